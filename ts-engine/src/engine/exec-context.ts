@@ -1,0 +1,20 @@
+import type { SqlConf } from "../conf/sql-conf.js";
+
+/**
+ * What a running query may use: the session's conf, the Python interpreter that runs
+ * its UDFs and lambdas (the client's own), and a signal that fires on interrupt.
+ * Services (worker pool, Python runner) are looked up through `services` so that the
+ * exec layer does not import the server.
+ */
+export interface ExecContext {
+  readonly conf: SqlConf;
+  readonly pythonExec: string;
+  readonly signal: AbortSignal;
+  readonly services: EngineServices;
+}
+
+/** Long-lived, process-wide services shared by all sessions. */
+export interface EngineServices {
+  /** Number of partitions to run at once (cores). */
+  readonly parallelism: number;
+}

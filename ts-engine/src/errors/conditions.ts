@@ -1,0 +1,93 @@
+/**
+ * Spark error conditions used by the engine: message template and SQLSTATE, as in
+ * Spark's error-conditions.json. `<param>` placeholders are filled from message
+ * parameters. Add a condition here before throwing it.
+ */
+export interface Condition {
+  readonly sqlState: string;
+  readonly template: string;
+}
+
+export const CONDITIONS: Readonly<Record<string, Condition>> = {
+  "UNRESOLVED_COLUMN.WITH_SUGGESTION": {
+    sqlState: "42703",
+    template:
+      "A column, variable, or function parameter with name <objectName> cannot be resolved. Did you mean one of the following? [<proposal>].",
+  },
+  "UNRESOLVED_COLUMN.WITHOUT_SUGGESTION": {
+    sqlState: "42703",
+    template: "A column, variable, or function parameter with name <objectName> cannot be resolved.",
+  },
+  "UNRESOLVED_ROUTINE": {
+    sqlState: "42883",
+    template: "Cannot resolve routine <routineName> on search path <searchPath>.",
+  },
+  "AMBIGUOUS_REFERENCE": {
+    sqlState: "42704",
+    template: "Reference <name> is ambiguous, could be: [<referenceNames>].",
+  },
+  "DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES": {
+    sqlState: "42K09",
+    template:
+      'Cannot resolve <sqlExpr> due to data type mismatch: the left and right operands of the binary operator have incompatible types (<left> and <right>).',
+  },
+  "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE": {
+    sqlState: "42K09",
+    template:
+      "Cannot resolve <sqlExpr> due to data type mismatch: The <paramIndex> parameter requires the <requiredType> type, however <inputSql> has the type <inputType>.",
+  },
+  "MISSING_AGGREGATION": {
+    sqlState: "42803",
+    template:
+      "The non-aggregating expression <expression> is based on columns which are not participating in the GROUP BY clause. Add the columns or the expression to the GROUP BY, aggregate the expression, or use <expressionAnyValue> if you do not care which of the values within a group is returned.",
+  },
+  "CAST_INVALID_INPUT": {
+    sqlState: "22018",
+    template:
+      "The value <expression> of the type <sourceType> cannot be cast to <targetType> because it is malformed. Correct the value as per the syntax, or change its target type. Use `try_cast` to tolerate malformed input and return NULL instead.",
+  },
+  "CAST_OVERFLOW": {
+    sqlState: "22003",
+    template:
+      "The value <value> of the type <sourceType> cannot be cast to <targetType> due to an overflow. Use `try_cast` to tolerate overflow and return NULL instead.",
+  },
+  "ARITHMETIC_OVERFLOW": {
+    sqlState: "22003",
+    template:
+      "<message>.<alternative> If necessary set <config> to \"false\" to bypass this error.",
+  },
+  "DIVIDE_BY_ZERO": {
+    sqlState: "22012",
+    template:
+      'Division by zero. Use `try_divide` to tolerate divisor being 0 and return NULL instead. If necessary set <config> to "false" to bypass this error.',
+  },
+  "PARSE_SYNTAX_ERROR": {
+    sqlState: "42601",
+    template: "Syntax error at or near <error><hint>.",
+  },
+  "NUM_COLUMNS_MISMATCH": {
+    sqlState: "42826",
+    template:
+      "<operator> can only be performed on inputs with the same number of columns, but the first input has <firstNumColumns> columns and the <invalidOrdinalNum> input has <invalidNumColumns> columns.",
+  },
+  "INVALID_PLAN_INPUT": {
+    sqlState: "XX000",
+    template: "Invalid plan input: <message>",
+  },
+  "INVALID_HANDLE.SESSION_NOT_FOUND": {
+    sqlState: "HY000",
+    template: "The handle <handle> is invalid. Session not found.",
+  },
+  "AUTHENTICATION_FAILED": {
+    sqlState: "28000",
+    template: "Authentication failed: <message>",
+  },
+  "PYTHON_EXCEPTION": {
+    sqlState: "38000",
+    template: "<message>",
+  },
+  "INTERNAL_ERROR": {
+    sqlState: "XX000",
+    template: "<message>",
+  },
+};

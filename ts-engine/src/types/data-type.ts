@@ -1,0 +1,148 @@
+/**
+ * Spark's data types as a discriminated union. `kind` uses the names of
+ * Spark's JSON type representation (DataType.typeName), which is also the
+ * wire form (see bridge/PROTOCOL.md, "Data types").
+ */
+export type AtomicKind =
+  | "null"
+  | "boolean"
+  | "byte"
+  | "short"
+  | "integer"
+  | "long"
+  | "float"
+  | "double"
+  | "string"
+  | "binary"
+  | "date"
+  | "timestamp"
+  | "timestamp_ntz";
+
+export interface AtomicType {
+  readonly kind: AtomicKind;
+}
+
+export interface DecimalType {
+  readonly kind: "decimal";
+  readonly precision: number;
+  readonly scale: number;
+}
+
+export interface ArrayType {
+  readonly kind: "array";
+  readonly elementType: DataType;
+  readonly containsNull: boolean;
+}
+
+export interface MapType {
+  readonly kind: "map";
+  readonly keyType: DataType;
+  readonly valueType: DataType;
+  readonly valueContainsNull: boolean;
+}
+
+export interface StructField {
+  readonly name: string;
+  readonly dataType: DataType;
+  readonly nullable: boolean;
+}
+
+export interface StructType {
+  readonly kind: "struct";
+  readonly fields: readonly StructField[];
+}
+
+export type DataType = AtomicType | DecimalType | ArrayType | MapType | StructType;
+
+const atomicCache = new Map<AtomicKind, AtomicType>();
+
+/** Shared instance of an atomic type, so equality checks can be cheap. */
+export function atomic(kind: AtomicKind): AtomicType {
+  let t = atomicCache.get(kind);
+  if (t === undefined) {
+    t = Object.freeze({ kind });
+    atomicCache.set(kind, t);
+  }
+  return t;
+}
+
+export const NullType = atomic("null");
+export const BooleanType = atomic("boolean");
+export const ByteType = atomic("byte");
+export const ShortType = atomic("short");
+export const IntegerType = atomic("integer");
+export const LongType = atomic("long");
+export const FloatType = atomic("float");
+export const DoubleType = atomic("double");
+export const StringType = atomic("string");
+export const BinaryType = atomic("binary");
+export const DateType = atomic("date");
+export const TimestampType = atomic("timestamp");
+export const TimestampNTZType = atomic("timestamp_ntz");
+
+export function decimalType(precision: number, scale: number): DecimalType {
+  return { kind: "decimal", precision, scale };
+}
+
+export function arrayType(elementType: DataType, containsNull = true): ArrayType {
+  return { kind: "array", elementType, containsNull };
+}
+
+export function mapType(keyType: DataType, valueType: DataType, valueContainsNull = true): MapType {
+  return { kind: "map", keyType, valueType, valueContainsNull };
+}
+
+export function structField(name: string, dataType: DataType, nullable = true): StructField {
+  return { name, dataType, nullable };
+}
+
+export function structType(fields: readonly StructField[]): StructType {
+  return { kind: "struct", fields };
+}
+
+const INTEGRAL = new Set<string>(["byte", "short", "integer", "long"]);
+const NUMERIC = new Set<string>(["byte", "short", "integer", "long", "float", "double", "decimal"]);
+
+export function isIntegral(t: DataType): boolean {
+  return INTEGRAL.has(t.kind);
+}
+
+export function isNumeric(t: DataType): boolean {
+  return NUMERIC.has(t.kind);
+}
+
+/** Structural equality of two types, including nullability flags. */
+export function typeEquals(a: DataType, b: DataType): boolean {
+  if (a === b) return true;
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case "decimal": {
+      const o = b as DecimalType;
+      return a.precision === o.precision && a.scale === o.scale;
+    }
+    case "array": {
+      const o = b as ArrayType;
+      return a.containsNull === o.containsNull && typeEquals(a.elementType, o.elementType);
+    }
+    case "map": {
+      const o = b as MapType;
+      return (
+        a.valueContainsNull === o.valueContainsNull &&
+        typeEquals(a.keyType, o.keyType) &&
+        typeEquals(a.valueType, o.valueType)
+      );
+    }
+    case "struct": {
+      const o = b as StructType;
+      return (
+        a.fields.length === o.fields.length &&
+        a.fields.every((f, i) => {
+          const g = o.fields[i]!;
+          return f.name === g.name && f.nullable === g.nullable && typeEquals(f.dataType, g.dataType);
+        })
+      );
+    }
+    default:
+      return true;
+  }
+}

@@ -1,0 +1,72 @@
+import type { DataType } from "./data-type.js";
+
+/**
+ * Spark's `simpleString` of a type: what `dtypes`, DDL output and error
+ * messages print (`bigint`, `int`, `array<string>`, `struct<a:int>`).
+ */
+export function simpleString(t: DataType): string {
+  switch (t.kind) {
+    case "null":
+      return "void";
+    case "boolean":
+      return "boolean";
+    case "byte":
+      return "tinyint";
+    case "short":
+      return "smallint";
+    case "integer":
+      return "int";
+    case "long":
+      return "bigint";
+    case "float":
+      return "float";
+    case "double":
+      return "double";
+    case "string":
+      return "string";
+    case "binary":
+      return "binary";
+    case "date":
+      return "date";
+    case "timestamp":
+      return "timestamp";
+    case "timestamp_ntz":
+      return "timestamp_ntz";
+    case "decimal":
+      return `decimal(${t.precision},${t.scale})`;
+    case "array":
+      return `array<${simpleString(t.elementType)}>`;
+    case "map":
+      return `map<${simpleString(t.keyType)},${simpleString(t.valueType)}>`;
+    case "struct":
+      return `struct<${t.fields.map((f) => `${f.name}:${simpleString(f.dataType)}`).join(",")}>`;
+  }
+}
+
+/**
+ * The SQL name of a type as Spark prints it in error messages
+ * (`"BIGINT"`, `"ARRAY<STRING>"`), without the surrounding quotes.
+ */
+export function sqlTypeName(t: DataType): string {
+  switch (t.kind) {
+    case "array":
+      return `ARRAY<${sqlTypeName(t.elementType)}>`;
+    case "map":
+      return `MAP<${sqlTypeName(t.keyType)}, ${sqlTypeName(t.valueType)}>`;
+    case "struct":
+      return `STRUCT<${t.fields.map((f) => `${f.name}: ${sqlTypeName(f.dataType)}`).join(", ")}>`;
+    case "decimal":
+      return `DECIMAL(${t.precision},${t.scale})`;
+    default:
+      return simpleString(t).toUpperCase();
+  }
+}
+
+/**
+ * The name printSchema uses for a type (Spark's `typeName`): `long`,
+ * `integer`, `decimal(10,2)`, `array`, `struct`.
+ */
+export function typeName(t: DataType): string {
+  if (t.kind === "decimal") return `decimal(${t.precision},${t.scale})`;
+  return t.kind;
+}
