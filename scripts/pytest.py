@@ -1,0 +1,25 @@
+"""Run the Python test suites (client unit tests, bridge vectors, cross-language e2e).
+
+Builds the engine, sets up .venv/ with the client and test dependencies, then runs pytest
+from the venv. Extra arguments are passed to pytest.
+"""
+from __future__ import annotations
+
+import os
+import pathlib
+import subprocess
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+def main() -> int:
+    subprocess.run(["npm", "run", "build"], check=True, cwd=ROOT)
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "setup_venv.py"), "--test"], check=True, cwd=ROOT)
+    env = {**os.environ, "TZ": "UTC", "TSPARK_ENGINE_CLI": str(ROOT / "ts-engine" / "dist" / "cli.js")}
+    py = ROOT / ".venv" / "bin" / "python"
+    return subprocess.run([str(py), "-m", "pytest", *sys.argv[1:]], cwd=ROOT, env=env).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())
