@@ -16,7 +16,8 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 def main() -> int:
     subprocess.run(["npm", "run", "build"], check=True, cwd=ROOT)
     subprocess.run([sys.executable, str(ROOT / "scripts" / "setup_venv.py"), "--test"], check=True, cwd=ROOT)
-    env = {**os.environ, "TZ": "UTC", "TSPARK_ENGINE_CLI": str(ROOT / "ts-engine" / "dist" / "cli.js")}
+    # No TSPARK_ENGINE_CLI here: tests find the engine the way an installed client does.
+    env = {**os.environ, "TZ": "UTC"}
     py = ROOT / ".venv" / "bin" / "python"
     return subprocess.run([str(py), "-m", "pytest", *sys.argv[1:]], cwd=ROOT, env=env).returncode
 
