@@ -1,0 +1,33 @@
+"""Helpers for e2e tests: finding engine processes and polling."""
+from __future__ import annotations
+
+import os
+import time
+from typing import Callable
+
+
+def engine_pids_for_parent(parent_pid: int) -> list[int]:
+    """Engine processes launched with `--parent-pid <parent_pid>`."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as f:
+                args = f.read().split(b"\0")
+        except OSError:
+            continue
+        if b"serve" in args and b"--parent-pid" in args:
+            i = args.index(b"--parent-pid")
+            if i + 1 < len(args) and args[i + 1] == str(parent_pid).encode():
+                found.append(int(entry))
+    return found
+
+
+def wait_until(pred: Callable[[], bool], timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if pred():
+            return True
+        time.sleep(0.1)
+    return pred()
