@@ -1,0 +1,125 @@
+import type { Expr, SortOrder } from "../../expr/expr.js";
+import { decodeDataType } from "./decode-type.js";
+import { decodeValue } from "./decode-value.js";
+import {
+  asBin,
+  asBool,
+  asList,
+  asMap,
+  asSmallInt,
+  asString,
+  asStringList,
+  fail,
+  opt,
+  req,
+  type WireMap,
+} from "./wire-reader.js";
+
+/** Expression kinds a client may send (bridge/PROTOCOL.md "Expressions"). */
+export type WireExprKind =
+  | "UnresolvedAttribute"
+  | "UnresolvedStar"
+  | "UnresolvedFunction"
+  | "ExprString"
+  | "Literal"
+  | "Alias"
+  | "Cast"
+  | "CaseWhen"
+  | "SortOrder"
+  | "PythonUDF";
+
+type Decoder = (m: WireMap, path: string) => Expr;
+
+function optPlanId(m: WireMap, path: string): { planId?: number } {
+  const v = opt(m, "planId");
+  return v === undefined ? {} : { planId: asSmallInt(v, `${path}.planId`) };
+}
+
+function child(m: WireMap, key: string, path: string): Expr {
+  return decodeExpr(req(m, key, path), `${path}.${key}`);
+}
+
+function exprList(m: WireMap, key: string, path: string): Expr[] {
+  return asList(req(m, key, path), `${path}.${key}`).map((e, i) => decodeExpr(e, `${path}.${key}[${i}]`));
+}
+
+const DECODERS: Readonly<Record<WireExprKind, Decoder>> = {
+  UnresolvedAttribute: (m, p) => {
+    const nameParts = asStringList(req(m, "nameParts", p), `${p}.nameParts`);
+    if (nameParts.length === 0) fail(`${p}.nameParts`, "must not be empty");
+    return { kind: "UnresolvedAttribute", nameParts, ...optPlanId(m, p) };
+  },
+  UnresolvedStar: (m, p) => {
+    const target = opt(m, "target");
+    return {
+      kind: "UnresolvedStar",
+      ...(target === undefined ? {} : { target: asStringList(target, `${p}.target`) }),
+      ...optPlanId(m, p),
+    };
+  },
+  UnresolvedFunction: (m, p) => ({
+    kind: "UnresolvedFunction",
+    name: asString(req(m, "name", p), `${p}.name`),
+    args: exprList(m, "args", p),
+    isDistinct: asBool(opt(m, "isDistinct") ?? false, `${p}.isDistinct`),
+  }),
+  ExprString: (m, p) => ({ kind: "ExprString", sql: asString(req(m, "sql", p), `${p}.sql`) }),
+  Literal: (m, p) => {
+    const dataType = decodeDataType(req(m, "dataType", p), `${p}.dataType`);
+    return { kind: "Literal", dataType, value: decodeValue(m["value"], dataType, `${p}.value`) };
+  },
+  Alias: (m, p) => ({ kind: "Alias", child: child(m, "child", p), name: asString(req(m, "name", p), `${p}.name`) }),
+  Cast: (m, p) => ({
+    kind: "Cast",
+    child: child(m, "child", p),
+    dataType: decodeDataType(req(m, "dataType", p), `${p}.dataType`),
+  }),
+  CaseWhen: (m, p) => {
+    const branches = asList(req(m, "branches", p), `${p}.branches`).map((b, i) => {
+      const bp = `${p}.branches[${i}]`;
+      const pair = asList(b, bp);
+      if (pair.length !== 2) fail(bp, "expected a [condition, value] pair");
+      return [decodeExpr(pair[0], `${bp}[0]`), decodeExpr(pair[1], `${bp}[1]`)] as const;
+    });
+    if (branches.length === 0) fail(`${p}.branches`, "must not be empty");
+    const elseRaw = opt(m, "elseValue");
+    return {
+      kind: "CaseWhen",
+      branches,
+      ...(elseRaw === undefined ? {} : { elseValue: decodeExpr(elseRaw, `${p}.elseValue`) }),
+    };
+  },
+  SortOrder: (m, p) => decodeSortOrderMap(m, p),
+  PythonUDF: (m, p) => ({
+    kind: "PythonUDF",
+    name: asString(req(m, "name", p), `${p}.name`),
+    func: asBin(req(m, "func", p), `${p}.func`),
+    returnType: decodeDataType(req(m, "returnType", p), `${p}.returnType`),
+    args: exprList(m, "args", p),
+    evalType: asSmallInt(req(m, "evalType", p), `${p}.evalType`),
+    deterministic: asBool(opt(m, "deterministic") ?? true, `${p}.deterministic`),
+  }),
+};
+
+function decodeSortOrderMap(m: WireMap, p: string): SortOrder {
+  const ascending = asBool(req(m, "ascending", p), `${p}.ascending`);
+  // Spark's defaults: ASC NULLS FIRST, DESC NULLS LAST.
+  const nullsFirst = asBool(opt(m, "nullsFirst") ?? ascending, `${p}.nullsFirst`);
+  return { kind: "SortOrder", child: child(m, "child", p), ascending, nullsFirst };
+}
+
+/** Decodes a wire expression, validating every field; errors name the path. */
+export function decodeExpr(raw: unknown, path: string): Expr {
+  const m = asMap(raw, path);
+  const kind = asString(req(m, "kind", path), `${path}.kind`);
+  const decoder = Object.hasOwn(DECODERS, kind) ? DECODERS[kind as WireExprKind] : undefined;
+  if (decoder === undefined) fail(`${path}.kind`, `unknown expression kind ${JSON.stringify(kind)}`);
+  return decoder(m, path);
+}
+
+/** Decodes a SortOrder (the only expression kind `Sort.orders` accepts). */
+export function decodeSortOrder(raw: unknown, path: string): SortOrder {
+  const m = asMap(raw, path);
+  if (m["kind"] !== "SortOrder") fail(`${path}.kind`, "expected SortOrder");
+  return decodeSortOrderMap(m, path);
+}

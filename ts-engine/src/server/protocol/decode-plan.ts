@@ -1,0 +1,154 @@
+import type { JoinType, LogicalPlan } from "../../plan/logical-plan.js";
+import { decodeExpr, decodeSortOrder } from "./decode-expr.js";
+import { decodeStructType } from "./decode-type.js";
+import { decodeValue } from "./decode-value.js";
+import {
+  asBool,
+  asInt,
+  asList,
+  asMap,
+  asSmallInt,
+  asString,
+  asStringList,
+  fail,
+  opt,
+  req,
+  type WireMap,
+} from "./wire-reader.js";
+
+/** Relation kinds a client may send (bridge/PROTOCOL.md "Relations"); BatchEvalPython is engine-internal. */
+export type WirePlanKind = Exclude<LogicalPlan["kind"], "BatchEvalPython">;
+
+type Decoder = (m: WireMap, path: string) => LogicalPlan;
+
+const JOIN_TYPES: ReadonlySet<string> = new Set<JoinType>(["inner", "left", "right", "full", "left_semi", "left_anti", "cross"]);
+
+function input(m: WireMap, key: string, path: string): LogicalPlan {
+  return decodePlanAt(req(m, key, path), `${path}.${key}`);
+}
+
+function exprs(m: WireMap, key: string, path: string) {
+  return asList(req(m, key, path), `${path}.${key}`).map((e, i) => decodeExpr(e, `${path}.${key}[${i}]`));
+}
+
+function optPartitions(m: WireMap, path: string): { numPartitions?: number } {
+  const v = opt(m, "numPartitions");
+  if (v === undefined) return {};
+  const n = asSmallInt(v, `${path}.numPartitions`);
+  if (n < 1) fail(`${path}.numPartitions`, "must be positive");
+  return { numPartitions: n };
+}
+
+const DECODERS: Readonly<Record<WirePlanKind, Decoder>> = {
+  Range: (m, p) => {
+    const step = asInt(req(m, "step", p), `${p}.step`);
+    if (step === 0 || step === 0n) fail(`${p}.step`, "must not be 0");
+    return {
+      kind: "Range",
+      start: asInt(req(m, "start", p), `${p}.start`),
+      end: asInt(req(m, "end", p), `${p}.end`),
+      step,
+      ...optPartitions(m, p),
+    };
+  },
+  LocalRelation: (m, p) => {
+    const schema = decodeStructType(req(m, "schema", p), `${p}.schema`);
+    const rows = asList(req(m, "rows", p), `${p}.rows`).map((r, i) => {
+      const rp = `${p}.rows[${i}]`;
+      const row = asList(r, rp);
+      if (row.length !== schema.fields.length) fail(rp, `expected ${schema.fields.length} values, got ${row.length}`);
+      return schema.fields.map((f, j) => decodeValue(row[j], f.dataType, `${rp}[${j}]`));
+    });
+    return { kind: "LocalRelation", schema, rows, ...optPartitions(m, p) };
+  },
+  Project: (m, p) => ({ kind: "Project", input: input(m, "input", p), exprs: exprs(m, "exprs", p) }),
+  Filter: (m, p) => ({
+    kind: "Filter",
+    input: input(m, "input", p),
+    condition: decodeExpr(req(m, "condition", p), `${p}.condition`),
+  }),
+  WithColumns: (m, p) => {
+    const names = asStringList(req(m, "names", p), `${p}.names`);
+    const es = exprs(m, "exprs", p);
+    if (names.length !== es.length) fail(p, "names and exprs differ in length");
+    return { kind: "WithColumns", input: input(m, "input", p), names, exprs: es };
+  },
+  WithColumnsRenamed: (m, p) => ({
+    kind: "WithColumnsRenamed",
+    input: input(m, "input", p),
+    renames: asList(req(m, "renames", p), `${p}.renames`).map((r, i) => {
+      const pair = asStringList(r, `${p}.renames[${i}]`);
+      if (pair.length !== 2) fail(`${p}.renames[${i}]`, "expected a [from, to] pair");
+      return [pair[0]!, pair[1]!] as const;
+    }),
+  }),
+  Drop: (m, p) => ({ kind: "Drop", input: input(m, "input", p), columns: exprs(m, "columns", p) }),
+  Aggregate: (m, p) => ({
+    kind: "Aggregate",
+    input: input(m, "input", p),
+    groupBy: exprs(m, "groupBy", p),
+    aggs: exprs(m, "aggs", p),
+  }),
+  Sort: (m, p) => ({
+    kind: "Sort",
+    input: input(m, "input", p),
+    orders: asList(req(m, "orders", p), `${p}.orders`).map((o, i) => decodeSortOrder(o, `${p}.orders[${i}]`)),
+    global: asBool(opt(m, "global") ?? true, `${p}.global`),
+  }),
+  Limit: (m, p) => {
+    const n = asSmallInt(req(m, "n", p), `${p}.n`);
+    if (n < 0) fail(`${p}.n`, "must not be negative");
+    return { kind: "Limit", input: input(m, "input", p), n };
+  },
+  Join: (m, p) => {
+    const joinType = asString(req(m, "joinType", p), `${p}.joinType`);
+    if (!JOIN_TYPES.has(joinType)) fail(`${p}.joinType`, `unknown join type ${JSON.stringify(joinType)}`);
+    const cond = opt(m, "condition");
+    const using = opt(m, "usingColumns");
+    return {
+      kind: "Join",
+      left: input(m, "left", p),
+      right: input(m, "right", p),
+      joinType: joinType as JoinType,
+      ...(cond === undefined ? {} : { condition: decodeExpr(cond, `${p}.condition`) }),
+      ...(using === undefined ? {} : { usingColumns: asStringList(using, `${p}.usingColumns`) }),
+    };
+  },
+  Distinct: (m, p) => ({ kind: "Distinct", input: input(m, "input", p) }),
+  Union: (m, p) => {
+    const inputs = asList(req(m, "inputs", p), `${p}.inputs`).map((r, i) => decodePlanAt(r, `${p}.inputs[${i}]`));
+    if (inputs.length < 1) fail(`${p}.inputs`, "must not be empty");
+    return {
+      kind: "Union",
+      inputs,
+      byName: asBool(opt(m, "byName") ?? false, `${p}.byName`),
+      allowMissingColumns: asBool(opt(m, "allowMissingColumns") ?? false, `${p}.allowMissingColumns`),
+    };
+  },
+  SubqueryAlias: (m, p) => ({
+    kind: "SubqueryAlias",
+    input: input(m, "input", p),
+    alias: asString(req(m, "alias", p), `${p}.alias`),
+  }),
+  ToDF: (m, p) => ({ kind: "ToDF", input: input(m, "input", p), names: asStringList(req(m, "names", p), `${p}.names`) }),
+};
+
+/** Decodes the relation at `path`, keeping the client's planId. */
+export function decodePlanAt(raw: unknown, path: string): LogicalPlan {
+  const m = asMap(raw, path);
+  const kind = asString(req(m, "kind", path), `${path}.kind`);
+  const decoder = Object.hasOwn(DECODERS, kind) ? DECODERS[kind as WirePlanKind] : undefined;
+  if (decoder === undefined) fail(`${path}.kind`, `unknown relation kind ${JSON.stringify(kind)}`);
+  const plan = decoder(m, path);
+  const planId = opt(m, "planId");
+  return planId === undefined ? plan : { ...plan, planId: asSmallInt(planId, `${path}.planId`) };
+}
+
+/**
+ * Decodes a wire plan (bridge/PROTOCOL.md) into the engine's LogicalPlan, validating every
+ * field and converting LocalRelation rows and Literals to the vector value convention.
+ * Throws InvalidPlanInput naming the path of the first bad field (`root.input.condition`).
+ */
+export function decodePlan(raw: unknown): LogicalPlan {
+  return decodePlanAt(raw, "root");
+}

@@ -1,0 +1,77 @@
+import { InvalidPlanInput } from "../../errors/spark-exception.js";
+
+/** A msgpack map as decoded: string keys, unknown values. */
+export type WireMap = Readonly<Record<string, unknown>>;
+
+/** Throws InvalidPlanInput naming the offending path (`root.input.condition`). */
+export function fail(path: string, what: string): never {
+  throw new InvalidPlanInput(`${path}: ${what}`);
+}
+
+/** Describes a wire value for error messages without dumping it whole. */
+export function describe(v: unknown): string {
+  if (v === null || v === undefined) return "nil";
+  if (v instanceof Uint8Array) return "bin";
+  if (Array.isArray(v)) return "list";
+  if (typeof v === "object") return "map";
+  return `${typeof v} ${JSON.stringify(typeof v === "bigint" ? v.toString() : v)?.slice(0, 40)}`;
+}
+
+export function isMap(v: unknown): v is WireMap {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array) && Object.getPrototypeOf(v) === Object.prototype;
+}
+
+export function asMap(v: unknown, path: string): WireMap {
+  if (!isMap(v)) fail(path, `expected a map, got ${describe(v)}`);
+  return v;
+}
+
+export function asList(v: unknown, path: string): readonly unknown[] {
+  if (!Array.isArray(v)) fail(path, `expected a list, got ${describe(v)}`);
+  return v;
+}
+
+export function asString(v: unknown, path: string): string {
+  if (typeof v !== "string") fail(path, `expected a string, got ${describe(v)}`);
+  return v;
+}
+
+export function asBool(v: unknown, path: string): boolean {
+  if (typeof v !== "boolean") fail(path, `expected a bool, got ${describe(v)}`);
+  return v;
+}
+
+export function asBin(v: unknown, path: string): Uint8Array {
+  if (!(v instanceof Uint8Array)) fail(path, `expected bin, got ${describe(v)}`);
+  return v;
+}
+
+/** An int64 as decoded (Number within ±2^53, BigInt beyond). */
+export function asInt(v: unknown, path: string): number | bigint {
+  if (typeof v === "bigint") return v;
+  if (typeof v !== "number" || !Number.isInteger(v)) fail(path, `expected an int, got ${describe(v)}`);
+  return v;
+}
+
+/** An int that must fit a JS number (counts, sizes, ids). */
+export function asSmallInt(v: unknown, path: string): number {
+  if (typeof v !== "number" || !Number.isSafeInteger(v)) fail(path, `expected an int, got ${describe(v)}`);
+  return v;
+}
+
+export function asStringList(v: unknown, path: string): string[] {
+  return asList(v, path).map((x, i) => asString(x, `${path}[${i}]`));
+}
+
+/** Reads a required field. */
+export function req(m: WireMap, key: string, path: string): unknown {
+  const v = m[key];
+  if (v === undefined) fail(`${path}.${key}`, "missing");
+  return v;
+}
+
+/** Reads an optional field (absent and nil both mean absent). */
+export function opt(m: WireMap, key: string): unknown {
+  const v = m[key];
+  return v === null ? undefined : v;
+}
