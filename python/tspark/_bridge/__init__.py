@@ -1,0 +1,1 @@
+"""The ZeroMQ bridge to the engine: encoding, messages, the DEALER client, and the launcher."""

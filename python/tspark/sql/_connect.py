@@ -1,0 +1,45 @@
+"""Open a bridge connection: embedded engine (default) or a remote ``tcp://host:port[/;token=T]``."""
+import os
+from typing import Any, Dict, Optional, Tuple
+
+from tspark._bridge.client import Client
+from tspark._bridge.launcher import EmbeddedEngine
+
+
+def parse_remote(url: str) -> Tuple[str, Dict[str, str]]:
+    """``tcp://h:p/;token=T`` -> (``tcp://h:p``, {"token": "T"}); ``sc://`` is read as ``tcp://``."""
+    base, _, params = url.partition("/;")
+    if base.startswith("sc://"):
+        base = "tcp://" + base[len("sc://"):]
+    base = base.rstrip("/")
+    opts: Dict[str, str] = {}
+    for part in params.split(";"):
+        if "=" in part:
+            k, v = part.split("=", 1)
+            opts[k.strip()] = v.strip()
+    return base, opts
+
+
+def open_client(remote: Optional[str], options: Dict[str, str], on_dead: Any
+                ) -> Tuple[Client, Optional[EmbeddedEngine]]:
+    """Connect (starting an engine when not remote) and perform the handshake."""
+    app_name = options.get("spark.app.name")
+    conf = {k: v for k, v in options.items() if k not in ("spark.remote",)}
+    engine: Optional[EmbeddedEngine] = None
+    if remote:
+        address, params = parse_remote(remote)
+        token = params.get("token") or options.get("spark.tspark.token") or os.environ.get("TSPARK_AUTH_TOKEN")
+        timeout = float(options.get("spark.tspark.client.livenessTimeout", "8"))
+        client = Client(address, token=token, liveness_timeout=timeout, on_dead=on_dead)
+    else:
+        engine = EmbeddedEngine.start()
+        client = Client(engine.address, token=engine.token, is_alive=engine.alive,
+                        describe_death=engine.describe_death, on_dead=on_dead)
+    try:
+        client.handshake(app_name, conf)
+    except BaseException:
+        client.close(release=False)
+        if engine is not None:
+            engine.stop()
+        raise
+    return client, engine

@@ -1,0 +1,129 @@
+"""Convert values between Python and the wire convention (bridge/PROTOCOL.md "Wire values").
+
+to_wire: Python value -> wire value for a declared type (createDataFrame, lit).
+column_decoder: a function turning one wire column (list) into Python values, built
+once per result schema so decoding a batch is a list comprehension per column, and
+rows are built with zip(*columns).
+"""
+import calendar
+import datetime
+import decimal
+import time
+from typing import Any, Callable, List, Optional
+
+from tspark.sql import types as T
+from tspark.sql.row import Row
+
+_EPOCH_ORDINAL = datetime.date(1970, 1, 1).toordinal()
+_EPOCH_NAIVE = datetime.datetime(1970, 1, 1)
+
+
+def _field_values(obj: Any, st: T.StructType) -> List[Any]:
+    if isinstance(obj, dict):
+        return [obj.get(n) for n in st.names]
+    if isinstance(obj, Row) and hasattr(obj, "__fields__"):
+        d = dict(zip(obj.__fields__, obj))
+        return [d.get(n) for n in st.names] if set(st.names) <= set(d) else list(obj)
+    if isinstance(obj, (tuple, list)):
+        return list(obj)
+    if hasattr(obj, "__dict__"):
+        return [obj.__dict__.get(n) for n in st.names]
+    return [obj]
+
+
+def to_wire(v: Any, dt: T.DataType) -> Any:
+    """The wire value of Python value `v` under type `dt` (None stays None)."""
+    if v is None:
+        return None
+    if isinstance(dt, (T.LongType, T.IntegerType, T.ShortType, T.ByteType)):
+        return int(v)
+    if isinstance(dt, (T.DoubleType, T.FloatType)):
+        return float(v)
+    if isinstance(dt, (T.StringType, T.CharType, T.VarcharType)):
+        return v if isinstance(v, str) else str(v)
+    if isinstance(dt, T.BooleanType):
+        return bool(v)
+    if isinstance(dt, T.BinaryType):
+        return bytes(v)
+    if isinstance(dt, T.DecimalType):
+        d = v if isinstance(v, decimal.Decimal) else decimal.Decimal(str(v))
+        return str(d.quantize(decimal.Decimal(1).scaleb(-dt.scale), context=decimal.Context(prec=60)))
+    if isinstance(dt, T.DateType):
+        if isinstance(v, datetime.datetime):
+            v = v.date()
+        return v.toordinal() - _EPOCH_ORDINAL
+    if isinstance(dt, T.TimestampType):
+        # Aware datetimes are instants; naive ones are local wall-clock time, as in PySpark.
+        secs = calendar.timegm(v.utctimetuple()) if v.tzinfo else time.mktime(v.timetuple())
+        return int(secs) * 1000000 + v.microsecond
+    if isinstance(dt, T.TimestampNTZType):
+        return calendar.timegm(v.timetuple()) * 1000000 + v.microsecond
+    if isinstance(dt, T.ArrayType):
+        return [to_wire(e, dt.elementType) for e in v]
+    if isinstance(dt, T.MapType):
+        return [[to_wire(k, dt.keyType), to_wire(x, dt.valueType)] for k, x in v.items()]
+    if isinstance(dt, T.StructType):
+        vals = _field_values(v, dt)
+        return [to_wire(x, f.dataType) for x, f in zip(vals, dt.fields)]
+    return v
+
+
+def row_to_wire(obj: Any, schema: T.StructType) -> List[Any]:
+    """One createDataFrame row as a list of wire values in schema order."""
+    vals = _field_values(obj, schema)
+    return [to_wire(x, f.dataType) for x, f in zip(vals, schema.fields)]
+
+
+def value_decoder(dt: T.DataType) -> Optional[Callable[[Any], Any]]:
+    """Converter for one non-null wire value of `dt`, or None when the value is already Python's."""
+    if isinstance(dt, T.DateType):
+        return lambda d: datetime.date.fromordinal(d + _EPOCH_ORDINAL)
+    if isinstance(dt, T.TimestampType):
+        return lambda ts: datetime.datetime.fromtimestamp(ts // 1000000).replace(microsecond=ts % 1000000)
+    if isinstance(dt, T.TimestampNTZType):
+        return lambda ts: _EPOCH_NAIVE + datetime.timedelta(microseconds=ts)
+    if isinstance(dt, T.DecimalType):
+        return decimal.Decimal
+    if isinstance(dt, T.BinaryType):
+        return bytearray
+    if isinstance(dt, T.ArrayType):
+        inner = value_decoder(dt.elementType)
+        if inner is None:
+            return list
+        return lambda xs: [None if x is None else inner(x) for x in xs]
+    if isinstance(dt, T.MapType):
+        kd = value_decoder(dt.keyType) or (lambda x: x)
+        vd = value_decoder(dt.valueType) or (lambda x: x)
+        return lambda kvs: {kd(k): (None if v is None else vd(v)) for k, v in kvs}
+    if isinstance(dt, T.StructType):
+        return struct_decoder(dt)
+    return None
+
+
+def struct_decoder(st: T.StructType) -> Callable[[List[Any]], Row]:
+    """Wire struct (list of field values) -> Row with the struct's field names."""
+    names = list(st.names)
+    decs = [value_decoder(f.dataType) for f in st.fields]
+
+    def dec(vals: List[Any]) -> Row:
+        out = tuple(v if d is None or v is None else d(v) for v, d in zip(vals, decs))
+        return Row._from_fields(names, out)
+    return dec
+
+
+def decode_column(values: List[Any], dt: T.DataType) -> List[Any]:
+    """A whole wire column as Python values."""
+    d = value_decoder(dt)
+    if d is None:
+        return values
+    return [None if v is None else d(v) for v in values]
+
+
+def decode_rows(columns: List[List[Any]], schema: T.StructType, num_rows: int) -> List[Row]:
+    """A `batch` message's columns as Rows (column-wise conversion, then zip)."""
+    names = list(schema.names)
+    if not columns:
+        return [Row._from_fields(names, ()) for _ in range(num_rows)]
+    cols = [decode_column(c, f.dataType) for c, f in zip(columns, schema.fields)]
+    mk = Row._from_fields
+    return [mk(names, t) for t in zip(*cols)]

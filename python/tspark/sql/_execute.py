@@ -1,0 +1,47 @@
+"""Actions over the bridge: run a plan and decode rows, Arrow tables, or analyze results."""
+from typing import Any, Dict, Iterator, List, Tuple
+
+from tspark._bridge import protocol
+from tspark.sql import types as T
+from tspark.sql._convert import decode_rows
+from tspark.sql.row import Row
+
+
+def iter_rows(session: Any, plan: Dict[str, Any]) -> Iterator[List[Row]]:
+    """Yield the result's rows batch by batch (each chunk acknowledged as it is decoded)."""
+    client = session._client_checked()
+    schema = T.StructType()
+    for msg in client.stream(protocol.execute(client.next_id(), client.session_id, plan, "rows")):
+        kind = msg.get("kind")
+        if kind == "schema":
+            schema = T.StructType.fromJson(msg["schema"])
+        elif kind == "batch":
+            yield decode_rows(msg.get("columns") or [], schema, int(msg.get("numRows", 0)))
+
+
+def collect_rows(session: Any, plan: Dict[str, Any]) -> List[Row]:
+    """All rows of the result."""
+    out: List[Row] = []
+    for rows in iter_rows(session, plan):
+        out.extend(rows)
+    return out
+
+
+def collect_arrow(session: Any, plan: Dict[str, Any]) -> Tuple[T.StructType, List[bytes]]:
+    """The result schema and its Arrow IPC stream chunks."""
+    client = session._client_checked()
+    schema = T.StructType()
+    chunks: List[bytes] = []
+    for msg in client.stream(protocol.execute(client.next_id(), client.session_id, plan, "arrow")):
+        kind = msg.get("kind")
+        if kind == "schema":
+            schema = T.StructType.fromJson(msg["schema"])
+        elif kind == "arrowBatch":
+            chunks.append(msg["ipc"])
+    return schema, chunks
+
+
+def analyze(session: Any, plan: Dict[str, Any], method: str, **opts: Any) -> Dict[str, Any]:
+    """One analyze request (schema / treeString / explain / showString)."""
+    client = session._client_checked()
+    return client.request(protocol.analyze(client.next_id(), client.session_id, plan, method, **opts))

@@ -1,0 +1,1 @@
+"""Plan building: plain dicts matching bridge/PROTOCOL.md ("Relations", "Expressions")."""

@@ -1,0 +1,378 @@
+"""DataFrame: a plan plus its session. Transformations return new frames; actions use the bridge."""
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
+
+from tspark.errors import (PySparkAttributeError, PySparkTypeError, PySparkValueError)
+from tspark.sql import types as T
+from tspark.sql._plan import expressions as E
+from tspark.sql._plan import relations as R
+from tspark.sql.column import Column
+from tspark.sql.row import Row
+
+__all__ = ["DataFrame"]
+
+_JOIN_TYPES = {
+    "inner": "inner", "cross": "cross",
+    "outer": "full", "full": "full", "fullouter": "full", "full_outer": "full",
+    "left": "left", "leftouter": "left", "left_outer": "left",
+    "right": "right", "rightouter": "right", "right_outer": "right",
+    "semi": "left_semi", "leftsemi": "left_semi", "left_semi": "left_semi",
+    "anti": "left_anti", "leftanti": "left_anti", "left_anti": "left_anti",
+}
+
+
+def _flatten(cols: Sequence[Any]) -> List[Any]:
+    if len(cols) == 1 and isinstance(cols[0], (list, tuple)):
+        return list(cols[0])
+    return list(cols)
+
+
+class DataFrame:
+    """A distributed collection of rows under a schema (``_plan`` is a PROTOCOL.md relation)."""
+
+    def __init__(self, plan: Dict[str, Any], session: Any):
+        self._plan = plan
+        self._session = session
+        self._schema: Optional[T.StructType] = None
+
+    @property
+    def sparkSession(self) -> Any:
+        """The session this frame belongs to."""
+        return self._session
+
+    def _new(self, plan: Dict[str, Any]) -> "DataFrame":
+        return DataFrame(plan, self._session)
+
+    def _col_expr(self, c: Any, arg_name: str = "col") -> Dict[str, Any]:
+        if isinstance(c, Column):
+            return c._expr
+        if isinstance(c, str):
+            return E.column_from_name(c)
+        raise PySparkTypeError(errorClass="NOT_COLUMN_OR_STR", messageParameters={
+            "arg_name": arg_name, "arg_type": type(c).__name__})
+
+    # --- column access ---
+    def __getitem__(self, item: Any) -> Any:
+        if isinstance(item, str):
+            return Column(E.column_from_name(item, self._plan["planId"]))
+        if isinstance(item, Column):
+            return self.filter(item)
+        if isinstance(item, (list, tuple)):
+            return self.select(*item)
+        if isinstance(item, int):
+            return Column(E.unresolved_attribute(self.columns[item], self._plan["planId"]))
+        raise PySparkTypeError(errorClass="NOT_COLUMN_OR_INT_OR_LIST_OR_STR_OR_TUPLE",
+                               messageParameters={"arg_name": "item", "arg_type": type(item).__name__},
+                               message="Argument `item` should be a Column, int, list, str or tuple, got %s."
+                               % type(item).__name__)
+
+    def __getattr__(self, name: str) -> Column:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if name not in self.columns:
+            raise PySparkAttributeError(errorClass="ATTRIBUTE_NOT_SUPPORTED",
+                                        messageParameters={"attr_name": name})
+        return self[name]
+
+    def __dir__(self) -> List[str]:
+        return sorted(set(dir(type(self))) | set(c for c in self.columns if c.isidentifier()))
+
+    # --- transformations ---
+    def select(self, *cols: Any) -> "DataFrame":
+        """Project columns (names, ``"*"``, or Column expressions)."""
+        return self._new(R.project(self._plan, [self._col_expr(c) for c in _flatten(cols)]))
+
+    def selectExpr(self, *expr: Any) -> "DataFrame":
+        """Project SQL expressions (``"a + 1 AS b"``)."""
+        return self._new(R.project(self._plan, [E.expr_string(e) for e in _flatten(expr)]))
+
+    def filter(self, condition: Union[Column, str]) -> "DataFrame":
+        """Rows where `condition` (a Column or SQL text) is true."""
+        if isinstance(condition, str):
+            cond = E.expr_string(condition)
+        elif isinstance(condition, Column):
+            cond = condition._expr
+        else:
+            raise PySparkTypeError(errorClass="NOT_COLUMN_OR_STR", messageParameters={
+                "arg_name": "condition", "arg_type": type(condition).__name__})
+        return self._new(R.filter_(self._plan, cond))
+
+    where = filter
+
+    def withColumn(self, colName: str, col: Column) -> "DataFrame":
+        """Add or replace one column."""
+        if not isinstance(col, Column):
+            raise PySparkTypeError(errorClass="NOT_COLUMN", messageParameters={
+                "arg_name": "col", "arg_type": type(col).__name__})
+        return self._new(R.with_columns(self._plan, [colName], [col._expr]))
+
+    def withColumns(self, *colsMap: Dict[str, Column]) -> "DataFrame":
+        """Add or replace several columns: ``withColumns({"a": ..., "b": ...})``."""
+        if len(colsMap) != 1 or not isinstance(colsMap[0], dict):
+            raise PySparkTypeError(errorClass="NOT_DICT", messageParameters={
+                "arg_name": "colsMap", "arg_type": type(colsMap[0] if colsMap else None).__name__})
+        m = colsMap[0]
+        return self._new(R.with_columns(self._plan, list(m.keys()), [c._expr for c in m.values()]))
+
+    def withColumnRenamed(self, existing: str, new: str) -> "DataFrame":
+        """Rename one column (a no-op when it does not exist)."""
+        return self._new(R.with_columns_renamed(self._plan, [(existing, new)]))
+
+    def withColumnsRenamed(self, colsMap: Dict[str, str]) -> "DataFrame":
+        """Rename several columns."""
+        return self._new(R.with_columns_renamed(self._plan, list(colsMap.items())))
+
+    def drop(self, *cols: Any) -> "DataFrame":
+        """Remove columns by name or Column; unknown names are ignored."""
+        exprs = []
+        for c in _flatten(cols):
+            if isinstance(c, str):
+                exprs.append({"kind": "UnresolvedAttribute", "nameParts": [c]})
+            elif isinstance(c, Column):
+                exprs.append(c._expr)
+            else:
+                raise PySparkTypeError(errorClass="NOT_COLUMN_OR_STR", messageParameters={
+                    "arg_name": "col", "arg_type": type(c).__name__})
+        return self._new(R.drop(self._plan, exprs))
+
+    def groupBy(self, *cols: Any) -> "Any":
+        """Group for aggregation: ``groupBy("k").agg(F.sum("v"))``."""
+        from tspark.sql.group import GroupedData
+        return GroupedData(self, [self._col_expr(c) for c in _flatten(cols)])
+
+    groupby = groupBy
+
+    def agg(self, *exprs: Any) -> "DataFrame":
+        """Aggregate over the whole frame."""
+        return self.groupBy().agg(*exprs)
+
+    def _sort_orders(self, cols: Sequence[Any], ascending: Any) -> List[Dict[str, Any]]:
+        cols = _flatten(cols)
+        if not cols:
+            raise PySparkValueError(errorClass="CANNOT_BE_EMPTY", messageParameters={"item": "column"})
+        if ascending is None:
+            ascending = True
+        if isinstance(ascending, (bool, int)):
+            flags = [bool(ascending)] * len(cols)
+        elif isinstance(ascending, list):
+            flags = [bool(a) for a in ascending]
+        else:
+            raise PySparkTypeError(errorClass="NOT_BOOL_OR_LIST", messageParameters={
+                "arg_name": "ascending", "arg_type": type(ascending).__name__},
+                message="Argument `ascending` should be a bool or list, got %s." % type(ascending).__name__)
+        orders = []
+        for c, asc in zip(cols, flags):
+            e = self._col_expr(c)
+            if e.get("kind") == "SortOrder":
+                orders.append(e if asc else E.sort_order(e["child"], False, False))
+            else:
+                orders.append(E.sort_order(e, asc, asc))
+        return orders
+
+    def orderBy(self, *cols: Any, **kwargs: Any) -> "DataFrame":
+        """Sort globally; ``ascending=`` a bool or one bool per column."""
+        return self._new(R.sort(self._plan, self._sort_orders(cols, kwargs.get("ascending")), True))
+
+    sort = orderBy
+
+    def sortWithinPartitions(self, *cols: Any, **kwargs: Any) -> "DataFrame":
+        """Sort each partition."""
+        return self._new(R.sort(self._plan, self._sort_orders(cols, kwargs.get("ascending")), False))
+
+    def limit(self, num: int) -> "DataFrame":
+        """The first `num` rows."""
+        return self._new(R.limit(self._plan, int(num)))
+
+    def join(self, other: "DataFrame", on: Any = None, how: Optional[str] = None) -> "DataFrame":
+        """Join on column name(s) (keys once in the output) or a condition; ``how`` as in PySpark."""
+        jt = "inner" if how is None else _JOIN_TYPES.get(how.lower().replace("-", "_"))
+        if jt is None:
+            raise PySparkValueError(errorClass="UNSUPPORTED_JOIN_TYPE", messageParameters={
+                "typ": str(how), "supported": ", ".join("'%s'" % k for k in _JOIN_TYPES)})
+        if on is None:
+            return self._new(R.join(self._plan, other._plan, jt))
+        if isinstance(on, str):
+            return self._new(R.join(self._plan, other._plan, jt, using_columns=[on]))
+        if isinstance(on, Column):
+            return self._new(R.join(self._plan, other._plan, jt, condition=on._expr))
+        if isinstance(on, (list, tuple)):
+            if all(isinstance(o, str) for o in on):
+                return self._new(R.join(self._plan, other._plan, jt, using_columns=list(on)))
+            if all(isinstance(o, Column) for o in on):
+                cond = on[0]
+                for o in on[1:]:
+                    cond = cond & o
+                return self._new(R.join(self._plan, other._plan, jt, condition=cond._expr))
+        raise PySparkTypeError(errorClass="NOT_COLUMN_OR_LIST_OR_STR", messageParameters={
+            "arg_name": "on", "arg_type": type(on).__name__})
+
+    def crossJoin(self, other: "DataFrame") -> "DataFrame":
+        """Cartesian product."""
+        return self._new(R.join(self._plan, other._plan, "cross"))
+
+    def distinct(self) -> "DataFrame":
+        """Distinct rows."""
+        return self._new(R.distinct(self._plan))
+
+    def dropDuplicates(self, subset: Optional[List[str]] = None) -> "DataFrame":
+        """Distinct rows (by all columns; a subset is not supported by the protocol yet)."""
+        if subset:
+            raise PySparkValueError(errorClass="NOT_IMPLEMENTED", messageParameters={},
+                                    message="dropDuplicates(subset) is not supported by tspark yet.")
+        return self.distinct()
+
+    drop_duplicates = dropDuplicates
+
+    def union(self, other: "DataFrame") -> "DataFrame":
+        """Rows of both frames, matched by position (duplicates kept)."""
+        return self._new(R.union([self._plan, other._plan]))
+
+    unionAll = union
+
+    def unionByName(self, other: "DataFrame", allowMissingColumns: bool = False) -> "DataFrame":
+        """Rows of both frames, matched by column name."""
+        return self._new(R.union([self._plan, other._plan], True, allowMissingColumns))
+
+    def alias(self, alias: str) -> "DataFrame":
+        """Name the frame, for qualified references (``F.col("t.a")``)."""
+        return self._new(R.subquery_alias(self._plan, alias))
+
+    def toDF(self, *cols: str) -> "DataFrame":
+        """Rename all columns positionally."""
+        return self._new(R.to_df(self._plan, list(cols)))
+
+    def cache(self) -> "DataFrame":
+        """Accepted for compatibility (the engine does not cache yet); returns self."""
+        return self
+
+    def persist(self, storageLevel: Any = None) -> "DataFrame":
+        """Accepted for compatibility; returns self."""
+        return self
+
+    def unpersist(self, blocking: bool = False) -> "DataFrame":
+        """Accepted for compatibility; returns self."""
+        return self
+
+    def repartition(self, numPartitions: Any = None, *cols: Any) -> "DataFrame":
+        """Accepted for compatibility (the engine chooses partitioning); returns self."""
+        return self
+
+    coalesce = repartition
+
+    # --- schema ---
+    @property
+    def schema(self) -> T.StructType:
+        """The result schema, from the engine's analyzer (cached)."""
+        if self._schema is None:
+            from tspark.sql._execute import analyze
+            self._schema = T.StructType.fromJson(analyze(self._session, self._plan, "schema")["schema"])
+        return self._schema
+
+    @property
+    def columns(self) -> List[str]:
+        """Column names."""
+        return self.schema.fieldNames()
+
+    @property
+    def dtypes(self) -> List[Tuple[str, str]]:
+        """(name, simpleString type) per column."""
+        return [(f.name, f.dataType.simpleString()) for f in self.schema.fields]
+
+    def printSchema(self, level: Optional[int] = None) -> None:
+        """Print the schema tree (the engine's treeString)."""
+        from tspark.sql._execute import analyze
+        print(analyze(self._session, self._plan, "treeString", level=level)["text"])
+
+    def explain(self, extended: Any = None, mode: Optional[str] = None) -> None:
+        """Print the plans (``mode``: simple, extended, formatted)."""
+        from tspark.sql._execute import analyze
+        if isinstance(extended, str) and mode is None:
+            mode, extended = extended, None
+        if mode is None:
+            mode = "extended" if extended else "simple"
+        print(analyze(self._session, self._plan, "explain", mode=mode)["text"])
+
+    # --- actions ---
+    def collect(self) -> List[Row]:
+        """All rows."""
+        from tspark.sql._execute import collect_rows
+        return collect_rows(self._session, self._plan)
+
+    def toLocalIterator(self, prefetchPartitions: bool = False) -> Any:
+        """Rows one chunk at a time."""
+        from tspark.sql._execute import iter_rows
+        for rows in iter_rows(self._session, self._plan):
+            yield from rows
+
+    def take(self, num: int) -> List[Row]:
+        """The first `num` rows."""
+        return self.limit(num).collect()
+
+    def head(self, n: Optional[int] = None) -> Any:
+        """The first row (or None) when n is None, else a list of the first n rows."""
+        if n is None:
+            rs = self.head(1)
+            return rs[0] if rs else None
+        return self.take(n)
+
+    def first(self) -> Optional[Row]:
+        """The first row, or None."""
+        return self.head()
+
+    def tail(self, num: int) -> List[Row]:
+        """The last `num` rows (collected)."""
+        rows = self.collect()
+        return rows[-num:] if num > 0 else []
+
+    def isEmpty(self) -> bool:
+        """Whether the frame has no rows."""
+        return len(self.take(1)) == 0
+
+    def count(self) -> int:
+        """Number of rows."""
+        from tspark.sql._execute import collect_rows
+        from tspark.sql._plan.literals import make_literal
+        agg = R.aggregate(self._plan, [], [E.alias(E.function("count", [make_literal(1)]), "count")])
+        return int(collect_rows(self._session, agg)[0][0])
+
+    def show(self, n: int = 20, truncate: Union[bool, int] = True, vertical: bool = False) -> None:
+        """Print the first n rows as a table (the engine formats it exactly like Spark)."""
+        if not isinstance(n, int) or isinstance(n, bool):
+            raise PySparkTypeError(errorClass="NOT_INT", messageParameters={
+                "arg_name": "n", "arg_type": type(n).__name__})
+        if not isinstance(vertical, bool):
+            raise PySparkTypeError(errorClass="NOT_BOOL", messageParameters={
+                "arg_name": "vertical", "arg_type": type(vertical).__name__})
+        if isinstance(truncate, bool):
+            width = 20 if truncate else 0
+        elif isinstance(truncate, int):
+            width = truncate
+        else:
+            raise PySparkTypeError(errorClass="NOT_BOOL", messageParameters={
+                "arg_name": "truncate", "arg_type": type(truncate).__name__})
+        from tspark.sql._execute import analyze
+        print(analyze(self._session, self._plan, "showString", numRows=n, truncate=width,
+                      vertical=vertical)["text"])
+
+    def toPandas(self) -> Any:
+        """The rows as a pandas DataFrame (through Arrow when pyarrow is installed)."""
+        from tspark.sql._pandas import to_pandas
+        return to_pandas(self._session, self._plan, lambda: self.columns)
+
+    @property
+    def rdd(self) -> Any:
+        """The rows as an RDD of Row (collected, then parallelized)."""
+        return self._session.sparkContext.parallelize(self.collect())
+
+    @property
+    def write(self) -> Any:
+        """Writers are not implemented yet."""
+        raise PySparkAttributeError(errorClass="ATTRIBUTE_NOT_SUPPORTED",
+                                    messageParameters={"attr_name": "write"})
+
+    def createOrReplaceTempView(self, name: str) -> None:
+        """Temporary views need the engine catalog (not available yet)."""
+        raise PySparkAttributeError(errorClass="ATTRIBUTE_NOT_SUPPORTED",
+                                    messageParameters={"attr_name": "createOrReplaceTempView"})
+
+    def __repr__(self) -> str:
+        return "DataFrame[%s]" % ", ".join("%s: %s" % (n, t) for n, t in self.dtypes)

@@ -1,0 +1,75 @@
+"""GroupedData: ``df.groupBy(...)`` then agg/count/sum/avg/min/max build an Aggregate plan."""
+from typing import Any, Dict, List
+
+from tspark.errors import PySparkTypeError, PySparkValueError
+from tspark.sql import types as T
+from tspark.sql._plan import expressions as E
+from tspark.sql._plan import relations as R
+from tspark.sql._plan.literals import make_literal
+from tspark.sql.column import Column
+
+__all__ = ["GroupedData"]
+
+#: dict-form agg names -> Spark function, as Spark's strToExpr maps them
+_DICT_AGG = {"avg": "avg", "average": "avg", "mean": "avg", "std": "stddev", "stddev": "stddev",
+             "count": "count", "size": "count"}
+
+
+class GroupedData:
+    """The grouping half of an aggregation; every method returns a DataFrame."""
+
+    def __init__(self, df: Any, grouping: List[Dict[str, Any]]):
+        self._df = df
+        self._grouping = grouping
+
+    def _aggregate(self, aggs: List[Dict[str, Any]]) -> Any:
+        from tspark.sql.dataframe import DataFrame
+        return DataFrame(R.aggregate(self._df._plan, self._grouping, aggs), self._df._session)
+
+    def agg(self, *exprs: Any) -> Any:
+        """Aggregate Columns (``F.sum("v").alias("s")``) or a dict ``{"col": "fn"}``."""
+        if not exprs:
+            raise PySparkValueError(errorClass="CANNOT_BE_EMPTY", messageParameters={"item": "exprs"})
+        if len(exprs) == 1 and isinstance(exprs[0], dict):
+            aggs = []
+            for c, fn in exprs[0].items():
+                name = _DICT_AGG.get(fn.lower(), fn)
+                arg = make_literal(1) if (c == "*" and name == "count") else E.column_from_name(c)
+                aggs.append(E.alias(E.function(name, [arg]), "%s(%s)" % (name, "1" if c == "*" and name == "count" else c)))
+            return self._aggregate(aggs)
+        for e in exprs:
+            if not isinstance(e, Column):
+                raise PySparkTypeError(errorClass="NOT_COLUMN", messageParameters={
+                    "arg_name": "exprs", "arg_type": type(e).__name__})
+        return self._aggregate([e._expr for e in exprs])
+
+    def count(self) -> Any:
+        """Rows per group, in a column named ``count``."""
+        return self._aggregate([E.alias(E.function("count", [make_literal(1)]), "count")])
+
+    def _numeric(self, fn: str, cols: Any) -> Any:
+        names = list(cols)
+        if not names:
+            # No columns: every numeric column that is not a grouping column, like PySpark.
+            grouping = {tuple(g.get("nameParts", [])) for g in self._grouping}
+            names = [f.name for f in self._df.schema.fields
+                     if isinstance(f.dataType, T.NumericType) and (f.name,) not in grouping]
+        return self._aggregate([E.function(fn, [E.column_from_name(n)]) for n in names])
+
+    def sum(self, *cols: str) -> Any:
+        """sum of each column (all numeric columns when none given)."""
+        return self._numeric("sum", cols)
+
+    def avg(self, *cols: str) -> Any:
+        """avg of each column."""
+        return self._numeric("avg", cols)
+
+    mean = avg
+
+    def min(self, *cols: str) -> Any:
+        """min of each column."""
+        return self._numeric("min", cols)
+
+    def max(self, *cols: str) -> Any:
+        """max of each column."""
+        return self._numeric("max", cols)

@@ -1,0 +1,215 @@
+"""SparkSession: the entry point. Holds the bridge client; builds DataFrames; computes nothing."""
+import atexit
+import threading
+from typing import Any, Dict, Iterable, List, Optional, Union
+
+from tspark._bridge.client import Client
+from tspark._bridge.launcher import EmbeddedEngine
+from tspark.errors import PySparkRuntimeError
+from tspark.sql import types as T
+from tspark.sql._connect import open_client
+from tspark.sql._local_data import local_relation_parts
+from tspark.sql._plan import relations as R
+from tspark.sql.conf import RuntimeConfig, _to_str
+from tspark.sql.dataframe import DataFrame
+
+__all__ = ["SparkSession"]
+
+_lock = threading.RLock()
+#: options every builder starts with (tspark-submit fills these from --conf/--master/--name)
+_DEFAULT_OPTIONS: Dict[str, str] = {}
+_all_sessions: List["SparkSession"] = []
+
+
+class _BuilderDescriptor:
+    def __get__(self, obj: Any, owner: Any) -> "SparkSession.Builder":
+        return SparkSession.Builder()
+
+
+class SparkSession:
+    """Entry point: ``SparkSession.builder.appName("x").getOrCreate()``."""
+
+    _active: Optional["SparkSession"] = None
+
+    class Builder:
+        """Collects options, then getOrCreate() reuses the active session or starts one."""
+
+        def __init__(self) -> None:
+            self._options: Dict[str, str] = dict(_DEFAULT_OPTIONS)
+
+        def config(self, key: Optional[str] = None, value: Any = None, conf: Any = None,
+                   *, map: Optional[Dict[str, Any]] = None) -> "SparkSession.Builder":
+            """Set an option (``config("k", v)``, ``config(conf=SparkConf)``, ``config(map={...})``)."""
+            if conf is not None:
+                for k, v in conf.getAll():
+                    self._options[k] = _to_str(v)
+            if map is not None:
+                for k, v in map.items():
+                    self._options[k] = _to_str(v)
+            if key is not None:
+                self._options[key] = _to_str(value)
+            return self
+
+        def appName(self, name: str) -> "SparkSession.Builder":
+            """spark.app.name."""
+            return self.config("spark.app.name", name)
+
+        def master(self, master: str) -> "SparkSession.Builder":
+            """spark.master (recorded; the engine uses all local cores)."""
+            return self.config("spark.master", master)
+
+        def remote(self, url: str) -> "SparkSession.Builder":
+            """Attach to a running engine: ``tcp://127.0.0.1:15002`` (``/;token=T`` for auth)."""
+            return self.config("spark.remote", url)
+
+        def enableHiveSupport(self) -> "SparkSession.Builder":
+            """Accepted for compatibility; tspark has no Hive metastore."""
+            return self
+
+        def getOrCreate(self) -> "SparkSession":
+            """The active session (applying these options), or a new one."""
+            with _lock:
+                s = SparkSession._active
+                if s is not None and not s._stopped:
+                    for k, v in self._options.items():
+                        if k.startswith("spark.sql."):
+                            s.conf.set(k, v)
+                    return s
+                return self.create()
+
+        def create(self) -> "SparkSession":
+            """A new session (embedded engine unless remote)."""
+            import os
+            remote = self._options.get("spark.remote") or os.environ.get("TSPARK_REMOTE")
+            with _lock:
+                session = SparkSession._new(remote, dict(self._options))
+                SparkSession._active = session
+                _all_sessions.append(session)
+                return session
+
+    builder = _BuilderDescriptor()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        raise PySparkRuntimeError(errorClass="TSPARK_ENGINE_START_FAILED", messageParameters={
+            "message": "Use SparkSession.builder.getOrCreate() to create a session."})
+
+    @classmethod
+    def _new(cls, remote: Optional[str], options: Dict[str, str]) -> "SparkSession":
+        self = object.__new__(cls)
+        self._stopped = False
+        self._options = options
+        self._sc = None
+        self._client: Client
+        self._engine: Optional[EmbeddedEngine]
+        self._client, self._engine = open_client(remote, options, self._on_engine_dead)
+        self.conf = RuntimeConfig(self)
+        return self
+
+    # --- lifecycle ---
+    def _on_engine_dead(self) -> None:
+        """Called by the client when the engine is gone: the next getOrCreate() starts afresh."""
+        with _lock:
+            self._stopped = True
+            if SparkSession._active is self:
+                SparkSession._active = None
+        if self._engine is not None:
+            threading.Thread(target=self._engine.stop, daemon=True).start()
+
+    def _client_checked(self) -> Client:
+        if self._stopped and self._client._dead is None:
+            raise PySparkRuntimeError(errorClass="TSPARK_ENGINE_UNREACHABLE", messageParameters={
+                "address": self._client.address, "reason": "the session was stopped"})
+        return self._client
+
+    def stop(self) -> None:
+        """Release the session; an embedded engine is shut down, a remote one keeps running."""
+        with _lock:
+            if self._stopped and self._client._dead is not None and self._engine is None:
+                return
+            self._stopped = True
+            if SparkSession._active is self:
+                SparkSession._active = None
+            if self in _all_sessions:
+                _all_sessions.remove(self)
+        try:
+            self._client.close(release=True)
+        finally:
+            if self._engine is not None:
+                self._engine.stop()
+                self._engine = None
+
+    close = stop
+
+    def __enter__(self) -> "SparkSession":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.stop()
+
+    @classmethod
+    def getActiveSession(cls) -> Optional["SparkSession"]:
+        """The session getOrCreate() would return, if any."""
+        s = cls._active
+        return s if s is not None and not s._stopped else None
+
+    @classmethod
+    def active(cls) -> "SparkSession":
+        """The active session, else a new one."""
+        return cls.getActiveSession() or cls.builder.getOrCreate()
+
+    # --- properties ---
+    @property
+    def version(self) -> str:
+        """The Spark version whose semantics the engine follows."""
+        return self._client.spark_version or "4.0.1"
+
+    @property
+    def sparkContext(self) -> Any:
+        """The SparkContext for RDDs (lambdas run in the engine's Python workers)."""
+        if self._sc is None:
+            from tspark.context import SparkContext
+            self._sc = SparkContext._for_session(self)
+        return self._sc
+
+    @property
+    def udf(self) -> Any:
+        """``spark.udf.register(name, f, returnType)``."""
+        from tspark.sql.udf import UDFRegistration
+        return UDFRegistration(self)
+
+    # --- DataFrame sources ---
+    def range(self, start: int, end: Optional[int] = None, step: int = 1,
+              numPartitions: Optional[int] = None) -> DataFrame:
+        """A bigint column ``id`` from start (inclusive) to end (exclusive)."""
+        if end is None:
+            start, end = 0, start
+        return DataFrame(R.range_(int(start), int(end), int(step), numPartitions), self)
+
+    def createDataFrame(self, data: Any, schema: Union[T.DataType, str, List[str], None] = None,
+                        samplingRatio: Optional[float] = None, verifySchema: bool = True) -> DataFrame:
+        """A DataFrame from local rows (tuples, dicts, Rows, lists) or a pandas DataFrame."""
+        from tspark.rdd import RDD
+        if isinstance(data, RDD):
+            data = data.collect()
+        struct, rows = local_relation_parts(data, schema, verifySchema)
+        return DataFrame(R.local_relation(struct.jsonValue(), rows), self)
+
+    def sql(self, sqlQuery: str, args: Any = None, **kwargs: Any) -> DataFrame:
+        """SQL text queries (a ``Sql`` relation the engine parses)."""
+        node = {"kind": "Sql", "query": sqlQuery}
+        node["planId"] = next(R._plan_ids)
+        return DataFrame(node, self)
+
+    def __repr__(self) -> str:
+        return "<tspark.sql.session.SparkSession object>"
+
+
+def _stop_all() -> None:
+    for s in list(_all_sessions):
+        try:
+            s.stop()
+        except Exception:
+            pass
+
+
+atexit.register(_stop_all)

@@ -1,0 +1,451 @@
+"""Spark data types with PySpark's class names, reprs and JSON forms.
+
+The JSON form (``jsonValue``) is also the wire form of types (bridge/PROTOCOL.md,
+"Data types"). Schema inference and row verification live in ``_infer.py`` and
+``_verify.py``; this module only describes types.
+"""
+import json
+import re
+from typing import Any, Dict, Iterator, List, Optional, Union
+
+__all__ = [
+    "DataType", "NullType", "StringType", "CharType", "VarcharType", "BinaryType", "BooleanType",
+    "DateType", "TimestampType", "TimestampNTZType", "DecimalType", "DoubleType", "FloatType",
+    "ByteType", "IntegerType", "LongType", "ShortType", "ArrayType", "MapType", "StructField",
+    "StructType", "DayTimeIntervalType", "YearMonthIntervalType", "VariantType", "Row",
+    "NumericType", "IntegralType", "FractionalType", "AtomicType",
+]
+
+
+class DataType:
+    """Base class of all Spark types."""
+
+    def __repr__(self) -> str:
+        return self.__class__.__name__ + "()"
+
+    def __hash__(self) -> int:
+        return hash(str(self))
+
+    def __eq__(self, other: Any) -> bool:
+        return isinstance(other, self.__class__) and self.__dict__ == other.__dict__
+
+    def __ne__(self, other: Any) -> bool:
+        return not self.__eq__(other)
+
+    @classmethod
+    def typeName(cls) -> str:
+        """Lower-case name in JSON form: ``StringType`` -> ``string``."""
+        return cls.__name__[:-4].lower()
+
+    def simpleString(self) -> str:
+        """Spark SQL's short name (``bigint``, ``array<string>``)."""
+        return self.typeName()
+
+    def jsonValue(self) -> Union[str, Dict[str, Any]]:
+        """Spark's JSON representation (also the bridge wire form)."""
+        return self.typeName()
+
+    def json(self) -> str:
+        """``jsonValue`` as compact JSON text."""
+        return json.dumps(self.jsonValue(), separators=(",", ":"), sort_keys=True)
+
+    def needConversion(self) -> bool:
+        """Whether values need converting between Python and the internal form."""
+        return False
+
+    def toInternal(self, obj: Any) -> Any:
+        """Python value to internal value (identity for most types)."""
+        return obj
+
+    def fromInternal(self, obj: Any) -> Any:
+        """Internal value to Python value (identity for most types)."""
+        return obj
+
+    @classmethod
+    def fromJson(cls, json_value: Union[str, Dict[str, Any]]) -> "DataType":
+        """Inverse of ``jsonValue``."""
+        return _parse_datatype_json_value(json_value)
+
+    @classmethod
+    def fromDDL(cls, ddl: str) -> "DataType":
+        """Parse a DDL type or schema string (``"a INT, b STRING"`` or ``"array<int>"``)."""
+        from tspark.sql._ddl import parse_ddl
+        return parse_ddl(ddl)
+
+
+class DataTypeSingleton(type):
+    """Metaclass making parameterless types singletons, as in PySpark."""
+
+    _instances: Dict[type, Any] = {}
+
+    def __call__(cls):  # type: ignore[override]
+        if cls not in cls._instances:
+            cls._instances[cls] = super().__call__()
+        return cls._instances[cls]
+
+
+class NullType(DataType, metaclass=DataTypeSingleton):
+    """The type of None."""
+
+    @classmethod
+    def typeName(cls) -> str:
+        return "void"
+
+
+class AtomicType(DataType):
+    """Non-nested types."""
+
+
+class NumericType(AtomicType):
+    """Numeric types."""
+
+
+class IntegralType(NumericType, metaclass=DataTypeSingleton):
+    """Integer types."""
+
+
+class FractionalType(NumericType):
+    """Float, double and decimal."""
+
+
+class StringType(AtomicType, metaclass=DataTypeSingleton):
+    """UTF-8 string."""
+
+
+class CharType(AtomicType):
+    """Fixed-length string ``char(n)``."""
+
+    def __init__(self, length: int):
+        self.length = length
+
+    def simpleString(self) -> str:
+        return "char(%d)" % self.length
+
+    def jsonValue(self) -> str:
+        return "char(%d)" % self.length
+
+    def __repr__(self) -> str:
+        return "CharType(%d)" % self.length
+
+
+class VarcharType(AtomicType):
+    """Bounded-length string ``varchar(n)``."""
+
+    def __init__(self, length: int):
+        self.length = length
+
+    def simpleString(self) -> str:
+        return "varchar(%d)" % self.length
+
+    def jsonValue(self) -> str:
+        return "varchar(%d)" % self.length
+
+    def __repr__(self) -> str:
+        return "VarcharType(%d)" % self.length
+
+
+class BinaryType(AtomicType, metaclass=DataTypeSingleton):
+    """bytes / bytearray."""
+
+
+class BooleanType(AtomicType, metaclass=DataTypeSingleton):
+    """bool."""
+
+
+class DateType(AtomicType, metaclass=DataTypeSingleton):
+    """datetime.date; days since the epoch on the wire."""
+
+
+class TimestampType(AtomicType, metaclass=DataTypeSingleton):
+    """datetime.datetime in the session time zone; UTC micros on the wire."""
+
+
+class TimestampNTZType(AtomicType, metaclass=DataTypeSingleton):
+    """datetime.datetime without time zone; wall-clock micros on the wire."""
+
+    @classmethod
+    def typeName(cls) -> str:
+        return "timestamp_ntz"
+
+
+class DecimalType(FractionalType):
+    """decimal.Decimal with fixed precision and scale (default 10, 0)."""
+
+    def __init__(self, precision: int = 10, scale: int = 0):
+        self.precision = precision
+        self.scale = scale
+        self.hasPrecisionInfo = True
+
+    def simpleString(self) -> str:
+        return "decimal(%d,%d)" % (self.precision, self.scale)
+
+    def jsonValue(self) -> str:
+        return "decimal(%d,%d)" % (self.precision, self.scale)
+
+    def __repr__(self) -> str:
+        return "DecimalType(%d,%d)" % (self.precision, self.scale)
+
+
+class DoubleType(FractionalType, metaclass=DataTypeSingleton):
+    """64-bit float."""
+
+
+class FloatType(FractionalType, metaclass=DataTypeSingleton):
+    """32-bit float."""
+
+
+class ByteType(IntegralType):
+    """8-bit signed integer."""
+
+    def simpleString(self) -> str:
+        return "tinyint"
+
+
+class IntegerType(IntegralType):
+    """32-bit signed integer."""
+
+    def simpleString(self) -> str:
+        return "int"
+
+
+class LongType(IntegralType):
+    """64-bit signed integer."""
+
+    def simpleString(self) -> str:
+        return "bigint"
+
+
+class ShortType(IntegralType):
+    """16-bit signed integer."""
+
+    def simpleString(self) -> str:
+        return "smallint"
+
+
+class DayTimeIntervalType(AtomicType):
+    """Day-time interval (declared for API parity; the engine does not support it yet)."""
+
+    DAY, HOUR, MINUTE, SECOND = 0, 1, 2, 3
+    _fields = {0: "day", 1: "hour", 2: "minute", 3: "second"}
+
+    def __init__(self, startField: int = 0, endField: int = 3):
+        self.startField = startField
+        self.endField = endField
+
+    def simpleString(self) -> str:
+        s, e = self._fields[self.startField], self._fields[self.endField]
+        return "interval %s" % s if s == e else "interval %s to %s" % (s, e)
+
+    def jsonValue(self) -> str:
+        return self.simpleString()
+
+    def __repr__(self) -> str:
+        return "DayTimeIntervalType(%d, %d)" % (self.startField, self.endField)
+
+
+class YearMonthIntervalType(AtomicType):
+    """Year-month interval (declared for API parity)."""
+
+    YEAR, MONTH = 0, 1
+    _fields = {0: "year", 1: "month"}
+
+    def __init__(self, startField: int = 0, endField: int = 1):
+        self.startField = startField
+        self.endField = endField
+
+    def simpleString(self) -> str:
+        s, e = self._fields[self.startField], self._fields[self.endField]
+        return "interval %s" % s if s == e else "interval %s to %s" % (s, e)
+
+    def jsonValue(self) -> str:
+        return self.simpleString()
+
+    def __repr__(self) -> str:
+        return "YearMonthIntervalType(%d, %d)" % (self.startField, self.endField)
+
+
+class VariantType(AtomicType, metaclass=DataTypeSingleton):
+    """Semi-structured variant (declared for API parity)."""
+
+
+class ArrayType(DataType):
+    """list of ``elementType``."""
+
+    def __init__(self, elementType: DataType, containsNull: bool = True):
+        self.elementType = elementType
+        self.containsNull = containsNull
+
+    def simpleString(self) -> str:
+        return "array<%s>" % self.elementType.simpleString()
+
+    def __repr__(self) -> str:
+        return "ArrayType(%s, %s)" % (self.elementType, str(self.containsNull))
+
+    def jsonValue(self) -> Dict[str, Any]:
+        return {"type": self.typeName(), "elementType": self.elementType.jsonValue(),
+                "containsNull": self.containsNull}
+
+    @classmethod
+    def fromJson(cls, json: Dict[str, Any]) -> "ArrayType":
+        return ArrayType(_parse_datatype_json_value(json["elementType"]), json["containsNull"])
+
+
+class MapType(DataType):
+    """dict from ``keyType`` to ``valueType``."""
+
+    def __init__(self, keyType: DataType, valueType: DataType, valueContainsNull: bool = True):
+        self.keyType = keyType
+        self.valueType = valueType
+        self.valueContainsNull = valueContainsNull
+
+    def simpleString(self) -> str:
+        return "map<%s,%s>" % (self.keyType.simpleString(), self.valueType.simpleString())
+
+    def __repr__(self) -> str:
+        return "MapType(%s, %s, %s)" % (self.keyType, self.valueType, str(self.valueContainsNull))
+
+    def jsonValue(self) -> Dict[str, Any]:
+        return {"type": self.typeName(), "keyType": self.keyType.jsonValue(),
+                "valueType": self.valueType.jsonValue(), "valueContainsNull": self.valueContainsNull}
+
+    @classmethod
+    def fromJson(cls, json: Dict[str, Any]) -> "MapType":
+        return MapType(_parse_datatype_json_value(json["keyType"]),
+                       _parse_datatype_json_value(json["valueType"]), json["valueContainsNull"])
+
+
+class StructField(DataType):
+    """One named field of a StructType."""
+
+    def __init__(self, name: str, dataType: DataType, nullable: bool = True,
+                 metadata: Optional[Dict[str, Any]] = None):
+        assert isinstance(dataType, DataType), "dataType %s should be an instance of %s" % (
+            dataType, DataType)
+        assert isinstance(name, str), "field name %s should be a string" % name
+        self.name = name
+        self.dataType = dataType
+        self.nullable = nullable
+        self.metadata = metadata or {}
+
+    def simpleString(self) -> str:
+        return "%s:%s" % (self.name, self.dataType.simpleString())
+
+    def __repr__(self) -> str:
+        return "StructField(%r, %s, %s)" % (self.name, self.dataType, str(self.nullable))
+
+    def jsonValue(self) -> Dict[str, Any]:
+        return {"name": self.name, "type": self.dataType.jsonValue(),
+                "nullable": self.nullable, "metadata": self.metadata}
+
+    @classmethod
+    def fromJson(cls, json: Dict[str, Any]) -> "StructField":
+        return StructField(json["name"], _parse_datatype_json_value(json["type"]),
+                           json.get("nullable", True), json.get("metadata"))
+
+    def typeName(self) -> str:  # type: ignore[override]
+        raise TypeError("StructField does not have typeName. Use typeName on its type explicitly instead.")
+
+
+class StructType(DataType):
+    """A row type: an ordered list of StructFields."""
+
+    def __init__(self, fields: Optional[List[StructField]] = None):
+        self.fields = list(fields) if fields else []
+        self.names = [f.name for f in self.fields]
+        assert all(isinstance(f, StructField) for f in self.fields), \
+            "fields should be a list of StructField"
+
+    def add(self, field: Union[str, StructField], data_type: Union[str, DataType, None] = None,
+            nullable: bool = True, metadata: Optional[Dict[str, Any]] = None) -> "StructType":
+        """Append a field (a StructField, or a name plus a type or DDL type string); returns self."""
+        if isinstance(field, StructField):
+            self.fields.append(field)
+            self.names.append(field.name)
+        else:
+            if isinstance(field, str) and data_type is None:
+                raise ValueError("Must specify DataType if passing name of struct_field to create.")
+            dt = DataType.fromDDL(data_type) if isinstance(data_type, str) else data_type
+            self.fields.append(StructField(field, dt, nullable, metadata))  # type: ignore[arg-type]
+            self.names.append(field)
+        return self
+
+    def __iter__(self) -> Iterator[StructField]:
+        return iter(self.fields)
+
+    def __len__(self) -> int:
+        return len(self.fields)
+
+    def __getitem__(self, key: Union[str, int, slice]) -> Any:
+        if isinstance(key, str):
+            for f in self.fields:
+                if f.name == key:
+                    return f
+            raise KeyError("No StructField named {0}".format(key))
+        if isinstance(key, int):
+            return self.fields[key]
+        if isinstance(key, slice):
+            return StructType(self.fields[key])
+        raise TypeError("StructType keys should be strings, integers or slices")
+
+    def simpleString(self) -> str:
+        return "struct<%s>" % (",".join(f.simpleString() for f in self))
+
+    def __repr__(self) -> str:
+        return "StructType([%s])" % ", ".join(str(f) for f in self)
+
+    def jsonValue(self) -> Dict[str, Any]:
+        return {"type": self.typeName(), "fields": [f.jsonValue() for f in self]}
+
+    @classmethod
+    def fromJson(cls, json: Dict[str, Any]) -> "StructType":
+        return StructType([StructField.fromJson(f) for f in json["fields"]])
+
+    def fieldNames(self) -> List[str]:
+        """The field names, in order."""
+        return list(self.names)
+
+    def treeString(self, level: Optional[int] = None) -> str:
+        """printSchema's text for this schema, computed locally (the engine's form is canonical)."""
+        from tspark.sql._tree_string import tree_string
+        return tree_string(self, level)
+
+
+_ATOMIC = {t.typeName(): t for t in [
+    NullType, StringType, BinaryType, BooleanType, DateType, TimestampType, TimestampNTZType,
+    DoubleType, FloatType, ByteType, IntegerType, LongType, ShortType, VariantType]}
+_FIXED = re.compile(r"decimal\(\s*(\d+)\s*,\s*(-?\d+)\s*\)")
+_LEN = re.compile(r"(char|varchar)\(\s*(\d+)\s*\)")
+
+
+def _parse_datatype_json_value(v: Union[str, Dict[str, Any]]) -> DataType:
+    """A DataType from its JSON value (string for atomic types, dict for nested)."""
+    if not isinstance(v, dict):
+        if v in _ATOMIC:
+            return _ATOMIC[v]()
+        if v == "null":
+            return NullType()
+        if v == "decimal":
+            return DecimalType()
+        m = _FIXED.fullmatch(v)
+        if m:
+            return DecimalType(int(m.group(1)), int(m.group(2)))
+        m = _LEN.fullmatch(v)
+        if m:
+            return CharType(int(m.group(2))) if m.group(1) == "char" else VarcharType(int(m.group(2)))
+        raise ValueError("Could not parse datatype: %s" % v)
+    tpe = v["type"]
+    if tpe == "array":
+        return ArrayType.fromJson(v)
+    if tpe == "map":
+        return MapType.fromJson(v)
+    if tpe == "struct":
+        return StructType.fromJson(v)
+    raise ValueError("Could not parse datatype: %s" % v)
+
+
+def _parse_datatype_json_string(s: str) -> DataType:
+    """A DataType from JSON text."""
+    return _parse_datatype_json_value(json.loads(s))
+
+
+from tspark.sql.row import Row  # noqa: E402  (PySpark exposes Row from types too)
