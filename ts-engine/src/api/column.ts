@@ -1,0 +1,192 @@
+import type { CaseWhen, Expr, SortOrder } from "../expr/expr.js";
+import type { DataType } from "../types/data-type.js";
+import { parseDataType } from "../types/ddl.js";
+import { PySparkTypeError } from "./errors.js";
+import { literalOf, type LiteralValue } from "./literal.js";
+
+/** An operand of a Column operator: another Column or a plain value (made a literal). */
+export type ColumnOrValue = Column | LiteralValue;
+
+/**
+ * A column expression, as PySpark's `Column`: it only wraps an unresolved `Expr`
+ * (the same form the wire decoder produces) and builds new ones. Python's operators
+ * become methods with Scala's names: `plus minus multiply divide mod eq neq lt leq gt geq
+ * and or not`.
+ */
+export class Column {
+  /** The unresolved expression this column stands for. */
+  readonly expr: Expr;
+
+  constructor(expr: Expr) {
+    this.expr = expr;
+  }
+
+  /** `self + other`. */
+  plus(other: ColumnOrValue): Column {
+    return this.binary("+", other);
+  }
+  /** `self - other`. */
+  minus(other: ColumnOrValue): Column {
+    return this.binary("-", other);
+  }
+  /** `self * other`. */
+  multiply(other: ColumnOrValue): Column {
+    return this.binary("*", other);
+  }
+  /** `self / other` (always fractional, as Spark's `/`). */
+  divide(other: ColumnOrValue): Column {
+    return this.binary("/", other);
+  }
+  /** `self % other`. */
+  mod(other: ColumnOrValue): Column {
+    return this.binary("%", other);
+  }
+  /** `-self`. */
+  negate(): Column {
+    return call("negative", [this.expr]);
+  }
+  /** `self == other`. */
+  eq(other: ColumnOrValue): Column {
+    return this.binary("==", other);
+  }
+  /** `self != other`: as PySpark, `NOT (self = other)`. */
+  neq(other: ColumnOrValue): Column {
+    return call("not", [this.binary("==", other).expr]);
+  }
+  /** Null-safe equality `self <=> other`. */
+  eqNullSafe(other: ColumnOrValue): Column {
+    return this.binary("<=>", other);
+  }
+  /** `self < other`. */
+  lt(other: ColumnOrValue): Column {
+    return this.binary("<", other);
+  }
+  /** `self <= other`. */
+  leq(other: ColumnOrValue): Column {
+    return this.binary("<=", other);
+  }
+  /** `self > other`. */
+  gt(other: ColumnOrValue): Column {
+    return this.binary(">", other);
+  }
+  /** `self >= other`. */
+  geq(other: ColumnOrValue): Column {
+    return this.binary(">=", other);
+  }
+  /** `self & other` (SQL three-valued AND). */
+  and(other: ColumnOrValue): Column {
+    return this.binary("and", other);
+  }
+  /** `self | other` (SQL three-valued OR). */
+  or(other: ColumnOrValue): Column {
+    return this.binary("or", other);
+  }
+  /** `~self`. */
+  not(): Column {
+    return call("not", [this.expr]);
+  }
+  /** True where the value is null. */
+  isNull(): Column {
+    return call("isnull", [this.expr]);
+  }
+  /** True where the value is not null. */
+  isNotNull(): Column {
+    return call("isnotnull", [this.expr]);
+  }
+  /** `self IN (values…)`; accepts values or one array of values, as PySpark. */
+  isin(...values: (ColumnOrValue | readonly ColumnOrValue[])[]): Column {
+    const flat = values.length === 1 && Array.isArray(values[0]) ? (values[0] as readonly ColumnOrValue[]) : (values as ColumnOrValue[]);
+    return call("in", [this.expr, ...flat.map(toExpr)]);
+  }
+  /** `lower <= self AND self <= upper`, as PySpark builds it. */
+  between(lower: ColumnOrValue, upper: ColumnOrValue): Column {
+    return this.geq(lower).and(this.leq(upper));
+  }
+  /** Names the column (`AS name`). */
+  alias(name: string): Column {
+    return new Column({ kind: "Alias", child: this.expr, name });
+  }
+  /** Same as `alias`. */
+  name(name: string): Column {
+    return this.alias(name);
+  }
+  /** Same as `alias` (Scala's `as`). */
+  as(name: string): Column {
+    return this.alias(name);
+  }
+  /** Casts to a type given as a DataType or a type string (`"int"`, `"decimal(10,2)"`). */
+  cast(dataType: DataType | string): Column {
+    const t = typeof dataType === "string" ? parseDataType(dataType) : dataType;
+    return new Column({ kind: "Cast", child: this.expr, dataType: t });
+  }
+  /** Same as `cast`. */
+  astype(dataType: DataType | string): Column {
+    return this.cast(dataType);
+  }
+  /** Ascending sort, nulls first (Spark's default). */
+  asc(): Column {
+    return this.sort(true, true);
+  }
+  /** Ascending sort, nulls first. */
+  asc_nulls_first(): Column {
+    return this.sort(true, true);
+  }
+  /** Ascending sort, nulls last. */
+  asc_nulls_last(): Column {
+    return this.sort(true, false);
+  }
+  /** Descending sort, nulls last (Spark's default). */
+  desc(): Column {
+    return this.sort(false, false);
+  }
+  /** Descending sort, nulls first. */
+  desc_nulls_first(): Column {
+    return this.sort(false, true);
+  }
+  /** Descending sort, nulls last. */
+  desc_nulls_last(): Column {
+    return this.sort(false, false);
+  }
+  /** Adds a branch to a column built by `functions.when`. */
+  when(condition: Column, value: ColumnOrValue): Column {
+    const cw = this.openCaseWhen();
+    return new Column({ ...cw, branches: [...cw.branches, [condition.expr, toExpr(value)]] });
+  }
+  /** The value where no `when` branch matched (null without it). */
+  otherwise(value: ColumnOrValue): Column {
+    const cw = this.openCaseWhen();
+    return new Column({ ...cw, elseValue: toExpr(value) });
+  }
+
+  /** PySpark's repr: `Column<'(a + 1)'>` is approximated by the expression kind. */
+  toString(): string {
+    return `Column<'${this.expr.kind}'>`;
+  }
+
+  private binary(op: string, other: ColumnOrValue): Column {
+    return call(op, [this.expr, toExpr(other)]);
+  }
+
+  private sort(ascending: boolean, nullsFirst: boolean): Column {
+    const child = this.expr.kind === "SortOrder" ? this.expr.child : this.expr;
+    const order: SortOrder = { kind: "SortOrder", child, ascending, nullsFirst };
+    return new Column(order);
+  }
+
+  private openCaseWhen(): CaseWhen {
+    if (this.expr.kind !== "CaseWhen" || this.expr.elseValue !== undefined) {
+      throw new PySparkTypeError("INVALID_WHEN_USAGE");
+    }
+    return this.expr;
+  }
+}
+
+/** A call of a Spark function by name, as the wire's UnresolvedFunction. */
+export function call(name: string, args: readonly Expr[], isDistinct = false): Column {
+  return new Column({ kind: "UnresolvedFunction", name, args, isDistinct });
+}
+
+/** The expression of an operand: a Column's own, or a literal of a plain value. */
+export function toExpr(v: ColumnOrValue): Expr {
+  return v instanceof Column ? v.expr : literalOf(v);
+}

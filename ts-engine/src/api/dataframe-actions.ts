@@ -1,0 +1,35 @@
+import type { Aggregate } from "../plan/logical-plan.js";
+import { call } from "./column.js";
+import type { DataFrame } from "./dataframe.js";
+import { literalOf } from "./literal.js";
+import type { Row } from "./row.js";
+import { batchToJsRows } from "./to-js.js";
+
+/** Runs a frame's plan and gathers every result batch as Rows. */
+export async function collectRows(df: DataFrame): Promise<Row[]> {
+  const s = df.sparkSession;
+  const result = await s.engine.executeQuery(df.plan, s.execContext());
+  const rows: Row[] = [];
+  for await (const batch of result.batches) {
+    for (const r of batchToJsRows(batch, result.schema)) rows.push(r);
+  }
+  return rows;
+}
+
+/** `df.count()`: as PySpark, `groupBy().count()` run by the engine. */
+export async function countRows(df: DataFrame): Promise<number> {
+  const agg: Aggregate = {
+    kind: "Aggregate",
+    input: df.plan,
+    groupBy: [],
+    aggs: [{ kind: "Alias", child: call("count", [literalOf(1)]).expr, name: "count" }],
+  };
+  const rows = await collectRows(df.sparkSession.frame(agg));
+  const v = rows[0]?.get(0);
+  return typeof v === "bigint" ? Number(v) : typeof v === "number" ? v : 0;
+}
+
+/** Writes text and a newline to stdout, as Python's print. */
+export function printLine(text: string): void {
+  process.stdout.write(`${text}\n`);
+}

@@ -1,0 +1,220 @@
+import type { Expr } from "../expr/expr.js";
+import type { LogicalPlan } from "../plan/logical-plan.js";
+import type { StructType } from "../types/data-type.js";
+import { simpleString } from "../types/type-names.js";
+import { Column } from "./column.js";
+import { collectRows, countRows, printLine } from "./dataframe-actions.js";
+import { attributeExpr, toColumn, type ColumnOrName } from "./functions.js";
+import { GroupedData } from "./group.js";
+import { parseJoinType } from "./join-type.js";
+import type { ExplainMode } from "./query-engine-port.js";
+import type { Row, TypedRow } from "./row.js";
+import { sortOrders, type SortOptions } from "./sort-orders.js";
+import type { SparkSession } from "./spark-session.js";
+
+/** Columns given to select/groupBy: Columns or names, as separate arguments or arrays. */
+export type ColumnArgs = readonly (ColumnOrName | readonly ColumnOrName[])[];
+
+/**
+ * A distributed collection of rows, as PySpark's DataFrame: it holds only a logical plan
+ * and its session. Transformations return new frames; actions run the plan in the
+ * in-process engine and return Promises.
+ */
+export class DataFrame {
+  /** The unresolved logical plan (the same form the bridge decoder produces). */
+  readonly plan: LogicalPlan;
+  /** The session this frame belongs to. */
+  readonly sparkSession: SparkSession;
+
+  /** @internal use the session's and frames' methods. */
+  constructor(plan: LogicalPlan, session: SparkSession) {
+    this.plan = plan;
+    this.sparkSession = session;
+  }
+
+  // ---- schema -------------------------------------------------------------
+
+  /** The result schema (analyzes the plan). */
+  get schema(): StructType {
+    return this.sparkSession.engine.analyzeSchema(this.plan, this.sparkSession.execContext());
+  }
+  /** Column names, in order. */
+  get columns(): string[] {
+    return this.schema.fields.map((f) => f.name);
+  }
+  /** `[name, simpleString type]` pairs (`["age", "bigint"]`). */
+  get dtypes(): [string, string][] {
+    return this.schema.fields.map((f) => [f.name, simpleString(f.dataType)]);
+  }
+  /** Prints the schema tree, as PySpark's printSchema. */
+  printSchema(): void {
+    const text = this.sparkSession.engine.treeStringQuery(this.plan, this.sparkSession.execContext());
+    printLine(text.endsWith("\n") ? text : `${text}\n`);
+  }
+  /** Prints the physical plan (`extended` true or a mode name, as PySpark). */
+  explain(extended: boolean | ExplainMode = false): void {
+    const mode: ExplainMode = extended === true ? "extended" : extended === false ? "simple" : extended;
+    printLine(this.sparkSession.engine.explainQuery(this.plan, mode, this.sparkSession.execContext()));
+  }
+  /** A reference to this frame's column (PySpark's `df["name"]` / `df.name`). */
+  col(name: string): Column {
+    return new Column(attributeExpr(name, this.plan.planId));
+  }
+
+  // ---- transformations ----------------------------------------------------
+
+  /** Projects columns or expressions (`"*"` for all). */
+  select(...cols: ColumnArgs): DataFrame {
+    return this.derive({ kind: "Project", input: this.plan, exprs: exprsOf(cols) });
+  }
+  /** Projects SQL expression strings (`"a * 2 AS b"`). */
+  selectExpr(...exprs: (string | readonly string[])[]): DataFrame {
+    const sqls = exprs.flat();
+    return this.derive({ kind: "Project", input: this.plan, exprs: sqls.map((sql): Expr => ({ kind: "ExprString", sql })) });
+  }
+  /** Keeps rows where the condition (a Column or SQL text) is true. */
+  filter(condition: Column | string): DataFrame {
+    const c: Expr = typeof condition === "string" ? { kind: "ExprString", sql: condition } : condition.expr;
+    return this.derive({ kind: "Filter", input: this.plan, condition: c });
+  }
+  /** Same as `filter`. */
+  where(condition: Column | string): DataFrame {
+    return this.filter(condition);
+  }
+  /** Adds or replaces one column. */
+  withColumn(name: string, c: Column): DataFrame {
+    return this.derive({ kind: "WithColumns", input: this.plan, names: [name], exprs: [c.expr] });
+  }
+  /** Adds or replaces several columns (`{name: column}`). */
+  withColumns(cols: Readonly<Record<string, Column>>): DataFrame {
+    const names = Object.keys(cols);
+    return this.derive({ kind: "WithColumns", input: this.plan, names, exprs: names.map((n) => cols[n]!.expr) });
+  }
+  /** Renames a column (no-op when it does not exist). */
+  withColumnRenamed(existing: string, renamed: string): DataFrame {
+    return this.derive({ kind: "WithColumnsRenamed", input: this.plan, renames: [[existing, renamed]] });
+  }
+  /** Renames several columns (`{old: new}`). */
+  withColumnsRenamed(renames: Readonly<Record<string, string>>): DataFrame {
+    return this.derive({ kind: "WithColumnsRenamed", input: this.plan, renames: Object.entries(renames) });
+  }
+  /** Drops columns by name or Column; unknown names are ignored. */
+  drop(...cols: ColumnOrName[]): DataFrame {
+    const exprs = cols.map((c): Expr => (typeof c === "string" ? { kind: "UnresolvedAttribute", nameParts: [c] } : c.expr));
+    return this.derive({ kind: "Drop", input: this.plan, columns: exprs });
+  }
+  /** Groups rows by columns for aggregation. */
+  groupBy(...cols: ColumnArgs): GroupedData {
+    return new GroupedData(this, exprsOf(cols));
+  }
+  /** Same as `groupBy`. */
+  groupby(...cols: ColumnArgs): GroupedData {
+    return this.groupBy(...cols);
+  }
+  /** Aggregates over all rows (`groupBy().agg(...)`). */
+  agg(...exprs: (Column | Readonly<Record<string, string>>)[]): DataFrame {
+    return this.groupBy().agg(...exprs);
+  }
+  /** Sorts by columns; a trailing `{ascending}` object plays PySpark's keyword. */
+  orderBy(...args: (ColumnOrName | readonly ColumnOrName[] | SortOptions)[]): DataFrame {
+    const last = args[args.length - 1];
+    const hasOpts = last !== undefined && typeof last === "object" && !(last instanceof Column) && !Array.isArray(last);
+    const cols = (hasOpts ? args.slice(0, -1) : args) as ColumnArgs;
+    const orders = sortOrders(cols.flat(), hasOpts ? (last as SortOptions) : {});
+    return this.derive({ kind: "Sort", input: this.plan, orders, global: true });
+  }
+  /** Same as `orderBy`. */
+  sort(...args: (ColumnOrName | readonly ColumnOrName[] | SortOptions)[]): DataFrame {
+    return this.orderBy(...args);
+  }
+  /** The first `n` rows. */
+  limit(n: number): DataFrame {
+    return this.derive({ kind: "Limit", input: this.plan, n });
+  }
+  /**
+   * Joins with another frame: `on` is a column name, a list of names (keys appear once),
+   * a boolean Column, or a list of Columns (and-ed); `how` is any Spark join type name.
+   */
+  join(other: DataFrame, on?: string | readonly string[] | Column | readonly Column[], how = "inner"): DataFrame {
+    const joinType = parseJoinType(how);
+    const base = { kind: "Join", left: this.plan, right: other.plan, joinType } as const;
+    if (on === undefined) return this.derive(base);
+    if (typeof on === "string") return this.derive({ ...base, usingColumns: [on] });
+    if (on instanceof Column) return this.derive({ ...base, condition: on.expr });
+    if (on.length > 0 && on.every((x): x is string => typeof x === "string")) {
+      return this.derive({ ...base, usingColumns: on });
+    }
+    const conds = (on as readonly Column[]).map((c) => c);
+    const cond = conds.reduce((a, b) => a.and(b));
+    return this.derive({ ...base, condition: cond.expr });
+  }
+  /** Cartesian product. */
+  crossJoin(other: DataFrame): DataFrame {
+    return this.derive({ kind: "Join", left: this.plan, right: other.plan, joinType: "cross" });
+  }
+  /** Distinct rows. */
+  distinct(): DataFrame {
+    return this.derive({ kind: "Distinct", input: this.plan });
+  }
+  /** Rows of both frames by position, keeping duplicates (SQL UNION ALL). */
+  union(other: DataFrame): DataFrame {
+    return this.derive({ kind: "Union", inputs: [this.plan, other.plan], byName: false, allowMissingColumns: false });
+  }
+  /** Same as `union`. */
+  unionAll(other: DataFrame): DataFrame {
+    return this.union(other);
+  }
+  /** Rows of both frames matched by column name. */
+  unionByName(other: DataFrame, allowMissingColumns = false): DataFrame {
+    return this.derive({ kind: "Union", inputs: [this.plan, other.plan], byName: true, allowMissingColumns });
+  }
+  /** Names this frame so `alias.col` can qualify its columns. */
+  alias(alias: string): DataFrame {
+    return this.derive({ kind: "SubqueryAlias", input: this.plan, alias });
+  }
+  /** Renames all columns by position. */
+  toDF(...names: string[]): DataFrame {
+    return this.derive({ kind: "ToDF", input: this.plan, names });
+  }
+
+  // ---- actions ------------------------------------------------------------
+
+  /** All rows. `T` states the row fields' types (unchecked, like Scala's `getAs[T]`). */
+  async collect<T extends Record<string, unknown> = Record<string, unknown>>(): Promise<TypedRow<T>[]> {
+    return (await collectRows(this)) as TypedRow<T>[];
+  }
+  /** The first `n` rows. */
+  async take(n: number): Promise<Row[]> {
+    return collectRows(this.limit(n));
+  }
+  /** `head()`: the first row or null; `head(n)`: the first `n` rows. */
+  head(): Promise<Row | null>;
+  head(n: number): Promise<Row[]>;
+  async head(n?: number): Promise<Row | Row[] | null> {
+    if (n === undefined) return (await this.take(1))[0] ?? null;
+    return this.take(n);
+  }
+  /** The first row, or null when there is none. */
+  async first(): Promise<Row | null> {
+    return this.head();
+  }
+  /** The number of rows. */
+  async count(): Promise<number> {
+    return countRows(this);
+  }
+  /** Prints the first `n` rows as PySpark's show: `truncate` true = 20 chars, a number = that width. */
+  async show(n = 20, truncate: boolean | number = true, vertical = false): Promise<void> {
+    const width = truncate === true ? 20 : truncate === false ? 0 : truncate;
+    const s = this.sparkSession;
+    printLine(await s.engine.showQuery(this.plan, n, width, vertical, s.execContext()));
+  }
+
+  private derive(plan: LogicalPlan): DataFrame {
+    return this.sparkSession.frame(plan);
+  }
+}
+
+/** Expressions of a select/groupBy argument list (nested arrays flattened). */
+export function exprsOf(cols: ColumnArgs): Expr[] {
+  return cols.flat().map((c) => toColumn(c).expr);
+}

@@ -1,0 +1,59 @@
+import type { DataType } from "../types/data-type.js";
+import { Row } from "./row.js";
+
+/** The Python class PySpark would name for a JS value in errors (`<class 'str'>`). */
+export function pyTypeName(v: unknown): string {
+  const name = (): string => {
+    if (v === null || v === undefined) return "NoneType";
+    switch (typeof v) {
+      case "boolean":
+        return "bool";
+      case "number":
+        return Number.isInteger(v) ? "int" : "float";
+      case "bigint":
+        return "int";
+      case "string":
+        return "str";
+      default:
+        break;
+    }
+    if (v instanceof Date) return "datetime.datetime";
+    if (v instanceof Uint8Array) return "bytearray";
+    if (v instanceof Row) return "pyspark.sql.types.Row";
+    if (Array.isArray(v)) return "list";
+    return "dict";
+  };
+  return `<class '${name()}'>`;
+}
+
+/** PySpark's repr of a DataType (`IntegerType()`, `ArrayType(LongType(), True)`). */
+export function pyDataTypeRepr(t: DataType): string {
+  const atomic: Record<string, string> = {
+    null: "NullType()",
+    boolean: "BooleanType()",
+    byte: "ByteType()",
+    short: "ShortType()",
+    integer: "IntegerType()",
+    long: "LongType()",
+    float: "FloatType()",
+    double: "DoubleType()",
+    string: "StringType()",
+    binary: "BinaryType()",
+    date: "DateType()",
+    timestamp: "TimestampType()",
+    timestamp_ntz: "TimestampNTZType()",
+  };
+  const py = (b: boolean): string => (b ? "True" : "False");
+  switch (t.kind) {
+    case "decimal":
+      return `DecimalType(${t.precision}, ${t.scale})`;
+    case "array":
+      return `ArrayType(${pyDataTypeRepr(t.elementType)}, ${py(t.containsNull)})`;
+    case "map":
+      return `MapType(${pyDataTypeRepr(t.keyType)}, ${pyDataTypeRepr(t.valueType)}, ${py(t.valueContainsNull)})`;
+    case "struct":
+      return `StructType([${t.fields.map((f) => `StructField('${f.name}', ${pyDataTypeRepr(f.dataType)}, ${py(f.nullable)})`).join(", ")}])`;
+    default:
+      return atomic[t.kind] ?? t.kind;
+  }
+}

@@ -1,0 +1,27 @@
+import type { ColumnBatch } from "../columnar/batch.js";
+import type { EngineServices, ExecContext } from "../engine/exec-context.js";
+import type { LogicalPlan } from "../plan/logical-plan.js";
+import type { StructType } from "../types/data-type.js";
+
+/** What an executed query yields (engine/query-engine.ts's QueryResult). */
+export interface QueryResultLike {
+  readonly schema: StructType;
+  readonly batches: AsyncIterable<ColumnBatch>;
+}
+
+/** Explain modes of `df.explain(mode)`. */
+export type ExplainMode = "simple" | "extended" | "formatted" | "cost" | "codegen";
+
+/**
+ * The engine entry points the Node API calls (engine/query-engine.ts), behind one
+ * interface so that plan-building tests can run with a fake engine.
+ */
+export interface QueryEnginePort {
+  executeQuery(plan: LogicalPlan, ctx: ExecContext): Promise<QueryResultLike>;
+  analyzeSchema(plan: LogicalPlan, ctx: ExecContext): StructType;
+  showQuery(plan: LogicalPlan, numRows: number, truncate: number, vertical: boolean, ctx: ExecContext): Promise<string>;
+  treeStringQuery(plan: LogicalPlan, ctx: ExecContext): string;
+  explainQuery(plan: LogicalPlan, mode: ExplainMode, ctx: ExecContext): string;
+  /** Process-wide services (worker pool …), created once per process. */
+  createServices(): EngineServices;
+}

@@ -1,0 +1,88 @@
+import { SqlConf } from "../conf/sql-conf.js";
+import type { EngineServices, ExecContext } from "../engine/exec-context.js";
+import type { LogicalPlan, Range } from "../plan/logical-plan.js";
+import { localRelation, type RowLike, type SchemaLike } from "./create-dataframe.js";
+import { DataFrame } from "./dataframe.js";
+import { defaultEngine } from "./default-engine.js";
+import type { QueryEnginePort } from "./query-engine-port.js";
+import { RuntimeConfig } from "./runtime-config.js";
+import { SparkSessionBuilder } from "./spark-session-builder.js";
+
+let activeSession: SparkSession | null = null;
+let sharedServices: EngineServices | null = null;
+
+/**
+ * The entry point, as PySpark's SparkSession, running the engine in this process:
+ * `SparkSession.builder.appName("x").getOrCreate()`. Transformations build plans;
+ * actions (collect, show, count …) run them and return Promises.
+ */
+export class SparkSession {
+  /** The session's runtime configuration (`spark.conf.set(...)`). */
+  readonly conf: RuntimeConfig;
+  /** Spark version whose semantics this engine follows. */
+  readonly version = "4.0.1";
+  /** @internal the engine entry points (replaceable in tests). */
+  readonly engine: QueryEnginePort;
+  private readonly sqlConf: SqlConf;
+  private nextPlanId = 0;
+  private stopped = false;
+
+  /** Prefer `SparkSession.builder…getOrCreate()`; this makes an independent session. */
+  constructor(options: { conf?: Readonly<Record<string, string>>; engine?: QueryEnginePort } = {}) {
+    this.sqlConf = new SqlConf();
+    for (const [k, v] of Object.entries(options.conf ?? {})) this.sqlConf.set(k, v);
+    this.conf = new RuntimeConfig(this.sqlConf);
+    this.engine = options.engine ?? defaultEngine;
+  }
+
+  /** A new builder, as PySpark's `SparkSession.builder` attribute. */
+  static get builder(): SparkSessionBuilder {
+    return new SparkSessionBuilder((conf, engine) => {
+      if (activeSession !== null && !activeSession.stopped) {
+        for (const [k, v] of Object.entries(conf)) activeSession.conf.set(k, v);
+        return activeSession;
+      }
+      activeSession = new SparkSession({ conf, ...(engine === undefined ? {} : { engine }) });
+      return activeSession;
+    });
+  }
+
+  /** The session getOrCreate() returns, or null when none is active. */
+  static getActiveSession(): SparkSession | null {
+    return activeSession;
+  }
+
+  /** A DataFrame from rows (arrays, Rows or objects) and an optional schema (StructType, DDL, or names). */
+  createDataFrame(data: readonly RowLike[], schema?: SchemaLike): DataFrame {
+    return this.frame(localRelation(data, schema));
+  }
+
+  /** `range(end)` or `range(start, end, step, numPartitions)`: one long column `id`. */
+  range(start: number | bigint, end?: number | bigint, step: number | bigint = 1, numPartitions?: number): DataFrame {
+    const [s, e] = end === undefined ? [0, start] : [start, end];
+    const plan: Range = { kind: "Range", start: s, end: e, step, ...(numPartitions === undefined ? {} : { numPartitions }) };
+    return this.frame(plan);
+  }
+
+  /** Ends the session; the next getOrCreate() makes a new one. */
+  stop(): void {
+    this.stopped = true;
+    if (activeSession === this) activeSession = null;
+  }
+
+  /** @internal wraps a plan as a DataFrame, giving its root a fresh planId. */
+  frame(plan: LogicalPlan): DataFrame {
+    return new DataFrame({ ...plan, planId: this.nextPlanId++ }, this);
+  }
+
+  /** @internal the context a query of this session runs with. */
+  execContext(): ExecContext {
+    sharedServices ??= this.engine.createServices();
+    return {
+      conf: this.sqlConf,
+      pythonExec: process.env["PYSPARK_PYTHON"] ?? "python3",
+      signal: new AbortController().signal,
+      services: sharedServices,
+    };
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * `npm run bench`: the same generated data (10M rows by default; TSPARK_BENCH_ROWS
+ * overrides) timed through the Node API, the Python client and DuckDB in one run,
+ * with ratios to DuckDB, a check that the answers agree, and the Python cold start.
+ */
+import { SparkSession } from "../index.js";
+import { runPython } from "./python-side.js";
+import { agreement, timingTable, type EngineRun } from "./report.js";
+import { bestOf } from "./timing.js";
+import { benchFrame, filterProject, groupBySum } from "./workloads.js";
+
+async function runNode(rows: number): Promise<EngineRun> {
+  try {
+    const spark = SparkSession.builder.appName("bench").getOrCreate();
+    const df = benchFrame(spark, rows);
+    const g = await bestOf(() => groupBySum(df));
+    const f = await bestOf(() => filterProject(df));
+    spark.stop();
+    return { name: "tspark-node", times: { groupby: g.seconds, filter: f.seconds }, results: { groupby: g.value, filter: f.value } };
+  } catch (e) {
+    return { name: "tspark-node", error: e instanceof Error ? e.message.split("\n")[0] : String(e) };
+  }
+}
+
+async function main(): Promise<void> {
+  const rows = Number(process.env["TSPARK_BENCH_ROWS"] ?? 10_000_000);
+  console.log(`tspark bench: ${rows.toLocaleString("en-US")} rows, best of 3 after one warm-up\n`);
+  const duck: EngineRun = { name: "duckdb", ...runPython("duckdb", rows) };
+  const node = await runNode(rows);
+  const py: EngineRun = { name: "tspark-python", ...runPython("tspark", rows) };
+  const cold = runPython("coldstart", rows);
+  const runs = [node, py, duck];
+  console.log(timingTable(runs, duck));
+  console.log("");
+  const coldTime = cold.times?.["coldstart"];
+  console.log(`cold start (Python: getOrCreate → first result): ${coldTime === undefined ? `n/a (${cold.error ?? "?"})` : `${coldTime.toFixed(3)} s`}`);
+  for (const r of runs) if (r.error !== undefined) console.log(`${r.name} did not run: ${r.error}`);
+  const checks = agreement(runs, duck);
+  for (const line of checks) console.log(line);
+  if (checks.some((l) => l.startsWith("DIFF"))) process.exitCode = 1;
+}
+
+await main();
