@@ -47,7 +47,7 @@ await sales.select("product", "qty", size).where(F.col("product").isNotNull()).s
 
 const ids = spark.range(0, 1_000_000);
 const [row] = await ids.filter(F.col("id").mod(7).eq(0)).agg(F.sum("id").alias("total")).collect();
-console.log(String(row)); // Row(total=71428071429)
-console.log(row?.total); // 71428071429 (a number; longs past 2^53 come back as bigint)
+console.log(String(row)); // Row(total=71428928571)
+console.log(row?.total); // 71428928571 (a number; longs past 2^53 come back as bigint)
 
 spark.stop();
