@@ -1,0 +1,26 @@
+"""Unit tests of the client run without an engine: plans are checked as dicts."""
+import pytest
+
+from tspark.sql.dataframe import DataFrame
+from tspark.sql._plan import relations as R
+
+
+class FakeSession:
+    """Stands in for SparkSession where only plan building is exercised."""
+
+    _options: dict = {}
+
+
+@pytest.fixture()
+def df():
+    """A frame over Range(0, 10) whose plan can be inspected."""
+    return DataFrame(R.range_(0, 10, 1), FakeSession())
+
+
+def strip_ids(node):
+    """The plan without planIds (they are process-global counters)."""
+    if isinstance(node, dict):
+        return {k: strip_ids(v) for k, v in node.items() if k != "planId"}
+    if isinstance(node, list):
+        return [strip_ids(v) for v in node]
+    return node
