@@ -204,9 +204,13 @@ export class DataFrame {
   }
   /** Prints the first `n` rows as PySpark's show: `truncate` true = 20 chars, a number = that width. */
   async show(n = 20, truncate: boolean | number = true, vertical = false): Promise<void> {
+    printLine(await this.showString(n, truncate, vertical));
+  }
+  /** The text `show` prints, without its final newline (PySpark's `_show_string`). */
+  async showString(n = 20, truncate: boolean | number = true, vertical = false): Promise<string> {
     const width = truncate === true ? 20 : truncate === false ? 0 : truncate;
     const s = this.sparkSession;
-    printLine(await s.engine.showQuery(this.plan, n, width, vertical, s.execContext()));
+    return s.engine.showQuery(this.plan, n, width, vertical, s.execContext());
   }
 
   private derive(plan: LogicalPlan): DataFrame {
