@@ -37,7 +37,7 @@ def test_reflected_and_unary():
 def test_literal_types():
     assert F.lit(2 ** 40)._expr == lit(2 ** 40, "long")
     assert F.lit(1.5)._expr == lit(1.5, "double")
-    assert F.lit(None)._expr == lit(None, "void")
+    assert F.lit(None)._expr == lit(None, "null")
     assert F.lit(True)._expr == lit(True, "boolean")
     assert F.lit(datetime.date(1970, 1, 2))._expr == lit(1, "date")
     assert F.lit(Decimal("1.50"))._expr == lit("1.50", "decimal(3,2)")

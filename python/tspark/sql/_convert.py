@@ -127,3 +127,19 @@ def decode_rows(columns: List[List[Any]], schema: T.StructType, num_rows: int) -
     cols = [decode_column(c, f.dataType) for c, f in zip(columns, schema.fields)]
     mk = Row._from_fields
     return [mk(names, t) for t in zip(*cols)]
+
+
+def wire_type(dt: T.DataType) -> Any:
+    """The wire (PROTOCOL.md) JSON form of `dt`: Spark's jsonValue, with NullType as "null"."""
+    return _void_to_null(dt.jsonValue())
+
+
+def _void_to_null(j: Any) -> Any:
+    if j == "void":
+        return "null"
+    if isinstance(j, dict):
+        return {k: (_void_to_null(v) if k in ("type", "elementType", "keyType", "valueType", "fields") else v)
+                for k, v in j.items()}
+    if isinstance(j, list):
+        return [_void_to_null(v) for v in j]
+    return j

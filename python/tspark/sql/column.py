@@ -39,10 +39,11 @@ def _unary_op(name: str) -> Callable[["Column"], "Column"]:
 
 
 def _type_json(dataType: Union[T.DataType, str]) -> Any:
+    from tspark.sql._convert import wire_type
     if isinstance(dataType, str):
-        return T.DataType.fromDDL(dataType).jsonValue()
+        return wire_type(T.DataType.fromDDL(dataType))
     if isinstance(dataType, T.DataType):
-        return dataType.jsonValue()
+        return wire_type(dataType)
     raise PySparkTypeError(errorClass="NOT_DATATYPE_OR_STR",
                            messageParameters={"arg_name": "dataType", "arg_type": type(dataType).__name__})
 

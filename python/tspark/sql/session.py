@@ -8,6 +8,7 @@ from tspark._bridge.launcher import EmbeddedEngine
 from tspark.errors import PySparkRuntimeError
 from tspark.sql import types as T
 from tspark.sql._connect import open_client
+from tspark.sql._convert import wire_type
 from tspark.sql._local_data import local_relation_parts
 from tspark.sql._plan import relations as R
 from tspark.sql.conf import RuntimeConfig, _to_str
@@ -192,7 +193,7 @@ class SparkSession:
         if isinstance(data, RDD):
             data = data.collect()
         struct, rows = local_relation_parts(data, schema, verifySchema)
-        return DataFrame(R.local_relation(struct.jsonValue(), rows), self)
+        return DataFrame(R.local_relation(wire_type(struct), rows), self)
 
     def sql(self, sqlQuery: str, args: Any = None, **kwargs: Any) -> DataFrame:
         """SQL text queries (a ``Sql`` relation the engine parses)."""

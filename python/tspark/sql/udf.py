@@ -8,6 +8,7 @@ from tspark.errors import PySparkTypeError
 from tspark.sql import types as T
 from tspark.sql._plan import expressions as E
 from tspark.sql.column import Column
+from tspark.sql._convert import wire_type
 from tspark.sql.functions._invoke import to_col_expr
 
 #: PySpark's PythonEvalType.SQL_BATCHED_UDF: a row-at-a-time function run in batches.
@@ -47,7 +48,7 @@ class UserDefinedFunction:
 
     def __call__(self, *cols: Any) -> Column:
         args = [to_col_expr(c) for c in cols]
-        return Column(E.python_udf(self._name, self._command(), self.returnType.jsonValue(), args,
+        return Column(E.python_udf(self._name, self._command(), wire_type(self.returnType), args,
                                    self.evalType, self.deterministic))
 
     def asNondeterministic(self) -> "UserDefinedFunction":

@@ -4,7 +4,7 @@ import decimal
 from typing import Any
 
 from tspark.sql import types as T
-from tspark.sql._convert import to_wire
+from tspark.sql._convert import to_wire, wire_type
 from tspark.sql._infer import infer_type
 from tspark.sql._plan.expressions import Expr, literal
 
@@ -44,4 +44,4 @@ def literal_type(v: Any) -> T.DataType:
 def make_literal(v: Any, data_type: "T.DataType | None" = None) -> Expr:
     """A Literal expression for `v` (type inferred unless given)."""
     dt = data_type if data_type is not None else literal_type(v)
-    return literal(to_wire(v, dt), dt.jsonValue())
+    return literal(to_wire(v, dt), wire_type(dt))
