@@ -84,9 +84,9 @@ def run_tspark(rows):
 
 
 def run_coldstart(_rows):
-    t0 = time.perf_counter()
     from tspark.sql import SparkSession
 
+    t0 = time.perf_counter()
     spark = SparkSession.builder.appName("bench-cold").getOrCreate()
     spark.range(1).collect()
     t = time.perf_counter() - t0

@@ -3,6 +3,8 @@
  * overrides) timed through the Node API, the Python client and DuckDB in one run,
  * with ratios to DuckDB, a check that the answers agree, and the Python cold start.
  */
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { SparkSession } from "../index.js";
 import { runPython } from "./python-side.js";
 import { agreement, timingTable, type EngineRun } from "./report.js";
@@ -22,6 +24,18 @@ async function runNode(rows: number): Promise<EngineRun> {
   }
 }
 
+/** Seconds from getOrCreate() to the first result in a fresh Node process, or why not. */
+function nodeColdStart(): string {
+  const script = fileURLToPath(new URL("./node-cold-start.js", import.meta.url));
+  const r = spawnSync(process.execPath, [script], { encoding: "utf8", timeout: 120_000 });
+  try {
+    const out = JSON.parse(r.stdout.trim().split("\n").pop() ?? "") as { coldstart?: number; error?: string };
+    return out.coldstart === undefined ? `n/a (${out.error ?? "?"})` : `${out.coldstart.toFixed(3)} s`;
+  } catch {
+    return `n/a (exit ${String(r.status)})`;
+  }
+}
+
 async function main(): Promise<void> {
   const rows = Number(process.env["TSPARK_BENCH_ROWS"] ?? 10_000_000);
   console.log(`tspark bench: ${rows.toLocaleString("en-US")} rows, best of 3 after one warm-up\n`);
@@ -34,6 +48,7 @@ async function main(): Promise<void> {
   console.log("");
   const coldTime = cold.times?.["coldstart"];
   console.log(`cold start (Python: getOrCreate → first result): ${coldTime === undefined ? `n/a (${cold.error ?? "?"})` : `${coldTime.toFixed(3)} s`}`);
+  console.log(`cold start (Node: getOrCreate → first result, in-process engine): ${nodeColdStart()}`);
   for (const r of runs) if (r.error !== undefined) console.log(`${r.name} did not run: ${r.error}`);
   const checks = agreement(runs, duck);
   for (const line of checks) console.log(line);
