@@ -102,12 +102,12 @@ def value_decoder(dt: T.DataType) -> Optional[Callable[[Any], Any]]:
 
 def struct_decoder(st: T.StructType) -> Callable[[List[Any]], Row]:
     """Wire struct (list of field values) -> Row with the struct's field names."""
-    names = list(st.names)
+    cls = Row._class_for(tuple(st.names))
+    new = tuple.__new__
     decs = [value_decoder(f.dataType) for f in st.fields]
 
     def dec(vals: List[Any]) -> Row:
-        out = tuple(v if d is None or v is None else d(v) for v, d in zip(vals, decs))
-        return Row._from_fields(names, out)
+        return new(cls, [v if d is None or v is None else d(v) for v, d in zip(vals, decs)])
     return dec
 
 
@@ -121,12 +121,12 @@ def decode_column(values: List[Any], dt: T.DataType) -> List[Any]:
 
 def decode_rows(columns: List[List[Any]], schema: T.StructType, num_rows: int) -> List[Row]:
     """A `batch` message's columns as Rows (column-wise conversion, then zip)."""
-    names = list(schema.names)
+    cls = Row._class_for(tuple(schema.names))
+    new = tuple.__new__
     if not columns:
-        return [Row._from_fields(names, ()) for _ in range(num_rows)]
+        return [new(cls, ()) for _ in range(num_rows)]
     cols = [decode_column(c, f.dataType) for c, f in zip(columns, schema.fields)]
-    mk = Row._from_fields
-    return [mk(names, t) for t in zip(*cols)]
+    return [new(cls, t) for t in zip(*cols)]
 
 
 def wire_type(dt: T.DataType) -> Any:

@@ -10,6 +10,9 @@ def _create_row(fields: List[str], values: Tuple[Any, ...]) -> "Row":
     return row
 
 
+_ROW_CLASSES: Dict[Tuple[str, ...], type] = {}
+
+
 class Row(tuple):
     """A row of a DataFrame: ``Row(name='Alice', age=2)``, or a factory ``Row("name", "age")``.
 
@@ -27,6 +30,16 @@ class Row(tuple):
             row.__fields__ = list(kwargs.keys())
             return row
         return tuple.__new__(cls, args)
+
+    @classmethod
+    def _class_for(cls, fields: Tuple[str, ...]) -> type:
+        """A Row subclass whose instances share `fields` (no per-row dict: fast result decoding)."""
+        sub = _ROW_CLASSES.get(fields)
+        if sub is None:
+            sub = type("Row", (Row,), {"__fields__": list(fields), "__module__": Row.__module__,
+                                       "__qualname__": "Row"})
+            _ROW_CLASSES[fields] = sub
+        return sub
 
     @classmethod
     def _from_fields(cls, fields: List[str], values: Tuple[Any, ...]) -> "Row":
