@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+import yargs from "yargs";
+import { hideBin } from "yargs/helpers";
+import { serve } from "./server/serve.js";
+import { ENGINE_VERSION } from "./server/version.js";
+
+/** `tspark-engine`: `serve` runs the ZeroMQ engine server; `--version` prints the version. */
+await yargs(hideBin(process.argv))
+  .scriptName("tspark-engine")
+  .version(ENGINE_VERSION)
+  .command(
+    "serve",
+    "Run the engine as a ZeroMQ server (loopback by default).",
+    (y) =>
+      y
+        .option("host", { type: "string", default: "127.0.0.1", describe: "Interface to bind; non-loopback needs a token" })
+        .option("port", { type: "number", default: 15002, describe: "TCP port; 0 picks a free one" })
+        .option("token", { type: "string", describe: "Auth token clients must present (also env TSPARK_AUTH_TOKEN)" })
+        .option("parent-pid", { type: "number", describe: "Exit when this process dies (polled every 500 ms)" }),
+    async (argv) => {
+      const token = argv.token ?? process.env["TSPARK_AUTH_TOKEN"] ?? undefined;
+      const code = await serve({
+        host: argv.host,
+        port: argv.port,
+        ...(token === undefined || token === "" ? {} : { token }),
+        ...(argv["parent-pid"] === undefined ? {} : { parentPid: argv["parent-pid"] }),
+      });
+      process.exit(code);
+    },
+  )
+  .demandCommand(1, "Give a command, e.g. `tspark-engine serve --port 15002`.")
+  .strict()
+  .help()
+  .parseAsync();

@@ -1,0 +1,28 @@
+import type { ColumnBatch } from "../columnar/batch.js";
+import type { EngineServices, ExecContext } from "../engine/exec-context.js";
+import type { LogicalPlan } from "../plan/logical-plan.js";
+import type { StructType } from "../types/data-type.js";
+
+/** An executed query (engine/query-engine.ts's QueryResult). */
+export interface QueryResultLike {
+  readonly schema: StructType;
+  readonly batches: AsyncIterable<ColumnBatch>;
+}
+
+export type ExplainMode = "simple" | "extended" | "formatted" | "cost" | "codegen";
+
+/**
+ * What the server needs from the engine (engine/query-engine.ts, rdd/), behind one
+ * interface so the server can be tested with a stand-in and started before every
+ * layer has landed. `runRdd` decodes the wire RDD plan and yields pickled blobs.
+ */
+export interface ServerEngine {
+  executeQuery(plan: LogicalPlan, ctx: ExecContext): Promise<QueryResultLike>;
+  analyzeSchema(plan: LogicalPlan, ctx: ExecContext): StructType;
+  explainQuery(plan: LogicalPlan, mode: ExplainMode, ctx: ExecContext): string;
+  showQuery(plan: LogicalPlan, numRows: number, truncate: number, vertical: boolean, ctx: ExecContext): Promise<string>;
+  treeStringQuery(plan: LogicalPlan, ctx: ExecContext): string;
+  runRdd(rawRdd: unknown, ctx: ExecContext): AsyncIterable<Uint8Array>;
+  /** Process-wide services (worker pool, Python runner), created once. */
+  createServices(): EngineServices;
+}

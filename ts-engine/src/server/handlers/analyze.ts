@@ -1,0 +1,36 @@
+import { InvalidPlanInput } from "../../errors/spark-exception.js";
+import type { ExplainMode } from "../engine-port.js";
+import { decodePlan } from "../protocol/decode-plan.js";
+import { encodeStructType } from "../protocol/encode-type.js";
+import type { AnalyzeRequest } from "../protocol/messages.js";
+import type { RequestContext } from "../request-context.js";
+import { runRequest } from "../running.js";
+import type { Session } from "../sessions.js";
+
+const MODES: readonly ExplainMode[] = ["simple", "extended", "formatted", "cost", "codegen"];
+
+function explainMode(mode: string): ExplainMode {
+  const m = MODES.find((x) => x === mode);
+  if (m === undefined) throw new InvalidPlanInput(`unknown explain mode ${JSON.stringify(mode)}`);
+  return m;
+}
+
+/** schema / printSchema text / explain text / show() text of a plan, as one `analyzeResult`. */
+export async function handleAnalyze(req: AnalyzeRequest, session: Session, rc: RequestContext): Promise<void> {
+  await runRequest(req.id, session, rc, async ({ ctx }) => {
+    const plan = decodePlan(req.plan);
+    const engine = rc.state.engine;
+    switch (req.method) {
+      case "schema":
+        return rc.send({ kind: "analyzeResult", id: req.id, schema: encodeStructType(engine.analyzeSchema(plan, ctx)) });
+      case "treeString":
+        return rc.send({ kind: "analyzeResult", id: req.id, text: engine.treeStringQuery(plan, ctx) });
+      case "explain":
+        return rc.send({ kind: "analyzeResult", id: req.id, text: engine.explainQuery(plan, explainMode(req.mode), ctx) });
+      case "showString": {
+        const text = await engine.showQuery(plan, req.numRows, req.truncate, req.vertical, ctx);
+        return rc.send({ kind: "analyzeResult", id: req.id, text });
+      }
+    }
+  });
+}

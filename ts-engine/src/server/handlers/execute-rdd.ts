@@ -1,0 +1,19 @@
+import { InvalidPlanInput } from "../../errors/spark-exception.js";
+import type { ExecuteRddRequest } from "../protocol/messages.js";
+import { encodeMsgpack } from "../protocol/msgpack-writer.js";
+import { doneReply } from "../protocol/replies.js";
+import type { RequestContext } from "../request-context.js";
+import { runRequest, untilAborted } from "../running.js";
+import type { Session } from "../sessions.js";
+
+/** Runs an RDD plan: one `rddBatch` per pickled blob, same flow control as execute, then `done`. */
+export async function handleExecuteRdd(req: ExecuteRddRequest, session: Session, rc: RequestContext): Promise<void> {
+  await runRequest(req.id, session, rc, async ({ ctx, window, signal }) => {
+    if (req.action !== "collect") throw new InvalidPlanInput(`message.action: unknown RDD action ${JSON.stringify(req.action)}`);
+    for await (const blob of untilAborted(rc.state.engine.runRdd(req.rdd, ctx), signal)) {
+      const seq = await window.acquire();
+      await rc.sendEncoded(encodeMsgpack({ kind: "rddBatch", id: req.id, seq, blob }));
+    }
+    await rc.send(doneReply(req.id));
+  });
+}

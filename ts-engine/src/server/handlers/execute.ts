@@ -1,0 +1,45 @@
+import type { StructType } from "../../types/data-type.js";
+import { Chunker, chunkRows } from "../chunker.js";
+import { encodeArrowIpc } from "../protocol/encode-arrow.js";
+import { encodeBatchMessage, type BatchSegment } from "../protocol/encode-batch.js";
+import { decodePlan } from "../protocol/decode-plan.js";
+import type { ExecuteRequest, ResultFormat } from "../protocol/messages.js";
+import { encodeMsgpack } from "../protocol/msgpack-writer.js";
+import { doneReply, schemaReply } from "../protocol/replies.js";
+import type { RequestContext } from "../request-context.js";
+import { runRequest, untilAborted } from "../running.js";
+import type { Session } from "../sessions.js";
+
+function encodeChunk(format: ResultFormat, id: string, seq: number, schema: StructType, chunk: readonly BatchSegment[]): Uint8Array {
+  if (format === "rows") return encodeBatchMessage(id, seq, chunk);
+  return encodeMsgpack({ kind: "arrowBatch", id, seq, numRows: chunkRows(chunk), ipc: encodeArrowIpc(schema, chunk) });
+}
+
+/**
+ * Runs a DataFrame plan: `schema`, then result chunks (`batch` rows, or `arrowBatch` IPC)
+ * with at most 4 unacknowledged, then `done{numRows}`. Chunks are encoded straight from
+ * the engine's column vectors.
+ */
+export async function handleExecute(req: ExecuteRequest, session: Session, rc: RequestContext): Promise<void> {
+  await runRequest(req.id, session, rc, async ({ ctx, window, signal }) => {
+    const plan = decodePlan(req.plan);
+    const result = await rc.state.engine.executeQuery(plan, ctx);
+    await rc.send(schemaReply(req.id, result.schema));
+    const chunker = new Chunker();
+    let total = 0;
+    const sendChunk = async (chunk: readonly BatchSegment[]): Promise<void> => {
+      const seq = await window.acquire();
+      const rows = chunkRows(chunk);
+      const bytes = encodeChunk(req.format, req.id, seq, result.schema, chunk);
+      chunker.observe(rows, bytes.length);
+      total += rows;
+      await rc.sendEncoded(bytes);
+    };
+    for await (const batch of untilAborted(result.batches, signal)) {
+      for (const chunk of chunker.push(batch)) await sendChunk(chunk);
+    }
+    const last = chunker.flush();
+    if (last !== undefined) await sendChunk(last);
+    await rc.send(doneReply(req.id, total));
+  });
+}

@@ -1,0 +1,41 @@
+import { InvalidPlanInput, SparkException } from "../../errors/spark-exception.js";
+import { tokenMatches } from "../auth.js";
+import { PROTOCOL_VERSION, type HandshakeRequest } from "../protocol/messages.js";
+import type { RequestContext } from "../request-context.js";
+import { ENGINE_VERSION, SPARK_VERSION } from "../version.js";
+
+/** The error a bad or missing token gets; it never says what the token should be. */
+export function authenticationFailed(): SparkException {
+  return new SparkException("SparkConnectGrpcException", "AUTHENTICATION_FAILED", {
+    message: "the handshake did not present the engine's auth token (set it with .remote(\"tcp://host:port/;token=…\") or TSPARK_AUTH_TOKEN)",
+  });
+}
+
+/**
+ * First message of a connection: checks the token (constant time) and the protocol
+ * version, then creates a session owned by the sender's identity, whose Python code
+ * runs with the client's own interpreter (`pythonExec`).
+ */
+export async function handleHandshake(req: HandshakeRequest, rc: RequestContext): Promise<void> {
+  const { sessions, token, log } = rc.state;
+  if (!tokenMatches(token, req.token)) {
+    sessions.revoke(rc.identity);
+    log(`handshake from ${rc.identity} refused: bad or missing token`);
+    throw authenticationFailed();
+  }
+  if (req.protocolVersion !== PROTOCOL_VERSION) {
+    throw new InvalidPlanInput(
+      `protocol version ${req.protocolVersion} is not supported; this engine speaks protocol version ${PROTOCOL_VERSION}`,
+    );
+  }
+  const conf = req.appName === undefined ? req.conf : { ...req.conf, "spark.app.name": req.appName };
+  const session = sessions.create(rc.identity, req.pythonExec, conf);
+  log(`session ${session.id} opened by ${req.client}`);
+  await rc.send({
+    kind: "handshakeOk",
+    id: req.id,
+    sessionId: session.id,
+    engineVersion: ENGINE_VERSION,
+    sparkVersion: SPARK_VERSION,
+  });
+}

@@ -1,0 +1,166 @@
+import * as arrow from "apache-arrow";
+import type { Vector } from "../../columnar/vector.js";
+import type { DataType, StructType } from "../../types/data-type.js";
+import type { BatchSegment } from "./encode-batch.js";
+
+/** Arrow type of an engine type. Decimals travel as utf8 text (exact) until Decimal128 lands. */
+export function arrowType(t: DataType): arrow.DataType {
+  switch (t.kind) {
+    case "null":
+      return new arrow.Null();
+    case "boolean":
+      return new arrow.Bool();
+    case "byte":
+      return new arrow.Int8();
+    case "short":
+      return new arrow.Int16();
+    case "integer":
+      return new arrow.Int32();
+    case "long":
+      return new arrow.Int64();
+    case "float":
+      return new arrow.Float32();
+    case "double":
+      return new arrow.Float64();
+    case "string":
+    case "decimal":
+      return new arrow.Utf8();
+    case "binary":
+      return new arrow.Binary();
+    case "date":
+      return new arrow.DateDay();
+    case "timestamp":
+      return new arrow.TimestampMicrosecond("UTC");
+    case "timestamp_ntz":
+      return new arrow.TimestampMicrosecond();
+    case "array":
+      return new arrow.List(new arrow.Field("element", arrowType(t.elementType), t.containsNull));
+    case "map":
+      return new arrow.Map_(
+        new arrow.Field(
+          "entries",
+          new arrow.Struct<{ key: arrow.DataType; value: arrow.DataType }>([
+            new arrow.Field("key", arrowType(t.keyType), false),
+            new arrow.Field("value", arrowType(t.valueType), t.valueContainsNull),
+          ]),
+          false,
+        ),
+      );
+    case "struct":
+      return new arrow.Struct(arrowFields(t));
+  }
+}
+
+function arrowFields(t: StructType): arrow.Field[] {
+  return t.fields.map((f) => new arrow.Field(f.name, arrowType(f.dataType), f.nullable));
+}
+
+/** Row values of one column over the segments, in builder-friendly form. */
+function jsValues(col: number, segments: readonly BatchSegment[]): unknown[] {
+  const out: unknown[] = [];
+  for (const s of segments) {
+    const v = s.batch.columns[col]!;
+    for (let i = s.start; i < s.end; i++) out.push(v.validity !== null && v.validity[i] === 0 ? null : toArrowJs(v.data[i], v.type));
+  }
+  return out;
+}
+
+function toArrowJs(x: unknown, t: DataType): unknown {
+  if (x === null || x === undefined) return null;
+  switch (t.kind) {
+    case "long":
+      return typeof x === "bigint" ? x : BigInt(x as number);
+    case "array":
+      return (x as readonly unknown[]).map((e) => toArrowJs(e, t.elementType));
+    case "map":
+      return new Map((x as readonly (readonly [unknown, unknown])[]).map(([k, v]) => [toArrowJs(k, t.keyType), toArrowJs(v, t.valueType)]));
+    case "struct": {
+      const fs = x as readonly unknown[];
+      return Object.fromEntries(t.fields.map((f, i) => [f.name, toArrowJs(fs[i], f.dataType)]));
+    }
+    default:
+      return x;
+  }
+}
+
+/** Packs a byte-per-row validity mask (1 = valid) over the segments into an Arrow bitmap. */
+function nullBitmap(col: number, segments: readonly BatchSegment[], n: number): { bitmap: Uint8Array; nullCount: number } {
+  const bitmap = new Uint8Array((n + 7) >> 3);
+  let k = 0;
+  let nullCount = 0;
+  for (const s of segments) {
+    const valid = s.batch.columns[col]!.validity;
+    for (let i = s.start; i < s.end; i++, k++) {
+      if (valid === null || valid[i] !== 0) bitmap[k >> 3]! |= 1 << (k & 7);
+      else nullCount++;
+    }
+  }
+  return { bitmap, nullCount };
+}
+
+/** Copies fixed-width values over the segments into one typed array of the Arrow storage type. */
+function fixedWidth<A extends Int8Array | Int16Array | Int32Array | Float32Array | Float64Array | BigInt64Array>(
+  make: (n: number) => A,
+  col: number,
+  segments: readonly BatchSegment[],
+  n: number,
+): A {
+  const out = make(n);
+  let k = 0;
+  for (const s of segments) {
+    const v: Vector = s.batch.columns[col]!;
+    const d = v.data;
+    if (out instanceof BigInt64Array) {
+      for (let i = s.start; i < s.end; i++, k++) {
+        const x = d[i];
+        out[k] = typeof x === "bigint" ? x : BigInt(Number.isFinite(x) ? (x as number) : 0);
+      }
+    } else {
+      for (let i = s.start; i < s.end; i++, k++) (out as Exclude<A, BigInt64Array>)[k] = Number(d[i] ?? 0);
+    }
+  }
+  return out;
+}
+
+function column(col: number, t: DataType, segments: readonly BatchSegment[], n: number): arrow.Data {
+  const { bitmap, nullCount } = nullBitmap(col, segments, n);
+  const base = { length: n, nullCount, nullBitmap: nullCount > 0 ? bitmap : null } as const;
+  switch (t.kind) {
+    case "byte":
+      return arrow.makeData({ type: new arrow.Int8(), data: fixedWidth((m) => new Int8Array(m), col, segments, n), ...base });
+    case "short":
+      return arrow.makeData({ type: new arrow.Int16(), data: fixedWidth((m) => new Int16Array(m), col, segments, n), ...base });
+    case "integer":
+      return arrow.makeData({ type: new arrow.Int32(), data: fixedWidth((m) => new Int32Array(m), col, segments, n), ...base });
+    case "date":
+      return arrow.makeData({ type: new arrow.DateDay(), data: fixedWidth((m) => new Int32Array(m), col, segments, n), ...base });
+    case "long":
+      return arrow.makeData({ type: new arrow.Int64(), data: fixedWidth((m) => new BigInt64Array(m), col, segments, n), ...base });
+    case "timestamp":
+    case "timestamp_ntz":
+      return arrow.makeData({
+        type: arrowType(t) as arrow.TimestampMicrosecond,
+        data: fixedWidth((m) => new BigInt64Array(m), col, segments, n),
+        ...base,
+      });
+    case "float":
+      return arrow.makeData({ type: new arrow.Float32(), data: fixedWidth((m) => new Float32Array(m), col, segments, n), ...base });
+    case "double":
+      return arrow.makeData({ type: new arrow.Float64(), data: fixedWidth((m) => new Float64Array(m), col, segments, n), ...base });
+    default: {
+      const vec = arrow.vectorFromArray(jsValues(col, segments), arrowType(t));
+      const data = vec.data[0];
+      return data ?? arrow.makeData({ type: new arrow.Null(), length: n, nullCount: n });
+    }
+  }
+}
+
+/** One chunk of rows as Arrow IPC stream bytes (schema message + one record batch). */
+export function encodeArrowIpc(schema: StructType, segments: readonly BatchSegment[]): Uint8Array {
+  const n = segments.reduce((k, s) => k + (s.end - s.start), 0);
+  const arrowSchema = new arrow.Schema(arrowFields(schema));
+  const children = schema.fields.map((f, i) => column(i, f.dataType, segments, n));
+  const structData = arrow.makeData({ type: new arrow.Struct(arrowSchema.fields), length: n, nullCount: 0, children });
+  const table = new arrow.Table(arrowSchema, [new arrow.RecordBatch(arrowSchema, structData)]);
+  return arrow.tableToIPC(table, "stream");
+}

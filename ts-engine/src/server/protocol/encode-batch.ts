@@ -1,0 +1,104 @@
+import type { ColumnBatch } from "../../columnar/batch.js";
+import type { Vector } from "../../columnar/vector.js";
+import type { DataType } from "../../types/data-type.js";
+import { MsgpackWriter } from "./msgpack-writer.js";
+
+/** A row range `[start, end)` of one batch; a chunk is a list of these. */
+export interface BatchSegment {
+  readonly batch: ColumnBatch;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Writes one engine value of type `t` as a wire value (bridge/PROTOCOL.md "Wire values"):
+ * float/double always float64 (so Python sees 1.0, not 1), longs as exact ints.
+ */
+export function writeTyped(w: MsgpackWriter, v: unknown, t: DataType): void {
+  if (v === null || v === undefined) return w.nil();
+  switch (t.kind) {
+    case "float":
+    case "double":
+      return w.double(v as number);
+    case "array": {
+      const xs = v as readonly unknown[];
+      w.arrayHeader(xs.length);
+      for (const x of xs) writeTyped(w, x, t.elementType);
+      return;
+    }
+    case "map": {
+      const kvs = v as readonly (readonly [unknown, unknown])[];
+      w.arrayHeader(kvs.length);
+      for (const [k, x] of kvs) {
+        w.arrayHeader(2);
+        writeTyped(w, k, t.keyType);
+        writeTyped(w, x, t.valueType);
+      }
+      return;
+    }
+    case "struct": {
+      const fs = v as readonly unknown[];
+      w.arrayHeader(t.fields.length);
+      t.fields.forEach((f, i) => writeTyped(w, fs[i], f.dataType));
+      return;
+    }
+    default:
+      return w.value(v);
+  }
+}
+
+/** Writes rows `[start, end)` of a vector, type-directed over its typed-array storage. */
+export function writeVectorRange(w: MsgpackWriter, v: Vector, start: number, end: number): void {
+  const valid = v.validity;
+  const data = v.data;
+  switch (v.type.kind) {
+    case "boolean":
+      for (let i = start; i < end; i++) valid !== null && valid[i] === 0 ? w.nil() : w.bool(data[i] !== 0);
+      return;
+    case "float":
+    case "double":
+      for (let i = start; i < end; i++) valid !== null && valid[i] === 0 ? w.nil() : w.double(data[i] as number);
+      return;
+    case "byte":
+    case "short":
+    case "integer":
+    case "date":
+    case "long":
+    case "timestamp":
+    case "timestamp_ntz":
+      for (let i = start; i < end; i++) valid !== null && valid[i] === 0 ? w.nil() : w.int(data[i] as number | bigint);
+      return;
+    case "string":
+    case "decimal":
+      for (let i = start; i < end; i++) valid !== null && valid[i] === 0 ? w.nil() : w.str(data[i] as string);
+      return;
+    case "binary":
+      for (let i = start; i < end; i++) valid !== null && valid[i] === 0 ? w.nil() : w.bin(data[i] as Uint8Array);
+      return;
+    default:
+      for (let i = start; i < end; i++) valid !== null && valid[i] === 0 ? w.nil() : writeTyped(w, data[i], v.type);
+  }
+}
+
+/** Encodes `{kind:"batch", id, seq, numRows, columns:[[v…]…]}` straight from column vectors. */
+export function encodeBatchMessage(id: string, seq: number, segments: readonly BatchSegment[]): Uint8Array {
+  const numRows = segments.reduce((n, s) => n + (s.end - s.start), 0);
+  const numCols = segments[0]?.batch.columns.length ?? 0;
+  const w = new MsgpackWriter(64 + numRows * numCols * 9);
+  w.mapHeader(5);
+  w.str("kind");
+  w.str("batch");
+  w.str("id");
+  w.str(id);
+  w.str("seq");
+  w.int(seq);
+  w.str("numRows");
+  w.int(numRows);
+  w.str("columns");
+  w.arrayHeader(numCols);
+  for (let c = 0; c < numCols; c++) {
+    w.arrayHeader(numRows);
+    for (const s of segments) writeVectorRange(w, s.batch.columns[c]!, s.start, s.end);
+  }
+  return w.bytes();
+}

@@ -1,0 +1,207 @@
+import { asBool, asMap, asSmallInt, asString, fail, opt, req, type WireMap } from "./wire-reader.js";
+
+/** The protocol version this engine speaks (bridge/PROTOCOL.md, Versioning). */
+export const PROTOCOL_VERSION = 1;
+
+export interface HandshakeRequest {
+  readonly kind: "handshake";
+  readonly id: string;
+  readonly protocolVersion: number;
+  readonly client: string;
+  readonly pythonExec: string;
+  readonly token?: string;
+  readonly appName?: string;
+  readonly conf: Readonly<Record<string, string>>;
+}
+
+export type ResultFormat = "rows" | "arrow";
+
+export interface ExecuteRequest {
+  readonly kind: "execute";
+  readonly id: string;
+  readonly sessionId: string;
+  /** Raw wire plan; the handler decodes it so that errors carry this request's id. */
+  readonly plan: unknown;
+  readonly format: ResultFormat;
+}
+
+export interface AckRequest {
+  readonly kind: "ack";
+  readonly id: string;
+  readonly sessionId: string;
+  readonly seq: number;
+}
+
+export type AnalyzeMethod = "schema" | "treeString" | "explain" | "showString";
+
+export interface AnalyzeRequest {
+  readonly kind: "analyze";
+  readonly id: string;
+  readonly sessionId: string;
+  readonly plan: unknown;
+  readonly method: AnalyzeMethod;
+  readonly mode: string;
+  readonly numRows: number;
+  readonly truncate: number;
+  readonly vertical: boolean;
+}
+
+export interface ExecuteRddRequest {
+  readonly kind: "executeRdd";
+  readonly id: string;
+  readonly sessionId: string;
+  readonly rdd: unknown;
+  readonly action: string;
+}
+
+export type ConfigOp = "set" | "get" | "unset" | "getAll";
+
+export interface ConfigRequest {
+  readonly kind: "config";
+  readonly id: string;
+  readonly sessionId: string;
+  readonly op: ConfigOp;
+  readonly key?: string;
+  readonly value?: string;
+}
+
+export interface InterruptRequest {
+  readonly kind: "interrupt";
+  readonly id: string;
+  readonly sessionId: string;
+  readonly targetId: string;
+}
+
+export interface ReleaseRequest {
+  readonly kind: "release";
+  readonly id: string;
+  readonly sessionId: string;
+}
+
+export interface PingRequest {
+  readonly kind: "ping";
+  readonly id: string;
+}
+
+/** Every client → engine message. */
+export type Request =
+  | HandshakeRequest
+  | ExecuteRequest
+  | AckRequest
+  | AnalyzeRequest
+  | ExecuteRddRequest
+  | ConfigRequest
+  | InterruptRequest
+  | ReleaseRequest
+  | PingRequest;
+
+export type RequestKind = Request["kind"];
+
+/** Requests that need a session (everything but handshake and ping). */
+export type SessionRequest = Exclude<Request, HandshakeRequest | PingRequest>;
+
+const P = "message";
+
+function sid(m: WireMap): string {
+  return asString(req(m, "sessionId", P), `${P}.sessionId`);
+}
+
+function optStr(m: WireMap, key: string): string | undefined {
+  const v = opt(m, key);
+  return v === undefined ? undefined : asString(v, `${P}.${key}`);
+}
+
+function oneOf<T extends string>(v: unknown, allowed: readonly T[], path: string): T {
+  const s = asString(v, path);
+  if (!(allowed as readonly string[]).includes(s)) fail(path, `expected one of ${allowed.join(", ")}, got ${JSON.stringify(s)}`);
+  return s as T;
+}
+
+type Decoder = (m: WireMap, id: string) => Request;
+
+const DECODERS: Readonly<Record<RequestKind, Decoder>> = {
+  handshake: (m, id) => {
+    const confRaw = opt(m, "conf");
+    const conf: Record<string, string> = {};
+    if (confRaw !== undefined) {
+      for (const [k, v] of Object.entries(asMap(confRaw, `${P}.conf`))) conf[k] = asString(v, `${P}.conf.${k}`);
+    }
+    const token = optStr(m, "token");
+    const appName = optStr(m, "appName");
+    return {
+      kind: "handshake",
+      id,
+      protocolVersion: asSmallInt(req(m, "protocolVersion", P), `${P}.protocolVersion`),
+      client: optStr(m, "client") ?? "unknown",
+      pythonExec: optStr(m, "pythonExec") ?? "python3",
+      conf,
+      ...(token === undefined ? {} : { token }),
+      ...(appName === undefined ? {} : { appName }),
+    };
+  },
+  execute: (m, id) => ({
+    kind: "execute",
+    id,
+    sessionId: sid(m),
+    plan: req(m, "plan", P),
+    format: oneOf(opt(m, "format") ?? "rows", ["rows", "arrow"], `${P}.format`),
+  }),
+  ack: (m, id) => ({ kind: "ack", id, sessionId: sid(m), seq: asSmallInt(req(m, "seq", P), `${P}.seq`) }),
+  analyze: (m, id) => ({
+    kind: "analyze",
+    id,
+    sessionId: sid(m),
+    plan: req(m, "plan", P),
+    method: oneOf(req(m, "method", P), ["schema", "treeString", "explain", "showString"], `${P}.method`),
+    mode: optStr(m, "mode") ?? "simple",
+    numRows: asSmallInt(opt(m, "numRows") ?? 20, `${P}.numRows`),
+    truncate: asSmallInt(opt(m, "truncate") ?? 20, `${P}.truncate`),
+    vertical: asBool(opt(m, "vertical") ?? false, `${P}.vertical`),
+  }),
+  executeRdd: (m, id) => ({
+    kind: "executeRdd",
+    id,
+    sessionId: sid(m),
+    rdd: req(m, "rdd", P),
+    action: optStr(m, "action") ?? "collect",
+  }),
+  config: (m, id) => {
+    const key = optStr(m, "key");
+    const value = optStr(m, "value");
+    return {
+      kind: "config",
+      id,
+      sessionId: sid(m),
+      op: oneOf(req(m, "op", P), ["set", "get", "unset", "getAll"], `${P}.op`),
+      ...(key === undefined ? {} : { key }),
+      ...(value === undefined ? {} : { value }),
+    };
+  },
+  interrupt: (m, id) => ({
+    kind: "interrupt",
+    id,
+    sessionId: sid(m),
+    targetId: asString(req(m, "targetId", P), `${P}.targetId`),
+  }),
+  release: (m, id) => ({ kind: "release", id, sessionId: sid(m) }),
+  ping: (_m, id) => ({ kind: "ping", id }),
+};
+
+/** The request id of a decoded frame, if it has a usable one (for error replies). */
+export function peekId(raw: unknown): string {
+  if (typeof raw === "object" && raw !== null && !Array.isArray(raw)) {
+    const id = (raw as WireMap)["id"];
+    if (typeof id === "string") return id;
+  }
+  return "";
+}
+
+/** Validates a decoded frame as a request; throws InvalidPlanInput naming the bad field. */
+export function decodeRequest(raw: unknown): Request {
+  const m = asMap(raw, P);
+  const kind = asString(req(m, "kind", P), `${P}.kind`);
+  const id = asString(req(m, "id", P), `${P}.id`);
+  const decoder = Object.hasOwn(DECODERS, kind) ? DECODERS[kind as RequestKind] : undefined;
+  if (decoder === undefined) fail(`${P}.kind`, `unknown message kind ${JSON.stringify(kind)}`);
+  return decoder(m, id);
+}

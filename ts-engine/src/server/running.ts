@@ -1,0 +1,72 @@
+import type { ExecContext } from "../engine/exec-context.js";
+import { toSparkException } from "../errors/spark-exception.js";
+import { abortReason, AckWindow } from "./flow-control.js";
+import { errorReply } from "./protocol/replies.js";
+import type { RequestContext } from "./request-context.js";
+import type { Session } from "./sessions.js";
+
+/** What a streaming handler body gets: the query's ExecContext and its ack window. */
+export interface RunScope {
+  readonly ctx: ExecContext;
+  readonly window: AckWindow;
+  readonly signal: AbortSignal;
+}
+
+/**
+ * Runs `body` as a cancellable request of `session`: registers it (for interrupt and ack),
+ * gives it an ExecContext with its own AbortSignal, and turns any throw into an `error`
+ * reply carrying the request id. Never rejects.
+ */
+export async function runRequest(
+  id: string,
+  session: Session,
+  rc: RequestContext,
+  body: (scope: RunScope) => Promise<void>,
+): Promise<void> {
+  const controller = new AbortController();
+  const window = new AckWindow(controller.signal);
+  if (session.running.has(id)) {
+    session.running.get(id)?.controller.abort();
+  }
+  session.running.set(id, { id, controller, ack: (seq) => window.ack(seq) });
+  const ctx: ExecContext = {
+    conf: session.conf,
+    pythonExec: session.pythonExec,
+    signal: controller.signal,
+    services: rc.state.services,
+  };
+  try {
+    await body({ ctx, window, signal: controller.signal });
+  } catch (e) {
+    const err = toSparkException(controller.signal.aborted ? abortReason(controller.signal) : e);
+    await rc.send(errorReply(id, err)).catch(() => undefined);
+  } finally {
+    if (session.running.get(id)?.controller === controller) session.running.delete(id);
+    controller.abort();
+  }
+}
+
+/**
+ * Iterates `source`, but stops as soon as `signal` aborts even if the source is stuck
+ * waiting (a long partition); the source's `return()` is called so it can clean up.
+ */
+export async function* untilAborted<T>(source: AsyncIterable<T>, signal: AbortSignal): AsyncGenerator<T> {
+  const it = source[Symbol.asyncIterator]();
+  let aborted: (() => void) | undefined;
+  const abortP = new Promise<"aborted">((resolve) => {
+    aborted = () => resolve("aborted");
+    signal.addEventListener("abort", aborted, { once: true });
+  });
+  try {
+    for (;;) {
+      if (signal.aborted) throw abortReason(signal);
+      const next = await Promise.race([it.next(), abortP]);
+      if (next === "aborted") throw abortReason(signal);
+      if (next.done === true) return;
+      yield next.value;
+    }
+  } finally {
+    if (aborted !== undefined) signal.removeEventListener("abort", aborted);
+    void Promise.resolve(it.return?.()).catch(() => undefined);
+  }
+}

@@ -1,0 +1,113 @@
+import { Router } from "zeromq";
+import { InvalidPlanInput, toSparkException } from "../errors/spark-exception.js";
+import { dispatch } from "./dispatch.js";
+import type { ServerEngine } from "./engine-port.js";
+import { decodeRequest, peekId } from "./protocol/messages.js";
+import { decodeMsgpack } from "./protocol/msgpack-decode.js";
+import { encodeMsgpack } from "./protocol/msgpack-writer.js";
+import { errorReply, type Reply } from "./protocol/replies.js";
+import type { Logger, RequestContext, ServerState } from "./request-context.js";
+import { SessionStore } from "./sessions.js";
+
+export interface EngineServerOptions {
+  readonly host: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  readonly token?: string;
+  readonly engine: ServerEngine;
+  readonly log?: Logger;
+}
+
+/**
+ * The engine's ZeroMQ ROUTER (bridge/PROTOCOL.md): one frame per message after the
+ * identity, msgpack maps. Every frame is handled on its own task, so pings and acks are
+ * answered while queries stream; frames that cannot be decoded get an `error` reply with
+ * id "" and the server keeps serving.
+ */
+export class EngineServer {
+  private readonly router = new Router({ linger: 0 });
+  private readonly state: ServerState;
+  private sendChain: Promise<void> = Promise.resolve();
+  private loop: Promise<void> | undefined;
+  private closed = false;
+
+  constructor(private readonly opts: EngineServerOptions) {
+    this.state = {
+      engine: opts.engine,
+      services: opts.engine.createServices(),
+      sessions: new SessionStore(),
+      token: opts.token,
+      log: opts.log ?? (() => undefined),
+    };
+  }
+
+  /** Binds and starts serving; resolves to the bound address `tcp://host:port`. */
+  async start(): Promise<string> {
+    const host = this.opts.host.includes(":") ? `[${this.opts.host}]` : this.opts.host;
+    await this.router.bind(`tcp://${host}:${this.opts.port === 0 ? "*" : String(this.opts.port)}`);
+    this.loop = this.receiveLoop();
+    return this.address;
+  }
+
+  /** The bound endpoint, e.g. `tcp://127.0.0.1:40123`. */
+  get address(): string {
+    return this.router.lastEndpoint ?? "";
+  }
+
+  /** Number of open sessions (for tests and diagnostics). */
+  get sessionCount(): number {
+    return this.state.sessions.size;
+  }
+
+  /** Cancels all running requests and closes the socket. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.state.sessions.closeAll();
+    await this.sendChain.catch(() => undefined);
+    this.router.close();
+    await this.loop?.catch(() => undefined);
+  }
+
+  /** zeromq allows one send in progress per socket: queue them. */
+  private sendFrame(identity: Buffer, bytes: Uint8Array): Promise<void> {
+    const p = this.sendChain.then(async () => {
+      if (!this.closed) await this.router.send([identity, bytes]);
+    });
+    this.sendChain = p.catch((e: unknown) => this.state.log(`send failed: ${String(e)}`));
+    return p;
+  }
+
+  private async receiveLoop(): Promise<void> {
+    try {
+      for await (const frames of this.router) {
+        const [identity, ...body] = frames;
+        if (identity === undefined) continue;
+        this.onFrames(identity, body);
+      }
+    } catch (e) {
+      if (!this.closed) this.state.log(`receive loop ended: ${String(e)}`);
+    }
+  }
+
+  private onFrames(identity: Buffer, body: readonly Buffer[]): void {
+    const rc: RequestContext = {
+      identity: identity.toString("hex"),
+      state: this.state,
+      send: (reply: Reply) => this.sendFrame(identity, encodeMsgpack(reply)),
+      sendEncoded: (bytes: Uint8Array) => this.sendFrame(identity, bytes),
+    };
+    let id = "";
+    try {
+      if (body.length !== 1) throw new InvalidPlanInput(`expected one frame per message, got ${body.length}`);
+      const raw = decodeMsgpack(body[0]!);
+      id = peekId(raw);
+      const req = decodeRequest(raw);
+      void dispatch(req, rc);
+    } catch (e) {
+      const err = e instanceof InvalidPlanInput ? e : new InvalidPlanInput(`undecodable frame: ${e instanceof Error ? e.message : String(e)}`);
+      this.state.log(`bad frame from ${rc.identity}: ${err.message}`);
+      rc.send(errorReply(id, toSparkException(err))).catch(() => undefined);
+    }
+  }
+}
