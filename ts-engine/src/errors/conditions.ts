@@ -24,7 +24,7 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
   },
   "AMBIGUOUS_REFERENCE": {
     sqlState: "42704",
-    template: "Reference <name> is ambiguous, could be: [<referenceNames>].",
+    template: "Reference <name> is ambiguous, could be: <referenceNames>.",
   },
   "DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES": {
     sqlState: "42K09",
@@ -70,6 +70,62 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     template:
       "<operator> can only be performed on inputs with the same number of columns, but the first input has <firstNumColumns> columns and the <invalidOrdinalNum> input has <invalidNumColumns> columns.",
   },
+  "DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE": {
+    sqlState: "42K09",
+    template:
+      "Cannot resolve <sqlExpr> due to data type mismatch: the binary operator requires the input type <inputType>, not <actualDataType>.",
+  },
+  "DATATYPE_MISMATCH.DATA_DIFF_TYPES": {
+    sqlState: "42K09",
+    template:
+      "Cannot resolve <sqlExpr> due to data type mismatch: Input to <functionName> should all be the same type, but it's <dataType>.",
+  },
+  "DATATYPE_MISMATCH.CAST_WITHOUT_SUGGESTION": {
+    sqlState: "42K09",
+    template: "Cannot resolve <sqlExpr> due to data type mismatch: cannot cast <srcType> to <targetType>.",
+  },
+  "DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN": {
+    sqlState: "42K09",
+    template: "Cannot resolve <sqlExpr> due to data type mismatch: Filter expression <filter> of type <type> is not a boolean.",
+  },
+  "WRONG_NUM_ARGS.WITHOUT_SUGGESTION": {
+    sqlState: "42605",
+    template:
+      "The <functionName> requires <expectedNum> parameters but the actual number is <actualNum>. Please, refer to '<docroot>/sql-ref-functions.html' for a fix.",
+  },
+  "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION": {
+    sqlState: "22003",
+    template:
+      ' <value> cannot be represented as Decimal(<precision>, <scale>). If necessary set <config> to "false" to bypass this error, and return NULL instead.',
+  },
+  "MISSING_GROUP_BY": {
+    sqlState: "42803",
+    template: "The query does not include a GROUP BY clause. Add GROUP BY or turn it into the window functions using OVER clauses.",
+  },
+  "UNRESOLVED_USING_COLUMN_FOR_JOIN": {
+    sqlState: "42703",
+    template:
+      "USING column <colName> cannot be resolved on the <side> side of the join. The <side>-side columns: [<suggestion>].",
+  },
+  "INCOMPATIBLE_COLUMN_TYPE": {
+    sqlState: "42825",
+    template:
+      "<operator> can only be performed on tables with compatible column types. The <columnOrdinalNumber> column of the <tableOrdinalNumber> table is <dataType1> type which is not compatible with <dataType2> at the same column of the first table.<hint>.",
+  },
+  "GROUP_BY_AGGREGATE": {
+    sqlState: "42903",
+    template: "Aggregate functions are not allowed in GROUP BY, but found <sqlExpr>.",
+  },
+  "NESTED_AGGREGATE_FUNCTION": {
+    sqlState: "42607",
+    template:
+      "It is not allowed to use an aggregate function in the argument of another aggregate function. Please use the inner aggregate function in a sub-query.",
+  },
+  "CANNOT_RESOLVE_STAR_EXPAND": {
+    sqlState: "42704",
+    template:
+      "Cannot resolve <targetString>.* given input columns <columns>. Please check that the specified table or struct exists and is accessible in the input columns.",
+  },
   "INVALID_PLAN_INPUT": {
     sqlState: "XX000",
     template: "Invalid plan input: <message>",
@@ -85,6 +141,10 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
   "PYTHON_EXCEPTION": {
     sqlState: "38000",
     template: "<message>",
+  },
+  "UNSUPPORTED_JOIN_TYPE": {
+    sqlState: "0A000",
+    template: "Unsupported join type '<typ>'. Supported join types include: <supported>.",
   },
   "INTERNAL_ERROR": {
     sqlState: "XX000",

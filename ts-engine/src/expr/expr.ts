@@ -81,6 +81,8 @@ export interface Cast {
   readonly dataType: DataType;
   /** ANSI mode (Spark 4 default): invalid input raises CAST_INVALID_INPUT instead of giving null. */
   readonly ansi?: boolean;
+  /** Inserted by the analyzer's type coercion: hidden in generated column names, shown by explain. */
+  readonly implicit?: boolean;
 }
 
 /** CASE WHEN … (also `when/otherwise`). `dataType` is set once resolved. */

@@ -1,0 +1,165 @@
+import type { DataType } from "../../types/data-type.js";
+import { InternalError } from "../../errors/spark-exception.js";
+import { castInvalidInput, castOverflow, numericSqlValue } from "./errors.js";
+import { parseDate, parseTimestamp, zonedToMicros, zoneOffsetSeconds } from "./datetime.js";
+import { valueToString } from "./to-string.js";
+import { decimalFromNumber, decimalToNumber, rescaleDecimal } from "./decimal.js";
+
+/** Options for one cast: ANSI raises on bad input/overflow; otherwise such rows become null. */
+export interface CastOptions {
+  readonly ansi: boolean;
+  readonly timeZone: string;
+}
+
+const INT_BOUNDS: Record<string, readonly [number, number]> = {
+  byte: [-128, 127],
+  short: [-32768, 32767],
+  integer: [-2147483648, 2147483647],
+};
+const I64_MIN = -(2n ** 63n);
+const I64_MAX = 2n ** 63n - 1n;
+
+/** Null marker for "this row becomes null" in non-ANSI casts. */
+const NULL = null;
+
+function toIntegral(x: number | bigint, from: DataType, to: DataType, o: CastOptions): number | bigint | null {
+  const isFrac = from.kind === "double" || from.kind === "float" || from.kind === "decimal";
+  if (typeof x === "number" && (Number.isNaN(x) || !Number.isFinite(x))) {
+    if (o.ansi) throw castOverflow(numericSqlValue(x, from), from, to);
+    return to.kind === "long" ? 0 : 0;
+  }
+  const t = typeof x === "number" && isFrac ? Math.trunc(x) : x;
+  if (to.kind === "long") {
+    const big = typeof t === "bigint" ? t : Number.isSafeInteger(t) ? null : BigInt(t);
+    if (big === null) return t;
+    if (big < I64_MIN || big > I64_MAX) {
+      if (o.ansi) throw castOverflow(numericSqlValue(x, from), from, to);
+      return isFrac ? (big < 0n ? I64_MIN : I64_MAX) : BigInt.asIntN(64, big);
+    }
+    return big;
+  }
+  const [min, max] = INT_BOUNDS[to.kind]!;
+  const n = Number(t);
+  if (n < min || n > max) {
+    if (o.ansi) throw castOverflow(numericSqlValue(x, from), from, to);
+    if (isFrac && to.kind === "integer") return n < 0 ? min : max;
+    const bits = to.kind === "byte" ? 8 : to.kind === "short" ? 16 : 32;
+    return Number(BigInt.asIntN(bits, BigInt(t)));
+  }
+  return n;
+}
+
+function parseNumber(s: string, from: DataType, to: DataType, o: CastOptions): number | bigint | null {
+  const t = s.trim();
+  if (to.kind === "double" || to.kind === "float") {
+    const m = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?[dDfF]?$/.test(t);
+    if (m) return Number(t.replace(/[dDfF]$/, ""));
+    const special = /^([+-]?)(inf|infinity|nan)$/i.exec(t);
+    if (special !== null) return special[2]!.toLowerCase() === "nan" ? NaN : special[1] === "-" ? -Infinity : Infinity;
+  } else if (/^[+-]?\d+(\.\d*)?$/.test(t) || /^[+-]?\.\d+$/.test(t)) {
+    const intText = t.split(".")[0]!;
+    const big = BigInt(intText === "" || intText === "+" || intText === "-" ? "0" : intText);
+    const limit = to.kind === "long" ? [I64_MIN, I64_MAX] : INT_BOUNDS[to.kind]!.map((b) => BigInt(b));
+    if (big >= limit[0]! && big <= limit[1]!) return to.kind === "long" && (big > 2n ** 53n || big < -(2n ** 53n)) ? big : Number(big);
+  }
+  if (o.ansi) throw castInvalidInput(s, from, to);
+  return NULL;
+}
+
+function parseBoolean(s: string, from: DataType, to: DataType, o: CastOptions): boolean | null {
+  const t = s.trim().toLowerCase();
+  if (t === "t" || t === "true" || t === "y" || t === "yes" || t === "1") return true;
+  if (t === "f" || t === "false" || t === "n" || t === "no" || t === "0") return false;
+  if (o.ansi) throw castInvalidInput(s, from, to);
+  return NULL;
+}
+
+/** Casts one non-null value (vector convention) from `from` to `to`; returns null for a null result. */
+export function castValue(x: unknown, from: DataType, to: DataType, o: CastOptions): unknown {
+  if (to.kind === "string") return valueToString(x, from, o.timeZone);
+  switch (from.kind) {
+    case "string": {
+      const s = x as string;
+      switch (to.kind) {
+        case "boolean":
+          return parseBoolean(s, from, to, o);
+        case "date": {
+          const d = parseDate(s);
+          if (d === null && o.ansi) throw castInvalidInput(s, from, to);
+          return d;
+        }
+        case "timestamp":
+        case "timestamp_ntz": {
+          const ts = parseTimestamp(s, to.kind === "timestamp" ? o.timeZone : "UTC");
+          if (ts === null && o.ansi) throw castInvalidInput(s, from, to);
+          return ts;
+        }
+        case "decimal": {
+          const t = s.trim();
+          if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) {
+            if (o.ansi) throw castInvalidInput(s, from, to);
+            return NULL;
+          }
+          return rescaleDecimal(t, to, o);
+        }
+        case "binary":
+          return new TextEncoder().encode(s);
+        default:
+          return parseNumber(s, from, to, o);
+      }
+    }
+    case "boolean":
+      if (to.kind === "decimal") return rescaleDecimal(x ? "1" : "0", to, o);
+      return to.kind === "boolean" ? x : x ? 1 : 0;
+    case "date":
+      if (to.kind === "timestamp") return zonedToMicros(x as number, 0, 0, o.timeZone);
+      if (to.kind === "timestamp_ntz") return (x as number) * 86400 * 1e6;
+      break;
+    case "timestamp":
+    case "timestamp_ntz": {
+      const us = Number(x as number | bigint);
+      if (to.kind === "date") {
+        const secs = Math.floor(us / 1e6);
+        const off = from.kind === "timestamp" ? zoneOffsetFor(secs, o.timeZone) : 0;
+        return Math.floor((secs + off) / 86400);
+      }
+      if (to.kind === "timestamp" || to.kind === "timestamp_ntz") return x;
+      if (to.kind === "long" || to.kind === "integer" || to.kind === "short" || to.kind === "byte") {
+        return toIntegral(Math.floor(us / 1e6), { kind: "long" }, to, o);
+      }
+      if (to.kind === "double" || to.kind === "float") return us / 1e6;
+      break;
+    }
+    default:
+      break;
+  }
+  return castNumeric(x, from, to, o);
+}
+
+function zoneOffsetFor(secs: number, tz: string): number {
+  return zoneOffsetSeconds(secs * 1000, tz);
+}
+
+function castNumeric(x: unknown, from: DataType, to: DataType, o: CastOptions): unknown {
+  const num = from.kind === "decimal" ? decimalToNumber(x as string) : (x as number | bigint);
+  switch (to.kind) {
+    case "boolean":
+      return from.kind === "decimal" ? Number(num) !== 0 : num !== 0 && num !== 0n;
+    case "double":
+      return Number(num);
+    case "float":
+      return Math.fround(Number(num));
+    case "byte":
+    case "short":
+    case "integer":
+    case "long":
+      return toIntegral(from.kind === "decimal" ? Math.trunc(Number(num)) : num, from, to, o);
+    case "decimal":
+      return from.kind === "decimal" ? rescaleDecimal(x as string, to, o) : decimalFromNumber(num, from, to, o);
+    case "timestamp":
+      if (from.kind === "double" || from.kind === "float") return Math.trunc(Number(num) * 1e6);
+      return Number(num) * 1e6;
+    default:
+      throw new InternalError(`cannot cast ${from.kind} to ${to.kind}`);
+  }
+}

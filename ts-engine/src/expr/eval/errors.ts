@@ -1,0 +1,72 @@
+import { SparkException } from "../../errors/spark-exception.js";
+import type { DataType } from "../../types/data-type.js";
+import { sqlTypeName } from "../../types/type-names.js";
+
+const ANSI_CONF = '"spark.sql.ansi.enabled"';
+
+/** ARITHMETIC_OVERFLOW as Spark raises it (SparkArithmeticException → PySpark ArithmeticException). */
+export function arithmeticOverflow(typeWord: string, tryFn: string | null): SparkException {
+  return new SparkException("ArithmeticException", "ARITHMETIC_OVERFLOW", {
+    message: `${typeWord} overflow`,
+    alternative: tryFn === null ? "" : ` Use '${tryFn}' to tolerate overflow and return NULL instead.`,
+    config: ANSI_CONF,
+  });
+}
+
+/** DIVIDE_BY_ZERO (ANSI mode), raised for `/`, `%` and `div` by zero. */
+export function divideByZero(): SparkException {
+  return new SparkException("ArithmeticException", "DIVIDE_BY_ZERO", { config: ANSI_CONF });
+}
+
+/** The PySpark exception class Spark's CAST_INVALID_INPUT surfaces as, by target type. */
+function castInvalidExceptionName(to: DataType): string {
+  switch (to.kind) {
+    case "boolean":
+      return "SparkRuntimeException";
+    case "date":
+    case "timestamp":
+    case "timestamp_ntz":
+      return "DateTimeException";
+    default:
+      return "NumberFormatException";
+  }
+}
+
+/** CAST_INVALID_INPUT for a malformed string (`'x'` cannot be cast to "INT"). */
+export function castInvalidInput(value: string, from: DataType, to: DataType): SparkException {
+  return new SparkException(castInvalidExceptionName(to), "CAST_INVALID_INPUT", {
+    expression: `'${value.replace(/'/g, "\\'")}'`,
+    sourceType: `"${sqlTypeName(from)}"`,
+    targetType: `"${sqlTypeName(to)}"`,
+    ansiConfig: ANSI_CONF,
+  });
+}
+
+/** CAST_OVERFLOW (`9223372036854775807L` of "BIGINT" cannot be cast to "INT"). */
+export function castOverflow(valueSql: string, from: DataType, to: DataType): SparkException {
+  return new SparkException("ArithmeticException", "CAST_OVERFLOW", {
+    value: valueSql,
+    sourceType: `"${sqlTypeName(from)}"`,
+    targetType: `"${sqlTypeName(to)}"`,
+    ansiConfig: ANSI_CONF,
+  });
+}
+
+/** Spark's SQL literal text of a numeric value in error messages (`1L`, `2S`, `3Y`, `1.5D`). */
+export function numericSqlValue(x: number | bigint, from: DataType): string {
+  const body = typeof x === "bigint" ? x.toString() : from.kind === "double" || from.kind === "float" ? String(x) : String(x);
+  switch (from.kind) {
+    case "long":
+      return `${body}L`;
+    case "short":
+      return `${body}S`;
+    case "byte":
+      return `${body}Y`;
+    case "double":
+      return `${body}D`;
+    case "float":
+      return `${body}F`;
+    default:
+      return body;
+  }
+}

@@ -1,0 +1,71 @@
+import type { Vector } from "../../columnar/vector.js";
+import type { ColumnBatch } from "../../columnar/batch.js";
+import { InternalError } from "../../errors/spark-exception.js";
+import { NullType } from "../../types/data-type.js";
+import type { CaseWhen, Expr } from "../expr.js";
+import { lookupFunction } from "../functions/registry.js";
+import { castVector } from "./cast.js";
+import { broadcast, valid, valueAt, vectorFromRowValues } from "./vectors.js";
+
+/** What evaluation needs from the session: ANSI mode and the time zone for date/time casts. */
+export interface EvalContext {
+  readonly ansi: boolean;
+  readonly timeZone: string;
+}
+
+/**
+ * Evaluates a bound expression over a whole batch and returns one vector of `batch.numRows`
+ * values: one call per batch per expression node, with kernels looping over typed arrays.
+ * Supports BoundRef, Literal, Alias, Cast, CaseWhen and registry ScalarCalls; AggCall and
+ * PythonUDF belong to their operators.
+ */
+export function evaluate(e: Expr, batch: ColumnBatch, ctx: EvalContext): Vector {
+  const n = batch.numRows;
+  switch (e.kind) {
+    case "BoundRef": {
+      const col = batch.columns[e.ordinal];
+      if (col === undefined) throw new InternalError(`BoundRef ordinal ${e.ordinal} out of range`);
+      return col;
+    }
+    case "Literal":
+      return broadcast(e.dataType, e.value, n);
+    case "Alias":
+      return evaluate(e.child, batch, ctx);
+    case "Cast": {
+      const c = evaluate(e.child, batch, ctx);
+      return castVector(c, e.dataType, e.ansi === undefined ? ctx : { ...ctx, ansi: e.ansi });
+    }
+    case "CaseWhen":
+      return caseWhen(e, batch, ctx);
+    case "ScalarCall": {
+      const def = lookupFunction(e.fn);
+      if (def === undefined || def.kind !== "scalar") throw new InternalError(`no scalar function ${e.fn}`);
+      const args = e.args.map((a) => evaluate(a, batch, ctx));
+      return def.eval(args, e, ctx);
+    }
+    default:
+      throw new InternalError(`cannot evaluate ${e.kind}`);
+  }
+}
+
+/** CASE WHEN: first branch whose condition is true (null counts as false), else ELSE, else null. */
+function caseWhen(e: CaseWhen, batch: ColumnBatch, ctx: EvalContext): Vector {
+  const n = batch.numRows;
+  const type = e.dataType ?? NullType;
+  const conds = e.branches.map(([c]) => evaluate(c, batch, ctx));
+  const values = e.branches.map(([, v]) => evaluate(v, batch, ctx));
+  const other = e.elseValue === undefined ? null : evaluate(e.elseValue, batch, ctx);
+  const out: unknown[] = new Array<unknown>(n);
+  for (let i = 0; i < n; i++) {
+    let picked: Vector | null = other;
+    for (let b = 0; b < conds.length; b++) {
+      const c = conds[b]!;
+      if (valid(c.validity, i) && (c.data as Uint8Array)[i] === 1) {
+        picked = values[b]!;
+        break;
+      }
+    }
+    out[i] = picked === null ? null : valueAt(picked, i);
+  }
+  return vectorFromRowValues(type, out);
+}

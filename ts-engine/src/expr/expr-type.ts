@@ -1,0 +1,57 @@
+import { BooleanType, NullType, type DataType } from "../types/data-type.js";
+import { InternalError } from "../errors/spark-exception.js";
+import type { Expr } from "./expr.js";
+
+/** The data type of a resolved expression. Unresolved nodes are an engine bug here. */
+export function exprType(e: Expr): DataType {
+  switch (e.kind) {
+    case "Literal":
+    case "Cast":
+    case "AttributeRef":
+    case "ScalarCall":
+    case "AggCall":
+    case "BoundRef":
+      return e.dataType;
+    case "Alias":
+    case "SortOrder":
+      return exprType(e.child);
+    case "CaseWhen":
+      return e.dataType ?? NullType;
+    case "PythonUDF":
+      return e.returnType;
+    case "UnresolvedAttribute":
+    case "UnresolvedStar":
+    case "UnresolvedFunction":
+    case "ExprString":
+      throw new InternalError(`type of unresolved ${e.kind}`);
+  }
+}
+
+/** Whether a resolved expression may produce null. */
+export function exprNullable(e: Expr): boolean {
+  switch (e.kind) {
+    case "Literal":
+      return e.value === null;
+    case "AttributeRef":
+    case "ScalarCall":
+    case "AggCall":
+    case "BoundRef":
+      return e.nullable;
+    case "Cast":
+      return exprNullable(e.child) || e.ansi === false;
+    case "Alias":
+    case "SortOrder":
+      return exprNullable(e.child);
+    case "CaseWhen":
+      return e.elseValue === undefined || e.branches.some(([, v]) => exprNullable(v)) || exprNullable(e.elseValue);
+    case "PythonUDF":
+      return true;
+    default:
+      return true;
+  }
+}
+
+/** True for a boolean-typed resolved expression. */
+export function isBooleanExpr(e: Expr): boolean {
+  return exprType(e) === BooleanType || exprType(e).kind === "boolean";
+}

@@ -1,0 +1,87 @@
+import { AnalysisException } from "../../errors/spark-exception.js";
+import { DoubleType, LongType, isNumeric, type DataType } from "../../types/data-type.js";
+import { binaryOperandType } from "../../types/coercion.js";
+import { arithmetic, negate, type ArithOp } from "../kernels/arithmetic.js";
+import { exprNullable, exprType } from "../expr-type.js";
+import type { Expr } from "../expr.js";
+import {
+  checkArity,
+  implicitCast,
+  quotedSql,
+  quotedType,
+  scalarCall,
+  unexpectedInputType,
+  type ScalarFunctionDef,
+} from "./function-def.js";
+
+/**
+ * Spark's arithmetic type rule: both sides widen to a common numeric type (int+long=long,
+ * anything+double=double); `/` always computes in double, `div` in bigint. Decimal operands
+ * compute in double for now (Spark keeps decimals exact; documented gap).
+ */
+function operandType(name: string, l: DataType, r: DataType): DataType | null {
+  const common = binaryOperandType(l, r);
+  if (common === null || !isNumeric(common)) return null;
+  if (name === "/") return DoubleType;
+  if (name === "div") return LongType;
+  return common.kind === "decimal" ? DoubleType : common;
+}
+
+function binaryArith(op: ArithOp): ScalarFunctionDef {
+  return {
+    kind: "scalar",
+    name: op,
+    resolve(name, args) {
+      checkArity(name, args, 2);
+      const [l, r] = args as [Expr, Expr];
+      const lt = exprType(l);
+      const rt = exprType(r);
+      const t = operandType(op, lt, rt);
+      const node = scalarCall(op, args, t ?? lt, true);
+      if (t === null) {
+        throw new AnalysisException("DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES", {
+          sqlExpr: quotedSql(node),
+          left: quotedType(lt),
+          right: quotedType(rt),
+        });
+      }
+      const nullable = exprNullable(l) || exprNullable(r) || op === "/" || op === "%" || op === "div";
+      return scalarCall(op, [implicitCast(l, t), implicitCast(r, t)], t, nullable);
+    },
+    eval([a, b], call, ctx) {
+      return arithmetic(op, a!, b!, call.dataType, ctx.ansi);
+    },
+  };
+}
+
+function unaryMinus(fnName: string): ScalarFunctionDef {
+  return {
+    kind: "scalar",
+    name: fnName,
+    resolve(name, args) {
+      checkArity(name, args, 1);
+      const a = args[0]!;
+      const t = exprType(a);
+      const node = scalarCall(fnName, args, t, exprNullable(a));
+      if (t.kind === "string") return scalarCall(fnName, [implicitCast(a, DoubleType)], DoubleType, true);
+      if (!isNumeric(t)) throw unexpectedInputType(node, 0, a, '"NUMERIC"');
+      if (t.kind === "decimal") return scalarCall(fnName, [implicitCast(a, DoubleType)], DoubleType, exprNullable(a));
+      return node;
+    },
+    eval([a], _call, ctx) {
+      return negate(a!, ctx.ansi);
+    },
+  };
+}
+
+/** Registry entries for `+ - * / % div`, `negative` (Column API) and `unary_minus` (SQL `-x`). */
+export const ARITHMETIC_FUNCTIONS: readonly ScalarFunctionDef[] = [
+  binaryArith("+"),
+  binaryArith("-"),
+  binaryArith("*"),
+  binaryArith("/"),
+  binaryArith("%"),
+  binaryArith("div"),
+  unaryMinus("negative"),
+  unaryMinus("unary_minus"),
+];

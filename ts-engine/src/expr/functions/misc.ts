@@ -1,0 +1,130 @@
+import { makeVector, type Vector } from "../../columnar/vector.js";
+import { AnalysisException } from "../../errors/spark-exception.js";
+import { BooleanType, IntegerType, StringType, isNumeric, type DataType } from "../../types/data-type.js";
+import { widerTypeOfAll } from "../../types/coercion.js";
+import { coalesce } from "../kernels/null.js";
+import { arithmetic } from "../kernels/arithmetic.js";
+import { broadcast, valid } from "../eval/vectors.js";
+import { exprNullable, exprType } from "../expr-type.js";
+import type { Expr } from "../expr.js";
+import { checkArity, implicitCast, quotedSql, quotedType, scalarCall, unexpectedInputType, type ScalarFunctionDef } from "./function-def.js";
+
+function stringMap(fn: string, f: (s: string) => string | number, out: DataType): ScalarFunctionDef {
+  return {
+    kind: "scalar",
+    name: fn,
+    resolve(name, args) {
+      checkArity(name, args, 1);
+      const a = args[0]!;
+      return scalarCall(fn, [implicitCast(a, StringType)], out, exprNullable(a));
+    },
+    eval([a]) {
+      const v = a!;
+      const src = v.data as string[];
+      const n = v.length;
+      const res: (string | number)[] = new Array<string | number>(n);
+      for (let i = 0; i < n; i++) res[i] = valid(v.validity, i) ? f(src[i]!) : out.kind === "string" ? "" : 0;
+      return makeVector(out, out.kind === "string" ? res : Int32Array.from(res as number[]), v.validity, n);
+    },
+  };
+}
+
+const ABS: ScalarFunctionDef = {
+  kind: "scalar",
+  name: "abs",
+  resolve(name, args) {
+    checkArity(name, args, 1);
+    const a = args[0]!;
+    const t = exprType(a);
+    if (!isNumeric(t)) throw unexpectedInputType(scalarCall("abs", args, t, true), 0, a, '"NUMERIC"');
+    return scalarCall("abs", args, t.kind === "decimal" ? t : t, exprNullable(a));
+  },
+  eval([a], _call, ctx) {
+    const v = a!;
+    // |x| = x * sign: reuse the overflow-checked multiply so abs(MIN_VALUE) overflows as in Spark.
+    const signs = v.type.kind === "decimal" ? null : signVector(v);
+    return signs === null ? v : arithmetic("*", v, signs, v.type, ctx.ansi);
+  },
+};
+
+function signVector(v: Vector): Vector {
+  const n = v.length;
+  const src = v.data as ArrayLike<number | bigint>;
+  const s = broadcast(v.type, 1, n);
+  const out = s.data as unknown as { [i: number]: number | bigint };
+  for (let i = 0; i < n; i++) {
+    const x = src[i]!;
+    if (x < 0) out[i] = typeof out[i] === "bigint" ? -1n : -1;
+  }
+  return s;
+}
+
+const COALESCE: ScalarFunctionDef = {
+  kind: "scalar",
+  name: "coalesce",
+  resolve(name, args) {
+    checkArity(name, args, 1, Infinity);
+    const t = widerTypeOfAll(args.map(exprType));
+    if (t === null) {
+      throw new AnalysisException("DATATYPE_MISMATCH.DATA_DIFF_TYPES", {
+        sqlExpr: quotedSql(scalarCall("coalesce", args, StringType, true)),
+        functionName: "`coalesce`",
+        dataType: `[${args.map((a) => quotedType(exprType(a))).join(", ")}]`,
+      });
+    }
+    return scalarCall("coalesce", args.map((a) => implicitCast(a, t)), t, args.every(exprNullable));
+  },
+  eval(args) {
+    return coalesce(args);
+  },
+};
+
+/** SQL LIKE pattern → RegExp (`%` any run, `_` one char, `\` escapes). */
+export function likeToRegExp(pattern: string): RegExp {
+  let re = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === "\\" && i + 1 < pattern.length) re += pattern[++i]!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    else if (c === "%") re += "[\\s\\S]*";
+    else if (c === "_") re += "[\\s\\S]";
+    else re += c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${re}$`, "u");
+}
+
+const LIKE: ScalarFunctionDef = {
+  kind: "scalar",
+  name: "like",
+  resolve(name, args) {
+    checkArity(name, args, 2);
+    return scalarCall("like", args.map((a: Expr) => implicitCast(a, StringType)), BooleanType, args.some(exprNullable));
+  },
+  eval([s, p]) {
+    const v = s!;
+    const pv = p!;
+    const n = v.length;
+    const out = new Uint8Array(n);
+    const cache = new Map<string, RegExp>();
+    const src = v.data as string[];
+    const pats = pv.data as string[];
+    for (let i = 0; i < n; i++) {
+      if (!valid(v.validity, i) || !valid(pv.validity, i)) continue;
+      const pat = pats[i]!;
+      let re = cache.get(pat);
+      if (re === undefined) cache.set(pat, (re = likeToRegExp(pat)));
+      out[i] = re.test(src[i]!) ? 1 : 0;
+    }
+    const validity = v.validity === null && pv.validity === null ? null : Uint8Array.from({ length: n }, (_, i) => (valid(v.validity, i) && valid(pv.validity, i) ? 1 : 0));
+    return makeVector(BooleanType, out, validity, n);
+  },
+};
+
+/** Registry entries for a first set of general scalar functions. */
+export const MISC_FUNCTIONS: readonly ScalarFunctionDef[] = [
+  ABS,
+  COALESCE,
+  LIKE,
+  stringMap("upper", (s) => s.toUpperCase(), StringType),
+  stringMap("lower", (s) => s.toLowerCase(), StringType),
+  stringMap("length", (s) => [...s].length, IntegerType),
+];

@@ -1,0 +1,162 @@
+import { AnalysisException } from "../../errors/spark-exception.js";
+import { BooleanType, type DataType } from "../../types/data-type.js";
+import { binaryOperandType, widerTypeOfAll } from "../../types/coercion.js";
+import { compare, type CompareOp } from "../kernels/comparison.js";
+import { andOr, not } from "../kernels/logic.js";
+import { isNull } from "../kernels/null.js";
+import { inList } from "../kernels/in.js";
+import { exprNullable, exprType } from "../expr-type.js";
+import type { Expr } from "../expr.js";
+import {
+  checkArity,
+  implicitCast,
+  quotedSql,
+  quotedType,
+  scalarCall,
+  unexpectedInputType,
+  type ScalarFunctionDef,
+} from "./function-def.js";
+
+function comparison(op: CompareOp): ScalarFunctionDef {
+  return {
+    kind: "scalar",
+    name: op,
+    resolve(name, args) {
+      checkArity(name, args, 2);
+      const [l, r] = args as [Expr, Expr];
+      const lt = exprType(l);
+      const rt = exprType(r);
+      const t = binaryOperandType(lt, rt);
+      if (t === null) {
+        throw new AnalysisException("DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES", {
+          sqlExpr: quotedSql(scalarCall(op, args, BooleanType, true)),
+          left: quotedType(lt),
+          right: quotedType(rt),
+        });
+      }
+      const nullable = op === "<=>" ? false : exprNullable(l) || exprNullable(r);
+      return scalarCall(op, [implicitCast(l, t), implicitCast(r, t)], BooleanType, nullable);
+    },
+    eval([a, b]) {
+      return compare(op, a!, b!);
+    },
+  };
+}
+
+function logical(op: "and" | "or"): ScalarFunctionDef {
+  return {
+    kind: "scalar",
+    name: op,
+    resolve(name, args) {
+      checkArity(name, args, 2);
+      const node = scalarCall(op, args, BooleanType, true);
+      for (const a of args) {
+        const t = exprType(a);
+        if (t.kind !== "boolean" && t.kind !== "null") {
+          throw new AnalysisException("DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE", {
+            sqlExpr: quotedSql(node),
+            inputType: '"BOOLEAN"',
+            actualDataType: quotedType(t),
+          });
+        }
+      }
+      return scalarCall(op, args.map((a) => implicitCast(a, BooleanType)), BooleanType, args.some(exprNullable));
+    },
+    eval([a, b]) {
+      return andOr(op, a!, b!);
+    },
+  };
+}
+
+function booleanArg(name: string, args: readonly Expr[]): Expr {
+  checkArity(name, args, 1);
+  const a = args[0]!;
+  const t = exprType(a);
+  if (t.kind !== "boolean" && t.kind !== "null") throw unexpectedInputType(scalarCall(name, args, BooleanType, true), 0, a, '"BOOLEAN"');
+  return implicitCast(a, BooleanType);
+}
+
+const NOT: ScalarFunctionDef = {
+  kind: "scalar",
+  name: "not",
+  resolve(name, args) {
+    const a = booleanArg(name, args);
+    return scalarCall("not", [a], BooleanType, exprNullable(a));
+  },
+  eval([a]) {
+    return not(a!);
+  },
+};
+
+function nullTest(fn: "isnull" | "isnotnull"): ScalarFunctionDef {
+  return {
+    kind: "scalar",
+    name: fn,
+    resolve(name, args) {
+      checkArity(name, args, 1);
+      return scalarCall(fn, args, BooleanType, false);
+    },
+    eval([a]) {
+      return isNull(a!, fn === "isnotnull");
+    },
+  };
+}
+
+function commonTypeOrThrow(call: Expr, args: readonly Expr[]): DataType {
+  const types = args.map(exprType);
+  let t = widerTypeOfAll(types);
+  if (t === null) {
+    t = types.reduce<DataType | null>((acc, x) => (acc === null ? null : binaryOperandType(acc, x)), types[0]!);
+  }
+  if (t === null) {
+    throw new AnalysisException("DATATYPE_MISMATCH.DATA_DIFF_TYPES", {
+      sqlExpr: quotedSql(call),
+      functionName: "`in`",
+      dataType: `[${types.map(quotedType).join(", ")}]`,
+    });
+  }
+  return t;
+}
+
+const IN: ScalarFunctionDef = {
+  kind: "scalar",
+  name: "in",
+  resolve(name, args) {
+    checkArity(name, args, 1, Infinity);
+    const t = commonTypeOrThrow(scalarCall("in", args, BooleanType, true), args);
+    return scalarCall("in", args.map((a) => implicitCast(a, t)), BooleanType, args.some(exprNullable));
+  },
+  eval([x, ...rest]) {
+    return inList(x!, rest);
+  },
+};
+
+const BETWEEN: ScalarFunctionDef = {
+  kind: "scalar",
+  name: "between",
+  resolve(name, args) {
+    checkArity(name, args, 3);
+    const t = commonTypeOrThrow(scalarCall("between", args, BooleanType, true), args);
+    return scalarCall("between", args.map((a) => implicitCast(a, t)), BooleanType, args.some(exprNullable));
+  },
+  eval([x, lo, hi]) {
+    return andOr("and", compare(">=", x!, lo!), compare("<=", x!, hi!));
+  },
+};
+
+/** Registry entries for comparisons, `and/or/not`, `isnull/isnotnull`, `in`, `between`. */
+export const PREDICATE_FUNCTIONS: readonly ScalarFunctionDef[] = [
+  comparison("=="),
+  comparison("<"),
+  comparison("<="),
+  comparison(">"),
+  comparison(">="),
+  comparison("<=>"),
+  logical("and"),
+  logical("or"),
+  NOT,
+  nullTest("isnull"),
+  nullTest("isnotnull"),
+  IN,
+  BETWEEN,
+];

@@ -1,0 +1,34 @@
+import type { FunctionDef } from "./function-def.js";
+import { ARITHMETIC_FUNCTIONS } from "./arithmetic.js";
+import { PREDICATE_FUNCTIONS } from "./predicates.js";
+import { MISC_FUNCTIONS } from "./misc.js";
+import { BASIC_AGGREGATES } from "./aggregate/basic.js";
+
+/** Alternative spellings that Spark (or the wire) uses for the same function. */
+const ALIASES: Readonly<Record<string, string>> = {
+  "=": "==",
+  "<>": "!=",
+  "!": "not",
+  count_distinct: "count",
+  isNull: "isnull",
+  isNotNull: "isnotnull",
+};
+
+const REGISTRY = new Map<string, FunctionDef>();
+for (const def of [...ARITHMETIC_FUNCTIONS, ...PREDICATE_FUNCTIONS, ...MISC_FUNCTIONS, ...BASIC_AGGREGATES]) {
+  REGISTRY.set(def.name, def);
+}
+
+/**
+ * The function registry: one entry per Spark function name (case-insensitive, as Spark).
+ * `!=` is not an entry: the analyzer rewrites it to `not(==)` as Spark's parser does.
+ */
+export function lookupFunction(name: string): FunctionDef | undefined {
+  const canonical = ALIASES[name] ?? name;
+  return REGISTRY.get(canonical) ?? REGISTRY.get(canonical.toLowerCase());
+}
+
+/** Every registered function name (for docs and the client's `functions.__all__` check). */
+export function registeredFunctionNames(): string[] {
+  return [...REGISTRY.keys()].sort();
+}

@@ -1,0 +1,219 @@
+import { makeVector, type Vector } from "../../columnar/vector.js";
+import type { DataType } from "../../types/data-type.js";
+import { InternalError } from "../../errors/spark-exception.js";
+import { arithmeticOverflow, divideByZero } from "../eval/errors.js";
+import { andValidity, MAX_SAFE, normalizeLongs, toBigInts, valid } from "../eval/vectors.js";
+
+/** Binary arithmetic operators the kernels implement; operands already share the result type. */
+export type ArithOp = "+" | "-" | "*" | "/" | "%" | "div";
+
+const TRY_FN: Record<ArithOp, string> = {
+  "+": "try_add",
+  "-": "try_subtract",
+  "*": "try_multiply",
+  "/": "try_divide",
+  "%": "try_mod",
+  div: "try_divide",
+};
+
+const INT_RANGE: Record<string, readonly [number, number, string]> = {
+  byte: [-128, 127, "tinyint"],
+  short: [-32768, 32767, "smallint"],
+  integer: [-2147483648, 2147483647, "integer"],
+};
+
+/** Wraps an out-of-range integer result like Java's two's complement (non-ANSI mode). */
+function wrapInt(kind: string, r: number): number {
+  if (kind === "byte") return (r << 24) >> 24;
+  if (kind === "short") return (r << 16) >> 16;
+  return r | 0;
+}
+
+function applyNum(op: ArithOp, x: number, y: number): number {
+  switch (op) {
+    case "+":
+      return x + y;
+    case "-":
+      return x - y;
+    case "*":
+      return x * y;
+    case "/":
+      return x / y;
+    case "%":
+      return x % y;
+    case "div":
+      return (x - (x % y)) / y;
+  }
+}
+
+/** Marks rows whose divisor is zero: ANSI raises DIVIDE_BY_ZERO, otherwise they become null. */
+function zeroDivisorValidity(b: Vector, validity: Uint8Array | null, ansi: boolean, n: number): Uint8Array | null {
+  const bd = b.data as ArrayLike<number | bigint>;
+  let out = validity;
+  for (let i = 0; i < n; i++) {
+    if (!valid(validity, i)) continue;
+    const y = bd[i]!;
+    if (y === 0 || y === 0n) {
+      if (ansi) throw divideByZero();
+      if (out === validity) out = validity === null ? new Uint8Array(n).fill(1) : Uint8Array.from(validity);
+      out![i] = 0;
+    }
+  }
+  return out;
+}
+
+/**
+ * `a op b` over whole vectors, Spark semantics: integral results overflow to ARITHMETIC_OVERFLOW in
+ * ANSI mode (wrap otherwise); long math runs on doubles while exact and redoes the batch in BigInt when
+ * any result leaves ±2^53; division and remainder by zero raise DIVIDE_BY_ZERO (ANSI) or give null.
+ */
+export function arithmetic(op: ArithOp, a: Vector, b: Vector, resultType: DataType, ansi: boolean): Vector {
+  const n = a.length;
+  let validity = andValidity(a.validity, b.validity, n);
+  if (op === "/" || op === "%" || op === "div") validity = zeroDivisorValidity(b, validity, ansi, n);
+  const kind = resultType.kind;
+  if (kind === "double" || kind === "float") {
+    const ad = a.data as Float64Array | Float32Array;
+    const bd = b.data as Float64Array | Float32Array;
+    const out = kind === "double" ? new Float64Array(n) : new Float32Array(n);
+    for (let i = 0; i < n; i++) out[i] = applyNum(op, ad[i]!, bd[i]!);
+    return makeVector(resultType, out, validity, n);
+  }
+  const range = INT_RANGE[kind];
+  if (range !== undefined) return intArith(op, a, b, resultType, validity, ansi, range);
+  if (kind === "long") return longArith(op, a, b, resultType, validity, ansi);
+  throw new InternalError(`arithmetic ${op} not supported for ${kind}`);
+}
+
+function intArith(
+  op: ArithOp,
+  a: Vector,
+  b: Vector,
+  type: DataType,
+  validity: Uint8Array | null,
+  ansi: boolean,
+  [min, max, word]: readonly [number, number, string],
+): Vector {
+  const n = a.length;
+  const ad = a.data as Int32Array;
+  const bd = b.data as Int32Array;
+  const out = new (ad.constructor as Int32ArrayConstructor)(n);
+  for (let i = 0; i < n; i++) {
+    if (!valid(validity, i)) continue;
+    const x = ad[i]!;
+    const y = bd[i]!;
+    let r = applyNum(op, x, y);
+    if (r < min || r > max) {
+      if (ansi) throw arithmeticOverflow(word, TRY_FN[op]);
+      r = op === "*" && type.kind === "integer" ? Math.imul(x, y) : wrapInt(type.kind, r);
+    }
+    out[i] = r;
+  }
+  return makeVector(type, out, validity, n);
+}
+
+function longArith(op: ArithOp, a: Vector, b: Vector, type: DataType, validity: Uint8Array | null, ansi: boolean): Vector {
+  const n = a.length;
+  if (a.data instanceof Float64Array && b.data instanceof Float64Array) {
+    const ad = a.data;
+    const bd = b.data;
+    const out = new Float64Array(n);
+    let exact = true;
+    for (let i = 0; i < n; i++) {
+      const r = applyNum(op, ad[i]!, bd[i]!);
+      if (r > MAX_SAFE || r < -MAX_SAFE) {
+        if (valid(validity, i)) {
+          exact = false;
+          break;
+        }
+        continue;
+      }
+      out[i] = r;
+    }
+    if (exact) return makeVector(type, out, validity, n);
+  }
+  return bigLongArith(op, toBigInts(a), toBigInts(b), type, validity, ansi);
+}
+
+const I64_MIN = -(2n ** 63n);
+const I64_MAX = 2n ** 63n - 1n;
+
+function bigLongArith(
+  op: ArithOp,
+  ad: BigInt64Array,
+  bd: BigInt64Array,
+  type: DataType,
+  validity: Uint8Array | null,
+  ansi: boolean,
+): Vector {
+  const n = ad.length;
+  const out = new BigInt64Array(n);
+  for (let i = 0; i < n; i++) {
+    if (!valid(validity, i)) continue;
+    const x = ad[i]!;
+    const y = bd[i]!;
+    let r: bigint;
+    switch (op) {
+      case "+":
+        r = x + y;
+        break;
+      case "-":
+        r = x - y;
+        break;
+      case "*":
+        r = x * y;
+        break;
+      case "%":
+        r = x % y;
+        break;
+      default:
+        r = x / y; // BigInt division truncates toward zero, as Java's
+    }
+    if (r < I64_MIN || r > I64_MAX) {
+      if (ansi) throw arithmeticOverflow("long", TRY_FN[op]);
+      r = BigInt.asIntN(64, r);
+    }
+    out[i] = r;
+  }
+  return normalizeLongs(type, out, validity);
+}
+
+/** Unary minus; `-MIN_VALUE` overflows (ANSI) exactly like Spark's negateExact. */
+export function negate(a: Vector, ansi: boolean): Vector {
+  const n = a.length;
+  const kind = a.type.kind;
+  if (kind === "double" || kind === "float") {
+    const src = a.data as Float64Array | Float32Array;
+    const out = kind === "double" ? new Float64Array(n) : new Float32Array(n);
+    for (let i = 0; i < n; i++) out[i] = -src[i]!;
+    return makeVector(a.type, out, a.validity, n);
+  }
+  const range = INT_RANGE[kind];
+  if (range !== undefined) {
+    const src = a.data as Int32Array;
+    const out = new (src.constructor as Int32ArrayConstructor)(n);
+    for (let i = 0; i < n; i++) {
+      const x = src[i]!;
+      if (x === range[0] && valid(a.validity, i)) {
+        if (ansi) throw arithmeticOverflow(range[2], null);
+        out[i] = x;
+      } else out[i] = -x;
+    }
+    return makeVector(a.type, out, a.validity, n);
+  }
+  if (kind === "long") {
+    if (a.data instanceof Float64Array) {
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) out[i] = -a.data[i]! || 0;
+      return makeVector(a.type, out, a.validity, n);
+    }
+    const src = a.data as BigInt64Array;
+    const out = new BigInt64Array(n);
+    for (let i = 0; i < n; i++) {
+      if (src[i] === I64_MIN && valid(a.validity, i) && ansi) throw arithmeticOverflow("long", null);
+      out[i] = BigInt.asIntN(64, -src[i]!);
+    }
+    return normalizeLongs(a.type, out, a.validity);
+  }
+  throw new InternalError(`negative not supported for ${kind}`);
+}

@@ -1,0 +1,59 @@
+import { makeVector, type Vector } from "../../columnar/vector.js";
+import { BooleanType } from "../../types/data-type.js";
+import { andValidity, toBigInts, valid, valueAt } from "../eval/vectors.js";
+import { compareNumbers, compareValues } from "./compare-values.js";
+
+/** Comparison operators by their wire names; `<=>` is null-safe equality. */
+export type CompareOp = "==" | "<" | "<=" | ">" | ">=" | "<=>";
+
+function test(op: CompareOp, c: number): number {
+  switch (op) {
+    case "==":
+    case "<=>":
+      return c === 0 ? 1 : 0;
+    case "<":
+      return c < 0 ? 1 : 0;
+    case "<=":
+      return c <= 0 ? 1 : 0;
+    case ">":
+      return c > 0 ? 1 : 0;
+    case ">=":
+      return c >= 0 ? 1 : 0;
+  }
+}
+
+/**
+ * `a op b` for two vectors of the same type, giving a boolean vector. Null in either side gives
+ * null, except `<=>` which is never null (null <=> null is true). Typed-array inputs take a tight loop.
+ */
+export function compare(op: CompareOp, a: Vector, b: Vector): Vector {
+  const n = a.length;
+  const out = new Uint8Array(n);
+  const validity = op === "<=>" ? null : andValidity(a.validity, b.validity, n);
+  const ad = a.data;
+  const bd = b.data;
+  const kind = a.type.kind;
+  const typed = ArrayBuffer.isView(ad) && ArrayBuffer.isView(bd) && kind !== "binary";
+  if (typed && !(ad instanceof BigInt64Array) && !(bd instanceof BigInt64Array)) {
+    const x = ad as Float64Array;
+    const y = bd as Float64Array;
+    for (let i = 0; i < n; i++) out[i] = test(op, compareNumbers(x[i]!, y[i]!));
+  } else if (typed) {
+    const x = toBigInts(a);
+    const y = toBigInts(b);
+    for (let i = 0; i < n; i++) out[i] = test(op, x[i]! < y[i]! ? -1 : x[i]! > y[i]! ? 1 : 0);
+  } else {
+    for (let i = 0; i < n; i++) {
+      if (!valid(a.validity, i) || !valid(b.validity, i)) continue;
+      out[i] = test(op, compareValues(valueAt(a, i), valueAt(b, i), kind));
+    }
+  }
+  if (op === "<=>") {
+    for (let i = 0; i < n; i++) {
+      const na = !valid(a.validity, i);
+      const nb = !valid(b.validity, i);
+      if (na || nb) out[i] = na && nb ? 1 : 0;
+    }
+  }
+  return makeVector(BooleanType, out, validity, n);
+}

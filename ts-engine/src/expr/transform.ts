@@ -1,0 +1,64 @@
+import { assertNever, type Expr } from "./expr.js";
+
+/** The direct children of an expression. */
+export function exprChildren(e: Expr): readonly Expr[] {
+  switch (e.kind) {
+    case "UnresolvedFunction":
+    case "ScalarCall":
+    case "AggCall":
+    case "PythonUDF":
+      return e.args;
+    case "Alias":
+    case "Cast":
+    case "SortOrder":
+      return [e.child];
+    case "CaseWhen":
+      return [...e.branches.flatMap(([c, v]) => [c, v]), ...(e.elseValue === undefined ? [] : [e.elseValue])];
+    case "UnresolvedAttribute":
+    case "UnresolvedStar":
+    case "ExprString":
+    case "Literal":
+    case "AttributeRef":
+    case "BoundRef":
+      return [];
+    default:
+      return assertNever(e);
+  }
+}
+
+/** Rebuilds `e` with new children (same order as exprChildren); returns `e` itself when unchanged. */
+export function withNewChildren(e: Expr, kids: readonly Expr[]): Expr {
+  const old = exprChildren(e);
+  if (old.length === kids.length && old.every((c, i) => c === kids[i])) return e;
+  switch (e.kind) {
+    case "UnresolvedFunction":
+    case "ScalarCall":
+    case "AggCall":
+    case "PythonUDF":
+      return { ...e, args: kids };
+    case "Alias":
+    case "Cast":
+    case "SortOrder":
+      return { ...e, child: kids[0]! };
+    case "CaseWhen": {
+      const branches: (readonly [Expr, Expr])[] = [];
+      for (let i = 0; i < e.branches.length; i++) branches.push([kids[2 * i]!, kids[2 * i + 1]!]);
+      const elseValue = e.elseValue === undefined ? undefined : kids[kids.length - 1]!;
+      return elseValue === undefined ? { ...e, branches } : { ...e, branches, elseValue };
+    }
+    default:
+      return e;
+  }
+}
+
+/** Bottom-up rewrite: children first, then `f` on the rebuilt node. Never mutates. */
+export function transformExpr(e: Expr, f: (x: Expr) => Expr): Expr {
+  const kids = exprChildren(e);
+  const next = kids.length === 0 ? e : withNewChildren(e, kids.map((k) => transformExpr(k, f)));
+  return f(next);
+}
+
+/** True when `pred` holds for `e` or any descendant. */
+export function exprExists(e: Expr, pred: (x: Expr) => boolean): boolean {
+  return pred(e) || exprChildren(e).some((c) => exprExists(c, pred));
+}

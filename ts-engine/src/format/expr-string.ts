@@ -1,0 +1,111 @@
+import { assertNever, type Expr } from "../expr/expr.js";
+import { simpleString, sqlTypeName } from "../types/type-names.js";
+import { literalToString } from "./literal-string.js";
+
+/** Operators Spark prints infix, by ScalarCall/UnresolvedFunction name → SQL symbol. */
+const INFIX: Readonly<Record<string, string>> = {
+  "+": "+",
+  "-": "-",
+  "*": "*",
+  "/": "/",
+  "%": "%",
+  div: "div",
+  "==": "=",
+  "<": "<",
+  "<=": "<=",
+  ">": ">",
+  ">=": ">=",
+  "<=>": "<=>",
+  and: "AND",
+  or: "OR",
+  "&": "&",
+  "|": "|",
+  "^": "^",
+};
+
+type Style = "pretty" | "explain";
+
+function call(name: string, args: readonly Expr[], distinct: boolean, s: Style): string {
+  const a = args.map((x) => render(x, s));
+  const op = INFIX[name];
+  if (op !== undefined && a.length === 2) return `(${a[0]} ${op} ${a[1]})`;
+  switch (name) {
+    case "not":
+      return `(NOT ${a[0]})`;
+    case "unary_minus":
+      return `(- ${a[0]})`;
+    case "unary_plus":
+      return `(+ ${a[0]})`;
+    case "isnull":
+      return `(${a[0]} IS NULL)`;
+    case "isnotnull":
+      return `(${a[0]} IS NOT NULL)`;
+    case "in":
+      return `(${a[0]} IN (${a.slice(1).join(", ")}))`;
+    case "like":
+      return `${a[0]} LIKE ${a[1]}`;
+    case "rlike":
+      return `RLIKE(${a[0]}, ${a[1]})`;
+    default:
+      return `${name}(${distinct ? "DISTINCT " : ""}${a.join(", ")})`;
+  }
+}
+
+function attr(name: string, exprId: number, dataType: { kind: string }, s: Style): string {
+  return s === "pretty" ? name : `${name}#${exprId}${dataType.kind === "long" ? "L" : ""}`;
+}
+
+function render(e: Expr, s: Style): string {
+  switch (e.kind) {
+    case "UnresolvedAttribute":
+      return e.nameParts.join(".");
+    case "UnresolvedStar":
+      return e.target === undefined ? "*" : `${e.target.join(".")}.*`;
+    case "UnresolvedFunction":
+      return call(e.name, e.args, e.isDistinct, s);
+    case "ExprString":
+      return e.sql;
+    case "Literal":
+      return literalToString(e);
+    case "Alias":
+      return s === "pretty" ? render(e.child, s) : `${render(e.child, s)} AS ${e.name}#${e.exprId ?? 0}`;
+    case "Cast":
+      if (s === "pretty") {
+        return e.implicit === true ? render(e.child, s) : `CAST(${render(e.child, s)} AS ${sqlTypeName(e.dataType)})`;
+      }
+      return `cast(${render(e.child, s)} as ${simpleString(e.dataType)})`;
+    case "CaseWhen": {
+      const parts = e.branches.map(([c, v]) => ` WHEN ${render(c, s)} THEN ${render(v, s)}`).join("");
+      const els = e.elseValue === undefined ? "" : ` ELSE ${render(e.elseValue, s)}`;
+      return `CASE${parts}${els} END`;
+    }
+    case "SortOrder":
+      return `${render(e.child, s)} ${e.ascending ? "ASC" : "DESC"} NULLS ${e.nullsFirst ? "FIRST" : "LAST"}`;
+    case "PythonUDF":
+      return `${e.name}(${e.args.map((x) => render(x, s)).join(", ")})`;
+    case "AttributeRef":
+      return attr(e.name, e.exprId, e.dataType, s);
+    case "ScalarCall":
+      return call(e.fn, e.args, false, s);
+    case "AggCall":
+      return call(e.fn, e.args, e.isDistinct, s);
+    case "BoundRef":
+      return s === "pretty" ? e.name : `input[${e.ordinal}, ${simpleString(e.dataType)}, ${e.nullable}]`;
+    default:
+      return assertNever(e);
+  }
+}
+
+/** Spark-style expression text for explain: `(id#0L + 1) AS x#2L`, `cast(a#1 as string)`. */
+export function exprToString(e: Expr): string {
+  return render(e, "explain");
+}
+
+/**
+ * Spark's pretty SQL of an expression (toPrettySQL): the auto-generated column name
+ * (`(a + 1)`, `sum(b)`, `count(1)`, `(NOT (s = a))`) and the `sqlExpr` of error messages.
+ * Implicit casts added by type coercion are not shown, as in Spark.
+ */
+export function exprPrettySql(e: Expr): string {
+  return render(e, "pretty");
+}

@@ -1,0 +1,25 @@
+import type { Literal } from "../expr/expr.js";
+import { formatDate, formatTimestamp } from "../expr/eval/datetime.js";
+import { valueToString } from "../expr/eval/to-string.js";
+
+/**
+ * How Spark prints a literal inside generated column names and explain output:
+ * strings bare (`a`), `NULL`, `true`, doubles Java-style (`1.0E10`), dates `DATE '2024-01-02'`.
+ */
+export function literalToString(l: Literal, timeZone = "UTC"): string {
+  if (l.value === null || l.value === undefined) return "NULL";
+  switch (l.dataType.kind) {
+    case "string":
+      return String(l.value);
+    case "date":
+      return `DATE '${formatDate(l.value as number)}'`;
+    case "timestamp":
+      return `TIMESTAMP '${formatTimestamp(l.value as number, timeZone)}'`;
+    case "timestamp_ntz":
+      return `TIMESTAMP_NTZ '${formatTimestamp(l.value as number, "UTC")}'`;
+    case "binary":
+      return `X'${Array.from(l.value as Uint8Array, (b) => b.toString(16).toUpperCase().padStart(2, "0")).join("")}'`;
+    default:
+      return valueToString(l.value, l.dataType, timeZone);
+  }
+}

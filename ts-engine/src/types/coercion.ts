@@ -1,0 +1,100 @@
+import {
+  DoubleType,
+  LongType,
+  StringType,
+  TimestampType,
+  decimalType,
+  typeEquals,
+  type DataType,
+  type DecimalType,
+} from "./data-type.js";
+
+/** Spark's numeric precedence for implicit widening (TypeCoercion.numericPrecedence). */
+const NUMERIC_ORDER = ["byte", "short", "integer", "long", "float", "double"];
+
+/** Precision needed to hold every value of an integral type as a decimal (DecimalType.forType). */
+function integralAsDecimal(t: DataType): DecimalType | null {
+  switch (t.kind) {
+    case "byte":
+      return decimalType(3, 0);
+    case "short":
+      return decimalType(5, 0);
+    case "integer":
+      return decimalType(10, 0);
+    case "long":
+      return decimalType(20, 0);
+    default:
+      return null;
+  }
+}
+
+function widerDecimal(a: DecimalType, b: DecimalType): DecimalType {
+  const scale = Math.max(a.scale, b.scale);
+  const range = Math.max(a.precision - a.scale, b.precision - b.scale);
+  return decimalType(Math.min(range + scale, 38), scale);
+}
+
+/**
+ * The tightest common type of two types for comparisons, unions, CASE branches and IN lists
+ * (Spark's findWiderTypeForTwo), or null when none exists. Null widens to anything; integral
+ * with decimal widens to a decimal that holds both; decimal with float/double gives double.
+ */
+export function widerType(a: DataType, b: DataType): DataType | null {
+  if (typeEquals(a, b)) return a;
+  if (a.kind === b.kind && a.kind !== "array" && a.kind !== "map" && a.kind !== "struct") return a;
+  if (a.kind === "null") return b;
+  if (b.kind === "null") return a;
+  if (a.kind === "decimal" || b.kind === "decimal") {
+    const other = a.kind === "decimal" ? b : a;
+    const dec = (a.kind === "decimal" ? a : b) as DecimalType;
+    if (other.kind === "decimal") return widerDecimal(dec, other);
+    if (other.kind === "float" || other.kind === "double") return DoubleType;
+    const asDec = integralAsDecimal(other);
+    return asDec === null ? null : widerDecimal(dec, asDec);
+  }
+  const ia = NUMERIC_ORDER.indexOf(a.kind);
+  const ib = NUMERIC_ORDER.indexOf(b.kind);
+  if (ia >= 0 && ib >= 0) return ia > ib ? a : b;
+  const pair = new Set([a.kind, b.kind]);
+  if (pair.has("date") && (pair.has("timestamp") || pair.has("timestamp_ntz"))) return TimestampType;
+  if (pair.has("timestamp") && pair.has("timestamp_ntz")) return TimestampType;
+  if (a.kind === "array" && b.kind === "array") {
+    const e = widerType(a.elementType, b.elementType);
+    return e === null ? null : { kind: "array", elementType: e, containsNull: a.containsNull || b.containsNull };
+  }
+  return null;
+}
+
+/**
+ * Common type for a binary operator in ANSI mode: like widerType, plus a string operand is
+ * implicitly cast to the other side (bigint for integral, double for fractional), as Spark 4 does.
+ */
+export function binaryOperandType(a: DataType, b: DataType): DataType | null {
+  const w = widerType(a, b);
+  if (w !== null) return w;
+  if (a.kind === "string" || b.kind === "string") {
+    const other = a.kind === "string" ? b : a;
+    if (NUMERIC_ORDER.indexOf(other.kind) >= 0 && NUMERIC_ORDER.indexOf(other.kind) <= 3) return LongType;
+    if (other.kind === "float" || other.kind === "double" || other.kind === "decimal") return DoubleType;
+    if (other.kind === "date" || other.kind === "timestamp" || other.kind === "timestamp_ntz" || other.kind === "boolean") {
+      return other;
+    }
+  }
+  return null;
+}
+
+/** Common type of many (CASE WHEN branches, IN lists, coalesce); null when incompatible. */
+export function widerTypeOfAll(types: readonly DataType[]): DataType | null {
+  let acc: DataType | null = types[0] ?? null;
+  for (const t of types.slice(1)) {
+    if (acc === null) return null;
+    acc = widerType(acc, t) ?? (acc.kind === "string" || t.kind === "string" ? StringType : null);
+  }
+  return acc;
+}
+
+/** True when implicit coercion may cast `from` to `to` (numeric widening, null, string ↔ atomic). */
+export function canImplicitCast(from: DataType, to: DataType): boolean {
+  if (typeEquals(from, to) || from.kind === "null") return true;
+  return widerType(from, to) !== null || binaryOperandType(from, to) !== null;
+}
