@@ -52,10 +52,9 @@ export class GroupedData {
   }
 
   private numeric(fn: string, cols: readonly string[]): DataFrame {
-    // No columns: every numeric column that is not a grouping column, as PySpark.
-    const grouping = new Set(this.groupExprs.flatMap((e) => (e.kind === "UnresolvedAttribute" ? [e.nameParts.join(".")] : [])));
-    const numeric = this.df.schema.fields.filter((f) => isNumeric(f.dataType) && !grouping.has(f.name));
-    const names = cols.length > 0 ? cols : numeric.map((f) => f.name);
+    // No columns: every numeric column, grouping ones included (PySpark 4.0.1 does).
+    const numeric = () => this.df.schema.fields.filter((f) => isNumeric(f.dataType)).map((f) => f.name);
+    const names = cols.length > 0 ? cols : numeric();
     return this.aggregate(names.map((n) => call(fn, [col(n).expr]).expr));
   }
 

@@ -1,5 +1,5 @@
 import type { JoinType } from "../plan/logical-plan.js";
-import { PySparkValueError } from "./errors.js";
+import { AnalysisException } from "../errors/spark-exception.js";
 
 const JOIN_TYPES: Readonly<Record<string, JoinType>> = {
   inner: "inner",
@@ -17,12 +17,15 @@ const JOIN_TYPES: Readonly<Record<string, JoinType>> = {
   leftanti: "left_anti",
 };
 
-/** Spark's spelling variants of a join type (`"left_outer"`, `"fullouter"`, `"semi"` …) → JoinType. */
+/**
+ * Spark's spelling variants of a join type (`"left_outer"`, `"fullouter"`, `"semi"` …) → JoinType;
+ * others raise AnalysisException UNSUPPORTED_JOIN_TYPE at join() time, as PySpark.
+ */
 export function parseJoinType(how: string): JoinType {
   const t = JOIN_TYPES[how.toLowerCase().replace(/_/g, "")];
   if (t === undefined) {
-    throw new PySparkValueError("INVALID_JOIN_TYPE", {
-      join_type: how,
+    throw new AnalysisException("UNSUPPORTED_JOIN_TYPE", {
+      typ: how,
       supported:
         "'inner', 'outer', 'full', 'fullouter', 'full_outer', 'leftouter', 'left', 'left_outer', 'rightouter', 'right', 'right_outer', 'leftsemi', 'left_semi', 'semi', 'leftanti', 'left_anti', 'anti', 'cross'",
     });

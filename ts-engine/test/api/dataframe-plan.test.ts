@@ -83,7 +83,7 @@ describe("DataFrame transformations build unresolved plans", () => {
       condition: { name: "and" },
     });
     expect(df.crossJoin(other).plan).toMatchObject({ joinType: "cross" });
-    expect(() => df.join(other, "id", "sideways")).toThrow(/INVALID_JOIN_TYPE/);
+    expect(() => df.join(other, "id", "sideways")).toThrow(/UNSUPPORTED_JOIN_TYPE/);
   });
 
   it("builds limit, distinct, union, alias and toDF", () => {
