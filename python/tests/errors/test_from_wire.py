@@ -25,7 +25,7 @@ def test_python_exception_shows_traceback_like_pyspark():
     e = from_wire({"exceptionName": "PythonException", "errorClass": "PYTHON_EXCEPTION", "sqlState": "38000",
                    "message": "ZeroDivisionError: division by zero", "messageParameters": {},
                    "pythonTraceback": tb})
-    assert isinstance(e, PythonException)
+    assert isinstance(e, PythonException) and e.getCondition() is None and e.getSqlState() is None
     assert str(e) == "\n  An exception was thrown from the Python worker. Please see the stack trace below.\n" + tb
 
 

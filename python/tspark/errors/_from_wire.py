@@ -26,8 +26,11 @@ def from_wire(msg: Mapping[str, Any]) -> exc.PySparkException:
     tb = msg.get("pythonTraceback")
     if cls is exc.PythonException or tb:
         # PySpark prints the worker's traceback verbatim under this preamble.
+        # As in PySpark, a worker's exception has no condition or SQLSTATE of its own.
         full = _PYTHON_PREAMBLE + (tb if tb else message)
-        return cls(message=message, errorClass=error_class, messageParameters=params,
-                   sqlState=sql_state, _full_message=full)
+        return cls(message=message, errorClass=None, messageParameters=None,
+                   sqlState=None, _full_message=full)
+    if error_class and not message.lstrip().startswith("[%s]" % error_class):
+        message = "[%s] %s" % (error_class, message)
     return cls(message=message, errorClass=error_class, messageParameters=params,
                sqlState=sql_state, _full_message=message)
