@@ -126,6 +126,10 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     template:
       "Cannot resolve <targetString>.* given input columns <columns>. Please check that the specified table or struct exists and is accessible in the input columns.",
   },
+  "UNSUPPORTED_DATATYPE": {
+    sqlState: "0A000",
+    template: "Unsupported data type <typeName>.",
+  },
   "INVALID_PLAN_INPUT": {
     sqlState: "XX000",
     template: "Invalid plan input: <message>",

@@ -1,0 +1,78 @@
+import type { AttributeRef, Expr } from "../expr/expr.js";
+import { exprNullable, exprType } from "../expr/expr-type.js";
+import { exprPrettySql } from "../format/expr-string.js";
+import { InternalError } from "../errors/spark-exception.js";
+import { structField, structType, type StructType } from "../types/data-type.js";
+import type { LogicalPlan } from "./logical-plan.js";
+
+/** The attribute a resolved output expression produces (Alias → its exprId; AttributeRef as is). */
+export function toAttribute(e: Expr): AttributeRef {
+  switch (e.kind) {
+    case "AttributeRef":
+      return e;
+    case "Alias":
+      if (e.exprId === undefined) throw new InternalError(`alias ${e.name} without exprId`);
+      return { kind: "AttributeRef", name: e.name, dataType: exprType(e.child), nullable: exprNullable(e.child), exprId: e.exprId };
+    default:
+      throw new InternalError(`output expression must be named: ${exprPrettySql(e)}`);
+  }
+}
+
+function asNullable(attrs: readonly AttributeRef[]): AttributeRef[] {
+  return attrs.map((a) => (a.nullable ? a : { ...a, nullable: true }));
+}
+
+/** Output attributes of a resolved plan, in column order. */
+export function outputOf(plan: LogicalPlan): readonly AttributeRef[] {
+  switch (plan.kind) {
+    case "Range":
+    case "LocalRelation":
+      if (plan.output === undefined) throw new InternalError(`${plan.kind} not analyzed`);
+      return plan.output;
+    case "Project":
+      return plan.exprs.map(toAttribute);
+    case "Aggregate":
+      return plan.aggs.map(toAttribute);
+    case "Filter":
+    case "Sort":
+    case "Limit":
+      return outputOf(plan.input);
+    case "Join": {
+      const l = outputOf(plan.left);
+      const r = outputOf(plan.right);
+      switch (plan.joinType) {
+        case "left_semi":
+        case "left_anti":
+          return l;
+        case "left":
+          return [...l, ...asNullable(r)];
+        case "right":
+          return [...asNullable(l), ...r];
+        case "full":
+          return [...asNullable(l), ...asNullable(r)];
+        default:
+          return [...l, ...r];
+      }
+    }
+    case "Union": {
+      const first = outputOf(plan.inputs[0]!);
+      const others = plan.inputs.slice(1).map(outputOf);
+      return first.map((a, i) => (others.some((o) => o[i]?.nullable === true) && !a.nullable ? { ...a, nullable: true } : a));
+    }
+    case "SubqueryAlias":
+      return outputOf(plan.input).map((a) => ({ ...a, qualifier: [plan.alias] }));
+    case "BatchEvalPython":
+      return [...outputOf(plan.input), ...plan.resultAttrs];
+    case "WithColumns":
+    case "WithColumnsRenamed":
+    case "Drop":
+    case "Distinct":
+    case "ToDF":
+      throw new InternalError(`${plan.kind} must be rewritten by the analyzer before outputOf`);
+  }
+}
+
+/** The schema (names, types, nullability) of a resolved plan. */
+export function schemaOf(plan: LogicalPlan): StructType {
+  return structType(outputOf(plan).map((a) => structField(a.name, a.dataType, a.nullable)));
+}
