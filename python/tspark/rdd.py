@@ -49,8 +49,12 @@ class RDD:
     def _plan(self) -> Dict[str, Any]:
         if self._func is None:
             return self._source
+        f = self._func
+
+        def as_iterator(i: int, it: Iterator[Any]) -> Iterator[Any]:
+            return iter(f(i, it))  # the contract is iterator -> iterator; user code may return lists
         return {"kind": "PythonMapPartitions", "input": self._source,
-                "func": cloudpickle.dumps(self._func)}
+                "func": cloudpickle.dumps(as_iterator)}
 
     def getNumPartitions(self) -> int:
         """Partitions as known on the client (parallelize slices, textFile minPartitions, shuffles)."""
