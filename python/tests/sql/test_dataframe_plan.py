@@ -1,7 +1,7 @@
 """DataFrame methods build the PROTOCOL.md relations (checked without an engine)."""
 import pytest
 
-from tspark.errors import PySparkValueError
+from tspark.errors import AnalysisException
 from tspark.sql import functions as F
 from tests.conftest import strip_ids
 
@@ -93,8 +93,10 @@ def test_join_on_forms(df):
     assert j["condition"]["name"] == "==" and "usingColumns" not in j
     j = strip_ids(df.join(other, [df["id"] == other["id"], df["a"] > 1])._plan)
     assert j["condition"]["name"] == "and"
-    with pytest.raises(PySparkValueError):
+    with pytest.raises(AnalysisException) as info:
         df.join(other, "id", "sideways")
+    assert str(info.value).startswith("[UNSUPPORTED_JOIN_TYPE] Unsupported join type 'sideways'. Supported")
+    assert info.value.getSqlState() == "0A000" and df.join(df, "id", "LEFT_OUTER")._plan["joinType"] == "left"
 
 
 def test_limit_distinct_union_alias_todf(df):

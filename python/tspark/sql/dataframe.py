@@ -1,7 +1,7 @@
 """DataFrame: a plan plus its session. Transformations return new frames; actions use the bridge."""
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
-from tspark.errors import (PySparkAttributeError, PySparkTypeError, PySparkValueError)
+from tspark.errors import AnalysisException, PySparkAttributeError, PySparkTypeError, PySparkValueError
 from tspark.sql import types as T
 from tspark.sql._plan import expressions as E
 from tspark.sql._plan import relations as R
@@ -10,14 +10,15 @@ from tspark.sql.row import Row
 
 __all__ = ["DataFrame"]
 
+#: Spark's JoinType.apply: lower-cased, underscores removed
 _JOIN_TYPES = {
-    "inner": "inner", "cross": "cross",
-    "outer": "full", "full": "full", "fullouter": "full", "full_outer": "full",
-    "left": "left", "leftouter": "left", "left_outer": "left",
-    "right": "right", "rightouter": "right", "right_outer": "right",
-    "semi": "left_semi", "leftsemi": "left_semi", "left_semi": "left_semi",
-    "anti": "left_anti", "leftanti": "left_anti", "left_anti": "left_anti",
+    "inner": "inner", "cross": "cross", "outer": "full", "full": "full", "fullouter": "full",
+    "left": "left", "leftouter": "left", "right": "right", "rightouter": "right",
+    "semi": "left_semi", "leftsemi": "left_semi", "anti": "left_anti", "leftanti": "left_anti",
 }
+_SUPPORTED_JOINS = ("'inner', 'outer', 'full', 'fullouter', 'full_outer', 'leftouter', 'left', "
+                    "'left_outer', 'rightouter', 'right', 'right_outer', 'leftsemi', 'left_semi', "
+                    "'semi', 'leftanti', 'left_anti', 'anti', 'cross'")
 
 
 def _flatten(cols: Sequence[Any]) -> List[Any]:
@@ -184,10 +185,14 @@ class DataFrame:
 
     def join(self, other: "DataFrame", on: Any = None, how: Optional[str] = None) -> "DataFrame":
         """Join on column name(s) (keys once in the output) or a condition; ``how`` as in PySpark."""
-        jt = "inner" if how is None else _JOIN_TYPES.get(how.lower().replace("-", "_"))
+        jt = "inner" if how is None else _JOIN_TYPES.get(str(how).lower().replace("_", ""))
         if jt is None:
-            raise PySparkValueError(errorClass="UNSUPPORTED_JOIN_TYPE", messageParameters={
-                "typ": str(how), "supported": ", ".join("'%s'" % k for k in _JOIN_TYPES)})
+            # Raised eagerly, as PySpark's JVM side does at join().
+            params = {"typ": str(how), "supported": _SUPPORTED_JOINS}
+            raise AnalysisException(
+                errorClass="UNSUPPORTED_JOIN_TYPE", messageParameters=params, sqlState="0A000",
+                _full_message="[UNSUPPORTED_JOIN_TYPE] Unsupported join type '%s'. Supported join types "
+                              "include: %s. SQLSTATE: 0A000" % (how, _SUPPORTED_JOINS))
         if on is None:
             return self._new(R.join(self._plan, other._plan, jt))
         if isinstance(on, str):

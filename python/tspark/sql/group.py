@@ -50,10 +50,8 @@ class GroupedData:
     def _numeric(self, fn: str, cols: Any) -> Any:
         names = list(cols)
         if not names:
-            # No columns: every numeric column that is not a grouping column, like PySpark.
-            grouping = {tuple(g.get("nameParts", [])) for g in self._grouping}
-            names = [f.name for f in self._df.schema.fields
-                     if isinstance(f.dataType, T.NumericType) and (f.name,) not in grouping]
+            # No columns: every numeric column, grouping columns included (PySpark 4.0.1 does).
+            names = [f.name for f in self._df.schema.fields if isinstance(f.dataType, T.NumericType)]
         return self._aggregate([E.function(fn, [E.column_from_name(n)]) for n in names])
 
     def sum(self, *cols: str) -> Any:

@@ -73,7 +73,8 @@ def avg(col: Any) -> Column:
 
 
 def mean(col: Any) -> Column:
-    return invoke("mean", col)
+    """Alias of avg; Spark names the result ``avg(col)``."""
+    return invoke("avg", col)
 
 
 def min(col: Any) -> Column:

@@ -1,0 +1,74 @@
+"""The worker's request loop: one frame in, one frame out, until stdin closes.
+
+stdout carries frames only, so user ``print`` output (and anything written to fd 1 by C
+code) is redirected to stderr before any user code runs. An exception in user code
+becomes an ``error`` frame with the class name, message and full traceback; the worker
+then serves the next request.
+"""
+import os
+import sys
+import traceback
+from typing import Any, BinaryIO, Callable, Dict, Tuple
+
+from tspark.worker.eval_udfs import eval_udfs
+from tspark.worker.framing import read_frame, write_frame
+from tspark.worker.rdd_ops import map_partitions, shuffle_write
+
+Handler = Callable[[Dict[str, Any]], Dict[str, Any]]
+
+HANDLERS: Dict[str, Handler] = {
+    "evalUdfs": eval_udfs,
+    "mapPartitions": map_partitions,
+    "shuffleWrite": shuffle_write,
+    "ping": lambda req: {"kind": "pong"},
+}
+
+
+def _take_pipes() -> Tuple[BinaryIO, BinaryIO]:
+    """Keep private handles on the frame pipes; point fd 1 / sys.stdout at stderr, stdin at /dev/null."""
+    frames_in = os.fdopen(os.dup(0), "rb", buffering=1 << 16)
+    frames_out = os.fdopen(os.dup(1), "wb", buffering=1 << 16)
+    os.dup2(2, 1)
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.close(devnull)
+    sys.stdout = sys.stderr
+    sys.stdin = open(os.devnull, "r")
+    return frames_in, frames_out
+
+
+def error_frame(e: BaseException) -> Dict[str, Any]:
+    """What the engine turns into a PythonException."""
+    return {
+        "kind": "error",
+        "exceptionName": type(e).__name__,
+        "message": str(e),
+        "traceback": traceback.format_exc(),
+    }
+
+
+def handle(req: Any) -> Dict[str, Any]:
+    """Run one request; any exception (user code included) becomes an error frame."""
+    try:
+        if not isinstance(req, dict):
+            raise TypeError("worker request must be a map, got %s" % type(req).__name__)
+        handler = HANDLERS.get(req.get("kind"))
+        if handler is None:
+            raise ValueError("unknown worker request kind %r" % (req.get("kind"),))
+        return handler(req)
+    except Exception as e:  # noqa: BLE001 - user code may raise anything; report it, keep serving
+        return error_frame(e)
+
+
+def main() -> None:
+    """Serve frames until the engine closes stdin."""
+    frames_in, frames_out = _take_pipes()
+    while True:
+        req = read_frame(frames_in)
+        if req is None:
+            return
+        reply = handle(req)
+        try:
+            write_frame(frames_out, reply)
+        except (TypeError, ValueError, OverflowError) as e:  # result not encodable
+            write_frame(frames_out, error_frame(e))

@@ -1,0 +1,80 @@
+"""RDD requests: run a partition function over pickled elements, and route pairs to buckets.
+
+Elements travel as "blobs": each blob is a pickled Python list. Output is re-chunked into
+blobs of at most ``CHUNK`` elements so that no single message gets huge.
+"""
+import itertools
+import pickle
+from typing import Any, Dict, Iterable, Iterator, List
+
+import cloudpickle
+
+from tspark.worker.func_cache import load_function
+from tspark.worker.portable_hash import portable_hash
+
+CHUNK = 4096
+
+
+def dump_list(items: List[Any]) -> bytes:
+    """Pickle one chunk; fall back to cloudpickle for values plain pickle cannot handle (lambdas, local classes)."""
+    try:
+        return pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, AttributeError, TypeError):
+        return cloudpickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def input_elements(req: Dict[str, Any]) -> Iterator[Any]:
+    """The partition's elements: ``strings`` (text lines) or ``blobs`` (pickled lists), lazily."""
+    strings = req.get("strings")
+    if strings is not None:
+        return iter(strings)
+    blobs = req.get("blobs") or []
+    return itertools.chain.from_iterable(pickle.loads(b) for b in blobs)
+
+
+def apply_func(req: Dict[str, Any]) -> Iterable[Any]:
+    """Elements after the optional partition function ``func(splitIndex, iterator)``."""
+    elements = input_elements(req)
+    blob = req.get("func")
+    if blob is None:
+        return elements
+    f = load_function(blob)
+    out = f(int(req.get("splitIndex", 0)), elements)
+    return out if out is not None else ()
+
+
+def chunked(items: Iterable[Any], size: int = CHUNK) -> List[bytes]:
+    """Pickled blobs of at most `size` elements each."""
+    blobs: List[bytes] = []
+    it = iter(items)
+    while True:
+        part = list(itertools.islice(it, size))
+        if not part:
+            return blobs
+        blobs.append(dump_list(part))
+
+
+def map_partitions(req: Dict[str, Any]) -> Dict[str, Any]:
+    """{func, splitIndex, blobs|strings} → {blobs}: f(splitIndex, iterator) over the partition."""
+    return {"kind": "ok", "blobs": chunked(apply_func(req))}
+
+
+def shuffle_write(req: Dict[str, Any]) -> Dict[str, Any]:
+    """{numPartitions, blobs|strings, func?, splitIndex?} → {buckets: [[blob]…]} by portable_hash(key) % n.
+
+    When ``func`` is given the partition function runs first (the engine fuses a
+    PythonMapPartitions into the shuffle's map side this way).
+    """
+    n = int(req["numPartitions"])
+    buckets: List[List[Any]] = [[] for _ in range(n)]
+    out: List[List[bytes]] = [[] for _ in range(n)]
+    for k, v in apply_func(req):
+        b = buckets[portable_hash(k) % n]
+        b.append((k, v))
+        if len(b) >= CHUNK:
+            out[portable_hash(k) % n].append(dump_list(b))
+            b.clear()
+    for i, b in enumerate(buckets):
+        if b:
+            out[i].append(dump_list(b))
+    return {"kind": "ok", "buckets": out}
