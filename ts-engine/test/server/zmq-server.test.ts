@@ -65,7 +65,7 @@ describe("EngineServer basics", () => {
     expect((await c.request({ kind: "config", id: "4", sessionId, op: "getAll" }))["pairs"]).toEqual([["spark.sql.shuffle.partitions", "4"]]);
     await c.request({ kind: "config", id: "5", sessionId, op: "unset", key: "spark.sql.shuffle.partitions" });
     expect((await c.request({ kind: "config", id: "6", sessionId, op: "get", key: "spark.sql.shuffle.partitions" }))["value"]).toBe("200");
-    expect((await c.request({ kind: "config", id: "7", sessionId, op: "get", key: "no.such.key" }))["value"]).toBeNull();
+    expect(await c.request({ kind: "config", id: "7", sessionId, op: "get", key: "no.such.key" })).toEqual({ kind: "configResult", id: "7" });
   });
 
   it("releases a session", async () => {

@@ -17,8 +17,9 @@ export async function handleConfig(req: ConfigRequest, session: Session, rc: Req
       return rc.send({ kind: "configResult", id: req.id });
     }
     case "get": {
+      // An unknown key without a default has no `value`: the client raises SQL_CONF_NOT_FOUND.
       const value = session.conf.get(needKey(req));
-      return rc.send({ kind: "configResult", id: req.id, value: value ?? null });
+      return rc.send(value === undefined ? { kind: "configResult", id: req.id } : { kind: "configResult", id: req.id, value });
     }
     case "unset":
       session.conf.unset(needKey(req));

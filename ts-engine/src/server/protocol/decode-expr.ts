@@ -101,6 +101,9 @@ const DECODERS: Readonly<Record<WireExprKind, Decoder>> = {
   }),
 };
 
+/** Every kind this decoder accepts (checked against bridge/schema/*.json). */
+export const WIRE_EXPR_KINDS: readonly WireExprKind[] = Object.keys(DECODERS) as WireExprKind[];
+
 function decodeSortOrderMap(m: WireMap, p: string): SortOrder {
   const ascending = asBool(req(m, "ascending", p), `${p}.ascending`);
   // Spark's defaults: ASC NULLS FIRST, DESC NULLS LAST.

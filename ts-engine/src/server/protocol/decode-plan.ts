@@ -133,6 +133,9 @@ const DECODERS: Readonly<Record<WirePlanKind, Decoder>> = {
   ToDF: (m, p) => ({ kind: "ToDF", input: input(m, "input", p), names: asStringList(req(m, "names", p), `${p}.names`) }),
 };
 
+/** Every kind this decoder accepts (checked against bridge/schema/*.json). */
+export const WIRE_PLAN_KINDS: readonly WirePlanKind[] = Object.keys(DECODERS) as WirePlanKind[];
+
 /** Decodes the relation at `path`, keeping the client's planId. */
 export function decodePlanAt(raw: unknown, path: string): LogicalPlan {
   const m = asMap(raw, path);

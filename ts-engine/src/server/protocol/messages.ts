@@ -187,6 +187,9 @@ const DECODERS: Readonly<Record<RequestKind, Decoder>> = {
   ping: (_m, id) => ({ kind: "ping", id }),
 };
 
+/** Every kind this decoder accepts (checked against bridge/schema/*.json). */
+export const REQUEST_KINDS: readonly RequestKind[] = Object.keys(DECODERS) as RequestKind[];
+
 /** The request id of a decoded frame, if it has a usable one (for error replies). */
 export function peekId(raw: unknown): string {
   if (typeof raw === "object" && raw !== null && !Array.isArray(raw)) {
