@@ -7,6 +7,8 @@ import { ENGINE_VERSION } from "./server/version.js";
 /** `tspark-engine`: `serve` runs the ZeroMQ engine server; `--version` prints the version. */
 await yargs(hideBin(process.argv))
   .scriptName("tspark-engine")
+  // A repeated option takes its last value (`--host a --host b` binds b), never an array.
+  .parserConfiguration({ "duplicate-arguments-array": false })
   .version(ENGINE_VERSION)
   .command(
     "serve",
