@@ -1,0 +1,95 @@
+import type { SqlConf } from "../../conf/sql-conf.js";
+import { AnalysisException } from "../../errors/spark-exception.js";
+import { newExprId, type AttributeRef, type SortOrder } from "../../expr/expr.js";
+import { exprType } from "../../expr/expr-type.js";
+import { exprPrettySql } from "../../format/expr-string.js";
+import { sqlTypeName } from "../../types/type-names.js";
+import { LongType } from "../../types/data-type.js";
+import type { LogicalPlan } from "../logical-plan.js";
+import { outputOf } from "../output.js";
+import { scopeOf, type AnalyzerCtx, type Resolved } from "./context.js";
+import { resolveExpr } from "./resolve-expr.js";
+import { resolveAggregateNode, resolveDistinct } from "./rules/aggregate.js";
+import { resolveJoin } from "./rules/join.js";
+import { qualify, resolveDrop, resolveProject, resolveRenamed, resolveToDF, resolveWithColumns } from "./rules/project.js";
+import { resolveUnion } from "./rules/union.js";
+
+function leafOutput(fields: readonly { name: string; dataType: AttributeRef["dataType"]; nullable: boolean }[]): AttributeRef[] {
+  return fields.map((f) => ({ kind: "AttributeRef", name: f.name, dataType: f.dataType, nullable: f.nullable, exprId: newExprId() }));
+}
+
+function resolveNode(p: LogicalPlan, ctx: AnalyzerCtx): Resolved {
+  const none = new Map<number, readonly AttributeRef[]>();
+  switch (p.kind) {
+    case "Range":
+      return { plan: p.output ? p : { ...p, output: leafOutput([{ name: "id", dataType: LongType, nullable: false }]) }, planIds: none };
+    case "LocalRelation":
+      return { plan: p.output ? p : { ...p, output: leafOutput(p.schema.fields) }, planIds: none };
+    case "Project":
+      return resolveProject(p, ctx);
+    case "Filter": {
+      const child = ctx.resolve(p.input);
+      const condition = resolveExpr(p.condition, scopeOf(child, ctx));
+      const t = exprType(condition);
+      if (t.kind !== "boolean" && t.kind !== "null") {
+        const sql = `"${exprPrettySql(condition)}"`;
+        throw new AnalysisException("DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN", { sqlExpr: sql, filter: sql, type: `"${sqlTypeName(t)}"` });
+      }
+      return { plan: { kind: "Filter", input: child.plan, condition }, planIds: child.planIds };
+    }
+    case "WithColumns":
+      return resolveWithColumns(p, ctx);
+    case "WithColumnsRenamed":
+      return resolveRenamed(p, ctx);
+    case "Drop":
+      return resolveDrop(p, ctx);
+    case "Aggregate":
+      return resolveAggregateNode(p, ctx);
+    case "Sort": {
+      const child = ctx.resolve(p.input);
+      const scope = scopeOf(child, ctx);
+      const orders = p.orders.map((o) => resolveExpr(o, scope) as SortOrder);
+      return { plan: { kind: "Sort", input: child.plan, orders, global: p.global }, planIds: child.planIds };
+    }
+    case "Limit": {
+      const child = ctx.resolve(p.input);
+      return { plan: { kind: "Limit", input: child.plan, n: p.n }, planIds: child.planIds };
+    }
+    case "Join":
+      return resolveJoin(p, ctx);
+    case "Distinct":
+      return resolveDistinct(p, ctx);
+    case "Union":
+      return resolveUnion(p, ctx);
+    case "SubqueryAlias": {
+      const child = ctx.resolve(p.input);
+      return { plan: qualify(child, p.alias), planIds: child.planIds };
+    }
+    case "ToDF":
+      return resolveToDF(p, ctx);
+    case "BatchEvalPython": {
+      const child = ctx.resolve(p.input);
+      return { plan: { ...p, input: child.plan }, planIds: child.planIds };
+    }
+  }
+}
+
+/**
+ * Resolves a plan from the wire or the Node API: names to AttributeRefs (case-insensitive unless
+ * spark.sql.caseSensitive), functions through the registry with Spark's type coercion, and the
+ * sugar nodes (WithColumns, WithColumnsRenamed, Drop, Distinct, SubqueryAlias, ToDF, using-joins)
+ * into core nodes. Raises AnalysisException with Spark's error classes.
+ */
+export function analyze(plan: LogicalPlan, ctx: { conf: SqlConf }): LogicalPlan {
+  const actx: AnalyzerCtx = {
+    caseSensitive: ctx.conf.caseSensitive,
+    resolve(p: LogicalPlan): Resolved {
+      const r = resolveNode(p, actx);
+      if (p.planId === undefined) return r;
+      const planIds = new Map(r.planIds);
+      planIds.set(p.planId, outputOf(r.plan));
+      return { plan: r.plan, planIds };
+    },
+  };
+  return actx.resolve(plan).plan;
+}

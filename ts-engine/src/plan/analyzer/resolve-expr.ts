@@ -1,0 +1,113 @@
+import { AnalysisException } from "../../errors/spark-exception.js";
+import { BooleanType, IntegerType, NullType } from "../../types/data-type.js";
+import { widerTypeOfAll } from "../../types/coercion.js";
+import { newExprId, type Expr } from "../../expr/expr.js";
+import { exprType } from "../../expr/expr-type.js";
+import { lookupFunction } from "../../expr/functions/registry.js";
+import { implicitCast, quotedSql, quotedType } from "../../expr/functions/function-def.js";
+import { parseExpression } from "../../sql/parse-expression.js";
+import { resolveColumn, type Scope } from "./scope.js";
+
+const SEARCH_PATH = "[`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`]";
+
+/**
+ * Resolves one expression against a scope: column references to AttributeRefs, function calls
+ * through the registry (with implicit casts), SQL text through the expression parser, CASE WHEN
+ * typing. Stars are expanded by the caller (only projection lists may hold them).
+ */
+export function resolveExpr(e: Expr, scope: Scope): Expr {
+  switch (e.kind) {
+    case "UnresolvedAttribute":
+      return resolveColumn(e.nameParts, e.planId, scope);
+    case "UnresolvedStar":
+      throw new AnalysisException("INVALID_USAGE_OF_STAR_OR_REGEX", { elem: "'*'", prettyName: "expression" });
+    case "ExprString":
+      return resolveExpr(parseExpression(e.sql), scope);
+    case "UnresolvedFunction":
+      return resolveFunction(e.name, e.args, e.isDistinct, scope);
+    case "Literal":
+    case "AttributeRef":
+    case "BoundRef":
+      return e;
+    case "Alias":
+      return { kind: "Alias", child: resolveExpr(e.child, scope), name: e.name, exprId: newExprId() };
+    case "Cast":
+      return { ...e, child: resolveExpr(e.child, scope) };
+    case "SortOrder":
+      return { ...e, child: resolveExpr(e.child, scope) };
+    case "PythonUDF":
+      return { ...e, args: e.args.map((a) => resolveExpr(a, scope)) };
+    case "CaseWhen":
+      return resolveCaseWhen(e.branches, e.elseValue, scope);
+    case "ScalarCall":
+    case "AggCall":
+      return { ...e, args: e.args.map((a) => resolveExpr(a, scope)) };
+  }
+}
+
+function resolveFunction(name: string, rawArgs: readonly Expr[], isDistinct: boolean, scope: Scope): Expr {
+  const lower = name.toLowerCase();
+  if (lower === "!=" || lower === "<>") {
+    return resolveFunction("not", [{ kind: "UnresolvedFunction", name: "==", args: rawArgs, isDistinct: false }], false, scope);
+  }
+  const def = lookupFunction(name);
+  if (def === undefined) {
+    throw new AnalysisException("UNRESOLVED_ROUTINE", { routineName: `\`${name}\``, searchPath: SEARCH_PATH });
+  }
+  const args = rawArgs.map((a) =>
+    a.kind === "UnresolvedStar" && def.name === "count" ? { kind: "Literal" as const, value: 1, dataType: IntegerType } : resolveExpr(a, scope),
+  );
+  if (def.kind === "agg") {
+    if (args.some((a) => containsAgg(a))) throw new AnalysisException("NESTED_AGGREGATE_FUNCTION", {});
+    return def.resolve(lower, args, isDistinct);
+  }
+  return def.resolve(lower, args);
+}
+
+/** True when `e` contains an aggregate call. */
+export function containsAgg(e: Expr): boolean {
+  switch (e.kind) {
+    case "AggCall":
+      return true;
+    case "ScalarCall":
+    case "PythonUDF":
+    case "UnresolvedFunction":
+      return e.args.some(containsAgg);
+    case "Alias":
+    case "Cast":
+    case "SortOrder":
+      return containsAgg(e.child);
+    case "CaseWhen":
+      return e.branches.some(([c, v]) => containsAgg(c) || containsAgg(v)) || (e.elseValue !== undefined && containsAgg(e.elseValue));
+    default:
+      return false;
+  }
+}
+
+function resolveCaseWhen(branches: readonly (readonly [Expr, Expr])[], elseRaw: Expr | undefined, scope: Scope): Expr {
+  const conds = branches.map(([c]) => resolveExpr(c, scope));
+  const vals = branches.map(([, v]) => resolveExpr(v, scope));
+  const elseValue = elseRaw === undefined ? undefined : resolveExpr(elseRaw, scope);
+  const all = elseValue === undefined ? vals : [...vals, elseValue];
+  const t = widerTypeOfAll(all.map(exprType)) ?? NullType;
+  const draft: Expr = { kind: "CaseWhen", branches: conds.map((c, i) => [c, vals[i]!] as const), elseValue, dataType: t };
+  for (const c of conds) {
+    const ct = exprType(c);
+    if (ct.kind !== "boolean" && ct.kind !== "null") {
+      throw new AnalysisException("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", {
+        sqlExpr: quotedSql(draft),
+        paramIndex: "first",
+        requiredType: '"BOOLEAN"',
+        inputSql: quotedSql(c),
+        inputType: quotedType(ct),
+      });
+    }
+  }
+  const cast = (v: Expr): Expr => implicitCast(v, t);
+  const out: Expr = {
+    kind: "CaseWhen",
+    branches: conds.map((c, i) => [implicitCast(c, BooleanType), cast(vals[i]!)] as const),
+    dataType: t,
+  };
+  return elseValue === undefined ? out : { ...out, elseValue: cast(elseValue) };
+}

@@ -1,0 +1,65 @@
+import { AnalysisException } from "../../../errors/spark-exception.js";
+import type { Expr } from "../../../expr/expr.js";
+import { exprSemanticEquals } from "../../../expr/expr-equals.js";
+import { exprChildren } from "../../../expr/transform.js";
+import { exprPrettySql } from "../../../format/expr-string.js";
+import type { Aggregate, Distinct } from "../../logical-plan.js";
+import { outputOf } from "../../output.js";
+import { scopeOf, type AnalyzerCtx, type Resolved } from "../context.js";
+import { named } from "../naming.js";
+import { containsAgg, resolveExpr } from "../resolve-expr.js";
+import { expandStars } from "./project.js";
+
+function unalias(e: Expr): Expr {
+  return e.kind === "Alias" ? unalias(e.child) : e;
+}
+
+/** Finds an attribute used outside aggregate calls and outside grouping expressions (MISSING_AGGREGATION). */
+function ungrouped(e: Expr, groups: readonly Expr[]): Expr | null {
+  if (e.kind === "AggCall") return null;
+  if (groups.some((g) => exprSemanticEquals(g, e))) return null;
+  if (e.kind === "AttributeRef") return e;
+  for (const c of exprChildren(e)) {
+    const bad = ungrouped(c, groups);
+    if (bad !== null) return bad;
+  }
+  return null;
+}
+
+/**
+ * Builds a resolved Aggregate. `groupBy` holds the grouping expressions (unnamed); `aggs` is the
+ * output list: grouping columns first when `prependGroups` (groupBy().agg()), then the named
+ * aggregate expressions. Non-aggregate parts of outputs must be grouping expressions.
+ */
+export function resolveAggregate(child: Resolved, groupBy: readonly Expr[], aggs: readonly Expr[], ctx: AnalyzerCtx, prependGroups = false): Resolved {
+  void ctx;
+  for (const g of groupBy) {
+    if (containsAgg(g)) throw new AnalysisException("GROUP_BY_AGGREGATE", { sqlExpr: `"${exprPrettySql(g)}"` });
+  }
+  const outputs = [...(prependGroups ? groupBy.map(named) : []), ...aggs.map(named)];
+  for (const o of outputs) {
+    const bad = ungrouped(unalias(o), groupBy);
+    if (bad === null) continue;
+    if (groupBy.length === 0) throw new AnalysisException("MISSING_GROUP_BY", {});
+    const sql = exprPrettySql(bad);
+    throw new AnalysisException("MISSING_AGGREGATION", { expression: `"${sql}"`, expressionAnyValue: `"any_value(${sql})"` });
+  }
+  const plan: Aggregate = { kind: "Aggregate", input: child.plan, groupBy: groupBy.map(unalias), aggs: outputs };
+  return { plan, planIds: child.planIds };
+}
+
+/** groupBy(...).agg(...) from the wire: resolves both lists, then prepends the grouping columns. */
+export function resolveAggregateNode(p: Aggregate, ctx: AnalyzerCtx): Resolved {
+  const child = ctx.resolve(p.input);
+  const scope = scopeOf(child, ctx);
+  const groupBy = expandStars(p.groupBy, scope).map((g) => resolveExpr(g, scope));
+  const aggs = expandStars(p.aggs, scope).map((a) => resolveExpr(a, scope));
+  return resolveAggregate(child, groupBy, aggs, ctx, true);
+}
+
+/** distinct(): an Aggregate grouping by every output column. */
+export function resolveDistinct(p: Distinct, ctx: AnalyzerCtx): Resolved {
+  const child = ctx.resolve(p.input);
+  const attrs = outputOf(child.plan);
+  return { plan: { kind: "Aggregate", input: child.plan, groupBy: attrs, aggs: attrs }, planIds: child.planIds };
+}

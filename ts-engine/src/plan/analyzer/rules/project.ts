@@ -1,0 +1,119 @@
+import { newExprId, type AttributeRef, type Expr } from "../../../expr/expr.js";
+import { AnalysisException } from "../../../errors/spark-exception.js";
+import type { Drop, LogicalPlan, Project, ToDF, WithColumns, WithColumnsRenamed } from "../../logical-plan.js";
+import { outputOf } from "../../output.js";
+import { scopeOf, sameName, type AnalyzerCtx, type Resolved } from "../context.js";
+import { containsAgg, resolveExpr } from "../resolve-expr.js";
+import { named } from "../naming.js";
+import { matchName, quoteParts, resolveColumn, type Scope } from "../scope.js";
+import { parseExpression } from "../../../sql/parse-expression.js";
+import { resolveAggregate } from "./aggregate.js";
+
+/** Expands `*` / `t.*` (and SQL text that parses to a star) into the matching input attributes. */
+export function expandStars(exprs: readonly Expr[], scope: Scope): Expr[] {
+  const out: Expr[] = [];
+  for (const raw of exprs) {
+    const e = raw.kind === "ExprString" ? parseExpression(raw.sql) : raw;
+    if (e.kind !== "UnresolvedStar") {
+      out.push(e);
+      continue;
+    }
+    if (e.target === undefined || e.target.length === 0) {
+      const frame = e.planId === undefined ? undefined : scope.planIds.get(e.planId);
+      out.push(...(frame ?? scope.attrs));
+      continue;
+    }
+    const hits = scope.attrs.filter((a) => matchName([...e.target!, a.name], [a], scope.caseSensitive).length > 0);
+    if (hits.length === 0) {
+      throw new AnalysisException("CANNOT_RESOLVE_STAR_EXPAND", {
+        targetString: quoteParts(e.target),
+        columns: scope.attrs.map((a) => quoteParts([a.name])).join(", "),
+      });
+    }
+    out.push(...hits);
+  }
+  return out;
+}
+
+/** Project: stars expanded, expressions resolved and named; aggregates make it a global Aggregate. */
+export function resolveProject(p: Project, ctx: AnalyzerCtx): Resolved {
+  const child = ctx.resolve(p.input);
+  const scope = scopeOf(child, ctx);
+  const exprs = expandStars(p.exprs, scope).map((e) => named(resolveExpr(e, scope)));
+  if (exprs.some(containsAgg)) return resolveAggregate(child, [], exprs, ctx);
+  return { plan: { kind: "Project", input: child.plan, exprs }, planIds: child.planIds };
+}
+
+/** withColumns: same-named columns are replaced in place, the others appended (all resolved against the input). */
+export function resolveWithColumns(p: WithColumns, ctx: AnalyzerCtx): Resolved {
+  const child = ctx.resolve(p.input);
+  const scope = scopeOf(child, ctx);
+  const values = p.exprs.map((e) => resolveExpr(e, scope));
+  const attrs = outputOf(child.plan);
+  const used = new Set<number>();
+  const exprs: Expr[] = attrs.map((a) => {
+    const i = p.names.findIndex((n) => sameName(n, a.name, ctx.caseSensitive));
+    if (i < 0) return a;
+    used.add(i);
+    return { kind: "Alias", child: values[i]!, name: p.names[i]!, exprId: newExprId() };
+  });
+  p.names.forEach((n, i) => {
+    if (!used.has(i)) exprs.push({ kind: "Alias", child: values[i]!, name: n, exprId: newExprId() });
+  });
+  return { plan: { kind: "Project", input: child.plan, exprs }, planIds: child.planIds };
+}
+
+/** withColumnsRenamed: matching columns get the new name (new exprId); unknown names are ignored. */
+export function resolveRenamed(p: WithColumnsRenamed, ctx: AnalyzerCtx): Resolved {
+  const child = ctx.resolve(p.input);
+  const exprs: Expr[] = outputOf(child.plan).map((a) => {
+    const r = p.renames.find(([from]) => sameName(from, a.name, ctx.caseSensitive));
+    return r === undefined ? a : { kind: "Alias", child: a, name: r[1], exprId: newExprId() };
+  });
+  return { plan: { kind: "Project", input: child.plan, exprs }, planIds: child.planIds };
+}
+
+/** drop: by name (all matches; unknown names ignored) or by a column reference of this frame. */
+export function resolveDrop(p: Drop, ctx: AnalyzerCtx): Resolved {
+  const child = ctx.resolve(p.input);
+  const scope = scopeOf(child, ctx);
+  const dropIds = new Set<number>();
+  for (const c of p.columns) {
+    if (c.kind !== "UnresolvedAttribute") continue;
+    if (c.planId !== undefined) {
+      try {
+        dropIds.add(resolveColumn(c.nameParts, c.planId, scope).exprId);
+      } catch {
+        // PySpark ignores columns that do not exist.
+      }
+      continue;
+    }
+    for (const a of matchName(c.nameParts, scope.attrs, ctx.caseSensitive)) dropIds.add(a.exprId);
+  }
+  const exprs = scope.attrs.filter((a) => !dropIds.has(a.exprId));
+  return { plan: { kind: "Project", input: child.plan, exprs }, planIds: child.planIds };
+}
+
+/** toDF(*names): renames all columns by position. */
+export function resolveToDF(p: ToDF, ctx: AnalyzerCtx): Resolved {
+  const child = ctx.resolve(p.input);
+  const attrs = outputOf(child.plan);
+  if (attrs.length !== p.names.length) {
+    throw new AnalysisException("NUM_COLUMNS_MISMATCH", {
+      operator: "toDF",
+      firstNumColumns: String(attrs.length),
+      invalidOrdinalNum: "second",
+      invalidNumColumns: String(p.names.length),
+    });
+  }
+  const exprs: Expr[] = attrs.map((a, i) =>
+    a.name === p.names[i] ? a : { kind: "Alias", child: a, name: p.names[i]!, exprId: newExprId() },
+  );
+  return { plan: { kind: "Project", input: child.plan, exprs }, planIds: child.planIds };
+}
+
+/** df.alias("t"): the same columns, qualified by `t`. */
+export function qualify(child: Resolved, alias: string): LogicalPlan {
+  const exprs: AttributeRef[] = outputOf(child.plan).map((a) => ({ ...a, qualifier: [alias] }));
+  return { kind: "Project", input: child.plan, exprs };
+}

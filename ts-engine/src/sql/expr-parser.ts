@@ -1,0 +1,324 @@
+import { BooleanType, DateType, NullType, StringType, TimestampType } from "../types/data-type.js";
+import { parseDataType } from "../types/ddl.js";
+import type { Expr } from "../expr/expr.js";
+import { parseDate, parseTimestamp } from "../expr/eval/datetime.js";
+import { Lexer, syntaxError, type Token } from "./lexer.js";
+import { numericLiteral } from "./literals.js";
+
+const COMPARE: Readonly<Record<string, string>> = { "=": "==", "==": "==", "<>": "!=", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">=", "<=>": "<=>" };
+
+/** Words that end an expression, so they are never taken as a bare alias. */
+const RESERVED = new Set(["and", "or", "not", "is", "in", "between", "like", "rlike", "as", "when", "then", "else", "end", "from", "where", "div", "case", "null", "true", "false", "distinct"]);
+
+function fn(name: string, ...args: Expr[]): Expr {
+  return { kind: "UnresolvedFunction", name, args, isDistinct: false };
+}
+
+function kw(t: Token, word: string): boolean {
+  return t.type === "ident" && t.value.toLowerCase() === word;
+}
+
+/**
+ * Recursive-descent parser for Spark SQL expressions, precedence as Spark's grammar: OR < AND < NOT
+ * < predicates (IS NULL, IN, BETWEEN, LIKE) < comparisons < | < ^ < & < + - < * / % DIV < unary < `::`.
+ * Hand-written: the expression subset is small, and errors must carry Spark's PARSE_SYNTAX_ERROR.
+ */
+export class Parser {
+  private readonly lx: Lexer;
+
+  constructor(sql: string) {
+    this.lx = new Lexer(sql);
+  }
+
+  private peek(): Token {
+    return this.lx.peek();
+  }
+
+  private next(): Token {
+    return this.lx.next();
+  }
+
+  private acceptOp(op: string): boolean {
+    const t = this.peek();
+    if (t.type === "op" && t.value === op) {
+      this.next();
+      return true;
+    }
+    return false;
+  }
+
+  private acceptKw(word: string): boolean {
+    if (kw(this.peek(), word)) {
+      this.next();
+      return true;
+    }
+    return false;
+  }
+
+  private expectOp(op: string): void {
+    if (!this.acceptOp(op)) throw syntaxError(this.peek());
+  }
+
+  private expectKw(word: string): void {
+    if (!this.acceptKw(word)) throw syntaxError(this.peek());
+  }
+
+  /** `expr [AS] alias` or `*` / `t.*`, then end of input. */
+  parseNamedExpressionToEnd(): Expr {
+    const e = this.namedExpression();
+    const t = this.peek();
+    if (t.type !== "eof") throw syntaxError(t, `: extra input '${t.text}'`);
+    return e;
+  }
+
+  /** A plain expression, then end of input. */
+  parseExpressionToEnd(): Expr {
+    const e = this.expression();
+    const t = this.peek();
+    if (t.type !== "eof") throw syntaxError(t, `: extra input '${t.text}'`);
+    return e;
+  }
+
+  private namedExpression(): Expr {
+    if (this.acceptOp("*")) return { kind: "UnresolvedStar" };
+    const e = this.expression();
+    if (this.acceptKw("as")) return { kind: "Alias", child: e, name: this.identifier() };
+    const t = this.peek();
+    if ((t.type === "ident" && !RESERVED.has(t.value.toLowerCase())) || t.type === "quoted") {
+      return { kind: "Alias", child: e, name: this.identifier() };
+    }
+    return e;
+  }
+
+  private identifier(): string {
+    const t = this.next();
+    if (t.type === "ident" || t.type === "quoted") return t.value;
+    throw syntaxError(t);
+  }
+
+  expression(): Expr {
+    let e = this.andExpr();
+    while (this.acceptKw("or")) e = fn("or", e, this.andExpr());
+    return e;
+  }
+
+  private andExpr(): Expr {
+    let e = this.notExpr();
+    while (this.acceptKw("and")) e = fn("and", e, this.notExpr());
+    return e;
+  }
+
+  private notExpr(): Expr {
+    if (this.acceptKw("not") || this.acceptOp("!")) return fn("not", this.notExpr());
+    return this.predicate();
+  }
+
+  private predicate(): Expr {
+    const e = this.comparison();
+    for (;;) {
+      if (this.acceptKw("is")) {
+        const neg = this.acceptKw("not");
+        if (this.acceptKw("null")) return fn(neg ? "isnotnull" : "isnull", e);
+        if (this.acceptKw("true") || this.acceptKw("false")) throw syntaxError(this.peek());
+        throw syntaxError(this.peek());
+      }
+      const neg = kw(this.peek(), "not");
+      if (neg) this.next();
+      if (this.acceptKw("in")) {
+        this.expectOp("(");
+        const items = [this.expression()];
+        while (this.acceptOp(",")) items.push(this.expression());
+        this.expectOp(")");
+        const r = fn("in", e, ...items);
+        return neg ? fn("not", r) : r;
+      }
+      if (this.acceptKw("between")) {
+        const lo = this.comparison();
+        this.expectKw("and");
+        const r = fn("between", e, lo, this.comparison());
+        return neg ? fn("not", r) : r;
+      }
+      if (this.acceptKw("like")) {
+        const r = fn("like", e, this.comparison());
+        return neg ? fn("not", r) : r;
+      }
+      if (neg) throw syntaxError(this.peek());
+      return e;
+    }
+  }
+
+  private comparison(): Expr {
+    let e = this.bitOr();
+    for (;;) {
+      const t = this.peek();
+      const op = t.type === "op" ? COMPARE[t.value] : undefined;
+      if (op === undefined) return e;
+      this.next();
+      e = fn(op, e, this.bitOr());
+    }
+  }
+
+  private bitOr(): Expr {
+    let e = this.additive();
+    for (;;) {
+      const t = this.peek();
+      if (t.type === "op" && (t.value === "|" || t.value === "&" || t.value === "^")) {
+        this.next();
+        e = fn(t.value, e, this.additive());
+      } else if (t.type === "op" && t.value === "||") {
+        this.next();
+        e = fn("concat", e, this.additive());
+      } else return e;
+    }
+  }
+
+  private additive(): Expr {
+    let e = this.multiplicative();
+    for (;;) {
+      const t = this.peek();
+      if (t.type === "op" && (t.value === "+" || t.value === "-")) {
+        this.next();
+        e = fn(t.value, e, this.multiplicative());
+      } else return e;
+    }
+  }
+
+  private multiplicative(): Expr {
+    let e = this.unary();
+    for (;;) {
+      const t = this.peek();
+      if (t.type === "op" && (t.value === "*" || t.value === "/" || t.value === "%")) {
+        this.next();
+        e = fn(t.value, e, this.unary());
+      } else if (kw(t, "div")) {
+        this.next();
+        e = fn("div", e, this.unary());
+      } else return e;
+    }
+  }
+
+  private unary(): Expr {
+    if (this.acceptOp("-")) {
+      const t = this.peek();
+      if (t.type === "number") {
+        this.next();
+        return this.postfix(this.negLiteral(t));
+      }
+      return fn("unary_minus", this.unary());
+    }
+    if (this.acceptOp("+")) return this.unary();
+    if (this.acceptOp("~")) return fn("~", this.unary());
+    return this.postfix(this.primary());
+  }
+
+  private negLiteral(t: Token): Expr {
+    const lit = numericLiteral({ ...t, text: `${t.text}` });
+    const v = lit.value;
+    if (typeof v === "number") return { ...lit, value: -v };
+    if (typeof v === "bigint") return { ...lit, value: -v };
+    if (typeof v === "string") return { ...lit, value: `-${v}` };
+    return lit;
+  }
+
+  private postfix(e: Expr): Expr {
+    let out = e;
+    while (this.acceptOp("::")) out = { kind: "Cast", child: out, dataType: parseDataType(this.lx.readTypeText()) };
+    return out;
+  }
+
+  private primary(): Expr {
+    const t = this.next();
+    switch (t.type) {
+      case "number":
+        return numericLiteral(t);
+      case "string": {
+        let value = t.value;
+        while (this.peek().type === "string") value += this.next().value;
+        return { kind: "Literal", value, dataType: StringType };
+      }
+      case "quoted":
+        return this.columnRef(t.value);
+      case "op":
+        if (t.value === "(") {
+          const e = this.expression();
+          this.expectOp(")");
+          return e;
+        }
+        throw syntaxError(t);
+      case "ident":
+        return this.identStart(t);
+      case "eof":
+        throw syntaxError(t);
+    }
+  }
+
+  private identStart(t: Token): Expr {
+    const word = t.value.toLowerCase();
+    const nextTok = this.peek();
+    if (word === "null") return { kind: "Literal", value: null, dataType: NullType };
+    if (word === "true" || word === "false") return { kind: "Literal", value: word === "true", dataType: BooleanType };
+    if (word === "case") return this.caseWhen();
+    if ((word === "date" || word === "timestamp") && nextTok.type === "string") {
+      this.next();
+      const v = word === "date" ? parseDate(nextTok.value) : parseTimestamp(nextTok.value, "UTC");
+      if (v === null) throw syntaxError(nextTok);
+      return { kind: "Literal", value: v, dataType: word === "date" ? DateType : TimestampType };
+    }
+    if (nextTok.type === "op" && nextTok.value === "(") {
+      this.next();
+      if (word === "cast" || word === "try_cast") return this.cast(word === "cast");
+      return this.call(word);
+    }
+    if (RESERVED.has(word) && word !== "distinct") throw syntaxError(t);
+    return this.columnRef(t.value);
+  }
+
+  private columnRef(first: string): Expr {
+    const parts = [first];
+    while (this.peek().type === "op" && this.peek().value === ".") {
+      this.next();
+      if (this.acceptOp("*")) return { kind: "UnresolvedStar", target: parts };
+      parts.push(this.identifier());
+    }
+    return { kind: "UnresolvedAttribute", nameParts: parts };
+  }
+
+  private cast(ansi: boolean): Expr {
+    const child = this.expression();
+    this.expectKw("as");
+    const dataType = parseDataType(this.lx.readTypeText());
+    this.expectOp(")");
+    return ansi ? { kind: "Cast", child, dataType } : { kind: "Cast", child, dataType, ansi: false };
+  }
+
+  private call(name: string): Expr {
+    if (this.acceptOp(")")) return { kind: "UnresolvedFunction", name, args: [], isDistinct: false };
+    if (name === "count" && this.peek().type === "op" && this.peek().value === "*") {
+      this.next();
+      this.expectOp(")");
+      return { kind: "UnresolvedFunction", name, args: [{ kind: "Literal", value: 1, dataType: { kind: "integer" } }], isDistinct: false };
+    }
+    const isDistinct = this.acceptKw("distinct");
+    if (!isDistinct) this.acceptKw("all");
+    const args = [this.expression()];
+    while (this.acceptOp(",")) args.push(this.expression());
+    this.expectOp(")");
+    return { kind: "UnresolvedFunction", name, args, isDistinct };
+  }
+
+  private caseWhen(): Expr {
+    let subject: Expr | undefined;
+    if (!kw(this.peek(), "when")) subject = this.expression();
+    const branches: (readonly [Expr, Expr])[] = [];
+    while (this.acceptKw("when")) {
+      const c = this.expression();
+      this.expectKw("then");
+      const v = this.expression();
+      branches.push([subject === undefined ? c : fn("==", subject, c), v]);
+    }
+    if (branches.length === 0) throw syntaxError(this.peek());
+    const elseValue = this.acceptKw("else") ? this.expression() : undefined;
+    this.expectKw("end");
+    return elseValue === undefined ? { kind: "CaseWhen", branches } : { kind: "CaseWhen", branches, elseValue };
+  }
+}
