@@ -37,13 +37,24 @@ def _take_pipes() -> Tuple[BinaryIO, BinaryIO]:
     return frames_in, frames_out
 
 
+_WORKER_DIR = os.path.dirname(os.path.abspath(__file__))
+
+
+def user_traceback(e: BaseException) -> str:
+    """The traceback without the worker's own leading frames (PySpark's simplified traceback)."""
+    tb = e.__traceback__
+    while tb is not None and os.path.dirname(os.path.abspath(tb.tb_frame.f_code.co_filename)) == _WORKER_DIR:
+        tb = tb.tb_next
+    return "".join(traceback.format_exception(type(e), e, tb if tb is not None else e.__traceback__))
+
+
 def error_frame(e: BaseException) -> Dict[str, Any]:
     """What the engine turns into a PythonException."""
     return {
         "kind": "error",
         "exceptionName": type(e).__name__,
         "message": str(e),
-        "traceback": traceback.format_exc(),
+        "traceback": user_traceback(e),
     }
 
 

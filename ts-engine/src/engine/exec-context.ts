@@ -1,4 +1,5 @@
 import type { SqlConf } from "../conf/sql-conf.js";
+import type { PythonRunner } from "../python/python-runner.js";
 
 /**
  * What a running query may use: the session's conf, the Python interpreter that runs
@@ -17,4 +18,9 @@ export interface ExecContext {
 export interface EngineServices {
   /** Number of partitions to run at once (cores). */
   readonly parallelism: number;
+  /**
+   * Runs user Python code (UDFs, RDD lambdas): python/default-runner.ts createPythonRunner().
+   * Optional while every services factory learns it; absent → the process-wide default runner.
+   */
+  readonly python?: PythonRunner;
 }

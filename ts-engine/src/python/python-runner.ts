@@ -1,0 +1,60 @@
+import type { DataType } from "../types/data-type.js";
+
+/** One row-at-a-time UDF of an `evalUdfs` request. */
+export interface UdfCall {
+  /** cloudpickled `(function, returnType)` as the client pickles it (PythonUDF.func). */
+  readonly func: Uint8Array;
+  readonly returnType: DataType;
+  /** Indexes into the request's argument columns. */
+  readonly argOffsets: readonly number[];
+}
+
+/** UDFs to evaluate over one batch: argument columns as lists of wire values (bridge/PROTOCOL.md "Wire values"). */
+export interface EvalUdfsRequest {
+  readonly udfs: readonly UdfCall[];
+  readonly argTypes: readonly DataType[];
+  readonly columns: readonly (readonly unknown[])[];
+  readonly numRows: number;
+}
+
+/** An RDD partition's elements: pickled Python lists ("blobs"), or text lines from a TextFile. */
+export type PartitionInput =
+  | { readonly kind: "blobs"; readonly blobs: readonly Uint8Array[] }
+  | { readonly kind: "strings"; readonly strings: readonly string[] };
+
+/** Options every runner call accepts. */
+export interface RunOptions {
+  /** Interpreter that runs the code: the client's own (ExecContext.pythonExec). */
+  readonly pythonExec: string;
+  /** Aborts the call (the worker running it is killed and replaced). */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Runs user Python code for the engine. The implementation behind it is a pool of
+ * `python -m tspark.worker` processes (worker-process/); an in-process runner
+ * (node-calls-python) can implement the same interface. Errors raised by user code
+ * reject with PythonException carrying the Python traceback.
+ */
+export interface PythonRunner {
+  /** Result columns (wire values), one per UDF, each `numRows` long. */
+  evalUdfs(req: EvalUdfsRequest, opts: RunOptions): Promise<unknown[][]>;
+  /**
+   * `func(splitIndex, iterator) -> iterable` over the partition (no func: the elements
+   * unchanged); the output as pickled blobs of up to a few thousand elements each.
+   */
+  mapPartitions(func: Uint8Array | null, splitIndex: number, input: PartitionInput, opts: RunOptions): Promise<Uint8Array[]>;
+  /**
+   * Map side of a shuffle: (key, value) elements (after `func`, when given) routed to
+   * `portable_hash(key) % numPartitions`; returns the blobs of each bucket.
+   */
+  shuffleWrite(
+    func: Uint8Array | null,
+    splitIndex: number,
+    input: PartitionInput,
+    numPartitions: number,
+    opts: RunOptions,
+  ): Promise<Uint8Array[][]>;
+  /** Stops every worker. */
+  close(): Promise<void>;
+}

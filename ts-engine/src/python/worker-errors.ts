@@ -1,0 +1,26 @@
+import { PythonException, SparkException } from "../errors/spark-exception.js";
+
+/** PySpark's first line of a PythonException's message, before the worker's traceback. */
+export const PYTHON_EXCEPTION_PREAMBLE = "An exception was thrown from the Python worker. Please see the stack trace below.\n";
+
+/** An `error` frame from the worker: user code raised. */
+export function pythonExceptionFromFrame(frame: { readonly traceback: string; readonly exceptionName: string; readonly message: string }): PythonException {
+  const tb = frame.traceback !== "" ? frame.traceback : `${frame.exceptionName}: ${frame.message}\n`;
+  return new PythonException(PYTHON_EXCEPTION_PREAMBLE + tb, tb);
+}
+
+/** The worker process died (crash, os._exit, killed) while running a request. */
+export function workerExitedError(code: number | null, signal: string | null, stderrTail: string): SparkException {
+  const how = signal !== null ? `signal ${signal}` : `exit code ${code ?? "unknown"}`;
+  const tail = stderrTail.trim() === "" ? "" : `\nPython worker stderr (last lines):\n${stderrTail.trimEnd()}`;
+  return new SparkException("SparkRuntimeException", "PYTHON_WORKER_EXITED_UNEXPECTEDLY", {
+    message: `Python worker exited unexpectedly (${how}).${tail}`,
+  });
+}
+
+/** The interpreter could not be started at all. */
+export function workerSpawnError(pythonExec: string, cause: string): SparkException {
+  return new SparkException("SparkRuntimeException", "PYTHON_WORKER_START_FAILED", {
+    message: `Cannot start the Python worker '${pythonExec} -m tspark.worker': ${cause}`,
+  });
+}

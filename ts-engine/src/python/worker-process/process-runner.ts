@@ -1,0 +1,107 @@
+import os from "node:os";
+import { InternalError } from "../../errors/spark-exception.js";
+import type { EvalUdfsRequest, PartitionInput, PythonRunner, RunOptions } from "../python-runner.js";
+import { typeJson } from "../type-json.js";
+import { pythonExceptionFromFrame } from "../worker-errors.js";
+import { WorkerPool } from "./worker-pool.js";
+import { resolvePythonExec } from "./worker-env.js";
+import type { WorkerProcess } from "./worker-process.js";
+
+type Frame = Readonly<Record<string, unknown>>;
+
+/** PythonRunner over pools of `python -m tspark.worker` processes, one pool per interpreter. */
+export class ProcessPythonRunner implements PythonRunner {
+  private readonly pools = new Map<string, WorkerPool>();
+
+  /** `size`: workers per interpreter (default: the number of cores). */
+  constructor(private readonly size: number = Math.max(1, os.availableParallelism())) {}
+
+  async evalUdfs(req: EvalUdfsRequest, opts: RunOptions): Promise<unknown[][]> {
+    const reply = await this.call(opts, {
+      kind: "evalUdfs",
+      numRows: req.numRows,
+      argTypes: req.argTypes.map(typeJson),
+      columns: req.columns,
+      udfs: req.udfs.map((u) => ({ func: u.func, returnType: typeJson(u.returnType), argOffsets: u.argOffsets })),
+    });
+    return listOf(reply.columns, "columns") as unknown[][];
+  }
+
+  async mapPartitions(func: Uint8Array | null, splitIndex: number, input: PartitionInput, opts: RunOptions): Promise<Uint8Array[]> {
+    const reply = await this.call(opts, { kind: "mapPartitions", func, splitIndex, ...inputFields(input) });
+    return listOf(reply.blobs, "blobs") as Uint8Array[];
+  }
+
+  async shuffleWrite(
+    func: Uint8Array | null,
+    splitIndex: number,
+    input: PartitionInput,
+    numPartitions: number,
+    opts: RunOptions,
+  ): Promise<Uint8Array[][]> {
+    const reply = await this.call(opts, { kind: "shuffleWrite", func, splitIndex, numPartitions, ...inputFields(input) });
+    return listOf(reply.buckets, "buckets") as Uint8Array[][];
+  }
+
+  async close(): Promise<void> {
+    for (const p of this.pools.values()) p.close();
+    this.pools.clear();
+  }
+
+  private pool(pythonExec: string): WorkerPool {
+    const exec = resolvePythonExec(pythonExec);
+    let p = this.pools.get(exec);
+    if (p === undefined) {
+      p = new WorkerPool(exec, this.size);
+      this.pools.set(exec, p);
+    }
+    return p;
+  }
+
+  private async call(opts: RunOptions, msg: Frame): Promise<Frame> {
+    opts.signal?.throwIfAborted();
+    const reply = await this.pool(opts.pythonExec).use((w) => requestAbortable(w, msg, opts.signal));
+    if (typeof reply !== "object" || reply === null) throw new InternalError("Python worker sent a non-map reply");
+    const frame = reply as Frame;
+    if (frame.kind === "error") {
+      throw pythonExceptionFromFrame({
+        exceptionName: String(frame.exceptionName ?? "Exception"),
+        message: String(frame.message ?? ""),
+        traceback: String(frame.traceback ?? ""),
+      });
+    }
+    if (frame.kind !== "ok") throw new InternalError(`Python worker sent an unexpected reply ${String(frame.kind)}`);
+    return frame;
+  }
+}
+
+/** Runs one request; an abort kills the worker (it may be deep in user code) and rejects. */
+function requestAbortable(w: WorkerProcess, msg: Frame, signal: AbortSignal | undefined): Promise<unknown> {
+  if (signal === undefined) return w.request(msg);
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => {
+      w.stop(true);
+      reject(signal.reason);
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+    w.request(msg).then(
+      (v) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(e);
+      },
+    );
+  });
+}
+
+function inputFields(input: PartitionInput): Frame {
+  return input.kind === "blobs" ? { blobs: input.blobs } : { strings: input.strings };
+}
+
+function listOf(v: unknown, what: string): unknown[] {
+  if (!Array.isArray(v)) throw new InternalError(`Python worker reply lacks ${what}`);
+  return v;
+}
