@@ -26,7 +26,14 @@ def _timestamp_ntz(v: int) -> datetime.datetime:
     return _EPOCH_NTZ + datetime.timedelta(microseconds=v)
 
 
+def _integral(v: Any) -> int:
+    # msgpackr writes integral JS numbers past 32 bits as float64: restore the int
+    return v if type(v) is int else int(v)
+
+
 def _atomic(kind: str) -> Conv:
+    if kind in ("byte", "short", "integer", "long"):
+        return _integral
     if kind in ("float", "double"):
         return float
     if kind == "date":
@@ -39,7 +46,7 @@ def _atomic(kind: str) -> Conv:
         return bytearray
     if kind.startswith("decimal"):
         return Decimal
-    return None  # null, boolean, integral, string: the wire value is already the Python value
+    return None  # null, boolean, string: the wire value is already the Python value
 
 
 def from_wire_converter(t: Any) -> Conv:
