@@ -1,0 +1,51 @@
+import { InvalidPlanInput } from "../errors/spark-exception.js";
+import type { RddPlan } from "./rdd-plan.js";
+
+type WireMap = Readonly<Record<string, unknown>>;
+
+function fail(path: string, what: string): never {
+  throw new InvalidPlanInput(`${path}: ${what}`);
+}
+
+function asMap(v: unknown, path: string): WireMap {
+  if (typeof v !== "object" || v === null || Array.isArray(v) || v instanceof Uint8Array) fail(path, "expected a map");
+  return v as WireMap;
+}
+
+function asBin(v: unknown, path: string): Uint8Array {
+  if (!(v instanceof Uint8Array)) fail(path, "expected binary");
+  return v;
+}
+
+function asPositiveInt(v: unknown, path: string): number {
+  const n = typeof v === "bigint" ? Number(v) : v;
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > 1_000_000) fail(path, "expected an int in 1..1000000");
+  return n;
+}
+
+/** Validates a wire RDD plan (unknown → typed); InvalidPlanInput names the offending path. */
+export function decodeRddPlan(raw: unknown, path = "rdd"): RddPlan {
+  const m = asMap(raw, path);
+  const kind = m.kind;
+  switch (kind) {
+    case "Parallelize": {
+      const parts = m.partitions;
+      if (!Array.isArray(parts)) fail(`${path}.partitions`, "expected a list");
+      return { kind, partitions: parts.map((p: unknown, i) => asBin(p, `${path}.partitions[${i}]`)) };
+    }
+    case "TextFile": {
+      if (typeof m.path !== "string" || m.path === "") fail(`${path}.path`, "expected a non-empty string");
+      return { kind, path: m.path, minPartitions: asPositiveInt(m.minPartitions ?? 1, `${path}.minPartitions`) };
+    }
+    case "PythonMapPartitions":
+      return { kind, input: decodeRddPlan(m.input, `${path}.input`), func: asBin(m.func, `${path}.func`) };
+    case "PythonShuffle":
+      return {
+        kind,
+        input: decodeRddPlan(m.input, `${path}.input`),
+        numPartitions: asPositiveInt(m.numPartitions, `${path}.numPartitions`),
+      };
+    default:
+      return fail(`${path}.kind`, `unknown RDD plan node ${JSON.stringify(kind)}`);
+  }
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { InvalidPlanInput } from "../../src/errors/spark-exception.js";
+import { decodeRddPlan } from "../../src/rdd/decode-rdd.js";
+
+describe("decodeRddPlan", () => {
+  it("decodes a shuffle over a mapPartitions over parallelize", () => {
+    const blob = new Uint8Array([1, 2]);
+    const plan = decodeRddPlan({
+      kind: "PythonShuffle",
+      numPartitions: 2,
+      input: { kind: "PythonMapPartitions", func: blob, input: { kind: "Parallelize", partitions: [blob] } },
+    });
+    expect(plan).toEqual({
+      kind: "PythonShuffle",
+      numPartitions: 2,
+      input: { kind: "PythonMapPartitions", func: blob, input: { kind: "Parallelize", partitions: [blob] } },
+    });
+  });
+
+  it("names the path of a bad field", () => {
+    expect(() => decodeRddPlan({ kind: "PythonMapPartitions", func: "x", input: { kind: "Parallelize", partitions: [] } })).toThrow(
+      /rdd\.func: expected binary/,
+    );
+    expect(() => decodeRddPlan({ kind: "PythonShuffle", numPartitions: 0, input: { kind: "TextFile", path: "/x" } })).toThrow(
+      /rdd\.numPartitions/,
+    );
+  });
+
+  it("rejects an unknown node with InvalidPlanInput", () => {
+    expect(() => decodeRddPlan({ kind: "Nope" })).toThrow(InvalidPlanInput);
+    expect(() => decodeRddPlan({ kind: "PythonMapPartitions", func: new Uint8Array(), input: 5 })).toThrow(/rdd\.input: expected a map/);
+  });
+});

@@ -1,0 +1,85 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { SqlConf } from "../../src/conf/sql-conf.js";
+import type { ExecContext } from "../../src/engine/exec-context.js";
+import { PythonException } from "../../src/errors/spark-exception.js";
+import { ProcessPythonRunner } from "../../src/python/worker-process/process-runner.js";
+import { executeRdd } from "../../src/rdd/execute-rdd.js";
+import type { RddPlan } from "../../src/rdd/rdd-plan.js";
+import { pickled, pickledList, testPython, unpickleRepr } from "../python/python-env.js";
+
+async function collect(plan: RddPlan, ctx: ExecContext): Promise<string> {
+  const blobs: Uint8Array[] = [];
+  for await (const b of executeRdd(plan, ctx)) blobs.push(b);
+  return unpickleRepr(blobs);
+}
+
+// The client's reduceByKey: local combine → PythonShuffle → merge (python/tspark/rdd.py combineByKey).
+const COMBINE = `(lambda f: lambda i, it: (lambda acc: [acc.__setitem__(k, f(acc[k], v) if k in acc else v) for k, v in it] and acc.items() or acc.items())({}))(lambda a, b: a + b)`;
+
+describe.skipIf(testPython.skipReason !== null)(`executeRdd (${testPython.skipReason ?? testPython.exe})`, () => {
+  const runner = new ProcessPythonRunner(2);
+  const ctx: ExecContext = {
+    conf: new SqlConf(),
+    pythonExec: testPython.exe,
+    signal: new AbortController().signal,
+    services: { parallelism: 2, python: runner },
+  };
+  afterAll(() => runner.close());
+
+  it("collects parallelized partitions in partition order", async () => {
+    const plan: RddPlan = { kind: "Parallelize", partitions: [pickledList("[1, 2]"), pickledList("[3]")] };
+    expect(await collect(plan, ctx)).toBe("[1, 2, 3]");
+  });
+
+  it("maps partitions with their split index", async () => {
+    const plan: RddPlan = {
+      kind: "PythonMapPartitions",
+      input: { kind: "Parallelize", partitions: [pickledList("[1, 2]"), pickledList("[3]")] },
+      func: pickled("lambda i, it: ((i, x * x) for x in it)"),
+    };
+    expect(await collect(plan, ctx)).toBe("[(0, 1), (0, 4), (1, 9)]");
+  });
+
+  it("runs a word count from a text file through a shuffle", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "tspark-rdd-"));
+    const file = path.join(dir, "words.txt");
+    writeFileSync(file, "the quick brown fox\r\njumps over the lazy dog\nthe end\n");
+    const words: RddPlan = {
+      kind: "PythonMapPartitions",
+      input: { kind: "TextFile", path: file, minPartitions: 2 },
+      func: pickled("lambda i, it: ((w, 1) for line in it for w in line.split())"),
+    };
+    const combined: RddPlan = { kind: "PythonMapPartitions", input: words, func: pickled(COMBINE) };
+    const shuffled: RddPlan = { kind: "PythonShuffle", input: combined, numPartitions: 3 };
+    const merged: RddPlan = { kind: "PythonMapPartitions", input: shuffled, func: pickled(COMBINE) };
+    const sorted: RddPlan = { kind: "PythonMapPartitions", input: merged, func: pickled("lambda i, it: [sorted(it)]") };
+    const perPartition = await collect(sorted, ctx);
+    const all = perPartition.match(/\('(\w+)', (\d+)\)/g)!.sort().join(", ");
+    expect(all).toBe(
+      "('brown', 1), ('dog', 1), ('end', 1), ('fox', 1), ('jumps', 1), ('lazy', 1), ('over', 1), ('quick', 1), ('the', 3)",
+    );
+  });
+
+  it("collects a text file's lines as str", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "tspark-rdd-"));
+    writeFileSync(path.join(dir, "a.txt"), "x\ny\n");
+    writeFileSync(path.join(dir, "b.txt"), "z");
+    expect(await collect({ kind: "TextFile", path: dir, minPartitions: 3 }, ctx)).toBe("['x', 'y', 'z']");
+  });
+
+  it("raises PythonException from a failing lambda, and the next job runs", async () => {
+    const bad: RddPlan = {
+      kind: "PythonMapPartitions",
+      input: { kind: "Parallelize", partitions: [pickledList("[1, 2, 0]")] },
+      func: pickled("lambda i, it: (10 // x for x in it)"),
+    };
+    const err = await collect(bad, ctx).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PythonException);
+    expect((err as PythonException).pythonTraceback).toContain("ZeroDivisionError");
+    const ok: RddPlan = { ...bad, input: { kind: "Parallelize", partitions: [pickledList("[1, 2]")] } };
+    expect(await collect(ok, ctx)).toBe("[10, 5]");
+  });
+});
