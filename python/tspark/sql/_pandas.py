@@ -28,8 +28,24 @@ def to_pandas(session: Any, plan: Dict[str, Any], columns: Any) -> Any:
         if tables:
             pdf = pa.concat_tables(tables).to_pandas()
             pdf.columns = schema.names
-            return pdf
+            return _as_pyspark_dtypes(session, pdf, schema)
         return pd.DataFrame({n: pd.Series([], dtype=object) for n in schema.names})
     rows = collect_rows(session, plan)
     names = columns()
     return pd.DataFrame.from_records([tuple(r) for r in rows], columns=names)
+
+
+def _as_pyspark_dtypes(session: Any, pdf: Any, schema: Any) -> Any:
+    """Match PySpark's toPandas: Decimal objects, timestamps naive in the session time zone."""
+    import decimal
+    from tspark.sql import types as T
+    tz = None
+    for i, f in enumerate(schema.fields):
+        col = pdf.iloc[:, i]
+        if isinstance(f.dataType, T.DecimalType):
+            pdf.isetitem(i, col.map(lambda v: None if v is None else decimal.Decimal(v)))
+        elif isinstance(f.dataType, T.TimestampType) and getattr(col.dt, "tz", None) is not None:
+            if tz is None:
+                tz = session.conf.get("spark.sql.session.timeZone", None) or "UTC"
+            pdf.isetitem(i, col.dt.tz_convert(tz).dt.tz_localize(None))
+    return pdf
