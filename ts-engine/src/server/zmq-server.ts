@@ -67,6 +67,12 @@ export class EngineServer {
     await this.sendChain.catch(() => undefined);
     this.router.close();
     await this.loop?.catch(() => undefined);
+    // Python workers and worker threads are ours to stop; a stuck one must not hold up exit.
+    const { python, workerPool } = this.state.services;
+    await Promise.race([
+      Promise.allSettled([python?.close(), workerPool?.close()]),
+      new Promise((resolve) => setTimeout(resolve, 2000).unref()),
+    ]);
   }
 
   /** zeromq allows one send in progress per socket: queue them. */
