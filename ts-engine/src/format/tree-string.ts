@@ -1,0 +1,41 @@
+import type { DataType, StructType } from "../types/data-type.js";
+import { typeName } from "../types/type-names.js";
+import { escapeMetaCharacters } from "./text-width.js";
+
+function name(t: DataType): string {
+  return t.kind === "null" ? "void" : typeName(t);
+}
+
+function nested(t: DataType, prefix: string, out: string[]): void {
+  switch (t.kind) {
+    case "array":
+      out.push(`${prefix}-- element: ${name(t.elementType)} (containsNull = ${t.containsNull})\n`);
+      nested(t.elementType, `${prefix}    |`, out);
+      return;
+    case "map":
+      out.push(`${prefix}-- key: ${name(t.keyType)}\n`);
+      nested(t.keyType, `${prefix}    |`, out);
+      out.push(`${prefix}-- value: ${name(t.valueType)} (valueContainsNull = ${t.valueContainsNull})\n`);
+      nested(t.valueType, `${prefix}    |`, out);
+      return;
+    case "struct":
+      for (const f of t.fields) {
+        out.push(`${prefix}-- ${escapeMetaCharacters(f.name)}: ${name(f.dataType)} (nullable = ${f.nullable})\n`);
+        nested(f.dataType, `${prefix}    |`, out);
+      }
+      return;
+    default:
+      return;
+  }
+}
+
+/**
+ * Spark's StructType.treeString, what printSchema prints: `root` then one
+ * ` |-- name: type (nullable = true)` line per field, nested element/key/value lines indented
+ * by `    |`. Ends with a newline, as Spark's string does (PySpark's print adds one more).
+ */
+export function treeString(schema: StructType): string {
+  const out = ["root\n"];
+  nested(schema, " |", out);
+  return out.join("");
+}
