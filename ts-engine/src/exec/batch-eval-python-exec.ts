@@ -1,0 +1,90 @@
+import { makeBatch, type ColumnBatch } from "../columnar/batch.js";
+import { vectorFromValues } from "../columnar/builder.js";
+import { vectorToValues } from "../columnar/rows.js";
+import type { Vector } from "../columnar/vector.js";
+import type { ExecContext } from "../engine/exec-context.js";
+import type { EvalContext } from "../expr/eval/evaluate.js";
+import { evaluate } from "../expr/eval/evaluate.js";
+import { exprType } from "../expr/expr-type.js";
+import type { Expr, PythonUDF } from "../expr/expr.js";
+import { pythonRunnerOf } from "../python/default-runner.js";
+import type { EvalUdfsRequest, UdfCall } from "../python/python-runner.js";
+import { structType, type DataType, type StructField, type StructType } from "../types/data-type.js";
+import type { ExecutionPlan } from "./execution-plan.js";
+import { evalContextOf, throwIfAborted } from "./util.js";
+
+/** Distinct argument expressions of all UDFs (a column used twice is shipped once) and each UDF's offsets into them. */
+function planArguments(udfs: readonly PythonUDF[]): { args: Expr[]; calls: Omit<UdfCall, "func" | "returnType">[] } {
+  const args: Expr[] = [];
+  const keys = new Map<string, number>();
+  const calls = udfs.map((u) => ({
+    argOffsets: u.args.map((a) => {
+      const key = a.kind === "BoundRef" ? `#${a.ordinal}` : null;
+      const hit = key !== null ? keys.get(key) : undefined;
+      if (hit !== undefined) return hit;
+      args.push(a);
+      if (key !== null) keys.set(key, args.length - 1);
+      return args.length - 1;
+    }),
+  }));
+  return { args, calls };
+}
+
+/**
+ * Evaluates row-at-a-time Python UDFs (Spark's BatchEvalPythonExec): for each input
+ * batch the argument expressions are evaluated vectorized, shipped as columns to a
+ * Python worker in one request, and the result columns appended after the child's.
+ * Partitions run concurrently and so use different workers of the pool.
+ */
+export class BatchEvalPythonExec implements ExecutionPlan {
+  readonly name = "BatchEvalPython";
+  readonly children: readonly ExecutionPlan[];
+  readonly schema: StructType;
+  private readonly args: readonly Expr[];
+  private readonly argTypes: readonly DataType[];
+  private readonly calls: readonly UdfCall[];
+
+  /** `udfs` have their arguments bound to the child's ordinals; `resultFields` name the appended columns. */
+  constructor(
+    readonly child: ExecutionPlan,
+    readonly udfs: readonly PythonUDF[],
+    readonly resultFields: readonly StructField[],
+    private readonly detail: string = "",
+  ) {
+    this.children = [child];
+    this.schema = structType([...child.schema.fields, ...resultFields]);
+    const { args, calls } = planArguments(udfs);
+    this.args = args;
+    this.argTypes = args.map(exprType);
+    this.calls = calls.map((c, i) => ({ ...c, func: udfs[i]!.func, returnType: udfs[i]!.returnType }));
+  }
+
+  numPartitions(ctx: ExecContext): number {
+    return this.child.numPartitions(ctx);
+  }
+
+  explainDetail(): string {
+    return this.detail;
+  }
+
+  async *execute(partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
+    const ectx = evalContextOf(ctx);
+    const runner = pythonRunnerOf(ctx.services);
+    const opts = { pythonExec: ctx.pythonExec, signal: ctx.signal };
+    for await (const b of this.child.execute(partition, ctx)) {
+      throwIfAborted(ctx);
+      if (b.numRows === 0) {
+        yield makeBatch(this.schema, [...b.columns, ...this.resultFields.map((f) => vectorFromValues(f.dataType, []))], 0);
+        continue;
+      }
+      const results = await runner.evalUdfs(this.request(b, ectx), opts);
+      const cols: Vector[] = results.map((values, i) => vectorFromValues(this.resultFields[i]!.dataType, values));
+      yield makeBatch(this.schema, [...b.columns, ...cols], b.numRows);
+    }
+  }
+
+  private request(b: ColumnBatch, ectx: EvalContext): EvalUdfsRequest {
+    const columns = this.args.map((a) => vectorToValues(a.kind === "BoundRef" ? b.columns[a.ordinal]! : evaluate(a, b, ectx)));
+    return { udfs: this.calls, argTypes: this.argTypes, columns, numRows: b.numRows };
+  }
+}

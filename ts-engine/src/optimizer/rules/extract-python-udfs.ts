@@ -1,0 +1,92 @@
+import { newExprId, type AttributeRef, type Expr, type PythonUDF } from "../../expr/expr.js";
+import type { BatchEvalPython, LogicalPlan } from "../../plan/logical-plan.js";
+import { outputOf } from "../../plan/output.js";
+import type { OptimizerRule } from "../rule.js";
+import { exprExists, mapExprChildren, transformExprDown, transformPlanUp } from "../transform.js";
+
+function hasUdf(e: Expr): boolean {
+  return exprExists(e, (x) => x.kind === "PythonUDF");
+}
+
+/** UDFs in `exprs` whose arguments hold no other UDF (evaluable now), each once, in first-seen order. */
+function innermostUdfs(exprs: readonly Expr[]): PythonUDF[] {
+  const found: PythonUDF[] = [];
+  const visit = (e: Expr): void => {
+    if (e.kind === "PythonUDF" && !e.args.some(hasUdf)) {
+      if (!found.includes(e)) found.push(e);
+      return;
+    }
+    mapExprChildren(e, (c) => {
+      visit(c);
+      return c;
+    });
+  };
+  exprs.forEach(visit);
+  return found;
+}
+
+/**
+ * Stacks BatchEvalPython nodes over `input` until no UDF is left in `exprs` (a UDF whose
+ * argument is another UDF's result gets a node above the inner one), and returns the
+ * rewritten expressions that read the UDF results as attributes.
+ */
+function extract(input: LogicalPlan, exprs: readonly Expr[]): { input: LogicalPlan; exprs: readonly Expr[] } {
+  let child = input;
+  let current = exprs;
+  let counter = 0;
+  while (current.some(hasUdf)) {
+    const udfs = innermostUdfs(current);
+    const resultAttrs: AttributeRef[] = udfs.map((u) => ({
+      kind: "AttributeRef",
+      name: `pythonUDF${counter++}`,
+      dataType: u.returnType,
+      nullable: true,
+      exprId: newExprId(),
+    }));
+    const node: BatchEvalPython = { kind: "BatchEvalPython", input: child, udfs, resultAttrs };
+    child = node;
+    current = current.map((e) =>
+      transformExprDown(e, (x) => {
+        const i = x.kind === "PythonUDF" ? udfs.indexOf(x) : -1;
+        return i >= 0 ? resultAttrs[i] : undefined;
+      }),
+    );
+  }
+  return { input: child, exprs: current };
+}
+
+/** A top-level UDF in a projection keeps its output name as an alias of its result. */
+function keepNames(before: readonly Expr[], after: readonly Expr[]): Expr[] {
+  return after.map((e, i) => {
+    const orig = before[i]!;
+    if (orig.kind === "PythonUDF" && e.kind === "AttributeRef") return { kind: "Alias", child: e, name: orig.name, exprId: newExprId() };
+    return e;
+  });
+}
+
+function rewrite(plan: LogicalPlan): LogicalPlan {
+  if (plan.kind === "Project" && plan.exprs.some(hasUdf)) {
+    const r = extract(plan.input, plan.exprs);
+    return { ...plan, input: r.input, exprs: keepNames(plan.exprs, r.exprs) };
+  }
+  if (plan.kind === "Filter" && hasUdf(plan.condition)) {
+    const r = extract(plan.input, [plan.condition]);
+    const filtered: LogicalPlan = { kind: "Filter", input: r.input, condition: r.exprs[0]! };
+    // The UDF result columns are internal: project them away again.
+    return { kind: "Project", input: filtered, exprs: outputOf(plan.input) };
+  }
+  return plan;
+}
+
+/**
+ * Spark's ExtractPythonUDFs: pulls PythonUDF calls out of Project and Filter expressions
+ * into a BatchEvalPython node below them, which appends one result column per UDF, and
+ * replaces each call by an AttributeRef to its result. Returns the same plan when there
+ * is no UDF.
+ */
+export const extractPythonUdfs: OptimizerRule = {
+  name: "ExtractPythonUDFs",
+  apply(plan: LogicalPlan): LogicalPlan {
+    return transformPlanUp(plan, rewrite);
+  },
+};
