@@ -1,4 +1,5 @@
 import type { SqlConf } from "../conf/sql-conf.js";
+import type { WorkerPool } from "../exec/scheduler/worker-pool.js";
 import type { PythonRunner } from "../python/python-runner.js";
 
 /**
@@ -18,6 +19,8 @@ export interface ExecContext {
 export interface EngineServices {
   /** Number of partitions to run at once (cores). */
   readonly parallelism: number;
+  /** Worker threads that run narrow pipelines per partition; absent = everything in-process. */
+  readonly workerPool?: WorkerPool;
   /**
    * Runs user Python code (UDFs, RDD lambdas): python/default-runner.ts createPythonRunner().
    * Optional while every services factory learns it; absent → the process-wide default runner.

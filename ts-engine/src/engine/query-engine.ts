@@ -1,0 +1,92 @@
+import type { ColumnBatch } from "../columnar/batch.js";
+import { makeBatch } from "../columnar/batch.js";
+import { batchToRows } from "../columnar/rows.js";
+import { mergeOrdered } from "../exec/exchange/merge-streams.js";
+import type { ExecutionPlan } from "../exec/execution-plan.js";
+import { planPhysical } from "../exec/planner.js";
+import { showString } from "../format/show-string.js";
+import { treeString } from "../format/tree-string.js";
+import { optimize } from "../optimizer/optimizer.js";
+import { analyze } from "../plan/analyzer/analyzer.js";
+import { explainPhysical } from "../plan/explain.js";
+import { explainLogical } from "../plan/explain-logical.js";
+import type { LogicalPlan } from "../plan/logical-plan.js";
+import { schemaOf } from "../plan/output.js";
+import type { StructType } from "../types/data-type.js";
+import type { ExecContext } from "./exec-context.js";
+
+/** An executing query: its schema, and its result batches in order, produced as they are pulled. */
+export interface QueryResult {
+  readonly schema: StructType;
+  readonly batches: AsyncIterable<ColumnBatch>;
+}
+
+/** Explain modes of `df.explain(mode)`. */
+export type ExplainMode = "simple" | "extended" | "formatted" | "cost" | "codegen";
+
+interface Prepared {
+  readonly analyzed: LogicalPlan;
+  readonly optimized: LogicalPlan;
+  readonly physical: ExecutionPlan;
+}
+
+function prepare(plan: LogicalPlan, ctx: ExecContext): Prepared {
+  const analyzed = analyze(plan, { conf: ctx.conf });
+  const optimized = optimize(analyzed, ctx.conf);
+  return { analyzed, optimized, physical: planPhysical(optimized, ctx) };
+}
+
+async function* relabel(schema: StructType, src: AsyncIterable<ColumnBatch>): AsyncGenerator<ColumnBatch> {
+  for await (const b of src) yield makeBatch(schema, b.columns, b.numRows);
+}
+
+/**
+ * Runs a plan: analyze → optimize → physical plan → partitions in parallel (narrow
+ * stages on the worker pool). Batches come back in partition order, so Sort and Limit
+ * order is kept; nothing runs until `batches` is iterated.
+ */
+export async function executeQuery(plan: LogicalPlan, ctx: ExecContext): Promise<QueryResult> {
+  const { analyzed, physical } = prepare(plan, ctx);
+  const schema = schemaOf(analyzed);
+  const n = physical.numPartitions(ctx);
+  const batches = relabel(
+    schema,
+    mergeOrdered(n, (i) => physical.execute(i, ctx), Math.max(1, ctx.services.parallelism)),
+  );
+  return { schema, batches };
+}
+
+/** The schema of a plan (df.schema / df.columns), analysis only. */
+export function analyzeSchema(plan: LogicalPlan, ctx: ExecContext): StructType {
+  return schemaOf(analyze(plan, { conf: ctx.conf }));
+}
+
+/** `df.explain(mode)` text. */
+export function explainQuery(plan: LogicalPlan, mode: ExplainMode, ctx: ExecContext): string {
+  const p = prepare(plan, ctx);
+  const physical = explainPhysical(p.physical);
+  if (mode !== "extended") return physical;
+  return explainLogical(plan, p.analyzed, p.optimized) + physical;
+}
+
+/** `df.show(n, truncate, vertical)` text: runs the plan with a limit of n + 1 to know whether more rows exist. */
+export async function showQuery(
+  plan: LogicalPlan,
+  numRows: number,
+  truncate: number,
+  vertical: boolean,
+  ctx: ExecContext,
+): Promise<string> {
+  const limited: LogicalPlan = { kind: "Limit", input: plan, n: Math.max(0, numRows) + 1 };
+  const res = await executeQuery(limited, ctx);
+  const rows: unknown[][] = [];
+  for await (const b of res.batches) rows.push(...batchToRows(b));
+  const hasMore = rows.length > numRows;
+  const tz = ctx.conf.get("spark.sql.session.timeZone") ?? "UTC";
+  return showString(res.schema, rows.slice(0, numRows), hasMore, numRows, truncate, vertical, tz);
+}
+
+/** `df.printSchema()` text. */
+export function treeStringQuery(plan: LogicalPlan, ctx: ExecContext): string {
+  return treeString(analyzeSchema(plan, ctx));
+}

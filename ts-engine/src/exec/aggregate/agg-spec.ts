@@ -1,0 +1,79 @@
+import type { AggCall, Expr } from "../../expr/expr.js";
+import { exprSemanticEquals } from "../../expr/expr-equals.js";
+import { InternalError } from "../../errors/spark-exception.js";
+import { exprType } from "../../expr/expr-type.js";
+import type { Aggregate } from "../../plan/logical-plan.js";
+import { transformExprDown } from "../../optimizer/transform.js";
+import type { Accumulator } from "./accumulator.js";
+import { AvgAcc, CountAcc } from "./count-avg-acc.js";
+import { CountDistinctAcc } from "./count-distinct-acc.js";
+import { MinMaxAcc } from "./min-max-acc.js";
+import { SumAcc } from "./sum-acc.js";
+
+/**
+ * An Aggregate taken apart for execution: the grouping expressions, the distinct
+ * aggregate calls, and the output expressions rewritten over the row
+ * [group keys…, aggregate results…] (as BoundRefs), which the final step evaluates.
+ */
+export interface AggSpec {
+  readonly groupBy: readonly Expr[];
+  readonly calls: readonly AggCall[];
+  readonly results: readonly Expr[];
+  readonly hasDistinct: boolean;
+}
+
+/** Splits a resolved Aggregate into an AggSpec. */
+export function aggSpecOf(agg: Aggregate): AggSpec {
+  const calls: AggCall[] = [];
+  const k = agg.groupBy.length;
+  const results = agg.aggs.map((out) =>
+    transformExprDown(out, (e) => {
+      if (e.kind === "Alias") return undefined;
+      const gi = agg.groupBy.findIndex((g) => exprSemanticEquals(g, e));
+      if (gi >= 0) {
+        const g = agg.groupBy[gi]!;
+        return { kind: "BoundRef", ordinal: gi, dataType: exprType(g), nullable: true, name: `_k${gi}` };
+      }
+      if (e.kind === "AggCall") {
+        let ci = calls.findIndex((c) => exprSemanticEquals(c, e));
+        if (ci < 0) ci = calls.push(e) - 1;
+        return { kind: "BoundRef", ordinal: k + ci, dataType: e.dataType, nullable: e.nullable, name: `_a${ci}` };
+      }
+      return undefined;
+    }),
+  );
+  return { groupBy: agg.groupBy, calls, results, hasDistinct: calls.some((c) => c.isDistinct) };
+}
+
+/** Whether a count call counts rows regardless of its arguments (count(*) / count(1)). */
+function countsAllRows(call: AggCall): boolean {
+  return call.args.every((a) => a.kind === "Literal" && a.value !== null);
+}
+
+/** The accumulator for one aggregate call (Spark result types come from the analyzer's dataType). */
+export function makeAccumulator(call: AggCall, ansi: boolean): Accumulator {
+  const fn = call.fn.toLowerCase();
+  if (call.isDistinct && fn === "count") return new CountDistinctAcc();
+  if (call.isDistinct) throw new InternalError(`${fn}(DISTINCT ...) is not supported yet`);
+  switch (fn) {
+    case "sum":
+      return new SumAcc(call.dataType, ansi);
+    case "count":
+      return new CountAcc();
+    case "avg":
+    case "mean":
+      return new AvgAcc();
+    case "min":
+      return new MinMaxAcc(call.dataType, false);
+    case "max":
+      return new MinMaxAcc(call.dataType, true);
+    default:
+      throw new InternalError(`aggregate function ${fn} is not supported yet`);
+  }
+}
+
+/** The arguments an accumulator's `update` reads: count(*) reads none. */
+export function updateArgs(call: AggCall): readonly Expr[] {
+  if (call.fn.toLowerCase() === "count" && !call.isDistinct && countsAllRows(call)) return [];
+  return call.args;
+}

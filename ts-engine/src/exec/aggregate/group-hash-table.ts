@@ -1,0 +1,211 @@
+import type { DataType } from "../../types/data-type.js";
+import { makeVector, type Vector, type VectorData } from "../../columnar/vector.js";
+import { allocVectorData, isLongType, vectorFromValues } from "../../columnar/builder.js";
+import { hashInto, toKeyColumn, type KeyColumn } from "./key-columns.js";
+
+/** Stored keys of one column, indexed by group id. */
+interface KeyStore {
+  num: Float64Array | null;
+  big: (bigint | undefined)[] | null;
+  obj: unknown[] | null;
+  orig: unknown[] | null;
+  nulls: Uint8Array;
+}
+
+/**
+ * Open-addressing hash table from composite keys to dense group ids (0, 1, …), over
+ * typed arrays: linear probing on a power-of-two slot array, the hash of each group kept
+ * for cheap rejection and rehashing. Nulls form their own key (GROUP BY semantics);
+ * `find` treats a null key as matching nothing (join semantics).
+ */
+export class GroupHashTable {
+  private slots: Int32Array;
+  private mask: number;
+  private groupHash: Int32Array;
+  private readonly stores: KeyStore[] = [];
+  size = 0;
+
+  constructor(private readonly keyTypes: readonly DataType[], initialCapacity = 1024) {
+    let cap = 16;
+    while (cap < initialCapacity * 2) cap <<= 1;
+    this.slots = new Int32Array(cap).fill(-1);
+    this.mask = cap - 1;
+    this.groupHash = new Int32Array(initialCapacity);
+    for (let c = 0; c < keyTypes.length; c++) {
+      this.stores.push({ num: null, big: null, obj: null, orig: null, nulls: new Uint8Array(initialCapacity) });
+    }
+  }
+
+  private hashAll(cols: readonly KeyColumn[], n: number): Int32Array {
+    const h = new Int32Array(n);
+    for (const c of cols) hashInto(c, h, n);
+    return h;
+  }
+
+  private equal(g: number, cols: readonly KeyColumn[], i: number): boolean {
+    for (let c = 0; c < cols.length; c++) {
+      const col = cols[c]!;
+      const st = this.stores[c]!;
+      const rowNull = col.nulls !== null && col.nulls[i] === 0;
+      if (rowNull || st.nulls[g] === 1) {
+        if (!(rowNull && st.nulls[g] === 1)) return false;
+        continue;
+      }
+      if (col.num !== null) {
+        const a = st.num![g]!;
+        const b = col.num[i]!;
+        if (a !== b && !(a !== a && b !== b)) return false;
+        if (st.big !== null || col.big !== null) {
+          const x = st.big?.[g];
+          const y = col.big?.[i];
+          if (x !== y) return false;
+        }
+      } else if (st.obj![g] !== col.obj![i]) return false;
+    }
+    return true;
+  }
+
+  private grow(): void {
+    const cap = this.groupHash.length * 2;
+    const gh = new Int32Array(cap);
+    gh.set(this.groupHash);
+    this.groupHash = gh;
+    for (const st of this.stores) {
+      const nn = new Uint8Array(cap);
+      nn.set(st.nulls);
+      st.nulls = nn;
+      if (st.num !== null) {
+        const nv = new Float64Array(cap);
+        nv.set(st.num);
+        st.num = nv;
+      }
+    }
+  }
+
+  private rehash(): void {
+    const cap = this.slots.length * 2;
+    const slots = new Int32Array(cap).fill(-1);
+    const mask = cap - 1;
+    for (let g = 0; g < this.size; g++) {
+      let s = this.groupHash[g]! & mask;
+      while (slots[s] !== -1) s = (s + 1) & mask;
+      slots[s] = g;
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+
+  private insert(cols: readonly KeyColumn[], i: number, h: number): number {
+    const g = this.size++;
+    if (g >= this.groupHash.length) this.grow();
+    this.groupHash[g] = h;
+    for (let c = 0; c < cols.length; c++) {
+      const col = cols[c]!;
+      const st = this.stores[c]!;
+      const isNull = col.nulls !== null && col.nulls[i] === 0;
+      st.nulls[g] = isNull ? 1 : 0;
+      if (col.num !== null) {
+        st.num ??= new Float64Array(this.groupHash.length);
+        st.num[g] = isNull ? 0 : col.num[i]!;
+        const b = col.big?.[i];
+        if (b !== undefined && !isNull) {
+          st.big ??= [];
+          st.big[g] = b;
+        }
+      } else {
+        st.obj ??= [];
+        st.orig ??= [];
+        st.obj[g] = isNull ? null : col.obj![i];
+        st.orig[g] = null;
+      }
+    }
+    return g;
+  }
+
+  /** Group id of every row of the key vectors, adding new groups as needed. */
+  findOrInsert(keys: readonly Vector[], n: number): Int32Array {
+    const cols = keys.map(toKeyColumn);
+    const hashes = this.hashAll(cols, n);
+    const out = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const h = hashes[i]!;
+      let s = h & this.mask;
+      for (;;) {
+        const g = this.slots[s]!;
+        if (g === -1) {
+          const ng = this.insert(cols, i, h);
+          this.slots[s] = ng;
+          out[i] = ng;
+          this.keepOriginal(ng, keys, i);
+          if (this.size * 2 > this.slots.length) this.rehash();
+          break;
+        }
+        if (this.groupHash[g] === h && this.equal(g, cols, i)) {
+          out[i] = g;
+          break;
+        }
+        s = (s + 1) & this.mask;
+      }
+    }
+    return out;
+  }
+
+  private keepOriginal(g: number, keys: readonly Vector[], i: number): void {
+    for (let c = 0; c < keys.length; c++) {
+      const st = this.stores[c]!;
+      if (st.orig !== null) st.orig[g] = (keys[c]!.data as unknown[])[i];
+    }
+  }
+
+  /** Group id of every row, or -1 where no group matches or any key is null. */
+  find(keys: readonly Vector[], n: number): Int32Array {
+    const cols = keys.map(toKeyColumn);
+    const hashes = this.hashAll(cols, n);
+    const out = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      let anyNull = false;
+      for (const c of cols) if (c.nulls !== null && c.nulls[i] === 0) anyNull = true;
+      if (anyNull) {
+        out[i] = -1;
+        continue;
+      }
+      const h = hashes[i]!;
+      let s = h & this.mask;
+      for (;;) {
+        const g = this.slots[s]!;
+        if (g === -1) {
+          out[i] = -1;
+          break;
+        }
+        if (this.groupHash[g] === h && this.equal(g, cols, i)) {
+          out[i] = g;
+          break;
+        }
+        s = (s + 1) & this.mask;
+      }
+    }
+    return out;
+  }
+
+  /** The distinct keys, column by column, in group-id order, as vectors of the key types. */
+  keyVectors(): Vector[] {
+    const n = this.size;
+    return this.keyTypes.map((type, c) => {
+      const st = this.stores[c]!;
+      const validity = st.nulls.subarray(0, n).some((x) => x === 1) ? st.nulls.subarray(0, n).map((x) => 1 - x) : null;
+      if (st.num !== null || (st.obj === null && n === 0)) {
+        const num = st.num ?? new Float64Array(0);
+        if (st.big !== null && isLongType(type)) {
+          const vals: unknown[] = [];
+          for (let g = 0; g < n; g++) vals.push(validity !== null && validity[g] === 0 ? null : (st.big[g] ?? num[g]!));
+          return vectorFromValues(type, vals);
+        }
+        const data = allocVectorData(type, n) as unknown as { [i: number]: number };
+        for (let g = 0; g < n; g++) data[g] = num[g]!;
+        return makeVector(type, data as unknown as VectorData, validity, n);
+      }
+      const orig = st.orig!;
+      return makeVector(type, orig.slice(0, n), validity, n);
+    });
+  }
+}

@@ -1,0 +1,116 @@
+import type { Vector } from "../../columnar/vector.js";
+import { LONG_SAFE } from "../../columnar/builder.js";
+
+/**
+ * A batch's key column in the form the hash tables compare: numbers as a Float64Array
+ * (-0 folded to 0; longs past ±2^53 also kept exactly in `big`), everything else as
+ * normalized JS values in `obj` (strings as is, binary as a latin1 string).
+ */
+export interface KeyColumn {
+  readonly num: Float64Array | null;
+  readonly big: (bigint | undefined)[] | null;
+  readonly obj: unknown[] | null;
+  readonly nulls: Uint8Array | null;
+}
+
+/** Whether values of this vector's type compare as numbers. */
+export function isNumericKey(v: Vector): boolean {
+  return !Array.isArray(v.data);
+}
+
+/** Normalizes a non-numeric key value so that `===` is value equality. */
+export function normalizeObjKey(x: unknown): unknown {
+  if (typeof x === "string" || typeof x === "number" || typeof x === "bigint" || typeof x === "boolean") return x;
+  if (x instanceof Uint8Array) {
+    let s = "\u0001";
+    for (let i = 0; i < x.length; i++) s += String.fromCharCode(x[i]!);
+    return s;
+  }
+  return "\u0002" + JSON.stringify(x, (_k, val: unknown) => (typeof val === "bigint" ? val.toString() : val));
+}
+
+/** Converts one key vector of a batch. */
+export function toKeyColumn(v: Vector): KeyColumn {
+  const n = v.length;
+  const nulls = v.validity;
+  if (v.data instanceof BigInt64Array) {
+    const num = new Float64Array(n);
+    const big = new Array<bigint | undefined>(n);
+    const lim = BigInt(LONG_SAFE);
+    for (let i = 0; i < n; i++) {
+      const b = v.data[i]!;
+      num[i] = Number(b);
+      big[i] = b > lim || b < -lim ? b : undefined;
+    }
+    return { num, big, obj: null, nulls };
+  }
+  if (Array.isArray(v.data)) {
+    const src = v.data as unknown[];
+    const obj = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) obj[i] = normalizeObjKey(src[i]);
+    return { num: null, big: null, obj, nulls };
+  }
+  const num = v.data instanceof Float64Array ? v.data : Float64Array.from(v.data as ArrayLike<number>);
+  if (v.type.kind === "double" || v.type.kind === "float") {
+    let copy: Float64Array | null = null;
+    for (let i = 0; i < n; i++) {
+      if (num[i] === 0 && 1 / num[i]! < 0) {
+        copy ??= Float64Array.from(num.subarray(0, n));
+        copy[i] = 0;
+      }
+    }
+    if (copy !== null) return { num: copy, big: null, obj: null, nulls };
+  }
+  return { num, big: null, obj: null, nulls };
+}
+
+const scratch = new Float64Array(1);
+const scratchInt = new Int32Array(scratch.buffer);
+
+function mix(h: number, k: number): number {
+  k = Math.imul(k, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, 0x1b873593);
+  h ^= k;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+/** Combines the hash of every row of `col` into `hashes` (nulls hash to a fixed value). */
+export function hashInto(col: KeyColumn, hashes: Int32Array, n: number): void {
+  const nulls = col.nulls;
+  if (col.num !== null) {
+    const d = col.num;
+    for (let i = 0; i < n; i++) {
+      let k: number;
+      if (nulls !== null && nulls[i] === 0) k = 0x5bd1e995;
+      else {
+        const x = d[i]!;
+        if ((x | 0) === x) k = x;
+        else if (x !== x) k = 0x7ff80000;
+        else {
+          scratch[0] = x;
+          k = scratchInt[0]! ^ Math.imul(scratchInt[1]!, 0x27d4eb2d);
+        }
+      }
+      hashes[i] = mix(hashes[i]!, k);
+    }
+    return;
+  }
+  const o = col.obj!;
+  for (let i = 0; i < n; i++) {
+    let k: number;
+    if (nulls !== null && nulls[i] === 0) k = 0x5bd1e995;
+    else {
+      const x = o[i];
+      k = typeof x === "string" ? hashString(x) : hashString(String(x));
+    }
+    hashes[i] = mix(hashes[i]!, k);
+  }
+}

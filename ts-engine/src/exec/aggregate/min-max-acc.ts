@@ -1,0 +1,83 @@
+import { makeVector, type Vector, type VectorData } from "../../columnar/vector.js";
+import { allocVectorData, vectorFromValues } from "../../columnar/builder.js";
+import type { DataType } from "../../types/data-type.js";
+import { growF64, growU8, type Accumulator } from "./accumulator.js";
+
+const NUMERIC_STATE = new Set(["boolean", "byte", "short", "integer", "float", "double", "date"]);
+
+/** Spark's ordering of doubles: NaN is larger than any other value. */
+function less(a: number, b: number): boolean {
+  if (b !== b) return a === a;
+  return a < b;
+}
+
+/** min(x) / max(x): null for a group without non-null values; result type = input type. */
+export class MinMaxAcc implements Accumulator {
+  readonly partialTypes: readonly DataType[];
+  private readonly numeric: boolean;
+  private nums: Float64Array = new Float64Array(16);
+  private objs: unknown[] = [];
+  private seen: Uint8Array = new Uint8Array(16);
+
+  constructor(
+    private readonly type: DataType,
+    private readonly isMax: boolean,
+  ) {
+    this.partialTypes = [type];
+    this.numeric = NUMERIC_STATE.has(type.kind);
+  }
+
+  ensure(n: number): void {
+    this.nums = growF64(this.nums, n);
+    this.seen = growU8(this.seen, n);
+  }
+
+  update(groups: Int32Array, n: number, args: readonly Vector[]): void {
+    const v = args[0]!;
+    const val = v.validity;
+    const seen = this.seen;
+    if (this.numeric) {
+      const d = v.data as Float64Array;
+      const nums = this.nums;
+      for (let i = 0; i < n; i++) {
+        if (val !== null && val[i] === 0) continue;
+        const g = groups[i]!;
+        const x = d[i]!;
+        if (seen[g] === 0 || (this.isMax ? less(nums[g]!, x) : less(x, nums[g]!))) nums[g] = x;
+        seen[g] = 1;
+      }
+      return;
+    }
+    const d = v.data as ArrayLike<unknown>;
+    const objs = this.objs;
+    for (let i = 0; i < n; i++) {
+      if (val !== null && val[i] === 0) continue;
+      const g = groups[i]!;
+      const x = d[i] as number | bigint | string;
+      const cur = objs[g] as number | bigint | string;
+      if (seen[g] === 0 || (this.isMax ? cur < x : x < cur)) objs[g] = x;
+      seen[g] = 1;
+    }
+  }
+
+  merge(groups: Int32Array, n: number, partial: readonly Vector[]): void {
+    this.update(groups, n, partial);
+  }
+
+  partial(numGroups: number): Vector[] {
+    return [this.result(numGroups)];
+  }
+
+  result(numGroups: number): Vector {
+    const seen = this.seen.subarray(0, numGroups);
+    const validity = seen.every((x) => x === 1) ? null : Uint8Array.from(seen);
+    if (this.numeric) {
+      const data = allocVectorData(this.type, numGroups) as unknown as { [i: number]: number };
+      for (let g = 0; g < numGroups; g++) data[g] = this.nums[g]!;
+      return makeVector(this.type, data as unknown as VectorData, validity, numGroups);
+    }
+    const vals: unknown[] = [];
+    for (let g = 0; g < numGroups; g++) vals.push(seen[g] === 1 ? this.objs[g] : null);
+    return vectorFromValues(this.type, vals);
+  }
+}

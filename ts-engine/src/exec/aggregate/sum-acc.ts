@@ -1,0 +1,102 @@
+import { makeVector, type Vector } from "../../columnar/vector.js";
+import { isLongType, longVectorFromBigInts } from "../../columnar/builder.js";
+import { arithmeticOverflow } from "../../expr/eval/errors.js";
+import type { DataType } from "../../types/data-type.js";
+import { growF64, growU8, type Accumulator } from "./accumulator.js";
+
+const SAFE = Number.MAX_SAFE_INTEGER;
+const I64_MAX = (1n << 63n) - 1n;
+const I64_MIN = -(1n << 63n);
+
+/**
+ * sum(): null when a group saw no non-null value. Integral input sums to LongType exactly
+ * (Number fast path, BigInt per group once past ±2^53; ANSI overflow raises), fractional
+ * input to DoubleType.
+ */
+export class SumAcc implements Accumulator {
+  readonly partialTypes: readonly DataType[];
+  private sums: Float64Array = new Float64Array(16);
+  private seen: Uint8Array = new Uint8Array(16);
+  private big: (bigint | undefined)[] | null = null;
+  private readonly exact: boolean;
+
+  constructor(
+    private readonly resultType: DataType,
+    private readonly ansi: boolean,
+  ) {
+    this.partialTypes = [resultType];
+    this.exact = isLongType(resultType);
+  }
+
+  ensure(n: number): void {
+    this.sums = growF64(this.sums, n);
+    this.seen = growU8(this.seen, n);
+  }
+
+  update(groups: Int32Array, n: number, args: readonly Vector[]): void {
+    const v = args[0]!;
+    const val = v.validity;
+    const sums = this.sums;
+    const seen = this.seen;
+    if (v.data instanceof BigInt64Array) {
+      for (let i = 0; i < n; i++) if (val === null || val[i] === 1) this.addBig(groups[i]!, v.data[i]!);
+      return;
+    }
+    const d = v.data as Float64Array;
+    if (!this.exact) {
+      for (let i = 0; i < n; i++) {
+        if (val !== null && val[i] === 0) continue;
+        const g = groups[i]!;
+        sums[g] = sums[g]! + d[i]!;
+        seen[g] = 1;
+      }
+      return;
+    }
+    for (let i = 0; i < n; i++) {
+      if (val !== null && val[i] === 0) continue;
+      const g = groups[i]!;
+      const big = this.big;
+      if (big !== null && big[g] !== undefined) {
+        this.addBig(g, BigInt(d[i]!));
+        continue;
+      }
+      const s = sums[g]! + d[i]!;
+      if (s > SAFE || s < -SAFE) this.addBig(g, BigInt(d[i]!));
+      else {
+        sums[g] = s;
+        seen[g] = 1;
+      }
+    }
+  }
+
+  private addBig(g: number, x: bigint): void {
+    this.big ??= [];
+    const cur = this.big[g] ?? BigInt(this.sums[g]!);
+    let s = cur + x;
+    if (s > I64_MAX || s < I64_MIN) {
+      if (this.ansi) throw arithmeticOverflow("long", "try_sum");
+      s = BigInt.asIntN(64, s);
+    }
+    this.big[g] = s;
+    this.seen[g] = 1;
+  }
+
+  merge(groups: Int32Array, n: number, partial: readonly Vector[]): void {
+    this.update(groups, n, partial);
+  }
+
+  partial(numGroups: number): Vector[] {
+    return [this.result(numGroups)];
+  }
+
+  result(numGroups: number): Vector {
+    const seen = this.seen.subarray(0, numGroups);
+    const validity = seen.every((x) => x === 1) ? null : Uint8Array.from(seen);
+    if (this.exact && this.big !== null) {
+      const out = new BigInt64Array(numGroups);
+      for (let g = 0; g < numGroups; g++) out[g] = this.big[g] ?? BigInt(this.sums[g]!);
+      return longVectorFromBigInts(this.resultType, out, validity);
+    }
+    return makeVector(this.resultType, this.sums.slice(0, numGroups), validity, numGroups);
+  }
+}

@@ -1,0 +1,79 @@
+import { Channel } from "./channel.js";
+
+/** Produces one partition's stream. */
+export type StreamFactory<T> = (index: number) => AsyncIterable<T>;
+
+async function pump<T>(src: AsyncIterable<T>, ch: Channel<T>): Promise<void> {
+  for await (const item of src) {
+    if (ch.cancelled) return;
+    await ch.push(item);
+    if (ch.cancelled) return;
+  }
+}
+
+/**
+ * Runs `count` streams with at most `concurrency` at once and yields their items as they
+ * come (no order between streams). Stopping early stops the producers.
+ */
+export async function* mergeUnordered<T>(count: number, make: StreamFactory<T>, concurrency: number): AsyncGenerator<T> {
+  const ch = new Channel<T>(Math.max(4, concurrency * 2));
+  let next = 0;
+  let running = 0;
+  const runOne = async (): Promise<void> => {
+    while (next < count && !ch.cancelled) {
+      const i = next++;
+      await pump(make(i), ch);
+    }
+  };
+  const lanes = Math.max(1, Math.min(concurrency, count));
+  const all: Promise<void>[] = [];
+  for (let l = 0; l < lanes; l++) {
+    running++;
+    all.push(
+      runOne().then(
+        () => {
+          if (--running === 0) ch.close();
+        },
+        (e: unknown) => ch.fail(e),
+      ),
+    );
+  }
+  if (count === 0) ch.close();
+  yield* ch.drain();
+}
+
+/**
+ * Runs `count` streams with at most `concurrency` at once but yields stream 0's items,
+ * then stream 1's, … (partition order, as Spark's collect returns them). Streams that
+ * run ahead are buffered.
+ */
+export async function* mergeOrdered<T>(count: number, make: StreamFactory<T>, concurrency: number): AsyncGenerator<T> {
+  if (count === 1 || concurrency <= 1) {
+    for (let i = 0; i < count; i++) yield* make(i);
+    return;
+  }
+  const chans: Channel<T>[] = [];
+  let started = 0;
+  const start = (): void => {
+    if (started >= count) return;
+    const i = started++;
+    const ch = new Channel<T>(Number.MAX_SAFE_INTEGER);
+    chans[i] = ch;
+    pump(make(i), ch).then(
+      () => {
+        ch.close();
+        start();
+      },
+      (e: unknown) => ch.fail(e),
+    );
+  };
+  for (let l = 0; l < Math.min(concurrency, count); l++) start();
+  try {
+    for (let i = 0; i < count; i++) {
+      while (chans[i] === undefined) await new Promise<void>((r) => setImmediate(r));
+      yield* chans[i]!.drain();
+    }
+  } finally {
+    for (const ch of chans) ch?.cancel();
+  }
+}

@@ -1,0 +1,45 @@
+import type { ColumnBatch } from "../columnar/batch.js";
+import { selectionToIndices, takeBatch } from "../columnar/take.js";
+import type { ExecContext } from "../engine/exec-context.js";
+import { evaluate } from "../expr/eval/evaluate.js";
+import type { Expr } from "../expr/expr.js";
+import type { StructType } from "../types/data-type.js";
+import type { ExecutionPlan } from "./execution-plan.js";
+import { evalContextOf, throwIfAborted } from "./util.js";
+
+/** Keeps the rows whose predicate is true; null counts as false (SQL WHERE). */
+export class FilterExec implements ExecutionPlan {
+  readonly name = "Filter";
+  readonly children: readonly ExecutionPlan[];
+
+  constructor(
+    readonly child: ExecutionPlan,
+    readonly condition: Expr,
+    private readonly detail: string,
+  ) {
+    this.children = [child];
+  }
+
+  get schema(): StructType {
+    return this.child.schema;
+  }
+
+  numPartitions(ctx: ExecContext): number {
+    return this.child.numPartitions(ctx);
+  }
+
+  explainDetail(): string {
+    return this.detail;
+  }
+
+  async *execute(partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
+    const ectx = evalContextOf(ctx);
+    for await (const b of this.child.execute(partition, ctx)) {
+      throwIfAborted(ctx);
+      const pred = evaluate(this.condition, b, ectx);
+      const idx = selectionToIndices(pred.data as Uint8Array, pred.validity, b.numRows);
+      if (idx.length === b.numRows) yield b;
+      else if (idx.length > 0) yield takeBatch(b, idx);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import type { ColumnBatch } from "../../columnar/batch.js";
+import type { ExecContext } from "../../engine/exec-context.js";
+import type { StructType } from "../../types/data-type.js";
+import type { ExecutionPlan } from "../execution-plan.js";
+import type { Fragment } from "./fragment.js";
+
+/**
+ * A pipeline of narrow operators over leaf sources that may run on the worker pool: each
+ * partition is sent to a worker as its plain-data `fragment`, or, without a pool (or for
+ * small inputs), runs in-process through `child`. Transparent in explain output.
+ */
+export class StageExec implements ExecutionPlan {
+  readonly name = "Stage";
+  readonly children: readonly ExecutionPlan[];
+
+  constructor(
+    readonly child: ExecutionPlan,
+    readonly fragment: Fragment,
+    /** Whether the stage is big enough to be worth a thread hop. */
+    readonly parallel: boolean,
+  ) {
+    this.children = [child];
+  }
+
+  get schema(): StructType {
+    return this.child.schema;
+  }
+
+  numPartitions(ctx: ExecContext): number {
+    return this.child.numPartitions(ctx);
+  }
+
+  explainDetail(): string {
+    return this.child.explainDetail();
+  }
+
+  execute(partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
+    const pool = ctx.services.workerPool;
+    if (this.parallel && pool !== undefined && pool.available) return pool.run(this.fragment, partition, ctx);
+    return this.child.execute(partition, ctx);
+  }
+}

@@ -1,0 +1,35 @@
+import type { ColumnBatch } from "../../columnar/batch.js";
+import { makeBatch } from "../../columnar/batch.js";
+import { makeVector, type Vector, type VectorData } from "../../columnar/vector.js";
+
+function owns(a: ArrayBufferView): boolean {
+  return a.byteOffset === 0 && a.byteLength === a.buffer.byteLength && a.buffer instanceof ArrayBuffer;
+}
+
+function own<T extends ArrayBufferView>(a: T): T {
+  if (owns(a)) return a;
+  return (a as unknown as { slice(): T }).slice();
+}
+
+/**
+ * The batch made ready to post with its buffers transferred (not copied): views into a
+ * larger buffer are copied first, so moving a buffer never detaches another vector's data.
+ * Returns the batch and the transfer list.
+ */
+export function prepareTransfer(b: ColumnBatch): { batch: ColumnBatch; transfer: ArrayBuffer[] } {
+  const seen = new Set<ArrayBuffer>();
+  const transfer: ArrayBuffer[] = [];
+  const take = (a: ArrayBufferView): ArrayBufferView => {
+    let x = own(a);
+    if (seen.has(x.buffer as ArrayBuffer)) x = (x as unknown as { slice(): ArrayBufferView }).slice();
+    seen.add(x.buffer as ArrayBuffer);
+    transfer.push(x.buffer as ArrayBuffer);
+    return x;
+  };
+  const columns: Vector[] = b.columns.map((v) => {
+    const data = ArrayBuffer.isView(v.data) ? (take(v.data) as unknown as VectorData) : v.data;
+    const validity = v.validity === null ? null : (take(v.validity) as Uint8Array);
+    return makeVector(v.type, data, validity, v.length);
+  });
+  return { batch: makeBatch(b.schema, columns, b.numRows), transfer };
+}

@@ -1,0 +1,76 @@
+import type { Vector } from "../../columnar/vector.js";
+
+/** Compares rows i and j of one sort key; negative when i sorts first. */
+export type RowComparator = (i: number, j: number) => number;
+
+function cmpNum(a: number, b: number): number {
+  if (a < b) return -1;
+  if (a > b) return 1;
+  if (a === b) return 0;
+  // NaN sorts after every other value (Spark's ordering of doubles)
+  const an = a !== a;
+  const bn = b !== b;
+  return an === bn ? 0 : an ? 1 : -1;
+}
+
+function cmpBytes(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+}
+
+function cmpUnknown(a: unknown, b: unknown): number {
+  if (typeof a === "string" && typeof b === "string") return a < b ? -1 : a > b ? 1 : 0;
+  if (a instanceof Uint8Array && b instanceof Uint8Array) return cmpBytes(a, b);
+  if (Array.isArray(a) && Array.isArray(b)) {
+    const n = Math.min(a.length, b.length);
+    for (let i = 0; i < n; i++) {
+      const c = a[i] === null ? (b[i] === null ? 0 : -1) : b[i] === null ? 1 : cmpUnknown(a[i], b[i]);
+      if (c !== 0) return c;
+    }
+    return a.length - b.length;
+  }
+  const x = a as number | bigint;
+  const y = b as number | bigint;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * A typed comparator for one sort key: nulls first or last as requested, then the value
+ * order (reversed for descending). Chosen once per key, not per row.
+ */
+export function keyComparator(v: Vector, ascending: boolean, nullsFirst: boolean): RowComparator {
+  const val = v.validity;
+  const sign = ascending ? 1 : -1;
+  const nullCmp = nullsFirst ? -1 : 1;
+  const d = v.data;
+  let base: RowComparator;
+  if (d instanceof BigInt64Array) base = (i, j) => (d[i]! < d[j]! ? -1 : d[i]! > d[j]! ? 1 : 0);
+  else if (Array.isArray(d)) base = (i, j) => cmpUnknown(d[i], d[j]);
+  else {
+    const nd = d as Float64Array;
+    base = (i, j) => cmpNum(nd[i]!, nd[j]!);
+  }
+  if (val === null) return sign === 1 ? base : (i, j) => -base(i, j);
+  return (i, j) => {
+    const ni = val[i] === 0;
+    const nj = val[j] === 0;
+    if (ni || nj) return ni && nj ? 0 : ni ? nullCmp : -nullCmp;
+    return sign * base(i, j);
+  };
+}
+
+/** The stable sort permutation of `n` rows under the given key comparators. */
+export function sortIndices(n: number, keys: readonly RowComparator[]): Int32Array {
+  const idx = new Int32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  const k = keys.length;
+  idx.sort((a, b) => {
+    for (let c = 0; c < k; c++) {
+      const r = keys[c]!(a, b);
+      if (r !== 0) return r;
+    }
+    return a - b;
+  });
+  return idx;
+}

@@ -1,0 +1,55 @@
+import { BATCH_SIZE, type ColumnBatch } from "../../columnar/batch.js";
+import { concatBatches } from "../../columnar/rows.js";
+import { takeBatch } from "../../columnar/take.js";
+import type { ExecContext } from "../../engine/exec-context.js";
+import { evaluate } from "../../expr/eval/evaluate.js";
+import type { SortOrder } from "../../expr/expr.js";
+import type { StructType } from "../../types/data-type.js";
+import type { ExecutionPlan } from "../execution-plan.js";
+import { evalContextOf, throwIfAborted, yieldToEventLoop } from "../util.js";
+import { keyComparator, sortIndices } from "./compare.js";
+
+/**
+ * Sorts each input partition as a whole (a global sort sits on an exchange that made one
+ * partition). Keys are bound SortOrders; the sort is stable.
+ */
+export class SortExec implements ExecutionPlan {
+  readonly name = "Sort";
+  readonly children: readonly ExecutionPlan[];
+
+  constructor(
+    readonly child: ExecutionPlan,
+    readonly orders: readonly SortOrder[],
+    private readonly detail: string,
+  ) {
+    this.children = [child];
+  }
+
+  get schema(): StructType {
+    return this.child.schema;
+  }
+
+  numPartitions(ctx: ExecContext): number {
+    return this.child.numPartitions(ctx);
+  }
+
+  explainDetail(): string {
+    return this.detail;
+  }
+
+  async *execute(partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
+    const parts: ColumnBatch[] = [];
+    for await (const b of this.child.execute(partition, ctx)) parts.push(b);
+    throwIfAborted(ctx);
+    const all = concatBatches(this.schema, parts);
+    const ectx = evalContextOf(ctx);
+    const cmps = this.orders.map((o) => keyComparator(evaluate(o.child, all, ectx), o.ascending, o.nullsFirst));
+    const idx = sortIndices(all.numRows, cmps);
+    for (let s = 0; s < all.numRows; s += BATCH_SIZE) {
+      throwIfAborted(ctx);
+      const part = idx.subarray(s, Math.min(all.numRows, s + BATCH_SIZE));
+      yield takeBatch(all, part);
+      await yieldToEventLoop();
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import type { SqlConf } from "../conf/sql-conf.js";
+import type { LogicalPlan } from "../plan/logical-plan.js";
+import type { OptimizerRule } from "./rule.js";
+import { collapseProject } from "./rules/collapse-project.js";
+import { constantFolding } from "./rules/constant-folding.js";
+import { pruneColumns } from "./rules/prune-columns.js";
+import { pushDownFilter } from "./rules/push-down-filter.js";
+
+/**
+ * The optimizer's rules, in the order they run. ExtractPythonUDFs (H5's
+ * rules/extract-python-udfs.ts) joins this list once that file lands.
+ */
+export const OPTIMIZER_RULES: readonly OptimizerRule[] = [constantFolding, pushDownFilter, collapseProject, pruneColumns];
+
+const MAX_ITERATIONS = 10;
+
+/** Rule names listed in `spark.sql.optimizer.excludedRules` (comma-separated). */
+export function excludedRules(conf: SqlConf): Set<string> {
+  const raw = conf.get("spark.sql.optimizer.excludedRules") ?? "";
+  return new Set(
+    raw
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0)
+      .map((s) => s.replace(/^.*\./, "")),
+  );
+}
+
+/** Runs the rules in order, repeatedly, until none changes the plan (or an iteration cap). */
+export function optimize(plan: LogicalPlan, conf: SqlConf, rules: readonly OptimizerRule[] = OPTIMIZER_RULES): LogicalPlan {
+  const skip = excludedRules(conf);
+  const active = rules.filter((r) => !skip.has(r.name));
+  let cur = plan;
+  for (let i = 0; i < MAX_ITERATIONS; i++) {
+    let next = cur;
+    for (const r of active) next = r.apply(next);
+    if (next === cur) break;
+    cur = next;
+  }
+  return cur;
+}

@@ -1,0 +1,69 @@
+import type { AttributeRef, Expr } from "../../expr/expr.js";
+import type { Filter, LogicalPlan } from "../../plan/logical-plan.js";
+import { outputOf } from "../../plan/output.js";
+import { andAll, splitConjuncts } from "../../exec/join/join-keys.js";
+import type { OptimizerRule } from "../rule.js";
+import { exprExists, referencedIds, transformExprUp, transformPlanDown } from "../transform.js";
+
+function readsOnly(e: Expr, attrs: readonly AttributeRef[]): boolean {
+  const ids = new Set(attrs.map((a) => a.exprId));
+  for (const id of referencedIds(e)) if (!ids.has(id)) return false;
+  return true;
+}
+
+function deterministic(e: Expr): boolean {
+  return !exprExists(e, (x) => x.kind === "PythonUDF" || (x.kind === "ScalarCall" && /^(rand|randn|uuid)$/.test(x.fn)));
+}
+
+/** Filter over Project: substitute the projected expressions and filter first. */
+function throughProject(f: Filter): LogicalPlan {
+  const p = f.input;
+  if (p.kind !== "Project" || !deterministic(f.condition) || !p.exprs.every(deterministic)) return f;
+  const defs = new Map<number, Expr>();
+  for (const e of p.exprs) if (e.kind === "Alias" && e.exprId !== undefined) defs.set(e.exprId, e.child);
+  // Filters on an aggregate-free projection only; substituting keeps names of the inner attributes.
+  const cond = transformExprUp(f.condition, (x) => (x.kind === "AttributeRef" ? (defs.get(x.exprId) ?? x) : x));
+  return { ...p, input: { kind: "Filter", input: p.input, condition: cond } };
+}
+
+/** Filter over Join: conjuncts that read one side only move below the join where that keeps its meaning. */
+function intoJoin(f: Filter): LogicalPlan {
+  const j = f.input;
+  if (j.kind !== "Join") return f;
+  const la = outputOf(j.left);
+  const ra = outputOf(j.right);
+  const toLeft: Expr[] = [];
+  const toRight: Expr[] = [];
+  const stay: Expr[] = [];
+  const leftOk = j.joinType === "inner" || j.joinType === "cross" || j.joinType === "left" || j.joinType === "left_semi" || j.joinType === "left_anti";
+  const rightOk = j.joinType === "inner" || j.joinType === "cross" || j.joinType === "right";
+  for (const c of splitConjuncts(f.condition)) {
+    if (!deterministic(c)) stay.push(c);
+    else if (leftOk && readsOnly(c, la)) toLeft.push(c);
+    else if (rightOk && readsOnly(c, ra)) toRight.push(c);
+    else stay.push(c);
+  }
+  if (toLeft.length === 0 && toRight.length === 0) return f;
+  const lc = andAll(toLeft);
+  const rc = andAll(toRight);
+  const join: LogicalPlan = {
+    ...j,
+    left: lc === undefined ? j.left : { kind: "Filter", input: j.left, condition: lc },
+    right: rc === undefined ? j.right : { kind: "Filter", input: j.right, condition: rc },
+  };
+  const rest = andAll(stay);
+  return rest === undefined ? join : { kind: "Filter", input: join, condition: rest };
+}
+
+/** Moves filters below projections and into the sides of joins, so fewer rows flow up. */
+export const pushDownFilter: OptimizerRule = {
+  name: "PushDownPredicates",
+  apply(plan: LogicalPlan): LogicalPlan {
+    return transformPlanDown(plan, (p) => {
+      if (p.kind !== "Filter") return p;
+      if (p.input.kind === "Project") return throughProject(p);
+      if (p.input.kind === "Join") return intoJoin(p);
+      return p;
+    });
+  },
+};

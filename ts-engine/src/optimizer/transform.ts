@@ -1,0 +1,128 @@
+import { assertNever, type Expr } from "../expr/expr.js";
+import type { LogicalPlan } from "../plan/logical-plan.js";
+
+function sameArray<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** `e` with `f` applied to each direct child; the same reference when no child changed. */
+export function mapExprChildren(e: Expr, f: (c: Expr) => Expr): Expr {
+  switch (e.kind) {
+    case "UnresolvedAttribute":
+    case "UnresolvedStar":
+    case "ExprString":
+    case "Literal":
+    case "AttributeRef":
+    case "BoundRef":
+      return e;
+    case "Alias":
+    case "Cast":
+    case "SortOrder": {
+      const c = f(e.child);
+      return c === e.child ? e : { ...e, child: c };
+    }
+    case "UnresolvedFunction":
+    case "ScalarCall":
+    case "AggCall":
+    case "PythonUDF": {
+      const args = e.args.map(f);
+      return sameArray(args, e.args) ? e : { ...e, args };
+    }
+    case "CaseWhen": {
+      let changed = false;
+      const branches = e.branches.map(([w, t]) => {
+        const w2 = f(w);
+        const t2 = f(t);
+        if (w2 !== w || t2 !== t) changed = true;
+        return [w2, t2] as const;
+      });
+      const elseValue = e.elseValue === undefined ? undefined : f(e.elseValue);
+      if (elseValue !== e.elseValue) changed = true;
+      if (!changed) return e;
+      return elseValue === undefined ? { ...e, branches } : { ...e, branches, elseValue };
+    }
+    default:
+      return assertNever(e);
+  }
+}
+
+/** Bottom-up rewrite of an expression tree. */
+export function transformExprUp(e: Expr, f: (e: Expr) => Expr): Expr {
+  return f(mapExprChildren(e, (c) => transformExprUp(c, f)));
+}
+
+/** Top-down rewrite: `f` returns a replacement or undefined to recurse into the children. */
+export function transformExprDown(e: Expr, f: (e: Expr) => Expr | undefined): Expr {
+  const r = f(e);
+  if (r !== undefined) return r;
+  return mapExprChildren(e, (c) => transformExprDown(c, f));
+}
+
+/** Whether any node of `e` satisfies `p`. */
+export function exprExists(e: Expr, p: (e: Expr) => boolean): boolean {
+  if (p(e)) return true;
+  let found = false;
+  mapExprChildren(e, (c) => {
+    if (!found && exprExists(c, p)) found = true;
+    return c;
+  });
+  return found;
+}
+
+/** exprIds of the AttributeRefs `e` reads. */
+export function referencedIds(e: Expr, into: Set<number> = new Set()): Set<number> {
+  if (e.kind === "AttributeRef") into.add(e.exprId);
+  mapExprChildren(e, (c) => {
+    referencedIds(c, into);
+    return c;
+  });
+  return into;
+}
+
+/** The direct inputs of a plan node. */
+export function planChildren(p: LogicalPlan): readonly LogicalPlan[] {
+  switch (p.kind) {
+    case "Range":
+    case "LocalRelation":
+      return [];
+    case "Join":
+      return [p.left, p.right];
+    case "Union":
+      return p.inputs;
+    default:
+      return [p.input];
+  }
+}
+
+/** `p` with `f` applied to each direct input; the same reference when none changed. */
+export function mapPlanChildren(p: LogicalPlan, f: (c: LogicalPlan) => LogicalPlan): LogicalPlan {
+  switch (p.kind) {
+    case "Range":
+    case "LocalRelation":
+      return p;
+    case "Join": {
+      const l = f(p.left);
+      const r = f(p.right);
+      return l === p.left && r === p.right ? p : { ...p, left: l, right: r };
+    }
+    case "Union": {
+      const inputs = p.inputs.map(f);
+      return sameArray(inputs, p.inputs) ? p : { ...p, inputs };
+    }
+    default: {
+      const c = f(p.input);
+      return c === p.input ? p : { ...p, input: c };
+    }
+  }
+}
+
+/** Bottom-up rewrite of a plan tree; identity is kept where `f` changes nothing. */
+export function transformPlanUp(p: LogicalPlan, f: (p: LogicalPlan) => LogicalPlan): LogicalPlan {
+  return f(mapPlanChildren(p, (c) => transformPlanUp(c, f)));
+}
+
+/** Top-down rewrite of a plan tree. */
+export function transformPlanDown(p: LogicalPlan, f: (p: LogicalPlan) => LogicalPlan): LogicalPlan {
+  const q = f(p);
+  return mapPlanChildren(q, (c) => transformPlanDown(c, f));
+}
