@@ -57,3 +57,18 @@ def test_reduce_by_key_combines_shuffles_merges():
 def test_text_file_node_uses_absolute_path():
     node = sc().textFile("words.txt", 3)._plan()
     assert node["kind"] == "TextFile" and node["path"].startswith("/") and node["minPartitions"] == 3
+
+
+def test_reduce_partials_skip_empty_partitions():
+    rdd = sc().parallelize([1, 2, 3], 4)
+    node = rdd.map(lambda x: x)._plan()
+    assert run_plan(node) == [[], [1], [2], [3]]
+    part = rdd.mapPartitionsWithIndex(lambda _, it: it)
+    from tspark import rdd as rdd_mod
+    calls = []
+    monkey = rdd_mod.RDD._collect_partials
+    try:
+        rdd_mod.RDD._collect_partials = lambda self: calls.append(1) or [x for p in run_plan(self._plan()) for x in p]
+        assert part.reduce(lambda a, b: a + b) == 6
+    finally:
+        rdd_mod.RDD._collect_partials = monkey

@@ -172,9 +172,10 @@ class RDD:
     def reduce(self, f: Callable[[Any, Any], Any]) -> Any:
         """Fold the elements with f (per partition, then the partials)."""
         def part(_: int, it: Iterator[Any]) -> Iterable[Any]:
-            empty = object()
-            acc = _reduce(f, it, empty)
-            return [] if acc is empty else [acc]
+            it = iter(it)
+            for first in it:
+                return [_reduce(f, it, first)]
+            return []
         partials = self.mapPartitionsWithIndex(part)._collect_partials()
         if not partials:
             raise ValueError("Can not reduce() empty RDD")
