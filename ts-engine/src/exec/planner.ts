@@ -23,6 +23,8 @@ import type { Fragment } from "./scheduler/fragment.js";
 import { StageExec } from "./scheduler/stage-exec.js";
 import { SortExec } from "./sort/sort-exec.js";
 import { UnionExec } from "./union-exec.js";
+import { BatchEvalPythonExec } from "./batch-eval-python-exec.js";
+import { structField } from "../types/data-type.js";
 import { schemaOfAttrs } from "./util.js";
 
 /** Rows below which a stage runs in-process: a thread hop costs more than it saves. */
@@ -201,8 +203,14 @@ function plan(p: LogicalPlan, st: PlanState): Planned {
       );
       return wide(exec, p, Math.max(l.rows, r.rows));
     }
-    case "BatchEvalPython":
-      throw new InternalError("BatchEvalPython is not wired into the planner yet");
+    case "BatchEvalPython": {
+      const c = plan(p.input, st);
+      const attrs = outputOf(p.input);
+      const udfs = p.udfs.map((u) => ({ ...u, args: u.args.map((a) => bindReferences(a, attrs)) }));
+      const fields = p.resultAttrs.map((a) => structField(a.name, a.dataType, a.nullable));
+      const detail = ` ${exprList(p.udfs)}, ${exprList(p.resultAttrs)}`;
+      return wide(new BatchEvalPythonExec(stage(c, st), udfs, fields, detail), p, c.rows);
+    }
     default:
       throw new InternalError(`cannot plan unresolved node ${p.kind}`);
   }

@@ -2,15 +2,22 @@ import type { SqlConf } from "../conf/sql-conf.js";
 import type { LogicalPlan } from "../plan/logical-plan.js";
 import type { OptimizerRule } from "./rule.js";
 import { collapseProject } from "./rules/collapse-project.js";
+import { extractPythonUdfs } from "./rules/extract-python-udfs.js";
 import { constantFolding } from "./rules/constant-folding.js";
 import { pruneColumns } from "./rules/prune-columns.js";
 import { pushDownFilter } from "./rules/push-down-filter.js";
 
 /**
- * The optimizer's rules, in the order they run. ExtractPythonUDFs (H5's
- * rules/extract-python-udfs.ts) joins this list once that file lands.
+ * The optimizer's rules, in the order they run. ExtractPythonUDFs comes last, as in Spark,
+ * so that it sees the final projections and filters.
  */
-export const OPTIMIZER_RULES: readonly OptimizerRule[] = [constantFolding, pushDownFilter, collapseProject, pruneColumns];
+export const OPTIMIZER_RULES: readonly OptimizerRule[] = [
+  constantFolding,
+  pushDownFilter,
+  collapseProject,
+  pruneColumns,
+  extractPythonUdfs,
+];
 
 const MAX_ITERATIONS = 10;
 
