@@ -1,16 +1,19 @@
-import { InternalError } from "../errors/spark-exception.js";
+import {
+  analyzeSchema,
+  executeQuery,
+  explainQuery,
+  showQuery,
+  treeStringQuery,
+} from "../engine/query-engine.js";
+import { createEngineServices } from "../engine/services.js";
 import type { QueryEnginePort } from "./query-engine-port.js";
 
-function unavailable(): never {
-  throw new InternalError("the query engine is not built yet (engine/query-engine.ts)");
-}
-
-/** The in-process engine (temporary stand-in until engine/query-engine.ts lands). */
+/** The in-process engine: engine/query-engine.ts's entry points and engine services. */
 export const defaultEngine: QueryEnginePort = {
-  executeQuery: unavailable,
-  analyzeSchema: unavailable,
-  showQuery: unavailable,
-  treeStringQuery: unavailable,
-  explainQuery: unavailable,
-  createServices: () => ({ parallelism: 1 }),
+  executeQuery,
+  analyzeSchema,
+  showQuery,
+  treeStringQuery,
+  explainQuery,
+  createServices: createEngineServices,
 };

@@ -29,8 +29,10 @@ function nodeColdStart(): string {
   const script = fileURLToPath(new URL("./node-cold-start.js", import.meta.url));
   const r = spawnSync(process.execPath, [script], { encoding: "utf8", timeout: 120_000 });
   try {
-    const out = JSON.parse(r.stdout.trim().split("\n").pop() ?? "") as { coldstart?: number; error?: string };
-    return out.coldstart === undefined ? `n/a (${out.error ?? "?"})` : `${out.coldstart.toFixed(3)} s`;
+    const line = r.stdout.trim().split("\n").pop() ?? "";
+    const out = JSON.parse(line) as { coldstart?: number; fromProcessStart?: number; error?: string };
+    if (out.coldstart === undefined) return `n/a (${out.error ?? "?"})`;
+    return `${out.coldstart.toFixed(3)} s (${(out.fromProcessStart ?? 0).toFixed(3)} s from process start)`;
   } catch {
     return `n/a (exit ${String(r.status)})`;
   }

@@ -34,13 +34,14 @@ describe("Node API end to end: expressions", () => {
   });
 
   it("compares with SQL's three-valued logic", async () => {
+    // JS has one number type: lit(2.0) is the integer 2, so this uses 2.5 where PySpark's golden has 2.0.
     const out = await df
-      .select(F.col("i").gt(2), F.col("x").leq(2.0), F.col("s").eq("a"), F.col("s").neq("a"), F.col("x").isNull(), F.col("s").isNotNull())
+      .select(F.col("i").gt(2), F.col("x").leq(2.5), F.col("s").eq("a"), F.col("s").neq("a"), F.col("x").isNull(), F.col("s").isNotNull())
       .showString();
     expect(out).toBe(
       table(
         "+-------+----------+-------+-------------+-----------+---------------+",
-        "|(i > 2)|(x <= 2.0)|(s = a)|(NOT (s = a))|(x IS NULL)|(s IS NOT NULL)|",
+        "|(i > 2)|(x <= 2.5)|(s = a)|(NOT (s = a))|(x IS NULL)|(s IS NOT NULL)|",
         "+-------+----------+-------+-------------+-----------+---------------+",
         "|  false|      true|   true|        false|      false|           true|",
         "|  false|      NULL|  false|         true|       true|           true|",
