@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { vectorFromValues } from "../../src/columnar/builder.js";
+import { vectorToValues } from "../../src/columnar/rows.js";
+import { GroupHashTable } from "../../src/exec/aggregate/group-hash-table.js";
+import { DoubleType, IntegerType, LongType, StringType } from "../../src/types/data-type.js";
+
+describe("GroupHashTable", () => {
+  it("assigns dense ids to composite keys, nulls forming their own group", () => {
+    const t = new GroupHashTable([IntegerType, StringType], 2);
+    const k1 = vectorFromValues(IntegerType, [1, 2, 1, null, 1, null]);
+    const k2 = vectorFromValues(StringType, ["a", "a", "a", "b", "b", "b"]);
+    const g = t.findOrInsert([k1, k2], 6);
+    expect(Array.from(g)).toEqual([0, 1, 0, 2, 3, 2]);
+    expect(t.keyVectors().map(vectorToValues)).toEqual([
+      [1, 2, null, 1],
+      ["a", "a", "b", "b"],
+    ]);
+  });
+
+  it("grows past its initial capacity and finds every key again", () => {
+    const n = 50_000;
+    const t = new GroupHashTable([LongType], 4);
+    const keys = vectorFromValues(LongType, Array.from({ length: n }, (_, i) => i * 7919));
+    const g = t.findOrInsert([keys], n);
+    expect(t.size).toBe(n);
+    expect(Array.from(t.find([keys], n))).toEqual(Array.from(g));
+  });
+
+  it("find never matches a null key or a missing one", () => {
+    const t = new GroupHashTable([IntegerType]);
+    t.findOrInsert([vectorFromValues(IntegerType, [1, null])], 2);
+    expect(Array.from(t.find([vectorFromValues(IntegerType, [null, 1, 3])], 3))).toEqual([-1, 0, -1]);
+  });
+
+  it("treats -0.0 as 0.0 and NaN as equal to NaN (Spark grouping)", () => {
+    const t = new GroupHashTable([DoubleType]);
+    const g = t.findOrInsert([vectorFromValues(DoubleType, [0, -0, NaN, NaN])], 4);
+    expect(Array.from(g)).toEqual([0, 0, 1, 1]);
+  });
+
+  it("keeps longs past 2^53 apart", () => {
+    const t = new GroupHashTable([LongType]);
+    const big = 2n ** 60n;
+    const g = t.findOrInsert([vectorFromValues(LongType, [big, big + 1n, big])], 3);
+    expect(Array.from(g)).toEqual([0, 1, 0]);
+    expect(vectorToValues(t.keyVectors()[0]!)).toEqual([big, big + 1n]);
+  });
+});
