@@ -1,4 +1,5 @@
 """Actions over the bridge: run a plan and decode rows, Arrow tables, or analyze results."""
+import gc
 from typing import Any, Dict, Iterator, List, Tuple
 
 from tspark._bridge import protocol
@@ -20,10 +21,20 @@ def iter_rows(session: Any, plan: Dict[str, Any]) -> Iterator[List[Row]]:
 
 
 def collect_rows(session: Any, plan: Dict[str, Any]) -> List[Row]:
-    """All rows of the result."""
+    """All rows of the result.
+
+    The cyclic GC is paused while rows accumulate: millions of new tuples would otherwise
+    trigger repeated full collections that rescan the growing list (~35% of decode time).
+    """
     out: List[Row] = []
-    for rows in iter_rows(session, plan):
-        out.extend(rows)
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for rows in iter_rows(session, plan):
+            out.extend(rows)
+    finally:
+        if was_enabled:
+            gc.enable()
     return out
 
 
