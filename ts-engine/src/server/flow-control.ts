@@ -1,7 +1,14 @@
+import { SparkException } from "../errors/spark-exception.js";
 import { operationCanceled } from "./sessions.js";
 
 /** Most result chunks a request may have unacknowledged (bridge/PROTOCOL.md, Flow control). */
 export const MAX_UNACKED = 4;
+
+/**
+ * How long a stream waits for the client to acknowledge before giving up. ZeroMQ does not
+ * report a vanished DEALER, so without this a dead remote client would pin its query forever.
+ */
+export const ACK_TIMEOUT_MS = 10 * 60 * 1000;
 
 /**
  * Credit window of one streaming request: `acquire()` before sending chunk n resolves once
@@ -13,7 +20,11 @@ export class AckWindow {
   private acked = -1;
   private waiter: (() => void) | undefined;
 
-  constructor(private readonly signal: AbortSignal, private readonly limit = MAX_UNACKED) {}
+  constructor(
+    private readonly signal: AbortSignal,
+    private readonly limit = MAX_UNACKED,
+    private readonly timeoutMs = ACK_TIMEOUT_MS,
+  ) {}
 
   /** Records an ack from the client. */
   ack(seq: number): void {
@@ -35,22 +46,31 @@ export class AckWindow {
   async acquire(): Promise<number> {
     while (this.inFlight() >= this.limit) {
       if (this.signal.aborted) throw abortReason(this.signal);
-      await new Promise<void>((resolve) => {
-        const onAbort = (): void => resolve();
-        this.signal.addEventListener("abort", onAbort, { once: true });
-        this.waiter = () => {
+      const timedOut = await new Promise<boolean>((resolve) => {
+        const onAbort = (): void => done(false);
+        const timer = setTimeout(() => done(true), this.timeoutMs);
+        const done = (t: boolean): void => {
+          clearTimeout(timer);
           this.signal.removeEventListener("abort", onAbort);
-          resolve();
+          this.waiter = undefined;
+          resolve(t);
         };
+        this.signal.addEventListener("abort", onAbort, { once: true });
+        this.waiter = () => done(false);
       });
+      if (timedOut) {
+        throw new SparkException("SparkException", "OPERATION_CANCELED", {
+          message: `No acknowledgement from the client for ${Math.round(this.timeoutMs / 1000)} s; the result stream was dropped.`,
+        }, { sqlState: "HY008" });
+      }
     }
     if (this.signal.aborted) throw abortReason(this.signal);
     return this.sent++;
   }
 }
 
-/** The error an aborted signal carries (OPERATION_CANCELED unless something else was given). */
-export function abortReason(signal: AbortSignal): unknown {
+/** The error an aborted signal carries: its SparkException reason, else OPERATION_CANCELED. */
+export function abortReason(signal: AbortSignal): SparkException {
   const r: unknown = signal.reason;
-  return r instanceof Error ? r : operationCanceled();
+  return r instanceof SparkException ? r : operationCanceled();
 }
