@@ -79,3 +79,14 @@ def test_doubles_travel_as_float64() -> None:
 
 def test_record_check_passes() -> None:
     assert recorder.main(["--check"]) == 0
+
+
+@pytest.mark.parametrize("case", CASES, ids=_id)
+def test_client_codec_matches_the_goldens(case: pathlib.Path) -> None:
+    """The client's own codec (tspark._bridge.codec) writes and reads the same bytes."""
+    from tspark._bridge import codec
+
+    message = recorder.untag(recorder.load_case(case)["message"])
+    golden = case.with_suffix(".msgpack").read_bytes()
+    assert codec.pack(message) == golden
+    assert codec.unpack(golden) == message
