@@ -1,8 +1,12 @@
 /**
  * tspark from Node: the engine in-process, PySpark's method names, typed.
  *
- *   npm run build && node --experimental-strip-types examples/node_quickstart.ts   (Node >= 22.6)
- *   or compile it with tsc and run the output with node (Node >= 20).
+ *   npm run build
+ *   node --experimental-strip-types examples/node_quickstart.ts            (Node >= 22.6)
+ * or, on Node 20, compile it as an ES module and run the output (from the repo root):
+ *   ts-engine/node_modules/.bin/tsc --target ES2022 --module ES2022 --moduleResolution bundler \
+ *     --skipLibCheck --outDir examples/.out examples/node_quickstart.ts \
+ *     && echo '{"type":"module"}' > examples/.out/package.json && node examples/.out/node_quickstart.js
  *
  * Python operators become methods: `a * b` → `a.multiply(b)`, `a > 5` → `a.gt(5)`,
  * `a == b` → `a.eq(b)`, `&` `|` `~` → `and` `or` `not`. Actions return Promises.
