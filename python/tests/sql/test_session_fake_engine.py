@@ -79,3 +79,14 @@ def test_to_pandas_via_arrow(spark):
 
 def test_get_or_create_returns_active(spark):
     assert SparkSession.builder.getOrCreate() is spark
+
+
+def test_other_remote_address_gets_its_own_session(spark):
+    other = FakeEngine(handler)
+    try:
+        s2 = SparkSession.builder.remote(other.address).getOrCreate()
+        assert s2 is not spark and s2._client.address == other.address
+        assert SparkSession.builder.getOrCreate() is s2
+        s2.stop()
+    finally:
+        other.close()

@@ -71,7 +71,9 @@ class SparkSession:
             """The active session (applying these options), or a new one."""
             with _lock:
                 s = SparkSession._active
-                if s is not None and not s._stopped:
+                want = self._options.get("spark.remote")
+                # A different remote address means a different engine: connect to it instead.
+                if s is not None and not s._stopped and (want is None or want == s._remote):
                     for k, v in self._options.items():
                         if k.startswith("spark.sql."):
                             s.conf.set(k, v)
@@ -99,6 +101,7 @@ class SparkSession:
         self = object.__new__(cls)
         self._stopped = False
         self._options = options
+        self._remote = remote
         self._sc = None
         self._client: Client
         self._engine: Optional[EmbeddedEngine]
