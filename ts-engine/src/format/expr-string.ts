@@ -26,7 +26,9 @@ const INFIX: Readonly<Record<string, string>> = {
 type Style = "pretty" | "explain";
 
 function call(name: string, args: readonly Expr[], distinct: boolean, s: Style): string {
-  const a = args.map((x) => render(x, s));
+  // first/last print only their column, not the ignoreNulls flag (`first(i)`).
+  const shown = (name === "first" || name === "last") && s === "pretty" ? args.slice(0, 1) : args;
+  const a = shown.map((x) => render(x, s));
   const op = INFIX[name];
   if (op !== undefined && a.length === 2) return `(${a[0]} ${op} ${a[1]})`;
   switch (name) {

@@ -58,7 +58,8 @@ export function showString(
   timeZone: string,
 ): string {
   const shown = rows.slice(0, Math.max(0, numRows));
-  const header = schema.fields.map((f) => truncateCell(escapeMetaCharacters(f.name), truncate));
+  // Spark truncates cells but never the header names.
+  const header = schema.fields.map((f) => escapeMetaCharacters(f.name));
   const body = shown.map((r) => schema.fields.map((_, j) => cellText(r[j], schema, j, timeZone, truncate)));
   const cells = [header, ...body];
   const text = verticalMode ? vertical(cells) : table(cells, truncate);

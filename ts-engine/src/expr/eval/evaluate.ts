@@ -41,7 +41,7 @@ export function evaluate(e: Expr, batch: ColumnBatch, ctx: EvalContext): Vector 
       const def = lookupFunction(e.fn);
       if (def === undefined || def.kind !== "scalar") throw new InternalError(`no scalar function ${e.fn}`);
       const args = e.args.map((a) => evaluate(a, batch, ctx));
-      return def.eval(args, e, ctx);
+      return def.eval(args, e, ctx, n);
     }
     default:
       throw new InternalError(`cannot evaluate ${e.kind}`);

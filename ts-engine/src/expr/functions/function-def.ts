@@ -14,8 +14,8 @@ export interface ScalarFunctionDef {
   readonly name: string;
   /** Type-checks resolved arguments and returns the resolved call (usually a ScalarCall). */
   resolve(name: string, args: readonly Expr[]): Expr;
-  /** Evaluates the call over a batch; `args` are the evaluated argument vectors. */
-  eval(args: readonly Vector[], call: ScalarCall, ctx: EvalContext): Vector;
+  /** Evaluates the call over a batch of `numRows` rows; `args` are the evaluated argument vectors. */
+  eval(args: readonly Vector[], call: ScalarCall, ctx: EvalContext, numRows: number): Vector;
 }
 
 /** An aggregate function: only its type rule lives here; the hash aggregate operator computes it. */

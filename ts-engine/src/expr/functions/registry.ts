@@ -3,6 +3,11 @@ import { ARITHMETIC_FUNCTIONS } from "./arithmetic.js";
 import { PREDICATE_FUNCTIONS } from "./predicates.js";
 import { MISC_FUNCTIONS } from "./misc.js";
 import { BASIC_AGGREGATES } from "./aggregate/basic.js";
+import { MATH_FUNCTIONS } from "./math.js";
+import { STRING_FUNCTIONS } from "./string.js";
+import { COLLECTION_FUNCTIONS } from "./collection.js";
+import { DATETIME_FUNCTIONS } from "./datetime.js";
+import { MORE_AGGREGATES } from "./aggregate/more.js";
 
 /** Alternative spellings that Spark (or the wire) uses for the same function. */
 const ALIASES: Readonly<Record<string, string>> = {
@@ -10,12 +15,25 @@ const ALIASES: Readonly<Record<string, string>> = {
   "<>": "!=",
   "!": "not",
   count_distinct: "count",
+  sum_distinct: "sum",
+  sumDistinct: "sum",
+  countDistinct: "count",
   isNull: "isnull",
   isNotNull: "isnotnull",
 };
 
 const REGISTRY = new Map<string, FunctionDef>();
-for (const def of [...ARITHMETIC_FUNCTIONS, ...PREDICATE_FUNCTIONS, ...MISC_FUNCTIONS, ...BASIC_AGGREGATES]) {
+for (const def of [
+  ...ARITHMETIC_FUNCTIONS,
+  ...PREDICATE_FUNCTIONS,
+  ...MISC_FUNCTIONS,
+  ...MATH_FUNCTIONS,
+  ...STRING_FUNCTIONS,
+  ...COLLECTION_FUNCTIONS,
+  ...DATETIME_FUNCTIONS,
+  ...BASIC_AGGREGATES,
+  ...MORE_AGGREGATES,
+]) {
   REGISTRY.set(def.name, def);
 }
 

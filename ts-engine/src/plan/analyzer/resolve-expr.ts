@@ -50,6 +50,9 @@ function resolveFunction(name: string, rawArgs: readonly Expr[], isDistinct: boo
   if (lower === "!=" || lower === "<>") {
     return resolveFunction("not", [{ kind: "UnresolvedFunction", name: "==", args: rawArgs, isDistinct: false }], false, scope);
   }
+  if (lower === "sum_distinct" || lower === "count_distinct" || lower === "countdistinct" || lower === "sumdistinct") {
+    return resolveFunction(lower.startsWith("sum") ? "sum" : "count", rawArgs, true, scope);
+  }
   const def = lookupFunction(name);
   if (def === undefined) {
     throw new AnalysisException("UNRESOLVED_ROUTINE", { routineName: `\`${name}\``, searchPath: SEARCH_PATH });

@@ -88,6 +88,7 @@ record("floats", spark.createDataFrame([(1e7,), (1e-4,), (3.4e38,), (0.1,)], "f 
 record("unicode", spark.createDataFrame([("日本語テキスト",), ("ab\ncd",), ("tab\there",)], "s string"), [(20, 20, False), (20, 0, False), (20, 20, True)])
 record("empty", spark.createDataFrame([], "x INT, y STRING"), [(20, 20, False), (20, 20, True)])
 record("range", spark.range(3), [(20, 20, False), (1, 20, False)])
+record("long names", spark.createDataFrame([(1, "abcdefgh")], "`a very long column name indeed` INT, s STRING"), [(20, 20, False), (20, 5, False), (20, 0, True), (20, 3, True)])
 nested = StructType([StructField("o", StructType([
     StructField("arr", ArrayType(StructType([StructField("k", StringType(), False)]), False)),
     StructField("mp", MapType(StringType(), ArrayType(LongType()), False), False)]), False)])

@@ -1,0 +1,115 @@
+import { IntegerType, StringType, arrayType } from "../../types/data-type.js";
+import { exprNullable } from "../expr-type.js";
+import type { Expr, Literal } from "../expr.js";
+import { checkArity, implicitCast, scalarCall, type ScalarFunctionDef } from "./function-def.js";
+import { mapRows } from "./row-map.js";
+
+const strings = (args: readonly Expr[]): Expr[] => args.map((a) => implicitCast(a, StringType));
+
+function trimFn(name: string, f: (s: string) => string): ScalarFunctionDef {
+  return {
+    kind: "scalar",
+    name,
+    resolve(_n, args) {
+      checkArity(name, args, 1);
+      return scalarCall(name, strings(args), StringType, exprNullable(args[0]!));
+    },
+    eval(args) {
+      return mapRows(args, StringType, ([s]) => f(s as string));
+    },
+  };
+}
+
+/** concat: null if any argument is null. */
+const CONCAT: ScalarFunctionDef = {
+  kind: "scalar",
+  name: "concat",
+  resolve(_n, args) {
+    return scalarCall("concat", strings(args), StringType, args.some(exprNullable));
+  },
+  eval(args) {
+    return mapRows(args, StringType, (vals) => vals.join(""));
+  },
+};
+
+/** concat_ws(sep, ...): null arguments are skipped; never null unless the separator is. */
+const CONCAT_WS: ScalarFunctionDef = {
+  kind: "scalar",
+  name: "concat_ws",
+  resolve(_n, args) {
+    checkArity("concat_ws", args, 1, Infinity);
+    return scalarCall("concat_ws", strings(args), StringType, exprNullable(args[0]!));
+  },
+  eval(args) {
+    return mapRows(
+      args,
+      StringType,
+      ([sep, ...rest]) => (sep === null ? null : rest.filter((x) => x !== null).join(sep as string)),
+      false,
+    );
+  },
+};
+
+/** substring(str, pos, len): 1-based, pos 0 acts as 1, negative pos counts from the end (code points). */
+export function sparkSubstring(s: string, pos: number, len: number): string {
+  const cps = [...s];
+  let start = pos > 0 ? pos - 1 : pos < 0 ? cps.length + pos : 0;
+  let end = pos === 0 || pos > 0 ? start + len : start + len;
+  if (start < 0) start = 0;
+  if (end > cps.length) end = cps.length;
+  return len <= 0 || start >= end ? "" : cps.slice(start, end).join("");
+}
+
+const SUBSTRING: ScalarFunctionDef = {
+  kind: "scalar",
+  name: "substring",
+  resolve(_n, args) {
+    checkArity("substring", args, 2, 3);
+    const len: Expr = args[2] ?? { kind: "Literal", value: 2147483647, dataType: IntegerType };
+    const all = [implicitCast(args[0]!, StringType), implicitCast(args[1]!, IntegerType), implicitCast(len, IntegerType)];
+    return scalarCall("substring", all, StringType, all.some(exprNullable));
+  },
+  eval(args) {
+    return mapRows(args, StringType, ([s, p, l]) => sparkSubstring(s as string, p as number, l as number));
+  },
+};
+
+/** split(str, regex, limit = -1) → array<string>, Java's String.split semantics for the limit. */
+const SPLIT: ScalarFunctionDef = {
+  kind: "scalar",
+  name: "split",
+  resolve(_n, args) {
+    checkArity("split", args, 2, 3);
+    const limit: Literal = { kind: "Literal", value: -1, dataType: IntegerType };
+    const all = [implicitCast(args[0]!, StringType), implicitCast(args[1]!, StringType), implicitCast(args[2] ?? limit, IntegerType)];
+    return scalarCall("split", all, arrayType(StringType, false), all.some(exprNullable));
+  },
+  eval(args) {
+    return mapRows(args, arrayType(StringType, false), ([s, p, l]) => {
+      const str = s as string;
+      const limit = l as number;
+      if (str === "") return [""];
+      const parts = str.split(new RegExp(p as string, "u"));
+      if (limit > 0 && parts.length > limit) {
+        const head = parts.slice(0, limit - 1);
+        let rest = str;
+        for (const h of head) rest = rest.slice(h.length).replace(new RegExp(`^(?:${p as string})`, "u"), "");
+        return [...head, rest];
+      }
+      if (limit === 0) while (parts.length > 0 && parts[parts.length - 1] === "") parts.pop();
+      return parts;
+    });
+  },
+};
+
+/** Registry entries for string functions. */
+export const STRING_FUNCTIONS: readonly ScalarFunctionDef[] = [
+  trimFn("trim", (s) => s.replace(/^ +| +$/g, "")),
+  trimFn("ltrim", (s) => s.replace(/^ +/, "")),
+  trimFn("rtrim", (s) => s.replace(/ +$/, "")),
+  CONCAT,
+  CONCAT_WS,
+  SUBSTRING,
+  { ...SUBSTRING, name: "substr" },
+  SPLIT,
+];
