@@ -1,7 +1,8 @@
 """DataFrame: a plan plus its session. Transformations return new frames; actions use the bridge."""
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
-from tspark.errors import AnalysisException, PySparkAttributeError, PySparkTypeError, PySparkValueError
+from tspark.errors import (AnalysisException, PySparkAttributeError, PySparkNotImplementedError, PySparkTypeError,
+                           PySparkValueError)
 from tspark.sql import types as T
 from tspark.sql._plan import expressions as E
 from tspark.sql._plan import relations as R
@@ -25,6 +26,11 @@ def _flatten(cols: Sequence[Any]) -> List[Any]:
     if len(cols) == 1 and isinstance(cols[0], (list, tuple)):
         return list(cols[0])
     return list(cols)
+
+
+def _not_yet(what: str) -> PySparkNotImplementedError:
+    return PySparkNotImplementedError(errorClass="NOT_IMPLEMENTED", messageParameters={"feature": what},
+                                      message="%s is not supported by tspark yet." % what)
 
 
 class DataFrame:
@@ -221,8 +227,7 @@ class DataFrame:
     def dropDuplicates(self, subset: Optional[List[str]] = None) -> "DataFrame":
         """Distinct rows (by all columns; a subset is not supported by the protocol yet)."""
         if subset:
-            raise PySparkValueError(errorClass="NOT_IMPLEMENTED", messageParameters={},
-                                    message="dropDuplicates(subset) is not supported by tspark yet.")
+            raise _not_yet("dropDuplicates(subset)")
         return self.distinct()
 
     drop_duplicates = dropDuplicates
@@ -371,13 +376,11 @@ class DataFrame:
     @property
     def write(self) -> Any:
         """Writers are not implemented yet."""
-        raise PySparkAttributeError(errorClass="ATTRIBUTE_NOT_SUPPORTED",
-                                    messageParameters={"attr_name": "write"})
+        raise _not_yet("DataFrame.write")
 
     def createOrReplaceTempView(self, name: str) -> None:
         """Temporary views need the engine catalog (not available yet)."""
-        raise PySparkAttributeError(errorClass="ATTRIBUTE_NOT_SUPPORTED",
-                                    messageParameters={"attr_name": "createOrReplaceTempView"})
+        raise _not_yet("createOrReplaceTempView()")
 
     def __repr__(self) -> str:
         return "DataFrame[%s]" % ", ".join("%s: %s" % (n, t) for n, t in self.dtypes)

@@ -5,7 +5,7 @@ from typing import Any, Dict, Iterable, List, Optional, Union
 
 from tspark._bridge.client import Client
 from tspark._bridge.launcher import EmbeddedEngine
-from tspark.errors import PySparkRuntimeError
+from tspark.errors import PySparkNotImplementedError, PySparkRuntimeError
 from tspark.sql import types as T
 from tspark.sql._connect import open_client
 from tspark.sql._convert import wire_type
@@ -199,13 +199,25 @@ class SparkSession:
         return DataFrame(R.local_relation(wire_type(struct), rows), self)
 
     def sql(self, sqlQuery: str, args: Any = None, **kwargs: Any) -> DataFrame:
-        """SQL text queries (a ``Sql`` relation the engine parses)."""
-        node = {"kind": "Sql", "query": sqlQuery}
-        node["planId"] = next(R._plan_ids)
-        return DataFrame(node, self)
+        """SQL queries need a ``Sql`` relation in the protocol, which the engine does not have yet."""
+        raise _not_yet("spark.sql()")
+
+    @property
+    def read(self) -> Any:
+        """Data sources (csv, json, parquet...) are not in the engine yet."""
+        raise _not_yet("spark.read")
+
+    def table(self, tableName: str) -> DataFrame:
+        """Tables need the engine catalog (not available yet)."""
+        raise _not_yet("spark.table()")
 
     def __repr__(self) -> str:
         return "<tspark.sql.session.SparkSession object>"
+
+
+def _not_yet(what: str) -> PySparkNotImplementedError:
+    return PySparkNotImplementedError(errorClass="NOT_IMPLEMENTED", messageParameters={"feature": what},
+                                      message="%s is not supported by tspark yet." % what)
 
 
 def _stop_all() -> None:
