@@ -12,8 +12,13 @@ const EMPTY = makeBatch(structType([]), [], 1);
 
 const NON_DETERMINISTIC = /^(rand|randn|uuid|shuffle|random|current_|now|localtimestamp|monotonically)/;
 
-// Casts are left alone: their result may depend on the session time zone.
+const ZONE_FREE = new Set(["boolean", "byte", "short", "integer", "long", "float", "double", "decimal"]);
+
+// Casts fold only between zone-free types: a date/time cast depends on the session time zone.
 function foldable(e: Expr): boolean {
+  if (e.kind === "Cast") {
+    return e.child.kind === "Literal" && ZONE_FREE.has(e.dataType.kind) && ZONE_FREE.has(e.child.dataType.kind);
+  }
   return e.kind === "ScalarCall" && !NON_DETERMINISTIC.test(e.fn) && e.args.every((a) => a.kind === "Literal");
 }
 
@@ -34,7 +39,7 @@ function foldAll(es: readonly Expr[]): readonly Expr[] {
   return out.every((e, i) => e === es[i]) ? es : out;
 }
 
-/** Evaluates scalar calls and casts whose inputs are all literals once, at plan time. */
+/** Evaluates scalar calls (and numeric casts) whose inputs are all literals once, at plan time. */
 export const constantFolding: OptimizerRule = {
   name: "ConstantFolding",
   apply(plan: LogicalPlan): LogicalPlan {

@@ -3,14 +3,30 @@ import { outputOf } from "../../plan/output.js";
 import type { OptimizerRule } from "../rule.js";
 import { referencedIds, transformPlanUp } from "../transform.js";
 
+/** An Aggregate reads only what its grouping and aggregate expressions mention: drop the rest of a Project below. */
+function pruneUnderAggregate(p: LogicalPlan): LogicalPlan {
+  if (p.kind !== "Aggregate" || p.input.kind !== "Project") return p;
+  const used = new Set<number>();
+  for (const e of [...p.groupBy, ...p.aggs]) referencedIds(e, used);
+  const proj = p.input;
+  const exprs = proj.exprs.filter((e) => {
+    const id = e.kind === "Alias" ? e.exprId : e.kind === "AttributeRef" ? e.exprId : undefined;
+    return id === undefined || used.has(id);
+  });
+  if (exprs.length === proj.exprs.length) return p;
+  return { ...p, input: { ...proj, exprs } };
+}
+
 /**
- * Drops LocalRelation columns that the Project directly above never reads, so scans
+ * Drops columns nobody reads: Project items under an Aggregate that does not use them,
+ * and LocalRelation columns that the Project directly above never reads, so scans
  * build fewer vectors (Range has a single column and needs nothing).
  */
 export const pruneColumns: OptimizerRule = {
   name: "ColumnPruning",
   apply(plan: LogicalPlan): LogicalPlan {
-    return transformPlanUp(plan, (p) => {
+    return transformPlanUp(plan, (q) => {
+      const p = pruneUnderAggregate(q);
       if (p.kind !== "Project" || p.input.kind !== "LocalRelation") return p;
       const rel = p.input;
       const used = new Set<number>();
