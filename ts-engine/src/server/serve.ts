@@ -45,6 +45,10 @@ export async function serve(opts: ServeOptions): Promise<number> {
     log: logLine,
     ...(opts.token === undefined ? {} : { token: opts.token }),
   });
+  // One failing query must not take every session down: a stray rejection or throw from
+  // some operator's callback is logged, and the server keeps serving the other requests.
+  process.on("unhandledRejection", (e) => logLine(`unhandled rejection: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
+  process.on("uncaughtException", (e) => logLine(`uncaught exception: ${e.stack ?? e.message}`));
   let address: string;
   try {
     address = await server.start();
