@@ -1,21 +1,32 @@
 import type { SqlConf } from "../../conf/sql-conf.js";
 import { AnalysisException } from "../../errors/spark-exception.js";
-import { newExprId, type AttributeRef, type SortOrder } from "../../expr/expr.js";
+import { newExprId, type AttributeRef, type Expr, type SortOrder } from "../../expr/expr.js";
 import { exprType } from "../../expr/expr-type.js";
 import { exprPrettySql } from "../../format/expr-string.js";
 import { sqlTypeName } from "../../types/type-names.js";
 import { LongType } from "../../types/data-type.js";
 import type { LogicalPlan } from "../logical-plan.js";
 import { outputOf } from "../output.js";
-import { scopeOf, type AnalyzerCtx, type Resolved } from "./context.js";
+import type { AnalyzerCtx, Resolved } from "./context.js";
 import { resolveExpr } from "./resolve-expr.js";
 import { resolveAggregateNode, resolveDistinct } from "./rules/aggregate.js";
 import { resolveJoin } from "./rules/join.js";
 import { qualify, resolveDrop, resolveProject, resolveRenamed, resolveToDF, resolveWithColumns } from "./rules/project.js";
 import { resolveUnion } from "./rules/union.js";
+import { resolveWithMissingRefs } from "./rules/missing-refs.js";
 
 function leafOutput(fields: readonly { name: string; dataType: AttributeRef["dataType"]; nullable: boolean }[]): AttributeRef[] {
   return fields.map((f) => ({ kind: "AttributeRef", name: f.name, dataType: f.dataType, nullable: f.nullable, exprId: newExprId() }));
+}
+
+/** Filter conditions must be boolean (DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN). */
+function checkBooleanFilter(condition: Expr): Expr {
+  const t = exprType(condition);
+  if (t.kind !== "boolean" && t.kind !== "null") {
+    const sql = `"${exprPrettySql(condition)}"`;
+    throw new AnalysisException("DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN", { sqlExpr: sql, filter: sql, type: `"${sqlTypeName(t)}"` });
+  }
+  return condition;
 }
 
 function resolveNode(p: LogicalPlan, ctx: AnalyzerCtx): Resolved {
@@ -29,13 +40,12 @@ function resolveNode(p: LogicalPlan, ctx: AnalyzerCtx): Resolved {
       return resolveProject(p, ctx);
     case "Filter": {
       const child = ctx.resolve(p.input);
-      const condition = resolveExpr(p.condition, scopeOf(child, ctx));
-      const t = exprType(condition);
-      if (t.kind !== "boolean" && t.kind !== "null") {
-        const sql = `"${exprPrettySql(condition)}"`;
-        throw new AnalysisException("DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN", { sqlExpr: sql, filter: sql, type: `"${sqlTypeName(t)}"` });
-      }
-      return { plan: { kind: "Filter", input: child.plan, condition }, planIds: child.planIds };
+      return resolveWithMissingRefs(
+        child,
+        ctx,
+        (scope) => [checkBooleanFilter(resolveExpr(p.condition, scope))],
+        (input, [condition]) => ({ kind: "Filter", input, condition: condition! }),
+      );
     }
     case "WithColumns":
       return resolveWithColumns(p, ctx);
@@ -47,9 +57,12 @@ function resolveNode(p: LogicalPlan, ctx: AnalyzerCtx): Resolved {
       return resolveAggregateNode(p, ctx);
     case "Sort": {
       const child = ctx.resolve(p.input);
-      const scope = scopeOf(child, ctx);
-      const orders = p.orders.map((o) => resolveExpr(o, scope) as SortOrder);
-      return { plan: { kind: "Sort", input: child.plan, orders, global: p.global }, planIds: child.planIds };
+      return resolveWithMissingRefs(
+        child,
+        ctx,
+        (scope) => p.orders.map((o) => resolveExpr(o, scope)),
+        (input, orders) => ({ kind: "Sort", input, orders: orders as SortOrder[], global: p.global }),
+      );
     }
     case "Limit": {
       const child = ctx.resolve(p.input);

@@ -149,3 +149,31 @@ describe("analyzer: joins and unions", () => {
     );
   });
 });
+
+describe("analyzer: missing references in Sort and Filter", () => {
+  const e = rel("id INT, name STRING", 30);
+
+  it("sorts and filters by a column the projection dropped, then projects it away", () => {
+    const sel: LogicalPlan = { kind: "Project", input: e, exprs: [col("name")] };
+    const sorted: LogicalPlan = { kind: "Sort", input: sel, orders: [{ kind: "SortOrder", child: col("id"), ascending: true, nullsFirst: true }], global: true };
+    expect(cols(sorted)).toBe("name:string");
+    const out = analyze(sorted, { conf: new SqlConf() });
+    expect(out.kind === "Project" && out.input.kind).toBe("Sort");
+    expect(cols({ kind: "Filter", input: sel, condition: fn(">", col("id"), lit(1)) })).toBe("name:string");
+  });
+
+  it("sorts an aggregate by an aggregate expression", () => {
+    const agg: LogicalPlan = { kind: "Aggregate", input: e, groupBy: [col("name")], aggs: [fn("sum", col("id"))] };
+    const sorted: LogicalPlan = { kind: "Sort", input: agg, orders: [{ kind: "SortOrder", child: fn("sum", col("id")), ascending: true, nullsFirst: true }], global: true };
+    expect(cols(sorted)).toBe("name:string, sum(id):bigint");
+    const out = analyze(sorted, { conf: new SqlConf() });
+    if (out.kind !== "Project" || out.input.kind !== "Sort") throw new Error("expected Project(Sort)");
+    expect(out.input.orders[0]!.child.kind).toBe("AttributeRef");
+  });
+
+  it("still reports truly unknown columns", () => {
+    const sel: LogicalPlan = { kind: "Project", input: e, exprs: [col("name")] };
+    const bad = analysisError({ kind: "Sort", input: sel, orders: [{ kind: "SortOrder", child: col("nope"), ascending: true, nullsFirst: true }], global: true });
+    expect(bad.params).toEqual({ objectName: "`nope`", proposal: "`name`" });
+  });
+});

@@ -1,0 +1,75 @@
+import { AnalysisException } from "../../../errors/spark-exception.js";
+import { newExprId, type AttributeRef, type Expr } from "../../../expr/expr.js";
+import { exprSemanticEquals } from "../../../expr/expr-equals.js";
+import { exprExists, transformExpr } from "../../../expr/transform.js";
+import type { LogicalPlan } from "../../logical-plan.js";
+import { outputOf, toAttribute } from "../../output.js";
+import type { AnalyzerCtx, Resolved } from "../context.js";
+import type { Scope } from "../scope.js";
+
+function referenced(exprs: readonly Expr[]): AttributeRef[] {
+  const out = new Map<number, AttributeRef>();
+  const visit = (e: Expr): boolean => {
+    if (e.kind === "AttributeRef") out.set(e.exprId, e);
+    return false;
+  };
+  for (const e of exprs) exprExists(e, visit);
+  return [...out.values()];
+}
+
+function unalias(e: Expr): Expr {
+  return e.kind === "Alias" ? unalias(e.child) : e;
+}
+
+/**
+ * Spark's ResolveMissingReferences for Sort and Filter: `df.select("name").orderBy("id")` and
+ * `groupBy(..).agg(sum(x)).orderBy(sum(x))` resolve against the columns below the projection or
+ * aggregate; the missing columns are carried up temporarily and projected away afterwards.
+ */
+export function resolveWithMissingRefs(
+  child: Resolved,
+  ctx: AnalyzerCtx,
+  resolveAll: (scope: Scope) => readonly Expr[],
+  build: (input: LogicalPlan, exprs: readonly Expr[]) => LogicalPlan,
+): Resolved {
+  const outer = outputOf(child.plan);
+  const scope: Scope = { attrs: outer, planIds: child.planIds, caseSensitive: ctx.caseSensitive };
+  try {
+    return { plan: build(child.plan, resolveAll(scope)), planIds: child.planIds };
+  } catch (err) {
+    if (!(err instanceof AnalysisException) || !err.errorClass.startsWith("UNRESOLVED_COLUMN")) throw err;
+    const p = child.plan;
+    if (p.kind !== "Project" && p.kind !== "Aggregate") throw err;
+    const below = outputOf(p.input);
+    const ids = new Set(outer.map((a) => a.exprId));
+    const wide: Scope = { attrs: [...outer, ...below.filter((a) => !ids.has(a.exprId))], planIds: child.planIds, caseSensitive: ctx.caseSensitive };
+    let exprs: readonly Expr[];
+    try {
+      exprs = resolveAll(wide);
+    } catch {
+      throw err;
+    }
+    if (p.kind === "Project") {
+      const missing = referenced(exprs).filter((a) => !ids.has(a.exprId));
+      const widened: LogicalPlan = { ...p, exprs: [...p.exprs, ...missing] };
+      return { plan: { kind: "Project", input: build(widened, exprs), exprs: outer }, planIds: child.planIds };
+    }
+    // Aggregate: reuse matching outputs, add other aggregate expressions as hidden outputs.
+    const extra: Expr[] = [];
+    const rewritten = exprs.map((e) =>
+      transformExpr(e, (x) => {
+        if (x.kind === "AttributeRef" && ids.has(x.exprId)) return x;
+        const hit = p.aggs.find((o) => exprSemanticEquals(unalias(o), x));
+        if (hit !== undefined) return toAttribute(hit);
+        if (x.kind === "AggCall") {
+          const alias: Expr = { kind: "Alias", child: x, name: `_hidden${extra.length}`, exprId: newExprId() };
+          extra.push(alias);
+          return toAttribute(alias);
+        }
+        return x;
+      }),
+    );
+    const widened: LogicalPlan = { ...p, aggs: [...p.aggs, ...extra] };
+    return { plan: { kind: "Project", input: build(widened, rewritten), exprs: outer }, planIds: child.planIds };
+  }
+}
