@@ -1,0 +1,76 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { ExecContext } from "../../src/engine/exec-context.js";
+import type { EngineServer } from "../../src/server/zmq-server.js";
+import { fakeEngine, RANGE_PLAN, startServer, TestClient, type Msg } from "./helpers.js";
+
+describe("sessions and concurrent requests", () => {
+  let server: EngineServer | undefined;
+  const clients: TestClient[] = [];
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.close();
+    await server?.close();
+  });
+
+  it("runs a session's queries with the handshake's pythonExec and conf", async () => {
+    const seen: ExecContext[] = [];
+    const base = fakeEngine(1);
+    const s = await startServer({ ...base, executeQuery: (p, ctx) => (seen.push(ctx), base.executeQuery(p, ctx)) });
+    server = s.server;
+    const c = new TestClient(s.address);
+    clients.push(c);
+    const r = await c.request({ kind: "handshake", id: "h", protocolVersion: 1, client: "x", pythonExec: "/opt/py/bin/python3.12", conf: { "spark.sql.session.timeZone": "UTC" } });
+    await c.send({ kind: "execute", id: "e", sessionId: r["sessionId"], plan: RANGE_PLAN });
+    while ((await c.recv())["kind"] !== "done");
+    expect(seen[0]!.pythonExec).toBe("/opt/py/bin/python3.12");
+    expect(seen[0]!.conf.get("spark.sql.session.timeZone")).toBe("UTC");
+  });
+
+  it("streams two requests of one connection at once, each with its own ack window", async () => {
+    const s = await startServer(fakeEngine(4096 * 6));
+    server = s.server;
+    const c = new TestClient(s.address);
+    clients.push(c);
+    const sessionId = (await c.handshake())["sessionId"];
+    await c.send({ kind: "execute", id: "a", sessionId, plan: RANGE_PLAN });
+    await c.send({ kind: "execute", id: "b", sessionId, plan: RANGE_PLAN });
+    const rows: Record<string, number> = { a: 0, b: 0 };
+    const done = new Set<string>();
+    while (done.size < 2) {
+      const m: Msg = await c.recv();
+      const id = m["id"] as string;
+      if (m["kind"] === "batch") {
+        rows[id]! += m["numRows"] as number;
+        await c.send({ kind: "ack", id, sessionId, seq: m["seq"] });
+      }
+      if (m["kind"] === "done") done.add(id);
+    }
+    expect(rows).toEqual({ a: 4096 * 6, b: 4096 * 6 });
+  });
+
+  it("cancels a session's running queries on release", async () => {
+    const s = await startServer(fakeEngine(0, { hang: true }));
+    server = s.server;
+    const c = new TestClient(s.address);
+    clients.push(c);
+    const sessionId = (await c.handshake())["sessionId"];
+    await c.send({ kind: "execute", id: "e", sessionId, plan: RANGE_PLAN });
+    expect((await c.recv())["kind"]).toBe("schema");
+    await c.send({ kind: "release", id: "r", sessionId });
+    const replies = [await c.recv(), await c.recv()];
+    expect(replies.find((m) => m["id"] === "e")).toMatchObject({ kind: "error", errorClass: "OPERATION_CANCELED" });
+    expect(replies.find((m) => m["id"] === "r")).toEqual({ kind: "done", id: "r" });
+  });
+
+  it("keeps sessions of different clients apart", async () => {
+    const s = await startServer(fakeEngine(1));
+    server = s.server;
+    const a = new TestClient(s.address);
+    const b = new TestClient(s.address);
+    clients.push(a, b);
+    const sa = (await a.handshake())["sessionId"];
+    const sb = (await b.handshake())["sessionId"];
+    expect(sa).not.toBe(sb);
+    await a.request({ kind: "config", id: "1", sessionId: sa, op: "set", key: "k", value: "a" });
+    expect(await b.request({ kind: "config", id: "2", sessionId: sb, op: "get", key: "k" })).toEqual({ kind: "configResult", id: "2" });
+  });
+});
