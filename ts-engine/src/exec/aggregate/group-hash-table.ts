@@ -23,6 +23,7 @@ export class GroupHashTable {
   private mask: number;
   private groupHash: Int32Array;
   private readonly stores: KeyStore[] = [];
+  private hasNullGroup = false;
   size = 0;
 
   constructor(private readonly keyTypes: readonly DataType[], initialCapacity = 1024) {
@@ -104,6 +105,7 @@ export class GroupHashTable {
       const st = this.stores[c]!;
       const isNull = col.nulls !== null && col.nulls[i] === 0;
       st.nulls[g] = isNull ? 1 : 0;
+      if (isNull) this.hasNullGroup = true;
       if (col.num !== null) {
         st.num ??= new Float64Array(this.groupHash.length);
         st.num[g] = isNull ? 0 : col.num[i]!;
@@ -122,11 +124,68 @@ export class GroupHashTable {
     return g;
   }
 
+  /** Whether the batch and the table hold only plain numbers (no nulls, no longs past 2^53). */
+  private plainNumeric(cols: readonly KeyColumn[]): boolean {
+    if (cols.length === 0 || cols.length > 2) return false;
+    for (let c = 0; c < cols.length; c++) {
+      const col = cols[c]!;
+      const st = this.stores[c]!;
+      if (col.num === null || col.big !== null || col.nulls !== null || st.big !== null || st.obj !== null) return false;
+    }
+    return !this.hasNullGroup;
+  }
+
+  /** The hot path for one or two plain numeric keys: compares typed arrays inline. */
+  private findOrInsertNumeric(cols: readonly KeyColumn[], hashes: Int32Array, n: number, out: Int32Array): void {
+    const a = cols[0]!.num!;
+    const two = cols.length === 2;
+    const b = two ? cols[1]!.num! : a;
+    let slots = this.slots;
+    let mask = this.mask;
+    let gh = this.groupHash;
+    let sa = this.stores[0]!.num ?? new Float64Array(0);
+    let sb = two ? (this.stores[1]!.num ?? new Float64Array(0)) : sa;
+    for (let i = 0; i < n; i++) {
+      const h = hashes[i]!;
+      const x = a[i]!;
+      const y = b[i]!;
+      let s = h & mask;
+      for (;;) {
+        const g = slots[s]!;
+        if (g === -1) {
+          const ng = this.insert(cols, i, h);
+          this.slots[s] = ng;
+          out[i] = ng;
+          if (this.size * 2 > this.slots.length) this.rehash();
+          slots = this.slots;
+          mask = this.mask;
+          gh = this.groupHash;
+          sa = this.stores[0]!.num!;
+          sb = two ? this.stores[1]!.num! : sa;
+          break;
+        }
+        if (gh[g] === h) {
+          const sx = sa[g]!;
+          const sy = sb[g]!;
+          if ((sx === x || (sx !== sx && x !== x)) && (!two || sy === y || (sy !== sy && y !== y))) {
+            out[i] = g;
+            break;
+          }
+        }
+        s = (s + 1) & mask;
+      }
+    }
+  }
+
   /** Group id of every row of the key vectors, adding new groups as needed. */
   findOrInsert(keys: readonly Vector[], n: number): Int32Array {
     const cols = keys.map(toKeyColumn);
     const hashes = this.hashAll(cols, n);
     const out = new Int32Array(n);
+    if (this.plainNumeric(cols)) {
+      this.findOrInsertNumeric(cols, hashes, n, out);
+      return out;
+    }
     for (let i = 0; i < n; i++) {
       const h = hashes[i]!;
       let s = h & this.mask;

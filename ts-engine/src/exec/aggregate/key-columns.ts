@@ -50,7 +50,12 @@ export function toKeyColumn(v: Vector): KeyColumn {
     for (let i = 0; i < n; i++) obj[i] = normalizeObjKey(src[i]);
     return { num: null, big: null, obj, nulls };
   }
-  const num = v.data instanceof Float64Array ? v.data : Float64Array.from(v.data as ArrayLike<number>);
+  let num: Float64Array;
+  if (v.data instanceof Float64Array) num = v.data;
+  else {
+    num = new Float64Array(n);
+    num.set((v.data as Int32Array).subarray(0, n));
+  }
   if (v.type.kind === "double" || v.type.kind === "float") {
     let copy: Float64Array | null = null;
     for (let i = 0; i < n; i++) {
