@@ -147,6 +147,14 @@ export class Column {
   desc_nulls_last(): Column {
     return this.sort(false, false);
   }
+  /** SQL LIKE with `%` and `_` wildcards. */
+  like(pattern: string): Column {
+    return call("like", [this.expr, literalOf(pattern)]);
+  }
+  /** `length` characters from 1-based position `startPos`. */
+  substr(startPos: number, length: number): Column {
+    return call("substring", [this.expr, literalOf(startPos), literalOf(length)]);
+  }
   /** Adds a branch to a column built by `functions.when`. */
   when(condition: Column, value: ColumnOrValue): Column {
     const cw = this.openCaseWhen();

@@ -103,3 +103,5 @@ export function attributeExpr(name: string, planId?: number): Expr {
   }
   return { kind: "UnresolvedAttribute", nameParts: parseNameParts(name), ...withId };
 }
+
+export * from "./functions-builtin.js";
