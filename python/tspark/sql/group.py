@@ -32,7 +32,7 @@ class GroupedData:
             raise PySparkValueError(errorClass="CANNOT_BE_EMPTY", messageParameters={"item": "exprs"})
         if len(exprs) == 1 and isinstance(exprs[0], dict):
             aggs = []
-            for c, fn in exprs[0].items():
+            for c, fn in _jvm_map_order(exprs[0]):
                 name = _DICT_AGG.get(fn.lower(), fn)
                 arg = make_literal(1) if (c == "*" and name == "count") else E.column_from_name(c)
                 aggs.append(E.alias(E.function(name, [arg]), "%s(%s)" % (name, "1" if c == "*" and name == "count" else c)))
@@ -71,3 +71,23 @@ class GroupedData:
     def max(self, *cols: str) -> Any:
         """max of each column."""
         return self._numeric("max", cols)
+
+
+def _java_string_hash(s: str) -> int:
+    h = 0
+    for unit in s.encode("utf-16-be").hex(" ", 2).split(" ") if s else []:
+        h = (31 * h + int(unit, 16)) & 0xFFFFFFFF
+    return h
+
+
+def _jvm_map_order(d: Dict[str, str]) -> List[Any]:
+    """The order classic PySpark's agg(dict) produces: Py4J builds a java.util.HashMap, which
+    Scala's toMap keeps for up to 4 entries. Iterating a HashMap goes by bucket
+    ((h ^ h>>>16) & (capacity-1)), then insertion order within a bucket."""
+    items = list(d.items())
+    if len(items) > 4:
+        return items
+    def bucket(k: str) -> int:
+        h = _java_string_hash(k)
+        return (h ^ (h >> 16)) & 15
+    return sorted(items, key=lambda kv: bucket(kv[0]))  # stable: ties keep insertion order

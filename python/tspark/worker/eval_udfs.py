@@ -3,12 +3,14 @@
 Request: ``{udfs: [{func, returnType, argOffsets}], argTypes: [type], columns: [[v…]…], numRows}``
 where ``func`` is cloudpickled ``(function, returnType)`` as the client pickles it (a bare
 function is accepted too) and ``argOffsets`` index ``columns``. Reply: ``{columns: [[v…]…]}``,
-one result column per UDF, in wire values of its ``returnType``.
+one result column per UDF, in wire values of its ``returnType``. Fixed-width columns
+travel as typed byte columns both ways (typed_columns.py).
 """
 from typing import Any, Callable, Dict, List
 
 from tspark.worker.from_wire import column_from_wire
 from tspark.worker.func_cache import load_function
+from tspark.worker.typed_columns import encode_typed
 from tspark.worker.to_wire import column_to_wire, to_wire_converter
 
 
@@ -31,5 +33,8 @@ def eval_udfs(req: Dict[str, Any]) -> Dict[str, Any]:
         f = _user_function(spec["func"])
         args = [cols[i] for i in spec["argOffsets"]]
         results = list(map(f, *args)) if args else [f() for _ in range(n)]
-        out.append(column_to_wire(spec["returnType"], results, to_wire_converter(spec["returnType"])))
+        rt = spec["returnType"]
+        vals = column_to_wire(rt, results, to_wire_converter(rt))
+        typed = encode_typed(rt, vals)
+        out.append(vals if typed is None else typed)
     return {"kind": "ok", "columns": out}

@@ -8,6 +8,8 @@ import datetime
 from decimal import Decimal
 from typing import Any, Callable, List, Optional
 
+from tspark.worker.typed_columns import decode_typed
+
 Conv = Optional[Callable[[Any], Any]]
 
 _EPOCH_ORDINAL = datetime.date(1970, 1, 1).toordinal()
@@ -31,8 +33,11 @@ def _integral(v: Any) -> int:
     return v if type(v) is int else int(v)
 
 
+_INTEGRAL = ("byte", "short", "integer", "long")
+
+
 def _atomic(kind: str) -> Conv:
-    if kind in ("byte", "short", "integer", "long"):
+    if kind in _INTEGRAL:
         return _integral
     if kind in ("float", "double"):
         return float
@@ -80,8 +85,15 @@ def _struct_converter(t: Any) -> Callable[[Any], Any]:
     return conv
 
 
-def column_from_wire(t: Any, values: List[Any]) -> List[Any]:
-    """A whole argument column converted (None stays None)."""
+def column_from_wire(t: Any, values: Any) -> List[Any]:
+    """A whole argument column (a wire-value list or a typed column) converted; None stays None."""
+    if isinstance(values, dict):
+        fmt = values.get("t")
+        values = decode_typed(values)
+        if t in _INTEGRAL and fmt == "i32":
+            return values  # already Python ints
+        if t == "boolean":
+            return [None if v is None else bool(v) for v in values]
     conv = from_wire_converter(t)
     if conv is None:
         return values
