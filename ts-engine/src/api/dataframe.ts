@@ -56,6 +56,10 @@ export class DataFrame {
     const mode: ExplainMode = extended === true ? "extended" : extended === false ? "simple" : extended;
     printLine(this.sparkSession.engine.explainQuery(this.plan, mode, this.sparkSession.execContext()));
   }
+  /** PySpark's repr: `DataFrame[name: string, age: bigint]`. */
+  toString(): string {
+    return `DataFrame[${this.schema.fields.map((f) => `${f.name}: ${simpleString(f.dataType)}`).join(", ")}]`;
+  }
   /** A reference to this frame's column (PySpark's `df["name"]` / `df.name`). */
   col(name: string): Column {
     return new Column(attributeExpr(name, this.plan.planId));
@@ -197,6 +201,10 @@ export class DataFrame {
   /** The first row, or null when there is none. */
   async first(): Promise<Row | null> {
     return this.head();
+  }
+  /** True when the frame has no rows. */
+  async isEmpty(): Promise<boolean> {
+    return (await this.take(1)).length === 0;
   }
   /** The number of rows. */
   async count(): Promise<number> {

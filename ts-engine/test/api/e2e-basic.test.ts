@@ -114,3 +114,14 @@ describe("Node API end to end: frames from local rows", () => {
     expect((await people.where("age < 5").collect()).map(String)).toEqual(["Row(name='Alice', age=2)"]);
   });
 });
+
+describe("DataFrame repr and emptiness", () => {
+  it("prints PySpark's DataFrame repr", () => {
+    expect(String(people)).toBe("DataFrame[name: string, age: bigint]");
+  });
+
+  it("tells empty frames", async () => {
+    expect(await people.isEmpty()).toBe(false);
+    expect(await people.filter("age > 100").isEmpty()).toBe(true);
+  });
+});
