@@ -10,9 +10,19 @@ export interface Token {
 
 const OPS = ["<=>", "<>", "!=", "==", "<=", ">=", "::", "||", "=", "<", ">", "+", "-", "*", "/", "%", "(", ")", ",", ".", "~", "&", "|", "^", "!", "[", "]"];
 
+/** A PARSE_SYNTAX_ERROR that remembers where in the text it happened (for Spark's `== SQL ==` excerpt). */
+export class SqlSyntaxError extends ParseException {
+  constructor(
+    params: Readonly<Record<string, string>>,
+    readonly pos: number,
+  ) {
+    super("PARSE_SYNTAX_ERROR", params);
+  }
+}
+
 /** PARSE_SYNTAX_ERROR at a token, as Spark words it (`'x'` or `end of input`). */
 export function syntaxError(t: Token, hint = ""): ParseException {
-  return new ParseException("PARSE_SYNTAX_ERROR", { error: t.type === "eof" ? "end of input" : `'${t.text}'`, hint });
+  return new SqlSyntaxError({ error: t.type === "eof" ? "end of input" : `'${t.text}'`, hint }, t.pos);
 }
 
 function decodeString(body: string): string {

@@ -1,11 +1,30 @@
 import type { Expr } from "../expr/expr.js";
 import { Parser } from "./expr-parser.js";
+import { SqlSyntaxError } from "./lexer.js";
+
+/**
+ * Spark's full ParseException text: a leading newline, the message with `(line 1, pos N)`, then
+ * the SQL with a `^^^` marker under the error position.
+ */
+function withExcerpt(e: SqlSyntaxError, sql: string): SqlSyntaxError {
+  const lines = sql.slice(0, e.pos).split("\n");
+  const line = lines.length;
+  const col = lines[lines.length - 1]!.length;
+  const allLines = sql.split("\n");
+  const excerpt = [...allLines.slice(0, line), `${"-".repeat(col)}^^^`, ...allLines.slice(line)].join("\n");
+  e.message = `\n${e.message} (line ${line}, pos ${col})\n\n== SQL ==\n${excerpt}\n`;
+  return e;
+}
 
 /**
  * Parses a Spark SQL expression (`expr()`, `selectExpr`, `filter("a > 1")`) into an unresolved
  * Expr. A trailing `AS alias` (or bare alias) gives an Alias; `*` / `t.*` gives UnresolvedStar.
- * Malformed text raises ParseException PARSE_SYNTAX_ERROR like Spark.
+ * Malformed text raises ParseException PARSE_SYNTAX_ERROR with Spark's message and excerpt.
  */
 export function parseExpression(sql: string): Expr {
-  return new Parser(sql).parseNamedExpressionToEnd();
+  try {
+    return new Parser(sql).parseNamedExpressionToEnd();
+  } catch (e) {
+    throw e instanceof SqlSyntaxError ? withExcerpt(e, sql) : e;
+  }
 }

@@ -65,4 +65,19 @@ describe("parseExpression", () => {
     expect(err("(i")).toEqual({ errorClass: "PARSE_SYNTAX_ERROR", error: "end of input", hint: "" });
     expect(err("i i i")).toEqual({ errorClass: "PARSE_SYNTAX_ERROR", error: "'i'", hint: ": extra input 'i'" });
   });
+
+  it("formats the message with Spark's position and SQL excerpt", () => {
+    const text = (sql: string): string => {
+      try {
+        parseExpression(sql);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return "";
+    };
+    expect(text("age +")).toBe("\n[PARSE_SYNTAX_ERROR] Syntax error at or near end of input. SQLSTATE: 42601 (line 1, pos 5)\n\n== SQL ==\nage +\n-----^^^\n");
+    expect(text("i i i")).toBe(
+      "\n[PARSE_SYNTAX_ERROR] Syntax error at or near 'i': extra input 'i'. SQLSTATE: 42601 (line 1, pos 4)\n\n== SQL ==\ni i i\n----^^^\n",
+    );
+  });
 });

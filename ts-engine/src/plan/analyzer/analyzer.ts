@@ -14,6 +14,7 @@ import { resolveJoin } from "./rules/join.js";
 import { qualify, resolveDrop, resolveProject, resolveRenamed, resolveToDF, resolveWithColumns } from "./rules/project.js";
 import { resolveUnion } from "./rules/union.js";
 import { resolveWithMissingRefs } from "./rules/missing-refs.js";
+import { unresolvedPlanString } from "./plan-string.js";
 
 function leafOutput(fields: readonly { name: string; dataType: AttributeRef["dataType"]; nullable: boolean }[]): AttributeRef[] {
   return fields.map((f) => ({ kind: "AttributeRef", name: f.name, dataType: f.dataType, nullable: f.nullable, exprId: newExprId() }));
@@ -104,5 +105,11 @@ export function analyze(plan: LogicalPlan, ctx: { conf: SqlConf }): LogicalPlan 
       return { plan: r.plan, planIds };
     },
   };
-  return actx.resolve(plan).plan;
+  try {
+    return actx.resolve(plan).plan;
+  } catch (e) {
+    // Spark's AnalysisException text ends its first line with `;` and then shows the plan.
+    if (e instanceof AnalysisException && !e.message.includes(";\n")) e.message = `${e.message};\n${unresolvedPlanString(plan)}`;
+    throw e;
+  }
 }

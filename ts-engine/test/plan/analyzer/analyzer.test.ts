@@ -49,9 +49,10 @@ describe("analyzer: projections and names", () => {
   it("raises UNRESOLVED_COLUMN.WITH_SUGGESTION exactly as Spark", () => {
     const e = analysisError({ kind: "Project", input: rel("name STRING, age BIGINT"), exprs: [col("agee")] });
     expect(e.errorClass).toBe("UNRESOLVED_COLUMN.WITH_SUGGESTION");
-    expect(e.message).toBe(
-      "[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column, variable, or function parameter with name `agee` cannot be resolved. Did you mean one of the following? [`age`, `name`]. SQLSTATE: 42703",
+    expect(e.message.split("\n")[0]).toBe(
+      "[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column, variable, or function parameter with name `agee` cannot be resolved. Did you mean one of the following? [`age`, `name`]. SQLSTATE: 42703;",
     );
+    expect(e.message.split("\n")[1]).toBe("'Project ['agee]");
     const wide = analysisError({ kind: "Project", input: rel("abc INT, abd INT, xyz INT, ab INT, b INT, zzzzz INT, qq INT"), exprs: [col("abx")] });
     expect(wide.params["proposal"]).toBe("`ab`, `b`, `abc`, `abd`, `qq`");
   });
@@ -141,8 +142,8 @@ describe("analyzer: joins and unions", () => {
 
   it("unions by position with NUM_COLUMNS_MISMATCH and type widening", () => {
     const e = analysisError({ kind: "Union", inputs: [emp, dept], byName: false, allowMissingColumns: false });
-    expect(e.message).toBe(
-      "[NUM_COLUMNS_MISMATCH] UNION can only be performed on inputs with the same number of columns, but the first input has 3 columns and the second input has 2 columns. SQLSTATE: 42826",
+    expect(e.message.split("\n")[0]).toBe(
+      "[NUM_COLUMNS_MISMATCH] UNION can only be performed on inputs with the same number of columns, but the first input has 3 columns and the second input has 2 columns. SQLSTATE: 42826;",
     );
     expect(cols({ kind: "Union", inputs: [rel("a INT, b STRING"), rel("a DOUBLE, b STRING")], byName: false, allowMissingColumns: false })).toBe(
       "a:double, b:string",
