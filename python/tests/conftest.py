@@ -13,8 +13,11 @@ class FakeSession:
 
 @pytest.fixture()
 def df():
-    """A frame over Range(0, 10) whose plan can be inspected."""
-    return DataFrame(R.range_(0, 10, 1), FakeSession())
+    """A frame over Range(0, 10) whose plan can be inspected (schema preset: no engine)."""
+    from tspark.sql.types import LongType, StructType
+    d = DataFrame(R.range_(0, 10, 1), FakeSession())
+    d._schema = StructType().add("id", LongType()).add("a", LongType())
+    return d
 
 
 def strip_ids(node):

@@ -62,6 +62,8 @@ def test_join_union(monkeypatch):
     plan_ids_from(3, monkeypatch)
     spark = Spark()
     a = spark.range(0, 10)
+    from tspark.sql.types import LongType, StructType
+    a._schema = StructType().add("id", LongType(), False)  # df["id"] checks the schema
     b = spark.range(5, 15).alias("b")
     left = a.join(b, a["id"] == F.col("b.id"), "left")
     inner = spark.range(0, 10).join(spark.range(5, 15), ["id"], "inner")

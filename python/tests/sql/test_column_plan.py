@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from tspark.errors import PySparkValueError
+from tspark.errors import IllegalArgumentException, PySparkValueError
 from tspark.sql import functions as F
 from tspark.sql.types import IntegerType
 
@@ -60,7 +60,7 @@ def test_cast_with_type_or_string():
 def test_when_otherwise():
     e = F.when(F.col("a") > 1, "big").when(F.col("a") > 0, "small").otherwise("none")._expr
     assert e["kind"] == "CaseWhen" and len(e["branches"]) == 2 and e["elseValue"] == lit("none", "string")
-    with pytest.raises(PySparkValueError):
+    with pytest.raises(IllegalArgumentException):
         F.when(F.col("a") > 1, 1).otherwise(0).otherwise(1)
 
 

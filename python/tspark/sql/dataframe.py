@@ -60,7 +60,7 @@ class DataFrame:
     # --- column access ---
     def __getitem__(self, item: Any) -> Any:
         if isinstance(item, str):
-            return Column(E.column_from_name(item, self._plan["planId"]))
+            return self._checked_column(item)
         if isinstance(item, Column):
             return self.filter(item)
         if isinstance(item, (list, tuple)):
@@ -73,12 +73,23 @@ class DataFrame:
                                % type(item).__name__)
 
     def __getattr__(self, name: str) -> Column:
-        if name.startswith("_"):
+        # Properties that raised AttributeError land here too: never recurse into them.
+        if name.startswith("_") or name in ("columns", "schema", "dtypes"):
             raise AttributeError(name)
         if name not in self.columns:
             raise PySparkAttributeError(errorClass="ATTRIBUTE_NOT_SUPPORTED",
                                         messageParameters={"attr_name": name})
-        return self[name]
+        return Column(E.column_from_name(name, self._plan["planId"]))
+
+    def _checked_column(self, name: str) -> Column:
+        """``df["x"]``: resolved eagerly like classic PySpark, so a bad name fails here."""
+        col = Column(E.column_from_name(name, self._plan["planId"]))
+        if name == "*" or name in self.columns:
+            return col
+        # Not a top-level column: let the engine's analyzer decide (nested fields, its error).
+        from tspark.sql._execute import analyze
+        analyze(self._session, R.project(self._plan, [col._expr]), "schema")
+        return col
 
     def __dir__(self) -> List[str]:
         return sorted(set(dir(type(self))) | set(c for c in self.columns if c.isidentifier()))
@@ -155,7 +166,7 @@ class DataFrame:
     def _sort_orders(self, cols: Sequence[Any], ascending: Any) -> List[Dict[str, Any]]:
         cols = _flatten(cols)
         if not cols:
-            raise PySparkValueError(errorClass="CANNOT_BE_EMPTY", messageParameters={"item": "column"})
+            raise PySparkValueError(errorClass="CANNOT_BE_EMPTY", messageParameters={"item": "cols"})
         if ascending is None:
             ascending = True
         if isinstance(ascending, (bool, int)):
@@ -244,7 +255,9 @@ class DataFrame:
 
     def alias(self, alias: str) -> "DataFrame":
         """Name the frame, for qualified references (``F.col("t.a")``)."""
-        return self._new(R.subquery_alias(self._plan, alias))
+        df = self._new(R.subquery_alias(self._plan, alias))
+        df._schema = self._schema  # same columns
+        return df
 
     def toDF(self, *cols: str) -> "DataFrame":
         """Rename all columns positionally."""

@@ -1,7 +1,6 @@
 """GroupedData: ``df.groupBy(...)`` then agg/count/sum/avg/min/max build an Aggregate plan."""
 from typing import Any, Dict, List
 
-from tspark.errors import PySparkTypeError, PySparkValueError
 from tspark.sql import types as T
 from tspark.sql._plan import expressions as E
 from tspark.sql._plan import relations as R
@@ -28,8 +27,8 @@ class GroupedData:
 
     def agg(self, *exprs: Any) -> Any:
         """Aggregate Columns (``F.sum("v").alias("s")``) or a dict ``{"col": "fn"}``."""
-        if not exprs:
-            raise PySparkValueError(errorClass="CANNOT_BE_EMPTY", messageParameters={"item": "exprs"})
+        # PySpark checks these with plain asserts.
+        assert exprs, "exprs should not be empty"
         if len(exprs) == 1 and isinstance(exprs[0], dict):
             aggs = []
             for c, fn in _jvm_map_order(exprs[0]):
@@ -37,10 +36,7 @@ class GroupedData:
                 arg = make_literal(1) if (c == "*" and name == "count") else E.column_from_name(c)
                 aggs.append(E.alias(E.function(name, [arg]), "%s(%s)" % (name, "1" if c == "*" and name == "count" else c)))
             return self._aggregate(aggs)
-        for e in exprs:
-            if not isinstance(e, Column):
-                raise PySparkTypeError(errorClass="NOT_COLUMN", messageParameters={
-                    "arg_name": "exprs", "arg_type": type(e).__name__})
+        assert all(isinstance(e, Column) for e in exprs), "all exprs should be Column"
         return self._aggregate([e._expr for e in exprs])
 
     def count(self) -> Any:

@@ -96,7 +96,9 @@ class Row(tuple):
         except IndexError:
             raise AttributeError(item)
         except ValueError:
-            raise AttributeError(item)
+            from tspark.errors import PySparkAttributeError
+            raise PySparkAttributeError(errorClass="ATTRIBUTE_NOT_SUPPORTED",
+                                        messageParameters={"attr_name": item})
 
     def __setattr__(self, key: Any, value: Any) -> None:
         if key != "__fields__":

@@ -92,6 +92,10 @@ def column_from_wire(t: Any, values: Any) -> List[Any]:
         values = decode_typed(values)
         if t in _INTEGRAL and fmt == "i32":
             return values  # already Python ints
+        if fmt == "f64" and t in ("long", "timestamp", "timestamp_ntz"):
+            values = [None if v is None else int(v) for v in values]  # exact: |v| < 2^53
+            if t == "long":
+                return values
         if t == "boolean":
             return [None if v is None else bool(v) for v in values]
     conv = from_wire_converter(t)

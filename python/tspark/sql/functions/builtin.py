@@ -11,6 +11,9 @@ from tspark.sql.functions._invoke import invoke, invoke_distinct, invoke_with_li
 
 def col(col: str) -> Column:
     """A column by name (``"a"``, ``"t.a"``, ``"*"``)."""
+    if not isinstance(col, str):
+        raise PySparkTypeError(errorClass="NOT_STR", messageParameters={
+            "arg_name": "col", "arg_type": type(col).__name__})
     return Column(E.column_from_name(col))
 
 
