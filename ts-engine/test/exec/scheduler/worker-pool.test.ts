@@ -77,3 +77,22 @@ describe.skipIf(!built)("WorkerPool (needs `npm run build`: dist/exec/scheduler/
     ).rejects.toMatchObject({ errorClass: "OPERATION_CANCELED" });
   });
 });
+
+describe.skipIf(!built)("StageExec over local rows", () => {
+  it("sends each worker only its partition's rows and keeps their order", async () => {
+    const n = 120_000;
+    const rows = Array.from({ length: n }, (_, i) => [i]);
+    const plan: LogicalPlan = {
+      kind: "Project",
+      input: { kind: "LocalRelation", schema: { kind: "struct", fields: [{ name: "a", dataType: LongType, nullable: true }] }, rows, numPartitions: 3 },
+      exprs: [alias(fn("+", col("a"), lit(1, LongType)), "b")],
+    };
+    const res = await executeQuery(plan, ctxWith());
+    const out: unknown[][] = [];
+    for await (const b of res.batches) out.push(...batchToRows(b));
+    expect(out.length).toBe(n);
+    expect(out[0]).toEqual([1]);
+    expect(out[n - 1]).toEqual([n]);
+    expect(out.every((r, i) => r[0] === i + 1)).toBe(true);
+  });
+});
