@@ -33,7 +33,7 @@ class Client:
     def __init__(self, address: str, token: Optional[str] = None,
                  is_alive: Optional[Callable[[], bool]] = None,
                  describe_death: Optional[Callable[[], str]] = None,
-                 liveness_timeout: float = 8.0, ping_interval: float = 2.0,
+                 liveness_timeout: float = 6.0, ping_interval: float = 1.5,
                  on_dead: Optional[Callable[[], None]] = None):
         self.address = address
         self._token = token

@@ -29,7 +29,7 @@ def open_client(remote: Optional[str], options: Dict[str, str], on_dead: Any
     if remote:
         address, params = parse_remote(remote)
         token = params.get("token") or options.get("spark.tspark.token") or os.environ.get("TSPARK_AUTH_TOKEN")
-        timeout = float(options.get("spark.tspark.client.livenessTimeout", "8"))
+        timeout = float(options.get("spark.tspark.client.livenessTimeout", "6"))
         client = Client(address, token=token, liveness_timeout=timeout, on_dead=on_dead)
     else:
         engine = EmbeddedEngine.start()

@@ -10,7 +10,7 @@ from typing import Any, Callable, Dict, List
 
 from tspark.worker.from_wire import column_from_wire
 from tspark.worker.func_cache import load_function
-from tspark.worker.typed_columns import encode_typed
+from tspark.worker.typed_columns import encode_typed, fast_result
 from tspark.worker.to_wire import column_to_wire, to_wire_converter
 
 
@@ -34,6 +34,10 @@ def eval_udfs(req: Dict[str, Any]) -> Dict[str, Any]:
         args = [cols[i] for i in spec["argOffsets"]]
         results = list(map(f, *args)) if args else [f() for _ in range(n)]
         rt = spec["returnType"]
+        fast = fast_result(rt, results)
+        if fast is not None:
+            out.append(fast)
+            continue
         vals = column_to_wire(rt, results, to_wire_converter(rt))
         typed = encode_typed(rt, vals)
         out.append(vals if typed is None else typed)

@@ -45,3 +45,28 @@ def encode_typed(type_name: Any, vals: List[Any]) -> Optional[Dict[str, Any]]:
     if has_null:
         out["validity"] = bytes(0 if v is None else 1 for v in vals)
     return out
+
+
+_FAST_TYPES = {"long": int, "integer": int, "double": float, "boolean": bool, "string": str}
+_INT32 = (-(1 << 31), (1 << 31) - 1)
+
+
+def fast_result(type_name: Any, results: List[Any]) -> Optional[Any]:
+    """The result column when every value already has the exact Python type of the return type
+    (no nulls, no conversion needed), built in C; None to take the general path."""
+    want = _FAST_TYPES.get(type_name) if isinstance(type_name, str) else None
+    if want is None or not results or set(map(type, results)) != {want}:
+        return None
+    if type_name == "string":
+        return results
+    if type_name == "long":
+        if max(results) > _LONG_SAFE or min(results) < -_LONG_SAFE:
+            return None
+        return {"t": "f64", "data": array("d", results).tobytes()}
+    if type_name == "integer":
+        if max(results) > _INT32[1] or min(results) < _INT32[0]:
+            return None
+        return {"t": "i32", "data": array("i", results).tobytes()}
+    if type_name == "double":
+        return {"t": "f64", "data": array("d", results).tobytes()}
+    return {"t": "u8", "data": bytes(results)}
