@@ -90,3 +90,12 @@ def test_other_remote_address_gets_its_own_session(spark):
         s2.stop()
     finally:
         other.close()
+
+
+def test_to_pandas_from_rows_without_pyarrow(spark, monkeypatch):
+    pytest.importorskip("pandas")
+    from tspark.sql import _pandas
+    monkeypatch.setattr(_pandas, "_have_pyarrow", lambda: False)
+    pdf = spark.range(2).toPandas()
+    assert list(pdf.columns) == ["id", "s"] and pdf["s"].tolist() == ["a", None]
+    assert spark._fake.received[-1]["format"] == "rows"
