@@ -145,11 +145,9 @@ export class DataFrame {
     if (on === undefined) return this.derive(base);
     if (typeof on === "string") return this.derive({ ...base, usingColumns: [on] });
     if (on instanceof Column) return this.derive({ ...base, condition: on.expr });
-    if (on.length > 0 && on.every((x): x is string => typeof x === "string")) {
-      return this.derive({ ...base, usingColumns: on });
-    }
-    const conds = (on as readonly Column[]).map((c) => c);
-    const cond = conds.reduce((a, b) => a.and(b));
+    if (on.length === 0) return this.derive(base);
+    if (on.every((x): x is string => typeof x === "string")) return this.derive({ ...base, usingColumns: on });
+    const cond = (on as readonly Column[]).reduce((a, b) => a.and(b));
     return this.derive({ ...base, condition: cond.expr });
   }
   /** Cartesian product. */

@@ -83,6 +83,7 @@ describe("DataFrame transformations build unresolved plans", () => {
       condition: { name: "and" },
     });
     expect(df.crossJoin(other).plan).toMatchObject({ joinType: "cross" });
+    expect(df.join(other, []).plan).not.toHaveProperty("condition");
     expect(() => df.join(other, "id", "sideways")).toThrow(/UNSUPPORTED_JOIN_TYPE/);
   });
 
