@@ -98,4 +98,4 @@ def test_to_pandas_from_rows_without_pyarrow(spark, monkeypatch):
     monkeypatch.setattr(_pandas, "_have_pyarrow", lambda: False)
     pdf = spark.range(2).toPandas()
     assert list(pdf.columns) == ["id", "s"] and pdf["s"][0] == "a" and pdf["s"].isna()[1]
-    assert spark._fake.received[-1]["format"] == "rows"
+    assert [m for m in spark._fake.received if m["kind"] == "execute"][-1]["format"] == "rows"
