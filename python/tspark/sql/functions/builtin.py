@@ -307,6 +307,30 @@ def rand(seed: Optional[int] = None) -> Column:
     return Column(E.function("rand", [] if seed is None else [make_literal(seed)]))
 
 
+def day(col: Any) -> Column:
+    return invoke("day", col)
+
+
+def ceiling(col: Any) -> Column:
+    return invoke("ceiling", col)
+
+
+def std(col: Any) -> Column:
+    return invoke("std", col)
+
+
+def any_value(col: Any, ignoreNulls: Any = None) -> Column:
+    return invoke("any_value", col) if ignoreNulls is None else invoke_with_literals("any_value", col, ignoreNulls)
+
+
+def substr(str: Any, pos: Any, len: Any = None) -> Column:
+    return invoke("substr", str, pos) if len is None else invoke("substr", str, pos, len)
+
+
+def mode(col: Any) -> Column:
+    return invoke("mode", col)
+
+
 def _num_or_col(v: Any) -> Any:
     return to_col_expr(v) if isinstance(v, (str, Column)) else make_literal(v)
 
