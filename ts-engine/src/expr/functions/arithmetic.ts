@@ -2,6 +2,9 @@ import { AnalysisException } from "../../errors/spark-exception.js";
 import { DoubleType, LongType, isNumeric, type DataType } from "../../types/data-type.js";
 import { binaryOperandType } from "../../types/coercion.js";
 import { arithmetic, negate, type ArithOp } from "../kernels/arithmetic.js";
+import { decimalArithmetic, decimalResultType } from "../kernels/decimal-arith.js";
+import { decimalType, type DecimalType } from "../../types/data-type.js";
+import { makeVector } from "../../columnar/vector.js";
 import { exprNullable, exprType } from "../expr-type.js";
 import type { Expr } from "../expr.js";
 import {
@@ -14,10 +17,28 @@ import {
   type ScalarFunctionDef,
 } from "./function-def.js";
 
+/** An integral or decimal type as the decimal that holds all its values (Spark's DecimalType.forType). */
+function asDecimal(t: DataType): DecimalType | null {
+  switch (t.kind) {
+    case "decimal":
+      return t;
+    case "byte":
+      return decimalType(3, 0);
+    case "short":
+      return decimalType(5, 0);
+    case "integer":
+      return decimalType(10, 0);
+    case "long":
+      return decimalType(20, 0);
+    default:
+      return null;
+  }
+}
+
 /**
  * Spark's arithmetic type rule: both sides widen to a common numeric type (int+long=long,
- * anything+double=double); `/` always computes in double, `div` in bigint. Decimal operands
- * compute in double for now (Spark keeps decimals exact; documented gap).
+ * anything+double=double); `/` computes in double unless a side is decimal, `div` in bigint.
+ * Decimal with integral/decimal stays exact with Spark's result precision and scale.
  */
 function operandType(name: string, l: DataType, r: DataType): DataType | null {
   const common = binaryOperandType(l, r);
@@ -36,6 +57,12 @@ function binaryArith(op: ArithOp): ScalarFunctionDef {
       const [l, r] = args as [Expr, Expr];
       const lt = exprType(l);
       const rt = exprType(r);
+      const dl = asDecimal(lt);
+      const dr = asDecimal(rt);
+      if (dl !== null && dr !== null && (lt.kind === "decimal" || rt.kind === "decimal") && op !== "div") {
+        const out = decimalResultType(op, dl, dr);
+        return scalarCall(op, [implicitCast(l, dl), implicitCast(r, dr)], out, true);
+      }
       const t = operandType(op, lt, rt);
       const node = scalarCall(op, args, t ?? lt, true);
       if (t === null) {
@@ -49,6 +76,7 @@ function binaryArith(op: ArithOp): ScalarFunctionDef {
       return scalarCall(op, [implicitCast(l, t), implicitCast(r, t)], t, nullable);
     },
     eval([a, b], call, ctx) {
+      if (call.dataType.kind === "decimal") return decimalArithmetic(op, a!, b!, call.dataType, ctx.ansi);
       return arithmetic(op, a!, b!, call.dataType, ctx.ansi);
     },
   };
@@ -65,10 +93,14 @@ function unaryMinus(fnName: string): ScalarFunctionDef {
       const node = scalarCall(fnName, args, t, exprNullable(a));
       if (t.kind === "string") return scalarCall(fnName, [implicitCast(a, DoubleType)], DoubleType, true);
       if (!isNumeric(t)) throw unexpectedInputType(node, 0, a, '"NUMERIC"');
-      if (t.kind === "decimal") return scalarCall(fnName, [implicitCast(a, DoubleType)], DoubleType, exprNullable(a));
       return node;
     },
     eval([a], _call, ctx) {
+      if (a!.type.kind === "decimal") {
+        const src = a!.data as string[];
+        const out = src.map((x) => (x.startsWith("-") ? x.slice(1) : /^[0.]*$/.test(x) ? x : `-${x}`));
+        return makeVector(a!.type, out, a!.validity, a!.length);
+      }
       return negate(a!, ctx.ansi);
     },
   };

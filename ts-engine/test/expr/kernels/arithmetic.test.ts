@@ -63,3 +63,27 @@ describe("arithmetic kernels", () => {
     expect(() => negate(vec(IntegerType, [-2147483648]), true)).toThrow(/integer overflow/);
   });
 });
+
+import { decimalArithmetic, decimalResultType } from "../../../src/expr/kernels/decimal-arith.js";
+import { decimalType } from "../../../src/types/data-type.js";
+
+describe("decimal arithmetic", () => {
+  it("uses Spark's result precision and scale (checked on PySpark 4.0.1)", () => {
+    expect(decimalResultType("+", decimalType(10, 0), decimalType(2, 1))).toEqual(decimalType(12, 1));
+    expect(decimalResultType("*", decimalType(10, 2), decimalType(5, 3))).toEqual(decimalType(16, 5));
+    expect(decimalResultType("/", decimalType(10, 0), decimalType(2, 1))).toEqual(decimalType(17, 6));
+    expect(decimalResultType("%", decimalType(10, 0), decimalType(2, 1))).toEqual(decimalType(2, 1));
+    expect(decimalResultType("*", decimalType(38, 10), decimalType(38, 10))).toEqual(decimalType(38, 6));
+  });
+
+  it("computes exactly, rounding half-up", () => {
+    const a = vec(decimalType(10, 0), ["3", "-7", null]);
+    const b = vec(decimalType(2, 1), ["1.5", "0.2", "1.0"]);
+    expect(values(decimalArithmetic("+", a, b, decimalType(12, 1), true))).toEqual(["4.5", "-6.8", null]);
+    expect(values(decimalArithmetic("*", a, b, decimalType(13, 1), true))).toEqual(["4.5", "-1.4", null]);
+    expect(values(decimalArithmetic("/", a, b, decimalType(17, 6), true))).toEqual(["2.000000", "-35.000000", null]);
+    const third = decimalArithmetic("/", vec(decimalType(1, 0), ["2"]), vec(decimalType(1, 0), ["3"]), decimalType(7, 6), true);
+    expect(values(third)).toEqual(["0.666667"]);
+    expect(() => decimalArithmetic("/", a, vec(decimalType(2, 1), ["0.0", "1", "1"]), decimalType(17, 6), true)).toThrow(/DIVIDE_BY_ZERO/);
+  });
+});
