@@ -1,17 +1,18 @@
 import { makeBatch, type ColumnBatch } from "../columnar/batch.js";
 import { vectorFromValues } from "../columnar/builder.js";
-import { vectorToValues } from "../columnar/rows.js";
 import type { Vector } from "../columnar/vector.js";
 import type { ExecContext } from "../engine/exec-context.js";
 import type { EvalContext } from "../expr/eval/evaluate.js";
 import { evaluate } from "../expr/eval/evaluate.js";
-import { exprType } from "../expr/expr-type.js";
 import type { Expr, PythonUDF } from "../expr/expr.js";
 import { pythonRunnerOf } from "../python/default-runner.js";
 import type { EvalUdfsRequest, UdfCall } from "../python/python-runner.js";
-import { structType, type DataType, type StructField, type StructType } from "../types/data-type.js";
+import { structType, type StructField, type StructType } from "../types/data-type.js";
 import type { ExecutionPlan } from "./execution-plan.js";
 import { evalContextOf, throwIfAborted } from "./util.js";
+
+/** Requests kept in flight per partition beyond the one being awaited. */
+const PREFETCH = 1;
 
 /** Distinct argument expressions of all UDFs (a column used twice is shipped once) and each UDF's offsets into them. */
 function planArguments(udfs: readonly PythonUDF[]): { args: Expr[]; calls: Omit<UdfCall, "func" | "returnType">[] } {
@@ -41,7 +42,6 @@ export class BatchEvalPythonExec implements ExecutionPlan {
   readonly children: readonly ExecutionPlan[];
   readonly schema: StructType;
   private readonly args: readonly Expr[];
-  private readonly argTypes: readonly DataType[];
   private readonly calls: readonly UdfCall[];
 
   /** `udfs` have their arguments bound to the child's ordinals; `resultFields` name the appended columns. */
@@ -55,7 +55,6 @@ export class BatchEvalPythonExec implements ExecutionPlan {
     this.schema = structType([...child.schema.fields, ...resultFields]);
     const { args, calls } = planArguments(udfs);
     this.args = args;
-    this.argTypes = args.map(exprType);
     this.calls = calls.map((c, i) => ({ ...c, func: udfs[i]!.func, returnType: udfs[i]!.returnType }));
   }
 
@@ -71,20 +70,30 @@ export class BatchEvalPythonExec implements ExecutionPlan {
     const ectx = evalContextOf(ctx);
     const runner = pythonRunnerOf(ctx.services);
     const opts = { pythonExec: ctx.pythonExec, signal: ctx.signal };
+    // One batch ahead: the next request waits in the worker's pipe while Python runs this one.
+    const inFlight: { batch: ColumnBatch; results: Promise<Vector[]> }[] = [];
     for await (const b of this.child.execute(partition, ctx)) {
       throwIfAborted(ctx);
-      if (b.numRows === 0) {
-        yield makeBatch(this.schema, [...b.columns, ...this.resultFields.map((f) => vectorFromValues(f.dataType, []))], 0);
-        continue;
+      const results = b.numRows === 0 ? Promise.resolve(this.resultFields.map((f) => vectorFromValues(f.dataType, []))) : runner.evalUdfs(this.request(b, ectx), opts);
+      results.catch(() => undefined); // surfaced when awaited below, in order
+      inFlight.push({ batch: b, results });
+      if (inFlight.length > PREFETCH) {
+        const done = inFlight.shift()!;
+        yield this.withResults(done.batch, await done.results);
       }
-      const results = await runner.evalUdfs(this.request(b, ectx), opts);
-      const cols: Vector[] = results.map((values, i) => vectorFromValues(this.resultFields[i]!.dataType, values));
-      yield makeBatch(this.schema, [...b.columns, ...cols], b.numRows);
+    }
+    while (inFlight.length > 0) {
+      const next = inFlight.shift()!;
+      yield this.withResults(next.batch, await next.results);
     }
   }
 
+  private withResults(b: ColumnBatch, cols: readonly Vector[]): ColumnBatch {
+    return makeBatch(this.schema, [...b.columns, ...cols], b.numRows);
+  }
+
   private request(b: ColumnBatch, ectx: EvalContext): EvalUdfsRequest {
-    const columns = this.args.map((a) => vectorToValues(a.kind === "BoundRef" ? b.columns[a.ordinal]! : evaluate(a, b, ectx)));
-    return { udfs: this.calls, argTypes: this.argTypes, columns, numRows: b.numRows };
+    const args = this.args.map((a) => (a.kind === "BoundRef" ? b.columns[a.ordinal]! : evaluate(a, b, ectx)));
+    return { udfs: this.calls, args, numRows: b.numRows };
   }
 }

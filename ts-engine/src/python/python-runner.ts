@@ -1,3 +1,4 @@
+import type { Vector } from "../columnar/vector.js";
 import type { DataType } from "../types/data-type.js";
 
 /** One row-at-a-time UDF of an `evalUdfs` request. */
@@ -9,11 +10,10 @@ export interface UdfCall {
   readonly argOffsets: readonly number[];
 }
 
-/** UDFs to evaluate over one batch: argument columns as lists of wire values (bridge/PROTOCOL.md "Wire values"). */
+/** UDFs to evaluate over one batch of argument vectors (each `numRows` long). */
 export interface EvalUdfsRequest {
   readonly udfs: readonly UdfCall[];
-  readonly argTypes: readonly DataType[];
-  readonly columns: readonly (readonly unknown[])[];
+  readonly args: readonly Vector[];
   readonly numRows: number;
 }
 
@@ -37,8 +37,8 @@ export interface RunOptions {
  * reject with PythonException carrying the Python traceback.
  */
 export interface PythonRunner {
-  /** Result columns (wire values), one per UDF, each `numRows` long. */
-  evalUdfs(req: EvalUdfsRequest, opts: RunOptions): Promise<unknown[][]>;
+  /** Result vectors, one per UDF (typed by its returnType), each `numRows` long. */
+  evalUdfs(req: EvalUdfsRequest, opts: RunOptions): Promise<Vector[]>;
   /**
    * `func(splitIndex, iterator) -> iterable` over the partition (no func: the elements
    * unchanged); the output as pickled blobs of up to a few thousand elements each.

@@ -1,46 +1,67 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { PythonException, SparkException } from "../../src/errors/spark-exception.js";
 import { ProcessPythonRunner } from "../../src/python/worker-process/process-runner.js";
-import { decimalType, DateType, DoubleType, IntegerType, LongType, StringType } from "../../src/types/data-type.js";
+import { vectorFromValues } from "../../src/columnar/builder.js";
+import { vectorToValues } from "../../src/columnar/rows.js";
+import type { Vector } from "../../src/columnar/vector.js";
+import { BooleanType, ByteType, decimalType, DateType, DoubleType, IntegerType, LongType, StringType, TimestampType, type DataType } from "../../src/types/data-type.js";
 import { pickled, pickledList, testPython, unpickleRepr } from "./python-env.js";
 
 describe.skipIf(testPython.skipReason !== null)(`ProcessPythonRunner (${testPython.skipReason ?? testPython.exe})`, () => {
   const runner = new ProcessPythonRunner(2);
   const opts = { pythonExec: testPython.exe };
+  const col = (t: DataType, values: readonly unknown[]): Vector => vectorFromValues(t, values);
+  const values = (vs: Vector[]): unknown[][] => vs.map(vectorToValues);
   afterAll(() => runner.close());
 
   it("evaluates a UDF over a batch of argument columns", async () => {
-    const cols = await runner.evalUdfs(
-      { udfs: [{ func: pickled("lambda x: None if x is None else x * 2"), returnType: LongType, argOffsets: [0] }], argTypes: [LongType], columns: [[1, null, 2 ** 40]], numRows: 3 },
+    const cols = values(await runner.evalUdfs(
+      { udfs: [{ func: pickled("lambda x: None if x is None else x * 2"), returnType: LongType, argOffsets: [0] }], args: [col(LongType, [1, null, 2 ** 40])], numRows: 3 },
       opts,
-    );
+    ));
     expect(cols).toEqual([[2, null, 2 ** 41]]);
   });
 
   it("keeps longs past 2^53 exact", async () => {
-    const cols = await runner.evalUdfs(
-      { udfs: [{ func: pickled("lambda x: x + 1"), returnType: LongType, argOffsets: [0] }], argTypes: [LongType], columns: [[9007199254740993n]], numRows: 1 },
+    const cols = values(await runner.evalUdfs(
+      { udfs: [{ func: pickled("lambda x: x + 1"), returnType: LongType, argOffsets: [0] }], args: [col(LongType, [9007199254740993n])], numRows: 1 },
       opts,
-    );
+    ));
     expect(cols).toEqual([[9007199254740994n]]);
   });
 
   it("gives dates and decimals to the function as datetime.date and Decimal", async () => {
-    const cols = await runner.evalUdfs(
+    const cols = values(await runner.evalUdfs(
       {
         udfs: [{ func: pickled("lambda d, m: f'{type(d).__name__}:{d.isoformat()} {type(m).__name__}:{m}'"), returnType: StringType, argOffsets: [0, 1] }],
-        argTypes: [DateType, decimalType(10, 2)],
-        columns: [[18262], ["12.50"]],
+        args: [col(DateType, [18262]), col(decimalType(10, 2), ["12.50"])],
         numRows: 1,
       },
       opts,
-    );
+    ));
     expect(cols).toEqual([["date:2020-01-01 Decimal:12.50"]]);
+  });
+
+  it("round-trips fixed-width columns with nulls (typed byte columns both ways)", async () => {
+    const ident = (t: DataType) => ({ func: pickled("lambda x: x"), returnType: t, argOffsets: [0] });
+    const cases: [DataType, unknown[]][] = [
+      [BooleanType, [true, null, false]],
+      [ByteType, [-128, null, 127]],
+      [IntegerType, [-2147483648, null, 2147483647]],
+      [LongType, [2 ** 40, null, -(2 ** 52)]],
+      [DoubleType, [1.5, null, -0.25]],
+      [DateType, [-1, null, 20000]],
+      [TimestampType, [1_600_000_000_123_456, null, 0]],
+    ];
+    for (const [t, vals] of cases) {
+      const out = values(await runner.evalUdfs({ udfs: [ident(t)], args: [col(t, vals)], numRows: 3 }, opts));
+      expect(out, t.kind).toEqual([vals]);
+    }
   });
 
   it("converts results to the return type as PySpark does", async () => {
     const udf = (src: string, t: typeof IntegerType) => ({ func: pickled(src), returnType: t, argOffsets: [] });
-    const cols = await runner.evalUdfs(
+    const cols = values(await runner.evalUdfs(
       {
         udfs: [
           udf("lambda: 1", StringType), // Java toString: '1'
@@ -49,17 +70,16 @@ describe.skipIf(testPython.skipReason !== null)(`ProcessPythonRunner (${testPyth
           udf("lambda: 5", DoubleType), // int for DoubleType → null
           udf("lambda: 2**40", IntegerType), // wraps to the width: 0
         ],
-        argTypes: [],
-        columns: [],
+        args: [],
         numRows: 1,
       },
       opts,
-    );
+    ));
     expect(cols).toEqual([["1"], ["true"], [null], [null], [0]]);
   });
 
   it("turns a user exception into PythonException with the traceback, and the worker serves on", async () => {
-    const bad = { udfs: [{ func: pickled("lambda x: 1 // x"), returnType: IntegerType, argOffsets: [0] }], argTypes: [LongType], columns: [[0]], numRows: 1 };
+    const bad = { udfs: [{ func: pickled("lambda x: 1 // x"), returnType: IntegerType, argOffsets: [0] }], args: [col(LongType, [0])], numRows: 1 };
     const err = await runner.evalUdfs(bad, opts).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PythonException);
     const pe = err as PythonException;
@@ -67,20 +87,20 @@ describe.skipIf(testPython.skipReason !== null)(`ProcessPythonRunner (${testPyth
     expect(pe.pythonTraceback).toMatch(/^Traceback \(most recent call last\):/);
     expect(pe.pythonTraceback).toContain("ZeroDivisionError: integer division or modulo by zero");
     expect(pe.pythonTraceback).not.toContain("tspark/worker");
-    const ok = await runner.evalUdfs({ ...bad, columns: [[4]] }, opts);
+    const ok = values(await runner.evalUdfs({ ...bad, args: [col(LongType, [4])] }, opts));
     expect(ok).toEqual([[0]]);
   });
 
   it("redirects user prints away from the frame pipe", async () => {
-    const cols = await runner.evalUdfs(
-      { udfs: [{ func: pickled("lambda x: print('noise', x) or x"), returnType: LongType, argOffsets: [0] }], argTypes: [LongType], columns: [[7]], numRows: 1 },
+    const cols = values(await runner.evalUdfs(
+      { udfs: [{ func: pickled("lambda x: print('noise', x) or x"), returnType: LongType, argOffsets: [0] }], args: [col(LongType, [7])], numRows: 1 },
       opts,
-    );
+    ));
     expect(cols).toEqual([[7]]);
   });
 
   it("fails a request whose worker dies with a clear error, then replaces the worker", async () => {
-    const die = { udfs: [{ func: pickled("lambda x: __import__('os')._exit(3)"), returnType: LongType, argOffsets: [0] }], argTypes: [LongType], columns: [[1]], numRows: 1 };
+    const die = { udfs: [{ func: pickled("lambda x: __import__('os')._exit(3)"), returnType: LongType, argOffsets: [0] }], args: [col(LongType, [1])], numRows: 1 };
     const err = await runner.evalUdfs(die, opts).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SparkException);
     expect((err as SparkException).exceptionName).toBe("SparkRuntimeException");

@@ -1,6 +1,8 @@
 import os from "node:os";
+import type { Vector } from "../../columnar/vector.js";
 import { InternalError } from "../../errors/spark-exception.js";
 import type { EvalUdfsRequest, PartitionInput, PythonRunner, RunOptions } from "../python-runner.js";
+import { decodeResultColumn, encodeArgColumn } from "../column-codec.js";
 import { typeJson } from "../type-json.js";
 import { pythonExceptionFromFrame } from "../worker-errors.js";
 import { WorkerPool } from "./worker-pool.js";
@@ -16,15 +18,17 @@ export class ProcessPythonRunner implements PythonRunner {
   /** `size`: workers per interpreter (default: the number of cores). */
   constructor(private readonly size: number = Math.max(1, os.availableParallelism())) {}
 
-  async evalUdfs(req: EvalUdfsRequest, opts: RunOptions): Promise<unknown[][]> {
+  async evalUdfs(req: EvalUdfsRequest, opts: RunOptions): Promise<Vector[]> {
     const reply = await this.call(opts, {
       kind: "evalUdfs",
       numRows: req.numRows,
-      argTypes: req.argTypes.map(typeJson),
-      columns: req.columns,
+      argTypes: req.args.map((a) => typeJson(a.type)),
+      columns: req.args.map(encodeArgColumn),
       udfs: req.udfs.map((u) => ({ func: u.func, returnType: typeJson(u.returnType), argOffsets: u.argOffsets })),
     });
-    return listOf(reply.columns, "columns") as unknown[][];
+    const cols = listOf(reply.columns, "columns");
+    if (cols.length !== req.udfs.length) throw new InternalError("Python worker returned the wrong number of result columns");
+    return cols.map((c, i) => decodeResultColumn(req.udfs[i]!.returnType, c, req.numRows));
   }
 
   async mapPartitions(func: Uint8Array | null, splitIndex: number, input: PartitionInput, opts: RunOptions): Promise<Uint8Array[]> {

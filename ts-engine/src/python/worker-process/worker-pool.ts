@@ -1,14 +1,17 @@
 import { WorkerProcess } from "./worker-process.js";
 
+/** Requests queued on one worker at most: one running, one waiting in its pipe. */
+const MAX_DEPTH = 2;
+
 /**
- * Up to `size` worker processes per interpreter, spawned on demand and reused. A caller
- * takes an idle worker (or waits for one), runs one request, and gives it back; a dead
- * worker is dropped on return and the next caller gets a fresh one.
+ * Up to `size` worker processes per interpreter, spawned on demand and reused. `use`
+ * picks the least loaded worker: an idle one, else a new one while below `size`, else
+ * one with fewer than MAX_DEPTH requests queued (pipelining), else it waits. A dead
+ * worker is dropped and the next caller gets a fresh one.
  */
 export class WorkerPool {
-  private readonly idle: WorkerProcess[] = [];
-  private readonly waiters: ((w: WorkerProcess) => void)[] = [];
-  private live = 0;
+  private readonly load = new Map<WorkerProcess, number>();
+  private readonly waiters: (() => void)[] = [];
   private closed = false;
 
   constructor(
@@ -16,7 +19,7 @@ export class WorkerPool {
     readonly size: number,
   ) {}
 
-  /** Run `fn` with a worker of this pool to itself. */
+  /** Run `fn` with a worker of this pool (possibly shared by pipelined requests). */
   async use<T>(fn: (w: WorkerProcess) => Promise<T>): Promise<T> {
     const w = await this.acquire();
     try {
@@ -26,40 +29,53 @@ export class WorkerPool {
     }
   }
 
-  /** Stop all idle workers; busy ones stop when returned. */
+  /** Stop all workers once their queued requests finish (stdin closed). */
   close(): void {
     this.closed = true;
-    for (const w of this.idle.splice(0)) w.stop();
+    for (const w of this.load.keys()) w.stop();
+    this.load.clear();
   }
 
-  private acquire(): Promise<WorkerProcess> {
+  private pick(): WorkerProcess | null {
+    let best: WorkerProcess | null = null;
+    let bestLoad = Infinity;
+    for (const [w, n] of this.load) {
+      if (w.dead) {
+        this.load.delete(w);
+        continue;
+      }
+      if (n < bestLoad) {
+        best = w;
+        bestLoad = n;
+      }
+    }
+    if (best !== null && bestLoad === 0) return best;
+    if (this.load.size < this.size) {
+      const w = new WorkerProcess(this.pythonExec);
+      this.load.set(w, 0);
+      return w;
+    }
+    return best !== null && bestLoad < MAX_DEPTH ? best : null;
+  }
+
+  private async acquire(): Promise<WorkerProcess> {
     for (;;) {
-      const w = this.idle.pop();
-      if (w === undefined) break;
-      if (!w.dead) return Promise.resolve(w);
-      this.live--;
+      const w = this.pick();
+      if (w !== null) {
+        this.load.set(w, (this.load.get(w) ?? 0) + 1);
+        return w;
+      }
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
     }
-    if (this.live < this.size) {
-      this.live++;
-      return Promise.resolve(new WorkerProcess(this.pythonExec));
-    }
-    return new Promise((resolve) => this.waiters.push(resolve));
   }
 
   private release(w: WorkerProcess): void {
-    let next: WorkerProcess | null = w;
-    if (w.dead || this.closed) {
-      if (!w.dead) w.stop();
-      this.live--;
-      next = null;
-      if (!this.closed && this.waiters.length > 0) {
-        this.live++;
-        next = new WorkerProcess(this.pythonExec);
-      }
+    const n = this.load.get(w);
+    if (n !== undefined) {
+      if (w.dead) this.load.delete(w);
+      else this.load.set(w, n - 1);
     }
-    if (next === null) return;
-    const waiter = this.waiters.shift();
-    if (waiter !== undefined) waiter(next);
-    else this.idle.push(next);
+    if (this.closed && !w.dead && w.inFlight === 0) w.stop();
+    this.waiters.shift()?.();
   }
 }

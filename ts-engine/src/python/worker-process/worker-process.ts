@@ -8,15 +8,16 @@ import { workerEnv } from "./worker-env.js";
 const STDERR_TAIL = 4096;
 
 /**
- * One `<pythonExec> -m tspark.worker` child. Requests are sequential: `request` may
- * only be called when the previous one settled (the pool guarantees it). If the process
- * dies, the pending request rejects with "Python worker exited unexpectedly" and the
+ * One `<pythonExec> -m tspark.worker` child. Requests are pipelined: several may be in
+ * flight, the worker answers them in order, so the next request already waits in the
+ * pipe when Python finishes one (no scheduling round trip per batch). If the process
+ * dies, every pending request rejects with "Python worker exited unexpectedly" and the
  * worker is `dead` for good.
  */
 export class WorkerProcess {
   private readonly child: ChildProcessWithoutNullStreams;
   private readonly reader = new FrameReader();
-  private pending: { resolve: (v: unknown) => void; reject: (e: unknown) => void } | null = null;
+  private readonly pending: { resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = [];
   private stderrTail = "";
   private deathError: SparkException | null = null;
 
@@ -49,12 +50,16 @@ export class WorkerProcess {
     return this.child.pid;
   }
 
-  /** Send one request frame; resolves with the reply frame. */
+  /** Requests sent and not answered yet. */
+  get inFlight(): number {
+    return this.pending.length;
+  }
+
+  /** Send one request frame; resolves with its reply frame. */
   request(msg: unknown): Promise<unknown> {
     if (this.deathError !== null) return Promise.reject(this.deathError);
-    if (this.pending !== null) return Promise.reject(new Error("WorkerProcess: concurrent request"));
     return new Promise((resolve, reject) => {
-      this.pending = { resolve, reject };
+      this.pending.push({ resolve, reject });
       this.setRef(true);
       this.child.stdin.write(encodeFrame(msg));
     });
@@ -68,9 +73,8 @@ export class WorkerProcess {
 
   private onData(chunk: Buffer): void {
     for (const frame of this.reader.push(chunk)) {
-      const p = this.pending;
-      this.pending = null;
-      this.setRef(false);
+      const p = this.pending.shift();
+      if (this.pending.length === 0) this.setRef(false);
       p?.resolve(frame);
     }
   }
@@ -83,8 +87,6 @@ export class WorkerProcess {
   private die(err: SparkException): void {
     if (this.deathError !== null) return;
     this.deathError = err;
-    const p = this.pending;
-    this.pending = null;
-    p?.reject(err);
+    for (const p of this.pending.splice(0)) p.reject(err);
   }
 }
