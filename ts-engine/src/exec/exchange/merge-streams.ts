@@ -42,10 +42,13 @@ export async function* mergeUnordered<T>(count: number, make: StreamFactory<T>, 
   yield* ch.drain();
 }
 
+/** Items a stream may buffer ahead of the consumer before it pauses (memory bound). */
+const AHEAD_LIMIT = 32;
+
 /**
  * Runs `count` streams with at most `concurrency` at once but yields stream 0's items,
  * then stream 1's, … (partition order, as Spark's collect returns them). Streams that
- * run ahead are buffered.
+ * run ahead buffer up to AHEAD_LIMIT items, then wait.
  */
 export async function* mergeOrdered<T>(count: number, make: StreamFactory<T>, concurrency: number): AsyncGenerator<T> {
   if (count === 1 || concurrency <= 1) {
@@ -54,10 +57,11 @@ export async function* mergeOrdered<T>(count: number, make: StreamFactory<T>, co
   }
   const chans: Channel<T>[] = [];
   let started = 0;
+  let stopped = false;
   const start = (): void => {
-    if (started >= count) return;
+    if (started >= count || stopped) return;
     const i = started++;
-    const ch = new Channel<T>(Number.MAX_SAFE_INTEGER);
+    const ch = new Channel<T>(AHEAD_LIMIT);
     chans[i] = ch;
     pump(make(i), ch).then(
       () => {
@@ -74,6 +78,7 @@ export async function* mergeOrdered<T>(count: number, make: StreamFactory<T>, co
       yield* chans[i]!.drain();
     }
   } finally {
+    stopped = true;
     for (const ch of chans) ch?.cancel();
   }
 }
