@@ -13,6 +13,7 @@ from typing import Any, Callable, List, Optional
 
 from tspark.sql import types as T
 from tspark.sql.row import Row
+from tspark.worker.to_wire import java_string
 
 _EPOCH_ORDINAL = datetime.date(1970, 1, 1).toordinal()
 _EPOCH_NAIVE = datetime.datetime(1970, 1, 1)
@@ -40,7 +41,8 @@ def to_wire(v: Any, dt: T.DataType) -> Any:
     if isinstance(dt, (T.DoubleType, T.FloatType)):
         return float(v)
     if isinstance(dt, (T.StringType, T.CharType, T.VarcharType)):
-        return v if isinstance(v, str) else str(v)
+        # Non-str values become what the JVM's toString gives in PySpark ("NaN", "true", "1.0E10").
+        return v if isinstance(v, str) else java_string(v)
     if isinstance(dt, T.BooleanType):
         return bool(v)
     if isinstance(dt, T.BinaryType):

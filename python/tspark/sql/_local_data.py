@@ -8,14 +8,23 @@ from tspark.sql._infer import infer_schema_from_list
 from tspark.sql._verify import make_verifier
 
 
+def _pandas_value(v: Any) -> Any:
+    """A plain Python value for a pandas cell, as PySpark's non-Arrow path sees it (NaN stays NaN)."""
+    import pandas as pd
+    if v is pd.NaT or v is pd.NA:
+        return None
+    if isinstance(v, pd.Timestamp):
+        return v.to_pydatetime()
+    if isinstance(v, pd.Timedelta):
+        return v.to_pytimedelta()
+    if hasattr(v, "item") and not isinstance(v, (str, bytes)):  # numpy scalar
+        return v.item()
+    return v
+
+
 def _from_pandas(pdf: Any) -> Tuple[List[Any], List[str]]:
-    import math
     names = [str(c) for c in pdf.columns]
-    rows = []
-    for rec in pdf.itertuples(index=False, name=None):
-        rows.append(tuple(None if isinstance(v, float) and math.isnan(v) else
-                          (v.item() if hasattr(v, "item") and not isinstance(v, (str, bytes)) else v)
-                          for v in rec))
+    rows = [tuple(_pandas_value(v) for v in rec) for rec in pdf.itertuples(index=False, name=None)]
     return rows, names
 
 

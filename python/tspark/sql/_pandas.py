@@ -44,8 +44,10 @@ def _as_pyspark_dtypes(session: Any, pdf: Any, schema: Any) -> Any:
         col = pdf.iloc[:, i]
         if isinstance(f.dataType, T.DecimalType):
             pdf.isetitem(i, col.map(lambda v: None if v is None else decimal.Decimal(v)))
-        elif isinstance(f.dataType, T.TimestampType) and getattr(col.dt, "tz", None) is not None:
-            if tz is None:
-                tz = session.conf.get("spark.sql.session.timeZone", None) or "UTC"
-            pdf.isetitem(i, col.dt.tz_convert(tz).dt.tz_localize(None))
+        elif isinstance(f.dataType, (T.TimestampType, T.TimestampNTZType)) and hasattr(col, "dt"):
+            if getattr(col.dt, "tz", None) is not None:
+                if tz is None:
+                    tz = session.conf.get("spark.sql.session.timeZone", None) or "UTC"
+                col = col.dt.tz_convert(tz).dt.tz_localize(None)
+            pdf.isetitem(i, col.astype("datetime64[ns]"))  # PySpark hands out nanosecond columns
     return pdf
