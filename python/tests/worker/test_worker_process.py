@@ -67,7 +67,7 @@ def test_error_frame_then_next_request(worker):
     assert rep["kind"] == "error"
     assert rep["exceptionName"] == "ZeroDivisionError"
     assert rep["traceback"].startswith("Traceback (most recent call last):")
-    assert rep["traceback"].rstrip().endswith("ZeroDivisionError: division by zero")
+    assert rep["traceback"].rstrip().splitlines()[-1].startswith("ZeroDivisionError: ")
     assert "tspark/worker" not in rep["traceback"]
     ok = worker.call({"kind": "mapPartitions", "func": f, "splitIndex": 0, "blobs": [pickle.dumps([1])]})
     assert [x for b in ok["blobs"] for x in pickle.loads(b)] == [1]
