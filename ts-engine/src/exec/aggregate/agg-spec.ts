@@ -7,6 +7,7 @@ import { transformExprDown } from "../../optimizer/transform.js";
 import type { Accumulator } from "./accumulator.js";
 import { AvgAcc, CountAcc } from "./count-avg-acc.js";
 import { CountDistinctAcc } from "./count-distinct-acc.js";
+import { DecimalAcc } from "./decimal-acc.js";
 import { MinMaxAcc } from "./min-max-acc.js";
 import { SumAcc } from "./sum-acc.js";
 
@@ -55,6 +56,10 @@ export function makeAccumulator(call: AggCall, ansi: boolean): Accumulator {
   const fn = call.fn.toLowerCase();
   if (call.isDistinct && fn === "count") return new CountDistinctAcc();
   if (call.isDistinct) throw new InternalError(`${fn}(DISTINCT ...) is not supported yet`);
+  const argType = call.args[0] === undefined ? undefined : exprType(call.args[0]);
+  if (argType?.kind === "decimal" && (fn === "sum" || fn === "avg" || fn === "mean" || fn === "min" || fn === "max")) {
+    return new DecimalAcc(fn === "mean" ? "avg" : fn, argType, call.dataType);
+  }
   switch (fn) {
     case "sum":
       return new SumAcc(call.dataType, ansi);
