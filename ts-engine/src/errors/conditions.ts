@@ -130,6 +130,14 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     sqlState: "0A000",
     template: "Unsupported data type <typeName>.",
   },
+  "FIELD_NOT_FOUND": {
+    sqlState: "42704",
+    template: "No such struct field <fieldName> in <fields>.",
+  },
+  "INVALID_EXTRACT_BASE_FIELD_TYPE": {
+    sqlState: "42000",
+    template: "Can't extract a value from <base>. Need a complex type [STRUCT, ARRAY, MAP] but got <other>.",
+  },
   "INVALID_PLAN_INPUT": {
     sqlState: "XX000",
     template: "Invalid plan input: <message>",

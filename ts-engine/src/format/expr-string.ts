@@ -48,6 +48,10 @@ function call(name: string, args: readonly Expr[], distinct: boolean, s: Style):
       return `${a[0]} LIKE ${a[1]}`;
     case "rlike":
       return `RLIKE(${a[0]}, ${a[1]})`;
+    case "get_item":
+      return `${a[0]}[${a[1]}]`;
+    case "get_field":
+      return `${a[0]}.${a[a.length - 1]}`;
     default:
       return `${name}(${distinct ? "DISTINCT " : ""}${a.join(", ")})`;
   }

@@ -8,6 +8,7 @@ import { STRING_FUNCTIONS } from "./string.js";
 import { COLLECTION_FUNCTIONS } from "./collection.js";
 import { DATETIME_FUNCTIONS } from "./datetime.js";
 import { MORE_AGGREGATES } from "./aggregate/more.js";
+import { EXTRA_FUNCTIONS } from "./extra.js";
 
 /** Alternative spellings that Spark (or the wire) uses for the same function. */
 const ALIASES: Readonly<Record<string, string>> = {
@@ -33,6 +34,7 @@ for (const def of [
   ...DATETIME_FUNCTIONS,
   ...BASIC_AGGREGATES,
   ...MORE_AGGREGATES,
+  ...EXTRA_FUNCTIONS,
 ]) {
   REGISTRY.set(def.name, def);
 }

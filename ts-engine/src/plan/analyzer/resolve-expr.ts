@@ -1,5 +1,5 @@
 import { AnalysisException } from "../../errors/spark-exception.js";
-import { BooleanType, IntegerType, NullType } from "../../types/data-type.js";
+import { BooleanType, IntegerType, NullType, StringType } from "../../types/data-type.js";
 import { widerTypeOfAll } from "../../types/coercion.js";
 import { newExprId, type Expr } from "../../expr/expr.js";
 import { exprType } from "../../expr/expr-type.js";
@@ -18,7 +18,7 @@ const SEARCH_PATH = "[`system`.`builtin`, `system`.`session`, `spark_catalog`.`d
 export function resolveExpr(e: Expr, scope: Scope): Expr {
   switch (e.kind) {
     case "UnresolvedAttribute":
-      return resolveColumn(e.nameParts, e.planId, scope);
+      return resolveAttribute(e.nameParts, e.planId, scope);
     case "UnresolvedStar":
       throw new AnalysisException("INVALID_USAGE_OF_STAR_OR_REGEX", { elem: "'*'", prettyName: "expression" });
     case "ExprString":
@@ -42,6 +42,32 @@ export function resolveExpr(e: Expr, scope: Scope): Expr {
     case "ScalarCall":
     case "AggCall":
       return { ...e, args: e.args.map((a) => resolveExpr(a, scope)) };
+  }
+}
+
+/**
+ * A column, or a struct field path below one (`col("st.x")`): the longest prefix that names a
+ * column wins, the rest become field accesses named after the last field, as Spark does.
+ */
+function resolveAttribute(nameParts: readonly string[], planId: number | undefined, scope: Scope): Expr {
+  try {
+    return resolveColumn(nameParts, planId, scope);
+  } catch (err) {
+    if (nameParts.length < 2 || !(err instanceof AnalysisException) || !err.errorClass.startsWith("UNRESOLVED_COLUMN")) throw err;
+    for (let k = nameParts.length - 1; k >= 1; k--) {
+      let base: Expr;
+      try {
+        base = resolveColumn(nameParts.slice(0, k), planId, scope);
+      } catch {
+        continue;
+      }
+      if (exprType(base).kind !== "struct") continue;
+      for (const field of nameParts.slice(k)) {
+        base = resolveFunction("get_field", [base, { kind: "Literal", value: field, dataType: StringType }], false, scope);
+      }
+      return { kind: "Alias", child: base, name: nameParts[nameParts.length - 1]!, exprId: newExprId() };
+    }
+    throw err;
   }
 }
 

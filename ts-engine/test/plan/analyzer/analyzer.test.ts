@@ -178,3 +178,19 @@ describe("analyzer: missing references in Sort and Filter", () => {
     expect(bad.params).toEqual({ objectName: "`nope`", proposal: "`name`" });
   });
 });
+
+describe("analyzer: nested fields and extra functions", () => {
+  const nested = rel("st struct<x:int, y:string>, a array<int>, m map<string,int>, n INT");
+
+  it("resolves struct paths and element access", () => {
+    expect(cols({ kind: "Project", input: nested, exprs: [col("st.x"), fn("get_item", col("a"), lit(0)), fn("get_item", col("m"), lit("k", "string"))] })).toBe(
+      "x:int, a[0]:int, m[k]:int",
+    );
+  });
+
+  it("types bitwise, string predicates and try_cast", () => {
+    expect(cols({ kind: "Project", input: nested, exprs: [fn("&", col("n"), lit(3)), fn("contains", col("st.y"), lit("a", "string")), fn("try_cast", col("n"), lit("string", "string"))] })).toBe(
+      "(n & 3):int, contains(st.y, a):boolean, n:string",
+    );
+  });
+});

@@ -1,0 +1,167 @@
+import { makeVector } from "../../columnar/vector.js";
+import { AnalysisException } from "../../errors/spark-exception.js";
+import { BooleanType, DoubleType, LongType, StringType, isIntegral, type DataType } from "../../types/data-type.js";
+import { widerType } from "../../types/coercion.js";
+import { parseDataType } from "../../types/ddl.js";
+import { sqlTypeName } from "../../types/type-names.js";
+import { exprNullable, exprType } from "../expr-type.js";
+import type { Expr } from "../expr.js";
+import { likeToRegExp } from "./misc.js";
+import { mapRows } from "./row-map.js";
+import { toBigInts, valid, vectorFromRowValues } from "../eval/vectors.js";
+import { checkArity, implicitCast, quotedSql, quotedType, scalarCall, unexpectedInputType, type AggFunctionDef, type ScalarFunctionDef } from "./function-def.js";
+
+/** Bitwise `& | ^` over integral operands of a common type (BigInt for longs). */
+function bitwise(op: "&" | "|" | "^"): ScalarFunctionDef {
+  return {
+    kind: "scalar",
+    name: op,
+    resolve(_n, args) {
+      checkArity(op, args, 2);
+      const [l, r] = args as [Expr, Expr];
+      const t = widerType(exprType(l), exprType(r));
+      if (t === null || !isIntegral(t)) {
+        throw new AnalysisException("DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES", {
+          sqlExpr: quotedSql(scalarCall(op, args, LongType, true)),
+          left: quotedType(exprType(l)),
+          right: quotedType(exprType(r)),
+        });
+      }
+      return scalarCall(op, [implicitCast(l, t), implicitCast(r, t)], t, exprNullable(l) || exprNullable(r));
+    },
+    eval([a, b], call) {
+      const n = a!.length;
+      const f = (x: bigint, y: bigint): bigint => (op === "&" ? x & y : op === "|" ? x | y : x ^ y);
+      if (call.dataType.kind === "long") {
+        const x = toBigInts(a!);
+        const y = toBigInts(b!);
+        return vectorFromRowValues(
+          LongType,
+          Array.from({ length: n }, (_, i) => (valid(a!.validity, i) && valid(b!.validity, i) ? BigInt.asIntN(64, f(x[i]!, y[i]!)) : null)),
+        );
+      }
+      const x = a!.data as Int32Array;
+      const y = b!.data as Int32Array;
+      const out = new (x.constructor as Int32ArrayConstructor)(n);
+      for (let i = 0; i < n; i++) out[i] = op === "&" ? x[i]! & y[i]! : op === "|" ? x[i]! | y[i]! : x[i]! ^ y[i]!;
+      const validity = a!.validity === null && b!.validity === null ? null : Uint8Array.from({ length: n }, (_, i) => (valid(a!.validity, i) && valid(b!.validity, i) ? 1 : 0));
+      return makeVector(call.dataType, out, validity, n);
+    },
+  };
+}
+
+const ISNAN: ScalarFunctionDef = {
+  kind: "scalar",
+  name: "isnan",
+  resolve(_n, args) {
+    checkArity("isnan", args, 1);
+    return scalarCall("isnan", [implicitCast(args[0]!, DoubleType)], BooleanType, false);
+  },
+  eval([a]) {
+    const v = a!;
+    const src = v.data as Float64Array;
+    const out = new Uint8Array(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = valid(v.validity, i) && Number.isNaN(src[i]!) ? 1 : 0;
+    return makeVector(BooleanType, out, null, v.length);
+  },
+};
+
+function stringPredicate(name: string, test: (s: string, p: string) => boolean): ScalarFunctionDef {
+  return {
+    kind: "scalar",
+    name,
+    resolve(_n, args) {
+      checkArity(name, args, 2);
+      return scalarCall(name, args.map((a) => implicitCast(a, StringType)), BooleanType, args.some(exprNullable));
+    },
+    eval(args) {
+      return mapRows(args, BooleanType, ([s, p]) => test(s as string, p as string));
+    },
+  };
+}
+
+/** col[i] on arrays (0-based, null when out of range) and col[key] on maps. */
+const GET_ITEM: ScalarFunctionDef = {
+  kind: "scalar",
+  name: "get_item",
+  resolve(_n, args) {
+    checkArity("get_item", args, 2);
+    const t = exprType(args[0]!);
+    if (t.kind === "array") return scalarCall("get_item", args, t.elementType, true);
+    if (t.kind === "map") return scalarCall("get_item", [args[0]!, implicitCast(args[1]!, t.keyType)], t.valueType, true);
+    throw unexpectedInputType(scalarCall("get_item", args, StringType, true), 0, args[0]!, '("ARRAY" or "MAP")');
+  },
+  eval(args, call) {
+    return mapRows(args, call.dataType, ([c, k]) => {
+      if (Array.isArray(c) && typeof k === "number") return c[k] ?? null;
+      const entries = c as readonly (readonly [unknown, unknown])[];
+      const hit = entries.find(([key]) => key === k);
+      return hit === undefined ? null : hit[1];
+    });
+  },
+};
+
+/** Struct field by name (`get_field(col, 'x')`). */
+const GET_FIELD: ScalarFunctionDef = {
+  kind: "scalar",
+  name: "get_field",
+  resolve(_n, args) {
+    checkArity("get_field", args, 2);
+    const t = exprType(args[0]!);
+    const nameArg = args[1]!;
+    const field = nameArg.kind === "Literal" ? String(nameArg.value) : "";
+    if (t.kind !== "struct") {
+      throw new AnalysisException("INVALID_EXTRACT_BASE_FIELD_TYPE", { base: quotedSql(args[0]!), other: `"${sqlTypeName(t)}"` });
+    }
+    const idx = t.fields.findIndex((f) => f.name.toLowerCase() === field.toLowerCase());
+    if (idx < 0) {
+      throw new AnalysisException("FIELD_NOT_FOUND", { fieldName: `\`${field}\``, fields: t.fields.map((f) => `\`${f.name}\``).join(", ") });
+    }
+    const f = t.fields[idx]!;
+    return scalarCall("get_field", [args[0]!, { kind: "Literal", value: idx, dataType: { kind: "integer" } }, { kind: "Literal", value: f.name, dataType: StringType }], f.dataType, true);
+  },
+  eval([s, i], call) {
+    return mapRows([s!, i!], call.dataType, ([row, idx]) => (row as readonly unknown[])[idx as number] ?? null);
+  },
+};
+
+/** try_cast(x, 'type'): a non-ANSI cast (null instead of an error). */
+const TRY_CAST: ScalarFunctionDef = {
+  kind: "scalar",
+  name: "try_cast",
+  resolve(_n, args) {
+    checkArity("try_cast", args, 2);
+    const t = args[1]!;
+    const dataType: DataType = parseDataType(t.kind === "Literal" ? String(t.value) : "string");
+    return { kind: "Cast", child: args[0]!, dataType, ansi: false };
+  },
+  eval([a]) {
+    return a!;
+  },
+};
+
+const MODE: AggFunctionDef = {
+  kind: "agg",
+  name: "mode",
+  resolve(_n, args, isDistinct) {
+    checkArity("mode", args, 1, 2);
+    return { kind: "AggCall", fn: "mode", args, isDistinct, dataType: exprType(args[0]!), nullable: true };
+  },
+};
+
+/** Registry entries for bitwise ops, string predicates, element/field access, try_cast and mode. */
+export const EXTRA_FUNCTIONS: readonly (ScalarFunctionDef | AggFunctionDef)[] = [
+  bitwise("&"),
+  bitwise("|"),
+  bitwise("^"),
+  ISNAN,
+  stringPredicate("contains", (s, p) => s.includes(p)),
+  stringPredicate("startswith", (s, p) => s.startsWith(p)),
+  stringPredicate("endswith", (s, p) => s.endsWith(p)),
+  stringPredicate("rlike", (s, p) => new RegExp(p, "u").test(s)),
+  stringPredicate("ilike", (s, p) => likeToRegExp(p.toLowerCase()).test(s.toLowerCase())),
+  GET_ITEM,
+  GET_FIELD,
+  TRY_CAST,
+  MODE,
+];
