@@ -1,4 +1,5 @@
 import type { CaseWhen, Expr, SortOrder } from "../expr/expr.js";
+import { exprPrettySql } from "../format/expr-string.js";
 import type { DataType } from "../types/data-type.js";
 import { parseDataType } from "../types/ddl.js";
 import { PySparkTypeError } from "./errors.js";
@@ -166,9 +167,11 @@ export class Column {
     return new Column({ ...cw, elseValue: toExpr(value) });
   }
 
-  /** PySpark's repr: `Column<'(a + 1)'>` is approximated by the expression kind. */
+  /** A repr as Spark Connect's PySpark prints it: `Column<'(a + 1)'>`, `Column<'a AS b'>`. */
   toString(): string {
-    return `Column<'${this.expr.kind}'>`;
+    const e = this.expr;
+    const sql = e.kind === "Alias" ? `${exprPrettySql(e.child)} AS ${e.name}` : exprPrettySql(e);
+    return `Column<'${sql}'>`;
   }
 
   private binary(op: string, other: ColumnOrValue): Column {

@@ -105,3 +105,11 @@ describe("Column operators build the wire's unresolved expressions", () => {
     expect(c).toBeInstanceOf(Column);
   });
 });
+
+describe("Column repr", () => {
+  it("prints the expression as Spark Connect's PySpark does", () => {
+    expect(String(F.col("a").plus(1))).toBe("Column<'(a + 1)'>");
+    expect(String(F.sum("v").alias("s"))).toBe("Column<'sum(v) AS s'>");
+    expect(String(F.col("a").desc())).toBe("Column<'a DESC NULLS LAST'>");
+  });
+});
