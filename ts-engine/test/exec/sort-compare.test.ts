@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { vectorFromValues } from "../../src/columnar/builder.js";
 import { keyComparator, sortIndices } from "../../src/exec/sort/compare.js";
+import { sortIndicesAsync } from "../../src/exec/sort/sort-indices-async.js";
 import { DoubleType, IntegerType, StringType } from "../../src/types/data-type.js";
 
 describe("sort comparators", () => {
@@ -23,5 +24,31 @@ describe("sort comparators", () => {
   it("orders NaN above every double", () => {
     const d = vectorFromValues(DoubleType, [NaN, 1, -Infinity, Infinity]);
     expect(Array.from(sortIndices(4, [keyComparator(d, true, true)]))).toEqual([2, 1, 3, 0]);
+  });
+});
+
+describe("sortIndicesAsync", () => {
+  it("matches the synchronous stable sort on many rows with ties", async () => {
+    const n = 100_000;
+    const vals = Array.from({ length: n }, (_, i) => (i * 7919) % 1000);
+    const v = vectorFromValues(IntegerType, vals);
+    const cmp = [keyComparator(v, false, false)];
+    const got = await sortIndicesAsync(n, cmp);
+    expect(Array.from(got)).toEqual(Array.from(sortIndices(n, cmp)));
+    for (let i = 1; i < n; i++) {
+      const a = vals[got[i - 1]!]!;
+      const b = vals[got[i]!]!;
+      expect(a > b || (a === b && got[i - 1]! < got[i]!)).toBe(true);
+    }
+  });
+
+  it("lets timers run while it sorts", async () => {
+    const n = 400_000;
+    const v = vectorFromValues(IntegerType, Array.from({ length: n }, (_, i) => (i * 31) % 65_536));
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 1);
+    await sortIndicesAsync(n, [keyComparator(v, true, true)]);
+    clearInterval(timer);
+    expect(ticks).toBeGreaterThan(0);
   });
 });

@@ -7,11 +7,12 @@ import type { SortOrder } from "../../expr/expr.js";
 import type { StructType } from "../../types/data-type.js";
 import type { ExecutionPlan } from "../execution-plan.js";
 import { evalContextOf, throwIfAborted, yieldToEventLoop } from "../util.js";
-import { keyComparator, sortIndices } from "./compare.js";
+import { keyComparator } from "./compare.js";
+import { sortIndicesAsync } from "./sort-indices-async.js";
 
 /**
  * Sorts each input partition as a whole (a global sort sits on an exchange that made one
- * partition). Keys are bound SortOrders; the sort is stable.
+ * partition). Keys are bound SortOrders; the sort is stable and yields to the event loop.
  */
 export class SortExec implements ExecutionPlan {
   readonly name = "Sort";
@@ -44,7 +45,7 @@ export class SortExec implements ExecutionPlan {
     const all = concatBatches(this.schema, parts);
     const ectx = evalContextOf(ctx);
     const cmps = this.orders.map((o) => keyComparator(evaluate(o.child, all, ectx), o.ascending, o.nullsFirst));
-    const idx = sortIndices(all.numRows, cmps);
+    const idx = await sortIndicesAsync(all.numRows, cmps, () => throwIfAborted(ctx));
     for (let s = 0; s < all.numRows; s += BATCH_SIZE) {
       throwIfAborted(ctx);
       const part = idx.subarray(s, Math.min(all.numRows, s + BATCH_SIZE));
