@@ -85,6 +85,30 @@ describe("Node API end to end: frames from local rows", () => {
     );
   });
 
+  it("maps truncate=false and truncate=n as PySpark", async () => {
+    const df = spark.createDataFrame(
+      [
+        ["a very long string that goes past twenty characters", 123456789],
+        [null, -3],
+      ],
+      "s STRING, i INT",
+    );
+    expect(await df.showString(20, false)).toBe(
+      [
+        "+---------------------------------------------------+---------+",
+        "|s                                                  |i        |",
+        "+---------------------------------------------------+---------+",
+        "|a very long string that goes past twenty characters|123456789|",
+        "|NULL                                               |-3       |",
+        "+---------------------------------------------------+---------+",
+        "",
+      ].join("\n"),
+    );
+    expect(await df.showString(20, 5)).toBe(
+      ["+-----+-----+", "|    s|    i|", "+-----+-----+", "|a ...|12...|", "| NULL|   -3|", "+-----+-----+", ""].join("\n"),
+    );
+  });
+
   it("shows ranges, including an empty one", async () => {
     expect(await spark.range(3).showString()).toBe("+---+\n| id|\n+---+\n|  0|\n|  1|\n|  2|\n+---+\n");
     expect(await spark.range(0).showString()).toBe("+---+\n| id|\n+---+\n+---+\n");
