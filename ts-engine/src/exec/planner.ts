@@ -57,6 +57,11 @@ function defaultSlices(ctx: ExecContext): number {
   return conf > 0 ? conf : Math.max(1, ctx.services.parallelism);
 }
 
+/** spark.sql.shuffle.partitions as explain prints it in exchanges. */
+function shufflePartitions(ctx: ExecContext): string {
+  return ctx.conf.get("spark.sql.shuffle.partitions") ?? "200";
+}
+
 /** Fills in the leaves' partition counts so a fragment plans identically inside a worker. */
 function fixPartitions(plan: LogicalPlan, ctx: ExecContext): LogicalPlan {
   return transformPlanUp(plan, (p) => {
@@ -108,7 +113,7 @@ function planAggregate(p: Aggregate, st: PlanState, partialOnly: boolean): Plann
     name: `_k${i}`,
   }));
   const exchangeDetail = (): string => {
-    const parts = spec.groupBy.length === 0 ? "SinglePartition" : `hashpartitioning(${spec.groupBy.map(exprToString).join(", ")}, 200)`;
+    const parts = spec.groupBy.length === 0 ? "SinglePartition" : `hashpartitioning(${spec.groupBy.map(exprToString).join(", ")}, ${shufflePartitions(st.ctx)})`;
     return ` ${parts}, ENSURE_REQUIREMENTS, [plan_id=${st.nextPlanId++}]`;
   };
   if (spec.hasDistinct) {
@@ -166,7 +171,7 @@ function plan(p: LogicalPlan, st: PlanState): Planned {
       const child = stage(c, st);
       const detail = ` ${exprList(p.orders)}, ${p.global}, 0`;
       if (!p.global) return wide(new SortExec(child, orders, detail), p, c.rows);
-      const ex = new ExchangeExec(child, ` rangepartitioning(${p.orders.map(exprToString).join(", ")}, 200), ENSURE_REQUIREMENTS, [plan_id=${st.nextPlanId++}]`);
+      const ex = new ExchangeExec(child, ` rangepartitioning(${p.orders.map(exprToString).join(", ")}, ${shufflePartitions(st.ctx)}), ENSURE_REQUIREMENTS, [plan_id=${st.nextPlanId++}]`);
       return wide(new SortExec(ex, orders, detail), p, c.rows);
     }
     case "Limit": {
