@@ -2,7 +2,7 @@ import type { Vector } from "../../columnar/vector.js";
 import type { ColumnBatch } from "../../columnar/batch.js";
 import { InternalError } from "../../errors/spark-exception.js";
 import { NullType } from "../../types/data-type.js";
-import type { CaseWhen, Expr } from "../expr.js";
+import type { CaseWhen, Expr, Literal } from "../expr.js";
 import { lookupFunction } from "../functions/registry.js";
 import { castVector } from "./cast.js";
 import { broadcast, valid, valueAt, vectorFromRowValues } from "./vectors.js";
@@ -28,7 +28,7 @@ export function evaluate(e: Expr, batch: ColumnBatch, ctx: EvalContext): Vector 
       return col;
     }
     case "Literal":
-      return broadcast(e.dataType, e.value, n);
+      return literalVector(e, n);
     case "Alias":
       return evaluate(e.child, batch, ctx);
     case "Cast": {
@@ -46,6 +46,18 @@ export function evaluate(e: Expr, batch: ColumnBatch, ctx: EvalContext): Vector 
     default:
       throw new InternalError(`cannot evaluate ${e.kind}`);
   }
+}
+
+// Literal vectors are immutable (kernels never write their inputs), so one per literal node and
+// batch length is reused across batches instead of being allocated per batch.
+const literalCache = new WeakMap<Literal, Vector>();
+
+function literalVector(e: Literal, n: number): Vector {
+  const hit = literalCache.get(e);
+  if (hit !== undefined && hit.length === n) return hit;
+  const v = broadcast(e.dataType, e.value, n);
+  literalCache.set(e, v);
+  return v;
 }
 
 /** CASE WHEN: first branch whose condition is true (null counts as false), else ELSE, else null. */

@@ -46,6 +46,26 @@ function applyNum(op: ArithOp, x: number, y: number): number {
   }
 }
 
+/** Per-operator loops for float/double results (no overflow checks needed). */
+function fractionalLoop(op: ArithOp, x: ArrayLike<number>, y: ArrayLike<number>, out: Float64Array | Float32Array, n: number): void {
+  switch (op) {
+    case "+":
+      for (let i = 0; i < n; i++) out[i] = x[i]! + y[i]!;
+      return;
+    case "-":
+      for (let i = 0; i < n; i++) out[i] = x[i]! - y[i]!;
+      return;
+    case "*":
+      for (let i = 0; i < n; i++) out[i] = x[i]! * y[i]!;
+      return;
+    case "/":
+      for (let i = 0; i < n; i++) out[i] = x[i]! / y[i]!;
+      return;
+    default:
+      for (let i = 0; i < n; i++) out[i] = applyNum(op, x[i]!, y[i]!);
+  }
+}
+
 /** Marks rows whose divisor is zero: ANSI raises DIVIDE_BY_ZERO, otherwise they become null. */
 function zeroDivisorValidity(b: Vector, validity: Uint8Array | null, ansi: boolean, n: number): Uint8Array | null {
   const bd = b.data as ArrayLike<number | bigint>;
@@ -76,7 +96,7 @@ export function arithmetic(op: ArithOp, a: Vector, b: Vector, resultType: DataTy
     const ad = a.data as Float64Array | Float32Array;
     const bd = b.data as Float64Array | Float32Array;
     const out = kind === "double" ? new Float64Array(n) : new Float32Array(n);
-    for (let i = 0; i < n; i++) out[i] = applyNum(op, ad[i]!, bd[i]!);
+    fractionalLoop(op, ad, bd, out, n);
     return makeVector(resultType, out, validity, n);
   }
   const range = INT_RANGE[kind];
