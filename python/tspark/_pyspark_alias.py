@@ -40,9 +40,7 @@ class PySparkAliasFinder(importlib.abc.MetaPathFinder):
         if fullname != _PREFIX and not fullname.startswith(_PREFIX + "."):
             return None
         target_name = _TARGET + fullname[len(_PREFIX):]
-        if target_name in sys.modules:
-            real = sys.modules[target_name]
-        else:
+        if target_name not in sys.modules:
             try:
                 real_spec = importlib.util.find_spec(target_name)
             except ModuleNotFoundError:

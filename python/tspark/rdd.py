@@ -7,7 +7,7 @@ client, as PySpark's PipelinedRDD does, so a chain of map/filter costs one worke
 import itertools
 import pickle
 from functools import reduce as _reduce
-from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional
 
 import cloudpickle
 

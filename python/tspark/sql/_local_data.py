@@ -1,5 +1,5 @@
 """createDataFrame's client side: infer or parse the schema, verify rows, encode them as wire values."""
-from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
+from typing import Any, List, Optional, Tuple
 
 from tspark.errors import PySparkTypeError
 from tspark.sql import types as T

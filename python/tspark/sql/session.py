@@ -1,7 +1,7 @@
 """SparkSession: the entry point. Holds the bridge client; builds DataFrames; computes nothing."""
 import atexit
 import threading
-from typing import Any, Dict, Iterable, List, Optional, Union
+from typing import Any, Dict, List, Optional, Union
 
 from tspark._bridge.client import Client
 from tspark._bridge.launcher import EmbeddedEngine

@@ -1,6 +1,6 @@
 """assertDataFrameEqual / assertSchemaEqual with PySpark's error classes."""
 import math
-from typing import Any, List, Optional
+from typing import Any, List
 
 from tspark.errors import PySparkAssertionError
 
