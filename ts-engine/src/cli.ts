@@ -4,7 +4,7 @@ import { hideBin } from "yargs/helpers";
 import { serve } from "./server/serve.js";
 import { ENGINE_VERSION } from "./server/version.js";
 
-/** `tspark-engine`: `serve` runs the ZeroMQ engine server; `--version` prints the version. */
+/** `tspark-engine`: `serve` runs the ZeroMQ engine server; `version` / `--version` print the version. */
 await yargs(hideBin(process.argv))
   .scriptName("tspark-engine")
   // A repeated option takes its last value (`--host a --host b` binds b), never an array.
@@ -30,6 +30,9 @@ await yargs(hideBin(process.argv))
       process.exit(code);
     },
   )
+  .command("version", "Print the engine version.", {}, () => {
+    process.stdout.write(`${ENGINE_VERSION}\n`);
+  })
   .demandCommand(1, "Give a command, e.g. `tspark-engine serve --port 15002`.")
   .strict()
   .help()

@@ -55,6 +55,8 @@ describe("tspark-engine CLI", () => {
     const r = spawnSync(process.execPath, [CLI, "--version"], { encoding: "utf8" });
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    const sub = spawnSync(process.execPath, [CLI, "version"], { encoding: "utf8" });
+    expect(sub.stdout).toBe(r.stdout);
   });
 
   it("refuses a non-loopback host without a token, saying why", () => {

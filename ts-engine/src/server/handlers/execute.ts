@@ -1,6 +1,5 @@
 import type { StructType } from "../../types/data-type.js";
 import { Chunker, chunkRows } from "../chunker.js";
-import { encodeArrowIpc } from "../protocol/encode-arrow.js";
 import { encodeBatchMessage, type BatchSegment } from "../protocol/encode-batch.js";
 import { decodePlan } from "../protocol/decode-plan.js";
 import type { ExecuteRequest, ResultFormat } from "../protocol/messages.js";
@@ -10,9 +9,13 @@ import type { RequestContext } from "../request-context.js";
 import { runRequest, untilAborted } from "../running.js";
 import type { Session } from "../sessions.js";
 
-function encodeChunk(format: ResultFormat, id: string, seq: number, schema: StructType, chunk: readonly BatchSegment[]): Uint8Array {
-  if (format === "rows") return encodeBatchMessage(id, seq, chunk);
-  return encodeMsgpack({ kind: "arrowBatch", id, seq, numRows: chunkRows(chunk), ipc: encodeArrowIpc(schema, chunk) });
+type ChunkEncoder = (id: string, seq: number, schema: StructType, chunk: readonly BatchSegment[]) => Uint8Array;
+
+/** The chunk encoder of a format; apache-arrow is loaded only when a client asks for Arrow (faster cold start). */
+async function chunkEncoder(format: ResultFormat): Promise<ChunkEncoder> {
+  if (format === "rows") return (id, seq, _schema, chunk) => encodeBatchMessage(id, seq, chunk);
+  const { encodeArrowIpc } = await import("../protocol/encode-arrow.js");
+  return (id, seq, schema, chunk) => encodeMsgpack({ kind: "arrowBatch", id, seq, numRows: chunkRows(chunk), ipc: encodeArrowIpc(schema, chunk) });
 }
 
 /**
@@ -25,12 +28,13 @@ export async function handleExecute(req: ExecuteRequest, session: Session, rc: R
     const plan = decodePlan(req.plan);
     const result = await rc.state.engine.executeQuery(plan, ctx);
     await rc.send(schemaReply(req.id, result.schema));
+    const encodeChunk = await chunkEncoder(req.format);
     const chunker = new Chunker();
     let total = 0;
     const sendChunk = async (chunk: readonly BatchSegment[]): Promise<void> => {
       const seq = await window.acquire();
       const rows = chunkRows(chunk);
-      const bytes = encodeChunk(req.format, req.id, seq, result.schema, chunk);
+      const bytes = encodeChunk(req.id, seq, result.schema, chunk);
       chunker.observe(rows, bytes.length);
       total += rows;
       await rc.sendEncoded(bytes);
