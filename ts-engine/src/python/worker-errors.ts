@@ -13,8 +13,11 @@ export function pythonExceptionFromFrame(frame: { readonly traceback: string; re
 export function workerExitedError(code: number | null, signal: string | null, stderrTail: string): SparkException {
   const how = signal !== null ? `signal ${signal}` : `exit code ${code ?? "unknown"}`;
   const tail = stderrTail.trim() === "" ? "" : `\nPython worker stderr (last lines):\n${stderrTail.trimEnd()}`;
+  const hint = /No module named '?tspark/.test(stderrTail)
+    ? "\nThe tspark package is not importable by this interpreter: pip install it there, or set TSPARK_PYTHONPATH to the repo's python/ directory."
+    : "";
   return new SparkException("SparkRuntimeException", "PYTHON_WORKER_EXITED_UNEXPECTEDLY", {
-    message: `Python worker exited unexpectedly (${how}).${tail}`,
+    message: `Python worker exited unexpectedly (${how}).${hint}${tail}`,
   });
 }
 

@@ -109,6 +109,17 @@ describe.skipIf(testPython.skipReason !== null)(`ProcessPythonRunner (${testPyth
     expect(unpickleRepr(again)).toBe("[11, 12]");
   });
 
+  it("aborts a running request by killing its worker, and serves the next one", async () => {
+    const ac = new AbortController();
+    const slow = runner.mapPartitions(pickled("lambda i, it: __import__('time').sleep(60) or []"), 0, { kind: "strings", strings: [] }, { ...opts, signal: ac.signal });
+    setTimeout(() => ac.abort(new Error("cancelled by test")), 200);
+    const t0 = Date.now();
+    await expect(slow).rejects.toThrow("cancelled by test");
+    expect(Date.now() - t0).toBeLessThan(5000);
+    const out = await runner.mapPartitions(null, 0, { kind: "strings", strings: ["ok"] }, opts);
+    expect(unpickleRepr(out)).toBe("['ok']");
+  });
+
   it("runs a partition function over pickled blobs and text lines", async () => {
     const f = pickled("lambda i, it: (w for line in it for w in line.split())");
     const out = await runner.mapPartitions(f, 0, { kind: "strings", strings: ["a b", "c"] }, opts);
@@ -135,3 +146,28 @@ describe.skipIf(testPython.skipReason !== null)(`ProcessPythonRunner (${testPyth
 
 // Recorded with PYTHONHASHSEED=0 on PySpark 4.0.1: 'a'→1, 'b'→0, None→0, (1, 'x')→0, 7→1.
 const EXPECTED_BUCKETS = "[('b', 2), (None, 3), ((1, 'x'), 4)]|[('a', 1), (7, 5)]|[]";
+
+describe("ProcessPythonRunner start-up failures", () => {
+  it("names the interpreter when it cannot be started", async () => {
+    const runner = new ProcessPythonRunner(1);
+    const err = await runner.mapPartitions(null, 0, { kind: "strings", strings: [] }, { pythonExec: "/nonexistent/python3" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SparkException);
+    expect((err as Error).message).toContain("Cannot start the Python worker '/nonexistent/python3 -m tspark.worker'");
+    await runner.close();
+  });
+
+  it.skipIf(testPython.skipReason !== null)("says how to fix an interpreter without tspark", async () => {
+    const saved = process.env.TSPARK_PYTHONPATH;
+    process.env.TSPARK_PYTHONPATH = "";
+    const runner = new ProcessPythonRunner(1);
+    try {
+      const err = await runner.mapPartitions(null, 0, { kind: "strings", strings: [] }, { pythonExec: testPython.exe }).catch((e: unknown) => e);
+      // Installed in that interpreter (the project venv): it just works; otherwise the hint.
+      if (err instanceof Error) expect(err.message).toContain("TSPARK_PYTHONPATH");
+      else expect(err).toEqual([]);
+    } finally {
+      process.env.TSPARK_PYTHONPATH = saved;
+      await runner.close();
+    }
+  });
+});

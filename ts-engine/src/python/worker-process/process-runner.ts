@@ -79,16 +79,21 @@ export class ProcessPythonRunner implements PythonRunner {
   }
 }
 
-/** Runs one request; an abort kills the worker (it may be deep in user code) and rejects. */
+/**
+ * Runs one request. On abort it rejects at once; the worker is killed only when it is
+ * running this very request (deep in user code), not when the request merely waits in
+ * its pipe behind another one (its reply is then dropped).
+ */
 function requestAbortable(w: WorkerProcess, msg: Frame, signal: AbortSignal | undefined): Promise<unknown> {
-  if (signal === undefined) return w.request(msg);
+  const { id, reply } = w.send(msg);
+  if (signal === undefined) return reply;
   return new Promise((resolve, reject) => {
     const onAbort = (): void => {
-      w.stop(true);
+      if (w.isRunning(id)) w.stop(true);
       reject(signal.reason);
     };
     signal.addEventListener("abort", onAbort, { once: true });
-    w.request(msg).then(
+    reply.then(
       (v) => {
         signal.removeEventListener("abort", onAbort);
         resolve(v);

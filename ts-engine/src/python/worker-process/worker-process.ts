@@ -17,7 +17,8 @@ const STDERR_TAIL = 4096;
 export class WorkerProcess {
   private readonly child: ChildProcessWithoutNullStreams;
   private readonly reader = new FrameReader();
-  private readonly pending: { resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = [];
+  private readonly pending: { id: number; resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = [];
+  private nextId = 0;
   private stderrTail = "";
   private deathError: SparkException | null = null;
 
@@ -55,19 +56,35 @@ export class WorkerProcess {
     return this.pending.length;
   }
 
+  /** True when request `id` is the one the worker is running now (the oldest unanswered). */
+  isRunning(id: number): boolean {
+    return this.pending[0]?.id === id;
+  }
+
   /** Send one request frame; resolves with its reply frame. */
   request(msg: unknown): Promise<unknown> {
-    if (this.deathError !== null) return Promise.reject(this.deathError);
-    return new Promise((resolve, reject) => {
-      this.pending.push({ resolve, reject });
+    return this.send(msg).reply;
+  }
+
+  /** Like `request`, also giving the request's id (for `isRunning`). */
+  send(msg: unknown): { readonly id: number; readonly reply: Promise<unknown> } {
+    const id = this.nextId++;
+    if (this.deathError !== null) return { id, reply: Promise.reject(this.deathError) };
+    const reply = new Promise<unknown>((resolve, reject) => {
+      this.pending.push({ id, resolve, reject });
       this.setRef(true);
       this.child.stdin.write(encodeFrame(msg));
     });
+    return { id, reply };
   }
 
   /** Stop the process: close stdin (the worker exits cleanly), SIGKILL if `force`. */
   stop(force = false): void {
-    if (force) this.child.kill("SIGKILL");
+    if (force) {
+      // Dead from now on, so the pool never hands it out again before "close" arrives.
+      this.die(workerExitedError(null, "SIGKILL", this.stderrTail));
+      this.child.kill("SIGKILL");
+    }
     else this.child.stdin.end();
   }
 
