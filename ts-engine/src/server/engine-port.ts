@@ -9,6 +9,7 @@ export interface QueryResultLike {
   readonly batches: AsyncIterable<ColumnBatch>;
 }
 
+/** Modes of `df.explain(mode)`. */
 export type ExplainMode = "simple" | "extended" | "formatted" | "cost" | "codegen";
 
 /**

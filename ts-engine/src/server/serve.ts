@@ -3,6 +3,7 @@ import { defaultServerEngine } from "./default-engine.js";
 import type { ServerEngine } from "./engine-port.js";
 import { EngineServer } from "./zmq-server.js";
 
+/** `tspark-engine serve` options (see cli.ts). */
 export interface ServeOptions {
   readonly host: string;
   readonly port: number;

@@ -9,6 +9,7 @@ import { errorReply, type Reply } from "./protocol/replies.js";
 import type { Logger, RequestContext, ServerState } from "./request-context.js";
 import { SessionStore } from "./sessions.js";
 
+/** Where to bind, the token handshakes must present, and the engine to serve. */
 export interface EngineServerOptions {
   readonly host: string;
   /** 0 picks a free port. */

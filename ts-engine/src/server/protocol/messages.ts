@@ -3,6 +3,7 @@ import { asBool, asMap, asSmallInt, asString, fail, opt, req, type WireMap } fro
 /** The protocol version this engine speaks (bridge/PROTOCOL.md, Versioning). */
 export const PROTOCOL_VERSION = 1;
 
+/** First message of a connection (bridge/PROTOCOL.md, Handshake). */
 export interface HandshakeRequest {
   readonly kind: "handshake";
   readonly id: string;
@@ -14,8 +15,10 @@ export interface HandshakeRequest {
   readonly conf: Readonly<Record<string, string>>;
 }
 
+/** Result chunks as msgpack rows (`batch`) or Arrow IPC (`arrowBatch`). */
 export type ResultFormat = "rows" | "arrow";
 
+/** Run a DataFrame plan and stream its result. */
 export interface ExecuteRequest {
   readonly kind: "execute";
   readonly id: string;
@@ -25,6 +28,7 @@ export interface ExecuteRequest {
   readonly format: ResultFormat;
 }
 
+/** Flow control: the client consumed chunks up to `seq` of request `id`. */
 export interface AckRequest {
   readonly kind: "ack";
   readonly id: string;
@@ -32,8 +36,10 @@ export interface AckRequest {
   readonly seq: number;
 }
 
+/** What an `analyze` request asks for. */
 export type AnalyzeMethod = "schema" | "treeString" | "explain" | "showString";
 
+/** schema / printSchema / explain / show text of a plan, with defaults filled in. */
 export interface AnalyzeRequest {
   readonly kind: "analyze";
   readonly id: string;
@@ -46,6 +52,7 @@ export interface AnalyzeRequest {
   readonly vertical: boolean;
 }
 
+/** Run an RDD plan (pickled blobs in, pickled blobs out). */
 export interface ExecuteRddRequest {
   readonly kind: "executeRdd";
   readonly id: string;
@@ -54,8 +61,10 @@ export interface ExecuteRddRequest {
   readonly action: string;
 }
 
+/** spark.conf operations. */
 export type ConfigOp = "set" | "get" | "unset" | "getAll";
 
+/** spark.conf set/get/unset/getAll on the session. */
 export interface ConfigRequest {
   readonly kind: "config";
   readonly id: string;
@@ -65,6 +74,7 @@ export interface ConfigRequest {
   readonly value?: string;
 }
 
+/** Cancel request `targetId` of the session. */
 export interface InterruptRequest {
   readonly kind: "interrupt";
   readonly id: string;
@@ -72,12 +82,14 @@ export interface InterruptRequest {
   readonly targetId: string;
 }
 
+/** Drop the session. */
 export interface ReleaseRequest {
   readonly kind: "release";
   readonly id: string;
   readonly sessionId: string;
 }
 
+/** Liveness probe. */
 export interface PingRequest {
   readonly kind: "ping";
   readonly id: string;
@@ -95,6 +107,7 @@ export type Request =
   | ReleaseRequest
   | PingRequest;
 
+/** The `kind` of every request. */
 export type RequestKind = Request["kind"];
 
 /** Requests that need a session (everything but handshake and ping). */

@@ -19,14 +19,17 @@ export function errorReply(id: string, e: SparkException): Reply {
   };
 }
 
+/** `{kind:"schema"}`: the result's StructType, sent before any chunk. */
 export function schemaReply(id: string, schema: StructType): Reply {
   return { kind: "schema", id, schema: encodeStructType(schema) };
 }
 
+/** `{kind:"done"}`: the request finished (with the rows it streamed, for results). */
 export function doneReply(id: string, numRows?: number): Reply {
   return numRows === undefined ? { kind: "done", id } : { kind: "done", id, numRows };
 }
 
+/** `{kind:"pong"}`: answer to ping. */
 export function pongReply(id: string): Reply {
   return { kind: "pong", id };
 }

@@ -17,30 +17,36 @@ export function describe(v: unknown): string {
   return `${typeof v} ${JSON.stringify(typeof v === "bigint" ? v.toString() : v)?.slice(0, 40)}`;
 }
 
+/** True for a decoded msgpack map (a plain object, not a list, bin or class instance). */
 export function isMap(v: unknown): v is WireMap {
   return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array) && Object.getPrototypeOf(v) === Object.prototype;
 }
 
+/** The value as a map, or InvalidPlanInput at `path`. */
 export function asMap(v: unknown, path: string): WireMap {
   if (!isMap(v)) fail(path, `expected a map, got ${describe(v)}`);
   return v;
 }
 
+/** The value as a list, or InvalidPlanInput at `path`. */
 export function asList(v: unknown, path: string): readonly unknown[] {
   if (!Array.isArray(v)) fail(path, `expected a list, got ${describe(v)}`);
   return v;
 }
 
+/** The value as a string, or InvalidPlanInput at `path`. */
 export function asString(v: unknown, path: string): string {
   if (typeof v !== "string") fail(path, `expected a string, got ${describe(v)}`);
   return v;
 }
 
+/** The value as a bool, or InvalidPlanInput at `path`. */
 export function asBool(v: unknown, path: string): boolean {
   if (typeof v !== "boolean") fail(path, `expected a bool, got ${describe(v)}`);
   return v;
 }
 
+/** The value as bin bytes, or InvalidPlanInput at `path`. */
 export function asBin(v: unknown, path: string): Uint8Array {
   if (!(v instanceof Uint8Array)) fail(path, `expected bin, got ${describe(v)}`);
   return v;
@@ -59,6 +65,7 @@ export function asSmallInt(v: unknown, path: string): number {
   return v;
 }
 
+/** The value as a list of strings, or InvalidPlanInput naming the bad element. */
 export function asStringList(v: unknown, path: string): string[] {
   return asList(v, path).map((x, i) => asString(x, `${path}[${i}]`));
 }
