@@ -138,6 +138,12 @@ export class WorkerPool {
     }
   }
 
+  /** Starts every worker now (they load their modules while the engine is idle); no-op without the script. */
+  warm(): void {
+    if (!this.available || this.closed) return;
+    while (this.slots.length < this.size) this.spawn();
+  }
+
   /** Stops every worker. */
   async close(): Promise<void> {
     this.closed = true;
