@@ -63,3 +63,20 @@ def test_bad_rows_raise_pyspark_errors(data, schema, exc, cls, msg):
 
 def test_big_longs_stay_exact():
     assert local_relation_parts([(2 ** 63 - 1,), (2 ** 53 + 1,)], ["v"])[1] == [[2 ** 63 - 1], [2 ** 53 + 1]]
+
+
+@pytest.mark.parametrize("data", [
+    [(1, None, [1]), (None, "a", [None, 2.5 if False else 3]), (2, 3, [])],
+    [{"a": 1, "b": [1]}, {"a": None, "b": None}, {"a": 3, "b": [2]}],
+    [Row(x=1.5, y={"k": 1}), Row(x=None, y={"k": None, "z": 2})],
+])
+def test_column_wise_inference_equals_row_wise_merge(data):
+    from functools import reduce
+    from tspark.sql._infer import infer_schema, infer_schema_from_list, merge_type
+    assert infer_schema_from_list(data) == reduce(merge_type, (infer_schema(r) for r in data))
+
+
+def test_column_wise_inference_reports_merge_conflicts_like_pyspark():
+    with pytest.raises(PySparkTypeError) as info:
+        local_relation_parts([(1,), (1.5,)], ["a"])
+    assert str(info.value) == "[CANNOT_MERGE_TYPE] Can not merge type `LongType` and `DoubleType`."

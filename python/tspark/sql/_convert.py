@@ -76,6 +76,26 @@ def row_to_wire(obj: Any, schema: T.StructType) -> List[Any]:
     return [to_wire(x, f.dataType) for x, f in zip(vals, schema.fields)]
 
 
+def value_encoder(dt: T.DataType) -> Callable[[Any], Any]:
+    """to_wire specialised for one type (fast paths for the common atomic types)."""
+    if isinstance(dt, (T.LongType, T.IntegerType, T.ShortType, T.ByteType)):
+        return lambda v: v if type(v) is int or v is None else int(v)
+    if isinstance(dt, (T.DoubleType, T.FloatType)):
+        return lambda v: v if type(v) is float or v is None else float(v)
+    if isinstance(dt, (T.StringType, T.CharType, T.VarcharType)):
+        return lambda v: v if type(v) is str or v is None else java_string(v)
+    return lambda v: to_wire(v, dt)
+
+
+def rows_to_wire(data: List[Any], schema: T.StructType) -> List[List[Any]]:
+    """All createDataFrame rows as wire rows (encoders built once per field)."""
+    encs = [value_encoder(f.dataType) for f in schema.fields]
+    plain = all(type(r) is tuple or type(r) is list for r in data)
+    if plain:
+        return [[e(x) for e, x in zip(encs, r)] for r in data]
+    return [[e(x) for e, x in zip(encs, _field_values(r, schema))] for r in data]
+
+
 def value_decoder(dt: T.DataType) -> Optional[Callable[[Any], Any]]:
     """Converter for one non-null wire value of `dt`, or None when the value is already Python's."""
     if isinstance(dt, T.DateType):

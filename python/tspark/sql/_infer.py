@@ -2,7 +2,7 @@
 import datetime
 import decimal
 from functools import reduce
-from typing import Any, List, Optional
+from typing import Any, List, Optional, Tuple
 
 from tspark.errors import PySparkTypeError, PySparkValueError
 from tspark.sql import types as T
@@ -124,11 +124,72 @@ def has_nulltype(dt: T.DataType) -> bool:
     return isinstance(dt, T.NullType)
 
 
+def _uniform_columns(data: List[Any], names: Optional[List[str]]) -> Optional[Tuple[List[str], List[Tuple[Any, ...]]]]:
+    """(field names, columns) when every row has the same fields (plain tuples of one length,
+    Rows/namedtuples with the same fields, dicts with the same keys), else None."""
+    first = data[0]
+    if isinstance(first, dict):
+        keys = sorted(first)
+        if not all(isinstance(r, dict) and len(r) == len(keys) and all(k in r for k in keys) for r in data):
+            return None
+        return keys, [tuple(r[k] for r in data) for k in keys]
+    if not isinstance(first, (tuple, list)):
+        return None
+    width = len(first)
+    if type(first) in (tuple, list):
+        # Plain rows: one type check and one length set instead of attribute probes per row.
+        t = type(first)
+        if not all(type(r) is t for r in data) or set(map(len, data)) != {width}:
+            return None
+        fields = None
+    else:
+        fields = getattr(first, "__fields__", None) or getattr(first, "_fields", None)
+        for r in data:
+            if not isinstance(r, (tuple, list)) or len(r) != width:
+                return None
+            if (getattr(r, "__fields__", None) or getattr(r, "_fields", None)) != fields:
+                return None
+    if fields is not None:
+        cols_names = list(fields)
+    elif names is None:
+        cols_names = ["_%d" % i for i in range(1, width + 1)]
+    else:
+        cols_names = list(names) + ["_%d" % i for i in range(len(names) + 1, width + 1)]
+    return cols_names[:width], list(zip(*data)) if width else []
+
+
+def _infer_column(name: str, values: Tuple[Any, ...]) -> T.DataType:
+    """Same result as merging infer_type row by row; repeated atomic Python types are merged once
+    (merging a type already merged never changes the result nor raises anew)."""
+    merged: T.DataType = T.NullType()
+    seen: set = set()
+    for v in values:
+        t = type(v)
+        if t in _TYPE_MAPPINGS or v is None:
+            if t in seen:
+                continue
+            seen.add(t)
+        try:
+            vt = infer_type(v)
+        except TypeError:
+            raise PySparkTypeError(errorClass="CANNOT_INFER_TYPE_FOR_FIELD",
+                                   messageParameters={"field_name": name})
+        merged = merge_type(merged, vt)
+    return merged
+
+
 def infer_schema_from_list(data: List[Any], names: Optional[List[str]] = None) -> T.StructType:
     """Merge per-row schemas over all rows; an undetermined column is an error, as in PySpark."""
     if not data:
         raise PySparkValueError(errorClass="CANNOT_INFER_EMPTY_SCHEMA", messageParameters={})
-    schema = reduce(merge_type, (infer_schema(row, names) for row in data))
+    uniform = _uniform_columns(data, names)
+    if uniform is not None:
+        # Column-wise: the same answer as the row-wise merge below, without a StructType per row.
+        col_names, columns = uniform
+        schema: T.DataType = T.StructType([T.StructField(n, _infer_column(n, c), True)
+                                           for n, c in zip(col_names, columns)])
+    else:
+        schema = reduce(merge_type, (infer_schema(row, names) for row in data))
     if has_nulltype(schema):
         raise PySparkValueError(errorClass="CANNOT_DETERMINE_TYPE", messageParameters={})
     assert isinstance(schema, T.StructType)

@@ -3,7 +3,7 @@ from typing import Any, List, Optional, Tuple
 
 from tspark.errors import PySparkTypeError
 from tspark.sql import types as T
-from tspark.sql._convert import row_to_wire
+from tspark.sql._convert import rows_to_wire
 from tspark.sql._infer import infer_schema_from_list
 from tspark.sql._verify import make_verifier
 
@@ -73,4 +73,4 @@ def local_relation_parts(data: Any, schema: Any = None, verifySchema: bool = Tru
     if verify is not None and verifySchema:
         for row in data:
             verify(row)
-    return declared, [row_to_wire(r, declared) for r in data]
+    return declared, rows_to_wire(data, declared)
