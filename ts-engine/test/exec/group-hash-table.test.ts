@@ -17,6 +17,16 @@ describe("GroupHashTable", () => {
     ]);
   });
 
+  it("the numeric fast path and the general path agree on the same keys", () => {
+    const t = new GroupHashTable([IntegerType, DoubleType]);
+    const a = t.findOrInsert([vectorFromValues(IntegerType, [1, 2, 3]), vectorFromValues(DoubleType, [0.5, 1.5, 2.5])], 3);
+    const b = t.findOrInsert([vectorFromValues(IntegerType, [3, null, 1]), vectorFromValues(DoubleType, [2.5, 0.5, 0.5])], 3);
+    expect(Array.from(a)).toEqual([0, 1, 2]);
+    expect(Array.from(b)).toEqual([2, 3, 0]);
+    const c = t.findOrInsert([vectorFromValues(IntegerType, [2, 1]), vectorFromValues(DoubleType, [1.5, 0.5])], 2);
+    expect(Array.from(c)).toEqual([1, 0]);
+  });
+
   it("grows past its initial capacity and finds every key again", () => {
     const n = 50_000;
     const t = new GroupHashTable([LongType], 4);

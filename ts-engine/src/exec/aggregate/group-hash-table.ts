@@ -1,7 +1,7 @@
 import type { DataType } from "../../types/data-type.js";
 import { makeVector, type Vector, type VectorData } from "../../columnar/vector.js";
 import { allocVectorData, isLongType, vectorFromValues } from "../../columnar/builder.js";
-import { hashInto, toKeyColumn, type KeyColumn } from "./key-columns.js";
+import { hashInto, mix, numberKey, toKeyColumn, type KeyColumn } from "./key-columns.js";
 
 /** Stored keys of one column, indexed by group id. */
 interface KeyStore {
@@ -136,7 +136,7 @@ export class GroupHashTable {
   }
 
   /** The hot path for one or two plain numeric keys: compares typed arrays inline. */
-  private findOrInsertNumeric(cols: readonly KeyColumn[], hashes: Int32Array, n: number, out: Int32Array): void {
+  private findOrInsertNumeric(cols: readonly KeyColumn[], n: number, out: Int32Array): void {
     const a = cols[0]!.num!;
     const two = cols.length === 2;
     const b = two ? cols[1]!.num! : a;
@@ -146,9 +146,10 @@ export class GroupHashTable {
     let sa = this.stores[0]!.num ?? new Float64Array(0);
     let sb = two ? (this.stores[1]!.num ?? new Float64Array(0)) : sa;
     for (let i = 0; i < n; i++) {
-      const h = hashes[i]!;
       const x = a[i]!;
       const y = b[i]!;
+      const h1 = mix(0, numberKey(x));
+      const h = two ? mix(h1, numberKey(y)) : h1;
       let s = h & mask;
       for (;;) {
         const g = slots[s]!;
@@ -180,12 +181,12 @@ export class GroupHashTable {
   /** Group id of every row of the key vectors, adding new groups as needed. */
   findOrInsert(keys: readonly Vector[], n: number): Int32Array {
     const cols = keys.map(toKeyColumn);
-    const hashes = this.hashAll(cols, n);
     const out = new Int32Array(n);
     if (this.plainNumeric(cols)) {
-      this.findOrInsertNumeric(cols, hashes, n, out);
+      this.findOrInsertNumeric(cols, n, out);
       return out;
     }
+    const hashes = this.hashAll(cols, n);
     for (let i = 0; i < n; i++) {
       const h = hashes[i]!;
       let s = h & this.mask;

@@ -72,7 +72,16 @@ export function toKeyColumn(v: Vector): KeyColumn {
 const scratch = new Float64Array(1);
 const scratchInt = new Int32Array(scratch.buffer);
 
-function mix(h: number, k: number): number {
+/** The 32-bit hash input of one non-null number (ints as themselves, NaN canonical, else its bits). */
+export function numberKey(x: number): number {
+  if ((x | 0) === x) return x;
+  if (x !== x) return 0x7ff80000;
+  scratch[0] = x;
+  return scratchInt[0]! ^ Math.imul(scratchInt[1]!, 0x27d4eb2d);
+}
+
+/** Murmur3-style mixing of one 32-bit input into a running hash. */
+export function mix(h: number, k: number): number {
   k = Math.imul(k, 0xcc9e2d51);
   k = (k << 15) | (k >>> 17);
   k = Math.imul(k, 0x1b873593);
