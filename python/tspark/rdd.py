@@ -4,6 +4,7 @@ engine runs through Python workers; elements stay opaque pickled blobs to the en
 Consecutive narrow transformations are fused into one PythonMapPartitions function on the
 client, as PySpark's PipelinedRDD does, so a chain of map/filter costs one worker pass.
 """
+import gc
 import itertools
 import pickle
 from functools import reduce as _reduce
@@ -152,9 +153,15 @@ class RDD:
         client = self.ctx._session._client_checked()
         out: List[Any] = []
         msg = protocol.execute_rdd(client.next_id(), client.session_id, self._plan(), "collect")
-        for reply in client.stream(msg):
-            if reply.get("kind") == "rddBatch":
-                out.extend(pickle.loads(reply["blob"]))
+        was_enabled = gc.isenabled()
+        gc.disable()  # as in DataFrame.collect: no full collections while millions of objects arrive
+        try:
+            for reply in client.stream(msg):
+                if reply.get("kind") == "rddBatch":
+                    out.extend(pickle.loads(reply["blob"]))
+        finally:
+            if was_enabled:
+                gc.enable()
         return out
 
     def collect(self) -> List[Any]:
