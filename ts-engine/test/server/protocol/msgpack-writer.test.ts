@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { decodeMsgpack } from "../../../src/server/protocol/msgpack-decode.js";
 import { encodeMsgpack, WireFloat } from "../../../src/server/protocol/msgpack-writer.js";
@@ -38,6 +39,23 @@ describe("MsgpackWriter matches Python's msgpack.packb(use_bin_type=True)", () =
     const s = "y".repeat(300);
     expect(hex(encodeMsgpack(s)).slice(0, 6)).toBe("da012c");
     expect(hex(encodeMsgpack(Array.from({ length: 20 }, () => 0))).slice(0, 6)).toBe("dc0014");
+  });
+
+  it("picks the str header from the UTF-8 length, not the UTF-16 length", () => {
+    // [string, byte length, first 5 bytes, sha256 prefix] from Python's msgpack.
+    const cases: readonly [string, number, string, string][] = [
+      ["é".repeat(20), 42, "d928c3a9c3", "867c850bdb23e43f"],
+      ["€".repeat(11000), 33003, "da80e8e282", "7ad2bd0a8b06121e"],
+      ["a".repeat(30000), 30003, "da75306161", "9abaf7055bc66b37"],
+      ["a".repeat(70000), 70005, "db00011170", "f7db3b9692780bb6"],
+      ["😀".repeat(5), 21, "b4f09f9880", "a1dd1db6aff0e13e"],
+    ];
+    for (const [s, len, head, sha] of cases) {
+      const b = encodeMsgpack(s);
+      expect(b.length).toBe(len);
+      expect(hex(b.subarray(0, 5))).toBe(head);
+      expect(createHash("sha256").update(b).digest("hex").slice(0, 16)).toBe(sha);
+    }
   });
 
   it("round-trips through the decoder, keeping int64 exact", () => {
