@@ -12,13 +12,12 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 CLI = ROOT / "ts-engine" / "dist" / "cli.js"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture()
 def spark():
+    """The active session, or a fresh one when a fault test has killed the previous engine."""
     from tspark.sql import SparkSession
 
-    session = SparkSession.builder.appName("e2e").getOrCreate()
-    yield session
-    session.stop()
+    return SparkSession.builder.appName("e2e").getOrCreate()
 
 
 def start_engine_server(*extra: str, env: dict[str, str] | None = None) -> tuple[subprocess.Popen[str], str]:
