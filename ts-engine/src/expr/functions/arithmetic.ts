@@ -1,5 +1,6 @@
 import { AnalysisException } from "../../errors/spark-exception.js";
-import { DoubleType, LongType, isNumeric, type DataType } from "../../types/data-type.js";
+import { DateType, DoubleType, IntegerType, LongType, isNumeric, type DataType } from "../../types/data-type.js";
+import { castVector } from "../eval/cast.js";
 import { binaryOperandType } from "../../types/coercion.js";
 import { arithmetic, negate, type ArithOp } from "../kernels/arithmetic.js";
 import { decimalArithmetic, decimalResultType } from "../kernels/decimal-arith.js";
@@ -57,6 +58,8 @@ function binaryArith(op: ArithOp): ScalarFunctionDef {
       const [l, r] = args as [Expr, Expr];
       const lt = exprType(l);
       const rt = exprType(r);
+      const dateArith = dateShift(op, l, r, lt, rt);
+      if (dateArith !== null) return dateArith;
       const dl = asDecimal(lt);
       const dr = asDecimal(rt);
       if (dl !== null && dr !== null && (lt.kind === "decimal" || rt.kind === "decimal") && op !== "div") {
@@ -78,6 +81,31 @@ function binaryArith(op: ArithOp): ScalarFunctionDef {
     eval([a, b], call, ctx) {
       if (call.dataType.kind === "decimal") return decimalArithmetic(op, a!, b!, call.dataType, ctx.ansi);
       return arithmetic(op, a!, b!, call.dataType, ctx.ansi);
+    },
+  };
+}
+
+/** `date + int` / `int + date` / `date - int` are date_add / date_sub in Spark. */
+function dateShift(op: ArithOp, l: Expr, r: Expr, lt: DataType, rt: DataType): Expr | null {
+  const integral = (t: DataType): boolean => t.kind === "byte" || t.kind === "short" || t.kind === "integer";
+  if (op === "+" && lt.kind === "date" && integral(rt)) return scalarCall("date_add", [l, implicitCast(r, IntegerType)], DateType, true);
+  if (op === "+" && rt.kind === "date" && integral(lt)) return scalarCall("date_add", [r, implicitCast(l, IntegerType)], DateType, true);
+  if (op === "-" && lt.kind === "date" && integral(rt)) return scalarCall("date_sub", [l, implicitCast(r, IntegerType)], DateType, true);
+  return null;
+}
+
+function dateAddDef(name: "date_add" | "date_sub"): ScalarFunctionDef {
+  return {
+    kind: "scalar",
+    name,
+    resolve(_n, args) {
+      checkArity(name, args, 2);
+      return scalarCall(name, [implicitCast(args[0]!, DateType), implicitCast(args[1]!, IntegerType)], DateType, true);
+    },
+    eval([d, k], _call, ctx) {
+      const days = castVector(k!, IntegerType, ctx);
+      const shift = name === "date_sub" ? negate(days, ctx.ansi) : days;
+      return { ...arithmetic("+", { ...d!, type: IntegerType }, shift, IntegerType, ctx.ansi), type: DateType };
     },
   };
 }
@@ -116,4 +144,6 @@ export const ARITHMETIC_FUNCTIONS: readonly ScalarFunctionDef[] = [
   binaryArith("div"),
   unaryMinus("negative"),
   unaryMinus("unary_minus"),
+  dateAddDef("date_add"),
+  dateAddDef("date_sub"),
 ];

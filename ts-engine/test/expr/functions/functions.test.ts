@@ -67,3 +67,18 @@ describe("scalar functions (names and types recorded from PySpark 4.0.1)", () =>
     expect(run("current_date").values).toHaveLength(2);
   });
 });
+
+describe("date arithmetic", () => {
+  it("date + int is date_add and date - int is date_sub, as Spark", () => {
+    const plus = lookupFunction("+");
+    const minus = lookupFunction("-");
+    if (plus?.kind !== "scalar" || minus?.kind !== "scalar") throw new Error("missing");
+    const add = plus.resolve("+", [I, D]);
+    const sub = minus.resolve("-", [D, lit(1, IntegerType)]);
+    expect(exprPrettySql(add)).toBe("date_add(d, i)");
+    expect(exprPrettySql(sub)).toBe("date_sub(d, 1)");
+    expect(values(evaluate(add, batch, ctx))).toEqual([19791, null]);
+    expect(values(evaluate(sub, batch, ctx))).toEqual([19786, null]);
+    expect(simpleString(exprType(sub))).toBe("date");
+  });
+});

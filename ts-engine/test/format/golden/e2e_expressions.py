@@ -1,0 +1,36 @@
+from pyspark.sql import SparkSession, functions as F
+import datetime
+spark = SparkSession.builder.appName("cmp").config("spark.sql.session.timeZone", "UTC").getOrCreate()
+df = spark.createDataFrame([(1, 2.5, "Alice", datetime.date(2024, 3, 5)), (2, None, "bob", None), (3, -1.25, None, datetime.date(2023, 12, 31)), (4, 10.0, "Dee", datetime.date(2024, 1, 1))],
+                           "i INT, x DOUBLE, s STRING, d DATE")
+def report(fn):
+    try:
+        fn()
+    except Exception as e:
+        print(type(e).__name__, e.getCondition() if hasattr(e, "getCondition") else None)
+df.selectExpr("i + 1.5", "i * 0.1", "i / 4", "i div 2", "x * 2", "-x", "cast(i as decimal(5,2))").show()
+df.select(F.upper("s"), F.lower("s"), F.length("s"), F.trim(F.lit("  a  ")), F.concat("s", F.lit("!")), F.concat_ws("-", "s", "s"), F.substring("s", 2, 3)).show()
+df.select(F.sqrt("i"), F.round("x", 1), F.floor("x"), F.ceil("x"), F.abs("x"), F.pow("i", 2), F.greatest("i", "x"), F.least("i", "x")).show()
+df.select("d", F.year("d"), F.month("d"), F.dayofmonth("d"), F.col("d").cast("string"), F.to_date(F.lit("2024-02-29"))).show()
+df.select(F.when(F.col("x").isNull(), "none").when(F.col("x") < 0, "neg").otherwise("pos").alias("sign"), F.coalesce("x", F.lit(0.0))).show()
+df.select(F.col("x").cast("string"), F.col("i").cast("double"), F.col("x").cast("int"), F.col("s").isin("bob", "Dee"), F.col("x").between(0, 5)).show()
+df.filter("s like 'A%' or i in (3, 4)").show()
+df.filter("x between 0 and 5").select("s").orderBy("i").show()
+df.select("s").orderBy(F.col("i").desc()).show()
+df.groupBy((F.col("i") % 2).alias("par")).agg(F.sum("x"), F.count("*"), F.max("s")).orderBy("par").show()
+df.unionByName(df.select("s", "i", "x", "d")).groupBy("s").count().orderBy("s").show()
+df.select(F.struct("i", "s").alias("st")).select("st.s", F.col("st.i") + 1).show()
+df.select(F.array("i", F.lit(7)).alias("a")).select(F.col("a")[1], "a").show()
+df.select(F.col("i").eqNullSafe(F.lit(None)), F.col("x") == F.lit(None), F.col("x").isNaN()).show()
+df.distinct().count()
+print(df.drop("s", "x").columns, df.withColumnRenamed("i", "j").columns, df.toDF("a", "b", "c", "e").columns)
+print(df.select(F.col("i") + F.col("x")).schema.simpleString())
+report(lambda: spark.range(1).select(F.lit(2147483647) + F.lit(1)).collect())
+report(lambda: df.select(F.col("i") / F.lit(0)).collect())
+report(lambda: df.select(F.col("s").cast("int")).collect())
+report(lambda: df.select("nope").collect())
+report(lambda: df.select(F.col("i") + F.col("d")).collect())
+report(lambda: df.selectExpr("i +* 2").collect())
+report(lambda: df.groupBy("i").agg(F.col("s")).collect())
+print(df.select(F.col("i") + F.col("d"), F.col("d") + 1, F.col("d") - 1).collect())
+spark.stop()
