@@ -7,7 +7,10 @@ import { transformExprDown } from "../../optimizer/transform.js";
 import type { Accumulator } from "./accumulator.js";
 import { AvgAcc, CountAcc } from "./count-avg-acc.js";
 import { CountDistinctAcc } from "./count-distinct-acc.js";
+import { CollectAcc } from "./collect-acc.js";
 import { DecimalAcc } from "./decimal-acc.js";
+import { FirstLastAcc } from "./first-last-acc.js";
+import { STAT_KINDS, StatAcc } from "./stat-acc.js";
 import { MinMaxAcc } from "./min-max-acc.js";
 import { SumAcc } from "./sum-acc.js";
 
@@ -43,7 +46,15 @@ export function aggSpecOf(agg: Aggregate): AggSpec {
       return undefined;
     }),
   );
-  return { groupBy: agg.groupBy, calls, results, hasDistinct: calls.some((c) => c.isDistinct) };
+  // count(DISTINCT …) and approx_count_distinct run in one step (no partial form)
+  const hasDistinct = calls.some((c) => (c.isDistinct && c.fn.toLowerCase() === "count") || c.fn.toLowerCase() === "approx_count_distinct");
+  return { groupBy: agg.groupBy, calls, results, hasDistinct };
+}
+
+/** first/last's optional second argument (a boolean literal): skip nulls. */
+function ignoreNulls(call: AggCall): boolean {
+  const a = call.args[1];
+  return a !== undefined && a.kind === "Literal" && a.value === true;
 }
 
 /** Whether a count call counts rows regardless of its arguments (count(*) / count(1)). */
@@ -54,7 +65,8 @@ function countsAllRows(call: AggCall): boolean {
 /** The accumulator for one aggregate call (Spark result types come from the analyzer's dataType). */
 export function makeAccumulator(call: AggCall, ansi: boolean): Accumulator {
   const fn = call.fn.toLowerCase();
-  if (call.isDistinct && fn === "count") return new CountDistinctAcc();
+  if ((call.isDistinct && fn === "count") || fn === "approx_count_distinct") return new CountDistinctAcc();
+  if (call.isDistinct && (fn === "collect_set" || fn === "min" || fn === "max")) return makeAccumulator({ ...call, isDistinct: false }, ansi);
   if (call.isDistinct) throw new InternalError(`${fn}(DISTINCT ...) is not supported yet`);
   const argType = call.args[0] === undefined ? undefined : exprType(call.args[0]);
   if (argType?.kind === "decimal" && (fn === "sum" || fn === "avg" || fn === "mean" || fn === "min" || fn === "max")) {
@@ -72,13 +84,28 @@ export function makeAccumulator(call: AggCall, ansi: boolean): Accumulator {
       return new MinMaxAcc(call.dataType, false);
     case "max":
       return new MinMaxAcc(call.dataType, true);
-    default:
+    case "first":
+    case "last":
+    case "any_value":
+    case "first_value":
+    case "last_value":
+      return new FirstLastAcc(call.dataType, fn.startsWith("last"), ignoreNulls(call));
+    case "collect_list":
+    case "collect_set":
+      return new CollectAcc(call.dataType, fn === "collect_set");
+    default: {
+      const stat = STAT_KINDS[fn];
+      if (stat !== undefined) return new StatAcc(stat);
       throw new InternalError(`aggregate function ${fn} is not supported yet`);
+    }
   }
 }
 
 /** The arguments an accumulator's `update` reads: count(*) reads none. */
 export function updateArgs(call: AggCall): readonly Expr[] {
-  if (call.fn.toLowerCase() === "count" && !call.isDistinct && countsAllRows(call)) return [];
+  const fn = call.fn.toLowerCase();
+  if (fn === "count" && !call.isDistinct && countsAllRows(call)) return [];
+  // first/last take ignoreNulls, approx_count_distinct its relative error: not data
+  if (fn === "approx_count_distinct" || fn.startsWith("first") || fn.startsWith("last") || fn === "any_value") return call.args.slice(0, 1);
   return call.args;
 }

@@ -1,0 +1,62 @@
+import { makeVector, type Vector } from "../../columnar/vector.js";
+import { vectorFromValues } from "../../columnar/builder.js";
+import { vectorToValues } from "../../columnar/rows.js";
+import { BooleanType, type DataType } from "../../types/data-type.js";
+import type { Accumulator } from "./accumulator.js";
+
+/**
+ * first(x[, ignoreNulls]) / last(...) / any_value(x): the first (last) value seen in
+ * input order, nulls included unless `ignoreNulls`. Partial state: [value, valueSet].
+ */
+export class FirstLastAcc implements Accumulator {
+  readonly partialTypes: readonly DataType[];
+  private vals: unknown[] = [];
+  private set: Uint8Array = new Uint8Array(16);
+
+  constructor(
+    private readonly type: DataType,
+    private readonly isLast: boolean,
+    private readonly ignoreNulls: boolean,
+  ) {
+    this.partialTypes = [type, BooleanType];
+  }
+
+  ensure(n: number): void {
+    if (this.set.length < n) {
+      const s = new Uint8Array(Math.max(n, this.set.length * 2));
+      s.set(this.set);
+      this.set = s;
+    }
+  }
+
+  private take(groups: Int32Array, n: number, values: readonly unknown[], present: Uint8Array | null): void {
+    for (let i = 0; i < n; i++) {
+      if (present !== null && present[i] === 0) continue;
+      const x = values[i];
+      if (this.ignoreNulls && x === null) continue;
+      const g = groups[i]!;
+      if (this.isLast || this.set[g] === 0) {
+        this.vals[g] = x;
+        this.set[g] = 1;
+      }
+    }
+  }
+
+  update(groups: Int32Array, n: number, args: readonly Vector[]): void {
+    this.take(groups, n, vectorToValues(args[0]!), null);
+  }
+
+  merge(groups: Int32Array, n: number, partial: readonly Vector[]): void {
+    this.take(groups, n, vectorToValues(partial[0]!), partial[1]!.data as Uint8Array);
+  }
+
+  partial(numGroups: number): Vector[] {
+    return [this.result(numGroups), makeVector(BooleanType, this.set.slice(0, numGroups), null, numGroups)];
+  }
+
+  result(numGroups: number): Vector {
+    const out: unknown[] = [];
+    for (let g = 0; g < numGroups; g++) out.push(this.set[g] === 1 ? (this.vals[g] ?? null) : null);
+    return vectorFromValues(this.type, out);
+  }
+}

@@ -1,0 +1,90 @@
+import { makeVector, type Vector } from "../../columnar/vector.js";
+import { DoubleType, type DataType } from "../../types/data-type.js";
+import { growF64, type Accumulator } from "./accumulator.js";
+
+/** The statistical aggregates over doubles. */
+export type StatKind = "stddev_samp" | "stddev_pop" | "var_samp" | "var_pop";
+
+/** Spark's names for each statistic. */
+export const STAT_KINDS: Readonly<Record<string, StatKind>> = {
+  stddev: "stddev_samp",
+  std: "stddev_samp",
+  stddev_samp: "stddev_samp",
+  stddev_pop: "stddev_pop",
+  variance: "var_samp",
+  var_samp: "var_samp",
+  var_pop: "var_pop",
+};
+
+/**
+ * Standard deviation and variance with Welford's update and Chan's merge (count, mean,
+ * M2 per group). Null for an empty group, and for a single value in the sample forms
+ * (Spark 4 default, spark.sql.legacy.statisticalAggregate=false).
+ */
+export class StatAcc implements Accumulator {
+  readonly partialTypes: readonly DataType[] = [DoubleType, DoubleType, DoubleType];
+  private n: Float64Array = new Float64Array(16);
+  private mean: Float64Array = new Float64Array(16);
+  private m2: Float64Array = new Float64Array(16);
+
+  constructor(private readonly kind: StatKind) {}
+
+  ensure(n: number): void {
+    this.n = growF64(this.n, n);
+    this.mean = growF64(this.mean, n);
+    this.m2 = growF64(this.m2, n);
+  }
+
+  update(groups: Int32Array, n: number, args: readonly Vector[]): void {
+    const v = args[0]!;
+    const d = v.data as Float64Array;
+    for (let i = 0; i < n; i++) {
+      if (v.validity !== null && v.validity[i] === 0) continue;
+      const g = groups[i]!;
+      const c = this.n[g]! + 1;
+      const x = d[i]!;
+      const delta = x - this.mean[g]!;
+      const mean = this.mean[g]! + delta / c;
+      this.m2[g] = this.m2[g]! + delta * (x - mean);
+      this.mean[g] = mean;
+      this.n[g] = c;
+    }
+  }
+
+  merge(groups: Int32Array, n: number, partial: readonly Vector[]): void {
+    const pn = partial[0]!.data as Float64Array;
+    const pm = partial[1]!.data as Float64Array;
+    const p2 = partial[2]!.data as Float64Array;
+    for (let i = 0; i < n; i++) {
+      const nb = pn[i]!;
+      if (nb === 0) continue;
+      const g = groups[i]!;
+      const na = this.n[g]!;
+      const c = na + nb;
+      const delta = pm[i]! - this.mean[g]!;
+      this.mean[g] = this.mean[g]! + (delta * nb) / c;
+      this.m2[g] = this.m2[g]! + p2[i]! + (delta * delta * na * nb) / c;
+      this.n[g] = c;
+    }
+  }
+
+  partial(numGroups: number): Vector[] {
+    return [this.n, this.mean, this.m2].map((a) => makeVector(DoubleType, a.slice(0, numGroups), null, numGroups));
+  }
+
+  result(numGroups: number): Vector {
+    const out = new Float64Array(numGroups);
+    const validity = new Uint8Array(numGroups);
+    const sample = this.kind === "stddev_samp" || this.kind === "var_samp";
+    const sqrt = this.kind === "stddev_samp" || this.kind === "stddev_pop";
+    for (let g = 0; g < numGroups; g++) {
+      const c = this.n[g]!;
+      const denom = sample ? c - 1 : c;
+      if (c === 0 || denom <= 0) continue;
+      const v = this.m2[g]! / denom;
+      out[g] = sqrt ? Math.sqrt(v) : v;
+      validity[g] = 1;
+    }
+    return makeVector(DoubleType, out, validity, numGroups);
+  }
+}
