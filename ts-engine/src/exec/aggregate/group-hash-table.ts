@@ -217,11 +217,49 @@ export class GroupHashTable {
     }
   }
 
+  /** Lookup-only twin of findOrInsertNumeric. */
+  private findNumeric(cols: readonly KeyColumn[], n: number, out: Int32Array): void {
+    const a = cols[0]!.num!;
+    const two = cols.length === 2;
+    const b = two ? cols[1]!.num! : a;
+    const slots = this.slots;
+    const mask = this.mask;
+    const gh = this.groupHash;
+    const sa = this.stores[0]!.num ?? new Float64Array(0);
+    const sb = two ? (this.stores[1]!.num ?? new Float64Array(0)) : sa;
+    for (let i = 0; i < n; i++) {
+      const x = a[i]!;
+      const y = b[i]!;
+      const h1 = mix(0, numberKey(x));
+      const h = two ? mix(h1, numberKey(y)) : h1;
+      let s = h & mask;
+      let found = -1;
+      for (;;) {
+        const g = slots[s]!;
+        if (g === -1) break;
+        if (gh[g] === h) {
+          const sx = sa[g]!;
+          const sy = sb[g]!;
+          if ((sx === x || (sx !== sx && x !== x)) && (!two || sy === y || (sy !== sy && y !== y))) {
+            found = g;
+            break;
+          }
+        }
+        s = (s + 1) & mask;
+      }
+      out[i] = found;
+    }
+  }
+
   /** Group id of every row, or -1 where no group matches or any key is null. */
   find(keys: readonly Vector[], n: number): Int32Array {
     const cols = keys.map(toKeyColumn);
-    const hashes = this.hashAll(cols, n);
     const out = new Int32Array(n);
+    if (this.plainNumeric(cols)) {
+      this.findNumeric(cols, n, out);
+      return out;
+    }
+    const hashes = this.hashAll(cols, n);
     for (let i = 0; i < n; i++) {
       let anyNull = false;
       for (const c of cols) if (c.nulls !== null && c.nulls[i] === 0) anyNull = true;
