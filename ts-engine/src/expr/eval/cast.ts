@@ -2,7 +2,7 @@ import { makeVector, type Vector } from "../../columnar/vector.js";
 import { typeEquals, type DataType } from "../../types/data-type.js";
 import { castValue } from "./cast-value.js";
 import type { EvalContext } from "./evaluate.js";
-import { isLongLike, nullVector, valid, valueAt, vectorFromRowValues } from "./vectors.js";
+import { nullVector, valid, valueAt, vectorFromRowValues } from "./vectors.js";
 
 const NARROW_INTS = new Set(["byte", "short", "integer"]);
 
@@ -42,7 +42,6 @@ export function castVector(v: Vector, to: DataType, ctx: EvalContext): Vector {
   if (v.type.kind === "null") return nullVector(to, n);
   const fast = fastWiden(v, to);
   if (fast !== null) return fast;
-  if (isLongLike(v.type) && isLongLike(to)) return makeVector(to, v.data, v.validity, n);
   const opts = { ansi: ctx.ansi, timeZone: ctx.timeZone };
   const out: unknown[] = new Array<unknown>(n);
   for (let i = 0; i < n; i++) {

@@ -60,19 +60,20 @@ export function sparkSubstring(s: string, pos: number, len: number): string {
   return len <= 0 || start >= end ? "" : cps.slice(start, end).join("");
 }
 
-const SUBSTRING: ScalarFunctionDef = {
+/** substring / substr (the column name keeps the spelling used). */
+const substringDef = (fnName: "substring" | "substr"): ScalarFunctionDef => ({
   kind: "scalar",
-  name: "substring",
+  name: fnName,
   resolve(_n, args) {
-    checkArity("substring", args, 2, 3);
+    checkArity(fnName, args, 2, 3);
     const len: Expr = args[2] ?? { kind: "Literal", value: 2147483647, dataType: IntegerType };
     const all = [implicitCast(args[0]!, StringType), implicitCast(args[1]!, IntegerType), implicitCast(len, IntegerType)];
-    return scalarCall("substring", all, StringType, all.some(exprNullable));
+    return scalarCall(fnName, all, StringType, all.some(exprNullable));
   },
   eval(args) {
     return mapRows(args, StringType, ([s, p, l]) => sparkSubstring(s as string, p as number, l as number));
   },
-};
+});
 
 /** split(str, regex, limit = -1) → array<string>, Java's String.split semantics for the limit. */
 const SPLIT: ScalarFunctionDef = {
@@ -109,7 +110,7 @@ export const STRING_FUNCTIONS: readonly ScalarFunctionDef[] = [
   trimFn("rtrim", (s) => s.replace(/ +$/, "")),
   CONCAT,
   CONCAT_WS,
-  SUBSTRING,
-  { ...SUBSTRING, name: "substr" },
+  substringDef("substring"),
+  substringDef("substr"),
   SPLIT,
 ];

@@ -74,6 +74,12 @@ describe("castVector", () => {
     expect(values(castVector(ts, StringType, { ansi: true, timeZone: "America/New_York" }))).toEqual(["2024-01-02 03:04:05.123"]);
   });
 
+  it("casts timestamps to long seconds and back", () => {
+    const ts = vec(TimestampType, [1719806400500000, -1500000]);
+    expect(values(castVector(ts, LongType, ansi))).toEqual([1719806400, -2]);
+    expect(values(castVector(vec(LongType, [5]), TimestampType, ansi))).toEqual([5000000]);
+  });
+
   it("rescales decimals half-up", () => {
     expect(values(castVector(vec(DoubleType, [3.14159, -0.005]), decimalType(10, 2), ansi))).toEqual(["3.14", "-0.01"]);
     expect(values(castVector(vec(IntegerType, [7]), decimalType(5, 2), ansi))).toEqual(["7.00"]);
