@@ -8,12 +8,29 @@ function hasUdf(e: Expr): boolean {
   return exprExists(e, (x) => x.kind === "PythonUDF");
 }
 
-/** UDFs in `exprs` whose arguments hold no other UDF (evaluable now), each once, in first-seen order. */
+function hasAgg(e: Expr): boolean {
+  return exprExists(e, (x) => x.kind === "AggCall");
+}
+
+/** Structural identity of a UDF call: the same function over the same arguments is evaluated once. */
+function udfKey(u: PythonUDF): string {
+  return JSON.stringify(u, (_k, v: unknown) => typeof v === "bigint" ? `${v}n` : v instanceof Uint8Array ? Buffer.from(v).toString("base64") : v);
+}
+
+/**
+ * UDFs in `exprs` whose arguments hold no other UDF and no aggregate (evaluable below the
+ * node now), each once by structure, in first-seen order.
+ */
 function innermostUdfs(exprs: readonly Expr[]): PythonUDF[] {
   const found: PythonUDF[] = [];
+  const keys = new Set<string>();
   const visit = (e: Expr): void => {
-    if (e.kind === "PythonUDF" && !e.args.some(hasUdf)) {
-      if (!found.includes(e)) found.push(e);
+    if (e.kind === "PythonUDF" && !e.args.some(hasUdf) && !e.args.some(hasAgg)) {
+      const k = udfKey(e);
+      if (!keys.has(k)) {
+        keys.add(k);
+        found.push(e);
+      }
       return;
     }
     mapExprChildren(e, (c) => {
@@ -34,8 +51,10 @@ function extract(input: LogicalPlan, exprs: readonly Expr[]): { input: LogicalPl
   let child = input;
   let current = exprs;
   let counter = 0;
-  while (current.some(hasUdf)) {
+  for (;;) {
     const udfs = innermostUdfs(current);
+    if (udfs.length === 0) break;
+    const keys = udfs.map(udfKey);
     const resultAttrs: AttributeRef[] = udfs.map((u) => ({
       kind: "AttributeRef",
       name: `pythonUDF${counter++}`,
@@ -47,7 +66,7 @@ function extract(input: LogicalPlan, exprs: readonly Expr[]): { input: LogicalPl
     child = node;
     current = current.map((e) =>
       transformExprDown(e, (x) => {
-        const i = x.kind === "PythonUDF" ? udfs.indexOf(x) : -1;
+        const i = x.kind === "PythonUDF" ? keys.indexOf(udfKey(x)) : -1;
         return i >= 0 ? resultAttrs[i] : undefined;
       }),
     );
@@ -75,11 +94,22 @@ function rewrite(plan: LogicalPlan): LogicalPlan {
     // The UDF result columns are internal: project them away again.
     return { kind: "Project", input: filtered, exprs: outputOf(plan.input) };
   }
+  if (plan.kind === "Aggregate") {
+    // UDFs over grouping columns or aggregate inputs run below the Aggregate (Spark's
+    // ExtractPythonUDFFromAggregate); one grouping key and its use in the output become
+    // the same result attribute. UDFs over aggregate results are not extracted here.
+    const n = plan.groupBy.length;
+    const all = [...plan.groupBy, ...plan.aggs];
+    if (innermostUdfs(all).length === 0) return plan;
+    const r = extract(plan.input, all);
+    return { ...plan, input: r.input, groupBy: r.exprs.slice(0, n), aggs: r.exprs.slice(n) };
+  }
   return plan;
 }
 
 /**
- * Spark's ExtractPythonUDFs: pulls PythonUDF calls out of Project and Filter expressions
+ * Spark's ExtractPythonUDFs: pulls PythonUDF calls out of Project, Filter and Aggregate
+ * (grouping keys, aggregate inputs) expressions
  * into a BatchEvalPython node below them, which appends one result column per UDF, and
  * replaces each call by an AttributeRef to its result. Returns the same plan when there
  * is no UDF.

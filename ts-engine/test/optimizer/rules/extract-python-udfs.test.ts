@@ -56,6 +56,27 @@ describe("ExtractPythonUDFs", () => {
     expect(out.input.condition).toBe(out.input.input.resultAttrs[0]);
   });
 
+  it("runs UDFs of grouping keys and aggregate inputs below the Aggregate, one attribute per distinct call", () => {
+    const key = udf("bucket", [n]);
+    const keyAgain = udf("bucket", [n]); // the analyzer resolves the output's copy separately
+    const inner = udf("weight", [n, { kind: "Literal", value: 10n ** 20n, dataType: LongType }]);
+    const sum: Expr = { kind: "AggCall", fn: "sum", args: [inner], isDistinct: false, dataType: LongType, nullable: true };
+    const plan: LogicalPlan = {
+      kind: "Aggregate",
+      input: rel,
+      groupBy: [key],
+      aggs: [{ kind: "Alias", child: keyAgain, name: "bucket(n)", exprId: 5 }, { kind: "Alias", child: sum, name: "s", exprId: 6 }],
+    };
+    const out = extractPythonUdfs.apply(plan);
+    if (out.kind !== "Aggregate" || out.input.kind !== "BatchEvalPython") throw new Error("shape");
+    const [k, w] = out.input.resultAttrs;
+    expect(out.input.udfs.map((u) => u.name)).toEqual(["bucket", "weight"]);
+    expect(out.groupBy).toEqual([k]);
+    expect(out.aggs[0]).toEqual({ kind: "Alias", child: k, name: "bucket(n)", exprId: 5 });
+    expect(out.aggs[1]).toEqual({ kind: "Alias", child: { ...sum, args: [w] }, name: "s", exprId: 6 });
+    expect(extractPythonUdfs.apply(out)).toBe(out);
+  });
+
   it("returns the same plan when there is no UDF", () => {
     const plan: LogicalPlan = { kind: "Project", input: rel, exprs: [n] };
     expect(extractPythonUdfs.apply(plan)).toBe(plan);
