@@ -78,3 +78,13 @@ def test_portable_hash_matches_pyspark():
     assert portable_hash(7) == 7
     assert portable_hash((1, 2)) == portable_hash((1, 2))
     assert portable_hash((1, None)) == 3430029580084870083
+
+
+def test_complex_arguments_become_lists_dicts_and_rows():
+    struct_t = {"type": "struct", "fields": [{"name": "a", "type": "long"}, {"name": "d", "type": "date"}]}
+    (row,) = column_from_wire(struct_t, [[1, 0]])
+    assert row.a == 1 and row.d == datetime.date(1970, 1, 1) and repr(row) == "Row(a=1, d=datetime.date(1970, 1, 1))"
+    arr_t = {"type": "array", "elementType": "date", "containsNull": True}
+    assert column_from_wire(arr_t, [[1, None]]) == [[datetime.date(1970, 1, 2), None]]
+    map_t = {"type": "map", "keyType": "string", "valueType": "double", "valueContainsNull": True}
+    assert column_from_wire(map_t, [[["k", 1]], None]) == [{"k": 1.0}, None]
