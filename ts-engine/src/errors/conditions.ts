@@ -39,7 +39,7 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
   "MISSING_AGGREGATION": {
     sqlState: "42803",
     template:
-      "The non-aggregating expression <expression> is based on columns which are not participating in the GROUP BY clause. Add the columns or the expression to the GROUP BY, aggregate the expression, or use <expressionAnyValue> if you do not care which of the values within a group is returned.",
+      "The non-aggregating expression <expression> is based on columns which are not participating in the GROUP BY clause.\nAdd the columns or the expression to the GROUP BY, aggregate the expression, or use <expressionAnyValue> if you do not care which of the values within a group is returned.",
   },
   "CAST_INVALID_INPUT": {
     sqlState: "22018",

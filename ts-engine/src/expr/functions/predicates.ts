@@ -50,15 +50,16 @@ function logical(op: "and" | "or"): ScalarFunctionDef {
     resolve(name, args) {
       checkArity(name, args, 2);
       const node = scalarCall(op, args, BooleanType, true);
-      for (const a of args) {
-        const t = exprType(a);
-        if (t.kind !== "boolean" && t.kind !== "null") {
-          throw new AnalysisException("DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE", {
-            sqlExpr: quotedSql(node),
-            inputType: '"BOOLEAN"',
-            actualDataType: quotedType(t),
-          });
-        }
+      const [lt, rt] = args.map(exprType) as [DataType, DataType];
+      const bad = [lt, rt].find((t) => t.kind !== "boolean" && t.kind !== "null");
+      if (bad !== undefined) {
+        // Spark coerces both sides to a common type first and reports that type.
+        const common = binaryOperandType(lt, rt) ?? bad;
+        throw new AnalysisException("DATATYPE_MISMATCH.BINARY_OP_WRONG_TYPE", {
+          sqlExpr: quotedSql(node),
+          inputType: '"BOOLEAN"',
+          actualDataType: quotedType(common.kind === "boolean" ? bad : common),
+        });
       }
       return scalarCall(op, args.map((a) => implicitCast(a, BooleanType)), BooleanType, args.some(exprNullable));
     },

@@ -9,6 +9,7 @@ import type { LogicalPlan } from "../logical-plan.js";
 import { outputOf } from "../output.js";
 import type { AnalyzerCtx, Resolved } from "./context.js";
 import { resolveExpr } from "./resolve-expr.js";
+import { wantsPlan } from "./no-plan.js";
 import { resolveAggregateNode, resolveDistinct } from "./rules/aggregate.js";
 import { resolveJoin } from "./rules/join.js";
 import { qualify, resolveDrop, resolveProject, resolveRenamed, resolveToDF, resolveWithColumns } from "./rules/project.js";
@@ -109,7 +110,7 @@ export function analyze(plan: LogicalPlan, ctx: { conf: SqlConf }): LogicalPlan 
     return actx.resolve(plan).plan;
   } catch (e) {
     // Spark's AnalysisException text ends its first line with `;` and then shows the plan.
-    if (e instanceof AnalysisException && !e.message.includes(";\n")) e.message = `${e.message};\n${unresolvedPlanString(plan)}`;
+    if (e instanceof AnalysisException && wantsPlan(e)) e.message = `${e.message};\n${unresolvedPlanString(plan)}`;
     throw e;
   }
 }

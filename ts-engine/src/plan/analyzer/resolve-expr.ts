@@ -4,9 +4,11 @@ import { widerTypeOfAll } from "../../types/coercion.js";
 import { newExprId, type Expr } from "../../expr/expr.js";
 import { exprType } from "../../expr/expr-type.js";
 import { lookupFunction } from "../../expr/functions/registry.js";
-import { implicitCast, quotedSql, quotedType } from "../../expr/functions/function-def.js";
+import { implicitCast, quotedSql } from "../../expr/functions/function-def.js";
 import { parseExpression } from "../../sql/parse-expression.js";
 import { resolveColumn, type Scope } from "./scope.js";
+import { noPlan } from "./no-plan.js";
+import { quotedType } from "../../expr/functions/function-def.js";
 
 const SEARCH_PATH = "[`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`]";
 
@@ -22,7 +24,18 @@ export function resolveExpr(e: Expr, scope: Scope): Expr {
     case "UnresolvedStar":
       throw new AnalysisException("INVALID_USAGE_OF_STAR_OR_REGEX", { elem: "'*'", prettyName: "expression" });
     case "ExprString":
-      return resolveExpr(parseExpression(e.sql), scope);
+      try {
+        return resolveExpr(parseExpression(e.sql), scope);
+      } catch (err) {
+        // Errors from SQL text carry Spark's origin (`; line 1 pos N`) instead of the plan.
+        if (err instanceof AnalysisException && err.errorClass === "UNRESOLVED_ROUTINE") {
+          const name = (err.messageParameters["routineName"] ?? "").replace(/`/g, "");
+          const pos = Math.max(0, e.sql.toLowerCase().indexOf(name.toLowerCase()));
+          err.message = `${err.message}; line 1 pos ${pos}`;
+          throw noPlan(err);
+        }
+        throw err;
+      }
     case "UnresolvedFunction":
       return resolveFunction(e.name, e.args, e.isDistinct, scope);
     case "Literal":
@@ -61,7 +74,13 @@ function resolveAttribute(nameParts: readonly string[], planId: number | undefin
       } catch {
         continue;
       }
-      if (exprType(base).kind !== "struct") continue;
+      const baseType = exprType(base);
+      if (baseType.kind !== "struct") {
+        if (baseType.kind === "array" || baseType.kind === "map") continue;
+        throw noPlan(
+          new AnalysisException("INVALID_EXTRACT_BASE_FIELD_TYPE", { base: `"${nameParts.slice(0, k).join(".")}"`, other: quotedType(baseType) }),
+        );
+      }
       for (const field of nameParts.slice(k)) {
         base = resolveFunction("get_field", [base, { kind: "Literal", value: field, dataType: StringType }], false, scope);
       }

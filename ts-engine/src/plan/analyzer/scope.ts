@@ -1,5 +1,6 @@
 import { AnalysisException } from "../../errors/spark-exception.js";
 import type { AttributeRef } from "../../expr/expr.js";
+import { noPlan } from "./no-plan.js";
 
 /** What expressions of one plan node may refer to: its input attributes, and frames by planId. */
 export interface Scope {
@@ -97,10 +98,10 @@ export function resolveColumn(nameParts: readonly string[], planId: number | und
   const hits = distinctById(matchName(nameParts, scope.attrs, scope.caseSensitive));
   if (hits.length === 1) return hits[0]!;
   if (hits.length > 1) {
-    throw new AnalysisException("AMBIGUOUS_REFERENCE", {
+    throw noPlan(new AnalysisException("AMBIGUOUS_REFERENCE", {
       name: quoteParts(nameParts),
       referenceNames: `[${hits.map((h) => quoteParts([...(h.qualifier ?? []), h.name])).join(", ")}]`,
-    });
+    }));
   }
   throw unresolvedColumn(nameParts, scope.attrs);
 }

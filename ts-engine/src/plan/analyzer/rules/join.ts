@@ -7,6 +7,7 @@ import { outputOf } from "../../output.js";
 import { mergePlanIds, sameName, type AnalyzerCtx, type Resolved } from "../context.js";
 import { resolveExpr } from "../resolve-expr.js";
 import { quoteId } from "../scope.js";
+import { noPlan } from "../no-plan.js";
 
 function scalar(name: string): ScalarFunctionDef {
   const def = lookupFunction(name);
@@ -39,11 +40,13 @@ function dedupRight(left: Resolved, right: Resolved): Resolved {
 function findKey(name: string, attrs: readonly AttributeRef[], side: string, ctx: AnalyzerCtx): AttributeRef {
   const hit = attrs.find((a) => sameName(a.name, name, ctx.caseSensitive));
   if (hit === undefined) {
-    throw new AnalysisException("UNRESOLVED_USING_COLUMN_FOR_JOIN", {
-      colName: quoteId(name),
-      side,
-      suggestion: attrs.map((a) => quoteId(a.name)).join(", "),
-    });
+    throw noPlan(
+      new AnalysisException("UNRESOLVED_USING_COLUMN_FOR_JOIN", {
+        colName: quoteId(name),
+        side,
+        suggestion: attrs.map((a) => quoteId(a.name)).sort().join(", "),
+      }),
+    );
   }
   return hit;
 }

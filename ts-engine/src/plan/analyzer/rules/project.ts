@@ -15,7 +15,8 @@ export function expandStars(exprs: readonly Expr[], scope: Scope): Expr[] {
   for (const raw of exprs) {
     const e = raw.kind === "ExprString" ? parseExpression(raw.sql) : raw;
     if (e.kind !== "UnresolvedStar") {
-      out.push(e);
+      // SQL text stays text so that its errors carry the SQL origin (`line 1 pos N`).
+      out.push(raw);
       continue;
     }
     if (e.target === undefined || e.target.length === 0) {

@@ -1,0 +1,31 @@
+from pyspark.sql import SparkSession, functions as F
+spark = SparkSession.builder.appName("cmp3").config("spark.sql.session.timeZone", "UTC").getOrCreate()
+a = spark.createDataFrame([(1, "x", 9007199254740993)], "k INT, s STRING, big BIGINT")
+b = spark.createDataFrame([(1, [1, 2])], "k INT, arr ARRAY<INT>")
+def report(fn):
+    try:
+        fn()
+        print("no error")
+    except Exception as e:
+        print(type(e).__name__, e.getCondition() if hasattr(e, "getCondition") else None)
+        print(str(e).strip().splitlines()[0])
+report(lambda: a.join(b, a.k == b.k).select("k").collect())
+report(lambda: a.union(b).collect())
+report(lambda: a.select(F.expr("foo(k)")).collect())
+report(lambda: a.filter(F.col("k") + 1).collect())
+report(lambda: a.select(F.col("big").cast("int")).collect())
+report(lambda: a.select(F.col("s") + 1).collect())
+report(lambda: a.select(F.col("k") & F.col("s")).collect())
+report(lambda: a.select(F.sum(F.sum("k"))).collect())
+report(lambda: a.groupBy("k").agg(F.col("s")).collect())
+report(lambda: a.select(F.col("big") * 1000).collect())
+report(lambda: a.select(F.lit(9223372036854775807) + F.col("k")).collect())
+report(lambda: a.select(-F.lit(-2147483648)).collect())
+report(lambda: a.selectExpr("cast('abc' as double)").collect())
+report(lambda: a.selectExpr("cast(s as boolean)").collect())
+report(lambda: a.join(b, "nope").collect())
+report(lambda: a.select("s.x").collect())
+a.select("big", F.col("big") + 1, F.col("big") * 2, F.col("big") - F.col("k"), F.col("big").cast("string"), F.col("big").cast("double")).show()
+a.select(F.sum("big"), F.max("big"), F.col("big") % 10).groupBy().count().show() if False else None
+a.selectExpr("big + 1 > big", "big div 2", "big % 7").show()
+spark.stop()
