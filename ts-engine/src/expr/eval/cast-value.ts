@@ -56,7 +56,8 @@ function parseNumber(s: string, from: DataType, to: DataType, o: CastOptions): n
     if (m) return Number(t.replace(/[dDfF]$/, ""));
     const special = /^([+-]?)(inf|infinity|nan)$/i.exec(t);
     if (special !== null) return special[2]!.toLowerCase() === "nan" ? NaN : special[1] === "-" ? -Infinity : Infinity;
-  } else if (/^[+-]?\d+(\.\d*)?$/.test(t) || /^[+-]?\.\d+$/.test(t)) {
+  } else if (/^[+-]?\d+$/.test(t) || (!o.ansi && (/^[+-]?\d+(\.\d*)?$/.test(t) || /^[+-]?\.\d+$/.test(t)))) {
+    // ANSI accepts only integer text ('1.5' is malformed); legacy mode truncates the fraction.
     const intText = t.split(".")[0]!;
     const big = BigInt(intText === "" || intText === "+" || intText === "-" ? "0" : intText);
     const limit = to.kind === "long" ? [I64_MIN, I64_MAX] : INT_BOUNDS[to.kind]!.map((b) => BigInt(b));

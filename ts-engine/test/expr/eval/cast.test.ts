@@ -49,7 +49,8 @@ describe("castVector", () => {
     expect(e.messageParameters).toMatchObject({ expression: "'x'", sourceType: '"STRING"', targetType: '"INT"' });
     expect(thrown(() => castVector(vec(StringType, ["x"]), BooleanType, ansi)).exceptionName).toBe("SparkRuntimeException");
     expect(thrown(() => castVector(vec(StringType, ["x"]), DateType, ansi)).exceptionName).toBe("DateTimeException");
-    expect(values(castVector(vec(StringType, ["x", " 12 "]), IntegerType, legacy))).toEqual([null, 12]);
+    expect(values(castVector(vec(StringType, ["x", " 12 ", "1.5"]), IntegerType, legacy))).toEqual([null, 12, 1]);
+    expect(thrown(() => castVector(vec(StringType, ["1.5"]), IntegerType, ansi)).errorClass).toBe("CAST_INVALID_INPUT");
   });
 
   it("raises CAST_OVERFLOW for long to int", () => {
