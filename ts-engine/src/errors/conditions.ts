@@ -9,6 +9,10 @@ export interface Condition {
 }
 
 export const CONDITIONS: Readonly<Record<string, Condition>> = {
+  "OPERATION_CANCELED": {
+    sqlState: "HY008",
+    template: "Operation has been canceled.",
+  },
   "UNRESOLVED_COLUMN.WITH_SUGGESTION": {
     sqlState: "42703",
     template:
