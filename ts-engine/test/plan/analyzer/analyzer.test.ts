@@ -140,6 +140,14 @@ describe("analyzer: joins and unions", () => {
     expect(cols({ kind: "Project", input: j, exprs: [col("a.name"), { kind: "Alias", child: col("b.name"), name: "prev" }] })).toBe("name:string, prev:string");
   });
 
+  it("unions by name, appending columns only later inputs have when allowMissingColumns", () => {
+    const a = rel("k INT, s STRING");
+    const b = rel("s STRING, k DOUBLE, f BOOLEAN");
+    expect(cols({ kind: "Union", inputs: [a, b], byName: true, allowMissingColumns: true })).toBe("k:double, s:string, f:boolean");
+    expect(cols({ kind: "Union", inputs: [b, a], byName: true, allowMissingColumns: true })).toBe("s:string, k:double, f:boolean");
+    expect(analysisError({ kind: "Union", inputs: [a, b], byName: true, allowMissingColumns: false }).errorClass).toBe("NUM_COLUMNS_MISMATCH");
+  });
+
   it("unions by position with NUM_COLUMNS_MISMATCH and type widening", () => {
     const e = analysisError({ kind: "Union", inputs: [emp, dept], byName: false, allowMissingColumns: false });
     expect(e.message.split("\n")[0]).toBe(

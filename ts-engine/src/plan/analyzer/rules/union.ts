@@ -14,24 +14,41 @@ function ordinal(i: number): string {
   return ORDINALS[i] ?? `${i + 1}th`;
 }
 
-/** unionByName: reorders (and with allowMissingColumns, null-fills) a child to the first's names. */
-function byName(first: readonly AttributeRef[], child: Resolved, allowMissing: boolean, ctx: AnalyzerCtx): LogicalPlan {
-  const out = outputOf(child.plan);
-  const exprs: Expr[] = first.map((f) => {
+/** A column list by name: the wanted name → the child's attribute, or a typed null when missing. */
+function project(wanted: readonly AttributeRef[], child: LogicalPlan, allowMissing: boolean, ctx: AnalyzerCtx): LogicalPlan {
+  const out = outputOf(child);
+  const exprs: Expr[] = wanted.map((f) => {
     const hit = out.find((a) => sameName(a.name, f.name, ctx.caseSensitive));
     if (hit !== undefined) return hit;
     if (!allowMissing) {
       throw new AnalysisException("NUM_COLUMNS_MISMATCH", {
         operator: "UNION",
-        firstNumColumns: String(first.length),
+        firstNumColumns: String(wanted.length),
         invalidOrdinalNum: "second",
         invalidNumColumns: String(out.length),
       });
     }
     return { kind: "Alias", child: { kind: "Literal", value: null, dataType: f.dataType }, name: f.name, exprId: newExprId() };
   });
+  if (exprs.every((e, i) => e === out[i]) && exprs.length === out.length) return child;
+  return { kind: "Project", input: child, exprs };
+}
+
+/**
+ * unionByName: every input is reordered to the first input's names; with allowMissingColumns the
+ * columns that only later inputs have are appended, and inputs lacking a column get nulls.
+ */
+function byName(kids: readonly Resolved[], allowMissing: boolean, ctx: AnalyzerCtx): LogicalPlan[] {
+  const wanted: AttributeRef[] = [...outputOf(kids[0]!.plan)];
+  if (allowMissing) {
+    for (const k of kids.slice(1)) {
+      for (const a of outputOf(k.plan)) {
+        if (!wanted.some((w) => sameName(w.name, a.name, ctx.caseSensitive))) wanted.push(a);
+      }
+    }
+  }
   void quoteId;
-  return { kind: "Project", input: child.plan, exprs };
+  return kids.map((k, i) => (i === 0 && !allowMissing ? k.plan : project(wanted, k.plan, allowMissing, ctx)));
 }
 
 function castTo(plan: LogicalPlan, types: readonly DataType[]): LogicalPlan {
@@ -50,8 +67,8 @@ function castTo(plan: LogicalPlan, types: readonly DataType[]): LogicalPlan {
  */
 export function resolveUnion(p: Union, ctx: AnalyzerCtx): Resolved {
   const kids = p.inputs.map((i) => ctx.resolve(i));
-  const first = outputOf(kids[0]!.plan);
-  let plans = kids.map((k, i) => (i > 0 && p.byName ? byName(first, k, p.allowMissingColumns, ctx) : k.plan));
+  let plans = p.byName ? byName(kids, p.allowMissingColumns, ctx) : kids.map((k) => k.plan);
+  const first = outputOf(plans[0]!);
   const outs = plans.map(outputOf);
   outs.forEach((o, i) => {
     if (o.length !== first.length) {

@@ -1,0 +1,20 @@
+from pyspark.sql import SparkSession, functions as F
+spark = SparkSession.builder.appName("cmp5").config("spark.sql.session.timeZone", "UTC").getOrCreate()
+a = spark.createDataFrame([(1, "x")], "k INT, s STRING")
+b = spark.createDataFrame([("y", 2.5, True)], "s STRING, k DOUBLE, f BOOLEAN")
+a.unionByName(b, allowMissingColumns=True).show()
+b.unionByName(a, allowMissingColumns=True).show()
+a.unionByName(b.select("k", "s")).printSchema()
+a.union(a).union(a).distinct().show()
+a.select(F.col("k").alias("a"), (F.col("k") + 1).alias("b")).withColumn("c", F.col("a") + F.col("b")).withColumnRenamed("c", "d").show()
+a.withColumns({"x": F.lit(1), "K": F.col("k") * 10}).show()
+a.select("*", F.lit(2).alias("two")).filter(F.col("two") == 2).show()
+a.selectExpr("k", "s as t", "k * 2").selectExpr("*").show()
+spark.conf.set("spark.sql.ansi.enabled", "false")
+a.selectExpr("cast(s as int)", "k / 0", "2147483647 + k", "cast('1.7' as int)").show()
+spark.conf.set("spark.sql.caseSensitive", "true")
+try:
+    a.select("K").show()
+except Exception as e:
+    print(type(e).__name__, e.getCondition())
+spark.stop()
