@@ -142,6 +142,10 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     sqlState: "42000",
     template: "Can't extract a value from <base>. Need a complex type [STRUCT, ARRAY, MAP] but got <other>.",
   },
+  "_LEGACY_ERROR_TEMP_1201": {
+    sqlState: "XX000",
+    template: 'Cannot resolve column name "<colName>" among (<fieldNames>).',
+  },
   "INVALID_PLAN_INPUT": {
     sqlState: "XX000",
     template: "Invalid plan input: <message>",

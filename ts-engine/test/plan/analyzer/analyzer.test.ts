@@ -145,7 +145,10 @@ describe("analyzer: joins and unions", () => {
     const b = rel("s STRING, k DOUBLE, f BOOLEAN");
     expect(cols({ kind: "Union", inputs: [a, b], byName: true, allowMissingColumns: true })).toBe("k:double, s:string, f:boolean");
     expect(cols({ kind: "Union", inputs: [b, a], byName: true, allowMissingColumns: true })).toBe("s:string, k:double, f:boolean");
+    // Recorded on PySpark 4.0.1: a count mismatch first, else the legacy "cannot resolve column name".
     expect(analysisError({ kind: "Union", inputs: [a, b], byName: true, allowMissingColumns: false }).errorClass).toBe("NUM_COLUMNS_MISMATCH");
+    const missing = analysisError({ kind: "Union", inputs: [b, rel("s STRING, k INT, g INT")], byName: true, allowMissingColumns: false });
+    expect(missing).toMatchObject({ errorClass: "_LEGACY_ERROR_TEMP_1201", params: { colName: "f", fieldNames: "s, k, g" } });
   });
 
   it("unions by position with NUM_COLUMNS_MISMATCH and type widening", () => {

@@ -17,16 +17,19 @@ function ordinal(i: number): string {
 /** A column list by name: the wanted name → the child's attribute, or a typed null when missing. */
 function project(wanted: readonly AttributeRef[], child: LogicalPlan, allowMissing: boolean, ctx: AnalyzerCtx): LogicalPlan {
   const out = outputOf(child);
+  if (!allowMissing && out.length !== wanted.length) {
+    throw new AnalysisException("NUM_COLUMNS_MISMATCH", {
+      operator: "UNION",
+      firstNumColumns: String(wanted.length),
+      invalidOrdinalNum: "second",
+      invalidNumColumns: String(out.length),
+    });
+  }
   const exprs: Expr[] = wanted.map((f) => {
     const hit = out.find((a) => sameName(a.name, f.name, ctx.caseSensitive));
     if (hit !== undefined) return hit;
     if (!allowMissing) {
-      throw new AnalysisException("NUM_COLUMNS_MISMATCH", {
-        operator: "UNION",
-        firstNumColumns: String(wanted.length),
-        invalidOrdinalNum: "second",
-        invalidNumColumns: String(out.length),
-      });
+      throw new AnalysisException("_LEGACY_ERROR_TEMP_1201", { colName: f.name, fieldNames: out.map((a) => a.name).join(", ") });
     }
     return { kind: "Alias", child: { kind: "Literal", value: null, dataType: f.dataType }, name: f.name, exprId: newExprId() };
   });
