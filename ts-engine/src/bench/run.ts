@@ -52,7 +52,8 @@ async function main(): Promise<void> {
   console.log(`cold start (Python: getOrCreate → first result): ${coldTime === undefined ? `n/a (${cold.error ?? "?"})` : `${coldTime.toFixed(3)} s`}`);
   console.log(`cold start (Node: getOrCreate → first result, in-process engine): ${nodeColdStart()}`);
   for (const r of runs) if (r.error !== undefined) console.log(`${r.name} did not run: ${r.error}`);
-  const checks = agreement(runs, duck);
+  // Answers are checked against DuckDB's, or against the Node API's when DuckDB did not run.
+  const checks = agreement(runs, duck.results !== undefined ? duck : node);
   for (const line of checks) console.log(line);
   if (checks.some((l) => l.startsWith("DIFF"))) process.exitCode = 1;
 }
