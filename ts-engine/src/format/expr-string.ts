@@ -1,6 +1,7 @@
 import { assertNever, type Expr } from "../expr/expr.js";
 import { simpleString, sqlTypeName } from "../types/type-names.js";
 import { literalToString } from "./literal-string.js";
+import { exprType } from "../expr/expr-type.js";
 
 /** Operators Spark prints infix, by ScalarCall/UnresolvedFunction name → SQL symbol. */
 const INFIX: Readonly<Record<string, string>> = {
@@ -57,6 +58,15 @@ function call(name: string, args: readonly Expr[], distinct: boolean, s: Style):
   }
 }
 
+/** Spark marks bigint attributes with `L` in explain (`x#2L`). */
+function aliasSuffix(child: Expr): string {
+  try {
+    return exprType(child).kind === "long" ? "L" : "";
+  } catch {
+    return "";
+  }
+}
+
 function attr(name: string, exprId: number, dataType: { kind: string }, s: Style): string {
   return s === "pretty" ? name : `${name}#${exprId}${dataType.kind === "long" ? "L" : ""}`;
 }
@@ -74,7 +84,7 @@ function render(e: Expr, s: Style): string {
     case "Literal":
       return literalToString(e);
     case "Alias":
-      return s === "pretty" ? render(e.child, s) : `${render(e.child, s)} AS ${e.name}#${e.exprId ?? 0}`;
+      return s === "pretty" ? render(e.child, s) : `${render(e.child, s)} AS ${e.name}#${e.exprId ?? 0}${aliasSuffix(e.child)}`;
     case "Cast":
       if (s === "pretty") {
         return e.implicit === true ? render(e.child, s) : `CAST(${render(e.child, s)} AS ${sqlTypeName(e.dataType)})`;
