@@ -13,27 +13,11 @@ from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional
 import cloudpickle
 
 from tspark._bridge import protocol
+from tspark.worker.portable_hash import portable_hash
 
 __all__ = ["RDD", "portable_hash"]
 
 PartitionFunc = Callable[[int, Iterator[Any]], Iterable[Any]]
-
-
-def portable_hash(x: Any) -> int:
-    """PySpark's hash for partitioning keys: stable across processes for str/int/tuple/None."""
-    if x is None:
-        return 0
-    if isinstance(x, tuple):
-        h = 0x345678
-        for i in x:
-            h ^= portable_hash(i)
-            h *= 1000003
-            h &= 0xFFFFFFFFFFFFFFFF
-        h ^= len(x)
-        if h == -1:
-            h = -2
-        return int(h if h < (1 << 63) else h - (1 << 64))
-    return hash(x)
 
 
 class RDD:
