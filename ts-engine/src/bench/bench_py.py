@@ -3,7 +3,7 @@
 Usage: python bench_py.py duckdb|tspark|coldstart ROWS
 Prints one JSON object on the last stdout line: {"times": {...}, "results": {...}} with
 times in seconds (best of 3 after one warm-up) or {"error": "..."}.
-Data, by formulas over id in [0, ROWS): k1 = id % 1000, k2 = (id * 7) % 100 (INT),
+Data, by formulas over id in [0, ROWS): k1 = id % 1000, k2 = (id % 99991) % 100 (INT; with k1: 100k groups),
 v = (id % 9973) * 0.5 (DOUBLE); built inside each query from range(), so neither side
 caches it.
 """
@@ -29,7 +29,7 @@ def run_duckdb(rows):
 
     con = duckdb.connect()
     data = (
-        f"(SELECT CAST(range % 1000 AS INTEGER) AS k1, CAST((range * 7) % 100 AS INTEGER) AS k2, "
+        f"(SELECT CAST(range % 1000 AS INTEGER) AS k1, CAST((range % 99991) % 100 AS INTEGER) AS k2, "
         f"(range % 9973) * 0.5 AS v FROM range({rows}))"
     )
     q1 = f"SELECT count(*), sum(s) FROM (SELECT k1, k2, sum(v) AS s FROM {data} GROUP BY k1, k2)"
@@ -48,7 +48,7 @@ def tspark_frame(spark, F, rows):
     return (
         spark.range(rows)
         .withColumn("k1", (F.col("id") % 1000).cast(IntegerType()))
-        .withColumn("k2", ((F.col("id") * 7) % 100).cast(IntegerType()))
+        .withColumn("k2", ((F.col("id") % 99991) % 100).cast(IntegerType()))
         .withColumn("v", (F.col("id") % 9973) * 0.5)
     )
 

@@ -8,13 +8,13 @@ export interface BenchResults {
 
 /**
  * The benchmark data through the Node API, by formulas over id in [0, rows):
- * k1 = id % 1000, k2 = (id * 7) % 100 (int), v = (id % 9973) * 0.5 (double).
+ * k1 = id % 1000, k2 = (id % 99991) % 100 (int; with k1: 100k groups), v = (id % 9973) * 0.5 (double).
  */
 export function benchFrame(spark: SparkSession, rows: number): DataFrame {
   return spark
     .range(rows)
     .withColumn("k1", F.col("id").mod(1000).cast(IntegerType))
-    .withColumn("k2", F.col("id").multiply(7).mod(100).cast(IntegerType))
+    .withColumn("k2", F.col("id").mod(99991).mod(100).cast(IntegerType))
     .withColumn("v", F.col("id").mod(9973).multiply(0.5));
 }
 
