@@ -65,7 +65,8 @@ export function analyzeSchema(plan: LogicalPlan, ctx: ExecContext): StructType {
 export function explainQuery(plan: LogicalPlan, mode: ExplainMode, ctx: ExecContext): string {
   const p = prepare(plan, ctx);
   const physical = explainPhysical(p.physical);
-  if (mode !== "extended") return physical;
+  // Spark's simple explain string ends with a blank line; extended ends after the physical plan.
+  if (mode !== "extended") return `${physical}\n`;
   return explainLogical(plan, p.analyzed, p.optimized) + physical;
 }
 

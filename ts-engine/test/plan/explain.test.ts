@@ -37,6 +37,7 @@ describe("explain", () => {
       "         +- Project",
       "            +- Range (0, 100, step=1, splits=2)",
       "",
+      "",
     ]);
   });
 
@@ -44,10 +45,10 @@ describe("explain", () => {
     const l = local(structType([structField("k", LongType), structField("v", StringType)]), [[1, "a"]]);
     const u: LogicalPlan = { kind: "Union", inputs: [l, l], byName: false, allowMissingColumns: false };
     expect(ids(explainQuery(u, "simple", testCtx()))).toBe(
-      "== Physical Plan ==\nUnion\n:- *(1) Scan ExistingRDD[k#NL,v#N]\n+- *(2) Scan ExistingRDD[k#NL,v#N]\n",
+      "== Physical Plan ==\nUnion\n:- *(1) Scan ExistingRDD[k#NL,v#N]\n+- *(2) Scan ExistingRDD[k#NL,v#N]\n\n",
     );
     expect(ids(explainQuery({ kind: "Limit", n: 3, input: l }, "simple", testCtx()))).toBe(
-      "== Physical Plan ==\nCollectLimit 3\n+- *(1) Scan ExistingRDD[k#NL,v#N]\n",
+      "== Physical Plan ==\nCollectLimit 3\n+- *(1) Scan ExistingRDD[k#NL,v#N]\n\n",
     );
   });
 
