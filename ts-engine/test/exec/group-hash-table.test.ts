@@ -56,3 +56,29 @@ describe("GroupHashTable", () => {
     expect(vectorToValues(t.keyVectors()[0]!)).toEqual([big, big + 1n]);
   });
 });
+
+describe("GroupHashTable direct int keys", () => {
+  it("gives the same ids as the hash path, for keys inside and outside the first batch's ranges", () => {
+    const t = new GroupHashTable([IntegerType, IntegerType]);
+    const a = t.findOrInsert([vectorFromValues(IntegerType, [1, 2, 1, 3]), vectorFromValues(IntegerType, [10, 20, 10, 10])], 4);
+    expect(Array.from(a)).toEqual([0, 1, 0, 2]);
+    // Keys outside the cached ranges, and a batch with nulls (general path), then cached keys again.
+    const b = t.findOrInsert([vectorFromValues(IntegerType, [1, 100, -5]), vectorFromValues(IntegerType, [10, 10, 20])], 3);
+    expect(Array.from(b)).toEqual([0, 3, 4]);
+    const c = t.findOrInsert([vectorFromValues(IntegerType, [null, 2, 100]), vectorFromValues(IntegerType, [0, 20, 10])], 3);
+    expect(Array.from(c)).toEqual([5, 1, 3]);
+    const d = t.findOrInsert([vectorFromValues(IntegerType, [0, 2, 100, -5]), vectorFromValues(IntegerType, [0, 20, 10, 20])], 4);
+    expect(Array.from(d)).toEqual([6, 1, 3, 4]);
+    expect(t.keyVectors().map(vectorToValues)).toEqual([
+      [1, 2, 3, 100, -5, null, 0],
+      [10, 20, 10, 10, 20, 0, 0],
+    ]);
+  });
+
+  it("does not confuse a null group with the key 0", () => {
+    const t = new GroupHashTable([IntegerType]);
+    expect(Array.from(t.findOrInsert([vectorFromValues(IntegerType, [null, 5])], 2))).toEqual([0, 1]);
+    expect(Array.from(t.findOrInsert([vectorFromValues(IntegerType, [0, 5, 0])], 3))).toEqual([2, 1, 2]);
+    expect(t.keyVectors().map(vectorToValues)).toEqual([[null, 5, 0]]);
+  });
+});

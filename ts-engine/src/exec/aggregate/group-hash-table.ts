@@ -1,6 +1,7 @@
 import type { DataType } from "../../types/data-type.js";
 import { makeVector, type Vector, type VectorData } from "../../columnar/vector.js";
 import { allocVectorData, isLongType, vectorFromValues } from "../../columnar/builder.js";
+import { DirectIntMap } from "./direct-int-map.js";
 import { hashInto, mix, numberKey, toKeyColumn, type KeyColumn } from "./key-columns.js";
 
 /** Stored keys of one column, indexed by group id. */
@@ -24,6 +25,8 @@ export class GroupHashTable {
   private groupHash: Int32Array;
   private readonly stores: KeyStore[] = [];
   private hasNullGroup = false;
+  /** Cache for small-range int keys: undefined until the first such batch, null when not usable. */
+  private direct: DirectIntMap | null | undefined = undefined;
   size = 0;
 
   constructor(private readonly keyTypes: readonly DataType[], initialCapacity = 1024) {
@@ -178,8 +181,79 @@ export class GroupHashTable {
     }
   }
 
+  /** Finds or adds the group of one or two plain (non-null, exact) numeric keys. */
+  private probeNumbers(x: number, y: number, two: boolean): number {
+    const h1 = mix(0, numberKey(x));
+    const h = two ? mix(h1, numberKey(y)) : h1;
+    let s = h & this.mask;
+    for (;;) {
+      const g = this.slots[s]!;
+      if (g === -1) {
+        const ng = this.size++;
+        if (ng >= this.groupHash.length) this.grow();
+        this.groupHash[ng] = h;
+        for (let c = 0; c < (two ? 2 : 1); c++) {
+          const st = this.stores[c]!;
+          st.nulls[ng] = 0;
+          st.num ??= new Float64Array(this.groupHash.length);
+          st.num[ng] = c === 0 ? x : y;
+        }
+        this.slots[s] = ng;
+        if (this.size * 2 > this.slots.length) this.rehash();
+        return ng;
+      }
+      if (this.groupHash[g] === h) {
+        const s0 = this.stores[0]!;
+        const s1 = this.stores[two ? 1 : 0]!;
+        // A null group's stored number is a placeholder 0, never equal to a real key.
+        if (s0.num![g] === x && s0.nulls[g] === 0 && (!two || (s1.num![g] === y && s1.nulls[g] === 0))) return g;
+      }
+      s = (s + 1) & this.mask;
+    }
+  }
+
+  /**
+   * Group ids through the DirectIntMap when every key is a non-null Int32 column (and no key
+   * column of the table holds strings or wide longs); null when that path does not apply.
+   */
+  private findOrInsertDirect(keys: readonly Vector[], n: number): Int32Array | null {
+    if (this.direct === null || keys.length === 0 || keys.length > 2) return null;
+    const ka = keys[0]!;
+    const kb = keys.length === 2 ? keys[1]! : null;
+    if (!(ka.data instanceof Int32Array) || ka.validity !== null) return null;
+    if (kb !== null && (!(kb.data instanceof Int32Array) || kb.validity !== null)) return null;
+    for (const st of this.stores) if (st.big !== null || st.obj !== null) return null;
+    const a = ka.data;
+    const b = kb === null ? null : (kb.data as Int32Array);
+    this.direct ??= DirectIntMap.forBatch(a, b, n);
+    const dm = this.direct;
+    if (dm === null) return null;
+    const out = new Int32Array(n);
+    const cells = dm.cells;
+    const { minX, spanX, minY, spanY } = dm;
+    const two = b !== null;
+    for (let i = 0; i < n; i++) {
+      const x = a[i]!;
+      const y = two ? b[i]! : 0;
+      const dx = x - minX;
+      const dy = y - minY;
+      if (dx >= 0 && dx < spanX && dy >= 0 && dy < spanY) {
+        const cell = dx * spanY + dy;
+        let g = cells[cell]!;
+        if (g === -1) {
+          g = this.probeNumbers(x, y, two);
+          cells[cell] = g;
+        }
+        out[i] = g;
+      } else out[i] = this.probeNumbers(x, y, two);
+    }
+    return out;
+  }
+
   /** Group id of every row of the key vectors, adding new groups as needed. */
   findOrInsert(keys: readonly Vector[], n: number): Int32Array {
+    const direct = this.findOrInsertDirect(keys, n);
+    if (direct !== null) return direct;
     const cols = keys.map(toKeyColumn);
     const out = new Int32Array(n);
     if (this.plainNumeric(cols)) {

@@ -2,7 +2,8 @@ import { makeVector, type Vector } from "../../columnar/vector.js";
 import type { DataType } from "../../types/data-type.js";
 import { InternalError } from "../../errors/spark-exception.js";
 import { arithmeticOverflow, divideByZero } from "../eval/errors.js";
-import { andValidity, MAX_SAFE, normalizeLongs, toBigInts, valid } from "../eval/vectors.js";
+import { andValidity, normalizeLongs, toBigInts, valid } from "../eval/vectors.js";
+import { f64Loop, firstZeroAny, firstZeroF64, firstZeroI32, safeLongLoop } from "./safe-long-loops.js";
 
 /** Binary arithmetic operators the kernels implement; operands already share the result type. */
 export type ArithOp = "+" | "-" | "*" | "/" | "%" | "div";
@@ -68,16 +69,20 @@ function fractionalLoop(op: ArithOp, x: ArrayLike<number>, y: ArrayLike<number>,
 
 /** Marks rows whose divisor is zero: ANSI raises DIVIDE_BY_ZERO, otherwise they become null. */
 function zeroDivisorValidity(b: Vector, validity: Uint8Array | null, ansi: boolean, n: number): Uint8Array | null {
-  const bd = b.data as ArrayLike<number | bigint>;
+  const bd = b.data;
+  // One typed scan finds the (rare) zero divisors; only their rows are then looked at.
+  const next = (from: number): number =>
+    bd instanceof Float64Array
+      ? firstZeroF64(bd, from, n)
+      : bd instanceof Int32Array
+        ? firstZeroI32(bd, from, n)
+        : firstZeroAny(bd as ArrayLike<number | bigint>, from, n);
   let out = validity;
-  for (let i = 0; i < n; i++) {
+  for (let i = next(0); i !== -1; i = next(i + 1)) {
     if (!valid(validity, i)) continue;
-    const y = bd[i]!;
-    if (y === 0 || y === 0n) {
-      if (ansi) throw divideByZero();
-      if (out === validity) out = validity === null ? new Uint8Array(n).fill(1) : Uint8Array.from(validity);
-      out![i] = 0;
-    }
+    if (ansi) throw divideByZero();
+    if (out === validity) out = validity === null ? new Uint8Array(n).fill(1) : Uint8Array.from(validity);
+    out![i] = 0;
   }
   return out;
 }
@@ -96,7 +101,8 @@ export function arithmetic(op: ArithOp, a: Vector, b: Vector, resultType: DataTy
     const ad = a.data as Float64Array | Float32Array;
     const bd = b.data as Float64Array | Float32Array;
     const out = kind === "double" ? new Float64Array(n) : new Float32Array(n);
-    fractionalLoop(op, ad, bd, out, n);
+    if (ad instanceof Float64Array && bd instanceof Float64Array && out instanceof Float64Array) f64Loop(op, ad, bd, out, n);
+    else fractionalLoop(op, ad, bd, out, n);
     return makeVector(resultType, out, validity, n);
   }
   const range = INT_RANGE[kind];
@@ -135,22 +141,8 @@ function intArith(
 function longArith(op: ArithOp, a: Vector, b: Vector, type: DataType, validity: Uint8Array | null, ansi: boolean): Vector {
   const n = a.length;
   if (a.data instanceof Float64Array && b.data instanceof Float64Array) {
-    const ad = a.data;
-    const bd = b.data;
     const out = new Float64Array(n);
-    let exact = true;
-    for (let i = 0; i < n; i++) {
-      const r = applyNum(op, ad[i]!, bd[i]!);
-      if (r > MAX_SAFE || r < -MAX_SAFE) {
-        if (valid(validity, i)) {
-          exact = false;
-          break;
-        }
-        continue;
-      }
-      out[i] = r;
-    }
-    if (exact) return makeVector(type, out, validity, n);
+    if (safeLongLoop(op, a.data, b.data, out, n, validity)) return makeVector(type, out, validity, n);
   }
   return bigLongArith(op, toBigInts(a), toBigInts(b), type, validity, ansi);
 }
