@@ -166,6 +166,11 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     sqlState: "0A000",
     template: "Unsupported join type '<typ>'. Supported join types include: <supported>.",
   },
+  "INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE": {
+    sqlState: "42K0E",
+    template:
+      "The limit like expression <expr> is invalid. The limit expression must be equal to or greater than 0, but got <v>.",
+  },
   "INTERNAL_ERROR": {
     sqlState: "XX000",
     template: "<message>",

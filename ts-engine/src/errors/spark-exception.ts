@@ -18,12 +18,12 @@ export class SparkException extends Error {
     exceptionName: string,
     errorClass: string,
     messageParameters: Readonly<Record<string, string>> = {},
-    opts: { pythonTraceback?: string; sqlState?: string } = {},
+    opts: { pythonTraceback?: string; sqlState?: string; rawMessage?: string } = {},
   ) {
     const cond = CONDITIONS[errorClass];
     const sqlState = opts.sqlState ?? cond?.sqlState ?? "XX000";
     const body = formatTemplate(cond?.template ?? "<message>", messageParameters);
-    super(`[${errorClass}] ${body} SQLSTATE: ${sqlState}`);
+    super(opts.rawMessage ?? `[${errorClass}] ${body} SQLSTATE: ${sqlState}`);
     this.name = exceptionName;
     this.exceptionName = exceptionName;
     this.errorClass = errorClass;
@@ -52,6 +52,16 @@ export class ParseException extends SparkException {
 export class PythonException extends SparkException {
   constructor(message: string, traceback: string) {
     super("PythonException", "PYTHON_EXCEPTION", { message }, { pythonTraceback: traceback });
+  }
+}
+
+/**
+ * Spark's `require(...)` failures (`requirement failed: ...`): no error class, as in
+ * PySpark, where getCondition() is None for them.
+ */
+export class IllegalArgumentException extends SparkException {
+  constructor(message: string) {
+    super("IllegalArgumentException", "", { message }, { rawMessage: message, sqlState: "" });
   }
 }
 

@@ -1,5 +1,5 @@
 import type { SqlConf } from "../../conf/sql-conf.js";
-import { AnalysisException } from "../../errors/spark-exception.js";
+import { AnalysisException, IllegalArgumentException } from "../../errors/spark-exception.js";
 import { newExprId, type AttributeRef, type Expr, type SortOrder } from "../../expr/expr.js";
 import { exprType } from "../../expr/expr-type.js";
 import { exprPrettySql } from "../../format/expr-string.js";
@@ -35,6 +35,7 @@ function resolveNode(p: LogicalPlan, ctx: AnalyzerCtx): Resolved {
   const none = new Map<number, readonly AttributeRef[]>();
   switch (p.kind) {
     case "Range":
+      if (Number(p.step) === 0) throw new IllegalArgumentException(`requirement failed: step (0) cannot be 0`);
       return { plan: p.output ? p : { ...p, output: leafOutput([{ name: "id", dataType: LongType, nullable: false }]) }, planIds: none };
     case "LocalRelation":
       return { plan: p.output ? p : { ...p, output: leafOutput(p.schema.fields) }, planIds: none };
@@ -67,6 +68,7 @@ function resolveNode(p: LogicalPlan, ctx: AnalyzerCtx): Resolved {
       );
     }
     case "Limit": {
+      if (p.n < 0) throw new AnalysisException("INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE", { expr: `"${p.n}"`, v: String(p.n) });
       const child = ctx.resolve(p.input);
       return { plan: { kind: "Limit", input: child.plan, n: p.n }, planIds: child.planIds };
     }

@@ -95,7 +95,6 @@ describe("decodePlan", () => {
   it("names the path of a missing or mistyped field", () => {
     expect(errorOf({ kind: "Filter", input: range })).toBe("root.condition: missing");
     expect(errorOf({ kind: "Range", start: "0", end: 1, step: 1 })).toContain("root.start: expected an int");
-    expect(errorOf({ kind: "Range", start: 0, end: 1, step: 0 })).toBe("root.step: must not be 0");
     expect(errorOf({ kind: "Join", left: range, right: range, joinType: "sideways" })).toContain("root.joinType");
     expect(errorOf({ kind: "Union", inputs: [range, { kind: "Project", input: range, exprs: [7] }] })).toContain("root.inputs[1].exprs[0]: expected a map");
     expect(errorOf([1, 2])).toContain("root: expected a map");
