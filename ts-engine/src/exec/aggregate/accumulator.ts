@@ -32,3 +32,25 @@ export function growU8(a: Uint8Array, n: number): Uint8Array {
   out.set(a);
   return out;
 }
+
+const singleGroupArrays = new WeakSet<Int32Array>();
+let singleGroupCache = new Int32Array(0);
+
+/**
+ * Group ids for an aggregation without grouping keys: `n` zeros, shared and read-only, and
+ * recognised by isSingleGroup so accumulators can fold the batch into one running value.
+ */
+export function singleGroupIds(n: number): Int32Array {
+  if (singleGroupCache.length < n) {
+    singleGroupCache = new Int32Array(Math.max(n, 8192));
+    singleGroupArrays.add(singleGroupCache);
+  }
+  const ids = singleGroupCache.length === n ? singleGroupCache : singleGroupCache.subarray(0, n);
+  singleGroupArrays.add(ids);
+  return ids;
+}
+
+/** Whether `groups` came from singleGroupIds (every row in group 0). */
+export function isSingleGroup(groups: Int32Array): boolean {
+  return singleGroupArrays.has(groups);
+}

@@ -1,10 +1,14 @@
 import { makeVector, type Vector } from "../../columnar/vector.js";
 import { DoubleType, LongType, type DataType } from "../../types/data-type.js";
-import { growF64, type Accumulator } from "./accumulator.js";
+import { growF64, isSingleGroup, type Accumulator } from "./accumulator.js";
 
 function addCounts(counts: Float64Array, groups: Int32Array, n: number, args: readonly Vector[]): void {
   const masks = args.map((a) => a.validity).filter((m): m is Uint8Array => m !== null);
   if (masks.length === 0) {
+    if (isSingleGroup(groups)) {
+      counts[0] = counts[0]! + n;
+      return;
+    }
     for (let i = 0; i < n; i++) counts[groups[i]!] = counts[groups[i]!]! + 1;
     return;
   }

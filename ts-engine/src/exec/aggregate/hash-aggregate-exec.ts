@@ -8,7 +8,7 @@ import { exprType } from "../../expr/expr-type.js";
 import { structField, structType, type DataType, type StructType } from "../../types/data-type.js";
 import type { ExecutionPlan } from "../execution-plan.js";
 import { evalContextOf, stripAlias, throwIfAborted, yieldToEventLoop } from "../util.js";
-import type { Accumulator } from "./accumulator.js";
+import { singleGroupIds, type Accumulator } from "./accumulator.js";
 import { makeAccumulator, updateArgs } from "./agg-spec.js";
 import { GroupHashTable } from "./group-hash-table.js";
 
@@ -80,7 +80,7 @@ export class HashAggregateExec implements ExecutionPlan {
       const n = b.numRows;
       if (n === 0) continue;
       let groups: Int32Array;
-      if (k === 0) groups = new Int32Array(n);
+      if (k === 0) groups = singleGroupIds(n);
       else {
         const keys: Vector[] =
           this.mode === "final" ? b.columns.slice(0, k) : this.groupBy.map((g) => evaluate(g, b, ectx));

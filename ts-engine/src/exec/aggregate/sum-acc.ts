@@ -2,7 +2,7 @@ import { makeVector, type Vector } from "../../columnar/vector.js";
 import { isLongType, longVectorFromBigInts } from "../../columnar/builder.js";
 import { arithmeticOverflow } from "../../expr/eval/errors.js";
 import type { DataType } from "../../types/data-type.js";
-import { growF64, growU8, type Accumulator } from "./accumulator.js";
+import { growF64, growU8, isSingleGroup, type Accumulator } from "./accumulator.js";
 
 const SAFE = Number.MAX_SAFE_INTEGER;
 const I64_MAX = (1n << 63n) - 1n;
@@ -43,6 +43,15 @@ export class SumAcc implements Accumulator {
       return;
     }
     const d = v.data as Float64Array;
+    if (!this.exact && val === null && isSingleGroup(groups)) {
+      // No grouping: one running total in a register, added in row order (same rounding).
+      if (n === 0) return;
+      let s = sums[0]!;
+      for (let i = 0; i < n; i++) s += d[i]!;
+      sums[0] = s;
+      seen[0] = 1;
+      return;
+    }
     if (!this.exact) {
       for (let i = 0; i < n; i++) {
         if (val !== null && val[i] === 0) continue;

@@ -5,7 +5,7 @@ import { NullType } from "../../types/data-type.js";
 import type { CaseWhen, Expr, Literal } from "../expr.js";
 import { lookupFunction } from "../functions/registry.js";
 import { castVector } from "./cast.js";
-import { broadcast, valid, valueAt, vectorFromRowValues } from "./vectors.js";
+import { broadcast, constantPrefix, markConstant, valid, valueAt, vectorFromRowValues } from "./vectors.js";
 
 /** What evaluation needs from the session: ANSI mode and the time zone for date/time casts. */
 export interface EvalContext {
@@ -54,9 +54,14 @@ const literalCache = new WeakMap<Literal, Vector>();
 
 function literalVector(e: Literal, n: number): Vector {
   const hit = literalCache.get(e);
-  if (hit !== undefined && hit.length === n) return hit;
-  const v = broadcast(e.dataType, e.value, n);
-  literalCache.set(e, v);
+  if (hit !== undefined) {
+    if (hit.length === n) return hit;
+    // Shorter batches (after a filter) get a view of the cached vector instead of a new fill.
+    const view = constantPrefix(hit, n);
+    if (view !== null) return view;
+  }
+  const v = markConstant(broadcast(e.dataType, e.value, n));
+  if (hit === undefined || hit.length < n) literalCache.set(e, v);
   return v;
 }
 

@@ -59,6 +59,37 @@ export function broadcast(type: DataType, value: unknown, n: number): Vector {
   return makeVector(type, data, null, n);
 }
 
+const constantVectors = new WeakSet<Vector>();
+
+/**
+ * Records that every row of `v` holds the same value and that no one will write to it (the
+ * evaluator's cached literal vectors); returns `v`. Not for broadcasts a caller then edits.
+ */
+export function markConstant(v: Vector): Vector {
+  constantVectors.add(v);
+  return v;
+}
+
+/**
+ * The value every row of `v` holds when `v` is a broadcast non-null literal stored as numbers
+ * (not BigInt), else null: lets kernels run `x op c` loops without reading a second array.
+ */
+export function constantNumber(v: Vector): number | null {
+  if (v.length === 0 || v.validity !== null || !constantVectors.has(v)) return null;
+  const d = v.data;
+  if (d instanceof Float64Array || d instanceof Int32Array) return d[0]!;
+  return null;
+}
+
+/** The first `n` rows of a broadcast literal as a view (no copy), or null when not typed storage. */
+export function constantPrefix(v: Vector, n: number): Vector | null {
+  if (!constantVectors.has(v) || v.length < n) return null;
+  const d = v.data;
+  if (!ArrayBuffer.isView(d) || d instanceof DataView) return null;
+  const validity = v.validity === null ? null : v.validity.subarray(0, n);
+  return markConstant(makeVector(v.type, (d as Float64Array).subarray(0, n), validity, n));
+}
+
 /** An all-null vector of `type`. */
 export function nullVector(type: DataType, n: number): Vector {
   return makeVector(type, allocData(type, n), new Uint8Array(n), n);

@@ -2,7 +2,8 @@ import { makeVector, type Vector } from "../../columnar/vector.js";
 import type { DataType } from "../../types/data-type.js";
 import { InternalError } from "../../errors/spark-exception.js";
 import { arithmeticOverflow, divideByZero } from "../eval/errors.js";
-import { andValidity, normalizeLongs, toBigInts, valid } from "../eval/vectors.js";
+import { andValidity, constantNumber, normalizeLongs, toBigInts, valid } from "../eval/vectors.js";
+import { f64ScalarLoop, safeLongScalarLoop } from "./scalar-loops.js";
 import { f64Loop, firstZeroAny, firstZeroF64, firstZeroI32, safeLongLoop } from "./safe-long-loops.js";
 
 /** Binary arithmetic operators the kernels implement; operands already share the result type. */
@@ -69,6 +70,8 @@ function fractionalLoop(op: ArithOp, x: ArrayLike<number>, y: ArrayLike<number>,
 
 /** Marks rows whose divisor is zero: ANSI raises DIVIDE_BY_ZERO, otherwise they become null. */
 function zeroDivisorValidity(b: Vector, validity: Uint8Array | null, ansi: boolean, n: number): Uint8Array | null {
+  const c = constantNumber(b);
+  if (c !== null && c !== 0) return validity;
   const bd = b.data;
   // One typed scan finds the (rare) zero divisors; only their rows are then looked at.
   const next = (from: number): number =>
@@ -101,7 +104,9 @@ export function arithmetic(op: ArithOp, a: Vector, b: Vector, resultType: DataTy
     const ad = a.data as Float64Array | Float32Array;
     const bd = b.data as Float64Array | Float32Array;
     const out = kind === "double" ? new Float64Array(n) : new Float32Array(n);
-    if (ad instanceof Float64Array && bd instanceof Float64Array && out instanceof Float64Array) f64Loop(op, ad, bd, out, n);
+    const c = constantNumber(b);
+    if (c !== null && ad instanceof Float64Array && out instanceof Float64Array) f64ScalarLoop(op, ad, c, out, n);
+    else if (ad instanceof Float64Array && bd instanceof Float64Array && out instanceof Float64Array) f64Loop(op, ad, bd, out, n);
     else fractionalLoop(op, ad, bd, out, n);
     return makeVector(resultType, out, validity, n);
   }
@@ -142,7 +147,9 @@ function longArith(op: ArithOp, a: Vector, b: Vector, type: DataType, validity: 
   const n = a.length;
   if (a.data instanceof Float64Array && b.data instanceof Float64Array) {
     const out = new Float64Array(n);
-    if (safeLongLoop(op, a.data, b.data, out, n, validity)) return makeVector(type, out, validity, n);
+    const c = constantNumber(b);
+    const ok = c !== null ? safeLongScalarLoop(op, a.data, c, out, n, validity) : safeLongLoop(op, a.data, b.data, out, n, validity);
+    if (ok) return makeVector(type, out, validity, n);
   }
   return bigLongArith(op, toBigInts(a), toBigInts(b), type, validity, ansi);
 }

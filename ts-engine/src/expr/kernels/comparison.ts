@@ -1,6 +1,7 @@
 import { makeVector, type Vector } from "../../columnar/vector.js";
 import { BooleanType } from "../../types/data-type.js";
-import { andValidity, toBigInts, valid, valueAt } from "../eval/vectors.js";
+import { andValidity, constantNumber, toBigInts, valid, valueAt } from "../eval/vectors.js";
+import { compareScalarLoop } from "./scalar-loops.js";
 import { compareNumbers, compareValues } from "./compare-values.js";
 
 /** Comparison operators by their wire names; `<=>` is null-safe equality. */
@@ -90,7 +91,12 @@ export function compare(op: CompareOp, a: Vector, b: Vector): Vector {
   const bd = b.data;
   const kind = a.type.kind;
   const typed = ArrayBuffer.isView(ad) && ArrayBuffer.isView(bd) && kind !== "binary";
-  if (typed && !(ad instanceof BigInt64Array) && !(bd instanceof BigInt64Array)) {
+  const c = op === "<=>" ? null : constantNumber(b);
+  if (c !== null && c === c && ad instanceof Float64Array) {
+    if (compareScalarLoop(op, ad, c, out, n)) {
+      for (let i = 0; i < n; i++) if (ad[i] !== ad[i]) out[i] = test(op, compareNumbers(ad[i]!, c));
+    }
+  } else if (typed && !(ad instanceof BigInt64Array) && !(bd instanceof BigInt64Array)) {
     numericLoop(op, ad as Float64Array, bd as Float64Array, out, n);
   } else if (typed) {
     const x = toBigInts(a);
