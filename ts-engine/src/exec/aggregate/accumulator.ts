@@ -54,3 +54,18 @@ export function singleGroupIds(n: number): Int32Array {
 export function isSingleGroup(groups: Int32Array): boolean {
   return singleGroupArrays.has(groups);
 }
+
+/**
+ * Validity for per-group results from a 0/1 "seen" array: null when every group saw a value,
+ * else a copy of the first `n` bytes (a plain loop: these run once per group, 100k+ times).
+ */
+export function seenValidity(seen: Uint8Array, n: number): Uint8Array | null {
+  let all = true;
+  for (let g = 0; g < n; g++) {
+    if (seen[g] !== 1) {
+      all = false;
+      break;
+    }
+  }
+  return all ? null : seen.slice(0, n);
+}

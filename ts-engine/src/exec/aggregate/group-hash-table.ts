@@ -364,7 +364,7 @@ export class GroupHashTable {
     const n = this.size;
     return this.keyTypes.map((type, c) => {
       const st = this.stores[c]!;
-      const validity = st.nulls.subarray(0, n).some((x) => x === 1) ? st.nulls.subarray(0, n).map((x) => 1 - x) : null;
+      const validity = nullsToValidity(st.nulls, n);
       if (st.num !== null || (st.obj === null && n === 0)) {
         const num = st.num ?? new Float64Array(0);
         if (st.big !== null && isLongType(type)) {
@@ -380,4 +380,19 @@ export class GroupHashTable {
       return makeVector(type, orig.slice(0, n), validity, n);
     });
   }
+}
+
+/** Validity (1 = valid) from a group's null flags, or null when no group key is null. */
+function nullsToValidity(nulls: Uint8Array, n: number): Uint8Array | null {
+  let any = false;
+  for (let g = 0; g < n; g++) {
+    if (nulls[g] === 1) {
+      any = true;
+      break;
+    }
+  }
+  if (!any) return null;
+  const out = new Uint8Array(n);
+  for (let g = 0; g < n; g++) out[g] = 1 - nulls[g]!;
+  return out;
 }

@@ -1,7 +1,7 @@
 import { makeVector, type Vector, type VectorData } from "../../columnar/vector.js";
 import { allocVectorData, vectorFromValues } from "../../columnar/builder.js";
 import type { DataType } from "../../types/data-type.js";
-import { growF64, growU8, type Accumulator } from "./accumulator.js";
+import { growF64, growU8, seenValidity, type Accumulator } from "./accumulator.js";
 
 const NUMERIC_STATE = new Set(["boolean", "byte", "short", "integer", "float", "double", "date"]);
 
@@ -69,15 +69,14 @@ export class MinMaxAcc implements Accumulator {
   }
 
   result(numGroups: number): Vector {
-    const seen = this.seen.subarray(0, numGroups);
-    const validity = seen.every((x) => x === 1) ? null : Uint8Array.from(seen);
+    const validity = seenValidity(this.seen, numGroups);
     if (this.numeric) {
       const data = allocVectorData(this.type, numGroups) as unknown as { [i: number]: number };
       for (let g = 0; g < numGroups; g++) data[g] = this.nums[g]!;
       return makeVector(this.type, data as unknown as VectorData, validity, numGroups);
     }
     const vals: unknown[] = [];
-    for (let g = 0; g < numGroups; g++) vals.push(seen[g] === 1 ? this.objs[g] : null);
+    for (let g = 0; g < numGroups; g++) vals.push(this.seen[g] === 1 ? this.objs[g] : null);
     return vectorFromValues(this.type, vals);
   }
 }

@@ -2,7 +2,7 @@ import { makeVector, type Vector } from "../../columnar/vector.js";
 import { isLongType, longVectorFromBigInts } from "../../columnar/builder.js";
 import { arithmeticOverflow } from "../../expr/eval/errors.js";
 import type { DataType } from "../../types/data-type.js";
-import { growF64, growU8, isSingleGroup, type Accumulator } from "./accumulator.js";
+import { growF64, growU8, isSingleGroup, seenValidity, type Accumulator } from "./accumulator.js";
 
 const SAFE = Number.MAX_SAFE_INTEGER;
 const I64_MAX = (1n << 63n) - 1n;
@@ -99,8 +99,7 @@ export class SumAcc implements Accumulator {
   }
 
   result(numGroups: number): Vector {
-    const seen = this.seen.subarray(0, numGroups);
-    const validity = seen.every((x) => x === 1) ? null : Uint8Array.from(seen);
+    const validity = seenValidity(this.seen, numGroups);
     if (this.exact && this.big !== null) {
       const out = new BigInt64Array(numGroups);
       for (let g = 0; g < numGroups; g++) out[g] = this.big[g] ?? BigInt(this.sums[g]!);
