@@ -4,6 +4,7 @@ import { InternalError } from "../../errors/spark-exception.js";
 import { arithmeticOverflow, divideByZero } from "../eval/errors.js";
 import { andValidity, constantNumber, normalizeLongs, toBigInts, valid } from "../eval/vectors.js";
 import { f64ScalarLoop, safeLongScalarLoop } from "./scalar-loops.js";
+import { int32Loop } from "./int-loops.js";
 import { f64Loop, firstZeroAny, firstZeroF64, firstZeroI32, safeLongLoop } from "./safe-long-loops.js";
 
 /** Binary arithmetic operators the kernels implement; operands already share the result type. */
@@ -128,6 +129,11 @@ function intArith(
   const n = a.length;
   const ad = a.data as Int32Array;
   const bd = b.data as Int32Array;
+  if (type.kind === "integer" && ad instanceof Int32Array && bd instanceof Int32Array && (op === "+" || op === "-" || op === "*" || op === "%")) {
+    const o = new Int32Array(n);
+    if (int32Loop(op, ad, bd, o, n, validity) !== -1 && ansi) throw arithmeticOverflow(word, TRY_FN[op]);
+    return makeVector(type, o, validity, n);
+  }
   const out = new (ad.constructor as Int32ArrayConstructor)(n);
   for (let i = 0; i < n; i++) {
     if (!valid(validity, i)) continue;
