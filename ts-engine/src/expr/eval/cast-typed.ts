@@ -87,3 +87,37 @@ export function castWiden(v: Vector, to: DataType): Vector | null {
   if (to.kind === "short" && from === "byte") return makeVector(to, new Int16Array(arr), v.validity, n);
   return null;
 }
+
+/**
+ * DoubleType to integer/long as one typed loop: truncation toward zero like Spark. Legacy mode
+ * maps NaN to 0 and saturates out-of-range values to the int bounds; ANSI mode raises
+ * CAST_OVERFLOW for a valid NaN, infinity or out-of-range value. For long, only batches whose
+ * truncated values all stay within ±2^53 (else null: the exact per-value path decides).
+ */
+export function castDoubleIntegral(v: Vector, to: DataType, ansi: boolean): Vector | null {
+  if (v.type.kind !== "double" || !(v.data instanceof Float64Array) || (to.kind !== "integer" && to.kind !== "long")) return null;
+  const n = v.length;
+  const src = v.data;
+  const validity = v.validity;
+  const isInt = to.kind === "integer";
+  const lo = isInt ? -2147483648 : -Number.MAX_SAFE_INTEGER;
+  const hi = isInt ? 2147483647 : Number.MAX_SAFE_INTEGER;
+  const out = isInt ? new Int32Array(n) : new Float64Array(n);
+  let bad = false;
+  for (let i = 0; i < n; i++) {
+    const t = Math.trunc(src[i]!) + 0;
+    if (t >= lo && t <= hi) out[i] = t;
+    else bad = true; // NaN fails both tests
+  }
+  if (bad) {
+    for (let i = 0; i < n; i++) {
+      const x = src[i]!;
+      const t = Math.trunc(x);
+      if ((t >= lo && t <= hi) || (validity !== null && validity[i] === 0)) continue;
+      if (!isInt) return null;
+      if (ansi) throw castOverflow(numericSqlValue(x, v.type), v.type, to);
+      out[i] = x !== x ? 0 : t < 0 ? lo : hi;
+    }
+  }
+  return makeVector(to, out, validity, n);
+}

@@ -26,7 +26,10 @@ function toIntegral(x: number | bigint, from: DataType, to: DataType, o: CastOpt
   const isFrac = from.kind === "double" || from.kind === "float" || from.kind === "decimal";
   if (typeof x === "number" && (Number.isNaN(x) || !Number.isFinite(x))) {
     if (o.ansi) throw castOverflow(numericSqlValue(x, from), from, to);
-    return to.kind === "long" ? 0 : 0;
+    // Java's conversion: NaN is 0, ±Infinity saturates (to long, else to int then narrows).
+    if (Number.isNaN(x)) return 0;
+    if (to.kind === "long") return x > 0 ? I64_MAX : I64_MIN;
+    x = x > 0 ? 2147483647 : -2147483648;
   }
   const t = typeof x === "number" && isFrac ? Math.trunc(x) : x;
   if (to.kind === "long") {
@@ -44,7 +47,9 @@ function toIntegral(x: number | bigint, from: DataType, to: DataType, o: CastOpt
     if (o.ansi) throw castOverflow(numericSqlValue(x, from), from, to);
     if (isFrac && to.kind === "integer") return n < 0 ? min : max;
     const bits = to.kind === "byte" ? 8 : to.kind === "short" ? 16 : 32;
-    return Number(BigInt.asIntN(bits, BigInt(t)));
+    // Spark narrows a float/double through Int (saturating) before wrapping to short/byte.
+    const viaInt = from.kind === "double" || from.kind === "float" ? Math.min(2147483647, Math.max(-2147483648, n)) : t;
+    return Number(BigInt.asIntN(bits, BigInt(viaInt)));
   }
   return n;
 }

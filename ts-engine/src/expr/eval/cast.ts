@@ -1,7 +1,7 @@
 import { makeVector, type Vector } from "../../columnar/vector.js";
 import { typeEquals, type DataType } from "../../types/data-type.js";
 import { castValue } from "./cast-value.js";
-import { castLongNarrow, castWiden } from "./cast-typed.js";
+import { castDoubleIntegral, castLongNarrow, castWiden } from "./cast-typed.js";
 import type { EvalContext } from "./evaluate.js";
 import { nullVector, valid, valueAt, vectorFromRowValues } from "./vectors.js";
 
@@ -17,7 +17,7 @@ export function castVector(v: Vector, to: DataType, ctx: EvalContext): Vector {
   }
   const n = v.length;
   if (v.type.kind === "null") return nullVector(to, n);
-  const fast = castWiden(v, to) ?? castLongNarrow(v, to, ctx.ansi);
+  const fast = castWiden(v, to) ?? castLongNarrow(v, to, ctx.ansi) ?? castDoubleIntegral(v, to, ctx.ansi);
   if (fast !== null) return fast;
   const opts = { ansi: ctx.ansi, timeZone: ctx.timeZone };
   const out: unknown[] = new Array<unknown>(n);

@@ -61,3 +61,28 @@ describe("typed-array casts", () => {
     expect(values(castVector(vec(LongType, [MAX, -MAX, null]), DoubleType, ansi))).toEqual([MAX, -MAX, null]);
   });
 });
+
+describe("double to integral casts", () => {
+  const D = (xs: readonly (number | null)[]) => vec(DoubleType, xs);
+
+  it("truncate toward zero and saturate like Java in legacy mode (PySpark 4.0.1 output)", () => {
+    // cast(Infinity as int), cast(-Infinity as int), cast(NaN as int), cast(3e10 as int), cast(-2.7 as int)
+    expect(values(castVector(D([Infinity, -Infinity, NaN, 3e10, -2.7, null]), IntegerType, legacy))).toEqual([
+      2147483647, -2147483648, 0, 2147483647, -2, null,
+    ]);
+    expect(values(castVector(D([Infinity]), LongType, legacy))).toEqual([9223372036854775807n]);
+    expect(values(castVector(D([3e10, Infinity, -Infinity]), ShortType, legacy))).toEqual([-1, -1, 0]);
+    const l = castVector(D([-2.7, 9007199254740991, null]), LongType, ansi);
+    expect(l.data).toBeInstanceOf(Float64Array);
+    expect(values(l)).toEqual([-2, MAX, null]);
+    expect(values(castVector(D([1e19]), LongType, legacy))).toEqual([9223372036854775807n]);
+  });
+
+  it("raise CAST_OVERFLOW in ANSI mode for valid NaN, infinity or out-of-range rows only", () => {
+    expect(thrown(() => castVector(D([1, 3e10]), IntegerType, ansi)).errorClass).toBe("CAST_OVERFLOW");
+    expect(thrown(() => castVector(D([NaN]), IntegerType, ansi)).errorClass).toBe("CAST_OVERFLOW");
+    expect(thrown(() => castVector(D([1e19]), LongType, ansi)).errorClass).toBe("CAST_OVERFLOW");
+    const v = makeVector(DoubleType, new Float64Array([NaN, 2.5]), new Uint8Array([0, 1]), 2);
+    expect(values(castVector(v, IntegerType, ansi))).toEqual([null, 2]);
+  });
+});
