@@ -30,6 +30,18 @@ export class Row {
     });
   }
 
+  /**
+   * A row for query results: many rows share one `names` array, so field accessors live on
+   * a prototype made once per names array instead of being defined on every row.
+   */
+  static ofShared(names: readonly string[], values: readonly unknown[], types: readonly (DataType | undefined)[]): Row {
+    const row = Object.create(sharedPrototype(names)) as { [NAMES]: readonly string[]; [VALUES]: readonly unknown[]; [TYPES]: readonly (DataType | undefined)[] };
+    row[NAMES] = names;
+    row[VALUES] = values;
+    row[TYPES] = types;
+    return row as unknown as Row;
+  }
+
   /** PySpark's `Row(a=1, b="x")`: a row from an object's own fields, in key order. */
   static fromObject(obj: Readonly<Record<string, unknown>>): Row {
     const names = Object.keys(obj);
@@ -81,6 +93,28 @@ export class Row {
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return this.toString();
   }
+}
+
+const sharedPrototypes = new WeakMap<readonly string[], object>();
+
+/** Read-only field getters over `names` (first of duplicate names wins), inheriting Row's methods. */
+function sharedPrototype(names: readonly string[]): object {
+  let proto = sharedPrototypes.get(names);
+  if (proto === undefined) {
+    const p: object = Object.create(Row.prototype);
+    names.forEach((n, i) => {
+      if (Object.prototype.hasOwnProperty.call(p, n)) return;
+      Object.defineProperty(p, n, {
+        get(this: { [VALUES]: readonly unknown[] }) {
+          return this[VALUES][i];
+        },
+        enumerable: true,
+      });
+    });
+    sharedPrototypes.set(names, p);
+    proto = p;
+  }
+  return proto;
 }
 
 /** A Row whose fields have known types, for `collect<T>()`. The caller vouches for `T`. */

@@ -17,7 +17,9 @@ export function batchToJsRows(batch: ColumnBatch, schema: StructType): Row[] {
   const cols = batch.columns.map((v, i) => vectorToJs(v, types[i] ?? v.type));
   const rows: Row[] = new Array<Row>(batch.numRows);
   for (let r = 0; r < batch.numRows; r++) {
-    rows[r] = new Row(names, cols.map((c) => c[r]), types);
+    const values = new Array<unknown>(cols.length);
+    for (let c = 0; c < cols.length; c++) values[c] = cols[c]![r];
+    rows[r] = Row.ofShared(names, values, types);
   }
   return rows;
 }

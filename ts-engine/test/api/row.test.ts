@@ -47,3 +47,27 @@ describe("Python reprs", () => {
     expect(pyRepr(new Date(Date.UTC(2024, 0, 2)), { kind: "date" })).toBe("datetime.date(2024, 1, 2)");
   });
 });
+
+describe("Row.ofShared (query results)", () => {
+  it("reads fields by name and position like a constructed Row, sharing accessors per names array", () => {
+    const names = ["name", "get", "name"];
+    const a = Row.ofShared(names, ["Ann", 1, "dup"], []);
+    const b = Row.ofShared(names, ["Bo", 2, "dup"], []);
+    expect(a.name).toBe("Ann");
+    expect(b.name).toBe("Bo");
+    expect(a["get"]).toBe(1);
+    expect(Row.prototype.get.call(b, 0)).toBe("Bo");
+    expect(Object.getPrototypeOf(a)).toBe(Object.getPrototypeOf(b));
+    expect(a).toBeInstanceOf(Row);
+    expect(String(Row.ofShared(["x", "y"], [1, "s"], []))).toBe("Row(x=1, y='s')");
+    expect(Row.ofShared(["x"], [3], []).asDict()).toEqual({ x: 3 });
+  });
+
+  it("does not let a field be overwritten", () => {
+    const r = Row.ofShared(["x"], [1], []);
+    expect(() => {
+      (r as unknown as { x: number }).x = 5;
+    }).toThrow(TypeError);
+    expect(r.x).toBe(1);
+  });
+});
