@@ -5,17 +5,26 @@ import type { BatchSegment } from "./protocol/encode-batch.js";
 export const DEFAULT_CHUNK_ROWS = 4096;
 /** Target encoded size of one chunk. */
 export const TARGET_CHUNK_BYTES = 1 << 20;
+/**
+ * Arrow chunks are bigger: each IPC stream carries a schema and per-chunk overhead on the
+ * client (open_stream, concat), so bulk transfer (toPandas) wants fewer, larger chunks.
+ */
+export const ARROW_CHUNK_ROWS = 65536;
+export const ARROW_TARGET_CHUNK_BYTES = 8 << 20;
 
 /**
  * Cuts a stream of batches into chunks of at most `chunkRows` rows without copying
  * (a chunk is a list of row ranges), and shrinks `chunkRows` when chunks encode larger
- * than ~1 MiB, so wide rows still make bounded messages.
+ * than the target (~1 MiB for rows), so wide rows still make bounded messages.
  */
 export class Chunker {
   private pending: BatchSegment[] = [];
   private pendingRows = 0;
 
-  constructor(private chunkRows = DEFAULT_CHUNK_ROWS) {}
+  constructor(
+    private chunkRows = DEFAULT_CHUNK_ROWS,
+    private readonly targetBytes = TARGET_CHUNK_BYTES,
+  ) {}
 
   /** Adds a batch; returns the chunks it completed. */
   push(batch: ColumnBatch): BatchSegment[][] {
@@ -38,8 +47,8 @@ export class Chunker {
 
   /** Tells the chunker how large a chunk of `rows` rows encoded. */
   observe(rows: number, bytes: number): void {
-    if (bytes > TARGET_CHUNK_BYTES && rows > 1) {
-      this.chunkRows = Math.max(1, Math.floor((rows * TARGET_CHUNK_BYTES) / bytes));
+    if (bytes > this.targetBytes && rows > 1) {
+      this.chunkRows = Math.max(1, Math.floor((rows * this.targetBytes) / bytes));
     }
   }
 

@@ -1,5 +1,5 @@
 import type { StructType } from "../../types/data-type.js";
-import { Chunker, chunkRows } from "../chunker.js";
+import { ARROW_CHUNK_ROWS, ARROW_TARGET_CHUNK_BYTES, Chunker, chunkRows } from "../chunker.js";
 import { encodeBatchMessage, type BatchSegment } from "../protocol/encode-batch.js";
 import { decodePlan } from "../protocol/decode-plan.js";
 import type { ExecuteRequest, ResultFormat } from "../protocol/messages.js";
@@ -29,7 +29,7 @@ export async function handleExecute(req: ExecuteRequest, session: Session, rc: R
     const result = await rc.state.engine.executeQuery(plan, ctx);
     await rc.send(schemaReply(req.id, result.schema));
     const encodeChunk = await chunkEncoder(req.format);
-    const chunker = new Chunker();
+    const chunker = req.format === "arrow" ? new Chunker(ARROW_CHUNK_ROWS, ARROW_TARGET_CHUNK_BYTES) : new Chunker();
     let total = 0;
     const sendChunk = async (chunk: readonly BatchSegment[]): Promise<void> => {
       const seq = await window.acquire();
