@@ -1,40 +1,10 @@
 import type { DataType } from "../../types/data-type.js";
 import { makeVector, type Vector, type VectorData } from "../../columnar/vector.js";
 
-/** Largest integer a double holds exactly: the LongType fast path stays within ±this. */
-export const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+// Storage conventions are columnar/builder.ts's; the evaluator uses them under its own names.
+import { LONG_SAFE as MAX_SAFE, allocVectorData as allocData, isLongType as isLongLike } from "../../columnar/builder.js";
 
-/** Fresh storage for `n` values of `type`, following columnar/vector.ts conventions (longs on the Number path). */
-export function allocData(type: DataType, n: number): VectorData {
-  switch (type.kind) {
-    case "boolean":
-      return new Uint8Array(n);
-    case "byte":
-      return new Int8Array(n);
-    case "short":
-      return new Int16Array(n);
-    case "integer":
-    case "date":
-      return new Int32Array(n);
-    case "long":
-    case "timestamp":
-    case "timestamp_ntz":
-    case "double":
-      return new Float64Array(n);
-    case "float":
-      return new Float32Array(n);
-    case "string":
-    case "decimal":
-      return new Array<string>(n).fill("");
-    default:
-      return new Array<unknown>(n).fill(null);
-  }
-}
-
-/** True for types stored as 64-bit integers (Float64 fast path or BigInt64). */
-export function isLongLike(type: DataType): boolean {
-  return type.kind === "long" || type.kind === "timestamp" || type.kind === "timestamp_ntz";
-}
+export { MAX_SAFE, allocData, isLongLike };
 
 /** Value at row `i` as a JS value (number, bigint, string, boolean, ...), or null. */
 export function valueAt(v: Vector, i: number): unknown {
