@@ -1,4 +1,5 @@
 import { assertNever, type Expr } from "../expr/expr.js";
+import { exprChildren, exprExists, transformExpr, withNewChildren } from "../expr/transform.js";
 import type { LogicalPlan } from "../plan/logical-plan.js";
 
 function sameArray<T>(a: readonly T[], b: readonly T[]): boolean {
@@ -7,49 +8,12 @@ function sameArray<T>(a: readonly T[], b: readonly T[]): boolean {
 
 /** `e` with `f` applied to each direct child; the same reference when no child changed. */
 export function mapExprChildren(e: Expr, f: (c: Expr) => Expr): Expr {
-  switch (e.kind) {
-    case "UnresolvedAttribute":
-    case "UnresolvedStar":
-    case "ExprString":
-    case "Literal":
-    case "AttributeRef":
-    case "BoundRef":
-      return e;
-    case "Alias":
-    case "Cast":
-    case "SortOrder": {
-      const c = f(e.child);
-      return c === e.child ? e : { ...e, child: c };
-    }
-    case "UnresolvedFunction":
-    case "ScalarCall":
-    case "AggCall":
-    case "PythonUDF": {
-      const args = e.args.map(f);
-      return sameArray(args, e.args) ? e : { ...e, args };
-    }
-    case "CaseWhen": {
-      let changed = false;
-      const branches = e.branches.map(([w, t]) => {
-        const w2 = f(w);
-        const t2 = f(t);
-        if (w2 !== w || t2 !== t) changed = true;
-        return [w2, t2] as const;
-      });
-      const elseValue = e.elseValue === undefined ? undefined : f(e.elseValue);
-      if (elseValue !== e.elseValue) changed = true;
-      if (!changed) return e;
-      return elseValue === undefined ? { ...e, branches } : { ...e, branches, elseValue };
-    }
-    default:
-      return assertNever(e);
-  }
+  const kids = exprChildren(e);
+  return kids.length === 0 ? e : withNewChildren(e, kids.map(f));
 }
 
 /** Bottom-up rewrite of an expression tree. */
-export function transformExprUp(e: Expr, f: (e: Expr) => Expr): Expr {
-  return f(mapExprChildren(e, (c) => transformExprUp(c, f)));
-}
+export const transformExprUp: (e: Expr, f: (e: Expr) => Expr) => Expr = transformExpr;
 
 /** Top-down rewrite: `f` returns a replacement or undefined to recurse into the children. */
 export function transformExprDown(e: Expr, f: (e: Expr) => Expr | undefined): Expr {
@@ -58,24 +22,13 @@ export function transformExprDown(e: Expr, f: (e: Expr) => Expr | undefined): Ex
   return mapExprChildren(e, (c) => transformExprDown(c, f));
 }
 
-/** Whether any node of `e` satisfies `p`. */
-export function exprExists(e: Expr, p: (e: Expr) => boolean): boolean {
-  if (p(e)) return true;
-  let found = false;
-  mapExprChildren(e, (c) => {
-    if (!found && exprExists(c, p)) found = true;
-    return c;
-  });
-  return found;
-}
+/** Whether any node of `e` satisfies `p` (expr/transform.ts's, re-exported for rules). */
+export { exprExists };
 
 /** exprIds of the AttributeRefs `e` reads. */
 export function referencedIds(e: Expr, into: Set<number> = new Set()): Set<number> {
   if (e.kind === "AttributeRef") into.add(e.exprId);
-  mapExprChildren(e, (c) => {
-    referencedIds(c, into);
-    return c;
-  });
+  for (const c of exprChildren(e)) referencedIds(c, into);
   return into;
 }
 
