@@ -1,4 +1,4 @@
-import { assertNever, type Expr } from "../expr/expr.js";
+import type { Expr } from "../expr/expr.js";
 import { exprChildren, exprExists, transformExpr, withNewChildren } from "../expr/transform.js";
 import type { LogicalPlan } from "../plan/logical-plan.js";
 
