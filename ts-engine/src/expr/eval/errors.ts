@@ -1,6 +1,7 @@
 import { SparkException } from "../../errors/spark-exception.js";
 import type { DataType } from "../../types/data-type.js";
 import { sqlTypeName } from "../../types/type-names.js";
+import { doubleToString, floatToString } from "./to-string.js";
 
 const ANSI_CONF = '"spark.sql.ansi.enabled"';
 
@@ -54,7 +55,11 @@ export function castOverflow(valueSql: string, from: DataType, to: DataType): Sp
 
 /** Spark's SQL literal text of a numeric value in error messages (`1L`, `2S`, `3Y`, `1.5D`). */
 export function numericSqlValue(x: number | bigint, from: DataType): string {
-  const body = typeof x === "bigint" ? x.toString() : from.kind === "double" || from.kind === "float" ? String(x) : String(x);
+  // Doubles print as Java does (`3.0E10D`), like Spark's literal SQL text.
+  const body =
+    typeof x === "bigint" ? x.toString() : from.kind === "double" ? doubleToString(x) : from.kind === "float" ? floatToString(x) : String(x);
+  // Spark writes NaN and ±Infinity without a type suffix.
+  if (typeof x === "number" && !Number.isFinite(x)) return body;
   switch (from.kind) {
     case "long":
       return `${body}L`;
