@@ -165,6 +165,12 @@ class PySparkAssertionError(PySparkException, AssertionError):
 class PySparkNotImplementedError(PySparkException, NotImplementedError):
     """The API exists in PySpark but tspark does not implement it yet."""
 
+    @classmethod
+    def feature(cls, what: str) -> "PySparkNotImplementedError":
+        """NOT_IMPLEMENTED for `what` (e.g. "spark.sql()"), with tspark's wording."""
+        return cls(errorClass="NOT_IMPLEMENTED", messageParameters={"feature": what},
+                   message="%s is not supported by tspark yet." % what)
+
 
 class PySparkKeyError(PySparkException, KeyError):
     """A missing key, raised in Python."""

@@ -137,9 +137,7 @@ class Column:
         """Name the column (one alias)."""
         if len(alias) != 1:
             from tspark.errors import PySparkNotImplementedError
-            raise PySparkNotImplementedError(
-                errorClass="NOT_IMPLEMENTED", messageParameters={"feature": "multiple aliases"},
-                message="alias() with several names is not supported by tspark yet.")
+            raise PySparkNotImplementedError.feature("alias() with several names")
         return Column(E.alias(self._expr, alias[0]))
 
     name = alias

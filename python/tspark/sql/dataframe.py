@@ -28,10 +28,6 @@ def _flatten(cols: Sequence[Any]) -> List[Any]:
     return list(cols)
 
 
-def _not_yet(what: str) -> PySparkNotImplementedError:
-    return PySparkNotImplementedError(errorClass="NOT_IMPLEMENTED", messageParameters={"feature": what},
-                                      message="%s is not supported by tspark yet." % what)
-
 
 class DataFrame:
     """A distributed collection of rows under a schema (``_plan`` is a PROTOCOL.md relation)."""
@@ -238,7 +234,7 @@ class DataFrame:
     def dropDuplicates(self, subset: Optional[List[str]] = None) -> "DataFrame":
         """Distinct rows (by all columns; a subset is not supported by the protocol yet)."""
         if subset:
-            raise _not_yet("dropDuplicates(subset)")
+            raise PySparkNotImplementedError.feature("dropDuplicates(subset)")
         return self.distinct()
 
     drop_duplicates = dropDuplicates
@@ -389,11 +385,11 @@ class DataFrame:
     @property
     def write(self) -> Any:
         """Writers are not implemented yet."""
-        raise _not_yet("DataFrame.write")
+        raise PySparkNotImplementedError.feature("DataFrame.write")
 
     def createOrReplaceTempView(self, name: str) -> None:
         """Temporary views need the engine catalog (not available yet)."""
-        raise _not_yet("createOrReplaceTempView()")
+        raise PySparkNotImplementedError.feature("createOrReplaceTempView()")
 
     def __repr__(self) -> str:
         return "DataFrame[%s]" % ", ".join("%s: %s" % (n, t) for n, t in self.dtypes)

@@ -200,24 +200,20 @@ class SparkSession:
 
     def sql(self, sqlQuery: str, args: Any = None, **kwargs: Any) -> DataFrame:
         """SQL queries need a ``Sql`` relation in the protocol, which the engine does not have yet."""
-        raise _not_yet("spark.sql()")
+        raise PySparkNotImplementedError.feature("spark.sql()")
 
     @property
     def read(self) -> Any:
         """Data sources (csv, json, parquet...) are not in the engine yet."""
-        raise _not_yet("spark.read")
+        raise PySparkNotImplementedError.feature("spark.read")
 
     def table(self, tableName: str) -> DataFrame:
         """Tables need the engine catalog (not available yet)."""
-        raise _not_yet("spark.table()")
+        raise PySparkNotImplementedError.feature("spark.table()")
 
     def __repr__(self) -> str:
         return "<tspark.sql.session.SparkSession object>"
 
-
-def _not_yet(what: str) -> PySparkNotImplementedError:
-    return PySparkNotImplementedError(errorClass="NOT_IMPLEMENTED", messageParameters={"feature": what},
-                                      message="%s is not supported by tspark yet." % what)
 
 
 def _stop_all() -> None:
