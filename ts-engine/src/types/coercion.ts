@@ -12,9 +12,14 @@ import {
 /** Spark's numeric precedence for implicit widening (TypeCoercion.numericPrecedence). */
 const NUMERIC_ORDER = ["byte", "short", "integer", "long", "float", "double"];
 
-/** Precision needed to hold every value of an integral type as a decimal (DecimalType.forType). */
-function integralAsDecimal(t: DataType): DecimalType | null {
+/**
+ * The decimal that holds every value of an integral or decimal type (Spark's DecimalType.forType),
+ * or null for other types.
+ */
+export function asDecimal(t: DataType): DecimalType | null {
   switch (t.kind) {
+    case "decimal":
+      return t;
     case "byte":
       return decimalType(3, 0);
     case "short":
@@ -49,7 +54,7 @@ export function widerType(a: DataType, b: DataType): DataType | null {
     const dec = (a.kind === "decimal" ? a : b) as DecimalType;
     if (other.kind === "decimal") return widerDecimal(dec, other);
     if (other.kind === "float" || other.kind === "double") return DoubleType;
-    const asDec = integralAsDecimal(other);
+    const asDec = asDecimal(other);
     return asDec === null ? null : widerDecimal(dec, asDec);
   }
   const ia = NUMERIC_ORDER.indexOf(a.kind);

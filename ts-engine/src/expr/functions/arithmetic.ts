@@ -1,10 +1,9 @@
 import { AnalysisException } from "../../errors/spark-exception.js";
 import { DateType, DoubleType, IntegerType, LongType, isNumeric, type DataType } from "../../types/data-type.js";
 import { castVector } from "../eval/cast.js";
-import { binaryOperandType } from "../../types/coercion.js";
+import { asDecimal, binaryOperandType } from "../../types/coercion.js";
 import { arithmetic, negate, type ArithOp } from "../kernels/arithmetic.js";
 import { decimalArithmetic, decimalResultType } from "../kernels/decimal-arith.js";
-import { decimalType, type DecimalType } from "../../types/data-type.js";
 import { makeVector } from "../../columnar/vector.js";
 import { exprNullable, exprType } from "../expr-type.js";
 import type { Expr } from "../expr.js";
@@ -17,24 +16,6 @@ import {
   unexpectedInputType,
   type ScalarFunctionDef,
 } from "./function-def.js";
-
-/** An integral or decimal type as the decimal that holds all its values (Spark's DecimalType.forType). */
-function asDecimal(t: DataType): DecimalType | null {
-  switch (t.kind) {
-    case "decimal":
-      return t;
-    case "byte":
-      return decimalType(3, 0);
-    case "short":
-      return decimalType(5, 0);
-    case "integer":
-      return decimalType(10, 0);
-    case "long":
-      return decimalType(20, 0);
-    default:
-      return null;
-  }
-}
 
 /**
  * Spark's arithmetic type rule: both sides widen to a common numeric type (int+long=long,
