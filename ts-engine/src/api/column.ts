@@ -1,5 +1,5 @@
 import type { CaseWhen, Expr, SortOrder } from "../expr/expr.js";
-import { exprPrettySql } from "../format/expr-string.js";
+import { exprPrettySql } from "../expr/expr-string.js";
 import type { DataType } from "../types/data-type.js";
 import { parseDataType } from "../types/ddl.js";
 import { PySparkTypeError } from "./errors.js";

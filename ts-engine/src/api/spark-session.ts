@@ -1,5 +1,5 @@
 import { SqlConf } from "../conf/sql-conf.js";
-import type { EngineServices, ExecContext } from "../engine/exec-context.js";
+import type { EngineServices, ExecContext } from "../exec/exec-context.js";
 import type { LogicalPlan, Range } from "../plan/logical-plan.js";
 import { localRelation, type RowLike, type SchemaLike } from "./create-dataframe.js";
 import { DataFrame } from "./dataframe.js";

@@ -8,12 +8,12 @@ import { showString } from "../format/show-string.js";
 import { treeString } from "../format/tree-string.js";
 import { optimize } from "../optimizer/optimizer.js";
 import { analyze } from "../plan/analyzer/analyzer.js";
-import { explainPhysical } from "../plan/explain.js";
+import { explainPhysical } from "../exec/explain.js";
 import { explainLogical } from "../plan/explain-logical.js";
 import type { LogicalPlan } from "../plan/logical-plan.js";
 import { schemaOf } from "../plan/output.js";
 import type { StructType } from "../types/data-type.js";
-import type { ExecContext } from "./exec-context.js";
+import type { ExecContext } from "../exec/exec-context.js";
 
 /** An executing query: its schema, and its result batches in order, produced as they are pulled. */
 export interface QueryResult {

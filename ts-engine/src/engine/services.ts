@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { WorkerPool } from "../exec/scheduler/worker-pool.js";
 import { createPythonRunner } from "../python/default-runner.js";
-import type { EngineServices } from "./exec-context.js";
+import type { EngineServices } from "../exec/exec-context.js";
 
 /**
  * The process-wide services: a worker-thread pool sized to the cores (used when the

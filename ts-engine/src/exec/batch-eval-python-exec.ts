@@ -1,7 +1,7 @@
 import { makeBatch, type ColumnBatch } from "../columnar/batch.js";
 import { vectorFromValues } from "../columnar/builder.js";
 import type { Vector } from "../columnar/vector.js";
-import type { ExecContext } from "../engine/exec-context.js";
+import type { ExecContext } from "./exec-context.js";
 import type { EvalContext } from "../expr/eval/evaluate.js";
 import { evaluate } from "../expr/eval/evaluate.js";
 import type { Expr, PythonUDF } from "../expr/expr.js";

@@ -1,6 +1,6 @@
 import type { ColumnBatch } from "../columnar/batch.js";
 import type { StructType } from "../types/data-type.js";
-import type { ExecContext } from "../engine/exec-context.js";
+import type { ExecContext } from "./exec-context.js";
 
 /**
  * A physical operator: an immutable definition. `execute(partition, ctx)` returns a

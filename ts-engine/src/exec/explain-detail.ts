@@ -1,5 +1,5 @@
 import type { AggCall, AttributeRef, Expr } from "../expr/expr.js";
-import { exprToString } from "../format/expr-string.js";
+import { exprToString } from "../expr/expr-string.js";
 import type { JoinType } from "../plan/logical-plan.js";
 
 /** `[a#1, b#2L]` as Spark lists expressions in explain. */

@@ -1,6 +1,6 @@
 import type { ColumnBatch } from "../columnar/batch.js";
 import { selectionToIndices, takeBatch } from "../columnar/take.js";
-import type { ExecContext } from "../engine/exec-context.js";
+import type { ExecContext } from "./exec-context.js";
 import { evaluate } from "../expr/eval/evaluate.js";
 import type { Expr } from "../expr/expr.js";
 import type { StructType } from "../types/data-type.js";

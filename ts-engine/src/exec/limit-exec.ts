@@ -1,6 +1,6 @@
 import type { ColumnBatch } from "../columnar/batch.js";
 import { sliceBatch } from "../columnar/rows.js";
-import type { ExecContext } from "../engine/exec-context.js";
+import type { ExecContext } from "./exec-context.js";
 import type { StructType } from "../types/data-type.js";
 import type { ExecutionPlan } from "./execution-plan.js";
 import { throwIfAborted } from "./util.js";

@@ -1,6 +1,6 @@
 import { makeBatch, type ColumnBatch } from "../columnar/batch.js";
 import type { Vector } from "../columnar/vector.js";
-import type { ExecContext } from "../engine/exec-context.js";
+import type { ExecContext } from "./exec-context.js";
 import { evaluate } from "../expr/eval/evaluate.js";
 import type { Expr } from "../expr/expr.js";
 import type { StructType } from "../types/data-type.js";

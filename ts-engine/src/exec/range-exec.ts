@@ -1,6 +1,6 @@
 import { BATCH_SIZE, makeBatch, type ColumnBatch } from "../columnar/batch.js";
 import { makeVector } from "../columnar/vector.js";
-import type { ExecContext } from "../engine/exec-context.js";
+import type { ExecContext } from "./exec-context.js";
 import type { StructType } from "../types/data-type.js";
 import type { ExecutionPlan } from "./execution-plan.js";
 import { throwIfAborted, yieldToEventLoop } from "./util.js";

@@ -1,4 +1,4 @@
-import type { ExecContext } from "../engine/exec-context.js";
+import type { ExecContext } from "./exec-context.js";
 import type { EvalContext } from "../expr/eval/evaluate.js";
 import type { AttributeRef, Expr } from "../expr/expr.js";
 import { SparkException } from "../errors/spark-exception.js";

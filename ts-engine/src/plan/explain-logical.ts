@@ -1,5 +1,5 @@
-import { exprToString } from "../format/expr-string.js";
-import { planChildren } from "../optimizer/transform.js";
+import { exprToString } from "../expr/expr-string.js";
+import { planChildren } from "./transform.js";
 import { simpleString } from "../types/type-names.js";
 import type { LogicalPlan } from "./logical-plan.js";
 import { schemaOf } from "./output.js";

@@ -1,6 +1,6 @@
 import type { AttributeRef, Expr } from "../expr/expr.js";
 import { exprNullable, exprType } from "../expr/expr-type.js";
-import { exprPrettySql } from "../format/expr-string.js";
+import { exprPrettySql } from "../expr/expr-string.js";
 import { InternalError } from "../errors/spark-exception.js";
 import { structField, structType, type StructType } from "../types/data-type.js";
 import type { LogicalPlan } from "./logical-plan.js";

@@ -1,4 +1,4 @@
-import type { ExecContext } from "../engine/exec-context.js";
+import type { ExecContext } from "../exec/exec-context.js";
 import { pythonRunnerOf } from "../python/default-runner.js";
 import type { PartitionInput, PythonRunner, RunOptions } from "../python/python-runner.js";
 import { assertNever } from "../expr/expr.js";

@@ -1,5 +1,5 @@
 import type { ColumnBatch } from "../columnar/batch.js";
-import type { EngineServices, ExecContext } from "../engine/exec-context.js";
+import type { EngineServices, ExecContext } from "../exec/exec-context.js";
 import type { LogicalPlan } from "../plan/logical-plan.js";
 import type { StructType } from "../types/data-type.js";
 

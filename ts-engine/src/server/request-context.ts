@@ -1,4 +1,4 @@
-import type { EngineServices } from "../engine/exec-context.js";
+import type { EngineServices } from "../exec/exec-context.js";
 import type { ServerEngine } from "./engine-port.js";
 import type { Reply } from "./protocol/replies.js";
 import type { SessionStore } from "./sessions.js";

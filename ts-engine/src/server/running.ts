@@ -1,4 +1,4 @@
-import type { ExecContext } from "../engine/exec-context.js";
+import type { ExecContext } from "../exec/exec-context.js";
 import { toSparkException } from "../errors/spark-exception.js";
 import { abortReason, AckWindow } from "./flow-control.js";
 import { errorReply } from "./protocol/replies.js";

@@ -1,5 +1,5 @@
 import { SqlConf } from "../../src/conf/sql-conf.js";
-import type { EngineServices, ExecContext } from "../../src/engine/exec-context.js";
+import type { EngineServices, ExecContext } from "../../src/exec/exec-context.js";
 import { executeQuery } from "../../src/engine/query-engine.js";
 import { batchToRows } from "../../src/columnar/rows.js";
 import type { Expr } from "../../src/expr/expr.js";

@@ -3,7 +3,7 @@ import { makeBatch, type ColumnBatch } from "../../src/columnar/batch.js";
 import { vectorFromValues } from "../../src/columnar/builder.js";
 import { batchToRows } from "../../src/columnar/rows.js";
 import { SqlConf } from "../../src/conf/sql-conf.js";
-import type { ExecContext } from "../../src/engine/exec-context.js";
+import type { ExecContext } from "../../src/exec/exec-context.js";
 import { PythonException } from "../../src/errors/spark-exception.js";
 import { BatchEvalPythonExec } from "../../src/exec/batch-eval-python-exec.js";
 import type { ExecutionPlan } from "../../src/exec/execution-plan.js";

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { SqlConf } from "../../src/conf/sql-conf.js";
-import type { ExecContext } from "../../src/engine/exec-context.js";
+import type { ExecContext } from "../../src/exec/exec-context.js";
 import { PythonException } from "../../src/errors/spark-exception.js";
 import { ProcessPythonRunner } from "../../src/python/worker-process/process-runner.js";
 import { executeRdd } from "../../src/rdd/execute-rdd.js";

@@ -1,7 +1,7 @@
 import { Dealer } from "zeromq";
 import { makeBatch, type ColumnBatch } from "../../src/columnar/batch.js";
 import { makeVector } from "../../src/columnar/vector.js";
-import type { ExecContext } from "../../src/engine/exec-context.js";
+import type { ExecContext } from "../../src/exec/exec-context.js";
 import type { LogicalPlan } from "../../src/plan/logical-plan.js";
 import type { QueryResultLike, ServerEngine } from "../../src/server/engine-port.js";
 import { decodeMsgpack } from "../../src/server/protocol/msgpack-decode.js";

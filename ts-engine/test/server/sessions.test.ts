@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { ExecContext } from "../../src/engine/exec-context.js";
+import type { ExecContext } from "../../src/exec/exec-context.js";
 import type { EngineServer } from "../../src/server/zmq-server.js";
 import { fakeEngine, RANGE_PLAN, startServer, TestClient, type Msg } from "./helpers.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseExpression } from "../../src/sql/parse-expression.js";
-import { exprPrettySql } from "../../src/format/expr-string.js";
+import { exprPrettySql } from "../../src/expr/expr-string.js";
 import type { Expr } from "../../src/expr/expr.js";
 
 function show(sql: string): string {

@@ -3,7 +3,7 @@ import { exprSemanticEquals } from "../../expr/expr-equals.js";
 import { InternalError } from "../../errors/spark-exception.js";
 import { exprType } from "../../expr/expr-type.js";
 import type { Aggregate } from "../../plan/logical-plan.js";
-import { transformExprDown } from "../../optimizer/transform.js";
+import { transformExprDown } from "../../plan/transform.js";
 import type { Accumulator } from "./accumulator.js";
 import { AvgAcc, CountAcc } from "./count-avg-acc.js";
 import { CountDistinctAcc } from "./count-distinct-acc.js";

@@ -1,7 +1,7 @@
 import { BATCH_SIZE, makeBatch, type ColumnBatch } from "../../columnar/batch.js";
 import { concatBatches, sliceBatch } from "../../columnar/rows.js";
 import { selectionToIndices, takeVector } from "../../columnar/take.js";
-import type { ExecContext } from "../../engine/exec-context.js";
+import type { ExecContext } from "../exec-context.js";
 import { evaluate, type EvalContext } from "../../expr/eval/evaluate.js";
 import type { Expr } from "../../expr/expr.js";
 import { exprType } from "../../expr/expr-type.js";

@@ -1,5 +1,5 @@
 import type { ColumnBatch } from "../../columnar/batch.js";
-import type { ExecContext } from "../../engine/exec-context.js";
+import type { ExecContext } from "../exec-context.js";
 import type { StructType } from "../../types/data-type.js";
 import type { ExecutionPlan } from "../execution-plan.js";
 import type { LogicalPlan } from "../../plan/logical-plan.js";

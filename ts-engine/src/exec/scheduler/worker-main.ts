@@ -1,6 +1,6 @@
 import { parentPort } from "node:worker_threads";
 import { SqlConf } from "../../conf/sql-conf.js";
-import type { ExecContext } from "../../engine/exec-context.js";
+import type { ExecContext } from "../exec-context.js";
 import { toSparkException } from "../../errors/spark-exception.js";
 import { planFragment } from "../planner.js";
 import type { FragmentTask, WorkerControl, WorkerReply } from "./fragment.js";

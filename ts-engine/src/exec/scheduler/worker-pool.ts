@@ -3,7 +3,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ColumnBatch } from "../../columnar/batch.js";
-import type { ExecContext } from "../../engine/exec-context.js";
+import type { ExecContext } from "../exec-context.js";
 import { InternalError, SparkException } from "../../errors/spark-exception.js";
 import { Channel } from "../exchange/channel.js";
 import { cancelledError } from "../util.js";

@@ -1,7 +1,7 @@
 import { BATCH_SIZE, type ColumnBatch } from "../../columnar/batch.js";
 import { concatBatches } from "../../columnar/rows.js";
 import { takeBatch } from "../../columnar/take.js";
-import type { ExecContext } from "../../engine/exec-context.js";
+import type { ExecContext } from "../exec-context.js";
 import { evaluate } from "../../expr/eval/evaluate.js";
 import type { SortOrder } from "../../expr/expr.js";
 import type { StructType } from "../../types/data-type.js";

@@ -2,7 +2,7 @@ import { NullType, arrayType, structField, structType } from "../../types/data-t
 import { widerTypeOfAll } from "../../types/coercion.js";
 import { exprNullable, exprType } from "../expr-type.js";
 import type { Expr } from "../expr.js";
-import { exprPrettySql } from "../../format/expr-string.js";
+import { exprPrettySql } from "../expr-string.js";
 import { implicitCast, scalarCall, type ScalarFunctionDef } from "./function-def.js";
 import { mapRows } from "./row-map.js";
 

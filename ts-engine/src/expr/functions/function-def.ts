@@ -3,7 +3,7 @@ import type { DataType } from "../../types/data-type.js";
 import { typeEquals } from "../../types/data-type.js";
 import { AnalysisException } from "../../errors/spark-exception.js";
 import { sqlTypeName } from "../../types/type-names.js";
-import { exprPrettySql } from "../../format/expr-string.js";
+import { exprPrettySql } from "../expr-string.js";
 import type { AggCall, Expr, ScalarCall } from "../expr.js";
 import type { EvalContext } from "../eval/evaluate.js";
 import { exprType } from "../expr-type.js";

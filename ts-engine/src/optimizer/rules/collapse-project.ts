@@ -1,7 +1,7 @@
 import type { Expr } from "../../expr/expr.js";
 import type { LogicalPlan } from "../../plan/logical-plan.js";
 import type { OptimizerRule } from "../rule.js";
-import { exprExists, transformExprUp, transformPlanUp } from "../transform.js";
+import { exprExists, transformExprUp, transformPlanUp } from "../../plan/transform.js";
 
 function costly(e: Expr): boolean {
   return exprExists(e, (x) => x.kind === "PythonUDF" || x.kind === "AggCall" || (x.kind === "ScalarCall" && /^(rand|randn|uuid)$/.test(x.fn)));

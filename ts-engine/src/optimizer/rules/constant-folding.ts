@@ -6,7 +6,7 @@ import { exprType } from "../../expr/expr-type.js";
 import type { LogicalPlan } from "../../plan/logical-plan.js";
 import { structType } from "../../types/data-type.js";
 import type { OptimizerRule } from "../rule.js";
-import { mapExprChildren, transformPlanUp } from "../transform.js";
+import { mapExprChildren, transformPlanUp } from "../../plan/transform.js";
 
 const EMPTY = makeBatch(structType([]), [], 1);
 

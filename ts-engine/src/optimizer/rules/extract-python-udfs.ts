@@ -2,7 +2,7 @@ import { newExprId, type AttributeRef, type Expr, type PythonUDF } from "../../e
 import type { BatchEvalPython, LogicalPlan } from "../../plan/logical-plan.js";
 import { outputOf } from "../../plan/output.js";
 import type { OptimizerRule } from "../rule.js";
-import { exprExists, mapExprChildren, transformExprDown, transformPlanUp } from "../transform.js";
+import { exprExists, mapExprChildren, transformExprDown, transformPlanUp } from "../../plan/transform.js";
 
 function hasUdf(e: Expr): boolean {
   return exprExists(e, (x) => x.kind === "PythonUDF");

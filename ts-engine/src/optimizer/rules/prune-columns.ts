@@ -1,7 +1,7 @@
 import type { LogicalPlan } from "../../plan/logical-plan.js";
 import { outputOf } from "../../plan/output.js";
 import type { OptimizerRule } from "../rule.js";
-import { referencedIds, transformPlanUp } from "../transform.js";
+import { referencedIds, transformPlanUp } from "../../plan/transform.js";
 
 /** An Aggregate reads only what its grouping and aggregate expressions mention: drop the rest of a Project below. */
 function pruneUnderAggregate(p: LogicalPlan): LogicalPlan {

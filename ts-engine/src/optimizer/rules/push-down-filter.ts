@@ -1,9 +1,9 @@
 import type { AttributeRef, Expr } from "../../expr/expr.js";
 import type { Filter, LogicalPlan } from "../../plan/logical-plan.js";
 import { outputOf } from "../../plan/output.js";
-import { andAll, splitConjuncts } from "../../exec/join/join-keys.js";
+import { andAll, splitConjuncts } from "../join-keys.js";
 import type { OptimizerRule } from "../rule.js";
-import { exprExists, referencedIds, transformExprUp, transformPlanDown } from "../transform.js";
+import { exprExists, referencedIds, transformExprUp, transformPlanDown } from "../../plan/transform.js";
 
 function readsOnly(e: Expr, attrs: readonly AttributeRef[]): boolean {
   const ids = new Set(attrs.map((a) => a.exprId));

@@ -2,7 +2,7 @@ import type { SqlConf } from "../../conf/sql-conf.js";
 import { AnalysisException, IllegalArgumentException } from "../../errors/spark-exception.js";
 import { newExprId, type AttributeRef, type Expr, type SortOrder } from "../../expr/expr.js";
 import { exprType } from "../../expr/expr-type.js";
-import { exprPrettySql } from "../../format/expr-string.js";
+import { exprPrettySql } from "../../expr/expr-string.js";
 import { sqlTypeName } from "../../types/type-names.js";
 import { LongType } from "../../types/data-type.js";
 import type { LogicalPlan } from "../logical-plan.js";

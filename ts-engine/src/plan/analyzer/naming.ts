@@ -1,5 +1,5 @@
 import { newExprId, type Expr } from "../../expr/expr.js";
-import { exprPrettySql } from "../../format/expr-string.js";
+import { exprPrettySql } from "../../expr/expr-string.js";
 
 /**
  * The column name Spark generates for an unaliased expression: an attribute keeps its name, a

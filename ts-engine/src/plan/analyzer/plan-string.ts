@@ -1,4 +1,4 @@
-import { exprPrettySql } from "../../format/expr-string.js";
+import { exprPrettySql } from "../../expr/expr-string.js";
 import type { Expr } from "../../expr/expr.js";
 import type { LogicalPlan } from "../logical-plan.js";
 

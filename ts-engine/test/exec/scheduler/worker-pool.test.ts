@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { SqlConf } from "../../../src/conf/sql-conf.js";
 import { batchToRows } from "../../../src/columnar/rows.js";
 import { WorkerPool } from "../../../src/exec/scheduler/worker-pool.js";
-import type { ExecContext } from "../../../src/engine/exec-context.js";
+import type { ExecContext } from "../../../src/exec/exec-context.js";
 import { executeQuery } from "../../../src/engine/query-engine.js";
 import { analyze } from "../../../src/plan/analyzer/analyzer.js";
 import type { LogicalPlan } from "../../../src/plan/logical-plan.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { lookupFunction } from "../../../src/expr/functions/registry.js";
 import { evaluate } from "../../../src/expr/eval/evaluate.js";
-import { exprPrettySql } from "../../../src/format/expr-string.js";
+import { exprPrettySql } from "../../../src/expr/expr-string.js";
 import { exprType } from "../../../src/expr/expr-type.js";
 import { simpleString } from "../../../src/types/type-names.js";
 import { DateType, DoubleType, IntegerType, LongType, StringType } from "../../../src/types/data-type.js";

@@ -2,7 +2,7 @@ import { AnalysisException } from "../../../errors/spark-exception.js";
 import type { Expr } from "../../../expr/expr.js";
 import { exprSemanticEquals } from "../../../expr/expr-equals.js";
 import { exprChildren } from "../../../expr/transform.js";
-import { exprPrettySql } from "../../../format/expr-string.js";
+import { exprPrettySql } from "../../../expr/expr-string.js";
 import type { Aggregate, Distinct } from "../../logical-plan.js";
 import { outputOf } from "../../output.js";
 import { scopeOf, type AnalyzerCtx, type Resolved } from "../context.js";

@@ -1,6 +1,6 @@
 import type { Expr } from "../expr/expr.js";
 import { exprChildren, exprExists, transformExpr, withNewChildren } from "../expr/transform.js";
-import type { LogicalPlan } from "../plan/logical-plan.js";
+import type { LogicalPlan } from "./logical-plan.js";
 
 function sameArray<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);

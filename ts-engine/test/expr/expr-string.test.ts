@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exprPrettySql, exprToString } from "../../src/format/expr-string.js";
+import { exprPrettySql, exprToString } from "../../src/expr/expr-string.js";
 import type { AttributeRef, Expr } from "../../src/expr/expr.js";
 import { LongType, StringType } from "../../src/types/data-type.js";
 

@@ -1,5 +1,5 @@
-import type { ExecutionPlan } from "../exec/execution-plan.js";
-import { StageExec } from "../exec/scheduler/stage-exec.js";
+import type { ExecutionPlan } from "./execution-plan.js";
+import { StageExec } from "./scheduler/stage-exec.js";
 
 /** Operators Spark compiles with whole-stage codegen (printed with a `*(n)` prefix). */
 const CODEGEN = new Set(["Project", "Filter", "Range", "Scan ExistingRDD", "HashAggregate", "Sort", "BroadcastHashJoin"]);

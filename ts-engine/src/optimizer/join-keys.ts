@@ -1,5 +1,5 @@
-import type { AttributeRef, Expr } from "../../expr/expr.js";
-import { referencedIds } from "../../optimizer/transform.js";
+import type { AttributeRef, Expr } from "../expr/expr.js";
+import { referencedIds } from "../plan/transform.js";
 
 /** A join condition split into equi-join key pairs and what is left to check per pair. */
 export interface JoinKeys {

@@ -1,7 +1,7 @@
-import { assertNever, type Expr } from "../expr/expr.js";
+import { assertNever, type Expr } from "./expr.js";
 import { simpleString, sqlTypeName } from "../types/type-names.js";
 import { literalToString } from "./literal-string.js";
-import { exprType } from "../expr/expr-type.js";
+import { exprType } from "./expr-type.js";
 
 /** Operators Spark prints infix, by ScalarCall/UnresolvedFunction name → SQL symbol. */
 const INFIX: Readonly<Record<string, string>> = {

@@ -1,5 +1,5 @@
 import type { SqlConf } from "../conf/sql-conf.js";
-import type { WorkerPool } from "../exec/scheduler/worker-pool.js";
+import type { WorkerPool } from "./scheduler/worker-pool.js";
 import type { PythonRunner } from "../python/python-runner.js";
 
 /**

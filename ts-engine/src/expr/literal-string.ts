@@ -1,6 +1,6 @@
-import type { Literal } from "../expr/expr.js";
-import { formatDate, formatTimestamp } from "../expr/eval/datetime.js";
-import { valueToString } from "../expr/eval/to-string.js";
+import type { Literal } from "./expr.js";
+import { formatDate, formatTimestamp } from "./eval/datetime.js";
+import { valueToString } from "./eval/to-string.js";
 
 /**
  * How Spark prints a literal inside generated column names and explain output:
