@@ -1,4 +1,4 @@
-import type { CaseWhen, Expr, SortOrder } from "../expr/expr.js";
+import type { ParsedCaseWhen as CaseWhen, ParsedExpr as Expr, ParsedSortOrder as SortOrder } from "../expr/parsed-expr.js";
 import { exprPrettySql } from "../expr/expr-string.js";
 import type { DataType } from "../types/data-type.js";
 import { parseDataType } from "../types/ddl.js";
@@ -9,7 +9,7 @@ import { literalOf, type LiteralValue } from "./literal.js";
 export type ColumnOrValue = Column | LiteralValue;
 
 /**
- * A column expression, as PySpark's `Column`: it only wraps an unresolved `Expr`
+ * A column expression, as PySpark's `Column`: it only wraps an unresolved `ParsedExpr`
  * (the same form the wire decoder produces) and builds new ones. Python's operators
  * become methods with Scala's names: `plus minus multiply divide mod eq neq lt leq gt geq
  * and or not`.

@@ -1,4 +1,4 @@
-import type { LocalRelation } from "../plan/logical-plan.js";
+import type { ParsedLocalRelation as LocalRelation } from "../plan/parsed-plan.js";
 import { structField, structType, type DataType, type StructType } from "../types/data-type.js";
 import { parseDDL } from "../types/ddl.js";
 import { convertRow } from "./convert-input.js";

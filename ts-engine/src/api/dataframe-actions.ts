@@ -1,4 +1,4 @@
-import type { Aggregate } from "../plan/logical-plan.js";
+import type { ParsedAggregate as Aggregate } from "../plan/parsed-plan.js";
 import { call } from "./column.js";
 import type { DataFrame } from "./dataframe.js";
 import { literalOf } from "./literal.js";

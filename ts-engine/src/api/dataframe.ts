@@ -1,5 +1,5 @@
-import type { Expr } from "../expr/expr.js";
-import type { LogicalPlan } from "../plan/logical-plan.js";
+import type { ParsedExpr as Expr } from "../expr/parsed-expr.js";
+import type { ParsedPlan } from "../plan/parsed-plan.js";
 import type { StructType } from "../types/data-type.js";
 import { simpleString } from "../types/type-names.js";
 import { Column } from "./column.js";
@@ -22,12 +22,12 @@ export type ColumnArgs = readonly (ColumnOrName | readonly ColumnOrName[])[];
  */
 export class DataFrame {
   /** The unresolved logical plan (the same form the bridge decoder produces). */
-  readonly plan: LogicalPlan;
+  readonly plan: ParsedPlan;
   /** The session this frame belongs to. */
   readonly sparkSession: SparkSession;
 
   /** @internal use the session's and frames' methods. */
-  constructor(plan: LogicalPlan, session: SparkSession) {
+  constructor(plan: ParsedPlan, session: SparkSession) {
     this.plan = plan;
     this.sparkSession = session;
   }
@@ -219,7 +219,7 @@ export class DataFrame {
     return s.engine.showQuery(this.plan, n, width, vertical, s.execContext());
   }
 
-  private derive(plan: LogicalPlan): DataFrame {
+  private derive(plan: ParsedPlan): DataFrame {
     return this.sparkSession.frame(plan);
   }
 }

@@ -1,4 +1,4 @@
-import type { Expr } from "../expr/expr.js";
+import type { ParsedExpr as Expr } from "../expr/parsed-expr.js";
 import { call, type Column } from "./column.js";
 import { toColumn, type ColumnOrName } from "./functions.js";
 import { literalOf } from "./literal.js";

@@ -1,4 +1,4 @@
-import type { Expr } from "../expr/expr.js";
+import type { ParsedExpr as Expr } from "../expr/parsed-expr.js";
 import { call, Column, toExpr, type ColumnOrValue } from "./column.js";
 import { PySparkTypeError } from "./errors.js";
 import { literalOf, type LiteralValue } from "./literal.js";

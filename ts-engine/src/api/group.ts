@@ -1,4 +1,4 @@
-import type { Expr } from "../expr/expr.js";
+import type { ParsedExpr as Expr } from "../expr/parsed-expr.js";
 import { isNumeric } from "../types/data-type.js";
 import { call, Column } from "./column.js";
 import type { DataFrame } from "./dataframe.js";

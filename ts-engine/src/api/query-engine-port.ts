@@ -1,6 +1,6 @@
 import type { ColumnBatch } from "../columnar/batch.js";
 import type { EngineServices, ExecContext } from "../exec/exec-context.js";
-import type { LogicalPlan } from "../plan/logical-plan.js";
+import type { ParsedPlan } from "../plan/parsed-plan.js";
 import type { StructType } from "../types/data-type.js";
 
 /** What an executed query yields (engine/query-engine.ts's QueryResult). */
@@ -17,11 +17,11 @@ export type ExplainMode = "simple" | "extended" | "formatted" | "cost" | "codege
  * interface so that plan-building tests can run with a fake engine.
  */
 export interface QueryEnginePort {
-  executeQuery(plan: LogicalPlan, ctx: ExecContext): Promise<QueryResultLike>;
-  analyzeSchema(plan: LogicalPlan, ctx: ExecContext): StructType;
-  showQuery(plan: LogicalPlan, numRows: number, truncate: number, vertical: boolean, ctx: ExecContext): Promise<string>;
-  treeStringQuery(plan: LogicalPlan, ctx: ExecContext): string;
-  explainQuery(plan: LogicalPlan, mode: ExplainMode, ctx: ExecContext): string;
+  executeQuery(plan: ParsedPlan, ctx: ExecContext): Promise<QueryResultLike>;
+  analyzeSchema(plan: ParsedPlan, ctx: ExecContext): StructType;
+  showQuery(plan: ParsedPlan, numRows: number, truncate: number, vertical: boolean, ctx: ExecContext): Promise<string>;
+  treeStringQuery(plan: ParsedPlan, ctx: ExecContext): string;
+  explainQuery(plan: ParsedPlan, mode: ExplainMode, ctx: ExecContext): string;
   /** Process-wide services (worker pool …), created once per process. */
   createServices(): EngineServices;
 }

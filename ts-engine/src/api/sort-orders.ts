@@ -1,4 +1,4 @@
-import type { SortOrder } from "../expr/expr.js";
+import type { ParsedSortOrder as SortOrder } from "../expr/parsed-expr.js";
 import { PySparkTypeError, PySparkValueError } from "./errors.js";
 import { toColumn, type ColumnOrName } from "./functions.js";
 

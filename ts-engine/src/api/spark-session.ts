@@ -1,6 +1,6 @@
 import { SqlConf } from "../conf/sql-conf.js";
 import type { EngineServices, ExecContext } from "../exec/exec-context.js";
-import type { LogicalPlan, Range } from "../plan/logical-plan.js";
+import type { ParsedPlan, ParsedRange } from "../plan/parsed-plan.js";
 import { localRelation, type RowLike, type SchemaLike } from "./create-dataframe.js";
 import { DataFrame } from "./dataframe.js";
 import { defaultEngine } from "./default-engine.js";
@@ -60,7 +60,7 @@ export class SparkSession {
   /** `range(end)` or `range(start, end, step, numPartitions)`: one long column `id`. */
   range(start: number | bigint, end?: number | bigint, step: number | bigint = 1, numPartitions?: number): DataFrame {
     const [s, e] = end === undefined ? [0, start] : [start, end];
-    const plan: Range = { kind: "Range", start: s, end: e, step, ...(numPartitions === undefined ? {} : { numPartitions }) };
+    const plan: ParsedRange = { kind: "Range", start: s, end: e, step, ...(numPartitions === undefined ? {} : { numPartitions }) };
     return this.frame(plan);
   }
 
@@ -71,7 +71,7 @@ export class SparkSession {
   }
 
   /** @internal wraps a plan as a DataFrame, giving its root a fresh planId. */
-  frame(plan: LogicalPlan): DataFrame {
+  frame(plan: ParsedPlan): DataFrame {
     return new DataFrame({ ...plan, planId: this.nextPlanId++ }, this);
   }
 

@@ -11,6 +11,7 @@ import { analyze } from "../plan/analyzer/analyzer.js";
 import { explainPhysical } from "../exec/explain.js";
 import { explainLogical } from "../plan/explain-logical.js";
 import type { LogicalPlan } from "../plan/logical-plan.js";
+import type { ParsedPlan } from "../plan/parsed-plan.js";
 import { schemaOf } from "../plan/output.js";
 import type { StructType } from "../types/data-type.js";
 import type { ExecContext } from "../exec/exec-context.js";
@@ -30,7 +31,7 @@ interface Prepared {
   readonly physical: ExecutionPlan;
 }
 
-function prepare(plan: LogicalPlan, ctx: ExecContext): Prepared {
+function prepare(plan: ParsedPlan, ctx: ExecContext): Prepared {
   const analyzed = analyze(plan, { conf: ctx.conf });
   const optimized = optimize(analyzed, ctx.conf);
   return { analyzed, optimized, physical: planPhysical(optimized, ctx) };
@@ -45,7 +46,7 @@ async function* relabel(schema: StructType, src: AsyncIterable<ColumnBatch>): As
  * stages on the worker pool). Batches come back in partition order, so Sort and Limit
  * order is kept; nothing runs until `batches` is iterated.
  */
-export async function executeQuery(plan: LogicalPlan, ctx: ExecContext): Promise<QueryResult> {
+export async function executeQuery(plan: ParsedPlan, ctx: ExecContext): Promise<QueryResult> {
   const { analyzed, physical } = prepare(plan, ctx);
   const schema = schemaOf(analyzed);
   const n = physical.numPartitions(ctx);
@@ -57,12 +58,12 @@ export async function executeQuery(plan: LogicalPlan, ctx: ExecContext): Promise
 }
 
 /** The schema of a plan (df.schema / df.columns), analysis only. */
-export function analyzeSchema(plan: LogicalPlan, ctx: ExecContext): StructType {
+export function analyzeSchema(plan: ParsedPlan, ctx: ExecContext): StructType {
   return schemaOf(analyze(plan, { conf: ctx.conf }));
 }
 
 /** `df.explain(mode)` text. */
-export function explainQuery(plan: LogicalPlan, mode: ExplainMode, ctx: ExecContext): string {
+export function explainQuery(plan: ParsedPlan, mode: ExplainMode, ctx: ExecContext): string {
   const p = prepare(plan, ctx);
   const physical = explainPhysical(p.physical);
   // Spark's simple explain string ends with a blank line; extended ends after the physical plan.
@@ -72,13 +73,13 @@ export function explainQuery(plan: LogicalPlan, mode: ExplainMode, ctx: ExecCont
 
 /** `df.show(n, truncate, vertical)` text: runs the plan with a limit of n + 1 to know whether more rows exist. */
 export async function showQuery(
-  plan: LogicalPlan,
+  plan: ParsedPlan,
   numRows: number,
   truncate: number,
   vertical: boolean,
   ctx: ExecContext,
 ): Promise<string> {
-  const limited: LogicalPlan = { kind: "Limit", input: plan, n: Math.max(0, numRows) + 1 };
+  const limited: ParsedPlan = { kind: "Limit", input: plan, n: Math.max(0, numRows) + 1 };
   const res = await executeQuery(limited, ctx);
   const rows: unknown[][] = [];
   for await (const b of res.batches) rows.push(...batchToRows(b));
@@ -88,6 +89,6 @@ export async function showQuery(
 }
 
 /** `df.printSchema()` text. */
-export function treeStringQuery(plan: LogicalPlan, ctx: ExecContext): string {
+export function treeStringQuery(plan: ParsedPlan, ctx: ExecContext): string {
   return treeString(analyzeSchema(plan, ctx));
 }

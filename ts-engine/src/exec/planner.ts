@@ -3,6 +3,7 @@ import { bindReferences } from "../expr/bind.js";
 import type { Expr, SortOrder } from "../expr/expr.js";
 import { exprType } from "../expr/expr-type.js";
 import { exprToString } from "../expr/expr-string.js";
+import { assertNever } from "../errors/assert-never.js";
 import { InternalError } from "../errors/spark-exception.js";
 import type { Aggregate, LogicalPlan } from "../plan/logical-plan.js";
 import { outputOf } from "../plan/output.js";
@@ -217,7 +218,7 @@ function plan(p: LogicalPlan, st: PlanState): Planned {
       return wide(new BatchEvalPythonExec(stage(c, st), udfs, fields, detail), p, c.rows);
     }
     default:
-      throw new InternalError(`cannot plan unresolved node ${p.kind}`);
+      return assertNever(p);
   }
 }
 

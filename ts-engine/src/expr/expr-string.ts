@@ -1,7 +1,9 @@
-import { assertNever, type Expr } from "./expr.js";
+import { assertNever } from "../errors/assert-never.js";
+import type { Expr } from "./expr.js";
+import type { ParsedExpr } from "./parsed-expr.js";
+import { NullType, type DataType } from "../types/data-type.js";
 import { simpleString, sqlTypeName } from "../types/type-names.js";
 import { literalToString } from "./literal-string.js";
-import { exprType } from "./expr-type.js";
 
 /** Operators Spark prints infix, by ScalarCall/UnresolvedFunction name → SQL symbol. */
 const INFIX: Readonly<Record<string, string>> = {
@@ -26,7 +28,10 @@ const INFIX: Readonly<Record<string, string>> = {
 
 type Style = "pretty" | "explain";
 
-function call(name: string, args: readonly Expr[], distinct: boolean, s: Style): string {
+/** Either form: explain prints the parsed plan too, and error messages quote both. */
+type AnyExpr = Expr | ParsedExpr;
+
+function call(name: string, args: readonly AnyExpr[], distinct: boolean, s: Style): string {
   // first/last print only their column, not the ignoreNulls flag (`first(i)`).
   const shown = (name === "first" || name === "last") && s === "pretty" ? args.slice(0, 1) : args;
   const a = shown.map((x) => render(x, s));
@@ -58,20 +63,43 @@ function call(name: string, args: readonly Expr[], distinct: boolean, s: Style):
   }
 }
 
-/** Spark marks bigint attributes with `L` in explain (`x#2L`). */
-function aliasSuffix(child: Expr): string {
-  try {
-    return exprType(child).kind === "long" ? "L" : "";
-  } catch {
-    return "";
+/** The type of `e` when it is known without resolving names (a parsed tree's literals, casts). */
+function knownType(e: AnyExpr): DataType | undefined {
+  switch (e.kind) {
+    case "Literal":
+    case "Cast":
+    case "AttributeRef":
+    case "ScalarCall":
+    case "AggCall":
+    case "BoundRef":
+      return e.dataType;
+    case "CaseWhen":
+      return "dataType" in e ? e.dataType : NullType;
+    case "Alias":
+    case "SortOrder":
+      return knownType(e.child);
+    case "PythonUDF":
+      return e.returnType;
+    case "UnresolvedAttribute":
+    case "UnresolvedStar":
+    case "UnresolvedFunction":
+    case "ExprString":
+      return undefined;
+    default:
+      return assertNever(e);
   }
+}
+
+/** Spark marks bigint attributes with `L` in explain (`x#2L`). */
+function aliasSuffix(child: AnyExpr): string {
+  return knownType(child)?.kind === "long" ? "L" : "";
 }
 
 function attr(name: string, exprId: number, dataType: { kind: string }, s: Style): string {
   return s === "pretty" ? name : `${name}#${exprId}${dataType.kind === "long" ? "L" : ""}`;
 }
 
-function render(e: Expr, s: Style): string {
+function render(e: AnyExpr, s: Style): string {
   switch (e.kind) {
     case "UnresolvedAttribute":
       return e.nameParts.join(".");
@@ -84,10 +112,10 @@ function render(e: Expr, s: Style): string {
     case "Literal":
       return literalToString(e);
     case "Alias":
-      return s === "pretty" ? render(e.child, s) : `${render(e.child, s)} AS ${e.name}#${e.exprId ?? 0}${aliasSuffix(e.child)}`;
+      return s === "pretty" ? render(e.child, s) : `${render(e.child, s)} AS ${e.name}#${"exprId" in e ? e.exprId : 0}${aliasSuffix(e.child)}`;
     case "Cast":
       if (s === "pretty") {
-        return e.implicit === true ? render(e.child, s) : `CAST(${render(e.child, s)} AS ${sqlTypeName(e.dataType)})`;
+        return "implicit" in e && e.implicit === true ? render(e.child, s) : `CAST(${render(e.child, s)} AS ${sqlTypeName(e.dataType)})`;
       }
       return `cast(${render(e.child, s)} as ${simpleString(e.dataType)})`;
     case "CaseWhen": {
@@ -113,7 +141,7 @@ function render(e: Expr, s: Style): string {
 }
 
 /** Spark-style expression text for explain: `(id#0L + 1) AS x#2L`, `cast(a#1 as string)`. */
-export function exprToString(e: Expr): string {
+export function exprToString(e: AnyExpr): string {
   return render(e, "explain");
 }
 
@@ -122,6 +150,6 @@ export function exprToString(e: Expr): string {
  * (`(a + 1)`, `sum(b)`, `count(1)`, `(NOT (s = a))`) and the `sqlExpr` of error messages.
  * Implicit casts added by type coercion are not shown, as in Spark.
  */
-export function exprPrettySql(e: Expr): string {
+export function exprPrettySql(e: AnyExpr): string {
   return render(e, "pretty");
 }

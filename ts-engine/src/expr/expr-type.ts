@@ -1,8 +1,8 @@
 import { BooleanType, NullType, type DataType } from "../types/data-type.js";
-import { InternalError } from "../errors/spark-exception.js";
+import { assertNever } from "../errors/assert-never.js";
 import type { Expr } from "./expr.js";
 
-/** The data type of a resolved expression. Unresolved nodes are an engine bug here. */
+/** The data type of a resolved expression. */
 export function exprType(e: Expr): DataType {
   switch (e.kind) {
     case "Literal":
@@ -16,14 +16,11 @@ export function exprType(e: Expr): DataType {
     case "SortOrder":
       return exprType(e.child);
     case "CaseWhen":
-      return e.dataType ?? NullType;
+      return e.dataType;
     case "PythonUDF":
       return e.returnType;
-    case "UnresolvedAttribute":
-    case "UnresolvedStar":
-    case "UnresolvedFunction":
-    case "ExprString":
-      throw new InternalError(`type of unresolved ${e.kind}`);
+    default:
+      return assertNever(e);
   }
 }
 
@@ -47,7 +44,7 @@ export function exprNullable(e: Expr): boolean {
     case "PythonUDF":
       return true;
     default:
-      return true;
+      return assertNever(e);
   }
 }
 

@@ -1,60 +1,27 @@
 import type { DataType } from "../types/data-type.js";
 
 /**
- * Expressions as one discriminated union. The first group arrives from the wire
- * (bridge/PROTOCOL.md "Expressions") or the Node API, unresolved; the analyzer
- * replaces them with the resolved group; the physical planner finally binds
- * attribute references to column ordinals (BoundRef) for vectorized evaluation.
+ * Resolved expressions, as one discriminated union: what the analyzer produces and the
+ * optimizer, planner and evaluator take. Names are AttributeRefs, functions are registry
+ * calls with coerced arguments, and every node knows its type. The physical planner binds
+ * attribute references to column ordinals (BoundRef) for vectorized evaluation. The
+ * unresolved form the wire and the APIs build is `ParsedExpr` (parsed-expr.ts).
  */
 export type Expr =
-  // --- unresolved (wire) ---
-  | UnresolvedAttribute
-  | UnresolvedStar
-  | UnresolvedFunction
-  | ExprString
-  // --- both ---
   | Literal
   | Alias
   | Cast
   | CaseWhen
   | SortOrder
   | PythonUDF
-  // --- resolved ---
   | AttributeRef
   | ScalarCall
   | AggCall
   // --- physical ---
   | BoundRef;
 
+/** The kinds of resolved expressions. */
 export type ExprKind = Expr["kind"];
-
-/** A column named by the user: `col("a")`, `df["a"]` (with the frame's planId), `"t.a"`. */
-export interface UnresolvedAttribute {
-  readonly kind: "UnresolvedAttribute";
-  readonly nameParts: readonly string[];
-  readonly planId?: number;
-}
-
-/** `*` or `t.*`. */
-export interface UnresolvedStar {
-  readonly kind: "UnresolvedStar";
-  readonly target?: readonly string[];
-  readonly planId?: number;
-}
-
-/** A call by Spark function name; operators use their SQL symbol (`+`, `==`, `and`, `not`). */
-export interface UnresolvedFunction {
-  readonly kind: "UnresolvedFunction";
-  readonly name: string;
-  readonly args: readonly Expr[];
-  readonly isDistinct: boolean;
-}
-
-/** SQL expression text (`expr()`, `selectExpr`, `filter("a > 1")`), parsed by the engine. */
-export interface ExprString {
-  readonly kind: "ExprString";
-  readonly sql: string;
-}
 
 /**
  * A constant. `value` is a JS value in the vector convention of its type
@@ -67,12 +34,12 @@ export interface Literal {
   readonly dataType: DataType;
 }
 
-/** Names its child's value. `exprId` is assigned by the analyzer. */
+/** Names its child's value; `exprId` identifies the output attribute it makes. */
 export interface Alias {
   readonly kind: "Alias";
   readonly child: Expr;
   readonly name: string;
-  readonly exprId?: number;
+  readonly exprId: number;
 }
 
 export interface Cast {
@@ -85,12 +52,12 @@ export interface Cast {
   readonly implicit?: boolean;
 }
 
-/** CASE WHEN … (also `when/otherwise`). `dataType` is set once resolved. */
+/** CASE WHEN … (also `when/otherwise`), typed as the wider type of its values. */
 export interface CaseWhen {
   readonly kind: "CaseWhen";
   readonly branches: readonly (readonly [Expr, Expr])[];
   readonly elseValue?: Expr;
-  readonly dataType?: DataType;
+  readonly dataType: DataType;
 }
 
 export interface SortOrder {
@@ -147,10 +114,6 @@ export interface BoundRef {
   readonly dataType: DataType;
   readonly nullable: boolean;
   readonly name: string;
-}
-
-export function assertNever(x: never): never {
-  throw new Error(`unexpected variant: ${JSON.stringify(x)}`);
 }
 
 let nextExprId = 1;

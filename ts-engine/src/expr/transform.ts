@@ -1,9 +1,9 @@
-import { assertNever, type Expr } from "./expr.js";
+import { assertNever } from "../errors/assert-never.js";
+import type { Expr } from "./expr.js";
 
 /** The direct children of an expression. */
 export function exprChildren(e: Expr): readonly Expr[] {
   switch (e.kind) {
-    case "UnresolvedFunction":
     case "ScalarCall":
     case "AggCall":
     case "PythonUDF":
@@ -14,9 +14,6 @@ export function exprChildren(e: Expr): readonly Expr[] {
       return [e.child];
     case "CaseWhen":
       return [...e.branches.flatMap(([c, v]) => [c, v]), ...(e.elseValue === undefined ? [] : [e.elseValue])];
-    case "UnresolvedAttribute":
-    case "UnresolvedStar":
-    case "ExprString":
     case "Literal":
     case "AttributeRef":
     case "BoundRef":
@@ -31,7 +28,6 @@ export function withNewChildren(e: Expr, kids: readonly Expr[]): Expr {
   const old = exprChildren(e);
   if (old.length === kids.length && old.every((c, i) => c === kids[i])) return e;
   switch (e.kind) {
-    case "UnresolvedFunction":
     case "ScalarCall":
     case "AggCall":
     case "PythonUDF":
@@ -46,8 +42,12 @@ export function withNewChildren(e: Expr, kids: readonly Expr[]): Expr {
       const elseValue = e.elseValue === undefined ? undefined : kids[kids.length - 1]!;
       return elseValue === undefined ? { ...e, branches } : { ...e, branches, elseValue };
     }
-    default:
+    case "Literal":
+    case "AttributeRef":
+    case "BoundRef":
       return e;
+    default:
+      return assertNever(e);
   }
 }
 

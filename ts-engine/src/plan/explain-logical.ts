@@ -1,15 +1,28 @@
+import { assertNever } from "../errors/assert-never.js";
 import { exprToString } from "../expr/expr-string.js";
-import { planChildren } from "./transform.js";
+import { planChildren } from "../plan/transform.js";
 import { simpleString } from "../types/type-names.js";
-import type { LogicalPlan } from "./logical-plan.js";
+import type { JoinType, LogicalPlan } from "./logical-plan.js";
 import { schemaOf } from "./output.js";
+import { parsedChildren } from "./parsed-children.js";
+import type { ParsedPlan } from "./parsed-plan.js";
 
-function nodeLine(p: LogicalPlan): string {
+function rangeLine(p: { start: number | bigint; end: number | bigint; step: number | bigint; numPartitions?: number }): string {
+  return `Range (${p.start}, ${p.end}, step=${p.step}${p.numPartitions === undefined ? "" : `, splits=Some(${p.numPartitions})`})`;
+}
+
+function joinLine(joinType: JoinType, condition: string | undefined): string {
+  return `Join ${joinType === "left_semi" ? "LeftSemi" : joinType}${condition === undefined ? "" : `, ${condition}`}`;
+}
+
+/** One line of the parsed plan; the sugar nodes print their kind. */
+function parsedLine(p: ParsedPlan): string {
   switch (p.kind) {
     case "Range":
-      return `Range (${p.start}, ${p.end}, step=${p.step}${p.numPartitions === undefined ? "" : `, splits=Some(${p.numPartitions})`})`;
+      return rangeLine(p);
     case "LocalRelation":
-      return `LogicalRDD [${(p.output ?? []).map(exprToString).join(", ")}], false`;
+      // Parsed rows have no attributes yet (the analyzer makes them).
+      return "LogicalRDD [], false";
     case "Project":
       return `Project [${p.exprs.map(exprToString).join(", ")}]`;
     case "Filter":
@@ -21,35 +34,69 @@ function nodeLine(p: LogicalPlan): string {
     case "Limit":
       return `GlobalLimit ${p.n}`;
     case "Join":
-      return `Join ${p.joinType === "left_semi" ? "LeftSemi" : p.joinType}${p.condition === undefined ? "" : `, ${exprToString(p.condition)}`}`;
-    default:
+      return joinLine(p.joinType, p.condition === undefined ? undefined : exprToString(p.condition));
+    case "WithColumns":
+    case "WithColumnsRenamed":
+    case "Drop":
+    case "Distinct":
+    case "Union":
+    case "SubqueryAlias":
+    case "ToDF":
       return p.kind;
+    default:
+      return assertNever(p);
   }
 }
 
-function tree(p: LogicalPlan, prefix: string, childPrefix: string, out: string[]): void {
-  out.push(prefix + nodeLine(p));
-  const kids = planChildren(p);
-  kids.forEach((c, i) => {
-    const last = i === kids.length - 1;
-    tree(c, `${childPrefix}${last ? "+- " : ":- "}`, `${childPrefix}${last ? "   " : ":  "}`, out);
-  });
+/** One line of an analyzed or optimized plan, in Spark's shape. */
+function resolvedLine(p: LogicalPlan): string {
+  switch (p.kind) {
+    case "Range":
+      return rangeLine(p);
+    case "LocalRelation":
+      return `LogicalRDD [${p.output.map(exprToString).join(", ")}], false`;
+    case "Project":
+      return `Project [${p.exprs.map(exprToString).join(", ")}]`;
+    case "Filter":
+      return `Filter ${exprToString(p.condition)}`;
+    case "Aggregate":
+      return `Aggregate [${p.groupBy.map(exprToString).join(", ")}], [${p.aggs.map(exprToString).join(", ")}]`;
+    case "Sort":
+      return `Sort [${p.orders.map(exprToString).join(", ")}], ${p.global}`;
+    case "Limit":
+      return `GlobalLimit ${p.n}`;
+    case "Join":
+      return joinLine(p.joinType, p.condition === undefined ? undefined : exprToString(p.condition));
+    case "Union":
+    case "BatchEvalPython":
+      return p.kind;
+    default:
+      return assertNever(p);
+  }
 }
 
-function treeText(p: LogicalPlan): string {
+function treeText<P>(root: P, line: (p: P) => string, children: (p: P) => readonly P[]): string {
   const out: string[] = [];
-  tree(p, "", "", out);
+  const walk = (p: P, prefix: string, childPrefix: string): void => {
+    out.push(prefix + line(p));
+    const kids = children(p);
+    kids.forEach((c, i) => {
+      const last = i === kids.length - 1;
+      walk(c, `${childPrefix}${last ? "+- " : ":- "}`, `${childPrefix}${last ? "   " : ":  "}`);
+    });
+  };
+  walk(root, "", "");
   return out.join("\n");
 }
 
 /** The logical sections of `explain(extended=True)` (parsed, analyzed with its schema, optimized). */
-export function explainLogical(parsed: LogicalPlan, analyzed: LogicalPlan, optimized: LogicalPlan): string {
+export function explainLogical(parsed: ParsedPlan, analyzed: LogicalPlan, optimized: LogicalPlan): string {
   const schema = schemaOf(analyzed)
     .fields.map((f) => `${f.name}: ${simpleString(f.dataType)}`)
     .join(", ");
   return (
-    `== Parsed Logical Plan ==\n${treeText(parsed)}\n\n` +
-    `== Analyzed Logical Plan ==\n${schema}\n${treeText(analyzed)}\n\n` +
-    `== Optimized Logical Plan ==\n${treeText(optimized)}\n\n`
+    `== Parsed Logical Plan ==\n${treeText(parsed, parsedLine, parsedChildren)}\n\n` +
+    `== Analyzed Logical Plan ==\n${schema}\n${treeText(analyzed, resolvedLine, planChildren)}\n\n` +
+    `== Optimized Logical Plan ==\n${treeText(optimized, resolvedLine, planChildren)}\n\n`
   );
 }

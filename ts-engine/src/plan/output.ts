@@ -1,6 +1,7 @@
 import type { AttributeRef, Expr } from "../expr/expr.js";
 import { exprNullable, exprType } from "../expr/expr-type.js";
 import { exprPrettySql } from "../expr/expr-string.js";
+import { assertNever } from "../errors/assert-never.js";
 import { InternalError } from "../errors/spark-exception.js";
 import { structField, structType, type StructType } from "../types/data-type.js";
 import type { LogicalPlan } from "./logical-plan.js";
@@ -27,7 +28,6 @@ export function outputOf(plan: LogicalPlan): readonly AttributeRef[] {
   switch (plan.kind) {
     case "Range":
     case "LocalRelation":
-      if (plan.output === undefined) throw new InternalError(`${plan.kind} not analyzed`);
       return plan.output;
     case "Project":
       return plan.exprs.map(toAttribute);
@@ -59,16 +59,10 @@ export function outputOf(plan: LogicalPlan): readonly AttributeRef[] {
       const others = plan.inputs.slice(1).map(outputOf);
       return first.map((a, i) => (others.some((o) => o[i]?.nullable === true) && !a.nullable ? { ...a, nullable: true } : a));
     }
-    case "SubqueryAlias":
-      return outputOf(plan.input).map((a) => ({ ...a, qualifier: [plan.alias] }));
     case "BatchEvalPython":
       return [...outputOf(plan.input), ...plan.resultAttrs];
-    case "WithColumns":
-    case "WithColumnsRenamed":
-    case "Drop":
-    case "Distinct":
-    case "ToDF":
-      throw new InternalError(`${plan.kind} must be rewritten by the analyzer before outputOf`);
+    default:
+      return assertNever(plan);
   }
 }
 

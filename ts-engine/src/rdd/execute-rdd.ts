@@ -1,7 +1,7 @@
 import type { ExecContext } from "../exec/exec-context.js";
 import { pythonRunnerOf } from "../python/default-runner.js";
 import type { PartitionInput, PythonRunner, RunOptions } from "../python/python-runner.js";
-import { assertNever } from "../expr/expr.js";
+import { assertNever } from "../errors/assert-never.js";
 import type { RddPlan } from "./rdd-plan.js";
 import { readTextPartitions } from "./text-file.js";
 

@@ -1,6 +1,6 @@
 import type { ColumnBatch } from "../columnar/batch.js";
 import type { EngineServices, ExecContext } from "../exec/exec-context.js";
-import type { LogicalPlan } from "../plan/logical-plan.js";
+import type { ParsedPlan } from "../plan/parsed-plan.js";
 import type { StructType } from "../types/data-type.js";
 
 /** An executed query (engine/query-engine.ts's QueryResult). */
@@ -18,11 +18,11 @@ export type ExplainMode = "simple" | "extended" | "formatted" | "cost" | "codege
  * layer has landed. `runRdd` decodes the wire RDD plan and yields pickled blobs.
  */
 export interface ServerEngine {
-  executeQuery(plan: LogicalPlan, ctx: ExecContext): Promise<QueryResultLike>;
-  analyzeSchema(plan: LogicalPlan, ctx: ExecContext): StructType;
-  explainQuery(plan: LogicalPlan, mode: ExplainMode, ctx: ExecContext): string;
-  showQuery(plan: LogicalPlan, numRows: number, truncate: number, vertical: boolean, ctx: ExecContext): Promise<string>;
-  treeStringQuery(plan: LogicalPlan, ctx: ExecContext): string;
+  executeQuery(plan: ParsedPlan, ctx: ExecContext): Promise<QueryResultLike>;
+  analyzeSchema(plan: ParsedPlan, ctx: ExecContext): StructType;
+  explainQuery(plan: ParsedPlan, mode: ExplainMode, ctx: ExecContext): string;
+  showQuery(plan: ParsedPlan, numRows: number, truncate: number, vertical: boolean, ctx: ExecContext): Promise<string>;
+  treeStringQuery(plan: ParsedPlan, ctx: ExecContext): string;
   runRdd(rawRdd: unknown, ctx: ExecContext): AsyncIterable<Uint8Array>;
   /** Process-wide services (worker pool, Python runner), created once. */
   createServices(): EngineServices;

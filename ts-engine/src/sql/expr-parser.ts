@@ -1,6 +1,6 @@
 import { BooleanType, DateType, NullType, StringType, TimestampType } from "../types/data-type.js";
 import { parseDataType } from "../types/ddl.js";
-import type { Expr } from "../expr/expr.js";
+import type { ParsedExpr as Expr } from "../expr/parsed-expr.js";
 import { parseDate, parseTimestamp } from "../expr/eval/datetime.js";
 import { Lexer, syntaxError, type Token } from "./lexer.js";
 import { numericLiteral } from "./literals.js";

@@ -1,4 +1,4 @@
-import type { Expr } from "../expr/expr.js";
+import type { ParsedExpr } from "../expr/parsed-expr.js";
 import { Parser } from "./expr-parser.js";
 import { SqlSyntaxError } from "./lexer.js";
 
@@ -18,10 +18,10 @@ function withExcerpt(e: SqlSyntaxError, sql: string): SqlSyntaxError {
 
 /**
  * Parses a Spark SQL expression (`expr()`, `selectExpr`, `filter("a > 1")`) into an unresolved
- * Expr. A trailing `AS alias` (or bare alias) gives an Alias; `*` / `t.*` gives UnresolvedStar.
+ * ParsedExpr. A trailing `AS alias` (or bare alias) gives an Alias; `*` / `t.*` gives UnresolvedStar.
  * Malformed text raises ParseException PARSE_SYNTAX_ERROR with Spark's message and excerpt.
  */
-export function parseExpression(sql: string): Expr {
+export function parseExpression(sql: string): ParsedExpr {
   try {
     return new Parser(sql).parseNamedExpressionToEnd();
   } catch (e) {

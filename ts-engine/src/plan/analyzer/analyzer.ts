@@ -1,14 +1,16 @@
 import type { SqlConf } from "../../conf/sql-conf.js";
 import { AnalysisException, IllegalArgumentException } from "../../errors/spark-exception.js";
-import { newExprId, type AttributeRef, type Expr, type SortOrder } from "../../expr/expr.js";
+import { assertNever } from "../../errors/assert-never.js";
+import { newExprId, type AttributeRef, type Expr } from "../../expr/expr.js";
 import { exprType } from "../../expr/expr-type.js";
 import { exprPrettySql } from "../../expr/expr-string.js";
 import { sqlTypeName } from "../../types/type-names.js";
 import { LongType } from "../../types/data-type.js";
 import type { LogicalPlan } from "../logical-plan.js";
+import type { ParsedPlan } from "../parsed-plan.js";
 import { outputOf } from "../output.js";
 import type { AnalyzerCtx, Resolved } from "./context.js";
-import { resolveExpr } from "./resolve-expr.js";
+import { asSortOrder, resolveExpr, resolveSortOrder } from "./resolve-expr.js";
 import { wantsPlan } from "./no-plan.js";
 import { resolveAggregateNode, resolveDistinct } from "./rules/aggregate.js";
 import { resolveJoin } from "./rules/join.js";
@@ -31,14 +33,33 @@ function checkBooleanFilter(condition: Expr): Expr {
   return condition;
 }
 
-function resolveNode(p: LogicalPlan, ctx: AnalyzerCtx): Resolved {
+function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
   const none = new Map<number, readonly AttributeRef[]>();
   switch (p.kind) {
     case "Range":
       if (Number(p.step) === 0) throw new IllegalArgumentException(`requirement failed: step (0) cannot be 0`);
-      return { plan: p.output ? p : { ...p, output: leafOutput([{ name: "id", dataType: LongType, nullable: false }]) }, planIds: none };
+      return {
+        plan: {
+          kind: "Range",
+          start: p.start,
+          end: p.end,
+          step: p.step,
+          ...(p.numPartitions === undefined ? {} : { numPartitions: p.numPartitions }),
+          output: leafOutput([{ name: "id", dataType: LongType, nullable: false }]),
+        },
+        planIds: none,
+      };
     case "LocalRelation":
-      return { plan: p.output ? p : { ...p, output: leafOutput(p.schema.fields) }, planIds: none };
+      return {
+        plan: {
+          kind: "LocalRelation",
+          schema: p.schema,
+          rows: p.rows,
+          ...(p.numPartitions === undefined ? {} : { numPartitions: p.numPartitions }),
+          output: leafOutput(p.schema.fields),
+        },
+        planIds: none,
+      };
     case "Project":
       return resolveProject(p, ctx);
     case "Filter": {
@@ -63,8 +84,8 @@ function resolveNode(p: LogicalPlan, ctx: AnalyzerCtx): Resolved {
       return resolveWithMissingRefs(
         child,
         ctx,
-        (scope) => p.orders.map((o) => resolveExpr(o, scope)),
-        (input, orders) => ({ kind: "Sort", input, orders: orders as SortOrder[], global: p.global }),
+        (scope) => p.orders.map((o) => resolveSortOrder(o, scope)),
+        (input, orders) => ({ kind: "Sort", input, orders: orders.map(asSortOrder), global: p.global }),
       );
     }
     case "Limit": {
@@ -84,10 +105,8 @@ function resolveNode(p: LogicalPlan, ctx: AnalyzerCtx): Resolved {
     }
     case "ToDF":
       return resolveToDF(p, ctx);
-    case "BatchEvalPython": {
-      const child = ctx.resolve(p.input);
-      return { plan: { ...p, input: child.plan }, planIds: child.planIds };
-    }
+    default:
+      return assertNever(p);
   }
 }
 
@@ -97,10 +116,10 @@ function resolveNode(p: LogicalPlan, ctx: AnalyzerCtx): Resolved {
  * sugar nodes (WithColumns, WithColumnsRenamed, Drop, Distinct, SubqueryAlias, ToDF, using-joins)
  * into core nodes. Raises AnalysisException with Spark's error classes.
  */
-export function analyze(plan: LogicalPlan, ctx: { conf: SqlConf }): LogicalPlan {
+export function analyze(plan: ParsedPlan, ctx: { conf: SqlConf }): LogicalPlan {
   const actx: AnalyzerCtx = {
     caseSensitive: ctx.conf.caseSensitive,
-    resolve(p: LogicalPlan): Resolved {
+    resolve(p: ParsedPlan): Resolved {
       const r = resolveNode(p, actx);
       if (p.planId === undefined) return r;
       const planIds = new Map(r.planIds);

@@ -1,5 +1,6 @@
 import type { AttributeRef } from "../../expr/expr.js";
 import type { LogicalPlan } from "../logical-plan.js";
+import type { ParsedPlan } from "../parsed-plan.js";
 import { outputOf } from "../output.js";
 import type { Scope } from "./scope.js";
 
@@ -12,7 +13,7 @@ export interface Resolved {
 /** What analyzer rules need: settings and recursion into child plans. */
 export interface AnalyzerCtx {
   readonly caseSensitive: boolean;
-  resolve(plan: LogicalPlan): Resolved;
+  resolve(plan: ParsedPlan): Resolved;
 }
 
 /** The scope expressions over `r` resolve in. */

@@ -1,12 +1,14 @@
 import { exprPrettySql } from "../../expr/expr-string.js";
-import type { Expr } from "../../expr/expr.js";
-import type { LogicalPlan } from "../logical-plan.js";
+import { assertNever } from "../../errors/assert-never.js";
+import type { ParsedExpr } from "../../expr/parsed-expr.js";
+import { parsedChildren } from "../parsed-children.js";
+import type { ParsedPlan } from "../parsed-plan.js";
 
-function exprs(list: readonly Expr[]): string {
+function exprs(list: readonly ParsedExpr[]): string {
   return `[${list.map((e) => (e.kind === "UnresolvedAttribute" ? `'${e.nameParts.join(".")}` : exprPrettySql(e))).join(", ")}]`;
 }
 
-function head(p: LogicalPlan): string {
+function head(p: ParsedPlan): string {
   switch (p.kind) {
     case "Project":
       return `'Project ${exprs(p.exprs)}`;
@@ -22,24 +24,26 @@ function head(p: LogicalPlan): string {
       return `LocalRelation [${p.schema.fields.map((f) => f.name).join(", ")}]`;
     case "Range":
       return `Range (${p.start}, ${p.end}, step=${p.step})`;
-    default:
+    case "WithColumns":
+    case "WithColumnsRenamed":
+    case "Drop":
+    case "Limit":
+    case "Distinct":
+    case "Union":
+    case "SubqueryAlias":
+    case "ToDF":
       return `'${p.kind}`;
+    default:
+      return assertNever(p);
   }
-}
-
-function children(p: LogicalPlan): LogicalPlan[] {
-  if (p.kind === "Join") return [p.left, p.right];
-  if (p.kind === "Union") return [...p.inputs];
-  if ("input" in p) return [p.input];
-  return [];
 }
 
 /**
  * A Spark-like tree of the plan as the user wrote it, which Spark appends to AnalysisException
  * messages after `;` (`'Project ['agee]` / `+- LocalRelation [...]`).
  */
-export function unresolvedPlanString(p: LogicalPlan, indent = ""): string {
-  const kids = children(p);
+export function unresolvedPlanString(p: ParsedPlan, indent = ""): string {
+  const kids = parsedChildren(p);
   let out = `${head(p)}\n`;
   kids.forEach((k, i) => {
     const last = i === kids.length - 1;

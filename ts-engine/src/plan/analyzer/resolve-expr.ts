@@ -1,7 +1,10 @@
 import { AnalysisException } from "../../errors/spark-exception.js";
 import { BooleanType, IntegerType, NullType, StringType } from "../../types/data-type.js";
 import { widerTypeOfAll } from "../../types/coercion.js";
-import { newExprId, type Expr } from "../../expr/expr.js";
+import { assertNever } from "../../errors/assert-never.js";
+import { InternalError } from "../../errors/spark-exception.js";
+import { newExprId, type Expr, type SortOrder } from "../../expr/expr.js";
+import type { ParsedExpr, ParsedSortOrder } from "../../expr/parsed-expr.js";
 import { exprType } from "../../expr/expr-type.js";
 import { lookupFunction } from "../../expr/functions/registry.js";
 import { implicitCast, quotedSql } from "../../expr/functions/function-def.js";
@@ -17,7 +20,7 @@ const SEARCH_PATH = "[`system`.`builtin`, `system`.`session`, `spark_catalog`.`d
  * through the registry (with implicit casts), SQL text through the expression parser, CASE WHEN
  * typing. Stars are expanded by the caller (only projection lists may hold them).
  */
-export function resolveExpr(e: Expr, scope: Scope): Expr {
+export function resolveExpr(e: ParsedExpr, scope: Scope): Expr {
   switch (e.kind) {
     case "UnresolvedAttribute":
       return resolveAttribute(e.nameParts, e.planId, scope);
@@ -39,8 +42,6 @@ export function resolveExpr(e: Expr, scope: Scope): Expr {
     case "UnresolvedFunction":
       return resolveFunction(e.name, e.args, e.isDistinct, scope);
     case "Literal":
-    case "AttributeRef":
-    case "BoundRef":
       return e;
     case "Alias":
       return { kind: "Alias", child: resolveExpr(e.child, scope), name: e.name, exprId: newExprId() };
@@ -52,10 +53,20 @@ export function resolveExpr(e: Expr, scope: Scope): Expr {
       return { ...e, args: e.args.map((a) => resolveExpr(a, scope)) };
     case "CaseWhen":
       return resolveCaseWhen(e.branches, e.elseValue, scope);
-    case "ScalarCall":
-    case "AggCall":
-      return { ...e, args: e.args.map((a) => resolveExpr(a, scope)) };
+    default:
+      return assertNever(e);
   }
+}
+
+/** A sort key resolved (its child), still a SortOrder. */
+export function resolveSortOrder(o: ParsedSortOrder, scope: Scope): SortOrder {
+  return { ...o, child: resolveExpr(o.child, scope) };
+}
+
+/** Checks that a resolved expression is a sort key (Sort's orders are built from sort keys only). */
+export function asSortOrder(e: Expr): SortOrder {
+  if (e.kind !== "SortOrder") throw new InternalError(`sort key is a ${e.kind}, not a SortOrder`);
+  return e;
 }
 
 /**
@@ -82,7 +93,7 @@ function resolveAttribute(nameParts: readonly string[], planId: number | undefin
         );
       }
       for (const field of nameParts.slice(k)) {
-        base = resolveFunction("get_field", [base, { kind: "Literal", value: field, dataType: StringType }], false, scope);
+        base = applyFunction("get_field", [base, { kind: "Literal", value: field, dataType: StringType }], false);
       }
       return { kind: "Alias", child: base, name: nameParts[nameParts.length - 1]!, exprId: newExprId() };
     }
@@ -90,7 +101,7 @@ function resolveAttribute(nameParts: readonly string[], planId: number | undefin
   }
 }
 
-function resolveFunction(name: string, rawArgs: readonly Expr[], isDistinct: boolean, scope: Scope): Expr {
+function resolveFunction(name: string, rawArgs: readonly ParsedExpr[], isDistinct: boolean, scope: Scope): Expr {
   const lower = name.toLowerCase();
   if (lower === "!=" || lower === "<>") {
     return resolveFunction("not", [{ kind: "UnresolvedFunction", name: "==", args: rawArgs, isDistinct: false }], false, scope);
@@ -105,6 +116,16 @@ function resolveFunction(name: string, rawArgs: readonly Expr[], isDistinct: boo
   const args = rawArgs.map((a) =>
     a.kind === "UnresolvedStar" && def.name === "count" ? { kind: "Literal" as const, value: 1, dataType: IntegerType } : resolveExpr(a, scope),
   );
+  return applyFunction(name, args, isDistinct);
+}
+
+/** A registry function over already resolved arguments (type checks and coercion are the entry's). */
+function applyFunction(name: string, args: readonly Expr[], isDistinct: boolean): Expr {
+  const lower = name.toLowerCase();
+  const def = lookupFunction(name);
+  if (def === undefined) {
+    throw new AnalysisException("UNRESOLVED_ROUTINE", { routineName: `\`${name}\``, searchPath: SEARCH_PATH });
+  }
   if (def.kind === "agg") {
     if (args.some((a) => containsAgg(a))) throw new AnalysisException("NESTED_AGGREGATE_FUNCTION", {});
     return def.resolve(lower, args, isDistinct);
@@ -119,7 +140,6 @@ export function containsAgg(e: Expr): boolean {
       return true;
     case "ScalarCall":
     case "PythonUDF":
-    case "UnresolvedFunction":
       return e.args.some(containsAgg);
     case "Alias":
     case "Cast":
@@ -127,12 +147,16 @@ export function containsAgg(e: Expr): boolean {
       return containsAgg(e.child);
     case "CaseWhen":
       return e.branches.some(([c, v]) => containsAgg(c) || containsAgg(v)) || (e.elseValue !== undefined && containsAgg(e.elseValue));
-    default:
+    case "Literal":
+    case "AttributeRef":
+    case "BoundRef":
       return false;
+    default:
+      return assertNever(e);
   }
 }
 
-function resolveCaseWhen(branches: readonly (readonly [Expr, Expr])[], elseRaw: Expr | undefined, scope: Scope): Expr {
+function resolveCaseWhen(branches: readonly (readonly [ParsedExpr, ParsedExpr])[], elseRaw: ParsedExpr | undefined, scope: Scope): Expr {
   const conds = branches.map(([c]) => resolveExpr(c, scope));
   const vals = branches.map(([, v]) => resolveExpr(v, scope));
   const elseValue = elseRaw === undefined ? undefined : resolveExpr(elseRaw, scope);

@@ -1,4 +1,4 @@
-import type { Expr, SortOrder } from "../../expr/expr.js";
+import type { ParsedExpr, ParsedExprKind, ParsedSortOrder } from "../../expr/parsed-expr.js";
 import { decodeDataType } from "./decode-type.js";
 import { decodeValue } from "./decode-value.js";
 import {
@@ -16,30 +16,20 @@ import {
 } from "./wire-reader.js";
 
 /** Expression kinds a client may send (bridge/PROTOCOL.md "Expressions"). */
-export type WireExprKind =
-  | "UnresolvedAttribute"
-  | "UnresolvedStar"
-  | "UnresolvedFunction"
-  | "ExprString"
-  | "Literal"
-  | "Alias"
-  | "Cast"
-  | "CaseWhen"
-  | "SortOrder"
-  | "PythonUDF";
+export type WireExprKind = ParsedExprKind;
 
-type Decoder = (m: WireMap, path: string) => Expr;
+type Decoder = (m: WireMap, path: string) => ParsedExpr;
 
 function optPlanId(m: WireMap, path: string): { planId?: number } {
   const v = opt(m, "planId");
   return v === undefined ? {} : { planId: asSmallInt(v, `${path}.planId`) };
 }
 
-function child(m: WireMap, key: string, path: string): Expr {
+function child(m: WireMap, key: string, path: string): ParsedExpr {
   return decodeExpr(req(m, key, path), `${path}.${key}`);
 }
 
-function exprList(m: WireMap, key: string, path: string): Expr[] {
+function exprList(m: WireMap, key: string, path: string): ParsedExpr[] {
   return asList(req(m, key, path), `${path}.${key}`).map((e, i) => decodeExpr(e, `${path}.${key}[${i}]`));
 }
 
@@ -104,7 +94,7 @@ const DECODERS: Readonly<Record<WireExprKind, Decoder>> = {
 /** Every kind this decoder accepts (checked against bridge/schema/*.json). */
 export const WIRE_EXPR_KINDS: readonly WireExprKind[] = Object.keys(DECODERS) as WireExprKind[];
 
-function decodeSortOrderMap(m: WireMap, p: string): SortOrder {
+function decodeSortOrderMap(m: WireMap, p: string): ParsedSortOrder {
   const ascending = asBool(req(m, "ascending", p), `${p}.ascending`);
   // Spark's defaults: ASC NULLS FIRST, DESC NULLS LAST.
   const nullsFirst = asBool(opt(m, "nullsFirst") ?? ascending, `${p}.nullsFirst`);
@@ -112,7 +102,7 @@ function decodeSortOrderMap(m: WireMap, p: string): SortOrder {
 }
 
 /** Decodes a wire expression, validating every field; errors name the path. */
-export function decodeExpr(raw: unknown, path: string): Expr {
+export function decodeExpr(raw: unknown, path: string): ParsedExpr {
   const m = asMap(raw, path);
   const kind = asString(req(m, "kind", path), `${path}.kind`);
   const decoder = Object.hasOwn(DECODERS, kind) ? DECODERS[kind as WireExprKind] : undefined;
@@ -121,7 +111,7 @@ export function decodeExpr(raw: unknown, path: string): Expr {
 }
 
 /** Decodes a SortOrder (the only expression kind `Sort.orders` accepts). */
-export function decodeSortOrder(raw: unknown, path: string): SortOrder {
+export function decodeSortOrder(raw: unknown, path: string): ParsedSortOrder {
   const m = asMap(raw, path);
   if (m["kind"] !== "SortOrder") fail(`${path}.kind`, "expected SortOrder");
   return decodeSortOrderMap(m, path);

@@ -1,4 +1,5 @@
-import type { JoinType, LogicalPlan } from "../../plan/logical-plan.js";
+import type { JoinType } from "../../plan/logical-plan.js";
+import type { ParsedPlan, ParsedPlanKind } from "../../plan/parsed-plan.js";
 import { decodeExpr, decodeSortOrder } from "./decode-expr.js";
 import { decodeStructType } from "./decode-type.js";
 import { decodeValue } from "./decode-value.js";
@@ -16,14 +17,14 @@ import {
   type WireMap,
 } from "./wire-reader.js";
 
-/** Relation kinds a client may send (bridge/PROTOCOL.md "Relations"); BatchEvalPython is engine-internal. */
-export type WirePlanKind = Exclude<LogicalPlan["kind"], "BatchEvalPython">;
+/** Relation kinds a client may send (bridge/PROTOCOL.md "Relations"): every parsed plan kind. */
+export type WirePlanKind = ParsedPlanKind;
 
-type Decoder = (m: WireMap, path: string) => LogicalPlan;
+type Decoder = (m: WireMap, path: string) => ParsedPlan;
 
 const JOIN_TYPES: ReadonlySet<string> = new Set<JoinType>(["inner", "left", "right", "full", "left_semi", "left_anti", "cross"]);
 
-function input(m: WireMap, key: string, path: string): LogicalPlan {
+function input(m: WireMap, key: string, path: string): ParsedPlan {
   return decodePlanAt(req(m, key, path), `${path}.${key}`);
 }
 
@@ -135,7 +136,7 @@ const DECODERS: Readonly<Record<WirePlanKind, Decoder>> = {
 export const WIRE_PLAN_KINDS: readonly WirePlanKind[] = Object.keys(DECODERS) as WirePlanKind[];
 
 /** Decodes the relation at `path`, keeping the client's planId. */
-export function decodePlanAt(raw: unknown, path: string): LogicalPlan {
+export function decodePlanAt(raw: unknown, path: string): ParsedPlan {
   const m = asMap(raw, path);
   const kind = asString(req(m, "kind", path), `${path}.kind`);
   const decoder = Object.hasOwn(DECODERS, kind) ? DECODERS[kind as WirePlanKind] : undefined;
@@ -146,10 +147,10 @@ export function decodePlanAt(raw: unknown, path: string): LogicalPlan {
 }
 
 /**
- * Decodes a wire plan (bridge/PROTOCOL.md) into the engine's LogicalPlan, validating every
+ * Decodes a wire plan (bridge/PROTOCOL.md) into the engine's ParsedPlan (the analyzer's input), validating every
  * field and converting LocalRelation rows and Literals to the vector value convention.
  * Throws InvalidPlanInput naming the path of the first bad field (`root.input.condition`).
  */
-export function decodePlan(raw: unknown): LogicalPlan {
+export function decodePlan(raw: unknown): ParsedPlan {
   return decodePlanAt(raw, "root");
 }

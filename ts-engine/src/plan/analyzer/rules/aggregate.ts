@@ -3,12 +3,13 @@ import type { Expr } from "../../../expr/expr.js";
 import { exprSemanticEquals } from "../../../expr/expr-equals.js";
 import { exprChildren } from "../../../expr/transform.js";
 import { exprPrettySql } from "../../../expr/expr-string.js";
-import type { Aggregate, Distinct } from "../../logical-plan.js";
+import type { Aggregate } from "../../logical-plan.js";
+import type { Distinct, ParsedAggregate } from "../../parsed-plan.js";
 import { outputOf } from "../../output.js";
 import { scopeOf, type AnalyzerCtx, type Resolved } from "../context.js";
 import { named } from "../naming.js";
-import { containsAgg, resolveExpr } from "../resolve-expr.js";
-import { expandStars } from "./project.js";
+import { containsAgg } from "../resolve-expr.js";
+import { resolveExpanding } from "./project.js";
 
 function unalias(e: Expr): Expr {
   return e.kind === "Alias" ? unalias(e.child) : e;
@@ -49,11 +50,11 @@ export function resolveAggregate(child: Resolved, groupBy: readonly Expr[], aggs
 }
 
 /** groupBy(...).agg(...) from the wire: resolves both lists, then prepends the grouping columns. */
-export function resolveAggregateNode(p: Aggregate, ctx: AnalyzerCtx): Resolved {
+export function resolveAggregateNode(p: ParsedAggregate, ctx: AnalyzerCtx): Resolved {
   const child = ctx.resolve(p.input);
   const scope = scopeOf(child, ctx);
-  const groupBy = expandStars(p.groupBy, scope).map((g) => resolveExpr(g, scope));
-  const aggs = expandStars(p.aggs, scope).map((a) => resolveExpr(a, scope));
+  const groupBy = resolveExpanding(p.groupBy, scope);
+  const aggs = resolveExpanding(p.aggs, scope);
   return resolveAggregate(child, groupBy, aggs, ctx, true);
 }
 

@@ -3,6 +3,7 @@ import { newExprId, type AttributeRef, type Expr } from "../../../expr/expr.js";
 import { lookupFunction } from "../../../expr/functions/registry.js";
 import type { ScalarFunctionDef } from "../../../expr/functions/function-def.js";
 import type { Join, LogicalPlan } from "../../logical-plan.js";
+import type { ParsedJoin } from "../../parsed-plan.js";
 import { outputOf } from "../../output.js";
 import { mergePlanIds, sameName, type AnalyzerCtx, type Resolved } from "../context.js";
 import { resolveExpr } from "../resolve-expr.js";
@@ -56,7 +57,7 @@ function findKey(name: string, attrs: readonly AttributeRef[], side: string, ctx
  * `usingColumns` becomes an equi-join plus a Project with each key once, Spark's order: keys, then
  * the left's other columns, then the right's; a full outer join's key is coalesce(left, right).
  */
-export function resolveJoin(p: Join, ctx: AnalyzerCtx): Resolved {
+export function resolveJoin(p: ParsedJoin, ctx: AnalyzerCtx): Resolved {
   const left = ctx.resolve(p.left);
   const right = dedupRight(left, ctx.resolve(p.right));
   const planIds = mergePlanIds(left.planIds, right.planIds);

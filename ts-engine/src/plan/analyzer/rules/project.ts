@@ -1,6 +1,8 @@
 import { newExprId, type AttributeRef, type Expr } from "../../../expr/expr.js";
 import { AnalysisException } from "../../../errors/spark-exception.js";
-import type { Drop, LogicalPlan, Project, ToDF, WithColumns, WithColumnsRenamed } from "../../logical-plan.js";
+import type { ParsedExpr } from "../../../expr/parsed-expr.js";
+import type { LogicalPlan } from "../../logical-plan.js";
+import type { Drop, ParsedProject, ToDF, WithColumns, WithColumnsRenamed } from "../../parsed-plan.js";
 import { outputOf } from "../../output.js";
 import { scopeOf, sameName, type AnalyzerCtx, type Resolved } from "../context.js";
 import { containsAgg, resolveExpr } from "../resolve-expr.js";
@@ -9,14 +11,17 @@ import { matchName, quoteParts, resolveColumn, type Scope } from "../scope.js";
 import { parseExpression } from "../../../sql/parse-expression.js";
 import { resolveAggregate } from "./aggregate.js";
 
-/** Expands `*` / `t.*` (and SQL text that parses to a star) into the matching input attributes. */
-export function expandStars(exprs: readonly Expr[], scope: Scope): Expr[] {
+/**
+ * Resolves a list that may hold stars: `*` / `t.*` (and SQL text that parses to a star) expand
+ * into the matching input attributes, every other item resolves in `scope`.
+ */
+export function resolveExpanding(exprs: readonly ParsedExpr[], scope: Scope): Expr[] {
   const out: Expr[] = [];
   for (const raw of exprs) {
     const e = raw.kind === "ExprString" ? parseExpression(raw.sql) : raw;
     if (e.kind !== "UnresolvedStar") {
-      // SQL text stays text so that its errors carry the SQL origin (`line 1 pos N`).
-      out.push(raw);
+      // SQL text resolves as text so that its errors carry the SQL origin (`line 1 pos N`).
+      out.push(resolveExpr(raw, scope));
       continue;
     }
     if (e.target === undefined || e.target.length === 0) {
@@ -37,10 +42,10 @@ export function expandStars(exprs: readonly Expr[], scope: Scope): Expr[] {
 }
 
 /** Project: stars expanded, expressions resolved and named; aggregates make it a global Aggregate. */
-export function resolveProject(p: Project, ctx: AnalyzerCtx): Resolved {
+export function resolveProject(p: ParsedProject, ctx: AnalyzerCtx): Resolved {
   const child = ctx.resolve(p.input);
   const scope = scopeOf(child, ctx);
-  const exprs = expandStars(p.exprs, scope).map((e) => named(resolveExpr(e, scope)));
+  const exprs = resolveExpanding(p.exprs, scope).map(named);
   if (exprs.some(containsAgg)) return resolveAggregate(child, [], exprs, ctx);
   return { plan: { kind: "Project", input: child.plan, exprs }, planIds: child.planIds };
 }

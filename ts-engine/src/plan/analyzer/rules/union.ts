@@ -3,7 +3,8 @@ import { newExprId, type AttributeRef, type Expr } from "../../../expr/expr.js";
 import { implicitCast, quotedType } from "../../../expr/functions/function-def.js";
 import { widerType } from "../../../types/coercion.js";
 import { typeEquals, type DataType } from "../../../types/data-type.js";
-import type { LogicalPlan, Union } from "../../logical-plan.js";
+import type { LogicalPlan } from "../../logical-plan.js";
+import type { ParsedUnion } from "../../parsed-plan.js";
 import { outputOf } from "../../output.js";
 import { mergePlanIds, sameName, type AnalyzerCtx, type Resolved } from "../context.js";
 import { quoteId } from "../scope.js";
@@ -68,7 +69,7 @@ function castTo(plan: LogicalPlan, types: readonly DataType[]): LogicalPlan {
  * (NUM_COLUMNS_MISMATCH); column types widen to a common type (INCOMPATIBLE_COLUMN_TYPE when none),
  * inserting casts under each input. Output takes the first input's names.
  */
-export function resolveUnion(p: Union, ctx: AnalyzerCtx): Resolved {
+export function resolveUnion(p: ParsedUnion, ctx: AnalyzerCtx): Resolved {
   const kids = p.inputs.map((i) => ctx.resolve(i));
   let plans = p.byName ? byName(kids, p.allowMissingColumns, ctx) : kids.map((k) => k.plan);
   const first = outputOf(plans[0]!);
@@ -101,5 +102,5 @@ export function resolveUnion(p: Union, ctx: AnalyzerCtx): Resolved {
     }, a.dataType),
   );
   plans = plans.map((pl) => castTo(pl, types));
-  return { plan: { kind: "Union", inputs: plans, byName: false, allowMissingColumns: false }, planIds: mergePlanIds(...kids.map((k) => k.planIds)) };
+  return { plan: { kind: "Union", inputs: plans }, planIds: mergePlanIds(...kids.map((k) => k.planIds)) };
 }

@@ -1,0 +1,93 @@
+import type { DataType } from "../types/data-type.js";
+import type { Literal } from "./expr.js";
+
+/**
+ * Unresolved expressions, as the wire decoder (bridge/PROTOCOL.md "Expressions"), the Node
+ * API's Column and the SQL expression parser build them: names not yet bound to attributes,
+ * functions by name, SQL text, stars. Only the analyzer reads them; it turns each into a
+ * resolved `Expr` (expr.ts), so nothing after analysis can meet an unresolved kind.
+ */
+export type ParsedExpr =
+  | UnresolvedAttribute
+  | UnresolvedStar
+  | UnresolvedFunction
+  | ExprString
+  | Literal
+  | ParsedAlias
+  | ParsedCast
+  | ParsedCaseWhen
+  | ParsedSortOrder
+  | ParsedPythonUDF;
+
+/** The kinds of unresolved expressions. */
+export type ParsedExprKind = ParsedExpr["kind"];
+
+/** A column named by the user: `col("a")`, `df["a"]` (with the frame's planId), `"t.a"`. */
+export interface UnresolvedAttribute {
+  readonly kind: "UnresolvedAttribute";
+  readonly nameParts: readonly string[];
+  readonly planId?: number;
+}
+
+/** `*` or `t.*`. */
+export interface UnresolvedStar {
+  readonly kind: "UnresolvedStar";
+  readonly target?: readonly string[];
+  readonly planId?: number;
+}
+
+/** A call by Spark function name; operators use their SQL symbol (`+`, `==`, `and`, `not`). */
+export interface UnresolvedFunction {
+  readonly kind: "UnresolvedFunction";
+  readonly name: string;
+  readonly args: readonly ParsedExpr[];
+  readonly isDistinct: boolean;
+}
+
+/** SQL expression text (`expr()`, `selectExpr`, `filter("a > 1")`), parsed by the engine. */
+export interface ExprString {
+  readonly kind: "ExprString";
+  readonly sql: string;
+}
+
+/** `col.alias(name)`; the analyzer gives the resolved Alias its exprId. */
+export interface ParsedAlias {
+  readonly kind: "Alias";
+  readonly child: ParsedExpr;
+  readonly name: string;
+}
+
+/** `col.cast(type)` (a user cast: shown in generated names, unlike the analyzer's implicit ones). */
+export interface ParsedCast {
+  readonly kind: "Cast";
+  readonly child: ParsedExpr;
+  readonly dataType: DataType;
+  /** `try_cast` sends false: invalid input gives null even in ANSI mode. */
+  readonly ansi?: boolean;
+}
+
+/** `when(...).otherwise(...)` / SQL CASE WHEN, untyped until its values are resolved. */
+export interface ParsedCaseWhen {
+  readonly kind: "CaseWhen";
+  readonly branches: readonly (readonly [ParsedExpr, ParsedExpr])[];
+  readonly elseValue?: ParsedExpr;
+}
+
+/** A sort key as `Sort` takes it: `col.asc()`, `desc_nulls_first()`. */
+export interface ParsedSortOrder {
+  readonly kind: "SortOrder";
+  readonly child: ParsedExpr;
+  readonly ascending: boolean;
+  readonly nullsFirst: boolean;
+}
+
+/** A Python UDF call over unresolved arguments (the resolved form is expr.ts's PythonUDF). */
+export interface ParsedPythonUDF {
+  readonly kind: "PythonUDF";
+  readonly name: string;
+  readonly func: Uint8Array;
+  readonly returnType: DataType;
+  readonly args: readonly ParsedExpr[];
+  readonly evalType: number;
+  readonly deterministic: boolean;
+}

@@ -1,0 +1,150 @@
+import type { ParsedExpr, ParsedSortOrder } from "../expr/parsed-expr.js";
+import type { StructType } from "../types/data-type.js";
+import type { JoinType } from "./logical-plan.js";
+
+/**
+ * The plan as a client wrote it, before analysis: what the wire decoder (bridge/PROTOCOL.md
+ * "Relations") and the Node API's DataFrame build. Expressions are unresolved (`ParsedExpr`)
+ * and the sugar nodes (WithColumns, WithColumnsRenamed, Drop, Distinct, SubqueryAlias, ToDF,
+ * joins on `usingColumns`) are still there; the analyzer turns it into a resolved
+ * `LogicalPlan`. Every node may carry the client's `planId`, which `df["col"]` references use
+ * to say which frame they mean.
+ */
+export type ParsedPlan =
+  | ParsedRange
+  | ParsedLocalRelation
+  | ParsedProject
+  | ParsedFilter
+  | WithColumns
+  | WithColumnsRenamed
+  | Drop
+  | ParsedAggregate
+  | ParsedSort
+  | ParsedLimit
+  | ParsedJoin
+  | Distinct
+  | ParsedUnion
+  | SubqueryAlias
+  | ToDF;
+
+/** The kinds of parsed plan nodes (all of them may arrive from the wire). */
+export type ParsedPlanKind = ParsedPlan["kind"];
+
+interface Base {
+  readonly planId?: number;
+}
+
+/** `spark.range`: one LongType column `id`. */
+export interface ParsedRange extends Base {
+  readonly kind: "Range";
+  readonly start: number | bigint;
+  readonly end: number | bigint;
+  readonly step: number | bigint;
+  readonly numPartitions?: number;
+}
+
+/** Rows given by the user (createDataFrame). Values follow the vector convention of `schema`. */
+export interface ParsedLocalRelation extends Base {
+  readonly kind: "LocalRelation";
+  readonly schema: StructType;
+  readonly rows: readonly (readonly unknown[])[];
+  readonly numPartitions?: number;
+}
+
+/** select(...): may hold stars, and aggregates (which make it a global aggregate). */
+export interface ParsedProject extends Base {
+  readonly kind: "Project";
+  readonly input: ParsedPlan;
+  readonly exprs: readonly ParsedExpr[];
+}
+
+/** filter/where. */
+export interface ParsedFilter extends Base {
+  readonly kind: "Filter";
+  readonly input: ParsedPlan;
+  readonly condition: ParsedExpr;
+}
+
+/** withColumn/withColumns: replace same-named columns in place, append the others. */
+export interface WithColumns extends Base {
+  readonly kind: "WithColumns";
+  readonly input: ParsedPlan;
+  readonly names: readonly string[];
+  readonly exprs: readonly ParsedExpr[];
+}
+
+/** withColumnRenamed/withColumnsRenamed: [from, to] pairs; unknown names are ignored. */
+export interface WithColumnsRenamed extends Base {
+  readonly kind: "WithColumnsRenamed";
+  readonly input: ParsedPlan;
+  readonly renames: readonly (readonly [string, string])[];
+}
+
+/** drop(...): names that do not exist are ignored, as in PySpark. */
+export interface Drop extends Base {
+  readonly kind: "Drop";
+  readonly input: ParsedPlan;
+  readonly columns: readonly ParsedExpr[];
+}
+
+/** groupBy(...).agg(...): the grouping columns are prepended to the output, as PySpark does. */
+export interface ParsedAggregate extends Base {
+  readonly kind: "Aggregate";
+  readonly input: ParsedPlan;
+  readonly groupBy: readonly ParsedExpr[];
+  readonly aggs: readonly ParsedExpr[];
+}
+
+/** orderBy/sort (global) and sortWithinPartitions (not global). */
+export interface ParsedSort extends Base {
+  readonly kind: "Sort";
+  readonly input: ParsedPlan;
+  readonly orders: readonly ParsedSortOrder[];
+  readonly global: boolean;
+}
+
+/** limit(n). */
+export interface ParsedLimit extends Base {
+  readonly kind: "Limit";
+  readonly input: ParsedPlan;
+  readonly n: number;
+}
+
+/** join/crossJoin. */
+export interface ParsedJoin extends Base {
+  readonly kind: "Join";
+  readonly left: ParsedPlan;
+  readonly right: ParsedPlan;
+  readonly joinType: JoinType;
+  readonly condition?: ParsedExpr;
+  /** join(on="k") / join(on=["k1","k2"]): equi-join whose keys appear once in the output. */
+  readonly usingColumns?: readonly string[];
+}
+
+/** distinct(): an Aggregate over every column once analyzed. */
+export interface Distinct extends Base {
+  readonly kind: "Distinct";
+  readonly input: ParsedPlan;
+}
+
+/** union/unionAll (by position, keeping duplicates) and unionByName. */
+export interface ParsedUnion extends Base {
+  readonly kind: "Union";
+  readonly inputs: readonly ParsedPlan[];
+  readonly byName: boolean;
+  readonly allowMissingColumns: boolean;
+}
+
+/** df.alias("t"): lets `t.col` qualify this frame's columns. */
+export interface SubqueryAlias extends Base {
+  readonly kind: "SubqueryAlias";
+  readonly input: ParsedPlan;
+  readonly alias: string;
+}
+
+/** toDF(*names): rename all columns by position. */
+export interface ToDF extends Base {
+  readonly kind: "ToDF";
+  readonly input: ParsedPlan;
+  readonly names: readonly string[];
+}
