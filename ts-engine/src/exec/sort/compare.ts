@@ -1,4 +1,5 @@
 import type { Vector } from "../../columnar/vector.js";
+import { compareDecimalStrings } from "../../expr/kernels/compare-values.js";
 
 /** Compares rows i and j of one sort key; negative when i sorts first. */
 export type RowComparator = (i: number, j: number) => number;
@@ -46,7 +47,11 @@ export function keyComparator(v: Vector, ascending: boolean, nullsFirst: boolean
   const d = v.data;
   let base: RowComparator;
   if (d instanceof BigInt64Array) base = (i, j) => (d[i]! < d[j]! ? -1 : d[i]! > d[j]! ? 1 : 0);
-  else if (Array.isArray(d)) base = (i, j) => cmpUnknown(d[i], d[j]);
+  else if (v.type.kind === "decimal") {
+    // Decimal text compares by value, not as text ("-0.01" > "-1.50").
+    const s = d as readonly string[];
+    base = (i, j) => compareDecimalStrings(s[i]!, s[j]!);
+  } else if (Array.isArray(d)) base = (i, j) => cmpUnknown(d[i], d[j]);
   else {
     const nd = d as Float64Array;
     base = (i, j) => cmpNum(nd[i]!, nd[j]!);

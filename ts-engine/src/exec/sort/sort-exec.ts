@@ -7,8 +7,7 @@ import type { SortOrder } from "../../expr/expr.js";
 import type { StructType } from "../../types/data-type.js";
 import type { ExecutionPlan } from "../execution-plan.js";
 import { evalContextOf, throwIfAborted, yieldToEventLoop } from "../util.js";
-import { keyComparator } from "./compare.js";
-import { sortIndicesAsync } from "./sort-indices-async.js";
+import { sortPermutation } from "./sort-permutation.js";
 
 /**
  * Sorts each input partition as a whole (a global sort sits on an exchange that made one
@@ -44,8 +43,8 @@ export class SortExec implements ExecutionPlan {
     throwIfAborted(ctx);
     const all = concatBatches(this.schema, parts);
     const ectx = evalContextOf(ctx);
-    const cmps = this.orders.map((o) => keyComparator(evaluate(o.child, all, ectx), o.ascending, o.nullsFirst));
-    const idx = await sortIndicesAsync(all.numRows, cmps, () => throwIfAborted(ctx));
+    const keys = this.orders.map((o) => ({ values: evaluate(o.child, all, ectx), ascending: o.ascending, nullsFirst: o.nullsFirst }));
+    const idx = await sortPermutation(keys, all.numRows, () => throwIfAborted(ctx));
     for (let s = 0; s < all.numRows; s += BATCH_SIZE) {
       throwIfAborted(ctx);
       const part = idx.subarray(s, Math.min(all.numRows, s + BATCH_SIZE));

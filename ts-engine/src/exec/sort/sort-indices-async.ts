@@ -5,30 +5,48 @@ import type { RowComparator } from "./compare.js";
 const RUN = 32_768;
 const MERGE_STEP = 1 << 17;
 
-/**
- * The stable sort permutation of `n` rows, as a bottom-up merge sort that yields to the
- * event loop every few hundred thousand comparisons, so a big sort on the main thread
- * never stalls pings and other requests. `check` runs at each yield (interrupts).
- */
-export async function sortIndicesAsync(n: number, keys: readonly RowComparator[], check: () => void = () => {}): Promise<Int32Array> {
+/** One comparator over the keys, ties broken by row number (so the sort is stable). */
+function chain(keys: readonly RowComparator[]): RowComparator {
   const k = keys.length;
-  const cmp = (x: number, y: number): number => {
+  return (x, y) => {
     for (let c = 0; c < k; c++) {
       const r = keys[c]!(x, y);
       if (r !== 0) return r;
     }
     return x - y;
   };
-  let a = new Int32Array(n);
+}
+
+/**
+ * The stable sort permutation of `n` rows, as a bottom-up merge sort that yields to the
+ * event loop every few hundred thousand comparisons, so a big sort on the main thread
+ * never stalls pings and other requests. `check` runs at each yield (interrupts).
+ */
+export async function sortIndicesAsync(n: number, keys: readonly RowComparator[], check: () => void = () => {}): Promise<Int32Array> {
+  const a = new Int32Array(n);
   for (let i = 0; i < n; i++) a[i] = i;
+  await sortRowsAsync(a, keys, check);
+  return a;
+}
+
+/**
+ * Sorts the row numbers in `rows` in place by the keys, ties by row number; the same merge
+ * sort as `sortIndicesAsync`, for a slice of a permutation (the radix sort's tied runs).
+ */
+export async function sortRowsAsync(rows: Int32Array, keys: readonly RowComparator[], check: () => void = () => {}): Promise<void> {
+  const cmp = chain(keys);
+  const n = rows.length;
+  if (n <= RUN) {
+    rows.sort(cmp);
+    return;
+  }
+  let a: Int32Array = rows;
   for (let s = 0; s < n; s += RUN) {
     a.subarray(s, Math.min(n, s + RUN)).sort(cmp);
-    if (n > RUN) {
-      await yieldToEventLoop();
-      check();
-    }
+    await yieldToEventLoop();
+    check();
   }
-  let b = new Int32Array(n);
+  let b: Int32Array = new Int32Array(n);
   let steps = 0;
   for (let width = RUN; width < n; width *= 2) {
     for (let lo = 0; lo < n; lo += 2 * width) {
@@ -52,5 +70,5 @@ export async function sortIndicesAsync(n: number, keys: readonly RowComparator[]
     a = b;
     b = t;
   }
-  return a;
+  if (a !== rows) rows.set(a);
 }

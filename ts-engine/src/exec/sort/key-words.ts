@@ -1,0 +1,207 @@
+import type { Vector } from "../../columnar/vector.js";
+import { unscaled } from "../../expr/eval/decimal.js";
+import type { DecimalType } from "../../types/data-type.js";
+import { prefixWords, type PrefixSource } from "./utf8-prefix.js";
+
+/**
+ * One unsigned word of a normalized sort key: comparing rows' words as unsigned integers,
+ * most significant word first, orders them as Spark orders the keys. Only the low `bits`
+ * bits are used, so the radix sort runs no pass over the others.
+ */
+export interface KeyWord {
+  readonly data: Uint32Array;
+  readonly bits: number;
+}
+
+/** A sort key: the evaluated column and its direction. */
+export interface SortKey {
+  readonly values: Vector;
+  readonly ascending: boolean;
+  readonly nullsFirst: boolean;
+}
+
+/**
+ * The normalized form of a list of sort keys. `words` order rows by the leading keys;
+ * `complete` counts the keys that the words order fully. When it is less than the number
+ * of keys, rows with equal words still need the comparator over keys `complete` and later
+ * (a string prefix, or a type with no fixed-width form such as decimal or array).
+ */
+export interface NormalizedKeys {
+  readonly words: readonly KeyWord[];
+  readonly complete: number;
+}
+
+/** How one key's values map to words: fully (fixed width) or by a prefix only. */
+interface ValueWords {
+  readonly words: KeyWord[];
+  readonly exact: boolean;
+}
+
+const SIGN = 0x80000000;
+
+/** Spark's double order as unsigned bits: -0.0 equals 0.0, NaN above +Infinity. */
+function doubleWords(d: Float64Array, n: number): KeyWord[] {
+  const u = new Uint32Array(d.buffer, d.byteOffset, n * 2);
+  const hi = new Uint32Array(n);
+  const lo = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    let h = u[2 * i + 1]!;
+    let l = u[2 * i]!;
+    if ((h & 0x7ff00000) === 0x7ff00000 && ((h & 0xfffff) | l) !== 0) {
+      h = 0x7ff80000; // every NaN is the one positive NaN
+      l = 0;
+    } else if (h === SIGN && l === 0) h = 0; // -0.0 → 0.0
+    if (h & SIGN) {
+      hi[i] = ~h >>> 0;
+      lo[i] = ~l >>> 0;
+    } else {
+      hi[i] = (h | SIGN) >>> 0;
+      lo[i] = l;
+    }
+  }
+  return [
+    { data: hi, bits: 32 },
+    { data: lo, bits: 32 },
+  ];
+}
+
+function floatWords(d: Float32Array, n: number): KeyWord[] {
+  const u = new Uint32Array(d.buffer, d.byteOffset, n);
+  const w = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    let x = u[i]!;
+    if ((x & 0x7f800000) === 0x7f800000 && (x & 0x7fffff) !== 0) x = 0x7fc00000;
+    else if (x === SIGN) x = 0;
+    w[i] = x & SIGN ? ~x >>> 0 : (x | SIGN) >>> 0;
+  }
+  return [{ data: w, bits: 32 }];
+}
+
+/** Two's complement 64-bit integers as (hi with the sign flipped, lo). */
+function bigLongWords(d: BigInt64Array, n: number): KeyWord[] {
+  const u = new Uint32Array(d.buffer, d.byteOffset, n * 2);
+  const hi = new Uint32Array(n);
+  const lo = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    hi[i] = (u[2 * i + 1]! ^ SIGN) >>> 0;
+    lo[i] = u[2 * i]!;
+  }
+  return [
+    { data: hi, bits: 32 },
+    { data: lo, bits: 32 },
+  ];
+}
+
+/**
+ * Decimals by their unscaled value (the canonical text has exactly `scale` fraction
+ * digits): two words up to precision 18, which fits a long, four up to 38 (128 bits).
+ */
+function decimalWords(values: readonly string[], n: number, type: DecimalType, validity: Uint8Array | null): KeyWord[] {
+  const wide = type.precision > 18;
+  const count = wide ? 4 : 2;
+  const words = Array.from({ length: count }, () => new Uint32Array(n));
+  const mask32 = 0xffffffffn;
+  for (let i = 0; i < n; i++) {
+    if (validity !== null && validity[i] === 0) continue;
+    const text = values[i]!;
+    let x: bigint;
+    try {
+      x = BigInt(text.replace(".", ""));
+    } catch {
+      x = unscaled(text, type.scale);
+    }
+    // Two's complement over 64 or 128 bits, sign bit flipped so negatives come first.
+    const bits = BigInt(count * 32);
+    const u = BigInt.asUintN(count * 32, x) ^ (1n << (bits - 1n));
+    for (let w = 0; w < count; w++) words[w]![i] = Number((u >> BigInt((count - 1 - w) * 32)) & mask32);
+  }
+  return words.map((data) => ({ data, bits: 32 }));
+}
+
+/** Small integers offset to be non-negative, in as few bits as their type has. */
+function offsetWords(d: Int8Array | Int16Array | Int32Array | Uint8Array, n: number, bits: number): KeyWord[] {
+  const w = new Uint32Array(n);
+  if (bits === 32) for (let i = 0; i < n; i++) w[i] = (d[i]! ^ SIGN) >>> 0;
+  else {
+    const off = d instanceof Uint8Array ? 0 : 1 << (bits - 1);
+    for (let i = 0; i < n; i++) w[i] = d[i]! + off;
+  }
+  return [{ data: w, bits }];
+}
+
+/**
+ * A long-like vector on the f64 fast path holds integers within ±2^53, which order under
+ * the double transform exactly as integers do, so one code path serves double and long.
+ */
+function valueWords(v: Vector, n: number): ValueWords | null {
+  const d = v.data;
+  if (d instanceof Float64Array) return { words: doubleWords(d, n), exact: true };
+  if (d instanceof Float32Array) return { words: floatWords(d, n), exact: true };
+  if (d instanceof BigInt64Array) return { words: bigLongWords(d, n), exact: true };
+  if (d instanceof Int32Array) return { words: offsetWords(d, n, 32), exact: true };
+  if (d instanceof Int16Array) return { words: offsetWords(d, n, 16), exact: true };
+  if (d instanceof Int8Array) return { words: offsetWords(d, n, 8), exact: true };
+  if (d instanceof Uint8Array) return { words: offsetWords(d, n, 1), exact: true };
+  if (v.type.kind === "decimal") return { words: decimalWords(d as readonly string[], n, v.type, v.validity), exact: true };
+  const src = prefixSourceOf(v);
+  if (src === null) return null;
+  const p = prefixWords(src, n, v.validity);
+  return {
+    words: [
+      { data: p.hi, bits: 32 },
+      { data: p.lo, bits: 32 },
+    ],
+    exact: false,
+  };
+}
+
+/** Strings and binaries have a byte-order prefix; nested values have no normal form. */
+function prefixSourceOf(v: Vector): PrefixSource | null {
+  if (v.type.kind === "string") return { kind: "jsStrings", values: v.data as readonly string[] };
+  if (v.type.kind === "binary") return { kind: "byteArrays", values: v.data as readonly Uint8Array[] };
+  return null;
+}
+
+/** Applies direction and null placement to one key's value words (in place). */
+function orderWords(vw: KeyWord[], n: number, key: SortKey): KeyWord[] {
+  const val = key.values.validity;
+  if (!key.ascending) {
+    for (const w of vw) {
+      const mask = w.bits === 32 ? 0xffffffff : (1 << w.bits) - 1;
+      const d = w.data;
+      for (let i = 0; i < n; i++) d[i] = (~d[i]! & mask) >>> 0;
+    }
+  }
+  if (val === null) return vw;
+  // Null rows: every value word 0 (so nulls tie, and stay in input order), plus a null rank
+  // that places them first or last whatever the direction (Spark's NULLS FIRST/LAST).
+  for (const w of vw) for (let i = 0; i < n; i++) if (val[i] === 0) w.data[i] = 0;
+  const nullRank = key.nullsFirst ? 0 : 1;
+  const first = vw[0]!;
+  if (first.bits < 32) {
+    const d = first.data;
+    const top = 1 << first.bits;
+    for (let i = 0; i < n; i++) d[i] = d[i]! + ((val[i] === 0 ? nullRank : 1 - nullRank) === 1 ? top : 0);
+    return [{ data: d, bits: first.bits + 1 }, ...vw.slice(1)];
+  }
+  const rank = new Uint32Array(n);
+  for (let i = 0; i < n; i++) rank[i] = val[i] === 0 ? nullRank : 1 - nullRank;
+  return [{ data: rank, bits: 1 }, ...vw];
+}
+
+/**
+ * Normalizes the keys into words, in key order, up to and including the first key that
+ * only a prefix represents; keys after that one are left to the comparator.
+ */
+export function normalizeKeys(keys: readonly SortKey[], n: number): NormalizedKeys {
+  const words: KeyWord[] = [];
+  let complete = 0;
+  for (const key of keys) {
+    const vw = valueWords(key.values, n);
+    if (vw === null) break;
+    words.push(...orderWords(vw.words, n, key));
+    if (!vw.exact) break;
+    complete++;
+  }
+  return { words, complete };
+}

@@ -1,0 +1,90 @@
+import type { KeyWord } from "./key-words.js";
+
+/** Bits per radix digit: 2^11 buckets keep the histogram and scatter heads in L1/L2. */
+export const DIGIT_BITS = 11;
+
+/** Rows handled per synchronous step; between steps `pause` runs (event loop, interrupts). */
+const STEP = 1 << 20;
+
+/** Called between steps of a long sort: yields to the event loop and checks for interrupts. */
+export type Pause = () => Promise<void>;
+
+/**
+ * The stable sort permutation of rows 0 … n-1 by their key words (most significant first,
+ * compared as unsigned integers), by LSD radix sort. A digit that every row shares costs
+ * no pass, so a long column of small values sorts in the passes its values need. Before a
+ * word's passes its values are gathered into the current order once, then each pass
+ * scatters the (word, row) pairs, so every pass reads sequentially.
+ */
+export async function radixSortPermutation(
+  words: readonly KeyWord[],
+  n: number,
+  pause: Pause,
+  digitBits: number = DIGIT_BITS,
+): Promise<Int32Array> {
+  let idx = new Int32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  if (n < 2 || words.length === 0) return idx;
+  let key = new Uint32Array(n);
+  let idx2 = new Int32Array(n);
+  let key2 = new Uint32Array(n);
+  const buckets = 1 << digitBits;
+  const mask = buckets - 1;
+  for (let w = words.length - 1; w >= 0; w--) {
+    const word = words[w]!;
+    const src = word.data;
+    for (let s = 0; s < n; s += STEP) {
+      const e = Math.min(n, s + STEP);
+      for (let i = s; i < e; i++) key[i] = src[idx[i]!]!;
+      if (n > STEP) await pause();
+    }
+    const digits = Math.ceil(word.bits / digitBits);
+    const hist = histograms(key, n, digits, digitBits);
+    for (let p = 0; p < digits; p++) {
+      const h = hist.subarray(p * buckets, (p + 1) * buckets);
+      if (isTrivial(h, n)) continue;
+      const shift = p * digitBits;
+      // Exclusive prefix sums: where each digit's rows start in the output.
+      let sum = 0;
+      for (let b = 0; b < buckets; b++) {
+        const c = h[b]!;
+        h[b] = sum;
+        sum += c;
+      }
+      for (let s = 0; s < n; s += STEP) {
+        const e = Math.min(n, s + STEP);
+        for (let i = s; i < e; i++) {
+          const k = key[i]!;
+          const o = h[(k >>> shift) & mask]!++;
+          key2[o] = k;
+          idx2[o] = idx[i]!;
+        }
+        if (n > STEP) await pause();
+      }
+      [key, key2] = [key2, key];
+      [idx, idx2] = [idx2, idx];
+    }
+  }
+  return idx;
+}
+
+/** Counts of every digit position of `key` in one read of it. */
+function histograms(key: Uint32Array, n: number, digits: number, digitBits: number): Uint32Array {
+  const buckets = 1 << digitBits;
+  const mask = buckets - 1;
+  const hist = new Uint32Array(digits * buckets);
+  for (let i = 0; i < n; i++) {
+    const k = key[i]!;
+    for (let p = 0, shift = 0; p < digits; p++, shift += digitBits) hist[p * buckets + ((k >>> shift) & mask)]!++;
+  }
+  return hist;
+}
+
+/** True when one bucket holds every row: the pass would not move anything. */
+function isTrivial(h: Uint32Array, n: number): boolean {
+  for (let b = 0; b < h.length; b++) {
+    const c = h[b]!;
+    if (c !== 0) return c === n;
+  }
+  return true;
+}
