@@ -123,6 +123,8 @@ export const variance = (c: ColumnOrName): Column => over("variance", c);
 export const var_samp = (c: ColumnOrName): Column => over("var_samp", c);
 /** Population variance. */
 export const var_pop = (c: ColumnOrName): Column => over("var_pop", c);
+/** The most frequent value of a group; `deterministic` breaks ties toward the lowest value (PySpark 4.0's `mode(col, deterministic)`). */
+export const mode = (c: ColumnOrName, deterministic = false): Column => call("mode", [toColumn(c).expr, litArg(deterministic)]);
 /** Approximate distinct count. */
 export const approx_count_distinct = (c: ColumnOrName): Column => over("approx_count_distinct", c);
 /** Sum of distinct values. */

@@ -171,6 +171,27 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     template:
       "The limit like expression <expr> is invalid. The limit expression must be equal to or greater than 0, but got <v>.",
   },
+  "NON_FOLDABLE_ARGUMENT": {
+    sqlState: "42K08",
+    template:
+      "The function <funcName> requires the parameter <paramName> to be a foldable expression of the type <paramType>, but the actual argument is a non-foldable.",
+  },
+  "UNEXPECTED_INPUT_TYPE": {
+    sqlState: "42K09",
+    template: "Parameter <paramIndex> of function <functionName> requires the <requiredType> type, however <inputSql> has the type <inputType>.",
+  },
+  "DATATYPE_MISMATCH.UNEXPECTED_NULL": {
+    sqlState: "42K09",
+    template: "Cannot resolve <sqlExpr> due to data type mismatch: The <exprName> must not be null.",
+  },
+  "INVALID_WITHIN_GROUP_EXPRESSION.DISTINCT_UNSUPPORTED": {
+    sqlState: "42K0K",
+    template: "Invalid function <funcName> with WITHIN GROUP. The function does not support DISTINCT with WITHIN GROUP.",
+  },
+  "INVALID_WITHIN_GROUP_EXPRESSION.WITHIN_GROUP_MISSING": {
+    sqlState: "42K0K",
+    template: "Invalid function <funcName> with WITHIN GROUP. WITHIN GROUP is required for the function.",
+  },
   "INTERNAL_ERROR": {
     sqlState: "XX000",
     template: "<message>",

@@ -63,6 +63,18 @@ function call(name: string, args: readonly AnyExpr[], distinct: boolean, s: Styl
   }
 }
 
+/**
+ * A resolved mode call keeps a true `deterministic` flag as its second argument; Spark 4.0
+ * prints that Mode (reverse = Some(true)) as WITHIN GROUP, and explains Mode with its
+ * buffer offsets.
+ */
+function modeCall(args: readonly Expr[], s: Style): string {
+  const x = args[0] === undefined ? "" : render(args[0], s);
+  const reverse = args.length === 2;
+  if (s === "pretty") return reverse ? `mode() WITHIN GROUP (ORDER BY ${x} DESC)` : `mode(${x})`;
+  return `mode(${x}, 0, 0, ${reverse ? "Some(true)" : "None"})`;
+}
+
 /** The type of `e` when it is known without resolving names (a parsed tree's literals, casts). */
 function knownType(e: AnyExpr): DataType | undefined {
   switch (e.kind) {
@@ -132,7 +144,7 @@ function render(e: AnyExpr, s: Style): string {
     case "ScalarCall":
       return call(e.fn, e.args, false, s);
     case "AggCall":
-      return call(e.fn, e.args, e.isDistinct, s);
+      return e.fn === "mode" ? modeCall(e.args, s) : call(e.fn, e.args, e.isDistinct, s);
     case "BoundRef":
       return s === "pretty" ? e.name : `input[${e.ordinal}, ${simpleString(e.dataType)}, ${e.nullable}]`;
     default:

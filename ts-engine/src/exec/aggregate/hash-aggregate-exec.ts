@@ -8,7 +8,7 @@ import { exprType } from "../../expr/expr-type.js";
 import { structField, structType, type DataType, type StructType } from "../../types/data-type.js";
 import type { ExecutionPlan } from "../execution-plan.js";
 import { evalContextOf, stripAlias, throwIfAborted, yieldToEventLoop } from "../util.js";
-import { singleGroupIds, type Accumulator } from "./accumulator.js";
+import { singleGroupIds, type Accumulator } from "../../expr/functions/aggregate/accumulator.js";
 import { makeAccumulator, updateArgs } from "./agg-spec.js";
 import { GroupHashTable } from "./group-hash-table.js";
 

@@ -1,5 +1,6 @@
 import type { Vector } from "../../columnar/vector.js";
 import { LONG_SAFE } from "../../columnar/builder.js";
+import { valueKey } from "../../columnar/value-key.js";
 
 /**
  * A batch's key column in the form the hash tables compare: numbers as a Float64Array
@@ -18,16 +19,8 @@ export function isNumericKey(v: Vector): boolean {
   return !Array.isArray(v.data);
 }
 
-/** Normalizes a non-numeric key value so that `===` is value equality. */
-export function normalizeObjKey(x: unknown): unknown {
-  if (typeof x === "string" || typeof x === "number" || typeof x === "bigint" || typeof x === "boolean") return x;
-  if (x instanceof Uint8Array) {
-    let s = "\u0001";
-    for (let i = 0; i < x.length; i++) s += String.fromCharCode(x[i]!);
-    return s;
-  }
-  return "\u0002" + JSON.stringify(x, (_k, val: unknown) => (typeof val === "bigint" ? val.toString() : val));
-}
+/** Normalizes a non-numeric key value so that `===` is value equality (see valueKey). */
+export const normalizeObjKey = valueKey;
 
 /** Converts one key vector of a batch. */
 export function toKeyColumn(v: Vector): KeyColumn {

@@ -9,7 +9,7 @@ import type { Expr } from "../expr.js";
 import { likeToRegExp } from "./misc.js";
 import { mapRows } from "./row-map.js";
 import { toBigInts, valid, vectorFromRowValues } from "../eval/vectors.js";
-import { checkArity, implicitCast, quotedSql, quotedType, scalarCall, unexpectedInputType, type AggFunctionDef, type ScalarFunctionDef } from "./function-def.js";
+import { checkArity, implicitCast, quotedSql, quotedType, scalarCall, unexpectedInputType, type ScalarFunctionDef } from "./function-def.js";
 
 /** Bitwise `& | ^` over integral operands of a common type (BigInt for longs). */
 function bitwise(op: "&" | "|" | "^"): ScalarFunctionDef {
@@ -140,17 +140,8 @@ const TRY_CAST: ScalarFunctionDef = {
   },
 };
 
-const MODE: AggFunctionDef = {
-  kind: "agg",
-  name: "mode",
-  resolve(_n, args, isDistinct) {
-    checkArity("mode", args, 1, 2);
-    return { kind: "AggCall", fn: "mode", args, isDistinct, dataType: exprType(args[0]!), nullable: true };
-  },
-};
-
-/** Registry entries for bitwise ops, string predicates, element/field access, try_cast and mode. */
-export const EXTRA_FUNCTIONS: readonly (ScalarFunctionDef | AggFunctionDef)[] = [
+/** Registry entries for bitwise ops, string predicates, element/field access, and try_cast. */
+export const EXTRA_FUNCTIONS: readonly ScalarFunctionDef[] = [
   bitwise("&"),
   bitwise("|"),
   bitwise("^"),
@@ -163,5 +154,4 @@ export const EXTRA_FUNCTIONS: readonly (ScalarFunctionDef | AggFunctionDef)[] = 
   GET_ITEM,
   GET_FIELD,
   TRY_CAST,
-  MODE,
 ];

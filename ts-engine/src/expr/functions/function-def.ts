@@ -1,12 +1,13 @@
 import type { Vector } from "../../columnar/vector.js";
 import type { DataType } from "../../types/data-type.js";
 import { typeEquals } from "../../types/data-type.js";
-import { AnalysisException } from "../../errors/spark-exception.js";
+import { AnalysisException, InternalError } from "../../errors/spark-exception.js";
 import { sqlTypeName } from "../../types/type-names.js";
 import { exprPrettySql } from "../expr-string.js";
 import type { AggCall, Expr, ScalarCall } from "../expr.js";
 import type { EvalContext } from "../eval/evaluate.js";
 import { exprType } from "../expr-type.js";
+import type { Accumulator } from "./aggregate/accumulator.js";
 
 /** A scalar function: a type rule (with implicit casts) and a vectorized implementation. */
 export interface ScalarFunctionDef {
@@ -18,11 +19,28 @@ export interface ScalarFunctionDef {
   eval(args: readonly Vector[], call: ScalarCall, ctx: EvalContext, numRows: number): Vector;
 }
 
-/** An aggregate function: only its type rule lives here; the hash aggregate operator computes it. */
+/**
+ * An aggregate function, whole: its type rule and its evaluation. The planner and the hash
+ * aggregate operator reach the accumulator only through this entry (exec/aggregate/agg-spec.ts
+ * looks it up by the call's name), so adding an aggregate is one file in ./aggregate/.
+ */
 export interface AggFunctionDef {
   readonly kind: "agg";
   readonly name: string;
+  /** Type-checks resolved arguments and returns the resolved call. */
   resolve(name: string, args: readonly Expr[], isDistinct: boolean): AggCall;
+  /**
+   * A fresh accumulator for one resolved call of this function, over plain (non-DISTINCT)
+   * input: DISTINCT is handled around it (see accumulatorFor), not by each function.
+   */
+  accumulator(call: AggCall, ansi: boolean): Accumulator;
+  /**
+   * The arguments whose values `update` reads, in order. Arguments that are flags fixed at
+   * analysis (first's ignoreNulls, mode's deterministic) are not data; count(*) reads none.
+   */
+  updateArgs(call: AggCall): readonly Expr[];
+  /** DISTINCT cannot change the result (min, max, collect_set …), as Spark's EliminateDistinct. */
+  readonly ignoresDistinct?: true;
 }
 
 export type FunctionDef = ScalarFunctionDef | AggFunctionDef;
@@ -68,6 +86,28 @@ export function checkArity(name: string, args: readonly Expr[], min: number, max
       docroot: "https://spark.apache.org/docs/latest",
     });
   }
+}
+
+/** A resolved AggCall node. */
+export function aggCall(fn: string, args: readonly Expr[], isDistinct: boolean, dataType: DataType, nullable: boolean): AggCall {
+  return { kind: "AggCall", fn, args, isDistinct, dataType, nullable };
+}
+
+/** An AggFunctionDef.updateArgs for functions whose every argument is data. */
+export function allArgs(call: AggCall): readonly Expr[] {
+  return call.args;
+}
+
+/** An AggFunctionDef.updateArgs for functions whose arguments after the first are flags. */
+export function firstArg(call: AggCall): readonly Expr[] {
+  return call.args.slice(0, 1);
+}
+
+/** The type of an aggregate call's first argument (every aggregate has at least one). */
+export function firstArgType(call: AggCall): DataType {
+  const a = call.args[0];
+  if (a === undefined) throw new InternalError(`${call.fn} has no argument`);
+  return exprType(a);
 }
 
 /** A resolved ScalarCall node. */

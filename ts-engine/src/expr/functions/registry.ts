@@ -1,13 +1,12 @@
-import type { FunctionDef } from "./function-def.js";
+import type { AggFunctionDef, FunctionDef } from "./function-def.js";
 import { ARITHMETIC_FUNCTIONS } from "./arithmetic.js";
 import { PREDICATE_FUNCTIONS } from "./predicates.js";
 import { MISC_FUNCTIONS } from "./misc.js";
-import { BASIC_AGGREGATES } from "./aggregate/basic.js";
 import { MATH_FUNCTIONS } from "./math.js";
 import { STRING_FUNCTIONS } from "./string.js";
 import { COLLECTION_FUNCTIONS } from "./collection.js";
 import { DATETIME_FUNCTIONS } from "./datetime.js";
-import { MORE_AGGREGATES } from "./aggregate/more.js";
+import { AGGREGATE_FUNCTIONS } from "./aggregate/aggregate-functions.js";
 import { EXTRA_FUNCTIONS } from "./extra.js";
 
 /** Alternative spellings that Spark (or the wire) uses for the same function. */
@@ -32,8 +31,7 @@ for (const def of [
   ...STRING_FUNCTIONS,
   ...COLLECTION_FUNCTIONS,
   ...DATETIME_FUNCTIONS,
-  ...BASIC_AGGREGATES,
-  ...MORE_AGGREGATES,
+  ...AGGREGATE_FUNCTIONS,
   ...EXTRA_FUNCTIONS,
 ]) {
   REGISTRY.set(def.name, def);
@@ -46,6 +44,11 @@ for (const def of [
 export function lookupFunction(name: string): FunctionDef | undefined {
   const canonical = ALIASES[name] ?? name;
   return REGISTRY.get(canonical) ?? REGISTRY.get(canonical.toLowerCase());
+}
+
+/** Every registered aggregate function's entry, in name order. */
+export function registeredAggregates(): AggFunctionDef[] {
+  return [...REGISTRY.values()].filter((d): d is AggFunctionDef => d.kind === "agg").sort((a, b) => (a.name < b.name ? -1 : 1));
 }
 
 /** Every registered function name (for docs and the client's `functions.__all__` check). */

@@ -1,7 +1,7 @@
-import { makeVector, type Vector } from "../../columnar/vector.js";
-import { vectorFromValues } from "../../columnar/builder.js";
-import { formatUnscaled, unscaled } from "../../expr/eval/decimal.js";
-import { decimalType, LongType, type DataType, type DecimalType } from "../../types/data-type.js";
+import { makeVector, type Vector } from "../../../columnar/vector.js";
+import { vectorFromValues } from "../../../columnar/builder.js";
+import { formatUnscaled, unscaled } from "../../eval/decimal.js";
+import { decimalType, LongType, type DataType, type DecimalType } from "../../../types/data-type.js";
 import { growF64, type Accumulator } from "./accumulator.js";
 
 /** Which aggregate a DecimalAcc computes. */

@@ -1,8 +1,11 @@
-import { makeVector, type Vector } from "../../columnar/vector.js";
-import { isLongType, longVectorFromBigInts } from "../../columnar/builder.js";
-import { arithmeticOverflow } from "../../expr/eval/errors.js";
-import type { DataType } from "../../types/data-type.js";
+import { makeVector, type Vector } from "../../../columnar/vector.js";
+import { isLongType, longVectorFromBigInts } from "../../../columnar/builder.js";
+import { arithmeticOverflow } from "../../eval/errors.js";
+import { DoubleType, LongType, decimalType, isNumeric, type DataType } from "../../../types/data-type.js";
+import { exprType } from "../../expr-type.js";
+import { aggCall, allArgs, checkArity, firstArgType, implicitCast, unexpectedInputType, type AggFunctionDef } from "../function-def.js";
 import { growF64, growU8, isSingleGroup, seenValidity, type Accumulator } from "./accumulator.js";
+import { DecimalAcc } from "./decimal-acc.js";
 
 const SAFE = Number.MAX_SAFE_INTEGER;
 const I64_MAX = (1n << 63n) - 1n;
@@ -108,3 +111,27 @@ export class SumAcc implements Accumulator {
     return makeVector(this.resultType, this.sums.slice(0, numGroups), validity, numGroups);
   }
 }
+
+/** sum: integral → bigint, fractional → double, decimal(p,s) → decimal(p+10,s); strings are cast to double (ANSI). */
+export const SUM: AggFunctionDef = {
+  kind: "agg",
+  name: "sum",
+  resolve(name, args, isDistinct) {
+    checkArity(name, args, 1);
+    let a = args[0]!;
+    let t = exprType(a);
+    if (t.kind === "string" || t.kind === "null") {
+      a = implicitCast(a, DoubleType);
+      t = DoubleType;
+    }
+    if (!isNumeric(t)) throw unexpectedInputType(aggCall("sum", args, isDistinct, t, true), 0, a, '"NUMERIC" or "ANSI INTERVAL"');
+    const out =
+      t.kind === "decimal" ? decimalType(Math.min(38, t.precision + 10), t.scale) : t.kind === "float" || t.kind === "double" ? DoubleType : LongType;
+    return aggCall("sum", [a], isDistinct, out, true);
+  },
+  accumulator(call, ansi) {
+    const t = firstArgType(call);
+    return t.kind === "decimal" ? new DecimalAcc("sum", t, call.dataType) : new SumAcc(call.dataType, ansi);
+  },
+  updateArgs: allArgs,
+};

@@ -1,19 +1,25 @@
-import type { Vector } from "../../columnar/vector.js";
-import type { DataType } from "../../types/data-type.js";
+import type { Vector } from "../../../columnar/vector.js";
+import type { DataType } from "../../../types/data-type.js";
 
 /**
- * The running state of one aggregate function over many groups (indexed by group id).
- * `update` folds raw input rows, `merge` folds another partition's `partial` output,
- * `result` gives the final column. Each call handles a whole batch.
+ * The running state of one aggregate function over many groups (indexed by group id), as
+ * DataFusion's GroupsAccumulator: `update` folds raw input rows, `merge` folds another
+ * partition's `partial` output, `result` gives the final column. Each call handles a whole
+ * batch. A registry entry (AggFunctionDef.accumulator) makes one per call and task; the
+ * hash aggregate operator never picks one by name.
  */
 export interface Accumulator {
   /** Types of the columns `partial` returns (and `merge` takes). */
   readonly partialTypes: readonly DataType[];
   /** Makes room for group ids < n. */
   ensure(n: number): void;
+  /** Folds `n` input rows: row i (values at index i of each of `args`) belongs to group `groups[i]`. */
   update(groups: Int32Array, n: number, args: readonly Vector[]): void;
+  /** Folds `n` rows of another accumulator's `partial` columns into groups `groups[i]`. */
   merge(groups: Int32Array, n: number, partial: readonly Vector[]): void;
+  /** The intermediate state of groups 0..numGroups-1, one column per `partialTypes` entry. */
   partial(numGroups: number): Vector[];
+  /** The final value of groups 0..numGroups-1 (the call's resolved dataType). */
   result(numGroups: number): Vector;
 }
 

@@ -1,50 +1,9 @@
-import { makeVector, type Vector } from "../../columnar/vector.js";
-import { DoubleType, LongType, type DataType } from "../../types/data-type.js";
-import { growF64, isSingleGroup, type Accumulator } from "./accumulator.js";
-
-function addCounts(counts: Float64Array, groups: Int32Array, n: number, args: readonly Vector[]): void {
-  const masks = args.map((a) => a.validity).filter((m): m is Uint8Array => m !== null);
-  if (masks.length === 0) {
-    if (isSingleGroup(groups)) {
-      counts[0] = counts[0]! + n;
-      return;
-    }
-    for (let i = 0; i < n; i++) counts[groups[i]!] = counts[groups[i]!]! + 1;
-    return;
-  }
-  for (let i = 0; i < n; i++) {
-    let ok = true;
-    for (const m of masks) if (m[i] === 0) ok = false;
-    if (ok) counts[groups[i]!] = counts[groups[i]!]! + 1;
-  }
-}
-
-/** count(args): rows where every argument is non-null (count(*) has no nullable argument); never null. */
-export class CountAcc implements Accumulator {
-  readonly partialTypes: readonly DataType[] = [LongType];
-  private counts: Float64Array = new Float64Array(16);
-
-  ensure(n: number): void {
-    this.counts = growF64(this.counts, n);
-  }
-
-  update(groups: Int32Array, n: number, args: readonly Vector[]): void {
-    addCounts(this.counts, groups, n, args);
-  }
-
-  merge(groups: Int32Array, n: number, partial: readonly Vector[]): void {
-    const d = partial[0]!.data as Float64Array;
-    for (let i = 0; i < n; i++) this.counts[groups[i]!] = this.counts[groups[i]!]! + d[i]!;
-  }
-
-  partial(numGroups: number): Vector[] {
-    return [this.result(numGroups)];
-  }
-
-  result(numGroups: number): Vector {
-    return makeVector(LongType, this.counts.slice(0, numGroups), null, numGroups);
-  }
-}
+import { makeVector, type Vector } from "../../../columnar/vector.js";
+import { DoubleType, LongType, decimalType, isNumeric, type DataType } from "../../../types/data-type.js";
+import { exprType } from "../../expr-type.js";
+import { aggCall, allArgs, checkArity, firstArgType, implicitCast, unexpectedInputType, type AggFunctionDef } from "../function-def.js";
+import { growF64, type Accumulator } from "./accumulator.js";
+import { DecimalAcc } from "./decimal-acc.js";
 
 /** avg(x): DoubleType mean of the non-null values, null for a group without any. */
 export class AvgAcc implements Accumulator {
@@ -111,3 +70,33 @@ export class AvgAcc implements Accumulator {
     return makeVector(DoubleType, out, allValid ? null : validity, numGroups);
   }
 }
+
+/** avg/mean: double (decimal(p,s) → decimal(p+4,s+4), computed exactly); strings are cast to double (ANSI). */
+function avg(fnName: string): AggFunctionDef {
+  return {
+    kind: "agg",
+    name: fnName,
+    resolve(name, args, isDistinct) {
+      checkArity(name, args, 1);
+      let a = args[0]!;
+      let t = exprType(a);
+      if (t.kind === "string" || t.kind === "null") {
+        a = implicitCast(a, DoubleType);
+        t = DoubleType;
+      }
+      if (!isNumeric(t)) throw unexpectedInputType(aggCall(fnName, args, isDistinct, t, true), 0, a, '"NUMERIC" or "ANSI INTERVAL"');
+      const out = t.kind === "decimal" ? decimalType(Math.min(38, t.precision + 4), Math.min(38, t.scale + 4)) : DoubleType;
+      return aggCall(fnName, [a], isDistinct, out, true);
+    },
+    accumulator(call) {
+      const t = firstArgType(call);
+      return t.kind === "decimal" ? new DecimalAcc("avg", t, call.dataType) : new AvgAcc();
+    },
+    updateArgs: allArgs,
+  };
+}
+
+/** avg(x): the mean of the non-null values. */
+export const AVG = avg("avg");
+/** mean(x): avg under its other name. */
+export const MEAN = avg("mean");

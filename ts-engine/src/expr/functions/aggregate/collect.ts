@@ -1,9 +1,11 @@
-import type { Vector } from "../../columnar/vector.js";
-import { vectorFromValues } from "../../columnar/builder.js";
-import { vectorToValues } from "../../columnar/rows.js";
-import type { DataType } from "../../types/data-type.js";
+import type { Vector } from "../../../columnar/vector.js";
+import { vectorFromValues } from "../../../columnar/builder.js";
+import { vectorToValues } from "../../../columnar/rows.js";
+import { valueKey } from "../../../columnar/value-key.js";
+import { arrayType, type DataType } from "../../../types/data-type.js";
+import { exprType } from "../../expr-type.js";
+import { aggCall, allArgs, checkArity, type AggFunctionDef } from "../function-def.js";
 import type { Accumulator } from "./accumulator.js";
-import { normalizeObjKey } from "./key-columns.js";
 
 /** collect_list / collect_set: the non-null values of each group as an array (set: without duplicates); never null. */
 export class CollectAcc implements Accumulator {
@@ -28,7 +30,7 @@ export class CollectAcc implements Accumulator {
   private add(g: number, x: unknown): void {
     if (x === null) return;
     if (this.distinct) {
-      const k = normalizeObjKey(x);
+      const k = valueKey(x);
       if (this.seen[g]!.has(k)) return;
       this.seen[g]!.add(k);
     }
@@ -53,3 +55,24 @@ export class CollectAcc implements Accumulator {
     return vectorFromValues(this.resultType, this.lists.slice(0, numGroups));
   }
 }
+
+/** collect_list / collect_set: array of the argument type without nulls; never null. */
+function collect(fnName: "collect_list" | "collect_set"): AggFunctionDef {
+  const distinct = fnName === "collect_set";
+  return {
+    kind: "agg",
+    name: fnName,
+    resolve(_n, args, isDistinct) {
+      checkArity(fnName, args, 1);
+      return aggCall(fnName, args, isDistinct, arrayType(exprType(args[0]!), false), false);
+    },
+    accumulator: (call) => new CollectAcc(call.dataType, distinct),
+    updateArgs: allArgs,
+    ...(distinct ? { ignoresDistinct: true as const } : {}),
+  };
+}
+
+/** collect_list(x): the group's non-null values in input order. */
+export const COLLECT_LIST = collect("collect_list");
+/** collect_set(x): the group's distinct non-null values. */
+export const COLLECT_SET = collect("collect_set");

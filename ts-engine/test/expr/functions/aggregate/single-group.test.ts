@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { vectorFromValues } from "../../src/columnar/builder.js";
-import { vectorToValues } from "../../src/columnar/rows.js";
-import { isSingleGroup, singleGroupIds } from "../../src/exec/aggregate/accumulator.js";
-import { CountAcc } from "../../src/exec/aggregate/count-avg-acc.js";
-import { SumAcc } from "../../src/exec/aggregate/sum-acc.js";
-import { DoubleType } from "../../src/types/data-type.js";
+import { vectorFromValues } from "../../../../src/columnar/builder.js";
+import { vectorToValues } from "../../../../src/columnar/rows.js";
+import { isSingleGroup, singleGroupIds } from "../../../../src/expr/functions/aggregate/accumulator.js";
+import { CountAcc } from "../../../../src/expr/functions/aggregate/count.js";
+import { SumAcc } from "../../../../src/expr/functions/aggregate/sum.js";
+import { DoubleType } from "../../../../src/types/data-type.js";
 
 describe("aggregation without grouping keys", () => {
   it("sums and counts a single group like the per-row path, nulls included", () => {

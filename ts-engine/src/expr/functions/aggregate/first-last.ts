@@ -1,7 +1,10 @@
-import { makeVector, type Vector } from "../../columnar/vector.js";
-import { vectorFromValues } from "../../columnar/builder.js";
-import { vectorToValues } from "../../columnar/rows.js";
-import { BooleanType, type DataType } from "../../types/data-type.js";
+import { makeVector, type Vector } from "../../../columnar/vector.js";
+import { vectorFromValues } from "../../../columnar/builder.js";
+import { vectorToValues } from "../../../columnar/rows.js";
+import { BooleanType, type DataType } from "../../../types/data-type.js";
+import { exprType } from "../../expr-type.js";
+import type { AggCall } from "../../expr.js";
+import { aggCall, checkArity, firstArg, type AggFunctionDef } from "../function-def.js";
 import type { Accumulator } from "./accumulator.js";
 
 /**
@@ -60,3 +63,31 @@ export class FirstLastAcc implements Accumulator {
     return vectorFromValues(this.type, out);
   }
 }
+
+/** The optional second argument (a boolean literal): skip nulls. */
+function ignoreNulls(call: AggCall): boolean {
+  const a = call.args[1];
+  return a !== undefined && a.kind === "Literal" && a.value === true;
+}
+
+/** first/last/any_value: the argument's type; the second argument is the ignoreNulls flag. */
+function firstLast(fnName: "first" | "last" | "any_value"): AggFunctionDef {
+  return {
+    kind: "agg",
+    name: fnName,
+    resolve(name, args, isDistinct) {
+      checkArity(name, args, 1, 2);
+      return aggCall(fnName, args, isDistinct, exprType(args[0]!), true);
+    },
+    accumulator: (call) => new FirstLastAcc(call.dataType, fnName === "last", ignoreNulls(call)),
+    updateArgs: firstArg,
+    ignoresDistinct: true,
+  };
+}
+
+/** first(x[, ignoreNulls]): the group's first value in input order. */
+export const FIRST = firstLast("first");
+/** last(x[, ignoreNulls]): the group's last value in input order. */
+export const LAST = firstLast("last");
+/** any_value(x[, ignoreNulls]): some value of the group (the first, as Spark's implementation). */
+export const ANY_VALUE = firstLast("any_value");

@@ -1,7 +1,12 @@
-import { makeVector, type Vector, type VectorData } from "../../columnar/vector.js";
-import { allocVectorData, vectorFromValues } from "../../columnar/builder.js";
-import type { DataType } from "../../types/data-type.js";
+import { makeVector, type Vector, type VectorData } from "../../../columnar/vector.js";
+import { allocVectorData, vectorFromValues } from "../../../columnar/builder.js";
+import { vectorToValues } from "../../../columnar/rows.js";
+import { compareValues } from "../../../columnar/value-order.js";
+import type { DataType } from "../../../types/data-type.js";
+import { exprType } from "../../expr-type.js";
+import { aggCall, allArgs, checkArity, firstArgType, type AggFunctionDef } from "../function-def.js";
 import { growF64, growU8, seenValidity, type Accumulator } from "./accumulator.js";
+import { DecimalAcc } from "./decimal-acc.js";
 
 const NUMERIC_STATE = new Set(["boolean", "byte", "short", "integer", "float", "double", "date"]);
 
@@ -48,14 +53,15 @@ export class MinMaxAcc implements Accumulator {
       }
       return;
     }
-    const d = v.data as ArrayLike<unknown>;
+    // Longs, strings, binary and nested values: through JS values and Spark's value order.
+    const d = vectorToValues(v);
     const objs = this.objs;
+    const sign = this.isMax ? -1 : 1;
     for (let i = 0; i < n; i++) {
-      if (val !== null && val[i] === 0) continue;
+      const x = d[i];
+      if (x === null) continue;
       const g = groups[i]!;
-      const x = d[i] as number | bigint | string;
-      const cur = objs[g] as number | bigint | string;
-      if (seen[g] === 0 || (this.isMax ? cur < x : x < cur)) objs[g] = x;
+      if (seen[g] === 0 || sign * compareValues(x, objs[g]) < 0) objs[g] = x;
       seen[g] = 1;
     }
   }
@@ -80,3 +86,26 @@ export class MinMaxAcc implements Accumulator {
     return vectorFromValues(this.type, vals);
   }
 }
+
+/** min/max: the argument's type; decimals exactly. */
+function minMax(fnName: "min" | "max"): AggFunctionDef {
+  return {
+    kind: "agg",
+    name: fnName,
+    resolve(name, args, isDistinct) {
+      checkArity(name, args, 1);
+      return aggCall(fnName, args, isDistinct, exprType(args[0]!), true);
+    },
+    accumulator(call) {
+      const t = firstArgType(call);
+      return t.kind === "decimal" ? new DecimalAcc(fnName, t, call.dataType) : new MinMaxAcc(call.dataType, fnName === "max");
+    },
+    updateArgs: allArgs,
+    ignoresDistinct: true,
+  };
+}
+
+/** min(x): the least non-null value. */
+export const MIN = minMax("min");
+/** max(x): the greatest non-null value. */
+export const MAX = minMax("max");

@@ -1,20 +1,10 @@
-import { makeVector, type Vector } from "../../columnar/vector.js";
-import { DoubleType, type DataType } from "../../types/data-type.js";
+import { makeVector, type Vector } from "../../../columnar/vector.js";
+import { DoubleType, type DataType } from "../../../types/data-type.js";
+import { aggCall, allArgs, checkArity, implicitCast, type AggFunctionDef } from "../function-def.js";
 import { growF64, type Accumulator } from "./accumulator.js";
 
 /** The statistical aggregates over doubles. */
 export type StatKind = "stddev_samp" | "stddev_pop" | "var_samp" | "var_pop";
-
-/** Spark's names for each statistic. */
-export const STAT_KINDS: Readonly<Record<string, StatKind>> = {
-  stddev: "stddev_samp",
-  std: "stddev_samp",
-  stddev_samp: "stddev_samp",
-  stddev_pop: "stddev_pop",
-  variance: "var_samp",
-  var_samp: "var_samp",
-  var_pop: "var_pop",
-};
 
 /**
  * Standard deviation and variance with Welford's update and Chan's merge (count, mean,
@@ -88,3 +78,28 @@ export class StatAcc implements Accumulator {
     return makeVector(DoubleType, out, validity, numGroups);
   }
 }
+
+/** A statistical aggregate under one of its Spark names: double, nullable; input cast to double. */
+function stat(fnName: string, kind: StatKind): AggFunctionDef {
+  return {
+    kind: "agg",
+    name: fnName,
+    resolve(_n, args, isDistinct) {
+      checkArity(fnName, args, 1);
+      return aggCall(fnName, [implicitCast(args[0]!, DoubleType)], isDistinct, DoubleType, true);
+    },
+    accumulator: () => new StatAcc(kind),
+    updateArgs: allArgs,
+  };
+}
+
+/** Registry entries of the statistical aggregates, each name with the statistic it computes. */
+export const STAT_AGGREGATES: readonly AggFunctionDef[] = [
+  stat("stddev", "stddev_samp"),
+  stat("std", "stddev_samp"),
+  stat("stddev_samp", "stddev_samp"),
+  stat("stddev_pop", "stddev_pop"),
+  stat("variance", "var_samp"),
+  stat("var_samp", "var_samp"),
+  stat("var_pop", "var_pop"),
+];

@@ -1,0 +1,21 @@
+import { LongType } from "../../../types/data-type.js";
+import { exprType } from "../../expr-type.js";
+import { aggCall, checkArity, firstArg, type AggFunctionDef } from "../function-def.js";
+import { CountAcc } from "./count.js";
+import { DistinctAcc } from "./distinct-acc.js";
+
+/**
+ * approx_count_distinct(x[, relativeSD]): bigint, never null. Counted exactly (count of
+ * distinct non-null values), which is within any error bound Spark's HyperLogLog++ allows.
+ */
+export const APPROX_COUNT_DISTINCT: AggFunctionDef = {
+  kind: "agg",
+  name: "approx_count_distinct",
+  resolve(_n, args, isDistinct) {
+    checkArity("approx_count_distinct", args, 1, 2);
+    return aggCall("approx_count_distinct", args, isDistinct, LongType, false);
+  },
+  accumulator: (call) => new DistinctAcc(new CountAcc(), [exprType(call.args[0]!)]),
+  updateArgs: firstArg,
+  ignoresDistinct: true,
+};

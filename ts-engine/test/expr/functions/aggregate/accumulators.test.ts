@@ -1,0 +1,169 @@
+import { describe, expect, it } from "vitest";
+import { vectorFromValues } from "../../../../src/columnar/builder.js";
+import { vectorToValues } from "../../../../src/columnar/rows.js";
+import type { Vector } from "../../../../src/columnar/vector.js";
+import type { Accumulator } from "../../../../src/expr/functions/aggregate/accumulator.js";
+import { accumulatorFor } from "../../../../src/expr/functions/aggregate/accumulator-for.js";
+import type { AggCall, BoundRef, Expr } from "../../../../src/expr/expr.js";
+import { lookupFunction, registeredAggregates } from "../../../../src/expr/functions/registry.js";
+import { BooleanType, DoubleType, IntegerType, LongType, StringType, decimalType, type DataType } from "../../../../src/types/data-type.js";
+
+const ref = (t: DataType): BoundRef => ({ kind: "BoundRef", ordinal: 0, dataType: t, nullable: true, name: "x" });
+const flag = (v: boolean): Expr => ({ kind: "Literal", value: v, dataType: BooleanType });
+
+/** Resolves `fn(x, ...extra)` over a column of type `t` through the registry, as the analyzer does. */
+function resolved(fn: string, t: DataType, extra: readonly Expr[] = [], isDistinct = false): AggCall {
+  const def = lookupFunction(fn);
+  if (def === undefined || def.kind !== "agg") throw new Error(`${fn} is not an aggregate`);
+  return def.resolve(fn, [ref(t), ...extra], isDistinct);
+}
+
+/** Rows of one input batch: [group id, value]. */
+type Rows = readonly (readonly [number, unknown])[];
+
+function feed(acc: Accumulator, t: DataType, rows: Rows, numGroups: number): void {
+  acc.ensure(numGroups);
+  const groups = Int32Array.from(rows.map((r) => r[0]));
+  acc.update(groups, rows.length, [vectorFromValues(t, rows.map((r) => r[1]))]);
+}
+
+/** The call's per-group results over `parts` (each one partition's rows): in one accumulator, and split into partial → merge. */
+function run(call: AggCall, t: DataType, parts: readonly Rows[], numGroups: number): { direct: unknown[]; merged: unknown[] } {
+  const direct = accumulatorFor(call, true);
+  for (const p of parts) feed(direct, t, p, numGroups);
+  const final = accumulatorFor(call, true);
+  final.ensure(numGroups);
+  const ids = Int32Array.from({ length: numGroups }, (_, g) => g);
+  for (const p of parts) {
+    const partial = accumulatorFor(call, true);
+    feed(partial, t, p, numGroups);
+    const state: Vector[] = partial.partial(numGroups);
+    expect(state.map((v) => v.type)).toEqual(partial.partialTypes);
+    final.merge(ids, numGroups, state);
+  }
+  return { direct: vectorToValues(direct.result(numGroups)), merged: vectorToValues(final.result(numGroups)) };
+}
+
+/** Expects `fn` over `parts` to give `expected` per group, directly and through partial/merge. */
+function expectAgg(call: AggCall, t: DataType, parts: readonly Rows[], expected: readonly unknown[]): void {
+  const { direct, merged } = run(call, t, parts, expected.length);
+  expect(direct).toEqual(expected);
+  expect(merged).toEqual(expected);
+}
+
+// Two partitions over groups 0 and 1; group 2 sees only nulls.
+const NUMS: readonly Rows[] = [
+  [
+    [0, 3],
+    [1, 10],
+    [0, null],
+    [2, null],
+    [0, 1],
+  ],
+  [
+    [1, 10],
+    [0, 3],
+    [1, 20],
+  ],
+];
+
+describe("every registered aggregate executes", () => {
+  it("has an accumulator that gives one value per group, directly and split into partial/merge", () => {
+    const names = registeredAggregates().map((d) => d.name);
+    const executed = names.filter((name) => {
+      const call = resolved(name, DoubleType);
+      const { direct, merged } = run(call, DoubleType, NUMS, 3);
+      // Welford's merge may round the last bit differently from one pass (as in Spark)
+      merged.forEach((m, g) => (typeof m === "number" ? expect(m).toBeCloseTo(direct[g] as number, 12) : expect(m).toEqual(direct[g])));
+      return direct.length === 3;
+    });
+    expect(executed).toEqual(names);
+    expect(names).toContain("mode");
+  });
+});
+
+describe("accumulators: update, merge, result", () => {
+  it("count / sum / avg", () => {
+    expectAgg(resolved("count", IntegerType), IntegerType, NUMS, [3, 3, 0]);
+    expectAgg(resolved("sum", IntegerType), IntegerType, NUMS, [7, 40, null]);
+    expectAgg(resolved("avg", IntegerType), IntegerType, NUMS, [7 / 3, 40 / 3, null]);
+  });
+
+  it("sum stays exact past 2^53 and decimals sum exactly", () => {
+    const big: Rows[] = [[[0, 2 ** 53]], [[0, 3]]];
+    expectAgg(resolved("sum", LongType), LongType, big, [2n ** 53n + 3n]);
+    const t = decimalType(5, 2);
+    expectAgg(resolved("sum", t), t, [[[0, "0.10"]], [[0, "0.20"]]], ["0.30"]);
+    expectAgg(resolved("avg", t), t, [[[0, "1.00"]], [[0, "2.00"]]], ["1.500000"]);
+  });
+
+  it("min / max over numbers (NaN largest), strings (by code point) and decimals", () => {
+    expectAgg(resolved("min", IntegerType), IntegerType, NUMS, [1, 10, null]);
+    expectAgg(resolved("max", IntegerType), IntegerType, NUMS, [3, 20, null]);
+    expectAgg(resolved("max", DoubleType), DoubleType, [[[0, NaN]], [[0, 1]]], [NaN]);
+    const strs: Rows[] = [[[0, "\uffff"], [0, "b"]], [[0, "\u{1F600}"]]];
+    expectAgg(resolved("min", StringType), StringType, strs, ["b"]);
+    expectAgg(resolved("max", StringType), StringType, strs, ["\u{1F600}"]);
+    const t = decimalType(4, 1);
+    expectAgg(resolved("max", t), t, [[[0, "1.5"]], [[0, "-2.0"]]], ["1.5"]);
+  });
+
+  it("first / last keep input order, and skip nulls when asked", () => {
+    const rows: Rows[] = [[[0, null], [0, "a"]], [[0, "b"], [0, null]]];
+    expectAgg(resolved("first", StringType), StringType, rows, [null]);
+    expectAgg(resolved("first", StringType, [flag(true)]), StringType, rows, ["a"]);
+    expectAgg(resolved("last", StringType), StringType, rows, [null]);
+    expectAgg(resolved("last", StringType, [flag(true)]), StringType, rows, ["b"]);
+  });
+
+  it("collect_list / collect_set drop nulls; the set keeps one of each value", () => {
+    expectAgg(resolved("collect_list", IntegerType), IntegerType, NUMS, [[3, 1, 3], [10, 10, 20], []]);
+    expectAgg(resolved("collect_set", IntegerType), IntegerType, NUMS, [[3, 1], [10, 20], []]);
+  });
+
+  it("stddev / variance merge like one pass", () => {
+    const { direct, merged } = run(resolved("var_samp", IntegerType), IntegerType, NUMS, 3);
+    expect(direct[1]).toBeCloseTo(100 / 3, 12);
+    expect(merged[1]).toBeCloseTo(100 / 3, 12);
+    expect(direct[2]).toBeNull();
+  });
+
+  it("approx_count_distinct counts each value once across partitions", () => {
+    expectAgg(resolved("approx_count_distinct", IntegerType), IntegerType, NUMS, [2, 2, 0]);
+  });
+
+  it("mode: most frequent non-null value, ties to the lowest, -0.0 apart from 0.0", () => {
+    expectAgg(resolved("mode", IntegerType), IntegerType, NUMS, [3, 10, null]);
+    const tie: Rows[] = [[[0, "b"], [0, "c"]], [[0, "a"], [0, "c"], [0, "b"]]];
+    expectAgg(resolved("mode", StringType, [flag(true)]), StringType, tie, ["b"]);
+    expectAgg(resolved("mode", DoubleType), DoubleType, [[[0, 0], [0, -0]], [[0, -0]]], [-0]);
+    expectAgg(resolved("mode", DoubleType, [flag(true)]), DoubleType, [[[0, 0]], [[0, -0]]], [-0]);
+    expectAgg(resolved("mode", DoubleType), DoubleType, [[[0, NaN], [0, 1]], [[0, NaN]]], [NaN]);
+  });
+});
+
+describe("DISTINCT around any aggregate", () => {
+  it("feeds the plain accumulator one row per distinct value, also through partial/merge", () => {
+    expectAgg(resolved("sum", IntegerType, [], true), IntegerType, NUMS, [4, 30, null]);
+    expectAgg(resolved("count", IntegerType, [], true), IntegerType, NUMS, [2, 2, 0]);
+    expectAgg(resolved("avg", IntegerType, [], true), IntegerType, NUMS, [2, 15, null]);
+    expectAgg(resolved("collect_list", IntegerType, [], true), IntegerType, NUMS, [[3, 1], [10, 20], []]);
+  });
+
+  it("counts distinct tuples of several columns, skipping tuples with a null", () => {
+    const def = lookupFunction("count");
+    if (def?.kind !== "agg") throw new Error("count");
+    const call = def.resolve("count", [ref(IntegerType), { ...ref(StringType), ordinal: 1 }], true);
+    const acc = accumulatorFor(call, true);
+    acc.ensure(1);
+    const ints = vectorFromValues(IntegerType, [1, 1, 1, 2, null]);
+    const strs = vectorFromValues(StringType, ["a", "a", "1", "a", "a"]);
+    acc.update(new Int32Array(5), 5, [ints, strs]);
+    const merged = accumulatorFor(call, true);
+    merged.ensure(1);
+    merged.merge(new Int32Array(1), 1, acc.partial(1));
+    merged.merge(new Int32Array(1), 1, acc.partial(1));
+    expect(vectorToValues(acc.result(1))).toEqual([3]);
+    expect(vectorToValues(merged.result(1))).toEqual([3]);
+  });
+});
