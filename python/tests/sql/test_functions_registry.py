@@ -14,7 +14,7 @@ from tspark.sql.functions import builtin
 REGISTRY = pathlib.Path(__file__).resolve().parents[3] / "ts-engine" / "dist" / "expr" / "functions" / "registry.js"
 
 #: called by the client, not registered by the engine yet
-AWAITING_ENGINE = {"explode", "monotonically_increasing_id", "rand", "mode"}
+AWAITING_ENGINE = {"explode", "monotonically_increasing_id", "rand"}
 
 
 def engine_names():

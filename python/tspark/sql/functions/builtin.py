@@ -327,8 +327,8 @@ def substr(str: Any, pos: Any, len: Any = None) -> Column:
     return invoke("substr", str, pos) if len is None else invoke("substr", str, pos, len)
 
 
-def mode(col: Any) -> Column:
-    return invoke("mode", col)
+def mode(col: Any, deterministic: bool = False) -> Column:
+    return invoke_with_literals("mode", col, deterministic)
 
 
 def _num_or_col(v: Any) -> Any:
