@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
+import { WORKER_THREADS_ENV } from "./engine/services.js";
 import { serve } from "./server/serve.js";
 import { ENGINE_VERSION } from "./server/version.js";
 
@@ -18,7 +19,8 @@ await yargs(hideBin(process.argv))
         .option("host", { type: "string", default: "127.0.0.1", describe: "Interface to bind; non-loopback needs a token" })
         .option("port", { type: "number", default: 15002, describe: "TCP port; 0 picks a free one" })
         .option("token", { type: "string", describe: "Auth token clients must present (also env TSPARK_AUTH_TOKEN)" })
-        .option("parent-pid", { type: "number", describe: "Exit when this process dies (polled every 500 ms)" }),
+        .option("parent-pid", { type: "number", describe: "Exit when this process dies (polled every 500 ms)" })
+        .epilog(`Environment: ${WORKER_THREADS_ENV}=N limits the engine to N worker threads (default: one per core).`),
     async (argv) => {
       const token = argv.token ?? process.env["TSPARK_AUTH_TOKEN"] ?? undefined;
       const code = await serve({
