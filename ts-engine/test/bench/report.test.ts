@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { agreement, timingTable, type EngineRun } from "../../src/bench/report.js";
+import { agreement, benchTable, timingTable, type EngineRun } from "../../src/bench/report.js";
+import { sameSignature, type Signature } from "../../src/bench/signature.js";
 
 const duck: EngineRun = {
   name: "duckdb",
@@ -27,5 +28,58 @@ describe("bench report", () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^OK {3}group-by/);
     expect(lines[1]).toMatch(/^DIFF filter/);
+  });
+});
+
+describe("bench table", () => {
+  const t = (groupby: number, sort: number): Readonly<Record<string, number>> => ({ groupby, sort_double: sort });
+  const runs = {
+    node2: { name: "tspark-node 2t", times: t(1.0, 2.0) },
+    node1: { name: "tspark-node 1t", times: t(1.8, 3.0) },
+    python: { name: "tspark-py 2t", times: t(1.2, 2.5) },
+    duckdb: { name: "DuckDB", times: t(0.5, 0.8) },
+    pandas: { name: "pandas", times: { groupby: 0.9 } },
+    pyspark: { name: "PySpark", error: "not asked for" },
+  };
+
+  it("prints the columns in order: 2t, 1t, speed-up, py, DuckDB, pandas, PySpark, tspark/DuckDB", () => {
+    const lines = benchTable(runs).split("\n");
+    expect(lines[0]).toMatch(
+      /^workload\s+tspark-node 2t \(s\)\s+tspark-node 1t \(s\)\s+speed-up\s+tspark-py 2t \(s\)\s+DuckDB \(s\)\s+pandas \(s\)\s+PySpark \(s\)\s+tspark\/DuckDB$/,
+    );
+    expect(lines[1]).toMatch(/^group-by k1,k2 sum\(v\)\s+1\.000\s+1\.800\s+1\.80x\s+1\.200\s+0\.500\s+0\.900\s+n\/a\s+2\.00x$/);
+    expect(lines[2]).toMatch(/^sort doubles\s+2\.000\s+3\.000\s+1\.50x\s+2\.500\s+0\.800\s+n\/a\s+n\/a\s+2\.50x$/);
+    expect(lines).toHaveLength(3); // workloads no engine timed get no row
+  });
+});
+
+describe("bench agreement", () => {
+  const sorted = (ok: boolean, p0: number): Signature => ({ rows: 3, sorted: ok, p0 });
+
+  it("fails a sorted result that is out of order even when it matches the baseline", () => {
+    const a: EngineRun = { name: "a", results: { sort_double: sorted(false, 1) } };
+    const b: EngineRun = { name: "b", results: { sort_double: sorted(false, 1) } };
+    const lines = agreement([a, b], b);
+    expect(lines.filter((l) => l.startsWith("DIFF"))).toHaveLength(2);
+    expect(lines[0]).toMatch(/^DIFF sort doubles: a's output is not sorted/);
+  });
+
+  it("compares against the first engine with an answer where the baseline has none", () => {
+    const base: EngineRun = { name: "DuckDB", error: "absent" };
+    const a: EngineRun = { name: "a", results: { sort_double: sorted(true, 1) } };
+    const b: EngineRun = { name: "b", results: { sort_double: sorted(true, 2) } };
+    const c: EngineRun = { name: "c", results: { sort_double: sorted(true, 1) } };
+    expect(agreement([base, a, b, c], base)).toEqual([
+      `DIFF sort doubles: b ${JSON.stringify(sorted(true, 2))} vs a ${JSON.stringify(sorted(true, 1))}`,
+      `OK   sort doubles: c agree with a ${JSON.stringify(sorted(true, 1))}`,
+    ]);
+  });
+
+  it("treats differing keys and non-numeric values exactly", () => {
+    expect(sameSignature({ a: 1, b: "x" }, { a: 1, b: "x" })).toBe(true);
+    expect(sameSignature({ a: 1, b: "x" }, { a: 1, b: "y" })).toBe(false);
+    expect(sameSignature({ a: 1 }, { a: 1, b: 2 })).toBe(false);
+    expect(sameSignature({ a: 1e12 }, { a: 1e12 + 1 })).toBe(true); // relative 1e-9
+    expect(sameSignature({ a: 1e12 }, { a: 1e12 + 1e4 })).toBe(false);
   });
 });

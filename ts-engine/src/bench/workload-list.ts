@@ -1,0 +1,18 @@
+/** The workloads of `npm run bench`, in table order: key (shared with bench_py.py) and label. */
+export const WORKLOADS = [
+  ["groupby", "group-by k1,k2 sum(v)"],
+  ["filter", "filter v>1000, project, agg"],
+  ["groupby_str", "group-by string key gk"],
+  ["count_distinct", "count(DISTINCT dk) by k1"],
+  ["join", "join fact ⋈ dim, agg"],
+  ["sort_double", "sort doubles"],
+  ["sort_string", "sort strings"],
+] as const;
+
+/** A workload's key. */
+export type WorkloadKey = (typeof WORKLOADS)[number][0];
+
+/** Whether `s` names a workload. */
+export function isWorkloadKey(s: string): s is WorkloadKey {
+  return WORKLOADS.some(([k]) => k === s);
+}
