@@ -4,7 +4,7 @@
  *   npm run build
  *   node --experimental-strip-types examples/node_quickstart.ts            (Node >= 22.6)
  * or, on Node 20, compile it as an ES module and run the output (from the repo root):
- *   ts-engine/node_modules/.bin/tsc --target ES2022 --module ES2022 --moduleResolution bundler \
+ *   node_modules/.bin/tsc --target ES2022 --module ES2022 --moduleResolution bundler \
  *     --skipLibCheck --outDir examples/.out examples/node_quickstart.ts \
  *     && echo '{"type":"module"}' > examples/.out/package.json && node examples/.out/node_quickstart.js
  *

@@ -4,7 +4,7 @@ import type { StructType } from "../types/data-type.js";
 import { simpleString } from "../types/type-names.js";
 import { Column } from "./column.js";
 import { collectRows, countRows, printLine } from "./dataframe-actions.js";
-import { attributeExpr, toColumn, type ColumnOrName } from "./functions.js";
+import { attributeExpr, toColumn, type ColumnOrName } from "./column-or-name.js";
 import { GroupedData } from "./group.js";
 import { parseJoinType } from "./join-type.js";
 import type { ExplainMode } from "./query-engine-port.js";

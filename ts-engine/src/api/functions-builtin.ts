@@ -1,6 +1,6 @@
 import type { ParsedExpr as Expr } from "../expr/parsed-expr.js";
 import { call, type Column } from "./column.js";
-import { toColumn, type ColumnOrName } from "./functions.js";
+import { toColumn, type ColumnOrName } from "./column-or-name.js";
 import { literalOf } from "./literal.js";
 
 /**

@@ -1,11 +1,10 @@
 import type { ParsedExpr as Expr } from "../expr/parsed-expr.js";
 import { call, Column, toExpr, type ColumnOrValue } from "./column.js";
-import { PySparkTypeError } from "./errors.js";
 import { literalOf, type LiteralValue } from "./literal.js";
-import { parseNameParts } from "./name-parts.js";
+import { attributeExpr, toColumn, type ColumnOrName } from "./column-or-name.js";
 
-/** A column given as a Column or by name, as most PySpark functions accept. */
-export type ColumnOrName = Column | string;
+/** Part of the `functions` namespace as before; defined in column-or-name.ts. */
+export { attributeExpr, toColumn, type ColumnOrName };
 
 /** The column named `name` (`"a"`, `"t.a"`, `` "`a.b`" ``, `"*"`, `"t.*"`). */
 export function col(name: string): Column {
@@ -83,25 +82,8 @@ export function desc(c: ColumnOrName): Column {
   return toColumn(c).desc();
 }
 
-/** A Column from a Column or a name. */
-export function toColumn(c: ColumnOrName): Column {
-  if (c instanceof Column) return c;
-  if (typeof c === "string") return col(c);
-  throw new PySparkTypeError("NOT_COLUMN_OR_STR", { arg_name: "col", arg_type: typeof c });
-}
-
 function nameOrColumn(c: ColumnOrName): Expr {
   return toColumn(c).expr;
-}
-
-/** The unresolved expression of a column name (a star for `*` and `t.*`). */
-export function attributeExpr(name: string, planId?: number): Expr {
-  const withId = planId === undefined ? {} : { planId };
-  if (name === "*") return { kind: "UnresolvedStar", ...withId };
-  if (name.endsWith(".*")) {
-    return { kind: "UnresolvedStar", target: parseNameParts(name.slice(0, -2)), ...withId };
-  }
-  return { kind: "UnresolvedAttribute", nameParts: parseNameParts(name), ...withId };
 }
 
 export * from "./functions-builtin.js";

@@ -1,6 +1,6 @@
 import type { ParsedSortOrder as SortOrder } from "../expr/parsed-expr.js";
 import { PySparkTypeError, PySparkValueError } from "./errors.js";
-import { toColumn, type ColumnOrName } from "./functions.js";
+import { toColumn, type ColumnOrName } from "./column-or-name.js";
 
 /** PySpark's `ascending=` argument of orderBy/sort: one flag or one per column. */
 export interface SortOptions {

@@ -1,17 +1,12 @@
 import type { ExecContext } from "./exec-context.js";
 import type { EvalContext } from "../expr/eval/evaluate.js";
 import type { AttributeRef, Expr } from "../expr/expr.js";
-import { SparkException } from "../errors/spark-exception.js";
+import { cancelledError } from "./cancelled-error.js";
 import { structField, structType, type StructType } from "../types/data-type.js";
 
 /** Lets the event loop run (pings, other requests) between batches of a long query. */
 export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
-}
-
-/** Raised when the query's signal fires (interrupt or client gone). */
-export function cancelledError(): SparkException {
-  return new SparkException("SparkException", "OPERATION_CANCELED", {}, { sqlState: "HY008" });
 }
 
 /** Throws the cancellation error when the query was interrupted. */

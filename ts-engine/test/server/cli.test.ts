@@ -9,7 +9,7 @@ const CLI = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
 
 /** Runs the built CLI (`npm test` builds first; a bare vitest run builds it here). */
 beforeAll(() => {
-  if (!existsSync(CLI)) spawnSync(process.execPath, [fileURLToPath(new URL("../../node_modules/typescript/bin/tsc", import.meta.url)), "-p", "tsconfig.json"], { cwd: ENGINE_DIR });
+  if (!existsSync(CLI)) spawnSync(process.execPath, [fileURLToPath(new URL("../../../node_modules/typescript/bin/tsc", import.meta.url)), "-p", "tsconfig.json"], { cwd: ENGINE_DIR });
   expect(existsSync(CLI), `${CLI} missing: run npm run build`).toBe(true);
 }, 120_000);
 

@@ -3,10 +3,10 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ColumnBatch } from "../../columnar/batch.js";
-import type { ExecContext } from "../exec-context.js";
+import type { SqlConf } from "../../conf/sql-conf.js";
 import { InternalError, SparkException } from "../../errors/spark-exception.js";
 import { Channel } from "../exchange/channel.js";
-import { cancelledError } from "../util.js";
+import { cancelledError } from "../cancelled-error.js";
 import type { Fragment, FragmentTask, WorkerControl, WorkerReply } from "./fragment.js";
 
 interface Slot {
@@ -22,6 +22,15 @@ interface Pending {
 /** Where the compiled worker script sits: next to this module, as `worker-main.js`. */
 export function defaultWorkerScript(): string {
   return fileURLToPath(new URL("./worker-main.js", import.meta.url));
+}
+
+/**
+ * What a pool task needs from its query: the conf shipped to the worker and the interrupt
+ * signal. Not ExecContext itself, which names WorkerPool (that would be an import cycle).
+ */
+export interface PoolTaskContext {
+  readonly conf: SqlConf;
+  readonly signal: AbortSignal;
 }
 
 /**
@@ -47,7 +56,7 @@ export class WorkerPool {
   }
 
   /** Runs partition `partition` of `fragment` on a worker; batches arrive as they are made. */
-  run(fragment: Fragment, partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
+  run(fragment: Fragment, partition: number, ctx: PoolTaskContext): AsyncIterable<ColumnBatch> {
     if (!this.available || this.closed) throw new InternalError("worker pool is not available");
     const id = this.nextId++;
     const ch = new Channel<ColumnBatch>(Number.MAX_SAFE_INTEGER);
@@ -58,7 +67,7 @@ export class WorkerPool {
     return this.consume(id, ch, ctx);
   }
 
-  private async *consume(id: number, ch: Channel<ColumnBatch>, ctx: ExecContext): AsyncGenerator<ColumnBatch> {
+  private async *consume(id: number, ch: Channel<ColumnBatch>, ctx: PoolTaskContext): AsyncGenerator<ColumnBatch> {
     const onAbort = (): void => {
       this.cancel(id);
       ch.fail(cancelledError());

@@ -2,7 +2,7 @@ import { makeVector, type Vector } from "../../columnar/vector.js";
 import { typeEquals, type DataType } from "../../types/data-type.js";
 import { castValue } from "./cast-value.js";
 import { castDoubleIntegral, castLongNarrow, castWiden } from "./cast-typed.js";
-import type { EvalContext } from "./evaluate.js";
+import type { EvalContext } from "./eval-context.js";
 import { nullVector, valid, valueAt, vectorFromRowValues } from "./vectors.js";
 
 /**

@@ -5,13 +5,11 @@ import { NullType } from "../../types/data-type.js";
 import type { CaseWhen, Expr, Literal } from "../expr.js";
 import { lookupFunction } from "../functions/registry.js";
 import { castVector } from "./cast.js";
+import type { EvalContext } from "./eval-context.js";
 import { broadcast, constantPrefix, markConstant, valid, valueAt, vectorFromRowValues } from "./vectors.js";
 
-/** What evaluation needs from the session: ANSI mode and the time zone for date/time casts. */
-export interface EvalContext {
-  readonly ansi: boolean;
-  readonly timeZone: string;
-}
+/** Defined in eval-context.ts; re-exported for evaluate()'s callers. */
+export type { EvalContext } from "./eval-context.js";
 
 /**
  * Evaluates a bound expression over a whole batch and returns one vector of `batch.numRows`

@@ -5,7 +5,7 @@ import { AnalysisException, InternalError } from "../../errors/spark-exception.j
 import { sqlTypeName } from "../../types/type-names.js";
 import { exprPrettySql } from "../expr-string.js";
 import type { AggCall, Expr, ScalarCall } from "../expr.js";
-import type { EvalContext } from "../eval/evaluate.js";
+import type { EvalContext } from "../eval/eval-context.js";
 import { exprType } from "../expr-type.js";
 import type { Accumulator } from "./aggregate/accumulator.js";
 

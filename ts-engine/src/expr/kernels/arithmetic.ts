@@ -1,5 +1,6 @@
 import { makeVector, type Vector } from "../../columnar/vector.js";
 import type { DataType } from "../../types/data-type.js";
+import type { ArithOp } from "./arith-op.js";
 import { InternalError } from "../../errors/spark-exception.js";
 import { arithmeticOverflow, divideByZero } from "../eval/errors.js";
 import { andValidity, constantNumber, normalizeLongs, toBigInts, valid } from "../eval/vectors.js";
@@ -7,8 +8,7 @@ import { f64ScalarLoop, safeLongScalarLoop } from "./scalar-loops.js";
 import { int32Loop } from "./int-loops.js";
 import { f64Loop, firstZeroAny, firstZeroF64, firstZeroI32, safeLongLoop } from "./safe-long-loops.js";
 
-/** Binary arithmetic operators the kernels implement; operands already share the result type. */
-export type ArithOp = "+" | "-" | "*" | "/" | "%" | "div";
+export type { ArithOp } from "./arith-op.js";
 
 const TRY_FN: Record<ArithOp, string> = {
   "+": "try_add",

@@ -1,11 +1,11 @@
 import { makeVector, type Vector } from "../../columnar/vector.js";
 import { BooleanType } from "../../types/data-type.js";
 import { andValidity, constantNumber, toBigInts, valid, valueAt } from "../eval/vectors.js";
+import type { CompareOp } from "./compare-op.js";
 import { compareScalarLoop } from "./scalar-loops.js";
 import { compareNumbers, compareValues } from "./compare-values.js";
 
-/** Comparison operators by their wire names; `<=>` is null-safe equality. */
-export type CompareOp = "==" | "<" | "<=" | ">" | ">=" | "<=>";
+export type { CompareOp } from "./compare-op.js";
 
 function test(op: CompareOp, c: number): number {
   switch (op) {

@@ -1,4 +1,4 @@
-import type { ArithOp } from "./arithmetic.js";
+import type { ArithOp } from "./arith-op.js";
 
 const MIN = -2147483648;
 const MAX = 2147483647;

@@ -1,4 +1,4 @@
-import type { ArithOp } from "./arithmetic.js";
+import type { ArithOp } from "./arith-op.js";
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 

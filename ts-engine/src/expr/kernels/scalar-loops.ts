@@ -1,5 +1,5 @@
-import type { ArithOp } from "./arithmetic.js";
-import type { CompareOp } from "./comparison.js";
+import type { ArithOp } from "./arith-op.js";
+import type { CompareOp } from "./compare-op.js";
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 

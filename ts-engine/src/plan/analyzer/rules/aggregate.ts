@@ -9,7 +9,7 @@ import { outputOf } from "../../output.js";
 import { scopeOf, type AnalyzerCtx, type Resolved } from "../context.js";
 import { named } from "../naming.js";
 import { containsAgg } from "../resolve-expr.js";
-import { resolveExpanding } from "./project.js";
+import { resolveExpanding } from "../resolve-expanding.js";
 
 function unalias(e: Expr): Expr {
   return e.kind === "Alias" ? unalias(e.child) : e;

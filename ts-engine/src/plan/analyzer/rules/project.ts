@@ -1,45 +1,14 @@
 import { newExprId, type AttributeRef, type Expr } from "../../../expr/expr.js";
 import { AnalysisException } from "../../../errors/spark-exception.js";
-import type { ParsedExpr } from "../../../expr/parsed-expr.js";
 import type { LogicalPlan } from "../../logical-plan.js";
 import type { Drop, ParsedProject, ToDF, WithColumns, WithColumnsRenamed } from "../../parsed-plan.js";
 import { outputOf } from "../../output.js";
 import { scopeOf, sameName, type AnalyzerCtx, type Resolved } from "../context.js";
 import { containsAgg, resolveExpr } from "../resolve-expr.js";
 import { named } from "../naming.js";
-import { matchName, quoteParts, resolveColumn, type Scope } from "../scope.js";
-import { parseExpression } from "../../../sql/parse-expression.js";
+import { matchName, resolveColumn } from "../scope.js";
+import { resolveExpanding } from "../resolve-expanding.js";
 import { resolveAggregate } from "./aggregate.js";
-
-/**
- * Resolves a list that may hold stars: `*` / `t.*` (and SQL text that parses to a star) expand
- * into the matching input attributes, every other item resolves in `scope`.
- */
-export function resolveExpanding(exprs: readonly ParsedExpr[], scope: Scope): Expr[] {
-  const out: Expr[] = [];
-  for (const raw of exprs) {
-    const e = raw.kind === "ExprString" ? parseExpression(raw.sql) : raw;
-    if (e.kind !== "UnresolvedStar") {
-      // SQL text resolves as text so that its errors carry the SQL origin (`line 1 pos N`).
-      out.push(resolveExpr(raw, scope));
-      continue;
-    }
-    if (e.target === undefined || e.target.length === 0) {
-      const frame = e.planId === undefined ? undefined : scope.planIds.get(e.planId);
-      out.push(...(frame ?? scope.attrs));
-      continue;
-    }
-    const hits = scope.attrs.filter((a) => matchName([...e.target!, a.name], [a], scope.caseSensitive).length > 0);
-    if (hits.length === 0) {
-      throw new AnalysisException("CANNOT_RESOLVE_STAR_EXPAND", {
-        targetString: quoteParts(e.target),
-        columns: scope.attrs.map((a) => quoteParts([a.name])).join(", "),
-      });
-    }
-    out.push(...hits);
-  }
-  return out;
-}
 
 /** Project: stars expanded, expressions resolved and named; aggregates make it a global Aggregate. */
 export function resolveProject(p: ParsedProject, ctx: AnalyzerCtx): Resolved {

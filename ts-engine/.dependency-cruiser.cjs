@@ -1,0 +1,130 @@
+/**
+ * Import rules for ts-engine/src, checked by `npm run lint:deps` (part of `npm test`).
+ *
+ * The engine is layered as shared/DESIGN.md draws it: data flows API/plan → analyze →
+ * optimize → physical plan → execute, and imports point the same way. LAYERS lists every
+ * folder of src/, lowest first; a module may import its own layer and the layers before it,
+ * never one after it. A helper lives in the lowest layer that uses it: when a lower layer
+ * needs something from a higher one, move that thing down rather than import up.
+ *
+ * Why each folder sits where it does:
+ * - errors, conf: Spark's exceptions and SQLConf; everything may raise or read them.
+ * - types: Spark's data types and DDL parsing (raises ParseException).
+ * - columnar: batches and vectors of those types.
+ * - python: the processes that run user Python over columnar batches; exec, rdd and engine
+ *   use it, and it needs nothing above columnar.
+ * - expr: expression nodes, the function registry, kernels, and how expressions print
+ *   (expr-string, literal-string: functions print their arguments).
+ * - format: show()/printSchema() text, which renders values with expr's casts.
+ * - plan: logical plan nodes and their factories, plan transforms and output.
+ * - sql: SQL text → expressions (and, later, parsed plans, hence above plan's nodes).
+ * - plan/analyzer: resolves plans; parses selectExpr/filter strings with sql.
+ * - optimizer: logical rewrites of resolved plans.
+ * - exec: the physical plan, its operators, the planner, the scheduler and ExecContext.
+ * - rdd: RDD plans, run on exec's worker machinery.
+ * - engine: QueryEngine, the façade that analyzes, optimizes, plans and runs a query.
+ * - server, api: the ZeroMQ server and the Node API, peers on top of engine; neither
+ *   imports the other (a difference between them belongs below both).
+ * - root: index.ts (the package's exports) and cli.ts.
+ * - bench: the benchmark suite, which drives the public API like a user.
+ *
+ * Cycles are rejected everywhere, type-only imports included: a type cycle is still two
+ * modules that cannot be understood or moved apart.
+ */
+
+/** @type {ReadonlyArray<{ name: string, path: string }>} lowest first */
+const LAYERS = [
+  { name: "errors", path: "^src/errors/" },
+  { name: "conf", path: "^src/conf/" },
+  { name: "types", path: "^src/types/" },
+  { name: "columnar", path: "^src/columnar/" },
+  { name: "python", path: "^src/python/" },
+  { name: "expr", path: "^src/expr/" },
+  { name: "format", path: "^src/format/" },
+  { name: "plan", path: "^src/plan/(?!analyzer/)" },
+  { name: "sql", path: "^src/sql/" },
+  { name: "plan/analyzer", path: "^src/plan/analyzer/" },
+  { name: "optimizer", path: "^src/optimizer/" },
+  { name: "exec", path: "^src/exec/" },
+  { name: "rdd", path: "^src/rdd/" },
+  { name: "engine", path: "^src/engine/" },
+  { name: "server", path: "^src/server/", peers: ["api"] },
+  { name: "api", path: "^src/api/", peers: ["server"] },
+  { name: "root", path: "^src/[^/]+$" },
+  { name: "bench", path: "^src/bench/" },
+];
+
+/**
+ * The one exception to "no cycles, type-only included": the Node API's public classes name
+ * each other in their signatures, as PySpark's do (`SparkSession.createDataFrame` returns a
+ * DataFrame, `DataFrame.sparkSession` is the SparkSession, `groupBy` returns GroupedData whose
+ * `agg` returns a DataFrame, `SparkSession.builder` is a Builder whose `getOrCreate` returns the
+ * session; dataframe-actions.ts is DataFrame's actions, split out for size). Those references
+ * are `import type` one way, so no module waits on another at load time; a runtime cycle
+ * among them is still rejected.
+ */
+const PUBLIC_API_CLASSES = "^src/api/(spark-session|spark-session-builder|dataframe|dataframe-actions|group)[.]ts$";
+
+const layerPath = (name) => {
+  const layer = LAYERS.find((l) => l.name === name);
+  if (layer === undefined) throw new Error(`no layer ${name}`);
+  return layer.path;
+};
+
+/** One rule per layer: nothing it may not import (every later layer that is not itself). */
+const upward = LAYERS.flatMap((layer, i) => {
+  const above = LAYERS.slice(i + 1).filter((l) => l.name !== layer.name);
+  const peers = (layer.peers ?? []).map(layerPath);
+  const forbidden = [...above.map((l) => l.path), ...peers];
+  if (forbidden.length === 0) return [];
+  return [
+    {
+      name: `layer-${layer.name.replace("/", "-")}`,
+      comment: `${layer.name} may import only ${LAYERS.slice(0, i + 1).map((l) => l.name).join(", ")}` +
+        " (see LAYERS in .dependency-cruiser.cjs); move the helper down instead of importing up",
+      severity: "error",
+      from: { path: layer.path },
+      to: { path: forbidden },
+    },
+  ];
+});
+
+module.exports = {
+  forbidden: [
+    {
+      name: "no-circular",
+      comment: "an import cycle (type-only imports count): break it by moving the shared part down",
+      severity: "error",
+      from: { path: "^src/", pathNot: PUBLIC_API_CLASSES },
+      to: { circular: true },
+    },
+    {
+      name: "no-circular-runtime",
+      comment: "a cycle among the Node API's classes that is more than their type references",
+      severity: "error",
+      from: { path: PUBLIC_API_CLASSES },
+      to: { circular: true, viaOnly: { dependencyTypesNot: ["type-only"] } },
+    },
+    {
+      name: "no-unplaced-folder",
+      comment: "every folder of src/ has a place in LAYERS (.dependency-cruiser.cjs); add a new one there",
+      severity: "error",
+      from: { path: "^src/", pathNot: LAYERS.map((l) => l.path) },
+      to: {},
+    },
+    {
+      name: "not-to-unresolvable",
+      comment: "an import that does not resolve to a file",
+      severity: "error",
+      from: { path: "^src/" },
+      to: { couldNotResolve: true },
+    },
+    ...upward,
+  ],
+  options: {
+    includeOnly: "^src/",
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default"] },
+  },
+};

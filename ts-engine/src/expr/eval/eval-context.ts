@@ -1,0 +1,8 @@
+// Its own module: casts and function definitions need it, and importing it from
+// evaluate.ts (which reaches them through the registry) would be an import cycle.
+
+/** What evaluation needs from the session: ANSI mode and the time zone for date/time casts. */
+export interface EvalContext {
+  readonly ansi: boolean;
+  readonly timeZone: string;
+}
