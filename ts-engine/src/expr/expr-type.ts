@@ -1,4 +1,4 @@
-import { BooleanType, NullType, type DataType } from "../types/data-type.js";
+import { BooleanType, type DataType } from "../types/data-type.js";
 import { assertNever } from "../errors/assert-never.js";
 import type { Expr } from "./expr.js";
 

@@ -1,6 +1,8 @@
+import { assertNever } from "../errors/assert-never.js";
 import type { Expr } from "../expr/expr.js";
 import { exprChildren, exprExists, transformExpr, withNewChildren } from "../expr/transform.js";
 import type { LogicalPlan } from "./logical-plan.js";
+import { aggregate, batchEvalPython, filter, join, limit, project, sort, union } from "./nodes/index.js";
 
 function sameArray<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
@@ -42,8 +44,15 @@ export function planChildren(p: LogicalPlan): readonly LogicalPlan[] {
       return [p.left, p.right];
     case "Union":
       return p.inputs;
-    default:
+    case "Project":
+    case "Filter":
+    case "Aggregate":
+    case "Sort":
+    case "Limit":
+    case "BatchEvalPython":
       return [p.input];
+    default:
+      return assertNever(p);
   }
 }
 
@@ -56,16 +65,38 @@ export function mapPlanChildren(p: LogicalPlan, f: (c: LogicalPlan) => LogicalPl
     case "Join": {
       const l = f(p.left);
       const r = f(p.right);
-      return l === p.left && r === p.right ? p : { ...p, left: l, right: r };
+      return l === p.left && r === p.right ? p : join(l, r, p.joinType, p.condition);
     }
     case "Union": {
       const inputs = p.inputs.map(f);
-      return sameArray(inputs, p.inputs) ? p : { ...p, inputs };
+      return sameArray(inputs, p.inputs) ? p : union(inputs);
     }
-    default: {
+    case "Project": {
       const c = f(p.input);
-      return c === p.input ? p : { ...p, input: c };
+      return c === p.input ? p : project(c, p.exprs);
     }
+    case "Filter": {
+      const c = f(p.input);
+      return c === p.input ? p : filter(c, p.condition);
+    }
+    case "Aggregate": {
+      const c = f(p.input);
+      return c === p.input ? p : aggregate(c, p.groupBy, p.aggs);
+    }
+    case "Sort": {
+      const c = f(p.input);
+      return c === p.input ? p : sort(c, p.orders, p.global);
+    }
+    case "Limit": {
+      const c = f(p.input);
+      return c === p.input ? p : limit(c, p.n);
+    }
+    case "BatchEvalPython": {
+      const c = f(p.input);
+      return c === p.input ? p : batchEvalPython(c, p.udfs, p.resultAttrs);
+    }
+    default:
+      return assertNever(p);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Expr } from "../../expr/expr.js";
 import type { LogicalPlan } from "../../plan/logical-plan.js";
+import { project } from "../../plan/nodes/index.js";
 import type { OptimizerRule } from "../rule.js";
 import { exprExists, transformExprUp, transformPlanUp } from "../../plan/transform.js";
 
@@ -23,11 +24,12 @@ export const collapseProject: OptimizerRule = {
       for (const e of inner.exprs) if (e.kind === "Alias" && e.exprId !== undefined) defs.set(e.exprId, e.child);
       const exprs = p.exprs.map((e) => {
         if (e.kind === "AttributeRef" && defs.has(e.exprId)) {
-          return { kind: "Alias", child: defs.get(e.exprId)!, name: e.name, exprId: e.exprId } as Expr;
+          const alias: Expr = { kind: "Alias", child: defs.get(e.exprId)!, name: e.name, exprId: e.exprId };
+          return alias;
         }
         return transformExprUp(e, (x) => (x.kind === "AttributeRef" ? (defs.get(x.exprId) ?? x) : x));
       });
-      return { ...p, input: inner.input, exprs };
+      return project(inner.input, exprs);
     });
   },
 };

@@ -4,6 +4,7 @@ import { evaluate } from "../../expr/eval/evaluate.js";
 import type { Expr } from "../../expr/expr.js";
 import { exprType } from "../../expr/expr-type.js";
 import type { LogicalPlan } from "../../plan/logical-plan.js";
+import { filter, project } from "../../plan/nodes/index.js";
 import { structType } from "../../types/data-type.js";
 import type { OptimizerRule } from "../rule.js";
 import { mapExprChildren, transformPlanUp } from "../../plan/transform.js";
@@ -46,11 +47,11 @@ export const constantFolding: OptimizerRule = {
     return transformPlanUp(plan, (p) => {
       if (p.kind === "Project") {
         const exprs = foldAll(p.exprs);
-        return exprs === p.exprs ? p : { ...p, exprs };
+        return exprs === p.exprs ? p : project(p.input, exprs);
       }
       if (p.kind === "Filter") {
         const condition = fold(p.condition);
-        return condition === p.condition ? p : { ...p, condition };
+        return condition === p.condition ? p : filter(p.input, condition);
       }
       return p;
     });

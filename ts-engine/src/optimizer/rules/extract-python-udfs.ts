@@ -1,5 +1,6 @@
 import { newExprId, type AttributeRef, type Expr, type PythonUDF } from "../../expr/expr.js";
-import type { BatchEvalPython, LogicalPlan } from "../../plan/logical-plan.js";
+import type { LogicalPlan } from "../../plan/logical-plan.js";
+import { aggregate, batchEvalPython, filter, project } from "../../plan/nodes/index.js";
 import { outputOf } from "../../plan/output.js";
 import type { OptimizerRule } from "../rule.js";
 import { exprExists, mapExprChildren, transformExprDown, transformPlanUp } from "../../plan/transform.js";
@@ -62,8 +63,7 @@ function extract(input: LogicalPlan, exprs: readonly Expr[]): { input: LogicalPl
       nullable: true,
       exprId: newExprId(),
     }));
-    const node: BatchEvalPython = { kind: "BatchEvalPython", input: child, udfs, resultAttrs };
-    child = node;
+    child = batchEvalPython(child, udfs, resultAttrs);
     current = current.map((e) =>
       transformExprDown(e, (x) => {
         const i = x.kind === "PythonUDF" ? keys.indexOf(udfKey(x)) : -1;
@@ -86,13 +86,12 @@ function keepNames(before: readonly Expr[], after: readonly Expr[]): Expr[] {
 function rewrite(plan: LogicalPlan): LogicalPlan {
   if (plan.kind === "Project" && plan.exprs.some(hasUdf)) {
     const r = extract(plan.input, plan.exprs);
-    return { ...plan, input: r.input, exprs: keepNames(plan.exprs, r.exprs) };
+    return project(r.input, keepNames(plan.exprs, r.exprs));
   }
   if (plan.kind === "Filter" && hasUdf(plan.condition)) {
     const r = extract(plan.input, [plan.condition]);
-    const filtered: LogicalPlan = { kind: "Filter", input: r.input, condition: r.exprs[0]! };
     // The UDF result columns are internal: project them away again.
-    return { kind: "Project", input: filtered, exprs: outputOf(plan.input) };
+    return project(filter(r.input, r.exprs[0]!), outputOf(plan.input));
   }
   if (plan.kind === "Aggregate") {
     // UDFs over grouping columns or aggregate inputs run below the Aggregate (Spark's
@@ -102,7 +101,7 @@ function rewrite(plan: LogicalPlan): LogicalPlan {
     const all = [...plan.groupBy, ...plan.aggs];
     if (innermostUdfs(all).length === 0) return plan;
     const r = extract(plan.input, all);
-    return { ...plan, input: r.input, groupBy: r.exprs.slice(0, n), aggs: r.exprs.slice(n) };
+    return aggregate(r.input, r.exprs.slice(0, n), r.exprs.slice(n));
   }
   return plan;
 }

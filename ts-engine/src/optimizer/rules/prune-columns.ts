@@ -1,4 +1,5 @@
 import type { LogicalPlan } from "../../plan/logical-plan.js";
+import { aggregate, localRelation, project } from "../../plan/nodes/index.js";
 import { outputOf } from "../../plan/output.js";
 import type { OptimizerRule } from "../rule.js";
 import { referencedIds, transformPlanUp } from "../../plan/transform.js";
@@ -14,7 +15,7 @@ function pruneUnderAggregate(p: LogicalPlan): LogicalPlan {
     return id === undefined || used.has(id);
   });
   if (exprs.length === proj.exprs.length) return p;
-  return { ...p, input: { ...proj, exprs } };
+  return aggregate(project(proj.input, exprs), p.groupBy, p.aggs);
 }
 
 /**
@@ -34,13 +35,13 @@ export const pruneColumns: OptimizerRule = {
       const attrs = outputOf(rel);
       const keep = attrs.map((a, i) => (used.has(a.exprId) ? i : -1)).filter((i) => i >= 0);
       if (keep.length === attrs.length || keep.length === 0) return p;
-      const pruned: LogicalPlan = {
-        ...rel,
-        schema: { kind: "struct", fields: keep.map((i) => rel.schema.fields[i]!) },
-        rows: rel.rows.map((r) => keep.map((i) => r[i])),
-        output: keep.map((i) => attrs[i]!),
-      };
-      return { ...p, input: pruned };
+      const pruned = localRelation(
+        { kind: "struct", fields: keep.map((i) => rel.schema.fields[i]!) },
+        rel.rows.map((r) => keep.map((i) => r[i])),
+        keep.map((i) => attrs[i]!),
+        rel.numPartitions,
+      );
+      return project(pruned, p.exprs);
     });
   },
 };

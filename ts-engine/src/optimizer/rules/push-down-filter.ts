@@ -1,5 +1,6 @@
 import type { AttributeRef, Expr } from "../../expr/expr.js";
 import type { Filter, LogicalPlan } from "../../plan/logical-plan.js";
+import { filter, join, project } from "../../plan/nodes/index.js";
 import { outputOf } from "../../plan/output.js";
 import { andAll, splitConjuncts } from "../join-keys.js";
 import type { OptimizerRule } from "../rule.js";
@@ -23,7 +24,7 @@ function throughProject(f: Filter): LogicalPlan {
   for (const e of p.exprs) if (e.kind === "Alias" && e.exprId !== undefined) defs.set(e.exprId, e.child);
   // Filters on an aggregate-free projection only; substituting keeps names of the inner attributes.
   const cond = transformExprUp(f.condition, (x) => (x.kind === "AttributeRef" ? (defs.get(x.exprId) ?? x) : x));
-  return { ...p, input: { kind: "Filter", input: p.input, condition: cond } };
+  return project(filter(p.input, cond), p.exprs);
 }
 
 /** Filter over Join: conjuncts that read one side only move below the join where that keeps its meaning. */
@@ -46,13 +47,14 @@ function intoJoin(f: Filter): LogicalPlan {
   if (toLeft.length === 0 && toRight.length === 0) return f;
   const lc = andAll(toLeft);
   const rc = andAll(toRight);
-  const join: LogicalPlan = {
-    ...j,
-    left: lc === undefined ? j.left : { kind: "Filter", input: j.left, condition: lc },
-    right: rc === undefined ? j.right : { kind: "Filter", input: j.right, condition: rc },
-  };
+  const pushed = join(
+    lc === undefined ? j.left : filter(j.left, lc),
+    rc === undefined ? j.right : filter(j.right, rc),
+    j.joinType,
+    j.condition,
+  );
   const rest = andAll(stay);
-  return rest === undefined ? join : { kind: "Filter", input: join, condition: rest };
+  return rest === undefined ? pushed : filter(pushed, rest);
 }
 
 /** Moves filters below projections and into the sides of joins, so fewer rows flow up. */

@@ -8,6 +8,7 @@ import { sqlTypeName } from "../../types/type-names.js";
 import { LongType } from "../../types/data-type.js";
 import type { LogicalPlan } from "../logical-plan.js";
 import type { ParsedPlan } from "../parsed-plan.js";
+import { filter, limit, localRelation, range, sort } from "../nodes/index.js";
 import { outputOf } from "../output.js";
 import type { AnalyzerCtx, Resolved } from "./context.js";
 import { asSortOrder, resolveExpr, resolveSortOrder } from "./resolve-expr.js";
@@ -38,28 +39,9 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
   switch (p.kind) {
     case "Range":
       if (Number(p.step) === 0) throw new IllegalArgumentException(`requirement failed: step (0) cannot be 0`);
-      return {
-        plan: {
-          kind: "Range",
-          start: p.start,
-          end: p.end,
-          step: p.step,
-          ...(p.numPartitions === undefined ? {} : { numPartitions: p.numPartitions }),
-          output: leafOutput([{ name: "id", dataType: LongType, nullable: false }]),
-        },
-        planIds: none,
-      };
+      return { plan: range(p.start, p.end, p.step, leafOutput([{ name: "id", dataType: LongType, nullable: false }]), p.numPartitions), planIds: none };
     case "LocalRelation":
-      return {
-        plan: {
-          kind: "LocalRelation",
-          schema: p.schema,
-          rows: p.rows,
-          ...(p.numPartitions === undefined ? {} : { numPartitions: p.numPartitions }),
-          output: leafOutput(p.schema.fields),
-        },
-        planIds: none,
-      };
+      return { plan: localRelation(p.schema, p.rows, leafOutput(p.schema.fields), p.numPartitions), planIds: none };
     case "Project":
       return resolveProject(p, ctx);
     case "Filter": {
@@ -68,7 +50,7 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
         child,
         ctx,
         (scope) => [checkBooleanFilter(resolveExpr(p.condition, scope))],
-        (input, [condition]) => ({ kind: "Filter", input, condition: condition! }),
+        (input, [condition]) => filter(input, condition!),
       );
     }
     case "WithColumns":
@@ -85,13 +67,13 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
         child,
         ctx,
         (scope) => p.orders.map((o) => resolveSortOrder(o, scope)),
-        (input, orders) => ({ kind: "Sort", input, orders: orders.map(asSortOrder), global: p.global }),
+        (input, orders) => sort(input, orders.map(asSortOrder), p.global),
       );
     }
     case "Limit": {
       if (p.n < 0) throw new AnalysisException("INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE", { expr: `"${p.n}"`, v: String(p.n) });
       const child = ctx.resolve(p.input);
-      return { plan: { kind: "Limit", input: child.plan, n: p.n }, planIds: child.planIds };
+      return { plan: limit(child.plan, p.n), planIds: child.planIds };
     }
     case "Join":
       return resolveJoin(p, ctx);

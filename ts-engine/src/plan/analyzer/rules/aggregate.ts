@@ -3,8 +3,8 @@ import type { Expr } from "../../../expr/expr.js";
 import { exprSemanticEquals } from "../../../expr/expr-equals.js";
 import { exprChildren } from "../../../expr/transform.js";
 import { exprPrettySql } from "../../../expr/expr-string.js";
-import type { Aggregate } from "../../logical-plan.js";
 import type { Distinct, ParsedAggregate } from "../../parsed-plan.js";
+import { aggregate } from "../../nodes/index.js";
 import { outputOf } from "../../output.js";
 import { scopeOf, type AnalyzerCtx, type Resolved } from "../context.js";
 import { named } from "../naming.js";
@@ -45,8 +45,7 @@ export function resolveAggregate(child: Resolved, groupBy: readonly Expr[], aggs
     const sql = exprPrettySql(bad);
     throw new AnalysisException("MISSING_AGGREGATION", { expression: `"${sql}"`, expressionAnyValue: `"any_value(${sql})"` });
   }
-  const plan: Aggregate = { kind: "Aggregate", input: child.plan, groupBy: groupBy.map(unalias), aggs: outputs };
-  return { plan, planIds: child.planIds };
+  return { plan: aggregate(child.plan, groupBy.map(unalias), outputs), planIds: child.planIds };
 }
 
 /** groupBy(...).agg(...) from the wire: resolves both lists, then prepends the grouping columns. */
@@ -62,5 +61,5 @@ export function resolveAggregateNode(p: ParsedAggregate, ctx: AnalyzerCtx): Reso
 export function resolveDistinct(p: Distinct, ctx: AnalyzerCtx): Resolved {
   const child = ctx.resolve(p.input);
   const attrs = outputOf(child.plan);
-  return { plan: { kind: "Aggregate", input: child.plan, groupBy: attrs, aggs: attrs }, planIds: child.planIds };
+  return { plan: aggregate(child.plan, attrs, attrs), planIds: child.planIds };
 }

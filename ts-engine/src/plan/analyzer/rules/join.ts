@@ -2,7 +2,7 @@ import { AnalysisException } from "../../../errors/spark-exception.js";
 import { newExprId, type AttributeRef, type Expr } from "../../../expr/expr.js";
 import { lookupFunction } from "../../../expr/functions/registry.js";
 import type { ScalarFunctionDef } from "../../../expr/functions/function-def.js";
-import type { Join, LogicalPlan } from "../../logical-plan.js";
+import { join, project } from "../../nodes/index.js";
 import type { ParsedJoin } from "../../parsed-plan.js";
 import { outputOf } from "../../output.js";
 import { mergePlanIds, sameName, type AnalyzerCtx, type Resolved } from "../context.js";
@@ -30,9 +30,9 @@ function dedupRight(left: Resolved, right: Resolved): Resolved {
     mapping.set(a.exprId, { ...a, exprId: id });
     return { kind: "Alias", child: a, name: a.name, exprId: id };
   });
-  const plan: LogicalPlan = { kind: "Project", input: right.plan, exprs };
+  const plan = project(right.plan, exprs);
   const qualified = outputOf(plan).map((a, i) => ({ ...a, ...(rightOut[i]!.qualifier ? { qualifier: rightOut[i]!.qualifier } : {}) }));
-  const requal: LogicalPlan = { kind: "Project", input: plan, exprs: qualified };
+  const requal = project(plan, qualified);
   const planIds = new Map<number, readonly AttributeRef[]>();
   for (const [k, attrs] of right.planIds) planIds.set(k, attrs.map((a) => mapping.get(a.exprId) ?? a));
   return { plan: requal, planIds };
@@ -67,14 +67,13 @@ export function resolveJoin(p: ParsedJoin, ctx: AnalyzerCtx): Resolved {
   const joinType = p.joinType === "cross" && p.condition !== undefined ? "inner" : p.joinType;
   if (p.usingColumns === undefined || p.usingColumns.length === 0) {
     const condition = p.condition === undefined ? undefined : resolveExpr(p.condition, scope);
-    const plan: Join = { kind: "Join", left: left.plan, right: right.plan, joinType, ...(condition ? { condition } : {}) };
-    return { plan, planIds };
+    return { plan: join(left.plan, right.plan, joinType, condition), planIds };
   }
   const keys = p.usingColumns.map((n) => [findKey(n, lOut, "left", ctx), findKey(n, rOut, "right", ctx)] as const);
   const eqs = keys.map(([l, r]) => scalar("==").resolve("==", [l, r]));
   const condition = eqs.reduce((acc, e) => scalar("and").resolve("and", [acc, e]));
-  const join: Join = { kind: "Join", left: left.plan, right: right.plan, joinType, condition };
-  const joined = outputOf(join);
+  const node = join(left.plan, right.plan, joinType, condition);
+  const joined = outputOf(node);
   const byId = new Map(joined.map((a) => [a.exprId, a]));
   const leftKeyIds = new Set(keys.map(([l]) => l.exprId));
   const rightKeyIds = new Set(keys.map(([, r]) => r.exprId));
@@ -93,5 +92,5 @@ export function resolveJoin(p: ParsedJoin, ctx: AnalyzerCtx): Resolved {
     ...lOut.filter((a) => !leftKeyIds.has(a.exprId)).map((a) => byId.get(a.exprId)!),
     ...(semi ? [] : rOut.filter((a) => !rightKeyIds.has(a.exprId)).map((a) => byId.get(a.exprId)!)),
   ];
-  return { plan: { kind: "Project", input: join, exprs: [...keyExprs, ...rest] }, planIds };
+  return { plan: project(node, [...keyExprs, ...rest]), planIds };
 }

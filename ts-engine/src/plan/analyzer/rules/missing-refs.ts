@@ -3,6 +3,7 @@ import { newExprId, type AttributeRef, type Expr } from "../../../expr/expr.js";
 import { exprSemanticEquals } from "../../../expr/expr-equals.js";
 import { exprExists, transformExpr } from "../../../expr/transform.js";
 import type { LogicalPlan } from "../../logical-plan.js";
+import { aggregate, project } from "../../nodes/index.js";
 import { outputOf, toAttribute } from "../../output.js";
 import type { AnalyzerCtx, Resolved } from "../context.js";
 import type { Scope } from "../scope.js";
@@ -51,8 +52,8 @@ export function resolveWithMissingRefs(
     }
     if (p.kind === "Project") {
       const missing = referenced(exprs).filter((a) => !ids.has(a.exprId));
-      const widened: LogicalPlan = { ...p, exprs: [...p.exprs, ...missing] };
-      return { plan: { kind: "Project", input: build(widened, exprs), exprs: outer }, planIds: child.planIds };
+      const widened = project(p.input, [...p.exprs, ...missing]);
+      return { plan: project(build(widened, exprs), outer), planIds: child.planIds };
     }
     // Aggregate: reuse matching outputs, add other aggregate expressions as hidden outputs.
     const extra: Expr[] = [];
@@ -69,7 +70,7 @@ export function resolveWithMissingRefs(
         return x;
       }),
     );
-    const widened: LogicalPlan = { ...p, aggs: [...p.aggs, ...extra] };
-    return { plan: { kind: "Project", input: build(widened, rewritten), exprs: outer }, planIds: child.planIds };
+    const widened = aggregate(p.input, p.groupBy, [...p.aggs, ...extra]);
+    return { plan: project(build(widened, rewritten), outer), planIds: child.planIds };
   }
 }

@@ -2,6 +2,7 @@ import { newExprId, type AttributeRef, type Expr } from "../../../expr/expr.js";
 import { AnalysisException } from "../../../errors/spark-exception.js";
 import type { LogicalPlan } from "../../logical-plan.js";
 import type { Drop, ParsedProject, ToDF, WithColumns, WithColumnsRenamed } from "../../parsed-plan.js";
+import { project } from "../../nodes/index.js";
 import { outputOf } from "../../output.js";
 import { scopeOf, sameName, type AnalyzerCtx, type Resolved } from "../context.js";
 import { containsAgg, resolveExpr } from "../resolve-expr.js";
@@ -16,7 +17,7 @@ export function resolveProject(p: ParsedProject, ctx: AnalyzerCtx): Resolved {
   const scope = scopeOf(child, ctx);
   const exprs = resolveExpanding(p.exprs, scope).map(named);
   if (exprs.some(containsAgg)) return resolveAggregate(child, [], exprs, ctx);
-  return { plan: { kind: "Project", input: child.plan, exprs }, planIds: child.planIds };
+  return { plan: project(child.plan, exprs), planIds: child.planIds };
 }
 
 /** withColumns: same-named columns are replaced in place, the others appended (all resolved against the input). */
@@ -35,7 +36,7 @@ export function resolveWithColumns(p: WithColumns, ctx: AnalyzerCtx): Resolved {
   p.names.forEach((n, i) => {
     if (!used.has(i)) exprs.push({ kind: "Alias", child: values[i]!, name: n, exprId: newExprId() });
   });
-  return { plan: { kind: "Project", input: child.plan, exprs }, planIds: child.planIds };
+  return { plan: project(child.plan, exprs), planIds: child.planIds };
 }
 
 /** withColumnsRenamed: matching columns get the new name (new exprId); unknown names are ignored. */
@@ -45,7 +46,7 @@ export function resolveRenamed(p: WithColumnsRenamed, ctx: AnalyzerCtx): Resolve
     const r = p.renames.find(([from]) => sameName(from, a.name, ctx.caseSensitive));
     return r === undefined ? a : { kind: "Alias", child: a, name: r[1], exprId: newExprId() };
   });
-  return { plan: { kind: "Project", input: child.plan, exprs }, planIds: child.planIds };
+  return { plan: project(child.plan, exprs), planIds: child.planIds };
 }
 
 /** drop: by name (all matches; unknown names ignored) or by a column reference of this frame. */
@@ -66,7 +67,7 @@ export function resolveDrop(p: Drop, ctx: AnalyzerCtx): Resolved {
     for (const a of matchName(c.nameParts, scope.attrs, ctx.caseSensitive)) dropIds.add(a.exprId);
   }
   const exprs = scope.attrs.filter((a) => !dropIds.has(a.exprId));
-  return { plan: { kind: "Project", input: child.plan, exprs }, planIds: child.planIds };
+  return { plan: project(child.plan, exprs), planIds: child.planIds };
 }
 
 /** toDF(*names): renames all columns by position. */
@@ -84,11 +85,11 @@ export function resolveToDF(p: ToDF, ctx: AnalyzerCtx): Resolved {
   const exprs: Expr[] = attrs.map((a, i) =>
     a.name === p.names[i] ? a : { kind: "Alias", child: a, name: p.names[i]!, exprId: newExprId() },
   );
-  return { plan: { kind: "Project", input: child.plan, exprs }, planIds: child.planIds };
+  return { plan: project(child.plan, exprs), planIds: child.planIds };
 }
 
 /** df.alias("t"): the same columns, qualified by `t`. */
 export function qualify(child: Resolved, alias: string): LogicalPlan {
   const exprs: AttributeRef[] = outputOf(child.plan).map((a) => ({ ...a, qualifier: [alias] }));
-  return { kind: "Project", input: child.plan, exprs };
+  return project(child.plan, exprs);
 }

@@ -5,6 +5,7 @@ import { widerType } from "../../../types/coercion.js";
 import { typeEquals, type DataType } from "../../../types/data-type.js";
 import type { LogicalPlan } from "../../logical-plan.js";
 import type { ParsedUnion } from "../../parsed-plan.js";
+import { project, union } from "../../nodes/index.js";
 import { outputOf } from "../../output.js";
 import { mergePlanIds, sameName, type AnalyzerCtx, type Resolved } from "../context.js";
 import { quoteId } from "../scope.js";
@@ -16,7 +17,7 @@ function ordinal(i: number): string {
 }
 
 /** A column list by name: the wanted name → the child's attribute, or a typed null when missing. */
-function project(wanted: readonly AttributeRef[], child: LogicalPlan, allowMissing: boolean, ctx: AnalyzerCtx): LogicalPlan {
+function projectByName(wanted: readonly AttributeRef[], child: LogicalPlan, allowMissing: boolean, ctx: AnalyzerCtx): LogicalPlan {
   const out = outputOf(child);
   if (!allowMissing && out.length !== wanted.length) {
     throw new AnalysisException("NUM_COLUMNS_MISMATCH", {
@@ -35,7 +36,7 @@ function project(wanted: readonly AttributeRef[], child: LogicalPlan, allowMissi
     return { kind: "Alias", child: { kind: "Literal", value: null, dataType: f.dataType }, name: f.name, exprId: newExprId() };
   });
   if (exprs.every((e, i) => e === out[i]) && exprs.length === out.length) return child;
-  return { kind: "Project", input: child, exprs };
+  return project(child, exprs);
 }
 
 /**
@@ -52,7 +53,7 @@ function byName(kids: readonly Resolved[], allowMissing: boolean, ctx: AnalyzerC
     }
   }
   void quoteId;
-  return kids.map((k, i) => (i === 0 && !allowMissing ? k.plan : project(wanted, k.plan, allowMissing, ctx)));
+  return kids.map((k, i) => (i === 0 && !allowMissing ? k.plan : projectByName(wanted, k.plan, allowMissing, ctx)));
 }
 
 function castTo(plan: LogicalPlan, types: readonly DataType[]): LogicalPlan {
@@ -61,7 +62,7 @@ function castTo(plan: LogicalPlan, types: readonly DataType[]): LogicalPlan {
   const exprs: Expr[] = out.map((a, i) =>
     typeEquals(a.dataType, types[i]!) ? a : { kind: "Alias", child: implicitCast(a, types[i]!), name: a.name, exprId: newExprId() },
   );
-  return { kind: "Project", input: plan, exprs };
+  return project(plan, exprs);
 }
 
 /**
@@ -102,5 +103,5 @@ export function resolveUnion(p: ParsedUnion, ctx: AnalyzerCtx): Resolved {
     }, a.dataType),
   );
   plans = plans.map((pl) => castTo(pl, types));
-  return { plan: { kind: "Union", inputs: plans }, planIds: mergePlanIds(...kids.map((k) => k.planIds)) };
+  return { plan: union(plans), planIds: mergePlanIds(...kids.map((k) => k.planIds)) };
 }

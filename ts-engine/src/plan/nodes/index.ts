@@ -1,0 +1,15 @@
+/**
+ * The validating factories of the resolved plan's nodes, one per file (as Kysely's
+ * operation-node/). Rules build nodes only through them, so a rule that produces an invalid
+ * node fails where it builds it, with an InternalError naming the node, not later in execution.
+ */
+export { aggregate } from "./aggregate.js";
+export { batchEvalPython } from "./batch-eval-python.js";
+export { filter } from "./filter.js";
+export { join } from "./join.js";
+export { limit } from "./limit.js";
+export { localRelation } from "./local-relation.js";
+export { project } from "./project.js";
+export { range } from "./range.js";
+export { sort } from "./sort.js";
+export { union } from "./union.js";
