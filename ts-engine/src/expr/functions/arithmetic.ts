@@ -7,15 +7,7 @@ import { decimalArithmetic, decimalResultType } from "../kernels/decimal-arith.j
 import { makeVector } from "../../columnar/vector.js";
 import { exprNullable, exprType } from "../expr-type.js";
 import type { Expr } from "../expr.js";
-import {
-  checkArity,
-  implicitCast,
-  quotedSql,
-  quotedType,
-  scalarCall,
-  unexpectedInputType,
-  type ScalarFunctionDef,
-} from "./function-def.js";
+import { checkArity, implicitCast, quotedSql, quotedType, scalarCall, unexpectedInputType, type ScalarFunctionDef, doc, type FunctionDoc } from "./function-def.js";
 
 /**
  * Spark's arithmetic type rule: both sides widen to a common numeric type (int+long=long,
@@ -30,10 +22,11 @@ function operandType(name: string, l: DataType, r: DataType): DataType | null {
   return common.kind === "decimal" ? DoubleType : common;
 }
 
-function binaryArith(op: ArithOp): ScalarFunctionDef {
+function binaryArith(op: ArithOp, doc: FunctionDoc): ScalarFunctionDef {
   return {
     kind: "scalar",
     name: op,
+    doc,
     resolve(name, args) {
       checkArity(name, args, 2);
       const [l, r] = args as [Expr, Expr];
@@ -75,10 +68,11 @@ function dateShift(op: ArithOp, l: Expr, r: Expr, lt: DataType, rt: DataType): E
   return null;
 }
 
-function dateAddDef(name: "date_add" | "date_sub"): ScalarFunctionDef {
+function dateAddDef(name: "date_add" | "date_sub", doc: FunctionDoc): ScalarFunctionDef {
   return {
     kind: "scalar",
     name,
+    doc,
     resolve(_n, args) {
       checkArity(name, args, 2);
       return scalarCall(name, [implicitCast(args[0]!, DateType), implicitCast(args[1]!, IntegerType)], DateType, true);
@@ -91,10 +85,11 @@ function dateAddDef(name: "date_add" | "date_sub"): ScalarFunctionDef {
   };
 }
 
-function unaryMinus(fnName: string): ScalarFunctionDef {
+function unaryMinus(fnName: string, doc: FunctionDoc): ScalarFunctionDef {
   return {
     kind: "scalar",
     name: fnName,
+    doc,
     resolve(name, args) {
       checkArity(name, args, 1);
       const a = args[0]!;
@@ -117,14 +112,14 @@ function unaryMinus(fnName: string): ScalarFunctionDef {
 
 /** Registry entries for `+ - * / % div`, `negative` (Column API) and `unary_minus` (SQL `-x`). */
 export const ARITHMETIC_FUNCTIONS: readonly ScalarFunctionDef[] = [
-  binaryArith("+"),
-  binaryArith("-"),
-  binaryArith("*"),
-  binaryArith("/"),
-  binaryArith("%"),
-  binaryArith("div"),
-  unaryMinus("negative"),
-  unaryMinus("unary_minus"),
-  dateAddDef("date_add"),
-  dateAddDef("date_sub"),
+  binaryArith("+", doc("expr1 + expr2", "Returns `expr1` plus `expr2` (dates plus days, as date_add).")),
+  binaryArith("-", doc("expr1 - expr2", "Returns `expr1` minus `expr2` (dates minus days, as date_sub).")),
+  binaryArith("*", doc("expr1 * expr2", "Returns `expr1` times `expr2`.")),
+  binaryArith("/", doc("expr1 / expr2", "Returns `expr1` divided by `expr2`, always fractional (double, or decimal for decimals); division by zero raises under ANSI.")),
+  binaryArith("%", doc("expr1 % expr2", "Returns the remainder of `expr1` / `expr2`, with the sign of `expr1`.")),
+  binaryArith("div", doc("expr1 div expr2", "Divides `expr1` by `expr2` and returns the integral part as a bigint.")),
+  unaryMinus("negative", doc("negative(expr)", "Returns the negated value of `expr`.")),
+  unaryMinus("unary_minus", doc("-expr", "Returns the negated value of `expr` (the unary minus operator).")),
+  dateAddDef("date_add", doc("date_add(start_date, num_days)", "Returns the date `num_days` days after `start_date`.")),
+  dateAddDef("date_sub", doc("date_sub(start_date, num_days)", "Returns the date `num_days` days before `start_date`.")),
 ];

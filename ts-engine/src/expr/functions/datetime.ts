@@ -4,7 +4,7 @@ import { civilFromDays, daysFromCivil, zoneOffsetSeconds } from "../eval/datetim
 import { broadcast } from "../eval/vectors.js";
 import { castInvalidInput } from "../eval/errors.js";
 import { exprNullable, exprType } from "../expr-type.js";
-import { checkArity, implicitCast, scalarCall, type ScalarFunctionDef } from "./function-def.js";
+import { checkArity, implicitCast, scalarCall, type ScalarFunctionDef, doc, type FunctionDoc } from "./function-def.js";
 import { mapRows } from "./row-map.js";
 import type { Expr } from "../expr.js";
 
@@ -13,10 +13,11 @@ function dateArg(a: Expr): Expr {
   return t.kind === "date" ? a : implicitCast(a, DateType);
 }
 
-function datePart(name: string, pick: (ymd: [number, number, number]) => number): ScalarFunctionDef {
+function datePart(name: string, pick: (ymd: [number, number, number]) => number, doc: FunctionDoc): ScalarFunctionDef {
   return {
     kind: "scalar",
     name,
+    doc,
     resolve(_n, args) {
       checkArity(name, args, 1);
       return scalarCall(name, [dateArg(args[0]!)], IntegerType, exprNullable(args[0]!));
@@ -47,6 +48,7 @@ function parseWithPattern(s: string, pattern: string): [number, number] | null {
 const TO_DATE: ScalarFunctionDef = {
   kind: "scalar",
   name: "to_date",
+  doc: doc("to_date(date_str[, fmt])", "Parses `date_str` to a date, with the datetime pattern `fmt` if given."),
   resolve(_n, args) {
     checkArity("to_date", args, 1, 2);
     const rest = args.slice(1).map((a) => implicitCast(a, StringType));
@@ -69,11 +71,12 @@ function nowParts(tz: string): [number, number] {
 }
 
 /** current_date() / current_timestamp(): evaluated per batch (Spark fixes them per query). */
-function current(name: string): ScalarFunctionDef {
+function current(name: string, doc: FunctionDoc): ScalarFunctionDef {
   const isDate = name === "current_date";
   return {
     kind: "scalar",
     name,
+    doc,
     resolve(_n, args) {
       checkArity(name, args, 0);
       return scalarCall(name, [], isDate ? DateType : TimestampType, false);
@@ -87,11 +90,11 @@ function current(name: string): ScalarFunctionDef {
 
 /** Registry entries for date functions. */
 export const DATETIME_FUNCTIONS: readonly ScalarFunctionDef[] = [
-  datePart("year", ([y]) => y),
-  datePart("month", ([, m]) => m),
-  datePart("dayofmonth", ([, , d]) => d),
-  { ...datePart("day", ([, , d]) => d) },
+  datePart("year", ([y]) => y, doc("year(date)", "Returns the year of the date or timestamp.")),
+  datePart("month", ([, m]) => m, doc("month(date)", "Returns the month (1-12) of the date or timestamp.")),
+  datePart("dayofmonth", ([, , d]) => d, doc("dayofmonth(date)", "Returns the day of month (1-31) of the date or timestamp.")),
+  datePart("day", ([, , d]) => d, doc("day(date)", "Returns the day of month (1-31) of the date or timestamp.")),
   TO_DATE,
-  current("current_date"),
-  current("current_timestamp"),
+  current("current_date", doc("current_date()", "Returns the current date (session time zone) at the start of query evaluation.")),
+  current("current_timestamp", doc("current_timestamp()", "Returns the current timestamp at the start of query evaluation.")),
 ];

@@ -9,13 +9,14 @@ import type { Expr } from "../expr.js";
 import { likeToRegExp } from "./misc.js";
 import { mapRows } from "./row-map.js";
 import { toBigInts, valid, vectorFromRowValues } from "../eval/vectors.js";
-import { checkArity, implicitCast, quotedSql, quotedType, scalarCall, unexpectedInputType, type ScalarFunctionDef } from "./function-def.js";
+import { checkArity, implicitCast, quotedSql, quotedType, scalarCall, unexpectedInputType, type ScalarFunctionDef, doc, type FunctionDoc } from "./function-def.js";
 
 /** Bitwise `& | ^` over integral operands of a common type (BigInt for longs). */
-function bitwise(op: "&" | "|" | "^"): ScalarFunctionDef {
+function bitwise(op: "&" | "|" | "^", doc: FunctionDoc): ScalarFunctionDef {
   return {
     kind: "scalar",
     name: op,
+    doc,
     resolve(_n, args) {
       checkArity(op, args, 2);
       const [l, r] = args as [Expr, Expr];
@@ -53,6 +54,7 @@ function bitwise(op: "&" | "|" | "^"): ScalarFunctionDef {
 const ISNAN: ScalarFunctionDef = {
   kind: "scalar",
   name: "isnan",
+  doc: doc("isnan(expr)", "Returns true if `expr` is NaN, false otherwise (also for null)."),
   resolve(_n, args) {
     checkArity("isnan", args, 1);
     return scalarCall("isnan", [implicitCast(args[0]!, DoubleType)], BooleanType, false);
@@ -66,10 +68,11 @@ const ISNAN: ScalarFunctionDef = {
   },
 };
 
-function stringPredicate(name: string, test: (s: string, p: string) => boolean): ScalarFunctionDef {
+function stringPredicate(name: string, test: (s: string, p: string) => boolean, doc: FunctionDoc): ScalarFunctionDef {
   return {
     kind: "scalar",
     name,
+    doc,
     resolve(_n, args) {
       checkArity(name, args, 2);
       return scalarCall(name, args.map((a) => implicitCast(a, StringType)), BooleanType, args.some(exprNullable));
@@ -84,6 +87,7 @@ function stringPredicate(name: string, test: (s: string, p: string) => boolean):
 const GET_ITEM: ScalarFunctionDef = {
   kind: "scalar",
   name: "get_item",
+  doc: doc("expr[key]", "Returns the array element at 0-based index `key`, or the map value for `key`; null when absent."),
   resolve(_n, args) {
     checkArity("get_item", args, 2);
     const t = exprType(args[0]!);
@@ -105,6 +109,7 @@ const GET_ITEM: ScalarFunctionDef = {
 const GET_FIELD: ScalarFunctionDef = {
   kind: "scalar",
   name: "get_field",
+  doc: doc("expr.field", "Returns the named field of a struct."),
   resolve(_n, args) {
     checkArity("get_field", args, 2);
     const t = exprType(args[0]!);
@@ -129,6 +134,7 @@ const GET_FIELD: ScalarFunctionDef = {
 const TRY_CAST: ScalarFunctionDef = {
   kind: "scalar",
   name: "try_cast",
+  doc: doc("try_cast(expr AS type)", "Casts `expr` to `type`, giving null where the cast would fail."),
   resolve(_n, args) {
     checkArity("try_cast", args, 2);
     const t = args[1]!;
@@ -142,15 +148,15 @@ const TRY_CAST: ScalarFunctionDef = {
 
 /** Registry entries for bitwise ops, string predicates, element/field access, and try_cast. */
 export const EXTRA_FUNCTIONS: readonly ScalarFunctionDef[] = [
-  bitwise("&"),
-  bitwise("|"),
-  bitwise("^"),
+  bitwise("&", doc("expr1 & expr2", "Returns the bitwise AND of the integral values.")),
+  bitwise("|", doc("expr1 | expr2", "Returns the bitwise OR of the integral values.")),
+  bitwise("^", doc("expr1 ^ expr2", "Returns the bitwise exclusive OR of the integral values.")),
   ISNAN,
-  stringPredicate("contains", (s, p) => s.includes(p)),
-  stringPredicate("startswith", (s, p) => s.startsWith(p)),
-  stringPredicate("endswith", (s, p) => s.endsWith(p)),
-  stringPredicate("rlike", (s, p) => new RegExp(p, "u").test(s)),
-  stringPredicate("ilike", (s, p) => likeToRegExp(p.toLowerCase()).test(s.toLowerCase())),
+  stringPredicate("contains", (s, p) => s.includes(p), doc("contains(left, right)", "Returns true if `right` occurs in `left`, null if either is null.")),
+  stringPredicate("startswith", (s, p) => s.startsWith(p), doc("startswith(left, right)", "Returns true if `left` starts with `right`, null if either is null.")),
+  stringPredicate("endswith", (s, p) => s.endsWith(p), doc("endswith(left, right)", "Returns true if `left` ends with `right`, null if either is null.")),
+  stringPredicate("rlike", (s, p) => new RegExp(p, "u").test(s), doc("rlike(str, regexp)", "Returns true if some substring of `str` matches the regular expression `regexp`.")),
+  stringPredicate("ilike", (s, p) => likeToRegExp(p.toLowerCase()).test(s.toLowerCase()), doc("str ilike pattern", "Returns true if `str` matches the SQL pattern `pattern` ignoring case.")),
   GET_ITEM,
   GET_FIELD,
   TRY_CAST,

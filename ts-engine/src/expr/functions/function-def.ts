@@ -9,10 +9,27 @@ import type { EvalContext } from "../eval/eval-context.js";
 import { exprType } from "../expr-type.js";
 import type { Accumulator } from "./aggregate/accumulator.js";
 
+/**
+ * What a function does, for users: the part of Spark's ExpressionDescription that its SQL
+ * reference prints. Every registry entry carries one.
+ */
+export interface FunctionDoc {
+  /** How it is called, e.g. `mode(col[, deterministic])` or `expr1 + expr2`. */
+  readonly usage: string;
+  /** One or two sentences: what it returns, and how it treats nulls where that is not obvious. */
+  readonly description: string;
+}
+
+/** A FunctionDoc. */
+export function doc(usage: string, description: string): FunctionDoc {
+  return { usage, description };
+}
+
 /** A scalar function: a type rule (with implicit casts) and a vectorized implementation. */
 export interface ScalarFunctionDef {
   readonly kind: "scalar";
   readonly name: string;
+  readonly doc: FunctionDoc;
   /** Type-checks resolved arguments and returns the resolved call (usually a ScalarCall). */
   resolve(name: string, args: readonly Expr[]): Expr;
   /** Evaluates the call over a batch of `numRows` rows; `args` are the evaluated argument vectors. */
@@ -27,6 +44,7 @@ export interface ScalarFunctionDef {
 export interface AggFunctionDef {
   readonly kind: "agg";
   readonly name: string;
+  readonly doc: FunctionDoc;
   /** Type-checks resolved arguments and returns the resolved call. */
   resolve(name: string, args: readonly Expr[], isDistinct: boolean): AggCall;
   /**
@@ -41,8 +59,45 @@ export interface AggFunctionDef {
   updateArgs(call: AggCall): readonly Expr[];
   /** DISTINCT cannot change the result (min, max, collect_set …), as Spark's EliminateDistinct. */
   readonly ignoresDistinct?: true;
+  /** `*` as an argument stands for every row, so it resolves to the literal 1 (count(*) is count(1), as Spark's parser makes it). */
+  readonly starMeansRows?: true;
 }
 
+/**
+ * The shape a window function's entry (row_number, rank, lag …) takes when window
+ * functions land: a type rule plus an evaluator over one partition's rows in window order,
+ * the whole partition per call. Aggregates need no such entry: over a frame they run
+ * through their accumulator. Not part of FunctionDef until WindowExec can call it.
+ */
+export interface WindowFunctionDef {
+  readonly kind: "window";
+  readonly name: string;
+  readonly doc: FunctionDoc;
+  resolve(name: string, args: readonly Expr[]): Expr;
+  /**
+   * The function's value for each of `numRows` rows of one sorted partition; `args` are the
+   * evaluated arguments and `peerStart[i]` is the first row of row i's peer group (equal
+   * ordering keys), which rank-like functions need.
+   */
+  evaluate(args: readonly Vector[], peerStart: Int32Array, numRows: number): Vector;
+}
+
+/**
+ * The shape a generator's entry (explode, posexplode, inline …) takes when generators land:
+ * a type rule giving the generated columns, and an expansion of a whole batch per call.
+ * Not part of FunctionDef until a GenerateExec can call it.
+ */
+export interface GeneratorFunctionDef {
+  readonly kind: "generator";
+  readonly name: string;
+  readonly doc: FunctionDoc;
+  /** The generated columns' names and types for resolved arguments (e.g. `col` for explode of an array). */
+  outputFields(args: readonly Expr[]): readonly { readonly name: string; readonly dataType: DataType; readonly nullable: boolean }[];
+  /** Expands `numRows` input rows: for every output row, the input row it came from, and the generated columns. */
+  generate(args: readonly Vector[], numRows: number): { readonly sourceRows: Int32Array; readonly columns: readonly Vector[] };
+}
+
+/** A registry entry. Window and generator entries join this union with their operators. */
 export type FunctionDef = ScalarFunctionDef | AggFunctionDef;
 
 /** Wraps `e` in an implicit Cast to `to` unless it already has that type. */

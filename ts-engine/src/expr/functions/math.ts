@@ -7,7 +7,7 @@ import { exprNullable, exprType } from "../expr-type.js";
 import type { Expr } from "../expr.js";
 import { valueAt, valid, vectorFromRowValues } from "../eval/vectors.js";
 import { compareValues } from "../kernels/compare-values.js";
-import { checkArity, implicitCast, scalarCall, unexpectedInputType, type ScalarFunctionDef } from "./function-def.js";
+import { checkArity, implicitCast, scalarCall, unexpectedInputType, type ScalarFunctionDef, doc, type FunctionDoc } from "./function-def.js";
 
 function numericArg(display: string, args: readonly Expr[], i: number): Expr {
   const a = args[i]!;
@@ -17,10 +17,11 @@ function numericArg(display: string, args: readonly Expr[], i: number): Expr {
 }
 
 /** A double → double function (`SQRT`, `EXP`, `ln`); `nullBelow` gives null for inputs ≤ it (Spark's Logarithm). */
-function unaryDouble(name: string, display: string, f: (x: number) => number, nullAtOrBelow?: number): ScalarFunctionDef {
+function unaryDouble(name: string, display: string, f: (x: number) => number, doc: FunctionDoc, nullAtOrBelow?: number): ScalarFunctionDef {
   return {
     kind: "scalar",
     name,
+    doc,
     resolve(_n, args) {
       checkArity(name, args, 1);
       return scalarCall(display, [numericArg(display, args, 0)], DoubleType, true);
@@ -47,6 +48,7 @@ function unaryDouble(name: string, display: string, f: (x: number) => number, nu
 const LOG: ScalarFunctionDef = {
   kind: "scalar",
   name: "log",
+  doc: doc("log([base, ]expr)", "Returns the logarithm of `expr` with `base` (the natural logarithm without one); null for expr <= 0."),
   resolve(_n, args) {
     checkArity("log", args, 1, 2);
     if (args.length === 1) return scalarCall("ln", [numericArg("ln", args, 0)], DoubleType, true);
@@ -67,6 +69,7 @@ const LOG: ScalarFunctionDef = {
 const POWER: ScalarFunctionDef = {
   kind: "scalar",
   name: "pow",
+  doc: doc("pow(expr1, expr2)", "Returns `expr1` raised to the power of `expr2`, as a double."),
   resolve(_n, args) {
     checkArity("pow", args, 2);
     return scalarCall("POWER", [numericArg("POWER", args, 0), numericArg("POWER", args, 1)], DoubleType, args.some(exprNullable));
@@ -83,10 +86,11 @@ const POWER: ScalarFunctionDef = {
 };
 
 /** FLOOR/CEIL: bigint results for integral and fractional input. */
-function floorCeil(name: string, display: string, f: (x: number) => number): ScalarFunctionDef {
+function floorCeil(name: string, display: string, f: (x: number) => number, doc: FunctionDoc): ScalarFunctionDef {
   return {
     kind: "scalar",
     name,
+    doc,
     resolve(_n, args) {
       checkArity(name, args, 1);
       const a = args[0]!;
@@ -109,6 +113,7 @@ function floorCeil(name: string, display: string, f: (x: number) => number): Sca
 const ROUND: ScalarFunctionDef = {
   kind: "scalar",
   name: "round",
+  doc: doc("round(expr[, d])", "Returns `expr` rounded to `d` decimal places (0 by default), half away from zero."),
   resolve(_n, args) {
     checkArity("round", args, 1, 2);
     const a = args[0]!;
@@ -134,10 +139,11 @@ const ROUND: ScalarFunctionDef = {
 };
 
 /** greatest/least: widest type of the arguments; nulls are skipped (null only when all are null). */
-function extreme(name: string, sign: 1 | -1): ScalarFunctionDef {
+function extreme(name: string, sign: 1 | -1, doc: FunctionDoc): ScalarFunctionDef {
   return {
     kind: "scalar",
     name,
+    doc,
     resolve(_n, args) {
       checkArity(name, args, 2, Infinity);
       const t = widerTypeOfAll(args.map(exprType)) ?? DoubleType;
@@ -162,16 +168,16 @@ function extreme(name: string, sign: 1 | -1): ScalarFunctionDef {
 
 /** Registry entries for math functions, with Spark's display names (`SQRT(x)`, `POWER(a, b)`). */
 export const MATH_FUNCTIONS: readonly ScalarFunctionDef[] = [
-  unaryDouble("sqrt", "SQRT", Math.sqrt),
-  unaryDouble("exp", "EXP", Math.exp),
-  unaryDouble("ln", "ln", Math.log, 0),
+  unaryDouble("sqrt", "SQRT", Math.sqrt, doc("sqrt(expr)", "Returns the square root of `expr` (NaN for negative input).")),
+  unaryDouble("exp", "EXP", Math.exp, doc("exp(expr)", "Returns e to the power of `expr`.")),
+  unaryDouble("ln", "ln", Math.log, doc("ln(expr)", "Returns the natural logarithm of `expr`; null for expr <= 0."), 0),
   LOG,
   POWER,
-  { ...POWER, name: "power" },
-  floorCeil("floor", "FLOOR", Math.floor),
-  floorCeil("ceil", "CEIL", Math.ceil),
-  { ...floorCeil("ceiling", "CEIL", Math.ceil) },
+  { ...POWER, name: "power", doc: doc("power(expr1, expr2)", "Returns `expr1` raised to the power of `expr2`, as a double (same as pow).") },
+  floorCeil("floor", "FLOOR", Math.floor, doc("floor(expr)", "Returns the largest integer not greater than `expr`, as a bigint (decimals keep their type).")),
+  floorCeil("ceil", "CEIL", Math.ceil, doc("ceil(expr)", "Returns the smallest integer not less than `expr`, as a bigint (decimals keep their type).")),
+  floorCeil("ceiling", "CEIL", Math.ceil, doc("ceiling(expr)", "Returns the smallest integer not less than `expr` (same as ceil).")),
   ROUND,
-  extreme("greatest", 1),
-  extreme("least", -1),
+  extreme("greatest", 1, doc("greatest(expr, ...)", "Returns the greatest of the arguments, skipping nulls; null only when all are null.")),
+  extreme("least", -1, doc("least(expr, ...)", "Returns the least of the arguments, skipping nulls; null only when all are null.")),
 ];

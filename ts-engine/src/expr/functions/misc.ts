@@ -7,12 +7,13 @@ import { arithmetic } from "../kernels/arithmetic.js";
 import { broadcast, valid } from "../eval/vectors.js";
 import { exprNullable, exprType } from "../expr-type.js";
 import type { Expr } from "../expr.js";
-import { checkArity, implicitCast, quotedSql, quotedType, scalarCall, unexpectedInputType, type ScalarFunctionDef } from "./function-def.js";
+import { checkArity, implicitCast, quotedSql, quotedType, scalarCall, unexpectedInputType, type ScalarFunctionDef, doc, type FunctionDoc } from "./function-def.js";
 
-function stringMap(fn: string, f: (s: string) => string | number, out: DataType): ScalarFunctionDef {
+function stringMap(fn: string, f: (s: string) => string | number, out: DataType, doc: FunctionDoc): ScalarFunctionDef {
   return {
     kind: "scalar",
     name: fn,
+    doc,
     resolve(name, args) {
       checkArity(name, args, 1);
       const a = args[0]!;
@@ -32,6 +33,7 @@ function stringMap(fn: string, f: (s: string) => string | number, out: DataType)
 const ABS: ScalarFunctionDef = {
   kind: "scalar",
   name: "abs",
+  doc: doc("abs(expr)", "Returns the absolute value of `expr`; the minimum integral value overflows under ANSI."),
   resolve(name, args) {
     checkArity(name, args, 1);
     const a = args[0]!;
@@ -62,6 +64,7 @@ function signVector(v: Vector): Vector {
 const COALESCE: ScalarFunctionDef = {
   kind: "scalar",
   name: "coalesce",
+  doc: doc("coalesce(expr1, expr2, ...)", "Returns the first non-null argument, or null when all are null."),
   resolve(name, args) {
     checkArity(name, args, 1, Infinity);
     const t = widerTypeOfAll(args.map(exprType));
@@ -95,6 +98,7 @@ export function likeToRegExp(pattern: string): RegExp {
 const LIKE: ScalarFunctionDef = {
   kind: "scalar",
   name: "like",
+  doc: doc("str like pattern", "Returns true if `str` matches the SQL pattern (`_` one character, `%` any sequence, `\\\\` escapes), null if either is null."),
   resolve(name, args) {
     checkArity(name, args, 2);
     return scalarCall("like", args.map((a: Expr) => implicitCast(a, StringType)), BooleanType, args.some(exprNullable));
@@ -124,7 +128,7 @@ export const MISC_FUNCTIONS: readonly ScalarFunctionDef[] = [
   ABS,
   COALESCE,
   LIKE,
-  stringMap("upper", (s) => s.toUpperCase(), StringType),
-  stringMap("lower", (s) => s.toLowerCase(), StringType),
-  stringMap("length", (s) => [...s].length, IntegerType),
+  stringMap("upper", (s) => s.toUpperCase(), StringType, doc("upper(str)", "Returns `str` with all characters changed to uppercase.")),
+  stringMap("lower", (s) => s.toLowerCase(), StringType, doc("lower(str)", "Returns `str` with all characters changed to lowercase.")),
+  stringMap("length", (s) => [...s].length, IntegerType, doc("length(expr)", "Returns the number of characters of a string (bytes of a binary value).")),
 ];

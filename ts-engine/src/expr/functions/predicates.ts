@@ -7,20 +7,13 @@ import { isNull } from "../kernels/null.js";
 import { inList } from "../kernels/in.js";
 import { exprNullable, exprType } from "../expr-type.js";
 import type { Expr } from "../expr.js";
-import {
-  checkArity,
-  implicitCast,
-  quotedSql,
-  quotedType,
-  scalarCall,
-  unexpectedInputType,
-  type ScalarFunctionDef,
-} from "./function-def.js";
+import { checkArity, implicitCast, quotedSql, quotedType, scalarCall, unexpectedInputType, type ScalarFunctionDef, doc, type FunctionDoc } from "./function-def.js";
 
-function comparison(op: CompareOp): ScalarFunctionDef {
+function comparison(op: CompareOp, doc: FunctionDoc): ScalarFunctionDef {
   return {
     kind: "scalar",
     name: op,
+    doc,
     resolve(name, args) {
       checkArity(name, args, 2);
       const [l, r] = args as [Expr, Expr];
@@ -43,10 +36,11 @@ function comparison(op: CompareOp): ScalarFunctionDef {
   };
 }
 
-function logical(op: "and" | "or"): ScalarFunctionDef {
+function logical(op: "and" | "or", doc: FunctionDoc): ScalarFunctionDef {
   return {
     kind: "scalar",
     name: op,
+    doc,
     resolve(name, args) {
       checkArity(name, args, 2);
       const node = scalarCall(op, args, BooleanType, true);
@@ -80,6 +74,7 @@ function booleanArg(name: string, args: readonly Expr[]): Expr {
 const NOT: ScalarFunctionDef = {
   kind: "scalar",
   name: "not",
+  doc: doc("not expr", "Logical not: true for false, false for true, null for null."),
   resolve(name, args) {
     const a = booleanArg(name, args);
     return scalarCall("not", [a], BooleanType, exprNullable(a));
@@ -89,10 +84,11 @@ const NOT: ScalarFunctionDef = {
   },
 };
 
-function nullTest(fn: "isnull" | "isnotnull"): ScalarFunctionDef {
+function nullTest(fn: "isnull" | "isnotnull", doc: FunctionDoc): ScalarFunctionDef {
   return {
     kind: "scalar",
     name: fn,
+    doc,
     resolve(name, args) {
       checkArity(name, args, 1);
       return scalarCall(fn, args, BooleanType, false);
@@ -122,6 +118,7 @@ function commonTypeOrThrow(call: Expr, args: readonly Expr[]): DataType {
 const IN: ScalarFunctionDef = {
   kind: "scalar",
   name: "in",
+  doc: doc("expr in (value1, value2, ...)", "Returns true if `expr` equals any value, null if none does and some value (or expr) is null, else false."),
   resolve(name, args) {
     checkArity(name, args, 1, Infinity);
     const t = commonTypeOrThrow(scalarCall("in", args, BooleanType, true), args);
@@ -135,6 +132,7 @@ const IN: ScalarFunctionDef = {
 const BETWEEN: ScalarFunctionDef = {
   kind: "scalar",
   name: "between",
+  doc: doc("expr between lower and upper", "Returns true if `expr` is at least `lower` and at most `upper`."),
   resolve(name, args) {
     checkArity(name, args, 3);
     const t = commonTypeOrThrow(scalarCall("between", args, BooleanType, true), args);
@@ -147,17 +145,17 @@ const BETWEEN: ScalarFunctionDef = {
 
 /** Registry entries for comparisons, `and/or/not`, `isnull/isnotnull`, `in`, `between`. */
 export const PREDICATE_FUNCTIONS: readonly ScalarFunctionDef[] = [
-  comparison("=="),
-  comparison("<"),
-  comparison("<="),
-  comparison(">"),
-  comparison(">="),
-  comparison("<=>"),
-  logical("and"),
-  logical("or"),
+  comparison("==", doc("expr1 = expr2", "Returns true if `expr1` equals `expr2`, null if either is null.")),
+  comparison("<", doc("expr1 < expr2", "Returns true if `expr1` is less than `expr2`, null if either is null.")),
+  comparison("<=", doc("expr1 <= expr2", "Returns true if `expr1` is less than or equal to `expr2`, null if either is null.")),
+  comparison(">", doc("expr1 > expr2", "Returns true if `expr1` is greater than `expr2`, null if either is null.")),
+  comparison(">=", doc("expr1 >= expr2", "Returns true if `expr1` is greater than or equal to `expr2`, null if either is null.")),
+  comparison("<=>", doc("expr1 <=> expr2", "Null-safe equality: as = for non-null operands, true when both are null, false when one is.")),
+  logical("and", doc("expr1 and expr2", "Logical and, three-valued: false if either is false, else null if either is null.")),
+  logical("or", doc("expr1 or expr2", "Logical or, three-valued: true if either is true, else null if either is null.")),
   NOT,
-  nullTest("isnull"),
-  nullTest("isnotnull"),
+  nullTest("isnull", doc("isnull(expr)", "Returns true if `expr` is null, false otherwise.")),
+  nullTest("isnotnull", doc("isnotnull(expr)", "Returns true if `expr` is not null, false otherwise.")),
   IN,
   BETWEEN,
 ];

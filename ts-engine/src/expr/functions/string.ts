@@ -1,15 +1,16 @@
 import { IntegerType, StringType, arrayType } from "../../types/data-type.js";
 import { exprNullable } from "../expr-type.js";
 import type { Expr, Literal } from "../expr.js";
-import { checkArity, implicitCast, scalarCall, type ScalarFunctionDef } from "./function-def.js";
+import { checkArity, implicitCast, scalarCall, type ScalarFunctionDef, doc, type FunctionDoc } from "./function-def.js";
 import { mapRows } from "./row-map.js";
 
 const strings = (args: readonly Expr[]): Expr[] => args.map((a) => implicitCast(a, StringType));
 
-function trimFn(name: string, f: (s: string) => string): ScalarFunctionDef {
+function trimFn(name: string, f: (s: string) => string, doc: FunctionDoc): ScalarFunctionDef {
   return {
     kind: "scalar",
     name,
+    doc,
     resolve(_n, args) {
       checkArity(name, args, 1);
       return scalarCall(name, strings(args), StringType, exprNullable(args[0]!));
@@ -24,6 +25,7 @@ function trimFn(name: string, f: (s: string) => string): ScalarFunctionDef {
 const CONCAT: ScalarFunctionDef = {
   kind: "scalar",
   name: "concat",
+  doc: doc("concat(col1, col2, ...)", "Returns the concatenation of the arguments, null if any is null."),
   resolve(_n, args) {
     return scalarCall("concat", strings(args), StringType, args.some(exprNullable));
   },
@@ -36,6 +38,7 @@ const CONCAT: ScalarFunctionDef = {
 const CONCAT_WS: ScalarFunctionDef = {
   kind: "scalar",
   name: "concat_ws",
+  doc: doc("concat_ws(sep, str1, str2, ...)", "Returns the arguments joined by `sep`, skipping nulls."),
   resolve(_n, args) {
     checkArity("concat_ws", args, 1, Infinity);
     return scalarCall("concat_ws", strings(args), StringType, exprNullable(args[0]!));
@@ -61,9 +64,10 @@ export function sparkSubstring(s: string, pos: number, len: number): string {
 }
 
 /** substring / substr (the column name keeps the spelling used). */
-const substringDef = (fnName: "substring" | "substr"): ScalarFunctionDef => ({
+const substringDef = (fnName: "substring" | "substr", doc: FunctionDoc): ScalarFunctionDef => ({
   kind: "scalar",
   name: fnName,
+  doc,
   resolve(_n, args) {
     checkArity(fnName, args, 2, 3);
     const len: Expr = args[2] ?? { kind: "Literal", value: 2147483647, dataType: IntegerType };
@@ -79,6 +83,7 @@ const substringDef = (fnName: "substring" | "substr"): ScalarFunctionDef => ({
 const SPLIT: ScalarFunctionDef = {
   kind: "scalar",
   name: "split",
+  doc: doc("split(str, regex[, limit])", "Splits `str` around matches of `regex` into an array of at most `limit` elements (all when limit <= 0)."),
   resolve(_n, args) {
     checkArity("split", args, 2, 3);
     const limit: Literal = { kind: "Literal", value: -1, dataType: IntegerType };
@@ -105,12 +110,12 @@ const SPLIT: ScalarFunctionDef = {
 
 /** Registry entries for string functions. */
 export const STRING_FUNCTIONS: readonly ScalarFunctionDef[] = [
-  trimFn("trim", (s) => s.replace(/^ +| +$/g, "")),
-  trimFn("ltrim", (s) => s.replace(/^ +/, "")),
-  trimFn("rtrim", (s) => s.replace(/ +$/, "")),
+  trimFn("trim", (s) => s.replace(/^ +| +$/g, ""), doc("trim(str)", "Removes the leading and trailing space characters from `str`.")),
+  trimFn("ltrim", (s) => s.replace(/^ +/, ""), doc("ltrim(str)", "Removes the leading space characters from `str`.")),
+  trimFn("rtrim", (s) => s.replace(/ +$/, ""), doc("rtrim(str)", "Removes the trailing space characters from `str`.")),
   CONCAT,
   CONCAT_WS,
-  substringDef("substring"),
-  substringDef("substr"),
+  substringDef("substring", doc("substring(str, pos[, len])", "Returns the substring of `str` from 1-based `pos` (from the end when negative), of length `len` or to the end.")),
+  substringDef("substr", doc("substr(str, pos[, len])", "Returns the substring of `str` from 1-based `pos`, as substring.")),
   SPLIT,
 ];

@@ -114,7 +114,7 @@ function resolveFunction(name: string, rawArgs: readonly ParsedExpr[], isDistinc
     throw new AnalysisException("UNRESOLVED_ROUTINE", { routineName: `\`${name}\``, searchPath: SEARCH_PATH });
   }
   const args = rawArgs.map((a) =>
-    a.kind === "UnresolvedStar" && def.name === "count" ? { kind: "Literal" as const, value: 1, dataType: IntegerType } : resolveExpr(a, scope),
+    a.kind === "UnresolvedStar" && def.kind === "agg" && def.starMeansRows === true ? { kind: "Literal" as const, value: 1, dataType: IntegerType } : resolveExpr(a, scope),
   );
   return applyFunction(name, args, isDistinct);
 }

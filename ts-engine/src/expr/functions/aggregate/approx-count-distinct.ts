@@ -1,6 +1,6 @@
 import { LongType } from "../../../types/data-type.js";
 import { exprType } from "../../expr-type.js";
-import { aggCall, checkArity, firstArg, type AggFunctionDef } from "../function-def.js";
+import { doc, aggCall, checkArity, firstArg, type AggFunctionDef } from "../function-def.js";
 import { CountAcc } from "./count.js";
 import { DistinctAcc } from "./distinct-acc.js";
 
@@ -11,6 +11,7 @@ import { DistinctAcc } from "./distinct-acc.js";
 export const APPROX_COUNT_DISTINCT: AggFunctionDef = {
   kind: "agg",
   name: "approx_count_distinct",
+  doc: doc("approx_count_distinct(expr[, relativeSD])", "Returns the number of distinct non-null values (Spark estimates it with HyperLogLog++; tspark counts exactly)."),
   resolve(_n, args, isDistinct) {
     checkArity("approx_count_distinct", args, 1, 2);
     return aggCall("approx_count_distinct", args, isDistinct, LongType, false);

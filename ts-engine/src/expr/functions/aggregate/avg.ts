@@ -1,7 +1,7 @@
 import { makeVector, type Vector } from "../../../columnar/vector.js";
 import { DoubleType, LongType, decimalType, isNumeric, type DataType } from "../../../types/data-type.js";
 import { exprType } from "../../expr-type.js";
-import { aggCall, allArgs, checkArity, firstArgType, implicitCast, unexpectedInputType, type AggFunctionDef } from "../function-def.js";
+import { doc, type FunctionDoc, aggCall, allArgs, checkArity, firstArgType, implicitCast, unexpectedInputType, type AggFunctionDef } from "../function-def.js";
 import { growF64, type Accumulator } from "./accumulator.js";
 import { DecimalAcc } from "./decimal-acc.js";
 
@@ -72,10 +72,11 @@ export class AvgAcc implements Accumulator {
 }
 
 /** avg/mean: double (decimal(p,s) → decimal(p+4,s+4), computed exactly); strings are cast to double (ANSI). */
-function avg(fnName: string): AggFunctionDef {
+function avg(fnName: string, doc: FunctionDoc): AggFunctionDef {
   return {
     kind: "agg",
     name: fnName,
+    doc,
     resolve(name, args, isDistinct) {
       checkArity(name, args, 1);
       let a = args[0]!;
@@ -97,6 +98,6 @@ function avg(fnName: string): AggFunctionDef {
 }
 
 /** avg(x): the mean of the non-null values. */
-export const AVG = avg("avg");
+export const AVG = avg("avg", doc("avg(expr)", "Returns the mean of the non-null values of the group, null when there are none."));
 /** mean(x): avg under its other name. */
-export const MEAN = avg("mean");
+export const MEAN = avg("mean", doc("mean(expr)", "Returns the mean of the non-null values of the group (same as avg)."));

@@ -4,7 +4,7 @@ import { vectorToValues } from "../../../columnar/rows.js";
 import { valueKey } from "../../../columnar/value-key.js";
 import { arrayType, type DataType } from "../../../types/data-type.js";
 import { exprType } from "../../expr-type.js";
-import { aggCall, allArgs, checkArity, type AggFunctionDef } from "../function-def.js";
+import { doc, type FunctionDoc, aggCall, allArgs, checkArity, type AggFunctionDef } from "../function-def.js";
 import type { Accumulator } from "./accumulator.js";
 
 /** collect_list / collect_set: the non-null values of each group as an array (set: without duplicates); never null. */
@@ -57,11 +57,12 @@ export class CollectAcc implements Accumulator {
 }
 
 /** collect_list / collect_set: array of the argument type without nulls; never null. */
-function collect(fnName: "collect_list" | "collect_set"): AggFunctionDef {
+function collect(fnName: "collect_list" | "collect_set", doc: FunctionDoc): AggFunctionDef {
   const distinct = fnName === "collect_set";
   return {
     kind: "agg",
     name: fnName,
+    doc,
     resolve(_n, args, isDistinct) {
       checkArity(fnName, args, 1);
       return aggCall(fnName, args, isDistinct, arrayType(exprType(args[0]!), false), false);
@@ -73,6 +74,6 @@ function collect(fnName: "collect_list" | "collect_set"): AggFunctionDef {
 }
 
 /** collect_list(x): the group's non-null values in input order. */
-export const COLLECT_LIST = collect("collect_list");
+export const COLLECT_LIST = collect("collect_list", doc("collect_list(expr)", "Returns an array of the non-null values of the group, with duplicates."));
 /** collect_set(x): the group's distinct non-null values. */
-export const COLLECT_SET = collect("collect_set");
+export const COLLECT_SET = collect("collect_set", doc("collect_set(expr)", "Returns an array of the distinct non-null values of the group."));

@@ -2,7 +2,7 @@ import { makeVector, type Vector } from "../../../columnar/vector.js";
 import { AnalysisException } from "../../../errors/spark-exception.js";
 import { LongType, type DataType } from "../../../types/data-type.js";
 import type { AggCall, Expr } from "../../expr.js";
-import { aggCall, type AggFunctionDef } from "../function-def.js";
+import { doc, aggCall, type AggFunctionDef } from "../function-def.js";
 import { growF64, isSingleGroup, type Accumulator } from "./accumulator.js";
 
 function addCounts(counts: Float64Array, groups: Int32Array, n: number, args: readonly Vector[]): void {
@@ -58,6 +58,7 @@ function countsAllRows(call: AggCall): boolean {
 export const COUNT: AggFunctionDef = {
   kind: "agg",
   name: "count",
+  doc: doc("count(*), count(expr[, expr...])", "Returns the number of rows, or of rows where every `expr` is non-null; with DISTINCT, the number of distinct such tuples."),
   resolve(name, args, isDistinct) {
     if (args.length === 0) {
       throw new AnalysisException("WRONG_NUM_ARGS.WITHOUT_SUGGESTION", {
@@ -73,4 +74,5 @@ export const COUNT: AggFunctionDef = {
   updateArgs(call: AggCall): readonly Expr[] {
     return !call.isDistinct && countsAllRows(call) ? [] : call.args;
   },
+  starMeansRows: true,
 };

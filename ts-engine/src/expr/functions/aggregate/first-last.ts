@@ -4,7 +4,7 @@ import { vectorToValues } from "../../../columnar/rows.js";
 import { BooleanType, type DataType } from "../../../types/data-type.js";
 import { exprType } from "../../expr-type.js";
 import type { AggCall } from "../../expr.js";
-import { aggCall, checkArity, firstArg, type AggFunctionDef } from "../function-def.js";
+import { doc, type FunctionDoc, aggCall, checkArity, firstArg, type AggFunctionDef } from "../function-def.js";
 import type { Accumulator } from "./accumulator.js";
 
 /**
@@ -71,10 +71,11 @@ function ignoreNulls(call: AggCall): boolean {
 }
 
 /** first/last/any_value: the argument's type; the second argument is the ignoreNulls flag. */
-function firstLast(fnName: "first" | "last" | "any_value"): AggFunctionDef {
+function firstLast(fnName: "first" | "last" | "any_value", doc: FunctionDoc): AggFunctionDef {
   return {
     kind: "agg",
     name: fnName,
+    doc,
     resolve(name, args, isDistinct) {
       checkArity(name, args, 1, 2);
       return aggCall(fnName, args, isDistinct, exprType(args[0]!), true);
@@ -86,8 +87,8 @@ function firstLast(fnName: "first" | "last" | "any_value"): AggFunctionDef {
 }
 
 /** first(x[, ignoreNulls]): the group's first value in input order. */
-export const FIRST = firstLast("first");
+export const FIRST = firstLast("first", doc("first(expr[, ignoreNulls])", "Returns the first value of `expr` in the group (skipping nulls if `ignoreNulls`); which row is first depends on the input order."));
 /** last(x[, ignoreNulls]): the group's last value in input order. */
-export const LAST = firstLast("last");
+export const LAST = firstLast("last", doc("last(expr[, ignoreNulls])", "Returns the last value of `expr` in the group (skipping nulls if `ignoreNulls`); which row is last depends on the input order."));
 /** any_value(x[, ignoreNulls]): some value of the group (the first, as Spark's implementation). */
-export const ANY_VALUE = firstLast("any_value");
+export const ANY_VALUE = firstLast("any_value", doc("any_value(expr[, ignoreNulls])", "Returns some value of `expr` in the group (skipping nulls if `ignoreNulls`)."));

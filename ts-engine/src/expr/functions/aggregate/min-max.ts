@@ -4,7 +4,7 @@ import { vectorToValues } from "../../../columnar/rows.js";
 import { compareValues } from "../../../columnar/value-order.js";
 import type { DataType } from "../../../types/data-type.js";
 import { exprType } from "../../expr-type.js";
-import { aggCall, allArgs, checkArity, firstArgType, type AggFunctionDef } from "../function-def.js";
+import { doc, type FunctionDoc, aggCall, allArgs, checkArity, firstArgType, type AggFunctionDef } from "../function-def.js";
 import { growF64, growU8, seenValidity, type Accumulator } from "./accumulator.js";
 import { DecimalAcc } from "./decimal-acc.js";
 
@@ -88,10 +88,11 @@ export class MinMaxAcc implements Accumulator {
 }
 
 /** min/max: the argument's type; decimals exactly. */
-function minMax(fnName: "min" | "max"): AggFunctionDef {
+function minMax(fnName: "min" | "max", doc: FunctionDoc): AggFunctionDef {
   return {
     kind: "agg",
     name: fnName,
+    doc,
     resolve(name, args, isDistinct) {
       checkArity(name, args, 1);
       return aggCall(fnName, args, isDistinct, exprType(args[0]!), true);
@@ -106,6 +107,6 @@ function minMax(fnName: "min" | "max"): AggFunctionDef {
 }
 
 /** min(x): the least non-null value. */
-export const MIN = minMax("min");
+export const MIN = minMax("min", doc("min(expr)", "Returns the least non-null value of the group (NaN above every number), null when there is none."));
 /** max(x): the greatest non-null value. */
-export const MAX = minMax("max");
+export const MAX = minMax("max", doc("max(expr)", "Returns the greatest non-null value of the group (NaN above every number), null when there is none."));

@@ -8,7 +8,7 @@ import { arrayType, BooleanType, LongType, type DataType } from "../../../types/
 import { typeEquals } from "../../../types/data-type.js";
 import { exprType } from "../../expr-type.js";
 import type { Expr } from "../../expr.js";
-import { aggCall, firstArg, quotedSql, quotedType, type AggFunctionDef } from "../function-def.js";
+import { doc, aggCall, firstArg, quotedSql, quotedType, type AggFunctionDef } from "../function-def.js";
 import type { Accumulator } from "./accumulator.js";
 
 /** One distinct value of a group and how often it occurred. */
@@ -131,6 +131,7 @@ function deterministicFlag(arg: Expr): boolean {
 export const MODE: AggFunctionDef = {
   kind: "agg",
   name: "mode",
+  doc: doc("mode(col[, deterministic])", "Returns the most frequent non-null value of `col`, null when there is none; ties go to the lowest value (Spark guarantees that only with deterministic = true)."),
   resolve(_n, args, isDistinct) {
     if (args.length === 0) throw new AnalysisException("INVALID_WITHIN_GROUP_EXPRESSION.WITHIN_GROUP_MISSING", { funcName: "`mode`" });
     if (args.length > 2) {

@@ -1,6 +1,6 @@
 import { makeVector, type Vector } from "../../../columnar/vector.js";
 import { DoubleType, type DataType } from "../../../types/data-type.js";
-import { aggCall, allArgs, checkArity, implicitCast, type AggFunctionDef } from "../function-def.js";
+import { doc, type FunctionDoc, aggCall, allArgs, checkArity, implicitCast, type AggFunctionDef } from "../function-def.js";
 import { growF64, type Accumulator } from "./accumulator.js";
 
 /** The statistical aggregates over doubles. */
@@ -80,10 +80,11 @@ export class StatAcc implements Accumulator {
 }
 
 /** A statistical aggregate under one of its Spark names: double, nullable; input cast to double. */
-function stat(fnName: string, kind: StatKind): AggFunctionDef {
+function stat(fnName: string, kind: StatKind, doc: FunctionDoc): AggFunctionDef {
   return {
     kind: "agg",
     name: fnName,
+    doc,
     resolve(_n, args, isDistinct) {
       checkArity(fnName, args, 1);
       return aggCall(fnName, [implicitCast(args[0]!, DoubleType)], isDistinct, DoubleType, true);
@@ -95,11 +96,11 @@ function stat(fnName: string, kind: StatKind): AggFunctionDef {
 
 /** Registry entries of the statistical aggregates, each name with the statistic it computes. */
 export const STAT_AGGREGATES: readonly AggFunctionDef[] = [
-  stat("stddev", "stddev_samp"),
-  stat("std", "stddev_samp"),
-  stat("stddev_samp", "stddev_samp"),
-  stat("stddev_pop", "stddev_pop"),
-  stat("variance", "var_samp"),
-  stat("var_samp", "var_samp"),
-  stat("var_pop", "var_pop"),
+  stat("stddev", "stddev_samp", doc("stddev(expr)", "Returns the sample standard deviation of the non-null values, null for fewer than two.")),
+  stat("std", "stddev_samp", doc("std(expr)", "Returns the sample standard deviation of the non-null values (same as stddev).")),
+  stat("stddev_samp", "stddev_samp", doc("stddev_samp(expr)", "Returns the sample standard deviation of the non-null values, null for fewer than two.")),
+  stat("stddev_pop", "stddev_pop", doc("stddev_pop(expr)", "Returns the population standard deviation of the non-null values, null when there are none.")),
+  stat("variance", "var_samp", doc("variance(expr)", "Returns the sample variance of the non-null values, null for fewer than two.")),
+  stat("var_samp", "var_samp", doc("var_samp(expr)", "Returns the sample variance of the non-null values, null for fewer than two.")),
+  stat("var_pop", "var_pop", doc("var_pop(expr)", "Returns the population variance of the non-null values, null when there are none.")),
 ];

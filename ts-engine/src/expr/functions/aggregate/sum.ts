@@ -3,7 +3,7 @@ import { isLongType, longVectorFromBigInts } from "../../../columnar/builder.js"
 import { arithmeticOverflow } from "../../eval/errors.js";
 import { DoubleType, LongType, decimalType, isNumeric, type DataType } from "../../../types/data-type.js";
 import { exprType } from "../../expr-type.js";
-import { aggCall, allArgs, checkArity, firstArgType, implicitCast, unexpectedInputType, type AggFunctionDef } from "../function-def.js";
+import { doc, aggCall, allArgs, checkArity, firstArgType, implicitCast, unexpectedInputType, type AggFunctionDef } from "../function-def.js";
 import { growF64, growU8, isSingleGroup, seenValidity, type Accumulator } from "./accumulator.js";
 import { DecimalAcc } from "./decimal-acc.js";
 
@@ -116,6 +116,7 @@ export class SumAcc implements Accumulator {
 export const SUM: AggFunctionDef = {
   kind: "agg",
   name: "sum",
+  doc: doc("sum(expr)", "Returns the sum of the non-null values of the group, null when there are none; integral sums overflow under ANSI."),
   resolve(name, args, isDistinct) {
     checkArity(name, args, 1);
     let a = args[0]!;
