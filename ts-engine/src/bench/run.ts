@@ -14,6 +14,7 @@ import { parseBenchOptions, USAGE, type BenchOptions } from "./options.js";
 import { runPython, type PythonArgs } from "./python-side.js";
 import { agreement, benchTable, type EngineRun } from "./report.js";
 import { parseSideRun, type SideRun } from "./side-run.js";
+import { targetLines } from "./targets.js";
 import { dataSpec } from "./workloads.js";
 
 const nodeSide = fileURLToPath(new URL("./node-side.js", import.meta.url));
@@ -77,6 +78,10 @@ function bench(opts: BenchOptions): number {
   console.log(benchTable({ node2, node1, python, duckdb, pandas, pyspark }));
   console.log("\nspeed-up = tspark-node 1t / tspark-node " + `${t}t; tspark/DuckDB = tspark-node ${t}t / DuckDB.`);
   console.log(`load average at end (1, 5, 15 min): ${load()}`);
+  if (!opts.quick) {
+    console.log("Issue 5's targets (informational: figures depend on the machine and its load):");
+    for (const line of targetLines({ node2, node1, python, duckdb, pandas, pyspark })) console.log(`  ${line}`);
+  }
   console.log("What each timing includes:");
   console.log("  DuckDB: queries over tables loaded first (CREATE TABLE … AS, excluded), results fetched to Arrow.");
   console.log("  pandas: over numpy/Arrow columns built first (excluded); one thread.");
