@@ -11,13 +11,29 @@ export interface ConfEntry {
 export const CONF_ENTRIES: readonly ConfEntry[] = [
   { key: "spark.sql.ansi.enabled", default: "true", doc: "ANSI SQL semantics: overflow and invalid casts raise errors." },
   { key: "spark.sql.session.timeZone", default: Intl.DateTimeFormat().resolvedOptions().timeZone, doc: "Session time zone." },
-  { key: "spark.sql.shuffle.partitions", default: "200", doc: "Partitions after a shuffle (capped to cores for local execution)." },
+  { key: "spark.sql.shuffle.partitions", default: "200", doc: "Partitions every shuffle writes (adaptive execution then coalesces small ones)." },
+  { key: "spark.sql.autoBroadcastJoinThreshold", default: "10MB", doc: "Largest estimated size of a join side that is broadcast to every task; -1 disables broadcast joins." },
+  { key: "spark.sql.adaptive.enabled", default: "true", doc: "Adaptive query execution: shuffle partitions are coalesced from the map output sizes." },
+  { key: "spark.sql.adaptive.coalescePartitions.enabled", default: "true", doc: "With adaptive execution, merge contiguous small shuffle partitions." },
+  { key: "spark.sql.adaptive.advisoryPartitionSizeInBytes", default: "64MB", doc: "Target size of a shuffle partition after coalescing." },
+  { key: "spark.sql.adaptive.coalescePartitions.minPartitionSize", default: "1MB", doc: "Smallest size of a coalesced shuffle partition." },
+  { key: "spark.sql.adaptive.coalescePartitions.parallelismFirst", default: "true", doc: "Coalesce to no fewer partitions than the cores (ignoring the advisory size) so every core has work." },
   { key: "spark.sql.caseSensitive", default: "false", doc: "Whether column resolution is case sensitive." },
   { key: "spark.default.parallelism", default: "0", doc: "Default partitions for range/parallelize; 0 means number of cores." },
   { key: "spark.sql.optimizer.excludedRules", default: "", doc: "Comma-separated optimizer rule names to skip." },
   { key: "spark.sql.execution.arrow.pyspark.enabled", default: "true", doc: "toPandas through Arrow when pyarrow is installed." },
   { key: "spark.app.name", default: "tspark", doc: "Application name." },
 ];
+
+const BYTE_UNITS: Readonly<Record<string, number>> = { "": 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, t: 1024 ** 4, tb: 1024 ** 4 };
+
+/** Spark's JavaUtils.byteStringAsBytes: "10MB" → 10485760 (binary units; a bare number is bytes). */
+export function parseByteString(s: string): number {
+  const m = /^\s*(-?\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(s);
+  const unit = m === null ? undefined : BYTE_UNITS[m[2]!.toLowerCase()];
+  if (m === null || unit === undefined) return Number.NaN;
+  return Math.floor(Number(m[1]) * unit);
+}
 
 const DEFAULTS = new Map(CONF_ENTRIES.map((e) => [e.key, e.default]));
 
@@ -43,6 +59,11 @@ export class SqlConf {
 
   getNumber(key: string): number {
     return Number(this.get(key) ?? "0");
+  }
+
+  /** A size in bytes: a plain number or Spark's byte-string form ("10MB", "64m", "1g"). */
+  getBytes(key: string): number {
+    return parseByteString(this.get(key) ?? "0");
   }
 
   get ansi(): boolean {

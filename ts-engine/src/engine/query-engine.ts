@@ -1,9 +1,9 @@
 import type { ColumnBatch } from "../columnar/batch.js";
 import { makeBatch } from "../columnar/batch.js";
 import { batchToRows } from "../columnar/rows.js";
-import { mergeOrdered } from "../exec/exchange/merge-streams.js";
-import type { ExecutionPlan } from "../exec/execution-plan.js";
+import type { PhysicalPlan } from "../exec/physical-plan.js";
 import { planPhysical } from "../exec/planner.js";
+import { runPhysical } from "../exec/scheduler/dag-scheduler.js";
 import { showString } from "../format/show-string.js";
 import { treeString } from "../format/tree-string.js";
 import { optimize } from "../optimizer/optimizer.js";
@@ -28,7 +28,7 @@ export type ExplainMode = "simple" | "extended" | "formatted" | "cost" | "codege
 interface Prepared {
   readonly analyzed: LogicalPlan;
   readonly optimized: LogicalPlan;
-  readonly physical: ExecutionPlan;
+  readonly physical: PhysicalPlan;
 }
 
 function prepare(plan: ParsedPlan, ctx: ExecContext): Prepared {
@@ -42,19 +42,14 @@ async function* relabel(schema: StructType, src: AsyncIterable<ColumnBatch>): As
 }
 
 /**
- * Runs a plan: analyze → optimize → physical plan → partitions in parallel (narrow
- * stages on the worker pool). Batches come back in partition order, so Sort and Limit
- * order is kept; nothing runs until `batches` is iterated.
+ * Runs a plan: analyze → optimize → physical plan → stages cut at the exchanges, every
+ * operator in tasks on the worker pool (dag-scheduler). Batches come back in partition
+ * order, so Sort and Limit order is kept; nothing runs until `batches` is iterated.
  */
 export async function executeQuery(plan: ParsedPlan, ctx: ExecContext): Promise<QueryResult> {
   const { analyzed, physical } = prepare(plan, ctx);
   const schema = schemaOf(analyzed);
-  const n = physical.numPartitions(ctx);
-  const batches = relabel(
-    schema,
-    mergeOrdered(n, (i) => physical.execute(i, ctx), Math.max(1, ctx.services.parallelism)),
-  );
-  return { schema, batches };
+  return { schema, batches: relabel(schema, runPhysical(physical, ctx)) };
 }
 
 /** The schema of a plan (df.schema / df.columns), analysis only. */

@@ -26,4 +26,14 @@ export interface EngineServices {
    * Optional while every services factory learns it; absent → the process-wide default runner.
    */
   readonly python?: PythonRunner;
+  /** Told where each finished task ran (tests and tracing); absent = nobody listens. */
+  readonly onTask?: (event: TaskEvent) => void;
+}
+
+/** One finished task: its stage, partition, the operator kinds it ran and its thread (0 = main). */
+export interface TaskEvent {
+  readonly stageId: number;
+  readonly partition: number;
+  readonly kinds: readonly string[];
+  readonly threadId: number;
 }

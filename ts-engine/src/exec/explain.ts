@@ -1,22 +1,53 @@
-import type { ExecutionPlan } from "./execution-plan.js";
-import { StageExec } from "./scheduler/stage-exec.js";
+import { assertNever } from "../errors/assert-never.js";
+import type { PhysicalPlan } from "./physical-plan.js";
+import { childrenOf } from "./physical-plan.js";
 
 /** Operators Spark compiles with whole-stage codegen (printed with a `*(n)` prefix). */
-const CODEGEN = new Set(["Project", "Filter", "Range", "Scan ExistingRDD", "HashAggregate", "Sort", "BroadcastHashJoin"]);
+const CODEGEN = new Set(["Project", "Filter", "Range", "Scan ExistingRDD", "HashAggregate", "Sort", "BroadcastHashJoin", "ShuffledHashJoin", "LocalLimit", "GlobalLimit"]);
 
-function unwrap(p: ExecutionPlan): ExecutionPlan {
-  return p instanceof StageExec ? unwrap(p.child) : p;
+/** The operator name and bracketed detail explain prints, as Spark names what runs. */
+function line(p: PhysicalPlan): { readonly name: string; readonly detail: string } {
+  switch (p.kind) {
+    case "Range":
+      return { name: "Range", detail: ` (${p.start}, ${p.end}, step=${p.step}, splits=${p.slices})` };
+    case "LocalTableScan":
+      // PySpark's createDataFrame rows are an RDD scan in Spark
+      return { name: "Scan ExistingRDD", detail: p.detail };
+    case "Project":
+    case "Filter":
+    case "HashAggregate":
+    case "Sort":
+    case "BatchEvalPython":
+      return { name: p.kind, detail: p.detail };
+    case "Limit":
+      if (p.scope === "collect") return { name: "CollectLimit", detail: ` ${p.n}` };
+      return p.scope === "global" ? { name: "GlobalLimit", detail: ` ${p.n}, 0` } : { name: "LocalLimit", detail: ` ${p.n}` };
+    case "Union":
+      return { name: "Union", detail: "" };
+    case "HashJoin": {
+      const name = p.leftKeys.length === 0 ? "BroadcastNestedLoopJoin" : p.strategy === "broadcast" ? "BroadcastHashJoin" : "ShuffledHashJoin";
+      return { name, detail: p.detail };
+    }
+    case "ShuffleExchange":
+      return { name: "Exchange", detail: p.detail };
+    case "BroadcastExchange":
+      return { name: "BroadcastExchange", detail: p.detail };
+    case "ShuffleRead":
+    case "BroadcastRead":
+      return line(p.exchange);
+    default:
+      return assertNever(p);
+  }
 }
 
-function hasExchange(p: ExecutionPlan): boolean {
-  const q = unwrap(p);
-  if (q.name === "Exchange" || q.name.endsWith("Join")) return true;
-  return q.children.some(hasExchange);
+function shown(p: PhysicalPlan): readonly PhysicalPlan[] {
+  if (p.kind === "ShuffleRead" || p.kind === "BroadcastRead") return [p.exchange.input];
+  return childrenOf(p);
 }
 
-/** Spark's name for an operator where ours differs (a local scan of createDataFrame rows). */
-function displayName(p: ExecutionPlan): string {
-  return p.name === "LocalTableScan" ? "Scan ExistingRDD" : p.name;
+function hasExchange(p: PhysicalPlan): boolean {
+  if (p.kind === "ShuffleExchange" || p.kind === "BroadcastExchange" || p.kind === "HashJoin") return true;
+  return shown(p).some(hasExchange);
 }
 
 interface Printer {
@@ -25,14 +56,13 @@ interface Printer {
   stage: number;
 }
 
-function print(p: ExecutionPlan, prefix: string, childPrefix: string, pr: Printer, inStage: number): void {
-  const q = unwrap(p);
-  const name = displayName(q);
+function print(p: PhysicalPlan, prefix: string, childPrefix: string, pr: Printer, inStage: number): void {
+  const { name, detail } = line(p);
   let stageId = 0;
   if (pr.stars && CODEGEN.has(name)) stageId = inStage > 0 ? inStage : ++pr.stage;
   const star = stageId > 0 ? `*(${stageId}) ` : "";
-  pr.lines.push(`${prefix}${star}${name}${q.explainDetail()}`);
-  const kids = q.children;
+  pr.lines.push(`${prefix}${star}${name}${detail}`);
+  const kids = shown(p);
   kids.forEach((c, i) => {
     const last = i === kids.length - 1;
     print(c, `${childPrefix}${last ? "+- " : ":- "}`, `${childPrefix}${last ? "   " : ":  "}`, pr, stageId);
@@ -41,11 +71,11 @@ function print(p: ExecutionPlan, prefix: string, childPrefix: string, pr: Printe
 
 /**
  * The `== Physical Plan ==` section of `df.explain()` in Spark's shape: operator names and
- * details, `+-`/`:-` indentation, `AdaptiveSparkPlan isFinalPlan=false` on plans with an
- * exchange (Spark 4 runs AQE by default) and `*(n)` codegen stage marks otherwise.
- * Expression ids and plan_ids are tspark's own.
+ * details of what runs, `+-`/`:-` indentation, `AdaptiveSparkPlan isFinalPlan=false` on
+ * plans with an exchange (Spark 4 runs AQE by default) and `*(n)` codegen stage marks
+ * otherwise. Expression ids and plan_ids are tspark's own.
  */
-export function explainPhysical(plan: ExecutionPlan): string {
+export function explainPhysical(plan: PhysicalPlan): string {
   const adaptive = hasExchange(plan);
   const pr: Printer = { lines: [], stars: !adaptive, stage: 0 };
   if (adaptive) {

@@ -6,16 +6,17 @@ import type { ExecutionPlan } from "./execution-plan.js";
 import { throwIfAborted } from "./util.js";
 
 /**
- * Global limit: the first `n` rows in partition order (as Spark's CollectLimit). Reads the
- * child's partitions one after another and stops as soon as it has enough.
+ * The first `n` rows of each partition, stopping the input as soon as it has them.
+ * Spark's LocalLimit; a GlobalLimit is the same over the single partition an exchange
+ * made, and CollectLimit the same per partition with the collector stopping at n.
  */
 export class LimitExec implements ExecutionPlan {
-  readonly name = "CollectLimit";
   readonly children: readonly ExecutionPlan[];
 
   constructor(
     readonly child: ExecutionPlan,
     readonly n: number,
+    readonly name: string,
   ) {
     this.children = [child];
   }
@@ -24,29 +25,25 @@ export class LimitExec implements ExecutionPlan {
     return this.child.schema;
   }
 
-  numPartitions(): number {
-    return 1;
+  numPartitions(ctx: ExecContext): number {
+    return this.child.numPartitions(ctx);
   }
 
   explainDetail(): string {
     return ` ${this.n}`;
   }
 
-  async *execute(_partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
+  async *execute(partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
     let left = this.n;
     if (left <= 0) return;
-    const parts = this.child.numPartitions(ctx);
-    for (let p = 0; p < parts && left > 0; p++) {
-      for await (const b of this.child.execute(p, ctx)) {
-        throwIfAborted(ctx);
-        if (b.numRows >= left) {
-          yield sliceBatch(b, 0, left);
-          left = 0;
-          break;
-        }
-        left -= b.numRows;
-        yield b;
+    for await (const b of this.child.execute(partition, ctx)) {
+      throwIfAborted(ctx);
+      if (b.numRows >= left) {
+        yield sliceBatch(b, 0, left);
+        return;
       }
+      left -= b.numRows;
+      yield b;
     }
   }
 }

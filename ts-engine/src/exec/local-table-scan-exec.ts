@@ -5,7 +5,10 @@ import type { StructType } from "../types/data-type.js";
 import type { ExecutionPlan } from "./execution-plan.js";
 import { throwIfAborted, yieldToEventLoop } from "./util.js";
 
-/** Scans rows given with the plan (createDataFrame), split evenly over `slices` partitions. */
+/**
+ * Scans rows given with the plan (createDataFrame), split evenly over `slices` partitions.
+ * With `slice` set, `rows` are only that partition's rows (what a task is sent).
+ */
 export class LocalTableScanExec implements ExecutionPlan {
   readonly name = "LocalTableScan";
   readonly children: readonly ExecutionPlan[] = [];
@@ -15,6 +18,7 @@ export class LocalTableScanExec implements ExecutionPlan {
     readonly rows: readonly (readonly unknown[])[],
     readonly slices: number,
     private readonly detail: string,
+    readonly slice?: number,
   ) {}
 
   numPartitions(): number {
@@ -27,8 +31,11 @@ export class LocalTableScanExec implements ExecutionPlan {
 
   async *execute(partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
     const n = this.rows.length;
-    const lo = Math.floor((partition * n) / this.slices);
-    const hi = Math.floor(((partition + 1) * n) / this.slices);
+    if (this.slice !== undefined && this.slice !== partition) return;
+    const k = this.slice === undefined ? this.slices : 1;
+    const q = this.slice === undefined ? partition : 0;
+    const lo = Math.floor((q * n) / k);
+    const hi = Math.floor(((q + 1) * n) / k);
     for (let s = lo; s < hi; s += BATCH_SIZE) {
       throwIfAborted(ctx);
       yield rowsToBatch(this.schema, this.rows.slice(s, Math.min(hi, s + BATCH_SIZE)));

@@ -1,49 +1,25 @@
 import type { ExecContext } from "./exec-context.js";
 import { bindReferences } from "../expr/bind.js";
-import type { Expr, SortOrder } from "../expr/expr.js";
+import type { AggCall, BoundRef, Expr, SortOrder } from "../expr/expr.js";
+import { assertNever } from "../errors/assert-never.js";
+import { exprSemanticEquals } from "../expr/expr-equals.js";
 import { exprType } from "../expr/expr-type.js";
 import { exprToString } from "../expr/expr-string.js";
-import { assertNever } from "../errors/assert-never.js";
 import { InternalError } from "../errors/spark-exception.js";
-import type { Aggregate, LogicalPlan } from "../plan/logical-plan.js";
+import type { Aggregate, Join, LogicalPlan } from "../plan/logical-plan.js";
 import { outputOf } from "../plan/output.js";
-import { transformPlanUp } from "../plan/transform.js";
-import { aggSpecOf } from "./aggregate/agg-spec.js";
-import { HashAggregateExec, partialSchema } from "./aggregate/hash-aggregate-exec.js";
-import { ExchangeExec } from "./exchange/exchange-exec.js";
-import type { ExecutionPlan } from "./execution-plan.js";
+import { transformExprDown } from "../plan/transform.js";
+import { structField, type StructType } from "../types/data-type.js";
+import { aggSpecOf, makeAccumulator, type AggSpec } from "./aggregate/agg-spec.js";
+import { partialSchema } from "./aggregate/hash-aggregate-exec.js";
 import { aggDetail, exprList, JOIN_TYPE_NAMES, scanDetail } from "./explain-detail.js";
-import { FilterExec } from "./filter-exec.js";
-import { HashJoinExec } from "./join/hash-join-exec.js";
+import type { AggCallPlan, HashAggregateP, Partitioning, PhysicalPlan } from "./physical-plan.js";
 import { extractJoinKeys } from "../optimizer/join-keys.js";
-import { LimitExec } from "./limit-exec.js";
-import { LocalTableScanExec } from "./local-table-scan-exec.js";
-import { ProjectExec } from "./project-exec.js";
-import { RangeExec } from "./range-exec.js";
-import type { Fragment } from "./scheduler/fragment.js";
-import { StageExec } from "./scheduler/stage-exec.js";
-import { SortExec } from "./sort/sort-exec.js";
-import { UnionExec } from "./union-exec.js";
-import { BatchEvalPythonExec } from "./batch-eval-python-exec.js";
-import { structField } from "../types/data-type.js";
+import { estimatedSize } from "./size-estimate.js";
 import { schemaOfAttrs } from "./util.js";
-
-/** Rows below which a stage runs in-process: a thread hop costs more than it saves. */
-const PARALLEL_MIN_ROWS = 100_000;
-
-/** A planned subtree and what the stage wrapping needs to know about it. */
-interface Planned {
-  readonly exec: ExecutionPlan;
-  readonly logical: LogicalPlan;
-  /** A narrow pipeline over leaf sources (may run in a worker). */
-  readonly narrow: boolean;
-  readonly partialAggregate: boolean;
-  readonly rows: number;
-}
 
 interface PlanState {
   readonly ctx: ExecContext;
-  readonly inWorker: boolean;
   nextPlanId: number;
 }
 
@@ -58,182 +34,327 @@ function defaultSlices(ctx: ExecContext): number {
   return conf > 0 ? conf : Math.max(1, ctx.services.parallelism);
 }
 
-/** spark.sql.shuffle.partitions as explain prints it in exchanges. */
-function shufflePartitions(ctx: ExecContext): string {
-  return ctx.conf.get("spark.sql.shuffle.partitions") ?? "200";
+/** spark.sql.shuffle.partitions: the partitions every shuffle writes (before adaptive coalescing). */
+function shufflePartitions(ctx: ExecContext): number {
+  const n = ctx.conf.getNumber("spark.sql.shuffle.partitions");
+  return Number.isInteger(n) && n > 0 ? n : 200;
 }
 
-/** Fills in the leaves' partition counts so a fragment plans identically inside a worker. */
-function fixPartitions(plan: LogicalPlan, ctx: ExecContext): LogicalPlan {
-  return transformPlanUp(plan, (p) => {
-    if (p.kind === "Range" && p.numPartitions === undefined) return { ...p, numPartitions: defaultSlices(ctx) };
-    if (p.kind === "LocalRelation" && p.numPartitions === undefined) {
-      return { ...p, numPartitions: p.rows.length < 10_000 ? 1 : defaultSlices(ctx) };
-    }
-    return p;
+function ref(ordinal: number, e: Expr, name: string): BoundRef {
+  return { kind: "BoundRef", ordinal, dataType: exprType(e), nullable: true, name };
+}
+
+/** An exchange over `input`; explain prints it as Spark does. */
+function exchange(input: PhysicalPlan, partitioning: Partitioning, shown: string, st: PlanState): PhysicalPlan {
+  const planId = st.nextPlanId++;
+  return { kind: "ShuffleExchange", input, partitioning, planId, detail: ` ${shown}, ENSURE_REQUIREMENTS, [plan_id=${planId}]` };
+}
+
+function hashExchange(input: PhysicalPlan, keys: readonly Expr[], shownKeys: readonly Expr[], st: PlanState): PhysicalPlan {
+  const n = shufflePartitions(st.ctx);
+  if (keys.length === 0) return exchange(input, { kind: "single" }, "SinglePartition", st);
+  return exchange(input, { kind: "hash", keys, numPartitions: n }, `hashpartitioning(${shownKeys.map(exprToString).join(", ")}, ${n})`, st);
+}
+
+function aggregate(
+  input: PhysicalPlan,
+  groupBy: readonly Expr[],
+  calls: readonly AggCallPlan[],
+  output: "partial" | "final",
+  results: readonly Expr[],
+  schema: StructType,
+  detail: string,
+): HashAggregateP {
+  return { kind: "HashAggregate", input, groupBy, calls, output, results, schema, detail };
+}
+
+/** Offsets of each call's partial state in a row [k keys…, states…]. */
+function mergeCalls(calls: readonly AggCall[], k: number, ansi: boolean): AggCallPlan[] {
+  let off = k;
+  return calls.map((call) => {
+    const offset = off;
+    off += makeAccumulator(call, ansi).partialTypes.length;
+    return { call, input: "merge", offset };
   });
 }
 
-/** Wraps a narrow subtree into a stage that may run on the worker pool. */
-function stage(p: Planned, st: PlanState): ExecutionPlan {
-  if (!p.narrow || st.inWorker) return p.exec;
-  const fragment: Fragment = { plan: p.logical, partialAggregate: p.partialAggregate };
-  return new StageExec(p.exec, fragment, p.rows >= PARALLEL_MIN_ROWS);
+/** `partial_f(x)` / `merge_f(x)` / `f(x)` lists as Spark's HashAggregate prints them. */
+function fnDetail(keys: readonly Expr[], named: readonly (readonly [string, AggCall])[]): string {
+  return `(keys=${exprList(keys)}, functions=[${named.map(([pre, c]) => pre + exprToString(c)).join(", ")}])`;
 }
 
-function leaf(exec: ExecutionPlan, logical: LogicalPlan, rows: number): Planned {
-  return { exec, logical, narrow: true, partialAggregate: false, rows };
-}
+/** Aggregates whose DISTINCT changes nothing (the accumulator ignores repeats). */
+const DISTINCT_INSENSITIVE = new Set(["min", "max", "collect_set"]);
 
-function wide(exec: ExecutionPlan, logical: LogicalPlan, rows: number): Planned {
-  return { exec, logical, narrow: false, partialAggregate: false, rows };
-}
-
-function planRange(p: LogicalPlan & { kind: "Range" }, st: PlanState): Planned {
-  const start = BigInt(p.start);
-  const end = BigInt(p.end);
-  const step = BigInt(p.step);
-  const slices = Math.max(1, p.numPartitions ?? defaultSlices(st.ctx));
-  const exec = new RangeExec(schemaOfAttrs(outputOf(p)), start, end, step, slices);
-  const rows = step === 0n ? 0 : Math.max(0, Number((end - start) / step));
-  return leaf(exec, p, rows);
-}
-
-function planAggregate(p: Aggregate, st: PlanState, partialOnly: boolean): Planned {
-  const child = plan(p.input, st);
+/** Partial aggregate per partition, exchange on the keys, final aggregate per partition. */
+function planAggregate(p: Aggregate, st: PlanState): PhysicalPlan {
   const spec = aggSpecOf(p);
+  const child = plan(p.input, st);
+  const distinct = spec.calls.filter((c) => c.isDistinct && !DISTINCT_INSENSITIVE.has(c.fn.toLowerCase()));
+  const noPartial = spec.calls.some((c) => c.fn.toLowerCase() === "approx_count_distinct");
+  if (distinct.length > 0 && !noPartial && singleDistinctSet(distinct)) return planOneDistinct(p, spec, child, distinct, st);
+  if (noPartial || distinct.length > 0) return planComplete(p, spec, child, st);
   const ansi = st.ctx.conf.ansi;
+  const k = spec.groupBy.length;
   const groupBound = bindAll(spec.groupBy, p.input);
   const callsBound = spec.calls.map((c) => ({ ...c, args: bindAll(c.args, p.input) }));
-  const schema = schemaOfAttrs(outputOf(p));
-  const keysAsPartial: Expr[] = spec.groupBy.map((g, i) => ({
-    kind: "BoundRef",
-    ordinal: i,
-    dataType: exprType(g),
-    nullable: true,
-    name: `_k${i}`,
-  }));
-  const exchangeDetail = (): string => {
-    const parts = spec.groupBy.length === 0 ? "SinglePartition" : `hashpartitioning(${spec.groupBy.map(exprToString).join(", ")}, ${shufflePartitions(st.ctx)})`;
-    return ` ${parts}, ENSURE_REQUIREMENTS, [plan_id=${st.nextPlanId++}]`;
-  };
-  if (spec.hasDistinct) {
-    const ex = new ExchangeExec(stage(child, st), exchangeDetail());
-    const exec = new HashAggregateExec(ex, "complete", groupBound, callsBound, spec.results, schema, aggDetail(spec.groupBy, spec.calls, false));
-    return wide(exec, p, child.rows);
-  }
-  const pSchema = partialSchema(spec.groupBy, spec.calls, ansi);
-  const partialExec = new HashAggregateExec(
-    child.narrow ? child.exec : stage(child, st),
-    "partial",
+  const partial = aggregate(
+    child,
     groupBound,
-    callsBound,
+    callsBound.map((call) => ({ call, input: "update", offset: 0 })),
+    "partial",
     [],
-    pSchema,
+    partialSchema(spec.groupBy, spec.calls, ansi),
     aggDetail(spec.groupBy, spec.calls, true),
   );
-  const partial: Planned = { exec: partialExec, logical: p, narrow: child.narrow, partialAggregate: true, rows: child.rows };
-  if (partialOnly) return partial;
-  const ex = new ExchangeExec(stage(partial, st), exchangeDetail());
-  const exec = new HashAggregateExec(ex, "final", keysAsPartial, spec.calls, spec.results, schema, aggDetail(spec.groupBy, spec.calls, false));
-  return wide(exec, p, child.rows);
+  const keys = spec.groupBy.map((g, i) => ref(i, g, `_k${i}`));
+  const ex = hashExchange(partial, keys, spec.groupBy, st);
+  return aggregate(ex, keys, mergeCalls(callsBound, k, ansi), "final", spec.results, schemaOfAttrs(outputOf(p)), aggDetail(spec.groupBy, spec.calls, false));
 }
 
-function plan(p: LogicalPlan, st: PlanState): Planned {
+/**
+ * Aggregates that have no partial form here (approx_count_distinct, distinct aggregates
+ * over different argument sets): raw rows are shuffled on the keys and each partition
+ * aggregates its groups in one step (Spark's Complete mode).
+ */
+function planComplete(p: Aggregate, spec: AggSpec, child: PhysicalPlan, st: PlanState): PhysicalPlan {
+  const groupBound = bindAll(spec.groupBy, p.input);
+  const ex = hashExchange(child, groupBound, spec.groupBy, st);
+  const callsBound = spec.calls.map((c) => ({ ...c, args: bindAll(c.args, p.input) }));
+  const calls: AggCallPlan[] = callsBound.map((call) => ({ call, input: "update", offset: 0 }));
+  return aggregate(ex, groupBound, calls, "final", spec.results, schemaOfAttrs(outputOf(p)), aggDetail(spec.groupBy, spec.calls, false));
+}
+
+/** Whether every distinct call reads the same arguments (Spark's one-distinct-group case). */
+function singleDistinctSet(calls: readonly AggCall[]): boolean {
+  const first = calls[0]!.args;
+  return calls.every((c) => c.args.length === first.length && c.args.every((a, i) => exprSemanticEquals(a, first[i]!)));
+}
+
+/**
+ * Spark's plan for distinct aggregates over one argument set (planAggregateWithOneDistinct):
+ * aggregate on [keys…, distinct args…] with the other calls partial, exchange on those,
+ * merge; then aggregate on the keys, where each distinct call runs as its plain form over
+ * the now distinct rows, exchange on the keys, final. No set of values per group.
+ */
+function planOneDistinct(p: Aggregate, spec: AggSpec, child: PhysicalPlan, distinct: readonly AggCall[], st: PlanState): PhysicalPlan {
+  const ansi = st.ctx.conf.ansi;
+  const k = spec.groupBy.length;
+  const dArgs = distinct[0]!.args;
+  const m = dArgs.length;
+  const isDistinctCall = (c: AggCall): boolean => distinct.includes(c);
+  const plain = spec.calls.filter((c) => !isDistinctCall(c));
+  const plainBound = plain.map((c) => ({ ...c, args: bindAll(c.args, p.input) }));
+  const keys1 = [...spec.groupBy, ...dArgs];
+  const schema1 = partialSchema(keys1, plain, ansi);
+  const p1 = aggregate(
+    child,
+    bindAll(keys1, p.input),
+    plainBound.map((call) => ({ call, input: "update", offset: 0 })),
+    "partial",
+    [],
+    schema1,
+    fnDetail(keys1, plain.map((c) => ["partial_", c] as const)),
+  );
+  const refs1 = keys1.map((g, i) => ref(i, g, `_k${i}`));
+  const ex1 = hashExchange(p1, refs1, keys1, st);
+  const p2 = aggregate(ex1, refs1, mergeCalls(plainBound, k + m, ansi), "partial", [], schema1, fnDetail(keys1, plain.map((c) => ["merge_", c] as const)));
+  // phase 3: keys only; plain calls merge, distinct calls update as their non-distinct form over [keys…, args…]
+  const order = [...plain, ...distinct];
+  const rebound = (c: AggCall): AggCall => ({
+    ...c,
+    isDistinct: false,
+    args: c.args.map((a) => {
+      const i = dArgs.findIndex((d) => exprSemanticEquals(d, a));
+      return ref(k + i, a, `_k${k + i}`);
+    }),
+  });
+  const calls3: AggCallPlan[] = [...mergeCalls(plainBound, k + m, ansi), ...distinct.map((c) => ({ call: rebound(c), input: "update" as const, offset: 0 }))];
+  const keys3 = spec.groupBy.map((g, i) => ref(i, g, `_k${i}`));
+  const schema3 = partialSchema(spec.groupBy, calls3.map((c) => c.call), ansi);
+  const p3 = aggregate(
+    p2,
+    keys3,
+    calls3,
+    "partial",
+    [],
+    schema3,
+    fnDetail(spec.groupBy, [...plain.map((c) => ["merge_", c] as const), ...distinct.map((c) => ["partial_", c] as const)]),
+  );
+  const ex2 = hashExchange(p3, keys3, spec.groupBy, st);
+  // results index calls in spec order: map them to phase 3's order [plain…, distinct…]
+  const perm = spec.calls.map((c) => order.indexOf(c));
+  const results = spec.results.map((r) =>
+    transformExprDown(r, (e) => (e.kind === "BoundRef" && e.ordinal >= k ? { ...e, ordinal: k + perm[e.ordinal - k]! } : undefined)),
+  );
+  return aggregate(
+    ex2,
+    keys3,
+    mergeCalls(calls3.map((c) => c.call), k, ansi),
+    "final",
+    results,
+    schemaOfAttrs(outputOf(p)),
+    fnDetail(spec.groupBy, order.map((c) => ["", c] as const)),
+  );
+}
+
+function planRange(p: LogicalPlan & { kind: "Range" }, st: PlanState): PhysicalPlan {
+  const slices = Math.max(1, p.numPartitions ?? defaultSlices(st.ctx));
+  return { kind: "Range", schema: schemaOfAttrs(outputOf(p)), start: BigInt(p.start), end: BigInt(p.end), step: BigInt(p.step), slices };
+}
+
+/** spark.sql.autoBroadcastJoinThreshold in bytes (-1 disables broadcast joins). */
+function broadcastThreshold(ctx: ExecContext): number {
+  return ctx.conf.getBytes("spark.sql.autoBroadcastJoinThreshold");
+}
+
+/** Join types a broadcast of the given side can serve (Spark's canBuildBroadcastLeft/Right). */
+function canBroadcast(side: "left" | "right", jt: Join["joinType"]): boolean {
+  if (side === "right") return jt === "inner" || jt === "cross" || jt === "left" || jt === "left_semi" || jt === "left_anti";
+  return jt === "inner" || jt === "cross" || jt === "right";
+}
+
+/** Join types a shuffled hash join can build on the given side (Spark's canBuildShuffledHashJoinLeft/Right). */
+function canBuildShuffled(side: "left" | "right", jt: Join["joinType"]): boolean {
+  if (side === "right") return jt !== "right";
+  return jt === "inner" || jt === "cross" || jt === "right" || jt === "full";
+}
+
+/** Spark's build side among the sides that may build: the smaller when both may. */
+function pickSide(canLeft: boolean, canRight: boolean, leftSize: number, rightSize: number): "left" | "right" | null {
+  if (canLeft && canRight) return rightSize <= leftSize ? "right" : "left";
+  if (canRight) return "right";
+  if (canLeft) return "left";
+  return null;
+}
+
+/** `HashedRelationBroadcastMode(List(input[0, bigint, true]),false)` for a broadcast of the build keys. */
+function broadcastMode(keys: readonly Expr[]): string {
+  if (keys.length === 0) return "IdentityBroadcastMode";
+  return `HashedRelationBroadcastMode(List(${keys.map((k) => exprToString(k)).join(", ")}),false)`;
+}
+
+function broadcast(input: PhysicalPlan, keys: readonly Expr[], st: PlanState): PhysicalPlan {
+  const planId = st.nextPlanId++;
+  return { kind: "BroadcastExchange", input, planId, detail: ` ${broadcastMode(keys)}, [plan_id=${planId}]` };
+}
+
+/**
+ * Equi-joins: a broadcast hash join when a side that may build is under
+ * spark.sql.autoBroadcastJoinThreshold, else a shuffled hash join with both sides
+ * hash-partitioned on their keys (where Spark would prefer a sort-merge join).
+ * Joins without keys are broadcast nested loops.
+ */
+function planJoin(p: Join, st: PlanState): PhysicalPlan {
+  const l = plan(p.left, st);
+  const r = plan(p.right, st);
+  const la = outputOf(p.left);
+  const ra = outputOf(p.right);
+  const keys = extractJoinKeys(p.condition, la, ra);
+  const residual = keys.residual === undefined ? undefined : bindReferences(keys.residual, [...la, ...ra]);
+  const jt = p.joinType;
+  const cond = keys.residual === undefined ? "" : `, ${exprToString(keys.residual)}`;
+  const schema = schemaOfAttrs(outputOf(p));
+  const leftKeys = keys.leftKeys.map((k) => bindReferences(k, la));
+  const rightKeys = keys.rightKeys.map((k) => bindReferences(k, ra));
+  const ls = estimatedSize(p.left);
+  const rs = estimatedSize(p.right);
+  const threshold = broadcastThreshold(st.ctx);
+  const small = (s: number): boolean => threshold >= 0 && s <= threshold;
+  const join = (left: PhysicalPlan, right: PhysicalPlan, build: "left" | "right", strategy: "shuffled" | "broadcast", detail: string): PhysicalPlan => ({
+    kind: "HashJoin",
+    left,
+    right,
+    joinType: jt,
+    leftKeys,
+    rightKeys,
+    ...(residual === undefined ? {} : { residual }),
+    build,
+    strategy,
+    schema,
+    detail,
+  });
+  const side = (b: "left" | "right"): string => (b === "left" ? "BuildLeft" : "BuildRight");
+  if (leftKeys.length === 0) {
+    // nested loop: Spark's BroadcastNestedLoopJoin broadcasts the side the join type lets it
+    const build = jt === "right" ? "left" : "right";
+    const bkeys: Expr[] = [];
+    const detail = ` ${side(build)}, ${JOIN_TYPE_NAMES[jt]}${cond}`;
+    // unmatched build rows (full outer) are only known once every streamed row was seen
+    const needsAll = jt === "full";
+    const single = (x: PhysicalPlan): PhysicalPlan => (needsAll ? exchange(x, { kind: "single" }, "SinglePartition", st) : x);
+    return build === "right" ? join(single(l), broadcast(r, bkeys, st), build, "broadcast", detail) : join(broadcast(l, bkeys, st), single(r), build, "broadcast", detail);
+  }
+  const bside = pickSide(canBroadcast("left", jt) && small(ls), canBroadcast("right", jt) && small(rs), ls, rs);
+  if (bside !== null) {
+    const detail = ` ${exprList(keys.leftKeys)}, ${exprList(keys.rightKeys)}, ${JOIN_TYPE_NAMES[jt]}, ${side(bside)}${cond}, false`;
+    return bside === "right"
+      ? join(l, broadcast(r, rightKeys, st), "right", "broadcast", detail)
+      : join(broadcast(l, leftKeys, st), r, "left", "broadcast", detail);
+  }
+  const build = pickSide(canBuildShuffled("left", jt), canBuildShuffled("right", jt), ls, rs) ?? "right";
+  const detail = ` ${exprList(keys.leftKeys)}, ${exprList(keys.rightKeys)}, ${JOIN_TYPE_NAMES[jt]}, ${side(build)}${cond}`;
+  const le = hashExchange(l, leftKeys, keys.leftKeys, st);
+  const re = hashExchange(r, rightKeys, keys.rightKeys, st);
+  return join(le, re, build, "shuffled", detail);
+}
+
+function plan(p: LogicalPlan, st: PlanState): PhysicalPlan {
   switch (p.kind) {
     case "Range":
       return planRange(p, st);
     case "LocalRelation": {
       const attrs = outputOf(p);
-      const slices = Math.max(1, p.numPartitions ?? 1);
-      return leaf(new LocalTableScanExec(schemaOfAttrs(attrs), p.rows, slices, scanDetail(attrs)), p, p.rows.length);
+      const slices = Math.max(1, p.numPartitions ?? (p.rows.length < 10_000 ? 1 : defaultSlices(st.ctx)));
+      return { kind: "LocalTableScan", schema: schemaOfAttrs(attrs), rows: p.rows, slices, detail: scanDetail(attrs) };
     }
-    case "Project": {
-      const c = plan(p.input, st);
-      const exec = new ProjectExec(
-        c.narrow ? c.exec : stage(c, st),
-        bindAll(p.exprs, p.input),
-        schemaOfAttrs(outputOf(p)),
-        p.exprs.length === 0 ? "" : ` ${exprList(p.exprs)}`,
-      );
-      return { exec, logical: p, narrow: c.narrow && !c.partialAggregate, partialAggregate: false, rows: c.rows };
-    }
-    case "Filter": {
-      const c = plan(p.input, st);
-      const [cond] = bindAll([p.condition], p.input);
-      const exec = new FilterExec(c.narrow ? c.exec : stage(c, st), cond!, ` ${exprToString(p.condition)}`);
-      return { exec, logical: p, narrow: c.narrow && !c.partialAggregate, partialAggregate: false, rows: c.rows };
-    }
+    case "Project":
+      return {
+        kind: "Project",
+        input: plan(p.input, st),
+        exprs: bindAll(p.exprs, p.input),
+        schema: schemaOfAttrs(outputOf(p)),
+        detail: p.exprs.length === 0 ? "" : ` ${exprList(p.exprs)}`,
+      };
+    case "Filter":
+      return { kind: "Filter", input: plan(p.input, st), condition: bindAll([p.condition], p.input)[0]!, detail: ` ${exprToString(p.condition)}` };
     case "Aggregate":
-      return planAggregate(p, st, false);
+      return planAggregate(p, st);
     case "Sort": {
       const c = plan(p.input, st);
       const orders = bindAll(p.orders, p.input) as SortOrder[];
-      const child = stage(c, st);
       const detail = ` ${exprList(p.orders)}, ${p.global}, 0`;
-      if (!p.global) return wide(new SortExec(child, orders, detail), p, c.rows);
-      const ex = new ExchangeExec(child, ` rangepartitioning(${p.orders.map(exprToString).join(", ")}, ${shufflePartitions(st.ctx)}), ENSURE_REQUIREMENTS, [plan_id=${st.nextPlanId++}]`);
-      return wide(new SortExec(ex, orders, detail), p, c.rows);
+      if (!p.global) return { kind: "Sort", input: c, orders, detail };
+      const n = shufflePartitions(st.ctx);
+      const ex = exchange(c, { kind: "range", orders, numPartitions: n }, `rangepartitioning(${p.orders.map(exprToString).join(", ")}, ${n})`, st);
+      return { kind: "Sort", input: ex, orders, detail };
     }
     case "Limit": {
-      const c = plan(p.input, st);
-      return wide(new LimitExec(stage(c, st), p.n), p, Math.min(c.rows, p.n));
+      // Spark: GlobalLimit ← Exchange SinglePartition ← LocalLimit (the root's is CollectLimit)
+      const local: PhysicalPlan = { kind: "Limit", input: plan(p.input, st), n: p.n, scope: "local" };
+      return { kind: "Limit", input: exchange(local, { kind: "single" }, "SinglePartition", st), n: p.n, scope: "global" };
     }
-    case "Union": {
-      const kids = p.inputs.map((i) => plan(i, st));
-      const exec = new UnionExec(kids.map((k) => stage(k, st)), schemaOfAttrs(outputOf(p)));
-      return wide(exec, p, kids.reduce((s, k) => s + k.rows, 0));
-    }
-    case "Join": {
-      const l = plan(p.left, st);
-      const r = plan(p.right, st);
-      const la = outputOf(p.left);
-      const ra = outputOf(p.right);
-      const keys = extractJoinKeys(p.condition, la, ra);
-      const residual = keys.residual === undefined ? undefined : bindReferences(keys.residual, [...la, ...ra]);
-      const jt = JOIN_TYPE_NAMES[p.joinType];
-      const cond = keys.residual === undefined ? "" : `, ${exprToString(keys.residual)}`;
-      const detail =
-        keys.leftKeys.length > 0
-          ? ` ${exprList(keys.leftKeys)}, ${exprList(keys.rightKeys)}, ${jt}, BuildRight${cond}, false`
-          : ` BuildRight, ${jt}${cond}`;
-      const exec = new HashJoinExec(
-        stage(l, st),
-        stage(r, st),
-        p.joinType,
-        keys.leftKeys.map((k) => bindReferences(k, la)),
-        keys.rightKeys.map((k) => bindReferences(k, ra)),
-        residual,
-        schemaOfAttrs(outputOf(p)),
-        detail,
-      );
-      return wide(exec, p, Math.max(l.rows, r.rows));
-    }
+    case "Union":
+      return { kind: "Union", inputs: p.inputs.map((i) => plan(i, st)), schema: schemaOfAttrs(outputOf(p)) };
+    case "Join":
+      return planJoin(p, st);
     case "BatchEvalPython": {
-      const c = plan(p.input, st);
       const attrs = outputOf(p.input);
       const udfs = p.udfs.map((u) => ({ ...u, args: u.args.map((a) => bindReferences(a, attrs)) }));
-      const fields = p.resultAttrs.map((a) => structField(a.name, a.dataType, a.nullable));
-      const detail = ` ${exprList(p.udfs)}, ${exprList(p.resultAttrs)}`;
-      return wide(new BatchEvalPythonExec(stage(c, st), udfs, fields, detail), p, c.rows);
+      const resultFields = p.resultAttrs.map((a) => structField(a.name, a.dataType, a.nullable));
+      return { kind: "BatchEvalPython", input: plan(p.input, st), udfs, resultFields, detail: ` ${exprList(p.udfs)}, ${exprList(p.resultAttrs)}` };
     }
     default:
       return assertNever(p);
   }
 }
 
-/** The physical plan of a resolved, optimized logical plan (stages may run on workers). */
-export function planPhysical(logical: LogicalPlan, ctx: ExecContext): ExecutionPlan {
-  const st: PlanState = { ctx, inWorker: false, nextPlanId: 1 };
-  return stage(plan(fixPartitions(logical, ctx), st), st);
-}
-
-/** Inside a worker: the in-process physical plan of a fragment the main thread sent. */
-export function planFragment(f: Fragment, ctx: ExecContext): ExecutionPlan {
-  const st: PlanState = { ctx, inWorker: true, nextPlanId: 1 };
-  if (f.partialAggregate) {
-    if (f.plan.kind !== "Aggregate") throw new InternalError("partial fragment without Aggregate root");
-    return planAggregate(f.plan, st, true).exec;
-  }
-  return plan(f.plan, st).exec;
+/**
+ * The physical plan of a resolved, optimized logical plan. A root Limit is Spark's
+ * CollectLimit: each partition stops at n rows and the collector at n in all.
+ */
+export function planPhysical(logical: LogicalPlan, ctx: ExecContext): PhysicalPlan {
+  const st: PlanState = { ctx, nextPlanId: 1 };
+  if (logical.kind === "Limit") return { kind: "Limit", input: plan(logical.input, st), n: logical.n, scope: "collect" };
+  return plan(logical, st);
 }

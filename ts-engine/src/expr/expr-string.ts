@@ -59,7 +59,8 @@ function call(name: string, args: readonly AnyExpr[], distinct: boolean, s: Styl
     case "get_field":
       return `${a[0]}.${a[a.length - 1]}`;
     default:
-      return `${name}(${distinct ? "DISTINCT " : ""}${a.join(", ")})`;
+      // column names say DISTINCT; explain prints Spark's toAggString, lowercase
+      return `${name}(${distinct ? (s === "pretty" ? "DISTINCT " : "distinct ") : ""}${a.join(", ")})`;
   }
 }
 

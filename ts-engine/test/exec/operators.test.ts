@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ColumnBatch } from "../../src/columnar/batch.js";
 import { batchToRows } from "../../src/columnar/rows.js";
 import { HashAggregateExec, partialSchema } from "../../src/exec/aggregate/hash-aggregate-exec.js";
-import { ExchangeExec } from "../../src/exec/exchange/exchange-exec.js";
+import { mergeOrdered } from "../../src/exec/exchange/merge-streams.js";
 import type { ExecutionPlan } from "../../src/exec/execution-plan.js";
 import { FilterExec } from "../../src/exec/filter-exec.js";
 import { HashJoinExec } from "../../src/exec/join/hash-join-exec.js";
@@ -33,6 +33,18 @@ async function rowsOf(p: ExecutionPlan, partition = 0): Promise<unknown[][]> {
   const out: unknown[][] = [];
   for await (const b of p.execute(partition, ctx)) out.push(...batchToRows(b));
   return out;
+}
+
+/** All partitions of `p` as one, in order: what an exchange to a single partition gives the operator above it. */
+function gather(p: ExecutionPlan): ExecutionPlan {
+  return {
+    name: "Gather",
+    schema: p.schema,
+    children: [p],
+    numPartitions: () => 1,
+    explainDetail: () => "",
+    execute: (_i, ctx) => mergeOrdered(p.numPartitions(ctx), (i) => p.execute(i, ctx), 1),
+  };
 }
 
 async function allRows(p: ExecutionPlan): Promise<unknown[][]> {
@@ -84,8 +96,12 @@ describe("Project/Filter/Limit/Union", () => {
   });
 
   it("limits across partitions in order and stops early", async () => {
-    expect(await rowsOf(new LimitExec(range, 7))).toEqual([[0], [1], [2], [3], [4], [5], [6]]);
-    expect(await rowsOf(new LimitExec(range, 0))).toEqual([]);
+    expect(await rowsOf(new LimitExec(gather(range), 7, "GlobalLimit"))).toEqual([[0], [1], [2], [3], [4], [5], [6]]);
+    expect(await rowsOf(new LimitExec(gather(range), 0, "GlobalLimit"))).toEqual([]);
+  });
+
+  it("a local limit cuts each partition on its own", async () => {
+    expect(await allRows(new LimitExec(range, 2, "LocalLimit"))).toEqual([[0], [1], [5], [6]]);
   });
 
   it("unions partitions of every child", async () => {
@@ -108,10 +124,12 @@ describe("HashAggregateExec", () => {
   const outSchema = structType([structField("k", StringType), structField("s", DoubleType), structField("c", LongType), structField("a", DoubleType)]);
 
   it("partial per partition → exchange → final merge", async () => {
-    const partial = new HashAggregateExec(scan, "partial", [ref(0, StringType)], calls, [], partialSchema([ref(0, StringType)], calls, true), "");
-    const ex = new ExchangeExec(partial, "");
+    const update = calls.map((c) => ({ call: c, input: "update" as const, offset: 0 }));
+    const partial = new HashAggregateExec(scan, [ref(0, StringType)], update, "partial", [], partialSchema([ref(0, StringType)], calls, true), "");
+    const ex = gather(partial);
     const results = [ref(0, StringType), ref(1, DoubleType), ref(2, LongType), ref(3, DoubleType)];
-    const fin = new HashAggregateExec(ex, "final", [ref(0, StringType)], calls, results, outSchema, "");
+    const merge = calls.map((c, i) => ({ call: c, input: "merge" as const, offset: [1, 2, 3][i]! }));
+    const fin = new HashAggregateExec(ex, [ref(0, StringType)], merge, "final", results, outSchema, "");
     const out = (await rowsOf(fin)).sort((x, y) => String(x[0]).localeCompare(String(y[0])));
     expect(out).toEqual([
       ["a", 4, 2, 2],
@@ -122,7 +140,8 @@ describe("HashAggregateExec", () => {
 
   it("count(DISTINCT) in complete mode", async () => {
     const cd = [call("count", [ref(0, StringType)], LongType, true)];
-    const agg = new HashAggregateExec(new ExchangeExec(scan, ""), "complete", [], cd, [ref(0, LongType)], structType([structField("n", LongType)]), "");
+    const update = cd.map((c) => ({ call: c, input: "update" as const, offset: 0 }));
+    const agg = new HashAggregateExec(gather(scan), [], update, "final", [ref(0, LongType)], structType([structField("n", LongType)]), "");
     expect(await rowsOf(agg)).toEqual([[2]]);
   });
 });
@@ -133,8 +152,8 @@ describe("HashJoinExec", () => {
   const left = new LocalTableScanExec(ls, [[1, "l1"], [2, "l2"], [null, "ln"], [2, "l2b"]], 1, "");
   const right = new LocalTableScanExec(rs, [[2, "r2"], [3, "r3"], [null, "rn"]], 1, "");
   const both = structType([...ls.fields, ...rs.fields]);
-  const mk = (jt: JoinType, keys = true): HashJoinExec =>
-    new HashJoinExec(left, right, jt, keys ? [ref(0, LongType)] : [], keys ? [ref(0, LongType)] : [], undefined, jt === "left_semi" || jt === "left_anti" ? ls : both, "");
+  const mk = (jt: JoinType, keys = true, build: "left" | "right" = "right"): HashJoinExec =>
+    new HashJoinExec(left, right, jt, keys ? [ref(0, LongType)] : [], keys ? [ref(0, LongType)] : [], undefined, build, false, jt === "left_semi" || jt === "left_anti" ? ls : both, "");
 
   it("inner", async () => {
     expect(await rowsOf(mk("inner"))).toEqual([
@@ -153,6 +172,20 @@ describe("HashJoinExec", () => {
     expect((await rowsOf(mk("full"))).length).toBe(6);
   });
 
+  it("building the left side gives the same rows for every join type that may build it", async () => {
+    const sorted = (rows: unknown[][]): string[] => rows.map((r) => JSON.stringify(r)).sort();
+    for (const jt of ["inner", "right", "full", "left"] as const) {
+      expect(sorted(await rowsOf(mk(jt, true, "left")))).toEqual(sorted(await rowsOf(mk(jt))));
+    }
+    // right outer streams the right side through the left's table: right rows keep their order
+    expect(await rowsOf(mk("right", true, "left"))).toEqual([
+      [2, "l2", 2, "r2"],
+      [2, "l2b", 2, "r2"],
+      [null, null, 3, "r3"],
+      [null, null, null, "rn"],
+    ]);
+  });
+
   it("semi, anti and cross", async () => {
     expect(await rowsOf(mk("left_semi"))).toEqual([
       [2, "l2"],
@@ -167,7 +200,7 @@ describe("HashJoinExec", () => {
 
   it("checks a residual condition per candidate pair", async () => {
     const residual: Expr = { kind: "ScalarCall", fn: "==", args: [ref(1, StringType), { kind: "Literal", value: "l2b", dataType: StringType }], dataType: BooleanType, nullable: true };
-    const j = new HashJoinExec(left, right, "left", [ref(0, LongType)], [ref(0, LongType)], residual, both, "");
+    const j = new HashJoinExec(left, right, "left", [ref(0, LongType)], [ref(0, LongType)], residual, "right", false, both, "");
     expect(await rowsOf(j)).toEqual([
       [1, "l1", null, null],
       [2, "l2", null, null],

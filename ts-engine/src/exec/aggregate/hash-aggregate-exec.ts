@@ -11,14 +11,9 @@ import { evalContextOf, stripAlias, throwIfAborted, yieldToEventLoop } from "../
 import { singleGroupIds, type Accumulator } from "../../expr/functions/aggregate/accumulator.js";
 import { makeAccumulator, updateArgs } from "./agg-spec.js";
 import { GroupHashTable } from "./group-hash-table.js";
+import type { AggCallPlan } from "../physical-plan.js";
 
-/**
- * partial: raw rows → [keys…, partial states…] per partition; final: merges partial rows
- * (after an exchange) and evaluates the output; complete: raw rows → output in one step.
- */
-export type AggMode = "partial" | "final" | "complete";
-
-/** The batch schema of a partial aggregation's output. */
+/** The batch schema of a partial aggregation's output: [keys…, each call's partial state…]. */
 export function partialSchema(groupBy: readonly Expr[], calls: readonly AggCall[], ansi: boolean): StructType {
   const fields = groupBy.map((g, i) => structField(`_k${i}`, exprType(g), true));
   calls.forEach((c, ci) =>
@@ -28,10 +23,13 @@ export function partialSchema(groupBy: readonly Expr[], calls: readonly AggCall[
 }
 
 /**
- * Hash aggregation over an open-addressing table of typed arrays. `groupBy` and the call
- * arguments are bound to the child's columns (partial/complete); `results` are bound to
- * [keys…, aggregate results…]. With no grouping there is always exactly one group, so
- * an empty input still gives one row (count 0, sum null), as in Spark.
+ * Hash aggregation of one partition over an open-addressing table of typed arrays.
+ * `groupBy` is bound to the input's columns; each call either updates from raw rows or
+ * merges partial states (AggCallPlan), so one operator covers Spark's Partial,
+ * PartialMerge, Final and Complete modes. `output` partial yields [keys…, states…];
+ * final evaluates `results`, bound to [keys…, aggregate results…]. With no grouping
+ * there is always exactly one group, so an empty input still gives one row (count 0,
+ * sum null), as in Spark.
  */
 export class HashAggregateExec implements ExecutionPlan {
   readonly name = "HashAggregate";
@@ -39,9 +37,9 @@ export class HashAggregateExec implements ExecutionPlan {
 
   constructor(
     readonly child: ExecutionPlan,
-    readonly mode: AggMode,
     readonly groupBy: readonly Expr[],
-    readonly calls: readonly AggCall[],
+    readonly calls: readonly AggCallPlan[],
+    readonly output: "partial" | "final",
     readonly results: readonly Expr[],
     readonly schema: StructType,
     private readonly detail: string,
@@ -50,7 +48,7 @@ export class HashAggregateExec implements ExecutionPlan {
   }
 
   numPartitions(ctx: ExecContext): number {
-    return this.mode === "partial" ? this.child.numPartitions(ctx) : 1;
+    return this.child.numPartitions(ctx);
   }
 
   explainDetail(): string {
@@ -62,38 +60,29 @@ export class HashAggregateExec implements ExecutionPlan {
     const k = this.groupBy.length;
     const keyTypes = this.groupBy.map(exprType);
     const table = new GroupHashTable(keyTypes);
-    const accs: Accumulator[] = this.calls.map((c) => makeAccumulator(c, ectx.ansi));
+    const accs: Accumulator[] = this.calls.map((c) => makeAccumulator(c.call, ectx.ansi));
     if (k === 0) {
       table.findOrInsert([], 1);
       for (const a of accs) a.ensure(1);
     }
-    const args = this.calls.map((c) => updateArgs(c).map(stripAlias));
-    const offsets: number[] = [];
-    let off = k;
-    for (const a of accs) {
-      offsets.push(off);
-      off += a.partialTypes.length;
-    }
+    const args = this.calls.map((c) => updateArgs(c.call).map(stripAlias));
     let count = 0;
-    for await (const b of this.child.execute(this.mode === "final" ? 0 : partition, ctx)) {
+    for await (const b of this.child.execute(partition, ctx)) {
       throwIfAborted(ctx);
       const n = b.numRows;
       if (n === 0) continue;
       let groups: Int32Array;
       if (k === 0) groups = singleGroupIds(n);
       else {
-        const keys: Vector[] =
-          this.mode === "final" ? b.columns.slice(0, k) : this.groupBy.map((g) => evaluate(g, b, ectx));
+        const keys: Vector[] = this.groupBy.map((g) => (g.kind === "BoundRef" ? b.columns[g.ordinal]! : evaluate(g, b, ectx)));
         groups = table.findOrInsert(keys, n);
       }
       for (let a = 0; a < accs.length; a++) {
         const acc = accs[a]!;
+        const c = this.calls[a]!;
         acc.ensure(table.size);
-        if (this.mode === "final") {
-          acc.merge(groups, n, b.columns.slice(offsets[a]!, offsets[a]! + acc.partialTypes.length));
-        } else {
-          acc.update(groups, n, args[a]!.map((e) => evaluate(e, b, ectx)));
-        }
+        if (c.input === "merge") acc.merge(groups, n, b.columns.slice(c.offset, c.offset + acc.partialTypes.length));
+        else acc.update(groups, n, args[a]!.map((e) => evaluate(e, b, ectx)));
       }
       if (++count % 8 === 0) await yieldToEventLoop();
     }
@@ -104,7 +93,7 @@ export class HashAggregateExec implements ExecutionPlan {
     const g = table.size;
     const keys = table.keyVectors();
     for (const a of accs) a.ensure(g);
-    if (this.mode === "partial") {
+    if (this.output === "partial") {
       const cols = [...keys, ...accs.flatMap((a) => a.partial(g))];
       const out = makeBatch(this.schema, cols, g);
       for (let s = 0; s < g || s === 0; s += BATCH_SIZE) {

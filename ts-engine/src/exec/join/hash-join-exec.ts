@@ -1,14 +1,14 @@
 import { BATCH_SIZE, makeBatch, type ColumnBatch } from "../../columnar/batch.js";
 import { concatBatches, sliceBatch } from "../../columnar/rows.js";
 import { selectionToIndices, takeVector } from "../../columnar/take.js";
-import type { ExecContext } from "../exec-context.js";
+import type { Vector } from "../../columnar/vector.js";
+import type { ExecContext } from "../../exec/exec-context.js";
 import { evaluate, type EvalContext } from "../../expr/eval/evaluate.js";
 import type { Expr } from "../../expr/expr.js";
 import { exprType } from "../../expr/expr-type.js";
 import type { JoinType } from "../../plan/logical-plan.js";
-import { structType, type StructType } from "../../types/data-type.js";
+import type { StructType } from "../../types/data-type.js";
 import { GroupHashTable } from "../aggregate/group-hash-table.js";
-import { collectAll } from "../exchange/exchange-exec.js";
 import type { ExecutionPlan } from "../execution-plan.js";
 import { evalContextOf, throwIfAborted, yieldToEventLoop } from "../util.js";
 import { IndexBuffer } from "./index-buffer.js";
@@ -21,14 +21,25 @@ interface BuildTable {
 }
 
 /**
- * Hash join of every join type. The right input is the build side (collected whole);
- * left rows probe it batch by batch. Rows with a null key never match. `residual` (the
- * non-equi part of the condition) is checked on each candidate pair, bound to
- * [left columns…, right columns…]. Without keys every pair is a candidate (cross join).
+ * Hash join of one partition, every join type. The `build` side's partition (or, for a
+ * broadcast join, the whole broadcast, read as partition 0) goes into a hash table; the
+ * other side streams through it batch by batch. Rows with a null key never match.
+ * `residual` (the non-equi part of the condition) is checked on each candidate pair,
+ * bound to [left columns…, right columns…]. Without keys every pair is a candidate
+ * (nested loop). Outer rows of the build side are emitted after the stream ends, so a
+ * join that needs them runs with both sides in the same partitions (shuffled).
  */
 export class HashJoinExec implements ExecutionPlan {
   readonly name: string;
   readonly children: readonly ExecutionPlan[];
+  private readonly buildPlan: ExecutionPlan;
+  private readonly streamPlan: ExecutionPlan;
+  private readonly buildKeys: readonly Expr[];
+  private readonly streamKeys: readonly Expr[];
+  /** Stream rows without a match are kept (with nulls for the build side). */
+  private readonly streamOuter: boolean;
+  /** Build rows without a match are emitted at the end (with nulls for the stream side). */
+  private readonly buildOuter: boolean;
 
   constructor(
     readonly left: ExecutionPlan,
@@ -37,27 +48,37 @@ export class HashJoinExec implements ExecutionPlan {
     readonly leftKeys: readonly Expr[],
     readonly rightKeys: readonly Expr[],
     readonly residual: Expr | undefined,
+    readonly build: "left" | "right",
+    readonly broadcast: boolean,
     readonly schema: StructType,
     private readonly detail: string,
   ) {
     this.children = [left, right];
-    this.name = leftKeys.length > 0 ? "BroadcastHashJoin" : "BroadcastNestedLoopJoin";
+    this.name = leftKeys.length === 0 ? "BroadcastNestedLoopJoin" : broadcast ? "BroadcastHashJoin" : "ShuffledHashJoin";
+    const br = build === "right";
+    this.buildPlan = br ? right : left;
+    this.streamPlan = br ? left : right;
+    this.buildKeys = br ? rightKeys : leftKeys;
+    this.streamKeys = br ? leftKeys : rightKeys;
+    const jt = joinType;
+    this.streamOuter = jt === "full" || (jt === "left" && br) || (jt === "right" && !br);
+    this.buildOuter = jt === "full" || (jt === "left" && !br) || (jt === "right" && br);
   }
 
-  numPartitions(): number {
-    return 1;
+  numPartitions(ctx: ExecContext): number {
+    return this.streamPlan.numPartitions(ctx);
   }
 
   explainDetail(): string {
     return this.detail;
   }
 
-  private build(right: ColumnBatch, ectx: EvalContext): BuildTable {
-    const n = right.numRows;
+  private buildTable(rows: ColumnBatch, ectx: EvalContext): BuildTable {
+    const n = rows.numRows;
     const next = new Int32Array(n).fill(-1);
-    if (this.rightKeys.length === 0) return { table: null, head: new Int32Array(0), next };
-    const keys = this.rightKeys.map((k) => evaluate(k, right, ectx));
-    const table = new GroupHashTable(this.rightKeys.map(exprType), Math.max(16, n));
+    if (this.buildKeys.length === 0) return { table: null, head: new Int32Array(0), next };
+    const keys = this.buildKeys.map((k) => evaluate(k, rows, ectx));
+    const table = new GroupHashTable(this.buildKeys.map(exprType), Math.max(16, n));
     const gids = table.findOrInsert(keys, n);
     const head = new Int32Array(table.size).fill(-1);
     for (let r = n - 1; r >= 0; r--) {
@@ -71,114 +92,118 @@ export class HashJoinExec implements ExecutionPlan {
     return { table, head, next };
   }
 
-  private candidates(b: ColumnBatch, bt: BuildTable, nRight: number, ectx: EvalContext, li: IndexBuffer, ri: IndexBuffer): void {
-    const n = b.numRows;
+  /** Candidate pairs (stream row, build row), in stream-row order. */
+  private candidates(sb: ColumnBatch, bt: BuildTable, nBuild: number, ectx: EvalContext, si: IndexBuffer, bi: IndexBuffer): void {
+    const n = sb.numRows;
     if (bt.table === null) {
       for (let i = 0; i < n; i++) {
-        for (let r = 0; r < nRight; r++) {
-          li.push(i);
-          ri.push(r);
+        for (let r = 0; r < nBuild; r++) {
+          si.push(i);
+          bi.push(r);
         }
       }
       return;
     }
-    const gids = bt.table.find(this.leftKeys.map((k) => evaluate(k, b, ectx)), n);
+    const gids = bt.table.find(this.streamKeys.map((k) => evaluate(k, sb, ectx)), n);
     for (let i = 0; i < n; i++) {
       const g = gids[i]!;
       if (g < 0) continue;
       for (let r = bt.head[g]!; r >= 0; r = bt.next[r]!) {
-        li.push(i);
-        ri.push(r);
+        si.push(i);
+        bi.push(r);
       }
     }
   }
 
-  private pairs(lb: ColumnBatch, right: ColumnBatch, l: Int32Array, r: Int32Array): ColumnBatch {
-    const cols = [...lb.columns.map((c) => takeVector(c, l)), ...right.columns.map((c) => takeVector(c, r))];
-    const schema = structType([...lb.schema.fields, ...right.schema.fields]);
-    return makeBatch(schema, cols, l.length);
+  /** Output columns [left…, right…] for stream rows `s` and build rows `b` (-1 = nulls). */
+  private columns(sb: ColumnBatch, rows: ColumnBatch, s: Int32Array, b: Int32Array): Vector[] {
+    const sc = sb.columns.map((c) => takeVector(c, s));
+    const bc = rows.columns.map((c) => takeVector(c, b));
+    return this.build === "right" ? [...sc, ...bc] : [...bc, ...sc];
   }
 
-  async *execute(_partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
+  async *execute(partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
     const ectx = evalContextOf(ctx);
-    const right = concatBatches(this.right.schema, await collectAll(this.right, ctx));
+    const parts: ColumnBatch[] = [];
+    for await (const b of this.buildPlan.execute(this.broadcast ? 0 : partition, ctx)) parts.push(b);
+    const rows = concatBatches(this.buildPlan.schema, parts);
     throwIfAborted(ctx);
-    const bt = this.build(right, ectx);
-    const rightMatched = new Uint8Array(right.numRows);
-    const li = new IndexBuffer();
-    const ri = new IndexBuffer();
-    const jt = this.joinType;
-    const leftBatches = await collectAll(this.left, ctx);
-    for (const lb of leftBatches) {
+    const bt = this.buildTable(rows, ectx);
+    const matched = new Uint8Array(rows.numRows);
+    const si = new IndexBuffer();
+    const bi = new IndexBuffer();
+    let count = 0;
+    for await (const sb of this.streamPlan.execute(partition, ctx)) {
       throwIfAborted(ctx);
-      li.clear();
-      ri.clear();
-      this.candidates(lb, bt, right.numRows, ectx, li, ri);
-      let l = li.view();
-      let r = ri.view();
-      if (this.residual !== undefined && l.length > 0) {
-        const pred = evaluate(this.residual, this.pairs(lb, right, l, r), ectx);
-        const keep = selectionToIndices(pred.data as Uint8Array, pred.validity, l.length);
-        const l2 = new Int32Array(keep.length);
-        const r2 = new Int32Array(keep.length);
+      si.clear();
+      bi.clear();
+      this.candidates(sb, bt, rows.numRows, ectx, si, bi);
+      let s = si.view();
+      let b = bi.view();
+      if (this.residual !== undefined && s.length > 0) {
+        const pairs = makeBatch(this.schema, this.columns(sb, rows, s, b), s.length);
+        const pred = evaluate(this.residual, pairs, ectx);
+        const keep = selectionToIndices(pred.data as Uint8Array, pred.validity, s.length);
+        const s2 = new Int32Array(keep.length);
+        const b2 = new Int32Array(keep.length);
         for (let k = 0; k < keep.length; k++) {
-          l2[k] = l[keep[k]!]!;
-          r2[k] = r[keep[k]!]!;
+          s2[k] = s[keep[k]!]!;
+          b2[k] = b[keep[k]!]!;
         }
-        l = l2;
-        r = r2;
+        s = s2;
+        b = b2;
       }
-      for (let k = 0; k < r.length; k++) rightMatched[r[k]!] = 1;
-      const out = this.probeOutput(lb, right, l, r, jt);
-      if (out !== null) for (let s = 0; s < out.numRows; s += BATCH_SIZE) yield sliceBatch(out, s, s + BATCH_SIZE);
-      await yieldToEventLoop();
+      for (let k = 0; k < b.length; k++) matched[b[k]!] = 1;
+      const out = this.streamOutput(sb, rows, s, b);
+      if (out !== null) for (let o = 0; o < out.numRows; o += BATCH_SIZE) yield sliceBatch(out, o, o + BATCH_SIZE);
+      if (++count % 4 === 0) await yieldToEventLoop();
     }
-    if (jt === "right" || jt === "full") {
-      const ur = new IndexBuffer();
-      for (let k = 0; k < right.numRows; k++) if (rightMatched[k] === 0) ur.push(k);
-      if (ur.length > 0) {
-        const emptyLeft = concatBatches(this.left.schema, []);
-        const nulls = new Int32Array(ur.length).fill(-1);
-        const cols = [...emptyLeft.columns.map((c) => takeVector(c, nulls)), ...right.columns.map((c) => takeVector(c, ur.view()))];
-        const out = makeBatch(this.schema, cols, ur.length);
-        for (let s = 0; s < out.numRows; s += BATCH_SIZE) yield sliceBatch(out, s, s + BATCH_SIZE);
+    if (this.buildOuter) {
+      const ub = new IndexBuffer();
+      for (let k = 0; k < rows.numRows; k++) if (matched[k] === 0) ub.push(k);
+      if (ub.length > 0) {
+        const emptyStream = concatBatches(this.streamPlan.schema, []);
+        const nulls = new Int32Array(ub.length).fill(-1);
+        const out = makeBatch(this.schema, this.columns(emptyStream, rows, nulls, ub.view()), ub.length);
+        for (let o = 0; o < out.numRows; o += BATCH_SIZE) yield sliceBatch(out, o, o + BATCH_SIZE);
       }
     }
   }
 
-  /** What one probe batch contributes, given its surviving pairs (in left-row order). */
-  private probeOutput(lb: ColumnBatch, right: ColumnBatch, l: Int32Array, r: Int32Array, jt: JoinType): ColumnBatch | null {
-    const n = lb.numRows;
+  /** What one stream batch contributes, given its surviving pairs (in stream-row order). */
+  private streamOutput(sb: ColumnBatch, rows: ColumnBatch, s: Int32Array, b: Int32Array): ColumnBatch | null {
+    const n = sb.numRows;
+    const jt = this.joinType;
     if (jt === "left_semi" || jt === "left_anti") {
+      // planned with the right side as build: the stream is the left side
       const hit = new Uint8Array(n);
-      for (let k = 0; k < l.length; k++) hit[l[k]!] = 1;
+      for (let k = 0; k < s.length; k++) hit[s[k]!] = 1;
       const want = jt === "left_semi" ? 1 : 0;
       const idx = new IndexBuffer();
       for (let i = 0; i < n; i++) if (hit[i] === want) idx.push(i);
       if (idx.length === 0) return null;
-      return makeBatch(this.schema, lb.columns.map((c) => takeVector(c, idx.view())), idx.length);
+      return makeBatch(this.schema, sb.columns.map((c) => takeVector(c, idx.view())), idx.length);
     }
-    if (jt === "left" || jt === "full") {
-      const ol = new IndexBuffer();
-      const or = new IndexBuffer();
+    if (this.streamOuter) {
+      const os = new IndexBuffer();
+      const ob = new IndexBuffer();
       let k = 0;
       for (let i = 0; i < n; i++) {
-        if (k < l.length && l[k] === i) {
-          while (k < l.length && l[k] === i) {
-            ol.push(i);
-            or.push(r[k]!);
+        if (k < s.length && s[k] === i) {
+          while (k < s.length && s[k] === i) {
+            os.push(i);
+            ob.push(b[k]!);
             k++;
           }
         } else {
-          ol.push(i);
-          or.push(-1);
+          os.push(i);
+          ob.push(-1);
         }
       }
-      l = ol.view();
-      r = or.view();
+      s = os.view();
+      b = ob.view();
     }
-    if (l.length === 0) return null;
-    const cols = [...lb.columns.map((c) => takeVector(c, l)), ...right.columns.map((c) => takeVector(c, r))];
-    return makeBatch(this.schema, cols, l.length);
+    if (s.length === 0) return null;
+    return makeBatch(this.schema, this.columns(sb, rows, s, b), s.length);
   }
 }

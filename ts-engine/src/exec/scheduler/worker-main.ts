@@ -2,8 +2,8 @@ import { parentPort } from "node:worker_threads";
 import { SqlConf } from "../../conf/sql-conf.js";
 import type { ExecContext } from "../exec-context.js";
 import { toSparkException } from "../../errors/spark-exception.js";
-import { planFragment } from "../planner.js";
-import type { FragmentTask, WorkerControl, WorkerReply } from "./fragment.js";
+import { runTask } from "./run-task.js";
+import { CRASH_TEST_CONF, type WorkerControl, type WorkerReply, type WorkerTask } from "./task.js";
 import { prepareTransfer } from "./transfer.js";
 
 /** Batches a worker may have in flight before it waits for the main thread's ack. */
@@ -21,29 +21,29 @@ function post(msg: WorkerReply, transfer: ArrayBuffer[] = []): void {
   parentPort!.postMessage(msg, transfer);
 }
 
-async function run(task: FragmentTask): Promise<void> {
+async function run(msg: WorkerTask): Promise<void> {
   const state: Running = { abort: new AbortController(), inFlight: 0, wake: null };
-  running.set(task.taskId, state);
+  running.set(msg.taskId, state);
   const conf = new SqlConf();
-  for (const [k, v] of task.conf) conf.set(k, v);
+  for (const [k, v] of msg.conf) conf.set(k, v);
+  if (conf.getBoolean(CRASH_TEST_CONF) && msg.task.shuffles.length > 0) process.exit(70);
   const ctx: ExecContext = { conf, pythonExec: "", signal: state.abort.signal, services: { parallelism: 1 } };
   try {
-    const plan = planFragment(task.fragment, ctx);
-    for await (const b of plan.execute(task.partition, ctx)) {
+    for await (const item of runTask(msg.task, ctx)) {
       if (state.abort.signal.aborted) break;
-      const { batch, transfer } = prepareTransfer(b);
-      post({ type: "batch", taskId: task.taskId, batch }, transfer);
+      const { batch, transfer } = prepareTransfer(item.batch);
+      post({ type: "batch", taskId: msg.taskId, bucket: item.bucket, batch }, transfer);
       state.inFlight++;
       while (state.inFlight >= WINDOW && !state.abort.signal.aborted) {
         await new Promise<void>((r) => (state.wake = r));
       }
     }
-    post({ type: "done", taskId: task.taskId });
+    post({ type: "done", taskId: msg.taskId });
   } catch (e) {
     const se = toSparkException(e);
     post({
       type: "error",
-      taskId: task.taskId,
+      taskId: msg.taskId,
       exceptionName: se.exceptionName,
       errorClass: se.errorClass,
       params: { ...se.messageParameters },
@@ -51,11 +51,11 @@ async function run(task: FragmentTask): Promise<void> {
       message: se.message,
     });
   } finally {
-    running.delete(task.taskId);
+    running.delete(msg.taskId);
   }
 }
 
-parentPort!.on("message", (msg: FragmentTask | WorkerControl) => {
+parentPort!.on("message", (msg: WorkerTask | WorkerControl) => {
   if (msg.type === "run") {
     void run(msg);
     return;

@@ -2,21 +2,28 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { ColumnBatch } from "../../columnar/batch.js";
 import type { SqlConf } from "../../conf/sql-conf.js";
 import { InternalError, SparkException } from "../../errors/spark-exception.js";
 import { Channel } from "../exchange/channel.js";
 import { cancelledError } from "../cancelled-error.js";
-import type { Fragment, FragmentTask, WorkerControl, WorkerReply } from "./fragment.js";
+import type { StageTask, TaskItem, WorkerControl, WorkerReply, WorkerTask } from "./task.js";
+import { prepareTransfer } from "./transfer.js";
+
+interface RunningTask {
+  readonly id: number;
+  readonly ch: Channel<TaskItem>;
+  readonly onDone?: (threadId: number) => void;
+}
 
 interface Slot {
   readonly worker: Worker;
-  task: { readonly id: number; readonly ch: Channel<ColumnBatch> } | null;
+  task: RunningTask | null;
 }
 
 interface Pending {
-  readonly msg: FragmentTask;
-  readonly ch: Channel<ColumnBatch>;
+  readonly msg: WorkerTask;
+  readonly transfer: ArrayBuffer[];
+  readonly task: RunningTask;
 }
 
 /** Where the compiled worker script sits: next to this module, as `worker-main.js`. */
@@ -34,10 +41,12 @@ export interface PoolTaskContext {
 }
 
 /**
- * A pool of worker threads (one per core by default) that run fragment partitions. A
- * worker runs one task at a time and streams its batches back with their buffers
- * transferred; the consumer acknowledges each batch so a worker never gets more than a
- * few ahead. Idle workers do not keep the process alive.
+ * A pool of worker threads (one per core by default) that run stage tasks. A worker runs
+ * one task at a time and streams its batches back with their buffers transferred; the
+ * consumer acknowledges each batch so a worker never gets more than a few ahead. A task's
+ * shuffle blocks are transferred to the worker, not copied. A worker that dies fails its
+ * task with InternalError and is replaced by a fresh thread for the next task. Idle
+ * workers do not keep the process alive.
  */
 export class WorkerPool {
   readonly size: number;
@@ -55,19 +64,36 @@ export class WorkerPool {
     this.available = this.script.endsWith(".js") && existsSync(this.script);
   }
 
-  /** Runs partition `partition` of `fragment` on a worker; batches arrive as they are made. */
-  run(fragment: Fragment, partition: number, ctx: PoolTaskContext): AsyncIterable<ColumnBatch> {
+  /**
+   * Runs `task` on a worker; its output arrives as it is made. The task's shuffle input
+   * buffers move to the worker (they are read once; a sampling pass copies them); broadcasts are copied.
+   * `onDone` learns which thread ran it.
+   */
+  run(task: StageTask, ctx: PoolTaskContext, onDone?: (threadId: number) => void): AsyncIterable<TaskItem> {
     if (!this.available || this.closed) throw new InternalError("worker pool is not available");
     const id = this.nextId++;
-    const ch = new Channel<ColumnBatch>(Number.MAX_SAFE_INTEGER);
+    const ch = new Channel<TaskItem>(Number.MAX_SAFE_INTEGER);
     const conf = ctx.conf.entries();
-    const msg: FragmentTask = { type: "run", taskId: id, fragment, partition, conf };
-    this.queue.push({ msg, ch });
+    const transfer: ArrayBuffer[] = [];
+    // a range exchange's sampling pass reads the blocks its partitioning pass reads again: copy those
+    const move = task.output.kind !== "sample";
+    const shuffles = !move
+      ? task.shuffles
+      : task.shuffles.map((s) => ({
+          ...s,
+          batches: s.batches.map((b) => {
+            const t = prepareTransfer(b);
+            transfer.push(...t.transfer);
+            return t.batch;
+          }),
+        }));
+    const msg: WorkerTask = { type: "run", taskId: id, task: { ...task, shuffles }, conf };
+    this.queue.push({ msg, transfer: [...new Set(transfer)], task: { id, ch, ...(onDone === undefined ? {} : { onDone }) } });
     this.dispatch();
     return this.consume(id, ch, ctx);
   }
 
-  private async *consume(id: number, ch: Channel<ColumnBatch>, ctx: PoolTaskContext): AsyncGenerator<ColumnBatch> {
+  private async *consume(id: number, ch: Channel<TaskItem>, ctx: PoolTaskContext): AsyncGenerator<TaskItem> {
     const onAbort = (): void => {
       this.cancel(id);
       ch.fail(cancelledError());
@@ -107,7 +133,8 @@ export class WorkerPool {
     worker.on("message", (m: WorkerReply) => this.onMessage(slot, m));
     const fail = (why: string): void => {
       const i = this.slots.indexOf(slot);
-      if (i >= 0) this.slots.splice(i, 1);
+      if (i < 0) return;
+      this.slots.splice(i, 1);
       slot.task?.ch.fail(new InternalError(`worker thread failed: ${why}`));
       slot.task = null;
       this.dispatch();
@@ -123,10 +150,13 @@ export class WorkerPool {
     const t = slot.task;
     if (t === null || t.id !== m.taskId) return;
     if (m.type === "batch") {
-      void t.ch.push(m.batch);
+      void t.ch.push({ bucket: m.bucket, batch: m.batch });
       return;
     }
-    if (m.type === "done") t.ch.close();
+    if (m.type === "done") {
+      t.onDone?.(slot.worker.threadId);
+      t.ch.close();
+    }
     else t.ch.fail(new SparkException(m.exceptionName, m.errorClass, m.params, { sqlState: m.sqlState }));
     slot.task = null;
     slot.worker.unref();
@@ -141,9 +171,9 @@ export class WorkerPool {
         slot = this.spawn();
       }
       const p = this.queue.shift()!;
-      slot.task = { id: p.msg.taskId, ch: p.ch };
+      slot.task = p.task;
       slot.worker.ref();
-      slot.worker.postMessage(p.msg);
+      slot.worker.postMessage(p.msg, p.transfer);
     }
   }
 
@@ -151,6 +181,11 @@ export class WorkerPool {
   warm(): void {
     if (!this.available || this.closed) return;
     while (this.slots.length < this.size) this.spawn();
+  }
+
+  /** Thread ids of the live workers (tests check that a crashed one was replaced). */
+  threadIds(): number[] {
+    return this.slots.map((s) => s.worker.threadId);
   }
 
   /** Stops every worker. */

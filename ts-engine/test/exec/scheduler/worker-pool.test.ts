@@ -4,9 +4,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { SqlConf } from "../../../src/conf/sql-conf.js";
 import { batchToRows } from "../../../src/columnar/rows.js";
 import { WorkerPool } from "../../../src/exec/scheduler/worker-pool.js";
-import type { ExecContext } from "../../../src/exec/exec-context.js";
+import type { ExecContext, TaskEvent } from "../../../src/exec/exec-context.js";
+import { CRASH_TEST_CONF } from "../../../src/exec/scheduler/task.js";
 import { executeQuery } from "../../../src/engine/query-engine.js";
 import { analyze } from "../../../src/plan/analyzer/analyzer.js";
+import { planPhysical } from "../../../src/exec/planner.js";
+import type { StageTask } from "../../../src/exec/scheduler/task.js";
 import type { LogicalPlan } from "../../../src/plan/logical-plan.js";
 import { LongType } from "../../../src/types/data-type.js";
 import { alias, col, fn, lit } from "../../engine/helpers.js";
@@ -22,14 +25,15 @@ function ctxWith(signal = new AbortController().signal): ExecContext {
 afterAll(() => pool.close());
 
 describe.skipIf(!built)("WorkerPool (needs `npm run build`: dist/exec/scheduler/worker-main.js)", () => {
-  it("runs a fragment partition on a worker thread and streams its batches back", async () => {
+  it("runs a stage task on a worker thread and streams its batches back", async () => {
     const conf = new SqlConf();
-    const plan = analyze({ kind: "Range", start: 0, end: 100_000, step: 1, numPartitions: 2 }, { conf });
+    const plan = planPhysical(analyze({ kind: "Range", start: 0, end: 100_000, step: 1, numPartitions: 2 }, { conf }), ctxWith());
+    const task: StageTask = { stageId: 0, plan, partition: 1, output: { kind: "rows" }, shuffles: [], broadcasts: [] };
     let n = 0;
     let last = -1;
-    for await (const b of pool.run({ plan, partialAggregate: false }, 1, ctxWith())) {
-      n += b.numRows;
-      last = Number(batchToRows(b).at(-1)![0]);
+    for await (const item of pool.run(task, ctxWith())) {
+      n += item.batch.numRows;
+      last = Number(batchToRows(item.batch).at(-1)![0]);
     }
     expect(n).toBe(50_000);
     expect(last).toBe(99_999);
@@ -78,7 +82,7 @@ describe.skipIf(!built)("WorkerPool (needs `npm run build`: dist/exec/scheduler/
   });
 });
 
-describe.skipIf(!built)("StageExec over local rows", () => {
+describe.skipIf(!built)("tasks over local rows", () => {
   it("sends each worker only its partition's rows and keeps their order", async () => {
     const n = 120_000;
     const rows = Array.from({ length: n }, (_, i) => [i]);
@@ -94,5 +98,61 @@ describe.skipIf(!built)("StageExec over local rows", () => {
     expect(out[0]).toEqual([1]);
     expect(out[n - 1]).toEqual([n]);
     expect(out.every((r, i) => r[0] === i + 1)).toBe(true);
+  });
+});
+
+describe.skipIf(!built)("stages on the pool", () => {
+  const keyed = (n: number, mod: number, k: string, v: string): LogicalPlan => ({
+    kind: "Project",
+    input: { kind: "Range", start: 0, end: n, step: 1, numPartitions: 2 },
+    exprs: [alias(fn("%", col("id"), lit(mod, LongType)), k), alias(col("id"), v)],
+  });
+  const grouped: LogicalPlan = { kind: "Aggregate", input: keyed(50_000, 97, "k", "v"), groupBy: [col("k")], aggs: [alias(fn("sum", col("v")), "s")] };
+
+  async function run(plan: LogicalPlan, conf = new SqlConf(), onTask?: (e: TaskEvent) => void): Promise<unknown[][]> {
+    const ctx: ExecContext = { ...ctxWith(), conf, services: { parallelism: 2, workerPool: pool, ...(onTask === undefined ? {} : { onTask }) } };
+    const res = await executeQuery(plan, ctx);
+    const rows: unknown[][] = [];
+    for await (const b of res.batches) rows.push(...batchToRows(b));
+    return rows;
+  }
+
+  it("runs every operator above an exchange in worker threads, never on the main thread", async () => {
+    const tasks: TaskEvent[] = [];
+    const conf = new SqlConf();
+    conf.set("spark.sql.autoBroadcastJoinThreshold", "-1");
+    conf.set("spark.sql.shuffle.partitions", "4");
+    conf.set("spark.sql.adaptive.enabled", "false");
+    const right: LogicalPlan = { kind: "Project", input: { kind: "Range", start: 0, end: 500, step: 1, numPartitions: 2 }, exprs: [alias(col("id"), "k2")] };
+    const join: LogicalPlan = { kind: "Join", left: keyed(20_000, 1000, "k", "v"), right, joinType: "inner", condition: fn("==", col("k"), col("k2")) };
+    const sort: LogicalPlan = { kind: "Sort", global: true, input: keyed(20_000, 1000, "k", "v"), orders: [{ kind: "SortOrder", child: col("k"), ascending: true, nullsFirst: true }] };
+    const limited: LogicalPlan = { kind: "Aggregate", input: { kind: "Limit", n: 10, input: keyed(1000, 3, "k", "v") }, groupBy: [col("k")], aggs: [alias(fn("count", lit(1, LongType)), "c")] };
+    expect((await run(grouped, conf, (e) => tasks.push(e))).length).toBe(97);
+    expect((await run(join, conf, (e) => tasks.push(e))).length).toBe(10_000);
+    const sorted = await run(sort, conf, (e) => tasks.push(e));
+    expect(sorted.every((r, i) => i === 0 || (sorted[i - 1]![0] as number) <= (r[0] as number))).toBe(true);
+    expect((await run(limited, conf, (e) => tasks.push(e))).length).toBe(3);
+    expect(tasks.length).toBeGreaterThan(10);
+    expect(tasks.filter((t) => t.threadId === 0)).toEqual([]);
+    const above = (kind: string): TaskEvent[] => tasks.filter((t) => t.kinds.includes(kind) && t.kinds.includes("ShuffleRead"));
+    expect(above("HashAggregate").length).toBeGreaterThanOrEqual(4);
+    expect(above("HashJoin").length).toBe(4);
+    expect(above("Sort").length).toBeGreaterThan(1);
+    expect(above("Limit").length).toBe(1);
+    expect(new Set(tasks.map((t) => t.threadId)).size).toBe(2);
+  });
+
+  it("fails the query of a worker thread that dies with InternalError, replaces the thread, and runs the next query", async () => {
+    await run(grouped);
+    const before = pool.threadIds();
+    const crash = new SqlConf();
+    crash.set(CRASH_TEST_CONF, "true");
+    await expect(run(grouped, crash)).rejects.toMatchObject({ errorClass: "INTERNAL_ERROR", exceptionName: "SparkRuntimeException" });
+    const rows = await run(grouped);
+    expect(rows.length).toBe(97);
+    expect(rows.reduce((s, r) => s + (r[1] as number), 0)).toBe((50_000 * 49_999) / 2);
+    const after = pool.threadIds();
+    expect(after.length).toBe(2);
+    expect(after.some((id) => !before.includes(id))).toBe(true);
   });
 });

@@ -1,0 +1,62 @@
+import { InternalError } from "../errors/spark-exception.js";
+import { HashAggregateExec } from "./aggregate/hash-aggregate-exec.js";
+import { BatchEvalPythonExec } from "./batch-eval-python-exec.js";
+import { StageInputExec, type StageInputs } from "./exchange/stage-input-exec.js";
+import type { ExecutionPlan } from "./execution-plan.js";
+import { FilterExec } from "./filter-exec.js";
+import { HashJoinExec } from "./join/hash-join-exec.js";
+import { LimitExec } from "./limit-exec.js";
+import { LocalTableScanExec } from "./local-table-scan-exec.js";
+import type { PhysicalKind, PhysicalPlan } from "./physical-plan.js";
+import { ProjectExec } from "./project-exec.js";
+import { RangeExec } from "./range-exec.js";
+import { SortExec } from "./sort/sort-exec.js";
+import { UnionExec } from "./union-exec.js";
+
+type Builder<K extends PhysicalKind> = (p: PhysicalPlan & { kind: K }, inputs: StageInputs) => ExecutionPlan;
+
+const LIMIT_NAMES = { local: "LocalLimit", global: "GlobalLimit", collect: "CollectLimit" } as const;
+
+const BUILDERS: { readonly [K in PhysicalKind]: Builder<K> } = {
+  Range: (p) => new RangeExec(p.schema, p.start, p.end, p.step, p.slices),
+  LocalTableScan: (p) => new LocalTableScanExec(p.schema, p.rows, p.slices, p.detail, p.slice),
+  Project: (p, i) => new ProjectExec(buildExec(p.input, i), p.exprs, p.schema, p.detail),
+  Filter: (p, i) => new FilterExec(buildExec(p.input, i), p.condition, p.detail),
+  HashAggregate: (p, i) => new HashAggregateExec(buildExec(p.input, i), p.groupBy, p.calls, p.output, p.results, p.schema, p.detail),
+  Sort: (p, i) => new SortExec(buildExec(p.input, i), p.orders, p.detail),
+  Limit: (p, i) => new LimitExec(buildExec(p.input, i), p.n, LIMIT_NAMES[p.scope]),
+  Union: (p, i) => new UnionExec(p.inputs.map((c) => buildExec(c, i)), p.schema),
+  HashJoin: (p, i) =>
+    new HashJoinExec(
+      buildExec(p.left, i),
+      buildExec(p.right, i),
+      p.joinType,
+      p.leftKeys,
+      p.rightKeys,
+      p.residual,
+      p.build,
+      p.strategy === "broadcast",
+      p.schema,
+      p.detail,
+    ),
+  BatchEvalPython: (p, i) => new BatchEvalPythonExec(buildExec(p.input, i), p.udfs, p.resultFields, p.detail),
+  ShuffleExchange: (p) => {
+    throw new InternalError(`exchange ${p.planId} must be cut into its own stage before execution`);
+  },
+  BroadcastExchange: (p) => {
+    throw new InternalError(`broadcast ${p.planId} must be cut into its own stage before execution`);
+  },
+  ShuffleRead: (p, i) => {
+    const s = i.shuffle(p.shuffleId);
+    return new StageInputExec("ShuffleRead", p.schema, s.numPartitions, (q) => s.read(q));
+  },
+  BroadcastRead: (p, i) => new StageInputExec("BroadcastRead", p.schema, 1, () => i.broadcast(p.broadcastId)),
+};
+
+/**
+ * The operators of one stage's plan (no exchanges left in it: the scheduler replaced
+ * them by reads of `inputs`). Built on whichever thread runs the stage's tasks.
+ */
+export function buildExec(p: PhysicalPlan, inputs: StageInputs): ExecutionPlan {
+  return (BUILDERS[p.kind] as Builder<typeof p.kind>)(p, inputs);
+}

@@ -1,0 +1,54 @@
+import type { ColumnBatch } from "../../columnar/batch.js";
+import { takeBatch } from "../../columnar/take.js";
+import type { Vector } from "../../columnar/vector.js";
+import { hashInto, toKeyColumn } from "../aggregate/key-columns.js";
+
+/** Seed of the partitioning hash (Spark's HashPartitioning uses Murmur3 with seed 42). */
+const SEED = 42;
+
+/** Murmur3's finalizer: spreads every input bit over the low bits a modulo keeps. */
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/**
+ * The hash partition (0 … numPartitions-1) of each of `n` rows with key columns `keys`.
+ * Keys that group together (the same values under the hash tables' equality: numbers by
+ * value whatever their storage, -0 = 0, NaN = NaN) always land in the same partition.
+ * The hash differs from the tables' own, so a partition's keys still spread over a table.
+ */
+export function hashPartitionIds(keys: readonly Vector[], n: number, numPartitions: number): Int32Array {
+  const h = new Int32Array(n).fill(SEED);
+  for (const k of keys) hashInto(toKeyColumn(k), h, n);
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const m = fmix(h[i]!) % numPartitions;
+    out[i] = m < 0 ? m + numPartitions : m;
+  }
+  return out;
+}
+
+/**
+ * Splits a batch by precomputed partition ids: entry p holds partition p's rows in their
+ * input order, or null when it has none (a counting sort, then one take per partition).
+ */
+export function splitByPartition(b: ColumnBatch, ids: Int32Array, numPartitions: number): (ColumnBatch | null)[] {
+  const n = b.numRows;
+  const counts = new Int32Array(numPartitions + 1);
+  for (let i = 0; i < n; i++) counts[ids[i]! + 1]!++;
+  for (let p = 0; p < numPartitions; p++) counts[p + 1]! += counts[p]!;
+  const starts = counts.slice(0, numPartitions);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[starts[ids[i]!]!++] = i;
+  const out: (ColumnBatch | null)[] = [];
+  for (let p = 0; p < numPartitions; p++) {
+    const lo = counts[p]!;
+    const hi = counts[p + 1]!;
+    out.push(hi === lo ? null : takeBatch(b, order.subarray(lo, hi)));
+  }
+  return out;
+}

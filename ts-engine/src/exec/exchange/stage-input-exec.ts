@@ -1,0 +1,48 @@
+import type { ColumnBatch } from "../../columnar/batch.js";
+import type { StructType } from "../../types/data-type.js";
+import type { ExecutionPlan } from "../execution-plan.js";
+
+/** What a stage reads from the stages before it: shuffle partitions and broadcasts. */
+export interface StageInputs {
+  /** Shuffle `id` as the reading stage sees it: its (coalesced) partitions. */
+  shuffle(id: number): { readonly numPartitions: number; read(partition: number): readonly ColumnBatch[] };
+  /** Every row of broadcast `id`. */
+  broadcast(id: number): readonly ColumnBatch[];
+}
+
+/** Inputs of a stage that reads nothing from other stages. */
+export const NO_STAGE_INPUTS: StageInputs = {
+  shuffle(id: number): never {
+    throw new Error(`stage has no shuffle input ${id}`);
+  },
+  broadcast(id: number): never {
+    throw new Error(`stage has no broadcast input ${id}`);
+  },
+};
+
+/**
+ * A leaf that yields batches an earlier stage produced: a shuffle's partition (Spark's
+ * ShuffledRowRDD / AQEShuffleRead) or a broadcast's rows (one partition, read whole).
+ */
+export class StageInputExec implements ExecutionPlan {
+  readonly children: readonly ExecutionPlan[] = [];
+
+  constructor(
+    readonly name: string,
+    readonly schema: StructType,
+    private readonly partitions: number,
+    private readonly read: (partition: number) => readonly ColumnBatch[],
+  ) {}
+
+  numPartitions(): number {
+    return this.partitions;
+  }
+
+  explainDetail(): string {
+    return "";
+  }
+
+  async *execute(partition: number): AsyncIterable<ColumnBatch> {
+    for (const b of this.read(partition)) if (b.numRows > 0) yield b;
+  }
+}

@@ -1,0 +1,274 @@
+import type { AggCall, Expr, PythonUDF, SortOrder } from "../expr/expr.js";
+import type { JoinType } from "../plan/logical-plan.js";
+import { assertNever } from "../errors/assert-never.js";
+import { structType, type StructField, type StructType } from "../types/data-type.js";
+
+/**
+ * The physical plan as plain, structured-clonable data: the planner builds it once from
+ * the optimized logical plan; explain prints it; the DAG scheduler cuts it into stages at
+ * its exchanges and sends each stage's subtree (exchanges replaced by reads) to the
+ * worker threads, which turn it into operators with `buildExec`. Expressions are bound to
+ * their input's ordinals. `detail` is the text explain prints after the operator name.
+ */
+export type PhysicalPlan =
+  | RangeP
+  | LocalTableScanP
+  | ProjectP
+  | FilterP
+  | HashAggregateP
+  | SortP
+  | LimitP
+  | UnionP
+  | HashJoinP
+  | BatchEvalPythonP
+  | ShuffleExchangeP
+  | BroadcastExchangeP
+  | ShuffleReadP
+  | BroadcastReadP;
+
+export type PhysicalKind = PhysicalPlan["kind"];
+
+/** `spark.range`: `slices` partitions of ids. */
+export interface RangeP {
+  readonly kind: "Range";
+  readonly schema: StructType;
+  readonly start: bigint;
+  readonly end: bigint;
+  readonly step: bigint;
+  readonly slices: number;
+}
+
+/**
+ * Rows given with the plan, split evenly over `slices` partitions. A task is sent only
+ * its own slice: then `slice` says which partition `rows` are.
+ */
+export interface LocalTableScanP {
+  readonly kind: "LocalTableScan";
+  readonly schema: StructType;
+  readonly rows: readonly (readonly unknown[])[];
+  readonly slices: number;
+  readonly slice?: number;
+  readonly detail: string;
+}
+
+export interface ProjectP {
+  readonly kind: "Project";
+  readonly input: PhysicalPlan;
+  readonly exprs: readonly Expr[];
+  readonly schema: StructType;
+  readonly detail: string;
+}
+
+export interface FilterP {
+  readonly kind: "Filter";
+  readonly input: PhysicalPlan;
+  readonly condition: Expr;
+  readonly detail: string;
+}
+
+/**
+ * How one aggregate call reads its input: `update` evaluates `call.args` (bound to the
+ * input) on raw rows; `merge` merges the partial state stored from input column `offset`.
+ */
+export interface AggCallPlan {
+  readonly call: AggCall;
+  readonly input: "update" | "merge";
+  readonly offset: number;
+}
+
+/**
+ * Hash aggregation of one partition. `output` partial gives [keys…, partial states…]
+ * (Spark's Partial and PartialMerge modes); final evaluates `results` over
+ * [keys…, aggregate results…] (Final and Complete).
+ */
+export interface HashAggregateP {
+  readonly kind: "HashAggregate";
+  readonly input: PhysicalPlan;
+  readonly groupBy: readonly Expr[];
+  readonly calls: readonly AggCallPlan[];
+  readonly output: "partial" | "final";
+  readonly results: readonly Expr[];
+  readonly schema: StructType;
+  readonly detail: string;
+}
+
+/** Sorts each partition (a global sort sits on a range exchange). */
+export interface SortP {
+  readonly kind: "Sort";
+  readonly input: PhysicalPlan;
+  readonly orders: readonly SortOrder[];
+  readonly detail: string;
+}
+
+/**
+ * The first `n` rows of each partition (`local`, Spark's LocalLimit), of the single
+ * partition under it (`global`, GlobalLimit), or of the query's result at its root
+ * (`collect`, CollectLimit: each partition is cut to n and the collector stops at n).
+ */
+export interface LimitP {
+  readonly kind: "Limit";
+  readonly input: PhysicalPlan;
+  readonly n: number;
+  readonly scope: "local" | "global" | "collect";
+}
+
+/** UNION ALL: the partitions of every input, one after another. */
+export interface UnionP {
+  readonly kind: "Union";
+  readonly inputs: readonly PhysicalPlan[];
+  readonly schema: StructType;
+}
+
+/**
+ * Hash join of one partition: `build` side rows go into a hash table, the other side
+ * streams through it. `shuffled`: both sides are hash-partitioned on their keys into the
+ * same partitions; `broadcast`: the build side is a BroadcastExchange read whole by every
+ * partition of the streamed side. Without keys every pair is a candidate (nested loop).
+ */
+export interface HashJoinP {
+  readonly kind: "HashJoin";
+  readonly left: PhysicalPlan;
+  readonly right: PhysicalPlan;
+  readonly joinType: JoinType;
+  readonly leftKeys: readonly Expr[];
+  readonly rightKeys: readonly Expr[];
+  /** Bound to [left columns…, right columns…]. */
+  readonly residual?: Expr;
+  readonly build: "left" | "right";
+  readonly strategy: "shuffled" | "broadcast";
+  readonly schema: StructType;
+  readonly detail: string;
+}
+
+export interface BatchEvalPythonP {
+  readonly kind: "BatchEvalPython";
+  readonly input: PhysicalPlan;
+  readonly udfs: readonly PythonUDF[];
+  readonly resultFields: readonly StructField[];
+  readonly detail: string;
+}
+
+/** How a shuffle distributes rows over its output partitions. */
+export type Partitioning =
+  | { readonly kind: "hash"; readonly keys: readonly Expr[]; readonly numPartitions: number }
+  | { readonly kind: "range"; readonly orders: readonly SortOrder[]; readonly numPartitions: number }
+  | { readonly kind: "single" };
+
+/** A stage boundary: the input's rows redistributed by `partitioning`. */
+export interface ShuffleExchangeP {
+  readonly kind: "ShuffleExchange";
+  readonly input: PhysicalPlan;
+  readonly partitioning: Partitioning;
+  readonly planId: number;
+  readonly detail: string;
+}
+
+/** A stage boundary: the input collected once and handed whole to every task that reads it. */
+export interface BroadcastExchangeP {
+  readonly kind: "BroadcastExchange";
+  readonly input: PhysicalPlan;
+  readonly planId: number;
+  readonly detail: string;
+}
+
+/**
+ * Inside a stage: the output of shuffle `shuffleId` (an exchange's planId) as the stage's
+ * `numPartitions` partitions (after adaptive coalescing).
+ */
+export interface ShuffleReadP {
+  readonly kind: "ShuffleRead";
+  readonly shuffleId: number;
+  readonly schema: StructType;
+  /** The exchange this read replaces, for explain. */
+  readonly exchange: ShuffleExchangeP;
+}
+
+/** Inside a stage: a broadcast's rows, whole, in every partition. */
+export interface BroadcastReadP {
+  readonly kind: "BroadcastRead";
+  readonly broadcastId: number;
+  readonly schema: StructType;
+  readonly exchange: BroadcastExchangeP;
+}
+
+/** The inputs of a node, in order. */
+export function childrenOf(p: PhysicalPlan): readonly PhysicalPlan[] {
+  switch (p.kind) {
+    case "Range":
+    case "LocalTableScan":
+    case "ShuffleRead":
+    case "BroadcastRead":
+      return [];
+    case "Project":
+    case "Filter":
+    case "HashAggregate":
+    case "Sort":
+    case "Limit":
+    case "BatchEvalPython":
+    case "ShuffleExchange":
+    case "BroadcastExchange":
+      return [p.input];
+    case "Union":
+      return p.inputs;
+    case "HashJoin":
+      return [p.left, p.right];
+    default:
+      return assertNever(p);
+  }
+}
+
+/** The batch schema a node produces. */
+export function physicalSchema(p: PhysicalPlan): StructType {
+  switch (p.kind) {
+    case "Range":
+    case "LocalTableScan":
+    case "Project":
+    case "HashAggregate":
+    case "Union":
+    case "HashJoin":
+    case "ShuffleRead":
+    case "BroadcastRead":
+      return p.schema;
+    case "Filter":
+    case "Sort":
+    case "Limit":
+    case "ShuffleExchange":
+    case "BroadcastExchange":
+      return physicalSchema(p.input);
+    case "BatchEvalPython": {
+      const input = physicalSchema(p.input);
+      return structType([...input.fields, ...p.resultFields]);
+    }
+    default:
+      return assertNever(p);
+  }
+}
+
+/** `p` with its inputs replaced by `kids` (same order as childrenOf); `p` itself when nothing changed. */
+export function withChildren(p: PhysicalPlan, kids: readonly PhysicalPlan[]): PhysicalPlan {
+  const old = childrenOf(p);
+  if (old.length === kids.length && old.every((c, i) => c === kids[i])) return p;
+  const k0 = kids[0]!;
+  switch (p.kind) {
+    case "Range":
+    case "LocalTableScan":
+    case "ShuffleRead":
+    case "BroadcastRead":
+      return p;
+    case "Project":
+    case "Filter":
+    case "HashAggregate":
+    case "Sort":
+    case "Limit":
+    case "BatchEvalPython":
+    case "ShuffleExchange":
+    case "BroadcastExchange":
+      return { ...p, input: k0 };
+    case "Union":
+      return { ...p, inputs: kids };
+    case "HashJoin":
+      return { ...p, left: k0, right: kids[1]! };
+    default:
+      return assertNever(p);
+  }
+}

@@ -1,0 +1,333 @@
+import type { ColumnBatch } from "../../columnar/batch.js";
+import { concatBatches, sliceBatch } from "../../columnar/rows.js";
+import type { ExecContext } from "../../exec/exec-context.js";
+import { InternalError } from "../../errors/spark-exception.js";
+import { assertNever } from "../../errors/assert-never.js";
+import { batchBytes, coalescePartitions, type PartitionRange } from "../exchange/coalesce-partitions.js";
+import { mergeOrdered } from "../exchange/merge-streams.js";
+import { rangeBounds } from "../exchange/range-partition.js";
+import type { PhysicalPlan } from "../physical-plan.js";
+import { childrenOf, withChildren } from "../physical-plan.js";
+import { runTask } from "./run-task.js";
+import { cutStages, stageKinds, type Stage } from "./stages.js";
+import type { StageTask, TaskBroadcastInput, TaskItem, TaskOutput, TaskShuffleInput } from "./task.js";
+
+/** Range exchanges sample this many keys per output partition (Spark's sampleSizePerPartition), at most 1M. */
+const SAMPLE_PER_PARTITION = 100;
+
+/** A shuffle's map output, held on the main thread until its reading stage runs. */
+class ShuffleOutput {
+  readonly blocks: ColumnBatch[][];
+  readonly bytes: Float64Array;
+  /** The reading stage's partitions (after adaptive coalescing), set when it starts. */
+  ranges: readonly PartitionRange[] = [];
+
+  constructor(readonly numPartitions: number) {
+    this.blocks = Array.from({ length: numPartitions }, () => []);
+    this.bytes = new Float64Array(numPartitions);
+  }
+
+  add(item: TaskItem): void {
+    this.blocks[item.bucket]!.push(item.batch);
+    this.bytes[item.bucket]! += batchBytes(item.batch);
+  }
+
+  /**
+   * The blocks of reduce partitions [r.start, r.end). `consume`: handed out for the last
+   * time (the reader may take their buffers), so they are dropped here.
+   */
+  take(r: PartitionRange, consume: boolean): ColumnBatch[] {
+    const out: ColumnBatch[] = [];
+    for (let i = r.start; i < r.end; i++) {
+      out.push(...this.blocks[i]!);
+      if (consume) this.blocks[i] = [];
+    }
+    return out;
+  }
+}
+
+function sliceRows<T>(rows: readonly T[], slices: number, p: number): T[] {
+  const n = rows.length;
+  return rows.slice(Math.floor((p * n) / slices), Math.floor(((p + 1) * n) / slices));
+}
+
+/**
+ * One query's run of the stage DAG on the main thread: map stages first (their tasks
+ * write hash- or range-partitioned shuffle blocks, held here), broadcasts collected
+ * once, then each reading stage's tasks are sent their blocks plus the stage's plan.
+ * Tasks run on the worker pool; without one (tests on TS sources) the same tasks run
+ * in-process. Stages with Python UDFs run in-process: the Python runner's worker
+ * processes are the main thread's (the CPU work is in Python, this thread only ships
+ * columns). The first failing task fails the query and cancels the others.
+ */
+class QueryRun {
+  readonly ctx: ExecContext;
+  private readonly abort = new AbortController();
+  private readonly shuffles = new Map<number, ShuffleOutput>();
+  private readonly broadcasts = new Map<number, ColumnBatch[]>();
+  private readonly runs = new Map<number, Promise<void>>();
+  private error: unknown = undefined;
+  private readonly detach: () => void;
+
+  constructor(outer: ExecContext) {
+    const onAbort = (): void => this.abort.abort();
+    if (outer.signal.aborted) this.abort.abort();
+    outer.signal.addEventListener("abort", onAbort, { once: true });
+    this.detach = () => outer.signal.removeEventListener("abort", onAbort);
+    this.ctx = { ...outer, signal: this.abort.signal };
+  }
+
+  /** Ends the run: tasks still going are cancelled. */
+  close(): void {
+    this.detach();
+    this.abort.abort();
+  }
+
+  private fail(e: unknown): unknown {
+    if (this.error === undefined) {
+      this.error = e;
+      this.abort.abort();
+    }
+    return this.error;
+  }
+
+  private get lanes(): number {
+    const pool = this.ctx.services.workerPool;
+    return Math.max(1, pool !== undefined && pool.available ? pool.size : this.ctx.services.parallelism);
+  }
+
+  /** Output partitions of a stage subtree, given the reads' coalesced ranges. */
+  partitionsOf(p: PhysicalPlan): number {
+    switch (p.kind) {
+      case "Range":
+      case "LocalTableScan":
+        return p.slices;
+      case "ShuffleRead":
+        return this.shuffle(p.shuffleId).ranges.length;
+      case "BroadcastRead":
+        return 1;
+      case "Project":
+      case "Filter":
+      case "HashAggregate":
+      case "Sort":
+      case "Limit":
+      case "BatchEvalPython":
+        return this.partitionsOf(p.input);
+      case "Union":
+        return p.inputs.reduce((s, c) => s + this.partitionsOf(c), 0);
+      case "HashJoin":
+        return this.partitionsOf(p.strategy === "broadcast" ? (p.build === "right" ? p.left : p.right) : p.left);
+      case "ShuffleExchange":
+      case "BroadcastExchange":
+        throw new InternalError("exchange inside a stage");
+      default:
+        return assertNever(p);
+    }
+  }
+
+  private shuffle(id: number): ShuffleOutput {
+    const s = this.shuffles.get(id);
+    if (s === undefined) throw new InternalError(`shuffle ${id} has not run`);
+    return s;
+  }
+
+  /**
+   * Decides the partitions of every shuffle the stage reads from their map output sizes
+   * (AQE): a shuffled join's two sides are coalesced together so they stay aligned.
+   */
+  private prepareReads(plan: PhysicalPlan): void {
+    const groups: number[][] = [];
+    const grouped = new Set<number>();
+    const visit = (p: PhysicalPlan): void => {
+      if (p.kind === "HashJoin" && p.strategy === "shuffled" && p.left.kind === "ShuffleRead" && p.right.kind === "ShuffleRead") {
+        groups.push([p.left.shuffleId, p.right.shuffleId]);
+        grouped.add(p.left.shuffleId).add(p.right.shuffleId);
+      }
+      if (p.kind === "ShuffleRead" && !grouped.has(p.shuffleId)) groups.push([p.shuffleId]);
+      for (const c of childrenOf(p)) visit(c);
+    };
+    visit(plan);
+    for (const g of groups) {
+      const outs = g.map((id) => this.shuffle(id));
+      const n = outs[0]!.numPartitions;
+      if (outs.some((o) => o.numPartitions !== n)) throw new InternalError("co-partitioned shuffles differ in partitions");
+      const sizes = Array.from({ length: n }, (_, i) => outs.reduce((s, o) => s + o.bytes[i]!, 0));
+      const ranges = coalescePartitions(sizes, this.ctx.conf, this.ctx.services.parallelism);
+      for (const o of outs) o.ranges = ranges;
+    }
+  }
+
+  /** Partition `p` of a stage as a task: local rows cut to it, its shuffle blocks and broadcasts. */
+  private makeTask(stage: Stage, p: number, output: TaskOutput): StageTask {
+    const shuffles: TaskShuffleInput[] = [];
+    const broadcasts: TaskBroadcastInput[] = [];
+    const cut = (q: PhysicalPlan, part: number): PhysicalPlan => {
+      switch (q.kind) {
+        case "LocalTableScan":
+          return part < 0 ? { ...q, rows: [], slice: -1 } : { ...q, rows: sliceRows(q.rows, q.slices, part), slice: part };
+        case "ShuffleRead": {
+          const s = this.shuffle(q.shuffleId);
+          const r = s.ranges[part];
+          shuffles.push({ shuffleId: q.shuffleId, numPartitions: s.ranges.length, partition: part, batches: r === undefined ? [] : s.take(r, output.kind !== "sample") });
+          return q;
+        }
+        case "BroadcastRead": {
+          const b = this.broadcasts.get(q.broadcastId);
+          if (b === undefined) throw new InternalError(`broadcast ${q.broadcastId} has not run`);
+          broadcasts.push({ broadcastId: q.broadcastId, batches: b });
+          return q;
+        }
+        case "Union": {
+          let off = 0;
+          const kids = q.inputs.map((c) => {
+            const n = this.partitionsOf(c);
+            const r = part >= off && part < off + n ? part - off : -1;
+            off += n;
+            return cut(c, r);
+          });
+          return withChildren(q, kids);
+        }
+        default:
+          return withChildren(
+            q,
+            childrenOf(q).map((c) => cut(c, part)),
+          );
+      }
+    };
+    const plan = cut(stage.plan, p);
+    return { stageId: stage.id, plan, partition: p, output, shuffles, broadcasts };
+  }
+
+  /** Runs a task where it belongs and reports where it ran; its failure fails the query. */
+  private async *task(stage: Stage, p: number, output: TaskOutput): AsyncGenerator<TaskItem> {
+    const kinds = stageKinds(stage.plan);
+    const report = (threadId: number): void => this.ctx.services.onTask?.({ stageId: stage.id, partition: p, kinds, threadId });
+    const pool = this.ctx.services.workerPool;
+    try {
+      const task = this.makeTask(stage, p, output);
+      if (pool !== undefined && pool.available && !kinds.includes("BatchEvalPython")) {
+        yield* pool.run(task, this.ctx, report);
+      } else {
+        yield* runTask(task, this.ctx);
+        report(0);
+      }
+    } catch (e) {
+      throw this.fail(e);
+    }
+  }
+
+  /** Runs tasks 0 … n-1 of a stage, a pool's worth at a time, handing every item to `sink`. */
+  private async all(stage: Stage, n: number, output: (p: number) => TaskOutput, sink: (p: number, item: TaskItem) => void): Promise<void> {
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (next < n) {
+        const p = next++;
+        for await (const item of this.task(stage, p, output(p))) sink(p, item);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(n, this.lanes) }, lane));
+  }
+
+  /** Runs a stage that feeds others (memoized: each runs once). */
+  private run(stage: Stage): Promise<void> {
+    let r = this.runs.get(stage.id);
+    if (r === undefined) {
+      r = this.runMap(stage);
+      r.catch(() => undefined);
+      this.runs.set(stage.id, r);
+    }
+    return r;
+  }
+
+  private async parents(stage: Stage): Promise<void> {
+    try {
+      await Promise.all(stage.parents.map((s) => this.run(s)));
+    } catch (e) {
+      throw this.fail(e);
+    }
+    this.prepareReads(stage.plan);
+  }
+
+  private async runMap(stage: Stage): Promise<void> {
+    await this.parents(stage);
+    const n = this.partitionsOf(stage.plan);
+    const out = stage.output;
+    switch (out.kind) {
+      case "result":
+        throw new InternalError("the result stage is not a map stage");
+      case "broadcast": {
+        const parts: ColumnBatch[][] = Array.from({ length: n }, () => []);
+        await this.all(stage, n, () => ({ kind: "rows" }), (p, item) => parts[p]!.push(item.batch));
+        this.broadcasts.set(out.broadcastId, parts.flat());
+        return;
+      }
+      case "shuffle": {
+        const part = out.partitioning;
+        if (part.kind === "range") {
+          const size = Math.min(SAMPLE_PER_PARTITION * part.numPartitions, 1_000_000);
+          const perTask = Math.ceil((3 * size) / Math.max(1, n));
+          const samples: ColumnBatch[] = [];
+          await this.all(stage, n, () => ({ kind: "sample", orders: part.orders, size: perTask }), (_p, item) => samples.push(item.batch));
+          const sample = samples.length === 0 ? null : concatBatches(samples[0]!.schema, samples);
+          const bounds =
+            sample === null
+              ? null
+              : rangeBounds(sample, part.orders, part.numPartitions);
+          const so = new ShuffleOutput(bounds === null ? 1 : bounds.numRows + 1);
+          this.shuffles.set(out.shuffleId, so);
+          if (bounds === null) return;
+          await this.all(stage, n, () => ({ kind: "range", orders: part.orders, bounds }), (_p, item) => so.add(item));
+          return;
+        }
+        const numPartitions = part.kind === "hash" ? part.numPartitions : 1;
+        const keys = part.kind === "hash" ? part.keys : [];
+        const so = new ShuffleOutput(numPartitions);
+        this.shuffles.set(out.shuffleId, so);
+        await this.all(stage, n, () => ({ kind: "hash", keys, numPartitions }), (_p, item) => so.add(item));
+        return;
+      }
+      default:
+        assertNever(out);
+    }
+  }
+
+  /** The result stage's batches in partition order, cut at `limit` rows in all. */
+  async *result(stage: Stage, limit: number): AsyncGenerator<ColumnBatch> {
+    await this.parents(stage);
+    const n = this.partitionsOf(stage.plan);
+    let left = limit;
+    if (left <= 0) return;
+    const make = (p: number): AsyncIterable<ColumnBatch> => batchesOf(this.task(stage, p, { kind: "rows" }));
+    try {
+      for await (const b of mergeOrdered(n, make, this.lanes)) {
+        if (b.numRows >= left) {
+          yield sliceBatch(b, 0, left);
+          return;
+        }
+        left -= b.numRows;
+        yield b;
+      }
+    } catch (e) {
+      throw this.fail(e);
+    }
+  }
+}
+
+async function* batchesOf(items: AsyncIterable<TaskItem>): AsyncGenerator<ColumnBatch> {
+  for await (const item of items) yield item.batch;
+}
+
+/**
+ * Runs a physical plan: cuts it into stages at its exchanges and runs the stage DAG,
+ * every operator inside tasks (on the worker pool when there is one). Yields the result
+ * partitions' batches in partition order; nothing runs until the first is pulled.
+ */
+export async function* runPhysical(plan: PhysicalPlan, ctx: ExecContext): AsyncGenerator<ColumnBatch> {
+  const run = new QueryRun(ctx);
+  const limit = plan.kind === "Limit" && plan.scope === "collect" ? plan.n : Number.POSITIVE_INFINITY;
+  try {
+    yield* run.result(cutStages(plan), limit);
+  } finally {
+    run.close();
+  }
+}

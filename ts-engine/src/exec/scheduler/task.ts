@@ -1,0 +1,82 @@
+import type { ColumnBatch } from "../../columnar/batch.js";
+import type { Expr, SortOrder } from "../../expr/expr.js";
+import type { PhysicalPlan } from "../physical-plan.js";
+
+/**
+ * What a task does with its partition's rows: stream them back (`rows`), split them by
+ * hash of `keys` or by range `bounds` into shuffle blocks, or return a sample of its
+ * sort keys (the first pass of a range exchange, as Spark's RangePartitioner samples).
+ */
+export type TaskOutput =
+  | { readonly kind: "rows" }
+  | { readonly kind: "hash"; readonly keys: readonly Expr[]; readonly numPartitions: number }
+  | { readonly kind: "range"; readonly orders: readonly SortOrder[]; readonly bounds: ColumnBatch }
+  | { readonly kind: "sample"; readonly orders: readonly SortOrder[]; readonly size: number };
+
+/** A shuffle's partition as one task reads it; other partitions of the same read are empty here. */
+export interface TaskShuffleInput {
+  readonly shuffleId: number;
+  readonly numPartitions: number;
+  /** The read partition this task's `batches` are (-1: none, the task reads another branch). */
+  readonly partition: number;
+  readonly batches: readonly ColumnBatch[];
+}
+
+/** A broadcast's rows, whole. */
+export interface TaskBroadcastInput {
+  readonly broadcastId: number;
+  readonly batches: readonly ColumnBatch[];
+}
+
+/**
+ * One partition of one stage, as plain structured-clonable data: the stage's plan (local
+ * rows cut to this partition), the shuffle blocks and broadcasts it reads, and where its
+ * output goes. The same task runs on a worker thread or, without a pool, in-process.
+ */
+export interface StageTask {
+  readonly stageId: number;
+  readonly plan: PhysicalPlan;
+  readonly partition: number;
+  readonly output: TaskOutput;
+  readonly shuffles: readonly TaskShuffleInput[];
+  readonly broadcasts: readonly TaskBroadcastInput[];
+}
+
+/** One output item of a task: a batch, for shuffle output tagged with its reduce partition (-1 otherwise). */
+export interface TaskItem {
+  readonly bucket: number;
+  readonly batch: ColumnBatch;
+}
+
+/**
+ * Test hook (fault tests only): with this conf "true", a worker ends its thread abruptly,
+ * as a crash would, on a task that reads a shuffle, so the pool's replacement is tested.
+ */
+export const CRASH_TEST_CONF = "spark.tspark.test.workerExitOnShuffleRead";
+
+/** The message that starts a task on a worker, with the session's conf. */
+export interface WorkerTask {
+  readonly type: "run";
+  readonly taskId: number;
+  readonly task: StageTask;
+  readonly conf: readonly (readonly [string, string])[];
+}
+
+/** Messages a worker sends back. Errors carry the SparkException's fields. */
+export type WorkerReply =
+  | { readonly type: "batch"; readonly taskId: number; readonly bucket: number; readonly batch: ColumnBatch }
+  | { readonly type: "done"; readonly taskId: number }
+  | {
+      readonly type: "error";
+      readonly taskId: number;
+      readonly exceptionName: string;
+      readonly errorClass: string;
+      readonly params: Readonly<Record<string, string>>;
+      readonly sqlState: string;
+      readonly message: string;
+    };
+
+/** Messages the main thread sends besides tasks. */
+export type WorkerControl =
+  | { readonly type: "ack"; readonly taskId: number }
+  | { readonly type: "cancel"; readonly taskId: number };
