@@ -1,3 +1,4 @@
+import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { SqlConf } from "../../conf/sql-conf.js";
 import type { ExecContext } from "../exec-context.js";
@@ -8,6 +9,21 @@ import { prepareTransfer } from "./transfer.js";
 
 /** Batches a worker may have in flight before it waits for the main thread's ack. */
 const WINDOW = 8;
+
+/**
+ * Nice value of a worker thread. The thread that serves ZeroMQ must answer a ping within
+ * milliseconds while the workers compute; on a machine whose cores are all busy the
+ * kernel would otherwise share them evenly. On Linux the nice value is per thread
+ * (setpriority of pid 0 changes the calling thread only), so this ranks computation
+ * behind serving and costs nothing when cores are free.
+ */
+const WORKER_NICE = 10;
+
+try {
+  setPriority(0, WORKER_NICE);
+} catch {
+  // not permitted or not supported: run at the default priority
+}
 
 interface Running {
   readonly abort: AbortController;
