@@ -14,12 +14,16 @@ const ALIASES: Readonly<Record<string, string>> = {
   "=": "==",
   "<>": "!=",
   "!": "not",
-  count_distinct: "count",
-  sum_distinct: "sum",
-  sumDistinct: "sum",
-  countDistinct: "count",
   isNull: "isnull",
   isNotNull: "isnotnull",
+};
+
+/** Spellings of an aggregate over DISTINCT input: count_distinct(x) is count(DISTINCT x). */
+const DISTINCT_ALIASES: Readonly<Record<string, string>> = {
+  count_distinct: "count",
+  countdistinct: "count",
+  sum_distinct: "sum",
+  sumdistinct: "sum",
 };
 
 const REGISTRY = new Map<string, FunctionDef>();
@@ -44,6 +48,11 @@ for (const def of [
 export function lookupFunction(name: string): FunctionDef | undefined {
   const canonical = ALIASES[name] ?? name;
   return REGISTRY.get(canonical) ?? REGISTRY.get(canonical.toLowerCase());
+}
+
+/** The aggregate that `name` (any case) applies to DISTINCT input, if it is such a spelling. */
+export function distinctAliasOf(name: string): string | undefined {
+  return DISTINCT_ALIASES[name.toLowerCase()];
 }
 
 /** Every registered aggregate function's entry, in name order. */

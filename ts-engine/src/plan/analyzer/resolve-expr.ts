@@ -6,7 +6,7 @@ import { InternalError } from "../../errors/spark-exception.js";
 import { newExprId, type Expr, type SortOrder } from "../../expr/expr.js";
 import type { ParsedExpr, ParsedSortOrder } from "../../expr/parsed-expr.js";
 import { exprType } from "../../expr/expr-type.js";
-import { lookupFunction } from "../../expr/functions/registry.js";
+import { distinctAliasOf, lookupFunction } from "../../expr/functions/registry.js";
 import { implicitCast, quotedSql } from "../../expr/functions/function-def.js";
 import { parseExpression } from "../../sql/parse-expression.js";
 import { resolveColumn, type Scope } from "./scope.js";
@@ -106,9 +106,8 @@ function resolveFunction(name: string, rawArgs: readonly ParsedExpr[], isDistinc
   if (lower === "!=" || lower === "<>") {
     return resolveFunction("not", [{ kind: "UnresolvedFunction", name: "==", args: rawArgs, isDistinct: false }], false, scope);
   }
-  if (lower === "sum_distinct" || lower === "count_distinct" || lower === "countdistinct" || lower === "sumdistinct") {
-    return resolveFunction(lower.startsWith("sum") ? "sum" : "count", rawArgs, true, scope);
-  }
+  const distinctOf = distinctAliasOf(lower);
+  if (distinctOf !== undefined) return resolveFunction(distinctOf, rawArgs, true, scope);
   const def = lookupFunction(name);
   if (def === undefined) {
     throw new AnalysisException("UNRESOLVED_ROUTINE", { routineName: `\`${name}\``, searchPath: SEARCH_PATH });
