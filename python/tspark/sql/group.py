@@ -22,8 +22,8 @@ class GroupedData:
         self._grouping = grouping
 
     def _aggregate(self, aggs: List[Dict[str, Any]]) -> Any:
-        from tspark.sql.dataframe import DataFrame
-        return DataFrame(R.aggregate(self._df._plan, self._grouping, aggs), self._df._session)
+        # Through the frame itself: importing DataFrame here would make a cycle with dataframe.py.
+        return self._df._new(R.aggregate(self._df._plan, self._grouping, aggs))
 
     def agg(self, *exprs: Any) -> Any:
         """Aggregate Columns (``F.sum("v").alias("s")``) or a dict ``{"col": "fn"}``."""

@@ -1,10 +1,15 @@
 """SparkSession: the entry point. Holds the bridge client; builds DataFrames; computes nothing."""
 import atexit
+import os
 import threading
-from typing import Any, Dict, List, Optional, Union
+from typing import Any, Dict, Iterable, List, Optional, Union
+
+import cloudpickle
 
 from tspark._bridge.client import Client
 from tspark._bridge.launcher import EmbeddedEngine
+from tspark.conf import SparkConf
+from tspark.rdd import RDD
 from tspark.errors import PySparkNotImplementedError, PySparkRuntimeError
 from tspark.sql import types as T
 from tspark.sql._connect import open_client
@@ -171,7 +176,6 @@ class SparkSession:
     def sparkContext(self) -> Any:
         """The SparkContext for RDDs (lambdas run in the engine's Python workers)."""
         if self._sc is None:
-            from tspark.context import SparkContext
             self._sc = SparkContext._for_session(self)
         return self._sc
 
@@ -192,7 +196,6 @@ class SparkSession:
     def createDataFrame(self, data: Any, schema: Union[T.DataType, str, List[str], None] = None,
                         samplingRatio: Optional[float] = None, verifySchema: bool = True) -> DataFrame:
         """A DataFrame from local rows (tuples, dicts, Rows, lists) or a pandas DataFrame."""
-        from tspark.rdd import RDD
         if isinstance(data, RDD):
             data = data.collect()
         struct, rows = local_relation_parts(data, schema, verifySchema)
@@ -225,3 +228,91 @@ def _stop_all() -> None:
 
 
 atexit.register(_stop_all)
+
+
+class SparkContext:
+    """``spark.sparkContext``: parallelize and textFile start RDD plans."""
+
+    # Public as tspark.context.SparkContext (PySpark's pyspark.context), where it is re-exported.
+    __module__ = "tspark.context"
+
+    _active: Optional["SparkContext"] = None
+
+    def __init__(self, master: Optional[str] = None, appName: Optional[str] = None,
+                 conf: Optional[SparkConf] = None, **_: Any):
+        b = SparkSession.builder
+        if conf is not None:
+            b = b.config(conf=conf)
+        if master:
+            b = b.master(master)
+        if appName:
+            b = b.appName(appName)
+        self._init(b.getOrCreate())
+
+    def _init(self, session: Any) -> None:
+        self._session = session
+        SparkContext._active = self
+
+    @classmethod
+    def _for_session(cls, session: Any) -> "SparkContext":
+        sc = object.__new__(cls)
+        sc._init(session)
+        return sc
+
+    @classmethod
+    def getOrCreate(cls, conf: Optional[SparkConf] = None) -> "SparkContext":
+        """The active session's context."""
+        b = SparkSession.builder
+        if conf is not None:
+            b = b.config(conf=conf)
+        return b.getOrCreate().sparkContext
+
+    @property
+    def defaultParallelism(self) -> int:
+        """Default partition count: the machine's cores, like local[*]."""
+        return max(os.cpu_count() or 1, 2)
+
+    @property
+    def appName(self) -> str:
+        return self._session._options.get("spark.app.name", "tspark")
+
+    @property
+    def master(self) -> str:
+        return self._session._options.get("spark.master", "local[*]")
+
+    @property
+    def version(self) -> str:
+        return self._session.version
+
+    def setLogLevel(self, logLevel: str) -> None:
+        """Accepted for compatibility."""
+
+    def parallelize(self, c: Iterable[Any], numSlices: Optional[int] = None) -> RDD:
+        """Distribute a local collection into numSlices partitions (each one pickled list)."""
+        data = list(c) if not isinstance(c, range) else c
+        n = max(1, int(numSlices) if numSlices else self.defaultParallelism)
+        size = len(data)
+        parts = [list(data[(i * size) // n:((i + 1) * size) // n]) for i in range(n)]
+        node = {"kind": "Parallelize", "partitions": [cloudpickle.dumps(p) for p in parts]}
+        return RDD(self, node, None, n)
+
+    def range(self, start: int, end: Optional[int] = None, step: int = 1, numSlices: Optional[int] = None) -> RDD:
+        """parallelize(range(...))."""
+        if end is None:
+            start, end = 0, start
+        return self.parallelize(range(start, end, step), numSlices)
+
+    def textFile(self, name: str, minPartitions: Optional[int] = None, use_unicode: bool = True) -> RDD:
+        """Lines of a text file (or directory) as str elements."""
+        path = name if "://" in name else os.path.abspath(name)
+        mp = int(minPartitions) if minPartitions else min(self.defaultParallelism, 2)
+        node = {"kind": "TextFile", "path": path, "minPartitions": mp}
+        return RDD(self, node, None, mp)
+
+    def emptyRDD(self) -> RDD:
+        """An RDD with no elements."""
+        return self.parallelize([], 1)
+
+    def stop(self) -> None:
+        """Stop the session."""
+        self._session.stop()

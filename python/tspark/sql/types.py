@@ -8,6 +8,8 @@ import json
 import re
 from typing import Any, Dict, Iterator, List, Optional, Union
 
+from tspark.errors import PySparkValueError
+
 __all__ = [
     "DataType", "NullType", "StringType", "CharType", "VarcharType", "BinaryType", "BooleanType",
     "DateType", "TimestampType", "TimestampNTZType", "DecimalType", "DoubleType", "FloatType",
@@ -69,8 +71,7 @@ class DataType:
     @classmethod
     def fromDDL(cls, ddl: str) -> "DataType":
         """Parse a DDL type or schema string (``"a INT, b STRING"`` or ``"array<int>"``)."""
-        from tspark.sql._ddl import parse_ddl
-        return parse_ddl(ddl)
+        return _parse_ddl(ddl)
 
 
 class DataTypeSingleton(type):
@@ -446,6 +447,153 @@ def _parse_datatype_json_value(v: Union[str, Dict[str, Any]]) -> DataType:
 def _parse_datatype_json_string(s: str) -> DataType:
     """A DataType from JSON text."""
     return _parse_datatype_json_value(json.loads(s))
+
+
+# --- DDL strings ("name STRING, age INT", "a: int", "array<int>") ---
+# Here rather than in a module of its own: DataType.fromDDL needs the parser and the parser
+# builds these classes (two modules would import each other). The client parses DDL to verify
+# and convert createDataFrame rows before they go on the wire, as PySpark does; the engine
+# has its own parser for SQL text.
+
+_TOKEN = re.compile(r"\s*(`(?:[^`]|``)*`|[A-Za-z_][A-Za-z0-9_]*|-?\d+|'(?:[^'\\]|\\.)*'|[<>(),:])")
+
+_SIMPLE = {
+    "string": StringType, "int": IntegerType, "integer": IntegerType, "bigint": LongType,
+    "long": LongType, "smallint": ShortType, "short": ShortType, "tinyint": ByteType,
+    "byte": ByteType, "boolean": BooleanType, "bool": BooleanType, "double": DoubleType,
+    "float": FloatType, "real": FloatType, "date": DateType, "timestamp": TimestampType,
+    "timestamp_ltz": TimestampType, "timestamp_ntz": TimestampNTZType, "binary": BinaryType,
+    "void": NullType, "null": NullType, "variant": VariantType,
+}
+
+
+class _DdlParser:
+    def __init__(self, text: str):
+        self.text = text
+        self.toks: List[str] = []
+        pos = 0
+        while pos < len(text):
+            if text[pos:].strip() == "":
+                break
+            m = _TOKEN.match(text, pos)
+            if not m:
+                self.fail()
+            self.toks.append(m.group(1))
+            pos = m.end()
+        self.i = 0
+
+    def fail(self) -> None:
+        raise PySparkValueError(errorClass="CANNOT_PARSE_DATATYPE",
+                                messageParameters={"msg": repr(self.text)})
+
+    def peek(self) -> str:
+        return self.toks[self.i] if self.i < len(self.toks) else ""
+
+    def next(self) -> str:
+        t = self.peek()
+        if t == "":
+            self.fail()
+        self.i += 1
+        return t
+
+    def expect(self, t: str) -> None:
+        if self.next() != t:
+            self.fail()
+
+    def name(self) -> str:
+        t = self.next()
+        if t.startswith("`"):
+            return t[1:-1].replace("``", "`")
+        if not re.match(r"[A-Za-z_]", t):
+            self.fail()
+        return t
+
+    def data_type(self) -> DataType:
+        t = self.next().lower()
+        if t in ("decimal", "dec", "numeric"):
+            if self.peek() == "(":
+                self.next()
+                p = int(self.next())
+                s = 0
+                if self.peek() == ",":
+                    self.next()
+                    s = int(self.next())
+                self.expect(")")
+                return DecimalType(p, s)
+            return DecimalType(10, 0)
+        if t in ("char", "varchar"):
+            self.expect("(")
+            n = int(self.next())
+            self.expect(")")
+            return CharType(n) if t == "char" else VarcharType(n)
+        if t == "array":
+            self.expect("<")
+            e = self.data_type()
+            self.expect(">")
+            return ArrayType(e, True)
+        if t == "map":
+            self.expect("<")
+            k = self.data_type()
+            self.expect(",")
+            v = self.data_type()
+            self.expect(">")
+            return MapType(k, v, True)
+        if t == "struct":
+            self.expect("<")
+            fields = []
+            if self.peek() != ">":
+                fields = self.fields(">")
+            self.expect(">")
+            return StructType(fields)
+        if t in _SIMPLE:
+            return _SIMPLE[t]()
+        self.fail()
+        raise AssertionError
+
+    def field(self) -> StructField:
+        n = self.name()
+        if self.peek() == ":":
+            self.next()
+        dt = self.data_type()
+        nullable = True
+        while self.peek().lower() in ("not", "comment"):
+            if self.next().lower() == "not":
+                if self.next().lower() != "null":
+                    self.fail()
+                nullable = False
+            else:
+                self.next()
+        return StructField(n, dt, nullable)
+
+    def fields(self, end: str) -> List[StructField]:
+        out = [self.field()]
+        while self.peek() == ",":
+            self.next()
+            out.append(self.field())
+        if self.peek() != end:
+            self.fail()
+        return out
+
+
+def _parse_ddl(text: str) -> DataType:
+    """A StructType for a field list, or the single DataType a type string names."""
+    # A lone type ("int", "array<string>") is tried first, as PySpark's parser does.
+    single = _try_ddl(text, lambda p: p.data_type())
+    if single is not None:
+        return single
+    p = _DdlParser(text)
+    if p.toks[:1] == ["struct"] and p.toks[1:2] == ["<"]:
+        return p.data_type()
+    return StructType(p.fields(""))
+
+
+def _try_ddl(text: str, fn) -> "DataType | None":  # type: ignore[valid-type]
+    try:
+        p = _DdlParser(text)
+        dt = fn(p)
+        return dt if p.peek() == "" else None
+    except (PySparkValueError, ValueError):
+        return None
 
 
 from tspark.sql.row import Row  # noqa: E402  (PySpark exposes Row from types too)

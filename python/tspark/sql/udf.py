@@ -9,7 +9,7 @@ from tspark.sql import types as T
 from tspark.sql._plan import expressions as E
 from tspark.sql.column import Column
 from tspark.sql._convert import wire_type
-from tspark.sql.functions._invoke import to_col_expr
+from tspark.sql._invoke import to_col_expr
 
 #: PySpark's PythonEvalType.SQL_BATCHED_UDF: a row-at-a-time function run in batches.
 SQL_BATCHED_UDF = 100

@@ -74,7 +74,7 @@ def from_wire_converter(t: Any) -> Conv:
 
 
 def _struct_converter(t: Any) -> Callable[[Any], Any]:
-    from tspark.sql.row import _create_row  # lazily: only structs need the client's Row
+    from tspark._row import _create_row  # lazily: only structs need Row
 
     names = [f["name"] for f in t["fields"]]
     convs = [from_wire_converter(f["type"]) for f in t["fields"]]

@@ -6,7 +6,7 @@ from tspark.sql import types as T
 from tspark.sql._plan import expressions as E
 from tspark.sql._plan.literals import make_literal
 from tspark.sql.column import Column, to_expr
-from tspark.sql.functions._invoke import invoke, invoke_distinct, invoke_with_literals, to_col_expr
+from tspark.sql._invoke import invoke, invoke_distinct, invoke_with_literals, to_col_expr
 
 
 def col(col: str) -> Column:
