@@ -1,5 +1,6 @@
 import type { ColumnBatch } from "../columnar/batch.js";
 import type { Vector } from "../columnar/vector.js";
+import { vectorToValues } from "../columnar/rows.js";
 import type { DataType, StructType } from "../types/data-type.js";
 import { normalizeLong } from "./literal.js";
 import { Row } from "./row.js";
@@ -27,10 +28,8 @@ export function batchToJsRows(batch: ColumnBatch, schema: StructType): Row[] {
 /** One vector's values as user-facing JS values (null for null slots). */
 export function vectorToJs(v: Vector, t: DataType): unknown[] {
   const out: unknown[] = new Array<unknown>(v.length);
-  const data = v.data as ArrayLike<unknown>;
-  for (let i = 0; i < v.length; i++) {
-    out[i] = v.validity !== null && v.validity[i] === 0 ? null : valueToJs(data[i], t);
-  }
+  const values = vectorToValues(v);
+  for (let i = 0; i < v.length; i++) out[i] = valueToJs(values[i], t);
   return out;
 }
 

@@ -1,42 +1,34 @@
 import type { DataType } from "../types/data-type.js";
-import { makeVector, type Vector, type VectorData } from "./vector.js";
+import { isLongType, makeVector, STORAGE_OF, type Vector, type VectorData, type VectorStorage } from "./vector.js";
 
 /** Largest magnitude a long may have and still use the Float64 fast path. */
 export const LONG_SAFE = Number.MAX_SAFE_INTEGER;
 const BIG_SAFE = BigInt(LONG_SAFE);
 
-/** True for types stored as 64-bit integers (Float64 fast path or BigInt64). */
-export function isLongType(type: DataType): boolean {
-  return type.kind === "long" || type.kind === "timestamp" || type.kind === "timestamp_ntz";
-}
+export { isLongType };
+
+const ALLOC: Readonly<Record<VectorStorage, (n: number) => VectorData>> = {
+  bool: (n) => new Uint8Array(n),
+  i8: (n) => new Int8Array(n),
+  i16: (n) => new Int16Array(n),
+  i32: (n) => new Int32Array(n),
+  f32: (n) => new Float32Array(n),
+  f64: (n) => new Float64Array(n),
+  i64big: (n) => new BigInt64Array(n),
+  str: (n) => new Array<string>(n).fill(""),
+  decimal: (n) => new Array<string>(n).fill("0"),
+  binary: (n) => new Array<Uint8Array>(n).fill(new Uint8Array(0)),
+  values: (n) => new Array<unknown>(n).fill(null),
+};
 
 /** Fresh zeroed storage for `n` values of `type` (longs on the Float64 fast path). */
 export function allocVectorData(type: DataType, n: number): VectorData {
-  switch (type.kind) {
-    case "boolean":
-      return new Uint8Array(n);
-    case "byte":
-      return new Int8Array(n);
-    case "short":
-      return new Int16Array(n);
-    case "integer":
-    case "date":
-      return new Int32Array(n);
-    case "long":
-    case "timestamp":
-    case "timestamp_ntz":
-    case "double":
-      return new Float64Array(n);
-    case "float":
-      return new Float32Array(n);
-    case "string":
-    case "decimal":
-      return new Array<string>(n).fill("");
-    case "binary":
-      return new Array<Uint8Array>(n).fill(new Uint8Array(0));
-    default:
-      return new Array<unknown>(n).fill(null);
-  }
+  return ALLOC[STORAGE_OF[type.kind]](n);
+}
+
+/** A vector of `n` zero values (validity all-valid) of `type`, for kernels that fill it in. */
+export function allocVector(type: DataType, n: number, validity: Uint8Array | null = null): Vector {
+  return makeVector(type, allocVectorData(type, n), validity, n);
 }
 
 function needsBig(values: readonly unknown[]): boolean {
@@ -46,6 +38,16 @@ function needsBig(values: readonly unknown[]): boolean {
   return false;
 }
 
+type NumberStorage = Int8Array | Int16Array | Int32Array | Float32Array | Float64Array;
+
+const NUMBER_ALLOC: Readonly<Record<"i8" | "i16" | "i32" | "f32" | "f64", (n: number) => NumberStorage>> = {
+  i8: (n) => new Int8Array(n),
+  i16: (n) => new Int16Array(n),
+  i32: (n) => new Int32Array(n),
+  f32: (n) => new Float32Array(n),
+  f64: (n) => new Float64Array(n),
+};
+
 /**
  * A vector of `type` from JS values in the vector convention (null/undefined = null;
  * booleans as true/false; longs as number or bigint). Longs go to BigInt64Array only
@@ -54,29 +56,51 @@ function needsBig(values: readonly unknown[]): boolean {
 export function vectorFromValues(type: DataType, values: readonly unknown[]): Vector {
   const n = values.length;
   let validity: Uint8Array | null = null;
-  const markNull = (i: number): void => {
-    validity ??= new Uint8Array(n).fill(1);
-    validity[i] = 0;
-  };
-  if (isLongType(type) && needsBig(values)) {
-    const big = new BigInt64Array(n);
-    for (let i = 0; i < n; i++) {
-      const x = values[i];
-      if (x === null || x === undefined) markNull(i);
-      else big[i] = typeof x === "bigint" ? x : BigInt(x as number);
-    }
-    return makeVector(type, big, validity, n);
-  }
-  const data = allocVectorData(type, n) as { [i: number]: unknown };
-  const isBool = type.kind === "boolean";
   for (let i = 0; i < n; i++) {
     const x = values[i];
-    if (x === null || x === undefined) markNull(i);
-    else if (isBool) data[i] = x === true || x === 1 ? 1 : 0;
-    else if (typeof x === "bigint") data[i] = Number(x);
-    else data[i] = x;
+    if (x === null || x === undefined) {
+      validity ??= new Uint8Array(n).fill(1);
+      validity[i] = 0;
+    }
   }
-  return makeVector(type, data as VectorData, validity, n);
+  const ok = (i: number): boolean => validity === null || validity[i] === 1;
+  if (isLongType(type) && needsBig(values)) {
+    const big = new BigInt64Array(n);
+    for (let i = 0; i < n; i++) if (ok(i)) big[i] = BigInt(values[i] as number | bigint);
+    return makeVector(type, big, validity, n);
+  }
+  const storage = STORAGE_OF[type.kind];
+  switch (storage) {
+    case "bool": {
+      const d = new Uint8Array(n);
+      for (let i = 0; i < n; i++) if (ok(i)) d[i] = values[i] === true || values[i] === 1 ? 1 : 0;
+      return makeVector(type, d, validity, n);
+    }
+    case "i8":
+    case "i16":
+    case "i32":
+    case "f32":
+    case "f64":
+    case "i64big": {
+      const d = NUMBER_ALLOC[storage === "i64big" ? "f64" : storage](n);
+      for (let i = 0; i < n; i++) if (ok(i)) d[i] = Number(values[i] as number | bigint);
+      return makeVector(type, d, validity, n);
+    }
+    case "str":
+    case "decimal": {
+      const d = new Array<string>(n);
+      for (let i = 0; i < n; i++) d[i] = ok(i) ? String(values[i]) : storage === "str" ? "" : "0";
+      return makeVector(type, d, validity, n);
+    }
+    case "binary": {
+      const d = new Array<Uint8Array>(n);
+      const empty = new Uint8Array(0);
+      for (let i = 0; i < n; i++) d[i] = ok(i) ? (values[i] as Uint8Array) : empty;
+      return makeVector(type, d, validity, n);
+    }
+    case "values":
+      return makeVector(type, values.map((x) => x ?? null), validity, n);
+  }
 }
 
 /** A vector of `n` nulls of `type`. */

@@ -1,9 +1,9 @@
 import type { StructType } from "../types/data-type.js";
 import { makeBatch, type ColumnBatch } from "./batch.js";
-import { makeVector, type Vector, type VectorData } from "./vector.js";
-import { allocVectorData, isLongType, LONG_SAFE, longVectorFromBigInts, vectorFromValues } from "./builder.js";
+import { expectStorage, makeVector, type NumberData, type Vector } from "./vector.js";
+import { allocVector, isLongType, LONG_SAFE, longVectorFromBigInts, vectorFromValues } from "./builder.js";
 
-type Indexable = { length: number; [i: number]: unknown };
+const BIG_SAFE = BigInt(LONG_SAFE);
 
 /**
  * The vector's values as JS values in the vector convention: null for nulls, booleans
@@ -12,23 +12,35 @@ type Indexable = { length: number; [i: number]: unknown };
 export function vectorToValues(v: Vector): unknown[] {
   const n = v.length;
   const out = new Array<unknown>(n);
-  const data = v.data as Indexable;
   const val = v.validity;
-  const isBool = v.type.kind === "boolean";
-  const isBig = v.data instanceof BigInt64Array;
-  for (let i = 0; i < n; i++) {
-    if (val !== null && val[i] === 0) {
-      out[i] = null;
-      continue;
+  switch (v.storage) {
+    case "bool": {
+      const d = v.data;
+      for (let i = 0; i < n; i++) out[i] = val !== null && val[i] === 0 ? null : d[i] === 1;
+      return out;
     }
-    const x = data[i];
-    if (isBool) out[i] = x === 1;
-    else if (isBig) {
-      const b = x as bigint;
-      out[i] = b <= BigInt(LONG_SAFE) && b >= -BigInt(LONG_SAFE) ? Number(b) : b;
-    } else out[i] = x;
+    case "i64big": {
+      const d = v.data;
+      for (let i = 0; i < n; i++) {
+        const b = d[i]!;
+        out[i] = val !== null && val[i] === 0 ? null : b <= BIG_SAFE && b >= -BIG_SAFE ? Number(b) : b;
+      }
+      return out;
+    }
+    case "i8":
+    case "i16":
+    case "i32":
+    case "f32":
+    case "f64":
+    case "str":
+    case "binary":
+    case "decimal":
+    case "values": {
+      const d = v.data;
+      for (let i = 0; i < n; i++) out[i] = val !== null && val[i] === 0 ? null : d[i];
+      return out;
+    }
   }
-  return out;
 }
 
 /** The batch as row arrays (one array per row, values as in `vectorToValues`). */
@@ -49,6 +61,38 @@ export function rowsToBatch(schema: StructType, rows: readonly (readonly unknown
   return makeBatch(schema, columns, rows.length);
 }
 
+function concatNumbers(parts: readonly Vector[], out: NumberData, get: (v: Vector) => NumberData): NumberData {
+  let off = 0;
+  for (const p of parts) {
+    out.set(get(p).subarray(0, p.length), off);
+    off += p.length;
+  }
+  return out;
+}
+
+function concatArrays<T>(parts: readonly Vector[], get: (v: Vector) => readonly T[]): T[] {
+  const out: T[] = [];
+  for (const p of parts) {
+    const d = get(p);
+    for (let i = 0; i < p.length; i++) out.push(d[i]!);
+  }
+  return out;
+}
+
+function concatBig(parts: readonly Vector[], n: number): BigInt64Array {
+  const big = new BigInt64Array(n);
+  let off = 0;
+  for (const p of parts) {
+    if (p.storage === "i64big") big.set(p.data.subarray(0, p.length), off);
+    else {
+      const f = expectStorage(p, "f64").data;
+      for (let i = 0; i < p.length; i++) big[off + i] = BigInt(f[i]!);
+    }
+    off += p.length;
+  }
+  return big;
+}
+
 /** Concatenates vectors of one type; longs stay exact (BigInt64 when any part needs it). */
 export function concatVectors(parts: readonly Vector[]): Vector {
   const first = parts[0];
@@ -61,42 +105,11 @@ export function concatVectors(parts: readonly Vector[]): Vector {
   for (const p of parts) {
     n += p.length;
     if (p.validity !== null) anyNull = true;
-    if (p.data instanceof BigInt64Array) anyBig = true;
+    if (p.storage === "i64big") anyBig = true;
   }
-  const validity = anyNull ? new Uint8Array(n) : null;
-  let data: VectorData;
-  if (anyBig && isLongType(type)) {
-    const big = new BigInt64Array(n);
-    let off = 0;
-    for (const p of parts) {
-      if (p.data instanceof BigInt64Array) big.set(p.data.subarray(0, p.length), off);
-      else {
-        const f = p.data as Float64Array;
-        for (let i = 0; i < p.length; i++) big[off + i] = BigInt(f[i]!);
-      }
-      off += p.length;
-    }
-    data = big;
-  } else if (Array.isArray(first.data)) {
-    const arr = new Array<unknown>(n);
-    let off = 0;
-    for (const p of parts) {
-      const d = p.data as unknown[];
-      for (let i = 0; i < p.length; i++) arr[off + i] = d[i];
-      off += p.length;
-    }
-    data = arr;
-  } else {
-    const out = allocVectorData(type, 0) as unknown as { constructor: new (n: number) => { set(a: ArrayLike<number>, o: number): void } };
-    const typed = new out.constructor(n);
-    let off = 0;
-    for (const p of parts) {
-      typed.set((p.data as Float64Array).subarray(0, p.length), off);
-      off += p.length;
-    }
-    data = typed as unknown as VectorData;
-  }
-  if (validity !== null) {
+  let validity: Uint8Array | null = null;
+  if (anyNull) {
+    validity = new Uint8Array(n);
     let off = 0;
     for (const p of parts) {
       if (p.validity === null) validity.fill(1, off, off + p.length);
@@ -104,15 +117,34 @@ export function concatVectors(parts: readonly Vector[]): Vector {
       off += p.length;
     }
   }
-  if (data instanceof BigInt64Array) return longVectorFromBigInts(type, data, validity);
-  return makeVector(type, data, validity, n);
+  if (anyBig && isLongType(type)) return longVectorFromBigInts(type, concatBig(parts, n), validity);
+  const storage = first.storage;
+  switch (storage) {
+    case "bool":
+    case "i8":
+    case "i16":
+    case "i32":
+    case "f32":
+    case "f64": {
+      const out = allocVector(type, n);
+      if (out.storage !== storage) throw new Error(`concatVectors: ${type.kind} is not stored as ${storage}`);
+      return makeVector(type, concatNumbers(parts, out.data, (p) => expectStorage(p, storage).data), validity, n);
+    }
+    case "i64big":
+      return longVectorFromBigInts(type, concatBig(parts, n), validity);
+    case "str":
+    case "binary":
+    case "decimal":
+    case "values":
+      return makeVector(type, concatArrays(parts, (p) => expectStorage(p, storage).data), validity, n);
+  }
 }
 
 /** One batch holding the rows of all `batches` in order (an empty batch of `schema` for none). */
 export function concatBatches(schema: StructType, batches: readonly ColumnBatch[]): ColumnBatch {
   if (batches.length === 1) return batches[0]!;
   if (batches.length === 0) {
-    return makeBatch(schema, schema.fields.map((f) => makeVector(f.dataType, allocVectorData(f.dataType, 0), null, 0)), 0);
+    return makeBatch(schema, schema.fields.map((f) => allocVector(f.dataType, 0)), 0);
   }
   const columns = schema.fields.map((_, c) => concatVectors(batches.map((b) => b.columns[c]!)));
   return makeBatch(schema, columns, batches.reduce((s, b) => s + b.numRows, 0));
@@ -121,9 +153,22 @@ export function concatBatches(schema: StructType, batches: readonly ColumnBatch[
 /** Rows [start, end) of a vector, sharing storage where the layout allows. */
 export function sliceVector(v: Vector, start: number, end: number): Vector {
   const n = Math.max(0, end - start);
-  const data = Array.isArray(v.data) ? v.data.slice(start, end) : (v.data as Float64Array).subarray(start, end);
   const validity = v.validity === null ? null : v.validity.subarray(start, end);
-  return makeVector(v.type, data as VectorData, validity, n);
+  switch (v.storage) {
+    case "bool":
+    case "i8":
+    case "i16":
+    case "i32":
+    case "f32":
+    case "f64":
+    case "i64big":
+      return makeVector(v.type, v.data.subarray(start, end), validity, n);
+    case "str":
+    case "binary":
+    case "decimal":
+    case "values":
+      return makeVector(v.type, v.data.slice(start, end), validity, n);
+  }
 }
 
 /** Rows [start, end) of a batch. */

@@ -1,26 +1,50 @@
+import { InternalError } from "../errors/spark-exception.js";
 import { makeBatch, type ColumnBatch } from "./batch.js";
-import { makeVector, type Vector, type VectorData } from "./vector.js";
+import { makeVector, type NumberData, type Vector, type VectorData } from "./vector.js";
 import { isLongType, longVectorFromBigInts } from "./builder.js";
 
-type Indexable = { length: number; [i: number]: unknown };
-
-function takeData(data: VectorData, indices: Int32Array, n: number): VectorData {
-  if (Array.isArray(data)) {
-    const out = new Array<unknown>(n);
-    for (let i = 0; i < n; i++) {
-      const j = indices[i]!;
-      out[i] = j < 0 ? null : data[j];
-    }
-    return out;
-  }
-  const Ctor = (data as unknown as { constructor: new (n: number) => Indexable }).constructor;
-  const out = new Ctor(n);
-  const src = data as Indexable;
+function takeNumbers<T extends NumberData | BigInt64Array>(src: T, out: T, indices: Int32Array, n: number): T {
   for (let i = 0; i < n; i++) {
     const j = indices[i]!;
-    if (j >= 0) out[i] = src[j];
+    if (j >= 0) out[i] = src[j]!;
   }
-  return out as VectorData;
+  return out;
+}
+
+function takeArray<T>(src: readonly T[], fill: T, indices: Int32Array, n: number): T[] {
+  const out = new Array<T>(n);
+  for (let i = 0; i < n; i++) {
+    const j = indices[i]!;
+    out[i] = j < 0 ? fill : src[j]!;
+  }
+  return out;
+}
+
+function takeData(v: Vector, indices: Int32Array, n: number): VectorData {
+  switch (v.storage) {
+    case "bool":
+      return takeNumbers(v.data, new Uint8Array(n), indices, n);
+    case "i8":
+      return takeNumbers(v.data, new Int8Array(n), indices, n);
+    case "i16":
+      return takeNumbers(v.data, new Int16Array(n), indices, n);
+    case "i32":
+      return takeNumbers(v.data, new Int32Array(n), indices, n);
+    case "f32":
+      return takeNumbers(v.data, new Float32Array(n), indices, n);
+    case "f64":
+      return takeNumbers(v.data, new Float64Array(n), indices, n);
+    case "i64big":
+      return takeNumbers(v.data, new BigInt64Array(n), indices, n);
+    case "str":
+      return takeArray(v.data, "", indices, n);
+    case "decimal":
+      return takeArray(v.data, "0", indices, n);
+    case "binary":
+      return takeArray(v.data, new Uint8Array(0), indices, n);
+    case "values":
+      return takeArray<unknown>(v.data, null, indices, n);
+  }
 }
 
 /**
@@ -29,7 +53,7 @@ function takeData(data: VectorData, indices: Int32Array, n: number): VectorData 
  */
 export function takeVector(v: Vector, indices: Int32Array, count = indices.length): Vector {
   const n = count;
-  const data = takeData(v.data, indices, n);
+  const data = takeData(v, indices, n);
   let validity: Uint8Array | null = null;
   const src = v.validity;
   let hasNeg = false;
@@ -73,4 +97,14 @@ export function selectionToIndices(mask: Uint8Array, validity: Uint8Array | null
     for (let i = 0; i < n; i++) if (mask[i] === 1 && validity[i] === 1) out[k++] = i;
   }
   return out.subarray(0, k);
+}
+
+/**
+ * Indices of the rows where a predicate vector is true (not false, not null). A NullType
+ * predicate (`filter(lit(None))`) selects nothing.
+ */
+export function selectedRows(pred: Vector): Int32Array {
+  if (pred.storage === "bool") return selectionToIndices(pred.data, pred.validity, pred.length);
+  if (pred.type.kind === "null") return new Int32Array(0);
+  throw new InternalError(`predicate of type ${pred.type.kind}`);
 }

@@ -1,48 +1,172 @@
 import type { DataType } from "../types/data-type.js";
+import { InternalError } from "../errors/spark-exception.js";
 
 /**
- * Storage of a vector's values, by type:
- * - boolean: Uint8Array (0/1)
- * - byte/short/integer/date: Int8Array / Int16Array / Int32Array / Int32Array (days since epoch)
- * - long/timestamp/timestamp_ntz: Float64Array holding integers while every value of the
- *   vector is within ±2^53 (the fast path), BigInt64Array otherwise — LongType stays exact.
- *   Timestamps are microseconds since the epoch (UTC).
- * - float/double: Float32Array / Float64Array
- * - string: string[]
- * - binary: Uint8Array[]
- * - decimal: string[] of the canonical decimal text (exact; arithmetic is out of scope so far)
- * - array/map/struct/null: unknown[] of plain JS values (arrays, [k, v][] pairs, field arrays)
+ * How a vector stores its values; the tag that kernels narrow on.
+ * - bool: Uint8Array (0/1)
+ * - i8 / i16 / i32: byte / short / integer and date (days since epoch)
+ * - f32 / f64: float / double; f64 is also long/timestamp/timestamp_ntz while every value of
+ *   the vector is within ±2^53 (the fast path), with i64big (BigInt64Array) otherwise, so
+ *   LongType stays exact. Timestamps are microseconds since the epoch (UTC).
+ * - str: string, as JS strings
+ * - binary: Uint8Array per value
+ * - decimal: the canonical decimal text per value (exact)
+ * - values: array/map/struct/null as plain JS values (arrays, [k, v][] pairs, field arrays)
  * Slots whose validity byte is 0 hold an arbitrary value and must not be read.
  */
-export type VectorData =
-  | Uint8Array
-  | Int8Array
-  | Int16Array
-  | Int32Array
-  | Float32Array
-  | Float64Array
-  | BigInt64Array
-  | string[]
-  | Uint8Array[]
-  | unknown[];
+export type VectorStorage = "bool" | "i8" | "i16" | "i32" | "f32" | "f64" | "i64big" | "str" | "binary" | "decimal" | "values";
 
-/** One column of a batch. `validity` is null when no value is null; else 1 = valid, 0 = null. */
-export interface Vector {
+interface VectorOf<S extends VectorStorage, D> {
+  readonly storage: S;
   readonly type: DataType;
   readonly length: number;
-  readonly data: VectorData;
+  readonly data: D;
+  /** null when no value is null; else 1 = valid, 0 = null. */
   readonly validity: Uint8Array | null;
 }
 
-export function makeVector(type: DataType, data: VectorData, validity: Uint8Array | null, length = data.length): Vector {
-  return { type, length, data, validity };
+/** Booleans as 0/1 bytes. */
+export type BoolVector = VectorOf<"bool", Uint8Array>;
+/** ByteType. */
+export type I8Vector = VectorOf<"i8", Int8Array>;
+/** ShortType. */
+export type I16Vector = VectorOf<"i16", Int16Array>;
+/** IntegerType and DateType. */
+export type I32Vector = VectorOf<"i32", Int32Array>;
+/** FloatType. */
+export type F32Vector = VectorOf<"f32", Float32Array>;
+/** DoubleType, and long-like types while every value is within ±2^53. */
+export type F64Vector = VectorOf<"f64", Float64Array>;
+/** Long-like types when some value lies beyond ±2^53. */
+export type I64BigVector = VectorOf<"i64big", BigInt64Array>;
+/** StringType as JS strings. */
+export type StrVector = VectorOf<"str", string[]>;
+/** BinaryType, one byte array per value. */
+export type BinaryVector = VectorOf<"binary", Uint8Array[]>;
+/** DecimalType as canonical decimal text. */
+export type DecimalVector = VectorOf<"decimal", string[]>;
+/** Nested and null types as plain JS values. */
+export type ValuesVector = VectorOf<"values", unknown[]>;
+
+/** One column of a batch, discriminated by `storage`. */
+export type Vector =
+  | BoolVector
+  | I8Vector
+  | I16Vector
+  | I32Vector
+  | F32Vector
+  | F64Vector
+  | I64BigVector
+  | StrVector
+  | BinaryVector
+  | DecimalVector
+  | ValuesVector;
+
+/** Any vector's storage. */
+export type VectorData = Vector["data"];
+
+/** The storage a type uses by default (long-like types: the f64 fast path). */
+export const STORAGE_OF: Readonly<Record<DataType["kind"], VectorStorage>> = {
+  boolean: "bool",
+  byte: "i8",
+  short: "i16",
+  integer: "i32",
+  date: "i32",
+  long: "f64",
+  timestamp: "f64",
+  timestamp_ntz: "f64",
+  float: "f32",
+  double: "f64",
+  string: "str",
+  binary: "binary",
+  decimal: "decimal",
+  null: "values",
+  array: "values",
+  map: "values",
+  struct: "values",
+};
+
+function storageOfData(type: DataType, data: VectorData): VectorStorage {
+  if (data instanceof Float64Array) return "f64";
+  if (data instanceof Int32Array) return "i32";
+  if (data instanceof Uint8Array) return "bool";
+  if (data instanceof BigInt64Array) return "i64big";
+  if (data instanceof Int8Array) return "i8";
+  if (data instanceof Int16Array) return "i16";
+  if (data instanceof Float32Array) return "f32";
+  return STORAGE_OF[type.kind];
 }
 
+/** True for types stored as 64-bit integers (f64 fast path or i64big). */
+export function isLongType(type: DataType): boolean {
+  return type.kind === "long" || type.kind === "timestamp" || type.kind === "timestamp_ntz";
+}
+
+/**
+ * The vector of `type` over `data`, its storage tag taken from the data and checked against
+ * the type (an InternalError on a mismatch: a kernel that built the wrong storage).
+ */
+export function makeVector(type: DataType, data: VectorData, validity: Uint8Array | null, length = data.length): Vector {
+  const storage = storageOfData(type, data);
+  const expected = STORAGE_OF[type.kind];
+  if (storage !== expected && !(storage === "i64big" && expected === "f64" && isLongType(type))) {
+    throw new InternalError(`vector of ${type.kind} cannot have ${storage} storage`);
+  }
+  return { storage, type, length, data, validity } as Vector;
+}
+
+/** The same values under another type of the same storage (casts that only relabel). */
+export function retypeVector(v: Vector, type: DataType): Vector {
+  return makeVector(type, v.data, v.validity, v.length);
+}
+
+/** True when row `i` is null. */
 export function isNullAt(v: Vector, i: number): boolean {
   return v.validity !== null && v.validity[i] === 0;
 }
 
 /** True when the long-like vector uses exact BigInt storage. */
-export function isBigLong(v: Vector): v is Vector & { data: BigInt64Array } {
-  return v.data instanceof BigInt64Array;
+export function isBigLong(v: Vector): v is I64BigVector {
+  return v.storage === "i64big";
+}
+
+/** A vector of the given storage kind. */
+export type VectorOfStorage<S extends VectorStorage> = Extract<Vector, { readonly storage: S }>;
+
+/**
+ * `v` narrowed to storage `s`, for kernels whose input types the analyzer fixed (a boolean
+ * predicate, a double argument); an InternalError when the storage is not the expected one.
+ */
+export function expectStorage<S extends VectorStorage>(v: Vector, s: S): VectorOfStorage<S> {
+  if (v.storage !== s) throw new InternalError(`expected ${s} storage, got ${v.storage} (${v.type.kind})`);
+  return v as VectorOfStorage<S>;
+}
+
+/** Typed-array storages of plain numbers (not BigInt). */
+export type NumberData = Uint8Array | Int8Array | Int16Array | Int32Array | Float32Array | Float64Array;
+
+/** The storage of a vector the analyzer typed as numeric and small enough for Numbers (an InternalError otherwise). */
+export function numbersOf(v: Vector): NumberData {
+  const d = numberData(v);
+  if (d === null) throw new InternalError(`expected number storage, got ${v.storage} (${v.type.kind})`);
+  return d;
+}
+
+/** The storage as plain numbers, or null for BigInt, string and object storage. */
+export function numberData(v: Vector): NumberData | null {
+  switch (v.storage) {
+    case "bool":
+    case "i8":
+    case "i16":
+    case "i32":
+    case "f32":
+    case "f64":
+      return v.data;
+    case "i64big":
+    case "str":
+    case "binary":
+    case "decimal":
+    case "values":
+      return null;
+  }
 }

@@ -1,5 +1,5 @@
 import type { ColumnBatch } from "../columnar/batch.js";
-import { selectionToIndices, takeBatch } from "../columnar/take.js";
+import { selectedRows, takeBatch } from "../columnar/take.js";
 import type { ExecContext } from "./exec-context.js";
 import { evaluate } from "../expr/eval/evaluate.js";
 import type { Expr } from "../expr/expr.js";
@@ -37,7 +37,7 @@ export class FilterExec implements ExecutionPlan {
     for await (const b of this.child.execute(partition, ctx)) {
       throwIfAborted(ctx);
       const pred = evaluate(this.condition, b, ectx);
-      const idx = selectionToIndices(pred.data as Uint8Array, pred.validity, b.numRows);
+      const idx = selectedRows(pred);
       if (idx.length === b.numRows) yield b;
       else if (idx.length > 0) yield takeBatch(b, idx);
     }

@@ -40,26 +40,27 @@ function typed(t: TypedColumn["t"], a: Int32Array | Float64Array | Float32Array 
 
 /** An argument vector for the worker: raw bytes for fixed-width types, wire values otherwise. */
 export function encodeArgColumn(v: Vector): WireColumn {
-  const d = v.data.length === v.length ? v.data : v.data.slice(0, v.length);
-  switch (v.type.kind) {
-    case "boolean":
-      return typed("u8", d as Uint8Array, v);
-    case "byte":
-    case "short":
-      return typed("i32", Int32Array.from(d as Int8Array | Int16Array), v);
-    case "integer":
-    case "date":
-      return typed("i32", d as Int32Array, v);
-    case "double":
-      return typed("f64", d as Float64Array, v);
-    case "float":
-      return typed("f32", d as Float32Array, v);
-    case "long":
-    case "timestamp":
-    case "timestamp_ntz":
-      if (!(d instanceof Float64Array)) return vectorToValues(v); // BigInt storage: exact as msgpack ints
+  switch (v.storage) {
+    case "bool":
+      return typed("u8", v.data.subarray(0, v.length), v);
+    case "i8":
+    case "i16":
+      return typed("i32", Int32Array.from(v.data.subarray(0, v.length)), v);
+    case "i32":
+      return typed("i32", v.data.subarray(0, v.length), v);
+    case "f32":
+      return typed("f32", v.data.subarray(0, v.length), v);
+    case "f64": {
+      const d = v.data.subarray(0, v.length);
+      if (v.type.kind === "double") return typed("f64", d, v);
+      // Long-like on the Number fast path: int32 when it fits, else exact doubles.
       return fitsInt32(d, v.validity) ? typed("i32", Int32Array.from(d), v) : typed("f64", d, v);
-    default:
+    }
+    case "i64big": // exact as msgpack ints
+    case "str":
+    case "binary":
+    case "decimal":
+    case "values":
       return vectorToValues(v);
   }
 }
@@ -75,8 +76,8 @@ function isTypedColumn(raw: unknown): raw is TypedColumn {
 function typedData(type: DataType, c: TypedColumn): VectorData {
   const buf = copyAligned(c.data);
   const data = c.t === "i32" ? new Int32Array(buf) : c.t === "f64" ? new Float64Array(buf) : c.t === "f32" ? new Float32Array(buf) : new Uint8Array(buf);
-  if (type.kind === "byte") return Int8Array.from(data as Int32Array);
-  if (type.kind === "short") return Int16Array.from(data as Int32Array);
+  if (type.kind === "byte") return Int8Array.from(data);
+  if (type.kind === "short") return Int16Array.from(data);
   return data;
 }
 

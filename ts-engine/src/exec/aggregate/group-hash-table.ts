@@ -1,6 +1,7 @@
 import type { DataType } from "../../types/data-type.js";
-import { makeVector, type Vector, type VectorData } from "../../columnar/vector.js";
-import { allocVectorData, isLongType, vectorFromValues } from "../../columnar/builder.js";
+import { makeVector, numbersOf, type Vector } from "../../columnar/vector.js";
+import { allocVector, isLongType, vectorFromValues } from "../../columnar/builder.js";
+import { valueAt } from "../../expr/eval/vectors.js";
 import { DirectIntMap } from "./direct-int-map.js";
 import { hashInto, mix, numberKey, toKeyColumn, type KeyColumn } from "./key-columns.js";
 
@@ -220,11 +221,11 @@ export class GroupHashTable {
     if (this.direct === null || keys.length === 0 || keys.length > 2) return null;
     const ka = keys[0]!;
     const kb = keys.length === 2 ? keys[1]! : null;
-    if (!(ka.data instanceof Int32Array) || ka.validity !== null) return null;
-    if (kb !== null && (!(kb.data instanceof Int32Array) || kb.validity !== null)) return null;
+    if (ka.storage !== "i32" || ka.validity !== null) return null;
+    if (kb !== null && (kb.storage !== "i32" || kb.validity !== null)) return null;
     for (const st of this.stores) if (st.big !== null || st.obj !== null) return null;
     const a = ka.data;
-    const b = kb === null ? null : (kb.data as Int32Array);
+    const b = kb === null ? null : kb.data;
     this.direct ??= DirectIntMap.forBatch(a, b, n);
     const dm = this.direct;
     if (dm === null) return null;
@@ -287,7 +288,7 @@ export class GroupHashTable {
   private keepOriginal(g: number, keys: readonly Vector[], i: number): void {
     for (let c = 0; c < keys.length; c++) {
       const st = this.stores[c]!;
-      if (st.orig !== null) st.orig[g] = (keys[c]!.data as unknown[])[i];
+      if (st.orig !== null) st.orig[g] = valueAt(keys[c]!, i);
     }
   }
 
@@ -372,9 +373,9 @@ export class GroupHashTable {
           for (let g = 0; g < n; g++) vals.push(validity !== null && validity[g] === 0 ? null : (st.big[g] ?? num[g]!));
           return vectorFromValues(type, vals);
         }
-        const data = allocVectorData(type, n) as unknown as { [i: number]: number };
-        for (let g = 0; g < n; g++) data[g] = num[g]!;
-        return makeVector(type, data as unknown as VectorData, validity, n);
+        const out = allocVector(type, n, validity);
+        numbersOf(out).set(num.subarray(0, n));
+        return out;
       }
       const orig = st.orig!;
       return makeVector(type, orig.slice(0, n), validity, n);

@@ -1,4 +1,5 @@
-import type { Vector } from "../../columnar/vector.js";
+import { numberData, type Vector } from "../../columnar/vector.js";
+import { valueAt } from "../../expr/eval/vectors.js";
 import { LONG_SAFE } from "../../columnar/builder.js";
 import { valueKey } from "../../columnar/value-key.js";
 
@@ -16,7 +17,7 @@ export interface KeyColumn {
 
 /** Whether values of this vector's type compare as numbers. */
 export function isNumericKey(v: Vector): boolean {
-  return !Array.isArray(v.data);
+  return numberData(v) !== null || v.storage === "i64big";
 }
 
 /** Normalizes a non-numeric key value so that `===` is value equality (see valueKey). */
@@ -26,7 +27,7 @@ export const normalizeObjKey = valueKey;
 export function toKeyColumn(v: Vector): KeyColumn {
   const n = v.length;
   const nulls = v.validity;
-  if (v.data instanceof BigInt64Array) {
+  if (v.storage === "i64big") {
     const num = new Float64Array(n);
     const big = new Array<bigint | undefined>(n);
     const lim = BigInt(LONG_SAFE);
@@ -37,17 +38,17 @@ export function toKeyColumn(v: Vector): KeyColumn {
     }
     return { num, big, obj: null, nulls };
   }
-  if (Array.isArray(v.data)) {
-    const src = v.data as unknown[];
+  const nd = numberData(v);
+  if (nd === null) {
     const obj = new Array<unknown>(n);
-    for (let i = 0; i < n; i++) obj[i] = normalizeObjKey(src[i]);
+    for (let i = 0; i < n; i++) obj[i] = normalizeObjKey(valueAt(v, i));
     return { num: null, big: null, obj, nulls };
   }
   let num: Float64Array;
-  if (v.data instanceof Float64Array) num = v.data;
+  if (nd instanceof Float64Array) num = nd;
   else {
     num = new Float64Array(n);
-    num.set((v.data as Int32Array).subarray(0, n));
+    num.set(nd.subarray(0, n));
   }
   if (v.type.kind === "double" || v.type.kind === "float") {
     let copy: Float64Array | null = null;

@@ -1,6 +1,6 @@
 import { BATCH_SIZE, makeBatch, type ColumnBatch } from "../../columnar/batch.js";
 import { concatBatches, sliceBatch } from "../../columnar/rows.js";
-import { selectionToIndices, takeVector } from "../../columnar/take.js";
+import { selectedRows, takeVector } from "../../columnar/take.js";
 import type { Vector } from "../../columnar/vector.js";
 import type { ExecContext } from "../../exec/exec-context.js";
 import { evaluate, type EvalContext } from "../../expr/eval/evaluate.js";
@@ -143,7 +143,7 @@ export class HashJoinExec implements ExecutionPlan {
       if (this.residual !== undefined && s.length > 0) {
         const pairs = makeBatch(this.schema, this.columns(sb, rows, s, b), s.length);
         const pred = evaluate(this.residual, pairs, ectx);
-        const keep = selectionToIndices(pred.data as Uint8Array, pred.validity, s.length);
+        const keep = selectedRows(pred);
         const s2 = new Int32Array(keep.length);
         const b2 = new Int32Array(keep.length);
         for (let k = 0; k < keep.length; k++) {

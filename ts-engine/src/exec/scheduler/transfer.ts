@@ -1,6 +1,6 @@
 import type { ColumnBatch } from "../../columnar/batch.js";
 import { makeBatch } from "../../columnar/batch.js";
-import { makeVector, type Vector, type VectorData } from "../../columnar/vector.js";
+import { makeVector, type Vector } from "../../columnar/vector.js";
 
 function owns(a: ArrayBufferView): boolean {
   return a.byteOffset === 0 && a.byteLength === a.buffer.byteLength && a.buffer instanceof ArrayBuffer;
@@ -19,16 +19,16 @@ function own<T extends ArrayBufferView>(a: T): T {
 export function prepareTransfer(b: ColumnBatch): { batch: ColumnBatch; transfer: ArrayBuffer[] } {
   const seen = new Set<ArrayBuffer>();
   const transfer: ArrayBuffer[] = [];
-  const take = (a: ArrayBufferView): ArrayBufferView => {
+  const take = <T extends ArrayBufferView>(a: T): T => {
     let x = own(a);
-    if (seen.has(x.buffer as ArrayBuffer)) x = (x as unknown as { slice(): ArrayBufferView }).slice();
+    if (seen.has(x.buffer as ArrayBuffer)) x = (x as unknown as { slice(): T }).slice();
     seen.add(x.buffer as ArrayBuffer);
     transfer.push(x.buffer as ArrayBuffer);
     return x;
   };
   const columns: Vector[] = b.columns.map((v) => {
-    const data = ArrayBuffer.isView(v.data) ? (take(v.data) as unknown as VectorData) : v.data;
-    const validity = v.validity === null ? null : (take(v.validity) as Uint8Array);
+    const data = ArrayBuffer.isView(v.data) ? take(v.data) : v.data;
+    const validity = v.validity === null ? null : take(v.validity);
     return makeVector(v.type, data, validity, v.length);
   });
   return { batch: makeBatch(b.schema, columns, b.numRows), transfer };

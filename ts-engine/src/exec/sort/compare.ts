@@ -1,5 +1,5 @@
 import type { Vector } from "../../columnar/vector.js";
-import { compareDecimalStrings } from "../../expr/kernels/compare-values.js";
+import { compareDecimalStrings, compareStrings } from "../../expr/kernels/compare-values.js";
 
 /** Compares rows i and j of one sort key; negative when i sorts first. */
 export type RowComparator = (i: number, j: number) => number;
@@ -21,7 +21,7 @@ function cmpBytes(a: Uint8Array, b: Uint8Array): number {
 }
 
 function cmpUnknown(a: unknown, b: unknown): number {
-  if (typeof a === "string" && typeof b === "string") return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === "string" && typeof b === "string") return compareStrings(a, b);
   if (a instanceof Uint8Array && b instanceof Uint8Array) return cmpBytes(a, b);
   if (Array.isArray(a) && Array.isArray(b)) {
     const n = Math.min(a.length, b.length);
@@ -36,6 +36,41 @@ function cmpUnknown(a: unknown, b: unknown): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+/** The value order of one non-null key column, by storage. */
+function baseComparator(v: Vector): RowComparator {
+  switch (v.storage) {
+    case "i64big": {
+      const d = v.data;
+      return (i, j) => (d[i]! < d[j]! ? -1 : d[i]! > d[j]! ? 1 : 0);
+    }
+    case "bool":
+    case "i8":
+    case "i16":
+    case "i32":
+    case "f32":
+    case "f64": {
+      const d = v.data;
+      return (i, j) => cmpNum(d[i]!, d[j]!);
+    }
+    case "str": {
+      const d = v.data;
+      return (i, j) => compareStrings(d[i]!, d[j]!);
+    }
+    case "decimal": {
+      const d = v.data;
+      return (i, j) => compareDecimalStrings(d[i]!, d[j]!);
+    }
+    case "binary": {
+      const d = v.data;
+      return (i, j) => cmpBytes(d[i]!, d[j]!);
+    }
+    case "values": {
+      const d = v.data;
+      return (i, j) => cmpUnknown(d[i], d[j]);
+    }
+  }
+}
+
 /**
  * A typed comparator for one sort key: nulls first or last as requested, then the value
  * order (reversed for descending). Chosen once per key, not per row.
@@ -44,18 +79,7 @@ export function keyComparator(v: Vector, ascending: boolean, nullsFirst: boolean
   const val = v.validity;
   const sign = ascending ? 1 : -1;
   const nullCmp = nullsFirst ? -1 : 1;
-  const d = v.data;
-  let base: RowComparator;
-  if (d instanceof BigInt64Array) base = (i, j) => (d[i]! < d[j]! ? -1 : d[i]! > d[j]! ? 1 : 0);
-  else if (v.type.kind === "decimal") {
-    // Decimal text compares by value, not as text ("-0.01" > "-1.50").
-    const s = d as readonly string[];
-    base = (i, j) => compareDecimalStrings(s[i]!, s[j]!);
-  } else if (Array.isArray(d)) base = (i, j) => cmpUnknown(d[i], d[j]);
-  else {
-    const nd = d as Float64Array;
-    base = (i, j) => cmpNum(nd[i]!, nd[j]!);
-  }
+  const base = baseComparator(v);
   if (val === null) return sign === 1 ? base : (i, j) => -base(i, j);
   return (i, j) => {
     const ni = val[i] === 0;

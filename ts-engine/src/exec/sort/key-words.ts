@@ -142,7 +142,7 @@ function valueWords(v: Vector, n: number): ValueWords | null {
   if (d instanceof Int16Array) return { words: offsetWords(d, n, 16), exact: true };
   if (d instanceof Int8Array) return { words: offsetWords(d, n, 8), exact: true };
   if (d instanceof Uint8Array) return { words: offsetWords(d, n, 1), exact: true };
-  if (v.type.kind === "decimal") return { words: decimalWords(d as readonly string[], n, v.type, v.validity), exact: true };
+  if (v.storage === "decimal" && v.type.kind === "decimal") return { words: decimalWords(v.data, n, v.type, v.validity), exact: true };
   const src = prefixSourceOf(v);
   if (src === null) return null;
   const p = prefixWords(src, n, v.validity);
@@ -157,8 +157,8 @@ function valueWords(v: Vector, n: number): ValueWords | null {
 
 /** Strings and binaries have a byte-order prefix; nested values have no normal form. */
 function prefixSourceOf(v: Vector): PrefixSource | null {
-  if (v.type.kind === "string") return { kind: "jsStrings", values: v.data as readonly string[] };
-  if (v.type.kind === "binary") return { kind: "byteArrays", values: v.data as readonly Uint8Array[] };
+  if (v.storage === "str") return { kind: "jsStrings", values: v.data };
+  if (v.storage === "binary") return { kind: "byteArrays", values: v.data };
   return null;
 }
 

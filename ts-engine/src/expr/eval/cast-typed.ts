@@ -1,4 +1,4 @@
-import { makeVector, type Vector } from "../../columnar/vector.js";
+import { expectStorage, makeVector, numberData, type Vector } from "../../columnar/vector.js";
 import type { DataType } from "../../types/data-type.js";
 import { castOverflow, numericSqlValue } from "./errors.js";
 
@@ -37,7 +37,7 @@ function narrowToSmall(src: Float64Array, out: Int16Array | Int8Array, n: number
  */
 export function castLongNarrow(v: Vector, to: DataType, ansi: boolean): Vector | null {
   const bounds = NARROW[to.kind];
-  if (v.type.kind !== "long" || !(v.data instanceof Float64Array) || bounds === undefined) return null;
+  if (v.type.kind !== "long" || v.storage !== "f64" || bounds === undefined) return null;
   const n = v.length;
   const src = v.data;
   const [min, max] = bounds;
@@ -74,14 +74,15 @@ export function castWiden(v: Vector, to: DataType): Vector | null {
   const src = v.data;
   if (from === "long" && to.kind === "double") {
     if (src instanceof Float64Array) return makeVector(to, src, v.validity, n);
-    const big = src as BigInt64Array;
+    const big = expectStorage(v, "i64big").data;
     const out = new Float64Array(n);
     for (let i = 0; i < n; i++) out[i] = Number(big[i]!);
     return makeVector(to, out, v.validity, n);
   }
   const narrowInt = from === "byte" || from === "short" || from === "integer";
   if (!narrowInt && from !== "float" && from !== "date") return null;
-  const arr = src as Int32Array | Int16Array | Int8Array | Float32Array;
+  const arr = numberData(v);
+  if (arr === null) return null;
   if (to.kind === "double" || (to.kind === "long" && narrowInt)) return makeVector(to, new Float64Array(arr), v.validity, n);
   if (to.kind === "integer" && narrowInt) return makeVector(to, new Int32Array(arr), v.validity, n);
   if (to.kind === "short" && from === "byte") return makeVector(to, new Int16Array(arr), v.validity, n);
@@ -95,7 +96,7 @@ export function castWiden(v: Vector, to: DataType): Vector | null {
  * truncated values all stay within ±2^53 (else null: the exact per-value path decides).
  */
 export function castDoubleIntegral(v: Vector, to: DataType, ansi: boolean): Vector | null {
-  if (v.type.kind !== "double" || !(v.data instanceof Float64Array) || (to.kind !== "integer" && to.kind !== "long")) return null;
+  if (v.type.kind !== "double" || v.storage !== "f64" || (to.kind !== "integer" && to.kind !== "long")) return null;
   const n = v.length;
   const src = v.data;
   const validity = v.validity;

@@ -1,4 +1,4 @@
-import { makeVector, type Vector } from "../../columnar/vector.js";
+import { retypeVector, type Vector } from "../../columnar/vector.js";
 import { typeEquals, type DataType } from "../../types/data-type.js";
 import { castValue } from "./cast-value.js";
 import { castDoubleIntegral, castLongNarrow, castWiden } from "./cast-typed.js";
@@ -13,7 +13,7 @@ import { nullVector, valid, valueAt, vectorFromRowValues } from "./vectors.js";
 export function castVector(v: Vector, to: DataType, ctx: EvalContext): Vector {
   if (typeEquals(v.type, to)) return v;
   if (v.type.kind === to.kind && to.kind !== "decimal" && to.kind !== "array" && to.kind !== "map" && to.kind !== "struct") {
-    return makeVector(to, v.data, v.validity, v.length);
+    return retypeVector(v, to);
   }
   const n = v.length;
   if (v.type.kind === "null") return nullVector(to, n);

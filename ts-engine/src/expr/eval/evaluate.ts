@@ -1,4 +1,4 @@
-import type { Vector } from "../../columnar/vector.js";
+import { expectStorage, type Vector } from "../../columnar/vector.js";
 import type { ColumnBatch } from "../../columnar/batch.js";
 import { InternalError } from "../../errors/spark-exception.js";
 import { NullType } from "../../types/data-type.js";
@@ -68,6 +68,7 @@ function caseWhen(e: CaseWhen, batch: ColumnBatch, ctx: EvalContext): Vector {
   const n = batch.numRows;
   const type = e.dataType ?? NullType;
   const conds = e.branches.map(([c]) => evaluate(c, batch, ctx));
+  const condBits = conds.map((c) => expectStorage(c, "bool").data);
   const values = e.branches.map(([, v]) => evaluate(v, batch, ctx));
   const other = e.elseValue === undefined ? null : evaluate(e.elseValue, batch, ctx);
   const out: unknown[] = new Array<unknown>(n);
@@ -75,7 +76,7 @@ function caseWhen(e: CaseWhen, batch: ColumnBatch, ctx: EvalContext): Vector {
     let picked: Vector | null = other;
     for (let b = 0; b < conds.length; b++) {
       const c = conds[b]!;
-      if (valid(c.validity, i) && (c.data as Uint8Array)[i] === 1) {
+      if (valid(c.validity, i) && condBits[b]![i] === 1) {
         picked = values[b]!;
         break;
       }

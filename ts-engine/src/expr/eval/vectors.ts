@@ -1,17 +1,23 @@
 import type { DataType } from "../../types/data-type.js";
-import { makeVector, type Vector, type VectorData } from "../../columnar/vector.js";
+import { expectStorage, makeVector, numberData, type Vector } from "../../columnar/vector.js";
 
 // Storage conventions are columnar/builder.ts's; the evaluator uses them under its own names.
-import { LONG_SAFE as MAX_SAFE, allocVectorData as allocData, isLongType as isLongLike } from "../../columnar/builder.js";
+import {
+  LONG_SAFE as MAX_SAFE,
+  allocVector,
+  allocVectorData as allocData,
+  isLongType as isLongLike,
+  longVectorFromBigInts,
+  vectorFromValues,
+} from "../../columnar/builder.js";
 
 export { MAX_SAFE, allocData, isLongLike };
 
 /** Value at row `i` as a JS value (number, bigint, string, boolean, ...), or null. */
 export function valueAt(v: Vector, i: number): unknown {
   if (v.validity !== null && v.validity[i] === 0) return null;
-  const x = (v.data as ArrayLike<unknown>)[i];
-  if (v.type.kind === "boolean") return x === 1;
-  return x;
+  if (v.storage === "bool") return v.data[i] === 1;
+  return v.data[i];
 }
 
 /** A vector of `n` copies of a literal value (null gives an all-null vector). */
@@ -23,10 +29,33 @@ export function broadcast(type: DataType, value: unknown, n: number): Vector {
     }
     value = Number(value);
   }
-  const data = allocData(type, n);
-  const fill = type.kind === "boolean" ? (value === true || value === 1 ? 1 : 0) : value;
-  (data as { fill(v: unknown): unknown }).fill(fill);
-  return makeVector(type, data, null, n);
+  const out = allocVector(type, n);
+  switch (out.storage) {
+    case "bool":
+      out.data.fill(value === true || value === 1 ? 1 : 0);
+      break;
+    case "i8":
+    case "i16":
+    case "i32":
+    case "f32":
+    case "f64":
+      out.data.fill(Number(value as number | bigint));
+      break;
+    case "i64big":
+      out.data.fill(BigInt(value as number | bigint));
+      break;
+    case "str":
+    case "decimal":
+      out.data.fill(String(value));
+      break;
+    case "binary":
+      out.data.fill(value as Uint8Array);
+      break;
+    case "values":
+      out.data.fill(value);
+      break;
+  }
+  return out;
 }
 
 const constantVectors = new WeakSet<Vector>();
@@ -46,18 +75,17 @@ export function markConstant(v: Vector): Vector {
  */
 export function constantNumber(v: Vector): number | null {
   if (v.length === 0 || v.validity !== null || !constantVectors.has(v)) return null;
-  const d = v.data;
-  if (d instanceof Float64Array || d instanceof Int32Array) return d[0]!;
+  if (v.storage === "f64" || v.storage === "i32") return v.data[0]!;
   return null;
 }
 
 /** The first `n` rows of a broadcast literal as a view (no copy), or null when not typed storage. */
 export function constantPrefix(v: Vector, n: number): Vector | null {
   if (!constantVectors.has(v) || v.length < n) return null;
-  const d = v.data;
-  if (!ArrayBuffer.isView(d) || d instanceof DataView) return null;
+  const d = numberData(v) ?? (v.storage === "i64big" ? v.data : null);
+  if (d === null) return null;
   const validity = v.validity === null ? null : v.validity.subarray(0, n);
-  return markConstant(makeVector(v.type, (d as Float64Array).subarray(0, n), validity, n));
+  return markConstant(makeVector(v.type, d.subarray(0, n), validity, n));
 }
 
 /** An all-null vector of `type`. */
@@ -88,8 +116,8 @@ export function valid(mask: Uint8Array | null, i: number): boolean {
 
 /** The vector's long values as exact BigInts (converts the Number fast path). */
 export function toBigInts(v: Vector): BigInt64Array {
-  if (v.data instanceof BigInt64Array) return v.data;
-  const src = v.data as Float64Array;
+  if (v.storage === "i64big") return v.data;
+  const src = expectStorage(v, "f64").data;
   const out = new BigInt64Array(v.length);
   for (let i = 0; i < v.length; i++) {
     const x = src[i]!;
@@ -100,41 +128,10 @@ export function toBigInts(v: Vector): BigInt64Array {
 
 /** Long storage in its canonical form: Float64 when every valid value is within ±2^53, else BigInt64. */
 export function normalizeLongs(type: DataType, data: BigInt64Array, validity: Uint8Array | null): Vector {
-  const n = data.length;
-  const lim = BigInt(MAX_SAFE);
-  for (let i = 0; i < n; i++) {
-    if (validity !== null && validity[i] === 0) continue;
-    const x = data[i]!;
-    if (x > lim || x < -lim) return makeVector(type, data, validity, n);
-  }
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = Number(data[i]!);
-  return makeVector(type, out, validity, n);
+  return longVectorFromBigInts(type, data, validity);
 }
 
 /** Builds a vector of `type` from row values (null = null); used by the few non-vectorizable paths. */
 export function vectorFromRowValues(type: DataType, values: readonly unknown[]): Vector {
-  const n = values.length;
-  let validity: Uint8Array | null = null;
-  if (isLongLike(type) && values.some((x) => typeof x === "bigint" && (x > BigInt(MAX_SAFE) || x < -BigInt(MAX_SAFE)))) {
-    const big = new BigInt64Array(n);
-    values.forEach((x, i) => {
-      if (x === null || x === undefined) {
-        validity ??= new Uint8Array(n).fill(1);
-        validity[i] = 0;
-      } else big[i] = BigInt(x as number | bigint);
-    });
-    return makeVector(type, big, validity, n);
-  }
-  const data = allocData(type, n) as { [i: number]: unknown };
-  for (let i = 0; i < n; i++) {
-    const x = values[i];
-    if (x === null || x === undefined) {
-      validity ??= new Uint8Array(n).fill(1);
-      validity[i] = 0;
-    } else if (type.kind === "boolean") data[i] = x === true ? 1 : 0;
-    else if (typeof x === "bigint") data[i] = Number(x);
-    else data[i] = x;
-  }
-  return makeVector(type, data as VectorData, validity, n);
+  return vectorFromValues(type, values);
 }

@@ -4,7 +4,7 @@ import { castVector } from "../eval/cast.js";
 import { asDecimal, binaryOperandType } from "../../types/coercion.js";
 import { arithmetic, negate, type ArithOp } from "../kernels/arithmetic.js";
 import { decimalArithmetic, decimalResultType } from "../kernels/decimal-arith.js";
-import { makeVector } from "../../columnar/vector.js";
+import { expectStorage, makeVector } from "../../columnar/vector.js";
 import { exprNullable, exprType } from "../expr-type.js";
 import type { Expr } from "../expr.js";
 import { checkArity, implicitCast, quotedSql, quotedType, scalarCall, unexpectedInputType, type ScalarFunctionDef, doc, type FunctionDoc } from "./function-def.js";
@@ -101,7 +101,7 @@ function unaryMinus(fnName: string, doc: FunctionDoc): ScalarFunctionDef {
     },
     eval([a], _call, ctx) {
       if (a!.type.kind === "decimal") {
-        const src = a!.data as string[];
+        const src = expectStorage(a!, "decimal").data;
         const out = src.map((x) => (x.startsWith("-") ? x.slice(1) : /^[0.]*$/.test(x) ? x : `-${x}`));
         return makeVector(a!.type, out, a!.validity, a!.length);
       }

@@ -1,5 +1,6 @@
-import { makeVector } from "../../columnar/vector.js";
-import { AnalysisException } from "../../errors/spark-exception.js";
+import { expectStorage, makeVector, numberData } from "../../columnar/vector.js";
+import { allocVector } from "../../columnar/builder.js";
+import { AnalysisException, InternalError } from "../../errors/spark-exception.js";
 import { BooleanType, DoubleType, LongType, StringType, isIntegral, type DataType } from "../../types/data-type.js";
 import { widerType } from "../../types/coercion.js";
 import { parseDataType } from "../../types/ddl.js";
@@ -41,12 +42,14 @@ function bitwise(op: "&" | "|" | "^", doc: FunctionDoc): ScalarFunctionDef {
           Array.from({ length: n }, (_, i) => (valid(a!.validity, i) && valid(b!.validity, i) ? BigInt.asIntN(64, f(x[i]!, y[i]!)) : null)),
         );
       }
-      const x = a!.data as Int32Array;
-      const y = b!.data as Int32Array;
-      const out = new (x.constructor as Int32ArrayConstructor)(n);
-      for (let i = 0; i < n; i++) out[i] = op === "&" ? x[i]! & y[i]! : op === "|" ? x[i]! | y[i]! : x[i]! ^ y[i]!;
+      const x = numberData(a!);
+      const y = numberData(b!);
       const validity = a!.validity === null && b!.validity === null ? null : Uint8Array.from({ length: n }, (_, i) => (valid(a!.validity, i) && valid(b!.validity, i) ? 1 : 0));
-      return makeVector(call.dataType, out, validity, n);
+      const res = allocVector(call.dataType, n, validity);
+      const out = numberData(res);
+      if (x === null || y === null || out === null) throw new InternalError(`bitwise ${op} over ${a!.storage} storage`);
+      for (let i = 0; i < n; i++) out[i] = op === "&" ? x[i]! & y[i]! : op === "|" ? x[i]! | y[i]! : x[i]! ^ y[i]!;
+      return res;
     },
   };
 }
@@ -61,7 +64,7 @@ const ISNAN: ScalarFunctionDef = {
   },
   eval([a]) {
     const v = a!;
-    const src = v.data as Float64Array;
+    const src = expectStorage(v, "f64").data;
     const out = new Uint8Array(v.length);
     for (let i = 0; i < v.length; i++) out[i] = valid(v.validity, i) && Number.isNaN(src[i]!) ? 1 : 0;
     return makeVector(BooleanType, out, null, v.length);

@@ -1,4 +1,4 @@
-import { makeVector } from "../../columnar/vector.js";
+import { expectStorage, makeVector } from "../../columnar/vector.js";
 import { DoubleType, LongType, isNumeric, type DataType } from "../../types/data-type.js";
 import { widerTypeOfAll } from "../../types/coercion.js";
 import { unscaled, formatUnscaled } from "../eval/decimal.js";
@@ -28,7 +28,7 @@ function unaryDouble(name: string, display: string, f: (x: number) => number, do
     },
     eval([a]) {
       const v = a!;
-      const src = v.data as Float64Array;
+      const src = expectStorage(v, "f64").data;
       const n = v.length;
       const out = new Float64Array(n);
       let validity = v.validity;
@@ -75,8 +75,8 @@ const POWER: ScalarFunctionDef = {
     return scalarCall("POWER", [numericArg("POWER", args, 0), numericArg("POWER", args, 1)], DoubleType, args.some(exprNullable));
   },
   eval([a, b]) {
-    const x = a!.data as Float64Array;
-    const y = b!.data as Float64Array;
+    const x = expectStorage(a!, "f64").data;
+    const y = expectStorage(b!, "f64").data;
     const n = a!.length;
     const out = new Float64Array(n);
     for (let i = 0; i < n; i++) out[i] = Math.pow(x[i]!, y[i]!);
@@ -101,7 +101,7 @@ function floorCeil(name: string, display: string, f: (x: number) => number, doc:
     eval([a], _call, ctx) {
       const v = a!;
       if (v.type.kind === "long") return v;
-      const src = v.data as Float64Array;
+      const src = expectStorage(v, "f64").data;
       const out = new Float64Array(v.length);
       for (let i = 0; i < v.length; i++) out[i] = f(src[i]!);
       return castVector(makeVector(DoubleType, out, v.validity, v.length), LongType, ctx);

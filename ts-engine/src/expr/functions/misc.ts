@@ -1,5 +1,6 @@
-import { makeVector, type Vector } from "../../columnar/vector.js";
-import { AnalysisException } from "../../errors/spark-exception.js";
+import { expectStorage, makeVector, numberData, type Vector } from "../../columnar/vector.js";
+import { vectorFromValues } from "../../columnar/builder.js";
+import { AnalysisException, InternalError } from "../../errors/spark-exception.js";
 import { BooleanType, IntegerType, StringType, isNumeric, type DataType } from "../../types/data-type.js";
 import { widerTypeOfAll } from "../../types/coercion.js";
 import { coalesce } from "../kernels/null.js";
@@ -21,11 +22,11 @@ function stringMap(fn: string, f: (s: string) => string | number, out: DataType,
     },
     eval([a]) {
       const v = a!;
-      const src = v.data as string[];
+      const src = expectStorage(v, "str").data;
       const n = v.length;
-      const res: (string | number)[] = new Array<string | number>(n);
-      for (let i = 0; i < n; i++) res[i] = valid(v.validity, i) ? f(src[i]!) : out.kind === "string" ? "" : 0;
-      return makeVector(out, out.kind === "string" ? res : Int32Array.from(res as number[]), v.validity, n);
+      const res: (string | number | null)[] = new Array<string | number | null>(n);
+      for (let i = 0; i < n; i++) res[i] = valid(v.validity, i) ? f(src[i]!) : null;
+      return vectorFromValues(out, res);
     },
   };
 }
@@ -51,13 +52,17 @@ const ABS: ScalarFunctionDef = {
 
 function signVector(v: Vector): Vector {
   const n = v.length;
-  const src = v.data as ArrayLike<number | bigint>;
+  // A broadcast 1 is never BigInt storage, even for longs.
   const s = broadcast(v.type, 1, n);
-  const out = s.data as unknown as { [i: number]: number | bigint };
-  for (let i = 0; i < n; i++) {
-    const x = src[i]!;
-    if (x < 0) out[i] = typeof out[i] === "bigint" ? -1n : -1;
+  const out = numberData(s);
+  if (out === null) throw new InternalError(`abs over ${s.storage} storage`);
+  if (v.storage === "i64big") {
+    for (let i = 0; i < n; i++) if (v.data[i]! < 0n) out[i] = -1;
+    return s;
   }
+  const src = numberData(v);
+  if (src === null) throw new InternalError(`abs over ${v.storage} storage`);
+  for (let i = 0; i < n; i++) if (src[i]! < 0) out[i] = -1;
   return s;
 }
 
@@ -109,8 +114,8 @@ const LIKE: ScalarFunctionDef = {
     const n = v.length;
     const out = new Uint8Array(n);
     const cache = new Map<string, RegExp>();
-    const src = v.data as string[];
-    const pats = pv.data as string[];
+    const src = expectStorage(v, "str").data;
+    const pats = expectStorage(pv, "str").data;
     for (let i = 0; i < n; i++) {
       if (!valid(v.validity, i) || !valid(pv.validity, i)) continue;
       const pat = pats[i]!;

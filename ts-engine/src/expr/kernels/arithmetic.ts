@@ -1,4 +1,5 @@
-import { makeVector, type Vector } from "../../columnar/vector.js";
+import { expectStorage, makeVector, numbersOf, type Vector } from "../../columnar/vector.js";
+import { allocVector } from "../../columnar/builder.js";
 import type { DataType } from "../../types/data-type.js";
 import type { ArithOp } from "./arith-op.js";
 import { InternalError } from "../../errors/spark-exception.js";
@@ -73,14 +74,10 @@ function fractionalLoop(op: ArithOp, x: ArrayLike<number>, y: ArrayLike<number>,
 function zeroDivisorValidity(b: Vector, validity: Uint8Array | null, ansi: boolean, n: number): Uint8Array | null {
   const c = constantNumber(b);
   if (c !== null && c !== 0) return validity;
-  const bd = b.data;
+  const bd = b.storage === "i64big" ? b.data : numbersOf(b);
   // One typed scan finds the (rare) zero divisors; only their rows are then looked at.
   const next = (from: number): number =>
-    bd instanceof Float64Array
-      ? firstZeroF64(bd, from, n)
-      : bd instanceof Int32Array
-        ? firstZeroI32(bd, from, n)
-        : firstZeroAny(bd as ArrayLike<number | bigint>, from, n);
+    bd instanceof Float64Array ? firstZeroF64(bd, from, n) : bd instanceof Int32Array ? firstZeroI32(bd, from, n) : firstZeroAny(bd, from, n);
   let out = validity;
   for (let i = next(0); i !== -1; i = next(i + 1)) {
     if (!valid(validity, i)) continue;
@@ -102,8 +99,8 @@ export function arithmetic(op: ArithOp, a: Vector, b: Vector, resultType: DataTy
   if (op === "/" || op === "%" || op === "div") validity = zeroDivisorValidity(b, validity, ansi, n);
   const kind = resultType.kind;
   if (kind === "double" || kind === "float") {
-    const ad = a.data as Float64Array | Float32Array;
-    const bd = b.data as Float64Array | Float32Array;
+    const ad = numbersOf(a);
+    const bd = numbersOf(b);
     const out = kind === "double" ? new Float64Array(n) : new Float32Array(n);
     const c = constantNumber(b);
     if (c !== null && ad instanceof Float64Array && out instanceof Float64Array) f64ScalarLoop(op, ad, c, out, n);
@@ -127,14 +124,15 @@ function intArith(
   [min, max, word]: readonly [number, number, string],
 ): Vector {
   const n = a.length;
-  const ad = a.data as Int32Array;
-  const bd = b.data as Int32Array;
+  const ad = numbersOf(a);
+  const bd = numbersOf(b);
   if (type.kind === "integer" && ad instanceof Int32Array && bd instanceof Int32Array && (op === "+" || op === "-" || op === "*" || op === "%")) {
     const o = new Int32Array(n);
     if (int32Loop(op, ad, bd, o, n, validity) !== -1 && ansi) throw arithmeticOverflow(word, TRY_FN[op]);
     return makeVector(type, o, validity, n);
   }
-  const out = new (ad.constructor as Int32ArrayConstructor)(n);
+  const res = allocVector(type, n, validity);
+  const out = numbersOf(res);
   for (let i = 0; i < n; i++) {
     if (!valid(validity, i)) continue;
     const x = ad[i]!;
@@ -146,12 +144,12 @@ function intArith(
     }
     out[i] = r;
   }
-  return makeVector(type, out, validity, n);
+  return res;
 }
 
 function longArith(op: ArithOp, a: Vector, b: Vector, type: DataType, validity: Uint8Array | null, ansi: boolean): Vector {
   const n = a.length;
-  if (a.data instanceof Float64Array && b.data instanceof Float64Array) {
+  if (a.storage === "f64" && b.storage === "f64") {
     const out = new Float64Array(n);
     const c = constantNumber(b);
     const ok = c !== null ? safeLongScalarLoop(op, a.data, c, out, n, validity) : safeLongLoop(op, a.data, b.data, out, n, validity);
@@ -208,15 +206,16 @@ export function negate(a: Vector, ansi: boolean): Vector {
   const n = a.length;
   const kind = a.type.kind;
   if (kind === "double" || kind === "float") {
-    const src = a.data as Float64Array | Float32Array;
+    const src = numbersOf(a);
     const out = kind === "double" ? new Float64Array(n) : new Float32Array(n);
     for (let i = 0; i < n; i++) out[i] = -src[i]!;
     return makeVector(a.type, out, a.validity, n);
   }
   const range = INT_RANGE[kind];
   if (range !== undefined) {
-    const src = a.data as Int32Array;
-    const out = new (src.constructor as Int32ArrayConstructor)(n);
+    const src = numbersOf(a);
+    const res = allocVector(a.type, n, a.validity);
+    const out = numbersOf(res);
     for (let i = 0; i < n; i++) {
       const x = src[i]!;
       if (x === range[0] && valid(a.validity, i)) {
@@ -224,15 +223,15 @@ export function negate(a: Vector, ansi: boolean): Vector {
         out[i] = x;
       } else out[i] = -x;
     }
-    return makeVector(a.type, out, a.validity, n);
+    return res;
   }
   if (kind === "long") {
-    if (a.data instanceof Float64Array) {
+    if (a.storage === "f64") {
       const out = new Float64Array(n);
       for (let i = 0; i < n; i++) out[i] = -a.data[i]! || 0;
       return makeVector(a.type, out, a.validity, n);
     }
-    const src = a.data as BigInt64Array;
+    const src = expectStorage(a, "i64big").data;
     const out = new BigInt64Array(n);
     for (let i = 0; i < n; i++) {
       if (src[i] === I64_MIN && valid(a.validity, i) && ansi) throw arithmeticOverflow("long", null);

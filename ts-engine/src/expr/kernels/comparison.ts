@@ -1,4 +1,4 @@
-import { makeVector, type Vector } from "../../columnar/vector.js";
+import { isLongType, makeVector, numberData, type Vector } from "../../columnar/vector.js";
 import { BooleanType } from "../../types/data-type.js";
 import { andValidity, constantNumber, toBigInts, valid, valueAt } from "../eval/vectors.js";
 import type { CompareOp } from "./compare-op.js";
@@ -87,18 +87,17 @@ export function compare(op: CompareOp, a: Vector, b: Vector): Vector {
   const n = a.length;
   const out = new Uint8Array(n);
   const validity = op === "<=>" ? null : andValidity(a.validity, b.validity, n);
-  const ad = a.data;
-  const bd = b.data;
+  const ad = numberData(a);
+  const bd = numberData(b);
   const kind = a.type.kind;
-  const typed = ArrayBuffer.isView(ad) && ArrayBuffer.isView(bd) && kind !== "binary";
   const c = op === "<=>" ? null : constantNumber(b);
   if (c !== null && c === c && ad instanceof Float64Array) {
     if (compareScalarLoop(op, ad, c, out, n)) {
       for (let i = 0; i < n; i++) if (ad[i] !== ad[i]) out[i] = test(op, compareNumbers(ad[i]!, c));
     }
-  } else if (typed && !(ad instanceof BigInt64Array) && !(bd instanceof BigInt64Array)) {
-    numericLoop(op, ad as Float64Array, bd as Float64Array, out, n);
-  } else if (typed) {
+  } else if (ad !== null && bd !== null) {
+    numericLoop(op, ad, bd, out, n);
+  } else if (isLongType(a.type) && (a.storage === "i64big" || b.storage === "i64big")) {
     const x = toBigInts(a);
     const y = toBigInts(b);
     for (let i = 0; i < n; i++) out[i] = test(op, x[i]! < y[i]! ? -1 : x[i]! > y[i]! ? 1 : 0);

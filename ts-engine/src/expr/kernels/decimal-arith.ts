@@ -1,4 +1,4 @@
-import { makeVector, type Vector } from "../../columnar/vector.js";
+import { expectStorage, makeVector, type Vector } from "../../columnar/vector.js";
 import { decimalType, type DataType, type DecimalType } from "../../types/data-type.js";
 import { SparkException } from "../../errors/spark-exception.js";
 import { formatUnscaled, unscaled } from "../eval/decimal.js";
@@ -68,8 +68,8 @@ export function decimalArithmetic(op: ArithOp, a: Vector, b: Vector, resultType:
   const tb = b.type as DecimalType;
   const out = resultType as DecimalType;
   const n = a.length;
-  const ad = a.data as string[];
-  const bd = b.data as string[];
+  const ad = expectStorage(a, "decimal").data;
+  const bd = expectStorage(b, "decimal").data;
   const res: string[] = new Array<string>(n).fill("0");
   const validity = new Uint8Array(n);
   const limit = TEN ** BigInt(out.precision);

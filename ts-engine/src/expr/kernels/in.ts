@@ -1,4 +1,4 @@
-import { makeVector, type Vector } from "../../columnar/vector.js";
+import { expectStorage, makeVector, type Vector } from "../../columnar/vector.js";
 import { BooleanType } from "../../types/data-type.js";
 import { compare } from "./comparison.js";
 
@@ -12,7 +12,7 @@ export function inList(x: Vector, candidates: readonly Vector[]): Vector {
   const sawNull = new Uint8Array(n);
   for (const c of candidates) {
     const eq = compare("==", x, c);
-    const d = eq.data as Uint8Array;
+    const d = expectStorage(eq, "bool").data;
     const v = eq.validity;
     for (let i = 0; i < n; i++) {
       if (v !== null && v[i] === 0) sawNull[i] = 1;

@@ -1,4 +1,4 @@
-import { makeVector, type Vector } from "../../columnar/vector.js";
+import { expectStorage, makeVector, type Vector } from "../../columnar/vector.js";
 import { BooleanType } from "../../types/data-type.js";
 
 /**
@@ -7,8 +7,8 @@ import { BooleanType } from "../../types/data-type.js";
  */
 export function andOr(op: "and" | "or", a: Vector, b: Vector): Vector {
   const n = a.length;
-  const x = a.data as Uint8Array;
-  const y = b.data as Uint8Array;
+  const x = expectStorage(a, "bool").data;
+  const y = expectStorage(b, "bool").data;
   const av = a.validity;
   const bv = b.validity;
   const out = new Uint8Array(n);
@@ -36,7 +36,7 @@ export function andOr(op: "and" | "or", a: Vector, b: Vector): Vector {
 /** NOT; null stays null. */
 export function not(a: Vector): Vector {
   const n = a.length;
-  const x = a.data as Uint8Array;
+  const x = expectStorage(a, "bool").data;
   const out = new Uint8Array(n);
   for (let i = 0; i < n; i++) out[i] = x[i]! ^ 1;
   return makeVector(BooleanType, out, a.validity, n);

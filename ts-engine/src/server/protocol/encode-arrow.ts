@@ -1,5 +1,6 @@
 import * as arrow from "apache-arrow";
-import type { Vector } from "../../columnar/vector.js";
+import { expectStorage, numbersOf, type NumberData } from "../../columnar/vector.js";
+import { valueAt } from "../../expr/eval/vectors.js";
 import type { DataType, StructType } from "../../types/data-type.js";
 import type { BatchSegment } from "./encode-batch.js";
 
@@ -60,7 +61,7 @@ function jsValues(col: number, segments: readonly BatchSegment[]): unknown[] {
   const out: unknown[] = [];
   for (const s of segments) {
     const v = s.batch.columns[col]!;
-    for (let i = s.start; i < s.end; i++) out.push(v.validity !== null && v.validity[i] === 0 ? null : toArrowJs(v.data[i], v.type));
+    for (let i = s.start; i < s.end; i++) out.push(toArrowJs(valueAt(v, i), v.type));
   }
   return out;
 }
@@ -98,37 +99,41 @@ function nullBitmap(col: number, segments: readonly BatchSegment[], n: number): 
   return { bitmap, nullCount };
 }
 
-/** Copies fixed-width values over the segments into one typed array of the Arrow storage type. */
-function fixedWidth<A extends Int8Array | Int16Array | Int32Array | Float32Array | Float64Array | BigInt64Array>(
-  make: (n: number) => A,
-  col: number,
-  segments: readonly BatchSegment[],
-  n: number,
-): A {
+/** Copies number values over the segments into one typed array of the Arrow storage type. */
+function fixedWidth<A extends NumberData>(make: (n: number) => A, col: number, segments: readonly BatchSegment[], n: number): A {
   const out = make(n);
   let k = 0;
   for (const s of segments) {
-    const v: Vector = s.batch.columns[col]!;
-    const d = v.data;
-    if (out instanceof BigInt64Array) {
-      if (d instanceof BigInt64Array) {
-        out.set(d.subarray(s.start, s.end), k);
-        k += s.end - s.start;
-      } else {
-        // Safe-integer Numbers written as two int32 halves (little-endian), far faster than BigInt().
-        const halves = new Uint32Array(out.buffer, out.byteOffset, out.length * 2);
-        for (let i = s.start; i < s.end; i++, k++) {
-          const x = d[i] as number;
-          const hi = Math.floor(x / 4294967296);
-          halves[2 * k] = x - hi * 4294967296;
-          halves[2 * k + 1] = hi >>> 0;
-        }
-      }
-    } else if (d.constructor === out.constructor) {
-      (out as Exclude<A, BigInt64Array>).set((d as Exclude<A, BigInt64Array>).subarray(s.start, s.end), k);
+    const d = numbersOf(s.batch.columns[col]!);
+    if (d.constructor === out.constructor) {
+      out.set(d.subarray(s.start, s.end), k);
       k += s.end - s.start;
     } else {
-      for (let i = s.start; i < s.end; i++, k++) (out as Exclude<A, BigInt64Array>)[k] = Number(d[i] ?? 0);
+      for (let i = s.start; i < s.end; i++, k++) out[k] = d[i]!;
+    }
+  }
+  return out;
+}
+
+/** Long-like values over the segments as one BigInt64Array (Arrow's Int64 storage). */
+function longs(col: number, segments: readonly BatchSegment[], n: number): BigInt64Array {
+  const out = new BigInt64Array(n);
+  let k = 0;
+  for (const s of segments) {
+    const v = s.batch.columns[col]!;
+    if (v.storage === "i64big") {
+      out.set(v.data.subarray(s.start, s.end), k);
+      k += s.end - s.start;
+      continue;
+    }
+    const d = expectStorage(v, "f64").data;
+    // Safe-integer Numbers written as two int32 halves (little-endian), far faster than BigInt().
+    const halves = new Uint32Array(out.buffer, out.byteOffset, out.length * 2);
+    for (let i = s.start; i < s.end; i++, k++) {
+      const x = d[i]!;
+      const hi = Math.floor(x / 4294967296);
+      halves[2 * k] = x - hi * 4294967296;
+      halves[2 * k + 1] = hi >>> 0;
     }
   }
   return out;
@@ -142,22 +147,25 @@ function variableWidth(col: number, segments: readonly BatchSegment[], n: number
   let data = new Uint8Array(Math.max(64, n * 16));
   let pos = 0;
   let k = 0;
+  const reserve = (need: number): void => {
+    if (pos + need <= data.length) return;
+    const next = new Uint8Array(Math.max(data.length * 2, pos + need));
+    next.set(data.subarray(0, pos));
+    data = next;
+  };
   for (const s of segments) {
     const v = s.batch.columns[col]!;
     for (let i = s.start; i < s.end; i++, k++) {
       if (v.validity === null || v.validity[i] !== 0) {
-        const x = v.data[i];
-        const bytes = typeof x === "string" ? null : (x as Uint8Array);
-        const need = bytes === null ? (x as string).length * 3 : bytes.length;
-        if (pos + need > data.length) {
-          const next = new Uint8Array(Math.max(data.length * 2, pos + need));
-          next.set(data.subarray(0, pos));
-          data = next;
-        }
-        if (bytes === null) pos += utf8.encodeInto(x as string, data.subarray(pos)).written;
-        else {
+        if (v.storage === "binary") {
+          const bytes = v.data[i]!;
+          reserve(bytes.length);
           data.set(bytes, pos);
           pos += bytes.length;
+        } else {
+          const x = v.storage === "str" ? v.data[i]! : expectStorage(v, "decimal").data[i]!;
+          reserve(x.length * 3);
+          pos += utf8.encodeInto(x, data.subarray(pos)).written;
         }
       }
       valueOffsets[k + 1] = pos;
@@ -179,12 +187,12 @@ function column(col: number, t: DataType, segments: readonly BatchSegment[], n: 
     case "date":
       return arrow.makeData({ type: new arrow.DateDay(), data: fixedWidth((m) => new Int32Array(m), col, segments, n), ...base });
     case "long":
-      return arrow.makeData({ type: new arrow.Int64(), data: fixedWidth((m) => new BigInt64Array(m), col, segments, n), ...base });
+      return arrow.makeData({ type: new arrow.Int64(), data: longs(col, segments, n), ...base });
     case "timestamp":
     case "timestamp_ntz":
       return arrow.makeData({
         type: arrowType(t) as arrow.TimestampMicrosecond,
-        data: fixedWidth((m) => new BigInt64Array(m), col, segments, n),
+        data: longs(col, segments, n),
         ...base,
       });
     case "float":

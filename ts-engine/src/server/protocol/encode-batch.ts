@@ -47,36 +47,47 @@ export function writeTyped(w: MsgpackWriter, v: unknown, t: DataType): void {
   }
 }
 
-/** Writes rows `[start, end)` of a vector, type-directed over its typed-array storage. */
+/** Writes rows `[start, end)` of a vector, directed by its storage. */
 export function writeVectorRange(w: MsgpackWriter, v: Vector, start: number, end: number): void {
   const valid = v.validity;
-  const data = v.data;
-  switch (v.type.kind) {
-    case "boolean":
+  switch (v.storage) {
+    case "bool": {
+      const data = v.data;
       for (let i = start; i < end; i++) valid !== null && valid[i] === 0 ? w.nil() : w.bool(data[i] !== 0);
       return;
-    case "float":
-    case "double":
-      for (let i = start; i < end; i++) valid !== null && valid[i] === 0 ? w.nil() : w.double(data[i] as number);
+    }
+    case "f32":
+    case "f64": {
+      const data = v.data;
+      // Long-like types on the f64 fast path go out as ints; float/double always as float64.
+      const asDouble = v.type.kind === "double" || v.type.kind === "float";
+      for (let i = start; i < end; i++) valid !== null && valid[i] === 0 ? w.nil() : asDouble ? w.double(data[i]!) : w.int(data[i]!);
       return;
-    case "byte":
-    case "short":
-    case "integer":
-    case "date":
-    case "long":
-    case "timestamp":
-    case "timestamp_ntz":
-      for (let i = start; i < end; i++) valid !== null && valid[i] === 0 ? w.nil() : w.int(data[i] as number | bigint);
+    }
+    case "i8":
+    case "i16":
+    case "i32":
+    case "i64big": {
+      const data = v.data;
+      for (let i = start; i < end; i++) valid !== null && valid[i] === 0 ? w.nil() : w.int(data[i]!);
       return;
-    case "string":
-    case "decimal":
-      for (let i = start; i < end; i++) valid !== null && valid[i] === 0 ? w.nil() : w.str(data[i] as string);
+    }
+    case "str":
+    case "decimal": {
+      const data = v.data;
+      for (let i = start; i < end; i++) valid !== null && valid[i] === 0 ? w.nil() : w.str(data[i]!);
       return;
-    case "binary":
-      for (let i = start; i < end; i++) valid !== null && valid[i] === 0 ? w.nil() : w.bin(data[i] as Uint8Array);
+    }
+    case "binary": {
+      const data = v.data;
+      for (let i = start; i < end; i++) valid !== null && valid[i] === 0 ? w.nil() : w.bin(data[i]!);
       return;
-    default:
+    }
+    case "values": {
+      const data = v.data;
       for (let i = start; i < end; i++) valid !== null && valid[i] === 0 ? w.nil() : writeTyped(w, data[i], v.type);
+      return;
+    }
   }
 }
 

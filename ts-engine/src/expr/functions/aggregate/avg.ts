@@ -1,4 +1,4 @@
-import { makeVector, type Vector } from "../../../columnar/vector.js";
+import { makeVector, numbersOf, type Vector } from "../../../columnar/vector.js";
 import { DoubleType, LongType, decimalType, isNumeric, type DataType } from "../../../types/data-type.js";
 import { exprType } from "../../expr-type.js";
 import { doc, type FunctionDoc, aggCall, allArgs, checkArity, firstArgType, implicitCast, unexpectedInputType, type AggFunctionDef } from "../function-def.js";
@@ -21,7 +21,7 @@ export class AvgAcc implements Accumulator {
     const val = v.validity;
     const sums = this.sums;
     const counts = this.counts;
-    if (v.data instanceof BigInt64Array) {
+    if (v.storage === "i64big") {
       for (let i = 0; i < n; i++) {
         if (val !== null && val[i] === 0) continue;
         sums[groups[i]!] = sums[groups[i]!]! + Number(v.data[i]!);
@@ -29,7 +29,7 @@ export class AvgAcc implements Accumulator {
       }
       return;
     }
-    const d = v.data as Float64Array;
+    const d = numbersOf(v);
     for (let i = 0; i < n; i++) {
       if (val !== null && val[i] === 0) continue;
       const g = groups[i]!;
@@ -39,8 +39,8 @@ export class AvgAcc implements Accumulator {
   }
 
   merge(groups: Int32Array, n: number, partial: readonly Vector[]): void {
-    const s = partial[0]!.data as Float64Array;
-    const c = partial[1]!.data as Float64Array;
+    const s = numbersOf(partial[0]!);
+    const c = numbersOf(partial[1]!);
     for (let i = 0; i < n; i++) {
       const g = groups[i]!;
       this.sums[g] = this.sums[g]! + s[i]!;

@@ -1,4 +1,4 @@
-import { makeVector, type Vector } from "../../../columnar/vector.js";
+import { makeVector, numbersOf, type Vector } from "../../../columnar/vector.js";
 import { AnalysisException } from "../../../errors/spark-exception.js";
 import { LongType, type DataType } from "../../../types/data-type.js";
 import type { AggCall, Expr } from "../../expr.js";
@@ -36,7 +36,7 @@ export class CountAcc implements Accumulator {
   }
 
   merge(groups: Int32Array, n: number, partial: readonly Vector[]): void {
-    const d = partial[0]!.data as Float64Array;
+    const d = numbersOf(partial[0]!);
     for (let i = 0; i < n; i++) this.counts[groups[i]!] = this.counts[groups[i]!]! + d[i]!;
   }
 

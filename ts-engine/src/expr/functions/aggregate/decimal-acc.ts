@@ -1,4 +1,4 @@
-import { makeVector, type Vector } from "../../../columnar/vector.js";
+import { expectStorage, makeVector, numbersOf, type Vector } from "../../../columnar/vector.js";
 import { vectorFromValues } from "../../../columnar/builder.js";
 import { formatUnscaled, unscaled } from "../../eval/decimal.js";
 import { decimalType, LongType, type DataType, type DecimalType } from "../../../types/data-type.js";
@@ -49,7 +49,7 @@ export class DecimalAcc implements Accumulator {
 
   update(groups: Int32Array, n: number, args: readonly Vector[]): void {
     const v = args[0]!;
-    const d = v.data as string[];
+    const d = expectStorage(v, "decimal").data;
     for (let i = 0; i < n; i++) {
       if (v.validity !== null && v.validity[i] === 0) continue;
       const g = groups[i]!;
@@ -60,8 +60,8 @@ export class DecimalAcc implements Accumulator {
 
   merge(groups: Int32Array, n: number, partial: readonly Vector[]): void {
     const v = partial[0]!;
-    const d = v.data as string[];
-    const c = this.kind === "avg" ? (partial[1]!.data as Float64Array) : null;
+    const d = expectStorage(v, "decimal").data;
+    const c = this.kind === "avg" ? numbersOf(partial[1]!) : null;
     for (let i = 0; i < n; i++) {
       if (v.validity !== null && v.validity[i] === 0) continue;
       const g = groups[i]!;

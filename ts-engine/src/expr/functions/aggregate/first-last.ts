@@ -1,4 +1,4 @@
-import { makeVector, type Vector } from "../../../columnar/vector.js";
+import { expectStorage, makeVector, type Vector } from "../../../columnar/vector.js";
 import { vectorFromValues } from "../../../columnar/builder.js";
 import { vectorToValues } from "../../../columnar/rows.js";
 import { BooleanType, type DataType } from "../../../types/data-type.js";
@@ -50,7 +50,7 @@ export class FirstLastAcc implements Accumulator {
   }
 
   merge(groups: Int32Array, n: number, partial: readonly Vector[]): void {
-    this.take(groups, n, vectorToValues(partial[0]!), partial[1]!.data as Uint8Array);
+    this.take(groups, n, vectorToValues(partial[0]!), expectStorage(partial[1]!, "bool").data);
   }
 
   partial(numGroups: number): Vector[] {

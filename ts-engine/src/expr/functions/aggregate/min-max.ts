@@ -1,5 +1,5 @@
-import { makeVector, type Vector, type VectorData } from "../../../columnar/vector.js";
-import { allocVectorData, vectorFromValues } from "../../../columnar/builder.js";
+import { numbersOf, type Vector } from "../../../columnar/vector.js";
+import { allocVector, vectorFromValues } from "../../../columnar/builder.js";
 import { vectorToValues } from "../../../columnar/rows.js";
 import { compareValues } from "../../../columnar/value-order.js";
 import type { DataType } from "../../../types/data-type.js";
@@ -42,7 +42,7 @@ export class MinMaxAcc implements Accumulator {
     const val = v.validity;
     const seen = this.seen;
     if (this.numeric) {
-      const d = v.data as Float64Array;
+      const d = numbersOf(v);
       const nums = this.nums;
       for (let i = 0; i < n; i++) {
         if (val !== null && val[i] === 0) continue;
@@ -77,9 +77,9 @@ export class MinMaxAcc implements Accumulator {
   result(numGroups: number): Vector {
     const validity = seenValidity(this.seen, numGroups);
     if (this.numeric) {
-      const data = allocVectorData(this.type, numGroups) as unknown as { [i: number]: number };
-      for (let g = 0; g < numGroups; g++) data[g] = this.nums[g]!;
-      return makeVector(this.type, data as unknown as VectorData, validity, numGroups);
+      const out = allocVector(this.type, numGroups, validity);
+      numbersOf(out).set(this.nums.subarray(0, numGroups));
+      return out;
     }
     const vals: unknown[] = [];
     for (let g = 0; g < numGroups; g++) vals.push(this.seen[g] === 1 ? this.objs[g] : null);

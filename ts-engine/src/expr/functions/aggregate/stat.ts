@@ -1,4 +1,4 @@
-import { makeVector, type Vector } from "../../../columnar/vector.js";
+import { makeVector, numbersOf, type Vector } from "../../../columnar/vector.js";
 import { DoubleType, type DataType } from "../../../types/data-type.js";
 import { doc, type FunctionDoc, aggCall, allArgs, checkArity, implicitCast, type AggFunctionDef } from "../function-def.js";
 import { growF64, type Accumulator } from "./accumulator.js";
@@ -27,7 +27,7 @@ export class StatAcc implements Accumulator {
 
   update(groups: Int32Array, n: number, args: readonly Vector[]): void {
     const v = args[0]!;
-    const d = v.data as Float64Array;
+    const d = numbersOf(v);
     for (let i = 0; i < n; i++) {
       if (v.validity !== null && v.validity[i] === 0) continue;
       const g = groups[i]!;
@@ -42,9 +42,9 @@ export class StatAcc implements Accumulator {
   }
 
   merge(groups: Int32Array, n: number, partial: readonly Vector[]): void {
-    const pn = partial[0]!.data as Float64Array;
-    const pm = partial[1]!.data as Float64Array;
-    const p2 = partial[2]!.data as Float64Array;
+    const pn = numbersOf(partial[0]!);
+    const pm = numbersOf(partial[1]!);
+    const p2 = numbersOf(partial[2]!);
     for (let i = 0; i < n; i++) {
       const nb = pn[i]!;
       if (nb === 0) continue;

@@ -1,4 +1,4 @@
-import { makeVector, type Vector } from "../../../columnar/vector.js";
+import { makeVector, numbersOf, type Vector } from "../../../columnar/vector.js";
 import { isLongType, longVectorFromBigInts } from "../../../columnar/builder.js";
 import { arithmeticOverflow } from "../../eval/errors.js";
 import { DoubleType, LongType, decimalType, isNumeric, type DataType } from "../../../types/data-type.js";
@@ -41,11 +41,11 @@ export class SumAcc implements Accumulator {
     const val = v.validity;
     const sums = this.sums;
     const seen = this.seen;
-    if (v.data instanceof BigInt64Array) {
+    if (v.storage === "i64big") {
       for (let i = 0; i < n; i++) if (val === null || val[i] === 1) this.addBig(groups[i]!, v.data[i]!);
       return;
     }
-    const d = v.data as Float64Array;
+    const d = numbersOf(v);
     if (!this.exact && val === null && isSingleGroup(groups)) {
       // No grouping: one running total in a register, added in row order (same rounding).
       if (n === 0) return;
