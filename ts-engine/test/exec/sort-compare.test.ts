@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { vectorFromValues } from "../../src/columnar/builder.js";
 import { keyComparator, sortIndices } from "../../src/exec/sort/compare.js";
 import { sortIndicesAsync } from "../../src/exec/sort/sort-indices-async.js";
-import { DoubleType, IntegerType, StringType } from "../../src/types/data-type.js";
+import { DoubleType, IntegerType, StringType, decimalType } from "../../src/types/data-type.js";
 
 describe("sort comparators", () => {
   const v = vectorFromValues(IntegerType, [3, null, 1, 2, null]);
@@ -19,6 +19,17 @@ describe("sort comparators", () => {
     const a = vectorFromValues(StringType, ["b", "a", "b", "a"]);
     const b = vectorFromValues(IntegerType, [1, 1, 0, 1]);
     expect(Array.from(sortIndices(4, [keyComparator(a, true, true), keyComparator(b, true, true)]))).toEqual([1, 3, 2, 0]);
+  });
+
+  it("orders strings by code point (UTF-8 bytes), not UTF-16 units", () => {
+    // U+FF61 is one UTF-16 unit above the surrogate D83D of U+1F600 in UTF-16, below it in UTF-8.
+    const s = vectorFromValues(StringType, ["\u{1F600}", "\uFF61", "z", "Z"]);
+    expect(Array.from(sortIndices(4, [keyComparator(s, true, true)]))).toEqual([3, 2, 1, 0]);
+  });
+
+  it("orders decimals numerically", () => {
+    const d = vectorFromValues(decimalType(5, 2), ["10.00", "9.50", "-1.00", "-10.00"]);
+    expect(Array.from(sortIndices(4, [keyComparator(d, true, true)]))).toEqual([3, 2, 1, 0]);
   });
 
   it("orders NaN above every double", () => {
