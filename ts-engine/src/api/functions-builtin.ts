@@ -50,6 +50,9 @@ export const isnull = (c: ColumnOrName): Column => over("isnull", c);
 /** True where the value is not null. */
 export const isnotnull = (c: ColumnOrName): Column => over("isnotnull", c);
 
+/** Spark's Murmur3 hash of the columns (seed 42), an int. */
+export const hash = (...cols: ColumnOrName[]): Column => over("hash", ...cols);
+
 // ---- strings ----
 /** Upper-case. */
 export const upper = (c: ColumnOrName): Column => over("upper", c);

@@ -1,4 +1,5 @@
 import type { DataType } from "../types/data-type.js";
+import { emptyUtf8, utf8FromStrings } from "./utf8.js";
 import { isLongType, makeVector, STORAGE_OF, type Vector, type VectorData, type VectorStorage } from "./vector.js";
 
 /** Largest magnitude a long may have and still use the Float64 fast path. */
@@ -15,7 +16,7 @@ const ALLOC: Readonly<Record<VectorStorage, (n: number) => VectorData>> = {
   f32: (n) => new Float32Array(n),
   f64: (n) => new Float64Array(n),
   i64big: (n) => new BigInt64Array(n),
-  str: (n) => new Array<string>(n).fill(""),
+  utf8: (n) => emptyUtf8(n),
   decimal: (n) => new Array<string>(n).fill("0"),
   binary: (n) => new Array<Uint8Array>(n).fill(new Uint8Array(0)),
   values: (n) => new Array<unknown>(n).fill(null),
@@ -86,10 +87,14 @@ export function vectorFromValues(type: DataType, values: readonly unknown[]): Ve
       for (let i = 0; i < n; i++) if (ok(i)) d[i] = Number(values[i] as number | bigint);
       return makeVector(type, d, validity, n);
     }
-    case "str":
+    case "utf8": {
+      const d = new Array<string>(n);
+      for (let i = 0; i < n; i++) d[i] = ok(i) ? String(values[i]) : "";
+      return makeVector(type, utf8FromStrings(d), validity, n);
+    }
     case "decimal": {
       const d = new Array<string>(n);
-      for (let i = 0; i < n; i++) d[i] = ok(i) ? String(values[i]) : storage === "str" ? "" : "0";
+      for (let i = 0; i < n; i++) d[i] = ok(i) ? String(values[i]) : "0";
       return makeVector(type, d, validity, n);
     }
     case "binary": {

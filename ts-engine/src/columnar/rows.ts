@@ -1,6 +1,7 @@
 import type { StructType } from "../types/data-type.js";
 import { makeBatch, type ColumnBatch } from "./batch.js";
 import { expectStorage, makeVector, type NumberData, type Vector } from "./vector.js";
+import { concatUtf8, utf8Strings } from "./utf8.js";
 import { allocVector, isLongType, LONG_SAFE, longVectorFromBigInts, vectorFromValues } from "./builder.js";
 
 const BIG_SAFE = BigInt(LONG_SAFE);
@@ -27,12 +28,16 @@ export function vectorToValues(v: Vector): unknown[] {
       }
       return out;
     }
+    case "utf8": {
+      const d = utf8Strings(v.data, n);
+      for (let i = 0; i < n; i++) out[i] = val !== null && val[i] === 0 ? null : d[i];
+      return out;
+    }
     case "i8":
     case "i16":
     case "i32":
     case "f32":
     case "f64":
-    case "str":
     case "binary":
     case "decimal":
     case "values": {
@@ -132,7 +137,16 @@ export function concatVectors(parts: readonly Vector[]): Vector {
     }
     case "i64big":
       return longVectorFromBigInts(type, concatBig(parts, n), validity);
-    case "str":
+    case "utf8":
+      return makeVector(
+        type,
+        concatUtf8(
+          parts.map((p) => expectStorage(p, "utf8").data),
+          parts.map((p) => p.length),
+        ),
+        validity,
+        n,
+      );
     case "binary":
     case "decimal":
     case "values":
@@ -163,7 +177,9 @@ export function sliceVector(v: Vector, start: number, end: number): Vector {
     case "f64":
     case "i64big":
       return makeVector(v.type, v.data.subarray(start, end), validity, n);
-    case "str":
+    case "utf8":
+      // Shares the bytes; the offsets view keeps the absolute positions.
+      return makeVector(v.type, { offsets: v.data.offsets.subarray(start, start + n + 1), bytes: v.data.bytes }, validity, n);
     case "binary":
     case "decimal":
     case "values":

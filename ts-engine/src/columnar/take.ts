@@ -1,5 +1,6 @@
 import { InternalError } from "../errors/spark-exception.js";
 import { makeBatch, type ColumnBatch } from "./batch.js";
+import { takeUtf8 } from "./utf8.js";
 import { makeVector, type NumberData, type Vector, type VectorData } from "./vector.js";
 import { isLongType, longVectorFromBigInts } from "./builder.js";
 
@@ -36,8 +37,8 @@ function takeData(v: Vector, indices: Int32Array, n: number): VectorData {
       return takeNumbers(v.data, new Float64Array(n), indices, n);
     case "i64big":
       return takeNumbers(v.data, new BigInt64Array(n), indices, n);
-    case "str":
-      return takeArray(v.data, "", indices, n);
+    case "utf8":
+      return takeUtf8(v.data, indices, n);
     case "decimal":
       return takeArray(v.data, "0", indices, n);
     case "binary":

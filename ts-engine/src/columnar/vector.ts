@@ -1,5 +1,6 @@
 import type { DataType } from "../types/data-type.js";
 import { InternalError } from "../errors/spark-exception.js";
+import { utf8FromStrings, type Utf8Data } from "./utf8.js";
 
 /**
  * How a vector stores its values; the tag that kernels narrow on.
@@ -8,13 +9,13 @@ import { InternalError } from "../errors/spark-exception.js";
  * - f32 / f64: float / double; f64 is also long/timestamp/timestamp_ntz while every value of
  *   the vector is within ±2^53 (the fast path), with i64big (BigInt64Array) otherwise, so
  *   LongType stays exact. Timestamps are microseconds since the epoch (UTC).
- * - str: string, as JS strings
+ * - utf8: string, as UTF-8 bytes + offsets (columnar/utf8.ts)
  * - binary: Uint8Array per value
  * - decimal: the canonical decimal text per value (exact)
  * - values: array/map/struct/null as plain JS values (arrays, [k, v][] pairs, field arrays)
  * Slots whose validity byte is 0 hold an arbitrary value and must not be read.
  */
-export type VectorStorage = "bool" | "i8" | "i16" | "i32" | "f32" | "f64" | "i64big" | "str" | "binary" | "decimal" | "values";
+export type VectorStorage = "bool" | "i8" | "i16" | "i32" | "f32" | "f64" | "i64big" | "utf8" | "binary" | "decimal" | "values";
 
 interface VectorOf<S extends VectorStorage, D> {
   readonly storage: S;
@@ -39,8 +40,8 @@ export type F32Vector = VectorOf<"f32", Float32Array>;
 export type F64Vector = VectorOf<"f64", Float64Array>;
 /** Long-like types when some value lies beyond ±2^53. */
 export type I64BigVector = VectorOf<"i64big", BigInt64Array>;
-/** StringType as JS strings. */
-export type StrVector = VectorOf<"str", string[]>;
+/** StringType as UTF-8 bytes + offsets. */
+export type Utf8Vector = VectorOf<"utf8", Utf8Data>;
 /** BinaryType, one byte array per value. */
 export type BinaryVector = VectorOf<"binary", Uint8Array[]>;
 /** DecimalType as canonical decimal text. */
@@ -57,7 +58,7 @@ export type Vector =
   | F32Vector
   | F64Vector
   | I64BigVector
-  | StrVector
+  | Utf8Vector
   | BinaryVector
   | DecimalVector
   | ValuesVector;
@@ -77,7 +78,7 @@ export const STORAGE_OF: Readonly<Record<DataType["kind"], VectorStorage>> = {
   timestamp_ntz: "f64",
   float: "f32",
   double: "f64",
-  string: "str",
+  string: "utf8",
   binary: "binary",
   decimal: "decimal",
   null: "values",
@@ -94,6 +95,7 @@ function storageOfData(type: DataType, data: VectorData): VectorStorage {
   if (data instanceof Int8Array) return "i8";
   if (data instanceof Int16Array) return "i16";
   if (data instanceof Float32Array) return "f32";
+  if (!Array.isArray(data)) return "utf8";
   return STORAGE_OF[type.kind];
 }
 
@@ -106,13 +108,19 @@ export function isLongType(type: DataType): boolean {
  * The vector of `type` over `data`, its storage tag taken from the data and checked against
  * the type (an InternalError on a mismatch: a kernel that built the wrong storage).
  */
-export function makeVector(type: DataType, data: VectorData, validity: Uint8Array | null, length = data.length): Vector {
-  const storage = storageOfData(type, data);
+export function makeVector(type: DataType, data: VectorData | readonly string[], validity: Uint8Array | null, length = dataLength(data)): Vector {
+  // JS strings for a string column are encoded here, so callers with string[] still get utf8 storage.
+  if (type.kind === "string" && Array.isArray(data)) data = utf8FromStrings(data as readonly string[]);
+  const storage = storageOfData(type, data as VectorData);
   const expected = STORAGE_OF[type.kind];
   if (storage !== expected && !(storage === "i64big" && expected === "f64" && isLongType(type))) {
     throw new InternalError(`vector of ${type.kind} cannot have ${storage} storage`);
   }
   return { storage, type, length, data, validity } as Vector;
+}
+
+function dataLength(data: VectorData | readonly string[]): number {
+  return "offsets" in data ? data.offsets.length - 1 : data.length;
 }
 
 /** The same values under another type of the same storage (casts that only relabel). */
@@ -163,7 +171,7 @@ export function numberData(v: Vector): NumberData | null {
     case "f64":
       return v.data;
     case "i64big":
-    case "str":
+    case "utf8":
     case "binary":
     case "decimal":
     case "values":

@@ -92,6 +92,15 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     sqlState: "42K09",
     template: "Cannot resolve <sqlExpr> due to data type mismatch: Filter expression <filter> of type <type> is not a boolean.",
   },
+  "INVALID_PARAMETER_VALUE.PATTERN": {
+    sqlState: "22023",
+    template: "The value of parameter(s) <parameter> in <functionName> is invalid: <value>.",
+  },
+  "DATATYPE_MISMATCH.HASH_MAP_TYPE": {
+    sqlState: "42K09",
+    template:
+      'Cannot resolve <sqlExpr> due to data type mismatch: Input to the function <functionName> cannot contain elements of the "MAP" type. In Spark, same maps may have different hashcode, thus hash expressions are prohibited on "MAP" elements. To restore previous behavior set "spark.sql.legacy.allowHashOnMapType" to "true".',
+  },
   "WRONG_NUM_ARGS.WITHOUT_SUGGESTION": {
     sqlState: "42605",
     template:

@@ -57,7 +57,7 @@ export function encodeArgColumn(v: Vector): WireColumn {
       return fitsInt32(d, v.validity) ? typed("i32", Int32Array.from(d), v) : typed("f64", d, v);
     }
     case "i64big": // exact as msgpack ints
-    case "str":
+    case "utf8":
     case "binary":
     case "decimal":
     case "values":

@@ -243,6 +243,11 @@ def rtrim(col: Any) -> Column:
     return invoke("rtrim", col)
 
 
+def hash(*cols: Any) -> Column:
+    """Spark's Murmur3 hash of the columns (seed 42), an int column."""
+    return invoke("hash", *cols)
+
+
 def concat(*cols: Any) -> Column:
     return invoke("concat", *cols)
 

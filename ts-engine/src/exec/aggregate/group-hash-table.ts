@@ -1,9 +1,16 @@
 import type { DataType } from "../../types/data-type.js";
 import { makeVector, numbersOf, type Vector } from "../../columnar/vector.js";
+import { equalUtf8 } from "../../columnar/utf8.js";
 import { allocVector, isLongType, vectorFromValues } from "../../columnar/builder.js";
 import { valueAt } from "../../expr/eval/vectors.js";
 import { DirectIntMap } from "./direct-int-map.js";
 import { hashInto, mix, numberKey, toKeyColumn, type KeyColumn } from "./key-columns.js";
+
+/** String keys of one column in group order: UTF-8 bytes appended as groups are added. */
+interface Utf8Store {
+  offsets: Int32Array;
+  bytes: Uint8Array;
+}
 
 /** Stored keys of one column, indexed by group id. */
 interface KeyStore {
@@ -11,6 +18,7 @@ interface KeyStore {
   big: (bigint | undefined)[] | null;
   obj: unknown[] | null;
   orig: unknown[] | null;
+  str: Utf8Store | null;
   nulls: Uint8Array;
 }
 
@@ -37,7 +45,7 @@ export class GroupHashTable {
     this.mask = cap - 1;
     this.groupHash = new Int32Array(initialCapacity);
     for (let c = 0; c < keyTypes.length; c++) {
-      this.stores.push({ num: null, big: null, obj: null, orig: null, nulls: new Uint8Array(initialCapacity) });
+      this.stores.push({ num: null, big: null, obj: null, orig: null, str: null, nulls: new Uint8Array(initialCapacity) });
     }
   }
 
@@ -65,6 +73,10 @@ export class GroupHashTable {
           const y = col.big?.[i];
           if (x !== y) return false;
         }
+      } else if (col.utf8 !== null) {
+        const so = st.str!.offsets;
+        const o = col.utf8.offsets;
+        if (!equalUtf8(st.str!.bytes, so[g]!, so[g + 1]!, col.utf8.bytes, o[i]!, o[i + 1]!)) return false;
       } else if (st.obj![g] !== col.obj![i]) return false;
     }
     return true;
@@ -83,6 +95,11 @@ export class GroupHashTable {
         const nv = new Float64Array(cap);
         nv.set(st.num);
         st.num = nv;
+      }
+      if (st.str !== null) {
+        const no = new Int32Array(cap + 1);
+        no.set(st.str.offsets);
+        st.str.offsets = no;
       }
     }
   }
@@ -118,6 +135,19 @@ export class GroupHashTable {
           st.big ??= [];
           st.big[g] = b;
         }
+      } else if (col.utf8 !== null) {
+        st.str ??= { offsets: new Int32Array(this.groupHash.length + 1), bytes: new Uint8Array(1024) };
+        const str = st.str;
+        const start = str.offsets[g]!;
+        const s = col.utf8.offsets[i]!;
+        const len = isNull ? 0 : col.utf8.offsets[i + 1]! - s;
+        if (start + len > str.bytes.length) {
+          const nb = new Uint8Array(Math.max(str.bytes.length * 2, start + len));
+          nb.set(str.bytes.subarray(0, start));
+          str.bytes = nb;
+        }
+        for (let k = 0; k < len; k++) str.bytes[start + k] = col.utf8.bytes[s + k]!;
+        str.offsets[g + 1] = start + len;
       } else {
         st.obj ??= [];
         st.orig ??= [];
@@ -134,7 +164,7 @@ export class GroupHashTable {
     for (let c = 0; c < cols.length; c++) {
       const col = cols[c]!;
       const st = this.stores[c]!;
-      if (col.num === null || col.big !== null || col.nulls !== null || st.big !== null || st.obj !== null) return false;
+      if (col.num === null || col.big !== null || col.nulls !== null || st.big !== null || st.obj !== null || st.str !== null) return false;
     }
     return !this.hasNullGroup;
   }
@@ -223,7 +253,7 @@ export class GroupHashTable {
     const kb = keys.length === 2 ? keys[1]! : null;
     if (ka.storage !== "i32" || ka.validity !== null) return null;
     if (kb !== null && (kb.storage !== "i32" || kb.validity !== null)) return null;
-    for (const st of this.stores) if (st.big !== null || st.obj !== null) return null;
+    for (const st of this.stores) if (st.big !== null || st.obj !== null || st.str !== null) return null;
     const a = ka.data;
     const b = kb === null ? null : kb.data;
     this.direct ??= DirectIntMap.forBatch(a, b, n);
@@ -365,9 +395,14 @@ export class GroupHashTable {
     const n = this.size;
     return this.keyTypes.map((type, c) => {
       const st = this.stores[c]!;
+      if (n === 0) return allocVector(type, 0);
       const validity = nullsToValidity(st.nulls, n);
-      if (st.num !== null || (st.obj === null && n === 0)) {
-        const num = st.num ?? new Float64Array(0);
+      if (st.str !== null) {
+        const offsets = st.str.offsets.slice(0, n + 1);
+        return makeVector(type, { offsets, bytes: st.str.bytes.slice(0, offsets[n]!) }, validity, n);
+      }
+      if (st.num !== null) {
+        const num = st.num;
         if (st.big !== null && isLongType(type)) {
           const vals: unknown[] = [];
           for (let g = 0; g < n; g++) vals.push(validity !== null && validity[g] === 0 ? null : (st.big[g] ?? num[g]!));

@@ -1,17 +1,21 @@
 import { numberData, type Vector } from "../../columnar/vector.js";
+import type { Utf8Data } from "../../columnar/utf8.js";
+import { murmur3Bytes } from "../../expr/kernels/murmur3.js";
 import { valueAt } from "../../expr/eval/vectors.js";
 import { LONG_SAFE } from "../../columnar/builder.js";
 import { valueKey } from "../../columnar/value-key.js";
 
 /**
  * A batch's key column in the form the hash tables compare: numbers as a Float64Array
- * (-0 folded to 0; longs past ±2^53 also kept exactly in `big`), everything else as
- * normalized JS values in `obj` (strings as is, binary as a latin1 string).
+ * (-0 folded to 0; longs past ±2^53 also kept exactly in `big`), strings as their UTF-8
+ * storage in `utf8` (hashed and compared on bytes), everything else as normalized JS
+ * values in `obj` (binary as a latin1 string).
  */
 export interface KeyColumn {
   readonly num: Float64Array | null;
   readonly big: (bigint | undefined)[] | null;
   readonly obj: unknown[] | null;
+  readonly utf8: Utf8Data | null;
   readonly nulls: Uint8Array | null;
 }
 
@@ -36,13 +40,14 @@ export function toKeyColumn(v: Vector): KeyColumn {
       num[i] = Number(b);
       big[i] = b > lim || b < -lim ? b : undefined;
     }
-    return { num, big, obj: null, nulls };
+    return { num, big, obj: null, utf8: null, nulls };
   }
+  if (v.storage === "utf8") return { num: null, big: null, obj: null, utf8: v.data, nulls };
   const nd = numberData(v);
   if (nd === null) {
     const obj = new Array<unknown>(n);
     for (let i = 0; i < n; i++) obj[i] = normalizeObjKey(valueAt(v, i));
-    return { num: null, big: null, obj, nulls };
+    return { num: null, big: null, obj, utf8: null, nulls };
   }
   let num: Float64Array;
   if (nd instanceof Float64Array) num = nd;
@@ -58,9 +63,9 @@ export function toKeyColumn(v: Vector): KeyColumn {
         copy[i] = 0;
       }
     }
-    if (copy !== null) return { num: copy, big: null, obj: null, nulls };
+    if (copy !== null) return { num: copy, big: null, obj: null, utf8: null, nulls };
   }
-  return { num, big: null, obj: null, nulls };
+  return { num, big: null, obj: null, utf8: null, nulls };
 }
 
 const scratch = new Float64Array(1);
@@ -107,6 +112,14 @@ export function hashInto(col: KeyColumn, hashes: Int32Array, n: number): void {
           k = scratchInt[0]! ^ Math.imul(scratchInt[1]!, 0x27d4eb2d);
         }
       }
+      hashes[i] = mix(hashes[i]!, k);
+    }
+    return;
+  }
+  if (col.utf8 !== null) {
+    const { offsets, bytes } = col.utf8;
+    for (let i = 0; i < n; i++) {
+      const k = nulls !== null && nulls[i] === 0 ? 0x5bd1e995 : murmur3Bytes(bytes, offsets[i]!, offsets[i + 1]!, 0);
       hashes[i] = mix(hashes[i]!, k);
     }
     return;

@@ -1,6 +1,7 @@
 import type { ColumnBatch } from "../../columnar/batch.js";
 import { makeBatch } from "../../columnar/batch.js";
 import { makeVector, type Vector } from "../../columnar/vector.js";
+import { compactUtf8 } from "../../columnar/utf8.js";
 
 function owns(a: ArrayBufferView): boolean {
   return a.byteOffset === 0 && a.byteLength === a.buffer.byteLength && a.buffer instanceof ArrayBuffer;
@@ -27,7 +28,12 @@ export function prepareTransfer(b: ColumnBatch): { batch: ColumnBatch; transfer:
     return x;
   };
   const columns: Vector[] = b.columns.map((v) => {
-    const data = ArrayBuffer.isView(v.data) ? take(v.data) : v.data;
+    let data = ArrayBuffer.isView(v.data) ? take(v.data) : v.data;
+    if (v.storage === "utf8") {
+      // Strings move as their two buffers (compacted first when a slice holds extra bytes).
+      const d = v.data.offsets[0] === 0 && v.data.bytes.length === v.data.offsets[v.length] ? v.data : compactUtf8(v.data, v.length);
+      data = { offsets: take(d.offsets), bytes: take(d.bytes) };
+    }
     const validity = v.validity === null ? null : take(v.validity);
     return makeVector(v.type, data, validity, v.length);
   });

@@ -1,4 +1,5 @@
 import type { Vector } from "../../columnar/vector.js";
+import { compareUtf8 } from "../../columnar/utf8.js";
 import { compareDecimalStrings, compareStrings } from "../../expr/kernels/compare-values.js";
 
 /** Compares rows i and j of one sort key; negative when i sorts first. */
@@ -52,9 +53,9 @@ function baseComparator(v: Vector): RowComparator {
       const d = v.data;
       return (i, j) => cmpNum(d[i]!, d[j]!);
     }
-    case "str": {
-      const d = v.data;
-      return (i, j) => compareStrings(d[i]!, d[j]!);
+    case "utf8": {
+      const { offsets: o, bytes: b } = v.data;
+      return (i, j) => compareUtf8(b, o[i]!, o[i + 1]!, b, o[j]!, o[j + 1]!);
     }
     case "decimal": {
       const d = v.data;
@@ -103,3 +104,4 @@ export function sortIndices(n: number, keys: readonly RowComparator[]): Int32Arr
   });
   return idx;
 }
+

@@ -157,7 +157,7 @@ function valueWords(v: Vector, n: number): ValueWords | null {
 
 /** Strings and binaries have a byte-order prefix; nested values have no normal form. */
 function prefixSourceOf(v: Vector): PrefixSource | null {
-  if (v.storage === "str") return { kind: "jsStrings", values: v.data };
+  if (v.storage === "utf8") return { kind: "utf8", offsets: v.data.offsets, bytes: v.data.bytes };
   if (v.storage === "binary") return { kind: "byteArrays", values: v.data };
   return null;
 }

@@ -1,5 +1,7 @@
 import type { DataType } from "../../types/data-type.js";
 import { expectStorage, makeVector, numberData, type Vector } from "../../columnar/vector.js";
+import { utf8At, utf8FromStrings, utf8Strings, type Utf8Data } from "../../columnar/utf8.js";
+import { InternalError } from "../../errors/spark-exception.js";
 
 // Storage conventions are columnar/builder.ts's; the evaluator uses them under its own names.
 import {
@@ -16,8 +18,22 @@ export { MAX_SAFE, allocData, isLongLike };
 /** Value at row `i` as a JS value (number, bigint, string, boolean, ...), or null. */
 export function valueAt(v: Vector, i: number): unknown {
   if (v.validity !== null && v.validity[i] === 0) return null;
-  if (v.storage === "bool") return v.data[i] === 1;
-  return v.data[i];
+  switch (v.storage) {
+    case "bool":
+      return v.data[i] === 1;
+    case "utf8":
+      return utf8Strings(v.data, v.length)[i];
+    case "i8":
+    case "i16":
+    case "i32":
+    case "f32":
+    case "f64":
+    case "i64big":
+    case "binary":
+    case "decimal":
+    case "values":
+      return v.data[i];
+  }
 }
 
 /** A vector of `n` copies of a literal value (null gives an all-null vector). */
@@ -29,6 +45,7 @@ export function broadcast(type: DataType, value: unknown, n: number): Vector {
     }
     value = Number(value);
   }
+  if (type.kind === "string") return makeVector(type, repeatUtf8(String(value), n), null, n);
   const out = allocVector(type, n);
   switch (out.storage) {
     case "bool":
@@ -44,7 +61,8 @@ export function broadcast(type: DataType, value: unknown, n: number): Vector {
     case "i64big":
       out.data.fill(BigInt(value as number | bigint));
       break;
-    case "str":
+    case "utf8":
+      throw new InternalError("string broadcasts are built from bytes above");
     case "decimal":
       out.data.fill(String(value));
       break;
@@ -56,6 +74,21 @@ export function broadcast(type: DataType, value: unknown, n: number): Vector {
       break;
   }
   return out;
+}
+
+/** Storage of `n` copies of one string: its bytes repeated, evenly spaced offsets. */
+function repeatUtf8(s: string, n: number): Utf8Data {
+  const one = utf8FromStrings([s]).bytes;
+  const k = one.length;
+  const bytes = new Uint8Array(k * n);
+  if (k > 0) {
+    bytes.set(one, 0);
+    // Doubling copies: log(n) set() calls instead of n.
+    for (let filled = k; filled < bytes.length; filled *= 2) bytes.copyWithin(filled, 0, Math.min(filled, bytes.length - filled));
+  }
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i <= n; i++) offsets[i] = i * k;
+  return { offsets, bytes };
 }
 
 const constantVectors = new WeakSet<Vector>();
@@ -77,6 +110,12 @@ export function constantNumber(v: Vector): number | null {
   if (v.length === 0 || v.validity !== null || !constantVectors.has(v)) return null;
   if (v.storage === "f64" || v.storage === "i32") return v.data[0]!;
   return null;
+}
+
+/** The string every row of `v` holds when `v` is a cached non-null string literal, else null. */
+export function constantString(v: Vector): string | null {
+  if (v.length === 0 || v.validity !== null || !constantVectors.has(v) || v.storage !== "utf8") return null;
+  return utf8At(v.data, 0);
 }
 
 /** The first `n` rows of a broadcast literal as a view (no copy), or null when not typed storage. */

@@ -1,4 +1,4 @@
-import { expectStorage, makeVector, numberData } from "../../columnar/vector.js";
+import { expectStorage, makeVector, numberData, type Vector } from "../../columnar/vector.js";
 import { allocVector } from "../../columnar/builder.js";
 import { AnalysisException, InternalError } from "../../errors/spark-exception.js";
 import { BooleanType, DoubleType, LongType, StringType, isIntegral, type DataType } from "../../types/data-type.js";
@@ -9,6 +9,8 @@ import { exprNullable, exprType } from "../expr-type.js";
 import type { Expr } from "../expr.js";
 import { likeToRegExp } from "./misc.js";
 import { mapRows } from "./row-map.js";
+import { utf8Like, utf8Placement, utf8Rlike } from "../kernels/string-match.js";
+import { changeCase } from "../kernels/string-case.js";
 import { toBigInts, valid, vectorFromRowValues } from "../eval/vectors.js";
 import { checkArity, implicitCast, quotedSql, quotedType, scalarCall, unexpectedInputType, type ScalarFunctionDef, doc, type FunctionDoc } from "./function-def.js";
 
@@ -71,7 +73,7 @@ const ISNAN: ScalarFunctionDef = {
   },
 };
 
-function stringPredicate(name: string, test: (s: string, p: string) => boolean, doc: FunctionDoc): ScalarFunctionDef {
+function stringPredicate(name: string, kernel: (s: Vector, p: Vector) => Vector, doc: FunctionDoc): ScalarFunctionDef {
   return {
     kind: "scalar",
     name,
@@ -81,7 +83,7 @@ function stringPredicate(name: string, test: (s: string, p: string) => boolean, 
       return scalarCall(name, args.map((a) => implicitCast(a, StringType)), BooleanType, args.some(exprNullable));
     },
     eval(args) {
-      return mapRows(args, BooleanType, ([s, p]) => test(s as string, p as string));
+      return kernel(args[0]!, args[1]!);
     },
   };
 }
@@ -155,11 +157,11 @@ export const EXTRA_FUNCTIONS: readonly ScalarFunctionDef[] = [
   bitwise("|", doc("expr1 | expr2", "Returns the bitwise OR of the integral values.")),
   bitwise("^", doc("expr1 ^ expr2", "Returns the bitwise exclusive OR of the integral values.")),
   ISNAN,
-  stringPredicate("contains", (s, p) => s.includes(p), doc("contains(left, right)", "Returns true if `right` occurs in `left`, null if either is null.")),
-  stringPredicate("startswith", (s, p) => s.startsWith(p), doc("startswith(left, right)", "Returns true if `left` starts with `right`, null if either is null.")),
-  stringPredicate("endswith", (s, p) => s.endsWith(p), doc("endswith(left, right)", "Returns true if `left` ends with `right`, null if either is null.")),
-  stringPredicate("rlike", (s, p) => new RegExp(p, "u").test(s), doc("rlike(str, regexp)", "Returns true if some substring of `str` matches the regular expression `regexp`.")),
-  stringPredicate("ilike", (s, p) => likeToRegExp(p.toLowerCase()).test(s.toLowerCase()), doc("str ilike pattern", "Returns true if `str` matches the SQL pattern `pattern` ignoring case.")),
+  stringPredicate("contains", (s, p) => utf8Placement(s, p, "contains"), doc("contains(left, right)", "Returns true if `right` occurs in `left`, null if either is null.")),
+  stringPredicate("startswith", (s, p) => utf8Placement(s, p, "startsWith"), doc("startswith(left, right)", "Returns true if `left` starts with `right`, null if either is null.")),
+  stringPredicate("endswith", (s, p) => utf8Placement(s, p, "endsWith"), doc("endswith(left, right)", "Returns true if `left` ends with `right`, null if either is null.")),
+  stringPredicate("rlike", utf8Rlike, doc("rlike(str, regexp)", "Returns true if some substring of `str` matches the Java regular expression `regexp`.")),
+  stringPredicate("ilike", (s, p) => utf8Like(changeCase(s, false), changeCase(p, false), likeToRegExp), doc("str ilike pattern", "Returns true if `str` matches the SQL pattern `pattern` ignoring case.")),
   GET_ITEM,
   GET_FIELD,
   TRY_CAST,

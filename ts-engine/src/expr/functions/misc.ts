@@ -1,16 +1,19 @@
-import { expectStorage, makeVector, numberData, type Vector } from "../../columnar/vector.js";
-import { vectorFromValues } from "../../columnar/builder.js";
+import { numberData, type Vector } from "../../columnar/vector.js";
 import { AnalysisException, InternalError } from "../../errors/spark-exception.js";
 import { BooleanType, IntegerType, StringType, isNumeric, type DataType } from "../../types/data-type.js";
 import { widerTypeOfAll } from "../../types/coercion.js";
 import { coalesce } from "../kernels/null.js";
+import { changeCase } from "../kernels/string-case.js";
+import { utf8Length } from "../kernels/string-slice.js";
+import { utf8Like } from "../kernels/string-match.js";
 import { arithmetic } from "../kernels/arithmetic.js";
-import { broadcast, valid } from "../eval/vectors.js";
+import { broadcast } from "../eval/vectors.js";
 import { exprNullable, exprType } from "../expr-type.js";
 import type { Expr } from "../expr.js";
 import { checkArity, implicitCast, quotedSql, quotedType, scalarCall, unexpectedInputType, type ScalarFunctionDef, doc, type FunctionDoc } from "./function-def.js";
 
-function stringMap(fn: string, f: (s: string) => string | number, out: DataType, doc: FunctionDoc): ScalarFunctionDef {
+/** A one-argument string function whose kernel works on the UTF-8 vector. */
+function stringKernel(fn: string, kernel: (v: Vector) => Vector, out: DataType, doc: FunctionDoc): ScalarFunctionDef {
   return {
     kind: "scalar",
     name: fn,
@@ -21,12 +24,7 @@ function stringMap(fn: string, f: (s: string) => string | number, out: DataType,
       return scalarCall(fn, [implicitCast(a, StringType)], out, exprNullable(a));
     },
     eval([a]) {
-      const v = a!;
-      const src = expectStorage(v, "str").data;
-      const n = v.length;
-      const res: (string | number | null)[] = new Array<string | number | null>(n);
-      for (let i = 0; i < n; i++) res[i] = valid(v.validity, i) ? f(src[i]!) : null;
-      return vectorFromValues(out, res);
+      return kernel(a!);
     },
   };
 }
@@ -109,31 +107,28 @@ const LIKE: ScalarFunctionDef = {
     return scalarCall("like", args.map((a: Expr) => implicitCast(a, StringType)), BooleanType, args.some(exprNullable));
   },
   eval([s, p]) {
-    const v = s!;
-    const pv = p!;
-    const n = v.length;
-    const out = new Uint8Array(n);
-    const cache = new Map<string, RegExp>();
-    const src = expectStorage(v, "str").data;
-    const pats = expectStorage(pv, "str").data;
-    for (let i = 0; i < n; i++) {
-      if (!valid(v.validity, i) || !valid(pv.validity, i)) continue;
-      const pat = pats[i]!;
-      let re = cache.get(pat);
-      if (re === undefined) cache.set(pat, (re = likeToRegExp(pat)));
-      out[i] = re.test(src[i]!) ? 1 : 0;
-    }
-    const validity = v.validity === null && pv.validity === null ? null : Uint8Array.from({ length: n }, (_, i) => (valid(v.validity, i) && valid(pv.validity, i) ? 1 : 0));
-    return makeVector(BooleanType, out, validity, n);
+    return utf8Like(s!, p!, cachedLikeRegExp);
   },
 };
+
+const likeCache = new Map<string, RegExp>();
+
+/** likeToRegExp, compiled once per distinct pattern. */
+function cachedLikeRegExp(pattern: string): RegExp {
+  let re = likeCache.get(pattern);
+  if (re === undefined) {
+    if (likeCache.size > 1000) likeCache.clear();
+    likeCache.set(pattern, (re = likeToRegExp(pattern)));
+  }
+  return re;
+}
 
 /** Registry entries for a first set of general scalar functions. */
 export const MISC_FUNCTIONS: readonly ScalarFunctionDef[] = [
   ABS,
   COALESCE,
   LIKE,
-  stringMap("upper", (s) => s.toUpperCase(), StringType, doc("upper(str)", "Returns `str` with all characters changed to uppercase.")),
-  stringMap("lower", (s) => s.toLowerCase(), StringType, doc("lower(str)", "Returns `str` with all characters changed to lowercase.")),
-  stringMap("length", (s) => [...s].length, IntegerType, doc("length(expr)", "Returns the number of characters of a string (bytes of a binary value).")),
+  stringKernel("upper", (v) => changeCase(v, true), StringType, doc("upper(str)", "Returns `str` with all characters changed to uppercase.")),
+  stringKernel("lower", (v) => changeCase(v, false), StringType, doc("lower(str)", "Returns `str` with all characters changed to lowercase.")),
+  stringKernel("length", utf8Length, IntegerType, doc("length(expr)", "Returns the number of characters of a string (bytes of a binary value).")),
 ];

@@ -8,6 +8,7 @@ import { COLLECTION_FUNCTIONS } from "./collection.js";
 import { DATETIME_FUNCTIONS } from "./datetime.js";
 import { AGGREGATE_FUNCTIONS } from "./aggregate/aggregate-functions.js";
 import { EXTRA_FUNCTIONS } from "./extra.js";
+import { HASH_FUNCTIONS } from "./hash.js";
 
 /** Alternative spellings that Spark (or the wire) uses for the same function. */
 const ALIASES: Readonly<Record<string, string>> = {
@@ -37,6 +38,7 @@ for (const def of [
   ...DATETIME_FUNCTIONS,
   ...AGGREGATE_FUNCTIONS,
   ...EXTRA_FUNCTIONS,
+  ...HASH_FUNCTIONS,
 ]) {
   REGISTRY.set(def.name, def);
 }

@@ -3,10 +3,13 @@ import { exprNullable } from "../expr-type.js";
 import type { Expr, Literal } from "../expr.js";
 import { checkArity, implicitCast, scalarCall, type ScalarFunctionDef, doc, type FunctionDoc } from "./function-def.js";
 import { mapRows } from "./row-map.js";
+import { utf8Concat, utf8ConcatWs } from "../kernels/string-concat.js";
+import { utf8Substring, utf8Trim } from "../kernels/string-slice.js";
+import { javaSplit } from "../kernels/string-split.js";
 
 const strings = (args: readonly Expr[]): Expr[] => args.map((a) => implicitCast(a, StringType));
 
-function trimFn(name: string, f: (s: string) => string, doc: FunctionDoc): ScalarFunctionDef {
+function trimFn(name: string, left: boolean, right: boolean, doc: FunctionDoc): ScalarFunctionDef {
   return {
     kind: "scalar",
     name,
@@ -16,7 +19,7 @@ function trimFn(name: string, f: (s: string) => string, doc: FunctionDoc): Scala
       return scalarCall(name, strings(args), StringType, exprNullable(args[0]!));
     },
     eval(args) {
-      return mapRows(args, StringType, ([s]) => f(s as string));
+      return utf8Trim(args[0]!, left, right);
     },
   };
 }
@@ -30,7 +33,7 @@ const CONCAT: ScalarFunctionDef = {
     return scalarCall("concat", strings(args), StringType, args.some(exprNullable));
   },
   eval(args) {
-    return mapRows(args, StringType, (vals) => vals.join(""));
+    return utf8Concat(args, args[0]?.length ?? 0);
   },
 };
 
@@ -43,17 +46,15 @@ const CONCAT_WS: ScalarFunctionDef = {
     checkArity("concat_ws", args, 1, Infinity);
     return scalarCall("concat_ws", strings(args), StringType, exprNullable(args[0]!));
   },
-  eval(args) {
-    return mapRows(
-      args,
-      StringType,
-      ([sep, ...rest]) => (sep === null ? null : rest.filter((x) => x !== null).join(sep as string)),
-      false,
-    );
+  eval([sep, ...rest]) {
+    return utf8ConcatWs(sep!, rest, sep!.length);
   },
 };
 
-/** substring(str, pos, len): 1-based, pos 0 acts as 1, negative pos counts from the end (code points). */
+/**
+ * substring(str, pos, len) on a JS string: 1-based, pos 0 acts as 1, negative pos counts from the
+ * end (code points). The reference the UTF-8 kernel (utf8Substring) is tested against.
+ */
 export function sparkSubstring(s: string, pos: number, len: number): string {
   const cps = [...s];
   let start = pos > 0 ? pos - 1 : pos < 0 ? cps.length + pos : 0;
@@ -75,7 +76,7 @@ const substringDef = (fnName: "substring" | "substr", doc: FunctionDoc): ScalarF
     return scalarCall(fnName, all, StringType, all.some(exprNullable));
   },
   eval(args) {
-    return mapRows(args, StringType, ([s, p, l]) => sparkSubstring(s as string, p as number, l as number));
+    return utf8Substring(args[0]!, args[1]!, args[2]!);
   },
 });
 
@@ -91,28 +92,15 @@ const SPLIT: ScalarFunctionDef = {
     return scalarCall("split", all, arrayType(StringType, false), all.some(exprNullable));
   },
   eval(args) {
-    return mapRows(args, arrayType(StringType, false), ([s, p, l]) => {
-      const str = s as string;
-      const limit = l as number;
-      if (str === "") return [""];
-      const parts = str.split(new RegExp(p as string, "u"));
-      if (limit > 0 && parts.length > limit) {
-        const head = parts.slice(0, limit - 1);
-        let rest = str;
-        for (const h of head) rest = rest.slice(h.length).replace(new RegExp(`^(?:${p as string})`, "u"), "");
-        return [...head, rest];
-      }
-      if (limit === 0) while (parts.length > 0 && parts[parts.length - 1] === "") parts.pop();
-      return parts;
-    });
+    return mapRows(args, arrayType(StringType, false), ([s, p, l]) => javaSplit(s as string, p as string, l as number));
   },
 };
 
 /** Registry entries for string functions. */
 export const STRING_FUNCTIONS: readonly ScalarFunctionDef[] = [
-  trimFn("trim", (s) => s.replace(/^ +| +$/g, ""), doc("trim(str)", "Removes the leading and trailing space characters from `str`.")),
-  trimFn("ltrim", (s) => s.replace(/^ +/, ""), doc("ltrim(str)", "Removes the leading space characters from `str`.")),
-  trimFn("rtrim", (s) => s.replace(/ +$/, ""), doc("rtrim(str)", "Removes the trailing space characters from `str`.")),
+  trimFn("trim", true, true, doc("trim(str)", "Removes the leading and trailing space characters from `str`.")),
+  trimFn("ltrim", true, false, doc("ltrim(str)", "Removes the leading space characters from `str`.")),
+  trimFn("rtrim", false, true, doc("rtrim(str)", "Removes the trailing space characters from `str`.")),
   CONCAT,
   CONCAT_WS,
   substringDef("substring", doc("substring(str, pos[, len])", "Returns the substring of `str` from 1-based `pos` (from the end when negative), of length `len` or to the end.")),

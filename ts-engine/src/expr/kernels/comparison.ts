@@ -1,5 +1,6 @@
 import { isLongType, makeVector, numberData, type Vector } from "../../columnar/vector.js";
 import { BooleanType } from "../../types/data-type.js";
+import { compareUtf8, equalUtf8 } from "../../columnar/utf8.js";
 import { andValidity, constantNumber, toBigInts, valid, valueAt } from "../eval/vectors.js";
 import type { CompareOp } from "./compare-op.js";
 import { compareScalarLoop } from "./scalar-loops.js";
@@ -97,6 +98,12 @@ export function compare(op: CompareOp, a: Vector, b: Vector): Vector {
     }
   } else if (ad !== null && bd !== null) {
     numericLoop(op, ad, bd, out, n);
+  } else if (a.storage === "utf8" && b.storage === "utf8") {
+    // Strings compare as UTF-8 bytes (Spark's binary order); equality only needs lengths + bytes.
+    const { offsets: ao, bytes: ab } = a.data;
+    const { offsets: bo, bytes: bb } = b.data;
+    if (op === "==" || op === "<=>") for (let i = 0; i < n; i++) out[i] = equalUtf8(ab, ao[i]!, ao[i + 1]!, bb, bo[i]!, bo[i + 1]!) ? 1 : 0;
+    else for (let i = 0; i < n; i++) out[i] = test(op, compareUtf8(ab, ao[i]!, ao[i + 1]!, bb, bo[i]!, bo[i + 1]!));
   } else if (isLongType(a.type) && (a.storage === "i64big" || b.storage === "i64big")) {
     const x = toBigInts(a);
     const y = toBigInts(b);

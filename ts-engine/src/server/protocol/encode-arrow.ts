@@ -141,7 +141,31 @@ function longs(col: number, segments: readonly BatchSegment[], n: number): BigIn
 
 const utf8 = new TextEncoder();
 
-/** Variable-width values (utf8 text or binary) over the segments as Arrow offsets + bytes. */
+/**
+ * String values over the segments as Arrow offsets + bytes: the vectors' own UTF-8 bytes,
+ * copied once per segment (no decoding or re-encoding).
+ */
+function utf8Column(col: number, segments: readonly BatchSegment[], n: number): { valueOffsets: Int32Array; data: Uint8Array } {
+  let total = 0;
+  for (const s of segments) {
+    const o = expectStorage(s.batch.columns[col]!, "utf8").data.offsets;
+    total += o[s.end]! - o[s.start]!;
+  }
+  const valueOffsets = new Int32Array(n + 1);
+  const data = new Uint8Array(total);
+  let pos = 0;
+  let k = 0;
+  for (const s of segments) {
+    const { offsets, bytes } = expectStorage(s.batch.columns[col]!, "utf8").data;
+    const base = offsets[s.start]!;
+    data.set(bytes.subarray(base, offsets[s.end]!), pos);
+    for (let i = s.start; i < s.end; i++) valueOffsets[++k] = pos + offsets[i + 1]! - base;
+    pos += offsets[s.end]! - base;
+  }
+  return { valueOffsets, data };
+}
+
+/** Variable-width values (decimal text or binary) over the segments as Arrow offsets + bytes. */
 function variableWidth(col: number, segments: readonly BatchSegment[], n: number): { valueOffsets: Int32Array; data: Uint8Array } {
   const valueOffsets = new Int32Array(n + 1);
   let data = new Uint8Array(Math.max(64, n * 16));
@@ -163,7 +187,7 @@ function variableWidth(col: number, segments: readonly BatchSegment[], n: number
           data.set(bytes, pos);
           pos += bytes.length;
         } else {
-          const x = v.storage === "str" ? v.data[i]! : expectStorage(v, "decimal").data[i]!;
+          const x = expectStorage(v, "decimal").data[i]!;
           reserve(x.length * 3);
           pos += utf8.encodeInto(x, data.subarray(pos)).written;
         }
@@ -200,6 +224,7 @@ function column(col: number, t: DataType, segments: readonly BatchSegment[], n: 
     case "double":
       return arrow.makeData({ type: new arrow.Float64(), data: fixedWidth((m) => new Float64Array(m), col, segments, n), ...base });
     case "string":
+      return arrow.makeData({ type: new arrow.Utf8(), ...utf8Column(col, segments, n), ...base });
     case "decimal":
       return arrow.makeData({ type: new arrow.Utf8(), ...variableWidth(col, segments, n), ...base });
     case "binary":

@@ -72,7 +72,11 @@ export function writeVectorRange(w: MsgpackWriter, v: Vector, start: number, end
       for (let i = start; i < end; i++) valid !== null && valid[i] === 0 ? w.nil() : w.int(data[i]!);
       return;
     }
-    case "str":
+    case "utf8": {
+      const { offsets, bytes } = v.data;
+      for (let i = start; i < end; i++) valid !== null && valid[i] === 0 ? w.nil() : w.strUtf8(bytes, offsets[i]!, offsets[i + 1]!);
+      return;
+    }
     case "decimal": {
       const data = v.data;
       for (let i = start; i < end; i++) valid !== null && valid[i] === 0 ? w.nil() : w.str(data[i]!);

@@ -137,6 +137,30 @@ export class MsgpackWriter {
     this.pos = headerAt + need + written;
   }
 
+  /** A msgpack str from UTF-8 bytes already encoded (a string vector's own bytes: no re-encoding). */
+  strUtf8(bytes: Uint8Array, start: number, end: number): void {
+    const n = end - start;
+    this.ensure(5 + n);
+    if (n < 32) this.buf[this.pos++] = 0xa0 | n;
+    else if (n < 0x100) {
+      this.buf[this.pos++] = 0xd9;
+      this.buf[this.pos++] = n;
+    } else if (n < 0x10000) {
+      this.buf[this.pos++] = 0xda;
+      this.view.setUint16(this.pos, n);
+      this.pos += 2;
+    } else {
+      this.buf[this.pos++] = 0xdb;
+      this.view.setUint32(this.pos, n);
+      this.pos += 4;
+    }
+    if (n < 16) for (let k = start; k < end; k++) this.buf[this.pos++] = bytes[k]!;
+    else {
+      this.buf.set(bytes.subarray(start, end), this.pos);
+      this.pos += n;
+    }
+  }
+
   bin(b: Uint8Array): void {
     const n = b.length;
     this.ensure(5 + n);
