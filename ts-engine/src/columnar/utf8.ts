@@ -80,8 +80,25 @@ export function utf8Strings(d: Utf8Data, n: number): string[] {
     const all = bufferOf(bytes).toString("latin1", base, end);
     for (let i = 0; i < n; i++) out[i] = all.substring(offsets[i]! - base, offsets[i + 1]! - base);
   } else {
-    const buf = bufferOf(bytes);
-    for (let i = 0; i < n; i++) out[i] = buf.toString("utf8", offsets[i]!, offsets[i + 1]!);
+    // One native decode of the whole range, then each value's UTF-16 length from its bytes:
+    // one unit per lead byte, two for a 4-byte sequence (a surrogate pair).
+    const all = bufferOf(bytes).toString("utf8", base, end);
+    let at = 0;
+    let ok = true;
+    for (let i = 0; i < n && ok; i++) {
+      let units = 0;
+      for (let k = offsets[i]!, e = offsets[i + 1]!; k < e; k++) {
+        const x = bytes[k]!;
+        if ((x & 0xc0) !== 0x80) units += x >= 0xf0 ? 2 : 1;
+      }
+      out[i] = all.substring(at, at + units);
+      at += units;
+    }
+    if (at !== all.length) {
+      // Not well-formed UTF-8 (the decoder substituted U+FFFD): decode value by value.
+      const buf = bufferOf(bytes);
+      for (let i = 0; i < n; i++) out[i] = buf.toString("utf8", offsets[i]!, offsets[i + 1]!);
+    }
   }
   decodedCache.set(d, out);
   return out;

@@ -27,6 +27,11 @@ describe("UTF-8 string vectors", () => {
     expect(utf8Strings(expectStorage(concatVectors([s, s]), "utf8").data, 6)).toEqual([...SAMPLES.slice(2, 5), ...SAMPLES.slice(2, 5)]);
   });
 
+  it("decodes a non-ASCII batch in one pass, surrogate pairs included", () => {
+    const xs = ["é", "", "\u{1F600}a", "日本", "x", "\u{10400}\u{10401}"];
+    expect(utf8Strings(utf8FromStrings(xs), xs.length)).toEqual(xs);
+  });
+
   it("orders bytes as code points (not UTF-16 units)", () => {
     const cp = (a: string, b: string): number => {
       const x = [...a].map((c) => c.codePointAt(0)!);

@@ -1,10 +1,32 @@
 import { expectStorage, makeVector, type Vector } from "../../columnar/vector.js";
 import { isAscii, utf8At, Utf8Builder } from "../../columnar/utf8.js";
 
+const LOWER = new Map<number, Uint8Array>();
+const UPPER = new Map<number, Uint8Array>();
+const encoder = new TextEncoder();
+
+function decodeAt(bytes: Uint8Array, k: number, len: number): number {
+  if (len === 2) return ((bytes[k]! & 0x1f) << 6) | (bytes[k + 1]! & 0x3f);
+  if (len === 3) return ((bytes[k]! & 0x0f) << 12) | ((bytes[k + 1]! & 0x3f) << 6) | (bytes[k + 2]! & 0x3f);
+  return ((bytes[k]! & 0x07) << 18) | ((bytes[k + 1]! & 0x3f) << 12) | ((bytes[k + 2]! & 0x3f) << 6) | (bytes[k + 3]! & 0x3f);
+}
+
+/** The UTF-8 bytes of one non-ASCII character's case mapping, cached per code point. */
+function caseBytes(table: Map<number, Uint8Array>, cp: number, upper: boolean): Uint8Array {
+  let m = table.get(cp);
+  if (m === undefined) {
+    const ch = String.fromCodePoint(cp);
+    m = encoder.encode(upper ? ch.toUpperCase() : ch.toLowerCase());
+    table.set(cp, m);
+  }
+  return m;
+}
+
 /**
- * lower / upper over UTF-8 bytes. ASCII values map byte by byte (Spark's UTF8String fast
- * path); a value with other characters is decoded, case-mapped with the locale-independent
- * Unicode mapping (as Java's toLowerCase/toUpperCase under the root locale) and re-encoded.
+ * lower / upper over UTF-8 bytes. ASCII bytes map in place (Spark's UTF8String fast path);
+ * other characters through a per-code-point table of the locale-independent Unicode mapping
+ * (as Java's toLowerCase/toUpperCase under the root locale). A value holding Σ, whose lower
+ * case depends on its position in a word, is decoded and mapped as a whole string.
  */
 export function changeCase(v: Vector, upper: boolean): Vector {
   const { offsets, bytes } = expectStorage(v, "utf8").data;
@@ -24,23 +46,37 @@ export function changeCase(v: Vector, upper: boolean): Vector {
     for (let i = 0; i <= n; i++) off[i] = offsets[i]! - base;
     return makeVector(v.type, { offsets: off, bytes: out }, v.validity, n);
   }
-  const b = new Utf8Builder(n, end - base);
+  const b = new Utf8Builder(n, end - base + 16);
   const d = { offsets, bytes };
+  const table = upper ? UPPER : LOWER;
   for (let i = 0; i < n; i++) {
     const s = offsets[i]!;
     const e = offsets[i + 1]!;
-    if (isAscii(bytes, s, e)) {
-      const out = b.reserve(e - s);
-      const p = b.position();
-      for (let k = s; k < e; k++) {
-        const c = bytes[k]!;
-        out[p + k - s] = c >= from && c <= to ? c ^ 0x20 : c;
+    // Worst case a mapping triples the bytes (e.g. ΐ → Ϊ́ in upper case).
+    const out = b.reserve(3 * (e - s));
+    const p0 = b.position();
+    let p = p0;
+    let k = s;
+    while (k < e) {
+      const c = bytes[k]!;
+      if (c < 0x80) {
+        out[p++] = c >= from && c <= to ? c ^ 0x20 : c;
+        k++;
+        continue;
       }
-      b.commit(e - s);
-    } else {
-      const str = utf8At(d, i);
-      b.appendString(upper ? str.toUpperCase() : str.toLowerCase());
+      const len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+      const cp = decodeAt(bytes, k, len);
+      // Σ lowers to ς at the end of a word: context the per-character table cannot see.
+      if (!upper && cp === 0x3a3) break;
+      const mapped = caseBytes(table, cp, upper);
+      for (let j = 0; j < mapped.length; j++) out[p++] = mapped[j]!;
+      k += len;
     }
+    if (k < e) {
+      b.appendString(upper ? utf8At(d, i).toUpperCase() : utf8At(d, i).toLowerCase());
+      continue;
+    }
+    b.commit(p - p0);
   }
   return makeVector(v.type, b.finish(), v.validity, n);
 }

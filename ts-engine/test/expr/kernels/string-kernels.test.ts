@@ -21,6 +21,9 @@ describe("string kernels over UTF-8 bytes", () => {
     expect(vectorToValues(changeCase(v, false))).toEqual(["abc", "straße", "école", null, ""]);
     expect(vectorToValues(changeCase(v, true))).toEqual(["ABC", "STRASSE", "ÉCOLE", null, ""]);
     expect(vectorToValues(changeCase(str(["MiXeD", "ascii"]), false))).toEqual(["mixed", "ascii"]);
+    const mixed = ["ΟΔΟΣ ΣΑ", "Wörd_ÆØ", "İstanbul", "ﬀ ß", "\u{10400}x", "a\u{1F600}B"];
+    expect(vectorToValues(changeCase(str(mixed), false))).toEqual(mixed.map((x) => x.toLowerCase()));
+    expect(vectorToValues(changeCase(str(mixed), true))).toEqual(mixed.map((x) => x.toUpperCase()));
   });
 
   it("length counts code points", () => {
