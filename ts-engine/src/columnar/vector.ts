@@ -178,3 +178,28 @@ export function numberData(v: Vector): NumberData | null {
       return null;
   }
 }
+
+/** Approximate bytes a vector's values and validity take (what shuffle statistics measure). */
+export function vectorByteSize(v: Vector): number {
+  const validity = v.validity === null ? 0 : v.length;
+  switch (v.storage) {
+    case "bool":
+    case "i8":
+    case "i16":
+    case "i32":
+    case "f32":
+    case "f64":
+    case "i64big":
+      return validity + v.data.byteLength;
+    case "utf8":
+      return validity + 4 * (v.length + 1) + (v.data.offsets[v.length]! - v.data.offsets[0]!);
+    case "binary":
+    case "decimal": {
+      let s = validity;
+      for (let i = 0; i < v.length; i++) s += 8 + v.data[i]!.length;
+      return s;
+    }
+    case "values":
+      return validity + 16 * v.length;
+  }
+}

@@ -1,5 +1,6 @@
 import type { ColumnBatch } from "../../columnar/batch.js";
 import type { SqlConf } from "../../conf/sql-conf.js";
+import { vectorByteSize } from "../../columnar/vector.js";
 
 /** Reduce partitions [start, end) of a shuffle read as one partition. */
 export interface PartitionRange {
@@ -10,15 +11,7 @@ export interface PartitionRange {
 /** Approximate bytes of a batch (what AQE's map output statistics measure). */
 export function batchBytes(b: ColumnBatch): number {
   let s = 0;
-  for (const c of b.columns) {
-    const d = c.data;
-    if (ArrayBuffer.isView(d)) s += d.byteLength;
-    else for (let i = 0; i < c.length; i++) {
-      const x: unknown = d[i];
-      s += typeof x === "string" ? 8 + x.length : x instanceof Uint8Array ? 8 + x.length : 16;
-    }
-    if (c.validity !== null) s += c.length;
-  }
+  for (const c of b.columns) s += vectorByteSize(c);
   return s;
 }
 
