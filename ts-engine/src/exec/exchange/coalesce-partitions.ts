@@ -1,25 +1,9 @@
-import type { ColumnBatch } from "../../columnar/batch.js";
 import type { SqlConf } from "../../conf/sql-conf.js";
 
 /** Reduce partitions [start, end) of a shuffle read as one partition. */
 export interface PartitionRange {
   readonly start: number;
   readonly end: number;
-}
-
-/** Approximate bytes of a batch (what AQE's map output statistics measure). */
-export function batchBytes(b: ColumnBatch): number {
-  let s = 0;
-  for (const c of b.columns) {
-    const d = c.data;
-    if (ArrayBuffer.isView(d)) s += d.byteLength;
-    else for (let i = 0; i < c.length; i++) {
-      const x: unknown = d[i];
-      s += typeof x === "string" ? 8 + x.length : x instanceof Uint8Array ? 8 + x.length : 16;
-    }
-    if (c.validity !== null) s += c.length;
-  }
-  return s;
 }
 
 /** One partition per reduce partition (coalescing off). */

@@ -52,3 +52,18 @@ export function splitByPartition(b: ColumnBatch, ids: Int32Array, numPartitions:
   }
   return out;
 }
+
+/** Approximate bytes of a batch (what AQE's map output statistics measure). */
+export function batchBytes(b: ColumnBatch): number {
+  let s = 0;
+  for (const c of b.columns) {
+    const d = c.data;
+    if (ArrayBuffer.isView(d)) s += d.byteLength;
+    else for (let i = 0; i < c.length; i++) {
+      const x: unknown = d[i];
+      s += typeof x === "string" ? 8 + x.length : x instanceof Uint8Array ? 8 + x.length : 16;
+    }
+    if (c.validity !== null) s += c.length;
+  }
+  return s;
+}
