@@ -1,18 +1,9 @@
-import type { ColumnBatch } from "../../columnar/batch.js";
 import type { SqlConf } from "../../conf/sql-conf.js";
-import { vectorByteSize } from "../../columnar/vector.js";
 
 /** Reduce partitions [start, end) of a shuffle read as one partition. */
 export interface PartitionRange {
   readonly start: number;
   readonly end: number;
-}
-
-/** Approximate bytes of a batch (what AQE's map output statistics measure). */
-export function batchBytes(b: ColumnBatch): number {
-  let s = 0;
-  for (const c of b.columns) s += vectorByteSize(c);
-  return s;
 }
 
 /** One partition per reduce partition (coalescing off). */

@@ -121,6 +121,29 @@ describe("hash exchange", () => {
   });
 });
 
+describe("single partitions", () => {
+  it("adds no exchange above a plan that is already one partition, as Spark's EnsureRequirements", async () => {
+    const limited: LogicalPlan = {
+      kind: "Aggregate",
+      input: { kind: "Limit", n: 5, input: { kind: "Project", input: range(0, 3000, 1, 2), exprs: [alias(fn("%", col("id"), lit(500, LongType)), "k")] } },
+      groupBy: [col("k")],
+      aggs: [alias(fn("count", lit(1, IntegerType)), "c")],
+    };
+    const text = explainQuery(limited, "simple", testCtx()).replace(/#\d+/g, "#N").replace(/plan_id=\d+/g, "plan_id=N");
+    // recorded from PySpark 4.0.1: spark.range(3000).select((col("id") % 500).alias("k")).limit(5).groupBy("k").count()
+    expect(text.split("\n").slice(1, 8)).toEqual([
+      "AdaptiveSparkPlan isFinalPlan=false",
+      "+- HashAggregate(keys=[k#NL], functions=[count(1)])",
+      "   +- HashAggregate(keys=[k#NL], functions=[partial_count(1)])",
+      "      +- GlobalLimit 5, 0",
+      "         +- Exchange SinglePartition, ENSURE_REQUIREMENTS, [plan_id=N]",
+      "            +- LocalLimit 5",
+      "               +- Project [(id#NL % 500) AS k#NL]",
+    ]);
+    expect(sortRows((await traced(limited)).rows)).toEqual(sortRows([[0, 1], [1, 1], [2, 1], [3, 1], [4, 1]]));
+  });
+});
+
 describe("joins over exchanges", () => {
   const left = keyed(3000, 500, "k", "v");
   const right: LogicalPlan = { kind: "Project", input: range(0, 700, 1, 2), exprs: [alias(col("id"), "k2"), alias(fn("*", col("id"), lit(10, LongType)), "w")] };
