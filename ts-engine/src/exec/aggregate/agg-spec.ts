@@ -40,7 +40,7 @@ export function aggSpecOf(agg: Aggregate): AggSpec {
   );
   // DISTINCT calls run in one step after an exchange (their DistinctAcc could split, but the
   // planner keeps Spark's shape until distinct aggregates get their own two-phase plan)
-  const hasDistinct = calls.some((c) => c.isDistinct && aggregateDefOf(c).ignoresDistinct !== true);
+  const hasDistinct = calls.some(distinctMatters);
   return { groupBy: agg.groupBy, calls, results, hasDistinct };
 }
 
@@ -52,4 +52,9 @@ export function makeAccumulator(call: AggCall, ansi: boolean): Accumulator {
 /** The arguments an accumulator's `update` reads, from the call's registry entry (count(*) reads none). */
 export function updateArgs(call: AggCall): readonly Expr[] {
   return aggregateDefOf(call).updateArgs(call);
+}
+
+/** Whether the call's DISTINCT changes its result, from its registry entry (not for min, max, collect_set …). */
+export function distinctMatters(call: AggCall): boolean {
+  return call.isDistinct && aggregateDefOf(call).ignoresDistinct !== true;
 }
