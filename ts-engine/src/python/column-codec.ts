@@ -1,3 +1,4 @@
+import { assertNever } from "../errors/assert-never.js";
 import { vectorFromValues } from "../columnar/builder.js";
 import { vectorToValues } from "../columnar/rows.js";
 import { makeVector, type Vector, type VectorData } from "../columnar/vector.js";
@@ -59,8 +60,16 @@ export function encodeArgColumn(v: Vector): WireColumn {
     case "timestamp_ntz":
       if (!(d instanceof Float64Array)) return vectorToValues(v); // BigInt storage: exact as msgpack ints
       return fitsInt32(d, v.validity) ? typed("i32", Int32Array.from(d), v) : typed("f64", d, v);
-    default:
+    case "null":
+    case "string":
+    case "binary":
+    case "decimal":
+    case "array":
+    case "map":
+    case "struct":
       return vectorToValues(v);
+    default:
+      return assertNever(v.type);
   }
 }
 

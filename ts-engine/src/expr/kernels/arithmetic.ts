@@ -1,3 +1,4 @@
+import { assertNever } from "../../errors/assert-never.js";
 import { makeVector, type Vector } from "../../columnar/vector.js";
 import type { DataType } from "../../types/data-type.js";
 import type { ArithOp } from "./arith-op.js";
@@ -64,8 +65,12 @@ function fractionalLoop(op: ArithOp, x: ArrayLike<number>, y: ArrayLike<number>,
     case "/":
       for (let i = 0; i < n; i++) out[i] = x[i]! / y[i]!;
       return;
-    default:
+    case "%":
+    case "div":
       for (let i = 0; i < n; i++) out[i] = applyNum(op, x[i]!, y[i]!);
+      break;
+    default:
+      return assertNever(op);
   }
 }
 
@@ -191,8 +196,12 @@ function bigLongArith(
       case "%":
         r = x % y;
         break;
-      default:
+      case "/":
+      case "div":
         r = x / y; // BigInt division truncates toward zero, as Java's
+        break;
+      default:
+        return assertNever(op);
     }
     if (r < I64_MIN || r > I64_MAX) {
       if (ansi) throw arithmeticOverflow("long", TRY_FN[op]);

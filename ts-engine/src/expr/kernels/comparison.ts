@@ -1,3 +1,4 @@
+import { assertNever } from "../../errors/assert-never.js";
 import { makeVector, type Vector } from "../../columnar/vector.js";
 import { BooleanType } from "../../types/data-type.js";
 import { andValidity, constantNumber, toBigInts, valid, valueAt } from "../eval/vectors.js";
@@ -63,13 +64,17 @@ function numericLoop(op: CompareOp, x: ArrayLike<number>, y: ArrayLike<number>, 
         nan ||= a !== a || b !== b;
       }
       break;
-    default:
+    case "==":
+    case "<=>":
       for (let i = 0; i < n; i++) {
         const a = x[i]!;
         const b = y[i]!;
         out[i] = +(a === b);
         nan ||= a !== a || b !== b;
       }
+      break;
+    default:
+      return assertNever(op);
   }
   if (!nan) return;
   for (let i = 0; i < n; i++) {
