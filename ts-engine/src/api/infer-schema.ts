@@ -1,3 +1,4 @@
+import { assertNever } from "../errors/assert-never.js";
 import {
   arrayType,
   BinaryType,
@@ -94,8 +95,22 @@ export function checkDetermined(t: DataType): void {
         return bad(x.keyType) || bad(x.valueType);
       case "struct":
         return x.fields.some((f) => bad(f.dataType));
-      default:
+      case "boolean":
+      case "byte":
+      case "short":
+      case "integer":
+      case "long":
+      case "float":
+      case "double":
+      case "string":
+      case "binary":
+      case "date":
+      case "timestamp":
+      case "timestamp_ntz":
+      case "decimal":
         return false;
+      default:
+        return assertNever(x);
     }
   };
   if (bad(t)) throw new PySparkValueError("CANNOT_DETERMINE_TYPE");

@@ -1,3 +1,4 @@
+import { assertNever } from "../errors/assert-never.js";
 import type { DataType } from "../types/data-type.js";
 import { Row } from "./row.js";
 
@@ -53,7 +54,21 @@ export function pyDataTypeRepr(t: DataType): string {
       return `MapType(${pyDataTypeRepr(t.keyType)}, ${pyDataTypeRepr(t.valueType)}, ${py(t.valueContainsNull)})`;
     case "struct":
       return `StructType([${t.fields.map((f) => `StructField('${f.name}', ${pyDataTypeRepr(f.dataType)}, ${py(f.nullable)})`).join(", ")}])`;
-    default:
+    case "null":
+    case "boolean":
+    case "byte":
+    case "short":
+    case "integer":
+    case "long":
+    case "float":
+    case "double":
+    case "string":
+    case "binary":
+    case "date":
+    case "timestamp":
+    case "timestamp_ntz":
       return atomic[t.kind] ?? t.kind;
+    default:
+      return assertNever(t);
   }
 }

@@ -1,3 +1,4 @@
+import { assertNever } from "../errors/assert-never.js";
 import type { ColumnBatch } from "../columnar/batch.js";
 import type { Vector } from "../columnar/vector.js";
 import { vectorToValues } from "../columnar/rows.js";
@@ -63,7 +64,17 @@ export function valueToJs(x: unknown, t: DataType): unknown {
         t.fields.map((f) => f.dataType),
       );
     }
-    default:
+    case "null":
+    case "byte":
+    case "short":
+    case "integer":
+    case "float":
+    case "double":
+    case "string":
+    case "binary":
+    case "decimal":
       return x;
+    default:
+      return assertNever(t);
   }
 }

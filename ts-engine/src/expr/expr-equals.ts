@@ -1,3 +1,4 @@
+import { assertNever } from "../errors/assert-never.js";
 import type { Expr } from "./expr.js";
 import { exprChildren } from "./transform.js";
 
@@ -30,8 +31,18 @@ export function exprSemanticEquals(x: Expr, y: Expr): boolean {
     case "Cast":
       if (b.kind !== "Cast" || JSON.stringify(a.dataType) !== JSON.stringify(b.dataType)) return false;
       break;
-    default:
+    case "SortOrder":
+      if (b.kind !== "SortOrder" || a.ascending !== b.ascending || a.nullsFirst !== b.nullsFirst) return false;
       break;
+    case "PythonUDF":
+      if (b.kind !== "PythonUDF" || a.name !== b.name || a.evalType !== b.evalType) return false;
+      break;
+    case "Alias":
+    case "CaseWhen":
+      // Aliases are stripped above; CASE WHEN is equal when its branches are.
+      break;
+    default:
+      return assertNever(a);
   }
   const ka = exprChildren(a);
   const kb = exprChildren(b);

@@ -1,3 +1,4 @@
+import { assertNever } from "../errors/assert-never.js";
 import type { Literal } from "./expr.js";
 import { formatDate, formatTimestamp } from "./eval/datetime.js";
 import { valueToString } from "./eval/to-string.js";
@@ -19,7 +20,20 @@ export function literalToString(l: Literal, timeZone = "UTC"): string {
       return `TIMESTAMP_NTZ '${formatTimestamp(l.value as number, "UTC")}'`;
     case "binary":
       return `X'${Array.from(l.value as Uint8Array, (b) => b.toString(16).toUpperCase().padStart(2, "0")).join("")}'`;
-    default:
+    case "null":
+    case "boolean":
+    case "byte":
+    case "short":
+    case "integer":
+    case "long":
+    case "float":
+    case "double":
+    case "decimal":
+    case "array":
+    case "map":
+    case "struct":
       return valueToString(l.value, l.dataType, timeZone);
+    default:
+      return assertNever(l.dataType);
   }
 }

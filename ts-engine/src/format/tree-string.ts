@@ -1,3 +1,4 @@
+import { assertNever } from "../errors/assert-never.js";
 import type { DataType, StructType } from "../types/data-type.js";
 import { typeName } from "../types/type-names.js";
 import { escapeMetaCharacters } from "./text-width.js";
@@ -24,8 +25,23 @@ function nested(t: DataType, prefix: string, out: string[]): void {
         nested(f.dataType, `${prefix}    |`, out);
       }
       return;
-    default:
+    case "null":
+    case "boolean":
+    case "byte":
+    case "short":
+    case "integer":
+    case "long":
+    case "float":
+    case "double":
+    case "string":
+    case "binary":
+    case "date":
+    case "timestamp":
+    case "timestamp_ntz":
+    case "decimal":
       return;
+    default:
+      return assertNever(t);
   }
 }
 

@@ -12,10 +12,18 @@ export function toAttribute(e: Expr): AttributeRef {
     case "AttributeRef":
       return e;
     case "Alias":
-      if (e.exprId === undefined) throw new InternalError(`alias ${e.name} without exprId`);
       return { kind: "AttributeRef", name: e.name, dataType: exprType(e.child), nullable: exprNullable(e.child), exprId: e.exprId };
-    default:
+    case "Literal":
+    case "Cast":
+    case "CaseWhen":
+    case "SortOrder":
+    case "PythonUDF":
+    case "ScalarCall":
+    case "AggCall":
+    case "BoundRef":
       throw new InternalError(`output expression must be named: ${exprPrettySql(e)}`);
+    default:
+      return assertNever(e);
   }
 }
 
@@ -50,8 +58,11 @@ export function outputOf(plan: LogicalPlan): readonly AttributeRef[] {
           return [...asNullable(l), ...r];
         case "full":
           return [...asNullable(l), ...asNullable(r)];
-        default:
+        case "inner":
+        case "cross":
           return [...l, ...r];
+        default:
+          return assertNever(plan.joinType);
       }
     }
     case "Union": {

@@ -1,3 +1,4 @@
+import { assertNever } from "../errors/assert-never.js";
 import { vectorFromValues } from "../columnar/builder.js";
 import { vectorToValues } from "../columnar/rows.js";
 import { makeVector, type Vector, type VectorData } from "../columnar/vector.js";
@@ -62,6 +63,8 @@ export function encodeArgColumn(v: Vector): WireColumn {
     case "decimal":
     case "values":
       return vectorToValues(v);
+    default:
+      return assertNever(v);
   }
 }
 

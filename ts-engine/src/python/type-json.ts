@@ -1,3 +1,4 @@
+import { assertNever } from "../errors/assert-never.js";
 import type { DataType } from "../types/data-type.js";
 
 /** Spark's JSON type form (bridge/PROTOCOL.md "Data types"), as the Python worker reads return and argument types. */
@@ -14,7 +15,21 @@ export function typeJson(t: DataType): unknown {
         type: "struct",
         fields: t.fields.map((f) => ({ name: f.name, type: typeJson(f.dataType), nullable: f.nullable, metadata: {} })),
       };
-    default:
+    case "null":
+    case "boolean":
+    case "byte":
+    case "short":
+    case "integer":
+    case "long":
+    case "float":
+    case "double":
+    case "string":
+    case "binary":
+    case "date":
+    case "timestamp":
+    case "timestamp_ntz":
       return t.kind;
+    default:
+      return assertNever(t);
   }
 }

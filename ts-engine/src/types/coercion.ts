@@ -1,3 +1,4 @@
+import { assertNever } from "../errors/assert-never.js";
 import {
   DoubleType,
   LongType,
@@ -28,8 +29,21 @@ export function asDecimal(t: DataType): DecimalType | null {
       return decimalType(10, 0);
     case "long":
       return decimalType(20, 0);
-    default:
+    case "null":
+    case "boolean":
+    case "float":
+    case "double":
+    case "string":
+    case "binary":
+    case "date":
+    case "timestamp":
+    case "timestamp_ntz":
+    case "array":
+    case "map":
+    case "struct":
       return null;
+    default:
+      return assertNever(t);
   }
 }
 

@@ -1,3 +1,5 @@
+import { assertNever } from "../errors/assert-never.js";
+
 /**
  * Spark's data types as a discriminated union. `kind` uses the names of
  * Spark's JSON type representation (DataType.typeName), which is also the
@@ -142,7 +144,21 @@ export function typeEquals(a: DataType, b: DataType): boolean {
         })
       );
     }
-    default:
+    case "null":
+    case "boolean":
+    case "byte":
+    case "short":
+    case "integer":
+    case "long":
+    case "float":
+    case "double":
+    case "string":
+    case "binary":
+    case "date":
+    case "timestamp":
+    case "timestamp_ntz":
       return true;
+    default:
+      return assertNever(a);
   }
 }

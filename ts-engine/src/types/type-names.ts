@@ -1,3 +1,4 @@
+import { assertNever } from "../errors/assert-never.js";
 import type { DataType } from "./data-type.js";
 
 /**
@@ -57,8 +58,22 @@ export function sqlTypeName(t: DataType): string {
       return `STRUCT<${t.fields.map((f) => `${f.name}: ${sqlTypeName(f.dataType)}`).join(", ")}>`;
     case "decimal":
       return `DECIMAL(${t.precision},${t.scale})`;
-    default:
+    case "null":
+    case "boolean":
+    case "byte":
+    case "short":
+    case "integer":
+    case "long":
+    case "float":
+    case "double":
+    case "string":
+    case "binary":
+    case "date":
+    case "timestamp":
+    case "timestamp_ntz":
       return simpleString(t).toUpperCase();
+    default:
+      return assertNever(t);
   }
 }
 

@@ -188,11 +188,22 @@ class QueryRun {
           });
           return withChildren(q, kids);
         }
-        default:
+        case "Range":
+        case "Project":
+        case "Filter":
+        case "HashAggregate":
+        case "Sort":
+        case "Limit":
+        case "HashJoin":
+        case "BatchEvalPython":
+        case "ShuffleExchange":
+        case "BroadcastExchange":
           return withChildren(
             q,
             childrenOf(q).map((c) => cut(c, part)),
           );
+        default:
+          return assertNever(q);
       }
     };
     const plan = cut(stage.plan, p);

@@ -1,3 +1,4 @@
+import { assertNever } from "../../errors/assert-never.js";
 import type { DataType } from "../../types/data-type.js";
 import { InternalError } from "../../errors/spark-exception.js";
 import { castInvalidInput, castOverflow, numericSqlValue } from "./errors.js";
@@ -110,8 +111,19 @@ export function castValue(x: unknown, from: DataType, to: DataType, o: CastOptio
         }
         case "binary":
           return new TextEncoder().encode(s);
-        default:
+        case "null":
+        case "byte":
+        case "short":
+        case "integer":
+        case "long":
+        case "float":
+        case "double":
+        case "array":
+        case "map":
+        case "struct":
           return parseNumber(s, from, to, o);
+        default:
+          return assertNever(to.kind);
       }
     }
     case "boolean":
@@ -136,8 +148,21 @@ export function castValue(x: unknown, from: DataType, to: DataType, o: CastOptio
       if (to.kind === "double" || to.kind === "float") return us / 1e6;
       break;
     }
-    default:
+    case "null":
+    case "byte":
+    case "short":
+    case "integer":
+    case "long":
+    case "float":
+    case "double":
+    case "binary":
+    case "decimal":
+    case "array":
+    case "map":
+    case "struct":
       break;
+    default:
+      return assertNever(from);
   }
   return castNumeric(x, from, to, o);
 }
@@ -165,7 +190,16 @@ function castNumeric(x: unknown, from: DataType, to: DataType, o: CastOptions): 
     case "timestamp":
       if (from.kind === "double" || from.kind === "float") return Math.trunc(Number(num) * 1e6);
       return Number(num) * 1e6;
-    default:
+    case "null":
+    case "string":
+    case "binary":
+    case "date":
+    case "timestamp_ntz":
+    case "array":
+    case "map":
+    case "struct":
       throw new InternalError(`cannot cast ${from.kind} to ${to.kind}`);
+    default:
+      return assertNever(to);
   }
 }

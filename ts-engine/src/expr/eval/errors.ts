@@ -1,3 +1,4 @@
+import { assertNever } from "../../errors/assert-never.js";
 import { SparkException } from "../../errors/spark-exception.js";
 import type { DataType } from "../../types/data-type.js";
 import { sqlTypeName } from "../../types/type-names.js";
@@ -28,8 +29,22 @@ function castInvalidExceptionName(to: DataType): string {
     case "timestamp":
     case "timestamp_ntz":
       return "DateTimeException";
-    default:
+    case "null":
+    case "byte":
+    case "short":
+    case "integer":
+    case "long":
+    case "float":
+    case "double":
+    case "string":
+    case "binary":
+    case "decimal":
+    case "array":
+    case "map":
+    case "struct":
       return "NumberFormatException";
+    default:
+      return assertNever(to);
   }
 }
 
@@ -71,7 +86,20 @@ export function numericSqlValue(x: number | bigint, from: DataType): string {
       return `${body}D`;
     case "float":
       return `${body}F`;
-    default:
+    case "null":
+    case "boolean":
+    case "integer":
+    case "string":
+    case "binary":
+    case "date":
+    case "timestamp":
+    case "timestamp_ntz":
+    case "decimal":
+    case "array":
+    case "map":
+    case "struct":
       return body;
+    default:
+      return assertNever(from);
   }
 }

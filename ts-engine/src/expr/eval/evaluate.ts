@@ -1,5 +1,6 @@
 import { expectStorage, type Vector } from "../../columnar/vector.js";
 import type { ColumnBatch } from "../../columnar/batch.js";
+import { assertNever } from "../../errors/assert-never.js";
 import { InternalError } from "../../errors/spark-exception.js";
 import { NullType } from "../../types/data-type.js";
 import type { CaseWhen, Expr, Literal } from "../expr.js";
@@ -41,8 +42,14 @@ export function evaluate(e: Expr, batch: ColumnBatch, ctx: EvalContext): Vector 
       const args = e.args.map((a) => evaluate(a, batch, ctx));
       return def.eval(args, e, ctx, n);
     }
-    default:
+    case "AttributeRef":
+    case "AggCall":
+    case "PythonUDF":
+    case "SortOrder":
+      // Bound away before execution, or evaluated by their operators (aggregate, Python, sort).
       throw new InternalError(`cannot evaluate ${e.kind}`);
+    default:
+      return assertNever(e);
   }
 }
 

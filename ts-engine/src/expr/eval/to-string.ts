@@ -1,3 +1,4 @@
+import { assertNever } from "../../errors/assert-never.js";
 import type { DataType } from "../../types/data-type.js";
 import { formatDate, formatTimestamp } from "./datetime.js";
 
@@ -79,8 +80,16 @@ export function valueToString(v: unknown, t: DataType, tz: string): string {
       const fs = v as readonly unknown[];
       return `{${t.fields.map((f, i) => nested(fs[i], f.dataType, tz)).join(", ")}}`;
     }
-    default:
+    case "null":
+    case "byte":
+    case "short":
+    case "integer":
+    case "long":
+    case "string":
+    case "decimal":
       return String(v);
+    default:
+      return assertNever(t);
   }
 }
 

@@ -1,3 +1,4 @@
+import { assertNever } from "../../errors/assert-never.js";
 import { expectStorage, makeVector, numbersOf, type Vector } from "../../columnar/vector.js";
 import { allocVector } from "../../columnar/builder.js";
 import type { DataType } from "../../types/data-type.js";
@@ -65,8 +66,12 @@ function fractionalLoop(op: ArithOp, x: ArrayLike<number>, y: ArrayLike<number>,
     case "/":
       for (let i = 0; i < n; i++) out[i] = x[i]! / y[i]!;
       return;
-    default:
+    case "%":
+    case "div":
       for (let i = 0; i < n; i++) out[i] = applyNum(op, x[i]!, y[i]!);
+      break;
+    default:
+      return assertNever(op);
   }
 }
 
@@ -189,8 +194,12 @@ function bigLongArith(
       case "%":
         r = x % y;
         break;
-      default:
+      case "/":
+      case "div":
         r = x / y; // BigInt division truncates toward zero, as Java's
+        break;
+      default:
+        return assertNever(op);
     }
     if (r < I64_MIN || r > I64_MAX) {
       if (ansi) throw arithmeticOverflow("long", TRY_FN[op]);

@@ -1,3 +1,4 @@
+import { assertNever } from "../../errors/assert-never.js";
 import { isLongType, makeVector, numberData, type Vector } from "../../columnar/vector.js";
 import { BooleanType } from "../../types/data-type.js";
 import { compareUtf8, equalUtf8 } from "../../columnar/utf8.js";
@@ -64,13 +65,17 @@ function numericLoop(op: CompareOp, x: ArrayLike<number>, y: ArrayLike<number>, 
         nan ||= a !== a || b !== b;
       }
       break;
-    default:
+    case "==":
+    case "<=>":
       for (let i = 0; i < n; i++) {
         const a = x[i]!;
         const b = y[i]!;
         out[i] = +(a === b);
         nan ||= a !== a || b !== b;
       }
+      break;
+    default:
+      return assertNever(op);
   }
   if (!nan) return;
   for (let i = 0; i < n; i++) {

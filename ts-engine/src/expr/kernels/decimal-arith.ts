@@ -1,3 +1,4 @@
+import { assertNever } from "../../errors/assert-never.js";
 import { expectStorage, makeVector, type Vector } from "../../columnar/vector.js";
 import { decimalType, type DataType, type DecimalType } from "../../types/data-type.js";
 import { SparkException } from "../../errors/spark-exception.js";
@@ -98,8 +99,12 @@ export function decimalArithmetic(op: ArithOp, a: Vector, b: Vector, resultType:
         r = shift >= 0 ? divRound(x * TEN ** BigInt(shift), y) : divRound(x, y * TEN ** BigInt(-shift));
         break;
       }
-      default:
+      case "%":
+      case "div":
         r = rescale(x, ta.scale, out.scale) % rescale(y, tb.scale, out.scale);
+        break;
+      default:
+        return assertNever(op);
     }
     if (r >= limit || r <= -limit) {
       if (ansi) {

@@ -1,3 +1,4 @@
+import { assertNever } from "../../errors/assert-never.js";
 import type { ArithOp } from "./arith-op.js";
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
@@ -54,12 +55,15 @@ export function safeLongLoop(
       // Truncating division (exact, as above); |result| <= |x|, so always in range.
       for (let i = 0; i < n; i++) out[i] = Math.trunc(x[i]! / y[i]!) + 0;
       break;
-    default:
+    case "/":
       for (let i = 0; i < n; i++) {
         const r = x[i]! / y[i]!;
         out[i] = r;
         if (r > MAX_SAFE || r < -MAX_SAFE) bad = true;
       }
+      break;
+    default:
+      return assertNever(op);
   }
   if (!bad) return true;
   if (validity === null) return false;

@@ -1,3 +1,4 @@
+import { assertNever } from "../../errors/assert-never.js";
 import type { ArithOp } from "./arith-op.js";
 import type { CompareOp } from "./compare-op.js";
 
@@ -49,12 +50,15 @@ export function safeLongScalarLoop(
     case "div":
       for (let i = 0; i < n; i++) out[i] = Math.trunc(x[i]! / c) + 0;
       break;
-    default:
+    case "/":
       for (let i = 0; i < n; i++) {
         const r = x[i]! / c;
         out[i] = r;
         if (r > MAX_SAFE || r < -MAX_SAFE) bad = true;
       }
+      break;
+    default:
+      return assertNever(op);
   }
   if (!bad) return true;
   if (validity === null) return false;
@@ -129,12 +133,16 @@ export function compareScalarLoop(op: CompareOp, x: Float64Array, c: number, out
         if (a !== a) nan = true;
       }
       break;
-    default:
+    case "==":
+    case "<=>":
       for (let i = 0; i < n; i++) {
         const a = x[i]!;
         out[i] = +(a === c);
         if (a !== a) nan = true;
       }
+      break;
+    default:
+      return assertNever(op);
   }
   return nan;
 }

@@ -1,3 +1,4 @@
+import { assertNever } from "../../errors/assert-never.js";
 import * as arrow from "apache-arrow";
 import { expectStorage, numbersOf, type NumberData } from "../../columnar/vector.js";
 import { valueAt } from "../../expr/eval/vectors.js";
@@ -79,8 +80,22 @@ function toArrowJs(x: unknown, t: DataType): unknown {
       const fs = x as readonly unknown[];
       return Object.fromEntries(t.fields.map((f, i) => [f.name, toArrowJs(fs[i], f.dataType)]));
     }
-    default:
+    case "null":
+    case "boolean":
+    case "byte":
+    case "short":
+    case "integer":
+    case "float":
+    case "double":
+    case "string":
+    case "binary":
+    case "date":
+    case "timestamp":
+    case "timestamp_ntz":
+    case "decimal":
       return x;
+    default:
+      return assertNever(t);
   }
 }
 
@@ -229,11 +244,17 @@ function column(col: number, t: DataType, segments: readonly BatchSegment[], n: 
       return arrow.makeData({ type: new arrow.Utf8(), ...variableWidth(col, segments, n), ...base });
     case "binary":
       return arrow.makeData({ type: new arrow.Binary(), ...variableWidth(col, segments, n), ...base });
-    default: {
+    case "null":
+    case "boolean":
+    case "array":
+    case "map":
+    case "struct": {
       const vec = arrow.vectorFromArray(jsValues(col, segments), arrowType(t));
       const data = vec.data[0];
       return data ?? arrow.makeData({ type: new arrow.Null(), length: n, nullCount: n });
     }
+    default:
+      return assertNever(t);
   }
 }
 

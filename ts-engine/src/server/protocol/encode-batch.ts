@@ -1,3 +1,4 @@
+import { assertNever } from "../../errors/assert-never.js";
 import type { ColumnBatch } from "../../columnar/batch.js";
 import type { Vector } from "../../columnar/vector.js";
 import type { DataType } from "../../types/data-type.js";
@@ -42,8 +43,21 @@ export function writeTyped(w: MsgpackWriter, v: unknown, t: DataType): void {
       t.fields.forEach((f, i) => writeTyped(w, fs[i], f.dataType));
       return;
     }
-    default:
+    case "null":
+    case "boolean":
+    case "byte":
+    case "short":
+    case "integer":
+    case "long":
+    case "string":
+    case "binary":
+    case "date":
+    case "timestamp":
+    case "timestamp_ntz":
+    case "decimal":
       return w.value(v);
+    default:
+      return assertNever(t);
   }
 }
 
@@ -92,6 +106,8 @@ export function writeVectorRange(w: MsgpackWriter, v: Vector, start: number, end
       for (let i = start; i < end; i++) valid !== null && valid[i] === 0 ? w.nil() : writeTyped(w, data[i], v.type);
       return;
     }
+    default:
+      return assertNever(v);
   }
 }
 

@@ -1,3 +1,4 @@
+import { assertNever } from "../../errors/assert-never.js";
 import type { DataType, StructType } from "../../types/data-type.js";
 
 /** Spark's JSON type form of a type (`DataType.jsonValue()`), as schema replies carry it. */
@@ -16,8 +17,22 @@ export function encodeDataType(t: DataType): unknown {
       };
     case "struct":
       return encodeStructType(t);
-    default:
+    case "null":
+    case "boolean":
+    case "byte":
+    case "short":
+    case "integer":
+    case "long":
+    case "float":
+    case "double":
+    case "string":
+    case "binary":
+    case "date":
+    case "timestamp":
+    case "timestamp_ntz":
       return t.kind;
+    default:
+      return assertNever(t);
   }
 }
 
