@@ -50,10 +50,49 @@ function exchange(input: PhysicalPlan, partitioning: Partitioning, shown: string
   return { kind: "ShuffleExchange", input, partitioning, planId, detail: ` ${shown}, ENSURE_REQUIREMENTS, [plan_id=${planId}]` };
 }
 
+/**
+ * Whether a plan's output is one partition (Spark's SinglePartition): that satisfies any
+ * distribution an operator requires, so Spark's EnsureRequirements adds no exchange above it.
+ */
+function singlePartition(p: PhysicalPlan): boolean {
+  switch (p.kind) {
+    case "ShuffleExchange":
+      return p.partitioning.kind === "single";
+    case "Limit":
+      return p.scope === "global" || singlePartition(p.input);
+    case "Range":
+      return p.slices === 1;
+    case "Project":
+    case "Filter":
+    case "HashAggregate":
+    case "Sort":
+    case "BatchEvalPython":
+      return singlePartition(p.input);
+    case "LocalTableScan":
+    case "Union":
+    case "HashJoin":
+    case "BroadcastExchange":
+    case "ShuffleRead":
+    case "BroadcastRead":
+      return false;
+    default:
+      return assertNever(p);
+  }
+}
+
 function hashExchange(input: PhysicalPlan, keys: readonly Expr[], shownKeys: readonly Expr[], st: PlanState): PhysicalPlan {
+  if (singlePartition(input)) return input;
   const n = shufflePartitions(st.ctx);
   if (keys.length === 0) return exchange(input, { kind: "single" }, "SinglePartition", st);
   return exchange(input, { kind: "hash", keys, numPartitions: n }, `hashpartitioning(${shownKeys.map(exprToString).join(", ")}, ${n})`, st);
+}
+
+function hashing(keys: readonly Expr[], st: PlanState): Partitioning {
+  return { kind: "hash", keys, numPartitions: shufflePartitions(st.ctx) };
+}
+
+function hashShown(shownKeys: readonly Expr[], st: PlanState): string {
+  return `hashpartitioning(${shownKeys.map(exprToString).join(", ")}, ${shufflePartitions(st.ctx)})`;
 }
 
 function aggregate(
@@ -87,6 +126,7 @@ function fnDetail(keys: readonly Expr[], named: readonly (readonly [string, AggC
 function planAggregate(p: Aggregate, st: PlanState): PhysicalPlan {
   const spec = aggSpecOf(p);
   const child = plan(p.input, st);
+  // DISTINCT that cannot change a result (min, max …) is plain, as Spark's EliminateDistinct
   const distinct = spec.calls.filter(distinctMatters);
   if (distinct.length > 0 && singleDistinctSet(distinct)) return planOneDistinct(p, spec, child, distinct, st);
   if (distinct.length > 0) return planComplete(p, spec, child, st);
@@ -109,8 +149,9 @@ function planAggregate(p: Aggregate, st: PlanState): PhysicalPlan {
 }
 
 /**
- * Distinct aggregates over different argument sets: raw rows are shuffled on the keys and
- * each partition aggregates its groups in one step (Spark's Complete mode).
+ * Distinct aggregates over different argument sets (Spark rewrites those with an Expand,
+ * not done here): raw rows are shuffled on the keys and each partition aggregates its
+ * groups in one step (Spark's Complete mode), each distinct call through its DistinctAcc.
  */
 function planComplete(p: Aggregate, spec: AggSpec, child: PhysicalPlan, st: PlanState): PhysicalPlan {
   const groupBound = bindAll(spec.groupBy, p.input);
@@ -289,8 +330,10 @@ function planJoin(p: Join, st: PlanState): PhysicalPlan {
   }
   const build = pickSide(canBuildShuffled("left", jt), canBuildShuffled("right", jt), ls, rs) ?? "right";
   const detail = ` ${exprList(keys.leftKeys)}, ${exprList(keys.rightKeys)}, ${JOIN_TYPE_NAMES[jt]}, ${side(build)}${cond}`;
-  const le = hashExchange(l, leftKeys, keys.leftKeys, st);
-  const re = hashExchange(r, rightKeys, keys.rightKeys, st);
+  // one side already in one partition still needs the other side shuffled to match it
+  const bothSingle = singlePartition(l) && singlePartition(r);
+  const le = bothSingle ? l : exchange(l, hashing(leftKeys, st), hashShown(keys.leftKeys, st), st);
+  const re = bothSingle ? r : exchange(r, hashing(rightKeys, st), hashShown(keys.rightKeys, st), st);
   return join(le, re, build, "shuffled", detail);
 }
 
@@ -319,7 +362,7 @@ function plan(p: LogicalPlan, st: PlanState): PhysicalPlan {
       const c = plan(p.input, st);
       const orders = bindAll(p.orders, p.input) as SortOrder[];
       const detail = ` ${exprList(p.orders)}, ${p.global}, 0`;
-      if (!p.global) return { kind: "Sort", input: c, orders, detail };
+      if (!p.global || singlePartition(c)) return { kind: "Sort", input: c, orders, detail };
       const n = shufflePartitions(st.ctx);
       const ex = exchange(c, { kind: "range", orders, numPartitions: n }, `rangepartitioning(${p.orders.map(exprToString).join(", ")}, ${n})`, st);
       return { kind: "Sort", input: ex, orders, detail };
