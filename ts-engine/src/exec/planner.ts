@@ -10,7 +10,7 @@ import type { Aggregate, Join, LogicalPlan } from "../plan/logical-plan.js";
 import { outputOf } from "../plan/output.js";
 import { transformExprDown } from "../plan/transform.js";
 import { structField, type StructType } from "../types/data-type.js";
-import { aggSpecOf, makeAccumulator, type AggSpec } from "./aggregate/agg-spec.js";
+import { aggSpecOf, distinctMatters, makeAccumulator, type AggSpec } from "./aggregate/agg-spec.js";
 import { partialSchema } from "./aggregate/hash-aggregate-exec.js";
 import { aggDetail, exprList, JOIN_TYPE_NAMES, scanDetail } from "./explain-detail.js";
 import type { AggCallPlan, HashAggregateP, Partitioning, PhysicalPlan } from "./physical-plan.js";
@@ -83,17 +83,13 @@ function fnDetail(keys: readonly Expr[], named: readonly (readonly [string, AggC
   return `(keys=${exprList(keys)}, functions=[${named.map(([pre, c]) => pre + exprToString(c)).join(", ")}])`;
 }
 
-/** Aggregates whose DISTINCT changes nothing (the accumulator ignores repeats). */
-const DISTINCT_INSENSITIVE = new Set(["min", "max", "collect_set"]);
-
 /** Partial aggregate per partition, exchange on the keys, final aggregate per partition. */
 function planAggregate(p: Aggregate, st: PlanState): PhysicalPlan {
   const spec = aggSpecOf(p);
   const child = plan(p.input, st);
-  const distinct = spec.calls.filter((c) => c.isDistinct && !DISTINCT_INSENSITIVE.has(c.fn.toLowerCase()));
-  const noPartial = spec.calls.some((c) => c.fn.toLowerCase() === "approx_count_distinct");
-  if (distinct.length > 0 && !noPartial && singleDistinctSet(distinct)) return planOneDistinct(p, spec, child, distinct, st);
-  if (noPartial || distinct.length > 0) return planComplete(p, spec, child, st);
+  const distinct = spec.calls.filter(distinctMatters);
+  if (distinct.length > 0 && singleDistinctSet(distinct)) return planOneDistinct(p, spec, child, distinct, st);
+  if (distinct.length > 0) return planComplete(p, spec, child, st);
   const ansi = st.ctx.conf.ansi;
   const k = spec.groupBy.length;
   const groupBound = bindAll(spec.groupBy, p.input);
@@ -113,9 +109,8 @@ function planAggregate(p: Aggregate, st: PlanState): PhysicalPlan {
 }
 
 /**
- * Aggregates that have no partial form here (approx_count_distinct, distinct aggregates
- * over different argument sets): raw rows are shuffled on the keys and each partition
- * aggregates its groups in one step (Spark's Complete mode).
+ * Distinct aggregates over different argument sets: raw rows are shuffled on the keys and
+ * each partition aggregates its groups in one step (Spark's Complete mode).
  */
 function planComplete(p: Aggregate, spec: AggSpec, child: PhysicalPlan, st: PlanState): PhysicalPlan {
   const groupBound = bindAll(spec.groupBy, p.input);

@@ -53,3 +53,8 @@ export function makeAccumulator(call: AggCall, ansi: boolean): Accumulator {
 export function updateArgs(call: AggCall): readonly Expr[] {
   return aggregateDefOf(call).updateArgs(call);
 }
+
+/** Whether the call's DISTINCT changes its result, from its registry entry (not for min, max, collect_set …). */
+export function distinctMatters(call: AggCall): boolean {
+  return call.isDistinct && aggregateDefOf(call).ignoresDistinct !== true;
+}
