@@ -78,6 +78,21 @@ def test_text_file_word_count(spark, tmp_path) -> None:
     assert counts == {"a": 3, "b": 2, "c": 1}
 
 
+
+def test_text_file_word_count_of_300k_lines(spark, tmp_path) -> None:
+    # One file past ~100k lines failed with "Maximum call stack size exceeded" (lines spread
+    # into one push in the reader).
+    n = 300_000
+    p = tmp_path / "big.txt"
+    p.write_text("".join("w%d common\n" % (i % 1000) for i in range(n)))
+    counts = dict(
+        spark.sparkContext.textFile(str(p)).flatMap(lambda l: l.split()).map(lambda w: (w, 1)).reduceByKey(lambda x, y: x + y).collect()
+    )
+    assert len(counts) == 1001
+    assert counts["common"] == n
+    assert counts["w0"] == n // 1000 and counts["w999"] == n // 1000
+    assert spark.sparkContext.textFile(str(p)).count() == n
+
 def test_parallel_queries_on_one_session(spark) -> None:
     import concurrent.futures
 

@@ -77,7 +77,9 @@ export async function showQuery(
   const limited: ParsedPlan = { kind: "Limit", input: plan, n: Math.max(0, numRows) + 1 };
   const res = await executeQuery(limited, ctx);
   const rows: unknown[][] = [];
-  for await (const b of res.batches) rows.push(...batchToRows(b));
+  for await (const b of res.batches) {
+    for (const row of batchToRows(b)) rows.push(row); // not push(...rows): show(n) has no bound on n
+  }
   const hasMore = rows.length > numRows;
   const tz = ctx.conf.get("spark.sql.session.timeZone") ?? "UTC";
   return showString(res.schema, rows.slice(0, numRows), hasMore, numRows, truncate, vertical, tz);

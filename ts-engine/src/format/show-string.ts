@@ -32,7 +32,9 @@ function vertical(cells: readonly (readonly string[])[]): string {
   const [names, ...rows] = cells;
   if (rows.length === 0) return "(0 rows)";
   const nameWidth = Math.max(MIN_COL_WIDTH, ...names!.map(stringHalfWidth));
-  const dataWidth = Math.max(MIN_COL_WIDTH, ...rows.map((r) => Math.max(...r.map(stringHalfWidth))));
+  // A loop, not Math.max(...rows): show(n, vertical=True) has no bound on the row count.
+  let dataWidth = MIN_COL_WIDTH;
+  for (const r of rows) for (const c of r) dataWidth = Math.max(dataWidth, stringHalfWidth(c));
   let out = "";
   rows.forEach((r, i) => {
     out += `${rightPad(`-RECORD ${i}`, nameWidth + dataWidth + 5, "-")}\n`;

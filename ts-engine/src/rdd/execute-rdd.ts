@@ -53,7 +53,10 @@ async function shuffle(input: RddPlan, n: number, run: RddRun): Promise<Partitio
   const mapOutputs = await Promise.all(source.map((p, i) => run.runner.shuffleWrite(func, i, p, n, run.opts)));
   const reduce: Uint8Array[][] = Array.from({ length: n }, () => []);
   for (const buckets of mapOutputs) {
-    for (let j = 0; j < n; j++) reduce[j]!.push(...(buckets[j] ?? []));
+    for (let j = 0; j < n; j++) {
+      // A loop, not push(...bucket): a bucket has one blob per batch, unbounded.
+      for (const blob of buckets[j] ?? []) reduce[j]!.push(blob);
+    }
   }
   return reduce.map((blobs) => ({ kind: "blobs", blobs }));
 }

@@ -28,7 +28,10 @@ export function splitLines(text: string): string[] {
  */
 export async function readTextPartitions(p: string, minPartitions: number): Promise<string[][]> {
   const lines: string[] = [];
-  for (const f of await inputFiles(p)) lines.push(...splitLines(await readFile(f, "utf8")));
+  for (const f of await inputFiles(p)) {
+    // One push per line: spreading a file's lines into one call overflows the stack past ~100k.
+    for (const line of splitLines(await readFile(f, "utf8"))) lines.push(line);
+  }
   const total = lines.reduce((s, l) => s + l.length + 1, 0);
   const parts: string[][] = Array.from({ length: minPartitions }, () => []);
   let acc = 0;

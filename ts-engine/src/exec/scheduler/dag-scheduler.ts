@@ -40,7 +40,7 @@ class ShuffleOutput {
   take(r: PartitionRange, consume: boolean): ColumnBatch[] {
     const out: ColumnBatch[] = [];
     for (let i = r.start; i < r.end; i++) {
-      out.push(...this.blocks[i]!);
+      for (const block of this.blocks[i]!) out.push(block); // not push(...): unbounded block count
       if (consume) this.blocks[i] = [];
     }
     return out;
