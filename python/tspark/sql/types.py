@@ -406,9 +406,8 @@ class StructType(DataType):
         return list(self.names)
 
     def treeString(self, level: Optional[int] = None) -> str:
-        """printSchema's text for this schema, computed locally (the engine's form is canonical)."""
-        from tspark.sql._tree_string import tree_string
-        return tree_string(self, level)
+        """printSchema's text for this schema, as PySpark's (``level``: its maxDepth; None or <= 0, all)."""
+        return _tree_string(self, level)
 
 
 _ATOMIC = {t.typeName(): t for t in [
@@ -594,6 +593,59 @@ def _try_ddl(text: str, fn) -> "DataType | None":  # type: ignore[valid-type]
         return dt if p.peek() == "" else None
     except (PySparkValueError, ValueError):
         return None
+
+
+# --- treeString (printSchema's text) ---
+# Here, not in a module of its own, for the same reason as the DDL parser: StructType.treeString
+# needs it and it needs these classes. ``root``, then `` |-- name: type (nullable = true)`` per
+# field, element/key/value lines for arrays and maps, nested levels indented by ``    |``.
+
+_TREE_UNLIMITED = 2 ** 31 - 1  # the JVM's Int.MaxValue, PySpark's default maxDepth
+
+# Control characters in field names print escaped, as Spark's SchemaUtils.escapeMetaCharacters.
+_TREE_META = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\f": "\\f", "\b": "\\b", "\v": "\\v", "\a": "\\a"}
+
+
+def _escape_meta(name: str) -> str:
+    return "".join(_TREE_META.get(c, c) for c in name)
+
+
+def _jvm_type_name(dt: DataType) -> str:
+    # The JVM's name: parameterised types print their parameters (decimal(10,2), char(3) ...).
+    if isinstance(dt, (DecimalType, CharType, VarcharType, DayTimeIntervalType, YearMonthIntervalType)):
+        return dt.simpleString()
+    return dt.typeName()
+
+
+def _tree_nested(dt: DataType, prefix: str, out: List[str], depth: int) -> None:
+    """The lines under a field, element, key or value of type ``dt`` (one level deeper)."""
+    if isinstance(dt, (StructType, ArrayType, MapType)):
+        _tree_lines(dt, prefix, out, depth - 1)
+
+
+def _tree_lines(dt: DataType, prefix: str, out: List[str], depth: int) -> None:
+    if depth <= 0:
+        return
+    if isinstance(dt, StructType):
+        for f in dt.fields:
+            out.append("%s-- %s: %s (nullable = %s)\n" % (prefix, _escape_meta(f.name), _jvm_type_name(f.dataType), str(f.nullable).lower()))
+            _tree_nested(f.dataType, prefix + "    |", out, depth)
+    elif isinstance(dt, ArrayType):
+        out.append("%s-- element: %s (containsNull = %s)\n" % (prefix, _jvm_type_name(dt.elementType), str(dt.containsNull).lower()))
+        _tree_nested(dt.elementType, prefix + "    |", out, depth)
+    elif isinstance(dt, MapType):
+        out.append("%s-- key: %s\n" % (prefix, _jvm_type_name(dt.keyType)))
+        _tree_nested(dt.keyType, prefix + "    |", out, depth)
+        out.append("%s-- value: %s (valueContainsNull = %s)\n" % (prefix, _jvm_type_name(dt.valueType), str(dt.valueContainsNull).lower()))
+        _tree_nested(dt.valueType, prefix + "    |", out, depth)
+
+
+def _tree_string(schema: StructType, level: Optional[int] = None) -> str:
+    """``root`` and one line per field (and nested element/key/value), ending in a newline."""
+    depth = level if level is not None and level > 0 else _TREE_UNLIMITED
+    out = ["root\n"]
+    _tree_lines(schema, " |", out, depth)
+    return "".join(out)
 
 
 from tspark.sql.row import Row  # noqa: E402  (PySpark exposes Row from types too)
