@@ -78,3 +78,15 @@ def test_python_udf_and_case_cast(monkeypatch):
                                     F.when(F.col("id") > 1, "big").otherwise(None),
                                     F.col("id").cast("decimal(10,2)"), F.lit(Decimal("12.50")))
     assert encode("r5", df) == golden("python-udf")
+
+
+def test_projections_star_distinct_todf(monkeypatch):
+    plan_ids_from(20, monkeypatch)
+    df = (Spark().range(0, 10, 1, 2)
+          .withColumns({"a": F.col("id") + 1, "b": F.lit("x")})
+          .withColumnsRenamed({"a": "a2"})
+          .drop("b")
+          .select("*", F.col("a2") * 2)
+          .distinct()
+          .toDF("x", "y", "z"))
+    assert encode("r7", df) == golden("projections-star-distinct-todf")

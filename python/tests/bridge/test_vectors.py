@@ -90,3 +90,23 @@ def test_client_codec_matches_the_goldens(case: pathlib.Path) -> None:
     golden = case.with_suffix(".msgpack").read_bytes()
     assert codec.pack(message) == golden
     assert codec.unpack(golden) == message
+
+
+def _kinds(v: object, out: set) -> set:
+    if isinstance(v, dict):
+        if isinstance(v.get("kind"), str):
+            out.add(v["kind"])
+        for x in v.values():
+            _kinds(x, out)
+    elif isinstance(v, list):
+        for x in v:
+            _kinds(x, out)
+    return out
+
+
+def test_every_projection_kind_has_a_vector() -> None:
+    kinds: set = set()
+    for case in CASES:
+        _kinds(recorder.load_case(case)["message"], kinds)
+    missing = {"WithColumns", "WithColumnsRenamed", "Drop", "Distinct", "ToDF", "UnresolvedStar"} - kinds
+    assert not missing, missing
