@@ -1,10 +1,10 @@
-import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { SparkException } from "../../../src/errors/spark-exception.js";
 import { decodePlan } from "../../../src/server/protocol/decode-plan.js";
 import { decodeRequest } from "../../../src/server/protocol/messages.js";
 import { decodeMsgpack } from "../../../src/server/protocol/msgpack-decode.js";
 import { encodeMsgpack } from "../../../src/server/protocol/msgpack-writer.js";
+import { withFuzzSeed } from "../../fuzz-seed.js";
 
 const VALID = {
   kind: "execute",
@@ -36,8 +36,10 @@ function handle(frame: Uint8Array): void {
 }
 
 describe("decoder fuzz", () => {
-  it("turns random frames into INVALID_PLAN_INPUT or decode errors, never anything else", () => {
-    for (let i = 0; i < 3000; i++) handle(randomBytes(1 + (i % 200)));
+  it("turns random frames into INVALID_PLAN_INPUT or decode errors, never anything else", async () => {
+    await withFuzzSeed(1, (rng) => {
+      for (let i = 0; i < 3000; i++) handle(rng.bytes(1 + (i % 200)));
+    });
   });
 
   it("survives every single-byte mutation and truncation of a valid request", () => {
@@ -58,8 +60,10 @@ describe("decoder fuzz", () => {
     }
   });
 
-  it("still decodes a valid request identically afterwards (no state leaks between frames)", () => {
-    for (let i = 0; i < 500; i++) handle(randomBytes(64));
+  it("still decodes a valid request identically afterwards (no state leaks between frames)", async () => {
+    await withFuzzSeed(2, (rng) => {
+      for (let i = 0; i < 500; i++) handle(rng.bytes(64));
+    });
     const req = decodeRequest(decodeMsgpack(encodeMsgpack(VALID)));
     expect(req.kind).toBe("execute");
     if (req.kind === "execute") expect(decodePlan(req.plan)).toMatchObject({ kind: "Filter", input: { rows: [[1], [2n ** 60n]] } });
