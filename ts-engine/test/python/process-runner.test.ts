@@ -120,6 +120,21 @@ describe.skipIf(testPython.skipReason !== null)(`ProcessPythonRunner (${testPyth
     expect(unpickleRepr(out)).toBe("['ok']");
   });
 
+  it("reruns elsewhere a request that waited behind a killed one (another query's work is not lost)", async () => {
+    const single = new ProcessPythonRunner(1);
+    try {
+      const ac = new AbortController();
+      const slow = single.mapPartitions(pickled("lambda i, it: __import__('time').sleep(60) or []"), 0, { kind: "strings", strings: [] }, { ...opts, signal: ac.signal });
+      // one worker, so this request is pipelined behind the slow one on the same process
+      const queued = single.mapPartitions(null, 0, { kind: "strings", strings: ["still here"] }, opts);
+      setTimeout(() => ac.abort(new Error("cancelled by test")), 200);
+      await expect(slow).rejects.toThrow("cancelled by test");
+      expect(unpickleRepr(await queued)).toBe("['still here']");
+    } finally {
+      await single.close();
+    }
+  });
+
   it("runs a partition function over pickled blobs and text lines", async () => {
     const f = pickled("lambda i, it: (w for line in it for w in line.split())");
     const out = await runner.mapPartitions(f, 0, { kind: "strings", strings: ["a b", "c"] }, opts);

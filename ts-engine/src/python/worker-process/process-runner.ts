@@ -7,7 +7,7 @@ import { typeJson } from "../type-json.js";
 import { pythonExceptionFromFrame } from "../worker-errors.js";
 import { WorkerPool } from "./worker-pool.js";
 import { resolvePythonExec } from "./worker-env.js";
-import type { WorkerProcess } from "./worker-process.js";
+import { RequestNotStarted, type WorkerProcess } from "./worker-process.js";
 
 type Frame = Readonly<Record<string, unknown>>;
 
@@ -63,8 +63,7 @@ export class ProcessPythonRunner implements PythonRunner {
   }
 
   private async call(opts: RunOptions, msg: Frame): Promise<Frame> {
-    opts.signal?.throwIfAborted();
-    const reply = await this.pool(opts.pythonExec).use((w) => requestAbortable(w, msg, opts.signal));
+    const reply = await sendRetrying(this.pool(opts.pythonExec), msg, opts.signal);
     if (typeof reply !== "object" || reply === null) throw new InternalError("Python worker sent a non-map reply");
     const frame = reply as Frame;
     if (frame.kind === "error") {
@@ -84,6 +83,21 @@ export class ProcessPythonRunner implements PythonRunner {
  * running this very request (deep in user code), not when the request merely waits in
  * its pipe behind another one (its reply is then dropped).
  */
+/**
+ * Sends `msg` to a worker of the interpreter's pool; a request dropped unrun because another
+ * query killed the worker it was queued on goes to another worker.
+ */
+async function sendRetrying(pool: WorkerPool, msg: Frame, signal: AbortSignal | undefined): Promise<unknown> {
+  for (;;) {
+    signal?.throwIfAborted();
+    try {
+      return await pool.use((w) => requestAbortable(w, msg, signal));
+    } catch (e) {
+      if (!(e instanceof RequestNotStarted)) throw e;
+    }
+  }
+}
+
 function requestAbortable(w: WorkerProcess, msg: Frame, signal: AbortSignal | undefined): Promise<unknown> {
   const { id, reply } = w.send(msg);
   if (signal === undefined) return reply;

@@ -8,6 +8,16 @@ import { workerEnv } from "./worker-env.js";
 const STDERR_TAIL = 4096;
 
 /**
+ * Why a request was dropped without ever running: it waited in the pipe behind a request
+ * whose query was cancelled, and that worker was killed. Its caller may send it again.
+ */
+export class RequestNotStarted extends Error {
+  constructor() {
+    super("Python worker was stopped before it ran this request");
+  }
+}
+
+/**
  * One `<pythonExec> -m tspark.worker` child. Requests are pipelined: several may be in
  * flight, the worker answers them in order, so the next request already waits in the
  * pipe when Python finishes one (no scheduling round trip per batch). If the process
@@ -78,9 +88,14 @@ export class WorkerProcess {
     return { id, reply };
   }
 
-  /** Stop the process: close stdin (the worker exits cleanly), SIGKILL if `force`. */
+  /**
+   * Stop the process: close stdin (the worker exits cleanly), SIGKILL if `force`. A forced
+   * stop fails only the running request; those queued behind it (possibly another query's)
+   * reject with RequestNotStarted, since Python never read them.
+   */
   stop(force = false): void {
     if (force) {
+      for (const p of this.pending.splice(1)) p.reject(new RequestNotStarted());
       // Dead from now on, so the pool never hands it out again before "close" arrives.
       this.die(workerExitedError(null, "SIGKILL", this.stderrTail));
       this.child.kill("SIGKILL");
