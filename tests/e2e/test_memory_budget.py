@@ -52,6 +52,25 @@ def test_sort_past_budget_spills_and_cleans_up(server, tmp_path: pathlib.Path) -
         spark.stop()
 
 
+def test_group_by_past_budget_spills_partitions_and_is_exact(server, tmp_path: pathlib.Path) -> None:
+    from tspark.sql import SparkSession, functions as F
+
+    spark = SparkSession.builder.remote(server).getOrCreate()
+    try:
+        spark.conf.set("spark.executor.memory", "8m")
+        spark.conf.set("spark.local.dir", str(tmp_path))
+        groups = 100_000
+        df = spark.range(3 * groups).selectExpr(f"CAST(id % {groups} AS STRING) AS k", "id")
+        rows = df.groupBy("k").agg(F.count("*").alias("c"), F.sum("id").alias("s")).collect()
+        assert len(rows) == groups
+        got = {r.k: (r.c, r.s) for r in rows}
+        assert got == {str(k): (3, 3 * k + 3 * groups) for k in range(groups)}
+        assert any(tmp_path.iterdir()), "the aggregate should have spilled to spark.local.dir"
+        assert _spill_files(tmp_path) == []
+    finally:
+        spark.stop()
+
+
 def test_query_that_cannot_fit_fails_with_spark_error_and_engine_keeps_serving(server) -> None:
     from tspark.sql import SparkSession
 
@@ -64,6 +83,12 @@ def test_query_that_cannot_fit_fails_with_spark_error_and_engine_keeps_serving(s
         assert err.getCondition() == "UNABLE_TO_ACQUIRE_MEMORY"
         assert err.getSqlState() == "53200"
         assert "Unable to acquire" in str(err) and "bytes of memory, got" in str(err)
+        # A hash join's build side cannot spill yet: the same error, from the join.
+        left = spark.range(200_000)
+        right = spark.range(200_000).withColumnRenamed("id", "id2")
+        with pytest.raises(Exception) as info:
+            left.join(right, left.id == right.id2).count()
+        assert info.value.getCondition() == "UNABLE_TO_ACQUIRE_MEMORY"
         # Another client is served, and so is this one once the budget is back.
         assert _ping(server) == "pong"
         spark.conf.unset("spark.executor.memory")
