@@ -1,6 +1,8 @@
 import v8 from "node:v8";
 import { makeBatch, type ColumnBatch } from "../../columnar/batch.js";
+import type { Utf8Data } from "../../columnar/utf8.js";
 import { makeVector, type Vector, type VectorData } from "../../columnar/vector.js";
+import { assertNever } from "../../errors/assert-never.js";
 import { InternalError } from "../../errors/spark-exception.js";
 import type { StructType } from "../../types/data-type.js";
 
@@ -8,9 +10,9 @@ import type { StructType } from "../../types/data-type.js";
  * The spill format of one batch: a header of u32 words (row count, then per column a
  * storage tag, a validity flag and the byte lengths of its parts), then the parts, each
  * 8-byte aligned so they decode as typed-array views without copying. Typed storage is
- * its raw bytes; strings are one latin1 or UTF-16 text with UTF-16 offsets (exact for any
- * JS string, lone surrogates included); binaries are one byte run with offsets; nested
- * values go through V8's serializer. The schema is not written: the reader knows it.
+ * its raw bytes; strings their UTF-8 bytes with offsets; decimal text one latin1 (or
+ * UTF-16) text with offsets; binaries one byte run with offsets; nested values go through
+ * V8's serializer. The schema is not written: the reader knows it.
  */
 const TAG = {
   u8: 1,
@@ -24,6 +26,7 @@ const TAG = {
   utf16: 9,
   binary: 10,
   values: 11,
+  utf8: 12,
 } as const;
 
 type Tag = (typeof TAG)[keyof typeof TAG];
@@ -37,7 +40,7 @@ function bytesOf(a: ArrayBufferView): Uint8Array {
   return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 }
 
-function typedTag(d: Exclude<VectorData, unknown[]>): Tag {
+function typedTag(d: Uint8Array | Int8Array | Int16Array | Int32Array | Float32Array | Float64Array | BigInt64Array): Tag {
   if (d instanceof Uint8Array) return TAG.u8;
   if (d instanceof Int8Array) return TAG.i8;
   if (d instanceof Int16Array) return TAG.i16;
@@ -76,13 +79,35 @@ function encodeBinary(values: readonly unknown[], n: number, validity: Uint8Arra
   return { tag: TAG.binary, parts: [bytesOf(offsets), out] };
 }
 
+/** UTF-8 storage as offsets rebased to 0 and the bytes they cover. */
+function encodeUtf8(d: Utf8Data, n: number): Encoded {
+  const base = d.offsets[0]!;
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i <= n; i++) offsets[i] = d.offsets[i]! - base;
+  return { tag: TAG.utf8, parts: [bytesOf(offsets), d.bytes.subarray(base, d.offsets[n]!)] };
+}
+
 function encodeVector(v: Vector, n: number): Encoded {
-  const d = v.data;
-  if (!Array.isArray(d)) return { tag: typedTag(d), parts: [bytesOf(d.subarray(0, n))] };
-  const kind = v.type.kind;
-  if (kind === "string" || kind === "decimal") return encodeStrings(d, n, v.validity);
-  if (kind === "binary") return encodeBinary(d, n, v.validity);
-  return { tag: TAG.values, parts: [v8.serialize(d.slice(0, n))] };
+  switch (v.storage) {
+    case "bool":
+    case "i8":
+    case "i16":
+    case "i32":
+    case "f32":
+    case "f64":
+    case "i64big":
+      return { tag: typedTag(v.data), parts: [bytesOf(v.data.subarray(0, n))] };
+    case "utf8":
+      return encodeUtf8(v.data, n);
+    case "decimal":
+      return encodeStrings(v.data, n, v.validity);
+    case "binary":
+      return encodeBinary(v.data, n, v.validity);
+    case "values":
+      return { tag: TAG.values, parts: [v8.serialize(v.data.slice(0, n))] };
+    default:
+      return assertNever(v);
+  }
 }
 
 const align8 = (x: number): number => (x + 7) & ~7;
@@ -141,6 +166,8 @@ function decodeData(tag: number, parts: Uint8Array[], n: number): VectorData {
       for (let i = 0; i < n; i++) out[i] = text.slice(offsets[i]!, offsets[i + 1]!);
       return out;
     }
+    case TAG.utf8:
+      return { offsets: view(Int32Array, 4), bytes: parts[1]! };
     case TAG.binary: {
       const offsets = view(Int32Array, 4);
       const bytes = parts[1]!;
