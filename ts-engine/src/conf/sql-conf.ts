@@ -1,3 +1,5 @@
+import os from "node:os";
+
 /**
  * Session configuration: every key the engine reads, with Spark's default. Unknown keys
  * are stored and returned as given (spark.conf.set accepts anything), known keys are typed.
@@ -23,6 +25,17 @@ export const CONF_ENTRIES: readonly ConfEntry[] = [
   { key: "spark.sql.optimizer.excludedRules", default: "", doc: "Comma-separated optimizer rule names to skip." },
   { key: "spark.sql.execution.arrow.pyspark.enabled", default: "true", doc: "toPandas through Arrow when pyarrow is installed." },
   { key: "spark.app.name", default: "tspark", doc: "Application name." },
+  {
+    key: "spark.executor.memory",
+    default: "",
+    doc:
+      "Memory of the engine's heap that execution may plan with (Spark's JVM size string, bare numbers in MiB). " +
+      "Empty (the default) means the V8 heap limit of the thread running the task (node --max-old-space-size), " +
+      "where Spark defaults to 1g. Tasks share (this − 300 MiB, or half of a setting under 600 MiB) × spark.memory.fraction; " +
+      "with N tasks running each may hold 1/N of it. Sort spills past its share; an operator that cannot spill fails with UNABLE_TO_ACQUIRE_MEMORY.",
+  },
+  { key: "spark.memory.fraction", default: "0.6", doc: "Fraction of (executor memory − reserved) that execution (sort, aggregate, join buffers) may use." },
+  { key: "spark.local.dir", default: os.tmpdir(), doc: "Directory for spill files (sorted runs); each engine process uses its own subdirectory, and every file is deleted when its task ends." },
 ];
 
 const BYTE_UNITS: Readonly<Record<string, number>> = { "": 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, t: 1024 ** 4, tb: 1024 ** 4 };

@@ -201,6 +201,10 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     sqlState: "42K0K",
     template: "Invalid function <funcName> with WITHIN GROUP. WITHIN GROUP is required for the function.",
   },
+  "UNABLE_TO_ACQUIRE_MEMORY": {
+    sqlState: "53200",
+    template: "Unable to acquire <requestedBytes> bytes of memory, got <receivedBytes>.",
+  },
   "INTERNAL_ERROR": {
     sqlState: "XX000",
     template: "<message>",

@@ -12,6 +12,10 @@ import { singleGroupIds, type Accumulator } from "../../expr/functions/aggregate
 import { makeAccumulator, updateArgs } from "./agg-spec.js";
 import { GroupHashTable } from "./group-hash-table.js";
 import type { AggCallPlan } from "../physical-plan.js";
+import { AggregateSpill } from "./agg-spill.js";
+import { vectorBytes } from "../memory/batch-bytes.js";
+import { executionMemory } from "../memory/memory-size.js";
+import { MEMORY_POOL, type MemoryReservation } from "../memory/memory-pool.js";
 
 /** The batch schema of a partial aggregation's output: [keys…, each call's partial state…]. */
 export function partialSchema(groupBy: readonly Expr[], calls: readonly AggCall[], ansi: boolean): StructType {
@@ -56,37 +60,108 @@ export class HashAggregateExec implements ExecutionPlan {
   }
 
   async *execute(partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
+    const memory = MEMORY_POOL.register("HashAggregate", executionMemory(ctx.conf));
+    const spill = this.output === "final" && this.groupBy.length > 0 ? new AggregateSpill(ctx.conf, this.groupBy.length) : null;
+    try {
+      yield* this.aggregate(this.child.execute(partition, ctx), this.groupBy, this.calls, ctx, memory, spill);
+    } finally {
+      // Ends, fails or is cancelled: no spill file outlives the task.
+      await spill?.close();
+      memory.close();
+    }
+  }
+
+  /**
+   * Aggregates `input` within the task's budget. The table's groups are accounted as they
+   * appear; when the budget has no room, a partial aggregation emits what it has (the
+   * final one downstream merges it), a final one spills its groups as partial rows into
+   * hash partitions and starts over, then re-aggregates each partition on its own (merging
+   * states; `spill` null there, so a partition that still does not fit fails with
+   * UNABLE_TO_ACQUIRE_MEMORY).
+   */
+  private async *aggregate(
+    input: AsyncIterable<ColumnBatch>,
+    groupBy: readonly Expr[],
+    calls: readonly AggCallPlan[],
+    ctx: ExecContext,
+    memory: MemoryReservation,
+    spill: AggregateSpill | null,
+  ): AsyncIterable<ColumnBatch> {
     const ectx = evalContextOf(ctx);
-    const k = this.groupBy.length;
-    const keyTypes = this.groupBy.map(exprType);
-    const table = new GroupHashTable(keyTypes);
-    const accs: Accumulator[] = this.calls.map((c) => makeAccumulator(c.call, ectx.ansi));
+    const k = groupBy.length;
+    const keyTypes = groupBy.map(exprType);
+    let table = new GroupHashTable(keyTypes);
+    let accs: Accumulator[] = calls.map((c) => makeAccumulator(c.call, ectx.ansi));
     if (k === 0) {
       table.findOrInsert([], 1);
       for (const a of accs) a.ensure(1);
     }
-    const args = this.calls.map((c) => updateArgs(c.call).map(stripAlias));
+    const args = calls.map((c) => updateArgs(c.call).map(stripAlias));
+    // Heap bytes per group beyond its keys: hash slots and stored hash (~16), a state
+    // array slot per partial column (8 each), and the tables' doubling slack.
+    const stateBytes = 16 + 8 * accs.reduce((s, a) => s + a.partialTypes.length, 0);
+    let accounted = table.size;
     let count = 0;
-    for await (const b of this.child.execute(partition, ctx)) {
+    for await (const b of input) {
       throwIfAborted(ctx);
       const n = b.numRows;
       if (n === 0) continue;
       let groups: Int32Array;
+      let keys: Vector[] = [];
       if (k === 0) groups = singleGroupIds(n);
       else {
-        const keys: Vector[] = this.groupBy.map((g) => (g.kind === "BoundRef" ? b.columns[g.ordinal]! : evaluate(g, b, ectx)));
+        keys = groupBy.map((g) => (g.kind === "BoundRef" ? b.columns[g.ordinal]! : evaluate(g, b, ectx)));
         groups = table.findOrInsert(keys, n);
       }
       for (let a = 0; a < accs.length; a++) {
         const acc = accs[a]!;
-        const c = this.calls[a]!;
+        const c = calls[a]!;
         acc.ensure(table.size);
         if (c.input === "merge") acc.merge(groups, n, b.columns.slice(c.offset, c.offset + acc.partialTypes.length));
         else acc.update(groups, n, args[a]!.map((e) => evaluate(e, b, ectx)));
       }
+      if (table.size > accounted) {
+        const keyBytes = keys.reduce((s, v) => s + vectorBytes(v), 0) / n;
+        const bytes = Math.ceil((table.size - accounted) * (keyBytes + stateBytes) * 1.5);
+        if (!memory.tryGrow(bytes)) {
+          if (this.output === "partial") yield* this.emit(table, accs, ectx);
+          else if (spill !== null) await spill.write(this.partialRows(table, accs));
+          else memory.grow(bytes);
+          table = new GroupHashTable(keyTypes);
+          accs = calls.map((c) => makeAccumulator(c.call, ectx.ansi));
+          memory.free();
+        }
+        accounted = table.size;
+      }
       if (++count % 8 === 0) await yieldToEventLoop();
     }
-    yield* this.emit(table, accs, ectx);
+    if (spill === null || spill.spills === 0) {
+      yield* this.emit(table, accs, ectx);
+      return;
+    }
+    await spill.write(this.partialRows(table, accs));
+    memory.free();
+    // Re-aggregate each partition from its partial rows: keys first, then every state.
+    const keyRefs: Expr[] = keyTypes.map((dataType, i) => ({ kind: "BoundRef", ordinal: i, dataType, nullable: true, name: `_k${i}` }));
+    let offset = k;
+    const merges: AggCallPlan[] = calls.map((c, a) => {
+      const m: AggCallPlan = { call: c.call, input: "merge", offset };
+      offset += accs[a]!.partialTypes.length;
+      return m;
+    });
+    for (const part of await spill.partitions()) {
+      yield* this.aggregate(part, keyRefs, merges, ctx, memory, null);
+      memory.free();
+    }
+  }
+
+  /** The table's groups as partial rows [keys…, states…], in batches. */
+  private *partialRows(table: GroupHashTable, accs: readonly Accumulator[]): Iterable<ColumnBatch> {
+    const g = table.size;
+    for (const a of accs) a.ensure(g);
+    const cols = [...table.keyVectors(), ...accs.flatMap((a) => a.partial(g))];
+    const out = makeBatch(structType(cols.map((v, i) => structField(`_c${i}`, v.type, true))), cols, g);
+    for (let s = 0; s < g; s += BATCH_SIZE) yield sliceBatch(out, s, s + BATCH_SIZE);
   }
 
   private *emit(table: GroupHashTable, accs: readonly Accumulator[], ectx: EvalContext): Iterable<ColumnBatch> {

@@ -12,6 +12,12 @@ import { GroupHashTable } from "../aggregate/group-hash-table.js";
 import type { ExecutionPlan } from "../execution-plan.js";
 import { evalContextOf, throwIfAborted, yieldToEventLoop } from "../util.js";
 import { IndexBuffer } from "./index-buffer.js";
+import { batchBytes } from "../memory/batch-bytes.js";
+import { executionMemory } from "../memory/memory-size.js";
+import { MEMORY_POOL, type MemoryReservation } from "../memory/memory-pool.js";
+
+/** Heap bytes per build row beyond its data: chain links, the key table's slot and hash, the matched flag. */
+const BUILD_BYTES_PER_ROW = 40;
 
 /** The build side's rows chained by key: `head[group]` → first row, `next[row]` → following row. */
 interface BuildTable {
@@ -123,9 +129,23 @@ export class HashJoinExec implements ExecutionPlan {
   }
 
   async *execute(partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
+    const memory = MEMORY_POOL.register("HashJoin", executionMemory(ctx.conf));
+    try {
+      yield* this.join(partition, ctx, memory);
+    } finally {
+      memory.close();
+    }
+  }
+
+  private async *join(partition: number, ctx: ExecContext, memory: MemoryReservation): AsyncIterable<ColumnBatch> {
     const ectx = evalContextOf(ctx);
     const parts: ColumnBatch[] = [];
-    for await (const b of this.buildPlan.execute(this.broadcast ? 0 : partition, ctx)) parts.push(b);
+    for await (const b of this.buildPlan.execute(this.broadcast ? 0 : partition, ctx)) {
+      // The build side is held whole (twice while it is concatenated) and cannot spill yet
+      // (no grace hash join): past the budget the task fails with UNABLE_TO_ACQUIRE_MEMORY.
+      memory.grow(2 * batchBytes(b) + BUILD_BYTES_PER_ROW * b.numRows);
+      parts.push(b);
+    }
     const rows = concatBatches(this.buildPlan.schema, parts);
     throwIfAborted(ctx);
     const bt = this.buildTable(rows, ectx);

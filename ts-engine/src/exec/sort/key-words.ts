@@ -1,6 +1,6 @@
 import type { Vector } from "../../columnar/vector.js";
 import { unscaled } from "../../expr/eval/decimal.js";
-import type { DecimalType } from "../../types/data-type.js";
+import type { DataType, DecimalType } from "../../types/data-type.js";
 import { prefixWords, type PrefixSource } from "./utf8-prefix.js";
 
 /**
@@ -118,6 +118,29 @@ function decimalWords(values: readonly string[], n: number, type: DecimalType, v
   return words.map((data) => ({ data, bits: 32 }));
 }
 
+/**
+ * A long-like vector on the f64 fast path (integers within ±2^53) as the same words its
+ * BigInt storage gives, so batches of either storage compare alike when runs merge.
+ */
+function safeLongWords(d: Float64Array, n: number): KeyWord[] {
+  const hi = new Uint32Array(n);
+  const lo = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = d[i]!;
+    const h = Math.floor(x / 4294967296);
+    hi[i] = (h ^ SIGN) >>> 0;
+    lo[i] = (x - h * 4294967296) >>> 0;
+  }
+  return [
+    { data: hi, bits: 32 },
+    { data: lo, bits: 32 },
+  ];
+}
+
+function isLongLike(t: DataType): boolean {
+  return t.kind === "long" || t.kind === "timestamp" || t.kind === "timestamp_ntz";
+}
+
 /** Small integers offset to be non-negative, in as few bits as their type has. */
 function offsetWords(d: Int8Array | Int16Array | Int32Array | Uint8Array, n: number, bits: number): KeyWord[] {
   const w = new Uint32Array(n);
@@ -129,13 +152,10 @@ function offsetWords(d: Int8Array | Int16Array | Int32Array | Uint8Array, n: num
   return [{ data: w, bits }];
 }
 
-/**
- * A long-like vector on the f64 fast path holds integers within ±2^53, which order under
- * the double transform exactly as integers do, so one code path serves double and long.
- */
+/** The words of one key's values, or null for a type with no normal form. */
 function valueWords(v: Vector, n: number): ValueWords | null {
   const d = v.data;
-  if (d instanceof Float64Array) return { words: doubleWords(d, n), exact: true };
+  if (d instanceof Float64Array) return { words: isLongLike(v.type) ? safeLongWords(d, n) : doubleWords(d, n), exact: true };
   if (d instanceof Float32Array) return { words: floatWords(d, n), exact: true };
   if (d instanceof BigInt64Array) return { words: bigLongWords(d, n), exact: true };
   if (d instanceof Int32Array) return { words: offsetWords(d, n, 32), exact: true };
@@ -162,8 +182,12 @@ function prefixSourceOf(v: Vector): PrefixSource | null {
   return null;
 }
 
-/** Applies direction and null placement to one key's value words (in place). */
-function orderWords(vw: KeyWord[], n: number, key: SortKey): KeyWord[] {
+/**
+ * Applies direction and null placement to one key's value words (in place). A key with
+ * no null in this batch gets no null rank unless `rankAlways` (runs being merged must
+ * all have the same words, whatever nulls each batch holds).
+ */
+function orderWords(vw: KeyWord[], n: number, key: SortKey, rankAlways: boolean): KeyWord[] {
   const val = key.values.validity;
   if (!key.ascending) {
     for (const w of vw) {
@@ -172,20 +196,21 @@ function orderWords(vw: KeyWord[], n: number, key: SortKey): KeyWord[] {
       for (let i = 0; i < n; i++) d[i] = (~d[i]! & mask) >>> 0;
     }
   }
-  if (val === null) return vw;
+  if (val === null && !rankAlways) return vw;
   // Null rows: every value word 0 (so nulls tie, and stay in input order), plus a null rank
   // that places them first or last whatever the direction (Spark's NULLS FIRST/LAST).
-  for (const w of vw) for (let i = 0; i < n; i++) if (val[i] === 0) w.data[i] = 0;
+  if (val !== null) for (const w of vw) for (let i = 0; i < n; i++) if (val[i] === 0) w.data[i] = 0;
   const nullRank = key.nullsFirst ? 0 : 1;
+  const rankOf = (i: number): number => (val !== null && val[i] === 0 ? nullRank : 1 - nullRank);
   const first = vw[0]!;
   if (first.bits < 32) {
     const d = first.data;
     const top = 1 << first.bits;
-    for (let i = 0; i < n; i++) d[i] = d[i]! + ((val[i] === 0 ? nullRank : 1 - nullRank) === 1 ? top : 0);
+    for (let i = 0; i < n; i++) if (rankOf(i) === 1) d[i] = d[i]! + top;
     return [{ data: d, bits: first.bits + 1 }, ...vw.slice(1)];
   }
   const rank = new Uint32Array(n);
-  for (let i = 0; i < n; i++) rank[i] = val[i] === 0 ? nullRank : 1 - nullRank;
+  for (let i = 0; i < n; i++) rank[i] = rankOf(i);
   return [{ data: rank, bits: 1 }, ...vw];
 }
 
@@ -193,13 +218,13 @@ function orderWords(vw: KeyWord[], n: number, key: SortKey): KeyWord[] {
  * Normalizes the keys into words, in key order, up to and including the first key that
  * only a prefix represents; keys after that one are left to the comparator.
  */
-export function normalizeKeys(keys: readonly SortKey[], n: number): NormalizedKeys {
+export function normalizeKeys(keys: readonly SortKey[], n: number, rankAlways = false): NormalizedKeys {
   const words: KeyWord[] = [];
   let complete = 0;
   for (const key of keys) {
     const vw = valueWords(key.values, n);
     if (vw === null) break;
-    words.push(...orderWords(vw.words, n, key));
+    words.push(...orderWords(vw.words, n, key, rankAlways));
     if (!vw.exact) break;
     complete++;
   }

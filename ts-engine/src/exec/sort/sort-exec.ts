@@ -1,17 +1,18 @@
-import { BATCH_SIZE, type ColumnBatch } from "../../columnar/batch.js";
-import { concatBatches } from "../../columnar/rows.js";
-import { takeBatch } from "../../columnar/take.js";
+import type { ColumnBatch } from "../../columnar/batch.js";
 import type { ExecContext } from "../exec-context.js";
-import { evaluate } from "../../expr/eval/evaluate.js";
 import type { SortOrder } from "../../expr/expr.js";
 import type { StructType } from "../../types/data-type.js";
 import type { ExecutionPlan } from "../execution-plan.js";
-import { evalContextOf, throwIfAborted, yieldToEventLoop } from "../util.js";
-import { sortPermutation } from "./sort-permutation.js";
+import { executionMemory } from "../memory/memory-size.js";
+import { MEMORY_POOL } from "../memory/memory-pool.js";
+import { throwIfAborted } from "../util.js";
+import { ExternalSorter } from "./external-sorter.js";
 
 /**
- * Sorts each input partition as a whole (a global sort sits on an exchange that made one
- * partition). Keys are bound SortOrders; the sort is stable and yields to the event loop.
+ * Sorts each input partition (a global sort sits on an exchange that made one partition)
+ * with an ExternalSorter: in memory while the task's budget allows, else in sorted runs
+ * spilled to `spark.local.dir` and merged. Keys are bound SortOrders; the sort is stable
+ * and yields to the event loop.
  */
 export class SortExec implements ExecutionPlan {
   readonly name = "Sort";
@@ -38,18 +39,20 @@ export class SortExec implements ExecutionPlan {
   }
 
   async *execute(partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
-    const parts: ColumnBatch[] = [];
-    for await (const b of this.child.execute(partition, ctx)) parts.push(b);
-    throwIfAborted(ctx);
-    const all = concatBatches(this.schema, parts);
-    const ectx = evalContextOf(ctx);
-    const keys = this.orders.map((o) => ({ values: evaluate(o.child, all, ectx), ascending: o.ascending, nullsFirst: o.nullsFirst }));
-    const idx = await sortPermutation(keys, all.numRows, () => throwIfAborted(ctx));
-    for (let s = 0; s < all.numRows; s += BATCH_SIZE) {
+    const memory = MEMORY_POOL.register("Sort", executionMemory(ctx.conf));
+    const sorter = new ExternalSorter(this.schema, this.orders, ctx, memory);
+    try {
+      for await (const b of this.child.execute(partition, ctx)) {
+        throwIfAborted(ctx);
+        await sorter.insert(b);
+      }
       throwIfAborted(ctx);
-      const part = idx.subarray(s, Math.min(all.numRows, s + BATCH_SIZE));
-      yield takeBatch(all, part);
-      await yieldToEventLoop();
+      yield* sorter.sorted();
+    } finally {
+      // Ends, fails or is cancelled (the consumer's return() lands here too): no spill file
+      // outlives the task, and its memory goes back to the pool.
+      await sorter.close();
+      memory.close();
     }
   }
 }
