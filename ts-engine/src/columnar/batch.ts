@@ -1,5 +1,5 @@
 import type { StructType } from "../types/data-type.js";
-import type { Vector } from "./vector.js";
+import { vectorByteSize, type Vector } from "./vector.js";
 
 /** A horizontal slice of a relation: one vector per field of `schema`, all `numRows` long. */
 export interface ColumnBatch {
@@ -15,3 +15,10 @@ export function makeBatch(schema: StructType, columns: readonly Vector[], numRow
 
 /** Preferred number of rows per batch produced by sources. */
 export const BATCH_SIZE = 8192;
+
+/** The estimated heap bytes of a batch: the sum over its columns (see vectorByteSize). */
+export function batchByteSize(b: ColumnBatch): number {
+  let bytes = 0;
+  for (const c of b.columns) bytes += vectorByteSize(c);
+  return bytes;
+}

@@ -179,9 +179,19 @@ export function numberData(v: Vector): NumberData | null {
   }
 }
 
-/** Approximate bytes a vector's values and validity take (what shuffle statistics measure). */
+/** What V8 spends on a JS string or small object beyond its payload (header, pointer). */
+const OBJECT_OVERHEAD = 24;
+/** A nested value (array, map, struct) of unknown shape: a rough guess, not a measure. */
+const NESTED_VALUE = 64;
+
+/**
+ * An estimate of the heap bytes a vector holds, which the memory manager budgets with and
+ * shuffle statistics measure: exact for typed arrays and UTF-8 strings, payload plus object
+ * overhead for decimal text and binaries, a flat guess per nested value.
+ */
 export function vectorByteSize(v: Vector): number {
-  const validity = v.validity === null ? 0 : v.length;
+  const n = v.length;
+  const validity = v.validity === null ? 0 : n;
   switch (v.storage) {
     case "bool":
     case "i8":
@@ -190,16 +200,20 @@ export function vectorByteSize(v: Vector): number {
     case "f32":
     case "f64":
     case "i64big":
-      return validity + v.data.byteLength;
+      return validity + n * v.data.BYTES_PER_ELEMENT;
     case "utf8":
-      return validity + 4 * (v.length + 1) + (v.data.offsets[v.length]! - v.data.offsets[0]!);
-    case "binary":
+      return validity + 4 * (n + 1) + (v.data.offsets[n]! - v.data.offsets[0]!);
     case "decimal": {
-      let s = validity;
-      for (let i = 0; i < v.length; i++) s += 8 + v.data[i]!.length;
-      return s;
+      let bytes = validity + n * 8;
+      for (let i = 0; i < n; i++) bytes += (v.data[i]?.length ?? 0) + OBJECT_OVERHEAD;
+      return bytes;
+    }
+    case "binary": {
+      let bytes = validity + n * 8;
+      for (let i = 0; i < n; i++) bytes += (v.data[i]?.byteLength ?? 0) + OBJECT_OVERHEAD * 4;
+      return bytes;
     }
     case "values":
-      return validity + 16 * v.length;
+      return validity + n * (8 + NESTED_VALUE);
   }
 }

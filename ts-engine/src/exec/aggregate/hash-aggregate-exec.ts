@@ -1,6 +1,6 @@
 import { BATCH_SIZE, makeBatch, type ColumnBatch } from "../../columnar/batch.js";
 import { sliceBatch } from "../../columnar/rows.js";
-import type { Vector } from "../../columnar/vector.js";
+import { vectorByteSize, type Vector } from "../../columnar/vector.js";
 import type { ExecContext } from "../exec-context.js";
 import { evaluate, type EvalContext } from "../../expr/eval/evaluate.js";
 import type { AggCall, Expr } from "../../expr/expr.js";
@@ -13,7 +13,6 @@ import { makeAccumulator, updateArgs } from "./agg-spec.js";
 import { GroupHashTable } from "./group-hash-table.js";
 import type { AggCallPlan } from "../physical-plan.js";
 import { AggregateSpill } from "./agg-spill.js";
-import { vectorBytes } from "../memory/batch-bytes.js";
 import { executionMemory } from "../memory/memory-size.js";
 import { MEMORY_POOL, type MemoryReservation } from "../memory/memory-pool.js";
 
@@ -121,7 +120,7 @@ export class HashAggregateExec implements ExecutionPlan {
         else acc.update(groups, n, args[a]!.map((e) => evaluate(e, b, ectx)));
       }
       if (table.size > accounted) {
-        const keyBytes = keys.reduce((s, v) => s + vectorBytes(v), 0) / n;
+        const keyBytes = keys.reduce((s, v) => s + vectorByteSize(v), 0) / n;
         const bytes = Math.ceil((table.size - accounted) * (keyBytes + stateBytes) * 1.5);
         if (!memory.tryGrow(bytes)) {
           if (this.output === "partial") yield* this.emit(table, accs, ectx);

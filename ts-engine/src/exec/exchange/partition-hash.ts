@@ -1,6 +1,6 @@
 import type { ColumnBatch } from "../../columnar/batch.js";
 import { takeBatch } from "../../columnar/take.js";
-import { vectorByteSize, type Vector } from "../../columnar/vector.js";
+import type { Vector } from "../../columnar/vector.js";
 import { hashInto, toKeyColumn } from "../aggregate/key-columns.js";
 
 /** Seed of the partitioning hash (Spark's HashPartitioning uses Murmur3 with seed 42). */
@@ -51,11 +51,4 @@ export function splitByPartition(b: ColumnBatch, ids: Int32Array, numPartitions:
     out.push(hi === lo ? null : takeBatch(b, order.subarray(lo, hi)));
   }
   return out;
-}
-
-/** Approximate bytes of a batch (what AQE's map output statistics measure). */
-export function batchBytes(b: ColumnBatch): number {
-  let s = 0;
-  for (const c of b.columns) s += vectorByteSize(c);
-  return s;
 }

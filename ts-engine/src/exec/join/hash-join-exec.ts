@@ -1,4 +1,4 @@
-import { BATCH_SIZE, makeBatch, type ColumnBatch } from "../../columnar/batch.js";
+import { BATCH_SIZE, batchByteSize, makeBatch, type ColumnBatch } from "../../columnar/batch.js";
 import { concatBatches, sliceBatch } from "../../columnar/rows.js";
 import { selectedRows, takeVector } from "../../columnar/take.js";
 import type { Vector } from "../../columnar/vector.js";
@@ -12,7 +12,6 @@ import { GroupHashTable } from "../aggregate/group-hash-table.js";
 import type { ExecutionPlan } from "../execution-plan.js";
 import { evalContextOf, throwIfAborted, yieldToEventLoop } from "../util.js";
 import { IndexBuffer } from "./index-buffer.js";
-import { batchBytes } from "../memory/batch-bytes.js";
 import { executionMemory } from "../memory/memory-size.js";
 import { MEMORY_POOL, type MemoryReservation } from "../memory/memory-pool.js";
 
@@ -143,7 +142,7 @@ export class HashJoinExec implements ExecutionPlan {
     for await (const b of this.buildPlan.execute(this.broadcast ? 0 : partition, ctx)) {
       // The build side is held whole (twice while it is concatenated) and cannot spill yet
       // (no grace hash join): past the budget the task fails with UNABLE_TO_ACQUIRE_MEMORY.
-      memory.grow(2 * batchBytes(b) + BUILD_BYTES_PER_ROW * b.numRows);
+      memory.grow(2 * batchByteSize(b) + BUILD_BYTES_PER_ROW * b.numRows);
       parts.push(b);
     }
     const rows = concatBatches(this.buildPlan.schema, parts);

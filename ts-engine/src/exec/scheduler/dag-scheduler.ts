@@ -1,10 +1,9 @@
-import type { ColumnBatch } from "../../columnar/batch.js";
+import { batchByteSize, type ColumnBatch } from "../../columnar/batch.js";
 import { concatBatches, sliceBatch } from "../../columnar/rows.js";
 import type { ExecContext } from "../../exec/exec-context.js";
 import { InternalError } from "../../errors/spark-exception.js";
 import { assertNever } from "../../errors/assert-never.js";
 import { coalescePartitions, type PartitionRange } from "../exchange/coalesce-partitions.js";
-import { batchBytes } from "../exchange/partition-hash.js";
 import { mergeOrdered } from "../exchange/merge-streams.js";
 import { rangeBounds } from "../exchange/range-partition.js";
 import type { PhysicalPlan } from "../physical-plan.js";
@@ -30,7 +29,7 @@ class ShuffleOutput {
 
   add(item: TaskItem): void {
     this.blocks[item.bucket]!.push(item.batch);
-    this.bytes[item.bucket]! += batchBytes(item.batch);
+    this.bytes[item.bucket]! += batchByteSize(item.batch);
   }
 
   /**

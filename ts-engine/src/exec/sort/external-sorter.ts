@@ -1,4 +1,4 @@
-import { BATCH_SIZE, type ColumnBatch } from "../../columnar/batch.js";
+import { BATCH_SIZE, batchByteSize, type ColumnBatch } from "../../columnar/batch.js";
 import { concatBatches } from "../../columnar/rows.js";
 import { takeBatch } from "../../columnar/take.js";
 import type { Vector } from "../../columnar/vector.js";
@@ -6,7 +6,6 @@ import { evaluate } from "../../expr/eval/evaluate.js";
 import type { SortOrder } from "../../expr/expr.js";
 import type { StructType } from "../../types/data-type.js";
 import type { ExecContext } from "../exec-context.js";
-import { batchBytes } from "../memory/batch-bytes.js";
 import type { MemoryReservation } from "../memory/memory-pool.js";
 import { SpillFile } from "../memory/spill-file.js";
 import { evalContextOf, throwIfAborted, yieldToEventLoop } from "../util.js";
@@ -50,7 +49,7 @@ export class ExternalSorter {
   /** Adds a batch, spilling what is buffered first when the budget has no room for it. */
   async insert(b: ColumnBatch): Promise<void> {
     if (b.numRows === 0) return;
-    const cost = 2 * batchBytes(b) + SORT_BYTES_PER_ROW * b.numRows;
+    const cost = 2 * batchByteSize(b) + SORT_BYTES_PER_ROW * b.numRows;
     if (!this.memory.tryGrow(cost)) {
       if (this.bufferedRows > 0) await this.spill();
       // A batch the whole budget cannot hold cannot be sorted: Spark's out-of-memory error.
