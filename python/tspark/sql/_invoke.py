@@ -26,6 +26,21 @@ def invoke_distinct(name: str, *cols: Any) -> Column:
     return Column(E.function(name, [to_col_expr(c) for c in cols], True))
 
 
+def num_or_col(v: Any) -> Dict[str, Any]:
+    """A Column or column name as a column; a plain number as a literal (``pow(2, "x")``)."""
+    from tspark.sql._plan.literals import make_literal
+    return to_col_expr(v) if isinstance(v, (str, Column)) else make_literal(v)
+
+
+def lit_or_col(v: Any, *lit_types: type) -> Dict[str, Any]:
+    """A literal when ``v`` is one of ``lit_types`` (``int`` for ``days: ColumnOrName | int``), else a column
+    or column name, as PySpark's ``lit(x) if isinstance(x, int) else x``."""
+    from tspark.sql._plan.literals import make_literal
+    if isinstance(v, lit_types) and not isinstance(v, Column):
+        return make_literal(v)
+    return to_col_expr(v)
+
+
 def invoke_with_literals(name: str, col: Any, *lits: Any) -> Column:
     """``name(col, lit1, ...)``: first argument a column, the rest constants or Columns."""
     from tspark.sql.column import to_expr

@@ -3,7 +3,7 @@ import { Column } from "./column.js";
 import { PySparkTypeError } from "./errors.js";
 import { parseNameParts } from "./name-parts.js";
 
-// Apart from functions.ts, which re-exports functions-builtin.ts: the builtins need
+// Apart from functions.ts, which re-exports functions-builtin.ts: the family wrappers need
 // toColumn, and importing it from functions.ts would be an import cycle.
 
 /** A column given as a Column or by name, as most PySpark functions accept. */

@@ -1,7 +1,10 @@
-import type { ParsedExpr as Expr } from "../expr/parsed-expr.js";
-import { call, Column, toExpr, type ColumnOrValue } from "./column.js";
+import { Column, toExpr, type ColumnOrValue } from "./column.js";
 import { literalOf, type LiteralValue } from "./literal.js";
 import { attributeExpr, toColumn, type ColumnOrName } from "./column-or-name.js";
+
+// Column constructors and sort orders (col, lit, expr, when, asc/desc …): they build
+// expressions themselves rather than call a registry function, so they are the client-only
+// names of the registry check. The registry's functions come from functions-builtin.ts.
 
 /** Part of the `functions` namespace as before; defined in column-or-name.ts. */
 export { attributeExpr, toColumn, type ColumnOrName };
@@ -31,59 +34,17 @@ export function when(condition: Column, value: ColumnOrValue): Column {
   return new Column({ kind: "CaseWhen", branches: [[condition.expr, toExpr(value)]] });
 }
 
-/** Sum of a numeric column (long for integral input, double for fractional). */
-export function sum(c: ColumnOrName): Column {
-  return call("sum", [nameOrColumn(c)]);
-}
-
-/** Average, as a double. */
-export function avg(c: ColumnOrName): Column {
-  return call("avg", [nameOrColumn(c)]);
-}
-
-/** Same as `avg`. */
-export function mean(c: ColumnOrName): Column {
-  return call("avg", [nameOrColumn(c)]);
-}
-
-/** Count of non-null values; `count("*")` counts rows (as `count(1)`). */
-export function count(c: ColumnOrName): Column {
-  if (c === "*") return call("count", [literalOf(1)]);
-  return call("count", [nameOrColumn(c)]);
-}
-
-/** Minimum value. */
-export function min(c: ColumnOrName): Column {
-  return call("min", [nameOrColumn(c)]);
-}
-
-/** Maximum value. */
-export function max(c: ColumnOrName): Column {
-  return call("max", [nameOrColumn(c)]);
-}
-
-/** Number of distinct non-null combinations of the given columns. */
-export function countDistinct(c: ColumnOrName, ...cols: ColumnOrName[]): Column {
-  return call("count", [c, ...cols].map(nameOrColumn), true);
-}
-
-/** Same as `countDistinct`. */
-export function count_distinct(c: ColumnOrName, ...cols: ColumnOrName[]): Column {
-  return countDistinct(c, ...cols);
-}
-
-/** Ascending sort order of a column. */
-export function asc(c: ColumnOrName): Column {
-  return toColumn(c).asc();
-}
-
-/** Descending sort order of a column. */
-export function desc(c: ColumnOrName): Column {
-  return toColumn(c).desc();
-}
-
-function nameOrColumn(c: ColumnOrName): Expr {
-  return toColumn(c).expr;
-}
+/** Ascending sort order of a column (nulls first). */
+export const asc = (c: ColumnOrName): Column => toColumn(c).asc();
+/** Ascending sort order, nulls first. */
+export const asc_nulls_first = (c: ColumnOrName): Column => toColumn(c).asc_nulls_first();
+/** Ascending sort order, nulls last. */
+export const asc_nulls_last = (c: ColumnOrName): Column => toColumn(c).asc_nulls_last();
+/** Descending sort order of a column (nulls last). */
+export const desc = (c: ColumnOrName): Column => toColumn(c).desc();
+/** Descending sort order, nulls first. */
+export const desc_nulls_first = (c: ColumnOrName): Column => toColumn(c).desc_nulls_first();
+/** Descending sort order, nulls last. */
+export const desc_nulls_last = (c: ColumnOrName): Column => toColumn(c).desc_nulls_last();
 
 export * from "./functions-builtin.js";
