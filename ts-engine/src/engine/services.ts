@@ -26,8 +26,8 @@ export function workerThreadsFromEnv(env: Readonly<Record<string, string | undef
 /**
  * The process-wide services: a worker-thread pool sized to the cores, or to
  * TSPARK_WORKER_THREADS (used when the compiled worker script is present, i.e. when
- * running from dist/), and the Python runner (worker processes, one per core, per
- * interpreter) for UDFs and RDD lambdas.
+ * running from dist/), and a Python runner for tasks that run in-process (without the
+ * compiled worker script); pool tasks use their worker thread's own Python process.
  */
 export function createEngineServices(opts: { readonly parallelism?: number } = {}): EngineServices {
   const parallelism = Math.max(1, opts.parallelism ?? workerThreadsFromEnv() ?? availableParallelism());

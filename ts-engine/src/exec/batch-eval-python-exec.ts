@@ -35,7 +35,9 @@ function planArguments(udfs: readonly PythonUDF[]): { args: Expr[]; calls: Omit<
  * Evaluates row-at-a-time Python UDFs (Spark's BatchEvalPythonExec): for each input
  * batch the argument expressions are evaluated vectorized, shipped as columns to a
  * Python worker in one request, and the result columns appended after the child's.
- * Partitions run concurrently and so use different workers of the pool.
+ * It runs inside its stage's tasks like any operator: on a worker thread the runner is
+ * that thread's own Python process, so partitions run in parallel and the main thread
+ * never touches the batches.
  */
 export class BatchEvalPythonExec implements ExecutionPlan {
   readonly name = "BatchEvalPython";

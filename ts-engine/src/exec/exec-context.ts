@@ -22,8 +22,9 @@ export interface EngineServices {
   /** Worker threads that run narrow pipelines per partition; absent = everything in-process. */
   readonly workerPool?: WorkerPool;
   /**
-   * Runs user Python code (UDFs, RDD lambdas): python/default-runner.ts createPythonRunner().
-   * Optional while every services factory learns it; absent → the process-wide default runner.
+   * Runs user Python code (UDFs, RDD lambdas) for tasks that run on this thread: with a
+   * worker pool that is none (each worker thread has a Python process of its own), without
+   * one (tests on TS sources) every task. Absent → the process-wide default runner.
    */
   readonly python?: PythonRunner;
   /** Told where each finished task ran (tests and tracing); absent = nobody listens. */

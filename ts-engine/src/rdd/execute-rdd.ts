@@ -1,29 +1,71 @@
 import type { ExecContext } from "../exec/exec-context.js";
 import { pythonRunnerOf } from "../python/default-runner.js";
-import type { PartitionInput, PythonRunner, RunOptions } from "../python/python-runner.js";
+import { batchBlobs, runPythonPartitionTask, type PythonPartitionTask, type PythonTaskOutput } from "../python/partition-task.js";
+import type { PartitionInput } from "../python/python-runner.js";
 import { assertNever } from "../errors/assert-never.js";
 import type { RddPlan } from "./rdd-plan.js";
 import { readTextPartitions } from "./text-file.js";
 
-interface RddRun {
-  readonly runner: PythonRunner;
-  readonly opts: RunOptions;
+/** Operator kinds an RDD task reports to EngineServices.onTask (traces and placement tests). */
+const TASK_KINDS: Readonly<Record<PythonPartitionTask["kind"], readonly string[]>> = {
+  mapPartitions: ["PythonMapPartitions"],
+  shuffleWrite: ["PythonShuffleWrite"],
+};
+
+/** One RDD run: its context and a counter that numbers its Python steps as stages. */
+class RddRun {
+  private nextStage = 0;
+
+  constructor(readonly ctx: ExecContext) {}
+
+  /** A new stage id for one Python step over all partitions. */
+  stage(): number {
+    return this.nextStage++;
+  }
+
+  /**
+   * Runs one partition's Python step as a task: on a worker thread of the pool (whose own
+   * Python process runs it) when there is one, else on this thread's runner. The main
+   * thread only schedules; the partition's blobs go to the worker and back.
+   */
+  async task(stageId: number, task: PythonPartitionTask): Promise<PythonTaskOutput[]> {
+    const { ctx } = this;
+    const report = (threadId: number): void => ctx.services.onTask?.({ stageId, partition: task.splitIndex, kinds: TASK_KINDS[task.kind], threadId });
+    const pool = ctx.services.workerPool;
+    if (pool === undefined || !pool.available) {
+      const out = await runPythonPartitionTask(task, pythonRunnerOf(ctx.services), { pythonExec: ctx.pythonExec, signal: ctx.signal });
+      report(0);
+      return out;
+    }
+    const out: PythonTaskOutput[] = [];
+    for await (const item of pool.runPython(task, ctx, report)) out.push({ bucket: item.bucket, blobs: batchBlobs(item.batch) });
+    return out;
+  }
 }
 
 /**
  * Runs an RDD plan and yields the pickled blobs of its final partitions, in partition
- * order. Partitions of a stage run in parallel on the Python worker pool; a shuffle's
- * map side fuses the PythonMapPartitions right below it into the same worker call.
+ * order. Each Python step runs one task per partition on the worker threads (in parallel,
+ * as many at once as there are threads); a shuffle's map side fuses the
+ * PythonMapPartitions right below it into the same task.
  */
 export async function* executeRdd(plan: RddPlan, ctx: ExecContext): AsyncIterable<Uint8Array> {
-  const run: RddRun = { runner: pythonRunnerOf(ctx.services), opts: { pythonExec: ctx.pythonExec, signal: ctx.signal } };
+  const run = new RddRun(ctx);
   const parts = await computePartitions(plan, run);
+  const pickleStage = run.stage();
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i]!;
     // Text lines are not pickled yet: a worker pickles them (no function applied).
-    const blobs = p.kind === "blobs" ? p.blobs : await run.runner.mapPartitions(null, i, p, run.opts);
+    const blobs = p.kind === "blobs" ? p.blobs : (await run.task(pickleStage, { kind: "mapPartitions", func: null, splitIndex: i, input: p }))[0]!.blobs;
     yield* blobs;
   }
+}
+
+/** The blobs of a mapPartitions task's output (one item, or none when a worker sent nothing). */
+function mapped(out: readonly PythonTaskOutput[]): PartitionInput {
+  const blobs: Uint8Array[] = [];
+  for (const o of out) for (const b of o.blobs) blobs.push(b); // not push(...): unbounded
+  return { kind: "blobs", blobs };
 }
 
 /** Every partition of `plan`, materialized. */
@@ -35,8 +77,9 @@ async function computePartitions(plan: RddPlan, run: RddRun): Promise<PartitionI
       return (await readTextPartitions(plan.path, plan.minPartitions)).map((strings) => ({ kind: "strings", strings }));
     case "PythonMapPartitions": {
       const inputs = await computePartitions(plan.input, run);
-      const outs = await Promise.all(inputs.map((p, i) => run.runner.mapPartitions(plan.func, i, p, run.opts)));
-      return outs.map((blobs) => ({ kind: "blobs", blobs }));
+      const stage = run.stage();
+      const outs = await Promise.all(inputs.map((input, i) => run.task(stage, { kind: "mapPartitions", func: plan.func, splitIndex: i, input })));
+      return outs.map(mapped);
     }
     case "PythonShuffle":
       return shuffle(plan.input, plan.numPartitions, run);
@@ -50,12 +93,13 @@ async function shuffle(input: RddPlan, n: number, run: RddRun): Promise<Partitio
   const fused = input.kind === "PythonMapPartitions" ? input : null;
   const source = fused !== null ? await computePartitions(fused.input, run) : await computePartitions(input, run);
   const func = fused !== null ? fused.func : null;
-  const mapOutputs = await Promise.all(source.map((p, i) => run.runner.shuffleWrite(func, i, p, n, run.opts)));
+  const stage = run.stage();
+  const mapOutputs = await Promise.all(source.map((input, i) => run.task(stage, { kind: "shuffleWrite", func, splitIndex: i, input, numPartitions: n })));
   const reduce: Uint8Array[][] = Array.from({ length: n }, () => []);
   for (const buckets of mapOutputs) {
-    for (let j = 0; j < n; j++) {
-      // A loop, not push(...bucket): a bucket has one blob per batch, unbounded.
-      for (const blob of buckets[j] ?? []) reduce[j]!.push(blob);
+    for (const { bucket, blobs } of buckets) {
+      // A loop, not push(...blobs): a bucket has one blob per batch, unbounded.
+      for (const blob of blobs) reduce[bucket]!.push(blob);
     }
   }
   return reduce.map((blobs) => ({ kind: "blobs", blobs }));

@@ -56,9 +56,9 @@ function sliceRows<T>(rows: readonly T[], slices: number, p: number): T[] {
  * write hash- or range-partitioned shuffle blocks, held here), broadcasts collected
  * once, then each reading stage's tasks are sent their blocks plus the stage's plan.
  * Tasks run on the worker pool; without one (tests on TS sources) the same tasks run
- * in-process. Stages with Python UDFs run in-process: the Python runner's worker
- * processes are the main thread's (the CPU work is in Python, this thread only ships
- * columns). The first failing task fails the query and cancels the others.
+ * in-process. Stages with Python UDFs are tasks like any other: each worker thread talks
+ * to a Python worker process of its own. The first failing task fails the query and
+ * cancels the others.
  */
 class QueryRun {
   readonly ctx: ExecContext;
@@ -216,7 +216,7 @@ class QueryRun {
     const pool = this.ctx.services.workerPool;
     try {
       const task = this.makeTask(stage, p, output);
-      if (pool !== undefined && pool.available && !kinds.includes("BatchEvalPython")) {
+      if (pool !== undefined && pool.available) {
         yield* pool.run(task, this.ctx, report);
       } else {
         yield* runTask(task, this.ctx);

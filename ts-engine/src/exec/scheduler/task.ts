@@ -1,6 +1,7 @@
 import type { ColumnBatch } from "../../columnar/batch.js";
 import type { Expr, SortOrder } from "../../expr/expr.js";
 import type { PhysicalPlan } from "../physical-plan.js";
+import type { PythonPartitionTask } from "../../python/partition-task.js";
 
 /**
  * What a task does with its partition's rows: stream them back (`rows`), split them by
@@ -54,12 +55,24 @@ export interface TaskItem {
  */
 export const CRASH_TEST_CONF = "spark.tspark.test.workerExitOnShuffleRead";
 
-/** The message that starts a task on a worker, with the session's conf. */
+/**
+ * The message that starts a task on a worker, with the session's conf and the client's
+ * interpreter (ExecContext.pythonExec: the worker's own Python processes run its UDFs).
+ */
 export interface WorkerTask {
   readonly type: "run";
   readonly taskId: number;
   readonly task: StageTask;
   readonly conf: readonly (readonly [string, string])[];
+  readonly pythonExec: string;
+}
+
+/** The message that starts an RDD partition's Python step on a worker; its blobs stream back as binary batches. */
+export interface WorkerPythonTask {
+  readonly type: "runPython";
+  readonly taskId: number;
+  readonly task: PythonPartitionTask;
+  readonly pythonExec: string;
 }
 
 /** Messages a worker sends back. Errors carry the SparkException's fields. */
@@ -74,9 +87,15 @@ export type WorkerReply =
       readonly params: Readonly<Record<string, string>>;
       readonly sqlState: string;
       readonly message: string;
-    };
+      readonly pythonTraceback?: string;
+    }
+  | { readonly type: "closed" };
 
-/** Messages the main thread sends besides tasks. */
+/**
+ * Messages the main thread sends besides tasks. `close`: the pool is stopping; the worker
+ * stops its Python processes (killing any still busy) and answers `closed`.
+ */
 export type WorkerControl =
   | { readonly type: "ack"; readonly taskId: number }
-  | { readonly type: "cancel"; readonly taskId: number };
+  | { readonly type: "cancel"; readonly taskId: number }
+  | { readonly type: "close" };

@@ -3,8 +3,10 @@ import { parentPort } from "node:worker_threads";
 import { SqlConf } from "../../conf/sql-conf.js";
 import type { ExecContext } from "../exec-context.js";
 import { toSparkException } from "../../errors/spark-exception.js";
+import { createPythonRunner } from "../../python/default-runner.js";
+import { blobsBatch, runPythonPartitionTask } from "../../python/partition-task.js";
 import { runTask } from "./run-task.js";
-import { CRASH_TEST_CONF, type WorkerControl, type WorkerReply, type WorkerTask } from "./task.js";
+import { CRASH_TEST_CONF, type TaskItem, type WorkerControl, type WorkerPythonTask, type WorkerReply, type WorkerTask } from "./task.js";
 import { prepareTransfer } from "./transfer.js";
 
 /** Batches a worker may have in flight before it waits for the main thread's ack. */
@@ -33,19 +35,38 @@ interface Running {
 
 const running = new Map<number, Running>();
 
+/**
+ * This thread's own Python worker process (spawned from this thread on first use, one,
+ * since a worker thread runs one task at a time and a task keeps one request in flight
+ * ahead): UDF batches and RDD partitions go between this thread and its process, never
+ * through the main thread, which only schedules.
+ */
+const python = createPythonRunner(1);
+
 function post(msg: WorkerReply, transfer: ArrayBuffer[] = []): void {
   parentPort!.postMessage(msg, transfer);
 }
 
-async function run(msg: WorkerTask): Promise<void> {
-  const state: Running = { abort: new AbortController(), inFlight: 0, wake: null };
-  running.set(msg.taskId, state);
+/** The items of a task message: a stage task's operators, or an RDD partition's Python step. */
+async function* itemsOf(msg: WorkerTask | WorkerPythonTask, signal: AbortSignal): AsyncGenerator<TaskItem> {
+  if (msg.type === "runPython") {
+    for (const out of await runPythonPartitionTask(msg.task, python, { pythonExec: msg.pythonExec, signal })) {
+      yield { bucket: out.bucket, batch: blobsBatch(out.blobs) };
+    }
+    return;
+  }
   const conf = new SqlConf();
   for (const [k, v] of msg.conf) conf.set(k, v);
   if (conf.getBoolean(CRASH_TEST_CONF) && msg.task.shuffles.length > 0) process.exit(70);
-  const ctx: ExecContext = { conf, pythonExec: "", signal: state.abort.signal, services: { parallelism: 1 } };
+  const ctx: ExecContext = { conf, pythonExec: msg.pythonExec, signal, services: { parallelism: 1, python } };
+  yield* runTask(msg.task, ctx);
+}
+
+async function run(msg: WorkerTask | WorkerPythonTask): Promise<void> {
+  const state: Running = { abort: new AbortController(), inFlight: 0, wake: null };
+  running.set(msg.taskId, state);
   try {
-    for await (const item of runTask(msg.task, ctx)) {
+    for await (const item of itemsOf(msg, state.abort.signal)) {
       if (state.abort.signal.aborted) break;
       const { batch, transfer } = prepareTransfer(item.batch);
       post({ type: "batch", taskId: msg.taskId, bucket: item.bucket, batch }, transfer);
@@ -65,15 +86,22 @@ async function run(msg: WorkerTask): Promise<void> {
       params: { ...se.messageParameters },
       sqlState: se.sqlState,
       message: se.message,
+      ...(se.pythonTraceback === undefined ? {} : { pythonTraceback: se.pythonTraceback }),
     });
   } finally {
     running.delete(msg.taskId);
   }
 }
 
-parentPort!.on("message", (msg: WorkerTask | WorkerControl) => {
-  if (msg.type === "run") {
+parentPort!.on("message", (msg: WorkerTask | WorkerPythonTask | WorkerControl) => {
+  if (msg.type === "run" || msg.type === "runPython") {
     void run(msg);
+    return;
+  }
+  if (msg.type === "close") {
+    // Before the thread is terminated: its Python processes must not outlive the engine.
+    for (const st of running.values()) st.abort.abort();
+    void python.close().finally(() => post({ type: "closed" }));
     return;
   }
   const st = running.get(msg.taskId);

@@ -6,7 +6,8 @@ import type { SqlConf } from "../../conf/sql-conf.js";
 import { InternalError, SparkException } from "../../errors/spark-exception.js";
 import { Channel } from "../exchange/channel.js";
 import { cancelledError } from "../cancelled-error.js";
-import type { StageTask, TaskItem, WorkerControl, WorkerReply, WorkerTask } from "./task.js";
+import type { PythonPartitionTask } from "../../python/partition-task.js";
+import type { StageTask, TaskItem, WorkerControl, WorkerPythonTask, WorkerReply, WorkerTask } from "./task.js";
 import { prepareTransfer } from "./transfer.js";
 
 interface RunningTask {
@@ -18,10 +19,12 @@ interface RunningTask {
 interface Slot {
   readonly worker: Worker;
   task: RunningTask | null;
+  /** Set while close() waits for this worker's `closed` reply. */
+  onClosed?: () => void;
 }
 
 interface Pending {
-  readonly msg: WorkerTask;
+  readonly msg: WorkerTask | WorkerPythonTask;
   readonly transfer: ArrayBuffer[];
   readonly task: RunningTask;
 }
@@ -32,13 +35,18 @@ export function defaultWorkerScript(): string {
 }
 
 /**
- * What a pool task needs from its query: the conf shipped to the worker and the interrupt
- * signal. Not ExecContext itself, which names WorkerPool (that would be an import cycle).
+ * What a pool task needs from its query: the conf shipped to the worker, the client's
+ * interpreter (for the worker's own Python processes) and the interrupt signal. Not
+ * ExecContext itself, which names WorkerPool (that would be an import cycle).
  */
 export interface PoolTaskContext {
   readonly conf: SqlConf;
+  readonly pythonExec: string;
   readonly signal: AbortSignal;
 }
+
+/** How long close() waits for workers to stop their Python processes before terminating them. */
+const CLOSE_GRACE_MS = 1500;
 
 /**
  * A pool of worker threads (one per core by default) that run stage tasks. A worker runs
@@ -46,7 +54,8 @@ export interface PoolTaskContext {
  * consumer acknowledges each batch so a worker never gets more than a few ahead. A task's
  * shuffle blocks are transferred to the worker, not copied. A worker that dies fails its
  * task with InternalError and is replaced by a fresh thread for the next task. Idle
- * workers do not keep the process alive.
+ * workers do not keep the process alive. Each worker thread owns the Python worker
+ * process its tasks' UDFs and RDD steps talk to.
  */
 export class WorkerPool {
   readonly size: number;
@@ -87,13 +96,27 @@ export class WorkerPool {
             return t.batch;
           }),
         }));
-    const msg: WorkerTask = { type: "run", taskId: id, task: { ...task, shuffles }, conf };
+    const msg: WorkerTask = { type: "run", taskId: id, task: { ...task, shuffles }, conf, pythonExec: ctx.pythonExec };
     this.queue.push({ msg, transfer: [...new Set(transfer)], task: { id, ch, ...(onDone === undefined ? {} : { onDone }) } });
     this.dispatch();
     return this.consume(id, ch, ctx);
   }
 
-  private async *consume(id: number, ch: Channel<TaskItem>, ctx: PoolTaskContext): AsyncGenerator<TaskItem> {
+  /**
+   * Runs an RDD partition's Python step on a worker (its Python process does the work);
+   * the output blobs arrive as batches of one binary column (python/partition-task.ts).
+   */
+  runPython(task: PythonPartitionTask, ctx: Pick<PoolTaskContext, "pythonExec" | "signal">, onDone?: (threadId: number) => void): AsyncIterable<TaskItem> {
+    if (!this.available || this.closed) throw new InternalError("worker pool is not available");
+    const id = this.nextId++;
+    const ch = new Channel<TaskItem>(Number.MAX_SAFE_INTEGER);
+    const msg: WorkerPythonTask = { type: "runPython", taskId: id, task, pythonExec: ctx.pythonExec };
+    this.queue.push({ msg, transfer: [], task: { id, ch, ...(onDone === undefined ? {} : { onDone }) } });
+    this.dispatch();
+    return this.consume(id, ch, ctx);
+  }
+
+  private async *consume(id: number, ch: Channel<TaskItem>, ctx: Pick<PoolTaskContext, "signal">): AsyncGenerator<TaskItem> {
     const onAbort = (): void => {
       this.cancel(id);
       ch.fail(cancelledError());
@@ -114,7 +137,7 @@ export class WorkerPool {
     return this.slots.find((s) => s.task?.id === id);
   }
 
-  private control(msg: WorkerControl): void {
+  private control(msg: WorkerControl & { readonly taskId: number }): void {
     this.slotOf(msg.taskId)?.worker.postMessage(msg);
   }
 
@@ -147,6 +170,10 @@ export class WorkerPool {
   }
 
   private onMessage(slot: Slot, m: WorkerReply): void {
+    if (m.type === "closed") {
+      slot.onClosed?.();
+      return;
+    }
     const t = slot.task;
     if (t === null || t.id !== m.taskId) return;
     if (m.type === "batch") {
@@ -157,7 +184,11 @@ export class WorkerPool {
       t.onDone?.(slot.worker.threadId);
       t.ch.close();
     }
-    else t.ch.fail(new SparkException(m.exceptionName, m.errorClass, m.params, { sqlState: m.sqlState }));
+    else {
+      // The worker's message verbatim (raw-message errors have no template), and a Python traceback kept.
+      const opts = { sqlState: m.sqlState, rawMessage: m.message, ...(m.pythonTraceback === undefined ? {} : { pythonTraceback: m.pythonTraceback }) };
+      t.ch.fail(new SparkException(m.exceptionName, m.errorClass, m.params, opts));
+    }
     slot.task = null;
     slot.worker.unref();
     this.dispatch();
@@ -188,10 +219,28 @@ export class WorkerPool {
     return this.slots.map((s) => s.worker.threadId);
   }
 
-  /** Stops every worker. */
+  /**
+   * Stops every worker: each first stops its Python processes (so none outlives the
+   * engine), then the threads are terminated; a worker that does not answer within
+   * CLOSE_GRACE_MS is terminated anyway.
+   */
   async close(): Promise<void> {
     this.closed = true;
-    const ws = this.slots.splice(0).map((s) => s.worker);
-    await Promise.all(ws.map((w) => w.terminate()));
+    const slots = this.slots.splice(0);
+    await Promise.all(
+      slots.map(async (s) => {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, CLOSE_GRACE_MS);
+          timer.unref();
+          s.onClosed = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+          s.worker.ref(); // the reply must arrive even if nothing else keeps the process up
+          s.worker.postMessage({ type: "close" } satisfies WorkerControl);
+        });
+        await s.worker.terminate();
+      }),
+    );
   }
 }

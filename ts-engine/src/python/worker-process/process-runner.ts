@@ -48,8 +48,9 @@ export class ProcessPythonRunner implements PythonRunner {
   }
 
   async close(): Promise<void> {
-    for (const p of this.pools.values()) p.close();
+    const pools = [...this.pools.values()];
     this.pools.clear();
+    await Promise.all(pools.map((p) => p.close()));
   }
 
   private pool(pythonExec: string): WorkerPool {

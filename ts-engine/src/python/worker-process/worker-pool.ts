@@ -29,11 +29,21 @@ export class WorkerPool {
     }
   }
 
-  /** Stop all workers once their queued requests finish (stdin closed). */
-  close(): void {
+  /**
+   * Stops all workers: an idle one by closing its stdin (it exits cleanly), a busy one by
+   * SIGKILL (nobody waits for its answers any more: the engine or its thread is stopping).
+   * Resolves when the processes are gone, killing any still there after `graceMs`.
+   */
+  async close(graceMs = 1000): Promise<void> {
     this.closed = true;
-    for (const w of this.load.keys()) w.stop();
+    const ws = [...this.load.keys()];
     this.load.clear();
+    for (const w of ws) w.stop(w.inFlight > 0);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), graceMs)));
+    const done = await Promise.race([Promise.all(ws.map((w) => w.exited)), late]);
+    clearTimeout(timer);
+    if (done === "late") for (const w of ws) w.stop(true);
   }
 
   private pick(): WorkerProcess | null {

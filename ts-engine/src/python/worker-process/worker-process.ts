@@ -31,13 +31,21 @@ export class WorkerProcess {
   private nextId = 0;
   private stderrTail = "";
   private deathError: SparkException | null = null;
+  /** Resolves once the OS process is gone (its "close": exited and pipes drained). */
+  readonly exited: Promise<void>;
 
   constructor(readonly pythonExec: string) {
     this.child = spawn(pythonExec, ["-u", "-m", "tspark.worker"], { env: workerEnv(), stdio: ["pipe", "pipe", "pipe"] });
     this.child.stdout.on("data", (chunk: Buffer) => this.onData(chunk));
     this.child.stderr.on("data", (chunk: Buffer) => this.onStderr(chunk));
     this.child.on("error", (e) => this.die(workerSpawnError(pythonExec, e.message)));
-    this.child.on("close", (code, signal) => this.die(workerExitedError(code, signal, this.stderrTail)));
+    this.exited = new Promise((resolve) => {
+      this.child.on("close", (code, signal) => {
+        this.die(workerExitedError(code, signal, this.stderrTail));
+        resolve();
+      });
+      this.child.on("error", () => resolve()); // never started: nothing to wait for
+    });
     this.child.stdin.on("error", () => undefined); // EPIPE after a crash: reported through "close"
     this.setRef(false);
   }

@@ -1,0 +1,63 @@
+import { makeBatch, type ColumnBatch } from "../columnar/batch.js";
+import { makeVector } from "../columnar/vector.js";
+import { assertNever } from "../errors/assert-never.js";
+import { InternalError } from "../errors/spark-exception.js";
+import { BinaryType, structField, structType } from "../types/data-type.js";
+import type { PartitionInput, PythonRunner, RunOptions } from "./python-runner.js";
+
+/**
+ * One Python step of an RDD over one partition, as plain structured-clonable data, so it
+ * runs as a task on a worker thread (whose own Python worker process does the work), as
+ * PySpark runs each partition of a PythonRDD as a task: `mapPartitions` yields the
+ * partition's new elements, `shuffleWrite` the map side of a shuffle, bucketed by
+ * `portable_hash(key) % numPartitions`.
+ */
+export type PythonPartitionTask =
+  | {
+      readonly kind: "mapPartitions";
+      readonly func: Uint8Array | null;
+      readonly splitIndex: number;
+      readonly input: PartitionInput;
+    }
+  | {
+      readonly kind: "shuffleWrite";
+      readonly func: Uint8Array | null;
+      readonly splitIndex: number;
+      readonly input: PartitionInput;
+      readonly numPartitions: number;
+    };
+
+/** A task's output: pickled blobs, tagged with their reduce partition (-1 for mapPartitions). */
+export interface PythonTaskOutput {
+  readonly bucket: number;
+  readonly blobs: readonly Uint8Array[];
+}
+
+/** Runs a partition task on `runner` (the calling thread's Python workers). */
+export async function runPythonPartitionTask(task: PythonPartitionTask, runner: PythonRunner, opts: RunOptions): Promise<PythonTaskOutput[]> {
+  switch (task.kind) {
+    case "mapPartitions":
+      return [{ bucket: -1, blobs: await runner.mapPartitions(task.func, task.splitIndex, task.input, opts) }];
+    case "shuffleWrite": {
+      const buckets = await runner.shuffleWrite(task.func, task.splitIndex, task.input, task.numPartitions, opts);
+      return buckets.map((blobs, bucket) => ({ bucket, blobs })).filter((o) => o.blobs.length > 0);
+    }
+    default:
+      return assertNever(task);
+  }
+}
+
+/** The one-column schema blobs travel in between threads (the task pool streams column batches). */
+const BLOBS_SCHEMA = structType([structField("blob", BinaryType, false)]);
+
+/** Blobs as a batch of one binary column, the form a pool task streams back. */
+export function blobsBatch(blobs: readonly Uint8Array[]): ColumnBatch {
+  return makeBatch(BLOBS_SCHEMA, [makeVector(BinaryType, [...blobs], null, blobs.length)], blobs.length);
+}
+
+/** The blobs of a batch made by blobsBatch. */
+export function batchBlobs(b: ColumnBatch): Uint8Array[] {
+  const c = b.columns[0];
+  if (c === undefined || c.storage !== "binary") throw new InternalError("a Python task's output batch must hold one binary column");
+  return c.data.slice(0, b.numRows);
+}
