@@ -4,6 +4,7 @@ export { simpleString, typeName } from "./types/type-names.js";
 export { SparkSession } from "./api/spark-session.js";
 export { SparkSessionBuilder } from "./api/spark-session-builder.js";
 export { DataFrame } from "./api/dataframe.js";
+export { StorageLevel } from "./plan/storage-level.js";
 export { Column } from "./api/column.js";
 export { GroupedData } from "./api/group.js";
 export { Row, type TypedRow } from "./api/row.js";

@@ -109,10 +109,6 @@ def test_limit_distinct_union_alias_todf(df):
     assert strip_ids(df.toDF("x")._plan)["names"] == ["x"]
 
 
-def test_cache_is_a_no_op(df):
-    assert df.cache() is df and df.persist() is df
-
-
 def test_agg_dict_follows_classic_pyspark_order(df):
     # Recorded on PySpark 4.0.1: Py4J's java.util.HashMap decides the order.
     aggs = strip_ids(df.groupBy().agg({"qty": "sum", "price": "max", "region": "count"})._plan)["aggs"]

@@ -26,7 +26,9 @@ def handler(msg):
                 {"kind": "done", "id": rid}]
     if msg["kind"] == "analyze":
         text = {"showString": "+---+\n|id |\n+---+", "treeString": "root\n |-- id: long (nullable = false)\n"}
-        return [{"kind": "analyzeResult", "id": rid, "schema": SCHEMA, "text": text.get(msg["method"], "plan")}]
+        level = {"useDisk": True, "useMemory": True, "useOffHeap": False, "deserialized": True, "replication": 1}
+        return [{"kind": "analyzeResult", "id": rid, "schema": SCHEMA, "text": text.get(msg["method"], "plan"),
+                 "storageLevel": level}]
     if msg["kind"] == "config":
         return [{"kind": "configResult", "id": rid, "value": "UTC"}]
     return [{"kind": "done", "id": rid}]
@@ -65,6 +67,25 @@ def test_show_and_print_schema_print_engine_text(spark, capsys):
     assert out == "+---+\n|id |\n+---+\nroot\n |-- id: long (nullable = false)\n\n"
     show = [m for m in spark._fake.received if m.get("method") == "showString"][0]
     assert show["numRows"] == 5 and show["truncate"] == 3 and show["vertical"] is False
+
+
+def test_cache_and_persist_return_the_frame_and_ask_the_engine(spark):
+    # (was test_cache_is_a_no_op in test_dataframe_plan.py: cache() now registers the plan)
+    from tspark import StorageLevel
+    df = spark.range(3)
+    assert df.is_cached is False
+    assert df.cache() is df and df.persist() is df
+    assert df.is_cached is True
+    sent = [m for m in spark._fake.received if m.get("method") == "persist"]
+    assert sent[0]["plan"] == df._plan and sent[0]["storageLevel"]["deserialized"] is True
+    df.persist(StorageLevel.DISK_ONLY)
+    assert spark._fake.received[-1]["storageLevel"] == {
+        "useDisk": True, "useMemory": False, "useOffHeap": False, "deserialized": False, "replication": 1}
+    assert df.storageLevel == StorageLevel.MEMORY_AND_DISK_DESER
+    assert df.unpersist(blocking=True) is df and df.is_cached is False
+    assert spark._fake.received[-1]["method"] == "unpersist" and spark._fake.received[-1]["blocking"] is True
+    with pytest.raises(TypeError):
+        df.persist("MEMORY_ONLY")
 
 
 def test_conf_get(spark):

@@ -36,6 +36,8 @@ class DataFrame:
         self._plan = plan
         self._session = session
         self._schema: Optional[T.StructType] = None
+        #: set by cache()/persist(), cleared by unpersist(), as PySpark's attribute
+        self.is_cached = False
 
     @property
     def sparkSession(self) -> Any:
@@ -260,15 +262,33 @@ class DataFrame:
         return self._new(R.to_df(self._plan, list(cols)))
 
     def cache(self) -> "DataFrame":
-        """Accepted for compatibility (the engine does not cache yet); returns self."""
-        return self
+        """Persist at the default level (MEMORY_AND_DISK_DESER); returns self."""
+        return self.persist()
 
     def persist(self, storageLevel: Any = None) -> "DataFrame":
-        """Accepted for compatibility; returns self."""
+        """Keep this frame's rows once computed: the first action that reads them stores them
+        in the engine, and later queries over this frame read them. Returns self."""
+        from tspark.sql._execute import analyze
+        from tspark.storagelevel import StorageLevel
+        level = StorageLevel.MEMORY_AND_DISK_DESER if storageLevel is None else storageLevel
+        if not isinstance(level, StorageLevel):
+            raise TypeError("storageLevel must be of type pyspark.StorageLevel")  # PySpark's own message
+        self.is_cached = True
+        analyze(self._session, self._plan, "persist", storageLevel=level._to_wire())
         return self
 
+    @property
+    def storageLevel(self) -> Any:
+        """The level this frame's plan is cached at in the engine (StorageLevel.NONE's flags when not)."""
+        from tspark.sql._execute import analyze
+        from tspark.storagelevel import StorageLevel
+        return StorageLevel._from_wire(analyze(self._session, self._plan, "storageLevel")["storageLevel"])
+
     def unpersist(self, blocking: bool = False) -> "DataFrame":
-        """Accepted for compatibility; returns self."""
+        """Drop the cached rows (later queries compute them again); returns self."""
+        from tspark.sql._execute import analyze
+        self.is_cached = False
+        analyze(self._session, self._plan, "unpersist", blocking=bool(blocking))
         return self
 
     def repartition(self, numPartitions: Any = None, *cols: Any) -> "DataFrame":

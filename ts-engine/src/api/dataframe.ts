@@ -1,5 +1,6 @@
 import type { ParsedExpr as Expr } from "../expr/parsed-expr.js";
 import type { ParsedPlan } from "../plan/parsed-plan.js";
+import { StorageLevel } from "../plan/storage-level.js";
 import type { StructType } from "../types/data-type.js";
 import { simpleString } from "../types/type-names.js";
 import { Column } from "./column.js";
@@ -25,6 +26,7 @@ export class DataFrame {
   readonly plan: ParsedPlan;
   /** The session this frame belongs to. */
   readonly sparkSession: SparkSession;
+  private cachedFlag = false;
 
   /** @internal use the session's and frames' methods. */
   constructor(plan: ParsedPlan, session: SparkSession) {
@@ -177,6 +179,45 @@ export class DataFrame {
   /** Renames all columns by position. */
   toDF(...names: string[]): DataFrame {
     return this.derive({ kind: "ToDF", input: this.plan, names });
+  }
+
+  // ---- caching ------------------------------------------------------------
+
+  /**
+   * Whether `cache()`/`persist()` was called on this frame (and not `unpersist()`), as
+   * PySpark's `df.is_cached` attribute.
+   */
+  get is_cached(): boolean {
+    return this.cachedFlag;
+  }
+
+  /** The level this frame's plan is cached at (`StorageLevel.NONE` when it is not), from the engine. */
+  get storageLevel(): StorageLevel {
+    return this.sparkSession.engine.storageLevelQuery(this.plan, this.sparkSession.execContext());
+  }
+
+  /** Caches the frame at `StorageLevel.MEMORY_AND_DISK_DESER` (see persist). */
+  cache(): this {
+    return this.persist();
+  }
+
+  /**
+   * Keeps this frame's rows once computed: the first action that reads them stores them
+   * (per partition, in shared memory, spilled or evicted past the memory budget as the
+   * level says) and later queries over this frame read them instead of recomputing.
+   */
+  persist(storageLevel: StorageLevel = StorageLevel.MEMORY_AND_DISK_DESER): this {
+    this.sparkSession.engine.persistQuery(this.plan, storageLevel, this.sparkSession.execContext());
+    this.cachedFlag = true;
+    return this;
+  }
+
+  /** Drops the cached rows (later queries compute them again); their memory and files are freed in the background. */
+  unpersist(blocking = false): this {
+    void blocking; // freeing is quick and never blocks a later query: there is nothing to wait for
+    this.cachedFlag = false;
+    void this.sparkSession.engine.unpersistQuery(this.plan, this.sparkSession.execContext()).catch(() => undefined);
+    return this;
   }
 
   // ---- actions ------------------------------------------------------------

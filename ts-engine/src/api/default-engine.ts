@@ -2,8 +2,11 @@ import {
   analyzeSchema,
   executeQuery,
   explainQuery,
+  persistQuery,
   showQuery,
+  storageLevelQuery,
   treeStringQuery,
+  unpersistQuery,
 } from "../engine/query-engine.js";
 import { createEngineServices } from "../engine/services.js";
 import type { QueryEnginePort } from "./query-engine-port.js";
@@ -15,5 +18,8 @@ export const defaultEngine: QueryEnginePort = {
   showQuery,
   treeStringQuery,
   explainQuery,
+  persistQuery,
+  unpersistQuery,
+  storageLevelQuery,
   createServices: createEngineServices,
 };

@@ -7,12 +7,16 @@ import { runPhysical } from "../exec/scheduler/dag-scheduler.js";
 import { showString } from "../format/show-string.js";
 import { treeString } from "../format/tree-string.js";
 import { optimize } from "../optimizer/optimizer.js";
-import { analyze } from "../plan/analyzer/analyzer.js";
-import { explainPhysical } from "../exec/explain.js";
+import { analyze, type AnalyzeOptions } from "../plan/analyzer/analyzer.js";
+import { explainPhysical, physicalPlanLines } from "../exec/explain.js";
+import { estimatedSize } from "../exec/size-estimate.js";
+import { IllegalArgumentException, InternalError } from "../errors/spark-exception.js";
+import { inMemoryRelation } from "../plan/nodes/index.js";
+import { isValidStorageLevel, StorageLevel, storageLevelString } from "../plan/storage-level.js";
 import { explainLogical } from "../plan/explain-logical.js";
 import type { LogicalPlan } from "../plan/logical-plan.js";
 import type { ParsedPlan } from "../plan/parsed-plan.js";
-import { schemaOf } from "../plan/output.js";
+import { outputOf, schemaOf } from "../plan/output.js";
 import type { StructType } from "../types/data-type.js";
 import type { ExecContext } from "../exec/exec-context.js";
 
@@ -31,9 +35,30 @@ interface Prepared {
   readonly physical: PhysicalPlan;
 }
 
+/**
+ * The analyzer's cache lookup (undefined when nothing is cached): a subtree whose client
+ * plan matches a cache entry becomes an InMemoryRelation with the subtree's own output
+ * attributes, so references into it stay resolved.
+ */
+function cachedLookup(ctx: ExecContext): AnalyzeOptions["cached"] {
+  const cache = ctx.services.cache;
+  if (cache === undefined || cache.isEmpty) return undefined;
+  return (parsed, resolved) => {
+    const e = cache.lookup(parsed);
+    if (e === undefined) return undefined;
+    return inMemoryRelation(e.id, outputOf(resolved), e.level, e.planLines, e.sizeInBytes);
+  };
+}
+
+/**
+ * Analyzed, optimized and physical plans. Cached data is substituted after analysis, as
+ * Spark's withCachedData does: `analyzed` (shown by explain) is the plan as written.
+ */
 function prepare(plan: ParsedPlan, ctx: ExecContext): Prepared {
+  const cached = cachedLookup(ctx);
   const analyzed = analyze(plan, { conf: ctx.conf });
-  const optimized = optimize(analyzed, ctx.conf);
+  const withCached = cached === undefined ? analyzed : analyze(plan, { conf: ctx.conf, cached });
+  const optimized = optimize(withCached, ctx.conf);
   return { analyzed, optimized, physical: planPhysical(optimized, ctx) };
 }
 
@@ -50,6 +75,38 @@ export async function executeQuery(plan: ParsedPlan, ctx: ExecContext): Promise<
   const { analyzed, physical } = prepare(plan, ctx);
   const schema = schemaOf(analyzed);
   return { schema, batches: relabel(schema, runPhysical(physical, ctx)) };
+}
+
+/**
+ * `df.persist(level)` / `df.cache()`: registers the plan with the engine's cache (nothing
+ * runs; the first query that reads it materialises it). A plan already cached keeps its
+ * level, as in Spark. Plans it contains that are cached themselves are read from the cache.
+ */
+export function persistQuery(plan: ParsedPlan, level: StorageLevel, ctx: ExecContext): void {
+  const cache = ctx.services.cache;
+  if (cache === undefined) throw new InternalError("this engine has no cache manager");
+  if (!isValidStorageLevel(level)) throw new IllegalArgumentException(`Invalid StorageLevel: ${storageLevelString(level)}`);
+  if (cache.lookup(plan) !== undefined) return;
+  const { analyzed, optimized, physical } = prepare(plan, ctx);
+  cache.register({
+    parsed: plan,
+    output: outputOf(analyzed),
+    schema: schemaOf(analyzed),
+    level,
+    physical,
+    planLines: physicalPlanLines(physical),
+    sizeInBytes: estimatedSize(optimized),
+  });
+}
+
+/** `df.unpersist()`: drops the plan's cache entry and its stored partitions (no-op when not cached). */
+export async function unpersistQuery(plan: ParsedPlan, ctx: ExecContext): Promise<void> {
+  await ctx.services.cache?.unpersist(plan);
+}
+
+/** `df.storageLevel`: the level the plan is cached at, StorageLevel.NONE when it is not. */
+export function storageLevelQuery(plan: ParsedPlan, ctx: ExecContext): StorageLevel {
+  return ctx.services.cache?.levelOf(plan) ?? StorageLevel.NONE;
 }
 
 /** The schema of a plan (df.schema / df.columns), analysis only. */

@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import { CacheManager } from "../exec/cache/cache-manager.js";
 import { WorkerPool } from "../exec/scheduler/worker-pool.js";
 import { createPythonRunner } from "../python/default-runner.js";
 import type { EngineServices } from "../exec/exec-context.js";
@@ -26,10 +27,10 @@ export function workerThreadsFromEnv(env: Readonly<Record<string, string | undef
 /**
  * The process-wide services: a worker-thread pool sized to the cores, or to
  * TSPARK_WORKER_THREADS (used when the compiled worker script is present, i.e. when
- * running from dist/), and a Python runner for tasks that run in-process (without the
+ * running from dist/), the cache of persisted queries, and a Python runner for tasks that run in-process (without the
  * compiled worker script); pool tasks use their worker thread's own Python process.
  */
 export function createEngineServices(opts: { readonly parallelism?: number } = {}): EngineServices {
   const parallelism = Math.max(1, opts.parallelism ?? workerThreadsFromEnv() ?? availableParallelism());
-  return { parallelism, workerPool: new WorkerPool({ size: parallelism }), python: createPythonRunner(parallelism) };
+  return { parallelism, workerPool: new WorkerPool({ size: parallelism }), python: createPythonRunner(parallelism), cache: new CacheManager() };
 }

@@ -1,6 +1,7 @@
 import type { SqlConf } from "../conf/sql-conf.js";
 import type { WorkerPool } from "./scheduler/worker-pool.js";
 import type { PythonRunner } from "../python/python-runner.js";
+import type { CacheManager } from "./cache/cache-manager.js";
 
 /**
  * What a running query may use: the session's conf, the Python interpreter that runs
@@ -27,6 +28,11 @@ export interface EngineServices {
    * one (tests on TS sources) every task. Absent → the process-wide default runner.
    */
   readonly python?: PythonRunner;
+  /**
+   * The cache of persisted queries (df.cache / persist), shared by every session; absent =
+   * no caching (a cached relation then cannot run).
+   */
+  readonly cache?: CacheManager;
   /** Told where each finished task ran (tests and tracing); absent = nobody listens. */
   readonly onTask?: (event: TaskEvent) => void;
 }

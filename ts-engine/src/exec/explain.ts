@@ -1,6 +1,7 @@
 import { assertNever } from "../errors/assert-never.js";
 import type { PhysicalPlan } from "./physical-plan.js";
 import { childrenOf } from "./physical-plan.js";
+import { innerChildLines } from "../plan/inner-children.js";
 
 /** Operators Spark compiles with whole-stage codegen (printed with a `*(n)` prefix). */
 const CODEGEN = new Set(["Project", "Filter", "Range", "Scan ExistingRDD", "HashAggregate", "Sort", "BroadcastHashJoin", "ShuffledHashJoin", "LocalLimit", "GlobalLimit"]);
@@ -35,6 +36,8 @@ function line(p: PhysicalPlan): { readonly name: string; readonly detail: string
     case "ShuffleRead":
     case "BroadcastRead":
       return line(p.exchange);
+    case "InMemoryTableScan":
+      return { name: "InMemoryTableScan", detail: p.detail };
     default:
       return assertNever(p);
   }
@@ -62,11 +65,27 @@ function print(p: PhysicalPlan, prefix: string, childPrefix: string, pr: Printer
   if (pr.stars && CODEGEN.has(name)) stageId = inStage > 0 ? inStage : ++pr.stage;
   const star = stageId > 0 ? `*(${stageId}) ` : "";
   pr.lines.push(`${prefix}${star}${name}${detail}`);
+  if (p.kind === "InMemoryTableScan") {
+    // the relation is the scan's inner child and the cached plan the relation's (Spark's innerChildren)
+    const relation = [p.relationLine, ...innerChildLines("", p.cachedPlanLines)];
+    for (const l of innerChildLines(childPrefix, relation)) pr.lines.push(l);
+  }
   const kids = shown(p);
   kids.forEach((c, i) => {
     const last = i === kids.length - 1;
     print(c, `${childPrefix}${last ? "+- " : ":- "}`, `${childPrefix}${last ? "   " : ":  "}`, pr, stageId);
   });
+}
+
+/** The physical plan's tree lines (no header), as they print under a cached relation. */
+export function physicalPlanLines(plan: PhysicalPlan): string[] {
+  const adaptive = hasExchange(plan);
+  const pr: Printer = { lines: [], stars: !adaptive, stage: 0 };
+  if (adaptive) {
+    pr.lines.push("AdaptiveSparkPlan isFinalPlan=false");
+    print(plan, "+- ", "   ", pr, 0);
+  } else print(plan, "", "", pr, 0);
+  return pr.lines;
 }
 
 /**
@@ -76,11 +95,5 @@ function print(p: PhysicalPlan, prefix: string, childPrefix: string, pr: Printer
  * otherwise. Expression ids and plan_ids are tspark's own.
  */
 export function explainPhysical(plan: PhysicalPlan): string {
-  const adaptive = hasExchange(plan);
-  const pr: Printer = { lines: [], stars: !adaptive, stage: 0 };
-  if (adaptive) {
-    pr.lines.push("AdaptiveSparkPlan isFinalPlan=false");
-    print(plan, "+- ", "   ", pr, 0);
-  } else print(plan, "", "", pr, 0);
-  return `== Physical Plan ==\n${pr.lines.join("\n")}\n`;
+  return `== Physical Plan ==\n${physicalPlanLines(plan).join("\n")}\n`;
 }

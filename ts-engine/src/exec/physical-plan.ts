@@ -24,7 +24,8 @@ export type PhysicalPlan =
   | ShuffleExchangeP
   | BroadcastExchangeP
   | ShuffleReadP
-  | BroadcastReadP;
+  | BroadcastReadP
+  | InMemoryTableScanP;
 
 export type PhysicalKind = PhysicalPlan["kind"];
 
@@ -191,6 +192,23 @@ export interface BroadcastReadP {
   readonly exchange: BroadcastExchangeP;
 }
 
+/**
+ * A scan of a cached relation (Spark's InMemoryTableScan): `columns` of cache entry
+ * `cacheId`'s batches, one partition per cached partition. The scheduler materialises the
+ * entry (runs its plan on the workers) before the first stage that reads it, and sends each
+ * task its partition's batches, which live in shared memory.
+ */
+export interface InMemoryTableScanP {
+  readonly kind: "InMemoryTableScan";
+  readonly cacheId: number;
+  readonly columns: readonly number[];
+  readonly schema: StructType;
+  readonly detail: string;
+  /** `InMemoryRelation [...], StorageLevel(...)` and the cached plan under it, for explain. */
+  readonly relationLine: string;
+  readonly cachedPlanLines: readonly string[];
+}
+
 /** The inputs of a node, in order. */
 export function childrenOf(p: PhysicalPlan): readonly PhysicalPlan[] {
   switch (p.kind) {
@@ -198,6 +216,7 @@ export function childrenOf(p: PhysicalPlan): readonly PhysicalPlan[] {
     case "LocalTableScan":
     case "ShuffleRead":
     case "BroadcastRead":
+    case "InMemoryTableScan":
       return [];
     case "Project":
     case "Filter":
@@ -228,6 +247,7 @@ export function physicalSchema(p: PhysicalPlan): StructType {
     case "HashJoin":
     case "ShuffleRead":
     case "BroadcastRead":
+    case "InMemoryTableScan":
       return p.schema;
     case "Filter":
     case "Sort":
@@ -254,6 +274,7 @@ export function withChildren(p: PhysicalPlan, kids: readonly PhysicalPlan[]): Ph
     case "LocalTableScan":
     case "ShuffleRead":
     case "BroadcastRead":
+    case "InMemoryTableScan":
       return p;
     case "Project":
     case "Filter":

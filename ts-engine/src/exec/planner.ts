@@ -8,6 +8,7 @@ import { exprToString } from "../expr/expr-string.js";
 import { InternalError } from "../errors/spark-exception.js";
 import type { Aggregate, Join, LogicalPlan } from "../plan/logical-plan.js";
 import { outputOf } from "../plan/output.js";
+import { storageLevelString } from "../plan/storage-level.js";
 import { transformExprDown } from "../plan/transform.js";
 import { structField, type StructType } from "../types/data-type.js";
 import { aggSpecOf, distinctMatters, makeAccumulator, type AggSpec } from "./aggregate/agg-spec.js";
@@ -74,6 +75,7 @@ function singlePartition(p: PhysicalPlan): boolean {
     case "BroadcastExchange":
     case "ShuffleRead":
     case "BroadcastRead":
+    case "InMemoryTableScan":
       return false;
     default:
       return assertNever(p);
@@ -376,6 +378,16 @@ function plan(p: LogicalPlan, st: PlanState): PhysicalPlan {
       return { kind: "Union", inputs: p.inputs.map((i) => plan(i, st)), schema: schemaOfAttrs(outputOf(p)) };
     case "Join":
       return planJoin(p, st);
+    case "InMemoryRelation":
+      return {
+        kind: "InMemoryTableScan",
+        cacheId: p.cacheId,
+        columns: p.columns,
+        schema: schemaOfAttrs(p.output),
+        detail: ` ${exprList(p.output)}`,
+        relationLine: `InMemoryRelation ${exprList(p.relationOutput)}, ${storageLevelString(p.storageLevel)}`,
+        cachedPlanLines: p.cachedPlanLines,
+      };
     case "BatchEvalPython": {
       const attrs = outputOf(p.input);
       const udfs = p.udfs.map((u) => ({ ...u, args: u.args.map((a) => bindReferences(a, attrs)) }));

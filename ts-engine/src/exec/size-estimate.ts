@@ -64,6 +64,8 @@ export function estimatedSize(p: LogicalPlan): number {
     }
     case "LocalRelation":
       return rowSize(outputOf(p)) * p.rows.length;
+    case "InMemoryRelation":
+      return p.sizeInBytes;
     case "Aggregate":
       return p.groupBy.length === 0 ? rowSize(outputOf(p)) : scaled(p, p.input);
     case "Limit":

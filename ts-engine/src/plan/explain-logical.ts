@@ -3,7 +3,9 @@ import { exprToString } from "../expr/expr-string.js";
 import { planChildren } from "../plan/transform.js";
 import { simpleString } from "../types/type-names.js";
 import type { JoinType, LogicalPlan } from "./logical-plan.js";
+import { innerChildLines } from "./inner-children.js";
 import { schemaOf } from "./output.js";
+import { storageLevelString } from "./storage-level.js";
 import { parsedChildren } from "./parsed-children.js";
 import type { ParsedPlan } from "./parsed-plan.js";
 
@@ -70,15 +72,23 @@ function resolvedLine(p: LogicalPlan): string {
     case "Union":
     case "BatchEvalPython":
       return p.kind;
+    case "InMemoryRelation":
+      return `InMemoryRelation [${p.relationOutput.map(exprToString).join(", ")}], ${storageLevelString(p.storageLevel)}`;
     default:
       return assertNever(p);
   }
 }
 
-function treeText<P>(root: P, line: (p: P) => string, children: (p: P) => readonly P[]): string {
+/** The lines printed under a node as its inner children (the cached plan of an InMemoryRelation). */
+function resolvedInner(p: LogicalPlan): readonly string[] {
+  return p.kind === "InMemoryRelation" ? p.cachedPlanLines : [];
+}
+
+function treeText<P>(root: P, line: (p: P) => string, children: (p: P) => readonly P[], inner: (p: P) => readonly string[] = () => []): string {
   const out: string[] = [];
   const walk = (p: P, prefix: string, childPrefix: string): void => {
     out.push(prefix + line(p));
+    for (const l of innerChildLines(childPrefix, inner(p))) out.push(l);
     const kids = children(p);
     kids.forEach((c, i) => {
       const last = i === kids.length - 1;
@@ -96,7 +106,7 @@ export function explainLogical(parsed: ParsedPlan, analyzed: LogicalPlan, optimi
     .join(", ");
   return (
     `== Parsed Logical Plan ==\n${treeText(parsed, parsedLine, parsedChildren)}\n\n` +
-    `== Analyzed Logical Plan ==\n${schema}\n${treeText(analyzed, resolvedLine, planChildren)}\n\n` +
-    `== Optimized Logical Plan ==\n${treeText(optimized, resolvedLine, planChildren)}\n\n`
+    `== Analyzed Logical Plan ==\n${schema}\n${treeText(analyzed, resolvedLine, planChildren, resolvedInner)}\n\n` +
+    `== Optimized Logical Plan ==\n${treeText(optimized, resolvedLine, planChildren, resolvedInner)}\n\n`
   );
 }

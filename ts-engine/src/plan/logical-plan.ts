@@ -1,5 +1,6 @@
 import type { AttributeRef, Expr, PythonUDF, SortOrder } from "../expr/expr.js";
 import type { StructType } from "../types/data-type.js";
+import type { StorageLevel } from "./storage-level.js";
 
 /**
  * The resolved logical plan, as one discriminated union: what the analyzer outputs and the
@@ -18,7 +19,8 @@ export type LogicalPlan =
   | Limit
   | Join
   | Union
-  | BatchEvalPython;
+  | BatchEvalPython
+  | InMemoryRelation;
 
 /** The kinds of resolved plan nodes. */
 export type PlanKind = LogicalPlan["kind"];
@@ -106,4 +108,26 @@ export interface BatchEvalPython {
   readonly input: LogicalPlan;
   readonly udfs: readonly PythonUDF[];
   readonly resultAttrs: readonly AttributeRef[];
+}
+
+/**
+ * A cached query's output (Spark's InMemoryRelation): what `df.cache()` / `persist()`
+ * replaces the cached plan with in every later query that contains it. A leaf here: its
+ * rows come from the cache manager's store (exec/cache), materialised by the first query
+ * that reads it. `cachedPlanLines` is the cached query's physical plan as explain prints it
+ * (Spark prints the cached plan under the relation).
+ */
+export interface InMemoryRelation {
+  readonly kind: "InMemoryRelation";
+  readonly cacheId: number;
+  /** Every column of the cached query's output. */
+  readonly relationOutput: readonly AttributeRef[];
+  /** The columns this scan reads (ordinals of relationOutput): column pruning narrows them. */
+  readonly columns: readonly number[];
+  /** relationOutput at `columns`. */
+  readonly output: readonly AttributeRef[];
+  readonly storageLevel: StorageLevel;
+  readonly cachedPlanLines: readonly string[];
+  /** Estimated bytes of the cached rows (for join selection). */
+  readonly sizeInBytes: number;
 }

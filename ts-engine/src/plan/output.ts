@@ -36,6 +36,7 @@ export function outputOf(plan: LogicalPlan): readonly AttributeRef[] {
   switch (plan.kind) {
     case "Range":
     case "LocalRelation":
+    case "InMemoryRelation":
       return plan.output;
     case "Project":
       return plan.exprs.map(toAttribute);

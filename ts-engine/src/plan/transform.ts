@@ -39,6 +39,7 @@ export function planChildren(p: LogicalPlan): readonly LogicalPlan[] {
   switch (p.kind) {
     case "Range":
     case "LocalRelation":
+    case "InMemoryRelation":
       return [];
     case "Join":
       return [p.left, p.right];
@@ -61,6 +62,7 @@ export function mapPlanChildren(p: LogicalPlan, f: (c: LogicalPlan) => LogicalPl
   switch (p.kind) {
     case "Range":
     case "LocalRelation":
+    case "InMemoryRelation":
       return p;
     case "Join": {
       const l = f(p.left);

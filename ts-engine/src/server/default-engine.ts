@@ -1,4 +1,13 @@
-import { analyzeSchema, executeQuery, explainQuery, showQuery, treeStringQuery } from "../engine/query-engine.js";
+import {
+  analyzeSchema,
+  executeQuery,
+  explainQuery,
+  persistQuery,
+  showQuery,
+  storageLevelQuery,
+  treeStringQuery,
+  unpersistQuery,
+} from "../engine/query-engine.js";
 import { createEngineServices } from "../engine/services.js";
 import { createPythonRunner } from "../python/default-runner.js";
 import { decodeRddPlan } from "../rdd/decode-rdd.js";
@@ -12,6 +21,9 @@ export const defaultServerEngine: ServerEngine = {
   explainQuery,
   showQuery,
   treeStringQuery,
+  persistQuery,
+  unpersistQuery,
+  storageLevelQuery,
   runRdd: (raw, ctx) => executeRdd(decodeRddPlan(raw), ctx),
   createServices: () => {
     const services = createEngineServices();

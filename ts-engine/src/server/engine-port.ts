@@ -1,6 +1,7 @@
 import type { ColumnBatch } from "../columnar/batch.js";
 import type { EngineServices, ExecContext } from "../exec/exec-context.js";
 import type { ParsedPlan } from "../plan/parsed-plan.js";
+import type { StorageLevel } from "../plan/storage-level.js";
 import type { StructType } from "../types/data-type.js";
 
 /** An executed query (engine/query-engine.ts's QueryResult). */
@@ -24,6 +25,12 @@ export interface ServerEngine {
   showQuery(plan: ParsedPlan, numRows: number, truncate: number, vertical: boolean, ctx: ExecContext): Promise<string>;
   treeStringQuery(plan: ParsedPlan, ctx: ExecContext): string;
   runRdd(rawRdd: unknown, ctx: ExecContext): AsyncIterable<Uint8Array>;
+  /** `df.persist(level)` / `df.cache()`: registers the plan with the engine's cache. */
+  persistQuery(plan: ParsedPlan, level: StorageLevel, ctx: ExecContext): void;
+  /** `df.unpersist()`: drops the plan's cache entry (at once; stored blocks are freed by the promise). */
+  unpersistQuery(plan: ParsedPlan, ctx: ExecContext): Promise<void>;
+  /** `df.storageLevel`: the level the plan is cached at (StorageLevel NONE when it is not). */
+  storageLevelQuery(plan: ParsedPlan, ctx: ExecContext): StorageLevel;
   /** Process-wide services (worker pool, Python runner), created once. */
   createServices(): EngineServices;
 }

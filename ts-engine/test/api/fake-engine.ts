@@ -16,6 +16,9 @@ export function recordingEngine(): QueryEnginePort & { readonly plans: LogicalPl
     showQuery: async (p) => record(p),
     treeStringQuery: (p) => record(p),
     explainQuery: (p) => record(p),
+    persistQuery: (p) => record(p),
+    unpersistQuery: async (p) => record(p),
+    storageLevelQuery: (p) => record(p),
     createServices: () => ({ parallelism: 1 }),
   };
 }

@@ -2,12 +2,14 @@ import type { ColumnBatch } from "../../columnar/batch.js";
 import type { StructType } from "../../types/data-type.js";
 import type { ExecutionPlan } from "../execution-plan.js";
 
-/** What a stage reads from the stages before it: shuffle partitions and broadcasts. */
+/** What a stage reads from the stages before it (shuffle partitions, broadcasts) and from the cache. */
 export interface StageInputs {
   /** Shuffle `id` as the reading stage sees it: its (coalesced) partitions. */
   shuffle(id: number): { readonly numPartitions: number; read(partition: number): readonly ColumnBatch[] };
   /** Every row of broadcast `id`. */
   broadcast(id: number): readonly ColumnBatch[];
+  /** Cached relation `id` (exec/cache): its partitions, of which the task holds its own. */
+  cached(id: number): { readonly numPartitions: number; read(partition: number): readonly ColumnBatch[] };
 }
 
 /** Inputs of a stage that reads nothing from other stages. */
@@ -17,6 +19,9 @@ export const NO_STAGE_INPUTS: StageInputs = {
   },
   broadcast(id: number): never {
     throw new Error(`stage has no broadcast input ${id}`);
+  },
+  cached(id: number): never {
+    throw new Error(`stage has no cached input ${id}`);
   },
 };
 

@@ -10,7 +10,8 @@ import type { PhysicalPlan } from "../physical-plan.js";
 import { childrenOf, withChildren } from "../physical-plan.js";
 import { runTask } from "./run-task.js";
 import { cutStages, stageKinds, type Stage } from "./stages.js";
-import type { StageTask, TaskBroadcastInput, TaskItem, TaskOutput, TaskShuffleInput } from "./task.js";
+import type { StageTask, TaskBroadcastInput, TaskCacheInput, TaskItem, TaskOutput, TaskShuffleInput } from "./task.js";
+import type { Materialised } from "../cache/cache-manager.js";
 
 /** Range exchanges sample this many keys per output partition (Spark's sampleSizePerPartition), at most 1M. */
 const SAMPLE_PER_PARTITION = 100;
@@ -66,6 +67,8 @@ class QueryRun {
   private readonly shuffles = new Map<number, ShuffleOutput>();
   private readonly broadcasts = new Map<number, ColumnBatch[]>();
   private readonly runs = new Map<number, Promise<void>>();
+  /** The cached relations this run reads, once materialised. */
+  private readonly cached = new Map<number, Materialised>();
   private error: unknown = undefined;
   private readonly detach: () => void;
 
@@ -106,6 +109,8 @@ class QueryRun {
         return this.shuffle(p.shuffleId).ranges.length;
       case "BroadcastRead":
         return 1;
+      case "InMemoryTableScan":
+        return this.cachedInput(p.cacheId).partitions;
       case "Project":
       case "Filter":
       case "HashAggregate":
@@ -123,6 +128,54 @@ class QueryRun {
       default:
         return assertNever(p);
     }
+  }
+
+  private cachedInput(id: number): Materialised {
+    const m = this.cached.get(id);
+    if (m === undefined) throw new InternalError(`cached relation ${id} is not materialised`);
+    return m;
+  }
+
+  /**
+   * Materialises every cached relation the stage reads (Spark builds an InMemoryRelation's
+   * partitions with the first job that reads them): the cached plan runs as its own stages
+   * on the worker threads, each task copying its partition into shared memory.
+   */
+  private async materialiseCaches(plan: PhysicalPlan): Promise<void> {
+    const scans: number[] = [];
+    const visit = (p: PhysicalPlan): void => {
+      if (p.kind === "InMemoryTableScan" && !this.cached.has(p.cacheId)) scans.push(p.cacheId);
+      for (const c of childrenOf(p)) visit(c);
+    };
+    visit(plan);
+    if (scans.length === 0) return;
+    const cache = this.ctx.services.cache;
+    if (cache === undefined) throw new InternalError("a cached relation without a cache manager");
+    for (const id of scans) {
+      const m = await cache.materialise(id, this.ctx.conf, (physical) => this.runNested(physical));
+      this.cached.set(id, m);
+    }
+  }
+
+  /** A cached plan run to completion, partition by partition (a root CollectLimit cuts the rows in partition order). */
+  private async runNested(physical: PhysicalPlan): Promise<ColumnBatch[][]> {
+    const run = new QueryRun(this.ctx);
+    try {
+      const parts = await run.partitions(cutStages(physical));
+      if (physical.kind === "Limit" && physical.scope === "collect") return limitPartitions(parts, physical.n);
+      return parts;
+    } finally {
+      run.close();
+    }
+  }
+
+  /** Every partition of the result stage, each as its own list of batches (in shared memory). */
+  async partitions(stage: Stage): Promise<ColumnBatch[][]> {
+    await this.parents(stage);
+    const n = this.partitionsOf(stage.plan);
+    const parts: ColumnBatch[][] = Array.from({ length: n }, () => []);
+    await this.all(stage, n, () => ({ kind: "cache" }), (p, item) => parts[p]!.push(item.batch));
+    return parts;
   }
 
   private shuffle(id: number): ShuffleOutput {
@@ -157,10 +210,11 @@ class QueryRun {
     }
   }
 
-  /** Partition `p` of a stage as a task: local rows cut to it, its shuffle blocks and broadcasts. */
-  private makeTask(stage: Stage, p: number, output: TaskOutput): StageTask {
+  /** Partition `p` of a stage as a task: local rows cut to it, its shuffle blocks, broadcasts and cached batches. */
+  private async makeTask(stage: Stage, p: number, output: TaskOutput): Promise<StageTask> {
     const shuffles: TaskShuffleInput[] = [];
     const broadcasts: TaskBroadcastInput[] = [];
+    const reads: Promise<TaskCacheInput>[] = [];
     const cut = (q: PhysicalPlan, part: number): PhysicalPlan => {
       switch (q.kind) {
         case "LocalTableScan":
@@ -175,6 +229,11 @@ class QueryRun {
           const b = this.broadcasts.get(q.broadcastId);
           if (b === undefined) throw new InternalError(`broadcast ${q.broadcastId} has not run`);
           broadcasts.push({ broadcastId: q.broadcastId, batches: b });
+          return q;
+        }
+        case "InMemoryTableScan": {
+          const m = this.cachedInput(q.cacheId);
+          reads.push(this.cachedPartition(q.cacheId, m, part));
           return q;
         }
         case "Union": {
@@ -206,7 +265,19 @@ class QueryRun {
       }
     };
     const plan = cut(stage.plan, p);
-    return { stageId: stage.id, plan, partition: p, output, shuffles, broadcasts };
+    const cached = await Promise.all(reads);
+    return { stageId: stage.id, plan, partition: p, output, shuffles, broadcasts, cached };
+  }
+
+  /** Partition `part` of a cached relation for one task: the store's blocks (read back when spilled). */
+  private async cachedPartition(cacheId: number, m: Materialised, part: number): Promise<TaskCacheInput> {
+    const base = { cacheId, numPartitions: m.partitions, partition: part };
+    if (part < 0 || part >= m.partitions) return { ...base, batches: [] };
+    const own = m.computed?.[part];
+    if (own !== undefined) return { ...base, batches: own };
+    const cache = this.ctx.services.cache;
+    if (cache === undefined) throw new InternalError("a cached relation without a cache manager");
+    return { ...base, batches: await cache.read(cacheId, part) };
   }
 
   /** Runs a task where it belongs and reports where it ran; its failure fails the query. */
@@ -215,7 +286,7 @@ class QueryRun {
     const report = (threadId: number): void => this.ctx.services.onTask?.({ stageId: stage.id, partition: p, kinds, threadId });
     const pool = this.ctx.services.workerPool;
     try {
-      const task = this.makeTask(stage, p, output);
+      const task = await this.makeTask(stage, p, output);
       if (pool !== undefined && pool.available) {
         yield* pool.run(task, this.ctx, report);
       } else {
@@ -257,6 +328,11 @@ class QueryRun {
       throw this.fail(e);
     }
     this.prepareReads(stage.plan);
+    try {
+      await this.materialiseCaches(stage.plan);
+    } catch (e) {
+      throw this.fail(e);
+    }
   }
 
   private async runMap(stage: Stage): Promise<void> {
@@ -322,6 +398,20 @@ class QueryRun {
       throw this.fail(e);
     }
   }
+}
+
+/** The first `n` rows of partitions taken in order (a cached CollectLimit). */
+function limitPartitions(parts: ColumnBatch[][], n: number): ColumnBatch[][] {
+  let left = n;
+  return parts.map((bs) => {
+    const out: ColumnBatch[] = [];
+    for (const b of bs) {
+      if (left <= 0) break;
+      out.push(b.numRows <= left ? b : sliceBatch(b, 0, left));
+      left -= b.numRows;
+    }
+    return out;
+  });
 }
 
 async function* batchesOf(items: AsyncIterable<TaskItem>): AsyncGenerator<ColumnBatch> {

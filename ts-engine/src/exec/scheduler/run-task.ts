@@ -7,6 +7,7 @@ import { evaluate } from "../../expr/eval/evaluate.js";
 import type { SortOrder } from "../../expr/expr.js";
 import { assertNever } from "../../errors/assert-never.js";
 import { buildExec } from "../build-exec.js";
+import { shareBatch } from "../cache/shared-batch.js";
 import { hashPartitionIds, splitByPartition } from "../exchange/partition-hash.js";
 import { keyBatch, rangePartitionIds } from "../exchange/range-partition.js";
 import type { StageInputs } from "../exchange/stage-input-exec.js";
@@ -25,6 +26,11 @@ function inputsOf(task: StageTask): StageInputs {
       const b = task.broadcasts.find((x) => x.broadcastId === id);
       if (b === undefined) throw new Error(`task has no broadcast ${id}`);
       return b.batches;
+    },
+    cached(id) {
+      const c = task.cached.find((x) => x.cacheId === id);
+      if (c === undefined) throw new Error(`task has no input for cached relation ${id}`);
+      return { numPartitions: c.numPartitions, read: (p) => (p === c.partition ? c.batches : []) };
     },
   };
 }
@@ -80,6 +86,10 @@ export async function* runTask(task: StageTask, ctx: ExecContext): AsyncGenerato
   switch (out.kind) {
     case "rows":
       for await (const batch of rows) yield { bucket: -1, batch };
+      return;
+    case "cache":
+      // copied into shared memory here, on the thread that made the rows, in parallel
+      for await (const batch of rows) yield { bucket: -1, batch: shareBatch(batch) };
       return;
     case "hash": {
       const w = new BlockWriter(out.numPartitions);

@@ -5,20 +5,31 @@ import type { PythonPartitionTask } from "../../python/partition-task.js";
 
 /**
  * What a task does with its partition's rows: stream them back (`rows`), split them by
- * hash of `keys` or by range `bounds` into shuffle blocks, or return a sample of its
- * sort keys (the first pass of a range exchange, as Spark's RangePartitioner samples).
+ * hash of `keys` or by range `bounds` into shuffle blocks, return a sample of its
+ * sort keys (the first pass of a range exchange, as Spark's RangePartitioner samples), or
+ * stream them back copied into shared memory (`cache`: materialising a cached relation).
  */
 export type TaskOutput =
   | { readonly kind: "rows" }
   | { readonly kind: "hash"; readonly keys: readonly Expr[]; readonly numPartitions: number }
   | { readonly kind: "range"; readonly orders: readonly SortOrder[]; readonly bounds: ColumnBatch }
-  | { readonly kind: "sample"; readonly orders: readonly SortOrder[]; readonly size: number };
+  | { readonly kind: "sample"; readonly orders: readonly SortOrder[]; readonly size: number }
+  | { readonly kind: "cache" };
 
 /** A shuffle's partition as one task reads it; other partitions of the same read are empty here. */
 export interface TaskShuffleInput {
   readonly shuffleId: number;
   readonly numPartitions: number;
   /** The read partition this task's `batches` are (-1: none, the task reads another branch). */
+  readonly partition: number;
+  readonly batches: readonly ColumnBatch[];
+}
+
+/** A cached relation's partition as one task reads it (its batches live in shared memory). */
+export interface TaskCacheInput {
+  readonly cacheId: number;
+  readonly numPartitions: number;
+  /** The partition `batches` are (-1: none, the task reads another branch). */
   readonly partition: number;
   readonly batches: readonly ColumnBatch[];
 }
@@ -41,6 +52,7 @@ export interface StageTask {
   readonly output: TaskOutput;
   readonly shuffles: readonly TaskShuffleInput[];
   readonly broadcasts: readonly TaskBroadcastInput[];
+  readonly cached: readonly TaskCacheInput[];
 }
 
 /** One output item of a task: a batch, for shuffle output tagged with its reduce partition (-1 otherwise). */

@@ -21,6 +21,8 @@ export function prepareTransfer(b: ColumnBatch): { batch: ColumnBatch; transfer:
   const seen = new Set<ArrayBuffer>();
   const transfer: ArrayBuffer[] = [];
   const take = <T extends ArrayBufferView>(a: T): T => {
+    // shared memory (a cached relation's) is shared by the clone: nothing to move or copy
+    if (a.buffer instanceof SharedArrayBuffer) return a;
     let x = own(a);
     if (seen.has(x.buffer as ArrayBuffer)) x = (x as unknown as { slice(): T }).slice();
     seen.add(x.buffer as ArrayBuffer);
@@ -31,7 +33,8 @@ export function prepareTransfer(b: ColumnBatch): { batch: ColumnBatch; transfer:
     let data = ArrayBuffer.isView(v.data) ? take(v.data) : v.data;
     if (v.storage === "utf8") {
       // Strings move as their two buffers (compacted first when a slice holds extra bytes).
-      const d = v.data.offsets[0] === 0 && v.data.bytes.length === v.data.offsets[v.length] ? v.data : compactUtf8(v.data, v.length);
+      const shared = v.data.offsets.buffer instanceof SharedArrayBuffer && v.data.bytes.buffer instanceof SharedArrayBuffer;
+      const d = shared || v.data.offsets[0] === 0 && v.data.bytes.length === v.data.offsets[v.length] ? v.data : compactUtf8(v.data, v.length);
       data = { offsets: take(d.offsets), bytes: take(d.bytes) };
     }
     const validity = v.validity === null ? null : take(v.validity);

@@ -1,5 +1,5 @@
 import type { LogicalPlan } from "../../plan/logical-plan.js";
-import { aggregate, localRelation, project } from "../../plan/nodes/index.js";
+import { aggregate, inMemoryRelation, localRelation, project } from "../../plan/nodes/index.js";
 import { outputOf } from "../../plan/output.js";
 import type { OptimizerRule } from "../rule.js";
 import { referencedIds, transformPlanUp } from "../../plan/transform.js";
@@ -19,15 +19,30 @@ function pruneUnderAggregate(p: LogicalPlan): LogicalPlan {
 }
 
 /**
+ * A cached relation directly under a Project or an Aggregate reads only the columns they
+ * mention (Spark's InMemoryTableScan [attrs] lists the pruned attributes).
+ */
+function pruneCachedScan(p: LogicalPlan): LogicalPlan {
+  if ((p.kind !== "Project" && p.kind !== "Aggregate") || p.input.kind !== "InMemoryRelation") return p;
+  const rel = p.input;
+  const used = new Set<number>();
+  for (const e of p.kind === "Project" ? p.exprs : [...p.groupBy, ...p.aggs]) referencedIds(e, used);
+  const columns = rel.columns.filter((c) => used.has(rel.relationOutput[c]!.exprId));
+  if (columns.length === rel.columns.length || columns.length === 0) return p;
+  const scan = inMemoryRelation(rel.cacheId, rel.relationOutput, rel.storageLevel, rel.cachedPlanLines, rel.sizeInBytes, columns);
+  return p.kind === "Project" ? project(scan, p.exprs) : aggregate(scan, p.groupBy, p.aggs);
+}
+
+/**
  * Drops columns nobody reads: Project items under an Aggregate that does not use them,
- * and LocalRelation columns that the Project directly above never reads, so scans
- * build fewer vectors (Range has a single column and needs nothing).
+ * LocalRelation columns that the Project directly above never reads, and cached columns
+ * a Project or Aggregate directly above never reads, so scans build fewer vectors (Range has a single column and needs nothing).
  */
 export const pruneColumns: OptimizerRule = {
   name: "ColumnPruning",
   apply(plan: LogicalPlan): LogicalPlan {
     return transformPlanUp(plan, (q) => {
-      const p = pruneUnderAggregate(q);
+      const p = pruneCachedScan(pruneUnderAggregate(q));
       if (p.kind !== "Project" || p.input.kind !== "LocalRelation") return p;
       const rel = p.input;
       const used = new Set<number>();

@@ -93,16 +93,28 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
 }
 
 /**
+ * What analysis needs: the session's conf and, when queries are cached, the lookup that
+ * swaps a resolved subtree for the cached relation of the same client plan (Spark's
+ * CacheManager.useCachedData, keeping the subtree's output attributes).
+ */
+export interface AnalyzeOptions {
+  readonly conf: SqlConf;
+  readonly cached?: (parsed: ParsedPlan, resolved: LogicalPlan) => LogicalPlan | undefined;
+}
+
+/**
  * Resolves a plan from the wire or the Node API: names to AttributeRefs (case-insensitive unless
  * spark.sql.caseSensitive), functions through the registry with Spark's type coercion, and the
  * sugar nodes (WithColumns, WithColumnsRenamed, Drop, Distinct, SubqueryAlias, ToDF, using-joins)
  * into core nodes. Raises AnalysisException with Spark's error classes.
  */
-export function analyze(plan: ParsedPlan, ctx: { conf: SqlConf }): LogicalPlan {
+export function analyze(plan: ParsedPlan, ctx: AnalyzeOptions): LogicalPlan {
   const actx: AnalyzerCtx = {
     caseSensitive: ctx.conf.caseSensitive,
     resolve(p: ParsedPlan): Resolved {
-      const r = resolveNode(p, actx);
+      const resolved = resolveNode(p, actx);
+      const hit = ctx.cached?.(p, resolved.plan);
+      const r = hit === undefined ? resolved : { plan: hit, planIds: resolved.planIds };
       if (p.planId === undefined) return r;
       const planIds = new Map(r.planIds);
       planIds.set(p.planId, outputOf(r.plan));

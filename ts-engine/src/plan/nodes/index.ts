@@ -13,3 +13,4 @@ export { project } from "./project.js";
 export { range } from "./range.js";
 export { sort } from "./sort.js";
 export { union } from "./union.js";
+export { inMemoryRelation } from "./in-memory-relation.js";

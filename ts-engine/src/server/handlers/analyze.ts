@@ -15,7 +15,10 @@ function explainMode(mode: string): ExplainMode {
   return m;
 }
 
-/** schema / printSchema text / explain text / show() text of a plan, as one `analyzeResult`. */
+/**
+ * schema / printSchema text / explain text / show() text of a plan, or its caching
+ * (persist, unpersist, storageLevel, as Spark Connect's AnalyzePlan does), as one `analyzeResult`.
+ */
 export async function handleAnalyze(req: AnalyzeRequest, session: Session, rc: RequestContext): Promise<void> {
   await runRequest(req.id, session, rc, async ({ ctx }) => {
     const plan = decodePlan(req.plan);
@@ -31,6 +34,17 @@ export async function handleAnalyze(req: AnalyzeRequest, session: Session, rc: R
         const text = await engine.showQuery(plan, req.numRows, req.truncate, req.vertical, ctx);
         return rc.send({ kind: "analyzeResult", id: req.id, text });
       }
+      case "persist":
+        engine.persistQuery(plan, req.storageLevel, ctx);
+        return rc.send({ kind: "analyzeResult", id: req.id, storageLevel: { ...engine.storageLevelQuery(plan, ctx) } });
+      case "unpersist": {
+        const freed = engine.unpersistQuery(plan, ctx);
+        if (req.blocking) await freed;
+        else freed.catch(() => undefined);
+        return rc.send({ kind: "analyzeResult", id: req.id });
+      }
+      case "storageLevel":
+        return rc.send({ kind: "analyzeResult", id: req.id, storageLevel: { ...engine.storageLevelQuery(plan, ctx) } });
     }
   });
 }

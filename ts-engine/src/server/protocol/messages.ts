@@ -1,3 +1,4 @@
+import { StorageLevel } from "../../plan/storage-level.js";
 import { asBool, asMap, asSmallInt, asString, fail, opt, req, type WireMap } from "./wire-reader.js";
 
 /** The protocol version this engine speaks (bridge/PROTOCOL.md, Versioning). */
@@ -37,7 +38,7 @@ export interface AckRequest {
 }
 
 /** What an `analyze` request asks for. */
-export type AnalyzeMethod = "schema" | "treeString" | "explain" | "showString";
+export type AnalyzeMethod = "schema" | "treeString" | "explain" | "showString" | "persist" | "unpersist" | "storageLevel";
 
 /** schema / printSchema / explain / show text of a plan, with defaults filled in. */
 export interface AnalyzeRequest {
@@ -50,6 +51,10 @@ export interface AnalyzeRequest {
   readonly numRows: number;
   readonly truncate: number;
   readonly vertical: boolean;
+  /** persist: the level (PySpark's persist() default, MEMORY_AND_DISK_DESER, when absent). */
+  readonly storageLevel: StorageLevel;
+  /** unpersist: wait until the stored blocks are freed. */
+  readonly blocking: boolean;
 }
 
 /** Run an RDD plan (pickled blobs in, pickled blobs out). */
@@ -119,6 +124,20 @@ function sid(m: WireMap): string {
   return asString(req(m, "sessionId", P), `${P}.sessionId`);
 }
 
+/** A wire StorageLevel map ({useDisk, useMemory, useOffHeap, deserialized, replication}). */
+function decodeStorageLevel(v: unknown, path: string): StorageLevel {
+  if (v === undefined) return StorageLevel.MEMORY_AND_DISK_DESER;
+  const m = asMap(v, path);
+  const flag = (k: string): boolean => asBool(req(m, k, path), `${path}.${k}`);
+  return {
+    useDisk: flag("useDisk"),
+    useMemory: flag("useMemory"),
+    useOffHeap: flag("useOffHeap"),
+    deserialized: flag("deserialized"),
+    replication: asSmallInt(req(m, "replication", path), `${path}.replication`),
+  };
+}
+
 function optStr(m: WireMap, key: string): string | undefined {
   const v = opt(m, key);
   return v === undefined ? undefined : asString(v, `${P}.${key}`);
@@ -165,11 +184,13 @@ const DECODERS: Readonly<Record<RequestKind, Decoder>> = {
     id,
     sessionId: sid(m),
     plan: req(m, "plan", P),
-    method: oneOf(req(m, "method", P), ["schema", "treeString", "explain", "showString"], `${P}.method`),
+    method: oneOf(req(m, "method", P), ["schema", "treeString", "explain", "showString", "persist", "unpersist", "storageLevel"], `${P}.method`),
     mode: optStr(m, "mode") ?? "simple",
     numRows: asSmallInt(opt(m, "numRows") ?? 20, `${P}.numRows`),
     truncate: asSmallInt(opt(m, "truncate") ?? 20, `${P}.truncate`),
     vertical: asBool(opt(m, "vertical") ?? false, `${P}.vertical`),
+    storageLevel: decodeStorageLevel(opt(m, "storageLevel"), `${P}.storageLevel`),
+    blocking: asBool(opt(m, "blocking") ?? false, `${P}.blocking`),
   }),
   executeRdd: (m, id) => ({
     kind: "executeRdd",
