@@ -199,9 +199,11 @@ def test_interrupt_stops_the_python_work(server, tmp_path) -> None:
 def test_no_python_process_is_left_after_the_session_stops() -> None:
     from tspark.sql import SparkSession, functions as F
 
-    spark = SparkSession.builder.appName("python-leak").getOrCreate()
-    engines = engine_pids_for_parent(os.getpid())
-    assert engines
+    # a session of its own (getOrCreate could hand out another test's), so its engine is known
+    spark = SparkSession.builder.appName("python-leak").create()
+    assert spark._engine is not None
+    engines = [spark._engine.proc.pid]
+    assert engines[0] in engine_pids_for_parent(os.getpid())
     assert spark.range(10_000).select(F.sum(F.udf(lambda x: x + 1, "long")("id"))).collect()[0][0] == 50_005_000
     assert spark.sparkContext.parallelize(range(100), 4).map(lambda x: x % 7).reduce(lambda a, b: a + b) == sum(x % 7 for x in range(100))
     workers = [w for e in engines for w in python_workers_of(e)]

@@ -87,3 +87,11 @@ def test_unknown_request_kind_is_an_error_not_a_crash(worker):
     rep = worker.call({"kind": "nope"})
     assert rep["kind"] == "error" and "unknown worker request kind" in rep["message"]
     assert worker.call({"kind": "ping"}) == {"kind": "pong"}
+
+
+def test_text_chunks_split_into_lines_at_hadoops_terminators_only(worker):
+    # \x0b, \x0c and U+2028 stay inside a line (str.splitlines would split there); each
+    # chunk holds whole lines, a final terminator ends the last line
+    chunks = ["a\r\nb\rc\n\nd\x0be\u2028f\n".encode(), b"", "last é".encode()]
+    rep = worker.call({"kind": "mapPartitions", "func": None, "splitIndex": 0, "texts": chunks})
+    assert [x for b in rep["blobs"] for x in pickle.loads(b)] == ["a", "b", "c", "", "d\x0be\u2028f", "last é"]

@@ -5,6 +5,7 @@ blobs of at most ``CHUNK`` elements so that no single message gets huge.
 """
 import itertools
 import pickle
+import re
 from typing import Any, Dict, Iterable, Iterator, List
 
 import cloudpickle
@@ -23,11 +24,29 @@ def dump_list(items: List[Any]) -> bytes:
         return cloudpickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL)
 
 
+_LINE_END = re.compile(r"\r\n|\n|\r")
+
+
+def text_lines(chunk: bytes) -> List[str]:
+    """The lines of UTF-8 text holding whole lines, without terminators: split at \\n, \\r\\n
+    and \\r only (Hadoop's LineRecordReader; str.splitlines also splits at \\v, \\f, \\x1c,
+    U+2028 ...), a final terminator ending the last line rather than starting an empty one."""
+    s = chunk.decode("utf-8", errors="replace")
+    lines = s.split("\n") if "\r" not in s else _LINE_END.split(s)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
 def input_elements(req: Dict[str, Any]) -> Iterator[Any]:
-    """The partition's elements: ``strings`` (text lines) or ``blobs`` (pickled lists), lazily."""
+    """The partition's elements, lazily: ``strings`` (text lines), ``texts`` (chunks of
+    UTF-8 text whose lines are the elements) or ``blobs`` (pickled lists)."""
     strings = req.get("strings")
     if strings is not None:
         return iter(strings)
+    texts = req.get("texts")
+    if texts is not None:
+        return itertools.chain.from_iterable(text_lines(t) for t in texts)
     blobs = req.get("blobs") or []
     return itertools.chain.from_iterable(pickle.loads(b) for b in blobs)
 

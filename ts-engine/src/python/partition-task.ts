@@ -4,6 +4,13 @@ import { assertNever } from "../errors/assert-never.js";
 import { InternalError } from "../errors/spark-exception.js";
 import { BinaryType, structField, structType } from "../types/data-type.js";
 import type { PartitionInput, PythonRunner, RunOptions } from "./python-runner.js";
+import { readSegment, type TextSegment } from "./text-split.js";
+
+/**
+ * A partition task's input: what a runner takes, or a textFile split that the task reads
+ * itself (on its worker thread, so the main thread never reads or splits the file).
+ */
+export type TaskInput = PartitionInput | { readonly kind: "textSplit"; readonly segments: readonly TextSegment[] };
 
 /**
  * One Python step of an RDD over one partition, as plain structured-clonable data, so it
@@ -17,13 +24,13 @@ export type PythonPartitionTask =
       readonly kind: "mapPartitions";
       readonly func: Uint8Array | null;
       readonly splitIndex: number;
-      readonly input: PartitionInput;
+      readonly input: TaskInput;
     }
   | {
       readonly kind: "shuffleWrite";
       readonly func: Uint8Array | null;
       readonly splitIndex: number;
-      readonly input: PartitionInput;
+      readonly input: TaskInput;
       readonly numPartitions: number;
     };
 
@@ -35,16 +42,28 @@ export interface PythonTaskOutput {
 
 /** Runs a partition task on `runner` (the calling thread's Python workers). */
 export async function runPythonPartitionTask(task: PythonPartitionTask, runner: PythonRunner, opts: RunOptions): Promise<PythonTaskOutput[]> {
+  const input = await resolveInput(task.input);
   switch (task.kind) {
     case "mapPartitions":
-      return [{ bucket: -1, blobs: await runner.mapPartitions(task.func, task.splitIndex, task.input, opts) }];
+      return [{ bucket: -1, blobs: await runner.mapPartitions(task.func, task.splitIndex, input, opts) }];
     case "shuffleWrite": {
-      const buckets = await runner.shuffleWrite(task.func, task.splitIndex, task.input, task.numPartitions, opts);
+      const buckets = await runner.shuffleWrite(task.func, task.splitIndex, input, task.numPartitions, opts);
       return buckets.map((blobs, bucket) => ({ bucket, blobs })).filter((o) => o.blobs.length > 0);
     }
     default:
       return assertNever(task);
   }
+}
+
+/** A text split read into chunks of whole lines (one per file segment); other inputs as they are. */
+async function resolveInput(input: TaskInput): Promise<PartitionInput> {
+  if (input.kind !== "textSplit") return input;
+  const chunks: Uint8Array[] = [];
+  for (const seg of input.segments) {
+    const bytes = await readSegment(seg);
+    if (bytes.length > 0) chunks.push(bytes);
+  }
+  return { kind: "text", chunks };
 }
 
 /** The one-column schema blobs travel in between threads (the task pool streams column batches). */

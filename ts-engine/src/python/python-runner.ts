@@ -17,10 +17,15 @@ export interface EvalUdfsRequest {
   readonly numRows: number;
 }
 
-/** An RDD partition's elements: pickled Python lists ("blobs"), or text lines from a TextFile. */
+/**
+ * An RDD partition's elements: pickled Python lists ("blobs"), text lines, or raw UTF-8
+ * text whose lines the worker splits (`text`: each chunk holds whole lines, one file's;
+ * lines end at \n, \r\n or \r, as Hadoop's LineRecordReader ends them).
+ */
 export type PartitionInput =
   | { readonly kind: "blobs"; readonly blobs: readonly Uint8Array[] }
-  | { readonly kind: "strings"; readonly strings: readonly string[] };
+  | { readonly kind: "strings"; readonly strings: readonly string[] }
+  | { readonly kind: "text"; readonly chunks: readonly Uint8Array[] };
 
 /** Options every runner call accepts. */
 export interface RunOptions {

@@ -1,10 +1,9 @@
 import type { ExecContext } from "../exec/exec-context.js";
 import { pythonRunnerOf } from "../python/default-runner.js";
-import { batchBlobs, runPythonPartitionTask, type PythonPartitionTask, type PythonTaskOutput } from "../python/partition-task.js";
-import type { PartitionInput } from "../python/python-runner.js";
+import { batchBlobs, runPythonPartitionTask, type PythonPartitionTask, type PythonTaskOutput, type TaskInput } from "../python/partition-task.js";
 import { assertNever } from "../errors/assert-never.js";
 import type { RddPlan } from "./rdd-plan.js";
-import { readTextPartitions } from "./text-file.js";
+import { planTextSplits } from "./text-file.js";
 
 /** Operator kinds an RDD task reports to EngineServices.onTask (traces and placement tests). */
 const TASK_KINDS: Readonly<Record<PythonPartitionTask["kind"], readonly string[]>> = {
@@ -55,26 +54,27 @@ export async function* executeRdd(plan: RddPlan, ctx: ExecContext): AsyncIterabl
   const pickleStage = run.stage();
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i]!;
-    // Text lines are not pickled yet: a worker pickles them (no function applied).
+    // A text split is not read yet: a task reads and pickles it (no function applied).
     const blobs = p.kind === "blobs" ? p.blobs : (await run.task(pickleStage, { kind: "mapPartitions", func: null, splitIndex: i, input: p }))[0]!.blobs;
     yield* blobs;
   }
 }
 
 /** The blobs of a mapPartitions task's output (one item, or none when a worker sent nothing). */
-function mapped(out: readonly PythonTaskOutput[]): PartitionInput {
+function mapped(out: readonly PythonTaskOutput[]): TaskInput {
   const blobs: Uint8Array[] = [];
   for (const o of out) for (const b of o.blobs) blobs.push(b); // not push(...): unbounded
   return { kind: "blobs", blobs };
 }
 
 /** Every partition of `plan`, materialized. */
-async function computePartitions(plan: RddPlan, run: RddRun): Promise<PartitionInput[]> {
+async function computePartitions(plan: RddPlan, run: RddRun): Promise<TaskInput[]> {
   switch (plan.kind) {
     case "Parallelize":
       return plan.partitions.map((b) => ({ kind: "blobs", blobs: [b] }));
     case "TextFile":
-      return (await readTextPartitions(plan.path, plan.minPartitions)).map((strings) => ({ kind: "strings", strings }));
+      // Only the split plan is made here (file sizes); each task reads its own byte ranges.
+      return (await planTextSplits(plan.path, plan.minPartitions)).map((segments) => ({ kind: "textSplit", segments }));
     case "PythonMapPartitions": {
       const inputs = await computePartitions(plan.input, run);
       const stage = run.stage();
@@ -89,7 +89,7 @@ async function computePartitions(plan: RddPlan, run: RddRun): Promise<PartitionI
 }
 
 /** Map side per input partition (shuffleWrite), then reduce partition j = bucket j of every map output, in map order. */
-async function shuffle(input: RddPlan, n: number, run: RddRun): Promise<PartitionInput[]> {
+async function shuffle(input: RddPlan, n: number, run: RddRun): Promise<TaskInput[]> {
   const fused = input.kind === "PythonMapPartitions" ? input : null;
   const source = fused !== null ? await computePartitions(fused.input, run) : await computePartitions(input, run);
   const func = fused !== null ? fused.func : null;

@@ -1,6 +1,7 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { SparkException } from "../errors/spark-exception.js";
+import { readSegment, type TextSegment } from "../python/text-split.js";
 
 /** Files a textFile path names: the file itself, or a directory's visible files in name order (as Hadoop lists them). */
 async function inputFiles(p: string): Promise<string[]> {
@@ -23,22 +24,43 @@ export function splitLines(text: string): string[] {
 }
 
 /**
- * `sc.textFile`: all lines, split into `minPartitions` contiguous partitions of about
- * equal byte size (Spark splits files by byte ranges; line order is kept).
+ * `sc.textFile`'s partitions as byte ranges, planned from the files' sizes only: the
+ * files' bytes in order cut into `minPartitions` contiguous ranges of equal size (each
+ * range as one segment per file it touches). The client counts on exactly
+ * `minPartitions` partitions (getNumPartitions); a task reads its own segments.
+ */
+export async function planTextSplits(p: string, minPartitions: number): Promise<TextSegment[][]> {
+  const files: { path: string; size: number }[] = [];
+  for (const f of await inputFiles(p)) files.push({ path: f, size: (await stat(f)).size });
+  const total = files.reduce((s, f) => s + f.size, 0);
+  const bound = (k: number): number => Math.floor((k * total) / minPartitions);
+  return Array.from({ length: minPartitions }, (_, k) => {
+    const [lo, hi] = [bound(k), bound(k + 1)];
+    const segs: TextSegment[] = [];
+    let off = 0;
+    for (const f of files) {
+      const start = Math.max(lo, off) - off;
+      const end = Math.min(hi, off + f.size) - off;
+      if (start < end) segs.push({ path: f.path, start, end, size: f.size });
+      off += f.size;
+    }
+    return segs;
+  });
+}
+
+/**
+ * `sc.textFile`'s partitions read here as lines (without line terminators), in order:
+ * the same split plan and per-segment reads a task does, for callers on one thread.
  */
 export async function readTextPartitions(p: string, minPartitions: number): Promise<string[][]> {
-  const lines: string[] = [];
-  for (const f of await inputFiles(p)) {
-    // One push per line: spreading a file's lines into one call overflows the stack past ~100k.
-    for (const line of splitLines(await readFile(f, "utf8"))) lines.push(line);
-  }
-  const total = lines.reduce((s, l) => s + l.length + 1, 0);
-  const parts: string[][] = Array.from({ length: minPartitions }, () => []);
-  let acc = 0;
-  for (const line of lines) {
-    const idx = Math.min(minPartitions - 1, Math.floor((acc * minPartitions) / Math.max(1, total)));
-    parts[idx]!.push(line);
-    acc += line.length + 1;
+  const parts: string[][] = [];
+  for (const segs of await planTextSplits(p, minPartitions)) {
+    const lines: string[] = [];
+    for (const seg of segs) {
+      // One push per line: spreading a file's lines into one call overflows the stack past ~100k.
+      for (const line of splitLines(Buffer.from(await readSegment(seg)).toString("utf8"))) lines.push(line);
+    }
+    parts.push(lines);
   }
   return parts;
 }

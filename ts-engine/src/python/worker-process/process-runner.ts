@@ -1,5 +1,6 @@
 import os from "node:os";
 import type { Vector } from "../../columnar/vector.js";
+import { assertNever } from "../../errors/assert-never.js";
 import { InternalError } from "../../errors/spark-exception.js";
 import type { EvalUdfsRequest, PartitionInput, PythonRunner, RunOptions } from "../python-runner.js";
 import { decodeResultColumn, encodeArgColumn } from "../column-codec.js";
@@ -122,7 +123,16 @@ function requestAbortable(w: WorkerProcess, msg: Frame, signal: AbortSignal | un
 }
 
 function inputFields(input: PartitionInput): Frame {
-  return input.kind === "blobs" ? { blobs: input.blobs } : { strings: input.strings };
+  switch (input.kind) {
+    case "blobs":
+      return { blobs: input.blobs };
+    case "strings":
+      return { strings: input.strings };
+    case "text":
+      return { texts: input.chunks };
+    default:
+      return assertNever(input);
+  }
 }
 
 function listOf(v: unknown, what: string): unknown[] {
