@@ -96,6 +96,37 @@ def rows_to_wire(data: List[Any], schema: T.StructType) -> List[List[Any]]:
     return [[e(x) for e, x in zip(encs, _field_values(r, schema))] for r in data]
 
 
+def _engineering_text(d: decimal.Decimal) -> str:
+    """Java's BigDecimal.toEngineeringString for a value Java prints with an exponent."""
+    sign, digits, exp = d.as_tuple()
+    coeff = "".join(map(str, digits))
+    adjusted = exp + len(coeff) - 1
+    sig = adjusted % 3  # Python's % is already non-negative, as Java's fix-up makes it
+    adjusted -= sig
+    sig += 1
+    if not any(digits):
+        body, adjusted = {1: ("0", adjusted), 2: ("0.00", adjusted + 3), 3: ("0.0", adjusted + 3)}[sig]
+    elif sig >= len(coeff):
+        body = coeff + "0" * (sig - len(coeff))
+    else:
+        body = coeff[:sig] + "." + coeff[sig:]
+    tail = "" if adjusted == 0 else "E" + ("+" if adjusted > 0 else "") + str(adjusted)
+    return ("-" if sign else "") + body + tail
+
+
+def java_decimal(text: str) -> decimal.Decimal:
+    """The Decimal PySpark gives for a decimal value (wire text in plain notation).
+
+    PySpark's rows carry Java BigDecimals through Pyrolite, which pickles them by their
+    engineering string, so a small value such as 0.00000010 arrives as Decimal('100E-9')
+    (repr Decimal('1.00E-7')); in plain range the text is the value's own.
+    """
+    d = decimal.Decimal(text)
+    if d.adjusted() >= -6 or d.as_tuple().exponent >= 0:
+        return d
+    return decimal.Decimal(_engineering_text(d))
+
+
 def value_decoder(dt: T.DataType) -> Optional[Callable[[Any], Any]]:
     """Converter for one non-null wire value of `dt`, or None when the value is already Python's."""
     if isinstance(dt, T.DateType):
@@ -105,7 +136,7 @@ def value_decoder(dt: T.DataType) -> Optional[Callable[[Any], Any]]:
     if isinstance(dt, T.TimestampNTZType):
         return lambda ts: _EPOCH_NAIVE + datetime.timedelta(microseconds=ts)
     if isinstance(dt, T.DecimalType):
-        return decimal.Decimal
+        return java_decimal
     if isinstance(dt, T.BinaryType):
         return bytearray
     if isinstance(dt, T.ArrayType):

@@ -1,6 +1,7 @@
 import type { DataType } from "../types/data-type.js";
 import { emptyUtf8, utf8FromStrings } from "./utf8.js";
-import { isLongType, makeVector, STORAGE_OF, type Vector, type VectorData, type VectorStorage } from "./vector.js";
+import { isLongType, makeVector, storageOf, type Vector, type VectorData, type VectorStorage } from "./vector.js";
+import { unscaled } from "./decimal-value.js";
 
 /** Largest magnitude a long may have and still use the Float64 fast path. */
 export const LONG_SAFE = Number.MAX_SAFE_INTEGER;
@@ -17,14 +18,15 @@ const ALLOC: Readonly<Record<VectorStorage, (n: number) => VectorData>> = {
   f64: (n) => new Float64Array(n),
   i64big: (n) => new BigInt64Array(n),
   utf8: (n) => emptyUtf8(n),
-  decimal: (n) => new Array<string>(n).fill("0"),
+  dec64: (n) => new BigInt64Array(n),
+  dec128: (n) => new Array<bigint>(n).fill(0n),
   binary: (n) => new Array<Uint8Array>(n).fill(new Uint8Array(0)),
   values: (n) => new Array<unknown>(n).fill(null),
 };
 
 /** Fresh zeroed storage for `n` values of `type` (longs on the Float64 fast path). */
 export function allocVectorData(type: DataType, n: number): VectorData {
-  return ALLOC[STORAGE_OF[type.kind]](n);
+  return ALLOC[storageOf(type)](n);
 }
 
 /** A vector of `n` zero values (validity all-valid) of `type`, for kernels that fill it in. */
@@ -51,8 +53,9 @@ const NUMBER_ALLOC: Readonly<Record<"i8" | "i16" | "i32" | "f32" | "f64", (n: nu
 
 /**
  * A vector of `type` from JS values in the vector convention (null/undefined = null;
- * booleans as true/false; longs as number or bigint). Longs go to BigInt64Array only
- * when some value lies beyond ±2^53.
+ * booleans as true/false; longs as number or bigint; decimals as their text). Longs go to
+ * BigInt64Array only when some value lies beyond ±2^53. Decimal text with more fraction
+ * digits than the type's scale rounds HALF_UP.
  */
 export function vectorFromValues(type: DataType, values: readonly unknown[]): Vector {
   const n = values.length;
@@ -70,7 +73,7 @@ export function vectorFromValues(type: DataType, values: readonly unknown[]): Ve
     for (let i = 0; i < n; i++) if (ok(i)) big[i] = BigInt(values[i] as number | bigint);
     return makeVector(type, big, validity, n);
   }
-  const storage = STORAGE_OF[type.kind];
+  const storage = storageOf(type);
   switch (storage) {
     case "bool": {
       const d = new Uint8Array(n);
@@ -92,9 +95,11 @@ export function vectorFromValues(type: DataType, values: readonly unknown[]): Ve
       for (let i = 0; i < n; i++) d[i] = ok(i) ? String(values[i]) : "";
       return makeVector(type, utf8FromStrings(d), validity, n);
     }
-    case "decimal": {
-      const d = new Array<string>(n);
-      for (let i = 0; i < n; i++) d[i] = ok(i) ? String(values[i]) : "0";
+    case "dec64":
+    case "dec128": {
+      const scale = type.kind === "decimal" ? type.scale : 0;
+      const d = storage === "dec64" ? new BigInt64Array(n) : new Array<bigint>(n).fill(0n);
+      for (let i = 0; i < n; i++) if (ok(i)) d[i] = unscaled(String(values[i]), scale);
       return makeVector(type, d, validity, n);
     }
     case "binary": {

@@ -3,12 +3,13 @@ import { makeBatch, type ColumnBatch } from "./batch.js";
 import { expectStorage, makeVector, type NumberData, type Vector } from "./vector.js";
 import { concatUtf8, utf8Strings } from "./utf8.js";
 import { allocVector, isLongType, LONG_SAFE, longVectorFromBigInts, vectorFromValues } from "./builder.js";
+import { formatUnscaled } from "./decimal-value.js";
 
 const BIG_SAFE = BigInt(LONG_SAFE);
 
 /**
  * The vector's values as JS values in the vector convention: null for nulls, booleans
- * as true/false, longs as numbers within ±2^53 and bigints beyond.
+ * as true/false, longs as numbers within ±2^53 and bigints beyond, decimals as canonical text.
  */
 export function vectorToValues(v: Vector): unknown[] {
   const n = v.length;
@@ -33,13 +34,19 @@ export function vectorToValues(v: Vector): unknown[] {
       for (let i = 0; i < n; i++) out[i] = val !== null && val[i] === 0 ? null : d[i];
       return out;
     }
+    case "dec64":
+    case "dec128": {
+      const d = v.data;
+      const scale = v.type.kind === "decimal" ? v.type.scale : 0;
+      for (let i = 0; i < n; i++) out[i] = val !== null && val[i] === 0 ? null : formatUnscaled(d[i]!, scale);
+      return out;
+    }
     case "i8":
     case "i16":
     case "i32":
     case "f32":
     case "f64":
     case "binary":
-    case "decimal":
     case "values": {
       const d = v.data;
       for (let i = 0; i < n; i++) out[i] = val !== null && val[i] === 0 ? null : d[i];
@@ -137,6 +144,15 @@ export function concatVectors(parts: readonly Vector[]): Vector {
     }
     case "i64big":
       return longVectorFromBigInts(type, concatBig(parts, n), validity);
+    case "dec64": {
+      const out = new BigInt64Array(n);
+      let off = 0;
+      for (const p of parts) {
+        out.set(expectStorage(p, "dec64").data.subarray(0, p.length), off);
+        off += p.length;
+      }
+      return makeVector(type, out, validity, n);
+    }
     case "utf8":
       return makeVector(
         type,
@@ -148,7 +164,7 @@ export function concatVectors(parts: readonly Vector[]): Vector {
         n,
       );
     case "binary":
-    case "decimal":
+    case "dec128":
     case "values":
       return makeVector(type, concatArrays(parts, (p) => expectStorage(p, storage).data), validity, n);
   }
@@ -176,12 +192,13 @@ export function sliceVector(v: Vector, start: number, end: number): Vector {
     case "f32":
     case "f64":
     case "i64big":
+    case "dec64":
       return makeVector(v.type, v.data.subarray(start, end), validity, n);
     case "utf8":
       // Shares the bytes; the offsets view keeps the absolute positions.
       return makeVector(v.type, { offsets: v.data.offsets.subarray(start, start + n + 1), bytes: v.data.bytes }, validity, n);
     case "binary":
-    case "decimal":
+    case "dec128":
     case "values":
       return makeVector(v.type, v.data.slice(start, end), validity, n);
   }

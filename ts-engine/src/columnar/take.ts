@@ -39,8 +39,10 @@ function takeData(v: Vector, indices: Int32Array, n: number): VectorData {
       return takeNumbers(v.data, new BigInt64Array(n), indices, n);
     case "utf8":
       return takeUtf8(v.data, indices, n);
-    case "decimal":
-      return takeArray(v.data, "0", indices, n);
+    case "dec64":
+      return takeNumbers(v.data, new BigInt64Array(n), indices, n);
+    case "dec128":
+      return takeArray(v.data, 0n, indices, n);
     case "binary":
       return takeArray(v.data, new Uint8Array(0), indices, n);
     case "values":

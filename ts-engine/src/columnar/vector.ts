@@ -11,11 +11,25 @@ import { utf8FromStrings, type Utf8Data } from "./utf8.js";
  *   LongType stays exact. Timestamps are microseconds since the epoch (UTC).
  * - utf8: string, as UTF-8 bytes + offsets (columnar/utf8.ts)
  * - binary: Uint8Array per value
- * - decimal: the canonical decimal text per value (exact)
+ * - dec64: decimal(p ≤ 18, s) as unscaled BigInt64Array values (value = unscaled / 10^s);
+ *   every unscaled value of precision ≤ 18 fits a long, as in Spark's compact Decimal
+ * - dec128: decimal(19..38, s) as one unscaled bigint per value
  * - values: array/map/struct/null as plain JS values (arrays, [k, v][] pairs, field arrays)
  * Slots whose validity byte is 0 hold an arbitrary value and must not be read.
  */
-export type VectorStorage = "bool" | "i8" | "i16" | "i32" | "f32" | "f64" | "i64big" | "utf8" | "binary" | "decimal" | "values";
+export type VectorStorage =
+  | "bool"
+  | "i8"
+  | "i16"
+  | "i32"
+  | "f32"
+  | "f64"
+  | "i64big"
+  | "utf8"
+  | "binary"
+  | "dec64"
+  | "dec128"
+  | "values";
 
 interface VectorOf<S extends VectorStorage, D> {
   readonly storage: S;
@@ -44,8 +58,12 @@ export type I64BigVector = VectorOf<"i64big", BigInt64Array>;
 export type Utf8Vector = VectorOf<"utf8", Utf8Data>;
 /** BinaryType, one byte array per value. */
 export type BinaryVector = VectorOf<"binary", Uint8Array[]>;
-/** DecimalType as canonical decimal text. */
-export type DecimalVector = VectorOf<"decimal", string[]>;
+/** DecimalType of precision ≤ 18: unscaled values at the type's scale. */
+export type Dec64Vector = VectorOf<"dec64", BigInt64Array>;
+/** DecimalType of precision 19–38: unscaled bigints at the type's scale. */
+export type Dec128Vector = VectorOf<"dec128", bigint[]>;
+/** Either decimal storage. */
+export type DecimalVector = Dec64Vector | Dec128Vector;
 /** Nested and null types as plain JS values. */
 export type ValuesVector = VectorOf<"values", unknown[]>;
 
@@ -60,13 +78,20 @@ export type Vector =
   | I64BigVector
   | Utf8Vector
   | BinaryVector
-  | DecimalVector
+  | Dec64Vector
+  | Dec128Vector
   | ValuesVector;
 
 /** Any vector's storage. */
 export type VectorData = Vector["data"];
 
-/** The storage a type uses by default (long-like types: the f64 fast path). */
+/** Largest precision whose unscaled values always fit a signed 64-bit long (Spark's MAX_LONG_DIGITS). */
+export const MAX_LONG_DIGITS = 18;
+
+/**
+ * The storage each type kind uses by default (long-like types: the f64 fast path; decimals:
+ * dec64, or dec128 past MAX_LONG_DIGITS, see `storageOf`).
+ */
 export const STORAGE_OF: Readonly<Record<DataType["kind"], VectorStorage>> = {
   boolean: "bool",
   byte: "i8",
@@ -80,23 +105,31 @@ export const STORAGE_OF: Readonly<Record<DataType["kind"], VectorStorage>> = {
   double: "f64",
   string: "utf8",
   binary: "binary",
-  decimal: "decimal",
+  decimal: "dec64",
   null: "values",
   array: "values",
   map: "values",
   struct: "values",
 };
 
+/** The storage a type uses by default: STORAGE_OF, with decimals past 18 digits on dec128. */
+export function storageOf(type: DataType): VectorStorage {
+  if (type.kind === "decimal") return type.precision > MAX_LONG_DIGITS ? "dec128" : "dec64";
+  return STORAGE_OF[type.kind];
+}
+
 function storageOfData(type: DataType, data: VectorData): VectorStorage {
   if (data instanceof Float64Array) return "f64";
   if (data instanceof Int32Array) return "i32";
   if (data instanceof Uint8Array) return "bool";
-  if (data instanceof BigInt64Array) return "i64big";
+  if (data instanceof BigInt64Array) return type.kind === "decimal" ? "dec64" : "i64big";
   if (data instanceof Int8Array) return "i8";
   if (data instanceof Int16Array) return "i16";
   if (data instanceof Float32Array) return "f32";
   if (!Array.isArray(data)) return "utf8";
-  return STORAGE_OF[type.kind];
+  // Wide decimals are bigint arrays: text or number arrays are a caller's mistake, not dec128.
+  if (type.kind === "decimal") return data.length === 0 || typeof data[0] === "bigint" ? "dec128" : "values";
+  return storageOf(type);
 }
 
 /** True for types stored as 64-bit integers (f64 fast path or i64big). */
@@ -112,7 +145,7 @@ export function makeVector(type: DataType, data: VectorData | readonly string[],
   // JS strings for a string column are encoded here, so callers with string[] still get utf8 storage.
   if (type.kind === "string" && Array.isArray(data)) data = utf8FromStrings(data as readonly string[]);
   const storage = storageOfData(type, data as VectorData);
-  const expected = STORAGE_OF[type.kind];
+  const expected = storageOf(type);
   if (storage !== expected && !(storage === "i64big" && expected === "f64" && isLongType(type))) {
     throw new InternalError(`vector of ${type.kind} cannot have ${storage} storage`);
   }
@@ -173,7 +206,8 @@ export function numberData(v: Vector): NumberData | null {
     case "i64big":
     case "utf8":
     case "binary":
-    case "decimal":
+    case "dec64":
+    case "dec128":
     case "values":
       return null;
   }
@@ -187,7 +221,7 @@ const NESTED_VALUE = 64;
 /**
  * An estimate of the heap bytes a vector holds, which the memory manager budgets with and
  * shuffle statistics measure: exact for typed arrays and UTF-8 strings, payload plus object
- * overhead for decimal text and binaries, a flat guess per nested value.
+ * overhead for wide decimals and binaries, a flat guess per nested value.
  */
 export function vectorByteSize(v: Vector): number {
   const n = v.length;
@@ -200,14 +234,13 @@ export function vectorByteSize(v: Vector): number {
     case "f32":
     case "f64":
     case "i64big":
+    case "dec64":
       return validity + n * v.data.BYTES_PER_ELEMENT;
     case "utf8":
       return validity + 4 * (n + 1) + (v.data.offsets[n]! - v.data.offsets[0]!);
-    case "decimal": {
-      let bytes = validity + n * 8;
-      for (let i = 0; i < n; i++) bytes += (v.data[i]?.length ?? 0) + OBJECT_OVERHEAD;
-      return bytes;
-    }
+    case "dec128":
+      // A heap BigInt of up to 128 bits: header plus two 64-bit digits.
+      return validity + n * (8 + OBJECT_OVERHEAD);
     case "binary": {
       let bytes = validity + n * 8;
       for (let i = 0; i < n; i++) bytes += (v.data[i]?.byteLength ?? 0) + OBJECT_OVERHEAD * 4;

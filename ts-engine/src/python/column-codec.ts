@@ -60,7 +60,8 @@ export function encodeArgColumn(v: Vector): WireColumn {
     case "i64big": // exact as msgpack ints
     case "utf8":
     case "binary":
-    case "decimal":
+    case "dec64": // decimals as their exact text
+    case "dec128":
     case "values":
       return vectorToValues(v);
     default:

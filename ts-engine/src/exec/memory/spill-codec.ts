@@ -10,9 +10,9 @@ import type { StructType } from "../../types/data-type.js";
  * The spill format of one batch: a header of u32 words (row count, then per column a
  * storage tag, a validity flag and the byte lengths of its parts), then the parts, each
  * 8-byte aligned so they decode as typed-array views without copying. Typed storage is
- * its raw bytes; strings their UTF-8 bytes with offsets; decimal text one latin1 (or
- * UTF-16) text with offsets; binaries one byte run with offsets; nested values go through
- * V8's serializer. The schema is not written: the reader knows it.
+ * its raw bytes (decimals up to 18 digits too: unscaled longs); strings their UTF-8 bytes with
+ * offsets; binaries one byte run with offsets; wide decimals' bigints and nested values go
+ * through V8's serializer. The schema is not written: the reader knows it.
  */
 const TAG = {
   u8: 1,
@@ -22,8 +22,6 @@ const TAG = {
   f32: 5,
   f64: 6,
   i64big: 7,
-  latin1: 8,
-  utf16: 9,
   binary: 10,
   values: 11,
   utf8: 12,
@@ -48,23 +46,6 @@ function typedTag(d: Uint8Array | Int8Array | Int16Array | Int32Array | Float32A
   if (d instanceof Float32Array) return TAG.f32;
   if (d instanceof Float64Array) return TAG.f64;
   return TAG.i64big;
-}
-
-function encodeStrings(values: readonly unknown[], n: number, validity: Uint8Array | null): Encoded {
-  const offsets = new Int32Array(n + 1);
-  const pieces = new Array<string>(n);
-  let off = 0;
-  for (let i = 0; i < n; i++) {
-    const s = validity !== null && validity[i] === 0 ? "" : (values[i] as string);
-    pieces[i] = s;
-    off += s.length;
-    offsets[i + 1] = off;
-  }
-  const text = pieces.join("");
-  // One byte per character when every character fits (the common case), else UTF-16.
-  const narrow = !/[^\u0000-\u00ff]/.test(text);
-  const buf = Buffer.from(text, narrow ? "latin1" : "utf16le");
-  return { tag: narrow ? TAG.latin1 : TAG.utf16, parts: [bytesOf(offsets), buf] };
 }
 
 function encodeBinary(values: readonly unknown[], n: number, validity: Uint8Array | null): Encoded {
@@ -96,11 +77,12 @@ function encodeVector(v: Vector, n: number): Encoded {
     case "f32":
     case "f64":
     case "i64big":
+    case "dec64":
       return { tag: typedTag(v.data), parts: [bytesOf(v.data.subarray(0, n))] };
     case "utf8":
       return encodeUtf8(v.data, n);
-    case "decimal":
-      return encodeStrings(v.data, n, v.validity);
+    case "dec128":
+      return { tag: TAG.values, parts: [v8.serialize(v.data.slice(0, n))] };
     case "binary":
       return encodeBinary(v.data, n, v.validity);
     case "values":
@@ -157,15 +139,6 @@ function decodeData(tag: number, parts: Uint8Array[], n: number): VectorData {
       return view(Float64Array, 8);
     case TAG.i64big:
       return view(BigInt64Array, 8);
-    case TAG.latin1:
-    case TAG.utf16: {
-      const offsets = view(Int32Array, 4);
-      const p1 = parts[1]!;
-      const text = Buffer.from(p1.buffer, p1.byteOffset, p1.byteLength).toString(tag === TAG.latin1 ? "latin1" : "utf16le");
-      const out = new Array<string>(n);
-      for (let i = 0; i < n; i++) out[i] = text.slice(offsets[i]!, offsets[i + 1]!);
-      return out;
-    }
     case TAG.utf8:
       return { offsets: view(Int32Array, 4), bytes: parts[1]! };
     case TAG.binary: {

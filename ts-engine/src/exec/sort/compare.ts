@@ -1,6 +1,6 @@
 import type { Vector } from "../../columnar/vector.js";
 import { compareUtf8 } from "../../columnar/utf8.js";
-import { compareDecimalStrings, compareStrings } from "../../expr/kernels/compare-values.js";
+import { compareStrings } from "../../expr/kernels/compare-values.js";
 
 /** Compares rows i and j of one sort key; negative when i sorts first. */
 export type RowComparator = (i: number, j: number) => number;
@@ -40,7 +40,10 @@ function cmpUnknown(a: unknown, b: unknown): number {
 /** The value order of one non-null key column, by storage. */
 function baseComparator(v: Vector): RowComparator {
   switch (v.storage) {
-    case "i64big": {
+    case "i64big":
+    case "dec64":
+    case "dec128": {
+      // Decimals of one type share a scale, so unscaled order is value order.
       const d = v.data;
       return (i, j) => (d[i]! < d[j]! ? -1 : d[i]! > d[j]! ? 1 : 0);
     }
@@ -56,10 +59,6 @@ function baseComparator(v: Vector): RowComparator {
     case "utf8": {
       const { offsets: o, bytes: b } = v.data;
       return (i, j) => compareUtf8(b, o[i]!, o[i + 1]!, b, o[j]!, o[j + 1]!);
-    }
-    case "decimal": {
-      const d = v.data;
-      return (i, j) => compareDecimalStrings(d[i]!, d[j]!);
     }
     case "binary": {
       const d = v.data;

@@ -1,6 +1,5 @@
 import type { Vector } from "../../columnar/vector.js";
-import { unscaled } from "../../expr/eval/decimal.js";
-import type { DataType, DecimalType } from "../../types/data-type.js";
+import type { DataType } from "../../types/data-type.js";
 import { prefixWords, type PrefixSource } from "./utf8-prefix.js";
 
 /**
@@ -24,7 +23,7 @@ export interface SortKey {
  * The normalized form of a list of sort keys. `words` order rows by the leading keys;
  * `complete` counts the keys that the words order fully. When it is less than the number
  * of keys, rows with equal words still need the comparator over keys `complete` and later
- * (a string prefix, or a type with no fixed-width form such as decimal or array).
+ * (a string prefix, or a type with no fixed-width form such as array).
  */
 export interface NormalizedKeys {
   readonly words: readonly KeyWord[];
@@ -93,26 +92,17 @@ function bigLongWords(d: BigInt64Array, n: number): KeyWord[] {
 }
 
 /**
- * Decimals by their unscaled value (the canonical text has exactly `scale` fraction
- * digits): two words up to precision 18, which fits a long, four up to 38 (128 bits).
+ * Wide decimals (precision 19–38) by their unscaled value as four words (128 bits); decimals
+ * up to 18 digits are BigInt64Array storage and take the long words.
  */
-function decimalWords(values: readonly string[], n: number, type: DecimalType, validity: Uint8Array | null): KeyWord[] {
-  const wide = type.precision > 18;
-  const count = wide ? 4 : 2;
+function wideDecimalWords(values: readonly bigint[], n: number, validity: Uint8Array | null): KeyWord[] {
+  const count = 4;
   const words = Array.from({ length: count }, () => new Uint32Array(n));
   const mask32 = 0xffffffffn;
   for (let i = 0; i < n; i++) {
     if (validity !== null && validity[i] === 0) continue;
-    const text = values[i]!;
-    let x: bigint;
-    try {
-      x = BigInt(text.replace(".", ""));
-    } catch {
-      x = unscaled(text, type.scale);
-    }
-    // Two's complement over 64 or 128 bits, sign bit flipped so negatives come first.
-    const bits = BigInt(count * 32);
-    const u = BigInt.asUintN(count * 32, x) ^ (1n << (bits - 1n));
+    // Two's complement over 128 bits, sign bit flipped so negatives come first.
+    const u = BigInt.asUintN(128, values[i]!) ^ (1n << 127n);
     for (let w = 0; w < count; w++) words[w]![i] = Number((u >> BigInt((count - 1 - w) * 32)) & mask32);
   }
   return words.map((data) => ({ data, bits: 32 }));
@@ -162,7 +152,7 @@ function valueWords(v: Vector, n: number): ValueWords | null {
   if (d instanceof Int16Array) return { words: offsetWords(d, n, 16), exact: true };
   if (d instanceof Int8Array) return { words: offsetWords(d, n, 8), exact: true };
   if (d instanceof Uint8Array) return { words: offsetWords(d, n, 1), exact: true };
-  if (v.storage === "decimal" && v.type.kind === "decimal") return { words: decimalWords(v.data, n, v.type, v.validity), exact: true };
+  if (v.storage === "dec128") return { words: wideDecimalWords(v.data, n, v.validity), exact: true };
   const src = prefixSourceOf(v);
   if (src === null) return null;
   const p = prefixWords(src, n, v.validity);

@@ -2,6 +2,7 @@ import type { DataType } from "../../types/data-type.js";
 import { expectStorage, makeVector, numberData, type Vector } from "../../columnar/vector.js";
 import { utf8At, utf8FromStrings, utf8Strings, type Utf8Data } from "../../columnar/utf8.js";
 import { InternalError } from "../../errors/spark-exception.js";
+import { formatUnscaled, unscaled } from "../../columnar/decimal-value.js";
 
 // Storage conventions are columnar/builder.ts's; the evaluator uses them under its own names.
 import {
@@ -15,7 +16,7 @@ import {
 
 export { MAX_SAFE, allocData, isLongLike };
 
-/** Value at row `i` as a JS value (number, bigint, string, boolean, ...), or null. */
+/** Value at row `i` as a JS value (number, bigint, string, boolean, decimal text, ...), or null. */
 export function valueAt(v: Vector, i: number): unknown {
   if (v.validity !== null && v.validity[i] === 0) return null;
   switch (v.storage) {
@@ -23,6 +24,9 @@ export function valueAt(v: Vector, i: number): unknown {
       return v.data[i] === 1;
     case "utf8":
       return utf8Strings(v.data, v.length)[i];
+    case "dec64":
+    case "dec128":
+      return formatUnscaled(v.data[i]!, v.type.kind === "decimal" ? v.type.scale : 0);
     case "i8":
     case "i16":
     case "i32":
@@ -30,7 +34,6 @@ export function valueAt(v: Vector, i: number): unknown {
     case "f64":
     case "i64big":
     case "binary":
-    case "decimal":
     case "values":
       return v.data[i];
   }
@@ -63,8 +66,10 @@ export function broadcast(type: DataType, value: unknown, n: number): Vector {
       break;
     case "utf8":
       throw new InternalError("string broadcasts are built from bytes above");
-    case "decimal":
-      out.data.fill(String(value));
+    case "dec64":
+    case "dec128":
+      // Literal decimals are their text (a number or bigint literal is its value).
+      out.data.fill(unscaled(String(value), type.kind === "decimal" ? type.scale : 0));
       break;
     case "binary":
       out.data.fill(value as Uint8Array);

@@ -1,10 +1,9 @@
 import { AnalysisException } from "../../errors/spark-exception.js";
-import { DateType, DoubleType, IntegerType, LongType, isNumeric, type DataType } from "../../types/data-type.js";
+import { DateType, DoubleType, IntegerType, LongType, decimalType, isIntegral, isNumeric, type DataType, type DecimalType } from "../../types/data-type.js";
 import { castVector } from "../eval/cast.js";
 import { asDecimal, binaryOperandType } from "../../types/coercion.js";
 import { arithmetic, negate, type ArithOp } from "../kernels/arithmetic.js";
-import { decimalArithmetic, decimalResultType } from "../kernels/decimal-arith.js";
-import { expectStorage, makeVector } from "../../columnar/vector.js";
+import { decimalArithmetic, decimalNegate, decimalResultType } from "../kernels/decimal-arith.js";
 import { exprNullable, exprType } from "../expr-type.js";
 import type { Expr } from "../expr.js";
 import { checkArity, implicitCast, quotedSql, quotedType, scalarCall, unexpectedInputType, type ScalarFunctionDef, doc, type FunctionDoc } from "./function-def.js";
@@ -34,8 +33,8 @@ function binaryArith(op: ArithOp, doc: FunctionDoc): ScalarFunctionDef {
       const rt = exprType(r);
       const dateArith = dateShift(op, l, r, lt, rt);
       if (dateArith !== null) return dateArith;
-      const dl = asDecimal(lt);
-      const dr = asDecimal(rt);
+      const dl = minimalLiteralDecimal(l, rt) ?? asDecimal(lt);
+      const dr = minimalLiteralDecimal(r, lt) ?? asDecimal(rt);
       if (dl !== null && dr !== null && (lt.kind === "decimal" || rt.kind === "decimal") && op !== "div") {
         const out = decimalResultType(op, dl, dr);
         return scalarCall(op, [implicitCast(l, dl), implicitCast(r, dr)], out, true);
@@ -57,6 +56,18 @@ function binaryArith(op: ArithOp, doc: FunctionDoc): ScalarFunctionDef {
       return arithmetic(op, a!, b!, call.dataType, ctx.ansi);
     },
   };
+}
+
+/**
+ * Spark's DecimalPrecision (literalPickMinimumPrecision): an integral literal beside a decimal
+ * becomes decimal(digits, 0), not its type's full width, so `1.0 / 3` is decimal(7,6).
+ */
+function minimalLiteralDecimal(e: Expr, other: DataType): DecimalType | null {
+  if (other.kind !== "decimal" || e.kind !== "Literal" || e.value === null || !isIntegral(e.dataType)) return null;
+  const v = e.value;
+  if (typeof v !== "number" && typeof v !== "bigint") return null;
+  const digits = (typeof v === "bigint" ? (v < 0n ? -v : v) : Math.abs(v)).toString().length;
+  return decimalType(digits, 0);
 }
 
 /** `date + int` / `int + date` / `date - int` are date_add / date_sub in Spark. */
@@ -100,11 +111,7 @@ function unaryMinus(fnName: string, doc: FunctionDoc): ScalarFunctionDef {
       return node;
     },
     eval([a], _call, ctx) {
-      if (a!.type.kind === "decimal") {
-        const src = expectStorage(a!, "decimal").data;
-        const out = src.map((x) => (x.startsWith("-") ? x.slice(1) : /^[0.]*$/.test(x) ? x : `-${x}`));
-        return makeVector(a!.type, out, a!.validity, a!.length);
-      }
+      if (a!.type.kind === "decimal") return decimalNegate(a!);
       return negate(a!, ctx.ansi);
     },
   };

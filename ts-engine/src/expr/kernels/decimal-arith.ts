@@ -1,10 +1,9 @@
-import { assertNever } from "../../errors/assert-never.js";
-import { expectStorage, makeVector, type Vector } from "../../columnar/vector.js";
+import { makeVector, MAX_LONG_DIGITS, type Vector } from "../../columnar/vector.js";
 import { decimalType, type DataType, type DecimalType } from "../../types/data-type.js";
-import { SparkException } from "../../errors/spark-exception.js";
-import { formatUnscaled, unscaled } from "../eval/decimal.js";
+import { InternalError } from "../../errors/spark-exception.js";
+import { digitCount, divHalfUp, formatUnscaled, pow10 } from "../../columnar/decimal-value.js";
+import { decimalOverflow } from "../eval/decimal.js";
 import { divideByZero } from "../eval/errors.js";
-import { valid } from "../eval/vectors.js";
 import type { ArithOp } from "./arithmetic.js";
 
 const MAX_PRECISION = 38;
@@ -41,84 +40,128 @@ export function decimalResultType(op: ArithOp, a: DecimalType, b: DecimalType): 
   }
 }
 
-const TEN = 10n;
+/** Unscaled values of a decimal vector, either storage (both index to bigints). */
+export type UnscaledData = BigInt64Array | bigint[];
 
-/** Divides with HALF_UP rounding (BigInt division truncates). */
-function divRound(n: bigint, d: bigint): bigint {
-  const q = n / d;
-  const r = n % d;
-  if (r === 0n) return q;
-  const twice = (r < 0n ? -r : r) * 2n;
-  const absD = d < 0n ? -d : d;
-  if (twice >= absD) return (n < 0n) !== (d < 0n) ? q - 1n : q + 1n;
-  return q;
+/** The unscaled storage of a decimal vector (an InternalError for any other storage). */
+export function unscaledData(v: Vector): UnscaledData {
+  if (v.storage === "dec64" || v.storage === "dec128") return v.data;
+  throw new InternalError(`expected decimal storage, got ${v.storage} (${v.type.kind})`);
 }
 
-function rescale(v: bigint, from: number, to: number): bigint {
-  if (to === from) return v;
-  return to > from ? v * TEN ** BigInt(to - from) : divRound(v, TEN ** BigInt(from - to));
+/** Fresh unscaled storage for `n` values of `t`: BigInt64Array up to 18 digits, else bigints. */
+export function allocUnscaled(t: DecimalType, n: number): UnscaledData {
+  return t.precision > MAX_LONG_DIGITS ? new Array<bigint>(n).fill(0n) : new BigInt64Array(n);
 }
 
 /**
- * Exact decimal arithmetic over canonical decimal strings through BigInt unscaled values.
- * Results that need more digits than the result precision raise NUMERIC_VALUE_OUT_OF_RANGE
- * in ANSI mode (null otherwise); division by zero raises DIVIDE_BY_ZERO (null otherwise).
+ * Exact `x op y` of unscaled operands at scales `sa`/`sb`, as an unscaled value at its natural
+ * scale (`exactScale`): what Spark's Decimal computes before toPrecision rounds it.
+ */
+interface ExactPlan {
+  readonly exactScale: number;
+  readonly eval: (x: bigint, y: bigint) => bigint;
+}
+
+function exactPlan(op: Exclude<ArithOp, "div">, sa: number, sb: number, outScale: number): ExactPlan {
+  switch (op) {
+    case "+":
+    case "-": {
+      const s = Math.max(sa, sb);
+      const ma = pow10(s - sa);
+      const mb = pow10(s - sb);
+      if (op === "+") return { exactScale: s, eval: ma === 1n && mb === 1n ? (x, y) => x + y : ma === 1n ? (x, y) => x + y * mb : mb === 1n ? (x, y) => x * ma + y : (x, y) => x * ma + y * mb };
+      return { exactScale: s, eval: ma === 1n && mb === 1n ? (x, y) => x - y : ma === 1n ? (x, y) => x - y * mb : mb === 1n ? (x, y) => x * ma - y : (x, y) => x * ma - y * mb };
+    }
+    case "*":
+      return { exactScale: sa + sb, eval: (x, y) => x * y };
+    case "/": {
+      // x/10^sa ÷ y/10^sb at the result scale s is x·10^(s+sb-sa) / y, rounded HALF_UP once.
+      const shift = outScale + sb - sa;
+      const m = pow10(Math.abs(shift));
+      return { exactScale: outScale, eval: shift >= 0 ? (x, y) => divHalfUp(x * m, y) : (x, y) => divHalfUp(x, y * m) };
+    }
+    case "%": {
+      // Java's BigDecimal.remainder: the sign of the dividend, exact at scale max(sa, sb).
+      const s = Math.max(sa, sb);
+      const ma = pow10(s - sa);
+      const mb = pow10(s - sb);
+      return { exactScale: s, eval: (x, y) => (x * ma) % (y * mb) };
+    }
+  }
+}
+
+/** Significant digits Spark's Decimal keeps of a product or quotient (MATH_CONTEXT: 39, RoundingMode.DOWN). */
+const MATH_CONTEXT_DIGITS = 39;
+
+/**
+ * The value an overflow message shows: Spark's Decimal holds a product truncated to 39
+ * significant digits (the rest become zeros in its plain text); sums and remainders are exact.
+ */
+function overflowText(op: ArithOp, exact: bigint, scale: number): string {
+  if (op !== "*") return formatUnscaled(exact, scale);
+  const drop = digitCount(exact) - MATH_CONTEXT_DIGITS;
+  if (drop <= 0) return formatUnscaled(exact, scale);
+  const kept = exact / pow10(drop);
+  const newScale = scale - drop;
+  return newScale >= 0 ? formatUnscaled(kept, newScale) : formatUnscaled(kept * pow10(-newScale), 0);
+}
+
+/**
+ * Exact decimal arithmetic over unscaled storage (dec64 / dec128), one loop per batch. The
+ * exact result is rounded HALF_UP to the result scale (Spark's toPrecision); a result needing
+ * more digits than the result precision raises NUMERIC_VALUE_OUT_OF_RANGE in ANSI mode (null
+ * otherwise); division and remainder by zero raise DIVIDE_BY_ZERO (null otherwise).
  */
 export function decimalArithmetic(op: ArithOp, a: Vector, b: Vector, resultType: DataType, ansi: boolean): Vector {
-  const ta = a.type as DecimalType;
-  const tb = b.type as DecimalType;
-  const out = resultType as DecimalType;
+  if (op === "div" || a.type.kind !== "decimal" || b.type.kind !== "decimal" || resultType.kind !== "decimal") {
+    throw new InternalError(`decimal ${op} over ${a.type.kind}, ${b.type.kind} → ${resultType.kind}`);
+  }
+  const out = resultType;
   const n = a.length;
-  const ad = expectStorage(a, "decimal").data;
-  const bd = expectStorage(b, "decimal").data;
-  const res: string[] = new Array<string>(n).fill("0");
+  const xs = unscaledData(a);
+  const ys = unscaledData(b);
+  const res = allocUnscaled(out, n);
   const validity = new Uint8Array(n);
-  const limit = TEN ** BigInt(out.precision);
+  const av = a.validity;
+  const bv = b.validity;
+  const plan = exactPlan(op, a.type.scale, b.type.scale, out.scale);
+  const f = plan.eval;
+  const rounds = plan.exactScale > out.scale;
+  const widens = plan.exactScale < out.scale;
+  const down = pow10(Math.max(0, plan.exactScale - out.scale));
+  const up = pow10(Math.max(0, out.scale - plan.exactScale));
+  const limit = pow10(out.precision);
+  const negLimit = -limit;
+  const divides = op === "/" || op === "%";
+  const anyNull = av !== null || bv !== null;
+  let valids = 0;
   for (let i = 0; i < n; i++) {
-    if (!valid(a.validity, i) || !valid(b.validity, i)) continue;
-    const x = unscaled(ad[i]!, ta.scale);
-    const y = unscaled(bd[i]!, tb.scale);
-    let r: bigint;
-    if ((op === "/" || op === "%" || op === "div") && y === 0n) {
+    if (anyNull && ((av !== null && av[i] === 0) || (bv !== null && bv[i] === 0))) continue;
+    const y = ys[i]!;
+    if (divides && y === 0n) {
       if (ansi) throw divideByZero();
       continue;
     }
-    switch (op) {
-      case "+":
-        r = rescale(x, ta.scale, out.scale) + rescale(y, tb.scale, out.scale);
-        break;
-      case "-":
-        r = rescale(x, ta.scale, out.scale) - rescale(y, tb.scale, out.scale);
-        break;
-      case "*":
-        r = rescale(x * y, ta.scale + tb.scale, out.scale);
-        break;
-      case "/": {
-        // x/10^s1 ÷ y/10^s2 at scale s is x·10^(s+s2-s1) / y, rounded half-up.
-        const shift = out.scale + tb.scale - ta.scale;
-        r = shift >= 0 ? divRound(x * TEN ** BigInt(shift), y) : divRound(x, y * TEN ** BigInt(-shift));
-        break;
-      }
-      case "%":
-      case "div":
-        r = rescale(x, ta.scale, out.scale) % rescale(y, tb.scale, out.scale);
-        break;
-      default:
-        return assertNever(op);
-    }
-    if (r >= limit || r <= -limit) {
-      if (ansi) {
-        throw new SparkException("ArithmeticException", "NUMERIC_VALUE_OUT_OF_RANGE.WITH_SUGGESTION", {
-          value: formatUnscaled(r, out.scale),
-          precision: String(out.precision),
-          scale: String(out.scale),
-          config: '"spark.sql.ansi.enabled"',
-        });
-      }
+    const exact = f(xs[i]!, y);
+    const r = rounds ? divHalfUp(exact, down) : widens ? exact * up : exact;
+    if (r >= limit || r <= negLimit) {
+      if (ansi) throw decimalOverflow(overflowText(op, exact, plan.exactScale), out);
       continue;
     }
-    res[i] = formatUnscaled(r, out.scale);
+    res[i] = r;
     validity[i] = 1;
+    valids++;
   }
-  return makeVector(resultType, res, validity, n);
+  return makeVector(resultType, res, valids === n ? null : validity, n);
+}
+
+/** `-x` over a decimal vector: exact, same type (negation never adds a digit). */
+export function decimalNegate(v: Vector): Vector {
+  if (v.type.kind !== "decimal") throw new InternalError(`decimal negate over ${v.type.kind}`);
+  const xs = unscaledData(v);
+  const n = v.length;
+  const out = allocUnscaled(v.type, n);
+  for (let i = 0; i < n; i++) out[i] = -xs[i]!;
+  return makeVector(v.type, out, v.validity, n);
 }

@@ -1,7 +1,6 @@
-import type { Vector } from "../../columnar/vector.js";
+import { MAX_LONG_DIGITS, type Vector } from "../../columnar/vector.js";
 import type { DataType } from "../../types/data-type.js";
-import { InternalError } from "../../errors/spark-exception.js";
-import { unscaled } from "../eval/decimal.js";
+import { unscaled } from "../../columnar/decimal-value.js";
 import { valueAt } from "../eval/vectors.js";
 import {
   bigIntToJavaBytes,
@@ -12,9 +11,6 @@ import {
   murmur3LongBig,
   murmur3LongNumber,
 } from "./murmur3.js";
-
-/** Decimals of at most this many digits hash as their unscaled long (Spark's MAX_LONG_DIGITS). */
-const MAX_LONG_DIGITS = 18;
 
 const encoder = new TextEncoder();
 
@@ -53,7 +49,7 @@ export function hashValue(x: unknown, t: DataType, seed: number): number {
       return murmur3Bytes(b, 0, b.length, seed);
     }
     case "decimal":
-      return hashDecimal(x as string, t.precision, t.scale, seed);
+      return hashUnscaled(unscaled(x as string, t.scale), t.precision, seed);
     case "array": {
       let h = seed;
       for (const e of x as readonly unknown[]) h = hashValue(e, t.elementType, h);
@@ -77,8 +73,8 @@ export function hashValue(x: unknown, t: DataType, seed: number): number {
   }
 }
 
-function hashDecimal(text: string, precision: number, scale: number, seed: number): number {
-  const u = unscaled(text, scale);
+/** Decimals of at most MAX_LONG_DIGITS digits hash as their unscaled long, wider ones as Java's BigInteger bytes. */
+function hashUnscaled(u: bigint, precision: number, seed: number): number {
   if (precision <= MAX_LONG_DIGITS) return murmur3LongBig(u, seed);
   const b = bigIntToJavaBytes(u);
   return murmur3Bytes(b, 0, b.length, seed);
@@ -112,7 +108,9 @@ export function hashColumnInto(v: Vector, hashes: Int32Array): void {
       }
       return;
     }
-    case "i64big": {
+    case "i64big":
+    case "dec64": {
+      // A decimal of at most 18 digits hashes as its unscaled long, exactly as a long does.
       const d = v.data;
       for (let i = 0; i < n; i++) if (val === null || val[i] === 1) hashes[i] = murmur3LongBig(d[i]!, hashes[i]!);
       return;
@@ -127,10 +125,13 @@ export function hashColumnInto(v: Vector, hashes: Int32Array): void {
       for (let i = 0; i < n; i++) if (val === null || val[i] === 1) hashes[i] = murmur3Bytes(d[i]!, 0, d[i]!.length, hashes[i]!);
       return;
     }
-    case "decimal": {
-      if (t.kind !== "decimal") throw new InternalError(`decimal storage for ${t.kind}`);
+    case "dec128": {
       const d = v.data;
-      for (let i = 0; i < n; i++) if (val === null || val[i] === 1) hashes[i] = hashDecimal(d[i]!, t.precision, t.scale, hashes[i]!);
+      for (let i = 0; i < n; i++) {
+        if (val !== null && val[i] === 0) continue;
+        const b = bigIntToJavaBytes(d[i]!);
+        hashes[i] = murmur3Bytes(b, 0, b.length, hashes[i]!);
+      }
       return;
     }
     case "values":

@@ -2,10 +2,11 @@ import { assertNever } from "../../errors/assert-never.js";
 import * as arrow from "apache-arrow";
 import { expectStorage, numbersOf, type NumberData } from "../../columnar/vector.js";
 import { valueAt } from "../../expr/eval/vectors.js";
+import { unscaled } from "../../columnar/decimal-value.js";
 import type { DataType, StructType } from "../../types/data-type.js";
 import type { BatchSegment } from "./encode-batch.js";
 
-/** Arrow type of an engine type. Decimals travel as utf8 text (exact) until Decimal128 lands. */
+/** Arrow type of an engine type (decimals as Decimal128, as Spark's Arrow conversion does). */
 export function arrowType(t: DataType): arrow.DataType {
   switch (t.kind) {
     case "null":
@@ -25,8 +26,9 @@ export function arrowType(t: DataType): arrow.DataType {
     case "double":
       return new arrow.Float64();
     case "string":
-    case "decimal":
       return new arrow.Utf8();
+    case "decimal":
+      return new arrow.Decimal(t.scale, t.precision, 128);
     case "binary":
       return new arrow.Binary();
     case "date":
@@ -92,8 +94,13 @@ function toArrowJs(x: unknown, t: DataType): unknown {
     case "date":
     case "timestamp":
     case "timestamp_ntz":
-    case "decimal":
       return x;
+    case "decimal": {
+      // Nested decimals are text in the vector convention; Arrow's builder takes the 4 words.
+      const words = new Uint32Array(4);
+      writeDecimal128(words, 0, unscaled(x as string, t.scale));
+      return words;
+    }
     default:
       return assertNever(t);
   }
@@ -154,8 +161,6 @@ function longs(col: number, segments: readonly BatchSegment[], n: number): BigIn
   return out;
 }
 
-const utf8 = new TextEncoder();
-
 /**
  * String values over the segments as Arrow offsets + bytes: the vectors' own UTF-8 bytes,
  * copied once per segment (no decoding or re-encoding).
@@ -180,7 +185,46 @@ function utf8Column(col: number, segments: readonly BatchSegment[], n: number): 
   return { valueOffsets, data };
 }
 
-/** Variable-width values (decimal text or binary) over the segments as Arrow offsets + bytes. */
+const MASK32 = 0xffffffffn;
+
+/** Writes `v` as a little-endian two's-complement 128-bit integer at words[4k..4k+3]. */
+function writeDecimal128(words: Uint32Array, k: number, v: bigint): void {
+  const u = BigInt.asUintN(128, v);
+  words[4 * k] = Number(u & MASK32);
+  words[4 * k + 1] = Number((u >> 32n) & MASK32);
+  words[4 * k + 2] = Number((u >> 64n) & MASK32);
+  words[4 * k + 3] = Number((u >> 96n) & MASK32);
+}
+
+/**
+ * Decimal values over the segments as Arrow Decimal128 words (4 little-endian u32 per value).
+ * Up to 18 digits the unscaled long's bytes are copied and sign-extended, no BigInt math.
+ */
+function decimal128(col: number, segments: readonly BatchSegment[], n: number): Uint32Array {
+  const out = new Uint32Array(4 * n);
+  let k = 0;
+  for (const s of segments) {
+    const v = s.batch.columns[col]!;
+    if (v.storage === "dec64") {
+      const src = new Int32Array(v.data.buffer, v.data.byteOffset, v.data.length * 2);
+      for (let i = s.start; i < s.end; i++, k++) {
+        const lo = src[2 * i]!;
+        const hi = src[2 * i + 1]!;
+        const ext = hi < 0 ? 0xffffffff : 0;
+        out[4 * k] = lo;
+        out[4 * k + 1] = hi;
+        out[4 * k + 2] = ext;
+        out[4 * k + 3] = ext;
+      }
+    } else {
+      const d = expectStorage(v, "dec128").data;
+      for (let i = s.start; i < s.end; i++, k++) writeDecimal128(out, k, d[i]!);
+    }
+  }
+  return out;
+}
+
+/** Binary values over the segments as Arrow offsets + bytes. */
 function variableWidth(col: number, segments: readonly BatchSegment[], n: number): { valueOffsets: Int32Array; data: Uint8Array } {
   const valueOffsets = new Int32Array(n + 1);
   let data = new Uint8Array(Math.max(64, n * 16));
@@ -196,16 +240,10 @@ function variableWidth(col: number, segments: readonly BatchSegment[], n: number
     const v = s.batch.columns[col]!;
     for (let i = s.start; i < s.end; i++, k++) {
       if (v.validity === null || v.validity[i] !== 0) {
-        if (v.storage === "binary") {
-          const bytes = v.data[i]!;
-          reserve(bytes.length);
-          data.set(bytes, pos);
-          pos += bytes.length;
-        } else {
-          const x = expectStorage(v, "decimal").data[i]!;
-          reserve(x.length * 3);
-          pos += utf8.encodeInto(x, data.subarray(pos)).written;
-        }
+        const bytes = expectStorage(v, "binary").data[i]!;
+        reserve(bytes.length);
+        data.set(bytes, pos);
+        pos += bytes.length;
       }
       valueOffsets[k + 1] = pos;
     }
@@ -241,7 +279,7 @@ function column(col: number, t: DataType, segments: readonly BatchSegment[], n: 
     case "string":
       return arrow.makeData({ type: new arrow.Utf8(), ...utf8Column(col, segments, n), ...base });
     case "decimal":
-      return arrow.makeData({ type: new arrow.Utf8(), ...variableWidth(col, segments, n), ...base });
+      return arrow.makeData({ type: new arrow.Decimal(t.scale, t.precision, 128), data: decimal128(col, segments, n), ...base });
     case "binary":
       return arrow.makeData({ type: new arrow.Binary(), ...variableWidth(col, segments, n), ...base });
     case "null":

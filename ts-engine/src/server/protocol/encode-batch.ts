@@ -3,6 +3,7 @@ import type { ColumnBatch } from "../../columnar/batch.js";
 import type { Vector } from "../../columnar/vector.js";
 import type { DataType } from "../../types/data-type.js";
 import { MsgpackWriter } from "./msgpack-writer.js";
+import { formatUnscaled } from "../../columnar/decimal-value.js";
 
 /** A row range `[start, end)` of one batch; a chunk is a list of these. */
 export interface BatchSegment {
@@ -91,9 +92,12 @@ export function writeVectorRange(w: MsgpackWriter, v: Vector, start: number, end
       for (let i = start; i < end; i++) valid !== null && valid[i] === 0 ? w.nil() : w.strUtf8(bytes, offsets[i]!, offsets[i + 1]!);
       return;
     }
-    case "decimal": {
+    case "dec64":
+    case "dec128": {
+      // Decimals go out as their exact canonical text (Python builds decimal.Decimal from it).
       const data = v.data;
-      for (let i = start; i < end; i++) valid !== null && valid[i] === 0 ? w.nil() : w.str(data[i]!);
+      const scale = v.type.kind === "decimal" ? v.type.scale : 0;
+      for (let i = start; i < end; i++) valid !== null && valid[i] === 0 ? w.nil() : w.str(formatUnscaled(data[i]!, scale));
       return;
     }
     case "binary": {

@@ -89,9 +89,9 @@ function avg(fnName: string, doc: FunctionDoc): AggFunctionDef {
       const out = t.kind === "decimal" ? decimalType(Math.min(38, t.precision + 4), Math.min(38, t.scale + 4)) : DoubleType;
       return aggCall(fnName, [a], isDistinct, out, true);
     },
-    accumulator(call) {
+    accumulator(call, ansi) {
       const t = firstArgType(call);
-      return t.kind === "decimal" ? new DecimalAcc("avg", t, call.dataType) : new AvgAcc();
+      return t.kind === "decimal" ? new DecimalAcc("avg", t, call.dataType, ansi) : new AvgAcc();
     },
     updateArgs: allArgs,
   };

@@ -1,98 +1,142 @@
-import { expectStorage, makeVector, numbersOf, type Vector } from "../../../columnar/vector.js";
-import { vectorFromValues } from "../../../columnar/builder.js";
-import { formatUnscaled, unscaled } from "../../eval/decimal.js";
+import { makeVector, numbersOf, type Vector } from "../../../columnar/vector.js";
+import { divHalfUp, formatUnscaled, fitsPrecision, pow10 } from "../../../columnar/decimal-value.js";
+import { SparkException } from "../../../errors/spark-exception.js";
 import { decimalType, LongType, type DataType, type DecimalType } from "../../../types/data-type.js";
-import { growF64, type Accumulator } from "./accumulator.js";
+import { allocUnscaled, unscaledData } from "../../kernels/decimal-arith.js";
+import { decimalOverflow } from "../../eval/decimal.js";
+import { growF64, growU8, isSingleGroup, type Accumulator } from "./accumulator.js";
 
 /** Which aggregate a DecimalAcc computes. */
 export type DecimalAggKind = "sum" | "avg" | "min" | "max";
 
-function divHalfUp(a: bigint, b: bigint): bigint {
-  const q = a / b;
-  const r = a % b;
-  if (r === 0n) return q;
-  const twice = (r < 0n ? -r : r) * 2n;
-  const away = twice >= (b < 0n ? -b : b);
-  if (!away) return q;
-  return (a < 0n) !== (b < 0n) ? q - 1n : q + 1n;
+/** Spark's error for a decimal sum past its result precision under ANSI (CheckOverflowInSum). */
+function sumOverflow(): SparkException {
+  return new SparkException("ArithmeticException", "ARITHMETIC_OVERFLOW", {
+    message: "Overflow in sum of decimals",
+    alternative: " Use 'try_sum' to tolerate overflow and return NULL instead.",
+    config: '"spark.sql.ansi.enabled"',
+  });
 }
 
 /**
- * sum/avg/min/max over DecimalType, exactly: values (canonical decimal text) become
- * unscaled BigInts at the input's scale. Results follow Spark's types: sum →
- * decimal(p+10, s), avg → decimal(p+4, s+4) rounded half-up, min/max → the input type.
+ * sum/avg/min/max over DecimalType, exactly, on the unscaled storage: each group's state is
+ * one bigint at the input's scale (a sum of 10M 18-digit values needs 25 digits, so no fixed
+ * width would do). Results follow Spark's types: sum → decimal(p+10, s), avg →
+ * decimal(p+4, s+4) rounded HALF_UP, min/max → the input type. A sum past its result
+ * precision is null, or ARITHMETIC_OVERFLOW under ANSI, as Spark's CheckOverflowInSum.
  */
 export class DecimalAcc implements Accumulator {
   readonly partialTypes: readonly DataType[];
-  private vals: (bigint | undefined)[] = [];
+  private vals: bigint[] = [];
+  private seen: Uint8Array = new Uint8Array(16);
   private counts: Float64Array = new Float64Array(16);
+  private readonly sums: boolean;
 
   constructor(
     private readonly kind: DecimalAggKind,
     private readonly input: DecimalType,
     private readonly resultType: DataType,
+    private readonly ansi = true,
   ) {
     const sumType = decimalType(Math.min(38, input.precision + 10), input.scale);
     this.partialTypes = kind === "avg" ? [sumType, LongType] : kind === "sum" ? [resultType] : [input];
+    this.sums = kind === "sum" || kind === "avg";
   }
 
   ensure(n: number): void {
     this.counts = growF64(this.counts, n);
+    this.seen = growU8(this.seen, n);
+    while (this.vals.length < n) this.vals.push(0n);
   }
 
-  private fold(g: number, x: bigint): void {
-    const cur = this.vals[g];
-    if (cur === undefined) this.vals[g] = x;
-    else if (this.kind === "sum" || this.kind === "avg") this.vals[g] = cur + x;
-    else if (this.kind === "min" ? x < cur : x > cur) this.vals[g] = x;
+  /** Folds unscaled values `d` (weights `c` for merged avg counts) into their groups. */
+  private fold(groups: Int32Array, n: number, d: BigInt64Array | bigint[], validity: Uint8Array | null, c: ArrayLike<number> | null): void {
+    const vals = this.vals;
+    const seen = this.seen;
+    const counts = this.counts;
+    if (this.sums && isSingleGroup(groups)) {
+      // No grouping keys: one running sum in a local, the common `SELECT sum(x)` case.
+      let acc = 0n;
+      let cnt = 0;
+      let any = false;
+      for (let i = 0; i < n; i++) {
+        if (validity !== null && validity[i] === 0) continue;
+        acc += d[i]!;
+        cnt += c === null ? 1 : c[i]!;
+        any = true;
+      }
+      if (any) {
+        vals[0] = vals[0]! + acc;
+        seen[0] = 1;
+        counts[0] = counts[0]! + cnt;
+      }
+      return;
+    }
+    const min = this.kind === "min";
+    for (let i = 0; i < n; i++) {
+      if (validity !== null && validity[i] === 0) continue;
+      const g = groups[i]!;
+      const x = d[i]!;
+      if (this.sums) vals[g] = vals[g]! + x;
+      else if (seen[g] === 0 || (min ? x < vals[g]! : x > vals[g]!)) vals[g] = x;
+      seen[g] = 1;
+      counts[g] = counts[g]! + (c === null ? 1 : c[i]!);
+    }
   }
 
   update(groups: Int32Array, n: number, args: readonly Vector[]): void {
     const v = args[0]!;
-    const d = expectStorage(v, "decimal").data;
-    for (let i = 0; i < n; i++) {
-      if (v.validity !== null && v.validity[i] === 0) continue;
-      const g = groups[i]!;
-      this.fold(g, unscaled(d[i]!, this.input.scale));
-      this.counts[g] = this.counts[g]! + 1;
-    }
+    this.fold(groups, n, unscaledData(v), v.validity, null);
   }
 
   merge(groups: Int32Array, n: number, partial: readonly Vector[]): void {
     const v = partial[0]!;
-    const d = expectStorage(v, "decimal").data;
-    const c = this.kind === "avg" ? numbersOf(partial[1]!) : null;
-    for (let i = 0; i < n; i++) {
-      if (v.validity !== null && v.validity[i] === 0) continue;
-      const g = groups[i]!;
-      this.fold(g, unscaled(d[i]!, this.input.scale));
-      this.counts[g] = this.counts[g]! + (c === null ? 1 : c[i]!);
-    }
+    this.fold(groups, n, unscaledData(v), v.validity, this.kind === "avg" ? numbersOf(partial[1]!) : null);
   }
 
-  private texts(numGroups: number, scale: number, f: (x: bigint, g: number) => bigint): (string | null)[] {
-    const out: (string | null)[] = [];
+  /** A decimal vector of `type` over groups, null where a group saw no value or `f` gives null. */
+  private column(type: DataType, numGroups: number, f: (x: bigint, g: number) => bigint | null): Vector {
+    const t = type as DecimalType;
+    const out = allocUnscaled(t, numGroups);
+    const validity = new Uint8Array(numGroups);
     for (let g = 0; g < numGroups; g++) {
-      const x = this.vals[g];
-      out.push(x === undefined ? null : formatUnscaled(f(x, g), scale));
+      if (this.seen[g] === 0) continue;
+      const r = f(this.vals[g]!, g);
+      if (r === null) continue;
+      out[g] = r;
+      validity[g] = 1;
     }
-    return out;
+    return makeVector(type, out, validity, numGroups);
+  }
+
+  /** A sum checked against `type`'s precision: null past it, ARITHMETIC_OVERFLOW under ANSI. */
+  private checkedSum(type: DataType): (x: bigint) => bigint | null {
+    const p = (type as DecimalType).precision;
+    return (x) => {
+      if (fitsPrecision(x, p)) return x;
+      if (this.ansi) throw sumOverflow();
+      return null;
+    };
   }
 
   partial(numGroups: number): Vector[] {
-    const texts = this.texts(numGroups, this.input.scale, (x) => x);
-    const first = vectorFromValues(this.partialTypes[0]!, texts);
+    const first = this.column(this.partialTypes[0]!, numGroups, this.sums ? this.checkedSum(this.partialTypes[0]!) : (x) => x);
     if (this.kind !== "avg") return [first];
     return [first, makeVector(LongType, this.counts.slice(0, numGroups), null, numGroups)];
   }
 
   result(numGroups: number): Vector {
-    if (this.kind !== "avg") return vectorFromValues(this.resultType, this.texts(numGroups, this.input.scale, (x) => x));
-    const rs = (this.resultType as DecimalType).scale;
-    const up = 10n ** BigInt(Math.max(0, rs - this.input.scale));
-    return vectorFromValues(
-      this.resultType,
-      this.texts(numGroups, rs, (x, g) => divHalfUp(x * up, BigInt(this.counts[g]!))),
-    );
+    if (this.kind === "sum") return this.column(this.resultType, numGroups, this.checkedSum(this.resultType));
+    if (this.kind !== "avg") return this.column(this.resultType, numGroups, (x) => x);
+    const rt = this.resultType as DecimalType;
+    const up = pow10(Math.max(0, rt.scale - this.input.scale));
+    const limit = rt.precision;
+    return this.column(this.resultType, numGroups, (x, g) => {
+      // Spark's DecimalDivideWithOverflowCheck: sum / count, rounded HALF_UP to the result scale.
+      const r = divHalfUp(x * up, BigInt(this.counts[g]!));
+      if (fitsPrecision(r, limit)) return r;
+      if (this.ansi) throw decimalOverflow(formatUnscaled(r, rt.scale), rt);
+      return null;
+    });
   }
 }

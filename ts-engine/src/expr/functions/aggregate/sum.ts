@@ -132,7 +132,7 @@ export const SUM: AggFunctionDef = {
   },
   accumulator(call, ansi) {
     const t = firstArgType(call);
-    return t.kind === "decimal" ? new DecimalAcc("sum", t, call.dataType) : new SumAcc(call.dataType, ansi);
+    return t.kind === "decimal" ? new DecimalAcc("sum", t, call.dataType, ansi) : new SumAcc(call.dataType, ansi);
   },
   updateArgs: allArgs,
 };
