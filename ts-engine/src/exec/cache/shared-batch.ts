@@ -34,9 +34,10 @@ function shareVector(v: Vector): Vector {
     case "f32":
     case "f64":
     case "i64big":
+    case "dec64":
       return makeVector(v.type, shareArray(v.data), validity, v.length);
     case "binary":
-    case "decimal":
+    case "dec128":
     case "values":
       // object storage cannot live in shared memory: it is cloned per task instead
       return makeVector(v.type, v.data, validity, v.length);
