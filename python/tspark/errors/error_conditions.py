@@ -55,4 +55,5 @@ ERROR_CONDITIONS = {
     "SQL_CONF_NOT_FOUND": "The SQL config <sqlConf> cannot be found. Please verify that the config exists.",
     'ONLY_ALLOWED_FOR_SINGLE_COLUMN': 'Argument `<arg_name>` can only be provided for a single column.',
     'NOT_BOOL_OR_LIST': 'Argument `<arg_name>` should be a bool or list, got <arg_type>.',
+    'NOT_ITERABLE': '<objectName> is not iterable.',
 }

@@ -134,7 +134,9 @@ def value_decoder(dt: T.DataType) -> Optional[Callable[[Any], Any]]:
     if isinstance(dt, T.TimestampType):
         return lambda ts: datetime.datetime.fromtimestamp(ts // 1000000).replace(microsecond=ts % 1000000)
     if isinstance(dt, T.TimestampNTZType):
-        return lambda ts: _EPOCH_NAIVE + datetime.timedelta(microseconds=ts)
+        # As PySpark's TimestampNTZType.fromInternal (years past 9999 raise "year … is out of range").
+        return lambda ts: datetime.datetime.fromtimestamp(ts // 1000000, datetime.timezone.utc).replace(
+            tzinfo=None, microsecond=ts % 1000000)
     if isinstance(dt, T.DecimalType):
         return java_decimal
     if isinstance(dt, T.BinaryType):

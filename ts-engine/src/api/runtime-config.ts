@@ -1,4 +1,5 @@
 import type { SqlConf } from "../conf/sql-conf.js";
+import { checkTimeZoneConf } from "../expr/datetime/zone-rules.js";
 
 /** `spark.conf`: the session's runtime configuration, as PySpark's RuntimeConfig. */
 export class RuntimeConfig {
@@ -10,6 +11,7 @@ export class RuntimeConfig {
 
   /** Sets a key (values are stored as strings, as in Spark). */
   set(key: string, value: string | number | boolean): void {
+    checkTimeZoneConf(key, String(value));
     this.conf.set(key, String(value));
   }
 

@@ -209,4 +209,57 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     sqlState: "XX000",
     template: "<message>",
   },
+  // Dates, timestamps and datetime patterns (expr/datetime, expr/functions/datetime-*).
+  "CANNOT_PARSE_TIMESTAMP": {
+    sqlState: "22007",
+    template: "<message>. Use <func> to tolerate invalid input string and return NULL instead.",
+  },
+  "INVALID_DATETIME_PATTERN.ILLEGAL_CHARACTER": {
+    sqlState: "22007",
+    template: "Unrecognized datetime pattern: <pattern>. Illegal pattern character found in datetime pattern: <c>. Please provide legal character.",
+  },
+  "INVALID_DATETIME_PATTERN.LENGTH": {
+    sqlState: "22007",
+    template: "Unrecognized datetime pattern: <pattern>. Too many letters in datetime pattern: <pattern>. Please reduce pattern length.",
+  },
+  "INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_PATTERN_RECOGNITION": {
+    sqlState: "42K0B",
+    template: "You may get a different result due to the upgrading to Spark >= 3.0:\nFail to recognize <pattern> pattern in the DateTimeFormatter.\n1) You can set <config> to \"LEGACY\" to restore the behavior before Spark 3.0.\n2) You can form a valid datetime pattern with the guide from '<docroot>/sql-ref-datetime-pattern.html'.",
+  },
+  "INCONSISTENT_BEHAVIOR_CROSS_VERSION.DATETIME_WEEK_BASED_PATTERN": {
+    sqlState: "42K0B",
+    template: "You may get a different result due to the upgrading to Spark >= 3.0:\nAll week-based patterns are unsupported since Spark 3.0, detected week-based character: <c>.\nPlease use the SQL function EXTRACT instead.",
+  },
+  "INCONSISTENT_BEHAVIOR_CROSS_VERSION.PARSE_DATETIME_BY_NEW_PARSER": {
+    sqlState: "42K0B",
+    template: "You may get a different result due to the upgrading to Spark >= 3.0:\nFail to parse <datetime> in the new parser.\nYou can set <config> to \"LEGACY\" to restore the behavior before Spark 3.0, or set to \"CORRECTED\" and treat it as an invalid datetime string.",
+  },
+  "DATETIME_FIELD_OUT_OF_BOUNDS": {
+    sqlState: "22023",
+    template: "<rangeMessage>. If necessary set <ansiConfig> to \"false\" to bypass this error.",
+  },
+  "INVALID_TIMEZONE": {
+    sqlState: "22009",
+    template: "The timezone: <timeZone> is invalid. The timezone must be either a region-based zone ID or a zone offset. Region IDs must have the form 'area/city', such as 'America/Los_Angeles'. Zone offsets must be in the format '(+|-)HH', '(+|-)HH:mm\u2019 or '(+|-)HH:mm:ss', e.g '-08' , '+01:00' or '-13:33:33', and must be in the range from -18:00 to +18:00. 'Z' and 'UTC' are accepted as synonyms for '+00:00'.",
+  },
+  "INVALID_PARAMETER_VALUE.DATETIME_UNIT": {
+    sqlState: "22023",
+    template: "The value of parameter(s) <parameter> in <functionName> is invalid: expects one of the units without quotes YEAR, QUARTER, MONTH, WEEK, DAY, DAYOFYEAR, HOUR, MINUTE, SECOND, MILLISECOND, MICROSECOND, but got the string literal <invalidValue>.",
+  },
+  "INVALID_EXTRACT_FIELD": {
+    sqlState: "42601",
+    template: "Cannot extract <field> from <expr>.",
+  },
+  "ILLEGAL_DAY_OF_WEEK": {
+    sqlState: "22009",
+    template: "Illegal input for day of week: <string>.",
+  },
+  "DATETIME_OVERFLOW": {
+    sqlState: "22008",
+    template: "Datetime operation overflow: <operation>.",
+  },
+  "INVALID_CONF_VALUE.TIME_ZONE": {
+    sqlState: "22022",
+    template: "The value '<confValue>' in the config \"<confName>\" is invalid. Cannot resolve the given timezone.",
+  },
 };

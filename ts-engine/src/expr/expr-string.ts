@@ -54,6 +54,9 @@ function call(name: string, args: readonly AnyExpr[], distinct: boolean, s: Styl
       return `${a[0]} LIKE ${a[1]}`;
     case "rlike":
       return `RLIKE(${a[0]}, ${a[1]})`;
+    case "extract":
+    case "datepart":
+      return `${name}(${a[0]} FROM ${a[1]})`;
     case "get_item":
       return `${a[0]}[${a[1]}]`;
     case "get_field":

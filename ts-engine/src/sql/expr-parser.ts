@@ -1,4 +1,4 @@
-import { BooleanType, DateType, NullType, StringType, TimestampType } from "../types/data-type.js";
+import { BooleanType, DateType, NullType, StringType, TimestampNTZType, TimestampType } from "../types/data-type.js";
 import { parseDataType } from "../types/ddl.js";
 import type { ParsedExpr as Expr } from "../expr/parsed-expr.js";
 import { parseDate, parseTimestamp } from "../expr/eval/datetime.js";
@@ -26,7 +26,11 @@ function kw(t: Token, word: string): boolean {
 export class Parser {
   private readonly lx: Lexer;
 
-  constructor(sql: string) {
+  /** `timeZone` reads TIMESTAMP '…' literals (the session zone, as Spark's parser does). */
+  constructor(
+    sql: string,
+    private readonly timeZone = "UTC",
+  ) {
     this.lx = new Lexer(sql);
   }
 
@@ -258,11 +262,12 @@ export class Parser {
     if (word === "null") return { kind: "Literal", value: null, dataType: NullType };
     if (word === "true" || word === "false") return { kind: "Literal", value: word === "true", dataType: BooleanType };
     if (word === "case") return this.caseWhen();
-    if ((word === "date" || word === "timestamp") && nextTok.type === "string") {
+    if ((word === "date" || word === "timestamp" || word === "timestamp_ltz" || word === "timestamp_ntz") && nextTok.type === "string") {
       this.next();
-      const v = word === "date" ? parseDate(nextTok.value) : parseTimestamp(nextTok.value, "UTC");
+      const ntz = word === "timestamp_ntz";
+      const v = word === "date" ? parseDate(nextTok.value) : parseTimestamp(nextTok.value, this.timeZone, ntz);
       if (v === null) throw syntaxError(nextTok);
-      return { kind: "Literal", value: v, dataType: word === "date" ? DateType : TimestampType };
+      return { kind: "Literal", value: v, dataType: word === "date" ? DateType : ntz ? TimestampNTZType : TimestampType };
     }
     if (nextTok.type === "op" && nextTok.value === "(") {
       this.next();
@@ -298,12 +303,24 @@ export class Parser {
       this.expectOp(")");
       return { kind: "UnresolvedFunction", name, args: [{ kind: "Literal", value: 1, dataType: { kind: "integer" } }], isDistinct: false };
     }
+    if (name === "extract") return this.extract();
     const isDistinct = this.acceptKw("distinct");
     if (!isDistinct) this.acceptKw("all");
     const args = [this.expression()];
     while (this.acceptOp(",")) args.push(this.expression());
     this.expectOp(")");
-    return { kind: "UnresolvedFunction", name, args, isDistinct };
+    const unitFirst = datetimeUnitFirst(name, args);
+    return { kind: "UnresolvedFunction", name: unitFirst === args ? name : UNIT_FIRST[name.toLowerCase()]!, args: unitFirst, isDistinct };
+  }
+
+  /** Spark's `extract(field FROM source)`, with the field as a string literal argument. */
+  private extract(): Expr {
+    const field = this.next();
+    if (field.type !== "ident") throw syntaxError(field);
+    this.expectKw("from");
+    const source = this.expression();
+    this.expectOp(")");
+    return { kind: "UnresolvedFunction", name: "extract", args: [{ kind: "Literal", value: field.value, dataType: StringType }, source], isDistinct: false };
   }
 
   private caseWhen(): Expr {
@@ -321,4 +338,26 @@ export class Parser {
     this.expectKw("end");
     return elseValue === undefined ? { kind: "CaseWhen", branches } : { kind: "CaseWhen", branches, elseValue };
   }
+}
+
+const DATETIME_UNITS = new Set(["YEAR", "QUARTER", "MONTH", "WEEK", "DAY", "DAYOFYEAR", "HOUR", "MINUTE", "SECOND", "MILLISECOND", "MICROSECOND"]);
+/** Functions whose three-argument SQL form starts with a bare unit (`timestampadd(HOUR, 1, t)`), and the function it is. */
+const UNIT_FIRST: Readonly<Record<string, string>> = {
+  timestampadd: "timestampadd",
+  timestamp_add: "timestampadd",
+  dateadd: "timestampadd",
+  date_add: "timestampadd",
+  timestampdiff: "timestampdiff",
+  timestamp_diff: "timestampdiff",
+  datediff: "timestampdiff",
+  date_diff: "timestampdiff",
+};
+
+/** A bare unit name as the first of three arguments becomes a string literal, as Spark's grammar reads it. */
+function datetimeUnitFirst(name: string, args: Expr[]): Expr[] {
+  const first = args[0];
+  if (args.length !== 3 || UNIT_FIRST[name.toLowerCase()] === undefined || first?.kind !== "UnresolvedAttribute" || first.nameParts.length !== 1) return args;
+  const unit = first.nameParts[0]!;
+  if (!DATETIME_UNITS.has(unit.toUpperCase())) return args;
+  return [{ kind: "Literal", value: unit, dataType: StringType }, ...args.slice(1)];
 }

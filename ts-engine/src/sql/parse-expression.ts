@@ -21,9 +21,9 @@ function withExcerpt(e: SqlSyntaxError, sql: string): SqlSyntaxError {
  * ParsedExpr. A trailing `AS alias` (or bare alias) gives an Alias; `*` / `t.*` gives UnresolvedStar.
  * Malformed text raises ParseException PARSE_SYNTAX_ERROR with Spark's message and excerpt.
  */
-export function parseExpression(sql: string): ParsedExpr {
+export function parseExpression(sql: string, timeZone = "UTC"): ParsedExpr {
   try {
-    return new Parser(sql).parseNamedExpressionToEnd();
+    return new Parser(sql, timeZone).parseNamedExpressionToEnd();
   } catch (e) {
     throw e instanceof SqlSyntaxError ? withExcerpt(e, sql) : e;
   }

@@ -34,6 +34,8 @@ export interface ScalarFunctionDef {
   resolve(name: string, args: readonly Expr[]): Expr;
   /** Evaluates the call over a batch of `numRows` rows; `args` are the evaluated argument vectors. */
   eval(args: readonly Vector[], call: ScalarCall, ctx: EvalContext, numRows: number): Vector;
+  /** The value depends on the session (its time zone, or the clock), so it is never folded at plan time. */
+  readonly sessionDependent?: true;
 }
 
 /**

@@ -7,6 +7,7 @@ import type { LogicalPlan } from "../../plan/logical-plan.js";
 import { filter, project } from "../../plan/nodes/index.js";
 import { structType } from "../../types/data-type.js";
 import type { OptimizerRule } from "../rule.js";
+import { lookupFunction } from "../../expr/functions/registry.js";
 import { mapExprChildren, transformPlanUp } from "../../plan/transform.js";
 
 const EMPTY = makeBatch(structType([]), [], 1);
@@ -20,7 +21,10 @@ function foldable(e: Expr): boolean {
   if (e.kind === "Cast") {
     return e.child.kind === "Literal" && ZONE_FREE.has(e.dataType.kind) && ZONE_FREE.has(e.child.dataType.kind);
   }
-  return e.kind === "ScalarCall" && !NON_DETERMINISTIC.test(e.fn) && e.args.every((a) => a.kind === "Literal");
+  if (e.kind !== "ScalarCall") return false;
+  const def = lookupFunction(e.fn);
+  if (def?.kind === "scalar" && def.sessionDependent === true) return false;
+  return !NON_DETERMINISTIC.test(e.fn) && e.args.every((a) => a.kind === "Literal");
 }
 
 function fold(e: Expr): Expr {

@@ -111,6 +111,7 @@ export interface AnalyzeOptions {
 export function analyze(plan: ParsedPlan, ctx: AnalyzeOptions): LogicalPlan {
   const actx: AnalyzerCtx = {
     caseSensitive: ctx.conf.caseSensitive,
+    timeZone: ctx.conf.get("spark.sql.session.timeZone"),
     resolve(p: ParsedPlan): Resolved {
       const resolved = resolveNode(p, actx);
       const hit = ctx.cached?.(p, resolved.plan);

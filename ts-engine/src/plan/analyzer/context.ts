@@ -13,12 +13,14 @@ export interface Resolved {
 /** What analyzer rules need: settings and recursion into child plans. */
 export interface AnalyzerCtx {
   readonly caseSensitive: boolean;
+  /** spark.sql.session.timeZone, for TIMESTAMP '…' literals in SQL text. */
+  readonly timeZone?: string;
   resolve(plan: ParsedPlan): Resolved;
 }
 
 /** The scope expressions over `r` resolve in. */
 export function scopeOf(r: Resolved, ctx: AnalyzerCtx): Scope {
-  return { attrs: outputOf(r.plan), planIds: r.planIds, caseSensitive: ctx.caseSensitive };
+  return { attrs: outputOf(r.plan), planIds: r.planIds, caseSensitive: ctx.caseSensitive, timeZone: ctx.timeZone };
 }
 
 /** Merges planId maps of several children. */

@@ -15,7 +15,7 @@ import { matchName, quoteParts, type Scope } from "./scope.js";
 export function resolveExpanding(exprs: readonly ParsedExpr[], scope: Scope): Expr[] {
   const out: Expr[] = [];
   for (const raw of exprs) {
-    const e = raw.kind === "ExprString" ? parseExpression(raw.sql) : raw;
+    const e = raw.kind === "ExprString" ? parseExpression(raw.sql, scope.timeZone) : raw;
     if (e.kind !== "UnresolvedStar") {
       // SQL text resolves as text so that its errors carry the SQL origin (`line 1 pos N`).
       out.push(resolveExpr(raw, scope));

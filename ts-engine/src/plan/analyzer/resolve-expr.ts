@@ -28,7 +28,7 @@ export function resolveExpr(e: ParsedExpr, scope: Scope): Expr {
       throw new AnalysisException("INVALID_USAGE_OF_STAR_OR_REGEX", { elem: "'*'", prettyName: "expression" });
     case "ExprString":
       try {
-        return resolveExpr(parseExpression(e.sql), scope);
+        return resolveExpr(parseExpression(e.sql, scope.timeZone), scope);
       } catch (err) {
         // Errors from SQL text carry Spark's origin (`; line 1 pos N`) instead of the plan.
         if (err instanceof AnalysisException && err.errorClass === "UNRESOLVED_ROUTINE") {
@@ -129,7 +129,12 @@ function applyFunction(name: string, args: readonly Expr[], isDistinct: boolean)
     if (args.some((a) => containsAgg(a))) throw new AnalysisException("NESTED_AGGREGATE_FUNCTION", {});
     return def.resolve(lower, args, isDistinct);
   }
-  return def.resolve(lower, args);
+  try {
+    return def.resolve(lower, args);
+  } catch (e) {
+    // Spark raises a bad extract field while building the expression, before any plan exists.
+    throw e instanceof AnalysisException && e.errorClass === "INVALID_EXTRACT_FIELD" ? noPlan(e) : e;
+  }
 }
 
 /** True when `e` contains an aggregate call. */

@@ -8,6 +8,8 @@ export interface Scope {
   /** Output of each node in the input subtree that carries a client planId (for `df["col"]`). */
   readonly planIds: ReadonlyMap<number, readonly AttributeRef[]>;
   readonly caseSensitive: boolean;
+  /** spark.sql.session.timeZone, for TIMESTAMP '…' literals in SQL text. */
+  readonly timeZone?: string;
 }
 
 /** Spark's identifier quoting in messages: `` `a` ``, with backquotes doubled. */

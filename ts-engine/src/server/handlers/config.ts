@@ -1,4 +1,5 @@
 import { InvalidPlanInput } from "../../errors/spark-exception.js";
+import { checkTimeZoneConf } from "../../expr/datetime/zone-rules.js";
 import type { ConfigRequest } from "../protocol/messages.js";
 import type { RequestContext } from "../request-context.js";
 import type { Session } from "../sessions.js";
@@ -13,6 +14,7 @@ export async function handleConfig(req: ConfigRequest, session: Session, rc: Req
   switch (req.op) {
     case "set": {
       if (req.value === undefined) throw new InvalidPlanInput("config set needs a value");
+      checkTimeZoneConf(needKey(req), req.value);
       session.conf.set(needKey(req), req.value);
       return rc.send({ kind: "configResult", id: req.id });
     }
