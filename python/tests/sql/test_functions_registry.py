@@ -42,6 +42,8 @@ ENGINE_ONLY = {
     "%", "&", "*", "+", "-", "/", "<", "<=", "<=>", "==", ">", ">=", "^", "|",
     "and", "or", "not", "in", "between", "div", "unary_minus",
     "get_field", "get_item", "try_cast",
+    # SQL-only spellings: PySpark's wrappers are timestamp_add / timestamp_diff.
+    "timestampadd", "timestampdiff",
 }
 
 #: Wrappers whose engine part is still being built (explode: a Generate operator; the
