@@ -66,6 +66,14 @@ def sig_filter(count, total):
     return {"count": int(count), "sum": float(total)}
 
 
+def sig_date_format(count, lo, hi):
+    return {"count": int(count), "min": str(lo), "max": str(hi)}
+
+
+def sig_to_timestamp(count, total):
+    return {"count": int(count), "sum": int(total)}
+
+
 def sig_groupby_str(gk, s, c):
     """Σ (2s)² + Σ c·charSum(gk), exactly."""
     checksum = sum(_twice(x) ** 2 + int(n) * _char_sum(k) for k, x, n in zip(gk, s, c))
@@ -158,6 +166,7 @@ def _run_all(args, runners, prepare=None):
 WORKLOAD_INPUTS = {
     "groupby": ["bench"], "filter": ["bench"], "groupby_str": ["gk"], "count_distinct": ["distinct"],
     "join": ["fact", "dim"], "sort_double": ["sv"], "sort_string": ["ss"],
+    "date_format": ["dt"], "to_timestamp": ["dt"],
 }
 
 
@@ -197,9 +206,12 @@ def run_duckdb(args):
         (range * 7919) % {s['fkMod']} AS fk, range % {s['dkMod']} AS dk,
         CAST((range * 7919) % {s['perm']} - {half} AS DOUBLE) / 7 AS sv,
         's' || CAST((range * 104729) % {s['perm']} AS VARCHAR) AS ss,
-        'key_' || CAST(range % {s['gkMod']} AS VARCHAR) AS gk
+        'key_' || CAST(range % {s['gkMod']} AS VARCHAR) AS gk,
+        epoch_ms((1600000000 + (range * 7919) % 300000000) * 1000) AS ts
         FROM range({s['rows']})"""
     )
+    con.execute("ALTER TABLE fact ADD COLUMN ts_text VARCHAR")
+    con.execute("UPDATE fact SET ts_text = strftime(ts, '%Y-%m-%d %H:%M:%S')")
     con.execute(f"CREATE TABLE dim AS SELECT range AS fk, CAST(range % 997 AS DOUBLE) * 0.5 AS w FROM range({s['dimRows']})")
     load = time.perf_counter() - t0
 
@@ -220,6 +232,11 @@ def run_duckdb(args):
         "join": (q("SELECT count(*), sum(v), sum(w) FROM fact JOIN dim USING (fk)"), lambda t: sig_join(*_row0(t))),
         "sort_double": (q("SELECT sv FROM fact ORDER BY sv"), lambda t: sig_sorted(_first_col(t))),
         "sort_string": (q("SELECT ss FROM fact ORDER BY ss"), lambda t: sig_sorted(_first_col(t))),
+        "date_format": (q("SELECT count(f), min(f), max(f) FROM (SELECT strftime(ts, '%Y-%m-%d %H:%M:%S') AS f FROM fact)"),
+                        lambda t: sig_date_format(*_row0(t))),
+        "to_timestamp": (q("SELECT count(s), sum(s - 1600000000) FROM "
+                           "(SELECT CAST(epoch(strptime(ts_text, '%Y-%m-%d %H:%M:%S')) AS BIGINT) AS s FROM fact)"),
+                         lambda t: sig_to_timestamp(*_row0(t))),
     }
     out = _run_all(args, runners)
     threads = con.execute("SELECT current_setting('threads')").fetchone()[0]
@@ -302,6 +319,8 @@ def _frames(F, spark, s, cast_int, cast_str):
         "ss": rng.select(F.concat(F.lit("s"), ((F.col("id") * 104729) % s["perm"]).cast(cast_str)).alias("ss")),
         "gk": rng.select(F.concat(F.lit("key_"), (F.col("id") % s["gkMod"]).cast(cast_str)).alias("gk"), v.alias("v")),
         "distinct": rng.select((F.col("id") % 1000).cast(cast_int).alias("k1"), (F.col("id") % s["dkMod"]).alias("dk")),
+        "dt": rng.select(F.timestamp_seconds(F.lit(1600000000) + (F.col("id") * 7919) % 300000000).alias("ts"))
+                 .withColumn("ts_text", F.col("ts").cast(cast_str)),
     }
 
 
@@ -320,6 +339,11 @@ def _dataframe_runners(F, fr):
                  lambda t: sig_join(*_row0(t))),
         "sort_double": (lambda: fr["sv"].orderBy("sv").toPandas(), lambda t: sig_sorted(_first_col(t))),
         "sort_string": (lambda: fr["ss"].orderBy("ss").toPandas(), lambda t: sig_sorted(_first_col(t))),
+        "date_format": (lambda: fr["dt"].select(F.date_format("ts", "yyyy-MM-dd HH:mm:ss").alias("f"))
+                        .agg(F.count("f"), F.min("f"), F.max("f")).toPandas(), lambda t: sig_date_format(*_row0(t))),
+        "to_timestamp": (lambda: fr["dt"].select((F.unix_seconds(F.to_timestamp("ts_text", "yyyy-MM-dd HH:mm:ss"))
+                                                  - 1600000000).alias("s"))
+                         .agg(F.count("s"), F.sum("s")).toPandas(), lambda t: sig_to_timestamp(*_row0(t))),
     }
 
 
@@ -327,7 +351,8 @@ def run_tspark(args):
     from tspark.sql import SparkSession, functions as F
     from tspark.sql.types import IntegerType, StringType
 
-    spark = SparkSession.builder.appName("bench").getOrCreate()
+    # UTC, so the datetime workloads' text matches DuckDB's naive timestamps.
+    spark = SparkSession.builder.appName("bench").config("spark.sql.session.timeZone", "UTC").getOrCreate()
     try:
         fr = _frames(F, spark, args["spec"], IntegerType(), StringType())
         out = _run_all(args, _dataframe_runners(F, fr), _cache_inputs(fr))
@@ -345,7 +370,7 @@ def run_pyspark(args):
     spark = (
         SparkSession.builder.master("local[2]").appName("bench")
         .config("spark.driver.memory", "6g").config("spark.ui.enabled", "false")
-        .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+        .config("spark.sql.execution.arrow.pyspark.enabled", "true").config("spark.sql.session.timeZone", "UTC")
         .getOrCreate()
     )
     spark.sparkContext.setLogLevel("ERROR")

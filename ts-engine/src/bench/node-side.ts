@@ -26,6 +26,7 @@ import {
   type DataSpec,
 } from "./workloads.js";
 import type { Signature } from "./signature.js";
+import { dateFormatWorkload, datetimeFrame, toTimestampWorkload } from "./workloads-datetime.js";
 
 /** What run.ts asks of this process. */
 export interface NodeSideArgs {
@@ -91,6 +92,12 @@ async function timeWorkload(spark: SparkSession, spec: DataSpec, key: WorkloadKe
         // The answer checked is the last timed run's output, converted after the clock stopped.
         return { seconds: r.seconds, result: r.value.check() };
       });
+    }
+    case "date_format":
+    case "to_timestamp": {
+      spark.conf.set("spark.sql.session.timeZone", "UTC");
+      const df = datetimeFrame(spark, spec);
+      return withCached([df], () => timed(() => (key === "date_format" ? dateFormatWorkload(df) : toTimestampWorkload(df))));
     }
   }
 }

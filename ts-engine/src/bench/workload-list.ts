@@ -7,6 +7,8 @@ export const WORKLOADS = [
   ["join", "join fact ⋈ dim, agg"],
   ["sort_double", "sort doubles"],
   ["sort_string", "sort strings"],
+  ["date_format", "date_format(ts, 'yyyy-MM-dd HH:mm:ss')"],
+  ["to_timestamp", "to_timestamp(text, 'yyyy-MM-dd HH:mm:ss')"],
 ] as const;
 
 /** A workload's key. */
