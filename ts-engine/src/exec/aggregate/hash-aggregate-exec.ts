@@ -16,6 +16,13 @@ import { AggregateSpill } from "./agg-spill.js";
 import { executionMemory } from "../memory/memory-size.js";
 import { MEMORY_POOL, type MemoryReservation } from "../memory/memory-pool.js";
 
+/** When a partial aggregation gives up grouping (Spark's spark.sql.aggregate.skipPartialAggregate*), or null when it never does. */
+function skipPolicy(ctx: ExecContext): { readonly minRows: number; readonly ratio: number } | null {
+  const c = ctx.conf;
+  if (!c.getBoolean("spark.sql.aggregate.skipPartialAggregate")) return null;
+  return { minRows: c.getNumber("spark.sql.aggregate.skipPartialAggregateMinNumRows"), ratio: c.getNumber("spark.sql.aggregate.skipPartialAggregateAggregateRatio") };
+}
+
 /** The batch schema of a partial aggregation's output: [keys…, each call's partial state…]. */
 export function partialSchema(groupBy: readonly Expr[], calls: readonly AggCall[], ansi: boolean): StructType {
   const fields = groupBy.map((g, i) => structField(`_k${i}`, exprType(g), true));
@@ -101,10 +108,22 @@ export class HashAggregateExec implements ExecutionPlan {
     const stateBytes = 16 + 8 * accs.reduce((s, a) => s + a.partialTypes.length, 0);
     let accounted = table.size;
     let count = 0;
+    const skip = this.output === "partial" && k > 0 ? skipPolicy(ctx) : null;
+    let seen = 0;
+    /** Rows the current table has grouped (since it was last emitted). */
+    let tableRows = 0;
+    let passThrough = false;
     for await (const b of input) {
       throwIfAborted(ctx);
       const n = b.numRows;
       if (n === 0) continue;
+      if (passThrough) {
+        yield this.rowsAsPartials(b, groupBy, calls, args, ectx);
+        if (++count % 8 === 0) await yieldToEventLoop();
+        continue;
+      }
+      seen += n;
+      tableRows += n;
       let groups: Int32Array;
       let keys: Vector[] = [];
       if (k === 0) groups = singleGroupIds(n);
@@ -123,17 +142,23 @@ export class HashAggregateExec implements ExecutionPlan {
         const keyBytes = keys.reduce((s, v) => s + vectorByteSize(v), 0) / n;
         const bytes = Math.ceil((table.size - accounted) * (keyBytes + stateBytes) * 1.5);
         if (!memory.tryGrow(bytes)) {
+          // Spark's skipping partial aggregation: when the table is full and grouping has kept
+          // nearly every row, it is wasted work (the final aggregation groups again): from
+          // here rows pass on as their own partial states instead of filling a new table
+          if (skip !== null && seen >= skip.minRows && table.size > skip.ratio * tableRows) passThrough = true;
           if (this.output === "partial") yield* this.emit(table, accs, ectx);
           else if (spill !== null) await spill.write(this.partialRows(table, accs));
           else memory.grow(bytes);
           table = new GroupHashTable(keyTypes);
           accs = calls.map((c) => makeAccumulator(c.call, ectx.ansi));
           memory.free();
+          tableRows = 0;
         }
         accounted = table.size;
       }
       if (++count % 8 === 0) await yieldToEventLoop();
     }
+    if (passThrough) return;
     if (spill === null || spill.spills === 0) {
       yield* this.emit(table, accs, ectx);
       return;
@@ -152,6 +177,22 @@ export class HashAggregateExec implements ExecutionPlan {
       yield* this.aggregate(part, keyRefs, merges, ctx, memory, null);
       memory.free();
     }
+  }
+
+  /** Each row of `b` as its own group's partial state [keys…, states…] (a skipped partial aggregation). */
+  private rowsAsPartials(b: ColumnBatch, groupBy: readonly Expr[], calls: readonly AggCallPlan[], args: readonly (readonly Expr[])[], ectx: EvalContext): ColumnBatch {
+    const n = b.numRows;
+    const ids = new Int32Array(n);
+    for (let i = 0; i < n; i++) ids[i] = i;
+    const keys = groupBy.map((g) => (g.kind === "BoundRef" ? b.columns[g.ordinal]! : evaluate(g, b, ectx)));
+    const states = calls.flatMap((c, a) => {
+      const acc = makeAccumulator(c.call, ectx.ansi);
+      acc.ensure(n);
+      if (c.input === "merge") acc.merge(ids, n, b.columns.slice(c.offset, c.offset + acc.partialTypes.length));
+      else acc.update(ids, n, args[a]!.map((e) => evaluate(e, b, ectx)));
+      return acc.partial(n);
+    });
+    return makeBatch(this.schema, [...keys, ...states], n);
   }
 
   /** The table's groups as partial rows [keys…, states…], in batches. */

@@ -52,3 +52,27 @@ export function splitByPartition(b: ColumnBatch, ids: Int32Array, numPartitions:
   }
   return out;
 }
+
+/**
+ * A batch whose rows are grouped by partition: partition p's rows, in input order, are
+ * [offsets[p], offsets[p + 1]). One such block per chunk of a map task's output stands for
+ * all its partitions, so a shuffle moves a few large buffers between threads, not one
+ * small batch per partition, and a reader of partitions [a, b) takes one slice of it.
+ */
+export interface PartitionedBatch {
+  readonly batch: ColumnBatch;
+  readonly offsets: Int32Array;
+}
+
+/** Groups a batch's rows by precomputed partition ids (a counting sort, then one take). */
+export function partitionBatch(b: ColumnBatch, ids: Int32Array, numPartitions: number): PartitionedBatch {
+  const n = b.numRows;
+  const offsets = new Int32Array(numPartitions + 1);
+  for (let i = 0; i < n; i++) offsets[ids[i]! + 1]!++;
+  for (let p = 0; p < numPartitions; p++) offsets[p + 1]! += offsets[p]!;
+  if (numPartitions === 1) return { batch: b, offsets };
+  const next = offsets.slice(0, numPartitions);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[next[ids[i]!]!++] = i;
+  return { batch: takeBatch(b, order), offsets };
+}

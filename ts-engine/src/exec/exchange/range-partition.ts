@@ -4,7 +4,8 @@ import { takeBatch } from "../../columnar/take.js";
 import type { Vector } from "../../columnar/vector.js";
 import type { SortOrder } from "../../expr/expr.js";
 import { structField, structType } from "../../types/data-type.js";
-import { keyComparator, sortIndices, type RowComparator } from "../sort/compare.js";
+import { keyComparator, type RowComparator } from "../sort/compare.js";
+import { sortPermutation } from "../sort/sort-permutation.js";
 
 /** Comparators over rows of `cols` (one per sort order), in the orders' directions. */
 function comparators(cols: readonly Vector[], orders: readonly SortOrder[]): RowComparator[] {
@@ -29,10 +30,14 @@ export function keyBatch(cols: readonly Vector[], n: number): ColumnBatch {
  * the sample sorted, cut at even quantiles, repeated bounds dropped (so skewed keys make
  * fewer partitions, never empty ranges between equal bounds).
  */
-export function rangeBounds(sample: ColumnBatch, orders: readonly SortOrder[], numPartitions: number): ColumnBatch {
+export async function rangeBounds(sample: ColumnBatch, orders: readonly SortOrder[], numPartitions: number): Promise<ColumnBatch> {
   const m = sample.numRows;
   const cmps = comparators(sample.columns, orders);
-  const sorted = sortIndices(m, cmps);
+  // the radix sort of the sort itself, not a comparator sort: the sample has up to 3M keys
+  const sorted = await sortPermutation(
+    sample.columns.map((values, i) => ({ values, ascending: orders[i]!.ascending, nullsFirst: orders[i]!.nullsFirst })),
+    m,
+  );
   const picks: number[] = [];
   for (let i = 1; i < numPartitions && m > 0; i++) {
     const at = sorted[Math.min(m - 1, Math.floor((i * m) / numPartitions))]!;
@@ -50,6 +55,7 @@ export function rangePartitionIds(keys: readonly Vector[], n: number, bounds: Co
   const nb = bounds.numRows;
   const out = new Int32Array(n);
   if (nb === 0) return out;
+  if (keys.length === 1 && numericPartitionIds(keys[0]!, n, bounds.columns[0]!, orders[0]!.ascending, out)) return out;
   const cols = keys.map((k, i) => concatVectors([bounds.columns[i]!, k]));
   const cmps = comparators(cols, orders);
   for (let r = 0; r < n; r++) {
@@ -63,4 +69,59 @@ export function rangePartitionIds(keys: readonly Vector[], n: number, bounds: Co
     out[r] = lo;
   }
   return out;
+}
+
+/** Non-null plain numbers of a vector (a double view of ints), or null. */
+function plainNumbers(v: Vector): ArrayLike<number> | null {
+  if (v.validity !== null) return null;
+  switch (v.storage) {
+    case "f64":
+    case "f32":
+    case "i32":
+    case "i16":
+    case "i8":
+      return v.data;
+    default:
+      return null;
+  }
+}
+
+/**
+ * rangePartitionIds for one numeric key without nulls (the common global sort): a binary
+ * search over the bounds as plain doubles, inline. NaN is taken as +Infinity, and -0.0 and
+ * 0.0 compare equal: that only merges keys the sort order keeps adjacent into one
+ * partition, so partitions stay ordered. False when the key or the bounds do not qualify.
+ */
+function numericPartitionIds(key: Vector, n: number, boundsCol: Vector, ascending: boolean, out: Int32Array): boolean {
+  const x = plainNumbers(key);
+  const bs = plainNumbers(boundsCol);
+  if (x === null || bs === null) return false;
+  const nb = boundsCol.length;
+  const b = new Float64Array(nb);
+  for (let i = 0; i < nb; i++) {
+    const v = bs[i]!;
+    b[i] = v !== v ? Infinity : v;
+  }
+  for (let r = 0; r < n; r++) {
+    let v = x[r]!;
+    if (v !== v) v = Infinity;
+    let lo = 0;
+    let hi = nb;
+    // partition = bounds strictly before the key in the sort order
+    if (ascending) {
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (v > b[mid]!) lo = mid + 1;
+        else hi = mid;
+      }
+    } else {
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (v < b[mid]!) lo = mid + 1;
+        else hi = mid;
+      }
+    }
+    out[r] = lo;
+  }
+  return true;
 }

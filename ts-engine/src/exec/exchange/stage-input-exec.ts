@@ -1,4 +1,5 @@
-import type { ColumnBatch } from "../../columnar/batch.js";
+import { BATCH_SIZE, type ColumnBatch } from "../../columnar/batch.js";
+import { sliceBatch } from "../../columnar/rows.js";
 import type { StructType } from "../../types/data-type.js";
 import type { ExecutionPlan } from "../execution-plan.js";
 
@@ -48,6 +49,13 @@ export class StageInputExec implements ExecutionPlan {
   }
 
   async *execute(partition: number): AsyncIterable<ColumnBatch> {
-    for (const b of this.read(partition)) if (b.numRows > 0) yield b;
+    // shuffle blocks are large chunks: operators get batches of the usual size, as views
+    for (const b of this.read(partition)) {
+      if (b.numRows <= BATCH_SIZE) {
+        if (b.numRows > 0) yield b;
+        continue;
+      }
+      for (let s = 0; s < b.numRows; s += BATCH_SIZE) yield sliceBatch(b, s, Math.min(b.numRows, s + BATCH_SIZE));
+    }
   }
 }

@@ -5,6 +5,7 @@ import { InternalError } from "../../errors/spark-exception.js";
 import { assertNever } from "../../errors/assert-never.js";
 import { coalescePartitions, type PartitionRange } from "../exchange/coalesce-partitions.js";
 import { mergeOrdered } from "../exchange/merge-streams.js";
+import type { PartitionedBatch } from "../exchange/partition-hash.js";
 import { rangeBounds } from "../exchange/range-partition.js";
 import type { PhysicalPlan } from "../physical-plan.js";
 import { childrenOf, withChildren } from "../physical-plan.js";
@@ -16,33 +17,44 @@ import type { Materialised } from "../cache/cache-manager.js";
 /** Range exchanges sample this many keys per output partition (Spark's sampleSizePerPartition), at most 1M. */
 const SAMPLE_PER_PARTITION = 100;
 
-/** A shuffle's map output, held on the main thread until its reading stage runs. */
+/**
+ * A shuffle's map output, held on the main thread until its reading stage runs: each map
+ * task's chunks of rows grouped by reduce partition (PartitionedBatch), so a reader of
+ * partitions [a, b) takes one slice of each chunk.
+ */
 class ShuffleOutput {
-  readonly blocks: ColumnBatch[][];
+  private chunks: PartitionedBatch[] = [];
   readonly bytes: Float64Array;
   /** The reading stage's partitions (after adaptive coalescing), set when it starts. */
   ranges: readonly PartitionRange[] = [];
+  private consumed = 0;
 
   constructor(readonly numPartitions: number) {
-    this.blocks = Array.from({ length: numPartitions }, () => []);
     this.bytes = new Float64Array(numPartitions);
   }
 
   add(item: TaskItem): void {
-    this.blocks[item.bucket]!.push(item.batch);
-    this.bytes[item.bucket]! += batchByteSize(item.batch);
+    const offsets = item.offsets;
+    if (offsets === undefined || offsets.length !== this.numPartitions + 1) throw new InternalError("shuffle map output without partition offsets");
+    const b = item.batch;
+    if (b.numRows === 0) return;
+    this.chunks.push({ batch: b, offsets });
+    const perRow = batchByteSize(b) / b.numRows;
+    for (let p = 0; p < this.numPartitions; p++) this.bytes[p]! += (offsets[p + 1]! - offsets[p]!) * perRow;
   }
 
   /**
-   * The blocks of reduce partitions [r.start, r.end). `consume`: handed out for the last
-   * time (the reader may take their buffers), so they are dropped here.
+   * The rows of reduce partitions [r.start, r.end), a slice per chunk. `consume`: handed
+   * out for the last time; once every range was, the chunks are dropped here.
    */
   take(r: PartitionRange, consume: boolean): ColumnBatch[] {
     const out: ColumnBatch[] = [];
-    for (let i = r.start; i < r.end; i++) {
-      for (const block of this.blocks[i]!) out.push(block); // not push(...): unbounded block count
-      if (consume) this.blocks[i] = [];
+    for (const c of this.chunks) {
+      const lo = c.offsets[r.start]!;
+      const hi = c.offsets[r.end]!;
+      if (hi > lo) out.push(lo === 0 && hi === c.batch.numRows ? c.batch : sliceBatch(c.batch, lo, hi));
     }
+    if (consume && ++this.consumed >= this.ranges.length) this.chunks = [];
     return out;
   }
 }
@@ -359,7 +371,7 @@ class QueryRun {
           const bounds =
             sample === null
               ? null
-              : rangeBounds(sample, part.orders, part.numPartitions);
+              : await rangeBounds(sample, part.orders, part.numPartitions);
           const so = new ShuffleOutput(bounds === null ? 1 : bounds.numRows + 1);
           this.shuffles.set(out.shuffleId, so);
           if (bounds === null) return;

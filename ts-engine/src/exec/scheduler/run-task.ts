@@ -1,4 +1,4 @@
-import { BATCH_SIZE, type ColumnBatch } from "../../columnar/batch.js";
+import type { ColumnBatch } from "../../columnar/batch.js";
 import { concatBatches } from "../../columnar/rows.js";
 import { takeBatch } from "../../columnar/take.js";
 import type { Vector } from "../../columnar/vector.js";
@@ -8,7 +8,7 @@ import type { SortOrder } from "../../expr/expr.js";
 import { assertNever } from "../../errors/assert-never.js";
 import { buildExec } from "../build-exec.js";
 import { shareBatch } from "../cache/shared-batch.js";
-import { hashPartitionIds, splitByPartition } from "../exchange/partition-hash.js";
+import { hashPartitionIds, partitionBatch } from "../exchange/partition-hash.js";
 import { keyBatch, rangePartitionIds } from "../exchange/range-partition.js";
 import type { StageInputs } from "../exchange/stage-input-exec.js";
 import { evalContextOf, throwIfAborted } from "../util.js";
@@ -35,36 +35,45 @@ function inputsOf(task: StageTask): StageInputs {
   };
 }
 
-/** Buffers rows per reduce partition and hands out a block once it holds a batch's worth. */
-class BlockWriter {
-  private readonly parts: ColumnBatch[][];
-  private readonly rows: Int32Array;
+/** Rows a shuffle map task gathers into one partitioned chunk (a few MB of columns). */
+const CHUNK_ROWS = 1 << 18;
 
-  constructor(readonly numPartitions: number) {
-    this.parts = Array.from({ length: numPartitions }, () => []);
-    this.rows = new Int32Array(numPartitions);
+/**
+ * Gathers a map task's rows with their reduce partition ids and hands out chunks of about
+ * CHUNK_ROWS rows grouped by partition (PartitionedBatch): one message per chunk reaches
+ * the main thread, whatever the number of reduce partitions.
+ */
+class ChunkWriter {
+  private batches: ColumnBatch[] = [];
+  private ids: Int32Array[] = [];
+  private rows = 0;
+
+  constructor(readonly numPartitions: number) {}
+
+  *add(b: ColumnBatch, ids: Int32Array): Iterable<TaskItem> {
+    this.batches.push(b);
+    this.ids.push(ids);
+    this.rows += b.numRows;
+    if (this.rows >= CHUNK_ROWS) yield this.chunk();
   }
 
-  *add(split: readonly (ColumnBatch | null)[]): Iterable<TaskItem> {
-    for (let p = 0; p < split.length; p++) {
-      const b = split[p];
-      if (b === null || b === undefined) continue;
-      this.parts[p]!.push(b);
-      this.rows[p]! += b.numRows;
-      if (this.rows[p]! >= BATCH_SIZE) yield this.flushOne(p);
+  private chunk(): TaskItem {
+    const all = this.batches.length === 1 ? this.batches[0]! : concatBatches(this.batches[0]!.schema, this.batches);
+    const ids = new Int32Array(this.rows);
+    let at = 0;
+    for (const x of this.ids) {
+      ids.set(x, at);
+      at += x.length;
     }
-  }
-
-  private flushOne(p: number): TaskItem {
-    const bs = this.parts[p]!;
-    const batch = concatBatches(bs[0]!.schema, bs);
-    this.parts[p] = [];
-    this.rows[p] = 0;
-    return { bucket: p, batch };
+    this.batches = [];
+    this.ids = [];
+    this.rows = 0;
+    const { batch, offsets } = partitionBatch(all, ids, this.numPartitions);
+    return { bucket: -1, batch, offsets };
   }
 
   *flush(): Iterable<TaskItem> {
-    for (let p = 0; p < this.numPartitions; p++) if (this.parts[p]!.length > 0) yield this.flushOne(p);
+    if (this.rows > 0) yield this.chunk();
   }
 }
 
@@ -87,49 +96,57 @@ export async function* runTask(task: StageTask, ctx: ExecContext): AsyncGenerato
     case "rows":
       for await (const batch of rows) yield { bucket: -1, batch };
       return;
-    case "cache":
-      // copied into shared memory here, on the thread that made the rows, in parallel
-      for await (const batch of rows) yield { bucket: -1, batch: shareBatch(batch) };
+    case "cache": {
+      // Copied into shared memory here, on the thread that made the rows, in chunks of about
+      // CHUNK_ROWS rows: every later task is sent a few large batches, not thousands of small ones.
+      let pending: ColumnBatch[] = [];
+      let n = 0;
+      const chunk = (): TaskItem => {
+        const all = pending.length === 1 ? pending[0]! : concatBatches(pending[0]!.schema, pending);
+        pending = [];
+        n = 0;
+        return { bucket: -1, batch: shareBatch(all) };
+      };
+      for await (const batch of rows) {
+        if (batch.numRows === 0) continue;
+        pending.push(batch);
+        n += batch.numRows;
+        if (n >= CHUNK_ROWS) yield chunk();
+      }
+      if (n > 0) yield chunk();
       return;
+    }
     case "hash": {
-      const w = new BlockWriter(out.numPartitions);
+      const w = new ChunkWriter(out.numPartitions);
       const ectx = evalContextOf(ctx);
       for await (const b of rows) {
         throwIfAborted(ctx);
+        if (b.numRows === 0) continue;
         const keys = out.keys.map((k) => (k.kind === "BoundRef" ? b.columns[k.ordinal]! : evaluate(k, b, ectx)));
         const ids = out.numPartitions === 1 ? new Int32Array(b.numRows) : hashPartitionIds(keys, b.numRows, out.numPartitions);
-        yield* w.add(splitByPartition(b, ids, out.numPartitions));
+        yield* w.add(b, ids);
       }
       yield* w.flush();
       return;
     }
     case "range": {
-      const w = new BlockWriter(out.bounds.numRows + 1);
+      const w = new ChunkWriter(out.bounds.numRows + 1);
       for await (const b of rows) {
         throwIfAborted(ctx);
+        if (b.numRows === 0) continue;
         const ids = rangePartitionIds(sortKeys(b, out.orders, ctx), b.numRows, out.bounds, out.orders);
-        yield* w.add(splitByPartition(b, ids, w.numPartitions));
+        yield* w.add(b, ids);
       }
       yield* w.flush();
       return;
     }
     case "sample": {
-      // Bernoulli admission at the running rate size/seen, thinned back to `size` when it
-      // doubles: close enough to uniform for choosing range bounds.
-      let sample: ColumnBatch | null = null;
-      let seen = 0;
+      const r = new KeyReservoir(out.size);
       for await (const b of rows) {
         throwIfAborted(ctx);
-        const keys = keyBatch(sortKeys(b, out.orders, ctx), b.numRows);
-        const pick: number[] = [];
-        for (let i = 0; i < b.numRows; i++) {
-          seen++;
-          if (seen <= out.size || Math.random() * seen < out.size) pick.push(i);
-        }
-        const add = takeBatch(keys, Int32Array.from(pick));
-        sample = sample === null ? add : concatBatches(add.schema, [sample, add]);
-        if (sample.numRows > 2 * out.size) sample = takeBatch(sample, randomSubset(sample.numRows, out.size));
+        if (b.numRows > 0) r.add(keyBatch(sortKeys(b, out.orders, ctx), b.numRows));
       }
+      const sample = r.sample();
       if (sample !== null) yield { bucket: -1, batch: sample };
       return;
     }
@@ -138,14 +155,73 @@ export async function* runTask(task: StageTask, ctx: ExecContext): AsyncGenerato
   }
 }
 
-/** `k` distinct indices of [0, n), ascending. */
-function randomSubset(n: number, k: number): Int32Array {
-  const idx = Int32Array.from({ length: n }, (_, i) => i);
-  for (let i = 0; i < k; i++) {
-    const j = i + Math.floor(Math.random() * (n - i));
-    const t = idx[i]!;
-    idx[i] = idx[j]!;
-    idx[j] = t;
+/** Key batches a reservoir keeps referenced before it copies its rows out of them. */
+const RESERVOIR_BATCHES = 64;
+
+/**
+ * A uniform sample of `size` rows of the key batches it is given (reservoir sampling with
+ * Li's Algorithm L, as Spark's RangePartitioner samples with a reservoir): after the first
+ * `size` rows it draws how many rows to skip, so it costs random numbers per kept row, not
+ * per row. Kept rows are indices into the batches seen (views, not copies), compacted into
+ * one batch now and then.
+ */
+class KeyReservoir {
+  private batches: ColumnBatch[] = [];
+  /** Rows in `batches`, and the global index of batches[0]'s first row. */
+  private rows = 0;
+  private base = 0;
+  private readonly picks: Int32Array;
+  private filled = 0;
+  private w = 1;
+  private next = 0;
+
+  private readonly size: number;
+
+  constructor(size: number) {
+    this.size = Math.max(1, size);
+    this.picks = new Int32Array(this.size);
   }
-  return idx.subarray(0, k).sort();
+
+  private skip(): void {
+    this.w *= Math.exp(Math.log(Math.random()) / this.size);
+    this.next += Math.floor(Math.log(Math.random()) / Math.log(1 - this.w)) + 1;
+  }
+
+  add(b: ColumnBatch): void {
+    const start = this.base + this.rows;
+    this.batches.push(b);
+    this.rows += b.numRows;
+    const end = start + b.numRows;
+    let i = start;
+    while (this.filled < this.size && i < end) this.picks[this.filled++] = i++ - this.base;
+    if (this.filled === this.size && this.next === 0) {
+      this.next = i - 1;
+      this.skip();
+    }
+    while (this.filled === this.size && this.next < end) {
+      this.picks[Math.floor(Math.random() * this.size)] = this.next - this.base;
+      this.skip();
+    }
+    if (this.batches.length >= RESERVOIR_BATCHES) this.compact();
+  }
+
+  /** Copies the kept rows into one batch and drops the batches they came from. */
+  private compact(): void {
+    if (this.filled === 0) return;
+    const all = concatBatches(this.batches[0]!.schema, this.batches);
+    const kept = takeBatch(all, this.picks.subarray(0, this.filled));
+    this.base += this.rows;
+    // the kept rows become rows [base - filled, base) of the stream, so picks index them again
+    this.base -= this.filled;
+    this.batches = [kept];
+    this.rows = this.filled;
+    for (let k = 0; k < this.filled; k++) this.picks[k] = k;
+  }
+
+  /** The sample (null when no row was seen). */
+  sample(): ColumnBatch | null {
+    if (this.filled === 0) return null;
+    this.compact();
+    return this.batches[0]!;
+  }
 }

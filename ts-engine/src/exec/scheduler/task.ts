@@ -55,10 +55,15 @@ export interface StageTask {
   readonly cached: readonly TaskCacheInput[];
 }
 
-/** One output item of a task: a batch, for shuffle output tagged with its reduce partition (-1 otherwise). */
+/**
+ * One output item of a task: a batch (`bucket` -1), an RDD step's output tagged with its
+ * reduce partition (`bucket`), or a shuffle map task's chunk of rows grouped by reduce
+ * partition (`offsets`: partition p is rows [offsets[p], offsets[p + 1])).
+ */
 export interface TaskItem {
   readonly bucket: number;
   readonly batch: ColumnBatch;
+  readonly offsets?: Int32Array;
 }
 
 /**
@@ -89,7 +94,7 @@ export interface WorkerPythonTask {
 
 /** Messages a worker sends back. Errors carry the SparkException's fields. */
 export type WorkerReply =
-  | { readonly type: "batch"; readonly taskId: number; readonly bucket: number; readonly batch: ColumnBatch }
+  | { readonly type: "batch"; readonly taskId: number; readonly bucket: number; readonly batch: ColumnBatch; readonly offsets?: Int32Array }
   | { readonly type: "done"; readonly taskId: number }
   | {
       readonly type: "error";

@@ -69,7 +69,9 @@ async function run(msg: WorkerTask | WorkerPythonTask): Promise<void> {
     for await (const item of itemsOf(msg, state.abort.signal)) {
       if (state.abort.signal.aborted) break;
       const { batch, transfer } = prepareTransfer(item.batch);
-      post({ type: "batch", taskId: msg.taskId, bucket: item.bucket, batch }, transfer);
+      const offsets = item.offsets;
+      if (offsets !== undefined) transfer.push(offsets.buffer as ArrayBuffer);
+      post({ type: "batch", taskId: msg.taskId, bucket: item.bucket, batch, ...(offsets === undefined ? {} : { offsets }) }, transfer);
       state.inFlight++;
       while (state.inFlight >= WINDOW && !state.abort.signal.aborted) {
         await new Promise<void>((r) => (state.wake = r));

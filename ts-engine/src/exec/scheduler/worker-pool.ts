@@ -177,7 +177,7 @@ export class WorkerPool {
     const t = slot.task;
     if (t === null || t.id !== m.taskId) return;
     if (m.type === "batch") {
-      void t.ch.push({ bucket: m.bucket, batch: m.batch });
+      void t.ch.push({ bucket: m.bucket, batch: m.batch, ...(m.offsets === undefined ? {} : { offsets: m.offsets }) });
       return;
     }
     if (m.type === "done") {

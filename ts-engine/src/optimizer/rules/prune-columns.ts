@@ -1,5 +1,5 @@
 import type { LogicalPlan } from "../../plan/logical-plan.js";
-import { aggregate, inMemoryRelation, localRelation, project } from "../../plan/nodes/index.js";
+import { aggregate, filter, inMemoryRelation, localRelation, project } from "../../plan/nodes/index.js";
 import { outputOf } from "../../plan/output.js";
 import type { OptimizerRule } from "../rule.js";
 import { referencedIds, transformPlanUp } from "../../plan/transform.js";
@@ -19,18 +19,23 @@ function pruneUnderAggregate(p: LogicalPlan): LogicalPlan {
 }
 
 /**
- * A cached relation directly under a Project or an Aggregate reads only the columns they
- * mention (Spark's InMemoryTableScan [attrs] lists the pruned attributes).
+ * A cached relation directly under a Project or an Aggregate (or under a Filter under one)
+ * reads only the columns they mention (Spark's InMemoryTableScan [attrs] lists the pruned attributes).
  */
 function pruneCachedScan(p: LogicalPlan): LogicalPlan {
-  if ((p.kind !== "Project" && p.kind !== "Aggregate") || p.input.kind !== "InMemoryRelation") return p;
-  const rel = p.input;
+  if (p.kind !== "Project" && p.kind !== "Aggregate") return p;
+  // the scan may sit under a Filter, which then reads its condition's columns too
+  const under = p.input.kind === "Filter" ? p.input : null;
+  const rel = under === null ? p.input : under.input;
+  if (rel.kind !== "InMemoryRelation") return p;
   const used = new Set<number>();
   for (const e of p.kind === "Project" ? p.exprs : [...p.groupBy, ...p.aggs]) referencedIds(e, used);
+  if (under !== null) referencedIds(under.condition, used);
   const columns = rel.columns.filter((c) => used.has(rel.relationOutput[c]!.exprId));
   if (columns.length === rel.columns.length || columns.length === 0) return p;
   const scan = inMemoryRelation(rel.cacheId, rel.relationOutput, rel.storageLevel, rel.cachedPlanLines, rel.sizeInBytes, columns);
-  return p.kind === "Project" ? project(scan, p.exprs) : aggregate(scan, p.groupBy, p.aggs);
+  const input = under === null ? scan : filter(scan, under.condition);
+  return p.kind === "Project" ? project(input, p.exprs) : aggregate(input, p.groupBy, p.aggs);
 }
 
 /**

@@ -105,6 +105,21 @@ describe("df.cache() / persist() in the engine (in-process tasks)", () => {
     );
   });
 
+  it("reads only the columns a filter and the projection above it use", async () => {
+    const ctx = ctxOf({ parallelism: 2, cache: new CacheManager() });
+    persistQuery(base(100), StorageLevel.MEMORY_AND_DISK_DESER, ctx);
+    const q: ParsedPlan = {
+      kind: "Project",
+      input: { kind: "Filter", input: base(100), condition: fn(">", col("k"), lit(4, LongType)) },
+      exprs: [alias(fn("*", col("v"), lit(2, LongType)), "w")],
+    };
+    const text = explainQuery(q, "simple", ctx).replace(/#\d+/g, "#N");
+    expect(text).toContain("   +- InMemoryTableScan [k#NL, v#NL]\n");
+    const got = await rows(q, ctx);
+    expect(got.length).toBe(28);
+    expect(got.reduce((s, r) => s + Number(r[0]), 0)).toBe(4 * [...Array(100).keys()].filter((i) => i % 7 > 4).reduce((a, b) => a + b, 0));
+  });
+
   it("spills MEMORY_AND_DISK blocks past the budget and reads them back", async () => {
     const conf = new SqlConf();
     // a 1 MiB budget: the unified pool of a 2 MiB executor, half of which is reserved
