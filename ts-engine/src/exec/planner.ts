@@ -1,6 +1,7 @@
 import type { ExecContext } from "./exec-context.js";
 import { bindReferences } from "../expr/bind.js";
-import type { AggCall, BoundRef, Expr, SortOrder } from "../expr/expr.js";
+import type { AggCall, BoundRef, Expr, ScalarCall, SortOrder } from "../expr/expr.js";
+import { generatorText } from "../plan/explain-logical.js";
 import { assertNever } from "../errors/assert-never.js";
 import { exprSemanticEquals } from "../expr/expr-equals.js";
 import { exprType } from "../expr/expr-type.js";
@@ -68,6 +69,7 @@ function singlePartition(p: PhysicalPlan): boolean {
     case "HashAggregate":
     case "Sort":
     case "BatchEvalPython":
+    case "Generate":
       return singlePartition(p.input);
     case "LocalTableScan":
     case "Union":
@@ -388,6 +390,12 @@ function plan(p: LogicalPlan, st: PlanState): PhysicalPlan {
         relationLine: `InMemoryRelation ${exprList(p.relationOutput)}, ${storageLevelString(p.storageLevel)}`,
         cachedPlanLines: p.cachedPlanLines,
       };
+    case "Generate": {
+      const attrs = outputOf(p.input);
+      const generator = bindReferences(p.generator, attrs) as ScalarCall;
+      const detail = ` ${generatorText(p.generator)}, ${exprList(attrs)}, ${p.outer}, ${exprList(p.generatorOutput)}`;
+      return { kind: "Generate", input: plan(p.input, st), generator, outer: p.outer, schema: schemaOfAttrs(outputOf(p)), detail };
+    }
     case "BatchEvalPython": {
       const attrs = outputOf(p.input);
       const udfs = p.udfs.map((u) => ({ ...u, args: u.args.map((a) => bindReferences(a, attrs)) }));

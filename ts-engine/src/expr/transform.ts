@@ -14,9 +14,13 @@ export function exprChildren(e: Expr): readonly Expr[] {
       return [e.child];
     case "CaseWhen":
       return [...e.branches.flatMap(([c, v]) => [c, v]), ...(e.elseValue === undefined ? [] : [e.elseValue])];
+    case "LambdaFunction":
+      // Spark's LambdaFunction: the body, then the variables it binds.
+      return [e.body, ...e.args];
     case "Literal":
     case "AttributeRef":
     case "BoundRef":
+    case "NamedLambdaVariable":
       return [];
     default:
       return assertNever(e);
@@ -42,9 +46,18 @@ export function withNewChildren(e: Expr, kids: readonly Expr[]): Expr {
       const elseValue = e.elseValue === undefined ? undefined : kids[kids.length - 1]!;
       return elseValue === undefined ? { ...e, branches } : { ...e, branches, elseValue };
     }
+    case "LambdaFunction": {
+      // Variables stay as they were unless a rewrite kept them variables.
+      const args = e.args.map((a, i) => {
+        const k = kids[i + 1]!;
+        return k.kind === "NamedLambdaVariable" ? k : a;
+      });
+      return { ...e, body: kids[0]!, args };
+    }
     case "Literal":
     case "AttributeRef":
     case "BoundRef":
+    case "NamedLambdaVariable":
       return e;
     default:
       return assertNever(e);
