@@ -38,8 +38,8 @@ const DEFAULT_ARRAY_SORT_LAMBDA =
 type AnyExpr = Expr | ParsedExpr;
 
 function call(name: string, args: readonly AnyExpr[], distinct: boolean, s: Style): string {
-  // first/last print only their column, not the ignoreNulls flag (`first(i)`).
-  const shown = (name === "first" || name === "last") && s === "pretty" ? args.slice(0, 1) : args;
+  // first/last (and first_value/last_value) print only their column, not the ignoreNulls flag (`first(i)`).
+  const shown = (name === "first" || name === "last" || name === "first_value" || name === "last_value") && s === "pretty" ? args.slice(0, 1) : args;
   const a = shown.map((x) => render(x, s));
   const op = INFIX[name];
   if (op !== undefined && a.length === 2) return `(${a[0]} ${op} ${a[1]})`;
