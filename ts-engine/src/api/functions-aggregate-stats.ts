@@ -81,3 +81,17 @@ export const first_value = (c: ColumnOrName, ignoreNulls?: boolean): Column =>
 /** last(col[, ignoreNulls]) under its SQL name. */
 export const last_value = (c: ColumnOrName, ignoreNulls?: boolean): Column =>
   call("last_value", ignoreNulls === undefined ? [toColumn(c).expr] : [toColumn(c).expr, literalOf(ignoreNulls)]);
+/** Sum, null on overflow. */
+export const try_sum = (c: ColumnOrName): Column => over("try_sum", c);
+/** Mean, null on overflow. */
+export const try_avg = (c: ColumnOrName): Column => over("try_avg", c);
+const listAgg = (name: string, c: ColumnOrName, delimiter: ColumnOrValue | undefined, distinct: boolean): Column =>
+  call(name, delimiter === undefined ? [toColumn(c).expr] : [toColumn(c).expr, toExpr(delimiter)], distinct);
+/** The group's strings joined by the delimiter. */
+export const listagg = (c: ColumnOrName, delimiter?: ColumnOrValue): Column => listAgg("listagg", c, delimiter, false);
+/** listagg of the distinct strings. */
+export const listagg_distinct = (c: ColumnOrName, delimiter?: ColumnOrValue): Column => listAgg("listagg", c, delimiter, true);
+/** Same as listagg. */
+export const string_agg = (c: ColumnOrName, delimiter?: ColumnOrValue): Column => listAgg("string_agg", c, delimiter, false);
+/** Same as listagg_distinct. */
+export const string_agg_distinct = (c: ColumnOrName, delimiter?: ColumnOrValue): Column => listAgg("string_agg", c, delimiter, true);

@@ -122,4 +122,17 @@ export const COLLECTION_CONDITIONS: Readonly<Record<string, { readonly sqlState:
     template: "Cannot resolve <sqlExpr> due to data type mismatch: Input to function <functionName> should have been two <arrayType> with same element type, but it's [<leftType>, <rightType>].",
   },
 
+  "INVALID_AGGREGATE_FILTER.NOT_BOOLEAN": {
+    sqlState: "42903",
+    template: "The FILTER expression <filterExpr> in an aggregate function is invalid. Expected a FILTER expression of the BOOLEAN type.",
+  },
+  "INVALID_AGGREGATE_FILTER.CONTAINS_AGGREGATE": {
+    sqlState: "42903",
+    template: "The FILTER expression <filterExpr> in an aggregate function is invalid. Expected a FILTER expression without an aggregation, but found <aggExpr>.",
+  },
+  "INVALID_SQL_SYNTAX.FUNCTION_WITH_UNSUPPORTED_SYNTAX": {
+    sqlState: "42000",
+    template: "Invalid SQL syntax: The function <prettyName> does not support <syntax>.",
+  },
+
 };

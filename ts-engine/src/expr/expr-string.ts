@@ -136,8 +136,10 @@ function render(e: AnyExpr, s: Style): string {
       return e.nameParts.join(".");
     case "UnresolvedStar":
       return e.target === undefined ? "*" : `${e.target.join(".")}.*`;
-    case "UnresolvedFunction":
-      return call(e.name, e.args, e.isDistinct, s);
+    case "UnresolvedFunction": {
+      const text = call(e.name, e.args, e.isDistinct, s);
+      return e.filter === undefined ? text : `${text} FILTER (WHERE ${render(e.filter, s)})`;
+    }
     case "ExprString":
       return e.sql;
     case "Literal":
@@ -162,8 +164,10 @@ function render(e: AnyExpr, s: Style): string {
       return attr(e.name, e.exprId, e.dataType, s);
     case "ScalarCall":
       return call(e.fn, e.args, false, s);
-    case "AggCall":
-      return e.fn === "mode" ? modeCall(e.args, s) : call(e.fn, e.args, e.isDistinct, s);
+    case "AggCall": {
+      const text = e.fn === "mode" ? modeCall(e.args, s) : call(e.fn, e.args, e.isDistinct, s);
+      return e.filter === undefined ? text : `${text} FILTER (WHERE ${render(e.filter, s)})`;
+    }
     case "BoundRef":
       return s === "pretty" ? e.name : `input[${e.ordinal}, ${simpleString(e.dataType)}, ${e.nullable}]`;
     // Spark names lambdas' variables `namedlambdavariable()` in column names and prints them

@@ -108,6 +108,8 @@ export interface AggCall {
   readonly isDistinct: boolean;
   readonly dataType: DataType;
   readonly nullable: boolean;
+  /** `FILTER (WHERE cond)`: only rows where the boolean `cond` is true are aggregated. */
+  readonly filter?: Expr;
 }
 
 /** Column `ordinal` of the input batch: what AttributeRefs become before execution. */

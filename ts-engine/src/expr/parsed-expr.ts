@@ -44,6 +44,8 @@ export interface UnresolvedFunction {
   readonly name: string;
   readonly args: readonly ParsedExpr[];
   readonly isDistinct: boolean;
+  /** SQL's `agg(...) FILTER (WHERE cond)` on an aggregate call. */
+  readonly filter?: ParsedExpr;
 }
 
 /** SQL expression text (`expr()`, `selectExpr`, `filter("a > 1")`), parsed by the engine. */

@@ -4,8 +4,9 @@ import type { Expr } from "./expr.js";
 /** The direct children of an expression. */
 export function exprChildren(e: Expr): readonly Expr[] {
   switch (e.kind) {
-    case "ScalarCall":
     case "AggCall":
+      return e.filter === undefined ? e.args : [...e.args, e.filter];
+    case "ScalarCall":
     case "PythonUDF":
       return e.args;
     case "Alias":
@@ -32,8 +33,9 @@ export function withNewChildren(e: Expr, kids: readonly Expr[]): Expr {
   const old = exprChildren(e);
   if (old.length === kids.length && old.every((c, i) => c === kids[i])) return e;
   switch (e.kind) {
-    case "ScalarCall":
     case "AggCall":
+      return e.filter === undefined ? { ...e, args: kids } : { ...e, args: kids.slice(0, -1), filter: kids[kids.length - 1]! };
+    case "ScalarCall":
     case "PythonUDF":
       return { ...e, args: kids };
     case "Alias":

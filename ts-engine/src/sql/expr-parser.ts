@@ -301,7 +301,7 @@ export class Parser {
     if (name === "count" && this.peek().type === "op" && this.peek().value === "*") {
       this.next();
       this.expectOp(")");
-      return { kind: "UnresolvedFunction", name, args: [{ kind: "Literal", value: 1, dataType: { kind: "integer" } }], isDistinct: false };
+      return this.withFilter({ kind: "UnresolvedFunction", name, args: [{ kind: "Literal", value: 1, dataType: { kind: "integer" } }], isDistinct: false });
     }
     if (name === "extract") return this.extract();
     const isDistinct = this.acceptKw("distinct");
@@ -310,7 +310,7 @@ export class Parser {
     while (this.acceptOp(",")) args.push(this.argument());
     this.expectOp(")");
     const unitFirst = datetimeUnitFirst(name, args);
-    return { kind: "UnresolvedFunction", name: unitFirst === args ? name : UNIT_FIRST[name.toLowerCase()]!, args: unitFirst, isDistinct };
+    return this.withFilter({ kind: "UnresolvedFunction", name: unitFirst === args ? name : UNIT_FIRST[name.toLowerCase()]!, args: unitFirst, isDistinct });
   }
 
   /** Spark's `extract(field FROM source)`, with the field as a string literal argument. */
@@ -321,6 +321,21 @@ export class Parser {
     const source = this.expression();
     this.expectOp(")");
     return { kind: "UnresolvedFunction", name: "extract", args: [{ kind: "Literal", value: field.value, dataType: StringType }, source], isDistinct: false };
+  }
+
+  /** An aggregate call's optional `FILTER (WHERE cond)`. */
+  private withFilter(f: Expr & { kind: "UnresolvedFunction" }): Expr {
+    if (!kw(this.peek(), "filter")) return f;
+    const save = this.lx.pos;
+    this.next();
+    if (!this.acceptOp("(")) {
+      this.lx.pos = save;
+      return f;
+    }
+    this.expectKw("where");
+    const filter = this.expression();
+    this.expectOp(")");
+    return { ...f, filter };
   }
 
   /** A function argument: an expression, or a lambda `x -> body` / `(x, y) -> body` (higher-order functions). */

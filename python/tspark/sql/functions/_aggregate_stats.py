@@ -12,7 +12,8 @@ __all__ = [
     "regr_r2", "regr_slope", "regr_sxx", "regr_sxy", "regr_syy", "kurtosis", "skewness",
     "bool_and", "bool_or", "every", "some", "bit_and", "bit_or", "bit_xor", "count_if",
     "max_by", "min_by", "product", "percentile", "percentile_approx", "approx_percentile",
-    "median", "first_value", "last_value", "array_agg",
+    "median", "first_value", "last_value", "array_agg", "try_sum", "try_avg", "listagg",
+    "listagg_distinct", "string_agg", "string_agg_distinct",
 ]
 
 
@@ -153,3 +154,32 @@ def array_agg(col: Any) -> Column:
     return invoke("array_agg", col)
 
 
+
+
+def try_sum(col: Any) -> Column:
+    return invoke("try_sum", col)
+
+
+def try_avg(col: Any) -> Column:
+    return invoke("try_avg", col)
+
+
+def _listagg(name: str, col: Any, delimiter: Any, distinct: bool) -> Column:
+    args = [to_col_expr(col)] + ([] if delimiter is None else [to_expr(delimiter)])
+    return Column(E.function(name, args, distinct))
+
+
+def listagg(col: Any, delimiter: Any = None) -> Column:
+    return _listagg("listagg", col, delimiter, False)
+
+
+def listagg_distinct(col: Any, delimiter: Any = None) -> Column:
+    return _listagg("listagg", col, delimiter, True)
+
+
+def string_agg(col: Any, delimiter: Any = None) -> Column:
+    return _listagg("string_agg", col, delimiter, False)
+
+
+def string_agg_distinct(col: Any, delimiter: Any = None) -> Column:
+    return _listagg("string_agg", col, delimiter, True)

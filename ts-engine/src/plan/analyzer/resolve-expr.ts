@@ -42,8 +42,10 @@ export function resolveExpr(e: ParsedExpr, scope: Scope): Expr {
         }
         throw err;
       }
-    case "UnresolvedFunction":
-      return resolveFunction(e.name, e.args, e.isDistinct, scope);
+    case "UnresolvedFunction": {
+      const f = resolveFunction(e.name, e.args, e.isDistinct, scope);
+      return e.filter === undefined ? f : withAggFilter(f, resolveExpr(e.filter, scope));
+    }
     case "Literal":
       return e;
     case "Alias":
@@ -192,6 +194,22 @@ function applyFunction(name: string, args: readonly Expr[], isDistinct: boolean)
     // Spark raises a bad extract field while building the expression, before any plan exists.
     throw e instanceof AnalysisException && e.errorClass === "INVALID_EXTRACT_FIELD" ? noPlan(e) : e;
   }
+}
+
+/**
+ * An aggregate call with `FILTER (WHERE cond)`: the condition must be boolean and free of
+ * aggregates, and FILTER applies only to aggregate functions (Spark's errors otherwise).
+ */
+function withAggFilter(f: Expr, cond: Expr): Expr {
+  if (f.kind !== "AggCall") {
+    throw new AnalysisException("INVALID_SQL_SYNTAX.FUNCTION_WITH_UNSUPPORTED_SYNTAX", { prettyName: `\`${f.kind === "ScalarCall" ? f.fn : exprPrettySql(f)}\``, syntax: "FILTER clause" });
+  }
+  const t = exprType(cond).kind;
+  if (t !== "boolean" && t !== "null") {
+    throw new AnalysisException("INVALID_AGGREGATE_FILTER.NOT_BOOLEAN", { filterExpr: quotedSql(cond) });
+  }
+  if (containsAgg(cond)) throw new AnalysisException("INVALID_AGGREGATE_FILTER.CONTAINS_AGGREGATE", { filterExpr: quotedSql(cond), aggExpr: quotedSql(cond) });
+  return { ...f, filter: cond };
 }
 
 /** True when `e` is or contains a generator call (explode, inline, stack …). */

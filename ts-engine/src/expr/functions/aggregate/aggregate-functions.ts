@@ -17,6 +17,8 @@ import { MAX_BY_AGGREGATES } from "./max-by.js";
 import { PRODUCT } from "./product.js";
 import { PERCENTILE_AGGREGATES } from "./percentile.js";
 import { SYNONYM_AGGREGATES } from "./first-value.js";
+import { TRY_AVG, TRY_SUM } from "./try-sum.js";
+import { LISTAGG_AGGREGATES } from "./listagg.js";
 
 /** Every aggregate function's registry entry (each family's file holds entry and accumulator). */
 export const AGGREGATE_FUNCTIONS: readonly AggFunctionDef[] = [
@@ -44,4 +46,7 @@ export const AGGREGATE_FUNCTIONS: readonly AggFunctionDef[] = [
   PRODUCT,
   ...PERCENTILE_AGGREGATES,
   ...SYNONYM_AGGREGATES,
+  TRY_SUM,
+  TRY_AVG,
+  ...LISTAGG_AGGREGATES,
 ];

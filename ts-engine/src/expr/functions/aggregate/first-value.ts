@@ -7,6 +7,7 @@ function renamed(def: AggFunctionDef, name: string): AggFunctionDef {
   return {
     ...def,
     name,
+    doc: { ...def.doc, usage: def.doc.usage.replace(def.name, name) },
     resolve: (_n, args, isDistinct) => ({ ...def.resolve(def.name, args, isDistinct), fn: name }),
     accumulator: (call, ansi) => def.accumulator({ ...call, fn: def.name }, ansi),
   };
@@ -17,5 +18,5 @@ export const SYNONYM_AGGREGATES: readonly AggFunctionDef[] = [
   renamed(FIRST, "first_value"),
   renamed(LAST, "last_value"),
   // array_agg is collect_list itself: Spark names its column collect_list(x).
-  { ...COLLECT_LIST, name: "array_agg" },
+  { ...COLLECT_LIST, name: "array_agg", doc: { ...COLLECT_LIST.doc, usage: COLLECT_LIST.doc.usage.replace("collect_list", "array_agg") } },
 ];
