@@ -90,3 +90,12 @@ def test_projections_star_distinct_todf(monkeypatch):
           .distinct()
           .toDF("x", "y", "z"))
     assert encode("r7", df) == golden("projections-star-distinct-todf")
+
+
+def test_higher_order_lambda(monkeypatch):
+    from tspark.sql.functions import _collection
+    plan_ids_from(20, monkeypatch)
+    monkeypatch.setattr(_collection, "_var_ids", itertools.count(1))
+    df = Spark().range(0, 3).select(F.transform(F.array("id"), lambda x: x + 1).alias("t"),
+                                    F.aggregate(F.array("id"), F.lit(0), lambda acc, x: acc + x))
+    assert encode("r9", df) == golden("higher-order-lambda")

@@ -33,6 +33,8 @@ SPELLINGS = {
     "countDistinct": "count", "count_distinct": "count",
     "sumDistinct": "sum", "sum_distinct": "sum",
     "negate": "negative",
+    # collections: PySpark's create_map is Spark's map; the _distinct forms are DISTINCT input
+    "create_map": "map", "listagg_distinct": "listagg", "string_agg_distinct": "string_agg",
 }
 
 #: Registry names that are no ``functions`` wrapper: operators, which Column methods and SQL
@@ -44,11 +46,13 @@ ENGINE_ONLY = {
     "get_field", "get_item", "try_cast",
     # SQL-only spellings: PySpark's wrappers are timestamp_add / timestamp_diff.
     "timestampadd", "timestampdiff",
+    # collections: SQL's map (PySpark's create_map) and any (a SQL-only spelling of bool_or)
+    "map", "any",
 }
 
-#: Wrappers whose engine part is still being built (explode: a Generate operator; the
-#: per-partition row id and seeded random numbers: an EvalContext partition index).
-AWAITING_ENGINE = {"explode", "monotonically_increasing_id", "rand"}
+#: Wrappers whose engine part is still being built (the per-partition row id and seeded
+#: random numbers: an EvalContext partition index).
+AWAITING_ENGINE = {"monotonically_increasing_id", "rand"}
 
 #: Node exports that are no PySpark function: helpers the Node API's own modules share.
 NODE_HELPERS = {"attributeExpr", "toColumn"}

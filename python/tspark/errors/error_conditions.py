@@ -56,4 +56,9 @@ ERROR_CONDITIONS = {
     'ONLY_ALLOWED_FOR_SINGLE_COLUMN': 'Argument `<arg_name>` can only be provided for a single column.',
     'NOT_BOOL_OR_LIST': 'Argument `<arg_name>` should be a bool or list, got <arg_type>.',
     'NOT_ITERABLE': '<objectName> is not iterable.',
+    # collections (higher-order functions' lambdas, int-or-column arguments)
+    'NOT_COLUMN_OR_INT': 'Argument `<arg_name>` should be a Column or int, got <arg_type>.',
+    'HIGHER_ORDER_FUNCTION_SHOULD_RETURN_COLUMN': 'Function `<func_name>` should return Column, got <return_type>.',
+    'UNSUPPORTED_PARAM_TYPE_FOR_HIGHER_ORDER_FUNCTION': 'Function `<func_name>` should use only POSITIONAL or POSITIONAL OR KEYWORD arguments.',
+    'WRONG_NUM_ARGS_FOR_HIGHER_ORDER_FUNCTION': 'Function `<func_name>` should take between 1 and 3 arguments, but the provided function takes <num_args>.',
 }

@@ -55,4 +55,9 @@ def expr_repr(e: Dict[str, Any]) -> str:
                                    "FIRST" if e["nullsFirst"] else "LAST")
     if k == "PythonUDF":
         return "%s(%s)" % (e["name"], ", ".join(expr_repr(a) for a in e["args"]))
+    if k == "LambdaFunction":
+        return "lambdafunction(%s)" % ", ".join(
+            [expr_repr(e["function"])] + [expr_repr(a) for a in e["arguments"]])
+    if k == "UnresolvedNamedLambdaVariable":
+        return ".".join(e["nameParts"])
     return k

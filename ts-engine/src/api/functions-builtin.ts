@@ -12,3 +12,4 @@ export * from "./functions-hash.js";
 export * from "./functions-misc.js";
 export * from "./functions-datetime.js";
 export * from "./functions-collection.js";
+export * from "./functions-aggregate-stats.js";

@@ -38,6 +38,7 @@ export const CONF_ENTRIES: readonly ConfEntry[] = [
       "with N tasks running each may hold 1/N of it. Sort spills past its share; an operator that cannot spill fails with UNABLE_TO_ACQUIRE_MEMORY.",
   },
   { key: "spark.memory.fraction", default: "0.6", doc: "Fraction of (executor memory − reserved) that execution (sort, aggregate, join buffers) may use." },
+  { key: "spark.sql.mapKeyDedupPolicy", default: "EXCEPTION", doc: "What building a map with a duplicated key does: EXCEPTION raises DUPLICATED_MAP_KEY, LAST_WIN keeps the last value." },
   { key: "spark.local.dir", default: os.tmpdir(), doc: "Directory for spill files (sorted runs); each engine process uses its own subdirectory, and every file is deleted when its task ends." },
 ];
 

@@ -3,6 +3,8 @@
  * Spark's error-conditions.json. `<param>` placeholders are filled from message
  * parameters. Add a condition here before throwing it.
  */
+import { COLLECTION_CONDITIONS } from "./conditions-collection.js";
+
 export interface Condition {
   readonly sqlState: string;
   readonly template: string;
@@ -262,4 +264,5 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     sqlState: "22022",
     template: "The value '<confValue>' in the config \"<confName>\" is invalid. Cannot resolve the given timezone.",
   },
+  ...COLLECTION_CONDITIONS,
 };

@@ -5,6 +5,7 @@ import { StageInputExec, type StageInputs } from "./exchange/stage-input-exec.js
 import type { ExecutionPlan } from "./execution-plan.js";
 import { FilterExec } from "./filter-exec.js";
 import { InMemoryTableScanExec } from "./cache/in-memory-table-scan-exec.js";
+import { GenerateExec } from "./generate-exec.js";
 import { HashJoinExec } from "./join/hash-join-exec.js";
 import { LimitExec } from "./limit-exec.js";
 import { LocalTableScanExec } from "./local-table-scan-exec.js";
@@ -40,6 +41,7 @@ const BUILDERS: { readonly [K in PhysicalKind]: Builder<K> } = {
       p.schema,
       p.detail,
     ),
+  Generate: (p, i) => new GenerateExec(buildExec(p.input, i), p.generator, p.outer, p.schema, p.detail),
   BatchEvalPython: (p, i) => new BatchEvalPythonExec(buildExec(p.input, i), p.udfs, p.resultFields, p.detail),
   ShuffleExchange: (p) => {
     throw new InternalError(`exchange ${p.planId} must be cut into its own stage before execution`);

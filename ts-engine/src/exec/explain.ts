@@ -4,7 +4,7 @@ import { childrenOf } from "./physical-plan.js";
 import { innerChildLines } from "../plan/inner-children.js";
 
 /** Operators Spark compiles with whole-stage codegen (printed with a `*(n)` prefix). */
-const CODEGEN = new Set(["Project", "Filter", "Range", "Scan ExistingRDD", "HashAggregate", "Sort", "BroadcastHashJoin", "ShuffledHashJoin", "LocalLimit", "GlobalLimit"]);
+const CODEGEN = new Set(["Project", "Filter", "Range", "Scan ExistingRDD", "HashAggregate", "Sort", "BroadcastHashJoin", "ShuffledHashJoin", "LocalLimit", "GlobalLimit", "Generate"]);
 
 /** The operator name and bracketed detail explain prints, as Spark names what runs. */
 function line(p: PhysicalPlan): { readonly name: string; readonly detail: string } {
@@ -19,6 +19,7 @@ function line(p: PhysicalPlan): { readonly name: string; readonly detail: string
     case "HashAggregate":
     case "Sort":
     case "BatchEvalPython":
+    case "Generate":
       return { name: p.kind, detail: p.detail };
     case "Limit":
       if (p.scope === "collect") return { name: "CollectLimit", detail: ` ${p.n}` };

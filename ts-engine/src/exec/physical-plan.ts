@@ -1,4 +1,4 @@
-import type { AggCall, Expr, PythonUDF, SortOrder } from "../expr/expr.js";
+import type { AggCall, Expr, PythonUDF, ScalarCall, SortOrder } from "../expr/expr.js";
 import type { JoinType } from "../plan/logical-plan.js";
 import { assertNever } from "../errors/assert-never.js";
 import { structType, type StructField, type StructType } from "../types/data-type.js";
@@ -25,7 +25,8 @@ export type PhysicalPlan =
   | BroadcastExchangeP
   | ShuffleReadP
   | BroadcastReadP
-  | InMemoryTableScanP;
+  | InMemoryTableScanP
+  | GenerateP;
 
 export type PhysicalKind = PhysicalPlan["kind"];
 
@@ -209,6 +210,20 @@ export interface InMemoryTableScanP {
   readonly cachedPlanLines: readonly string[];
 }
 
+/**
+ * Generate (Spark's GenerateExec): the input's columns, then the columns `generator` (bound
+ * to the input) makes, one output row per generated row; `outer` adds a null row for input
+ * rows that generate none.
+ */
+export interface GenerateP {
+  readonly kind: "Generate";
+  readonly input: PhysicalPlan;
+  readonly generator: ScalarCall;
+  readonly outer: boolean;
+  readonly schema: StructType;
+  readonly detail: string;
+}
+
 /** The inputs of a node, in order. */
 export function childrenOf(p: PhysicalPlan): readonly PhysicalPlan[] {
   switch (p.kind) {
@@ -226,6 +241,7 @@ export function childrenOf(p: PhysicalPlan): readonly PhysicalPlan[] {
     case "BatchEvalPython":
     case "ShuffleExchange":
     case "BroadcastExchange":
+    case "Generate":
       return [p.input];
     case "Union":
       return p.inputs;
@@ -248,6 +264,7 @@ export function physicalSchema(p: PhysicalPlan): StructType {
     case "ShuffleRead":
     case "BroadcastRead":
     case "InMemoryTableScan":
+    case "Generate":
       return p.schema;
     case "Filter":
     case "Sort":
@@ -284,6 +301,7 @@ export function withChildren(p: PhysicalPlan, kids: readonly PhysicalPlan[]): Ph
     case "BatchEvalPython":
     case "ShuffleExchange":
     case "BroadcastExchange":
+    case "Generate":
       return { ...p, input: k0 };
     case "Union":
       return { ...p, inputs: kids };

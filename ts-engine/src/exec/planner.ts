@@ -1,6 +1,7 @@
 import type { ExecContext } from "./exec-context.js";
 import { bindReferences } from "../expr/bind.js";
-import type { AggCall, BoundRef, Expr, SortOrder } from "../expr/expr.js";
+import type { AggCall, BoundRef, Expr, ScalarCall, SortOrder } from "../expr/expr.js";
+import { generatorText } from "../plan/explain-logical.js";
 import { assertNever } from "../errors/assert-never.js";
 import { exprSemanticEquals } from "../expr/expr-equals.js";
 import { exprType } from "../expr/expr-type.js";
@@ -68,6 +69,7 @@ function singlePartition(p: PhysicalPlan): boolean {
     case "HashAggregate":
     case "Sort":
     case "BatchEvalPython":
+    case "Generate":
       return singlePartition(p.input);
     case "LocalTableScan":
     case "Union":
@@ -124,18 +126,25 @@ function fnDetail(keys: readonly Expr[], named: readonly (readonly [string, AggC
   return `(keys=${exprList(keys)}, functions=[${named.map(([pre, c]) => pre + exprToString(c)).join(", ")}])`;
 }
 
+/** An aggregate call bound to its input: its arguments and its FILTER condition. */
+function bindCall(c: AggCall, input: LogicalPlan): AggCall {
+  const bound = { ...c, args: bindAll(c.args, input) };
+  return c.filter === undefined ? bound : { ...bound, filter: bindAll([c.filter], input)[0]! };
+}
+
 /** Partial aggregate per partition, exchange on the keys, final aggregate per partition. */
 function planAggregate(p: Aggregate, st: PlanState): PhysicalPlan {
   const spec = aggSpecOf(p);
   const child = plan(p.input, st);
   // DISTINCT that cannot change a result (min, max …) is plain, as Spark's EliminateDistinct
   const distinct = spec.calls.filter(distinctMatters);
-  if (distinct.length > 0 && singleDistinctSet(distinct)) return planOneDistinct(p, spec, child, distinct, st);
+  // a DISTINCT call with FILTER runs whole (its FilteredAcc around the DistinctAcc), not split
+  if (distinct.length > 0 && singleDistinctSet(distinct) && distinct.every((c) => c.filter === undefined)) return planOneDistinct(p, spec, child, distinct, st);
   if (distinct.length > 0) return planComplete(p, spec, child, st);
   const ansi = st.ctx.conf.ansi;
   const k = spec.groupBy.length;
   const groupBound = bindAll(spec.groupBy, p.input);
-  const callsBound = spec.calls.map((c) => ({ ...c, args: bindAll(c.args, p.input) }));
+  const callsBound = spec.calls.map((c) => bindCall(c, p.input));
   const partial = aggregate(
     child,
     groupBound,
@@ -158,7 +167,7 @@ function planAggregate(p: Aggregate, st: PlanState): PhysicalPlan {
 function planComplete(p: Aggregate, spec: AggSpec, child: PhysicalPlan, st: PlanState): PhysicalPlan {
   const groupBound = bindAll(spec.groupBy, p.input);
   const ex = hashExchange(child, groupBound, spec.groupBy, st);
-  const callsBound = spec.calls.map((c) => ({ ...c, args: bindAll(c.args, p.input) }));
+  const callsBound = spec.calls.map((c) => bindCall(c, p.input));
   const calls: AggCallPlan[] = callsBound.map((call) => ({ call, input: "update", offset: 0 }));
   return aggregate(ex, groupBound, calls, "final", spec.results, schemaOfAttrs(outputOf(p)), aggDetail(spec.groupBy, spec.calls, false));
 }
@@ -182,7 +191,7 @@ function planOneDistinct(p: Aggregate, spec: AggSpec, child: PhysicalPlan, disti
   const m = dArgs.length;
   const isDistinctCall = (c: AggCall): boolean => distinct.includes(c);
   const plain = spec.calls.filter((c) => !isDistinctCall(c));
-  const plainBound = plain.map((c) => ({ ...c, args: bindAll(c.args, p.input) }));
+  const plainBound = plain.map((c) => bindCall(c, p.input));
   const keys1 = [...spec.groupBy, ...dArgs];
   const schema1 = partialSchema(keys1, plain, ansi);
   const p1 = aggregate(
@@ -388,6 +397,12 @@ function plan(p: LogicalPlan, st: PlanState): PhysicalPlan {
         relationLine: `InMemoryRelation ${exprList(p.relationOutput)}, ${storageLevelString(p.storageLevel)}`,
         cachedPlanLines: p.cachedPlanLines,
       };
+    case "Generate": {
+      const attrs = outputOf(p.input);
+      const generator = bindReferences(p.generator, attrs) as ScalarCall;
+      const detail = ` ${generatorText(p.generator)}, ${exprList(attrs)}, ${p.outer}, ${exprList(p.generatorOutput)}`;
+      return { kind: "Generate", input: plan(p.input, st), generator, outer: p.outer, schema: schemaOfAttrs(outputOf(p)), detail };
+    }
     case "BatchEvalPython": {
       const attrs = outputOf(p.input);
       const udfs = p.udfs.map((u) => ({ ...u, args: u.args.map((a) => bindReferences(a, attrs)) }));

@@ -79,6 +79,7 @@ export function estimatedSize(p: LogicalPlan): number {
     case "Filter":
     case "Sort":
     case "BatchEvalPython":
+    case "Generate":
       return scaled(p, p.input);
     default:
       return assertNever(p);

@@ -16,7 +16,11 @@ export function throwIfAborted(ctx: ExecContext): void {
 
 /** The expression evaluator's view of the session conf. */
 export function evalContextOf(ctx: ExecContext): EvalContext {
-  return { ansi: ctx.conf.ansi, timeZone: ctx.conf.get("spark.sql.session.timeZone") ?? "UTC" };
+  return {
+    ansi: ctx.conf.ansi,
+    timeZone: ctx.conf.get("spark.sql.session.timeZone") ?? "UTC",
+    mapKeyDedupPolicy: ctx.conf.get("spark.sql.mapKeyDedupPolicy") ?? "EXCEPTION",
+  };
 }
 
 /** The batch schema of an operator whose output is `attrs`. */

@@ -37,6 +37,9 @@ export function exprSemanticEquals(x: Expr, y: Expr): boolean {
     case "PythonUDF":
       if (b.kind !== "PythonUDF" || a.name !== b.name || a.evalType !== b.evalType) return false;
       break;
+    case "NamedLambdaVariable":
+      return b.kind === "NamedLambdaVariable" && a.exprId === b.exprId;
+    case "LambdaFunction":
     case "Alias":
     case "CaseWhen":
       // Aliases are stripped above; CASE WHEN is equal when its branches are.

@@ -28,12 +28,18 @@ const INFIX: Readonly<Record<string, string>> = {
 
 type Style = "pretty" | "explain";
 
+const V = "namedlambdavariable()";
+/** Spark's ArraySort.defaultComparator, as its pretty SQL prints it (nulls last, then ascending). */
+const DEFAULT_ARRAY_SORT_LAMBDA =
+  `lambdafunction((IF(((${V} IS NULL) AND (${V} IS NULL)), 0, (IF((${V} IS NULL), 1, (IF((${V} IS NULL), -1, ` +
+  `(IF((${V} < ${V}), -1, (IF((${V} > ${V}), 1, 0)))))))))), ${V}, ${V})`;
+
 /** Either form: explain prints the parsed plan too, and error messages quote both. */
 type AnyExpr = Expr | ParsedExpr;
 
 function call(name: string, args: readonly AnyExpr[], distinct: boolean, s: Style): string {
-  // first/last print only their column, not the ignoreNulls flag (`first(i)`).
-  const shown = (name === "first" || name === "last") && s === "pretty" ? args.slice(0, 1) : args;
+  // first/last (and first_value/last_value) print only their column, not the ignoreNulls flag (`first(i)`).
+  const shown = (name === "first" || name === "last" || name === "first_value" || name === "last_value") && s === "pretty" ? args.slice(0, 1) : args;
   const a = shown.map((x) => render(x, s));
   const op = INFIX[name];
   if (op !== undefined && a.length === 2) return `(${a[0]} ${op} ${a[1]})`;
@@ -61,6 +67,10 @@ function call(name: string, args: readonly AnyExpr[], distinct: boolean, s: Styl
       return `${a[0]}[${a[1]}]`;
     case "get_field":
       return `${a[0]}.${a[a.length - 1]}`;
+    case "array_sort":
+      // Spark resolves array_sort(a) with its default comparator lambda, and names the column after it.
+      if (a.length === 1 && s === "pretty") return `array_sort(${a[0]}, ${DEFAULT_ARRAY_SORT_LAMBDA})`;
+      return `array_sort(${a.join(", ")})`;
     default:
       // column names say DISTINCT; explain prints Spark's toAggString, lowercase
       return `${name}(${distinct ? (s === "pretty" ? "DISTINCT " : "distinct ") : ""}${a.join(", ")})`;
@@ -96,10 +106,15 @@ function knownType(e: AnyExpr): DataType | undefined {
       return knownType(e.child);
     case "PythonUDF":
       return e.returnType;
+    case "NamedLambdaVariable":
+      return e.dataType;
+    case "LambdaFunction":
+      return knownType(e.body);
     case "UnresolvedAttribute":
     case "UnresolvedStar":
     case "UnresolvedFunction":
     case "ExprString":
+    case "UnresolvedNamedLambdaVariable":
       return undefined;
     default:
       return assertNever(e);
@@ -121,8 +136,10 @@ function render(e: AnyExpr, s: Style): string {
       return e.nameParts.join(".");
     case "UnresolvedStar":
       return e.target === undefined ? "*" : `${e.target.join(".")}.*`;
-    case "UnresolvedFunction":
-      return call(e.name, e.args, e.isDistinct, s);
+    case "UnresolvedFunction": {
+      const text = call(e.name, e.args, e.isDistinct, s);
+      return e.filter === undefined ? text : `${text} FILTER (WHERE ${render(e.filter, s)})`;
+    }
     case "ExprString":
       return e.sql;
     case "Literal":
@@ -147,10 +164,22 @@ function render(e: AnyExpr, s: Style): string {
       return attr(e.name, e.exprId, e.dataType, s);
     case "ScalarCall":
       return call(e.fn, e.args, false, s);
-    case "AggCall":
-      return e.fn === "mode" ? modeCall(e.args, s) : call(e.fn, e.args, e.isDistinct, s);
+    case "AggCall": {
+      const text = e.fn === "mode" ? modeCall(e.args, s) : call(e.fn, e.args, e.isDistinct, s);
+      return e.filter === undefined ? text : `${text} FILTER (WHERE ${render(e.filter, s)})`;
+    }
     case "BoundRef":
       return s === "pretty" ? e.name : `input[${e.ordinal}, ${simpleString(e.dataType)}, ${e.nullable}]`;
+    // Spark names lambdas' variables `namedlambdavariable()` in column names and prints them
+    // as `lambda x_1#3` in plans; `false` is LambdaFunction's `hidden` flag.
+    case "NamedLambdaVariable":
+      return s === "pretty" ? "namedlambdavariable()" : `lambda ${e.name}#${e.exprId}${e.dataType.kind === "long" ? "L" : ""}`;
+    case "UnresolvedNamedLambdaVariable":
+      return s === "pretty" ? "namedlambdavariable()" : `lambda '${e.nameParts.join(".")}`;
+    case "LambdaFunction": {
+      const parts = [render(e.body, s), ...e.args.map((a: AnyExpr) => render(a, s))];
+      return s === "pretty" ? `lambdafunction(${parts.join(", ")})` : `lambdafunction(${parts.join(", ")}, false)`;
+    }
     default:
       return assertNever(e);
   }

@@ -19,6 +19,10 @@ export function exprType(e: Expr): DataType {
       return e.dataType;
     case "PythonUDF":
       return e.returnType;
+    case "NamedLambdaVariable":
+      return e.dataType;
+    case "LambdaFunction":
+      return exprType(e.body);
     default:
       return assertNever(e);
   }
@@ -43,6 +47,10 @@ export function exprNullable(e: Expr): boolean {
       return e.elseValue === undefined || e.branches.some(([, v]) => exprNullable(v)) || exprNullable(e.elseValue);
     case "PythonUDF":
       return true;
+    case "NamedLambdaVariable":
+      return e.nullable;
+    case "LambdaFunction":
+      return exprNullable(e.body);
     default:
       return assertNever(e);
   }

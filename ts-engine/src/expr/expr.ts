@@ -18,7 +18,10 @@ export type Expr =
   | ScalarCall
   | AggCall
   // --- physical ---
-  | BoundRef;
+  | BoundRef
+  // --- higher-order functions (their lambdas; binding turns the variables into BoundRefs) ---
+  | LambdaFunction
+  | NamedLambdaVariable;
 
 /** The kinds of resolved expressions. */
 export type ExprKind = Expr["kind"];
@@ -105,6 +108,8 @@ export interface AggCall {
   readonly isDistinct: boolean;
   readonly dataType: DataType;
   readonly nullable: boolean;
+  /** `FILTER (WHERE cond)`: only rows where the boolean `cond` is true are aggregated. */
+  readonly filter?: Expr;
 }
 
 /** Column `ordinal` of the input batch: what AttributeRefs become before execution. */
@@ -114,6 +119,27 @@ export interface BoundRef {
   readonly dataType: DataType;
   readonly nullable: boolean;
   readonly name: string;
+}
+
+/**
+ * A lambda argument of a higher-order function (transform, filter, aggregate …): `body` over
+ * the lambda's variables `args`, whose types the function fixes from its other arguments
+ * (Spark's LambdaFunction). Never evaluated on its own: the function runs the body over all
+ * elements of a batch at once (expr/eval/lambda.ts).
+ */
+export interface LambdaFunction {
+  readonly kind: "LambdaFunction";
+  readonly body: Expr;
+  readonly args: readonly NamedLambdaVariable[];
+}
+
+/** A resolved lambda variable (Spark's NamedLambdaVariable); unique by `exprId`. */
+export interface NamedLambdaVariable {
+  readonly kind: "NamedLambdaVariable";
+  readonly name: string;
+  readonly dataType: DataType;
+  readonly nullable: boolean;
+  readonly exprId: number;
 }
 
 let nextExprId = 1;

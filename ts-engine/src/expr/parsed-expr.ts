@@ -17,7 +17,9 @@ export type ParsedExpr =
   | ParsedCast
   | ParsedCaseWhen
   | ParsedSortOrder
-  | ParsedPythonUDF;
+  | ParsedPythonUDF
+  | ParsedLambdaFunction
+  | UnresolvedNamedLambdaVariable;
 
 /** The kinds of unresolved expressions. */
 export type ParsedExprKind = ParsedExpr["kind"];
@@ -42,6 +44,8 @@ export interface UnresolvedFunction {
   readonly name: string;
   readonly args: readonly ParsedExpr[];
   readonly isDistinct: boolean;
+  /** SQL's `agg(...) FILTER (WHERE cond)` on an aggregate call. */
+  readonly filter?: ParsedExpr;
 }
 
 /** SQL expression text (`expr()`, `selectExpr`, `filter("a > 1")`), parsed by the engine. */
@@ -90,4 +94,20 @@ export interface ParsedPythonUDF {
   readonly args: readonly ParsedExpr[];
   readonly evalType: number;
   readonly deterministic: boolean;
+}
+
+/**
+ * A lambda as a higher-order function's argument: the client called the user's Python or JS
+ * function once with placeholder variables (as PySpark does), or SQL wrote `x -> x + 1`.
+ */
+export interface ParsedLambdaFunction {
+  readonly kind: "LambdaFunction";
+  readonly body: ParsedExpr;
+  readonly args: readonly UnresolvedNamedLambdaVariable[];
+}
+
+/** A lambda's variable by name (`x_1` from a client placeholder, `x` from SQL text). */
+export interface UnresolvedNamedLambdaVariable {
+  readonly kind: "UnresolvedNamedLambdaVariable";
+  readonly nameParts: readonly string[];
 }

@@ -4,8 +4,9 @@ import type { Expr } from "./expr.js";
 /** The direct children of an expression. */
 export function exprChildren(e: Expr): readonly Expr[] {
   switch (e.kind) {
-    case "ScalarCall":
     case "AggCall":
+      return e.filter === undefined ? e.args : [...e.args, e.filter];
+    case "ScalarCall":
     case "PythonUDF":
       return e.args;
     case "Alias":
@@ -14,9 +15,13 @@ export function exprChildren(e: Expr): readonly Expr[] {
       return [e.child];
     case "CaseWhen":
       return [...e.branches.flatMap(([c, v]) => [c, v]), ...(e.elseValue === undefined ? [] : [e.elseValue])];
+    case "LambdaFunction":
+      // Spark's LambdaFunction: the body, then the variables it binds.
+      return [e.body, ...e.args];
     case "Literal":
     case "AttributeRef":
     case "BoundRef":
+    case "NamedLambdaVariable":
       return [];
     default:
       return assertNever(e);
@@ -28,8 +33,9 @@ export function withNewChildren(e: Expr, kids: readonly Expr[]): Expr {
   const old = exprChildren(e);
   if (old.length === kids.length && old.every((c, i) => c === kids[i])) return e;
   switch (e.kind) {
-    case "ScalarCall":
     case "AggCall":
+      return e.filter === undefined ? { ...e, args: kids } : { ...e, args: kids.slice(0, -1), filter: kids[kids.length - 1]! };
+    case "ScalarCall":
     case "PythonUDF":
       return { ...e, args: kids };
     case "Alias":
@@ -42,9 +48,18 @@ export function withNewChildren(e: Expr, kids: readonly Expr[]): Expr {
       const elseValue = e.elseValue === undefined ? undefined : kids[kids.length - 1]!;
       return elseValue === undefined ? { ...e, branches } : { ...e, branches, elseValue };
     }
+    case "LambdaFunction": {
+      // Variables stay as they were unless a rewrite kept them variables.
+      const args = e.args.map((a, i) => {
+        const k = kids[i + 1]!;
+        return k.kind === "NamedLambdaVariable" ? k : a;
+      });
+      return { ...e, body: kids[0]!, args };
+    }
     case "Literal":
     case "AttributeRef":
     case "BoundRef":
+    case "NamedLambdaVariable":
       return e;
     default:
       return assertNever(e);

@@ -1,3 +1,5 @@
+import type { ScalarCall } from "../expr/expr.js";
+import { lookupFunction } from "../expr/functions/registry.js";
 import { assertNever } from "../errors/assert-never.js";
 import { exprToString } from "../expr/expr-string.js";
 import { planChildren } from "../plan/transform.js";
@@ -74,6 +76,8 @@ function resolvedLine(p: LogicalPlan): string {
       return p.kind;
     case "InMemoryRelation":
       return `InMemoryRelation [${p.relationOutput.map(exprToString).join(", ")}], ${storageLevelString(p.storageLevel)}`;
+    case "Generate":
+      return `Generate ${generatorText(p.generator)}, ${p.outer}, [${p.generatorOutput.map(exprToString).join(", ")}]`;
     default:
       return assertNever(p);
   }
@@ -109,4 +113,11 @@ export function explainLogical(parsed: ParsedPlan, analyzed: LogicalPlan, optimi
     `== Analyzed Logical Plan ==\n${schema}\n${treeText(analyzed, resolvedLine, planChildren, resolvedInner)}\n\n` +
     `== Optimized Logical Plan ==\n${treeText(optimized, resolvedLine, planChildren, resolvedInner)}\n\n`
   );
+}
+
+/** A generator call as Spark's plans print it: explode_outer is `explode` with the outer flag. */
+export function generatorText(call: ScalarCall): string {
+  const def = lookupFunction(call.fn);
+  const name = def?.kind === "generator" ? def.planName : call.fn;
+  return exprToString({ ...call, fn: name });
 }

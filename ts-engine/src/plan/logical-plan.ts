@@ -1,4 +1,4 @@
-import type { AttributeRef, Expr, PythonUDF, SortOrder } from "../expr/expr.js";
+import type { AttributeRef, Expr, PythonUDF, ScalarCall, SortOrder } from "../expr/expr.js";
 import type { StructType } from "../types/data-type.js";
 import type { StorageLevel } from "./storage-level.js";
 
@@ -20,7 +20,8 @@ export type LogicalPlan =
   | Join
   | Union
   | BatchEvalPython
-  | InMemoryRelation;
+  | InMemoryRelation
+  | Generate;
 
 /** The kinds of resolved plan nodes. */
 export type PlanKind = LogicalPlan["kind"];
@@ -130,4 +131,17 @@ export interface InMemoryRelation {
   readonly cachedPlanLines: readonly string[];
   /** Estimated bytes of the cached rows (for join selection). */
   readonly sizeInBytes: number;
+}
+
+/**
+ * A generator in a select list (Spark's Generate): every input row is joined with each row
+ * `generator` makes from it (explode, posexplode, inline, stack), and with one row of nulls
+ * when `outer` and it makes none. Output: the input's columns, then `generatorOutput`.
+ */
+export interface Generate {
+  readonly kind: "Generate";
+  readonly input: LogicalPlan;
+  readonly generator: ScalarCall;
+  readonly outer: boolean;
+  readonly generatorOutput: readonly AttributeRef[];
 }

@@ -21,6 +21,8 @@ export function toAttribute(e: Expr): AttributeRef {
     case "ScalarCall":
     case "AggCall":
     case "BoundRef":
+    case "LambdaFunction":
+    case "NamedLambdaVariable":
       throw new InternalError(`output expression must be named: ${exprPrettySql(e)}`);
     default:
       return assertNever(e);
@@ -73,6 +75,8 @@ export function outputOf(plan: LogicalPlan): readonly AttributeRef[] {
     }
     case "BatchEvalPython":
       return [...outputOf(plan.input), ...plan.resultAttrs];
+    case "Generate":
+      return [...outputOf(plan.input), ...plan.generatorOutput];
     default:
       return assertNever(plan);
   }

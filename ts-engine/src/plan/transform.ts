@@ -2,7 +2,7 @@ import { assertNever } from "../errors/assert-never.js";
 import type { Expr } from "../expr/expr.js";
 import { exprChildren, exprExists, transformExpr, withNewChildren } from "../expr/transform.js";
 import type { LogicalPlan } from "./logical-plan.js";
-import { aggregate, batchEvalPython, filter, join, limit, project, sort, union } from "./nodes/index.js";
+import { aggregate, batchEvalPython, filter, generate, join, limit, project, sort, union } from "./nodes/index.js";
 
 function sameArray<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
@@ -51,6 +51,7 @@ export function planChildren(p: LogicalPlan): readonly LogicalPlan[] {
     case "Sort":
     case "Limit":
     case "BatchEvalPython":
+    case "Generate":
       return [p.input];
     default:
       return assertNever(p);
@@ -96,6 +97,10 @@ export function mapPlanChildren(p: LogicalPlan, f: (c: LogicalPlan) => LogicalPl
     case "BatchEvalPython": {
       const c = f(p.input);
       return c === p.input ? p : batchEvalPython(c, p.udfs, p.resultAttrs);
+    }
+    case "Generate": {
+      const c = f(p.input);
+      return c === p.input ? p : generate(c, p.generator, p.outer, p.generatorOutput);
     }
     default:
       return assertNever(p);

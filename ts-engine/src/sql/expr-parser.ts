@@ -301,16 +301,16 @@ export class Parser {
     if (name === "count" && this.peek().type === "op" && this.peek().value === "*") {
       this.next();
       this.expectOp(")");
-      return { kind: "UnresolvedFunction", name, args: [{ kind: "Literal", value: 1, dataType: { kind: "integer" } }], isDistinct: false };
+      return this.withFilter({ kind: "UnresolvedFunction", name, args: [{ kind: "Literal", value: 1, dataType: { kind: "integer" } }], isDistinct: false });
     }
     if (name === "extract") return this.extract();
     const isDistinct = this.acceptKw("distinct");
     if (!isDistinct) this.acceptKw("all");
-    const args = [this.expression()];
-    while (this.acceptOp(",")) args.push(this.expression());
+    const args = [this.argument()];
+    while (this.acceptOp(",")) args.push(this.argument());
     this.expectOp(")");
     const unitFirst = datetimeUnitFirst(name, args);
-    return { kind: "UnresolvedFunction", name: unitFirst === args ? name : UNIT_FIRST[name.toLowerCase()]!, args: unitFirst, isDistinct };
+    return this.withFilter({ kind: "UnresolvedFunction", name: unitFirst === args ? name : UNIT_FIRST[name.toLowerCase()]!, args: unitFirst, isDistinct });
   }
 
   /** Spark's `extract(field FROM source)`, with the field as a string literal argument. */
@@ -321,6 +321,50 @@ export class Parser {
     const source = this.expression();
     this.expectOp(")");
     return { kind: "UnresolvedFunction", name: "extract", args: [{ kind: "Literal", value: field.value, dataType: StringType }, source], isDistinct: false };
+  }
+
+  /** An aggregate call's optional `FILTER (WHERE cond)`. */
+  private withFilter(f: Expr & { kind: "UnresolvedFunction" }): Expr {
+    if (!kw(this.peek(), "filter")) return f;
+    const save = this.lx.pos;
+    this.next();
+    if (!this.acceptOp("(")) {
+      this.lx.pos = save;
+      return f;
+    }
+    this.expectKw("where");
+    const filter = this.expression();
+    this.expectOp(")");
+    return { ...f, filter };
+  }
+
+  /** A function argument: an expression, or a lambda `x -> body` / `(x, y) -> body` (higher-order functions). */
+  private argument(): Expr {
+    const names = this.lambdaParams();
+    if (names === null) return this.expression();
+    const body = this.expression();
+    return { kind: "LambdaFunction", body, args: names.map((n) => ({ kind: "UnresolvedNamedLambdaVariable", nameParts: [n] })) };
+  }
+
+  /** The parameter names when a lambda starts at the cursor (then consumed through `->`), else null (cursor kept). */
+  private lambdaParams(): string[] | null {
+    const save = this.lx.pos;
+    const names: string[] = [];
+    const ident = (): boolean => {
+      const t = this.next();
+      if (t.type !== "ident" && t.type !== "quoted") return false;
+      names.push(t.value);
+      return true;
+    };
+    let ok: boolean;
+    if (this.acceptOp("(")) {
+      ok = ident();
+      while (ok && this.acceptOp(",")) ok = ident();
+      ok = ok && this.acceptOp(")");
+    } else ok = ident();
+    if (ok && this.acceptOp("->")) return names;
+    this.lx.pos = save;
+    return null;
   }
 
   private caseWhen(): Expr {

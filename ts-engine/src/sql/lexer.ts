@@ -8,7 +8,7 @@ export interface Token {
   readonly pos: number;
 }
 
-const OPS = ["<=>", "<>", "!=", "==", "<=", ">=", "::", "||", "=", "<", ">", "+", "-", "*", "/", "%", "(", ")", ",", ".", "~", "&", "|", "^", "!", "[", "]"];
+const OPS = ["<=>", "<>", "!=", "==", "<=", ">=", "::", "||", "->", "=", "<", ">", "+", "-", "*", "/", "%", "(", ")", ",", ".", "~", "&", "|", "^", "!", "[", "]"];
 
 /** A PARSE_SYNTAX_ERROR that remembers where in the text it happened (for Spark's `== SQL ==` excerpt). */
 export class SqlSyntaxError extends ParseException {

@@ -103,3 +103,13 @@ def python_udf(name: str, func: bytes, return_type: Any, args: Sequence[Expr],
     """A cloudpickled Python function applied by the engine's Python workers."""
     return {"kind": "PythonUDF", "name": name, "func": func, "returnType": return_type,
             "args": list(args), "evalType": eval_type, "deterministic": deterministic}
+
+
+def lambda_function(body: Expr, arguments: Sequence[Expr]) -> Expr:
+    """A higher-order function's lambda: ``body`` over its ``UnresolvedNamedLambdaVariable``\\ s."""
+    return {"kind": "LambdaFunction", "function": body, "arguments": list(arguments)}
+
+
+def unresolved_named_lambda_variable(name: str) -> Expr:
+    """A lambda variable placeholder (``x_1``), as PySpark names them."""
+    return {"kind": "UnresolvedNamedLambdaVariable", "nameParts": [name]}

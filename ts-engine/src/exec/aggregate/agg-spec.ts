@@ -51,6 +51,11 @@ export function makeAccumulator(call: AggCall, ansi: boolean): Accumulator {
 
 /** The arguments an accumulator's `update` reads, from the call's registry entry (count(*) reads none). */
 export function updateArgs(call: AggCall): readonly Expr[] {
+  // FILTER's condition is read last, by the FilteredAcc around the call's accumulator.
+  if (call.filter !== undefined) {
+    const { filter, ...unfiltered } = call;
+    return [...updateArgs(unfiltered), filter];
+  }
   return aggregateDefOf(call).updateArgs(call);
 }
 

@@ -129,6 +129,7 @@ class QueryRun {
       case "Sort":
       case "Limit":
       case "BatchEvalPython":
+      case "Generate":
         return this.partitionsOf(p.input);
       case "Union":
         return p.inputs.reduce((s, c) => s + this.partitionsOf(c), 0);
@@ -266,6 +267,7 @@ class QueryRun {
         case "Limit":
         case "HashJoin":
         case "BatchEvalPython":
+        case "Generate":
         case "ShuffleExchange":
         case "BroadcastExchange":
           return withChildren(

@@ -5,4 +5,6 @@
 export interface EvalContext {
   readonly ansi: boolean;
   readonly timeZone: string;
+  /** spark.sql.mapKeyDedupPolicy: EXCEPTION (default) or LAST_WIN, for functions that build maps. */
+  readonly mapKeyDedupPolicy?: string;
 }

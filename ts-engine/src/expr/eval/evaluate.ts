@@ -6,6 +6,8 @@ import { NullType } from "../../types/data-type.js";
 import type { CaseWhen, Expr, Literal } from "../expr.js";
 import { lookupFunction } from "../functions/registry.js";
 import { castVector } from "./cast.js";
+import { lambdaRunner } from "./lambda.js";
+import type { LambdaRunner } from "../functions/function-def.js";
 import type { EvalContext } from "./eval-context.js";
 import { broadcast, constantPrefix, markConstant, valid, valueAt, vectorFromRowValues } from "./vectors.js";
 
@@ -38,6 +40,15 @@ export function evaluate(e: Expr, batch: ColumnBatch, ctx: EvalContext): Vector 
       return caseWhen(e, batch, ctx);
     case "ScalarCall": {
       const def = lookupFunction(e.fn);
+      if (def?.kind === "higherOrder") {
+        const values: Vector[] = [];
+        const lambdas: LambdaRunner[] = [];
+        for (const a of e.args) {
+          if (a.kind === "LambdaFunction") lambdas.push(lambdaRunner(a, batch, ctx, evaluate));
+          else values.push(evaluate(a, batch, ctx));
+        }
+        return def.eval(values, lambdas, e, ctx, n);
+      }
       if (def === undefined || def.kind !== "scalar") throw new InternalError(`no scalar function ${e.fn}`);
       const args = e.args.map((a) => evaluate(a, batch, ctx));
       return def.eval(args, e, ctx, n);
@@ -46,6 +57,9 @@ export function evaluate(e: Expr, batch: ColumnBatch, ctx: EvalContext): Vector 
     case "AggCall":
     case "PythonUDF":
     case "SortOrder":
+    case "LambdaFunction":
+    case "NamedLambdaVariable":
+      // Lambdas run through their higher-order function; variables are bound to ordinals.
       // Bound away before execution, or evaluated by their operators (aggregate, Python, sort).
       throw new InternalError(`cannot evaluate ${e.kind}`);
     default:

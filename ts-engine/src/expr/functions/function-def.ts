@@ -84,23 +84,73 @@ export interface WindowFunctionDef {
   evaluate(args: readonly Vector[], peerStart: Int32Array, numRows: number): Vector;
 }
 
+/** One column a generator makes (explode's `col`, posexplode's `pos`, a map's `key`/`value`). */
+export interface GeneratedField {
+  readonly name: string;
+  readonly dataType: DataType;
+  readonly nullable: boolean;
+}
+
 /**
- * The shape a generator's entry (explode, posexplode, inline …) takes when generators land:
- * a type rule giving the generated columns, and an expansion of a whole batch per call.
- * Not part of FunctionDef until a GenerateExec can call it.
+ * A generator (explode, posexplode, inline, stack): a type rule giving the generated
+ * columns, and an expansion of a whole batch per call. Select lists that hold one are planned
+ * as a Generate node (plan/analyzer/rules/generate.ts) run by exec/generate-exec.ts.
  */
 export interface GeneratorFunctionDef {
   readonly kind: "generator";
   readonly name: string;
   readonly doc: FunctionDoc;
-  /** The generated columns' names and types for resolved arguments (e.g. `col` for explode of an array). */
-  outputFields(args: readonly Expr[]): readonly { readonly name: string; readonly dataType: DataType; readonly nullable: boolean }[];
-  /** Expands `numRows` input rows: for every output row, the input row it came from, and the generated columns. */
-  generate(args: readonly Vector[], numRows: number): { readonly sourceRows: Int32Array; readonly columns: readonly Vector[] };
+  /** The `_outer` forms: a row whose input gives no output rows yields one row of nulls. */
+  readonly outer: boolean;
+  /** The name explain prints (explode_outer is `explode` with the outer flag, as Spark). */
+  readonly planName: string;
+  /** Type-checks resolved arguments and returns the resolved call (a ScalarCall named as this entry). */
+  resolve(name: string, args: readonly Expr[]): ScalarCall;
+  /** The generated columns' names and types for a resolved call (e.g. `col` for explode of an array). */
+  outputFields(call: ScalarCall): readonly GeneratedField[];
+  /**
+   * Expands `numRows` input rows: for every output row, the input row it came from, and the
+   * generated columns. Rows that give nothing are absent (the operator adds outer rows).
+   */
+  generate(args: readonly Vector[], call: ScalarCall, numRows: number): { readonly sourceRows: Int32Array; readonly columns: readonly Vector[] };
 }
 
-/** A registry entry. Window and generator entries join this union with their operators. */
-export type FunctionDef = ScalarFunctionDef | AggFunctionDef;
+/**
+ * Evaluates a lambda's body over a flattened set of elements: `vars[k]` holds the values of
+ * the lambda's k-th variable for every element, and `parentRows[e]` is the batch row element
+ * `e` came from (so the body can read the row's other columns). One call per batch.
+ */
+export type LambdaRunner = (vars: readonly Vector[], parentRows: Int32Array) => Vector;
+
+/** The type a higher-order function gives one of its lambda's variables. */
+export interface LambdaVariableType {
+  readonly dataType: DataType;
+  readonly nullable: boolean;
+}
+
+/**
+ * A higher-order function (transform, filter, aggregate …): arguments that are values and
+ * arguments that are lambdas. The analyzer resolves the value arguments, asks the entry for
+ * each lambda's variable types, resolves the lambda bodies, then calls `resolve`.
+ */
+export interface HigherOrderFunctionDef {
+  readonly kind: "higherOrder";
+  readonly name: string;
+  readonly doc: FunctionDoc;
+  /**
+   * The variable types of the lambda at argument `index`, written with `given` variables;
+   * `args` holds the resolved arguments before it (lambdas included), undefined for the rest.
+   * Throws Spark's error for an unsupported number of variables.
+   */
+  lambdaVariables(args: readonly (Expr | undefined)[], index: number, given: number): readonly LambdaVariableType[];
+  /** Type-checks the resolved arguments (lambdas as LambdaFunction) and returns the ScalarCall. */
+  resolve(name: string, args: readonly Expr[]): Expr;
+  /** Evaluates over a batch: `values` are the non-lambda arguments in order, `lambdas` the lambdas in order. */
+  eval(values: readonly Vector[], lambdas: readonly LambdaRunner[], call: ScalarCall, ctx: EvalContext, numRows: number): Vector;
+}
+
+/** A registry entry. Window entries join this union with their operator. */
+export type FunctionDef = ScalarFunctionDef | AggFunctionDef | GeneratorFunctionDef | HigherOrderFunctionDef;
 
 /** Wraps `e` in an implicit Cast to `to` unless it already has that type. */
 export function implicitCast(e: Expr, to: DataType): Expr {

@@ -3,12 +3,15 @@ import { BooleanType, IntegerType, NullType, StringType } from "../../types/data
 import { widerTypeOfAll } from "../../types/coercion.js";
 import { assertNever } from "../../errors/assert-never.js";
 import { InternalError } from "../../errors/spark-exception.js";
-import { newExprId, type Expr, type SortOrder } from "../../expr/expr.js";
+import { newExprId, type Expr, type NamedLambdaVariable, type SortOrder } from "../../expr/expr.js";
+import type { HigherOrderFunctionDef } from "../../expr/functions/function-def.js";
 import type { ParsedExpr, ParsedSortOrder } from "../../expr/parsed-expr.js";
 import { exprType } from "../../expr/expr-type.js";
 import { distinctAliasOf, lookupFunction } from "../../expr/functions/registry.js";
 import { implicitCast, quotedSql } from "../../expr/functions/function-def.js";
 import { parseExpression } from "../../sql/parse-expression.js";
+import { exprExists } from "../../expr/transform.js";
+import { exprPrettySql } from "../../expr/expr-string.js";
 import { resolveColumn, type Scope } from "./scope.js";
 import { noPlan } from "./no-plan.js";
 import { quotedType } from "../../expr/functions/function-def.js";
@@ -39,8 +42,10 @@ export function resolveExpr(e: ParsedExpr, scope: Scope): Expr {
         }
         throw err;
       }
-    case "UnresolvedFunction":
-      return resolveFunction(e.name, e.args, e.isDistinct, scope);
+    case "UnresolvedFunction": {
+      const f = resolveFunction(e.name, e.args, e.isDistinct, scope);
+      return e.filter === undefined ? f : withAggFilter(f, resolveExpr(e.filter, scope));
+    }
     case "Literal":
       return e;
     case "Alias":
@@ -53,6 +58,11 @@ export function resolveExpr(e: ParsedExpr, scope: Scope): Expr {
       return { ...e, args: e.args.map((a) => resolveExpr(a, scope)) };
     case "CaseWhen":
       return resolveCaseWhen(e.branches, e.elseValue, scope);
+    case "UnresolvedNamedLambdaVariable":
+      return resolveAttribute(e.nameParts, undefined, scope);
+    case "LambdaFunction":
+      // Only a higher-order function's argument may be a lambda (resolveFunction binds it).
+      throw new AnalysisException("INVALID_LAMBDA_FUNCTION_CALL.NON_HIGHER_ORDER_FUNCTION", { class: "LambdaFunction" });
     default:
       return assertNever(e);
   }
@@ -74,6 +84,8 @@ export function asSortOrder(e: Expr): SortOrder {
  * column wins, the rest become field accesses named after the last field, as Spark does.
  */
 function resolveAttribute(nameParts: readonly string[], planId: number | undefined, scope: Scope): Expr {
+  const lambdaVar = planId === undefined ? lookupLambdaVariable(nameParts, scope) : undefined;
+  if (lambdaVar !== undefined) return lambdaVar;
   try {
     return resolveColumn(nameParts, planId, scope);
   } catch (err) {
@@ -112,10 +124,52 @@ function resolveFunction(name: string, rawArgs: readonly ParsedExpr[], isDistinc
   if (def === undefined) {
     throw new AnalysisException("UNRESOLVED_ROUTINE", { routineName: `\`${name}\``, searchPath: SEARCH_PATH });
   }
+  if (def.kind === "higherOrder") return resolveHigherOrder(def, lower, rawArgs, scope);
   const args = rawArgs.map((a) =>
     a.kind === "UnresolvedStar" && def.kind === "agg" && def.starMeansRows === true ? { kind: "Literal" as const, value: 1, dataType: IntegerType } : resolveExpr(a, scope),
   );
   return applyFunction(name, args, isDistinct);
+}
+
+/**
+ * A name resolved as a lambda variable (Spark's ResolveLambdaVariables: variables shadow
+ * columns), with struct fields below it as field accesses; undefined when it names none.
+ */
+function lookupLambdaVariable(nameParts: readonly string[], scope: Scope): Expr | undefined {
+  const vars = scope.lambdaVars;
+  const first = nameParts[0];
+  if (vars === undefined || first === undefined) return undefined;
+  const v = vars.get(scope.caseSensitive ? first : first.toLowerCase());
+  if (v === undefined) return undefined;
+  let base: Expr = v;
+  for (const field of nameParts.slice(1)) {
+    base = applyFunction("get_field", [base, { kind: "Literal", value: field, dataType: StringType }], false);
+  }
+  return base;
+}
+
+/**
+ * A higher-order function call: value arguments first, then each lambda in order with the
+ * variable types the entry gives it (a later lambda may depend on an earlier one, as
+ * aggregate's finish on its merge), then the entry's own type check.
+ */
+function resolveHigherOrder(def: HigherOrderFunctionDef, name: string, rawArgs: readonly ParsedExpr[], scope: Scope): Expr {
+  const args: (Expr | undefined)[] = rawArgs.map((a) => (a.kind === "LambdaFunction" ? undefined : resolveExpr(a, scope)));
+  rawArgs.forEach((a, i) => {
+    if (a.kind !== "LambdaFunction") return;
+    const types = def.lambdaVariables(args, i, a.args.length);
+    const vars: NamedLambdaVariable[] = a.args.map((v, k) => ({
+      kind: "NamedLambdaVariable",
+      name: v.nameParts.join("."),
+      dataType: types[k]!.dataType,
+      nullable: types[k]!.nullable,
+      exprId: newExprId(),
+    }));
+    const inner = new Map(scope.lambdaVars ?? []);
+    for (const v of vars) inner.set(scope.caseSensitive ? v.name : v.name.toLowerCase(), v);
+    args[i] = { kind: "LambdaFunction", body: resolveExpr(a.body, { ...scope, lambdaVars: inner }), args: vars };
+  });
+  return def.resolve(name, args as Expr[]);
 }
 
 /** A registry function over already resolved arguments (type checks and coercion are the entry's). */
@@ -124,6 +178,11 @@ function applyFunction(name: string, args: readonly Expr[], isDistinct: boolean)
   const def = lookupFunction(name);
   if (def === undefined) {
     throw new AnalysisException("UNRESOLVED_ROUTINE", { routineName: `\`${name}\``, searchPath: SEARCH_PATH });
+  }
+  if (args.some(containsGenerator)) {
+    // Spark's ExtractGenerator: a generator may only be a whole select item.
+    const draft: Expr = { kind: "ScalarCall", fn: lower, args, dataType: NullType, nullable: true };
+    throw new AnalysisException("UNSUPPORTED_GENERATOR.NESTED_IN_EXPRESSIONS", { expression: `"${exprPrettySql(draft)}"` });
   }
   if (def.kind === "agg") {
     if (args.some((a) => containsAgg(a))) throw new AnalysisException("NESTED_AGGREGATE_FUNCTION", {});
@@ -135,6 +194,27 @@ function applyFunction(name: string, args: readonly Expr[], isDistinct: boolean)
     // Spark raises a bad extract field while building the expression, before any plan exists.
     throw e instanceof AnalysisException && e.errorClass === "INVALID_EXTRACT_FIELD" ? noPlan(e) : e;
   }
+}
+
+/**
+ * An aggregate call with `FILTER (WHERE cond)`: the condition must be boolean and free of
+ * aggregates, and FILTER applies only to aggregate functions (Spark's errors otherwise).
+ */
+function withAggFilter(f: Expr, cond: Expr): Expr {
+  if (f.kind !== "AggCall") {
+    throw new AnalysisException("INVALID_SQL_SYNTAX.FUNCTION_WITH_UNSUPPORTED_SYNTAX", { prettyName: `\`${f.kind === "ScalarCall" ? f.fn : exprPrettySql(f)}\``, syntax: "FILTER clause" });
+  }
+  const t = exprType(cond).kind;
+  if (t !== "boolean" && t !== "null") {
+    throw new AnalysisException("INVALID_AGGREGATE_FILTER.NOT_BOOLEAN", { filterExpr: quotedSql(cond) });
+  }
+  if (containsAgg(cond)) throw new AnalysisException("INVALID_AGGREGATE_FILTER.CONTAINS_AGGREGATE", { filterExpr: quotedSql(cond), aggExpr: quotedSql(cond) });
+  return { ...f, filter: cond };
+}
+
+/** True when `e` is or contains a generator call (explode, inline, stack …). */
+function containsGenerator(e: Expr): boolean {
+  return exprExists(e, (x) => x.kind === "ScalarCall" && lookupFunction(x.fn)?.kind === "generator");
 }
 
 /** True when `e` contains an aggregate call. */
@@ -151,9 +231,12 @@ export function containsAgg(e: Expr): boolean {
       return containsAgg(e.child);
     case "CaseWhen":
       return e.branches.some(([c, v]) => containsAgg(c) || containsAgg(v)) || (e.elseValue !== undefined && containsAgg(e.elseValue));
+    case "LambdaFunction":
+      return containsAgg(e.body);
     case "Literal":
     case "AttributeRef":
     case "BoundRef":
+    case "NamedLambdaVariable":
       return false;
     default:
       return assertNever(e);

@@ -1,5 +1,5 @@
 import { AnalysisException } from "../../errors/spark-exception.js";
-import type { AttributeRef } from "../../expr/expr.js";
+import type { AttributeRef, NamedLambdaVariable } from "../../expr/expr.js";
 import { noPlan } from "./no-plan.js";
 
 /** What expressions of one plan node may refer to: its input attributes, and frames by planId. */
@@ -10,6 +10,8 @@ export interface Scope {
   readonly caseSensitive: boolean;
   /** spark.sql.session.timeZone, for TIMESTAMP '…' literals in SQL text. */
   readonly timeZone?: string;
+  /** Inside a lambda's body: its variables (and enclosing lambdas'), which names resolve to before columns. */
+  readonly lambdaVars?: ReadonlyMap<string, NamedLambdaVariable>;
 }
 
 /** Spark's identifier quoting in messages: `` `a` ``, with backquotes doubled. */

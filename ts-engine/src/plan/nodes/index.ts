@@ -6,6 +6,7 @@
 export { aggregate } from "./aggregate.js";
 export { batchEvalPython } from "./batch-eval-python.js";
 export { filter } from "./filter.js";
+export { generate } from "./generate.js";
 export { join } from "./join.js";
 export { limit } from "./limit.js";
 export { localRelation } from "./local-relation.js";

@@ -89,6 +89,20 @@ const DECODERS: Readonly<Record<WireExprKind, Decoder>> = {
     evalType: asSmallInt(req(m, "evalType", p), `${p}.evalType`),
     deterministic: asBool(opt(m, "deterministic") ?? true, `${p}.deterministic`),
   }),
+  LambdaFunction: (m, p) => {
+    const args = asList(req(m, "arguments", p), `${p}.arguments`).map((a, i) => {
+      const e = decodeExpr(a, `${p}.arguments[${i}]`);
+      if (e.kind !== "UnresolvedNamedLambdaVariable") fail(`${p}.arguments[${i}].kind`, "expected UnresolvedNamedLambdaVariable");
+      return e;
+    });
+    if (args.length === 0) fail(`${p}.arguments`, "must not be empty");
+    return { kind: "LambdaFunction", body: child(m, "function", p), args };
+  },
+  UnresolvedNamedLambdaVariable: (m, p) => {
+    const nameParts = asStringList(req(m, "nameParts", p), `${p}.nameParts`);
+    if (nameParts.length === 0) fail(`${p}.nameParts`, "must not be empty");
+    return { kind: "UnresolvedNamedLambdaVariable", nameParts };
+  },
 };
 
 /** Every kind this decoder accepts (checked against bridge/schema/*.json). */

@@ -8,6 +8,17 @@ import { MAX, MIN } from "./min-max.js";
 import { MODE } from "./mode.js";
 import { STAT_AGGREGATES } from "./stat.js";
 import { SUM } from "./sum.js";
+import { PAIR_AGGREGATES } from "./covariance.js";
+import { MOMENT_AGGREGATES } from "./central-moments.js";
+import { BOOL_AGGREGATES } from "./bool-agg.js";
+import { BIT_AGGREGATES } from "./bit-agg.js";
+import { COUNT_IF } from "./count-if.js";
+import { MAX_BY_AGGREGATES } from "./max-by.js";
+import { PRODUCT } from "./product.js";
+import { PERCENTILE_AGGREGATES } from "./percentile.js";
+import { SYNONYM_AGGREGATES } from "./first-value.js";
+import { TRY_AVG, TRY_SUM } from "./try-sum.js";
+import { LISTAGG_AGGREGATES } from "./listagg.js";
 
 /** Every aggregate function's registry entry (each family's file holds entry and accumulator). */
 export const AGGREGATE_FUNCTIONS: readonly AggFunctionDef[] = [
@@ -25,4 +36,17 @@ export const AGGREGATE_FUNCTIONS: readonly AggFunctionDef[] = [
   ...STAT_AGGREGATES,
   APPROX_COUNT_DISTINCT,
   MODE,
+  // collections helper (issue 6.2): statistical, boolean, bitwise, by-key and percentile aggregates
+  ...PAIR_AGGREGATES,
+  ...MOMENT_AGGREGATES,
+  ...BOOL_AGGREGATES,
+  ...BIT_AGGREGATES,
+  COUNT_IF,
+  ...MAX_BY_AGGREGATES,
+  PRODUCT,
+  ...PERCENTILE_AGGREGATES,
+  ...SYNONYM_AGGREGATES,
+  TRY_SUM,
+  TRY_AVG,
+  ...LISTAGG_AGGREGATES,
 ];

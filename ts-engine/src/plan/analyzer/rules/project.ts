@@ -10,12 +10,19 @@ import { named } from "../naming.js";
 import { matchName, resolveColumn } from "../scope.js";
 import { resolveExpanding } from "../resolve-expanding.js";
 import { resolveAggregate } from "./aggregate.js";
+import { extractGenerators, hasGenerator } from "./generate.js";
 
 /** Project: stars expanded, expressions resolved and named; aggregates make it a global Aggregate. */
 export function resolveProject(p: ParsedProject, ctx: AnalyzerCtx): Resolved {
   const child = ctx.resolve(p.input);
   const scope = scopeOf(child, ctx);
-  const exprs = resolveExpanding(p.exprs, scope).map(named);
+  const resolved = resolveExpanding(p.exprs, scope);
+  if (hasGenerator(resolved)) {
+    // Generators are taken out before naming: their columns get the generator's names.
+    const g = extractGenerators(child.plan, resolved);
+    return { plan: project(g.plan, g.exprs.map(named)), planIds: child.planIds };
+  }
+  const exprs = resolved.map(named);
   if (exprs.some(containsAgg)) return resolveAggregate(child, [], exprs, ctx);
   return { plan: project(child.plan, exprs), planIds: child.planIds };
 }
@@ -36,6 +43,10 @@ export function resolveWithColumns(p: WithColumns, ctx: AnalyzerCtx): Resolved {
   p.names.forEach((n, i) => {
     if (!used.has(i)) exprs.push({ kind: "Alias", child: values[i]!, name: n, exprId: newExprId() });
   });
+  if (hasGenerator(exprs)) {
+    const g = extractGenerators(child.plan, exprs);
+    return { plan: project(g.plan, g.exprs), planIds: child.planIds };
+  }
   return { plan: project(child.plan, exprs), planIds: child.planIds };
 }
 

@@ -3,7 +3,7 @@ import { vectorFromValues } from "../../../../src/columnar/builder.js";
 import { vectorToValues } from "../../../../src/columnar/rows.js";
 import type { Vector } from "../../../../src/columnar/vector.js";
 import type { Accumulator } from "../../../../src/expr/functions/aggregate/accumulator.js";
-import { accumulatorFor } from "../../../../src/expr/functions/aggregate/accumulator-for.js";
+import { accumulatorFor, aggregateDefOf } from "../../../../src/expr/functions/aggregate/accumulator-for.js";
 import type { AggCall, BoundRef, Expr } from "../../../../src/expr/expr.js";
 import { lookupFunction, registeredAggregates } from "../../../../src/expr/functions/registry.js";
 import { BooleanType, DoubleType, IntegerType, LongType, StringType, decimalType, type DataType } from "../../../../src/types/data-type.js";
@@ -21,22 +21,25 @@ function resolved(fn: string, t: DataType, extra: readonly Expr[] = [], isDistin
 /** Rows of one input batch: [group id, value]. */
 type Rows = readonly (readonly [number, unknown])[];
 
-function feed(acc: Accumulator, t: DataType, rows: Rows, numGroups: number): void {
+function feed(acc: Accumulator, t: DataType, rows: Rows, numGroups: number, numArgs = 1): void {
   acc.ensure(numGroups);
   const groups = Int32Array.from(rows.map((r) => r[0]));
-  acc.update(groups, rows.length, [vectorFromValues(t, rows.map((r) => r[1]))]);
+  const v = vectorFromValues(t, rows.map((r) => r[1]));
+  // Functions of several columns (corr, max_by …) read the same column for each.
+  acc.update(groups, rows.length, Array.from({ length: numArgs }, () => v));
 }
 
 /** The call's per-group results over `parts` (each one partition's rows): in one accumulator, and split into partial → merge. */
 function run(call: AggCall, t: DataType, parts: readonly Rows[], numGroups: number): { direct: unknown[]; merged: unknown[] } {
+  const numArgs = aggregateDefOf(call).updateArgs(call).length;
   const direct = accumulatorFor(call, true);
-  for (const p of parts) feed(direct, t, p, numGroups);
+  for (const p of parts) feed(direct, t, p, numGroups, numArgs);
   const final = accumulatorFor(call, true);
   final.ensure(numGroups);
   const ids = Int32Array.from({ length: numGroups }, (_, g) => g);
   for (const p of parts) {
     const partial = accumulatorFor(call, true);
-    feed(partial, t, p, numGroups);
+    feed(partial, t, p, numGroups, numArgs);
     const state: Vector[] = partial.partial(numGroups);
     expect(state.map((v) => v.type)).toEqual(partial.partialTypes);
     final.merge(ids, numGroups, state);
@@ -67,12 +70,34 @@ const NUMS: readonly Rows[] = [
   ],
 ];
 
+const lit = (value: unknown, dataType: DataType): Expr => ({ kind: "Literal", value, dataType });
+const STRS: readonly Rows[] = [
+  [
+    [0, "a"],
+    [1, "b"],
+    [2, null],
+  ],
+  [[0, "c"]],
+];
+
+/** Input type and further arguments for aggregates that do not take one double column. */
+const SAMPLES: Readonly<Record<string, { readonly type: DataType; readonly extra: readonly Expr[]; readonly rows?: readonly Rows[] }>> = {
+  ...Object.fromEntries(["corr", "covar_pop", "covar_samp", "max_by", "min_by", ...["avgx", "avgy", "count", "intercept", "r2", "slope", "sxx", "sxy", "syy"].map((r) => `regr_${r}`)].map((n) => [n, { type: DoubleType, extra: [ref(DoubleType)] }])),
+  ...Object.fromEntries(["bool_and", "bool_or", "every", "some", "any", "count_if"].map((n) => [n, { type: BooleanType, extra: [] }])),
+  ...Object.fromEntries(["bit_and", "bit_or", "bit_xor"].map((n) => [n, { type: IntegerType, extra: [] }])),
+  ...Object.fromEntries(["percentile", "percentile_approx", "approx_percentile"].map((n) => [n, { type: DoubleType, extra: [lit(0.5, DoubleType)] }])),
+  ...Object.fromEntries(["listagg", "string_agg"].map((n) => [n, { type: StringType, extra: [], rows: STRS }])),
+};
+
 describe("every registered aggregate executes", () => {
   it("has an accumulator that gives one value per group, directly and split into partial/merge", () => {
     const names = registeredAggregates().map((d) => d.name);
     const executed = names.filter((name) => {
-      const call = resolved(name, DoubleType);
-      const { direct, merged } = run(call, DoubleType, NUMS, 3);
+      const sample = SAMPLES[name] ?? { type: DoubleType, extra: [] };
+      const def = lookupFunction(name);
+      if (def === undefined || def.kind !== "agg") throw new Error(`${name} is not an aggregate`);
+      const call = def.resolve(name, [ref(sample.type), ...sample.extra], false);
+      const { direct, merged } = run(call, sample.type, sample.rows ?? NUMS, 3);
       // Welford's merge may round the last bit differently from one pass (as in Spark)
       merged.forEach((m, g) => (typeof m === "number" ? expect(m).toBeCloseTo(direct[g] as number, 12) : expect(m).toEqual(direct[g])));
       return direct.length === 3;
