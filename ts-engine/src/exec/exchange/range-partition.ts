@@ -56,6 +56,7 @@ export function rangePartitionIds(keys: readonly Vector[], n: number, bounds: Co
   const out = new Int32Array(n);
   if (nb === 0) return out;
   if (keys.length === 1 && numericPartitionIds(keys[0]!, n, bounds.columns[0]!, orders[0]!.ascending, out)) return out;
+  if (keys.length === 1 && utf8PartitionIds(keys[0]!, n, bounds.columns[0]!, orders[0]!.ascending, out)) return out;
   const cols = keys.map((k, i) => concatVectors([bounds.columns[i]!, k]));
   const cmps = comparators(cols, orders);
   for (let r = 0; r < n; r++) {
@@ -120,6 +121,40 @@ function numericPartitionIds(key: Vector, n: number, boundsCol: Vector, ascendin
         if (v < b[mid]!) lo = mid + 1;
         else hi = mid;
       }
+    }
+    out[r] = lo;
+  }
+  return true;
+}
+
+/** Spark's string order: UTF-8 bytes compared as unsigned, a prefix before its extensions. */
+function compareBytes(a: Uint8Array, a0: number, a1: number, b: Uint8Array, b0: number, b1: number): number {
+  const la = a1 - a0;
+  const lb = b1 - b0;
+  const m = la < lb ? la : lb;
+  for (let k = 0; k < m; k++) {
+    const d = a[a0 + k]! - b[b0 + k]!;
+    if (d !== 0) return d;
+  }
+  return la - lb;
+}
+
+/** rangePartitionIds for one string key without nulls: a binary search comparing bytes inline. */
+function utf8PartitionIds(key: Vector, n: number, boundsCol: Vector, ascending: boolean, out: Int32Array): boolean {
+  if (key.storage !== "utf8" || boundsCol.storage !== "utf8" || key.validity !== null || boundsCol.validity !== null) return false;
+  const { offsets: ko, bytes: kb } = key.data;
+  const { offsets: bo, bytes: bb } = boundsCol.data;
+  const nb = boundsCol.length;
+  const dir = ascending ? 1 : -1;
+  for (let r = 0; r < n; r++) {
+    const k0 = ko[r]!;
+    const k1 = ko[r + 1]!;
+    let lo = 0;
+    let hi = nb;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (dir * compareBytes(kb, k0, k1, bb, bo[mid]!, bo[mid + 1]!) > 0) lo = mid + 1;
+      else hi = mid;
     }
     out[r] = lo;
   }

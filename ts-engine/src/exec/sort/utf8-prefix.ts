@@ -20,6 +20,10 @@ export type PrefixSource =
 export function prefixWords(src: PrefixSource, n: number, validity: Uint8Array | null): PrefixWords {
   const hi = new Uint32Array(n);
   const lo = new Uint32Array(n);
+  if (src.kind === "utf8") {
+    utf8PrefixWords(src.offsets, src.bytes, n, validity, hi, lo);
+    return { hi, lo };
+  }
   const buf = new Uint8Array(8);
   for (let i = 0; i < n; i++) {
     if (validity !== null && validity[i] === 0) continue;
@@ -33,17 +37,27 @@ export function prefixWords(src: PrefixSource, n: number, validity: Uint8Array |
         buf.set(b.length > 8 ? b.subarray(0, 8) : b);
         break;
       }
-      case "utf8": {
-        const s = src.offsets[i]!;
-        const e = Math.min(src.offsets[i + 1]!, s + 8);
-        buf.set(src.bytes.subarray(s, e));
-        break;
-      }
     }
     hi[i] = ((buf[0]! << 24) | (buf[1]! << 16) | (buf[2]! << 8) | buf[3]!) >>> 0;
     lo[i] = ((buf[4]! << 24) | (buf[5]! << 16) | (buf[6]! << 8) | buf[7]!) >>> 0;
   }
   return { hi, lo };
+}
+
+/** prefixWords of UTF-8 storage: the leading bytes shifted into the words directly, one tight loop. */
+function utf8PrefixWords(offsets: Int32Array, bytes: Uint8Array, n: number, validity: Uint8Array | null, hi: Uint32Array, lo: Uint32Array): void {
+  for (let i = 0; i < n; i++) {
+    if (validity !== null && validity[i] === 0) continue;
+    const s = offsets[i]!;
+    const len = Math.min(offsets[i + 1]! - s, 8);
+    let h = 0;
+    let l = 0;
+    const m = len < 4 ? len : 4;
+    for (let k = 0; k < m; k++) h |= bytes[s + k]! << (24 - 8 * k);
+    for (let k = 4; k < len; k++) l |= bytes[s + k]! << (56 - 8 * k);
+    hi[i] = h >>> 0;
+    lo[i] = l >>> 0;
+  }
 }
 
 /** Writes up to 8 leading UTF-8 bytes of `s` into `out` (which is zero-filled). */

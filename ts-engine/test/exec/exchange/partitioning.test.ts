@@ -5,7 +5,7 @@ import { makeVector } from "../../../src/columnar/vector.js";
 import type { SortOrder } from "../../../src/expr/expr.js";
 import { partitionBatch } from "../../../src/exec/exchange/partition-hash.js";
 import { keyBatch, rangeBounds, rangePartitionIds } from "../../../src/exec/exchange/range-partition.js";
-import { DoubleType, structField, structType } from "../../../src/types/data-type.js";
+import { DoubleType, StringType, structField, structType } from "../../../src/types/data-type.js";
 
 const order = (ascending: boolean): SortOrder => ({
   kind: "SortOrder",
@@ -40,6 +40,22 @@ describe("rangePartitionIds on one numeric key", () => {
       const rank = (v: number): number => (Number.isNaN(v) ? Infinity : v) * (asc ? 1 : -1);
       const idx = values.map((_, i) => i).sort((a, b) => rank(values[a]!) - rank(values[b]!));
       for (let i = 1; i < idx.length; i++) expect(fast[idx[i]!]!).toBeGreaterThanOrEqual(fast[idx[i - 1]!]!);
+    });
+  }
+});
+
+describe("rangePartitionIds on one string key", () => {
+  const values = ["b", "", "ab", "a", "é", "zz", "a\u0000", "ba", "abc", "Z", "😀", "aa"];
+  for (const asc of [true, false]) {
+    it(`agrees with the comparator path (${asc ? "ascending" : "descending"}, UTF-8 byte order)`, async () => {
+      const key = makeVector(StringType, values, null);
+      const o: SortOrder = { ...order(asc), child: { kind: "BoundRef", ordinal: 0, dataType: StringType, nullable: true, name: "s" } };
+      const bounds = await rangeBounds(keyBatch([key], values.length), [o], 4);
+      const fast = rangePartitionIds([key], values.length, bounds, [o]);
+      const masked = makeVector(StringType, values, new Uint8Array(values.length).fill(1));
+      const slow = rangePartitionIds([masked], values.length, bounds, [o]);
+      expect(Array.from(fast)).toEqual(Array.from(slow));
+      expect(new Set(fast).size).toBeGreaterThan(1);
     });
   }
 });
