@@ -50,6 +50,14 @@ function call(name: string, args: readonly AnyExpr[], distinct: boolean, s: Styl
       return `(- ${a[0]})`;
     case "unary_plus":
       return `(+ ${a[0]})`;
+    case "~":
+      return `~${a[0]}`;
+    case "trim":
+    case "ltrim":
+    case "rtrim":
+      // Spark's StringTrim* print the SQL syntax when a trim string is given.
+      if (a.length === 2) return `TRIM(${name === "trim" ? "BOTH" : name === "ltrim" ? "LEADING" : "TRAILING"} ${a[1]} FROM ${a[0]})`;
+      return `${name}(${a.join(", ")})`;
     case "isnull":
       return `(${a[0]} IS NULL)`;
     case "isnotnull":

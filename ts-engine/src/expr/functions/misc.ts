@@ -75,7 +75,7 @@ const COALESCE: ScalarFunctionDef = {
       throw new AnalysisException("DATATYPE_MISMATCH.DATA_DIFF_TYPES", {
         sqlExpr: quotedSql(scalarCall("coalesce", args, StringType, true)),
         functionName: "`coalesce`",
-        dataType: `[${args.map((a) => quotedType(exprType(a))).join(", ")}]`,
+        dataType: `(${args.map((a) => quotedType(exprType(a))).join(" or ")})`,
       });
     }
     return scalarCall("coalesce", args.map((a) => implicitCast(a, t)), t, args.every(exprNullable));
