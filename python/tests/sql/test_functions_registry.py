@@ -21,9 +21,10 @@ REGISTRY = DIST / "expr" / "functions" / "registry.js"
 NODE_FUNCTIONS = DIST / "api" / "functions.js"
 
 #: Client names that call no registry function: they build an attribute, a literal, a parsed
-#: SQL string, a CASE WHEN or a sort order themselves, or (udf) wrap a pickled Python function.
+#: SQL string, a CASE WHEN or a sort order themselves, call any function by name
+#: (call_function), or (udf) wrap a pickled Python function.
 CLIENT_ONLY = {
-    "col", "column", "lit", "expr", "when", "udf",
+    "col", "column", "lit", "expr", "when", "udf", "call_function",
     "asc", "asc_nulls_first", "asc_nulls_last", "desc", "desc_nulls_first", "desc_nulls_last",
 }
 

@@ -75,4 +75,8 @@ export const FUNCTION_CONDITIONS: Readonly<Record<string, { readonly sqlState: s
     sqlState: "22000",
     template: "Invalid value found when performing <function> with <charset>",
   },
+  "DATATYPE_MISMATCH.INVALID_JSON_SCHEMA": {
+    sqlState: "42K09",
+    template: "Cannot resolve <sqlExpr> due to data type mismatch: Input schema <schema> must be a struct, an array, a map or a variant.",
+  },
 };

@@ -20,6 +20,8 @@ import { MATH_INTEGRAL_FUNCTIONS } from "./math-integral.js";
 import { NONDETERMINISTIC_FUNCTIONS } from "./nondeterministic.js";
 import { SESSION_INFO_FUNCTIONS } from "./session-info.js";
 import { STRING_FORMAT_FUNCTIONS } from "./string-format.js";
+import { JSON_FUNCTIONS } from "./json.js";
+import { CSV_FUNCTIONS } from "./csv.js";
 
 /** Alternative spellings that Spark (or the wire) uses for the same function. */
 const ALIASES: Readonly<Record<string, string>> = {
@@ -63,6 +65,8 @@ for (const def of [
   ...NONDETERMINISTIC_FUNCTIONS,
   ...SESSION_INFO_FUNCTIONS,
   ...STRING_FORMAT_FUNCTIONS,
+  ...JSON_FUNCTIONS,
+  ...CSV_FUNCTIONS,
 ]) {
   REGISTRY.set(def.name, def);
 }

@@ -149,6 +149,8 @@ const substringDef = (fnName: "substring" | "substr", doc: FunctionDoc): ScalarF
  * per character without Java's trailing empty string.
  */
 function sparkSplit(s: string, pattern: string, limit: number): string[] {
+  // Java's own fast path: a one-character pattern that is no regex metacharacter splits literally.
+  if (pattern.length === 1 && limit <= 0 && !".$|()[{^?*+\\".includes(pattern) && s !== "") return s.split(pattern);
   if (pattern !== "" || s === "") return javaSplit(s, pattern, limit);
   const cps = Array.from(s);
   if (limit > 0 && cps.length > limit) return [...cps.slice(0, limit - 1), cps.slice(limit - 1).join("")];
