@@ -141,3 +141,9 @@ export const shiftRightUnsigned = shiftrightunsigned;
 export const bit_get = (c: ColumnOrName, pos: ColumnOrName): Column => invoke("bit_get", c, pos);
 /** The bit at `pos` (same as bit_get). */
 export const getbit = (c: ColumnOrName, pos: ColumnOrName): Column => invoke("getbit", c, pos);
+/** The 32768-bit bitmap bucket of a bigint. */
+export const bitmap_bucket_number = (c: ColumnOrName): Column => invoke("bitmap_bucket_number", c);
+/** The bit position of a bigint within its bitmap bucket. */
+export const bitmap_bit_position = (c: ColumnOrName): Column => invoke("bitmap_bit_position", c);
+/** The number of bits set in a binary bitmap. */
+export const bitmap_count = (c: ColumnOrName): Column => invoke("bitmap_count", c);

@@ -5,6 +5,8 @@
  *
  *   node ts-engine/dist/bench/string-kernels.js [--rows N] [--repeat R]
  *
+ * (TSPARK_BENCH_DUCKDB_PYTHON names a Python with duckdb when the project venv has none.)
+ *
  * Data: s = 'Row_' || id || '_Straße_' || (id % 977), ASCII with a non-ASCII tail on every
  * row (so the UTF-8 kernels leave their all-ASCII fast path). Each workload sums a number
  * derived from the result (total length or part count) so every engine returns one row and the
@@ -47,8 +49,8 @@ if mode == "tspark":
 else:
     import duckdb
     con = duckdb.connect()
-    con.execute("CREATE TABLE t AS SELECT 'Row_' || range || '_Straße_' || (range % 977) AS s FROM range(%d)" % rows)
-    run = lambda k: con.execute("SELECT sum(%s) FROM t" % work[k]).fetchone()[0]
+    con.execute("CREATE TABLE t AS SELECT 'Row_' || range || '_Straße_' || (range % 977) AS s FROM range(" + str(rows) + ")")
+    run = lambda k: con.execute("SELECT sum(" + work[k] + ") FROM t").fetchone()[0]
 for k in work:
     try:
         run(k)
@@ -68,7 +70,8 @@ interface Cell {
 }
 
 function runPython(mode: "tspark" | "duckdb", rows: number, repeat: number): Record<string, Cell> {
-  const python = venvPython();
+  // DuckDB may live in another interpreter than the client (TSPARK_BENCH_DUCKDB_PYTHON).
+  const python = mode === "duckdb" ? (process.env["TSPARK_BENCH_DUCKDB_PYTHON"] ?? venvPython()) : venvPython();
   if (!existsSync(python)) return {};
   const script = join(tmpdir(), "tspark-bench-strings.py");
   writeFileSync(script, PY);

@@ -281,4 +281,16 @@ def getbit(col: Any, pos: Any) -> Column:
     return invoke("getbit", col, pos)
 
 
+def bitmap_bucket_number(col: Any) -> Column:
+    return invoke("bitmap_bucket_number", col)
+
+
+def bitmap_bit_position(col: Any) -> Column:
+    return invoke("bitmap_bit_position", col)
+
+
+def bitmap_count(col: Any) -> Column:
+    return invoke("bitmap_count", col)
+
+
 __all__ = family_all(globals())

@@ -22,6 +22,7 @@ import { SESSION_INFO_FUNCTIONS } from "./session-info.js";
 import { STRING_FORMAT_FUNCTIONS } from "./string-format.js";
 import { JSON_FUNCTIONS } from "./json.js";
 import { CSV_FUNCTIONS } from "./csv.js";
+import { BITMAP_FUNCTIONS } from "./bitmap.js";
 
 /** Alternative spellings that Spark (or the wire) uses for the same function. */
 const ALIASES: Readonly<Record<string, string>> = {
@@ -67,6 +68,7 @@ for (const def of [
   ...STRING_FORMAT_FUNCTIONS,
   ...JSON_FUNCTIONS,
   ...CSV_FUNCTIONS,
+  ...BITMAP_FUNCTIONS,
 ]) {
   REGISTRY.set(def.name, def);
 }
