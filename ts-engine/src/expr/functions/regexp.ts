@@ -1,9 +1,9 @@
-import { expectStorage, makeVector, type Vector } from "../../columnar/vector.js";
+import { expectStorage, makeVector } from "../../columnar/vector.js";
 import { Utf8Builder, utf8Strings } from "../../columnar/utf8.js";
 import { AnalysisException, SparkException } from "../../errors/spark-exception.js";
 import { BooleanType, IntegerType, StringType, arrayType } from "../../types/data-type.js";
 import { exprNullable } from "../expr-type.js";
-import type { Expr, ScalarCall } from "../expr.js";
+import type { ScalarCall } from "../expr.js";
 import { andValidityAll, constantString } from "../eval/vectors.js";
 import { javaRegExp, translateJavaRegex } from "../kernels/java-regex.js";
 import { javaReplacement, type Replacement } from "../kernels/java-replacement.js";

@@ -1,9 +1,7 @@
-import { SparkException } from "../../errors/spark-exception.js";
-import { AnalysisException } from "../../errors/spark-exception.js";
+import { AnalysisException, SparkException } from "../../errors/spark-exception.js";
 import { BinaryType, BooleanType, StringType } from "../../types/data-type.js";
 import type { Expr } from "../expr.js";
 import type { ScalarFunctionDef } from "./function-def.js";
-import { quotedSql } from "./function-def.js";
 import { doc, lit, rowFunction } from "./row-function.js";
 
 // Conversions between strings and bytes: base64, charsets, URL encoding, UTF-8 validation.
@@ -236,8 +234,6 @@ function literalCharset(args: readonly Expr[], fn: string): void {
   const c = args[1];
   if (c !== undefined && c.kind === "Literal" && typeof c.value === "string") checkCharset(c.value, fn);
 }
-
-void quotedSql;
 
 /** Registry entries for string ↔ bytes conversions. */
 export const STRING_CODEC_FUNCTIONS: readonly ScalarFunctionDef[] = [

@@ -1,6 +1,5 @@
 import { IntegerType, StringType, type DataType } from "../../types/data-type.js";
-import { exprNullable, exprType } from "../expr-type.js";
-import type { Expr } from "../expr.js";
+import { exprNullable } from "../expr-type.js";
 import { changeCase } from "../kernels/string-case.js";
 import { utf8Length } from "../kernels/string-slice.js";
 import { checkArity, scalarCall, type ScalarFunctionDef } from "./function-def.js";
