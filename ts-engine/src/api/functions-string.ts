@@ -173,8 +173,6 @@ function toExprValue(v: ColumnOrValue): ReturnType<typeof litArg> {
 }
 /** Strips `trimStr`'s characters (spaces by default) from both ends. */
 export const btrim = (str: ColumnOrName, trimStr?: ColumnOrName): Column => (trimStr === undefined ? invoke("btrim", str) : invoke("btrim", str, trimStr));
-/** A string's characters, or an array's elements, in reverse order. */
-export const reverse = (c: ColumnOrName): Column => invoke("reverse", c);
 /** Sentences of words. */
 export const sentences = (str: ColumnOrName, language?: ColumnOrName, country?: ColumnOrName): Column =>
   invokeExprs("sentences", [toColumn(str).expr, language === undefined ? litArg("") : toColumn(language).expr, country === undefined ? litArg("") : toColumn(country).expr]);

@@ -296,11 +296,6 @@ def btrim(str: Any, trim: Any = None) -> Column:
     return invoke("btrim", str) if trim is None else invoke("btrim", str, trim)
 
 
-def reverse(col: Any) -> Column:
-    """Reverses a string (by characters) or an array."""
-    return invoke("reverse", col)
-
-
 def sentences(string: Any, language: Any = None, country: Any = None) -> Column:
     from tspark.sql.functions._columns import lit
     return invoke("sentences", string, lit("") if language is None else language, lit("") if country is None else country)
