@@ -19,7 +19,7 @@ export function yearOfDays(days: number): number {
  * Days since epoch → year, month (1–12) and day (1–31), written into `out` (reused by callers
  * in their loops so no array is allocated per row).
  */
-export function civilInto(days: number, out: Int32Array | number[]): void {
+export function civilInto(days: number, out: Int32Array): void {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -34,10 +34,12 @@ export function civilInto(days: number, out: Int32Array | number[]): void {
 
 /** Days since epoch → [year, month 1–12, day]. */
 export function civilFromDays(days: number): [number, number, number] {
-  const out = [0, 0, 0];
-  civilInto(days, out);
-  return out as [number, number, number];
+  // Its own scratch keeps civilInto's call sites monomorphic (Int32Array only), which V8 needs to inline it.
+  civilInto(days, SCRATCH);
+  return [SCRATCH[0]!, SCRATCH[1]!, SCRATCH[2]!];
 }
+
+const SCRATCH = new Int32Array(3);
 
 /** [year, month, day] → days since epoch (month and day must be in range). */
 export function daysFromCivil(y: number, m: number, d: number): number {
@@ -83,7 +85,7 @@ export function isoWeek(days: number): [number, number] {
  * Spark's add_months / `date + interval n months`: the same day of month `n` months on, clamped
  * to the month's last day (Java's LocalDate.plusMonths).
  */
-export function addMonthsToDays(days: number, months: number, scratch: Int32Array | number[]): number {
+export function addMonthsToDays(days: number, months: number, scratch: Int32Array): number {
   civilInto(days, scratch);
   const total = scratch[0]! * 12 + (scratch[1]! - 1) + months;
   const y = Math.floor(total / 12);

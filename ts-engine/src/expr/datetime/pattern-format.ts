@@ -10,6 +10,15 @@ const MONTHS = ["January", "February", "March", "April", "May", "June", "July", 
 const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const QUARTERS_FULL = ["1st quarter", "2nd quarter", "3rd quarter", "4th quarter"];
 
+/** Writes one op's text at buf[pos]; returns the position after it. */
+type Writer = (buf: Uint8Array, pos: number, f: RowFields) => number;
+
+function writeTwoDigits(buf: Uint8Array, pos: number, v: number): number {
+  buf[pos] = 0x30 + Math.floor(v / 10);
+  buf[pos + 1] = 0x30 + (v % 10);
+  return pos + 2;
+}
+
 /** The fields of one local date-time that formatting reads; filled once per row. */
 interface RowFields {
   year: number;
@@ -32,12 +41,15 @@ export class PatternFormatter {
   private readonly ymd = new Int32Array(3);
   private readonly f: RowFields = { year: 0, month: 0, day: 0, days: 0, secondOfDay: 0, micros: 0, offset: 0, epochSecond: 0 };
   private readonly maxBytes: number;
+  /** One writer per op, built once: the per-row loop calls them without dispatching on op kinds. */
+  private readonly writers: readonly Writer[];
 
   constructor(
     private readonly pattern: CompiledPattern,
     private readonly zone: ZoneRules,
   ) {
     this.maxBytes = bound(pattern.ops);
+    this.writers = pattern.ops.map((op) => this.writerOf(op));
   }
 
   /** True when formatting needs the zone (an offset or zone-name letter). */
@@ -62,8 +74,48 @@ export class PatternFormatter {
     f.epochSecond = epochSecond;
     const buf = out.reserve(this.maxBytes);
     const start = out.position();
-    const end = this.writeOps(this.pattern.ops, buf, start);
-    out.commit(end - start);
+    let pos = start;
+    const w = this.writers;
+    for (let k = 0; k < w.length; k++) pos = w[k]!(buf, pos, f);
+    out.commit(pos - start);
+  }
+
+  /** The writer for one op: literal bytes and two-digit fields get dedicated closures (the common patterns). */
+  private writerOf(op: PatternOp): Writer {
+    if (op.op === "literal" && /^[\x00-\x7f]*$/.test(op.text)) {
+      const bytes = Array.from(op.text, (c) => c.charCodeAt(0));
+      if (bytes.length === 1) {
+        const c = bytes[0]!;
+        return (buf, pos) => {
+          buf[pos] = c;
+          return pos + 1;
+        };
+      }
+      return (buf, pos) => {
+        for (let k = 0; k < bytes.length; k++) buf[pos + k] = bytes[k]!;
+        return pos + bytes.length;
+      };
+    }
+    if (op.op === "number" && op.minWidth === 2 && op.maxWidth === 2) {
+      const field = op.field;
+      if (field === "month") return (buf, pos, f) => writeTwoDigits(buf, pos, f.month);
+      if (field === "day") return (buf, pos, f) => writeTwoDigits(buf, pos, f.day);
+      if (field === "hourOfDay") return (buf, pos, f) => writeTwoDigits(buf, pos, Math.floor(f.secondOfDay / 3600));
+      if (field === "minute") return (buf, pos, f) => writeTwoDigits(buf, pos, Math.floor((f.secondOfDay % 3600) / 60));
+      if (field === "second") return (buf, pos, f) => writeTwoDigits(buf, pos, f.secondOfDay % 60);
+    }
+    if (op.op === "number" && op.field === "year" && op.minWidth === 4) {
+      return (buf, pos, f) => {
+        const y = f.year;
+        if (y < 0 || y > 9999) return writeNumber(buf, pos, y, 4, op.sign);
+        buf[pos] = 0x30 + Math.floor(y / 1000);
+        buf[pos + 1] = 0x30 + (Math.floor(y / 100) % 10);
+        buf[pos + 2] = 0x30 + (Math.floor(y / 10) % 10);
+        buf[pos + 3] = 0x30 + (y % 10);
+        return pos + 4;
+      };
+    }
+    return (buf, pos) => this.writeOp(op, buf, pos);
   }
 
   private writeOps(ops: readonly PatternOp[], buf: Uint8Array, pos: number): number {

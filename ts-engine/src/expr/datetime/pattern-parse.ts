@@ -47,6 +47,13 @@ interface Fields {
   zone: ZoneRules | null;
 }
 
+function resetFields(f: Fields): void {
+  f.year = f.yearOfEra = f.era = f.month = f.day = f.dayOfYear = NaN;
+  f.hourOfDay = f.clockHourOfDay = f.hourOfAmPm = f.clockHourOfAmPm = f.amPm = NaN;
+  f.minute = f.second = f.nanos = f.offset = NaN;
+  f.zone = null;
+}
+
 function emptyFields(): Fields {
   return {
     year: NaN,
@@ -89,7 +96,7 @@ export class PatternParser {
 
   /** Parses b[start, end) into `out`; false (with out.error set) when the text does not match. */
   parse(b: Uint8Array, start: number, end: number, out: ParseResult): boolean {
-    this.f = emptyFields();
+    resetFields(this.f);
     out.ok = false;
     const pos = this.parseOps(this.pattern.ops, b, start, end);
     if (pos < 0) {
@@ -294,13 +301,11 @@ export class PatternParser {
   /** Spark's toLocalDate/toLocalTime over Java's strict resolution; a message on failure. */
   private resolve(out: ParseResult): string | null {
     const f = this.f;
-    for (const key of Object.keys(RANGE_NAMES) as (keyof Fields)[]) {
-      const v = f[key];
-      const r = RANGE_NAMES[key]!;
-      if (typeof v === "number" && !Number.isNaN(v)) {
-        const max = typeof r[2] === "number" ? r[2] : key === "day" ? 31 : 366;
-        if (v < r[1] || v > max) return `Invalid value for ${r[0]} (valid values ${r[1]} - ${r[2]}): ${v}`;
-      }
+    // Range checks as Java's ChronoField.checkValidValue (NaN, an absent field, passes them all).
+    if (f.month < 1 || f.month > 12 || f.day < 1 || f.day > 31 || f.dayOfYear < 1 || f.dayOfYear > 366 || f.hourOfDay < 0 || f.hourOfDay > 23 ||
+      f.clockHourOfDay < 1 || f.clockHourOfDay > 24 || f.hourOfAmPm < 0 || f.hourOfAmPm > 11 || f.clockHourOfAmPm < 1 || f.clockHourOfAmPm > 12 ||
+      f.minute < 0 || f.minute > 59 || f.second < 0 || f.second > 59) {
+      return rangeMessage(f);
     }
     let year = f.year;
     if (!Number.isNaN(f.yearOfEra)) year = f.era === 0 ? 1 - f.yearOfEra : f.yearOfEra;
@@ -400,4 +405,17 @@ function charIndex(b: Uint8Array, start: number, pos: number): number {
 /** A fresh result holder (reused across rows by kernels). */
 export function newParseResult(): ParseResult {
   return { ok: false, days: 0, secondOfDay: 0, micros: 0, zone: null, offset: null, error: "" };
+}
+
+/** Java's message for the first field out of range (called only when one is). */
+function rangeMessage(f: Fields): string {
+  for (const key of Object.keys(RANGE_NAMES) as (keyof Fields)[]) {
+    const v = f[key];
+    const r = RANGE_NAMES[key]!;
+    if (typeof v === "number" && !Number.isNaN(v)) {
+      const max = typeof r[2] === "number" ? r[2] : key === "day" ? 31 : 366;
+      if (v < r[1] || v > max) return `Invalid value for ${r[0]} (valid values ${r[1]} - ${r[2]}): ${v}`;
+    }
+  }
+  return "Invalid value";
 }

@@ -74,6 +74,7 @@ function validTsDigits(segment: number, digits: number): boolean {
 }
 
 const DECODER = new TextDecoder();
+const SEG = new Float64Array(7);
 
 /** What a timestamp text names before its zone is applied. */
 export interface TimestampFields {
@@ -100,8 +101,11 @@ export function readTimestampBytes(b: Uint8Array, start: number, end: number, ou
     sign = b[j] === 0x2d ? -1 : 1;
     j++;
   }
-  // year, month, day, hour, minute, second, fraction (micros)
-  const seg = [1970, 1, 1, 0, 0, 0, 0];
+  // year, month, day, hour, minute, second, fraction (micros); one module-level buffer, reset per row.
+  const seg = SEG;
+  seg[0] = 1970;
+  seg[1] = seg[2] = 1;
+  seg[3] = seg[4] = seg[5] = seg[6] = 0;
   let i = 0;
   let value = 0;
   let digits = 0;

@@ -449,10 +449,14 @@ const ARRAYS_ZIP: ScalarFunctionDef = arrayFn(
 
 const SEQUENCE: ScalarFunctionDef = arrayFn(
   "sequence",
-  doc("sequence(start, stop[, step])", "Returns the integers from start to stop (inclusive) by step (default 1 or -1)."),
+  doc("sequence(start, stop[, step])", "Returns the integers (or dates, a day apart) from start to stop (inclusive) by step (default 1 or -1)."),
   (_n, args) => {
     checkArity("sequence", args, 2, 3);
     const types = args.map(exprType);
+    // Dates without a step go a day at a time (Spark's default INTERVAL 1 DAY); dates are day numbers.
+    if (args.length === 2 && types.every((x) => x.kind === "date")) {
+      return scalarCall("sequence", args, arrayType(types[0]!, false), anyNullable(args));
+    }
     const t = widerTypeOfAll(types);
     if (t === null || !isIntegral(t)) {
       throw new AnalysisException("DATATYPE_MISMATCH.SEQUENCE_WRONG_INPUT_TYPES", {
