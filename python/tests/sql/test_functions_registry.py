@@ -21,25 +21,30 @@ REGISTRY = DIST / "expr" / "functions" / "registry.js"
 NODE_FUNCTIONS = DIST / "api" / "functions.js"
 
 #: Client names that call no registry function: they build an attribute, a literal, a parsed
-#: SQL string, a CASE WHEN or a sort order themselves, or (udf) wrap a pickled Python function.
+#: SQL string, a CASE WHEN or a sort order themselves, call any function by name
+#: (call_function), or (udf) wrap a pickled Python function.
 CLIENT_ONLY = {
-    "col", "column", "lit", "expr", "when", "udf",
+    "col", "column", "lit", "expr", "when", "udf", "call_function",
     "asc", "asc_nulls_first", "asc_nulls_last", "desc", "desc_nulls_first", "desc_nulls_last",
 }
 
 #: PySpark spellings that call a registry function under another name (as PySpark's own
-#: wrappers do): the DISTINCT forms are count/sum over DISTINCT input, negate is negative.
+#: wrappers do): the DISTINCT forms are count/sum over DISTINCT input, negate is negative,
+#: and the deprecated camel-case names call their snake-case successors.
 SPELLINGS = {
     "countDistinct": "count", "count_distinct": "count",
     "sumDistinct": "sum", "sum_distinct": "sum",
     "negate": "negative",
     # collections: PySpark's create_map is Spark's map; the _distinct forms are DISTINCT input
     "create_map": "map", "listagg_distinct": "listagg", "string_agg_distinct": "string_agg",
+    "toDegrees": "degrees", "toRadians": "radians", "bitwiseNOT": "bitwise_not",
+    "shiftLeft": "shiftleft", "shiftRight": "shiftright", "shiftRightUnsigned": "shiftrightunsigned",
 }
 
 #: Registry names that are no ``functions`` wrapper: operators, which Column methods and SQL
 #: syntax reach (``a + b``, ``a.eqNullSafe(b)``, ``a.isin(…)``, ``a[k]``, ``a.b``,
-#: ``a.try_cast(t)``), and SQL-only spellings.
+#: ``a.try_cast(t)``, ``~a``), and SQL-only functions PySpark has no wrapper for (chr, len,
+#: luhn_check, uuid).
 ENGINE_ONLY = {
     "%", "&", "*", "+", "-", "/", "<", "<=", "<=>", "==", ">", ">=", "^", "|",
     "and", "or", "not", "in", "between", "div", "unary_minus",
@@ -48,11 +53,11 @@ ENGINE_ONLY = {
     "timestampadd", "timestampdiff",
     # collections: SQL's map (PySpark's create_map) and any (a SQL-only spelling of bool_or)
     "map", "any",
+    "chr", "len", "luhn_check", "uuid",
 }
 
-#: Wrappers whose engine part is still being built (the per-partition row id and seeded
-#: random numbers: an EvalContext partition index).
-AWAITING_ENGINE = {"monotonically_increasing_id", "rand"}
+#: Wrappers whose engine part is still being built (none now; the staleness test keeps it honest).
+AWAITING_ENGINE: set = set()
 
 #: Node exports that are no PySpark function: helpers the Node API's own modules share.
 NODE_HELPERS = {"attributeExpr", "toColumn"}

@@ -2,6 +2,9 @@
 
 #: error class -> message template with <param> placeholders
 ERROR_CONDITIONS = {
+    'VALUE_NOT_ALLOWED': 'Value for `<arg_name>` has to be amongst the following values: <allowed_values>.',
+    'CANNOT_BE_EMPTY': 'At least one <item> must be specified.',
+    'NOT_COLUMN_OR_INT': 'Argument `<arg_name>` should be a Column or int, got <arg_type>.',
     'CANNOT_DETERMINE_TYPE': 'Some of types cannot be determined after inferring.',
     'CANNOT_INFER_EMPTY_SCHEMA': 'Can not infer schema from an empty dataset.',
     'CANNOT_INFER_SCHEMA_FOR_TYPE': 'Can not infer schema for type: `<data_type>`.',

@@ -2,6 +2,7 @@ import type { ParsedCaseWhen as CaseWhen, ParsedExpr as Expr, ParsedSortOrder as
 import { exprPrettySql } from "../expr/expr-string.js";
 import type { DataType } from "../types/data-type.js";
 import { parseDataType } from "../types/ddl.js";
+import { simpleString } from "../types/type-names.js";
 import { PySparkTypeError } from "./errors.js";
 import { literalOf, type LiteralValue } from "./literal.js";
 
@@ -152,9 +153,58 @@ export class Column {
   like(pattern: string): Column {
     return call("like", [this.expr, literalOf(pattern)]);
   }
-  /** `length` characters from 1-based position `startPos`. */
-  substr(startPos: number, length: number): Column {
-    return call("substring", [this.expr, literalOf(startPos), literalOf(length)]);
+  /** Case-insensitive LIKE. */
+  ilike(pattern: string): Column {
+    return call("ilike", [this.expr, literalOf(pattern)]);
+  }
+  /** True where some substring matches the Java regular expression. */
+  rlike(pattern: string): Column {
+    return call("rlike", [this.expr, literalOf(pattern)]);
+  }
+  /** True where `other` occurs in the string. */
+  contains(other: ColumnOrValue): Column {
+    return this.binary("contains", other);
+  }
+  /** True where the string starts with `other`. */
+  startswith(other: ColumnOrValue): Column {
+    return this.binary("startswith", other);
+  }
+  /** True where the string ends with `other`. */
+  endswith(other: ColumnOrValue): Column {
+    return this.binary("endswith", other);
+  }
+  /** Bitwise AND of integral values. */
+  bitwiseAND(other: ColumnOrValue): Column {
+    return this.binary("&", other);
+  }
+  /** Bitwise OR of integral values. */
+  bitwiseOR(other: ColumnOrValue): Column {
+    return this.binary("|", other);
+  }
+  /** Bitwise exclusive OR of integral values. */
+  bitwiseXOR(other: ColumnOrValue): Column {
+    return this.binary("^", other);
+  }
+  /** True where the value is NaN. */
+  isNaN(): Column {
+    return call("isnan", [this.expr]);
+  }
+  /** The array element at 0-based `key`, or the map value for `key`. */
+  getItem(key: ColumnOrValue): Column {
+    return this.binary("get_item", key);
+  }
+  /** The struct field `name`. */
+  getField(name: string): Column {
+    return call("get_field", [this.expr, literalOf(name)]);
+  }
+  /** Casts like `cast`, giving null where the value does not convert. */
+  try_cast(dataType: DataType | string): Column {
+    const t = typeof dataType === "string" ? parseDataType(dataType) : dataType;
+    return call("try_cast", [this.expr, literalOf(simpleString(t))]);
+  }
+  /** `length` characters from 1-based position `startPos` (Columns or numbers, as PySpark). */
+  substr(startPos: ColumnOrValue, length: ColumnOrValue): Column {
+    return call("substr", [this.expr, toExpr(startPos), toExpr(length)]);
   }
   /** Adds a branch to a column built by `functions.when`. */
   when(condition: Column, value: ColumnOrValue): Column {

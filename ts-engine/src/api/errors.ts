@@ -36,6 +36,8 @@ export class PySparkTypeError extends PySparkException {
 
 // Templates from pyspark/errors/error-conditions.json (PySpark 4.0).
 const TEMPLATES: Readonly<Record<string, string>> = {
+  VALUE_NOT_ALLOWED: "Value for `<arg_name>` has to be amongst the following values: <allowed_values>.",
+  NOT_COLUMN_OR_INT_OR_STR: "Argument `<arg_name>` should be a Column, int or str, got <arg_type>.",
   FIELD_STRUCT_LENGTH_MISMATCH: "Length of object (<object_length>) does not match with length of fields (<field_length>).",
   FIELD_DATA_TYPE_UNACCEPTABLE_WITH_NAME:
     "<field_name>: <data_type> can not accept object <obj> in type <obj_type>.",

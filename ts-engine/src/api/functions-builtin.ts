@@ -10,6 +10,7 @@ export * from "./functions-string.js";
 export * from "./functions-conditional.js";
 export * from "./functions-hash.js";
 export * from "./functions-misc.js";
+export * from "./functions-json.js";
 export * from "./functions-datetime.js";
 export * from "./functions-collection.js";
 export * from "./functions-aggregate-stats.js";

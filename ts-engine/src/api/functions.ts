@@ -34,6 +34,11 @@ export function when(condition: Column, value: ColumnOrValue): Column {
   return new Column({ kind: "CaseWhen", branches: [[condition.expr, toExpr(value)]] });
 }
 
+/** `funcName(cols…)` for any function the engine knows, by name (unknown names are UNRESOLVED_ROUTINE). */
+export function call_function(funcName: string, ...cols: ColumnOrName[]): Column {
+  return new Column({ kind: "UnresolvedFunction", name: funcName, args: cols.map((c) => toColumn(c).expr), isDistinct: false });
+}
+
 /** Ascending sort order of a column (nulls first). */
 export const asc = (c: ColumnOrName): Column => toColumn(c).asc();
 /** Ascending sort order, nulls first. */

@@ -4,6 +4,7 @@
  * parameters. Add a condition here before throwing it.
  */
 import { COLLECTION_CONDITIONS } from "./conditions-collection.js";
+import { FUNCTION_CONDITIONS } from "./conditions-functions.js";
 
 export interface Condition {
   readonly sqlState: string;
@@ -265,4 +266,5 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     template: "The value '<confValue>' in the config \"<confName>\" is invalid. Cannot resolve the given timezone.",
   },
   ...COLLECTION_CONDITIONS,
+  ...FUNCTION_CONDITIONS,
 };

@@ -33,9 +33,13 @@ export class FilterExec implements ExecutionPlan {
   }
 
   async *execute(partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
-    const ectx = evalContextOf(ctx);
+    const base = evalContextOf(ctx);
+    let rowOffset = 0;
     for await (const b of this.child.execute(partition, ctx)) {
       throwIfAborted(ctx);
+      // Nondeterministic functions (rand, monotonically_increasing_id) read the batch's position.
+      const ectx = { ...base, partition: { index: partition, rowOffset } };
+      rowOffset += b.numRows;
       const pred = evaluate(this.condition, b, ectx);
       const idx = selectedRows(pred);
       if (idx.length === b.numRows) yield b;

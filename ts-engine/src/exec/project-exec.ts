@@ -32,9 +32,13 @@ export class ProjectExec implements ExecutionPlan {
   }
 
   async *execute(partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
-    const ectx = evalContextOf(ctx);
+    const base = evalContextOf(ctx);
+    let rowOffset = 0;
     for await (const b of this.child.execute(partition, ctx)) {
       throwIfAborted(ctx);
+      // Nondeterministic functions (rand, monotonically_increasing_id) read the batch's position.
+      const ectx = { ...base, partition: { index: partition, rowOffset } };
+      rowOffset += b.numRows;
       const cols: Vector[] = this.values.map((e) =>
         e.kind === "BoundRef" ? b.columns[e.ordinal]! : evaluate(e, b, ectx),
       );

@@ -33,13 +33,16 @@ const V = "namedlambdavariable()";
 const DEFAULT_ARRAY_SORT_LAMBDA =
   `lambdafunction((IF(((${V} IS NULL) AND (${V} IS NULL)), 0, (IF((${V} IS NULL), 1, (IF((${V} IS NULL), -1, ` +
   `(IF((${V} < ${V}), -1, (IF((${V} > ${V}), 1, 0)))))))))), ${V}, ${V})`;
+/** Functions whose generated column name shows their first argument only. */
+const FIRST_ARG_ONLY = new Set(["first", "last", "first_value", "last_value", "from_json", "to_json", "from_csv", "to_csv", "schema_of_json", "schema_of_csv"]);
 
 /** Either form: explain prints the parsed plan too, and error messages quote both. */
 type AnyExpr = Expr | ParsedExpr;
 
 function call(name: string, args: readonly AnyExpr[], distinct: boolean, s: Style): string {
-  // first/last (and first_value/last_value) print only their column, not the ignoreNulls flag (`first(i)`).
-  const shown = (name === "first" || name === "last" || name === "first_value" || name === "last_value") && s === "pretty" ? args.slice(0, 1) : args;
+  // first/last (and first_value/last_value) print only their column, not the ignoreNulls flag
+  // (`first(i)`); the JSON/CSV functions only their input, not the schema, mode or options.
+  const shown = FIRST_ARG_ONLY.has(name) && s === "pretty" ? args.slice(0, 1) : args;
   const a = shown.map((x) => render(x, s));
   const op = INFIX[name];
   if (op !== undefined && a.length === 2) return `(${a[0]} ${op} ${a[1]})`;
@@ -50,6 +53,14 @@ function call(name: string, args: readonly AnyExpr[], distinct: boolean, s: Styl
       return `(- ${a[0]})`;
     case "unary_plus":
       return `(+ ${a[0]})`;
+    case "~":
+      return `~${a[0]}`;
+    case "trim":
+    case "ltrim":
+    case "rtrim":
+      // Spark's StringTrim* print the SQL syntax when a trim string is given.
+      if (a.length === 2) return `TRIM(${name === "trim" ? "BOTH" : name === "ltrim" ? "LEADING" : "TRAILING"} ${a[1]} FROM ${a[0]})`;
+      return `${name}(${a.join(", ")})`;
     case "isnull":
       return `(${a[0]} IS NULL)`;
     case "isnotnull":

@@ -44,6 +44,11 @@ def when(condition: Column, value: Any) -> Column:
     return Column(E.case_when([(condition._expr, to_expr(value))]))
 
 
+def call_function(funcName: str, *cols: Any) -> Column:
+    """``funcName(cols…)`` for any function the engine knows, by name (unknown names are UNRESOLVED_ROUTINE)."""
+    return Column(E.function(funcName, [to_col_expr(c) for c in cols]))
+
+
 def asc(col: Any) -> Column:
     """Ascending sort key."""
     return Column(E.sort_order(to_col_expr(col), True, True))

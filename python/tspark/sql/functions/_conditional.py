@@ -22,4 +22,36 @@ def isnan(col: Any) -> Column:
     return invoke("isnan", col)
 
 
+def nvl(col1: Any, col2: Any) -> Column:
+    return invoke("nvl", col1, col2)
+
+
+def nullif(col1: Any, col2: Any) -> Column:
+    return invoke("nullif", col1, col2)
+
+
+def ifnull(col1: Any, col2: Any) -> Column:
+    return invoke("ifnull", col1, col2)
+
+
+def nanvl(col1: Any, col2: Any) -> Column:
+    return invoke("nanvl", col1, col2)
+
+
+def equal_null(col1: Any, col2: Any) -> Column:
+    return invoke("equal_null", col1, col2)
+
+
+def nvl2(col1: Any, col2: Any, col3: Any) -> Column:
+    return invoke("nvl2", col1, col2, col3)
+
+
+def nullifzero(col: Any) -> Column:
+    return invoke("nullifzero", col)
+
+
+def zeroifnull(col: Any) -> Column:
+    return invoke("zeroifnull", col)
+
+
 __all__ = family_all(globals())

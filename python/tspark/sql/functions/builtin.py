@@ -12,6 +12,7 @@ from tspark.sql.functions._string import *  # noqa: F401,F403
 from tspark.sql.functions._conditional import *  # noqa: F401,F403
 from tspark.sql.functions._hash import *  # noqa: F401,F403
 from tspark.sql.functions._misc import *  # noqa: F401,F403
+from tspark.sql.functions._json import *  # noqa: F401,F403
 from tspark.sql.functions._datetime import *  # noqa: F401,F403
 from tspark.sql.functions._collection import *  # noqa: F401,F403
 from tspark.sql.functions._aggregate_stats import *  # noqa: F401,F403

@@ -7,4 +7,16 @@ export interface EvalContext {
   readonly timeZone: string;
   /** spark.sql.mapKeyDedupPolicy: EXCEPTION (default) or LAST_WIN, for functions that build maps. */
   readonly mapKeyDedupPolicy?: string;
+  /**
+   * The partition the batch belongs to and how many of its rows the operator evaluated before
+   * this batch: what Spark's Nondeterministic expressions (monotonically_increasing_id,
+   * spark_partition_id, rand) initialise per partition. Absent outside an operator (partition 0, offset 0).
+   */
+  readonly partition?: PartitionPosition;
+}
+
+/** A batch's place in its partition's stream, as ProjectExec/FilterExec track it. */
+export interface PartitionPosition {
+  readonly index: number;
+  readonly rowOffset: number;
 }

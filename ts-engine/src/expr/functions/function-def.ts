@@ -36,6 +36,12 @@ export interface ScalarFunctionDef {
   eval(args: readonly Vector[], call: ScalarCall, ctx: EvalContext, numRows: number): Vector;
   /** The value depends on the session (its time zone, or the clock), so it is never folded at plan time. */
   readonly sessionDependent?: true;
+  /**
+   * Spark's Nondeterministic: the value depends on the partition or the row's position (rand,
+   * monotonically_increasing_id, spark_partition_id, uuid), so the optimizer neither folds it
+   * nor evaluates it twice nor moves it across a filter.
+   */
+  readonly nondeterministic?: true;
 }
 
 /**

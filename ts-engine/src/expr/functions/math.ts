@@ -12,7 +12,8 @@ import { checkArity, implicitCast, scalarCall, unexpectedInputType, type ScalarF
 function numericArg(display: string, args: readonly Expr[], i: number): Expr {
   const a = args[i]!;
   const t = exprType(a);
-  if (!isNumeric(t) && t.kind !== "null" && t.kind !== "string") throw unexpectedInputType(scalarCall(display, args, DoubleType, true), i, a, '"NUMERIC"');
+  // Spark's UnaryMathExpression expects DOUBLE (ImplicitCastInputTypes) and names that type.
+  if (!isNumeric(t) && t.kind !== "null" && t.kind !== "string") throw unexpectedInputType(scalarCall(display, args, DoubleType, true), i, a, '"DOUBLE"');
   return implicitCast(a, DoubleType);
 }
 

@@ -10,6 +10,7 @@ import { arithmetic } from "../kernels/arithmetic.js";
 import { broadcast } from "../eval/vectors.js";
 import { exprNullable, exprType } from "../expr-type.js";
 import type { Expr } from "../expr.js";
+import { coerceArgs } from "./row-function.js";
 import { checkArity, implicitCast, quotedSql, quotedType, scalarCall, unexpectedInputType, type ScalarFunctionDef, doc, type FunctionDoc } from "./function-def.js";
 
 /** A one-argument string function whose kernel works on the UTF-8 vector. */
@@ -20,8 +21,8 @@ function stringKernel(fn: string, kernel: (v: Vector) => Vector, out: DataType, 
     doc,
     resolve(name, args) {
       checkArity(name, args, 1);
-      const a = args[0]!;
-      return scalarCall(fn, [implicitCast(a, StringType)], out, exprNullable(a));
+      const [a] = coerceArgs(fn, args, ["string"], out);
+      return scalarCall(fn, [a!], out, exprNullable(a!));
     },
     eval([a]) {
       return kernel(a!);
@@ -75,7 +76,7 @@ const COALESCE: ScalarFunctionDef = {
       throw new AnalysisException("DATATYPE_MISMATCH.DATA_DIFF_TYPES", {
         sqlExpr: quotedSql(scalarCall("coalesce", args, StringType, true)),
         functionName: "`coalesce`",
-        dataType: `[${args.map((a) => quotedType(exprType(a))).join(", ")}]`,
+        dataType: `(${args.map((a) => quotedType(exprType(a))).join(" or ")})`,
       });
     }
     return scalarCall("coalesce", args.map((a) => implicitCast(a, t)), t, args.every(exprNullable));

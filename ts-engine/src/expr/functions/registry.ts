@@ -9,6 +9,20 @@ import { DATETIME_FUNCTIONS } from "./datetime.js";
 import { AGGREGATE_FUNCTIONS } from "./aggregate/aggregate-functions.js";
 import { EXTRA_FUNCTIONS } from "./extra.js";
 import { HASH_FUNCTIONS } from "./hash.js";
+import { HASH_DIGEST_FUNCTIONS } from "./hash-digest.js";
+import { REGEXP_FUNCTIONS } from "./regexp.js";
+import { STRING_SEARCH_FUNCTIONS } from "./string-search.js";
+import { STRING_TRANSFORM_FUNCTIONS } from "./string-transform.js";
+import { STRING_CODEC_FUNCTIONS } from "./string-codec.js";
+import { MATH_DOUBLE_FUNCTIONS } from "./math-double.js";
+import { CONDITIONAL_FUNCTIONS } from "./conditional.js";
+import { MATH_INTEGRAL_FUNCTIONS } from "./math-integral.js";
+import { NONDETERMINISTIC_FUNCTIONS } from "./nondeterministic.js";
+import { SESSION_INFO_FUNCTIONS } from "./session-info.js";
+import { STRING_FORMAT_FUNCTIONS } from "./string-format.js";
+import { JSON_FUNCTIONS } from "./json.js";
+import { CSV_FUNCTIONS } from "./csv.js";
+import { BITMAP_FUNCTIONS } from "./bitmap.js";
 
 /** Alternative spellings that Spark (or the wire) uses for the same function. */
 const ALIASES: Readonly<Record<string, string>> = {
@@ -17,6 +31,8 @@ const ALIASES: Readonly<Record<string, string>> = {
   "!": "not",
   isNull: "isnull",
   isNotNull: "isnotnull",
+  unary_plus: "positive",
+  "~": "bitwise_not",
 };
 
 /** Spellings of an aggregate over DISTINCT input: count_distinct(x) is count(DISTINCT x). */
@@ -39,6 +55,20 @@ for (const def of [
   ...AGGREGATE_FUNCTIONS,
   ...EXTRA_FUNCTIONS,
   ...HASH_FUNCTIONS,
+  ...HASH_DIGEST_FUNCTIONS,
+  ...REGEXP_FUNCTIONS,
+  ...STRING_SEARCH_FUNCTIONS,
+  ...STRING_TRANSFORM_FUNCTIONS,
+  ...STRING_CODEC_FUNCTIONS,
+  ...MATH_DOUBLE_FUNCTIONS,
+  ...CONDITIONAL_FUNCTIONS,
+  ...MATH_INTEGRAL_FUNCTIONS,
+  ...NONDETERMINISTIC_FUNCTIONS,
+  ...SESSION_INFO_FUNCTIONS,
+  ...STRING_FORMAT_FUNCTIONS,
+  ...JSON_FUNCTIONS,
+  ...CSV_FUNCTIONS,
+  ...BITMAP_FUNCTIONS,
 ]) {
   REGISTRY.set(def.name, def);
 }
@@ -65,4 +95,13 @@ export function registeredAggregates(): AggFunctionDef[] {
 /** Every registered function name (for docs and the client's `functions.__all__` check). */
 export function registeredFunctionNames(): string[] {
   return [...REGISTRY.keys()].sort();
+}
+
+/** Names of nondeterministic functions whose entries do not carry the flag yet (other families). */
+const UNFLAGGED_NONDETERMINISTIC = /^(shuffle|random|current_|now|localtimestamp)/;
+
+/** True when `fn` is a nondeterministic function (its entry says so: ScalarFunctionDef.nondeterministic). */
+export function isNondeterministicFunction(fn: string): boolean {
+  const def = lookupFunction(fn);
+  return (def?.kind === "scalar" && def.nondeterministic === true) || UNFLAGGED_NONDETERMINISTIC.test(fn);
 }

@@ -1,5 +1,6 @@
 import { IntegerType, StringType, arrayType } from "../../types/data-type.js";
-import { exprNullable } from "../expr-type.js";
+import { exprNullable, exprType } from "../expr-type.js";
+import { coerceArgs } from "./row-function.js";
 import type { Expr, Literal } from "../expr.js";
 import { checkArity, implicitCast, scalarCall, type ScalarFunctionDef, doc, type FunctionDoc } from "./function-def.js";
 import { mapRows } from "./row-map.js";
@@ -9,20 +10,83 @@ import { javaSplit } from "../kernels/string-split.js";
 
 const strings = (args: readonly Expr[]): Expr[] => args.map((a) => implicitCast(a, StringType));
 
+/** Strips the characters of `chars` (code points) from the chosen ends of `s`. */
+function trimChars(s: string, chars: string, left: boolean, right: boolean): string {
+  const set = new Set(Array.from(chars));
+  const cps = Array.from(s);
+  let a = 0;
+  let b = cps.length;
+  if (left) while (a < b && set.has(cps[a]!)) a++;
+  if (right) while (b > a && set.has(cps[b - 1]!)) b--;
+  return cps.slice(a, b).join("");
+}
+
+/**
+ * trim / ltrim / rtrim / btrim: with one argument, ASCII spaces over the UTF-8 bytes; with a
+ * trim string, its characters (Spark prints `TRIM(BOTH t FROM s)`, expr-string.ts).
+ */
 function trimFn(name: string, left: boolean, right: boolean, doc: FunctionDoc): ScalarFunctionDef {
   return {
     kind: "scalar",
     name,
     doc,
     resolve(_n, args) {
-      checkArity(name, args, 1);
-      return scalarCall(name, strings(args), StringType, exprNullable(args[0]!));
+      checkArity(name, args, 1, 2);
+      return scalarCall(name, strings(args), StringType, args.some(exprNullable));
     },
-    eval(args) {
-      return utf8Trim(args[0]!, left, right);
+    eval(args, call) {
+      if (args.length === 1) return utf8Trim(args[0]!, left, right);
+      return mapRows(args, call.dataType, ([s, t]) => trimChars(s as string, t as string, left, right));
     },
   };
 }
+
+/** reverse: a string by code points, or an array's elements. */
+const REVERSE: ScalarFunctionDef = {
+  kind: "scalar",
+  name: "reverse",
+  doc: doc("reverse(expr)", "Returns the string with its characters in reverse order, or the array with its elements reversed."),
+  resolve(_n, args) {
+    checkArity("reverse", args, 1);
+    const t = exprType(args[0]!);
+    if (t.kind === "array") return scalarCall("reverse", args, t, exprNullable(args[0]!));
+    const [a] = coerceArgs("reverse", args, ["string"]);
+    return scalarCall("reverse", [a!], StringType, exprNullable(a!));
+  },
+  eval([a], call) {
+    return mapRows([a!], call.dataType, ([v]) => (typeof v === "string" ? Array.from(v).reverse().join("") : [...(v as unknown[])].reverse()));
+  },
+};
+
+/** sentences(str, lang, country): words (letters and digits) per sentence, by ICU's segmentation as Java's BreakIterator. */
+const SENTENCES: ScalarFunctionDef = {
+  kind: "scalar",
+  name: "sentences",
+  doc: doc("sentences(str[, lang, country])", "Splits `str` into an array of sentences, each an array of words."),
+  resolve(_n, given) {
+    checkArity("sentences", given, 1, 3);
+    const empty: Literal = { kind: "Literal", value: "", dataType: StringType };
+    const args = coerceArgs("sentences", [...given, ...[empty, empty].slice(given.length - 1)], ["string", "string", "string"]);
+    return scalarCall("sentences", args, arrayType(arrayType(StringType, true), true), exprNullable(args[0]!));
+  },
+  eval(args, call) {
+    return mapRows(
+      args,
+      call.dataType,
+      ([s, lang, country]) => {
+        if (s === null) return null;
+        const locale = lang === null || lang === "" ? "en" : country === null || country === "" ? String(lang) : `${String(lang)}-${String(country)}`;
+        const out: string[][] = [];
+        for (const sent of new Intl.Segmenter(locale, { granularity: "sentence" }).segment(s as string)) {
+          const words = [...new Intl.Segmenter(locale, { granularity: "word" }).segment(sent.segment)].filter((w) => w.isWordLike).map((w) => w.segment);
+          if (words.length > 0) out.push(words);
+        }
+        return out;
+      },
+      false,
+    );
+  },
+};
 
 /** concat: null if any argument is null. */
 const CONCAT: ScalarFunctionDef = {
@@ -80,6 +144,19 @@ const substringDef = (fnName: "substring" | "substr", doc: FunctionDoc): ScalarF
   },
 });
 
+/**
+ * Spark's UTF8String.split: Java's String.split, except that an empty pattern gives one part
+ * per character without Java's trailing empty string.
+ */
+function sparkSplit(s: string, pattern: string, limit: number): string[] {
+  // Java's own fast path: a one-character pattern that is no regex metacharacter splits literally.
+  if (pattern.length === 1 && limit <= 0 && !".$|()[{^?*+\\".includes(pattern) && s !== "") return s.split(pattern);
+  if (pattern !== "" || s === "") return javaSplit(s, pattern, limit);
+  const cps = Array.from(s);
+  if (limit > 0 && cps.length > limit) return [...cps.slice(0, limit - 1), cps.slice(limit - 1).join("")];
+  return cps;
+}
+
 /** split(str, regex, limit = -1) → array<string>, Java's String.split semantics for the limit. */
 const SPLIT: ScalarFunctionDef = {
   kind: "scalar",
@@ -92,7 +169,7 @@ const SPLIT: ScalarFunctionDef = {
     return scalarCall("split", all, arrayType(StringType, false), all.some(exprNullable));
   },
   eval(args) {
-    return mapRows(args, arrayType(StringType, false), ([s, p, l]) => javaSplit(s as string, p as string, l as number));
+    return mapRows(args, arrayType(StringType, false), ([s, p, l]) => sparkSplit(s as string, p as string, l as number));
   },
 };
 
@@ -101,6 +178,9 @@ export const STRING_FUNCTIONS: readonly ScalarFunctionDef[] = [
   trimFn("trim", true, true, doc("trim(str)", "Removes the leading and trailing space characters from `str`.")),
   trimFn("ltrim", true, false, doc("ltrim(str)", "Removes the leading space characters from `str`.")),
   trimFn("rtrim", false, true, doc("rtrim(str)", "Removes the trailing space characters from `str`.")),
+  trimFn("btrim", true, true, doc("btrim(str[, trimStr])", "Removes the leading and trailing characters of `trimStr` (spaces by default) from `str`.")),
+  REVERSE,
+  SENTENCES,
   CONCAT,
   CONCAT_WS,
   substringDef("substring", doc("substring(str, pos[, len])", "Returns the substring of `str` from 1-based `pos` (from the end when negative), of length `len` or to the end.")),

@@ -1,11 +1,12 @@
 import type { Expr } from "../../expr/expr.js";
+import { isNondeterministicFunction } from "../../expr/functions/registry.js";
 import type { LogicalPlan } from "../../plan/logical-plan.js";
 import { project } from "../../plan/nodes/index.js";
 import type { OptimizerRule } from "../rule.js";
 import { exprExists, transformExprUp, transformPlanUp } from "../../plan/transform.js";
 
 function costly(e: Expr): boolean {
-  return exprExists(e, (x) => x.kind === "PythonUDF" || x.kind === "AggCall" || (x.kind === "ScalarCall" && /^(rand|randn|uuid)$/.test(x.fn)));
+  return exprExists(e, (x) => x.kind === "PythonUDF" || x.kind === "AggCall" || (x.kind === "ScalarCall" && isNondeterministicFunction(x.fn)));
 }
 
 /**

@@ -2,17 +2,15 @@ import { makeBatch } from "../../columnar/batch.js";
 import { vectorToValues } from "../../columnar/rows.js";
 import { evaluate } from "../../expr/eval/evaluate.js";
 import type { Expr } from "../../expr/expr.js";
+import { isNondeterministicFunction, lookupFunction } from "../../expr/functions/registry.js";
 import { exprType } from "../../expr/expr-type.js";
 import type { LogicalPlan } from "../../plan/logical-plan.js";
 import { filter, project } from "../../plan/nodes/index.js";
 import { structType } from "../../types/data-type.js";
 import type { OptimizerRule } from "../rule.js";
-import { lookupFunction } from "../../expr/functions/registry.js";
 import { mapExprChildren, transformPlanUp } from "../../plan/transform.js";
 
 const EMPTY = makeBatch(structType([]), [], 1);
-
-const NON_DETERMINISTIC = /^(rand|randn|uuid|shuffle|random|current_|now|localtimestamp|monotonically)/;
 
 const ZONE_FREE = new Set(["boolean", "byte", "short", "integer", "long", "float", "double", "decimal"]);
 
@@ -24,7 +22,7 @@ function foldable(e: Expr): boolean {
   if (e.kind !== "ScalarCall") return false;
   const def = lookupFunction(e.fn);
   if (def?.kind === "scalar" && def.sessionDependent === true) return false;
-  return !NON_DETERMINISTIC.test(e.fn) && e.args.every((a) => a.kind === "Literal");
+  return !isNondeterministicFunction(e.fn) && e.args.every((a) => a.kind === "Literal");
 }
 
 function fold(e: Expr): Expr {

@@ -1,4 +1,5 @@
 import type { AttributeRef, Expr } from "../../expr/expr.js";
+import { isNondeterministicFunction } from "../../expr/functions/registry.js";
 import type { Filter, LogicalPlan } from "../../plan/logical-plan.js";
 import { filter, join, project } from "../../plan/nodes/index.js";
 import { outputOf } from "../../plan/output.js";
@@ -13,7 +14,7 @@ function readsOnly(e: Expr, attrs: readonly AttributeRef[]): boolean {
 }
 
 function deterministic(e: Expr): boolean {
-  return !exprExists(e, (x) => x.kind === "PythonUDF" || (x.kind === "ScalarCall" && /^(rand|randn|uuid)$/.test(x.fn)));
+  return !exprExists(e, (x) => x.kind === "PythonUDF" || (x.kind === "ScalarCall" && isNondeterministicFunction(x.fn)));
 }
 
 /** Filter over Project: substitute the projected expressions and filter first. */
