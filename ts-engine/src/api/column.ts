@@ -217,6 +217,23 @@ export class Column {
     return new Column({ ...cw, elseValue: toExpr(value) });
   }
 
+  /** Array element (0-based) or map value: Python's `self[key]`. */
+  getItem(key: ColumnOrValue): Column {
+    return call("get_item", [this.expr, toExpr(key)]);
+  }
+  /** Struct field by name (for an array of structs, each element's field). */
+  getField(name: string): Column {
+    return call("get_field", [this.expr, literalOf(name)]);
+  }
+  /** The struct with field `fieldName` (a dotted path reaches nested structs) set to `col`. */
+  withField(fieldName: string, col: Column): Column {
+    return call("update_fields", [this.expr, literalOf("set"), literalOf(fieldName), col.expr]);
+  }
+  /** The struct without the named fields. */
+  dropFields(...fieldNames: string[]): Column {
+    return call("update_fields", [this.expr, ...fieldNames.flatMap((n) => [literalOf("drop"), literalOf(n)])]);
+  }
+
   /** A repr as Spark Connect's PySpark prints it: `Column<'(a + 1)'>`, `Column<'a AS b'>`. */
   toString(): string {
     const e = this.expr;
