@@ -189,14 +189,6 @@ export class Column {
   isNaN(): Column {
     return call("isnan", [this.expr]);
   }
-  /** The array element at 0-based `key`, or the map value for `key`. */
-  getItem(key: ColumnOrValue): Column {
-    return this.binary("get_item", key);
-  }
-  /** The struct field `name`. */
-  getField(name: string): Column {
-    return call("get_field", [this.expr, literalOf(name)]);
-  }
   /** Casts like `cast`, giving null where the value does not convert. */
   try_cast(dataType: DataType | string): Column {
     const t = typeof dataType === "string" ? parseDataType(dataType) : dataType;
