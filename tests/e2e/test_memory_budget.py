@@ -83,7 +83,8 @@ def test_query_that_cannot_fit_fails_with_spark_error_and_engine_keeps_serving(s
         assert err.getCondition() == "UNABLE_TO_ACQUIRE_MEMORY"
         assert err.getSqlState() == "53200"
         assert "Unable to acquire" in str(err) and "bytes of memory, got" in str(err)
-        # A hash join's build side cannot spill yet: the same error, from the join.
+        # A join past the broadcast threshold sort-merges, and its sorts cannot hold one batch in
+        # this budget either: the same error, from the join's stage.
         left = spark.range(200_000)
         right = spark.range(200_000).withColumnRenamed("id", "id2")
         with pytest.raises(Exception) as info:

@@ -7,6 +7,7 @@ import { FilterExec } from "./filter-exec.js";
 import { InMemoryTableScanExec } from "./cache/in-memory-table-scan-exec.js";
 import { GenerateExec } from "./generate-exec.js";
 import { HashJoinExec } from "./join/hash-join-exec.js";
+import { SortMergeJoinExec } from "./join/sort-merge-join-exec.js";
 import { LimitExec } from "./limit-exec.js";
 import { LocalTableScanExec } from "./local-table-scan-exec.js";
 import type { PhysicalKind, PhysicalPlan } from "./physical-plan.js";
@@ -42,6 +43,8 @@ const BUILDERS: { readonly [K in PhysicalKind]: Builder<K> } = {
       p.detail,
     ),
   Generate: (p, i) => new GenerateExec(buildExec(p.input, i), p.generator, p.outer, p.schema, p.detail),
+  SortMergeJoin: (p, i) =>
+    new SortMergeJoinExec(buildExec(p.left, i), buildExec(p.right, i), p.joinType, p.leftKeys, p.rightKeys, p.residual, p.schema, p.detail),
   BatchEvalPython: (p, i) => new BatchEvalPythonExec(buildExec(p.input, i), p.udfs, p.resultFields, p.detail),
   ShuffleExchange: (p) => {
     throw new InternalError(`exchange ${p.planId} must be cut into its own stage before execution`);

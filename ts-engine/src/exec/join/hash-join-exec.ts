@@ -12,6 +12,8 @@ import { GroupHashTable } from "../aggregate/group-hash-table.js";
 import type { ExecutionPlan } from "../execution-plan.js";
 import { evalContextOf, throwIfAborted, yieldToEventLoop } from "../util.js";
 import { IndexBuffer } from "./index-buffer.js";
+import type { MergeJoinSpec } from "./merge-join-stream.js";
+import { sortMergeFallback } from "./sort-merge-fallback.js";
 import { executionMemory } from "../memory/memory-size.js";
 import { MEMORY_POOL, type MemoryReservation } from "../memory/memory-pool.js";
 
@@ -139,10 +141,22 @@ export class HashJoinExec implements ExecutionPlan {
   private async *join(partition: number, ctx: ExecContext, memory: MemoryReservation): AsyncIterable<ColumnBatch> {
     const ectx = evalContextOf(ctx);
     const parts: ColumnBatch[] = [];
-    for await (const b of this.buildPlan.execute(this.broadcast ? 0 : partition, ctx)) {
-      // The build side is held whole (twice while it is concatenated) and cannot spill yet
-      // (no grace hash join): past the budget the task fails with UNABLE_TO_ACQUIRE_MEMORY.
-      memory.grow(2 * batchByteSize(b) + BUILD_BYTES_PER_ROW * b.numRows);
+    const build = this.buildPlan.execute(this.broadcast ? 0 : partition, ctx)[Symbol.asyncIterator]();
+    for (;;) {
+      const next = await build.next();
+      if (next.done === true) break;
+      const b = next.value;
+      // The build side is held whole (twice while it is concatenated).
+      const cost = 2 * batchByteSize(b) + BUILD_BYTES_PER_ROW * b.numRows;
+      if (!memory.tryGrow(cost)) {
+        // A broadcast is the same rows in every task, and a join without keys cannot merge:
+        // past the budget those fail with UNABLE_TO_ACQUIRE_MEMORY.
+        if (this.broadcast || this.buildKeys.length === 0) memory.grow(cost);
+        // A shuffled partition whose build side outgrows the budget joins by sort-merge instead.
+        memory.free();
+        yield* sortMergeFallback(this.fallbackSpec(), this.build, [...parts, b], build, this.streamPlan.execute(partition, ctx), ctx, memory);
+        return;
+      }
       parts.push(b);
     }
     const rows = concatBatches(this.buildPlan.schema, parts);
@@ -187,6 +201,18 @@ export class HashJoinExec implements ExecutionPlan {
         for (let o = 0; o < out.numRows; o += BATCH_SIZE) yield sliceBatch(out, o, o + BATCH_SIZE);
       }
     }
+  }
+
+  private fallbackSpec(): MergeJoinSpec {
+    return {
+      joinType: this.joinType,
+      leftKeys: this.leftKeys,
+      rightKeys: this.rightKeys,
+      residual: this.residual,
+      leftSchema: this.left.schema,
+      rightSchema: this.right.schema,
+      schema: this.schema,
+    };
   }
 
   /** What one stream batch contributes, given its surviving pairs (in stream-row order). */

@@ -7,7 +7,7 @@ import { coalescePartitions, type PartitionRange } from "../exchange/coalesce-pa
 import { mergeOrdered } from "../exchange/merge-streams.js";
 import type { PartitionedBatch } from "../exchange/partition-hash.js";
 import { rangeBounds } from "../exchange/range-partition.js";
-import type { PhysicalPlan } from "../physical-plan.js";
+import type { PhysicalPlan, ShuffleReadP } from "../physical-plan.js";
 import { childrenOf, withChildren } from "../physical-plan.js";
 import { runTask } from "./run-task.js";
 import { cutStages, stageKinds, type Stage } from "./stages.js";
@@ -57,6 +57,19 @@ class ShuffleOutput {
     if (consume && ++this.consumed >= this.ranges.length) this.chunks = [];
     return out;
   }
+}
+
+/**
+ * The two shuffle reads a shuffled join pairs partition by partition (a sort-merge join
+ * reads each through its Sort), which must be coalesced alike; null for other nodes.
+ */
+function coPartitionedReads(p: PhysicalPlan): readonly [ShuffleReadP, ShuffleReadP] | null {
+  const readOf = (q: PhysicalPlan): ShuffleReadP | null => (q.kind === "ShuffleRead" ? q : q.kind === "Sort" ? readOf(q.input) : null);
+  if (p.kind === "HashJoin" && p.strategy === "shuffled" && p.left.kind === "ShuffleRead" && p.right.kind === "ShuffleRead") return [p.left, p.right];
+  if (p.kind !== "SortMergeJoin") return null;
+  const l = readOf(p.left);
+  const r = readOf(p.right);
+  return l === null || r === null ? null : [l, r];
 }
 
 function sliceRows<T>(rows: readonly T[], slices: number, p: number): T[] {
@@ -135,6 +148,8 @@ class QueryRun {
         return p.inputs.reduce((s, c) => s + this.partitionsOf(c), 0);
       case "HashJoin":
         return this.partitionsOf(p.strategy === "broadcast" ? (p.build === "right" ? p.left : p.right) : p.left);
+      case "SortMergeJoin":
+        return this.partitionsOf(p.left);
       case "ShuffleExchange":
       case "BroadcastExchange":
         throw new InternalError("exchange inside a stage");
@@ -205,9 +220,10 @@ class QueryRun {
     const groups: number[][] = [];
     const grouped = new Set<number>();
     const visit = (p: PhysicalPlan): void => {
-      if (p.kind === "HashJoin" && p.strategy === "shuffled" && p.left.kind === "ShuffleRead" && p.right.kind === "ShuffleRead") {
-        groups.push([p.left.shuffleId, p.right.shuffleId]);
-        grouped.add(p.left.shuffleId).add(p.right.shuffleId);
+      const sides = coPartitionedReads(p);
+      if (sides !== null) {
+        groups.push([sides[0].shuffleId, sides[1].shuffleId]);
+        grouped.add(sides[0].shuffleId).add(sides[1].shuffleId);
       }
       if (p.kind === "ShuffleRead" && !grouped.has(p.shuffleId)) groups.push([p.shuffleId]);
       for (const c of childrenOf(p)) visit(c);
@@ -266,6 +282,7 @@ class QueryRun {
         case "Sort":
         case "Limit":
         case "HashJoin":
+        case "SortMergeJoin":
         case "BatchEvalPython":
         case "Generate":
         case "ShuffleExchange":
