@@ -10,7 +10,8 @@ import { HashJoinExec } from "./join/hash-join-exec.js";
 import { SortMergeJoinExec } from "./join/sort-merge-join-exec.js";
 import { LimitExec } from "./limit-exec.js";
 import { LocalTableScanExec } from "./local-table-scan-exec.js";
-import type { PhysicalKind, PhysicalPlan } from "./physical-plan.js";
+import type { HashedRelation } from "./join/hashed-relation.js";
+import type { HashJoinP, PhysicalKind, PhysicalPlan } from "./physical-plan.js";
 import { ProjectExec } from "./project-exec.js";
 import { RangeExec } from "./range-exec.js";
 import { SortExec } from "./sort/sort-exec.js";
@@ -41,6 +42,7 @@ const BUILDERS: { readonly [K in PhysicalKind]: Builder<K> } = {
       p.strategy === "broadcast",
       p.schema,
       p.detail,
+      sharedRelation(p, i),
     ),
   Generate: (p, i) => new GenerateExec(buildExec(p.input, i), p.generator, p.outer, p.schema, p.detail),
   SortMergeJoin: (p, i) =>
@@ -62,6 +64,13 @@ const BUILDERS: { readonly [K in PhysicalKind]: Builder<K> } = {
     return new InMemoryTableScanExec(p.schema, p.columns, c.numPartitions, (q) => c.read(q), p.detail);
   },
 };
+
+/** The broadcast hash join's build side as the query hashed it once, when it did. */
+function sharedRelation(p: HashJoinP, inputs: StageInputs): HashedRelation | undefined {
+  if (p.strategy !== "broadcast" || p.leftKeys.length === 0) return undefined;
+  const b = p.build === "right" ? p.right : p.left;
+  return b.kind === "BroadcastRead" ? inputs.relation?.(b.broadcastId) : undefined;
+}
 
 /**
  * The operators of one stage's plan (no exchanges left in it: the scheduler replaced

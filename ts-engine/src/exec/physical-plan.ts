@@ -184,11 +184,16 @@ export interface ShuffleExchangeP {
   readonly detail: string;
 }
 
-/** A stage boundary: the input collected once and handed whole to every task that reads it. */
+/**
+ * A stage boundary: the input collected once and handed whole to every task that reads it.
+ * With `keys` (a broadcast hash join's build keys, bound to the input) it is hashed on them
+ * once, on one worker thread, and every task shares that relation.
+ */
 export interface BroadcastExchangeP {
   readonly kind: "BroadcastExchange";
   readonly input: PhysicalPlan;
   readonly planId: number;
+  readonly keys?: readonly Expr[];
   readonly detail: string;
 }
 

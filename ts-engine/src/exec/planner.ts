@@ -265,7 +265,7 @@ function broadcastMode(keys: readonly Expr[]): string {
 
 function broadcast(input: PhysicalPlan, keys: readonly Expr[], st: PlanState): PhysicalPlan {
   const planId = st.nextPlanId++;
-  return { kind: "BroadcastExchange", input, planId, detail: ` ${broadcastMode(keys)}, [plan_id=${planId}]` };
+  return { kind: "BroadcastExchange", input, planId, ...(keys.length === 0 ? {} : { keys }), detail: ` ${broadcastMode(keys)}, [plan_id=${planId}]` };
 }
 
 /** Ascending, nulls first: the order a sort-merge join requires of each side (Spark's requiredChildOrdering). */

@@ -12,6 +12,8 @@ import { GroupHashTable } from "../aggregate/group-hash-table.js";
 import type { ExecutionPlan } from "../execution-plan.js";
 import { evalContextOf, throwIfAborted, yieldToEventLoop } from "../util.js";
 import { IndexBuffer } from "./index-buffer.js";
+import { RelationProbe, type HashedRelation } from "./hashed-relation.js";
+import { inBatches, JoinOutput } from "./join-output.js";
 import type { MergeJoinSpec } from "./merge-join-stream.js";
 import { sortMergeFallback } from "./sort-merge-fallback.js";
 import { executionMemory } from "../memory/memory-size.js";
@@ -59,6 +61,8 @@ export class HashJoinExec implements ExecutionPlan {
     readonly broadcast: boolean,
     readonly schema: StructType,
     private readonly detail: string,
+    /** A broadcast build side the query hashed once and shares (see hashed-relation.ts). */
+    private readonly relation?: HashedRelation,
   ) {
     this.children = [left, right];
     this.name = leftKeys.length === 0 ? "BroadcastNestedLoopJoin" : broadcast ? "BroadcastHashJoin" : "ShuffledHashJoin";
@@ -139,6 +143,10 @@ export class HashJoinExec implements ExecutionPlan {
   }
 
   private async *join(partition: number, ctx: ExecContext, memory: MemoryReservation): AsyncIterable<ColumnBatch> {
+    if (this.relation !== undefined) {
+      yield* this.probeShared(this.relation, partition, ctx);
+      return;
+    }
     const ectx = evalContextOf(ctx);
     const parts: ColumnBatch[] = [];
     const build = this.buildPlan.execute(this.broadcast ? 0 : partition, ctx)[Symbol.asyncIterator]();
@@ -200,6 +208,29 @@ export class HashJoinExec implements ExecutionPlan {
         const out = makeBatch(this.schema, this.columns(emptyStream, rows, nulls, ub.view()), ub.length);
         for (let o = 0; o < out.numRows; o += BATCH_SIZE) yield sliceBatch(out, o, o + BATCH_SIZE);
       }
+    }
+  }
+
+  /**
+   * A broadcast hash join over the query's shared relation: no table to build, and nothing
+   * to account (the relation is built once and shared by every task, not held per task).
+   */
+  private async *probeShared(rel: HashedRelation, partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
+    const ectx = evalContextOf(ctx);
+    const probe = new RelationProbe(rel, this.buildKeys, ectx);
+    const out = new JoinOutput(this.joinType, this.build === "right", this.residual, this.schema, this.streamPlan.schema, this.buildPlan.schema);
+    const si = new IndexBuffer();
+    const bi = new IndexBuffer();
+    let count = 0;
+    for await (const sb of this.streamPlan.execute(partition, ctx)) {
+      throwIfAborted(ctx);
+      si.clear();
+      bi.clear();
+      const keys = this.streamKeys.map((k) => evaluate(k, sb, ectx));
+      probe.candidates(keys, sb.numRows, si, bi);
+      const [s, b] = out.filter(sb, rel.batch, si.view(), bi.view(), ectx);
+      yield* inBatches(out.shape(sb, 0, sb.numRows, rel.batch, s, b));
+      if (++count % 4 === 0) await yieldToEventLoop();
     }
   }
 

@@ -1,7 +1,7 @@
 import { compareUtf8 } from "../../columnar/utf8.js";
 import type { Vector } from "../../columnar/vector.js";
 import { InternalError } from "../../errors/spark-exception.js";
-import { compareDecimalStrings, compareValues } from "../../expr/kernels/compare-values.js";
+import { compareValues } from "../../expr/kernels/compare-values.js";
 
 /** Compares row `i` of one key column with row `j` of another (both non-null); negative when i sorts first. */
 export type CrossComparator = (i: number, j: number) => number;
@@ -36,7 +36,8 @@ function numeric(v: Vector): NumericData | BigInt64Array | null {
       return v.data;
     case "utf8":
     case "binary":
-    case "decimal":
+    case "dec64":
+    case "dec128":
     case "values":
       return null;
   }
@@ -65,10 +66,11 @@ export function crossComparator(a: Vector, b: Vector): CrossComparator {
     const { offsets: bo, bytes: bb } = b.data;
     return (i, j) => compareUtf8(ab, ao[i]!, ao[i + 1]!, bb, bo[j]!, bo[j + 1]!);
   }
-  if (a.storage === "decimal" && b.storage === "decimal") {
-    const x = a.data;
-    const y = b.data;
-    return (i, j) => compareDecimalStrings(x[i]!, y[j]!);
+  if ((a.storage === "dec64" || a.storage === "dec128") && (b.storage === "dec64" || b.storage === "dec128")) {
+    // decimals of one type share a scale: unscaled order is value order
+    const x: ArrayLike<bigint> = a.data;
+    const y: ArrayLike<bigint> = b.data;
+    return (i, j) => (x[i]! < y[j]! ? -1 : x[i]! > y[j]! ? 1 : 0);
   }
   if (a.storage === "binary" && b.storage === "binary") {
     const x = a.data;

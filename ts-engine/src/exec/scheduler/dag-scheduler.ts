@@ -7,8 +7,10 @@ import { coalescePartitions, type PartitionRange } from "../exchange/coalesce-pa
 import { mergeOrdered } from "../exchange/merge-streams.js";
 import type { PartitionedBatch } from "../exchange/partition-hash.js";
 import { rangeBounds } from "../exchange/range-partition.js";
-import type { PhysicalPlan, ShuffleReadP } from "../physical-plan.js";
-import { childrenOf, withChildren } from "../physical-plan.js";
+import type { Expr } from "../../expr/expr.js";
+import type { HashedRelation } from "../join/hashed-relation.js";
+import type { BroadcastExchangeP, PhysicalPlan, ShuffleReadP } from "../physical-plan.js";
+import { childrenOf, physicalSchema, withChildren } from "../physical-plan.js";
 import { runTask } from "./run-task.js";
 import { cutStages, stageKinds, type Stage } from "./stages.js";
 import type { StageTask, TaskBroadcastInput, TaskCacheInput, TaskItem, TaskOutput, TaskShuffleInput } from "./task.js";
@@ -91,6 +93,8 @@ class QueryRun {
   private readonly abort = new AbortController();
   private readonly shuffles = new Map<number, ShuffleOutput>();
   private readonly broadcasts = new Map<number, ColumnBatch[]>();
+  /** Broadcasts hashed on their join keys (once per query, in shared memory). */
+  private readonly relations = new Map<number, HashedRelation>();
   private readonly runs = new Map<number, Promise<void>>();
   /** The cached relations this run reads, once materialised. */
   private readonly cached = new Map<number, Materialised>();
@@ -257,7 +261,8 @@ class QueryRun {
         case "BroadcastRead": {
           const b = this.broadcasts.get(q.broadcastId);
           if (b === undefined) throw new InternalError(`broadcast ${q.broadcastId} has not run`);
-          broadcasts.push({ broadcastId: q.broadcastId, batches: b });
+          const relation = this.relations.get(q.broadcastId);
+          broadcasts.push({ broadcastId: q.broadcastId, batches: b, ...(relation === undefined ? {} : { relation }) });
           return q;
         }
         case "InMemoryTableScan": {
@@ -341,6 +346,22 @@ class QueryRun {
     await Promise.all(Array.from({ length: Math.min(n, this.lanes) }, lane));
   }
 
+  /**
+   * Hashes a broadcast hash join's build side once for the whole query: one task on a
+   * worker reads the collected rows and builds the relation in shared memory, which every
+   * task of the join then reads instead of building its own table.
+   */
+  private async hashBroadcast(stage: Stage, broadcastId: number, keys: readonly Expr[]): Promise<void> {
+    const schema = physicalSchema(stage.plan);
+    const exchange: BroadcastExchangeP = { kind: "BroadcastExchange", input: stage.plan, planId: broadcastId, detail: "" };
+    const read: Stage = { id: stage.id, plan: { kind: "BroadcastRead", broadcastId, schema, exchange }, output: stage.output, parents: [] };
+    await this.all(read, 1, () => ({ kind: "hashed", keys }), (_p, item) => {
+      if (item.relation === undefined) return;
+      this.relations.set(broadcastId, item.relation);
+      this.broadcasts.set(broadcastId, [item.relation.batch]);
+    });
+  }
+
   /** Runs a stage that feeds others (memoized: each runs once). */
   private run(stage: Stage): Promise<void> {
     let r = this.runs.get(stage.id);
@@ -377,6 +398,7 @@ class QueryRun {
         const parts: ColumnBatch[][] = Array.from({ length: n }, () => []);
         await this.all(stage, n, () => ({ kind: "rows" }), (p, item) => parts[p]!.push(item.batch));
         this.broadcasts.set(out.broadcastId, parts.flat());
+        if (out.keys !== undefined) await this.hashBroadcast(stage, out.broadcastId, out.keys);
         return;
       }
       case "shuffle": {

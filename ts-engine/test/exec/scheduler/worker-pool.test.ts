@@ -147,6 +147,24 @@ describe.skipIf(!built)("stages on the pool", () => {
     expect(new Set(tasks.map((t) => t.threadId)).size).toBe(2);
   });
 
+  it("hashes a broadcast join's build side once per query, on a worker, and every join task shares it", async () => {
+    const tasks: TaskEvent[] = [];
+    const conf = new SqlConf();
+    conf.set("spark.default.parallelism", "6");
+    const fact: LogicalPlan = { ...keyed(30_000, 700, "k", "v"), input: { kind: "Range", start: 0, end: 30_000, step: 1, numPartitions: 6 } };
+    const dim: LogicalPlan = { kind: "Project", input: { kind: "Range", start: 0, end: 500, step: 1, numPartitions: 2 }, exprs: [alias(col("id"), "k2"), alias(fn("*", col("id"), lit(2, LongType)), "w")] };
+    const join: LogicalPlan = { kind: "Join", left: fact, right: dim, joinType: "left", condition: fn("==", col("k"), col("k2")) };
+    const rows = await run(join, conf, (e) => tasks.push(e));
+    expect(rows.length).toBe(30_000);
+    // keys 500…699 have no dimension row: those fact rows keep nulls (left outer)
+    expect(rows.filter((r) => r[2] === null).length).toBe(Array.from({ length: 30_000 }, (_, i) => i % 700).filter((k) => k >= 500).length);
+    expect(rows.every((r) => r[2] === null || r[3] === 2 * (r[0] as number))).toBe(true);
+    const hashing = tasks.filter((t) => t.kinds.length === 1 && t.kinds[0] === "BroadcastRead");
+    expect(hashing.length).toBe(1);
+    expect(hashing[0]!.threadId).not.toBe(0);
+    expect(tasks.filter((t) => t.kinds.includes("HashJoin")).length).toBe(6);
+  });
+
   it("fails the query of a worker thread that dies with InternalError, replaces the thread, and runs the next query", async () => {
     await run(grouped);
     const before = pool.threadIds();
