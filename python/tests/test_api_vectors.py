@@ -99,3 +99,11 @@ def test_higher_order_lambda(monkeypatch):
     df = Spark().range(0, 3).select(F.transform(F.array("id"), lambda x: x + 1).alias("t"),
                                     F.aggregate(F.array("id"), F.lit(0), lambda acc, x: acc + x))
     assert encode("r9", df) == golden("higher-order-lambda")
+
+
+def test_hints_broadcast_and_merge(monkeypatch):
+    plan_ids_from(30, monkeypatch)
+    spark = Spark()
+    a = spark.range(0, 10).hint("merge")
+    b = F.broadcast(spark.range(5, 15))
+    assert encode("r8", a.join(b, ["id"], "left")) == golden("hint-join")

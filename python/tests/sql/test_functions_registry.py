@@ -22,9 +22,9 @@ NODE_FUNCTIONS = DIST / "api" / "functions.js"
 
 #: Client names that call no registry function: they build an attribute, a literal, a parsed
 #: SQL string, a CASE WHEN or a sort order themselves, call any function by name
-#: (call_function), or (udf) wrap a pickled Python function.
+#: (call_function), (udf) wrap a pickled Python function, or (broadcast) put a hint on a frame's plan.
 CLIENT_ONLY = {
-    "col", "column", "lit", "expr", "when", "udf", "call_function",
+    "col", "column", "lit", "expr", "when", "udf", "call_function", "broadcast",
     "asc", "asc_nulls_first", "asc_nulls_last", "desc", "desc_nulls_first", "desc_nulls_last",
 }
 

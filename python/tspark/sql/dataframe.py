@@ -257,6 +257,26 @@ class DataFrame:
         df._schema = self._schema  # same columns
         return df
 
+    def hint(self, name: str, *parameters: Any) -> "DataFrame":
+        """A hint on this frame: ``broadcast``, ``merge``, ``shuffle_hash`` … choose the strategy of a join on it."""
+        if not isinstance(name, str):
+            raise PySparkTypeError(errorClass="NOT_STR", messageParameters={"arg_name": "name", "arg_type": type(name).__name__})
+        if len(parameters) == 1 and isinstance(parameters[0], list):
+            parameters = tuple(parameters[0])
+        flat: List[Any] = []
+        for p in parameters:
+            ok = isinstance(p, (str, int, float)) or (isinstance(p, list) and all(isinstance(x, (str, int, float)) for x in p))
+            if not ok:
+                raise PySparkTypeError(
+                    errorClass="DISALLOWED_TYPE_FOR_CONTAINER",
+                    messageParameters={"arg_name": "parameters", "arg_type": type(parameters).__name__,
+                                       "allowed_types": "str, float, int, Column, list[str], list[float], list[int]",
+                                       "item_type": type(p).__name__})
+            flat.extend(p if isinstance(p, list) else [p])
+        df = self._new(R.hint(self._plan, name, flat))
+        df._schema = self._schema  # same columns
+        return df
+
     def toDF(self, *cols: str) -> "DataFrame":
         """Rename all columns positionally."""
         return self._new(R.to_df(self._plan, list(cols)))

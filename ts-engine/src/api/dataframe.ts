@@ -176,6 +176,10 @@ export class DataFrame {
   alias(alias: string): DataFrame {
     return this.derive({ kind: "SubqueryAlias", input: this.plan, alias });
   }
+  /** A hint on this frame: `broadcast`, `merge`, `shuffle_hash` … choose the strategy of a join on it. */
+  hint(name: string, ...parameters: (string | number)[]): DataFrame {
+    return this.derive({ kind: "Hint", input: this.plan, name, parameters });
+  }
   /** Renames all columns by position. */
   toDF(...names: string[]): DataFrame {
     return this.derive({ kind: "ToDF", input: this.plan, names });

@@ -53,3 +53,4 @@ export const desc_nulls_first = (c: ColumnOrName): Column => toColumn(c).desc_nu
 export const desc_nulls_last = (c: ColumnOrName): Column => toColumn(c).desc_nulls_last();
 
 export * from "./functions-builtin.js";
+export * from "./functions-hints.js";

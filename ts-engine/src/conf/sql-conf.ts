@@ -18,6 +18,11 @@ export const CONF_ENTRIES: readonly ConfEntry[] = [
   { key: "spark.sql.aggregate.skipPartialAggregate", default: "true", doc: "A partial aggregation that does not reduce its rows (see the two keys below) stops grouping and passes each row on as its own partial state." },
   { key: "spark.sql.aggregate.skipPartialAggregateMinNumRows", default: "100000", doc: "Rows a partial aggregation reads before it decides whether to skip." },
   { key: "spark.sql.aggregate.skipPartialAggregateAggregateRatio", default: "0.9", doc: "Groups per row above which a partial aggregation skips grouping." },
+  {
+    key: "spark.sql.join.preferSortMergeJoin",
+    default: "true",
+    doc: "Prefer a sort-merge join to a shuffled hash join for equi-joins too large to broadcast (Spark's default); false lets a side that fits a local hash map and is 3x smaller than the other build a shuffled hash join.",
+  },
   { key: "spark.sql.adaptive.enabled", default: "true", doc: "Adaptive query execution: shuffle partitions are coalesced from the map output sizes." },
   { key: "spark.sql.adaptive.coalescePartitions.enabled", default: "true", doc: "With adaptive execution, merge contiguous small shuffle partitions." },
   { key: "spark.sql.adaptive.advisoryPartitionSizeInBytes", default: "64MB", doc: "Target size of a shuffle partition after coalescing." },

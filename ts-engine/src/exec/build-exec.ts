@@ -7,9 +7,11 @@ import { FilterExec } from "./filter-exec.js";
 import { InMemoryTableScanExec } from "./cache/in-memory-table-scan-exec.js";
 import { GenerateExec } from "./generate-exec.js";
 import { HashJoinExec } from "./join/hash-join-exec.js";
+import { SortMergeJoinExec } from "./join/sort-merge-join-exec.js";
 import { LimitExec } from "./limit-exec.js";
 import { LocalTableScanExec } from "./local-table-scan-exec.js";
-import type { PhysicalKind, PhysicalPlan } from "./physical-plan.js";
+import type { HashedRelation } from "./join/hashed-relation.js";
+import type { HashJoinP, PhysicalKind, PhysicalPlan } from "./physical-plan.js";
 import { ProjectExec } from "./project-exec.js";
 import { RangeExec } from "./range-exec.js";
 import { SortExec } from "./sort/sort-exec.js";
@@ -40,8 +42,11 @@ const BUILDERS: { readonly [K in PhysicalKind]: Builder<K> } = {
       p.strategy === "broadcast",
       p.schema,
       p.detail,
+      sharedRelation(p, i),
     ),
   Generate: (p, i) => new GenerateExec(buildExec(p.input, i), p.generator, p.outer, p.schema, p.detail),
+  SortMergeJoin: (p, i) =>
+    new SortMergeJoinExec(buildExec(p.left, i), buildExec(p.right, i), p.joinType, p.leftKeys, p.rightKeys, p.residual, p.schema, p.detail),
   BatchEvalPython: (p, i) => new BatchEvalPythonExec(buildExec(p.input, i), p.udfs, p.resultFields, p.detail),
   ShuffleExchange: (p) => {
     throw new InternalError(`exchange ${p.planId} must be cut into its own stage before execution`);
@@ -59,6 +64,13 @@ const BUILDERS: { readonly [K in PhysicalKind]: Builder<K> } = {
     return new InMemoryTableScanExec(p.schema, p.columns, c.numPartitions, (q) => c.read(q), p.detail);
   },
 };
+
+/** The broadcast hash join's build side as the query hashed it once, when it did. */
+function sharedRelation(p: HashJoinP, inputs: StageInputs): HashedRelation | undefined {
+  if (p.strategy !== "broadcast" || p.leftKeys.length === 0) return undefined;
+  const b = p.build === "right" ? p.right : p.left;
+  return b.kind === "BroadcastRead" ? inputs.relation?.(b.broadcastId) : undefined;
+}
 
 /**
  * The operators of one stage's plan (no exchanges left in it: the scheduler replaced

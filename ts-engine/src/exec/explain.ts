@@ -4,7 +4,7 @@ import { childrenOf } from "./physical-plan.js";
 import { innerChildLines } from "../plan/inner-children.js";
 
 /** Operators Spark compiles with whole-stage codegen (printed with a `*(n)` prefix). */
-const CODEGEN = new Set(["Project", "Filter", "Range", "Scan ExistingRDD", "HashAggregate", "Sort", "BroadcastHashJoin", "ShuffledHashJoin", "LocalLimit", "GlobalLimit", "Generate"]);
+const CODEGEN = new Set(["Project", "Filter", "Range", "Scan ExistingRDD", "HashAggregate", "Sort", "BroadcastHashJoin", "ShuffledHashJoin", "SortMergeJoin", "LocalLimit", "GlobalLimit", "Generate"]);
 
 /** The operator name and bracketed detail explain prints, as Spark names what runs. */
 function line(p: PhysicalPlan): { readonly name: string; readonly detail: string } {
@@ -30,6 +30,8 @@ function line(p: PhysicalPlan): { readonly name: string; readonly detail: string
       const name = p.leftKeys.length === 0 ? "BroadcastNestedLoopJoin" : p.strategy === "broadcast" ? "BroadcastHashJoin" : "ShuffledHashJoin";
       return { name, detail: p.detail };
     }
+    case "SortMergeJoin":
+      return { name: "SortMergeJoin", detail: p.detail };
     case "ShuffleExchange":
       return { name: "Exchange", detail: p.detail };
     case "BroadcastExchange":
@@ -50,7 +52,7 @@ function shown(p: PhysicalPlan): readonly PhysicalPlan[] {
 }
 
 function hasExchange(p: PhysicalPlan): boolean {
-  if (p.kind === "ShuffleExchange" || p.kind === "BroadcastExchange" || p.kind === "HashJoin") return true;
+  if (p.kind === "ShuffleExchange" || p.kind === "BroadcastExchange" || p.kind === "HashJoin" || p.kind === "SortMergeJoin") return true;
   return shown(p).some(hasExchange);
 }
 

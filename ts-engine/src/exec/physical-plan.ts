@@ -20,6 +20,7 @@ export type PhysicalPlan =
   | LimitP
   | UnionP
   | HashJoinP
+  | SortMergeJoinP
   | BatchEvalPythonP
   | ShuffleExchangeP
   | BroadcastExchangeP
@@ -142,6 +143,24 @@ export interface HashJoinP {
   readonly detail: string;
 }
 
+/**
+ * Spark's SortMergeJoin of one partition: both inputs are hash-partitioned on their keys
+ * into the same partitions and sorted on them (the planner puts a Sort over each side), and
+ * the join merges them, buffering one key's rows of one side at a time.
+ */
+export interface SortMergeJoinP {
+  readonly kind: "SortMergeJoin";
+  readonly left: PhysicalPlan;
+  readonly right: PhysicalPlan;
+  readonly joinType: JoinType;
+  readonly leftKeys: readonly Expr[];
+  readonly rightKeys: readonly Expr[];
+  /** Bound to [left columns…, right columns…]. */
+  readonly residual?: Expr;
+  readonly schema: StructType;
+  readonly detail: string;
+}
+
 export interface BatchEvalPythonP {
   readonly kind: "BatchEvalPython";
   readonly input: PhysicalPlan;
@@ -165,11 +184,16 @@ export interface ShuffleExchangeP {
   readonly detail: string;
 }
 
-/** A stage boundary: the input collected once and handed whole to every task that reads it. */
+/**
+ * A stage boundary: the input collected once and handed whole to every task that reads it.
+ * With `keys` (a broadcast hash join's build keys, bound to the input) it is hashed on them
+ * once, on one worker thread, and every task shares that relation.
+ */
 export interface BroadcastExchangeP {
   readonly kind: "BroadcastExchange";
   readonly input: PhysicalPlan;
   readonly planId: number;
+  readonly keys?: readonly Expr[];
   readonly detail: string;
 }
 
@@ -246,6 +270,7 @@ export function childrenOf(p: PhysicalPlan): readonly PhysicalPlan[] {
     case "Union":
       return p.inputs;
     case "HashJoin":
+    case "SortMergeJoin":
       return [p.left, p.right];
     default:
       return assertNever(p);
@@ -261,6 +286,7 @@ export function physicalSchema(p: PhysicalPlan): StructType {
     case "HashAggregate":
     case "Union":
     case "HashJoin":
+    case "SortMergeJoin":
     case "ShuffleRead":
     case "BroadcastRead":
     case "InMemoryTableScan":
@@ -306,6 +332,7 @@ export function withChildren(p: PhysicalPlan, kids: readonly PhysicalPlan[]): Ph
     case "Union":
       return { ...p, inputs: kids };
     case "HashJoin":
+    case "SortMergeJoin":
       return { ...p, left: k0, right: kids[1]! };
     default:
       return assertNever(p);

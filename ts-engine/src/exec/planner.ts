@@ -18,6 +18,7 @@ import { aggDetail, exprList, JOIN_TYPE_NAMES, scanDetail } from "./explain-deta
 import type { AggCallPlan, HashAggregateP, Partitioning, PhysicalPlan } from "./physical-plan.js";
 import { extractJoinKeys } from "../optimizer/join-keys.js";
 import { estimatedSize } from "./size-estimate.js";
+import { isOrderable, selectEquiJoin, type BuildSide } from "./join/join-selection.js";
 import { schemaOfAttrs } from "./util.js";
 
 interface PlanState {
@@ -74,6 +75,7 @@ function singlePartition(p: PhysicalPlan): boolean {
     case "LocalTableScan":
     case "Union":
     case "HashJoin":
+    case "SortMergeJoin":
     case "BroadcastExchange":
     case "ShuffleRead":
     case "BroadcastRead":
@@ -255,26 +257,6 @@ function broadcastThreshold(ctx: ExecContext): number {
   return ctx.conf.getBytes("spark.sql.autoBroadcastJoinThreshold");
 }
 
-/** Join types a broadcast of the given side can serve (Spark's canBuildBroadcastLeft/Right). */
-function canBroadcast(side: "left" | "right", jt: Join["joinType"]): boolean {
-  if (side === "right") return jt === "inner" || jt === "cross" || jt === "left" || jt === "left_semi" || jt === "left_anti";
-  return jt === "inner" || jt === "cross" || jt === "right";
-}
-
-/** Join types a shuffled hash join can build on the given side (Spark's canBuildShuffledHashJoinLeft/Right). */
-function canBuildShuffled(side: "left" | "right", jt: Join["joinType"]): boolean {
-  if (side === "right") return jt !== "right";
-  return jt === "inner" || jt === "cross" || jt === "right" || jt === "full";
-}
-
-/** Spark's build side among the sides that may build: the smaller when both may. */
-function pickSide(canLeft: boolean, canRight: boolean, leftSize: number, rightSize: number): "left" | "right" | null {
-  if (canLeft && canRight) return rightSize <= leftSize ? "right" : "left";
-  if (canRight) return "right";
-  if (canLeft) return "left";
-  return null;
-}
-
 /** `HashedRelationBroadcastMode(List(input[0, bigint, true]),false)` for a broadcast of the build keys. */
 function broadcastMode(keys: readonly Expr[]): string {
   if (keys.length === 0) return "IdentityBroadcastMode";
@@ -283,14 +265,19 @@ function broadcastMode(keys: readonly Expr[]): string {
 
 function broadcast(input: PhysicalPlan, keys: readonly Expr[], st: PlanState): PhysicalPlan {
   const planId = st.nextPlanId++;
-  return { kind: "BroadcastExchange", input, planId, detail: ` ${broadcastMode(keys)}, [plan_id=${planId}]` };
+  return { kind: "BroadcastExchange", input, planId, ...(keys.length === 0 ? {} : { keys }), detail: ` ${broadcastMode(keys)}, [plan_id=${planId}]` };
+}
+
+/** Ascending, nulls first: the order a sort-merge join requires of each side (Spark's requiredChildOrdering). */
+function ascending(keys: readonly Expr[]): SortOrder[] {
+  return keys.map((child) => ({ kind: "SortOrder", child, ascending: true, nullsFirst: true }));
 }
 
 /**
- * Equi-joins: a broadcast hash join when a side that may build is under
- * spark.sql.autoBroadcastJoinThreshold, else a shuffled hash join with both sides
- * hash-partitioned on their keys (where Spark would prefer a sort-merge join).
- * Joins without keys are broadcast nested loops.
+ * Equi-joins as Spark's JoinSelection chooses them (join/join-selection.ts): broadcast
+ * hash join, shuffled hash join or sort-merge join, by estimated size, conf and hints.
+ * Shuffled joins hash-partition both sides on their keys; a sort-merge join also sorts
+ * each side on them. Joins without keys are broadcast nested loops.
  */
 function planJoin(p: Join, st: PlanState): PhysicalPlan {
   const l = plan(p.left, st);
@@ -306,9 +293,7 @@ function planJoin(p: Join, st: PlanState): PhysicalPlan {
   const rightKeys = keys.rightKeys.map((k) => bindReferences(k, ra));
   const ls = estimatedSize(p.left);
   const rs = estimatedSize(p.right);
-  const threshold = broadcastThreshold(st.ctx);
-  const small = (s: number): boolean => threshold >= 0 && s <= threshold;
-  const join = (left: PhysicalPlan, right: PhysicalPlan, build: "left" | "right", strategy: "shuffled" | "broadcast", detail: string): PhysicalPlan => ({
+  const join = (left: PhysicalPlan, right: PhysicalPlan, build: BuildSide, strategy: "shuffled" | "broadcast", detail: string): PhysicalPlan => ({
     kind: "HashJoin",
     left,
     right,
@@ -321,7 +306,7 @@ function planJoin(p: Join, st: PlanState): PhysicalPlan {
     schema,
     detail,
   });
-  const side = (b: "left" | "right"): string => (b === "left" ? "BuildLeft" : "BuildRight");
+  const side = (b: BuildSide): string => (b === "left" ? "BuildLeft" : "BuildRight");
   if (leftKeys.length === 0) {
     // nested loop: Spark's BroadcastNestedLoopJoin broadcasts the side the join type lets it
     const build = jt === "right" ? "left" : "right";
@@ -332,20 +317,48 @@ function planJoin(p: Join, st: PlanState): PhysicalPlan {
     const single = (x: PhysicalPlan): PhysicalPlan => (needsAll ? exchange(x, { kind: "single" }, "SinglePartition", st) : x);
     return build === "right" ? join(single(l), broadcast(r, bkeys, st), build, "broadcast", detail) : join(broadcast(l, bkeys, st), single(r), build, "broadcast", detail);
   }
-  const bside = pickSide(canBroadcast("left", jt) && small(ls), canBroadcast("right", jt) && small(rs), ls, rs);
-  if (bside !== null) {
-    const detail = ` ${exprList(keys.leftKeys)}, ${exprList(keys.rightKeys)}, ${JOIN_TYPE_NAMES[jt]}, ${side(bside)}${cond}, false`;
-    return bside === "right"
-      ? join(l, broadcast(r, rightKeys, st), "right", "broadcast", detail)
-      : join(broadcast(l, leftKeys, st), r, "left", "broadcast", detail);
+  const choice = selectEquiJoin(
+    {
+      joinType: jt,
+      leftSize: ls,
+      rightSize: rs,
+      broadcastThreshold: broadcastThreshold(st.ctx),
+      preferSortMerge: st.ctx.conf.getBoolean("spark.sql.join.preferSortMergeJoin"),
+      shufflePartitions: shufflePartitions(st.ctx),
+      orderable: leftKeys.every((k) => isOrderable(exprType(k))),
+    },
+    p.hint,
+  );
+  if (choice.strategy === "broadcast") {
+    const b = choice.build;
+    const detail = ` ${exprList(keys.leftKeys)}, ${exprList(keys.rightKeys)}, ${JOIN_TYPE_NAMES[jt]}, ${side(b)}${cond}, false`;
+    return b === "right" ? join(l, broadcast(r, rightKeys, st), "right", "broadcast", detail) : join(broadcast(l, leftKeys, st), r, "left", "broadcast", detail);
   }
-  const build = pickSide(canBuildShuffled("left", jt), canBuildShuffled("right", jt), ls, rs) ?? "right";
-  const detail = ` ${exprList(keys.leftKeys)}, ${exprList(keys.rightKeys)}, ${JOIN_TYPE_NAMES[jt]}, ${side(build)}${cond}`;
   // one side already in one partition still needs the other side shuffled to match it
   const bothSingle = singlePartition(l) && singlePartition(r);
   const le = bothSingle ? l : exchange(l, hashing(leftKeys, st), hashShown(keys.leftKeys, st), st);
   const re = bothSingle ? r : exchange(r, hashing(rightKeys, st), hashShown(keys.rightKeys, st), st);
-  return join(le, re, build, "shuffled", detail);
+  if (choice.strategy === "shuffled") {
+    const detail = ` ${exprList(keys.leftKeys)}, ${exprList(keys.rightKeys)}, ${JOIN_TYPE_NAMES[jt]}, ${side(choice.build)}${cond}`;
+    return join(le, re, choice.build, "shuffled", detail);
+  }
+  const sorted = (input: PhysicalPlan, bound: readonly Expr[], shown: readonly Expr[]): PhysicalPlan => ({
+    kind: "Sort",
+    input,
+    orders: ascending(bound),
+    detail: ` ${exprList(ascending(shown))}, false, 0`,
+  });
+  return {
+    kind: "SortMergeJoin",
+    left: sorted(le, leftKeys, keys.leftKeys),
+    right: sorted(re, rightKeys, keys.rightKeys),
+    joinType: jt,
+    leftKeys,
+    rightKeys,
+    ...(residual === undefined ? {} : { residual }),
+    schema,
+    detail: ` ${exprList(keys.leftKeys)}, ${exprList(keys.rightKeys)}, ${JOIN_TYPE_NAMES[jt]}${cond}`,
+  };
 }
 
 function plan(p: LogicalPlan, st: PlanState): PhysicalPlan {

@@ -61,10 +61,11 @@ function call(name: string, args: readonly AnyExpr[], distinct: boolean, s: Styl
       // Spark's StringTrim* print the SQL syntax when a trim string is given.
       if (a.length === 2) return `TRIM(${name === "trim" ? "BOTH" : name === "ltrim" ? "LEADING" : "TRAILING"} ${a[1]} FROM ${a[0]})`;
       return `${name}(${a.join(", ")})`;
+    // Spark's IsNull/IsNotNull: `(x IS NULL)` in names (sql), `isnull(x#1)` in plans (toString)
     case "isnull":
-      return `(${a[0]} IS NULL)`;
+      return s === "explain" ? `isnull(${a[0]})` : `(${a[0]} IS NULL)`;
     case "isnotnull":
-      return `(${a[0]} IS NOT NULL)`;
+      return s === "explain" ? `isnotnull(${a[0]})` : `(${a[0]} IS NOT NULL)`;
     case "in":
       return `(${a[0]} IN (${a.slice(1).join(", ")}))`;
     case "like":

@@ -85,6 +85,19 @@ export interface Limit {
 /** Spark's join types, by their PySpark spelling. */
 export type JoinType = "inner" | "left" | "right" | "full" | "left_semi" | "left_anti" | "cross";
 
+/**
+ * A join strategy hint on one side of a join (Spark's JoinStrategyHint, from
+ * `df.hint(...)`, `broadcast(df)` or SQL hint comments): BROADCAST (also BROADCASTJOIN,
+ * MAPJOIN), SHUFFLE_MERGE (MERGE, MERGEJOIN), SHUFFLE_HASH, SHUFFLE_REPLICATE_NL.
+ */
+export type JoinStrategyHint = "broadcast" | "shuffle_merge" | "shuffle_hash" | "shuffle_replicate_nl";
+
+/** The strategy hints found on each side of a join (Spark's JoinHint). */
+export interface JoinHint {
+  readonly left?: JoinStrategyHint;
+  readonly right?: JoinStrategyHint;
+}
+
 /** A join on an optional boolean condition over both sides' attributes. */
 export interface Join {
   readonly kind: "Join";
@@ -92,6 +105,8 @@ export interface Join {
   readonly right: LogicalPlan;
   readonly joinType: JoinType;
   readonly condition?: Expr;
+  /** Strategy hints of the sides (none: the planner chooses by size and conf alone). */
+  readonly hint?: JoinHint;
 }
 
 /** Union by position, keeping duplicates; the inputs have the same column types. */

@@ -22,6 +22,7 @@ export function parsedChildren(p: ParsedPlan): readonly ParsedPlan[] {
     case "Distinct":
     case "SubqueryAlias":
     case "ToDF":
+    case "Hint":
       return [p.input];
     default:
       return assertNever(p);

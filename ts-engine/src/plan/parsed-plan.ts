@@ -25,7 +25,8 @@ export type ParsedPlan =
   | Distinct
   | ParsedUnion
   | SubqueryAlias
-  | ToDF;
+  | ToDF
+  | ParsedHint;
 
 /** The kinds of parsed plan nodes (all of them may arrive from the wire). */
 export type ParsedPlanKind = ParsedPlan["kind"];
@@ -140,6 +141,18 @@ export interface SubqueryAlias extends Base {
   readonly kind: "SubqueryAlias";
   readonly input: ParsedPlan;
   readonly alias: string;
+}
+
+/**
+ * hint(name, *parameters) / broadcast(df): a hint on its input (Spark's UnresolvedHint). The
+ * join strategy hints reach the join above (see resolveJoin); others are ignored, as Spark
+ * ignores hints it does not know.
+ */
+export interface ParsedHint extends Base {
+  readonly kind: "Hint";
+  readonly input: ParsedPlan;
+  readonly name: string;
+  readonly parameters: readonly (string | number)[];
 }
 
 /** toDF(*names): rename all columns by position. */

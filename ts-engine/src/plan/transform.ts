@@ -68,7 +68,7 @@ export function mapPlanChildren(p: LogicalPlan, f: (c: LogicalPlan) => LogicalPl
     case "Join": {
       const l = f(p.left);
       const r = f(p.right);
-      return l === p.left && r === p.right ? p : join(l, r, p.joinType, p.condition);
+      return l === p.left && r === p.right ? p : join(l, r, p.joinType, p.condition, p.hint);
     }
     case "Union": {
       const inputs = p.inputs.map(f);

@@ -2,12 +2,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { functions as F, SparkSession } from "../../src/index.js";
 import { lookupFunction } from "../../src/expr/functions/registry.js";
 
-// Exports that are not engine functions: column builders, and names PySpark maps onto others;
+// Exports that are not engine functions: column builders, a plan hint (broadcast), and names PySpark maps onto others;
 // deprecated camel-case aliases; and wrappers whose engine part is still being built, as
 // python/tests/sql/test_functions_registry.py's AWAITING_ENGINE, which checks all three lists.
 const NOT_ENGINE = new Set([
   ...["col", "column", "lit", "expr", "when", "asc", "desc", "toColumn", "attributeExpr", "countDistinct", "count_distinct", "sum_distinct", "log", "create_map"],
-  ...["call_function", "asc_nulls_first", "asc_nulls_last", "desc_nulls_first", "desc_nulls_last", "sumDistinct", "negate", "listagg_distinct", "string_agg_distinct"],
+  ...["call_function", "asc_nulls_first", "asc_nulls_last", "desc_nulls_first", "desc_nulls_last", "sumDistinct", "negate", "listagg_distinct", "string_agg_distinct", "broadcast"],
   ...["toDegrees", "toRadians", "bitwiseNOT", "shiftLeft", "shiftRight", "shiftRightUnsigned"],
 ]);
 

@@ -4,6 +4,7 @@ import { executeQuery } from "../../src/engine/query-engine.js";
 import { batchToRows } from "../../src/columnar/rows.js";
 import type { Expr } from "../../src/expr/expr.js";
 import type { LogicalPlan } from "../../src/plan/logical-plan.js";
+import type { ParsedPlan } from "../../src/plan/parsed-plan.js";
 import type { DataType, StructType } from "../../src/types/data-type.js";
 
 /** An ExecContext for tests (in-process, no worker pool unless given). */
@@ -12,7 +13,7 @@ export function testCtx(services: EngineServices = { parallelism: 2 }, conf = ne
 }
 
 /** Runs a plan and returns all rows. */
-export async function collectRows(plan: LogicalPlan, ctx = testCtx()): Promise<unknown[][]> {
+export async function collectRows(plan: ParsedPlan, ctx = testCtx()): Promise<unknown[][]> {
   const r = await executeQuery(plan, ctx);
   const rows: unknown[][] = [];
   for await (const b of r.batches) rows.push(...batchToRows(b));

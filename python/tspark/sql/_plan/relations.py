@@ -3,7 +3,7 @@
 Each node gets a fresh planId so that ``df["x"]`` can say which frame it means.
 """
 import itertools
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 from tspark.sql._plan.expressions import Expr
 
@@ -88,6 +88,11 @@ def union(inputs: Sequence[Plan], by_name: bool = False, allow_missing: bool = F
 def subquery_alias(input: Plan, alias: str) -> Plan:
     """``alias``: names the frame for qualified references (``t.col``)."""
     return _node("SubqueryAlias", input=input, alias=alias)
+
+
+def hint(input: Plan, name: str, parameters: Sequence[Union[str, int, float]]) -> Plan:
+    """``hint``: a hint on the frame (join strategies: broadcast, merge, shuffle_hash, …)."""
+    return _node("Hint", input=input, name=name, parameters=list(parameters))
 
 
 def to_df(input: Plan, names: Sequence[str]) -> Plan:

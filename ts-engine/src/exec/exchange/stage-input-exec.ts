@@ -2,6 +2,7 @@ import { BATCH_SIZE, type ColumnBatch } from "../../columnar/batch.js";
 import { sliceBatch } from "../../columnar/rows.js";
 import type { StructType } from "../../types/data-type.js";
 import type { ExecutionPlan } from "../execution-plan.js";
+import type { HashedRelation } from "../join/hashed-relation.js";
 
 /** What a stage reads from the stages before it (shuffle partitions, broadcasts) and from the cache. */
 export interface StageInputs {
@@ -11,6 +12,8 @@ export interface StageInputs {
   broadcast(id: number): readonly ColumnBatch[];
   /** Cached relation `id` (exec/cache): its partitions, of which the task holds its own. */
   cached(id: number): { readonly numPartitions: number; read(partition: number): readonly ColumnBatch[] };
+  /** Broadcast `id` hashed on its join keys, when it was (built once per query, shared). */
+  relation?(id: number): HashedRelation | undefined;
 }
 
 /** Inputs of a stage that reads nothing from other stages. */

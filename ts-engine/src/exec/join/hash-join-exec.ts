@@ -12,6 +12,10 @@ import { GroupHashTable } from "../aggregate/group-hash-table.js";
 import type { ExecutionPlan } from "../execution-plan.js";
 import { evalContextOf, throwIfAborted, yieldToEventLoop } from "../util.js";
 import { IndexBuffer } from "./index-buffer.js";
+import { RelationProbe, type HashedRelation } from "./hashed-relation.js";
+import { inBatches, JoinOutput } from "./join-output.js";
+import type { MergeJoinSpec } from "./merge-join-stream.js";
+import { sortMergeFallback } from "./sort-merge-fallback.js";
 import { executionMemory } from "../memory/memory-size.js";
 import { MEMORY_POOL, type MemoryReservation } from "../memory/memory-pool.js";
 
@@ -57,6 +61,8 @@ export class HashJoinExec implements ExecutionPlan {
     readonly broadcast: boolean,
     readonly schema: StructType,
     private readonly detail: string,
+    /** A broadcast build side the query hashed once and shares (see hashed-relation.ts). */
+    private readonly relation?: HashedRelation,
   ) {
     this.children = [left, right];
     this.name = leftKeys.length === 0 ? "BroadcastNestedLoopJoin" : broadcast ? "BroadcastHashJoin" : "ShuffledHashJoin";
@@ -137,12 +143,28 @@ export class HashJoinExec implements ExecutionPlan {
   }
 
   private async *join(partition: number, ctx: ExecContext, memory: MemoryReservation): AsyncIterable<ColumnBatch> {
+    if (this.relation !== undefined) {
+      yield* this.probeShared(this.relation, partition, ctx);
+      return;
+    }
     const ectx = evalContextOf(ctx);
     const parts: ColumnBatch[] = [];
-    for await (const b of this.buildPlan.execute(this.broadcast ? 0 : partition, ctx)) {
-      // The build side is held whole (twice while it is concatenated) and cannot spill yet
-      // (no grace hash join): past the budget the task fails with UNABLE_TO_ACQUIRE_MEMORY.
-      memory.grow(2 * batchByteSize(b) + BUILD_BYTES_PER_ROW * b.numRows);
+    const build = this.buildPlan.execute(this.broadcast ? 0 : partition, ctx)[Symbol.asyncIterator]();
+    for (;;) {
+      const next = await build.next();
+      if (next.done === true) break;
+      const b = next.value;
+      // The build side is held whole (twice while it is concatenated).
+      const cost = 2 * batchByteSize(b) + BUILD_BYTES_PER_ROW * b.numRows;
+      if (!memory.tryGrow(cost)) {
+        // A broadcast is the same rows in every task, and a join without keys cannot merge:
+        // past the budget those fail with UNABLE_TO_ACQUIRE_MEMORY.
+        if (this.broadcast || this.buildKeys.length === 0) memory.grow(cost);
+        // A shuffled partition whose build side outgrows the budget joins by sort-merge instead.
+        memory.free();
+        yield* sortMergeFallback(this.fallbackSpec(), this.build, [...parts, b], build, this.streamPlan.execute(partition, ctx), ctx, memory);
+        return;
+      }
       parts.push(b);
     }
     const rows = concatBatches(this.buildPlan.schema, parts);
@@ -187,6 +209,41 @@ export class HashJoinExec implements ExecutionPlan {
         for (let o = 0; o < out.numRows; o += BATCH_SIZE) yield sliceBatch(out, o, o + BATCH_SIZE);
       }
     }
+  }
+
+  /**
+   * A broadcast hash join over the query's shared relation: no table to build, and nothing
+   * to account (the relation is built once and shared by every task, not held per task).
+   */
+  private async *probeShared(rel: HashedRelation, partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
+    const ectx = evalContextOf(ctx);
+    const probe = new RelationProbe(rel, this.buildKeys, ectx);
+    const out = new JoinOutput(this.joinType, this.build === "right", this.residual, this.schema, this.streamPlan.schema, this.buildPlan.schema);
+    const si = new IndexBuffer();
+    const bi = new IndexBuffer();
+    let count = 0;
+    for await (const sb of this.streamPlan.execute(partition, ctx)) {
+      throwIfAborted(ctx);
+      si.clear();
+      bi.clear();
+      const keys = this.streamKeys.map((k) => evaluate(k, sb, ectx));
+      probe.candidates(keys, sb.numRows, si, bi);
+      const [s, b] = out.filter(sb, rel.batch, si.view(), bi.view(), ectx);
+      yield* inBatches(out.shape(sb, 0, sb.numRows, rel.batch, s, b));
+      if (++count % 4 === 0) await yieldToEventLoop();
+    }
+  }
+
+  private fallbackSpec(): MergeJoinSpec {
+    return {
+      joinType: this.joinType,
+      leftKeys: this.leftKeys,
+      rightKeys: this.rightKeys,
+      residual: this.residual,
+      leftSchema: this.left.schema,
+      rightSchema: this.right.schema,
+      schema: this.schema,
+    };
   }
 
   /** What one stream batch contributes, given its surviving pairs (in stream-row order). */

@@ -7,8 +7,10 @@ import { coalescePartitions, type PartitionRange } from "../exchange/coalesce-pa
 import { mergeOrdered } from "../exchange/merge-streams.js";
 import type { PartitionedBatch } from "../exchange/partition-hash.js";
 import { rangeBounds } from "../exchange/range-partition.js";
-import type { PhysicalPlan } from "../physical-plan.js";
-import { childrenOf, withChildren } from "../physical-plan.js";
+import type { Expr } from "../../expr/expr.js";
+import type { HashedRelation } from "../join/hashed-relation.js";
+import type { BroadcastExchangeP, PhysicalPlan, ShuffleReadP } from "../physical-plan.js";
+import { childrenOf, physicalSchema, withChildren } from "../physical-plan.js";
 import { runTask } from "./run-task.js";
 import { cutStages, stageKinds, type Stage } from "./stages.js";
 import type { StageTask, TaskBroadcastInput, TaskCacheInput, TaskItem, TaskOutput, TaskShuffleInput } from "./task.js";
@@ -59,6 +61,19 @@ class ShuffleOutput {
   }
 }
 
+/**
+ * The two shuffle reads a shuffled join pairs partition by partition (a sort-merge join
+ * reads each through its Sort), which must be coalesced alike; null for other nodes.
+ */
+function coPartitionedReads(p: PhysicalPlan): readonly [ShuffleReadP, ShuffleReadP] | null {
+  const readOf = (q: PhysicalPlan): ShuffleReadP | null => (q.kind === "ShuffleRead" ? q : q.kind === "Sort" ? readOf(q.input) : null);
+  if (p.kind === "HashJoin" && p.strategy === "shuffled" && p.left.kind === "ShuffleRead" && p.right.kind === "ShuffleRead") return [p.left, p.right];
+  if (p.kind !== "SortMergeJoin") return null;
+  const l = readOf(p.left);
+  const r = readOf(p.right);
+  return l === null || r === null ? null : [l, r];
+}
+
 function sliceRows<T>(rows: readonly T[], slices: number, p: number): T[] {
   const n = rows.length;
   return rows.slice(Math.floor((p * n) / slices), Math.floor(((p + 1) * n) / slices));
@@ -78,6 +93,8 @@ class QueryRun {
   private readonly abort = new AbortController();
   private readonly shuffles = new Map<number, ShuffleOutput>();
   private readonly broadcasts = new Map<number, ColumnBatch[]>();
+  /** Broadcasts hashed on their join keys (once per query, in shared memory). */
+  private readonly relations = new Map<number, HashedRelation>();
   private readonly runs = new Map<number, Promise<void>>();
   /** The cached relations this run reads, once materialised. */
   private readonly cached = new Map<number, Materialised>();
@@ -135,6 +152,8 @@ class QueryRun {
         return p.inputs.reduce((s, c) => s + this.partitionsOf(c), 0);
       case "HashJoin":
         return this.partitionsOf(p.strategy === "broadcast" ? (p.build === "right" ? p.left : p.right) : p.left);
+      case "SortMergeJoin":
+        return this.partitionsOf(p.left);
       case "ShuffleExchange":
       case "BroadcastExchange":
         throw new InternalError("exchange inside a stage");
@@ -205,9 +224,10 @@ class QueryRun {
     const groups: number[][] = [];
     const grouped = new Set<number>();
     const visit = (p: PhysicalPlan): void => {
-      if (p.kind === "HashJoin" && p.strategy === "shuffled" && p.left.kind === "ShuffleRead" && p.right.kind === "ShuffleRead") {
-        groups.push([p.left.shuffleId, p.right.shuffleId]);
-        grouped.add(p.left.shuffleId).add(p.right.shuffleId);
+      const sides = coPartitionedReads(p);
+      if (sides !== null) {
+        groups.push([sides[0].shuffleId, sides[1].shuffleId]);
+        grouped.add(sides[0].shuffleId).add(sides[1].shuffleId);
       }
       if (p.kind === "ShuffleRead" && !grouped.has(p.shuffleId)) groups.push([p.shuffleId]);
       for (const c of childrenOf(p)) visit(c);
@@ -241,7 +261,8 @@ class QueryRun {
         case "BroadcastRead": {
           const b = this.broadcasts.get(q.broadcastId);
           if (b === undefined) throw new InternalError(`broadcast ${q.broadcastId} has not run`);
-          broadcasts.push({ broadcastId: q.broadcastId, batches: b });
+          const relation = this.relations.get(q.broadcastId);
+          broadcasts.push({ broadcastId: q.broadcastId, batches: b, ...(relation === undefined ? {} : { relation }) });
           return q;
         }
         case "InMemoryTableScan": {
@@ -266,6 +287,7 @@ class QueryRun {
         case "Sort":
         case "Limit":
         case "HashJoin":
+        case "SortMergeJoin":
         case "BatchEvalPython":
         case "Generate":
         case "ShuffleExchange":
@@ -324,6 +346,22 @@ class QueryRun {
     await Promise.all(Array.from({ length: Math.min(n, this.lanes) }, lane));
   }
 
+  /**
+   * Hashes a broadcast hash join's build side once for the whole query: one task on a
+   * worker reads the collected rows and builds the relation in shared memory, which every
+   * task of the join then reads instead of building its own table.
+   */
+  private async hashBroadcast(stage: Stage, broadcastId: number, keys: readonly Expr[]): Promise<void> {
+    const schema = physicalSchema(stage.plan);
+    const exchange: BroadcastExchangeP = { kind: "BroadcastExchange", input: stage.plan, planId: broadcastId, detail: "" };
+    const read: Stage = { id: stage.id, plan: { kind: "BroadcastRead", broadcastId, schema, exchange }, output: stage.output, parents: [] };
+    await this.all(read, 1, () => ({ kind: "hashed", keys }), (_p, item) => {
+      if (item.relation === undefined) return;
+      this.relations.set(broadcastId, item.relation);
+      this.broadcasts.set(broadcastId, [item.relation.batch]);
+    });
+  }
+
   /** Runs a stage that feeds others (memoized: each runs once). */
   private run(stage: Stage): Promise<void> {
     let r = this.runs.get(stage.id);
@@ -360,6 +398,7 @@ class QueryRun {
         const parts: ColumnBatch[][] = Array.from({ length: n }, () => []);
         await this.all(stage, n, () => ({ kind: "rows" }), (p, item) => parts[p]!.push(item.batch));
         this.broadcasts.set(out.broadcastId, parts.flat());
+        if (out.keys !== undefined) await this.hashBroadcast(stage, out.broadcastId, out.keys);
         return;
       }
       case "shuffle": {

@@ -9,6 +9,7 @@ import { assertNever } from "../../errors/assert-never.js";
 import { buildExec } from "../build-exec.js";
 import { shareBatch } from "../cache/shared-batch.js";
 import { hashPartitionIds, partitionBatch } from "../exchange/partition-hash.js";
+import { buildHashedRelation } from "../join/hashed-relation.js";
 import { keyBatch, rangePartitionIds } from "../exchange/range-partition.js";
 import type { StageInputs } from "../exchange/stage-input-exec.js";
 import { evalContextOf, throwIfAborted } from "../util.js";
@@ -31,6 +32,9 @@ function inputsOf(task: StageTask): StageInputs {
       const c = task.cached.find((x) => x.cacheId === id);
       if (c === undefined) throw new Error(`task has no input for cached relation ${id}`);
       return { numPartitions: c.numPartitions, read: (p) => (p === c.partition ? c.batches : []) };
+    },
+    relation(id) {
+      return task.broadcasts.find((x) => x.broadcastId === id)?.relation;
     },
   };
 }
@@ -148,6 +152,15 @@ export async function* runTask(task: StageTask, ctx: ExecContext): AsyncGenerato
       }
       const sample = r.sample();
       if (sample !== null) yield { bucket: -1, batch: sample };
+      return;
+    }
+    case "hashed": {
+      // a broadcast hash join's build side, hashed once for every task of the join
+      const parts: ColumnBatch[] = [];
+      for await (const b of rows) parts.push(b);
+      throwIfAborted(ctx);
+      const relation = buildHashedRelation(exec.schema, parts, out.keys, evalContextOf(ctx));
+      yield { bucket: -1, batch: relation.batch, relation };
       return;
     }
     default:

@@ -1,3 +1,4 @@
+import type { Expr } from "../../expr/expr.js";
 import type { Partitioning, PhysicalPlan } from "../physical-plan.js";
 import { childrenOf, physicalSchema, withChildren } from "../physical-plan.js";
 
@@ -5,7 +6,7 @@ import { childrenOf, physicalSchema, withChildren } from "../physical-plan.js";
 export type StageOutput =
   | { readonly kind: "result" }
   | { readonly kind: "shuffle"; readonly shuffleId: number; readonly partitioning: Partitioning }
-  | { readonly kind: "broadcast"; readonly broadcastId: number };
+  | { readonly kind: "broadcast"; readonly broadcastId: number; readonly keys?: readonly Expr[] };
 
 /**
  * A stage: a subtree of the physical plan between exchanges, run as one task per
@@ -32,7 +33,7 @@ export function cutStages(root: PhysicalPlan): Stage {
     if (p.kind === "BroadcastExchange") {
       const own: Stage[] = [];
       const plan = cut(p.input, own);
-      parents.push({ id: nextId++, plan, output: { kind: "broadcast", broadcastId: p.planId }, parents: own });
+      parents.push({ id: nextId++, plan, output: { kind: "broadcast", broadcastId: p.planId, ...(p.keys === undefined ? {} : { keys: p.keys }) }, parents: own });
       return { kind: "BroadcastRead", broadcastId: p.planId, schema: physicalSchema(p.input), exchange: p };
     }
     return withChildren(

@@ -1,5 +1,6 @@
 import type { ColumnBatch } from "../../columnar/batch.js";
 import type { Expr, SortOrder } from "../../expr/expr.js";
+import type { HashedRelation } from "../join/hashed-relation.js";
 import type { PhysicalPlan } from "../physical-plan.js";
 import type { PythonPartitionTask } from "../../python/partition-task.js";
 
@@ -14,7 +15,8 @@ export type TaskOutput =
   | { readonly kind: "hash"; readonly keys: readonly Expr[]; readonly numPartitions: number }
   | { readonly kind: "range"; readonly orders: readonly SortOrder[]; readonly bounds: ColumnBatch }
   | { readonly kind: "sample"; readonly orders: readonly SortOrder[]; readonly size: number }
-  | { readonly kind: "cache" };
+  | { readonly kind: "cache" }
+  | { readonly kind: "hashed"; readonly keys: readonly Expr[] };
 
 /** A shuffle's partition as one task reads it; other partitions of the same read are empty here. */
 export interface TaskShuffleInput {
@@ -34,10 +36,11 @@ export interface TaskCacheInput {
   readonly batches: readonly ColumnBatch[];
 }
 
-/** A broadcast's rows, whole. */
+/** A broadcast's rows, whole, with its shared hash index when it was hashed (`relation.batch` is then the rows). */
 export interface TaskBroadcastInput {
   readonly broadcastId: number;
   readonly batches: readonly ColumnBatch[];
+  readonly relation?: HashedRelation;
 }
 
 /**
@@ -59,11 +62,13 @@ export interface StageTask {
  * One output item of a task: a batch (`bucket` -1), an RDD step's output tagged with its
  * reduce partition (`bucket`), or a shuffle map task's chunk of rows grouped by reduce
  * partition (`offsets`: partition p is rows [offsets[p], offsets[p + 1])).
+ * A `hashed` task's one item also carries the relation (its batch is the rows).
  */
 export interface TaskItem {
   readonly bucket: number;
   readonly batch: ColumnBatch;
   readonly offsets?: Int32Array;
+  readonly relation?: HashedRelation;
 }
 
 /**
@@ -94,7 +99,7 @@ export interface WorkerPythonTask {
 
 /** Messages a worker sends back. Errors carry the SparkException's fields. */
 export type WorkerReply =
-  | { readonly type: "batch"; readonly taskId: number; readonly bucket: number; readonly batch: ColumnBatch; readonly offsets?: Int32Array }
+  | { readonly type: "batch"; readonly taskId: number; readonly bucket: number; readonly batch: ColumnBatch; readonly offsets?: Int32Array; readonly relation?: HashedRelation }
   | { readonly type: "done"; readonly taskId: number }
   | {
       readonly type: "error";

@@ -68,10 +68,15 @@ async function run(msg: WorkerTask | WorkerPythonTask): Promise<void> {
   try {
     for await (const item of itemsOf(msg, state.abort.signal)) {
       if (state.abort.signal.aborted) break;
-      const { batch, transfer } = prepareTransfer(item.batch);
-      const offsets = item.offsets;
-      if (offsets !== undefined) transfer.push(offsets.buffer as ArrayBuffer);
-      post({ type: "batch", taskId: msg.taskId, bucket: item.bucket, batch, ...(offsets === undefined ? {} : { offsets }) }, transfer);
+      if (item.relation !== undefined) {
+        // shared memory: posting it shares the buffers, nothing to transfer
+        post({ type: "batch", taskId: msg.taskId, bucket: item.bucket, batch: item.batch, relation: item.relation });
+      } else {
+        const { batch, transfer } = prepareTransfer(item.batch);
+        const offsets = item.offsets;
+        if (offsets !== undefined) transfer.push(offsets.buffer as ArrayBuffer);
+        post({ type: "batch", taskId: msg.taskId, bucket: item.bucket, batch, ...(offsets === undefined ? {} : { offsets }) }, transfer);
+      }
       state.inFlight++;
       while (state.inFlight >= WINDOW && !state.abort.signal.aborted) {
         await new Promise<void>((r) => (state.wake = r));

@@ -177,7 +177,12 @@ export class WorkerPool {
     const t = slot.task;
     if (t === null || t.id !== m.taskId) return;
     if (m.type === "batch") {
-      void t.ch.push({ bucket: m.bucket, batch: m.batch, ...(m.offsets === undefined ? {} : { offsets: m.offsets }) });
+      void t.ch.push({
+        bucket: m.bucket,
+        batch: m.batch,
+        ...(m.offsets === undefined ? {} : { offsets: m.offsets }),
+        ...(m.relation === undefined ? {} : { relation: m.relation }),
+      });
       return;
     }
     if (m.type === "done") {

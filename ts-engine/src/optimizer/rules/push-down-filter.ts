@@ -53,6 +53,7 @@ function intoJoin(f: Filter): LogicalPlan {
     rc === undefined ? j.right : filter(j.right, rc),
     j.joinType,
     j.condition,
+    j.hint,
   );
   const rest = andAll(stay);
   return rest === undefined ? pushed : filter(pushed, rest);

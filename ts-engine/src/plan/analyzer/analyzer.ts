@@ -87,6 +87,9 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
     }
     case "ToDF":
       return resolveToDF(p, ctx);
+    case "Hint":
+      // a join strategy hint is read off the parsed plan by the join above (resolveJoin)
+      return ctx.resolve(p.input);
     default:
       return assertNever(p);
   }

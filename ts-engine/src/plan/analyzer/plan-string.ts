@@ -33,6 +33,8 @@ function head(p: ParsedPlan): string {
     case "SubqueryAlias":
     case "ToDF":
       return `'${p.kind}`;
+    case "Hint":
+      return `'UnresolvedHint ${p.name}${p.parameters.length === 0 ? "" : `, [${p.parameters.join(", ")}]`}`;
     default:
       return assertNever(p);
   }

@@ -11,6 +11,7 @@ import {
   asSmallInt,
   asString,
   asStringList,
+  describe,
   fail,
   opt,
   req,
@@ -130,6 +131,15 @@ const DECODERS: Readonly<Record<WirePlanKind, Decoder>> = {
     alias: asString(req(m, "alias", p), `${p}.alias`),
   }),
   ToDF: (m, p) => ({ kind: "ToDF", input: input(m, "input", p), names: asStringList(req(m, "names", p), `${p}.names`) }),
+  Hint: (m, p) => ({
+    kind: "Hint",
+    input: input(m, "input", p),
+    name: asString(req(m, "name", p), `${p}.name`),
+    parameters: asList(opt(m, "parameters") ?? [], `${p}.parameters`).map((v, i) => {
+      if (typeof v === "string" || typeof v === "number") return v;
+      return fail(`${p}.parameters[${i}]`, `expected a string or number, got ${describe(v)}`);
+    }),
+  }),
 };
 
 /** Every kind this decoder accepts (checked against bridge/schema/*.json). */

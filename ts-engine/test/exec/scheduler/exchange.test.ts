@@ -6,7 +6,8 @@ import { coalescePartitions } from "../../../src/exec/exchange/coalesce-partitio
 import { hashPartitionIds } from "../../../src/exec/exchange/partition-hash.js";
 import { makeVector } from "../../../src/columnar/vector.js";
 import type { Expr } from "../../../src/expr/expr.js";
-import type { JoinType, LogicalPlan } from "../../../src/plan/logical-plan.js";
+import type { JoinHint, JoinType, LogicalPlan } from "../../../src/plan/logical-plan.js";
+import type { ParsedPlan } from "../../../src/plan/parsed-plan.js";
 import { IntegerType, LongType } from "../../../src/types/data-type.js";
 import { alias, col, collectRows, fn, lit, range, testCtx } from "../../engine/helpers.js";
 
@@ -17,7 +18,7 @@ function confWith(kv: Record<string, string>): SqlConf {
 }
 
 /** Runs a plan in-process, recording every task. */
-async function traced(plan: LogicalPlan, kv: Record<string, string> = {}): Promise<{ rows: unknown[][]; tasks: TaskEvent[] }> {
+async function traced(plan: ParsedPlan, kv: Record<string, string> = {}): Promise<{ rows: unknown[][]; tasks: TaskEvent[] }> {
   const tasks: TaskEvent[] = [];
   const services: EngineServices = { parallelism: 2, onTask: (e) => tasks.push(e) };
   const rows = await collectRows(plan, testCtx(services, confWith(kv)));
@@ -147,16 +148,30 @@ describe("single partitions", () => {
 describe("joins over exchanges", () => {
   const left = keyed(3000, 500, "k", "v");
   const right: LogicalPlan = { kind: "Project", input: range(0, 700, 1, 2), exprs: [alias(col("id"), "k2"), alias(fn("*", col("id"), lit(10, LongType)), "w")] };
-  const join = (jt: JoinType): LogicalPlan => ({ kind: "Join", left, right, joinType: jt, condition: fn("==", col("k"), col("k2")) });
+  /** The inputs wrapped in `df.hint(...)` as the hint asks. */
+  const hinted = (p: LogicalPlan, name: string | undefined): ParsedPlan => (name === undefined ? p : { kind: "Hint", input: p, name, parameters: [] });
+  const join = (jt: JoinType, hint?: JoinHint): ParsedPlan => ({
+    kind: "Join",
+    left: hinted(left, hint?.left),
+    right: hinted(right, hint?.right),
+    joinType: jt,
+    condition: fn("==", col("k"), col("k2")),
+  });
+  /** SHUFFLE_HASH on the side a shuffled hash join of this type can build. */
+  const shuffleHash = (jt: JoinType): JoinHint => (jt === "right" ? { left: "shuffle_hash" } : { right: "shuffle_hash" });
 
   it("broadcasts a small side and shuffles both sides when broadcasts are off, with the same rows", async () => {
     for (const jt of ["inner", "left", "right", "full", "left_semi", "left_anti"] as const) {
       const bc = await traced(join(jt));
-      const sh = await traced(join(jt), { "spark.sql.autoBroadcastJoinThreshold": "-1", "spark.sql.shuffle.partitions": "5", "spark.sql.adaptive.enabled": "false" });
-      expect(sortRows(sh.rows)).toEqual(sortRows(bc.rows));
-      const joinTasks = sh.tasks.filter((t) => t.kinds.includes("HashJoin"));
-      expect(joinTasks.length).toBe(5);
-      expect(joinTasks.every((t) => t.kinds.filter((k) => k === "ShuffleRead").length === 2)).toBe(true);
+      const off = { "spark.sql.autoBroadcastJoinThreshold": "-1", "spark.sql.shuffle.partitions": "5", "spark.sql.adaptive.enabled": "false" };
+      // past the threshold Spark sort-merges (spark.sql.join.preferSortMergeJoin); SHUFFLE_HASH asks for a shuffled hash join
+      for (const [hint, kind] of [[undefined, "SortMergeJoin"], [shuffleHash(jt), "HashJoin"]] as const) {
+        const sh = await traced(join(jt, hint), off);
+        expect(sortRows(sh.rows)).toEqual(sortRows(bc.rows));
+        const joinTasks = sh.tasks.filter((t) => t.kinds.includes(kind));
+        expect(joinTasks.length).toBe(5);
+        expect(joinTasks.every((t) => t.kinds.filter((k) => k === "ShuffleRead").length === 2)).toBe(true);
+      }
     }
     expect((await traced(join("inner"))).rows.length).toBe(3000);
     expect((await traced(join("full"))).rows.length).toBe(3200);
@@ -164,16 +179,31 @@ describe("joins over exchanges", () => {
 
   it("explains what runs: broadcast build side by join type, shuffled hash join past the threshold", () => {
     const ids = (s: string): string => s.replace(/#\d+/g, "#N").replace(/plan_id=\d+/g, "plan_id=N");
-    const text = (jt: JoinType, kv: Record<string, string> = {}): string => ids(explainQuery(join(jt), "simple", testCtx({ parallelism: 2 }, confWith(kv))));
+    const text = (jt: JoinType, kv: Record<string, string> = {}, hint?: JoinHint): string => ids(explainQuery(join(jt, hint), "simple", testCtx({ parallelism: 2 }, confWith(kv))));
     expect(text("inner")).toContain("BroadcastHashJoin [k#NL], [k2#NL], Inner, BuildRight, false");
     expect(text("inner")).toContain("BroadcastExchange HashedRelationBroadcastMode(List(input[0, bigint, false]),false), [plan_id=N]");
     // right outer cannot broadcast the right side: Spark builds the left
     expect(text("right")).toContain("BroadcastHashJoin [k#NL], [k2#NL], RightOuter, BuildLeft, false");
-    const sh = text("left", { "spark.sql.autoBroadcastJoinThreshold": "-1" });
+    const off = { "spark.sql.autoBroadcastJoinThreshold": "-1" };
+    const sh = text("left", off, shuffleHash("left"));
     expect(sh).toContain("ShuffledHashJoin [k#NL], [k2#NL], LeftOuter, BuildRight");
     expect(sh).toContain("Exchange hashpartitioning(k#NL, 200), ENSURE_REQUIREMENTS, [plan_id=N]");
     expect(sh).toContain("Exchange hashpartitioning(k2#NL, 200), ENSURE_REQUIREMENTS, [plan_id=N]");
-    expect(text("right", { "spark.sql.autoBroadcastJoinThreshold": "-1" })).toContain("RightOuter, BuildLeft");
+    expect(text("right", off, shuffleHash("right"))).toContain("RightOuter, BuildLeft");
+    // without a hint Spark's default past the threshold: a sort-merge join over sorted shuffles
+    expect(text("left", off).split("\n").slice(1, 8)).toEqual([
+      "AdaptiveSparkPlan isFinalPlan=false",
+      "+- SortMergeJoin [k#NL], [k2#NL], LeftOuter",
+      "   :- Sort [k#NL ASC NULLS FIRST], false, 0",
+      "   :  +- Exchange hashpartitioning(k#NL, 200), ENSURE_REQUIREMENTS, [plan_id=N]",
+      "   :     +- Project [(id#NL % 500) AS k#NL, id#NL AS v#NL]",
+      "   :        +- Range (0, 3000, step=1, splits=3)",
+      "   +- Sort [k2#NL ASC NULLS FIRST], false, 0",
+    ]);
+    // spark.sql.join.preferSortMergeJoin=false: the right side (3x smaller, fits a local map) builds a hash join
+    expect(text("inner", { "spark.sql.autoBroadcastJoinThreshold": "5000", "spark.sql.join.preferSortMergeJoin": "false" })).toContain(
+      "ShuffledHashJoin [k#NL], [k2#NL], Inner, BuildRight",
+    );
   });
 });
 

@@ -11,6 +11,7 @@ import { analyze } from "../../../src/plan/analyzer/analyzer.js";
 import { planPhysical } from "../../../src/exec/planner.js";
 import type { StageTask } from "../../../src/exec/scheduler/task.js";
 import type { LogicalPlan } from "../../../src/plan/logical-plan.js";
+import type { ParsedPlan } from "../../../src/plan/parsed-plan.js";
 import { LongType } from "../../../src/types/data-type.js";
 import { alias, col, fn, lit } from "../../engine/helpers.js";
 
@@ -109,7 +110,7 @@ describe.skipIf(!built)("stages on the pool", () => {
   });
   const grouped: LogicalPlan = { kind: "Aggregate", input: keyed(50_000, 97, "k", "v"), groupBy: [col("k")], aggs: [alias(fn("sum", col("v")), "s")] };
 
-  async function run(plan: LogicalPlan, conf = new SqlConf(), onTask?: (e: TaskEvent) => void): Promise<unknown[][]> {
+  async function run(plan: ParsedPlan, conf = new SqlConf(), onTask?: (e: TaskEvent) => void): Promise<unknown[][]> {
     const ctx: ExecContext = { ...ctxWith(), conf, services: { parallelism: 2, workerPool: pool, ...(onTask === undefined ? {} : { onTask }) } };
     const res = await executeQuery(plan, ctx);
     const rows: unknown[][] = [];
@@ -124,11 +125,14 @@ describe.skipIf(!built)("stages on the pool", () => {
     conf.set("spark.sql.shuffle.partitions", "4");
     conf.set("spark.sql.adaptive.enabled", "false");
     const right: LogicalPlan = { kind: "Project", input: { kind: "Range", start: 0, end: 500, step: 1, numPartitions: 2 }, exprs: [alias(col("id"), "k2")] };
-    const join: LogicalPlan = { kind: "Join", left: keyed(20_000, 1000, "k", "v"), right, joinType: "inner", condition: fn("==", col("k"), col("k2")) };
+    const hinted = (name: string): ParsedPlan => ({ kind: "Join", left: keyed(20_000, 1000, "k", "v"), right: { kind: "Hint", input: right, name, parameters: [] }, joinType: "inner", condition: fn("==", col("k"), col("k2")) });
+    const join = hinted("shuffle_hash");
+    const merged = hinted("merge");
     const sort: LogicalPlan = { kind: "Sort", global: true, input: keyed(20_000, 1000, "k", "v"), orders: [{ kind: "SortOrder", child: col("k"), ascending: true, nullsFirst: true }] };
     const limited: LogicalPlan = { kind: "Aggregate", input: { kind: "Limit", n: 10, input: keyed(1000, 3, "k", "v") }, groupBy: [col("k")], aggs: [alias(fn("count", lit(1, LongType)), "c")] };
     expect((await run(grouped, conf, (e) => tasks.push(e))).length).toBe(97);
     expect((await run(join, conf, (e) => tasks.push(e))).length).toBe(10_000);
+    expect((await run(merged, conf, (e) => tasks.push(e))).length).toBe(10_000);
     const sorted = await run(sort, conf, (e) => tasks.push(e));
     expect(sorted.every((r, i) => i === 0 || (sorted[i - 1]![0] as number) <= (r[0] as number))).toBe(true);
     expect((await run(limited, conf, (e) => tasks.push(e))).length).toBe(3);
@@ -137,9 +141,28 @@ describe.skipIf(!built)("stages on the pool", () => {
     const above = (kind: string): TaskEvent[] => tasks.filter((t) => t.kinds.includes(kind) && t.kinds.includes("ShuffleRead"));
     expect(above("HashAggregate").length).toBeGreaterThanOrEqual(4);
     expect(above("HashJoin").length).toBe(4);
+    expect(above("SortMergeJoin").length).toBe(4);
     expect(above("Sort").length).toBeGreaterThan(1);
     expect(above("Limit").length).toBe(1);
     expect(new Set(tasks.map((t) => t.threadId)).size).toBe(2);
+  });
+
+  it("hashes a broadcast join's build side once per query, on a worker, and every join task shares it", async () => {
+    const tasks: TaskEvent[] = [];
+    const conf = new SqlConf();
+    conf.set("spark.default.parallelism", "6");
+    const fact: LogicalPlan = { ...keyed(30_000, 700, "k", "v"), input: { kind: "Range", start: 0, end: 30_000, step: 1, numPartitions: 6 } };
+    const dim: LogicalPlan = { kind: "Project", input: { kind: "Range", start: 0, end: 500, step: 1, numPartitions: 2 }, exprs: [alias(col("id"), "k2"), alias(fn("*", col("id"), lit(2, LongType)), "w")] };
+    const join: LogicalPlan = { kind: "Join", left: fact, right: dim, joinType: "left", condition: fn("==", col("k"), col("k2")) };
+    const rows = await run(join, conf, (e) => tasks.push(e));
+    expect(rows.length).toBe(30_000);
+    // keys 500…699 have no dimension row: those fact rows keep nulls (left outer)
+    expect(rows.filter((r) => r[2] === null).length).toBe(Array.from({ length: 30_000 }, (_, i) => i % 700).filter((k) => k >= 500).length);
+    expect(rows.every((r) => r[2] === null || r[3] === 2 * (r[0] as number))).toBe(true);
+    const hashing = tasks.filter((t) => t.kinds.length === 1 && t.kinds[0] === "BroadcastRead");
+    expect(hashing.length).toBe(1);
+    expect(hashing[0]!.threadId).not.toBe(0);
+    expect(tasks.filter((t) => t.kinds.includes("HashJoin")).length).toBe(6);
   });
 
   it("fails the query of a worker thread that dies with InternalError, replaces the thread, and runs the next query", async () => {

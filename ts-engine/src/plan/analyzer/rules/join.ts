@@ -8,6 +8,7 @@ import { outputOf } from "../../output.js";
 import { mergePlanIds, sameName, type AnalyzerCtx, type Resolved } from "../context.js";
 import { resolveExpr } from "../resolve-expr.js";
 import { quoteId } from "../scope.js";
+import { joinHintOf } from "./join-hints.js";
 import { noPlan } from "../no-plan.js";
 
 function scalar(name: string): ScalarFunctionDef {
@@ -65,14 +66,15 @@ export function resolveJoin(p: ParsedJoin, ctx: AnalyzerCtx): Resolved {
   const rOut = outputOf(right.plan);
   const scope = { attrs: [...lOut, ...rOut], planIds, caseSensitive: ctx.caseSensitive, ansi: ctx.ansi };
   const joinType = p.joinType === "cross" && p.condition !== undefined ? "inner" : p.joinType;
+  const hint = joinHintOf(p.left, p.right);
   if (p.usingColumns === undefined || p.usingColumns.length === 0) {
     const condition = p.condition === undefined ? undefined : resolveExpr(p.condition, scope);
-    return { plan: join(left.plan, right.plan, joinType, condition), planIds };
+    return { plan: join(left.plan, right.plan, joinType, condition, hint), planIds };
   }
   const keys = p.usingColumns.map((n) => [findKey(n, lOut, "left", ctx), findKey(n, rOut, "right", ctx)] as const);
   const eqs = keys.map(([l, r]) => scalar("==").resolve("==", [l, r]));
   const condition = eqs.reduce((acc, e) => scalar("and").resolve("and", [acc, e]));
-  const node = join(left.plan, right.plan, joinType, condition);
+  const node = join(left.plan, right.plan, joinType, condition, hint);
   const joined = outputOf(node);
   const byId = new Map(joined.map((a) => [a.exprId, a]));
   const leftKeyIds = new Set(keys.map(([l]) => l.exprId));
