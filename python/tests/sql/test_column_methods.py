@@ -16,9 +16,9 @@ PYSPARK_COLUMN = {
     "otherwise", "outer", "over", "rlike", "startswith", "substr", "try_cast", "when", "withField",
 }
 
-#: not yet, with the part that builds them: withField/dropFields are nested-type expressions
-#: (issue 6.1), over needs window functions, outer needs correlated (lateral) subqueries.
-NOT_YET = {"withField", "dropFields", "over", "outer"}
+#: not yet, with the part that builds them: over needs window functions, outer needs
+#: correlated (lateral) subqueries.
+NOT_YET = {"over", "outer"}
 
 #: Node spells Python's operators as methods and has no PySpark counterpart for these.
 NODE_EXTRA = {"and", "as", "constructor", "divide", "eq", "geq", "gt", "leq", "lt", "minus", "mod", "multiply",

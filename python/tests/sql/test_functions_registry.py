@@ -48,7 +48,7 @@ SPELLINGS = {
 ENGINE_ONLY = {
     "%", "&", "*", "+", "-", "/", "<", "<=", "<=>", "==", ">", ">=", "^", "|",
     "and", "or", "not", "in", "between", "div", "unary_minus",
-    "get_field", "get_item", "try_cast",
+    "get_field", "get_item", "try_cast", "update_fields",
     # SQL-only spellings: PySpark's wrappers are timestamp_add / timestamp_diff.
     "timestampadd", "timestampdiff",
     # collections: SQL's map (PySpark's create_map) and any (a SQL-only spelling of bool_or)

@@ -47,6 +47,11 @@ def to_wire(v: Any, dt: T.DataType) -> Any:
         return bool(v)
     if isinstance(dt, T.BinaryType):
         return bytes(v)
+    if isinstance(dt, T.DayTimeIntervalType):
+        # Microseconds, exactly (timedelta keeps days, seconds and microseconds apart).
+        return (v.days * 86400 + v.seconds) * 1000000 + v.microseconds
+    if isinstance(dt, T.YearMonthIntervalType):
+        return int(v)
     if isinstance(dt, T.DecimalType):
         d = v if isinstance(v, decimal.Decimal) else decimal.Decimal(str(v))
         return str(d.quantize(decimal.Decimal(1).scaleb(-dt.scale), context=decimal.Context(prec=60)))
@@ -127,6 +132,12 @@ def java_decimal(text: str) -> decimal.Decimal:
     return decimal.Decimal(_engineering_text(d))
 
 
+def _year_month_not_implemented(_months: Any) -> Any:
+    """PySpark cannot turn a year-month interval into a Python value; neither do we."""
+    from tspark.errors import PySparkNotImplementedError
+    raise PySparkNotImplementedError(errorClass="NOT_IMPLEMENTED", messageParameters={"feature": "YearMonthIntervalType.fromInternal"})
+
+
 def value_decoder(dt: T.DataType) -> Optional[Callable[[Any], Any]]:
     """Converter for one non-null wire value of `dt`, or None when the value is already Python's."""
     if isinstance(dt, T.DateType):
@@ -139,6 +150,10 @@ def value_decoder(dt: T.DataType) -> Optional[Callable[[Any], Any]]:
             tzinfo=None, microsecond=ts % 1000000)
     if isinstance(dt, T.DecimalType):
         return java_decimal
+    if isinstance(dt, T.DayTimeIntervalType):
+        return lambda us: datetime.timedelta(microseconds=us)
+    if isinstance(dt, T.YearMonthIntervalType):
+        return _year_month_not_implemented
     if isinstance(dt, T.BinaryType):
         return bytearray
     if isinstance(dt, T.ArrayType):

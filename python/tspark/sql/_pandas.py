@@ -26,13 +26,40 @@ def to_pandas(session: Any, plan: Dict[str, Any], columns: Any) -> Any:
         schema, chunks = collect_arrow(session, plan)
         tables = [pa.ipc.open_stream(pa.py_buffer(c)).read_all() for c in chunks]
         if tables:
-            pdf = pa.concat_tables(tables).to_pandas()
+            table = pa.concat_tables(tables)
+            pdf = table.to_pandas()
             pdf.columns = schema.names
+            _nested_as_python(pdf, table, schema)
             return _as_pyspark_dtypes(session, pdf, schema)
         return pd.DataFrame({n: pd.Series([], dtype=object) for n in schema.names})
     rows = collect_rows(session, plan)
     names = columns()
     return pd.DataFrame.from_records([tuple(r) for r in rows], columns=names)
+
+
+def _nested_as_python(pdf: Any, table: Any, schema: Any) -> None:
+    """Nested columns hold what PySpark's toPandas gives: lists, dicts and Rows (not ndarrays,
+    key-value tuples and dicts, which Arrow's own conversion makes)."""
+    from tspark.sql import types as T
+    from tspark.sql.row import Row
+
+    def conv(v: Any, dt: Any) -> Any:
+        if v is None:
+            return None
+        if isinstance(dt, T.ArrayType):
+            return [conv(x, dt.elementType) for x in v]
+        if isinstance(dt, T.MapType):
+            return {conv(k, dt.keyType): conv(x, dt.valueType) for k, x in v}
+        if isinstance(dt, T.StructType):
+            cls = Row._class_for(tuple(dt.names))
+            return tuple.__new__(cls, [conv(v.get(f.name), f.dataType) for f in dt.fields]) if isinstance(v, dict) else v
+        return v
+
+    for i, f in enumerate(schema.fields):
+        if isinstance(f.dataType, (T.ArrayType, T.MapType, T.StructType)):
+            values = [conv(v, f.dataType) for v in table.column(i).to_pylist()]
+            import pandas as pd
+            pdf.isetitem(i, pd.Series(values, dtype=object, index=pdf.index))
 
 
 def _as_pyspark_dtypes(session: Any, pdf: Any, schema: Any) -> Any:

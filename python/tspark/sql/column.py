@@ -209,6 +209,23 @@ class Column:
         """Struct field by name."""
         return Column(E.function("get_field", [self._expr, make_literal(name)]))
 
+    def withField(self, fieldName: str, col: "Column") -> "Column":
+        """The struct with field ``fieldName`` (a dotted path for nested structs) set to ``col``."""
+        if not isinstance(fieldName, str):
+            raise PySparkTypeError(errorClass="NOT_STR", messageParameters={
+                "arg_name": "fieldName", "arg_type": type(fieldName).__name__})
+        if not isinstance(col, Column):
+            raise PySparkTypeError(errorClass="NOT_COLUMN", messageParameters={
+                "arg_name": "col", "arg_type": type(col).__name__})
+        return Column(E.function("update_fields", [self._expr, make_literal("set"), make_literal(fieldName), col._expr]))
+
+    def dropFields(self, *fieldNames: str) -> "Column":
+        """The struct without the named fields (dotted paths reach nested structs)."""
+        args = [self._expr]
+        for n in fieldNames:
+            args += [make_literal("drop"), make_literal(n)]
+        return Column(E.function("update_fields", args))
+
     def __getitem__(self, k: Any) -> "Column":
         if isinstance(k, slice):
             return self.substr(k.start, k.stop)

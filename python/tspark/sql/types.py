@@ -224,7 +224,7 @@ class ShortType(IntegralType):
 
 
 class DayTimeIntervalType(AtomicType):
-    """Day-time interval (declared for API parity; the engine does not support it yet)."""
+    """Day-time interval: a count of microseconds, ``datetime.timedelta`` in Python."""
 
     DAY, HOUR, MINUTE, SECOND = 0, 1, 2, 3
     _fields = {0: "day", 1: "hour", 2: "minute", 3: "second"}
@@ -245,7 +245,7 @@ class DayTimeIntervalType(AtomicType):
 
 
 class YearMonthIntervalType(AtomicType):
-    """Year-month interval (declared for API parity)."""
+    """Year-month interval: a count of months (PySpark cannot collect it either)."""
 
     YEAR, MONTH = 0, 1
     _fields = {0: "year", 1: "month"}
@@ -417,6 +417,22 @@ _FIXED = re.compile(r"decimal\(\s*(\d+)\s*,\s*(-?\d+)\s*\)")
 _LEN = re.compile(r"(char|varchar)\(\s*(\d+)\s*\)")
 
 
+_INTERVAL = re.compile(r"interval\s+(\w+)(?:\s+to\s+(\w+))?", re.IGNORECASE)
+
+
+def _interval_type(text: str) -> Optional[DataType]:
+    """The interval type `interval <field> [to <field>]` names (JSON and DDL forms), or None."""
+    m = _INTERVAL.fullmatch(text.strip())
+    if m is None:
+        return None
+    start, end = m.group(1).lower(), (m.group(2) or m.group(1)).lower()
+    for cls in (DayTimeIntervalType, YearMonthIntervalType):
+        names = {v: k for k, v in cls._fields.items()}
+        if start in names and end in names and names[end] >= names[start]:
+            return cls(names[start], names[end])
+    return None
+
+
 def _parse_datatype_json_value(v: Union[str, Dict[str, Any]]) -> DataType:
     """A DataType from its JSON value (string for atomic types, dict for nested)."""
     if not isinstance(v, dict):
@@ -432,6 +448,9 @@ def _parse_datatype_json_value(v: Union[str, Dict[str, Any]]) -> DataType:
         m = _LEN.fullmatch(v)
         if m:
             return CharType(int(m.group(2))) if m.group(1) == "char" else VarcharType(int(m.group(2)))
+        iv = _interval_type(v)
+        if iv is not None:
+            return iv
         raise ValueError("Could not parse datatype: %s" % v)
     tpe = v["type"]
     if tpe == "array":
@@ -544,6 +563,16 @@ class _DdlParser:
                 fields = self.fields(">")
             self.expect(">")
             return StructType(fields)
+        if t == "interval":
+            start = self.next().lower()
+            end = start
+            if self.peek().lower() == "to":
+                self.next()
+                end = self.next().lower()
+            parsed = _interval_type("interval %s to %s" % (start, end))
+            if parsed is None:
+                self.fail()
+            return parsed
         if t in _SIMPLE:
             return _SIMPLE[t]()
         self.fail()

@@ -189,14 +189,6 @@ export class Column {
   isNaN(): Column {
     return call("isnan", [this.expr]);
   }
-  /** The array element at 0-based `key`, or the map value for `key`. */
-  getItem(key: ColumnOrValue): Column {
-    return this.binary("get_item", key);
-  }
-  /** The struct field `name`. */
-  getField(name: string): Column {
-    return call("get_field", [this.expr, literalOf(name)]);
-  }
   /** Casts like `cast`, giving null where the value does not convert. */
   try_cast(dataType: DataType | string): Column {
     const t = typeof dataType === "string" ? parseDataType(dataType) : dataType;
@@ -215,6 +207,23 @@ export class Column {
   otherwise(value: ColumnOrValue): Column {
     const cw = this.openCaseWhen();
     return new Column({ ...cw, elseValue: toExpr(value) });
+  }
+
+  /** Array element (0-based) or map value: Python's `self[key]`. */
+  getItem(key: ColumnOrValue): Column {
+    return call("get_item", [this.expr, toExpr(key)]);
+  }
+  /** Struct field by name (for an array of structs, each element's field). */
+  getField(name: string): Column {
+    return call("get_field", [this.expr, literalOf(name)]);
+  }
+  /** The struct with field `fieldName` (a dotted path reaches nested structs) set to `col`. */
+  withField(fieldName: string, col: Column): Column {
+    return call("update_fields", [this.expr, literalOf("set"), literalOf(fieldName), col.expr]);
+  }
+  /** The struct without the named fields. */
+  dropFields(...fieldNames: string[]): Column {
+    return call("update_fields", [this.expr, ...fieldNames.flatMap((n) => [literalOf("drop"), literalOf(n)])]);
   }
 
   /** A repr as Spark Connect's PySpark prints it: `Column<'(a + 1)'>`, `Column<'a AS b'>`. */

@@ -82,6 +82,11 @@ function convertValue(v: unknown, t: DataType, nullable: boolean, field: string)
       return v instanceof Date ? (v.getTime() - v.getTimezoneOffset() * 60_000) * 1000 : reject();
     case "decimal":
       return convertDecimal(v, t.scale) ?? reject();
+    case "day_time_interval":
+      // Node values of a day-time interval are microseconds (number or bigint).
+      return typeof v === "number" && Number.isInteger(v) ? v : typeof v === "bigint" ? v : reject();
+    case "year_month_interval":
+      return typeof v === "number" && Number.isInteger(v) ? v : reject();
     case "array":
       return Array.isArray(v) ? v.map((x) => convertValue(x, t.elementType, t.containsNull, field)) : reject();
     case "map": {

@@ -14,3 +14,4 @@ export * from "./functions-json.js";
 export * from "./functions-datetime.js";
 export * from "./functions-collection.js";
 export * from "./functions-aggregate-stats.js";
+export * from "./functions-try.js";

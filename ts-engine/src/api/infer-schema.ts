@@ -108,6 +108,8 @@ export function checkDetermined(t: DataType): void {
       case "timestamp":
       case "timestamp_ntz":
       case "decimal":
+      case "day_time_interval":
+      case "year_month_interval":
         return false;
       default:
         return assertNever(x);

@@ -1,5 +1,6 @@
 import { assertNever } from "../errors/assert-never.js";
 import type { DataType } from "../types/data-type.js";
+import { ATOMIC_NAMES } from "../types/atomic-names.js";
 import { Row } from "./row.js";
 
 /** The Python class PySpark would name for a JS value in errors (`<class 'str'>`). */
@@ -29,25 +30,14 @@ export function pyTypeName(v: unknown): string {
 
 /** PySpark's repr of a DataType (`IntegerType()`, `ArrayType(LongType(), True)`). */
 export function pyDataTypeRepr(t: DataType): string {
-  const atomic: Record<string, string> = {
-    null: "NullType()",
-    boolean: "BooleanType()",
-    byte: "ByteType()",
-    short: "ShortType()",
-    integer: "IntegerType()",
-    long: "LongType()",
-    float: "FloatType()",
-    double: "DoubleType()",
-    string: "StringType()",
-    binary: "BinaryType()",
-    date: "DateType()",
-    timestamp: "TimestampType()",
-    timestamp_ntz: "TimestampNTZType()",
-  };
   const py = (b: boolean): string => (b ? "True" : "False");
   switch (t.kind) {
     case "decimal":
       return `DecimalType(${t.precision}, ${t.scale})`;
+    case "day_time_interval":
+      return `DayTimeIntervalType(${t.startField}, ${t.endField})`;
+    case "year_month_interval":
+      return `YearMonthIntervalType(${t.startField}, ${t.endField})`;
     case "array":
       return `ArrayType(${pyDataTypeRepr(t.elementType)}, ${py(t.containsNull)})`;
     case "map":
@@ -67,7 +57,7 @@ export function pyDataTypeRepr(t: DataType): string {
     case "date":
     case "timestamp":
     case "timestamp_ntz":
-      return atomic[t.kind] ?? t.kind;
+      return ATOMIC_NAMES[t.kind].py;
     default:
       return assertNever(t);
   }

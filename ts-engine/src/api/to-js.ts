@@ -39,6 +39,8 @@ export function valueToJs(x: unknown, t: DataType): unknown {
   if (x === null || x === undefined) return null;
   switch (t.kind) {
     case "long":
+    case "day_time_interval":
+      // Day-time intervals are microseconds, as a long.
       return typeof x === "bigint" ? normalizeLong(x) : x;
     case "boolean":
       return typeof x === "boolean" ? x : x !== 0;
@@ -73,6 +75,7 @@ export function valueToJs(x: unknown, t: DataType): unknown {
     case "string":
     case "binary":
     case "decimal":
+    case "year_month_interval":
       return x;
     default:
       return assertNever(t);

@@ -101,6 +101,8 @@ export const STORAGE_OF: Readonly<Record<DataType["kind"], VectorStorage>> = {
   long: "f64",
   timestamp: "f64",
   timestamp_ntz: "f64",
+  day_time_interval: "f64",
+  year_month_interval: "i32",
   float: "f32",
   double: "f64",
   string: "utf8",
@@ -134,7 +136,7 @@ function storageOfData(type: DataType, data: VectorData): VectorStorage {
 
 /** True for types stored as 64-bit integers (f64 fast path or i64big). */
 export function isLongType(type: DataType): boolean {
-  return type.kind === "long" || type.kind === "timestamp" || type.kind === "timestamp_ntz";
+  return type.kind === "long" || type.kind === "timestamp" || type.kind === "timestamp_ntz" || type.kind === "day_time_interval";
 }
 
 /**

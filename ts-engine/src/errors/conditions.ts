@@ -208,6 +208,38 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     sqlState: "53200",
     template: "Unable to acquire <requestedBytes> bytes of memory, got <receivedBytes>.",
   },
+  "INTERVAL_ARITHMETIC_OVERFLOW.WITH_SUGGESTION": {
+    sqlState: "22015",
+    template: "Integer overflow while operating with intervals. Use <functionName> to tolerate overflow and return NULL instead.",
+  },
+  "INTERVAL_DIVIDED_BY_ZERO": {
+    sqlState: "22012",
+    template: "Division by zero. Use `try_divide` to tolerate divisor being 0 and return NULL instead.",
+  },
+  "INVALID_INTERVAL_FORMAT.UNMATCHED_FORMAT_STRING": {
+    sqlState: "22006",
+    template: "Error parsing '<input>' to interval. Please ensure that the value provided is in a valid format for defining an interval. You can reference the documentation for the correct format. Interval string does not match <intervalStr> format of <supportedFormat> when cast to <typeName>: <input>.",
+  },
+  "INVALID_ARRAY_INDEX": {
+    sqlState: "22003",
+    template: "The index <indexValue> is out of bounds. The array has <arraySize> elements. Use the SQL function `get()` to tolerate accessing element at invalid index and return NULL instead.",
+  },
+  "DATATYPE_MISMATCH.CANNOT_DROP_ALL_FIELDS": {
+    sqlState: "42K09",
+    template: "Cannot resolve <sqlExpr> due to data type mismatch: Cannot drop all fields in struct.",
+  },
+  "INVALID_INTERVAL_FORMAT.UNMATCHED_FORMAT_STRING_WITH_NOTICE": {
+    sqlState: "22006",
+    template: "Error parsing '<input>' to interval. Please ensure that the value provided is in a valid format for defining an interval. You can reference the documentation for the correct format. Interval string does not match <intervalStr> format of <supportedFormat> when cast to <typeName>: <input>. Set \"spark.sql.legacy.fromDayTimeString.enabled\" to \"true\" to restore the behavior before Spark 3.0.",
+  },
+  "DATATYPE_MISMATCH.CAST_WITH_CONF_SUGGESTION": {
+    sqlState: "42K09",
+    template: "Cannot resolve <sqlExpr> due to data type mismatch: cannot cast <srcType> to <targetType> with ANSI mode on.\nIf you have to cast <srcType> to <targetType>, you can set <config> as <configVal>.",
+  },
+  "DATATYPE_MISMATCH.CAST_WITH_FUNC_SUGGESTION": {
+    sqlState: "42K09",
+    template: "Cannot resolve <sqlExpr> due to data type mismatch: cannot cast <srcType> to <targetType>.\nTo convert values from <srcType> to <targetType>, you can use the functions <functionNames> instead.",
+  },
   "INTERNAL_ERROR": {
     sqlState: "XX000",
     template: "<message>",

@@ -16,11 +16,13 @@ export function defaultSize(t: DataType): number {
     case "integer":
     case "float":
     case "date":
+    case "year_month_interval":
       return 4;
     case "long":
     case "double":
     case "timestamp":
     case "timestamp_ntz":
+    case "day_time_interval":
       return 8;
     case "decimal":
       return t.precision <= 18 ? 8 : 16;

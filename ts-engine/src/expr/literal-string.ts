@@ -29,6 +29,8 @@ export function literalToString(l: Literal, timeZone = "UTC"): string {
     case "float":
     case "double":
     case "decimal":
+    case "day_time_interval":
+    case "year_month_interval":
     case "array":
     case "map":
     case "struct":

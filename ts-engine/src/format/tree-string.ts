@@ -39,6 +39,8 @@ function nested(t: DataType, prefix: string, out: string[]): void {
     case "timestamp":
     case "timestamp_ntz":
     case "decimal":
+    case "day_time_interval":
+    case "year_month_interval":
       return;
     default:
       return assertNever(t);

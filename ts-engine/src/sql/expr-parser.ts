@@ -1,9 +1,10 @@
-import { BooleanType, DateType, NullType, StringType, TimestampNTZType, TimestampType } from "../types/data-type.js";
+import { BinaryType, BooleanType, DateType, NullType, StringType, TimestampNTZType, TimestampType } from "../types/data-type.js";
 import { parseDataType } from "../types/ddl.js";
 import type { ParsedExpr as Expr } from "../expr/parsed-expr.js";
 import { parseDate, parseTimestamp } from "../expr/eval/datetime.js";
 import { Lexer, syntaxError, type Token } from "./lexer.js";
 import { numericLiteral } from "./literals.js";
+import { intervalLiteral } from "./interval-literal.js";
 
 const COMPARE: Readonly<Record<string, string>> = { "=": "==", "==": "==", "<>": "!=", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">=", "<=>": "<=>" };
 
@@ -262,6 +263,18 @@ export class Parser {
     if (word === "null") return { kind: "Literal", value: null, dataType: NullType };
     if (word === "true" || word === "false") return { kind: "Literal", value: word === "true", dataType: BooleanType };
     if (word === "case") return this.caseWhen();
+    if (word === "x" && nextTok.type === "string") {
+      // X'6162': a binary literal, two hex digits per byte.
+      this.next();
+      const hex = nextTok.value;
+      if (hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex)) throw syntaxError(nextTok);
+      const bytes = new Uint8Array(hex.length / 2);
+      for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+      return { kind: "Literal", value: bytes, dataType: BinaryType };
+    }
+    if (word === "interval" && (nextTok.type === "string" || nextTok.type === "number" || (nextTok.type === "op" && (nextTok.value === "-" || nextTok.value === "+")))) {
+      return intervalLiteral({ peek: () => this.peek(), next: () => this.next() });
+    }
     if ((word === "date" || word === "timestamp" || word === "timestamp_ltz" || word === "timestamp_ntz") && nextTok.type === "string") {
       this.next();
       const ntz = word === "timestamp_ntz";

@@ -125,6 +125,12 @@ export class Lexer {
     const id = /^[A-Za-z_][A-Za-z0-9_]*/.exec(s.slice(start));
     if (id === null) throw syntaxError(this.peek());
     let i = start + id[0].length;
+    // `interval day to second`, `interval year`: the qualifier words belong to the type.
+    const qualifier = /^interval\s+[A-Za-z]+(?:\s+to\s+[A-Za-z]+)?/i.exec(s.slice(start));
+    if (qualifier !== null) {
+      this.pos = start + qualifier[0].length;
+      return qualifier[0];
+    }
     let j = i;
     while (j < s.length && /\s/.test(s[j]!)) j++;
     if (s[j] === "(" || s[j] === "<") {

@@ -38,6 +38,8 @@ export function asDecimal(t: DataType): DecimalType | null {
     case "date":
     case "timestamp":
     case "timestamp_ntz":
+    case "day_time_interval":
+    case "year_month_interval":
     case "array":
     case "map":
     case "struct":
@@ -60,7 +62,11 @@ function widerDecimal(a: DecimalType, b: DecimalType): DecimalType {
  */
 export function widerType(a: DataType, b: DataType): DataType | null {
   if (typeEquals(a, b)) return a;
-  if (a.kind === b.kind && a.kind !== "array" && a.kind !== "map" && a.kind !== "struct") return a;
+  if ((a.kind === "day_time_interval" && b.kind === "day_time_interval") || (a.kind === "year_month_interval" && b.kind === "year_month_interval")) {
+    // Spark's findWiderTypeForTwo: the interval spanning both field ranges.
+    return { kind: a.kind, startField: Math.min(a.startField, b.startField), endField: Math.max(a.endField, b.endField) };
+  }
+  if (a.kind === b.kind && a.kind !== "decimal" && a.kind !== "array" && a.kind !== "map" && a.kind !== "struct") return a;
   if (a.kind === "null") return b;
   if (b.kind === "null") return a;
   if (a.kind === "decimal" || b.kind === "decimal") {

@@ -54,7 +54,51 @@ export interface StructType {
   readonly fields: readonly StructField[];
 }
 
-export type DataType = AtomicType | DecimalType | ArrayType | MapType | StructType;
+/**
+ * Spark's DayTimeIntervalType: fields DAY(0) HOUR(1) MINUTE(2) SECOND(3) from `startField` to
+ * `endField`; a value is a count of microseconds (a long), whatever the fields.
+ */
+export interface DayTimeIntervalType {
+  readonly kind: "day_time_interval";
+  readonly startField: number;
+  readonly endField: number;
+}
+
+/** Spark's YearMonthIntervalType: fields YEAR(0) MONTH(1); a value is a count of months (an int). */
+export interface YearMonthIntervalType {
+  readonly kind: "year_month_interval";
+  readonly startField: number;
+  readonly endField: number;
+}
+
+export type DataType =
+  | AtomicType
+  | DecimalType
+  | DayTimeIntervalType
+  | YearMonthIntervalType
+  | ArrayType
+  | MapType
+  | StructType;
+
+/** Field names of a day-time interval, by field number (Spark's DayTimeIntervalType.fieldToString). */
+export const DAY_TIME_FIELDS: readonly string[] = ["day", "hour", "minute", "second"];
+/** Field names of a year-month interval, by field number. */
+export const YEAR_MONTH_FIELDS: readonly string[] = ["year", "month"];
+
+/** DayTimeIntervalType(start, end); the default is DAY TO SECOND, as in Spark. */
+export function dayTimeIntervalType(startField = 0, endField = 3): DayTimeIntervalType {
+  return { kind: "day_time_interval", startField, endField };
+}
+
+/** YearMonthIntervalType(start, end); the default is YEAR TO MONTH, as in Spark. */
+export function yearMonthIntervalType(startField = 0, endField = 1): YearMonthIntervalType {
+  return { kind: "year_month_interval", startField, endField };
+}
+
+/** True for both ANSI interval types. */
+export function isInterval(t: DataType): t is DayTimeIntervalType | YearMonthIntervalType {
+  return t.kind === "day_time_interval" || t.kind === "year_month_interval";
+}
 
 const atomicCache = new Map<AtomicKind, AtomicType>();
 
@@ -121,6 +165,11 @@ export function typeEquals(a: DataType, b: DataType): boolean {
     case "decimal": {
       const o = b as DecimalType;
       return a.precision === o.precision && a.scale === o.scale;
+    }
+    case "day_time_interval":
+    case "year_month_interval": {
+      const o = b as DayTimeIntervalType | YearMonthIntervalType;
+      return a.startField === o.startField && a.endField === o.endField;
     }
     case "array": {
       const o = b as ArrayType;

@@ -22,6 +22,7 @@ import {
   type StructField,
   type StructType,
 } from "./data-type.js";
+import { parseIntervalTypeString } from "./atomic-names.js";
 
 const SIMPLE: Readonly<Record<string, DataType>> = {
   string: StringType,
@@ -123,6 +124,19 @@ class Cursor {
 function parseType(c: Cursor): DataType {
   const word = c.name().toLowerCase();
   switch (word) {
+    case "interval": {
+      // `interval day to second`, `interval hour`, `interval year to month`.
+      const from = c.name().toLowerCase();
+      const save = c.pos;
+      let to = from;
+      if (/^\s*to\b/i.test(c.text.slice(c.pos))) {
+        c.name();
+        to = c.name().toLowerCase();
+      } else c.pos = save;
+      const t = parseIntervalTypeString(`interval ${from} to ${to}`);
+      if (t === null) c.fail();
+      return t;
+    }
     case "array": {
       c.expect("<");
       const e = parseType(c);

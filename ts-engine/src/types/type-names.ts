@@ -1,5 +1,6 @@
 import { assertNever } from "../errors/assert-never.js";
 import type { DataType } from "./data-type.js";
+import { ATOMIC_NAMES, intervalTypeString } from "./atomic-names.js";
 
 /**
  * Spark's `simpleString` of a type: what `dtypes`, DDL output and error
@@ -7,40 +8,19 @@ import type { DataType } from "./data-type.js";
  */
 export function simpleString(t: DataType): string {
   switch (t.kind) {
-    case "null":
-      return "void";
-    case "boolean":
-      return "boolean";
-    case "byte":
-      return "tinyint";
-    case "short":
-      return "smallint";
-    case "integer":
-      return "int";
-    case "long":
-      return "bigint";
-    case "float":
-      return "float";
-    case "double":
-      return "double";
-    case "string":
-      return "string";
-    case "binary":
-      return "binary";
-    case "date":
-      return "date";
-    case "timestamp":
-      return "timestamp";
-    case "timestamp_ntz":
-      return "timestamp_ntz";
     case "decimal":
       return `decimal(${t.precision},${t.scale})`;
+    case "day_time_interval":
+    case "year_month_interval":
+      return intervalTypeString(t);
     case "array":
       return `array<${simpleString(t.elementType)}>`;
     case "map":
       return `map<${simpleString(t.keyType)},${simpleString(t.valueType)}>`;
     case "struct":
       return `struct<${t.fields.map((f) => `${f.name}:${simpleString(f.dataType)}`).join(",")}>`;
+    default:
+      return ATOMIC_NAMES[t.kind].simple;
   }
 }
 
@@ -58,6 +38,8 @@ export function sqlTypeName(t: DataType): string {
       return `STRUCT<${t.fields.map((f) => `${f.name}: ${sqlTypeName(f.dataType)}`).join(", ")}>`;
     case "decimal":
       return `DECIMAL(${t.precision},${t.scale})`;
+    case "day_time_interval":
+    case "year_month_interval":
     case "null":
     case "boolean":
     case "byte":
@@ -83,5 +65,6 @@ export function sqlTypeName(t: DataType): string {
  */
 export function typeName(t: DataType): string {
   if (t.kind === "decimal") return `decimal(${t.precision},${t.scale})`;
+  if (t.kind === "day_time_interval" || t.kind === "year_month_interval") return intervalTypeString(t);
   return t.kind;
 }

@@ -16,6 +16,7 @@ from tspark.sql.functions._json import *  # noqa: F401,F403
 from tspark.sql.functions._datetime import *  # noqa: F401,F403
 from tspark.sql.functions._collection import *  # noqa: F401,F403
 from tspark.sql.functions._aggregate_stats import *  # noqa: F401,F403
+from tspark.sql.functions._try import *  # noqa: F401,F403
 from tspark.sql.functions._hints import *  # noqa: F401,F403
 
 # The concatenation of the star-imported families' __all__ (each a function defined there).

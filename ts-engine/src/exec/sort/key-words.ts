@@ -1,5 +1,6 @@
 import type { Vector } from "../../columnar/vector.js";
 import type { DataType } from "../../types/data-type.js";
+import { isLongType } from "../../columnar/vector.js";
 import { prefixWords, type PrefixSource } from "./utf8-prefix.js";
 
 /**
@@ -128,7 +129,7 @@ function safeLongWords(d: Float64Array, n: number): KeyWord[] {
 }
 
 function isLongLike(t: DataType): boolean {
-  return t.kind === "long" || t.kind === "timestamp" || t.kind === "timestamp_ntz";
+  return isLongType(t);
 }
 
 /** Small integers offset to be non-negative, in as few bits as their type has. */

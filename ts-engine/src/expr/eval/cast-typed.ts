@@ -80,7 +80,8 @@ export function castWiden(v: Vector, to: DataType): Vector | null {
     return makeVector(to, out, v.validity, n);
   }
   const narrowInt = from === "byte" || from === "short" || from === "integer";
-  if (!narrowInt && from !== "float" && from !== "date") return null;
+  // (A date is no number: legacy date → numeric is null, ANSI rejects it at analysis.)
+  if (!narrowInt && from !== "float") return null;
   const arr = numberData(v);
   if (arr === null) return null;
   if (to.kind === "double" || (to.kind === "long" && narrowInt)) return makeVector(to, new Float64Array(arr), v.validity, n);

@@ -5,6 +5,10 @@ import { castInvalidInput, castOverflow, numericSqlValue } from "./errors.js";
 import { parseDate, parseTimestamp, zonedToMicros, zoneOffsetSeconds } from "./datetime.js";
 import { valueToString } from "./to-string.js";
 import { decimalFromNumber, decimalToNumber, rescaleDecimal } from "./decimal.js";
+import { castInterval, decimalToInterval, invalidIntervalFormat, normalizeMicros, numberToInterval } from "./cast-interval.js";
+import { parseDayTimeInterval, parseYearMonthInterval } from "./interval-parse.js";
+
+const UTF8 = new TextDecoder("utf-8");
 
 /** Options for one cast: ANSI raises on bad input/overflow; otherwise such rows become null. */
 export interface CastOptions {
@@ -83,7 +87,10 @@ function parseBoolean(s: string, from: DataType, to: DataType, o: CastOptions): 
 
 /** Casts one non-null value (vector convention) from `from` to `to`; returns null for a null result. */
 export function castValue(x: unknown, from: DataType, to: DataType, o: CastOptions): unknown {
-  if (to.kind === "string") return valueToString(x, from, o.timeZone);
+  // Binary to string decodes UTF-8 (malformed bytes become U+FFFD, as Java's String does);
+  // only show() prints binary as hex.
+  if (to.kind === "string" && from.kind === "binary") return UTF8.decode(x as Uint8Array);
+  if (to.kind === "string") return valueToString(x, from, o.timeZone, "null");
   switch (from.kind) {
     case "string": {
       const s = x as string;
@@ -111,6 +118,17 @@ export function castValue(x: unknown, from: DataType, to: DataType, o: CastOptio
         }
         case "binary":
           return new TextEncoder().encode(s);
+        case "day_time_interval": {
+          // Malformed interval text raises whatever the ANSI mode, as Spark's castStringToDTInterval.
+          const v = parseDayTimeInterval(s, to);
+          if (v === null) throw invalidIntervalFormat(s, to);
+          return v === null ? null : normalizeMicros(v);
+        }
+        case "year_month_interval": {
+          const v = parseYearMonthInterval(s, to);
+          if (v === null) throw invalidIntervalFormat(s, to);
+          return v;
+        }
         case "null":
         case "byte":
         case "short":
@@ -132,7 +150,11 @@ export function castValue(x: unknown, from: DataType, to: DataType, o: CastOptio
     case "date":
       if (to.kind === "timestamp") return zonedToMicros(x as number, 0, 0, o.timeZone);
       if (to.kind === "timestamp_ntz") return (x as number) * 86400 * 1e6;
-      break;
+      // Legacy mode lets date → numeric/boolean through analysis, and every value is null (Spark's castToLong of a date).
+      return null;
+    case "day_time_interval":
+    case "year_month_interval":
+      return castInterval(x as number | bigint, from, to, o);
     case "timestamp":
     case "timestamp_ntz": {
       const us = Number(x as number | bigint);
@@ -142,8 +164,14 @@ export function castValue(x: unknown, from: DataType, to: DataType, o: CastOptio
         return Math.floor((secs + off) / 86400);
       }
       if (to.kind === "timestamp" || to.kind === "timestamp_ntz") return x;
-      if (to.kind === "long" || to.kind === "integer" || to.kind === "short" || to.kind === "byte") {
-        return toIntegral(Math.floor(us / 1e6), { kind: "long" }, to, o);
+      if (to.kind === "long") return toIntegral(Math.floor(us / 1e6), { kind: "long" }, to, o);
+      if (to.kind === "integer" || to.kind === "short" || to.kind === "byte") {
+        // Spark checks the seconds against the narrow type: CAST_OVERFLOW under ANSI, else null (no wrap).
+        const secs = Math.floor(us / 1e6);
+        const [min, max] = INT_BOUNDS[to.kind]!;
+        if (secs >= min && secs <= max) return secs;
+        if (o.ansi) throw castOverflow(numericSqlValue(x as number | bigint, from), from, to);
+        return null;
       }
       if (to.kind === "double" || to.kind === "float") return us / 1e6;
       break;
@@ -171,8 +199,21 @@ function zoneOffsetFor(secs: number, tz: string): number {
   return zoneOffsetSeconds(secs * 1000, tz);
 }
 
+/** An integral value as big-endian two's-complement bytes of its type's width (legacy cast to binary). */
+function integralBytes(num: number | bigint, from: DataType): Uint8Array {
+  const width = from.kind === "byte" ? 1 : from.kind === "short" ? 2 : from.kind === "integer" ? 4 : 8;
+  let v = BigInt.asUintN(width * 8, BigInt(num));
+  const out = new Uint8Array(width);
+  for (let i = width - 1; i >= 0; i--) {
+    out[i] = Number(v & 0xffn);
+    v >>= 8n;
+  }
+  return out;
+}
+
 function castNumeric(x: unknown, from: DataType, to: DataType, o: CastOptions): unknown {
   const num = from.kind === "decimal" ? decimalToNumber(x as string) : (x as number | bigint);
+  if ((to.kind === "day_time_interval" || to.kind === "year_month_interval") && from.kind === "decimal") return decimalToInterval(x as string, to);
   switch (to.kind) {
     case "boolean":
       return from.kind === "decimal" ? Number(num) !== 0 : num !== 0 && num !== 0n;
@@ -190,9 +231,14 @@ function castNumeric(x: unknown, from: DataType, to: DataType, o: CastOptions): 
     case "timestamp":
       if (from.kind === "double" || from.kind === "float") return Math.trunc(Number(num) * 1e6);
       return Number(num) * 1e6;
+    case "day_time_interval":
+    case "year_month_interval":
+      return numberToInterval(num, from, to);
+    case "binary":
+      // Legacy mode only (ANSI rejects it at analysis): the integral's big-endian bytes.
+      return integralBytes(num, from);
     case "null":
     case "string":
-    case "binary":
     case "date":
     case "timestamp_ntz":
     case "array":

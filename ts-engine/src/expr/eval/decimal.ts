@@ -36,6 +36,8 @@ export function rescaleDecimal(text: string, to: DataType, o: { readonly ansi: b
 
 /** A number (int, long or double) as decimal text at `to`'s precision and scale. */
 export function decimalFromNumber(x: number | bigint, _from: DataType, to: DataType, o: { readonly ansi: boolean }): string | null {
+  // NaN has no decimal value: null even under ANSI (Spark's Decimal cast); ±Infinity overflows.
+  if (typeof x === "number" && Number.isNaN(x)) return null;
   if (typeof x === "number" && !Number.isFinite(x)) {
     if (o.ansi) throw decimalOverflow(String(x), to as DecimalType);
     return null;

@@ -39,6 +39,8 @@ function castInvalidExceptionName(to: DataType): string {
     case "string":
     case "binary":
     case "decimal":
+    case "day_time_interval":
+    case "year_month_interval":
     case "array":
     case "map":
     case "struct":
@@ -95,6 +97,8 @@ export function numericSqlValue(x: number | bigint, from: DataType): string {
     case "timestamp":
     case "timestamp_ntz":
     case "decimal":
+    case "day_time_interval":
+    case "year_month_interval":
     case "array":
     case "map":
     case "struct":

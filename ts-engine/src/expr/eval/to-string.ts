@@ -1,3 +1,4 @@
+import { dayTimeIntervalString, yearMonthIntervalString } from "./interval-string.js";
 import { assertNever } from "../../errors/assert-never.js";
 import type { DataType } from "../../types/data-type.js";
 import { formatDate, formatTimestamp } from "./datetime.js";
@@ -49,10 +50,10 @@ function hexBytes(b: Uint8Array): string {
 }
 
 /**
- * A non-null value as Spark's cast to string prints it (what show() displays): nested nulls as
- * `NULL`, arrays `[1, 2]`, maps `{a -> 1}`, structs `{1, a}`, binary `[61 62]`, timestamps in `tz`.
+ * A non-null value as Spark prints it: show() (ToPrettyString) writes nested nulls as `NULL`,
+ * a cast to string (`nullText` "null") as `null`; arrays `[1, 2]`, maps `{a -> 1}`, structs `{1, a}`, binary `[61 62]`, timestamps in `tz`.
  */
-export function valueToString(v: unknown, t: DataType, tz: string): string {
+export function valueToString(v: unknown, t: DataType, tz: string, nullText = "NULL"): string {
   switch (t.kind) {
     case "double":
       return doubleToString(v as number);
@@ -68,17 +69,21 @@ export function valueToString(v: unknown, t: DataType, tz: string): string {
       return formatTimestamp(v as number | bigint, "UTC");
     case "binary":
       return hexBytes(v as Uint8Array);
+    case "day_time_interval":
+      return dayTimeIntervalString(v as number | bigint, t);
+    case "year_month_interval":
+      return yearMonthIntervalString(v as number, t);
     case "array": {
       const arr = v as readonly unknown[];
-      return `[${arr.map((x) => nested(x, t.elementType, tz)).join(", ")}]`;
+      return `[${arr.map((x) => nested(x, t.elementType, tz, nullText)).join(", ")}]`;
     }
     case "map": {
       const entries = mapEntries(v);
-      return `{${entries.map(([k, x]) => `${nested(k, t.keyType, tz)} -> ${nested(x, t.valueType, tz)}`).join(", ")}}`;
+      return `{${entries.map(([k, x]) => `${nested(k, t.keyType, tz, nullText)} -> ${nested(x, t.valueType, tz, nullText)}`).join(", ")}}`;
     }
     case "struct": {
       const fs = v as readonly unknown[];
-      return `{${t.fields.map((f, i) => nested(fs[i], f.dataType, tz)).join(", ")}}`;
+      return `{${t.fields.map((f, i) => nested(fs[i], f.dataType, tz, nullText)).join(", ")}}`;
     }
     case "null":
     case "byte":
@@ -93,8 +98,8 @@ export function valueToString(v: unknown, t: DataType, tz: string): string {
   }
 }
 
-function nested(x: unknown, t: DataType, tz: string): string {
-  return x === null || x === undefined ? "NULL" : valueToString(x, t, tz);
+function nested(x: unknown, t: DataType, tz: string, nullText: string): string {
+  return x === null || x === undefined ? nullText : valueToString(x, t, tz, nullText);
 }
 
 /** Map values arrive as `[k, v][]` pairs (vector convention) or a JS Map. */

@@ -1,9 +1,11 @@
 import { AnalysisException } from "../../errors/spark-exception.js";
-import { DateType, DoubleType, IntegerType, LongType, decimalType, isIntegral, isNumeric, type DataType, type DecimalType } from "../../types/data-type.js";
+import { DateType, DoubleType, IntegerType, LongType, decimalType, isIntegral, isInterval, isNumeric, type DataType, type DecimalType } from "../../types/data-type.js";
 import { castVector } from "../eval/cast.js";
 import { asDecimal, binaryOperandType } from "../../types/coercion.js";
 import { arithmetic, negate, type ArithOp } from "../kernels/arithmetic.js";
 import { decimalArithmetic, decimalNegate, decimalResultType } from "../kernels/decimal-arith.js";
+import { intervalNegate } from "../kernels/interval-arith.js";
+import { evalIntervalArith, resolveIntervalArith } from "./interval-arithmetic.js";
 import { exprNullable, exprType } from "../expr-type.js";
 import type { Expr } from "../expr.js";
 import { checkArity, implicitCast, quotedSql, quotedType, scalarCall, unexpectedInputType, type ScalarFunctionDef, doc, type FunctionDoc } from "./function-def.js";
@@ -33,6 +35,8 @@ function binaryArith(op: ArithOp, doc: FunctionDoc): ScalarFunctionDef {
       const rt = exprType(r);
       const dateArith = dateShift(op, l, r, lt, rt);
       if (dateArith !== null) return dateArith;
+      const intervalArith = resolveIntervalArith(op, l, r);
+      if (intervalArith !== null) return intervalArith;
       const dl = minimalLiteralDecimal(l, rt) ?? asDecimal(lt);
       const dr = minimalLiteralDecimal(r, lt) ?? asDecimal(rt);
       if (dl !== null && dr !== null && (lt.kind === "decimal" || rt.kind === "decimal") && op !== "div") {
@@ -53,6 +57,7 @@ function binaryArith(op: ArithOp, doc: FunctionDoc): ScalarFunctionDef {
     },
     eval([a, b], call, ctx) {
       if (call.dataType.kind === "decimal") return decimalArithmetic(op, a!, b!, call.dataType, ctx.ansi);
+      if (isInterval(call.dataType)) return evalIntervalArith(op, a!, b!, call.dataType, ctx.ansi);
       return arithmetic(op, a!, b!, call.dataType, ctx.ansi);
     },
   };
@@ -107,11 +112,12 @@ function unaryMinus(fnName: string, doc: FunctionDoc): ScalarFunctionDef {
       const t = exprType(a);
       const node = scalarCall(fnName, args, t, exprNullable(a));
       if (t.kind === "string") return scalarCall(fnName, [implicitCast(a, DoubleType)], DoubleType, true);
-      if (!isNumeric(t)) throw unexpectedInputType(node, 0, a, '"NUMERIC"');
+      if (!isNumeric(t) && !isInterval(t)) throw unexpectedInputType(node, 0, a, '"NUMERIC"');
       return node;
     },
     eval([a], _call, ctx) {
       if (a!.type.kind === "decimal") return decimalNegate(a!);
+      if (isInterval(a!.type)) return intervalNegate(a!, ctx.ansi);
       return negate(a!, ctx.ansi);
     },
   };

@@ -88,53 +88,6 @@ function stringPredicate(name: string, kernel: (s: Vector, p: Vector) => Vector,
   };
 }
 
-/** col[i] on arrays (0-based, null when out of range) and col[key] on maps. */
-const GET_ITEM: ScalarFunctionDef = {
-  kind: "scalar",
-  name: "get_item",
-  doc: doc("expr[key]", "Returns the array element at 0-based index `key`, or the map value for `key`; null when absent."),
-  resolve(_n, args) {
-    checkArity("get_item", args, 2);
-    const t = exprType(args[0]!);
-    if (t.kind === "array") return scalarCall("get_item", args, t.elementType, true);
-    if (t.kind === "map") return scalarCall("get_item", [args[0]!, implicitCast(args[1]!, t.keyType)], t.valueType, true);
-    throw unexpectedInputType(scalarCall("get_item", args, StringType, true), 0, args[0]!, '("ARRAY" or "MAP")');
-  },
-  eval(args, call) {
-    return mapRows(args, call.dataType, ([c, k]) => {
-      if (Array.isArray(c) && typeof k === "number") return c[k] ?? null;
-      const entries = c as readonly (readonly [unknown, unknown])[];
-      const hit = entries.find(([key]) => key === k);
-      return hit === undefined ? null : hit[1];
-    });
-  },
-};
-
-/** Struct field by name (`get_field(col, 'x')`). */
-const GET_FIELD: ScalarFunctionDef = {
-  kind: "scalar",
-  name: "get_field",
-  doc: doc("expr.field", "Returns the named field of a struct."),
-  resolve(_n, args) {
-    checkArity("get_field", args, 2);
-    const t = exprType(args[0]!);
-    const nameArg = args[1]!;
-    const field = nameArg.kind === "Literal" ? String(nameArg.value) : "";
-    if (t.kind !== "struct") {
-      throw new AnalysisException("INVALID_EXTRACT_BASE_FIELD_TYPE", { base: quotedSql(args[0]!), other: `"${sqlTypeName(t)}"` });
-    }
-    const idx = t.fields.findIndex((f) => f.name.toLowerCase() === field.toLowerCase());
-    if (idx < 0) {
-      throw new AnalysisException("FIELD_NOT_FOUND", { fieldName: `\`${field}\``, fields: t.fields.map((f) => `\`${f.name}\``).join(", ") });
-    }
-    const f = t.fields[idx]!;
-    return scalarCall("get_field", [args[0]!, { kind: "Literal", value: idx, dataType: { kind: "integer" } }, { kind: "Literal", value: f.name, dataType: StringType }], f.dataType, true);
-  },
-  eval([s, i], call) {
-    return mapRows([s!, i!], call.dataType, ([row, idx]) => (row as readonly unknown[])[idx as number] ?? null);
-  },
-};
-
 /** try_cast(x, 'type'): a non-ANSI cast (null instead of an error). */
 const TRY_CAST: ScalarFunctionDef = {
   kind: "scalar",
@@ -151,7 +104,7 @@ const TRY_CAST: ScalarFunctionDef = {
   },
 };
 
-/** Registry entries for bitwise ops, string predicates, element/field access, and try_cast. */
+/** Registry entries for bitwise ops, string predicates and try_cast. */
 export const EXTRA_FUNCTIONS: readonly ScalarFunctionDef[] = [
   bitwise("&", doc("expr1 & expr2", "Returns the bitwise AND of the integral values.")),
   bitwise("|", doc("expr1 | expr2", "Returns the bitwise OR of the integral values.")),
@@ -162,7 +115,5 @@ export const EXTRA_FUNCTIONS: readonly ScalarFunctionDef[] = [
   stringPredicate("endswith", (s, p) => utf8Placement(s, p, "endsWith"), doc("endswith(left, right)", "Returns true if `left` ends with `right`, null if either is null.")),
   stringPredicate("rlike", utf8Rlike, doc("rlike(str, regexp)", "Returns true if some substring of `str` matches the Java regular expression `regexp`.")),
   stringPredicate("ilike", (s, p) => utf8Like(changeCase(s, false), changeCase(p, false), likeToRegExp), doc("str ilike pattern", "Returns true if `str` matches the SQL pattern `pattern` ignoring case.")),
-  GET_ITEM,
-  GET_FIELD,
   TRY_CAST,
 ];

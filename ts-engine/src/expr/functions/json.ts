@@ -1,3 +1,4 @@
+import { dayTimeIntervalString, yearMonthIntervalString } from "../eval/interval-string.js";
 import { AnalysisException, SparkException } from "../../errors/spark-exception.js";
 import { IntegerType, LongType, StringType, arrayType, mapType, structType, structField, DoubleType, BooleanType, type DataType, type StructType } from "../../types/data-type.js";
 import { parseDataType } from "../../types/ddl.js";
@@ -218,6 +219,11 @@ function toJson(x: unknown, t: DataType): string {
     }
     case "null":
       return "null";
+    // Spark's JacksonGenerator writes ANSI intervals as their interval literal text
+    case "day_time_interval":
+      return jsonQuote(dayTimeIntervalString(x as number | bigint, t));
+    case "year_month_interval":
+      return jsonQuote(yearMonthIntervalString(x as number, t));
   }
 }
 

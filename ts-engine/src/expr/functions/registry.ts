@@ -23,6 +23,9 @@ import { STRING_FORMAT_FUNCTIONS } from "./string-format.js";
 import { JSON_FUNCTIONS } from "./json.js";
 import { CSV_FUNCTIONS } from "./csv.js";
 import { BITMAP_FUNCTIONS } from "./bitmap.js";
+import { EXTRACT_FUNCTIONS } from "./nested/extract.js";
+import { UPDATE_FIELD_FUNCTIONS } from "./nested/update-fields.js";
+import { TRY_ARITHMETIC_FUNCTIONS } from "./try-arithmetic.js";
 
 /** Alternative spellings that Spark (or the wire) uses for the same function. */
 const ALIASES: Readonly<Record<string, string>> = {
@@ -69,6 +72,9 @@ for (const def of [
   ...JSON_FUNCTIONS,
   ...CSV_FUNCTIONS,
   ...BITMAP_FUNCTIONS,
+  ...EXTRACT_FUNCTIONS,
+  ...UPDATE_FIELD_FUNCTIONS,
+  ...TRY_ARITHMETIC_FUNCTIONS,
 ]) {
   REGISTRY.set(def.name, def);
 }

@@ -31,10 +31,12 @@ export function hashValue(x: unknown, t: DataType, seed: number): number {
     case "short":
     case "integer":
     case "date":
+    case "year_month_interval":
       return murmur3Int(x as number, seed);
     case "long":
     case "timestamp":
     case "timestamp_ntz":
+    case "day_time_interval":
       return typeof x === "bigint" ? murmur3LongBig(x, seed) : murmur3LongNumber(x as number, seed);
     case "float":
       return murmur3Float(x as number, seed);

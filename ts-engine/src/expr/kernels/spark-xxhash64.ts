@@ -35,10 +35,12 @@ export function xxhashValue(x: unknown, t: DataType, seed: bigint): bigint {
     case "short":
     case "integer":
     case "date":
+    case "year_month_interval":
       return xxhash64Int(x as number, seed);
     case "long":
     case "timestamp":
     case "timestamp_ntz":
+    case "day_time_interval":
       return xxhash64Long(longOf(x), seed);
     case "float": {
       const v = x as number;

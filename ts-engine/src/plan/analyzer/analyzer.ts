@@ -115,6 +115,7 @@ export function analyze(plan: ParsedPlan, ctx: AnalyzeOptions): LogicalPlan {
   const actx: AnalyzerCtx = {
     caseSensitive: ctx.conf.caseSensitive,
     timeZone: ctx.conf.get("spark.sql.session.timeZone"),
+    ansi: ctx.conf.ansi,
     resolve(p: ParsedPlan): Resolved {
       const resolved = resolveNode(p, actx);
       const hit = ctx.cached?.(p, resolved.plan);

@@ -15,12 +15,14 @@ export interface AnalyzerCtx {
   readonly caseSensitive: boolean;
   /** spark.sql.session.timeZone, for TIMESTAMP '…' literals in SQL text. */
   readonly timeZone?: string;
+  /** spark.sql.ansi.enabled (casts analysis accepts). */
+  readonly ansi: boolean;
   resolve(plan: ParsedPlan): Resolved;
 }
 
 /** The scope expressions over `r` resolve in. */
 export function scopeOf(r: Resolved, ctx: AnalyzerCtx): Scope {
-  return { attrs: outputOf(r.plan), planIds: r.planIds, caseSensitive: ctx.caseSensitive, timeZone: ctx.timeZone };
+  return { attrs: outputOf(r.plan), planIds: r.planIds, caseSensitive: ctx.caseSensitive, timeZone: ctx.timeZone, ansi: ctx.ansi };
 }
 
 /** Merges planId maps of several children. */

@@ -1,4 +1,7 @@
-import type { Expr } from "../../expr/expr.js";
+import { newExprId, type Expr } from "../../expr/expr.js";
+import { exprType } from "../../expr/expr-type.js";
+import { scalarCall } from "../../expr/functions/function-def.js";
+import { IntegerType, StringType } from "../../types/data-type.js";
 import type { ParsedExpr } from "../../expr/parsed-expr.js";
 import { AnalysisException } from "../../errors/spark-exception.js";
 import { parseExpression } from "../../sql/parse-expression.js";
@@ -7,6 +10,29 @@ import { matchName, quoteParts, type Scope } from "./scope.js";
 
 // Its own module: rules/project.ts and rules/aggregate.ts both use it, and project.ts
 // already imports aggregate.ts (an import cycle when it lived in project.ts).
+
+/**
+ * `st.*` where `st` names a struct column (or a struct field path): one column per field,
+ * named after the field, as Spark's UnresolvedStar.expand over a struct. Null when the target
+ * is no struct, so the caller raises CANNOT_RESOLVE_STAR_EXPAND.
+ */
+function structStar(target: readonly string[], scope: Scope): Expr[] | null {
+  let base: Expr;
+  try {
+    base = resolveExpr({ kind: "UnresolvedAttribute", nameParts: target }, scope);
+  } catch {
+    return null;
+  }
+  const child = base.kind === "Alias" ? base.child : base;
+  const t = exprType(child);
+  if (t.kind !== "struct") return null;
+  return t.fields.map((f, i) => ({
+    kind: "Alias" as const,
+    child: scalarCall("get_field", [child, { kind: "Literal", value: i, dataType: IntegerType }, { kind: "Literal", value: f.name, dataType: StringType }], f.dataType, true),
+    name: f.name,
+    exprId: newExprId(),
+  }));
+}
 
 /**
  * Resolves a list that may hold stars: `*` / `t.*` (and SQL text that parses to a star) expand
@@ -27,6 +53,11 @@ export function resolveExpanding(exprs: readonly ParsedExpr[], scope: Scope): Ex
       continue;
     }
     const hits = scope.attrs.filter((a) => matchName([...e.target!, a.name], [a], scope.caseSensitive).length > 0);
+    const fields = hits.length === 0 ? structStar(e.target, scope) : null;
+    if (fields !== null) {
+      out.push(...fields);
+      continue;
+    }
     if (hits.length === 0) {
       throw new AnalysisException("CANNOT_RESOLVE_STAR_EXPAND", {
         targetString: quoteParts(e.target),

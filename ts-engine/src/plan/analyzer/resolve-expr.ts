@@ -1,3 +1,4 @@
+import { castVerdict } from "../../types/cast-rules.js";
 import { AnalysisException } from "../../errors/spark-exception.js";
 import { BooleanType, IntegerType, NullType, StringType } from "../../types/data-type.js";
 import { widerTypeOfAll } from "../../types/coercion.js";
@@ -51,7 +52,7 @@ export function resolveExpr(e: ParsedExpr, scope: Scope): Expr {
     case "Alias":
       return { kind: "Alias", child: resolveExpr(e.child, scope), name: e.name, exprId: newExprId() };
     case "Cast":
-      return { ...e, child: resolveExpr(e.child, scope) };
+      return checkedCast({ ...e, child: resolveExpr(e.child, scope) }, scope);
     case "SortOrder":
       return { ...e, child: resolveExpr(e.child, scope) };
     case "PythonUDF":
@@ -98,8 +99,7 @@ function resolveAttribute(nameParts: readonly string[], planId: number | undefin
         continue;
       }
       const baseType = exprType(base);
-      if (baseType.kind !== "struct") {
-        if (baseType.kind === "array" || baseType.kind === "map") continue;
+      if (baseType.kind !== "struct" && baseType.kind !== "array" && baseType.kind !== "map") {
         throw noPlan(
           new AnalysisException("INVALID_EXTRACT_BASE_FIELD_TYPE", { base: `"${nameParts.slice(0, k).join(".")}"`, other: quotedType(baseType) }),
         );
@@ -111,6 +111,24 @@ function resolveAttribute(nameParts: readonly string[], planId: number | undefin
     }
     throw err;
   }
+}
+
+/**
+ * A resolved cast, or Spark's DATATYPE_MISMATCH.CAST_* when analysis rejects the pair
+ * (try_cast, `ansi: false` on the node, follows the ANSI rules, as Spark's TryCast).
+ */
+function checkedCast(c: Extract<Expr, { kind: "Cast" }>, scope: Scope): Expr {
+  const from = exprType(c.child);
+  const v = castVerdict(from, c.dataType, c.ansi === false ? true : (scope.ansi ?? true));
+  if (v.ok) return c;
+  throw new AnalysisException(`DATATYPE_MISMATCH.${v.form}`, {
+    sqlExpr: quotedSql(c),
+    srcType: quotedType(from),
+    targetType: quotedType(c.dataType),
+    config: '"spark.sql.ansi.enabled"',
+    configVal: "'false'",
+    functionNames: v.form === "CAST_WITH_FUNC_SUGGESTION" ? v.functions : "",
+  });
 }
 
 function resolveFunction(name: string, rawArgs: readonly ParsedExpr[], isDistinct: boolean, scope: Scope): Expr {

@@ -12,6 +12,8 @@ export interface Scope {
   readonly timeZone?: string;
   /** Inside a lambda's body: its variables (and enclosing lambdas'), which names resolve to before columns. */
   readonly lambdaVars?: ReadonlyMap<string, NamedLambdaVariable>;
+  /** spark.sql.ansi.enabled: which casts analysis accepts (Cast.canAnsiCast or canCast); true when absent. */
+  readonly ansi?: boolean;
 }
 
 /** Spark's identifier quoting in messages: `` `a` ``, with backquotes doubled. */

@@ -10,11 +10,9 @@ import {
   type StructType,
 } from "../../types/data-type.js";
 import { asBool, asList, asMap, asString, describe, fail, isMap, req } from "./wire-reader.js";
+import { ATOMIC_KINDS, parseIntervalTypeString } from "../../types/atomic-names.js";
 
-const ATOMIC: ReadonlySet<string> = new Set<AtomicKind>([
-  "null", "boolean", "byte", "short", "integer", "long", "float", "double",
-  "string", "binary", "date", "timestamp", "timestamp_ntz",
-]);
+const ATOMIC: ReadonlySet<string> = new Set<AtomicKind>(ATOMIC_KINDS);
 
 const DECIMAL = /^decimal\(\s*(\d+)\s*,\s*(-?\d+)\s*\)$/;
 
@@ -23,6 +21,8 @@ export function decodeDataType(raw: unknown, path: string): DataType {
   if (typeof raw === "string") {
     if (ATOMIC.has(raw)) return atomic(raw as AtomicKind);
     if (raw === "decimal") return decimalType(10, 0);
+    const interval = raw.startsWith("interval") ? parseIntervalTypeString(raw) : null;
+    if (interval !== null) return interval;
     const m = DECIMAL.exec(raw);
     if (m) {
       const precision = Number(m[1]);

@@ -6,6 +6,7 @@ const RANGES: Readonly<Record<string, readonly [number, number]>> = {
   short: [-32768, 32767],
   integer: [-2147483648, 2147483647],
   date: [-2147483648, 2147483647],
+  year_month_interval: [-2147483648, 2147483647],
 };
 
 const INT64_MIN = -(2n ** 63n);
@@ -27,7 +28,8 @@ export function decodeValue(raw: unknown, t: DataType, path: string): unknown {
     case "byte":
     case "short":
     case "integer":
-    case "date": {
+    case "date":
+    case "year_month_interval": {
       const v = asInt(raw, path);
       const [lo, hi] = RANGES[t.kind]!;
       if (typeof v === "bigint" || v < lo || v > hi) fail(path, `${String(v)} is out of range for ${t.kind}`);
@@ -35,7 +37,8 @@ export function decodeValue(raw: unknown, t: DataType, path: string): unknown {
     }
     case "long":
     case "timestamp":
-    case "timestamp_ntz": {
+    case "timestamp_ntz":
+    case "day_time_interval": {
       const v = asInt(raw, path);
       if (typeof v === "bigint" && (v < INT64_MIN || v > INT64_MAX)) fail(path, `${v} is out of range for ${t.kind}`);
       return v;

@@ -31,6 +31,11 @@ export function arrowType(t: DataType): arrow.DataType {
       return new arrow.Decimal(t.scale, t.precision, 128);
     case "binary":
       return new arrow.Binary();
+    case "day_time_interval":
+      // Spark's Arrow form of a day-time interval: a duration in microseconds.
+      return new arrow.DurationMicrosecond();
+    case "year_month_interval":
+      return new arrow.IntervalYearMonth();
     case "date":
       return new arrow.DateDay();
     case "timestamp":
@@ -73,6 +78,7 @@ function toArrowJs(x: unknown, t: DataType): unknown {
   if (x === null || x === undefined) return null;
   switch (t.kind) {
     case "long":
+    case "day_time_interval":
       return typeof x === "bigint" ? x : BigInt(x as number);
     case "array":
       return (x as readonly unknown[]).map((e) => toArrowJs(e, t.elementType));
@@ -94,6 +100,7 @@ function toArrowJs(x: unknown, t: DataType): unknown {
     case "date":
     case "timestamp":
     case "timestamp_ntz":
+    case "year_month_interval":
       return x;
     case "decimal": {
       // Nested decimals are text in the vector convention; Arrow's builder takes the 4 words.
@@ -265,6 +272,10 @@ function column(col: number, t: DataType, segments: readonly BatchSegment[], n: 
       return arrow.makeData({ type: new arrow.DateDay(), data: fixedWidth((m) => new Int32Array(m), col, segments, n), ...base });
     case "long":
       return arrow.makeData({ type: new arrow.Int64(), data: longs(col, segments, n), ...base });
+    case "day_time_interval":
+      return arrow.makeData({ type: new arrow.DurationMicrosecond(), data: longs(col, segments, n), ...base });
+    case "year_month_interval":
+      return arrow.makeData({ type: new arrow.IntervalYearMonth(), data: fixedWidth((m) => new Int32Array(m), col, segments, n), ...base });
     case "timestamp":
     case "timestamp_ntz":
       return arrow.makeData({

@@ -56,6 +56,8 @@ export function writeTyped(w: MsgpackWriter, v: unknown, t: DataType): void {
     case "timestamp":
     case "timestamp_ntz":
     case "decimal":
+    case "day_time_interval":
+    case "year_month_interval":
       return w.value(v);
     default:
       return assertNever(t);

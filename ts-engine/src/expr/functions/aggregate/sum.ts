@@ -1,11 +1,12 @@
 import { makeVector, numbersOf, type Vector } from "../../../columnar/vector.js";
 import { isLongType, longVectorFromBigInts } from "../../../columnar/builder.js";
 import { arithmeticOverflow } from "../../eval/errors.js";
-import { DoubleType, LongType, decimalType, isNumeric, type DataType } from "../../../types/data-type.js";
+import { DoubleType, LongType, decimalType, isInterval, isNumeric, type DataType } from "../../../types/data-type.js";
 import { exprType } from "../../expr-type.js";
 import { doc, aggCall, allArgs, checkArity, firstArgType, implicitCast, unexpectedInputType, type AggFunctionDef } from "../function-def.js";
 import { growF64, growU8, isSingleGroup, seenValidity, type Accumulator } from "./accumulator.js";
 import { DecimalAcc } from "./decimal-acc.js";
+import { YearMonthSumAcc } from "./interval-sum.js";
 
 const SAFE = Number.MAX_SAFE_INTEGER;
 const I64_MAX = (1n << 63n) - 1n;
@@ -125,6 +126,8 @@ export const SUM: AggFunctionDef = {
       a = implicitCast(a, DoubleType);
       t = DoubleType;
     }
+    // ANSI intervals sum to their own type (microseconds or months).
+    if (isInterval(t)) return aggCall("sum", [a], isDistinct, t, true);
     if (!isNumeric(t)) throw unexpectedInputType(aggCall("sum", args, isDistinct, t, true), 0, a, '"NUMERIC" or "ANSI INTERVAL"');
     const out =
       t.kind === "decimal" ? decimalType(Math.min(38, t.precision + 10), t.scale) : t.kind === "float" || t.kind === "double" ? DoubleType : LongType;
@@ -132,6 +135,7 @@ export const SUM: AggFunctionDef = {
   },
   accumulator(call, ansi) {
     const t = firstArgType(call);
+    if (t.kind === "year_month_interval") return new YearMonthSumAcc(call.dataType, ansi, new SumAcc(LongType, ansi));
     return t.kind === "decimal" ? new DecimalAcc("sum", t, call.dataType, ansi) : new SumAcc(call.dataType, ansi);
   },
   updateArgs: allArgs,

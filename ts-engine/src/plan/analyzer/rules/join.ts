@@ -64,7 +64,7 @@ export function resolveJoin(p: ParsedJoin, ctx: AnalyzerCtx): Resolved {
   const planIds = mergePlanIds(left.planIds, right.planIds);
   const lOut = outputOf(left.plan);
   const rOut = outputOf(right.plan);
-  const scope = { attrs: [...lOut, ...rOut], planIds, caseSensitive: ctx.caseSensitive };
+  const scope = { attrs: [...lOut, ...rOut], planIds, caseSensitive: ctx.caseSensitive, ansi: ctx.ansi };
   const joinType = p.joinType === "cross" && p.condition !== undefined ? "inner" : p.joinType;
   const hint = joinHintOf(p.left, p.right);
   if (p.usingColumns === undefined || p.usingColumns.length === 0) {

@@ -34,7 +34,7 @@ export function resolveWithMissingRefs(
   build: (input: LogicalPlan, exprs: readonly Expr[]) => LogicalPlan,
 ): Resolved {
   const outer = outputOf(child.plan);
-  const scope: Scope = { attrs: outer, planIds: child.planIds, caseSensitive: ctx.caseSensitive };
+  const scope: Scope = { attrs: outer, planIds: child.planIds, caseSensitive: ctx.caseSensitive, ansi: ctx.ansi };
   try {
     return { plan: build(child.plan, resolveAll(scope)), planIds: child.planIds };
   } catch (err) {
@@ -43,7 +43,7 @@ export function resolveWithMissingRefs(
     if (p.kind !== "Project" && p.kind !== "Aggregate") throw err;
     const below = outputOf(p.input);
     const ids = new Set(outer.map((a) => a.exprId));
-    const wide: Scope = { attrs: [...outer, ...below.filter((a) => !ids.has(a.exprId))], planIds: child.planIds, caseSensitive: ctx.caseSensitive };
+    const wide: Scope = { attrs: [...outer, ...below.filter((a) => !ids.has(a.exprId))], planIds: child.planIds, caseSensitive: ctx.caseSensitive, ansi: ctx.ansi };
     let exprs: readonly Expr[];
     try {
       exprs = resolveAll(wide);
