@@ -212,6 +212,10 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     sqlState: "22015",
     template: "Integer overflow while operating with intervals. Use <functionName> to tolerate overflow and return NULL instead.",
   },
+  "INTERVAL_ARITHMETIC_OVERFLOW.WITHOUT_SUGGESTION": {
+    sqlState: "22015",
+    template: "Integer overflow while operating with intervals. Try devising appropriate values for the interval parameters.",
+  },
   "INTERVAL_DIVIDED_BY_ZERO": {
     sqlState: "22012",
     template: "Division by zero. Use `try_divide` to tolerate divisor being 0 and return NULL instead.",

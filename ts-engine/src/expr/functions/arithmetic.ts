@@ -6,6 +6,7 @@ import { arithmetic, negate, type ArithOp } from "../kernels/arithmetic.js";
 import { decimalArithmetic, decimalNegate, decimalResultType } from "../kernels/decimal-arith.js";
 import { intervalNegate } from "../kernels/interval-arith.js";
 import { evalIntervalArith, resolveIntervalArith } from "./interval-arithmetic.js";
+import { resolveDatetimeIntervalArith } from "./datetime-interval.js";
 import { exprNullable, exprType } from "../expr-type.js";
 import type { Expr } from "../expr.js";
 import { checkArity, implicitCast, quotedSql, quotedType, scalarCall, unexpectedInputType, type ScalarFunctionDef, doc, type FunctionDoc } from "./function-def.js";
@@ -35,6 +36,8 @@ function binaryArith(op: ArithOp, doc: FunctionDoc): ScalarFunctionDef {
       const rt = exprType(r);
       const dateArith = dateShift(op, l, r, lt, rt);
       if (dateArith !== null) return dateArith;
+      const datetimeArith = resolveDatetimeIntervalArith(op, l, r);
+      if (datetimeArith !== null) return datetimeArith;
       const intervalArith = resolveIntervalArith(op, l, r);
       if (intervalArith !== null) return intervalArith;
       const dl = minimalLiteralDecimal(l, rt) ?? asDecimal(lt);
