@@ -38,6 +38,10 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     template:
       'Cannot resolve <sqlExpr> due to data type mismatch: the left and right operands of the binary operator have incompatible types (<left> and <right>).',
   },
+  "DATATYPE_MISMATCH.NON_STRING_TYPE": {
+    sqlState: "42K09",
+    template: "Cannot resolve <sqlExpr> due to data type mismatch: all arguments of the function <funcName> must be strings.",
+  },
   "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE": {
     sqlState: "42K09",
     template:
