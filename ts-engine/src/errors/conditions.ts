@@ -38,6 +38,10 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     template:
       'Cannot resolve <sqlExpr> due to data type mismatch: the left and right operands of the binary operator have incompatible types (<left> and <right>).',
   },
+  "DATATYPE_MISMATCH.NON_STRING_TYPE": {
+    sqlState: "42K09",
+    template: "Cannot resolve <sqlExpr> due to data type mismatch: all arguments of the function <funcName> must be strings.",
+  },
   "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE": {
     sqlState: "42K09",
     template:
@@ -211,6 +215,10 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
   "INTERVAL_ARITHMETIC_OVERFLOW.WITH_SUGGESTION": {
     sqlState: "22015",
     template: "Integer overflow while operating with intervals. Use <functionName> to tolerate overflow and return NULL instead.",
+  },
+  "INTERVAL_ARITHMETIC_OVERFLOW.WITHOUT_SUGGESTION": {
+    sqlState: "22015",
+    template: "Integer overflow while operating with intervals. Try devising appropriate values for the interval parameters.",
   },
   "INTERVAL_DIVIDED_BY_ZERO": {
     sqlState: "22012",
