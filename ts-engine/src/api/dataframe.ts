@@ -224,6 +224,28 @@ export class DataFrame {
     return this;
   }
 
+  // ---- views ----------------------------------------------------------------
+
+  /** Registers this frame as the session's temp view `name` (TEMP_TABLE_OR_VIEW_ALREADY_EXISTS if there is one). */
+  createTempView(name: string): void {
+    this.sparkSession.engine.createTempView(name, this.plan, { global: false, replace: false }, this.sparkSession.execContext());
+  }
+
+  /** Registers this frame as the session's temp view `name`, replacing any. */
+  createOrReplaceTempView(name: string): void {
+    this.sparkSession.engine.createTempView(name, this.plan, { global: false, replace: true }, this.sparkSession.execContext());
+  }
+
+  /** Registers this frame as the global temp view `global_temp.name`, seen by every session. */
+  createGlobalTempView(name: string): void {
+    this.sparkSession.engine.createTempView(name, this.plan, { global: true, replace: false }, this.sparkSession.execContext());
+  }
+
+  /** Registers this frame as the global temp view `global_temp.name`, replacing any. */
+  createOrReplaceGlobalTempView(name: string): void {
+    this.sparkSession.engine.createTempView(name, this.plan, { global: true, replace: true }, this.sparkSession.execContext());
+  }
+
   // ---- actions ------------------------------------------------------------
 
   /** All rows. `T` states the row fields' types (unchecked, like Scala's `getAs[T]`). */

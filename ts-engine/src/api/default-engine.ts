@@ -9,6 +9,7 @@ import {
   unpersistQuery,
 } from "../engine/query-engine.js";
 import { createEngineServices } from "../engine/services.js";
+import { createTempView, runSql } from "../engine/sql-runner.js";
 import type { QueryEnginePort } from "./query-engine-port.js";
 
 /** The in-process engine: engine/query-engine.ts's entry points and engine services. */
@@ -21,5 +22,7 @@ export const defaultEngine: QueryEnginePort = {
   persistQuery,
   unpersistQuery,
   storageLevelQuery,
+  runSql,
+  createTempView,
   createServices: createEngineServices,
 };

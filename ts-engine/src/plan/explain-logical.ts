@@ -47,6 +47,10 @@ function parsedLine(p: ParsedPlan): string {
     case "SubqueryAlias":
     case "ToDF":
       return p.kind;
+    case "UnresolvedRelation":
+      return `'UnresolvedRelation [${p.nameParts.join(", ")}], [], false`;
+    case "Sql":
+      return `'Sql ${p.query}`;
     case "Hint":
       return `UnresolvedHint ${p.name}${p.parameters.length === 0 ? "" : `, [${p.parameters.join(", ")}]`}`;
     default:

@@ -9,6 +9,7 @@ import {
   unpersistQuery,
 } from "../engine/query-engine.js";
 import { createEngineServices } from "../engine/services.js";
+import { createTempView, runSql } from "../engine/sql-runner.js";
 import { createPythonRunner } from "../python/default-runner.js";
 import { decodeRddPlan } from "../rdd/decode-rdd.js";
 import { executeRdd } from "../rdd/execute-rdd.js";
@@ -24,6 +25,8 @@ export const defaultServerEngine: ServerEngine = {
   persistQuery,
   unpersistQuery,
   storageLevelQuery,
+  runSql,
+  createTempView,
   runRdd: (raw, ctx) => executeRdd(decodeRddPlan(raw), ctx),
   createServices: () => {
     const services = createEngineServices();

@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { SessionCatalog } from "../catalog/session-catalog.js";
+import { TempViews } from "../catalog/temp-views.js";
 import { SqlConf } from "../conf/sql-conf.js";
 import { SparkException } from "../errors/spark-exception.js";
 
@@ -18,6 +20,8 @@ export interface Session {
   readonly conf: SqlConf;
   readonly pythonExec: string;
   readonly running: Map<string, RunningRequest>;
+  /** Its temp views and current database; the global temp views are the store's. */
+  readonly catalog: SessionCatalog;
 }
 
 /** The error a cancelled request ends with (Spark's OPERATION_CANCELED). */
@@ -32,11 +36,13 @@ export function operationCanceled(): SparkException {
 export class SessionStore {
   private readonly sessions = new Map<string, Session>();
   private readonly authenticated = new Set<string>();
+  /** The engine's global temp views (global_temp), shared by its sessions. */
+  private readonly globalTempViews = new TempViews();
 
   create(owner: string, pythonExec: string, conf: Readonly<Record<string, string>>): Session {
     const sqlConf = new SqlConf();
     for (const [k, v] of Object.entries(conf)) sqlConf.set(k, v);
-    const session: Session = { id: randomUUID(), owner, conf: sqlConf, pythonExec, running: new Map() };
+    const session: Session = { id: randomUUID(), owner, conf: sqlConf, pythonExec, running: new Map(), catalog: new SessionCatalog(this.globalTempViews) };
     this.sessions.set(session.id, session);
     this.authenticated.add(owner);
     return session;

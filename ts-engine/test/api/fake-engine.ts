@@ -19,6 +19,8 @@ export function recordingEngine(): QueryEnginePort & { readonly plans: LogicalPl
     persistQuery: (p) => record(p),
     unpersistQuery: async (p) => record(p),
     storageLevelQuery: (p) => record(p),
+    runSql: (p) => record(p),
+    createTempView: (_name, p) => record(p),
     createServices: () => ({ parallelism: 1 }),
   };
 }

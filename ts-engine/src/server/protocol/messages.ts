@@ -38,7 +38,7 @@ export interface AckRequest {
 }
 
 /** What an `analyze` request asks for. */
-export type AnalyzeMethod = "schema" | "treeString" | "explain" | "showString" | "persist" | "unpersist" | "storageLevel";
+export type AnalyzeMethod = "schema" | "treeString" | "explain" | "showString" | "persist" | "unpersist" | "storageLevel" | "sql" | "createView";
 
 /** schema / printSchema / explain / show text of a plan, with defaults filled in. */
 export interface AnalyzeRequest {
@@ -55,6 +55,10 @@ export interface AnalyzeRequest {
   readonly storageLevel: StorageLevel;
   /** unpersist: wait until the stored blocks are freed. */
   readonly blocking: boolean;
+  /** createView: the view's name, whether it is global (global_temp) and may replace one. */
+  readonly viewName: string;
+  readonly global: boolean;
+  readonly replace: boolean;
 }
 
 /** Run an RDD plan (pickled blobs in, pickled blobs out). */
@@ -184,13 +188,16 @@ const DECODERS: Readonly<Record<RequestKind, Decoder>> = {
     id,
     sessionId: sid(m),
     plan: req(m, "plan", P),
-    method: oneOf(req(m, "method", P), ["schema", "treeString", "explain", "showString", "persist", "unpersist", "storageLevel"], `${P}.method`),
+    method: oneOf(req(m, "method", P), ["schema", "treeString", "explain", "showString", "persist", "unpersist", "storageLevel", "sql", "createView"], `${P}.method`),
     mode: optStr(m, "mode") ?? "simple",
     numRows: asSmallInt(opt(m, "numRows") ?? 20, `${P}.numRows`),
     truncate: asSmallInt(opt(m, "truncate") ?? 20, `${P}.truncate`),
     vertical: asBool(opt(m, "vertical") ?? false, `${P}.vertical`),
     storageLevel: decodeStorageLevel(opt(m, "storageLevel"), `${P}.storageLevel`),
     blocking: asBool(opt(m, "blocking") ?? false, `${P}.blocking`),
+    viewName: optStr(m, "viewName") ?? "",
+    global: asBool(opt(m, "global") ?? false, `${P}.global`),
+    replace: asBool(opt(m, "replace") ?? false, `${P}.replace`),
   }),
   executeRdd: (m, id) => ({
     kind: "executeRdd",
