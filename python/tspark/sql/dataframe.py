@@ -427,6 +427,14 @@ class DataFrame:
         """Writers are not implemented yet."""
         raise PySparkNotImplementedError.feature("DataFrame.write")
 
+    def intersect(self, other: "DataFrame") -> "DataFrame":
+        """Distinct rows found in both frames (SQL INTERSECT), columns matched by position."""
+        return DataFrame(R.set_operation("intersect", self._plan, other._plan), self._session)
+
+    def subtract(self, other: "DataFrame") -> "DataFrame":
+        """Distinct rows of this frame not in ``other`` (SQL EXCEPT), columns matched by position."""
+        return DataFrame(R.set_operation("except", self._plan, other._plan), self._session)
+
     def createTempView(self, name: str) -> None:
         """Registers this frame as the session's temp view ``name`` (an error if one exists)."""
         self._create_view(name, is_global=False, replace=False)

@@ -220,6 +220,12 @@ class SparkSession:
         """Data sources (csv, json, parquet...) are not in the engine yet."""
         raise PySparkNotImplementedError.feature("spark.read")
 
+    @property
+    def catalog(self) -> Any:
+        """``spark.catalog``: databases, temp views, functions and cached tables."""
+        from tspark.sql.catalog import Catalog
+        return Catalog(self)
+
     def table(self, tableName: str) -> DataFrame:
         """A temp view (``v``) or global temp view (``global_temp.v``) by name, as a DataFrame."""
         from tspark.sql._execute import analyze

@@ -224,6 +224,16 @@ export class DataFrame {
     return this;
   }
 
+  /** Distinct rows found in both frames (SQL INTERSECT), columns matched by position. */
+  intersect(other: DataFrame): DataFrame {
+    return this.derive({ kind: "SetOperation", op: "intersect", left: this.plan, right: other.plan });
+  }
+
+  /** Distinct rows of this frame not in `other` (SQL EXCEPT), columns matched by position. */
+  subtract(other: DataFrame): DataFrame {
+    return this.derive({ kind: "SetOperation", op: "except", left: this.plan, right: other.plan });
+  }
+
   // ---- views ----------------------------------------------------------------
 
   /** Registers this frame as the session's temp view `name` (TEMP_TABLE_OR_VIEW_ALREADY_EXISTS if there is one). */

@@ -10,6 +10,7 @@ import {
 } from "../engine/query-engine.js";
 import { createEngineServices } from "../engine/services.js";
 import { createTempView, runSql } from "../engine/sql-runner.js";
+import { catalogOp } from "../engine/catalog-api.js";
 import type { QueryEnginePort } from "./query-engine-port.js";
 
 /** The in-process engine: engine/query-engine.ts's entry points and engine services. */
@@ -24,5 +25,6 @@ export const defaultEngine: QueryEnginePort = {
   storageLevelQuery,
   runSql,
   createTempView,
+  catalogOp,
   createServices: createEngineServices,
 };

@@ -1,8 +1,8 @@
-import { SessionCatalog } from "../catalog/session-catalog.js";
-import { TempViews } from "../catalog/temp-views.js";
+import { newSharedCatalog, SessionCatalog } from "../catalog/session-catalog.js";
 import { SqlConf } from "../conf/sql-conf.js";
 import { parseTableName } from "../sql/parse-table-name.js";
 import { sqlRelation, type SqlArg } from "./sql-format.js";
+import { Catalog } from "./catalog.js";
 import type { EngineServices, ExecContext } from "../exec/exec-context.js";
 import type { ParsedPlan, ParsedRange } from "../plan/parsed-plan.js";
 import { localRelation, type RowLike, type SchemaLike } from "./create-dataframe.js";
@@ -14,8 +14,8 @@ import { SparkSessionBuilder } from "./spark-session-builder.js";
 
 let activeSession: SparkSession | null = null;
 let sharedServices: EngineServices | null = null;
-/** The global temp views (global_temp) of this process's in-process engine, shared by its sessions. */
-const processGlobalTempViews = new TempViews();
+/** The global temp views (global_temp) and databases of this process's in-process engine, shared by its sessions. */
+const processCatalog = newSharedCatalog();
 
 /**
  * The entry point, as PySpark's SparkSession, running the engine in this process:
@@ -31,7 +31,7 @@ export class SparkSession {
   readonly engine: QueryEnginePort;
   private readonly sqlConf: SqlConf;
   private nextPlanId = 0;
-  private readonly catalogState = new SessionCatalog(processGlobalTempViews);
+  private readonly catalogState = new SessionCatalog(processCatalog);
   private stopped = false;
 
   /** Prefer `SparkSession.builder…getOrCreate()`; this makes an independent session. */
@@ -93,9 +93,9 @@ export class SparkSession {
     return this.frame(plan);
   }
 
-  /** @internal the session's catalog (temp views; global temp views are the process's). */
-  get sessionCatalog(): SessionCatalog {
-    return this.catalogState;
+  /** `spark.catalog`: databases, temp views, functions and cached tables. */
+  get catalog(): Catalog {
+    return new Catalog(this);
   }
 
   /** Ends the session; the next getOrCreate() makes a new one. */

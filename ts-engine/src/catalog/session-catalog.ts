@@ -4,10 +4,28 @@ import type { ParsedPlan } from "../plan/parsed-plan.js";
 import type { RelationLookup, ResolvedRelationName } from "../plan/analyzer/context.js";
 import { quoteParts } from "../plan/analyzer/scope.js";
 import { parseQueryPlan } from "../sql/parse-statement.js";
-import { TempViews, type TempView } from "./temp-views.js";
+import { TempViews } from "./temp-views.js";
 
 /** Spark's spark.sql.globalTempDatabase default: the database global temp views live in. */
 export const GLOBAL_TEMP_DATABASE = "global_temp";
+
+/**
+ * What the sessions of one engine share: the global temp views and the databases (in memory
+ * until the warehouse keeps them; `default` always exists).
+ */
+export interface SharedCatalog {
+  readonly globalTempViews: TempViews;
+  readonly databases: string[];
+}
+
+/** A fresh shared catalog: no global temp views, the `default` database. */
+export function newSharedCatalog(): SharedCatalog {
+  return { globalTempViews: new TempViews(), databases: ["default"] };
+}
+
+function schemaNotFound(db: string): AnalysisException {
+  return new AnalysisException("SCHEMA_NOT_FOUND", { schemaName: quoteParts(["spark_catalog", db]) });
+}
 
 /** A relation SHOW TABLES / catalog.listTables lists. */
 export interface TableEntry {
@@ -24,12 +42,53 @@ export interface TableEntry {
  */
 export class SessionCatalog implements RelationLookup {
   readonly tempViews = new TempViews();
+  readonly globalTempViews: TempViews;
+  private readonly shared: SharedCatalog;
   private currentDb = "default";
 
-  constructor(readonly globalTempViews: TempViews) {}
+  constructor(shared: SharedCatalog) {
+    this.shared = shared;
+    this.globalTempViews = shared.globalTempViews;
+  }
 
   get currentDatabase(): string {
     return this.currentDb;
+  }
+
+  /** `USE db` / `catalog.setCurrentDatabase(db)`: SCHEMA_NOT_FOUND unless it exists. */
+  setCurrentDatabase(db: string): void {
+    if (!this.databaseExists(db)) throw schemaNotFound(db);
+    this.currentDb = this.shared.databases.find((d) => d.toLowerCase() === db.toLowerCase())!;
+  }
+
+  /** The databases, sorted by name. */
+  listDatabases(): string[] {
+    return [...this.shared.databases].sort();
+  }
+
+  databaseExists(db: string): boolean {
+    return this.shared.databases.some((d) => d.toLowerCase() === db.toLowerCase());
+  }
+
+  /** `CREATE DATABASE db`: SCHEMA_ALREADY_EXISTS unless `ifNotExists`. */
+  createDatabase(db: string, ifNotExists: boolean): void {
+    if (this.databaseExists(db) || db.toLowerCase() === GLOBAL_TEMP_DATABASE) {
+      if (ifNotExists) return;
+      throw new AnalysisException("SCHEMA_ALREADY_EXISTS", { schemaName: quoteParts(["spark_catalog", db]) });
+    }
+    this.shared.databases.push(db);
+  }
+
+  /** `DROP DATABASE db`: SCHEMA_NOT_FOUND unless `ifExists`; `default` cannot be dropped. */
+  dropDatabase(db: string, ifExists: boolean): void {
+    const i = this.shared.databases.findIndex((d) => d.toLowerCase() === db.toLowerCase());
+    if (i < 0) {
+      if (ifExists) return;
+      throw schemaNotFound(db);
+    }
+    if (db.toLowerCase() === "default") throw new AnalysisException("UNSUPPORTED_FEATURE.DROP_DATABASE", { database: quoteParts(["spark_catalog", db]) });
+    this.shared.databases.splice(i, 1);
+    if (this.currentDb.toLowerCase() === db.toLowerCase()) this.currentDb = "default";
   }
 
   /** Resolves `v` (temp view) and `global_temp.v`; undefined for names the catalog does not hold. */
@@ -98,7 +157,7 @@ export class SessionCatalog implements RelationLookup {
     if (db.toLowerCase() === GLOBAL_TEMP_DATABASE) {
       return [...this.globalTempViews.list().map((v) => ({ name: v.name, database: GLOBAL_TEMP_DATABASE, isTemporary: true })), ...local];
     }
-    if (db.toLowerCase() !== "default") throw new AnalysisException("SCHEMA_NOT_FOUND", { schemaName: quoteParts(["spark_catalog", db]) });
+    if (!this.databaseExists(db)) throw schemaNotFound(db);
     return local;
   }
 

@@ -1,7 +1,20 @@
-import { GLOBAL_TEMP_DATABASE, type SessionCatalog } from "../catalog/session-catalog.js";
+import { GLOBAL_TEMP_DATABASE } from "../catalog/session-catalog.js";
+import {
+  cacheTable,
+  catalogOf,
+  clearCache,
+  describeFunction,
+  likePattern,
+  listFunctions,
+  planColumns,
+  relationColumns,
+  TABLE_CACHE_LEVEL,
+  uncacheTable,
+  type ColumnInfo,
+} from "./catalog-commands.js";
 import { CONF_ENTRIES } from "../conf/sql-conf.js";
 import { assertNever } from "../errors/assert-never.js";
-import { AnalysisException, InternalError, ParseException, SparkException } from "../errors/spark-exception.js";
+import { AnalysisException, ParseException, SparkException } from "../errors/spark-exception.js";
 import type { ExecContext } from "../exec/exec-context.js";
 import { analyze } from "../plan/analyzer/analyzer.js";
 import { quoteParts } from "../plan/analyzer/scope.js";
@@ -25,10 +38,6 @@ function struct(...fields: [string, StructType["fields"][number]["dataType"], bo
 
 const EMPTY: StructType = { kind: "struct", fields: [] };
 
-function catalogOf(ctx: ExecContext): SessionCatalog {
-  if (ctx.catalog === undefined) throw new InternalError("this session has no catalog");
-  return ctx.catalog;
-}
 
 function timeZone(ctx: ExecContext): string {
   return ctx.conf.get("spark.sql.session.timeZone") ?? "UTC";
@@ -66,11 +75,6 @@ function dropView(s: DropViewStatement, ctx: ExecContext): void {
   throw new AnalysisException("TABLE_OR_VIEW_NOT_FOUND", { relationName: quoteParts(qualified) });
 }
 
-/** Spark's SHOW TABLES LIKE pattern: `*` any characters, `|` alternatives, case-insensitive. */
-function likePattern(pattern: string): RegExp {
-  const alts = pattern.split("|").map((p) => p.trim().replace(/[.+?^${}()[\]\\]/g, "\\$&").replace(/\*/g, ".*"));
-  return new RegExp(`^(?:${alts.join("|")})$`, "i");
-}
 
 function showTables(s: ShowTablesStatement, ctx: ExecContext): SqlOutcome {
   const re = s.pattern === undefined ? undefined : likePattern(s.pattern);
@@ -97,6 +101,12 @@ function set(s: SetStatement, ctx: ExecContext): SqlOutcome {
   return { kind: "command", schema, rows: [[s.key, s.value]] };
 }
 
+/** DESCRIBE's rows: col_name, data_type, comment (no comments are kept). */
+function describeRows(cols: readonly ColumnInfo[]): SqlOutcome {
+  const schema = struct(["col_name", StringType, false], ["data_type", StringType, false], ["comment", StringType, true]);
+  return { kind: "command", schema, rows: cols.map((c) => [c.name, c.dataType, null]) };
+}
+
 function runStatement(s: SqlStatement, q: SqlQuery, ctx: ExecContext): SqlOutcome {
   switch (s.kind) {
     case "Query":
@@ -118,6 +128,45 @@ function runStatement(s: SqlStatement, q: SqlQuery, ctx: ExecContext): SqlOutcom
       return { kind: "command", schema: EMPTY, rows: [] };
     case "Explain":
       return { kind: "command", schema: struct(["plan", StringType, true]), rows: [[explainQuery(s.plan, s.mode, ctx)]] };
+    case "ShowDatabases": {
+      const re = s.pattern === undefined ? undefined : likePattern(s.pattern);
+      const rows = catalogOf(ctx).listDatabases().filter((d) => re === undefined || re.test(d)).map((d) => [d]);
+      return { kind: "command", schema: struct(["namespace", StringType, false]), rows };
+    }
+    case "ShowFunctions":
+      return { kind: "command", schema: struct(["function", StringType, false]), rows: listFunctions(s.pattern).map((f) => [f.name]) };
+    case "ShowColumns":
+      return { kind: "command", schema: struct(["col_name", StringType, false]), rows: relationColumns(s.nameParts, ctx).map((c) => [c.name]) };
+    case "DescribeRelation":
+      return describeRows(relationColumns(s.nameParts, ctx));
+    case "DescribeQuery":
+      return describeRows(planColumns(s.plan, ctx));
+    case "DescribeFunction":
+      return { kind: "command", schema: struct(["function_desc", StringType, false]), rows: describeFunction(s.name).map((l) => [l]) };
+    case "Use":
+      catalogOf(ctx).setCurrentDatabase(s.database);
+      return { kind: "command", schema: EMPTY, rows: [] };
+    case "CreateDatabase":
+      catalogOf(ctx).createDatabase(s.database, s.ifNotExists);
+      return { kind: "command", schema: EMPTY, rows: [] };
+    case "DropDatabase":
+      catalogOf(ctx).dropDatabase(s.database, s.ifExists);
+      return { kind: "command", schema: EMPTY, rows: [] };
+    case "CacheTable":
+      if (s.plan !== undefined) {
+        // CACHE TABLE t AS query: a temp view t of the query, cached.
+        if (s.nameParts.length !== 1) throw new AnalysisException("TEMP_VIEW_NAME_TOO_MANY_NAME_PARTS", { actualName: quoteParts(s.nameParts) });
+        createTempView(s.nameParts[0]!, s.plan, { global: false, replace: true, capture: false }, ctx);
+      }
+      cacheTable(s.nameParts, TABLE_CACHE_LEVEL, ctx);
+      return { kind: "command", schema: EMPTY, rows: [] };
+    case "UncacheTable":
+      if (s.ifExists && catalogOf(ctx).lookupRelation(s.nameParts) === undefined) return { kind: "command", schema: EMPTY, rows: [] };
+      void uncacheTable(s.nameParts, ctx).catch(() => undefined); // the entry is dropped at once; blocks are freed after
+      return { kind: "command", schema: EMPTY, rows: [] };
+    case "ClearCache":
+      void clearCache(ctx).catch(() => undefined);
+      return { kind: "command", schema: EMPTY, rows: [] };
     default:
       return assertNever(s);
   }

@@ -152,6 +152,10 @@ export const SQL_CONDITIONS: Readonly<Record<string, { readonly sqlState: string
     sqlState: "",
     template: "It is not allowed to define a TEMPORARY view with IF NOT EXISTS.",
   },
+  "UNSUPPORTED_FEATURE.DROP_DATABASE": {
+    sqlState: "0A000",
+    template: "The feature is not supported: Drop the default database <database>.",
+  },
   "NOT_IMPLEMENTED": {
     sqlState: "0A000",
     template: "<feature> is not implemented.",

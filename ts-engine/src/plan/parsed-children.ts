@@ -10,6 +10,7 @@ export function parsedChildren(p: ParsedPlan): readonly ParsedPlan[] {
     case "Sql":
       return [];
     case "Join":
+    case "SetOperation":
       return [p.left, p.right];
     case "Union":
       return p.inputs;
@@ -39,7 +40,8 @@ export function mapParsedChildren(p: ParsedPlan, f: (c: ParsedPlan) => ParsedPla
     case "UnresolvedRelation":
     case "Sql":
       return p;
-    case "Join": {
+    case "Join":
+    case "SetOperation": {
       const left = f(p.left);
       const right = f(p.right);
       return left === p.left && right === p.right ? p : { ...p, left, right };

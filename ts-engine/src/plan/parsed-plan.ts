@@ -28,7 +28,8 @@ export type ParsedPlan =
   | ToDF
   | ParsedHint
   | UnresolvedRelation
-  | SqlQuery;
+  | SqlQuery
+  | SetOperation;
 
 /** The kinds of parsed plan nodes (all of them may arrive from the wire). */
 export type ParsedPlanKind = ParsedPlan["kind"];
@@ -193,4 +194,12 @@ export interface SqlQuery extends Base {
   readonly named: ReadonlyMap<string, ParsedExpr>;
   readonly positional: readonly ParsedExpr[];
   readonly refs: ReadonlyMap<string, ParsedPlan>;
+}
+
+/** SQL's `INTERSECT` / `EXCEPT` (`MINUS`) of two queries (distinct rows; the ALL forms are not supported yet). */
+export interface SetOperation extends Base {
+  readonly kind: "SetOperation";
+  readonly op: "intersect" | "except";
+  readonly left: ParsedPlan;
+  readonly right: ParsedPlan;
 }

@@ -40,6 +40,8 @@ export interface ServerEngine {
   runSql(plan: SqlQuery, ctx: ExecContext): SqlOutcomeLike;
   /** `df.createTempView(name)` and its variants: registers a (global) temp view of the plan. */
   createTempView(name: string, plan: ParsedPlan, opts: { readonly global: boolean; readonly replace: boolean }, ctx: ExecContext): void;
+  /** One `spark.catalog` method (engine/catalog-api.ts): plain data, undefined for None. */
+  catalogOp(op: string, args: readonly (string | StorageLevel | undefined)[], ctx: ExecContext): unknown;
   /** Process-wide services (worker pool, Python runner), created once. */
   createServices(): EngineServices;
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { SessionCatalog } from "../catalog/session-catalog.js";
-import { TempViews } from "../catalog/temp-views.js";
+import { newSharedCatalog, SessionCatalog } from "../catalog/session-catalog.js";
 import { SqlConf } from "../conf/sql-conf.js";
 import { SparkException } from "../errors/spark-exception.js";
 
@@ -36,13 +35,13 @@ export function operationCanceled(): SparkException {
 export class SessionStore {
   private readonly sessions = new Map<string, Session>();
   private readonly authenticated = new Set<string>();
-  /** The engine's global temp views (global_temp), shared by its sessions. */
-  private readonly globalTempViews = new TempViews();
+  /** The engine's global temp views (global_temp) and databases, shared by its sessions. */
+  private readonly sharedCatalog = newSharedCatalog();
 
   create(owner: string, pythonExec: string, conf: Readonly<Record<string, string>>): Session {
     const sqlConf = new SqlConf();
     for (const [k, v] of Object.entries(conf)) sqlConf.set(k, v);
-    const session: Session = { id: randomUUID(), owner, conf: sqlConf, pythonExec, running: new Map(), catalog: new SessionCatalog(this.globalTempViews) };
+    const session: Session = { id: randomUUID(), owner, conf: sqlConf, pythonExec, running: new Map(), catalog: new SessionCatalog(this.sharedCatalog) };
     this.sessions.set(session.id, session);
     this.authenticated.add(owner);
     return session;

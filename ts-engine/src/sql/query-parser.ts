@@ -231,7 +231,10 @@ export class QueryParser extends Parser {
    * 500-way UNION is one node, not a 500-deep tree; UNION DISTINCT is Distinct over the Union.
    */
   private combine(op: SetOp, all: boolean, left: ParsedPlan, right: ParsedPlan): ParsedPlan {
-    if (op !== "union") throw notImplemented(`${op.toUpperCase()}${all ? " ALL" : ""}`);
+    if (op !== "union") {
+      if (all) throw notImplemented(`${op.toUpperCase()} ALL`);
+      return { kind: "SetOperation", op, left, right };
+    }
     const flat = (p: ParsedPlan): readonly ParsedPlan[] => {
       if (all && p.kind === "Union" && !p.byName && p.planId === undefined) return p.inputs;
       if (!all && p.kind === "Distinct" && p.input.kind === "Union" && !p.input.byName) return p.input.inputs;

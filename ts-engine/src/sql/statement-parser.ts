@@ -56,8 +56,40 @@ export class StatementParser extends QueryParser {
       case "create":
         this.next();
         return this.createView();
+      case "use":
+        this.next();
+        if (!this.acceptKw("database") && !this.acceptKw("schema")) this.acceptKw("namespace");
+        return { kind: "Use", database: this.identifier() };
+      case "describe":
+      case "desc":
+        this.next();
+        return this.describe();
+      case "cache": {
+        this.next();
+        const lazy = this.acceptKw("lazy");
+        this.expectKw("table");
+        const nameParts = this.multipartName();
+        if (this.acceptKw("as") || this.startsQuery()) return { kind: "CacheTable", nameParts, lazy, plan: this.query() };
+        return { kind: "CacheTable", nameParts, lazy };
+      }
+      case "uncache": {
+        this.next();
+        this.expectKw("table");
+        const ifExists = this.acceptKw("if") ? (this.expectKw("exists"), true) : false;
+        return { kind: "UncacheTable", nameParts: this.multipartName(), ifExists };
+      }
+      case "clear":
+        this.next();
+        this.expectKw("cache");
+        return { kind: "ClearCache" };
       case "drop": {
         this.next();
+        if (this.acceptKw("database") || this.acceptKw("schema") || this.acceptKw("namespace")) {
+          const ifExists = this.acceptKw("if") ? (this.expectKw("exists"), true) : false;
+          const database = this.identifier();
+          if (!this.acceptKw("restrict")) this.acceptKw("cascade");
+          return { kind: "DropDatabase", database, ifExists };
+        }
         const isView = this.acceptKw("view");
         if (!isView) this.expectKw("table");
         const ifExists = this.acceptKw("if") ? (this.expectKw("exists"), true) : false;
@@ -92,6 +124,18 @@ export class StatementParser extends QueryParser {
       this.expectKw("replace");
       replace = true;
     }
+    if (this.acceptKw("database") || this.acceptKw("schema") || this.acceptKw("namespace")) {
+      let ifNotExists = false;
+      if (this.acceptKw("if")) {
+        this.expectKw("not");
+        this.expectKw("exists");
+        ifNotExists = true;
+      }
+      const database = this.identifier();
+      // COMMENT / LOCATION / WITH DBPROPERTIES are not kept (databases live in memory for now).
+      this.restOfText();
+      return { kind: "CreateDatabase", database, ifNotExists };
+    }
     const global = this.acceptKw("global");
     const temporary = this.acceptKw("temporary") || this.acceptKw("temp");
     if (global && !temporary) throw syntaxError(this.peek());
@@ -115,9 +159,42 @@ export class StatementParser extends QueryParser {
     return { kind: "CreateView", nameParts, plan, temporary, global, replace, ifNotExists, ...(columns === undefined ? {} : { columns }) };
   }
 
+  private likePattern(): string | undefined {
+    this.acceptKw("like");
+    return this.peek().type === "string" ? this.next().value : undefined;
+  }
+
+  private describe(): SqlStatement {
+    if (this.acceptKw("function")) {
+      this.acceptKw("extended");
+      const t = this.next();
+      if (t.type !== "ident" && t.type !== "quoted" && t.type !== "string") throw syntaxError(t);
+      return { kind: "DescribeFunction", name: t.value };
+    }
+    if (this.acceptKw("query") || this.startsQuery()) return { kind: "DescribeQuery", plan: this.query() };
+    this.acceptKw("table");
+    if (!this.acceptKw("extended")) this.acceptKw("formatted");
+    return { kind: "DescribeRelation", nameParts: this.multipartName() };
+  }
+
   private show(): SqlStatement {
     const t = this.next();
     const w = t.type === "ident" ? t.value.toLowerCase() : "";
+    if (w === "databases" || w === "schemas" || w === "namespaces") {
+      const pattern = this.likePattern();
+      return pattern === undefined ? { kind: "ShowDatabases" } : { kind: "ShowDatabases", pattern };
+    }
+    if (w === "user" || w === "system" || w === "all" || w === "functions") {
+      if (w !== "functions") this.expectKw("functions");
+      const pattern = this.likePattern();
+      return pattern === undefined ? { kind: "ShowFunctions" } : { kind: "ShowFunctions", pattern };
+    }
+    if (w === "columns") {
+      if (!this.acceptKw("from")) this.expectKw("in");
+      const nameParts = this.multipartName();
+      if (this.acceptKw("from") || this.acceptKw("in")) return { kind: "ShowColumns", nameParts: [this.identifier(), ...nameParts] };
+      return { kind: "ShowColumns", nameParts };
+    }
     if (w !== "tables" && w !== "views") throw new ParseException("NOT_IMPLEMENTED", { feature: `SHOW ${t.text.toUpperCase()}` });
     let database: string | undefined;
     if (this.acceptKw("from") || this.acceptKw("in")) database = this.identifier();

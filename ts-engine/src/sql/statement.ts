@@ -11,7 +11,19 @@ export type SqlStatement =
   | ShowTablesStatement
   | SetStatement
   | ResetStatement
-  | ExplainStatement;
+  | ExplainStatement
+  | ShowDatabasesStatement
+  | ShowFunctionsStatement
+  | ShowColumnsStatement
+  | DescribeRelationStatement
+  | DescribeQueryStatement
+  | DescribeFunctionStatement
+  | UseStatement
+  | CreateDatabaseStatement
+  | DropDatabaseStatement
+  | CacheTableStatement
+  | UncacheTableStatement
+  | ClearCacheStatement;
 
 /** The kinds of statements. */
 export type SqlStatementKind = SqlStatement["kind"];
@@ -69,4 +81,80 @@ export interface ExplainStatement {
   readonly kind: "Explain";
   readonly mode: "simple" | "extended" | "formatted" | "cost" | "codegen";
   readonly plan: ParsedPlan;
+}
+
+/** `SHOW DATABASES|SCHEMAS|NAMESPACES [LIKE 'pattern']`. */
+export interface ShowDatabasesStatement {
+  readonly kind: "ShowDatabases";
+  readonly pattern?: string;
+}
+
+/** `SHOW [USER|SYSTEM|ALL] FUNCTIONS [LIKE 'pattern']`. */
+export interface ShowFunctionsStatement {
+  readonly kind: "ShowFunctions";
+  readonly pattern?: string;
+}
+
+/** `SHOW COLUMNS (FROM|IN) t [(FROM|IN) db]`. */
+export interface ShowColumnsStatement {
+  readonly kind: "ShowColumns";
+  readonly nameParts: readonly string[];
+}
+
+/** `DESCRIBE [TABLE] [EXTENDED] t`: one row per column (col_name, data_type, comment). */
+export interface DescribeRelationStatement {
+  readonly kind: "DescribeRelation";
+  readonly nameParts: readonly string[];
+}
+
+/** `DESCRIBE [QUERY] SELECT …`: the query's columns. */
+export interface DescribeQueryStatement {
+  readonly kind: "DescribeQuery";
+  readonly plan: ParsedPlan;
+}
+
+/** `DESCRIBE FUNCTION [EXTENDED] f`. */
+export interface DescribeFunctionStatement {
+  readonly kind: "DescribeFunction";
+  readonly name: string;
+}
+
+/** `USE [DATABASE|SCHEMA|NAMESPACE] db`. */
+export interface UseStatement {
+  readonly kind: "Use";
+  readonly database: string;
+}
+
+/** `CREATE DATABASE|SCHEMA [IF NOT EXISTS] db`. */
+export interface CreateDatabaseStatement {
+  readonly kind: "CreateDatabase";
+  readonly database: string;
+  readonly ifNotExists: boolean;
+}
+
+/** `DROP DATABASE|SCHEMA [IF EXISTS] db [RESTRICT|CASCADE]`. */
+export interface DropDatabaseStatement {
+  readonly kind: "DropDatabase";
+  readonly database: string;
+  readonly ifExists: boolean;
+}
+
+/** `CACHE [LAZY] TABLE t [AS query]`. */
+export interface CacheTableStatement {
+  readonly kind: "CacheTable";
+  readonly nameParts: readonly string[];
+  readonly lazy: boolean;
+  readonly plan?: ParsedPlan;
+}
+
+/** `UNCACHE TABLE [IF EXISTS] t`. */
+export interface UncacheTableStatement {
+  readonly kind: "UncacheTable";
+  readonly nameParts: readonly string[];
+  readonly ifExists: boolean;
+}
+
+/** `CLEAR CACHE`. */
+export interface ClearCacheStatement {
+  readonly kind: "ClearCache";
 }

@@ -21,6 +21,7 @@ export function recordingEngine(): QueryEnginePort & { readonly plans: LogicalPl
     storageLevelQuery: (p) => record(p),
     runSql: (p) => record(p),
     createTempView: (_name, p) => record(p),
+    catalogOp: () => undefined,
     createServices: () => ({ parallelism: 1 }),
   };
 }

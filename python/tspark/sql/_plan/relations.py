@@ -110,3 +110,8 @@ def sql(query: str, named: Optional[Dict[str, Expr]] = None, positional: Optiona
     """``spark.sql(query, args, **kwargs)``: the text, its bound parameters and ``{df}`` references."""
     return _node("Sql", query=query, named=named or None, positional=list(positional) if positional else None,
                  refs=refs or None)
+
+
+def set_operation(op: str, left: Plan, right: Plan) -> Plan:
+    """``intersect`` / ``subtract`` (SQL INTERSECT / EXCEPT, distinct rows)."""
+    return _node("SetOperation", op=op, left=left, right=right)

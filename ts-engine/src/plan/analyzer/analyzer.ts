@@ -19,6 +19,7 @@ import { resolveAggregateNode, resolveDistinct } from "./rules/aggregate.js";
 import { resolveJoin } from "./rules/join.js";
 import { qualify, resolveDrop, resolveProject, resolveRenamed, resolveToDF, resolveWithColumns } from "./rules/project.js";
 import { resolveUnion } from "./rules/union.js";
+import { resolveSetOperation } from "./rules/set-operation.js";
 import { resolveWithMissingRefs } from "./rules/missing-refs.js";
 import { unresolvedPlanString } from "./plan-string.js";
 
@@ -104,6 +105,8 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
     }
     case "Sql":
       return ctx.resolve(parseQueryPlan(p, ctx.timeZone ?? "UTC"));
+    case "SetOperation":
+      return resolveSetOperation(p, ctx);
     default:
       return assertNever(p);
   }

@@ -37,6 +37,8 @@ function head(p: ParsedPlan): string {
       return `'UnresolvedRelation [${p.nameParts.join(", ")}], [], false`;
     case "Sql":
       return `'Sql ${p.query}`;
+    case "SetOperation":
+      return `'${p.op === "intersect" ? "Intersect" : "Except"} false`;
     case "Hint":
       return `'UnresolvedHint ${p.name}${p.parameters.length === 0 ? "" : `, [${p.parameters.join(", ")}]`}`;
     default:

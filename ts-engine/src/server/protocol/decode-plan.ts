@@ -43,6 +43,12 @@ function optPartitions(m: WireMap, path: string): { numPartitions?: number } {
   return { numPartitions: n };
 }
 
+function oneOfOp(v: unknown, path: string): "intersect" | "except" {
+  const s = asString(v, path);
+  if (s !== "intersect" && s !== "except") fail(path, `expected "intersect" or "except", got ${JSON.stringify(s)}`);
+  return s;
+}
+
 const DECODERS: Readonly<Record<WirePlanKind, Decoder>> = {
   Range: (m, p) => {
     const step = asInt(req(m, "step", p), `${p}.step`);
@@ -159,6 +165,12 @@ const DECODERS: Readonly<Record<WirePlanKind, Decoder>> = {
     const positional = positionalRaw === undefined ? [] : asList(positionalRaw, `${p}.positional`).map((e, i) => decodeExpr(e, `${p}.positional[${i}]`));
     return { kind: "Sql", query: asString(req(m, "query", p), `${p}.query`), named, positional, refs };
   },
+  SetOperation: (m, p) => ({
+    kind: "SetOperation",
+    op: oneOfOp(req(m, "op", p), `${p}.op`),
+    left: input(m, "left", p),
+    right: input(m, "right", p),
+  }),
 };
 
 /** Every kind this decoder accepts (checked against bridge/schema/*.json). */

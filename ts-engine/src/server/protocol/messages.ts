@@ -1,5 +1,5 @@
 import { StorageLevel } from "../../plan/storage-level.js";
-import { asBool, asMap, asSmallInt, asString, fail, opt, req, type WireMap } from "./wire-reader.js";
+import { asBool, asList, asMap, asSmallInt, asString, fail, opt, req, type WireMap } from "./wire-reader.js";
 
 /** The protocol version this engine speaks (bridge/PROTOCOL.md, Versioning). */
 export const PROTOCOL_VERSION = 1;
@@ -104,6 +104,15 @@ export interface PingRequest {
   readonly id: string;
 }
 
+/** A `spark.catalog` method (engine/catalog-api.ts) with its arguments. */
+export interface CatalogRequest {
+  readonly kind: "catalog";
+  readonly id: string;
+  readonly sessionId: string;
+  readonly op: string;
+  readonly args: readonly (string | StorageLevel | undefined)[];
+}
+
 /** Every client → engine message. */
 export type Request =
   | HandshakeRequest
@@ -114,7 +123,8 @@ export type Request =
   | ConfigRequest
   | InterruptRequest
   | ReleaseRequest
-  | PingRequest;
+  | PingRequest
+  | CatalogRequest;
 
 /** The `kind` of every request. */
 export type RequestKind = Request["kind"];
@@ -226,6 +236,14 @@ const DECODERS: Readonly<Record<RequestKind, Decoder>> = {
   }),
   release: (m, id) => ({ kind: "release", id, sessionId: sid(m) }),
   ping: (_m, id) => ({ kind: "ping", id }),
+  catalog: (m, id) => ({
+    kind: "catalog",
+    id,
+    sessionId: sid(m),
+    op: asString(req(m, "op", P), `${P}.op`),
+    // strings, nil for an omitted optional argument, or a StorageLevel map (cacheTable)
+    args: asList(opt(m, "args") ?? [], `${P}.args`).map((a, i) => (a === null || a === undefined ? undefined : typeof a === "string" ? a : decodeStorageLevel(a, `${P}.args[${i}]`))),
+  }),
 };
 
 /** Every kind this decoder accepts (checked against bridge/schema/*.json). */
