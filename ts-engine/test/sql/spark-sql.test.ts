@@ -82,4 +82,27 @@ describe("spark.sql over the engine", () => {
     const union = Array.from({ length: 500 }, (_, i) => `SELECT ${i} AS v`).join(" UNION ALL ");
     expect(await rows(`SELECT count(*) AS n FROM (${union})`)).toEqual(["Row(n=500)"]);
   });
+
+  it("serves spark.catalog from the session's catalog", () => {
+    spark.range(2).createOrReplaceTempView("cat_v");
+    const c = spark.catalog;
+    expect(c.currentDatabase()).toBe("default");
+    expect(c.listTables().find((t) => t.name === "cat_v")).toEqual({ name: "cat_v", catalog: null, namespace: [], description: null, tableType: "TEMPORARY", isTemporary: true });
+    expect(c.listColumns("cat_v")).toEqual([{ name: "id", description: null, dataType: "bigint", nullable: false, isPartition: false, isBucket: false, isCluster: false }]);
+    expect([c.tableExists("cat_v"), c.tableExists("nope"), c.functionExists("abs"), c.databaseExists("nope")]).toEqual([true, false, true, false]);
+    expect(c.isCached("cat_v")).toBe(false);
+    c.cacheTable("cat_v");
+    expect(c.isCached("cat_v")).toBe(true);
+    c.uncacheTable("cat_v");
+    expect(c.isCached("cat_v")).toBe(false);
+    expect([c.dropTempView("cat_v"), c.dropTempView("cat_v")]).toEqual([true, false]);
+    expect(() => c.setCurrentDatabase("nope")).toThrow(/SCHEMA_NOT_FOUND/);
+  });
+
+  it("intersects and subtracts frames", async () => {
+    const a = spark.range(5);
+    const b = spark.range(3, 8);
+    expect((await a.intersect(b).orderBy("id").collect()).map(String)).toEqual(["Row(id=3)", "Row(id=4)"]);
+    expect((await a.subtract(b).orderBy("id").collect()).map(String)).toEqual(["Row(id=0)", "Row(id=1)", "Row(id=2)"]);
+  });
 });
