@@ -156,6 +156,10 @@ export const SQL_CONDITIONS: Readonly<Record<string, { readonly sqlState: string
     sqlState: "0A000",
     template: "The feature is not supported: Drop the default database <database>.",
   },
+  "DATATYPE_MISMATCH.IN_SUBQUERY_LENGTH_MISMATCH": {
+    sqlState: "42K09",
+    template: "Cannot resolve <sqlExpr> due to data type mismatch: The number of columns in the left hand side of an IN subquery does not match the number of columns in the output of subquery. Left hand side columns(length: <leftLength>): [<leftColumns>], right hand side columns(length: <rightLength>): [<rightColumns>].",
+  },
   "NOT_IMPLEMENTED": {
     sqlState: "0A000",
     template: "<feature> is not implemented.",

@@ -27,6 +27,8 @@ export function parsedChildren(p: ParsedPlan): readonly ParsedPlan[] {
     case "ToDF":
     case "Hint":
       return [p.input];
+    case "PredicateSubquery":
+      return [p.input, p.subquery];
     default:
       return assertNever(p);
   }
@@ -64,6 +66,11 @@ export function mapParsedChildren(p: ParsedPlan, f: (c: ParsedPlan) => ParsedPla
     case "Hint": {
       const input = f(p.input);
       return input === p.input ? p : { ...p, input };
+    }
+    case "PredicateSubquery": {
+      const input = f(p.input);
+      const subquery = f(p.subquery);
+      return input === p.input && subquery === p.subquery ? p : { ...p, input, subquery };
     }
     default:
       return assertNever(p);

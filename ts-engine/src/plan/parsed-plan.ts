@@ -29,7 +29,8 @@ export type ParsedPlan =
   | ParsedHint
   | UnresolvedRelation
   | SqlQuery
-  | SetOperation;
+  | SetOperation
+  | PredicateSubquery;
 
 /** The kinds of parsed plan nodes (all of them may arrive from the wire). */
 export type ParsedPlanKind = ParsedPlan["kind"];
@@ -202,4 +203,18 @@ export interface SetOperation extends Base {
   readonly op: "intersect" | "except";
   readonly left: ParsedPlan;
   readonly right: ParsedPlan;
+}
+
+/**
+ * A WHERE conjunct `[NOT] EXISTS (subquery)` or `values [NOT] IN (subquery)` over `input`: the
+ * analyzer makes it a left semi (anti) join, the subquery's predicates on outer columns becoming
+ * the join condition (Spark's RewritePredicateSubquery and its decorrelation).
+ */
+export interface PredicateSubquery extends Base {
+  readonly kind: "PredicateSubquery";
+  readonly input: ParsedPlan;
+  readonly subquery: ParsedPlan;
+  /** IN's left-hand values (empty for EXISTS). */
+  readonly values: readonly ParsedExpr[];
+  readonly negated: boolean;
 }

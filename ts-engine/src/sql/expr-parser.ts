@@ -152,6 +152,8 @@ export class Parser {
       if (neg) this.next();
       if (this.acceptKw("in")) {
         this.expectOp("(");
+        const sub = this.subqueryIn(e, neg);
+        if (sub !== undefined) return sub;
         const items = [this.expression()];
         while (this.acceptOp(",")) items.push(this.expression());
         this.expectOp(")");
@@ -232,6 +234,16 @@ export class Parser {
     if (this.acceptOp("+")) return this.unary();
     if (this.acceptOp("~")) return fn("~", this.unary());
     return this.postfix(this.primary());
+  }
+
+  /**
+   * After `x [NOT] IN (`: a subquery's predicate when a query follows (the query parser's), else
+   * undefined (a value list). The plain expression parser has no queries.
+   */
+  protected subqueryIn(value: Expr, negated: boolean): Expr | undefined {
+    void value;
+    void negated;
+    return undefined;
   }
 
   /** The rest of an expression whose first operand `left` is parsed: postfix, binary, predicate and logical operators. */

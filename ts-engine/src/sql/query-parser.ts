@@ -51,6 +51,9 @@ function unalias(e: ParsedExpr): ParsedExpr {
  */
 export class QueryParser extends Parser {
   private readonly ctes: CteScope[] = [];
+  /** Subqueries met in the condition being parsed, by the id of their placeholder. */
+  private readonly subqueries = new Map<number, { readonly plan: ParsedPlan; readonly values: readonly ParsedExpr[]; readonly negated: boolean }>();
+  private nextSubquery = 0;
   /** `spark.sql(…, df=df)` references: `{df}` in the text names this plan. */
   private readonly refs: ReadonlyMap<string, ParsedPlan>;
 
@@ -70,6 +73,70 @@ export class QueryParser extends Parser {
     const o = this.origin(offset);
     e.message += `; line ${o.line} pos ${o.pos}`;
     return e;
+  }
+
+  protected override subqueryIn(value: ParsedExpr, negated: boolean): ParsedExpr | undefined {
+    if (!this.startsQuery()) return undefined;
+    const plan = this.query();
+    this.expectOp(")");
+    return this.placeholder(plan, [value], negated);
+  }
+
+  /** A stand-in for a predicate subquery in a condition; `predicateSubqueries` takes it out again. */
+  private placeholder(plan: ParsedPlan, values: readonly ParsedExpr[], negated: boolean): ParsedExpr {
+    const id = this.nextSubquery++;
+    this.subqueries.set(id, { plan, values, negated });
+    return { kind: "UnresolvedFunction", name: SUBQUERY_MARKER, args: [{ kind: "Literal", value: id, dataType: { kind: "integer" } }], isDistinct: false };
+  }
+
+  protected override parenthesized(): ParsedExpr {
+    if (this.startsQuery()) throw notImplemented("scalar subqueries");
+    return super.parenthesized();
+  }
+
+  protected override identStart(t: Token): ParsedExpr {
+    if (t.value.toLowerCase() === "exists" && this.peekOp("(")) {
+      this.next();
+      const plan = this.query();
+      this.expectOp(")");
+      return this.placeholder(plan, [], false);
+    }
+    return super.identStart(t);
+  }
+
+  /**
+   * A WHERE condition over `input`: its conjuncts `[NOT] EXISTS (…)` and `x [NOT] IN (SELECT …)`
+   * become PredicateSubquery nodes (semi/anti joins once analyzed); the rest stays a Filter. A
+   * subquery anywhere else in the condition (under OR, say) is not supported yet.
+   */
+  private whereClause(input: ParsedPlan, condition: ParsedExpr): ParsedPlan {
+    if (this.subqueries.size === 0) return { kind: "Filter", input, condition };
+    const conjuncts: ParsedExpr[] = [];
+    const split = (e: ParsedExpr): void => {
+      if (e.kind === "UnresolvedFunction" && e.name === "and" && e.args.length === 2) {
+        split(e.args[0]!);
+        split(e.args[1]!);
+      } else conjuncts.push(e);
+    };
+    split(condition);
+    let plan = input;
+    const rest: ParsedExpr[] = [];
+    for (const c of conjuncts) {
+      const negated = c.kind === "UnresolvedFunction" && c.name === "not" && c.args.length === 1;
+      const inner = negated ? (c as { args: readonly ParsedExpr[] }).args[0]! : c;
+      const id = markerId(inner);
+      const sub = id === undefined ? undefined : this.subqueries.get(id);
+      if (sub === undefined) {
+        if (containsMarker(c)) throw notImplemented("subqueries outside the top-level AND of WHERE");
+        rest.push(c);
+        continue;
+      }
+      plan = { kind: "PredicateSubquery", input: plan, subquery: sub.plan, values: sub.values, negated: negated !== sub.negated };
+      this.subqueries.delete(id!);
+    }
+    if (rest.length === 0) return plan;
+    const cond = rest.reduce((a, b) => ({ kind: "UnresolvedFunction", name: "and", args: [a, b], isDistinct: false }));
+    return { kind: "Filter", input: plan, condition: cond };
   }
 
   protected override endsExpression(word: string): boolean {
@@ -262,6 +329,17 @@ export class QueryParser extends Parser {
 
   /** After `SELECT`: hints, DISTINCT, the select list, FROM, LATERAL VIEW, WHERE, GROUP BY, HAVING. */
   private querySpecification(): ParsedPlan {
+    // an enclosing condition's pending subqueries are not this query's
+    const enclosing = [...this.subqueries];
+    this.subqueries.clear();
+    try {
+      return this.querySpecificationBody();
+    } finally {
+      for (const [k, v] of enclosing) this.subqueries.set(k, v);
+    }
+  }
+
+  private querySpecificationBody(): ParsedPlan {
     const hints = this.peek().type === "hint" ? parseHints(this.next(), this.timeZone) : [];
     const distinct = this.acceptKw("distinct");
     if (!distinct) this.acceptKw("all");
@@ -270,7 +348,8 @@ export class QueryParser extends Parser {
     let plan = this.acceptKw("from") ? this.fromClause() : oneRow();
     plan = applyHints(plan, hints);
     while (this.peekKw("lateral")) plan = this.lateralView(plan);
-    if (this.acceptKw("where")) plan = { kind: "Filter", input: plan, condition: this.expression() };
+    if (this.acceptKw("where")) plan = this.whereClause(plan, this.expression());
+    if (this.subqueries.size > 0) throw notImplemented("subqueries outside WHERE");
     let grouped = false;
     if (this.peekKw("group")) {
       this.next();
@@ -511,6 +590,23 @@ export class QueryParser extends Parser {
         : { kind: "Range", start: a!, end: b!, step, ...(parts === undefined ? {} : { numPartitions: Number(parts) }) };
     return range;
   }
+}
+
+/** The function name of a predicate-subquery placeholder (never reaches the analyzer). */
+const SUBQUERY_MARKER = "\u0000subquery";
+
+function markerId(e: ParsedExpr): number | undefined {
+  if (e.kind !== "UnresolvedFunction" || e.name !== SUBQUERY_MARKER) return undefined;
+  const a = e.args[0];
+  return a?.kind === "Literal" && typeof a.value === "number" ? a.value : undefined;
+}
+
+function containsMarker(e: ParsedExpr): boolean {
+  if (markerId(e) !== undefined) return true;
+  if (e.kind === "UnresolvedFunction") return e.args.some(containsMarker);
+  if (e.kind === "Alias" || e.kind === "Cast") return containsMarker(e.child);
+  if (e.kind === "CaseWhen") return e.branches.some(([c, v]) => containsMarker(c) || containsMarker(v)) || (e.elseValue !== undefined && containsMarker(e.elseValue));
+  return false;
 }
 
 /** The select list of a plan the query parser built (for ordinals). */

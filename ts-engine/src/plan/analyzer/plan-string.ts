@@ -37,6 +37,8 @@ function head(p: ParsedPlan): string {
       return `'UnresolvedRelation [${p.nameParts.join(", ")}], [], false`;
     case "Sql":
       return `'Sql ${p.query}`;
+    case "PredicateSubquery":
+      return `'Filter ${p.negated ? "NOT " : ""}${p.values.length === 0 ? "exists" : "in"}#subquery`;
     case "SetOperation":
       return `'${p.op === "intersect" ? "Intersect" : "Except"} false`;
     case "Hint":

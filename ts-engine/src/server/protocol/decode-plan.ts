@@ -165,6 +165,13 @@ const DECODERS: Readonly<Record<WirePlanKind, Decoder>> = {
     const positional = positionalRaw === undefined ? [] : asList(positionalRaw, `${p}.positional`).map((e, i) => decodeExpr(e, `${p}.positional[${i}]`));
     return { kind: "Sql", query: asString(req(m, "query", p), `${p}.query`), named, positional, refs };
   },
+  PredicateSubquery: (m, p) => ({
+    kind: "PredicateSubquery",
+    input: input(m, "input", p),
+    subquery: input(m, "subquery", p),
+    values: opt(m, "values") === undefined ? [] : exprs(m, "values", p),
+    negated: asBool(opt(m, "negated") ?? false, `${p}.negated`),
+  }),
   SetOperation: (m, p) => ({
     kind: "SetOperation",
     op: oneOfOp(req(m, "op", p), `${p}.op`),
