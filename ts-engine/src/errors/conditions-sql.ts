@@ -160,6 +160,10 @@ export const SQL_CONDITIONS: Readonly<Record<string, { readonly sqlState: string
     sqlState: "42K09",
     template: "Cannot resolve <sqlExpr> due to data type mismatch: The number of columns in the left hand side of an IN subquery does not match the number of columns in the output of subquery. Left hand side columns(length: <leftLength>): [<leftColumns>], right hand side columns(length: <rightLength>): [<rightColumns>].",
   },
+  "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_COLUMN_IS_NOT_ALLOWED_IN_PREDICATE": {
+    sqlState: "0A000",
+    template: "Unsupported subquery expression: Correlated column is not allowed in predicate:\n<treeNode>",
+  },
   "NOT_IMPLEMENTED": {
     sqlState: "0A000",
     template: "<feature> is not implemented.",

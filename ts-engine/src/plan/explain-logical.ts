@@ -53,6 +53,8 @@ function parsedLine(p: ParsedPlan): string {
       return `'Sql ${p.query}`;
     case "PredicateSubquery":
       return `'Filter ${p.negated ? "NOT " : ""}${p.values.length === 0 ? "exists" : "in"}#subquery`;
+    case "ScalarSubqueryJoin":
+      return `'Join LeftOuter, scalar-subquery#${p.name}`;
     case "SetOperation":
       return `'${p.op === "intersect" ? "Intersect" : "Except"} false`;
     case "Hint":

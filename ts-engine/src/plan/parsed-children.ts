@@ -28,6 +28,7 @@ export function parsedChildren(p: ParsedPlan): readonly ParsedPlan[] {
     case "Hint":
       return [p.input];
     case "PredicateSubquery":
+    case "ScalarSubqueryJoin":
       return [p.input, p.subquery];
     default:
       return assertNever(p);
@@ -67,7 +68,8 @@ export function mapParsedChildren(p: ParsedPlan, f: (c: ParsedPlan) => ParsedPla
       const input = f(p.input);
       return input === p.input ? p : { ...p, input };
     }
-    case "PredicateSubquery": {
+    case "PredicateSubquery":
+    case "ScalarSubqueryJoin": {
       const input = f(p.input);
       const subquery = f(p.subquery);
       return input === p.input && subquery === p.subquery ? p : { ...p, input, subquery };

@@ -30,7 +30,8 @@ export type ParsedPlan =
   | UnresolvedRelation
   | SqlQuery
   | SetOperation
-  | PredicateSubquery;
+  | PredicateSubquery
+  | ScalarSubqueryJoin;
 
 /** The kinds of parsed plan nodes (all of them may arrive from the wire). */
 export type ParsedPlanKind = ParsedPlan["kind"];
@@ -217,4 +218,17 @@ export interface PredicateSubquery extends Base {
   /** IN's left-hand values (empty for EXISTS). */
   readonly values: readonly ParsedExpr[];
   readonly negated: boolean;
+}
+
+/**
+ * A scalar subquery of a WHERE condition, joined to `input` as one more column `name` (which
+ * the condition then reads): uncorrelated, a one-row aggregate crossed with every row;
+ * correlated on equalities, an aggregate grouped by the inner columns and left-joined on them
+ * (Spark's RewriteCorrelatedScalarSubquery).
+ */
+export interface ScalarSubqueryJoin extends Base {
+  readonly kind: "ScalarSubqueryJoin";
+  readonly input: ParsedPlan;
+  readonly subquery: ParsedPlan;
+  readonly name: string;
 }

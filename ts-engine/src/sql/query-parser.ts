@@ -54,6 +54,8 @@ export class QueryParser extends Parser {
   /** Subqueries met in the condition being parsed, by the id of their placeholder. */
   private readonly subqueries = new Map<number, { readonly plan: ParsedPlan; readonly values: readonly ParsedExpr[]; readonly negated: boolean }>();
   private nextSubquery = 0;
+  /** Scalar subqueries met in the condition being parsed, with the column name each stands for. */
+  private scalars: { readonly name: string; readonly plan: ParsedPlan }[] = [];
   /** `spark.sql(…, df=df)` references: `{df}` in the text names this plan. */
   private readonly refs: ReadonlyMap<string, ParsedPlan>;
 
@@ -90,8 +92,13 @@ export class QueryParser extends Parser {
   }
 
   protected override parenthesized(): ParsedExpr {
-    if (this.startsQuery()) throw notImplemented("scalar subqueries");
-    return super.parenthesized();
+    if (!this.startsQuery()) return super.parenthesized();
+    const plan = this.query();
+    this.expectOp(")");
+    // the value is a column the WHERE clause joins in (whereClause), read by this name
+    const name = `__scalar_subquery_${this.nextSubquery++}`;
+    this.scalars.push({ name, plan });
+    return { kind: "UnresolvedAttribute", nameParts: [name] };
   }
 
   protected override identStart(t: Token): ParsedExpr {
@@ -110,6 +117,15 @@ export class QueryParser extends Parser {
    * subquery anywhere else in the condition (under OR, say) is not supported yet.
    */
   private whereClause(input: ParsedPlan, condition: ParsedExpr): ParsedPlan {
+    if (this.scalars.length > 0) {
+      // scalar subqueries: joined in as columns, filtered on, then dropped again
+      const scalars = this.scalars;
+      this.scalars = [];
+      let joined = input;
+      for (const s of scalars) joined = { kind: "ScalarSubqueryJoin", input: joined, subquery: s.plan, name: s.name };
+      const filtered = this.whereClause(joined, condition);
+      return { kind: "Drop", input: filtered, columns: scalars.map((s) => ({ kind: "UnresolvedAttribute", nameParts: [s.name] })) };
+    }
     if (this.subqueries.size === 0) return { kind: "Filter", input, condition };
     const conjuncts: ParsedExpr[] = [];
     const split = (e: ParsedExpr): void => {
@@ -331,11 +347,14 @@ export class QueryParser extends Parser {
   private querySpecification(): ParsedPlan {
     // an enclosing condition's pending subqueries are not this query's
     const enclosing = [...this.subqueries];
+    const enclosingScalars = this.scalars;
     this.subqueries.clear();
+    this.scalars = [];
     try {
       return this.querySpecificationBody();
     } finally {
       for (const [k, v] of enclosing) this.subqueries.set(k, v);
+      this.scalars = enclosingScalars;
     }
   }
 
@@ -345,11 +364,13 @@ export class QueryParser extends Parser {
     if (!distinct) this.acceptKw("all");
     const items = [this.namedExpression()];
     while (this.acceptOp(",")) items.push(this.namedExpression());
+    if (this.scalars.length > 0) throw notImplemented("scalar subqueries outside WHERE");
     let plan = this.acceptKw("from") ? this.fromClause() : oneRow();
     plan = applyHints(plan, hints);
     while (this.peekKw("lateral")) plan = this.lateralView(plan);
     if (this.acceptKw("where")) plan = this.whereClause(plan, this.expression());
     if (this.subqueries.size > 0) throw notImplemented("subqueries outside WHERE");
+    if (this.scalars.length > 0) throw notImplemented("scalar subqueries outside WHERE");
     let grouped = false;
     if (this.peekKw("group")) {
       this.next();
@@ -370,6 +391,7 @@ export class QueryParser extends Parser {
       plan = { kind: "Filter", input: plan, condition };
       grouped = true;
     }
+    if (this.scalars.length > 0 || this.subqueries.size > 0) throw notImplemented("subqueries in GROUP BY or HAVING");
     if (this.peekKw("window")) throw notImplemented("WINDOW clause");
     if (this.peekKw("qualify")) throw notImplemented("QUALIFY");
     if (!grouped) plan = { kind: "Project", input: plan, exprs: items };

@@ -20,7 +20,7 @@ import { resolveJoin } from "./rules/join.js";
 import { qualify, resolveDrop, resolveProject, resolveRenamed, resolveToDF, resolveWithColumns } from "./rules/project.js";
 import { resolveUnion } from "./rules/union.js";
 import { resolveSetOperation } from "./rules/set-operation.js";
-import { resolvePredicateSubquery } from "./rules/predicate-subquery.js";
+import { resolvePredicateSubquery, resolveScalarSubqueryJoin } from "./rules/predicate-subquery.js";
 import { resolveWithMissingRefs } from "./rules/missing-refs.js";
 import { unresolvedPlanString } from "./plan-string.js";
 
@@ -110,6 +110,8 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
       return resolveSetOperation(p, ctx);
     case "PredicateSubquery":
       return resolvePredicateSubquery(p, ctx);
+    case "ScalarSubqueryJoin":
+      return resolveScalarSubqueryJoin(p, ctx);
     default:
       return assertNever(p);
   }

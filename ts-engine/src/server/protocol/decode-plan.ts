@@ -172,6 +172,12 @@ const DECODERS: Readonly<Record<WirePlanKind, Decoder>> = {
     values: opt(m, "values") === undefined ? [] : exprs(m, "values", p),
     negated: asBool(opt(m, "negated") ?? false, `${p}.negated`),
   }),
+  ScalarSubqueryJoin: (m, p) => ({
+    kind: "ScalarSubqueryJoin",
+    input: input(m, "input", p),
+    subquery: input(m, "subquery", p),
+    name: asString(req(m, "name", p), `${p}.name`),
+  }),
   SetOperation: (m, p) => ({
     kind: "SetOperation",
     op: oneOfOp(req(m, "op", p), `${p}.op`),
