@@ -105,4 +105,13 @@ describe("spark.sql over the engine", () => {
     expect((await a.intersect(b).orderBy("id").collect()).map(String)).toEqual(["Row(id=3)", "Row(id=4)"]);
     expect((await a.subtract(b).orderBy("id").collect()).map(String)).toEqual(["Row(id=0)", "Row(id=1)", "Row(id=2)"]);
   });
+
+  it("turns comma joins with a WHERE equality into equi-joins (PushPredicateThroughJoin)", async () => {
+    spark.range(10).createOrReplaceTempView("ja");
+    spark.range(10).createOrReplaceTempView("jb");
+    const plan = String((await spark.sql("EXPLAIN SELECT count(*) FROM ja, jb WHERE ja.id = jb.id AND ja.id > 2").collect())[0]!.toArray()[0]);
+    expect(plan).toMatch(/HashJoin \[id#\d+L\], \[id#\d+L\], Inner/);
+    expect(plan).not.toMatch(/Cartesian|NestedLoop/);
+    expect(await rows("SELECT count(*) AS n FROM ja, jb WHERE ja.id = jb.id AND ja.id > 2")).toEqual(["Row(n=7)"]);
+  });
 });
