@@ -5,6 +5,7 @@
  */
 import { COLLECTION_CONDITIONS } from "./conditions-collection.js";
 import { FUNCTION_CONDITIONS } from "./conditions-functions.js";
+import { SQL_CONDITIONS } from "./conditions-sql.js";
 
 export interface Condition {
   readonly sqlState: string;
@@ -307,4 +308,5 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
   },
   ...COLLECTION_CONDITIONS,
   ...FUNCTION_CONDITIONS,
+  ...SQL_CONDITIONS,
 };
