@@ -9,6 +9,7 @@ export { Column } from "./api/column.js";
 export { GroupedData } from "./api/group.js";
 export { Row, type TypedRow } from "./api/row.js";
 export { RuntimeConfig } from "./api/runtime-config.js";
+export { Catalog, type CatalogColumn, type CatalogFunction, type Database, type Table } from "./api/catalog.js";
 export type { RowLike, SchemaLike } from "./api/create-dataframe.js";
 export type { ColumnOrName } from "./api/functions.js";
 export type { SortOptions } from "./api/sort-orders.js";

@@ -1,6 +1,7 @@
 import type { ColumnBatch } from "../columnar/batch.js";
 import type { EngineServices, ExecContext } from "../exec/exec-context.js";
-import type { ParsedPlan } from "../plan/parsed-plan.js";
+import type { ParsedPlan, SqlQuery } from "../plan/parsed-plan.js";
+import type { SqlOutcome } from "../engine/sql-runner.js";
 import type { StorageLevel } from "../plan/storage-level.js";
 import type { StructType } from "../types/data-type.js";
 
@@ -29,6 +30,12 @@ export interface QueryEnginePort {
   unpersistQuery(plan: ParsedPlan, ctx: ExecContext): Promise<void>;
   /** `df.storageLevel`: the level the plan is cached at (StorageLevel NONE when it is not). */
   storageLevelQuery(plan: ParsedPlan, ctx: ExecContext): StorageLevel;
+  /** `spark.sql(...)`: a checked query (lazy), or a command run now with its result rows. */
+  runSql(plan: SqlQuery, ctx: ExecContext): SqlOutcome;
+  /** `df.createTempView(name)` and its variants: registers a (global) temp view of the plan. */
+  createTempView(name: string, plan: ParsedPlan, opts: { readonly global: boolean; readonly replace: boolean }, ctx: ExecContext): void;
+  /** One `spark.catalog` method (engine/catalog-api.ts): plain data, undefined for None. */
+  catalogOp(op: string, args: readonly (string | StorageLevel | undefined)[], ctx: ExecContext): unknown;
   /** Process-wide services (worker pool …), created once per process. */
   createServices(): EngineServices;
 }
