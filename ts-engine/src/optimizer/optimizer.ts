@@ -1,6 +1,7 @@
 import type { SqlConf } from "../conf/sql-conf.js";
 import type { LogicalPlan } from "../plan/logical-plan.js";
 import type { OptimizerRule } from "./rule.js";
+import { COMPUTE_CURRENT_TIME, computeCurrentTime } from "./rules/compute-current-time.js";
 import { collapseProject } from "./rules/collapse-project.js";
 import { extractPythonUdfs } from "./rules/extract-python-udfs.js";
 import { constantFolding } from "./rules/constant-folding.js";
@@ -37,7 +38,7 @@ export function excludedRules(conf: SqlConf): Set<string> {
 export function optimize(plan: LogicalPlan, conf: SqlConf, rules: readonly OptimizerRule[] = OPTIMIZER_RULES): LogicalPlan {
   const skip = excludedRules(conf);
   const active = rules.filter((r) => !skip.has(r.name));
-  let cur = plan;
+  let cur = skip.has(COMPUTE_CURRENT_TIME) ? plan : computeCurrentTime(plan, Date.now() * 1000, conf.get("spark.sql.session.timeZone") ?? "UTC");
   for (let i = 0; i < MAX_ITERATIONS; i++) {
     let next = cur;
     for (const r of active) next = r.apply(next);

@@ -2,15 +2,39 @@ import { DateType, TimestampNTZType, TimestampType, type DataType } from "../../
 import { floorDiv } from "../datetime/civil.js";
 import { zoneRulesOrUtc } from "../datetime/zone-rules.js";
 import { broadcast } from "../eval/vectors.js";
+import type { Literal } from "../expr.js";
 import { checkArity, doc, scalarCall, type FunctionDoc, type ScalarFunctionDef } from "./function-def.js";
 
 /**
  * The current date and time: current_date/curdate (session-zone date), current_timestamp/now
- * (the instant), localtimestamp (the session-zone wall clock, TIMESTAMP_NTZ). Evaluated per
- * batch; Spark fixes them once per query, so values can differ by the query's run time.
+ * (the instant), localtimestamp (the session-zone wall clock, TIMESTAMP_NTZ). The optimizer's
+ * ComputeCurrentTime fixes them to one instant per query, as Spark does; the kernel below
+ * only runs where that rule did not (an excluded rule, an operator it does not rewrite).
  */
 
 type Now = "date" | "instant" | "local";
+
+const NOW_OF: Readonly<Record<string, Now>> = { current_date: "date", current_timestamp: "instant", now: "instant", localtimestamp: "local" };
+
+/** What a current-time function gives at the instant `nowUs` (µs since the epoch) in `timeZone`. */
+function nowValue(what: Now, nowUs: number, timeZone: string): number {
+  if (what === "instant") return nowUs;
+  const s = floorDiv(nowUs, 1e6);
+  const local = s + zoneRulesOrUtc(timeZone).offsetAt(s);
+  if (what === "date") return floorDiv(local, 86400);
+  return local * 1e6 + (nowUs - s * 1e6);
+}
+
+/**
+ * The literal a resolved current-time call (`fn` as the registry shows it) stands for at
+ * `nowUs`, or undefined when `fn` is not one: Spark's ComputeCurrentTime replacement.
+ */
+export function currentTimeLiteral(fn: string, nowUs: number, timeZone: string): Literal | undefined {
+  const what = NOW_OF[fn];
+  if (what === undefined) return undefined;
+  const dataType: DataType = what === "date" ? DateType : what === "instant" ? TimestampType : TimestampNTZType;
+  return { kind: "Literal", value: nowValue(what, nowUs, timeZone), dataType };
+}
 
 function currentDef(name: string, shown: string, what: Now, d: FunctionDoc): ScalarFunctionDef {
   const type: DataType = what === "date" ? DateType : what === "instant" ? TimestampType : TimestampNTZType;
@@ -23,12 +47,7 @@ function currentDef(name: string, shown: string, what: Now, d: FunctionDoc): Sca
       return scalarCall(shown, [], type, false);
     },
     eval(_args, _call, ctx, numRows) {
-      const nowUs = Date.now() * 1000;
-      if (what === "instant") return broadcast(type, nowUs, numRows);
-      const s = floorDiv(nowUs, 1e6);
-      const local = s + zoneRulesOrUtc(ctx.timeZone).offsetAt(s);
-      if (what === "date") return broadcast(type, floorDiv(local, 86400), numRows);
-      return broadcast(type, local * 1e6 + (nowUs - s * 1e6), numRows);
+      return broadcast(type, nowValue(what, Date.now() * 1000, ctx.timeZone), numRows);
     },
   };
 }
