@@ -207,8 +207,9 @@ class SparkSession:
 
     @property
     def read(self) -> Any:
-        """Data sources (csv, json, parquet...) are not in the engine yet."""
-        raise PySparkNotImplementedError.feature("spark.read")
+        """A DataFrameReader (``spark.read.csv(...)``, ``.format(...).load(...)``)."""
+        from tspark.sql.readwriter import DataFrameReader
+        return DataFrameReader(self)
 
     def table(self, tableName: str) -> DataFrame:
         """Tables need the engine catalog (not available yet)."""

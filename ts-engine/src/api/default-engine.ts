@@ -3,6 +3,7 @@ import {
   executeQuery,
   explainQuery,
   persistQuery,
+  resolveSources,
   showQuery,
   storageLevelQuery,
   treeStringQuery,
@@ -21,5 +22,6 @@ export const defaultEngine: QueryEnginePort = {
   persistQuery,
   unpersistQuery,
   storageLevelQuery,
+  resolveSources,
   createServices: createEngineServices,
 };

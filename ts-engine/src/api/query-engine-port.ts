@@ -29,6 +29,8 @@ export interface QueryEnginePort {
   unpersistQuery(plan: ParsedPlan, ctx: ExecContext): Promise<void>;
   /** `df.storageLevel`: the level the plan is cached at (StorageLevel NONE when it is not). */
   storageLevelQuery(plan: ParsedPlan, ctx: ExecContext): StorageLevel;
+  /** The plan with its file sources resolved (files listed, schemas inferred); absent in fakes that read no files. */
+  resolveSources?(plan: ParsedPlan, ctx: ExecContext): Promise<ParsedPlan>;
   /** Process-wide services (worker pool …), created once per process. */
   createServices(): EngineServices;
 }

@@ -5,6 +5,7 @@
  */
 import { COLLECTION_CONDITIONS } from "./conditions-collection.js";
 import { FUNCTION_CONDITIONS } from "./conditions-functions.js";
+import { FILE_CONDITIONS } from "./conditions-files.js";
 
 export interface Condition {
   readonly sqlState: string;
@@ -299,4 +300,5 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
   },
   ...COLLECTION_CONDITIONS,
   ...FUNCTION_CONDITIONS,
+  ...FILE_CONDITIONS,
 };

@@ -3,6 +3,7 @@ import {
   executeQuery,
   explainQuery,
   persistQuery,
+  resolveSources,
   showQuery,
   storageLevelQuery,
   treeStringQuery,
@@ -24,6 +25,7 @@ export const defaultServerEngine: ServerEngine = {
   persistQuery,
   unpersistQuery,
   storageLevelQuery,
+  resolveSources,
   runRdd: (raw, ctx) => executeRdd(decodeRddPlan(raw), ctx),
   createServices: () => {
     const services = createEngineServices();

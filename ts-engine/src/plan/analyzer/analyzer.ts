@@ -17,6 +17,7 @@ import { resolveAggregateNode, resolveDistinct } from "./rules/aggregate.js";
 import { resolveJoin } from "./rules/join.js";
 import { qualify, resolveDrop, resolveProject, resolveRenamed, resolveToDF, resolveWithColumns } from "./rules/project.js";
 import { resolveUnion } from "./rules/union.js";
+import { resolveDataSource, resolveWriteFiles } from "./rules/data-source.js";
 import { resolveWithMissingRefs } from "./rules/missing-refs.js";
 import { unresolvedPlanString } from "./plan-string.js";
 
@@ -90,6 +91,10 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
     case "Hint":
       // a join strategy hint is read off the parsed plan by the join above (resolveJoin)
       return ctx.resolve(p.input);
+    case "DataSource":
+      return { plan: resolveDataSource(p), planIds: none };
+    case "WriteFiles":
+      return resolveWriteFiles(p, ctx);
     default:
       return assertNever(p);
   }
