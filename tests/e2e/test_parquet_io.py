@@ -147,7 +147,7 @@ def test_reads_what_duckdb_writes(utc, tmp_path):
     f = tmp_path / "duck.parquet"
     duckdb.connect().execute(f"""
         COPY (SELECT i::INTEGER AS k, (i * 1.25)::DECIMAL(12,2) AS price, 'name_' || (i % 7) AS name,
-                     DATE '2024-01-01' + i::INTEGER AS day, CASE WHEN i % 5 = 0 THEN NULL ELSE i * 0.5 END AS half
+                     DATE '2024-01-01' + i::INTEGER AS day, CASE WHEN i % 5 = 0 THEN NULL ELSE (i * 0.5)::DOUBLE END AS half
               FROM range(10000) t(i))
         TO '{f}' (FORMAT parquet, ROW_GROUP_SIZE 2048, COMPRESSION gzip)""")
     df = utc.read.parquet(str(f))

@@ -33,7 +33,7 @@ for codec in ("gz", "zstd"):
 
 df.select("i32", "s", "dec15", "ts").where(F.col("i32") > 0).show()
 df.select("arr", "m", "st", "arrst").show(truncate=False)
-df.selectExpr("st.x", "try_element_at(arr, 1)", "m['a']", "size(arrst)").show()
+df.select(F.col("st.x"), F.col("m").getItem("a"), F.size("arrst"), F.col("st").getField("y")).show()
 
 explain(df.select("s").where((F.col("i32") > 1) & F.col("s").startswith("h")))
 explain(df.where(F.col("dec15").isNull() | (F.col("d") == F.lit("2024-02-29").cast("date"))).select("d", "dec15"))

@@ -40,7 +40,7 @@ export function lineitemData(rows: number): string {
 
 const date = (s: string): ReturnType<typeof F.lit> => F.lit(s).cast(DateType);
 
-function frame(spark: SparkSession, dir: string, fmt: "pq" | "csv"): DataFrame {
+function frame(spark: SparkSession, dir: string, fmt: "pq" | "csv"): Promise<DataFrame> {
   if (fmt === "pq") return spark.read.parquet(join(dir, "lineitem.parquet"));
   return spark.read.schema(SCHEMA_DDL).option("header", "true").csv(join(dir, "lineitem.csv"));
 }
@@ -84,7 +84,7 @@ export async function lineitemWorkload(spark: SparkSession, rows: number, key: L
   const dir = lineitemData(lineitemRows(rows));
   const fmt = key.startsWith("lineitem_pq") ? "pq" : "csv";
   const query = key.includes("_q1") ? q1 : q6;
-  const run = (): Promise<Signature> => query(frame(spark, dir, fmt));
+  const run = async (): Promise<Signature> => query(await frame(spark, dir, fmt));
   if (key.endsWith("_cold")) {
     const t0 = performance.now();
     const result = await run();

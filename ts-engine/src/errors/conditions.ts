@@ -6,6 +6,7 @@
 import { COLLECTION_CONDITIONS } from "./conditions-collection.js";
 import { FUNCTION_CONDITIONS } from "./conditions-functions.js";
 import { FILE_CONDITIONS } from "./conditions-files.js";
+import { PARQUET_CONDITIONS } from "./conditions-parquet.js";
 
 export interface Condition {
   readonly sqlState: string;
@@ -301,4 +302,5 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
   ...COLLECTION_CONDITIONS,
   ...FUNCTION_CONDITIONS,
   ...FILE_CONDITIONS,
+  ...PARQUET_CONDITIONS,
 };

@@ -31,10 +31,12 @@ function emit(out: SchemaElement[], name: string, t: DataType, rep: "OPTIONAL" |
   switch (t.kind) {
     case "boolean":
       return leaf({ type: "BOOLEAN" });
+    // Only the converted type: hyparquet-writer serialises the INTEGER logical type's bitWidth
+    // as an i32 where the thrift IDL has an i8, which pyarrow rejects; INT_8 / INT_16 mean the same.
     case "byte":
-      return leaf({ type: "INT32", converted_type: "INT_8", logical_type: { type: "INTEGER", bitWidth: 8, isSigned: true } });
+      return leaf({ type: "INT32", converted_type: "INT_8" });
     case "short":
-      return leaf({ type: "INT32", converted_type: "INT_16", logical_type: { type: "INTEGER", bitWidth: 16, isSigned: true } });
+      return leaf({ type: "INT32", converted_type: "INT_16" });
     case "integer":
       return leaf({ type: "INT32" });
     case "long":

@@ -145,7 +145,7 @@ export function mightMatch(f: PushedFilter, lookup: StatsLookup, numRows: number
         case "LessThanOrEqual":
           return geMin;
         default:
-          return assertNever(f.kind);
+          return assertNever(f);
       }
     }
     default:
