@@ -1,6 +1,7 @@
 # Reading Parquet files PySpark 4.0.1 wrote (tests/fixtures/parquet): schema, rows of every
 # Spark type, projection and pushed filters in explain (the fixture's path masked).
 import contextlib
+import datetime
 import io
 import os
 import re
@@ -35,8 +36,11 @@ df.select("i32", "s", "dec15", "ts").where(F.col("i32") > 0).show()
 df.select("arr", "m", "st", "arrst").show(truncate=False)
 df.select(F.col("st.x"), F.col("m").getItem("a"), F.size("arrst"), F.col("st").getField("y")).show()
 
-explain(df.select("s").where((F.col("i32") > 1) & F.col("s").startswith("h")))
-explain(df.where(F.col("dec15").isNull() | (F.col("d") == F.lit("2024-02-29").cast("date"))).select("d", "dec15"))
+explain(df.select("s").where((F.col("i32") > 1) & (F.col("s") > "a")))
+explain(df.where(F.col("dec15").isNull() | (F.col("i32") == 3)).select("dec15", "i32"))
+explain(df.select("st", "i64").where(F.col("i64") < 0))
+df.select("st", "i64").where(F.col("i64") < 0).show()
+df.where(F.col("d") == F.lit(datetime.date(2024, 2, 29))).select("d", "dec5").show()
 
 spark.read.parquet(os.path.join(FIX, "spark-int96.snappy.parquet")).show(truncate=False)
 spark.read.format("parquet").load(os.path.join(FIX, "spark-int96.snappy.parquet")).printSchema()

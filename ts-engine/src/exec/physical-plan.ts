@@ -275,6 +275,8 @@ export interface FileSourceScanP {
   readonly slice?: number;
   readonly schema: StructType;
   readonly detail: string;
+  /** The format's supportBatch: explain prints a ColumnarToRow above the scan. */
+  readonly batched: boolean;
 }
 
 /**

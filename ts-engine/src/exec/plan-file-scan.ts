@@ -130,8 +130,9 @@ export function planFileScan(scan: FileScan, conjuncts: readonly Expr[], ctx: Ex
   const requiredSchema = structType(required.map((a) => rel.dataSchema.fields[dataAttrs.indexOf(a)]!));
   const max = ctx.conf.getNumber("spark.sql.maxMetadataStringLength") || 100;
   const list = (es: readonly string[]): string => abbreviate(`[${es.join(", ")}]`, max);
+  const batched = format.supportBatch?.(schemaOfAttrs(scan.output), ctx.conf) ?? false;
   const meta = [
-    `Batched: false`,
+    `Batched: ${batched}`,
     `DataFilters: ${list(dataFilters.map(exprToString))}`,
     `Format: ${format.displayName}`,
     `Location: ${abbreviate(`InMemoryFileIndex${locationText(rel.index.rootPaths, max)}`, max)}`,
@@ -155,6 +156,7 @@ export function planFileScan(scan: FileScan, conjuncts: readonly Expr[], ctx: Ex
       numPartitions: partitions.length,
       schema: schemaOfAttrs(scan.output),
       detail,
+      batched,
     },
     remaining,
   };

@@ -43,6 +43,12 @@ export interface FileFormat {
    * they reject; the Filter above still runs), as Spark's pushed data filters are.
    */
   read(split: FileSplit, req: ReadRequest, ctx: FormatContext): AsyncIterable<ColumnBatch>;
+  /**
+   * Whether scans of `schema` (the scan's output) hand columnar batches to the operators
+   * above, as Spark's FileFormat.supportBatch says: explain then prints `Batched: true` and a
+   * ColumnarToRow above the scan (Spark's vectorized Parquet reader). Absent means false.
+   */
+  supportBatch?(schema: StructType, conf: SqlConf): boolean;
   /** The file name ending of an output file under `options` (".csv", ".csv.gz", ".snappy.parquet"). */
   outputExtension(options: SourceOptions): string;
   /** Checks that the format can write `schema` (UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE otherwise); runs before any task. */

@@ -4,6 +4,7 @@ import { sliceVector } from "../../columnar/rows.js";
 import type { Vector } from "../../columnar/vector.js";
 import { AnalysisException } from "../../errors/spark-exception.js";
 import type { SchemaElement } from "hyparquet";
+import type { SqlConf } from "../../conf/sql-conf.js";
 import type { DataType, StructField, StructType } from "../../types/data-type.js";
 import { sqlTypeName } from "../../types/type-names.js";
 import type { FileFormat, FormatContext, OutputWriter, ReadRequest } from "../file-format.js";
@@ -27,6 +28,20 @@ function compressionOf(options: SourceOptions, ctx: FormatContext): string {
 /** spark.sql.parquet.outputTimestampType; INT96 (Spark's default) is written as TIMESTAMP_MICROS, which every reader reads. */
 function timestampOutputOf(ctx: FormatContext): TimestampOutput {
   return (ctx.conf.get("spark.sql.parquet.outputTimestampType", "INT96") ?? "").toUpperCase() === "TIMESTAMP_MILLIS" ? "TIMESTAMP_MILLIS" : "TIMESTAMP_MICROS";
+}
+
+/** Fields counted as Spark's WholeStageCodegenExec.isTooManyFields counts them (nested fields included). */
+function leafFields(t: DataType): number {
+  switch (t.kind) {
+    case "struct":
+      return t.fields.reduce((n, f) => n + leafFields(f.dataType), 0);
+    case "array":
+      return leafFields(t.elementType);
+    case "map":
+      return leafFields(t.keyType) + leafFields(t.valueType);
+    default:
+      return 1;
+  }
 }
 
 /** The row groups of `footer` a split owns: those whose midpoint lies in it (as parquet-mr assigns them). */
@@ -115,6 +130,14 @@ export const parquetFormat: FileFormat = {
   isSplittable(): boolean {
     return true;
   },
+  supportBatch(schema: StructType, conf: SqlConf): boolean {
+    // Spark's ParquetFileFormat.supportBatch: the vectorized reader (nested columns included,
+    // Spark 4's default) unless whole-stage codegen would have too many fields.
+    if (conf.get("spark.sql.parquet.enableVectorizedReader", "true") === "false") return false;
+    const nested = conf.get("spark.sql.parquet.enableNestedColumnVectorizedReader", "true") !== "false";
+    if (!nested && schema.fields.some((f) => f.dataType.kind === "struct" || f.dataType.kind === "array" || f.dataType.kind === "map")) return false;
+    return leafFields(schema) <= Number(conf.get("spark.sql.codegen.maxFields", "100"));
+  },
   read(split: FileSplit, req: ReadRequest, ctx: FormatContext): AsyncIterable<ColumnBatch> {
     return readSplit(split, req, ctx);
   },
@@ -131,7 +154,12 @@ export const parquetFormat: FileFormat = {
     }
   },
   async createWriter(path: string, schema: StructType, options: SourceOptions, ctx: FormatContext): Promise<OutputWriter> {
-    const w = await ParquetOutputWriter.create(path, schema, { compression: compressionOf(options, ctx), timestampOutput: timestampOutputOf(ctx) });
+    const blockSize = options.get("parquet.block.size");
+    const w = await ParquetOutputWriter.create(path, schema, {
+      compression: compressionOf(options, ctx),
+      timestampOutput: timestampOutputOf(ctx),
+      ...(blockSize !== undefined ? { rowGroupBytes: Math.max(1, options.int("parquet.block.size", 0)) } : {}),
+    });
     return {
       write: (batch) => {
         w.write(batch);

@@ -33,6 +33,8 @@ export interface ParquetWriteConfig {
   /** A Spark codec name: snappy, gzip, zstd, none, uncompressed. */
   readonly compression: string;
   readonly timestampOutput: TimestampOutput;
+  /** Bytes buffered before a row group is cut (the `parquet.block.size` option; 128 MB by default). */
+  readonly rowGroupBytes?: number;
 }
 
 /**
@@ -46,6 +48,7 @@ export class ParquetOutputWriter {
   private pendingRows = 0;
   private pendingBytes = 0;
   private closed = false;
+  private readonly rowGroupBytes: number;
 
   private constructor(
     readonly path: string,
@@ -53,7 +56,9 @@ export class ParquetOutputWriter {
     private readonly elements: SchemaElement[],
     codec: ReturnType<typeof writeCodec>["codec"],
     compressors: Awaited<ReturnType<typeof compressorsFor>>,
+    rowGroupBytes: number,
   ) {
+    this.rowGroupBytes = rowGroupBytes;
     this.fd = openSync(path, "wx");
     this.pq = new ParquetWriter({ writer: new FileByteWriter(this.fd), schema: elements, codec, compressors, kvMetadata: sparkKeyValueMetadata(schema), createdBy: "tspark (hyparquet-writer)" });
   }
@@ -62,7 +67,7 @@ export class ParquetOutputWriter {
   static async create(path: string, schema: StructType, config: ParquetWriteConfig): Promise<ParquetOutputWriter> {
     const { codec } = writeCodec(config.compression);
     const compressors = await compressorsFor(codec);
-    return new ParquetOutputWriter(path, schema, parquetSchemaFor(schema, config.timestampOutput), codec, compressors);
+    return new ParquetOutputWriter(path, schema, parquetSchemaFor(schema, config.timestampOutput), codec, compressors, config.rowGroupBytes ?? ROW_GROUP_BYTES);
   }
 
   /** Buffers `batch`, encoding a row group once enough rows are buffered. */
@@ -71,7 +76,7 @@ export class ParquetOutputWriter {
     this.pending.push(batch);
     this.pendingRows += batch.numRows;
     for (const c of batch.columns) this.pendingBytes += approxBytes(c);
-    if (this.pendingRows >= ROW_GROUP_ROWS || this.pendingBytes >= ROW_GROUP_BYTES) this.flushGroup();
+    if (this.pendingRows >= ROW_GROUP_ROWS || this.pendingBytes >= this.rowGroupBytes) this.flushGroup();
   }
 
   private flushGroup(): void {
