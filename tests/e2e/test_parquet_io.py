@@ -195,3 +195,31 @@ def test_unsupported_encoding_names_the_file(utc):
         utc.read.parquet(str(path)).collect()
     assert str(path) in str(e.value)
     assert "BIT_PACKED" in str(e.value)
+
+
+def test_binary_as_string(utc, tmp_path):
+    f = tmp_path / "bin.parquet"
+    pq.write_table(pa.table({"b": pa.array([b"abc", None], pa.binary())}), f)
+    assert utc.read.parquet(str(f)).collect() == [Row(b=bytearray(b"abc")), Row(b=None)]
+    utc.conf.set("spark.sql.parquet.binaryAsString", "true")
+    try:
+        df = utc.read.parquet(str(f))
+        assert df.dtypes == [("b", "string")]
+        assert df.collect() == [Row(b="abc"), Row(b=None)]
+    finally:
+        utc.conf.set("spark.sql.parquet.binaryAsString", "false")
+
+
+def test_partitioned_round_trip_and_row_group_splits(utc, tmp_path):
+    out = tmp_path / "parts"
+    df = utc.range(20000).selectExpr("id", "id % 3 AS k", "CAST(id AS STRING) AS s")
+    # A small block size cuts many row groups, which the scan spreads over its tasks.
+    df.write.partitionBy("k").option("parquet.block.size", "4096").parquet(str(out))
+    files = sorted(glob.glob(str(out / "k=1" / "*.parquet")))
+    assert files and pq.ParquetFile(files[0]).metadata.num_row_groups > 1
+    back = utc.read.parquet(str(out))
+    assert back.columns == ["id", "s", "k"]
+    assert back.where("k = 1").count() == len([i for i in range(20000) if i % 3 == 1])
+    assert back.where("id >= 19990").orderBy("id").select("id", "k").collect() == [Row(id=i, k=i % 3) for i in range(19990, 20000)]
+    duck = duckdb.connect().execute(f"SELECT count(*), sum(id) FROM read_parquet('{out}/*/*.parquet', hive_partitioning=true) WHERE k = 2").fetchone()
+    assert duck == (len([i for i in range(20000) if i % 3 == 2]), sum(i for i in range(20000) if i % 3 == 2))

@@ -13,7 +13,7 @@ import type { SourceOptions } from "../source-options.js";
 import { fileUri, readFooter, type ParquetFooter } from "./parquet-footer.js";
 import { writeCodec } from "./parquet-compression.js";
 import { ParquetOutputWriter } from "./parquet-output-writer.js";
-import { asNullable, sparkSchemaOf } from "./parquet-schema.js";
+import { asNullable, sparkSchemaOf, type SchemaOptions } from "./parquet-schema.js";
 import { mergeStructs } from "./parquet-schema-merge.js";
 import { unwritableType, type TimestampOutput } from "./parquet-write-schema.js";
 import { mightMatch, rowGroupStats } from "./row-group-filter.js";
@@ -28,6 +28,10 @@ function compressionOf(options: SourceOptions, ctx: FormatContext): string {
 /** spark.sql.parquet.outputTimestampType; INT96 (Spark's default) is written as TIMESTAMP_MICROS, which every reader reads. */
 function timestampOutputOf(ctx: FormatContext): TimestampOutput {
   return (ctx.conf.get("spark.sql.parquet.outputTimestampType", "INT96") ?? "").toUpperCase() === "TIMESTAMP_MILLIS" ? "TIMESTAMP_MILLIS" : "TIMESTAMP_MICROS";
+}
+
+function schemaOptions(conf: SqlConf): SchemaOptions {
+  return { binaryAsString: conf.get("spark.sql.parquet.binaryAsString", "false") === "true" };
 }
 
 /** Fields counted as Spark's WholeStageCodegenExec.isTooManyFields counts them (nested fields included). */
@@ -69,7 +73,7 @@ async function* readSplit(split: FileSplit, req: ReadRequest, ctx: FormatContext
   const footer = await readFooter(path);
   const groups = rowGroupsOf(footer, split);
   if (groups.length === 0) return;
-  const fileSchema = sparkSchemaOf(footer.metadata);
+  const fileSchema = sparkSchemaOf(footer.metadata, schemaOptions(ctx.conf));
   const byName = new Map(fileSchema.fields.map((f) => [caseSensitive ? f.name : f.name.toLowerCase(), f]));
   const cols = fileColumns(footer, caseSensitive);
   const statsColumns = new Map<string, { index: number; element: SchemaElement; type: DataType }>();
@@ -122,7 +126,7 @@ export const parquetFormat: FileFormat = {
     let schema: StructType | undefined;
     for (const f of merge ? candidates : candidates.slice(0, 1)) {
       // A corrupt footer raises FAILED_READ_FILE.CANNOT_READ_FILE_FOOTER naming the file.
-      const s = sparkSchemaOf((await readFooter(f.path)).metadata);
+      const s = sparkSchemaOf((await readFooter(f.path)).metadata, schemaOptions(ctx.conf));
       schema = schema === undefined ? s : mergeStructs(schema, s, ctx.conf.caseSensitive);
     }
     return schema === undefined ? undefined : (asNullable(schema) as StructType);

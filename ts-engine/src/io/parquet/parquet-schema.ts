@@ -24,12 +24,20 @@ function isDecimal(e: SchemaElement): boolean {
   return e.logical_type?.type === "DECIMAL" || e.converted_type === "DECIMAL";
 }
 
+/** Session settings that change how Parquet types map to Spark's. */
+export interface SchemaOptions {
+  /** spark.sql.parquet.binaryAsString: unannotated BYTE_ARRAY as string (old Impala/Hive files). */
+  readonly binaryAsString: boolean;
+}
+
+const DEFAULT_SCHEMA_OPTIONS: SchemaOptions = { binaryAsString: false };
+
 /**
  * The Spark type of a Parquet primitive column, as Spark's ParquetToSparkSchemaConverter maps
  * it (Spark 4 defaults: INT96 as timestamp, TIMESTAMP(isAdjustedToUTC=false) as
  * timestamp_ntz, unannotated BYTE_ARRAY as binary, UINT_64 as decimal(20,0)).
  */
-export function primitiveSparkType(e: SchemaElement): DataType {
+export function primitiveSparkType(e: SchemaElement, opts: SchemaOptions = DEFAULT_SCHEMA_OPTIONS): DataType {
   const lt = e.logical_type;
   const ct = e.converted_type;
   switch (e.type) {
@@ -71,6 +79,7 @@ export function primitiveSparkType(e: SchemaElement): DataType {
     case "BYTE_ARRAY": {
       if (isDecimal(e)) return decimalOf(e);
       if (lt?.type === "STRING" || lt?.type === "ENUM" || lt?.type === "JSON" || ct === "UTF8" || ct === "ENUM" || ct === "JSON") return { kind: "string" };
+      if (ct === undefined && lt === undefined && opts.binaryAsString) return { kind: "string" };
       if (ct === undefined || lt?.type === "BSON" || ct === "BSON") return { kind: "binary" };
       throw illegalType(e);
     }
@@ -94,12 +103,12 @@ function isMapGroup(e: SchemaElement): boolean {
 }
 
 /** The type of a node, ignoring its own repetition (the caller wraps repeated fields). */
-function nodeType(node: SchemaTree): DataType {
+function nodeType(node: SchemaTree, opts: SchemaOptions): DataType {
   const e = node.element;
-  if (node.children.length === 0 && e.type !== undefined) return primitiveSparkType(e);
-  if (isListGroup(e)) return listType(node);
-  if (isMapGroup(e)) return mapType(node);
-  return { kind: "struct", fields: node.children.map(fieldOf) };
+  if (node.children.length === 0 && e.type !== undefined) return primitiveSparkType(e, opts);
+  if (isListGroup(e)) return listType(node, opts);
+  if (isMapGroup(e)) return mapType(node, opts);
+  return { kind: "struct", fields: node.children.map((c) => fieldOf(c, opts)) };
 }
 
 /**
@@ -107,41 +116,41 @@ function nodeType(node: SchemaTree): DataType {
  * repeated child is the element itself when it is primitive, has several fields, or is named
  * `array` or `<list>_tuple` (the 2-level forms of old writers); else it wraps the element.
  */
-function listType(node: SchemaTree): DataType {
+function listType(node: SchemaTree, opts: SchemaOptions): DataType {
   const rep = node.children[0];
   if (node.children.length !== 1 || rep === undefined || rep.element.repetition_type !== "REPEATED") throw illegalType(node.element);
   const legacy =
     rep.children.length === 0 || rep.children.length > 1 || rep.element.name === "array" || rep.element.name === `${node.element.name}_tuple`;
-  if (legacy) return { kind: "array", elementType: nodeType(rep), containsNull: false };
+  if (legacy) return { kind: "array", elementType: nodeType(rep, opts), containsNull: false };
   const elem = rep.children[0]!;
-  const inner = elem.element.repetition_type === "REPEATED" ? { kind: "array" as const, elementType: nodeType(elem), containsNull: false } : nodeType(elem);
+  const inner = elem.element.repetition_type === "REPEATED" ? { kind: "array" as const, elementType: nodeType(elem, opts), containsNull: false } : nodeType(elem, opts);
   return { kind: "array", elementType: inner, containsNull: elem.element.repetition_type !== "REQUIRED" };
 }
 
 /** A MAP group: one repeated key_value group of a required key and a value. */
-function mapType(node: SchemaTree): DataType {
+function mapType(node: SchemaTree, opts: SchemaOptions): DataType {
   const kv = node.children[0];
   if (node.children.length !== 1 || kv === undefined || kv.children.length !== 2) throw illegalType(node.element);
   const [k, v] = kv.children as [SchemaTree, SchemaTree];
-  return { kind: "map", keyType: nodeType(k), valueType: nodeType(v), valueContainsNull: v.element.repetition_type !== "REQUIRED" };
+  return { kind: "map", keyType: nodeType(k, opts), valueType: nodeType(v, opts), valueContainsNull: v.element.repetition_type !== "REQUIRED" };
 }
 
-function fieldOf(node: SchemaTree): StructField {
+function fieldOf(node: SchemaTree, opts: SchemaOptions): StructField {
   const e = node.element;
   if (e.repetition_type === "REPEATED") {
     // A repeated field outside a LIST group: a required array of its type (Parquet's 1-level lists).
-    return { name: e.name, dataType: { kind: "array", elementType: nodeType(node), containsNull: false }, nullable: false };
+    return { name: e.name, dataType: { kind: "array", elementType: nodeType(node, opts), containsNull: false }, nullable: false };
   }
-  return { name: e.name, dataType: nodeType(node), nullable: e.repetition_type !== "REQUIRED" };
+  return { name: e.name, dataType: nodeType(node, opts), nullable: e.repetition_type !== "REQUIRED" };
 }
 
 /**
  * The Spark schema of a Parquet file's footer, as Spark infers it (nullability as written;
  * the file source makes it nullable, see `asNullable`).
  */
-export function sparkSchemaOf(metadata: FileMetaData): StructType {
+export function sparkSchemaOf(metadata: FileMetaData, opts: SchemaOptions = DEFAULT_SCHEMA_OPTIONS): StructType {
   const root = parquetSchema(metadata);
-  return { kind: "struct", fields: root.children.map(fieldOf) };
+  return { kind: "struct", fields: root.children.map((c) => fieldOf(c, opts)) };
 }
 
 /** `t` with every field, element and value nullable, as Spark's file sources read data. */
