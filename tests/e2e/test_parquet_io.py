@@ -223,3 +223,12 @@ def test_partitioned_round_trip_and_row_group_splits(utc, tmp_path):
     assert back.where("id >= 19990").orderBy("id").select("id", "k").collect() == [Row(id=i, k=i % 3) for i in range(19990, 20000)]
     duck = duckdb.connect().execute(f"SELECT count(*), sum(id) FROM read_parquet('{out}/*/*.parquet', hive_partitioning=true) WHERE k = 2").fetchone()
     assert duck == (len([i for i in range(20000) if i % 3 == 2]), sum(i for i in range(20000) if i % 3 == 2))
+
+
+@pytest.mark.parametrize("codec", ["snappy", "gzip", "brotli", "lz4", "zstd", "none"])
+def test_reads_every_codec_pyarrow_writes(utc, tmp_path, codec):
+    f = tmp_path / f"{codec}.parquet"
+    pq.write_table(pa.table({"id": pa.array(range(5000), pa.int64()), "s": pa.array([f"s{i % 17}" for i in range(5000)])}), f, compression=codec)
+    df = utc.read.parquet(str(f))
+    assert df.count() == 5000
+    assert df.selectExpr("sum(id)", "count(DISTINCT s)").first() == Row(**{"sum(id)": sum(range(5000)), "count(DISTINCT s)": 17})
