@@ -1,6 +1,7 @@
 import { open, type FileHandle } from "node:fs/promises";
 import { parquetMetadata, type FileMetaData, type ParquetParsers } from "hyparquet";
 import { SparkException } from "../../errors/spark-exception.js";
+import { qualified } from "../file-index.js";
 
 /**
  * How statistics values come out of the footer: raw, so that row-group pruning compares
@@ -30,13 +31,7 @@ const CACHE_ENTRIES = 256;
 
 /** Spark's error for a file that is not Parquet or whose footer is corrupt, naming the file. */
 export function footerError(path: string, cause: string): SparkException {
-  const e = new SparkException("SparkException", "FAILED_READ_FILE.CANNOT_READ_FILE_FOOTER", { path: fileUri(path), message: cause });
-  return e;
-}
-
-/** The path as Spark prints it in errors: a file: URI. */
-export function fileUri(path: string): string {
-  return path.startsWith("file:") ? path : `file:${path}`;
+  return new SparkException("SparkException", "FAILED_READ_FILE.CANNOT_READ_FILE_FOOTER", { path: qualified(path), message: cause });
 }
 
 /**

@@ -10,7 +10,8 @@ import { sqlTypeName } from "../../types/type-names.js";
 import type { FileFormat, FormatContext, OutputWriter, ReadRequest } from "../file-format.js";
 import type { FileSplit, FileStatus } from "../file-split.js";
 import type { SourceOptions } from "../source-options.js";
-import { fileUri, readFooter, type ParquetFooter } from "./parquet-footer.js";
+import { readFooter, type ParquetFooter } from "./parquet-footer.js";
+import { qualified } from "../file-index.js";
 import { writeCodec } from "./parquet-compression.js";
 import { ParquetOutputWriter } from "./parquet-output-writer.js";
 import { asNullable, sparkSchemaOf, type SchemaOptions } from "./parquet-schema.js";
@@ -98,7 +99,7 @@ async function* readSplit(split: FileSplit, req: ReadRequest, ctx: FormatContext
         if (!req.filters.every((f) => mightMatch(f, lookup, numRows))) continue;
       }
       const decoded = await readRowGroup(fh, footer, g, decodeFields, caseSensitive);
-      const vectors: Vector[] = decoded.map((v, i) => widenVector(v, req.requiredSchema.fields[i]!, fileUri(path), physicalTypes[i]!));
+      const vectors: Vector[] = decoded.map((v, i) => widenVector(v, req.requiredSchema.fields[i]!, qualified(path), physicalTypes[i]!));
       for (let lo = 0; lo < numRows; lo += BATCH_SIZE) {
         const hi = Math.min(numRows, lo + BATCH_SIZE);
         const cols2 = lo === 0 && hi === numRows ? vectors : vectors.map((v) => sliceVector(v, lo, hi));
