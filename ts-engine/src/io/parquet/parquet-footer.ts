@@ -31,7 +31,10 @@ const CACHE_ENTRIES = 256;
 
 /** Spark's error for a file that is not Parquet or whose footer is corrupt, naming the file. */
 export function footerError(path: string, cause: string): SparkException {
-  return new SparkException("SparkException", "FAILED_READ_FILE.CANNOT_READ_FILE_FOOTER", { path: qualified(path), message: cause });
+  const e = new SparkException("SparkException", "FAILED_READ_FILE.CANNOT_READ_FILE_FOOTER", { path: qualified(path) });
+  // The cause on a line of its own, as FileSourceScanExec adds it to FAILED_READ_FILE.NO_HINT.
+  e.message = `${e.message}\n${cause}`;
+  return e;
 }
 
 /**
