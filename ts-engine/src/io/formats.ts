@@ -1,12 +1,14 @@
 import { AnalysisException } from "../errors/spark-exception.js";
 import type { FileFormat } from "./file-format.js";
 import { csvFormat } from "./csv/csv-format.js";
+import { jsonFormat } from "./json/json-format.js";
 import { textFormat } from "./text/text-format.js";
 
 /** Every file format, one line each: `format(name)` finds them here, on the main thread and in tasks alike. */
 const FILE_FORMATS: readonly FileFormat[] = [
   textFormat,
   csvFormat,
+  jsonFormat,
 ];
 
 const BY_NAME: ReadonlyMap<string, FileFormat> = new Map(FILE_FORMATS.map((f) => [f.name, f]));
