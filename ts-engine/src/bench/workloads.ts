@@ -90,9 +90,16 @@ export function distinctFrame(spark: SparkSession, spec: DataSpec): DataFrame {
 
 const num = (r: Row, i: number): number => Number(r.get(i));
 
-/** Workload 1: group by k1, k2, sum(v); all groups are collected. checksum = Σ (2s)² + Σ 2s·(100·k1 + k2 + 1). */
-export async function groupBySum(df: DataFrame): Promise<{ groups: number; sum: number; checksum: string }> {
-  const rows = await df.groupBy("k1", "k2").agg(F.sum("v").alias("s")).collect();
+/** Workload 1's query: group by k1, k2, sum(v); all groups are collected (the timed part). */
+export function groupBySumRows(df: DataFrame): Promise<Row[]> {
+  return df.groupBy("k1", "k2").agg(F.sum("v").alias("s")).collect();
+}
+
+/**
+ * Workload 1's answer, computed after the clock stops (as the Python sides sign their
+ * results): checksum = Σ (2s)² + Σ 2s·(100·k1 + k2 + 1).
+ */
+export function groupBySumSignature(rows: readonly Row[]): { groups: number; sum: number; checksum: string } {
   let sum = 0;
   let checksum = 0n;
   for (const r of rows) {
@@ -101,6 +108,11 @@ export async function groupBySum(df: DataFrame): Promise<{ groups: number; sum: 
     checksum += twice(s) ** 2n + twice(s) * BigInt(num(r, 0) * 100 + num(r, 1) + 1);
   }
   return { groups: rows.length, sum, checksum: checksum.toString() };
+}
+
+/** Workload 1: group by k1, k2, sum(v), and its signature. */
+export async function groupBySum(df: DataFrame): Promise<{ groups: number; sum: number; checksum: string }> {
+  return groupBySumSignature(await groupBySumRows(df));
 }
 
 /** Workload 2: filter v > 1000, project k1 and v * 2, then count and sum the projection. */
@@ -113,9 +125,13 @@ export async function filterProject(df: DataFrame): Promise<{ count: number; sum
   return { count: Number(r?.get(0) ?? 0), sum: Number(r?.get(1) ?? 0) };
 }
 
-/** Group by the string key gk: sum(v) and count(*), all groups collected. checksum = Σ (2s)² + Σ c·charSum(gk). */
-export async function groupByString(df: DataFrame): Promise<Signature> {
-  const rows = await df.groupBy("gk").agg(F.sum("v").alias("s"), F.count("*").alias("c")).collect();
+/** The string group-by's query: sum(v) and count(*) by gk, all groups collected (timed). */
+export function groupByStringRows(df: DataFrame): Promise<Row[]> {
+  return df.groupBy("gk").agg(F.sum("v").alias("s"), F.count("*").alias("c")).collect();
+}
+
+/** The string group-by's answer (untimed): checksum = Σ (2s)² + Σ c·charSum(gk). */
+export function groupByStringSignature(rows: readonly Row[]): Signature {
   let sum = 0;
   let checksum = 0n;
   for (const r of rows) {
@@ -126,9 +142,18 @@ export async function groupByString(df: DataFrame): Promise<Signature> {
   return { groups: rows.length, sum, checksum: checksum.toString() };
 }
 
-/** Group by k1, count(DISTINCT dk). total = Σ n, checksum = Σ n·(k1 + 1). */
-export async function countDistinct(df: DataFrame): Promise<Signature> {
-  const rows = await df.groupBy("k1").agg(F.countDistinct("dk").alias("n")).collect();
+/** Group by the string key gk, and its signature. */
+export async function groupByString(df: DataFrame): Promise<Signature> {
+  return groupByStringSignature(await groupByStringRows(df));
+}
+
+/** count(DISTINCT)'s query: group by k1, count(DISTINCT dk), collected (timed). */
+export function countDistinctRows(df: DataFrame): Promise<Row[]> {
+  return df.groupBy("k1").agg(F.countDistinct("dk").alias("n")).collect();
+}
+
+/** count(DISTINCT)'s answer (untimed): total = Σ n, checksum = Σ n·(k1 + 1). */
+export function countDistinctSignature(rows: readonly Row[]): Signature {
   let total = 0;
   let checksum = 0;
   for (const r of rows) {
@@ -136,6 +161,11 @@ export async function countDistinct(df: DataFrame): Promise<Signature> {
     checksum += num(r, 1) * (num(r, 0) + 1);
   }
   return { groups: rows.length, total, checksum };
+}
+
+/** Group by k1, count(DISTINCT dk), and its signature. */
+export async function countDistinct(df: DataFrame): Promise<Signature> {
+  return countDistinctSignature(await countDistinctRows(df));
 }
 
 /** Inner join fact ⋈ dim on fk, then count(*), sum(v), sum(w). */

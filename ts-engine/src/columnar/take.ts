@@ -1,10 +1,71 @@
 import { InternalError } from "../errors/spark-exception.js";
 import { makeBatch, type ColumnBatch } from "./batch.js";
 import { takeUtf8 } from "./utf8.js";
-import { makeVector, type NumberData, type Vector, type VectorData } from "./vector.js";
+import { makeVector, type Vector, type VectorData } from "./vector.js";
 import { isLongType, longVectorFromBigInts } from "./builder.js";
 
-function takeNumbers<T extends NumberData | BigInt64Array>(src: T, out: T, indices: Int32Array, n: number): T {
+/*
+ * One gather loop per typed-array kind, not one generic loop: V8's element access in a
+ * loop shared by seven array kinds goes megamorphic, which measured 9x slower on random
+ * indices and 30x on sequential ones (3M rows; a join or sort takes every column).
+ * An index of -1 leaves the slot zero (the caller marks it null).
+ */
+function takeU8(src: Uint8Array, indices: Int32Array, n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const j = indices[i]!;
+    if (j >= 0) out[i] = src[j]!;
+  }
+  return out;
+}
+
+function takeI8(src: Int8Array, indices: Int32Array, n: number): Int8Array {
+  const out = new Int8Array(n);
+  for (let i = 0; i < n; i++) {
+    const j = indices[i]!;
+    if (j >= 0) out[i] = src[j]!;
+  }
+  return out;
+}
+
+function takeI16(src: Int16Array, indices: Int32Array, n: number): Int16Array {
+  const out = new Int16Array(n);
+  for (let i = 0; i < n; i++) {
+    const j = indices[i]!;
+    if (j >= 0) out[i] = src[j]!;
+  }
+  return out;
+}
+
+function takeI32(src: Int32Array, indices: Int32Array, n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const j = indices[i]!;
+    if (j >= 0) out[i] = src[j]!;
+  }
+  return out;
+}
+
+function takeF32(src: Float32Array, indices: Int32Array, n: number): Float32Array {
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const j = indices[i]!;
+    if (j >= 0) out[i] = src[j]!;
+  }
+  return out;
+}
+
+function takeF64(src: Float64Array, indices: Int32Array, n: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const j = indices[i]!;
+    if (j >= 0) out[i] = src[j]!;
+  }
+  return out;
+}
+
+function takeBig(src: BigInt64Array, indices: Int32Array, n: number): BigInt64Array {
+  const out = new BigInt64Array(n);
   for (let i = 0; i < n; i++) {
     const j = indices[i]!;
     if (j >= 0) out[i] = src[j]!;
@@ -24,23 +85,23 @@ function takeArray<T>(src: readonly T[], fill: T, indices: Int32Array, n: number
 function takeData(v: Vector, indices: Int32Array, n: number): VectorData {
   switch (v.storage) {
     case "bool":
-      return takeNumbers(v.data, new Uint8Array(n), indices, n);
+      return takeU8(v.data, indices, n);
     case "i8":
-      return takeNumbers(v.data, new Int8Array(n), indices, n);
+      return takeI8(v.data, indices, n);
     case "i16":
-      return takeNumbers(v.data, new Int16Array(n), indices, n);
+      return takeI16(v.data, indices, n);
     case "i32":
-      return takeNumbers(v.data, new Int32Array(n), indices, n);
+      return takeI32(v.data, indices, n);
     case "f32":
-      return takeNumbers(v.data, new Float32Array(n), indices, n);
+      return takeF32(v.data, indices, n);
     case "f64":
-      return takeNumbers(v.data, new Float64Array(n), indices, n);
+      return takeF64(v.data, indices, n);
     case "i64big":
-      return takeNumbers(v.data, new BigInt64Array(n), indices, n);
+      return takeBig(v.data, indices, n);
     case "utf8":
       return takeUtf8(v.data, indices, n);
     case "dec64":
-      return takeNumbers(v.data, new BigInt64Array(n), indices, n);
+      return takeBig(v.data, indices, n);
     case "dec128":
       return takeArray(v.data, 0n, indices, n);
     case "binary":
@@ -48,6 +109,16 @@ function takeData(v: Vector, indices: Int32Array, n: number): VectorData {
     case "values":
       return takeArray<unknown>(v.data, null, indices, n);
   }
+}
+
+function allOnes(a: Uint8Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if (a[i] === 0) return false;
+  return true;
+}
+
+function hasNegative(indices: Int32Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if (indices[i]! < 0) return true;
+  return false;
 }
 
 /**
@@ -59,23 +130,13 @@ export function takeVector(v: Vector, indices: Int32Array, count = indices.lengt
   const data = takeData(v, indices, n);
   let validity: Uint8Array | null = null;
   const src = v.validity;
-  let hasNeg = false;
-  for (let i = 0; i < n; i++) {
-    if (indices[i]! < 0) {
-      hasNeg = true;
-      break;
-    }
-  }
-  if (src !== null || hasNeg) {
+  if (src !== null) {
+    // a -1 index gathers a 0: the missing side's row is null
+    validity = takeU8(src, indices, n);
+    if (allOnes(validity, n)) validity = null;
+  } else if (hasNegative(indices, n)) {
     validity = new Uint8Array(n);
-    let allValid = true;
-    for (let i = 0; i < n; i++) {
-      const j = indices[i]!;
-      const ok = j >= 0 && (src === null || src[j] === 1) ? 1 : 0;
-      validity[i] = ok;
-      if (ok === 0) allValid = false;
-    }
-    if (allValid) validity = null;
+    for (let i = 0; i < n; i++) validity[i] = indices[i]! >= 0 ? 1 : 0;
   }
   if (data instanceof BigInt64Array && isLongType(v.type)) return longVectorFromBigInts(v.type, data, validity);
   return makeVector(v.type, data, validity, n);

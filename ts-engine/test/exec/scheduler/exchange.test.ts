@@ -120,6 +120,19 @@ describe("hash exchange", () => {
     const off = confWith({ "spark.sql.adaptive.enabled": "false" });
     expect(coalescePartitions([1, 1, 1], off, 2).length).toBe(3);
   });
+
+  it("raises a coalesced count past the parallelism to a multiple of it, so no thread runs a round alone", () => {
+    const conf = confWith({ "spark.sql.adaptive.advisoryPartitionSizeInBytes": "45", "spark.sql.adaptive.coalescePartitions.minPartitionSize": "1" });
+    const sizes = Array.from({ length: 12 }, () => 10);
+    // 45-byte target: 3 ranges of 40; on 2 threads that is 4 of 30
+    expect(coalescePartitions(sizes, conf, 1)).toHaveLength(3);
+    expect(coalescePartitions(sizes, conf, 2)).toEqual([
+      { start: 0, end: 3 },
+      { start: 3, end: 6 },
+      { start: 6, end: 9 },
+      { start: 9, end: 12 },
+    ]);
+  });
 });
 
 describe("single partitions", () => {
