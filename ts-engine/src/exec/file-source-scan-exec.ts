@@ -3,7 +3,6 @@ import { vectorFromValues } from "../columnar/builder.js";
 import type { Vector } from "../columnar/vector.js";
 import { SparkException } from "../errors/spark-exception.js";
 import type { FormatContext, ReadRequest } from "../io/file-format.js";
-import { qualified } from "../io/file-index.js";
 import type { FileSplit } from "../io/file-split.js";
 import { fileFormat } from "../io/formats.js";
 import { SourceOptions } from "../io/source-options.js";
@@ -67,12 +66,17 @@ export class FileSourceScanExec implements ExecutionPlan {
   }
 }
 
-/** An error while reading a file, as the user sees it: Spark's own errors pass, others name the file. */
+/**
+ * An error while reading a file, as Spark's FileScanRDD reports it: FAILED_READ_FILE naming the
+ * file (`file:///…`), with the cause (a malformed record in FAILFAST mode, a corrupt file) after
+ * it. Cancellation passes through.
+ */
 function readFailure(e: unknown, split: FileSplit): unknown {
-  if (e instanceof SparkException) return e;
+  if (e instanceof SparkException && (e.errorClass.startsWith("FAILED_READ_FILE") || e.errorClass === "OPERATION_CANCELED")) return e;
+  if (e instanceof Error && e.name === "AbortError") return e;
   const code = e instanceof Error && "code" in e ? e.code : undefined;
   const cls = code === "ENOENT" ? "FAILED_READ_FILE.FILE_NOT_EXIST" : "FAILED_READ_FILE.NO_HINT";
-  const err = new SparkException("SparkException", cls, { path: qualified(split.file.path) });
+  const err = new SparkException("SparkRuntimeException", cls, { path: `file://${split.file.path}` });
   err.message = `${err.message}\n${e instanceof Error ? e.message : String(e)}`;
   return err;
 }

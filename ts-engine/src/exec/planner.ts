@@ -381,7 +381,7 @@ function plan(p: LogicalPlan, st: PlanState): PhysicalPlan {
     }
     case "Project":
       // Spark's RemoveRedundantProjects: a projection of exactly a file scan's columns is the scan
-      if (p.input.kind === "FileScan" && sameAttrs(p.exprs, p.input.output)) return plan(p.input, st);
+      if ((p.input.kind === "FileScan" || (p.input.kind === "Filter" && p.input.input.kind === "FileScan")) && sameAttrs(p.exprs, outputOf(p.input))) return plan(p.input, st);
       return {
         kind: "Project",
         input: plan(p.input, st),

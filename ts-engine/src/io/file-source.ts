@@ -33,6 +33,10 @@ export function relationSchema(r: FileSourceRelation): StructType {
   return structType([...r.dataSchema.fields, ...r.partitionSchema.fields]);
 }
 
+/** Inferred schemas by format, options and the files' paths, sizes and times (oldest dropped first). */
+const INFERRED = new Map<string, StructType>();
+const MAX_INFERRED = 256;
+
 /**
  * Resolves a read as Spark's DataSource.resolveRelation does: lists the paths (PATH_NOT_FOUND
  * for a missing one), discovers partitions, and takes the user's schema (partition columns
@@ -47,8 +51,16 @@ export async function resolveFileSource(spec: FileSourceSpec, ctx: FormatContext
   const isPartition = (name: string): boolean => index.partitionSchema.fields.some((p) => p.name.toLowerCase() === name.toLowerCase());
   let data: StructType | undefined = spec.userSchema;
   if (data === undefined) {
-    data = await format.inferSchema(index.files, options, ctx);
-    if (data === undefined) throw new AnalysisException("UNABLE_TO_INFER_SCHEMA", { format: format.displayName });
+    // the same files read the same way infer the same schema: every request of a DataFrame
+    // resolves its sources again, and inference reads the data, so it is remembered
+    const key = JSON.stringify([format.name, spec.options, index.files.map((f) => [f.path, f.size, f.modificationTime])]);
+    data = INFERRED.get(key);
+    if (data === undefined) {
+      data = await format.inferSchema(index.files, options, ctx);
+      if (data === undefined) throw new AnalysisException("UNABLE_TO_INFER_SCHEMA", { format: format.displayName });
+      if (INFERRED.size >= MAX_INFERRED) INFERRED.delete(INFERRED.keys().next().value!);
+      INFERRED.set(key, data);
+    }
   }
   const dataSchema = structType(data.fields.filter((f) => !isPartition(f.name)));
   return { format: format.name, options: spec.options, index, dataSchema, partitionSchema: index.partitionSchema };

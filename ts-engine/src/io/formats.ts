@@ -1,11 +1,15 @@
 import { AnalysisException } from "../errors/spark-exception.js";
 import type { FileFormat } from "./file-format.js";
+import { csvFormat } from "./csv/csv-format.js";
+import { jsonFormat } from "./json/json-format.js";
 import { textFormat } from "./text/text-format.js";
 import { parquetFormat } from "./parquet/parquet-format.js";
 
 /** Every file format, one line each: `format(name)` finds them here, on the main thread and in tasks alike. */
 const FILE_FORMATS: readonly FileFormat[] = [
   textFormat,
+  csvFormat,
+  jsonFormat,
   parquetFormat,
 ];
 

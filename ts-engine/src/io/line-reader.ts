@@ -24,19 +24,41 @@ const CR = 0x0d;
  * after the last complete line (`final`: the rest is a last line without terminator). A \r at
  * the very end of a non-final buffer is left for the next read (it may be half of \r\n).
  */
-function scanLines(buf: Uint8Array, limit: number, sep: Uint8Array | null, final: boolean, starts: number[], ends: number[]): number {
+/** Growable line boundaries (typed arrays, no per-line boxing). */
+class Bounds {
+  starts = new Int32Array(4096);
+  ends = new Int32Array(4096);
+  length = 0;
+
+  push(s: number, e: number): void {
+    if (this.length === this.starts.length) {
+      const a = new Int32Array(this.length * 2);
+      a.set(this.starts);
+      this.starts = a;
+      const b = new Int32Array(this.length * 2);
+      b.set(this.ends);
+      this.ends = b;
+    }
+    this.starts[this.length] = s;
+    this.ends[this.length++] = e;
+  }
+
+  chunk(bytes: Uint8Array): LineChunk {
+    return { bytes, starts: this.starts.subarray(0, this.length), ends: this.ends.subarray(0, this.length), count: this.length };
+  }
+}
+
+function scanLines(buf: Uint8Array, limit: number, sep: Uint8Array | null, final: boolean, out: Bounds): number {
   let lineStart = 0;
   if (sep === null) {
     for (let i = 0; i < limit; i++) {
       const c = buf[i]!;
       if (c === LF) {
-        starts.push(lineStart);
-        ends.push(i);
+        out.push(lineStart, i);
         lineStart = i + 1;
       } else if (c === CR) {
         if (i + 1 >= limit && !final) break;
-        starts.push(lineStart);
-        ends.push(i);
+        out.push(lineStart, i);
         if (i + 1 < limit && buf[i + 1] === LF) i++;
         lineStart = i + 1;
       }
@@ -49,15 +71,13 @@ function scanLines(buf: Uint8Array, limit: number, sep: Uint8Array | null, final
       let j = 1;
       while (j < k && buf[i + j] === sep[j]) j++;
       if (j < k) continue;
-      starts.push(lineStart);
-      ends.push(i);
+      out.push(lineStart, i);
       lineStart = i + k;
       i += k - 1;
     }
   }
   if (final && lineStart < limit) {
-    starts.push(lineStart);
-    ends.push(limit);
+    out.push(lineStart, limit);
     lineStart = limit;
   }
   return lineStart;
@@ -76,17 +96,15 @@ async function* streamLines(src: AsyncIterable<Uint8Array>, sep: Uint8Array | nu
   let carry: Uint8Array = new Uint8Array(0);
   for await (const piece of src) {
     const buf = concat(carry, piece);
-    const starts: number[] = [];
-    const ends: number[] = [];
-    const used = scanLines(buf, buf.length, sep, false, starts, ends);
+    const out = new Bounds();
+    const used = scanLines(buf, buf.length, sep, false, out);
     carry = buf.subarray(used);
-    if (starts.length > 0) yield { bytes: buf, starts: Int32Array.from(starts), ends: Int32Array.from(ends), count: starts.length };
+    if (out.length > 0) yield out.chunk(buf);
   }
   if (carry.length > 0) {
-    const starts: number[] = [];
-    const ends: number[] = [];
-    scanLines(carry, carry.length, sep, true, starts, ends);
-    if (starts.length > 0) yield { bytes: carry, starts: Int32Array.from(starts), ends: Int32Array.from(ends), count: starts.length };
+    const out = new Bounds();
+    scanLines(carry, carry.length, sep, true, out);
+    if (out.length > 0) yield out.chunk(carry);
   }
 }
 
@@ -174,4 +192,11 @@ export async function readWholeFile(path: string): Promise<Uint8Array> {
     off += p.length;
   }
   return out;
+}
+
+/** The lines of bytes held whole in memory (a transcoded file), as one chunk. */
+export function bufferLines(buf: Uint8Array, sep: Uint8Array | null): LineChunk {
+  const out = new Bounds();
+  scanLines(buf, buf.length, sep, true, out);
+  return out.chunk(buf);
 }
