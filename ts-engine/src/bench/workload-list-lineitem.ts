@@ -7,7 +7,10 @@ export const LINEITEM_WORKLOADS = [
   ["lineitem_pq_q1", "lineitem Parquet → Q1, warm"],
   ["lineitem_pq_q6_cold", "lineitem Parquet → Q6, cold"],
   ["lineitem_pq_q6", "lineitem Parquet → Q6, warm"],
-  // The CSV twins (lineitem_csv_q1_cold … _q6) join the list once the CSV format is registered.
+  ["lineitem_csv_q1_cold", "lineitem CSV → Q1, cold"],
+  ["lineitem_csv_q1", "lineitem CSV → Q1, warm"],
+  ["lineitem_csv_q6_cold", "lineitem CSV → Q6, cold"],
+  ["lineitem_csv_q6", "lineitem CSV → Q6, warm"],
 ] as const;
 
 /** A lineitem workload's key. */

@@ -18,7 +18,8 @@ export interface SplitSettings {
  */
 export function planFilePartitions(files: readonly FileStatus[], splittable: (f: FileStatus) => boolean, s: SplitSettings): FilePartition[] {
   const total = files.reduce((acc, f) => acc + f.size + s.openCostInBytes, 0);
-  const perCore = total / Math.max(1, s.minPartitionNum);
+  // Spark divides longs: a fractional split size would cut files at fractional byte offsets.
+  const perCore = Math.floor(total / Math.max(1, s.minPartitionNum));
   const maxSplit = Math.min(s.maxPartitionBytes, Math.max(s.openCostInBytes, perCore));
   const splits: FileSplit[] = [];
   for (const f of files) {

@@ -26,4 +26,14 @@ describe("planFilePartitions", () => {
     ]);
     expect(planFilePartitions([f("big.gz", 400 * MB)], () => false, s)).toEqual([{ index: 0, splits: [{ file: f("big.gz", 400 * MB), start: 0, length: 400 * MB }] }]);
   });
+
+  it("cuts at whole bytes when total/cores is not a whole number (Spark's long division)", () => {
+    // 6,294,041 bytes + 4MB open cost (4,194,304) over 2 cores = 5,244,172.5 bytes per core.
+    const parts = planFilePartitions([f("odd.csv", 6_294_041)], () => true, { maxPartitionBytes: 128 * MB, openCostInBytes: 4 * MB, minPartitionNum: 2 });
+    const splits = parts.flatMap((p) => p.splits);
+    expect(splits.map((x) => [x.start, x.length])).toEqual([
+      [0, 5_244_172],
+      [5_244_172, 1_049_869],
+    ]);
+  });
 });
