@@ -44,4 +44,35 @@ describe("Node API: spark.read and df.write", () => {
     const back = await spark.read.text(out);
     expect((await back.collect()).map((r) => r.get(0)).sort()).toEqual(["x", "y"]);
   });
+
+  it("reads and writes CSV and JSON with options, as the Python API does", async () => {
+    const csv = path.join(dir, "in.csv");
+    writeFileSync(csv, 'id;name;score\n1;"a;b";1.5\n2;NA;2\n');
+    const df = await spark.read.csv(csv, { header: true, inferSchema: true, sep: ";", nullValue: "NA" });
+    expect(df.dtypes).toEqual([
+      ["id", "int"],
+      ["name", "string"],
+      ["score", "double"],
+    ]);
+    expect((await df.collect()).map((r) => [r.get(0), r.get(1), r.get(2)])).toEqual([
+      [1, "a;b", 1.5],
+      [2, null, 2],
+    ]);
+    const out = path.join(dir, "json-out");
+    await df.write.json(out);
+    const back = await spark.read.format("json").load(out);
+    expect(back.dtypes).toEqual([
+      ["id", "bigint"],
+      ["name", "string"],
+      ["score", "double"],
+    ]);
+    expect((await back.orderBy("id").collect()).map((r) => r.get(1))).toEqual(["a;b", null]);
+    const csvOut = path.join(dir, "csv-out");
+    await back.orderBy("id").write.option("header", true).csv(csvOut);
+    const again = await spark.read.option("header", true).schema("id long, name string, score double").csv(csvOut);
+    expect((await again.orderBy("id").collect()).map((r) => [r.get(0), r.get(1), r.get(2)])).toEqual([
+      [1, "a;b", 1.5],
+      [2, null, 2],
+    ]);
+  });
 });
