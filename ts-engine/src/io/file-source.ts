@@ -53,7 +53,9 @@ export async function resolveFileSource(spec: FileSourceSpec, ctx: FormatContext
   if (data === undefined) {
     // the same files read the same way infer the same schema: every request of a DataFrame
     // resolves its sources again, and inference reads the data, so it is remembered
-    const key = JSON.stringify([format.name, spec.options, index.files.map((f) => [f.path, f.size, f.modificationTime])]);
+    // (the format's session settings are part of the key: spark.sql.parquet.binaryAsString changes the schema)
+    const settings = ctx.conf.entries().filter(([k]) => k.startsWith(`spark.sql.${format.name}.`) || k === "spark.sql.caseSensitive");
+    const key = JSON.stringify([format.name, spec.options, settings, index.files.map((f) => [f.path, f.size, f.modificationTime])]);
     data = INFERRED.get(key);
     if (data === undefined) {
       data = await format.inferSchema(index.files, options, ctx);
