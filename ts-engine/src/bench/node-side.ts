@@ -30,6 +30,7 @@ import {
 } from "./workloads.js";
 import type { Signature } from "./signature.js";
 import { dateFormatWorkload, datetimeFrame, toTimestampWorkload } from "./workloads-datetime.js";
+import { isStringWorkload, stringsFrame, stringWorkload } from "./workloads-strings.js";
 import { isLineitemKey } from "./workload-list-lineitem.js";
 import { lineitemWorkload } from "./workloads-lineitem.js";
 
@@ -73,6 +74,10 @@ async function timeWorkload(spark: SparkSession, spec: DataSpec, key: WorkloadKe
     const r = await medianOf(fn, repeat);
     return { seconds: r.seconds, result: sign(r.value) };
   };
+  if (isStringWorkload(key)) {
+    const df = stringsFrame(spark, spec);
+    return withCached([df], () => timed(() => stringWorkload(df, key)));
+  }
   // Lineitem workloads read their files in every run (nothing to cache first).
   if (isLineitemKey(key)) return { ...(await lineitemWorkload(spark, spec.rows, key, repeat)), load: 0 };
   switch (key) {

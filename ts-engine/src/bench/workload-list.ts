@@ -1,3 +1,4 @@
+import { STRING_WORKLOADS } from "./workloads-strings.js";
 import { LINEITEM_WORKLOADS } from "./workload-list-lineitem.js";
 
 /** The workloads of `npm run bench`, in table order: key (shared with bench_py.py) and label. */
@@ -11,6 +12,7 @@ export const WORKLOADS = [
   ["sort_string", "sort strings"],
   ["date_format", "date_format(ts, 'yyyy-MM-dd HH:mm:ss')"],
   ["to_timestamp", "to_timestamp(text, 'yyyy-MM-dd HH:mm:ss')"],
+  ...STRING_WORKLOADS,
   ...LINEITEM_WORKLOADS,
 ] as const;
 

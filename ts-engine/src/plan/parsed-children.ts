@@ -1,14 +1,17 @@
 import { assertNever } from "../errors/assert-never.js";
 import type { ParsedPlan } from "./parsed-plan.js";
 
-/** The direct inputs of a parsed plan node, left to right (for plan printing). */
+/** The direct inputs of a parsed plan node, left to right (for plan printing and rewrites). */
 export function parsedChildren(p: ParsedPlan): readonly ParsedPlan[] {
   switch (p.kind) {
     case "Range":
     case "LocalRelation":
     case "DataSource":
+    case "UnresolvedRelation":
+    case "Sql":
       return [];
     case "Join":
+    case "SetOperation":
       return [p.left, p.right];
     case "Union":
       return p.inputs;
@@ -26,6 +29,55 @@ export function parsedChildren(p: ParsedPlan): readonly ParsedPlan[] {
     case "Hint":
     case "WriteFiles":
       return [p.input];
+    case "PredicateSubquery":
+    case "ScalarSubqueryJoin":
+      return [p.input, p.subquery];
+    default:
+      return assertNever(p);
+  }
+}
+
+/** `p` with `f` applied to each direct input; the same reference when no input changed. */
+export function mapParsedChildren(p: ParsedPlan, f: (c: ParsedPlan) => ParsedPlan): ParsedPlan {
+  switch (p.kind) {
+    case "Range":
+    case "LocalRelation":
+    case "UnresolvedRelation":
+    case "Sql":
+    case "DataSource":
+      return p;
+    case "Join":
+    case "SetOperation": {
+      const left = f(p.left);
+      const right = f(p.right);
+      return left === p.left && right === p.right ? p : { ...p, left, right };
+    }
+    case "Union": {
+      const inputs = p.inputs.map(f);
+      return inputs.every((x, i) => x === p.inputs[i]) ? p : { ...p, inputs };
+    }
+    case "Project":
+    case "Filter":
+    case "WithColumns":
+    case "WithColumnsRenamed":
+    case "Drop":
+    case "Aggregate":
+    case "Sort":
+    case "Limit":
+    case "Distinct":
+    case "SubqueryAlias":
+    case "ToDF":
+    case "Hint":
+    case "WriteFiles": {
+      const input = f(p.input);
+      return input === p.input ? p : { ...p, input };
+    }
+    case "PredicateSubquery":
+    case "ScalarSubqueryJoin": {
+      const input = f(p.input);
+      const subquery = f(p.subquery);
+      return input === p.input && subquery === p.subquery ? p : { ...p, input, subquery };
+    }
     default:
       return assertNever(p);
   }
@@ -39,8 +91,11 @@ export function withParsedChildren(p: ParsedPlan, kids: readonly ParsedPlan[]): 
     case "Range":
     case "LocalRelation":
     case "DataSource":
+    case "UnresolvedRelation":
+    case "Sql":
       return p;
     case "Join":
+    case "SetOperation":
       return { ...p, left: kids[0]!, right: kids[1]! };
     case "Union":
       return { ...p, inputs: kids };
@@ -58,6 +113,9 @@ export function withParsedChildren(p: ParsedPlan, kids: readonly ParsedPlan[]): 
     case "Hint":
     case "WriteFiles":
       return { ...p, input: kids[0]! };
+    case "PredicateSubquery":
+    case "ScalarSubqueryJoin":
+      return { ...p, input: kids[0]!, subquery: kids[1]! };
     default:
       return assertNever(p);
   }

@@ -74,8 +74,15 @@ export async function startServer(engine: ServerEngine, token?: string): Promise
  */
 export class TestClient {
   readonly sock = new Dealer({ linger: 0, receiveTimeout: 30000 });
+ * A test client: a real zmq DEALER speaking msgpack. `receiveTimeoutMs` bounds each recv();
+ * a test that waits on a long query passes a larger one, so that a loaded machine slows it
+ * down instead of failing it.
+ */
+export class TestClient {
+  readonly sock: Dealer;
 
-  constructor(address: string) {
+  constructor(address: string, receiveTimeoutMs = 3000) {
+    this.sock = new Dealer({ linger: 0, receiveTimeout: receiveTimeoutMs });
     this.sock.connect(address);
   }
 
