@@ -11,6 +11,7 @@ export { DataFrameReader, type OptionValue, type OptionsObject } from "./api/dat
 export { DataFrameWriter } from "./api/dataframe-writer.js";
 export { Row, type TypedRow } from "./api/row.js";
 export { RuntimeConfig } from "./api/runtime-config.js";
+export { Catalog, type CatalogColumn, type CatalogFunction, type Database, type Table } from "./api/catalog.js";
 export type { RowLike, SchemaLike } from "./api/create-dataframe.js";
 export type { ColumnOrName } from "./api/functions.js";
 export type { SortOptions } from "./api/sort-orders.js";

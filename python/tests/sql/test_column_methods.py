@@ -16,9 +16,9 @@ PYSPARK_COLUMN = {
     "otherwise", "outer", "over", "rlike", "startswith", "substr", "try_cast", "when", "withField",
 }
 
-#: not yet, with the part that builds them: over needs window functions, outer needs
-#: correlated (lateral) subqueries.
-NOT_YET = {"over", "outer"}
+#: not yet, with the part that builds them (none now: over and outer exist and raise
+#: NOT_IMPLEMENTED naming what they wait for, see test_over_and_outer_say_what_they_wait_for).
+NOT_YET: set = set()
 
 #: Node spells Python's operators as methods and has no PySpark counterpart for these.
 NODE_EXTRA = {"and", "as", "constructor", "divide", "eq", "geq", "gt", "leq", "lt", "minus", "mod", "multiply",
@@ -43,3 +43,32 @@ def test_node_column_has_the_same_methods():
     assert sorted(PYSPARK_COLUMN - NOT_YET - node) == []
     private = {"binary", "sort", "openCaseWhen"}
     assert sorted(node - PYSPARK_COLUMN - NODE_EXTRA - private) == []
+
+
+def test_over_and_outer_say_what_they_wait_for():
+    # over needs the window operator (issue 9); outer needs DataFrame subqueries.
+    from tspark.errors import PySparkNotImplementedError
+    with pytest.raises(PySparkNotImplementedError, match=r"NOT_IMPLEMENTED.*Column.over\(\) \(window functions, issue 9\)") as e:
+        Column({"kind": "UnresolvedAttribute", "nameParts": ["x"]}).over(None)
+    assert e.value.getCondition() == "NOT_IMPLEMENTED"
+    with pytest.raises(PySparkNotImplementedError, match=r"Column.outer\(\) \(DataFrame subqueries\)"):
+        Column({"kind": "UnresolvedAttribute", "nameParts": ["x"]}).outer()
+    if shutil.which("node") is None or not NODE_COLUMN.exists():
+        return
+    code = ("import(%s).then(m => { const c = new m.Column({kind: 'UnresolvedAttribute', nameParts: ['x']});"
+            " for (const f of [() => c.over(), () => c.outer()]) { try { f(); console.log('no error'); }"
+            " catch (e) { console.log(e.name + ' ' + e.message); } } })" % json.dumps(NODE_COLUMN.as_uri()))
+    out = subprocess.run(["node", "--input-type=module", "-e", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.splitlines() == [
+        "PySparkNotImplementedError [NOT_IMPLEMENTED] Column.over() (window functions, issue 9) is not implemented.",
+        "PySparkNotImplementedError [NOT_IMPLEMENTED] Column.outer() (DataFrame subqueries) is not implemented.",
+    ], out.stderr[-300:]
+
+
+def test_alias_with_several_names_is_a_multi_alias():
+    from tspark.errors import PySparkValueError
+    c = Column({"kind": "UnresolvedAttribute", "nameParts": ["m"]})
+    assert c.alias("k", "v")._expr == {"kind": "Alias", "child": c._expr, "name": "k", "names": ["k", "v"]}
+    assert c.alias("k")._expr == {"kind": "Alias", "child": c._expr, "name": "k"}
+    with pytest.raises(PySparkValueError, match="ONLY_ALLOWED_FOR_SINGLE_COLUMN"):
+        c.alias("k", "v", metadata={"a": 1})

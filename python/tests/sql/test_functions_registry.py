@@ -54,6 +54,9 @@ ENGINE_ONLY = {
     # collections: SQL's map (PySpark's create_map) and any (a SQL-only spelling of bool_or)
     "map", "any",
     "chr", "len", "luhn_check", "uuid",
+    # what date/timestamp ± interval resolves to (Spark's DateAddYMInterval, TimestampAddInterval,
+    # ExtractANSIIntervalDays): reached through `+`/`-`, never called by name
+    "datetime_plus_interval", "datetime_minus_interval", "extractansiintervaldays",
 }
 
 #: Wrappers whose engine part is still being built (none now; the staleness test keeps it honest).

@@ -1,14 +1,14 @@
 """Request builders for bridge/PROTOCOL.md, one per message kind; `kind` first, then `id`."""
 import platform
 import sys
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional
 
 PROTOCOL_VERSION = 1
 CLIENT_NAME = "tspark-python/0.1.0"
 Msg = Dict[str, Any]
 
 #: replies that end a request
-TERMINAL = frozenset(["done", "error", "analyzeResult", "configResult", "pong", "handshakeOk"])
+TERMINAL = frozenset(["done", "error", "analyzeResult", "configResult", "catalogResult", "pong", "handshakeOk"])
 #: result chunks the client acknowledges (flow control)
 CHUNKS = frozenset(["batch", "arrowBatch", "rddBatch"])
 
@@ -77,3 +77,8 @@ def ping(req_id: str) -> Msg:
 def python_version() -> str:
     """Interpreter version string for diagnostics."""
     return platform.python_version()
+
+
+def catalog(req_id: str, session_id: str, op: str, args: List[Any]) -> Msg:
+    """A ``spark.catalog`` method by name with its positional arguments (None for omitted ones)."""
+    return {"kind": "catalog", "id": req_id, "sessionId": session_id, "op": op, "args": args}

@@ -30,7 +30,8 @@ def from_wire(msg: Mapping[str, Any]) -> exc.PySparkException:
         full = _PYTHON_PREAMBLE + (tb if tb else message)
         return cls(message=message, errorClass=None, messageParameters=None,
                    sqlState=None, _full_message=full)
-    if error_class and not message.lstrip().startswith("[%s]" % error_class):
+    # Spark prints a legacy error (_LEGACY_ERROR_TEMP_*) as its bare message, without the class.
+    if error_class and not error_class.startswith("_LEGACY_ERROR_") and not message.lstrip().startswith("[%s]" % error_class):
         message = "[%s] %s" % (error_class, message)
     return cls(message=message, errorClass=error_class, messageParameters=params,
                sqlState=sql_state, _full_message=message)

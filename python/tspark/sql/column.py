@@ -134,13 +134,29 @@ class Column:
         return Column(E.function("substr", [self._expr, to_expr(startPos), to_expr(length)]))
 
     def alias(self, *alias: str, **kwargs: Any) -> "Column":
-        """Name the column (one alias)."""
-        if len(alias) != 1:
+        """Name the column; several names name a generator's columns (Spark's MultiAlias:
+        ``explode(m).alias("k", "v")``), which only one name may carry ``metadata`` for."""
+        if len(alias) == 1:
+            return Column(E.alias(self._expr, alias[0]))
+        if kwargs.get("metadata"):
+            raise PySparkValueError(errorClass="ONLY_ALLOWED_FOR_SINGLE_COLUMN", messageParameters={"arg_name": "metadata"})
+        if not alias:
             from tspark.errors import PySparkNotImplementedError
-            raise PySparkNotImplementedError.feature("alias() with several names")
-        return Column(E.alias(self._expr, alias[0]))
+            raise PySparkNotImplementedError.feature("alias() without a name")
+        return Column(E.alias(self._expr, *alias))
 
     name = alias
+
+    def over(self, window: Any) -> "Column":
+        """A window function or aggregate over a window: the window operator is not built yet (issue 9)."""
+        from tspark.errors import PySparkNotImplementedError
+        raise PySparkNotImplementedError.feature("Column.over() (window functions, issue 9)")
+
+    def outer(self) -> "Column":
+        """Marks a column of an outer query inside a DataFrame subquery (``df.scalar()``,
+        ``df.exists()``), which tspark does not build yet."""
+        from tspark.errors import PySparkNotImplementedError
+        raise PySparkNotImplementedError.feature("Column.outer() (DataFrame subqueries)")
 
     def cast(self, dataType: Union[T.DataType, str]) -> "Column":
         """``CAST(self AS dataType)``; dataType as a DataType or a DDL string (``"int"``)."""

@@ -433,9 +433,33 @@ class DataFrame:
         from tspark.sql.readwriter import DataFrameWriterV2
         return DataFrameWriterV2(self, table)
 
+    def intersect(self, other: "DataFrame") -> "DataFrame":
+        """Distinct rows found in both frames (SQL INTERSECT), columns matched by position."""
+        return DataFrame(R.set_operation("intersect", self._plan, other._plan), self._session)
+
+    def subtract(self, other: "DataFrame") -> "DataFrame":
+        """Distinct rows of this frame not in ``other`` (SQL EXCEPT), columns matched by position."""
+        return DataFrame(R.set_operation("except", self._plan, other._plan), self._session)
+
+    def createTempView(self, name: str) -> None:
+        """Registers this frame as the session's temp view ``name`` (an error if one exists)."""
+        self._create_view(name, is_global=False, replace=False)
+
     def createOrReplaceTempView(self, name: str) -> None:
-        """Temporary views need the engine catalog (not available yet)."""
-        raise PySparkNotImplementedError.feature("createOrReplaceTempView()")
+        """Registers this frame as the session's temp view ``name``, replacing any."""
+        self._create_view(name, is_global=False, replace=True)
+
+    def createGlobalTempView(self, name: str) -> None:
+        """Registers this frame as the global temp view ``global_temp.name`` (an error if one exists)."""
+        self._create_view(name, is_global=True, replace=False)
+
+    def createOrReplaceGlobalTempView(self, name: str) -> None:
+        """Registers this frame as the global temp view ``global_temp.name``, replacing any."""
+        self._create_view(name, is_global=True, replace=True)
+
+    def _create_view(self, name: str, is_global: bool, replace: bool) -> None:
+        from tspark.sql._execute import analyze
+        analyze(self._session, self._plan, "createView", viewName=name, **{"global": is_global, "replace": replace})
 
     def __repr__(self) -> str:
         return "DataFrame[%s]" % ", ".join("%s: %s" % (n, t) for n, t in self.dtypes)

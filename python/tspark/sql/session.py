@@ -202,8 +202,18 @@ class SparkSession:
         return DataFrame(R.local_relation(wire_type(struct), rows), self)
 
     def sql(self, sqlQuery: str, args: Any = None, **kwargs: Any) -> DataFrame:
-        """SQL queries need a ``Sql`` relation in the protocol, which the engine does not have yet."""
-        raise PySparkNotImplementedError.feature("spark.sql()")
+        """A query as a DataFrame (analyzed now, run by its actions), or a command run now with its rows.
+
+        ``args`` binds ``:name`` markers (a dict) or ``?`` markers (a list); ``kwargs`` fill
+        ``{name}`` in the text: a DataFrame is read as a relation, other values are inserted.
+        """
+        from tspark.sql._execute import analyze
+        from tspark.sql._sql_format import sql_relation
+        plan = sql_relation(sqlQuery, args, kwargs)
+        res = analyze(self, plan, "sql")
+        if res.get("rows") is None:
+            return DataFrame(plan, self)
+        return DataFrame(R.local_relation(res["schema"], [list(r) for r in res["rows"]]), self)
 
     @property
     def read(self) -> Any:
@@ -211,9 +221,19 @@ class SparkSession:
         from tspark.sql.readwriter import DataFrameReader
         return DataFrameReader(self)
 
+    @property
+    def catalog(self) -> Any:
+        """``spark.catalog``: databases, temp views, functions and cached tables."""
+        from tspark.sql.catalog import Catalog
+        return Catalog(self)
+
     def table(self, tableName: str) -> DataFrame:
-        """Tables need the engine catalog (not available yet)."""
-        raise PySparkNotImplementedError.feature("spark.table()")
+        """A temp view (``v``) or global temp view (``global_temp.v``) by name, as a DataFrame."""
+        from tspark.sql._execute import analyze
+        # The engine's SQL parser splits the name (backquotes, ``db.t``), as Spark's does.
+        plan = R.unresolved_relation(tableName)
+        analyze(self, plan, "schema")
+        return DataFrame(plan, self)
 
     def __repr__(self) -> str:
         return "<tspark.sql.session.SparkSession object>"

@@ -3,7 +3,7 @@ import { exprPrettySql } from "../expr/expr-string.js";
 import type { DataType } from "../types/data-type.js";
 import { parseDataType } from "../types/ddl.js";
 import { simpleString } from "../types/type-names.js";
-import { PySparkTypeError } from "./errors.js";
+import { PySparkNotImplementedError, PySparkTypeError } from "./errors.js";
 import { literalOf, type LiteralValue } from "./literal.js";
 
 /** An operand of a Column operator: another Column or a plain value (made a literal). */
@@ -104,9 +104,18 @@ export class Column {
   between(lower: ColumnOrValue, upper: ColumnOrValue): Column {
     return this.geq(lower).and(this.leq(upper));
   }
-  /** Names the column (`AS name`). */
-  alias(name: string): Column {
-    return new Column({ kind: "Alias", child: this.expr, name });
+  /** Names the column (`AS name`); several names name a generator's columns (`explode(m).alias("k", "v")`, Spark's MultiAlias). */
+  alias(name: string, ...more: string[]): Column {
+    if (more.length === 0) return new Column({ kind: "Alias", child: this.expr, name });
+    return new Column({ kind: "Alias", child: this.expr, name, names: [name, ...more] });
+  }
+  /** A window function or aggregate over a window: the window operator is not built yet (issue 9), so this raises NOT_IMPLEMENTED. */
+  over(_window?: unknown): never {
+    throw new PySparkNotImplementedError("Column.over() (window functions, issue 9)");
+  }
+  /** An outer query's column inside a DataFrame subquery: tspark builds no DataFrame subqueries yet, so this raises NOT_IMPLEMENTED. */
+  outer(): never {
+    throw new PySparkNotImplementedError("Column.outer() (DataFrame subqueries)");
   }
   /** Same as `alias`. */
   name(name: string): Column {

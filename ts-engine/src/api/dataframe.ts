@@ -229,6 +229,38 @@ export class DataFrame {
     return this;
   }
 
+  /** Distinct rows found in both frames (SQL INTERSECT), columns matched by position. */
+  intersect(other: DataFrame): DataFrame {
+    return this.derive({ kind: "SetOperation", op: "intersect", left: this.plan, right: other.plan });
+  }
+
+  /** Distinct rows of this frame not in `other` (SQL EXCEPT), columns matched by position. */
+  subtract(other: DataFrame): DataFrame {
+    return this.derive({ kind: "SetOperation", op: "except", left: this.plan, right: other.plan });
+  }
+
+  // ---- views ----------------------------------------------------------------
+
+  /** Registers this frame as the session's temp view `name` (TEMP_TABLE_OR_VIEW_ALREADY_EXISTS if there is one). */
+  createTempView(name: string): void {
+    this.sparkSession.engine.createTempView(name, this.plan, { global: false, replace: false }, this.sparkSession.execContext());
+  }
+
+  /** Registers this frame as the session's temp view `name`, replacing any. */
+  createOrReplaceTempView(name: string): void {
+    this.sparkSession.engine.createTempView(name, this.plan, { global: false, replace: true }, this.sparkSession.execContext());
+  }
+
+  /** Registers this frame as the global temp view `global_temp.name`, seen by every session. */
+  createGlobalTempView(name: string): void {
+    this.sparkSession.engine.createTempView(name, this.plan, { global: true, replace: false }, this.sparkSession.execContext());
+  }
+
+  /** Registers this frame as the global temp view `global_temp.name`, replacing any. */
+  createOrReplaceGlobalTempView(name: string): void {
+    this.sparkSession.engine.createTempView(name, this.plan, { global: true, replace: true }, this.sparkSession.execContext());
+  }
+
   // ---- actions ------------------------------------------------------------
 
   /** All rows. `T` states the row fields' types (unchecked, like Scala's `getAs[T]`). */

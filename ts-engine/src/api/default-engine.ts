@@ -10,6 +10,8 @@ import {
   unpersistQuery,
 } from "../engine/query-engine.js";
 import { createEngineServices } from "../engine/services.js";
+import { createTempView, runSql } from "../engine/sql-runner.js";
+import { catalogOp } from "../engine/catalog-api.js";
 import type { QueryEnginePort } from "./query-engine-port.js";
 
 /** The in-process engine: engine/query-engine.ts's entry points and engine services. */
@@ -23,5 +25,8 @@ export const defaultEngine: QueryEnginePort = {
   unpersistQuery,
   storageLevelQuery,
   resolveSources,
+  runSql,
+  createTempView,
+  catalogOp,
   createServices: createEngineServices,
 };

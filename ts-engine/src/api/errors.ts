@@ -27,6 +27,13 @@ export class PySparkValueError extends PySparkException {
   }
 }
 
+/** PySpark's PySparkNotImplementedError, for API that tspark does not build yet (the feature is named). */
+export class PySparkNotImplementedError extends PySparkException {
+  constructor(feature: string) {
+    super("PySparkNotImplementedError", "NOT_IMPLEMENTED", { feature });
+  }
+}
+
 /** PySpark's PySparkTypeError. */
 export class PySparkTypeError extends PySparkException {
   constructor(errorClass: string, params: Readonly<Record<string, string>> = {}) {
@@ -36,6 +43,7 @@ export class PySparkTypeError extends PySparkException {
 
 // Templates from pyspark/errors/error-conditions.json (PySpark 4.0).
 const TEMPLATES: Readonly<Record<string, string>> = {
+  NOT_IMPLEMENTED: "<feature> is not implemented.",
   VALUE_NOT_ALLOWED: "Value for `<arg_name>` has to be amongst the following values: <allowed_values>.",
   NOT_COLUMN_OR_INT_OR_STR: "Argument `<arg_name>` should be a Column, int or str, got <arg_type>.",
   FIELD_STRUCT_LENGTH_MISMATCH: "Length of object (<object_length>) does not match with length of fields (<field_length>).",

@@ -155,3 +155,9 @@ export const try_make_timestamp_ltz = (y: ColumnOrName, mo: ColumnOrName, d: Col
 /** As make_timestamp_ntz, null for invalid fields. */
 export const try_make_timestamp_ntz = (y: ColumnOrName, mo: ColumnOrName, d: ColumnOrName, h: ColumnOrName, mi: ColumnOrName, s: ColumnOrName): Column =>
   makeTs("try_make_timestamp_ntz", [y, mo, d, h, mi, s]);
+/** A DAY TO SECOND interval from days, hours, minutes and seconds (absent fields are 0, as PySpark's lit(0)). */
+export const make_dt_interval = (days?: ColumnOrName, hours?: ColumnOrName, mins?: ColumnOrName, secs?: ColumnOrName): Column =>
+  call("make_dt_interval", [days, hours, mins, secs].map((v) => (v === undefined ? literalOf(0) : e(v))));
+/** A YEAR TO MONTH interval from years and months (absent fields are 0). */
+export const make_ym_interval = (years?: ColumnOrName, months?: ColumnOrName): Column =>
+  call("make_ym_interval", [years, months].map((v) => (v === undefined ? literalOf(0) : e(v))));

@@ -4,6 +4,7 @@ import { simpleString } from "../types/type-names.js";
 import { Column, toExpr, type ColumnOrValue } from "./column.js";
 import { toColumn, type ColumnOrName } from "./column-or-name.js";
 import { invoke, invokeExprs, litArg } from "./invoke.js";
+import { PySparkValueError } from "./errors.js";
 
 // JSON and CSV functions (Spark's json_funcs and csv_funcs).
 
@@ -24,6 +25,11 @@ export const from_json = (c: ColumnOrName, schema: string | DataType | Column, o
   invokeExprs("from_json", [toColumn(c).expr, schemaArg(schema), ...options(opts)]);
 /** JSON text of a struct, array or map. */
 export const to_json = (c: ColumnOrName, opts?: Readonly<Record<string, string>>): Column => invokeExprs("to_json", [toColumn(c).expr, ...options(opts)]);
+/** A generator: a row of the top-level fields `fields` of a JSON object (columns c0, c1 …). */
+export const json_tuple = (c: ColumnOrName, ...fields: string[]): Column => {
+  if (fields.length === 0) throw new PySparkValueError("CANNOT_BE_EMPTY", { item: "field" });
+  return invokeExprs("json_tuple", [toColumn(c).expr, ...fields.map(litArg)]);
+};
 /** The value at a JSONPath (`$.a[0]`). */
 export const get_json_object = (c: ColumnOrName, path: string): Column => invokeExprs("get_json_object", [toColumn(c).expr, litArg(path)]);
 /** Elements of the outermost JSON array. */

@@ -1,6 +1,7 @@
 import type { ColumnBatch } from "../columnar/batch.js";
 import type { EngineServices, ExecContext } from "../exec/exec-context.js";
-import type { ParsedPlan } from "../plan/parsed-plan.js";
+import type { ParsedPlan, SqlQuery } from "../plan/parsed-plan.js";
+import type { SqlOutcome } from "../engine/sql-runner.js";
 import type { StorageLevel } from "../plan/storage-level.js";
 import type { StructType } from "../types/data-type.js";
 
@@ -31,6 +32,12 @@ export interface QueryEnginePort {
   storageLevelQuery(plan: ParsedPlan, ctx: ExecContext): StorageLevel;
   /** The plan with its file sources resolved (files listed, schemas inferred); absent in fakes that read no files. */
   resolveSources?(plan: ParsedPlan, ctx: ExecContext): Promise<ParsedPlan>;
+  /** `spark.sql(...)`: a checked query (lazy), or a command run now with its result rows. */
+  runSql(plan: SqlQuery, ctx: ExecContext): SqlOutcome;
+  /** `df.createTempView(name)` and its variants: registers a (global) temp view of the plan. */
+  createTempView(name: string, plan: ParsedPlan, opts: { readonly global: boolean; readonly replace: boolean }, ctx: ExecContext): void;
+  /** One `spark.catalog` method (engine/catalog-api.ts): plain data, undefined for None. */
+  catalogOp(op: string, args: readonly (string | StorageLevel | undefined)[], ctx: ExecContext): unknown;
   /** Process-wide services (worker pool …), created once per process. */
   createServices(): EngineServices;
 }

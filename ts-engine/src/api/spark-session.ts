@@ -1,4 +1,8 @@
+import { newSharedCatalog, SessionCatalog } from "../catalog/session-catalog.js";
 import { SqlConf } from "../conf/sql-conf.js";
+import { parseTableName } from "../sql/parse-table-name.js";
+import { sqlRelation, type SqlArg } from "./sql-format.js";
+import { Catalog } from "./catalog.js";
 import type { EngineServices, ExecContext } from "../exec/exec-context.js";
 import type { ParsedPlan, ParsedRange } from "../plan/parsed-plan.js";
 import { localRelation, type RowLike, type SchemaLike } from "./create-dataframe.js";
@@ -11,6 +15,8 @@ import { SparkSessionBuilder } from "./spark-session-builder.js";
 
 let activeSession: SparkSession | null = null;
 let sharedServices: EngineServices | null = null;
+/** The global temp views (global_temp) and databases of this process's in-process engine, shared by its sessions. */
+const processCatalog = newSharedCatalog();
 
 /**
  * The entry point, as PySpark's SparkSession, running the engine in this process:
@@ -26,6 +32,7 @@ export class SparkSession {
   readonly engine: QueryEnginePort;
   private readonly sqlConf: SqlConf;
   private nextPlanId = 0;
+  private readonly catalogState = new SessionCatalog(processCatalog);
   private stopped = false;
 
   /** Prefer `SparkSession.builder…getOrCreate()`; this makes an independent session. */
@@ -70,6 +77,33 @@ export class SparkSession {
     return new DataFrameReader(this);
   }
 
+  // ---- SQL and the catalog ---------------------------------------------------
+
+  /**
+   * `spark.sql(query, args, kwargs)`: a query becomes a DataFrame (analyzed now, run by its
+   * actions); a command (CREATE TEMP VIEW, SHOW TABLES, SET, EXPLAIN …) runs now and the
+   * DataFrame holds its result rows. `args` binds `:name` (an object) or `?` (an array);
+   * `kwargs` fills `{name}`: a DataFrame is read as a relation, other values are inserted as text.
+   */
+  sql(query: string, args?: Readonly<Record<string, SqlArg>> | readonly SqlArg[], kwargs?: Readonly<Record<string, DataFrame | string | number | bigint | boolean>>): DataFrame {
+    const refs = kwargs === undefined ? undefined : Object.fromEntries(Object.entries(kwargs).map(([k, v]) => [k, v instanceof DataFrame ? { plan: v.plan } : v]));
+    const out = this.engine.runSql(sqlRelation(query, args, refs), this.execContext());
+    if (out.kind === "query") return this.frame(out.plan);
+    return this.frame({ kind: "LocalRelation", schema: out.schema, rows: out.rows });
+  }
+
+  /** `spark.table(name)`: a temp view (`v`), a global temp view (`global_temp.v`). */
+  table(tableName: string): DataFrame {
+    const plan: ParsedPlan = { kind: "UnresolvedRelation", nameParts: parseTableName(tableName) };
+    this.engine.analyzeSchema(plan, this.execContext());
+    return this.frame(plan);
+  }
+
+  /** `spark.catalog`: databases, temp views, functions and cached tables. */
+  get catalog(): Catalog {
+    return new Catalog(this);
+  }
+
   /** Ends the session; the next getOrCreate() makes a new one. */
   stop(): void {
     this.stopped = true;
@@ -89,6 +123,7 @@ export class SparkSession {
       pythonExec: process.env["PYSPARK_PYTHON"] ?? "python3",
       signal: new AbortController().signal,
       services: sharedServices,
+      catalog: this.catalogState,
     };
   }
 }

@@ -27,6 +27,8 @@ import json
 import sys
 import time
 
+import bench_py_strings
+
 PROBES = 9
 
 
@@ -167,6 +169,7 @@ WORKLOAD_INPUTS = {
     "groupby": ["bench"], "filter": ["bench"], "groupby_str": ["gk"], "count_distinct": ["distinct"],
     "join": ["fact", "dim"], "sort_double": ["sv"], "sort_string": ["ss"],
     "date_format": ["dt"], "to_timestamp": ["dt"],
+    **bench_py_strings.INPUTS,
 }
 
 
@@ -238,6 +241,7 @@ def run_duckdb(args):
                            "(SELECT CAST(epoch(strptime(ts_text, '%Y-%m-%d %H:%M:%S')) AS BIGINT) AS s FROM fact)"),
                          lambda t: sig_to_timestamp(*_row0(t))),
     }
+    runners.update(bench_py_strings.duckdb_runners(con, s["rows"], q, _row0))
     out = _run_all(args, runners)
     threads = con.execute("SELECT current_setting('threads')").fetchone()[0]
     out.update(load=load, note=f"duckdb {duckdb.__version__}, {threads} threads")
@@ -321,6 +325,7 @@ def _frames(F, spark, s, cast_int, cast_str):
         "distinct": rng.select((F.col("id") % 1000).cast(cast_int).alias("k1"), (F.col("id") % s["dkMod"]).alias("dk")),
         "dt": rng.select(F.timestamp_seconds(F.lit(1600000000) + (F.col("id") * 7919) % 300000000).alias("ts"))
                  .withColumn("ts_text", F.col("ts").cast(cast_str)),
+        **bench_py_strings.frames(F, spark, s["rows"], cast_str),
     }
 
 
@@ -344,6 +349,7 @@ def _dataframe_runners(F, fr):
         "to_timestamp": (lambda: fr["dt"].select((F.unix_seconds(F.to_timestamp("ts_text", "yyyy-MM-dd HH:mm:ss"))
                                                   - 1600000000).alias("s"))
                          .agg(F.count("s"), F.sum("s")).toPandas(), lambda t: sig_to_timestamp(*_row0(t))),
+        **bench_py_strings.dataframe_runners(F, fr, _row0),
     }
 
 

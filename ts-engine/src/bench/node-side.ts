@@ -30,6 +30,7 @@ import {
 } from "./workloads.js";
 import type { Signature } from "./signature.js";
 import { dateFormatWorkload, datetimeFrame, toTimestampWorkload } from "./workloads-datetime.js";
+import { isStringWorkload, stringsFrame, stringWorkload } from "./workloads-strings.js";
 
 /** What run.ts asks of this process. */
 export interface NodeSideArgs {
@@ -71,6 +72,10 @@ async function timeWorkload(spark: SparkSession, spec: DataSpec, key: WorkloadKe
     const r = await medianOf(fn, repeat);
     return { seconds: r.seconds, result: sign(r.value) };
   };
+  if (isStringWorkload(key)) {
+    const df = stringsFrame(spark, spec);
+    return withCached([df], () => timed(() => stringWorkload(df, key)));
+  }
   switch (key) {
     case "groupby":
     case "filter": {

@@ -1,3 +1,5 @@
+import { STRING_WORKLOADS } from "./workloads-strings.js";
+
 /** The workloads of `npm run bench`, in table order: key (shared with bench_py.py) and label. */
 export const WORKLOADS = [
   ["groupby", "group-by k1,k2 sum(v)"],
@@ -9,6 +11,7 @@ export const WORKLOADS = [
   ["sort_string", "sort strings"],
   ["date_format", "date_format(ts, 'yyyy-MM-dd HH:mm:ss')"],
   ["to_timestamp", "to_timestamp(text, 'yyyy-MM-dd HH:mm:ss')"],
+  ...STRING_WORKLOADS,
 ] as const;
 
 /** A workload's key. */

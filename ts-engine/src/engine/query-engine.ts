@@ -23,6 +23,7 @@ import { resolveSources } from "./resolve-sources.js";
 import { runWrite } from "./run-write.js";
 
 export { resolveSources };
+import { parseQueryPlan } from "../sql/parse-statement.js";
 
 /** An executing query: its schema, and its result batches in order, produced as they are pulled. */
 export interface QueryResult {
@@ -54,14 +55,19 @@ function cachedLookup(ctx: ExecContext): AnalyzeOptions["cached"] {
   };
 }
 
+/** The analyzer's view of the session: its conf and its catalog's relations. */
+export function analyzeOptions(ctx: ExecContext): AnalyzeOptions {
+  return ctx.catalog === undefined ? { conf: ctx.conf } : { conf: ctx.conf, relations: ctx.catalog };
+}
+
 /**
  * Analyzed, optimized and physical plans. Cached data is substituted after analysis, as
  * Spark's withCachedData does: `analyzed` (shown by explain) is the plan as written.
  */
 function prepare(plan: ParsedPlan, ctx: ExecContext): Prepared {
   const cached = cachedLookup(ctx);
-  const analyzed = analyze(plan, { conf: ctx.conf });
-  const withCached = cached === undefined ? analyzed : analyze(plan, { conf: ctx.conf, cached });
+  const analyzed = analyze(plan, analyzeOptions(ctx));
+  const withCached = cached === undefined ? analyzed : analyze(plan, { ...analyzeOptions(ctx), cached });
   const optimized = optimize(withCached, ctx.conf);
   return { analyzed, optimized, physical: planPhysical(optimized, ctx) };
 }
@@ -122,12 +128,14 @@ export function storageLevelQuery(plan: ParsedPlan, ctx: ExecContext): StorageLe
 
 /** The schema of a plan (df.schema / df.columns), analysis only. */
 export function analyzeSchema(plan: ParsedPlan, ctx: ExecContext): StructType {
-  return schemaOf(analyze(plan, { conf: ctx.conf }));
+  return schemaOf(analyze(plan, analyzeOptions(ctx)));
 }
 
 /** `df.explain(mode)` text. */
 export function explainQuery(plan: ParsedPlan, mode: ExplainMode, ctx: ExecContext): string {
   const p = prepare(plan, ctx);
+  // A spark.sql query's parsed plan is the one its text parses to (Spark's == Parsed Logical Plan ==).
+  if (plan.kind === "Sql") plan = parseQueryPlan(plan, ctx.conf.get("spark.sql.session.timeZone") ?? "UTC");
   const physical = explainPhysical(p.physical);
   // Spark's simple explain string ends with a blank line; extended ends after the physical plan.
   if (mode !== "extended") return `${physical}\n`;

@@ -113,9 +113,13 @@ export const COLLECTION_CONDITIONS: Readonly<Record<string, { readonly sqlState:
     template: "The value of parameter(s) <parameter> in <functionName> is invalid: Expects `length` greater than or equal to 0, but got <length>.",
   },
 
+  "MULTI_ALIAS_WITHOUT_GENERATOR": {
+    sqlState: "42K0E",
+    template: "Multi part aliasing (<names>) is not supported with <expr> as it is not a generator function.",
+  },
   "UDTF_ALIAS_NUMBER_MISMATCH": {
     sqlState: "42802",
-    template: "The number of aliases supplied in the AS clause does not match the number of columns output by the UDTF. Expected <aliasesSize> aliases, but got <aliasesNames>. Please ensure that the number of aliases provided matches the number of columns output by the UDTF.",
+    template: "The number of aliases supplied in the AS clause does not match the number of columns output by the UDTF.\nExpected <aliasesSize> aliases, but got <aliasesNames>.\nPlease ensure that the number of aliases provided matches the number of columns output by the UDTF.",
   },
   "DATATYPE_MISMATCH.BINARY_ARRAY_DIFF_TYPES": {
     sqlState: "42K09",

@@ -6,6 +6,7 @@
 import { COLLECTION_CONDITIONS } from "./conditions-collection.js";
 import { FUNCTION_CONDITIONS } from "./conditions-functions.js";
 import { FILE_CONDITIONS } from "./conditions-files.js";
+import { SQL_CONDITIONS } from "./conditions-sql.js";
 
 export interface Condition {
   readonly sqlState: string;
@@ -38,6 +39,10 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     sqlState: "42K09",
     template:
       'Cannot resolve <sqlExpr> due to data type mismatch: the left and right operands of the binary operator have incompatible types (<left> and <right>).',
+  },
+  "DATATYPE_MISMATCH.NON_STRING_TYPE": {
+    sqlState: "42K09",
+    template: "Cannot resolve <sqlExpr> due to data type mismatch: all arguments of the function <funcName> must be strings.",
   },
   "DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE": {
     sqlState: "42K09",
@@ -213,6 +218,10 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     sqlState: "22015",
     template: "Integer overflow while operating with intervals. Use <functionName> to tolerate overflow and return NULL instead.",
   },
+  "INTERVAL_ARITHMETIC_OVERFLOW.WITHOUT_SUGGESTION": {
+    sqlState: "22015",
+    template: "Integer overflow while operating with intervals. Try devising appropriate values for the interval parameters.",
+  },
   "INTERVAL_DIVIDED_BY_ZERO": {
     sqlState: "22012",
     template: "Division by zero. Use `try_divide` to tolerate divisor being 0 and return NULL instead.",
@@ -301,4 +310,5 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
   ...COLLECTION_CONDITIONS,
   ...FUNCTION_CONDITIONS,
   ...FILE_CONDITIONS,
+  ...SQL_CONDITIONS,
 };

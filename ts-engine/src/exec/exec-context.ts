@@ -2,6 +2,7 @@ import type { SqlConf } from "../conf/sql-conf.js";
 import type { WorkerPool } from "./scheduler/worker-pool.js";
 import type { PythonRunner } from "../python/python-runner.js";
 import type { CacheManager } from "./cache/cache-manager.js";
+import type { SessionCatalog } from "../catalog/session-catalog.js";
 
 /**
  * What a running query may use: the session's conf, the Python interpreter that runs
@@ -14,6 +15,8 @@ export interface ExecContext {
   readonly pythonExec: string;
   readonly signal: AbortSignal;
   readonly services: EngineServices;
+  /** The session's catalog (temp views, global_temp); absent = no named relations. */
+  readonly catalog?: SessionCatalog;
 }
 
 /** Long-lived, process-wide services shared by all sessions. */

@@ -49,6 +49,11 @@ function call(name: string, args: readonly AnyExpr[], distinct: boolean, s: Styl
   switch (name) {
     case "not":
       return `(NOT ${a[0]})`;
+    // DateAddYMInterval / TimestampAddInterval … print as SQL without parentheses.
+    case "datetime_plus_interval":
+      return `${a[0]} + ${a[1]}`;
+    case "datetime_minus_interval":
+      return `${a[0]} - ${a[1]}`;
     case "unary_minus":
       return `(- ${a[0]})`;
     case "unary_plus":

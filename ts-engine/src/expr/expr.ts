@@ -43,6 +43,12 @@ export interface Alias {
   readonly child: Expr;
   readonly name: string;
   readonly exprId: number;
+  /**
+   * Spark's MultiAlias (`explode(m).alias("k", "v")`): every name, in order, when more than
+   * one was given (`name` is the first). Only a generator takes several names; the Generate
+   * rule (plan/analyzer/rules/generate.ts) gives them to its columns.
+   */
+  readonly names?: readonly string[];
 }
 
 export interface Cast {

@@ -59,6 +59,8 @@ export interface ParsedAlias {
   readonly kind: "Alias";
   readonly child: ParsedExpr;
   readonly name: string;
+  /** Several names (Spark's MultiAlias, as Spark Connect's repeated Alias.name), for a generator's columns. */
+  readonly names?: readonly string[];
 }
 
 /** `col.cast(type)` (a user cast: shown in generated names, unlike the analyzer's implicit ones). */

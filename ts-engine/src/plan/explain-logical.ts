@@ -47,6 +47,16 @@ function parsedLine(p: ParsedPlan): string {
     case "SubqueryAlias":
     case "ToDF":
       return p.kind;
+    case "UnresolvedRelation":
+      return `'UnresolvedRelation [${p.nameParts.join(", ")}], [], false`;
+    case "Sql":
+      return `'Sql ${p.query}`;
+    case "PredicateSubquery":
+      return `'Filter ${p.negated ? "NOT " : ""}${p.values.length === 0 ? "exists" : "in"}#subquery`;
+    case "ScalarSubqueryJoin":
+      return `'Join LeftOuter, scalar-subquery#${p.name}`;
+    case "SetOperation":
+      return `'${p.op === "intersect" ? "Intersect" : "Except"} false`;
     case "Hint":
       return `UnresolvedHint ${p.name}${p.parameters.length === 0 ? "" : `, [${p.parameters.join(", ")}]`}`;
     case "DataSource":

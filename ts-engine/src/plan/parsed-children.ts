@@ -1,14 +1,17 @@
 import { assertNever } from "../errors/assert-never.js";
 import type { ParsedPlan } from "./parsed-plan.js";
 
-/** The direct inputs of a parsed plan node, left to right (for plan printing). */
+/** The direct inputs of a parsed plan node, left to right (for plan printing and rewrites). */
 export function parsedChildren(p: ParsedPlan): readonly ParsedPlan[] {
   switch (p.kind) {
     case "Range":
     case "LocalRelation":
     case "DataSource":
+    case "UnresolvedRelation":
+    case "Sql":
       return [];
     case "Join":
+    case "SetOperation":
       return [p.left, p.right];
     case "Union":
       return p.inputs;
@@ -26,24 +29,33 @@ export function parsedChildren(p: ParsedPlan): readonly ParsedPlan[] {
     case "Hint":
     case "WriteFiles":
       return [p.input];
+    case "PredicateSubquery":
+    case "ScalarSubqueryJoin":
+      return [p.input, p.subquery];
     default:
       return assertNever(p);
   }
 }
 
-/** `p` with its inputs replaced by `kids` (same order as parsedChildren); `p` itself when nothing changed. */
-export function withParsedChildren(p: ParsedPlan, kids: readonly ParsedPlan[]): ParsedPlan {
-  const old = parsedChildren(p);
-  if (old.length === kids.length && old.every((c, i) => c === kids[i])) return p;
+/** `p` with `f` applied to each direct input; the same reference when no input changed. */
+export function mapParsedChildren(p: ParsedPlan, f: (c: ParsedPlan) => ParsedPlan): ParsedPlan {
   switch (p.kind) {
     case "Range":
     case "LocalRelation":
+    case "UnresolvedRelation":
+    case "Sql":
     case "DataSource":
       return p;
     case "Join":
-      return { ...p, left: kids[0]!, right: kids[1]! };
-    case "Union":
-      return { ...p, inputs: kids };
+    case "SetOperation": {
+      const left = f(p.left);
+      const right = f(p.right);
+      return left === p.left && right === p.right ? p : { ...p, left, right };
+    }
+    case "Union": {
+      const inputs = p.inputs.map(f);
+      return inputs.every((x, i) => x === p.inputs[i]) ? p : { ...p, inputs };
+    }
     case "Project":
     case "Filter":
     case "WithColumns":
@@ -56,8 +68,16 @@ export function withParsedChildren(p: ParsedPlan, kids: readonly ParsedPlan[]): 
     case "SubqueryAlias":
     case "ToDF":
     case "Hint":
-    case "WriteFiles":
-      return { ...p, input: kids[0]! };
+    case "WriteFiles": {
+      const input = f(p.input);
+      return input === p.input ? p : { ...p, input };
+    }
+    case "PredicateSubquery":
+    case "ScalarSubqueryJoin": {
+      const input = f(p.input);
+      const subquery = f(p.subquery);
+      return input === p.input && subquery === p.subquery ? p : { ...p, input, subquery };
+    }
     default:
       return assertNever(p);
   }

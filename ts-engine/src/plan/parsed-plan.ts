@@ -29,7 +29,12 @@ export type ParsedPlan =
   | ToDF
   | ParsedHint
   | DataSource
-  | WriteFiles;
+  | WriteFiles
+  | UnresolvedRelation
+  | SqlQuery
+  | SetOperation
+  | PredicateSubquery
+  | ScalarSubqueryJoin;
 
 /** The kinds of parsed plan nodes (all of them may arrive from the wire). */
 export type ParsedPlanKind = ParsedPlan["kind"];
@@ -97,6 +102,12 @@ export interface ParsedAggregate extends Base {
   readonly input: ParsedPlan;
   readonly groupBy: readonly ParsedExpr[];
   readonly aggs: readonly ParsedExpr[];
+  /**
+   * A SQL `SELECT … GROUP BY`: `aggs` is the whole output (no grouping columns prepended), and
+   * `groupBy` may name select-list aliases and be `GROUP BY ALL` (`groupByAll`).
+   */
+  readonly sqlSelect?: boolean;
+  readonly groupByAll?: boolean;
 }
 
 /** orderBy/sort (global) and sortWithinPartitions (not global). */
@@ -123,6 +134,8 @@ export interface ParsedJoin extends Base {
   readonly condition?: ParsedExpr;
   /** join(on="k") / join(on=["k1","k2"]): equi-join whose keys appear once in the output. */
   readonly usingColumns?: readonly string[];
+  /** SQL's NATURAL JOIN: a using-join on every column name both sides have. */
+  readonly natural?: boolean;
 }
 
 /** distinct(): an Aggregate over every column once analyzed. */
@@ -144,6 +157,8 @@ export interface SubqueryAlias extends Base {
   readonly kind: "SubqueryAlias";
   readonly input: ParsedPlan;
   readonly alias: string;
+  /** A view's full qualifier (`global_temp.v` → ["global_temp", "v"]); absent = [alias]. */
+  readonly qualifier?: readonly string[];
 }
 
 /**
@@ -195,4 +210,60 @@ export interface WriteFiles extends Base {
   readonly mode: string;
   readonly options: readonly (readonly [string, string])[];
   readonly partitionBy: readonly string[];
+}
+
+/** A table or view by name (`FROM t`, `spark.table("t")`), looked up in the session catalog by the analyzer. */
+export interface UnresolvedRelation extends Base {
+  readonly kind: "UnresolvedRelation";
+  readonly nameParts: readonly string[];
+  /** Where the name stands in the SQL text (line from 1, pos from 0), for Spark's `; line 1 pos 14` context. */
+  readonly origin?: { readonly line: number; readonly pos: number };
+}
+
+/**
+ * `spark.sql(query, args, **kwargs)` for a query: the SQL text, parsed at analysis (in the
+ * session's time zone) with its parameters bound and `{df}` references (`refs`) standing for
+ * the client's DataFrames.
+ */
+export interface SqlQuery extends Base {
+  readonly kind: "Sql";
+  readonly query: string;
+  readonly named: ReadonlyMap<string, ParsedExpr>;
+  readonly positional: readonly ParsedExpr[];
+  readonly refs: ReadonlyMap<string, ParsedPlan>;
+}
+
+/** SQL's `INTERSECT` / `EXCEPT` (`MINUS`) of two queries (distinct rows; the ALL forms are not supported yet). */
+export interface SetOperation extends Base {
+  readonly kind: "SetOperation";
+  readonly op: "intersect" | "except";
+  readonly left: ParsedPlan;
+  readonly right: ParsedPlan;
+}
+
+/**
+ * A WHERE conjunct `[NOT] EXISTS (subquery)` or `values [NOT] IN (subquery)` over `input`: the
+ * analyzer makes it a left semi (anti) join, the subquery's predicates on outer columns becoming
+ * the join condition (Spark's RewritePredicateSubquery and its decorrelation).
+ */
+export interface PredicateSubquery extends Base {
+  readonly kind: "PredicateSubquery";
+  readonly input: ParsedPlan;
+  readonly subquery: ParsedPlan;
+  /** IN's left-hand values (empty for EXISTS). */
+  readonly values: readonly ParsedExpr[];
+  readonly negated: boolean;
+}
+
+/**
+ * A scalar subquery of a WHERE condition, joined to `input` as one more column `name` (which
+ * the condition then reads): uncorrelated, a one-row aggregate crossed with every row;
+ * correlated on equalities, an aggregate grouped by the inner columns and left-joined on them
+ * (Spark's RewriteCorrelatedScalarSubquery).
+ */
+export interface ScalarSubqueryJoin extends Base {
+  readonly kind: "ScalarSubqueryJoin";
+  readonly input: ParsedPlan;
+  readonly subquery: ParsedPlan;
+  readonly name: string;
 }

@@ -10,6 +10,8 @@ import {
   unpersistQuery,
 } from "../engine/query-engine.js";
 import { createEngineServices } from "../engine/services.js";
+import { createTempView, runSql } from "../engine/sql-runner.js";
+import { catalogOp } from "../engine/catalog-api.js";
 import { createPythonRunner } from "../python/default-runner.js";
 import { decodeRddPlan } from "../rdd/decode-rdd.js";
 import { executeRdd } from "../rdd/execute-rdd.js";
@@ -26,6 +28,9 @@ export const defaultServerEngine: ServerEngine = {
   unpersistQuery,
   storageLevelQuery,
   resolveSources,
+  runSql,
+  createTempView,
+  catalogOp,
   runRdd: (raw, ctx) => executeRdd(decodeRddPlan(raw), ctx),
   createServices: () => {
     const services = createEngineServices();

@@ -8,6 +8,7 @@ import { authenticationFailed, handleHandshake } from "./handlers/handshake.js";
 import { handleInterrupt } from "./handlers/interrupt.js";
 import { handlePing } from "./handlers/ping.js";
 import { handleRelease } from "./handlers/release.js";
+import { handleCatalog } from "./handlers/catalog.js";
 import type { Request, SessionRequest } from "./protocol/messages.js";
 import { errorReply } from "./protocol/replies.js";
 import type { RequestContext } from "./request-context.js";
@@ -25,6 +26,7 @@ const SESSION_HANDLERS: SessionHandlers = {
   config: handleConfig,
   interrupt: handleInterrupt,
   release: handleRelease,
+  catalog: handleCatalog,
 };
 
 function sessionNotFound(handle: string): SparkException {

@@ -1,6 +1,6 @@
 import type { ColumnBatch } from "../columnar/batch.js";
 import type { EngineServices, ExecContext } from "../exec/exec-context.js";
-import type { ParsedPlan } from "../plan/parsed-plan.js";
+import type { ParsedPlan, SqlQuery } from "../plan/parsed-plan.js";
 import type { StorageLevel } from "../plan/storage-level.js";
 import type { StructType } from "../types/data-type.js";
 
@@ -9,6 +9,11 @@ export interface QueryResultLike {
   readonly schema: StructType;
   readonly batches: AsyncIterable<ColumnBatch>;
 }
+
+/** What `spark.sql` gives (engine/sql-runner.ts's SqlOutcome). */
+export type SqlOutcomeLike =
+  | { readonly kind: "query"; readonly plan: SqlQuery }
+  | { readonly kind: "command"; readonly schema: StructType; readonly rows: readonly (readonly unknown[])[] };
 
 /** Modes of `df.explain(mode)`. */
 export type ExplainMode = "simple" | "extended" | "formatted" | "cost" | "codegen";
@@ -36,6 +41,12 @@ export interface ServerEngine {
    * analysis calls need first; absent in stand-ins whose plans read no files.
    */
   resolveSources?(plan: ParsedPlan, ctx: ExecContext): Promise<ParsedPlan>;
+  /** `spark.sql(...)`: a checked query (lazy), or a command run now with its result rows. */
+  runSql(plan: SqlQuery, ctx: ExecContext): SqlOutcomeLike;
+  /** `df.createTempView(name)` and its variants: registers a (global) temp view of the plan. */
+  createTempView(name: string, plan: ParsedPlan, opts: { readonly global: boolean; readonly replace: boolean }, ctx: ExecContext): void;
+  /** One `spark.catalog` method (engine/catalog-api.ts): plain data, undefined for None. */
+  catalogOp(op: string, args: readonly (string | StorageLevel | undefined)[], ctx: ExecContext): unknown;
   /** Process-wide services (worker pool, Python runner), created once. */
   createServices(): EngineServices;
 }

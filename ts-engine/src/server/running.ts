@@ -34,6 +34,7 @@ export async function runRequest(
     pythonExec: session.pythonExec,
     signal: controller.signal,
     services: rc.state.services,
+    catalog: session.catalog,
   };
   try {
     await body({ ctx, window, signal: controller.signal });

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { newSharedCatalog, SessionCatalog } from "../catalog/session-catalog.js";
 import { SqlConf } from "../conf/sql-conf.js";
 import { SparkException } from "../errors/spark-exception.js";
 
@@ -18,6 +19,8 @@ export interface Session {
   readonly conf: SqlConf;
   readonly pythonExec: string;
   readonly running: Map<string, RunningRequest>;
+  /** Its temp views and current database; the global temp views are the store's. */
+  readonly catalog: SessionCatalog;
 }
 
 /** The error a cancelled request ends with (Spark's OPERATION_CANCELED). */
@@ -32,11 +35,13 @@ export function operationCanceled(): SparkException {
 export class SessionStore {
   private readonly sessions = new Map<string, Session>();
   private readonly authenticated = new Set<string>();
+  /** The engine's global temp views (global_temp) and databases, shared by its sessions. */
+  private readonly sharedCatalog = newSharedCatalog();
 
   create(owner: string, pythonExec: string, conf: Readonly<Record<string, string>>): Session {
     const sqlConf = new SqlConf();
     for (const [k, v] of Object.entries(conf)) sqlConf.set(k, v);
-    const session: Session = { id: randomUUID(), owner, conf: sqlConf, pythonExec, running: new Map() };
+    const session: Session = { id: randomUUID(), owner, conf: sqlConf, pythonExec, running: new Map(), catalog: new SessionCatalog(this.sharedCatalog) };
     this.sessions.set(session.id, session);
     this.authenticated.add(owner);
     return session;

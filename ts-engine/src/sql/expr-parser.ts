@@ -5,6 +5,7 @@ import { parseDate, parseTimestamp } from "../expr/eval/datetime.js";
 import { Lexer, syntaxError, type Token } from "./lexer.js";
 import { numericLiteral } from "./literals.js";
 import { intervalLiteral } from "./interval-literal.js";
+import { unboundParameter, type ParserOptions, type SqlParameters } from "./parameters.js";
 
 const COMPARE: Readonly<Record<string, string>> = { "=": "==", "==": "==", "<>": "!=", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">=", "<=>": "<=>" };
 
@@ -21,29 +22,33 @@ function kw(t: Token, word: string): boolean {
 
 /**
  * Recursive-descent parser for Spark SQL expressions, precedence as Spark's grammar: OR < AND < NOT
- * < predicates (IS NULL, IN, BETWEEN, LIKE) < comparisons < | < ^ < & < + - < * / % DIV < unary < `::`.
+ * < predicates (IS NULL, IN, BETWEEN, LIKE) < comparisons < | < ^ < & < + - || < * / % DIV < unary < `::`.
+ * Binary operators parse by precedence climbing, so deep nesting costs few stack frames per level.
  * Hand-written: the expression subset is small, and errors must carry Spark's PARSE_SYNTAX_ERROR.
  */
 export class Parser {
-  private readonly lx: Lexer;
+  protected readonly lx: Lexer;
+  protected readonly timeZone: string;
+  protected readonly params: SqlParameters;
+  private positional = 0;
 
-  /** `timeZone` reads TIMESTAMP '…' literals (the session zone, as Spark's parser does). */
-  constructor(
-    sql: string,
-    private readonly timeZone = "UTC",
-  ) {
+  /** `timeZone` reads TIMESTAMP '…' literals (the session zone, as Spark's parser does); `params` binds `:name` and `?`. */
+  constructor(sql: string, opts: string | ParserOptions = "UTC") {
     this.lx = new Lexer(sql);
+    const o: ParserOptions = typeof opts === "string" ? { timeZone: opts } : opts;
+    this.timeZone = o.timeZone ?? "UTC";
+    this.params = o.params ?? {};
   }
 
-  private peek(): Token {
+  protected peek(): Token {
     return this.lx.peek();
   }
 
-  private next(): Token {
+  protected next(): Token {
     return this.lx.next();
   }
 
-  private acceptOp(op: string): boolean {
+  protected acceptOp(op: string): boolean {
     const t = this.peek();
     if (t.type === "op" && t.value === op) {
       this.next();
@@ -52,7 +57,7 @@ export class Parser {
     return false;
   }
 
-  private acceptKw(word: string): boolean {
+  protected acceptKw(word: string): boolean {
     if (kw(this.peek(), word)) {
       this.next();
       return true;
@@ -60,11 +65,11 @@ export class Parser {
     return false;
   }
 
-  private expectOp(op: string): void {
+  protected expectOp(op: string): void {
     if (!this.acceptOp(op)) throw syntaxError(this.peek());
   }
 
-  private expectKw(word: string): void {
+  protected expectKw(word: string): void {
     if (!this.acceptKw(word)) throw syntaxError(this.peek());
   }
 
@@ -84,42 +89,58 @@ export class Parser {
     return e;
   }
 
-  private namedExpression(): Expr {
-    if (this.acceptOp("*")) return { kind: "UnresolvedStar" };
-    const e = this.expression();
+  protected namedExpression(): Expr {
+    // `*` may take an alias in Spark's grammar too (`SELECT * x` parses; analysis rejects it).
+    const e = this.acceptOp("*") ? { kind: "UnresolvedStar" as const } : this.expression();
     if (this.acceptKw("as")) return { kind: "Alias", child: e, name: this.identifier() };
     const t = this.peek();
-    if ((t.type === "ident" && !RESERVED.has(t.value.toLowerCase())) || t.type === "quoted") {
+    if ((t.type === "ident" && !this.endsExpression(t.value.toLowerCase())) || t.type === "quoted") {
       return { kind: "Alias", child: e, name: this.identifier() };
     }
     return e;
   }
 
-  private identifier(): string {
+  /** Whether a word ends an expression rather than being its bare alias (the query parser adds clause words). */
+  protected endsExpression(word: string): boolean {
+    return RESERVED.has(word);
+  }
+
+  protected identifier(): string {
     const t = this.next();
     if (t.type === "ident" || t.type === "quoted") return t.value;
     throw syntaxError(t);
   }
 
   expression(): Expr {
-    let e = this.andExpr();
-    while (this.acceptKw("or")) e = fn("or", e, this.andExpr());
-    return e;
+    return this.logical(0);
   }
 
-  private andExpr(): Expr {
-    let e = this.notExpr();
-    while (this.acceptKw("and")) e = fn("and", e, this.notExpr());
-    return e;
+  /** OR (0) over AND (1), by precedence climbing: one frame per nesting level, not one per precedence level. */
+  private logical(minPrec: number): Expr {
+    return this.logicalFrom(this.notExpr(), minPrec);
   }
 
-  private notExpr(): Expr {
+  private logicalFrom(left: Expr, minPrec: number): Expr {
+    let e = left;
+    for (;;) {
+      const t = this.peek();
+      const prec = kw(t, "or") ? 0 : kw(t, "and") ? 1 : -1;
+      if (prec < minPrec || prec < 0) return e;
+      this.next();
+      e = fn(prec === 0 ? "or" : "and", e, this.logical(prec + 1));
+    }
+  }
+
+  protected notExpr(): Expr {
     if (this.acceptKw("not") || this.acceptOp("!")) return fn("not", this.notExpr());
     return this.predicate();
   }
 
-  private predicate(): Expr {
-    const e = this.comparison();
+  protected predicate(): Expr {
+    return this.predicateFrom(this.comparison());
+  }
+
+  private predicateFrom(e: Expr): Expr {
     for (;;) {
       if (this.acceptKw("is")) {
         const neg = this.acceptKw("not");
@@ -131,6 +152,8 @@ export class Parser {
       if (neg) this.next();
       if (this.acceptKw("in")) {
         this.expectOp("(");
+        const sub = this.subqueryIn(e, neg);
+        if (sub !== undefined) return sub;
         const items = [this.expression()];
         while (this.acceptOp(",")) items.push(this.expression());
         this.expectOp(")");
@@ -138,6 +161,7 @@ export class Parser {
         return neg ? fn("not", r) : r;
       }
       if (this.acceptKw("between")) {
+        // BETWEEN's bounds are value expressions: their AND is the keyword, not a conjunction.
         const lo = this.comparison();
         this.expectKw("and");
         const r = fn("between", e, lo, this.comparison());
@@ -152,57 +176,53 @@ export class Parser {
     }
   }
 
-  private comparison(): Expr {
-    let e = this.bitOr();
+  protected comparison(): Expr {
+    return this.binary(1);
+  }
+
+  /** The binary operator at the cursor with its precedence (Spark's: comparisons < | < ^ < & < + - || < * / % DIV), else undefined. */
+  private binaryOp(t: Token): readonly [number, string] | undefined {
+    if (t.type === "ident") return t.value.toLowerCase() === "div" ? [7, "div"] : undefined;
+    if (t.type !== "op") return undefined;
+    const cmp = COMPARE[t.value];
+    if (cmp !== undefined) return [1, cmp];
+    switch (t.value) {
+      case "|":
+        return [2, "|"];
+      case "^":
+        return [3, "^"];
+      case "&":
+        return [4, "&"];
+      case "+":
+      case "-":
+        return [6, t.value];
+      case "||":
+        return [6, "concat"];
+      case "*":
+      case "/":
+      case "%":
+        return [7, t.value];
+      default:
+        return undefined;
+    }
+  }
+
+  /** Binary operators of precedence ≥ minPrec, left-associative, by precedence climbing. */
+  private binary(minPrec: number): Expr {
+    return this.binaryFrom(this.unary(), minPrec);
+  }
+
+  private binaryFrom(left: Expr, minPrec: number): Expr {
+    let e = left;
     for (;;) {
-      const t = this.peek();
-      const op = t.type === "op" ? COMPARE[t.value] : undefined;
-      if (op === undefined) return e;
+      const op = this.binaryOp(this.peek());
+      if (op === undefined || op[0] < minPrec) return e;
       this.next();
-      e = fn(op, e, this.bitOr());
+      e = fn(op[1], e, this.binary(op[0] + 1));
     }
   }
 
-  private bitOr(): Expr {
-    let e = this.additive();
-    for (;;) {
-      const t = this.peek();
-      if (t.type === "op" && (t.value === "|" || t.value === "&" || t.value === "^")) {
-        this.next();
-        e = fn(t.value, e, this.additive());
-      } else if (t.type === "op" && t.value === "||") {
-        this.next();
-        e = fn("concat", e, this.additive());
-      } else return e;
-    }
-  }
-
-  private additive(): Expr {
-    let e = this.multiplicative();
-    for (;;) {
-      const t = this.peek();
-      if (t.type === "op" && (t.value === "+" || t.value === "-")) {
-        this.next();
-        e = fn(t.value, e, this.multiplicative());
-      } else return e;
-    }
-  }
-
-  private multiplicative(): Expr {
-    let e = this.unary();
-    for (;;) {
-      const t = this.peek();
-      if (t.type === "op" && (t.value === "*" || t.value === "/" || t.value === "%")) {
-        this.next();
-        e = fn(t.value, e, this.unary());
-      } else if (kw(t, "div")) {
-        this.next();
-        e = fn("div", e, this.unary());
-      } else return e;
-    }
-  }
-
-  private unary(): Expr {
+  protected unary(): Expr {
     if (this.acceptOp("-")) {
       const t = this.peek();
       if (t.type === "number") {
@@ -216,6 +236,28 @@ export class Parser {
     return this.postfix(this.primary());
   }
 
+  /**
+   * After `x [NOT] IN (`: a subquery's predicate when a query follows (the query parser's), else
+   * undefined (a value list). The plain expression parser has no queries.
+   */
+  protected subqueryIn(value: Expr, negated: boolean): Expr | undefined {
+    void value;
+    void negated;
+    return undefined;
+  }
+
+  /** The rest of an expression whose first operand `left` is parsed: postfix, binary, predicate and logical operators. */
+  private continueFrom(left: Expr): Expr {
+    return this.logicalFrom(this.predicateFrom(this.binaryFrom(this.postfix(left), 1)), 0);
+  }
+
+  /** After `(`: a parenthesized expression (the query parser adds subqueries and row constructors). */
+  protected parenthesized(): Expr {
+    const e = this.expression();
+    this.expectOp(")");
+    return e;
+  }
+
   private negLiteral(t: Token): Expr {
     const lit = numericLiteral({ ...t, text: `${t.text}` });
     const v = lit.value;
@@ -225,13 +267,13 @@ export class Parser {
     return lit;
   }
 
-  private postfix(e: Expr): Expr {
+  protected postfix(e: Expr): Expr {
     let out = e;
     while (this.acceptOp("::")) out = { kind: "Cast", child: out, dataType: parseDataType(this.lx.readTypeText()) };
     return out;
   }
 
-  private primary(): Expr {
+  protected primary(): Expr {
     const t = this.next();
     switch (t.type) {
       case "number":
@@ -245,10 +287,36 @@ export class Parser {
         return this.columnRef(t.value);
       case "op":
         if (t.value === "(") {
-          const e = this.expression();
-          this.expectOp(")");
+          // A run of opening parentheses nests iteratively: only the innermost recurses, each
+          // outer level continues its expression from the inner result (deep nesting, small stack).
+          let outer = 0;
+          while (this.peek().type === "op" && this.peek().value === "(") {
+            this.next();
+            outer++;
+          }
+          let e = this.parenthesized();
+          for (; outer > 0; outer--) {
+            e = this.continueFrom(e);
+            this.expectOp(")");
+          }
           return e;
         }
+        if (t.value === "?") {
+          // Positional parameters bind in order of appearance (Spark's PosParameter).
+          const v = this.params.positional?.[this.positional];
+          // Spark names an unbound `?` by its offset in the text (PosParameter(pos)).
+          if (v === undefined) throw unboundParameter(`_${t.pos}`);
+          this.positional++;
+          return v;
+        }
+        if (t.value === ":" && (this.peek().type === "ident" || this.peek().type === "quoted")) {
+          const name = this.next().value;
+          const v = this.params.named?.get(name);
+          if (v === undefined) throw unboundParameter(name);
+          return v;
+        }
+        throw syntaxError(t);
+      case "hint":
         throw syntaxError(t);
       case "ident":
         return this.identStart(t);
@@ -257,7 +325,7 @@ export class Parser {
     }
   }
 
-  private identStart(t: Token): Expr {
+  protected identStart(t: Token): Expr {
     const word = t.value.toLowerCase();
     const nextTok = this.peek();
     if (word === "null") return { kind: "Literal", value: null, dataType: NullType };
@@ -291,7 +359,7 @@ export class Parser {
     return this.columnRef(t.value);
   }
 
-  private columnRef(first: string): Expr {
+  protected columnRef(first: string): Expr {
     const parts = [first];
     while (this.peek().type === "op" && this.peek().value === ".") {
       this.next();
@@ -309,7 +377,7 @@ export class Parser {
     return ansi ? { kind: "Cast", child, dataType } : { kind: "Cast", child, dataType, ansi: false };
   }
 
-  private call(name: string): Expr {
+  protected call(name: string): Expr {
     if (this.acceptOp(")")) return { kind: "UnresolvedFunction", name, args: [], isDistinct: false };
     if (name === "count" && this.peek().type === "op" && this.peek().value === "*") {
       this.next();
@@ -352,7 +420,7 @@ export class Parser {
   }
 
   /** A function argument: an expression, or a lambda `x -> body` / `(x, y) -> body` (higher-order functions). */
-  private argument(): Expr {
+  protected argument(): Expr {
     const names = this.lambdaParams();
     if (names === null) return this.expression();
     const body = this.expression();
@@ -380,7 +448,7 @@ export class Parser {
     return null;
   }
 
-  private caseWhen(): Expr {
+  protected caseWhen(): Expr {
     let subject: Expr | undefined;
     if (!kw(this.peek(), "when")) subject = this.expression();
     const branches: (readonly [Expr, Expr])[] = [];

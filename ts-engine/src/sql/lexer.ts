@@ -2,13 +2,18 @@ import { ParseException } from "../errors/spark-exception.js";
 
 /** A token of Spark SQL expression text. `text` is the raw spelling; `value` the decoded string/identifier. */
 export interface Token {
-  readonly type: "ident" | "quoted" | "number" | "string" | "op" | "eof";
+  readonly type: "ident" | "quoted" | "number" | "string" | "op" | "hint" | "eof";
   readonly text: string;
   readonly value: string;
   readonly pos: number;
 }
 
-const OPS = ["<=>", "<>", "!=", "==", "<=", ">=", "::", "||", "->", "=", "<", ">", "+", "-", "*", "/", "%", "(", ")", ",", ".", "~", "&", "|", "^", "!", "[", "]"];
+const OPS = ["<=>", "<>", "!=", "==", "<=", ">=", "::", "||", "->", "=>", "=", "<", ">", "+", "-", "*", "/", "%", "(", ")", ",", ".", "~", "&", "|", "^", "!", "[", "]", "?", ":", ";"];
+
+// Sticky (anchored at lastIndex) so that a token is matched in place, not on a copy of the rest of the text.
+const NUMBER = /(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?(BD|[LSYDF])?(?![A-Za-z0-9_])/iy;
+const IDENT = /[A-Za-z_\d][A-Za-z0-9_]*/y;
+const SPACE = /\s/;
 
 /** A PARSE_SYNTAX_ERROR that remembers where in the text it happened (for Spark's `== SQL ==` excerpt). */
 export class SqlSyntaxError extends ParseException {
@@ -50,23 +55,56 @@ export class Lexer {
 
   private skip(): void {
     for (;;) {
-      while (this.pos < this.text.length && /\s/.test(this.text[this.pos]!)) this.pos++;
+      while (this.pos < this.text.length && SPACE.test(this.text[this.pos]!)) this.pos++;
       if (this.text.startsWith("--", this.pos)) {
         while (this.pos < this.text.length && this.text[this.pos] !== "\n") this.pos++;
-      } else if (this.text.startsWith("/*", this.pos)) {
-        const end = this.text.indexOf("*/", this.pos + 2);
-        this.pos = end < 0 ? this.text.length : end + 2;
+      } else if (this.text.startsWith("/*", this.pos) && !this.text.startsWith("/*+", this.pos)) {
+        this.pos = this.commentEnd(this.pos);
       } else return;
     }
   }
 
+  /** Where a bracketed comment that opens at `from` ends; Spark's bracketed comments nest. */
+  private commentEnd(from: number): number {
+    let depth = 0;
+    let i = from;
+    while (i < this.text.length) {
+      if (this.text.startsWith("/*", i)) {
+        depth++;
+        i += 2;
+      } else if (this.text.startsWith("*/", i)) {
+        i += 2;
+        if (--depth === 0) return i;
+      } else i++;
+    }
+    throw new SqlSyntaxError({ error: "end of input", hint: "" }, this.text.length);
+  }
+
   /** Reads the next token and advances. */
   next(): Token {
+    // The parser peeks before it consumes: reuse the token peeked at this position.
+    if (this.cachedAt === this.pos && this.cached !== undefined) {
+      this.pos = this.cachedEnd;
+      return this.cached;
+    }
+    return this.lex();
+  }
+
+  private cachedAt = -1;
+  private cachedEnd = 0;
+  private cached: Token | undefined;
+
+  private lex(): Token {
     this.skip();
     const start = this.pos;
     const s = this.text;
     if (start >= s.length) return { type: "eof", text: "", value: "", pos: start };
     const c = s[start]!;
+    if (s.startsWith("/*+", start)) {
+      // A hint comment (slash-star-plus BROADCAST(t)): its body is parsed by the query parser.
+      this.pos = this.commentEnd(start);
+      return { type: "hint", text: s.slice(start, this.pos), value: s.slice(start + 3, this.pos - 2), pos: start };
+    }
     if (c === "'" || c === '"') {
       let i = start + 1;
       while (i < s.length && s[i] !== c) i += s[i] === "\\" ? 2 : 1;
@@ -93,12 +131,14 @@ export class Lexer {
       this.pos = i + 1;
       return { type: "quoted", text: s.slice(start, this.pos), value, pos: start };
     }
-    const num = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?(BD|[LSYDF])?(?![A-Za-z0-9_])/i.exec(s.slice(start));
+    NUMBER.lastIndex = start;
+    const num = NUMBER.exec(s);
     if (num !== null) {
       this.pos = start + num[0].length;
       return { type: "number", text: num[0], value: num[0], pos: start };
     }
-    const id = /^[A-Za-z_\d][A-Za-z0-9_]*/.exec(s.slice(start));
+    IDENT.lastIndex = start;
+    const id = IDENT.exec(s);
     if (id !== null) {
       this.pos = start + id[0].length;
       return { type: "ident", text: id[0], value: id[0], pos: start };
@@ -113,6 +153,9 @@ export class Lexer {
   peek(): Token {
     const save = this.pos;
     const t = this.next();
+    this.cachedAt = save;
+    this.cachedEnd = this.pos;
+    this.cached = t;
     this.pos = save;
     return t;
   }

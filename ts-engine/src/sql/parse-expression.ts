@@ -1,3 +1,4 @@
+import { ParseException } from "../errors/spark-exception.js";
 import type { ParsedExpr } from "../expr/parsed-expr.js";
 import { Parser } from "./expr-parser.js";
 import { SqlSyntaxError } from "./lexer.js";
@@ -17,14 +18,25 @@ function withExcerpt(e: SqlSyntaxError, sql: string): SqlSyntaxError {
 }
 
 /**
+ * Runs a parse of `sql`, turning syntax errors into Spark's excerpted ParseException and a
+ * nesting too deep for the stack (a depth-1000 expression, say) into Spark's
+ * FAILED_TO_PARSE_TOO_COMPLEX instead of a crash.
+ */
+export function guardedParse<T>(sql: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    if (e instanceof SqlSyntaxError) throw withExcerpt(e, sql);
+    if (e instanceof RangeError && /call stack/i.test(e.message)) throw new ParseException("FAILED_TO_PARSE_TOO_COMPLEX", {});
+    throw e;
+  }
+}
+
+/**
  * Parses a Spark SQL expression (`expr()`, `selectExpr`, `filter("a > 1")`) into an unresolved
  * ParsedExpr. A trailing `AS alias` (or bare alias) gives an Alias; `*` / `t.*` gives UnresolvedStar.
  * Malformed text raises ParseException PARSE_SYNTAX_ERROR with Spark's message and excerpt.
  */
 export function parseExpression(sql: string, timeZone = "UTC"): ParsedExpr {
-  try {
-    return new Parser(sql, timeZone).parseNamedExpressionToEnd();
-  } catch (e) {
-    throw e instanceof SqlSyntaxError ? withExcerpt(e, sql) : e;
-  }
+  return guardedParse(sql, () => new Parser(sql, timeZone).parseNamedExpressionToEnd());
 }

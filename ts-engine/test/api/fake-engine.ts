@@ -19,6 +19,9 @@ export function recordingEngine(): QueryEnginePort & { readonly plans: LogicalPl
     persistQuery: (p) => record(p),
     unpersistQuery: async (p) => record(p),
     storageLevelQuery: (p) => record(p),
+    runSql: (p) => record(p),
+    createTempView: (_name, p) => record(p),
+    catalogOp: () => undefined,
     createServices: () => ({ parallelism: 1 }),
   };
 }

@@ -68,14 +68,15 @@ export async function startServer(engine: ServerEngine, token?: string): Promise
 }
 
 /**
- * A test client: a real zmq DEALER speaking msgpack. The receive timeout only turns a reply that
- * never comes into a failure instead of a hang: it is generous because a shared, loaded machine
- * (5 sessions on 2 cores) can take several seconds for a query the tests expect to finish.
+ * A test client: a real zmq DEALER speaking msgpack. `receiveTimeoutMs` bounds each recv();
+ * a test that waits on a long query passes a larger one, so that a loaded machine slows it
+ * down instead of failing it.
  */
 export class TestClient {
-  readonly sock = new Dealer({ linger: 0, receiveTimeout: 30000 });
+  readonly sock: Dealer;
 
-  constructor(address: string) {
+  constructor(address: string, receiveTimeoutMs = 3000) {
+    this.sock = new Dealer({ linger: 0, receiveTimeout: receiveTimeoutMs });
     this.sock.connect(address);
   }
 

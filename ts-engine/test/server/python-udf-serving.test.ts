@@ -28,7 +28,8 @@ describe.skipIf(skip !== null)(`serving while Python UDFs run (${skip ?? testPyt
 
   beforeAll(async () => {
     ({ server } = await startServer({ ...defaultServerEngine, createServices: () => ({ parallelism: 2, workerPool: pool, onTask: (e) => tasks.push(e) }) }));
-    c = new TestClient(server.address);
+    // The query takes seconds on a loaded machine; a recv waits for it rather than timing out.
+    c = new TestClient(server.address, 120_000);
     const hs = await c.request({ kind: "handshake", id: "h", protocolVersion: 1, client: "vitest", pythonExec: testPython.exe });
     sessionId = hs["sessionId"];
   });
@@ -81,5 +82,5 @@ describe.skipIf(skip !== null)(`serving while Python UDFs run (${skip ?? testPyt
     const udfTasks = tasks.filter((t) => t.kinds.includes("BatchEvalPython"));
     expect(udfTasks.length).toBe(2);
     expect(udfTasks.every((t) => t.threadId !== 0)).toBe(true);
-  });
+  }, 120_000);
 });

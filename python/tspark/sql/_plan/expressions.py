@@ -75,9 +75,12 @@ def literal(value: Any, data_type: Any) -> Expr:
     return {"kind": "Literal", "value": value, "dataType": data_type}
 
 
-def alias(child: Expr, name: str) -> Expr:
-    """``child AS name``."""
-    return {"kind": "Alias", "child": child, "name": name}
+def alias(child: Expr, name: str, *more: str) -> Expr:
+    """``child AS name``; with more names ``child AS (name, more...)``, Spark's MultiAlias."""
+    e: Expr = {"kind": "Alias", "child": child, "name": name}
+    if more:
+        e["names"] = [name, *more]
+    return e
 
 
 def cast(child: Expr, data_type: Any) -> Expr:

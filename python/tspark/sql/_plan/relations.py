@@ -111,3 +111,18 @@ def write_files(input: Plan, format: str, path: str, mode: str, options: Dict[st
     """``df.write...save(path)``: the input written as files (runs when executed)."""
     return _node("WriteFiles", input=input, format=format, path=path, mode=mode, options=dict(options),
                  partitionBy=list(partition_by))
+def unresolved_relation(name: str) -> Plan:
+    """``spark.table(name)``: a table or view by (unparsed) name, looked up by the engine's catalog."""
+    return _node("UnresolvedRelation", name=name)
+
+
+def sql(query: str, named: Optional[Dict[str, Expr]] = None, positional: Optional[Sequence[Expr]] = None,
+        refs: Optional[Dict[str, Plan]] = None) -> Plan:
+    """``spark.sql(query, args, **kwargs)``: the text, its bound parameters and ``{df}`` references."""
+    return _node("Sql", query=query, named=named or None, positional=list(positional) if positional else None,
+                 refs=refs or None)
+
+
+def set_operation(op: str, left: Plan, right: Plan) -> Plan:
+    """``intersect`` / ``subtract`` (SQL INTERSECT / EXCEPT, distinct rows)."""
+    return _node("SetOperation", op=op, left=left, right=right)

@@ -295,4 +295,17 @@ def try_make_timestamp_ntz(years: Any, months: Any, days: Any, hours: Any, mins:
     return _make_ts("try_make_timestamp_ntz", (years, months, days, hours, mins, secs), None)
 
 
+def _zero_or_col(v: Any) -> Any:
+    """PySpark's interval constructors: an absent field is ``lit(0)``, else a Column or name."""
+    return make_literal(0) if v is None else to_col_expr(v)
+
+
+def make_dt_interval(days: Any = None, hours: Any = None, mins: Any = None, secs: Any = None) -> Column:
+    return _call("make_dt_interval", *(_zero_or_col(v) for v in (days, hours, mins, secs)))
+
+
+def make_ym_interval(years: Any = None, months: Any = None) -> Column:
+    return _call("make_ym_interval", *(_zero_or_col(v) for v in (years, months)))
+
+
 __all__ = family_all(globals())

@@ -35,6 +35,13 @@ def to_json(col: Any, options: Optional[Dict[str, str]] = None) -> Column:
     return Column(E.function("to_json", [to_col_expr(col)] + _options(options)))
 
 
+def json_tuple(col: Any, *fields: str) -> Column:
+    if len(fields) == 0:
+        from tspark.errors import PySparkValueError
+        raise PySparkValueError(errorClass="CANNOT_BE_EMPTY", messageParameters={"item": "field"})
+    return Column(E.function("json_tuple", [to_col_expr(col)] + [make_literal(f) for f in fields]))
+
+
 def get_json_object(col: Any, path: str) -> Column:
     return Column(E.function("get_json_object", [to_col_expr(col), make_literal(path)]))
 

@@ -1,11 +1,11 @@
 import { AnalysisException } from "../../errors/spark-exception.js";
 import { DateType, DoubleType, IntegerType, LongType, decimalType, isIntegral, isInterval, isNumeric, type DataType, type DecimalType } from "../../types/data-type.js";
-import { castVector } from "../eval/cast.js";
 import { asDecimal, binaryOperandType } from "../../types/coercion.js";
 import { arithmetic, negate, type ArithOp } from "../kernels/arithmetic.js";
 import { decimalArithmetic, decimalNegate, decimalResultType } from "../kernels/decimal-arith.js";
 import { intervalNegate } from "../kernels/interval-arith.js";
 import { evalIntervalArith, resolveIntervalArith } from "./interval-arithmetic.js";
+import { resolveDatetimeIntervalArith } from "./datetime-interval.js";
 import { exprNullable, exprType } from "../expr-type.js";
 import type { Expr } from "../expr.js";
 import { checkArity, implicitCast, quotedSql, quotedType, scalarCall, unexpectedInputType, type ScalarFunctionDef, doc, type FunctionDoc } from "./function-def.js";
@@ -35,6 +35,8 @@ function binaryArith(op: ArithOp, doc: FunctionDoc): ScalarFunctionDef {
       const rt = exprType(r);
       const dateArith = dateShift(op, l, r, lt, rt);
       if (dateArith !== null) return dateArith;
+      const datetimeArith = resolveDatetimeIntervalArith(op, l, r);
+      if (datetimeArith !== null) return datetimeArith;
       const intervalArith = resolveIntervalArith(op, l, r);
       if (intervalArith !== null) return intervalArith;
       const dl = minimalLiteralDecimal(l, rt) ?? asDecimal(lt);
@@ -75,30 +77,13 @@ function minimalLiteralDecimal(e: Expr, other: DataType): DecimalType | null {
   return decimalType(digits, 0);
 }
 
-/** `date + int` / `int + date` / `date - int` are date_add / date_sub in Spark. */
+/** `date + int` / `int + date` / `date - int` are date_add / date_sub in Spark (their entries are datetime-arith.ts's). */
 function dateShift(op: ArithOp, l: Expr, r: Expr, lt: DataType, rt: DataType): Expr | null {
   const integral = (t: DataType): boolean => t.kind === "byte" || t.kind === "short" || t.kind === "integer";
   if (op === "+" && lt.kind === "date" && integral(rt)) return scalarCall("date_add", [l, implicitCast(r, IntegerType)], DateType, true);
   if (op === "+" && rt.kind === "date" && integral(lt)) return scalarCall("date_add", [r, implicitCast(l, IntegerType)], DateType, true);
   if (op === "-" && lt.kind === "date" && integral(rt)) return scalarCall("date_sub", [l, implicitCast(r, IntegerType)], DateType, true);
   return null;
-}
-
-function dateAddDef(name: "date_add" | "date_sub", doc: FunctionDoc): ScalarFunctionDef {
-  return {
-    kind: "scalar",
-    name,
-    doc,
-    resolve(_n, args) {
-      checkArity(name, args, 2);
-      return scalarCall(name, [implicitCast(args[0]!, DateType), implicitCast(args[1]!, IntegerType)], DateType, true);
-    },
-    eval([d, k], _call, ctx) {
-      const days = castVector(k!, IntegerType, ctx);
-      const shift = name === "date_sub" ? negate(days, ctx.ansi) : days;
-      return { ...arithmetic("+", { ...d!, type: IntegerType }, shift, IntegerType, ctx.ansi), type: DateType };
-    },
-  };
 }
 
 function unaryMinus(fnName: string, doc: FunctionDoc): ScalarFunctionDef {
@@ -133,6 +118,4 @@ export const ARITHMETIC_FUNCTIONS: readonly ScalarFunctionDef[] = [
   binaryArith("div", doc("expr1 div expr2", "Divides `expr1` by `expr2` and returns the integral part as a bigint.")),
   unaryMinus("negative", doc("negative(expr)", "Returns the negated value of `expr`.")),
   unaryMinus("unary_minus", doc("-expr", "Returns the negated value of `expr` (the unary minus operator).")),
-  dateAddDef("date_add", doc("date_add(start_date, num_days)", "Returns the date `num_days` days after `start_date`.")),
-  dateAddDef("date_sub", doc("date_sub(start_date, num_days)", "Returns the date `num_days` days before `start_date`.")),
 ];

@@ -3,7 +3,9 @@ import { valueKey } from "../../columnar/value-key.js";
 import { AnalysisException, IllegalArgumentException } from "../../errors/spark-exception.js";
 import { exprPrettySql } from "../expr-string.js";
 import { widerType, widerTypeOfAll } from "../../types/coercion.js";
-import { BooleanType, IntegerType, LongType, NullType, StringType, arrayType, isIntegral, structField, structType, type ArrayType } from "../../types/data-type.js";
+import { BooleanType, IntegerType, LongType, NullType, StringType, arrayType, isIntegral, isInterval, structField, structType, type ArrayType, type DataType } from "../../types/data-type.js";
+import { zoneRulesOrUtc } from "../datetime/zone-rules.js";
+import { temporalSequence } from "./sequence-temporal.js";
 import { exprNullable, exprType } from "../expr-type.js";
 import type { Expr } from "../expr.js";
 import { checkArity, doc, scalarCall, type FunctionDoc, type ScalarFunctionDef } from "./function-def.js";
@@ -447,14 +449,16 @@ const ARRAYS_ZIP: ScalarFunctionDef = arrayFn(
   },
 );
 
-const SEQUENCE: ScalarFunctionDef = arrayFn(
+// Session-dependent: temporal sequences step on the session zone's wall clock.
+const SEQUENCE: ScalarFunctionDef = withSessionZone(arrayFn(
   "sequence",
-  doc("sequence(start, stop[, step])", "Returns the integers (or dates, a day apart) from start to stop (inclusive) by step (default 1 or -1)."),
+  doc("sequence(start, stop[, step])", "Returns the integers from start to stop (inclusive) by step (default 1 or -1), or the dates/timestamps by an interval step (default one day)."),
   (_n, args) => {
     checkArity("sequence", args, 2, 3);
     const types = args.map(exprType);
-    // Dates without a step go a day at a time (Spark's default INTERVAL 1 DAY); dates are day numbers.
-    if (args.length === 2 && types.every((x) => x.kind === "date")) {
+    // Dates and timestamps step by an interval (one day when absent): sequence-temporal.ts.
+    const temporal = (t: DataType): boolean => t.kind === "date" || t.kind === "timestamp" || t.kind === "timestamp_ntz";
+    if (temporal(types[0]!) && types[1]!.kind === types[0]!.kind && (types[2] === undefined || isInterval(types[2]))) {
       return scalarCall("sequence", args, arrayType(types[0]!, false), anyNullable(args));
     }
     const t = widerTypeOfAll(types);
@@ -469,7 +473,13 @@ const SEQUENCE: ScalarFunctionDef = arrayFn(
     }
     return scalarCall("sequence", args.map((a) => coerce(a, t)), arrayType(t, false), anyNullable(args));
   },
-  ([a, b, s]) => {
+  ([a, b, s], call, ctx) => {
+    const t = exprType(call.args[0]!);
+    if (t.kind === "date" || t.kind === "timestamp" || t.kind === "timestamp_ntz") {
+      const zone = zoneRulesOrUtc(t.kind === "timestamp_ntz" ? "UTC" : ctx.timeZone);
+      const stepType = call.args[2] === undefined ? undefined : exprType(call.args[2]);
+      return temporalSequence(Number(a), Number(b), s === undefined ? undefined : Number(s), stepType, t.kind === "date", zone);
+    }
     const start = BigInt(a as number | bigint);
     const stop = BigInt(b as number | bigint);
     const step = s === undefined || s === null ? (start <= stop ? 1n : -1n) : BigInt(s as number | bigint);
@@ -481,7 +491,12 @@ const SEQUENCE: ScalarFunctionDef = arrayFn(
     for (let x = start; step > 0n ? x <= stop : x >= stop; x += step) out.push(Number.isSafeInteger(Number(x)) ? Number(x) : x);
     return out;
   },
-);
+));
+
+/** Marks an entry as reading the session time zone, so it is not folded at plan time. */
+function withSessionZone(def: ScalarFunctionDef): ScalarFunctionDef {
+  return { ...def, sessionDependent: true };
+}
 
 /** Mulberry32: a small seeded generator for shuffle (Spark's XORShiftRandom sequence is not reproduced). */
 function seededRandom(seed: number): () => number {

@@ -6,6 +6,7 @@ import { floorDiv } from "../datetime/civil.js";
 import { compilePattern } from "../datetime/pattern.js";
 import { PatternFormatter } from "../datetime/pattern-format.js";
 import { newParseResult, PatternParser } from "../datetime/pattern-parse.js";
+import { fixedLayout, formatFixed, parseFixed, type FixedLayout, type FixedParsed } from "../datetime/fixed-layout.js";
 import { zoneRulesOrUtc, type ZoneRules } from "../datetime/zone-rules.js";
 import { castVector } from "../eval/cast.js";
 import type { EvalContext } from "../eval/eval-context.js";
@@ -19,6 +20,7 @@ import { coerceArg, constantText, textAt } from "./datetime-args.js";
  * Formatting and parsing with Spark's datetime patterns: date_format, from_unixtime,
  * to_timestamp (and _ltz/_ntz/try_), to_date with a format, unix_timestamp. A literal pattern
  * is compiled once per batch; a per-row pattern is compiled once per distinct text (cached).
+ * Patterns with a fixed byte layout take the fast path of datetime/fixed-layout.ts.
  * Under ANSI mode text that does not match raises CANNOT_PARSE_TIMESTAMP with Java's message;
  * otherwise it gives null.
  */
@@ -33,7 +35,8 @@ function lit(value: string): Expr {
 function formatInstants(seconds: Float64Array, micros: Float64Array, validity: Uint8Array | null, fmt: Vector, zone: ZoneRules, n: number): Vector {
   const b = new Utf8Builder(n, n * 20);
   const literal = constantText(fmt);
-  let formatter = literal === null ? null : new PatternFormatter(compilePattern(literal, false), zone);
+  const patterns = new PatternCache(zone);
+  let formatter = literal === null ? null : patterns.get(literal);
   const outValidity = writableValidity(validity, n);
   for (let i = 0; i < n; i++) {
     if (outValidity[i] === 0) {
@@ -47,15 +50,60 @@ function formatInstants(seconds: Float64Array, micros: Float64Array, validity: U
         b.commit(0);
         continue;
       }
-      formatter = new PatternFormatter(compilePattern(p, false), zone);
+      formatter = patterns.get(p);
     }
     const s = seconds[i]!;
     const off = zone.offsetAt(s);
     const local = s + off;
     const days = floorDiv(local, 86400);
-    formatter!.format(b, days, local - days * 86400, micros[i]!, off, s);
+    const f = formatter!;
+    if (f.layout === null || !formatFixed(f.layout, b, days, local - days * 86400, micros[i]!)) f.general.format(b, days, local - days * 86400, micros[i]!, off, s);
   }
   return makeVector(StringType, b.finish(), compactValidity(outValidity), n);
+}
+
+/**
+ * date_format of Float64 microseconds with one literal pattern that has a fixed layout: the
+ * common case, in one loop that splits each instant itself (no seconds/micros arrays).
+ */
+function formatMicrosFixed(us: Float64Array, validity: Uint8Array | null, f: CompiledFormat, layout: FixedLayout, zone: ZoneRules, n: number): Vector {
+  const b = new Utf8Builder(n, n * layout.width);
+  for (let i = 0; i < n; i++) {
+    if (validity !== null && validity[i] === 0) {
+      b.commit(0);
+      continue;
+    }
+    const x = us[i]!;
+    const s = Math.floor(x / 1e6);
+    const micros = x - s * 1e6;
+    const off = zone.offsetAt(s);
+    const local = s + off;
+    const days = Math.floor(local / 86400);
+    const sod = local - days * 86400;
+    if (!formatFixed(layout, b, days, sod, micros)) f.general.format(b, days, sod, micros, off, s);
+  }
+  return makeVector(StringType, b.finish(), validity, n);
+}
+
+/** A pattern compiled for formatting: the general formatter, and its fixed layout when it has one. */
+interface CompiledFormat {
+  readonly general: PatternFormatter;
+  readonly layout: FixedLayout | null;
+}
+
+/** Compiled formats by pattern text, so a per-row pattern column compiles each distinct text once. */
+class PatternCache {
+  private readonly map = new Map<string, CompiledFormat>();
+  constructor(private readonly zone: ZoneRules) {}
+  get(text: string): CompiledFormat {
+    let f = this.map.get(text);
+    if (f === undefined) {
+      const compiled = compilePattern(text, false);
+      f = { general: new PatternFormatter(compiled, this.zone), layout: fixedLayout(compiled) };
+      this.map.set(text, f);
+    }
+    return f;
+  }
 }
 
 const DATE_FORMAT: ScalarFunctionDef = {
@@ -68,8 +116,14 @@ const DATE_FORMAT: ScalarFunctionDef = {
   },
   eval(args, _call, ctx) {
     const v = args[0]!;
+    const zone = zoneRulesOrUtc(ctx.timeZone);
+    const literal = constantText(args[1]!);
+    if (literal !== null && v.storage === "f64") {
+      const f = new PatternCache(zone).get(literal);
+      if (f.layout !== null) return formatMicrosFixed(v.data, v.validity, f, f.layout, zone, v.length);
+    }
     const { seconds, micros } = microsParts(v);
-    return formatInstants(seconds, micros, andNull(v.validity, args[1]!.validity, v.length), args[1]!, zoneRulesOrUtc(ctx.timeZone), v.length);
+    return formatInstants(seconds, micros, andNull(v.validity, args[1]!.validity, v.length), args[1]!, zone, v.length);
   },
 };
 
@@ -122,15 +176,25 @@ function parseVector(v: Vector, fmt: Vector, target: ParseTarget, outType: DataT
   const n = v.length;
   const zone = zoneRulesOrUtc(ctx.timeZone);
   const literal = constantText(fmt);
-  let parser = literal === null ? null : new PatternParser(compilePattern(literal, true));
+  const parsers = new Map<string, CompiledParse>();
+  let parser = literal === null ? null : compiledParse(parsers, literal);
   const res = newParseResult();
+  const fast: FixedParsed = { days: 0, secondOfDay: 0, micros: 0 };
   const out = new Float64Array(n);
   const validity = writableValidity(andNull(v.validity, fmt.validity, n), n);
   const raise = ctx.ansi && !lenient;
   for (let i = 0; i < n; i++) {
     if (validity[i] === 0) continue;
-    if (literal === null) parser = new PatternParser(compilePattern(textAt(fmt, i)!, true));
-    if (!parser!.parse(bytes, offsets[i]!, offsets[i + 1]!, res)) {
+    if (literal === null) parser = compiledParse(parsers, textAt(fmt, i)!);
+    const p = parser!;
+    if (p.layout !== null && parseFixed(p.layout, bytes, offsets[i]!, offsets[i + 1]!, fast)) {
+      // The layout has no zone or offset field: the local time is in the session zone.
+      const local = fast.days * 86400 + fast.secondOfDay;
+      const secs = target === "ntz" ? local : zone.localToUtc(local);
+      out[i] = target === "seconds" ? secs : secs * 1e6 + fast.micros;
+      continue;
+    }
+    if (!p.general.parse(bytes, offsets[i]!, offsets[i + 1]!, res)) {
       if (raise) throw cannotParse(utf8At(data, i), res.error);
       validity[i] = 0;
       continue;
@@ -144,6 +208,23 @@ function parseVector(v: Vector, fmt: Vector, target: ParseTarget, outType: DataT
   }
   const valid = compactValidity(validity);
   return target === "seconds" ? makeVector(outType, out, valid, n) : timestampVector(outType, out, valid);
+}
+
+/** A pattern compiled for parsing: the general parser, and its fixed layout when it has one. */
+interface CompiledParse {
+  readonly general: PatternParser;
+  readonly layout: FixedLayout | null;
+}
+
+/** The compiled parse of `text`, once per distinct pattern text of a kernel call. */
+function compiledParse(cache: Map<string, CompiledParse>, text: string): CompiledParse {
+  let c = cache.get(text);
+  if (c === undefined) {
+    const compiled = compilePattern(text, true);
+    c = { general: new PatternParser(compiled), layout: fixedLayout(compiled) };
+    cache.set(text, c);
+  }
+  return c;
 }
 
 /** to_timestamp-like entries: (str[, fmt]) → timestamp, ntz, or a date. */

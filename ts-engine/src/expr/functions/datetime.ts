@@ -6,6 +6,7 @@ import { DATETIME_EXTRACT_FUNCTIONS } from "./datetime-extract.js";
 import { DATETIME_FIELD_FUNCTIONS } from "./datetime-fields.js";
 import { DATETIME_FORMAT_FUNCTIONS } from "./datetime-format.js";
 import { DATETIME_MAKE_FUNCTIONS } from "./datetime-make.js";
+import { DATETIME_INTERVAL_FUNCTIONS } from "./datetime-interval.js";
 import { DATETIME_ZONE_FUNCTIONS } from "./datetime-zone.js";
 
 /**
@@ -21,4 +22,5 @@ export const DATETIME_FUNCTIONS: readonly ScalarFunctionDef[] = [
   ...DATETIME_MAKE_FUNCTIONS,
   ...DATETIME_ZONE_FUNCTIONS,
   ...DATETIME_CURRENT_FUNCTIONS,
+  ...DATETIME_INTERVAL_FUNCTIONS,
 ].map((d): ScalarFunctionDef => ({ ...d, sessionDependent: true }));

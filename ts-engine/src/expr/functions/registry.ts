@@ -26,6 +26,7 @@ import { BITMAP_FUNCTIONS } from "./bitmap.js";
 import { EXTRACT_FUNCTIONS } from "./nested/extract.js";
 import { UPDATE_FIELD_FUNCTIONS } from "./nested/update-fields.js";
 import { TRY_ARITHMETIC_FUNCTIONS } from "./try-arithmetic.js";
+import { JSON_TUPLE_FUNCTIONS } from "./json-tuple.js";
 
 /** Alternative spellings that Spark (or the wire) uses for the same function. */
 const ALIASES: Readonly<Record<string, string>> = {
@@ -75,6 +76,7 @@ for (const def of [
   ...EXTRACT_FUNCTIONS,
   ...UPDATE_FIELD_FUNCTIONS,
   ...TRY_ARITHMETIC_FUNCTIONS,
+  ...JSON_TUPLE_FUNCTIONS,
 ]) {
   REGISTRY.set(def.name, def);
 }

@@ -39,20 +39,27 @@ function intoJoin(f: Filter): LogicalPlan {
   const stay: Expr[] = [];
   const leftOk = j.joinType === "inner" || j.joinType === "cross" || j.joinType === "left" || j.joinType === "left_semi" || j.joinType === "left_anti";
   const rightOk = j.joinType === "inner" || j.joinType === "cross" || j.joinType === "right";
+  // Spark's PushPredicateThroughJoin: over an inner (or cross) join, a conjunct that reads both
+  // sides becomes part of the join condition, so `FROM a, b WHERE a.k = b.k` is an equi-join.
+  const inner = j.joinType === "inner" || j.joinType === "cross";
+  const both = [...la, ...ra];
+  const toJoin: Expr[] = [];
   for (const c of splitConjuncts(f.condition)) {
     if (!deterministic(c)) stay.push(c);
     else if (leftOk && readsOnly(c, la)) toLeft.push(c);
     else if (rightOk && readsOnly(c, ra)) toRight.push(c);
+    else if (inner && readsOnly(c, both)) toJoin.push(c);
     else stay.push(c);
   }
-  if (toLeft.length === 0 && toRight.length === 0) return f;
+  if (toLeft.length === 0 && toRight.length === 0 && toJoin.length === 0) return f;
   const lc = andAll(toLeft);
   const rc = andAll(toRight);
+  const jc = andAll([...(j.condition === undefined ? [] : splitConjuncts(j.condition)), ...toJoin]);
   const pushed = join(
     lc === undefined ? j.left : filter(j.left, lc),
     rc === undefined ? j.right : filter(j.right, rc),
-    j.joinType,
-    j.condition,
+    toJoin.length > 0 && j.joinType === "cross" ? "inner" : j.joinType,
+    jc,
     j.hint,
   );
   const rest = andAll(stay);

@@ -10,7 +10,9 @@ import type { LogicalPlan } from "../logical-plan.js";
 import type { ParsedPlan } from "../parsed-plan.js";
 import { filter, limit, localRelation, range, sort } from "../nodes/index.js";
 import { outputOf } from "../output.js";
-import type { AnalyzerCtx, Resolved } from "./context.js";
+import type { AnalyzerCtx, RelationLookup, Resolved } from "./context.js";
+import { quoteParts } from "./scope.js";
+import { parseQueryPlan } from "../../sql/parse-statement.js";
 import { asSortOrder, resolveExpr, resolveSortOrder } from "./resolve-expr.js";
 import { wantsPlan } from "./no-plan.js";
 import { resolveAggregateNode, resolveDistinct } from "./rules/aggregate.js";
@@ -18,6 +20,8 @@ import { resolveJoin } from "./rules/join.js";
 import { qualify, resolveDrop, resolveProject, resolveRenamed, resolveToDF, resolveWithColumns } from "./rules/project.js";
 import { resolveUnion } from "./rules/union.js";
 import { resolveDataSource, resolveWriteFiles } from "./rules/data-source.js";
+import { resolveSetOperation } from "./rules/set-operation.js";
+import { resolvePredicateSubquery, resolveScalarSubqueryJoin } from "./rules/predicate-subquery.js";
 import { resolveWithMissingRefs } from "./rules/missing-refs.js";
 import { unresolvedPlanString } from "./plan-string.js";
 
@@ -84,7 +88,7 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
       return resolveUnion(p, ctx);
     case "SubqueryAlias": {
       const child = ctx.resolve(p.input);
-      return { plan: qualify(child, p.alias), planIds: child.planIds };
+      return { plan: qualify(child, p.alias, p.qualifier), planIds: child.planIds };
     }
     case "ToDF":
       return resolveToDF(p, ctx);
@@ -95,6 +99,24 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
       return { plan: resolveDataSource(p), planIds: none };
     case "WriteFiles":
       return resolveWriteFiles(p, ctx);
+    case "UnresolvedRelation": {
+      const hit = ctx.relations?.lookupRelation(p.nameParts);
+      if (hit === undefined) {
+        const e = new AnalysisException("TABLE_OR_VIEW_NOT_FOUND", { relationName: quoteParts(p.nameParts) });
+        if (p.origin !== undefined) e.message += `; line ${p.origin.line} pos ${p.origin.pos}`;
+        throw e;
+      }
+      const child = ctx.resolve(hit.plan);
+      return { plan: qualify(child, hit.qualifier[hit.qualifier.length - 1]!, hit.qualifier), planIds: child.planIds };
+    }
+    case "Sql":
+      return ctx.resolve(parseQueryPlan(p, ctx.timeZone ?? "UTC"));
+    case "SetOperation":
+      return resolveSetOperation(p, ctx);
+    case "PredicateSubquery":
+      return resolvePredicateSubquery(p, ctx);
+    case "ScalarSubqueryJoin":
+      return resolveScalarSubqueryJoin(p, ctx);
     default:
       return assertNever(p);
   }
@@ -107,6 +129,8 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
  */
 export interface AnalyzeOptions {
   readonly conf: SqlConf;
+  /** The session's tables and views (temp views, global_temp); absent = none. */
+  readonly relations?: RelationLookup;
   readonly cached?: (parsed: ParsedPlan, resolved: LogicalPlan) => LogicalPlan | undefined;
 }
 
@@ -118,6 +142,7 @@ export interface AnalyzeOptions {
  */
 export function analyze(plan: ParsedPlan, ctx: AnalyzeOptions): LogicalPlan {
   const actx: AnalyzerCtx = {
+    ...(ctx.relations === undefined ? {} : { relations: ctx.relations }),
     caseSensitive: ctx.conf.caseSensitive,
     timeZone: ctx.conf.get("spark.sql.session.timeZone"),
     ansi: ctx.conf.ansi,

@@ -10,8 +10,21 @@ export interface Resolved {
   readonly planIds: ReadonlyMap<number, readonly AttributeRef[]>;
 }
 
+/** A catalog relation the analyzer resolves a name to: its plan, and the qualifier its columns get. */
+export interface ResolvedRelationName {
+  readonly plan: ParsedPlan;
+  readonly qualifier: readonly string[];
+}
+
+/** The session catalog as the analyzer sees it (catalog/session-catalog.ts implements it). */
+export interface RelationLookup {
+  lookupRelation(nameParts: readonly string[]): ResolvedRelationName | undefined;
+}
+
 /** What analyzer rules need: settings and recursion into child plans. */
 export interface AnalyzerCtx {
+  /** Tables and views by name; absent = none (FROM t raises TABLE_OR_VIEW_NOT_FOUND). */
+  readonly relations?: RelationLookup;
   readonly caseSensitive: boolean;
   /** spark.sql.session.timeZone, for TIMESTAMP '…' literals in SQL text. */
   readonly timeZone?: string;

@@ -49,8 +49,14 @@ export function resolveExpr(e: ParsedExpr, scope: Scope): Expr {
     }
     case "Literal":
       return e;
-    case "Alias":
-      return { kind: "Alias", child: resolveExpr(e.child, scope), name: e.name, exprId: newExprId() };
+    case "Alias": {
+      const c = resolveExpr(e.child, scope);
+      if (e.names === undefined) return { kind: "Alias", child: c, name: e.name, exprId: newExprId() };
+      if (c.kind !== "ScalarCall" || lookupFunction(c.fn)?.kind !== "generator") {
+        throw new AnalysisException("MULTI_ALIAS_WITHOUT_GENERATOR", { names: e.names.join(", "), expr: `"${exprPrettySql(c)}"` });
+      }
+      return { kind: "Alias", child: c, name: e.name, exprId: newExprId(), names: e.names };
+    }
     case "Cast":
       return checkedCast({ ...e, child: resolveExpr(e.child, scope) }, scope);
     case "SortOrder":

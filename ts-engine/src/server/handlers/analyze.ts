@@ -47,6 +47,17 @@ export async function handleAnalyze(req: AnalyzeRequest, session: Session, rc: R
       }
       case "storageLevel":
         return rc.send({ kind: "analyzeResult", id: req.id, storageLevel: { ...engine.storageLevelQuery(plan, ctx) } });
+      case "sql": {
+        // spark.sql: a query is checked and stays lazy (no rows); a command runs now and sends its rows.
+        if (plan.kind !== "Sql") throw new InvalidPlanInput("analyze sql needs a Sql relation");
+        const out = engine.runSql(plan, ctx);
+        if (out.kind === "query") return rc.send({ kind: "analyzeResult", id: req.id });
+        return rc.send({ kind: "analyzeResult", id: req.id, schema: encodeStructType(out.schema), rows: out.rows });
+      }
+      case "createView":
+        if (req.viewName === "") throw new InvalidPlanInput("analyze createView needs a viewName");
+        engine.createTempView(req.viewName, plan, { global: req.global, replace: req.replace }, ctx);
+        return rc.send({ kind: "analyzeResult", id: req.id });
     }
   });
 }

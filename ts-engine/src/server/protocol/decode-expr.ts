@@ -58,7 +58,10 @@ const DECODERS: Readonly<Record<WireExprKind, Decoder>> = {
     const dataType = decodeDataType(req(m, "dataType", p), `${p}.dataType`);
     return { kind: "Literal", dataType, value: decodeValue(m["value"], dataType, `${p}.value`) };
   },
-  Alias: (m, p) => ({ kind: "Alias", child: child(m, "child", p), name: asString(req(m, "name", p), `${p}.name`) }),
+  Alias: (m, p) => {
+    const base = { kind: "Alias" as const, child: child(m, "child", p), name: asString(req(m, "name", p), `${p}.name`) };
+    return m["names"] === undefined ? base : { ...base, names: asStringList(m["names"], `${p}.names`) };
+  },
   Cast: (m, p) => ({
     kind: "Cast",
     child: child(m, "child", p),

@@ -1,5 +1,7 @@
 import type { JoinType } from "../../plan/logical-plan.js";
 import type { ParsedPlan, ParsedPlanKind } from "../../plan/parsed-plan.js";
+import type { ParsedExpr } from "../../expr/parsed-expr.js";
+import { parseTableName } from "../../sql/parse-table-name.js";
 import { decodeExpr, decodeSortOrder } from "./decode-expr.js";
 import { decodeStructType } from "./decode-type.js";
 import { parseDDL } from "../../types/ddl.js";
@@ -40,6 +42,12 @@ function optPartitions(m: WireMap, path: string): { numPartitions?: number } {
   const n = asSmallInt(v, `${path}.numPartitions`);
   if (n < 1) fail(`${path}.numPartitions`, "must be positive");
   return { numPartitions: n };
+}
+
+function oneOfOp(v: unknown, path: string): "intersect" | "except" {
+  const s = asString(v, path);
+  if (s !== "intersect" && s !== "except") fail(path, `expected "intersect" or "except", got ${JSON.stringify(s)}`);
+  return s;
 }
 
 const DECODERS: Readonly<Record<WirePlanKind, Decoder>> = {
@@ -161,6 +169,42 @@ const DECODERS: Readonly<Record<WirePlanKind, Decoder>> = {
     mode: asString(req(m, "mode", p), `${p}.mode`),
     options: stringOptions(m, p),
     partitionBy: asStringList(opt(m, "partitionBy") ?? [], `${p}.partitionBy`),
+  }),
+  // `name` is the unparsed `spark.table(name)` argument, split by the SQL parser as Spark does.
+  UnresolvedRelation: (m, p) => {
+    const name = opt(m, "name");
+    const nameParts = name === undefined ? asStringList(req(m, "nameParts", p), `${p}.nameParts`) : parseTableName(asString(name, `${p}.name`));
+    return { kind: "UnresolvedRelation", nameParts };
+  },
+  Sql: (m, p) => {
+    const namedRaw = opt(m, "named");
+    const refsRaw = opt(m, "refs");
+    const named = new Map<string, ParsedExpr>();
+    if (namedRaw !== undefined) for (const [k, v] of Object.entries(asMap(namedRaw, `${p}.named`))) named.set(k, decodeExpr(v, `${p}.named.${k}`));
+    const refs = new Map<string, ParsedPlan>();
+    if (refsRaw !== undefined) for (const [k, v] of Object.entries(asMap(refsRaw, `${p}.refs`))) refs.set(k, decodePlanAt(v, `${p}.refs.${k}`));
+    const positionalRaw = opt(m, "positional");
+    const positional = positionalRaw === undefined ? [] : asList(positionalRaw, `${p}.positional`).map((e, i) => decodeExpr(e, `${p}.positional[${i}]`));
+    return { kind: "Sql", query: asString(req(m, "query", p), `${p}.query`), named, positional, refs };
+  },
+  PredicateSubquery: (m, p) => ({
+    kind: "PredicateSubquery",
+    input: input(m, "input", p),
+    subquery: input(m, "subquery", p),
+    values: opt(m, "values") === undefined ? [] : exprs(m, "values", p),
+    negated: asBool(opt(m, "negated") ?? false, `${p}.negated`),
+  }),
+  ScalarSubqueryJoin: (m, p) => ({
+    kind: "ScalarSubqueryJoin",
+    input: input(m, "input", p),
+    subquery: input(m, "subquery", p),
+    name: asString(req(m, "name", p), `${p}.name`),
+  }),
+  SetOperation: (m, p) => ({
+    kind: "SetOperation",
+    op: oneOfOp(req(m, "op", p), `${p}.op`),
+    left: input(m, "left", p),
+    right: input(m, "right", p),
   }),
 };
 

@@ -1,5 +1,5 @@
 import { StorageLevel } from "../../plan/storage-level.js";
-import { asBool, asMap, asSmallInt, asString, fail, opt, req, type WireMap } from "./wire-reader.js";
+import { asBool, asList, asMap, asSmallInt, asString, fail, opt, req, type WireMap } from "./wire-reader.js";
 
 /** The protocol version this engine speaks (bridge/PROTOCOL.md, Versioning). */
 export const PROTOCOL_VERSION = 1;
@@ -38,7 +38,7 @@ export interface AckRequest {
 }
 
 /** What an `analyze` request asks for. */
-export type AnalyzeMethod = "schema" | "treeString" | "explain" | "showString" | "persist" | "unpersist" | "storageLevel";
+export type AnalyzeMethod = "schema" | "treeString" | "explain" | "showString" | "persist" | "unpersist" | "storageLevel" | "sql" | "createView";
 
 /** schema / printSchema / explain / show text of a plan, with defaults filled in. */
 export interface AnalyzeRequest {
@@ -55,6 +55,10 @@ export interface AnalyzeRequest {
   readonly storageLevel: StorageLevel;
   /** unpersist: wait until the stored blocks are freed. */
   readonly blocking: boolean;
+  /** createView: the view's name, whether it is global (global_temp) and may replace one. */
+  readonly viewName: string;
+  readonly global: boolean;
+  readonly replace: boolean;
 }
 
 /** Run an RDD plan (pickled blobs in, pickled blobs out). */
@@ -100,6 +104,15 @@ export interface PingRequest {
   readonly id: string;
 }
 
+/** A `spark.catalog` method (engine/catalog-api.ts) with its arguments. */
+export interface CatalogRequest {
+  readonly kind: "catalog";
+  readonly id: string;
+  readonly sessionId: string;
+  readonly op: string;
+  readonly args: readonly (string | StorageLevel | undefined)[];
+}
+
 /** Every client → engine message. */
 export type Request =
   | HandshakeRequest
@@ -110,7 +123,8 @@ export type Request =
   | ConfigRequest
   | InterruptRequest
   | ReleaseRequest
-  | PingRequest;
+  | PingRequest
+  | CatalogRequest;
 
 /** The `kind` of every request. */
 export type RequestKind = Request["kind"];
@@ -184,13 +198,16 @@ const DECODERS: Readonly<Record<RequestKind, Decoder>> = {
     id,
     sessionId: sid(m),
     plan: req(m, "plan", P),
-    method: oneOf(req(m, "method", P), ["schema", "treeString", "explain", "showString", "persist", "unpersist", "storageLevel"], `${P}.method`),
+    method: oneOf(req(m, "method", P), ["schema", "treeString", "explain", "showString", "persist", "unpersist", "storageLevel", "sql", "createView"], `${P}.method`),
     mode: optStr(m, "mode") ?? "simple",
     numRows: asSmallInt(opt(m, "numRows") ?? 20, `${P}.numRows`),
     truncate: asSmallInt(opt(m, "truncate") ?? 20, `${P}.truncate`),
     vertical: asBool(opt(m, "vertical") ?? false, `${P}.vertical`),
     storageLevel: decodeStorageLevel(opt(m, "storageLevel"), `${P}.storageLevel`),
     blocking: asBool(opt(m, "blocking") ?? false, `${P}.blocking`),
+    viewName: optStr(m, "viewName") ?? "",
+    global: asBool(opt(m, "global") ?? false, `${P}.global`),
+    replace: asBool(opt(m, "replace") ?? false, `${P}.replace`),
   }),
   executeRdd: (m, id) => ({
     kind: "executeRdd",
@@ -219,6 +236,14 @@ const DECODERS: Readonly<Record<RequestKind, Decoder>> = {
   }),
   release: (m, id) => ({ kind: "release", id, sessionId: sid(m) }),
   ping: (_m, id) => ({ kind: "ping", id }),
+  catalog: (m, id) => ({
+    kind: "catalog",
+    id,
+    sessionId: sid(m),
+    op: asString(req(m, "op", P), `${P}.op`),
+    // strings, nil for an omitted optional argument, or a StorageLevel map (cacheTable)
+    args: asList(opt(m, "args") ?? [], `${P}.args`).map((a, i) => (a === null || a === undefined ? undefined : typeof a === "string" ? a : decodeStorageLevel(a, `${P}.args[${i}]`))),
+  }),
 };
 
 /** Every kind this decoder accepts (checked against bridge/schema/*.json). */

@@ -1,9 +1,13 @@
 import { makeVector, numbersOf, type Vector } from "../../../columnar/vector.js";
-import { DoubleType, LongType, decimalType, isNumeric, type DataType } from "../../../types/data-type.js";
+import { DoubleType, LongType, dayTimeIntervalType, decimalType, isInterval, isNumeric, yearMonthIntervalType, type DataType } from "../../../types/data-type.js";
 import { exprType } from "../../expr-type.js";
 import { doc, type FunctionDoc, aggCall, allArgs, checkArity, firstArgType, implicitCast, unexpectedInputType, type AggFunctionDef } from "../function-def.js";
 import { growF64, type Accumulator } from "./accumulator.js";
 import { DecimalAcc } from "./decimal-acc.js";
+import { IntervalAvgAcc } from "./interval-avg.js";
+import { SumAcc } from "./sum.js";
+
+const longSum = (ansi: boolean): Accumulator => new SumAcc(LongType, ansi);
 
 /** avg(x): DoubleType mean of the non-null values, null for a group without any. */
 export class AvgAcc implements Accumulator {
@@ -85,12 +89,16 @@ function avg(fnName: string, doc: FunctionDoc): AggFunctionDef {
         a = implicitCast(a, DoubleType);
         t = DoubleType;
       }
+      // ANSI intervals average to YEAR TO MONTH / DAY TO SECOND (Average.resultType).
+      if (t.kind === "year_month_interval") return aggCall(fnName, [a], isDistinct, yearMonthIntervalType(), true);
+      if (t.kind === "day_time_interval") return aggCall(fnName, [a], isDistinct, dayTimeIntervalType(), true);
       if (!isNumeric(t)) throw unexpectedInputType(aggCall(fnName, args, isDistinct, t, true), 0, a, '"NUMERIC" or "ANSI INTERVAL"');
       const out = t.kind === "decimal" ? decimalType(Math.min(38, t.precision + 4), Math.min(38, t.scale + 4)) : DoubleType;
       return aggCall(fnName, [a], isDistinct, out, true);
     },
     accumulator(call, ansi) {
       const t = firstArgType(call);
+      if (isInterval(t)) return new IntervalAvgAcc(call.dataType, longSum(ansi));
       return t.kind === "decimal" ? new DecimalAcc("avg", t, call.dataType, ansi) : new AvgAcc();
     },
     updateArgs: allArgs,

@@ -1,4 +1,5 @@
-import { numbersOf, type Vector } from "../../../columnar/vector.js";
+import { makeVector, numbersOf, type Vector } from "../../../columnar/vector.js";
+import { compareUtf8, Utf8Builder } from "../../../columnar/utf8.js";
 import { allocVector, vectorFromValues } from "../../../columnar/builder.js";
 import { vectorToValues } from "../../../columnar/rows.js";
 import { compareValues } from "../../../columnar/value-order.js";
@@ -22,6 +23,8 @@ export class MinMaxAcc implements Accumulator {
   private readonly numeric: boolean;
   private nums: Float64Array = new Float64Array(16);
   private objs: unknown[] = [];
+  /** String state: each group's current value as its own UTF-8 bytes (copied only when it changes). */
+  private strs: Uint8Array[] = [];
   private seen: Uint8Array = new Uint8Array(16);
 
   constructor(
@@ -53,7 +56,27 @@ export class MinMaxAcc implements Accumulator {
       }
       return;
     }
-    // Longs, strings, binary and nested values: through JS values and Spark's value order.
+    if (v.storage === "utf8" && this.type.kind === "string") {
+      // Strings compare as their UTF-8 bytes (UTF8String's binary order), in place: no JS strings.
+      const { offsets, bytes } = v.data;
+      const strs = this.strs;
+      const sign = this.isMax ? -1 : 1;
+      for (let i = 0; i < n; i++) {
+        if (val !== null && val[i] === 0) continue;
+        const g = groups[i]!;
+        const s = offsets[i]!;
+        const e = offsets[i + 1]!;
+        if (seen[g] === 0) {
+          strs[g] = bytes.slice(s, e);
+          seen[g] = 1;
+          continue;
+        }
+        const cur = strs[g]!;
+        if (sign * compareUtf8(bytes, s, e, cur, 0, cur.length) < 0) strs[g] = bytes.slice(s, e);
+      }
+      return;
+    }
+    // Longs, binary and nested values: through JS values and Spark's value order.
     const d = vectorToValues(v);
     const objs = this.objs;
     const sign = this.isMax ? -1 : 1;
@@ -80,6 +103,15 @@ export class MinMaxAcc implements Accumulator {
       const out = allocVector(this.type, numGroups, validity);
       numbersOf(out).set(this.nums.subarray(0, numGroups));
       return out;
+    }
+    if (this.type.kind === "string") {
+      const b = new Utf8Builder(numGroups, 16 * numGroups);
+      for (let g = 0; g < numGroups; g++) {
+        const x = this.seen[g] === 1 ? this.strs[g] : undefined;
+        if (x === undefined) b.commit(0);
+        else b.appendRange(x, 0, x.length);
+      }
+      return makeVector(this.type, b.finish(), validity, numGroups);
     }
     const vals: unknown[] = [];
     for (let g = 0; g < numGroups; g++) vals.push(this.seen[g] === 1 ? this.objs[g] : null);

@@ -4,6 +4,8 @@ import { exprSemanticEquals } from "../../../expr/expr-equals.js";
 import { exprChildren } from "../../../expr/transform.js";
 import { exprPrettySql } from "../../../expr/expr-string.js";
 import type { Distinct, ParsedAggregate } from "../../parsed-plan.js";
+import type { ParsedExpr } from "../../../expr/parsed-expr.js";
+import type { Scope } from "../scope.js";
 import { aggregate } from "../../nodes/index.js";
 import { outputOf } from "../../output.js";
 import { scopeOf, type AnalyzerCtx, type Resolved } from "../context.js";
@@ -52,9 +54,29 @@ export function resolveAggregate(child: Resolved, groupBy: readonly Expr[], aggs
 export function resolveAggregateNode(p: ParsedAggregate, ctx: AnalyzerCtx): Resolved {
   const child = ctx.resolve(p.input);
   const scope = scopeOf(child, ctx);
-  const groupBy = resolveExpanding(p.groupBy, scope);
   const aggs = resolveExpanding(p.aggs, scope);
-  return resolveAggregate(child, groupBy, aggs, ctx, true);
+  if (p.sqlSelect !== true) return resolveAggregate(child, resolveExpanding(p.groupBy, scope), aggs, ctx, true);
+  // GROUP BY ALL groups by every select item that holds no aggregate (Spark 3.4+).
+  if (p.groupByAll === true) return resolveAggregate(child, aggs.filter((a) => !containsAgg(a)).map(unalias), aggs, ctx, false);
+  const groupBy = p.groupBy.flatMap((g) => groupByItem(g, p.aggs, aggs, scope));
+  return resolveAggregate(child, groupBy, aggs, ctx, false);
+}
+
+/**
+ * One SQL GROUP BY item: a column of the input, else a select-list alias (Spark's
+ * spark.sql.groupByAliases, on by default), which groups by the aliased expression.
+ */
+function groupByItem(g: ParsedExpr, parsedAggs: readonly ParsedExpr[], aggs: readonly Expr[], scope: Scope): Expr[] {
+  try {
+    return resolveExpanding([g], scope);
+  } catch (err) {
+    if (!(err instanceof AnalysisException) || !err.errorClass.startsWith("UNRESOLVED_COLUMN") || g.kind !== "UnresolvedAttribute" || g.nameParts.length !== 1) throw err;
+    const name = g.nameParts[0]!;
+    const i = parsedAggs.findIndex((a) => a.kind === "Alias" && (scope.caseSensitive ? a.name === name : a.name.toLowerCase() === name.toLowerCase()));
+    const hit = i < 0 ? undefined : aggs[i];
+    if (hit === undefined || containsAgg(hit)) throw err;
+    return [unalias(hit)];
+  }
 }
 
 /** distinct(): an Aggregate grouping by every output column. */

@@ -6,11 +6,16 @@ import { exprExists } from "../../../expr/transform.js";
 import type { LogicalPlan } from "../../logical-plan.js";
 import { generate } from "../../nodes/index.js";
 
-/** The call itself when `e` (an output item, maybe aliased) is a generator call. */
-function generatorCall(e: Expr): { call: ScalarCall; alias?: string } | undefined {
-  const inner = e.kind === "Alias" ? e.child : e;
+/**
+ * The call itself when `e` (an output item, maybe aliased, maybe with several names) is a
+ * generator call. An alias over an alias (withColumn of `explode(m).alias("k", "v")`) keeps the
+ * outer, single name, as Spark's withColumn does.
+ */
+function generatorCall(e: Expr): { call: ScalarCall; aliases?: readonly string[] } | undefined {
+  let inner = e;
+  while (inner.kind === "Alias") inner = inner.child;
   if (inner.kind !== "ScalarCall" || lookupFunction(inner.fn)?.kind !== "generator") return undefined;
-  return e.kind === "Alias" ? { call: inner, alias: e.name } : { call: inner };
+  return e.kind === "Alias" ? { call: inner, aliases: e.names ?? [e.name] } : { call: inner };
 }
 
 function isGenerator(x: Expr): boolean {
@@ -39,12 +44,12 @@ export function extractGenerators(input: LogicalPlan, exprs: readonly Expr[]): {
     const def = lookupFunction(g.call.fn);
     if (def?.kind !== "generator") continue;
     const fields = def.outputFields(g.call);
-    if (g.alias !== undefined && fields.length !== 1) {
-      throw new AnalysisException("UDTF_ALIAS_NUMBER_MISMATCH", { aliasesSize: "1", aliasesNames: g.alias, outputSize: String(fields.length) });
+    if (g.aliases !== undefined && fields.length !== g.aliases.length) {
+      throw new AnalysisException("UDTF_ALIAS_NUMBER_MISMATCH", { aliasesSize: String(fields.length), aliasesNames: g.aliases.join(",") });
     }
-    const attrs: AttributeRef[] = fields.map((f) => ({
+    const attrs: AttributeRef[] = fields.map((f, k) => ({
       kind: "AttributeRef",
-      name: g.alias ?? f.name,
+      name: g.aliases?.[k] ?? f.name,
       dataType: f.dataType,
       // Spark's Generate makes an outer generator's columns nullable.
       nullable: f.nullable || def.outer,

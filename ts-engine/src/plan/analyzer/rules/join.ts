@@ -64,14 +64,16 @@ export function resolveJoin(p: ParsedJoin, ctx: AnalyzerCtx): Resolved {
   const planIds = mergePlanIds(left.planIds, right.planIds);
   const lOut = outputOf(left.plan);
   const rOut = outputOf(right.plan);
-  const scope = { attrs: [...lOut, ...rOut], planIds, caseSensitive: ctx.caseSensitive, ansi: ctx.ansi };
+  const scope = { attrs: [...lOut, ...rOut], planIds, caseSensitive: ctx.caseSensitive, ansi: ctx.ansi, ...(ctx.timeZone === undefined ? {} : { timeZone: ctx.timeZone }) };
   const joinType = p.joinType === "cross" && p.condition !== undefined ? "inner" : p.joinType;
   const hint = joinHintOf(p.left, p.right);
-  if (p.usingColumns === undefined || p.usingColumns.length === 0) {
+  // NATURAL JOIN: a using-join on the left's columns that the right also has, in the left's order.
+  const using = p.natural === true ? lOut.filter((a) => rOut.some((b) => sameName(a.name, b.name, ctx.caseSensitive))).map((a) => a.name) : p.usingColumns;
+  if (using === undefined || using.length === 0) {
     const condition = p.condition === undefined ? undefined : resolveExpr(p.condition, scope);
     return { plan: join(left.plan, right.plan, joinType, condition, hint), planIds };
   }
-  const keys = p.usingColumns.map((n) => [findKey(n, lOut, "left", ctx), findKey(n, rOut, "right", ctx)] as const);
+  const keys = using.map((n) => [findKey(n, lOut, "left", ctx), findKey(n, rOut, "right", ctx)] as const);
   const eqs = keys.map(([l, r]) => scalar("==").resolve("==", [l, r]));
   const condition = eqs.reduce((acc, e) => scalar("and").resolve("and", [acc, e]));
   const node = join(left.plan, right.plan, joinType, condition, hint);

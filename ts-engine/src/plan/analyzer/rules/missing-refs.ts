@@ -35,20 +35,31 @@ export function resolveWithMissingRefs(
 ): Resolved {
   const outer = outputOf(child.plan);
   const scope: Scope = { attrs: outer, planIds: child.planIds, caseSensitive: ctx.caseSensitive, ansi: ctx.ansi };
+  let narrow: readonly Expr[] | undefined;
+  let err: unknown;
   try {
-    return { plan: build(child.plan, resolveAll(scope)), planIds: child.planIds };
-  } catch (err) {
-    if (!(err instanceof AnalysisException) || !err.errorClass.startsWith("UNRESOLVED_COLUMN")) throw err;
-    const p = child.plan;
+    narrow = resolveAll(scope);
+  } catch (e) {
+    if (!(e instanceof AnalysisException) || !e.errorClass.startsWith("UNRESOLVED_COLUMN")) throw e;
+    err = e;
+  }
+  const p = child.plan;
+  // SQL's HAVING count(*) > 1: aggregate calls over an Aggregate become its hidden outputs (below).
+  const aggregates = narrow !== undefined && p.kind === "Aggregate" && narrow.some((e) => exprExists(e, (x) => x.kind === "AggCall"));
+  if (narrow !== undefined && !aggregates) return { plan: build(child.plan, narrow), planIds: child.planIds };
+  {
     if (p.kind !== "Project" && p.kind !== "Aggregate") throw err;
     const below = outputOf(p.input);
     const ids = new Set(outer.map((a) => a.exprId));
-    const wide: Scope = { attrs: [...outer, ...below.filter((a) => !ids.has(a.exprId))], planIds: child.planIds, caseSensitive: ctx.caseSensitive, ansi: ctx.ansi };
+    const wide: Scope = { attrs: [...outer, ...below.filter((a) => !ids.has(a.exprId))], planIds: child.planIds, caseSensitive: ctx.caseSensitive, ansi: ctx.ansi, ...(ctx.timeZone === undefined ? {} : { timeZone: ctx.timeZone }) };
     let exprs: readonly Expr[];
-    try {
-      exprs = resolveAll(wide);
-    } catch {
-      throw err;
+    if (narrow !== undefined) exprs = narrow;
+    else {
+      try {
+        exprs = resolveAll(wide);
+      } catch {
+        throw err;
+      }
     }
     if (p.kind === "Project") {
       const missing = referenced(exprs).filter((a) => !ids.has(a.exprId));

@@ -100,7 +100,7 @@ export function resolveToDF(p: ToDF, ctx: AnalyzerCtx): Resolved {
 }
 
 /** df.alias("t"): the same columns, qualified by `t`. */
-export function qualify(child: Resolved, alias: string): LogicalPlan {
-  const exprs: AttributeRef[] = outputOf(child.plan).map((a) => ({ ...a, qualifier: [alias] }));
+export function qualify(child: Resolved, alias: string, qualifier: readonly string[] = [alias]): LogicalPlan {
+  const exprs: AttributeRef[] = outputOf(child.plan).map((a) => ({ ...a, qualifier }));
   return project(child.plan, exprs);
 }

@@ -1,0 +1,138 @@
+import { AnalysisException, InvalidPlanInput } from "../errors/spark-exception.js";
+import type { ExecContext } from "../exec/exec-context.js";
+import { lookupFunction } from "../expr/functions/registry.js";
+import { isValidStorageLevel, type StorageLevel } from "../plan/storage-level.js";
+import { parseTableName } from "../sql/parse-table-name.js";
+import {
+  cacheTable,
+  catalogOf,
+  clearCache,
+  isCached,
+  likePattern,
+  listFunctions,
+  relationColumns,
+  relationPlan,
+  TABLE_CACHE_LEVEL,
+  tableExists,
+  uncacheTable,
+} from "./catalog-commands.js";
+
+/** A value `spark.catalog` methods return: plain data (the clients wrap rows into their Table/Column/… types). */
+export type CatalogValue = string | boolean | null | undefined | readonly Readonly<Record<string, unknown>>[];
+
+/** The methods of PySpark's `spark.catalog` that need no persistent tables, by name. */
+export type CatalogOp =
+  | "currentDatabase"
+  | "setCurrentDatabase"
+  | "currentCatalog"
+  | "listDatabases"
+  | "databaseExists"
+  | "listTables"
+  | "tableExists"
+  | "listColumns"
+  | "listFunctions"
+  | "functionExists"
+  | "dropTempView"
+  | "dropGlobalTempView"
+  | "cacheTable"
+  | "uncacheTable"
+  | "isCached"
+  | "clearCache"
+  | "refreshTable";
+
+/** Arguments as the client sends them (strings, or absent), checked per method. */
+export type CatalogArgs = readonly (string | StorageLevel | undefined)[];
+
+function str(args: CatalogArgs, i: number, name: string): string {
+  const v = args[i];
+  if (typeof v !== "string") throw new InvalidPlanInput(`catalog: argument ${name} must be a string`);
+  return v;
+}
+
+function optStr(args: CatalogArgs, i: number): string | undefined {
+  const v = args[i];
+  return typeof v === "string" ? v : undefined;
+}
+
+/** `tableName` and an optional `dbName`, as PySpark's Catalog methods take them. */
+function tableParts(args: CatalogArgs): string[] {
+  const name = parseTableName(str(args, 0, "tableName"));
+  const db = optStr(args, 1);
+  return db === undefined ? name : [db, ...name];
+}
+
+/** Spark's message for an unknown name in a Catalog method ends with the UnresolvedTableOrView plan. */
+function withUnresolvedTable<T>(parts: readonly string[], method: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof AnalysisException && e.errorClass === "TABLE_OR_VIEW_NOT_FOUND") e.message += `;\n'UnresolvedTableOrView [${parts.join(", ")}], ${method}, true\n`;
+    throw e;
+  }
+}
+
+const OPS: Readonly<Record<CatalogOp, (args: CatalogArgs, ctx: ExecContext) => CatalogValue>> = {
+  currentDatabase: (_a, ctx) => catalogOf(ctx).currentDatabase,
+  setCurrentDatabase: (a, ctx) => {
+    catalogOf(ctx).setCurrentDatabase(str(a, 0, "dbName"));
+    return undefined;
+  },
+  currentCatalog: () => "spark_catalog",
+  listDatabases: (a, ctx) => {
+    const p = optStr(a, 0);
+    const re = p === undefined ? undefined : likePattern(p);
+    return catalogOf(ctx)
+      .listDatabases()
+      .filter((d) => re === undefined || re.test(d))
+      .map((name) => ({ name, catalog: "spark_catalog", description: name === "default" ? "default database" : "", locationUri: "" }));
+  },
+  databaseExists: (a, ctx) => catalogOf(ctx).databaseExists(str(a, 0, "dbName")),
+  listTables: (a, ctx) => {
+    const p = optStr(a, 1);
+    const re = p === undefined ? undefined : likePattern(p);
+    return catalogOf(ctx)
+      .listTables(optStr(a, 0))
+      .filter((t) => re === undefined || re.test(t.name))
+      .map((t) => ({ name: t.name, catalog: null, namespace: t.database === "" ? [] : [t.database], description: null, tableType: "TEMPORARY", isTemporary: t.isTemporary }));
+  },
+  tableExists: (a, ctx) => tableExists(tableParts(a), ctx),
+  listColumns: (a, ctx) =>
+    withUnresolvedTable(tableParts(a), "Catalog.listColumns", () => relationColumns(tableParts(a), ctx)).map((c) => ({ name: c.name, description: null, dataType: c.dataType, nullable: c.nullable, isPartition: false, isBucket: false, isCluster: false })),
+  listFunctions: (a) =>
+    listFunctions(optStr(a, 1)).map((f) => ({ name: f.name, catalog: null, namespace: null, description: f.description, className: null, isTemporary: true })),
+  functionExists: (a) => lookupFunction(str(a, 0, "functionName")) !== undefined,
+  dropTempView: (a, ctx) => catalogOf(ctx).dropTempView(str(a, 0, "viewName")),
+  dropGlobalTempView: (a, ctx) => catalogOf(ctx).dropGlobalTempView(str(a, 0, "viewName")),
+  cacheTable: (a, ctx) => {
+    const level = a[1];
+    if (level !== undefined && typeof level !== "string" && !isValidStorageLevel(level)) throw new InvalidPlanInput("catalog.cacheTable: invalid storage level");
+    cacheTable(parseTableName(str(a, 0, "tableName")), level === undefined || typeof level === "string" ? TABLE_CACHE_LEVEL : level, ctx);
+    return undefined;
+  },
+  uncacheTable: (a, ctx) => {
+    // the entry goes at once; the stored blocks are freed after
+    void uncacheTable(parseTableName(str(a, 0, "tableName")), ctx).catch(() => undefined);
+    return undefined;
+  },
+  isCached: (a, ctx) => isCached(parseTableName(str(a, 0, "tableName")), ctx),
+  clearCache: (_a, ctx) => {
+    void clearCache(ctx).catch(() => undefined);
+    return undefined;
+  },
+  refreshTable: (a, ctx) => {
+    // views are read afresh by every query already; only the name is checked, as Spark does
+    relationPlan(parseTableName(str(a, 0, "tableName")), ctx);
+    return undefined;
+  },
+};
+
+/** Every catalog method the engine serves. */
+export const CATALOG_OPS: readonly CatalogOp[] = Object.keys(OPS) as CatalogOp[];
+
+/** Runs one `spark.catalog` method. */
+export function catalogOp(op: string, args: CatalogArgs, ctx: ExecContext): CatalogValue {
+  const f = (OPS as Readonly<Record<string, (args: CatalogArgs, ctx: ExecContext) => CatalogValue>>)[op];
+  if (f === undefined || !Object.hasOwn(OPS, op)) throw new InvalidPlanInput(`unknown catalog method ${JSON.stringify(op)}`);
+  return f(args, ctx);
+}
+

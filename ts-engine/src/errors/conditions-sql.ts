@@ -1,0 +1,171 @@
+/** Conditions of Spark SQL text, views and the catalog (parser, relation lookup, commands), as in Spark's error-conditions.json. */
+export const SQL_CONDITIONS: Readonly<Record<string, { readonly sqlState: string; readonly template: string }>> = {
+  "TABLE_OR_VIEW_NOT_FOUND": {
+    sqlState: "42P01",
+    template: "The table or view <relationName> cannot be found. Verify the spelling and correctness of the schema and catalog.\nIf you did not qualify the name with a schema, verify the current_schema() output, or qualify the name with the correct schema and catalog.\nTo tolerate the error on drop use DROP VIEW IF EXISTS or DROP TABLE IF EXISTS.",
+  },
+  "UNBOUND_SQL_PARAMETER": {
+    sqlState: "42P02",
+    template: "Found the unbound parameter: <name>. Please, fix `args` and provide a mapping of the parameter to either a SQL literal or collection constructor functions such as `map()`, `array()`, `struct()`.",
+  },
+  "FAILED_TO_PARSE_TOO_COMPLEX": {
+    sqlState: "54001",
+    template: "The statement, including potential SQL functions and referenced views, was too complex to parse.\nTo mitigate this error divide the statement into multiple, less complex chunks.",
+  },
+  "TEMP_TABLE_OR_VIEW_ALREADY_EXISTS": {
+    sqlState: "42P07",
+    template: "Cannot create the temporary view <relationName> because it already exists.\nChoose a different name, drop or replace the existing view,  or add the IF NOT EXISTS clause to tolerate pre-existing views.",
+  },
+  "VIEW_NOT_FOUND": {
+    sqlState: "42P01",
+    template: "The view <relationName> cannot be found. Verify the spelling and correctness of the schema and catalog.\nIf you did not qualify the name with a schema, verify the current_schema() output, or qualify the name with the correct schema and catalog.\nTo tolerate the error on drop use DROP VIEW IF EXISTS.",
+  },
+  "DUPLICATED_CTE_NAMES": {
+    sqlState: "42602",
+    template: "CTE definition can't have duplicate names: <duplicateNames>.",
+  },
+  "SCHEMA_NOT_FOUND": {
+    sqlState: "42704",
+    template: "The schema <schemaName> cannot be found. Verify the spelling and correctness of the schema and catalog.\nIf you did not qualify the name with a catalog, verify the current_schema() output, or qualify the name with the correct catalog.\nTo tolerate the error on drop use DROP SCHEMA IF EXISTS.",
+  },
+  "SCHEMA_ALREADY_EXISTS": {
+    sqlState: "42P06",
+    template: "Cannot create schema <schemaName> because it already exists.\nChoose a different name, drop the existing schema, or add the IF NOT EXISTS clause to tolerate pre-existing schema.",
+  },
+  "NUM_COLUMNS_MISMATCH": {
+    sqlState: "42826",
+    template: "<operator> can only be performed on inputs with the same number of columns, but the first input has <firstNumColumns> columns and the <invalidOrdinalNum> input has <invalidNumColumns> columns.",
+  },
+  "INVALID_SET_SYNTAX": {
+    sqlState: "42000",
+    template: "Expected format is 'SET', 'SET key', or 'SET key=value'. If you want to include special characters in key, or include semicolon in value, please use backquotes, e.g., SET `key`=`value`.",
+  },
+  "GROUP_BY_POS_OUT_OF_RANGE": {
+    sqlState: "42805",
+    template: "GROUP BY position <index> is not in select list (valid range is [1, <size>]).",
+  },
+  "ORDER_BY_POS_OUT_OF_RANGE": {
+    sqlState: "42805",
+    template: "ORDER BY position <index> is not in select list (valid range is [1, <size>]).",
+  },
+  "TEMP_VIEW_NAME_TOO_MANY_NAME_PARTS": {
+    sqlState: "428EK",
+    template: "CREATE TEMPORARY VIEW or the corresponding Dataset APIs only accept single-part view names, but got: <actualName>.",
+  },
+  "UNRESOLVED_USING_COLUMN_FOR_JOIN": {
+    sqlState: "42703",
+    template: "USING column <colName> cannot be resolved on the <side> side of the join. The <side>-side columns: [<suggestion>].",
+  },
+  "RECURSIVE_VIEW": {
+    sqlState: "42K0H",
+    template: "Recursive view <viewIdent> detected (cycle: <newPath>).",
+  },
+  "UNRESOLVED_ROUTINE": {
+    sqlState: "42883",
+    template: "Cannot resolve routine <routineName> on search path <searchPath>.",
+  },
+  "ROUTINE_NOT_FOUND": {
+    sqlState: "42883",
+    template: "The routine <routineName> cannot be found. Verify the spelling and correctness of the schema and catalog.\nIf you did not qualify the name with a schema and catalog, verify the current_schema() output, or qualify the name with the correct schema and catalog.\nTo tolerate the error on drop use DROP ... IF EXISTS.",
+  },
+  "NUM_TABLE_VALUE_ALIASES_MISMATCH": {
+    sqlState: "42826",
+    template: "Number of given aliases does not match number of output columns.\nFunction name: <funcName>; number of aliases: <aliasesNum>; number of output columns: <outColsNum>.",
+  },
+  "INCOMPATIBLE_COLUMN_TYPE": {
+    sqlState: "42825",
+    template: "<operator> can only be performed on tables with compatible column types. The <columnOrdinalNumber> column of the <tableOrdinalNumber> table is <dataType1> type which is not compatible with <dataType2> at the same column of the first table.<hint>.",
+  },
+  "INVALID_SQL_SYNTAX.MULTI_PART_NAME": {
+    sqlState: "42000",
+    template: "Invalid SQL syntax: <statement> with multiple part name(<name>) is not allowed.",
+  },
+  "INVALID_SQL_SYNTAX.INVALID_TABLE_VALUED_FUNC_NAME": {
+    sqlState: "42000",
+    template: "Invalid SQL syntax: Table valued function cannot specify database name: <funcName>.",
+  },
+  "UNSUPPORTED_FEATURE.SET_NAMESPACE_PROPERTY": {
+    sqlState: "0A000",
+    template: "The feature is not supported: <property> is a reserved namespace property, <msg>.",
+  },
+  "UNSUPPORTED_TYPED_LITERAL": {
+    sqlState: "0A000",
+    template: "Literals of the type <unsupportedType> are not supported. Supported types are <supportedTypes>.",
+  },
+  "INVALID_SQL_SYNTAX.UNSUPPORTED_SQL_STATEMENT": {
+    sqlState: "42000",
+    template: "Invalid SQL syntax: Unsupported SQL statement: <sqlText>.",
+  },
+  "SCHEMA_NOT_EMPTY": {
+    sqlState: "2BP01",
+    template: "Cannot drop a schema <schemaName> because it contains objects.\nUse DROP SCHEMA ... CASCADE to drop the schema and all its objects.",
+  },
+  "MISSING_GROUP_BY": {
+    sqlState: "42803",
+    template: "The query does not include a GROUP BY clause. Add GROUP BY or turn it into the window functions using OVER clauses.",
+  },
+  "NESTED_AGGREGATE_FUNCTION": {
+    sqlState: "42607",
+    template: "It is not allowed to use an aggregate function in the argument of another aggregate function. Please use the inner aggregate function in a sub-query.",
+  },
+  "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.UNSUPPORTED_CORRELATED_SCALAR_SUBQUERY": {
+    sqlState: "0A000",
+    template: "Unsupported subquery expression: Correlated scalar subqueries can only be used in filters, aggregations, projections, and UPDATE/MERGE/DELETE commands:\n<treeNode>",
+  },
+  "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.MUST_AGGREGATE_CORRELATED_SCALAR_SUBQUERY": {
+    sqlState: "0A000",
+    template: "Unsupported subquery expression: Correlated scalar subqueries must be aggregated to return at most one row.",
+  },
+  "SCALAR_SUBQUERY_TOO_MANY_ROWS": {
+    sqlState: "21000",
+    template: "More than one row returned by a subquery used as an expression.",
+  },
+  "INVALID_SUBQUERY_EXPRESSION.SCALAR_SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_COLUMN": {
+    sqlState: "42823",
+    template: "Invalid subquery: Scalar subquery must return only one column, but got <number>.",
+  },
+  "CANNOT_RESOLVE_STAR_EXPAND": {
+    sqlState: "42704",
+    template: "Cannot resolve <targetString>.* given input columns <columns>. Please check that the specified table or struct exists and is accessible in the input columns.",
+  },
+  "TABLE_OR_VIEW_ALREADY_EXISTS": {
+    sqlState: "42P07",
+    template: "Cannot create table or view <relationName> because it already exists.\nChoose a different name, drop or replace the existing object, or add the IF NOT EXISTS clause to tolerate pre-existing objects.",
+  },
+  "INVALID_PROPERTY_KEY": {
+    sqlState: "42602",
+    template: "<key> is an invalid property key, please use quotes, e.g. SET <key>=<value>.",
+  },
+  "UNSUPPORTED_FEATURE.PIPE_OPERATOR_AGGREGATE_UNSUPPORTED_CASE": {
+    sqlState: "0A000",
+    template: "The feature is not supported: The SQL pipe operator syntax with aggregation (using |> AGGREGATE) does not support <case>.",
+  },
+  "INVALID_INLINE_TABLE.NUM_COLUMNS_MISMATCH": {
+    sqlState: "42000",
+    template: "Invalid inline table. Inline table expected <expectedNumCols> columns but found <actualNumCols> columns in row <rowIndex>.",
+  },
+  "INVALID_QUERY_MIXED_QUERY_PARAMETERS": {
+    sqlState: "42613",
+    template: "Parameterized query must either use positional, or named parameters, but not both.",
+  },
+  "_LEGACY_ERROR_TEMP_0053": {
+    sqlState: "",
+    template: "It is not allowed to define a TEMPORARY view with IF NOT EXISTS.",
+  },
+  "UNSUPPORTED_FEATURE.DROP_DATABASE": {
+    sqlState: "0A000",
+    template: "The feature is not supported: Drop the default database <database>.",
+  },
+  "DATATYPE_MISMATCH.IN_SUBQUERY_LENGTH_MISMATCH": {
+    sqlState: "42K09",
+    template: "Cannot resolve <sqlExpr> due to data type mismatch: The number of columns in the left hand side of an IN subquery does not match the number of columns in the output of subquery. Left hand side columns(length: <leftLength>): [<leftColumns>], right hand side columns(length: <rightLength>): [<rightColumns>].",
+  },
+  "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_COLUMN_IS_NOT_ALLOWED_IN_PREDICATE": {
+    sqlState: "0A000",
+    template: "Unsupported subquery expression: Correlated column is not allowed in predicate:\n<treeNode>",
+  },
+  "NOT_IMPLEMENTED": {
+    sqlState: "0A000",
+    template: "<feature> is not implemented.",
+  },
+};

@@ -1,0 +1,258 @@
+import type { Utf8Builder } from "../../columnar/utf8.js";
+import { daysFromCivil, daysInMonth } from "./civil.js";
+import type { CompiledPattern, PatternOp } from "./pattern.js";
+
+/**
+ * The fast path of date_format and to_timestamp for the patterns users write most
+ * (`yyyy-MM-dd HH:mm:ss`, `yyyy-MM-dd`, `yyyyMMdd`, `dd/MM/yyyy HH:mm:ss.SSS` …): a pattern
+ * made only of ASCII literals, a 4-letter `y`/`u` year, two-letter M d H m s fields and `S`
+ * fractions always prints the same number of bytes at the same places (for years 0–9999), so
+ * one row is a handful of digit writes computed straight from the day number, with no op
+ * dispatch. Parsing checks the bytes against the same layout and reads the digits in place.
+ * Rows the layout does not cover (other years, text of another length, out-of-range fields,
+ * literals in another case) go to the general formatter/parser, which gives Spark's result
+ * or error for them, so the fast path only ever answers where both paths agree.
+ */
+
+/** Slot kinds, as small integers so the per-row loop is a switch over an Int32Array. */
+const LITERAL = 0;
+const YEAR = 1;
+const MONTH = 2;
+const DAY = 3;
+const HOUR = 4;
+const MINUTE = 5;
+const SECOND = 6;
+const FRACTION = 7;
+
+/** A pattern's fixed byte layout: per slot its kind, byte position and width. */
+export interface FixedLayout {
+  /** Bytes per value. */
+  readonly width: number;
+  /** The literal bytes at their positions (digit positions hold 0). */
+  readonly template: Uint8Array;
+  /** Triples (kind, position, width), one per field or literal run. */
+  readonly slots: Int32Array;
+  /** Whether the layout has each field (absent fields take Spark's defaults when parsing). */
+  readonly hasYear: boolean;
+  readonly hasMonth: boolean;
+  readonly hasDay: boolean;
+}
+
+/** The fixed layout of `pattern`, or null when some op is of variable width or not covered. */
+export function fixedLayout(pattern: CompiledPattern): FixedLayout | null {
+  const ops = pattern.ops;
+  const slots: number[] = [];
+  const bytes: number[] = [];
+  const seen = new Set<number>();
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i]!;
+    const kind = slotKind(op);
+    if (kind === null) return null;
+    // The general parser lets a year (and a fraction) take more digits when the next op is
+    // a number or fraction; keep the layout to cases where a literal, the end, or fixed-width
+    // numbers bound them, so both parsers read the same digits.
+    if ((kind === YEAR || kind === FRACTION) && !boundedAfter(ops, i, kind === FRACTION)) return null;
+    if (kind !== LITERAL) {
+      if (seen.has(kind)) return null;
+      seen.add(kind);
+    }
+    const pos = bytes.length;
+    if (op.op === "literal") {
+      for (let k = 0; k < op.text.length; k++) bytes.push(op.text.charCodeAt(k));
+      slots.push(LITERAL, pos, op.text.length);
+    } else {
+      const w = kind === YEAR ? 4 : kind === FRACTION && op.op === "fraction" ? op.width : 2;
+      for (let k = 0; k < w; k++) bytes.push(0);
+      slots.push(kind, pos, w);
+    }
+  }
+  return {
+    width: bytes.length,
+    template: Uint8Array.from(bytes),
+    slots: Int32Array.from(slots),
+    hasYear: seen.has(YEAR),
+    hasMonth: seen.has(MONTH),
+    hasDay: seen.has(DAY),
+  };
+}
+
+function slotKind(op: PatternOp): number | null {
+  switch (op.op) {
+    case "literal":
+      return /^[\x20-\x7e]+$/.test(op.text) ? LITERAL : null;
+    case "number":
+      if (op.field === "year") return op.minWidth === 4 ? YEAR : null;
+      if (op.minWidth !== 2 || op.maxWidth !== 2) return null;
+      switch (op.field) {
+        case "month":
+          return MONTH;
+        case "day":
+          return DAY;
+        case "hourOfDay":
+          return HOUR;
+        case "minute":
+          return MINUTE;
+        case "second":
+          return SECOND;
+        default:
+          return null;
+      }
+    case "fraction":
+      return op.width <= 9 ? FRACTION : null;
+    default:
+      return null;
+  }
+}
+
+function boundedAfter(ops: readonly PatternOp[], i: number, strict: boolean): boolean {
+  for (let k = i + 1; k < ops.length; k++) {
+    const o = ops[k]!;
+    if (o.op === "literal") return true;
+    if (strict || o.op !== "number" || o.minWidth !== o.maxWidth) return false;
+  }
+  return true;
+}
+
+/**
+ * Writes local date-time (days since epoch, second of day, microsecond) with `layout` at the
+ * builder's position; false (nothing written) for a year outside 0–9999, which the general
+ * formatter prints with a sign or more digits.
+ */
+export function formatFixed(layout: FixedLayout, out: Utf8Builder, days: number, secondOfDay: number, micros: number): boolean {
+  // civil_from_days (Hinnant), inlined and in int32 arithmetic (`| 0` truncates; only the era
+  // division can see a negative operand, so it floors explicitly): this runs once per row, and
+  // the day numbers of Float64-stored timestamps (±2^53 µs) are far inside int32.
+  const z = (days + 719468) | 0;
+  const era = ((z >= 0 ? z : z - 146096) / 146097) | 0;
+  const doe = (z - era * 146097) | 0;
+  const yoe = ((doe - ((doe / 1460) | 0) + ((doe / 36524) | 0) - ((doe / 146096) | 0)) / 365) | 0;
+  const doy = (doe - (365 * yoe + ((yoe / 4) | 0) - ((yoe / 100) | 0))) | 0;
+  const mp = ((5 * doy + 2) / 153) | 0;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  if (year < 0 || year > 9999) return false;
+  const day = doy - (((153 * mp + 2) / 5) | 0) + 1;
+  const sod = secondOfDay | 0;
+  const w = layout.width;
+  const buf = out.reserve(w);
+  const base = out.position();
+  const slots = layout.slots;
+  const template = layout.template;
+  for (let s = 0; s < slots.length; s += 3) {
+    const p = base + slots[s + 1]!;
+    switch (slots[s]!) {
+      case LITERAL: {
+        const from = slots[s + 1]!;
+        const to = from + slots[s + 2]!;
+        for (let k = from; k < to; k++) buf[base + k] = template[k]!;
+        break;
+      }
+      case YEAR:
+        two(buf, p, (year / 100) | 0);
+        two(buf, p + 2, year % 100);
+        break;
+      case MONTH:
+        two(buf, p, month);
+        break;
+      case DAY:
+        two(buf, p, day);
+        break;
+      case HOUR:
+        two(buf, p, (sod / 3600) | 0);
+        break;
+      case MINUTE:
+        two(buf, p, ((sod / 60) | 0) % 60);
+        break;
+      case SECOND:
+        two(buf, p, sod % 60);
+        break;
+      default: {
+        // FRACTION: the first digits of the microsecond, then zeros past the sixth.
+        const digits = slots[s + 2]!;
+        let div = 100000;
+        for (let k = 0; k < digits; k++) {
+          buf[p + k] = k < 6 ? 0x30 + (Math.floor(micros / div) % 10) : 0x30;
+          div /= 10;
+        }
+      }
+    }
+  }
+  out.commit(w);
+  return true;
+}
+
+function two(buf: Uint8Array, p: number, v: number): void {
+  const t = (v / 10) | 0;
+  buf[p] = 0x30 + t;
+  buf[p + 1] = 0x30 + v - t * 10;
+}
+
+/** Where parseFixed puts a parsed local date-time. */
+export interface FixedParsed {
+  days: number;
+  secondOfDay: number;
+  micros: number;
+}
+
+/**
+ * Parses b[start, end) with `layout` into `out`: true only when the text has the layout's
+ * length, its literals byte for byte, digits in every field, and fields Java's strict
+ * resolver accepts. Anything else is false, and the caller asks the general parser, which
+ * either agrees (case-insensitive literals) or gives Spark's error.
+ */
+export function parseFixed(layout: FixedLayout, b: Uint8Array, start: number, end: number, out: FixedParsed): boolean {
+  if (end - start !== layout.width) return false;
+  const slots = layout.slots;
+  const template = layout.template;
+  let year = 1970;
+  let month = 1;
+  let day = 1;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  let micros = 0;
+  for (let s = 0; s < slots.length; s += 3) {
+    const kind = slots[s]!;
+    const at = slots[s + 1]!;
+    const w = slots[s + 2]!;
+    const p = start + at;
+    if (kind === LITERAL) {
+      for (let k = 0; k < w; k++) if (b[p + k] !== template[at + k]) return false;
+      continue;
+    }
+    let v = 0;
+    for (let k = 0; k < w; k++) {
+      const d = b[p + k]! - 0x30;
+      if (d < 0 || d > 9) return false;
+      v = v * 10 + d;
+    }
+    switch (kind) {
+      case YEAR:
+        year = v;
+        break;
+      case MONTH:
+        month = v;
+        break;
+      case DAY:
+        day = v;
+        break;
+      case HOUR:
+        hour = v;
+        break;
+      case MINUTE:
+        minute = v;
+        break;
+      case SECOND:
+        second = v;
+        break;
+      default:
+        // FRACTION: nanoseconds scaled to microseconds (digits past the sixth truncated, as Spark).
+        micros = Math.floor((v * 10 ** (9 - w)) / 1000);
+    }
+  }
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return false;
+  out.days = daysFromCivil(year, month, day);
+  out.secondOfDay = hour * 3600 + minute * 60 + second;
+  out.micros = micros;
+  return true;
+}

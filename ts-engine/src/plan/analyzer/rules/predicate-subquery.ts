@@ -1,0 +1,153 @@
+import { AnalysisException, InternalError } from "../../../errors/spark-exception.js";
+import type { Expr } from "../../../expr/expr.js";
+import { lookupFunction } from "../../../expr/functions/registry.js";
+import type { ParsedExpr } from "../../../expr/parsed-expr.js";
+import { filter, join, project } from "../../nodes/index.js";
+import { newExprId } from "../../../expr/expr.js";
+import { exprExists } from "../../../expr/transform.js";
+import { resolveAggregate } from "./aggregate.js";
+import type { LogicalPlan } from "../../logical-plan.js";
+import type { ParsedPlan, PredicateSubquery, ScalarSubqueryJoin } from "../../parsed-plan.js";
+import { outputOf } from "../../output.js";
+import { mergePlanIds, scopeOf, type AnalyzerCtx, type Resolved } from "../context.js";
+import { resolveExpr } from "../resolve-expr.js";
+import type { Scope } from "../scope.js";
+
+function call(name: string, args: readonly Expr[]): Expr {
+  const def = lookupFunction(name);
+  if (def?.kind !== "scalar") throw new InternalError(`missing scalar function ${name}`);
+  return def.resolve(name, args);
+}
+
+function conjuncts(e: ParsedExpr): ParsedExpr[] {
+  if (e.kind === "UnresolvedFunction" && e.name === "and" && e.args.length === 2) return [...conjuncts(e.args[0]!), ...conjuncts(e.args[1]!)];
+  return [e];
+}
+
+function isUnresolved(err: unknown): boolean {
+  return err instanceof AnalysisException && err.errorClass.startsWith("UNRESOLVED_COLUMN");
+}
+
+/** The subquery's plan and its correlated predicates (resolved over outer + inner columns). */
+interface Decorrelated {
+  readonly plan: LogicalPlan;
+  readonly planIds: Resolved["planIds"];
+  /** The subquery's select list over `plan` (IN compares the values with it). */
+  readonly items: readonly Expr[];
+  readonly correlated: readonly Expr[];
+}
+
+/**
+ * Decorrelates `SELECT items FROM rel WHERE c1 AND c2 …`: conjuncts that resolve over `rel` alone
+ * stay a Filter; conjuncts that need the outer query's columns become join predicates, as
+ * Spark's PullupCorrelatedPredicates does. Any other shape must be uncorrelated.
+ */
+function decorrelate(sub: ParsedPlan, outer: Resolved, ctx: AnalyzerCtx): Decorrelated {
+  try {
+    const r = ctx.resolve(sub);
+    return { plan: r.plan, planIds: r.planIds, items: outputOf(r.plan), correlated: [] };
+  } catch (err) {
+    if (!isUnresolved(err) || sub.kind !== "Project" || sub.input.kind !== "Filter") throw err;
+    const inner = ctx.resolve(sub.input.input);
+    const innerScope = scopeOf(inner, ctx);
+    const both: Scope = { ...innerScope, attrs: [...outputOf(inner.plan), ...outputOf(outer.plan)], planIds: mergePlanIds(inner.planIds, outer.planIds) };
+    const local: Expr[] = [];
+    const correlated: Expr[] = [];
+    for (const c of conjuncts(sub.input.condition)) {
+      try {
+        local.push(resolveExpr(c, innerScope));
+      } catch (e) {
+        if (!isUnresolved(e)) throw e;
+        correlated.push(resolveExpr(c, both));
+      }
+    }
+    const plan = local.length === 0 ? inner.plan : filter(inner.plan, local.reduce((a, b) => call("and", [a, b])));
+    const scope = scopeOf({ plan, planIds: inner.planIds }, ctx);
+    const items = sub.exprs.some((e) => e.kind === "UnresolvedStar") ? outputOf(plan) : sub.exprs.map((e) => resolveExpr(e.kind === "Alias" ? e.child : e, scope));
+    return { plan, planIds: inner.planIds, items, correlated };
+  }
+}
+
+/**
+ * `[NOT] EXISTS (q)` → left semi (anti) join of the outer rows with q on q's correlated
+ * predicates; `v IN (q)` → a semi join on `v = q's column` as well; `v NOT IN (q)` → an anti
+ * join on `v = col OR isnull(v = col)`, which keeps SQL's three-valued logic (no row passes when
+ * q holds a null), as Spark's RewritePredicateSubquery does.
+ */
+export function resolvePredicateSubquery(p: PredicateSubquery, ctx: AnalyzerCtx): Resolved {
+  const outer = ctx.resolve(p.input);
+  const d = decorrelate(p.subquery, outer, ctx);
+  const preds: Expr[] = [...d.correlated];
+  if (p.values.length > 0) {
+    if (d.items.length !== p.values.length) {
+      throw new AnalysisException("DATATYPE_MISMATCH.IN_SUBQUERY_LENGTH_MISMATCH", {
+        sqlExpr: "\"IN subquery\"",
+        leftLength: String(p.values.length),
+        rightLength: String(d.items.length),
+        leftColumns: "",
+        rightColumns: "",
+      });
+    }
+    const outerScope = scopeOf(outer, ctx);
+    const eqs = p.values.map((v, i) => call("==", [resolveExpr(v, outerScope), d.items[i]!]));
+    const eq = eqs.reduce((a, b) => call("and", [a, b]));
+    preds.push(p.negated ? call("or", [eq, call("isnull", [eq])]) : eq);
+  }
+  const condition = preds.length === 0 ? ({ kind: "Literal", value: true, dataType: { kind: "boolean" } } as const) : preds.reduce((a, b) => call("and", [a, b]));
+  const plan = join(outer.plan, d.plan, p.negated ? "left_anti" : "left_semi", condition);
+  return { plan, planIds: outer.planIds };
+}
+
+/**
+ * A scalar subquery as a joined column. Uncorrelated: `input` crossed with the subquery's one
+ * row. Correlated (`SELECT agg(…) FROM t WHERE t.k = outer.k …`): the aggregate grouped by the
+ * inner sides of the correlated equalities, left-joined on them, so outer rows without a match
+ * see null, as Spark's RewriteCorrelatedScalarSubquery gives for a non-count aggregate.
+ */
+export function resolveScalarSubqueryJoin(p: ScalarSubqueryJoin, ctx: AnalyzerCtx): Resolved {
+  const outer = ctx.resolve(p.input);
+  const sub = p.subquery;
+  const only = (items: readonly Expr[]): Expr => {
+    if (items.length !== 1) throw new AnalysisException("INVALID_SUBQUERY_EXPRESSION.SCALAR_SUBQUERY_RETURN_MORE_THAN_ONE_OUTPUT_COLUMN", { number: String(items.length) });
+    return items[0]!;
+  };
+  try {
+    const r = ctx.resolve(sub);
+    const col = only(outputOf(r.plan));
+    const right = project(r.plan, [{ kind: "Alias", child: col, name: p.name, exprId: newExprId() }]);
+    const t: Expr = { kind: "Literal", value: true, dataType: { kind: "boolean" } };
+    return { plan: join(outer.plan, right, "inner", t), planIds: outer.planIds };
+  } catch (err) {
+    if (!isUnresolved(err) || sub.kind !== "Project" || sub.input.kind !== "Filter") throw err;
+  }
+  const d = decorrelate(sub, outer, ctx);
+  const outerIds = new Set(outputOf(outer.plan).map((a) => a.exprId));
+  // each correlated predicate must be inner = outer: the inner side becomes a grouping key
+  const keys: { inner: Expr; outer: Expr }[] = d.correlated.map((c) => {
+    if (c.kind === "ScalarCall" && c.fn === "==" && c.args.length === 2) {
+      const [a, b] = c.args as [Expr, Expr];
+      const aOuter = refsOnly(a, outerIds);
+      const bOuter = refsOnly(b, outerIds);
+      if (aOuter && !refsAny(b, outerIds)) return { inner: b, outer: a };
+      if (bOuter && !refsAny(a, outerIds)) return { inner: a, outer: b };
+    }
+    throw new AnalysisException("UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_COLUMN_IS_NOT_ALLOWED_IN_PREDICATE", { treeNode: "Filter" });
+  });
+  const item = only(d.items);
+  const keyAliases: Expr[] = keys.map((k, i) => ({ kind: "Alias", child: k.inner, name: `_key${i}`, exprId: newExprId() }));
+  const value: Expr = { kind: "Alias", child: item, name: p.name, exprId: newExprId() };
+  const agg = resolveAggregate({ plan: d.plan, planIds: d.planIds }, keys.map((k) => k.inner), [...keyAliases, value], ctx, false);
+  const aggOut = outputOf(agg.plan);
+  const on = keys.map((k, i) => call("==", [k.outer, aggOut[i]!])).reduce((a, b) => call("and", [a, b]));
+  const joined = join(outer.plan, agg.plan, "left", on);
+  const keep = [...outputOf(outer.plan), aggOut[aggOut.length - 1]!];
+  return { plan: project(joined, keep), planIds: outer.planIds };
+}
+
+function refsAny(e: Expr, ids: ReadonlySet<number>): boolean {
+  return exprExists(e, (x) => x.kind === "AttributeRef" && ids.has(x.exprId));
+}
+
+function refsOnly(e: Expr, ids: ReadonlySet<number>): boolean {
+  return refsAny(e, ids) && !exprExists(e, (x) => x.kind === "AttributeRef" && !ids.has(x.exprId));
+}

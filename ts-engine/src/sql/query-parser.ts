@@ -1,0 +1,640 @@
+import { AnalysisException, ParseException } from "../errors/spark-exception.js";
+import type { ParsedExpr, ParsedSortOrder } from "../expr/parsed-expr.js";
+import type { JoinType } from "../plan/logical-plan.js";
+import type { ParsedPlan } from "../plan/parsed-plan.js";
+import { Parser } from "./expr-parser.js";
+import { syntaxError, type Token } from "./lexer.js";
+import type { ParserOptions } from "./parameters.js";
+import { applyHints, parseHints } from "./hints.js";
+
+/**
+ * Words that end a select item or a relation instead of being its bare alias: the clause and
+ * join keywords of Spark's grammar (its strict non-reserved words and the reserved ones a
+ * query can continue with).
+ */
+const CLAUSE_WORDS = new Set([
+  "from", "where", "group", "having", "order", "sort", "cluster", "distribute", "limit", "offset", "union", "except",
+  "minus", "intersect", "join", "inner", "left", "right", "full", "cross", "natural", "semi", "anti", "on", "using",
+  "lateral", "window", "qualify", "pivot", "unpivot", "tablesample", "select", "with", "values", "as", "outer",
+]);
+
+/** Set operations, and their binding: INTERSECT before UNION/EXCEPT (Spark's default precedence). */
+type SetOp = "union" | "except" | "intersect";
+
+/** A `WITH` scope: CTE names (lower-cased) to their plans. */
+type CteScope = ReadonlyMap<string, ParsedPlan>;
+
+/** Spark's OneRowRelation for `SELECT` without `FROM`: one row, no columns visible after the projection. */
+function oneRow(): ParsedPlan {
+  return { kind: "Project", input: { kind: "Range", start: 0, end: 1, step: 1, numPartitions: 1 }, exprs: [] };
+}
+
+function notImplemented(feature: string): ParseException {
+  const e = new ParseException("NOT_IMPLEMENTED", { feature });
+  return e;
+}
+
+/** The integer value of a literal ordinal (`GROUP BY 1`, `ORDER BY 2`), else undefined. */
+function ordinal(e: ParsedExpr): number | undefined {
+  return e.kind === "Literal" && e.dataType.kind === "integer" && typeof e.value === "number" ? e.value : undefined;
+}
+
+function unalias(e: ParsedExpr): ParsedExpr {
+  return e.kind === "Alias" ? e.child : e;
+}
+
+/**
+ * Spark SQL queries → the engine's ParsedPlan, with no text rewriting: SELECT … FROM (joins of
+ * every kind, subqueries in FROM, VALUES, range()), WHERE, GROUP BY [ALL] / HAVING, DISTINCT,
+ * UNION / INTERSECT / EXCEPT, ORDER BY / SORT BY, LIMIT, WITH, hints and LATERAL VIEW. Extends
+ * the expression parser, so expressions inside a query parse exactly as in expr().
+ */
+export class QueryParser extends Parser {
+  private readonly ctes: CteScope[] = [];
+  /** Subqueries met in the condition being parsed, by the id of their placeholder. */
+  private readonly subqueries = new Map<number, { readonly plan: ParsedPlan; readonly values: readonly ParsedExpr[]; readonly negated: boolean }>();
+  private nextSubquery = 0;
+  /** Scalar subqueries met in the condition being parsed, with the column name each stands for. */
+  private scalars: { readonly name: string; readonly plan: ParsedPlan }[] = [];
+  /** `spark.sql(…, df=df)` references: `{df}` in the text names this plan. */
+  private readonly refs: ReadonlyMap<string, ParsedPlan>;
+
+  constructor(sql: string, opts: ParserOptions & { readonly refs?: ReadonlyMap<string, ParsedPlan> } = {}) {
+    super(sql, opts);
+    this.refs = opts.refs ?? new Map();
+  }
+
+  /** Line (from 1) and position in the line (from 0) of a text offset, as Spark's query context gives them. */
+  protected origin(offset: number): { line: number; pos: number } {
+    const before = this.lx.text.slice(0, offset).split("\n");
+    return { line: before.length, pos: before[before.length - 1]!.length };
+  }
+
+  /** An analysis error raised while parsing, with Spark's `; line L pos P` context of `offset`. */
+  protected at<E extends Error>(e: E, offset: number): E {
+    const o = this.origin(offset);
+    e.message += `; line ${o.line} pos ${o.pos}`;
+    return e;
+  }
+
+  protected override subqueryIn(value: ParsedExpr, negated: boolean): ParsedExpr | undefined {
+    if (!this.startsQuery()) return undefined;
+    const plan = this.query();
+    this.expectOp(")");
+    return this.placeholder(plan, [value], negated);
+  }
+
+  /** A stand-in for a predicate subquery in a condition; `predicateSubqueries` takes it out again. */
+  private placeholder(plan: ParsedPlan, values: readonly ParsedExpr[], negated: boolean): ParsedExpr {
+    const id = this.nextSubquery++;
+    this.subqueries.set(id, { plan, values, negated });
+    return { kind: "UnresolvedFunction", name: SUBQUERY_MARKER, args: [{ kind: "Literal", value: id, dataType: { kind: "integer" } }], isDistinct: false };
+  }
+
+  protected override parenthesized(): ParsedExpr {
+    if (!this.startsQuery()) return super.parenthesized();
+    const plan = this.query();
+    this.expectOp(")");
+    // the value is a column the WHERE clause joins in (whereClause), read by this name
+    const name = `__scalar_subquery_${this.nextSubquery++}`;
+    this.scalars.push({ name, plan });
+    return { kind: "UnresolvedAttribute", nameParts: [name] };
+  }
+
+  protected override identStart(t: Token): ParsedExpr {
+    if (t.value.toLowerCase() === "exists" && this.peekOp("(")) {
+      this.next();
+      const plan = this.query();
+      this.expectOp(")");
+      return this.placeholder(plan, [], false);
+    }
+    return super.identStart(t);
+  }
+
+  /**
+   * A WHERE condition over `input`: its conjuncts `[NOT] EXISTS (…)` and `x [NOT] IN (SELECT …)`
+   * become PredicateSubquery nodes (semi/anti joins once analyzed); the rest stays a Filter. A
+   * subquery anywhere else in the condition (under OR, say) is not supported yet.
+   */
+  private whereClause(input: ParsedPlan, condition: ParsedExpr): ParsedPlan {
+    if (this.scalars.length > 0) {
+      // scalar subqueries: joined in as columns, filtered on, then dropped again
+      const scalars = this.scalars;
+      this.scalars = [];
+      let joined = input;
+      for (const s of scalars) joined = { kind: "ScalarSubqueryJoin", input: joined, subquery: s.plan, name: s.name };
+      const filtered = this.whereClause(joined, condition);
+      return { kind: "Drop", input: filtered, columns: scalars.map((s) => ({ kind: "UnresolvedAttribute", nameParts: [s.name] })) };
+    }
+    if (this.subqueries.size === 0) return { kind: "Filter", input, condition };
+    const conjuncts: ParsedExpr[] = [];
+    const split = (e: ParsedExpr): void => {
+      if (e.kind === "UnresolvedFunction" && e.name === "and" && e.args.length === 2) {
+        split(e.args[0]!);
+        split(e.args[1]!);
+      } else conjuncts.push(e);
+    };
+    split(condition);
+    let plan = input;
+    const rest: ParsedExpr[] = [];
+    for (const c of conjuncts) {
+      const negated = c.kind === "UnresolvedFunction" && c.name === "not" && c.args.length === 1;
+      const inner = negated ? (c as { args: readonly ParsedExpr[] }).args[0]! : c;
+      const id = markerId(inner);
+      const sub = id === undefined ? undefined : this.subqueries.get(id);
+      if (sub === undefined) {
+        if (containsMarker(c)) throw notImplemented("subqueries outside the top-level AND of WHERE");
+        rest.push(c);
+        continue;
+      }
+      plan = { kind: "PredicateSubquery", input: plan, subquery: sub.plan, values: sub.values, negated: negated !== sub.negated };
+      this.subqueries.delete(id!);
+    }
+    if (rest.length === 0) return plan;
+    const cond = rest.reduce((a, b) => ({ kind: "UnresolvedFunction", name: "and", args: [a, b], isDistinct: false }));
+    return { kind: "Filter", input: plan, condition: cond };
+  }
+
+  protected override endsExpression(word: string): boolean {
+    return super.endsExpression(word) || CLAUSE_WORDS.has(word);
+  }
+
+  /** Whether the tokens at the cursor start a query (`SELECT`, `WITH`, `VALUES`, `TABLE`, `FROM`). */
+  protected startsQuery(t: Token = this.peek()): boolean {
+    if (t.type !== "ident") return false;
+    const w = t.value.toLowerCase();
+    return w === "select" || w === "with" || w === "values" || w === "table" || w === "from";
+  }
+
+  /** A whole query: `[WITH …] body [ORDER BY …] [LIMIT …]`. */
+  query(): ParsedPlan {
+    if (this.acceptKw("with")) {
+      const scope = new Map<string, ParsedPlan>();
+      this.ctes.push(scope);
+      try {
+        do {
+          const nameTok = this.peek();
+          const name = this.identifier();
+          const cols = this.peekOp("(") ? this.identifierList() : undefined;
+          this.acceptKw("as");
+          this.expectOp("(");
+          const body = this.query();
+          this.expectOp(")");
+          const key = name.toLowerCase();
+          if (scope.has(key)) {
+            void nameTok;
+            throw new ParseException("DUPLICATED_CTE_NAMES", { duplicateNames: `\`${name}\`` });
+          }
+          const withCols: ParsedPlan = cols === undefined ? body : { kind: "ToDF", input: body, names: cols };
+          scope.set(key, { kind: "SubqueryAlias", input: withCols, alias: name });
+        } while (this.acceptOp(","));
+        return this.queryNoWith();
+      } finally {
+        this.ctes.pop();
+      }
+    }
+    return this.queryNoWith();
+  }
+
+  private queryNoWith(): ParsedPlan {
+    const body = this.setOperations();
+    return this.queryOrganization(body);
+  }
+
+  private peekOp(op: string): boolean {
+    const t = this.peek();
+    return t.type === "op" && t.value === op;
+  }
+
+  private peekKw(word: string): boolean {
+    const t = this.peek();
+    return t.type === "ident" && t.value.toLowerCase() === word;
+  }
+
+  /** `(a, b, c)`: identifiers in parentheses. */
+  protected identifierList(): string[] {
+    this.expectOp("(");
+    const names = [this.identifier()];
+    while (this.acceptOp(",")) names.push(this.identifier());
+    this.expectOp(")");
+    return names;
+  }
+
+  /** ORDER BY / SORT BY, LIMIT, OFFSET after a query body (they apply to a whole set operation). */
+  private queryOrganization(input: ParsedPlan): ParsedPlan {
+    let plan = input;
+    if (this.peekKw("order") || this.peekKw("sort")) {
+      const global = this.next().value.toLowerCase() === "order";
+      this.expectKw("by");
+      const orders = [this.sortItem()];
+      while (this.acceptOp(",")) orders.push(this.sortItem());
+      plan = { kind: "Sort", input: plan, orders: orders.map((o) => this.sortOrdinal(o, input)), global };
+    }
+    if (this.peekKw("cluster") || this.peekKw("distribute")) throw notImplemented(`${this.next().value.toUpperCase()} BY`);
+    if (this.acceptKw("limit")) {
+      if (!this.acceptKw("all")) plan = { kind: "Limit", input: plan, n: this.limitValue("limit") };
+    }
+    if (this.peekKw("offset")) throw notImplemented("OFFSET");
+    return plan;
+  }
+
+  /** `ORDER BY 2` sorts by the second select item (spark.sql.orderByOrdinal). */
+  private sortOrdinal(o: ParsedSortOrder, input: ParsedPlan): ParsedSortOrder {
+    const n = ordinal(o.child);
+    if (n === undefined) return o;
+    const items = selectItems(input);
+    if (items === undefined) return o;
+    const item = items[n - 1];
+    if (item === undefined || n < 1) throw new AnalysisException("ORDER_BY_POS_OUT_OF_RANGE", { index: String(n), size: String(items.length) });
+    return { ...o, child: unalias(item) };
+  }
+
+  private limitValue(clause: string): number {
+    const t = this.peek();
+    const e = this.expression();
+    const v = e.kind === "Literal" ? e.value : undefined;
+    if (typeof v === "number" && Number.isInteger(v)) {
+      if (v < 0) throw new AnalysisException("INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE", { expr: `"${v}"`, v: String(v) });
+      return v;
+    }
+    if (typeof v === "bigint") return Number(v);
+    void clause;
+    throw syntaxError(t);
+  }
+
+  /** `expr [ASC|DESC] [NULLS FIRST|LAST]`; nulls sort first ascending, last descending (Spark's default). */
+  protected sortItem(): ParsedSortOrder {
+    const child = this.expression();
+    let ascending = true;
+    if (this.acceptKw("desc")) ascending = false;
+    else this.acceptKw("asc");
+    let nullsFirst = ascending;
+    if (this.acceptKw("nulls")) {
+      if (this.acceptKw("first")) nullsFirst = true;
+      else {
+        this.expectKw("last");
+        nullsFirst = false;
+      }
+    }
+    return { kind: "SortOrder", child, ascending, nullsFirst };
+  }
+
+  /** UNION / EXCEPT (MINUS) chains over INTERSECT chains, left-associative; same-kind chains are flattened. */
+  private setOperations(): ParsedPlan {
+    let left = this.intersections();
+    for (;;) {
+      let op: SetOp;
+      if (this.acceptKw("union")) op = "union";
+      else if (this.acceptKw("except") || this.acceptKw("minus")) op = "except";
+      else return left;
+      const all = this.setQuantifier();
+      const right = this.intersections();
+      left = this.combine(op, all, left, right);
+    }
+  }
+
+  private intersections(): ParsedPlan {
+    let left = this.queryPrimary();
+    while (this.acceptKw("intersect")) {
+      const all = this.setQuantifier();
+      left = this.combine("intersect", all, left, this.queryPrimary());
+    }
+    return left;
+  }
+
+  /** `ALL` → true; `DISTINCT` or nothing → false (set operations are distinct by default). */
+  private setQuantifier(): boolean {
+    if (this.acceptKw("all")) return true;
+    this.acceptKw("distinct");
+    return false;
+  }
+
+  /**
+   * One set operation. UNION ALL chains become one n-way Union (Spark's CombineUnions), so a
+   * 500-way UNION is one node, not a 500-deep tree; UNION DISTINCT is Distinct over the Union.
+   */
+  private combine(op: SetOp, all: boolean, left: ParsedPlan, right: ParsedPlan): ParsedPlan {
+    if (op !== "union") {
+      if (all) throw notImplemented(`${op.toUpperCase()} ALL`);
+      return { kind: "SetOperation", op, left, right };
+    }
+    const flat = (p: ParsedPlan): readonly ParsedPlan[] => {
+      if (all && p.kind === "Union" && !p.byName && p.planId === undefined) return p.inputs;
+      if (!all && p.kind === "Distinct" && p.input.kind === "Union" && !p.input.byName) return p.input.inputs;
+      return [p];
+    };
+    const union: ParsedPlan = { kind: "Union", inputs: [...flat(left), ...flat(right)], byName: false, allowMissingColumns: false };
+    return all ? union : { kind: "Distinct", input: union };
+  }
+
+  /** A SELECT, a parenthesized query, VALUES, or `TABLE name`. */
+  private queryPrimary(): ParsedPlan {
+    if (this.peekOp("(")) {
+      this.next();
+      const q = this.query();
+      this.expectOp(")");
+      return q;
+    }
+    if (this.acceptKw("values")) return this.inlineTable();
+    if (this.acceptKw("table")) return this.tableName();
+    if (this.peekKw("from")) throw notImplemented("FROM-first queries");
+    const t = this.peek();
+    if (!this.acceptKw("select")) throw syntaxError(t);
+    return this.querySpecification();
+  }
+
+  /** After `SELECT`: hints, DISTINCT, the select list, FROM, LATERAL VIEW, WHERE, GROUP BY, HAVING. */
+  private querySpecification(): ParsedPlan {
+    // an enclosing condition's pending subqueries are not this query's
+    const enclosing = [...this.subqueries];
+    const enclosingScalars = this.scalars;
+    this.subqueries.clear();
+    this.scalars = [];
+    try {
+      return this.querySpecificationBody();
+    } finally {
+      for (const [k, v] of enclosing) this.subqueries.set(k, v);
+      this.scalars = enclosingScalars;
+    }
+  }
+
+  private querySpecificationBody(): ParsedPlan {
+    const hints = this.peek().type === "hint" ? parseHints(this.next(), this.timeZone) : [];
+    const distinct = this.acceptKw("distinct");
+    if (!distinct) this.acceptKw("all");
+    const items = [this.namedExpression()];
+    while (this.acceptOp(",")) items.push(this.namedExpression());
+    if (this.scalars.length > 0) throw notImplemented("scalar subqueries outside WHERE");
+    let plan = this.acceptKw("from") ? this.fromClause() : oneRow();
+    plan = applyHints(plan, hints);
+    while (this.peekKw("lateral")) plan = this.lateralView(plan);
+    if (this.acceptKw("where")) plan = this.whereClause(plan, this.expression());
+    if (this.subqueries.size > 0) throw notImplemented("subqueries outside WHERE");
+    if (this.scalars.length > 0) throw notImplemented("scalar subqueries outside WHERE");
+    let grouped = false;
+    if (this.peekKw("group")) {
+      this.next();
+      this.expectKw("by");
+      grouped = true;
+      if (this.acceptKw("all")) {
+        plan = { kind: "Aggregate", input: plan, groupBy: [], aggs: items, sqlSelect: true, groupByAll: true };
+      } else {
+        const groups = [this.groupItem(items)];
+        while (this.acceptOp(",")) groups.push(this.groupItem(items));
+        plan = { kind: "Aggregate", input: plan, groupBy: groups, aggs: items, sqlSelect: true };
+      }
+    }
+    if (this.acceptKw("having")) {
+      const condition = this.expression();
+      // HAVING without GROUP BY makes the query a global aggregate, as in Spark.
+      if (!grouped) plan = { kind: "Aggregate", input: plan, groupBy: [], aggs: items, sqlSelect: true };
+      plan = { kind: "Filter", input: plan, condition };
+      grouped = true;
+    }
+    if (this.scalars.length > 0 || this.subqueries.size > 0) throw notImplemented("subqueries in GROUP BY or HAVING");
+    if (this.peekKw("window")) throw notImplemented("WINDOW clause");
+    if (this.peekKw("qualify")) throw notImplemented("QUALIFY");
+    if (!grouped) plan = { kind: "Project", input: plan, exprs: items };
+    return distinct ? { kind: "Distinct", input: plan } : plan;
+  }
+
+  /** A GROUP BY item: `GROUP BY 1` is the first select item (spark.sql.groupByOrdinal). */
+  private groupItem(items: readonly ParsedExpr[]): ParsedExpr {
+    if (this.peekKw("rollup") || this.peekKw("cube") || this.peekKw("grouping")) {
+      const save = this.lx.pos;
+      const w = this.next().value.toUpperCase();
+      if (this.peekOp("(") || (w === "GROUPING" && this.peekKw("sets"))) throw notImplemented(w === "GROUPING" ? "GROUPING SETS" : w);
+      this.lx.pos = save;
+    }
+    const start = this.peek().pos;
+    const e = this.expression();
+    const n = ordinal(e);
+    if (n === undefined) return e;
+    const item = items[n - 1];
+    if (item === undefined || n < 1) throw this.at(new AnalysisException("GROUP_BY_POS_OUT_OF_RANGE", { index: String(n), size: String(items.length) }), start);
+    return unalias(item);
+  }
+
+  /**
+   * `LATERAL VIEW [OUTER] gen(args) tableAlias [AS] col, …`: the generator's rows joined to each
+   * input row, which is a projection of all input columns plus the generator (Spark's Generate).
+   */
+  private lateralView(input: ParsedPlan): ParsedPlan {
+    this.expectKw("lateral");
+    this.expectKw("view");
+    const outer = this.acceptKw("outer");
+    const nameTok = this.next();
+    if (nameTok.type !== "ident" && nameTok.type !== "quoted") throw syntaxError(nameTok);
+    this.expectOp("(");
+    const args: ParsedExpr[] = [];
+    if (!this.acceptOp(")")) {
+      args.push(this.expression());
+      while (this.acceptOp(",")) args.push(this.expression());
+      this.expectOp(")");
+    }
+    const name = outer ? `${nameTok.value}_outer` : nameTok.value;
+    const gen: ParsedExpr = { kind: "UnresolvedFunction", name, args, isDistinct: false };
+    // the table alias (optional in Spark when column aliases follow AS)
+    if (!this.peekKw("as") && (this.peek().type === "ident" || this.peek().type === "quoted") && !this.endsExpression(this.peek().value.toLowerCase())) this.next();
+    const cols: string[] = [];
+    if (this.acceptKw("as") || ((this.peek().type === "ident" || this.peek().type === "quoted") && !this.endsExpression(this.peek().value.toLowerCase()))) {
+      cols.push(this.identifier());
+      while (this.acceptOp(",")) cols.push(this.identifier());
+    }
+    if (cols.length > 1) throw notImplemented("LATERAL VIEW with several column aliases");
+    const item: ParsedExpr = cols.length === 1 ? { kind: "Alias", child: gen, name: cols[0]! } : gen;
+    return { kind: "Project", input, exprs: [{ kind: "UnresolvedStar" }, item] };
+  }
+
+  /** `FROM a, b JOIN c …`: comma-separated relations are cross joins (inner joins without a condition). */
+  private fromClause(): ParsedPlan {
+    let plan = this.joinedRelation();
+    while (this.acceptOp(",")) {
+      plan = { kind: "Join", left: plan, right: this.joinedRelation(), joinType: "inner" };
+    }
+    return plan;
+  }
+
+  private joinedRelation(): ParsedPlan {
+    let left = this.relationPrimary();
+    for (;;) {
+      const save = this.lx.pos;
+      const natural = this.acceptKw("natural");
+      const joinType = this.joinType();
+      if (joinType === undefined) {
+        if (natural) throw syntaxError(this.peek());
+        this.lx.pos = save;
+        return left;
+      }
+      const right = this.relationPrimary();
+      if (natural) {
+        left = { kind: "Join", left, right, joinType: joinType === "cross" ? "inner" : joinType, natural: true };
+        continue;
+      }
+      if (this.acceptKw("on")) {
+        left = { kind: "Join", left, right, joinType: joinType === "cross" ? "inner" : joinType, condition: this.expression() };
+      } else if (this.acceptKw("using")) {
+        left = { kind: "Join", left, right, joinType: joinType === "cross" ? "inner" : joinType, usingColumns: this.identifierList() };
+      } else {
+        left = { kind: "Join", left, right, joinType: joinType === "cross" ? "cross" : joinType };
+      }
+    }
+  }
+
+  /** The join keyword sequence at the cursor (consumed through `JOIN`), else undefined. */
+  private joinType(): JoinType | undefined {
+    if (this.acceptKw("join")) return "inner";
+    const save = this.lx.pos;
+    let jt: JoinType | undefined;
+    if (this.acceptKw("inner")) jt = "inner";
+    else if (this.acceptKw("cross")) jt = "cross";
+    else if (this.acceptKw("left")) {
+      if (this.acceptKw("semi")) jt = "left_semi";
+      else if (this.acceptKw("anti")) jt = "left_anti";
+      else {
+        this.acceptKw("outer");
+        jt = "left";
+      }
+    } else if (this.acceptKw("right")) {
+      this.acceptKw("outer");
+      jt = "right";
+    } else if (this.acceptKw("full")) {
+      this.acceptKw("outer");
+      jt = "full";
+    } else if (this.acceptKw("semi")) jt = "left_semi";
+    else if (this.acceptKw("anti")) jt = "left_anti";
+    if (jt === undefined || !this.acceptKw("join")) {
+      this.lx.pos = save;
+      return undefined;
+    }
+    return jt;
+  }
+
+  /** A table, a subquery or VALUES in FROM, with an optional alias and column aliases. */
+  private relationPrimary(): ParsedPlan {
+    if (this.peekOp("(")) {
+      this.next();
+      let inner: ParsedPlan;
+      if (this.startsQuery()) {
+        inner = this.query();
+        this.expectOp(")");
+        return this.tableAlias(inner, false);
+      }
+      inner = this.fromClause();
+      this.expectOp(")");
+      return this.tableAlias(inner, true);
+    }
+    if (this.acceptKw("values")) return this.tableAlias(this.inlineTable(), false);
+    if (this.peekKw("lateral")) throw notImplemented("LATERAL subqueries");
+    const t = this.peek();
+    if (t.type !== "ident" && t.type !== "quoted") throw syntaxError(t);
+    const save = this.lx.pos;
+    this.next();
+    if (this.peekOp("(")) {
+      this.lx.pos = save;
+      return this.tableAlias(this.tableValuedFunction(), false);
+    }
+    this.lx.pos = save;
+    return this.tableName();
+  }
+
+  /** `db.t` / `t` / a CTE / a `{df}` reference, with its alias. */
+  private tableName(): ParsedPlan {
+    const origin = this.origin(this.peek().pos);
+    const parts = [this.identifier()];
+    while (this.acceptOp(".")) parts.push(this.identifier());
+    let rel: ParsedPlan | undefined;
+    if (parts.length === 1) {
+      const key = parts[0]!.toLowerCase();
+      for (let i = this.ctes.length - 1; i >= 0 && rel === undefined; i--) rel = this.ctes[i]!.get(key);
+      if (rel === undefined) {
+        const ref = this.refs.get(parts[0]!);
+        if (ref !== undefined) rel = { kind: "SubqueryAlias", input: ref, alias: parts[0]! };
+      }
+    }
+    return this.tableAlias(rel ?? { kind: "UnresolvedRelation", nameParts: parts, origin }, true);
+  }
+
+  /** `[AS] alias [(c1, c2)]` after a relation; a subquery keeps its own names when unaliased. */
+  private tableAlias(rel: ParsedPlan, optional: boolean): ParsedPlan {
+    void optional;
+    const t = this.peek();
+    let alias: string | undefined;
+    if (this.acceptKw("as")) alias = this.identifier();
+    else if ((t.type === "ident" && !this.endsExpression(t.value.toLowerCase())) || t.type === "quoted") alias = this.identifier();
+    if (alias === undefined) return rel;
+    const cols = this.peekOp("(") ? this.identifierList() : undefined;
+    const renamed: ParsedPlan = cols === undefined ? rel : { kind: "ToDF", input: rel, names: cols };
+    return { kind: "SubqueryAlias", input: renamed, alias };
+  }
+
+  /** `VALUES (1, 'a'), (2, 'b')`: a union of one-row projections, columns named col1, col2, … as Spark's inline tables. */
+  private inlineTable(): ParsedPlan {
+    const rows: ParsedExpr[][] = [];
+    do {
+      if (this.peekOp("(")) {
+        this.next();
+        const row = [this.expression()];
+        while (this.acceptOp(",")) row.push(this.expression());
+        this.expectOp(")");
+        rows.push(row);
+      } else rows.push([this.expression()]);
+    } while (this.acceptOp(","));
+    const width = rows[0]!.length;
+    if (rows.some((r) => r.length !== width)) throw new ParseException("INVALID_INLINE_TABLE.NUM_COLUMNS_MISMATCH", { expectedNumCols: String(width), actualNumCols: String(rows.find((r) => r.length !== width)!.length), rowIndex: String(rows.findIndex((r) => r.length !== width)) });
+    const projects: ParsedPlan[] = rows.map((r) => ({ kind: "Project", input: oneRow(), exprs: r.map((e, i) => ({ kind: "Alias", child: e, name: `col${i + 1}` })) }));
+    return projects.length === 1 ? projects[0]! : { kind: "Union", inputs: projects, byName: false, allowMissingColumns: false };
+  }
+
+  /** `range(end)`, `range(start, end[, step[, numPartitions]])`; other table-valued functions are not there yet. */
+  private tableValuedFunction(): ParsedPlan {
+    const nameTok = this.next();
+    const name = nameTok.value.toLowerCase();
+    this.expectOp("(");
+    const args: ParsedExpr[] = [];
+    if (!this.acceptOp(")")) {
+      args.push(this.expression());
+      while (this.acceptOp(",")) args.push(this.expression());
+      this.expectOp(")");
+    }
+    if (name !== "range") throw notImplemented(`table-valued function ${nameTok.value}`);
+    const ints = args.map((a) => {
+      const v = a.kind === "Literal" ? a.value : undefined;
+      if (typeof v === "number" && Number.isInteger(v)) return v;
+      if (typeof v === "bigint") return v;
+      throw notImplemented("range() with arguments that are not integer literals");
+    });
+    if (ints.length < 1 || ints.length > 4) throw notImplemented(`range() with ${ints.length} arguments`);
+    const [a, b, step = 1, parts] = ints;
+    const range: ParsedPlan =
+      ints.length === 1
+        ? { kind: "Range", start: 0, end: a!, step: 1 }
+        : { kind: "Range", start: a!, end: b!, step, ...(parts === undefined ? {} : { numPartitions: Number(parts) }) };
+    return range;
+  }
+}
+
+/** The function name of a predicate-subquery placeholder (never reaches the analyzer). */
+const SUBQUERY_MARKER = "\u0000subquery";
+
+function markerId(e: ParsedExpr): number | undefined {
+  if (e.kind !== "UnresolvedFunction" || e.name !== SUBQUERY_MARKER) return undefined;
+  const a = e.args[0];
+  return a?.kind === "Literal" && typeof a.value === "number" ? a.value : undefined;
+}
+
+function containsMarker(e: ParsedExpr): boolean {
+  if (markerId(e) !== undefined) return true;
+  if (e.kind === "UnresolvedFunction") return e.args.some(containsMarker);
+  if (e.kind === "Alias" || e.kind === "Cast") return containsMarker(e.child);
+  if (e.kind === "CaseWhen") return e.branches.some(([c, v]) => containsMarker(c) || containsMarker(v)) || (e.elseValue !== undefined && containsMarker(e.elseValue));
+  return false;
+}
+
+/** The select list of a plan the query parser built (for ordinals). */
+function selectItems(p: ParsedPlan): readonly ParsedExpr[] | undefined {
+  if (p.kind === "Project") return p.exprs;
+  if (p.kind === "Aggregate") return p.aggs;
+  if (p.kind === "Distinct" || (p.kind === "Filter" && p.input.kind === "Aggregate")) return selectItems(p.input);
+  return undefined;
+}
