@@ -41,6 +41,10 @@ function line(p: PhysicalPlan): { readonly name: string; readonly detail: string
       return line(p.exchange);
     case "InMemoryTableScan":
       return { name: "InMemoryTableScan", detail: p.detail };
+    case "FileSourceScan":
+      return { name: "FileScan", detail: p.detail };
+    case "WriteFiles":
+      return { name: "WriteFiles", detail: "" };
     default:
       return assertNever(p);
   }
