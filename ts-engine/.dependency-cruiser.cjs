@@ -65,8 +65,9 @@ const LAYERS = [
  * each other in their signatures, as PySpark's do (`SparkSession.createDataFrame` returns a
  * DataFrame, `DataFrame.sparkSession` is the SparkSession, `groupBy` returns GroupedData whose
  * `agg` returns a DataFrame, `SparkSession.builder` is a Builder whose `getOrCreate` returns the
- * session; dataframe-actions.ts is DataFrame's actions, split out for size; `SparkSession.catalog` is a Catalog that runs on its session; `spark.read` is a
- * DataFrameReader whose loads give DataFrames, `df.write` a DataFrameWriter of one). Those references
+ * session, `SparkSession.catalog` is a Catalog that runs on its session; dataframe-actions.ts is
+ * DataFrame's actions, split out for size; `spark.read` is a DataFrameReader whose loads give
+ * DataFrames, `df.write` a DataFrameWriter of one). Those references
  * are `import type` one way, so no module waits on another at load time; a runtime cycle
  * among them is still rejected.
  */

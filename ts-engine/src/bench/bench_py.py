@@ -27,9 +27,6 @@ import json
 import sys
 import time
 
-import bench_py_strings
-import bench_lineitem
-
 PROBES = 9
 
 
@@ -166,6 +163,9 @@ def _run_all(args, runners, prepare=None):
     return out
 
 
+import bench_py_strings  # noqa: E402  (the string kernels' workloads, issue 6)
+import bench_lineitem  # noqa: E402  (the lineitem file-reading workloads, issue 7)
+
 #: The frames of _frames each workload reads (tspark caches them just before it runs).
 WORKLOAD_INPUTS = {
     "groupby": ["bench"], "filter": ["bench"], "groupby_str": ["gk"], "count_distinct": ["distinct"],
@@ -242,9 +242,9 @@ def run_duckdb(args):
         "to_timestamp": (q("SELECT count(s), sum(s - 1600000000) FROM "
                            "(SELECT CAST(epoch(strptime(ts_text, '%Y-%m-%d %H:%M:%S')) AS BIGINT) AS s FROM fact)"),
                          lambda t: sig_to_timestamp(*_row0(t))),
+        **bench_py_strings.duckdb_runners(con, s["rows"], q, _row0),
+        **bench_lineitem.duckdb_runners(args),
     }
-    runners.update(bench_py_strings.duckdb_runners(con, s["rows"], q, _row0))
-    runners.update(bench_lineitem.duckdb_runners(args))
     out = _run_all(args, runners)
     threads = con.execute("SELECT current_setting('threads')").fetchone()[0]
     out.update(load=load, note=f"duckdb {duckdb.__version__}, {threads} threads")
@@ -305,8 +305,8 @@ def run_pandas(args):
         "join": (join, lambda r: sig_join(*r)),
         "sort_double": (lambda: fact["sv"].sort_values(ignore_index=True), lambda r: sig_sorted(pa.array(r))),
         "sort_string": (lambda: fact["ss"].sort_values(ignore_index=True), lambda r: sig_sorted(pa.array(r))),
+        **bench_lineitem.pandas_runners(args),
     }
-    runners.update(bench_lineitem.pandas_runners(args))
     out = _run_all(args, runners)
     out.update(load=load, note=f"pandas {pd.__version__} (one thread)")
     return out

@@ -28,11 +28,11 @@ import {
   stringKeyFrame,
   type DataSpec,
 } from "./workloads.js";
-import type { Signature } from "./signature.js";
-import { dateFormatWorkload, datetimeFrame, toTimestampWorkload } from "./workloads-datetime.js";
-import { isStringWorkload, stringsFrame, stringWorkload } from "./workloads-strings.js";
+import { stringsFrame, stringWorkload } from "./workloads-strings.js";
 import { isLineitemKey } from "./workload-list-lineitem.js";
 import { lineitemWorkload } from "./workloads-lineitem.js";
+import type { Signature } from "./signature.js";
+import { dateFormatWorkload, datetimeFrame, toTimestampWorkload } from "./workloads-datetime.js";
 
 /** What run.ts asks of this process. */
 export interface NodeSideArgs {
@@ -74,10 +74,6 @@ async function timeWorkload(spark: SparkSession, spec: DataSpec, key: WorkloadKe
     const r = await medianOf(fn, repeat);
     return { seconds: r.seconds, result: sign(r.value) };
   };
-  if (isStringWorkload(key)) {
-    const df = stringsFrame(spark, spec);
-    return withCached([df], () => timed(() => stringWorkload(df, key)));
-  }
   // Lineitem workloads read their files in every run (nothing to cache first).
   if (isLineitemKey(key)) return { ...(await lineitemWorkload(spark, spec.rows, key, repeat)), load: 0 };
   switch (key) {
@@ -112,6 +108,13 @@ async function timeWorkload(spark: SparkSession, spec: DataSpec, key: WorkloadKe
       spark.conf.set("spark.sql.session.timeZone", "UTC");
       const df = datetimeFrame(spark, spec);
       return withCached([df], () => timed(() => (key === "date_format" ? dateFormatWorkload(df) : toTimestampWorkload(df))));
+    }
+    case "str_lower":
+    case "str_substring":
+    case "str_regexp_replace":
+    case "str_split_size": {
+      const df = stringsFrame(spark, spec);
+      return withCached([df], () => timed(() => stringWorkload(df, key)));
     }
   }
 }
