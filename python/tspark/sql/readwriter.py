@@ -3,7 +3,7 @@ pyspark.sql.readwriter: builders that collect a format, options and a schema, th
 ``DataSource`` relation (read) or run a ``WriteFiles`` plan (write). The engine lists the
 files, infers schemas and writes; the client only builds the plan.
 """
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple, Union
+from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 
 from tspark.errors import AnalysisException, PySparkNotImplementedError, PySparkTypeError
 from tspark.sql import types as T
@@ -11,9 +11,9 @@ from tspark.sql._convert import wire_type
 from tspark.sql._plan import relations as R
 from tspark.sql.conf import _to_str
 
-if TYPE_CHECKING:
-    from tspark.sql.dataframe import DataFrame
-    from tspark.sql.session import SparkSession
+# No import of dataframe or session, not even for type checking: both import this module, and
+# the acyclic-siblings contract (pyproject.toml) counts every import. The session hands the
+# reader a factory of DataFrames instead; "DataFrame" / "SparkSession" annotations are names only.
 
 PathOrPaths = Union[str, List[str], Tuple[str, ...]]
 
@@ -44,8 +44,9 @@ class OptionUtils:
 class DataFrameReader(OptionUtils):
     """``spark.read``: format, options and schema, then ``load`` (or ``csv``/``json``/``text``/``parquet``)."""
 
-    def __init__(self, spark: "SparkSession"):
+    def __init__(self, spark: "SparkSession", frame: Callable[[Any], "DataFrame"]):  # noqa: F821
         self._spark = spark
+        self._frame = frame
         self._format: Optional[str] = None
         self._schema: Optional[Dict[str, Any]] = None
         self._ddl: Optional[str] = None
@@ -82,7 +83,6 @@ class DataFrameReader(OptionUtils):
              schema: Union[T.StructType, str, None] = None, **options: Any) -> "DataFrame":
         """The DataFrame of the files at ``path``; the engine resolves it at once, as Spark does
         (a missing path raises PATH_NOT_FOUND here, not at the first action)."""
-        from tspark.sql.dataframe import DataFrame
         if format is not None:
             self.format(format)
         self._set_opts(schema=schema, **options)
@@ -93,7 +93,7 @@ class DataFrameReader(OptionUtils):
         if fmt is None:
             fmt = self._spark.conf.get("spark.sql.sources.default") or "parquet"
         plan = R.data_source(fmt, paths, self._options, self._schema, self._ddl)
-        df = DataFrame(plan, self._spark)
+        df = self._frame(plan)
         df.schema  # resolves the source now: listing errors surface at load
         return df
 

@@ -219,7 +219,7 @@ class SparkSession:
     def read(self) -> Any:
         """A DataFrameReader (``spark.read.csv(...)``, ``.format(...).load(...)``)."""
         from tspark.sql.readwriter import DataFrameReader
-        return DataFrameReader(self)
+        return DataFrameReader(self, lambda plan: DataFrame(plan, self))
 
     @property
     def catalog(self) -> Any:
