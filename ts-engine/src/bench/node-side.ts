@@ -28,9 +28,9 @@ import {
   stringKeyFrame,
   type DataSpec,
 } from "./workloads.js";
+import { stringsFrame, stringWorkload } from "./workloads-strings.js";
 import type { Signature } from "./signature.js";
 import { dateFormatWorkload, datetimeFrame, toTimestampWorkload } from "./workloads-datetime.js";
-import { isStringWorkload, stringsFrame, stringWorkload } from "./workloads-strings.js";
 
 /** What run.ts asks of this process. */
 export interface NodeSideArgs {
@@ -72,10 +72,6 @@ async function timeWorkload(spark: SparkSession, spec: DataSpec, key: WorkloadKe
     const r = await medianOf(fn, repeat);
     return { seconds: r.seconds, result: sign(r.value) };
   };
-  if (isStringWorkload(key)) {
-    const df = stringsFrame(spark, spec);
-    return withCached([df], () => timed(() => stringWorkload(df, key)));
-  }
   switch (key) {
     case "groupby":
     case "filter": {
@@ -108,6 +104,13 @@ async function timeWorkload(spark: SparkSession, spec: DataSpec, key: WorkloadKe
       spark.conf.set("spark.sql.session.timeZone", "UTC");
       const df = datetimeFrame(spark, spec);
       return withCached([df], () => timed(() => (key === "date_format" ? dateFormatWorkload(df) : toTimestampWorkload(df))));
+    }
+    case "str_lower":
+    case "str_substring":
+    case "str_regexp_replace":
+    case "str_split_size": {
+      const df = stringsFrame(spark, spec);
+      return withCached([df], () => timed(() => stringWorkload(df, key)));
     }
   }
 }

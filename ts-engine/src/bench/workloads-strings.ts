@@ -22,11 +22,6 @@ export const STRING_WORKLOADS = [
 /** A string workload's key. */
 export type StringWorkloadKey = (typeof STRING_WORKLOADS)[number][0];
 
-/** Whether `key` names a string workload. */
-export function isStringWorkload(key: string): key is StringWorkloadKey {
-  return STRING_WORKLOADS.some(([k]) => k === key);
-}
-
 const EXPRS: Readonly<Record<StringWorkloadKey, () => Column>> = {
   str_lower: () => F.length(F.lower("s")),
   str_substring: () => F.length(F.substring("s", 3, 7)),

@@ -1,4 +1,5 @@
 import type { ExecContext } from "./exec-context.js";
+import { hashClustering, satisfiesClustering } from "./output-partitioning.js";
 import { bindReferences } from "../expr/bind.js";
 import type { AggCall, AttributeRef, BoundRef, Expr, ScalarCall, SortOrder } from "../expr/expr.js";
 import { generatorText } from "../plan/explain-logical.js";
@@ -90,8 +91,14 @@ function singlePartition(p: PhysicalPlan): boolean {
   }
 }
 
+/**
+ * The exchange an aggregate needs on `keys` (Spark's ClusteredDistribution), or none when
+ * the input already satisfies it, as EnsureRequirements decides: one partition, or rows
+ * hash-clustered on a subset of the keys (an aggregate over a join on the same keys).
+ */
 function hashExchange(input: PhysicalPlan, keys: readonly Expr[], shownKeys: readonly Expr[], st: PlanState): PhysicalPlan {
   if (singlePartition(input)) return input;
+  if (keys.length > 0 && satisfiesClustering(hashClustering(input), keys)) return input;
   const n = shufflePartitions(st.ctx);
   if (keys.length === 0) return exchange(input, { kind: "single" }, "SinglePartition", st);
   return exchange(input, { kind: "hash", keys, numPartitions: n }, `hashpartitioning(${shownKeys.map(exprToString).join(", ")}, ${n})`, st);

@@ -29,6 +29,11 @@ interface KeyStore {
  * `find` treats a null key as matching nothing (join semantics).
  */
 export class GroupHashTable {
+  /**
+   * Slot s is [2s] = its group id (-1 empty) and [2s + 1] = that group's hash: a probe
+   * rejects a slot on the hash without reading a group-indexed array, so a table larger
+   * than the caches costs one miss per probed slot, not two.
+   */
   private slots: Int32Array;
   private mask: number;
   private groupHash: Int32Array;
@@ -41,7 +46,7 @@ export class GroupHashTable {
   constructor(private readonly keyTypes: readonly DataType[], initialCapacity = 1024) {
     let cap = 16;
     while (cap < initialCapacity * 2) cap <<= 1;
-    this.slots = new Int32Array(cap).fill(-1);
+    this.slots = new Int32Array(2 * cap).fill(-1);
     this.mask = cap - 1;
     this.groupHash = new Int32Array(initialCapacity);
     for (let c = 0; c < keyTypes.length; c++) {
@@ -105,13 +110,15 @@ export class GroupHashTable {
   }
 
   private rehash(): void {
-    const cap = this.slots.length * 2;
-    const slots = new Int32Array(cap).fill(-1);
+    const cap = this.slots.length; // twice the slots
+    const slots = new Int32Array(2 * cap).fill(-1);
     const mask = cap - 1;
     for (let g = 0; g < this.size; g++) {
-      let s = this.groupHash[g]! & mask;
-      while (slots[s] !== -1) s = (s + 1) & mask;
-      slots[s] = g;
+      const h = this.groupHash[g]!;
+      let s = h & mask;
+      while (slots[2 * s] !== -1) s = (s + 1) & mask;
+      slots[2 * s] = g;
+      slots[2 * s + 1] = h;
     }
     this.slots = slots;
     this.mask = mask;
@@ -176,7 +183,6 @@ export class GroupHashTable {
     const b = two ? cols[1]!.num! : a;
     let slots = this.slots;
     let mask = this.mask;
-    let gh = this.groupHash;
     let sa = this.stores[0]!.num ?? new Float64Array(0);
     let sb = two ? (this.stores[1]!.num ?? new Float64Array(0)) : sa;
     for (let i = 0; i < n; i++) {
@@ -186,20 +192,20 @@ export class GroupHashTable {
       const h = two ? mix(h1, numberKey(y)) : h1;
       let s = h & mask;
       for (;;) {
-        const g = slots[s]!;
+        const g = slots[2 * s]!;
         if (g === -1) {
           const ng = this.insert(cols, i, h);
-          this.slots[s] = ng;
+          this.slots[2 * s] = ng;
+          this.slots[2 * s + 1] = h;
           out[i] = ng;
-          if (this.size * 2 > this.slots.length) this.rehash();
+          if (this.size * 4 > this.slots.length) this.rehash();
           slots = this.slots;
           mask = this.mask;
-          gh = this.groupHash;
           sa = this.stores[0]!.num!;
           sb = two ? this.stores[1]!.num! : sa;
           break;
         }
-        if (gh[g] === h) {
+        if (slots[2 * s + 1] === h) {
           const sx = sa[g]!;
           const sy = sb[g]!;
           if ((sx === x || (sx !== sx && x !== x)) && (!two || sy === y || (sy !== sy && y !== y))) {
@@ -218,7 +224,7 @@ export class GroupHashTable {
     const h = two ? mix(h1, numberKey(y)) : h1;
     let s = h & this.mask;
     for (;;) {
-      const g = this.slots[s]!;
+      const g = this.slots[2 * s]!;
       if (g === -1) {
         const ng = this.size++;
         if (ng >= this.groupHash.length) this.grow();
@@ -229,11 +235,12 @@ export class GroupHashTable {
           st.num ??= new Float64Array(this.groupHash.length);
           st.num[ng] = c === 0 ? x : y;
         }
-        this.slots[s] = ng;
-        if (this.size * 2 > this.slots.length) this.rehash();
+        this.slots[2 * s] = ng;
+        this.slots[2 * s + 1] = h;
+        if (this.size * 4 > this.slots.length) this.rehash();
         return ng;
       }
-      if (this.groupHash[g] === h) {
+      if (this.slots[2 * s + 1] === h) {
         const s0 = this.stores[0]!;
         const s1 = this.stores[two ? 1 : 0]!;
         // A null group's stored number is a placeholder 0, never equal to a real key.
@@ -296,16 +303,17 @@ export class GroupHashTable {
       const h = hashes[i]!;
       let s = h & this.mask;
       for (;;) {
-        const g = this.slots[s]!;
+        const g = this.slots[2 * s]!;
         if (g === -1) {
           const ng = this.insert(cols, i, h);
-          this.slots[s] = ng;
+          this.slots[2 * s] = ng;
+          this.slots[2 * s + 1] = h;
           out[i] = ng;
           this.keepOriginal(ng, keys, i);
-          if (this.size * 2 > this.slots.length) this.rehash();
+          if (this.size * 4 > this.slots.length) this.rehash();
           break;
         }
-        if (this.groupHash[g] === h && this.equal(g, cols, i)) {
+        if (this.slots[2 * s + 1] === h && this.equal(g, cols, i)) {
           out[i] = g;
           break;
         }
@@ -329,7 +337,6 @@ export class GroupHashTable {
     const b = two ? cols[1]!.num! : a;
     const slots = this.slots;
     const mask = this.mask;
-    const gh = this.groupHash;
     const sa = this.stores[0]!.num ?? new Float64Array(0);
     const sb = two ? (this.stores[1]!.num ?? new Float64Array(0)) : sa;
     for (let i = 0; i < n; i++) {
@@ -340,9 +347,9 @@ export class GroupHashTable {
       let s = h & mask;
       let found = -1;
       for (;;) {
-        const g = slots[s]!;
+        const g = slots[2 * s]!;
         if (g === -1) break;
-        if (gh[g] === h) {
+        if (slots[2 * s + 1] === h) {
           const sx = sa[g]!;
           const sy = sb[g]!;
           if ((sx === x || (sx !== sx && x !== x)) && (!two || sy === y || (sy !== sy && y !== y))) {
@@ -375,12 +382,12 @@ export class GroupHashTable {
       const h = hashes[i]!;
       let s = h & this.mask;
       for (;;) {
-        const g = this.slots[s]!;
+        const g = this.slots[2 * s]!;
         if (g === -1) {
           out[i] = -1;
           break;
         }
-        if (this.groupHash[g] === h && this.equal(g, cols, i)) {
+        if (this.slots[2 * s + 1] === h && this.equal(g, cols, i)) {
           out[i] = g;
           break;
         }

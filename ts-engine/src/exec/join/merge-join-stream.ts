@@ -1,4 +1,3 @@
-import type { ColumnBatch } from "../../columnar/batch.js";
 import type { Vector } from "../../columnar/vector.js";
 import { concatBatches, sliceBatch } from "../../columnar/rows.js";
 import type { EvalContext } from "../../expr/eval/evaluate.js";
@@ -13,6 +12,25 @@ import { IndexBuffer } from "./index-buffer.js";
 import { inBatches, JoinOutput } from "./join-output.js";
 import { anyKeyNull, KeyComparer } from "./key-compare.js";
 import { SortedSide } from "./sorted-side.js";
+import { bufferedExhausted, integralKey, mergeCursor, mergeKeys, type HeldSide } from "./columnar-merge.js";
+import { InternalError } from "../../errors/spark-exception.js";
+import { batchByteSize, type ColumnBatch } from "../../columnar/batch.js";
+
+/** The rows of `v` between its leading and trailing nulls, or null when a null sits between valid rows. */
+function validRun(v: Vector): { readonly start: number; readonly end: number } | null {
+  const val = v.validity;
+  const n = v.length;
+  if (val === null) return { start: 0, end: n };
+  let start = 0;
+  while (start < n && val[start] === 0) start++;
+  let end = n;
+  while (end > start && val[end - 1] === 0) end--;
+  for (let i = start; i < end; i++) if (val[i] === 0) return null;
+  return { start, end };
+}
+
+/** How many sort-merge joins took the columnar merge (tests check that both merges run). */
+export const mergeJoinStats = { columnar: 0 };
 
 /** Candidate pairs gathered before they are checked and emitted (bounds a cross product's batch). */
 const PAIR_LIMIT = 1 << 16;
@@ -80,11 +98,80 @@ export class MergeJoinStream {
   /** The joined rows, in key order. Always closes both inputs and deletes any spilled group. */
   async *run(): AsyncGenerator<ColumnBatch> {
     try {
-      yield* this.merge();
+      const held = await this.holdBuffered();
+      if (held !== null) yield* this.columnarMerge(held);
+      else yield* this.merge();
     } finally {
       await this.endGroupQuietly();
       await this.stream.close();
       await this.buffered.close();
+    }
+  }
+
+  /**
+   * The buffered side in one batch with its key as exact integers, when the columnar merge
+   * applies: one integral key without nulls on the buffered side, no join type that keeps
+   * unmatched buffered rows (full outer), and the whole side within the memory budget.
+   * Otherwise null, and the batches read so far are replayed to the row-by-row merge.
+   */
+  private async holdBuffered(): Promise<HeldSide | null> {
+    if (this.out.otherOuter || this.spec.leftKeys.length !== 1) return null;
+    let reserved = 0;
+    const { batches, complete } = await this.buffered.readAhead((b) => {
+      // counted twice: the sorted batches and their concatenation
+      const bytes = 2 * batchByteSize(b);
+      if (!this.memory.tryGrow(bytes)) return false;
+      reserved += bytes;
+      return true;
+    });
+    const release = (): null => {
+      this.memory.shrink(reserved);
+      return null;
+    };
+    if (!complete) return release();
+    const all = concatBatches(this.bufferedSchema, batches);
+    // Null keys match nothing and (no full outer here) are never emitted: the sort put them
+    // at one end, so the rows kept are the valid run between.
+    const valid = validRun(this.buffered.keysOf(all)[0]!);
+    if (valid === null) return release();
+    const batch = valid.start === 0 && valid.end === all.numRows ? all : sliceBatch(all, valid.start, valid.end);
+    const keys = integralKey(this.buffered.keysOf(batch)[0]!, batch.numRows, false);
+    if (keys === null) return release();
+    this.buffered.dropAhead();
+    mergeJoinStats.columnar++;
+    return { batch, keys };
+  }
+
+  /** The merge over a buffered side held whole (columnar-merge.ts): one index-pair loop per stream batch. */
+  private async *columnarMerge(held: HeldSide): AsyncGenerator<ColumnBatch> {
+    const out = this.out;
+    const S = this.stream;
+    const needsUnmatched = out.streamOuter || this.spec.joinType === "left_anti";
+    const oneEach = out.existence && this.spec.residual === undefined;
+    const m = held.batch.numRows;
+    const cur = mergeCursor();
+    const ps = this.ps;
+    const pb = this.pb;
+    let batches = 0;
+    while (await S.nextBatch()) {
+      throwIfAborted(this.ctx);
+      const sb = S.batch!;
+      const n = sb.numRows;
+      const sk = S.keys[0]!;
+      const keys = integralKey(sk, n, true);
+      if (keys === null) throw new InternalError(`sort-merge join keys of storage ${sk.storage} against integral keys`);
+      let from = 0;
+      while (from < n) {
+        const to = bufferedExhausted(cur, m) ? n : mergeKeys(keys, sk.validity, from, n, held.keys, m, cur, ps, pb, oneEach, PAIR_LIMIT);
+        const [s, b] = out.filter(sb, held.batch, ps.view(), pb.view(), this.ectx);
+        yield* inBatches(out.shape(sb, from, to, held.batch, s, b));
+        ps.clear();
+        pb.clear();
+        from = to;
+      }
+      // nothing left to match and nothing unmatched to keep: the rest of the stream adds nothing
+      if (bufferedExhausted(cur, m) && !needsUnmatched) return;
+      if (++batches % 4 === 0) await yieldToEventLoop();
     }
   }
 

@@ -1,7 +1,7 @@
-import { BATCH_SIZE, batchByteSize, type ColumnBatch } from "../../columnar/batch.js";
+import { BATCH_SIZE, batchByteSize, makeBatch, type ColumnBatch } from "../../columnar/batch.js";
 import { concatBatches } from "../../columnar/rows.js";
-import { takeBatch } from "../../columnar/take.js";
-import type { Vector } from "../../columnar/vector.js";
+import { takeBatch, takeVector } from "../../columnar/take.js";
+import { makeVector, type Vector } from "../../columnar/vector.js";
 import { evaluate } from "../../expr/eval/evaluate.js";
 import type { SortOrder } from "../../expr/expr.js";
 import type { StructType } from "../../types/data-type.js";
@@ -10,7 +10,7 @@ import type { MemoryReservation } from "../memory/memory-pool.js";
 import { SpillFile } from "../memory/spill-file.js";
 import { evalContextOf, throwIfAborted, yieldToEventLoop } from "../util.js";
 import { mergeRuns } from "./merge-runs.js";
-import { sortPermutation } from "./sort-permutation.js";
+import { sortPermutationKeyed } from "./sort-permutation.js";
 import { withKeyColumns } from "./sorted-run.js";
 
 /**
@@ -95,16 +95,26 @@ export class ExternalSorter {
     this.bufferedRows = 0;
     const ectx = evalContextOf(this.ctx);
     const keys: Vector[] = this.orders.map((o) => evaluate(o.child, all, ectx));
-    const idx = await sortPermutation(
+    const { idx, firstKey } = await sortPermutationKeyed(
       keys.map((values, k) => ({ values, ascending: this.orders[k]!.ascending, nullsFirst: this.orders[k]!.nullsFirst })),
       all.numRows,
       () => throwIfAborted(this.ctx),
     );
     const rows = asRun ? withKeyColumns(all, keys) : all;
     if (asRun) this.keySchema ??= rows.schema;
+    // The first key column, when it is an input column the radix sort left in order, is cut
+    // from those values instead of gathered through the permutation.
+    const keyCol = firstKey === null ? -1 : rows.columns.indexOf(keys[0]!);
     for (let s = 0; s < all.numRows; s += BATCH_SIZE) {
       throwIfAborted(this.ctx);
-      yield takeBatch(rows, idx.subarray(s, Math.min(all.numRows, s + BATCH_SIZE)));
+      const e = Math.min(all.numRows, s + BATCH_SIZE);
+      const slice = idx.subarray(s, e);
+      if (keyCol < 0 || firstKey === null) yield takeBatch(rows, slice);
+      else {
+        const type = keys[0]!.type;
+        const cols = rows.columns.map((c, j) => (j === keyCol ? makeVector(type, firstKey.subarray(s, e), null, e - s) : takeVector(c, slice)));
+        yield makeBatch(rows.schema, cols, e - s);
+      }
       await yieldToEventLoop();
     }
   }

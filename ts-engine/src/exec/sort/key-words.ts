@@ -221,3 +221,40 @@ export function normalizeKeys(keys: readonly SortKey[], n: number, rankAlways = 
   }
   return { words, complete };
 }
+
+/**
+ * The first sort key's values in sorted order, decoded back from its words when the radix
+ * sort left them so: an ascending int or long-within-2^53 key without nulls (its words are
+ * then exactly safeLongWords / offsetWords), of which at most one word varies and that
+ * word was the last sorted on. Null otherwise (doubles, strings, descending, nulls …).
+ */
+export function sortedFirstKey(
+  key: SortKey,
+  words: readonly KeyWord[],
+  sorted: { readonly varies: readonly boolean[]; readonly lastSorted: { readonly word: number; readonly data: Uint32Array } | null },
+  n: number,
+): Float64Array | Int32Array | null {
+  const v = key.values;
+  if (!key.ascending || v.validity !== null || sorted.lastSorted === null) return null;
+  const last = sorted.lastSorted;
+  if (v.storage === "i32") {
+    if (last.word !== 0) return null;
+    const out = new Int32Array(n);
+    const d = last.data;
+    for (let i = 0; i < n; i++) out[i] = (d[i]! ^ SIGN) | 0;
+    return out;
+  }
+  if (v.storage !== "f64" || !isLongLike(v.type) || words.length < 2) return null;
+  // words 0 and 1 are the key's (hi, lo); the one that varies was sorted last
+  if (last.word > 1 || (sorted.varies[0] && sorted.varies[1])) return null;
+  const out = new Float64Array(n);
+  const d = last.data;
+  if (last.word === 1) {
+    const h = (words[0]!.data[0]! ^ SIGN) | 0;
+    for (let i = 0; i < n; i++) out[i] = h * 4294967296 + d[i]!;
+  } else {
+    const lo = words[1]!.data[0]!;
+    for (let i = 0; i < n; i++) out[i] = ((d[i]! ^ SIGN) | 0) * 4294967296 + lo;
+  }
+  return out;
+}

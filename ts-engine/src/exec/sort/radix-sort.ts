@@ -22,8 +22,27 @@ export async function radixSortPermutation(
   pause: Pause,
   digitBits: number = DIGIT_BITS,
 ): Promise<Int32Array> {
+  return (await radixSort(words, n, pause, digitBits)).idx;
+}
+
+/** A radix sort's permutation, and what it learnt about the words on the way. */
+export interface RadixSorted {
+  readonly idx: Int32Array;
+  /** Per word: whether its value differs between rows (a constant word is never sorted on). */
+  readonly varies: readonly boolean[];
+  /**
+   * The most significant word that varies, in sorted row order (the last one sorted on, so
+   * its scratch array ends in the final order), or null when no word varies.
+   */
+  readonly lastSorted: { readonly word: number; readonly data: Uint32Array } | null;
+}
+
+/** radixSortPermutation with the words' variation and the last sorted word kept (see RadixSorted). */
+export async function radixSort(words: readonly KeyWord[], n: number, pause: Pause, digitBits: number = DIGIT_BITS): Promise<RadixSorted> {
   let idx = identity(n);
-  if (n < 2 || words.length === 0) return idx;
+  const varies = words.map(() => false);
+  let lastSorted: { word: number; data: Uint32Array } | null = null;
+  if (n < 2 || words.length === 0) return { idx, varies, lastSorted };
   let key = new Uint32Array(n);
   let idx2 = new Int32Array(n);
   let key2 = new Uint32Array(n);
@@ -36,6 +55,7 @@ export async function radixSortPermutation(
     // gather and no histogram (a long key's high word, small ints in a wide type).
     const vary = varyingBits(src, n);
     if (vary === 0) continue;
+    varies[w] = true;
     for (let s = 0; s < n; s += STEP) {
       gather(key, src, idx, s, Math.min(n, s + STEP));
       if (n > STEP) await pause();
@@ -60,8 +80,9 @@ export async function radixSortPermutation(
       [key, key2] = [key2, key];
       [idx, idx2] = [idx2, idx];
     }
+    lastSorted = { word: w, data: key };
   }
-  return idx;
+  return { idx, varies, lastSorted };
 }
 
 /*

@@ -1,7 +1,7 @@
 import { yieldToEventLoop } from "../util.js";
 import { keyComparator } from "./compare.js";
-import { normalizeKeys, type KeyWord, type SortKey } from "./key-words.js";
-import { radixSortPermutation } from "./radix-sort.js";
+import { normalizeKeys, sortedFirstKey, type KeyWord, type SortKey } from "./key-words.js";
+import { radixSort } from "./radix-sort.js";
 import { sortRowsAsync } from "./sort-indices-async.js";
 
 /**
@@ -12,17 +12,33 @@ import { sortRowsAsync } from "./sort-indices-async.js";
  * `check` runs between steps (interrupts), which also yield to the event loop.
  */
 export async function sortPermutation(keys: readonly SortKey[], n: number, check: () => void = () => {}): Promise<Int32Array> {
+  return (await sortPermutationKeyed(keys, n, check)).idx;
+}
+
+/**
+ * sortPermutation, plus the first key's values already in sorted order when the radix
+ * sort left them (sortedFirstKey): then a sort need not gather that column through the
+ * permutation, a random read per row. Rows the comparator reorders within a run of equal
+ * words have equal first keys, so those values stay right.
+ */
+export async function sortPermutationKeyed(
+  keys: readonly SortKey[],
+  n: number,
+  check: () => void = () => {},
+): Promise<{ readonly idx: Int32Array; readonly firstKey: Float64Array | Int32Array | null }> {
   const pause = async (): Promise<void> => {
     await yieldToEventLoop();
     check();
   };
   const norm = normalizeKeys(keys, n);
-  const idx = await radixSortPermutation(norm.words, n, pause);
-  if (norm.complete === keys.length) return idx;
+  const sorted = await radixSort(norm.words, n, pause);
+  const idx = sorted.idx;
+  const firstKey = keys.length > 0 && norm.complete > 0 ? sortedFirstKey(keys[0]!, norm.words, sorted, n) : null;
+  if (norm.complete === keys.length) return { idx, firstKey };
   const rest = keys.slice(norm.complete).map((k) => keyComparator(k.values, k.ascending, k.nullsFirst));
   if (norm.words.length === 0) {
     await sortRowsAsync(idx, rest, check);
-    return idx;
+    return { idx, firstKey };
   }
   let start = 0;
   let work = 0;
@@ -39,7 +55,7 @@ export async function sortPermutation(keys: readonly SortKey[], n: number, check
       await pause();
     }
   }
-  return idx;
+  return { idx, firstKey };
 }
 
 function sameWords(words: readonly KeyWord[], a: number, b: number): boolean {

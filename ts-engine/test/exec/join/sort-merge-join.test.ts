@@ -7,6 +7,7 @@ import type { ExecutionPlan } from "../../../src/exec/execution-plan.js";
 import { HashJoinExec } from "../../../src/exec/join/hash-join-exec.js";
 import { sortMergeFallbacks } from "../../../src/exec/join/sort-merge-fallback.js";
 import { SortMergeJoinExec } from "../../../src/exec/join/sort-merge-join-exec.js";
+import { mergeJoinStats } from "../../../src/exec/join/merge-join-stream.js";
 import { LocalTableScanExec } from "../../../src/exec/local-table-scan-exec.js";
 import { spillStats } from "../../../src/exec/memory/spill-file.js";
 import { SortExec } from "../../../src/exec/sort/sort-exec.js";
@@ -112,6 +113,23 @@ describe("SortMergeJoinExec", () => {
           const { smj, hash } = joins(c, jt, seed, 1 + (seed % 37));
           expect(await rowsOf(smj, testCtx()), `case ${t} ${jt}`).toEqual(await rowsOf(hash, testCtx()));
         }
+      }
+    });
+  });
+
+  it("merges one integral key as index pairs (columnar) and other keys row by row, with the same rows", async () => {
+    await withFuzzSeed(503, async (rng) => {
+      for (const twoKeys of [false, true]) {
+        const before = mergeJoinStats.columnar;
+        const c: Case = { left: randomSide(rng), right: randomSide(rng), twoKeys, residual: false };
+        c.left.push([3, "s0", 1], [3, "s1", 2]);
+        c.right.push([3, "s0", 5], [3, "s1", 6]);
+        for (const jt of JOIN_TYPES) {
+          const { smj, hash } = joins(c, jt, 7, 5);
+          expect(await rowsOf(smj, testCtx()), `${twoKeys} ${jt}`).toEqual(await rowsOf(hash, testCtx()));
+        }
+        // every join type but full outer (which keeps unmatched buffered rows) merges columnar on one key
+        expect(mergeJoinStats.columnar - before).toBe(twoKeys ? 0 : JOIN_TYPES.length - 1);
       }
     });
   });

@@ -3,7 +3,7 @@ import { vectorFromValues } from "../../../src/columnar/builder.js";
 import type { SortKey } from "../../../src/exec/sort/key-words.js";
 import { radixSortPermutation } from "../../../src/exec/sort/radix-sort.js";
 import { normalizeKeys } from "../../../src/exec/sort/key-words.js";
-import { sortPermutation } from "../../../src/exec/sort/sort-permutation.js";
+import { sortPermutation, sortPermutationKeyed } from "../../../src/exec/sort/sort-permutation.js";
 import {
   arrayType,
   BinaryType,
@@ -197,5 +197,44 @@ describe("radixSortPermutation", () => {
     expect(normalizeKeys([a, d, a], n).words.length).toBe(1);
     const dec = { values: vectorFromValues(decimalType(30, 1), ["1.0", "-2.0", "3.0"]), ascending: true, nullsFirst: true };
     expect(normalizeKeys([dec, a], n)).toMatchObject({ complete: 2 });
+  });
+});
+
+describe("sortPermutationKeyed", () => {
+  const keyed = async (type: DataType, values: unknown[], ascending = true, more: SortKey[] = []) => {
+    const v = vectorFromValues(type, values);
+    return sortPermutationKeyed([{ values: v, ascending, nullsFirst: true }, ...more], values.length);
+  };
+
+  it("hands back an int or long first key in sorted order, equal to gathering it through the permutation", async () => {
+    const r = rng(SEED + 7);
+    const cases: [DataType, number[]][] = [
+      [LongType, Array.from({ length: 5000 }, () => Math.floor(r() * 1_250_000))], // high word constant
+      [LongType, Array.from({ length: 5000 }, () => Math.floor(r() * 2 ** 40) * (r() < 0.5 ? -1 : 1))], // both words vary: none
+      [LongType, Array.from({ length: 5000 }, () => Math.floor(r() * 4) * 2 ** 33 + 7)], // only the high word varies
+      [LongType, Array.from({ length: 5000 }, () => -1 - Math.floor(r() * 1000))], // negatives, high word constant
+      [IntegerType, Array.from({ length: 5000 }, () => Math.floor(r() * 2 ** 31) * (r() < 0.5 ? -1 : 1))],
+    ];
+    const got: boolean[] = [];
+    for (const [type, values] of cases) {
+      const { idx, firstKey } = await keyed(type, values);
+      got.push(firstKey !== null);
+      if (firstKey !== null) expect(Array.from(firstKey)).toEqual(Array.from(idx, (i) => values[i]));
+    }
+    expect(got).toEqual([true, false, true, true, true]);
+  });
+
+  it("gives no first key where the words do not decode to it: descending, nulls, doubles", async () => {
+    expect((await keyed(LongType, [3, 1, 2], false)).firstKey).toBeNull();
+    expect((await keyed(LongType, [3, null, 2])).firstKey).toBeNull();
+    expect((await keyed(DoubleType, [3.5, 1, 2])).firstKey).toBeNull();
+    // a second key sorted after a constant first key was sorted last: not the first key's words
+    const second = { values: vectorFromValues(LongType, [9, 8, 7]), ascending: true, nullsFirst: true };
+    expect((await keyed(LongType, [5, 5, 5], true, [second])).firstKey).toBeNull();
+    // ties on the first key reordered by a string comparator keep the first key's values right
+    const s = { values: vectorFromValues(StringType, ["b", "a", "c", "a"]), ascending: true, nullsFirst: true };
+    const t = await keyed(LongType, [2, 1, 2, 1], true, [s]);
+    expect(Array.from(t.idx)).toEqual([1, 3, 0, 2]);
+    expect(Array.from(t.firstKey!)).toEqual([1, 1, 2, 2]);
   });
 });
