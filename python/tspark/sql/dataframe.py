@@ -424,8 +424,14 @@ class DataFrame:
 
     @property
     def write(self) -> Any:
-        """Writers are not implemented yet."""
-        raise PySparkNotImplementedError.feature("DataFrame.write")
+        """A DataFrameWriter (``df.write.mode("overwrite").csv(path)``)."""
+        from tspark.sql.readwriter import DataFrameWriter
+        return DataFrameWriter(self)
+
+    def writeTo(self, table: str) -> Any:
+        """A DataFrameWriterV2 for a catalog table (tables are not in tspark yet: its actions raise NOT_IMPLEMENTED)."""
+        from tspark.sql.readwriter import DataFrameWriterV2
+        return DataFrameWriterV2(self, table)
 
     def intersect(self, other: "DataFrame") -> "DataFrame":
         """Distinct rows found in both frames (SQL INTERSECT), columns matched by position."""

@@ -217,8 +217,9 @@ class SparkSession:
 
     @property
     def read(self) -> Any:
-        """Data sources (csv, json, parquet...) are not in the engine yet."""
-        raise PySparkNotImplementedError.feature("spark.read")
+        """A DataFrameReader (``spark.read.csv(...)``, ``.format(...).load(...)``)."""
+        from tspark.sql.readwriter import DataFrameReader
+        return DataFrameReader(self, lambda plan: DataFrame(plan, self))
 
     @property
     def catalog(self) -> Any:

@@ -7,6 +7,7 @@ import { Column } from "./column.js";
 import { collectRows, countRows, printLine } from "./dataframe-actions.js";
 import { attributeExpr, toColumn, type ColumnOrName } from "./column-or-name.js";
 import { GroupedData } from "./group.js";
+import { DataFrameWriter } from "./dataframe-writer.js";
 import { parseJoinType } from "./join-type.js";
 import type { ExplainMode } from "./query-engine-port.js";
 import type { Row, TypedRow } from "./row.js";
@@ -61,6 +62,10 @@ export class DataFrame {
   /** PySpark's repr: `DataFrame[name: string, age: bigint]`. */
   toString(): string {
     return `DataFrame[${this.schema.fields.map((f) => `${f.name}: ${simpleString(f.dataType)}`).join(", ")}]`;
+  }
+  /** `df.write`: a DataFrameWriter (`await df.write.mode("overwrite").csv(path)`). */
+  get write(): DataFrameWriter {
+    return new DataFrameWriter(this);
   }
   /** A reference to this frame's column (PySpark's `df["name"]` / `df.name`). */
   col(name: string): Column {

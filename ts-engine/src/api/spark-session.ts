@@ -7,6 +7,7 @@ import type { EngineServices, ExecContext } from "../exec/exec-context.js";
 import type { ParsedPlan, ParsedRange } from "../plan/parsed-plan.js";
 import { localRelation, type RowLike, type SchemaLike } from "./create-dataframe.js";
 import { DataFrame } from "./dataframe.js";
+import { DataFrameReader } from "./dataframe-reader.js";
 import { defaultEngine } from "./default-engine.js";
 import type { QueryEnginePort } from "./query-engine-port.js";
 import { RuntimeConfig } from "./runtime-config.js";
@@ -69,6 +70,11 @@ export class SparkSession {
     const [s, e] = end === undefined ? [0, start] : [start, end];
     const plan: ParsedRange = { kind: "Range", start: s, end: e, step, ...(numPartitions === undefined ? {} : { numPartitions }) };
     return this.frame(plan);
+  }
+
+  /** `spark.read`: a DataFrameReader (`await spark.read.csv(path, { header: true })`). */
+  get read(): DataFrameReader {
+    return new DataFrameReader(this);
   }
 
   // ---- SQL and the catalog ---------------------------------------------------

@@ -146,7 +146,8 @@ def _run_all(args, runners, prepare=None):
             if prepare is not None:
                 seconds, release = prepare(key)
                 load += seconds
-            t, value = median_of(query, args["repeat"])
+            # A runner marked cold (bench_lineitem.py) is timed once, without a warm-up.
+            t, value = bench_lineitem.time_once(query) if getattr(query, "cold", False) else median_of(query, args["repeat"])
             times[key] = t
             results[key] = signature(value)
         except Exception as e:  # reported per workload, not raised
@@ -163,6 +164,7 @@ def _run_all(args, runners, prepare=None):
 
 
 import bench_py_strings  # noqa: E402  (the string kernels' workloads, issue 6)
+import bench_lineitem  # noqa: E402  (the lineitem file-reading workloads, issue 7)
 
 #: The frames of _frames each workload reads (tspark caches them just before it runs).
 WORKLOAD_INPUTS = {
@@ -241,6 +243,7 @@ def run_duckdb(args):
                            "(SELECT CAST(epoch(strptime(ts_text, '%Y-%m-%d %H:%M:%S')) AS BIGINT) AS s FROM fact)"),
                          lambda t: sig_to_timestamp(*_row0(t))),
         **bench_py_strings.duckdb_runners(con, s["rows"], q, _row0),
+        **bench_lineitem.duckdb_runners(args),
     }
     out = _run_all(args, runners)
     threads = con.execute("SELECT current_setting('threads')").fetchone()[0]
@@ -302,6 +305,7 @@ def run_pandas(args):
         "join": (join, lambda r: sig_join(*r)),
         "sort_double": (lambda: fact["sv"].sort_values(ignore_index=True), lambda r: sig_sorted(pa.array(r))),
         "sort_string": (lambda: fact["ss"].sort_values(ignore_index=True), lambda r: sig_sorted(pa.array(r))),
+        **bench_lineitem.pandas_runners(args),
     }
     out = _run_all(args, runners)
     out.update(load=load, note=f"pandas {pd.__version__} (one thread)")
@@ -361,7 +365,7 @@ def run_tspark(args):
     spark = SparkSession.builder.appName("bench").config("spark.sql.session.timeZone", "UTC").getOrCreate()
     try:
         fr = _frames(F, spark, args["spec"], IntegerType(), StringType())
-        out = _run_all(args, _dataframe_runners(F, fr), _cache_inputs(fr))
+        out = _run_all(args, {**_dataframe_runners(F, fr), **bench_lineitem.dataframe_runners(F, spark, args)}, _cache_inputs(fr))
     finally:
         spark.stop()
     out["note"] = "each workload's inputs cache()d and counted first (excluded), unpersisted after"
@@ -387,7 +391,7 @@ def run_pyspark(args):
             fr[name] = fr[name].cache()
             fr[name].count()
         load = time.perf_counter() - t0
-        out = _run_all(args, _dataframe_runners(F, fr))
+        out = _run_all(args, {**_dataframe_runners(F, fr), **bench_lineitem.dataframe_runners(F, spark, args)})
     finally:
         spark.stop()
     out.update(load=load, note=f"pyspark {pyspark.__version__}, local[2], inputs cache()d")

@@ -10,6 +10,7 @@ export const WORKLOADS = [
   ...STRING_WORKLOADS,
   ["date_format", "date_format(ts, 'yyyy-MM-dd HH:mm:ss')"],
   ["to_timestamp", "to_timestamp(text, 'yyyy-MM-dd HH:mm:ss')"],
+  ...LINEITEM_WORKLOADS,
 ] as const;
 
 /** A workload's key. */
@@ -22,3 +23,5 @@ export function isWorkloadKey(s: string): s is WorkloadKey {
 
 // The string kernels' entries (issue 6) live with their workloads.
 import { STRING_WORKLOADS } from "./workloads-strings.js";
+// The lineitem file-reading workloads (issue 7) live with theirs.
+import { LINEITEM_WORKLOADS } from "./workload-list-lineitem.js";

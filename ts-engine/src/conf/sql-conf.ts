@@ -44,6 +44,12 @@ export const CONF_ENTRIES: readonly ConfEntry[] = [
   },
   { key: "spark.memory.fraction", default: "0.6", doc: "Fraction of (executor memory − reserved) that execution (sort, aggregate, join buffers) may use." },
   { key: "spark.sql.mapKeyDedupPolicy", default: "EXCEPTION", doc: "What building a map with a duplicated key does: EXCEPTION raises DUPLICATED_MAP_KEY, LAST_WIN keeps the last value." },
+  { key: "spark.sql.files.maxPartitionBytes", default: "128MB", doc: "The most bytes of files one partition of a file scan reads." },
+  { key: "spark.sql.files.openCostInBytes", default: "4MB", doc: "What opening a file counts as, in bytes, when file splits are packed into partitions." },
+  { key: "spark.sql.files.minPartitionNum", default: "0", doc: "The partitions a file scan aims for at least; 0 means the default parallelism." },
+  { key: "spark.sql.sources.partitionOverwriteMode", default: "STATIC", doc: "STATIC: an overwrite replaces everything under the path; DYNAMIC: only the partition directories the write produces." },
+  { key: "spark.sql.sources.default", default: "parquet", doc: "The format spark.read.load / df.write.save use when none is given." },
+  { key: "spark.sql.maxMetadataStringLength", default: "100", doc: "The longest value explain prints in a file scan's metadata (longer ones end in ...)." },
   { key: "spark.local.dir", default: os.tmpdir(), doc: "Directory for spill files (sorted runs); each engine process uses its own subdirectory, and every file is deleted when its task ends." },
 ];
 

@@ -19,6 +19,10 @@ import type { ParsedPlan } from "../plan/parsed-plan.js";
 import { outputOf, schemaOf } from "../plan/output.js";
 import type { StructType } from "../types/data-type.js";
 import type { ExecContext } from "../exec/exec-context.js";
+import { resolveSources } from "./resolve-sources.js";
+import { runWrite } from "./run-write.js";
+
+export { resolveSources };
 import { parseQueryPlan } from "../sql/parse-statement.js";
 
 /** An executing query: its schema, and its result batches in order, produced as they are pulled. */
@@ -68,6 +72,8 @@ function prepare(plan: ParsedPlan, ctx: ExecContext): Prepared {
   return { analyzed, optimized, physical: planPhysical(optimized, ctx) };
 }
 
+async function* noBatches(): AsyncGenerator<ColumnBatch> {}
+
 async function* relabel(schema: StructType, src: AsyncIterable<ColumnBatch>): AsyncGenerator<ColumnBatch> {
   for await (const b of src) yield makeBatch(schema, b.columns, b.numRows);
 }
@@ -78,8 +84,13 @@ async function* relabel(schema: StructType, src: AsyncIterable<ColumnBatch>): As
  * order, so Sort and Limit order is kept; nothing runs until `batches` is iterated.
  */
 export async function executeQuery(plan: ParsedPlan, ctx: ExecContext): Promise<QueryResult> {
-  const { analyzed, physical } = prepare(plan, ctx);
+  const { analyzed, physical } = prepare(await resolveSources(plan, ctx), ctx);
   const schema = schemaOf(analyzed);
+  if (analyzed.kind === "InsertIntoFiles" && physical.kind === "WriteFiles") {
+    // a write command runs to completion here and returns no rows
+    await runWrite(analyzed, physical, ctx);
+    return { schema, batches: noBatches() };
+  }
   return { schema, batches: relabel(schema, runPhysical(physical, ctx)) };
 }
 
@@ -139,7 +150,7 @@ export async function showQuery(
   vertical: boolean,
   ctx: ExecContext,
 ): Promise<string> {
-  const limited: ParsedPlan = { kind: "Limit", input: plan, n: Math.max(0, numRows) + 1 };
+  const limited: ParsedPlan = { kind: "Limit", input: await resolveSources(plan, ctx), n: Math.max(0, numRows) + 1 };
   const res = await executeQuery(limited, ctx);
   const rows: unknown[][] = [];
   for await (const b of res.batches) {

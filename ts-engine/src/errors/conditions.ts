@@ -5,6 +5,8 @@
  */
 import { COLLECTION_CONDITIONS } from "./conditions-collection.js";
 import { FUNCTION_CONDITIONS } from "./conditions-functions.js";
+import { FILE_CONDITIONS } from "./conditions-files.js";
+import { PARQUET_CONDITIONS } from "./conditions-parquet.js";
 import { SQL_CONDITIONS } from "./conditions-sql.js";
 
 export interface Condition {
@@ -308,5 +310,7 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
   },
   ...COLLECTION_CONDITIONS,
   ...FUNCTION_CONDITIONS,
+  ...FILE_CONDITIONS,
+  ...PARQUET_CONDITIONS,
   ...SQL_CONDITIONS,
 };

@@ -4,6 +4,8 @@ import { BatchEvalPythonExec } from "./batch-eval-python-exec.js";
 import { StageInputExec, type StageInputs } from "./exchange/stage-input-exec.js";
 import type { ExecutionPlan } from "./execution-plan.js";
 import { FilterExec } from "./filter-exec.js";
+import { FileSourceScanExec } from "./file-source-scan-exec.js";
+import { WriteFilesExec } from "./write-files-exec.js";
 import { InMemoryTableScanExec } from "./cache/in-memory-table-scan-exec.js";
 import { GenerateExec } from "./generate-exec.js";
 import { HashJoinExec } from "./join/hash-join-exec.js";
@@ -59,6 +61,8 @@ const BUILDERS: { readonly [K in PhysicalKind]: Builder<K> } = {
     return new StageInputExec("ShuffleRead", p.schema, s.numPartitions, (q) => s.read(q));
   },
   BroadcastRead: (p, i) => new StageInputExec("BroadcastRead", p.schema, 1, () => i.broadcast(p.broadcastId)),
+  FileSourceScan: (p) => new FileSourceScanExec(p),
+  WriteFiles: (p, i) => new WriteFilesExec(p, buildExec(p.input, i)),
   InMemoryTableScan: (p, i) => {
     const c = i.cached(p.cacheId);
     return new InMemoryTableScanExec(p.schema, p.columns, c.numPartitions, (q) => c.read(q), p.detail);

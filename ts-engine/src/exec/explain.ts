@@ -41,6 +41,10 @@ function line(p: PhysicalPlan): { readonly name: string; readonly detail: string
       return line(p.exchange);
     case "InMemoryTableScan":
       return { name: "InMemoryTableScan", detail: p.detail };
+    case "FileSourceScan":
+      return { name: "FileScan", detail: p.detail };
+    case "WriteFiles":
+      return { name: "WriteFiles", detail: "" };
     default:
       return assertNever(p);
   }
@@ -64,6 +68,14 @@ interface Printer {
 
 function print(p: PhysicalPlan, prefix: string, childPrefix: string, pr: Printer, inStage: number): void {
   const { name, detail } = line(p);
+  if (p.kind === "FileSourceScan" && p.batched) {
+    // A columnar scan feeds a ColumnarToRow, the first operator of its codegen stage (Spark's
+    // vectorized readers); the scan itself is outside the stage.
+    const stage = pr.stars ? (inStage > 0 ? inStage : ++pr.stage) : 0;
+    pr.lines.push(`${prefix}${stage > 0 ? `*(${stage}) ` : ""}ColumnarToRow`);
+    pr.lines.push(`${childPrefix}+- ${name}${detail}`);
+    return;
+  }
   let stageId = 0;
   if (pr.stars && CODEGEN.has(name)) stageId = inStage > 0 ? inStage : ++pr.stage;
   const star = stageId > 0 ? `*(${stageId}) ` : "";

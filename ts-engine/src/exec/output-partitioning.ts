@@ -53,6 +53,10 @@ export function hashClustering(p: PhysicalPlan): readonly number[] | null {
     case "ShuffleRead":
     case "BroadcastRead":
     case "InMemoryTableScan":
+    case "FileSourceScan":
+      return null;
+    case "WriteFiles":
+      // a write's tasks return their written files, not the input's rows
       return null;
     default:
       return assertNever(p);

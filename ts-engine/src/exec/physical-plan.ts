@@ -1,5 +1,7 @@
 import type { AggCall, Expr, PythonUDF, ScalarCall, SortOrder } from "../expr/expr.js";
 import type { JoinType } from "../plan/logical-plan.js";
+import type { FilePartition } from "../io/file-split.js";
+import type { PushedFilter } from "../io/pushed-filter.js";
 import { assertNever } from "../errors/assert-never.js";
 import { structType, type StructField, type StructType } from "../types/data-type.js";
 
@@ -27,7 +29,9 @@ export type PhysicalPlan =
   | ShuffleReadP
   | BroadcastReadP
   | InMemoryTableScanP
-  | GenerateP;
+  | GenerateP
+  | FileSourceScanP
+  | WriteFilesP;
 
 export type PhysicalKind = PhysicalPlan["kind"];
 
@@ -248,6 +252,53 @@ export interface GenerateP {
   readonly detail: string;
 }
 
+/** One output column of a file scan: a data column the format reads, or a partition column's value. */
+export type ScanColumn = { readonly kind: "data"; readonly index: number } | { readonly kind: "partition"; readonly index: number };
+
+/**
+ * A scan of files (Spark's FileSourceScanExec): each output partition reads its splits with
+ * the format, asking for `requiredSchema` (projection push-down) with `filters` (pushed data
+ * filters), and appends the split's partition values. `partitions` are the pruned ones; a
+ * task is sent only its own (then `slice` says which).
+ */
+export interface FileSourceScanP {
+  readonly kind: "FileSourceScan";
+  readonly format: string;
+  readonly options: readonly (readonly [string, string])[];
+  readonly dataSchema: StructType;
+  readonly requiredSchema: StructType;
+  readonly partitionSchema: StructType;
+  readonly columns: readonly ScanColumn[];
+  readonly filters: readonly PushedFilter[];
+  readonly partitions: readonly FilePartition[];
+  readonly numPartitions: number;
+  readonly slice?: number;
+  readonly schema: StructType;
+  readonly detail: string;
+  /** The format's supportBatch: explain prints a ColumnarToRow above the scan. */
+  readonly batched: boolean;
+}
+
+/**
+ * The tasks of a write (Spark's WriteFilesExec): each writes its partition's rows as files
+ * of `format` under `stagingDir` (one per `partitionBy` directory it meets), named with
+ * `jobId`, and returns one row per file written (its path relative to the staging
+ * directory and its row count); the committer moves them into place after every task ended.
+ */
+export interface WriteFilesP {
+  readonly kind: "WriteFiles";
+  readonly input: PhysicalPlan;
+  readonly format: string;
+  readonly options: readonly (readonly [string, string])[];
+  readonly stagingDir: string;
+  readonly jobId: string;
+  /** Ordinals of the input's partition columns, in partitionBy order. */
+  readonly partitionColumns: readonly number[];
+  /** Ordinals of the columns written into the files. */
+  readonly dataColumns: readonly number[];
+  readonly schema: StructType;
+}
+
 /** The inputs of a node, in order. */
 export function childrenOf(p: PhysicalPlan): readonly PhysicalPlan[] {
   switch (p.kind) {
@@ -256,6 +307,7 @@ export function childrenOf(p: PhysicalPlan): readonly PhysicalPlan[] {
     case "ShuffleRead":
     case "BroadcastRead":
     case "InMemoryTableScan":
+    case "FileSourceScan":
       return [];
     case "Project":
     case "Filter":
@@ -266,6 +318,7 @@ export function childrenOf(p: PhysicalPlan): readonly PhysicalPlan[] {
     case "ShuffleExchange":
     case "BroadcastExchange":
     case "Generate":
+    case "WriteFiles":
       return [p.input];
     case "Union":
       return p.inputs;
@@ -291,6 +344,8 @@ export function physicalSchema(p: PhysicalPlan): StructType {
     case "BroadcastRead":
     case "InMemoryTableScan":
     case "Generate":
+    case "FileSourceScan":
+    case "WriteFiles":
       return p.schema;
     case "Filter":
     case "Sort":
@@ -318,6 +373,7 @@ export function withChildren(p: PhysicalPlan, kids: readonly PhysicalPlan[]): Ph
     case "ShuffleRead":
     case "BroadcastRead":
     case "InMemoryTableScan":
+    case "FileSourceScan":
       return p;
     case "Project":
     case "Filter":
@@ -328,6 +384,7 @@ export function withChildren(p: PhysicalPlan, kids: readonly PhysicalPlan[]): Ph
     case "ShuffleExchange":
     case "BroadcastExchange":
     case "Generate":
+    case "WriteFiles":
       return { ...p, input: k0 };
     case "Union":
       return { ...p, inputs: kids };

@@ -1,7 +1,7 @@
 import type { ExecContext } from "./exec-context.js";
 import { hashClustering, satisfiesClustering } from "./output-partitioning.js";
 import { bindReferences } from "../expr/bind.js";
-import type { AggCall, BoundRef, Expr, ScalarCall, SortOrder } from "../expr/expr.js";
+import type { AggCall, AttributeRef, BoundRef, Expr, ScalarCall, SortOrder } from "../expr/expr.js";
 import { generatorText } from "../plan/explain-logical.js";
 import { assertNever } from "../errors/assert-never.js";
 import { exprSemanticEquals } from "../expr/expr-equals.js";
@@ -17,7 +17,9 @@ import { aggSpecOf, distinctMatters, makeAccumulator, type AggSpec } from "./agg
 import { partialSchema } from "./aggregate/hash-aggregate-exec.js";
 import { aggDetail, exprList, JOIN_TYPE_NAMES, scanDetail } from "./explain-detail.js";
 import type { AggCallPlan, HashAggregateP, Partitioning, PhysicalPlan } from "./physical-plan.js";
-import { extractJoinKeys } from "../optimizer/join-keys.js";
+import { andAll, extractJoinKeys, splitConjuncts } from "../optimizer/join-keys.js";
+import { planFileScan } from "./plan-file-scan.js";
+import { planWriteFiles } from "./plan-write-files.js";
 import { estimatedSize } from "./size-estimate.js";
 import { isOrderable, selectEquiJoin, type BuildSide } from "./join/join-selection.js";
 import { schemaOfAttrs } from "./util.js";
@@ -74,6 +76,8 @@ function singlePartition(p: PhysicalPlan): boolean {
     case "Generate":
       return singlePartition(p.input);
     case "LocalTableScan":
+    case "FileSourceScan":
+    case "WriteFiles":
     case "Union":
     case "HashJoin":
     case "SortMergeJoin":
@@ -368,6 +372,11 @@ function planJoin(p: Join, st: PlanState): PhysicalPlan {
   };
 }
 
+/** Whether `exprs` are exactly `attrs`, in order. */
+function sameAttrs(exprs: readonly Expr[], attrs: readonly AttributeRef[]): boolean {
+  return exprs.length === attrs.length && exprs.every((e, i) => e.kind === "AttributeRef" && e.exprId === attrs[i]!.exprId);
+}
+
 function plan(p: LogicalPlan, st: PlanState): PhysicalPlan {
   switch (p.kind) {
     case "Range":
@@ -378,6 +387,8 @@ function plan(p: LogicalPlan, st: PlanState): PhysicalPlan {
       return { kind: "LocalTableScan", schema: schemaOfAttrs(attrs), rows: p.rows, slices, detail: scanDetail(attrs) };
     }
     case "Project":
+      // Spark's RemoveRedundantProjects: a projection of exactly a file scan's columns is the scan
+      if ((p.input.kind === "FileScan" || (p.input.kind === "Filter" && p.input.input.kind === "FileScan")) && sameAttrs(p.exprs, outputOf(p.input))) return plan(p.input, st);
       return {
         kind: "Project",
         input: plan(p.input, st),
@@ -385,8 +396,20 @@ function plan(p: LogicalPlan, st: PlanState): PhysicalPlan {
         schema: schemaOfAttrs(outputOf(p)),
         detail: p.exprs.length === 0 ? "" : ` ${exprList(p.exprs)}`,
       };
-    case "Filter":
+    case "Filter": {
+      if (p.input.kind === "FileScan") {
+        // FileSourceStrategy: the scan takes the filter's conjuncts (pruning, pushed filters)
+        const { scan, remaining } = planFileScan(p.input, splitConjuncts(p.condition), st.ctx);
+        const cond = andAll(remaining);
+        if (cond === undefined) return scan;
+        return { kind: "Filter", input: scan, condition: bindAll([cond], p.input)[0]!, detail: ` ${exprToString(cond)}` };
+      }
       return { kind: "Filter", input: plan(p.input, st), condition: bindAll([p.condition], p.input)[0]!, detail: ` ${exprToString(p.condition)}` };
+    }
+    case "FileScan":
+      return planFileScan(p, [], st.ctx).scan;
+    case "InsertIntoFiles":
+      return planWriteFiles(p, plan(p.input, st));
     case "Aggregate":
       return planAggregate(p, st);
     case "Sort": {

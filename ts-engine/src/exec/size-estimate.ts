@@ -68,6 +68,13 @@ export function estimatedSize(p: LogicalPlan): number {
       return rowSize(outputOf(p)) * p.rows.length;
     case "InMemoryRelation":
       return p.sizeInBytes;
+    case "FileScan": {
+      // Spark's HadoopFsRelation.sizeInBytes: the files' bytes (scaled here to the columns read)
+      const bytes = p.relation.index.files.reduce((s, f) => s + f.size, 0);
+      return Math.ceil((bytes * rowSize(p.output)) / Math.max(1, rowSize(p.relationOutput)));
+    }
+    case "InsertIntoFiles":
+      return 0;
     case "Aggregate":
       return p.groupBy.length === 0 ? rowSize(outputOf(p)) : scaled(p, p.input);
     case "Limit":

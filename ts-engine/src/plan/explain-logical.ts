@@ -59,6 +59,10 @@ function parsedLine(p: ParsedPlan): string {
       return `'${p.op === "intersect" ? "Intersect" : "Except"} false`;
     case "Hint":
       return `UnresolvedHint ${p.name}${p.parameters.length === 0 ? "" : `, [${p.parameters.join(", ")}]`}`;
+    case "DataSource":
+      return `'UnresolvedDataSource ${p.format}, [${p.paths.join(", ")}]`;
+    case "WriteFiles":
+      return `'WriteFiles ${p.format}, ${p.path}`;
     default:
       return assertNever(p);
   }
@@ -90,6 +94,11 @@ function resolvedLine(p: LogicalPlan): string {
       return `InMemoryRelation [${p.relationOutput.map(exprToString).join(", ")}], ${storageLevelString(p.storageLevel)}`;
     case "Generate":
       return `Generate ${generatorText(p.generator)}, ${p.outer}, [${p.generatorOutput.map(exprToString).join(", ")}]`;
+    case "FileScan":
+      // Spark's LogicalRelation: `Relation [a#1,b#2] csv`
+      return `Relation [${p.output.map(exprToString).join(",")}] ${p.relation.format}`;
+    case "InsertIntoFiles":
+      return `InsertIntoHadoopFsRelationCommand file:${p.path}, ${p.format}, ${p.mode}`;
     default:
       return assertNever(p);
   }

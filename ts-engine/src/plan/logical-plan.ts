@@ -1,4 +1,5 @@
 import type { AttributeRef, Expr, PythonUDF, ScalarCall, SortOrder } from "../expr/expr.js";
+import type { FileSourceRelation } from "../io/file-source.js";
 import type { StructType } from "../types/data-type.js";
 import type { StorageLevel } from "./storage-level.js";
 
@@ -21,7 +22,9 @@ export type LogicalPlan =
   | Union
   | BatchEvalPython
   | InMemoryRelation
-  | Generate;
+  | Generate
+  | FileScan
+  | InsertIntoFiles;
 
 /** The kinds of resolved plan nodes. */
 export type PlanKind = LogicalPlan["kind"];
@@ -159,4 +162,33 @@ export interface Generate {
   readonly generator: ScalarCall;
   readonly outer: boolean;
   readonly generatorOutput: readonly AttributeRef[];
+}
+
+/**
+ * A scan of files (Spark's LogicalRelation over a HadoopFsRelation): `relationOutput` is the
+ * relation's data columns then its partition columns; `output` the ones the query reads
+ * (column pruning narrows it). Filters above it are pushed into the physical scan.
+ */
+export interface FileScan {
+  readonly kind: "FileScan";
+  readonly relation: FileSourceRelation;
+  readonly relationOutput: readonly AttributeRef[];
+  readonly output: readonly AttributeRef[];
+}
+
+/** How a write treats existing data at its path (Spark's SaveMode). */
+export type SaveMode = "append" | "overwrite" | "errorifexists" | "ignore";
+
+/**
+ * `df.write...save(path)` (Spark's InsertIntoHadoopFsRelationCommand): the input's rows as
+ * files of `format` under `path`, with `partitionBy` columns as `key=value` directories.
+ */
+export interface InsertIntoFiles {
+  readonly kind: "InsertIntoFiles";
+  readonly input: LogicalPlan;
+  readonly format: string;
+  readonly path: string;
+  readonly mode: SaveMode;
+  readonly options: readonly (readonly [string, string])[];
+  readonly partitionBy: readonly AttributeRef[];
 }

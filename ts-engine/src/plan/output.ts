@@ -39,7 +39,11 @@ export function outputOf(plan: LogicalPlan): readonly AttributeRef[] {
     case "Range":
     case "LocalRelation":
     case "InMemoryRelation":
+    case "FileScan":
       return plan.output;
+    case "InsertIntoFiles":
+      // a write command outputs no rows (Spark's DataWritingCommand.output is empty)
+      return [];
     case "Project":
       return plan.exprs.map(toAttribute);
     case "Aggregate":

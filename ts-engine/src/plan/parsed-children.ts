@@ -6,6 +6,7 @@ export function parsedChildren(p: ParsedPlan): readonly ParsedPlan[] {
   switch (p.kind) {
     case "Range":
     case "LocalRelation":
+    case "DataSource":
     case "UnresolvedRelation":
     case "Sql":
       return [];
@@ -26,6 +27,7 @@ export function parsedChildren(p: ParsedPlan): readonly ParsedPlan[] {
     case "SubqueryAlias":
     case "ToDF":
     case "Hint":
+    case "WriteFiles":
       return [p.input];
     case "PredicateSubquery":
     case "ScalarSubqueryJoin":
@@ -42,6 +44,7 @@ export function mapParsedChildren(p: ParsedPlan, f: (c: ParsedPlan) => ParsedPla
     case "LocalRelation":
     case "UnresolvedRelation":
     case "Sql":
+    case "DataSource":
       return p;
     case "Join":
     case "SetOperation": {
@@ -64,7 +67,8 @@ export function mapParsedChildren(p: ParsedPlan, f: (c: ParsedPlan) => ParsedPla
     case "Distinct":
     case "SubqueryAlias":
     case "ToDF":
-    case "Hint": {
+    case "Hint":
+    case "WriteFiles": {
       const input = f(p.input);
       return input === p.input ? p : { ...p, input };
     }

@@ -1,4 +1,5 @@
 import type { ParsedExpr, ParsedSortOrder } from "../expr/parsed-expr.js";
+import type { FileSourceRelation } from "../io/file-source.js";
 import type { StructType } from "../types/data-type.js";
 import type { JoinType } from "./logical-plan.js";
 
@@ -27,6 +28,8 @@ export type ParsedPlan =
   | SubqueryAlias
   | ToDF
   | ParsedHint
+  | DataSource
+  | WriteFiles
   | UnresolvedRelation
   | SqlQuery
   | SetOperation
@@ -175,6 +178,38 @@ export interface ToDF extends Base {
   readonly kind: "ToDF";
   readonly input: ParsedPlan;
   readonly names: readonly string[];
+}
+
+/**
+ * `spark.read.format(f).options(...).schema(s).load(paths)` (Spark Connect's Read.DataSource):
+ * the engine lists the files and infers the schema when it analyzes the plan.
+ */
+export interface DataSource extends Base {
+  readonly kind: "DataSource";
+  readonly format: string;
+  readonly paths: readonly string[];
+  readonly options: readonly (readonly [string, string])[];
+  /** The user's schema (`.schema(...)`, a StructType or a DDL string). */
+  readonly schema?: StructType;
+  /**
+   * The files and schema, filled in before analysis by engine/resolve-sources.ts (listing and
+   * inference read the disk, which analysis does not), as Spark resolves a DataSource at load.
+   */
+  readonly relation?: FileSourceRelation;
+}
+
+/**
+ * `df.write.format(f).mode(m).options(...).partitionBy(...).save(path)` (Spark Connect's
+ * WriteOperation to a path): `mode` as the user spelled it, checked by the analyzer.
+ */
+export interface WriteFiles extends Base {
+  readonly kind: "WriteFiles";
+  readonly input: ParsedPlan;
+  readonly format: string;
+  readonly path: string;
+  readonly mode: string;
+  readonly options: readonly (readonly [string, string])[];
+  readonly partitionBy: readonly string[];
 }
 
 /** A table or view by name (`FROM t`, `spark.table("t")`), looked up in the session catalog by the analyzer. */

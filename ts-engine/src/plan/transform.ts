@@ -2,7 +2,7 @@ import { assertNever } from "../errors/assert-never.js";
 import type { Expr } from "../expr/expr.js";
 import { exprChildren, exprExists, transformExpr, withNewChildren } from "../expr/transform.js";
 import type { LogicalPlan } from "./logical-plan.js";
-import { aggregate, batchEvalPython, filter, generate, join, limit, project, sort, union } from "./nodes/index.js";
+import { aggregate, batchEvalPython, filter, generate, insertIntoFiles, join, limit, project, sort, union } from "./nodes/index.js";
 
 function sameArray<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
@@ -40,6 +40,7 @@ export function planChildren(p: LogicalPlan): readonly LogicalPlan[] {
     case "Range":
     case "LocalRelation":
     case "InMemoryRelation":
+    case "FileScan":
       return [];
     case "Join":
       return [p.left, p.right];
@@ -52,6 +53,7 @@ export function planChildren(p: LogicalPlan): readonly LogicalPlan[] {
     case "Limit":
     case "BatchEvalPython":
     case "Generate":
+    case "InsertIntoFiles":
       return [p.input];
     default:
       return assertNever(p);
@@ -64,6 +66,7 @@ export function mapPlanChildren(p: LogicalPlan, f: (c: LogicalPlan) => LogicalPl
     case "Range":
     case "LocalRelation":
     case "InMemoryRelation":
+    case "FileScan":
       return p;
     case "Join": {
       const l = f(p.left);
@@ -101,6 +104,10 @@ export function mapPlanChildren(p: LogicalPlan, f: (c: LogicalPlan) => LogicalPl
     case "Generate": {
       const c = f(p.input);
       return c === p.input ? p : generate(c, p.generator, p.outer, p.generatorOutput);
+    }
+    case "InsertIntoFiles": {
+      const c = f(p.input);
+      return c === p.input ? p : insertIntoFiles(c, p.format, p.path, p.mode, p.options, p.partitionBy);
     }
     default:
       return assertNever(p);

@@ -7,7 +7,7 @@ import { pushDownFilter } from "../../src/optimizer/rules/push-down-filter.js";
 import { pruneColumns } from "../../src/optimizer/rules/prune-columns.js";
 import { analyze } from "../../src/plan/analyzer/analyzer.js";
 import type { LogicalPlan } from "../../src/plan/logical-plan.js";
-import { LongType, StringType, structField, structType } from "../../src/types/data-type.js";
+import { DateType, IntegerType, LongType, StringType, structField, structType } from "../../src/types/data-type.js";
 import { alias, col, collectRows, fn, lit, local, range } from "../engine/helpers.js";
 
 const conf = new SqlConf();
@@ -23,6 +23,22 @@ describe("optimizer rules", () => {
     const p = resolved({ kind: "Project", input: range(0, 1), exprs: [alias(fn("+", lit(1, LongType), lit(2, LongType)), "x")] });
     const q = constantFolding.apply(p);
     expect(q.kind === "Project" && q.exprs[0]!.kind === "Alias" && q.exprs[0]!.child).toMatchObject({ kind: "Literal", value: 3 });
+  });
+
+  it("folds literal casts inside aggregates, and string-to-date casts (no time zone)", () => {
+    const dec = { kind: "decimal", precision: 15, scale: 2 } as const;
+    const l = local(structType([structField("p", dec), structField("d", DateType)]), [["1.00", 0]]);
+    const p = resolved({
+      kind: "Aggregate",
+      input: { kind: "Filter", input: l, condition: fn("<=", col("d"), { kind: "Cast", child: lit("1998-09-02", StringType), dataType: DateType }) },
+      groupBy: [],
+      aggs: [alias(fn("sum", fn("*", col("p"), fn("-", lit(1, IntegerType), col("p")))), "s")],
+    });
+    const q = constantFolding.apply(p);
+    const text = JSON.stringify(q, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v));
+    // No Cast of a literal is left: 1 became a decimal literal, '1998-09-02' a date literal (10471 days).
+    expect(text).not.toMatch(/"kind":"Cast","child":\{"kind":"Literal"/);
+    expect(q.kind === "Aggregate" && q.input.kind === "Filter" && JSON.stringify(q.input.condition)).toContain('"value":10471');
   });
 
   it("pushes a filter below a project, substituting aliases", () => {

@@ -100,6 +100,17 @@ def to_df(input: Plan, names: Sequence[str]) -> Plan:
     return _node("ToDF", input=input, names=list(names))
 
 
+def data_source(format: str, paths: Sequence[str], options: Dict[str, str],
+                schema: Optional[Dict[str, Any]] = None, ddl: Optional[str] = None) -> Plan:
+    """``spark.read...load(paths)``: a file source the engine lists and resolves."""
+    return _node("DataSource", format=format, paths=list(paths), options=dict(options), schema=schema, ddl=ddl)
+
+
+def write_files(input: Plan, format: str, path: str, mode: str, options: Dict[str, str],
+                partition_by: Sequence[str]) -> Plan:
+    """``df.write...save(path)``: the input written as files (runs when executed)."""
+    return _node("WriteFiles", input=input, format=format, path=path, mode=mode, options=dict(options),
+                 partitionBy=list(partition_by))
 def unresolved_relation(name: str) -> Plan:
     """``spark.table(name)``: a table or view by (unparsed) name, looked up by the engine's catalog."""
     return _node("UnresolvedRelation", name=name)

@@ -134,6 +134,8 @@ class QueryRun {
       case "Range":
       case "LocalTableScan":
         return p.slices;
+      case "FileSourceScan":
+        return p.numPartitions;
       case "ShuffleRead":
         return this.shuffle(p.shuffleId).ranges.length;
       case "BroadcastRead":
@@ -147,6 +149,7 @@ class QueryRun {
       case "Limit":
       case "BatchEvalPython":
       case "Generate":
+      case "WriteFiles":
         return this.partitionsOf(p.input);
       case "Union":
         return p.inputs.reduce((s, c) => s + this.partitionsOf(c), 0);
@@ -252,6 +255,11 @@ class QueryRun {
       switch (q.kind) {
         case "LocalTableScan":
           return part < 0 ? { ...q, rows: [], slice: -1 } : { ...q, rows: sliceRows(q.rows, q.slices, part), slice: part };
+        case "FileSourceScan": {
+          // a task is sent only its own splits
+          const own = q.partitions[part];
+          return { ...q, partitions: part < 0 || own === undefined ? [] : [own], slice: part };
+        }
         case "ShuffleRead": {
           const s = this.shuffle(q.shuffleId);
           const r = s.ranges[part];
@@ -290,6 +298,7 @@ class QueryRun {
         case "SortMergeJoin":
         case "BatchEvalPython":
         case "Generate":
+        case "WriteFiles":
         case "ShuffleExchange":
         case "BroadcastExchange":
           return withChildren(

@@ -5,7 +5,7 @@ import type { Expr } from "../../expr/expr.js";
 import { isNondeterministicFunction, lookupFunction } from "../../expr/functions/registry.js";
 import { exprType } from "../../expr/expr-type.js";
 import type { LogicalPlan } from "../../plan/logical-plan.js";
-import { filter, project } from "../../plan/nodes/index.js";
+import { aggregate, filter, project } from "../../plan/nodes/index.js";
 import { structType } from "../../types/data-type.js";
 import type { OptimizerRule } from "../rule.js";
 import { mapExprChildren, transformPlanUp } from "../../plan/transform.js";
@@ -14,10 +14,14 @@ const EMPTY = makeBatch(structType([]), [], 1);
 
 const ZONE_FREE = new Set(["boolean", "byte", "short", "integer", "long", "float", "double", "decimal"]);
 
-// Casts fold only between zone-free types: a date/time cast depends on the session time zone.
+// Casts fold only where Spark's Cast.needsTimeZone is false: between zone-free types, and
+// between strings and dates (a date has no time zone; timestamps do).
 function foldable(e: Expr): boolean {
   if (e.kind === "Cast") {
-    return e.child.kind === "Literal" && ZONE_FREE.has(e.dataType.kind) && ZONE_FREE.has(e.child.dataType.kind);
+    if (e.child.kind !== "Literal") return false;
+    const from = e.child.dataType.kind;
+    const to = e.dataType.kind;
+    return (ZONE_FREE.has(to) && ZONE_FREE.has(from)) || (from === "string" && to === "date") || (from === "date" && to === "string");
   }
   if (e.kind !== "ScalarCall") return false;
   const def = lookupFunction(e.fn);
@@ -42,7 +46,7 @@ function foldAll(es: readonly Expr[]): readonly Expr[] {
   return out.every((e, i) => e === es[i]) ? es : out;
 }
 
-/** Evaluates scalar calls (and numeric casts) whose inputs are all literals once, at plan time. */
+/** Evaluates scalar calls (and numeric and string↔date casts) whose inputs are all literals once, at plan time, in Project, Filter and Aggregate. */
 export const constantFolding: OptimizerRule = {
   name: "ConstantFolding",
   apply(plan: LogicalPlan): LogicalPlan {
@@ -54,6 +58,12 @@ export const constantFolding: OptimizerRule = {
       if (p.kind === "Filter") {
         const condition = fold(p.condition);
         return condition === p.condition ? p : filter(p.input, condition);
+      }
+      if (p.kind === "Aggregate") {
+        // Literal sub-expressions inside aggregate arguments (sum(price * (1 - disc))'s cast of 1).
+        const groupBy = foldAll(p.groupBy);
+        const aggs = foldAll(p.aggs);
+        return groupBy === p.groupBy && aggs === p.aggs ? p : aggregate(p.input, groupBy, aggs);
       }
       return p;
     });

@@ -1,5 +1,5 @@
 import type { LogicalPlan } from "../../plan/logical-plan.js";
-import { aggregate, filter, inMemoryRelation, localRelation, project } from "../../plan/nodes/index.js";
+import { aggregate, fileScan, filter, inMemoryRelation, localRelation, project } from "../../plan/nodes/index.js";
 import { outputOf } from "../../plan/output.js";
 import type { OptimizerRule } from "../rule.js";
 import { referencedIds, transformPlanUp } from "../../plan/transform.js";
@@ -39,6 +39,26 @@ function pruneCachedScan(p: LogicalPlan): LogicalPlan {
 }
 
 /**
+ * A file scan directly under a Project or an Aggregate (or under a Filter under one) reads only
+ * the columns they mention (Spark's ReadSchema), in the relation's order; none at all for
+ * `count()`, whose aggregate reads no column.
+ */
+function pruneFileScan(p: LogicalPlan): LogicalPlan {
+  if (p.kind !== "Project" && p.kind !== "Aggregate") return p;
+  const under = p.input.kind === "Filter" ? p.input : null;
+  const rel = under === null ? p.input : under.input;
+  if (rel.kind !== "FileScan") return p;
+  const used = new Set<number>();
+  for (const e of p.kind === "Project" ? p.exprs : [...p.groupBy, ...p.aggs]) referencedIds(e, used);
+  if (under !== null) referencedIds(under.condition, used);
+  const output = rel.output.filter((a) => used.has(a.exprId));
+  if (output.length === rel.output.length) return p;
+  const scan = fileScan(rel.relation, rel.relationOutput, output);
+  const input = under === null ? scan : filter(scan, under.condition);
+  return p.kind === "Project" ? project(input, p.exprs) : aggregate(input, p.groupBy, p.aggs);
+}
+
+/**
  * Drops columns nobody reads: Project items under an Aggregate that does not use them,
  * LocalRelation columns that the Project directly above never reads, and cached columns
  * a Project or Aggregate directly above never reads, so scans build fewer vectors (Range has a single column and needs nothing).
@@ -47,7 +67,7 @@ export const pruneColumns: OptimizerRule = {
   name: "ColumnPruning",
   apply(plan: LogicalPlan): LogicalPlan {
     return transformPlanUp(plan, (q) => {
-      const p = pruneCachedScan(pruneUnderAggregate(q));
+      const p = pruneFileScan(pruneCachedScan(pruneUnderAggregate(q)));
       if (p.kind !== "Project" || p.input.kind !== "LocalRelation") return p;
       const rel = p.input;
       const used = new Set<number>();

@@ -19,6 +19,7 @@ import { resolveAggregateNode, resolveDistinct } from "./rules/aggregate.js";
 import { resolveJoin } from "./rules/join.js";
 import { qualify, resolveDrop, resolveProject, resolveRenamed, resolveToDF, resolveWithColumns } from "./rules/project.js";
 import { resolveUnion } from "./rules/union.js";
+import { resolveDataSource, resolveWriteFiles } from "./rules/data-source.js";
 import { resolveSetOperation } from "./rules/set-operation.js";
 import { resolvePredicateSubquery, resolveScalarSubqueryJoin } from "./rules/predicate-subquery.js";
 import { resolveWithMissingRefs } from "./rules/missing-refs.js";
@@ -94,6 +95,10 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
     case "Hint":
       // a join strategy hint is read off the parsed plan by the join above (resolveJoin)
       return ctx.resolve(p.input);
+    case "DataSource":
+      return { plan: resolveDataSource(p), planIds: none };
+    case "WriteFiles":
+      return resolveWriteFiles(p, ctx);
     case "UnresolvedRelation": {
       const hit = ctx.relations?.lookupRelation(p.nameParts);
       if (hit === undefined) {

@@ -45,6 +45,10 @@ function head(p: ParsedPlan): string {
       return `'${p.op === "intersect" ? "Intersect" : "Except"} false`;
     case "Hint":
       return `'UnresolvedHint ${p.name}${p.parameters.length === 0 ? "" : `, [${p.parameters.join(", ")}]`}`;
+    case "DataSource":
+      return `'UnresolvedDataSource ${p.format}`;
+    case "WriteFiles":
+      return `'WriteFiles ${p.format}`;
     default:
       return assertNever(p);
   }

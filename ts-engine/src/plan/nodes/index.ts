@@ -15,3 +15,5 @@ export { range } from "./range.js";
 export { sort } from "./sort.js";
 export { union } from "./union.js";
 export { inMemoryRelation } from "./in-memory-relation.js";
+export { fileScan } from "./file-scan.js";
+export { insertIntoFiles } from "./insert-into-files.js";

@@ -21,8 +21,10 @@ function explainMode(mode: string): ExplainMode {
  */
 export async function handleAnalyze(req: AnalyzeRequest, session: Session, rc: RequestContext): Promise<void> {
   await runRequest(req.id, session, rc, async ({ ctx }) => {
-    const plan = decodePlan(req.plan);
     const engine = rc.state.engine;
+    const decoded = decodePlan(req.plan);
+    // listing files and inferring schemas reads the disk: done here, before the sync analysis
+    const plan = engine.resolveSources === undefined ? decoded : await engine.resolveSources(decoded, ctx);
     switch (req.method) {
       case "schema":
         return rc.send({ kind: "analyzeResult", id: req.id, schema: encodeStructType(engine.analyzeSchema(plan, ctx)) });

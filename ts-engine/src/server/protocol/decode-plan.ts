@@ -4,6 +4,7 @@ import type { ParsedExpr } from "../../expr/parsed-expr.js";
 import { parseTableName } from "../../sql/parse-table-name.js";
 import { decodeExpr, decodeSortOrder } from "./decode-expr.js";
 import { decodeStructType } from "./decode-type.js";
+import { parseDDL } from "../../types/ddl.js";
 import { decodeValue } from "./decode-value.js";
 import {
   asBool,
@@ -148,6 +149,27 @@ const DECODERS: Readonly<Record<WirePlanKind, Decoder>> = {
       return fail(`${p}.parameters[${i}]`, `expected a string or number, got ${describe(v)}`);
     }),
   }),
+  DataSource: (m, p) => {
+    const schema = opt(m, "schema");
+    const ddl = opt(m, "ddl");
+    const userSchema = schema !== undefined ? decodeStructType(schema, `${p}.schema`) : ddl !== undefined ? parseDDL(asString(ddl, `${p}.ddl`)) : undefined;
+    return {
+      kind: "DataSource",
+      format: asString(req(m, "format", p), `${p}.format`),
+      paths: asStringList(req(m, "paths", p), `${p}.paths`),
+      options: stringOptions(m, p),
+      ...(userSchema === undefined ? {} : { schema: userSchema }),
+    };
+  },
+  WriteFiles: (m, p) => ({
+    kind: "WriteFiles",
+    input: input(m, "input", p),
+    format: asString(req(m, "format", p), `${p}.format`),
+    path: asString(req(m, "path", p), `${p}.path`),
+    mode: asString(req(m, "mode", p), `${p}.mode`),
+    options: stringOptions(m, p),
+    partitionBy: asStringList(opt(m, "partitionBy") ?? [], `${p}.partitionBy`),
+  }),
   // `name` is the unparsed `spark.table(name)` argument, split by the SQL parser as Spark does.
   UnresolvedRelation: (m, p) => {
     const name = opt(m, "name");
@@ -185,6 +207,14 @@ const DECODERS: Readonly<Record<WirePlanKind, Decoder>> = {
     right: input(m, "right", p),
   }),
 };
+
+/** A data source's `options` map (string to string), as [key, value] pairs in the client's order. */
+function stringOptions(m: WireMap, p: string): [string, string][] {
+  const raw = opt(m, "options");
+  if (raw === undefined) return [];
+  const o = asMap(raw, `${p}.options`);
+  return Object.keys(o).map((k) => [k, asString(o[k], `${p}.options.${k}`)]);
+}
 
 /** Every kind this decoder accepts (checked against bridge/schema/*.json). */
 export const WIRE_PLAN_KINDS: readonly WirePlanKind[] = Object.keys(DECODERS) as WirePlanKind[];

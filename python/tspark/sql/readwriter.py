@@ -1,0 +1,390 @@
+"""``spark.read`` (DataFrameReader) and ``df.write`` (DataFrameWriter), as PySpark's
+pyspark.sql.readwriter: builders that collect a format, options and a schema, then make a
+``DataSource`` relation (read) or run a ``WriteFiles`` plan (write). The engine lists the
+files, infers schemas and writes; the client only builds the plan.
+"""
+from typing import Any, Callable, Dict, List, Optional, Tuple, Union
+
+from tspark.errors import AnalysisException, PySparkNotImplementedError, PySparkTypeError
+from tspark.sql import types as T
+from tspark.sql._convert import wire_type
+from tspark.sql._plan import relations as R
+from tspark.sql.conf import _to_str
+
+# No import of dataframe or session, not even for type checking: both import this module, and
+# the acyclic-siblings contract (pyproject.toml) counts every import. The session hands the
+# reader a factory of DataFrames instead; "DataFrame" / "SparkSession" annotations are names only.
+
+PathOrPaths = Union[str, List[str], Tuple[str, ...]]
+
+#: Spark's SaveMode names (case-insensitive).
+_SAVE_MODES = ("append", "overwrite", "ignore", "error", "errorifexists", "default")
+
+
+def _paths(path: Any, name: str = "path") -> List[str]:
+    if isinstance(path, str):
+        return [path]
+    if isinstance(path, (list, tuple)) and all(isinstance(p, str) for p in path):
+        return list(path)
+    raise PySparkTypeError(errorClass="NOT_STR_OR_LIST_OF_RDD", messageParameters={
+        "arg_name": name, "arg_type": type(path).__name__})
+
+
+class OptionUtils:
+    """Keyword options as strings, as PySpark's OptionUtils._set_opts (None means not given)."""
+
+    def _set_opts(self, schema: Any = None, **options: Any) -> None:
+        if schema is not None:
+            self.schema(schema)  # type: ignore[attr-defined]
+        for k, v in options.items():
+            if v is not None:
+                self.option(k, v)  # type: ignore[attr-defined]
+
+
+class DataFrameReader(OptionUtils):
+    """``spark.read``: format, options and schema, then ``load`` (or ``csv``/``json``/``text``/``parquet``)."""
+
+    def __init__(self, spark: "SparkSession", frame: Callable[[Any], "DataFrame"]):  # noqa: F821
+        self._spark = spark
+        self._frame = frame
+        self._format: Optional[str] = None
+        self._schema: Optional[Dict[str, Any]] = None
+        self._ddl: Optional[str] = None
+        self._options: Dict[str, str] = {}
+
+    def format(self, source: str) -> "DataFrameReader":
+        """The data source's short name: ``csv``, ``json``, ``text``, ``parquet``."""
+        self._format = source
+        return self
+
+    def schema(self, schema: Union[T.StructType, str]) -> "DataFrameReader":
+        """The schema to read with (a StructType or a DDL string such as ``"a INT, b STRING"``)."""
+        if isinstance(schema, T.StructType):
+            self._schema, self._ddl = wire_type(schema), None
+        elif isinstance(schema, str):
+            self._schema, self._ddl = None, schema
+        else:
+            raise PySparkTypeError(errorClass="NOT_STR_OR_STRUCT", messageParameters={
+                "arg_name": "schema", "arg_type": type(schema).__name__})
+        return self
+
+    def option(self, key: str, value: Any) -> "DataFrameReader":
+        """One option (booleans become ``"true"``/``"false"``, as in PySpark)."""
+        self._options[key] = _to_str(value)
+        return self
+
+    def options(self, **options: Any) -> "DataFrameReader":
+        """Several options at once."""
+        for k, v in options.items():
+            self.option(k, v)
+        return self
+
+    def load(self, path: Optional[PathOrPaths] = None, format: Optional[str] = None,
+             schema: Union[T.StructType, str, None] = None, **options: Any) -> "DataFrame":
+        """The DataFrame of the files at ``path``; the engine resolves it at once, as Spark does
+        (a missing path raises PATH_NOT_FOUND here, not at the first action)."""
+        if format is not None:
+            self.format(format)
+        self._set_opts(schema=schema, **options)
+        paths = [] if path is None else _paths(path)
+        if "path" in self._options and not paths:
+            paths = [self._options.pop("path")]
+        fmt = self._format
+        if fmt is None:
+            fmt = self._spark.conf.get("spark.sql.sources.default") or "parquet"
+        plan = R.data_source(fmt, paths, self._options, self._schema, self._ddl)
+        df = self._frame(plan)
+        df.schema  # resolves the source now: listing errors surface at load
+        return df
+
+    def text(self, paths: PathOrPaths, wholetext: bool = False, lineSep: Optional[str] = None,
+             pathGlobFilter: Optional[Union[bool, str]] = None, recursiveFileLookup: Optional[Union[bool, str]] = None,
+             modifiedBefore: Optional[Union[bool, str]] = None, modifiedAfter: Optional[Union[bool, str]] = None) -> "DataFrame":
+        """Text files as one string column ``value``: a row per line (or per file with ``wholetext``)."""
+        self._set_opts(wholetext=wholetext, lineSep=lineSep, pathGlobFilter=pathGlobFilter,
+                       recursiveFileLookup=recursiveFileLookup, modifiedBefore=modifiedBefore,
+                       modifiedAfter=modifiedAfter)
+        return self.format("text").load(_paths(paths, "paths"))
+
+    def csv(self, path: PathOrPaths, schema: Union[T.StructType, str, None] = None, sep: Optional[str] = None,
+            encoding: Optional[str] = None, quote: Optional[str] = None, escape: Optional[str] = None,
+            comment: Optional[str] = None, header: Any = None, inferSchema: Any = None,
+            ignoreLeadingWhiteSpace: Any = None, ignoreTrailingWhiteSpace: Any = None, nullValue: Optional[str] = None,
+            nanValue: Optional[str] = None, positiveInf: Optional[str] = None, negativeInf: Optional[str] = None,
+            dateFormat: Optional[str] = None, timestampFormat: Optional[str] = None, maxColumns: Any = None,
+            maxCharsPerColumn: Any = None, maxMalformedLogPerPartition: Any = None, mode: Optional[str] = None,
+            columnNameOfCorruptRecord: Optional[str] = None, multiLine: Any = None,
+            charToEscapeQuoteEscaping: Optional[str] = None, samplingRatio: Any = None, enforceSchema: Any = None,
+            emptyValue: Optional[str] = None, locale: Optional[str] = None, lineSep: Optional[str] = None,
+            pathGlobFilter: Any = None, recursiveFileLookup: Any = None, modifiedBefore: Any = None,
+            modifiedAfter: Any = None, unescapedQuoteHandling: Optional[str] = None) -> "DataFrame":
+        """CSV files, with Spark's CSV options."""
+        self._set_opts(schema=schema, sep=sep, encoding=encoding, quote=quote, escape=escape, comment=comment,
+                       header=header, inferSchema=inferSchema, ignoreLeadingWhiteSpace=ignoreLeadingWhiteSpace,
+                       ignoreTrailingWhiteSpace=ignoreTrailingWhiteSpace, nullValue=nullValue, nanValue=nanValue,
+                       positiveInf=positiveInf, negativeInf=negativeInf, dateFormat=dateFormat,
+                       timestampFormat=timestampFormat, maxColumns=maxColumns, maxCharsPerColumn=maxCharsPerColumn,
+                       maxMalformedLogPerPartition=maxMalformedLogPerPartition, mode=mode,
+                       columnNameOfCorruptRecord=columnNameOfCorruptRecord, multiLine=multiLine,
+                       charToEscapeQuoteEscaping=charToEscapeQuoteEscaping, samplingRatio=samplingRatio,
+                       enforceSchema=enforceSchema, emptyValue=emptyValue, locale=locale, lineSep=lineSep,
+                       pathGlobFilter=pathGlobFilter, recursiveFileLookup=recursiveFileLookup,
+                       modifiedBefore=modifiedBefore, modifiedAfter=modifiedAfter,
+                       unescapedQuoteHandling=unescapedQuoteHandling)
+        return self.format("csv").load(_paths(path))
+
+    def json(self, path: PathOrPaths, schema: Union[T.StructType, str, None] = None, primitivesAsString: Any = None,
+             prefersDecimal: Any = None, allowComments: Any = None, allowUnquotedFieldNames: Any = None,
+             allowSingleQuotes: Any = None, allowNumericLeadingZero: Any = None,
+             allowBackslashEscapingAnyCharacter: Any = None, mode: Optional[str] = None,
+             columnNameOfCorruptRecord: Optional[str] = None, dateFormat: Optional[str] = None,
+             timestampFormat: Optional[str] = None, multiLine: Any = None, allowUnquotedControlChars: Any = None,
+             lineSep: Optional[str] = None, samplingRatio: Any = None, dropFieldIfAllNull: Any = None,
+             encoding: Optional[str] = None, locale: Optional[str] = None, pathGlobFilter: Any = None,
+             recursiveFileLookup: Any = None, modifiedBefore: Any = None, modifiedAfter: Any = None,
+             allowNonNumericNumbers: Any = None, useUnsafeRow: Any = None) -> "DataFrame":
+        """JSON files (one record per line, or ``multiLine``), with Spark's JSON options."""
+        self._set_opts(schema=schema, primitivesAsString=primitivesAsString, prefersDecimal=prefersDecimal,
+                       allowComments=allowComments, allowUnquotedFieldNames=allowUnquotedFieldNames,
+                       allowSingleQuotes=allowSingleQuotes, allowNumericLeadingZero=allowNumericLeadingZero,
+                       allowBackslashEscapingAnyCharacter=allowBackslashEscapingAnyCharacter, mode=mode,
+                       columnNameOfCorruptRecord=columnNameOfCorruptRecord, dateFormat=dateFormat,
+                       timestampFormat=timestampFormat, multiLine=multiLine,
+                       allowUnquotedControlChars=allowUnquotedControlChars, lineSep=lineSep,
+                       samplingRatio=samplingRatio, dropFieldIfAllNull=dropFieldIfAllNull, encoding=encoding,
+                       locale=locale, pathGlobFilter=pathGlobFilter, recursiveFileLookup=recursiveFileLookup,
+                       modifiedBefore=modifiedBefore, modifiedAfter=modifiedAfter,
+                       allowNonNumericNumbers=allowNonNumericNumbers, useUnsafeRow=useUnsafeRow)
+        return self.format("json").load(_paths(path))
+
+    def parquet(self, *paths: str, **options: Any) -> "DataFrame":
+        """Parquet files."""
+        self._set_opts(**options)
+        return self.format("parquet").load(list(paths))
+
+    def orc(self, path: PathOrPaths, mergeSchema: Optional[bool] = None, pathGlobFilter: Any = None,
+            recursiveFileLookup: Any = None, modifiedBefore: Any = None, modifiedAfter: Any = None) -> "DataFrame":
+        """ORC files (only if the engine has an ORC format; otherwise DATA_SOURCE_NOT_FOUND)."""
+        self._set_opts(mergeSchema=mergeSchema, pathGlobFilter=pathGlobFilter, recursiveFileLookup=recursiveFileLookup,
+                       modifiedBefore=modifiedBefore, modifiedAfter=modifiedAfter)
+        return self.format("orc").load(_paths(path))
+
+    def xml(self, path: PathOrPaths, **options: Any) -> "DataFrame":
+        """XML files are not read by tspark."""
+        raise PySparkNotImplementedError.feature("spark.read.xml()")
+
+    def table(self, tableName: str) -> "DataFrame":
+        """A catalog table (the same as ``spark.table``)."""
+        return self._spark.table(tableName)
+
+    def jdbc(self, url: str, table: str, column: Optional[str] = None, lowerBound: Any = None, upperBound: Any = None,
+             numPartitions: Optional[int] = None, predicates: Optional[List[str]] = None,
+             properties: Optional[Dict[str, str]] = None) -> "DataFrame":
+        """JDBC sources are not in tspark yet."""
+        raise PySparkNotImplementedError.feature("spark.read.jdbc()")
+
+
+class DataFrameWriter(OptionUtils):
+    """``df.write``: format, mode, options and partitioning, then ``save`` (or ``csv``/``json``/``text``/``parquet``)."""
+
+    def __init__(self, df: "DataFrame"):
+        self._df = df
+        self._spark = df._session
+        self._format: Optional[str] = None
+        self._mode = "errorifexists"
+        self._options: Dict[str, str] = {}
+        self._partition_by: List[str] = []
+
+    def mode(self, saveMode: Optional[str]) -> "DataFrameWriter":
+        """``append``, ``overwrite``, ``ignore``, ``error``/``errorifexists`` (None keeps the current mode);
+        another name raises INVALID_SAVE_MODE here, as Spark's DataFrameWriter.mode does."""
+        if saveMode is None:
+            return self
+        if saveMode.lower() not in _SAVE_MODES:
+            params = {"mode": '"%s"' % saveMode}
+            raise AnalysisException(
+                errorClass="INVALID_SAVE_MODE", messageParameters=params, sqlState="42000",
+                _full_message='[INVALID_SAVE_MODE] The specified save mode "%s" is invalid. Valid save modes include '
+                              '"append", "overwrite", "ignore", "error", "errorifexists", and "default". '
+                              'SQLSTATE: 42000' % saveMode)
+        self._mode = saveMode
+        return self
+
+    def format(self, source: str) -> "DataFrameWriter":
+        """The output format's short name."""
+        self._format = source
+        return self
+
+    def option(self, key: str, value: Any) -> "DataFrameWriter":
+        """One option (booleans become ``"true"``/``"false"``)."""
+        self._options[key] = _to_str(value)
+        return self
+
+    def options(self, **options: Any) -> "DataFrameWriter":
+        """Several options at once."""
+        for k, v in options.items():
+            self.option(k, v)
+        return self
+
+    def partitionBy(self, *cols: Union[str, List[str]]) -> "DataFrameWriter":
+        """Columns written as ``key=value`` directories instead of into the files."""
+        if len(cols) == 1 and isinstance(cols[0], (list, tuple)):
+            cols = tuple(cols[0])
+        self._partition_by = [c for c in cols if isinstance(c, str)]
+        return self
+
+    def bucketBy(self, numBuckets: int, col: Any, *cols: Optional[str]) -> "DataFrameWriter":
+        """Bucketing needs tables (saveAsTable), which tspark does not have yet."""
+        raise PySparkNotImplementedError.feature("DataFrameWriter.bucketBy()")
+
+    def sortBy(self, col: Any, *cols: Optional[str]) -> "DataFrameWriter":
+        """Sorting within buckets needs bucketBy."""
+        raise PySparkNotImplementedError.feature("DataFrameWriter.sortBy()")
+
+    def clusterBy(self, *cols: Union[str, List[str]]) -> "DataFrameWriter":
+        """Clustering needs tables."""
+        raise PySparkNotImplementedError.feature("DataFrameWriter.clusterBy()")
+
+    def save(self, path: Optional[str] = None, format: Optional[str] = None, mode: Optional[str] = None,
+             partitionBy: Optional[Union[str, List[str]]] = None, **options: Any) -> None:
+        """Writes the DataFrame's rows as files under ``path`` (atomically: nothing is visible until
+        every task succeeded)."""
+        from tspark.sql._execute import collect_rows
+        self.mode(mode)
+        if format is not None:
+            self.format(format)
+        if partitionBy is not None:
+            self.partitionBy(partitionBy)
+        self.options(**options)
+        if path is None:
+            path = self._options.pop("path", None)
+        if path is None:
+            raise PySparkNotImplementedError.feature("DataFrameWriter.save() without a path (tables)")
+        fmt = self._format or self._spark.conf.get("spark.sql.sources.default") or "parquet"
+        plan = R.write_files(self._df._plan, fmt, path, self._mode, self._options, self._partition_by)
+        collect_rows(self._spark, plan)
+
+    def insertInto(self, tableName: str, overwrite: Optional[bool] = None) -> None:
+        """Tables are not in tspark yet."""
+        raise PySparkNotImplementedError.feature("DataFrameWriter.insertInto()")
+
+    def saveAsTable(self, name: str, format: Optional[str] = None, mode: Optional[str] = None,
+                    partitionBy: Optional[Union[str, List[str]]] = None, **options: Any) -> None:
+        """Tables are not in tspark yet."""
+        raise PySparkNotImplementedError.feature("DataFrameWriter.saveAsTable()")
+
+    def text(self, path: str, compression: Optional[str] = None, lineSep: Optional[str] = None) -> None:
+        """One string column as lines of text files."""
+        self._set_opts(compression=compression, lineSep=lineSep)
+        self.format("text").save(path)
+
+    def csv(self, path: str, mode: Optional[str] = None, compression: Optional[str] = None, sep: Optional[str] = None,
+            quote: Optional[str] = None, escape: Optional[str] = None, header: Any = None,
+            nullValue: Optional[str] = None, escapeQuotes: Any = None, quoteAll: Any = None,
+            dateFormat: Optional[str] = None, timestampFormat: Optional[str] = None,
+            ignoreLeadingWhiteSpace: Any = None, ignoreTrailingWhiteSpace: Any = None,
+            charToEscapeQuoteEscaping: Optional[str] = None, encoding: Optional[str] = None,
+            emptyValue: Optional[str] = None, lineSep: Optional[str] = None) -> None:
+        """CSV files, with Spark's CSV writer options."""
+        self.mode(mode)
+        self._set_opts(compression=compression, sep=sep, quote=quote, escape=escape, header=header,
+                       nullValue=nullValue, escapeQuotes=escapeQuotes, quoteAll=quoteAll, dateFormat=dateFormat,
+                       timestampFormat=timestampFormat, ignoreLeadingWhiteSpace=ignoreLeadingWhiteSpace,
+                       ignoreTrailingWhiteSpace=ignoreTrailingWhiteSpace,
+                       charToEscapeQuoteEscaping=charToEscapeQuoteEscaping, encoding=encoding,
+                       emptyValue=emptyValue, lineSep=lineSep)
+        self.format("csv").save(path)
+
+    def json(self, path: str, mode: Optional[str] = None, compression: Optional[str] = None,
+             dateFormat: Optional[str] = None, timestampFormat: Optional[str] = None, lineSep: Optional[str] = None,
+             encoding: Optional[str] = None, ignoreNullFields: Any = None) -> None:
+        """JSON lines files."""
+        self.mode(mode)
+        self._set_opts(compression=compression, dateFormat=dateFormat, timestampFormat=timestampFormat,
+                       lineSep=lineSep, encoding=encoding, ignoreNullFields=ignoreNullFields)
+        self.format("json").save(path)
+
+    def parquet(self, path: str, mode: Optional[str] = None, partitionBy: Optional[Union[str, List[str]]] = None,
+                compression: Optional[str] = None) -> None:
+        """Parquet files."""
+        self.mode(mode)
+        if partitionBy is not None:
+            self.partitionBy(partitionBy)
+        self._set_opts(compression=compression)
+        self.format("parquet").save(path)
+
+    def orc(self, path: str, mode: Optional[str] = None, partitionBy: Optional[Union[str, List[str]]] = None,
+            compression: Optional[str] = None) -> None:
+        """ORC files (only if the engine has an ORC format)."""
+        self.mode(mode)
+        if partitionBy is not None:
+            self.partitionBy(partitionBy)
+        self._set_opts(compression=compression)
+        self.format("orc").save(path)
+
+    def xml(self, path: str, **options: Any) -> None:
+        """XML output is not in tspark."""
+        raise PySparkNotImplementedError.feature("DataFrameWriter.xml()")
+
+    def jdbc(self, url: str, table: str, mode: Optional[str] = None, properties: Optional[Dict[str, str]] = None) -> None:
+        """JDBC sinks are not in tspark yet."""
+        raise PySparkNotImplementedError.feature("DataFrameWriter.jdbc()")
+
+
+class DataFrameWriterV2:
+    """``df.writeTo(table)``: needs catalog tables, which tspark does not have yet."""
+
+    def __init__(self, df: "DataFrame", table: str):
+        self._df = df
+        self._table = table
+
+    def _tables(self, what: str) -> PySparkNotImplementedError:
+        return PySparkNotImplementedError.feature("DataFrameWriterV2.%s() (catalog tables)" % what)
+
+    def using(self, provider: str) -> "DataFrameWriterV2":
+        """The table's format."""
+        raise self._tables("using")
+
+    def option(self, key: str, value: Any) -> "DataFrameWriterV2":
+        """A write option."""
+        raise self._tables("option")
+
+    def options(self, **options: Any) -> "DataFrameWriterV2":
+        """Write options."""
+        raise self._tables("options")
+
+    def tableProperty(self, property: str, value: str) -> "DataFrameWriterV2":
+        """A table property."""
+        raise self._tables("tableProperty")
+
+    def partitionedBy(self, col: Any, *cols: Any) -> "DataFrameWriterV2":
+        """Partitioning of the new table."""
+        raise self._tables("partitionedBy")
+
+    def clusterBy(self, col: str, *cols: str) -> "DataFrameWriterV2":
+        """Clustering of the new table."""
+        raise self._tables("clusterBy")
+
+    def create(self) -> None:
+        """Creates the table."""
+        raise self._tables("create")
+
+    def replace(self) -> None:
+        """Replaces the table."""
+        raise self._tables("replace")
+
+    def createOrReplace(self) -> None:
+        """Creates or replaces the table."""
+        raise self._tables("createOrReplace")
+
+    def append(self) -> None:
+        """Appends to the table."""
+        raise self._tables("append")
+
+    def overwrite(self, condition: Any) -> None:
+        """Overwrites rows matching a condition."""
+        raise self._tables("overwrite")
+
+    def overwritePartitions(self) -> None:
+        """Overwrites the partitions the rows fall in."""
+        raise self._tables("overwritePartitions")

@@ -1,0 +1,234 @@
+"""Parquet end to end: tspark reads what PySpark 4.0.1, pyarrow and DuckDB write, and pyarrow
+and DuckDB read what tspark writes (issue 7, Parquet), through spark.read / df.write."""
+from __future__ import annotations
+
+import datetime
+import decimal
+import glob
+import pathlib
+
+import pytest
+
+pa = pytest.importorskip("pyarrow")
+pq = pytest.importorskip("pyarrow.parquet")
+duckdb = pytest.importorskip("duckdb")
+
+from tspark.sql import Row  # noqa: E402
+from tspark.sql.types import (  # noqa: E402
+    ArrayType, BinaryType, BooleanType, ByteType, DateType, DecimalType, DoubleType, FloatType,
+    IntegerType, LongType, MapType, ShortType, StringType, StructField, StructType, TimestampNTZType,
+    TimestampType,
+)
+
+FIXTURES = pathlib.Path(__file__).resolve().parents[1] / "fixtures" / "parquet"
+UTC = datetime.timezone.utc
+
+ALL_TYPES = StructType([
+    StructField("b", BooleanType()), StructField("i8", ByteType()), StructField("i16", ShortType()),
+    StructField("i32", IntegerType()), StructField("i64", LongType()), StructField("f32", FloatType()),
+    StructField("f64", DoubleType()), StructField("s", StringType()), StructField("bin", BinaryType()),
+    StructField("d", DateType()), StructField("ts", TimestampType()), StructField("ntz", TimestampNTZType()),
+    StructField("dec5", DecimalType(5, 2)), StructField("dec15", DecimalType(15, 3)), StructField("dec30", DecimalType(30, 5)),
+    StructField("arr", ArrayType(IntegerType())), StructField("m", MapType(StringType(), LongType())),
+    StructField("st", StructType([StructField("x", IntegerType()), StructField("y", StringType())])),
+    StructField("arrst", ArrayType(StructType([StructField("z", DoubleType())]))),
+])
+
+ROWS = [
+    (True, 1, 2, 3, 9007199254740993, 1.5, 2.25, "héllo", bytearray(b"\x00\x01"), datetime.date(2024, 2, 29),
+     datetime.datetime(2024, 1, 2, 3, 4, 5, 123456), datetime.datetime(2024, 1, 2, 3, 4, 5, 6),
+     decimal.Decimal("123.45"), decimal.Decimal("-999999999999.999"), decimal.Decimal("1234567890123456789012345.12345"),
+     [1, None, 3], {"a": 1, "b": None}, (7, "y"), [(1.5,), None]),
+    (None,) * 19,
+    (False, -128, -32768, -2147483648, -9223372036854775808, float("-inf"), float("-inf"), "", bytearray(b""), datetime.date(1970, 1, 1),
+     datetime.datetime(1969, 12, 31, 23, 59, 59, 999999), datetime.datetime(1, 1, 1, 0, 0, 0), decimal.Decimal("-0.01"), decimal.Decimal("0.000"),
+     decimal.Decimal("-99999999999999999999999.99999"), [], {}, (None, None), []),
+]
+
+
+@pytest.fixture()
+def utc(spark):
+    old = spark.conf.get("spark.sql.session.timeZone")
+    spark.conf.set("spark.sql.session.timeZone", "UTC")
+    yield spark
+    spark.conf.set("spark.sql.session.timeZone", old)
+
+
+def _part_files(path):
+    files = sorted(glob.glob(str(path / "part-*.parquet")))
+    assert files, f"no part files under {path}"
+    return files
+
+
+def test_reads_every_spark_type_pyspark_wrote(utc):
+    for codec in ("snappy", "gz", "zstd"):
+        df = utc.read.parquet(str(FIXTURES / f"spark-all-types.{codec}.parquet"))
+        assert df.schema == ALL_TYPES
+        rows = df.collect()
+        assert rows[0] == Row(**dict(zip(ALL_TYPES.fieldNames(), ROWS[0])))
+        assert all(v is None for v in rows[1])
+        assert rows[2]["dec30"] == decimal.Decimal("-99999999999999999999999.99999")
+        assert rows[2]["ntz"] == datetime.datetime(1, 1, 1)
+
+
+def test_reads_int96_timestamps(utc):
+    ts = [r[0] for r in utc.read.parquet(str(FIXTURES / "spark-int96.snappy.parquet")).collect()]
+    assert ts == [datetime.datetime(2024, 1, 2, 3, 4, 5, 123456), None, datetime.datetime(1969, 12, 31, 23, 59, 59, 999999)]
+
+
+def test_writes_what_pyarrow_and_duckdb_read(utc, tmp_path):
+    out = tmp_path / "all"
+    utc.createDataFrame(ROWS, ALL_TYPES).coalesce(1).write.parquet(str(out))
+    assert (out / "_SUCCESS").exists()
+    [f] = _part_files(out)
+    assert f.endswith(".snappy.parquet")
+    t = pq.read_table(f)
+    assert t.schema.field("dec15").type == pa.decimal128(15, 3)
+    assert t.schema.field("ts").type == pa.timestamp("us", tz="UTC")
+    assert t.schema.field("ntz").type == pa.timestamp("us")
+    assert t.schema.field("d").type == pa.date32()
+    assert t.schema.field("i8").type == pa.int8()
+    first = t.slice(0, 1).to_pylist()[0]
+    assert first["i64"] == 9007199254740993
+    assert first["s"] == "héllo" and first["bin"] == b"\x00\x01"
+    assert first["dec30"] == decimal.Decimal("1234567890123456789012345.12345")
+    assert first["ts"] == datetime.datetime(2024, 1, 2, 3, 4, 5, 123456, tzinfo=UTC)
+    assert first["arr"] == [1, None, 3] and first["m"] == [("a", 1), ("b", None)]
+    assert first["st"] == {"x": 7, "y": "y"} and first["arrst"] == [{"z": 1.5}, None]
+    assert all(v is None for v in t.slice(1, 1).to_pylist()[0].values())
+    con = duckdb.connect()
+    got = con.execute(f"SELECT i64, dec15, d, s, arr, st.y FROM read_parquet('{f}') ORDER BY i32 NULLS LAST").fetchall()
+    assert got == [
+        (-9223372036854775808, decimal.Decimal("0.000"), datetime.date(1970, 1, 1), "", [], None),
+        (9007199254740993, decimal.Decimal("-999999999999.999"), datetime.date(2024, 2, 29), "héllo", [1, None, 3], "y"),
+        (None, None, None, None, None, None),
+    ]
+
+
+@pytest.mark.parametrize("codec,suffix", [("gzip", ".gz.parquet"), ("zstd", ".zstd.parquet"), ("none", ".parquet"), ("uncompressed", ".parquet")])
+def test_write_compression(utc, tmp_path, codec, suffix):
+    out = tmp_path / codec
+    utc.range(1000).selectExpr("id", "CAST(id AS STRING) AS s").write.option("compression", codec).parquet(str(out))
+    files = _part_files(out)
+    assert all(f.endswith(suffix) and not f.endswith(".snappy.parquet") for f in files)
+    expected = {"gzip": "GZIP", "zstd": "ZSTD", "none": "UNCOMPRESSED", "uncompressed": "UNCOMPRESSED"}[codec]
+    assert pq.ParquetFile(files[0]).metadata.row_group(0).column(0).compression == expected
+    assert sorted(pq.read_table(out).column("id").to_pylist()) == list(range(1000))
+    assert utc.read.parquet(str(out)).count() == 1000
+
+
+def test_reads_what_pyarrow_writes(utc, tmp_path):
+    f = tmp_path / "pa.parquet"
+    t = pa.table({
+        "i": pa.array([1, None, 3], pa.int32()),
+        "u8": pa.array([1, 2, 255], pa.uint8()),
+        "l": pa.array([2**60, -1, None], pa.int64()),
+        "s": pa.array(["x", None, "zz"]).dictionary_encode(),
+        "dec": pa.array([decimal.Decimal("1.10"), None, decimal.Decimal("-3.30")], pa.decimal128(20, 2)),
+        "ts_ms": pa.array([0, 1_000, None], pa.timestamp("ms", tz="UTC")),
+        "d": pa.array([datetime.date(2000, 1, 1), None, datetime.date(1900, 12, 31)]),
+        "lst": pa.array([[1, 2], None, []], pa.list_(pa.int64())),
+        "st": pa.array([{"a": 1, "b": "q"}, None, {"a": None, "b": None}], pa.struct([("a", pa.int16()), ("b", pa.string())])),
+    })
+    pq.write_table(t, f, row_group_size=2, use_dictionary=True, compression="zstd", data_page_version="2.0")
+    df = utc.read.parquet(str(f))
+    assert [(x.name, x.dataType.simpleString()) for x in df.schema] == [
+        ("i", "int"), ("u8", "smallint"), ("l", "bigint"), ("s", "string"), ("dec", "decimal(20,2)"),
+        ("ts_ms", "timestamp"), ("d", "date"), ("lst", "array<bigint>"), ("st", "struct<a:smallint,b:string>"),
+    ]
+    assert df.collect() == [
+        Row(i=1, u8=1, l=2**60, s="x", dec=decimal.Decimal("1.10"), ts_ms=datetime.datetime(1970, 1, 1), d=datetime.date(2000, 1, 1), lst=[1, 2], st=Row(a=1, b="q")),
+        Row(i=None, u8=2, l=-1, s=None, dec=None, ts_ms=datetime.datetime(1970, 1, 1, 0, 0, 1), d=None, lst=None, st=None),
+        Row(i=3, u8=255, l=None, s="zz", dec=decimal.Decimal("-3.30"), ts_ms=None, d=datetime.date(1900, 12, 31), lst=[], st=Row(a=None, b=None)),
+    ]
+
+
+def test_reads_what_duckdb_writes(utc, tmp_path):
+    f = tmp_path / "duck.parquet"
+    duckdb.connect().execute(f"""
+        COPY (SELECT i::INTEGER AS k, (i * 1.25)::DECIMAL(12,2) AS price, 'name_' || (i % 7) AS name,
+                     DATE '2024-01-01' + i::INTEGER AS day, CASE WHEN i % 5 = 0 THEN NULL ELSE (i * 0.5)::DOUBLE END AS half
+              FROM range(10000) t(i))
+        TO '{f}' (FORMAT parquet, ROW_GROUP_SIZE 2048, COMPRESSION gzip)""")
+    df = utc.read.parquet(str(f))
+    assert [x.dataType.simpleString() for x in df.schema] == ["int", "decimal(12,2)", "string", "date", "double"]
+    r = df.where("k % 1000 = 7").orderBy("k").collect()
+    assert [x.k for x in r] == list(range(7, 10000, 1000))
+    assert r[0] == Row(k=7, price=decimal.Decimal("8.75"), name="name_0", day=datetime.date(2024, 1, 8), half=3.5)
+    assert df.where("half IS NULL").count() == 2000
+    assert df.selectExpr("sum(price)").first()[0] == decimal.Decimal("62493750.00")
+
+
+def test_merge_schema(utc, tmp_path):
+    base = tmp_path / "merged"
+    utc.createDataFrame([(1, "a")], "id INT, s STRING").write.parquet(str(base / "p1"))
+    utc.createDataFrame([(2, 2.5)], "id INT, x DOUBLE").write.parquet(str(base / "p2"))
+    plain = utc.read.parquet(str(base / "p1"), str(base / "p2"))
+    assert len(plain.columns) == 2
+    merged = utc.read.option("mergeSchema", "true").parquet(str(base / "p1"), str(base / "p2"))
+    assert merged.columns == ["id", "s", "x"]
+    assert sorted(merged.collect(), key=lambda r: r.id) == [Row(id=1, s="a", x=None), Row(id=2, s=None, x=2.5)]
+
+
+def test_projection_and_pushed_filters_in_explain(utc, tmp_path, capsys):
+    out = tmp_path / "pushed"
+    utc.range(100).selectExpr("id", "CAST(id AS STRING) AS s", "id * 2 AS t").write.parquet(str(out))
+    df = utc.read.parquet(str(out)).where("id > 90").select("s")
+    df.explain()
+    text = capsys.readouterr().out
+    assert "PushedFilters: [IsNotNull(id), GreaterThan(id,90)]" in text
+    assert "ReadSchema: struct<s:string>" in text or "ReadSchema: struct<id:bigint,s:string>" in text
+    assert sorted(r.s for r in df.collect()) == sorted(str(i) for i in range(91, 100))
+
+
+def test_corrupt_footer_names_the_file(utc):
+    path = FIXTURES / "corrupt-footer.parquet"
+    with pytest.raises(Exception) as e:
+        utc.read.parquet(str(path)).collect()
+    assert str(path) in str(e.value)
+    assert "FAILED_READ_FILE" in str(e.value)
+
+
+def test_unsupported_encoding_names_the_file(utc):
+    path = FIXTURES / "unsupported-encoding.parquet"
+    with pytest.raises(Exception) as e:
+        utc.read.parquet(str(path)).collect()
+    assert str(path) in str(e.value)
+    assert "BIT_PACKED" in str(e.value)
+
+
+def test_binary_as_string(utc, tmp_path):
+    f = tmp_path / "bin.parquet"
+    pq.write_table(pa.table({"b": pa.array([b"abc", None], pa.binary())}), f)
+    assert utc.read.parquet(str(f)).collect() == [Row(b=bytearray(b"abc")), Row(b=None)]
+    utc.conf.set("spark.sql.parquet.binaryAsString", "true")
+    try:
+        df = utc.read.parquet(str(f))
+        assert df.dtypes == [("b", "string")]
+        assert df.collect() == [Row(b="abc"), Row(b=None)]
+    finally:
+        utc.conf.set("spark.sql.parquet.binaryAsString", "false")
+
+
+def test_partitioned_round_trip_and_row_group_splits(utc, tmp_path):
+    out = tmp_path / "parts"
+    df = utc.range(20000).selectExpr("id", "id % 3 AS k", "CAST(id AS STRING) AS s")
+    # A small block size cuts many row groups, which the scan spreads over its tasks.
+    df.write.partitionBy("k").option("parquet.block.size", "4096").parquet(str(out))
+    files = sorted(glob.glob(str(out / "k=1" / "*.parquet")))
+    assert files and pq.ParquetFile(files[0]).metadata.num_row_groups > 1
+    back = utc.read.parquet(str(out))
+    assert back.columns == ["id", "s", "k"]
+    assert back.where("k = 1").count() == len([i for i in range(20000) if i % 3 == 1])
+    assert back.where("id >= 19990").orderBy("id").select("id", "k").collect() == [Row(id=i, k=i % 3) for i in range(19990, 20000)]
+    duck = duckdb.connect().execute(f"SELECT count(*), sum(id) FROM read_parquet('{out}/*/*.parquet', hive_partitioning=true) WHERE k = 2").fetchone()
+    assert duck == (len([i for i in range(20000) if i % 3 == 2]), sum(i for i in range(20000) if i % 3 == 2))
+
+
+@pytest.mark.parametrize("codec", ["snappy", "gzip", "brotli", "lz4", "zstd", "none"])
+def test_reads_every_codec_pyarrow_writes(utc, tmp_path, codec):
+    f = tmp_path / f"{codec}.parquet"
+    pq.write_table(pa.table({"id": pa.array(range(5000), pa.int64()), "s": pa.array([f"s{i % 17}" for i in range(5000)])}), f, compression=codec)
+    df = utc.read.parquet(str(f))
+    assert df.count() == 5000
+    assert df.selectExpr("sum(id)", "count(DISTINCT s)").first() == Row(**{"sum(id)": sum(range(5000)), "count(DISTINCT s)": 17})

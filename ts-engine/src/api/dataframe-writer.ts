@@ -1,0 +1,87 @@
+import type { WriteFiles } from "../plan/parsed-plan.js";
+import type { DataFrame } from "./dataframe.js";
+import type { OptionsObject, OptionValue } from "./dataframe-reader.js";
+
+/**
+ * `df.write`, as PySpark's DataFrameWriter: `mode`, `format`, `option(s)`, `partitionBy`, then
+ * `save(path)` or `csv`/`json`/`text`/`parquet(path, options)`. The returned Promise settles
+ * once the files are committed (atomically: nothing is visible before every task succeeded).
+ */
+export class DataFrameWriter {
+  private fmt: string | undefined;
+  private saveMode = "errorifexists";
+  private readonly opts = new Map<string, string>();
+  private partitionColumns: string[] = [];
+
+  /** @internal use `df.write`. */
+  constructor(private readonly df: DataFrame) {}
+
+  /** `append`, `overwrite`, `ignore`, `error` / `errorifexists`. */
+  mode(saveMode: string): this {
+    this.saveMode = saveMode;
+    return this;
+  }
+
+  /** The output format's short name. */
+  format(source: string): this {
+    this.fmt = source;
+    return this;
+  }
+
+  /** One option. */
+  option(key: string, value: OptionValue): this {
+    this.opts.set(key, typeof value === "boolean" ? (value ? "true" : "false") : String(value));
+    return this;
+  }
+
+  /** Several options. */
+  options(options: OptionsObject): this {
+    for (const [k, v] of Object.entries(options)) if (v !== undefined) this.option(k, v);
+    return this;
+  }
+
+  /** Columns written as `key=value` directories instead of into the files. */
+  partitionBy(...cols: readonly (string | readonly string[])[]): this {
+    this.partitionColumns = cols.flat();
+    return this;
+  }
+
+  /** Writes the rows as files under `path`. */
+  async save(path: string, options: OptionsObject = {}): Promise<void> {
+    this.options(options);
+    const s = this.df.sparkSession;
+    const plan: WriteFiles = {
+      kind: "WriteFiles",
+      input: this.df.plan,
+      format: this.fmt ?? s.conf.get("spark.sql.sources.default") ?? "parquet",
+      path,
+      mode: this.saveMode,
+      options: [...this.opts.entries()],
+      partitionBy: this.partitionColumns,
+    };
+    const result = await s.engine.executeQuery(plan, s.execContext());
+    for await (const _ of result.batches) {
+      // a write returns no rows; draining ends it
+    }
+  }
+
+  /** CSV files. */
+  csv(path: string, options: OptionsObject = {}): Promise<void> {
+    return this.format("csv").save(path, options);
+  }
+
+  /** JSON lines files. */
+  json(path: string, options: OptionsObject = {}): Promise<void> {
+    return this.format("json").save(path, options);
+  }
+
+  /** One string column as lines of text. */
+  text(path: string, options: OptionsObject = {}): Promise<void> {
+    return this.format("text").save(path, options);
+  }
+
+  /** Parquet files. */
+  parquet(path: string, options: OptionsObject = {}): Promise<void> {
+    return this.format("parquet").save(path, options);
+  }
+}

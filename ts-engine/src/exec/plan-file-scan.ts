@@ -1,0 +1,163 @@
+import { makeBatch } from "../columnar/batch.js";
+import { vectorFromValues } from "../columnar/builder.js";
+import { bindReferences } from "../expr/bind.js";
+import type { AttributeRef, Expr } from "../expr/expr.js";
+import { exprToString } from "../expr/expr-string.js";
+import { evaluate } from "../expr/eval/evaluate.js";
+import { isNondeterministicFunction } from "../expr/functions/registry.js";
+import { exprExists } from "../expr/transform.js";
+import type { FileStatus } from "../io/file-split.js";
+import { planFilePartitions } from "../io/file-splits.js";
+import { fileFormat } from "../io/formats.js";
+import { pushedFilterString, type PushedFilter } from "../io/pushed-filter.js";
+import { SourceOptions } from "../io/source-options.js";
+import { translateFilter } from "../io/translate-filter.js";
+import type { FileScan } from "../plan/logical-plan.js";
+import { referencedIds } from "../plan/transform.js";
+import { simpleString } from "../types/type-names.js";
+import { BooleanType, structType } from "../types/data-type.js";
+import type { ExecContext } from "./exec-context.js";
+import type { FileSourceScanP, ScanColumn } from "./physical-plan.js";
+import { schemaOfAttrs } from "./util.js";
+
+/** Spark's StringUtils.abbreviate at spark.sql.maxMetadataStringLength: longer values end in "...". */
+function abbreviate(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, Math.max(0, max - 3))}...`;
+}
+
+/** `(n paths)[file:/a, file:/b, ...]`: Spark's Utils.buildLocationMetadata, which stops appending past the threshold. */
+function locationText(paths: readonly string[], threshold: number): string {
+  let s = `(${paths.length} paths)[`;
+  let i = 0;
+  while (i < paths.length && s.length < threshold) {
+    if (i > 0) s += ", ";
+    s += paths[i]!;
+    i++;
+  }
+  if (paths.length > i) s += i > 0 ? ", ..." : "...";
+  return `${s}]`;
+}
+
+function deterministic(e: Expr): boolean {
+  return !exprExists(e, (x) => x.kind === "PythonUDF" || (x.kind === "ScalarCall" && isNondeterministicFunction(x.fn)));
+}
+
+/** Functions whose result is null when any input is (Spark's NullIntolerant expressions). */
+const NULL_INTOLERANT = new Set(["==", "<", "<=", ">", ">=", "+", "-", "*", "/", "%", "not", "negative", "startswith", "endswith", "contains"]);
+
+/** The attributes a predicate is null whenever they are null, through null-intolerant expressions. */
+function nullIntolerantAttrs(e: Expr, out: AttributeRef[]): void {
+  if (e.kind === "AttributeRef") {
+    if (!out.some((a) => a.exprId === e.exprId)) out.push(e);
+  } else if (e.kind === "Cast") nullIntolerantAttrs(e.child, out);
+  else if (e.kind === "ScalarCall" && NULL_INTOLERANT.has(e.fn)) for (const a of e.args) nullIntolerantAttrs(a, out);
+}
+
+/**
+ * The conjuncts with Spark's inferred IS NOT NULL constraints first (InferFiltersFromConstraints:
+ * a null-intolerant predicate over nullable `a` implies isnotnull(a)), skipping ones already there.
+ */
+function withNotNullConstraints(conjuncts: readonly Expr[]): Expr[] {
+  const attrs: AttributeRef[] = [];
+  for (const c of conjuncts) nullIntolerantAttrs(c, attrs);
+  const present = (a: AttributeRef): boolean =>
+    conjuncts.some((c) => c.kind === "ScalarCall" && c.fn === "isnotnull" && c.args[0]?.kind === "AttributeRef" && c.args[0].exprId === a.exprId);
+  const inferred: Expr[] = attrs
+    .filter((a) => a.nullable && !present(a))
+    .map((a) => ({ kind: "ScalarCall", fn: "isnotnull", args: [a], dataType: BooleanType, nullable: false }));
+  return [...inferred, ...conjuncts];
+}
+
+/** The files whose partition values pass `filters` (evaluated on one row per file, as Spark's listFiles prunes). */
+function prune(files: readonly FileStatus[], filters: readonly Expr[], partAttrs: readonly AttributeRef[], ctx: ExecContext): FileStatus[] {
+  if (filters.length === 0 || files.length === 0) return [...files];
+  const schema = schemaOfAttrs(partAttrs);
+  const cols = partAttrs.map((a, i) => vectorFromValues(a.dataType, files.map((f) => f.partitionValues[i] ?? null)));
+  const batch = makeBatch(schema, cols, files.length);
+  const keep = new Uint8Array(files.length).fill(1);
+  const ectx = { ansi: ctx.conf.ansi, timeZone: ctx.conf.get("spark.sql.session.timeZone") ?? "UTC" };
+  for (const f of filters) {
+    const v = evaluate(bindReferences(f, partAttrs), batch, ectx);
+    if (v.storage !== "bool") continue;
+    for (let i = 0; i < files.length; i++) if (v.data[i] !== 1 || (v.validity !== null && v.validity[i] === 0)) keep[i] = 0;
+  }
+  return files.filter((_, i) => keep[i] === 1);
+}
+
+/**
+ * A file scan as Spark's FileSourceStrategy plans it: the conjuncts of the Filter right above
+ * that read only partition columns prune the files (PartitionFilters) and are dropped from the
+ * Filter; the others are the DataFilters, pushed to the format where they translate
+ * (PushedFilters) and kept in the Filter. The scan reads only the data columns in its output.
+ * Returns the scan and the conjuncts the Filter above must still apply.
+ */
+export function planFileScan(scan: FileScan, conjuncts: readonly Expr[], ctx: ExecContext): { readonly scan: FileSourceScanP; readonly remaining: readonly Expr[] } {
+  const rel = scan.relation;
+  const nData = rel.dataSchema.fields.length;
+  const dataAttrs = scan.relationOutput.slice(0, nData);
+  const partAttrs = scan.relationOutput.slice(nData);
+  const partIds = new Set(partAttrs.map((a) => a.exprId));
+  const tz = ctx.conf.get("spark.sql.session.timeZone") ?? "UTC";
+  const partitionFilters: Expr[] = [];
+  const dataFilters: Expr[] = [];
+  const all = withNotNullConstraints(conjuncts);
+  for (const c of all) {
+    const ids = [...referencedIds(c)];
+    if (ids.length > 0 && ids.every((id) => partIds.has(id)) && deterministic(c)) partitionFilters.push(c);
+    else if (ids.every((id) => !partIds.has(id))) dataFilters.push(c);
+  }
+  const pushed: PushedFilter[] = [];
+  for (const f of dataFilters) {
+    const t = translateFilter(f, tz);
+    if (t !== undefined) pushed.push(t);
+  }
+  const format = fileFormat(rel.format);
+  const options = new SourceOptions(rel.options);
+  const files = prune(rel.index.files, partitionFilters, partAttrs, ctx);
+  const minParts = ctx.conf.getNumber("spark.sql.files.minPartitionNum");
+  const parts = planFilePartitions(files, (f) => format.isSplittable(f, options), {
+    maxPartitionBytes: ctx.conf.getBytes("spark.sql.files.maxPartitionBytes"),
+    openCostInBytes: ctx.conf.getBytes("spark.sql.files.openCostInBytes"),
+    minPartitionNum: minParts > 0 ? minParts : Math.max(1, ctx.conf.getNumber("spark.default.parallelism") || ctx.services.parallelism),
+  });
+  const partitions = parts.length > 0 ? parts : [{ index: 0, splits: [] }];
+  const outIds = new Set(scan.output.map((a) => a.exprId));
+  const required = dataAttrs.filter((a) => outIds.has(a.exprId));
+  const columns: ScanColumn[] = scan.output.map((a) => {
+    const d = required.findIndex((r) => r.exprId === a.exprId);
+    return d >= 0 ? { kind: "data", index: d } : { kind: "partition", index: partAttrs.findIndex((r) => r.exprId === a.exprId) };
+  });
+  const requiredSchema = structType(required.map((a) => rel.dataSchema.fields[dataAttrs.indexOf(a)]!));
+  const max = ctx.conf.getNumber("spark.sql.maxMetadataStringLength") || 100;
+  const list = (es: readonly string[]): string => abbreviate(`[${es.join(", ")}]`, max);
+  const batched = format.supportBatch?.(schemaOfAttrs(scan.output), ctx.conf) ?? false;
+  const meta = [
+    `Batched: ${batched}`,
+    `DataFilters: ${list(dataFilters.map(exprToString))}`,
+    `Format: ${format.displayName}`,
+    `Location: ${abbreviate(`InMemoryFileIndex${locationText(rel.index.rootPaths, max)}`, max)}`,
+    `PartitionFilters: ${list(partitionFilters.map(exprToString))}`,
+    `PushedFilters: ${list(pushed.map(pushedFilterString))}`,
+    `ReadSchema: ${abbreviate(simpleString(requiredSchema), max)}`,
+  ];
+  const detail = ` ${rel.format} [${scan.output.map(exprToString).join(",")}] ${meta.join(", ")}`;
+  const remaining = all.filter((c) => !partitionFilters.includes(c));
+  return {
+    scan: {
+      kind: "FileSourceScan",
+      format: rel.format,
+      options: rel.options,
+      dataSchema: rel.dataSchema,
+      requiredSchema,
+      partitionSchema: rel.partitionSchema,
+      columns,
+      filters: pushed,
+      partitions,
+      numPartitions: partitions.length,
+      schema: schemaOfAttrs(scan.output),
+      detail,
+      batched,
+    },
+    remaining,
+  };
+}

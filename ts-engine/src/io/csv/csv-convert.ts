@@ -1,0 +1,359 @@
+import { makeBatch, type ColumnBatch } from "../../columnar/batch.js";
+import { vectorFromValues } from "../../columnar/builder.js";
+import { Utf8Builder } from "../../columnar/utf8.js";
+import { makeVector, type Vector } from "../../columnar/vector.js";
+import { compilePattern } from "../../expr/datetime/pattern.js";
+import { newParseResult, PatternParser } from "../../expr/datetime/pattern-parse.js";
+import { parseDateBytes, readTimestampBytes, type TimestampFields } from "../../expr/datetime/timestamp-text.js";
+import { zoneRulesOrUtc, type ZoneRules } from "../../expr/datetime/zone-rules.js";
+import { resolveSeconds } from "../../expr/eval/datetime.js";
+import { assertNever } from "../../errors/assert-never.js";
+import { InternalError } from "../../errors/spark-exception.js";
+import type { DataType, StructType } from "../../types/data-type.js";
+import type { CsvOptions } from "./csv-options.js";
+import { EMPTY, ESCAPED, QUOTED, unescapeToken, type CsvTokens } from "./csv-tokenizer.js";
+import { fastDoubleBytes, INTEGRAL_BOUNDS, parseDecimalValue, parseIntegralBytes, parseJavaBoolean, parseJavaDouble } from "./csv-values.js";
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * One record field as a value's text: null (an unquoted empty field, or text equal to
+ * nullValue, as Spark's nullSafeDatum), or bytes [start, end) of `bytes`, or a string (an
+ * escaped value, or emptyValue for a quoted empty field).
+ */
+export class FieldText {
+  private readonly nullBytes: Uint8Array;
+  bytes: Uint8Array = new Uint8Array(0);
+  start = 0;
+  end = 0;
+  /** Set when the text is not a plain byte range. */
+  str: string | null = null;
+
+  constructor(private readonly o: CsvOptions) {
+    this.nullBytes = encoder.encode(o.nullValue);
+  }
+
+  /** Reads token `i`; false when the field is null. */
+  read(t: CsvTokens, i: number): boolean {
+    const kind = t.kinds[i]!;
+    if (kind === EMPTY) return false;
+    const s = t.starts[i]!;
+    const e = t.ends[i]!;
+    if (kind === QUOTED && s === e) {
+      if (this.o.emptyValue === this.o.nullValue) return false;
+      this.str = this.o.emptyValue;
+      return true;
+    }
+    if (kind === ESCAPED) {
+      const v = unescapeToken(t.bytes, s, e, this.o.quote, this.o.escape);
+      if (v === this.o.nullValue) return false;
+      this.str = v;
+      return true;
+    }
+    const nb = this.nullBytes;
+    if (nb.length === e - s) {
+      let eq = true;
+      for (let j = 0; j < nb.length; j++) {
+        if (t.bytes[s + j] !== nb[j]) {
+          eq = false;
+          break;
+        }
+      }
+      if (eq) return false;
+    }
+    this.bytes = t.bytes;
+    this.start = s;
+    this.end = e;
+    this.str = null;
+    return true;
+  }
+
+  /** The text as a JS string. */
+  text(): string {
+    return this.str ?? decoder.decode(this.bytes.subarray(this.start, this.end));
+  }
+
+  /** The text as UTF-8 bytes with a range (copying only when it was a string). */
+  asBytes(): void {
+    if (this.str === null) return;
+    this.bytes = encoder.encode(this.str);
+    this.start = 0;
+    this.end = this.bytes.length;
+    this.str = null;
+  }
+}
+
+/** What a scan's converter needs besides the options: the session zone for timestamps. */
+export interface ConvertContext {
+  readonly timeZone: string;
+}
+
+/** Parses one non-null field into column slot r; false when the text is malformed for the type. */
+type Slot = (f: FieldText, r: number) => boolean;
+
+/** A column being built for one batch: `slot` fills row r, `finish` makes the vector. */
+interface ColumnBuilder {
+  readonly slot: Slot;
+  finish(valid: Uint8Array): Vector;
+}
+
+function dateParser(pattern: string | undefined): (f: FieldText) => number | undefined {
+  if (pattern === undefined) {
+    // no dateFormat: Spark's default formatter with its fallback to stringToDate (cast semantics)
+    return (f) => {
+      f.asBytes();
+      const d = parseDateBytes(f.bytes, f.start, f.end);
+      return Number.isNaN(d) ? undefined : d;
+    };
+  }
+  const p = new PatternParser(compilePattern(pattern, true));
+  const res = newParseResult();
+  return (f) => {
+    f.asBytes();
+    return p.parse(f.bytes, f.start, f.end, res) ? res.days : undefined;
+  };
+}
+
+function timestampParser(pattern: string | undefined, zone: ZoneRules, ntz: boolean): (f: FieldText) => number | bigint | undefined {
+  const micros = (secs: number, us: number): number | bigint => {
+    const v = secs * 1e6 + us;
+    return Math.abs(v) <= Number.MAX_SAFE_INTEGER ? v : BigInt(secs) * 1000000n + BigInt(us);
+  };
+  if (pattern === undefined) {
+    const fields: TimestampFields = { days: 0, secondOfDay: 0, micros: 0, zone: null };
+    return (f) => {
+      f.asBytes();
+      if (!readTimestampBytes(f.bytes, f.start, f.end, fields)) return undefined;
+      if (Number.isNaN(fields.days)) return undefined;
+      return micros(resolveSeconds(fields, zone, ntz), fields.micros);
+    };
+  }
+  const p = new PatternParser(compilePattern(pattern, true));
+  const res = newParseResult();
+  return (f) => {
+    f.asBytes();
+    if (!p.parse(f.bytes, f.start, f.end, res)) return undefined;
+    const local = res.days * 86400 + res.secondOfDay;
+    const secs = ntz ? local : res.offset !== null ? local - res.offset : (res.zone ?? zone).localToUtc(local);
+    return micros(secs, res.micros);
+  };
+}
+
+/** A builder of plain JS values (the vector convention), for the types parsed per value. */
+function valuesBuilder(type: DataType, n: number, parse: (f: FieldText) => unknown): ColumnBuilder {
+  const values = new Array<unknown>(n).fill(null);
+  return {
+    slot: (f, r) => {
+      const v = parse(f);
+      if (v === undefined) return false;
+      values[r] = v;
+      return true;
+    },
+    finish: (valid) => {
+      for (let i = 0; i < n; i++) if (valid[i] === 0) values[i] = null;
+      return vectorFromValues(type, values);
+    },
+  };
+}
+
+/** The builder of one column of `type` for a batch of `n` rows (CSV's UnivocityParser.makeConverter). */
+function builderFor(type: DataType, n: number, o: CsvOptions, ctx: ConvertContext): ColumnBuilder {
+  switch (type.kind) {
+    case "string": {
+      const b = new Utf8Builder(n, n * 8);
+      let filled = 0;
+      const fill = (r: number): void => {
+        while (filled < r) {
+          b.commit(0);
+          filled++;
+        }
+      };
+      return {
+        slot: (f, r) => {
+          fill(r);
+          if (f.str !== null) b.appendString(f.str);
+          else b.appendRange(f.bytes, f.start, f.end);
+          filled++;
+          return true;
+        },
+        finish: (valid) => makeVector(type, b.finish(), compact(valid), n),
+      };
+    }
+    case "integer":
+    case "short":
+    case "byte": {
+      const [lo, hi] = INTEGRAL_BOUNDS[type.kind];
+      const d = type.kind === "integer" ? new Int32Array(n) : type.kind === "short" ? new Int16Array(n) : new Int8Array(n);
+      return {
+        slot: (f, r) => {
+          f.asBytes();
+          const v = parseIntegralBytes(f.bytes, f.start, f.end, lo, hi, false);
+          if (v === undefined) return false;
+          d[r] = Number(v);
+          return true;
+        },
+        finish: (valid) => makeVector(type, d, compact(valid), n),
+      };
+    }
+    case "long": {
+      const d = new Float64Array(n);
+      let big: BigInt64Array | null = null;
+      return {
+        slot: (f, r) => {
+          f.asBytes();
+          const v = parseIntegralBytes(f.bytes, f.start, f.end, 0, 0, true);
+          if (v === undefined) return false;
+          if (typeof v === "bigint") {
+            if (big === null) {
+              big = new BigInt64Array(n);
+              for (let i = 0; i < r; i++) big[i] = BigInt(d[i]!);
+            }
+            big[r] = v;
+          } else if (big !== null) big[r] = BigInt(v);
+          else d[r] = v;
+          return true;
+        },
+        finish: (valid) => (big !== null ? makeVector(type, big, compact(valid), n) : makeVector(type, d, compact(valid), n)),
+      };
+    }
+    case "double":
+    case "float": {
+      const d = type.kind === "double" ? new Float64Array(n) : new Float32Array(n);
+      return {
+        slot: (f, r) => {
+          if (f.str === null) {
+            const fast = fastDoubleBytes(f.bytes, f.start, f.end);
+            if (!Number.isNaN(fast)) {
+              d[r] = fast;
+              return true;
+            }
+          }
+          const s = f.text();
+          let v: number | undefined;
+          if (s === o.nanValue) v = Number.NaN;
+          else if (s === o.positiveInf) v = Infinity;
+          else if (s === o.negativeInf) v = -Infinity;
+          else v = parseJavaDouble(s);
+          if (v === undefined) return false;
+          d[r] = v;
+          return true;
+        },
+        finish: (valid) => makeVector(type, d, compact(valid), n),
+      };
+    }
+    case "boolean":
+      return valuesBuilder(type, n, (f) => parseJavaBoolean(f.text()));
+    case "decimal":
+      return valuesBuilder(type, n, (f) => parseDecimalValue(f.text(), type.precision, type.scale));
+    case "date": {
+      const p = dateParser(o.dateFormat);
+      const d = new Int32Array(n);
+      return {
+        slot: (f, r) => {
+          const v = p(f);
+          if (v === undefined) return false;
+          d[r] = v;
+          return true;
+        },
+        finish: (valid) => makeVector(type, d, compact(valid), n),
+      };
+    }
+    case "timestamp":
+    case "timestamp_ntz": {
+      const ntz = type.kind === "timestamp_ntz";
+      const p = timestampParser(ntz ? o.timestampNTZFormat : o.timestampFormat, zoneRulesOrUtc(ctx.timeZone), ntz);
+      return valuesBuilder(type, n, p);
+    }
+    case "null":
+      return valuesBuilder(type, n, () => null);
+    case "binary":
+    case "array":
+    case "map":
+    case "struct":
+    case "day_time_interval":
+    case "year_month_interval":
+      throw new InternalError(`CSV cannot read ${type.kind} (checked when the source was resolved)`);
+    default:
+      return assertNever(type);
+  }
+}
+
+function compact(valid: Uint8Array): Uint8Array | null {
+  for (let i = 0; i < valid.length; i++) if (valid[i] === 0) return valid;
+  return null;
+}
+
+/** Where each required column comes from: a field of the record, or the corrupt record text. */
+export type CsvColumn = { readonly kind: "field"; readonly index: number } | { readonly kind: "corrupt" };
+
+/**
+ * The batch of the tokenized records, in `required` columns, and which records were malformed
+ * (token count ≠ `dataFields`, or a field that does not parse as its column's type: that field
+ * is null, as Spark's partial results in PERMISSIVE mode).
+ */
+export function convertRecords(
+  t: CsvTokens,
+  required: StructType,
+  columns: readonly CsvColumn[],
+  dataFields: number,
+  o: CsvOptions,
+  ctx: ConvertContext,
+): { readonly batch: ColumnBatch; readonly bad: Uint8Array; readonly anyBad: boolean } {
+  const n = t.nRecords;
+  const bad = new Uint8Array(n);
+  let anyBad = false;
+  // Spark's column pruning: when only some fields are read, univocity selects those, and only a
+  // record too short for them is malformed by its length; reading every field, any other length is
+  let needed = 0;
+  let fieldsRead = 0;
+  for (const c of columns) {
+    if (c.kind === "field") {
+      needed = Math.max(needed, c.index + 1);
+      fieldsRead++;
+    }
+  }
+  const pruned = fieldsRead < dataFields;
+  for (let r = 0; r < n; r++) {
+    const k = t.recCount[r]!;
+    if (pruned ? k < needed : k !== dataFields) {
+      bad[r] = 1;
+      anyBad = true;
+    }
+  }
+  const f = new FieldText(o);
+  const vectors: Vector[] = [];
+  let corruptAt = -1;
+  columns.forEach((c, ci) => {
+    const type = required.fields[ci]!.dataType;
+    if (c.kind === "corrupt") {
+      corruptAt = ci;
+      vectors.push(makeVector(type, [], null, 0));
+      return;
+    }
+    const b = builderFor(type, n, o, ctx);
+    const valid = new Uint8Array(n);
+    for (let r = 0; r < n; r++) {
+      if (c.index >= t.recCount[r]!) continue;
+      if (!f.read(t, t.recTok[r]! + c.index)) continue;
+      if (b.slot(f, r)) valid[r] = 1;
+      else {
+        bad[r] = 1;
+        anyBad = true;
+      }
+    }
+    vectors.push(b.finish(valid));
+  });
+  if (corruptAt >= 0) {
+    const cb = new Utf8Builder(n, 16);
+    const valid = new Uint8Array(n);
+    for (let r = 0; r < n; r++) {
+      if (bad[r] === 1) {
+        cb.appendRange(t.bytes, t.recStart[r]!, t.recEnd[r]!);
+        valid[r] = 1;
+      } else cb.commit(0);
+    }
+    vectors[corruptAt] = makeVector(required.fields[corruptAt]!.dataType, cb.finish(), compact(valid), n);
+  }
+  return { batch: makeBatch(required, vectors, n), bad, anyBad };
+}

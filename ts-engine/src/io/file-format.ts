@@ -1,0 +1,84 @@
+import type { ColumnBatch } from "../columnar/batch.js";
+import type { SqlConf } from "../conf/sql-conf.js";
+import type { StructType } from "../types/data-type.js";
+import type { FileSplit, FileStatus } from "./file-split.js";
+import type { PushedFilter } from "./pushed-filter.js";
+import type { SourceOptions } from "./source-options.js";
+
+/**
+ * A file format: one object that the file source (FileScan / FileSourceScanExec) and the file
+ * sink (InsertIntoHadoopFsRelationCommand) drive, as Spark's FileFormat is. The file layer
+ * around it (io/file-index.ts, io/file-splits.ts, io/file-committer.ts) lists and globs paths,
+ * discovers and prunes Hive partitions, cuts files into splits, decompresses by extension and
+ * commits output atomically; a format only turns bytes into batches and batches into bytes.
+ *
+ * How a format plugs in:
+ * 1. Write `io/<name>/<name>-format.ts` exporting one `FileFormat` object (see io/text/text-format.ts,
+ *    the smallest). Its `read` gets one split and the columns and filters the query needs; its
+ *    `createWriter` one output file's path.
+ * 2. Add it to the list in io/formats.ts (one line). `spark.read.format("<name>")`,
+ *    `spark.read.<name>(...)`, `df.write.format("<name>")` and explain's `FileScan <name>` then work.
+ * Everything a format gets is structured-clonable data: splits are read by tasks on the worker
+ * threads, which look the format up by name in the same list.
+ */
+export interface FileFormat {
+  /** The short name users pass to `format(...)`, lower case: "csv", "json", "text", "parquet". */
+  readonly name: string;
+  /** The name explain prints after `Format:` (Spark's FileFormat.toString): "CSV", "JSON", "Text", "Parquet". */
+  readonly displayName: string;
+  /**
+   * The data schema of `files` (never empty) under `options`, read from a sample as the format
+   * does it (CSV/JSON: the records, honouring samplingRatio; Parquet: the footers). `undefined`
+   * when it cannot be told (the caller raises UNABLE_TO_INFER_SCHEMA).
+   */
+  inferSchema(files: readonly FileStatus[], options: SourceOptions, ctx: FormatContext): Promise<StructType | undefined>;
+  /**
+   * Whether a file may be cut into byte ranges read by different tasks (Spark's isSplitable):
+   * false for compressed text, CSV/JSON multiLine, whole-text. The file layer then reads it whole.
+   */
+  isSplittable(file: FileStatus, options: SourceOptions): boolean;
+  /**
+   * One split's rows as batches of `req.requiredSchema` (projection push-down: only those data
+   * columns, in that order). `req.filters` are advisory (a format may skip rows or row groups
+   * they reject; the Filter above still runs), as Spark's pushed data filters are.
+   */
+  read(split: FileSplit, req: ReadRequest, ctx: FormatContext): AsyncIterable<ColumnBatch>;
+  /**
+   * Whether scans of `schema` (the scan's output) hand columnar batches to the operators
+   * above, as Spark's FileFormat.supportBatch says: explain then prints `Batched: true` and a
+   * ColumnarToRow above the scan (Spark's vectorized Parquet reader). Absent means false.
+   */
+  supportBatch?(schema: StructType, conf: SqlConf): boolean;
+  /** The file name ending of an output file under `options` (".csv", ".csv.gz", ".snappy.parquet"). */
+  outputExtension(options: SourceOptions): string;
+  /** Checks that the format can write `schema` (UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE otherwise); runs before any task. */
+  checkWriteSchema(schema: StructType, options: SourceOptions): void;
+  /** A writer of one new output file at `path` (its parent exists; the committer names it). */
+  createWriter(path: string, schema: StructType, options: SourceOptions, ctx: FormatContext): Promise<OutputWriter>;
+}
+
+/** What a format may consult while it reads or writes: the session's conf, its time zone, cancellation. */
+export interface FormatContext {
+  readonly conf: SqlConf;
+  /** spark.sql.session.timeZone (timestamps without an offset are read in it). */
+  readonly timeZone: string;
+  readonly signal: AbortSignal;
+}
+
+/** What one split is read for. */
+export interface ReadRequest {
+  /** Every data column of the files (no partition columns). */
+  readonly dataSchema: StructType;
+  /** The data columns the query reads, a subset of dataSchema in the order the scan wants them. */
+  readonly requiredSchema: StructType;
+  /** Simple predicates on data columns the query filters on (Spark's pushed filters). */
+  readonly filters: readonly PushedFilter[];
+  readonly options: SourceOptions;
+}
+
+/** One output file being written. `close` flushes and ends it; `abort` ends it on failure (the committer deletes it). */
+export interface OutputWriter {
+  write(batch: ColumnBatch): Promise<void>;
+  close(): Promise<void>;
+  abort(): Promise<void>;
+}

@@ -1,0 +1,216 @@
+import { makeBatch, type ColumnBatch } from "../../columnar/batch.js";
+import { vectorFromValues } from "../../columnar/builder.js";
+import { compilePattern } from "../../expr/datetime/pattern.js";
+import { newParseResult, PatternParser } from "../../expr/datetime/pattern-parse.js";
+import { parseDateBytes, readTimestampBytes, type TimestampFields } from "../../expr/datetime/timestamp-text.js";
+import { zoneRulesOrUtc, type ZoneRules } from "../../expr/datetime/zone-rules.js";
+import { resolveSeconds } from "../../expr/eval/datetime.js";
+import { jsonText, type JsonValue } from "../../expr/kernels/json-text.js";
+import { assertNever } from "../../errors/assert-never.js";
+import type { DataType, StructType } from "../../types/data-type.js";
+import { parseDecimalValue } from "../csv/csv-values.js";
+import type { JsonOptions } from "./json-options.js";
+import { RAW_TEXT } from "./json-parser.js";
+
+/** A value that does not convert to its field's type: the record is a bad record. */
+class BadValue extends Error {}
+
+const encoder = new TextEncoder();
+
+/** Text-to-date/timestamp for JSON strings: the format when given, else Spark's lenient default (cast semantics). */
+class TimeParsers {
+  private readonly dateP: PatternParser | null;
+  private readonly tsP: PatternParser | null;
+  private readonly ntzP: PatternParser | null;
+  private readonly res = newParseResult();
+  private readonly fields: TimestampFields = { days: 0, secondOfDay: 0, micros: 0, zone: null };
+  private readonly zone: ZoneRules;
+
+  constructor(o: JsonOptions, tz: string) {
+    this.dateP = o.dateFormat === undefined ? null : new PatternParser(compilePattern(o.dateFormat, true));
+    this.tsP = o.timestampFormat === undefined ? null : new PatternParser(compilePattern(o.timestampFormat, true));
+    this.ntzP = o.timestampNTZFormat === undefined ? null : new PatternParser(compilePattern(o.timestampNTZFormat, true));
+    this.zone = zoneRulesOrUtc(tz);
+  }
+
+  date(s: string): number {
+    const b = encoder.encode(s);
+    if (this.dateP !== null) {
+      if (!this.dateP.parse(b, 0, b.length, this.res)) throw new BadValue();
+      return this.res.days;
+    }
+    const d = parseDateBytes(b, 0, b.length);
+    if (Number.isNaN(d)) throw new BadValue();
+    return d;
+  }
+
+  timestamp(s: string, ntz: boolean): number | bigint {
+    const b = encoder.encode(s);
+    const p = ntz ? this.ntzP : this.tsP;
+    let secs: number;
+    let us: number;
+    if (p !== null) {
+      const r = this.res;
+      if (!p.parse(b, 0, b.length, r)) throw new BadValue();
+      const local = r.days * 86400 + r.secondOfDay;
+      secs = ntz ? local : r.offset !== null ? local - r.offset : (r.zone ?? this.zone).localToUtc(local);
+      us = r.micros;
+    } else {
+      const f = this.fields;
+      if (!readTimestampBytes(b, 0, b.length, f) || Number.isNaN(f.days)) throw new BadValue();
+      secs = resolveSeconds(f, this.zone, ntz);
+      us = f.micros;
+    }
+    const v = secs * 1e6 + us;
+    return Math.abs(v) <= Number.MAX_SAFE_INTEGER ? v : BigInt(secs) * 1000000n + BigInt(us);
+  }
+}
+
+const RANGES: Readonly<Record<"byte" | "short" | "integer" | "long", readonly [bigint, bigint]>> = {
+  byte: [-128n, 127n],
+  short: [-32768n, 32767n],
+  integer: [-2147483648n, 2147483647n],
+  long: [-(2n ** 63n), 2n ** 63n - 1n],
+};
+
+/** Spark's JacksonParser conversion of one value to `t` (vector convention); BadValue when it does not fit. */
+function convert(v: JsonValue, t: DataType, tp: TimeParsers): unknown {
+  if (v.kind === "null") return null;
+  switch (t.kind) {
+    case "string":
+      return v.kind === "str" ? v.value : v.kind === "num" ? v.text : (RAW_TEXT.get(v) ?? jsonText(v));
+    case "byte":
+    case "short":
+    case "integer":
+    case "long": {
+      if (v.kind !== "num" || !v.integral) throw new BadValue();
+      const x = BigInt(v.text);
+      const [lo, hi] = RANGES[t.kind];
+      if (x < lo || x > hi) throw new BadValue();
+      return t.kind === "long" && (x > 2n ** 53n || x < -(2n ** 53n)) ? x : Number(x);
+    }
+    case "float":
+    case "double": {
+      if (v.kind === "num") return Number(v.text);
+      if (v.kind === "str" && ["NaN", "Infinity", "-Infinity", "+Infinity", "INF", "-INF", "+INF"].includes(v.value)) return Number(v.value.replace("INF", "Infinity"));
+      throw new BadValue();
+    }
+    case "boolean":
+      if (v.kind !== "bool") throw new BadValue();
+      return v.value;
+    case "decimal": {
+      const text = v.kind === "num" ? v.text : v.kind === "str" ? v.value : null;
+      const d = text === null ? undefined : parseDecimalValue(text, t.precision, t.scale);
+      if (d === undefined) throw new BadValue();
+      return d;
+    }
+    case "date":
+      if (v.kind !== "str") throw new BadValue();
+      return tp.date(v.value);
+    case "timestamp":
+    case "timestamp_ntz":
+      // a JSON integer is epoch seconds (JacksonParser's VALUE_NUMBER_INT for timestamps)
+      if (v.kind === "num" && v.integral && t.kind === "timestamp") return Number(v.text) * 1e6;
+      if (v.kind !== "str") throw new BadValue();
+      return tp.timestamp(v.value, t.kind === "timestamp_ntz");
+    case "binary":
+      if (v.kind !== "str") throw new BadValue();
+      return Uint8Array.from(Buffer.from(v.value, "base64"));
+    case "array":
+      if (v.kind !== "arr") throw new BadValue();
+      return v.items.map((x) => convert(x, t.elementType, tp));
+    case "map":
+      if (v.kind !== "obj") throw new BadValue();
+      return v.entries.map(([k, x]) => [k, convert(x, t.valueType, tp)]);
+    case "struct":
+      if (v.kind !== "obj") throw new BadValue();
+      return structValues(v, t, tp).values;
+    case "null":
+    case "day_time_interval":
+    case "year_month_interval":
+      throw new BadValue();
+    default:
+      return assertNever(t);
+  }
+}
+
+/** A struct's field values from an object: missing fields null; a field that does not convert is null and marks the record bad. */
+function structValues(v: JsonValue & { kind: "obj" }, t: StructType, tp: TimeParsers): { values: unknown[]; bad: boolean } {
+  const byName = new Map<string, JsonValue>();
+  for (const [k, x] of v.entries) byName.set(k, x);
+  let bad = false;
+  const values = t.fields.map((f) => {
+    const x = byName.get(f.name);
+    if (x === undefined) return null;
+    try {
+      return convert(x, f.dataType, tp);
+    } catch (e) {
+      if (!(e instanceof BadValue)) throw e;
+      bad = true;
+      return null;
+    }
+  });
+  return { values, bad };
+}
+
+/**
+ * Rows of one record's text, as Spark's JacksonParser makes them: an object is a row, an array
+ * of objects one row each; anything else (or text that does not parse) is a bad record. Each
+ * row comes with whether it is bad (a field that did not convert: partial values, PERMISSIVE).
+ */
+export class JsonRowBuilder {
+  private readonly tp: TimeParsers;
+  private readonly columns: unknown[][];
+  private readonly corruptAt: number;
+  private readonly dataSchema: StructType;
+  readonly bad: number[] = [];
+  /** The raw text of the first bad record (FAILFAST's message). */
+  badText = "";
+  rows = 0;
+
+  constructor(
+    private readonly required: StructType,
+    o: JsonOptions,
+    tz: string,
+  ) {
+    this.tp = new TimeParsers(o, tz);
+    this.corruptAt = required.fields.findIndex((f) => f.name === o.columnNameOfCorruptRecord && f.dataType.kind === "string");
+    this.dataSchema = { kind: "struct", fields: required.fields.filter((_, i) => i !== this.corruptAt) };
+    this.columns = required.fields.map(() => []);
+  }
+
+  /** Adds the rows of one record (`value` null: it did not parse); `raw` is its text for the corrupt record column. */
+  add(value: JsonValue | null, raw: string): void {
+    const objs = value === null ? null : value.kind === "obj" ? [value] : value.kind === "arr" && value.items.every((x) => x.kind === "obj") ? value.items : null;
+    if (objs === null) {
+      this.push(this.dataSchema.fields.map(() => null), true, raw);
+      return;
+    }
+    for (const obj of objs) {
+      if (obj.kind !== "obj") continue;
+      const { values, bad } = structValues(obj, this.dataSchema, this.tp);
+      this.push(values, bad, raw);
+    }
+  }
+
+  private push(values: readonly unknown[], bad: boolean, raw: string): void {
+    let j = 0;
+    this.required.fields.forEach((_, i) => {
+      this.columns[i]!.push(i === this.corruptAt ? (bad ? raw : null) : values[j++]);
+    });
+    if (bad) {
+      if (this.bad.length === 0) this.badText = raw;
+      this.bad.push(this.rows);
+    }
+    this.rows++;
+  }
+
+  /** The batch of the rows added so far. */
+  batch(): ColumnBatch {
+    return makeBatch(
+      this.required,
+      this.required.fields.map((f, i) => vectorFromValues(f.dataType, this.columns[i]!)),
+      this.rows,
+    );
+  }
+}

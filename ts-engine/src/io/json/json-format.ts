@@ -1,0 +1,59 @@
+import type { ColumnBatch } from "../../columnar/batch.js";
+import { AnalysisException } from "../../errors/spark-exception.js";
+import { sqlTypeName } from "../../types/type-names.js";
+import type { DataType, StructType } from "../../types/data-type.js";
+import { codecByName, codecOfPath } from "../compression.js";
+import { isUtf8Encoding } from "../csv/csv-options.js";
+import type { FileFormat, FormatContext, OutputWriter, ReadRequest } from "../file-format.js";
+import type { FileSplit, FileStatus } from "../file-split.js";
+import type { SourceOptions } from "../source-options.js";
+import { openTextSink } from "../text-sink.js";
+import { inferJsonSchema, optionsOf, readJson } from "./json-read.js";
+import { JsonWriter } from "./json-writer.js";
+
+/** Whether JSON holds the type (intervals and the null type are not written or read). */
+function supported(t: DataType): boolean {
+  switch (t.kind) {
+    case "day_time_interval":
+    case "year_month_interval":
+      return false;
+    case "array":
+      return supported(t.elementType);
+    case "map":
+      return supported(t.valueType);
+    case "struct":
+      return t.fields.every((f) => supported(f.dataType));
+    default:
+      return true;
+  }
+}
+
+/** Spark's JSON source and sink (JsonFileFormat): JSON lines or multiLine documents. */
+export const jsonFormat: FileFormat = {
+  name: "json",
+  displayName: "JSON",
+  async inferSchema(files: readonly FileStatus[], options: SourceOptions, ctx: FormatContext): Promise<StructType | undefined> {
+    if (files.length === 0) return undefined;
+    return inferJsonSchema(files, options, ctx.conf);
+  },
+  isSplittable(file: FileStatus, options: SourceOptions): boolean {
+    return !options.bool("multiLine", false) && isUtf8Encoding((options.get("encoding") ?? "utf-8").toLowerCase()) && codecOfPath(file.path) === undefined;
+  },
+  read(split: FileSplit, req: ReadRequest, ctx: FormatContext): AsyncIterable<ColumnBatch> {
+    return readJson(split, req, ctx);
+  },
+  outputExtension(options: SourceOptions): string {
+    return `.json${codecByName(options.get("compression") ?? options.get("codec"))?.extension ?? ""}`;
+  },
+  checkWriteSchema(schema: StructType): void {
+    for (const f of schema.fields) {
+      if (!supported(f.dataType)) {
+        throw new AnalysisException("UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE", { columnName: `\`${f.name}\``, columnType: `"${sqlTypeName(f.dataType)}"`, format: "JSON" });
+      }
+    }
+  },
+  async createWriter(path: string, schema: StructType, options: SourceOptions, ctx: FormatContext): Promise<OutputWriter> {
+    const o = optionsOf(options, ctx.conf);
+    return new JsonWriter(await openTextSink(path, codecByName(o.compression)), schema, o, ctx.timeZone);
+  },
+};

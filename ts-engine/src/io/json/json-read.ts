@@ -1,0 +1,109 @@
+import { BATCH_SIZE, type ColumnBatch } from "../../columnar/batch.js";
+import { takeBatch } from "../../columnar/take.js";
+import type { SqlConf } from "../../conf/sql-conf.js";
+import { SparkException } from "../../errors/spark-exception.js";
+import type { JsonValue } from "../../expr/kernels/json-text.js";
+import { StringType, structField, structType, type DataType, type StructType } from "../../types/data-type.js";
+import { utf8Bytes } from "../csv/csv-read.js";
+import type { FormatContext, ReadRequest } from "../file-format.js";
+import type { FileSplit, FileStatus } from "../file-split.js";
+import { splitLines } from "../line-reader.js";
+import type { SourceOptions } from "../source-options.js";
+import { JsonRowBuilder } from "./json-convert.js";
+import { canonicalJsonType, inferJsonType, mergeJsonTypes } from "./json-infer.js";
+import { jsonOptions, type JsonOptions } from "./json-options.js";
+import { JsonParser } from "./json-parser.js";
+
+const decoder = new TextDecoder();
+
+/** spark.sql.columnNameOfCorruptRecord's default. */
+const CORRUPT_DEFAULT = "_corrupt_record";
+
+/** The JSON options with the session's corrupt record column name as default. */
+export function optionsOf(options: SourceOptions, conf: SqlConf): JsonOptions {
+  return jsonOptions(options, conf.get("spark.sql.columnNameOfCorruptRecord") ?? CORRUPT_DEFAULT);
+}
+
+/** The records of a split as text: one per non-blank line, or the whole file (multiLine). */
+async function* records(split: FileSplit, o: JsonOptions): AsyncGenerator<string> {
+  if (o.multiLine) {
+    if (split.start !== 0) return;
+    const text = decoder.decode(await utf8Bytes(split.file.path, o.encoding));
+    if (text.trim().length > 0) yield text;
+    return;
+  }
+  for await (const c of splitLines(split, o.lineSep)) {
+    for (let i = 0; i < c.count; i++) {
+      const s = decoder.decode(c.bytes.subarray(c.starts[i]!, c.ends[i]!));
+      if (s.trim().length > 0 && !(o.allowComments && new JsonParser(s, o).isBlank())) yield s;
+    }
+  }
+}
+
+/** One record parsed with the options' leniencies (null: malformed). */
+function parseRecord(text: string, o: JsonOptions): JsonValue | null {
+  return new JsonParser(text, o).parseAll();
+}
+
+/**
+ * The schema Spark's JSON source infers (JsonInferSchema): each record's type merged across
+ * records (objects' fields sorted by name, conflicts widened or made strings), null-only fields
+ * as strings (or dropped: dropFieldIfAllNull), and in PERMISSIVE mode the corrupt record column
+ * when some record is not an object. Undefined when there is no record.
+ */
+export async function inferJsonSchema(files: readonly FileStatus[], options: SourceOptions, conf: SqlConf): Promise<StructType | undefined> {
+  const o = optionsOf(options, conf);
+  let t: DataType | undefined;
+  let corrupt = false;
+  for (const file of files) {
+    for await (const text of records({ file, start: 0, length: file.size }, o)) {
+      const v = parseRecord(text, o);
+      const ty = v === null ? null : inferJsonType(v, o);
+      if (ty === null || (ty.kind !== "struct" && !(ty.kind === "array" && ty.elementType.kind === "struct"))) {
+        corrupt = true;
+        t ??= structType([]);
+        continue;
+      }
+      const st = ty.kind === "array" ? ty.elementType : ty;
+      t = t === undefined ? st : mergeJsonTypes(t, st);
+    }
+  }
+  if (t === undefined) return undefined;
+  const c = canonicalJsonType(t, o);
+  let st: StructType = c !== undefined && c.kind === "struct" ? c : structType([]);
+  const name = o.columnNameOfCorruptRecord;
+  if (corrupt && o.mode === "PERMISSIVE" && !st.fields.some((f) => f.name === name)) {
+    const fields = [...st.fields, structField(name, StringType, true)].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    st = structType(fields);
+  }
+  return st;
+}
+
+/** One split of a JSON scan as batches of the required columns, with Spark's three modes. */
+export async function* readJson(split: FileSplit, req: ReadRequest, ctx: FormatContext): AsyncGenerator<ColumnBatch> {
+  const o = optionsOf(req.options, ctx.conf);
+  let b = new JsonRowBuilder(req.requiredSchema, o, ctx.timeZone);
+  const emit = (rb: JsonRowBuilder): ColumnBatch | null => {
+    const batch = rb.batch();
+    if (rb.bad.length === 0 || o.mode === "PERMISSIVE") return batch;
+    if (o.mode === "FAILFAST") {
+      throw new SparkException("SparkException", "MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION", { badRecord: `[${rb.badText}]`, failFastMode: "FAILFAST" });
+    }
+    const bad = new Set(rb.bad);
+    const keep: number[] = [];
+    for (let r = 0; r < batch.numRows; r++) if (!bad.has(r)) keep.push(r);
+    return takeBatch(batch, Int32Array.from(keep));
+  };
+  for await (const text of records(split, o)) {
+    b.add(parseRecord(text, o), text);
+    if (b.rows >= BATCH_SIZE) {
+      const out = emit(b);
+      if (out !== null) yield out;
+      b = new JsonRowBuilder(req.requiredSchema, o, ctx.timeZone);
+    }
+  }
+  if (b.rows > 0) {
+    const out = emit(b);
+    if (out !== null) yield out;
+  }
+}
