@@ -66,6 +66,14 @@ def randn(seed: Optional[int] = None) -> Column:
     return Column(E.function("randn", [] if seed is None else [make_literal(seed)]))
 
 
+def uniform(min: Any, max: Any, seed: Any = None) -> Column:
+    return Column(E.function("uniform", [to_expr(min), to_expr(max)] + ([] if seed is None else [to_expr(seed)])))
+
+
+def randstr(length: Any, seed: Any = None) -> Column:
+    return Column(E.function("randstr", [to_expr(length)] + ([] if seed is None else [to_expr(seed)])))
+
+
 def typeof(col: Any) -> Column:
     return invoke("typeof", col)
 

@@ -50,6 +50,7 @@ export function pickSide(canLeft: boolean, canRight: boolean, leftSize: number, 
 export function isOrderable(t: DataType): boolean {
   switch (t.kind) {
     case "map":
+    case "calendar_interval":
       return false;
     case "array":
       return isOrderable(t.elementType);

@@ -27,6 +27,10 @@ import { EXTRACT_FUNCTIONS } from "./nested/extract.js";
 import { UPDATE_FIELD_FUNCTIONS } from "./nested/update-fields.js";
 import { TRY_ARITHMETIC_FUNCTIONS } from "./try-arithmetic.js";
 import { JSON_TUPLE_FUNCTIONS } from "./json-tuple.js";
+import { NUMBER_FORMAT_FUNCTIONS } from "./number-format.js";
+import { CRYPTO_FUNCTIONS } from "./crypto.js";
+import { CALENDAR_INTERVAL_FUNCTIONS } from "./calendar-interval.js";
+import { XPATH_FUNCTIONS } from "./xpath.js";
 
 /** Alternative spellings that Spark (or the wire) uses for the same function. */
 const ALIASES: Readonly<Record<string, string>> = {
@@ -77,6 +81,10 @@ for (const def of [
   ...UPDATE_FIELD_FUNCTIONS,
   ...TRY_ARITHMETIC_FUNCTIONS,
   ...JSON_TUPLE_FUNCTIONS,
+  ...NUMBER_FORMAT_FUNCTIONS,
+  ...CRYPTO_FUNCTIONS,
+  ...CALENDAR_INTERVAL_FUNCTIONS,
+  ...XPATH_FUNCTIONS,
 ]) {
   REGISTRY.set(def.name, def);
 }

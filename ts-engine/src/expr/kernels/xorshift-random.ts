@@ -37,6 +37,11 @@ export class XorShiftRandom {
     return Number(BigInt.asIntN(32, s & ((1n << BigInt(bits)) - 1n)));
   }
 
+  /** java.util.Random.nextInt(): 32 random bits as a signed int. */
+  nextInt(): number {
+    return this.next(32);
+  }
+
   /** java.util.Random.nextDouble: 53 random bits in [0, 1). */
   nextDouble(): number {
     return (this.next(26) * 2 ** 27 + this.next(27)) * DOUBLE_UNIT;
