@@ -39,6 +39,12 @@ export const uniform = (min: Column | number, max: Column | number, seed?: Colum
   invokeExprs("uniform", [toExpr(min), toExpr(max), ...(seed === undefined ? [] : [toExpr(seed)])]);
 /** Random strings of the constant `length` over 0-9, a-z, A-Z, seeded as rand. */
 export const randstr = (length: Column | number, seed?: Column | number): Column => invokeExprs("randstr", [toExpr(length), ...(seed === undefined ? [] : [toExpr(seed)])]);
+/** A static Java method's value by class and method name (a fixed set of methods: there is no JVM). */
+export const reflect = (...cols: ColumnOrName[]): Column => invoke("reflect", ...cols);
+/** Same as reflect. */
+export const java_method = (...cols: ColumnOrName[]): Column => invoke("java_method", ...cols);
+/** As reflect, null when the method throws. */
+export const try_reflect = (...cols: ColumnOrName[]): Column => invoke("try_reflect", ...cols);
 /** The DDL name of the column's type. */
 const typeOf = (c: ColumnOrName): Column => invoke("typeof", c);
 export { typeOf as typeof };

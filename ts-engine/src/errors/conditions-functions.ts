@@ -160,4 +160,12 @@ export const FUNCTION_CONDITIONS: Readonly<Record<string, { readonly sqlState: s
     sqlState: "22023",
     template: "The value of parameter(s) <parameter> in <functionName> is invalid: expects a non-NULL value.",
   },
+  "DATATYPE_MISMATCH.UNEXPECTED_CLASS_TYPE": {
+    sqlState: "42K09",
+    template: "Cannot resolve <sqlExpr> due to data type mismatch: class <className> not found.",
+  },
+  "DATATYPE_MISMATCH.UNEXPECTED_STATIC_METHOD": {
+    sqlState: "42K09",
+    template: "Cannot resolve <sqlExpr> due to data type mismatch: cannot find a static method <methodName> that matches the argument types in <className>.",
+  },
 };

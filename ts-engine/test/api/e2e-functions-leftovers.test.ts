@@ -77,3 +77,12 @@ describe("Node API end to end: number formats, random draws, AES, sketches, inte
     expect([r.get(0), r.get(1), Number.isNaN(r.get(2))]).toEqual([["b1", "b2"], 30, true]);
   });
 });
+
+describe("Node API end to end: reflect without a JVM", () => {
+  it("calls the written-out static methods and refuses other classes with Spark's error", async () => {
+    const df = spark.range(1);
+    const r = (await df.select(F.reflect(F.lit("java.lang.Math"), F.lit("max"), F.lit(3), F.lit(7)), F.java_method(F.lit("java.lang.Math"), F.lit("sqrt"), F.lit(2.0))).collect())[0]!;
+    expect([r.get(0), r.get(1)]).toEqual(["7", "1.4142135623730951"]);
+    await expect(df.select(F.reflect(F.lit("no.such.Clazz"), F.lit("x"))).collect()).rejects.toThrow("[DATATYPE_MISMATCH.UNEXPECTED_CLASS_TYPE]");
+  });
+});

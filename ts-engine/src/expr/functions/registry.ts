@@ -31,6 +31,7 @@ import { NUMBER_FORMAT_FUNCTIONS } from "./number-format.js";
 import { CRYPTO_FUNCTIONS } from "./crypto.js";
 import { CALENDAR_INTERVAL_FUNCTIONS } from "./calendar-interval.js";
 import { XPATH_FUNCTIONS } from "./xpath.js";
+import { REFLECT_FUNCTIONS } from "./reflect.js";
 
 /** Alternative spellings that Spark (or the wire) uses for the same function. */
 const ALIASES: Readonly<Record<string, string>> = {
@@ -85,6 +86,7 @@ for (const def of [
   ...CRYPTO_FUNCTIONS,
   ...CALENDAR_INTERVAL_FUNCTIONS,
   ...XPATH_FUNCTIONS,
+  ...REFLECT_FUNCTIONS,
 ]) {
   REGISTRY.set(def.name, def);
 }
