@@ -8,7 +8,7 @@ import type { SortOrder } from "../../expr/expr.js";
 import { assertNever } from "../../errors/assert-never.js";
 import { buildExec } from "../build-exec.js";
 import { shareBatch } from "../cache/shared-batch.js";
-import { hashPartitionIds, partitionBatch } from "../exchange/partition-hash.js";
+import { hashPartitionIds, partitionBatch, roundRobinDealer, sparkHashPartitionIds } from "../exchange/partition-hash.js";
 import { buildHashedRelation } from "../join/hashed-relation.js";
 import { keyBatch, rangePartitionIds } from "../exchange/range-partition.js";
 import type { StageInputs } from "../exchange/stage-input-exec.js";
@@ -19,9 +19,10 @@ import type { StageTask, TaskItem } from "./task.js";
 function inputsOf(task: StageTask): StageInputs {
   return {
     shuffle(id) {
-      const s = task.shuffles.find((x) => x.shuffleId === id);
-      if (s === undefined) throw new Error(`task has no input for shuffle ${id}`);
-      return { numPartitions: s.numPartitions, read: (p) => (p === s.partition ? s.batches : []) };
+      // a coalesced task holds several partitions of one shuffle, one input each
+      const own = task.shuffles.filter((x) => x.shuffleId === id);
+      if (own.length === 0) throw new Error(`task has no input for shuffle ${id}`);
+      return { numPartitions: own[0]!.numPartitions, read: (p) => own.find((s) => s.partition === p)?.batches ?? [] };
     },
     broadcast(id) {
       const b = task.broadcasts.find((x) => x.broadcastId === id);
@@ -29,9 +30,9 @@ function inputsOf(task: StageTask): StageInputs {
       return b.batches;
     },
     cached(id) {
-      const c = task.cached.find((x) => x.cacheId === id);
-      if (c === undefined) throw new Error(`task has no input for cached relation ${id}`);
-      return { numPartitions: c.numPartitions, read: (p) => (p === c.partition ? c.batches : []) };
+      const own = task.cached.filter((x) => x.cacheId === id);
+      if (own.length === 0) throw new Error(`task has no input for cached relation ${id}`);
+      return { numPartitions: own[0]!.numPartitions, read: (p) => own.find((c) => c.partition === p)?.batches ?? [] };
     },
     relation(id) {
       return task.broadcasts.find((x) => x.broadcastId === id)?.relation;
@@ -127,8 +128,23 @@ export async function* runTask(task: StageTask, ctx: ExecContext): AsyncGenerato
         throwIfAborted(ctx);
         if (b.numRows === 0) continue;
         const keys = out.keys.map((k) => (k.kind === "BoundRef" ? b.columns[k.ordinal]! : evaluate(k, b, ectx)));
-        const ids = out.numPartitions === 1 ? new Int32Array(b.numRows) : hashPartitionIds(keys, b.numRows, out.numPartitions);
+        const ids =
+          out.numPartitions === 1
+            ? new Int32Array(b.numRows)
+            : out.sparkHash === true
+              ? sparkHashPartitionIds(keys, b.numRows, out.numPartitions)
+              : hashPartitionIds(keys, b.numRows, out.numPartitions);
         yield* w.add(b, ids);
+      }
+      yield* w.flush();
+      return;
+    }
+    case "roundRobin": {
+      const w = new ChunkWriter(out.numPartitions);
+      const deal = roundRobinDealer(task.partition, out.numPartitions);
+      for await (const b of rows) {
+        throwIfAborted(ctx);
+        if (b.numRows > 0) yield* w.add(b, deal(b.numRows));
       }
       yield* w.flush();
       return;
