@@ -473,8 +473,12 @@ class QueryRun {
     let left = limit;
     if (left <= 0) return;
     const make = (p: number): AsyncIterable<ColumnBatch> => batchesOf(this.task(stage, p, { kind: "rows" }));
+    // Without a limit every batch is kept by the caller: later partitions run to their end
+    // while earlier ones drain instead of stalling after a few batches (as Spark fetches
+    // every partition of a collect at once). With a limit they wait, to stop early.
+    const ahead = Number.isFinite(limit) ? undefined : Number.POSITIVE_INFINITY;
     try {
-      for await (const b of mergeOrdered(n, make, this.lanes)) {
+      for await (const b of mergeOrdered(n, make, this.lanes, ahead)) {
         if (b.numRows >= left) {
           yield sliceBatch(b, 0, left);
           return;
