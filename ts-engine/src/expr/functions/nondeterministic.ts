@@ -235,7 +235,7 @@ const UNIFORM: ScalarFunctionDef = {
 function randomChars(rng: XorShiftRandom, length: number): string {
   let s = "";
   for (let i = 0; i < length; i++) {
-    const n = Math.abs(rng.nextInt() % 62);
+    const n = Math.abs(rng.nextInt32() % 62);
     s += String.fromCharCode(n < 10 ? 48 + n : n < 36 ? 97 + n - 10 : 65 + n - 36);
   }
   return s;
