@@ -14,7 +14,7 @@ import { createTempView, runSql } from "../engine/sql-runner.js";
 import { catalogOp } from "../engine/catalog-api.js";
 import { createPythonRunner } from "../python/default-runner.js";
 import { decodeRddPlan } from "../rdd/decode-rdd.js";
-import { executeRdd } from "../rdd/execute-rdd.js";
+import { executeRdd, rddNumPartitions } from "../rdd/execute-rdd.js";
 import type { ServerEngine } from "./engine-port.js";
 
 /** The engine the CLI serves: engine/query-engine.ts for DataFrames, rdd/ for RDDs. */
@@ -32,6 +32,7 @@ export const defaultServerEngine: ServerEngine = {
   createTempView,
   catalogOp,
   runRdd: (raw, ctx) => executeRdd(decodeRddPlan(raw), ctx),
+  rddNumPartitions: (raw) => rddNumPartitions(decodeRddPlan(raw)),
   createServices: () => {
     const services = createEngineServices();
     return { ...services, python: services.python ?? createPythonRunner() };
