@@ -1,4 +1,5 @@
 import { BATCH_SIZE, type ColumnBatch } from "../../columnar/batch.js";
+import { transcodeToUtf8 } from "../charset.js";
 import { batchToRows } from "../../columnar/rows.js";
 import { takeBatch } from "../../columnar/take.js";
 import { SparkException } from "../../errors/spark-exception.js";
@@ -23,11 +24,11 @@ export function tokenizerSettings(o: CsvOptions): TokenizerSettings {
   return { sep: o.sep, quote: o.quote, escape: o.escape, trimLeading: o.ignoreLeadingWhiteSpace, trimTrailing: o.ignoreTrailingWhiteSpace, lineSep: o.lineSep };
 }
 
-/** A file's bytes in UTF-8: as they are, or decoded from `encoding` (read whole). */
+/** A file's bytes (decompressed) in UTF-8: as they are, or decoded from the Java charset `encoding` (read whole). */
 export async function utf8Bytes(path: string, encoding: string): Promise<Uint8Array> {
   const raw = await readWholeFile(path);
   if (isUtf8Encoding(encoding)) return raw;
-  return new TextEncoder().encode(new TextDecoder(encoding).decode(raw));
+  return transcodeToUtf8(raw, encoding);
 }
 
 /**
