@@ -31,7 +31,9 @@ export type PhysicalPlan =
   | InMemoryTableScanP
   | GenerateP
   | FileSourceScanP
-  | WriteFilesP;
+  | WriteFilesP
+  | ExpandP
+  | SampleP;
 
 export type PhysicalKind = PhysicalPlan["kind"];
 
@@ -299,6 +301,29 @@ export interface WriteFilesP {
   readonly schema: StructType;
 }
 
+/**
+ * Expand (Spark's ExpandExec): every input row once per projection, each projection's
+ * expressions bound to the input; output rows come projection by projection per batch.
+ */
+export interface ExpandP {
+  readonly kind: "Expand";
+  readonly input: PhysicalPlan;
+  readonly projections: readonly (readonly Expr[])[];
+  readonly schema: StructType;
+  readonly detail: string;
+}
+
+/** Sample (Spark's SampleExec): rows kept by each partition's seeded draws; the input's schema. */
+export interface SampleP {
+  readonly kind: "Sample";
+  readonly input: PhysicalPlan;
+  readonly lowerBound: number;
+  readonly upperBound: number;
+  readonly withReplacement: boolean;
+  readonly seed: bigint;
+  readonly detail: string;
+}
+
 /** The inputs of a node, in order. */
 export function childrenOf(p: PhysicalPlan): readonly PhysicalPlan[] {
   switch (p.kind) {
@@ -319,6 +344,8 @@ export function childrenOf(p: PhysicalPlan): readonly PhysicalPlan[] {
     case "BroadcastExchange":
     case "Generate":
     case "WriteFiles":
+    case "Expand":
+    case "Sample":
       return [p.input];
     case "Union":
       return p.inputs;
@@ -346,12 +373,14 @@ export function physicalSchema(p: PhysicalPlan): StructType {
     case "Generate":
     case "FileSourceScan":
     case "WriteFiles":
+    case "Expand":
       return p.schema;
     case "Filter":
     case "Sort":
     case "Limit":
     case "ShuffleExchange":
     case "BroadcastExchange":
+    case "Sample":
       return physicalSchema(p.input);
     case "BatchEvalPython": {
       const input = physicalSchema(p.input);
@@ -385,6 +414,8 @@ export function withChildren(p: PhysicalPlan, kids: readonly PhysicalPlan[]): Ph
     case "BroadcastExchange":
     case "Generate":
     case "WriteFiles":
+    case "Expand":
+    case "Sample":
       return { ...p, input: k0 };
     case "Union":
       return { ...p, inputs: kids };

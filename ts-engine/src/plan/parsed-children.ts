@@ -28,6 +28,12 @@ export function parsedChildren(p: ParsedPlan): readonly ParsedPlan[] {
     case "ToDF":
     case "Hint":
     case "WriteFiles":
+    case "Unpivot":
+    case "NAFill":
+    case "NADrop":
+    case "NAReplace":
+    case "Sample":
+    case "StatSummary":
       return [p.input];
     case "PredicateSubquery":
     case "ScalarSubqueryJoin":
@@ -68,7 +74,13 @@ export function mapParsedChildren(p: ParsedPlan, f: (c: ParsedPlan) => ParsedPla
     case "SubqueryAlias":
     case "ToDF":
     case "Hint":
-    case "WriteFiles": {
+    case "WriteFiles":
+    case "Unpivot":
+    case "NAFill":
+    case "NADrop":
+    case "NAReplace":
+    case "Sample":
+    case "StatSummary": {
       const input = f(p.input);
       return input === p.input ? p : { ...p, input };
     }

@@ -23,6 +23,10 @@ import { resolveDataSource, resolveWriteFiles } from "./rules/data-source.js";
 import { resolveSetOperation } from "./rules/set-operation.js";
 import { resolvePredicateSubquery, resolveScalarSubqueryJoin } from "./rules/predicate-subquery.js";
 import { resolveWithMissingRefs } from "./rules/missing-refs.js";
+import { resolveUnpivot } from "./rules/unpivot.js";
+import { resolveSample } from "./rules/sample.js";
+import { summaryPlan } from "./rules/stat-summary.js";
+import { resolveNADrop, resolveNAFill, resolveNAReplace } from "./rules/na-functions.js";
 import { unresolvedPlanString } from "./plan-string.js";
 
 function leafOutput(fields: readonly { name: string; dataType: AttributeRef["dataType"]; nullable: boolean }[]): AttributeRef[] {
@@ -117,6 +121,18 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
       return resolvePredicateSubquery(p, ctx);
     case "ScalarSubqueryJoin":
       return resolveScalarSubqueryJoin(p, ctx);
+    case "Unpivot":
+      return resolveUnpivot(p, ctx);
+    case "NAFill":
+      return resolveNAFill(p, ctx);
+    case "NADrop":
+      return resolveNADrop(p, ctx);
+    case "NAReplace":
+      return resolveNAReplace(p, ctx);
+    case "Sample":
+      return resolveSample(p, ctx);
+    case "StatSummary":
+      return ctx.resolve(summaryPlan(p, ctx.resolve(p.input)));
     default:
       return assertNever(p);
   }
