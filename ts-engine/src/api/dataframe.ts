@@ -483,6 +483,14 @@ export class DataFrameStatFunctions {
   sampleBy(c: ColumnOrName, fractions: ReadonlyMap<number | string, number> | Readonly<Record<string, number>>, seed?: number | bigint): DataFrame {
     return this.df.sampleBy(c, fractions, seed);
   }
+  /** Same as `df.freqItems`. */
+  freqItems(cols: readonly string[], support?: number): DataFrame {
+    return this.df.freqItems(cols, support);
+  }
+  /** Same as `df.approxQuantile` over several columns. */
+  approxQuantile(cols: readonly string[], probabilities: readonly number[], relativeError: number): Promise<number[][]> {
+    return this.df.approxQuantile(cols, probabilities, relativeError);
+  }
 }
 
 /** Expressions of a select/groupBy argument list (nested arrays flattened). */

@@ -3,7 +3,7 @@ import type { AttributeRef, Expr, Literal } from "../../../expr/expr.js";
 import { newExprId } from "../../../expr/expr.js";
 import { lookupFunction } from "../../../expr/functions/registry.js";
 import type { ParsedExpr } from "../../../expr/parsed-expr.js";
-import { DoubleType, IntegerType, isNumeric, type DataType } from "../../../types/data-type.js";
+import { DoubleType, IntegerType, isNumeric, typeEquals, type DataType } from "../../../types/data-type.js";
 import { filter, project } from "../../nodes/index.js";
 import { outputOf } from "../../output.js";
 import type { NADrop, NAFill, NAReplace } from "../../parsed-plan.js";
@@ -43,7 +43,8 @@ function isFloating(t: DataType): boolean {
 /** Spark's fillCol: `coalesce(nanvl(c, null) for floats, cast(value as c's type)) AS c`. */
 function fillColumn(a: AttributeRef, value: Literal): Expr {
   const base: Expr = isFloating(a.dataType) ? call("nanvl", [a, { kind: "Literal", value: null, dataType: a.dataType }]) : a;
-  const replacement: Expr = { kind: "Cast", child: value, dataType: a.dataType };
+  // a legacy (non-ANSI) cast of the value, so a filled column stays nullable as in Spark's schema
+  const replacement: Expr = typeEquals(value.dataType, a.dataType) ? value : { kind: "Cast", child: value, dataType: a.dataType, ansi: false };
   return { kind: "Alias", child: call("coalesce", [base, replacement]), name: a.name, exprId: newExprId() };
 }
 
