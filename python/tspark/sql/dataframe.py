@@ -517,6 +517,13 @@ class DataFrame:
 
     melt = unpivot
 
+    def transform(self, func: Any, *args: Any, **kwargs: Any) -> "DataFrame":
+        """``func(self, *args, **kwargs)``, which must return a DataFrame (chains custom transformations)."""
+        out = func(self, *args, **kwargs)
+        if not isinstance(out, DataFrame):
+            raise AssertionError("Func returned an instance of type [%s], should have been DataFrame." % type(out))
+        return out
+
     # --- missing values (tspark.sql._na) ---
     @property
     def na(self) -> Any:

@@ -298,6 +298,11 @@ export class DataFrame {
     return this.unpivot(ids, values, variableColumnName, valueColumnName);
   }
 
+  /** `func(this, ...args)`: chains a custom transformation (PySpark's `df.transform`). */
+  transform<A extends unknown[]>(func: (df: DataFrame, ...args: A) => DataFrame, ...args: A): DataFrame {
+    return func(this, ...args);
+  }
+
   // ---- missing values (na-functions.ts) ---------------------------------------
 
   /** The missing-value methods (PySpark's DataFrameNaFunctions: drop, fill, replace). */
