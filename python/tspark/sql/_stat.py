@@ -18,6 +18,30 @@ from tspark.sql._plan.literals import make_literal
 __all__ = ["DataFrameStatFunctions", "approxQuantile", "freqItems", "describe", "summary", "corr", "cov", "crosstab", "sample", "randomSplit", "sampleBy"]
 
 
+class _F:
+    """The few functions this module builds (tspark.sql.functions would import the frame back)."""
+
+    @staticmethod
+    def col(name: str) -> Any:
+        from tspark.sql.column import Column
+        return Column(E.column_from_name(name))
+
+    @staticmethod
+    def lit(v: Any) -> Any:
+        from tspark.sql.column import Column
+        return Column(make_literal(v))
+
+    @staticmethod
+    def call(name: str, *args: Any) -> Any:
+        from tspark.sql.column import Column
+        return Column(E.function(name, [a._expr for a in args]))
+
+    @staticmethod
+    def when(cond: Any, value: Any) -> Any:
+        from tspark.sql.column import Column
+        return Column(E.case_when([(cond._expr, value._expr)]))
+
+
 def _flatten(cols: Tuple[Any, ...]) -> List[Any]:
     if len(cols) == 1 and isinstance(cols[0], list):
         return list(cols[0])
@@ -54,10 +78,10 @@ def _numeric_pair(df: Any, col1: Any, col2: Any, what: str) -> None:
 def _scalar(df: Any, fn: str, col1: str, col2: str, when_null: float) -> float:
     """Spark 4's calculateCorrImpl / calculateCovImpl: nulls read as 0.0 (as its older RDD code
     did), the columns as doubles, and a null result as ``when_null``."""
-    from tspark.sql import functions as F
-    cols = [F.when(F.isnull(F.col(c)), F.lit(0.0)).otherwise(F.col(c).cast("double")) for c in (col1, col2)]
-    stat = getattr(F, fn)(*cols)
-    v = df.select(F.when(F.isnull(stat), F.lit(when_null)).otherwise(stat)).collect()[0][0]
+    F = _F
+    cols = [F.when(F.call("isnull", F.col(c)), F.lit(0.0)).otherwise(F.col(c).cast("double")) for c in (col1, col2)]
+    stat = F.call(fn, *cols)
+    v = df.select(F.when(F.call("isnull", stat), F.lit(when_null)).otherwise(stat)).collect()[0][0]
     return float(v)
 
 
@@ -83,7 +107,7 @@ def cov(df: Any, col1: Any, col2: Any) -> Optional[float]:
 
 def crosstab(df: Any, col1: Any, col2: Any) -> Any:
     """Pair counts: one row per value of ``col1`` (column ``col1_col2``), one column per value of ``col2``."""
-    from tspark.sql import functions as F
+    F = _F
     if not isinstance(col1, str):
         raise PySparkTypeError(errorClass="NOT_STR", messageParameters={"arg_name": "col1", "arg_type": type(col1).__name__})
     if not isinstance(col2, str):
@@ -91,8 +115,9 @@ def crosstab(df: Any, col1: Any, col2: Any) -> Any:
 
     # Spark's StatFunctions.crossTabulate: a pivot of the values as strings (backquotes dropped
     # from the column names), counts filled with 0
-    row = F.when(F.isnull(F.col(col1)), F.lit("null")).otherwise(F.col(col1).cast("string"))
-    column = F.when(F.isnull(F.col(col2)), F.lit("null")).otherwise(F.regexp_replace(F.col(col2).cast("string"), "`", ""))
+    row = F.when(F.call("isnull", F.col(col1)), F.lit("null")).otherwise(F.col(col1).cast("string"))
+    column = F.when(F.call("isnull", F.col(col2)), F.lit("null")).otherwise(
+        F.call("regexp_replace", F.col(col2).cast("string"), F.lit("`"), F.lit("")))
     return df.groupBy(row.alias("%s_%s" % (col1, col2))).pivot(column).count().na.fill(0)
 
 
@@ -186,8 +211,8 @@ def randomSplit(df: Any, weights: List[float], seed: Optional[int] = None) -> Li
 
 def sampleBy(df: Any, col: Any, fractions: Dict[Any, float], seed: Optional[int] = None) -> Any:
     """A stratified sample: rows of stratum ``k`` (the value of ``col``) kept with probability ``fractions[k]``."""
-    from tspark.sql import functions as F
     from tspark.sql.column import Column
+    F = _F
     if isinstance(col, str):
         col = F.col(col)
     elif not isinstance(col, Column):
@@ -211,7 +236,7 @@ def sampleBy(df: Any, col: Any, fractions: Dict[Any, float], seed: Optional[int]
         for k, v in fr.items():
             cases = F.when(col == F.lit(k), F.lit(v)) if cases is None else cases.when(col == F.lit(k), F.lit(v))
         threshold = cases.otherwise(F.lit(0.0))
-    return df.filter(F.rand(int(s)) < threshold)
+    return df.filter(F.call("rand", F.lit(int(s))) < threshold)
 
 
 def _scala_map(d: Dict[Any, float]) -> str:

@@ -517,6 +517,12 @@ class DataFrame:
 
     melt = unpivot
 
+    def to(self, schema: T.StructType) -> "DataFrame":
+        """The columns of ``schema`` in its order, matched by name and up-cast to its types."""
+        from tspark.sql._convert import wire_type
+        assert schema is not None
+        return self._new(R.to_schema(self._plan, wire_type(schema)))
+
     def transform(self, func: Any, *args: Any, **kwargs: Any) -> "DataFrame":
         """``func(self, *args, **kwargs)``, which must return a DataFrame (chains custom transformations)."""
         out = func(self, *args, **kwargs)

@@ -108,12 +108,13 @@ class GroupedData:
         """The pivot column's sorted distinct values, found when pivot() is called, as classic
         PySpark's RelationalGroupedDataset.pivot does (select(col).distinct().limit(max + 1).sort(col))."""
         max_values = int(self._df.sparkSession.conf.get("spark.sql.pivotMaxValues", "10000"))
-        found = self._df.select(pivot_col).distinct().limit(max_values + 1)
-        found = found.sort(found.columns[0])
+        col = pivot_col if isinstance(pivot_col, Column) else Column(E.column_from_name(pivot_col))
+        # named, so the sort can refer to it whatever expression the column is
+        found = self._df.select(col.alias("pivot")).distinct().limit(max_values + 1).sort("pivot")
         dtype = found.schema.fields[0].dataType
         rows = found.collect()
         if len(rows) > max_values:
-            name = pivot_col if isinstance(pivot_col, str) else found.columns[0]
+            name = pivot_col if isinstance(pivot_col, str) else str(pivot_col)
             msg = ("The pivot column %s has more than %d distinct values, this could indicate an error. If this was "
                    "intended, set spark.sql.pivotMaxValues to at least the number of distinct values of the pivot "
                    "column." % (name, max_values))

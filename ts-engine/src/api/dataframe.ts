@@ -298,6 +298,10 @@ export class DataFrame {
     return this.unpivot(ids, values, variableColumnName, valueColumnName);
   }
 
+  /** The columns of `schema` in its order, matched by name and up-cast to its types (PySpark's `df.to`). */
+  to(schema: StructType): DataFrame {
+    return this.derive({ kind: "ToSchema", input: this.plan, schema });
+  }
   /** `func(this, ...args)`: chains a custom transformation (PySpark's `df.transform`). */
   transform<A extends unknown[]>(func: (df: DataFrame, ...args: A) => DataFrame, ...args: A): DataFrame {
     return func(this, ...args);

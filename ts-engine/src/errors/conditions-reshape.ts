@@ -40,6 +40,14 @@ export const RESHAPE_CONDITIONS: Readonly<Record<string, { readonly sqlState: st
     sqlState: "42K08",
     template: "Literal expressions required for pivot values, found <expression>.",
   },
+  "INVALID_COLUMN_OR_FIELD_DATA_TYPE": {
+    sqlState: "42000",
+    template: "Column or field <name> is of type <type> while it's required to be <expectedType>.",
+  },
+  "NULLABLE_COLUMN_OR_FIELD": {
+    sqlState: "42000",
+    template: "Column or field <name> is nullable while it's required to be non-nullable.",
+  },
   "UNRECOGNIZED_STATISTIC": {
     sqlState: "42704",
     template: "The statistic <stats> is not recognized. Valid statistics include `count`, `count_distinct`, `approx_count_distinct`, `mean`, `stddev`, `min`, `max`, and percentile values. Percentile must be a numeric value followed by '%', within the range 0% to 100%.",

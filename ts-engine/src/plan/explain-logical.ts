@@ -70,6 +70,7 @@ function parsedLine(p: ParsedPlan): string {
     case "NADrop":
     case "NAReplace":
     case "StatSummary":
+    case "ToSchema":
       return `'${p.kind}`;
     case "Sample":
       return `'${sampleText(p)}`;

@@ -34,6 +34,7 @@ export function parsedChildren(p: ParsedPlan): readonly ParsedPlan[] {
     case "NAReplace":
     case "Sample":
     case "StatSummary":
+    case "ToSchema":
       return [p.input];
     case "PredicateSubquery":
     case "ScalarSubqueryJoin":
@@ -80,7 +81,8 @@ export function mapParsedChildren(p: ParsedPlan, f: (c: ParsedPlan) => ParsedPla
     case "NADrop":
     case "NAReplace":
     case "Sample":
-    case "StatSummary": {
+    case "StatSummary":
+    case "ToSchema": {
       const input = f(p.input);
       return input === p.input ? p : { ...p, input };
     }

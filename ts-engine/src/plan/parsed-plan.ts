@@ -40,7 +40,8 @@ export type ParsedPlan =
   | NADrop
   | NAReplace
   | ParsedSample
-  | StatSummary;
+  | StatSummary
+  | ToSchema;
 
 /** The kinds of parsed plan nodes (all of them may arrive from the wire). */
 export type ParsedPlanKind = ParsedPlan["kind"];
@@ -387,4 +388,14 @@ export interface StatSummary extends Base {
   readonly kind: "StatSummary";
   readonly input: ParsedPlan;
   readonly statistics: readonly string[];
+}
+
+/**
+ * df.to(schema) (Spark's Dataset.to): the columns of `schema`, in its order, matched by name
+ * and up-cast to its types (a missing column is null), nullability checked.
+ */
+export interface ToSchema extends Base {
+  readonly kind: "ToSchema";
+  readonly input: ParsedPlan;
+  readonly schema: StructType;
 }

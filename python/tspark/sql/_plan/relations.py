@@ -170,3 +170,8 @@ def sample(input: Plan, lower: float, upper: float, with_replacement: bool, seed
     return _node("Sample", input=input, lowerBound=float(lower), upperBound=float(upper),
                  withReplacement=with_replacement, seed=seed,
                  deterministicOrder=True if deterministic_order else None)
+
+
+def to_schema(input: Plan, schema: Dict[str, Any]) -> Plan:
+    """``df.to(schema)``: the schema's columns by name, up-cast to its types (schema as wire JSON)."""
+    return _node("ToSchema", input=input, schema=schema)

@@ -26,6 +26,7 @@ import { resolveWithMissingRefs } from "./rules/missing-refs.js";
 import { resolveUnpivot } from "./rules/unpivot.js";
 import { resolveSample } from "./rules/sample.js";
 import { summaryPlan } from "./rules/stat-summary.js";
+import { resolveToSchema } from "./rules/to-schema.js";
 import { resolveNADrop, resolveNAFill, resolveNAReplace } from "./rules/na-functions.js";
 import { unresolvedPlanString } from "./plan-string.js";
 
@@ -133,6 +134,8 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
       return resolveSample(p, ctx);
     case "StatSummary":
       return ctx.resolve(summaryPlan(p, ctx.resolve(p.input)));
+    case "ToSchema":
+      return resolveToSchema(p, ctx);
     default:
       return assertNever(p);
   }

@@ -56,6 +56,7 @@ function head(p: ParsedPlan): string {
     case "NADrop":
     case "NAReplace":
     case "StatSummary":
+    case "ToSchema":
       return `'${p.kind}`;
     case "Sample":
       return `'${sampleText(p)}`;
