@@ -5,7 +5,7 @@ import { exprToString } from "../expr/expr-string.js";
 import { doubleToString } from "../expr/eval/to-string.js";
 import { planChildren } from "../plan/transform.js";
 import { simpleString } from "../types/type-names.js";
-import type { JoinType, LogicalPlan } from "./logical-plan.js";
+import type { JoinType, LogicalPlan, Repartition } from "./logical-plan.js";
 import { innerChildLines } from "./inner-children.js";
 import { schemaOf } from "./output.js";
 import { storageLevelString } from "./storage-level.js";
@@ -74,8 +74,29 @@ function parsedLine(p: ParsedPlan): string {
       return `'${p.kind}`;
     case "Sample":
       return `'${sampleText(p)}`;
+    case "Repartition":
+      return `Repartition ${p.numPartitions}, ${p.shuffle}`;
+    case "RepartitionByExpression":
+      return `'RepartitionByExpression [${p.partitionExprs.map(exprToString).join(", ")}]${p.numPartitions === undefined ? "" : `, ${p.numPartitions}`}`;
     default:
       return assertNever(p);
+  }
+}
+
+/** Spark's `Repartition n, shuffle` or `RepartitionByExpression [keys], n`. */
+function repartitionLine(p: Repartition): string {
+  const s = p.scheme;
+  switch (s.kind) {
+    case "roundRobin":
+    case "coalesce":
+      return `Repartition ${p.numPartitions}, ${s.kind === "roundRobin"}`;
+    case "hash":
+    case "range": {
+      const keys = s.kind === "hash" ? s.exprs : s.orders;
+      return `RepartitionByExpression [${keys.map(exprToString).join(", ")}]${p.numPartitions === undefined ? "" : `, ${p.numPartitions}`}`;
+    }
+    default:
+      return assertNever(s);
   }
 }
 
@@ -114,6 +135,8 @@ function resolvedLine(p: LogicalPlan): string {
       return expandText(p.projections, p.output);
     case "Sample":
       return sampleText(p);
+    case "Repartition":
+      return repartitionLine(p);
     default:
       return assertNever(p);
   }

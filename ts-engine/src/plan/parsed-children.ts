@@ -35,6 +35,8 @@ export function parsedChildren(p: ParsedPlan): readonly ParsedPlan[] {
     case "Sample":
     case "StatSummary":
     case "ToSchema":
+    case "Repartition":
+    case "RepartitionByExpression":
       return [p.input];
     case "PredicateSubquery":
     case "ScalarSubqueryJoin":
@@ -82,7 +84,9 @@ export function mapParsedChildren(p: ParsedPlan, f: (c: ParsedPlan) => ParsedPla
     case "NAReplace":
     case "Sample":
     case "StatSummary":
-    case "ToSchema": {
+    case "ToSchema":
+    case "Repartition":
+    case "RepartitionByExpression": {
       const input = f(p.input);
       return input === p.input ? p : { ...p, input };
     }

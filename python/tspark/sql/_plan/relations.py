@@ -175,3 +175,14 @@ def sample(input: Plan, lower: float, upper: float, with_replacement: bool, seed
 def to_schema(input: Plan, schema: Dict[str, Any]) -> Plan:
     """``df.to(schema)``: the schema's columns by name, up-cast to its types (schema as wire JSON)."""
     return _node("ToSchema", input=input, schema=schema)
+
+
+def repartition(input: Plan, num_partitions: int, shuffle: bool) -> Plan:
+    """``repartition(n)`` (round robin, ``shuffle``) or ``coalesce(n)`` (no shuffle)."""
+    return _node("Repartition", input=input, numPartitions=num_partitions, shuffle=shuffle)
+
+
+def repartition_by_expression(input: Plan, partition_exprs: Sequence[Expr], num_partitions: Optional[int]) -> Plan:
+    """``repartition([n,] *cols)`` (hash) or ``repartitionByRange([n,] *cols)`` (SortOrder expressions: range)."""
+    return _node("RepartitionByExpression", input=input, partitionExprs=list(partition_exprs),
+                 numPartitions=num_partitions)

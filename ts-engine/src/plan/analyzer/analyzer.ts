@@ -29,6 +29,7 @@ import { summaryPlan } from "./rules/stat-summary.js";
 import { resolveToSchema } from "./rules/to-schema.js";
 import { resolveNADrop, resolveNAFill, resolveNAReplace } from "./rules/na-functions.js";
 import { unresolvedPlanString } from "./plan-string.js";
+import { resolveRepartition } from "./rules/repartition.js";
 
 function leafOutput(fields: readonly { name: string; dataType: AttributeRef["dataType"]; nullable: boolean }[]): AttributeRef[] {
   return fields.map((f) => ({ kind: "AttributeRef", name: f.name, dataType: f.dataType, nullable: f.nullable, exprId: newExprId() }));
@@ -136,6 +137,9 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
       return ctx.resolve(summaryPlan(p, ctx.resolve(p.input)));
     case "ToSchema":
       return resolveToSchema(p, ctx);
+    case "Repartition":
+    case "RepartitionByExpression":
+      return resolveRepartition(p, ctx);
     default:
       return assertNever(p);
   }

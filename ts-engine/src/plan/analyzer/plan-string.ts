@@ -60,6 +60,10 @@ function head(p: ParsedPlan): string {
       return `'${p.kind}`;
     case "Sample":
       return `'${sampleText(p)}`;
+    case "Repartition":
+      return `Repartition ${p.numPartitions}, ${p.shuffle}`;
+    case "RepartitionByExpression":
+      return `'RepartitionByExpression ${exprs(p.partitionExprs)}${p.numPartitions === undefined ? "" : `, ${p.numPartitions}`}`;
     default:
       return assertNever(p);
   }

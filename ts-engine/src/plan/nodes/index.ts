@@ -19,3 +19,4 @@ export { fileScan } from "./file-scan.js";
 export { insertIntoFiles } from "./insert-into-files.js";
 export { expand } from "./expand.js";
 export { sample } from "./sample.js";
+export { repartition } from "./repartition.js";

@@ -279,6 +279,22 @@ const DECODERS: Readonly<Record<WirePlanKind, Decoder>> = {
       return [decodeExpr(pair[0], `${rp}[0]`), decodeExpr(pair[1], `${rp}[1]`)] as const;
     }),
   }),
+  Repartition: (m, p) => ({
+    kind: "Repartition",
+    input: input(m, "input", p),
+    // checked by the analyzer, which raises Spark's error for a count below 1
+    numPartitions: asSmallInt(req(m, "numPartitions", p), `${p}.numPartitions`),
+    shuffle: asBool(req(m, "shuffle", p), `${p}.shuffle`),
+  }),
+  RepartitionByExpression: (m, p) => {
+    const n = opt(m, "numPartitions");
+    return {
+      kind: "RepartitionByExpression",
+      input: input(m, "input", p),
+      partitionExprs: exprs(m, "partitionExprs", p),
+      ...(n === undefined ? {} : { numPartitions: asSmallInt(n, `${p}.numPartitions`) }),
+    };
+  },
 };
 
 /** A double field (msgpack may carry an integral value as an int). */
