@@ -5,7 +5,6 @@ import { call, Column } from "./column.js";
 import type { DataFrame } from "./dataframe.js";
 import { toColumn, type ColumnOrName } from "./column-or-name.js";
 import { PySparkValueError } from "./errors.js";
-import { AnalysisException } from "../errors/spark-exception.js";
 import { col, count as countFn } from "./functions.js";
 import { literalOf, type LiteralValue } from "./literal.js";
 
@@ -76,13 +75,6 @@ export class GroupedData {
     // No columns: every numeric column, grouping ones included (PySpark 4.0.1 does).
     const numeric = () => this.df.schema.fields.filter((f) => isNumeric(f.dataType)).map((f) => f.name);
     const names = cols.length > 0 ? cols : numeric();
-    for (const n of names) {
-      // Spark's aggregateNumericColumns checks each named column when the method is called
-      const f = this.df.schema.fields.find((x) => x.name === n);
-      if (f !== undefined && !isNumeric(f.dataType)) {
-        throw new AnalysisException("_LEGACY_ERROR_TEMP_1323", { colName: n });
-      }
-    }
     return this.aggregate(names.map((n) => call(fn, [col(n).expr]).expr));
   }
 
