@@ -72,12 +72,17 @@ function restrict(agg: Expr, pivot: Expr, value: Literal): Expr {
   return transformExpr(agg, (e) => {
     if (e.kind !== "AggCall") return e;
     const c: AggCall = e;
-    if (c.fn === "first" || c.fn === "last") {
+    const def = lookupFunction(c.fn);
+    const flagged = def?.kind === "agg" && def.updateArgs(c).length === 1 && c.args[1]?.kind === "Literal" && exprType(c.args[1]).kind === "boolean";
+    // first/last (their second argument the ignoreNulls flag) skip the other values' nulls
+    if (flagged) {
       return { ...c, args: [onlyFor(c.args[0]!, pivot, value), { kind: "Literal", value: true, dataType: BooleanType }] };
     }
     // flags fixed at analysis (literals) stay as they are, except count's, which is the counted value
-    const restricted: AggCall = { ...c, args: c.args.map((a) => (a.kind === "Literal" && c.fn !== "count" ? a : onlyFor(a, pivot, value))) };
-    if (c.fn !== "count") return restricted;
+    // count(*) (the function whose `*` means rows) counts its literal: that literal is the value counted
+    const countsRows = def?.kind === "agg" && def.starMeansRows === true;
+    const restricted: AggCall = { ...c, args: c.args.map((a) => (a.kind === "Literal" && !countsRows ? a : onlyFor(a, pivot, value))) };
+    if (!countsRows) return restricted;
     // Spark's PivotFirst leaves a group without rows of the value null, where a count would say 0
     const rows: AggCall = { ...c, args: [onlyFor({ kind: "Literal", value: 1, dataType: IntegerType }, pivot, value)], isDistinct: false };
     const some = call(">", [rows, { kind: "Literal", value: 0, dataType: LongType }]);

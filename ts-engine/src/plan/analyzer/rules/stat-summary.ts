@@ -8,6 +8,17 @@ import type { Resolved } from "../context.js";
 /** Spark's default statistics of summary(). */
 const DEFAULT_STATISTICS = ["count", "mean", "stddev", "min", "25%", "50%", "75%", "max"];
 
+/** The statistics that are one aggregate of the column (or of it read as a double), by name. */
+const SIMPLE_STATISTICS: Readonly<Record<string, (column: ParsedExpr, asDouble: ParsedExpr) => ParsedExpr>> = {
+  count: (c) => fn("count", c),
+  count_distinct: (c) => ({ kind: "UnresolvedFunction", name: "count", args: [c], isDistinct: true }),
+  approx_count_distinct: (c) => fn("approx_count_distinct", c),
+  mean: (_c, d) => fn("avg", d),
+  stddev: (_c, d) => fn("stddev", d),
+  min: (c) => fn("min", c),
+  max: (c) => fn("max", c),
+};
+
 /** ApproximatePercentile.DEFAULT_PERCENTILE_ACCURACY. */
 const PERCENTILE_ACCURACY = 10000;
 
@@ -51,26 +62,11 @@ export function summaryPlan(p: StatSummary, child: Resolved): ParsedPlan {
     const pcts = percentiles.length === 0 ? undefined : fn("percentile_approx", casted, fn("array", ...percentiles.map((x): ParsedExpr => ({ kind: "Literal", value: x, dataType: DoubleType }))), { kind: "Literal", value: PERCENTILE_ACCURACY, dataType: IntegerType });
     let k = 0;
     const entries = stats.flatMap((s): ParsedExpr[] => {
+      const simple = SIMPLE_STATISTICS[s.toLowerCase()];
       const value = ((): ParsedExpr => {
-        switch (s.toLowerCase()) {
-          case "count":
-            return fn("count", column);
-          case "count_distinct":
-            return { kind: "UnresolvedFunction", name: "count", args: [column], isDistinct: true };
-          case "approx_count_distinct":
-            return fn("approx_count_distinct", column);
-          case "mean":
-            return fn("avg", casted);
-          case "stddev":
-            return fn("stddev", casted);
-          case "min":
-            return fn("min", column);
-          case "max":
-            return fn("max", column);
-          default:
-            if (s.endsWith("%") && pcts !== undefined) return fn("get", pcts, { kind: "Literal", value: k++, dataType: IntegerType });
-            throw unrecognized(s);
-        }
+        if (simple !== undefined) return simple(column, casted);
+        if (s.endsWith("%") && pcts !== undefined) return fn("get", pcts, { kind: "Literal", value: k++, dataType: IntegerType });
+        throw unrecognized(s);
       })();
       return [str(s), asString(value)];
     });
