@@ -113,6 +113,8 @@ class QueryRun {
       case "BatchEvalPython":
       case "Generate":
       case "WriteFiles":
+      case "Expand":
+      case "Sample":
         return this.partitionsOf(p.input);
       case "Union":
         return p.inputs.reduce((s, c) => s + this.partitionsOf(c), 0);
@@ -277,6 +279,8 @@ class QueryRun {
         case "BatchEvalPython":
         case "Generate":
         case "WriteFiles":
+        case "Expand":
+        case "Sample":
         case "ShuffleExchange":
         case "BroadcastExchange":
           return withChildren(
