@@ -18,3 +18,4 @@ export * from "./functions-try.js";
 export * from "./functions-number-format.js";
 export * from "./functions-crypto.js";
 export * from "./functions-xml.js";
+export * from "./functions-grouping.js";

@@ -15,7 +15,7 @@ import { createTempView, runSql } from "../engine/sql-runner.js";
 import { catalogOp } from "../engine/catalog-api.js";
 import { createPythonRunner } from "../python/default-runner.js";
 import { decodeRddPlan } from "../rdd/decode-rdd.js";
-import { executeRdd } from "../rdd/execute-rdd.js";
+import { executeRdd, rddNumPartitions } from "../rdd/execute-rdd.js";
 import type { ServerEngine } from "./engine-port.js";
 
 /** The engine the CLI serves: engine/query-engine.ts for DataFrames, rdd/ for RDDs. */
@@ -34,6 +34,7 @@ export const defaultServerEngine: ServerEngine = {
   catalogOp,
   numPartitionsQuery,
   runRdd: (raw, ctx) => executeRdd(decodeRddPlan(raw), ctx),
+  rddNumPartitions: (raw) => rddNumPartitions(decodeRddPlan(raw)),
   createServices: () => {
     const services = createEngineServices();
     return { ...services, python: services.python ?? createPythonRunner() };

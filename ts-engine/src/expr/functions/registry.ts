@@ -32,6 +32,11 @@ import { CRYPTO_FUNCTIONS } from "./crypto.js";
 import { CALENDAR_INTERVAL_FUNCTIONS } from "./calendar-interval.js";
 import { XPATH_FUNCTIONS } from "./xpath.js";
 import { REFLECT_FUNCTIONS } from "./reflect.js";
+import { GROUPING_FUNCTIONS } from "./grouping.js";
+import { REPLICATE_ROWS_FUNCTIONS } from "./replicate-rows.js";
+import { AT_LEAST_N_NON_NULLS_FUNCTIONS } from "./at-least-n-non-nulls.js";
+import { APPROX_QUANTILE_FUNCTIONS } from "./aggregate/approx-quantile.js";
+import { FREQUENT_ITEMS_FUNCTIONS } from "./aggregate/frequent-items.js";
 
 /** Alternative spellings that Spark (or the wire) uses for the same function. */
 const ALIASES: Readonly<Record<string, string>> = {
@@ -87,6 +92,11 @@ for (const def of [
   ...CALENDAR_INTERVAL_FUNCTIONS,
   ...XPATH_FUNCTIONS,
   ...REFLECT_FUNCTIONS,
+  ...GROUPING_FUNCTIONS,
+  ...REPLICATE_ROWS_FUNCTIONS,
+  ...AT_LEAST_N_NON_NULLS_FUNCTIONS,
+  ...APPROX_QUANTILE_FUNCTIONS,
+  ...FREQUENT_ITEMS_FUNCTIONS,
 ]) {
   REGISTRY.set(def.name, def);
 }
