@@ -57,6 +57,8 @@ ENGINE_ONLY = {
     # what date/timestamp ± interval resolves to (Spark's DateAddYMInterval, TimestampAddInterval,
     # ExtractANSIIntervalDays): reached through `+`/`-`, never called by name
     "datetime_plus_interval", "datetime_minus_interval", "extractansiintervaldays",
+    # calendar interval × ÷ number (Spark's MultiplyInterval / DivideInterval): reached through `*`, `/`
+    "multiply_interval", "divide_interval",
     # Spark's ReplicateRows, which exceptAll / intersectAll plan (RewriteExceptAll): no SQL name
     "replicaterows",
     # Spark's AtLeastNNonNulls, which df.na.drop / dropna filter on: no SQL name

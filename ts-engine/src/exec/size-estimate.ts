@@ -26,6 +26,8 @@ export function defaultSize(t: DataType): number {
       return 8;
     case "decimal":
       return t.precision <= 18 ? 8 : 16;
+    case "calendar_interval":
+      return 16;
     case "string":
       return 20;
     case "binary":

@@ -4,6 +4,7 @@ import type { DataType } from "./data-type.js";
 export function isOrderable(t: DataType): boolean {
   switch (t.kind) {
     case "map":
+    case "calendar_interval":
       return false;
     case "array":
       return isOrderable(t.elementType);

@@ -21,6 +21,7 @@ function supported(t: DataType): boolean {
     case "binary":
     case "day_time_interval":
     case "year_month_interval":
+    case "calendar_interval":
       return false;
     default:
       return true;

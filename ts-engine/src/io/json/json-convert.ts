@@ -138,6 +138,7 @@ function convert(v: JsonValue, t: DataType, tp: TimeParsers): unknown {
     case "null":
     case "day_time_interval":
     case "year_month_interval":
+    case "calendar_interval":
       throw new BadValue();
     default:
       return assertNever(t);

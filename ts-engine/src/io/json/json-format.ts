@@ -16,6 +16,7 @@ function supported(t: DataType): boolean {
   switch (t.kind) {
     case "day_time_interval":
     case "year_month_interval":
+    case "calendar_interval":
       return false;
     case "array":
       return supported(t.elementType);

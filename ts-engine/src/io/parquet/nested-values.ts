@@ -128,6 +128,8 @@ export function nestedToValues(x: unknown, type: DataType, node: SchemaTree | un
     case "boolean":
       return x === true || x === 1;
     case "null":
+    // Parquet has no calendar intervals (Spark cannot write them either).
+    case "calendar_interval":
       return null;
   }
 }

@@ -105,6 +105,7 @@ function emit(out: SchemaElement[], name: string, t: DataType, rep: "OPTIONAL" |
     case "null":
     case "day_time_interval":
     case "year_month_interval":
+    case "calendar_interval":
       throw new Error(`${t.kind} cannot be written to Parquet`);
   }
 }
@@ -115,6 +116,7 @@ export function unwritableType(t: DataType): DataType | undefined {
     case "null":
     case "day_time_interval":
     case "year_month_interval":
+    case "calendar_interval":
       return t;
     case "array":
       return unwritableType(t.elementType);

@@ -170,6 +170,7 @@ export class XmlRowBuilder {
       case "struct":
       case "day_time_interval":
       case "year_month_interval":
+      case "calendar_interval":
         throw new BadValue();
       default:
         return assertNever(t);

@@ -13,6 +13,7 @@ import { implicitCast, quotedSql } from "../../expr/functions/function-def.js";
 import { parseExpression } from "../../sql/parse-expression.js";
 import { exprExists } from "../../expr/transform.js";
 import { exprPrettySql } from "../../expr/expr-string.js";
+import { sqlTypeName } from "../../types/type-names.js";
 import { resolveColumn, type Scope } from "./scope.js";
 import { noPlan } from "./no-plan.js";
 import { quotedType } from "../../expr/functions/function-def.js";
@@ -77,7 +78,13 @@ export function resolveExpr(e: ParsedExpr, scope: Scope): Expr {
 
 /** A sort key resolved (its child), still a SortOrder. */
 export function resolveSortOrder(o: ParsedSortOrder, scope: Scope): SortOrder {
-  return { ...o, child: resolveExpr(o.child, scope) };
+  const sorted: SortOrder = { ...o, child: resolveExpr(o.child, scope) };
+  const t = exprType(sorted.child);
+  if (t.kind === "calendar_interval") {
+    // Spark's SortOrder needs an orderable type; calendar intervals have no order.
+    throw new AnalysisException("DATATYPE_MISMATCH.INVALID_ORDERING_TYPE", { sqlExpr: `"${exprPrettySql(sorted)}"`, functionName: "`sortorder`", dataType: `"${sqlTypeName(t)}"` });
+  }
+  return sorted;
 }
 
 /** Checks that a resolved expression is a sort key (Sort's orders are built from sort keys only). */
