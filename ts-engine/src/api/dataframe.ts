@@ -8,6 +8,7 @@ import { collectRows, countRows, printLine } from "./dataframe-actions.js";
 import { attributeExpr, toColumn, type ColumnOrName } from "./column-or-name.js";
 import { GroupedData } from "./group.js";
 import { DataFrameWriter } from "./dataframe-writer.js";
+import { DataFrameWriterV2 } from "./dataframe-writer-v2.js";
 import { parseJoinType } from "./join-type.js";
 import type { ExplainMode } from "./query-engine-port.js";
 import type { Row, TypedRow } from "./row.js";
@@ -66,6 +67,11 @@ export class DataFrame {
   /** `df.write`: a DataFrameWriter (`await df.write.mode("overwrite").csv(path)`). */
   get write(): DataFrameWriter {
     return new DataFrameWriter(this);
+  }
+
+  /** `df.writeTo(table)`: a DataFrameWriterV2 (`await df.writeTo("t").using("parquet").create()`). */
+  writeTo(table: string): DataFrameWriterV2 {
+    return new DataFrameWriterV2(this, table);
   }
   /** A reference to this frame's column (PySpark's `df["name"]` / `df.name`). */
   col(name: string): Column {

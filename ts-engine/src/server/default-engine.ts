@@ -12,6 +12,7 @@ import {
 import { createEngineServices } from "../engine/services.js";
 import { createTempView, runSql } from "../engine/sql-runner.js";
 import { catalogOp } from "../engine/catalog-api.js";
+import { writeTable } from "../engine/dataframe-table-write.js";
 import { createPythonRunner } from "../python/default-runner.js";
 import { decodeRddPlan } from "../rdd/decode-rdd.js";
 import { executeRdd } from "../rdd/execute-rdd.js";
@@ -31,6 +32,7 @@ export const defaultServerEngine: ServerEngine = {
   runSql,
   createTempView,
   catalogOp,
+  writeTable,
   runRdd: (raw, ctx) => executeRdd(decodeRddPlan(raw), ctx),
   createServices: () => {
     const services = createEngineServices();
