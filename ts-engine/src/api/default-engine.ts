@@ -8,6 +8,7 @@ import {
   storageLevelQuery,
   treeStringQuery,
   unpersistQuery,
+  numPartitionsQuery,
 } from "../engine/query-engine.js";
 import { createEngineServices } from "../engine/services.js";
 import { createTempView, runSql } from "../engine/sql-runner.js";
@@ -30,5 +31,6 @@ export const defaultEngine: QueryEnginePort = {
   createTempView,
   catalogOp,
   writeTable,
+  numPartitionsQuery,
   createServices: createEngineServices,
 };

@@ -18,6 +18,7 @@ import { ProjectExec } from "./project-exec.js";
 import { RangeExec } from "./range-exec.js";
 import { SortExec } from "./sort/sort-exec.js";
 import { UnionExec } from "./union-exec.js";
+import { CoalesceExec } from "./exchange/coalesce-exec.js";
 
 type Builder<K extends PhysicalKind> = (p: PhysicalPlan & { kind: K }, inputs: StageInputs) => ExecutionPlan;
 
@@ -67,6 +68,12 @@ const BUILDERS: { readonly [K in PhysicalKind]: Builder<K> } = {
     const c = i.cached(p.cacheId);
     return new InMemoryTableScanExec(p.schema, p.columns, c.numPartitions, (q) => c.read(q), p.detail);
   },
+  Coalesce: (p, i) =>
+    new CoalesceExec(
+      buildExec(p.input, i),
+      p.numPartitions,
+      p.parts?.map((part) => ({ partition: part.partition, exec: buildExec(part.plan, i) })),
+    ),
 };
 
 /** The broadcast hash join's build side as the query hashed it once, when it did. */

@@ -51,6 +51,7 @@ export function outputOf(plan: LogicalPlan): readonly AttributeRef[] {
     case "Filter":
     case "Sort":
     case "Limit":
+    case "Repartition":
       return outputOf(plan.input);
     case "Join": {
       const l = outputOf(plan.left);

@@ -28,6 +28,8 @@ export function parsedChildren(p: ParsedPlan): readonly ParsedPlan[] {
     case "ToDF":
     case "Hint":
     case "WriteFiles":
+    case "Repartition":
+    case "RepartitionByExpression":
       return [p.input];
     case "PredicateSubquery":
     case "ScalarSubqueryJoin":
@@ -68,7 +70,9 @@ export function mapParsedChildren(p: ParsedPlan, f: (c: ParsedPlan) => ParsedPla
     case "SubqueryAlias":
     case "ToDF":
     case "Hint":
-    case "WriteFiles": {
+    case "WriteFiles":
+    case "Repartition":
+    case "RepartitionByExpression": {
       const input = f(p.input);
       return input === p.input ? p : { ...p, input };
     }

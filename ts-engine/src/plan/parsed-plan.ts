@@ -34,7 +34,9 @@ export type ParsedPlan =
   | SqlQuery
   | SetOperation
   | PredicateSubquery
-  | ScalarSubqueryJoin;
+  | ScalarSubqueryJoin
+  | ParsedRepartition
+  | ParsedRepartitionByExpression;
 
 /** The kinds of parsed plan nodes (all of them may arrive from the wire). */
 export type ParsedPlanKind = ParsedPlan["kind"];
@@ -266,4 +268,27 @@ export interface ScalarSubqueryJoin extends Base {
   readonly input: ParsedPlan;
   readonly subquery: ParsedPlan;
   readonly name: string;
+}
+
+/**
+ * `df.repartition(n)` (`shuffle`, Spark's Repartition: round robin into n partitions) or
+ * `df.coalesce(n)` (not `shuffle`: neighbouring partitions merged, no exchange).
+ */
+export interface ParsedRepartition extends Base {
+  readonly kind: "Repartition";
+  readonly input: ParsedPlan;
+  readonly numPartitions: number;
+  readonly shuffle: boolean;
+}
+
+/**
+ * `df.repartition([n], *cols)` and `df.repartitionByRange([n], *cols)` (Spark's
+ * RepartitionByExpression): hash partitioning on `partitionExprs`, or range partitioning
+ * when they are all SortOrders; without `numPartitions`, spark.sql.shuffle.partitions.
+ */
+export interface ParsedRepartitionByExpression extends Base {
+  readonly kind: "RepartitionByExpression";
+  readonly input: ParsedPlan;
+  readonly partitionExprs: readonly ParsedExpr[];
+  readonly numPartitions?: number;
 }

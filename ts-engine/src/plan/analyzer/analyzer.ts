@@ -24,6 +24,7 @@ import { resolveSetOperation } from "./rules/set-operation.js";
 import { resolvePredicateSubquery, resolveScalarSubqueryJoin } from "./rules/predicate-subquery.js";
 import { resolveWithMissingRefs } from "./rules/missing-refs.js";
 import { unresolvedPlanString } from "./plan-string.js";
+import { resolveRepartition } from "./rules/repartition.js";
 
 function leafOutput(fields: readonly { name: string; dataType: AttributeRef["dataType"]; nullable: boolean }[]): AttributeRef[] {
   return fields.map((f) => ({ kind: "AttributeRef", name: f.name, dataType: f.dataType, nullable: f.nullable, exprId: newExprId() }));
@@ -117,6 +118,9 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
       return resolvePredicateSubquery(p, ctx);
     case "ScalarSubqueryJoin":
       return resolveScalarSubqueryJoin(p, ctx);
+    case "Repartition":
+    case "RepartitionByExpression":
+      return resolveRepartition(p, ctx);
     default:
       return assertNever(p);
   }
