@@ -236,4 +236,8 @@ export const SQL_CONDITIONS: Readonly<Record<string, { readonly sqlState: string
     sqlState: "428FT",
     template: "The partition(s) <partitionList> cannot be found in table <tableName>.\nVerify the partition specification and table name.\nTo tolerate the error on drop use ALTER TABLE \u2026 DROP IF EXISTS PARTITION.",
   },
+  "UNSUPPORTED_FEATURE.COMBINATION_QUERY_RESULT_CLAUSES": {
+    sqlState: "0A000",
+    template: "The feature is not supported: Combination of ORDER BY/SORT BY/DISTRIBUTE BY/CLUSTER BY.",
+  },
 };

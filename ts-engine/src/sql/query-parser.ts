@@ -236,14 +236,35 @@ export class QueryParser extends Parser {
   /** ORDER BY / SORT BY, LIMIT, OFFSET after a query body (they apply to a whole set operation). */
   private queryOrganization(input: ParsedPlan): ParsedPlan {
     let plan = input;
-    if (this.peekKw("order") || this.peekKw("sort")) {
-      const global = this.next().value.toLowerCase() === "order";
+    const ordered = this.peekKw("order");
+    if (ordered) {
+      this.next();
       this.expectKw("by");
       const orders = [this.sortItem()];
       while (this.acceptOp(",")) orders.push(this.sortItem());
-      plan = { kind: "Sort", input: plan, orders: orders.map((o) => this.sortOrdinal(o, input)), global };
+      plan = { kind: "Sort", input: plan, orders: orders.map((o) => this.sortOrdinal(o, input)), global: true };
     }
-    if (this.peekKw("cluster") || this.peekKw("distribute")) throw notImplemented(`${this.next().value.toUpperCase()} BY`);
+    // CLUSTER BY k = DISTRIBUTE BY k SORT BY k; DISTRIBUTE BY hash-partitions the rows on perf's
+    // RepartitionByExpression, SORT BY sorts within each partition (Spark's withQueryResultClauses)
+    const clause = this.peekKw("cluster") ? "cluster" : this.peekKw("distribute") ? "distribute" : undefined;
+    if (clause !== undefined) {
+      const t = this.next();
+      if (ordered) throw new ParseException("UNSUPPORTED_FEATURE.COMBINATION_QUERY_RESULT_CLAUSES", {});
+      this.expectKw("by");
+      const exprs = [this.expression()];
+      while (this.acceptOp(",")) exprs.push(this.expression());
+      void t;
+      plan = { kind: "RepartitionByExpression", input: plan, partitionExprs: exprs };
+      if (clause === "cluster") plan = { kind: "Sort", input: plan, orders: exprs.map((child) => ({ kind: "SortOrder", child, ascending: true, nullsFirst: true })), global: false };
+    }
+    if (this.peekKw("sort") && clause !== "cluster") {
+      this.next();
+      if (ordered) throw new ParseException("UNSUPPORTED_FEATURE.COMBINATION_QUERY_RESULT_CLAUSES", {});
+      this.expectKw("by");
+      const orders = [this.sortItem()];
+      while (this.acceptOp(",")) orders.push(this.sortItem());
+      plan = { kind: "Sort", input: plan, orders: orders.map((o) => this.sortOrdinal(o, input)), global: false };
+    }
     if (this.acceptKw("limit")) {
       if (!this.acceptKw("all")) plan = { kind: "Limit", input: plan, n: this.limitValue("limit") };
     }
