@@ -169,9 +169,23 @@ class DataFrameReader(OptionUtils):
                        modifiedBefore=modifiedBefore, modifiedAfter=modifiedAfter)
         return self.format("orc").load(_paths(path))
 
-    def xml(self, path: PathOrPaths, **options: Any) -> "DataFrame":
-        """XML files are not read by tspark."""
-        raise PySparkNotImplementedError.feature("spark.read.xml()")
+    def xml(self, path: PathOrPaths, rowTag: Optional[str] = None, schema: Union[T.StructType, str, None] = None,
+            excludeAttribute: Any = None, attributePrefix: Optional[str] = None, valueTag: Optional[str] = None,
+            ignoreSurroundingSpaces: Any = None, rowValidationXSDPath: Optional[str] = None,
+            ignoreNamespace: Any = None, wildcardColName: Optional[str] = None, encoding: Optional[str] = None,
+            inferSchema: Any = None, nullValue: Optional[str] = None, dateFormat: Optional[str] = None,
+            timestampFormat: Optional[str] = None, mode: Optional[str] = None,
+            columnNameOfCorruptRecord: Optional[str] = None, multiLine: Any = None, samplingRatio: Any = None,
+            locale: Optional[str] = None) -> "DataFrame":
+        """XML files (Spark 4's built-in XML source): one row per ``rowTag`` element."""
+        self._set_opts(rowTag=rowTag, schema=schema, excludeAttribute=excludeAttribute,
+                       attributePrefix=attributePrefix, valueTag=valueTag,
+                       ignoreSurroundingSpaces=ignoreSurroundingSpaces, rowValidationXSDPath=rowValidationXSDPath,
+                       ignoreNamespace=ignoreNamespace, wildcardColName=wildcardColName, encoding=encoding,
+                       inferSchema=inferSchema, nullValue=nullValue, dateFormat=dateFormat,
+                       timestampFormat=timestampFormat, mode=mode, columnNameOfCorruptRecord=columnNameOfCorruptRecord,
+                       multiLine=multiLine, samplingRatio=samplingRatio, locale=locale)
+        return self.format("xml").load(_paths(path))
 
     def table(self, tableName: str) -> "DataFrame":
         """A catalog table (the same as ``spark.table``)."""
@@ -343,9 +357,18 @@ class DataFrameWriter(OptionUtils):
         self._set_opts(compression=compression)
         self.format("orc").save(path)
 
-    def xml(self, path: str, **options: Any) -> None:
-        """XML output is not in tspark."""
-        raise PySparkNotImplementedError.feature("DataFrameWriter.xml()")
+    def xml(self, path: str, rowTag: Optional[str] = None, mode: Optional[str] = None,
+            attributePrefix: Optional[str] = None, valueTag: Optional[str] = None, rootTag: Optional[str] = None,
+            declaration: Optional[str] = None, arrayElementName: Optional[str] = None,
+            nullValue: Optional[str] = None, dateFormat: Optional[str] = None, timestampFormat: Optional[str] = None,
+            compression: Optional[str] = None, encoding: Optional[str] = None, validateName: Any = None) -> None:
+        """XML files: one document per file, rows as ``rowTag`` elements under ``rootTag``."""
+        self.mode(mode)
+        self._set_opts(rowTag=rowTag, attributePrefix=attributePrefix, valueTag=valueTag, rootTag=rootTag,
+                       declaration=declaration, arrayElementName=arrayElementName, nullValue=nullValue,
+                       dateFormat=dateFormat, timestampFormat=timestampFormat, compression=compression,
+                       encoding=encoding, validateName=validateName)
+        self.format("xml").save(path)
 
     def jdbc(self, url: str, table: str, mode: Optional[str] = None, properties: Optional[Dict[str, str]] = None) -> None:
         """JDBC sinks are not in tspark yet."""

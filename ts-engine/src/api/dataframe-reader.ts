@@ -92,4 +92,9 @@ export class DataFrameReader {
   parquet(paths: string | readonly string[], options: OptionsObject = {}): Promise<DataFrame> {
     return this.format("parquet").load(paths, options);
   }
+
+  /** XML files: one row per `rowTag` element (Spark 4's XML source; `rowTag` is required). */
+  xml(paths: string | readonly string[], options: OptionsObject = {}): Promise<DataFrame> {
+    return this.format("xml").load(paths, options);
+  }
 }

@@ -103,4 +103,9 @@ export class DataFrameWriter {
   parquet(path: string, options: OptionsObject = {}): Promise<void> {
     return this.format("parquet").save(path, options);
   }
+
+  /** XML files: rows as `rowTag` elements (default ROW) under `rootTag` (default ROWS). */
+  xml(path: string, options: OptionsObject = {}): Promise<void> {
+    return this.format("xml").save(path, options);
+  }
 }

@@ -23,7 +23,8 @@ export class SparkException extends Error {
     const cond = CONDITIONS[errorClass];
     const sqlState = opts.sqlState ?? cond?.sqlState ?? "XX000";
     const body = formatTemplate(cond?.template ?? "<message>", messageParameters);
-    super(opts.rawMessage ?? `[${errorClass}] ${body} SQLSTATE: ${sqlState}`);
+    // Spark's legacy conditions (_LEGACY_ERROR_TEMP_*) carry their text alone: no class, no SQLSTATE
+    super(opts.rawMessage ?? (errorClass.startsWith("_LEGACY_ERROR_") ? body : `[${errorClass}] ${body} SQLSTATE: ${sqlState}`));
     this.name = exceptionName;
     this.exceptionName = exceptionName;
     this.errorClass = errorClass;

@@ -32,6 +32,8 @@ export type PhysicalPlan =
   | GenerateP
   | FileSourceScanP
   | WriteFilesP
+  | ExpandP
+  | SampleP
   | CoalesceP;
 
 export type PhysicalKind = PhysicalPlan["kind"];
@@ -317,6 +319,29 @@ export interface WriteFilesP {
 }
 
 /**
+ * Expand (Spark's ExpandExec): every input row once per projection, each projection's
+ * expressions bound to the input; output rows come projection by projection per batch.
+ */
+export interface ExpandP {
+  readonly kind: "Expand";
+  readonly input: PhysicalPlan;
+  readonly projections: readonly (readonly Expr[])[];
+  readonly schema: StructType;
+  readonly detail: string;
+}
+
+/** Sample (Spark's SampleExec): rows kept by each partition's seeded draws; the input's schema. */
+export interface SampleP {
+  readonly kind: "Sample";
+  readonly input: PhysicalPlan;
+  readonly lowerBound: number;
+  readonly upperBound: number;
+  readonly withReplacement: boolean;
+  readonly seed: bigint;
+  readonly detail: string;
+}
+
+/**
  * `df.coalesce(n)` (Spark's CoalesceExec): partition i of the output is input partitions
  * [i·m/n, (i+1)·m/n) of the m the input has, read one after another in the same task, with
  * no exchange. A task is sent `parts`: its input partitions' subtrees, each cut to its
@@ -354,6 +379,8 @@ export function childrenOf(p: PhysicalPlan): readonly PhysicalPlan[] {
     case "BroadcastExchange":
     case "Generate":
     case "WriteFiles":
+    case "Expand":
+    case "Sample":
     case "Coalesce":
       return [p.input];
     case "Union":
@@ -382,12 +409,14 @@ export function physicalSchema(p: PhysicalPlan): StructType {
     case "Generate":
     case "FileSourceScan":
     case "WriteFiles":
+    case "Expand":
       return p.schema;
     case "Filter":
     case "Sort":
     case "Limit":
     case "ShuffleExchange":
     case "BroadcastExchange":
+    case "Sample":
     case "Coalesce":
       return physicalSchema(p.input);
     case "BatchEvalPython": {
@@ -422,6 +451,8 @@ export function withChildren(p: PhysicalPlan, kids: readonly PhysicalPlan[]): Ph
     case "BroadcastExchange":
     case "Generate":
     case "WriteFiles":
+    case "Expand":
+    case "Sample":
     case "Coalesce":
       return { ...p, input: k0 };
     case "Union":

@@ -92,6 +92,12 @@ export function estimatedSize(p: LogicalPlan): number {
     case "BatchEvalPython":
     case "Generate":
       return scaled(p, p.input);
+    case "Expand":
+      // Spark's Expand statistics: the child's size once per projection
+      return scaled(p, p.input) * p.projections.length;
+    case "Sample":
+      // Spark's Sample statistics: the child's size times the sampled fraction
+      return Math.ceil(estimatedSize(p.input) * (p.upperBound - p.lowerBound));
     default:
       return assertNever(p);
   }

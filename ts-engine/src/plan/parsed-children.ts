@@ -28,6 +28,13 @@ export function parsedChildren(p: ParsedPlan): readonly ParsedPlan[] {
     case "ToDF":
     case "Hint":
     case "WriteFiles":
+    case "Unpivot":
+    case "NAFill":
+    case "NADrop":
+    case "NAReplace":
+    case "Sample":
+    case "StatSummary":
+    case "ToSchema":
     case "Repartition":
     case "RepartitionByExpression":
       return [p.input];
@@ -71,6 +78,13 @@ export function mapParsedChildren(p: ParsedPlan, f: (c: ParsedPlan) => ParsedPla
     case "ToDF":
     case "Hint":
     case "WriteFiles":
+    case "Unpivot":
+    case "NAFill":
+    case "NADrop":
+    case "NAReplace":
+    case "Sample":
+    case "StatSummary":
+    case "ToSchema":
     case "Repartition":
     case "RepartitionByExpression": {
       const input = f(p.input);

@@ -16,7 +16,7 @@ import { catalogOp } from "../engine/catalog-api.js";
 import { writeTable } from "../engine/dataframe-table-write.js";
 import { createPythonRunner } from "../python/default-runner.js";
 import { decodeRddPlan } from "../rdd/decode-rdd.js";
-import { executeRdd } from "../rdd/execute-rdd.js";
+import { executeRdd, rddNumPartitions } from "../rdd/execute-rdd.js";
 import type { ServerEngine } from "./engine-port.js";
 
 /** The engine the CLI serves: engine/query-engine.ts for DataFrames, rdd/ for RDDs. */
@@ -36,6 +36,7 @@ export const defaultServerEngine: ServerEngine = {
   writeTable,
   numPartitionsQuery,
   runRdd: (raw, ctx) => executeRdd(decodeRddPlan(raw), ctx),
+  rddNumPartitions: (raw) => rddNumPartitions(decodeRddPlan(raw)),
   createServices: () => {
     const services = createEngineServices();
     return { ...services, python: services.python ?? createPythonRunner() };

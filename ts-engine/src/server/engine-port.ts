@@ -31,6 +31,8 @@ export interface ServerEngine {
   showQuery(plan: ParsedPlan, numRows: number, truncate: number, vertical: boolean, ctx: ExecContext): Promise<string>;
   treeStringQuery(plan: ParsedPlan, ctx: ExecContext): string;
   runRdd(rawRdd: unknown, ctx: ExecContext): AsyncIterable<Uint8Array>;
+  /** `rdd.getNumPartitions()` of a wire RDD plan, planned without running it (absent in stand-ins without RDDs). */
+  rddNumPartitions?(rawRdd: unknown, ctx: ExecContext): Promise<number>;
   /** `df.persist(level)` / `df.cache()`: registers the plan with the engine's cache. */
   persistQuery(plan: ParsedPlan, level: StorageLevel, ctx: ExecContext): void;
   /** `df.unpersist()`: drops the plan's cache entry (at once; stored blocks are freed by the promise). */

@@ -27,6 +27,11 @@ import { EXTRACT_FUNCTIONS } from "./nested/extract.js";
 import { UPDATE_FIELD_FUNCTIONS } from "./nested/update-fields.js";
 import { TRY_ARITHMETIC_FUNCTIONS } from "./try-arithmetic.js";
 import { JSON_TUPLE_FUNCTIONS } from "./json-tuple.js";
+import { GROUPING_FUNCTIONS } from "./grouping.js";
+import { REPLICATE_ROWS_FUNCTIONS } from "./replicate-rows.js";
+import { AT_LEAST_N_NON_NULLS_FUNCTIONS } from "./at-least-n-non-nulls.js";
+import { APPROX_QUANTILE_FUNCTIONS } from "./aggregate/approx-quantile.js";
+import { FREQUENT_ITEMS_FUNCTIONS } from "./aggregate/frequent-items.js";
 
 /** Alternative spellings that Spark (or the wire) uses for the same function. */
 const ALIASES: Readonly<Record<string, string>> = {
@@ -77,6 +82,11 @@ for (const def of [
   ...UPDATE_FIELD_FUNCTIONS,
   ...TRY_ARITHMETIC_FUNCTIONS,
   ...JSON_TUPLE_FUNCTIONS,
+  ...GROUPING_FUNCTIONS,
+  ...REPLICATE_ROWS_FUNCTIONS,
+  ...AT_LEAST_N_NON_NULLS_FUNCTIONS,
+  ...APPROX_QUANTILE_FUNCTIONS,
+  ...FREQUENT_ITEMS_FUNCTIONS,
 ]) {
   REGISTRY.set(def.name, def);
 }

@@ -17,4 +17,6 @@ export { union } from "./union.js";
 export { inMemoryRelation } from "./in-memory-relation.js";
 export { fileScan } from "./file-scan.js";
 export { insertIntoFiles } from "./insert-into-files.js";
+export { expand } from "./expand.js";
+export { sample } from "./sample.js";
 export { repartition } from "./repartition.js";
