@@ -2,12 +2,12 @@ import path from "node:path";
 import type { CatalogTable } from "../catalog/catalog-table.js";
 import type { ExecContext } from "../exec/exec-context.js";
 import type { ParsedPlan } from "../plan/parsed-plan.js";
-import { executeQuery } from "./query-engine.js";
+import { saveToPath } from "./save-to-path.js";
 
 /**
  * Writes `rows` (a plan whose columns are the table's, in its order, without the static
- * partition columns) into a table's files through the engine's file writer: the same
- * WriteFiles path as df.write (engine/run-write.ts: tasks into a staging directory, then an
+ * partition columns) into a table's files through the files helper's one save path,
+ * saveToPath, as df.write (engine/run-write.ts: tasks into a staging directory, then an
  * atomic commit), in the table's format and with its options. `subdir` is the static
  * partition directory (`p=1/q=2`) an INSERT … PARTITION writes into; `partitionBy` the
  * dynamic partition columns left. Overwrite replaces what is under the target (the whole
@@ -21,17 +21,5 @@ export async function writeTableFiles(
   ctx: ExecContext,
 ): Promise<void> {
   const target = opts.subdir === undefined || opts.subdir === "" ? table.location : path.join(table.location, opts.subdir);
-  const plan: ParsedPlan = {
-    kind: "WriteFiles",
-    input: rows,
-    format: table.provider,
-    path: target,
-    mode: opts.overwrite ? "overwrite" : "append",
-    options: table.options,
-    partitionBy: opts.partitionBy,
-  };
-  const result = await executeQuery(plan, ctx);
-  for await (const _ of result.batches) {
-    // a write returns no rows; draining runs it to its commit
-  }
+  await saveToPath(rows, { format: table.provider, path: target, mode: opts.overwrite ? "overwrite" : "append", options: table.options, partitionBy: opts.partitionBy }, ctx);
 }
