@@ -21,6 +21,7 @@ ERROR_CONDITIONS = {
     'NOT_STR': 'Argument `<arg_name>` should be a str, got <arg_type>.',
     'NOT_STR_OR_LIST_OF_RDD': 'Argument `<arg_name>` should be a str or list[RDD], got <arg_type>.',
     'NOT_STR_OR_STRUCT': 'Argument `<arg_name>` should be a str or struct type, got <arg_type>.',
+    'NOT_STRUCT': 'Argument `<arg_name>` should be a struct type, got <arg_type>.',
     'CANNOT_MERGE_TYPE': 'Can not merge type `<data_type1>` and `<data_type2>`.',
     'UNSUPPORTED_DATA_TYPE': 'Unsupported DataType `<data_type>`.',
     'CANNOT_CONVERT_COLUMN_INTO_BOOL': "Cannot convert column into bool: please use '&' for 'and', '|' for 'or', '~' for 'not' when building DataFrame boolean expressions.",

@@ -484,7 +484,7 @@ class DataFrame:
         return DataFrameWriter(self)
 
     def writeTo(self, table: str) -> Any:
-        """A DataFrameWriterV2 for a catalog table (tables are not in tspark yet: its actions raise NOT_IMPLEMENTED)."""
+        """A DataFrameWriterV2 for the catalog table ``table``: ``df.writeTo("t").using("parquet").create()``."""
         from tspark.sql.readwriter import DataFrameWriterV2
         return DataFrameWriterV2(self, table)
 

@@ -40,6 +40,11 @@ export class DataFrameReader {
     return this;
   }
 
+  /** `spark.read.table(name)`: the table or view, as `spark.table(name)`. */
+  table(tableName: string): DataFrame {
+    return this.session.table(tableName);
+  }
+
   /** One option. */
   option(key: string, value: OptionValue): this {
     this.opts.set(key, optionText(value));

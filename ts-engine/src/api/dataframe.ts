@@ -10,6 +10,7 @@ import { GroupedData } from "./group.js";
 import { dropPlan, fillPlan, replacePlan, type NaValue } from "./na-functions.js";
 import * as stat from "./dataframe-stat.js";
 import { DataFrameWriter } from "./dataframe-writer.js";
+import { DataFrameWriterV2 } from "./dataframe-writer-v2.js";
 import { parseJoinType } from "./join-type.js";
 import type { ExplainMode } from "./query-engine-port.js";
 import type { Row, TypedRow } from "./row.js";
@@ -69,6 +70,11 @@ export class DataFrame {
   /** `df.write`: a DataFrameWriter (`await df.write.mode("overwrite").csv(path)`). */
   get write(): DataFrameWriter {
     return new DataFrameWriter(this);
+  }
+
+  /** `df.writeTo(table)`: a DataFrameWriterV2 (`await df.writeTo("t").using("parquet").create()`). */
+  writeTo(table: string): DataFrameWriterV2 {
+    return new DataFrameWriterV2(this, table);
   }
   /** A reference to this frame's column (PySpark's `df["name"]` / `df.name`). */
   col(name: string): Column {

@@ -5,6 +5,7 @@ import { COMPUTE_CURRENT_TIME, computeCurrentTime } from "./rules/compute-curren
 import { collapseProject } from "./rules/collapse-project.js";
 import { extractPythonUdfs } from "./rules/extract-python-udfs.js";
 import { constantFolding } from "./rules/constant-folding.js";
+import { booleanSimplification } from "./rules/boolean-simplification.js";
 import { pruneColumns } from "./rules/prune-columns.js";
 import { pushDownFilter } from "./rules/push-down-filter.js";
 
@@ -14,6 +15,7 @@ import { pushDownFilter } from "./rules/push-down-filter.js";
  */
 export const OPTIMIZER_RULES: readonly OptimizerRule[] = [
   constantFolding,
+  booleanSimplification,
   pushDownFilter,
   collapseProject,
   pruneColumns,

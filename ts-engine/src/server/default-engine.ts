@@ -13,6 +13,7 @@ import {
 import { createEngineServices } from "../engine/services.js";
 import { createTempView, runSql } from "../engine/sql-runner.js";
 import { catalogOp } from "../engine/catalog-api.js";
+import { writeTable } from "../engine/dataframe-table-write.js";
 import { createPythonRunner } from "../python/default-runner.js";
 import { decodeRddPlan } from "../rdd/decode-rdd.js";
 import { executeRdd, rddNumPartitions } from "../rdd/execute-rdd.js";
@@ -32,6 +33,7 @@ export const defaultServerEngine: ServerEngine = {
   runSql,
   createTempView,
   catalogOp,
+  writeTable,
   numPartitionsQuery,
   runRdd: (raw, ctx) => executeRdd(decodeRddPlan(raw), ctx),
   rddNumPartitions: (raw) => rddNumPartitions(decodeRddPlan(raw)),

@@ -28,7 +28,14 @@ const SEARCH_PATH = "[`system`.`builtin`, `system`.`session`, `spark_catalog`.`d
 export function resolveExpr(e: ParsedExpr, scope: Scope): Expr {
   switch (e.kind) {
     case "UnresolvedAttribute":
-      return resolveAttribute(e.nameParts, e.planId, scope);
+      if (e.origin === undefined) return resolveAttribute(e.nameParts, e.planId, scope);
+      try {
+        return resolveAttribute(e.nameParts, e.planId, scope);
+      } catch (err) {
+        // a column SQL text names: Spark's message says where (`; line 1 pos 7`)
+        if (err instanceof AnalysisException && err.errorClass.startsWith("UNRESOLVED_COLUMN") && !/; line \d+ pos \d+$/.test(err.message)) err.message += `; line ${e.origin.line} pos ${e.origin.pos}`;
+        throw err;
+      }
     case "UnresolvedStar":
       throw new AnalysisException("INVALID_USAGE_OF_STAR_OR_REGEX", { elem: "'*'", prettyName: "expression" });
     case "ExprString":
