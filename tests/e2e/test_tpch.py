@@ -51,10 +51,7 @@ def _is_ordered(text: str) -> bool:
 
 
 #: Queries that fail on an engine bug outside SQL, each with its reason; strict, so a fix makes the test say so.
-KNOWN = {
-    10: "grouping by a DECIMAL column (c_acctbal) raises INTERNAL_ERROR 'vector of decimal cannot have values storage'",
-    11: "HAVING's scalar subquery is a grouping key of DECIMAL type: the same aggregate-key bug as q10",
-}
+KNOWN: dict[int, str] = {}
 
 
 @pytest.mark.parametrize("q", [pytest.param(q, marks=pytest.mark.xfail(strict=True, reason=KNOWN[q])) if q in KNOWN else q for q in range(1, 23)], ids=lambda q: "q%02d" % q)
