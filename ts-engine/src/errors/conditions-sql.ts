@@ -240,4 +240,40 @@ export const SQL_CONDITIONS: Readonly<Record<string, { readonly sqlState: string
     sqlState: "0A000",
     template: "The feature is not supported: Combination of ORDER BY/SORT BY/DISTRIBUTE BY/CLUSTER BY.",
   },
+  "NAMED_PARAMETERS_NOT_SUPPORTED": {
+    sqlState: "4274K",
+    template: "Named parameters are not supported for function <functionName>; please retry the query with positional arguments to the function call instead.",
+  },
+  "UNEXPECTED_POSITIONAL_ARGUMENT": {
+    sqlState: "4274K",
+    template: "Cannot invoke routine <routineName> because it contains positional argument(s) following the named argument assigned to <parameterName>; please rearrange them so the positional arguments come first and then retry the query again.",
+  },
+  "UNRECOGNIZED_PARAMETER_NAME": {
+    sqlState: "4274K",
+    template: "Cannot invoke routine <routineName> because the routine call included a named argument reference for the argument named <argumentName>, but this routine does not include any signature containing an argument with this name. Did you mean one of the following? [<proposal>].",
+  },
+  "REQUIRED_PARAMETER_NOT_FOUND": {
+    sqlState: "4274K",
+    template: "Cannot invoke routine <routineName> because the parameter named <parameterName> is required, but the routine call did not supply a value. Please update the routine call to supply an argument value (either positionally at index <index> or by name) and retry the query again.",
+  },
+  "_LEGACY_ERROR_TEMP_0014": {
+    sqlState: "",
+    template: "TABLESAMPLE does not accept empty inputs.",
+  },
+  "_LEGACY_ERROR_TEMP_0015": {
+    sqlState: "",
+    template: "TABLESAMPLE(<msg>) is not supported.",
+  },
+  "_LEGACY_ERROR_TEMP_0064": {
+    sqlState: "",
+    template: "<msg>.",
+  },
+  "DUPLICATE_ROUTINE_PARAMETER_ASSIGNMENT.BOTH_POSITIONAL_AND_NAMED": {
+    sqlState: "4274K",
+    template: "Call to routine <routineName> is invalid because it includes multiple argument assignments to the same parameter name <parameterName>. A positional argument and named argument both referred to the same parameter. Please remove the named argument referring to this parameter.",
+  },
+  "DUPLICATE_ROUTINE_PARAMETER_ASSIGNMENT.DOUBLE_NAMED_ARGUMENT_REFERENCE": {
+    sqlState: "4274K",
+    template: "Call to routine <routineName> is invalid because it includes multiple argument assignments to the same parameter name <parameterName>. More than one named argument referred to the same parameter. Please assign a value only once.",
+  },
 };

@@ -22,6 +22,7 @@ import { resolveUnion } from "./rules/union.js";
 import { resolveDataSource, resolveWriteFiles } from "./rules/data-source.js";
 import { resolveSetOperation } from "./rules/set-operation.js";
 import { resolvePredicateSubquery, resolveScalarSubqueryJoin } from "./rules/predicate-subquery.js";
+import { resolveLateralJoin } from "./rules/lateral-join.js";
 import { resolveWithMissingRefs } from "./rules/missing-refs.js";
 import { resolveUnpivot } from "./rules/unpivot.js";
 import { resolveSample } from "./rules/sample.js";
@@ -87,7 +88,7 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
       return { plan: limit(child.plan, p.n), planIds: child.planIds };
     }
     case "Join":
-      return resolveJoin(p, ctx);
+      return p.lateral === true ? resolveLateralJoin(p, ctx) : resolveJoin(p, ctx);
     case "Distinct":
       return resolveDistinct(p, ctx);
     case "Union":
