@@ -30,6 +30,8 @@ import { resolveSources } from "./resolve-sources.js";
 import { createTable } from "./create-table.js";
 import { insertInto } from "./insert-into-table.js";
 import { alterTable, describeTable, showCreateTableText, tableProperties, truncateTable } from "./table-commands.js";
+import { createPersistentView, wrongDropCommand } from "./view-commands.js";
+import { showPartitions } from "./partition-commands.js";
 
 /**
  * What `spark.sql(text)` gives: a query stays a lazy plan (analyzed now, so errors surface at
@@ -60,7 +62,7 @@ export function createTempView(name: string, plan: ParsedPlan, opts: { readonly 
 }
 
 function createView(s: CreateViewStatement, ctx: ExecContext): void {
-  if (!s.temporary) throw new ParseException("NOT_IMPLEMENTED", { feature: "CREATE VIEW (persistent views)" });
+  if (!s.temporary) return createPersistentView(s, ctx);
   let parts = s.nameParts;
   if (s.global && parts.length === 2 && parts[0]!.toLowerCase() === GLOBAL_TEMP_DATABASE) parts = parts.slice(1);
   if (parts.length !== 1) throw new AnalysisException("TEMP_VIEW_NAME_TOO_MANY_NAME_PARTS", { actualName: quoteParts(s.nameParts) });
@@ -79,7 +81,7 @@ function dropView(s: DropViewStatement, ctx: ExecContext): void {
   if (dropped) return;
   const table = catalog.getTable(parts);
   if (table !== undefined) {
-    if (s.isView) throw new AnalysisException("EXPECT_VIEW_NOT_TABLE.NO_ALTERNATIVE", { tableName: quoteParts(["spark_catalog", table.database, table.name]), operation: "DROP VIEW" });
+    if (s.isView !== (table.tableType === "VIEW")) throw wrongDropCommand(table, s.isView);
     catalog.dropTable(table);
     return;
   }
@@ -94,6 +96,7 @@ function showTables(s: ShowTablesStatement, ctx: ExecContext): SqlOutcome {
   const re = s.pattern === undefined ? undefined : likePattern(s.pattern);
   const rows = catalogOf(ctx)
     .listTables(s.database)
+    .filter((t) => !s.viewsOnly || t.isTemporary || t.table?.tableType === "VIEW")
     .filter((t) => re === undefined || re.test(t.name))
     .map((t) => [t.database, t.name, t.isTemporary]);
   const schema = struct(["namespace", StringType, false], [s.viewsOnly ? "viewName" : "tableName", StringType, false], ["isTemporary", BooleanType, false]);
@@ -205,8 +208,10 @@ async function runStatement(s: SqlStatement, q: SqlQuery, ctx: ExecContext): Pro
       await insertInto(s, ctx);
       return NONE;
     case "AlterTable":
-      alterTable(s, ctx);
+      await alterTable(s, ctx);
       return NONE;
+    case "ShowPartitions":
+      return { kind: "command", schema: struct(["partition", StringType, false]), rows: await showPartitions(s, ctx) };
     case "ShowCreateTable":
       return { kind: "command", schema: struct(["createtab_stmt", StringType, false]), rows: [[showCreateTableText(s.nameParts, ctx)]] };
     case "ShowTblProperties":

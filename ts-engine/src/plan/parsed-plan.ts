@@ -268,6 +268,11 @@ export interface UnresolvedRelation extends Base {
   readonly nameParts: readonly string[];
   /** Where the name stands in the SQL text (line from 1, pos from 0), for Spark's `; line 1 pos 14` context. */
   readonly origin?: { readonly line: number; readonly pos: number };
+  /**
+   * In a persistent view's query: the database a one-part name means (the current one when the
+   * view was made, Spark's view catalogAndNamespace); temp views are not looked at.
+   */
+  readonly viewDatabase?: string;
 }
 
 /**

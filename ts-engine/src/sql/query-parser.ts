@@ -261,7 +261,7 @@ export class QueryParser extends Parser {
     return t.type === "op" && t.value === op;
   }
 
-  private peekKw(word: string): boolean {
+  protected peekKw(word: string): boolean {
     const t = this.peek();
     return t.type === "ident" && t.value.toLowerCase() === word;
   }

@@ -6,9 +6,9 @@ import { parseDataType } from "../types/ddl.js";
 import { syntaxError } from "./lexer.js";
 import type { ParserOptions } from "./parameters.js";
 import { QueryParser } from "./query-parser.js";
-import type { AlterTableStatement, ColumnDefinition, CreateTableStatement, InsertIntoStatement, SqlStatement } from "./statement.js";
+import type { AlterTableStatement, ColumnDefinition, CreateTableStatement, InsertIntoStatement, SqlStatement, PartitionSpec } from "./statement.js";
 
-type PartitionSpec = (readonly [string, ParsedExpr | undefined])[];
+
 
 /**
  * The table statements of Spark SQL (its data source DDL and DML): CREATE / REPLACE TABLE,
@@ -108,7 +108,7 @@ export class TableStatementParser extends QueryParser {
   protected partitionSpec(): PartitionSpec {
     if (!this.acceptKw("partition")) return [];
     this.expectOp("(");
-    const spec: PartitionSpec = [];
+    const spec: [string, ParsedExpr | undefined][] = [];
     do {
       const k = this.identifier();
       spec.push([k, this.acceptOp("=") ? this.expression() : undefined]);
@@ -205,6 +205,7 @@ export class TableStatementParser extends QueryParser {
     if (!overwrite) this.expectKw("into");
     if (overwrite && (this.acceptKw("local") || this.acceptKw("directory"))) throw new ParseException("NOT_IMPLEMENTED", { feature: "INSERT OVERWRITE DIRECTORY" });
     this.acceptKw("table");
+    const nameOrigin = this.origin(this.peek().pos);
     const nameParts = this.multipartName();
     const partitionSpec = this.partitionSpec();
     const ifNotExists = this.ifNotExists();
@@ -216,7 +217,7 @@ export class TableStatementParser extends QueryParser {
       byName = true;
     }
     const plan = this.query();
-    return { kind: "InsertInto", nameParts, overwrite, partitionSpec, byName, plan, ...(columns === undefined ? {} : { columns }), ...(ifNotExists ? { ifNotExists } : {}) };
+    return { kind: "InsertInto", nameParts, nameOrigin, overwrite, partitionSpec, byName, plan, ...(columns === undefined ? {} : { columns }), ...(ifNotExists ? { ifNotExists } : {}) };
   }
 
   /** After `ALTER`: TABLE|VIEW t RENAME TO / ADD COLUMNS / SET|UNSET TBLPROPERTIES. */
@@ -229,6 +230,31 @@ export class TableStatementParser extends QueryParser {
       if (this.peek().type === "ident" && this.peek().value.toLowerCase() !== "to") throw new ParseException("NOT_IMPLEMENTED", { feature: `ALTER TABLE … RENAME ${this.peek().text.toUpperCase()}` });
       this.expectKw("to");
       return { kind: "AlterTable", nameParts, isView, action: { kind: "rename", to: this.multipartName() } };
+    }
+    if (!isView && this.peekKw("partition")) {
+      const from = this.partitionSpec();
+      this.expectKw("rename");
+      this.expectKw("to");
+      if (!this.peekKw("partition")) throw syntaxError(this.peek());
+      return { kind: "AlterTable", nameParts, isView, action: { kind: "renamePartition", from, to: this.partitionSpec() } };
+    }
+    if (!isView && this.acceptKw("drop")) {
+      const ifExists = this.acceptKw("if") ? (this.expectKw("exists"), true) : false;
+      if (!this.peekKw("partition")) throw new ParseException("NOT_IMPLEMENTED", { feature: `ALTER TABLE … DROP ${this.peek().text.toUpperCase()}` });
+      const specs = [this.partitionSpec()];
+      while (this.acceptOp(",")) specs.push(this.partitionSpec());
+      this.acceptKw("purge");
+      return { kind: "AlterTable", nameParts, isView, action: { kind: "dropPartitions", specs, ifExists } };
+    }
+    if (!isView && this.peekKw("add") && this.addsPartitions()) {
+      this.next();
+      const ifNotExists = this.ifNotExists();
+      const partitions: { spec: PartitionSpec; location?: string }[] = [];
+      while (this.peekKw("partition")) {
+        const spec = this.partitionSpec();
+        partitions.push(this.acceptKw("location") ? { spec, location: this.stringLit() } : { spec });
+      }
+      return { kind: "AlterTable", nameParts, isView, action: { kind: "addPartitions", partitions, ifNotExists } };
     }
     if (this.acceptKw("add")) {
       if (!this.acceptKw("columns") && !this.acceptKw("column")) throw new ParseException("NOT_IMPLEMENTED", { feature: `ALTER TABLE … ADD ${this.peek().text.toUpperCase()}` });
@@ -244,6 +270,7 @@ export class TableStatementParser extends QueryParser {
       this.expectKw("tblproperties");
       return { kind: "AlterTable", nameParts, isView, action: { kind: "setProperties", properties: this.propertyList() } };
     }
+    if (isView && this.acceptKw("as")) return { kind: "AlterTable", nameParts, isView, action: { kind: "asQuery", ...this.queryWithText() } };
     if (this.acceptKw("unset")) {
       this.expectKw("tblproperties");
       const ifExists = this.acceptKw("if") ? (this.expectKw("exists"), true) : false;
@@ -252,11 +279,35 @@ export class TableStatementParser extends QueryParser {
     throw new ParseException("NOT_IMPLEMENTED", { feature: `ALTER TABLE … ${t.text.toUpperCase()}` });
   }
 
+  /** A query and its text as written (a persistent view keeps the text, as Spark's View Text). */
+  protected queryWithText(): { plan: ParsedPlan; text: string } {
+    const start = this.peek().pos;
+    const plan = this.query();
+    return { plan, text: this.lx.text.slice(start, this.lx.pos).trim() };
+  }
+
+  /** Whether `ADD [IF NOT EXISTS] PARTITION` is at the cursor (cursor kept). */
+  private addsPartitions(): boolean {
+    const save = this.lx.pos;
+    this.next();
+    this.ifNotExists();
+    const yes = this.peekKw("partition");
+    this.lx.pos = save;
+    return yes;
+  }
+
+  /** After `SHOW PARTITIONS`: t [PARTITION (…)]. */
+  protected showPartitions(): SqlStatement {
+    const nameParts = this.multipartName();
+    return { kind: "ShowPartitions", nameParts, partitionSpec: this.partitionSpec() };
+  }
+
   /** After `TRUNCATE`: TABLE t [PARTITION (…)]. */
   protected truncate(): SqlStatement {
     this.expectKw("table");
+    const nameOrigin = this.origin(this.peek().pos);
     const nameParts = this.multipartName();
-    return { kind: "TruncateTable", nameParts, partitionSpec: this.partitionSpec() };
+    return { kind: "TruncateTable", nameParts, nameOrigin, partitionSpec: this.partitionSpec() };
   }
 
   /** After `SHOW CREATE`: TABLE t [AS SERDE]. */

@@ -107,7 +107,7 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
     case "WriteFiles":
       return resolveWriteFiles(p, ctx);
     case "UnresolvedRelation": {
-      const hit = ctx.relations?.lookupRelation(p.nameParts);
+      const hit = ctx.relations?.lookupRelation(p.viewDatabase !== undefined && p.nameParts.length === 1 ? [p.viewDatabase, p.nameParts[0]!] : p.nameParts);
       if (hit === undefined) {
         const e = new AnalysisException("TABLE_OR_VIEW_NOT_FOUND", { relationName: quoteParts(p.nameParts) });
         if (p.origin !== undefined) e.message += `; line ${p.origin.line} pos ${p.origin.pos}`;
