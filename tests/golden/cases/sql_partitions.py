@@ -2,7 +2,8 @@ import tempfile
 
 from pyspark.sql import SparkSession
 
-# SHOW PARTITIONS and ALTER TABLE … ADD / DROP / RENAME PARTITION: rows and Spark's messages
+# SHOW PARTITIONS and ALTER TABLE … ADD / DROP / RENAME PARTITION: rows and Spark's messages;
+# Hive tables (STORED AS, ROW FORMAT), which Spark without Hive support refuses
 spark = SparkSession.builder.appName("golden").config("spark.sql.warehouse.dir", tempfile.mkdtemp()).getOrCreate()
 
 
@@ -29,4 +30,6 @@ spark.sql("SHOW PARTITIONS s").show(truncate=False)
 spark.sql("CREATE TABLE flat (a INT) USING parquet")
 report("SHOW PARTITIONS flat")
 report("ALTER TABLE flat ADD PARTITION (a = 1)")
+report("CREATE TABLE h (a INT) STORED AS PARQUET")
+report("CREATE TABLE IF NOT EXISTS h2 (a INT) ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' STORED AS TEXTFILE")
 spark.stop()

@@ -197,6 +197,7 @@ async function runStatement(s: SqlStatement, q: SqlQuery, ctx: ExecContext): Pro
       void clearCache(ctx).catch(() => undefined);
       return { kind: "command", schema: EMPTY, rows: [] };
     case "CreateTable":
+      if (s.hiveSerde !== undefined) throw hiveTableUnsupported(s.nameParts, s.hiveSerde, s.ifNotExists, ctx);
       if (s.replace) {
         // Spark's session catalog cannot replace a data source table (a v2 catalog's feature)
         const n = catalogOf(ctx).qualifiedName(s.nameParts);
@@ -257,6 +258,19 @@ function listResources(s: ListResourcesStatement, ctx: ExecContext): SqlOutcome 
   const wanted = new Set(s.paths.map((p) => qualified(localPath(p))));
   const rows = (wanted.size === 0 ? all : all.filter((f) => wanted.has(f.replace(/\/$/, "")))).map((f) => [f]);
   return { kind: "command", schema: struct(["Results", StringType, false]), rows };
+}
+
+/**
+ * Spark without Hive support (spark.sql.catalogImplementation=in-memory, pip PySpark's default)
+ * refuses a Hive table (`STORED AS`, `ROW FORMAT`) at analysis, its message ending in the
+ * CreateTable plan it could not run.
+ */
+function hiveTableUnsupported(nameParts: readonly string[], serde: string, ifNotExists: boolean, ctx: ExecContext): SparkException {
+  const text = 'CREATE Hive TABLE (AS SELECT) is not supported, if you want to enable it, please set "spark.sql.catalogImplementation" to "hive".';
+  const plan = `'CreateTable ${quoteParts(catalogOf(ctx).qualifiedName(nameParts))}, ${serde}, ${ifNotExists ? "Ignore" : "ErrorIfExists"}`;
+  // (a CTAS's plan goes on with its analyzed query in Spark, which is left out here)
+  const rawMessage = `[NOT_SUPPORTED_COMMAND_WITHOUT_HIVE_SUPPORT] ${text} SQLSTATE: 0A000;\n${plan}\n`;
+  return new SparkException("AnalysisException", "NOT_SUPPORTED_COMMAND_WITHOUT_HIVE_SUPPORT", {}, { rawMessage, sqlState: "0A000" });
 }
 
 /** The statement with the files its query reads directly (``parquet.`/p` ``) listed, which analysis needs. */

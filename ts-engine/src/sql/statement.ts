@@ -210,6 +210,8 @@ export interface CreateTableStatement {
   readonly properties: readonly (readonly [string, string])[];
   readonly location?: string;
   readonly comment?: string;
+  /** `STORED AS fmt` / `ROW FORMAT …`: a Hive table, by its SerDe class (Spark without Hive support refuses it). */
+  readonly hiveSerde?: string;
   /** `AS query` (CTAS); the rows the new table starts with. */
   readonly plan?: ParsedPlan;
   /** `CREATE TABLE t LIKE src`. */

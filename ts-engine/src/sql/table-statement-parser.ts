@@ -8,7 +8,15 @@ import type { ParserOptions } from "./parameters.js";
 import { QueryParser } from "./query-parser.js";
 import type { AlterTableStatement, ColumnDefinition, CreateTableStatement, InsertIntoStatement, SqlStatement, PartitionSpec } from "./statement.js";
 
-
+/** Hive's SerDe for each `STORED AS` format (Spark's HiveSerDe.sourceToSerDe). */
+const HIVE_SERDES: Readonly<Record<string, string>> = {
+  parquet: "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe",
+  orc: "org.apache.hadoop.hive.ql.io.orc.OrcSerde",
+  textfile: "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe",
+  sequencefile: "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe",
+  rcfile: "org.apache.hadoop.hive.serde2.columnar.LazyBinaryColumnarSerDe",
+  avro: "org.apache.hadoop.hive.serde2.avro.AvroSerDe",
+};
 
 /**
  * The table statements of Spark SQL (its data source DDL and DML): CREATE / REPLACE TABLE,
@@ -146,6 +154,7 @@ export class TableStatementParser extends QueryParser {
     let partitionDefinitions: ColumnDefinition[] | undefined;
     let location: string | undefined;
     let comment: string | undefined;
+    let hiveSerde: string | undefined;
     for (;;) {
       const t = this.peek();
       if (this.acceptKw("using")) provider = this.identifier();
@@ -164,8 +173,16 @@ export class TableStatementParser extends QueryParser {
           partitionDefinitions = this.columnDefinitions();
           partitionColumns = partitionDefinitions.map((c) => c.field.name);
         } else partitionColumns = this.identifierList();
-      } else if (t.type === "ident" && ["stored", "row", "clustered", "skewed", "cluster"].includes(t.value.toLowerCase())) {
-        // Hive formats and bucketing need a Hive metastore or bucketed writes, which tspark has not
+      } else if (this.acceptKw("stored")) {
+        this.expectKw("as");
+        // with ROW FORMAT before it, that SerDe stays (STORED AS TEXTFILE names the file format)
+        const serde = this.storedAs();
+        hiveSerde ??= serde;
+      } else if (this.acceptKw("row")) {
+        this.expectKw("format");
+        hiveSerde = this.rowFormat();
+      } else if (t.type === "ident" && ["clustered", "skewed", "cluster"].includes(t.value.toLowerCase())) {
+        // bucketing needs bucketed writes, which tspark has not
         throw new ParseException("NOT_IMPLEMENTED", { feature: `CREATE TABLE … ${t.value.toUpperCase()}` });
       } else break;
     }
@@ -185,9 +202,58 @@ export class TableStatementParser extends QueryParser {
       properties,
       ...(location === undefined ? {} : { location }),
       ...(comment === undefined ? {} : { comment }),
+      ...(hiveSerde === undefined ? {} : { hiveSerde }),
       ...(plan === undefined ? {} : { plan }),
     };
     return s;
+  }
+
+  /** After `STORED AS`: a Hive file format (its SerDe, Spark's HiveSerDe.sourceToSerDe) or `INPUTFORMAT '…' OUTPUTFORMAT '…'`. */
+  private storedAs(): string {
+    if (this.acceptKw("inputformat")) {
+      this.stringLit();
+      this.expectKw("outputformat");
+      this.stringLit();
+      return "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe";
+    }
+    const t = this.next();
+    const serde = t.type === "ident" ? HIVE_SERDES[t.value.toLowerCase()] : undefined;
+    if (serde === undefined) throw syntaxError(t);
+    return serde;
+  }
+
+  /** After `ROW FORMAT`: `SERDE 'class' [WITH SERDEPROPERTIES (…)]` or `DELIMITED …` (Hive's LazySimpleSerDe). */
+  private rowFormat(): string {
+    if (this.acceptKw("serde")) {
+      const cls = this.stringLit();
+      if (this.acceptKw("with")) {
+        this.expectKw("serdeproperties");
+        this.propertyList();
+      }
+      return cls;
+    }
+    this.expectKw("delimited");
+    for (;;) {
+      const w = this.peek();
+      const word = w.type === "ident" ? w.value.toLowerCase() : "";
+      if (word === "fields" || word === "collection" || word === "map" || word === "lines") {
+        this.next();
+        if (word === "collection") this.expectKw("items");
+        if (word === "map") this.expectKw("keys");
+        this.expectKw("terminated");
+        this.expectKw("by");
+        this.stringLit();
+        if (word === "fields" && this.acceptKw("escaped")) {
+          this.expectKw("by");
+          this.stringLit();
+        }
+      } else if (word === "null") {
+        this.next();
+        this.expectKw("defined");
+        this.expectKw("as");
+        this.stringLit();
+      } else return "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe";
+    }
   }
 
   /** Whether `(` at the cursor opens a query (`CREATE TABLE t (SELECT …)`) rather than column definitions. */
