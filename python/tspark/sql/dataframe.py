@@ -465,9 +465,15 @@ class DataFrame:
                       vertical=vertical)["text"])
 
     def toPandas(self) -> Any:
-        """The rows as a pandas DataFrame (through Arrow when pyarrow is installed)."""
-        from tspark.sql._pandas import to_pandas
-        return to_pandas(self._session, self._plan, lambda: self.columns)
+        """The rows as a pandas DataFrame with PySpark's dtypes (through Arrow when
+        ``spark.sql.execution.arrow.pyspark.enabled``)."""
+        from tspark.sql.pandas.conversion import to_pandas
+        return to_pandas(self)
+
+    def toArrow(self) -> Any:
+        """The rows as a pyarrow Table with Spark's Arrow types."""
+        from tspark.sql.pandas.conversion import to_arrow
+        return to_arrow(self)
 
     @property
     def rdd(self) -> Any:
