@@ -90,6 +90,21 @@ class DataFrame:
         analyze(self._session, R.project(self._plan, [col._expr]), "schema")
         return col
 
+    def colRegex(self, colName: str) -> Column:
+        """The columns whose names match a Java regex written in backquotes (``"`col.*`"``,
+        ``"t.`x.*`"`` for one alias), expanded where it stands; other text is ``df[colName]``."""
+        import re
+        if not isinstance(colName, str):
+            raise PySparkTypeError(errorClass="NOT_STR", messageParameters={
+                "arg_name": "colName", "arg_type": type(colName).__name__})
+        whole = re.fullmatch(r"`(.+)`", colName, re.S)
+        if whole is not None:
+            return Column(E.unresolved_regex(whole.group(1), None, self._plan.get("planId")))
+        qualified = re.fullmatch(r"(.+)\.`(.+)`", colName, re.S)
+        if qualified is not None:
+            return Column(E.unresolved_regex(qualified.group(2), E.parse_attribute_name(qualified.group(1)), self._plan.get("planId")))
+        return self[colName]
+
     def __dir__(self) -> List[str]:
         return sorted(set(dir(type(self))) | set(c for c in self.columns if c.isidentifier()))
 
