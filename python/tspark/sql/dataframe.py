@@ -346,6 +346,30 @@ class DataFrame:
         analyze(self._session, self._plan, "unpersist", blocking=bool(blocking))
         return self
 
+    def checkpoint(self, eager: bool = True) -> "DataFrame":
+        """A frame of this frame's rows with its lineage cut: later queries read the saved rows
+        (explain shows Spark's ``Scan ExistingRDD``), in as many partitions as it has now."""
+        return self._checkpointed()
+
+    def localCheckpoint(self, eager: bool = True, storageLevel: Any = None) -> "DataFrame":
+        """As checkpoint (tspark keeps both kinds of checkpoint the same way)."""
+        from tspark.storagelevel import StorageLevel
+        if storageLevel is not None and not isinstance(storageLevel, StorageLevel):
+            raise TypeError("storageLevel must be of type pyspark.StorageLevel")  # PySpark's own message
+        return self._checkpointed()
+
+    def _checkpointed(self) -> "DataFrame":
+        # The rows are computed now (eager or not) and become the new frame's local relation:
+        # its plan no longer holds this frame's, as Spark's LogicalRDD over the saved RDD.
+        from tspark.sql._convert import rows_to_wire, wire_type
+        from tspark.sql._execute import analyze
+        n = int(analyze(self._session, self._plan, "numPartitions")["numPartitions"])
+        schema = self.schema
+        rows = rows_to_wire([tuple(r) for r in self.collect()], schema)
+        df = self._new(R.local_relation(wire_type(schema), rows, max(1, n)))
+        df._schema = schema
+        return df
+
     def repartition(self, numPartitions: Any, *cols: Any) -> "DataFrame":
         """Redistribute into ``numPartitions`` partitions: round robin, or by hash of ``cols``
         (columns alone: ``spark.sql.shuffle.partitions``, which AQE may coalesce)."""
