@@ -9,6 +9,7 @@ import { containsAgg, resolveExpr } from "../resolve-expr.js";
 import { named } from "../naming.js";
 import { matchName, resolveColumn } from "../scope.js";
 import { resolveExpanding } from "../resolve-expanding.js";
+import { exposeHidden } from "../hidden-columns.js";
 import { resolveAggregate } from "./aggregate.js";
 import { extractGenerators, hasGenerator } from "./generate.js";
 
@@ -24,7 +25,7 @@ export function resolveProject(p: ParsedProject, ctx: AnalyzerCtx): Resolved {
   }
   const exprs = resolved.map(named);
   if (exprs.some(containsAgg)) return resolveAggregate(child, [], exprs, ctx);
-  return { plan: project(child.plan, exprs), planIds: child.planIds };
+  return { plan: project(exposeHidden(child, exprs), exprs), planIds: child.planIds };
 }
 
 /** withColumns: same-named columns are replaced in place, the others appended (all resolved against the input). */
