@@ -87,8 +87,8 @@ export function resolveExpr(e: ParsedExpr, scope: Scope): Expr {
 export function resolveSortOrder(o: ParsedSortOrder, scope: Scope): SortOrder {
   const sorted: SortOrder = { ...o, child: resolveExpr(o.child, scope) };
   const t = exprType(sorted.child);
-  if (t.kind === "calendar_interval") {
-    // Spark's SortOrder needs an orderable type; calendar intervals have no order.
+  if (t.kind === "calendar_interval" || t.kind === "variant") {
+    // Spark's SortOrder needs an orderable type; calendar intervals and variants have no order.
     throw new AnalysisException("DATATYPE_MISMATCH.INVALID_ORDERING_TYPE", { sqlExpr: `"${exprPrettySql(sorted)}"`, functionName: "`sortorder`", dataType: `"${sqlTypeName(t)}"` });
   }
   return sorted;
