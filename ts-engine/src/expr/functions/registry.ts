@@ -39,6 +39,7 @@ import { APPROX_QUANTILE_FUNCTIONS } from "./aggregate/approx-quantile.js";
 import { FREQUENT_ITEMS_FUNCTIONS } from "./aggregate/frequent-items.js";
 import { VARIANT_FUNCTIONS } from "./variant.js";
 import { HLL_FUNCTIONS } from "./hll.js";
+import { XML_STRUCT_FUNCTIONS } from "./xml-struct.js";
 
 /** Alternative spellings that Spark (or the wire) uses for the same function. */
 const ALIASES: Readonly<Record<string, string>> = {
@@ -101,6 +102,7 @@ for (const def of [
   ...FREQUENT_ITEMS_FUNCTIONS,
   ...VARIANT_FUNCTIONS,
   ...HLL_FUNCTIONS,
+  ...XML_STRUCT_FUNCTIONS,
 ]) {
   REGISTRY.set(def.name, def);
 }
