@@ -9,6 +9,8 @@ import { FILE_CONDITIONS } from "./conditions-files.js";
 import { PARQUET_CONDITIONS } from "./conditions-parquet.js";
 import { SQL_CONDITIONS } from "./conditions-sql.js";
 import { RESHAPE_CONDITIONS } from "./conditions-reshape.js";
+import { VARIANT_CONDITIONS } from "./conditions-variant.js";
+import { SKETCH_CONDITIONS } from "./conditions-sketch.js";
 
 export interface Condition {
   readonly sqlState: string;
@@ -315,4 +317,6 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
   ...PARQUET_CONDITIONS,
   ...SQL_CONDITIONS,
   ...RESHAPE_CONDITIONS,
+  ...VARIANT_CONDITIONS,
+  ...SKETCH_CONDITIONS,
 };

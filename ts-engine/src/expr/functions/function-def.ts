@@ -26,13 +26,19 @@ export function doc(usage: string, description: string): FunctionDoc {
   return { usage, description };
 }
 
+/** The session settings a type rule reads (the analyzer passes its scope's). */
+export interface ResolveSettings {
+  /** spark.sql.decimalOperations.allowPrecisionLoss: decimal results past 38 digits give up scale (true) or are capped (false). */
+  readonly decimalAllowPrecisionLoss: boolean;
+}
+
 /** A scalar function: a type rule (with implicit casts) and a vectorized implementation. */
 export interface ScalarFunctionDef {
   readonly kind: "scalar";
   readonly name: string;
   readonly doc: FunctionDoc;
-  /** Type-checks resolved arguments and returns the resolved call (usually a ScalarCall). */
-  resolve(name: string, args: readonly Expr[]): Expr;
+  /** Type-checks resolved arguments and returns the resolved call (usually a ScalarCall); `settings` absent means the defaults. */
+  resolve(name: string, args: readonly Expr[], settings?: ResolveSettings): Expr;
   /** Evaluates the call over a batch of `numRows` rows; `args` are the evaluated argument vectors. */
   eval(args: readonly Vector[], call: ScalarCall, ctx: EvalContext, numRows: number): Vector;
   /** The value depends on the session (its time zone, or the clock), so it is never folded at plan time. */

@@ -349,6 +349,7 @@ function builderFor(type: DataType, n: number, o: CsvOptions, ctx: ConvertContex
     case "day_time_interval":
     case "year_month_interval":
     case "calendar_interval":
+    case "variant":
       throw new InternalError(`CSV cannot read ${type.kind} (checked when the source was resolved)`);
     default:
       return assertNever(type);

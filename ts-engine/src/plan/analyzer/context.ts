@@ -30,12 +30,14 @@ export interface AnalyzerCtx {
   readonly timeZone?: string;
   /** spark.sql.ansi.enabled (casts analysis accepts). */
   readonly ansi: boolean;
+  /** spark.sql.decimalOperations.allowPrecisionLoss (decimal arithmetic's result types); true when absent. */
+  readonly decimalAllowPrecisionLoss?: boolean;
   resolve(plan: ParsedPlan): Resolved;
 }
 
 /** The scope expressions over `r` resolve in. */
 export function scopeOf(r: Resolved, ctx: AnalyzerCtx): Scope {
-  return { attrs: outputOf(r.plan), planIds: r.planIds, caseSensitive: ctx.caseSensitive, timeZone: ctx.timeZone, ansi: ctx.ansi };
+  return { attrs: outputOf(r.plan), planIds: r.planIds, caseSensitive: ctx.caseSensitive, timeZone: ctx.timeZone, ansi: ctx.ansi, decimalAllowPrecisionLoss: ctx.decimalAllowPrecisionLoss ?? true };
 }
 
 /** Merges planId maps of several children. */

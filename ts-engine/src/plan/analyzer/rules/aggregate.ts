@@ -17,6 +17,8 @@ import { containsAgg } from "../resolve-expr.js";
 import { resolveExpanding } from "../resolve-expanding.js";
 import { resolveGroupingSets } from "./grouping-analytics.js";
 import { pivotOutputs } from "./pivot.js";
+import { exprType } from "../../../expr/expr-type.js";
+import { sqlTypeName } from "../../../types/type-names.js";
 
 function unalias(e: Expr): Expr {
   return e.kind === "Alias" ? unalias(e.child) : e;
@@ -43,6 +45,11 @@ export function resolveAggregate(child: Resolved, groupBy: readonly Expr[], aggs
   void ctx;
   for (const g of groupBy) {
     if (containsAgg(g)) throw new AnalysisException("GROUP_BY_AGGREGATE", { sqlExpr: `"${exprPrettySql(g)}"` });
+    const t = exprType(g);
+    if (t.kind === "variant") {
+      // Spark's CheckAnalysis: grouping keys must be orderable (VARIANT is not).
+      throw new AnalysisException("GROUP_EXPRESSION_TYPE_IS_NOT_ORDERABLE", { sqlExpr: `"${exprPrettySql(unalias(g))}"`, dataType: `"${sqlTypeName(t)}"` });
+    }
   }
   const outputs = [...(prependGroups ? groupBy.map(named) : []), ...aggs.map(named)];
   if (outputs.some(usesGroupingFunction)) throw new AnalysisException("UNSUPPORTED_GROUPING_EXPRESSION", {});
