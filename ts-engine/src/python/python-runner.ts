@@ -26,7 +26,13 @@ export type PartitionInput =
   | { readonly kind: "blobs"; readonly blobs: readonly Uint8Array[] }
   | { readonly kind: "strings"; readonly strings: readonly string[] }
   | { readonly kind: "text"; readonly chunks: readonly Uint8Array[] }
-  | { readonly kind: "wholeFiles"; readonly paths: readonly string[]; readonly contents: readonly Uint8Array[] };
+  | {
+      readonly kind: "wholeFiles";
+      readonly paths: readonly string[];
+      readonly contents: readonly Uint8Array[];
+      /** binaryFiles: contents stay bytes (wholeTextFiles decodes them as UTF-8). */
+      readonly binary: boolean;
+    };
 
 /** Options every runner call accepts. */
 export interface RunOptions {
@@ -34,6 +40,11 @@ export interface RunOptions {
   readonly pythonExec: string;
   /** Aborts the call (the worker running it is killed and replaced). */
   readonly signal?: AbortSignal;
+  /**
+   * Receives the accumulator updates of a successful partition call (a pickled list of
+   * `(id, value)` pairs, python/tspark/accumulators.py); a failed call sends none.
+   */
+  readonly onAccumulators?: (blob: Uint8Array) => void;
 }
 
 /**
@@ -52,13 +63,15 @@ export interface PythonRunner {
   mapPartitions(func: Uint8Array | null, splitIndex: number, input: PartitionInput, opts: RunOptions): Promise<Uint8Array[]>;
   /**
    * Map side of a shuffle: (key, value) elements (after `func`, when given) routed to
-   * `portable_hash(key) % numPartitions`; returns the blobs of each bucket.
+   * `partitionFunc(key) % numPartitions` (cloudpickled; null: portable_hash); returns the
+   * blobs of each bucket.
    */
   shuffleWrite(
     func: Uint8Array | null,
     splitIndex: number,
     input: PartitionInput,
     numPartitions: number,
+    partitionFunc: Uint8Array | null,
     opts: RunOptions,
   ): Promise<Uint8Array[][]>;
   /** Stops every worker. */

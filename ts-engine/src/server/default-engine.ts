@@ -35,7 +35,7 @@ export const defaultServerEngine: ServerEngine = {
   catalogOp,
   writeTable,
   numPartitionsQuery,
-  runRdd: (raw, ctx) => executeRdd(decodeRddPlan(raw), ctx),
+  runRdd: (raw, ctx, onAccumulators) => executeRdd(decodeRddPlan(raw), ctx, onAccumulators),
   rddNumPartitions: (raw) => rddNumPartitions(decodeRddPlan(raw)),
   createServices: () => {
     const services = createEngineServices();

@@ -42,9 +42,10 @@ export class ProcessPythonRunner implements PythonRunner {
     splitIndex: number,
     input: PartitionInput,
     numPartitions: number,
+    partitionFunc: Uint8Array | null,
     opts: RunOptions,
   ): Promise<Uint8Array[][]> {
-    const reply = await this.call(opts, { kind: "shuffleWrite", func, splitIndex, numPartitions, ...inputFields(input) });
+    const reply = await this.call(opts, { kind: "shuffleWrite", func, splitIndex, numPartitions, partitionFunc, ...inputFields(input) });
     return listOf(reply.buckets, "buckets") as Uint8Array[][];
   }
 
@@ -76,6 +77,7 @@ export class ProcessPythonRunner implements PythonRunner {
       });
     }
     if (frame.kind !== "ok") throw new InternalError(`Python worker sent an unexpected reply ${String(frame.kind)}`);
+    if (frame.accumulators instanceof Uint8Array) opts.onAccumulators?.(frame.accumulators);
     return frame;
   }
 }
@@ -131,7 +133,7 @@ function inputFields(input: PartitionInput): Frame {
     case "text":
       return { texts: input.chunks };
     case "wholeFiles":
-      return { wholeFilePaths: input.paths, wholeFiles: input.contents };
+      return { wholeFilePaths: input.paths, wholeFiles: input.contents, wholeFilesBinary: input.binary };
     default:
       return assertNever(input);
   }
