@@ -97,12 +97,13 @@ class StatCounter:
         return sqrt(self.sampleVariance())
 
     def asDict(self, sample: bool = False) -> Dict[str, Any]:
-        """The statistics as a dict (sample variance and stdev when ``sample``)."""
+        """The statistics as a dict. As in PySpark, ``sample=False`` (the default) gives the
+        *sample* stdev and variance and ``sample=True`` the population ones."""
         return {
             "count": self.count(), "mean": self.mean(), "sum": self.sum(),
             "min": self.min(), "max": self.max(),
-            "stdev": self.stdev() if not sample else self.sampleStdev(),
-            "variance": self.variance() if not sample else self.sampleVariance(),
+            "stdev": self.stdev() if sample else self.sampleStdev(),
+            "variance": self.variance() if sample else self.sampleVariance(),
         }
 
     def __repr__(self) -> str:

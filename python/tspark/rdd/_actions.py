@@ -234,10 +234,6 @@ class Actions(PairOps):
 
     def top(self, num: int, key: Optional[Callable[[Any], Any]] = None) -> List[Any]:
         """The ``num`` largest elements, largest first."""
-        if num < 0:
-            raise ValueError("top N cannot be negative.")
-        if num == 0 or self.getNumPartitions() == 0:
-            return []
         return self.mapPartitions(lambda it: [heapq.nlargest(num, it, key=key)]) \
             .reduce(lambda a, b: heapq.nlargest(num, a + b, key=key))
 
@@ -293,12 +289,24 @@ class Actions(PairOps):
         return BoundedFloat(m, 1.0, m, m)
 
     def countApproxDistinct(self, relativeSD: float = 0.05) -> int:
-        """Distinct elements, counted exactly over their 32-bit portable hashes (Spark
-        estimates with HyperLogLog++, which is exact at small cardinalities)."""
+        """Distinct elements estimated as Spark does: HyperLogLog++ (precision from relativeSD,
+        no sparse mode) over the decimal text of each element's 32-bit portable hash."""
         if relativeSD < 0.000017:
             raise ValueError("relativeSD should be greater than 0.000017")
-        from tspark.worker.portable_hash import portable_hash
-        return self.map(lambda x: portable_hash(x) & 0xFFFFFFFF).distinct().count()
+        from tspark.worker.hyperloglog import HyperLogLogPlus, precision_for
+        p = precision_for(relativeSD)
+
+        def registers(it: Iterator[Any]) -> Iterable[Any]:
+            from tspark.worker.portable_hash import portable_hash
+            from tspark.worker.hyperloglog import HyperLogLogPlus as H
+            h = H(p)
+            for x in it:
+                h.offer(str(portable_hash(x) & 0xFFFFFFFF).encode("ascii"))
+            return [h.registers]
+        merged = HyperLogLogPlus(p)
+        for regs in self.mapPartitions(registers)._collect_partials():
+            merged.merge(regs)
+        return merged.cardinality()
 
     # --- side effects ---
     def foreach(self, f: Callable[[Any], None]) -> None:
