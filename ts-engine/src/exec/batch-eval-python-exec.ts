@@ -15,7 +15,7 @@ import { evalContextOf, throwIfAborted } from "./util.js";
 const PREFETCH = 1;
 
 /** Distinct argument expressions of all UDFs (a column used twice is shipped once) and each UDF's offsets into them. */
-function planArguments(udfs: readonly PythonUDF[]): { args: Expr[]; calls: Omit<UdfCall, "func" | "returnType">[] } {
+function planArguments(udfs: readonly PythonUDF[]): { args: Expr[]; calls: Omit<UdfCall, "func" | "returnType" | "evalType">[] } {
   const args: Expr[] = [];
   const keys = new Map<string, number>();
   const calls = udfs.map((u) => ({
@@ -57,7 +57,7 @@ export class BatchEvalPythonExec implements ExecutionPlan {
     this.schema = structType([...child.schema.fields, ...resultFields]);
     const { args, calls } = planArguments(udfs);
     this.args = args;
-    this.calls = calls.map((c, i) => ({ ...c, func: udfs[i]!.func, returnType: udfs[i]!.returnType }));
+    this.calls = calls.map((c, i) => ({ ...c, func: udfs[i]!.func, returnType: udfs[i]!.returnType, evalType: udfs[i]!.evalType }));
   }
 
   numPartitions(ctx: ExecContext): number {

@@ -8,6 +8,8 @@ export interface UdfCall {
   readonly returnType: DataType;
   /** Indexes into the request's argument columns. */
   readonly argOffsets: readonly number[];
+  /** PySpark's PythonEvalType: 100 row at a time, 200 / 204 scalar pandas (a Series per batch). */
+  readonly evalType: number;
 }
 
 /** UDFs to evaluate over one batch of argument vectors (each `numRows` long). */

@@ -25,7 +25,7 @@ export class ProcessPythonRunner implements PythonRunner {
       numRows: req.numRows,
       argTypes: req.args.map((a) => typeJson(a.type)),
       columns: req.args.map(encodeArgColumn),
-      udfs: req.udfs.map((u) => ({ func: u.func, returnType: typeJson(u.returnType), argOffsets: u.argOffsets })),
+      udfs: req.udfs.map((u) => ({ func: u.func, returnType: typeJson(u.returnType), argOffsets: u.argOffsets, evalType: u.evalType })),
     });
     const cols = listOf(reply.columns, "columns");
     if (cols.length !== req.udfs.length) throw new InternalError("Python worker returned the wrong number of result columns");
