@@ -13,13 +13,29 @@ import cloudpickle
 
 from tspark._bridge import protocol
 from tspark.accumulators import _merge_updates
-from tspark.errors import PySparkRuntimeError
+from tspark.errors import PySparkRuntimeError, PythonException
+from tspark.errors._from_wire import _PYTHON_PREAMBLE
+from tspark.py4j.protocol import from_python_exception
 from tspark.rdd._partitioner import Partitioner
 from tspark.storagelevel import StorageLevel
 
 PartitionFunc = Callable[[int, Iterator[Any]], Iterable[Any]]
 
 _ids = itertools.count()
+
+
+def dumps_command(obj: Any) -> bytes:
+    """cloudpickle a task's function on the client, before anything is sent: an unpicklable
+    closure raises PySpark's PicklingError ("Could not serialize object: …")."""
+    try:
+        return cloudpickle.dumps(obj)
+    except pickle.PickleError:
+        raise
+    except Exception as e:  # noqa: BLE001 - whatever the closure holds, PySpark wraps it so
+        emsg = str(e)
+        if "'i' format requires" in emsg:
+            raise pickle.PicklingError("Object too large to serialize: %s" % emsg) from None
+        raise pickle.PicklingError("Could not serialize object: %s: %s" % (e.__class__.__name__, emsg)) from None
 
 
 class RDDCore:
@@ -60,8 +76,7 @@ class RDDCore:
             enter_task(files_root, py_files, properties, i, stage)
             out = f(i, it)  # the contract is iterator -> iterator; user code may return lists or None
             return iter(out) if out is not None else iter(())
-        return {"kind": "PythonMapPartitions", "input": self._source,
-                "func": cloudpickle.dumps(as_iterator)}
+        return {"kind": "PythonMapPartitions", "input": self._source, "func": dumps_command(as_iterator)}
 
     def getNumPartitions(self) -> int:
         """Partitions: known on the client for parallelize and shuffles; planned by the engine
@@ -87,7 +102,7 @@ class RDDCore:
         pairs routed to j."""
         node: Dict[str, Any] = {"kind": "PythonShuffle", "input": self._plan(), "numPartitions": int(numPartitions)}
         if partitionFunc is not None:
-            node["partitionFunc"] = cloudpickle.dumps(partitionFunc)
+            node["partitionFunc"] = dumps_command(partitionFunc)
         return self._new(node, None, int(numPartitions))
 
     # --- identity ---
@@ -189,6 +204,12 @@ class RDDCore:
                     for blob in reply.get("blobs") or []:
                         _merge_updates(pickle.loads(blob))
             ok = True
+        except PythonException as e:
+            # A task's Python code raised: classic PySpark scripts catch py4j's Py4JJavaError
+            # (also a PythonException here), so that is what the action raises.
+            text = str(e)
+            tb = text[len(_PYTHON_PREAMBLE):] if text.startswith(_PYTHON_PREAMBLE) else text
+            raise from_python_exception(tb) from None
         finally:
             jobs.end(job, ok)
             if was_enabled:

@@ -2,7 +2,7 @@
 import functools
 from typing import Any, Callable, Union
 
-import cloudpickle
+from tspark.rdd._core import dumps_command
 
 from tspark.errors import PySparkNotImplementedError, PySparkTypeError
 from tspark.sql import types as T
@@ -86,7 +86,7 @@ class UserDefinedFunction:
 
     def _command(self) -> bytes:
         if self._pickled is None:
-            self._pickled = cloudpickle.dumps((self.func, self.returnType))
+            self._pickled = dumps_command((self.func, self.returnType))
         return self._pickled
 
     def __call__(self, *cols: Any) -> Column:
