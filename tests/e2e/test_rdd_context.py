@@ -211,3 +211,22 @@ def test_rdds_and_the_context_cannot_be_used_inside_tasks(spark) -> None:
     with pytest.raises(Exception, match="CONTEXT_ONLY_VALID_ON_DRIVER"):
         sc.parallelize([1]).map(lambda x: sc.defaultParallelism).collect()
     assert pickle.loads(pickle.dumps(3)) == 3
+
+
+def test_a_persisted_rdd_is_computed_once_until_unpersisted(spark) -> None:
+    from tspark.storagelevel import StorageLevel
+    sc = spark.sparkContext
+    calls = sc.accumulator(0)
+
+    def f(x):
+        calls.add(1)
+        return x * 10
+    rdd = sc.parallelize(range(8), 3).map(f).cache()
+    assert rdd.is_cached and rdd.getStorageLevel() == StorageLevel.MEMORY_ONLY
+    assert rdd.sum() == 280 and calls.value == 8
+    assert rdd.map(lambda x: x + 1).collect() == [x * 10 + 1 for x in range(8)]
+    assert rdd.glom().collect() == [[0, 10], [20, 30, 40], [50, 60, 70]]
+    assert sorted(rdd.map(lambda x: (x % 20, 1)).reduceByKey(lambda a, b: a + b).collect()) == [(0, 4), (10, 4)]
+    assert calls.value == 8  # every later job read the kept partitions
+    rdd.unpersist()
+    assert not rdd.is_cached and rdd.count() == 8 and calls.value == 16

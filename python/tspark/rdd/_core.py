@@ -51,6 +51,7 @@ class RDDCore:
         self._id = next(_ids)
         self._name: Optional[str] = None
         self._storage = StorageLevel(False, False, False, False, 1)
+        self._cache_id: Optional[str] = None
         self._checkpointed = False
         self._local_checkpointed = False
         self._parent: Optional["RDDCore"] = None
@@ -64,7 +65,14 @@ class RDDCore:
 
     # --- plan ---
     def _plan(self) -> Dict[str, Any]:
-        """The wire plan of this RDD: the source, with the fused function on top if any."""
+        """The wire plan of this RDD: the source, with the fused function on top if any; a
+        persisted RDD's plan is kept by the engine under its cache id once computed."""
+        plan = self._pipelined_plan()
+        if self._cache_id is not None:
+            return {"kind": "Cached", "id": self._cache_id, "input": plan}
+        return plan
+
+    def _pipelined_plan(self) -> Dict[str, Any]:
         if self._func is None:
             return self._source
         f = self._func
@@ -148,14 +156,25 @@ class RDDCore:
         return self.persist(StorageLevel.MEMORY_ONLY)
 
     def persist(self, storageLevel: StorageLevel = StorageLevel.MEMORY_ONLY) -> Any:
-        """Keep the computed partitions in the engine after the first action (PySpark's default
-        for RDDs is MEMORY_ONLY)."""
+        """Keep the computed partitions in the engine (in memory, whatever the level) from
+        the first action that computes them; later jobs read them instead of the lineage.
+        Transformations made from now on start from the kept partitions (PySpark pipelines
+        no function through a persisted RDD either)."""
         self._storage = storageLevel
+        if self._cache_id is None:
+            import uuid
+            self._cache_id = uuid.uuid4().hex
         return self
 
     def unpersist(self, blocking: bool = False) -> Any:
-        """Drop the kept partitions."""
+        """Drop the kept partitions in the engine."""
+        if self._cache_id is not None:
+            client = self.ctx._session._client_checked()
+            msg = protocol.execute_rdd(client.next_id(), client.session_id, self._plan(), "unpersist")
+            for _ in client.stream(msg):
+                pass
         self._storage = StorageLevel(False, False, False, False, 1)
+        self._cache_id = None
         return self
 
     @property

@@ -67,6 +67,10 @@ export function decodeRddPlan(raw: unknown, path = "rdd"): RddPlan {
       if (!Array.isArray(inputs) || inputs.length === 0) fail(`${path}.inputs`, "expected a non-empty list");
       return { kind, inputs: inputs.map((p: unknown, i) => decodeRddPlan(p, `${path}.inputs[${i}]`)) };
     }
+    case "Cached": {
+      if (typeof m.id !== "string" || m.id === "") fail(`${path}.id`, "expected a non-empty string");
+      return { kind, id: m.id, input: decodeRddPlan(m.input, `${path}.input`) };
+    }
     case "CoalescePartitions": {
       const groups = m.groups;
       if (!Array.isArray(groups) || groups.length === 0) fail(`${path}.groups`, "expected a non-empty list");

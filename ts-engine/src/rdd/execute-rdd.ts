@@ -6,6 +6,7 @@ import { InvalidPlanInput, SparkException } from "../errors/spark-exception.js";
 import type { RddPlan } from "./rdd-plan.js";
 import { hadoopTextSplits, listHadoopInputs, wholeFileGroups } from "../io/hadoop-input-splits.js";
 import { binaryFileGroups } from "./binary-file-groups.js";
+import { cachedPartitions, dropPartitions, keepPartitions } from "./rdd-cache.js";
 
 /** Operator kinds an RDD task reports to EngineServices.onTask (traces and placement tests). */
 const TASK_KINDS: Readonly<Record<PythonPartitionTask["kind"], readonly string[]>> = {
@@ -123,9 +124,16 @@ export async function rddNumPartitions(plan: RddPlan): Promise<number> {
       return plan.groups.length;
     case "BinaryFiles":
       return binaryFileGroups(await listHadoopInputs(plan.path), plan.minPartitions, plan.parallelism).length;
+    case "Cached":
+      return cachedPartitions(plan.id)?.length ?? rddNumPartitions(plan.input);
     default:
       return assertNever(plan);
   }
+}
+
+/** `rdd.unpersist()`: drops the kept partitions of a Cached plan node (nothing else is one). */
+export function unpersistRdd(plan: RddPlan): boolean {
+  return plan.kind === "Cached" && dropPartitions(plan.id);
 }
 
 /** The blobs of a mapPartitions task's output (one item, or none when a worker sent nothing). */
@@ -161,6 +169,15 @@ async function computePartitions(plan: RddPlan, run: RddRun): Promise<TaskInput[
     }
     case "CoalescePartitions":
       return coalesced(await computePartitions(plan.input, run), plan.groups, run);
+    case "Cached": {
+      const hit = cachedPartitions(plan.id);
+      if (hit !== undefined) return hit.map((blobs) => ({ kind: "blobs", blobs }));
+      const parts = await computePartitions(plan.input, run);
+      const all = Array.from({ length: parts.length }, (_, i) => i);
+      const kept = (await coalesced(parts, all.map((i) => [i]), run)).map((p) => (p.kind === "blobs" ? p.blobs : []));
+      keepPartitions(plan.id, kept);
+      return kept.map((blobs) => ({ kind: "blobs", blobs }));
+    }
     case "BinaryFiles":
       return binaryFileGroups(await listHadoopInputs(plan.path), plan.minPartitions, plan.parallelism).map((files) => ({
         kind: "wholeTextFiles",

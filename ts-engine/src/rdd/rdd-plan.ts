@@ -2,7 +2,7 @@
  * RDD plans (bridge/PROTOCOL.md "RDD plans") as one discriminated union. Elements are
  * opaque to the engine: pickled Python lists ("blobs") or, straight from a text file, lines.
  */
-export type RddPlan = Parallelize | TextFile | PythonMapPartitions | PythonShuffle | WholeTextFiles | UnionRdd | CoalescePartitions | BinaryFiles;
+export type RddPlan = Parallelize | TextFile | PythonMapPartitions | PythonShuffle | WholeTextFiles | UnionRdd | CoalescePartitions | BinaryFiles | CachedRdd;
 
 export type RddKind = RddPlan["kind"];
 
@@ -76,4 +76,15 @@ export interface BinaryFiles {
   readonly minPartitions: number;
   /** The context's defaultParallelism, which the packing divides the bytes by. */
   readonly parallelism: number;
+}
+
+/**
+ * `rdd.persist()` / `rdd.cache()`: `input`'s partitions, computed by the first job that reads
+ * them and kept in the engine under `id` (a client-made unique id) for later jobs, until
+ * `unpersist` (action "unpersist").
+ */
+export interface CachedRdd {
+  readonly kind: "Cached";
+  readonly id: string;
+  readonly input: RddPlan;
 }

@@ -6,7 +6,7 @@ import { SqlConf } from "../../src/conf/sql-conf.js";
 import type { ExecContext } from "../../src/exec/exec-context.js";
 import { PythonException } from "../../src/errors/spark-exception.js";
 import { ProcessPythonRunner } from "../../src/python/worker-process/process-runner.js";
-import { executeRdd } from "../../src/rdd/execute-rdd.js";
+import { executeRdd, rddNumPartitions, unpersistRdd } from "../../src/rdd/execute-rdd.js";
 import type { RddPlan } from "../../src/rdd/rdd-plan.js";
 import { pickled, pickledList, testPython, unpickleRepr } from "../python/python-env.js";
 
@@ -101,5 +101,18 @@ describe.skipIf(testPython.skipReason !== null)(`executeRdd (${testPython.skipRe
     const shuffled: RddPlan = { kind: "PythonShuffle", input: pairs, numPartitions: 2, partitionFunc: pickled("lambda k: 0 if k < 3 else 1") };
     const glom: RddPlan = { kind: "PythonMapPartitions", input: shuffled, func: pickled("lambda i, it: [list(it)]") };
     expect(await collect(glom, ctx)).toBe("[[(1, 'a'), (2, 'b')], [(3, 'c'), (4, 'd')]]");
+  });
+
+  it("keeps a persisted RDD's partitions for later jobs until it is unpersisted", async () => {
+    const input: RddPlan = { kind: "Parallelize", partitions: [pickledList("[1, 2]"), pickledList("[3]")] };
+    const cached: RddPlan = { kind: "Cached", id: "test-cache-1", input: { kind: "PythonMapPartitions", input, func: pickled("lambda i, it: (x * 10 for x in it)") } };
+    expect(await collect(cached, ctx)).toBe("[10, 20, 30]");
+    // the same id over other data: the kept partitions answer, the lineage is not run
+    const other: RddPlan = { kind: "Cached", id: "test-cache-1", input: { kind: "Parallelize", partitions: [pickledList("[7]")] } };
+    expect(await collect(other, ctx)).toBe("[10, 20, 30]");
+    expect(await rddNumPartitions(other)).toBe(2);
+    expect(unpersistRdd(other)).toBe(true);
+    expect(await collect(other, ctx)).toBe("[7]");
+    expect(unpersistRdd(other)).toBe(true);
   });
 });

@@ -18,6 +18,11 @@ export async function handleExecuteRdd(req: ExecuteRddRequest, session: Session,
       await rc.send(doneReply(req.id, await count(req.rdd, ctx)));
       return;
     }
+    if (req.action === "unpersist") {
+      rc.state.engine.rddUnpersist?.(req.rdd);
+      await rc.send(doneReply(req.id));
+      return;
+    }
     if (req.action !== "collect") throw new InvalidPlanInput(`message.action: unknown RDD action ${JSON.stringify(req.action)}`);
     const updates: Uint8Array[] = [];
     for await (const blob of untilAborted(rc.state.engine.runRdd(req.rdd, ctx, (b) => updates.push(b)), signal)) {
