@@ -1,9 +1,9 @@
 """RDD transformations build PROTOCOL.md RDD plans; fused functions run locally as the worker would."""
 import pickle
 
-import cloudpickle
 
 from tspark.context import SparkContext
+from tspark.worker.func_cache import load_function
 
 
 class FakeSession:
@@ -20,11 +20,11 @@ def run_plan(node):
     if kind == "Parallelize":
         return [pickle.loads(p) for p in node["partitions"]]
     if kind == "PythonMapPartitions":
-        f = cloudpickle.loads(node["func"])
+        f = load_function(node["func"])
         return [list(f(i, iter(p))) for i, p in enumerate(run_plan(node["input"]))]
     if kind == "PythonShuffle":
         n = node["numPartitions"]
-        part = cloudpickle.loads(node["partitionFunc"]) if "partitionFunc" in node else hash
+        part = load_function(node["partitionFunc"]) if "partitionFunc" in node else hash
         out = [[] for _ in range(n)]
         for p in run_plan(node["input"]):
             for k, v in p:

@@ -76,3 +76,23 @@ def test_a_worker_dying_every_time_fails_after_max_failures(spark, tmp_path) -> 
         spark.conf.unset("spark.task.maxFailures")
     assert len(list(tmp_path.iterdir())) == 3
     assert spark.sparkContext.parallelize([1, 2]).map(lambda x: x + 1).collect() == [2, 3]
+
+
+def test_a_client_on_another_python_minor_is_python_version_mismatch() -> None:
+    out = run_python(
+        "from tspark.sql import SparkSession, functions as F\n"
+        "import tspark.rdd._core as core\n"
+        "sc = SparkSession.builder.getOrCreate().sparkContext\n"
+        "core._DRIVER_VERSION = '3.0'\n"
+        "for job in (lambda: sc.parallelize([1]).map(lambda x: x).collect(),\n"
+        "            lambda: sc._session.range(1).select(F.udf(lambda x: x, 'long')('id')).collect()):\n"
+        "    try:\n"
+        "        job()\n"
+        "    except Exception as e:\n"
+        "        print([l for l in str(e).splitlines() if 'PYTHON_VERSION_MISMATCH' in l][-1].split('tspark.errors.exceptions.')[-1])\n")
+    assert out.returncode == 0, out.stderr
+    import sys
+    worker = "%d.%d" % sys.version_info[:2]
+    line = ("PySparkRuntimeError: [PYTHON_VERSION_MISMATCH] Python in worker has different version: %s than that "
+            "in driver: 3.0, PySpark cannot run with different minor versions." % worker)
+    assert out.stdout.splitlines() == [line, line]

@@ -7,6 +7,7 @@ PipelinedRDD does, so a chain of map/filter costs one pass through a Python work
 import gc
 import itertools
 import pickle
+import sys
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional
 
 import cloudpickle
@@ -24,11 +25,17 @@ PartitionFunc = Callable[[int, Iterator[Any]], Iterable[Any]]
 _ids = itertools.count()
 
 
+#: the client's Python minor version, which the workers must run (cloudpickled code objects
+#: do not cross minor versions)
+_DRIVER_VERSION = "%d.%d" % sys.version_info[:2]
+
+
 def dumps_command(obj: Any) -> bytes:
     """cloudpickle a task's function on the client, before anything is sent: an unpicklable
-    closure raises PySpark's PicklingError ("Could not serialize object: …")."""
+    closure raises PySpark's PicklingError ("Could not serialize object: …"). The blob is
+    tagged with the client's Python version (tspark/worker/func_cache.py checks it)."""
     try:
-        return cloudpickle.dumps(obj)
+        return pickle.dumps(("tspark-command", _DRIVER_VERSION, cloudpickle.dumps(obj)), protocol=2)
     except pickle.PickleError:
         raise
     except Exception as e:  # noqa: BLE001 - whatever the closure holds, PySpark wraps it so
