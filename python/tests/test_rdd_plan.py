@@ -1,7 +1,6 @@
 """RDD transformations build PROTOCOL.md RDD plans; fused functions run locally as the worker would."""
 import pickle
 
-
 from tspark.context import SparkContext
 from tspark.worker.func_cache import load_function
 
