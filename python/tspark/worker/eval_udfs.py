@@ -39,7 +39,9 @@ def eval_udfs(req: Dict[str, Any]) -> Dict[str, Any]:
         eval_type = ev if isinstance(ev, int) else 100  # absent: a row-at-a-time UDF
         if eval_type in PANDAS_EVAL_TYPES:
             arg_types = [types[i] for i in spec["argOffsets"]]
-            results = eval_pandas_udf(f, eval_type, arg_types, args, rt, n)
+            max_records = req.get("maxRecordsPerBatch")
+            results = eval_pandas_udf(f, eval_type, arg_types, args, rt, n,
+                                      max_records if isinstance(max_records, int) else 10000)
         else:
             results = list(map(f, *args)) if args else [f() for _ in range(n)]
         fast = fast_result(rt, results)

@@ -67,21 +67,37 @@ def from_pandas(t: Any, result: Any) -> List[Any]:
     return pa.Array.from_pandas(result, type=arrow_type(t)).to_pylist()
 
 
-def eval_pandas_udf(f: Callable[..., Any], eval_type: int, arg_types: List[Any], args: List[List[Any]],
-                    return_type: Any, n: int) -> List[Any]:
-    """One pandas UDF over a batch of ``n`` rows; its results as Python values."""
+def _checked(out: Any, n: int) -> Any:
     import pandas as pd
-    series = [to_pandas(t, col) for t, col in zip(arg_types, args)]
-    if eval_type == SQL_SCALAR_PANDAS_UDF:
-        out = f(*series)
-    else:
-        batch = series[0] if len(series) == 1 else tuple(series)
-        parts = list(f(iter([batch])))
-        out = pd.concat(parts) if parts else pd.Series([], dtype=object)
     if not isinstance(out, (pd.Series, pd.DataFrame)):
         raise TypeError("Return type of the user-defined function should be pandas.Series, but is %s."
                         % type(out).__name__)
     if len(out) != n:
         raise RuntimeError("Result vector from pandas_udf was not the required length: expected %d, got %d."
                            % (n, len(out)))
-    return from_pandas(return_type, out.reset_index(drop=True))
+    return out
+
+
+def eval_pandas_udf(f: Callable[..., Any], eval_type: int, arg_types: List[Any], args: List[List[Any]],
+                    return_type: Any, n: int, max_records: int = 10000) -> List[Any]:
+    """One pandas UDF over ``n`` rows, in batches of at most ``max_records`` rows
+    (spark.sql.execution.arrow.maxRecordsPerBatch; ≤ 0: one batch): the scalar form is
+    called per batch, the iterator form once over all of them. Results as Python values."""
+    step = max_records if max_records > 0 else max(n, 1)
+    bounds = [(i, min(i + step, n)) for i in range(0, n, step)] or [(0, 0)]
+    batches = [[to_pandas(t, col[a:b]) for t, col in zip(arg_types, args)] for a, b in bounds]
+    out: List[Any] = []
+    if eval_type == SQL_SCALAR_PANDAS_UDF:
+        for (a, b), series in zip(bounds, batches):
+            out.extend(from_pandas(return_type, _checked(f(*series), b - a).reset_index(drop=True)))
+        return out
+    inputs = (s[0] if len(s) == 1 else tuple(s) for s in batches)
+    results = [_checked(r, len(r) if hasattr(r, "__len__") else -1) for r in f(inputs)]
+    total = sum(len(r) for r in results)
+    if total != n:
+        raise RuntimeError("[RESULT_LENGTH_MISMATCH_FOR_SCALAR_ITER_PANDAS_UDF] The length of output in Scalar "
+                           "iterator pandas UDF should be the same with the input's; however, the length of "
+                           "output was %d and the length of input was %d." % (total, n))
+    for r in results:
+        out.extend(from_pandas(return_type, r.reset_index(drop=True)))
+    return out

@@ -17,6 +17,11 @@ export interface EvalUdfsRequest {
   readonly udfs: readonly UdfCall[];
   readonly args: readonly Vector[];
   readonly numRows: number;
+  /**
+   * spark.sql.execution.arrow.maxRecordsPerBatch: pandas UDFs see batches of at most this
+   * many rows (≤ 0: the whole request); absent = 10000, Spark's default.
+   */
+  readonly maxRecordsPerBatch?: number;
 }
 
 /**

@@ -23,6 +23,7 @@ export class ProcessPythonRunner implements PythonRunner {
     const reply = await this.call(opts, {
       kind: "evalUdfs",
       numRows: req.numRows,
+      maxRecordsPerBatch: req.maxRecordsPerBatch ?? 10000,
       argTypes: req.args.map((a) => typeJson(a.type)),
       columns: req.args.map(encodeArgColumn),
       udfs: req.udfs.map((u) => ({ func: u.func, returnType: typeJson(u.returnType), argOffsets: u.argOffsets, evalType: u.evalType })),
