@@ -2,6 +2,7 @@
 import pickle
 
 from tspark.context import SparkContext
+from tspark.taskcontext import TaskContext
 from tspark.worker.func_cache import load_function
 
 
@@ -20,7 +21,10 @@ def run_plan(node):
         return [pickle.loads(p) for p in node["partitions"]]
     if kind == "PythonMapPartitions":
         f = load_function(node["func"])
-        return [list(f(i, iter(p))) for i, p in enumerate(run_plan(node["input"]))]
+        try:
+            return [list(f(i, iter(p))) for i, p in enumerate(run_plan(node["input"]))]
+        finally:
+            TaskContext._taskContext = None  # the functions ran here, not in a worker
     if kind == "PythonShuffle":
         n = node["numPartitions"]
         part = load_function(node["partitionFunc"]) if "partitionFunc" in node else hash
