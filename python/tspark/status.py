@@ -22,13 +22,15 @@ class JobRegistry:
         self._ids = itertools.count()
         self._lock = threading.Lock()
         self.groups: Dict[int, Optional[str]] = {}
+        self.tags: Dict[int, frozenset] = {}
         self.status: Dict[int, str] = {}
         self.requests: Dict[int, str] = {}
 
-    def start(self, group: Optional[str], request_id: str) -> int:
+    def start(self, group: Optional[str], request_id: str, tags: frozenset = frozenset()) -> int:
         with self._lock:
             job = next(self._ids)
             self.groups[job] = group
+            self.tags[job] = tags
             self.status[job] = "RUNNING"
             self.requests[job] = request_id
             return job
@@ -42,6 +44,11 @@ class JobRegistry:
         """Request ids of the running jobs (of ``group``, or of every group)."""
         with self._lock:
             return [r for j, r in self.requests.items() if any_group or self.groups.get(j) == group]
+
+    def running_with_tag(self, tag: str) -> List[str]:
+        """Request ids of the running jobs that carry ``tag``."""
+        with self._lock:
+            return [r for j, r in self.requests.items() if tag in self.tags.get(j, frozenset())]
 
 
 class StatusTracker:

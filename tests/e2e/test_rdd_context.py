@@ -230,3 +230,36 @@ def test_a_persisted_rdd_is_computed_once_until_unpersisted(spark) -> None:
     assert calls.value == 8  # every later job read the kept partitions
     rdd.unpersist()
     assert not rdd.is_cached and rdd.count() == 8 and calls.value == 16
+
+
+def test_run_job_job_tags_and_system_properties(spark, tmp_path) -> None:
+    sc = spark.sparkContext
+    rdd = sc.parallelize(range(10), 4)
+    assert sc.runJob(rdd, lambda it: [sum(it)], [3, 0]) == [7 + 8 + 9, 0 + 1]
+    assert sc.runJob(rdd, lambda it: [len(list(it))]) == [2, 3, 2, 3]
+    sc.setSystemProperty("tspark.test.prop", "v")
+    assert sc.getSystemProperty("tspark.test.prop") == "v"
+    marker = tmp_path / "started"
+
+    def stuck(x, path=str(marker)):
+        open(path, "w").close()
+        import time as t
+        t.sleep(600)
+        return x
+    sc.addJobTag("slow-tag")
+    assert sc.getJobTags() == {"slow-tag"}
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            sc.parallelize([1], 1).map(stuck).collect()
+        except BaseException as e:  # noqa: BLE001 - the cancelled action's error is the point
+            errors.append(e)
+    t = threading.Thread(target=run)
+    t.start()
+    wait_until(lambda: marker.exists(), timeout=60)
+    sc.cancelJobsWithTag("slow-tag")
+    t.join(timeout=60)
+    sc.clearJobTags()
+    assert not t.is_alive() and errors and sc.getJobTags() == set()
+    assert rdd.sum() == 45

@@ -40,6 +40,7 @@ class ContextOps:
         self._next_broadcast = itertools.count()
         self._next_accumulator = itertools.count()
         self._jobs = JobRegistry()
+        self._job_tags: set = set()
 
     def __reduce__(self) -> Any:
         # A SparkContext inside a task's closure cannot run there (SPARK-5063), as PySpark says.
@@ -217,6 +218,42 @@ class ContextOps:
             with client._lock:
                 client._abandoned.add(iid)
             client._send(protocol.interrupt(iid, client.session_id, rid))
+
+    def addJobTag(self, tag: str) -> None:
+        """Tag the jobs started from now on (cancelJobsWithTag(tag) stops them)."""
+        self._job_tags.add(tag)
+
+    def removeJobTag(self, tag: str) -> None:
+        self._job_tags.discard(tag)
+
+    def getJobTags(self) -> set:
+        """The tags the next jobs get."""
+        return set(self._job_tags)
+
+    def clearJobTags(self) -> None:
+        self._job_tags.clear()
+
+    def cancelJobsWithTag(self, tag: str) -> None:
+        """Stop the running jobs that carry ``tag``."""
+        self._cancel(self._jobs.running_with_tag(tag))
+
+    def runJob(self, rdd: RDD, partitionFunc: Any, partitions: Optional[List[int]] = None,
+               allowLocal: bool = False) -> List[Any]:
+        """``partitionFunc(iterator)`` over the given partitions (all by default), results in
+        the order of ``partitions``."""
+        parts = list(range(rdd.getNumPartitions())) if partitions is None else list(partitions)
+        return rdd._grouped([[p] for p in parts]).mapPartitions(partitionFunc)._collect_partials()
+
+    _system_properties: Dict[str, str] = {}
+
+    @classmethod
+    def setSystemProperty(cls, key: str, value: str) -> None:
+        """A process-wide property (Spark sets a JVM system property)."""
+        cls._system_properties[key] = value
+
+    @classmethod
+    def getSystemProperty(cls, key: str) -> Optional[str]:
+        return cls._system_properties.get(key)
 
     def statusTracker(self) -> StatusTracker:
         """Job ids by group and their status."""

@@ -206,6 +206,9 @@ class RDDCore:
     def isLocallyCheckpointed(self) -> bool:
         return self._local_checkpointed
 
+    def cleanShuffleDependencies(self, blocking: bool = False) -> None:
+        """Nothing to clean: a shuffle's blocks live only for the job that made them."""
+
     def getCheckpointFile(self) -> Optional[str]:
         """None: no reliable checkpoint file is written."""
         return None
@@ -217,7 +220,7 @@ class RDDCore:
         out: List[Any] = []
         msg = protocol.execute_rdd(client.next_id(), client.session_id, self._plan(), "collect")
         jobs = self.ctx._jobs
-        job = jobs.start(self.ctx.getLocalProperty("spark.jobGroup.id"), msg["id"])
+        job = jobs.start(self.ctx.getLocalProperty("spark.jobGroup.id"), msg["id"], frozenset(self.ctx.getJobTags()))
         ok = False
         was_enabled = gc.isenabled()
         gc.disable()  # as in DataFrame.collect: no full collections while millions of objects arrive
