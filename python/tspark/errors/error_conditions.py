@@ -85,4 +85,13 @@ ERROR_CONDITIONS = {
     'NOT_FLOAT_OR_INT': 'Argument `<arg_name>` should be a float or int, got <arg_type>.',
     'NOT_LIST_OF_FLOAT_OR_INT': 'Argument `<arg_name>` should be a list[float, int], got <arg_type>.',
     'NEGATIVE_VALUE': "Value for `<arg_name>` must be greater than or equal to 0, got '<arg_value>'.",
+    'VALUE_NOT_ACCESSIBLE': 'Value `<value>` cannot be accessed inside tasks.',
+    'PIPE_FUNCTION_EXITED': 'Pipe function `<func_name>` exited with error code <error_code>.',
+    'PYTHON_VERSION_MISMATCH': 'Python in worker has different version: <worker_version> than that in driver: <driver_version>, PySpark cannot run with different minor versions.\nPlease check environment variables PYSPARK_PYTHON and PYSPARK_DRIVER_PYTHON are correctly set.',
+    'BROADCAST_VARIABLE_NOT_LOADED': 'Broadcast variable `<variable>` not loaded.',
+    'CONTEXT_ONLY_VALID_ON_DRIVER': 'It appears that you are attempting to reference SparkContext from a broadcast variable, action, or transformation. SparkContext can only be used on the driver, not in code that it run on workers. For more information, see SPARK-5063.',
+    'RDD_TRANSFORM_ONLY_VALID_ON_DRIVER': 'It appears that you are attempting to broadcast an RDD or reference an RDD from an \naction or transformation. RDD transformations and actions can only be invoked by the \ndriver, not inside of other transformations; for example, \nrdd1.map(lambda x: rdd2.values.count() * x) is invalid because the values \ntransformation and count action cannot be performed inside of the rdd1.map \ntransformation. For more information, see SPARK-5063.',
+    'CANNOT_SPECIFY_RETURN_TYPE_FOR_UDF': 'returnType can not be specified when `<arg_name>` is a user-defined function, but got <return_type>.',
+    'CANNOT_BE_NONE': 'Argument `<arg_name>` cannot be None.',
+    'UNSUPPORTED_SIGNATURE': 'Unsupported signature: <signature>.',
 }

@@ -64,7 +64,7 @@ function cachedLookup(ctx: ExecContext): AnalyzeOptions["cached"] {
 
 /** The analyzer's view of the session: its conf and its catalog's relations. */
 export function analyzeOptions(ctx: ExecContext): AnalyzeOptions {
-  return ctx.catalog === undefined ? { conf: ctx.conf } : { conf: ctx.conf, relations: ctx.catalog };
+  return ctx.catalog === undefined ? { conf: ctx.conf } : { conf: ctx.conf, relations: ctx.catalog, sessionFunctions: ctx.catalog };
 }
 
 /**

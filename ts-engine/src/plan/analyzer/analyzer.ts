@@ -1,5 +1,6 @@
 import type { SqlConf } from "../../conf/sql-conf.js";
 import { AnalysisException, IllegalArgumentException } from "../../errors/spark-exception.js";
+import type { SessionFunctionLookup } from "./scope.js";
 import { assertNever } from "../../errors/assert-never.js";
 import { newExprId, type AttributeRef, type Expr } from "../../expr/expr.js";
 import { exprType } from "../../expr/expr-type.js";
@@ -155,6 +156,8 @@ export interface AnalyzeOptions {
   /** The session's tables and views (temp views, global_temp); absent = none. */
   readonly relations?: RelationLookup;
   readonly cached?: (parsed: ParsedPlan, resolved: LogicalPlan) => LogicalPlan | undefined;
+  /** Functions registered for the session (`spark.udf.register`); absent = none. */
+  readonly sessionFunctions?: SessionFunctionLookup;
 }
 
 /**
@@ -166,6 +169,7 @@ export interface AnalyzeOptions {
 export function analyze(plan: ParsedPlan, ctx: AnalyzeOptions): LogicalPlan {
   const actx: AnalyzerCtx = {
     ...(ctx.relations === undefined ? {} : { relations: ctx.relations }),
+    ...(ctx.sessionFunctions === undefined ? {} : { sessionFunctions: ctx.sessionFunctions }),
     caseSensitive: ctx.conf.caseSensitive,
     timeZone: ctx.conf.get("spark.sql.session.timeZone"),
     ansi: ctx.conf.ansi,

@@ -2,7 +2,7 @@ import type { AttributeRef } from "../../expr/expr.js";
 import type { LogicalPlan } from "../logical-plan.js";
 import type { ParsedPlan } from "../parsed-plan.js";
 import { outputOf } from "../output.js";
-import type { Scope } from "./scope.js";
+import type { Scope, SessionFunctionLookup } from "./scope.js";
 
 /** A resolved subtree and the outputs of its planId-carrying nodes (for `df["col"]` references). */
 export interface Resolved {
@@ -30,12 +30,19 @@ export interface AnalyzerCtx {
   readonly timeZone?: string;
   /** spark.sql.ansi.enabled (casts analysis accepts). */
   readonly ansi: boolean;
+  /** Functions registered for the session (`spark.udf.register`); absent = none. */
+  readonly sessionFunctions?: SessionFunctionLookup;
   resolve(plan: ParsedPlan): Resolved;
 }
 
 /** The scope expressions over `r` resolve in. */
 export function scopeOf(r: Resolved, ctx: AnalyzerCtx): Scope {
-  return { attrs: outputOf(r.plan), planIds: r.planIds, caseSensitive: ctx.caseSensitive, timeZone: ctx.timeZone, ansi: ctx.ansi };
+  return { attrs: outputOf(r.plan), planIds: r.planIds, caseSensitive: ctx.caseSensitive, timeZone: ctx.timeZone, ansi: ctx.ansi, ...sessionFunctionsOf(ctx) };
+}
+
+/** The `sessionFunctions` field of a scope made from `ctx` (none when the session has none). */
+export function sessionFunctionsOf(ctx: AnalyzerCtx): { readonly sessionFunctions?: SessionFunctionLookup } {
+  return ctx.sessionFunctions === undefined ? {} : { sessionFunctions: ctx.sessionFunctions };
 }
 
 /** Merges planId maps of several children. */

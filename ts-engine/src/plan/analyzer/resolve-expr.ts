@@ -156,6 +156,11 @@ function resolveFunction(name: string, rawArgs: readonly ParsedExpr[], isDistinc
   if (lower === "!=" || lower === "<>") {
     return resolveFunction("not", [{ kind: "UnresolvedFunction", name: "==", args: rawArgs, isDistinct: false }], false, scope);
   }
+  const registered = scope.sessionFunctions?.lookupSessionFunction(lower);
+  if (registered !== undefined) {
+    const { name: udfName, func, returnType, evalType, deterministic } = registered;
+    return resolveExpr({ kind: "PythonUDF", name: udfName, func, returnType, args: rawArgs, evalType, deterministic }, scope);
+  }
   const distinctOf = distinctAliasOf(lower);
   if (distinctOf !== undefined) return resolveFunction(distinctOf, rawArgs, true, scope);
   const def = lookupFunction(name);

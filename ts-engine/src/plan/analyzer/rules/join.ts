@@ -5,7 +5,7 @@ import type { ScalarFunctionDef } from "../../../expr/functions/function-def.js"
 import { join, project } from "../../nodes/index.js";
 import type { ParsedJoin } from "../../parsed-plan.js";
 import { outputOf } from "../../output.js";
-import { mergePlanIds, sameName, type AnalyzerCtx, type Resolved } from "../context.js";
+import { mergePlanIds, sameName, sessionFunctionsOf, type AnalyzerCtx, type Resolved } from "../context.js";
 import { resolveExpr } from "../resolve-expr.js";
 import { quoteId } from "../scope.js";
 import { joinHintOf } from "./join-hints.js";
@@ -64,7 +64,7 @@ export function resolveJoin(p: ParsedJoin, ctx: AnalyzerCtx): Resolved {
   const planIds = mergePlanIds(left.planIds, right.planIds);
   const lOut = outputOf(left.plan);
   const rOut = outputOf(right.plan);
-  const scope = { attrs: [...lOut, ...rOut], planIds, caseSensitive: ctx.caseSensitive, ansi: ctx.ansi, ...(ctx.timeZone === undefined ? {} : { timeZone: ctx.timeZone }) };
+  const scope = { attrs: [...lOut, ...rOut], planIds, caseSensitive: ctx.caseSensitive, ansi: ctx.ansi, ...(ctx.timeZone === undefined ? {} : { timeZone: ctx.timeZone }), ...sessionFunctionsOf(ctx) };
   const joinType = p.joinType === "cross" && p.condition !== undefined ? "inner" : p.joinType;
   const hint = joinHintOf(p.left, p.right);
   // NATURAL JOIN: a using-join on the left's columns that the right also has, in the left's order.
