@@ -139,16 +139,26 @@ function terminatorAt(b: Uint8Array, p: number, end: number, lineSep: Uint8Array
   return isSep(b, p, end, lineSep) ? lineSep.length : 0;
 }
 
+/** No limit on the fields tokenized per record. */
+export const ALL_FIELDS = 0x7fffffff;
+
 /**
  * Tokenizes one record starting at `pos`, up to `end` (a line's end in line mode) or to the
  * first record terminator outside quotes (`multiLine`). Returns the position after the record
- * (and its terminator).
+ * (and its terminator). In line mode `maxFields` stops after that many fields: a scan that
+ * reads only the first columns (Spark's CSV column pruning) never looks at the bytes after
+ * them, and the record's count is then "at least maxFields".
  */
-export function tokenizeRecord(t: CsvTokens, b: Uint8Array, pos: number, end: number, s: TokenizerSettings, multiLine: boolean): number {
+export function tokenizeRecord(t: CsvTokens, b: Uint8Array, pos: number, end: number, s: TokenizerSettings, multiLine: boolean, maxFields = ALL_FIELDS): number {
   const { sep, quote, escape } = s;
   const k = sep.length;
   const s0 = sep[0]!;
   t.beginRecord(pos);
+  if (maxFields === 0 && !multiLine) {
+    t.endRecord(end);
+    return end;
+  }
+  let fields = 0;
   let p = pos;
   for (;;) {
     // one field
@@ -222,6 +232,10 @@ export function tokenizeRecord(t: CsvTokens, b: Uint8Array, pos: number, end: nu
     }
     // after the field: a delimiter (another field follows), or the record's end
     if (p < end && b[p] === s0 && isSep(b, p, end, sep)) {
+      if (++fields === maxFields && !multiLine) {
+        t.endRecord(end);
+        return end;
+      }
       p += k;
       if (p >= end) {
         // a trailing delimiter: one more, empty field
@@ -247,6 +261,52 @@ export function tokenizeRecord(t: CsvTokens, b: Uint8Array, pos: number, end: nu
     t.endRecord(p);
     return end;
   }
+}
+
+/**
+ * Whether `tokenizeLine` may take its fast path under `s`: a one-byte delimiter and no
+ * trimming (Spark's reading defaults), so a field is the bytes up to the next delimiter
+ * unless it starts with the quote.
+ */
+export function simpleLines(s: TokenizerSettings): boolean {
+  return s.sep.length === 1 && !s.trimLeading && !s.trimTrailing;
+}
+
+/**
+ * One line's record (line mode), as tokenizeRecord reads it, in the tight loop the common
+ * case needs: unquoted fields found with one comparison per byte. A field that starts with
+ * the quote hands the whole line to tokenizeRecord. Only for settings where simpleLines holds.
+ */
+export function tokenizeLine(t: CsvTokens, b: Uint8Array, pos: number, end: number, s: TokenizerSettings, maxFields: number): void {
+  const s0 = s.sep[0]!;
+  const quote = s.quote;
+  const first = t.nTokens;
+  t.beginRecord(pos);
+  if (maxFields === 0) {
+    t.endRecord(end);
+    return;
+  }
+  let p = pos;
+  let fields = 0;
+  for (;;) {
+    if (p < end && b[p] === quote && quote !== 0) {
+      // a quoted field: the general tokenizer reads the line again from its start
+      t.nTokens = first;
+      tokenizeRecord(t, b, pos, end, s, false, maxFields);
+      return;
+    }
+    let e = p;
+    while (e < end && b[e] !== s0) e++;
+    t.push(p, e, e === p ? EMPTY : RAW);
+    if (e >= end || ++fields === maxFields) break;
+    p = e + 1;
+    if (p >= end) {
+      // a trailing delimiter: one more, empty field
+      t.push(p, p, EMPTY);
+      break;
+    }
+  }
+  t.endRecord(end);
 }
 
 const decoder = new TextDecoder();
