@@ -13,7 +13,7 @@ import { assertNever } from "../../errors/assert-never.js";
 import { InternalError } from "../../errors/spark-exception.js";
 import type { DataType, StructType } from "../../types/data-type.js";
 import type { CsvOptions } from "./csv-options.js";
-import { ALL_FIELDS, EMPTY, ESCAPED, QUOTED, RAW, unescapeToken, type CsvTokens } from "./csv-tokenizer.js";
+import { ALL_FIELDS, BUILT, EMPTY, ESCAPED, QUOTED, RAW, unescapeToken, type CsvTokens } from "./csv-tokenizer.js";
 import { fastDoubleBytes, INTEGRAL_BOUNDS, parseDecimalValue, parseIntegralBytes, parseJavaBoolean, parseJavaDouble } from "./csv-values.js";
 
 const encoder = new TextEncoder();
@@ -47,8 +47,14 @@ export class FieldText {
       this.str = this.o.emptyValue;
       return true;
     }
+    if (kind === BUILT) {
+      const v = t.built.get(i) ?? "";
+      if (v === this.o.nullValue) return false;
+      this.str = v;
+      return true;
+    }
     if (kind === ESCAPED) {
-      const v = unescapeToken(t.bytes, s, e, this.o.quote, this.o.escape);
+      const v = unescapeToken(t.bytes, s, e, this.o.quote, this.o.escape, this.o.escapeEscape);
       if (v === this.o.nullValue) return false;
       this.str = v;
       return true;

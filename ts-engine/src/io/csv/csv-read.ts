@@ -26,6 +26,7 @@ export function tokenizerSettings(o: CsvOptions): TokenizerSettings {
     sep: o.sep,
     quote: o.quote,
     escape: o.escape,
+    escapeEscape: o.escapeEscape,
     trimLeading: o.ignoreLeadingWhiteSpace,
     trimTrailing: o.ignoreTrailingWhiteSpace,
     lineSep: o.lineSep,

@@ -88,7 +88,8 @@ function textColumn(v: Vector, type: DataType, o: CsvOptions, tz: string): TextC
  * Writes batches as CSV records (Spark's UnivocityGenerator over univocity's CsvWriter as
  * Spark sets it up): values trimmed unless ignoreLeading/TrailingWhiteSpace are false; quoted
  * when they hold the delimiter, the quote, a line break, or always with quoteAll; a quote inside
- * a quoted value is escaped with `escape` (escapeQuotes); nulls as nullValue, empty strings as
+ * a quoted value is escaped with `escape` (escapeQuotes), and the escape character itself with
+ * charToEscapeQuoteEscaping; nulls as nullValue, empty strings as
  * emptyValue; the header (column names) first when asked for.
  */
 export class CsvWriter implements OutputWriter {
@@ -149,10 +150,14 @@ export class CsvWriter implements OutputWriter {
     const s0 = this.sep[0]!;
     let needs = o.quoteAll;
     let hasQuote = false;
+    let hasEscape = false;
+    // univocity escapes the escape character inside a quoted value with charToEscapeQuoteEscaping
+    const ee = o.escape !== q && o.escape !== 0 ? o.escapeEscape : 0;
     for (let i = s; i < e; i++) {
       const c = b[i]!;
       if (c === q) hasQuote = true;
       else if (c === s0 || c === 0x0a || c === 0x0d) needs = true;
+      if (c === o.escape && ee !== 0) hasEscape = true;
     }
     if (hasQuote && o.escapeQuotes) needs = true;
     if (!needs || q === 0) {
@@ -161,12 +166,18 @@ export class CsvWriter implements OutputWriter {
     }
     const qb = Uint8Array.of(q);
     const esc = Uint8Array.of(o.escape === 0 ? q : o.escape, q);
+    const escEsc = Uint8Array.of(ee, o.escape);
     this.sink.append(qb, 0, 1);
     let from = s;
     for (let i = s; i < e; i++) {
-      if (b[i] === q) {
+      const c = b[i];
+      if (c === q) {
         this.sink.append(b, from, i);
         this.sink.append(esc, 0, 2);
+        from = i + 1;
+      } else if (hasEscape && c === o.escape) {
+        this.sink.append(b, from, i);
+        this.sink.append(escEsc, 0, 2);
         from = i + 1;
       }
     }

@@ -97,7 +97,7 @@ describe("CSV fast paths", () => {
 
   it("stops tokenizing a record after maxFields fields", () => {
     const b = enc.encode('a,"b,c",d,e');
-    const s = { unescaped: "STOP_AT_DELIMITER", sep: enc.encode(","), quote: 0x22, escape: 0x5c, trimLeading: false, trimTrailing: false, lineSep: null } as const;
+    const s = { unescaped: "STOP_AT_DELIMITER", sep: enc.encode(","), quote: 0x22, escape: 0x5c, escapeEscape: 0x5c, trimLeading: false, trimTrailing: false, lineSep: null } as const;
     const t = new CsvTokens();
     t.reset(b);
     tokenizeRecord(t, b, 0, b.length, s, false, 2);
