@@ -4,6 +4,7 @@ import { Utf8Builder } from "../../columnar/utf8.js";
 import { makeVector, type Vector } from "../../columnar/vector.js";
 import { unscaled } from "../../columnar/decimal-value.js";
 import { daysFromCivil, daysInMonth } from "../../expr/datetime/civil.js";
+import { monthNamesFor } from "../../expr/datetime/month-names.js";
 import { compilePattern } from "../../expr/datetime/pattern.js";
 import { newParseResult, PatternParser } from "../../expr/datetime/pattern-parse.js";
 import { parseDateBytes, readTimestampBytes, type TimestampFields } from "../../expr/datetime/timestamp-text.js";
@@ -14,7 +15,7 @@ import { InternalError } from "../../errors/spark-exception.js";
 import type { DataType, StructType } from "../../types/data-type.js";
 import type { CsvOptions } from "./csv-options.js";
 import { ALL_FIELDS, BUILT, EMPTY, ESCAPED, QUOTED, RAW, unescapeToken, type CsvTokens } from "./csv-tokenizer.js";
-import { fastDoubleBytes, INTEGRAL_BOUNDS, parseDecimalValue, parseIntegralBytes, parseJavaBoolean, parseJavaDouble } from "./csv-values.js";
+import { decimalNormalizer, fastDoubleBytes, INTEGRAL_BOUNDS, isUsLocale, parseDecimalValue, parseIntegralBytes, parseJavaBoolean, parseJavaDouble } from "./csv-values.js";
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -139,7 +140,7 @@ function isoDateBytes(b: Uint8Array, s: number, e: number): number {
 /** A date parser over bytes: days since the epoch, NaN when malformed. */
 type DateBytesParser = (b: Uint8Array, s: number, e: number) => number;
 
-function dateParser(pattern: string | undefined): DateBytesParser {
+function dateParser(pattern: string | undefined, locale: string): DateBytesParser {
   if (pattern === undefined) {
     // no dateFormat: Spark's default formatter with its fallback to stringToDate (cast semantics)
     return (b, s, e) => {
@@ -147,7 +148,7 @@ function dateParser(pattern: string | undefined): DateBytesParser {
       return Number.isNaN(iso) ? parseDateBytes(b, s, e) : iso;
     };
   }
-  const p = new PatternParser(compilePattern(pattern, true));
+  const p = new PatternParser(compilePattern(pattern, true), monthNamesFor(locale));
   const res = newParseResult();
   return (b, s, e) => (p.parse(b, s, e, res) ? res.days : Number.NaN);
 }
@@ -155,7 +156,7 @@ function dateParser(pattern: string | undefined): DateBytesParser {
 /** A timestamp parser over bytes: microseconds since the epoch, undefined when malformed. */
 type TimestampBytesParser = (b: Uint8Array, s: number, e: number) => number | bigint | undefined;
 
-function timestampParser(pattern: string | undefined, zone: ZoneRules, ntz: boolean): TimestampBytesParser {
+function timestampParser(pattern: string | undefined, zone: ZoneRules, ntz: boolean, locale: string): TimestampBytesParser {
   const micros = (secs: number, us: number): number | bigint => {
     const v = secs * 1e6 + us;
     return Math.abs(v) <= Number.MAX_SAFE_INTEGER ? v : BigInt(secs) * 1000000n + BigInt(us);
@@ -168,7 +169,7 @@ function timestampParser(pattern: string | undefined, zone: ZoneRules, ntz: bool
       return micros(resolveSeconds(fields, zone, ntz), fields.micros);
     };
   }
-  const p = new PatternParser(compilePattern(pattern, true));
+  const p = new PatternParser(compilePattern(pattern, true), monthNamesFor(locale));
   const res = newParseResult();
   return (b, s, e) => {
     if (!p.parse(b, s, e, res)) return undefined;
@@ -225,7 +226,10 @@ export function fastUnscaled(b: Uint8Array, start: number, end: number, precisio
  * (fastUnscaled), anything else through Spark's BigDecimal path (parseDecimalValue: grouping
  * commas, exponents, HALF_UP rounding, overflow as a bad value).
  */
-function decimal64Builder(type: DataType & { kind: "decimal" }, n: number): ColumnBuilder {
+function decimal64Builder(type: DataType & { kind: "decimal" }, n: number, locale: string): ColumnBuilder {
+  const normalize = decimalNormalizer(locale);
+  // the bytes fast path reads US text only ("1.000" is a thousand in de-DE)
+  const plainText = isUsLocale(locale);
   const out = new BigInt64Array(n);
   const o32 = new Int32Array(out.buffer);
   const raw: RawSlot = (b, s, e, r) => {
@@ -237,10 +241,10 @@ function decimal64Builder(type: DataType & { kind: "decimal" }, n: number): Colu
     return true;
   };
   return {
-    raw,
+    ...(plainText ? { raw } : {}),
     slot: (f, r) => {
-      if (f.str === null && raw(f.bytes, f.start, f.end, r)) return true;
-      const t = parseDecimalValue(f.text(), type.precision, type.scale);
+      if (plainText && f.str === null && raw(f.bytes, f.start, f.end, r)) return true;
+      const t = parseDecimalValue(f.text(), type.precision, type.scale, normalize);
       if (t === undefined) return false;
       out[r] = unscaled(t, type.scale);
       return true;
@@ -393,10 +397,10 @@ function builderFor(type: DataType, n: number, o: CsvOptions, ctx: ConvertContex
     case "boolean":
       return valuesBuilder(type, n, (f) => parseJavaBoolean(f.text()));
     case "decimal":
-      if (type.precision <= 18) return decimal64Builder(type, n);
-      return valuesBuilder(type, n, (f) => parseDecimalValue(f.text(), type.precision, type.scale));
+      if (type.precision <= 18) return decimal64Builder(type, n, o.locale);
+      return valuesBuilder(type, n, (f) => parseDecimalValue(f.text(), type.precision, type.scale, decimalNormalizer(o.locale)));
     case "date": {
-      const p = dateParser(o.dateFormat);
+      const p = dateParser(o.dateFormat, o.locale);
       const d = new Int32Array(n);
       const raw: RawSlot = (b, s, e, r) => {
         const v = p(b, s, e);
@@ -416,7 +420,7 @@ function builderFor(type: DataType, n: number, o: CsvOptions, ctx: ConvertContex
     case "timestamp":
     case "timestamp_ntz": {
       const ntz = type.kind === "timestamp_ntz";
-      const p = timestampParser(ntz ? o.timestampNTZFormat : o.timestampFormat, zoneRulesOrUtc(ctx.timeZone), ntz);
+      const p = timestampParser(ntz ? o.timestampNTZFormat : o.timestampFormat, zoneRulesOrUtc(ctx.timeZone), ntz, o.locale);
       return valuesBuilder(
         type,
         n,

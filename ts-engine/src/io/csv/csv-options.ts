@@ -46,6 +46,8 @@ export interface CsvOptions {
   readonly timestampFormat: string | undefined;
   readonly timestampNTZFormat: string | undefined;
   readonly preferDate: boolean;
+  /** `locale` (a BCP 47 tag, Spark's default en-US): month names in date patterns, decimal separators. */
+  readonly locale: string;
   readonly mode: ParseMode;
   readonly columnNameOfCorruptRecord: string;
   readonly multiLine: boolean;
@@ -115,6 +117,7 @@ export function csvOptions(o: SourceOptions, corruptDefault: string, forWrite: b
     timestampFormat: o.get("timestampFormat"),
     timestampNTZFormat: o.get("timestampNTZFormat"),
     preferDate: o.bool("preferDate", true),
+    locale: o.get("locale") ?? "en-US",
     mode: mode(o),
     columnNameOfCorruptRecord: o.get("columnNameOfCorruptRecord") ?? corruptDefault,
     multiLine: o.bool("multiLine", false),

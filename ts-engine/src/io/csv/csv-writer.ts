@@ -4,6 +4,7 @@ import { vectorToValues } from "../../columnar/rows.js";
 import type { Vector } from "../../columnar/vector.js";
 import { floorDiv } from "../../expr/datetime/civil.js";
 import { PatternFormatter } from "../../expr/datetime/pattern-format.js";
+import { monthNamesFor } from "../../expr/datetime/month-names.js";
 import { compilePattern } from "../../expr/datetime/pattern.js";
 import { zoneRulesOrUtc, UTC_RULES, type ZoneRules } from "../../expr/datetime/zone-rules.js";
 import { doubleToString, floatToString } from "../../expr/eval/to-string.js";
@@ -35,9 +36,9 @@ function fromStrings(v: Vector, f: (x: unknown) => string): TextColumn {
   return { data: b.finish(), validity: v.validity };
 }
 
-function instants(v: Vector, pattern: string, zone: ZoneRules): TextColumn {
+function instants(v: Vector, pattern: string, zone: ZoneRules, locale: string): TextColumn {
   const values = vectorToValues(v);
-  const fmt = new PatternFormatter(compilePattern(pattern, false), zone);
+  const fmt = new PatternFormatter(compilePattern(pattern, false), zone, monthNamesFor(locale));
   const b = new Utf8Builder(values.length, values.length * 24);
   for (const x of values) {
     if (x === null || x === undefined) {
@@ -66,7 +67,7 @@ function textColumn(v: Vector, type: DataType, o: CsvOptions, tz: string): TextC
     case "float":
       return fromStrings(v, (x) => floatToString(Number(x)));
     case "date": {
-      const fmt = new PatternFormatter(compilePattern(o.dateFormat ?? DEFAULT_DATE, false), UTC_RULES);
+      const fmt = new PatternFormatter(compilePattern(o.dateFormat ?? DEFAULT_DATE, false), UTC_RULES, monthNamesFor(o.locale));
       const values = vectorToValues(v);
       const b = new Utf8Builder(values.length, values.length * 10);
       for (const x of values) {
@@ -76,9 +77,9 @@ function textColumn(v: Vector, type: DataType, o: CsvOptions, tz: string): TextC
       return { data: b.finish(), validity: v.validity };
     }
     case "timestamp":
-      return instants(v, o.timestampFormat ?? DEFAULT_TIMESTAMP, zoneRulesOrUtc(tz));
+      return instants(v, o.timestampFormat ?? DEFAULT_TIMESTAMP, zoneRulesOrUtc(tz), o.locale);
     case "timestamp_ntz":
-      return instants(v, o.timestampNTZFormat ?? DEFAULT_TIMESTAMP_NTZ, UTC_RULES);
+      return instants(v, o.timestampNTZFormat ?? DEFAULT_TIMESTAMP_NTZ, UTC_RULES, o.locale);
     default:
       return fromStrings(v, String);
   }
