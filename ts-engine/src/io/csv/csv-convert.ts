@@ -10,6 +10,7 @@ import { newParseResult, PatternParser } from "../../expr/datetime/pattern-parse
 import { parseDateBytes, readTimestampBytes, type TimestampFields } from "../../expr/datetime/timestamp-text.js";
 import { zoneRulesOrUtc, type ZoneRules } from "../../expr/datetime/zone-rules.js";
 import { resolveSeconds } from "../../expr/eval/datetime.js";
+import { parseDayTimeInterval, parseYearMonthInterval } from "../../expr/eval/interval-parse.js";
 import { assertNever } from "../../errors/assert-never.js";
 import { InternalError } from "../../errors/spark-exception.js";
 import type { DataType, StructType } from "../../types/data-type.js";
@@ -433,12 +434,15 @@ function builderFor(type: DataType, n: number, o: CsvOptions, ctx: ConvertContex
     }
     case "null":
       return valuesBuilder(type, n, () => null);
+    // ANSI intervals from their SQL literal or bare form, as a cast from string reads them
+    case "day_time_interval":
+      return valuesBuilder(type, n, (f) => parseDayTimeInterval(f.text(), type) ?? undefined);
+    case "year_month_interval":
+      return valuesBuilder(type, n, (f) => parseYearMonthInterval(f.text(), type) ?? undefined);
     case "binary":
     case "array":
     case "map":
     case "struct":
-    case "day_time_interval":
-    case "year_month_interval":
     case "calendar_interval":
       throw new InternalError(`CSV cannot read ${type.kind} (checked when the source was resolved)`);
     default:

@@ -12,15 +12,13 @@ import { CORRUPT_RECORD_DEFAULT, readCsv } from "./csv-read.js";
 import { inferCsvSchema, inferCsvSplit, inferOptions, mergeCsvSplits, type CsvSplitTypes } from "./csv-schema.js";
 import { CsvWriter } from "./csv-writer.js";
 
-/** The atomic types CSV reads and writes (Spark's CSVFileFormat.supportDataType). */
+/** The atomic types CSV reads and writes (Spark's CSVFileFormat.supportDataType: ANSI intervals too, as their SQL literals). */
 function supported(t: DataType): boolean {
   switch (t.kind) {
     case "array":
     case "map":
     case "struct":
     case "binary":
-    case "day_time_interval":
-    case "year_month_interval":
     case "calendar_interval":
       return false;
     default:

@@ -5,6 +5,7 @@ import type { Vector } from "../../columnar/vector.js";
 import { floorDiv } from "../../expr/datetime/civil.js";
 import { PatternFormatter } from "../../expr/datetime/pattern-format.js";
 import { monthNamesFor } from "../../expr/datetime/month-names.js";
+import { dayTimeIntervalString, yearMonthIntervalString } from "../../expr/eval/interval-string.js";
 import { compilePattern } from "../../expr/datetime/pattern.js";
 import { zoneRulesOrUtc, UTC_RULES, type ZoneRules } from "../../expr/datetime/zone-rules.js";
 import { doubleToString, floatToString } from "../../expr/eval/to-string.js";
@@ -80,6 +81,11 @@ function textColumn(v: Vector, type: DataType, o: CsvOptions, tz: string): TextC
       return instants(v, o.timestampFormat ?? DEFAULT_TIMESTAMP, zoneRulesOrUtc(tz), o.locale);
     case "timestamp_ntz":
       return instants(v, o.timestampNTZFormat ?? DEFAULT_TIMESTAMP_NTZ, UTC_RULES, o.locale);
+    // ANSI intervals as Spark writes them: their SQL literal (INTERVAL '1-2' YEAR TO MONTH)
+    case "day_time_interval":
+      return fromStrings(v, (x) => dayTimeIntervalString(x as number | bigint, type));
+    case "year_month_interval":
+      return fromStrings(v, (x) => yearMonthIntervalString(Number(x), type));
     default:
       return fromStrings(v, String);
   }
