@@ -11,6 +11,15 @@ import type { CatalogTable } from "./catalog-table.js";
 import { tableRelation } from "./table-files.js";
 import { alreadyExists, DEFAULT_WAREHOUSE, Warehouse } from "./warehouse.js";
 
+/** `plan` with its one-part relation names meaning tables of `database` (a persistent view's names never mean temp views). */
+function qualifyRelations(plan: ParsedPlan, database: string): ParsedPlan {
+  const visit = (p: ParsedPlan): ParsedPlan => {
+    if (p.kind === "UnresolvedRelation") return p.nameParts.length === 1 ? { ...p, viewDatabase: database } : p;
+    return mapParsedChildren(p, visit);
+  };
+  return visit(plan);
+}
+
 /** Spark's spark.sql.globalTempDatabase default: the database global temp views live in. */
 export const GLOBAL_TEMP_DATABASE = "global_temp";
 
@@ -208,7 +217,47 @@ export class SessionCatalog implements RelationLookup, SessionFunctionLookup {
       return v === undefined ? undefined : { plan: v.plan, qualifier: [GLOBAL_TEMP_DATABASE, v.name] };
     }
     const t = this.getTable(nameParts);
-    return t === undefined ? undefined : { plan: this.tablePlan(t), qualifier: ["spark_catalog", t.database, t.name] };
+    if (t === undefined) return undefined;
+    return { plan: t.tableType === "VIEW" ? this.viewPlan(t) : this.tablePlan(t), qualifier: ["spark_catalog", t.database, t.name] };
+  }
+
+  /**
+   * A persistent view's plan: its text parsed again (so it sees the tables and views it names
+   * as they are now, as Spark's views do), its one-part names in the database it was created
+   * in, its columns renamed and cast to the schema stored at creation (Spark's View node).
+   */
+  private viewPlan(t: CatalogTable): ParsedPlan {
+    const parsed = parseQueryPlan({ kind: "Sql", query: t.viewText ?? "", named: new Map(), positional: [], refs: new Map() }, this.conf.get("spark.sql.session.timeZone") ?? "UTC");
+    const renamed: ParsedPlan = { kind: "ToDF", input: qualifyRelations(parsed, t.viewDatabase ?? t.database), names: t.schema.fields.map((f) => f.name) };
+    return {
+      kind: "Project",
+      input: renamed,
+      exprs: t.schema.fields.map((f) => ({ kind: "Alias", child: { kind: "Cast", child: { kind: "UnresolvedAttribute", nameParts: [f.name] }, dataType: f.dataType }, name: f.name })),
+    };
+  }
+
+  /**
+   * Registers a persistent view (`replace`: over an existing one) after Spark's checks: it may
+   * not read temp views (INVALID_TEMP_OBJ_REFERENCE) nor itself through the views it reads
+   * (RECURSIVE_VIEW). `plan` is its query as parsed; its relation names are looked up in the
+   * database the view belongs to.
+   */
+  savePersistentView(view: CatalogTable, plan: ParsedPlan, replace: boolean): void {
+    const ident = ["spark_catalog", view.database, view.name];
+    const visit = (p: ParsedPlan): ParsedPlan => {
+      if (p.kind === "UnresolvedRelation") {
+        const temp = (p.nameParts.length === 1 && this.tempViews.has(p.nameParts[0]!)) || (p.nameParts.length === 2 && p.nameParts[0]!.toLowerCase() === GLOBAL_TEMP_DATABASE);
+        if (temp) {
+          throw new AnalysisException("INVALID_TEMP_OBJ_REFERENCE", { obj: "VIEW", objName: quoteParts(ident), tempObj: "VIEW", tempObjName: quoteParts(p.nameParts) });
+        }
+        return p;
+      }
+      return mapParsedChildren(p, visit);
+    };
+    visit(plan);
+    this.checkNotRecursive(ident, qualifyRelations(plan, view.viewDatabase ?? view.database), [ident]);
+    if (replace) this.warehouse.update(view);
+    else this.createTable(view);
   }
 
   /**
@@ -233,7 +282,7 @@ export class SessionCatalog implements RelationLookup, SessionFunctionLookup {
     const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x.toLowerCase() === b[i]!.toLowerCase());
     const visit = (p: ParsedPlan): ParsedPlan => {
       if (p.kind === "UnresolvedRelation") {
-        const hit = this.lookupRelation(p.nameParts);
+        const hit = this.lookupRelation(p.viewDatabase !== undefined && p.nameParts.length === 1 ? [p.viewDatabase, p.nameParts[0]!] : p.nameParts);
         const target = hit?.qualifier ?? p.nameParts;
         const cycle = [...path, target];
         if (same(target, ident)) {
@@ -274,7 +323,7 @@ export class SessionCatalog implements RelationLookup, SessionFunctionLookup {
     const visit = (p: ParsedPlan): ParsedPlan => {
       if (p.kind === "Sql") return visit(parseQueryPlan(p, timeZone));
       if (p.kind === "UnresolvedRelation") {
-        const hit = this.lookupRelation(p.nameParts);
+        const hit = this.lookupRelation(p.viewDatabase !== undefined && p.nameParts.length === 1 ? [p.viewDatabase, p.nameParts[0]!] : p.nameParts);
         if (hit === undefined) throw new AnalysisException("TABLE_OR_VIEW_NOT_FOUND", { relationName: quoteParts(p.nameParts) });
         return { kind: "SubqueryAlias", input: hit.plan, alias: hit.qualifier[hit.qualifier.length - 1]!, qualifier: hit.qualifier, ...(p.planId === undefined ? {} : { planId: p.planId }) };
       }

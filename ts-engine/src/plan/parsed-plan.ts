@@ -143,6 +143,12 @@ export type GroupingAnalytics =
 export interface PivotSpec {
   readonly column: ParsedExpr;
   readonly values?: readonly ParsedExpr[];
+  /**
+   * SQL's PIVOT clause: the aggregate is grouped by every input column that neither the
+   * aggregates nor the pivot column reference (Spark's ResolvePivot without group-by
+   * expressions), which only analysis knows; `groupBy` is then empty.
+   */
+  readonly implicitGroupBy?: boolean;
 }
 
 /** orderBy/sort (global) and sortWithinPartitions (not global). */
@@ -171,6 +177,8 @@ export interface ParsedJoin extends Base {
   readonly usingColumns?: readonly string[];
   /** SQL's NATURAL JOIN: a using-join on every column name both sides have. */
   readonly natural?: boolean;
+  /** SQL's `JOIN LATERAL (subquery)`: the right side may read the left's columns (a correlated lateral subquery). */
+  readonly lateral?: boolean;
 }
 
 /**
@@ -260,6 +268,11 @@ export interface UnresolvedRelation extends Base {
   readonly nameParts: readonly string[];
   /** Where the name stands in the SQL text (line from 1, pos from 0), for Spark's `; line 1 pos 14` context. */
   readonly origin?: { readonly line: number; readonly pos: number };
+  /**
+   * In a persistent view's query: the database a one-part name means (the current one when the
+   * view was made, Spark's view catalogAndNamespace); temp views are not looked at.
+   */
+  readonly viewDatabase?: string;
 }
 
 /**
@@ -300,6 +313,13 @@ export interface PredicateSubquery extends Base {
   /** IN's left-hand values (empty for EXISTS). */
   readonly values: readonly ParsedExpr[];
   readonly negated: boolean;
+  /**
+   * A subquery elsewhere in a condition (under OR, in the select list): instead of filtering,
+   * the input gains a boolean column of this name saying whether a row of the subquery
+   * matches (Spark's ExistenceJoin), which the condition reads; `negated` NOT IN matches
+   * null-aware (a null on either side counts as a match), so that the NOT above it is Spark's.
+   */
+  readonly existenceColumn?: string;
 }
 
 /**
@@ -325,6 +345,8 @@ export interface Unpivot extends Base {
   readonly input: ParsedPlan;
   readonly ids: readonly ParsedExpr[];
   readonly values?: readonly ParsedExpr[];
+  /** SQL's UNPIVOT clause: the ids are every input column the values do not reference (found at analysis); `ids` is then empty. */
+  readonly implicitIds?: boolean;
   readonly variableColumnName: string;
   readonly valueColumnName: string;
 }

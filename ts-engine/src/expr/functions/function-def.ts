@@ -5,7 +5,7 @@ import { AnalysisException, InternalError } from "../../errors/spark-exception.j
 import { markWithoutPlan } from "../../errors/without-plan.js";
 import { sqlTypeName } from "../../types/type-names.js";
 import { exprPrettySql } from "../expr-string.js";
-import type { AggCall, Expr, ScalarCall } from "../expr.js";
+import type { AggCall, Expr, Literal, ScalarCall } from "../expr.js";
 import type { EvalContext } from "../eval/eval-context.js";
 import { exprType } from "../expr-type.js";
 import type { Accumulator } from "./aggregate/accumulator.js";
@@ -26,11 +26,22 @@ export function doc(usage: string, description: string): FunctionDoc {
   return { usage, description };
 }
 
+/**
+ * A parameter of Spark's FunctionSignature: the name a named argument (`mask(str => s)`) may
+ * give, and the value it takes when omitted (absent: required).
+ */
+export interface FunctionParameter {
+  readonly name: string;
+  readonly default?: Literal;
+}
+
 /** A scalar function: a type rule (with implicit casts) and a vectorized implementation. */
 export interface ScalarFunctionDef {
   readonly kind: "scalar";
   readonly name: string;
   readonly doc: FunctionDoc;
+  /** Spark's FunctionSignature, for the few functions that take named arguments (absent: NAMED_PARAMETERS_NOT_SUPPORTED). */
+  readonly parameters?: readonly FunctionParameter[];
   /** Type-checks resolved arguments and returns the resolved call (usually a ScalarCall). */
   resolve(name: string, args: readonly Expr[]): Expr;
   /** Evaluates the call over a batch of `numRows` rows; `args` are the evaluated argument vectors. */
@@ -111,6 +122,8 @@ export interface GeneratorFunctionDef {
   readonly outer: boolean;
   /** The name explain prints (explode_outer is `explode` with the outer flag, as Spark). */
   readonly planName: string;
+  /** Spark's FunctionSignature, for generators that take named arguments (explode, posexplode, inline). */
+  readonly parameters?: readonly FunctionParameter[];
   /** Type-checks resolved arguments and returns the resolved call (a ScalarCall named as this entry). */
   resolve(name: string, args: readonly Expr[]): ScalarCall;
   /** The generated columns' names and types for a resolved call (e.g. `col` for explode of an array). */

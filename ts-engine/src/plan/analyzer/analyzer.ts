@@ -23,6 +23,7 @@ import { resolveUnion } from "./rules/union.js";
 import { resolveDataSource, resolveWriteFiles } from "./rules/data-source.js";
 import { resolveSetOperation } from "./rules/set-operation.js";
 import { resolvePredicateSubquery, resolveScalarSubqueryJoin } from "./rules/predicate-subquery.js";
+import { resolveLateralJoin } from "./rules/lateral-join.js";
 import { resolveWithMissingRefs } from "./rules/missing-refs.js";
 import { resolveUnpivot } from "./rules/unpivot.js";
 import { resolveSample } from "./rules/sample.js";
@@ -88,7 +89,7 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
       return { plan: limit(child.plan, p.n), planIds: child.planIds };
     }
     case "Join":
-      return resolveJoin(p, ctx);
+      return p.lateral === true ? resolveLateralJoin(p, ctx) : resolveJoin(p, ctx);
     case "Distinct":
       return resolveDistinct(p, ctx);
     case "Union":
@@ -107,7 +108,7 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
     case "WriteFiles":
       return resolveWriteFiles(p, ctx);
     case "UnresolvedRelation": {
-      const hit = ctx.relations?.lookupRelation(p.nameParts);
+      const hit = ctx.relations?.lookupRelation(p.viewDatabase !== undefined && p.nameParts.length === 1 ? [p.viewDatabase, p.nameParts[0]!] : p.nameParts);
       if (hit === undefined) {
         const e = new AnalysisException("TABLE_OR_VIEW_NOT_FOUND", { relationName: quoteParts(p.nameParts) });
         if (p.origin !== undefined) e.message += `; line ${p.origin.line} pos ${p.origin.pos}`;

@@ -16,7 +16,7 @@ import { named } from "../naming.js";
 import { containsAgg } from "../resolve-expr.js";
 import { resolveExpanding } from "../resolve-expanding.js";
 import { resolveGroupingSets } from "./grouping-analytics.js";
-import { pivotOutputs } from "./pivot.js";
+import { implicitPivotGroupBy, pivotOutputs } from "./pivot.js";
 
 function unalias(e: Expr): Expr {
   return e.kind === "Alias" ? unalias(e.child) : e;
@@ -94,12 +94,16 @@ export function resolveAggregateNode(p: ParsedAggregate, ctx: AnalyzerCtx): Reso
   const aggs = resolveExpanding(p.aggs, scope);
   if (p.pivot !== undefined) {
     // Spark's ResolvePivot: the pivoted aggregates follow the grouping columns
-    return resolveAggregate(child, resolveExpanding(p.groupBy, scope), pivotOutputs(p.pivot, aggs, scope, ctx), ctx, true);
+    const outputs = pivotOutputs(p.pivot, aggs, scope, ctx);
+    const groupBy = p.pivot.implicitGroupBy === true ? implicitPivotGroupBy(child, p.pivot, aggs, scope) : resolveExpanding(p.groupBy, scope);
+    return resolveAggregate(child, groupBy, outputs, ctx, true);
   }
   if (p.groupingAnalytics !== undefined) {
     const ga = p.groupingAnalytics;
-    const groupBy = p.sqlSelect === true ? p.groupBy.flatMap((g) => groupByItem(g, p.aggs, aggs, scope)) : resolveExpanding(p.groupBy, scope);
-    const sets = ga.type === "groupingSets" ? ga.sets.map((s) => resolveExpanding(s, scope)) : [];
+    // SQL's grouping sets may name select-list aliases and ordinals, as its plain GROUP BY
+    const item = (g: ParsedExpr): Expr[] => (p.sqlSelect === true ? groupByItem(g, p.aggs, aggs, scope) : resolveExpanding([g], scope));
+    const groupBy = p.groupBy.flatMap(item);
+    const sets = ga.type === "groupingSets" ? ga.sets.map((s) => s.flatMap(item)) : [];
     return resolveGroupingAggregate(child, groupBy, ga, sets, aggs, p.sqlSelect !== true);
   }
   if (p.sqlSelect !== true) return resolveAggregate(child, resolveExpanding(p.groupBy, scope), aggs, ctx, true);

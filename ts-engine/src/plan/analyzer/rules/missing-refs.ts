@@ -7,6 +7,7 @@ import { aggregate, project } from "../../nodes/index.js";
 import { outputOf, toAttribute } from "../../output.js";
 import { sessionFunctionsOf, type AnalyzerCtx, type Resolved } from "../context.js";
 import type { Scope } from "../scope.js";
+import { callsGrouping, rewriteGroupingCalls } from "./grouping-analytics.js";
 
 function referenced(exprs: readonly Expr[]): AttributeRef[] {
   const out = new Map<number, AttributeRef>();
@@ -45,7 +46,8 @@ export function resolveWithMissingRefs(
   }
   const p = child.plan;
   // SQL's HAVING count(*) > 1: aggregate calls over an Aggregate become its hidden outputs (below).
-  const aggregates = narrow !== undefined && p.kind === "Aggregate" && narrow.some((e) => exprExists(e, (x) => x.kind === "AggCall"));
+  // HAVING grouping(k) = 1 over grouping sets: the call reads the aggregate's spark_grouping_id (below)
+  const aggregates = narrow !== undefined && p.kind === "Aggregate" && narrow.some((e) => callsGrouping(e) || exprExists(e, (x) => x.kind === "AggCall"));
   if (narrow !== undefined && !aggregates) return { plan: build(child.plan, narrow), planIds: child.planIds };
   {
     if (p.kind !== "Project" && p.kind !== "Aggregate") throw err;
@@ -68,7 +70,7 @@ export function resolveWithMissingRefs(
     }
     // Aggregate: reuse matching outputs, add other aggregate expressions as hidden outputs.
     const extra: Expr[] = [];
-    const rewritten = exprs.map((e) =>
+    const rewritten = exprs.map((e) => rewriteGroupingCalls(e, p)).map((e) =>
       transformExpr(e, (x) => {
         if (x.kind === "AttributeRef" && ids.has(x.exprId)) return x;
         const hit = p.aggs.find((o) => exprSemanticEquals(unalias(o), x));
