@@ -7,6 +7,7 @@ export { DataFrame } from "./api/dataframe.js";
 export { StorageLevel } from "./plan/storage-level.js";
 export { Column } from "./api/column.js";
 export { GroupedData } from "./api/group.js";
+export { Window, WindowSpec } from "./api/window.js";
 export { DataFrameReader, type OptionValue, type OptionsObject } from "./api/dataframe-reader.js";
 export { DataFrameWriter } from "./api/dataframe-writer.js";
 export { Row, type TypedRow } from "./api/row.js";

@@ -31,6 +31,7 @@ ERROR_CONDITIONS = {
     'NOT_COLUMN_OR_DATATYPE_OR_STR': 'Argument `<arg_name>` should be a Column, str or DataType, but got <arg_type>.',
     'ATTRIBUTE_NOT_SUPPORTED': 'Attribute `<attr_name>` is not supported.',
     'NOT_INT': 'Argument `<arg_name>` should be an int, got <arg_type>.',
+    'NOT_WINDOWSPEC': 'Argument `<arg_name>` should be a WindowSpec, got <arg_type>.',
     'NOT_CALLABLE': 'Argument `<arg_name>` should be a callable, got <arg_type>.',
     'NOT_DATATYPE_OR_STR': 'Argument `<arg_name>` should be a DataType or str, got <arg_type>.',
     'INVALID_TYPE': 'Argument `<arg_name>` should not be a <arg_type>.',

@@ -56,6 +56,8 @@ const TEMPLATES: Readonly<Record<string, string>> = {
   CANNOT_MERGE_TYPE: "Can not merge type `<data_type1>` and `<data_type2>`.",
   UNSUPPORTED_LITERAL: "Unsupported Literal <value> of type <type>.",
   NOT_COLUMN_OR_STR: "Argument `<arg_name>` should be a Column or str, got <arg_type>.",
+  NOT_WINDOWSPEC: "Argument `<arg_name>` should be a WindowSpec, got <arg_type>.",
+  NOT_INT: "Argument `<arg_name>` should be an int, got <arg_type>.",
   CANNOT_BE_EMPTY: "At least one <item> must be specified.",
   WRONG_NUM_COLUMNS: "Function `<func_name>` should take at least <num_cols> columns.",
   NOT_BOOL_OR_LIST: "Argument `<arg_name>` should be a bool or list, got <arg_type>.",

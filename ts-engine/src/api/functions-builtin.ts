@@ -15,3 +15,4 @@ export * from "./functions-datetime.js";
 export * from "./functions-collection.js";
 export * from "./functions-aggregate-stats.js";
 export * from "./functions-try.js";
+export * from "./functions-window.js";

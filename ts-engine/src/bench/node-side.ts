@@ -33,6 +33,7 @@ import { isLineitemKey } from "./workload-list-lineitem.js";
 import { lineitemWorkload } from "./workloads-lineitem.js";
 import type { Signature } from "./signature.js";
 import { dateFormatWorkload, datetimeFrame, toTimestampWorkload } from "./workloads-datetime.js";
+import { windowFrame, windowWorkload } from "./workloads-window.js";
 
 /** What run.ts asks of this process. */
 export interface NodeSideArgs {
@@ -115,6 +116,10 @@ async function timeWorkload(spark: SparkSession, spec: DataSpec, key: WorkloadKe
     case "str_split_size": {
       const df = stringsFrame(spark, spec);
       return withCached([df], () => timed(() => stringWorkload(df, key)));
+    }
+    case "window": {
+      const df = windowFrame(spark, spec);
+      return withCached([df], () => timed(() => windowWorkload(df)));
     }
   }
 }

@@ -11,6 +11,7 @@ export const WORKLOADS = [
   ["date_format", "date_format(ts, 'yyyy-MM-dd HH:mm:ss')"],
   ["to_timestamp", "to_timestamp(text, 'yyyy-MM-dd HH:mm:ss')"],
   ...LINEITEM_WORKLOADS,
+  ...WINDOW_WORKLOADS,
 ] as const;
 
 /** A workload's key. */
@@ -25,3 +26,5 @@ export function isWorkloadKey(s: string): s is WorkloadKey {
 import { STRING_WORKLOADS } from "./workloads-strings.js";
 // The lineitem file-reading workloads (issue 7) live with theirs.
 import { LINEITEM_WORKLOADS } from "./workload-list-lineitem.js";
+// The window workload (issue 9) lives with its frame and query.
+import { WINDOW_WORKLOADS } from "./workloads-window.js";

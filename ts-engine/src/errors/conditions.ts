@@ -8,6 +8,7 @@ import { FUNCTION_CONDITIONS } from "./conditions-functions.js";
 import { FILE_CONDITIONS } from "./conditions-files.js";
 import { PARQUET_CONDITIONS } from "./conditions-parquet.js";
 import { SQL_CONDITIONS } from "./conditions-sql.js";
+import { WINDOW_CONDITIONS } from "./conditions-window.js";
 
 export interface Condition {
   readonly sqlState: string;
@@ -313,4 +314,5 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
   ...FILE_CONDITIONS,
   ...PARQUET_CONDITIONS,
   ...SQL_CONDITIONS,
+  ...WINDOW_CONDITIONS,
 };

@@ -18,6 +18,7 @@ import { ProjectExec } from "./project-exec.js";
 import { RangeExec } from "./range-exec.js";
 import { SortExec } from "./sort/sort-exec.js";
 import { UnionExec } from "./union-exec.js";
+import { WindowExec } from "./window/window-exec.js";
 
 type Builder<K extends PhysicalKind> = (p: PhysicalPlan & { kind: K }, inputs: StageInputs) => ExecutionPlan;
 
@@ -63,6 +64,7 @@ const BUILDERS: { readonly [K in PhysicalKind]: Builder<K> } = {
   BroadcastRead: (p, i) => new StageInputExec("BroadcastRead", p.schema, 1, () => i.broadcast(p.broadcastId)),
   FileSourceScan: (p) => new FileSourceScanExec(p),
   WriteFiles: (p, i) => new WriteFilesExec(p, buildExec(p.input, i)),
+  Window: (p, i) => new WindowExec(buildExec(p.input, i), p.windowExprs, p.partitionSpec, p.orderSpec, p.schema, p.detail),
   InMemoryTableScan: (p, i) => {
     const c = i.cached(p.cacheId);
     return new InMemoryTableScanExec(p.schema, p.columns, c.numPartitions, (q) => c.read(q), p.detail);

@@ -20,6 +20,7 @@ function line(p: PhysicalPlan): { readonly name: string; readonly detail: string
     case "Sort":
     case "BatchEvalPython":
     case "Generate":
+    case "Window":
       return { name: p.kind, detail: p.detail };
     case "Limit":
       if (p.scope === "collect") return { name: "CollectLimit", detail: ` ${p.n}` };

@@ -18,6 +18,7 @@ export function hashClustering(p: PhysicalPlan): readonly number[] | null {
     case "Filter":
     case "BatchEvalPython":
     case "Generate":
+    case "Window":
       // the input's columns come first and rows stay in their partition
       return hashClustering(p.input);
     case "Project": {

@@ -1,4 +1,4 @@
-import type { AggCall, Expr, PythonUDF, ScalarCall, SortOrder } from "../expr/expr.js";
+import type { AggCall, Expr, PythonUDF, ScalarCall, SortOrder, WindowExpression } from "../expr/expr.js";
 import type { JoinType } from "../plan/logical-plan.js";
 import type { FilePartition } from "../io/file-split.js";
 import type { PushedFilter } from "../io/pushed-filter.js";
@@ -31,7 +31,8 @@ export type PhysicalPlan =
   | InMemoryTableScanP
   | GenerateP
   | FileSourceScanP
-  | WriteFilesP;
+  | WriteFilesP
+  | WindowP;
 
 export type PhysicalKind = PhysicalPlan["kind"];
 
@@ -299,6 +300,21 @@ export interface WriteFilesP {
   readonly schema: StructType;
 }
 
+/**
+ * Spark's WindowExec over one partition whose rows are clustered on `partitionSpec` and
+ * sorted by it then `orderSpec` (the planner puts an exchange and a sort under it): the
+ * input's columns, then one column per window expression. Everything is bound to the input.
+ */
+export interface WindowP {
+  readonly kind: "Window";
+  readonly input: PhysicalPlan;
+  readonly windowExprs: readonly WindowExpression[];
+  readonly partitionSpec: readonly Expr[];
+  readonly orderSpec: readonly SortOrder[];
+  readonly schema: StructType;
+  readonly detail: string;
+}
+
 /** The inputs of a node, in order. */
 export function childrenOf(p: PhysicalPlan): readonly PhysicalPlan[] {
   switch (p.kind) {
@@ -319,6 +335,7 @@ export function childrenOf(p: PhysicalPlan): readonly PhysicalPlan[] {
     case "BroadcastExchange":
     case "Generate":
     case "WriteFiles":
+    case "Window":
       return [p.input];
     case "Union":
       return p.inputs;
@@ -346,6 +363,7 @@ export function physicalSchema(p: PhysicalPlan): StructType {
     case "Generate":
     case "FileSourceScan":
     case "WriteFiles":
+    case "Window":
       return p.schema;
     case "Filter":
     case "Sort":
@@ -385,6 +403,7 @@ export function withChildren(p: PhysicalPlan, kids: readonly PhysicalPlan[]): Ph
     case "BroadcastExchange":
     case "Generate":
     case "WriteFiles":
+    case "Window":
       return { ...p, input: k0 };
     case "Union":
       return { ...p, inputs: kids };

@@ -20,6 +20,7 @@ import type { AggCallPlan, HashAggregateP, Partitioning, PhysicalPlan } from "./
 import { andAll, extractJoinKeys, splitConjuncts } from "../optimizer/join-keys.js";
 import { planFileScan } from "./plan-file-scan.js";
 import { planWriteFiles } from "./plan-write-files.js";
+import { planWindow } from "./window/plan-window.js";
 import { estimatedSize } from "./size-estimate.js";
 import { isOrderable, selectEquiJoin, type BuildSide } from "./join/join-selection.js";
 import { schemaOfAttrs } from "./util.js";
@@ -74,6 +75,7 @@ function singlePartition(p: PhysicalPlan): boolean {
     case "Sort":
     case "BatchEvalPython":
     case "Generate":
+    case "Window":
       return singlePartition(p.input);
     case "LocalTableScan":
     case "FileSourceScan":
@@ -446,6 +448,9 @@ function plan(p: LogicalPlan, st: PlanState): PhysicalPlan {
       const detail = ` ${generatorText(p.generator)}, ${exprList(attrs)}, ${p.outer}, ${exprList(p.generatorOutput)}`;
       return { kind: "Generate", input: plan(p.input, st), generator, outer: p.outer, schema: schemaOfAttrs(outputOf(p)), detail };
     }
+    case "Window":
+      // Spark's WindowExec requires its input clustered on the partition keys (all rows in one partition without any)
+      return planWindow(p, plan(p.input, st), (input, keys, shown) => hashExchange(input, keys, shown, st));
     case "BatchEvalPython": {
       const attrs = outputOf(p.input);
       const udfs = p.udfs.map((u) => ({ ...u, args: u.args.map((a) => bindReferences(a, attrs)) }));

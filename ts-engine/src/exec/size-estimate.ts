@@ -89,6 +89,7 @@ export function estimatedSize(p: LogicalPlan): number {
     case "Sort":
     case "BatchEvalPython":
     case "Generate":
+    case "Window":
       return scaled(p, p.input);
     default:
       return assertNever(p);

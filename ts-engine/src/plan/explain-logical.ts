@@ -1,4 +1,4 @@
-import type { ScalarCall } from "../expr/expr.js";
+import type { Expr, ScalarCall } from "../expr/expr.js";
 import { lookupFunction } from "../expr/functions/registry.js";
 import { assertNever } from "../errors/assert-never.js";
 import { exprToString } from "../expr/expr-string.js";
@@ -99,6 +99,8 @@ function resolvedLine(p: LogicalPlan): string {
       return `Relation [${p.output.map(exprToString).join(",")}] ${p.relation.format}`;
     case "InsertIntoFiles":
       return `InsertIntoHadoopFsRelationCommand file:${p.path}, ${p.format}, ${p.mode}`;
+    case "Window":
+      return windowLine(p);
     default:
       return assertNever(p);
   }
@@ -134,6 +136,15 @@ export function explainLogical(parsed: ParsedPlan, analyzed: LogicalPlan, optimi
     `== Analyzed Logical Plan ==\n${schema}\n${treeText(analyzed, resolvedLine, planChildren, resolvedInner)}\n\n` +
     `== Optimized Logical Plan ==\n${treeText(optimized, resolvedLine, planChildren, resolvedInner)}\n\n`
   );
+}
+
+/**
+ * `Window [f windowspecdefinition(...) AS w#3], [k#1], [v#2 ASC NULLS FIRST]`, as Spark's Window
+ * and WindowExec print (an empty partition or order list is left out, as Spark's argString does).
+ */
+export function windowLine(p: { windowExprs: readonly Expr[]; partitionSpec: readonly Expr[]; orderSpec: readonly Expr[] }): string {
+  const lists = [p.windowExprs, p.partitionSpec, p.orderSpec].filter((l, i) => i === 0 || l.length > 0);
+  return `Window ${lists.map((es) => `[${es.map(exprToString).join(", ")}]`).join(", ")}`;
 }
 
 /** A generator call as Spark's plans print it: explode_outer is `explode` with the outer flag. */

@@ -1,4 +1,4 @@
-import type { AttributeRef, Expr, PythonUDF, ScalarCall, SortOrder } from "../expr/expr.js";
+import type { Alias, AttributeRef, Expr, PythonUDF, ScalarCall, SortOrder } from "../expr/expr.js";
 import type { FileSourceRelation } from "../io/file-source.js";
 import type { StructType } from "../types/data-type.js";
 import type { StorageLevel } from "./storage-level.js";
@@ -24,7 +24,8 @@ export type LogicalPlan =
   | InMemoryRelation
   | Generate
   | FileScan
-  | InsertIntoFiles;
+  | InsertIntoFiles
+  | Window;
 
 /** The kinds of resolved plan nodes. */
 export type PlanKind = LogicalPlan["kind"];
@@ -191,4 +192,18 @@ export interface InsertIntoFiles {
   readonly mode: SaveMode;
   readonly options: readonly (readonly [string, string])[];
   readonly partitionBy: readonly AttributeRef[];
+}
+
+/**
+ * Spark's Window: each of `windowExprs` (an Alias over a WindowExpression whose spec is this
+ * node's `partitionSpec` and `orderSpec`; frames may differ) computed for every input row.
+ * Output: the input's columns, then one per window expression. The analyzer makes one node
+ * per distinct spec (ExtractWindowExpressions), chained.
+ */
+export interface Window {
+  readonly kind: "Window";
+  readonly input: LogicalPlan;
+  readonly windowExprs: readonly Alias[];
+  readonly partitionSpec: readonly Expr[];
+  readonly orderSpec: readonly SortOrder[];
 }

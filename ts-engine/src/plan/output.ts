@@ -23,6 +23,7 @@ export function toAttribute(e: Expr): AttributeRef {
     case "BoundRef":
     case "LambdaFunction":
     case "NamedLambdaVariable":
+    case "WindowExpression":
       throw new InternalError(`output expression must be named: ${exprPrettySql(e)}`);
     default:
       return assertNever(e);
@@ -81,6 +82,8 @@ export function outputOf(plan: LogicalPlan): readonly AttributeRef[] {
       return [...outputOf(plan.input), ...plan.resultAttrs];
     case "Generate":
       return [...outputOf(plan.input), ...plan.generatorOutput];
+    case "Window":
+      return [...outputOf(plan.input), ...plan.windowExprs.map(toAttribute)];
     default:
       return assertNever(plan);
   }

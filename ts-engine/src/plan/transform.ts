@@ -2,7 +2,7 @@ import { assertNever } from "../errors/assert-never.js";
 import type { Expr } from "../expr/expr.js";
 import { exprChildren, exprExists, transformExpr, withNewChildren } from "../expr/transform.js";
 import type { LogicalPlan } from "./logical-plan.js";
-import { aggregate, batchEvalPython, filter, generate, insertIntoFiles, join, limit, project, sort, union } from "./nodes/index.js";
+import { aggregate, batchEvalPython, filter, generate, insertIntoFiles, join, limit, project, sort, union, window } from "./nodes/index.js";
 
 function sameArray<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
@@ -54,6 +54,7 @@ export function planChildren(p: LogicalPlan): readonly LogicalPlan[] {
     case "BatchEvalPython":
     case "Generate":
     case "InsertIntoFiles":
+    case "Window":
       return [p.input];
     default:
       return assertNever(p);
@@ -108,6 +109,10 @@ export function mapPlanChildren(p: LogicalPlan, f: (c: LogicalPlan) => LogicalPl
     case "InsertIntoFiles": {
       const c = f(p.input);
       return c === p.input ? p : insertIntoFiles(c, p.format, p.path, p.mode, p.options, p.partitionBy);
+    }
+    case "Window": {
+      const c = f(p.input);
+      return c === p.input ? p : window(c, p.windowExprs, p.partitionSpec, p.orderSpec);
     }
     default:
       return assertNever(p);

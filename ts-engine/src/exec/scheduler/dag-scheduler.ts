@@ -150,6 +150,7 @@ class QueryRun {
       case "BatchEvalPython":
       case "Generate":
       case "WriteFiles":
+      case "Window":
         return this.partitionsOf(p.input);
       case "Union":
         return p.inputs.reduce((s, c) => s + this.partitionsOf(c), 0);
@@ -299,6 +300,7 @@ class QueryRun {
         case "BatchEvalPython":
         case "Generate":
         case "WriteFiles":
+        case "Window":
         case "ShuffleExchange":
         case "BroadcastExchange":
           return withChildren(

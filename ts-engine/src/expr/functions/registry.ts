@@ -27,6 +27,7 @@ import { EXTRACT_FUNCTIONS } from "./nested/extract.js";
 import { UPDATE_FIELD_FUNCTIONS } from "./nested/update-fields.js";
 import { TRY_ARITHMETIC_FUNCTIONS } from "./try-arithmetic.js";
 import { JSON_TUPLE_FUNCTIONS } from "./json-tuple.js";
+import { WINDOW_FUNCTIONS } from "./window/window-functions.js";
 
 /** Alternative spellings that Spark (or the wire) uses for the same function. */
 const ALIASES: Readonly<Record<string, string>> = {
@@ -77,6 +78,7 @@ for (const def of [
   ...UPDATE_FIELD_FUNCTIONS,
   ...TRY_ARITHMETIC_FUNCTIONS,
   ...JSON_TUPLE_FUNCTIONS,
+  ...WINDOW_FUNCTIONS,
 ]) {
   REGISTRY.set(def.name, def);
 }

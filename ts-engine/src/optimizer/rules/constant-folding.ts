@@ -5,7 +5,7 @@ import type { Expr } from "../../expr/expr.js";
 import { isNondeterministicFunction, lookupFunction } from "../../expr/functions/registry.js";
 import { exprType } from "../../expr/expr-type.js";
 import type { LogicalPlan } from "../../plan/logical-plan.js";
-import { aggregate, filter, project } from "../../plan/nodes/index.js";
+import { aggregate, filter, project, window } from "../../plan/nodes/index.js";
 import { structType } from "../../types/data-type.js";
 import type { OptimizerRule } from "../rule.js";
 import { mapExprChildren, transformPlanUp } from "../../plan/transform.js";
@@ -58,6 +58,16 @@ export const constantFolding: OptimizerRule = {
       if (p.kind === "Filter") {
         const condition = fold(p.condition);
         return condition === p.condition ? p : filter(p.input, condition);
+      }
+      if (p.kind === "Window") {
+        // Literal sub-expressions of window functions' arguments (lead(x, 1, 5)'s cast of 5), never the window calls themselves.
+        const windowExprs = p.windowExprs.map((a) => {
+          const w = a.child;
+          if (w.kind !== "WindowExpression") return a;
+          const args = foldAll(w.fn.args);
+          return args === w.fn.args ? a : { ...a, child: { ...w, fn: { ...w.fn, args } } };
+        });
+        return windowExprs.every((a, i) => a === p.windowExprs[i]) ? p : window(p.input, windowExprs, p.partitionSpec, p.orderSpec);
       }
       if (p.kind === "Aggregate") {
         // Literal sub-expressions inside aggregate arguments (sum(price * (1 - disc))'s cast of 1).

@@ -24,13 +24,15 @@ import { resolveSetOperation } from "./rules/set-operation.js";
 import { resolvePredicateSubquery, resolveScalarSubqueryJoin } from "./rules/predicate-subquery.js";
 import { resolveWithMissingRefs } from "./rules/missing-refs.js";
 import { unresolvedPlanString } from "./plan-string.js";
+import { checkNoWindow } from "./rules/window.js";
 
 function leafOutput(fields: readonly { name: string; dataType: AttributeRef["dataType"]; nullable: boolean }[]): AttributeRef[] {
   return fields.map((f) => ({ kind: "AttributeRef", name: f.name, dataType: f.dataType, nullable: f.nullable, exprId: newExprId() }));
 }
 
-/** Filter conditions must be boolean (DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN). */
+/** Filter conditions must be boolean (DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN) and hold no window function. */
 function checkBooleanFilter(condition: Expr): Expr {
+  checkNoWindow([condition], "filter");
   const t = exprType(condition);
   if (t.kind !== "boolean" && t.kind !== "null") {
     const sql = `"${exprPrettySql(condition)}"`;

@@ -17,3 +17,4 @@ export { union } from "./union.js";
 export { inMemoryRelation } from "./in-memory-relation.js";
 export { fileScan } from "./file-scan.js";
 export { insertIntoFiles } from "./insert-into-files.js";
+export { window } from "./window.js";

@@ -6,12 +6,13 @@ import { exprPrettySql } from "../../../expr/expr-string.js";
 import type { Distinct, ParsedAggregate } from "../../parsed-plan.js";
 import type { ParsedExpr } from "../../../expr/parsed-expr.js";
 import type { Scope } from "../scope.js";
-import { aggregate } from "../../nodes/index.js";
+import { aggregate, project } from "../../nodes/index.js";
 import { outputOf } from "../../output.js";
 import { scopeOf, type AnalyzerCtx, type Resolved } from "../context.js";
 import { named } from "../naming.js";
 import { containsAgg } from "../resolve-expr.js";
 import { resolveExpanding } from "../resolve-expanding.js";
+import { checkNoWindow, extractWindows, hasWindow, liftWindowsOverAggregate } from "./window.js";
 
 function unalias(e: Expr): Expr {
   return e.kind === "Alias" ? unalias(e.child) : e;
@@ -36,10 +37,14 @@ function ungrouped(e: Expr, groups: readonly Expr[]): Expr | null {
  */
 export function resolveAggregate(child: Resolved, groupBy: readonly Expr[], aggs: readonly Expr[], ctx: AnalyzerCtx, prependGroups = false): Resolved {
   void ctx;
+  checkNoWindow(groupBy, "group");
   for (const g of groupBy) {
     if (containsAgg(g)) throw new AnalysisException("GROUP_BY_AGGREGATE", { sqlExpr: `"${exprPrettySql(g)}"` });
   }
-  const outputs = [...(prependGroups ? groupBy.map(named) : []), ...aggs.map(named)];
+  const all = [...(prependGroups ? groupBy.map(named) : []), ...aggs.map(named)];
+  // windows over the aggregated rows: the aggregate computes what they read, they run above it
+  const lifted = all.some(hasWindow) ? liftWindowsOverAggregate(all, groupBy) : undefined;
+  const outputs = lifted?.aggOutputs ?? all;
   for (const o of outputs) {
     const bad = ungrouped(unalias(o), groupBy);
     if (bad === null) continue;
@@ -47,7 +52,10 @@ export function resolveAggregate(child: Resolved, groupBy: readonly Expr[], aggs
     const sql = exprPrettySql(bad);
     throw new AnalysisException("MISSING_AGGREGATION", { expression: `"${sql}"`, expressionAnyValue: `"any_value(${sql})"` });
   }
-  return { plan: aggregate(child.plan, groupBy.map(unalias), outputs), planIds: child.planIds };
+  const agg = aggregate(child.plan, groupBy.map(unalias), outputs);
+  if (lifted === undefined) return { plan: agg, planIds: child.planIds };
+  const w = extractWindows(agg, lifted.project);
+  return { plan: project(w.plan, w.exprs), planIds: child.planIds };
 }
 
 /** groupBy(...).agg(...) from the wire: resolves both lists, then prepends the grouping columns. */

@@ -1,0 +1,51 @@
+/** Conditions of window functions and window specs (plan/analyzer/window-spec.ts, rules/window.ts), as in Spark's error-conditions.json. */
+export const WINDOW_CONDITIONS: Readonly<Record<string, { readonly sqlState: string; readonly template: string }>> = {
+  "WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE": {
+    sqlState: "42601",
+    template: "Window function <funcName> requires an OVER clause.",
+  },
+  "UNSUPPORTED_EXPR_FOR_WINDOW": {
+    sqlState: "42P20",
+    template: "Expression <sqlExpr> not supported within a window function.",
+  },
+  "DISTINCT_WINDOW_FUNCTION_UNSUPPORTED": {
+    sqlState: "0A000",
+    template: "Distinct window functions are not supported: <windowExpr>.",
+  },
+  "EXPRESSION_TYPE_IS_NOT_ORDERABLE": {
+    sqlState: "42822",
+    template: "Column expression <expr> cannot be sorted because its type <exprType> is not orderable.",
+  },
+  "DATATYPE_MISMATCH.SPECIFIED_WINDOW_FRAME_WRONG_COMPARISON": {
+    sqlState: "42K09",
+    template: "Cannot resolve <sqlExpr> due to data type mismatch: The lower bound of a window frame must be <comparison> to the upper bound.",
+  },
+  "DATATYPE_MISMATCH.SPECIFIED_WINDOW_FRAME_UNACCEPTED_TYPE": {
+    sqlState: "42K09",
+    template: "Cannot resolve <sqlExpr> due to data type mismatch: The data type of the <location> bound <exprType> does not match the expected data type <expectedType>.",
+  },
+  "DATATYPE_MISMATCH.RANGE_FRAME_MULTI_ORDER": {
+    sqlState: "42K09",
+    template: "Cannot resolve <sqlExpr> due to data type mismatch: A range window frame with value boundaries cannot be used in a window specification with multiple order by expressions: <orderSpec>.",
+  },
+  "DATATYPE_MISMATCH.RANGE_FRAME_WITHOUT_ORDER": {
+    sqlState: "42K09",
+    template: "Cannot resolve <sqlExpr> due to data type mismatch: A range window frame cannot be used in an unordered window specification.",
+  },
+  "_LEGACY_ERROR_TEMP_1034": {
+    sqlState: "XX000",
+    template: "It is not allowed to use window functions inside WHERE clause.",
+  },
+  "_LEGACY_ERROR_TEMP_1035": {
+    sqlState: "XX000",
+    template: "Cannot specify window frame for <prettyName> function.",
+  },
+  "_LEGACY_ERROR_TEMP_1036": {
+    sqlState: "XX000",
+    template: "Window Frame <wf> must match the required frame <required>.",
+  },
+  "_LEGACY_ERROR_TEMP_1037": {
+    sqlState: "XX000",
+    template: "Window function <wf> requires window to be ordered, please add ORDER BY clause. For example SELECT <wf>(value_expr) OVER (PARTITION BY window_partition ORDER BY window_ordering) from table.",
+  },
+};
