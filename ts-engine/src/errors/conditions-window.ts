@@ -4,6 +4,10 @@ export const WINDOW_CONDITIONS: Readonly<Record<string, { readonly sqlState: str
     sqlState: "42601",
     template: "Window function <funcName> requires an OVER clause.",
   },
+  "MISSING_WINDOW_SPECIFICATION": {
+    sqlState: "42P20",
+    template: "Window specification is not defined in the WINDOW clause for <windowName>. For more information about WINDOW clauses, please refer to '<docroot>/sql-ref-syntax-qry-select-window.html'.",
+  },
   "UNSUPPORTED_EXPR_FOR_WINDOW": {
     sqlState: "42P20",
     template: "Expression <sqlExpr> not supported within a window function.",

@@ -127,4 +127,9 @@ export interface ParsedWindow {
   readonly partitionSpec: readonly ParsedExpr[];
   readonly orderSpec: readonly ParsedSortOrder[];
   readonly frame?: WindowFrame;
+  /**
+   * SQL's `OVER name`: the query's WINDOW clause defines it (the SQL parser substitutes the
+   * definition); still set at analysis when no WINDOW clause defines the name.
+   */
+  readonly windowName?: string;
 }

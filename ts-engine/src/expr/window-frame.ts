@@ -17,7 +17,7 @@ export type FrameBoundary =
   | { readonly kind: "unboundedPreceding" }
   | { readonly kind: "unboundedFollowing" }
   | { readonly kind: "currentRow" }
-  | { readonly kind: "offset"; readonly value: number };
+  | { readonly kind: "offset"; readonly value: number; readonly preceding?: true };
 
 /** UNBOUNDED PRECEDING. */
 export const UNBOUNDED_PRECEDING: FrameBoundary = Object.freeze({ kind: "unboundedPreceding" });
@@ -29,6 +29,11 @@ export const CURRENT_ROW: FrameBoundary = Object.freeze({ kind: "currentRow" });
 /** A boundary `n` rows (or key units) from the current row; 0 is CURRENT ROW, as Spark's rowsBetween makes it. */
 export function offsetBoundary(n: number): FrameBoundary {
   return n === 0 ? CURRENT_ROW : { kind: "offset", value: n };
+}
+
+/** SQL's `n PRECEDING` (Spark's UnaryMinus(n)): offset -n, which names print as `n PRECEDING`. */
+export function precedingBoundary(n: number): FrameBoundary {
+  return { kind: "offset", value: -n, preceding: true };
 }
 
 /** The whole partition (Spark's default frame without ORDER BY). */
@@ -85,7 +90,7 @@ function boundarySql(b: FrameBoundary): string {
     case "currentRow":
       return "CURRENT ROW";
     case "offset":
-      return `${b.value} FOLLOWING`;
+      return b.preceding === true ? `${-b.value} PRECEDING` : `${b.value} FOLLOWING`;
   }
 }
 

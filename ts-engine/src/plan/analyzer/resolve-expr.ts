@@ -72,6 +72,9 @@ export function resolveExpr(e: ParsedExpr, scope: Scope): Expr {
       // Only a higher-order function's argument may be a lambda (resolveFunction binds it).
       throw new AnalysisException("INVALID_LAMBDA_FUNCTION_CALL.NON_HIGHER_ORDER_FUNCTION", { class: "LambdaFunction" });
     case "Window":
+      if (e.windowName !== undefined) {
+        throw new AnalysisException("MISSING_WINDOW_SPECIFICATION", { windowName: e.windowName, docroot: "https://spark.apache.org/docs/latest" });
+      }
       return windowExpression(
         resolveExpr(e.windowFunction, scope),
         e.partitionSpec.map((x) => resolveExpr(x, scope)),
