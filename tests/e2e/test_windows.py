@@ -86,3 +86,37 @@ def test_errors_leave_the_engine_serving(spark):
     with pytest.raises(AnalysisException):
         df.filter(F.rank().over(Window.orderBy("v")) > 1).collect()
     assert [r["rn"] for r in df.select(F.row_number().over(Window.orderBy(F.col("v").desc())).alias("rn")).orderBy("v").collect()] == [2, 1]
+
+
+def test_offset_tail_and_iteration(spark):
+    df = spark.createDataFrame([(i, "r%d" % i) for i in range(30)], "id INT, s STRING")
+    assert [r.id for r in df.offset(27).collect()] == [27, 28, 29]
+    assert [r.id for r in df.limit(10).offset(8).collect()] == [8, 9]
+    assert df.offset(5).count() == 25 and df.offset(40).count() == 0
+    assert [r.id for r in df.tail(3)] == [27, 28, 29]
+    assert [r.id for r in df.toLocalIterator()] == list(range(30))
+    assert not df.isEmpty() and df.filter("id < 0").isEmpty()
+
+
+def test_foreach_runs_in_python_workers_and_raises_python_exception(spark, tmp_path):
+    from tspark.errors import PythonException
+    df = spark.range(12)
+    out = str(tmp_path)
+
+    def touch(row):
+        open("%s/row-%d" % (out, row.id), "w").close()
+    df.foreach(touch)
+    assert sorted(int(p.name.split("-")[1]) for p in tmp_path.iterdir()) == list(range(12))
+
+    def per_partition(rows):
+        ids = [r.id for r in rows]
+        open("%s/part-%d-%d" % (out, min(ids), len(ids)) if ids else "%s/empty" % out, "w").close()
+    df.foreachPartition(per_partition)
+    parts = [p.name for p in tmp_path.iterdir() if p.name.startswith("part-")]
+    assert sum(int(n.split("-")[2]) for n in parts) == 12
+
+    def boom(row):
+        raise ValueError("bad row %d" % row.id)
+    with pytest.raises(PythonException) as e:
+        df.foreach(boom)
+    assert "ValueError: bad row" in str(e.value) and "in boom" in str(e.value)

@@ -378,9 +378,15 @@ class DataFrame:
         return self.head()
 
     def tail(self, num: int) -> List[Row]:
-        """The last `num` rows (collected)."""
-        rows = self.collect()
-        return rows[-num:] if num > 0 else []
+        """The last `num` rows: the result streams through, keeping only the last `num`."""
+        import collections
+        from tspark.sql._execute import iter_rows
+        if num <= 0:
+            return []
+        last: Any = collections.deque(maxlen=num)
+        for rows in iter_rows(self._session, self._plan):
+            last.extend(rows)
+        return list(last)
 
     def isEmpty(self) -> bool:
         """Whether the frame has no rows."""
@@ -456,6 +462,23 @@ class DataFrame:
     def createOrReplaceGlobalTempView(self, name: str) -> None:
         """Registers this frame as the global temp view ``global_temp.name``, replacing any."""
         self._create_view(name, is_global=True, replace=True)
+
+    # --- actions and iteration (issue 9 §9) ---
+    def offset(self, num: int) -> "DataFrame":
+        """The rows after the first `num` (Spark's Offset)."""
+        return self._new(R.offset(self._plan, int(num)))
+
+    def foreach(self, f: Any) -> None:
+        """Runs ``f(row)`` for every row in the engine's Python workers (a raising ``f`` is a
+        PythonException with its traceback)."""
+        self.rdd.foreach(f)
+
+    def foreachPartition(self, f: Any) -> None:
+        """Runs ``f(iterator of rows)`` once per partition in the engine's Python workers."""
+        def run(_: int, it: Any) -> Any:
+            f(it)
+            return []
+        self.rdd.mapPartitionsWithIndex(run)._collect_partials()
 
     def _create_view(self, name: str, is_global: bool, replace: bool) -> None:
         from tspark.sql._execute import analyze

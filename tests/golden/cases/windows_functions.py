@@ -1,6 +1,20 @@
+import contextlib
+import io
+import re
+
 from pyspark.sql import SparkSession, Window, functions as F
 
 spark = SparkSession.builder.appName("golden").getOrCreate()
+
+
+def explain(df):
+    # expression ids and plan ids are each engine's own counters: print them as #N and plan_id=N
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        df.explain()
+    text = re.sub(r"#\d+", "#N", buf.getvalue())
+    print(re.sub(r"plan_id=\d+", "plan_id=N", text))
+
 df = spark.createDataFrame(
     [("a", 1, 10.0), ("a", 2, None), ("a", 2, 30.0), ("a", 4, 5.0), ("b", 5, 1.0), ("b", None, 2.0), ("b", 7, None), (None, 3, 8.0)],
     "k STRING, v INT, x DOUBLE",
@@ -40,4 +54,9 @@ r = spark.range(10).select("id", (F.col("id") % 3).alias("g"))
 r.select("g", "id", F.sum("id").over(Window.partitionBy("g").orderBy(F.col("id").desc())).alias("s"),
          F.sum("id").over(Window.orderBy(F.col("id").desc()).rangeBetween(-2, 0)).alias("rd")).orderBy("id").show()
 spark.createDataFrame([], "k STRING, v INT").select("k", F.row_number().over(Window.partitionBy("k").orderBy("v")).alias("rn")).show()
+explain(df.select("k", "v", "x", F.row_number().over(w).alias("rn"), F.lag("x").over(w).alias("lg"), F.rank().over(w).alias("r")))
+explain(df.withColumn("rn", F.row_number().over(wu)).withColumn("s", F.sum("x").over(wu)))
+explain(df.select("k", F.sum(F.col("x") + 1).over(w.rowsBetween(-1, 0)).alias("s")))
+explain(df.select("k", "v", "x", F.lead("x", 1, 5).over(Window.orderBy("v")).alias("ld"), F.ntile(2).over(Window.orderBy("v")).alias("nt")))
+df.groupBy("k").agg(F.sum("v").alias("s"), F.rank().over(Window.orderBy(F.sum("v").desc())).alias("r")).orderBy("k").show()
 spark.stop()

@@ -4,7 +4,7 @@ import { StorageLevel } from "../plan/storage-level.js";
 import type { StructType } from "../types/data-type.js";
 import { simpleString } from "../types/type-names.js";
 import { Column } from "./column.js";
-import { collectRows, countRows, printLine } from "./dataframe-actions.js";
+import { collectRows, countRows, iterateRows, printLine } from "./dataframe-actions.js";
 import { attributeExpr, toColumn, type ColumnOrName } from "./column-or-name.js";
 import { GroupedData } from "./group.js";
 import { DataFrameWriter } from "./dataframe-writer.js";
@@ -299,6 +299,26 @@ export class DataFrame {
     const width = truncate === true ? 20 : truncate === false ? 0 : truncate;
     const s = this.sparkSession;
     return s.engine.showQuery(this.plan, n, width, vertical, s.execContext());
+  }
+
+  // --- actions and iteration (issue 9 §9) ---
+  /** The rows after the first `n` (Spark's Offset). */
+  offset(n: number): DataFrame {
+    return this.derive({ kind: "Offset", input: this.plan, n });
+  }
+  /** The last `n` rows: the result streams through, keeping only the last `n`. */
+  async tail(n: number): Promise<Row[]> {
+    if (n <= 0) return [];
+    const last: Row[] = [];
+    for await (const r of this.toLocalIterator()) {
+      last.push(r);
+      if (last.length > n) last.shift();
+    }
+    return last;
+  }
+  /** The rows one at a time, as the engine streams them (PySpark's toLocalIterator). */
+  toLocalIterator(): AsyncGenerator<Row> {
+    return iterateRows(this);
   }
 
   private derive(plan: ParsedPlan): DataFrame {

@@ -31,7 +31,8 @@ const BUILDERS: { readonly [K in PhysicalKind]: Builder<K> } = {
   Filter: (p, i) => new FilterExec(buildExec(p.input, i), p.condition, p.detail),
   HashAggregate: (p, i) => new HashAggregateExec(buildExec(p.input, i), p.groupBy, p.calls, p.output, p.results, p.schema, p.detail),
   Sort: (p, i) => new SortExec(buildExec(p.input, i), p.orders, p.detail),
-  Limit: (p, i) => new LimitExec(buildExec(p.input, i), p.n, LIMIT_NAMES[p.scope]),
+  // only a global limit skips its offset itself: a CollectLimit's collector skips it (dag-scheduler)
+  Limit: (p, i) => new LimitExec(buildExec(p.input, i), p.n, LIMIT_NAMES[p.scope], p.scope === "global" ? (p.offset ?? 0) : 0),
   Union: (p, i) => new UnionExec(p.inputs.map((c) => buildExec(c, i)), p.schema),
   HashJoin: (p, i) =>
     new HashJoinExec(

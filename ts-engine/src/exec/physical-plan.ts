@@ -116,7 +116,10 @@ export interface SortP {
 export interface LimitP {
   readonly kind: "Limit";
   readonly input: PhysicalPlan;
+  /** Rows kept from the start, the offset's included (Spark's limit of GlobalLimitAndOffset); -1: all. */
   readonly n: number;
+  /** Rows skipped first (Spark's offset): by the global limit, or the collector of a CollectLimit. */
+  readonly offset?: number;
   readonly scope: "local" | "global" | "collect";
 }
 

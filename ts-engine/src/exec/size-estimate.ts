@@ -90,6 +90,7 @@ export function estimatedSize(p: LogicalPlan): number {
     case "BatchEvalPython":
     case "Generate":
     case "Window":
+    case "Offset":
       return scaled(p, p.input);
     default:
       return assertNever(p);

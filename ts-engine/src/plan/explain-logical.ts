@@ -37,6 +37,8 @@ function parsedLine(p: ParsedPlan): string {
       return `Sort [${p.orders.map(exprToString).join(", ")}], ${p.global}`;
     case "Limit":
       return `GlobalLimit ${p.n}`;
+    case "Offset":
+      return `Offset ${p.n}`;
     case "Join":
       return joinLine(p.joinType, p.condition === undefined ? undefined : exprToString(p.condition));
     case "WithColumns":
@@ -101,6 +103,8 @@ function resolvedLine(p: LogicalPlan): string {
       return `InsertIntoHadoopFsRelationCommand file:${p.path}, ${p.format}, ${p.mode}`;
     case "Window":
       return windowLine(p);
+    case "Offset":
+      return `Offset ${p.n}`;
     default:
       return assertNever(p);
   }

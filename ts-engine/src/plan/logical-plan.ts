@@ -25,7 +25,8 @@ export type LogicalPlan =
   | Generate
   | FileScan
   | InsertIntoFiles
-  | Window;
+  | Window
+  | Offset;
 
 /** The kinds of resolved plan nodes. */
 export type PlanKind = LogicalPlan["kind"];
@@ -206,4 +207,11 @@ export interface Window {
   readonly windowExprs: readonly Alias[];
   readonly partitionSpec: readonly Expr[];
   readonly orderSpec: readonly SortOrder[];
+}
+
+/** The rows after the first `n` (Spark's Offset), in the input's order. */
+export interface Offset {
+  readonly kind: "Offset";
+  readonly input: LogicalPlan;
+  readonly n: number;
 }

@@ -52,6 +52,7 @@ export function outputOf(plan: LogicalPlan): readonly AttributeRef[] {
     case "Filter":
     case "Sort":
     case "Limit":
+    case "Offset":
       return outputOf(plan.input);
     case "Join": {
       const l = outputOf(plan.left);

@@ -28,6 +28,7 @@ export function parsedChildren(p: ParsedPlan): readonly ParsedPlan[] {
     case "ToDF":
     case "Hint":
     case "WriteFiles":
+    case "Offset":
       return [p.input];
     case "PredicateSubquery":
     case "ScalarSubqueryJoin":
@@ -68,7 +69,8 @@ export function mapParsedChildren(p: ParsedPlan, f: (c: ParsedPlan) => ParsedPla
     case "SubqueryAlias":
     case "ToDF":
     case "Hint":
-    case "WriteFiles": {
+    case "WriteFiles":
+    case "Offset": {
       const input = f(p.input);
       return input === p.input ? p : { ...p, input };
     }

@@ -34,7 +34,8 @@ export type ParsedPlan =
   | SqlQuery
   | SetOperation
   | PredicateSubquery
-  | ScalarSubqueryJoin;
+  | ScalarSubqueryJoin
+  | ParsedOffset;
 
 /** The kinds of parsed plan nodes (all of them may arrive from the wire). */
 export type ParsedPlanKind = ParsedPlan["kind"];
@@ -266,4 +267,11 @@ export interface ScalarSubqueryJoin extends Base {
   readonly input: ParsedPlan;
   readonly subquery: ParsedPlan;
   readonly name: string;
+}
+
+/** `df.offset(n)` (Spark's Offset): the rows after the first `n`, in the input's order. */
+export interface ParsedOffset extends Base {
+  readonly kind: "Offset";
+  readonly input: ParsedPlan;
+  readonly n: number;
 }

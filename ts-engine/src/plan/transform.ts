@@ -2,7 +2,7 @@ import { assertNever } from "../errors/assert-never.js";
 import type { Expr } from "../expr/expr.js";
 import { exprChildren, exprExists, transformExpr, withNewChildren } from "../expr/transform.js";
 import type { LogicalPlan } from "./logical-plan.js";
-import { aggregate, batchEvalPython, filter, generate, insertIntoFiles, join, limit, project, sort, union, window } from "./nodes/index.js";
+import { aggregate, batchEvalPython, filter, generate, insertIntoFiles, join, limit, offset, project, sort, union, window } from "./nodes/index.js";
 
 function sameArray<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
@@ -55,6 +55,7 @@ export function planChildren(p: LogicalPlan): readonly LogicalPlan[] {
     case "Generate":
     case "InsertIntoFiles":
     case "Window":
+    case "Offset":
       return [p.input];
     default:
       return assertNever(p);
@@ -113,6 +114,10 @@ export function mapPlanChildren(p: LogicalPlan, f: (c: LogicalPlan) => LogicalPl
     case "Window": {
       const c = f(p.input);
       return c === p.input ? p : window(c, p.windowExprs, p.partitionSpec, p.orderSpec);
+    }
+    case "Offset": {
+      const c = f(p.input);
+      return c === p.input ? p : offset(c, p.n);
     }
     default:
       return assertNever(p);

@@ -51,6 +51,26 @@ describe("Node API: Window and Column.over", () => {
 
   it("raises Spark's errors for windows Spark rejects", async () => {
     await expect(df.select(F.row_number()).collect()).rejects.toThrow(AnalysisException);
-    await expect(df.select(F.sum("x").over(Window.orderBy("k").rangeBetween(-1, 1))).collect()).rejects.toThrow(/RANGE_FRAME_INVALID_TYPE/);
+    await expect(df.select(F.sum("x").over(Window.orderBy("k").rangeBetween(-1, 1))).collect()).rejects.toThrow(/SPECIFIED_WINDOW_FRAME_UNACCEPTED_TYPE/);
+  });
+});
+
+describe("Node API: offset, tail and toLocalIterator", () => {
+  const rows = spark.createDataFrame(
+    Array.from({ length: 20 }, (_, i) => [i]),
+    "id INT",
+  );
+  it("skips rows with offset, alone and around a limit, as Spark's CollectLimit/GlobalLimit", async () => {
+    expect((await rows.offset(17).collect()).map((r) => r.get(0))).toEqual([17, 18, 19]);
+    expect((await rows.limit(5).offset(3).collect()).map((r) => r.get(0))).toEqual([3, 4]);
+    expect((await rows.offset(3).limit(2).collect()).map((r) => r.get(0))).toEqual([3, 4]);
+    expect(await rows.offset(4).count()).toBe(16);
+    expect(spark.engine.explainQuery(rows.offset(3).plan, "simple", spark.execContext())).toMatch(/^== Physical Plan ==\nCollectLimit -1, 3\n/);
+  });
+  it("streams rows for tail and toLocalIterator", async () => {
+    expect((await rows.tail(2)).map((r) => r.get(0))).toEqual([18, 19]);
+    const seen: unknown[] = [];
+    for await (const r of rows.toLocalIterator()) seen.push(r.get(0));
+    expect(seen).toEqual(Array.from({ length: 20 }, (_, i) => i));
   });
 });

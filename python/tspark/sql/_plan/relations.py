@@ -68,6 +68,11 @@ def limit(input: Plan, n: int) -> Plan:
     return _node("Limit", input=input, n=n)
 
 
+def offset(input: Plan, n: int) -> Plan:
+    """``offset``: the rows after the first ``n``."""
+    return _node("Offset", input=input, n=n)
+
+
 def join(left: Plan, right: Plan, join_type: str, condition: Optional[Expr] = None,
          using_columns: Optional[List[str]] = None) -> Plan:
     """``join``: by condition, or by column names that appear once in the output."""

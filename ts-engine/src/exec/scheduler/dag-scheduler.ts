@@ -198,7 +198,7 @@ class QueryRun {
     const run = new QueryRun(this.ctx);
     try {
       const parts = await run.partitions(cutStages(physical));
-      if (physical.kind === "Limit" && physical.scope === "collect") return limitPartitions(parts, physical.n);
+      if (physical.kind === "Limit" && physical.scope === "collect") return limitPartitions(parts, physical.n, physical.offset ?? 0);
       return parts;
     } finally {
       run.close();
@@ -465,17 +465,34 @@ class QueryRun {
 }
 
 /** The first `n` rows of partitions taken in order (a cached CollectLimit). */
-function limitPartitions(parts: ColumnBatch[][], n: number): ColumnBatch[][] {
-  let left = n;
+function limitPartitions(parts: ColumnBatch[][], n: number, offset: number): ColumnBatch[][] {
+  let left = n < 0 ? Number.POSITIVE_INFINITY : n;
+  let skip = offset;
   return parts.map((bs) => {
     const out: ColumnBatch[] = [];
     for (const b of bs) {
       if (left <= 0) break;
-      out.push(b.numRows <= left ? b : sliceBatch(b, 0, left));
-      left -= b.numRows;
+      const take = Math.min(b.numRows, left);
+      left -= take;
+      const from = Math.min(skip, take);
+      skip -= from;
+      if (from < take) out.push(from === 0 && take === b.numRows ? b : sliceBatch(b, from, take));
     }
     return out;
   });
+}
+
+/** The rows of `batches` after the first `offset` (a CollectLimit's offset, Spark's CollectLimitExec). */
+async function* skipRows(batches: AsyncGenerator<ColumnBatch>, offset: number): AsyncGenerator<ColumnBatch> {
+  let skip = offset;
+  for await (const b of batches) {
+    if (skip >= b.numRows) {
+      skip -= b.numRows;
+      continue;
+    }
+    yield skip === 0 ? b : sliceBatch(b, skip, b.numRows);
+    skip = 0;
+  }
 }
 
 async function* batchesOf(items: AsyncIterable<TaskItem>): AsyncGenerator<ColumnBatch> {
@@ -489,9 +506,10 @@ async function* batchesOf(items: AsyncIterable<TaskItem>): AsyncGenerator<Column
  */
 export async function* runPhysical(plan: PhysicalPlan, ctx: ExecContext): AsyncGenerator<ColumnBatch> {
   const run = new QueryRun(ctx);
-  const limit = plan.kind === "Limit" && plan.scope === "collect" ? plan.n : Number.POSITIVE_INFINITY;
+  const collect = plan.kind === "Limit" && plan.scope === "collect" ? plan : undefined;
+  const limit = collect === undefined || collect.n < 0 ? Number.POSITIVE_INFINITY : collect.n;
   try {
-    yield* run.result(cutStages(plan), limit);
+    yield* skipRows(run.result(cutStages(plan), limit), collect?.offset ?? 0);
   } finally {
     run.close();
   }

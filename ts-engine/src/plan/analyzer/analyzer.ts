@@ -8,7 +8,7 @@ import { sqlTypeName } from "../../types/type-names.js";
 import { LongType } from "../../types/data-type.js";
 import type { LogicalPlan } from "../logical-plan.js";
 import type { ParsedPlan } from "../parsed-plan.js";
-import { filter, limit, localRelation, range, sort } from "../nodes/index.js";
+import { filter, limit, localRelation, offset, range, sort } from "../nodes/index.js";
 import { outputOf } from "../output.js";
 import type { AnalyzerCtx, RelationLookup, Resolved } from "./context.js";
 import { quoteParts } from "./scope.js";
@@ -119,6 +119,11 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
       return resolvePredicateSubquery(p, ctx);
     case "ScalarSubqueryJoin":
       return resolveScalarSubqueryJoin(p, ctx);
+    case "Offset": {
+      if (p.n < 0) throw new AnalysisException("INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE", { name: "offset", expr: `"${p.n}"`, v: String(p.n) });
+      const child = ctx.resolve(p.input);
+      return { plan: offset(child.plan, p.n), planIds: child.planIds };
+    }
     default:
       return assertNever(p);
   }

@@ -28,6 +28,7 @@ function head(p: ParsedPlan): string {
     case "WithColumnsRenamed":
     case "Drop":
     case "Limit":
+    case "Offset":
     case "Distinct":
     case "Union":
     case "SubqueryAlias":

@@ -18,3 +18,4 @@ export { inMemoryRelation } from "./in-memory-relation.js";
 export { fileScan } from "./file-scan.js";
 export { insertIntoFiles } from "./insert-into-files.js";
 export { window } from "./window.js";
+export { offset } from "./offset.js";

@@ -109,6 +109,7 @@ const DECODERS: Readonly<Record<WirePlanKind, Decoder>> = {
     const n = asSmallInt(req(m, "n", p), `${p}.n`);
     return { kind: "Limit", input: input(m, "input", p), n };
   },
+  Offset: (m, p) => ({ kind: "Offset", input: input(m, "input", p), n: asSmallInt(req(m, "n", p), `${p}.n`) }),
   Join: (m, p) => {
     const joinType = asString(req(m, "joinType", p), `${p}.joinType`);
     if (!JOIN_TYPES.has(joinType)) fail(`${p}.joinType`, `unknown join type ${JSON.stringify(joinType)}`);

@@ -177,10 +177,13 @@ function preProjection(
 export function liftWindowsOverAggregate(outputs: readonly Expr[], groupBy: readonly Expr[]): { aggOutputs: Expr[]; project: Expr[] } {
   const aggOutputs: Expr[] = [];
   let counter = 0;
+  // computed values are shared among the windows only, not with the outputs (Spark's _w<n> columns)
+  const liftedAliases: Alias[] = [];
   const lifted = (e: Expr): Expr => {
-    const hit = aggOutputs.find((a) => a.kind === "Alias" && exprSemanticEquals(a.child, e));
+    const hit = liftedAliases.find((a) => exprSemanticEquals(a.child, e));
     if (hit !== undefined) return toAttribute(hit);
     const alias: Alias = { kind: "Alias", child: e, name: `_w${counter++}`, exprId: newExprId() };
+    liftedAliases.push(alias);
     aggOutputs.push(alias);
     return toAttribute(alias);
   };
