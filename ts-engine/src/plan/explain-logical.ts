@@ -142,6 +142,11 @@ export function explainLogical(parsed: ParsedPlan, analyzed: LogicalPlan, optimi
   );
 }
 
+/** `explain(mode="cost")`'s logical section: the optimized plan, each line followed by `, ` and its `stats`. */
+export function explainOptimizedWithStats(optimized: LogicalPlan, stats: (p: LogicalPlan) => string): string {
+  return `== Optimized Logical Plan ==\n${treeText(optimized, (p) => `${resolvedLine(p)}, ${stats(p)}`, planChildren, resolvedInner)}\n\n`;
+}
+
 /**
  * `Window [f windowspecdefinition(...) AS w#3], [k#1], [v#2 ASC NULLS FIRST]`, as Spark's Window
  * and WindowExec print (an empty partition or order list is left out, as Spark's argString does).
