@@ -107,3 +107,10 @@ def test_hints_broadcast_and_merge(monkeypatch):
     a = spark.range(0, 10).hint("merge")
     b = F.broadcast(spark.range(5, 15))
     assert encode("r8", a.join(b, ["id"], "left")) == golden("hint-join")
+
+
+def test_repartition_kinds(monkeypatch):
+    plan_ids_from(40, monkeypatch)
+    df = (Spark().range(0, 10).repartition(3, "id").coalesce(2)
+          .repartitionByRange(4, F.col("id").desc()).repartition(5))
+    assert encode("r10", df) == golden("repartition")

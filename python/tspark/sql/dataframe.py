@@ -311,11 +311,43 @@ class DataFrame:
         analyze(self._session, self._plan, "unpersist", blocking=bool(blocking))
         return self
 
-    def repartition(self, numPartitions: Any = None, *cols: Any) -> "DataFrame":
-        """Accepted for compatibility (the engine chooses partitioning); returns self."""
-        return self
+    def repartition(self, numPartitions: Any, *cols: Any) -> "DataFrame":
+        """Redistribute into ``numPartitions`` partitions: round robin, or by hash of ``cols``
+        (columns alone: ``spark.sql.shuffle.partitions``, which AQE may coalesce)."""
+        if isinstance(numPartitions, int) and not isinstance(numPartitions, bool):
+            if not cols:
+                return self._new(R.repartition(self._plan, numPartitions, True))
+            return self._new(R.repartition_by_expression(self._plan, [self._col_expr(c) for c in _flatten(cols)], numPartitions))
+        if isinstance(numPartitions, (str, Column)):
+            keys = [numPartitions, *cols]
+            return self._new(R.repartition_by_expression(self._plan, [self._col_expr(c) for c in _flatten(keys)], None))
+        raise PySparkTypeError(errorClass="NOT_COLUMN_OR_STR", messageParameters={
+            "arg_name": "numPartitions", "arg_type": type(numPartitions).__name__})
 
-    coalesce = repartition
+    def repartitionByRange(self, numPartitions: Any, *cols: Any) -> "DataFrame":
+        """Redistribute into ranges of ``cols`` (ascending unless a column is a sort order),
+        sampled as Spark's RangePartitioner does."""
+        if isinstance(numPartitions, int) and not isinstance(numPartitions, bool):
+            if not cols:
+                raise PySparkValueError(errorClass="CANNOT_BE_EMPTY", messageParameters={
+                    "item": "partition-by expression"})
+            return self._new(R.repartition_by_expression(self._plan, self._range_orders(cols), numPartitions))
+        if isinstance(numPartitions, (str, Column)):
+            return self._new(R.repartition_by_expression(self._plan, self._range_orders([numPartitions, *cols]), None))
+        raise PySparkTypeError(errorClass="NOT_COLUMN_OR_INT_OR_STR", messageParameters={
+            "arg_name": "numPartitions", "arg_type": type(numPartitions).__name__})
+
+    def _range_orders(self, cols: Sequence[Any]) -> List[Dict[str, Any]]:
+        # Spark's Dataset.repartitionByRange: a key that is not a sort order sorts ascending
+        out = []
+        for c in _flatten(cols):
+            e = self._col_expr(c)
+            out.append(e if e.get("kind") == "SortOrder" else E.sort_order(e, True, True))
+        return out
+
+    def coalesce(self, numPartitions: int) -> "DataFrame":
+        """At most ``numPartitions`` partitions, merging neighbours without a shuffle."""
+        return self._new(R.repartition(self._plan, int(numPartitions), False))
 
     # --- schema ---
     @property
@@ -425,8 +457,11 @@ class DataFrame:
 
     @property
     def rdd(self) -> Any:
-        """The rows as an RDD of Row (collected, then parallelized)."""
-        return self._session.sparkContext.parallelize(self.collect())
+        """The rows as an RDD of Row: collected, then parallelized into as many partitions as
+        the result has in the engine (``df.rdd.getNumPartitions()`` as Spark gives it)."""
+        from tspark.sql._execute import analyze
+        n = int(analyze(self._session, self._plan, "numPartitions")["numPartitions"])
+        return self._session.sparkContext.parallelize(self.collect(), n)
 
     @property
     def write(self) -> Any:

@@ -12,6 +12,7 @@ import { parseJoinType } from "./join-type.js";
 import type { ExplainMode } from "./query-engine-port.js";
 import type { Row, TypedRow } from "./row.js";
 import { sortOrders, type SortOptions } from "./sort-orders.js";
+import { PySparkNotImplementedError, PySparkValueError } from "./errors.js";
 import type { SparkSession } from "./spark-session.js";
 
 /** Columns given to select/groupBy: Columns or names, as separate arguments or arrays. */
@@ -188,6 +189,56 @@ export class DataFrame {
   /** Renames all columns by position. */
   toDF(...names: string[]): DataFrame {
     return this.derive({ kind: "ToDF", input: this.plan, names });
+  }
+
+  // ---- partitioning -------------------------------------------------------
+
+  /**
+   * Redistributes the rows into `numPartitions` partitions: round robin, or by hash of
+   * `cols`; given columns alone, into spark.sql.shuffle.partitions (which AQE may coalesce).
+   */
+  repartition(numPartitions: number | ColumnOrName, ...cols: ColumnOrName[]): DataFrame {
+    if (typeof numPartitions === "number") {
+      if (cols.length === 0) return this.derive({ kind: "Repartition", input: this.plan, numPartitions, shuffle: true });
+      return this.derive({ kind: "RepartitionByExpression", input: this.plan, partitionExprs: cols.map((c) => toColumn(c).expr), numPartitions });
+    }
+    return this.derive({ kind: "RepartitionByExpression", input: this.plan, partitionExprs: [numPartitions, ...cols].map((c) => toColumn(c).expr) });
+  }
+  /** Redistributes the rows into ranges of `cols` (ascending unless a column is a sort order), as Spark samples them. */
+  repartitionByRange(numPartitions: number | ColumnOrName, ...cols: ColumnOrName[]): DataFrame {
+    const keys = typeof numPartitions === "number" ? cols : [numPartitions, ...cols];
+    if (keys.length === 0) throw new PySparkValueError("CANNOT_BE_EMPTY", { item: "partition-by expression" });
+    const partitionExprs = keys.map((c): Expr => {
+      const e = toColumn(c).expr;
+      return e.kind === "SortOrder" ? e : { kind: "SortOrder", child: e, ascending: true, nullsFirst: true };
+    });
+    return this.derive({ kind: "RepartitionByExpression", input: this.plan, partitionExprs, ...(typeof numPartitions === "number" ? { numPartitions } : {}) });
+  }
+  /** At most `numPartitions` partitions, merging neighbouring ones without a shuffle. */
+  coalesce(numPartitions: number): DataFrame {
+    return this.derive({ kind: "Repartition", input: this.plan, numPartitions, shuffle: false });
+  }
+  /** Sorts each partition by columns (no exchange); a trailing `{ascending}` object plays PySpark's keyword. */
+  sortWithinPartitions(...args: (ColumnOrName | readonly ColumnOrName[] | SortOptions)[]): DataFrame {
+    const last = args[args.length - 1];
+    const hasOpts = last !== undefined && typeof last === "object" && !(last instanceof Column) && !Array.isArray(last);
+    const cols = (hasOpts ? args.slice(0, -1) : args) as ColumnArgs;
+    const orders = sortOrders(cols.flat(), hasOpts ? (last as SortOptions) : {});
+    return this.derive({ kind: "Sort", input: this.plan, orders, global: false });
+  }
+  /**
+   * The part of PySpark's `df.rdd` the Node API has (it has no RDDs): the partition count
+   * of the frame's result, `await df.rdd.getNumPartitions()`, which runs the stages before
+   * the last one, as Spark's adaptive execution must to know it.
+   */
+  get rdd(): { getNumPartitions(): Promise<number> } {
+    return {
+      getNumPartitions: async () => {
+        const engine = this.sparkSession.engine;
+        if (engine.numPartitionsQuery === undefined) throw new PySparkNotImplementedError("getNumPartitions on this engine");
+        return engine.numPartitionsQuery(this.plan, this.sparkSession.execContext());
+      },
+    };
   }
 
   // ---- caching ------------------------------------------------------------

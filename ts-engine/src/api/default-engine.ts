@@ -8,6 +8,7 @@ import {
   storageLevelQuery,
   treeStringQuery,
   unpersistQuery,
+  numPartitionsQuery,
 } from "../engine/query-engine.js";
 import { createEngineServices } from "../engine/services.js";
 import { createTempView, runSql } from "../engine/sql-runner.js";
@@ -28,5 +29,6 @@ export const defaultEngine: QueryEnginePort = {
   runSql,
   createTempView,
   catalogOp,
+  numPartitionsQuery,
   createServices: createEngineServices,
 };

@@ -38,6 +38,8 @@ export interface QueryEnginePort {
   createTempView(name: string, plan: ParsedPlan, opts: { readonly global: boolean; readonly replace: boolean }, ctx: ExecContext): void;
   /** One `spark.catalog` method (engine/catalog-api.ts): plain data, undefined for None. */
   catalogOp(op: string, args: readonly (string | StorageLevel | undefined)[], ctx: ExecContext): unknown;
+  /** `df.rdd.getNumPartitions()`: the result's partitions (the stages before the last run); absent in fakes. */
+  numPartitionsQuery?(plan: ParsedPlan, ctx: ExecContext): Promise<number>;
   /** Process-wide services (worker pool …), created once per process. */
   createServices(): EngineServices;
 }

@@ -3,7 +3,7 @@ import { makeBatch } from "../columnar/batch.js";
 import { batchToRows } from "../columnar/rows.js";
 import type { PhysicalPlan } from "../exec/physical-plan.js";
 import { planPhysical } from "../exec/planner.js";
-import { runPhysical } from "../exec/scheduler/dag-scheduler.js";
+import { resultPartitions, runPhysical } from "../exec/scheduler/dag-scheduler.js";
 import { showString } from "../format/show-string.js";
 import { treeString } from "../format/tree-string.js";
 import { optimize } from "../optimizer/optimizer.js";
@@ -124,6 +124,15 @@ export async function unpersistQuery(plan: ParsedPlan, ctx: ExecContext): Promis
 /** `df.storageLevel`: the level the plan is cached at, StorageLevel.NONE when it is not. */
 export function storageLevelQuery(plan: ParsedPlan, ctx: ExecContext): StorageLevel {
   return ctx.services.cache?.levelOf(plan) ?? StorageLevel.NONE;
+}
+
+/**
+ * `df.rdd.getNumPartitions()`: the partitions the plan's result has when it runs, which with
+ * AQE (Spark's default) are known only after the stages before the last one ran; they run here.
+ */
+export async function numPartitionsQuery(plan: ParsedPlan, ctx: ExecContext): Promise<number> {
+  const { physical } = prepare(await resolveSources(plan, ctx), ctx);
+  return resultPartitions(physical, ctx);
 }
 
 /** The schema of a plan (df.schema / df.columns), analysis only. */

@@ -19,6 +19,7 @@ import { RangeExec } from "./range-exec.js";
 import { SortExec } from "./sort/sort-exec.js";
 import { UnionExec } from "./union-exec.js";
 import { WindowExec } from "./window/window-exec.js";
+import { CoalesceExec } from "./exchange/coalesce-exec.js";
 
 type Builder<K extends PhysicalKind> = (p: PhysicalPlan & { kind: K }, inputs: StageInputs) => ExecutionPlan;
 
@@ -70,6 +71,12 @@ const BUILDERS: { readonly [K in PhysicalKind]: Builder<K> } = {
     const c = i.cached(p.cacheId);
     return new InMemoryTableScanExec(p.schema, p.columns, c.numPartitions, (q) => c.read(q), p.detail);
   },
+  Coalesce: (p, i) =>
+    new CoalesceExec(
+      buildExec(p.input, i),
+      p.numPartitions,
+      p.parts?.map((part) => ({ partition: part.partition, exec: buildExec(part.plan, i) })),
+    ),
 };
 
 /** The broadcast hash join's build side as the query hashed it once, when it did. */

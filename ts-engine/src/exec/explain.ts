@@ -47,6 +47,8 @@ function line(p: PhysicalPlan): { readonly name: string; readonly detail: string
       return { name: "FileScan", detail: p.detail };
     case "WriteFiles":
       return { name: "WriteFiles", detail: "" };
+    case "Coalesce":
+      return { name: "Coalesce", detail: ` ${p.numPartitions}` };
     default:
       return assertNever(p);
   }

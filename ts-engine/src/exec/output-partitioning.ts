@@ -59,6 +59,9 @@ export function hashClustering(p: PhysicalPlan): readonly number[] | null {
     case "WriteFiles":
       // a write's tasks return their written files, not the input's rows
       return null;
+    case "Coalesce":
+      // merged neighbours: rows of one key may sit in any output partition (Spark's UnknownPartitioning)
+      return null;
     default:
       return assertNever(p);
   }

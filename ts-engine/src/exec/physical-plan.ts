@@ -32,7 +32,8 @@ export type PhysicalPlan =
   | GenerateP
   | FileSourceScanP
   | WriteFilesP
-  | WindowP;
+  | WindowP
+  | CoalesceP;
 
 export type PhysicalKind = PhysicalPlan["kind"];
 
@@ -177,11 +178,25 @@ export interface BatchEvalPythonP {
   readonly detail: string;
 }
 
-/** How a shuffle distributes rows over its output partitions. */
+/**
+ * How a shuffle distributes rows over its output partitions. `hash` with `sparkHash` places
+ * rows by Spark's own Murmur3 `hash(keys)` (a user's repartition by columns, so each row lands
+ * where Spark puts it); other hash exchanges use the engine's faster partitioning hash, which
+ * only needs to agree with itself. `roundRobin`: rows dealt in turn from a start that depends
+ * on the map partition (Spark's RoundRobinPartitioning).
+ */
 export type Partitioning =
-  | { readonly kind: "hash"; readonly keys: readonly Expr[]; readonly numPartitions: number }
+  | { readonly kind: "hash"; readonly keys: readonly Expr[]; readonly numPartitions: number; readonly sparkHash?: boolean }
   | { readonly kind: "range"; readonly orders: readonly SortOrder[]; readonly numPartitions: number }
-  | { readonly kind: "single" };
+  | { readonly kind: "single" }
+  | { readonly kind: "roundRobin"; readonly numPartitions: number };
+
+/**
+ * Why an exchange is there (Spark's ShuffleOrigin): an operator's required distribution
+ * (ENSURE_REQUIREMENTS), or a user's repartition by number (kept as given, never coalesced)
+ * or by columns alone (REPARTITION_BY_COL, coalesced like the others).
+ */
+export type ShuffleOrigin = "ENSURE_REQUIREMENTS" | "REPARTITION_BY_NUM" | "REPARTITION_BY_COL";
 
 /** A stage boundary: the input's rows redistributed by `partitioning`. */
 export interface ShuffleExchangeP {
@@ -190,6 +205,8 @@ export interface ShuffleExchangeP {
   readonly partitioning: Partitioning;
   readonly planId: number;
   readonly detail: string;
+  /** Absent: ENSURE_REQUIREMENTS. */
+  readonly origin?: ShuffleOrigin;
 }
 
 /**
@@ -318,6 +335,24 @@ export interface WindowP {
   readonly detail: string;
 }
 
+/**
+ * `df.coalesce(n)` (Spark's CoalesceExec): partition i of the output is input partitions
+ * [i·m/n, (i+1)·m/n) of the m the input has, read one after another in the same task, with
+ * no exchange. A task is sent `parts`: its input partitions' subtrees, each cut to its
+ * partition by the scheduler.
+ */
+export interface CoalesceP {
+  readonly kind: "Coalesce";
+  readonly input: PhysicalPlan;
+  readonly numPartitions: number;
+  readonly parts?: readonly { readonly partition: number; readonly plan: PhysicalPlan }[];
+}
+
+/** Input partitions [start, end) that output partition `i` of a coalesce of `m` into `n` reads (Spark's DefaultPartitionCoalescer without locality). */
+export function coalescedRange(i: number, m: number, n: number): { readonly start: number; readonly end: number } {
+  return { start: Math.floor((i * m) / n), end: Math.floor(((i + 1) * m) / n) };
+}
+
 /** The inputs of a node, in order. */
 export function childrenOf(p: PhysicalPlan): readonly PhysicalPlan[] {
   switch (p.kind) {
@@ -339,6 +374,7 @@ export function childrenOf(p: PhysicalPlan): readonly PhysicalPlan[] {
     case "Generate":
     case "WriteFiles":
     case "Window":
+    case "Coalesce":
       return [p.input];
     case "Union":
       return p.inputs;
@@ -373,6 +409,7 @@ export function physicalSchema(p: PhysicalPlan): StructType {
     case "Limit":
     case "ShuffleExchange":
     case "BroadcastExchange":
+    case "Coalesce":
       return physicalSchema(p.input);
     case "BatchEvalPython": {
       const input = physicalSchema(p.input);
@@ -407,6 +444,7 @@ export function withChildren(p: PhysicalPlan, kids: readonly PhysicalPlan[]): Ph
     case "Generate":
     case "WriteFiles":
     case "Window":
+    case "Coalesce":
       return { ...p, input: k0 };
     case "Union":
       return { ...p, inputs: kids };

@@ -8,7 +8,7 @@ import { exprSemanticEquals } from "../expr/expr-equals.js";
 import { exprType } from "../expr/expr-type.js";
 import { exprToString } from "../expr/expr-string.js";
 import { InternalError } from "../errors/spark-exception.js";
-import type { Aggregate, Join, LogicalPlan } from "../plan/logical-plan.js";
+import type { Aggregate, Join, LogicalPlan, Repartition } from "../plan/logical-plan.js";
 import { outputOf } from "../plan/output.js";
 import { storageLevelString } from "../plan/storage-level.js";
 import { transformExprDown } from "../plan/transform.js";
@@ -16,7 +16,7 @@ import { structField, type StructType } from "../types/data-type.js";
 import { aggSpecOf, distinctMatters, makeAccumulator, type AggSpec } from "./aggregate/agg-spec.js";
 import { partialSchema } from "./aggregate/hash-aggregate-exec.js";
 import { aggDetail, exprList, JOIN_TYPE_NAMES, scanDetail } from "./explain-detail.js";
-import type { AggCallPlan, HashAggregateP, Partitioning, PhysicalPlan } from "./physical-plan.js";
+import type { AggCallPlan, HashAggregateP, Partitioning, PhysicalPlan, ShuffleOrigin } from "./physical-plan.js";
 import { andAll, extractJoinKeys, splitConjuncts } from "../optimizer/join-keys.js";
 import { planFileScan } from "./plan-file-scan.js";
 import { planWriteFiles } from "./plan-write-files.js";
@@ -52,9 +52,39 @@ function ref(ordinal: number, e: Expr, name: string): BoundRef {
 }
 
 /** An exchange over `input`; explain prints it as Spark does. */
-function exchange(input: PhysicalPlan, partitioning: Partitioning, shown: string, st: PlanState): PhysicalPlan {
+function exchange(input: PhysicalPlan, partitioning: Partitioning, shown: string, st: PlanState, origin: ShuffleOrigin = "ENSURE_REQUIREMENTS"): PhysicalPlan {
   const planId = st.nextPlanId++;
-  return { kind: "ShuffleExchange", input, partitioning, planId, detail: ` ${shown}, ENSURE_REQUIREMENTS, [plan_id=${planId}]` };
+  const detail = ` ${shown}, ${origin}, [plan_id=${planId}]`;
+  return { kind: "ShuffleExchange", input, partitioning, planId, detail, ...(origin === "ENSURE_REQUIREMENTS" ? {} : { origin }) };
+}
+
+/**
+ * A user's repartition, as Spark's BasicOperators plans it: coalesce(n) is a CoalesceExec (no
+ * shuffle); the others an Exchange of REPARTITION_BY_NUM (a given number, kept as is) or
+ * REPARTITION_BY_COL (columns alone: spark.sql.shuffle.partitions, coalesced by AQE). One
+ * partition is SinglePartition, as Spark's Repartition and RepartitionByExpression give it.
+ */
+function planRepartition(p: Repartition, st: PlanState): PhysicalPlan {
+  const child = plan(p.input, st);
+  const s = p.scheme;
+  const n = p.numPartitions ?? shufflePartitions(st.ctx);
+  if (s.kind === "coalesce") return { kind: "Coalesce", input: child, numPartitions: n };
+  const origin: ShuffleOrigin = p.numPartitions === undefined ? "REPARTITION_BY_COL" : "REPARTITION_BY_NUM";
+  if (n === 1) return exchange(child, { kind: "single" }, "SinglePartition", st, origin);
+  switch (s.kind) {
+    case "roundRobin":
+      return exchange(child, { kind: "roundRobin", numPartitions: n }, `RoundRobinPartitioning(${n})`, st, origin);
+    case "hash": {
+      const keys = bindAll(s.exprs, p.input);
+      return exchange(child, { kind: "hash", keys, numPartitions: n, sparkHash: true }, `hashpartitioning(${s.exprs.map(exprToString).join(", ")}, ${n})`, st, origin);
+    }
+    case "range": {
+      const orders = bindAll(s.orders, p.input) as SortOrder[];
+      return exchange(child, { kind: "range", orders, numPartitions: n }, `rangepartitioning(${s.orders.map(exprToString).join(", ")}, ${n})`, st, origin);
+    }
+    default:
+      return assertNever(s);
+  }
 }
 
 /**
@@ -77,6 +107,9 @@ function singlePartition(p: PhysicalPlan): boolean {
     case "Generate":
     case "Window":
       return singlePartition(p.input);
+    case "Coalesce":
+      // Spark's CoalesceExec: SinglePartition when n is 1
+      return p.numPartitions === 1;
     case "LocalTableScan":
     case "FileSourceScan":
     case "WriteFiles":
@@ -454,6 +487,8 @@ function plan(p: LogicalPlan, st: PlanState): PhysicalPlan {
     case "Window":
       // Spark's WindowExec requires its input clustered on the partition keys (all rows in one partition without any)
       return planWindow(p, plan(p.input, st), (input, keys, shown) => hashExchange(input, keys, shown, st));
+    case "Repartition":
+      return planRepartition(p, st);
     case "BatchEvalPython": {
       const attrs = outputOf(p.input);
       const udfs = p.udfs.map((u) => ({ ...u, args: u.args.map((a) => bindReferences(a, attrs)) }));

@@ -84,6 +84,8 @@ export function estimatedSize(p: LogicalPlan): number {
     case "Join":
       if (p.joinType === "left_semi" || p.joinType === "left_anti") return estimatedSize(p.left);
       return estimatedSize(p.left) * estimatedSize(p.right);
+    case "Repartition":
+      return estimatedSize(p.input);
     case "Project":
     case "Filter":
     case "Sort":

@@ -4,7 +4,7 @@ import { assertNever } from "../errors/assert-never.js";
 import { exprToString } from "../expr/expr-string.js";
 import { planChildren } from "../plan/transform.js";
 import { simpleString } from "../types/type-names.js";
-import type { JoinType, LogicalPlan } from "./logical-plan.js";
+import type { JoinType, LogicalPlan, Repartition } from "./logical-plan.js";
 import { innerChildLines } from "./inner-children.js";
 import { schemaOf } from "./output.js";
 import { storageLevelString } from "./storage-level.js";
@@ -65,8 +65,29 @@ function parsedLine(p: ParsedPlan): string {
       return `'UnresolvedDataSource ${p.format}, [${p.paths.join(", ")}]`;
     case "WriteFiles":
       return `'WriteFiles ${p.format}, ${p.path}`;
+    case "Repartition":
+      return `Repartition ${p.numPartitions}, ${p.shuffle}`;
+    case "RepartitionByExpression":
+      return `'RepartitionByExpression [${p.partitionExprs.map(exprToString).join(", ")}]${p.numPartitions === undefined ? "" : `, ${p.numPartitions}`}`;
     default:
       return assertNever(p);
+  }
+}
+
+/** Spark's `Repartition n, shuffle` or `RepartitionByExpression [keys], n`. */
+function repartitionLine(p: Repartition): string {
+  const s = p.scheme;
+  switch (s.kind) {
+    case "roundRobin":
+    case "coalesce":
+      return `Repartition ${p.numPartitions}, ${s.kind === "roundRobin"}`;
+    case "hash":
+    case "range": {
+      const keys = s.kind === "hash" ? s.exprs : s.orders;
+      return `RepartitionByExpression [${keys.map(exprToString).join(", ")}]${p.numPartitions === undefined ? "" : `, ${p.numPartitions}`}`;
+    }
+    default:
+      return assertNever(s);
   }
 }
 
@@ -105,6 +126,8 @@ function resolvedLine(p: LogicalPlan): string {
       return windowLine(p);
     case "Offset":
       return `Offset ${p.n}`;
+    case "Repartition":
+      return repartitionLine(p);
     default:
       return assertNever(p);
   }

@@ -26,7 +26,8 @@ export type LogicalPlan =
   | FileScan
   | InsertIntoFiles
   | Window
-  | Offset;
+  | Offset
+  | Repartition;
 
 /** The kinds of resolved plan nodes. */
 export type PlanKind = LogicalPlan["kind"];
@@ -214,4 +215,29 @@ export interface Offset {
   readonly kind: "Offset";
   readonly input: LogicalPlan;
   readonly n: number;
+}
+
+/**
+ * How a Repartition distributes rows (Spark's Repartition and RepartitionByExpression):
+ * round robin (`repartition(n)`), by hash of `exprs` (`repartition(n, *cols)`), by ranges of
+ * `orders` (`repartitionByRange`), or merging neighbouring partitions without a shuffle
+ * (`coalesce(n)`).
+ */
+export type RepartitionScheme =
+  | { readonly kind: "roundRobin" }
+  | { readonly kind: "hash"; readonly exprs: readonly Expr[] }
+  | { readonly kind: "range"; readonly orders: readonly SortOrder[] }
+  | { readonly kind: "coalesce" };
+
+/**
+ * The input's rows redistributed as `scheme` says into `numPartitions` partitions. A
+ * repartition by expression without a number (Spark's REPARTITION_BY_COL) has none here:
+ * it gets spark.sql.shuffle.partitions when planned, which AQE may coalesce; a user's
+ * number (REPARTITION_BY_NUM) is kept as it is.
+ */
+export interface Repartition {
+  readonly kind: "Repartition";
+  readonly input: LogicalPlan;
+  readonly scheme: RepartitionScheme;
+  readonly numPartitions?: number;
 }

@@ -53,6 +53,7 @@ export function outputOf(plan: LogicalPlan): readonly AttributeRef[] {
     case "Sort":
     case "Limit":
     case "Offset":
+    case "Repartition":
       return outputOf(plan.input);
     case "Join": {
       const l = outputOf(plan.left);

@@ -29,6 +29,8 @@ export function parsedChildren(p: ParsedPlan): readonly ParsedPlan[] {
     case "Hint":
     case "WriteFiles":
     case "Offset":
+    case "Repartition":
+    case "RepartitionByExpression":
       return [p.input];
     case "PredicateSubquery":
     case "ScalarSubqueryJoin":
@@ -70,7 +72,9 @@ export function mapParsedChildren(p: ParsedPlan, f: (c: ParsedPlan) => ParsedPla
     case "ToDF":
     case "Hint":
     case "WriteFiles":
-    case "Offset": {
+    case "Offset":
+    case "Repartition":
+    case "RepartitionByExpression": {
       const input = f(p.input);
       return input === p.input ? p : { ...p, input };
     }

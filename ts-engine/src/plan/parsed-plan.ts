@@ -35,7 +35,9 @@ export type ParsedPlan =
   | SetOperation
   | PredicateSubquery
   | ScalarSubqueryJoin
-  | ParsedOffset;
+  | ParsedOffset
+  | ParsedRepartition
+  | ParsedRepartitionByExpression;
 
 /** The kinds of parsed plan nodes (all of them may arrive from the wire). */
 export type ParsedPlanKind = ParsedPlan["kind"];
@@ -274,4 +276,27 @@ export interface ParsedOffset extends Base {
   readonly kind: "Offset";
   readonly input: ParsedPlan;
   readonly n: number;
+}
+
+/**
+ * `df.repartition(n)` (`shuffle`, Spark's Repartition: round robin into n partitions) or
+ * `df.coalesce(n)` (not `shuffle`: neighbouring partitions merged, no exchange).
+ */
+export interface ParsedRepartition extends Base {
+  readonly kind: "Repartition";
+  readonly input: ParsedPlan;
+  readonly numPartitions: number;
+  readonly shuffle: boolean;
+}
+
+/**
+ * `df.repartition([n], *cols)` and `df.repartitionByRange([n], *cols)` (Spark's
+ * RepartitionByExpression): hash partitioning on `partitionExprs`, or range partitioning
+ * when they are all SortOrders; without `numPartitions`, spark.sql.shuffle.partitions.
+ */
+export interface ParsedRepartitionByExpression extends Base {
+  readonly kind: "RepartitionByExpression";
+  readonly input: ParsedPlan;
+  readonly partitionExprs: readonly ParsedExpr[];
+  readonly numPartitions?: number;
 }

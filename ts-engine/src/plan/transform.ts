@@ -2,7 +2,7 @@ import { assertNever } from "../errors/assert-never.js";
 import type { Expr } from "../expr/expr.js";
 import { exprChildren, exprExists, transformExpr, withNewChildren } from "../expr/transform.js";
 import type { LogicalPlan } from "./logical-plan.js";
-import { aggregate, batchEvalPython, filter, generate, insertIntoFiles, join, limit, offset, project, sort, union, window } from "./nodes/index.js";
+import { aggregate, batchEvalPython, filter, generate, insertIntoFiles, join, limit, offset, project, repartition, sort, union, window } from "./nodes/index.js";
 
 function sameArray<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
@@ -56,6 +56,7 @@ export function planChildren(p: LogicalPlan): readonly LogicalPlan[] {
     case "InsertIntoFiles":
     case "Window":
     case "Offset":
+    case "Repartition":
       return [p.input];
     default:
       return assertNever(p);
@@ -118,6 +119,10 @@ export function mapPlanChildren(p: LogicalPlan, f: (c: LogicalPlan) => LogicalPl
     case "Offset": {
       const c = f(p.input);
       return c === p.input ? p : offset(c, p.n);
+    }
+    case "Repartition": {
+      const c = f(p.input);
+      return c === p.input ? p : repartition(c, p.scheme, p.numPartitions);
     }
     default:
       return assertNever(p);

@@ -8,6 +8,7 @@ import {
   storageLevelQuery,
   treeStringQuery,
   unpersistQuery,
+  numPartitionsQuery,
 } from "../engine/query-engine.js";
 import { createEngineServices } from "../engine/services.js";
 import { createTempView, runSql } from "../engine/sql-runner.js";
@@ -31,6 +32,7 @@ export const defaultServerEngine: ServerEngine = {
   runSql,
   createTempView,
   catalogOp,
+  numPartitionsQuery,
   runRdd: (raw, ctx) => executeRdd(decodeRddPlan(raw), ctx),
   createServices: () => {
     const services = createEngineServices();

@@ -47,6 +47,8 @@ export interface ServerEngine {
   createTempView(name: string, plan: ParsedPlan, opts: { readonly global: boolean; readonly replace: boolean }, ctx: ExecContext): void;
   /** One `spark.catalog` method (engine/catalog-api.ts): plain data, undefined for None. */
   catalogOp(op: string, args: readonly (string | StorageLevel | undefined)[], ctx: ExecContext): unknown;
+  /** `df.rdd.getNumPartitions()`: the result's partitions (the stages before the last run); absent in stand-ins. */
+  numPartitionsQuery?(plan: ParsedPlan, ctx: ExecContext): Promise<number>;
   /** Process-wide services (worker pool, Python runner), created once. */
   createServices(): EngineServices;
 }

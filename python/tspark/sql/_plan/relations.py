@@ -131,3 +131,14 @@ def sql(query: str, named: Optional[Dict[str, Expr]] = None, positional: Optiona
 def set_operation(op: str, left: Plan, right: Plan) -> Plan:
     """``intersect`` / ``subtract`` (SQL INTERSECT / EXCEPT, distinct rows)."""
     return _node("SetOperation", op=op, left=left, right=right)
+
+
+def repartition(input: Plan, num_partitions: int, shuffle: bool) -> Plan:
+    """``repartition(n)`` (round robin, ``shuffle``) or ``coalesce(n)`` (no shuffle)."""
+    return _node("Repartition", input=input, numPartitions=num_partitions, shuffle=shuffle)
+
+
+def repartition_by_expression(input: Plan, partition_exprs: Sequence[Expr], num_partitions: Optional[int]) -> Plan:
+    """``repartition([n,] *cols)`` (hash) or ``repartitionByRange([n,] *cols)`` (SortOrder expressions: range)."""
+    return _node("RepartitionByExpression", input=input, partitionExprs=list(partition_exprs),
+                 numPartitions=num_partitions)

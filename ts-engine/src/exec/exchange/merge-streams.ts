@@ -42,15 +42,17 @@ export async function* mergeUnordered<T>(count: number, make: StreamFactory<T>, 
   yield* ch.drain();
 }
 
-/** Items a stream may buffer ahead of the consumer before it pauses (memory bound). */
+/** Items a stream may buffer ahead of the consumer before it pauses (memory bound), by default. */
 const AHEAD_LIMIT = 32;
 
 /**
  * Runs `count` streams with at most `concurrency` at once but yields stream 0's items,
  * then stream 1's, … (partition order, as Spark's collect returns them). Streams that
- * run ahead buffer up to AHEAD_LIMIT items, then wait.
+ * run ahead buffer up to `ahead` items, then wait: a consumer that keeps every item anyway
+ * (a collect) passes Infinity, so that no stream waits for the ones before it to drain
+ * and their tails do not run one after another.
  */
-export async function* mergeOrdered<T>(count: number, make: StreamFactory<T>, concurrency: number): AsyncGenerator<T> {
+export async function* mergeOrdered<T>(count: number, make: StreamFactory<T>, concurrency: number, ahead = AHEAD_LIMIT): AsyncGenerator<T> {
   if (count === 1 || concurrency <= 1) {
     for (let i = 0; i < count; i++) yield* make(i);
     return;
@@ -61,7 +63,7 @@ export async function* mergeOrdered<T>(count: number, make: StreamFactory<T>, co
   const start = (): void => {
     if (started >= count || stopped) return;
     const i = started++;
-    const ch = new Channel<T>(AHEAD_LIMIT);
+    const ch = new Channel<T>(ahead);
     chans[i] = ch;
     pump(make(i), ch).then(
       () => {

@@ -2,6 +2,8 @@ import type { ColumnBatch } from "../../columnar/batch.js";
 import { takeBatch } from "../../columnar/take.js";
 import type { Vector } from "../../columnar/vector.js";
 import { hashInto, toKeyColumn } from "../aggregate/key-columns.js";
+import { sparkHash } from "../../expr/kernels/spark-hash.js";
+import { XorShiftRandom } from "../../expr/kernels/xorshift-random.js";
 
 /** Seed of the partitioning hash (Spark's HashPartitioning uses Murmur3 with seed 42). */
 const SEED = 42;
@@ -28,6 +30,40 @@ export function hashPartitionIds(keys: readonly Vector[], n: number, numPartitio
   // result is possible) and a branch on the sign measured 4x slower per row than this.
   for (let i = 0; i < n; i++) h[i] = (fmix(h[i]!) & 0x7fffffff) % numPartitions;
   return h;
+}
+
+/**
+ * Spark's HashPartitioning ids: pmod(Murmur3 hash(keys) seeded 42, numPartitions), the same
+ * value as Spark's `hash()` function, so a user's repartition(n, cols) puts every row in
+ * the partition Spark puts it in.
+ */
+export function sparkHashPartitionIds(keys: readonly Vector[], n: number, numPartitions: number): Int32Array {
+  const h = sparkHash(keys, n, SEED);
+  for (let i = 0; i < n; i++) {
+    const r = h[i]! % numPartitions;
+    h[i] = r < 0 ? r + numPartitions : r;
+  }
+  return h;
+}
+
+/**
+ * Spark's RoundRobinPartitioning for map partition `mapPartition`: the first row goes to
+ * the partition after XORShiftRandom(mapPartition).nextInt(numPartitions), each next row to
+ * the next one. Returns a function giving the ids of the next `n` rows. (Spark also sorts
+ * each map partition first, spark.sql.execution.sortBeforeRepartition, so that a retried
+ * task deals the same rows; tspark does not retry tasks, and deals rows in input order:
+ * each partition gets as many rows as in Spark, not the same ones.)
+ */
+export function roundRobinDealer(mapPartition: number, numPartitions: number): (n: number) => Int32Array {
+  let position = new XorShiftRandom(BigInt(mapPartition)).nextInt(numPartitions);
+  return (n) => {
+    const ids = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      position = (position + 1) % numPartitions;
+      ids[i] = position;
+    }
+    return ids;
+  };
 }
 
 /**

@@ -3,14 +3,14 @@ import { concatBatches, sliceBatch } from "../../columnar/rows.js";
 import type { ExecContext } from "../../exec/exec-context.js";
 import { InternalError } from "../../errors/spark-exception.js";
 import { assertNever } from "../../errors/assert-never.js";
-import { coalescePartitions, type PartitionRange } from "../exchange/coalesce-partitions.js";
+import { coalescePartitions, identityRanges, type PartitionRange } from "../exchange/coalesce-partitions.js";
 import { mergeOrdered } from "../exchange/merge-streams.js";
 import type { PartitionedBatch } from "../exchange/partition-hash.js";
 import { rangeBounds } from "../exchange/range-partition.js";
 import type { Expr } from "../../expr/expr.js";
 import type { HashedRelation } from "../join/hashed-relation.js";
 import type { BroadcastExchangeP, PhysicalPlan, ShuffleReadP } from "../physical-plan.js";
-import { childrenOf, physicalSchema, withChildren } from "../physical-plan.js";
+import { childrenOf, coalescedRange, physicalSchema, withChildren } from "../physical-plan.js";
 import { runTask } from "./run-task.js";
 import { cutStages, stageKinds, type Stage } from "./stages.js";
 import type { StageTask, TaskBroadcastInput, TaskCacheInput, TaskItem, TaskOutput, TaskShuffleInput } from "./task.js";
@@ -158,6 +158,9 @@ class QueryRun {
         return this.partitionsOf(p.strategy === "broadcast" ? (p.build === "right" ? p.left : p.right) : p.left);
       case "SortMergeJoin":
         return this.partitionsOf(p.left);
+      case "Coalesce":
+        // as CoalesceExec: never more than asked, and one (empty) partition of nothing
+        return Math.min(p.numPartitions, Math.max(1, this.partitionsOf(p.input)));
       case "ShuffleExchange":
       case "BroadcastExchange":
         throw new InternalError("exchange inside a stage");
@@ -234,15 +237,18 @@ class QueryRun {
         grouped.add(sides[0].shuffleId).add(sides[1].shuffleId);
       }
       if (p.kind === "ShuffleRead" && !grouped.has(p.shuffleId)) groups.push([p.shuffleId]);
+      // a user's repartition(n) keeps its n partitions (AQE coalesces no REPARTITION_BY_NUM shuffle)
+      if (p.kind === "ShuffleRead" && p.exchange.origin === "REPARTITION_BY_NUM") fixed.add(p.shuffleId);
       for (const c of childrenOf(p)) visit(c);
     };
+    const fixed = new Set<number>();
     visit(plan);
     for (const g of groups) {
       const outs = g.map((id) => this.shuffle(id));
       const n = outs[0]!.numPartitions;
       if (outs.some((o) => o.numPartitions !== n)) throw new InternalError("co-partitioned shuffles differ in partitions");
       const sizes = Array.from({ length: n }, (_, i) => outs.reduce((s, o) => s + o.bytes[i]!, 0));
-      const ranges = coalescePartitions(sizes, this.ctx.conf, this.ctx.services.parallelism);
+      const ranges = g.some((id) => fixed.has(id)) ? identityRanges(n) : coalescePartitions(sizes, this.ctx.conf, this.ctx.services.parallelism);
       for (const o of outs) o.ranges = ranges;
     }
   }
@@ -278,6 +284,14 @@ class QueryRun {
           const m = this.cachedInput(q.cacheId);
           reads.push(this.cachedPartition(q.cacheId, m, part));
           return q;
+        }
+        case "Coalesce": {
+          // the task runs its input partitions one after another, each subtree cut to its own
+          const m = this.partitionsOf(q.input);
+          const { start, end } = part < 0 ? { start: 0, end: 0 } : coalescedRange(part, m, this.partitionsOf(q));
+          const parts: { partition: number; plan: PhysicalPlan }[] = [];
+          for (let i = start; i < end; i++) parts.push({ partition: i, plan: cut(q.input, i) });
+          return { ...q, input: cut(q.input, -1), parts };
         }
         case "Union": {
           let off = 0;
@@ -384,6 +398,11 @@ class QueryRun {
     return r;
   }
 
+  /** Runs every stage `stage` reads and decides its reads' partitions (the result stage itself does not run). */
+  async prepare(stage: Stage): Promise<void> {
+    await this.parents(stage);
+  }
+
   private async parents(stage: Stage): Promise<void> {
     try {
       await Promise.all(stage.parents.map((s) => this.run(s)));
@@ -430,11 +449,18 @@ class QueryRun {
           await this.all(stage, n, () => ({ kind: "range", orders: part.orders, bounds }), (_p, item) => so.add(item));
           return;
         }
+        if (part.kind === "roundRobin") {
+          const so = new ShuffleOutput(part.numPartitions);
+          this.shuffles.set(out.shuffleId, so);
+          await this.all(stage, n, () => ({ kind: "roundRobin", numPartitions: part.numPartitions }), (_p, item) => so.add(item));
+          return;
+        }
         const numPartitions = part.kind === "hash" ? part.numPartitions : 1;
         const keys = part.kind === "hash" ? part.keys : [];
+        const sparkHash = part.kind === "hash" && part.sparkHash === true;
         const so = new ShuffleOutput(numPartitions);
         this.shuffles.set(out.shuffleId, so);
-        await this.all(stage, n, () => ({ kind: "hash", keys, numPartitions }), (_p, item) => so.add(item));
+        await this.all(stage, n, () => ({ kind: "hash", keys, numPartitions, ...(sparkHash ? { sparkHash } : {}) }), (_p, item) => so.add(item));
         return;
       }
       default:
@@ -449,8 +475,12 @@ class QueryRun {
     let left = limit;
     if (left <= 0) return;
     const make = (p: number): AsyncIterable<ColumnBatch> => batchesOf(this.task(stage, p, { kind: "rows" }));
+    // Without a limit every batch is kept by the caller: later partitions run to their end
+    // while earlier ones drain instead of stalling after a few batches (as Spark fetches
+    // every partition of a collect at once). With a limit they wait, to stop early.
+    const ahead = Number.isFinite(limit) ? undefined : Number.POSITIVE_INFINITY;
     try {
-      for await (const b of mergeOrdered(n, make, this.lanes)) {
+      for await (const b of mergeOrdered(n, make, this.lanes, ahead)) {
         if (b.numRows >= left) {
           yield sliceBatch(b, 0, left);
           return;
@@ -497,6 +527,24 @@ async function* skipRows(batches: AsyncGenerator<ColumnBatch>, offset: number): 
 
 async function* batchesOf(items: AsyncIterable<TaskItem>): AsyncGenerator<ColumnBatch> {
   for await (const item of items) yield item.batch;
+}
+
+/**
+ * The partitions of a plan's result, as `df.rdd.getNumPartitions()` gives them in Spark
+ * with AQE: the stages before the result stage run (their shuffles are coalesced by their
+ * sizes), and the result stage's partitions are counted; it does not run. A root
+ * CollectLimit is one partition, as Spark's CollectLimitExec executes.
+ */
+export async function resultPartitions(plan: PhysicalPlan, ctx: ExecContext): Promise<number> {
+  if (plan.kind === "Limit" && plan.scope === "collect") return 1;
+  const run = new QueryRun(ctx);
+  try {
+    const stage = cutStages(plan);
+    await run.prepare(stage);
+    return run.partitionsOf(stage.plan);
+  } finally {
+    run.close();
+  }
 }
 
 /**

@@ -8,7 +8,7 @@ import type { SortOrder } from "../../expr/expr.js";
 import { assertNever } from "../../errors/assert-never.js";
 import { buildExec } from "../build-exec.js";
 import { shareBatch } from "../cache/shared-batch.js";
-import { hashPartitionIds, partitionBatch } from "../exchange/partition-hash.js";
+import { hashPartitionIds, partitionBatch, roundRobinDealer, sparkHashPartitionIds } from "../exchange/partition-hash.js";
 import { buildHashedRelation } from "../join/hashed-relation.js";
 import { keyBatch, rangePartitionIds } from "../exchange/range-partition.js";
 import type { StageInputs } from "../exchange/stage-input-exec.js";
@@ -19,9 +19,10 @@ import type { StageTask, TaskItem } from "./task.js";
 function inputsOf(task: StageTask): StageInputs {
   return {
     shuffle(id) {
-      const s = task.shuffles.find((x) => x.shuffleId === id);
-      if (s === undefined) throw new Error(`task has no input for shuffle ${id}`);
-      return { numPartitions: s.numPartitions, read: (p) => (p === s.partition ? s.batches : []) };
+      // a coalesced task holds several partitions of one shuffle, one input each
+      const own = task.shuffles.filter((x) => x.shuffleId === id);
+      if (own.length === 0) throw new Error(`task has no input for shuffle ${id}`);
+      return { numPartitions: own[0]!.numPartitions, read: (p) => own.find((s) => s.partition === p)?.batches ?? [] };
     },
     broadcast(id) {
       const b = task.broadcasts.find((x) => x.broadcastId === id);
@@ -29,9 +30,9 @@ function inputsOf(task: StageTask): StageInputs {
       return b.batches;
     },
     cached(id) {
-      const c = task.cached.find((x) => x.cacheId === id);
-      if (c === undefined) throw new Error(`task has no input for cached relation ${id}`);
-      return { numPartitions: c.numPartitions, read: (p) => (p === c.partition ? c.batches : []) };
+      const own = task.cached.filter((x) => x.cacheId === id);
+      if (own.length === 0) throw new Error(`task has no input for cached relation ${id}`);
+      return { numPartitions: own[0]!.numPartitions, read: (p) => own.find((c) => c.partition === p)?.batches ?? [] };
     },
     relation(id) {
       return task.broadcasts.find((x) => x.broadcastId === id)?.relation;
@@ -44,8 +45,8 @@ const CHUNK_ROWS = 1 << 18;
 
 /**
  * Gathers a map task's rows with their reduce partition ids and hands out chunks of about
- * CHUNK_ROWS rows grouped by partition (PartitionedBatch): one message per chunk reaches
- * the main thread, whatever the number of reduce partitions.
+ * CHUNK_ROWS rows grouped by partition (PartitionedBatch), in shared memory: one message per
+ * chunk reaches the main thread, whatever the number of reduce partitions.
  */
 class ChunkWriter {
   private batches: ColumnBatch[] = [];
@@ -73,7 +74,11 @@ class ChunkWriter {
     this.ids = [];
     this.rows = 0;
     const { batch, offsets } = partitionBatch(all, ids, this.numPartitions);
-    return { bucket: -1, batch, offsets };
+    // Into shared memory here, on the map task's thread: the main thread then hands each reader
+    // views of it (its slice of every chunk) without copying a byte, where a plain buffer's
+    // slice had to be copied on the main thread before it could be transferred. (One partition
+    // is read whole: its buffers are transferred as they are.)
+    return { bucket: -1, batch: this.numPartitions > 1 ? shareBatch(batch) : batch, offsets };
   }
 
   *flush(): Iterable<TaskItem> {
@@ -127,8 +132,23 @@ export async function* runTask(task: StageTask, ctx: ExecContext): AsyncGenerato
         throwIfAborted(ctx);
         if (b.numRows === 0) continue;
         const keys = out.keys.map((k) => (k.kind === "BoundRef" ? b.columns[k.ordinal]! : evaluate(k, b, ectx)));
-        const ids = out.numPartitions === 1 ? new Int32Array(b.numRows) : hashPartitionIds(keys, b.numRows, out.numPartitions);
+        const ids =
+          out.numPartitions === 1
+            ? new Int32Array(b.numRows)
+            : out.sparkHash === true
+              ? sparkHashPartitionIds(keys, b.numRows, out.numPartitions)
+              : hashPartitionIds(keys, b.numRows, out.numPartitions);
         yield* w.add(b, ids);
+      }
+      yield* w.flush();
+      return;
+    }
+    case "roundRobin": {
+      const w = new ChunkWriter(out.numPartitions);
+      const deal = roundRobinDealer(task.partition, out.numPartitions);
+      for await (const b of rows) {
+        throwIfAborted(ctx);
+        if (b.numRows > 0) yield* w.add(b, deal(b.numRows));
       }
       yield* w.flush();
       return;

@@ -6,13 +6,14 @@ import type { PythonPartitionTask } from "../../python/partition-task.js";
 
 /**
  * What a task does with its partition's rows: stream them back (`rows`), split them by
- * hash of `keys` or by range `bounds` into shuffle blocks, return a sample of its
+ * hash of `keys`, by range `bounds` or round robin into shuffle blocks, return a sample of its
  * sort keys (the first pass of a range exchange, as Spark's RangePartitioner samples), or
  * stream them back copied into shared memory (`cache`: materialising a cached relation).
  */
 export type TaskOutput =
   | { readonly kind: "rows" }
-  | { readonly kind: "hash"; readonly keys: readonly Expr[]; readonly numPartitions: number }
+  | { readonly kind: "hash"; readonly keys: readonly Expr[]; readonly numPartitions: number; readonly sparkHash?: boolean }
+  | { readonly kind: "roundRobin"; readonly numPartitions: number }
   | { readonly kind: "range"; readonly orders: readonly SortOrder[]; readonly bounds: ColumnBatch }
   | { readonly kind: "sample"; readonly orders: readonly SortOrder[]; readonly size: number }
   | { readonly kind: "cache" }

@@ -2,6 +2,7 @@ import { retypeVector, type Vector } from "../../columnar/vector.js";
 import { typeEquals, type DataType } from "../../types/data-type.js";
 import { castValue } from "./cast-value.js";
 import { castDatetime } from "./cast-datetime.js";
+import { castDecimalFast } from "./cast-decimal.js";
 import { castDoubleIntegral, castLongNarrow, castWiden } from "./cast-typed.js";
 import type { EvalContext } from "./eval-context.js";
 import { nullVector, valid, valueAt, vectorFromRowValues } from "./vectors.js";
@@ -19,7 +20,7 @@ export function castVector(v: Vector, to: DataType, ctx: EvalContext): Vector {
   const n = v.length;
   if (v.type.kind === "null") return nullVector(to, n);
   const datetime = castDatetime(v, to, ctx); if (datetime !== null) return datetime; // dates and timestamps: cast-datetime.ts
-  const fast = castWiden(v, to) ?? castLongNarrow(v, to, ctx.ansi) ?? castDoubleIntegral(v, to, ctx.ansi);
+  const fast = castWiden(v, to) ?? castLongNarrow(v, to, ctx.ansi) ?? castDoubleIntegral(v, to, ctx.ansi) ?? castDecimalFast(v, to, ctx.ansi);
   if (fast !== null) return fast;
   const opts = { ansi: ctx.ansi, timeZone: ctx.timeZone };
   const out: unknown[] = new Array<unknown>(n);

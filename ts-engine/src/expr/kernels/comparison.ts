@@ -3,27 +3,12 @@ import { isLongType, makeVector, numberData, type Vector } from "../../columnar/
 import { BooleanType } from "../../types/data-type.js";
 import { compareUtf8, equalUtf8 } from "../../columnar/utf8.js";
 import { andValidity, constantNumber, toBigInts, valid, valueAt } from "../eval/vectors.js";
-import type { CompareOp } from "./compare-op.js";
+import { testCompare as test, type CompareOp } from "./compare-op.js";
+import { compareDecimals } from "./decimal-compare.js";
 import { compareScalarLoop } from "./scalar-loops.js";
 import { compareNumbers, compareValues } from "./compare-values.js";
 
 export type { CompareOp } from "./compare-op.js";
-
-function test(op: CompareOp, c: number): number {
-  switch (op) {
-    case "==":
-    case "<=>":
-      return c === 0 ? 1 : 0;
-    case "<":
-      return c < 0 ? 1 : 0;
-    case "<=":
-      return c <= 0 ? 1 : 0;
-    case ">":
-      return c > 0 ? 1 : 0;
-    case ">=":
-      return c >= 0 ? 1 : 0;
-  }
-}
 
 /**
  * Tight branchless per-operator loops over number arrays (branches on random data cost 3x).
@@ -109,6 +94,8 @@ export function compare(op: CompareOp, a: Vector, b: Vector): Vector {
     const { offsets: bo, bytes: bb } = b.data;
     if (op === "==" || op === "<=>") for (let i = 0; i < n; i++) out[i] = equalUtf8(ab, ao[i]!, ao[i + 1]!, bb, bo[i]!, bo[i + 1]!) ? 1 : 0;
     else for (let i = 0; i < n; i++) out[i] = test(op, compareUtf8(ab, ao[i]!, ao[i + 1]!, bb, bo[i]!, bo[i + 1]!));
+  } else if (a.type.kind === "decimal" && b.type.kind === "decimal") {
+    compareDecimals(op, a, b, out, n);
   } else if (isLongType(a.type) && (a.storage === "i64big" || b.storage === "i64big")) {
     const x = toBigInts(a);
     const y = toBigInts(b);

@@ -37,6 +37,16 @@ export class XorShiftRandom {
     return Number(BigInt.asIntN(32, s & ((1n << BigInt(bits)) - 1n)));
   }
 
+  /** java.util.Random.nextInt(bound): uniform in [0, bound), by rejection as Java draws it (bound ≥ 1). */
+  nextInt(bound: number): number {
+    let r = this.next(31);
+    const m = bound - 1;
+    if ((bound & m) === 0) return Number((BigInt(bound) * BigInt(r)) >> 31n);
+    // Java's `u - r + m < 0` is an int overflow test: redraw while it wraps
+    for (let u = r; ((u - (r = u % bound) + m) | 0) < 0; u = this.next(31));
+    return r;
+  }
+
   /** java.util.Random.nextDouble: 53 random bits in [0, 1). */
   nextDouble(): number {
     return (this.next(26) * 2 ** 27 + this.next(27)) * DOUBLE_UNIT;

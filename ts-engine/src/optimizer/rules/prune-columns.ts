@@ -1,12 +1,35 @@
-import type { LogicalPlan } from "../../plan/logical-plan.js";
-import { aggregate, fileScan, filter, inMemoryRelation, localRelation, project } from "../../plan/nodes/index.js";
+import type { Expr } from "../../expr/expr.js";
+import type { LogicalPlan, Project, Repartition } from "../../plan/logical-plan.js";
+import { aggregate, fileScan, filter, inMemoryRelation, localRelation, project, repartition } from "../../plan/nodes/index.js";
 import { outputOf } from "../../plan/output.js";
 import type { OptimizerRule } from "../rule.js";
 import { referencedIds, transformPlanUp } from "../../plan/transform.js";
 
-/** An Aggregate reads only what its grouping and aggregate expressions mention: drop the rest of a Project below. */
+/** The expressions a repartition reads (its keys). */
+function repartitionKeys(r: Repartition): readonly Expr[] {
+  const s = r.scheme;
+  return s.kind === "hash" ? s.exprs : s.kind === "range" ? s.orders : [];
+}
+
+/**
+ * An Aggregate reads only what its grouping and aggregate expressions mention: drop the rest
+ * of a Project below (also through a Repartition between them, which keeps its keys).
+ */
 function pruneUnderAggregate(p: LogicalPlan): LogicalPlan {
-  if (p.kind !== "Aggregate" || p.input.kind !== "Project") return p;
+  if (p.kind !== "Aggregate") return p;
+  if (p.input.kind === "Repartition" && p.input.input.kind === "Project") {
+    const r = p.input;
+    const used = new Set<number>();
+    for (const e of [...p.groupBy, ...p.aggs, ...repartitionKeys(r)]) referencedIds(e, used);
+    const proj = r.input as Project;
+    const exprs = proj.exprs.filter((e) => {
+      const id = e.kind === "Alias" ? e.exprId : e.kind === "AttributeRef" ? e.exprId : undefined;
+      return id === undefined || used.has(id);
+    });
+    if (exprs.length === proj.exprs.length) return p;
+    return aggregate(repartition(project(proj.input, exprs), r.scheme, r.numPartitions), p.groupBy, p.aggs);
+  }
+  if (p.input.kind !== "Project") return p;
   const used = new Set<number>();
   for (const e of [...p.groupBy, ...p.aggs]) referencedIds(e, used);
   const proj = p.input;

@@ -1,7 +1,7 @@
 import type { AttributeRef, Expr } from "../../expr/expr.js";
 import { isNondeterministicFunction } from "../../expr/functions/registry.js";
 import type { Filter, LogicalPlan } from "../../plan/logical-plan.js";
-import { filter, join, project } from "../../plan/nodes/index.js";
+import { filter, join, project, repartition } from "../../plan/nodes/index.js";
 import { outputOf } from "../../plan/output.js";
 import { andAll, splitConjuncts } from "../join-keys.js";
 import type { OptimizerRule } from "../rule.js";
@@ -74,6 +74,8 @@ export const pushDownFilter: OptimizerRule = {
       if (p.kind !== "Filter") return p;
       if (p.input.kind === "Project") return throughProject(p);
       if (p.input.kind === "Join") return intoJoin(p);
+      // Spark's PushPredicateThroughNonJoin: a repartition keeps every row, so filter first
+      if (p.input.kind === "Repartition" && deterministic(p.condition)) return repartition(filter(p.input.input, p.condition), p.input.scheme, p.input.numPartitions);
       return p;
     });
   },

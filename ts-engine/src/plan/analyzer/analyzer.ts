@@ -25,6 +25,7 @@ import { resolvePredicateSubquery, resolveScalarSubqueryJoin } from "./rules/pre
 import { resolveWithMissingRefs } from "./rules/missing-refs.js";
 import { unresolvedPlanString } from "./plan-string.js";
 import { checkNoWindow } from "./rules/window.js";
+import { resolveRepartition } from "./rules/repartition.js";
 
 function leafOutput(fields: readonly { name: string; dataType: AttributeRef["dataType"]; nullable: boolean }[]): AttributeRef[] {
   return fields.map((f) => ({ kind: "AttributeRef", name: f.name, dataType: f.dataType, nullable: f.nullable, exprId: newExprId() }));
@@ -124,6 +125,9 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
       const child = ctx.resolve(p.input);
       return { plan: offset(child.plan, p.n), planIds: child.planIds };
     }
+    case "Repartition":
+    case "RepartitionByExpression":
+      return resolveRepartition(p, ctx);
     default:
       return assertNever(p);
   }

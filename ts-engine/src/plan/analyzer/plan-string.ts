@@ -50,6 +50,10 @@ function head(p: ParsedPlan): string {
       return `'UnresolvedDataSource ${p.format}`;
     case "WriteFiles":
       return `'WriteFiles ${p.format}`;
+    case "Repartition":
+      return `Repartition ${p.numPartitions}, ${p.shuffle}`;
+    case "RepartitionByExpression":
+      return `'RepartitionByExpression ${exprs(p.partitionExprs)}${p.numPartitions === undefined ? "" : `, ${p.numPartitions}`}`;
     default:
       return assertNever(p);
   }

@@ -19,3 +19,4 @@ export { fileScan } from "./file-scan.js";
 export { insertIntoFiles } from "./insert-into-files.js";
 export { window } from "./window.js";
 export { offset } from "./offset.js";
+export { repartition } from "./repartition.js";

@@ -54,6 +54,10 @@ export async function handleAnalyze(req: AnalyzeRequest, session: Session, rc: R
         if (out.kind === "query") return rc.send({ kind: "analyzeResult", id: req.id });
         return rc.send({ kind: "analyzeResult", id: req.id, schema: encodeStructType(out.schema), rows: out.rows });
       }
+      case "numPartitions": {
+        if (engine.numPartitionsQuery === undefined) throw new InvalidPlanInput("this engine does not count result partitions");
+        return rc.send({ kind: "analyzeResult", id: req.id, numPartitions: await engine.numPartitionsQuery(plan, ctx) });
+      }
       case "createView":
         if (req.viewName === "") throw new InvalidPlanInput("analyze createView needs a viewName");
         engine.createTempView(req.viewName, plan, { global: req.global, replace: req.replace }, ctx);

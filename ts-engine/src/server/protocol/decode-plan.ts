@@ -207,6 +207,22 @@ const DECODERS: Readonly<Record<WirePlanKind, Decoder>> = {
     left: input(m, "left", p),
     right: input(m, "right", p),
   }),
+  Repartition: (m, p) => ({
+    kind: "Repartition",
+    input: input(m, "input", p),
+    // checked by the analyzer, which raises Spark's error for a count below 1
+    numPartitions: asSmallInt(req(m, "numPartitions", p), `${p}.numPartitions`),
+    shuffle: asBool(req(m, "shuffle", p), `${p}.shuffle`),
+  }),
+  RepartitionByExpression: (m, p) => {
+    const n = opt(m, "numPartitions");
+    return {
+      kind: "RepartitionByExpression",
+      input: input(m, "input", p),
+      partitionExprs: exprs(m, "partitionExprs", p),
+      ...(n === undefined ? {} : { numPartitions: asSmallInt(n, `${p}.numPartitions`) }),
+    };
+  },
 };
 
 /** A data source's `options` map (string to string), as [key, value] pairs in the client's order. */

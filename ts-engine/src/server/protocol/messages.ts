@@ -38,7 +38,7 @@ export interface AckRequest {
 }
 
 /** What an `analyze` request asks for. */
-export type AnalyzeMethod = "schema" | "treeString" | "explain" | "showString" | "persist" | "unpersist" | "storageLevel" | "sql" | "createView";
+export type AnalyzeMethod = "schema" | "treeString" | "explain" | "showString" | "persist" | "unpersist" | "storageLevel" | "sql" | "createView" | "numPartitions";
 
 /** schema / printSchema / explain / show text of a plan, with defaults filled in. */
 export interface AnalyzeRequest {
@@ -198,7 +198,7 @@ const DECODERS: Readonly<Record<RequestKind, Decoder>> = {
     id,
     sessionId: sid(m),
     plan: req(m, "plan", P),
-    method: oneOf(req(m, "method", P), ["schema", "treeString", "explain", "showString", "persist", "unpersist", "storageLevel", "sql", "createView"], `${P}.method`),
+    method: oneOf(req(m, "method", P), ["schema", "treeString", "explain", "showString", "persist", "unpersist", "storageLevel", "sql", "createView", "numPartitions"], `${P}.method`),
     mode: optStr(m, "mode") ?? "simple",
     numRows: asSmallInt(opt(m, "numRows") ?? 20, `${P}.numRows`),
     truncate: asSmallInt(opt(m, "truncate") ?? 20, `${P}.truncate`),
