@@ -71,7 +71,7 @@ const LAYERS = [
  * are `import type` one way, so no module waits on another at load time; a runtime cycle
  * among them is still rejected.
  */
-const PUBLIC_API_CLASSES = "^src/api/(spark-session|spark-session-builder|dataframe|dataframe-actions|dataframe-reader|dataframe-writer|group|catalog)[.]ts$";
+const PUBLIC_API_CLASSES = "^src/api/(spark-session|spark-session-builder|dataframe|dataframe-actions|dataframe-stat|dataframe-reader|dataframe-writer|dataframe-writer-v2|group|catalog)[.]ts$";
 
 const layerPath = (name) => {
   const layer = LAYERS.find((l) => l.name === name);

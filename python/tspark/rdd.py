@@ -42,8 +42,15 @@ class RDD:
                 "func": cloudpickle.dumps(as_iterator)}
 
     def getNumPartitions(self) -> int:
-        """Partitions as known on the client (parallelize slices, textFile minPartitions, shuffles)."""
-        return self._num_partitions or self.ctx.defaultParallelism
+        """Partitions: known on the client for parallelize and shuffles; planned by the engine
+        for file sources (textFile's Hadoop splits, wholeTextFiles' file groups)."""
+        if self._num_partitions is None:
+            client = self.ctx._session._client_checked()
+            msg = protocol.execute_rdd(client.next_id(), client.session_id, self._source, "numPartitions")
+            for reply in client.stream(msg):
+                if reply.get("kind") == "done":
+                    self._num_partitions = int(reply.get("numRows", 0))
+        return self._num_partitions or 0
 
     # --- narrow transformations ---
     def mapPartitionsWithIndex(self, f: PartitionFunc, preservesPartitioning: bool = False) -> "RDD":
@@ -95,7 +102,7 @@ class RDD:
     # --- shuffles ---
     def partitionBy(self, numPartitions: Optional[int] = None) -> "RDD":
         """Route (key, value) pairs by portable_hash(key) % numPartitions."""
-        n = numPartitions or self._num_partitions or self.ctx.defaultParallelism
+        n = numPartitions or self.getNumPartitions() or self.ctx.defaultParallelism
         node = {"kind": "PythonShuffle", "input": self._plan(), "numPartitions": int(n)}
         return RDD(self.ctx, node, None, int(n))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import decimal
 import glob
+import json
 import pathlib
 
 import pytest
@@ -78,7 +79,12 @@ def test_reads_int96_timestamps(utc):
 
 def test_writes_what_pyarrow_and_duckdb_read(utc, tmp_path):
     out = tmp_path / "all"
-    utc.createDataFrame(ROWS, ALL_TYPES).coalesce(1).write.parquet(str(out))
+    # INT64 micros (Spark's default INT96 is checked in test_writes_int96_by_default)
+    utc.conf.set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
+    try:
+        utc.createDataFrame(ROWS, ALL_TYPES).coalesce(1).write.parquet(str(out))
+    finally:
+        utc.conf.unset("spark.sql.parquet.outputTimestampType")
     assert (out / "_SUCCESS").exists()
     [f] = _part_files(out)
     assert f.endswith(".snappy.parquet")
@@ -232,3 +238,49 @@ def test_reads_every_codec_pyarrow_writes(utc, tmp_path, codec):
     df = utc.read.parquet(str(f))
     assert df.count() == 5000
     assert df.selectExpr("sum(id)", "count(DISTINCT s)").first() == Row(**{"sum(id)": sum(range(5000)), "count(DISTINCT s)": 17})
+
+
+TS_ROWS = [
+    (datetime.datetime(2024, 1, 2, 3, 4, 5, 123456), datetime.datetime(2024, 1, 2, 3, 4, 5, 6), (datetime.datetime(2000, 2, 29, 23, 59, 59),)),
+    (None, None, None),
+    (datetime.datetime(1969, 12, 31, 23, 59, 59, 999999), datetime.datetime(1970, 1, 1), (None,)),
+    (datetime.datetime(1900, 1, 1, 0, 0, 0, 1), datetime.datetime(2262, 4, 11), (datetime.datetime(1970, 1, 1, 0, 0, 0, 1),)),
+]
+TS_SCHEMA = StructType([StructField("ts", TimestampType()), StructField("ntz", TimestampNTZType()),
+                        StructField("st", StructType([StructField("t", TimestampType())]))])
+
+
+def test_writes_int96_by_default(utc, tmp_path):
+    # Spark 4.0.1's spark.sql.parquet.outputTimestampType default is INT96 (TimestampType only;
+    # TimestampNTZ is always INT64 micros): pyarrow, DuckDB and tspark read the values back.
+    out = tmp_path / "int96"
+    utc.createDataFrame(TS_ROWS, TS_SCHEMA).coalesce(1).write.parquet(str(out))
+    [f] = _part_files(out)
+    pf = pq.ParquetFile(f)
+    assert [pf.schema.column(i).physical_type for i in range(3)] == ["INT96", "INT64", "INT96"]
+    ntz = json.loads(pf.schema.column(1).logical_type.to_json())
+    assert (ntz["Type"], ntz["isAdjustedToUTC"], ntz["timeUnit"]) == ("Timestamp", False, "microseconds")
+    assert pf.metadata.row_group(0).column(0).statistics is None or not pf.metadata.row_group(0).column(0).statistics.has_min_max
+    t = pq.read_table(f, coerce_int96_timestamp_unit="us")
+    assert t.column("ts").to_pylist() == [r[0] for r in TS_ROWS]
+    assert t.column("ntz").to_pylist() == [r[1] for r in TS_ROWS]
+    assert [x and x["t"] for x in t.column("st").to_pylist()] == [r[2] and r[2][0] for r in TS_ROWS]
+    duck = duckdb.connect().execute(f"SELECT CAST(ts AS VARCHAR) FROM read_parquet('{f}')").fetchall()
+    assert [d[0] for d in duck] == ["2024-01-02 03:04:05.123456", None, "1969-12-31 23:59:59.999999", "1900-01-01 00:00:00.000001"]
+    back = utc.read.parquet(str(out)).collect()
+    assert [tuple(r) for r in back] == [(r[0], r[1], None if r[2] is None else Row(t=r[2][0])) for r in TS_ROWS]
+
+
+@pytest.mark.parametrize("kind,unit", [("TIMESTAMP_MICROS", "MICROS"), ("TIMESTAMP_MILLIS", "MILLIS")])
+def test_output_timestamp_type_int64(utc, tmp_path, kind, unit):
+    out = tmp_path / kind
+    utc.conf.set("spark.sql.parquet.outputTimestampType", kind)
+    try:
+        utc.createDataFrame(TS_ROWS[:2], TS_SCHEMA).coalesce(1).write.parquet(str(out))
+    finally:
+        utc.conf.unset("spark.sql.parquet.outputTimestampType")
+    [f] = _part_files(out)
+    pf = pq.ParquetFile(f)
+    assert pf.schema.column(0).physical_type == "INT64" and unit.lower() in pf.schema.column(0).logical_type.to_json().lower()
+    # TimestampNTZ stays micros whatever the setting
+    assert "microseconds" in pf.schema.column(1).logical_type.to_json()

@@ -11,12 +11,12 @@ import slt  # noqa: E402
 
 
 @pytest.mark.parametrize("path", slt.files(), ids=lambda p: "%s/%s" % (p.parent.name, p.name))
-def test_slt_file(path: pathlib.Path) -> None:
+def test_slt_file(path: pathlib.Path, tmp_path: pathlib.Path) -> None:
     from tspark.sql import SparkSession
 
-    # a fresh engine session per file, as the recorder starts each file from a clean state
+    # a clean catalog per file in a warehouse of its own, as the recorder starts each file
     spark = SparkSession.builder.appName("slt").config("spark.sql.session.timeZone", "UTC").getOrCreate()
-    for name in [r.tableName for r in spark.sql("SHOW TABLES").collect() if r.isTemporary]:
-        spark.sql("DROP VIEW IF EXISTS `%s`" % name)
+    spark.conf.set("spark.sql.warehouse.dir", str(tmp_path / "warehouse"))
+    slt.reset(spark)
     problems = slt.check_file(spark, path)
     assert not problems, "\n".join(problems)

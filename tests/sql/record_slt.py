@@ -21,16 +21,17 @@ def _record(paths: list[pathlib.Path]) -> None:
     import slt
     from pyspark.sql import SparkSession
 
+    import tempfile
+    # tables go to a warehouse of their own, as the runners' (tests/e2e/test_slt.py, slt.test.ts)
+    warehouse = tempfile.mkdtemp(prefix="tspark-slt-warehouse-")
     spark = SparkSession.builder.master("local[2]").config("spark.ui.enabled", "false") \
-        .config("spark.sql.session.timeZone", "UTC").getOrCreate()
+        .config("spark.sql.warehouse.dir", warehouse).config("spark.sql.session.timeZone", "UTC").getOrCreate()
     spark.sparkContext.setLogLevel("OFF")
     import logging
     logging.getLogger("SQLQueryContextLogger").disabled = True  # PySpark logs each failed query's stack trace
     for p in paths or slt.files():
-        # each file starts from a clean session state: its own views and conf
-        for t in spark.catalog.listTables():
-            if t.isTemporary:
-                spark.catalog.dropTempView(t.name)
+        # each file starts from a clean session state: no views, tables or databases of the last
+        slt.reset(spark)
         n = slt.record_file(spark, p)
         print("recorded %s (%d records)" % (p.relative_to(HERE.parent.parent), n))
 

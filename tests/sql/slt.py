@@ -172,6 +172,19 @@ def run_record(spark: Any, r: Record) -> tuple[Optional[str], Optional[List[str]
     return None, lines
 
 
+def reset(spark: Any) -> None:
+    """A clean catalog for the next file: its temp views, tables and databases dropped, `default` current."""
+    spark.sql("USE default")
+    for t in spark.catalog.listTables():
+        if t.isTemporary:
+            spark.catalog.dropTempView(t.name)
+        else:
+            spark.sql("DROP TABLE IF EXISTS `%s`" % t.name)
+    for d in spark.catalog.listDatabases():
+        if d.name != "default":
+            spark.sql("DROP DATABASE IF EXISTS `%s` CASCADE" % d.name)
+
+
 def check_file(spark: Any, path: pathlib.Path) -> List[str]:
     """Runs a file; one message per record whose outcome differs from the recorded one."""
     f = parse(path)

@@ -57,6 +57,16 @@ ENGINE_ONLY = {
     # what date/timestamp ± interval resolves to (Spark's DateAddYMInterval, TimestampAddInterval,
     # ExtractANSIIntervalDays): reached through `+`/`-`, never called by name
     "datetime_plus_interval", "datetime_minus_interval", "extractansiintervaldays",
+    # calendar interval × ÷ number (Spark's MultiplyInterval / DivideInterval): reached through `*`, `/`
+    "multiply_interval", "divide_interval",
+    # Spark's ReplicateRows, which exceptAll / intersectAll plan (RewriteExceptAll): no SQL name
+    "replicaterows",
+    # Spark's AtLeastNNonNulls, which df.na.drop / dropna filter on: no SQL name
+    "atleastnnonnulls",
+    # Spark's QuantileSummaries behind df.approxQuantile (StatFunctions.multipleApproxQuantiles): no SQL name
+    "approx_quantile_summary",
+    # Spark's CollectFrequentItems behind df.freqItems: no SQL name
+    "collect_frequent_items",
 }
 
 #: Wrappers whose engine part is still being built (none now; the staleness test keeps it honest).

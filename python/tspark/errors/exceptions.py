@@ -5,7 +5,7 @@ and message parameters like PySpark's Python-side errors (no SQLSTATE). Errors s
 the engine are rebuilt by `_from_wire.from_wire` and keep the engine's SQLSTATE and
 full message text.
 """
-from typing import Dict, Optional
+from typing import Any, Dict, Optional
 
 from tspark.errors.error_conditions import ERROR_CONDITIONS
 
@@ -159,7 +159,12 @@ class PySparkRuntimeError(PySparkException, RuntimeError):
 
 
 class PySparkAssertionError(PySparkException, AssertionError):
-    """An assertion in the testing utilities failed."""
+    """An assertion in the testing utilities failed; ``data`` holds the differing row pairs when asked for."""
+
+    def __init__(self, message: Optional[str] = None, errorClass: Optional[str] = None,
+                 messageParameters: Optional[Dict[str, str]] = None, data: Optional[Any] = None):
+        super().__init__(message=message, errorClass=errorClass, messageParameters=messageParameters)
+        self.data = data
 
 
 class PySparkNotImplementedError(PySparkException, NotImplementedError):

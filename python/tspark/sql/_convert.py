@@ -38,6 +38,9 @@ def to_wire(v: Any, dt: T.DataType) -> Any:
         return None
     if isinstance(dt, (T.LongType, T.IntegerType, T.ShortType, T.ByteType)):
         return int(v)
+    if isinstance(dt, T.CalendarIntervalType):
+        from tspark.errors import PySparkNotImplementedError
+        raise PySparkNotImplementedError(errorClass="NOT_IMPLEMENTED", messageParameters={"feature": "CalendarIntervalType.toInternal"})
     if isinstance(dt, (T.DoubleType, T.FloatType)):
         return float(v)
     if isinstance(dt, (T.StringType, T.CharType, T.VarcharType)):
@@ -138,6 +141,12 @@ def _year_month_not_implemented(_months: Any) -> Any:
     raise PySparkNotImplementedError(errorClass="NOT_IMPLEMENTED", messageParameters={"feature": "YearMonthIntervalType.fromInternal"})
 
 
+def _calendar_interval_not_implemented(_value: Any) -> Any:
+    """PySpark has no Python value for a calendar interval (CalendarIntervalType.fromInternal raises)."""
+    from tspark.errors import PySparkNotImplementedError
+    raise PySparkNotImplementedError(errorClass="NOT_IMPLEMENTED", messageParameters={"feature": "CalendarIntervalType.fromInternal"})
+
+
 def value_decoder(dt: T.DataType) -> Optional[Callable[[Any], Any]]:
     """Converter for one non-null wire value of `dt`, or None when the value is already Python's."""
     if isinstance(dt, T.DateType):
@@ -154,6 +163,8 @@ def value_decoder(dt: T.DataType) -> Optional[Callable[[Any], Any]]:
         return lambda us: datetime.timedelta(microseconds=us)
     if isinstance(dt, T.YearMonthIntervalType):
         return _year_month_not_implemented
+    if isinstance(dt, T.CalendarIntervalType):
+        return _calendar_interval_not_implemented
     if isinstance(dt, T.BinaryType):
         return bytearray
     if isinstance(dt, T.ArrayType):
@@ -186,6 +197,9 @@ def decode_column(values: List[Any], dt: T.DataType) -> List[Any]:
     d = value_decoder(dt)
     if d is None:
         return values
+    if isinstance(dt, T.CalendarIntervalType) and values:
+        # PySpark's StructField.fromInternal calls CalendarIntervalType.fromInternal for nulls too.
+        _calendar_interval_not_implemented(None)
     return [None if v is None else d(v) for v in values]
 
 

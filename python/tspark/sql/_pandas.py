@@ -3,6 +3,7 @@ from typing import Any, Dict
 
 from tspark.errors import PySparkImportError
 from tspark.sql._execute import collect_arrow, collect_rows
+from tspark.sql import types as T
 
 
 def _have_pyarrow() -> bool:
@@ -27,6 +28,10 @@ def to_pandas(session: Any, plan: Dict[str, Any], columns: Any) -> Any:
         tables = [pa.ipc.open_stream(pa.py_buffer(c)).read_all() for c in chunks]
         if tables:
             table = pa.concat_tables(tables)
+            if table.num_rows > 0 and any(isinstance(f.dataType, T.CalendarIntervalType) for f in schema.fields):
+                # PySpark's toPandas builds Rows, whose calendar intervals have no Python value.
+                from tspark.sql._convert import decode_column
+                decode_column([None], T.CalendarIntervalType())
             pdf = table.to_pandas()
             pdf.columns = schema.names
             _nested_as_python(pdf, table, schema)

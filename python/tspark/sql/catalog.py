@@ -90,7 +90,8 @@ class Catalog:
         return bool(self._op("databaseExists", dbName))
 
     def listTables(self, dbName: Optional[str] = None, pattern: Optional[str] = None) -> List[Table]:
-        """The session's temp views (and the global ones for ``global_temp``)."""
+        """The tables of the database (the current one by default), then the session's temp views
+        (for ``global_temp``, the global ones first)."""
         return [Table(**t) for t in self._op("listTables", dbName, pattern)]
 
     def tableExists(self, tableName: str, dbName: Optional[str] = None) -> bool:
@@ -144,5 +145,29 @@ class Catalog:
         self._op("clearCache")
 
     def refreshTable(self, tableName: str) -> None:
-        """Checks that the view exists (views are read afresh by every query)."""
+        """Checks that the table or view exists (both are read afresh by every query)."""
         self._op("refreshTable", tableName)
+
+    def createTable(self, tableName: str, path: Optional[str] = None, source: Optional[str] = None,
+                    schema: Any = None, description: Optional[str] = None, **options: str) -> Any:
+        """Creates a table and gives it as a DataFrame: external over ``path`` (its schema inferred
+        from the files unless given), else managed and empty with ``schema``."""
+        import json
+        from tspark.sql.types import StructType
+        ddl: Optional[str]
+        if schema is None:
+            ddl = None
+        elif isinstance(schema, StructType):
+            ddl = schema.simpleString()
+        else:
+            from tspark.errors import PySparkTypeError
+            raise PySparkTypeError(errorClass="NOT_STRUCT", messageParameters={
+                "arg_name": "schema", "arg_type": type(schema).__name__})
+        opts = json.dumps([[k, str(v)] for k, v in options.items()])
+        self._op("createTable", tableName, path, source, ddl, description, opts)
+        return self._session.table(tableName)
+
+    def createExternalTable(self, tableName: str, path: Optional[str] = None, source: Optional[str] = None,
+                            schema: Any = None, **options: str) -> Any:
+        """The older name of createTable over a path."""
+        return self.createTable(tableName, path, source, schema, **options)

@@ -1,8 +1,9 @@
 """DataFrame: a plan plus its session. Transformations return new frames; actions use the bridge."""
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
-from tspark.errors import (AnalysisException, PySparkAttributeError, PySparkNotImplementedError, PySparkTypeError,
+from tspark.errors import (AnalysisException, PySparkAttributeError, PySparkTypeError,
                            PySparkValueError)
+from tspark.sql import _na, _stat
 from tspark.sql import types as T
 from tspark.sql._plan import expressions as E
 from tspark.sql._plan import relations as R
@@ -234,12 +235,31 @@ class DataFrame:
         return self._new(R.distinct(self._plan))
 
     def dropDuplicates(self, subset: Optional[List[str]] = None) -> "DataFrame":
-        """Distinct rows (by all columns; a subset is not supported by the protocol yet)."""
-        if subset:
-            raise PySparkNotImplementedError.feature("dropDuplicates(subset)")
-        return self.distinct()
+        """Distinct rows; with ``subset``, one row per distinct value of those columns (its
+        other columns from the first row of each group)."""
+        if subset is not None and (not isinstance(subset, (list, tuple, set)) or isinstance(subset, str)):
+            raise PySparkTypeError(errorClass="NOT_LIST_OR_TUPLE",
+                                   messageParameters={"arg_name": "subset", "arg_type": type(subset).__name__})
+        if subset is None:
+            return self.distinct()
+        for c in subset:
+            if not isinstance(c, str):
+                raise PySparkTypeError(errorClass="NOT_STR",
+                                       messageParameters={"arg_name": "subset", "arg_type": type(c).__name__})
+        return self._new(R.distinct(self._plan, list(subset)))
 
     drop_duplicates = dropDuplicates
+
+    def dropDuplicatesWithinWatermark(self, subset: Optional[List[str]] = None) -> "DataFrame":
+        """Streaming deduplication; a batch frame raises when run, as Spark's does."""
+        if subset is not None and (not isinstance(subset, (list, tuple, set)) or isinstance(subset, str)):
+            raise PySparkTypeError(errorClass="NOT_LIST_OR_TUPLE",
+                                   messageParameters={"arg_name": "subset", "arg_type": type(subset).__name__})
+        for c in subset or []:
+            if not isinstance(c, str):
+                raise PySparkTypeError(errorClass="NOT_STR",
+                                       messageParameters={"arg_name": "subset", "arg_type": type(c).__name__})
+        return self._new(R.distinct(self._plan, None if subset is None else list(subset), within_watermark=True))
 
     def union(self, other: "DataFrame") -> "DataFrame":
         """Rows of both frames, matched by position (duplicates kept)."""
@@ -470,7 +490,7 @@ class DataFrame:
         return DataFrameWriter(self)
 
     def writeTo(self, table: str) -> Any:
-        """A DataFrameWriterV2 for a catalog table (tables are not in tspark yet: its actions raise NOT_IMPLEMENTED)."""
+        """A DataFrameWriterV2 for the catalog table ``table``: ``df.writeTo("t").using("parquet").create()``."""
         from tspark.sql.readwriter import DataFrameWriterV2
         return DataFrameWriterV2(self, table)
 
@@ -481,6 +501,14 @@ class DataFrame:
     def subtract(self, other: "DataFrame") -> "DataFrame":
         """Distinct rows of this frame not in ``other`` (SQL EXCEPT), columns matched by position."""
         return DataFrame(R.set_operation("except", self._plan, other._plan), self._session)
+
+    def intersectAll(self, other: "DataFrame") -> "DataFrame":
+        """Rows found in both frames, each as often as in both (SQL INTERSECT ALL)."""
+        return DataFrame(R.set_operation("intersect", self._plan, other._plan, all=True), self._session)
+
+    def exceptAll(self, other: "DataFrame") -> "DataFrame":
+        """Rows of this frame not in ``other``, duplicates counted (SQL EXCEPT ALL)."""
+        return DataFrame(R.set_operation("except", self._plan, other._plan, all=True), self._session)
 
     def createTempView(self, name: str) -> None:
         """Registers this frame as the session's temp view ``name`` (an error if one exists)."""
@@ -518,6 +546,111 @@ class DataFrame:
     def _create_view(self, name: str, is_global: bool, replace: bool) -> None:
         from tspark.sql._execute import analyze
         analyze(self._session, self._plan, "createView", viewName=name, **{"global": is_global, "replace": replace})
+
+    # --- reshaping: grouping sets and unpivot ---
+    def cube(self, *cols: Any) -> Any:
+        """Group by every subset of ``cols`` (one aggregate per grouping set, through an Expand)."""
+        from tspark.sql.group import GroupedData
+        return GroupedData(self, [self._col_expr(c) for c in _flatten(cols)], "cube")
+
+    def rollup(self, *cols: Any) -> Any:
+        """Group by every prefix of ``cols``: (a, b), (a), ()."""
+        from tspark.sql.group import GroupedData
+        return GroupedData(self, [self._col_expr(c) for c in _flatten(cols)], "rollup")
+
+    def groupingSets(self, groupingSets: Sequence[Sequence[Any]], *cols: Any) -> Any:
+        """Group by each of ``groupingSets`` (lists of columns); ``cols`` are the grouping columns shown."""
+        from tspark.sql.group import GroupedData
+        sets = [[self._col_expr(c) for c in s] for s in groupingSets]
+        return GroupedData(self, [self._col_expr(c) for c in _flatten(cols)], "groupingSets", sets)
+
+    def unpivot(self, ids: Any, values: Any, variableColumnName: str, valueColumnName: str) -> "DataFrame":
+        """Wide to long: one row per value column with the ids, the column's name and its value
+        (``values`` None: every non-id column)."""
+        def as_list(v: Any) -> List[Any]:
+            return list(v) if isinstance(v, (list, tuple)) else [v]
+        id_exprs = [self._col_expr(c, "ids") for c in as_list(ids)]
+        value_exprs = None if values is None else [self._col_expr(c, "values") for c in as_list(values)]
+        return self._new(R.unpivot(self._plan, id_exprs, value_exprs, variableColumnName, valueColumnName))
+
+    melt = unpivot
+
+    def to(self, schema: T.StructType) -> "DataFrame":
+        """The columns of ``schema`` in its order, matched by name and up-cast to its types."""
+        from tspark.sql._convert import wire_type
+        assert schema is not None
+        return self._new(R.to_schema(self._plan, wire_type(schema)))
+
+    def transform(self, func: Any, *args: Any, **kwargs: Any) -> "DataFrame":
+        """``func(self, *args, **kwargs)``, which must return a DataFrame (chains custom transformations)."""
+        out = func(self, *args, **kwargs)
+        if not isinstance(out, DataFrame):
+            raise AssertionError("Func returned an instance of type [%s], should have been DataFrame." % type(out))
+        return out
+
+    # --- missing values (tspark.sql._na) ---
+    @property
+    def na(self) -> Any:
+        """The missing-value methods (DataFrameNaFunctions: drop, fill, replace)."""
+        return _na.DataFrameNaFunctions(self)
+
+    def dropna(self, how: str = "any", thresh: Optional[int] = None, subset: Any = None) -> "DataFrame":
+        """Rows with at least ``thresh`` non-null, non-NaN values in ``subset`` (``how``: any / all)."""
+        return _na.dropna(self, how, thresh, subset)
+
+    def fillna(self, value: Any, subset: Any = None) -> "DataFrame":
+        """Nulls replaced by ``value`` in the columns of its type (or per column from a dict)."""
+        return _na.fillna(self, value, subset)
+
+    def replace(self, to_replace: Any, value: Any = _na._NoValue, subset: Any = None) -> "DataFrame":
+        """Values equal to ``to_replace`` replaced by ``value`` (a dict maps old to new)."""
+        return _na.replace(self, to_replace, value, subset)
+
+    # --- statistics and sampling (tspark.sql._stat) ---
+    @property
+    def stat(self) -> Any:
+        """The statistics methods (DataFrameStatFunctions)."""
+        return _stat.DataFrameStatFunctions(self)
+
+    def describe(self, *cols: Any) -> "DataFrame":
+        """count, mean, stddev, min and max of the numeric and string columns (or ``cols``), as strings."""
+        return _stat.describe(self, *cols)
+
+    def summary(self, *statistics: str) -> "DataFrame":
+        """The given statistics (default count, mean, stddev, min, 25%, 50%, 75%, max) of every numeric and string column."""
+        return _stat.summary(self, *statistics)
+
+    def corr(self, col1: str, col2: str, method: Optional[str] = None) -> Optional[float]:
+        """Pearson correlation of two numeric columns."""
+        return _stat.corr(self, col1, col2, method)
+
+    def cov(self, col1: str, col2: str) -> Optional[float]:
+        """Sample covariance of two numeric columns."""
+        return _stat.cov(self, col1, col2)
+
+    def crosstab(self, col1: str, col2: str) -> "DataFrame":
+        """Pair counts of two columns (a contingency table)."""
+        return _stat.crosstab(self, col1, col2)
+
+    def freqItems(self, cols: Any, support: Optional[float] = None) -> "DataFrame":
+        """Frequent items of each column (``support``: the minimum frequency, default 1%)."""
+        return _stat.freqItems(self, cols, support)
+
+    def approxQuantile(self, col: Any, probabilities: Any, relativeError: float) -> Any:
+        """Approximate quantiles (Greenwald-Khanna within ``relativeError``) of one or more numeric columns."""
+        return _stat.approxQuantile(self, col, probabilities, relativeError)
+
+    def sample(self, withReplacement: Any = None, fraction: Any = None, seed: Any = None) -> "DataFrame":
+        """A random fraction of the rows, the same for the same seed and partitioning."""
+        return _stat.sample(self, withReplacement, fraction, seed)
+
+    def randomSplit(self, weights: List[float], seed: Optional[int] = None) -> List["DataFrame"]:
+        """Disjoint random pieces in proportion to ``weights``."""
+        return _stat.randomSplit(self, weights, seed)
+
+    def sampleBy(self, col: Any, fractions: Dict[Any, float], seed: Optional[int] = None) -> "DataFrame":
+        """A stratified sample by the values of ``col``."""
+        return _stat.sampleBy(self, col, fractions, seed)
 
     def __repr__(self) -> str:
         return "DataFrame[%s]" % ", ".join("%s: %s" % (n, t) for n, t in self.dtypes)

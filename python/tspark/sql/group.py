@@ -1,6 +1,8 @@
-"""GroupedData: ``df.groupBy(...)`` then agg/count/sum/avg/min/max build an Aggregate plan."""
-from typing import Any, Dict, List
+"""GroupedData: ``df.groupBy(...)`` (or cube, rollup, groupingSets, then maybe pivot) and then
+agg/count/sum/avg/min/max build an Aggregate plan."""
+from typing import Any, Dict, List, Optional, Sequence
 
+from tspark.errors import AnalysisException
 from tspark.sql import types as T
 from tspark.sql._plan import expressions as E
 from tspark.sql._plan import relations as R
@@ -15,15 +17,30 @@ _DICT_AGG = {"avg": "avg", "average": "avg", "mean": "avg", "std": "stddev", "st
 
 
 class GroupedData:
-    """The grouping half of an aggregation; every method returns a DataFrame."""
+    """The grouping half of an aggregation; every method returns a DataFrame.
 
-    def __init__(self, df: Any, grouping: List[Dict[str, Any]]):
+    ``group_type`` is None for groupBy, or "cube" / "rollup" / "groupingSets" (then
+    ``grouping_sets`` lists the sets); ``pivot`` is the wire pivot spec once ``pivot()`` was called.
+    """
+
+    def __init__(self, df: Any, grouping: List[Dict[str, Any]], group_type: Optional[str] = None,
+                 grouping_sets: Optional[Sequence[Sequence[Dict[str, Any]]]] = None,
+                 pivot: Optional[Dict[str, Any]] = None):
         self._df = df
         self._grouping = grouping
+        self._group_type = group_type
+        self._grouping_sets = grouping_sets
+        self._pivot = pivot
+
+    @property
+    def session(self) -> Any:
+        """The frame's session."""
+        return self._df.sparkSession
 
     def _aggregate(self, aggs: List[Dict[str, Any]]) -> Any:
         # Through the frame itself: importing DataFrame here would make a cycle with dataframe.py.
-        return self._df._new(R.aggregate(self._df._plan, self._grouping, aggs))
+        return self._df._new(R.aggregate(self._df._plan, self._grouping, aggs, self._group_type,
+                                         self._grouping_sets, self._pivot))
 
     def agg(self, *exprs: Any) -> Any:
         """Aggregate Columns (``F.sum("v").alias("s")``) or a dict ``{"col": "fn"}``."""
@@ -45,9 +62,17 @@ class GroupedData:
 
     def _numeric(self, fn: str, cols: Any) -> Any:
         names = list(cols)
+        fields = {f.name: f for f in self._df.schema.fields}
         if not names:
             # No columns: every numeric column, grouping columns included (PySpark 4.0.1 does).
             names = [f.name for f in self._df.schema.fields if isinstance(f.dataType, T.NumericType)]
+        for n in names:
+            # Spark's aggregateNumericColumns checks each named column when the method is called
+            f = fields.get(n)
+            if f is not None and not isinstance(f.dataType, T.NumericType):
+                msg = '"%s" is not a numeric column. Aggregation function can only be applied on a numeric column.' % n
+                raise AnalysisException(errorClass="_LEGACY_ERROR_TEMP_1323", messageParameters={"colName": n},
+                                        _full_message=msg)
         return self._aggregate([E.function(fn, [E.column_from_name(n)]) for n in names])
 
     def sum(self, *cols: str) -> Any:
@@ -67,6 +92,36 @@ class GroupedData:
     def max(self, *cols: str) -> Any:
         """max of each column."""
         return self._numeric("max", cols)
+
+    def pivot(self, pivot_col: str, values: Optional[List[Any]] = None) -> "GroupedData":
+        """One output column per value of ``pivot_col`` (and aggregate). Without ``values`` the
+        engine finds the column's distinct values, sorted, at most ``spark.sql.pivotMaxValues``."""
+        col = pivot_col._expr if isinstance(pivot_col, Column) else E.column_from_name(pivot_col)
+        spec: Dict[str, Any] = {"column": col}
+        if values is not None:
+            spec["values"] = [v._expr if isinstance(v, Column) else make_literal(v) for v in values]
+        else:
+            spec["values"] = self._distinct_values(pivot_col)
+        return GroupedData(self._df, self._grouping, self._group_type, self._grouping_sets, spec)
+
+    def _distinct_values(self, pivot_col: Any) -> List[Dict[str, Any]]:
+        """The pivot column's sorted distinct values, found when pivot() is called, as classic
+        PySpark's RelationalGroupedDataset.pivot does (select(col).distinct().limit(max + 1).sort(col))."""
+        max_values = int(self._df.sparkSession.conf.get("spark.sql.pivotMaxValues", "10000"))
+        col = pivot_col if isinstance(pivot_col, Column) else Column(E.column_from_name(pivot_col))
+        # named, so the sort can refer to it whatever expression the column is
+        found = self._df.select(col.alias("pivot")).distinct().limit(max_values + 1).sort("pivot")
+        dtype = found.schema.fields[0].dataType
+        rows = found.collect()
+        if len(rows) > max_values:
+            name = pivot_col if isinstance(pivot_col, str) else str(pivot_col)
+            msg = ("The pivot column %s has more than %d distinct values, this could indicate an error. If this was "
+                   "intended, set spark.sql.pivotMaxValues to at least the number of distinct values of the pivot "
+                   "column." % (name, max_values))
+            raise AnalysisException(errorClass="_LEGACY_ERROR_TEMP_1324", messageParameters={
+                "pivotColumn": name, "maxValues": str(max_values), "config": "spark.sql.pivotMaxValues"},
+                _full_message=msg)
+        return [make_literal(r[0], dtype) for r in rows]
 
 
 def _java_string_hash(s: str) -> int:

@@ -169,9 +169,23 @@ class DataFrameReader(OptionUtils):
                        modifiedBefore=modifiedBefore, modifiedAfter=modifiedAfter)
         return self.format("orc").load(_paths(path))
 
-    def xml(self, path: PathOrPaths, **options: Any) -> "DataFrame":
-        """XML files are not read by tspark."""
-        raise PySparkNotImplementedError.feature("spark.read.xml()")
+    def xml(self, path: PathOrPaths, rowTag: Optional[str] = None, schema: Union[T.StructType, str, None] = None,
+            excludeAttribute: Any = None, attributePrefix: Optional[str] = None, valueTag: Optional[str] = None,
+            ignoreSurroundingSpaces: Any = None, rowValidationXSDPath: Optional[str] = None,
+            ignoreNamespace: Any = None, wildcardColName: Optional[str] = None, encoding: Optional[str] = None,
+            inferSchema: Any = None, nullValue: Optional[str] = None, dateFormat: Optional[str] = None,
+            timestampFormat: Optional[str] = None, mode: Optional[str] = None,
+            columnNameOfCorruptRecord: Optional[str] = None, multiLine: Any = None, samplingRatio: Any = None,
+            locale: Optional[str] = None) -> "DataFrame":
+        """XML files (Spark 4's built-in XML source): one row per ``rowTag`` element."""
+        self._set_opts(rowTag=rowTag, schema=schema, excludeAttribute=excludeAttribute,
+                       attributePrefix=attributePrefix, valueTag=valueTag,
+                       ignoreSurroundingSpaces=ignoreSurroundingSpaces, rowValidationXSDPath=rowValidationXSDPath,
+                       ignoreNamespace=ignoreNamespace, wildcardColName=wildcardColName, encoding=encoding,
+                       inferSchema=inferSchema, nullValue=nullValue, dateFormat=dateFormat,
+                       timestampFormat=timestampFormat, mode=mode, columnNameOfCorruptRecord=columnNameOfCorruptRecord,
+                       multiLine=multiLine, samplingRatio=samplingRatio, locale=locale)
+        return self.format("xml").load(_paths(path))
 
     def table(self, tableName: str) -> "DataFrame":
         """A catalog table (the same as ``spark.table``)."""
@@ -234,7 +248,7 @@ class DataFrameWriter(OptionUtils):
         return self
 
     def bucketBy(self, numBuckets: int, col: Any, *cols: Optional[str]) -> "DataFrameWriter":
-        """Bucketing needs tables (saveAsTable), which tspark does not have yet."""
+        """Bucketed tables (files split by a hash of the columns) are not written by tspark."""
         raise PySparkNotImplementedError.feature("DataFrameWriter.bucketBy()")
 
     def sortBy(self, col: Any, *cols: Optional[str]) -> "DataFrameWriter":
@@ -264,14 +278,35 @@ class DataFrameWriter(OptionUtils):
         plan = R.write_files(self._df._plan, fmt, path, self._mode, self._options, self._partition_by)
         collect_rows(self._spark, plan)
 
+    def _write_table(self, spec: Dict[str, Any]) -> None:
+        from tspark.sql._execute import analyze
+        analyze(self._spark, self._df._plan, "writeTable", write=spec)
+
     def insertInto(self, tableName: str, overwrite: Optional[bool] = None) -> None:
-        """Tables are not in tspark yet."""
-        raise PySparkNotImplementedError.feature("DataFrameWriter.insertInto()")
+        """Inserts the rows into an existing table by column position (``overwrite=True`` replaces
+        its rows; None follows the writer's mode), as PySpark's insertInto."""
+        if overwrite is None:
+            overwrite = self._mode.lower() == "overwrite"
+        self._write_table({"tableName": tableName, "method": "insertInto", "overwrite": bool(overwrite),
+                           "options": [], "partitionBy": [], "properties": []})
 
     def saveAsTable(self, name: str, format: Optional[str] = None, mode: Optional[str] = None,
                     partitionBy: Optional[Union[str, List[str]]] = None, **options: Any) -> None:
-        """Tables are not in tspark yet."""
-        raise PySparkNotImplementedError.feature("DataFrameWriter.saveAsTable()")
+        """Writes the rows to the catalog table ``name``: created from this writer's format, options
+        and partitioning when it does not exist; when it does, the mode decides (error, ignore,
+        overwrite replaces it, append inserts by column name)."""
+        self.mode(mode)
+        if format is not None:
+            self.format(format)
+        if partitionBy is not None:
+            self.partitionBy(partitionBy)
+        self.options(**options)
+        spec: Dict[str, Any] = {"tableName": name, "method": "saveAsTable", "mode": self._mode,
+                                "options": [[k, v] for k, v in self._options.items()],
+                                "partitionBy": list(self._partition_by), "properties": []}
+        if self._format is not None:
+            spec["format"] = self._format
+        self._write_table(spec)
 
     def text(self, path: str, compression: Optional[str] = None, lineSep: Optional[str] = None) -> None:
         """One string column as lines of text files."""
@@ -322,9 +357,18 @@ class DataFrameWriter(OptionUtils):
         self._set_opts(compression=compression)
         self.format("orc").save(path)
 
-    def xml(self, path: str, **options: Any) -> None:
-        """XML output is not in tspark."""
-        raise PySparkNotImplementedError.feature("DataFrameWriter.xml()")
+    def xml(self, path: str, rowTag: Optional[str] = None, mode: Optional[str] = None,
+            attributePrefix: Optional[str] = None, valueTag: Optional[str] = None, rootTag: Optional[str] = None,
+            declaration: Optional[str] = None, arrayElementName: Optional[str] = None,
+            nullValue: Optional[str] = None, dateFormat: Optional[str] = None, timestampFormat: Optional[str] = None,
+            compression: Optional[str] = None, encoding: Optional[str] = None, validateName: Any = None) -> None:
+        """XML files: one document per file, rows as ``rowTag`` elements under ``rootTag``."""
+        self.mode(mode)
+        self._set_opts(rowTag=rowTag, attributePrefix=attributePrefix, valueTag=valueTag, rootTag=rootTag,
+                       declaration=declaration, arrayElementName=arrayElementName, nullValue=nullValue,
+                       dateFormat=dateFormat, timestampFormat=timestampFormat, compression=compression,
+                       encoding=encoding, validateName=validateName)
+        self.format("xml").save(path)
 
     def jdbc(self, url: str, table: str, mode: Optional[str] = None, properties: Optional[Dict[str, str]] = None) -> None:
         """JDBC sinks are not in tspark yet."""
@@ -332,59 +376,88 @@ class DataFrameWriter(OptionUtils):
 
 
 class DataFrameWriterV2:
-    """``df.writeTo(table)``: needs catalog tables, which tspark does not have yet."""
+    """``df.writeTo(table)``, as PySpark's DataFrameWriterV2: ``using``, ``option(s)``,
+    ``tableProperty``, ``partitionedBy``, then ``create``, ``replace``, ``createOrReplace``,
+    ``append`` or ``overwritePartitions``."""
 
     def __init__(self, df: "DataFrame", table: str):
         self._df = df
         self._table = table
-
-    def _tables(self, what: str) -> PySparkNotImplementedError:
-        return PySparkNotImplementedError.feature("DataFrameWriterV2.%s() (catalog tables)" % what)
+        self._provider: Optional[str] = None
+        self._options: Dict[str, str] = {}
+        self._properties: Dict[str, str] = {}
+        self._partitions: List[str] = []
 
     def using(self, provider: str) -> "DataFrameWriterV2":
-        """The table's format."""
-        raise self._tables("using")
+        """The table's format (parquet, csv, json, text)."""
+        self._provider = provider
+        return self
 
     def option(self, key: str, value: Any) -> "DataFrameWriterV2":
         """A write option."""
-        raise self._tables("option")
+        self._options[key] = _to_str(value)
+        return self
 
     def options(self, **options: Any) -> "DataFrameWriterV2":
         """Write options."""
-        raise self._tables("options")
+        for k, v in options.items():
+            self.option(k, v)
+        return self
 
     def tableProperty(self, property: str, value: str) -> "DataFrameWriterV2":
-        """A table property."""
-        raise self._tables("tableProperty")
+        """A table property (TBLPROPERTIES)."""
+        self._properties[property] = value
+        return self
 
     def partitionedBy(self, col: Any, *cols: Any) -> "DataFrameWriterV2":
-        """Partitioning of the new table."""
-        raise self._tables("partitionedBy")
+        """Partition columns: names or plain column references (partition transforms such as
+        ``years(col)`` are not supported)."""
+        names: List[str] = []
+        for c in (col,) + cols:
+            if isinstance(c, str):
+                names.append(c)
+                continue
+            expr = getattr(c, "_expr", None)
+            if not isinstance(expr, dict) or expr.get("kind") != "UnresolvedAttribute":
+                raise PySparkNotImplementedError.feature("DataFrameWriterV2.partitionedBy() with partition transforms")
+            names.append(".".join(expr["nameParts"]))
+        self._partitions = names
+        return self
+
+    def _run(self, method: str) -> None:
+        from tspark.sql._execute import analyze
+        spec: Dict[str, Any] = {"tableName": self._table, "method": method,
+                                "options": [[k, v] for k, v in self._options.items()],
+                                "partitionBy": self._partitions,
+                                "properties": [[k, v] for k, v in self._properties.items()]}
+        if self._provider is not None:
+            spec["format"] = self._provider
+        analyze(self._df._session, self._df._plan, "writeTable", write=spec)
 
     def clusterBy(self, col: str, *cols: str) -> "DataFrameWriterV2":
-        """Clustering of the new table."""
-        raise self._tables("clusterBy")
+        """Clustering needs a table format with clustering (Delta, Iceberg), which tspark has not."""
+        raise PySparkNotImplementedError.feature("DataFrameWriterV2.clusterBy()")
 
     def create(self) -> None:
-        """Creates the table."""
-        raise self._tables("create")
+        """Creates the table from the rows (TABLE_OR_VIEW_ALREADY_EXISTS when it exists)."""
+        self._run("create")
 
     def replace(self) -> None:
-        """Replaces the table."""
-        raise self._tables("replace")
+        """Replaces an existing table with the rows."""
+        self._run("replace")
 
     def createOrReplace(self) -> None:
-        """Creates or replaces the table."""
-        raise self._tables("createOrReplace")
+        """Creates the table, or replaces it when it exists."""
+        self._run("createOrReplace")
 
     def append(self) -> None:
-        """Appends to the table."""
-        raise self._tables("append")
-
-    def overwrite(self, condition: Any) -> None:
-        """Overwrites rows matching a condition."""
-        raise self._tables("overwrite")
+        """Appends the rows to the existing table (columns matched by name)."""
+        self._run("append")
 
     def overwritePartitions(self) -> None:
-        """Overwrites the partitions the rows fall in."""
-        raise self._tables("overwritePartitions")
+        """Replaces the partitions the rows fall in (dynamic partition overwrite)."""
+        self._run("overwritePartitions")
+
+    def overwrite(self, condition: Any) -> None:
+        """Overwriting rows that match a condition needs a table format with row-level deletes."""
+        raise PySparkNotImplementedError.feature("DataFrameWriterV2.overwrite(condition)")

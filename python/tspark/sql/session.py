@@ -323,12 +323,30 @@ class SparkContext:
             start, end = 0, start
         return self.parallelize(range(start, end, step), numSlices)
 
+    @staticmethod
+    def _input_paths(name: str) -> str:
+        """A comma-separated list of paths (Hadoop's input paths), each made absolute."""
+        return ",".join(p if "://" in p or p.startswith("file:") else os.path.abspath(p)
+                        for p in name.split(",") if p)
+
+    @property
+    def defaultMinPartitions(self) -> int:
+        """min(defaultParallelism, 2), as Spark's SparkContext.defaultMinPartitions."""
+        return min(self.defaultParallelism, 2)
+
     def textFile(self, name: str, minPartitions: Optional[int] = None, use_unicode: bool = True) -> RDD:
-        """Lines of a text file (or directory) as str elements."""
-        path = name if "://" in name else os.path.abspath(name)
-        mp = int(minPartitions) if minPartitions else min(self.defaultParallelism, 2)
-        node = {"kind": "TextFile", "path": path, "minPartitions": mp}
-        return RDD(self, node, None, mp)
+        """Lines of text files as str elements: ``name`` is a file, directory or glob, or a
+        comma-separated list of them; .gz/.bz2/.zst/... files are decompressed. Partitions are
+        Hadoop's input splits for ``minPartitions`` (so there may be more of them)."""
+        mp = int(minPartitions) if minPartitions else self.defaultMinPartitions
+        node = {"kind": "TextFile", "path": self._input_paths(name), "minPartitions": mp}
+        return RDD(self, node, None, None)
+
+    def wholeTextFiles(self, path: str, minPartitions: Optional[int] = None, use_unicode: bool = True) -> RDD:
+        """One ``(path, content)`` pair per file (path as ``file:/abs/name``), as PySpark's."""
+        mp = int(minPartitions) if minPartitions else self.defaultMinPartitions
+        node = {"kind": "WholeTextFiles", "path": self._input_paths(path), "minPartitions": mp}
+        return RDD(self, node, None, None)
 
     def emptyRDD(self) -> RDD:
         """An RDD with no elements."""

@@ -14,7 +14,7 @@ __all__ = [
     "DataType", "NullType", "StringType", "CharType", "VarcharType", "BinaryType", "BooleanType",
     "DateType", "TimestampType", "TimestampNTZType", "DecimalType", "DoubleType", "FloatType",
     "ByteType", "IntegerType", "LongType", "ShortType", "ArrayType", "MapType", "StructField",
-    "StructType", "DayTimeIntervalType", "YearMonthIntervalType", "VariantType", "Row",
+    "StructType", "DayTimeIntervalType", "YearMonthIntervalType", "VariantType", "Row", "CalendarIntervalType",
     "NumericType", "IntegralType", "FractionalType", "AtomicType",
 ]
 
@@ -265,6 +265,15 @@ class YearMonthIntervalType(AtomicType):
         return "YearMonthIntervalType(%d, %d)" % (self.startField, self.endField)
 
 
+class CalendarIntervalType(DataType, metaclass=DataTypeSingleton):
+    """Calendar interval (``make_interval``): months, days and microseconds apart; as in PySpark it
+    has no Python value, so collecting one raises NOT_IMPLEMENTED."""
+
+    @classmethod
+    def typeName(cls) -> str:
+        return "interval"
+
+
 class VariantType(AtomicType, metaclass=DataTypeSingleton):
     """Semi-structured variant (declared for API parity)."""
 
@@ -440,6 +449,9 @@ def _parse_datatype_json_value(v: Union[str, Dict[str, Any]]) -> DataType:
             return _ATOMIC[v]()
         if v == "null":
             return NullType()
+        if v in ("calendar_interval", "interval"):
+            # the engine's wire name, and PySpark's typeName
+            return CalendarIntervalType()
         if v == "decimal":
             return DecimalType()
         m = _FIXED.fullmatch(v)

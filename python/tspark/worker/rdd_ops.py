@@ -40,10 +40,16 @@ def text_lines(chunk: bytes) -> List[str]:
 
 def input_elements(req: Dict[str, Any]) -> Iterator[Any]:
     """The partition's elements, lazily: ``strings`` (text lines), ``texts`` (chunks of
-    UTF-8 text whose lines are the elements) or ``blobs`` (pickled lists)."""
+    UTF-8 text whose lines are the elements), ``wholeFiles`` with ``wholeFilePaths``
+    (wholeTextFiles: ``(path, content)`` pairs, content decoded as UTF-8 with U+FFFD for bad
+    bytes, as Hadoop's Text.toString) or ``blobs`` (pickled lists)."""
     strings = req.get("strings")
     if strings is not None:
         return iter(strings)
+    whole = req.get("wholeFiles")
+    if whole is not None:
+        paths = req.get("wholeFilePaths") or []
+        return ((p, bytes(c).decode("utf-8", errors="replace")) for p, c in zip(paths, whole))
     texts = req.get("texts")
     if texts is not None:
         return itertools.chain.from_iterable(text_lines(t) for t in texts)

@@ -1,3 +1,6 @@
+import { schemaDDL } from "../catalog/table-ddl.js";
+import type { StructType } from "../types/data-type.js";
+import type { DataFrame } from "./dataframe.js";
 import type { StorageLevel } from "../plan/storage-level.js";
 import type { SparkSession } from "./spark-session.js";
 
@@ -124,8 +127,23 @@ export class Catalog {
     this.op("clearCache");
   }
 
-  /** Checks the view exists (views are read afresh by every query). */
+  /** Checks the table or view exists (both are read afresh by every query). */
   refreshTable(tableName: string): void {
     this.op("refreshTable", tableName);
+  }
+
+  /**
+   * Creates a table, as PySpark's catalog.createTable: external over `path` (its schema
+   * inferred from the files unless given), else managed and empty with `schema`; gives the
+   * table as a DataFrame.
+   */
+  async createTable(
+    tableName: string,
+    opts: { readonly path?: string; readonly source?: string; readonly schema?: StructType | string; readonly description?: string; readonly options?: Readonly<Record<string, string>> } = {},
+  ): Promise<DataFrame> {
+    const schema = opts.schema === undefined ? undefined : typeof opts.schema === "string" ? opts.schema : schemaDDL(opts.schema);
+    const options = JSON.stringify(Object.entries(opts.options ?? {}));
+    await this.session.engine.catalogOp("createTable", [tableName, opts.path, opts.source, schema, opts.description, options], this.session.execContext());
+    return this.session.table(tableName);
   }
 }

@@ -1,3 +1,4 @@
+import { isCalendarInterval } from "../columnar/calendar-interval.js";
 import type { DataType, StructType } from "../types/data-type.js";
 import { PySparkTypeError, PySparkValueError } from "./errors.js";
 import { normalizeLong } from "./literal.js";
@@ -87,6 +88,8 @@ function convertValue(v: unknown, t: DataType, nullable: boolean, field: string)
       return typeof v === "number" && Number.isInteger(v) ? v : typeof v === "bigint" ? v : reject();
     case "year_month_interval":
       return typeof v === "number" && Number.isInteger(v) ? v : reject();
+    case "calendar_interval":
+      return isCalendarInterval(v) ? v : reject();
     case "array":
       return Array.isArray(v) ? v.map((x) => convertValue(x, t.elementType, t.containsNull, field)) : reject();
     case "map": {

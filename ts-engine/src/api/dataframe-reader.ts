@@ -40,6 +40,11 @@ export class DataFrameReader {
     return this;
   }
 
+  /** `spark.read.table(name)`: the table or view, as `spark.table(name)`. */
+  table(tableName: string): DataFrame {
+    return this.session.table(tableName);
+  }
+
   /** One option. */
   option(key: string, value: OptionValue): this {
     this.opts.set(key, optionText(value));
@@ -86,5 +91,10 @@ export class DataFrameReader {
   /** Parquet files. */
   parquet(paths: string | readonly string[], options: OptionsObject = {}): Promise<DataFrame> {
     return this.format("parquet").load(paths, options);
+  }
+
+  /** XML files: one row per `rowTag` element (Spark 4's XML source; `rowTag` is required). */
+  xml(paths: string | readonly string[], options: OptionsObject = {}): Promise<DataFrame> {
+    return this.format("xml").load(paths, options);
   }
 }

@@ -65,6 +65,25 @@ export class DataFrameWriter {
     }
   }
 
+  /**
+   * Writes the rows to a catalog table: created (from this writer's format, options and
+   * partitionBy) when it does not exist; when it does, the mode decides: error, ignore,
+   * overwrite (replaced) or append (by column name), as Spark's saveAsTable.
+   */
+  async saveAsTable(name: string, options: OptionsObject = {}): Promise<void> {
+    this.options(options);
+    const s = this.df.sparkSession;
+    const spec = { tableName: name, method: "saveAsTable" as const, mode: this.saveMode, options: [...this.opts.entries()], partitionBy: this.partitionColumns, properties: [] };
+    await s.engine.writeTable(this.df.plan, this.fmt === undefined ? spec : { ...spec, format: this.fmt }, s.execContext());
+  }
+
+  /** Inserts the rows into an existing table by column position (overwrite: replacing its rows), as Spark's insertInto. */
+  async insertInto(tableName: string, overwrite?: boolean): Promise<void> {
+    const s = this.df.sparkSession;
+    const replace = overwrite ?? this.saveMode.toLowerCase() === "overwrite";
+    await s.engine.writeTable(this.df.plan, { tableName, method: "insertInto", overwrite: replace, options: [], partitionBy: [], properties: [] }, s.execContext());
+  }
+
   /** CSV files. */
   csv(path: string, options: OptionsObject = {}): Promise<void> {
     return this.format("csv").save(path, options);
@@ -83,5 +102,10 @@ export class DataFrameWriter {
   /** Parquet files. */
   parquet(path: string, options: OptionsObject = {}): Promise<void> {
     return this.format("parquet").save(path, options);
+  }
+
+  /** XML files: rows as `rowTag` elements (default ROW) under `rootTag` (default ROWS). */
+  xml(path: string, options: OptionsObject = {}): Promise<void> {
+    return this.format("xml").save(path, options);
   }
 }

@@ -7,7 +7,10 @@ import { Column } from "./column.js";
 import { collectRows, countRows, iterateRows, printLine } from "./dataframe-actions.js";
 import { attributeExpr, toColumn, type ColumnOrName } from "./column-or-name.js";
 import { GroupedData } from "./group.js";
+import { dropPlan, fillPlan, replacePlan, type NaValue } from "./na-functions.js";
+import * as stat from "./dataframe-stat.js";
 import { DataFrameWriter } from "./dataframe-writer.js";
+import { DataFrameWriterV2 } from "./dataframe-writer-v2.js";
 import { parseJoinType } from "./join-type.js";
 import type { ExplainMode } from "./query-engine-port.js";
 import type { Row, TypedRow } from "./row.js";
@@ -67,6 +70,11 @@ export class DataFrame {
   /** `df.write`: a DataFrameWriter (`await df.write.mode("overwrite").csv(path)`). */
   get write(): DataFrameWriter {
     return new DataFrameWriter(this);
+  }
+
+  /** `df.writeTo(table)`: a DataFrameWriterV2 (`await df.writeTo("t").using("parquet").create()`). */
+  writeTo(table: string): DataFrameWriterV2 {
+    return new DataFrameWriterV2(this, table);
   }
   /** A reference to this frame's column (PySpark's `df["name"]` / `df.name`). */
   col(name: string): Column {
@@ -165,6 +173,18 @@ export class DataFrame {
   /** Distinct rows. */
   distinct(): DataFrame {
     return this.derive({ kind: "Distinct", input: this.plan });
+  }
+  /** Distinct rows; with `subset`, one row per distinct value of those columns (the others from each group's first row). */
+  dropDuplicates(subset?: readonly string[]): DataFrame {
+    return subset === undefined ? this.distinct() : this.derive({ kind: "Distinct", input: this.plan, columns: subset });
+  }
+  /** Same as `dropDuplicates`. */
+  drop_duplicates(subset?: readonly string[]): DataFrame {
+    return this.dropDuplicates(subset);
+  }
+  /** Streaming deduplication; a batch frame raises when run, as Spark's does. */
+  dropDuplicatesWithinWatermark(subset?: readonly string[]): DataFrame {
+    return this.derive({ kind: "Distinct", input: this.plan, ...(subset === undefined ? {} : { columns: subset }), withinWatermark: true });
   }
   /** Rows of both frames by position, keeping duplicates (SQL UNION ALL). */
   union(other: DataFrame): DataFrame {
@@ -290,6 +310,136 @@ export class DataFrame {
     return this.derive({ kind: "SetOperation", op: "except", left: this.plan, right: other.plan });
   }
 
+  /** Rows found in both frames, each as often as in both (SQL INTERSECT ALL). */
+  intersectAll(other: DataFrame): DataFrame {
+    return this.derive({ kind: "SetOperation", op: "intersect", left: this.plan, right: other.plan, all: true });
+  }
+
+  /** Rows of this frame not in `other`, duplicates counted (SQL EXCEPT ALL). */
+  exceptAll(other: DataFrame): DataFrame {
+    return this.derive({ kind: "SetOperation", op: "except", left: this.plan, right: other.plan, all: true });
+  }
+
+  // ---- reshaping: grouping sets and unpivot -----------------------------------
+
+  /** Groups by every subset of `cols` (one aggregate per grouping set, through an Expand). */
+  cube(...cols: ColumnArgs): GroupedData {
+    return new GroupedData(this, exprsOf(cols), { type: "cube" });
+  }
+  /** Groups by every prefix of `cols`: (a, b), (a), (). */
+  rollup(...cols: ColumnArgs): GroupedData {
+    return new GroupedData(this, exprsOf(cols), { type: "rollup" });
+  }
+  /** Groups by each of `groupingSets` (lists of columns); `cols` are the grouping columns shown. */
+  groupingSets(groupingSets: readonly (readonly ColumnOrName[])[], ...cols: ColumnArgs): GroupedData {
+    const sets = groupingSets.map((s) => s.map((c) => toColumn(c).expr));
+    return new GroupedData(this, exprsOf(cols), { type: "groupingSets", sets });
+  }
+  /**
+   * Wide to long: one row per value column with the ids, the column's name and its value
+   * (`values` null: every non-id column).
+   */
+  unpivot(ids: ColumnOrName | readonly ColumnOrName[], values: ColumnOrName | readonly ColumnOrName[] | null, variableColumnName: string, valueColumnName: string): DataFrame {
+    const list = (v: ColumnOrName | readonly ColumnOrName[]): Expr[] => (Array.isArray(v) ? v : [v]).map((c: ColumnOrName) => toColumn(c).expr);
+    return this.derive({
+      kind: "Unpivot",
+      input: this.plan,
+      ids: list(ids),
+      ...(values === null ? {} : { values: list(values) }),
+      variableColumnName,
+      valueColumnName,
+    });
+  }
+  /** Same as `unpivot`. */
+  melt(ids: ColumnOrName | readonly ColumnOrName[], values: ColumnOrName | readonly ColumnOrName[] | null, variableColumnName: string, valueColumnName: string): DataFrame {
+    return this.unpivot(ids, values, variableColumnName, valueColumnName);
+  }
+
+  /** The columns of `schema` in its order, matched by name and up-cast to its types (PySpark's `df.to`). */
+  to(schema: StructType): DataFrame {
+    return this.derive({ kind: "ToSchema", input: this.plan, schema });
+  }
+  /** `func(this, ...args)`: chains a custom transformation (PySpark's `df.transform`). */
+  transform<A extends unknown[]>(func: (df: DataFrame, ...args: A) => DataFrame, ...args: A): DataFrame {
+    return func(this, ...args);
+  }
+
+  // ---- missing values (na-functions.ts) ---------------------------------------
+
+  /** The missing-value methods (PySpark's DataFrameNaFunctions: drop, fill, replace). */
+  get na(): DataFrameNaFunctions {
+    return new DataFrameNaFunctions(this);
+  }
+  /** Rows with at least `thresh` non-null, non-NaN values in `subset` (`how` "any": all of them, "all": one). */
+  dropna(how = "any", thresh?: number, subset?: string | readonly string[]): DataFrame {
+    return this.derive(dropPlan(this.plan, how, thresh, subset));
+  }
+  /** Nulls (and NaN in float columns) replaced by `value` in the columns of its type, or per column from an object. */
+  fillna(value: NaValue | Readonly<Record<string, NaValue>>, subset?: string | readonly string[]): DataFrame {
+    return this.derive(fillPlan(this.plan, value, subset));
+  }
+  /** Values equal to `toReplace` (a value, list or `{old: new}` object) replaced by `value`. */
+  replace(
+    toReplace: NaValue | readonly NaValue[] | Readonly<Record<string, NaValue | null>>,
+    value?: NaValue | null | readonly (NaValue | null)[],
+    subset?: string | readonly string[],
+  ): DataFrame {
+    return this.derive(replacePlan(this.plan, toReplace, value, subset));
+  }
+
+  // ---- statistics and sampling (dataframe-stat.ts) ----------------------------
+
+  /** The statistics methods (PySpark's DataFrameStatFunctions). */
+  get stat(): DataFrameStatFunctions {
+    return new DataFrameStatFunctions(this);
+  }
+  /** count, mean, stddev, min and max of the numeric and string columns (or `cols`), as strings. */
+  describe(...cols: (string | readonly string[])[]): DataFrame {
+    const names = cols.flat();
+    const base = names.length > 0 ? this.select(...names) : this;
+    return this.derive(stat.summaryPlan(base.plan, ["count", "mean", "stddev", "min", "max"]));
+  }
+  /** The given statistics (none: count, mean, stddev, min, 25%, 50%, 75%, max) of every numeric and string column. */
+  summary(...statistics: string[]): DataFrame {
+    return this.derive(stat.summaryPlan(this.plan, statistics));
+  }
+  /** Pearson correlation of two numeric columns. */
+  corr(col1: string, col2: string, method = "pearson"): Promise<number> {
+    return stat.corr(this, col1, col2, method);
+  }
+  /** Sample covariance of two numeric columns. */
+  cov(col1: string, col2: string): Promise<number> {
+    return stat.cov(this, col1, col2);
+  }
+  /** Pair counts of two columns (a contingency table). */
+  crosstab(col1: string, col2: string): DataFrame {
+    return stat.crosstab(this, col1, col2);
+  }
+  /** Frequent items of each column (`support`: the minimum frequency, default 1%). */
+  freqItems(cols: readonly string[], support?: number): DataFrame {
+    return stat.freqItems(this, cols, support);
+  }
+  /** Approximate quantiles (Greenwald-Khanna within `relativeError`) of one column, or of each of several. */
+  approxQuantile(c: string, probabilities: readonly number[], relativeError: number): Promise<number[]>;
+  approxQuantile(cols: readonly string[], probabilities: readonly number[], relativeError: number): Promise<number[][]>;
+  async approxQuantile(c: string | readonly string[], probabilities: readonly number[], relativeError: number): Promise<number[] | number[][]> {
+    const out = await stat.approxQuantile(this, typeof c === "string" ? [c] : c, probabilities, relativeError);
+    return typeof c === "string" ? out[0]! : out;
+  }
+  /** A random `fraction` of the rows, the same for the same seed and partitioning (`sample(fraction, seed)` or `sample(withReplacement, fraction, seed)`). */
+  sample(...args: [number, (number | bigint)?] | [boolean, number, (number | bigint)?]): DataFrame {
+    if (typeof args[0] === "boolean") return this.derive(stat.samplePlan(this.plan, args[0], args[1] as number, args[2]));
+    return this.derive(stat.samplePlan(this.plan, false, args[0], args[1] as number | bigint | undefined));
+  }
+  /** Disjoint random pieces in proportion to `weights`. */
+  randomSplit(weights: readonly number[], seed?: number | bigint): DataFrame[] {
+    return stat.randomSplitPlans(this.plan, weights, seed).map((p) => this.derive(p));
+  }
+  /** A stratified sample: rows of stratum `k` (the value of `col`) kept with probability `fractions[k]`. */
+  sampleBy(c: ColumnOrName, fractions: ReadonlyMap<number | string, number> | Readonly<Record<string, number>>, seed?: number | bigint): DataFrame {
+    return stat.sampleBy(this, c, fractions, seed);
+  }
+
   // ---- views ----------------------------------------------------------------
 
   /** Registers this frame as the session's temp view `name` (TEMP_TABLE_OR_VIEW_ALREADY_EXISTS if there is one). */
@@ -374,6 +524,58 @@ export class DataFrame {
 
   private derive(plan: ParsedPlan): DataFrame {
     return this.sparkSession.frame(plan);
+  }
+}
+
+/** `df.na`: PySpark's DataFrameNaFunctions, each method the frame's own. */
+export class DataFrameNaFunctions {
+  /** @internal use `df.na`. */
+  constructor(private readonly df: DataFrame) {}
+  /** Same as `df.dropna`. */
+  drop(how = "any", thresh?: number, subset?: string | readonly string[]): DataFrame {
+    return this.df.dropna(how, thresh, subset);
+  }
+  /** Same as `df.fillna`. */
+  fill(value: NaValue | Readonly<Record<string, NaValue>>, subset?: string | readonly string[]): DataFrame {
+    return this.df.fillna(value, subset);
+  }
+  /** Same as `df.replace`. */
+  replace(
+    toReplace: NaValue | readonly NaValue[] | Readonly<Record<string, NaValue | null>>,
+    value?: NaValue | null | readonly (NaValue | null)[],
+    subset?: string | readonly string[],
+  ): DataFrame {
+    return this.df.replace(toReplace, value, subset);
+  }
+}
+
+/** `df.stat`: PySpark's DataFrameStatFunctions, each method the frame's own. */
+export class DataFrameStatFunctions {
+  /** @internal use `df.stat`. */
+  constructor(private readonly df: DataFrame) {}
+  /** Same as `df.corr`. */
+  corr(col1: string, col2: string, method = "pearson"): Promise<number> {
+    return this.df.corr(col1, col2, method);
+  }
+  /** Same as `df.cov`. */
+  cov(col1: string, col2: string): Promise<number> {
+    return this.df.cov(col1, col2);
+  }
+  /** Same as `df.crosstab`. */
+  crosstab(col1: string, col2: string): DataFrame {
+    return this.df.crosstab(col1, col2);
+  }
+  /** Same as `df.sampleBy`. */
+  sampleBy(c: ColumnOrName, fractions: ReadonlyMap<number | string, number> | Readonly<Record<string, number>>, seed?: number | bigint): DataFrame {
+    return this.df.sampleBy(c, fractions, seed);
+  }
+  /** Same as `df.freqItems`. */
+  freqItems(cols: readonly string[], support?: number): DataFrame {
+    return this.df.freqItems(cols, support);
+  }
+  /** Same as `df.approxQuantile` over several columns. */
+  approxQuantile(cols: readonly string[], probabilities: readonly number[], relativeError: number): Promise<number[][]> {
+    return this.df.approxQuantile(cols, probabilities, relativeError);
   }
 }
 

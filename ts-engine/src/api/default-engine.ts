@@ -13,6 +13,7 @@ import {
 import { createEngineServices } from "../engine/services.js";
 import { createTempView, runSql } from "../engine/sql-runner.js";
 import { catalogOp } from "../engine/catalog-api.js";
+import { writeTable } from "../engine/dataframe-table-write.js";
 import type { QueryEnginePort } from "./query-engine-port.js";
 
 /** The in-process engine: engine/query-engine.ts's entry points and engine services. */
@@ -29,6 +30,7 @@ export const defaultEngine: QueryEnginePort = {
   runSql,
   createTempView,
   catalogOp,
+  writeTable,
   numPartitionsQuery,
   createServices: createEngineServices,
 };

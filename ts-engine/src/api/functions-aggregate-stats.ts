@@ -60,6 +60,8 @@ export const count_if = (c: ColumnOrName): Column => over("count_if", c);
 export const product = (c: ColumnOrName): Column => over("product", c);
 /** `median(col)`. */
 export const median = (c: ColumnOrName): Column => over("median", c);
+/** A histogram of at most `nBins` bins: an array of (x, y) structs (bin centre, height). */
+export const histogram_numeric = (c: ColumnOrName, nBins: Column): Column => over("histogram_numeric", c, nBins);
 /** `array_agg(col)`. */
 export const array_agg = (c: ColumnOrName): Column => over("array_agg", c);
 /** `max_by(col, ord)`. */

@@ -15,4 +15,8 @@ export * from "./functions-datetime.js";
 export * from "./functions-collection.js";
 export * from "./functions-aggregate-stats.js";
 export * from "./functions-try.js";
+export * from "./functions-number-format.js";
+export * from "./functions-crypto.js";
+export * from "./functions-xml.js";
+export * from "./functions-grouping.js";
 export * from "./functions-window.js";

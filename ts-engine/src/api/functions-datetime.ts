@@ -2,6 +2,7 @@ import type { ParsedExpr as Expr } from "../expr/parsed-expr.js";
 import { call, Column } from "./column.js";
 import { toColumn, type ColumnOrName } from "./column-or-name.js";
 import { literalOf } from "./literal.js";
+import { decimalType } from "../types/data-type.js";
 
 /**
  * PySpark's date and time functions for the Node API, one line each over the engine registry
@@ -161,3 +162,14 @@ export const make_dt_interval = (days?: ColumnOrName, hours?: ColumnOrName, mins
 /** A YEAR TO MONTH interval from years and months (absent fields are 0). */
 export const make_ym_interval = (years?: ColumnOrName, months?: ColumnOrName): Column =>
   call("make_ym_interval", [years, months].map((v) => (v === undefined ? literalOf(0) : e(v))));
+const intervalFields = (fields: readonly (ColumnOrName | undefined)[], secs: ColumnOrName | undefined) => [
+  ...fields.map((v) => (v === undefined ? literalOf(0) : e(v))),
+  // PySpark's lit(Decimal(0)): a DECIMAL(1,0) zero.
+  secs === undefined ? { kind: "Literal" as const, value: "0", dataType: decimalType(1, 0) } : e(secs),
+];
+/** A calendar interval from years, months, weeks, days, hours, minutes and seconds (absent fields are 0). */
+export const make_interval = (years?: ColumnOrName, months?: ColumnOrName, weeks?: ColumnOrName, days?: ColumnOrName, hours?: ColumnOrName, mins?: ColumnOrName, secs?: ColumnOrName): Column =>
+  call("make_interval", intervalFields([years, months, weeks, days, hours, mins], secs));
+/** As make_interval, null where make_interval overflows. */
+export const try_make_interval = (years?: ColumnOrName, months?: ColumnOrName, weeks?: ColumnOrName, days?: ColumnOrName, hours?: ColumnOrName, mins?: ColumnOrName, secs?: ColumnOrName): Column =>
+  call("try_make_interval", intervalFields([years, months, weeks, days, hours, mins], secs));

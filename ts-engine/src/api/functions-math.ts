@@ -145,5 +145,9 @@ export const getbit = (c: ColumnOrName, pos: ColumnOrName): Column => invoke("ge
 export const bitmap_bucket_number = (c: ColumnOrName): Column => invoke("bitmap_bucket_number", c);
 /** The bit position of a bigint within its bitmap bucket. */
 export const bitmap_bit_position = (c: ColumnOrName): Column => invoke("bitmap_bit_position", c);
+/** The bitmap (4096 bytes) with the bit of every non-null position set (an aggregate). */
+export const bitmap_construct_agg = (c: ColumnOrName): Column => invoke("bitmap_construct_agg", c);
+/** The bitwise OR of the non-null bitmaps (an aggregate). */
+export const bitmap_or_agg = (c: ColumnOrName): Column => invoke("bitmap_or_agg", c);
 /** The number of bits set in a binary bitmap. */
 export const bitmap_count = (c: ColumnOrName): Column => invoke("bitmap_count", c);

@@ -1,5 +1,5 @@
 import type { Column } from "./column.js";
-import { Column as ColumnClass } from "./column.js";
+import { Column as ColumnClass, toExpr } from "./column.js";
 import type { ColumnOrName } from "./column-or-name.js";
 import { invoke, invokeExprs, invokeWithLiterals, litArg } from "./invoke.js";
 import { PySparkTypeError } from "./errors.js";
@@ -34,6 +34,17 @@ export const input_file_block_start = (): Column => invokeExprs("input_file_bloc
 export const input_file_block_length = (): Column => invokeExprs("input_file_block_length", []);
 /** Standard normal random values, seeded. */
 export const randn = (seed?: number): Column => invokeExprs("randn", seed === undefined ? [] : [litArg(seed)]);
+/** Uniform random values between the constants `min` and `max` (an integer when both are), seeded as rand. */
+export const uniform = (min: Column | number, max: Column | number, seed?: Column | number): Column =>
+  invokeExprs("uniform", [toExpr(min), toExpr(max), ...(seed === undefined ? [] : [toExpr(seed)])]);
+/** Random strings of the constant `length` over 0-9, a-z, A-Z, seeded as rand. */
+export const randstr = (length: Column | number, seed?: Column | number): Column => invokeExprs("randstr", [toExpr(length), ...(seed === undefined ? [] : [toExpr(seed)])]);
+/** A static Java method's value by class and method name (a fixed set of methods: there is no JVM). */
+export const reflect = (...cols: ColumnOrName[]): Column => invoke("reflect", ...cols);
+/** Same as reflect. */
+export const java_method = (...cols: ColumnOrName[]): Column => invoke("java_method", ...cols);
+/** As reflect, null when the method throws. */
+export const try_reflect = (...cols: ColumnOrName[]): Column => invoke("try_reflect", ...cols);
 /** The DDL name of the column's type. */
 const typeOf = (c: ColumnOrName): Column => invoke("typeof", c);
 export { typeOf as typeof };

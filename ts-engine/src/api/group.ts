@@ -1,20 +1,40 @@
 import type { ParsedExpr as Expr } from "../expr/parsed-expr.js";
+import type { GroupingAnalytics, PivotSpec } from "../plan/parsed-plan.js";
 import { isNumeric } from "../types/data-type.js";
 import { call, Column } from "./column.js";
 import type { DataFrame } from "./dataframe.js";
+import { toColumn, type ColumnOrName } from "./column-or-name.js";
 import { PySparkValueError } from "./errors.js";
 import { col, count as countFn } from "./functions.js";
-import { literalOf } from "./literal.js";
+import { literalOf, type LiteralValue } from "./literal.js";
 
-/** `df.groupBy(...)`: PySpark's GroupedData, turned into an Aggregate by its methods. */
+/**
+ * `df.groupBy(...)` (or `cube`, `rollup`, `groupingSets`, then maybe `pivot`): PySpark's
+ * GroupedData, turned into an Aggregate by its methods.
+ */
 export class GroupedData {
   private readonly df: DataFrame;
   private readonly groupExprs: readonly Expr[];
+  private readonly analytics: GroupingAnalytics | undefined;
+  private readonly pivotSpec: PivotSpec | undefined;
 
-  /** @internal use `df.groupBy(...)`. */
-  constructor(df: DataFrame, groupExprs: readonly Expr[]) {
+  /** @internal use `df.groupBy(...)`, `df.cube(...)`, `df.rollup(...)` or `df.groupingSets(...)`. */
+  constructor(df: DataFrame, groupExprs: readonly Expr[], analytics?: GroupingAnalytics, pivot?: PivotSpec) {
     this.df = df;
     this.groupExprs = groupExprs;
+    this.analytics = analytics;
+    this.pivotSpec = pivot;
+  }
+
+  /**
+   * One output column per value of `pivotCol` (and aggregate). Without `values` the engine
+   * finds the column's distinct values, sorted, at most spark.sql.pivotMaxValues (then the
+   * frame's schema is known once an action ran it: `schema` before that raises).
+   */
+  pivot(pivotCol: ColumnOrName, values?: readonly (LiteralValue | Column)[]): GroupedData {
+    const column = toColumn(pivotCol).expr;
+    const spec: PivotSpec = values === undefined ? { column } : { column, values: values.map((v) => (v instanceof Column ? v.expr : literalOf(v))) };
+    return new GroupedData(this.df, this.groupExprs, this.analytics, spec);
   }
 
   /**
@@ -59,7 +79,14 @@ export class GroupedData {
   }
 
   private aggregate(aggs: readonly Expr[]): DataFrame {
-    return this.df.sparkSession.frame({ kind: "Aggregate", input: this.df.plan, groupBy: this.groupExprs, aggs });
+    return this.df.sparkSession.frame({
+      kind: "Aggregate",
+      input: this.df.plan,
+      groupBy: this.groupExprs,
+      aggs,
+      ...(this.analytics === undefined ? {} : { groupingAnalytics: this.analytics }),
+      ...(this.pivotSpec === undefined ? {} : { pivot: this.pivotSpec }),
+    });
   }
 }
 

@@ -110,6 +110,7 @@ export function checkDetermined(t: DataType): void {
       case "decimal":
       case "day_time_interval":
       case "year_month_interval":
+      case "calendar_interval":
         return false;
       default:
         return assertNever(x);

@@ -57,6 +57,7 @@ export function pyDataTypeRepr(t: DataType): string {
     case "date":
     case "timestamp":
     case "timestamp_ntz":
+    case "calendar_interval":
       return ATOMIC_NAMES[t.kind].py;
     default:
       return assertNever(t);

@@ -4,6 +4,7 @@ import type { ParsedPlan, SqlQuery } from "../plan/parsed-plan.js";
 import type { SqlOutcome } from "../engine/sql-runner.js";
 import type { StorageLevel } from "../plan/storage-level.js";
 import type { StructType } from "../types/data-type.js";
+import type { TableWriteSpec } from "../engine/dataframe-table-write.js";
 
 /** What an executed query yields (engine/query-engine.ts's QueryResult). */
 export interface QueryResultLike {
@@ -33,7 +34,9 @@ export interface QueryEnginePort {
   /** The plan with its file sources resolved (files listed, schemas inferred); absent in fakes that read no files. */
   resolveSources?(plan: ParsedPlan, ctx: ExecContext): Promise<ParsedPlan>;
   /** `spark.sql(...)`: a checked query (lazy), or a command run now with its result rows. */
-  runSql(plan: SqlQuery, ctx: ExecContext): SqlOutcome;
+  runSql(plan: SqlQuery, ctx: ExecContext): Promise<SqlOutcome>;
+  /** A DataFrame written to a table: saveAsTable, insertInto, writeTo(…).create/append/… (engine/dataframe-table-write.ts). */
+  writeTable(plan: ParsedPlan, spec: TableWriteSpec, ctx: ExecContext): Promise<void>;
   /** `df.createTempView(name)` and its variants: registers a (global) temp view of the plan. */
   createTempView(name: string, plan: ParsedPlan, opts: { readonly global: boolean; readonly replace: boolean }, ctx: ExecContext): void;
   /** One `spark.catalog` method (engine/catalog-api.ts): plain data, undefined for None. */

@@ -32,7 +32,7 @@ export class SparkSession {
   readonly engine: QueryEnginePort;
   private readonly sqlConf: SqlConf;
   private nextPlanId = 0;
-  private readonly catalogState = new SessionCatalog(processCatalog);
+  private readonly catalogState = new SessionCatalog(processCatalog, { get: (k) => this.sqlConf.get(k) });
   private stopped = false;
 
   /** Prefer `SparkSession.builder…getOrCreate()`; this makes an independent session. */
@@ -80,14 +80,14 @@ export class SparkSession {
   // ---- SQL and the catalog ---------------------------------------------------
 
   /**
-   * `spark.sql(query, args, kwargs)`: a query becomes a DataFrame (analyzed now, run by its
-   * actions); a command (CREATE TEMP VIEW, SHOW TABLES, SET, EXPLAIN …) runs now and the
-   * DataFrame holds its result rows. `args` binds `:name` (an object) or `?` (an array);
+   * `await spark.sql(query, args, kwargs)`: a query becomes a DataFrame (analyzed now, run by
+   * its actions); a command (CREATE TABLE, INSERT, CREATE TEMP VIEW, SHOW TABLES, SET, EXPLAIN …)
+   * runs now and the DataFrame holds its result rows. A Promise, since commands write files. `args` binds `:name` (an object) or `?` (an array);
    * `kwargs` fills `{name}`: a DataFrame is read as a relation, other values are inserted as text.
    */
-  sql(query: string, args?: Readonly<Record<string, SqlArg>> | readonly SqlArg[], kwargs?: Readonly<Record<string, DataFrame | string | number | bigint | boolean>>): DataFrame {
+  async sql(query: string, args?: Readonly<Record<string, SqlArg>> | readonly SqlArg[], kwargs?: Readonly<Record<string, DataFrame | string | number | bigint | boolean>>): Promise<DataFrame> {
     const refs = kwargs === undefined ? undefined : Object.fromEntries(Object.entries(kwargs).map(([k, v]) => [k, v instanceof DataFrame ? { plan: v.plan } : v]));
-    const out = this.engine.runSql(sqlRelation(query, args, refs), this.execContext());
+    const out = await this.engine.runSql(sqlRelation(query, args, refs), this.execContext());
     if (out.kind === "query") return this.frame(out.plan);
     return this.frame({ kind: "LocalRelation", schema: out.schema, rows: out.rows });
   }

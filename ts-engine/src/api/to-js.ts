@@ -84,6 +84,8 @@ export function valueToJs(x: unknown, t: DataType): unknown {
     case "binary":
     case "decimal":
     case "year_month_interval":
+    // A calendar interval stays { months, days, microseconds } (PySpark has no Python form for it).
+    case "calendar_interval":
       return x;
     default:
       return assertNever(t);

@@ -33,6 +33,7 @@ import { isLineitemKey } from "./workload-list-lineitem.js";
 import { lineitemWorkload } from "./workloads-lineitem.js";
 import type { Signature } from "./signature.js";
 import { dateFormatWorkload, datetimeFrame, toTimestampWorkload } from "./workloads-datetime.js";
+import { pivotFrame, pivotWorkload } from "./workloads-pivot.js";
 import { windowFrame, windowWorkload } from "./workloads-window.js";
 
 /** What run.ts asks of this process. */
@@ -109,6 +110,10 @@ async function timeWorkload(spark: SparkSession, spec: DataSpec, key: WorkloadKe
       spark.conf.set("spark.sql.session.timeZone", "UTC");
       const df = datetimeFrame(spark, spec);
       return withCached([df], () => timed(() => (key === "date_format" ? dateFormatWorkload(df) : toTimestampWorkload(df))));
+    }
+    case "pivot": {
+      const df = pivotFrame(spark, spec);
+      return withCached([df], () => timed(() => pivotWorkload(df)));
     }
     case "str_lower":
     case "str_substring":

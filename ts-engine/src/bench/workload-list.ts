@@ -10,6 +10,7 @@ export const WORKLOADS = [
   ...STRING_WORKLOADS,
   ["date_format", "date_format(ts, 'yyyy-MM-dd HH:mm:ss')"],
   ["to_timestamp", "to_timestamp(text, 'yyyy-MM-dd HH:mm:ss')"],
+  ["pivot", "groupBy(k).pivot(p, 7 values).sum(v)"],
   ...LINEITEM_WORKLOADS,
   ...WINDOW_WORKLOADS,
 ] as const;

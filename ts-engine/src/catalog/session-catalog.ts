@@ -5,22 +5,41 @@ import type { RelationLookup, ResolvedRelationName } from "../plan/analyzer/cont
 import { quoteParts } from "../plan/analyzer/scope.js";
 import { parseQueryPlan } from "../sql/parse-statement.js";
 import { TempViews } from "./temp-views.js";
+import path from "node:path";
+import type { CatalogTable } from "./catalog-table.js";
+import { tableRelation } from "./table-files.js";
+import { alreadyExists, DEFAULT_WAREHOUSE, Warehouse } from "./warehouse.js";
 
 /** Spark's spark.sql.globalTempDatabase default: the database global temp views live in. */
 export const GLOBAL_TEMP_DATABASE = "global_temp";
 
 /**
- * What the sessions of one engine share: the global temp views and the databases (in memory
- * until the warehouse keeps them; `default` always exists).
+ * What the sessions of one engine share in memory: the global temp views. Databases and
+ * tables are the warehouse's, on disk (catalog/warehouse.ts).
  */
 export interface SharedCatalog {
   readonly globalTempViews: TempViews;
-  readonly databases: string[];
+  /** `ADD FILE|JAR|ARCHIVE` paths (qualified), as SparkContext keeps them for the application. */
+  readonly resources: Readonly<Record<ResourceKind, Set<string>>>;
 }
 
-/** A fresh shared catalog: no global temp views, the `default` database. */
+/** What `ADD`/`LIST` name: files, jars, archives. */
+export type ResourceKind = "file" | "jar" | "archive";
+
+/** A fresh shared catalog: no global temp views, no added resources. */
 export function newSharedCatalog(): SharedCatalog {
-  return { globalTempViews: new TempViews(), databases: ["default"] };
+  return { globalTempViews: new TempViews(), resources: { file: new Set(), jar: new Set(), archive: new Set() } };
+}
+
+/** The session settings the catalog reads: spark.sql.warehouse.dir and the session time zone. */
+export interface CatalogConf {
+  get(key: string): string | undefined;
+}
+
+/** A table name resolved to its database (Spark's TableIdentifier in spark_catalog). */
+export interface TableName {
+  readonly database: string;
+  readonly name: string;
 }
 
 function schemaNotFound(db: string): AnalysisException {
@@ -33,6 +52,8 @@ export interface TableEntry {
   /** "" for a session's temp view (Spark shows an empty namespace), else the database. */
   readonly database: string;
   readonly isTemporary: boolean;
+  /** The persistent table, for tables (absent for views). */
+  readonly table?: CatalogTable;
 }
 
 /**
@@ -43,12 +64,79 @@ export interface TableEntry {
 export class SessionCatalog implements RelationLookup {
   readonly tempViews = new TempViews();
   readonly globalTempViews: TempViews;
-  private readonly shared: SharedCatalog;
+  /** What `ADD FILE|JAR|ARCHIVE` added (engine-wide, as Spark's are application-wide). */
+  readonly resources: Readonly<Record<ResourceKind, Set<string>>>;
   private currentDb = "default";
+  private readonly conf: CatalogConf;
 
-  constructor(shared: SharedCatalog) {
-    this.shared = shared;
+  constructor(shared: SharedCatalog, conf: CatalogConf = { get: () => undefined }) {
     this.globalTempViews = shared.globalTempViews;
+    this.resources = shared.resources;
+    this.conf = conf;
+  }
+
+  /** The warehouse of `spark.sql.warehouse.dir` (a `file:` URI or a path; `./spark-warehouse` by default). */
+  get warehouse(): Warehouse {
+    let dir = this.conf.get("spark.sql.warehouse.dir") ?? DEFAULT_WAREHOUSE;
+    if (dir.startsWith("file://")) dir = dir.slice("file://".length);
+    else if (dir.startsWith("file:")) dir = dir.slice("file:".length);
+    return new Warehouse(path.resolve(dir));
+  }
+
+  /**
+   * A table name's database and table: `t` in the current database, `db.t`, or
+   * `spark_catalog.db.t`; undefined for names no table can have (global_temp, more parts).
+   */
+  tableName(nameParts: readonly string[]): TableName | undefined {
+    let parts = nameParts;
+    if (parts.length === 3 && parts[0]!.toLowerCase() === "spark_catalog") parts = parts.slice(1);
+    if (parts.length === 1) return { database: this.currentDb.toLowerCase(), name: parts[0]!.toLowerCase() };
+    if (parts.length === 2 && parts[0]!.toLowerCase() !== GLOBAL_TEMP_DATABASE) return { database: parts[0]!.toLowerCase(), name: parts[1]!.toLowerCase() };
+    return undefined;
+  }
+
+  /** The persistent table a name resolves to (temp views are not looked at), undefined when none. */
+  getTable(nameParts: readonly string[]): CatalogTable | undefined {
+    const n = this.tableName(nameParts);
+    if (n === undefined || !this.databaseExists(n.database)) return undefined;
+    return this.warehouse.table(n.database, n.name);
+  }
+
+  /** The table, or TABLE_OR_VIEW_NOT_FOUND naming it as Spark does (`spark_catalog`.`db`.`t`). */
+  requireTable(nameParts: readonly string[]): CatalogTable {
+    const t = this.getTable(nameParts);
+    if (t !== undefined) return t;
+    throw new AnalysisException("TABLE_OR_VIEW_NOT_FOUND", { relationName: quoteParts(this.qualifiedName(nameParts)) });
+  }
+
+  /** `spark_catalog`.`db`.`t` parts for a table name, as Spark's messages print it. */
+  qualifiedName(nameParts: readonly string[]): string[] {
+    const n = this.tableName(nameParts);
+    return n === undefined ? [...nameParts] : ["spark_catalog", n.database, n.name];
+  }
+
+  /** Registers a new table (its database must exist); TABLE_OR_VIEW_ALREADY_EXISTS when taken. */
+  createTable(t: CatalogTable): void {
+    if (!this.databaseExists(t.database)) throw schemaNotFound(t.database);
+    const w = this.warehouse;
+    if (w.table(t.database, t.name) !== undefined) throw alreadyExists(t.database, t.name);
+    w.create(t);
+  }
+
+  /** Rewrites a table's metadata (ALTER TABLE). */
+  updateTable(t: CatalogTable): void {
+    this.warehouse.update(t);
+  }
+
+  /** Drops a table: its metadata, and a managed table's files. */
+  dropTable(t: CatalogTable): void {
+    this.warehouse.drop(t);
+  }
+
+  /** A table's data as a resolved file source, listed now. */
+  private tablePlan(t: CatalogTable): ParsedPlan {
+    const relation = tableRelation(t, this.conf.get("spark.sql.session.timeZone") ?? "UTC");
+    return { kind: "DataSource", format: t.provider, paths: [t.location], options: t.options, schema: t.schema, relation };
   }
 
   get currentDatabase(): string {
@@ -58,50 +146,61 @@ export class SessionCatalog implements RelationLookup {
   /** `USE db` / `catalog.setCurrentDatabase(db)`: SCHEMA_NOT_FOUND unless it exists. */
   setCurrentDatabase(db: string): void {
     if (!this.databaseExists(db)) throw schemaNotFound(db);
-    this.currentDb = this.shared.databases.find((d) => d.toLowerCase() === db.toLowerCase())!;
+    this.currentDb = db.toLowerCase();
   }
 
-  /** The databases, sorted by name. */
+  /** The databases (directories of the warehouse; Spark lower-cases their names), sorted by name. */
   listDatabases(): string[] {
-    return [...this.shared.databases].sort();
+    return this.warehouse.databases().sort();
   }
 
   databaseExists(db: string): boolean {
-    return this.shared.databases.some((d) => d.toLowerCase() === db.toLowerCase());
+    return this.warehouse.databaseExists(db);
   }
 
   /** `CREATE DATABASE db`: SCHEMA_ALREADY_EXISTS unless `ifNotExists`. */
   createDatabase(db: string, ifNotExists: boolean): void {
-    if (this.databaseExists(db) || db.toLowerCase() === GLOBAL_TEMP_DATABASE) {
+    if (db.toLowerCase() === GLOBAL_TEMP_DATABASE || !this.warehouse.createDatabase(db)) {
       if (ifNotExists) return;
-      throw new AnalysisException("SCHEMA_ALREADY_EXISTS", { schemaName: quoteParts(["spark_catalog", db]) });
+      throw new AnalysisException("SCHEMA_ALREADY_EXISTS", { schemaName: quoteParts(["spark_catalog", db.toLowerCase()]) });
     }
-    this.shared.databases.push(db);
   }
 
-  /** `DROP DATABASE db`: SCHEMA_NOT_FOUND unless `ifExists`; `default` cannot be dropped. */
-  dropDatabase(db: string, ifExists: boolean): void {
-    const i = this.shared.databases.findIndex((d) => d.toLowerCase() === db.toLowerCase());
-    if (i < 0) {
+  /**
+   * `DROP DATABASE db [CASCADE]`: SCHEMA_NOT_FOUND unless `ifExists`; `default` cannot be
+   * dropped; a database with tables only with CASCADE (SCHEMA_NOT_EMPTY), which drops them.
+   */
+  dropDatabase(db: string, ifExists: boolean, cascade = false): void {
+    if (!this.databaseExists(db)) {
       if (ifExists) return;
       throw schemaNotFound(db);
     }
     if (db.toLowerCase() === "default") throw new AnalysisException("UNSUPPORTED_FEATURE.DROP_DATABASE", { database: quoteParts(["spark_catalog", db]) });
-    this.shared.databases.splice(i, 1);
+    const w = this.warehouse;
+    const tables = w.tables(db);
+    if (tables.length > 0 && !cascade) throw new AnalysisException("SCHEMA_NOT_EMPTY", { schemaName: quoteParts([db.toLowerCase()]) });
+    for (const t of tables) w.drop(t);
+    w.dropDatabase(db);
     if (this.currentDb.toLowerCase() === db.toLowerCase()) this.currentDb = "default";
   }
 
-  /** Resolves `v` (temp view) and `global_temp.v`; undefined for names the catalog does not hold. */
+  /**
+   * Resolves a relation name as Spark's SessionCatalog does: `v` a temp view first, then a
+   * table of the current database; `global_temp.v`; `db.t` and `spark_catalog.db.t` tables
+   * (qualified `spark_catalog.db.t`, so `t.a`, `db.t.a` and `spark_catalog.db.t.a` all
+   * resolve). Undefined for names the catalog does not hold.
+   */
   lookupRelation(nameParts: readonly string[]): ResolvedRelationName | undefined {
     if (nameParts.length === 1) {
       const v = this.tempViews.get(nameParts[0]!);
-      return v === undefined ? undefined : { plan: v.plan, qualifier: [v.name] };
+      if (v !== undefined) return { plan: v.plan, qualifier: [v.name] };
     }
     if (nameParts.length === 2 && nameParts[0]!.toLowerCase() === GLOBAL_TEMP_DATABASE) {
       const v = this.globalTempViews.get(nameParts[1]!);
       return v === undefined ? undefined : { plan: v.plan, qualifier: [GLOBAL_TEMP_DATABASE, v.name] };
     }
-    return undefined;
+    const t = this.getTable(nameParts);
+    return t === undefined ? undefined : { plan: this.tablePlan(t), qualifier: ["spark_catalog", t.database, t.name] };
   }
 
   /**
@@ -150,7 +249,7 @@ export class SessionCatalog implements RelationLookup {
     return this.globalTempViews.delete(name);
   }
 
-  /** Temp views (and, for `global_temp`, the global ones), as SHOW TABLES lists them. */
+  /** The database's tables, then the temp views (for `global_temp`, the global ones first), as SHOW TABLES lists them. */
   listTables(database?: string): TableEntry[] {
     const db = database ?? this.currentDb;
     const local = this.tempViews.list().map((v) => ({ name: v.name, database: "", isTemporary: true }));
@@ -158,7 +257,8 @@ export class SessionCatalog implements RelationLookup {
       return [...this.globalTempViews.list().map((v) => ({ name: v.name, database: GLOBAL_TEMP_DATABASE, isTemporary: true })), ...local];
     }
     if (!this.databaseExists(db)) throw schemaNotFound(db);
-    return local;
+    const tables = this.warehouse.tables(db).map((t) => ({ name: t.name, database: t.database, isTemporary: false, table: t }));
+    return [...tables, ...local];
   }
 
   /** `plan` with every catalog relation and `spark.sql` node replaced by what it reads now. */

@@ -10,8 +10,7 @@ import { isLongType, longVectorFromBigInts } from "./builder.js";
  * indices and 30x on sequential ones (3M rows; a join or sort takes every column).
  * An index of -1 leaves the slot zero (the caller marks it null).
  */
-function takeU8(src: Uint8Array, indices: Int32Array, n: number): Uint8Array {
-  const out = new Uint8Array(n);
+function takeU8(src: Uint8Array, indices: Int32Array, n: number, out: Uint8Array = new Uint8Array(n)): Uint8Array {
   for (let i = 0; i < n; i++) {
     const j = indices[i]!;
     if (j >= 0) out[i] = src[j]!;
@@ -19,8 +18,7 @@ function takeU8(src: Uint8Array, indices: Int32Array, n: number): Uint8Array {
   return out;
 }
 
-function takeI8(src: Int8Array, indices: Int32Array, n: number): Int8Array {
-  const out = new Int8Array(n);
+function takeI8(src: Int8Array, indices: Int32Array, n: number, out: Int8Array = new Int8Array(n)): Int8Array {
   for (let i = 0; i < n; i++) {
     const j = indices[i]!;
     if (j >= 0) out[i] = src[j]!;
@@ -28,8 +26,7 @@ function takeI8(src: Int8Array, indices: Int32Array, n: number): Int8Array {
   return out;
 }
 
-function takeI16(src: Int16Array, indices: Int32Array, n: number): Int16Array {
-  const out = new Int16Array(n);
+function takeI16(src: Int16Array, indices: Int32Array, n: number, out: Int16Array = new Int16Array(n)): Int16Array {
   for (let i = 0; i < n; i++) {
     const j = indices[i]!;
     if (j >= 0) out[i] = src[j]!;
@@ -37,8 +34,7 @@ function takeI16(src: Int16Array, indices: Int32Array, n: number): Int16Array {
   return out;
 }
 
-function takeI32(src: Int32Array, indices: Int32Array, n: number): Int32Array {
-  const out = new Int32Array(n);
+function takeI32(src: Int32Array, indices: Int32Array, n: number, out: Int32Array = new Int32Array(n)): Int32Array {
   for (let i = 0; i < n; i++) {
     const j = indices[i]!;
     if (j >= 0) out[i] = src[j]!;
@@ -46,8 +42,7 @@ function takeI32(src: Int32Array, indices: Int32Array, n: number): Int32Array {
   return out;
 }
 
-function takeF32(src: Float32Array, indices: Int32Array, n: number): Float32Array {
-  const out = new Float32Array(n);
+function takeF32(src: Float32Array, indices: Int32Array, n: number, out: Float32Array = new Float32Array(n)): Float32Array {
   for (let i = 0; i < n; i++) {
     const j = indices[i]!;
     if (j >= 0) out[i] = src[j]!;
@@ -55,8 +50,7 @@ function takeF32(src: Float32Array, indices: Int32Array, n: number): Float32Arra
   return out;
 }
 
-function takeF64(src: Float64Array, indices: Int32Array, n: number): Float64Array {
-  const out = new Float64Array(n);
+function takeF64(src: Float64Array, indices: Int32Array, n: number, out: Float64Array = new Float64Array(n)): Float64Array {
   for (let i = 0; i < n; i++) {
     const j = indices[i]!;
     if (j >= 0) out[i] = src[j]!;
@@ -64,8 +58,7 @@ function takeF64(src: Float64Array, indices: Int32Array, n: number): Float64Arra
   return out;
 }
 
-function takeBig(src: BigInt64Array, indices: Int32Array, n: number): BigInt64Array {
-  const out = new BigInt64Array(n);
+function takeBig(src: BigInt64Array, indices: Int32Array, n: number, out: BigInt64Array = new BigInt64Array(n)): BigInt64Array {
   for (let i = 0; i < n; i++) {
     const j = indices[i]!;
     if (j >= 0) out[i] = src[j]!;
@@ -82,26 +75,31 @@ function takeArray<T>(src: readonly T[], fill: T, indices: Int32Array, n: number
   return out;
 }
 
-function takeData(v: Vector, indices: Int32Array, n: number): VectorData {
+/** A typed array of `n` elements, in a SharedArrayBuffer of its own when `shared`. */
+function alloc<T>(Ctor: { new (n: number): T; new (b: SharedArrayBuffer): T; readonly BYTES_PER_ELEMENT: number }, n: number, shared: boolean): T {
+  return shared ? new Ctor(new SharedArrayBuffer(n * Ctor.BYTES_PER_ELEMENT)) : new Ctor(n);
+}
+
+function takeData(v: Vector, indices: Int32Array, n: number, shared: boolean): VectorData {
   switch (v.storage) {
     case "bool":
-      return takeU8(v.data, indices, n);
+      return takeU8(v.data, indices, n, alloc(Uint8Array, n, shared));
     case "i8":
-      return takeI8(v.data, indices, n);
+      return takeI8(v.data, indices, n, alloc(Int8Array, n, shared));
     case "i16":
-      return takeI16(v.data, indices, n);
+      return takeI16(v.data, indices, n, alloc(Int16Array, n, shared));
     case "i32":
-      return takeI32(v.data, indices, n);
+      return takeI32(v.data, indices, n, alloc(Int32Array, n, shared));
     case "f32":
-      return takeF32(v.data, indices, n);
+      return takeF32(v.data, indices, n, alloc(Float32Array, n, shared));
     case "f64":
-      return takeF64(v.data, indices, n);
+      return takeF64(v.data, indices, n, alloc(Float64Array, n, shared));
     case "i64big":
-      return takeBig(v.data, indices, n);
+      return takeBig(v.data, indices, n, alloc(BigInt64Array, n, shared));
     case "utf8":
-      return takeUtf8(v.data, indices, n);
+      return takeUtf8(v.data, indices, n, shared);
     case "dec64":
-      return takeBig(v.data, indices, n);
+      return takeBig(v.data, indices, n, alloc(BigInt64Array, n, shared));
     case "dec128":
       return takeArray(v.data, 0n, indices, n);
     case "binary":
@@ -122,19 +120,30 @@ function hasNegative(indices: Int32Array, n: number): boolean {
 }
 
 /**
+ * How a take may work: `shared` puts the output in SharedArrayBuffers (a shuffle block
+ * that the main thread hands to readers as views); `nonNegative` says no index is -1 (the
+ * caller knows: a sort's permutation, an inner join's pairs), sparing the scan for one.
+ */
+export interface TakeOptions {
+  readonly shared?: boolean;
+  readonly nonNegative?: boolean;
+}
+
+/**
  * Rows `indices` of `v`, in that order. An index of -1 yields a null (used by outer
  * joins for the missing side). BigInt longs fall back to Float64 when the taken values fit.
  */
-export function takeVector(v: Vector, indices: Int32Array, count = indices.length): Vector {
+export function takeVector(v: Vector, indices: Int32Array, count = indices.length, opts: TakeOptions = {}): Vector {
   const n = count;
-  const data = takeData(v, indices, n);
+  const shared = opts.shared === true;
+  const data = takeData(v, indices, n, shared);
   let validity: Uint8Array | null = null;
   const src = v.validity;
   if (src !== null) {
     // a -1 index gathers a 0: the missing side's row is null
-    validity = takeU8(src, indices, n);
+    validity = takeU8(src, indices, n, alloc(Uint8Array, n, shared));
     if (allOnes(validity, n)) validity = null;
-  } else if (hasNegative(indices, n)) {
+  } else if (opts.nonNegative !== true && hasNegative(indices, n)) {
     validity = new Uint8Array(n);
     for (let i = 0; i < n; i++) validity[i] = indices[i]! >= 0 ? 1 : 0;
   }
@@ -143,10 +152,10 @@ export function takeVector(v: Vector, indices: Int32Array, count = indices.lengt
 }
 
 /** Rows `indices` (first `count` of them) of every column of `b`. */
-export function takeBatch(b: ColumnBatch, indices: Int32Array, count = indices.length): ColumnBatch {
+export function takeBatch(b: ColumnBatch, indices: Int32Array, count = indices.length, opts: TakeOptions = {}): ColumnBatch {
   return makeBatch(
     b.schema,
-    b.columns.map((c) => takeVector(c, indices, count)),
+    b.columns.map((c) => takeVector(c, indices, count, opts)),
     count,
   );
 }

@@ -184,15 +184,16 @@ export class Utf8Builder {
 }
 
 /** Rows `indices` (−1 gives an empty value) of utf8 storage. */
-export function takeUtf8(d: Utf8Data, indices: Int32Array, n: number): Utf8Data {
+export function takeUtf8(d: Utf8Data, indices: Int32Array, n: number, shared = false): Utf8Data {
   const { offsets, bytes } = d;
   let total = 0;
   for (let i = 0; i < n; i++) {
     const j = indices[i]!;
     if (j >= 0) total += offsets[j + 1]! - offsets[j]!;
   }
-  const outOff = new Int32Array(n + 1);
-  const out = new Uint8Array(total);
+  // shared: a shuffle block's strings, handed to readers as views of shared memory
+  const outOff = shared ? new Int32Array(new SharedArrayBuffer(4 * (n + 1))) : new Int32Array(n + 1);
+  const out = shared ? new Uint8Array(new SharedArrayBuffer(total)) : new Uint8Array(total);
   let pos = 0;
   for (let i = 0; i < n; i++) {
     const j = indices[i]!;

@@ -112,6 +112,7 @@ export const STORAGE_OF: Readonly<Record<DataType["kind"], VectorStorage>> = {
   array: "values",
   map: "values",
   struct: "values",
+  calendar_interval: "values",
 };
 
 /** The storage a type uses by default: STORAGE_OF, with decimals past 18 digits on dec128. */

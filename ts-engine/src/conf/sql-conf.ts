@@ -1,4 +1,5 @@
 import os from "node:os";
+import path from "node:path";
 
 /**
  * Session configuration: every key the engine reads, with Spark's default. Unknown keys
@@ -50,7 +51,9 @@ export const CONF_ENTRIES: readonly ConfEntry[] = [
   { key: "spark.sql.sources.partitionOverwriteMode", default: "STATIC", doc: "STATIC: an overwrite replaces everything under the path; DYNAMIC: only the partition directories the write produces." },
   { key: "spark.sql.sources.default", default: "parquet", doc: "The format spark.read.load / df.write.save use when none is given." },
   { key: "spark.sql.maxMetadataStringLength", default: "100", doc: "The longest value explain prints in a file scan's metadata (longer ones end in ...)." },
+  { key: "spark.sql.pivotMaxValues", default: "10000", doc: "The most distinct values a pivot without values may find in its column (more raise an error)." },
   { key: "spark.local.dir", default: os.tmpdir(), doc: "Directory for spill files (sorted runs); each engine process uses its own subdirectory, and every file is deleted when its task ends." },
+  { key: "spark.sql.warehouse.dir", default: `file:${path.resolve("spark-warehouse")}`, doc: "Where managed tables and databases live: `default`'s tables as directories in it, database db as db.db/ (catalog/warehouse.ts); one metadata file per table beside its data." },
 ];
 
 const BYTE_UNITS: Readonly<Record<string, number>> = { "": 1, b: 1, k: 1024, kb: 1024, m: 1024 ** 2, mb: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, t: 1024 ** 4, tb: 1024 ** 4 };

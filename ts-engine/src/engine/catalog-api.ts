@@ -3,6 +3,9 @@ import type { ExecContext } from "../exec/exec-context.js";
 import { lookupFunction } from "../expr/functions/registry.js";
 import { isValidStorageLevel, type StorageLevel } from "../plan/storage-level.js";
 import { parseTableName } from "../sql/parse-table-name.js";
+import type { CreateTableStatement } from "../sql/statement.js";
+import { parseDDL } from "../types/ddl.js";
+import { createTable } from "./create-table.js";
 import {
   cacheTable,
   catalogOf,
@@ -19,6 +22,9 @@ import {
 
 /** A value `spark.catalog` methods return: plain data (the clients wrap rows into their Table/Column/… types). */
 export type CatalogValue = string | boolean | null | undefined | readonly Readonly<Record<string, unknown>>[];
+
+/** What a catalog method gives: its value, or a Promise of it for the methods that touch files (createTable). */
+export type CatalogResult = CatalogValue | Promise<CatalogValue>;
 
 /** The methods of PySpark's `spark.catalog` that need no persistent tables, by name. */
 export type CatalogOp =
@@ -38,7 +44,8 @@ export type CatalogOp =
   | "uncacheTable"
   | "isCached"
   | "clearCache"
-  | "refreshTable";
+  | "refreshTable"
+  | "createTable";
 
 /** Arguments as the client sends them (strings, or absent), checked per method. */
 export type CatalogArgs = readonly (string | StorageLevel | undefined)[];
@@ -71,7 +78,39 @@ function withUnresolvedTable<T>(parts: readonly string[], method: string, f: () 
   }
 }
 
-const OPS: Readonly<Record<CatalogOp, (args: CatalogArgs, ctx: ExecContext) => CatalogValue>> = {
+/**
+ * catalog.createTable(tableName, path, source, schema, description, **options): a CREATE TABLE
+ * (external when a path is given, its schema inferred from the files when none is).
+ * `schema` arrives as DDL, `options` as a JSON list of [key, value] pairs.
+ */
+async function createTableOp(a: CatalogArgs, ctx: ExecContext): Promise<CatalogValue> {
+  const schema = optStr(a, 3);
+  const description = optStr(a, 4);
+  const optionsJson = optStr(a, 5);
+  const options: unknown = optionsJson === undefined ? [] : JSON.parse(optionsJson);
+  if (!Array.isArray(options) || !options.every((p): p is [string, string] => Array.isArray(p) && typeof p[0] === "string" && typeof p[1] === "string")) {
+    throw new InvalidPlanInput("catalog.createTable: options must be [key, value] string pairs");
+  }
+  const path = optStr(a, 1) ?? options.find(([k]) => k.toLowerCase() === "path")?.[1];
+  const source = optStr(a, 2);
+  const s: CreateTableStatement = {
+    kind: "CreateTable",
+    nameParts: parseTableName(str(a, 0, "tableName")),
+    ifNotExists: false,
+    replace: false,
+    ...(source === undefined ? {} : { provider: source }),
+    ...(schema === undefined ? {} : { columns: parseDDL(schema).fields.map((field) => ({ field })) }),
+    partitionColumns: [],
+    options: options.filter(([k]) => k.toLowerCase() !== "path"),
+    properties: [],
+    ...(path === undefined ? {} : { location: path }),
+    ...(description === undefined ? {} : { comment: description }),
+  };
+  await createTable(s, ctx);
+  return undefined;
+}
+
+const OPS: Readonly<Record<CatalogOp, (args: CatalogArgs, ctx: ExecContext) => CatalogResult>> = {
   currentDatabase: (_a, ctx) => catalogOf(ctx).currentDatabase,
   setCurrentDatabase: (a, ctx) => {
     catalogOf(ctx).setCurrentDatabase(str(a, 0, "dbName"));
@@ -93,11 +132,24 @@ const OPS: Readonly<Record<CatalogOp, (args: CatalogArgs, ctx: ExecContext) => C
     return catalogOf(ctx)
       .listTables(optStr(a, 0))
       .filter((t) => re === undefined || re.test(t.name))
-      .map((t) => ({ name: t.name, catalog: null, namespace: t.database === "" ? [] : [t.database], description: null, tableType: "TEMPORARY", isTemporary: t.isTemporary }));
+      .map((t) =>
+        t.table === undefined
+          ? { name: t.name, catalog: null, namespace: t.database === "" ? [] : [t.database], description: null, tableType: "TEMPORARY", isTemporary: t.isTemporary }
+          : { name: t.name, catalog: "spark_catalog", namespace: [t.database], description: t.table.comment ?? null, tableType: t.table.tableType, isTemporary: false },
+      );
   },
   tableExists: (a, ctx) => tableExists(tableParts(a), ctx),
-  listColumns: (a, ctx) =>
-    withUnresolvedTable(tableParts(a), "Catalog.listColumns", () => relationColumns(tableParts(a), ctx)).map((c) => ({ name: c.name, description: null, dataType: c.dataType, nullable: c.nullable, isPartition: false, isBucket: false, isCluster: false })),
+  listColumns: (a, ctx) => {
+    const parts = tableParts(a);
+    const cols = withUnresolvedTable(parts, "Catalog.listColumns", () => relationColumns(parts, ctx));
+    const catalog = catalogOf(ctx);
+    const table = parts.length === 1 && catalog.tempViews.has(parts[0]!) ? undefined : catalog.getTable(parts);
+    const isPart = (n: string): boolean => table?.partitionColumns.some((p) => p.toLowerCase() === n.toLowerCase()) ?? false;
+    const comment = (n: string): string | null => table?.columnComments.find(([k]) => k === n.toLowerCase())?.[1] ?? null;
+    // a table's columns are nullable as its catalog schema says (CTAS makes every column nullable)
+    const nullable = (n: string, fallback: boolean): boolean => table?.schema.fields.find((f) => f.name.toLowerCase() === n.toLowerCase())?.nullable ?? fallback;
+    return cols.map((c) => ({ name: c.name, description: comment(c.name), dataType: c.dataType, nullable: nullable(c.name, c.nullable), isPartition: isPart(c.name), isBucket: false, isCluster: false }));
+  },
   listFunctions: (a) =>
     listFunctions(optStr(a, 1)).map((f) => ({ name: f.name, catalog: null, namespace: null, description: f.description, className: null, isTemporary: true })),
   functionExists: (a) => lookupFunction(str(a, 0, "functionName")) !== undefined,
@@ -120,18 +172,19 @@ const OPS: Readonly<Record<CatalogOp, (args: CatalogArgs, ctx: ExecContext) => C
     return undefined;
   },
   refreshTable: (a, ctx) => {
-    // views are read afresh by every query already; only the name is checked, as Spark does
+    // views and tables (their files listed by each query) are read afresh already; only the name is checked, as Spark does
     relationPlan(parseTableName(str(a, 0, "tableName")), ctx);
     return undefined;
   },
+  createTable: createTableOp,
 };
 
 /** Every catalog method the engine serves. */
 export const CATALOG_OPS: readonly CatalogOp[] = Object.keys(OPS) as CatalogOp[];
 
 /** Runs one `spark.catalog` method. */
-export function catalogOp(op: string, args: CatalogArgs, ctx: ExecContext): CatalogValue {
-  const f = (OPS as Readonly<Record<string, (args: CatalogArgs, ctx: ExecContext) => CatalogValue>>)[op];
+export function catalogOp(op: string, args: CatalogArgs, ctx: ExecContext): CatalogResult {
+  const f = (OPS as Readonly<Record<string, (args: CatalogArgs, ctx: ExecContext) => CatalogResult>>)[op];
   if (f === undefined || !Object.hasOwn(OPS, op)) throw new InvalidPlanInput(`unknown catalog method ${JSON.stringify(op)}`);
   return f(args, ctx);
 }

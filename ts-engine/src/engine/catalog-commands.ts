@@ -97,9 +97,10 @@ export async function clearCache(ctx: ExecContext): Promise<void> {
 /** The default level of `CACHE TABLE` and catalog.cacheTable (Spark's MEMORY_AND_DISK). */
 export const TABLE_CACHE_LEVEL: StorageLevel = StorageLevel.MEMORY_AND_DISK;
 
-/** A table name in `db` for tableExists(name, db): `global_temp` holds the global temp views. */
+/** tableExists(name, db): a temp view, a global temp view (`global_temp`), or a table of the warehouse. */
 export function tableExists(nameParts: readonly string[], ctx: ExecContext): boolean {
   const catalog = catalogOf(ctx);
-  if (nameParts.length === 2 && nameParts[0]!.toLowerCase() !== GLOBAL_TEMP_DATABASE) return false;
-  return catalog.lookupRelation(nameParts) !== undefined;
+  if (nameParts.length === 1 && catalog.tempViews.has(nameParts[0]!)) return true;
+  if (nameParts.length === 2 && nameParts[0]!.toLowerCase() === GLOBAL_TEMP_DATABASE) return catalog.globalTempViews.has(nameParts[1]!);
+  return catalog.getTable(nameParts) !== undefined;
 }

@@ -19,16 +19,23 @@ import type { ParsedPlan } from "../plan/parsed-plan.js";
 import { outputOf, schemaOf } from "../plan/output.js";
 import type { StructType } from "../types/data-type.js";
 import type { ExecContext } from "../exec/exec-context.js";
-import { resolveSources } from "./resolve-sources.js";
+import { resolveSources as resolveFileSources } from "./resolve-sources.js";
+import { resolvePivotValues } from "./pivot-values.js";
 import { runWrite } from "./run-write.js";
-
-export { resolveSources };
 import { parseQueryPlan } from "../sql/parse-statement.js";
 
 /** An executing query: its schema, and its result batches in order, produced as they are pulled. */
 export interface QueryResult {
   readonly schema: StructType;
   readonly batches: AsyncIterable<ColumnBatch>;
+}
+
+/**
+ * What analysis needs and cannot do itself: file sources resolved (resolve-sources.ts), and
+ * the values of every pivot given none, which a query over its input finds (pivot-values.ts).
+ */
+export async function resolveSources(plan: ParsedPlan, ctx: ExecContext): Promise<ParsedPlan> {
+  return resolvePivotValues(await resolveFileSources(plan, ctx), ctx, executeQuery);
 }
 
 /** Explain modes of `df.explain(mode)`. */

@@ -1,7 +1,14 @@
 import type { ExecContext } from "../exec/exec-context.js";
 import { resolveFileSource } from "../io/file-source.js";
 import { mapParsedChildren, parsedChildren } from "../plan/parsed-children.js";
-import type { ParsedPlan } from "../plan/parsed-plan.js";
+import type { ParsedPlan, SqlQuery } from "../plan/parsed-plan.js";
+import { parseStatement } from "../sql/parse-statement.js";
+
+/** Whether a plan holds a file source not listed yet. */
+function hasUnresolvedSource(plan: ParsedPlan): boolean {
+  if (plan.kind === "DataSource") return plan.relation === undefined;
+  return parsedChildren(plan).some(hasUnresolvedSource);
+}
 
 /**
  * The plan with every file source resolved (files listed, partitions discovered, schema
@@ -28,7 +35,11 @@ export async function resolveSources(plan: ParsedPlan, ctx: ExecContext): Promis
       if (r !== v) changed = true;
       refs.set(k, r);
     }
-    return changed ? { ...plan, refs } : plan;
+    const sql: SqlQuery = changed ? { ...plan, refs } : plan;
+    // a query that reads files directly (SELECT * FROM parquet.`/p`) is resolved as its parsed plan
+    const s = parseStatement(sql, ctx.conf.get("spark.sql.session.timeZone") ?? "UTC");
+    if (s.kind === "Query" && hasUnresolvedSource(s.plan)) return resolveSources(s.plan, ctx);
+    return sql;
   }
   const kids = parsedChildren(plan);
   if (kids.length === 0) return plan;

@@ -8,6 +8,7 @@ import {
   listFunctions,
   planColumns,
   relationColumns,
+  relationPlan,
   TABLE_CACHE_LEVEL,
   uncacheTable,
   type ColumnInfo,
@@ -20,9 +21,15 @@ import { analyze } from "../plan/analyzer/analyzer.js";
 import { quoteParts } from "../plan/analyzer/scope.js";
 import type { ParsedPlan, SqlQuery } from "../plan/parsed-plan.js";
 import { parseStatement } from "../sql/parse-statement.js";
-import type { CreateViewStatement, DropViewStatement, SetStatement, ShowTablesStatement, SqlStatement } from "../sql/statement.js";
+import type { AddResourceStatement, CreateViewStatement, DropViewStatement, ListResourcesStatement, SetStatement, ShowTablesStatement, SqlStatement } from "../sql/statement.js";
+import { statSync } from "node:fs";
+import { localPath, qualified } from "../io/file-index.js";
 import { BooleanType, StringType, type StructType } from "../types/data-type.js";
 import { analyzeOptions, explainQuery } from "./query-engine.js";
+import { resolveSources } from "./resolve-sources.js";
+import { createTable } from "./create-table.js";
+import { insertInto } from "./insert-into-table.js";
+import { alterTable, describeTable, showCreateTableText, tableProperties, truncateTable } from "./table-commands.js";
 
 /**
  * What `spark.sql(text)` gives: a query stays a lazy plan (analyzed now, so errors surface at
@@ -69,7 +76,14 @@ function dropView(s: DropViewStatement, ctx: ExecContext): void {
   let dropped = false;
   if (parts.length === 1) dropped = catalog.dropTempView(parts[0]!);
   else if (parts.length === 2 && parts[0]!.toLowerCase() === GLOBAL_TEMP_DATABASE) dropped = catalog.dropGlobalTempView(parts[1]!);
-  if (dropped || s.ifExists) return;
+  if (dropped) return;
+  const table = catalog.getTable(parts);
+  if (table !== undefined) {
+    if (s.isView) throw new AnalysisException("EXPECT_VIEW_NOT_TABLE.NO_ALTERNATIVE", { tableName: quoteParts(["spark_catalog", table.database, table.name]), operation: "DROP VIEW" });
+    catalog.dropTable(table);
+    return;
+  }
+  if (s.ifExists) return;
   // Spark resolves a one-part name that is no temp view in the current database.
   const qualified = parts.length === 1 ? ["spark_catalog", catalog.currentDatabase, ...parts] : parts.length === 2 ? ["spark_catalog", ...parts] : parts;
   throw new AnalysisException("TABLE_OR_VIEW_NOT_FOUND", { relationName: quoteParts(qualified) });
@@ -107,7 +121,19 @@ function describeRows(cols: readonly ColumnInfo[]): SqlOutcome {
   return { kind: "command", schema, rows: cols.map((c) => [c.name, c.dataType, null]) };
 }
 
-function runStatement(s: SqlStatement, q: SqlQuery, ctx: ExecContext): SqlOutcome {
+/** DESCRIBE [EXTENDED] of a table (with its partition and detail rows), or a view's columns. */
+function describeRelation(nameParts: readonly string[], extended: boolean, ctx: ExecContext): SqlOutcome {
+  const catalog = catalogOf(ctx);
+  const isTemp = (nameParts.length === 1 && catalog.tempViews.has(nameParts[0]!)) || (nameParts.length === 2 && nameParts[0]!.toLowerCase() === GLOBAL_TEMP_DATABASE);
+  const table = isTemp ? undefined : catalog.getTable(nameParts);
+  if (table === undefined) return describeRows(relationColumns(nameParts, ctx));
+  const schema = struct(["col_name", StringType, false], ["data_type", StringType, false], ["comment", StringType, true]);
+  return { kind: "command", schema, rows: describeTable(table, extended) };
+}
+
+const NONE: SqlOutcome = { kind: "command", schema: EMPTY, rows: [] };
+
+async function runStatement(s: SqlStatement, q: SqlQuery, ctx: ExecContext): Promise<SqlOutcome> {
   switch (s.kind) {
     case "Query":
       analyze(s.plan, analyzeOptions(ctx));
@@ -138,7 +164,7 @@ function runStatement(s: SqlStatement, q: SqlQuery, ctx: ExecContext): SqlOutcom
     case "ShowColumns":
       return { kind: "command", schema: struct(["col_name", StringType, false]), rows: relationColumns(s.nameParts, ctx).map((c) => [c.name]) };
     case "DescribeRelation":
-      return describeRows(relationColumns(s.nameParts, ctx));
+      return describeRelation(s.nameParts, s.extended === true, ctx);
     case "DescribeQuery":
       return describeRows(planColumns(s.plan, ctx));
     case "DescribeFunction":
@@ -150,7 +176,7 @@ function runStatement(s: SqlStatement, q: SqlQuery, ctx: ExecContext): SqlOutcom
       catalogOf(ctx).createDatabase(s.database, s.ifNotExists);
       return { kind: "command", schema: EMPTY, rows: [] };
     case "DropDatabase":
-      catalogOf(ctx).dropDatabase(s.database, s.ifExists);
+      catalogOf(ctx).dropDatabase(s.database, s.ifExists, s.cascade === true);
       return { kind: "command", schema: EMPTY, rows: [] };
     case "CacheTable":
       if (s.plan !== undefined) {
@@ -167,12 +193,78 @@ function runStatement(s: SqlStatement, q: SqlQuery, ctx: ExecContext): SqlOutcom
     case "ClearCache":
       void clearCache(ctx).catch(() => undefined);
       return { kind: "command", schema: EMPTY, rows: [] };
+    case "CreateTable":
+      if (s.replace) {
+        // Spark's session catalog cannot replace a data source table (a v2 catalog's feature)
+        const n = catalogOf(ctx).qualifiedName(s.nameParts);
+        throw new AnalysisException("UNSUPPORTED_FEATURE.TABLE_OPERATION", { tableName: quoteParts(n), operation: s.plan === undefined ? "REPLACE TABLE" : "REPLACE TABLE AS SELECT" });
+      }
+      await createTable(s, ctx);
+      return NONE;
+    case "InsertInto":
+      await insertInto(s, ctx);
+      return NONE;
+    case "AlterTable":
+      alterTable(s, ctx);
+      return NONE;
+    case "ShowCreateTable":
+      return { kind: "command", schema: struct(["createtab_stmt", StringType, false]), rows: [[showCreateTableText(s.nameParts, ctx)]] };
+    case "ShowTblProperties":
+      return { kind: "command", schema: struct(["key", StringType, false], ["value", StringType, false]), rows: tableProperties(s.nameParts, s.key, ctx) };
+    case "TruncateTable":
+      truncateTable(s, ctx);
+      return NONE;
+    case "RefreshTable":
+      // a table's files are listed by every query that reads it, so there is nothing to drop; the name is checked
+      relationPlan(s.nameParts, ctx);
+      return NONE;
+    case "AddResource":
+      addResource(s, ctx);
+      return NONE;
+    case "ListResources":
+      return listResources(s, ctx);
+    case "CreateFunction":
+      // a function class is a JVM class, and tspark runs no JVM: Spark's error for a class it cannot load
+      throw new AnalysisException("CANNOT_LOAD_FUNCTION_CLASS", { className: s.className, functionName: quoteParts(s.nameParts) });
     default:
       return assertNever(s);
   }
 }
 
-/** Runs `spark.sql(query, args, **kwargs)`: parses the statement, runs a command, or checks a query. */
-export function runSql(q: SqlQuery, ctx: ExecContext): SqlOutcome {
-  return runStatement(parseStatement(q, timeZone(ctx)), q, ctx);
+/**
+ * `ADD FILE|JAR|ARCHIVE path`: remembered for LIST (a file must exist, as SparkContext.addFile
+ * checks; a directory is listed with a trailing `/`). A jar's classes are never loaded, since
+ * tspark runs no JVM: Spark adds jars without checking them either, and what would use one
+ * (CREATE FUNCTION … AS 'class') fails with Spark's CANNOT_LOAD_FUNCTION_CLASS.
+ */
+function addResource(s: AddResourceStatement, ctx: ExecContext): void {
+  for (const p of s.paths) {
+    const abs = localPath(p);
+    const st = statSync(abs, { throwIfNoEntry: false });
+    if (s.resource === "file" && st === undefined) throw new SparkException("SparkFileNotFoundException", "", {}, { rawMessage: `File ${qualified(abs)} does not exist`, sqlState: "" });
+    catalogOf(ctx).resources[s.resource].add(qualified(abs) + (st?.isDirectory() === true ? "/" : ""));
+  }
+}
+
+/** `LIST FILE[S]|JAR[S]|ARCHIVE[S] [paths]`: what ADD added (those of `paths` only, when given). */
+function listResources(s: ListResourcesStatement, ctx: ExecContext): SqlOutcome {
+  const all = [...catalogOf(ctx).resources[s.resource]];
+  const wanted = new Set(s.paths.map((p) => qualified(localPath(p))));
+  const rows = (wanted.size === 0 ? all : all.filter((f) => wanted.has(f.replace(/\/$/, "")))).map((f) => [f]);
+  return { kind: "command", schema: struct(["Results", StringType, false]), rows };
+}
+
+/** The statement with the files its query reads directly (``parquet.`/p` ``) listed, which analysis needs. */
+async function withSources(s: SqlStatement, ctx: ExecContext): Promise<SqlStatement> {
+  if (!("plan" in s) || s.plan === undefined) return s;
+  const plan = await resolveSources(s.plan, ctx);
+  return plan === s.plan ? s : { ...s, plan };
+}
+
+/**
+ * Runs `spark.sql(query, args, **kwargs)`: parses the statement, runs a command (writes to
+ * tables among them, hence async), or checks a query.
+ */
+export async function runSql(q: SqlQuery, ctx: ExecContext): Promise<SqlOutcome> {
+  return runStatement(await withSources(parseStatement(q, timeZone(ctx)), ctx), q, ctx);
 }

@@ -3,6 +3,7 @@
  * (4.0.1); spread into CONDITIONS (conditions.ts). Typed structurally (no import of conditions.ts: a cycle).
  */
 export const FILE_CONDITIONS: Readonly<Record<string, { readonly sqlState: string; readonly template: string }>> = {
+  "XML_ROW_TAG_MISSING": { sqlState: "42KDF", template: "<rowTag> option is required for reading/writing files in XML format." },
   "PATH_NOT_FOUND": { sqlState: "42K03", template: "Path does not exist: <path>." },
   "PATH_ALREADY_EXISTS": { sqlState: "42K04", template: "Path <outputPath> already exists. Set mode as \"overwrite\" to overwrite the existing path." },
   "UNABLE_TO_INFER_SCHEMA": { sqlState: "42KD9", template: "Unable to infer schema for <format>. It must be specified manually." },

@@ -79,4 +79,93 @@ export const FUNCTION_CONDITIONS: Readonly<Record<string, { readonly sqlState: s
     sqlState: "42K09",
     template: "Cannot resolve <sqlExpr> due to data type mismatch: Input schema <schema> must be a struct, an array, a map or a variant.",
   },
+  // number formats, AES, bitmaps, calendar intervals, collations (functions helper, issue 6)
+  "INVALID_FORMAT.CONT_THOUSANDS_SEPS": {
+    sqlState: "42601",
+    template: "The format is invalid: <format>. Thousands separators (, or G) must have digits in between them in the number format.",
+  },
+  "INVALID_FORMAT.CUR_MUST_BEFORE_DEC": {
+    sqlState: "42601",
+    template: "The format is invalid: <format>. Currency characters must appear before any decimal point in the number format.",
+  },
+  "INVALID_FORMAT.CUR_MUST_BEFORE_DIGIT": {
+    sqlState: "42601",
+    template: "The format is invalid: <format>. Currency characters must appear before digits in the number format.",
+  },
+  "INVALID_FORMAT.EMPTY": {
+    sqlState: "42601",
+    template: "The format is invalid: <format>. The number format string cannot be empty.",
+  },
+  "INVALID_FORMAT.MISMATCH_INPUT": {
+    sqlState: "42601",
+    template: "The format is invalid: <format>. The input <inputType> <input> does not match the format.",
+  },
+  "INVALID_FORMAT.THOUSANDS_SEPS_MUST_BEFORE_DEC": {
+    sqlState: "42601",
+    template: "The format is invalid: <format>. Thousands separators (, or G) may not appear after the decimal point in the number format.",
+  },
+  "INVALID_FORMAT.UNEXPECTED_TOKEN": {
+    sqlState: "42601",
+    template: "The format is invalid: <format>. Found the unexpected <token> in the format string; the structure of the format string must match: `[MI|S]` `[$]` `[0|9|G|,]*` `[.|D]` `[0|9]*` `[$]` `[PR|MI|S]`.",
+  },
+  "INVALID_FORMAT.WRONG_NUM_DIGIT": {
+    sqlState: "42601",
+    template: "The format is invalid: <format>. The format string requires at least one number digit.",
+  },
+  "INVALID_FORMAT.WRONG_NUM_TOKEN": {
+    sqlState: "42601",
+    template: "The format is invalid: <format>. At most one <token> is allowed in the number format.",
+  },
+  "INVALID_PARAMETER_VALUE.AES_CRYPTO_ERROR": {
+    sqlState: "22023",
+    template: "The value of parameter(s) <parameter> in <functionName> is invalid: detail message: <detailMessage>",
+  },
+  "INVALID_PARAMETER_VALUE.AES_IV_LENGTH": {
+    sqlState: "22023",
+    template: "The value of parameter(s) <parameter> in <functionName> is invalid: supports 16-byte CBC IVs and 12-byte GCM IVs, but got <actualLength> bytes for <mode>.",
+  },
+  "INVALID_PARAMETER_VALUE.AES_KEY_LENGTH": {
+    sqlState: "22023",
+    template: "The value of parameter(s) <parameter> in <functionName> is invalid: expects a binary value with 16, 24 or 32 bytes, but got <actualLength> bytes.",
+  },
+  "UNSUPPORTED_FEATURE.AES_MODE": {
+    sqlState: "0A000",
+    template: "The feature is not supported: AES-<mode> with the padding <padding> by the <functionName> function.",
+  },
+  "UNSUPPORTED_FEATURE.AES_MODE_IV": {
+    sqlState: "0A000",
+    template: "The feature is not supported: <functionName> with AES-<mode> does not support initialization vectors (IVs).",
+  },
+  "UNSUPPORTED_FEATURE.AES_MODE_AAD": {
+    sqlState: "0A000",
+    template: "The feature is not supported: <functionName> with AES-<mode> does not support additional authenticate data (AAD).",
+  },
+  "INVALID_BITMAP_POSITION": {
+    sqlState: "22003",
+    template: "The 0-indexed bitmap position <bitPosition> is out of bounds. The bitmap has <bitmapNumBits> bits (<bitmapNumBytes> bytes).",
+  },
+  "INVALID_INTERVAL_WITH_MICROSECONDS_ADDITION": {
+    sqlState: "22006",
+    template: "Cannot add an interval to a date because its microseconds part is not 0. To resolve this, cast the input date to a timestamp, which supports the addition of intervals with non-zero microseconds.",
+  },
+  "COLLATION_INVALID_NAME": {
+    sqlState: "42704",
+    template: "The value <collationName> does not represent a correct collation name. Suggested valid collation names: [<proposals>].",
+  },
+  "DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION": {
+    sqlState: "22003",
+    template: "Decimal precision <precision> exceeds max precision <maxPrecision>.",
+  },
+  "INVALID_PARAMETER_VALUE.NULL": {
+    sqlState: "22023",
+    template: "The value of parameter(s) <parameter> in <functionName> is invalid: expects a non-NULL value.",
+  },
+  "DATATYPE_MISMATCH.UNEXPECTED_CLASS_TYPE": {
+    sqlState: "42K09",
+    template: "Cannot resolve <sqlExpr> due to data type mismatch: class <className> not found.",
+  },
+  "DATATYPE_MISMATCH.UNEXPECTED_STATIC_METHOD": {
+    sqlState: "42K09",
+    template: "Cannot resolve <sqlExpr> due to data type mismatch: cannot find a static method <methodName> that matches the argument types in <className>.",
+  },
 };

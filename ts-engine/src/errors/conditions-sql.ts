@@ -168,4 +168,76 @@ export const SQL_CONDITIONS: Readonly<Record<string, { readonly sqlState: string
     sqlState: "0A000",
     template: "<feature> is not implemented.",
   },
+  "LOCATION_ALREADY_EXISTS": {
+    sqlState: "42710",
+    template: "Cannot name the managed table as <identifier>, as its associated location <location> already exists. Please pick a different table name, or remove the existing location first.",
+  },
+  "INSERT_COLUMN_ARITY_MISMATCH.NOT_ENOUGH_DATA_COLUMNS": {
+    sqlState: "21S01",
+    template: "Cannot write to <tableName>, the reason is not enough data columns:\nTable columns: <tableColumns>.\nData columns: <dataColumns>.",
+  },
+  "INSERT_COLUMN_ARITY_MISMATCH.TOO_MANY_DATA_COLUMNS": {
+    sqlState: "21S01",
+    template: "Cannot write to <tableName>, the reason is too many data columns:\nTable columns: <tableColumns>.\nData columns: <dataColumns>.",
+  },
+  "NOT_A_PARTITIONED_TABLE": {
+    sqlState: "42809",
+    template: "Operation <operation> is not allowed for <tableIdentWithDB> because it is not a partitioned table.",
+  },
+  "NON_PARTITION_COLUMN": {
+    sqlState: "42000",
+    template: "PARTITION clause cannot contain the non-partition column: <columnName>.",
+  },
+  "EXPECT_TABLE_NOT_VIEW.NO_ALTERNATIVE": {
+    sqlState: "42809",
+    template: "'<operation>' expects a table but <viewName> is a view.",
+  },
+  "EXPECT_TABLE_NOT_VIEW.USE_ALTER_VIEW": {
+    sqlState: "42809",
+    template: "'<operation>' expects a table but <viewName> is a view. Please use ALTER VIEW instead.",
+  },
+  "EXPECT_VIEW_NOT_TABLE.NO_ALTERNATIVE": {
+    sqlState: "42809",
+    template: "The table <tableName> does not support <operation>.",
+  },
+  "EXPECT_VIEW_NOT_TABLE.USE_ALTER_TABLE": {
+    sqlState: "42809",
+    template: "The table <tableName> does not support <operation>. Please use ALTER TABLE instead.",
+  },
+  "INCOMPATIBLE_DATA_FOR_TABLE.CANNOT_SAFELY_CAST": {
+    sqlState: "KD000",
+    template: "Cannot write incompatible data for the table <tableName>: Cannot safely cast <colName> <srcType> to <targetType>.",
+  },
+  "INCOMPATIBLE_DATA_FOR_TABLE.EXTRA_COLUMNS": {
+    sqlState: "KD000",
+    template: "Cannot write incompatible data for the table <tableName>: Cannot write extra columns <extraColumns>.",
+  },
+  "INCOMPATIBLE_DATA_FOR_TABLE.CANNOT_FIND_DATA": {
+    sqlState: "KD000",
+    template: "Cannot write incompatible data for the table <tableName>: Cannot find data for the output column <colName>.",
+  },
+  "REQUIRES_SINGLE_PART_NAMESPACE": {
+    sqlState: "42K05",
+    template: "<sessionCatalog> requires a single-part namespace, but got <namespace>.",
+  },
+  "CANNOT_LOAD_FUNCTION_CLASS": {
+    sqlState: "46103",
+    template: "Cannot load class <className> when registering the function <functionName>, please make sure it is on the classpath.",
+  },
+  "COLUMN_NOT_DEFINED_IN_TABLE": {
+    sqlState: "42703",
+    template: "<colType> column <colName> is not defined in table <tableName>, defined table columns are: <tableCols>.",
+  },
+  "UNSUPPORTED_FEATURE.TABLE_OPERATION": {
+    sqlState: "0A000",
+    template: "The feature is not supported: Table <tableName> does not support <operation>. Please check the current catalog and namespace to make sure the qualified table name is expected, and also check the catalog implementation which is configured by \"spark.sql.catalog\".",
+  },
+  "PARTITIONS_NOT_FOUND": {
+    sqlState: "428FT",
+    template: "The partition(s) <partitionList> cannot be found in table <tableName>.\nVerify the partition specification and table name.\nTo tolerate the error on drop use ALTER TABLE \u2026 DROP IF EXISTS PARTITION.",
+  },
+  "UNSUPPORTED_FEATURE.COMBINATION_QUERY_RESULT_CLAUSES": {
+    sqlState: "0A000",
+    template: "The feature is not supported: Combination of ORDER BY/SORT BY/DISTRIBUTE BY/CLUSTER BY.",
+  },
 };

@@ -8,6 +8,7 @@ import { FUNCTION_CONDITIONS } from "./conditions-functions.js";
 import { FILE_CONDITIONS } from "./conditions-files.js";
 import { PARQUET_CONDITIONS } from "./conditions-parquet.js";
 import { SQL_CONDITIONS } from "./conditions-sql.js";
+import { RESHAPE_CONDITIONS } from "./conditions-reshape.js";
 import { WINDOW_CONDITIONS } from "./conditions-window.js";
 
 export interface Condition {
@@ -314,5 +315,6 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
   ...FILE_CONDITIONS,
   ...PARQUET_CONDITIONS,
   ...SQL_CONDITIONS,
+  ...RESHAPE_CONDITIONS,
   ...WINDOW_CONDITIONS,
 };

@@ -23,9 +23,8 @@ export class SparkException extends Error {
     const cond = CONDITIONS[errorClass];
     const sqlState = opts.sqlState ?? cond?.sqlState ?? "XX000";
     const body = formatTemplate(cond?.template ?? "<message>", messageParameters);
-    // Spark prints a legacy error (_LEGACY_ERROR_TEMP_*) as its bare message
-    const legacy = errorClass.startsWith("_LEGACY_ERROR_");
-    super(opts.rawMessage ?? (legacy ? body : `[${errorClass}] ${body} SQLSTATE: ${sqlState}`));
+    // Spark's legacy conditions (_LEGACY_ERROR_TEMP_*) carry their text alone: no class, no SQLSTATE
+    super(opts.rawMessage ?? (errorClass.startsWith("_LEGACY_ERROR_") ? body : `[${errorClass}] ${body} SQLSTATE: ${sqlState}`));
     this.name = exceptionName;
     this.exceptionName = exceptionName;
     this.errorClass = errorClass;

@@ -7,6 +7,8 @@ import { FilterExec } from "./filter-exec.js";
 import { FileSourceScanExec } from "./file-source-scan-exec.js";
 import { WriteFilesExec } from "./write-files-exec.js";
 import { InMemoryTableScanExec } from "./cache/in-memory-table-scan-exec.js";
+import { ExpandExec } from "./expand-exec.js";
+import { SampleExec } from "./sample-exec.js";
 import { GenerateExec } from "./generate-exec.js";
 import { HashJoinExec } from "./join/hash-join-exec.js";
 import { SortMergeJoinExec } from "./join/sort-merge-join-exec.js";
@@ -50,6 +52,8 @@ const BUILDERS: { readonly [K in PhysicalKind]: Builder<K> } = {
       sharedRelation(p, i),
     ),
   Generate: (p, i) => new GenerateExec(buildExec(p.input, i), p.generator, p.outer, p.schema, p.detail),
+  Expand: (p, i) => new ExpandExec(buildExec(p.input, i), p.projections, p.schema, p.detail),
+  Sample: (p, i) => new SampleExec(buildExec(p.input, i), p.lowerBound, p.upperBound, p.withReplacement, p.seed, p.detail),
   SortMergeJoin: (p, i) =>
     new SortMergeJoinExec(buildExec(p.left, i), buildExec(p.right, i), p.joinType, p.leftKeys, p.rightKeys, p.residual, p.schema, p.detail),
   BatchEvalPython: (p, i) => new BatchEvalPythonExec(buildExec(p.input, i), p.udfs, p.resultFields, p.detail),

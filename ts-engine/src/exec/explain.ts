@@ -4,7 +4,7 @@ import { childrenOf } from "./physical-plan.js";
 import { innerChildLines } from "../plan/inner-children.js";
 
 /** Operators Spark compiles with whole-stage codegen (printed with a `*(n)` prefix). */
-const CODEGEN = new Set(["Project", "Filter", "Range", "Scan ExistingRDD", "HashAggregate", "Sort", "BroadcastHashJoin", "ShuffledHashJoin", "SortMergeJoin", "LocalLimit", "GlobalLimit", "Generate"]);
+const CODEGEN = new Set(["Project", "Filter", "Range", "Scan ExistingRDD", "HashAggregate", "Sort", "BroadcastHashJoin", "ShuffledHashJoin", "SortMergeJoin", "LocalLimit", "GlobalLimit", "Generate", "Expand", "Sample"]);
 
 /** The operator name and bracketed detail explain prints, as Spark names what runs. */
 function line(p: PhysicalPlan): { readonly name: string; readonly detail: string } {
@@ -20,6 +20,8 @@ function line(p: PhysicalPlan): { readonly name: string; readonly detail: string
     case "Sort":
     case "BatchEvalPython":
     case "Generate":
+    case "Expand":
+    case "Sample":
     case "Window":
       return { name: p.kind, detail: p.detail };
     case "Limit":

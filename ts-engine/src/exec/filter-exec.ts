@@ -43,7 +43,8 @@ export class FilterExec implements ExecutionPlan {
       const pred = evaluate(this.condition, b, ectx);
       const idx = selectedRows(pred);
       if (idx.length === b.numRows) yield b;
-      else if (idx.length > 0) yield takeBatch(b, idx);
+      // selected row numbers: never -1
+      else if (idx.length > 0) yield takeBatch(b, idx, idx.length, { nonNegative: true });
     }
   }
 }

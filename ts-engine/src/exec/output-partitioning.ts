@@ -18,6 +18,7 @@ export function hashClustering(p: PhysicalPlan): readonly number[] | null {
     case "Filter":
     case "BatchEvalPython":
     case "Generate":
+    case "Sample":
     case "Window":
       // the input's columns come first and rows stay in their partition
       return hashClustering(p.input);
@@ -55,6 +56,8 @@ export function hashClustering(p: PhysicalPlan): readonly number[] | null {
     case "BroadcastRead":
     case "InMemoryTableScan":
     case "FileSourceScan":
+    case "Expand":
+      // Spark's ExpandExec: UnknownPartitioning (a row's copies carry other values)
       return null;
     case "WriteFiles":
       // a write's tasks return their written files, not the input's rows

@@ -32,6 +32,8 @@ export type PhysicalPlan =
   | GenerateP
   | FileSourceScanP
   | WriteFilesP
+  | ExpandP
+  | SampleP
   | WindowP
   | CoalesceP;
 
@@ -321,6 +323,29 @@ export interface WriteFilesP {
 }
 
 /**
+ * Expand (Spark's ExpandExec): every input row once per projection, each projection's
+ * expressions bound to the input; output rows come projection by projection per batch.
+ */
+export interface ExpandP {
+  readonly kind: "Expand";
+  readonly input: PhysicalPlan;
+  readonly projections: readonly (readonly Expr[])[];
+  readonly schema: StructType;
+  readonly detail: string;
+}
+
+/** Sample (Spark's SampleExec): rows kept by each partition's seeded draws; the input's schema. */
+export interface SampleP {
+  readonly kind: "Sample";
+  readonly input: PhysicalPlan;
+  readonly lowerBound: number;
+  readonly upperBound: number;
+  readonly withReplacement: boolean;
+  readonly seed: bigint;
+  readonly detail: string;
+}
+
+/**
  * Spark's WindowExec over one partition whose rows are clustered on `partitionSpec` and
  * sorted by it then `orderSpec` (the planner puts an exchange and a sort under it): the
  * input's columns, then one column per window expression. Everything is bound to the input.
@@ -373,6 +398,8 @@ export function childrenOf(p: PhysicalPlan): readonly PhysicalPlan[] {
     case "BroadcastExchange":
     case "Generate":
     case "WriteFiles":
+    case "Expand":
+    case "Sample":
     case "Window":
     case "Coalesce":
       return [p.input];
@@ -402,6 +429,7 @@ export function physicalSchema(p: PhysicalPlan): StructType {
     case "Generate":
     case "FileSourceScan":
     case "WriteFiles":
+    case "Expand":
     case "Window":
       return p.schema;
     case "Filter":
@@ -409,6 +437,7 @@ export function physicalSchema(p: PhysicalPlan): StructType {
     case "Limit":
     case "ShuffleExchange":
     case "BroadcastExchange":
+    case "Sample":
     case "Coalesce":
       return physicalSchema(p.input);
     case "BatchEvalPython": {
@@ -443,6 +472,8 @@ export function withChildren(p: PhysicalPlan, kids: readonly PhysicalPlan[]): Ph
     case "BroadcastExchange":
     case "Generate":
     case "WriteFiles":
+    case "Expand":
+    case "Sample":
     case "Window":
     case "Coalesce":
       return { ...p, input: k0 };

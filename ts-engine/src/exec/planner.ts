@@ -2,7 +2,7 @@ import type { ExecContext } from "./exec-context.js";
 import { hashClustering, satisfiesClustering } from "./output-partitioning.js";
 import { bindReferences } from "../expr/bind.js";
 import type { AggCall, AttributeRef, BoundRef, Expr, ScalarCall, SortOrder } from "../expr/expr.js";
-import { generatorText } from "../plan/explain-logical.js";
+import { expandText, generatorText, sampleText } from "../plan/explain-logical.js";
 import { assertNever } from "../errors/assert-never.js";
 import { exprSemanticEquals } from "../expr/expr-equals.js";
 import { exprType } from "../expr/expr-type.js";
@@ -105,6 +105,8 @@ function singlePartition(p: PhysicalPlan): boolean {
     case "Sort":
     case "BatchEvalPython":
     case "Generate":
+    case "Expand":
+    case "Sample":
     case "Window":
       return singlePartition(p.input);
     case "Coalesce":
@@ -482,6 +484,13 @@ function plan(p: LogicalPlan, st: PlanState): PhysicalPlan {
       const detail = ` ${generatorText(p.generator)}, ${exprList(attrs)}, ${p.outer}, ${exprList(p.generatorOutput)}`;
       return { kind: "Generate", input: plan(p.input, st), generator, outer: p.outer, schema: schemaOfAttrs(outputOf(p)), detail };
     }
+    case "Expand": {
+      const attrs = outputOf(p.input);
+      const projections = p.projections.map((proj) => proj.map((e) => bindReferences(e, attrs)));
+      return { kind: "Expand", input: plan(p.input, st), projections, schema: schemaOfAttrs(p.output), detail: expandText(p.projections, p.output).slice("Expand".length) };
+    }
+    case "Sample":
+      return { kind: "Sample", input: plan(p.input, st), lowerBound: p.lowerBound, upperBound: p.upperBound, withReplacement: p.withReplacement, seed: p.seed, detail: sampleText(p).slice("Sample".length) };
     case "Offset":
       return p.input.kind === "Limit" ? globalLimit(p.input.input, p.input.n, p.n, st) : globalLimit(p.input, -1, p.n, st);
     case "Window":

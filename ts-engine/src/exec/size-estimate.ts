@@ -26,6 +26,8 @@ export function defaultSize(t: DataType): number {
       return 8;
     case "decimal":
       return t.precision <= 18 ? 8 : 16;
+    case "calendar_interval":
+      return 16;
     case "string":
       return 20;
     case "binary":
@@ -94,6 +96,12 @@ export function estimatedSize(p: LogicalPlan): number {
     case "Window":
     case "Offset":
       return scaled(p, p.input);
+    case "Expand":
+      // Spark's Expand statistics: the child's size once per projection
+      return scaled(p, p.input) * p.projections.length;
+    case "Sample":
+      // Spark's Sample statistics: the child's size times the sampled fraction
+      return Math.ceil(estimatedSize(p.input) * (p.upperBound - p.lowerBound));
     default:
       return assertNever(p);
   }

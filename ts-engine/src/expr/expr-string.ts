@@ -187,8 +187,8 @@ function render(e: AnyExpr, s: Style): string {
     case "ExprString":
       return e.sql;
     case "Literal":
-      // Spark's Literal prints null as `null` in plans and `NULL` in SQL text (names, messages)
-      return s === "explain" && e.value === null ? "null" : literalToString(e);
+      // Spark's Literal.toString (plans) prints a null as `null`; its .sql (column names) as `NULL`
+      return s === "explain" && (e.value === null || e.value === undefined) ? "null" : literalToString(e);
     case "Alias":
       return s === "pretty" ? render(e.child, s) : `${render(e.child, s)} AS ${e.name}#${"exprId" in e ? e.exprId : 0}${aliasSuffix(e.child)}`;
     case "Cast":

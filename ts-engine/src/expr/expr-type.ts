@@ -41,7 +41,8 @@ export function exprNullable(e: Expr): boolean {
     case "BoundRef":
       return e.nullable;
     case "Cast":
-      return exprNullable(e.child) || e.ansi === false;
+      // A string cast to a calendar interval is null for malformed text, whatever the ANSI mode.
+      return exprNullable(e.child) || e.ansi === false || e.dataType.kind === "calendar_interval";
     case "Alias":
     case "SortOrder":
       return exprNullable(e.child);

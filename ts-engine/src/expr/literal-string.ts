@@ -31,6 +31,7 @@ export function literalToString(l: Literal, timeZone = "UTC"): string {
     case "decimal":
     case "day_time_interval":
     case "year_month_interval":
+    case "calendar_interval":
     case "array":
     case "map":
     case "struct":

@@ -31,6 +31,8 @@ export interface UnresolvedAttribute {
   readonly kind: "UnresolvedAttribute";
   readonly nameParts: readonly string[];
   readonly planId?: number;
+  /** Where SQL text named the column (line from 1, position from 0): the `; line L pos P` of an unresolved column's error. */
+  readonly origin?: { readonly line: number; readonly pos: number };
 }
 
 /** `*` or `t.*`. */

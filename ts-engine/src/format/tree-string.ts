@@ -41,6 +41,7 @@ function nested(t: DataType, prefix: string, out: string[]): void {
     case "decimal":
     case "day_time_interval":
     case "year_month_interval":
+    case "calendar_interval":
       return;
     default:
       return assertNever(t);

@@ -33,12 +33,12 @@ export function qualified(p: string): string {
 }
 
 /** Spark skips files and directories whose names start with `_` or `.` (metadata, checksums, staging), except `_`-names holding `=`. */
-function hidden(name: string): boolean {
+export function hidden(name: string): boolean {
   return (name.startsWith("_") && !name.includes("=")) || name.startsWith(".") || name.endsWith("._COPYING_");
 }
 
-/** Expands a globbed path segment by segment (Hadoop's globStatus); plain paths as they are. */
-async function expandGlob(p: string): Promise<string[]> {
+/** Expands a globbed path segment by segment (Hadoop's globStatus): the existing matches; plain paths as they are. */
+export async function expandGlob(p: string): Promise<string[]> {
   if (!hasGlob(p)) return [p];
   const parts = p.split("/").filter((s) => s.length > 0);
   let found = ["/"];

@@ -4,6 +4,7 @@ import { csvFormat } from "./csv/csv-format.js";
 import { jsonFormat } from "./json/json-format.js";
 import { textFormat } from "./text/text-format.js";
 import { parquetFormat } from "./parquet/parquet-format.js";
+import { xmlFormat } from "./xml/xml-format.js";
 
 /** Every file format, one line each: `format(name)` finds them here, on the main thread and in tasks alike. */
 const FILE_FORMATS: readonly FileFormat[] = [
@@ -11,6 +12,7 @@ const FILE_FORMATS: readonly FileFormat[] = [
   csvFormat,
   jsonFormat,
   parquetFormat,
+  xmlFormat,
 ];
 
 const BY_NAME: ReadonlyMap<string, FileFormat> = new Map(FILE_FORMATS.map((f) => [f.name, f]));

@@ -168,6 +168,18 @@ export async function* splitLines(split: FileSplit, sep: Uint8Array | null): Asy
   }
 }
 
+/**
+ * A chunk's lines as one run of text that holds them and their terminators (lines of a chunk
+ * are contiguous), for consumers that split lines again at \n, \r\n and \r (Python's
+ * textFile workers). A last line without terminator ends the run.
+ */
+export function lineChunkText(c: LineChunk): Uint8Array {
+  if (c.count === 0) return c.bytes.subarray(0, 0);
+  const last = c.ends[c.count - 1]!;
+  // one terminator byte is enough: a lone \r of \r\n still ends the line for the splitter
+  return c.bytes.subarray(c.starts[0]!, last < c.bytes.length ? last + 1 : last);
+}
+
 /** Bytes a chunk of streamLines covers: up to the terminator after its last line. */
 function nextOffset(chunk: LineChunk, sep: Uint8Array | null): number {
   const last = chunk.ends[chunk.count - 1]!;

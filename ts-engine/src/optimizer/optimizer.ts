@@ -6,6 +6,7 @@ import { collapseProject } from "./rules/collapse-project.js";
 import { collapseWindow } from "./rules/collapse-window.js";
 import { extractPythonUdfs } from "./rules/extract-python-udfs.js";
 import { constantFolding } from "./rules/constant-folding.js";
+import { booleanSimplification } from "./rules/boolean-simplification.js";
 import { pruneColumns } from "./rules/prune-columns.js";
 import { pushDownFilter } from "./rules/push-down-filter.js";
 
@@ -15,6 +16,7 @@ import { pushDownFilter } from "./rules/push-down-filter.js";
  */
 export const OPTIMIZER_RULES: readonly OptimizerRule[] = [
   constantFolding,
+  booleanSimplification,
   pushDownFilter,
   collapseProject,
   collapseWindow,

@@ -2,6 +2,7 @@ import type { Expr, ScalarCall } from "../expr/expr.js";
 import { lookupFunction } from "../expr/functions/registry.js";
 import { assertNever } from "../errors/assert-never.js";
 import { exprToString } from "../expr/expr-string.js";
+import { doubleToString } from "../expr/eval/to-string.js";
 import { planChildren } from "../plan/transform.js";
 import { simpleString } from "../types/type-names.js";
 import type { JoinType, LogicalPlan, Repartition } from "./logical-plan.js";
@@ -58,13 +59,23 @@ function parsedLine(p: ParsedPlan): string {
     case "ScalarSubqueryJoin":
       return `'Join LeftOuter, scalar-subquery#${p.name}`;
     case "SetOperation":
-      return `'${p.op === "intersect" ? "Intersect" : "Except"} false`;
+      return `'${p.op === "intersect" ? "Intersect" : "Except"} ${p.all === true}`;
     case "Hint":
       return `UnresolvedHint ${p.name}${p.parameters.length === 0 ? "" : `, [${p.parameters.join(", ")}]`}`;
     case "DataSource":
       return `'UnresolvedDataSource ${p.format}, [${p.paths.join(", ")}]`;
     case "WriteFiles":
       return `'WriteFiles ${p.format}, ${p.path}`;
+    case "Unpivot":
+      return `'Unpivot ArraySeq(${p.ids.map(exprToString).join(", ")}), ${p.variableColumnName}, ${p.valueColumnName}`;
+    case "NAFill":
+    case "NADrop":
+    case "NAReplace":
+    case "StatSummary":
+    case "ToSchema":
+      return `'${p.kind}`;
+    case "Sample":
+      return `'${sampleText(p)}`;
     case "Repartition":
       return `Repartition ${p.numPartitions}, ${p.shuffle}`;
     case "RepartitionByExpression":
@@ -122,6 +133,10 @@ function resolvedLine(p: LogicalPlan): string {
       return `Relation [${p.output.map(exprToString).join(",")}] ${p.relation.format}`;
     case "InsertIntoFiles":
       return `InsertIntoHadoopFsRelationCommand file:${p.path}, ${p.format}, ${p.mode}`;
+    case "Expand":
+      return expandText(p.projections, p.output);
+    case "Sample":
+      return sampleText(p);
     case "Window":
       return windowLine(p);
     case "Offset":
@@ -184,4 +199,15 @@ export function generatorText(call: ScalarCall): string {
   const def = lookupFunction(call.fn);
   const name = def?.kind === "generator" ? def.planName : call.fn;
   return exprToString({ ...call, fn: name });
+}
+
+/** Spark's `Expand [[a#1, null, 1], …], [a#1, b#5, spark_grouping_id#4L]` (logical and physical alike). */
+export function expandText(projections: readonly (readonly Expr[])[], output: readonly Expr[]): string {
+  const rows = projections.map((p) => `[${p.map(exprToString).join(", ")}]`);
+  return `Expand [${rows.join(", ")}], [${output.map(exprToString).join(", ")}]`;
+}
+
+/** Spark's `Sample 0.0, 0.5, false, 42` (logical and physical alike; bounds as Java prints doubles). */
+export function sampleText(p: { readonly lowerBound: number; readonly upperBound: number; readonly withReplacement: boolean; readonly seed: bigint }): string {
+  return `Sample ${doubleToString(p.lowerBound)}, ${doubleToString(p.upperBound)}, ${p.withReplacement}, ${p.seed}`;
 }

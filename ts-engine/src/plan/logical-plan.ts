@@ -25,6 +25,8 @@ export type LogicalPlan =
   | Generate
   | FileScan
   | InsertIntoFiles
+  | Expand
+  | Sample
   | Window
   | Offset
   | Repartition;
@@ -194,6 +196,34 @@ export interface InsertIntoFiles {
   readonly mode: SaveMode;
   readonly options: readonly (readonly [string, string])[];
   readonly partitionBy: readonly AttributeRef[];
+}
+
+/**
+ * Spark's Expand: every input row becomes one output row per projection (each projection
+ * lists one unnamed expression per output column, over the input's attributes). Grouping
+ * sets (cube, rollup, groupingSets) project the grouping columns or nulls and the set's
+ * `spark_grouping_id`; unpivot projects each value column next to its name.
+ */
+export interface Expand {
+  readonly kind: "Expand";
+  readonly input: LogicalPlan;
+  readonly projections: readonly (readonly Expr[])[];
+  readonly output: readonly AttributeRef[];
+}
+
+/**
+ * Spark's Sample: each partition keeps the rows whose draw from XORShiftRandom(seed +
+ * partition index) falls in [lowerBound, upperBound) (df.sample without replacement, and
+ * each piece of randomSplit), or with replacement a Poisson(upperBound - lowerBound) number
+ * of copies of each row.
+ */
+export interface Sample {
+  readonly kind: "Sample";
+  readonly input: LogicalPlan;
+  readonly lowerBound: number;
+  readonly upperBound: number;
+  readonly withReplacement: boolean;
+  readonly seed: bigint;
 }
 
 /**

@@ -84,6 +84,10 @@ export function outputOf(plan: LogicalPlan): readonly AttributeRef[] {
       return [...outputOf(plan.input), ...plan.resultAttrs];
     case "Generate":
       return [...outputOf(plan.input), ...plan.generatorOutput];
+    case "Expand":
+      return plan.output;
+    case "Sample":
+      return outputOf(plan.input);
     case "Window":
       return [...outputOf(plan.input), ...plan.windowExprs.map(toAttribute)];
     default:

@@ -28,6 +28,13 @@ export function parsedChildren(p: ParsedPlan): readonly ParsedPlan[] {
     case "ToDF":
     case "Hint":
     case "WriteFiles":
+    case "Unpivot":
+    case "NAFill":
+    case "NADrop":
+    case "NAReplace":
+    case "Sample":
+    case "StatSummary":
+    case "ToSchema":
     case "Offset":
     case "Repartition":
     case "RepartitionByExpression":
@@ -72,6 +79,13 @@ export function mapParsedChildren(p: ParsedPlan, f: (c: ParsedPlan) => ParsedPla
     case "ToDF":
     case "Hint":
     case "WriteFiles":
+    case "Unpivot":
+    case "NAFill":
+    case "NADrop":
+    case "NAReplace":
+    case "Sample":
+    case "StatSummary":
+    case "ToSchema":
     case "Offset":
     case "Repartition":
     case "RepartitionByExpression": {

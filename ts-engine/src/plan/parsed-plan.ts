@@ -35,6 +35,13 @@ export type ParsedPlan =
   | SetOperation
   | PredicateSubquery
   | ScalarSubqueryJoin
+  | Unpivot
+  | NAFill
+  | NADrop
+  | NAReplace
+  | ParsedSample
+  | StatSummary
+  | ToSchema
   | ParsedOffset
   | ParsedRepartition
   | ParsedRepartitionByExpression;
@@ -111,6 +118,32 @@ export interface ParsedAggregate extends Base {
    */
   readonly sqlSelect?: boolean;
   readonly groupByAll?: boolean;
+  /**
+   * cube / rollup / groupingSets (Spark's GroupingAnalytics): the sets of `groupBy`
+   * expressions to aggregate by, planned as an Expand with `spark_grouping_id`.
+   */
+  readonly groupingAnalytics?: GroupingAnalytics;
+  /** groupBy(...).pivot(column, values): one output column per value (and aggregate). */
+  readonly pivot?: PivotSpec;
+}
+
+/**
+ * How grouping sets are given: `cube` (every subset of `groupBy`), `rollup` (its prefixes),
+ * or explicit `sets` of expressions (df.groupingSets, SQL's GROUPING SETS).
+ */
+export type GroupingAnalytics =
+  | { readonly type: "cube" }
+  | { readonly type: "rollup" }
+  | { readonly type: "groupingSets"; readonly sets: readonly (readonly ParsedExpr[])[] };
+
+/**
+ * A pivot of an aggregation (Spark's Pivot): `values` are literals; without them the
+ * engine finds the column's distinct values (sorted, at most spark.sql.pivotMaxValues)
+ * before analysis, as Spark's RelationalGroupedDataset.pivot runs a query for them.
+ */
+export interface PivotSpec {
+  readonly column: ParsedExpr;
+  readonly values?: readonly ParsedExpr[];
 }
 
 /** orderBy/sort (global) and sortWithinPartitions (not global). */
@@ -141,10 +174,17 @@ export interface ParsedJoin extends Base {
   readonly natural?: boolean;
 }
 
-/** distinct(): an Aggregate over every column once analyzed. */
+/**
+ * distinct() / dropDuplicates(): an Aggregate over every column once analyzed; with `columns`
+ * (dropDuplicates(subset), Spark's Deduplicate), grouped by those columns, every other column
+ * the group's first value.
+ */
 export interface Distinct extends Base {
   readonly kind: "Distinct";
   readonly input: ParsedPlan;
+  readonly columns?: readonly string[];
+  /** dropDuplicatesWithinWatermark: a streaming operator, which a batch plan rejects as Spark does. */
+  readonly withinWatermark?: boolean;
 }
 
 /** union/unionAll (by position, keeping duplicates) and unionByName. */
@@ -236,12 +276,17 @@ export interface SqlQuery extends Base {
   readonly refs: ReadonlyMap<string, ParsedPlan>;
 }
 
-/** SQL's `INTERSECT` / `EXCEPT` (`MINUS`) of two queries (distinct rows; the ALL forms are not supported yet). */
+/**
+ * SQL's `INTERSECT` / `EXCEPT` (`MINUS`) of two queries: distinct rows, or with `all`
+ * (intersectAll, exceptAll, `INTERSECT ALL`, `EXCEPT ALL`) every row as often as it occurs in
+ * both (min of the counts) / in the left beyond the right (the difference of the counts).
+ */
 export interface SetOperation extends Base {
   readonly kind: "SetOperation";
   readonly op: "intersect" | "except";
   readonly left: ParsedPlan;
   readonly right: ParsedPlan;
+  readonly all?: boolean;
 }
 
 /**
@@ -276,6 +321,93 @@ export interface ParsedOffset extends Base {
   readonly kind: "Offset";
   readonly input: ParsedPlan;
   readonly n: number;
+}
+
+/**
+ * unpivot/melt (Spark's Unpivot): for every row, one row per `values` column holding the
+ * `ids` columns, the value column's name (`variableColumnName`) and its value
+ * (`valueColumnName`, of the values' common type). No `values`: every non-id column.
+ */
+export interface Unpivot extends Base {
+  readonly kind: "Unpivot";
+  readonly input: ParsedPlan;
+  readonly ids: readonly ParsedExpr[];
+  readonly values?: readonly ParsedExpr[];
+  readonly variableColumnName: string;
+  readonly valueColumnName: string;
+}
+
+/**
+ * df.na.fill / fillna (Spark's DataFrameNaFunctions.fill): nulls (and NaN in float columns)
+ * become a value. One value: every column of `columns` (all when absent) whose type takes it
+ * (numbers numeric columns, strings string columns, booleans boolean columns). `perColumn`
+ * (the dict form): `values[i]` for `columns[i]`, whatever its type, cast to it.
+ */
+export interface NAFill extends Base {
+  readonly kind: "NAFill";
+  readonly input: ParsedPlan;
+  readonly columns?: readonly string[];
+  readonly values: readonly ParsedExpr[];
+  readonly perColumn?: boolean;
+}
+
+/**
+ * df.na.drop / dropna: keeps the rows with at least `minNonNulls` values that are neither
+ * null nor NaN among `columns` (all when absent); `minNonNulls` absent: all of them.
+ */
+export interface NADrop extends Base {
+  readonly kind: "NADrop";
+  readonly input: ParsedPlan;
+  readonly columns?: readonly string[];
+  readonly minNonNulls?: number;
+}
+
+/**
+ * df.na.replace / replace: in `columns` (all when absent) of the replacements' type (numbers
+ * compare as doubles in every numeric column, strings in string columns, booleans in boolean
+ * ones), each value equal to an `old` becomes its `new` (null allowed), cast to the column's type.
+ */
+export interface NAReplace extends Base {
+  readonly kind: "NAReplace";
+  readonly input: ParsedPlan;
+  readonly columns?: readonly string[];
+  readonly replacements: readonly (readonly [ParsedExpr, ParsedExpr])[];
+}
+
+/**
+ * df.sample / a piece of df.randomSplit (Spark Connect's Sample): rows whose seeded draw falls
+ * in [lowerBound, upperBound). `deterministicOrder` (randomSplit) sorts each partition on
+ * every orderable column first, so the pieces of one split see the rows in the same order.
+ */
+export interface ParsedSample extends Base {
+  readonly kind: "Sample";
+  readonly input: ParsedPlan;
+  readonly lowerBound: number;
+  readonly upperBound: number;
+  readonly withReplacement: boolean;
+  readonly seed: bigint;
+  readonly deterministicOrder?: boolean;
+}
+
+/**
+ * df.summary(*statistics) (and describe, a summary of count, mean, stddev, min, max): one row
+ * per statistic, a `summary` column naming it and one string column per numeric or string
+ * column of `input` (Spark's StatFunctions.summary).
+ */
+export interface StatSummary extends Base {
+  readonly kind: "StatSummary";
+  readonly input: ParsedPlan;
+  readonly statistics: readonly string[];
+}
+
+/**
+ * df.to(schema) (Spark's Dataset.to): the columns of `schema`, in its order, matched by name
+ * and up-cast to its types (a missing column is null), nullability checked.
+ */
+export interface ToSchema extends Base {
+  readonly kind: "ToSchema";
+  readonly input: ParsedPlan;
+  readonly schema: StructType;
 }
 
 /**

@@ -2,7 +2,7 @@ import { assertNever } from "../errors/assert-never.js";
 import type { Expr } from "../expr/expr.js";
 import { exprChildren, exprExists, transformExpr, withNewChildren } from "../expr/transform.js";
 import type { LogicalPlan } from "./logical-plan.js";
-import { aggregate, batchEvalPython, filter, generate, insertIntoFiles, join, limit, offset, project, repartition, sort, union, window } from "./nodes/index.js";
+import { aggregate, batchEvalPython, expand, filter, generate, insertIntoFiles, join, limit, offset, project, repartition, sample, sort, union, window } from "./nodes/index.js";
 
 function sameArray<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
@@ -54,6 +54,8 @@ export function planChildren(p: LogicalPlan): readonly LogicalPlan[] {
     case "BatchEvalPython":
     case "Generate":
     case "InsertIntoFiles":
+    case "Expand":
+    case "Sample":
     case "Window":
     case "Offset":
     case "Repartition":
@@ -111,6 +113,14 @@ export function mapPlanChildren(p: LogicalPlan, f: (c: LogicalPlan) => LogicalPl
     case "InsertIntoFiles": {
       const c = f(p.input);
       return c === p.input ? p : insertIntoFiles(c, p.format, p.path, p.mode, p.options, p.partitionBy);
+    }
+    case "Expand": {
+      const c = f(p.input);
+      return c === p.input ? p : expand(c, p.projections, p.output);
+    }
+    case "Sample": {
+      const c = f(p.input);
+      return c === p.input ? p : sample(c, p.lowerBound, p.upperBound, p.withReplacement, p.seed);
     }
     case "Window": {
       const c = f(p.input);

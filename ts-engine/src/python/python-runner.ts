@@ -25,7 +25,8 @@ export interface EvalUdfsRequest {
 export type PartitionInput =
   | { readonly kind: "blobs"; readonly blobs: readonly Uint8Array[] }
   | { readonly kind: "strings"; readonly strings: readonly string[] }
-  | { readonly kind: "text"; readonly chunks: readonly Uint8Array[] };
+  | { readonly kind: "text"; readonly chunks: readonly Uint8Array[] }
+  | { readonly kind: "wholeFiles"; readonly paths: readonly string[]; readonly contents: readonly Uint8Array[] };
 
 /** Options every runner call accepts. */
 export interface RunOptions {

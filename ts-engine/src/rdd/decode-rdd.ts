@@ -33,7 +33,8 @@ export function decodeRddPlan(raw: unknown, path = "rdd"): RddPlan {
       if (!Array.isArray(parts)) fail(`${path}.partitions`, "expected a list");
       return { kind, partitions: parts.map((p: unknown, i) => asBin(p, `${path}.partitions[${i}]`)) };
     }
-    case "TextFile": {
+    case "TextFile":
+    case "WholeTextFiles": {
       if (typeof m.path !== "string" || m.path === "") fail(`${path}.path`, "expected a non-empty string");
       return { kind, path: m.path, minPartitions: asPositiveInt(m.minPartitions ?? 1, `${path}.minPartitions`) };
     }

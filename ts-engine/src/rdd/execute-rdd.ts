@@ -1,9 +1,9 @@
 import type { ExecContext } from "../exec/exec-context.js";
 import { pythonRunnerOf } from "../python/default-runner.js";
-import { batchBlobs, runPythonPartitionTask, type PythonPartitionTask, type PythonTaskOutput, type TaskInput } from "../python/partition-task.js";
+import { batchBlobs, runPythonPartitionTask, type PythonPartitionTask, type PythonTaskOutput, type TaskInput } from "../exec/python-partition-task.js";
 import { assertNever } from "../errors/assert-never.js";
 import type { RddPlan } from "./rdd-plan.js";
-import { planTextSplits } from "./text-file.js";
+import { hadoopTextSplits, listHadoopInputs, wholeFileGroups } from "../io/hadoop-input-splits.js";
 
 /** Operator kinds an RDD task reports to EngineServices.onTask (traces and placement tests). */
 const TASK_KINDS: Readonly<Record<PythonPartitionTask["kind"], readonly string[]>> = {
@@ -60,6 +60,27 @@ export async function* executeRdd(plan: RddPlan, ctx: ExecContext): AsyncIterabl
   }
 }
 
+/**
+ * How many partitions `plan` has (`rdd.getNumPartitions()`), planned without running
+ * anything: a textFile's Hadoop splits, wholeTextFiles' file groups, a shuffle's count.
+ */
+export async function rddNumPartitions(plan: RddPlan): Promise<number> {
+  switch (plan.kind) {
+    case "Parallelize":
+      return plan.partitions.length;
+    case "TextFile":
+      return hadoopTextSplits(await listHadoopInputs(plan.path), plan.minPartitions).length;
+    case "WholeTextFiles":
+      return wholeFileGroups(await listHadoopInputs(plan.path), plan.minPartitions).length;
+    case "PythonMapPartitions":
+      return rddNumPartitions(plan.input);
+    case "PythonShuffle":
+      return plan.numPartitions;
+    default:
+      return assertNever(plan);
+  }
+}
+
 /** The blobs of a mapPartitions task's output (one item, or none when a worker sent nothing). */
 function mapped(out: readonly PythonTaskOutput[]): TaskInput {
   const blobs: Uint8Array[] = [];
@@ -73,8 +94,10 @@ async function computePartitions(plan: RddPlan, run: RddRun): Promise<TaskInput[
     case "Parallelize":
       return plan.partitions.map((b) => ({ kind: "blobs", blobs: [b] }));
     case "TextFile":
-      // Only the split plan is made here (file sizes); each task reads its own byte ranges.
-      return (await planTextSplits(plan.path, plan.minPartitions)).map((segments) => ({ kind: "textSplit", segments }));
+      // Only the split plan is made here (file sizes); each task reads its own byte range.
+      return hadoopTextSplits(await listHadoopInputs(plan.path), plan.minPartitions).map((split) => ({ kind: "textSplit", split }));
+    case "WholeTextFiles":
+      return wholeFileGroups(await listHadoopInputs(plan.path), plan.minPartitions).map((files) => ({ kind: "wholeTextFiles", files }));
     case "PythonMapPartitions": {
       const inputs = await computePartitions(plan.input, run);
       const stage = run.stage();

@@ -2,7 +2,7 @@
  * RDD plans (bridge/PROTOCOL.md "RDD plans") as one discriminated union. Elements are
  * opaque to the engine: pickled Python lists ("blobs") or, straight from a text file, lines.
  */
-export type RddPlan = Parallelize | TextFile | PythonMapPartitions | PythonShuffle;
+export type RddPlan = Parallelize | TextFile | PythonMapPartitions | PythonShuffle | WholeTextFiles;
 
 export type RddKind = RddPlan["kind"];
 
@@ -12,7 +12,11 @@ export interface Parallelize {
   readonly partitions: readonly Uint8Array[];
 }
 
-/** `sc.textFile(path, minPartitions)`: lines (without line terminators) as str elements. */
+/**
+ * `sc.textFile(path, minPartitions)`: lines (without line terminators) as str elements, one
+ * partition per Hadoop input split (io/hadoop-input-splits.ts). `path` is a comma-separated
+ * list of files, directories and globs.
+ */
 export interface TextFile {
   readonly kind: "TextFile";
   readonly path: string;
@@ -31,4 +35,11 @@ export interface PythonShuffle {
   readonly kind: "PythonShuffle";
   readonly input: RddPlan;
   readonly numPartitions: number;
+}
+
+/** `sc.wholeTextFiles(path, minPartitions)`: one `(path, content)` element per file, files packed into partitions. */
+export interface WholeTextFiles {
+  readonly kind: "WholeTextFiles";
+  readonly path: string;
+  readonly minPartitions: number;
 }

@@ -13,9 +13,10 @@ import {
 import { createEngineServices } from "../engine/services.js";
 import { createTempView, runSql } from "../engine/sql-runner.js";
 import { catalogOp } from "../engine/catalog-api.js";
+import { writeTable } from "../engine/dataframe-table-write.js";
 import { createPythonRunner } from "../python/default-runner.js";
 import { decodeRddPlan } from "../rdd/decode-rdd.js";
-import { executeRdd } from "../rdd/execute-rdd.js";
+import { executeRdd, rddNumPartitions } from "../rdd/execute-rdd.js";
 import type { ServerEngine } from "./engine-port.js";
 
 /** The engine the CLI serves: engine/query-engine.ts for DataFrames, rdd/ for RDDs. */
@@ -32,8 +33,10 @@ export const defaultServerEngine: ServerEngine = {
   runSql,
   createTempView,
   catalogOp,
+  writeTable,
   numPartitionsQuery,
   runRdd: (raw, ctx) => executeRdd(decodeRddPlan(raw), ctx),
+  rddNumPartitions: (raw) => rddNumPartitions(decodeRddPlan(raw)),
   createServices: () => {
     const services = createEngineServices();
     return { ...services, python: services.python ?? createPythonRunner() };

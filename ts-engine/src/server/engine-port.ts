@@ -3,6 +3,7 @@ import type { EngineServices, ExecContext } from "../exec/exec-context.js";
 import type { ParsedPlan, SqlQuery } from "../plan/parsed-plan.js";
 import type { StorageLevel } from "../plan/storage-level.js";
 import type { StructType } from "../types/data-type.js";
+import type { TableWriteSpec } from "../engine/dataframe-table-write.js";
 
 /** An executed query (engine/query-engine.ts's QueryResult). */
 export interface QueryResultLike {
@@ -30,6 +31,8 @@ export interface ServerEngine {
   showQuery(plan: ParsedPlan, numRows: number, truncate: number, vertical: boolean, ctx: ExecContext): Promise<string>;
   treeStringQuery(plan: ParsedPlan, ctx: ExecContext): string;
   runRdd(rawRdd: unknown, ctx: ExecContext): AsyncIterable<Uint8Array>;
+  /** `rdd.getNumPartitions()` of a wire RDD plan, planned without running it (absent in stand-ins without RDDs). */
+  rddNumPartitions?(rawRdd: unknown, ctx: ExecContext): Promise<number>;
   /** `df.persist(level)` / `df.cache()`: registers the plan with the engine's cache. */
   persistQuery(plan: ParsedPlan, level: StorageLevel, ctx: ExecContext): void;
   /** `df.unpersist()`: drops the plan's cache entry (at once; stored blocks are freed by the promise). */
@@ -42,7 +45,9 @@ export interface ServerEngine {
    */
   resolveSources?(plan: ParsedPlan, ctx: ExecContext): Promise<ParsedPlan>;
   /** `spark.sql(...)`: a checked query (lazy), or a command run now with its result rows. */
-  runSql(plan: SqlQuery, ctx: ExecContext): SqlOutcomeLike;
+  runSql(plan: SqlQuery, ctx: ExecContext): Promise<SqlOutcomeLike>;
+  /** A DataFrame written to a table: saveAsTable, insertInto, writeTo(…).create/append/… (engine/dataframe-table-write.ts). */
+  writeTable(plan: ParsedPlan, spec: TableWriteSpec, ctx: ExecContext): Promise<void>;
   /** `df.createTempView(name)` and its variants: registers a (global) temp view of the plan. */
   createTempView(name: string, plan: ParsedPlan, opts: { readonly global: boolean; readonly replace: boolean }, ctx: ExecContext): void;
   /** One `spark.catalog` method (engine/catalog-api.ts): plain data, undefined for None. */

@@ -41,7 +41,7 @@ export class SessionStore {
   create(owner: string, pythonExec: string, conf: Readonly<Record<string, string>>): Session {
     const sqlConf = new SqlConf();
     for (const [k, v] of Object.entries(conf)) sqlConf.set(k, v);
-    const session: Session = { id: randomUUID(), owner, conf: sqlConf, pythonExec, running: new Map(), catalog: new SessionCatalog(this.sharedCatalog) };
+    const session: Session = { id: randomUUID(), owner, conf: sqlConf, pythonExec, running: new Map(), catalog: new SessionCatalog(this.sharedCatalog, sqlConf) };
     this.sessions.set(session.id, session);
     this.authenticated.add(owner);
     return session;

@@ -91,10 +91,42 @@ export class Parser {
     return e;
   }
 
+  /** `a`, `a.b`, `` `x y`.z ``, then end of input: the name IDENTIFIER('…') holds. */
+  parseNamePartsToEnd(): string[] {
+    const parts = [this.identifier()];
+    while (this.acceptOp(".")) parts.push(this.identifier());
+    const t = this.peek();
+    if (t.type !== "eof") throw syntaxError(t, `: extra input '${t.text}'`);
+    return parts;
+  }
+
+  /**
+   * After `IDENTIFIER`: `('name')`, a constant string (or a bound parameter) read as a
+   * multi-part name (Spark's IDENTIFIER clause), so a query can name tables and columns safely.
+   */
+  protected identifierClause(): string[] {
+    this.expectOp("(");
+    const t = this.peek();
+    const e = this.expression();
+    this.expectOp(")");
+    if (e.kind !== "Literal" || typeof e.value !== "string") throw syntaxError(t);
+    return new Parser(e.value).parseNamePartsToEnd();
+  }
+
   protected namedExpression(): Expr {
     // `*` may take an alias in Spark's grammar too (`SELECT * x` parses; analysis rejects it).
     const e = this.acceptOp("*") ? { kind: "UnresolvedStar" as const } : this.expression();
-    if (this.acceptKw("as")) return { kind: "Alias", child: e, name: this.identifier() };
+    if (this.acceptKw("as")) {
+      // `gen(...) AS (a, b)`: one name per generator column (Spark's MultiAlias)
+      if (this.peek().type === "op" && this.peek().value === "(") {
+        this.next();
+        const names = [this.identifier()];
+        while (this.acceptOp(",")) names.push(this.identifier());
+        this.expectOp(")");
+        return { kind: "Alias", child: e, name: names[0]!, names };
+      }
+      return { kind: "Alias", child: e, name: this.identifier() };
+    }
     const t = this.peek();
     if ((t.type === "ident" && !this.endsExpression(t.value.toLowerCase())) || t.type === "quoted") {
       return { kind: "Alias", child: e, name: this.identifier() };
@@ -351,6 +383,14 @@ export class Parser {
       const v = word === "date" ? parseDate(nextTok.value) : parseTimestamp(nextTok.value, this.timeZone, ntz);
       if (v === null) throw syntaxError(nextTok);
       return { kind: "Literal", value: v, dataType: word === "date" ? DateType : ntz ? TimestampNTZType : TimestampType };
+    }
+    if (word === "identifier" && nextTok.type === "op" && nextTok.value === "(") {
+      const parts = this.identifierClause();
+      if (this.peek().type === "op" && this.peek().value === "(" && parts.length === 1) {
+        this.next();
+        return this.call(parts[0]!);
+      }
+      return { kind: "UnresolvedAttribute", nameParts: parts };
     }
     if (nextTok.type === "op" && nextTok.value === "(") {
       this.next();

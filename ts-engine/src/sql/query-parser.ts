@@ -1,4 +1,4 @@
-import { AnalysisException, ParseException } from "../errors/spark-exception.js";
+import { AnalysisException, ParseException, SparkException } from "../errors/spark-exception.js";
 import type { ParsedExpr, ParsedSortOrder } from "../expr/parsed-expr.js";
 import type { JoinType } from "../plan/logical-plan.js";
 import type { ParsedPlan } from "../plan/parsed-plan.js";
@@ -6,6 +6,8 @@ import { Parser } from "./expr-parser.js";
 import { syntaxError, type Token } from "./lexer.js";
 import type { ParserOptions } from "./parameters.js";
 import { applyHints, parseHints } from "./hints.js";
+import { isFileFormat } from "../io/formats.js";
+import { lookupFunction } from "../expr/functions/registry.js";
 import { parseWindowSpec, substituteWindowRefs, type SqlWindowSpec } from "./window-clause.js";
 
 /**
@@ -109,7 +111,9 @@ export class QueryParser extends Parser {
       this.expectOp(")");
       return this.placeholder(plan, [], false);
     }
-    return super.identStart(t);
+    const e = super.identStart(t);
+    // a column of SQL text remembers where it stood, for its unresolved-column error's `; line L pos P`
+    return e.kind === "UnresolvedAttribute" && e.origin === undefined ? { ...e, origin: this.origin(t.pos) } : e;
   }
 
   /**
@@ -169,6 +173,15 @@ export class QueryParser extends Parser {
 
   /** A whole query: `[WITH …] body [ORDER BY …] [LIMIT …]`. */
   query(): ParsedPlan {
+    if (this.peekKw("with")) {
+      const save = this.lx.pos;
+      this.next();
+      // Spark 4.0.1 parses WITH RECURSIVE but cannot plan it: its planner fails with INTERNAL_ERROR
+      if (this.acceptKw("recursive")) {
+        throw new SparkException("SparkException", "INTERNAL_ERROR", { message: "The Spark SQL phase planning failed with an internal error. You hit a bug in Spark or the Spark plugins you use. Please, report this bug to the corresponding communities or vendors, and provide the full stack trace." });
+      }
+      this.lx.pos = save;
+    }
     if (this.acceptKw("with")) {
       const scope = new Map<string, ParsedPlan>();
       this.ctes.push(scope);
@@ -224,14 +237,35 @@ export class QueryParser extends Parser {
   /** ORDER BY / SORT BY, LIMIT, OFFSET after a query body (they apply to a whole set operation). */
   private queryOrganization(input: ParsedPlan): ParsedPlan {
     let plan = input;
-    if (this.peekKw("order") || this.peekKw("sort")) {
-      const global = this.next().value.toLowerCase() === "order";
+    const ordered = this.peekKw("order");
+    if (ordered) {
+      this.next();
       this.expectKw("by");
       const orders = [this.sortItem()];
       while (this.acceptOp(",")) orders.push(this.sortItem());
-      plan = { kind: "Sort", input: plan, orders: orders.map((o) => this.sortOrdinal(o, input)), global };
+      plan = { kind: "Sort", input: plan, orders: orders.map((o) => this.sortOrdinal(o, input)), global: true };
     }
-    if (this.peekKw("cluster") || this.peekKw("distribute")) throw notImplemented(`${this.next().value.toUpperCase()} BY`);
+    // CLUSTER BY k = DISTRIBUTE BY k SORT BY k; DISTRIBUTE BY hash-partitions the rows on perf's
+    // RepartitionByExpression, SORT BY sorts within each partition (Spark's withQueryResultClauses)
+    const clause = this.peekKw("cluster") ? "cluster" : this.peekKw("distribute") ? "distribute" : undefined;
+    if (clause !== undefined) {
+      const t = this.next();
+      if (ordered) throw new ParseException("UNSUPPORTED_FEATURE.COMBINATION_QUERY_RESULT_CLAUSES", {});
+      this.expectKw("by");
+      const exprs = [this.expression()];
+      while (this.acceptOp(",")) exprs.push(this.expression());
+      void t;
+      plan = { kind: "RepartitionByExpression", input: plan, partitionExprs: exprs };
+      if (clause === "cluster") plan = { kind: "Sort", input: plan, orders: exprs.map((child) => ({ kind: "SortOrder", child, ascending: true, nullsFirst: true })), global: false };
+    }
+    if (this.peekKw("sort") && clause !== "cluster") {
+      this.next();
+      if (ordered) throw new ParseException("UNSUPPORTED_FEATURE.COMBINATION_QUERY_RESULT_CLAUSES", {});
+      this.expectKw("by");
+      const orders = [this.sortItem()];
+      while (this.acceptOp(",")) orders.push(this.sortItem());
+      plan = { kind: "Sort", input: plan, orders: orders.map((o) => this.sortOrdinal(o, input)), global: false };
+    }
     if (this.acceptKw("limit")) {
       if (!this.acceptKw("all")) plan = { kind: "Limit", input: plan, n: this.limitValue("limit") };
     }
@@ -363,15 +397,22 @@ export class QueryParser extends Parser {
     const hints = this.peek().type === "hint" ? parseHints(this.next(), this.timeZone) : [];
     const distinct = this.acceptKw("distinct");
     if (!distinct) this.acceptKw("all");
-    const items = [this.namedExpression()];
-    while (this.acceptOp(",")) items.push(this.namedExpression());
-    if (this.scalars.length > 0) throw notImplemented("scalar subqueries outside WHERE");
+    const items = [this.namedExpression()].map((e) => this.scalarItemName(e));
+    while (this.acceptOp(",")) items.push(this.scalarItemName(this.namedExpression()));
+    if (this.subqueries.size > 0) throw notImplemented("IN / EXISTS subqueries in the select list");
+    // scalar subqueries of the select list: joined in as columns before the projection
+    const selectScalars = this.scalars;
+    this.scalars = [];
     let plan = this.acceptKw("from") ? this.fromClause() : oneRow();
     plan = applyHints(plan, hints);
     while (this.peekKw("lateral")) plan = this.lateralView(plan);
     if (this.acceptKw("where")) plan = this.whereClause(plan, this.expression());
     if (this.subqueries.size > 0) throw notImplemented("subqueries outside WHERE");
     if (this.scalars.length > 0) throw notImplemented("scalar subqueries outside WHERE");
+    for (const sc of selectScalars) plan = { kind: "ScalarSubqueryJoin", input: plan, subquery: sc.plan, name: sc.name };
+    // a scalar subquery is one value for the whole query: grouping by it keeps the groups, and lets
+    // the select list and HAVING read it next to aggregates
+    const scalarKeys = (): ParsedExpr[] => selectScalars.map((sc) => ({ kind: "UnresolvedAttribute", nameParts: [sc.name] }));
     let grouped = false;
     if (this.peekKw("group")) {
       this.next();
@@ -382,21 +423,41 @@ export class QueryParser extends Parser {
       } else {
         const groups = [this.groupItem(items)];
         while (this.acceptOp(",")) groups.push(this.groupItem(items));
-        plan = { kind: "Aggregate", input: plan, groupBy: groups, aggs: items, sqlSelect: true };
+        plan = { kind: "Aggregate", input: plan, groupBy: [...groups, ...scalarKeys()], aggs: items, sqlSelect: true };
       }
     }
     if (this.acceptKw("having")) {
       const condition = this.expression();
       // HAVING without GROUP BY makes the query a global aggregate, as in Spark.
-      if (!grouped) plan = { kind: "Aggregate", input: plan, groupBy: [], aggs: items, sqlSelect: true };
+      if (!grouped) plan = { kind: "Aggregate", input: plan, groupBy: scalarKeys(), aggs: items, sqlSelect: true };
+      if (this.subqueries.size > 0) throw notImplemented("IN / EXISTS subqueries in HAVING");
+      if (this.scalars.length > 0 && plan.kind === "Aggregate") {
+        // HAVING agg > (SELECT …): the subquery's value joined below the aggregate, as a grouping key
+        const having = this.scalars;
+        this.scalars = [];
+        let input = plan.input;
+        for (const sc of having) input = { kind: "ScalarSubqueryJoin", input, subquery: sc.plan, name: sc.name };
+        plan = { ...plan, input, groupBy: [...plan.groupBy, ...having.map((sc): ParsedExpr => ({ kind: "UnresolvedAttribute", nameParts: [sc.name] }))] };
+      }
       plan = { kind: "Filter", input: plan, condition };
       grouped = true;
     }
     if (this.scalars.length > 0 || this.subqueries.size > 0) throw notImplemented("subqueries in GROUP BY or HAVING");
     if (this.acceptKw("window")) plan = this.windowClause(plan, items);
     if (this.peekKw("qualify")) throw notImplemented("QUALIFY");
+    if (!grouped && selectScalars.length > 0 && items.some(hasAggregateCall)) {
+      // a global aggregate with a scalar subquery beside it: grouped by the subquery's one value
+      plan = { kind: "Aggregate", input: plan, groupBy: scalarKeys(), aggs: items, sqlSelect: true };
+      grouped = true;
+    }
     if (!grouped) plan = { kind: "Project", input: plan, exprs: items };
     return distinct ? { kind: "Distinct", input: plan } : plan;
+  }
+
+  /** A select item that is a bare scalar subquery gets Spark's name for it, `scalarsubquery()`. */
+  private scalarItemName(e: ParsedExpr): ParsedExpr {
+    if (e.kind !== "UnresolvedAttribute" || e.nameParts.length !== 1 || !this.scalars.some((s) => s.name === e.nameParts[0])) return e;
+    return { kind: "Alias", child: e, name: "scalarsubquery()" };
   }
 
   /**
@@ -461,8 +522,7 @@ export class QueryParser extends Parser {
       cols.push(this.identifier());
       while (this.acceptOp(",")) cols.push(this.identifier());
     }
-    if (cols.length > 1) throw notImplemented("LATERAL VIEW with several column aliases");
-    const item: ParsedExpr = cols.length === 1 ? { kind: "Alias", child: gen, name: cols[0]! } : gen;
+    const item: ParsedExpr = cols.length === 0 ? gen : cols.length === 1 ? { kind: "Alias", child: gen, name: cols[0]! } : { kind: "Alias", child: gen, name: cols[0]!, names: cols };
     return { kind: "Project", input, exprs: [{ kind: "UnresolvedStar" }, item] };
   }
 
@@ -470,13 +530,26 @@ export class QueryParser extends Parser {
   private fromClause(): ParsedPlan {
     let plan = this.joinedRelation();
     while (this.acceptOp(",")) {
+      if (this.peekKw("lateral")) {
+        plan = this.joinedRelation(lateralJoin(plan, this.lateralQuery(), "inner", undefined));
+        continue;
+      }
       plan = { kind: "Join", left: plan, right: this.joinedRelation(), joinType: "inner" };
     }
     return plan;
   }
 
-  private joinedRelation(): ParsedPlan {
-    let left = this.relationPrimary();
+  /** `LATERAL (query) [alias]`: the subquery, aliased. */
+  private lateralQuery(): ParsedPlan {
+    this.expectKw("lateral");
+    this.expectOp("(");
+    const q = this.query();
+    this.expectOp(")");
+    return this.tableAlias(q, true);
+  }
+
+  private joinedRelation(start?: ParsedPlan): ParsedPlan {
+    let left = start ?? this.relationPrimary();
     for (;;) {
       const save = this.lx.pos;
       const natural = this.acceptKw("natural");
@@ -485,6 +558,13 @@ export class QueryParser extends Parser {
         if (natural) throw syntaxError(this.peek());
         this.lx.pos = save;
         return left;
+      }
+      if (!natural && this.peekKw("lateral")) {
+        // `JOIN LATERAL (…) [ON cond]`
+        const lateral = this.lateralQuery();
+        const condition = this.acceptKw("on") ? this.expression() : undefined;
+        left = lateralJoin(left, lateral, joinType, condition);
+        continue;
       }
       const right = this.relationPrimary();
       if (natural) {
@@ -545,12 +625,12 @@ export class QueryParser extends Parser {
       return this.tableAlias(inner, true);
     }
     if (this.acceptKw("values")) return this.tableAlias(this.inlineTable(), false);
-    if (this.peekKw("lateral")) throw notImplemented("LATERAL subqueries");
+    if (this.peekKw("lateral")) throw syntaxError(this.peek()); // a LATERAL subquery needs a relation on its left
     const t = this.peek();
     if (t.type !== "ident" && t.type !== "quoted") throw syntaxError(t);
     const save = this.lx.pos;
     this.next();
-    if (this.peekOp("(")) {
+    if (this.peekOp("(") && !(t.type === "ident" && t.value.toLowerCase() === "identifier")) {
       this.lx.pos = save;
       return this.tableAlias(this.tableValuedFunction(), false);
     }
@@ -558,11 +638,28 @@ export class QueryParser extends Parser {
     return this.tableName();
   }
 
-  /** `db.t` / `t` / a CTE / a `{df}` reference, with its alias. */
+  /**
+   * `db.t` / `t` / a CTE / a `{df}` reference / `IDENTIFIER('t')`, with its alias; ``fmt.`path` ``
+   * (a file format's name, then a backquoted path) reads the files directly, as Spark's
+   * ResolveSQLOnFile does (spark.sql.runSQLOnFiles).
+   */
   private tableName(): ParsedPlan {
     const origin = this.origin(this.peek().pos);
+    if (this.peekKw("identifier")) {
+      const save = this.lx.pos;
+      this.next();
+      if (this.peekOp("(")) return this.tableAlias({ kind: "UnresolvedRelation", nameParts: this.identifierClause(), origin }, true);
+      this.lx.pos = save;
+    }
     const parts = [this.identifier()];
-    while (this.acceptOp(".")) parts.push(this.identifier());
+    let pathQuoted = false;
+    while (this.acceptOp(".")) {
+      pathQuoted = this.peek().type === "quoted";
+      parts.push(this.identifier());
+    }
+    if (parts.length === 2 && pathQuoted && isFileFormat(parts[0]!)) {
+      return this.tableAlias({ kind: "DataSource", format: parts[0]!.toLowerCase(), paths: [parts[1]!], options: [] }, true);
+    }
     let rel: ParsedPlan | undefined;
     if (parts.length === 1) {
       const key = parts[0]!.toLowerCase();
@@ -617,6 +714,10 @@ export class QueryParser extends Parser {
       while (this.acceptOp(",")) args.push(this.expression());
       this.expectOp(")");
     }
+    if (GENERATOR_TVFS.has(name)) {
+      // a generator in FROM: its rows over one input row (Spark's generator table functions)
+      return { kind: "Project", input: oneRow(), exprs: [{ kind: "UnresolvedFunction", name, args, isDistinct: false }] };
+    }
     if (name !== "range") throw notImplemented(`table-valued function ${nameTok.value}`);
     const ints = args.map((a) => {
       const v = a.kind === "Literal" ? a.value : undefined;
@@ -632,6 +733,33 @@ export class QueryParser extends Parser {
         : { kind: "Range", start: a!, end: b!, step, ...(parts === undefined ? {} : { numPartitions: Number(parts) }) };
     return range;
   }
+}
+
+/**
+ * A LATERAL subquery joined to `left`. One without FROM computes columns of each left row: a
+ * projection of the left side (an inner join's ON condition a filter above it). One over
+ * relations of its own that names no left column is an ordinary join; one that does (a
+ * correlated lateral join) is not supported yet and fails on the outer column.
+ */
+function lateralJoin(left: ParsedPlan, lateral: ParsedPlan, joinType: JoinType, condition: ParsedExpr | undefined): ParsedPlan {
+  const body = lateral.kind === "SubqueryAlias" ? lateral.input : lateral;
+  const fromLess = body.kind === "Project" && body.input.kind === "Project" && body.input.exprs.length === 0 && body.input.input.kind === "Range";
+  if (fromLess && (joinType === "inner" || joinType === "cross" || (joinType === "left" && condition === undefined))) {
+    const projected: ParsedPlan = { kind: "Project", input: left, exprs: [{ kind: "UnresolvedStar" }, ...body.exprs] };
+    return condition === undefined ? projected : { kind: "Filter", input: projected, condition };
+  }
+  return { kind: "Join", left, right: lateral, joinType, ...(condition === undefined ? {} : { condition }) };
+}
+
+/** Generators that may stand in FROM as table-valued functions (Spark's TableFunctionRegistry). */
+const GENERATOR_TVFS: ReadonlySet<string> = new Set(["explode", "explode_outer", "inline", "inline_outer", "posexplode", "posexplode_outer", "json_tuple", "stack"]);
+
+/** Whether an expression calls an aggregate function (a registry lookup by name, as Spark's parser leaves it to analysis). */
+function hasAggregateCall(e: ParsedExpr): boolean {
+  if (e.kind === "UnresolvedFunction") return lookupFunction(e.name)?.kind === "agg" || e.args.some(hasAggregateCall);
+  if (e.kind === "Alias" || e.kind === "Cast") return hasAggregateCall(e.child);
+  if (e.kind === "CaseWhen") return e.branches.some(([c, v]) => hasAggregateCall(c) || hasAggregateCall(v)) || (e.elseValue !== undefined && hasAggregateCall(e.elseValue));
+  return false;
 }
 
 /** The function name of a predicate-subquery placeholder (never reaches the analyzer). */

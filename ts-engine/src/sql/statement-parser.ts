@@ -2,7 +2,7 @@ import { ParseException } from "../errors/spark-exception.js";
 import type { ParsedPlan } from "../plan/parsed-plan.js";
 import { syntaxError } from "./lexer.js";
 import type { ParserOptions } from "./parameters.js";
-import { QueryParser } from "./query-parser.js";
+import { TableStatementParser } from "./table-statement-parser.js";
 import type { ExplainStatement, SqlStatement } from "./statement.js";
 
 const EXPLAIN_MODES: Readonly<Record<string, ExplainStatement["mode"]>> = {
@@ -17,7 +17,7 @@ const EXPLAIN_MODES: Readonly<Record<string, ExplainStatement["mode"]>> = {
  * SET/RESET, EXPLAIN). One parser: statements extend the query parser, which extends the
  * expression parser used by expr()/selectExpr/filter().
  */
-export class StatementParser extends QueryParser {
+export class StatementParser extends TableStatementParser {
   constructor(
     private readonly text: string,
     opts: ParserOptions & { readonly refs?: ReadonlyMap<string, ParsedPlan> } = {},
@@ -42,12 +42,6 @@ export class StatementParser extends QueryParser {
     return parts;
   }
 
-  private multipartName(): string[] {
-    const parts = [this.identifier()];
-    while (this.acceptOp(".")) parts.push(this.identifier());
-    return parts;
-  }
-
   private statement(): SqlStatement {
     if (this.startsQuery() || (this.peek().type === "op" && this.peek().value === "(")) return { kind: "Query", plan: this.query() };
     const t = this.peek();
@@ -56,6 +50,34 @@ export class StatementParser extends QueryParser {
       case "create":
         this.next();
         return this.createView();
+      case "insert":
+        this.next();
+        return this.insert();
+      case "alter":
+        this.next();
+        return this.alterTable();
+      case "truncate":
+        this.next();
+        return this.truncate();
+      case "replace":
+        this.next();
+        return this.createTable(true, true);
+      case "refresh": {
+        this.next();
+        if (this.peek().type === "string") throw new ParseException("NOT_IMPLEMENTED", { feature: "REFRESH path" });
+        this.acceptKw("table");
+        return { kind: "RefreshTable", nameParts: this.multipartName() };
+      }
+      case "add":
+      case "list": {
+        this.next();
+        const r = this.next();
+        const word = r.type === "ident" ? r.value.toLowerCase().replace(/s$/, "") : "";
+        if (word !== "file" && word !== "jar" && word !== "archive") throw syntaxError(r);
+        // paths are raw text up to the end, as Spark's ADD/LIST resource statements read them
+        const paths = this.restOfText().trim().replace(/;\s*$/, "").split(/\s+/).filter((p) => p !== "").map((p) => p.replace(/^(['"])(.*)\1$/, "$2"));
+        return t.value.toLowerCase() === "add" ? { kind: "AddResource", resource: word, paths } : { kind: "ListResources", resource: word, paths };
+      }
       case "use":
         this.next();
         if (!this.acceptKw("database") && !this.acceptKw("schema")) this.acceptKw("namespace");
@@ -87,8 +109,8 @@ export class StatementParser extends QueryParser {
         if (this.acceptKw("database") || this.acceptKw("schema") || this.acceptKw("namespace")) {
           const ifExists = this.acceptKw("if") ? (this.expectKw("exists"), true) : false;
           const database = this.identifier();
-          if (!this.acceptKw("restrict")) this.acceptKw("cascade");
-          return { kind: "DropDatabase", database, ifExists };
+          const cascade = !this.acceptKw("restrict") && this.acceptKw("cascade");
+          return { kind: "DropDatabase", database, ifExists, ...(cascade ? { cascade } : {}) };
         }
         const isView = this.acceptKw("view");
         if (!isView) this.expectKw("table");
@@ -136,6 +158,23 @@ export class StatementParser extends QueryParser {
       this.restOfText();
       return { kind: "CreateDatabase", database, ifNotExists };
     }
+    const w = this.peek();
+    if (w.type === "ident" && (w.value.toLowerCase() === "table" || w.value.toLowerCase() === "external")) return this.createTable(replace);
+    const save = this.lx.pos;
+    const tempFn = this.acceptKw("temporary") || this.acceptKw("temp");
+    if (this.acceptKw("function")) {
+      if (this.acceptKw("if")) {
+        this.expectKw("not");
+        this.expectKw("exists");
+      }
+      const nameParts = this.multipartName();
+      this.expectKw("as");
+      const cls = this.next();
+      if (cls.type !== "string") throw syntaxError(cls);
+      this.restOfText(); // USING JAR|FILE|ARCHIVE …
+      return { kind: "CreateFunction", nameParts, className: cls.value, temporary: tempFn };
+    }
+    this.lx.pos = save;
     const global = this.acceptKw("global");
     const temporary = this.acceptKw("temporary") || this.acceptKw("temp");
     if (global && !temporary) throw syntaxError(this.peek());
@@ -171,10 +210,11 @@ export class StatementParser extends QueryParser {
       if (t.type !== "ident" && t.type !== "quoted" && t.type !== "string") throw syntaxError(t);
       return { kind: "DescribeFunction", name: t.value };
     }
-    if (this.acceptKw("query") || this.startsQuery()) return { kind: "DescribeQuery", plan: this.query() };
-    this.acceptKw("table");
-    if (!this.acceptKw("extended")) this.acceptKw("formatted");
-    return { kind: "DescribeRelation", nameParts: this.multipartName() };
+    // `DESCRIBE TABLE t` describes the table (not the query `TABLE t`)
+    const table = this.acceptKw("table");
+    if (!table && (this.acceptKw("query") || this.startsQuery())) return { kind: "DescribeQuery", plan: this.query() };
+    const extended = this.acceptKw("extended") || this.acceptKw("formatted");
+    return { kind: "DescribeRelation", nameParts: this.multipartName(), ...(extended ? { extended } : {}) };
   }
 
   private show(): SqlStatement {
@@ -189,6 +229,8 @@ export class StatementParser extends QueryParser {
       const pattern = this.likePattern();
       return pattern === undefined ? { kind: "ShowFunctions" } : { kind: "ShowFunctions", pattern };
     }
+    if (w === "create") return this.showCreateTable();
+    if (w === "tblproperties") return this.showTblProperties();
     if (w === "columns") {
       if (!this.acceptKw("from")) this.expectKw("in");
       const nameParts = this.multipartName();

@@ -1,4 +1,6 @@
+import type { ParsedExpr } from "../expr/parsed-expr.js";
 import type { ParsedPlan } from "../plan/parsed-plan.js";
+import type { StructField } from "../types/data-type.js";
 
 /**
  * A parsed Spark SQL statement: a query (lazy: a DataFrame), or a command that `spark.sql`
@@ -23,7 +25,17 @@ export type SqlStatement =
   | DropDatabaseStatement
   | CacheTableStatement
   | UncacheTableStatement
-  | ClearCacheStatement;
+  | ClearCacheStatement
+  | CreateTableStatement
+  | InsertIntoStatement
+  | AlterTableStatement
+  | ShowCreateTableStatement
+  | ShowTblPropertiesStatement
+  | TruncateTableStatement
+  | RefreshTableStatement
+  | AddResourceStatement
+  | ListResourcesStatement
+  | CreateFunctionStatement;
 
 /** The kinds of statements. */
 export type SqlStatementKind = SqlStatement["kind"];
@@ -101,10 +113,11 @@ export interface ShowColumnsStatement {
   readonly nameParts: readonly string[];
 }
 
-/** `DESCRIBE [TABLE] [EXTENDED] t`: one row per column (col_name, data_type, comment). */
+/** `DESCRIBE [TABLE] [EXTENDED] t`: one row per column (col_name, data_type, comment), then (EXTENDED) the table's details. */
 export interface DescribeRelationStatement {
   readonly kind: "DescribeRelation";
   readonly nameParts: readonly string[];
+  readonly extended?: boolean;
 }
 
 /** `DESCRIBE [QUERY] SELECT …`: the query's columns. */
@@ -137,6 +150,7 @@ export interface DropDatabaseStatement {
   readonly kind: "DropDatabase";
   readonly database: string;
   readonly ifExists: boolean;
+  readonly cascade?: boolean;
 }
 
 /** `CACHE [LAZY] TABLE t [AS query]`. */
@@ -157,4 +171,117 @@ export interface UncacheTableStatement {
 /** `CLEAR CACHE`. */
 export interface ClearCacheStatement {
   readonly kind: "ClearCache";
+}
+
+/** A column of CREATE TABLE / ALTER TABLE ADD COLUMNS: its field and its COMMENT. */
+export interface ColumnDefinition {
+  readonly field: StructField;
+  readonly comment?: string;
+}
+
+/**
+ * `CREATE [OR REPLACE] [EXTERNAL] TABLE [IF NOT EXISTS] t [(cols)] [USING fmt] [OPTIONS (…)]
+ * [PARTITIONED BY (…)] [LOCATION '…'] [COMMENT '…'] [TBLPROPERTIES (…)] [AS query]`, and
+ * `REPLACE TABLE …`; also what df.write.saveAsTable and df.writeTo(t).create make.
+ */
+export interface CreateTableStatement {
+  readonly kind: "CreateTable";
+  readonly nameParts: readonly string[];
+  readonly ifNotExists: boolean;
+  /** OR REPLACE (createOrReplace) or REPLACE alone (`replaceOnly`: the table must exist). */
+  readonly replace: boolean;
+  readonly replaceOnly?: boolean;
+  readonly provider?: string;
+  readonly columns?: readonly ColumnDefinition[];
+  /** PARTITIONED BY names (or, with column types, new partition columns appended to the schema). */
+  readonly partitionColumns: readonly string[];
+  readonly partitionDefinitions?: readonly ColumnDefinition[];
+  readonly options: readonly (readonly [string, string])[];
+  readonly properties: readonly (readonly [string, string])[];
+  readonly location?: string;
+  readonly comment?: string;
+  /** `AS query` (CTAS); the rows the new table starts with. */
+  readonly plan?: ParsedPlan;
+  /** `CREATE TABLE t LIKE src`. */
+  readonly like?: readonly string[];
+}
+
+/**
+ * `INSERT INTO|OVERWRITE [TABLE] t [PARTITION (k[=v], …)] [(cols) | BY NAME] query`: rows
+ * matched to the table's columns by position (by name with BY NAME or a column list), cast to
+ * their types; a static partition value writes into that partition only.
+ */
+export interface InsertIntoStatement {
+  readonly kind: "InsertInto";
+  readonly nameParts: readonly string[];
+  readonly overwrite: boolean;
+  /** PARTITION (k=v, k2): static values (constant expressions) and dynamic names, in the order given. */
+  readonly partitionSpec: readonly (readonly [string, ParsedExpr | undefined])[];
+  readonly columns?: readonly string[];
+  readonly byName: boolean;
+  readonly ifNotExists?: boolean;
+  readonly plan: ParsedPlan;
+}
+
+/** `ALTER TABLE t …`: what it changes. */
+export type AlterTableAction =
+  | { readonly kind: "rename"; readonly to: readonly string[] }
+  | { readonly kind: "addColumns"; readonly columns: readonly ColumnDefinition[] }
+  | { readonly kind: "setProperties"; readonly properties: readonly (readonly [string, string])[] }
+  | { readonly kind: "unsetProperties"; readonly keys: readonly string[]; readonly ifExists: boolean };
+
+/** `ALTER TABLE t RENAME TO u | ADD COLUMN[S] (…) | SET TBLPROPERTIES (…) | UNSET TBLPROPERTIES (…)`. */
+export interface AlterTableStatement {
+  readonly kind: "AlterTable";
+  readonly nameParts: readonly string[];
+  readonly isView: boolean;
+  readonly action: AlterTableAction;
+}
+
+/** `SHOW CREATE TABLE t [AS SERDE]`. */
+export interface ShowCreateTableStatement {
+  readonly kind: "ShowCreateTable";
+  readonly nameParts: readonly string[];
+}
+
+/** `SHOW TBLPROPERTIES t [('key')]`. */
+export interface ShowTblPropertiesStatement {
+  readonly kind: "ShowTblProperties";
+  readonly nameParts: readonly string[];
+  readonly key?: string;
+}
+
+/** `TRUNCATE TABLE t [PARTITION (k=v, …)]`. */
+export interface TruncateTableStatement {
+  readonly kind: "TruncateTable";
+  readonly nameParts: readonly string[];
+  readonly partitionSpec: readonly (readonly [string, ParsedExpr | undefined])[];
+}
+
+/** `REFRESH TABLE t`. */
+export interface RefreshTableStatement {
+  readonly kind: "RefreshTable";
+  readonly nameParts: readonly string[];
+}
+
+/** `ADD FILE|JAR|ARCHIVE path …`. */
+export interface AddResourceStatement {
+  readonly kind: "AddResource";
+  readonly resource: "file" | "jar" | "archive";
+  readonly paths: readonly string[];
+}
+
+/** `LIST FILE[S]|JAR[S]|ARCHIVE[S] [path …]`. */
+export interface ListResourcesStatement {
+  readonly kind: "ListResources";
+  readonly resource: "file" | "jar" | "archive";
+  readonly paths: readonly string[];
+}
+
+/** `CREATE [OR REPLACE] [TEMPORARY] FUNCTION [IF NOT EXISTS] f AS 'class' [USING JAR …]`. */
+export interface CreateFunctionStatement {
+  readonly kind: "CreateFunction";
+  readonly nameParts: readonly string[];
+  readonly className: string;
+  readonly temporary: boolean;
 }

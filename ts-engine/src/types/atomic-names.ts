@@ -29,6 +29,7 @@ export const ATOMIC_NAMES: Readonly<Record<AtomicKind, AtomicNames>> = {
   date: { simple: "date", py: "DateType()" },
   timestamp: { simple: "timestamp", py: "TimestampType()" },
   timestamp_ntz: { simple: "timestamp_ntz", py: "TimestampNTZType()" },
+  calendar_interval: { simple: "interval", py: "CalendarIntervalType()" },
 };
 
 /** The atomic kinds, from the table (wire decoders accept exactly these names). */

@@ -40,6 +40,7 @@ export function asDecimal(t: DataType): DecimalType | null {
     case "timestamp_ntz":
     case "day_time_interval":
     case "year_month_interval":
+    case "calendar_interval":
     case "array":
     case "map":
     case "struct":

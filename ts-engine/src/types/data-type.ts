@@ -18,7 +18,8 @@ export type AtomicKind =
   | "binary"
   | "date"
   | "timestamp"
-  | "timestamp_ntz";
+  | "timestamp_ntz"
+  | "calendar_interval";
 
 export interface AtomicType {
   readonly kind: AtomicKind;
@@ -125,6 +126,8 @@ export const BinaryType = atomic("binary");
 export const DateType = atomic("date");
 export const TimestampType = atomic("timestamp");
 export const TimestampNTZType = atomic("timestamp_ntz");
+/** Spark's CalendarIntervalType (make_interval): months, days and microseconds apart (columnar/calendar-interval.ts). */
+export const CalendarIntervalType = atomic("calendar_interval");
 
 export function decimalType(precision: number, scale: number): DecimalType {
   return { kind: "decimal", precision, scale };
@@ -206,6 +209,7 @@ export function typeEquals(a: DataType, b: DataType): boolean {
     case "date":
     case "timestamp":
     case "timestamp_ntz":
+    case "calendar_interval":
       return true;
     default:
       return assertNever(a);

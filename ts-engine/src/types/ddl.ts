@@ -1,6 +1,7 @@
 import { ParseException } from "../errors/spark-exception.js";
 import {
   BinaryType,
+  CalendarIntervalType,
   BooleanType,
   ByteType,
   DateType,
@@ -125,7 +126,9 @@ function parseType(c: Cursor): DataType {
   const word = c.name().toLowerCase();
   switch (word) {
     case "interval": {
-      // `interval day to second`, `interval hour`, `interval year to month`.
+      // `interval day to second`, `interval hour`, `interval year to month`; a bare
+      // `interval` is Spark's CalendarIntervalType.
+      if (!/^\s*(year|month|day|hour|minute|second)\b/i.test(c.text.slice(c.pos))) return CalendarIntervalType;
       const from = c.name().toLowerCase();
       const save = c.pos;
       let to = from;

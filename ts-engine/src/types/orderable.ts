@@ -1,14 +1,15 @@
 import type { DataType } from "./data-type.js";
 
 /** Whether values of a type can be sorted (maps cannot: Spark's RowOrdering.isOrderable). */
-export function isOrderableType(t: DataType): boolean {
+export function isOrderable(t: DataType): boolean {
   switch (t.kind) {
     case "map":
+    case "calendar_interval":
       return false;
     case "array":
-      return isOrderableType(t.elementType);
+      return isOrderable(t.elementType);
     case "struct":
-      return t.fields.every((f) => isOrderableType(f.dataType));
+      return t.fields.every((f) => isOrderable(f.dataType));
     default:
       return true;
   }

@@ -53,6 +53,7 @@ export function sqlTypeName(t: DataType): string {
     case "date":
     case "timestamp":
     case "timestamp_ntz":
+    case "calendar_interval":
       return simpleString(t).toUpperCase();
     default:
       return assertNever(t);
@@ -66,5 +67,6 @@ export function sqlTypeName(t: DataType): string {
 export function typeName(t: DataType): string {
   if (t.kind === "decimal") return `decimal(${t.precision},${t.scale})`;
   if (t.kind === "day_time_interval" || t.kind === "year_month_interval") return intervalTypeString(t);
+  if (t.kind === "calendar_interval") return "interval";
   return t.kind;
 }

@@ -29,6 +29,30 @@ describe("Node API: spark.read and df.write", () => {
     ]);
   });
 
+  it("reads and writes XML (rowTag, attributes, nested elements) and compressed text", async () => {
+    const xml = path.join(dir, "in.xml");
+    writeFileSync(xml, '<root><r id="1"><name>a</name><tags><t>x</t><t>y</t></tags></r><r id="2"><name>b</name></r></root>');
+    const df = await spark.read.xml(xml, { rowTag: "r" });
+    expect(df.dtypes).toEqual([
+      ["_id", "bigint"],
+      ["name", "string"],
+      ["tags", "struct<t:array<string>>"],
+    ]);
+    expect((await df.orderBy("_id").collect()).map((r) => [r.get(0), r.get(1)])).toEqual([
+      [1, "a"],
+      [2, "b"],
+    ]);
+    await expect(spark.read.xml(xml)).rejects.toThrow(/XML_ROW_TAG_MISSING/);
+    const out = path.join(dir, "xml-out");
+    await df.select("_id", "name").write.xml(out, { rowTag: "row", rootTag: "rows", compression: "snappy" });
+    expect(readdirSync(out).filter((n) => n.startsWith("part-")).every((n) => n.endsWith(".xml.snappy"))).toBe(true);
+    const back = await spark.read.xml(out, { rowTag: "row" });
+    expect((await back.orderBy("_id").collect()).map((r) => [r.get(0), r.get(1)])).toEqual([
+      [1, "a"],
+      [2, "b"],
+    ]);
+  });
+
   it("rejects a missing path at load with PATH_NOT_FOUND", async () => {
     await expect(spark.read.format("text").load(path.join(dir, "missing"))).rejects.toBeInstanceOf(AnalysisException);
   });

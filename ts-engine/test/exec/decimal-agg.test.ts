@@ -37,4 +37,29 @@ describe("decimal aggregates", () => {
       ["b", "-0.01", "-0.005000", "-10.00", "9.99"],
     ]);
   });
+
+  it("groups by a decimal key (compact and wide), nulls included", async () => {
+    const keyed = local(structType([structField("d", decimalType(5, 2)), structField("w", decimalType(30, 4))]), [
+      ["1.50", "12345678901234567890.1234"],
+      ["-2.00", null],
+      ["1.50", "12345678901234567890.1234"],
+      [null, "-0.0001"],
+    ]);
+    const by = (key: string): LogicalPlan => ({
+      kind: "Sort",
+      global: true,
+      orders: [{ kind: "SortOrder", child: col(key), ascending: true, nullsFirst: true }],
+      input: { kind: "Aggregate", input: keyed, groupBy: [col(key)], aggs: [alias(fn("count", col(key)), "n")] },
+    });
+    expect(await collectRows(by("d"))).toEqual([
+      [null, 0],
+      ["-2.00", 1],
+      ["1.50", 2],
+    ]);
+    expect(await collectRows(by("w"))).toEqual([
+      [null, 0],
+      ["-0.0001", 1],
+      ["12345678901234567890.1234", 2],
+    ]);
+  });
 });

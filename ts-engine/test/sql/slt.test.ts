@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { SparkSession } from "../../src/index.js";
 import { pyFloatRepr, pyRepr } from "../../src/api/py-repr.js";
@@ -6,8 +9,23 @@ import type { DataType } from "../../src/types/data-type.js";
 import { parseSlt, sltFiles, type SltRecord } from "./slt-file.js";
 
 // The .slt files of tests/sql (recorded on PySpark 4.0.1 by tests/sql/record_slt.py) through the Node API.
-const spark = SparkSession.builder.appName("slt").config("spark.sql.session.timeZone", "UTC").getOrCreate();
-afterAll(() => spark.stop());
+// tables go to a warehouse of this run's own, emptied between files as the recorder does
+const warehouse = mkdtempSync(path.join(os.tmpdir(), "tspark-slt-node-"));
+const spark = SparkSession.builder.appName("slt").config("spark.sql.session.timeZone", "UTC").config("spark.sql.warehouse.dir", warehouse).getOrCreate();
+afterAll(() => {
+  spark.stop();
+  rmSync(warehouse, { recursive: true, force: true });
+});
+
+/** tests/sql/slt.py's reset: no temp views, tables or databases left from the last file. */
+async function reset(): Promise<void> {
+  await spark.sql("USE default");
+  for (const t of spark.catalog.listTables()) {
+    if (t.isTemporary) spark.catalog.dropTempView(t.name);
+    else await spark.sql(`DROP TABLE IF EXISTS \`${t.name}\``);
+  }
+  for (const d of spark.catalog.listDatabases()) if (d.name !== "default") await spark.sql(`DROP DATABASE IF EXISTS \`${d.name}\` CASCADE`);
+}
 
 function text(s: string): string {
   return s === "" ? "(empty)" : s.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n");
@@ -37,7 +55,7 @@ function formatValue(v: unknown, t: DataType): string {
 
 async function run(r: SltRecord): Promise<{ error?: string; rows?: string[] }> {
   try {
-    const df = spark.sql(r.sql);
+    const df = await spark.sql(r.sql);
     if (r.kind === "statement") return {};
     const types = df.schema.fields.map((f) => f.dataType);
     const rows = (await df.collect()).map((row) => row.toArray().map((v, i) => formatValue(v, types[i]!)).join("\t"));
@@ -51,7 +69,7 @@ async function run(r: SltRecord): Promise<{ error?: string; rows?: string[] }> {
 describe("sqllogictest files through the Node API", () => {
   for (const file of sltFiles()) {
     it(file, async () => {
-      for (const t of (await spark.sql("SHOW TABLES").collect()).filter((x) => x.toArray()[2] === true)) spark.sql(`DROP VIEW IF EXISTS \`${String(t.toArray()[1])}\``);
+      await reset();
       const problems: string[] = [];
       for (const r of parseSlt(file)) {
         const out = await run(r);

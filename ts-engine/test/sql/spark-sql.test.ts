@@ -5,7 +5,7 @@ const spark = SparkSession.builder.appName("spark-sql").getOrCreate();
 afterAll(() => spark.stop());
 
 async function rows(q: string, args?: Parameters<SparkSession["sql"]>[1]): Promise<string[]> {
-  return (await spark.sql(q, args).collect()).map(String);
+  return (await (await spark.sql(q, args)).collect()).map(String);
 }
 
 describe("spark.sql over the engine", () => {
@@ -39,7 +39,7 @@ describe("spark.sql over the engine", () => {
 
   it("reads kwargs DataFrames as relations", async () => {
     const df = spark.range(3);
-    const out = await spark.sql("SELECT sum(id) AS s FROM {df}", undefined, { df }).collect();
+    const out = await (await spark.sql("SELECT sum(id) AS s FROM {df}", undefined, { df })).collect();
     expect(out.map(String)).toEqual(["Row(s=3)"]);
   });
 
@@ -57,12 +57,12 @@ describe("spark.sql over the engine", () => {
   });
 
   it("creates, lists and drops temp views with SQL", async () => {
-    spark.sql("CREATE OR REPLACE TEMP VIEW adults AS SELECT * FROM people WHERE age > 3");
+    await spark.sql("CREATE OR REPLACE TEMP VIEW adults AS SELECT * FROM people WHERE age > 3");
     expect(await rows("SELECT name FROM adults")).toEqual(["Row(name='Bob')"]);
-    const tables = (await spark.sql("SHOW TABLES LIKE 'adu*'").collect()).map(String);
+    const tables = (await (await spark.sql("SHOW TABLES LIKE 'adu*'")).collect()).map(String);
     expect(tables).toEqual(["Row(namespace='', tableName='adults', isTemporary=True)"]);
-    spark.sql("DROP VIEW adults");
-    expect(() => spark.sql("SELECT * FROM adults")).toThrow(/TABLE_OR_VIEW_NOT_FOUND/);
+    await spark.sql("DROP VIEW adults");
+    await expect(spark.sql("SELECT * FROM adults")).rejects.toThrow(/TABLE_OR_VIEW_NOT_FOUND/);
   });
 
   it("keeps global temp views in global_temp", async () => {
@@ -71,12 +71,12 @@ describe("spark.sql over the engine", () => {
     expect(await rows("SELECT count(*) FROM global_temp.g")).toEqual(["Row(count(1)=2)"]);
   });
 
-  it("raises PARSE_SYNTAX_ERROR with the position", () => {
-    expect(() => spark.sql("SELECT * FORM people")).toThrow(/PARSE_SYNTAX_ERROR.*'people'/s);
+  it("raises PARSE_SYNTAX_ERROR with the position", async () => {
+    await expect(spark.sql("SELECT * FORM people")).rejects.toThrow(/PARSE_SYNTAX_ERROR.*'people'/s);
   });
 
   it("fails cleanly on deep nesting and completes on huge lists and unions", async () => {
-    expect((await spark.sql(`SELECT ${"(".repeat(1000)}1${")".repeat(1000)} AS x`).collect()).map(String)).toEqual(["Row(x=1)"]);
+    expect((await (await spark.sql(`SELECT ${"(".repeat(1000)}1${")".repeat(1000)} AS x`)).collect()).map(String)).toEqual(["Row(x=1)"]);
     const inList = Array.from({ length: 10000 }, (_, i) => i).join(", ");
     expect(await rows(`SELECT count(*) AS n FROM range(20000) WHERE id IN (${inList})`)).toEqual(["Row(n=10000)"]);
     const union = Array.from({ length: 500 }, (_, i) => `SELECT ${i} AS v`).join(" UNION ALL ");
@@ -109,9 +109,26 @@ describe("spark.sql over the engine", () => {
   it("turns comma joins with a WHERE equality into equi-joins (PushPredicateThroughJoin)", async () => {
     spark.range(10).createOrReplaceTempView("ja");
     spark.range(10).createOrReplaceTempView("jb");
-    const plan = String((await spark.sql("EXPLAIN SELECT count(*) FROM ja, jb WHERE ja.id = jb.id AND ja.id > 2").collect())[0]!.toArray()[0]);
+    const plan = String((await (await spark.sql("EXPLAIN SELECT count(*) FROM ja, jb WHERE ja.id = jb.id AND ja.id > 2")).collect())[0]!.toArray()[0]);
     expect(plan).toMatch(/HashJoin \[id#\d+L\], \[id#\d+L\], Inner/);
     expect(plan).not.toMatch(/Cartesian|NestedLoop/);
     expect(await rows("SELECT count(*) AS n FROM ja, jb WHERE ja.id = jb.id AND ja.id > 2")).toEqual(["Row(n=7)"]);
+  });
+
+  it("takes the join key all OR branches share out of the OR, so they join on it (BooleanSimplification, TPC-H Q19)", async () => {
+    spark.range(10).createOrReplaceTempView("oa");
+    spark.range(10).createOrReplaceTempView("ob");
+    const q = "SELECT count(*) AS n FROM oa, ob WHERE (oa.id = ob.id AND oa.id > 6) OR (ob.id = oa.id AND ob.id < 2)";
+    const plan = String((await (await spark.sql(`EXPLAIN ${q}`)).collect())[0]!.toArray()[0]);
+    expect(plan).toMatch(/HashJoin \[id#\d+L\], \[id#\d+L\], Inner/);
+    expect(plan).not.toMatch(/Cartesian|NestedLoop/);
+    expect(await rows(q)).toEqual(["Row(n=5)"]);
+  });
+
+  it("resolves a correlated subquery's names in its own relations first (TPC-H Q2's partsupp inside and out)", async () => {
+    spark.createDataFrame([[1, 10], [1, 5], [2, 7]], ["k", "v"]).createOrReplaceTempView("cs");
+    expect(await rows("SELECT k, v FROM cs WHERE v = (SELECT min(v) FROM cs c2 WHERE c2.k = cs.k) ORDER BY k")).toEqual(["Row(k=1, v=5)", "Row(k=2, v=7)"]);
+    // unaliased, `cs.k` inside names the subquery's own cs (as in Spark): k = k holds, min is over all rows
+    expect(await rows("SELECT k, v FROM cs WHERE v = (SELECT min(v) FROM cs WHERE k = cs.k) ORDER BY k")).toEqual(["Row(k=1, v=5)"]);
   });
 });

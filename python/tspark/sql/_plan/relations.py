@@ -53,9 +53,15 @@ def drop(input: Plan, columns: Sequence[Expr]) -> Plan:
     return _node("Drop", input=input, columns=list(columns))
 
 
-def aggregate(input: Plan, group_by: Sequence[Expr], aggs: Sequence[Expr]) -> Plan:
-    """``groupBy(...).agg(...)``: output is the grouping columns then the aggregates."""
-    return _node("Aggregate", input=input, groupBy=list(group_by), aggs=list(aggs))
+def aggregate(input: Plan, group_by: Sequence[Expr], aggs: Sequence[Expr], group_type: Optional[str] = None,
+              grouping_sets: Optional[Sequence[Sequence[Expr]]] = None, pivot: Optional[Dict[str, Any]] = None) -> Plan:
+    """``groupBy(...).agg(...)``: output is the grouping columns then the aggregates.
+
+    ``group_type`` "cube" / "rollup" / "groupingSets" (with ``grouping_sets``) aggregates once per
+    grouping set; ``pivot`` is ``{"column": expr, "values": [expr]?}``.
+    """
+    return _node("Aggregate", input=input, groupBy=list(group_by), aggs=list(aggs), groupType=group_type,
+                 groupingSets=None if grouping_sets is None else [list(s) for s in grouping_sets], pivot=pivot)
 
 
 def sort(input: Plan, orders: Sequence[Expr], is_global: bool = True) -> Plan:
@@ -80,9 +86,10 @@ def join(left: Plan, right: Plan, join_type: str, condition: Optional[Expr] = No
                  usingColumns=using_columns)
 
 
-def distinct(input: Plan) -> Plan:
-    """``distinct``."""
-    return _node("Distinct", input=input)
+def distinct(input: Plan, columns: Optional[Sequence[str]] = None, within_watermark: bool = False) -> Plan:
+    """``distinct``; with ``columns``, ``dropDuplicates(subset)``; ``within_watermark``: dropDuplicatesWithinWatermark."""
+    return _node("Distinct", input=input, columns=None if columns is None else list(columns),
+                 withinWatermark=True if within_watermark else None)
 
 
 def union(inputs: Sequence[Plan], by_name: bool = False, allow_missing: bool = False) -> Plan:
@@ -128,9 +135,51 @@ def sql(query: str, named: Optional[Dict[str, Expr]] = None, positional: Optiona
                  refs=refs or None)
 
 
-def set_operation(op: str, left: Plan, right: Plan) -> Plan:
-    """``intersect`` / ``subtract`` (SQL INTERSECT / EXCEPT, distinct rows)."""
-    return _node("SetOperation", op=op, left=left, right=right)
+def set_operation(op: str, left: Plan, right: Plan, all: bool = False) -> Plan:
+    """``intersect`` / ``subtract`` (SQL INTERSECT / EXCEPT, distinct rows); ``all``: intersectAll / exceptAll."""
+    return _node("SetOperation", op=op, left=left, right=right, all=True if all else None)
+
+
+def unpivot(input: Plan, ids: Sequence[Expr], values: Optional[Sequence[Expr]], variable_column_name: str,
+            value_column_name: str) -> Plan:
+    """``unpivot`` / ``melt``: one row per value column (every non-id column when ``values`` is None)."""
+    return _node("Unpivot", input=input, ids=list(ids), values=None if values is None else list(values),
+                 variableColumnName=variable_column_name, valueColumnName=value_column_name)
+
+
+def na_fill(input: Plan, columns: Optional[Sequence[str]], values: Sequence[Expr], per_column: bool = False) -> Plan:
+    """``fillna`` / ``na.fill``: one value for the columns of its type, or (``per_column``) one per column."""
+    return _node("NAFill", input=input, columns=None if columns is None else list(columns), values=list(values),
+                 perColumn=True if per_column else None)
+
+
+def na_drop(input: Plan, columns: Optional[Sequence[str]], min_non_nulls: Optional[int]) -> Plan:
+    """``dropna`` / ``na.drop``: rows with at least ``min_non_nulls`` (default all) non-null, non-NaN values."""
+    return _node("NADrop", input=input, columns=None if columns is None else list(columns), minNonNulls=min_non_nulls)
+
+
+def na_replace(input: Plan, columns: Optional[Sequence[str]], replacements: Sequence[Sequence[Expr]]) -> Plan:
+    """``replace`` / ``na.replace``: [old, new] literal pairs in the columns of the old values' type."""
+    return _node("NAReplace", input=input, columns=None if columns is None else list(columns),
+                 replacements=[list(r) for r in replacements])
+
+
+def stat_summary(input: Plan, statistics: Sequence[str]) -> Plan:
+    """``summary`` / ``describe``: one row per statistic, a string column per numeric or string column."""
+    return _node("StatSummary", input=input, statistics=list(statistics))
+
+
+def sample(input: Plan, lower: float, upper: float, with_replacement: bool, seed: int,
+           deterministic_order: bool = False) -> Plan:
+    """``sample`` / a ``randomSplit`` piece: rows whose seeded draw is in [lower, upper)."""
+    return _node("Sample", input=input, lowerBound=float(lower), upperBound=float(upper),
+                 withReplacement=with_replacement, seed=seed,
+                 deterministicOrder=True if deterministic_order else None)
+
+
+def to_schema(input: Plan, schema: Dict[str, Any]) -> Plan:
+    """``df.to(schema)``: the schema's columns by name, up-cast to its types (schema as wire JSON)."""
+    return _node("ToSchema", input=input, schema=schema)
 
 
 def repartition(input: Plan, num_partitions: int, shuffle: bool) -> Plan:

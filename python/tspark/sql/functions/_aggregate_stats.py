@@ -13,7 +13,7 @@ __all__ = [
     "bool_and", "bool_or", "every", "some", "bit_and", "bit_or", "bit_xor", "count_if",
     "max_by", "min_by", "product", "percentile", "percentile_approx", "approx_percentile",
     "median", "first_value", "last_value", "array_agg", "try_sum", "try_avg", "listagg",
-    "listagg_distinct", "string_agg", "string_agg_distinct",
+    "listagg_distinct", "string_agg", "string_agg_distinct", "histogram_numeric",
 ]
 
 
@@ -138,6 +138,10 @@ def approx_percentile(col: Any, percentage: Any, accuracy: Any = 10000) -> Colum
 
 def median(col: Any) -> Column:
     return invoke("median", col)
+
+
+def histogram_numeric(col: Any, nBins: Any) -> Column:
+    return invoke("histogram_numeric", col, nBins)
 
 
 def first_value(col: Any, ignoreNulls: Optional[Any] = None) -> Column:

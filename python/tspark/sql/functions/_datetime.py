@@ -308,4 +308,20 @@ def make_ym_interval(years: Any = None, months: Any = None) -> Column:
     return _call("make_ym_interval", *(_zero_or_col(v) for v in (years, months)))
 
 
+def _interval_fields(years: Any, months: Any, weeks: Any, days: Any, hours: Any, mins: Any, secs: Any) -> list:
+    import decimal
+    fields = [_zero_or_col(v) for v in (years, months, weeks, days, hours, mins)]
+    return fields + [make_literal(decimal.Decimal(0)) if secs is None else to_col_expr(secs)]
+
+
+def make_interval(years: Any = None, months: Any = None, weeks: Any = None, days: Any = None, hours: Any = None,
+                  mins: Any = None, secs: Any = None) -> Column:
+    return _call("make_interval", *_interval_fields(years, months, weeks, days, hours, mins, secs))
+
+
+def try_make_interval(years: Any = None, months: Any = None, weeks: Any = None, days: Any = None, hours: Any = None,
+                      mins: Any = None, secs: Any = None) -> Column:
+    return _call("try_make_interval", *_interval_fields(years, months, weeks, days, hours, mins, secs))
+
+
 __all__ = family_all(globals())

@@ -293,4 +293,12 @@ def bitmap_count(col: Any) -> Column:
     return invoke("bitmap_count", col)
 
 
+def bitmap_construct_agg(col: Any) -> Column:
+    return invoke("bitmap_construct_agg", col)
+
+
+def bitmap_or_agg(col: Any) -> Column:
+    return invoke("bitmap_or_agg", col)
+
+
 __all__ = family_all(globals())

@@ -66,6 +66,26 @@ def randn(seed: Optional[int] = None) -> Column:
     return Column(E.function("randn", [] if seed is None else [make_literal(seed)]))
 
 
+def reflect(*cols: Any) -> Column:
+    return invoke("reflect", *cols)
+
+
+def java_method(*cols: Any) -> Column:
+    return invoke("java_method", *cols)
+
+
+def try_reflect(*cols: Any) -> Column:
+    return invoke("try_reflect", *cols)
+
+
+def uniform(min: Any, max: Any, seed: Any = None) -> Column:
+    return Column(E.function("uniform", [to_expr(min), to_expr(max)] + ([] if seed is None else [to_expr(seed)])))
+
+
+def randstr(length: Any, seed: Any = None) -> Column:
+    return Column(E.function("randstr", [to_expr(length)] + ([] if seed is None else [to_expr(seed)])))
+
+
 def typeof(col: Any) -> Column:
     return invoke("typeof", col)
 

@@ -18,6 +18,10 @@ from tspark.sql.functions._collection import *  # noqa: F401,F403
 from tspark.sql.functions._aggregate_stats import *  # noqa: F401,F403
 from tspark.sql.functions._try import *  # noqa: F401,F403
 from tspark.sql.functions._hints import *  # noqa: F401,F403
+from tspark.sql.functions._number_format import *  # noqa: F401,F403
+from tspark.sql.functions._crypto import *  # noqa: F401,F403
+from tspark.sql.functions._xml import *  # noqa: F401,F403
+from tspark.sql.functions._grouping import *  # noqa: F401,F403
 from tspark.sql.functions._window import *  # noqa: F401,F403
 
 # The concatenation of the star-imported families' __all__ (each a function defined there).

@@ -419,8 +419,10 @@ export class GroupHashTable {
         numbersOf(out).set(num.subarray(0, n));
         return out;
       }
-      const orig = st.orig!;
-      return makeVector(type, orig.slice(0, n), validity, n);
+      // Keys kept as row values (decimals as their canonical text, binaries, nested values)
+      // go back through the builder, which gives each type its own storage (dec64/dec128 for
+      // decimals: makeVector over the text itself is an InternalError).
+      return vectorFromValues(type, st.orig!.slice(0, n));
     });
   }
 }

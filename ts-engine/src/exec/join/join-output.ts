@@ -41,17 +41,20 @@ export class JoinOutput {
     this.pairSchema = structType(fields);
   }
 
-  /** Output columns [left…, right…] for stream rows `s` and other rows `o` (-1 = nulls). */
-  columns(sb: ColumnBatch, other: ColumnBatch, s: Int32Array, o: Int32Array): Vector[] {
-    const sc = sb.columns.map((c) => takeVector(c, s));
-    const oc = other.columns.map((c) => takeVector(c, o));
+  /**
+   * Output columns [left…, right…] for stream rows `s` and other rows `o` (-1 = nulls).
+   * `sRows` / `oRows`: that side has no -1 (matched pairs), so its takes skip looking for one.
+   */
+  columns(sb: ColumnBatch, other: ColumnBatch, s: Int32Array, o: Int32Array, sRows = false, oRows = false): Vector[] {
+    const sc = sb.columns.map((c) => takeVector(c, s, s.length, { nonNegative: sRows }));
+    const oc = other.columns.map((c) => takeVector(c, o, o.length, { nonNegative: oRows }));
     return this.streamIsLeft ? [...sc, ...oc] : [...oc, ...sc];
   }
 
   /** The candidate pairs that satisfy the residual (all of them without one), order kept. */
   filter(sb: ColumnBatch, other: ColumnBatch, s: Int32Array, o: Int32Array, ectx: EvalContext): readonly [Int32Array, Int32Array] {
     if (this.residual === undefined || s.length === 0) return [s, o];
-    const pairs = makeBatch(this.pairSchema, this.columns(sb, other, s, o), s.length);
+    const pairs = makeBatch(this.pairSchema, this.columns(sb, other, s, o, true, true), s.length);
     const keep = selectedRows(evaluate(this.residual, pairs, ectx));
     if (keep.length === s.length) return [s, o];
     const s2 = new Int32Array(keep.length);
@@ -77,7 +80,8 @@ export class JoinOutput {
       for (let i = from; i < to; i++) if (hit[i - from] === want) idx.push(i);
       return this.streamRows(sb, idx.view());
     }
-    if (this.streamOuter) {
+    const outer = this.streamOuter;
+    if (outer) {
       const os = new IndexBuffer();
       const oo = new IndexBuffer();
       let k = 0;
@@ -97,19 +101,20 @@ export class JoinOutput {
       o = oo.view();
     }
     if (s.length === 0) return null;
-    return makeBatch(this.schema, this.columns(sb, other, s, o), s.length);
+    // every stream row is a row; the other side has -1 only where an outer stream row matched nothing
+    return makeBatch(this.schema, this.columns(sb, other, s, o, true, !outer), s.length);
   }
 
   /** The pairs themselves: stream rows `s` joined with other rows `o`. */
   pairs(sb: ColumnBatch, other: ColumnBatch, s: Int32Array, o: Int32Array): ColumnBatch | null {
     if (s.length === 0) return null;
-    return makeBatch(this.schema, this.columns(sb, other, s, o), s.length);
+    return makeBatch(this.schema, this.columns(sb, other, s, o, true, true), s.length);
   }
 
   /** Stream rows `idx` alone (a semi or anti join's output). */
   streamRows(sb: ColumnBatch, idx: Int32Array): ColumnBatch | null {
     if (idx.length === 0) return null;
-    return makeBatch(this.schema, sb.columns.map((c) => takeVector(c, idx)), idx.length);
+    return makeBatch(this.schema, sb.columns.map((c) => takeVector(c, idx, idx.length, { nonNegative: true })), idx.length);
   }
 
   /** Stream rows `idx` with nulls for the other side (unmatched rows of an outer stream). */

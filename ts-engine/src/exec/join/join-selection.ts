@@ -46,19 +46,8 @@ export function pickSide(canLeft: boolean, canRight: boolean, leftSize: number, 
   return null;
 }
 
-/** Whether values of a type can be sorted (maps cannot: Spark's RowOrdering.isOrderable). */
-export function isOrderable(t: DataType): boolean {
-  switch (t.kind) {
-    case "map":
-      return false;
-    case "array":
-      return isOrderable(t.elementType);
-    case "struct":
-      return t.fields.every((f) => isOrderable(f.dataType));
-    default:
-      return true;
-  }
-}
+/** Whether values of a type can be sorted (types/orderable.ts, shared with the analyzer). */
+export { isOrderable } from "../../types/orderable.js";
 
 const has = (h: JoinStrategyHint | undefined, s: JoinStrategyHint): boolean => h === s;
 

@@ -60,6 +60,8 @@ export class SpillFile {
   private deleted = false;
   /** Batches in the file. */
   batches = 0;
+  /** Where each batch's frame starts (for readAt). */
+  private readonly frames: number[] = [];
 
   private constructor(readonly path: string) {}
 
@@ -79,6 +81,7 @@ export class SpillFile {
     const body = encodeBatch(b);
     const len = new Uint8Array(8);
     new DataView(len.buffer).setFloat64(0, body.byteLength, true);
+    this.frames.push(this.written);
     await h.write(len);
     await h.write(body);
     this.written += 8 + body.byteLength;
@@ -115,6 +118,27 @@ export class SpillFile {
     } finally {
       await h.close();
     }
+  }
+
+  /** Batches `from` … `to - 1` (in write order) of a finished file, read directly at their frames. */
+  async readAt(schema: StructType, from: number, to: number): Promise<ColumnBatch[]> {
+    const out: ColumnBatch[] = [];
+    if (to <= from) return out;
+    const h = await fsp.open(this.path, "r");
+    try {
+      const len = new Uint8Array(8);
+      for (let i = from; i < to; i++) {
+        const pos = this.frames[i];
+        if (pos === undefined) throw new InternalError(`spill file ${this.path} has no batch ${i}`);
+        await readFully(h, len, pos);
+        const body = new Uint8Array(new DataView(len.buffer).getFloat64(0, true));
+        await readFully(h, body, pos + 8);
+        out.push(decodeBatch(schema, body));
+      }
+    } finally {
+      await h.close();
+    }
+    return out;
   }
 
   /** Removes the file (idempotent; never throws). */

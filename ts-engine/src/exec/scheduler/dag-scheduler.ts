@@ -1,11 +1,12 @@
-import { batchByteSize, type ColumnBatch } from "../../columnar/batch.js";
+import type { ColumnBatch } from "../../columnar/batch.js";
 import { concatBatches, sliceBatch } from "../../columnar/rows.js";
 import type { ExecContext } from "../../exec/exec-context.js";
 import { InternalError } from "../../errors/spark-exception.js";
 import { assertNever } from "../../errors/assert-never.js";
 import { coalescePartitions, identityRanges, type PartitionRange } from "../exchange/coalesce-partitions.js";
 import { mergeOrdered } from "../exchange/merge-streams.js";
-import type { PartitionedBatch } from "../exchange/partition-hash.js";
+import { ShuffleMemory, ShuffleOutput } from "../exchange/shuffle-store.js";
+import { executionMemory } from "../memory/memory-size.js";
 import { rangeBounds } from "../exchange/range-partition.js";
 import type { Expr } from "../../expr/expr.js";
 import type { HashedRelation } from "../join/hashed-relation.js";
@@ -18,48 +19,6 @@ import type { Materialised } from "../cache/cache-manager.js";
 
 /** Range exchanges sample this many keys per output partition (Spark's sampleSizePerPartition), at most 1M. */
 const SAMPLE_PER_PARTITION = 100;
-
-/**
- * A shuffle's map output, held on the main thread until its reading stage runs: each map
- * task's chunks of rows grouped by reduce partition (PartitionedBatch), so a reader of
- * partitions [a, b) takes one slice of each chunk.
- */
-class ShuffleOutput {
-  private chunks: PartitionedBatch[] = [];
-  readonly bytes: Float64Array;
-  /** The reading stage's partitions (after adaptive coalescing), set when it starts. */
-  ranges: readonly PartitionRange[] = [];
-  private consumed = 0;
-
-  constructor(readonly numPartitions: number) {
-    this.bytes = new Float64Array(numPartitions);
-  }
-
-  add(item: TaskItem): void {
-    const offsets = item.offsets;
-    if (offsets === undefined || offsets.length !== this.numPartitions + 1) throw new InternalError("shuffle map output without partition offsets");
-    const b = item.batch;
-    if (b.numRows === 0) return;
-    this.chunks.push({ batch: b, offsets });
-    const perRow = batchByteSize(b) / b.numRows;
-    for (let p = 0; p < this.numPartitions; p++) this.bytes[p]! += (offsets[p + 1]! - offsets[p]!) * perRow;
-  }
-
-  /**
-   * The rows of reduce partitions [r.start, r.end), a slice per chunk. `consume`: handed
-   * out for the last time; once every range was, the chunks are dropped here.
-   */
-  take(r: PartitionRange, consume: boolean): ColumnBatch[] {
-    const out: ColumnBatch[] = [];
-    for (const c of this.chunks) {
-      const lo = c.offsets[r.start]!;
-      const hi = c.offsets[r.end]!;
-      if (hi > lo) out.push(lo === 0 && hi === c.batch.numRows ? c.batch : sliceBatch(c.batch, lo, hi));
-    }
-    if (consume && ++this.consumed >= this.ranges.length) this.chunks = [];
-    return out;
-  }
-}
 
 /**
  * The two shuffle reads a shuffled join pairs partition by partition (a sort-merge join
@@ -92,6 +51,8 @@ class QueryRun {
   readonly ctx: ExecContext;
   private readonly abort = new AbortController();
   private readonly shuffles = new Map<number, ShuffleOutput>();
+  /** What this run's shuffle outputs hold in memory, against the execution memory budget. */
+  private readonly shuffleMemory: ShuffleMemory;
   private readonly broadcasts = new Map<number, ColumnBatch[]>();
   /** Broadcasts hashed on their join keys (once per query, in shared memory). */
   private readonly relations = new Map<number, HashedRelation>();
@@ -107,12 +68,14 @@ class QueryRun {
     outer.signal.addEventListener("abort", onAbort, { once: true });
     this.detach = () => outer.signal.removeEventListener("abort", onAbort);
     this.ctx = { ...outer, signal: this.abort.signal };
+    this.shuffleMemory = new ShuffleMemory(executionMemory(outer.conf), outer.conf);
   }
 
   /** Ends the run: tasks still going are cancelled. */
   close(): void {
     this.detach();
     this.abort.abort();
+    for (const s of this.shuffles.values()) s.discard();
   }
 
   private fail(e: unknown): unknown {
@@ -150,6 +113,8 @@ class QueryRun {
       case "BatchEvalPython":
       case "Generate":
       case "WriteFiles":
+      case "Expand":
+      case "Sample":
       case "Window":
         return this.partitionsOf(p.input);
       case "Union":
@@ -255,7 +220,7 @@ class QueryRun {
 
   /** Partition `p` of a stage as a task: local rows cut to it, its shuffle blocks, broadcasts and cached batches. */
   private async makeTask(stage: Stage, p: number, output: TaskOutput): Promise<StageTask> {
-    const shuffles: TaskShuffleInput[] = [];
+    const shuffleReads: Promise<TaskShuffleInput>[] = [];
     const broadcasts: TaskBroadcastInput[] = [];
     const reads: Promise<TaskCacheInput>[] = [];
     const cut = (q: PhysicalPlan, part: number): PhysicalPlan => {
@@ -270,7 +235,8 @@ class QueryRun {
         case "ShuffleRead": {
           const s = this.shuffle(q.shuffleId);
           const r = s.ranges[part];
-          shuffles.push({ shuffleId: q.shuffleId, numPartitions: s.ranges.length, partition: part, batches: r === undefined ? [] : s.take(r, output.kind !== "sample") });
+          const base = { shuffleId: q.shuffleId, numPartitions: s.ranges.length, partition: part };
+          shuffleReads.push(r === undefined ? Promise.resolve({ ...base, batches: [] }) : s.take(r, output.kind !== "sample").then((batches) => ({ ...base, batches })));
           return q;
         }
         case "BroadcastRead": {
@@ -314,6 +280,8 @@ class QueryRun {
         case "BatchEvalPython":
         case "Generate":
         case "WriteFiles":
+        case "Expand":
+        case "Sample":
         case "Window":
         case "ShuffleExchange":
         case "BroadcastExchange":
@@ -326,6 +294,7 @@ class QueryRun {
       }
     };
     const plan = cut(stage.plan, p);
+    const shuffles = await Promise.all(shuffleReads);
     const cached = await Promise.all(reads);
     return { stageId: stage.id, plan, partition: p, output, shuffles, broadcasts, cached };
   }
@@ -443,24 +412,24 @@ class QueryRun {
             sample === null
               ? null
               : await rangeBounds(sample, part.orders, part.numPartitions);
-          const so = new ShuffleOutput(bounds === null ? 1 : bounds.numRows + 1);
+          const so = new ShuffleOutput(bounds === null ? 1 : bounds.numRows + 1, this.shuffleMemory);
           this.shuffles.set(out.shuffleId, so);
           if (bounds === null) return;
-          await this.all(stage, n, () => ({ kind: "range", orders: part.orders, bounds }), (_p, item) => so.add(item));
+          await this.all(stage, n, () => ({ kind: "range", orders: part.orders, bounds }), (_p, item) => so.add(item.batch, item.offsets));
           return;
         }
         if (part.kind === "roundRobin") {
-          const so = new ShuffleOutput(part.numPartitions);
+          const so = new ShuffleOutput(part.numPartitions, this.shuffleMemory);
           this.shuffles.set(out.shuffleId, so);
-          await this.all(stage, n, () => ({ kind: "roundRobin", numPartitions: part.numPartitions }), (_p, item) => so.add(item));
+          await this.all(stage, n, () => ({ kind: "roundRobin", numPartitions: part.numPartitions }), (_p, item) => so.add(item.batch, item.offsets));
           return;
         }
         const numPartitions = part.kind === "hash" ? part.numPartitions : 1;
         const keys = part.kind === "hash" ? part.keys : [];
         const sparkHash = part.kind === "hash" && part.sparkHash === true;
-        const so = new ShuffleOutput(numPartitions);
+        const so = new ShuffleOutput(numPartitions, this.shuffleMemory);
         this.shuffles.set(out.shuffleId, so);
-        await this.all(stage, n, () => ({ kind: "hash", keys, numPartitions, ...(sparkHash ? { sparkHash } : {}) }), (_p, item) => so.add(item));
+        await this.all(stage, n, () => ({ kind: "hash", keys, numPartitions, ...(sparkHash ? { sparkHash } : {}) }), (_p, item) => so.add(item.batch, item.offsets));
         return;
       }
       default:

@@ -74,11 +74,7 @@ class ChunkWriter {
     this.ids = [];
     this.rows = 0;
     const { batch, offsets } = partitionBatch(all, ids, this.numPartitions);
-    // Into shared memory here, on the map task's thread: the main thread then hands each reader
-    // views of it (its slice of every chunk) without copying a byte, where a plain buffer's
-    // slice had to be copied on the main thread before it could be transferred. (One partition
-    // is read whole: its buffers are transferred as they are.)
-    return { bucket: -1, batch: this.numPartitions > 1 ? shareBatch(batch) : batch, offsets };
+    return { bucket: -1, batch, offsets };
   }
 
   *flush(): Iterable<TaskItem> {

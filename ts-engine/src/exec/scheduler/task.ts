@@ -2,7 +2,7 @@ import type { ColumnBatch } from "../../columnar/batch.js";
 import type { Expr, SortOrder } from "../../expr/expr.js";
 import type { HashedRelation } from "../join/hashed-relation.js";
 import type { PhysicalPlan } from "../physical-plan.js";
-import type { PythonPartitionTask } from "../../python/partition-task.js";
+import type { PythonPartitionTask } from "../python-partition-task.js";
 
 /**
  * What a task does with its partition's rows: stream them back (`rows`), split them by

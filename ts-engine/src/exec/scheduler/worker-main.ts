@@ -4,7 +4,7 @@ import { SqlConf } from "../../conf/sql-conf.js";
 import type { ExecContext } from "../exec-context.js";
 import { toSparkException } from "../../errors/spark-exception.js";
 import { createPythonRunner } from "../../python/default-runner.js";
-import { blobsBatch, runPythonPartitionTask } from "../../python/partition-task.js";
+import { blobsBatch, runPythonPartitionTask } from "../python-partition-task.js";
 import { runTask } from "./run-task.js";
 import { CRASH_TEST_CONF, type TaskItem, type WorkerControl, type WorkerPythonTask, type WorkerReply, type WorkerTask } from "./task.js";
 import { prepareTransfer } from "./transfer.js";

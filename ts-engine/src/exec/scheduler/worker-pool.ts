@@ -6,7 +6,7 @@ import type { SqlConf } from "../../conf/sql-conf.js";
 import { InternalError, SparkException } from "../../errors/spark-exception.js";
 import { Channel } from "../exchange/channel.js";
 import { cancelledError } from "../cancelled-error.js";
-import type { PythonPartitionTask } from "../../python/partition-task.js";
+import type { PythonPartitionTask } from "../python-partition-task.js";
 import type { StageTask, TaskItem, WorkerControl, WorkerPythonTask, WorkerReply, WorkerTask } from "./task.js";
 import { prepareTransfer } from "./transfer.js";
 
@@ -104,7 +104,7 @@ export class WorkerPool {
 
   /**
    * Runs an RDD partition's Python step on a worker (its Python process does the work);
-   * the output blobs arrive as batches of one binary column (python/partition-task.ts).
+   * the output blobs arrive as batches of one binary column (exec/python-partition-task.ts).
    */
   runPython(task: PythonPartitionTask, ctx: Pick<PoolTaskContext, "pythonExec" | "signal">, onDone?: (threadId: number) => void): AsyncIterable<TaskItem> {
     if (!this.available || this.closed) throw new InternalError("worker pool is not available");

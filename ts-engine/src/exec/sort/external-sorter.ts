@@ -109,10 +109,11 @@ export class ExternalSorter {
       throwIfAborted(this.ctx);
       const e = Math.min(all.numRows, s + BATCH_SIZE);
       const slice = idx.subarray(s, e);
-      if (keyCol < 0 || firstKey === null) yield takeBatch(rows, slice);
+      // a permutation: no index is -1
+      if (keyCol < 0 || firstKey === null) yield takeBatch(rows, slice, slice.length, { nonNegative: true });
       else {
         const type = keys[0]!.type;
-        const cols = rows.columns.map((c, j) => (j === keyCol ? makeVector(type, firstKey.subarray(s, e), null, e - s) : takeVector(c, slice)));
+        const cols = rows.columns.map((c, j) => (j === keyCol ? makeVector(type, firstKey.subarray(s, e), null, e - s) : takeVector(c, slice, slice.length, { nonNegative: true })));
         yield makeBatch(rows.schema, cols, e - s);
       }
       await yieldToEventLoop();

@@ -1,3 +1,4 @@
+import { parseCalendarInterval } from "./calendar-interval-parse.js";
 import { assertNever } from "../../errors/assert-never.js";
 import type { DataType } from "../../types/data-type.js";
 import { InternalError } from "../../errors/spark-exception.js";
@@ -129,6 +130,9 @@ export function castValue(x: unknown, from: DataType, to: DataType, o: CastOptio
           if (v === null) throw invalidIntervalFormat(s, to);
           return v;
         }
+        case "calendar_interval":
+          // Spark's safeStringToInterval: malformed text is null, whatever the ANSI mode.
+          return parseCalendarInterval(s);
         case "null":
         case "byte":
         case "short":
@@ -155,6 +159,9 @@ export function castValue(x: unknown, from: DataType, to: DataType, o: CastOptio
     case "day_time_interval":
     case "year_month_interval":
       return castInterval(x as number | bigint, from, to, o);
+    case "calendar_interval":
+      // Only CAST(… AS STRING) passes analysis (handled above).
+      throw new InternalError(`cannot cast interval to ${to.kind}`);
     case "timestamp":
     case "timestamp_ntz": {
       const us = Number(x as number | bigint);
@@ -241,6 +248,7 @@ function castNumeric(x: unknown, from: DataType, to: DataType, o: CastOptions): 
     case "string":
     case "date":
     case "timestamp_ntz":
+    case "calendar_interval":
     case "array":
     case "map":
     case "struct":

@@ -41,6 +41,7 @@ function castInvalidExceptionName(to: DataType): string {
     case "decimal":
     case "day_time_interval":
     case "year_month_interval":
+    case "calendar_interval":
     case "array":
     case "map":
     case "struct":
@@ -99,6 +100,7 @@ export function numericSqlValue(x: number | bigint, from: DataType): string {
     case "decimal":
     case "day_time_interval":
     case "year_month_interval":
+    case "calendar_interval":
     case "array":
     case "map":
     case "struct":

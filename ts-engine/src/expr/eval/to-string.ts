@@ -1,3 +1,4 @@
+import { calendarIntervalString, type CalendarInterval } from "../../columnar/calendar-interval.js";
 import { dayTimeIntervalString, yearMonthIntervalString } from "./interval-string.js";
 import { assertNever } from "../../errors/assert-never.js";
 import type { DataType } from "../../types/data-type.js";
@@ -73,6 +74,8 @@ export function valueToString(v: unknown, t: DataType, tz: string, nullText = "N
       return dayTimeIntervalString(v as number | bigint, t);
     case "year_month_interval":
       return yearMonthIntervalString(v as number, t);
+    case "calendar_interval":
+      return calendarIntervalString(v as CalendarInterval);
     case "array": {
       const arr = v as readonly unknown[];
       return `[${arr.map((x) => nested(x, t.elementType, tz, nullText)).join(", ")}]`;

@@ -4,6 +4,7 @@ import { asDecimal, binaryOperandType } from "../../types/coercion.js";
 import { arithmetic, negate, type ArithOp } from "../kernels/arithmetic.js";
 import { decimalArithmetic, decimalNegate, decimalResultType } from "../kernels/decimal-arith.js";
 import { intervalNegate } from "../kernels/interval-arith.js";
+import { calendarNegate } from "../kernels/calendar-interval-arith.js";
 import { evalIntervalArith, resolveIntervalArith } from "./interval-arithmetic.js";
 import { resolveDatetimeIntervalArith } from "./datetime-interval.js";
 import { exprNullable, exprType } from "../expr-type.js";
@@ -59,7 +60,7 @@ function binaryArith(op: ArithOp, doc: FunctionDoc): ScalarFunctionDef {
     },
     eval([a, b], call, ctx) {
       if (call.dataType.kind === "decimal") return decimalArithmetic(op, a!, b!, call.dataType, ctx.ansi);
-      if (isInterval(call.dataType)) return evalIntervalArith(op, a!, b!, call.dataType, ctx.ansi);
+      if (isInterval(call.dataType) || call.dataType.kind === "calendar_interval") return evalIntervalArith(op, a!, b!, call.dataType, ctx.ansi);
       return arithmetic(op, a!, b!, call.dataType, ctx.ansi);
     },
   };
@@ -97,12 +98,13 @@ function unaryMinus(fnName: string, doc: FunctionDoc): ScalarFunctionDef {
       const t = exprType(a);
       const node = scalarCall(fnName, args, t, exprNullable(a));
       if (t.kind === "string") return scalarCall(fnName, [implicitCast(a, DoubleType)], DoubleType, true);
-      if (!isNumeric(t) && !isInterval(t)) throw unexpectedInputType(node, 0, a, '"NUMERIC"');
+      if (!isNumeric(t) && !isInterval(t) && t.kind !== "calendar_interval") throw unexpectedInputType(node, 0, a, '"NUMERIC"');
       return node;
     },
     eval([a], _call, ctx) {
       if (a!.type.kind === "decimal") return decimalNegate(a!);
       if (isInterval(a!.type)) return intervalNegate(a!, ctx.ansi);
+      if (a!.type.kind === "calendar_interval") return calendarNegate(a!, ctx.ansi);
       return negate(a!, ctx.ansi);
     },
   };

@@ -1,6 +1,10 @@
 import { makeVector, type Vector } from "../../columnar/vector.js";
 import { AnalysisException } from "../../errors/spark-exception.js";
-import { DoubleType, IntegerType, decimalType, type DataType } from "../../types/data-type.js";
+import { ByteType, DoubleType, IntegerType, LongType, decimalType, type DataType } from "../../types/data-type.js";
+import type { CalendarInterval } from "../../columnar/calendar-interval.js";
+import { formatUnscaled } from "../../columnar/decimal-value.js";
+import { vectorFromRowValues } from "../eval/vectors.js";
+import { exprType } from "../expr-type.js";
 import { floorDiv } from "../datetime/civil.js";
 import { zoneRulesOrUtc } from "../datetime/zone-rules.js";
 import { castVector } from "../eval/cast.js";
@@ -64,6 +68,42 @@ function secondsWithFraction(v: Vector, ctx: EvalContext): Vector {
   return castVector(makeVector(DoubleType, out, v.validity, n), SECOND_TYPE, ctx);
 }
 
+const INTERVAL_FIELD_TYPES: Partial<Readonly<Record<ExtractField, DataType>>> = {
+  year: IntegerType,
+  month: ByteType,
+  day: IntegerType,
+  hour: LongType,
+  minute: ByteType,
+  secondWithFraction: SECOND_TYPE,
+};
+
+/**
+ * A field of calendar intervals (Spark's ExtractIntervalYears … ExtractIntervalSeconds): years
+ * and the months left over, the days, then hours, minutes and seconds of the microseconds,
+ * each truncated toward zero as Java's division.
+ */
+function intervalField(field: ExtractField, v: Vector): Vector {
+  const rows = v.storage === "values" ? (v.data as readonly (CalendarInterval | null)[]) : [];
+  const out = rows.map((x): unknown => {
+    if (x === null || x === undefined) return null;
+    switch (field) {
+      case "year":
+        return Math.trunc(x.months / 12);
+      case "month":
+        return x.months % 12;
+      case "day":
+        return x.days;
+      case "hour":
+        return Number(x.microseconds / 3_600_000_000n);
+      case "minute":
+        return Number((x.microseconds % 3_600_000_000n) / 60_000_000n);
+      default:
+        return formatUnscaled(x.microseconds % 60_000_000n, 6);
+    }
+  });
+  return vectorFromRowValues(INTERVAL_FIELD_TYPES[field]!, out);
+}
+
 function extractDef(name: string): ScalarFunctionDef {
   return {
     kind: "scalar",
@@ -72,6 +112,11 @@ function extractDef(name: string): ScalarFunctionDef {
     resolve(_n, args) {
       checkArity(name, args, 2);
       const field = fieldOf(args);
+      if (exprType(args[1]!).kind === "calendar_interval") {
+        const t = INTERVAL_FIELD_TYPES[field];
+        if (t === undefined) throw new AnalysisException("INVALID_EXTRACT_FIELD", { field: `\`${String((args[0] as { value?: unknown }).value)}\``, expr: `"${exprPrettySql(args[1]!)}"` });
+        return scalarCall(name, [args[0]!, args[1]!], t, true);
+      }
       const time = field === "hour" || field === "minute" || field === "secondWithFraction";
       const type: DataType = field === "secondWithFraction" ? SECOND_TYPE : IntegerType;
       const src = coerceArg(name, args, 1, time ? "anyTimestamp" : "date", type);
@@ -80,6 +125,7 @@ function extractDef(name: string): ScalarFunctionDef {
     eval(args, call, ctx) {
       const field = fieldOf(call.args);
       const v = args[1]!;
+      if (v.type.kind === "calendar_interval") return intervalField(field, v);
       if (field === "secondWithFraction") return secondsWithFraction(v, ctx);
       if (field === "hour" || field === "minute") return timeFieldVector(field, v, ctx);
       return dateFieldVector(field, v);

@@ -1,6 +1,8 @@
 import { expectStorage, makeVector, numberData, type Vector } from "../../columnar/vector.js";
 import { SparkException } from "../../errors/spark-exception.js";
+import type { CalendarInterval } from "../../columnar/calendar-interval.js";
 import {
+  CalendarIntervalType,
   DateType,
   IntegerType,
   TimestampType,
@@ -55,12 +57,23 @@ export function resolveDatetimeIntervalArith(op: ArithOp, l: Expr, r: Expr): Exp
   if (op !== "+" && op !== "-") return null;
   let d = l;
   let iv = r;
-  if (op === "+" && isDatetime(rt) && (lt.kind === "day_time_interval" || lt.kind === "year_month_interval")) {
+  if (op === "+" && isDatetime(rt) && (lt.kind === "day_time_interval" || lt.kind === "year_month_interval" || lt.kind === "calendar_interval")) {
     d = r;
     iv = l;
   }
+  if (op === "+" && lt.kind === "calendar_interval" && rt.kind === "string") {
+    d = r;
+    iv = l;
+  }
+  // A string beside a calendar interval is a timestamp (Spark's TimeAdd takes TIMESTAMP).
+  if (exprType(d).kind === "string" && exprType(iv).kind === "calendar_interval") d = implicitCast(d, TimestampType);
   const dt = exprType(d);
   const it = exprType(iv);
+  if (isDatetime(dt) && it.kind === "calendar_interval") {
+    // DateAddInterval / TimeAdd; minus adds the negated interval, as Spark rewrites it.
+    const shift = op === "-" ? scalarCall("unary_minus", [iv], CalendarIntervalType, exprNullable(iv)) : iv;
+    return scalarCall(PLUS, [d, shift], dt, exprNullable(d) || exprNullable(iv));
+  }
   if (!isDatetime(dt) || (it.kind !== "day_time_interval" && it.kind !== "year_month_interval")) return null;
   const nullable = exprNullable(d) || exprNullable(iv);
   if (dt.kind === "date" && dayOnly(it)) {
@@ -105,6 +118,40 @@ function shiftWallClock(us: number, days: number, months: number, zone: ZoneRule
   return utc * 1e6 + frac;
 }
 
+/**
+ * A date or timestamp plus calendar intervals: TimeAdd moves the zone's wall clock by the
+ * months, then the days (ZonedDateTime.plusMonths / plusDays), then the instant by the
+ * microseconds; DateAddInterval moves a date by months and days and, under ANSI, refuses
+ * microseconds (otherwise it goes through the timestamp at the zone's midnight).
+ */
+function addCalendarInterval(d: Vector, iv: Vector, validity: Uint8Array | null, timeZone: string, ansi: boolean): Vector {
+  const n = d.length;
+  const zone = d.type.kind === "timestamp" || d.type.kind === "date" ? zoneRulesOrUtc(timeZone) : zoneRulesOrUtc("UTC");
+  const scratch = new Int32Array(3);
+  const intervals = iv.storage === "values" ? iv.data : [];
+  const shift = (us: number, x: CalendarInterval): number => shiftWallClock(shiftWallClock(us, 0, x.months, zone, scratch), x.days, 0, zone, scratch) + Number(x.microseconds);
+  if (d.type.kind === "date") {
+    const days = daysOf(d);
+    const out = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      if (validity !== null && validity[i] === 0) continue;
+      const x = intervals[i] as CalendarInterval;
+      if (x.microseconds === 0n) out[i] = addMonthsToDays(days[i]!, x.months, scratch) + x.days;
+      else if (ansi) throw new SparkException("IllegalArgumentException", "INVALID_INTERVAL_WITH_MICROSECONDS_ADDITION", {});
+      else {
+        const midnight = zone.localToUtc(days[i]! * 86400) * 1e6;
+        const us = shift(midnight, x);
+        out[i] = floorDiv(floorDiv(us, 1e6) + zone.offsetAt(floorDiv(us, 1e6)), 86400);
+      }
+    }
+    return dateVector(out, validity);
+  }
+  const us = microsOf(d);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) if (validity === null || validity[i] === 1) out[i] = shift(us[i]!, intervals[i] as CalendarInterval);
+  return timestampVector(d.type, out, validity);
+}
+
 function datetimeIntervalDef(name: string, sign: 1 | -1): ScalarFunctionDef {
   return {
     kind: "scalar",
@@ -118,6 +165,7 @@ function datetimeIntervalDef(name: string, sign: 1 | -1): ScalarFunctionDef {
       const [d, iv] = args as [Vector, Vector];
       const n = d.length;
       const validity = andValidityAll(args, n);
+      if (iv.type.kind === "calendar_interval") return addCalendarInterval(d, iv, validity, ctx.timeZone, ctx.ansi);
       if (d.type.kind === "date") {
         // DateAddYMInterval: LocalDate.plusMonths.
         const days = daysOf(d);

@@ -2,6 +2,7 @@ import type { Vector } from "../../columnar/vector.js";
 import type { DataType } from "../../types/data-type.js";
 import { typeEquals } from "../../types/data-type.js";
 import { AnalysisException, InternalError } from "../../errors/spark-exception.js";
+import { markWithoutPlan } from "../../errors/without-plan.js";
 import { sqlTypeName } from "../../types/type-names.js";
 import { exprPrettySql } from "../expr-string.js";
 import type { AggCall, Expr, ScalarCall } from "../expr.js";
@@ -207,7 +208,7 @@ export function quotedType(t: DataType): string {
 
 /** DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE for argument `index` (0-based) of `call`. */
 export function unexpectedInputType(call: Expr, index: number, arg: Expr, required: string): AnalysisException {
-  const ordinals = ["first", "second", "third", "fourth", "fifth"];
+  const ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
   return new AnalysisException("DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE", {
     sqlExpr: quotedSql(call),
     paramIndex: ordinals[index] ?? `${index + 1}th`,
@@ -221,12 +222,13 @@ export function unexpectedInputType(call: Expr, index: number, arg: Expr, requir
 export function checkArity(name: string, args: readonly Expr[], min: number, max = min): void {
   if (args.length < min || args.length > max) {
     const expected = min === max ? String(min) : max === Infinity ? `>= ${min}` : `[${min}, ${max}]`;
-    throw new AnalysisException("WRONG_NUM_ARGS.WITHOUT_SUGGESTION", {
+    // Spark's FunctionRegistry raises it while building the call, before any plan exists.
+    throw markWithoutPlan(new AnalysisException("WRONG_NUM_ARGS.WITHOUT_SUGGESTION", {
       functionName: `\`${name}\``,
       expectedNum: expected,
       actualNum: String(args.length),
       docroot: "https://spark.apache.org/docs/latest",
-    });
+    }));
   }
 }
 

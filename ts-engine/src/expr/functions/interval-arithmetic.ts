@@ -1,6 +1,7 @@
 import type { Vector } from "../../columnar/vector.js";
 import { InternalError } from "../../errors/spark-exception.js";
-import { dayTimeIntervalType, isInterval, isNumeric, yearMonthIntervalType, type DataType } from "../../types/data-type.js";
+import { CalendarIntervalType, DoubleType, dayTimeIntervalType, isInterval, isNumeric, yearMonthIntervalType, type DataType } from "../../types/data-type.js";
+import { calendarAddSub } from "../kernels/calendar-interval-arith.js";
 import { widerType } from "../../types/coercion.js";
 import type { ArithOp } from "../kernels/arith-op.js";
 import { intervalAddSub, intervalScale } from "../kernels/interval-arith.js";
@@ -17,6 +18,13 @@ import { implicitCast, scalarCall } from "./function-def.js";
 export function resolveIntervalArith(op: ArithOp, l: Expr, r: Expr): Expr | null {
   const lt = exprType(l);
   const rt = exprType(r);
+  if ((op === "+" || op === "-") && lt.kind === "calendar_interval" && rt.kind === "calendar_interval") {
+    return scalarCall(op, [l, r], CalendarIntervalType, exprNullable(l) || exprNullable(r));
+  }
+  const scaleBy = (iv: Expr, num: Expr, fn: string): Expr => scalarCall(fn, [iv, implicitCast(num, DoubleType)], CalendarIntervalType, true);
+  if (op === "*" && lt.kind === "calendar_interval" && isNumeric(rt)) return scaleBy(l, r, "multiply_interval");
+  if (op === "*" && isNumeric(lt) && rt.kind === "calendar_interval") return scaleBy(r, l, "multiply_interval");
+  if (op === "/" && lt.kind === "calendar_interval" && isNumeric(rt)) return scaleBy(l, r, "divide_interval");
   if (!isInterval(lt) && !isInterval(rt)) return null;
   if ((op === "+" || op === "-") && isInterval(lt) && isInterval(rt) && lt.kind === rt.kind) {
     const out = widerType(lt, rt)!;
@@ -31,6 +39,7 @@ export function resolveIntervalArith(op: ArithOp, l: Expr, r: Expr): Expr | null
 
 /** Evaluates a call resolveIntervalArith built (the interval operand first for × and ÷). */
 export function evalIntervalArith(op: ArithOp, a: Vector, b: Vector, resultType: DataType, ansi: boolean): Vector {
+  if (resultType.kind === "calendar_interval" && (op === "+" || op === "-")) return calendarAddSub(op, a, b, ansi);
   if (op === "+" || op === "-") return intervalAddSub(op, a, b, resultType, ansi);
   if (op === "*" || op === "/") return intervalScale(op, a, b, resultType, ansi);
   throw new InternalError(`interval ${op}`);

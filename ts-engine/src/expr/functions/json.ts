@@ -1,3 +1,4 @@
+import { calendarIntervalString, type CalendarInterval } from "../../columnar/calendar-interval.js";
 import { dayTimeIntervalString, yearMonthIntervalString } from "../eval/interval-string.js";
 import { AnalysisException, SparkException } from "../../errors/spark-exception.js";
 import { IntegerType, LongType, StringType, arrayType, mapType, structType, structField, DoubleType, BooleanType, type DataType, type StructType } from "../../types/data-type.js";
@@ -224,6 +225,8 @@ function toJson(x: unknown, t: DataType): string {
       return jsonQuote(dayTimeIntervalString(x as number | bigint, t));
     case "year_month_interval":
       return jsonQuote(yearMonthIntervalString(x as number, t));
+    case "calendar_interval":
+      return jsonQuote(calendarIntervalString(x as CalendarInterval));
   }
 }
 

@@ -1,4 +1,4 @@
-import { numberData, type Vector } from "../../columnar/vector.js";
+import { makeVector, numberData, type Vector } from "../../columnar/vector.js";
 import { AnalysisException, InternalError } from "../../errors/spark-exception.js";
 import { BooleanType, IntegerType, StringType, isNumeric, type DataType } from "../../types/data-type.js";
 import { widerTypeOfAll } from "../../types/coercion.js";
@@ -29,6 +29,25 @@ function stringKernel(fn: string, kernel: (v: Vector) => Vector, out: DataType, 
     },
   };
 }
+
+/** length(expr): characters of a string, bytes of a binary (Spark's Length takes both). */
+const LENGTH: ScalarFunctionDef = {
+  ...stringKernel("length", utf8Length, IntegerType, doc("length(expr)", "Returns the number of characters of a string (bytes of a binary value).")),
+  resolve(name, args) {
+    checkArity(name, args, 1);
+    const a = args[0]!;
+    if (exprType(a).kind === "binary") return scalarCall("length", [a], IntegerType, exprNullable(a));
+    const [s] = coerceArgs("length", args, ["string"], IntegerType);
+    return scalarCall("length", [s!], IntegerType, exprNullable(s!));
+  },
+  eval([a]) {
+    const v = a!;
+    if (v.storage !== "binary") return utf8Length(v);
+    const out = new Int32Array(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = v.data[i]!.length;
+    return makeVector(IntegerType, out, v.validity, v.length);
+  },
+};
 
 const ABS: ScalarFunctionDef = {
   kind: "scalar",
@@ -131,5 +150,5 @@ export const MISC_FUNCTIONS: readonly ScalarFunctionDef[] = [
   LIKE,
   stringKernel("upper", (v) => changeCase(v, true), StringType, doc("upper(str)", "Returns `str` with all characters changed to uppercase.")),
   stringKernel("lower", (v) => changeCase(v, false), StringType, doc("lower(str)", "Returns `str` with all characters changed to lowercase.")),
-  stringKernel("length", utf8Length, IntegerType, doc("length(expr)", "Returns the number of characters of a string (bytes of a binary value).")),
+  LENGTH,
 ];

@@ -28,6 +28,14 @@ function comparison(op: CompareOp, doc: FunctionDoc): ScalarFunctionDef {
         });
       }
       const nullable = op === "<=>" ? false : exprNullable(l) || exprNullable(r);
+      if (t.kind === "calendar_interval") {
+        // Spark's comparisons need an orderable type; CalendarIntervalType has no order (nor equality).
+        throw new AnalysisException("DATATYPE_MISMATCH.INVALID_ORDERING_TYPE", {
+          sqlExpr: quotedSql(scalarCall(op, args, BooleanType, true)),
+          functionName: `\`${op === "==" ? "=" : op}\``,
+          dataType: quotedType(t),
+        });
+      }
       return scalarCall(op, [implicitCast(l, t), implicitCast(r, t)], BooleanType, nullable);
     },
     eval([a, b]) {

@@ -27,6 +27,16 @@ import { EXTRACT_FUNCTIONS } from "./nested/extract.js";
 import { UPDATE_FIELD_FUNCTIONS } from "./nested/update-fields.js";
 import { TRY_ARITHMETIC_FUNCTIONS } from "./try-arithmetic.js";
 import { JSON_TUPLE_FUNCTIONS } from "./json-tuple.js";
+import { NUMBER_FORMAT_FUNCTIONS } from "./number-format.js";
+import { CRYPTO_FUNCTIONS } from "./crypto.js";
+import { CALENDAR_INTERVAL_FUNCTIONS } from "./calendar-interval.js";
+import { XPATH_FUNCTIONS } from "./xpath.js";
+import { REFLECT_FUNCTIONS } from "./reflect.js";
+import { GROUPING_FUNCTIONS } from "./grouping.js";
+import { REPLICATE_ROWS_FUNCTIONS } from "./replicate-rows.js";
+import { AT_LEAST_N_NON_NULLS_FUNCTIONS } from "./at-least-n-non-nulls.js";
+import { APPROX_QUANTILE_FUNCTIONS } from "./aggregate/approx-quantile.js";
+import { FREQUENT_ITEMS_FUNCTIONS } from "./aggregate/frequent-items.js";
 import { WINDOW_FUNCTIONS } from "./window/window-functions.js";
 
 /** Alternative spellings that Spark (or the wire) uses for the same function. */
@@ -78,6 +88,16 @@ for (const def of [
   ...UPDATE_FIELD_FUNCTIONS,
   ...TRY_ARITHMETIC_FUNCTIONS,
   ...JSON_TUPLE_FUNCTIONS,
+  ...NUMBER_FORMAT_FUNCTIONS,
+  ...CRYPTO_FUNCTIONS,
+  ...CALENDAR_INTERVAL_FUNCTIONS,
+  ...XPATH_FUNCTIONS,
+  ...REFLECT_FUNCTIONS,
+  ...GROUPING_FUNCTIONS,
+  ...REPLICATE_ROWS_FUNCTIONS,
+  ...AT_LEAST_N_NON_NULLS_FUNCTIONS,
+  ...APPROX_QUANTILE_FUNCTIONS,
+  ...FREQUENT_ITEMS_FUNCTIONS,
   ...WINDOW_FUNCTIONS,
 ]) {
   REGISTRY.set(def.name, def);

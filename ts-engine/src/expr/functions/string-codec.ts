@@ -151,14 +151,14 @@ function conversionError(s: string, fmt: string, fn: string): SparkException {
 }
 
 /** java.net.URLEncoder.encode(s, UTF-8): spaces as `+`, `*-._` and alphanumerics kept. */
-function urlEncode(s: string): string {
+export function urlEncode(s: string): string {
   return encodeURIComponent(s)
     .replace(/[!'()~]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())
     .replace(/%20/g, "+");
 }
 
 /** java.net.URLDecoder.decode(s, UTF-8), raising Spark's CANNOT_DECODE_URL on a bad escape. */
-function urlDecode(s: string, strict: boolean): string | null {
+export function urlDecode(s: string, strict: boolean): string | null {
   const t = s.replace(/\+/g, " ");
   if (/%(?![0-9a-fA-F]{2})/.test(t)) {
     if (!strict) return null;

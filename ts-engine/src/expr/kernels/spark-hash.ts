@@ -1,5 +1,6 @@
 import { MAX_LONG_DIGITS, type Vector } from "../../columnar/vector.js";
 import type { DataType } from "../../types/data-type.js";
+import type { CalendarInterval } from "../../columnar/calendar-interval.js";
 import { unscaled } from "../../columnar/decimal-value.js";
 import { valueAt } from "../eval/vectors.js";
 import {
@@ -52,6 +53,11 @@ export function hashValue(x: unknown, t: DataType, seed: number): number {
     }
     case "decimal":
       return hashUnscaled(unscaled(x as string, t.scale), t.precision, seed);
+    case "calendar_interval": {
+      // Spark's HashExpression: microseconds as a long, then days and months as ints.
+      const iv = x as CalendarInterval;
+      return murmur3Int(iv.months, murmur3Int(iv.days, murmur3LongBig(iv.microseconds, seed)));
+    }
     case "array": {
       let h = seed;
       for (const e of x as readonly unknown[]) h = hashValue(e, t.elementType, h);

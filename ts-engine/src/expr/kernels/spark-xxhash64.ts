@@ -1,5 +1,6 @@
 import type { Vector } from "../../columnar/vector.js";
 import type { DataType } from "../../types/data-type.js";
+import type { CalendarInterval } from "../../columnar/calendar-interval.js";
 import { unscaled } from "../eval/decimal.js";
 import { valueAt } from "../eval/vectors.js";
 import { bigIntToJavaBytes } from "./murmur3.js";
@@ -69,6 +70,10 @@ export function xxhashValue(x: unknown, t: DataType, seed: bigint): bigint {
       if (t.precision <= 18) return xxhash64Long(u, seed);
       const b = bigIntToJavaBytes(u);
       return xxhash64Bytes(b, 0, b.length, seed);
+    }
+    case "calendar_interval": {
+      const iv = x as CalendarInterval;
+      return xxhash64Int(iv.months, xxhash64Int(iv.days, xxhash64Long(iv.microseconds, seed)));
     }
     case "array": {
       let h = seed;

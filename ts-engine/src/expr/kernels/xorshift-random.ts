@@ -47,6 +47,11 @@ export class XorShiftRandom {
     return r;
   }
 
+  /** java.util.Random.nextInt() without a bound: 32 random bits as a signed int (randstr draws these). */
+  nextInt32(): number {
+    return this.next(32);
+  }
+
   /** java.util.Random.nextDouble: 53 random bits in [0, 1). */
   nextDouble(): number {
     return (this.next(26) * 2 ** 27 + this.next(27)) * DOUBLE_UNIT;

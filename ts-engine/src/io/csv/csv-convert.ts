@@ -2,6 +2,7 @@ import { makeBatch, type ColumnBatch } from "../../columnar/batch.js";
 import { vectorFromValues } from "../../columnar/builder.js";
 import { Utf8Builder } from "../../columnar/utf8.js";
 import { makeVector, type Vector } from "../../columnar/vector.js";
+import { unscaled } from "../../columnar/decimal-value.js";
 import { compilePattern } from "../../expr/datetime/pattern.js";
 import { newParseResult, PatternParser } from "../../expr/datetime/pattern-parse.js";
 import { parseDateBytes, readTimestampBytes, type TimestampFields } from "../../expr/datetime/timestamp-text.js";
@@ -140,6 +141,79 @@ function timestampParser(pattern: string | undefined, zone: ZoneRules, ntz: bool
   };
 }
 
+const TWO_32 = 4294967296;
+/** 10^k as doubles, exact for k ≤ 22. */
+const POW10 = Array.from({ length: 19 }, (_, k) => 10 ** k);
+
+/**
+ * The unscaled value of plain decimal bytes `[+-]digits[.digits]` at `scale` when it is exact in a
+ * double (at most 15 significant digits, no more fraction digits than `scale`, within
+ * `precision`); NaN otherwise (exponents, grouping commas, spaces, rounding: the text path).
+ */
+export function fastUnscaled(b: Uint8Array, start: number, end: number, precision: number, scale: number): number {
+  let i = start;
+  let neg = false;
+  if (i < end && (b[i] === 0x2d || b[i] === 0x2b)) {
+    neg = b[i] === 0x2d;
+    i++;
+  }
+  let v = 0;
+  let digits = 0;
+  let frac = -1;
+  let any = false;
+  for (; i < end; i++) {
+    const c = b[i]!;
+    if (c === 0x2e) {
+      if (frac >= 0) return Number.NaN;
+      frac = 0;
+      continue;
+    }
+    const d = c - 0x30;
+    if (d < 0 || d > 9) return Number.NaN;
+    any = true;
+    if (frac >= 0) frac++;
+    if (v !== 0 || d !== 0) digits++;
+    v = v * 10 + d;
+  }
+  const f = frac < 0 ? 0 : frac;
+  if (!any || f > scale || digits + (scale - f) > 15) return Number.NaN;
+  const u = v * POW10[scale - f]!;
+  // the integer part may hold at most precision - scale digits
+  if (u >= POW10[precision]!) return Number.NaN;
+  return neg ? -u : u;
+}
+
+/**
+ * Decimals up to 18 digits straight into the dec64 layout: plain text parsed from the bytes
+ * (fastUnscaled), anything else through Spark's BigDecimal path (parseDecimalValue: grouping
+ * commas, exponents, HALF_UP rounding, overflow as a bad value).
+ */
+function decimal64Builder(type: DataType & { kind: "decimal" }, n: number): ColumnBuilder {
+  const out = new BigInt64Array(n);
+  const o32 = new Int32Array(out.buffer);
+  return {
+    slot: (f, r) => {
+      if (f.str === null) {
+        const u = fastUnscaled(f.bytes, f.start, f.end, type.precision, type.scale);
+        if (!Number.isNaN(u)) {
+          const hi = Math.floor(u / TWO_32);
+          o32[2 * r] = (u - hi * TWO_32) | 0;
+          o32[2 * r + 1] = hi;
+          return true;
+        }
+      }
+      const t = parseDecimalValue(f.text(), type.precision, type.scale);
+      if (t === undefined) return false;
+      out[r] = unscaled(t, type.scale);
+      return true;
+    },
+    finish: (valid) => {
+      for (let i = 0; i < n; i++) if (valid[i] === 0) out[i] = 0n;
+      return makeVector(type, out, compact(valid), n);
+    },
+  };
+}
+
 /** A builder of plain JS values (the vector convention), for the types parsed per value. */
 function valuesBuilder(type: DataType, n: number, parse: (f: FieldText) => unknown): ColumnBuilder {
   const values = new Array<unknown>(n).fill(null);
@@ -245,6 +319,7 @@ function builderFor(type: DataType, n: number, o: CsvOptions, ctx: ConvertContex
     case "boolean":
       return valuesBuilder(type, n, (f) => parseJavaBoolean(f.text()));
     case "decimal":
+      if (type.precision <= 18) return decimal64Builder(type, n);
       return valuesBuilder(type, n, (f) => parseDecimalValue(f.text(), type.precision, type.scale));
     case "date": {
       const p = dateParser(o.dateFormat);
@@ -273,6 +348,7 @@ function builderFor(type: DataType, n: number, o: CsvOptions, ctx: ConvertContex
     case "struct":
     case "day_time_interval":
     case "year_month_interval":
+    case "calendar_interval":
       throw new InternalError(`CSV cannot read ${type.kind} (checked when the source was resolved)`);
     default:
       return assertNever(type);

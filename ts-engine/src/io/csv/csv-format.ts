@@ -2,7 +2,7 @@ import type { ColumnBatch } from "../../columnar/batch.js";
 import { AnalysisException } from "../../errors/spark-exception.js";
 import { sqlTypeName } from "../../types/type-names.js";
 import type { DataType, StructType } from "../../types/data-type.js";
-import { codecByName, codecOfPath } from "../compression.js";
+import { codecByName, isSplittableCodec } from "../compression.js";
 import type { FileFormat, FormatContext, OutputWriter, ReadRequest } from "../file-format.js";
 import type { FileSplit, FileStatus } from "../file-split.js";
 import type { SourceOptions } from "../source-options.js";
@@ -21,6 +21,7 @@ function supported(t: DataType): boolean {
     case "binary":
     case "day_time_interval":
     case "year_month_interval":
+    case "calendar_interval":
       return false;
     default:
       return true;
@@ -46,7 +47,7 @@ export const csvFormat: FileFormat = {
   },
   isSplittable(file: FileStatus, options: SourceOptions): boolean {
     const o = csvOptions(options, CORRUPT_RECORD_DEFAULT, false);
-    return !o.multiLine && isUtf8Encoding(o.encoding) && codecOfPath(file.path) === undefined;
+    return !o.multiLine && isUtf8Encoding(o.encoding) && isSplittableCodec(file.path);
   },
   read(split: FileSplit, req: ReadRequest, ctx: FormatContext): AsyncIterable<ColumnBatch> {
     checkSchema(req.requiredSchema);

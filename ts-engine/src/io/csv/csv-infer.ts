@@ -133,14 +133,14 @@ export class CsvTypeInference {
  * Whether text is a date for inference: with a `dateFormat`, by that pattern; without one by
  * Spark's default `yyyy-MM-dd` (inference does not fall back to the lenient cast forms).
  */
-function dateBytesTest(pattern: string | undefined): (b: Uint8Array, start: number, end: number) => boolean {
+export function dateBytesTest(pattern: string | undefined): (b: Uint8Array, start: number, end: number) => boolean {
   const p = new PatternParser(compilePattern(pattern ?? "yyyy-MM-dd", true));
   const res = newParseResult();
   return (b, start, end) => p.parse(b, start, end, res);
 }
 
 /** Whether text is a timestamp: by `timestampFormat`, else as a cast to timestamp reads it (with a date part). */
-function timestampTest(pattern: string | undefined): (s: string) => boolean {
+export function timestampTest(pattern: string | undefined): (s: string) => boolean {
   if (pattern !== undefined) {
     const p = new PatternParser(compilePattern(pattern, true));
     const res = newParseResult();

@@ -4,6 +4,19 @@ import type { SourceOptions } from "../source-options.js";
 /** How malformed records are handled (Spark's ParseMode). */
 export type ParseMode = "PERMISSIVE" | "DROPMALFORMED" | "FAILFAST";
 
+/** univocity's UnescapedQuoteHandling: what a quoted value with a quote inside it that is not escaped becomes. */
+export type UnescapedQuoteHandling = "STOP_AT_DELIMITER" | "STOP_AT_CLOSING_QUOTE" | "BACK_TO_DELIMITER" | "SKIP_VALUE" | "RAISE_ERROR";
+
+const QUOTE_HANDLINGS: readonly UnescapedQuoteHandling[] = ["STOP_AT_DELIMITER", "STOP_AT_CLOSING_QUOTE", "BACK_TO_DELIMITER", "SKIP_VALUE", "RAISE_ERROR"];
+
+/** The `unescapedQuoteHandling` option (Spark's default STOP_AT_DELIMITER); an unknown name fails as Java's Enum.valueOf. */
+function unescapedQuoteHandling(o: SourceOptions): UnescapedQuoteHandling {
+  const v = (o.get("unescapedQuoteHandling") ?? "STOP_AT_DELIMITER").toUpperCase();
+  const h = QUOTE_HANDLINGS.find((x) => x === v);
+  if (h === undefined) throw new IllegalArgumentException(`No enum constant com.univocity.parsers.csv.UnescapedQuoteHandling.${v}`);
+  return h;
+}
+
 /**
  * Spark's CSVOptions, read once per scan or write from the user's options, with Spark's
  * defaults. Single characters are kept as bytes for the tokenizer (0 = none).
@@ -34,6 +47,9 @@ export interface CsvOptions {
   readonly lineSep: Uint8Array | null;
   readonly encoding: string;
   readonly maxColumns: number;
+  /** The most characters a value may have (-1: no limit); longer ones fail the read, as univocity's TextParsingException. */
+  readonly maxCharsPerColumn: number;
+  readonly unescapedQuoteHandling: UnescapedQuoteHandling;
   readonly quoteAll: boolean;
   readonly escapeQuotes: boolean;
   readonly compression: string | undefined;
@@ -97,6 +113,8 @@ export function csvOptions(o: SourceOptions, corruptDefault: string, forWrite: b
     lineSep: lineSep === undefined ? null : encoder.encode(lineSep),
     encoding: (o.get("encoding") ?? o.get("charset") ?? "UTF-8").toLowerCase(),
     maxColumns: o.int("maxColumns", 20480),
+    maxCharsPerColumn: o.int("maxCharsPerColumn", -1),
+    unescapedQuoteHandling: unescapedQuoteHandling(o),
     quoteAll: o.bool("quoteAll", false),
     escapeQuotes: o.bool("escapeQuotes", true),
     compression: o.get("compression") ?? o.get("codec"),

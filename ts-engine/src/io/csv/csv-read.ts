@@ -1,4 +1,5 @@
 import { BATCH_SIZE, type ColumnBatch } from "../../columnar/batch.js";
+import { transcodeToUtf8 } from "../charset.js";
 import { batchToRows } from "../../columnar/rows.js";
 import { takeBatch } from "../../columnar/take.js";
 import { SparkException } from "../../errors/spark-exception.js";
@@ -8,7 +9,7 @@ import type { FileSplit } from "../file-split.js";
 import { bufferLines, readWholeFile, splitLines, type LineChunk } from "../line-reader.js";
 import { convertRecords, type CsvColumn } from "./csv-convert.js";
 import { csvOptions, isUtf8Encoding, type CsvOptions } from "./csv-options.js";
-import { CsvTokens, tokenizeRecord, type TokenizerSettings } from "./csv-tokenizer.js";
+import { checkMaxChars, CsvTokens, tokenizeRecord, type TokenizerSettings } from "./csv-tokenizer.js";
 
 /** Spark's spark.sql.columnNameOfCorruptRecord default. */
 export const CORRUPT_RECORD_DEFAULT = "_corrupt_record";
@@ -20,22 +21,31 @@ export function scanOptions(req: ReadRequest, ctx: FormatContext): CsvOptions {
 
 /** The tokenizer settings of the options. */
 export function tokenizerSettings(o: CsvOptions): TokenizerSettings {
-  return { sep: o.sep, quote: o.quote, escape: o.escape, trimLeading: o.ignoreLeadingWhiteSpace, trimTrailing: o.ignoreTrailingWhiteSpace, lineSep: o.lineSep };
+  return {
+    unescaped: o.unescapedQuoteHandling,
+    sep: o.sep,
+    quote: o.quote,
+    escape: o.escape,
+    trimLeading: o.ignoreLeadingWhiteSpace,
+    trimTrailing: o.ignoreTrailingWhiteSpace,
+    lineSep: o.lineSep,
+  };
 }
 
-/** A file's bytes in UTF-8: as they are, or decoded from `encoding` (read whole). */
+/** A file's bytes (decompressed) in UTF-8: as they are, or decoded from the Java charset `encoding` (read whole). */
 export async function utf8Bytes(path: string, encoding: string): Promise<Uint8Array> {
   const raw = await readWholeFile(path);
   if (isUtf8Encoding(encoding)) return raw;
-  return new TextEncoder().encode(new TextDecoder(encoding).decode(raw));
+  return transcodeToUtf8(raw, encoding);
 }
 
 /**
  * Records of a split, tokenized into `t` chunk by chunk: comment and empty lines skipped, the
  * header skipped at the start of each file. Calls `flush` whenever `t` holds a batch's worth or
- * its bytes are about to change.
+ * its bytes are about to change. `firstRecordOnly` stops after the first record (the schema of a
+ * read without inferSchema comes from the first line alone, as Spark reads it).
  */
-export async function* tokenizeSplit(split: FileSplit, o: CsvOptions, t: CsvTokens): AsyncGenerator<void> {
+export async function* tokenizeSplit(split: FileSplit, o: CsvOptions, t: CsvTokens, firstRecordOnly = false): AsyncGenerator<void> {
   const s = tokenizerSettings(o);
   let headerPending = o.header && split.start === 0;
   const skip = (b: Uint8Array, start: number, end: number): boolean => {
@@ -55,12 +65,21 @@ export async function* tokenizeSplit(split: FileSplit, o: CsvOptions, t: CsvToke
         const e = c.ends[i]!;
         if (skip(c.bytes, a, e)) continue;
         tokenizeRecord(t, c.bytes, a, e, s, false);
+        if (firstRecordOnly) {
+          checkMaxChars(t, o.maxCharsPerColumn);
+          yield;
+          return;
+        }
         if (t.nRecords >= BATCH_SIZE) {
+          checkMaxChars(t, o.maxCharsPerColumn);
           yield;
           t.reset(c.bytes);
         }
       }
-      if (t.nRecords > 0) yield;
+      if (t.nRecords > 0) {
+        checkMaxChars(t, o.maxCharsPerColumn);
+        yield;
+      }
     }
   };
   if (!o.multiLine && isUtf8Encoding(o.encoding)) {
@@ -91,12 +110,21 @@ export async function* tokenizeSplit(split: FileSplit, o: CsvOptions, t: CsvToke
       continue;
     }
     p = tokenizeRecord(t, bytes, p, n, s, true);
+    if (firstRecordOnly) {
+      checkMaxChars(t, o.maxCharsPerColumn);
+      yield;
+      return;
+    }
     if (t.nRecords >= BATCH_SIZE) {
+      checkMaxChars(t, o.maxCharsPerColumn);
       yield;
       t.reset(bytes);
     }
   }
-  if (t.nRecords > 0) yield;
+  if (t.nRecords > 0) {
+    checkMaxChars(t, o.maxCharsPerColumn);
+    yield;
+  }
 }
 
 /** A partial row as Spark prints an InternalRow in MALFORMED_RECORD_IN_PARSING: `[1,a,null]`. */

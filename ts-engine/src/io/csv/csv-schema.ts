@@ -39,7 +39,8 @@ function sampler(ratio: number): () => boolean {
 /**
  * The schema Spark's CSV source infers: names from the first file's header (or `_c0`…, as many
  * as the first record has fields), and with `inferSchema` each column's type from every record
- * (samplingRatio of them), else strings. Undefined when there is no record at all.
+ * (samplingRatio of them), else strings, read from the first record alone. Undefined when
+ * there is no record at all.
  */
 export async function inferCsvSchema(files: readonly FileStatus[], options: SourceOptions, conf: SqlConf): Promise<StructType | undefined> {
   const o: CsvOptions = csvOptions(options, conf.get("spark.sql.columnNameOfCorruptRecord") ?? CORRUPT_RECORD_DEFAULT, false);
@@ -53,7 +54,9 @@ export async function inferCsvSchema(files: readonly FileStatus[], options: Sour
   const t = new CsvTokens();
   for (const file of files) {
     let first = true;
-    for await (const _ of tokenizeSplit({ file, start: 0, length: file.size }, raw, t)) {
+    // without inferSchema the first record (header or not) is all that is read, as Spark reads one line
+    const firstOnly = !o.inferSchema;
+    for await (const _ of tokenizeSplit({ file, start: 0, length: file.size }, raw, t, firstOnly)) {
       for (let r = 0; r < t.nRecords; r++) {
         const base = t.recTok[r]!;
         const count = t.recCount[r]!;
@@ -72,7 +75,9 @@ export async function inferCsvSchema(files: readonly FileStatus[], options: Sour
           names = Array.from({ length: count }, (_, i) => `_c${i}`);
           types = names.map(() => NullType);
         }
-        if (!o.inferSchema || !take()) continue;
+        // without inferSchema only the first record counts (Spark reads just the first line)
+        if (!o.inferSchema) return structType(names.map((n) => structField(n, StringType, true)));
+        if (!take()) continue;
         const n = Math.min(count, types.length);
         for (let i = 0; i < n; i++) {
           if (!f.read(t, base + i)) continue;

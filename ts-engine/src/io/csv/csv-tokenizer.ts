@@ -1,9 +1,13 @@
+import type { UnescapedQuoteHandling } from "./csv-options.js";
+
 /**
  * CSV records tokenized in one loop over UTF-8 bytes, with the semantics Spark gets from the
  * univocity parser as Spark configures it: `quote` opens a quoted value, in which `escape`
  * before a quote (or before itself) escapes it; a quote followed by the delimiter or the end of
  * the record closes it; any other unescaped quote turns the value into an unquoted one read raw
- * up to the next delimiter (unescapedQuoteHandling STOP_AT_DELIMITER). Unquoted values are
+ * up to the next delimiter (unescapedQuoteHandling STOP_AT_DELIMITER, the default), is kept as a
+ * character of the value (STOP_AT_CLOSING_QUOTE), makes the value null (SKIP_VALUE) or fails the
+ * read (RAISE_ERROR); BACK_TO_DELIMITER is refused. Unquoted values are
  * trimmed when ignoreLeading/TrailingWhiteSpace say so (whitespace: bytes ≤ 0x20).
  * Tokens are byte ranges; nothing is copied or decoded here.
  */
@@ -20,8 +24,14 @@ export const QUOTED = 3;
 const LF = 0x0a;
 const CR = 0x0d;
 
+/** univocity's error for RAISE_ERROR, the cause line under FAILED_READ_FILE. */
+const UNESCAPED_QUOTE = (q: number): string =>
+  `Unescaped quote character '${String.fromCharCode(q)}' inside quoted value of CSV field. To allow unescaped quotes, set 'parseUnescapedQuotes' to 'true' in the CSV parser settings. Cannot parse CSV input.`;
+
 /** What the tokenizer needs of the options. */
 export interface TokenizerSettings {
+  /** What a quote inside a quoted value that is not escaped does (univocity's UnescapedQuoteHandling). */
+  readonly unescaped: UnescapedQuoteHandling;
   readonly sep: Uint8Array;
   readonly quote: number;
   readonly escape: number;
@@ -170,6 +180,13 @@ export function tokenizeRecord(t: CsvTokens, b: Uint8Array, pos: number, end: nu
             q += 2;
             continue;
           }
+          // an unescaped quote inside the value
+          if (s.unescaped === "STOP_AT_CLOSING_QUOTE") {
+            q++;
+            continue;
+          }
+          if (s.unescaped === "RAISE_ERROR") throw new Error(UNESCAPED_QUOTE(quote));
+          if (s.unescaped === "BACK_TO_DELIMITER") throw new Error("unescapedQuoteHandling BACK_TO_DELIMITER is not supported by tspark's CSV reader");
           raw = true;
           break;
         }
@@ -181,7 +198,8 @@ export function tokenizeRecord(t: CsvTokens, b: Uint8Array, pos: number, end: nu
         while (e < end && !(b[e] === s0 && isSep(b, e, end, sep)) && !(multiLine && terminatorAt(b, e, end, s.lineSep) > 0)) e++;
         let te = e;
         if (s.trimTrailing) while (te > fs && b[te - 1]! <= 0x20) te--;
-        t.push(fs, te, RAW);
+        // SKIP_VALUE: the value is skipped to the delimiter and read as null
+        t.push(fs, te, s.unescaped === "SKIP_VALUE" ? EMPTY : RAW);
         p = e;
       } else if (closed < 0) {
         // no closing quote before the end: the rest, delimiters and all
@@ -232,6 +250,24 @@ export function tokenizeRecord(t: CsvTokens, b: Uint8Array, pos: number, end: nu
 }
 
 const decoder = new TextDecoder();
+
+/**
+ * Fails as univocity does when a token of `t` holds more than `max` characters (-1: no limit):
+ * one comparison per token, characters counted only for tokens past `max` bytes.
+ */
+export function checkMaxChars(t: CsvTokens, max: number): void {
+  if (max < 0) return;
+  const { starts, ends, bytes } = t;
+  for (let i = 0; i < t.nTokens; i++) {
+    const s = starts[i]!;
+    const e = ends[i]!;
+    if (e - s <= max) continue;
+    let chars = 0;
+    for (let j = s; j < e; j++) if ((bytes[j]! & 0xc0) !== 0x80) chars++;
+    // univocity stops reading at max + 1 characters, so that is the length it reports
+    if (chars > max) throw new Error(`Length of parsed input (${max + 1}) exceeds the maximum number of characters defined in your parser settings (${max}). `);
+  }
+}
 
 /** An ESCAPED token's value: escape + quote (or escape + escape) and doubled quotes undone. */
 export function unescapeToken(b: Uint8Array, start: number, end: number, quote: number, escape: number): string {

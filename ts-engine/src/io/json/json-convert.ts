@@ -10,15 +10,25 @@ import { assertNever } from "../../errors/assert-never.js";
 import type { DataType, StructType } from "../../types/data-type.js";
 import { parseDecimalValue } from "../csv/csv-values.js";
 import type { JsonOptions } from "./json-options.js";
-import { RAW_TEXT } from "./json-parser.js";
+import { RAW_TEXT } from "../../expr/kernels/json-parser.js";
 
 /** A value that does not convert to its field's type: the record is a bad record. */
-class BadValue extends Error {}
+export class BadValue extends Error {}
 
 const encoder = new TextEncoder();
 
-/** Text-to-date/timestamp for JSON strings: the format when given, else Spark's lenient default (cast semantics). */
-class TimeParsers {
+/** The datetime formats a text source reads with (JSON, XML): undefined means Spark's lenient default. */
+export interface TimeFormats {
+  readonly dateFormat: string | undefined;
+  readonly timestampFormat: string | undefined;
+  readonly timestampNTZFormat: string | undefined;
+}
+
+/**
+ * Text-to-date/timestamp for JSON and XML values: the format when given, else Spark's lenient
+ * default (cast semantics). `date`/`timestamp` throw BadValue for text that does not parse.
+ */
+export class TimeParsers {
   private readonly dateP: PatternParser | null;
   private readonly tsP: PatternParser | null;
   private readonly ntzP: PatternParser | null;
@@ -26,7 +36,7 @@ class TimeParsers {
   private readonly fields: TimestampFields = { days: 0, secondOfDay: 0, micros: 0, zone: null };
   private readonly zone: ZoneRules;
 
-  constructor(o: JsonOptions, tz: string) {
+  constructor(o: TimeFormats, tz: string) {
     this.dateP = o.dateFormat === undefined ? null : new PatternParser(compilePattern(o.dateFormat, true));
     this.tsP = o.timestampFormat === undefined ? null : new PatternParser(compilePattern(o.timestampFormat, true));
     this.ntzP = o.timestampNTZFormat === undefined ? null : new PatternParser(compilePattern(o.timestampNTZFormat, true));
@@ -128,6 +138,7 @@ function convert(v: JsonValue, t: DataType, tp: TimeParsers): unknown {
     case "null":
     case "day_time_interval":
     case "year_month_interval":
+    case "calendar_interval":
       throw new BadValue();
     default:
       return assertNever(t);

@@ -2,7 +2,7 @@ import type { ColumnBatch } from "../../columnar/batch.js";
 import { AnalysisException } from "../../errors/spark-exception.js";
 import { sqlTypeName } from "../../types/type-names.js";
 import type { DataType, StructType } from "../../types/data-type.js";
-import { codecByName, codecOfPath } from "../compression.js";
+import { codecByName, isSplittableCodec } from "../compression.js";
 import { isUtf8Encoding } from "../csv/csv-options.js";
 import type { FileFormat, FormatContext, OutputWriter, ReadRequest } from "../file-format.js";
 import type { FileSplit, FileStatus } from "../file-split.js";
@@ -16,6 +16,7 @@ function supported(t: DataType): boolean {
   switch (t.kind) {
     case "day_time_interval":
     case "year_month_interval":
+    case "calendar_interval":
       return false;
     case "array":
       return supported(t.elementType);
@@ -37,7 +38,7 @@ export const jsonFormat: FileFormat = {
     return inferJsonSchema(files, options, ctx.conf);
   },
   isSplittable(file: FileStatus, options: SourceOptions): boolean {
-    return !options.bool("multiLine", false) && isUtf8Encoding((options.get("encoding") ?? "utf-8").toLowerCase()) && codecOfPath(file.path) === undefined;
+    return !options.bool("multiLine", false) && isUtf8Encoding((options.get("encoding") ?? "utf-8").toLowerCase()) && isSplittableCodec(file.path);
   },
   read(split: FileSplit, req: ReadRequest, ctx: FormatContext): AsyncIterable<ColumnBatch> {
     return readJson(split, req, ctx);

@@ -1,6 +1,6 @@
 import type { SourceOptions } from "../source-options.js";
 import type { ParseMode } from "../csv/csv-options.js";
-import type { JsonFeatures } from "./json-parser.js";
+import type { JsonFeatures } from "../../expr/kernels/json-parser.js";
 
 /** Spark's JSONOptions, with its defaults, read once per scan or write. */
 export interface JsonOptions extends JsonFeatures {

@@ -1,18 +1,20 @@
 import { BATCH_SIZE, type ColumnBatch } from "../../columnar/batch.js";
 import { takeBatch } from "../../columnar/take.js";
 import type { SqlConf } from "../../conf/sql-conf.js";
-import { SparkException } from "../../errors/spark-exception.js";
+import { IllegalArgumentException, SparkException } from "../../errors/spark-exception.js";
 import type { JsonValue } from "../../expr/kernels/json-text.js";
 import { StringType, structField, structType, type DataType, type StructType } from "../../types/data-type.js";
 import { utf8Bytes } from "../csv/csv-read.js";
+import { isUtf8Encoding } from "../csv/csv-options.js";
+import { checkSparkCharset } from "../charset.js";
 import type { FormatContext, ReadRequest } from "../file-format.js";
 import type { FileSplit, FileStatus } from "../file-split.js";
-import { splitLines } from "../line-reader.js";
+import { bufferLines, splitLines, type LineChunk } from "../line-reader.js";
 import type { SourceOptions } from "../source-options.js";
 import { JsonRowBuilder } from "./json-convert.js";
 import { canonicalJsonType, inferJsonType, mergeJsonTypes } from "./json-infer.js";
 import { jsonOptions, type JsonOptions } from "./json-options.js";
-import { JsonParser } from "./json-parser.js";
+import { JsonParser } from "../../expr/kernels/json-parser.js";
 
 const decoder = new TextDecoder();
 
@@ -24,6 +26,28 @@ export function optionsOf(options: SourceOptions, conf: SqlConf): JsonOptions {
   return jsonOptions(options, conf.get("spark.sql.columnNameOfCorruptRecord") ?? CORRUPT_DEFAULT);
 }
 
+/** Charsets Spark refuses for line-by-line JSON (JSONOptionsInRead.denyList): their byte order is unknown per line. */
+const DENY_LIST = new Set(["utf-16", "utf-32"]);
+
+/**
+ * The options of a JSON read, checked as Spark's JSONOptionsInRead checks them: the charset
+ * one of Spark's seven (CharsetProvider); without
+ * multiLine, a charset other than UTF-8 needs `lineSep`, and UTF-16/UTF-32 without an
+ * endianness are refused.
+ */
+export function readOptionsOf(options: SourceOptions, conf: SqlConf): JsonOptions {
+  const o = optionsOf(options, conf);
+  const given = options.get("encoding") ?? options.get("charset") ?? o.encoding;
+  checkSparkCharset(given, "JSONOptionsInRead");
+  if (!o.multiLine && !isUtf8Encoding(o.encoding)) {
+    if (DENY_LIST.has(o.encoding.replace(/_/g, "-"))) {
+      throw new IllegalArgumentException(`requirement failed: The ${given} encoding must not be included in the denyList when multiLine is disabled:\ndenylist: UTF-16, UTF-32`);
+    }
+    if (o.lineSep === null) throw new IllegalArgumentException(`requirement failed: The lineSep option must be specified for the ${given} encoding`);
+  }
+  return o;
+}
+
 /** The records of a split as text: one per non-blank line, or the whole file (multiLine). */
 async function* records(split: FileSplit, o: JsonOptions): AsyncGenerator<string> {
   if (o.multiLine) {
@@ -32,7 +56,14 @@ async function* records(split: FileSplit, o: JsonOptions): AsyncGenerator<string
     if (text.trim().length > 0) yield text;
     return;
   }
-  for await (const c of splitLines(split, o.lineSep)) {
+  // Another encoding (UTF-16/32, Latin-1 …): its bytes cannot be cut at a byte 0x0A, so the
+  // file is one split (isSplittable), transcoded to UTF-8 whole and then cut into lines.
+  const chunks: AsyncIterable<LineChunk> | Iterable<LineChunk> = isUtf8Encoding(o.encoding)
+    ? splitLines(split, o.lineSep)
+    : split.start !== 0
+      ? []
+      : [bufferLines(await utf8Bytes(split.file.path, o.encoding), o.lineSep)];
+  for await (const c of chunks) {
     for (let i = 0; i < c.count; i++) {
       const s = decoder.decode(c.bytes.subarray(c.starts[i]!, c.ends[i]!));
       if (s.trim().length > 0 && !(o.allowComments && new JsonParser(s, o).isBlank())) yield s;
@@ -40,9 +71,10 @@ async function* records(split: FileSplit, o: JsonOptions): AsyncGenerator<string
   }
 }
 
-/** One record parsed with the options' leniencies (null: malformed). */
+/** One record parsed with the options' leniencies (null: malformed); a multiLine file's first document. */
 function parseRecord(text: string, o: JsonOptions): JsonValue | null {
-  return new JsonParser(text, o).parseAll();
+  const p = new JsonParser(text, o);
+  return o.multiLine ? p.parseFirst() : p.parseAll();
 }
 
 /**
@@ -52,7 +84,7 @@ function parseRecord(text: string, o: JsonOptions): JsonValue | null {
  * when some record is not an object. Undefined when there is no record.
  */
 export async function inferJsonSchema(files: readonly FileStatus[], options: SourceOptions, conf: SqlConf): Promise<StructType | undefined> {
-  const o = optionsOf(options, conf);
+  const o = readOptionsOf(options, conf);
   let t: DataType | undefined;
   let corrupt = false;
   for (const file of files) {
@@ -81,7 +113,7 @@ export async function inferJsonSchema(files: readonly FileStatus[], options: Sou
 
 /** One split of a JSON scan as batches of the required columns, with Spark's three modes. */
 export async function* readJson(split: FileSplit, req: ReadRequest, ctx: FormatContext): AsyncGenerator<ColumnBatch> {
-  const o = optionsOf(req.options, ctx.conf);
+  const o = readOptionsOf(req.options, ctx.conf);
   let b = new JsonRowBuilder(req.requiredSchema, o, ctx.timeZone);
   const emit = (rb: JsonRowBuilder): ColumnBatch | null => {
     const batch = rb.batch();

@@ -12,8 +12,8 @@ import type { OutputWriter } from "../file-format.js";
 import type { TextSink } from "../text-sink.js";
 import type { JsonOptions } from "./json-options.js";
 
-/** One pattern applied to single values (dates and timestamps written as JSON strings). */
-class Stamp {
+/** One pattern applied to single values (dates and timestamps written as JSON or XML text). */
+export class Stamp {
   private readonly f: PatternFormatter;
 
   constructor(

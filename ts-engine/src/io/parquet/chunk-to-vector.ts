@@ -73,6 +73,7 @@ export function chunkToVector(chunk: DecodedChunk, type: DataType, element: Sche
       return makeVector(type, out, validity, n);
     }
     case "null":
+    case "calendar_interval":
     case "array":
     case "map":
     case "struct":

@@ -2,6 +2,7 @@ import { open, type FileHandle } from "node:fs/promises";
 import { parquetMetadata, type FileMetaData, type ParquetParsers } from "hyparquet";
 import { SparkException } from "../../errors/spark-exception.js";
 import { qualified } from "../file-index.js";
+import { decimalStatistics, type DecimalStatistics } from "./decimal-statistics.js";
 
 /**
  * How statistics values come out of the footer: raw, so that row-group pruning compares
@@ -23,6 +24,8 @@ export interface ParquetFooter {
   readonly path: string;
   readonly size: number;
   readonly metadata: FileMetaData;
+  /** Exact statistics of the decimal columns (hyparquet's are doubles), when the file has any. */
+  readonly decimalStats?: DecimalStatistics;
 }
 
 /** Footers of recently read files by path, invalidated by size and mtime (the engine is long-lived). */
@@ -72,7 +75,8 @@ async function parseFooter(fh: FileHandle, path: string, size: number): Promise<
   try {
     const metadata = parquetMetadata(tail, { parsers: RAW_PARSERS as ParquetParsers });
     if (!Array.isArray(metadata.schema) || metadata.schema.length === 0) throw new Error("footer has no schema");
-    return { path, size, metadata };
+    const decimalStats = decimalStatistics(tail.subarray(tailLen - 8 - metaLen, tailLen - 8), metadata);
+    return decimalStats === undefined ? { path, size, metadata } : { path, size, metadata, decimalStats };
   } catch (e) {
     if (e instanceof SparkException) throw e;
     throw footerError(path, e instanceof Error ? e.message : String(e));

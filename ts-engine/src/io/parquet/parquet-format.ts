@@ -26,9 +26,10 @@ function compressionOf(options: SourceOptions, ctx: FormatContext): string {
   return options.get("compression") ?? options.get("parquet.compression") ?? ctx.conf.get("spark.sql.parquet.compression.codec", "snappy") ?? "snappy";
 }
 
-/** spark.sql.parquet.outputTimestampType; INT96 (Spark's default) is written as TIMESTAMP_MICROS, which every reader reads. */
+/** spark.sql.parquet.outputTimestampType: INT96 (Spark's default), TIMESTAMP_MICROS or TIMESTAMP_MILLIS. */
 function timestampOutputOf(ctx: FormatContext): TimestampOutput {
-  return (ctx.conf.get("spark.sql.parquet.outputTimestampType", "INT96") ?? "").toUpperCase() === "TIMESTAMP_MILLIS" ? "TIMESTAMP_MILLIS" : "TIMESTAMP_MICROS";
+  const v = (ctx.conf.get("spark.sql.parquet.outputTimestampType", "INT96") ?? "INT96").toUpperCase();
+  return v === "TIMESTAMP_MILLIS" || v === "TIMESTAMP_MICROS" ? v : "INT96";
 }
 
 function schemaOptions(conf: SqlConf): SchemaOptions {
@@ -95,7 +96,7 @@ async function* readSplit(split: FileSplit, req: ReadRequest, ctx: FormatContext
       const rg = footer.metadata.row_groups[g]!;
       const numRows = Number(rg.num_rows);
       if (pushdown && req.filters.length > 0) {
-        const lookup = rowGroupStats(rg, statsColumns, caseSensitive);
+        const lookup = rowGroupStats(rg, statsColumns, caseSensitive, footer.decimalStats?.get(g));
         if (!req.filters.every((f) => mightMatch(f, lookup, numRows))) continue;
       }
       const decoded = await readRowGroup(fh, footer, g, decodeFields, caseSensitive);

@@ -2,8 +2,21 @@ import type { SchemaElement } from "hyparquet";
 import type { DataType, StructType } from "../../types/data-type.js";
 import { encodeStructType } from "../../types/type-json.js";
 
-/** How timestamps are written (spark.sql.parquet.outputTimestampType; INT96 is written as TIMESTAMP_MICROS, see README). */
-export type TimestampOutput = "TIMESTAMP_MICROS" | "TIMESTAMP_MILLIS";
+/** How TimestampType values are written (spark.sql.parquet.outputTimestampType; Spark's default is INT96). */
+export type TimestampOutput = "INT96" | "TIMESTAMP_MICROS" | "TIMESTAMP_MILLIS";
+
+/**
+ * INT96 leaves as the writer emits them: hyparquet-writer has no INT96 type, so they are
+ * written as FIXED_LEN_BYTE_ARRAY(12), whose PLAIN and dictionary encodings are byte for byte
+ * INT96's (12 bytes a value, no length), and retyped INT96 in the footer before it is
+ * serialised (parquet-output-writer.ts). Known by identity, not by shape.
+ */
+const INT96_STAND_INS = new WeakSet<SchemaElement>();
+
+/** Whether `e` is an INT96 leaf written as FIXED_LEN_BYTE_ARRAY(12), to be retyped in the footer. */
+export function isInt96StandIn(e: SchemaElement): boolean {
+  return INT96_STAND_INS.has(e);
+}
 
 /** Bytes of the smallest two's complement that holds every unscaled value of `precision` digits (Spark's minBytesForPrecision). */
 export function minBytesForPrecision(precision: number): number {
@@ -53,7 +66,15 @@ function emit(out: SchemaElement[], name: string, t: DataType, rep: "OPTIONAL" |
       return leaf({ type: "INT32", converted_type: "DATE", logical_type: { type: "DATE" } });
     case "timestamp":
     case "timestamp_ntz": {
-      const unit = ts === "TIMESTAMP_MILLIS" ? "MILLIS" : "MICROS";
+      if (t.kind === "timestamp" && ts === "INT96") {
+        // no annotation: Spark writes INT96 bare (ParquetSchemaConverter)
+        const e: SchemaElement = { name, repetition_type: rep, type: "FIXED_LEN_BYTE_ARRAY", type_length: 12 };
+        INT96_STAND_INS.add(e);
+        out.push(e);
+        return;
+      }
+      // TimestampNTZ is always INT64 micros; the conf is about TimestampType (Spark's ParquetSchemaConverter).
+      const unit = ts === "TIMESTAMP_MILLIS" && t.kind === "timestamp" ? "MILLIS" : "MICROS";
       const utc = t.kind === "timestamp";
       // The legacy converted type exists only for UTC-adjusted timestamps (parquet-format's rule).
       return leaf({
@@ -84,6 +105,7 @@ function emit(out: SchemaElement[], name: string, t: DataType, rep: "OPTIONAL" |
     case "null":
     case "day_time_interval":
     case "year_month_interval":
+    case "calendar_interval":
       throw new Error(`${t.kind} cannot be written to Parquet`);
   }
 }
@@ -94,6 +116,7 @@ export function unwritableType(t: DataType): DataType | undefined {
     case "null":
     case "day_time_interval":
     case "year_month_interval":
+    case "calendar_interval":
       return t;
     case "array":
       return unwritableType(t.elementType);

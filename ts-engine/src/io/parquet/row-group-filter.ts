@@ -2,12 +2,16 @@ import type { ColumnChunk, RowGroup, SchemaElement, Statistics } from "hyparquet
 import { assertNever } from "../../errors/assert-never.js";
 import type { DataType } from "../../types/data-type.js";
 import type { PushedFilter } from "../pushed-filter.js";
+import { parseDecimalText, pow10, unscaledOf } from "../../columnar/decimal-value.js";
+import type { DecimalBounds } from "./decimal-statistics.js";
 
 /** What pruning knows of one column in one row group: its Spark type and the chunk's statistics. */
 export interface ColumnStats {
   readonly type: DataType;
   readonly element: SchemaElement;
   readonly stats: Statistics | undefined;
+  /** A decimal column's exact bounds (decimal-statistics.ts); hyparquet's `stats` hold doubles. */
+  readonly decimal?: DecimalBounds;
 }
 
 /** Looks a top-level flat column up by name in a row group (undefined: no statistics to use). */
@@ -38,11 +42,27 @@ function keyOf(x: unknown, type: DataType): Key | undefined {
       return typeof x === "string" ? enc.encode(x) : x instanceof Uint8Array ? x : undefined;
     case "boolean":
       return typeof x === "boolean" ? x : undefined;
+    case "decimal": {
+      // a decimal literal is its canonical text: compared exactly at DECIMAL_KEY_SCALE
+      if (typeof x !== "string") return undefined;
+      const p = parseDecimalText(x);
+      if (p === null || -p.exponent > DECIMAL_KEY_SCALE) return undefined;
+      return unscaledOf(p, DECIMAL_KEY_SCALE);
+    }
     default:
-      // Decimal statistics come out of the footer as doubles and binary ones unordered by
-      // Spark: neither prunes.
+      // Binary statistics are unordered for Spark: they do not prune.
       return undefined;
   }
+}
+
+/**
+ * The scale decimal bounds and filter values are compared at: past every decimal's scale
+ * (at most 38), so moving a value there multiplies only and is exact.
+ */
+const DECIMAL_KEY_SCALE = 38;
+
+function decimalKey(v: bigint | undefined, scale: number): Key | undefined {
+  return v === undefined || scale > DECIMAL_KEY_SCALE ? undefined : v * pow10(DECIMAL_KEY_SCALE - scale);
 }
 
 function compare(a: Key, b: Key): number {
@@ -62,6 +82,10 @@ interface Bounds {
 function boundsOf(c: ColumnStats): Bounds {
   const s = c.stats;
   if (s === undefined) return { min: undefined, max: undefined, nullCount: undefined };
+  if (c.type.kind === "decimal") {
+    const d = c.decimal;
+    return { min: d === undefined ? undefined : decimalKey(d.min, d.scale), max: d === undefined ? undefined : decimalKey(d.max, d.scale), nullCount: s.null_count };
+  }
   // The deprecated min/max of BYTE_ARRAY columns were ordered as signed bytes by old writers (PARQUET-251).
   const legacyOk = c.element.type !== "BYTE_ARRAY" && c.element.type !== "FIXED_LEN_BYTE_ARRAY";
   const min = keyOf(s.min_value ?? (legacyOk ? s.min : undefined), c.type);
@@ -154,11 +178,18 @@ export function mightMatch(f: PushedFilter, lookup: StatsLookup, numRows: number
 }
 
 /** The statistics of the top-level flat columns of a row group, by (case-folded unless caseSensitive) name. */
-export function rowGroupStats(rg: RowGroup, columns: ReadonlyMap<string, { readonly index: number; readonly element: SchemaElement; readonly type: DataType }>, caseSensitive: boolean): StatsLookup {
+export function rowGroupStats(
+  rg: RowGroup,
+  columns: ReadonlyMap<string, { readonly index: number; readonly element: SchemaElement; readonly type: DataType }>,
+  caseSensitive: boolean,
+  decimals?: ReadonlyMap<number, DecimalBounds>,
+): StatsLookup {
   return (name) => {
     const c = columns.get(caseSensitive ? name : name.toLowerCase());
     if (c === undefined) return undefined;
     const chunk: ColumnChunk | undefined = rg.columns[c.index];
-    return { type: c.type, element: c.element, stats: chunk?.meta_data?.statistics };
+    const decimal = decimals?.get(c.index);
+    const stats = chunk?.meta_data?.statistics;
+    return decimal === undefined ? { type: c.type, element: c.element, stats } : { type: c.type, element: c.element, stats, decimal };
   };
 }

@@ -9,7 +9,7 @@ import { readRange } from "./parquet-footer.js";
 import { decodeColumnChunk } from "./column-chunk-decoder.js";
 import { chunkToVector } from "./chunk-to-vector.js";
 import { DECOMPRESSORS } from "./page-codecs.js";
-import { nestedToValues } from "./nested-values.js";
+import { nestedToValues, withRawDecimals } from "./nested-values.js";
 
 /** A top-level field of the file, found by name for a requested column. */
 interface FileColumn {
@@ -95,7 +95,10 @@ export async function readRowGroup(
   return out;
 }
 
-/** A nested top-level column of one row group through hyparquet, as plain engine values. */
+/**
+ * A nested top-level column of one row group through hyparquet, as plain engine values
+ * (decimal leaves read unannotated, so they stay exact: nested-values.ts).
+ */
 async function readNested(fh: FileHandle, footer: ParquetFooter, g: number, fc: FileColumn, type: DataType, numRows: number): Promise<Vector> {
   const rg = footer.metadata.row_groups[g]!;
   let lo = Infinity;
@@ -120,7 +123,7 @@ async function readNested(fh: FileHandle, footer: ParquetFooter, g: number, fc: 
   const name = fc.node.element.name;
   const rows = await parquetReadObjects({
     file,
-    metadata: footer.metadata,
+    metadata: withRawDecimals(footer.metadata),
     columns: [name],
     rowStart,
     rowEnd: rowStart + numRows,
@@ -129,6 +132,6 @@ async function readNested(fh: FileHandle, footer: ParquetFooter, g: number, fc: 
     utf8: false,
   });
   const values = new Array<unknown>(numRows);
-  for (let i = 0; i < numRows; i++) values[i] = nestedToValues((rows[i] as Record<string, unknown> | undefined)?.[name], type);
+  for (let i = 0; i < numRows; i++) values[i] = nestedToValues((rows[i] as Record<string, unknown> | undefined)?.[name], type, fc.node);
   return vectorFromValues(type, values);
 }

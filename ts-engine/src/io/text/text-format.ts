@@ -5,7 +5,7 @@ import { makeVector, type Vector } from "../../columnar/vector.js";
 import { AnalysisException } from "../../errors/spark-exception.js";
 import { sqlTypeName } from "../../types/type-names.js";
 import { StringType, structField, structType, type StructType } from "../../types/data-type.js";
-import { codecByName, codecOfPath } from "../compression.js";
+import { codecByName, isSplittableCodec } from "../compression.js";
 import type { FileFormat, FormatContext, OutputWriter, ReadRequest } from "../file-format.js";
 import type { FileSplit, FileStatus } from "../file-split.js";
 import { readWholeFile, splitLines, type LineChunk } from "../line-reader.js";
@@ -103,7 +103,7 @@ export const textFormat: FileFormat = {
     return Promise.resolve(TEXT_SCHEMA);
   },
   isSplittable(file: FileStatus, options: SourceOptions): boolean {
-    return !options.bool("wholetext", false) && codecOfPath(file.path) === undefined;
+    return !options.bool("wholetext", false) && isSplittableCodec(file.path);
   },
   read(split: FileSplit, req: ReadRequest, _ctx: FormatContext): AsyncIterable<ColumnBatch> {
     return req.options.bool("wholetext", false) ? readWhole(split, req) : readLines(split, req);

@@ -1,6 +1,6 @@
 import type { Expr } from "../../expr/expr.js";
 import type { LogicalPlan, Project, Repartition } from "../../plan/logical-plan.js";
-import { aggregate, fileScan, filter, inMemoryRelation, localRelation, project, repartition } from "../../plan/nodes/index.js";
+import { aggregate, expand, fileScan, filter, inMemoryRelation, localRelation, project, repartition } from "../../plan/nodes/index.js";
 import { outputOf } from "../../plan/output.js";
 import type { OptimizerRule } from "../rule.js";
 import { referencedIds, transformPlanUp } from "../../plan/transform.js";
@@ -39,6 +39,29 @@ function pruneUnderAggregate(p: LogicalPlan): LogicalPlan {
   });
   if (exprs.length === proj.exprs.length) return p;
   return aggregate(project(proj.input, exprs), p.groupBy, p.aggs);
+}
+
+/**
+ * An Aggregate over an Expand reads only some of its columns: the Expand drops the others from
+ * its output and every projection; then the Project under the Expand keeps only what the
+ * projections read (Spark's ColumnPruning of Expand, which gives its explain).
+ */
+function pruneExpand(p: LogicalPlan): LogicalPlan {
+  if (p.kind !== "Aggregate" || p.input.kind !== "Expand") return p;
+  const used = new Set<number>();
+  for (const e of [...p.groupBy, ...p.aggs]) referencedIds(e, used);
+  const ex = p.input;
+  const keep = ex.output.map((a, i) => (used.has(a.exprId) ? i : -1)).filter((i) => i >= 0);
+  const projections = keep.length === ex.output.length ? ex.projections : ex.projections.map((proj) => keep.map((i) => proj[i]!));
+  let below = ex.input;
+  if (below.kind === "Project") {
+    const read = new Set<number>();
+    for (const proj of projections) for (const e of proj) referencedIds(e, read);
+    const exprs = below.exprs.filter((e) => read.has(e.kind === "Alias" || e.kind === "AttributeRef" ? e.exprId : -1));
+    if (exprs.length !== below.exprs.length) below = project(below.input, exprs);
+  }
+  if (below === ex.input && projections === ex.projections) return p;
+  return aggregate(expand(below, projections, keep.map((i) => ex.output[i]!)), p.groupBy, p.aggs);
 }
 
 /**
@@ -90,7 +113,7 @@ export const pruneColumns: OptimizerRule = {
   name: "ColumnPruning",
   apply(plan: LogicalPlan): LogicalPlan {
     return transformPlanUp(plan, (q) => {
-      const p = pruneFileScan(pruneCachedScan(pruneUnderAggregate(q)));
+      const p = pruneFileScan(pruneCachedScan(pruneUnderAggregate(pruneExpand(q))));
       if (p.kind !== "Project" || p.input.kind !== "LocalRelation") return p;
       const rel = p.input;
       const used = new Set<number>();

@@ -23,6 +23,11 @@ import { resolveDataSource, resolveWriteFiles } from "./rules/data-source.js";
 import { resolveSetOperation } from "./rules/set-operation.js";
 import { resolvePredicateSubquery, resolveScalarSubqueryJoin } from "./rules/predicate-subquery.js";
 import { resolveWithMissingRefs } from "./rules/missing-refs.js";
+import { resolveUnpivot } from "./rules/unpivot.js";
+import { resolveSample } from "./rules/sample.js";
+import { summaryPlan } from "./rules/stat-summary.js";
+import { resolveToSchema } from "./rules/to-schema.js";
+import { resolveNADrop, resolveNAFill, resolveNAReplace } from "./rules/na-functions.js";
 import { unresolvedPlanString } from "./plan-string.js";
 import { checkNoWindow } from "./rules/window.js";
 import { resolveRepartition } from "./rules/repartition.js";
@@ -120,6 +125,20 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
       return resolvePredicateSubquery(p, ctx);
     case "ScalarSubqueryJoin":
       return resolveScalarSubqueryJoin(p, ctx);
+    case "Unpivot":
+      return resolveUnpivot(p, ctx);
+    case "NAFill":
+      return resolveNAFill(p, ctx);
+    case "NADrop":
+      return resolveNADrop(p, ctx);
+    case "NAReplace":
+      return resolveNAReplace(p, ctx);
+    case "Sample":
+      return resolveSample(p, ctx);
+    case "StatSummary":
+      return ctx.resolve(summaryPlan(p, ctx.resolve(p.input)));
+    case "ToSchema":
+      return resolveToSchema(p, ctx);
     case "Offset": {
       if (p.n < 0) throw new AnalysisException("INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE", { name: "offset", expr: `"${p.n}"`, v: String(p.n) });
       const child = ctx.resolve(p.input);

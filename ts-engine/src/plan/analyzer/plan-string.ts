@@ -2,6 +2,7 @@ import { exprPrettySql } from "../../expr/expr-string.js";
 import { assertNever } from "../../errors/assert-never.js";
 import type { ParsedExpr } from "../../expr/parsed-expr.js";
 import { parsedChildren } from "../parsed-children.js";
+import { sampleText } from "../explain-logical.js";
 import type { ParsedPlan } from "../parsed-plan.js";
 
 function exprs(list: readonly ParsedExpr[]): string {
@@ -43,13 +44,23 @@ function head(p: ParsedPlan): string {
     case "ScalarSubqueryJoin":
       return `'Join LeftOuter, scalar-subquery#${p.name}`;
     case "SetOperation":
-      return `'${p.op === "intersect" ? "Intersect" : "Except"} false`;
+      return `'${p.op === "intersect" ? "Intersect" : "Except"} ${p.all === true}`;
     case "Hint":
       return `'UnresolvedHint ${p.name}${p.parameters.length === 0 ? "" : `, [${p.parameters.join(", ")}]`}`;
     case "DataSource":
       return `'UnresolvedDataSource ${p.format}`;
     case "WriteFiles":
       return `'WriteFiles ${p.format}`;
+    case "Unpivot":
+      return `'Unpivot ${exprs(p.ids)}, ${p.variableColumnName}, ${p.valueColumnName}`;
+    case "NAFill":
+    case "NADrop":
+    case "NAReplace":
+    case "StatSummary":
+    case "ToSchema":
+      return `'${p.kind}`;
+    case "Sample":
+      return `'${sampleText(p)}`;
     case "Repartition":
       return `Repartition ${p.numPartitions}, ${p.shuffle}`;
     case "RepartitionByExpression":

@@ -13,6 +13,7 @@ import { implicitCast, quotedSql } from "../../expr/functions/function-def.js";
 import { parseExpression } from "../../sql/parse-expression.js";
 import { exprExists } from "../../expr/transform.js";
 import { exprPrettySql } from "../../expr/expr-string.js";
+import { sqlTypeName } from "../../types/type-names.js";
 import { resolveColumn, type Scope } from "./scope.js";
 import { noPlan } from "./no-plan.js";
 import { quotedType } from "../../expr/functions/function-def.js";
@@ -28,7 +29,14 @@ const SEARCH_PATH = "[`system`.`builtin`, `system`.`session`, `spark_catalog`.`d
 export function resolveExpr(e: ParsedExpr, scope: Scope): Expr {
   switch (e.kind) {
     case "UnresolvedAttribute":
-      return resolveAttribute(e.nameParts, e.planId, scope);
+      if (e.origin === undefined) return resolveAttribute(e.nameParts, e.planId, scope);
+      try {
+        return resolveAttribute(e.nameParts, e.planId, scope);
+      } catch (err) {
+        // a column SQL text names: Spark's message says where (`; line 1 pos 7`)
+        if (err instanceof AnalysisException && err.errorClass.startsWith("UNRESOLVED_COLUMN") && !/; line \d+ pos \d+$/.test(err.message)) err.message += `; line ${e.origin.line} pos ${e.origin.pos}`;
+        throw err;
+      }
     case "UnresolvedStar":
       throw new AnalysisException("INVALID_USAGE_OF_STAR_OR_REGEX", { elem: "'*'", prettyName: "expression" });
     case "ExprString":
@@ -88,7 +96,13 @@ export function resolveExpr(e: ParsedExpr, scope: Scope): Expr {
 
 /** A sort key resolved (its child), still a SortOrder. */
 export function resolveSortOrder(o: ParsedSortOrder, scope: Scope): SortOrder {
-  return { ...o, child: resolveExpr(o.child, scope) };
+  const sorted: SortOrder = { ...o, child: resolveExpr(o.child, scope) };
+  const t = exprType(sorted.child);
+  if (t.kind === "calendar_interval") {
+    // Spark's SortOrder needs an orderable type; calendar intervals have no order.
+    throw new AnalysisException("DATATYPE_MISMATCH.INVALID_ORDERING_TYPE", { sqlExpr: `"${exprPrettySql(sorted)}"`, functionName: "`sortorder`", dataType: `"${sqlTypeName(t)}"` });
+  }
+  return sorted;
 }
 
 /** Checks that a resolved expression is a sort key (Sort's orders are built from sort keys only). */

@@ -14,6 +14,11 @@ export interface Scope {
   readonly lambdaVars?: ReadonlyMap<string, NamedLambdaVariable>;
   /** spark.sql.ansi.enabled: which casts analysis accepts (Cast.canAnsiCast or canCast); true when absent. */
   readonly ansi?: boolean;
+  /**
+   * A correlated subquery's outer columns: a name resolves here only when no column of `attrs`
+   * has it, so the subquery's own columns shadow the outer query's (Spark's outer references).
+   */
+  readonly outer?: readonly AttributeRef[];
 }
 
 /** Spark's identifier quoting in messages: `` `a` ``, with backquotes doubled. */
@@ -101,7 +106,8 @@ export function resolveColumn(nameParts: readonly string[], planId: number | und
       if (visible.length >= 1) return scope.attrs.find((a) => a.exprId === visible[0]!.exprId)!;
     }
   }
-  const hits = distinctById(matchName(nameParts, scope.attrs, scope.caseSensitive));
+  let hits = distinctById(matchName(nameParts, scope.attrs, scope.caseSensitive));
+  if (hits.length === 0 && scope.outer !== undefined) hits = distinctById(matchName(nameParts, scope.outer, scope.caseSensitive));
   if (hits.length === 1) return hits[0]!;
   if (hits.length > 1) {
     throw noPlan(new AnalysisException("AMBIGUOUS_REFERENCE", {
@@ -109,5 +115,5 @@ export function resolveColumn(nameParts: readonly string[], planId: number | und
       referenceNames: `[${hits.map((h) => quoteParts([...(h.qualifier ?? []), h.name])).join(", ")}]`,
     }));
   }
-  throw unresolvedColumn(nameParts, scope.attrs);
+  throw unresolvedColumn(nameParts, scope.outer === undefined ? scope.attrs : [...scope.attrs, ...scope.outer]);
 }

@@ -5,7 +5,7 @@ import { exprPrettySql, exprToString } from "../../expr/expr-string.js";
 import { lookupFunction } from "../../expr/functions/registry.js";
 import { quotedSql, quotedType } from "../../expr/functions/function-def.js";
 import { boundaryPosition, frameEquals, frameExplain, frameSql, RUNNING_RANGE, WHOLE_PARTITION, type WindowFrame } from "../../expr/window-frame.js";
-import { isOrderableType } from "../../types/orderable.js";
+import { isOrderable } from "../../types/orderable.js";
 import { noPlan } from "./no-plan.js";
 import { isInterval, isNumeric, type DataType } from "../../types/data-type.js";
 
@@ -57,11 +57,11 @@ function checkFrame(w: WindowExpression): void {
 function checkKeys(partitionSpec: readonly Expr[], orderSpec: readonly SortOrder[]): void {
   for (const p of partitionSpec) {
     const t = exprType(p);
-    if (!isOrderableType(t)) throw new AnalysisException("EXPRESSION_TYPE_IS_NOT_ORDERABLE", { expr: quotedSql(p), exprType: quotedType(t) });
+    if (!isOrderable(t)) throw new AnalysisException("EXPRESSION_TYPE_IS_NOT_ORDERABLE", { expr: quotedSql(p), exprType: quotedType(t) });
   }
   for (const o of orderSpec) {
     const t = exprType(o.child);
-    if (!isOrderableType(t)) {
+    if (!isOrderable(t)) {
       throw new AnalysisException("DATATYPE_MISMATCH.INVALID_ORDERING_TYPE", { sqlExpr: quotedSql(o), functionName: "`sortorder`", dataType: quotedType(t) });
     }
   }

@@ -17,6 +17,8 @@ export { union } from "./union.js";
 export { inMemoryRelation } from "./in-memory-relation.js";
 export { fileScan } from "./file-scan.js";
 export { insertIntoFiles } from "./insert-into-files.js";
+export { expand } from "./expand.js";
+export { sample } from "./sample.js";
 export { window } from "./window.js";
 export { offset } from "./offset.js";
 export { repartition } from "./repartition.js";

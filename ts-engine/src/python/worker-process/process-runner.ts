@@ -130,6 +130,8 @@ function inputFields(input: PartitionInput): Frame {
       return { strings: input.strings };
     case "text":
       return { texts: input.chunks };
+    case "wholeFiles":
+      return { wholeFilePaths: input.paths, wholeFiles: input.contents };
     default:
       return assertNever(input);
   }

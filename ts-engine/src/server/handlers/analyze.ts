@@ -1,6 +1,7 @@
 import { InvalidPlanInput } from "../../errors/spark-exception.js";
 import type { ExplainMode } from "../engine-port.js";
 import { decodePlan } from "../protocol/decode-plan.js";
+import { decodeTableWrite } from "../protocol/decode-table-write.js";
 import { encodeStructType } from "../protocol/encode-type.js";
 import type { AnalyzeRequest } from "../protocol/messages.js";
 import type { RequestContext } from "../request-context.js";
@@ -50,7 +51,7 @@ export async function handleAnalyze(req: AnalyzeRequest, session: Session, rc: R
       case "sql": {
         // spark.sql: a query is checked and stays lazy (no rows); a command runs now and sends its rows.
         if (plan.kind !== "Sql") throw new InvalidPlanInput("analyze sql needs a Sql relation");
-        const out = engine.runSql(plan, ctx);
+        const out = await engine.runSql(plan, ctx);
         if (out.kind === "query") return rc.send({ kind: "analyzeResult", id: req.id });
         return rc.send({ kind: "analyzeResult", id: req.id, schema: encodeStructType(out.schema), rows: out.rows });
       }
@@ -61,6 +62,10 @@ export async function handleAnalyze(req: AnalyzeRequest, session: Session, rc: R
       case "createView":
         if (req.viewName === "") throw new InvalidPlanInput("analyze createView needs a viewName");
         engine.createTempView(req.viewName, plan, { global: req.global, replace: req.replace }, ctx);
+        return rc.send({ kind: "analyzeResult", id: req.id });
+      case "writeTable":
+        // df.write.saveAsTable / insertInto and df.writeTo(t): runs the write, replies once it is committed
+        await engine.writeTable(plan, decodeTableWrite(req.write, "root.write"), ctx);
         return rc.send({ kind: "analyzeResult", id: req.id });
     }
   });

@@ -6,9 +6,18 @@ import type { RequestContext } from "../request-context.js";
 import { runRequest, untilAborted } from "../running.js";
 import type { Session } from "../sessions.js";
 
-/** Runs an RDD plan: one `rddBatch` per pickled blob, same flow control as execute, then `done`. */
+/**
+ * Runs an RDD plan: one `rddBatch` per pickled blob, same flow control as execute, then
+ * `done`. Action `numPartitions` runs nothing and answers `done{numRows: partitions}`.
+ */
 export async function handleExecuteRdd(req: ExecuteRddRequest, session: Session, rc: RequestContext): Promise<void> {
   await runRequest(req.id, session, rc, async ({ ctx, window, signal }) => {
+    if (req.action === "numPartitions") {
+      const count = rc.state.engine.rddNumPartitions;
+      if (count === undefined) throw new InvalidPlanInput("message.action: this engine plans no RDD partitions");
+      await rc.send(doneReply(req.id, await count(req.rdd, ctx)));
+      return;
+    }
     if (req.action !== "collect") throw new InvalidPlanInput(`message.action: unknown RDD action ${JSON.stringify(req.action)}`);
     for await (const blob of untilAborted(rc.state.engine.runRdd(req.rdd, ctx), signal)) {
       const seq = await window.acquire();

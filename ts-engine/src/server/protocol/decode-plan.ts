@@ -1,5 +1,5 @@
 import type { JoinType } from "../../plan/logical-plan.js";
-import type { ParsedPlan, ParsedPlanKind } from "../../plan/parsed-plan.js";
+import type { GroupingAnalytics, ParsedPlan, ParsedPlanKind, PivotSpec } from "../../plan/parsed-plan.js";
 import type { ParsedExpr } from "../../expr/parsed-expr.js";
 import { parseTableName } from "../../sql/parse-table-name.js";
 import { decodeExpr, decodeSortOrder } from "./decode-expr.js";
@@ -50,6 +50,30 @@ function oneOfOp(v: unknown, path: string): "intersect" | "except" {
   return s;
 }
 
+/** Aggregate's optional `groupType` ("cube" | "rollup" | "groupingSets", with `groupingSets:[[expr]]`). */
+function groupingAnalytics(m: WireMap, p: string): { groupingAnalytics?: GroupingAnalytics } {
+  const t = opt(m, "groupType");
+  if (t === undefined) return {};
+  const type = asString(t, `${p}.groupType`);
+  if (type === "cube" || type === "rollup") return { groupingAnalytics: { type } };
+  if (type !== "groupingSets") fail(`${p}.groupType`, `expected "cube", "rollup" or "groupingSets", got ${JSON.stringify(type)}`);
+  const sets = asList(req(m, "groupingSets", p), `${p}.groupingSets`).map((s, i) =>
+    asList(s, `${p}.groupingSets[${i}]`).map((e, j) => decodeExpr(e, `${p}.groupingSets[${i}][${j}]`)),
+  );
+  return { groupingAnalytics: { type: "groupingSets", sets } };
+}
+
+/** Aggregate's optional `pivot: {column: expr, values?: [expr]}`. */
+function pivotSpec(m: WireMap, p: string): { pivot?: PivotSpec } {
+  const raw = opt(m, "pivot");
+  if (raw === undefined) return {};
+  const pm = asMap(raw, `${p}.pivot`);
+  const column = decodeExpr(req(pm, "column", `${p}.pivot`), `${p}.pivot.column`);
+  const values = opt(pm, "values");
+  if (values === undefined) return { pivot: { column } };
+  return { pivot: { column, values: asList(values, `${p}.pivot.values`).map((e, i) => decodeExpr(e, `${p}.pivot.values[${i}]`)) } };
+}
+
 const DECODERS: Readonly<Record<WirePlanKind, Decoder>> = {
   Range: (m, p) => {
     const step = asInt(req(m, "step", p), `${p}.step`);
@@ -98,6 +122,8 @@ const DECODERS: Readonly<Record<WirePlanKind, Decoder>> = {
     input: input(m, "input", p),
     groupBy: exprs(m, "groupBy", p),
     aggs: exprs(m, "aggs", p),
+    ...groupingAnalytics(m, p),
+    ...pivotSpec(m, p),
   }),
   Sort: (m, p) => ({
     kind: "Sort",
@@ -124,7 +150,11 @@ const DECODERS: Readonly<Record<WirePlanKind, Decoder>> = {
       ...(using === undefined ? {} : { usingColumns: asStringList(using, `${p}.usingColumns`) }),
     };
   },
-  Distinct: (m, p) => ({ kind: "Distinct", input: input(m, "input", p) }),
+  Distinct: (m, p) => {
+    const cols = opt(m, "columns");
+    const wm = asBool(opt(m, "withinWatermark") ?? false, `${p}.withinWatermark`);
+    return { kind: "Distinct", input: input(m, "input", p), ...(cols === undefined ? {} : { columns: asStringList(cols, `${p}.columns`) }), ...(wm ? { withinWatermark: true } : {}) };
+  },
   Union: (m, p) => {
     const inputs = asList(req(m, "inputs", p), `${p}.inputs`).map((r, i) => decodePlanAt(r, `${p}.inputs[${i}]`));
     if (inputs.length < 1) fail(`${p}.inputs`, "must not be empty");
@@ -206,6 +236,49 @@ const DECODERS: Readonly<Record<WirePlanKind, Decoder>> = {
     op: oneOfOp(req(m, "op", p), `${p}.op`),
     left: input(m, "left", p),
     right: input(m, "right", p),
+    ...(asBool(opt(m, "all") ?? false, `${p}.all`) ? { all: true } : {}),
+  }),
+  Unpivot: (m, p) => ({
+    kind: "Unpivot",
+    input: input(m, "input", p),
+    ids: exprs(m, "ids", p),
+    ...(opt(m, "values") === undefined ? {} : { values: exprs(m, "values", p) }),
+    variableColumnName: asString(req(m, "variableColumnName", p), `${p}.variableColumnName`),
+    valueColumnName: asString(req(m, "valueColumnName", p), `${p}.valueColumnName`),
+  }),
+  NAFill: (m, p) => {
+    const values = exprs(m, "values", p);
+    const perColumn = asBool(opt(m, "perColumn") ?? false, `${p}.perColumn`);
+    const cols = optColumns(m, p);
+    if (values.length === 0) fail(`${p}.values`, "expected at least one value");
+    if (perColumn && cols.columns?.length !== values.length) fail(`${p}.columns`, "perColumn needs one column per value");
+    return { kind: "NAFill", input: input(m, "input", p), ...cols, values, ...(perColumn ? { perColumn } : {}) };
+  },
+  NADrop: (m, p) => {
+    const n = opt(m, "minNonNulls");
+    return { kind: "NADrop", input: input(m, "input", p), ...optColumns(m, p), ...(n === undefined ? {} : { minNonNulls: asSmallInt(n, `${p}.minNonNulls`) }) };
+  },
+  Sample: (m, p) => ({
+    kind: "Sample",
+    input: input(m, "input", p),
+    lowerBound: asDouble(req(m, "lowerBound", p), `${p}.lowerBound`),
+    upperBound: asDouble(req(m, "upperBound", p), `${p}.upperBound`),
+    withReplacement: asBool(opt(m, "withReplacement") ?? false, `${p}.withReplacement`),
+    seed: BigInt(asInt(req(m, "seed", p), `${p}.seed`)),
+    ...(asBool(opt(m, "deterministicOrder") ?? false, `${p}.deterministicOrder`) ? { deterministicOrder: true } : {}),
+  }),
+  ToSchema: (m, p) => ({ kind: "ToSchema", input: input(m, "input", p), schema: decodeStructType(req(m, "schema", p), `${p}.schema`) }),
+  StatSummary: (m, p) => ({ kind: "StatSummary", input: input(m, "input", p), statistics: asStringList(req(m, "statistics", p), `${p}.statistics`) }),
+  NAReplace: (m, p) => ({
+    kind: "NAReplace",
+    input: input(m, "input", p),
+    ...optColumns(m, p),
+    replacements: asList(req(m, "replacements", p), `${p}.replacements`).map((r, i) => {
+      const rp = `${p}.replacements[${i}]`;
+      const pair = asList(r, rp);
+      if (pair.length !== 2) fail(rp, "expected an [old, new] pair");
+      return [decodeExpr(pair[0], `${rp}[0]`), decodeExpr(pair[1], `${rp}[1]`)] as const;
+    }),
   }),
   Repartition: (m, p) => ({
     kind: "Repartition",
@@ -224,6 +297,19 @@ const DECODERS: Readonly<Record<WirePlanKind, Decoder>> = {
     };
   },
 };
+
+/** A double field (msgpack may carry an integral value as an int). */
+function asDouble(v: unknown, path: string): number {
+  if (typeof v === "number") return v;
+  if (typeof v === "bigint") return Number(v);
+  return fail(path, "expected a number");
+}
+
+/** An optional `columns:[str]` (absent: every column). */
+function optColumns(m: WireMap, p: string): { columns?: readonly string[] } {
+  const c = opt(m, "columns");
+  return c === undefined ? {} : { columns: asStringList(c, `${p}.columns`) };
+}
 
 /** A data source's `options` map (string to string), as [key, value] pairs in the client's order. */
 function stringOptions(m: WireMap, p: string): [string, string][] {

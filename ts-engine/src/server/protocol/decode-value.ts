@@ -1,4 +1,5 @@
 import type { DataType } from "../../types/data-type.js";
+import { calendarInterval, intervalFits } from "../../columnar/calendar-interval.js";
 import { asBin, asBool, asInt, asList, asString, describe, fail } from "./wire-reader.js";
 
 const RANGES: Readonly<Record<string, readonly [number, number]>> = {
@@ -67,6 +68,14 @@ export function decodeValue(raw: unknown, t: DataType, path: string): unknown {
         if (kv[0] === null || kv[0] === undefined) fail(`${p}[0]`, "map keys cannot be null");
         return [decodeValue(kv[0], t.keyType, `${p}[0]`), decodeValue(kv[1], t.valueType, `${p}[1]`)];
       });
+    case "calendar_interval": {
+      // [months, days, microseconds], as encode-batch writes it.
+      const vs = asList(raw, path);
+      if (vs.length !== 3) fail(path, "expected [months, days, microseconds]");
+      const [m, d, us] = [asInt(vs[0], `${path}[0]`), asInt(vs[1], `${path}[1]`), asInt(vs[2], `${path}[2]`)];
+      if (typeof m === "bigint" || typeof d === "bigint" || !intervalFits(m, d, BigInt(us))) fail(path, "calendar interval fields out of range");
+      return calendarInterval(m as number, d as number, BigInt(us));
+    }
     case "struct": {
       const vs = asList(raw, path);
       if (vs.length !== t.fields.length) fail(path, `expected ${t.fields.length} struct fields, got ${vs.length}`);

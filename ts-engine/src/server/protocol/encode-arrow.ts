@@ -4,6 +4,7 @@ import { expectStorage, numbersOf, type NumberData } from "../../columnar/vector
 import { valueAt } from "../../expr/eval/vectors.js";
 import { unscaled } from "../../columnar/decimal-value.js";
 import type { DataType, StructType } from "../../types/data-type.js";
+import type { CalendarInterval } from "../../columnar/calendar-interval.js";
 import type { BatchSegment } from "./encode-batch.js";
 
 /** Arrow type of an engine type (decimals as Decimal128, as Spark's Arrow conversion does). */
@@ -36,6 +37,8 @@ export function arrowType(t: DataType): arrow.DataType {
       return new arrow.DurationMicrosecond();
     case "year_month_interval":
       return new arrow.IntervalYearMonth();
+    case "calendar_interval":
+      return new arrow.IntervalMonthDayNano();
     case "date":
       return new arrow.DateDay();
     case "timestamp":
@@ -106,6 +109,15 @@ function toArrowJs(x: unknown, t: DataType): unknown {
       // Nested decimals are text in the vector convention; Arrow's builder takes the 4 words.
       const words = new Uint32Array(4);
       writeDecimal128(words, 0, unscaled(x as string, t.scale));
+      return words;
+    }
+    case "calendar_interval": {
+      // Arrow's month-day-nano layout: months, days, then the 64-bit nanoseconds as two words.
+      const iv = x as CalendarInterval;
+      const words = new Int32Array(4);
+      words[0] = iv.months;
+      words[1] = iv.days;
+      new BigInt64Array(words.buffer, 8, 1)[0] = iv.microseconds * 1000n;
       return words;
     }
     default:
@@ -295,6 +307,7 @@ function column(col: number, t: DataType, segments: readonly BatchSegment[], n: 
       return arrow.makeData({ type: new arrow.Binary(), ...variableWidth(col, segments, n), ...base });
     case "null":
     case "boolean":
+    case "calendar_interval":
     case "array":
     case "map":
     case "struct": {

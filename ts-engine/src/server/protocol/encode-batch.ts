@@ -2,6 +2,7 @@ import { assertNever } from "../../errors/assert-never.js";
 import type { ColumnBatch } from "../../columnar/batch.js";
 import type { Vector } from "../../columnar/vector.js";
 import type { DataType } from "../../types/data-type.js";
+import type { CalendarInterval } from "../../columnar/calendar-interval.js";
 import { MsgpackWriter } from "./msgpack-writer.js";
 import { formatUnscaled } from "../../columnar/decimal-value.js";
 
@@ -42,6 +43,15 @@ export function writeTyped(w: MsgpackWriter, v: unknown, t: DataType): void {
       const fs = v as readonly unknown[];
       w.arrayHeader(t.fields.length);
       t.fields.forEach((f, i) => writeTyped(w, fs[i], f.dataType));
+      return;
+    }
+    case "calendar_interval": {
+      // [months, days, microseconds] (bridge/PROTOCOL.md "Wire values").
+      const iv = v as CalendarInterval;
+      w.arrayHeader(3);
+      w.int(iv.months);
+      w.int(iv.days);
+      w.int(iv.microseconds);
       return;
     }
     case "null":

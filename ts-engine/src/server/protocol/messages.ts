@@ -38,7 +38,7 @@ export interface AckRequest {
 }
 
 /** What an `analyze` request asks for. */
-export type AnalyzeMethod = "schema" | "treeString" | "explain" | "showString" | "persist" | "unpersist" | "storageLevel" | "sql" | "createView" | "numPartitions";
+export type AnalyzeMethod = "schema" | "treeString" | "explain" | "showString" | "persist" | "unpersist" | "storageLevel" | "sql" | "createView" | "numPartitions" | "writeTable";
 
 /** schema / printSchema / explain / show text of a plan, with defaults filled in. */
 export interface AnalyzeRequest {
@@ -59,6 +59,8 @@ export interface AnalyzeRequest {
   readonly viewName: string;
   readonly global: boolean;
   readonly replace: boolean;
+  /** writeTable: the table write (saveAsTable / insertInto / writeTo), decoded by decode-table-write.ts. */
+  readonly write?: unknown;
 }
 
 /** Run an RDD plan (pickled blobs in, pickled blobs out). */
@@ -198,7 +200,7 @@ const DECODERS: Readonly<Record<RequestKind, Decoder>> = {
     id,
     sessionId: sid(m),
     plan: req(m, "plan", P),
-    method: oneOf(req(m, "method", P), ["schema", "treeString", "explain", "showString", "persist", "unpersist", "storageLevel", "sql", "createView", "numPartitions"], `${P}.method`),
+    method: oneOf(req(m, "method", P), ["schema", "treeString", "explain", "showString", "persist", "unpersist", "storageLevel", "sql", "createView", "numPartitions", "writeTable"], `${P}.method`),
     mode: optStr(m, "mode") ?? "simple",
     numRows: asSmallInt(opt(m, "numRows") ?? 20, `${P}.numRows`),
     truncate: asSmallInt(opt(m, "truncate") ?? 20, `${P}.truncate`),
@@ -208,6 +210,7 @@ const DECODERS: Readonly<Record<RequestKind, Decoder>> = {
     viewName: optStr(m, "viewName") ?? "",
     global: asBool(opt(m, "global") ?? false, `${P}.global`),
     replace: asBool(opt(m, "replace") ?? false, `${P}.replace`),
+    ...(opt(m, "write") === undefined ? {} : { write: opt(m, "write") }),
   }),
   executeRdd: (m, id) => ({
     kind: "executeRdd",

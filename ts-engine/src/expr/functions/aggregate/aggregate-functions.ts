@@ -19,6 +19,8 @@ import { PERCENTILE_AGGREGATES } from "./percentile.js";
 import { SYNONYM_AGGREGATES } from "./first-value.js";
 import { TRY_AVG, TRY_SUM } from "./try-sum.js";
 import { LISTAGG_AGGREGATES } from "./listagg.js";
+import { BITMAP_AGGREGATES } from "./bitmap-agg.js";
+import { HISTOGRAM_NUMERIC } from "./histogram-numeric.js";
 
 /** Every aggregate function's registry entry (each family's file holds entry and accumulator). */
 export const AGGREGATE_FUNCTIONS: readonly AggFunctionDef[] = [
@@ -49,4 +51,6 @@ export const AGGREGATE_FUNCTIONS: readonly AggFunctionDef[] = [
   TRY_SUM,
   TRY_AVG,
   ...LISTAGG_AGGREGATES,
+  ...BITMAP_AGGREGATES,
+  HISTOGRAM_NUMERIC,
 ];

@@ -6,6 +6,17 @@ import { allocUnscaled, unscaledData } from "../../kernels/decimal-arith.js";
 import { decimalOverflow } from "../../eval/decimal.js";
 import { growF64, growU8, isSingleGroup, type Accumulator } from "./accumulator.js";
 
+/** Below this magnitude a sum of two pending doubles stays an exact integer (< 2^53). */
+const EXACT = 2 ** 52;
+/** |high word| below 2^20 means |unscaled| < 2^52. */
+const SMALL_HIGH = 1 << 20;
+const TWO_32 = 4294967296;
+
+/** The little-endian 32-bit halves of 64-bit unscaled values ([lo0, hi0, lo1, …]), no copy. */
+function halves(d: BigInt64Array, n: number): Int32Array {
+  return new Int32Array(d.buffer, d.byteOffset, n * 2);
+}
+
 /** Which aggregate a DecimalAcc computes. */
 export type DecimalAggKind = "sum" | "avg" | "min" | "max";
 
@@ -28,6 +39,13 @@ function sumOverflow(): SparkException {
 export class DecimalAcc implements Accumulator {
   readonly partialTypes: readonly DataType[];
   private vals: bigint[] = [];
+  /**
+   * Each group's not-yet-folded part of its sum as an exact double (|x| < 2^52), so that most
+   * rows of a compact (dec64) input add a Number, read from the value's 32-bit halves, instead
+   * of allocating BigInts. Moved into `vals` when it nears 2^52 and before any output. Wide
+   * (bigint[]) inputs add BigInts directly: converting them to Numbers measured slower.
+   */
+  private pending: Float64Array = new Float64Array(16);
   private seen: Uint8Array = new Uint8Array(16);
   private counts: Float64Array = new Float64Array(16);
   private readonly sums: boolean;
@@ -46,6 +64,7 @@ export class DecimalAcc implements Accumulator {
   ensure(n: number): void {
     this.counts = growF64(this.counts, n);
     this.seen = growU8(this.seen, n);
+    this.pending = growF64(this.pending, n);
     while (this.vals.length < n) this.vals.push(0n);
   }
 
@@ -54,22 +73,9 @@ export class DecimalAcc implements Accumulator {
     const vals = this.vals;
     const seen = this.seen;
     const counts = this.counts;
-    if (this.sums && isSingleGroup(groups)) {
-      // No grouping keys: one running sum in a local, the common `SELECT sum(x)` case.
-      let acc = 0n;
-      let cnt = 0;
-      let any = false;
-      for (let i = 0; i < n; i++) {
-        if (validity !== null && validity[i] === 0) continue;
-        acc += d[i]!;
-        cnt += c === null ? 1 : c[i]!;
-        any = true;
-      }
-      if (any) {
-        vals[0] = vals[0]! + acc;
-        seen[0] = 1;
-        counts[0] = counts[0]! + cnt;
-      }
+    if (this.sums) {
+      if (isSingleGroup(groups)) this.sumOne(n, d, validity, c);
+      else this.sumGroups(groups, n, d, validity, c);
       return;
     }
     const min = this.kind === "min";
@@ -77,10 +83,72 @@ export class DecimalAcc implements Accumulator {
       if (validity !== null && validity[i] === 0) continue;
       const g = groups[i]!;
       const x = d[i]!;
-      if (this.sums) vals[g] = vals[g]! + x;
-      else if (seen[g] === 0 || (min ? x < vals[g]! : x > vals[g]!)) vals[g] = x;
+      if (seen[g] === 0 || (min ? x < vals[g]! : x > vals[g]!)) vals[g] = x;
       seen[g] = 1;
       counts[g] = counts[g]! + (c === null ? 1 : c[i]!);
+    }
+  }
+
+  /** No grouping keys (`SELECT sum(x)`): one running sum in locals, an exact double then BigInt. */
+  private sumOne(n: number, d: BigInt64Array | bigint[], validity: Uint8Array | null, c: ArrayLike<number> | null): void {
+    let big = 0n;
+    let acc = 0;
+    let cnt = 0;
+    let any = false;
+    const w = d instanceof BigInt64Array ? halves(d, n) : null;
+    for (let i = 0; i < n; i++) {
+      if (validity !== null && validity[i] === 0) continue;
+      any = true;
+      cnt += c === null ? 1 : c[i]!;
+      if (w === null || w[2 * i + 1]! >= SMALL_HIGH || w[2 * i + 1]! < -SMALL_HIGH) {
+        big += d[i]!;
+        continue;
+      }
+      const p = acc + (w[2 * i + 1]! * TWO_32 + (w[2 * i]! >>> 0));
+      if (p >= EXACT || p <= -EXACT) {
+        big += BigInt(p);
+        acc = 0;
+      } else acc = p;
+    }
+    if (!any) return;
+    this.vals[0] = this.vals[0]! + big + BigInt(acc);
+    this.seen[0] = 1;
+    this.counts[0] = this.counts[0]! + cnt;
+  }
+
+  /** Per-group sums: each row adds to its group's exact pending double, BigInt only past 2^52. */
+  private sumGroups(groups: Int32Array, n: number, d: BigInt64Array | bigint[], validity: Uint8Array | null, c: ArrayLike<number> | null): void {
+    const vals = this.vals;
+    const seen = this.seen;
+    const counts = this.counts;
+    const pending = this.pending;
+    const w = d instanceof BigInt64Array ? halves(d, n) : null;
+    for (let i = 0; i < n; i++) {
+      if (validity !== null && validity[i] === 0) continue;
+      const g = groups[i]!;
+      seen[g] = 1;
+      counts[g] = counts[g]! + (c === null ? 1 : c[i]!);
+      if (w === null || w[2 * i + 1]! >= SMALL_HIGH || w[2 * i + 1]! < -SMALL_HIGH) {
+        vals[g] = vals[g]! + d[i]!;
+        continue;
+      }
+      const p = pending[g]! + (w[2 * i + 1]! * TWO_32 + (w[2 * i]! >>> 0));
+      if (p >= EXACT || p <= -EXACT) {
+        vals[g] = vals[g]! + BigInt(p);
+        pending[g] = 0;
+      } else pending[g] = p;
+    }
+  }
+
+  /** Folds every group's pending double into its BigInt sum (before any output). */
+  private settle(numGroups: number): void {
+    const pending = this.pending;
+    for (let g = 0; g < numGroups; g++) {
+      const p = pending[g]!;
+      if (p !== 0) {
+        this.vals[g] = this.vals[g]! + BigInt(p);
+        pending[g] = 0;
+      }
     }
   }
 
@@ -120,12 +188,14 @@ export class DecimalAcc implements Accumulator {
   }
 
   partial(numGroups: number): Vector[] {
+    if (this.sums) this.settle(numGroups);
     const first = this.column(this.partialTypes[0]!, numGroups, this.sums ? this.checkedSum(this.partialTypes[0]!) : (x) => x);
     if (this.kind !== "avg") return [first];
     return [first, makeVector(LongType, this.counts.slice(0, numGroups), null, numGroups)];
   }
 
   result(numGroups: number): Vector {
+    if (this.sums) this.settle(numGroups);
     if (this.kind === "sum") return this.column(this.resultType, numGroups, this.checkedSum(this.resultType));
     if (this.kind !== "avg") return this.column(this.resultType, numGroups, (x) => x);
     const rt = this.resultType as DecimalType;

@@ -1,17 +1,22 @@
-import { AnalysisException } from "../../../errors/spark-exception.js";
-import type { Expr } from "../../../expr/expr.js";
+import { AnalysisException, InternalError, SparkException } from "../../../errors/spark-exception.js";
+import { newExprId, type AttributeRef, type Expr } from "../../../expr/expr.js";
+import { lookupFunction } from "../../../expr/functions/registry.js";
+import { BooleanType, IntegerType } from "../../../types/data-type.js";
+import { markWithoutPlan } from "../../../errors/without-plan.js";
 import { exprSemanticEquals } from "../../../expr/expr-equals.js";
-import { exprChildren } from "../../../expr/transform.js";
-import { exprPrettySql } from "../../../expr/expr-string.js";
-import type { Distinct, ParsedAggregate } from "../../parsed-plan.js";
+import { exprChildren, exprExists } from "../../../expr/transform.js";
+import { exprPrettySql, exprToString } from "../../../expr/expr-string.js";
+import type { Distinct, GroupingAnalytics, ParsedAggregate } from "../../parsed-plan.js";
 import type { ParsedExpr } from "../../../expr/parsed-expr.js";
 import type { Scope } from "../scope.js";
 import { aggregate, project } from "../../nodes/index.js";
 import { outputOf } from "../../output.js";
-import { scopeOf, type AnalyzerCtx, type Resolved } from "../context.js";
+import { sameName, scopeOf, type AnalyzerCtx, type Resolved } from "../context.js";
 import { named } from "../naming.js";
 import { containsAgg } from "../resolve-expr.js";
 import { resolveExpanding } from "../resolve-expanding.js";
+import { resolveGroupingSets } from "./grouping-analytics.js";
+import { pivotOutputs } from "./pivot.js";
 import { checkNoWindow, extractWindows, hasWindow, liftWindowsOverAggregate } from "./window.js";
 
 function unalias(e: Expr): Expr {
@@ -45,6 +50,16 @@ export function resolveAggregate(child: Resolved, groupBy: readonly Expr[], aggs
   // windows over the aggregated rows: the aggregate computes what they read, they run above it
   const lifted = all.some(hasWindow) ? liftWindowsOverAggregate(all, groupBy) : undefined;
   const outputs = lifted?.aggOutputs ?? all;
+  if (outputs.some(usesGroupingFunction)) throw new AnalysisException("UNSUPPORTED_GROUPING_EXPRESSION", {});
+  checkGrouped(outputs, groupBy);
+  const agg = aggregate(child.plan, groupBy.map(unalias), outputs);
+  if (lifted === undefined) return { plan: agg, planIds: child.planIds };
+  const w = extractWindows(agg, lifted.project);
+  return { plan: project(w.plan, w.exprs), planIds: child.planIds };
+}
+
+/** Non-aggregate parts of outputs must be grouping expressions (MISSING_AGGREGATION; MISSING_GROUP_BY without any). */
+function checkGrouped(outputs: readonly Expr[], groupBy: readonly Expr[]): void {
   for (const o of outputs) {
     const bad = ungrouped(unalias(o), groupBy);
     if (bad === null) continue;
@@ -52,10 +67,32 @@ export function resolveAggregate(child: Resolved, groupBy: readonly Expr[], aggs
     const sql = exprPrettySql(bad);
     throw new AnalysisException("MISSING_AGGREGATION", { expression: `"${sql}"`, expressionAnyValue: `"any_value(${sql})"` });
   }
-  const agg = aggregate(child.plan, groupBy.map(unalias), outputs);
-  if (lifted === undefined) return { plan: agg, planIds: child.planIds };
-  const w = extractWindows(agg, lifted.project);
-  return { plan: project(w.plan, w.exprs), planIds: child.planIds };
+}
+
+/** grouping()/grouping_id() (registry calls that only grouping sets give a meaning). */
+function usesGroupingFunction(e: Expr): boolean {
+  return exprExists(e, (x) => x.kind === "ScalarCall" && (x.fn === "grouping" || x.fn === "grouping_id"));
+}
+
+/**
+ * An aggregate over grouping sets (cube, rollup, groupingSets): the Expand and Aggregate of
+ * rules/grouping-analytics.ts, then the same checks as a plain aggregate's over its keys.
+ */
+function resolveGroupingAggregate(
+  child: Resolved,
+  groupBy: readonly Expr[],
+  analytics: GroupingAnalytics,
+  sets: readonly (readonly Expr[])[],
+  aggs: readonly Expr[],
+  prependGroups: boolean,
+): Resolved {
+  for (const g of groupBy) {
+    if (containsAgg(g)) throw new AnalysisException("GROUP_BY_AGGREGATE", { sqlExpr: `"${exprPrettySql(g)}"` });
+  }
+  const outputs = [...(prependGroups ? groupBy.map(named) : []), ...aggs.map(named)];
+  const plan = resolveGroupingSets(child, groupBy.map(unalias), analytics, sets, outputs);
+  checkGrouped(plan.aggs, plan.groupBy);
+  return { plan, planIds: child.planIds };
 }
 
 /** groupBy(...).agg(...) from the wire: resolves both lists, then prepends the grouping columns. */
@@ -63,6 +100,16 @@ export function resolveAggregateNode(p: ParsedAggregate, ctx: AnalyzerCtx): Reso
   const child = ctx.resolve(p.input);
   const scope = scopeOf(child, ctx);
   const aggs = resolveExpanding(p.aggs, scope);
+  if (p.pivot !== undefined) {
+    // Spark's ResolvePivot: the pivoted aggregates follow the grouping columns
+    return resolveAggregate(child, resolveExpanding(p.groupBy, scope), pivotOutputs(p.pivot, aggs, scope, ctx), ctx, true);
+  }
+  if (p.groupingAnalytics !== undefined) {
+    const ga = p.groupingAnalytics;
+    const groupBy = p.sqlSelect === true ? p.groupBy.flatMap((g) => groupByItem(g, p.aggs, aggs, scope)) : resolveExpanding(p.groupBy, scope);
+    const sets = ga.type === "groupingSets" ? ga.sets.map((s) => resolveExpanding(s, scope)) : [];
+    return resolveGroupingAggregate(child, groupBy, ga, sets, aggs, p.sqlSelect !== true);
+  }
   if (p.sqlSelect !== true) return resolveAggregate(child, resolveExpanding(p.groupBy, scope), aggs, ctx, true);
   // GROUP BY ALL groups by every select item that holds no aggregate (Spark 3.4+).
   if (p.groupByAll === true) return resolveAggregate(child, aggs.filter((a) => !containsAgg(a)).map(unalias), aggs, ctx, false);
@@ -87,9 +134,33 @@ function groupByItem(g: ParsedExpr, parsedAggs: readonly ParsedExpr[], aggs: rea
   }
 }
 
-/** distinct(): an Aggregate grouping by every output column. */
+/**
+ * distinct(): an Aggregate grouping by every output column. dropDuplicates(subset) as Spark's
+ * ReplaceDeduplicateWithAggregate: grouped by every column of those names (each name once, in
+ * the order given; an unknown one is _LEGACY_ERROR_TEMP_1201), the others `first(col)`.
+ */
 export function resolveDistinct(p: Distinct, ctx: AnalyzerCtx): Resolved {
   const child = ctx.resolve(p.input);
   const attrs = outputOf(child.plan);
-  return { plan: aggregate(child.plan, attrs, attrs), planIds: child.planIds };
+  if (p.withinWatermark === true) {
+    // Spark's UnsupportedOperationChecker on a batch plan (an AnalysisException without error class)
+    const keys = p.columns === undefined ? attrs : attrs.filter((a) => p.columns!.some((c) => sameName(a.name, c, ctx.caseSensitive)));
+    const rawMessage = `dropDuplicatesWithinWatermark is not supported with batch DataFrames/DataSets;\nDeduplicateWithinWatermark [${keys.map(exprToString).join(", ")}]`;
+    throw new SparkException("AnalysisException", "_LEGACY_ERROR_TEMP_3102", {}, { rawMessage, sqlState: "" });
+  }
+  if (p.columns === undefined) return { plan: aggregate(child.plan, attrs, attrs), planIds: child.planIds };
+  const keys: AttributeRef[] = [];
+  for (const name of new Set(p.columns)) {
+    const hits = attrs.filter((a) => sameName(a.name, name, ctx.caseSensitive));
+    // raised by Dataset.dropDuplicates before analysis: no plan appended
+    if (hits.length === 0) throw markWithoutPlan(new AnalysisException("_LEGACY_ERROR_TEMP_1201", { colName: name, fieldNames: attrs.map((a) => a.name).join(", ") }));
+    for (const h of hits) if (!keys.includes(h)) keys.push(h);
+  }
+  const first = lookupFunction("first");
+  if (first?.kind !== "agg") throw new InternalError("missing aggregate function first");
+  const ignoreNulls: Expr = { kind: "Literal", value: false, dataType: BooleanType };
+  const outputs: Expr[] = attrs.map((a) => (keys.includes(a) ? a : { kind: "Alias", child: first.resolve("first", [a, ignoreNulls], false), name: a.name, exprId: newExprId() }));
+  // no keys: Spark groups by a literal so that an empty input gives no row
+  const groupBy: Expr[] = keys.length === 0 ? [{ kind: "Literal", value: 1, dataType: IntegerType }] : keys;
+  return { plan: aggregate(child.plan, groupBy, outputs), planIds: child.planIds };
 }

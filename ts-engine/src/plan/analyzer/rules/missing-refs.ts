@@ -73,7 +73,9 @@ export function resolveWithMissingRefs(
         if (x.kind === "AttributeRef" && ids.has(x.exprId)) return x;
         const hit = p.aggs.find((o) => exprSemanticEquals(unalias(o), x));
         if (hit !== undefined) return toAttribute(hit);
-        if (x.kind === "AggCall") {
+        // HAVING k > 1 where k is grouped by but not selected (a grouping expression, or a scalar subquery's value)
+        const grouping = x.kind !== "Literal" && p.groupBy.some((g) => exprSemanticEquals(unalias(g), x));
+        if (x.kind === "AggCall" || grouping) {
           const alias: Expr = { kind: "Alias", child: x, name: `_hidden${extra.length}`, exprId: newExprId() };
           extra.push(alias);
           return toAttribute(alias);

@@ -50,7 +50,8 @@ function decorrelate(sub: ParsedPlan, outer: Resolved, ctx: AnalyzerCtx): Decorr
     if (!isUnresolved(err) || sub.kind !== "Project" || sub.input.kind !== "Filter") throw err;
     const inner = ctx.resolve(sub.input.input);
     const innerScope = scopeOf(inner, ctx);
-    const both: Scope = { ...innerScope, attrs: [...outputOf(inner.plan), ...outputOf(outer.plan)], planIds: mergePlanIds(inner.planIds, outer.planIds) };
+    // the subquery's own columns shadow the outer query's of the same name (Q2's partsupp inside and out)
+    const both: Scope = { ...innerScope, outer: outputOf(outer.plan), planIds: mergePlanIds(inner.planIds, outer.planIds) };
     const local: Expr[] = [];
     const correlated: Expr[] = [];
     for (const c of conjuncts(sub.input.condition)) {

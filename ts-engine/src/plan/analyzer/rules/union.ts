@@ -1,4 +1,5 @@
 import { AnalysisException } from "../../../errors/spark-exception.js";
+import { markWithoutPlan } from "../../../errors/without-plan.js";
 import { newExprId, type AttributeRef, type Expr } from "../../../expr/expr.js";
 import { implicitCast, quotedType } from "../../../expr/functions/function-def.js";
 import { widerType } from "../../../types/coercion.js";
@@ -31,7 +32,8 @@ function projectByName(wanted: readonly AttributeRef[], child: LogicalPlan, allo
     const hit = out.find((a) => sameName(a.name, f.name, ctx.caseSensitive));
     if (hit !== undefined) return hit;
     if (!allowMissing) {
-      throw new AnalysisException("_LEGACY_ERROR_TEMP_1201", { colName: f.name, fieldNames: out.map((a) => a.name).join(", ") });
+      // raised by Dataset.unionByName before analysis: no plan appended
+      throw markWithoutPlan(new AnalysisException("_LEGACY_ERROR_TEMP_1201", { colName: f.name, fieldNames: out.map((a) => a.name).join(", ") }));
     }
     return { kind: "Alias", child: { kind: "Literal", value: null, dataType: f.dataType }, name: f.name, exprId: newExprId() };
   });

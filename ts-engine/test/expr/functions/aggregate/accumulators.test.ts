@@ -6,7 +6,7 @@ import type { Accumulator } from "../../../../src/expr/functions/aggregate/accum
 import { accumulatorFor, aggregateDefOf } from "../../../../src/expr/functions/aggregate/accumulator-for.js";
 import type { AggCall, BoundRef, Expr } from "../../../../src/expr/expr.js";
 import { lookupFunction, registeredAggregates } from "../../../../src/expr/functions/registry.js";
-import { BooleanType, DoubleType, IntegerType, LongType, StringType, decimalType, type DataType } from "../../../../src/types/data-type.js";
+import { arrayType, BinaryType, BooleanType, DoubleType, IntegerType, LongType, StringType, decimalType, type DataType } from "../../../../src/types/data-type.js";
 
 const ref = (t: DataType): BoundRef => ({ kind: "BoundRef", ordinal: 0, dataType: t, nullable: true, name: "x" });
 const flag = (v: boolean): Expr => ({ kind: "Literal", value: v, dataType: BooleanType });
@@ -87,6 +87,13 @@ const SAMPLES: Readonly<Record<string, { readonly type: DataType; readonly extra
   ...Object.fromEntries(["bit_and", "bit_or", "bit_xor"].map((n) => [n, { type: IntegerType, extra: [] }])),
   ...Object.fromEntries(["percentile", "percentile_approx", "approx_percentile"].map((n) => [n, { type: DoubleType, extra: [lit(0.5, DoubleType)] }])),
   ...Object.fromEntries(["listagg", "string_agg"].map((n) => [n, { type: StringType, extra: [], rows: STRS }])),
+  bitmap_construct_agg: { type: LongType, extra: [] },
+  bitmap_or_agg: { type: BinaryType, extra: [], rows: NUMS.map((p) => p.map(([g, v]) => [g, v === null ? null : Uint8Array.of(Number(v))] as const)) },
+  // two bins: the pooled partial bins (Spark keeps equal centres apart until a trim) trim back to the direct result
+  histogram_numeric: { type: DoubleType, extra: [lit(2, IntegerType)] },
+  // df.approxQuantile's and df.freqItems's aggregates take literal parameters
+  approx_quantile_summary: { type: DoubleType, extra: [{ kind: "Literal", value: [0.5], dataType: arrayType(DoubleType, false) }, lit(0.01, DoubleType)] },
+  collect_frequent_items: { type: DoubleType, extra: [lit(100, IntegerType)] },
 };
 
 describe("every registered aggregate executes", () => {

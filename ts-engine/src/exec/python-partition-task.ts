@@ -3,14 +3,20 @@ import { makeVector } from "../columnar/vector.js";
 import { assertNever } from "../errors/assert-never.js";
 import { InternalError } from "../errors/spark-exception.js";
 import { BinaryType, structField, structType } from "../types/data-type.js";
-import type { PartitionInput, PythonRunner, RunOptions } from "./python-runner.js";
-import { readSegment, type TextSegment } from "./text-split.js";
+import type { PartitionInput, PythonRunner, RunOptions } from "../python/python-runner.js";
+import { qualified } from "../io/file-index.js";
+import type { FileSplit, FileStatus } from "../io/file-split.js";
+import { lineChunkText, readWholeFile, splitLines } from "../io/line-reader.js";
 
 /**
- * A partition task's input: what a runner takes, or a textFile split that the task reads
- * itself (on its worker thread, so the main thread never reads or splits the file).
+ * A partition task's input: what a runner takes, or files the task reads itself (on its
+ * worker thread, so the main thread never reads a file): a textFile split (its lines, read
+ * by the text source's line reader) or wholeTextFiles' files.
  */
-export type TaskInput = PartitionInput | { readonly kind: "textSplit"; readonly segments: readonly TextSegment[] };
+export type TaskInput =
+  | PartitionInput
+  | { readonly kind: "textSplit"; readonly split: FileSplit }
+  | { readonly kind: "wholeTextFiles"; readonly files: readonly FileStatus[] };
 
 /**
  * One Python step of an RDD over one partition, as plain structured-clonable data, so it
@@ -55,15 +61,26 @@ export async function runPythonPartitionTask(task: PythonPartitionTask, runner: 
   }
 }
 
-/** A text split read into chunks of whole lines (one per file segment); other inputs as they are. */
+/**
+ * A text split read into chunks of whole lines (Hadoop's LineRecordReader rules: io/line-reader.ts,
+ * compressed files decompressed by extension); whole files as (qualified path, bytes); other
+ * inputs as they are.
+ */
 async function resolveInput(input: TaskInput): Promise<PartitionInput> {
-  if (input.kind !== "textSplit") return input;
-  const chunks: Uint8Array[] = [];
-  for (const seg of input.segments) {
-    const bytes = await readSegment(seg);
-    if (bytes.length > 0) chunks.push(bytes);
+  switch (input.kind) {
+    case "textSplit": {
+      const chunks: Uint8Array[] = [];
+      for await (const c of splitLines(input.split, null)) chunks.push(lineChunkText(c));
+      return { kind: "text", chunks };
+    }
+    case "wholeTextFiles": {
+      const contents: Uint8Array[] = [];
+      for (const f of input.files) contents.push(await readWholeFile(f.path));
+      return { kind: "wholeFiles", paths: input.files.map((f) => qualified(f.path)), contents };
+    }
+    default:
+      return input;
   }
-  return { kind: "text", chunks };
 }
 
 /** The one-column schema blobs travel in between threads (the task pool streams column batches). */

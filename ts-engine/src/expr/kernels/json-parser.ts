@@ -1,4 +1,14 @@
-import type { JsonValue } from "../../expr/kernels/json-text.js";
+/**
+ * A parsed JSON value that keeps each number's text (so longs past 2^53 and decimals stay
+ * exact, and an integer is told from a float as Jackson's tokens do).
+ */
+export type JsonValue =
+  | { readonly kind: "null" }
+  | { readonly kind: "bool"; readonly value: boolean }
+  | { readonly kind: "num"; readonly text: string; readonly integral: boolean }
+  | { readonly kind: "str"; readonly value: string }
+  | { readonly kind: "arr"; readonly items: readonly JsonValue[] }
+  | { readonly kind: "obj"; readonly entries: readonly (readonly [string, JsonValue])[] };
 
 /** The Jackson features Spark's JSON options switch on (JSONOptions.buildJsonFactory). */
 export interface JsonFeatures {
@@ -20,9 +30,10 @@ export const RAW_TEXT = new WeakMap<JsonValue, string>();
 const NON_NUMERIC: Readonly<Record<string, string>> = { NaN: "NaN", Infinity: "Infinity", "+Infinity": "Infinity", "-Infinity": "-Infinity", INF: "Infinity", "+INF": "Infinity", "-INF": "-Infinity" };
 
 /**
- * A JSON parser with Jackson's optional leniencies, producing expr's JsonValue (numbers keep
- * their text, so longs and decimals stay exact). One instance per text; `parseAll` returns
- * null for malformed input (Spark's bad record).
+ * The one JSON parser of the engine (the JSON file source and the JSON functions alike), with
+ * Jackson's optional leniencies, producing JsonValue (numbers keep their text, so longs and
+ * decimals stay exact). One instance per text; `parseAll` returns null for malformed input
+ * (Spark's bad record).
  */
 export class JsonParser {
   private pos = 0;
@@ -39,6 +50,14 @@ export class JsonParser {
     const blank = this.pos >= this.s.length;
     this.pos = at;
     return blank;
+  }
+
+  /**
+   * The first value the text holds, whatever follows it (Spark's multiLine JSON reads one
+   * document per file and Jackson stops after it), or null when it is malformed.
+   */
+  parseFirst(): JsonValue | null {
+    return this.value();
   }
 
   /** The single value the text holds, or null when it is malformed or followed by more. */

@@ -1,0 +1,24 @@
+/**
+ * java.util.Random (the 48-bit linear congruential generator of its Javadoc), for the places
+ * where Spark's values depend on its draws with a fixed seed (histogram_numeric's tie-breaking
+ * with seed 31183).
+ */
+export class JavaRandom {
+  private seed: bigint;
+
+  constructor(seed: bigint | number) {
+    this.seed = (BigInt(seed) ^ 0x5deece66dn) & MASK;
+  }
+
+  private next(bits: number): number {
+    this.seed = (this.seed * 0x5deece66dn + 0xbn) & MASK;
+    return Number(BigInt.asIntN(32, this.seed >> BigInt(48 - bits)));
+  }
+
+  /** Random.nextDouble: 53 bits in [0, 1). */
+  nextDouble(): number {
+    return (this.next(26) * 2 ** 27 + this.next(27)) * 2 ** -53;
+  }
+}
+
+const MASK = (1n << 48n) - 1n;

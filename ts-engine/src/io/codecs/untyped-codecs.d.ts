@@ -1,0 +1,17 @@
+// Type declarations for the two codec packages that ship none (unbzip2-stream, lz4js): only the
+// functions tspark calls, as their READMEs document them.
+
+declare module "unbzip2-stream" {
+  import type { Transform } from "node:stream";
+  /** A transform stream that decodes bzip2 (concatenated streams too). */
+  export default function unbzip2(): Transform;
+}
+
+declare module "lz4js" {
+  /** Decodes one raw LZ4 block src[sIndex, sIndex + sLength) into dst from dIndex; returns the index after the last byte written. */
+  export function decompressBlock(src: Uint8Array, dst: Uint8Array, sIndex: number, sLength: number, dIndex: number): number;
+  /** Encodes src[sIndex, sIndex + sLength) as one raw LZ4 block into dst; returns its length (0: incompressible). */
+  export function compressBlock(src: Uint8Array, dst: Uint8Array, sIndex: number, sLength: number, hashTable: Uint32Array): number;
+  /** The most bytes a block of n input bytes compresses to. */
+  export function compressBound(n: number): number;
+}
