@@ -3,13 +3,15 @@ import { concatBatches, sliceBatch } from "../../columnar/rows.js";
 import type { Vector } from "../../columnar/vector.js";
 import { evaluate } from "../../expr/eval/evaluate.js";
 import type { EvalContext } from "../../expr/eval/eval-context.js";
-import type { Expr, SortOrder, WindowExpression } from "../../expr/expr.js";
+import type { AggCall, Expr, SortOrder, WindowExpression } from "../../expr/expr.js";
 import { lookupFunction } from "../../expr/functions/registry.js";
 import { InternalError } from "../../errors/spark-exception.js";
 import type { StructType } from "../../types/data-type.js";
 import type { ExecContext } from "../exec-context.js";
 import type { ExecutionPlan } from "../execution-plan.js";
-import { updateArgs } from "../aggregate/agg-spec.js";
+import { distinctMatters, updateArgs } from "../aggregate/agg-spec.js";
+import { aggregateDefOf } from "../../expr/functions/aggregate/accumulator-for.js";
+import type { RunningKernel } from "../../expr/functions/function-def.js";
 import { evalContextOf, throwIfAborted } from "../util.js";
 import { aggregateOverFrames, aggregateOverPartitions } from "./frame-aggregate.js";
 import { frameRanges } from "./frame-bounds.js";
@@ -105,7 +107,13 @@ function evaluateWindow(w: WindowExpression, run: ColumnBatch, bounds: Partition
       return aggregateOverPartitions(fn, args, bounds.partIndex, bounds.numPartitions, n, ansi);
     }
     const asc = w.orderSpec[0]?.ascending ?? true;
-    return aggregateOverFrames(fn, args, frameRanges(f, bounds, n, orderKey, asc), n, ansi);
+    const frames = frameRanges(f, bounds, n, orderKey, asc);
+    if (f.lower.kind === "unboundedPreceding") {
+      // a running frame: one state per partition fed in order (O(n)) where the function has one
+      const running = runningKernelOf(fn, ansi)?.(args, bounds.partStart, frames.frameEnd, n);
+      if (running !== undefined) return running;
+    }
+    return aggregateOverFrames(fn, args, frames, n, ansi);
   }
   const def = lookupFunction(fn.fn);
   if (def?.kind !== "window") throw new InternalError(`${fn.fn} is not a window function`);
@@ -113,4 +121,10 @@ function evaluateWindow(w: WindowExpression, run: ColumnBatch, bounds: Partition
   const asc = w.orderSpec[0]?.ascending ?? true;
   const frames = frameRanges(f, bounds, n, orderKey, asc);
   return def.evaluate(args, fn, { numRows: n, ...bounds, ...frames });
+}
+
+/** The registry's running kernel for an aggregate call, when it has one (not under DISTINCT or FILTER). */
+function runningKernelOf(call: AggCall, ansi: boolean): RunningKernel | undefined {
+  if (call.filter !== undefined || distinctMatters(call)) return undefined;
+  return aggregateDefOf(call).running?.(call, ansi);
 }

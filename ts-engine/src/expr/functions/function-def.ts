@@ -71,7 +71,21 @@ export interface AggFunctionDef {
   readonly ignoresDistinct?: true;
   /** `*` as an argument stands for every row, so it resolves to the literal 1 (count(*) is count(1), as Spark's parser makes it). */
   readonly starMeansRows?: true;
+  /**
+   * The function over running window frames (UNBOUNDED PRECEDING … a monotone end) in O(n),
+   * as Spark's UnboundedPrecedingWindowFunctionFrame; undefined where the call has none (the
+   * window operator then takes the segment tree of `accumulator` states).
+   */
+  running?(call: AggCall, ansi: boolean): RunningKernel | undefined;
 }
+
+/**
+ * An aggregate over running frames: row i's value is the aggregate of the update arguments'
+ * rows [partStart[i], frameEnd[i]) (frameEnd non-decreasing within a partition), for a run
+ * of sorted rows; undefined when this call's values need the general path (e.g. a long sum
+ * past ±2^53).
+ */
+export type RunningKernel = (args: readonly Vector[], partStart: Int32Array, frameEnd: Int32Array, n: number) => Vector | undefined;
 
 /**
  * The rows a window function is evaluated over: a run of rows sorted by partition and order

@@ -106,6 +106,14 @@ describe("WindowExec: aggregates over every frame", () => {
     ["first over ROWS -1 … 1 keeps order", F.first("x").over(w.rowsBetween(-1, 1)), expected(rowsFrame(-1, 1), firstX)],
     ["collect_list over ROWS -4 … -1 keeps order", F.collect_list("x").over(w.rowsBetween(-4, -1)), expected(rowsFrame(-4, -1), list)],
     ["sum over the whole partition", F.sum("x").over(Window.partitionBy("k")), expected(rowsFrame(null, null), sum)],
+    // running frames (UNBOUNDED PRECEDING … a monotone end) take the registry's O(n) running kernels
+    ["running count over ROWS unbounded … 2 following", F.count("x").over(w.rowsBetween(Window.unboundedPreceding, 2)), expected(rowsFrame(null, 2), count)],
+    ["running count(*) over ROWS unbounded … current", F.count(F.lit(1)).over(w.rowsBetween(Window.unboundedPreceding, 0)), expected(rowsFrame(null, 0), (xs) => xs.length)],
+    ["running sum over a frame that ends before the row (ROWS unbounded … -1)", F.sum("x").over(w.rowsBetween(Window.unboundedPreceding, -1)), expected(rowsFrame(null, -1), sum)],
+    ["running max over ROWS unbounded … current", F.max("x").over(w.rowsBetween(Window.unboundedPreceding, 0)), expected(rowsFrame(null, 0), max)],
+    ["running min over ROWS unbounded … 1 following", F.min("x").over(w.rowsBetween(Window.unboundedPreceding, 1)), expected(rowsFrame(null, 1), min)],
+    ["running avg over the default frame", F.avg("x").over(w), expected(rowsFrame(null, 0), (xs) => { const c = count(xs); return c === 0 ? null : sum(xs)! / c; })],
+    ["running first (no running kernel: the segment tree)", F.first("x", true).over(w), expected(rowsFrame(null, 0), (xs) => xs.find((r) => r.x !== null)?.x ?? null)],
   ];
   for (const [name, col, want] of cases) {
     it(name, async () => {
@@ -118,6 +126,23 @@ describe("WindowExec: aggregates over every frame", () => {
     expect(await byId(F.sum("x").over(wt))).toEqual(expected(rangeFrame(null, 0), sum, (r) => r.t));
     expect(await byId(F.sum("x").over(wt.rangeBetween(-1, 2)))).toEqual(expected(rangeFrame(-1, 2), sum, (r) => r.t));
     expect(await byId(F.max("x").over(wt.rangeBetween(0, Window.unboundedFollowing)))).toEqual(expected(rangeFrame(0, null), max, (r) => r.t));
+  });
+});
+
+describe("WindowExec: running aggregates past the fast state", () => {
+  it("a long running sum past 2^53 stays exact (the segment tree takes over)", async () => {
+    const big = 2n ** 52n;
+    const d = spark.createDataFrame([[1, 0, big], [1, 1, big], [1, 2, big], [1, 3, 5n], [2, 0, 7n]], "k INT, o INT, v BIGINT");
+    const got = await d.select(F.col("k"), F.col("o"), F.sum("v").over(Window.partitionBy("k").orderBy("o")).alias("s")).orderBy("k", "o").collect();
+    expect(got.map((r) => BigInt(r.get(2) as number | bigint))).toEqual([big, 2n * big, 3n * big, 3n * big + 5n, 7n]);
+  });
+
+  it("a running double sum adds in row order, as Spark's running frame", async () => {
+    const d = spark.createDataFrame([[0, 0.1], [1, 0.2], [2, 0.3], [3, 1e16], [4, 1.0]], "o INT, v DOUBLE");
+    const got = await d.select(F.sum("v").over(Window.orderBy("o")).alias("s")).collect();
+    let s = 0;
+    const want = [0.1, 0.2, 0.3, 1e16, 1.0].map((x) => (s += x));
+    expect(got.map((r) => r.get(0))).toEqual(want);
   });
 });
 
