@@ -543,6 +543,26 @@ class DataFrame:
             return []
         self.rdd.mapPartitionsWithIndex(run)._collect_partials()
 
+    def sameSemantics(self, other: "DataFrame") -> bool:
+        """Whether both frames' analyzed plans are the same once canonicalized (expression ids
+        renumbered, attribute and alias names erased), so they give the same result."""
+        if not isinstance(other, DataFrame):
+            raise PySparkTypeError(errorClass="NOT_DATAFRAME", messageParameters={
+                "arg_name": "other", "arg_type": type(other).__name__})
+        from tspark.sql._execute import analyze
+        return bool(analyze(self._session, self._plan, "sameSemantics", other=other._plan)["same"])
+
+    def semanticHash(self) -> int:
+        """A hash of the canonicalized analyzed plan: equal for frames that sameSemantics
+        calls equal (the number itself is the engine's own, not the JVM's)."""
+        from tspark.sql._execute import analyze
+        return int(analyze(self._session, self._plan, "semanticHash")["hash"])
+
+    def inputFiles(self) -> List[str]:
+        """The files of the frame's file sources (every listed file), as ``file:///abs/path``."""
+        from tspark.sql._execute import analyze
+        return list(analyze(self._session, self._plan, "inputFiles")["files"])
+
     def _create_view(self, name: str, is_global: bool, replace: bool) -> None:
         from tspark.sql._execute import analyze
         analyze(self._session, self._plan, "createView", viewName=name, **{"global": is_global, "replace": replace})

@@ -15,7 +15,7 @@ import { parseJoinType } from "./join-type.js";
 import type { ExplainMode } from "./query-engine-port.js";
 import type { Row, TypedRow } from "./row.js";
 import { sortOrders, type SortOptions } from "./sort-orders.js";
-import { PySparkNotImplementedError, PySparkValueError } from "./errors.js";
+import { PySparkNotImplementedError, PySparkTypeError, PySparkValueError } from "./errors.js";
 import type { SparkSession } from "./spark-session.js";
 
 /** Columns given to select/groupBy: Columns or names, as separate arguments or arrays. */
@@ -520,6 +520,25 @@ export class DataFrame {
   /** The rows one at a time, as the engine streams them (PySpark's toLocalIterator). */
   toLocalIterator(): AsyncGenerator<Row> {
     return iterateRows(this);
+  }
+  /** Whether both frames' analyzed plans are the same once canonicalized (Spark's Dataset.sameSemantics). */
+  sameSemantics(other: DataFrame): boolean {
+    if (!(other instanceof DataFrame)) throw new PySparkTypeError("NOT_DATAFRAME", { arg_name: "other", arg_type: typeof other });
+    const engine = this.sparkSession.engine;
+    if (engine.sameSemanticsQuery === undefined) throw new PySparkNotImplementedError("sameSemantics on this engine");
+    return engine.sameSemanticsQuery(this.plan, other.plan, this.sparkSession.execContext());
+  }
+  /** A hash of the canonicalized analyzed plan, equal for frames sameSemantics calls equal. */
+  semanticHash(): number {
+    const engine = this.sparkSession.engine;
+    if (engine.semanticHashQuery === undefined) throw new PySparkNotImplementedError("semanticHash on this engine");
+    return engine.semanticHashQuery(this.plan, this.sparkSession.execContext());
+  }
+  /** The files of the frame's file sources (every listed file), as `file:///abs/path`. */
+  inputFiles(): string[] {
+    const engine = this.sparkSession.engine;
+    if (engine.inputFilesQuery === undefined) throw new PySparkNotImplementedError("inputFiles on this engine");
+    return engine.inputFilesQuery(this.plan, this.sparkSession.execContext());
   }
 
   private derive(plan: ParsedPlan): DataFrame {

@@ -68,6 +68,7 @@ const TEMPLATES: Readonly<Record<string, string>> = {
   VALUE_NOT_PEARSON: "Value for `<arg_name>` only supports the 'pearson', got '<arg_value>'.",
   VALUE_NOT_POSITIVE: "Value for `<arg_name>` must be positive, got '<arg_value>'.",
   NEGATIVE_VALUE: "Value for `<arg_name>` must be greater than or equal to 0, got '<arg_value>'.",
+  NOT_DATAFRAME: "Argument `<arg_name>` should be a DataFrame, got <arg_type>.",
 };
 
 function formatMessage(errorClass: string, params: Readonly<Record<string, string>>): string {

@@ -67,6 +67,12 @@ export function analyzeOptions(ctx: ExecContext): AnalyzeOptions {
   return ctx.catalog === undefined ? { conf: ctx.conf } : { conf: ctx.conf, relations: ctx.catalog };
 }
 
+/** The analyzed plan with cached data substituted (Spark's QueryExecution.withCachedData). */
+export function analyzeWithCachedData(plan: ParsedPlan, ctx: ExecContext): LogicalPlan {
+  const cached = cachedLookup(ctx);
+  return analyze(plan, cached === undefined ? analyzeOptions(ctx) : { ...analyzeOptions(ctx), cached });
+}
+
 /**
  * Analyzed, optimized and physical plans. Cached data is substituted after analysis, as
  * Spark's withCachedData does: `analyzed` (shown by explain) is the plan as written.
