@@ -543,6 +543,28 @@ class DataFrame:
             return []
         self.rdd.mapPartitionsWithIndex(run)._collect_partials()
 
+    def observe(self, observation: Any, *exprs: Column) -> "DataFrame":
+        """This frame with named metrics (aggregate expressions) computed over the rows each
+        action runs through it, read back by ``observation.get`` (an Observation) once the first
+        action ends."""
+        from tspark.sql.observation import Observation
+        if len(exprs) == 0:
+            raise PySparkValueError(errorClass="CANNOT_BE_EMPTY", messageParameters={"item": "exprs"})
+        if not all(isinstance(c, Column) for c in exprs):
+            raise PySparkTypeError(errorClass="NOT_LIST_OF_COLUMN", messageParameters={"arg_name": "exprs"})
+        if isinstance(observation, Observation):
+            name, observation_id = observation._attach()
+        elif isinstance(observation, str):
+            name, observation_id = observation, None
+        else:
+            raise PySparkTypeError(errorClass="NOT_OBSERVATION_OR_STR", messageParameters={
+                "arg_name": "observation", "arg_type": type(observation).__name__})
+        observed = self._new(R.collect_metrics(self._plan, name, [c._expr for c in exprs], observation_id))
+        observed.schema  # noqa: B018  analyzed at once, as Spark's Dataset.observe (INVALID_OBSERVED_METRICS)
+        if isinstance(observation, Observation):
+            observation._observed(observed)
+        return observed
+
     def sameSemantics(self, other: "DataFrame") -> bool:
         """Whether both frames' analyzed plans are the same once canonicalized (expression ids
         renumbered, attribute and alias names erased), so they give the same result."""

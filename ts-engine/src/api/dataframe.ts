@@ -12,6 +12,7 @@ import * as stat from "./dataframe-stat.js";
 import { DataFrameWriter } from "./dataframe-writer.js";
 import { DataFrameWriterV2 } from "./dataframe-writer-v2.js";
 import { parseJoinType } from "./join-type.js";
+import { Observation } from "./observation.js";
 import type { ExplainMode } from "./query-engine-port.js";
 import type { Row, TypedRow } from "./row.js";
 import { sortOrders, type SortOptions } from "./sort-orders.js";
@@ -520,6 +521,25 @@ export class DataFrame {
   /** The rows one at a time, as the engine streams them (PySpark's toLocalIterator). */
   toLocalIterator(): AsyncGenerator<Row> {
     return iterateRows(this);
+  }
+  /**
+   * This frame with named metrics (aggregate expressions) computed over the rows each action
+   * runs through it (Spark's CollectMetrics), read by `observation.get` once the first action
+   * ends; analyzed at once, as Spark's Dataset.observe.
+   */
+  observe(observation: Observation | string, ...exprs: Column[]): DataFrame {
+    if (exprs.length === 0) throw new PySparkValueError("CANNOT_BE_EMPTY", { item: "exprs" });
+    if (!exprs.every((c) => c instanceof Column)) throw new PySparkTypeError("NOT_LIST_OF_COLUMN", { arg_name: "exprs" });
+    let name: string;
+    let observationId: string | undefined;
+    if (observation instanceof Observation) ({ name, id: observationId } = observation.attach());
+    else if (typeof observation === "string") name = observation;
+    else throw new PySparkTypeError("NOT_OBSERVATION_OR_STR", { arg_name: "observation", arg_type: typeof observation });
+    const metrics = exprs.map((c) => c.expr);
+    const observed = this.derive({ kind: "CollectMetrics", input: this.plan, name, metrics, ...(observationId === undefined ? {} : { observationId }) });
+    this.sparkSession.engine.analyzeSchema(observed.plan, this.sparkSession.execContext());
+    if (observation instanceof Observation) observation.observedIn(this.sparkSession);
+    return observed;
   }
   /** Whether both frames' analyzed plans are the same once canonicalized (Spark's Dataset.sameSemantics). */
   sameSemantics(other: DataFrame): boolean {

@@ -52,4 +52,33 @@ export const WINDOW_CONDITIONS: Readonly<Record<string, { readonly sqlState: str
     sqlState: "XX000",
     template: "Window function <wf> requires window to be ordered, please add ORDER BY clause. For example SELECT <wf>(value_expr) OVER (PARTITION BY window_partition ORDER BY window_ordering) from table.",
   },
+  // df.observe's metrics (Spark's CheckAnalysis of CollectMetrics)
+  "INVALID_OBSERVED_METRICS.NON_AGGREGATE_FUNC_ARG_IS_ATTRIBUTE": {
+    sqlState: "42K0E",
+    template: "Invalid observed metrics. Attribute <expr> can only be used as an argument to an aggregate function.",
+  },
+  "INVALID_OBSERVED_METRICS.NON_AGGREGATE_FUNC_ARG_IS_NON_DETERMINISTIC": {
+    sqlState: "42K0E",
+    template: "Invalid observed metrics. Non-deterministic expression <expr> can only be used as an argument to an aggregate function.",
+  },
+  "INVALID_OBSERVED_METRICS.WINDOW_EXPRESSIONS_UNSUPPORTED": {
+    sqlState: "42K0E",
+    template: "Invalid observed metrics. Window expressions are not allowed in observed metrics, but found: <expr>.",
+  },
+  "INVALID_OBSERVED_METRICS.NESTED_AGGREGATES_UNSUPPORTED": {
+    sqlState: "42K0E",
+    template: "Invalid observed metrics. Nested aggregates are not allowed in observed metrics, but found: <expr>.",
+  },
+  "INVALID_OBSERVED_METRICS.AGGREGATE_EXPRESSION_WITH_DISTINCT_UNSUPPORTED": {
+    sqlState: "42K0E",
+    template: "Invalid observed metrics. Aggregate expressions with DISTINCT are not allowed in observed metrics, but found: <expr>.",
+  },
+  "INVALID_OBSERVED_METRICS.AGGREGATE_EXPRESSION_WITH_FILTER_UNSUPPORTED": {
+    sqlState: "42K0E",
+    template: "Invalid observed metrics. Aggregate expression with FILTER predicate are not allowed in observed metrics, but found: <expr>.",
+  },
+  "INVALID_OBSERVED_METRICS.MISSING_NAME": {
+    sqlState: "42K0E",
+    template: "Invalid observed metrics. The observed metrics should be named: <operator>.",
+  },
 };

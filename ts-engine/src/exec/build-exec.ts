@@ -1,3 +1,4 @@
+import { CollectMetricsExec } from "./collect-metrics-exec.js";
 import { InternalError } from "../errors/spark-exception.js";
 import { HashAggregateExec } from "./aggregate/hash-aggregate-exec.js";
 import { BatchEvalPythonExec } from "./batch-eval-python-exec.js";
@@ -53,6 +54,7 @@ const BUILDERS: { readonly [K in PhysicalKind]: Builder<K> } = {
     ),
   Generate: (p, i) => new GenerateExec(buildExec(p.input, i), p.generator, p.outer, p.schema, p.detail),
   Expand: (p, i) => new ExpandExec(buildExec(p.input, i), p.projections, p.schema, p.detail),
+  CollectMetrics: (p, i) => new CollectMetricsExec(buildExec(p.input, i), p.metricsId, p.calls, p.detail),
   Sample: (p, i) => new SampleExec(buildExec(p.input, i), p.lowerBound, p.upperBound, p.withReplacement, p.seed, p.detail),
   SortMergeJoin: (p, i) =>
     new SortMergeJoinExec(buildExec(p.left, i), buildExec(p.right, i), p.joinType, p.leftKeys, p.rightKeys, p.residual, p.schema, p.detail),

@@ -23,6 +23,7 @@ function line(p: PhysicalPlan): { readonly name: string; readonly detail: string
     case "Expand":
     case "Sample":
     case "Window":
+    case "CollectMetrics":
       return { name: p.kind, detail: p.detail };
     case "Limit":
       // Spark's CollectLimit prints its offset only when there is one; GlobalLimit always

@@ -20,6 +20,7 @@ export function hashClustering(p: PhysicalPlan): readonly number[] | null {
     case "Generate":
     case "Sample":
     case "Window":
+    case "CollectMetrics":
       // the input's columns come first and rows stay in their partition
       return hashClustering(p.input);
     case "Project": {

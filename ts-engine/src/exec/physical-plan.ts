@@ -35,7 +35,8 @@ export type PhysicalPlan =
   | ExpandP
   | SampleP
   | WindowP
-  | CoalesceP;
+  | CoalesceP
+  | CollectMetricsP;
 
 export type PhysicalKind = PhysicalPlan["kind"];
 
@@ -402,6 +403,7 @@ export function childrenOf(p: PhysicalPlan): readonly PhysicalPlan[] {
     case "Sample":
     case "Window":
     case "Coalesce":
+    case "CollectMetrics":
       return [p.input];
     case "Union":
       return p.inputs;
@@ -439,6 +441,7 @@ export function physicalSchema(p: PhysicalPlan): StructType {
     case "BroadcastExchange":
     case "Sample":
     case "Coalesce":
+    case "CollectMetrics":
       return physicalSchema(p.input);
     case "BatchEvalPython": {
       const input = physicalSchema(p.input);
@@ -476,6 +479,7 @@ export function withChildren(p: PhysicalPlan, kids: readonly PhysicalPlan[]): Ph
     case "Sample":
     case "Window":
     case "Coalesce":
+    case "CollectMetrics":
       return { ...p, input: k0 };
     case "Union":
       return { ...p, inputs: kids };
@@ -485,4 +489,23 @@ export function withChildren(p: PhysicalPlan, kids: readonly PhysicalPlan[]): Ph
     default:
       return assertNever(p);
   }
+}
+
+/**
+ * Spark's CollectMetricsExec: the input's rows unchanged, while each task folds them into
+ * `calls` (bound to the input) and reports their partial states; the query merges them and
+ * evaluates `results` (over the calls' results, BoundRef i = call i) once the action ends.
+ * `metricsId` tells this node's partials from another's in the same query.
+ */
+export interface CollectMetricsP {
+  readonly kind: "CollectMetrics";
+  readonly input: PhysicalPlan;
+  readonly metricsId: number;
+  readonly name: string;
+  readonly observationId?: string;
+  readonly calls: readonly AggCall[];
+  readonly results: readonly Expr[];
+  /** The metrics' names and types, in order (the reported row). */
+  readonly metricsSchema: StructType;
+  readonly detail: string;
 }

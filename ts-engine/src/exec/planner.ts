@@ -1,6 +1,7 @@
 import type { ExecContext } from "./exec-context.js";
 import { hashClustering, satisfiesClustering } from "./output-partitioning.js";
 import { bindReferences } from "../expr/bind.js";
+import { planCollectMetrics } from "./plan-collect-metrics.js";
 import type { AggCall, AttributeRef, BoundRef, Expr, ScalarCall, SortOrder } from "../expr/expr.js";
 import { expandText, generatorText, sampleText } from "../plan/explain-logical.js";
 import { assertNever } from "../errors/assert-never.js";
@@ -108,6 +109,7 @@ function singlePartition(p: PhysicalPlan): boolean {
     case "Expand":
     case "Sample":
     case "Window":
+    case "CollectMetrics":
       return singlePartition(p.input);
     case "Coalesce":
       // Spark's CoalesceExec: SinglePartition when n is 1
@@ -498,6 +500,8 @@ function plan(p: LogicalPlan, st: PlanState): PhysicalPlan {
       return planWindow(p, plan(p.input, st), (input, keys, shown) => hashExchange(input, keys, shown, st));
     case "Repartition":
       return planRepartition(p, st);
+    case "CollectMetrics":
+      return planCollectMetrics(p, plan(p.input, st), st.nextPlanId++);
     case "BatchEvalPython": {
       const attrs = outputOf(p.input);
       const udfs = p.udfs.map((u) => ({ ...u, args: u.args.map((a) => bindReferences(a, attrs)) }));

@@ -95,6 +95,7 @@ export function estimatedSize(p: LogicalPlan): number {
     case "Generate":
     case "Window":
     case "Offset":
+    case "CollectMetrics":
       return scaled(p, p.input);
     case "Expand":
       // Spark's Expand statistics: the child's size once per projection

@@ -80,6 +80,8 @@ function parsedLine(p: ParsedPlan): string {
       return `Repartition ${p.numPartitions}, ${p.shuffle}`;
     case "RepartitionByExpression":
       return `'RepartitionByExpression [${p.partitionExprs.map(exprToString).join(", ")}]${p.numPartitions === undefined ? "" : `, ${p.numPartitions}`}`;
+    case "CollectMetrics":
+      return `'CollectMetrics ${p.name}, [${p.metrics.map(exprToString).join(", ")}], 0`;
     default:
       return assertNever(p);
   }
@@ -143,6 +145,8 @@ function resolvedLine(p: LogicalPlan): string {
       return `Offset ${p.n}`;
     case "Repartition":
       return repartitionLine(p);
+    case "CollectMetrics":
+      return `CollectMetrics ${p.name}, [${p.metrics.map(exprToString).join(", ")}], 0`;
     default:
       return assertNever(p);
   }

@@ -29,7 +29,8 @@ export type LogicalPlan =
   | Sample
   | Window
   | Offset
-  | Repartition;
+  | Repartition
+  | CollectMetrics;
 
 /** The kinds of resolved plan nodes. */
 export type PlanKind = LogicalPlan["kind"];
@@ -270,4 +271,18 @@ export interface Repartition {
   readonly input: LogicalPlan;
   readonly scheme: RepartitionScheme;
   readonly numPartitions?: number;
+}
+
+/**
+ * Spark's CollectMetrics (`df.observe`): the input's rows unchanged, while `metrics` (named
+ * aggregate expressions over them, each an Alias) are computed over every row that flows
+ * through and reported under `name` when the action ends; `observationId` ties them to the
+ * client's Observation.
+ */
+export interface CollectMetrics {
+  readonly kind: "CollectMetrics";
+  readonly input: LogicalPlan;
+  readonly name: string;
+  readonly metrics: readonly Alias[];
+  readonly observationId?: string;
 }

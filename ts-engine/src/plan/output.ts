@@ -90,6 +90,8 @@ export function outputOf(plan: LogicalPlan): readonly AttributeRef[] {
       return outputOf(plan.input);
     case "Window":
       return [...outputOf(plan.input), ...plan.windowExprs.map(toAttribute)];
+    case "CollectMetrics":
+      return outputOf(plan.input);
     default:
       return assertNever(plan);
   }

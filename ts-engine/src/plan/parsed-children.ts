@@ -38,6 +38,7 @@ export function parsedChildren(p: ParsedPlan): readonly ParsedPlan[] {
     case "Offset":
     case "Repartition":
     case "RepartitionByExpression":
+    case "CollectMetrics":
       return [p.input];
     case "PredicateSubquery":
     case "ScalarSubqueryJoin":
@@ -88,7 +89,8 @@ export function mapParsedChildren(p: ParsedPlan, f: (c: ParsedPlan) => ParsedPla
     case "ToSchema":
     case "Offset":
     case "Repartition":
-    case "RepartitionByExpression": {
+    case "RepartitionByExpression":
+    case "CollectMetrics": {
       const input = f(p.input);
       return input === p.input ? p : { ...p, input };
     }

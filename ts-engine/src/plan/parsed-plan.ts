@@ -44,7 +44,8 @@ export type ParsedPlan =
   | ToSchema
   | ParsedOffset
   | ParsedRepartition
-  | ParsedRepartitionByExpression;
+  | ParsedRepartitionByExpression
+  | ParsedCollectMetrics;
 
 /** The kinds of parsed plan nodes (all of them may arrive from the wire). */
 export type ParsedPlanKind = ParsedPlan["kind"];
@@ -431,4 +432,17 @@ export interface ParsedRepartitionByExpression extends Base {
   readonly input: ParsedPlan;
   readonly partitionExprs: readonly ParsedExpr[];
   readonly numPartitions?: number;
+}
+
+/**
+ * `df.observe(observation | name, *exprs)` (Spark's CollectMetrics): `metrics` are computed
+ * over the input's rows as an action runs them; `observationId` names the client's
+ * Observation that receives them (absent for a name alone).
+ */
+export interface ParsedCollectMetrics extends Base {
+  readonly kind: "CollectMetrics";
+  readonly input: ParsedPlan;
+  readonly name: string;
+  readonly metrics: readonly ParsedExpr[];
+  readonly observationId?: string;
 }

@@ -13,6 +13,7 @@ import type { HashedRelation } from "../join/hashed-relation.js";
 import type { BroadcastExchangeP, PhysicalPlan, ShuffleReadP } from "../physical-plan.js";
 import { childrenOf, coalescedRange, physicalSchema, withChildren } from "../physical-plan.js";
 import { runTask } from "./run-task.js";
+import { collectMetricsNodes, MetricsCollector } from "../observed-metrics.js";
 import { cutStages, stageKinds, type Stage } from "./stages.js";
 import type { StageTask, TaskBroadcastInput, TaskCacheInput, TaskItem, TaskOutput, TaskShuffleInput } from "./task.js";
 import type { Materialised } from "../cache/cache-manager.js";
@@ -62,13 +63,23 @@ class QueryRun {
   private error: unknown = undefined;
   private readonly detach: () => void;
 
-  constructor(outer: ExecContext) {
+  constructor(
+    outer: ExecContext,
+    private readonly metrics?: MetricsCollector,
+  ) {
     const onAbort = (): void => this.abort.abort();
     if (outer.signal.aborted) this.abort.abort();
     outer.signal.addEventListener("abort", onAbort, { once: true });
     this.detach = () => outer.signal.removeEventListener("abort", onAbort);
     this.ctx = { ...outer, signal: this.abort.signal };
     this.shuffleMemory = new ShuffleMemory(executionMemory(outer.conf), outer.conf);
+  }
+
+  /** Records the observed metrics of a run that ended (Spark reports them when the action succeeds). */
+  recordMetrics(): void {
+    const store = this.ctx.observations;
+    if (this.metrics === undefined || store === undefined) return;
+    for (const m of this.metrics.results(this.ctx)) store.record(m);
   }
 
   /** Ends the run: tasks still going are cancelled. */
@@ -116,6 +127,7 @@ class QueryRun {
       case "Expand":
       case "Sample":
       case "Window":
+      case "CollectMetrics":
         return this.partitionsOf(p.input);
       case "Union":
         return p.inputs.reduce((s, c) => s + this.partitionsOf(c), 0);
@@ -283,6 +295,7 @@ class QueryRun {
         case "Expand":
         case "Sample":
         case "Window":
+        case "CollectMetrics":
         case "ShuffleExchange":
         case "BroadcastExchange":
           return withChildren(
@@ -317,12 +330,13 @@ class QueryRun {
     const pool = this.ctx.services.workerPool;
     try {
       const task = await this.makeTask(stage, p, output);
-      if (pool !== undefined && pool.available) {
-        yield* pool.run(task, this.ctx, report);
-      } else {
-        yield* runTask(task, this.ctx);
-        report(0);
+      const onPool = pool !== undefined && pool.available;
+      for await (const item of onPool ? pool.run(task, this.ctx, report) : runTask(task, this.ctx)) {
+        // a CollectMetrics' partial states go to the query's metrics, not to the stage's output
+        if (item.metricsId !== undefined) this.metrics?.merge(item.metricsId, item.batch);
+        else yield item;
       }
+      if (!onPool) report(0);
     } catch (e) {
       throw this.fail(e);
     }
@@ -522,11 +536,13 @@ export async function resultPartitions(plan: PhysicalPlan, ctx: ExecContext): Pr
  * partitions' batches in partition order; nothing runs until the first is pulled.
  */
 export async function* runPhysical(plan: PhysicalPlan, ctx: ExecContext): AsyncGenerator<ColumnBatch> {
-  const run = new QueryRun(ctx);
+  const observed = collectMetricsNodes(plan);
+  const run = new QueryRun(ctx, observed.length === 0 ? undefined : new MetricsCollector(observed, ctx.conf.ansi));
   const collect = plan.kind === "Limit" && plan.scope === "collect" ? plan : undefined;
   const limit = collect === undefined || collect.n < 0 ? Number.POSITIVE_INFINITY : collect.n;
   try {
     yield* skipRows(run.result(cutStages(plan), limit), collect?.offset ?? 0);
+    run.recordMetrics();
   } finally {
     run.close();
   }

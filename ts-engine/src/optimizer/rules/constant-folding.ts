@@ -1,11 +1,11 @@
 import { makeBatch } from "../../columnar/batch.js";
 import { vectorToValues } from "../../columnar/rows.js";
 import { evaluate } from "../../expr/eval/evaluate.js";
-import type { Expr } from "../../expr/expr.js";
+import type { Alias, Expr } from "../../expr/expr.js";
 import { isNondeterministicFunction, lookupFunction } from "../../expr/functions/registry.js";
 import { exprType } from "../../expr/expr-type.js";
 import type { LogicalPlan } from "../../plan/logical-plan.js";
-import { aggregate, filter, project, window } from "../../plan/nodes/index.js";
+import { aggregate, filter, project, window, collectMetrics } from "../../plan/nodes/index.js";
 import { structType } from "../../types/data-type.js";
 import type { OptimizerRule } from "../rule.js";
 import { mapExprChildren, transformPlanUp } from "../../plan/transform.js";
@@ -46,7 +46,7 @@ function foldAll(es: readonly Expr[]): readonly Expr[] {
   return out.every((e, i) => e === es[i]) ? es : out;
 }
 
-/** Evaluates scalar calls (and numeric and string↔date casts) whose inputs are all literals once, at plan time, in Project, Filter and Aggregate. */
+/** Evaluates scalar calls (and numeric and string↔date casts) whose inputs are all literals once, at plan time, in Project, Filter, Aggregate, Window arguments and observed metrics. */
 export const constantFolding: OptimizerRule = {
   name: "ConstantFolding",
   apply(plan: LogicalPlan): LogicalPlan {
@@ -74,6 +74,11 @@ export const constantFolding: OptimizerRule = {
         const groupBy = foldAll(p.groupBy);
         const aggs = foldAll(p.aggs);
         return groupBy === p.groupBy && aggs === p.aggs ? p : aggregate(p.input, groupBy, aggs);
+      }
+      if (p.kind === "CollectMetrics") {
+        // observed metrics are aggregate expressions too ((sum(x) * cast(2 as double)) prints as * 2.0)
+        const metrics = foldAll(p.metrics);
+        return metrics === p.metrics ? p : collectMetrics(p.input, p.name, metrics.filter((m): m is Alias => m.kind === "Alias"), p.observationId);
       }
       return p;
     });

@@ -1,3 +1,4 @@
+import { resolveCollectMetrics } from "./rules/collect-metrics.js";
 import type { SqlConf } from "../../conf/sql-conf.js";
 import { AnalysisException, IllegalArgumentException } from "../../errors/spark-exception.js";
 import { assertNever } from "../../errors/assert-never.js";
@@ -147,6 +148,8 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
     case "Repartition":
     case "RepartitionByExpression":
       return resolveRepartition(p, ctx);
+    case "CollectMetrics":
+      return resolveCollectMetrics(p, ctx);
     default:
       return assertNever(p);
   }

@@ -22,3 +22,4 @@ export { sample } from "./sample.js";
 export { window } from "./window.js";
 export { offset } from "./offset.js";
 export { repartition } from "./repartition.js";
+export { collectMetrics } from "./collect-metrics.js";

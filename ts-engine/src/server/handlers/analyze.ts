@@ -83,6 +83,13 @@ export async function handleAnalyze(req: AnalyzeRequest, session: Session, rc: R
       }
       case "inputFiles":
         return rc.send({ kind: "analyzeResult", id: req.id, files: supported(engine.inputFilesQuery, "inputFiles")(plan, ctx) });
+      case "observation": {
+        // Observation.get: the metrics of the first action that ran the observed plan, none before
+        if (req.observationId === undefined) throw new InvalidPlanInput("analyze observation needs an observationId");
+        const m = session.observations.get(req.observationId);
+        if (m === undefined) return rc.send({ kind: "analyzeResult", id: req.id });
+        return rc.send({ kind: "analyzeResult", id: req.id, schema: encodeStructType(m.schema), rows: [m.values] });
+      }
     }
   });
 }

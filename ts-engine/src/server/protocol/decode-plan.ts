@@ -296,6 +296,16 @@ const DECODERS: Readonly<Record<WirePlanKind, Decoder>> = {
       ...(n === undefined ? {} : { numPartitions: asSmallInt(n, `${p}.numPartitions`) }),
     };
   },
+  CollectMetrics: (m, p) => {
+    const id = opt(m, "observationId");
+    return {
+      kind: "CollectMetrics",
+      input: input(m, "input", p),
+      name: asString(req(m, "name", p), `${p}.name`),
+      metrics: exprs(m, "metrics", p),
+      ...(id === undefined ? {} : { observationId: asString(id, `${p}.observationId`) }),
+    };
+  },
 };
 
 /** A double field (msgpack may carry an integral value as an int). */
