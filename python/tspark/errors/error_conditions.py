@@ -32,6 +32,7 @@ ERROR_CONDITIONS = {
     'NOT_COLUMN_OR_DATATYPE_OR_STR': 'Argument `<arg_name>` should be a Column, str or DataType, but got <arg_type>.',
     'ATTRIBUTE_NOT_SUPPORTED': 'Attribute `<attr_name>` is not supported.',
     'NOT_INT': 'Argument `<arg_name>` should be an int, got <arg_type>.',
+    'NOT_WINDOWSPEC': 'Argument `<arg_name>` should be a WindowSpec, got <arg_type>.',
     'NOT_CALLABLE': 'Argument `<arg_name>` should be a callable, got <arg_type>.',
     'NOT_DATATYPE_OR_STR': 'Argument `<arg_name>` should be a DataType or str, got <arg_type>.',
     'INVALID_TYPE': 'Argument `<arg_name>` should not be a <arg_type>.',
@@ -94,4 +95,11 @@ ERROR_CONDITIONS = {
     'CANNOT_SPECIFY_RETURN_TYPE_FOR_UDF': 'returnType can not be specified when `<arg_name>` is a user-defined function, but got <return_type>.',
     'CANNOT_BE_NONE': 'Argument `<arg_name>` cannot be None.',
     'UNSUPPORTED_SIGNATURE': 'Unsupported signature: <signature>.',
+    # df.sameSemantics, df.observe and Observation (issue 9 §9)
+    'NOT_DATAFRAME': 'Argument `<arg_name>` should be a DataFrame, got <arg_type>.',
+    'NOT_OBSERVATION_OR_STR': 'Argument `<arg_name>` should be an Observation or str, got <arg_type>.',
+    'NOT_LIST_OF_COLUMN': 'Argument `<arg_name>` should be a list[Column].',
+    'REUSE_OBSERVATION': 'An Observation can be used with a DataFrame only once.',
+    'NO_OBSERVE_BEFORE_GET': 'Should observe by calling `DataFrame.observe` before `get`.',
+    'VALUE_NOT_NON_EMPTY_STR': "Value for `<arg_name>` must be a non-empty string, got '<arg_value>'.",
 }
