@@ -83,7 +83,7 @@ class DataFrame:
     def _checked_column(self, name: str) -> Column:
         """``df["x"]``: resolved eagerly like classic PySpark, so a bad name fails here."""
         col = Column(E.column_from_name(name, self._plan["planId"]))
-        if name == "*" or name in self.columns:
+        if name == "*" or self.columns.count(name) == 1:
             return col
         # Not a top-level column: let the engine's analyzer decide (nested fields, its error).
         from tspark.sql._execute import analyze

@@ -10,6 +10,7 @@ import { PARQUET_CONDITIONS } from "./conditions-parquet.js";
 import { SQL_CONDITIONS } from "./conditions-sql.js";
 import { RESHAPE_CONDITIONS } from "./conditions-reshape.js";
 import { WINDOW_CONDITIONS } from "./conditions-window.js";
+import { FRAME_CONDITIONS } from "./conditions-frame.js";
 
 export interface Condition {
   readonly sqlState: string;
@@ -317,4 +318,5 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
   ...SQL_CONDITIONS,
   ...RESHAPE_CONDITIONS,
   ...WINDOW_CONDITIONS,
+  ...FRAME_CONDITIONS,
 };

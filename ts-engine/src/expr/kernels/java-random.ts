@@ -15,6 +15,13 @@ export class JavaRandom {
     return Number(BigInt.asIntN(32, this.seed >> BigInt(48 - bits)));
   }
 
+  /** Random.nextLong: two 32-bit draws, `((long) next(32) << 32) + next(32)` (PartitionwiseSampledRDD's seeds). */
+  nextLong(): bigint {
+    const hi = BigInt(this.next(32));
+    const lo = BigInt(this.next(32));
+    return BigInt.asIntN(64, (hi << 32n) + lo);
+  }
+
   /** Random.nextDouble: 53 bits in [0, 1). */
   nextDouble(): number {
     return (this.next(26) * 2 ** 27 + this.next(27)) * 2 ** -53;

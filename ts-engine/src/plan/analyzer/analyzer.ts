@@ -12,7 +12,7 @@ import type { LogicalPlan } from "../logical-plan.js";
 import type { ParsedPlan } from "../parsed-plan.js";
 import { filter, limit, localRelation, offset, range, sort } from "../nodes/index.js";
 import { outputOf } from "../output.js";
-import type { AnalyzerCtx, RelationLookup, Resolved } from "./context.js";
+import { framesBelow, type AnalyzerCtx, type PlanIdMap, type RelationLookup, type Resolved } from "./context.js";
 import { quoteParts } from "./scope.js";
 import { parseQueryPlan } from "../../sql/parse-statement.js";
 import { asSortOrder, resolveExpr, resolveSortOrder } from "./resolve-expr.js";
@@ -51,7 +51,7 @@ function checkBooleanFilter(condition: Expr): Expr {
 }
 
 function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
-  const none = new Map<number, readonly AttributeRef[]>();
+  const none: PlanIdMap = new Map();
   switch (p.kind) {
     case "Range":
       if (Number(p.step) === 0) throw new IllegalArgumentException(`requirement failed: step (0) cannot be 0`);
@@ -188,10 +188,8 @@ export function analyze(plan: ParsedPlan, ctx: AnalyzeOptions): LogicalPlan {
       const resolved = resolveNode(p, actx);
       const hit = ctx.cached?.(p, resolved.plan);
       const r = hit === undefined ? resolved : { plan: hit, planIds: resolved.planIds };
-      if (p.planId === undefined) return r;
-      const planIds = new Map(r.planIds);
-      planIds.set(p.planId, outputOf(r.plan));
-      return { plan: r.plan, planIds };
+      const planIds = framesBelow(r.planIds, p.planId, outputOf(r.plan));
+      return { plan: r.plan, planIds, ...(r.hidden === undefined ? {} : { hidden: r.hidden }) };
     },
   };
   try {

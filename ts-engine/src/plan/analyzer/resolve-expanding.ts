@@ -48,8 +48,10 @@ export function resolveExpanding(exprs: readonly ParsedExpr[], scope: Scope): Ex
       continue;
     }
     if (e.target === undefined || e.target.length === 0) {
-      const frame = e.planId === undefined ? undefined : scope.planIds.get(e.planId);
-      out.push(...(frame ?? scope.attrs));
+      // df["*"]: the shallowest frame with that planId, as its columns are visible now
+      const frames = e.planId === undefined ? undefined : scope.planIds.get(e.planId);
+      const frame = frames === undefined ? undefined : [...frames].sort((a, b) => a.depth - b.depth)[0]!.attrs;
+      out.push(...(frame === undefined ? scope.attrs : frame.map((a) => scope.attrs.find((x) => x.exprId === a.exprId) ?? a)));
       continue;
     }
     const hits = scope.attrs.filter((a) => matchName([...e.target!, a.name], [a], scope.caseSensitive).length > 0);

@@ -8,6 +8,7 @@ import { outputOf, toAttribute } from "../../output.js";
 import { sessionFunctionsOf, type AnalyzerCtx, type Resolved } from "../context.js";
 import type { Scope } from "../scope.js";
 import { callsGrouping, rewriteGroupingCalls } from "./grouping-analytics.js";
+import { exposeHidden } from "../hidden-columns.js";
 
 function referenced(exprs: readonly Expr[]): AttributeRef[] {
   const out = new Map<number, AttributeRef>();
@@ -35,20 +36,26 @@ export function resolveWithMissingRefs(
   build: (input: LogicalPlan, exprs: readonly Expr[]) => LogicalPlan,
 ): Resolved {
   const outer = outputOf(child.plan);
-  const scope: Scope = { attrs: outer, planIds: child.planIds, caseSensitive: ctx.caseSensitive, ansi: ctx.ansi, ...sessionFunctionsOf(ctx) };
+  const scope: Scope = { attrs: outer, planIds: child.planIds, caseSensitive: ctx.caseSensitive, ansi: ctx.ansi, ...sessionFunctionsOf(ctx), ...(child.hidden === undefined ? {} : { hidden: child.hidden }) };
   let narrow: readonly Expr[] | undefined;
   let err: unknown;
   try {
     narrow = resolveAll(scope);
   } catch (e) {
-    if (!(e instanceof AnalysisException) || !e.errorClass.startsWith("UNRESOLVED_COLUMN")) throw e;
+    // a frame's column the projection dropped (MISSING_ATTRIBUTES) may still be below it
+    if (!(e instanceof AnalysisException) || !(e.errorClass.startsWith("UNRESOLVED_COLUMN") || e.errorClass.startsWith("MISSING_ATTRIBUTES"))) throw e;
     err = e;
   }
   const p = child.plan;
   // SQL's HAVING count(*) > 1: aggregate calls over an Aggregate become its hidden outputs (below).
   // HAVING grouping(k) = 1 over grouping sets: the call reads the aggregate's spark_grouping_id (below)
   const aggregates = narrow !== undefined && p.kind === "Aggregate" && narrow.some((e) => callsGrouping(e) || exprExists(e, (x) => x.kind === "AggCall"));
-  if (narrow !== undefined && !aggregates) return { plan: build(child.plan, narrow), planIds: child.planIds };
+  if (narrow !== undefined && !aggregates) {
+    const input = exposeHidden(child, narrow);
+    // a using-join's hidden key named: the widened projection is narrowed again above
+    if (input !== child.plan) return { plan: project(build(input, narrow), outer), planIds: child.planIds };
+    return { plan: build(child.plan, narrow), planIds: child.planIds };
+  }
   {
     if (p.kind !== "Project" && p.kind !== "Aggregate") throw err;
     const below = outputOf(p.input);

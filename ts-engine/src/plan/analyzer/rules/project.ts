@@ -9,6 +9,7 @@ import { containsAgg, resolveExpr } from "../resolve-expr.js";
 import { named } from "../naming.js";
 import { matchName, resolveColumn } from "../scope.js";
 import { resolveExpanding } from "../resolve-expanding.js";
+import { exposeHidden } from "../hidden-columns.js";
 import { resolveAggregate } from "./aggregate.js";
 import { extractGenerators, hasGenerator } from "./generate.js";
 import { extractWindows } from "./window.js";
@@ -26,7 +27,7 @@ export function resolveProject(p: ParsedProject, ctx: AnalyzerCtx): Resolved {
   const exprs = resolved.map(named);
   if (exprs.some(containsAgg)) return resolveAggregate(child, [], exprs, ctx);
   // Spark's ExtractWindowExpressions: window expressions become Window nodes under the projection.
-  const w = extractWindows(child.plan, exprs);
+  const w = extractWindows(exposeHidden(child, exprs), exprs);
   return { plan: project(w.plan, w.exprs), planIds: child.planIds };
 }
 
