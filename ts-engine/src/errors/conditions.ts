@@ -11,6 +11,8 @@ import { SQL_CONDITIONS } from "./conditions-sql.js";
 import { RESHAPE_CONDITIONS } from "./conditions-reshape.js";
 import { WINDOW_CONDITIONS } from "./conditions-window.js";
 import { FRAME_CONDITIONS } from "./conditions-frame.js";
+import { VARIANT_CONDITIONS } from "./conditions-variant.js";
+import { SKETCH_CONDITIONS } from "./conditions-sketch.js";
 
 export interface Condition {
   readonly sqlState: string;
@@ -319,4 +321,6 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
   ...RESHAPE_CONDITIONS,
   ...WINDOW_CONDITIONS,
   ...FRAME_CONDITIONS,
+  ...VARIANT_CONDITIONS,
+  ...SKETCH_CONDITIONS,
 };

@@ -28,6 +28,8 @@ export function defaultSize(t: DataType): number {
       return t.precision <= 18 ? 8 : 16;
     case "calendar_interval":
       return 16;
+    case "variant":
+      return 32;
     case "string":
       return 20;
     case "binary":

@@ -35,14 +35,14 @@ const DEFAULT_ARRAY_SORT_LAMBDA =
   `lambdafunction((IF(((${V} IS NULL) AND (${V} IS NULL)), 0, (IF((${V} IS NULL), 1, (IF((${V} IS NULL), -1, ` +
   `(IF((${V} < ${V}), -1, (IF((${V} > ${V}), 1, 0)))))))))), ${V}, ${V})`;
 /** Functions whose generated column name shows their first argument only. */
-const FIRST_ARG_ONLY = new Set(["first", "last", "first_value", "last_value", "from_json", "to_json", "from_csv", "to_csv", "schema_of_json", "schema_of_csv"]);
+const FIRST_ARG_ONLY = new Set(["first", "last", "first_value", "last_value", "from_json", "to_json", "from_csv", "to_csv", "schema_of_json", "schema_of_csv", "from_xml", "to_xml", "schema_of_xml"]);
 
 /** Either form: explain prints the parsed plan too, and error messages quote both. */
 type AnyExpr = Expr | ParsedExpr;
 
 function call(name: string, args: readonly AnyExpr[], distinct: boolean, s: Style): string {
   // first/last (and first_value/last_value) print only their column, not the ignoreNulls flag
-  // (`first(i)`); the JSON/CSV functions only their input, not the schema, mode or options.
+  // (`first(i)`); the JSON/CSV/XML functions only their input, not the schema, mode or options.
   const shown = FIRST_ARG_ONLY.has(name) && s === "pretty" ? args.slice(0, 1) : args;
   const a = shown.map((x) => render(x, s));
   const op = INFIX[name];

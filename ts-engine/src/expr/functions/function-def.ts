@@ -36,6 +36,12 @@ export interface FunctionParameter {
   readonly default?: Literal;
 }
 
+/** The session settings a type rule reads (the analyzer passes its scope's). */
+export interface ResolveSettings {
+  /** spark.sql.decimalOperations.allowPrecisionLoss: decimal results past 38 digits give up scale (true) or are capped (false). */
+  readonly decimalAllowPrecisionLoss: boolean;
+}
+
 /** A scalar function: a type rule (with implicit casts) and a vectorized implementation. */
 export interface ScalarFunctionDef {
   readonly kind: "scalar";
@@ -43,8 +49,8 @@ export interface ScalarFunctionDef {
   readonly doc: FunctionDoc;
   /** Spark's FunctionSignature, for the few functions that take named arguments (absent: NAMED_PARAMETERS_NOT_SUPPORTED). */
   readonly parameters?: readonly FunctionParameter[];
-  /** Type-checks resolved arguments and returns the resolved call (usually a ScalarCall). */
-  resolve(name: string, args: readonly Expr[]): Expr;
+  /** Type-checks resolved arguments and returns the resolved call (usually a ScalarCall); `settings` absent means the defaults. */
+  resolve(name: string, args: readonly Expr[], settings?: ResolveSettings): Expr;
   /** Evaluates the call over a batch of `numRows` rows; `args` are the evaluated argument vectors. */
   eval(args: readonly Vector[], call: ScalarCall, ctx: EvalContext, numRows: number): Vector;
   /** The value depends on the session (its time zone, or the clock), so it is never folded at plan time. */

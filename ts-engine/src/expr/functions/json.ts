@@ -1,3 +1,5 @@
+import type { VariantValue } from "../../columnar/variant.js";
+import { variantToJson } from "../kernels/variant-json.js";
 import { calendarIntervalString, type CalendarInterval } from "../../columnar/calendar-interval.js";
 import { dayTimeIntervalString, yearMonthIntervalString } from "../eval/interval-string.js";
 import { AnalysisException, SparkException } from "../../errors/spark-exception.js";
@@ -177,7 +179,7 @@ const FROM_JSON: ScalarFunctionDef = {
 };
 
 /** Jackson's JSON of one value of type `t` (nulls inside structs are left out, as ignoreNullFields). */
-function toJson(x: unknown, t: DataType): string {
+function toJson(x: unknown, t: DataType, tz = "UTC"): string {
   if (x === null || x === undefined) return "null";
   switch (t.kind) {
     case "string":
@@ -207,15 +209,15 @@ function toJson(x: unknown, t: DataType): string {
     case "binary":
       return jsonQuote(Buffer.from(x as Uint8Array).toString("base64"));
     case "array":
-      return `[${(x as readonly unknown[]).map((e) => toJson(e, t.elementType)).join(",")}]`;
+      return `[${(x as readonly unknown[]).map((e) => toJson(e, t.elementType, tz)).join(",")}]`;
     case "map":
-      return `{${(x as readonly (readonly [unknown, unknown])[]).map(([k, v]) => `${jsonQuote(String(k))}:${toJson(v, t.valueType)}`).join(",")}}`;
+      return `{${(x as readonly (readonly [unknown, unknown])[]).map(([k, v]) => `${jsonQuote(String(k))}:${toJson(v, t.valueType, tz)}`).join(",")}}`;
     case "struct": {
       const fs = x as readonly unknown[];
       const parts: string[] = [];
       t.fields.forEach((f, i) => {
         const v = fs[i];
-        if (v !== null && v !== undefined) parts.push(`${jsonQuote(f.name)}:${toJson(v, f.dataType)}`);
+        if (v !== null && v !== undefined) parts.push(`${jsonQuote(f.name)}:${toJson(v, f.dataType, tz)}`);
       });
       return `{${parts.join(",")}}`;
     }
@@ -228,6 +230,9 @@ function toJson(x: unknown, t: DataType): string {
       return jsonQuote(yearMonthIntervalString(x as number, t));
     case "calendar_interval":
       return jsonQuote(calendarIntervalString(x as CalendarInterval));
+    case "variant":
+      // A variant writes its own JSON (Spark's to_json of VARIANT), timestamps in the session zone.
+      return variantToJson(x as VariantValue, tz);
   }
 }
 
@@ -239,14 +244,14 @@ const TO_JSON: ScalarFunctionDef = {
     checkArity("to_json", given, 1, 2);
     const a = given[0]!;
     const t = exprType(a);
-    if (t.kind !== "struct" && t.kind !== "array" && t.kind !== "map") {
+    if (t.kind !== "struct" && t.kind !== "array" && t.kind !== "map" && t.kind !== "variant") {
       throw new AnalysisException("DATATYPE_MISMATCH.INVALID_JSON_SCHEMA", { sqlExpr: quotedSql(scalarCall("to_json", [a], StringType, true)), schema: `"${sqlTypeName(t)}"` });
     }
     return scalarCall("to_json", [a], StringType, exprNullable(a));
   },
-  eval([a], call) {
+  eval([a], call, ctx) {
     const t = exprType(call.args[0]!);
-    return mapRows([a!], StringType, ([x]) => toJson(x, t));
+    return mapRows([a!], StringType, ([x]) => toJson(x, t, ctx.timeZone));
   },
 };
 

@@ -444,6 +444,7 @@ function builderFor(type: DataType, n: number, o: CsvOptions, ctx: ConvertContex
     case "map":
     case "struct":
     case "calendar_interval":
+    case "variant":
       throw new InternalError(`CSV cannot read ${type.kind} (checked when the source was resolved)`);
     default:
       return assertNever(type);

@@ -20,6 +20,7 @@ function supported(t: DataType): boolean {
     case "struct":
     case "binary":
     case "calendar_interval":
+    case "variant":
       return false;
     default:
       return true;

@@ -143,6 +143,7 @@ function convert(v: JsonValue, t: DataType, tp: TimeParsers): unknown {
     case "day_time_interval":
     case "year_month_interval":
     case "calendar_interval":
+    case "variant":
       throw new BadValue();
     default:
       return assertNever(t);

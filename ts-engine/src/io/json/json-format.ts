@@ -17,6 +17,7 @@ function supported(t: DataType): boolean {
     case "day_time_interval":
     case "year_month_interval":
     case "calendar_interval":
+    case "variant":
       return false;
     case "array":
       return supported(t.elementType);

@@ -203,6 +203,7 @@ export class XmlRowBuilder {
       case "day_time_interval":
       case "year_month_interval":
       case "calendar_interval":
+      case "variant":
         throw new BadValue();
       default:
         return assertNever(t);

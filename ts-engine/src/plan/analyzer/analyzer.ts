@@ -184,6 +184,7 @@ export function analyze(plan: ParsedPlan, ctx: AnalyzeOptions): LogicalPlan {
     caseSensitive: ctx.conf.caseSensitive,
     timeZone: ctx.conf.get("spark.sql.session.timeZone"),
     ansi: ctx.conf.ansi,
+    decimalAllowPrecisionLoss: ctx.conf.getBoolean("spark.sql.decimalOperations.allowPrecisionLoss"),
     resolve(p: ParsedPlan): Resolved {
       const resolved = resolveNode(p, actx);
       const hit = ctx.cached?.(p, resolved.plan);

@@ -41,12 +41,14 @@ export interface AnalyzerCtx {
   readonly ansi: boolean;
   /** Functions registered for the session (`spark.udf.register`); absent = none. */
   readonly sessionFunctions?: SessionFunctionLookup;
+  /** spark.sql.decimalOperations.allowPrecisionLoss (decimal arithmetic's result types); true when absent. */
+  readonly decimalAllowPrecisionLoss?: boolean;
   resolve(plan: ParsedPlan): Resolved;
 }
 
 /** The scope expressions over `r` resolve in. */
 export function scopeOf(r: Resolved, ctx: AnalyzerCtx): Scope {
-  return { attrs: outputOf(r.plan), planIds: r.planIds, caseSensitive: ctx.caseSensitive, timeZone: ctx.timeZone, ansi: ctx.ansi, ...sessionFunctionsOf(ctx), ...(r.hidden === undefined ? {} : { hidden: r.hidden }) };
+  return { attrs: outputOf(r.plan), planIds: r.planIds, caseSensitive: ctx.caseSensitive, timeZone: ctx.timeZone, ansi: ctx.ansi, decimalAllowPrecisionLoss: ctx.decimalAllowPrecisionLoss ?? true, ...sessionFunctionsOf(ctx), ...(r.hidden === undefined ? {} : { hidden: r.hidden }) };
 }
 
 /** The `sessionFunctions` field of a scope made from `ctx` (none when the session has none). */

@@ -9,7 +9,7 @@ import type { HigherOrderFunctionDef } from "../../expr/functions/function-def.j
 import type { ParsedExpr, ParsedSortOrder } from "../../expr/parsed-expr.js";
 import { exprType } from "../../expr/expr-type.js";
 import { distinctAliasOf, lookupFunction } from "../../expr/functions/registry.js";
-import { implicitCast, quotedSql } from "../../expr/functions/function-def.js";
+import { implicitCast, quotedSql, type ResolveSettings } from "../../expr/functions/function-def.js";
 import { parseExpression } from "../../sql/parse-expression.js";
 import { exprExists } from "../../expr/transform.js";
 import { exprPrettySql } from "../../expr/expr-string.js";
@@ -98,8 +98,8 @@ export function resolveExpr(e: ParsedExpr, scope: Scope): Expr {
 export function resolveSortOrder(o: ParsedSortOrder, scope: Scope): SortOrder {
   const sorted: SortOrder = { ...o, child: resolveExpr(o.child, scope) };
   const t = exprType(sorted.child);
-  if (t.kind === "calendar_interval") {
-    // Spark's SortOrder needs an orderable type; calendar intervals have no order.
+  if (t.kind === "calendar_interval" || t.kind === "variant") {
+    // Spark's SortOrder needs an orderable type; calendar intervals and variants have no order.
     throw new AnalysisException("DATATYPE_MISMATCH.INVALID_ORDERING_TYPE", { sqlExpr: `"${exprPrettySql(sorted)}"`, functionName: "`sortorder`", dataType: `"${sqlTypeName(t)}"` });
   }
   return sorted;
@@ -182,7 +182,7 @@ function resolveFunction(name: string, rawArgs: readonly ParsedExpr[], isDistinc
   const args = rawArgs.map((a) =>
     a.kind === "UnresolvedStar" && def.kind === "agg" && def.starMeansRows === true ? { kind: "Literal" as const, value: 1, dataType: IntegerType } : resolveExpr(a, scope),
   );
-  return applyFunction(name, args, isDistinct);
+  return applyFunction(name, args, isDistinct, { decimalAllowPrecisionLoss: scope.decimalAllowPrecisionLoss ?? true });
 }
 
 /**
@@ -227,7 +227,7 @@ function resolveHigherOrder(def: HigherOrderFunctionDef, name: string, rawArgs: 
 }
 
 /** A registry function over already resolved arguments (type checks and coercion are the entry's). */
-function applyFunction(name: string, args: readonly Expr[], isDistinct: boolean): Expr {
+function applyFunction(name: string, args: readonly Expr[], isDistinct: boolean, settings?: ResolveSettings): Expr {
   const lower = name.toLowerCase();
   const def = lookupFunction(name);
   if (def === undefined) {
@@ -243,7 +243,7 @@ function applyFunction(name: string, args: readonly Expr[], isDistinct: boolean)
     return def.resolve(lower, args, isDistinct);
   }
   try {
-    return def.resolve(lower, args);
+    return def.resolve(lower, args, settings);
   } catch (e) {
     // Spark raises a bad extract field while building the expression, before any plan exists.
     throw e instanceof AnalysisException && e.errorClass === "INVALID_EXTRACT_FIELD" ? noPlan(e) : e;

@@ -39,6 +39,8 @@ export interface Scope {
   readonly lambdaVars?: ReadonlyMap<string, NamedLambdaVariable>;
   /** spark.sql.ansi.enabled: which casts analysis accepts (Cast.canAnsiCast or canCast); true when absent. */
   readonly ansi?: boolean;
+  /** spark.sql.decimalOperations.allowPrecisionLoss, for decimal arithmetic's result types; true when absent. */
+  readonly decimalAllowPrecisionLoss?: boolean;
   /**
    * A correlated subquery's outer columns: a name resolves here only when no column of `attrs`
    * has it, so the subquery's own columns shadow the outer query's (Spark's outer references).

@@ -18,6 +18,8 @@ import { resolveExpanding } from "../resolve-expanding.js";
 import { resolveGroupingSets } from "./grouping-analytics.js";
 import { implicitPivotGroupBy, pivotOutputs } from "./pivot.js";
 import { checkNoWindow, extractWindows, hasWindow, liftWindowsOverAggregate } from "./window.js";
+import { exprType } from "../../../expr/expr-type.js";
+import { sqlTypeName } from "../../../types/type-names.js";
 
 function unalias(e: Expr): Expr {
   return e.kind === "Alias" ? unalias(e.child) : e;
@@ -45,6 +47,11 @@ export function resolveAggregate(child: Resolved, groupBy: readonly Expr[], aggs
   checkNoWindow(groupBy, "group");
   for (const g of groupBy) {
     if (containsAgg(g)) throw new AnalysisException("GROUP_BY_AGGREGATE", { sqlExpr: `"${exprPrettySql(g)}"` });
+    const t = exprType(g);
+    if (t.kind === "variant") {
+      // Spark's CheckAnalysis: grouping keys must be orderable (VARIANT is not).
+      throw new AnalysisException("GROUP_EXPRESSION_TYPE_IS_NOT_ORDERABLE", { sqlExpr: `"${exprPrettySql(unalias(g))}"`, dataType: `"${sqlTypeName(t)}"` });
+    }
   }
   const all = [...(prependGroups ? groupBy.map(named) : []), ...aggs.map(named)];
   // windows over the aggregated rows: the aggregate computes what they read, they run above it
