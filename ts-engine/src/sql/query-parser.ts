@@ -876,6 +876,8 @@ function mapMarkers(e: ParsedExpr, f: (id: number, notAbove: boolean) => ParsedE
       return { ...e, body: m(e.body) };
     case "PythonUDF":
       return { ...e, args: e.args.map(m) };
+    case "Window":
+      return { ...e, windowFunction: m(e.windowFunction), partitionSpec: e.partitionSpec.map(m), orderSpec: e.orderSpec.map((o) => ({ ...o, child: m(o.child) })) };
     case "UnresolvedAttribute":
     case "UnresolvedStar":
     case "ExprString":
