@@ -32,6 +32,7 @@ ERROR_CONDITIONS = {
     'NOT_COLUMN_OR_DATATYPE_OR_STR': 'Argument `<arg_name>` should be a Column, str or DataType, but got <arg_type>.',
     'ATTRIBUTE_NOT_SUPPORTED': 'Attribute `<attr_name>` is not supported.',
     'NOT_INT': 'Argument `<arg_name>` should be an int, got <arg_type>.',
+    'NOT_WINDOWSPEC': 'Argument `<arg_name>` should be a WindowSpec, got <arg_type>.',
     'NOT_CALLABLE': 'Argument `<arg_name>` should be a callable, got <arg_type>.',
     'NOT_DATATYPE_OR_STR': 'Argument `<arg_name>` should be a DataType or str, got <arg_type>.',
     'INVALID_TYPE': 'Argument `<arg_name>` should not be a <arg_type>.',
@@ -85,4 +86,11 @@ ERROR_CONDITIONS = {
     'NOT_FLOAT_OR_INT': 'Argument `<arg_name>` should be a float or int, got <arg_type>.',
     'NOT_LIST_OF_FLOAT_OR_INT': 'Argument `<arg_name>` should be a list[float, int], got <arg_type>.',
     'NEGATIVE_VALUE': "Value for `<arg_name>` must be greater than or equal to 0, got '<arg_value>'.",
+    # df.sameSemantics, df.observe and Observation (issue 9 §9)
+    'NOT_DATAFRAME': 'Argument `<arg_name>` should be a DataFrame, got <arg_type>.',
+    'NOT_OBSERVATION_OR_STR': 'Argument `<arg_name>` should be an Observation or str, got <arg_type>.',
+    'NOT_LIST_OF_COLUMN': 'Argument `<arg_name>` should be a list[Column].',
+    'REUSE_OBSERVATION': 'An Observation can be used with a DataFrame only once.',
+    'NO_OBSERVE_BEFORE_GET': 'Should observe by calling `DataFrame.observe` before `get`.',
+    'VALUE_NOT_NON_EMPTY_STR': "Value for `<arg_name>` must be a non-empty string, got '<arg_value>'.",
 }

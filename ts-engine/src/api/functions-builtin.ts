@@ -19,3 +19,4 @@ export * from "./functions-number-format.js";
 export * from "./functions-crypto.js";
 export * from "./functions-xml.js";
 export * from "./functions-grouping.js";
+export * from "./functions-window.js";

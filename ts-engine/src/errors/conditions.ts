@@ -9,6 +9,7 @@ import { FILE_CONDITIONS } from "./conditions-files.js";
 import { PARQUET_CONDITIONS } from "./conditions-parquet.js";
 import { SQL_CONDITIONS } from "./conditions-sql.js";
 import { RESHAPE_CONDITIONS } from "./conditions-reshape.js";
+import { WINDOW_CONDITIONS } from "./conditions-window.js";
 
 export interface Condition {
   readonly sqlState: string;
@@ -315,4 +316,5 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
   ...PARQUET_CONDITIONS,
   ...SQL_CONDITIONS,
   ...RESHAPE_CONDITIONS,
+  ...WINDOW_CONDITIONS,
 };

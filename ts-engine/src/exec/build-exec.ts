@@ -1,3 +1,4 @@
+import { CollectMetricsExec } from "./collect-metrics-exec.js";
 import { InternalError } from "../errors/spark-exception.js";
 import { HashAggregateExec } from "./aggregate/hash-aggregate-exec.js";
 import { BatchEvalPythonExec } from "./batch-eval-python-exec.js";
@@ -20,6 +21,7 @@ import { ProjectExec } from "./project-exec.js";
 import { RangeExec } from "./range-exec.js";
 import { SortExec } from "./sort/sort-exec.js";
 import { UnionExec } from "./union-exec.js";
+import { WindowExec } from "./window/window-exec.js";
 import { CoalesceExec } from "./exchange/coalesce-exec.js";
 
 type Builder<K extends PhysicalKind> = (p: PhysicalPlan & { kind: K }, inputs: StageInputs) => ExecutionPlan;
@@ -33,7 +35,8 @@ const BUILDERS: { readonly [K in PhysicalKind]: Builder<K> } = {
   Filter: (p, i) => new FilterExec(buildExec(p.input, i), p.condition, p.detail),
   HashAggregate: (p, i) => new HashAggregateExec(buildExec(p.input, i), p.groupBy, p.calls, p.output, p.results, p.schema, p.detail),
   Sort: (p, i) => new SortExec(buildExec(p.input, i), p.orders, p.detail),
-  Limit: (p, i) => new LimitExec(buildExec(p.input, i), p.n, LIMIT_NAMES[p.scope]),
+  // only a global limit skips its offset itself: a CollectLimit's collector skips it (dag-scheduler)
+  Limit: (p, i) => new LimitExec(buildExec(p.input, i), p.n, LIMIT_NAMES[p.scope], p.scope === "global" ? (p.offset ?? 0) : 0),
   Union: (p, i) => new UnionExec(p.inputs.map((c) => buildExec(c, i)), p.schema),
   HashJoin: (p, i) =>
     new HashJoinExec(
@@ -51,6 +54,7 @@ const BUILDERS: { readonly [K in PhysicalKind]: Builder<K> } = {
     ),
   Generate: (p, i) => new GenerateExec(buildExec(p.input, i), p.generator, p.outer, p.schema, p.detail),
   Expand: (p, i) => new ExpandExec(buildExec(p.input, i), p.projections, p.schema, p.detail),
+  CollectMetrics: (p, i) => new CollectMetricsExec(buildExec(p.input, i), p.metricsId, p.calls, p.detail),
   Sample: (p, i) => new SampleExec(buildExec(p.input, i), p.lowerBound, p.upperBound, p.withReplacement, p.seed, p.detail),
   SortMergeJoin: (p, i) =>
     new SortMergeJoinExec(buildExec(p.left, i), buildExec(p.right, i), p.joinType, p.leftKeys, p.rightKeys, p.residual, p.schema, p.detail),
@@ -68,6 +72,7 @@ const BUILDERS: { readonly [K in PhysicalKind]: Builder<K> } = {
   BroadcastRead: (p, i) => new StageInputExec("BroadcastRead", p.schema, 1, () => i.broadcast(p.broadcastId)),
   FileSourceScan: (p) => new FileSourceScanExec(p),
   WriteFiles: (p, i) => new WriteFilesExec(p, buildExec(p.input, i)),
+  Window: (p, i) => new WindowExec(buildExec(p.input, i), p.windowExprs, p.partitionSpec, p.orderSpec, p.schema, p.detail),
   InMemoryTableScan: (p, i) => {
     const c = i.cached(p.cacheId);
     return new InMemoryTableScanExec(p.schema, p.columns, c.numPartitions, (q) => c.read(q), p.detail);

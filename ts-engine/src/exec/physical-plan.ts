@@ -1,4 +1,4 @@
-import type { AggCall, Expr, PythonUDF, ScalarCall, SortOrder } from "../expr/expr.js";
+import type { AggCall, Expr, PythonUDF, ScalarCall, SortOrder, WindowExpression } from "../expr/expr.js";
 import type { JoinType } from "../plan/logical-plan.js";
 import type { FilePartition } from "../io/file-split.js";
 import type { PushedFilter } from "../io/pushed-filter.js";
@@ -34,7 +34,9 @@ export type PhysicalPlan =
   | WriteFilesP
   | ExpandP
   | SampleP
-  | CoalesceP;
+  | WindowP
+  | CoalesceP
+  | CollectMetricsP;
 
 export type PhysicalKind = PhysicalPlan["kind"];
 
@@ -118,7 +120,10 @@ export interface SortP {
 export interface LimitP {
   readonly kind: "Limit";
   readonly input: PhysicalPlan;
+  /** Rows kept from the start, the offset's included (Spark's limit of GlobalLimitAndOffset); -1: all. */
   readonly n: number;
+  /** Rows skipped first (Spark's offset): by the global limit, or the collector of a CollectLimit. */
+  readonly offset?: number;
   readonly scope: "local" | "global" | "collect";
 }
 
@@ -342,6 +347,21 @@ export interface SampleP {
 }
 
 /**
+ * Spark's WindowExec over one partition whose rows are clustered on `partitionSpec` and
+ * sorted by it then `orderSpec` (the planner puts an exchange and a sort under it): the
+ * input's columns, then one column per window expression. Everything is bound to the input.
+ */
+export interface WindowP {
+  readonly kind: "Window";
+  readonly input: PhysicalPlan;
+  readonly windowExprs: readonly WindowExpression[];
+  readonly partitionSpec: readonly Expr[];
+  readonly orderSpec: readonly SortOrder[];
+  readonly schema: StructType;
+  readonly detail: string;
+}
+
+/**
  * `df.coalesce(n)` (Spark's CoalesceExec): partition i of the output is input partitions
  * [i·m/n, (i+1)·m/n) of the m the input has, read one after another in the same task, with
  * no exchange. A task is sent `parts`: its input partitions' subtrees, each cut to its
@@ -381,7 +401,9 @@ export function childrenOf(p: PhysicalPlan): readonly PhysicalPlan[] {
     case "WriteFiles":
     case "Expand":
     case "Sample":
+    case "Window":
     case "Coalesce":
+    case "CollectMetrics":
       return [p.input];
     case "Union":
       return p.inputs;
@@ -410,6 +432,7 @@ export function physicalSchema(p: PhysicalPlan): StructType {
     case "FileSourceScan":
     case "WriteFiles":
     case "Expand":
+    case "Window":
       return p.schema;
     case "Filter":
     case "Sort":
@@ -418,6 +441,7 @@ export function physicalSchema(p: PhysicalPlan): StructType {
     case "BroadcastExchange":
     case "Sample":
     case "Coalesce":
+    case "CollectMetrics":
       return physicalSchema(p.input);
     case "BatchEvalPython": {
       const input = physicalSchema(p.input);
@@ -453,7 +477,9 @@ export function withChildren(p: PhysicalPlan, kids: readonly PhysicalPlan[]): Ph
     case "WriteFiles":
     case "Expand":
     case "Sample":
+    case "Window":
     case "Coalesce":
+    case "CollectMetrics":
       return { ...p, input: k0 };
     case "Union":
       return { ...p, inputs: kids };
@@ -463,4 +489,23 @@ export function withChildren(p: PhysicalPlan, kids: readonly PhysicalPlan[]): Ph
     default:
       return assertNever(p);
   }
+}
+
+/**
+ * Spark's CollectMetricsExec: the input's rows unchanged, while each task folds them into
+ * `calls` (bound to the input) and reports their partial states; the query merges them and
+ * evaluates `results` (over the calls' results, BoundRef i = call i) once the action ends.
+ * `metricsId` tells this node's partials from another's in the same query.
+ */
+export interface CollectMetricsP {
+  readonly kind: "CollectMetrics";
+  readonly input: PhysicalPlan;
+  readonly metricsId: number;
+  readonly name: string;
+  readonly observationId?: string;
+  readonly calls: readonly AggCall[];
+  readonly results: readonly Expr[];
+  /** The metrics' names and types, in order (the reported row). */
+  readonly metricsSchema: StructType;
+  readonly detail: string;
 }

@@ -3,6 +3,7 @@ import type { LogicalPlan } from "../plan/logical-plan.js";
 import type { OptimizerRule } from "./rule.js";
 import { COMPUTE_CURRENT_TIME, computeCurrentTime } from "./rules/compute-current-time.js";
 import { collapseProject } from "./rules/collapse-project.js";
+import { collapseWindow } from "./rules/collapse-window.js";
 import { extractPythonUdfs } from "./rules/extract-python-udfs.js";
 import { constantFolding } from "./rules/constant-folding.js";
 import { booleanSimplification } from "./rules/boolean-simplification.js";
@@ -18,6 +19,7 @@ export const OPTIMIZER_RULES: readonly OptimizerRule[] = [
   booleanSimplification,
   pushDownFilter,
   collapseProject,
+  collapseWindow,
   pruneColumns,
   extractPythonUdfs,
 ];

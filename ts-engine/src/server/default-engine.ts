@@ -10,6 +10,7 @@ import {
   unpersistQuery,
   numPartitionsQuery,
 } from "../engine/query-engine.js";
+import { inputFilesQuery, sameSemanticsQuery, semanticHashQuery } from "../engine/plan-semantics.js";
 import { createEngineServices } from "../engine/services.js";
 import { createTempView, runSql } from "../engine/sql-runner.js";
 import { catalogOp } from "../engine/catalog-api.js";
@@ -35,6 +36,9 @@ export const defaultServerEngine: ServerEngine = {
   catalogOp,
   writeTable,
   numPartitionsQuery,
+  semanticHashQuery,
+  sameSemanticsQuery,
+  inputFilesQuery,
   runRdd: (raw, ctx) => executeRdd(decodeRddPlan(raw), ctx),
   rddNumPartitions: (raw) => rddNumPartitions(decodeRddPlan(raw)),
   createServices: () => {

@@ -54,6 +54,12 @@ export interface ServerEngine {
   catalogOp(op: string, args: readonly (string | StorageLevel | undefined)[], ctx: ExecContext): unknown;
   /** `df.rdd.getNumPartitions()`: the result's partitions (the stages before the last run); absent in stand-ins. */
   numPartitionsQuery?(plan: ParsedPlan, ctx: ExecContext): Promise<number>;
+  /** `df.semanticHash()`: the analyzed plan's canonical hash; absent in stand-ins. */
+  semanticHashQuery?(plan: ParsedPlan, ctx: ExecContext): number;
+  /** `df.sameSemantics(other)`: whether the analyzed plans canonicalize alike; absent in stand-ins. */
+  sameSemanticsQuery?(plan: ParsedPlan, other: ParsedPlan, ctx: ExecContext): boolean;
+  /** `df.inputFiles()`: the files of the plan's file relations (`file:///…`); absent in stand-ins. */
+  inputFilesQuery?(plan: ParsedPlan, ctx: ExecContext): string[];
   /** Process-wide services (worker pool, Python runner), created once. */
   createServices(): EngineServices;
 }

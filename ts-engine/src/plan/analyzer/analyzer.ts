@@ -1,3 +1,4 @@
+import { resolveCollectMetrics } from "./rules/collect-metrics.js";
 import type { SqlConf } from "../../conf/sql-conf.js";
 import { AnalysisException, IllegalArgumentException } from "../../errors/spark-exception.js";
 import { assertNever } from "../../errors/assert-never.js";
@@ -8,7 +9,7 @@ import { sqlTypeName } from "../../types/type-names.js";
 import { LongType } from "../../types/data-type.js";
 import type { LogicalPlan } from "../logical-plan.js";
 import type { ParsedPlan } from "../parsed-plan.js";
-import { filter, limit, localRelation, range, sort } from "../nodes/index.js";
+import { filter, limit, localRelation, offset, range, sort } from "../nodes/index.js";
 import { outputOf } from "../output.js";
 import type { AnalyzerCtx, RelationLookup, Resolved } from "./context.js";
 import { quoteParts } from "./scope.js";
@@ -29,14 +30,16 @@ import { summaryPlan } from "./rules/stat-summary.js";
 import { resolveToSchema } from "./rules/to-schema.js";
 import { resolveNADrop, resolveNAFill, resolveNAReplace } from "./rules/na-functions.js";
 import { unresolvedPlanString } from "./plan-string.js";
+import { checkNoWindow } from "./rules/window.js";
 import { resolveRepartition } from "./rules/repartition.js";
 
 function leafOutput(fields: readonly { name: string; dataType: AttributeRef["dataType"]; nullable: boolean }[]): AttributeRef[] {
   return fields.map((f) => ({ kind: "AttributeRef", name: f.name, dataType: f.dataType, nullable: f.nullable, exprId: newExprId() }));
 }
 
-/** Filter conditions must be boolean (DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN). */
+/** Filter conditions must be boolean (DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN) and hold no window function. */
 function checkBooleanFilter(condition: Expr): Expr {
+  checkNoWindow([condition], "filter");
   const t = exprType(condition);
   if (t.kind !== "boolean" && t.kind !== "null") {
     const sql = `"${exprPrettySql(condition)}"`;
@@ -137,9 +140,16 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
       return ctx.resolve(summaryPlan(p, ctx.resolve(p.input)));
     case "ToSchema":
       return resolveToSchema(p, ctx);
+    case "Offset": {
+      if (p.n < 0) throw new AnalysisException("INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE", { name: "offset", expr: `"${p.n}"`, v: String(p.n) });
+      const child = ctx.resolve(p.input);
+      return { plan: offset(child.plan, p.n), planIds: child.planIds };
+    }
     case "Repartition":
     case "RepartitionByExpression":
       return resolveRepartition(p, ctx);
+    case "CollectMetrics":
+      return resolveCollectMetrics(p, ctx);
     default:
       return assertNever(p);
   }

@@ -17,6 +17,7 @@ import { sqlTypeName } from "../../types/type-names.js";
 import { resolveColumn, type Scope } from "./scope.js";
 import { noPlan } from "./no-plan.js";
 import { quotedType } from "../../expr/functions/function-def.js";
+import { windowExpression } from "./window-spec.js";
 
 const SEARCH_PATH = "[`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`]";
 
@@ -78,6 +79,16 @@ export function resolveExpr(e: ParsedExpr, scope: Scope): Expr {
     case "LambdaFunction":
       // Only a higher-order function's argument may be a lambda (resolveFunction binds it).
       throw new AnalysisException("INVALID_LAMBDA_FUNCTION_CALL.NON_HIGHER_ORDER_FUNCTION", { class: "LambdaFunction" });
+    case "Window":
+      if (e.windowName !== undefined) {
+        throw new AnalysisException("MISSING_WINDOW_SPECIFICATION", { windowName: e.windowName, docroot: "https://spark.apache.org/docs/latest" });
+      }
+      return windowExpression(
+        resolveExpr(e.windowFunction, scope),
+        e.partitionSpec.map((x) => resolveExpr(x, scope)),
+        e.orderSpec.map((o) => resolveSortOrder(o, scope)),
+        e.frame,
+      );
     default:
       return assertNever(e);
   }
@@ -271,6 +282,10 @@ export function containsAgg(e: Expr): boolean {
       return e.branches.some(([c, v]) => containsAgg(c) || containsAgg(v)) || (e.elseValue !== undefined && containsAgg(e.elseValue));
     case "LambdaFunction":
       return containsAgg(e.body);
+    case "WindowExpression":
+      // An aggregate over a window is the window's, not the query's; its arguments and spec
+      // may still hold the query's aggregates (rank() OVER (ORDER BY sum(x))).
+      return e.fn.args.some(containsAgg) || e.partitionSpec.some(containsAgg) || e.orderSpec.some(containsAgg);
     case "Literal":
     case "AttributeRef":
     case "BoundRef":
