@@ -301,6 +301,11 @@ export interface FileSourceScanP {
   readonly detail: string;
   /** The format's supportBatch: explain prints a ColumnarToRow above the scan. */
   readonly batched: boolean;
+  /**
+   * Set on the scans schema inference runs (engine/infer-schema-tasks.ts): each split yields
+   * one row (path, start, the format's SplitInference part as JSON) instead of its records.
+   */
+  readonly inferSchema?: boolean;
 }
 
 /**
