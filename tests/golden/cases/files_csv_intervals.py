@@ -18,3 +18,11 @@ try:
     spark.range(1).select(F.make_interval(F.lit(1)).alias("c")).write.csv(f"{base}/cal")
 except Exception as e:
     print(type(e).__name__, str(e).split("\n")[0])
+
+# JSON: the same literals, as strings
+df.coalesce(1).write.json(f"{base}/json")
+part = [x for x in sorted(os.listdir(f"{base}/json")) if x.startswith("part")][0]
+print(repr(open(f"{base}/json/{part}").read()))
+print(spark.read.json(f"{base}/json").schema.simpleString())
+jback = spark.read.schema("d INTERVAL DAY TO SECOND, y INTERVAL YEAR TO MONTH").json(f"{base}/json")
+print(jback.selectExpr("CAST(d AS STRING)", "CAST(y AS STRING)").collect())

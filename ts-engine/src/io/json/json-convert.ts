@@ -1,4 +1,5 @@
 import { makeBatch, type ColumnBatch } from "../../columnar/batch.js";
+import { parseDayTimeInterval, parseYearMonthInterval } from "../../expr/eval/interval-parse.js";
 import { vectorFromValues } from "../../columnar/builder.js";
 import { compilePattern } from "../../expr/datetime/pattern.js";
 import { newParseResult, PatternParser } from "../../expr/datetime/pattern-parse.js";
@@ -139,9 +140,18 @@ function convert(v: JsonValue, t: DataType, tp: TimeParsers): unknown {
     case "struct":
       if (v.kind !== "obj") throw new BadValue();
       return structValues(v, t, tp).values;
+    // ANSI intervals from their SQL literal or bare form, as a cast from string reads them
+    case "day_time_interval": {
+      const x = v.kind === "str" ? parseDayTimeInterval(v.value, t) : null;
+      if (x === null) throw new BadValue();
+      return x;
+    }
+    case "year_month_interval": {
+      const x = v.kind === "str" ? parseYearMonthInterval(v.value, t) : null;
+      if (x === null) throw new BadValue();
+      return x;
+    }
     case "null":
-    case "day_time_interval":
-    case "year_month_interval":
     case "calendar_interval":
     case "variant":
       throw new BadValue();

@@ -11,11 +11,9 @@ import { openTextSink } from "../text-sink.js";
 import { inferJsonSchema, inferJsonSplit, mergeJsonSplits, optionsOf, readJson, readOptionsOf, type JsonSplitTypes } from "./json-read.js";
 import { JsonWriter } from "./json-writer.js";
 
-/** Whether JSON holds the type (intervals and the null type are not written or read). */
+/** Whether JSON holds the type (ANSI intervals as their SQL literals; CalendarIntervalType is not written or read). */
 function supported(t: DataType): boolean {
   switch (t.kind) {
-    case "day_time_interval":
-    case "year_month_interval":
     case "calendar_interval":
     case "variant":
       return false;
