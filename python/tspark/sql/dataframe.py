@@ -90,6 +90,21 @@ class DataFrame:
         analyze(self._session, R.project(self._plan, [col._expr]), "schema")
         return col
 
+    def colRegex(self, colName: str) -> Column:
+        """The columns whose names match a Java regex written in backquotes (``"`col.*`"``,
+        ``"t.`x.*`"`` for one alias), expanded where it stands; other text is ``df[colName]``."""
+        import re
+        if not isinstance(colName, str):
+            raise PySparkTypeError(errorClass="NOT_STR", messageParameters={
+                "arg_name": "colName", "arg_type": type(colName).__name__})
+        whole = re.fullmatch(r"`(.+)`", colName, re.S)
+        if whole is not None:
+            return Column(E.unresolved_regex(whole.group(1), None, self._plan.get("planId")))
+        qualified = re.fullmatch(r"(.+)\.`(.+)`", colName, re.S)
+        if qualified is not None:
+            return Column(E.unresolved_regex(qualified.group(2), E.parse_attribute_name(qualified.group(1)), self._plan.get("planId")))
+        return self[colName]
+
     def __dir__(self) -> List[str]:
         return sorted(set(dir(type(self))) | set(c for c in self.columns if c.isidentifier()))
 
@@ -331,6 +346,30 @@ class DataFrame:
         analyze(self._session, self._plan, "unpersist", blocking=bool(blocking))
         return self
 
+    def checkpoint(self, eager: bool = True) -> "DataFrame":
+        """A frame of this frame's rows with its lineage cut: later queries read the saved rows
+        (explain shows Spark's ``Scan ExistingRDD``), in as many partitions as it has now."""
+        return self._checkpointed()
+
+    def localCheckpoint(self, eager: bool = True, storageLevel: Any = None) -> "DataFrame":
+        """As checkpoint (tspark keeps both kinds of checkpoint the same way)."""
+        from tspark.storagelevel import StorageLevel
+        if storageLevel is not None and not isinstance(storageLevel, StorageLevel):
+            raise TypeError("storageLevel must be of type pyspark.StorageLevel")  # PySpark's own message
+        return self._checkpointed()
+
+    def _checkpointed(self) -> "DataFrame":
+        # The rows are computed now (eager or not) and become the new frame's local relation:
+        # its plan no longer holds this frame's, as Spark's LogicalRDD over the saved RDD.
+        from tspark.sql._convert import rows_to_wire, wire_type
+        from tspark.sql._execute import analyze
+        n = int(analyze(self._session, self._plan, "numPartitions")["numPartitions"])
+        schema = self.schema
+        rows = rows_to_wire([tuple(r) for r in self.collect()], schema)
+        df = self._new(R.local_relation(wire_type(schema), rows, max(1, n)))
+        df._schema = schema
+        return df
+
     def repartition(self, numPartitions: Any, *cols: Any) -> "DataFrame":
         """Redistribute into ``numPartitions`` partitions: round robin, or by hash of ``cols``
         (columns alone: ``spark.sql.shuffle.partitions``, which AQE may coalesce)."""
@@ -471,9 +510,15 @@ class DataFrame:
                       vertical=vertical)["text"])
 
     def toPandas(self) -> Any:
-        """The rows as a pandas DataFrame (through Arrow when pyarrow is installed)."""
-        from tspark.sql._pandas import to_pandas
-        return to_pandas(self._session, self._plan, lambda: self.columns)
+        """The rows as a pandas DataFrame with PySpark's dtypes (through Arrow when
+        ``spark.sql.execution.arrow.pyspark.enabled``)."""
+        from tspark.sql.pandas.conversion import to_pandas
+        return to_pandas(self)
+
+    def toArrow(self) -> Any:
+        """The rows as a pyarrow Table with Spark's Arrow types."""
+        from tspark.sql.pandas.conversion import to_arrow
+        return to_arrow(self)
 
     @property
     def rdd(self) -> Any:

@@ -10,7 +10,7 @@ from tspark._bridge.launcher import EmbeddedEngine
 from tspark.conf import SparkConf
 from tspark.rdd import RDD
 from tspark.rdd._context_ops import ContextOps
-from tspark.errors import PySparkNotImplementedError, PySparkRuntimeError
+from tspark.errors import PySparkNotImplementedError, PySparkRuntimeError, PySparkTypeError
 from tspark.sql import types as T
 from tspark.sql._connect import open_client
 from tspark.sql._convert import wire_type
@@ -195,11 +195,34 @@ class SparkSession:
 
     def createDataFrame(self, data: Any, schema: Union[T.DataType, str, List[str], None] = None,
                         samplingRatio: Optional[float] = None, verifySchema: bool = True) -> DataFrame:
-        """A DataFrame from local rows (tuples, dicts, Rows, lists) or a pandas DataFrame."""
+        """A DataFrame from local rows (tuples, dicts, Rows, lists), an RDD, a pandas DataFrame,
+        a pyarrow Table or a numpy array, with PySpark's schema inference for each. The frame has
+        ``spark.default.parallelism`` partitions, as PySpark's parallelized local data has
+        (an RDD keeps its own partition count)."""
+        from tspark.sql.pandas import conversion as C
+        if isinstance(data, DataFrame):
+            raise PySparkTypeError(errorClass="INVALID_TYPE", messageParameters={"arg_name": "data", "arg_type": "DataFrame"})
+        if isinstance(schema, str):
+            schema = T.DataType.fromDDL(schema)
+        elif isinstance(schema, (list, tuple)):
+            schema = [x if isinstance(x, str) else str(x) for x in schema]
+        num_partitions = None
         if isinstance(data, RDD):
+            num_partitions = data.getNumPartitions()
             data = data.collect()
-        struct, rows = local_relation_parts(data, schema, verifySchema)
-        return DataFrame(R.local_relation(wire_type(struct), rows), self)
+        if C.is_ndarray(data):
+            arrow = C._conf_true(self, C._ARROW, "false")
+            data, schema = C.numpy_to_pandas(data, schema, arrow)
+        if C.is_pandas_frame(data):
+            struct, rows = C.from_pandas(self, data, schema, samplingRatio, verifySchema)
+        elif C.is_arrow_table(data):
+            struct, rows = C.from_arrow_table(self, data, schema)
+        else:
+            struct, rows = local_relation_parts(data, schema, verifySchema)
+        if num_partitions is None:
+            # PySpark parallelizes local data into defaultParallelism slices (empty ones too)
+            num_partitions = self.sparkContext.defaultParallelism
+        return DataFrame(R.local_relation(wire_type(struct), rows, num_partitions), self)
 
     def sql(self, sqlQuery: str, args: Any = None, **kwargs: Any) -> DataFrame:
         """A query as a DataFrame (analyzed now, run by its actions), or a command run now with its rows.

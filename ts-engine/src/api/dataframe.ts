@@ -13,6 +13,7 @@ import { DataFrameWriter } from "./dataframe-writer.js";
 import { DataFrameWriterV2 } from "./dataframe-writer-v2.js";
 import { parseJoinType } from "./join-type.js";
 import { Observation } from "./observation.js";
+import { parseNameParts } from "./name-parts.js";
 import type { ExplainMode } from "./query-engine-port.js";
 import type { Row, TypedRow } from "./row.js";
 import { sortOrders, type SortOptions } from "./sort-orders.js";
@@ -80,6 +81,18 @@ export class DataFrame {
   /** A reference to this frame's column (PySpark's `df["name"]` / `df.name`). */
   col(name: string): Column {
     return new Column(attributeExpr(name, this.plan.planId));
+  }
+  /**
+   * The columns whose names match a Java regex in backquotes (`` "`col.*`" ``, or
+   * `` "t.`x.*`" `` for one alias), expanded where the Column stands; other text is `col(name)`.
+   */
+  colRegex(colName: string): Column {
+    const planId = this.plan.planId === undefined ? {} : { planId: this.plan.planId };
+    const whole = /^`(.+)`$/s.exec(colName);
+    if (whole !== null) return new Column({ kind: "UnresolvedStar", regex: whole[1]!, ...planId });
+    const qualified = /^(.+)\.`(.+)`$/s.exec(colName);
+    if (qualified !== null) return new Column({ kind: "UnresolvedStar", target: parseNameParts(qualified[1]!), regex: qualified[2]!, ...planId });
+    return this.col(colName);
   }
 
   // ---- transformations ----------------------------------------------------

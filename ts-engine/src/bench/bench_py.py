@@ -373,7 +373,7 @@ def run_tspark(args):
     from tspark.sql.types import IntegerType, StringType
 
     # UTC, so the datetime workloads' text matches DuckDB's naive timestamps.
-    spark = SparkSession.builder.appName("bench").config("spark.sql.session.timeZone", "UTC").getOrCreate()
+    spark = SparkSession.builder.appName("bench").config("spark.sql.session.timeZone", "UTC").config("spark.sql.execution.arrow.pyspark.enabled", "true").getOrCreate()
     try:
         fr = _frames(F, spark, args["spec"], IntegerType(), StringType())
         out = _run_all(args, {**_dataframe_runners(F, fr), **bench_lineitem.dataframe_runners(F, spark, args)}, _cache_inputs(fr))

@@ -35,11 +35,13 @@ export interface UnresolvedAttribute {
   readonly origin?: { readonly line: number; readonly pos: number };
 }
 
-/** `*` or `t.*`. */
+/** `*` or `t.*`; with `regex`, `df.colRegex("`pattern`")`: the columns whose names match it. */
 export interface UnresolvedStar {
   readonly kind: "UnresolvedStar";
   readonly target?: readonly string[];
   readonly planId?: number;
+  /** Spark's UnresolvedRegex: a Java pattern matched against whole column names (case-insensitively unless spark.sql.caseSensitive). */
+  readonly regex?: string;
 }
 
 /** A call by Spark function name; operators use their SQL symbol (`+`, `==`, `and`, `not`). */

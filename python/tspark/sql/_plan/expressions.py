@@ -51,6 +51,13 @@ def unresolved_star(target: Optional[List[str]] = None, plan_id: Optional[int] =
     return e
 
 
+def unresolved_regex(regex: str, target: Optional[List[str]] = None, plan_id: Optional[int] = None) -> Expr:
+    """``df.colRegex("`pattern`")``: a star over the columns whose names match the Java pattern."""
+    e = unresolved_star(target, plan_id)
+    e["regex"] = regex
+    return e
+
+
 def column_from_name(name: str, plan_id: Optional[int] = None) -> Expr:
     """``"*"``, ``"t.*"`` or a column name, as ``col()`` interprets its argument."""
     if name == "*":

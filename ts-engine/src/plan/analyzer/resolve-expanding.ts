@@ -4,6 +4,7 @@ import { scalarCall } from "../../expr/functions/function-def.js";
 import { IntegerType, StringType } from "../../types/data-type.js";
 import type { ParsedExpr } from "../../expr/parsed-expr.js";
 import { AnalysisException } from "../../errors/spark-exception.js";
+import { regexColumns } from "./regex-columns.js";
 import { parseExpression } from "../../sql/parse-expression.js";
 import { resolveExpr } from "./resolve-expr.js";
 import { matchName, quoteParts, type Scope } from "./scope.js";
@@ -45,6 +46,10 @@ export function resolveExpanding(exprs: readonly ParsedExpr[], scope: Scope): Ex
     if (e.kind !== "UnresolvedStar") {
       // SQL text resolves as text so that its errors carry the SQL origin (`line 1 pos N`).
       out.push(resolveExpr(raw, scope));
+      continue;
+    }
+    if (e.regex !== undefined) {
+      out.push(...regexColumns(e.regex, e.target, scope));
       continue;
     }
     if (e.target === undefined || e.target.length === 0) {

@@ -15,6 +15,7 @@ import { exprExists } from "../../expr/transform.js";
 import { exprPrettySql } from "../../expr/expr-string.js";
 import { sqlTypeName } from "../../types/type-names.js";
 import { resolveColumn, type Scope } from "./scope.js";
+import { regexColumns } from "./regex-columns.js";
 import { noPlan } from "./no-plan.js";
 import { quotedType } from "../../expr/functions/function-def.js";
 import { windowExpression } from "./window-spec.js";
@@ -37,8 +38,13 @@ export function resolveExpr(e: ParsedExpr, scope: Scope): Expr {
         if (err instanceof AnalysisException && err.errorClass.startsWith("UNRESOLVED_COLUMN") && !/; line \d+ pos \d+$/.test(err.message)) err.message += `; line ${e.origin.line} pos ${e.origin.pos}`;
         throw err;
       }
-    case "UnresolvedStar":
-      throw new AnalysisException("INVALID_USAGE_OF_STAR_OR_REGEX", { elem: "'*'", prettyName: "expression" });
+    case "UnresolvedStar": {
+      // colRegex inside an expression (`df.colRegex("`a`") + 1`): the one column it names
+      const hits = e.regex === undefined ? [] : regexColumns(e.regex, e.target, scope);
+      if (hits.length === 1) return hits[0]!;
+      const elem = e.regex === undefined ? "'*'" : `regular expression '${e.regex}'`;
+      throw new AnalysisException("INVALID_USAGE_OF_STAR_OR_REGEX", { elem, prettyName: "expression" });
+    }
     case "ExprString":
       try {
         return resolveExpr(parseExpression(e.sql, scope.timeZone), scope);

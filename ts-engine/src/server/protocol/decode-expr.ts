@@ -43,10 +43,12 @@ const DECODERS: Readonly<Record<WireExprKind, Decoder>> = {
   },
   UnresolvedStar: (m, p) => {
     const target = opt(m, "target");
+    const regex = opt(m, "regex");
     return {
       kind: "UnresolvedStar",
       ...(target === undefined ? {} : { target: asStringList(target, `${p}.target`) }),
       ...optPlanId(m, p),
+      ...(regex === undefined ? {} : { regex: asString(regex, `${p}.regex`) }),
     };
   },
   UnresolvedFunction: (m, p) => ({
