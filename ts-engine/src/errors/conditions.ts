@@ -9,6 +9,7 @@ import { FILE_CONDITIONS } from "./conditions-files.js";
 import { PARQUET_CONDITIONS } from "./conditions-parquet.js";
 import { SQL_CONDITIONS } from "./conditions-sql.js";
 import { RESHAPE_CONDITIONS } from "./conditions-reshape.js";
+import { HINT_CONDITIONS } from "./conditions-hints.js";
 
 export interface Condition {
   readonly sqlState: string;
@@ -315,4 +316,5 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
   ...PARQUET_CONDITIONS,
   ...SQL_CONDITIONS,
   ...RESHAPE_CONDITIONS,
+  ...HINT_CONDITIONS,
 };

@@ -5,7 +5,7 @@ import type { ParsedPlan } from "../plan/parsed-plan.js";
 import { Parser } from "./expr-parser.js";
 import { syntaxError, type Token } from "./lexer.js";
 import type { ParserOptions } from "./parameters.js";
-import { applyHints, parseHints } from "./hints.js";
+import { applyHints, parseHints, wrapPartitionHints } from "./hints.js";
 import { isFileFormat } from "../io/formats.js";
 import { lookupFunction } from "../expr/functions/registry.js";
 
@@ -450,7 +450,7 @@ export class QueryParser extends Parser {
       grouped = true;
     }
     if (!grouped) plan = { kind: "Project", input: plan, exprs: items };
-    return distinct ? { kind: "Distinct", input: plan } : plan;
+    return wrapPartitionHints(distinct ? { kind: "Distinct", input: plan } : plan, hints);
   }
 
   /** A select item that is a bare scalar subquery gets Spark's name for it, `scalarsubquery()`. */
