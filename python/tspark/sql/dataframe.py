@@ -298,6 +298,8 @@ class DataFrame:
             raise PySparkTypeError(errorClass="NOT_STR", messageParameters={"arg_name": "name", "arg_type": type(name).__name__})
         if len(parameters) == 1 and isinstance(parameters[0], list):
             parameters = tuple(parameters[0])
+        # a column reference names its column (the partitioning hints take column names)
+        parameters = tuple(_hint_column_name(p) for p in parameters)
         flat: List[Any] = []
         for p in parameters:
             ok = isinstance(p, (str, int, float)) or (isinstance(p, list) and all(isinstance(x, (str, int, float)) for x in p))
@@ -741,3 +743,12 @@ class DataFrame:
 
     def __repr__(self) -> str:
         return "DataFrame[%s]" % ", ".join("%s: %s" % (n, t) for n, t in self.dtypes)
+
+
+def _hint_column_name(p: Any) -> Any:
+    """A hint parameter: a plain column reference (``col("a")``, ``df.a``) as its name, anything else as it is."""
+    if isinstance(p, Column):
+        e = p._expr
+        if e.get("kind") == "UnresolvedAttribute" and len(e.get("nameParts", [])) == 1:
+            return e["nameParts"][0]
+    return p

@@ -13,6 +13,7 @@ import { WINDOW_CONDITIONS } from "./conditions-window.js";
 import { FRAME_CONDITIONS } from "./conditions-frame.js";
 import { VARIANT_CONDITIONS } from "./conditions-variant.js";
 import { SKETCH_CONDITIONS } from "./conditions-sketch.js";
+import { HINT_CONDITIONS } from "./conditions-hints.js";
 
 export interface Condition {
   readonly sqlState: string;
@@ -323,4 +324,5 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
   ...FRAME_CONDITIONS,
   ...VARIANT_CONDITIONS,
   ...SKETCH_CONDITIONS,
+  ...HINT_CONDITIONS,
 };

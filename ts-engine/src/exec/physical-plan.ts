@@ -197,9 +197,10 @@ export type Partitioning =
 /**
  * Why an exchange is there (Spark's ShuffleOrigin): an operator's required distribution
  * (ENSURE_REQUIREMENTS), or a user's repartition by number (kept as given, never coalesced)
- * or by columns alone (REPARTITION_BY_COL, coalesced like the others).
+ * or by columns alone (REPARTITION_BY_COL, coalesced like the others), or a REBALANCE hint
+ * by columns or by none (coalesced like the others, whatever its number).
  */
-export type ShuffleOrigin = "ENSURE_REQUIREMENTS" | "REPARTITION_BY_NUM" | "REPARTITION_BY_COL";
+export type ShuffleOrigin = "ENSURE_REQUIREMENTS" | "REPARTITION_BY_NUM" | "REPARTITION_BY_COL" | "REBALANCE_PARTITIONS_BY_NONE" | "REBALANCE_PARTITIONS_BY_COL";
 
 /** A stage boundary: the input's rows redistributed by `partitioning`. */
 export interface ShuffleExchangeP {

@@ -70,6 +70,13 @@ function planRepartition(p: Repartition, st: PlanState): PhysicalPlan {
   const s = p.scheme;
   const n = p.numPartitions ?? shufflePartitions(st.ctx);
   if (s.kind === "coalesce") return { kind: "Coalesce", input: child, numPartitions: n };
+  if (s.kind === "rebalance") {
+    // Spark's RebalancePartitions: hash or round robin, never SinglePartition; AQE sizes it
+    if (s.exprs.length === 0) return exchange(child, { kind: "roundRobin", numPartitions: n }, `RoundRobinPartitioning(${n})`, st, "REBALANCE_PARTITIONS_BY_NONE");
+    const keys = bindAll(s.exprs, p.input);
+    const shown = `hashpartitioning(${s.exprs.map(exprToString).join(", ")}, ${n})`;
+    return exchange(child, { kind: "hash", keys, numPartitions: n, sparkHash: true }, shown, st, "REBALANCE_PARTITIONS_BY_COL");
+  }
   const origin: ShuffleOrigin = p.numPartitions === undefined ? "REPARTITION_BY_COL" : "REPARTITION_BY_NUM";
   if (n === 1) return exchange(child, { kind: "single" }, "SinglePartition", st, origin);
   switch (s.kind) {

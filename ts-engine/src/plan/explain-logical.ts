@@ -99,6 +99,11 @@ function repartitionLine(p: Repartition): string {
       const keys = s.kind === "hash" ? s.exprs : s.orders;
       return `RepartitionByExpression [${keys.map(exprToString).join(", ")}]${p.numPartitions === undefined ? "" : `, ${p.numPartitions}`}`;
     }
+    case "rebalance":
+      // Spark's RebalancePartitions: its keys (none: nothing), then an explicit number
+      return ["RebalancePartitions", [...(s.exprs.length === 0 ? [] : [`[${s.exprs.map(exprToString).join(", ")}]`]), ...(p.numPartitions === undefined ? [] : [String(p.numPartitions)])].join(", ")]
+        .join(" ")
+        .trimEnd();
     default:
       return assertNever(s);
   }

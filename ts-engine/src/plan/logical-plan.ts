@@ -258,7 +258,12 @@ export type RepartitionScheme =
   | { readonly kind: "roundRobin" }
   | { readonly kind: "hash"; readonly exprs: readonly Expr[] }
   | { readonly kind: "range"; readonly orders: readonly SortOrder[] }
-  | { readonly kind: "coalesce" };
+  | { readonly kind: "coalesce" }
+  /**
+   * Spark's RebalancePartitions (the REBALANCE hint): by hash of `exprs`, or round robin
+   * without them, into partitions that AQE then sizes (never a fixed count).
+   */
+  | { readonly kind: "rebalance"; readonly exprs: readonly Expr[] };
 
 /**
  * The input's rows redistributed as `scheme` says into `numPartitions` partitions. A

@@ -6,7 +6,7 @@ import type { ParsedPlan } from "../plan/parsed-plan.js";
 import { Parser } from "./expr-parser.js";
 import { syntaxError, type Token } from "./lexer.js";
 import type { ParserOptions } from "./parameters.js";
-import { applyHints, parseHints } from "./hints.js";
+import { applyHints, parseHints, wrapPartitionHints } from "./hints.js";
 import { isFileFormat } from "../io/formats.js";
 import { lookupFunction } from "../expr/functions/registry.js";
 import { exprPrettySql } from "../expr/expr-string.js";
@@ -499,7 +499,7 @@ export class QueryParser extends Parser {
       if (grouped) throw notImplemented("IN / EXISTS subqueries in the select list of an aggregate");
       plan = this.projectWithSubqueries(plan, items, selectSubqueries);
     } else if (!grouped) plan = { kind: "Project", input: plan, exprs: items };
-    return distinct ? { kind: "Distinct", input: plan } : plan;
+    return wrapPartitionHints(distinct ? { kind: "Distinct", input: plan } : plan, hints);
   }
 
   /**

@@ -34,6 +34,7 @@ import { resolveNADrop, resolveNAFill, resolveNAReplace } from "./rules/na-funct
 import { unresolvedPlanString } from "./plan-string.js";
 import { checkNoWindow } from "./rules/window.js";
 import { resolveRepartition } from "./rules/repartition.js";
+import { resolvePartitionHint } from "./rules/partition-hints.js";
 
 function leafOutput(fields: readonly { name: string; dataType: AttributeRef["dataType"]; nullable: boolean }[]): AttributeRef[] {
   return fields.map((f) => ({ kind: "AttributeRef", name: f.name, dataType: f.dataType, nullable: f.nullable, exprId: newExprId() }));
@@ -104,8 +105,9 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
     case "ToDF":
       return resolveToDF(p, ctx);
     case "Hint":
-      // a join strategy hint is read off the parsed plan by the join above (resolveJoin)
-      return ctx.resolve(p.input);
+      // a partitioning hint becomes a repartition; a join strategy hint is read off the
+      // parsed plan by the join above (resolveJoin)
+      return resolvePartitionHint(p, ctx) ?? ctx.resolve(p.input);
     case "DataSource":
       return { plan: resolveDataSource(p), planIds: none };
     case "WriteFiles":

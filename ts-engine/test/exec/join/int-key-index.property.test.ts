@@ -72,6 +72,19 @@ describe("IntKeyIndex", () => {
     expect(Array.from(si.view())).toEqual([0, 2]);
   });
 
+  it("indexes dense keys directly and sparse ones in the hashed table; a long past 2^53 next to a dense range matches nothing", () => {
+    const dense = makeVector(LongType, Float64Array.from([Number.MAX_SAFE_INTEGER - 2, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER - 1]), null);
+    const d = buildIntKeyIndex(intBuildKeys([dense], 3)!, null, 3, true);
+    expect(d.kind).toBe("direct");
+    const sparse = makeVector(LongType, Float64Array.from([1, 2 ** 40]), null);
+    expect(buildIntKeyIndex(intBuildKeys([sparse], 2)!, null, 2, false).kind).toBe("hash");
+    const si = new IndexBuffer();
+    const bi = new IndexBuffer();
+    probeIntKeyIndex(d, makeVector(LongType, BigInt64Array.from([2n ** 53n, 2n ** 53n + 1n, 9007199254740990n, -(2n ** 60n)]), null), 4, si, bi);
+    expect(Array.from(si.view())).toEqual([2]);
+    expect(Array.from(bi.view())).toEqual([2]);
+  });
+
   it("is not used for doubles, several keys or longs past 2^53 (the generic table serves them)", () => {
     const d = makeVector(DoubleType, Float64Array.from([1, 2]), null);
     const l = makeVector(LongType, Float64Array.from([1, 2]), null);
