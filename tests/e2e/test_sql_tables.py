@@ -60,3 +60,24 @@ def test_two_engines_creating_one_table_one_wins(tmp_path: pathlib.Path) -> None
     outs = sorted(p.communicate(timeout=120)[0].strip() for p in procs)
     assert outs == ["TABLE_OR_VIEW_ALREADY_EXISTS", "created"] or outs == ["LOCATION_ALREADY_EXISTS", "created"], outs
     assert _run(wh, "print(spark.table('race').count())") == "1000"
+
+
+def test_persistent_views_survive_an_engine_restart_and_read_their_tables_anew(tmp_path: pathlib.Path) -> None:
+    wh = tmp_path / "wh"
+    _run(wh, """
+        spark.sql("CREATE TABLE t (a INT) USING parquet")
+        spark.sql("INSERT INTO t VALUES (1), (2)")
+        spark.sql("CREATE VIEW big AS SELECT a FROM t WHERE a > 1")
+        spark.sql("CREATE VIEW doubled (d COMMENT 'twice') AS SELECT a * 2 AS x FROM big")
+    """)
+    meta = json.loads((wh / "doubled.tspark-table.json").read_text())
+    assert (meta["tableType"], meta["viewText"], meta["schema"]) == ("VIEW", "SELECT a * 2 AS x FROM big", "d INT")
+    out = _run(wh, """
+        spark.sql("INSERT INTO t VALUES (5)")
+        print(json.dumps([r.d for r in spark.sql("SELECT d FROM doubled ORDER BY d").collect()]))
+        print(json.dumps([(t.name, t.tableType) for t in spark.catalog.listTables()]))
+        spark.sql("CREATE TEMP VIEW t AS SELECT 100 AS a")
+        print(json.dumps(sorted(r.d for r in spark.table("doubled").collect())))
+    """)
+    # the views see the row inserted after they were made, and never the temp view named like their table
+    assert out.splitlines() == ["[4, 10]", '[["big", "VIEW"], ["doubled", "VIEW"], ["t", "MANAGED"]]', "[4, 10]"]

@@ -178,6 +178,8 @@ def reset(spark: Any) -> None:
     for t in spark.catalog.listTables():
         if t.isTemporary:
             spark.catalog.dropTempView(t.name)
+        elif t.tableType == "VIEW":
+            spark.sql("DROP VIEW IF EXISTS `%s`" % t.name)
         else:
             spark.sql("DROP TABLE IF EXISTS `%s`" % t.name)
     for d in spark.catalog.listDatabases():

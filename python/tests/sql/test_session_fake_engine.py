@@ -115,8 +115,12 @@ def test_other_remote_address_gets_its_own_session(spark):
 
 def test_to_pandas_from_rows_without_pyarrow(spark, monkeypatch):
     pytest.importorskip("pandas")
-    from tspark.sql import _pandas
-    monkeypatch.setattr(_pandas, "_have_pyarrow", lambda: False)
+    from tspark.sql.pandas import conversion
+
+    def no_pyarrow():
+        raise ImportError("pyarrow")
+    # toPandas without pyarrow (or with the Arrow path off, the default) builds from rows
+    monkeypatch.setattr(conversion, "require_pyarrow", no_pyarrow)
     pdf = spark.range(2).toPandas()
     assert list(pdf.columns) == ["id", "s"] and pdf["s"][0] == "a" and pdf["s"].isna()[1]
     assert [m for m in spark._fake.received if m["kind"] == "execute"][-1]["format"] == "rows"

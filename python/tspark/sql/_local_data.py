@@ -8,26 +8,6 @@ from tspark.sql._infer import infer_schema_from_list
 from tspark.sql._verify import make_verifier
 
 
-def _pandas_value(v: Any) -> Any:
-    """A plain Python value for a pandas cell, as PySpark's non-Arrow path sees it (NaN stays NaN)."""
-    import pandas as pd
-    if v is pd.NaT or v is pd.NA:
-        return None
-    if isinstance(v, pd.Timestamp):
-        return v.to_pydatetime()
-    if isinstance(v, pd.Timedelta):
-        return v.to_pytimedelta()
-    if hasattr(v, "item") and not isinstance(v, (str, bytes)):  # numpy scalar
-        return v.item()
-    return v
-
-
-def _from_pandas(pdf: Any) -> Tuple[List[Any], List[str]]:
-    names = [str(c) for c in pdf.columns]
-    rows = [tuple(_pandas_value(v) for v in rec) for rec in pdf.itertuples(index=False, name=None)]
-    return rows, names
-
-
 def _normalize_schema(schema: Any) -> Tuple[Optional[T.DataType], Optional[List[str]]]:
     """(declared type, column names) from a StructType, DataType, DDL string or list of names."""
     if schema is None:
@@ -46,15 +26,9 @@ def local_relation_parts(data: Any, schema: Any = None, verifySchema: bool = Tru
                          ) -> Tuple[T.StructType, List[List[Any]]]:
     """The schema and wire rows of a LocalRelation for createDataFrame(data, schema)."""
     names: Optional[List[str]]
-    if hasattr(data, "itertuples") and hasattr(data, "columns"):  # pandas.DataFrame
-        data, pd_names = _from_pandas(data)
-        declared, names = _normalize_schema(schema)
-        if declared is None and names is None:
-            names = pd_names
-    else:
-        declared, names = _normalize_schema(schema)
-        if not isinstance(data, list):
-            data = list(data)
+    declared, names = _normalize_schema(schema)
+    if not isinstance(data, list):
+        data = list(data)
     if declared is not None and not isinstance(declared, T.StructType):
         # An atomic schema ("int") wraps each value into a one-column row named "value".
         declared = T.StructType([T.StructField("value", declared, True)])

@@ -83,12 +83,27 @@ class DataFrame:
     def _checked_column(self, name: str) -> Column:
         """``df["x"]``: resolved eagerly like classic PySpark, so a bad name fails here."""
         col = Column(E.column_from_name(name, self._plan["planId"]))
-        if name == "*" or name in self.columns:
+        if name == "*" or self.columns.count(name) == 1:
             return col
         # Not a top-level column: let the engine's analyzer decide (nested fields, its error).
         from tspark.sql._execute import analyze
         analyze(self._session, R.project(self._plan, [col._expr]), "schema")
         return col
+
+    def colRegex(self, colName: str) -> Column:
+        """The columns whose names match a Java regex written in backquotes (``"`col.*`"``,
+        ``"t.`x.*`"`` for one alias), expanded where it stands; other text is ``df[colName]``."""
+        import re
+        if not isinstance(colName, str):
+            raise PySparkTypeError(errorClass="NOT_STR", messageParameters={
+                "arg_name": "colName", "arg_type": type(colName).__name__})
+        whole = re.fullmatch(r"`(.+)`", colName, re.S)
+        if whole is not None:
+            return Column(E.unresolved_regex(whole.group(1), None, self._plan.get("planId")))
+        qualified = re.fullmatch(r"(.+)\.`(.+)`", colName, re.S)
+        if qualified is not None:
+            return Column(E.unresolved_regex(qualified.group(2), E.parse_attribute_name(qualified.group(1)), self._plan.get("planId")))
+        return self[colName]
 
     def __dir__(self) -> List[str]:
         return sorted(set(dir(type(self))) | set(c for c in self.columns if c.isidentifier()))
@@ -283,6 +298,8 @@ class DataFrame:
             raise PySparkTypeError(errorClass="NOT_STR", messageParameters={"arg_name": "name", "arg_type": type(name).__name__})
         if len(parameters) == 1 and isinstance(parameters[0], list):
             parameters = tuple(parameters[0])
+        # a column reference names its column (the partitioning hints take column names)
+        parameters = tuple(_hint_column_name(p) for p in parameters)
         flat: List[Any] = []
         for p in parameters:
             ok = isinstance(p, (str, int, float)) or (isinstance(p, list) and all(isinstance(x, (str, int, float)) for x in p))
@@ -330,6 +347,30 @@ class DataFrame:
         self.is_cached = False
         analyze(self._session, self._plan, "unpersist", blocking=bool(blocking))
         return self
+
+    def checkpoint(self, eager: bool = True) -> "DataFrame":
+        """A frame of this frame's rows with its lineage cut: later queries read the saved rows
+        (explain shows Spark's ``Scan ExistingRDD``), in as many partitions as it has now."""
+        return self._checkpointed()
+
+    def localCheckpoint(self, eager: bool = True, storageLevel: Any = None) -> "DataFrame":
+        """As checkpoint (tspark keeps both kinds of checkpoint the same way)."""
+        from tspark.storagelevel import StorageLevel
+        if storageLevel is not None and not isinstance(storageLevel, StorageLevel):
+            raise TypeError("storageLevel must be of type pyspark.StorageLevel")  # PySpark's own message
+        return self._checkpointed()
+
+    def _checkpointed(self) -> "DataFrame":
+        # The rows are computed now (eager or not) and become the new frame's local relation:
+        # its plan no longer holds this frame's, as Spark's LogicalRDD over the saved RDD.
+        from tspark.sql._convert import rows_to_wire, wire_type
+        from tspark.sql._execute import analyze
+        n = int(analyze(self._session, self._plan, "numPartitions")["numPartitions"])
+        schema = self.schema
+        rows = rows_to_wire([tuple(r) for r in self.collect()], schema)
+        df = self._new(R.local_relation(wire_type(schema), rows, max(1, n)))
+        df._schema = schema
+        return df
 
     def repartition(self, numPartitions: Any, *cols: Any) -> "DataFrame":
         """Redistribute into ``numPartitions`` partitions: round robin, or by hash of ``cols``
@@ -430,9 +471,15 @@ class DataFrame:
         return self.head()
 
     def tail(self, num: int) -> List[Row]:
-        """The last `num` rows (collected)."""
-        rows = self.collect()
-        return rows[-num:] if num > 0 else []
+        """The last `num` rows: the result streams through, keeping only the last `num`."""
+        import collections
+        from tspark.sql._execute import iter_rows
+        if num <= 0:
+            return []
+        last: Any = collections.deque(maxlen=num)
+        for rows in iter_rows(self._session, self._plan):
+            last.extend(rows)
+        return list(last)
 
     def isEmpty(self) -> bool:
         """Whether the frame has no rows."""
@@ -465,9 +512,15 @@ class DataFrame:
                       vertical=vertical)["text"])
 
     def toPandas(self) -> Any:
-        """The rows as a pandas DataFrame (through Arrow when pyarrow is installed)."""
-        from tspark.sql._pandas import to_pandas
-        return to_pandas(self._session, self._plan, lambda: self.columns)
+        """The rows as a pandas DataFrame with PySpark's dtypes (through Arrow when
+        ``spark.sql.execution.arrow.pyspark.enabled``)."""
+        from tspark.sql.pandas.conversion import to_pandas
+        return to_pandas(self)
+
+    def toArrow(self) -> Any:
+        """The rows as a pyarrow Table with Spark's Arrow types."""
+        from tspark.sql.pandas.conversion import to_arrow
+        return to_arrow(self)
 
     @property
     def rdd(self) -> Any:
@@ -519,6 +572,65 @@ class DataFrame:
     def createOrReplaceGlobalTempView(self, name: str) -> None:
         """Registers this frame as the global temp view ``global_temp.name``, replacing any."""
         self._create_view(name, is_global=True, replace=True)
+
+    # --- actions and iteration (issue 9 §9) ---
+    def offset(self, num: int) -> "DataFrame":
+        """The rows after the first `num` (Spark's Offset)."""
+        return self._new(R.offset(self._plan, int(num)))
+
+    def foreach(self, f: Any) -> None:
+        """Runs ``f(row)`` for every row in the engine's Python workers (a raising ``f`` is a
+        PythonException with its traceback)."""
+        self.rdd.foreach(f)
+
+    def foreachPartition(self, f: Any) -> None:
+        """Runs ``f(iterator of rows)`` once per partition in the engine's Python workers."""
+        def run(_: int, it: Any) -> Any:
+            f(it)
+            return []
+        self.rdd.mapPartitionsWithIndex(run)._collect_partials()
+
+    def observe(self, observation: Any, *exprs: Column) -> "DataFrame":
+        """This frame with named metrics (aggregate expressions) computed over the rows each
+        action runs through it, read back by ``observation.get`` (an Observation) once the first
+        action ends."""
+        from tspark.sql.observation import Observation
+        if len(exprs) == 0:
+            raise PySparkValueError(errorClass="CANNOT_BE_EMPTY", messageParameters={"item": "exprs"})
+        if not all(isinstance(c, Column) for c in exprs):
+            raise PySparkTypeError(errorClass="NOT_LIST_OF_COLUMN", messageParameters={"arg_name": "exprs"})
+        if isinstance(observation, Observation):
+            name, observation_id = observation._attach()
+        elif isinstance(observation, str):
+            name, observation_id = observation, None
+        else:
+            raise PySparkTypeError(errorClass="NOT_OBSERVATION_OR_STR", messageParameters={
+                "arg_name": "observation", "arg_type": type(observation).__name__})
+        observed = self._new(R.collect_metrics(self._plan, name, [c._expr for c in exprs], observation_id))
+        observed.schema  # noqa: B018  analyzed at once, as Spark's Dataset.observe (INVALID_OBSERVED_METRICS)
+        if isinstance(observation, Observation):
+            observation._observed(observed)
+        return observed
+
+    def sameSemantics(self, other: "DataFrame") -> bool:
+        """Whether both frames' analyzed plans are the same once canonicalized (expression ids
+        renumbered, attribute and alias names erased), so they give the same result."""
+        if not isinstance(other, DataFrame):
+            raise PySparkTypeError(errorClass="NOT_DATAFRAME", messageParameters={
+                "arg_name": "other", "arg_type": type(other).__name__})
+        from tspark.sql._execute import analyze
+        return bool(analyze(self._session, self._plan, "sameSemantics", other=other._plan)["same"])
+
+    def semanticHash(self) -> int:
+        """A hash of the canonicalized analyzed plan: equal for frames that sameSemantics
+        calls equal (the number itself is the engine's own, not the JVM's)."""
+        from tspark.sql._execute import analyze
+        return int(analyze(self._session, self._plan, "semanticHash")["hash"])
+
+    def inputFiles(self) -> List[str]:
+        """The files of the frame's file sources (every listed file), as ``file:///abs/path``."""
+        from tspark.sql._execute import analyze
+        return list(analyze(self._session, self._plan, "inputFiles")["files"])
 
     def _create_view(self, name: str, is_global: bool, replace: bool) -> None:
         from tspark.sql._execute import analyze
@@ -631,3 +743,12 @@ class DataFrame:
 
     def __repr__(self) -> str:
         return "DataFrame[%s]" % ", ".join("%s: %s" % (n, t) for n, t in self.dtypes)
+
+
+def _hint_column_name(p: Any) -> Any:
+    """A hint parameter: a plain column reference (``col("a")``, ``df.a``) as its name, anything else as it is."""
+    if isinstance(p, Column):
+        e = p._expr
+        if e.get("kind") == "UnresolvedAttribute" and len(e.get("nameParts", [])) == 1:
+            return e["nameParts"][0]
+    return p

@@ -21,3 +21,4 @@ export * from "./functions-xml.js";
 export * from "./functions-variant.js";
 export * from "./functions-sketch.js";
 export * from "./functions-grouping.js";
+export * from "./functions-window.js";

@@ -12,8 +12,11 @@ export interface CatalogTable {
   readonly database: string;
   /** Lower-cased, as Spark's session catalog stores names. */
   readonly name: string;
-  /** MANAGED: the warehouse owns the files (DROP deletes them); EXTERNAL: `LOCATION`/`path` given. */
-  readonly tableType: "MANAGED" | "EXTERNAL";
+  /**
+   * MANAGED: the warehouse owns the files (DROP deletes them); EXTERNAL: `LOCATION`/`path`
+   * given; VIEW: a persistent view (no files; `viewText` is its query).
+   */
+  readonly tableType: "MANAGED" | "EXTERNAL" | "VIEW";
   /** The data source: parquet, csv, json, text. */
   readonly provider: string;
   /** The table's directory, local and absolute. */
@@ -29,6 +32,15 @@ export interface CatalogTable {
   readonly comment?: string;
   /** Creation time, ms since the epoch. */
   readonly createdTime: number;
+  /** A view's query, as the user wrote it (Spark's View Text), read again each time the view is. */
+  readonly viewText?: string;
+  /** The database a view's one-part relation names mean (the current one when it was created: Spark's View Catalog and Namespace). */
+  readonly viewDatabase?: string;
+}
+
+/** Whether the catalog entry is a persistent view rather than a table. */
+export function isView(t: CatalogTable): boolean {
+  return t.tableType === "VIEW";
 }
 
 /** The table's data columns (the schema without its partition columns). */
@@ -74,6 +86,7 @@ export function encodeCatalogTable(t: CatalogTable, dbDir: string): string {
       columnComments: t.columnComments,
       ...(t.comment === undefined ? {} : { comment: t.comment }),
       createdTime: t.createdTime,
+      ...(t.viewText === undefined ? {} : { viewText: t.viewText, viewDatabase: t.viewDatabase ?? t.database }),
     },
     null,
     2,
@@ -101,11 +114,13 @@ export function decodeCatalogTable(text: string, dbDir: string): CatalogTable {
   const m = raw as Record<string, unknown>;
   if (m["format"] !== FORMAT || m["version"] !== VERSION) throw new InternalError(`table metadata of an unknown format: ${String(m["format"])} ${String(m["version"])}`);
   const tableType = str(m, "tableType");
-  if (tableType !== "MANAGED" && tableType !== "EXTERNAL") throw new InternalError(`table metadata: tableType ${tableType}`);
+  if (tableType !== "MANAGED" && tableType !== "EXTERNAL" && tableType !== "VIEW") throw new InternalError(`table metadata: tableType ${tableType}`);
   const parts = m["partitionColumns"];
   if (!Array.isArray(parts) || !parts.every((p): p is string => typeof p === "string")) throw new InternalError("table metadata: partitionColumns");
   const created = m["createdTime"];
   const comment = m["comment"];
+  const viewText = m["viewText"];
+  const viewDatabase = m["viewDatabase"];
   const schemaText = str(m, "schema");
   return {
     database: str(m, "database"),
@@ -120,5 +135,6 @@ export function decodeCatalogTable(text: string, dbDir: string): CatalogTable {
     columnComments: pairs(m["columnComments"] ?? [], "columnComments"),
     ...(typeof comment === "string" ? { comment } : {}),
     createdTime: typeof created === "number" ? created : 0,
+    ...(typeof viewText === "string" ? { viewText, viewDatabase: typeof viewDatabase === "string" ? viewDatabase : str(m, "database") } : {}),
   };
 }

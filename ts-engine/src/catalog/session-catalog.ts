@@ -2,13 +2,23 @@ import { AnalysisException } from "../errors/spark-exception.js";
 import { mapParsedChildren } from "../plan/parsed-children.js";
 import type { ParsedPlan } from "../plan/parsed-plan.js";
 import type { RelationLookup, ResolvedRelationName } from "../plan/analyzer/context.js";
-import { quoteParts } from "../plan/analyzer/scope.js";
+import { quoteParts, type SessionFunction, type SessionFunctionLookup } from "../plan/analyzer/scope.js";
+import { TempFunctions } from "./temp-functions.js";
 import { parseQueryPlan } from "../sql/parse-statement.js";
 import { TempViews } from "./temp-views.js";
 import path from "node:path";
 import type { CatalogTable } from "./catalog-table.js";
 import { tableRelation } from "./table-files.js";
 import { alreadyExists, DEFAULT_WAREHOUSE, Warehouse } from "./warehouse.js";
+
+/** `plan` with its one-part relation names meaning tables of `database` (a persistent view's names never mean temp views). */
+function qualifyRelations(plan: ParsedPlan, database: string): ParsedPlan {
+  const visit = (p: ParsedPlan): ParsedPlan => {
+    if (p.kind === "UnresolvedRelation") return p.nameParts.length === 1 ? { ...p, viewDatabase: database } : p;
+    return mapParsedChildren(p, visit);
+  };
+  return visit(plan);
+}
 
 /** Spark's spark.sql.globalTempDatabase default: the database global temp views live in. */
 export const GLOBAL_TEMP_DATABASE = "global_temp";
@@ -61,8 +71,10 @@ export interface TableEntry {
  * global temp views, and the current database. Persistent databases and tables come with the
  * warehouse; until then `default` is the one database.
  */
-export class SessionCatalog implements RelationLookup {
+export class SessionCatalog implements RelationLookup, SessionFunctionLookup {
   readonly tempViews = new TempViews();
+  /** Python functions registered for the session (`spark.udf.register`). */
+  readonly tempFunctions = new TempFunctions();
   readonly globalTempViews: TempViews;
   /** What `ADD FILE|JAR|ARCHIVE` added (engine-wide, as Spark's are application-wide). */
   readonly resources: Readonly<Record<ResourceKind, Set<string>>>;
@@ -73,6 +85,11 @@ export class SessionCatalog implements RelationLookup {
     this.globalTempViews = shared.globalTempViews;
     this.resources = shared.resources;
     this.conf = conf;
+  }
+
+  /** The function `spark.udf.register` registered under `name`, if any (the analyzer's lookup). */
+  lookupSessionFunction(name: string): SessionFunction | undefined {
+    return this.tempFunctions.lookup(name);
   }
 
   /** The warehouse of `spark.sql.warehouse.dir` (a `file:` URI or a path; `./spark-warehouse` by default). */
@@ -200,7 +217,47 @@ export class SessionCatalog implements RelationLookup {
       return v === undefined ? undefined : { plan: v.plan, qualifier: [GLOBAL_TEMP_DATABASE, v.name] };
     }
     const t = this.getTable(nameParts);
-    return t === undefined ? undefined : { plan: this.tablePlan(t), qualifier: ["spark_catalog", t.database, t.name] };
+    if (t === undefined) return undefined;
+    return { plan: t.tableType === "VIEW" ? this.viewPlan(t) : this.tablePlan(t), qualifier: ["spark_catalog", t.database, t.name] };
+  }
+
+  /**
+   * A persistent view's plan: its text parsed again (so it sees the tables and views it names
+   * as they are now, as Spark's views do), its one-part names in the database it was created
+   * in, its columns renamed and cast to the schema stored at creation (Spark's View node).
+   */
+  private viewPlan(t: CatalogTable): ParsedPlan {
+    const parsed = parseQueryPlan({ kind: "Sql", query: t.viewText ?? "", named: new Map(), positional: [], refs: new Map() }, this.conf.get("spark.sql.session.timeZone") ?? "UTC");
+    const renamed: ParsedPlan = { kind: "ToDF", input: qualifyRelations(parsed, t.viewDatabase ?? t.database), names: t.schema.fields.map((f) => f.name) };
+    return {
+      kind: "Project",
+      input: renamed,
+      exprs: t.schema.fields.map((f) => ({ kind: "Alias", child: { kind: "Cast", child: { kind: "UnresolvedAttribute", nameParts: [f.name] }, dataType: f.dataType }, name: f.name })),
+    };
+  }
+
+  /**
+   * Registers a persistent view (`replace`: over an existing one) after Spark's checks: it may
+   * not read temp views (INVALID_TEMP_OBJ_REFERENCE) nor itself through the views it reads
+   * (RECURSIVE_VIEW). `plan` is its query as parsed; its relation names are looked up in the
+   * database the view belongs to.
+   */
+  savePersistentView(view: CatalogTable, plan: ParsedPlan, replace: boolean): void {
+    const ident = ["spark_catalog", view.database, view.name];
+    const visit = (p: ParsedPlan): ParsedPlan => {
+      if (p.kind === "UnresolvedRelation") {
+        const temp = (p.nameParts.length === 1 && this.tempViews.has(p.nameParts[0]!)) || (p.nameParts.length === 2 && p.nameParts[0]!.toLowerCase() === GLOBAL_TEMP_DATABASE);
+        if (temp) {
+          throw new AnalysisException("INVALID_TEMP_OBJ_REFERENCE", { obj: "VIEW", objName: quoteParts(ident), tempObj: "VIEW", tempObjName: quoteParts(p.nameParts) });
+        }
+        return p;
+      }
+      return mapParsedChildren(p, visit);
+    };
+    visit(plan);
+    this.checkNotRecursive(ident, qualifyRelations(plan, view.viewDatabase ?? view.database), [ident]);
+    if (replace) this.warehouse.update(view);
+    else this.createTable(view);
   }
 
   /**
@@ -225,7 +282,7 @@ export class SessionCatalog implements RelationLookup {
     const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x.toLowerCase() === b[i]!.toLowerCase());
     const visit = (p: ParsedPlan): ParsedPlan => {
       if (p.kind === "UnresolvedRelation") {
-        const hit = this.lookupRelation(p.nameParts);
+        const hit = this.lookupRelation(p.viewDatabase !== undefined && p.nameParts.length === 1 ? [p.viewDatabase, p.nameParts[0]!] : p.nameParts);
         const target = hit?.qualifier ?? p.nameParts;
         const cycle = [...path, target];
         if (same(target, ident)) {
@@ -266,7 +323,7 @@ export class SessionCatalog implements RelationLookup {
     const visit = (p: ParsedPlan): ParsedPlan => {
       if (p.kind === "Sql") return visit(parseQueryPlan(p, timeZone));
       if (p.kind === "UnresolvedRelation") {
-        const hit = this.lookupRelation(p.nameParts);
+        const hit = this.lookupRelation(p.viewDatabase !== undefined && p.nameParts.length === 1 ? [p.viewDatabase, p.nameParts[0]!] : p.nameParts);
         if (hit === undefined) throw new AnalysisException("TABLE_OR_VIEW_NOT_FOUND", { relationName: quoteParts(p.nameParts) });
         return { kind: "SubqueryAlias", input: hit.plan, alias: hit.qualifier[hit.qualifier.length - 1]!, qualifier: hit.qualifier, ...(p.planId === undefined ? {} : { planId: p.planId }) };
       }

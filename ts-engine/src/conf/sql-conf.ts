@@ -33,7 +33,8 @@ export const CONF_ENTRIES: readonly ConfEntry[] = [
   { key: "spark.sql.caseSensitive", default: "false", doc: "Whether column resolution is case sensitive." },
   { key: "spark.default.parallelism", default: "0", doc: "Default partitions for range/parallelize; 0 means number of cores." },
   { key: "spark.sql.optimizer.excludedRules", default: "", doc: "Comma-separated optimizer rule names to skip." },
-  { key: "spark.sql.execution.arrow.pyspark.enabled", default: "true", doc: "toPandas through Arrow when pyarrow is installed." },
+  { key: "spark.sql.execution.arrow.pyspark.enabled", default: "false", doc: "toPandas and createDataFrame(pandas) through Arrow (PySpark's default: off)." },
+  { key: "spark.sql.execution.arrow.pyspark.fallback.enabled", default: "true", doc: "With Arrow on, fall back to rows when a type has no Arrow form." },
   { key: "spark.app.name", default: "tspark", doc: "Application name." },
   {
     key: "spark.executor.memory",

@@ -104,3 +104,9 @@ export function tableExists(nameParts: readonly string[], ctx: ExecContext): boo
   if (nameParts.length === 2 && nameParts[0]!.toLowerCase() === GLOBAL_TEMP_DATABASE) return catalog.globalTempViews.has(nameParts[1]!);
   return catalog.getTable(nameParts) !== undefined;
 }
+
+/** `e` with Spark's `; line L pos P` of where the statement named its table. */
+export function atName<E extends Error>(e: E, origin: { readonly line: number; readonly pos: number } | undefined): E {
+  if (origin !== undefined) e.message += `; line ${origin.line} pos ${origin.pos}`;
+  return e;
+}

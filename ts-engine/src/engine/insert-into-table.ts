@@ -9,7 +9,7 @@ import type { ParsedPlan } from "../plan/parsed-plan.js";
 import type { InsertIntoStatement } from "../sql/statement.js";
 import { isNumeric, NullType, StringType, type DataType, type StructField } from "../types/data-type.js";
 import { simpleString } from "../types/type-names.js";
-import { catalogOf } from "./catalog-commands.js";
+import { atName, catalogOf } from "./catalog-commands.js";
 import { analyzeSchema, executeQuery } from "./query-engine.js";
 import { writeTableFiles } from "./table-files-write.js";
 
@@ -38,8 +38,8 @@ function tableIdent(t: CatalogTable): string {
   return quoteParts(["spark_catalog", t.database, t.name]);
 }
 
-/** A static partition value as its directory name part: cast to the column's type, then to Spark's string form. */
-async function staticValue(e: ParsedExpr, f: StructField, ctx: ExecContext): Promise<string> {
+/** A static partition value as its directory name's value: cast to the column's type, escaped; null or empty is Spark's default partition. */
+export async function staticValue(e: ParsedExpr, f: StructField, ctx: ExecContext): Promise<string> {
   const plan: ParsedPlan = {
     kind: "Project",
     input: { kind: "Range", start: 0, end: 1, step: 1, numPartitions: 1 },
@@ -110,6 +110,7 @@ export async function insertInto(s: InsertIntoStatement, ctx: ExecContext): Prom
   }
   const table = catalog.getTable(s.nameParts);
   if (table === undefined) throw new AnalysisException("TABLE_OR_VIEW_NOT_FOUND", { relationName: quoteParts(s.nameParts) });
+  if (table.tableType === "VIEW") throw atName(new AnalysisException("EXPECT_TABLE_NOT_VIEW.NO_ALTERNATIVE", { operation: "INSERT", viewName: tableIdent(table) }), s.nameOrigin);
   const parts = partitionFields(table);
   const isPart = (name: string): StructField | undefined => parts.find((p) => p.name.toLowerCase() === name.toLowerCase());
   // a PARTITION key that is no partition column of the table (Spark checks every key, partitioned table or not)

@@ -30,6 +30,8 @@ import { resolveSources } from "./resolve-sources.js";
 import { createTable } from "./create-table.js";
 import { insertInto } from "./insert-into-table.js";
 import { alterTable, describeTable, showCreateTableText, tableProperties, truncateTable } from "./table-commands.js";
+import { createPersistentView, wrongDropCommand } from "./view-commands.js";
+import { showPartitions } from "./partition-commands.js";
 
 /**
  * What `spark.sql(text)` gives: a query stays a lazy plan (analyzed now, so errors surface at
@@ -60,7 +62,7 @@ export function createTempView(name: string, plan: ParsedPlan, opts: { readonly 
 }
 
 function createView(s: CreateViewStatement, ctx: ExecContext): void {
-  if (!s.temporary) throw new ParseException("NOT_IMPLEMENTED", { feature: "CREATE VIEW (persistent views)" });
+  if (!s.temporary) return createPersistentView(s, ctx);
   let parts = s.nameParts;
   if (s.global && parts.length === 2 && parts[0]!.toLowerCase() === GLOBAL_TEMP_DATABASE) parts = parts.slice(1);
   if (parts.length !== 1) throw new AnalysisException("TEMP_VIEW_NAME_TOO_MANY_NAME_PARTS", { actualName: quoteParts(s.nameParts) });
@@ -79,7 +81,7 @@ function dropView(s: DropViewStatement, ctx: ExecContext): void {
   if (dropped) return;
   const table = catalog.getTable(parts);
   if (table !== undefined) {
-    if (s.isView) throw new AnalysisException("EXPECT_VIEW_NOT_TABLE.NO_ALTERNATIVE", { tableName: quoteParts(["spark_catalog", table.database, table.name]), operation: "DROP VIEW" });
+    if (s.isView !== (table.tableType === "VIEW")) throw wrongDropCommand(table, s.isView);
     catalog.dropTable(table);
     return;
   }
@@ -94,6 +96,7 @@ function showTables(s: ShowTablesStatement, ctx: ExecContext): SqlOutcome {
   const re = s.pattern === undefined ? undefined : likePattern(s.pattern);
   const rows = catalogOf(ctx)
     .listTables(s.database)
+    .filter((t) => !s.viewsOnly || t.isTemporary || t.table?.tableType === "VIEW")
     .filter((t) => re === undefined || re.test(t.name))
     .map((t) => [t.database, t.name, t.isTemporary]);
   const schema = struct(["namespace", StringType, false], [s.viewsOnly ? "viewName" : "tableName", StringType, false], ["isTemporary", BooleanType, false]);
@@ -194,6 +197,7 @@ async function runStatement(s: SqlStatement, q: SqlQuery, ctx: ExecContext): Pro
       void clearCache(ctx).catch(() => undefined);
       return { kind: "command", schema: EMPTY, rows: [] };
     case "CreateTable":
+      if (s.hiveSerde !== undefined) throw hiveTableUnsupported(s.nameParts, s.hiveSerde, s.ifNotExists, ctx);
       if (s.replace) {
         // Spark's session catalog cannot replace a data source table (a v2 catalog's feature)
         const n = catalogOf(ctx).qualifiedName(s.nameParts);
@@ -205,8 +209,10 @@ async function runStatement(s: SqlStatement, q: SqlQuery, ctx: ExecContext): Pro
       await insertInto(s, ctx);
       return NONE;
     case "AlterTable":
-      alterTable(s, ctx);
+      await alterTable(s, ctx);
       return NONE;
+    case "ShowPartitions":
+      return { kind: "command", schema: struct(["partition", StringType, false]), rows: await showPartitions(s, ctx) };
     case "ShowCreateTable":
       return { kind: "command", schema: struct(["createtab_stmt", StringType, false]), rows: [[showCreateTableText(s.nameParts, ctx)]] };
     case "ShowTblProperties":
@@ -252,6 +258,19 @@ function listResources(s: ListResourcesStatement, ctx: ExecContext): SqlOutcome 
   const wanted = new Set(s.paths.map((p) => qualified(localPath(p))));
   const rows = (wanted.size === 0 ? all : all.filter((f) => wanted.has(f.replace(/\/$/, "")))).map((f) => [f]);
   return { kind: "command", schema: struct(["Results", StringType, false]), rows };
+}
+
+/**
+ * Spark without Hive support (spark.sql.catalogImplementation=in-memory, pip PySpark's default)
+ * refuses a Hive table (`STORED AS`, `ROW FORMAT`) at analysis, its message ending in the
+ * CreateTable plan it could not run.
+ */
+function hiveTableUnsupported(nameParts: readonly string[], serde: string, ifNotExists: boolean, ctx: ExecContext): SparkException {
+  const text = 'CREATE Hive TABLE (AS SELECT) is not supported, if you want to enable it, please set "spark.sql.catalogImplementation" to "hive".';
+  const plan = `'CreateTable ${quoteParts(catalogOf(ctx).qualifiedName(nameParts))}, ${serde}, ${ifNotExists ? "Ignore" : "ErrorIfExists"}`;
+  // (a CTAS's plan goes on with its analyzed query in Spark, which is left out here)
+  const rawMessage = `[NOT_SUPPORTED_COMMAND_WITHOUT_HIVE_SUPPORT] ${text} SQLSTATE: 0A000;\n${plan}\n`;
+  return new SparkException("AnalysisException", "NOT_SUPPORTED_COMMAND_WITHOUT_HIVE_SUPPORT", {}, { rawMessage, sqlState: "0A000" });
 }
 
 /** The statement with the files its query reads directly (``parquet.`/p` ``) listed, which analysis needs. */

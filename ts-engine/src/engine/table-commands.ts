@@ -6,9 +6,13 @@ import { AnalysisException } from "../errors/spark-exception.js";
 import type { ExecContext } from "../exec/exec-context.js";
 import { quoteParts } from "../plan/analyzer/scope.js";
 import type { AlterTableStatement, TruncateTableStatement } from "../sql/statement.js";
+import { alterViewQuery } from "./view-commands.js";
+import { alterPartitions } from "./partition-commands.js";
+import { analyze } from "../plan/analyzer/analyzer.js";
+import { analyzeOptions } from "./query-engine.js";
 import { structType } from "../types/data-type.js";
 import { simpleString } from "../types/type-names.js";
-import { catalogOf } from "./catalog-commands.js";
+import { atName, catalogOf } from "./catalog-commands.js";
 import { tableNameOf } from "./create-table.js";
 
 /** One DESCRIBE row: col_name, data_type, comment. */
@@ -19,11 +23,17 @@ function tempViewName(nameParts: readonly string[], ctx: ExecContext): string | 
   return nameParts.length === 1 && catalogOf(ctx).tempViews.has(nameParts[0]!) ? nameParts[0]! : undefined;
 }
 
-/** `ALTER TABLE|VIEW t RENAME TO u`, `ADD COLUMNS`, `SET/UNSET TBLPROPERTIES` (Spark's AlterTable* commands). */
-export function alterTable(s: AlterTableStatement, ctx: ExecContext): void {
+/** `ALTER TABLE|VIEW t RENAME TO u`, `ADD COLUMNS`, `SET/UNSET TBLPROPERTIES`, `ALTER VIEW v AS query` (Spark's AlterTable* / AlterViewAs commands). */
+export async function alterTable(s: AlterTableStatement, ctx: ExecContext): Promise<void> {
   const catalog = catalogOf(ctx);
   const view = tempViewName(s.nameParts, ctx);
   if (view !== undefined) {
+    if (s.action.kind === "asQuery" && s.isView) {
+      // ALTER VIEW v AS query on a temp view: the view's new query, checked as CREATE OR REPLACE TEMP VIEW
+      analyze(s.action.plan, analyzeOptions(ctx));
+      catalog.createTempView(view, s.action.plan, { global: false, replace: true, capture: false, timeZone: ctx.conf.get("spark.sql.session.timeZone") ?? "UTC" });
+      return;
+    }
     if (s.action.kind !== "rename") throw new AnalysisException("EXPECT_TABLE_NOT_VIEW.USE_ALTER_VIEW", { operation: "ALTER TABLE", viewName: quoteParts(s.nameParts) });
     const to = s.action.to;
     if (to.length !== 1) throw new AnalysisException("TEMP_VIEW_NAME_TOO_MANY_NAME_PARTS", { actualName: quoteParts(to) });
@@ -34,9 +44,19 @@ export function alterTable(s: AlterTableStatement, ctx: ExecContext): void {
     return;
   }
   const t = catalog.requireTable(s.nameParts);
-  if (s.isView) throw new AnalysisException("EXPECT_VIEW_NOT_TABLE.USE_ALTER_TABLE", { tableName: quoteParts(["spark_catalog", t.database, t.name]), operation: "ALTER VIEW ... RENAME TO" });
   const a = s.action;
+  // Spark names the relation as written here
+  if (s.isView && t.tableType !== "VIEW") throw new AnalysisException("EXPECT_VIEW_NOT_TABLE.USE_ALTER_TABLE", { tableName: quoteParts(s.nameParts), operation: "ALTER VIEW" });
+  if (!s.isView && t.tableType === "VIEW") throw new AnalysisException("EXPECT_TABLE_NOT_VIEW.USE_ALTER_VIEW", { operation: "ALTER TABLE", viewName: quoteParts(s.nameParts) });
   switch (a.kind) {
+    case "asQuery":
+      alterViewQuery(t, a.plan, a.text, ctx);
+      return;
+    case "addPartitions":
+    case "dropPartitions":
+    case "renamePartition":
+      await alterPartitions(t, a, ctx);
+      return;
     case "rename": {
       const to = tableNameOf(a.to.length === 1 ? [t.database, a.to[0]!] : a.to, ctx);
       if (to.database !== t.database) throw new AnalysisException("_LEGACY_ERROR_TEMP_1074", { oldName: t.name, newName: to.name });
@@ -76,6 +96,7 @@ export function alterTable(s: AlterTableStatement, ctx: ExecContext): void {
 export function truncateTable(s: TruncateTableStatement, ctx: ExecContext): void {
   if (tempViewName(s.nameParts, ctx) !== undefined) throw new AnalysisException("EXPECT_TABLE_NOT_VIEW.NO_ALTERNATIVE", { operation: "TRUNCATE TABLE", viewName: quoteParts(s.nameParts) });
   const t = catalogOf(ctx).requireTable(s.nameParts);
+  if (t.tableType === "VIEW") throw atName(new AnalysisException("EXPECT_TABLE_NOT_VIEW.NO_ALTERNATIVE", { operation: "TRUNCATE TABLE", viewName: quoteParts(["spark_catalog", t.database, t.name]) }), s.nameOrigin);
   let dir = t.location;
   if (s.partitionSpec.length > 0) {
     const parts = partitionFields(t);

@@ -190,7 +190,7 @@ export const SQL_CONDITIONS: Readonly<Record<string, { readonly sqlState: string
   },
   "EXPECT_TABLE_NOT_VIEW.NO_ALTERNATIVE": {
     sqlState: "42809",
-    template: "'<operation>' expects a table but <viewName> is a view.",
+    template: "'<operation>' expects a table but <viewName> is a view. ",
   },
   "EXPECT_TABLE_NOT_VIEW.USE_ALTER_VIEW": {
     sqlState: "42809",
@@ -198,7 +198,7 @@ export const SQL_CONDITIONS: Readonly<Record<string, { readonly sqlState: string
   },
   "EXPECT_VIEW_NOT_TABLE.NO_ALTERNATIVE": {
     sqlState: "42809",
-    template: "The table <tableName> does not support <operation>.",
+    template: "The table <tableName> does not support <operation>. ",
   },
   "EXPECT_VIEW_NOT_TABLE.USE_ALTER_TABLE": {
     sqlState: "42809",
@@ -239,5 +239,65 @@ export const SQL_CONDITIONS: Readonly<Record<string, { readonly sqlState: string
   "UNSUPPORTED_FEATURE.COMBINATION_QUERY_RESULT_CLAUSES": {
     sqlState: "0A000",
     template: "The feature is not supported: Combination of ORDER BY/SORT BY/DISTRIBUTE BY/CLUSTER BY.",
+  },
+  "NAMED_PARAMETERS_NOT_SUPPORTED": {
+    sqlState: "4274K",
+    template: "Named parameters are not supported for function <functionName>; please retry the query with positional arguments to the function call instead.",
+  },
+  "UNEXPECTED_POSITIONAL_ARGUMENT": {
+    sqlState: "4274K",
+    template: "Cannot invoke routine <routineName> because it contains positional argument(s) following the named argument assigned to <parameterName>; please rearrange them so the positional arguments come first and then retry the query again.",
+  },
+  "UNRECOGNIZED_PARAMETER_NAME": {
+    sqlState: "4274K",
+    template: "Cannot invoke routine <routineName> because the routine call included a named argument reference for the argument named <argumentName>, but this routine does not include any signature containing an argument with this name. Did you mean one of the following? [<proposal>].",
+  },
+  "REQUIRED_PARAMETER_NOT_FOUND": {
+    sqlState: "4274K",
+    template: "Cannot invoke routine <routineName> because the parameter named <parameterName> is required, but the routine call did not supply a value. Please update the routine call to supply an argument value (either positionally at index <index> or by name) and retry the query again.",
+  },
+  "_LEGACY_ERROR_TEMP_0014": {
+    sqlState: "",
+    template: "TABLESAMPLE does not accept empty inputs.",
+  },
+  "_LEGACY_ERROR_TEMP_0015": {
+    sqlState: "",
+    template: "TABLESAMPLE(<msg>) is not supported.",
+  },
+  "_LEGACY_ERROR_TEMP_0064": {
+    sqlState: "",
+    template: "<msg>.",
+  },
+  "DUPLICATE_ROUTINE_PARAMETER_ASSIGNMENT.BOTH_POSITIONAL_AND_NAMED": {
+    sqlState: "4274K",
+    template: "Call to routine <routineName> is invalid because it includes multiple argument assignments to the same parameter name <parameterName>. A positional argument and named argument both referred to the same parameter. Please remove the named argument referring to this parameter.",
+  },
+  "DUPLICATE_ROUTINE_PARAMETER_ASSIGNMENT.DOUBLE_NAMED_ARGUMENT_REFERENCE": {
+    sqlState: "4274K",
+    template: "Call to routine <routineName> is invalid because it includes multiple argument assignments to the same parameter name <parameterName>. More than one named argument referred to the same parameter. Please assign a value only once.",
+  },
+  "CREATE_PERMANENT_VIEW_WITHOUT_ALIAS": {
+    sqlState: "0A000",
+    template: "Not allowed to create the permanent view <name> without explicitly assigning an alias for the expression <attr>.",
+  },
+  "INVALID_TEMP_OBJ_REFERENCE": {
+    sqlState: "42K0F",
+    template: "Cannot create the persistent object <objName> of the type <obj> because it references to the temporary object <tempObjName> of the type <tempObj>. Please make the temporary object <tempObjName> persistent, or make the persistent object <objName> temporary.",
+  },
+  "WRONG_COMMAND_FOR_OBJECT_TYPE": {
+    sqlState: "42809",
+    template: "The operation <operation> requires a <requiredType>. But <objectName> is a <foundType>. Use <alternative> instead.",
+  },
+  "PARTITIONS_ALREADY_EXIST": {
+    sqlState: "428FT",
+    template: "Cannot ADD or RENAME TO partition(s) <partitionList> in table <tableName> because they already exist.\nChoose a different name, drop the existing partition, or add the IF NOT EXISTS clause to tolerate a pre-existing partition.",
+  },
+  "INVALID_PARTITION_OPERATION.PARTITION_SCHEMA_IS_EMPTY": {
+    sqlState: "42601",
+    template: "The partition command is invalid. Table <name> is not partitioned.",
+  },
+  "_LEGACY_ERROR_TEMP_1251": {
+    sqlState: "",
+    template: "<action> is not allowed on <tableName> since its partition metadata is not stored in the Hive metastore. To import this information into the metastore, run `msck repair table <tableName>`.",
   },
 };

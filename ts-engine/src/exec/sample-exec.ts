@@ -1,6 +1,7 @@
 import type { ColumnBatch } from "../columnar/batch.js";
 import { takeBatch } from "../columnar/take.js";
 import { XorShiftRandom } from "../expr/kernels/xorshift-random.js";
+import { PoissonSampler, partitionSeed } from "./sampling/poisson-sampler.js";
 import type { StructType } from "../types/data-type.js";
 import type { ExecContext } from "./exec-context.js";
 import type { ExecutionPlan } from "./execution-plan.js";
@@ -11,9 +12,9 @@ import { throwIfAborted } from "./util.js";
  * BernoulliCellSampler: partition i draws from XORShiftRandom(seed + i), one double per row in
  * order, and keeps the rows whose draw is in [lowerBound, upperBound), so the same seed and
  * partitioning give Spark's rows, and randomSplit's pieces (same seed, adjacent bounds) are
- * disjoint. With replacement, each row is repeated a Poisson(upperBound − lowerBound) number
- * of times, drawn by Knuth's product of uniforms from the same generator (Spark draws them
- * from commons-math's Well19937c, so the copies differ from Spark's).
+ * disjoint. With replacement, as Spark's PoissonSampler (gap sampling off, as SampleExec
+ * asks): each row is repeated a Poisson(upperBound − lowerBound) number of times, drawn from
+ * commons-math's Well19937c seeded per partition as PartitionwiseSampledRDD does.
  */
 export class SampleExec implements ExecutionPlan {
   readonly name = "Sample";
@@ -43,12 +44,14 @@ export class SampleExec implements ExecutionPlan {
   }
 
   async *execute(partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
-    const rng = new XorShiftRandom(this.seed + BigInt(partition));
     const fraction = this.upperBound - this.lowerBound;
-    if (fraction <= 0) return;
+    // RandomSampler.roundingEpsilon: a fraction this small samples nothing
+    if (fraction <= (this.withReplacement ? 1e-6 : 0)) return;
+    const rng = new XorShiftRandom(this.seed + BigInt(partition));
+    const poisson = this.withReplacement ? new PoissonSampler(fraction, partitionSeed(this.seed, partition)) : undefined;
     for await (const b of this.child.execute(partition, ctx)) {
       throwIfAborted(ctx);
-      const rows = this.withReplacement ? poissonRows(rng, fraction, b.numRows) : bernoulliRows(rng, this.lowerBound, this.upperBound, b.numRows);
+      const rows = poisson !== undefined ? poisson.sampleRows(b.numRows) : bernoulliRows(rng, this.lowerBound, this.upperBound, b.numRows);
       if (rows.length === 0) continue;
       yield rows.length === b.numRows && !this.withReplacement ? b : takeBatch(b, rows);
     }
@@ -64,21 +67,4 @@ function bernoulliRows(rng: XorShiftRandom, lb: number, ub: number, n: number): 
     if (x >= lb && x < ub) keep[k++] = i;
   }
   return keep.subarray(0, k);
-}
-
-/** Each row repeated a Poisson(mean) number of times (the product-of-uniforms method commons-math uses below mean 40). */
-function poissonRows(rng: XorShiftRandom, mean: number, n: number): Int32Array {
-  const p = Math.exp(-mean);
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    let r = 1;
-    let count = 0;
-    for (;;) {
-      r *= rng.nextDouble();
-      if (r < p || count >= 1000 * mean) break;
-      count++;
-    }
-    for (let c = 0; c < count; c++) out.push(i);
-  }
-  return Int32Array.from(out);
 }

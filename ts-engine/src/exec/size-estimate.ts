@@ -95,6 +95,9 @@ export function estimatedSize(p: LogicalPlan): number {
     case "Sort":
     case "BatchEvalPython":
     case "Generate":
+    case "Window":
+    case "Offset":
+    case "CollectMetrics":
       return scaled(p, p.input);
     case "Expand":
       // Spark's Expand statistics: the child's size once per projection

@@ -42,8 +42,10 @@ export type ParsedPlan =
   | ParsedSample
   | StatSummary
   | ToSchema
+  | ParsedOffset
   | ParsedRepartition
-  | ParsedRepartitionByExpression;
+  | ParsedRepartitionByExpression
+  | ParsedCollectMetrics;
 
 /** The kinds of parsed plan nodes (all of them may arrive from the wire). */
 export type ParsedPlanKind = ParsedPlan["kind"];
@@ -143,6 +145,12 @@ export type GroupingAnalytics =
 export interface PivotSpec {
   readonly column: ParsedExpr;
   readonly values?: readonly ParsedExpr[];
+  /**
+   * SQL's PIVOT clause: the aggregate is grouped by every input column that neither the
+   * aggregates nor the pivot column reference (Spark's ResolvePivot without group-by
+   * expressions), which only analysis knows; `groupBy` is then empty.
+   */
+  readonly implicitGroupBy?: boolean;
 }
 
 /** orderBy/sort (global) and sortWithinPartitions (not global). */
@@ -171,6 +179,8 @@ export interface ParsedJoin extends Base {
   readonly usingColumns?: readonly string[];
   /** SQL's NATURAL JOIN: a using-join on every column name both sides have. */
   readonly natural?: boolean;
+  /** SQL's `JOIN LATERAL (subquery)`: the right side may read the left's columns (a correlated lateral subquery). */
+  readonly lateral?: boolean;
 }
 
 /**
@@ -260,6 +270,11 @@ export interface UnresolvedRelation extends Base {
   readonly nameParts: readonly string[];
   /** Where the name stands in the SQL text (line from 1, pos from 0), for Spark's `; line 1 pos 14` context. */
   readonly origin?: { readonly line: number; readonly pos: number };
+  /**
+   * In a persistent view's query: the database a one-part name means (the current one when the
+   * view was made, Spark's view catalogAndNamespace); temp views are not looked at.
+   */
+  readonly viewDatabase?: string;
 }
 
 /**
@@ -300,6 +315,13 @@ export interface PredicateSubquery extends Base {
   /** IN's left-hand values (empty for EXISTS). */
   readonly values: readonly ParsedExpr[];
   readonly negated: boolean;
+  /**
+   * A subquery elsewhere in a condition (under OR, in the select list): instead of filtering,
+   * the input gains a boolean column of this name saying whether a row of the subquery
+   * matches (Spark's ExistenceJoin), which the condition reads; `negated` NOT IN matches
+   * null-aware (a null on either side counts as a match), so that the NOT above it is Spark's.
+   */
+  readonly existenceColumn?: string;
 }
 
 /**
@@ -315,6 +337,13 @@ export interface ScalarSubqueryJoin extends Base {
   readonly name: string;
 }
 
+/** `df.offset(n)` (Spark's Offset): the rows after the first `n`, in the input's order. */
+export interface ParsedOffset extends Base {
+  readonly kind: "Offset";
+  readonly input: ParsedPlan;
+  readonly n: number;
+}
+
 /**
  * unpivot/melt (Spark's Unpivot): for every row, one row per `values` column holding the
  * `ids` columns, the value column's name (`variableColumnName`) and its value
@@ -325,6 +354,8 @@ export interface Unpivot extends Base {
   readonly input: ParsedPlan;
   readonly ids: readonly ParsedExpr[];
   readonly values?: readonly ParsedExpr[];
+  /** SQL's UNPIVOT clause: the ids are every input column the values do not reference (found at analysis); `ids` is then empty. */
+  readonly implicitIds?: boolean;
   readonly variableColumnName: string;
   readonly valueColumnName: string;
 }
@@ -423,4 +454,17 @@ export interface ParsedRepartitionByExpression extends Base {
   readonly input: ParsedPlan;
   readonly partitionExprs: readonly ParsedExpr[];
   readonly numPartitions?: number;
+}
+
+/**
+ * `df.observe(observation | name, *exprs)` (Spark's CollectMetrics): `metrics` are computed
+ * over the input's rows as an action runs them; `observationId` names the client's
+ * Observation that receives them (absent for a name alone).
+ */
+export interface ParsedCollectMetrics extends Base {
+  readonly kind: "CollectMetrics";
+  readonly input: ParsedPlan;
+  readonly name: string;
+  readonly metrics: readonly ParsedExpr[];
+  readonly observationId?: string;
 }

@@ -6,6 +6,9 @@ import { Lexer, syntaxError, type Token } from "./lexer.js";
 import { numericLiteral } from "./literals.js";
 import { intervalLiteral } from "./interval-literal.js";
 import { unboundParameter, type ParserOptions, type SqlParameters } from "./parameters.js";
+import { rearrangeArguments, type CallArgument } from "./named-arguments.js";
+import { overClause, parseWindowSpec } from "./window-clause.js";
+import { AnalysisException, ParseException } from "../errors/spark-exception.js";
 
 const COMPARE: Readonly<Record<string, string>> = { "=": "==", "==": "==", "<>": "!=", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">=", "<=>": "<=>" };
 
@@ -42,6 +45,19 @@ export class Parser {
 
   protected peek(): Token {
     return this.lx.peek();
+  }
+
+  /** Line (from 1) and position in the line (from 0) of a text offset, as Spark's query context gives them. */
+  protected origin(offset: number): { line: number; pos: number } {
+    const before = this.lx.text.slice(0, offset).split("\n");
+    return { line: before.length, pos: before[before.length - 1]!.length };
+  }
+
+  /** An analysis error raised while parsing, with Spark's `; line L pos P` context of `offset`. */
+  protected at<E extends Error>(e: E, offset: number): E {
+    const o = this.origin(offset);
+    e.message += `; line ${o.line} pos ${o.pos}`;
+    return e;
   }
 
   protected next(): Token {
@@ -393,7 +409,8 @@ export class Parser {
     if (nextTok.type === "op" && nextTok.value === "(") {
       this.next();
       if (word === "cast" || word === "try_cast") return this.cast(word === "cast");
-      return this.call(word);
+      this.callStart = t.pos;
+      return this.windowed(this.call(word));
     }
     if (RESERVED.has(word) && word !== "distinct") throw syntaxError(t);
     return this.columnRef(t.value);
@@ -417,7 +434,11 @@ export class Parser {
     return ansi ? { kind: "Cast", child, dataType } : { kind: "Cast", child, dataType, ansi: false };
   }
 
+  /** Where the function name of the call being parsed starts (its errors' `; line L pos P`). */
+  private callStart = 0;
+
   protected call(name: string): Expr {
+    const start = this.callStart;
     if (this.acceptOp(")")) return { kind: "UnresolvedFunction", name, args: [], isDistinct: false };
     if (name === "count" && this.peek().type === "op" && this.peek().value === "*") {
       this.next();
@@ -427,11 +448,25 @@ export class Parser {
     if (name === "extract") return this.extract();
     const isDistinct = this.acceptKw("distinct");
     if (!isDistinct) this.acceptKw("all");
-    const args = [this.argument()];
-    while (this.acceptOp(",")) args.push(this.argument());
-    this.expectOp(")");
+    const args = this.callArguments(name, start);
     const unitFirst = datetimeUnitFirst(name, args);
     return this.withFilter({ kind: "UnresolvedFunction", name: unitFirst === args ? name : UNIT_FIRST[name.toLowerCase()]!, args: unitFirst, isDistinct });
+  }
+
+  /**
+   * A call's optional `IGNORE NULLS` / `RESPECT NULLS` (the ignoreNulls flag of first, last,
+   * first_value, last_value, any_value and nth_value) and `OVER window` (sql/window-clause.ts).
+   */
+  private windowed(call: Expr): Expr {
+    let f = call;
+    if ((kw(this.peek(), "ignore") || kw(this.peek(), "respect")) && f.kind === "UnresolvedFunction") {
+      const ignore = this.next().value.toLowerCase() === "ignore";
+      this.expectKw("nulls");
+      f = withIgnoreNulls(f, ignore);
+    }
+    if (!this.acceptKw("over")) return f;
+    const src = { peek: () => this.peek(), next: () => this.next(), expression: () => this.expression() };
+    return overClause(f, parseWindowSpec(src));
   }
 
   /** Spark's `extract(field FROM source)`, with the field as a string literal argument. */
@@ -457,6 +492,31 @@ export class Parser {
     const filter = this.expression();
     this.expectOp(")");
     return { ...f, filter };
+  }
+
+  /** After `f(` and before a first argument: the arguments through `)`, named ones (`name => value`) put in their parameters' places. */
+  protected callArguments(name: string, start: number): Expr[] {
+    const args = [this.callArgument()];
+    while (this.acceptOp(",")) args.push(this.callArgument());
+    this.expectOp(")");
+    try {
+      return rearrangeArguments(name, args);
+    } catch (e) {
+      // raised where Spark's analyzer meets the call: its context is the function's position
+      throw e instanceof AnalysisException ? this.at(e, start) : e;
+    }
+  }
+
+  /** `name => value` (Spark's namedArgumentExpression), else a plain argument. */
+  private callArgument(): CallArgument {
+    const t = this.peek();
+    if (t.type === "ident" || t.type === "quoted") {
+      const save = this.lx.pos;
+      this.next();
+      if (this.acceptOp("=>")) return { name: t.value, value: this.expression() };
+      this.lx.pos = save;
+    }
+    return { value: this.argument() };
   }
 
   /** A function argument: an expression, or a lambda `x -> body` / `(x, y) -> body` (higher-order functions). */
@@ -503,6 +563,18 @@ export class Parser {
     this.expectKw("end");
     return elseValue === undefined ? { kind: "CaseWhen", branches } : { kind: "CaseWhen", branches, elseValue };
   }
+}
+
+/** Where a function takes its ignoreNulls flag: first(x, flag), nth_value(x, n, flag). */
+const IGNORE_NULLS_ARG: Readonly<Record<string, number>> = { first: 1, last: 1, first_value: 1, last_value: 1, any_value: 1, nth_value: 2 };
+
+/** `f(...) IGNORE NULLS` as the call with its ignoreNulls argument set (a syntax error for other functions). */
+function withIgnoreNulls(f: Expr & { kind: "UnresolvedFunction" }, ignore: boolean): Expr {
+  const at = IGNORE_NULLS_ARG[f.name.toLowerCase()];
+  if (at === undefined || f.args.length !== at) {
+    throw new ParseException("INVALID_SQL_SYNTAX.FUNCTION_WITH_UNSUPPORTED_SYNTAX", { prettyName: `\`${f.name}\``, syntax: "IGNORE NULLS" });
+  }
+  return { ...f, args: [...f.args, { kind: "Literal", value: ignore, dataType: BooleanType }] };
 }
 
 const DATETIME_UNITS = new Set(["YEAR", "QUARTER", "MONTH", "WEEK", "DAY", "DAYOFYEAR", "HOUR", "MINUTE", "SECOND", "MILLISECOND", "MICROSECOND"]);

@@ -1,13 +1,21 @@
 import { AnalysisException, ParseException, SparkException } from "../errors/spark-exception.js";
+import { assertNever } from "../errors/assert-never.js";
 import type { ParsedExpr, ParsedSortOrder } from "../expr/parsed-expr.js";
 import type { JoinType } from "../plan/logical-plan.js";
 import type { ParsedPlan } from "../plan/parsed-plan.js";
 import { Parser } from "./expr-parser.js";
 import { syntaxError, type Token } from "./lexer.js";
 import type { ParserOptions } from "./parameters.js";
-import { applyHints, parseHints } from "./hints.js";
+import { applyHints, parseHints, wrapPartitionHints } from "./hints.js";
 import { isFileFormat } from "../io/formats.js";
 import { lookupFunction } from "../expr/functions/registry.js";
+import { exprPrettySql } from "../expr/expr-string.js";
+import { StringType } from "../types/data-type.js";
+import type { ClauseSource } from "./clause-source.js";
+import { parseGroupBy } from "./group-by-clause.js";
+import { parsePivot, parseUnpivot } from "./pivot-clause.js";
+import { parseTableSample } from "./sample-clause.js";
+import { parseWindowSpec, substituteWindowRefs, type SqlWindowSpec } from "./window-clause.js";
 
 /**
  * Words that end a select item or a relation instead of being its bare alias: the clause and
@@ -54,7 +62,7 @@ function unalias(e: ParsedExpr): ParsedExpr {
 export class QueryParser extends Parser {
   private readonly ctes: CteScope[] = [];
   /** Subqueries met in the condition being parsed, by the id of their placeholder. */
-  private readonly subqueries = new Map<number, { readonly plan: ParsedPlan; readonly values: readonly ParsedExpr[]; readonly negated: boolean }>();
+  private readonly subqueries = new Map<number, PendingSubquery>();
   private nextSubquery = 0;
   /** Scalar subqueries met in the condition being parsed, with the column name each stands for. */
   private scalars: { readonly name: string; readonly plan: ParsedPlan }[] = [];
@@ -66,17 +74,20 @@ export class QueryParser extends Parser {
     this.refs = opts.refs ?? new Map();
   }
 
-  /** Line (from 1) and position in the line (from 0) of a text offset, as Spark's query context gives them. */
-  protected origin(offset: number): { line: number; pos: number } {
-    const before = this.lx.text.slice(0, offset).split("\n");
-    return { line: before.length, pos: before[before.length - 1]!.length };
-  }
-
-  /** An analysis error raised while parsing, with Spark's `; line L pos P` context of `offset`. */
-  protected at<E extends Error>(e: E, offset: number): E {
-    const o = this.origin(offset);
-    e.message += `; line ${o.line} pos ${o.pos}`;
-    return e;
+  /** The parser as the clause grammars in their own files read it (clause-source.ts). */
+  protected source(): ClauseSource {
+    return {
+      text: this.lx.text,
+      peek: () => this.peek(),
+      next: () => this.next(),
+      mark: () => this.lx.pos,
+      restore: (m) => {
+        this.lx.pos = m;
+      },
+      expression: () => this.expression(),
+      namedExpression: () => this.namedExpression(),
+      identifier: () => this.identifier(),
+    };
   }
 
   protected override subqueryIn(value: ParsedExpr, negated: boolean): ParsedExpr | undefined {
@@ -141,14 +152,20 @@ export class QueryParser extends Parser {
     split(condition);
     let plan = input;
     const rest: ParsedExpr[] = [];
+    const added: string[] = [];
     for (const c of conjuncts) {
       const negated = c.kind === "UnresolvedFunction" && c.name === "not" && c.args.length === 1;
       const inner = negated ? (c as { args: readonly ParsedExpr[] }).args[0]! : c;
       const id = markerId(inner);
       const sub = id === undefined ? undefined : this.subqueries.get(id);
       if (sub === undefined) {
-        if (containsMarker(c)) throw notImplemented("subqueries outside the top-level AND of WHERE");
-        rest.push(c);
+        if (containsMarker(c)) {
+          // under OR, CASE …: an existence column the condition reads (Spark's ExistenceJoin)
+          const r = this.existenceColumns(plan, c, this.subqueries);
+          plan = r.plan;
+          added.push(...r.names);
+          rest.push(r.expr);
+        } else rest.push(c);
         continue;
       }
       plan = { kind: "PredicateSubquery", input: plan, subquery: sub.plan, values: sub.values, negated: negated !== sub.negated };
@@ -156,7 +173,33 @@ export class QueryParser extends Parser {
     }
     if (rest.length === 0) return plan;
     const cond = rest.reduce((a, b) => ({ kind: "UnresolvedFunction", name: "and", args: [a, b], isDistinct: false }));
-    return { kind: "Filter", input: plan, condition: cond };
+    const filtered: ParsedPlan = { kind: "Filter", input: plan, condition: cond };
+    return added.length === 0 ? filtered : { kind: "Drop", input: filtered, columns: added.map((n) => ({ kind: "UnresolvedAttribute", nameParts: [n] })) };
+  }
+
+  /**
+   * Every predicate subquery of `e` (from `subqueries`, which loses them) as a boolean column
+   * joined to `plan` (a PredicateSubquery with an existence column), `e` reading the columns
+   * instead. `NOT (v IN q)` (also written `v NOT IN q`) reads a null-aware match under its NOT,
+   * as Spark's RewritePredicateSubquery rewrites Not(InSubquery) outside a conjunction.
+   */
+  private existenceColumns(input: ParsedPlan, e: ParsedExpr, subqueries: Map<number, PendingSubquery>): { plan: ParsedPlan; expr: ParsedExpr; names: string[] } {
+    let plan = input;
+    const names: string[] = [];
+    const expr = mapMarkers(e, (id, notAbove) => {
+      const sub = subqueries.get(id);
+      if (sub === undefined) return undefined;
+      subqueries.delete(id);
+      const name = `__exists_${this.nextSubquery++}`;
+      names.push(name);
+      // `v NOT IN q` is NOT (v IN q): a NOT above a negated one cancels out
+      const not = sub.negated !== notAbove;
+      const nullAware = not && sub.values.length > 0;
+      plan = { kind: "PredicateSubquery", input: plan, subquery: sub.plan, values: sub.values, negated: nullAware, existenceColumn: name };
+      const ref: ParsedExpr = { kind: "UnresolvedAttribute", nameParts: [name] };
+      return not ? { kind: "UnresolvedFunction", name: "not", args: [ref], isDistinct: false } : ref;
+    });
+    return { plan, expr, names };
   }
 
   protected override endsExpression(word: string): boolean {
@@ -219,7 +262,7 @@ export class QueryParser extends Parser {
     return t.type === "op" && t.value === op;
   }
 
-  private peekKw(word: string): boolean {
+  protected peekKw(word: string): boolean {
     const t = this.peek();
     return t.type === "ident" && t.value.toLowerCase() === word;
   }
@@ -348,10 +391,8 @@ export class QueryParser extends Parser {
    * 500-way UNION is one node, not a 500-deep tree; UNION DISTINCT is Distinct over the Union.
    */
   private combine(op: SetOp, all: boolean, left: ParsedPlan, right: ParsedPlan): ParsedPlan {
-    if (op !== "union") {
-      if (all) throw notImplemented(`${op.toUpperCase()} ALL`);
-      return { kind: "SetOperation", op, left, right };
-    }
+    // INTERSECT ALL / EXCEPT ALL keep duplicates by their counts (reshape's replicaterows plans)
+    if (op !== "union") return { kind: "SetOperation", op, left, right, ...(all ? { all } : {}) };
     const flat = (p: ParsedPlan): readonly ParsedPlan[] => {
       if (all && p.kind === "Union" && !p.byName && p.planId === undefined) return p.inputs;
       if (!all && p.kind === "Distinct" && p.input.kind === "Union" && !p.input.byName) return p.input.inputs;
@@ -398,13 +439,16 @@ export class QueryParser extends Parser {
     if (!distinct) this.acceptKw("all");
     const items = [this.namedExpression()].map((e) => this.scalarItemName(e));
     while (this.acceptOp(",")) items.push(this.scalarItemName(this.namedExpression()));
-    if (this.subqueries.size > 0) throw notImplemented("IN / EXISTS subqueries in the select list");
+    // IN / EXISTS subqueries of the select list: existence columns joined in after WHERE
+    const selectSubqueries = new Map(this.subqueries);
+    this.subqueries.clear();
     // scalar subqueries of the select list: joined in as columns before the projection
     const selectScalars = this.scalars;
     this.scalars = [];
     let plan = this.acceptKw("from") ? this.fromClause() : oneRow();
     plan = applyHints(plan, hints);
     while (this.peekKw("lateral")) plan = this.lateralView(plan);
+    plan = this.pivoted(plan);
     if (this.acceptKw("where")) plan = this.whereClause(plan, this.expression());
     if (this.subqueries.size > 0) throw notImplemented("subqueries outside WHERE");
     if (this.scalars.length > 0) throw notImplemented("scalar subqueries outside WHERE");
@@ -420,9 +464,11 @@ export class QueryParser extends Parser {
       if (this.acceptKw("all")) {
         plan = { kind: "Aggregate", input: plan, groupBy: [], aggs: items, sqlSelect: true, groupByAll: true };
       } else {
-        const groups = [this.groupItem(items)];
-        while (this.acceptOp(",")) groups.push(this.groupItem(items));
-        plan = { kind: "Aggregate", input: plan, groupBy: [...groups, ...scalarKeys()], aggs: items, sqlSelect: true };
+        const clause = parseGroupBy(this.source(), () => this.groupItem(items));
+        plan =
+          clause.kind === "plain"
+            ? { kind: "Aggregate", input: plan, groupBy: [...clause.exprs, ...scalarKeys()], aggs: items, sqlSelect: true }
+            : { kind: "Aggregate", input: plan, groupBy: clause.groupBy, aggs: items, sqlSelect: true, groupingAnalytics: clause.analytics };
       }
     }
     if (this.acceptKw("having")) {
@@ -442,15 +488,40 @@ export class QueryParser extends Parser {
       grouped = true;
     }
     if (this.scalars.length > 0 || this.subqueries.size > 0) throw notImplemented("subqueries in GROUP BY or HAVING");
-    if (this.peekKw("window")) throw notImplemented("WINDOW clause");
+    if (this.acceptKw("window")) plan = this.windowClause(plan, items);
     if (this.peekKw("qualify")) throw notImplemented("QUALIFY");
     if (!grouped && selectScalars.length > 0 && items.some(hasAggregateCall)) {
       // a global aggregate with a scalar subquery beside it: grouped by the subquery's one value
       plan = { kind: "Aggregate", input: plan, groupBy: scalarKeys(), aggs: items, sqlSelect: true };
       grouped = true;
     }
-    if (!grouped) plan = { kind: "Project", input: plan, exprs: items };
-    return distinct ? { kind: "Distinct", input: plan } : plan;
+    if (selectSubqueries.size > 0) {
+      if (grouped) throw notImplemented("IN / EXISTS subqueries in the select list of an aggregate");
+      plan = this.projectWithSubqueries(plan, items, selectSubqueries);
+    } else if (!grouped) plan = { kind: "Project", input: plan, exprs: items };
+    return wrapPartitionHints(distinct ? { kind: "Distinct", input: plan } : plan, hints);
+  }
+
+  /**
+   * A select list reading IN / EXISTS subqueries: each is an existence column joined to `input`
+   * (PredicateSubquery with existenceColumn), the items read them, named as Spark names them
+   * (`(k IN (listquery()))`, `exists()`); a `*` item does not see the added columns.
+   */
+  private projectWithSubqueries(input: ParsedPlan, items: readonly ParsedExpr[], subqueries: Map<number, PendingSubquery>): ParsedPlan {
+    let plan = input;
+    const names: string[] = [];
+    const exprs = items.map((item) => {
+      if (!containsMarker(item)) return item;
+      const named = item.kind === "Alias" ? item : ({ kind: "Alias", child: item, name: exprPrettySql(subqueryDisplay(item, subqueries)) } as const);
+      const r = this.existenceColumns(plan, named, subqueries);
+      plan = r.plan;
+      names.push(...r.names);
+      return r.expr;
+    });
+    const projected: ParsedPlan = { kind: "Project", input: plan, exprs };
+    // only a star sees the added columns; otherwise the projection stays the top (ORDER BY reads below it)
+    if (!exprs.some((e) => e.kind === "UnresolvedStar")) return projected;
+    return { kind: "Drop", input: projected, columns: names.map((n) => ({ kind: "UnresolvedAttribute", nameParts: [n] })) };
   }
 
   /** A select item that is a bare scalar subquery gets Spark's name for it, `scalarsubquery()`. */
@@ -459,14 +530,27 @@ export class QueryParser extends Parser {
     return { kind: "Alias", child: e, name: "scalarsubquery()" };
   }
 
+  /**
+   * `WINDOW name AS spec, …` (Spark's windowClause): the named specs replace `OVER name` in the
+   * select list and HAVING (sql/window-clause.ts); `items` is the select list the plan holds.
+   */
+  private windowClause(plan: ParsedPlan, items: ParsedExpr[]): ParsedPlan {
+    const defs = new Map<string, SqlWindowSpec>();
+    const src = { peek: () => this.peek(), next: () => this.next(), expression: () => this.expression() };
+    do {
+      const name = this.identifier();
+      this.expectKw("as");
+      defs.set(name.toLowerCase(), parseWindowSpec(src));
+    } while (this.acceptOp(","));
+    // the plan built so far holds `items` itself (an Aggregate's aggs): filled in where it is
+    items.forEach((e, i) => {
+      items[i] = substituteWindowRefs(e, defs);
+    });
+    return plan.kind === "Filter" ? { ...plan, condition: substituteWindowRefs(plan.condition, defs) } : plan;
+  }
+
   /** A GROUP BY item: `GROUP BY 1` is the first select item (spark.sql.groupByOrdinal). */
   private groupItem(items: readonly ParsedExpr[]): ParsedExpr {
-    if (this.peekKw("rollup") || this.peekKw("cube") || this.peekKw("grouping")) {
-      const save = this.lx.pos;
-      const w = this.next().value.toUpperCase();
-      if (this.peekOp("(") || (w === "GROUPING" && this.peekKw("sets"))) throw notImplemented(w === "GROUPING" ? "GROUPING SETS" : w);
-      this.lx.pos = save;
-    }
     const start = this.peek().pos;
     const e = this.expression();
     const n = ordinal(e);
@@ -531,6 +615,7 @@ export class QueryParser extends Parser {
   private joinedRelation(start?: ParsedPlan): ParsedPlan {
     let left = start ?? this.relationPrimary();
     for (;;) {
+      left = this.pivoted(left);
       const save = this.lx.pos;
       const natural = this.acceptKw("natural");
       const joinType = this.joinType();
@@ -559,6 +644,23 @@ export class QueryParser extends Parser {
         left = { kind: "Join", left, right, joinType: joinType === "cross" ? "cross" : joinType };
       }
     }
+  }
+
+  /** `PIVOT (…)` / `UNPIVOT (…) [alias]` after a relation (Spark's relationExtension), any number of them. */
+  private pivoted(input: ParsedPlan): ParsedPlan {
+    let plan = input;
+    for (;;) {
+      if (this.acceptKw("pivot")) plan = parsePivot(this.source(), plan);
+      else if (this.acceptKw("unpivot")) plan = this.tableAlias(parseUnpivot(this.source(), plan), true);
+      else return plan;
+    }
+  }
+
+  /** `TABLESAMPLE (…)` after a table or subquery, before its alias (Spark's relationPrimary `sample?`). */
+  private sampled(rel: ParsedPlan): ParsedPlan {
+    if (!this.peekKw("tablesample")) return rel;
+    const start = this.next().pos;
+    return parseTableSample(this.source(), rel, start);
   }
 
   /** The join keyword sequence at the cursor (consumed through `JOIN`), else undefined. */
@@ -598,7 +700,7 @@ export class QueryParser extends Parser {
       if (this.startsQuery()) {
         inner = this.query();
         this.expectOp(")");
-        return this.tableAlias(inner, false);
+        return this.tableAlias(this.sampled(inner), false);
       }
       inner = this.fromClause();
       this.expectOp(")");
@@ -649,7 +751,7 @@ export class QueryParser extends Parser {
         if (ref !== undefined) rel = { kind: "SubqueryAlias", input: ref, alias: parts[0]! };
       }
     }
-    return this.tableAlias(rel ?? { kind: "UnresolvedRelation", nameParts: parts, origin }, true);
+    return this.tableAlias(this.sampled(rel ?? { kind: "UnresolvedRelation", nameParts: parts, origin }), true);
   }
 
   /** `[AS] alias [(c1, c2)]` after a relation; a subquery keeps its own names when unaliased. */
@@ -688,12 +790,7 @@ export class QueryParser extends Parser {
     const nameTok = this.next();
     const name = nameTok.value.toLowerCase();
     this.expectOp("(");
-    const args: ParsedExpr[] = [];
-    if (!this.acceptOp(")")) {
-      args.push(this.expression());
-      while (this.acceptOp(",")) args.push(this.expression());
-      this.expectOp(")");
-    }
+    const args: ParsedExpr[] = this.acceptOp(")") ? [] : this.callArguments(name, nameTok.pos);
     if (GENERATOR_TVFS.has(name)) {
       // a generator in FROM: its rows over one input row (Spark's generator table functions)
       return { kind: "Project", input: oneRow(), exprs: [{ kind: "UnresolvedFunction", name, args, isDistinct: false }] };
@@ -718,8 +815,8 @@ export class QueryParser extends Parser {
 /**
  * A LATERAL subquery joined to `left`. One without FROM computes columns of each left row: a
  * projection of the left side (an inner join's ON condition a filter above it). One over
- * relations of its own that names no left column is an ordinary join; one that does (a
- * correlated lateral join) is not supported yet and fails on the outer column.
+ * relations of its own is a lateral join, decorrelated at analysis when it names left columns
+ * (plan/analyzer/rules/lateral-join.ts).
  */
 function lateralJoin(left: ParsedPlan, lateral: ParsedPlan, joinType: JoinType, condition: ParsedExpr | undefined): ParsedPlan {
   const body = lateral.kind === "SubqueryAlias" ? lateral.input : lateral;
@@ -728,7 +825,7 @@ function lateralJoin(left: ParsedPlan, lateral: ParsedPlan, joinType: JoinType, 
     const projected: ParsedPlan = { kind: "Project", input: left, exprs: [{ kind: "UnresolvedStar" }, ...body.exprs] };
     return condition === undefined ? projected : { kind: "Filter", input: projected, condition };
   }
-  return { kind: "Join", left, right: lateral, joinType, ...(condition === undefined ? {} : { condition }) };
+  return { kind: "Join", left, right: lateral, joinType, ...(condition === undefined ? {} : { condition }), lateral: true };
 }
 
 /** Generators that may stand in FROM as table-valued functions (Spark's TableFunctionRegistry). */
@@ -740,6 +837,72 @@ function hasAggregateCall(e: ParsedExpr): boolean {
   if (e.kind === "Alias" || e.kind === "Cast") return hasAggregateCall(e.child);
   if (e.kind === "CaseWhen") return e.branches.some(([c, v]) => hasAggregateCall(c) || hasAggregateCall(v)) || (e.elseValue !== undefined && hasAggregateCall(e.elseValue));
   return false;
+}
+
+/** A predicate subquery met in a condition, until it becomes a join. */
+interface PendingSubquery {
+  readonly plan: ParsedPlan;
+  /** IN's values (empty for EXISTS). */
+  readonly values: readonly ParsedExpr[];
+  /** Written `v NOT IN (q)`. */
+  readonly negated: boolean;
+}
+
+/**
+ * `e` with each subquery placeholder replaced by `f(id, notAbove)`; with `notAbove` the
+ * placeholder stands right under a NOT, and f's result replaces the NOT too. f's undefined
+ * keeps the placeholder.
+ */
+function mapMarkers(e: ParsedExpr, f: (id: number, notAbove: boolean) => ParsedExpr | undefined): ParsedExpr {
+  const m = (x: ParsedExpr): ParsedExpr => mapMarkers(x, f);
+  switch (e.kind) {
+    case "UnresolvedFunction": {
+      const id = markerId(e);
+      if (id !== undefined) return f(id, false) ?? e;
+      const inner = e.name === "not" && e.args.length === 1 ? markerId(e.args[0]!) : undefined;
+      if (inner !== undefined) {
+        const r = f(inner, true);
+        if (r !== undefined) return r;
+      }
+      return { ...e, args: e.args.map(m), ...(e.filter === undefined ? {} : { filter: m(e.filter) }) };
+    }
+    case "Alias":
+    case "Cast":
+    case "SortOrder":
+      return { ...e, child: m(e.child) };
+    case "CaseWhen":
+      return { ...e, branches: e.branches.map(([c, v]) => [m(c), m(v)] as const), ...(e.elseValue === undefined ? {} : { elseValue: m(e.elseValue) }) };
+    case "LambdaFunction":
+      return { ...e, body: m(e.body) };
+    case "PythonUDF":
+      return { ...e, args: e.args.map(m) };
+    case "Window":
+      return { ...e, windowFunction: m(e.windowFunction), partitionSpec: e.partitionSpec.map(m), orderSpec: e.orderSpec.map((o) => ({ ...o, child: m(o.child) })) };
+    case "UnresolvedAttribute":
+    case "UnresolvedStar":
+    case "ExprString":
+    case "Literal":
+    case "UnresolvedNamedLambdaVariable":
+      return e;
+    default:
+      return assertNever(e);
+  }
+}
+
+/**
+ * `e` as Spark prints it in a column name, its subqueries as `(v IN (listquery()))` and
+ * `exists()` (Spark lists a correlated EXISTS's outer columns in the parentheses; here they are
+ * left out).
+ */
+function subqueryDisplay(e: ParsedExpr, subqueries: ReadonlyMap<number, PendingSubquery>): ParsedExpr {
+  const fn = (name: string, args: readonly ParsedExpr[]): ParsedExpr => ({ kind: "UnresolvedFunction", name, args, isDistinct: false });
+  return mapMarkers(e, (id, notAbove) => {
+    const sub = subqueries.get(id);
+    if (sub === undefined) return undefined;
+    const value = sub.values.length === 1 ? sub.values[0]! : fn("named_struct", sub.values.flatMap((v) => [{ kind: "Literal", value: exprPrettySql(v), dataType: StringType } as const, v]));
+    const shown = sub.values.length === 0 ? fn("exists", []) : fn("in", [value, fn("listquery", [])]);
+    return sub.negated !== notAbove ? fn("not", [shown]) : shown;
+  });
 }
 
 /** The function name of a predicate-subquery placeholder (never reaches the analyzer). */

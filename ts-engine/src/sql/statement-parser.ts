@@ -192,10 +192,45 @@ export class StatementParser extends TableStatementParser {
       ifNotExists = true;
     }
     const nameParts = this.multipartName();
-    const columns = this.peek().type === "op" && this.peek().value === "(" ? this.identifierList() : undefined;
+    const columns: string[] = [];
+    const columnComments: [string, string][] = [];
+    if (this.acceptOp("(")) {
+      do {
+        const c = this.identifier();
+        columns.push(c);
+        if (this.acceptKw("comment")) columnComments.push([c.toLowerCase(), this.stringValue()]);
+      } while (this.acceptOp(","));
+      this.expectOp(")");
+    }
+    let comment: string | undefined;
+    let properties: [string, string][] | undefined;
+    for (;;) {
+      if (this.acceptKw("comment")) comment = this.stringValue();
+      else if (this.acceptKw("tblproperties")) properties = this.propertyList();
+      else break;
+    }
     this.expectKw("as");
-    const plan = this.query();
-    return { kind: "CreateView", nameParts, plan, temporary, global, replace, ifNotExists, ...(columns === undefined ? {} : { columns }) };
+    const { plan, text } = this.queryWithText();
+    return {
+      kind: "CreateView",
+      nameParts,
+      plan,
+      text,
+      temporary,
+      global,
+      replace,
+      ifNotExists,
+      ...(columns.length === 0 ? {} : { columns }),
+      ...(columnComments.length === 0 ? {} : { columnComments }),
+      ...(comment === undefined ? {} : { comment }),
+      ...(properties === undefined ? {} : { properties }),
+    };
+  }
+
+  private stringValue(): string {
+    const t = this.next();
+    if (t.type !== "string") throw syntaxError(t);
+    return t.value;
   }
 
   private likePattern(): string | undefined {
@@ -231,6 +266,7 @@ export class StatementParser extends TableStatementParser {
     }
     if (w === "create") return this.showCreateTable();
     if (w === "tblproperties") return this.showTblProperties();
+    if (w === "partitions") return this.showPartitions();
     if (w === "columns") {
       if (!this.acceptKw("from")) this.expectKw("in");
       const nameParts = this.multipartName();

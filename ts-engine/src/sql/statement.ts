@@ -35,7 +35,8 @@ export type SqlStatement =
   | RefreshTableStatement
   | AddResourceStatement
   | ListResourcesStatement
-  | CreateFunctionStatement;
+  | CreateFunctionStatement
+  | ShowPartitionsStatement;
 
 /** The kinds of statements. */
 export type SqlStatementKind = SqlStatement["kind"];
@@ -46,12 +47,21 @@ export interface QueryStatement {
   readonly plan: ParsedPlan;
 }
 
-/** `CREATE [OR REPLACE] [GLOBAL] TEMPORARY VIEW [IF NOT EXISTS] name [(cols)] AS query`. */
+/**
+ * `CREATE [OR REPLACE] [[GLOBAL] TEMPORARY] VIEW [IF NOT EXISTS] name [(col [COMMENT 'c'], …)]
+ * [COMMENT 'c'] [TBLPROPERTIES (…)] AS query`.
+ */
 export interface CreateViewStatement {
   readonly kind: "CreateView";
   readonly nameParts: readonly string[];
   readonly plan: ParsedPlan;
+  /** The query's text as written (a persistent view keeps it, as Spark's View Text). */
+  readonly text: string;
   readonly columns?: readonly string[];
+  /** Column comments by lower-cased column name. */
+  readonly columnComments?: readonly (readonly [string, string])[];
+  readonly comment?: string;
+  readonly properties?: readonly (readonly [string, string])[];
   readonly temporary: boolean;
   readonly global: boolean;
   readonly replace: boolean;
@@ -200,6 +210,8 @@ export interface CreateTableStatement {
   readonly properties: readonly (readonly [string, string])[];
   readonly location?: string;
   readonly comment?: string;
+  /** `STORED AS fmt` / `ROW FORMAT …`: a Hive table, by its SerDe class (Spark without Hive support refuses it). */
+  readonly hiveSerde?: string;
   /** `AS query` (CTAS); the rows the new table starts with. */
   readonly plan?: ParsedPlan;
   /** `CREATE TABLE t LIKE src`. */
@@ -214,6 +226,8 @@ export interface CreateTableStatement {
 export interface InsertIntoStatement {
   readonly kind: "InsertInto";
   readonly nameParts: readonly string[];
+  /** Where the table name stands (line from 1, pos from 0): the `; line L pos P` of errors about it. */
+  readonly nameOrigin?: { readonly line: number; readonly pos: number };
   readonly overwrite: boolean;
   /** PARTITION (k=v, k2): static values (constant expressions) and dynamic names, in the order given. */
   readonly partitionSpec: readonly (readonly [string, ParsedExpr | undefined])[];
@@ -228,7 +242,25 @@ export type AlterTableAction =
   | { readonly kind: "rename"; readonly to: readonly string[] }
   | { readonly kind: "addColumns"; readonly columns: readonly ColumnDefinition[] }
   | { readonly kind: "setProperties"; readonly properties: readonly (readonly [string, string])[] }
-  | { readonly kind: "unsetProperties"; readonly keys: readonly string[]; readonly ifExists: boolean };
+  | { readonly kind: "unsetProperties"; readonly keys: readonly string[]; readonly ifExists: boolean }
+  /** `ALTER VIEW v AS query`: a persistent view's new query (`text` as written). */
+  | { readonly kind: "asQuery"; readonly plan: ParsedPlan; readonly text: string }
+  /** `ADD [IF NOT EXISTS] PARTITION (…) [LOCATION '…'] …`. */
+  | { readonly kind: "addPartitions"; readonly partitions: readonly { readonly spec: PartitionSpec; readonly location?: string }[]; readonly ifNotExists: boolean }
+  /** `DROP [IF EXISTS] PARTITION (…), … [PURGE]`. */
+  | { readonly kind: "dropPartitions"; readonly specs: readonly PartitionSpec[]; readonly ifExists: boolean }
+  /** `PARTITION (…) RENAME TO PARTITION (…)`. */
+  | { readonly kind: "renamePartition"; readonly from: PartitionSpec; readonly to: PartitionSpec };
+
+/** `PARTITION (k = v, k2)`: each key with its value (a constant expression), or none (a dynamic partition of INSERT). */
+export type PartitionSpec = readonly (readonly [string, ParsedExpr | undefined])[];
+
+/** `SHOW PARTITIONS t [PARTITION (…)]`. */
+export interface ShowPartitionsStatement {
+  readonly kind: "ShowPartitions";
+  readonly nameParts: readonly string[];
+  readonly partitionSpec: PartitionSpec;
+}
 
 /** `ALTER TABLE t RENAME TO u | ADD COLUMN[S] (…) | SET TBLPROPERTIES (…) | UNSET TBLPROPERTIES (…)`. */
 export interface AlterTableStatement {
@@ -255,6 +287,8 @@ export interface ShowTblPropertiesStatement {
 export interface TruncateTableStatement {
   readonly kind: "TruncateTable";
   readonly nameParts: readonly string[];
+  /** Where the table name stands, as InsertIntoStatement's. */
+  readonly nameOrigin?: { readonly line: number; readonly pos: number };
   readonly partitionSpec: readonly (readonly [string, ParsedExpr | undefined])[];
 }
 

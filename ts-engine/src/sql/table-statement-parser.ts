@@ -6,9 +6,17 @@ import { parseDataType } from "../types/ddl.js";
 import { syntaxError } from "./lexer.js";
 import type { ParserOptions } from "./parameters.js";
 import { QueryParser } from "./query-parser.js";
-import type { AlterTableStatement, ColumnDefinition, CreateTableStatement, InsertIntoStatement, SqlStatement } from "./statement.js";
+import type { AlterTableStatement, ColumnDefinition, CreateTableStatement, InsertIntoStatement, SqlStatement, PartitionSpec } from "./statement.js";
 
-type PartitionSpec = (readonly [string, ParsedExpr | undefined])[];
+/** Hive's SerDe for each `STORED AS` format (Spark's HiveSerDe.sourceToSerDe). */
+const HIVE_SERDES: Readonly<Record<string, string>> = {
+  parquet: "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe",
+  orc: "org.apache.hadoop.hive.ql.io.orc.OrcSerde",
+  textfile: "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe",
+  sequencefile: "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe",
+  rcfile: "org.apache.hadoop.hive.serde2.columnar.LazyBinaryColumnarSerDe",
+  avro: "org.apache.hadoop.hive.serde2.avro.AvroSerDe",
+};
 
 /**
  * The table statements of Spark SQL (its data source DDL and DML): CREATE / REPLACE TABLE,
@@ -108,7 +116,7 @@ export class TableStatementParser extends QueryParser {
   protected partitionSpec(): PartitionSpec {
     if (!this.acceptKw("partition")) return [];
     this.expectOp("(");
-    const spec: PartitionSpec = [];
+    const spec: [string, ParsedExpr | undefined][] = [];
     do {
       const k = this.identifier();
       spec.push([k, this.acceptOp("=") ? this.expression() : undefined]);
@@ -146,6 +154,7 @@ export class TableStatementParser extends QueryParser {
     let partitionDefinitions: ColumnDefinition[] | undefined;
     let location: string | undefined;
     let comment: string | undefined;
+    let hiveSerde: string | undefined;
     for (;;) {
       const t = this.peek();
       if (this.acceptKw("using")) provider = this.identifier();
@@ -164,8 +173,16 @@ export class TableStatementParser extends QueryParser {
           partitionDefinitions = this.columnDefinitions();
           partitionColumns = partitionDefinitions.map((c) => c.field.name);
         } else partitionColumns = this.identifierList();
-      } else if (t.type === "ident" && ["stored", "row", "clustered", "skewed", "cluster"].includes(t.value.toLowerCase())) {
-        // Hive formats and bucketing need a Hive metastore or bucketed writes, which tspark has not
+      } else if (this.acceptKw("stored")) {
+        this.expectKw("as");
+        // with ROW FORMAT before it, that SerDe stays (STORED AS TEXTFILE names the file format)
+        const serde = this.storedAs();
+        hiveSerde ??= serde;
+      } else if (this.acceptKw("row")) {
+        this.expectKw("format");
+        hiveSerde = this.rowFormat();
+      } else if (t.type === "ident" && ["clustered", "skewed", "cluster"].includes(t.value.toLowerCase())) {
+        // bucketing needs bucketed writes, which tspark has not
         throw new ParseException("NOT_IMPLEMENTED", { feature: `CREATE TABLE … ${t.value.toUpperCase()}` });
       } else break;
     }
@@ -185,9 +202,58 @@ export class TableStatementParser extends QueryParser {
       properties,
       ...(location === undefined ? {} : { location }),
       ...(comment === undefined ? {} : { comment }),
+      ...(hiveSerde === undefined ? {} : { hiveSerde }),
       ...(plan === undefined ? {} : { plan }),
     };
     return s;
+  }
+
+  /** After `STORED AS`: a Hive file format (its SerDe, Spark's HiveSerDe.sourceToSerDe) or `INPUTFORMAT '…' OUTPUTFORMAT '…'`. */
+  private storedAs(): string {
+    if (this.acceptKw("inputformat")) {
+      this.stringLit();
+      this.expectKw("outputformat");
+      this.stringLit();
+      return "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe";
+    }
+    const t = this.next();
+    const serde = t.type === "ident" ? HIVE_SERDES[t.value.toLowerCase()] : undefined;
+    if (serde === undefined) throw syntaxError(t);
+    return serde;
+  }
+
+  /** After `ROW FORMAT`: `SERDE 'class' [WITH SERDEPROPERTIES (…)]` or `DELIMITED …` (Hive's LazySimpleSerDe). */
+  private rowFormat(): string {
+    if (this.acceptKw("serde")) {
+      const cls = this.stringLit();
+      if (this.acceptKw("with")) {
+        this.expectKw("serdeproperties");
+        this.propertyList();
+      }
+      return cls;
+    }
+    this.expectKw("delimited");
+    for (;;) {
+      const w = this.peek();
+      const word = w.type === "ident" ? w.value.toLowerCase() : "";
+      if (word === "fields" || word === "collection" || word === "map" || word === "lines") {
+        this.next();
+        if (word === "collection") this.expectKw("items");
+        if (word === "map") this.expectKw("keys");
+        this.expectKw("terminated");
+        this.expectKw("by");
+        this.stringLit();
+        if (word === "fields" && this.acceptKw("escaped")) {
+          this.expectKw("by");
+          this.stringLit();
+        }
+      } else if (word === "null") {
+        this.next();
+        this.expectKw("defined");
+        this.expectKw("as");
+        this.stringLit();
+      } else return "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe";
+    }
   }
 
   /** Whether `(` at the cursor opens a query (`CREATE TABLE t (SELECT …)`) rather than column definitions. */
@@ -205,6 +271,7 @@ export class TableStatementParser extends QueryParser {
     if (!overwrite) this.expectKw("into");
     if (overwrite && (this.acceptKw("local") || this.acceptKw("directory"))) throw new ParseException("NOT_IMPLEMENTED", { feature: "INSERT OVERWRITE DIRECTORY" });
     this.acceptKw("table");
+    const nameOrigin = this.origin(this.peek().pos);
     const nameParts = this.multipartName();
     const partitionSpec = this.partitionSpec();
     const ifNotExists = this.ifNotExists();
@@ -216,7 +283,7 @@ export class TableStatementParser extends QueryParser {
       byName = true;
     }
     const plan = this.query();
-    return { kind: "InsertInto", nameParts, overwrite, partitionSpec, byName, plan, ...(columns === undefined ? {} : { columns }), ...(ifNotExists ? { ifNotExists } : {}) };
+    return { kind: "InsertInto", nameParts, nameOrigin, overwrite, partitionSpec, byName, plan, ...(columns === undefined ? {} : { columns }), ...(ifNotExists ? { ifNotExists } : {}) };
   }
 
   /** After `ALTER`: TABLE|VIEW t RENAME TO / ADD COLUMNS / SET|UNSET TBLPROPERTIES. */
@@ -229,6 +296,31 @@ export class TableStatementParser extends QueryParser {
       if (this.peek().type === "ident" && this.peek().value.toLowerCase() !== "to") throw new ParseException("NOT_IMPLEMENTED", { feature: `ALTER TABLE … RENAME ${this.peek().text.toUpperCase()}` });
       this.expectKw("to");
       return { kind: "AlterTable", nameParts, isView, action: { kind: "rename", to: this.multipartName() } };
+    }
+    if (!isView && this.peekKw("partition")) {
+      const from = this.partitionSpec();
+      this.expectKw("rename");
+      this.expectKw("to");
+      if (!this.peekKw("partition")) throw syntaxError(this.peek());
+      return { kind: "AlterTable", nameParts, isView, action: { kind: "renamePartition", from, to: this.partitionSpec() } };
+    }
+    if (!isView && this.acceptKw("drop")) {
+      const ifExists = this.acceptKw("if") ? (this.expectKw("exists"), true) : false;
+      if (!this.peekKw("partition")) throw new ParseException("NOT_IMPLEMENTED", { feature: `ALTER TABLE … DROP ${this.peek().text.toUpperCase()}` });
+      const specs = [this.partitionSpec()];
+      while (this.acceptOp(",")) specs.push(this.partitionSpec());
+      this.acceptKw("purge");
+      return { kind: "AlterTable", nameParts, isView, action: { kind: "dropPartitions", specs, ifExists } };
+    }
+    if (!isView && this.peekKw("add") && this.addsPartitions()) {
+      this.next();
+      const ifNotExists = this.ifNotExists();
+      const partitions: { spec: PartitionSpec; location?: string }[] = [];
+      while (this.peekKw("partition")) {
+        const spec = this.partitionSpec();
+        partitions.push(this.acceptKw("location") ? { spec, location: this.stringLit() } : { spec });
+      }
+      return { kind: "AlterTable", nameParts, isView, action: { kind: "addPartitions", partitions, ifNotExists } };
     }
     if (this.acceptKw("add")) {
       if (!this.acceptKw("columns") && !this.acceptKw("column")) throw new ParseException("NOT_IMPLEMENTED", { feature: `ALTER TABLE … ADD ${this.peek().text.toUpperCase()}` });
@@ -244,6 +336,7 @@ export class TableStatementParser extends QueryParser {
       this.expectKw("tblproperties");
       return { kind: "AlterTable", nameParts, isView, action: { kind: "setProperties", properties: this.propertyList() } };
     }
+    if (isView && this.acceptKw("as")) return { kind: "AlterTable", nameParts, isView, action: { kind: "asQuery", ...this.queryWithText() } };
     if (this.acceptKw("unset")) {
       this.expectKw("tblproperties");
       const ifExists = this.acceptKw("if") ? (this.expectKw("exists"), true) : false;
@@ -252,11 +345,35 @@ export class TableStatementParser extends QueryParser {
     throw new ParseException("NOT_IMPLEMENTED", { feature: `ALTER TABLE … ${t.text.toUpperCase()}` });
   }
 
+  /** A query and its text as written (a persistent view keeps the text, as Spark's View Text). */
+  protected queryWithText(): { plan: ParsedPlan; text: string } {
+    const start = this.peek().pos;
+    const plan = this.query();
+    return { plan, text: this.lx.text.slice(start, this.lx.pos).trim() };
+  }
+
+  /** Whether `ADD [IF NOT EXISTS] PARTITION` is at the cursor (cursor kept). */
+  private addsPartitions(): boolean {
+    const save = this.lx.pos;
+    this.next();
+    this.ifNotExists();
+    const yes = this.peekKw("partition");
+    this.lx.pos = save;
+    return yes;
+  }
+
+  /** After `SHOW PARTITIONS`: t [PARTITION (…)]. */
+  protected showPartitions(): SqlStatement {
+    const nameParts = this.multipartName();
+    return { kind: "ShowPartitions", nameParts, partitionSpec: this.partitionSpec() };
+  }
+
   /** After `TRUNCATE`: TABLE t [PARTITION (…)]. */
   protected truncate(): SqlStatement {
     this.expectKw("table");
+    const nameOrigin = this.origin(this.peek().pos);
     const nameParts = this.multipartName();
-    return { kind: "TruncateTable", nameParts, partitionSpec: this.partitionSpec() };
+    return { kind: "TruncateTable", nameParts, nameOrigin, partitionSpec: this.partitionSpec() };
   }
 
   /** After `SHOW CREATE`: TABLE t [AS SERDE]. */

@@ -22,6 +22,7 @@ async function reset(): Promise<void> {
   await spark.sql("USE default");
   for (const t of spark.catalog.listTables()) {
     if (t.isTemporary) spark.catalog.dropTempView(t.name);
+    else if (t.tableType === "VIEW") await spark.sql(`DROP VIEW IF EXISTS \`${t.name}\``);
     else await spark.sql(`DROP TABLE IF EXISTS \`${t.name}\``);
   }
   for (const d of spark.catalog.listDatabases()) if (d.name !== "default") await spark.sql(`DROP DATABASE IF EXISTS \`${d.name}\` CASCADE`);

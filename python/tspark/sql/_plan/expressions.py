@@ -51,6 +51,13 @@ def unresolved_star(target: Optional[List[str]] = None, plan_id: Optional[int] =
     return e
 
 
+def unresolved_regex(regex: str, target: Optional[List[str]] = None, plan_id: Optional[int] = None) -> Expr:
+    """``df.colRegex("`pattern`")``: a star over the columns whose names match the Java pattern."""
+    e = unresolved_star(target, plan_id)
+    e["regex"] = regex
+    return e
+
+
 def column_from_name(name: str, plan_id: Optional[int] = None) -> Expr:
     """``"*"``, ``"t.*"`` or a column name, as ``col()`` interprets its argument."""
     if name == "*":
@@ -116,3 +123,14 @@ def lambda_function(body: Expr, arguments: Sequence[Expr]) -> Expr:
 def unresolved_named_lambda_variable(name: str) -> Expr:
     """A lambda variable placeholder (``x_1``), as PySpark names them."""
     return {"kind": "UnresolvedNamedLambdaVariable", "nameParts": [name]}
+
+
+def window(function: Expr, partition_spec: Sequence[Expr], order_spec: Sequence[Expr],
+           frame: Optional[Dict[str, Any]] = None) -> Expr:
+    """``function OVER (PARTITION BY … ORDER BY … frame)``; ``frame`` is ``{type, lower, upper}``
+    with boundaries "unboundedPreceding" / "unboundedFollowing" / "currentRow" or a signed int."""
+    e: Expr = {"kind": "Window", "windowFunction": function, "partitionSpec": list(partition_spec),
+               "orderSpec": list(order_spec)}
+    if frame is not None:
+        e["frame"] = frame
+    return e

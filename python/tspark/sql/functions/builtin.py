@@ -22,6 +22,7 @@ from tspark.sql.functions._number_format import *  # noqa: F401,F403
 from tspark.sql.functions._crypto import *  # noqa: F401,F403
 from tspark.sql.functions._xml import *  # noqa: F401,F403
 from tspark.sql.functions._grouping import *  # noqa: F401,F403
+from tspark.sql.functions._window import *  # noqa: F401,F403
 from tspark.sql.functions._variant import *  # noqa: F401,F403
 from tspark.sql.functions._sketch import *  # noqa: F401,F403
 

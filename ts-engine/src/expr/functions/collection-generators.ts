@@ -30,6 +30,7 @@ function exploder(name: string, withPos: boolean, outer: boolean): GeneratorFunc
     ),
     outer,
     planName: withPos ? "posexplode" : "explode",
+    parameters: [{ name: "collection" }],
     resolve(_n, args) {
       checkArity(name, args, 1);
       const t = exprType(args[0]!);
@@ -86,6 +87,7 @@ function inliner(name: string, outer: boolean): GeneratorFunctionDef {
     doc: doc(`${name}(expr)`, `Explodes an array of structs into a table, one column per field${outer ? "; a null or empty array gives one row of nulls" : ""}.`),
     outer,
     planName: "inline",
+    parameters: [{ name: "input" }],
     resolve(_n, args) {
       checkArity(name, args, 1);
       const t = exprType(args[0]!);

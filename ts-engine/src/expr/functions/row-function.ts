@@ -103,6 +103,8 @@ export interface RowFunctionSpec<S> {
   readonly maxArgs?: number;
   /** Literal values for omitted trailing arguments, from index minArgs on (Spark fills them in, and names them). */
   readonly defaults?: readonly Literal[];
+  /** The parameters' names, when Spark's signature lets SQL pass them as named arguments (`mask(str => s)`). */
+  readonly parameterNames?: readonly string[];
   /** The result type, from the coerced arguments. */
   readonly result: DataType | ((args: readonly Expr[]) => DataType);
   /** The name Spark prints in column names (default `name`); must resolve to this entry in the registry. */
@@ -143,6 +145,7 @@ export function rowFunction<S = undefined>(spec: RowFunctionSpec<S>): ScalarFunc
     kind: "scalar",
     name: spec.name,
     doc: spec.doc,
+    ...(spec.parameterNames === undefined ? {} : { parameters: spec.parameterNames.map((name, i) => ({ name, ...(i < min ? {} : { default: spec.defaults![i - min]! }) })) }),
     resolve(_n, given) {
       checkArity(spec.name, given, min, max);
       const withDefaults = [...given, ...(spec.defaults ?? []).slice(given.length - min)];

@@ -249,6 +249,7 @@ export const STRING_TRANSFORM_FUNCTIONS: readonly ScalarFunctionDef[] = [
     params: ["string", "string", "string", "string", "string"],
     minArgs: 1,
     defaults: [lit("X", StringType), lit("x", StringType), lit("n", StringType), lit(null, StringType)],
+    parameterNames: ["str", "upperChar", "lowerChar", "digitChar", "otherChar"],
     result: StringType,
     nullSafe: true,
     mayReturnNull: true,

@@ -15,6 +15,13 @@ export class JavaRandom {
     return Number(BigInt.asIntN(32, this.seed >> BigInt(48 - bits)));
   }
 
+  /** Random.nextLong: two 32-bit draws, `((long) next(32) << 32) + next(32)` (PartitionwiseSampledRDD's seeds). */
+  nextLong(): bigint {
+    const hi = BigInt(this.next(32));
+    const lo = BigInt(this.next(32));
+    return BigInt.asIntN(64, (hi << 32n) + lo);
+  }
+
   /** Random.nextInt(bound): uniform in [0, bound), rejecting draws that would bias it (Java's loop, int overflow included). */
   nextInt(bound: number): number {
     let r = this.next(31);

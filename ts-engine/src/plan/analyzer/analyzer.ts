@@ -1,5 +1,7 @@
+import { resolveCollectMetrics } from "./rules/collect-metrics.js";
 import type { SqlConf } from "../../conf/sql-conf.js";
 import { AnalysisException, IllegalArgumentException } from "../../errors/spark-exception.js";
+import type { SessionFunctionLookup } from "./scope.js";
 import { assertNever } from "../../errors/assert-never.js";
 import { newExprId, type AttributeRef, type Expr } from "../../expr/expr.js";
 import { exprType } from "../../expr/expr-type.js";
@@ -8,9 +10,9 @@ import { sqlTypeName } from "../../types/type-names.js";
 import { LongType } from "../../types/data-type.js";
 import type { LogicalPlan } from "../logical-plan.js";
 import type { ParsedPlan } from "../parsed-plan.js";
-import { filter, limit, localRelation, range, sort } from "../nodes/index.js";
+import { filter, limit, localRelation, offset, range, sort } from "../nodes/index.js";
 import { outputOf } from "../output.js";
-import type { AnalyzerCtx, RelationLookup, Resolved } from "./context.js";
+import { framesBelow, type AnalyzerCtx, type PlanIdMap, type RelationLookup, type Resolved } from "./context.js";
 import { quoteParts } from "./scope.js";
 import { parseQueryPlan } from "../../sql/parse-statement.js";
 import { asSortOrder, resolveExpr, resolveSortOrder } from "./resolve-expr.js";
@@ -22,6 +24,7 @@ import { resolveUnion } from "./rules/union.js";
 import { resolveDataSource, resolveWriteFiles } from "./rules/data-source.js";
 import { resolveSetOperation } from "./rules/set-operation.js";
 import { resolvePredicateSubquery, resolveScalarSubqueryJoin } from "./rules/predicate-subquery.js";
+import { resolveLateralJoin } from "./rules/lateral-join.js";
 import { resolveWithMissingRefs } from "./rules/missing-refs.js";
 import { resolveUnpivot } from "./rules/unpivot.js";
 import { resolveSample } from "./rules/sample.js";
@@ -29,14 +32,17 @@ import { summaryPlan } from "./rules/stat-summary.js";
 import { resolveToSchema } from "./rules/to-schema.js";
 import { resolveNADrop, resolveNAFill, resolveNAReplace } from "./rules/na-functions.js";
 import { unresolvedPlanString } from "./plan-string.js";
+import { checkNoWindow } from "./rules/window.js";
 import { resolveRepartition } from "./rules/repartition.js";
+import { resolvePartitionHint } from "./rules/partition-hints.js";
 
 function leafOutput(fields: readonly { name: string; dataType: AttributeRef["dataType"]; nullable: boolean }[]): AttributeRef[] {
   return fields.map((f) => ({ kind: "AttributeRef", name: f.name, dataType: f.dataType, nullable: f.nullable, exprId: newExprId() }));
 }
 
-/** Filter conditions must be boolean (DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN). */
+/** Filter conditions must be boolean (DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN) and hold no window function. */
 function checkBooleanFilter(condition: Expr): Expr {
+  checkNoWindow([condition], "filter");
   const t = exprType(condition);
   if (t.kind !== "boolean" && t.kind !== "null") {
     const sql = `"${exprPrettySql(condition)}"`;
@@ -46,7 +52,7 @@ function checkBooleanFilter(condition: Expr): Expr {
 }
 
 function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
-  const none = new Map<number, readonly AttributeRef[]>();
+  const none: PlanIdMap = new Map();
   switch (p.kind) {
     case "Range":
       if (Number(p.step) === 0) throw new IllegalArgumentException(`requirement failed: step (0) cannot be 0`);
@@ -87,7 +93,7 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
       return { plan: limit(child.plan, p.n), planIds: child.planIds };
     }
     case "Join":
-      return resolveJoin(p, ctx);
+      return p.lateral === true ? resolveLateralJoin(p, ctx) : resolveJoin(p, ctx);
     case "Distinct":
       return resolveDistinct(p, ctx);
     case "Union":
@@ -99,14 +105,15 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
     case "ToDF":
       return resolveToDF(p, ctx);
     case "Hint":
-      // a join strategy hint is read off the parsed plan by the join above (resolveJoin)
-      return ctx.resolve(p.input);
+      // a partitioning hint becomes a repartition; a join strategy hint is read off the
+      // parsed plan by the join above (resolveJoin)
+      return resolvePartitionHint(p, ctx) ?? ctx.resolve(p.input);
     case "DataSource":
       return { plan: resolveDataSource(p), planIds: none };
     case "WriteFiles":
       return resolveWriteFiles(p, ctx);
     case "UnresolvedRelation": {
-      const hit = ctx.relations?.lookupRelation(p.nameParts);
+      const hit = ctx.relations?.lookupRelation(p.viewDatabase !== undefined && p.nameParts.length === 1 ? [p.viewDatabase, p.nameParts[0]!] : p.nameParts);
       if (hit === undefined) {
         const e = new AnalysisException("TABLE_OR_VIEW_NOT_FOUND", { relationName: quoteParts(p.nameParts) });
         if (p.origin !== undefined) e.message += `; line ${p.origin.line} pos ${p.origin.pos}`;
@@ -137,9 +144,16 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
       return ctx.resolve(summaryPlan(p, ctx.resolve(p.input)));
     case "ToSchema":
       return resolveToSchema(p, ctx);
+    case "Offset": {
+      if (p.n < 0) throw new AnalysisException("INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE", { name: "offset", expr: `"${p.n}"`, v: String(p.n) });
+      const child = ctx.resolve(p.input);
+      return { plan: offset(child.plan, p.n), planIds: child.planIds };
+    }
     case "Repartition":
     case "RepartitionByExpression":
       return resolveRepartition(p, ctx);
+    case "CollectMetrics":
+      return resolveCollectMetrics(p, ctx);
     default:
       return assertNever(p);
   }
@@ -155,6 +169,8 @@ export interface AnalyzeOptions {
   /** The session's tables and views (temp views, global_temp); absent = none. */
   readonly relations?: RelationLookup;
   readonly cached?: (parsed: ParsedPlan, resolved: LogicalPlan) => LogicalPlan | undefined;
+  /** Functions registered for the session (`spark.udf.register`); absent = none. */
+  readonly sessionFunctions?: SessionFunctionLookup;
 }
 
 /**
@@ -166,6 +182,7 @@ export interface AnalyzeOptions {
 export function analyze(plan: ParsedPlan, ctx: AnalyzeOptions): LogicalPlan {
   const actx: AnalyzerCtx = {
     ...(ctx.relations === undefined ? {} : { relations: ctx.relations }),
+    ...(ctx.sessionFunctions === undefined ? {} : { sessionFunctions: ctx.sessionFunctions }),
     caseSensitive: ctx.conf.caseSensitive,
     timeZone: ctx.conf.get("spark.sql.session.timeZone"),
     ansi: ctx.conf.ansi,
@@ -174,10 +191,8 @@ export function analyze(plan: ParsedPlan, ctx: AnalyzeOptions): LogicalPlan {
       const resolved = resolveNode(p, actx);
       const hit = ctx.cached?.(p, resolved.plan);
       const r = hit === undefined ? resolved : { plan: hit, planIds: resolved.planIds };
-      if (p.planId === undefined) return r;
-      const planIds = new Map(r.planIds);
-      planIds.set(p.planId, outputOf(r.plan));
-      return { plan: r.plan, planIds };
+      const planIds = framesBelow(r.planIds, p.planId, outputOf(r.plan));
+      return { plan: r.plan, planIds, ...(r.hidden === undefined ? {} : { hidden: r.hidden }) };
     },
   };
   try {

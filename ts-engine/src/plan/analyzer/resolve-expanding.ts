@@ -4,6 +4,7 @@ import { scalarCall } from "../../expr/functions/function-def.js";
 import { IntegerType, StringType } from "../../types/data-type.js";
 import type { ParsedExpr } from "../../expr/parsed-expr.js";
 import { AnalysisException } from "../../errors/spark-exception.js";
+import { regexColumns } from "./regex-columns.js";
 import { parseExpression } from "../../sql/parse-expression.js";
 import { resolveExpr } from "./resolve-expr.js";
 import { matchName, quoteParts, type Scope } from "./scope.js";
@@ -47,9 +48,15 @@ export function resolveExpanding(exprs: readonly ParsedExpr[], scope: Scope): Ex
       out.push(resolveExpr(raw, scope));
       continue;
     }
+    if (e.regex !== undefined) {
+      out.push(...regexColumns(e.regex, e.target, scope));
+      continue;
+    }
     if (e.target === undefined || e.target.length === 0) {
-      const frame = e.planId === undefined ? undefined : scope.planIds.get(e.planId);
-      out.push(...(frame ?? scope.attrs));
+      // df["*"]: the shallowest frame with that planId, as its columns are visible now
+      const frames = e.planId === undefined ? undefined : scope.planIds.get(e.planId);
+      const frame = frames === undefined ? undefined : [...frames].sort((a, b) => a.depth - b.depth)[0]!.attrs;
+      out.push(...(frame === undefined ? scope.attrs : frame.map((a) => scope.attrs.find((x) => x.exprId === a.exprId) ?? a)));
       continue;
     }
     const hits = scope.attrs.filter((a) => matchName([...e.target!, a.name], [a], scope.caseSensitive).length > 0);

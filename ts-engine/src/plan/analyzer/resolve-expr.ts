@@ -15,8 +15,10 @@ import { exprExists } from "../../expr/transform.js";
 import { exprPrettySql } from "../../expr/expr-string.js";
 import { sqlTypeName } from "../../types/type-names.js";
 import { resolveColumn, type Scope } from "./scope.js";
+import { regexColumns } from "./regex-columns.js";
 import { noPlan } from "./no-plan.js";
 import { quotedType } from "../../expr/functions/function-def.js";
+import { windowExpression } from "./window-spec.js";
 
 const SEARCH_PATH = "[`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`]";
 
@@ -36,8 +38,13 @@ export function resolveExpr(e: ParsedExpr, scope: Scope): Expr {
         if (err instanceof AnalysisException && err.errorClass.startsWith("UNRESOLVED_COLUMN") && !/; line \d+ pos \d+$/.test(err.message)) err.message += `; line ${e.origin.line} pos ${e.origin.pos}`;
         throw err;
       }
-    case "UnresolvedStar":
-      throw new AnalysisException("INVALID_USAGE_OF_STAR_OR_REGEX", { elem: "'*'", prettyName: "expression" });
+    case "UnresolvedStar": {
+      // colRegex inside an expression (`df.colRegex("`a`") + 1`): the one column it names
+      const hits = e.regex === undefined ? [] : regexColumns(e.regex, e.target, scope);
+      if (hits.length === 1) return hits[0]!;
+      const elem = e.regex === undefined ? "'*'" : `regular expression '${e.regex}'`;
+      throw new AnalysisException("INVALID_USAGE_OF_STAR_OR_REGEX", { elem, prettyName: "expression" });
+    }
     case "ExprString":
       try {
         return resolveExpr(parseExpression(e.sql, scope.timeZone), scope);
@@ -78,6 +85,16 @@ export function resolveExpr(e: ParsedExpr, scope: Scope): Expr {
     case "LambdaFunction":
       // Only a higher-order function's argument may be a lambda (resolveFunction binds it).
       throw new AnalysisException("INVALID_LAMBDA_FUNCTION_CALL.NON_HIGHER_ORDER_FUNCTION", { class: "LambdaFunction" });
+    case "Window":
+      if (e.windowName !== undefined) {
+        throw new AnalysisException("MISSING_WINDOW_SPECIFICATION", { windowName: e.windowName, docroot: "https://spark.apache.org/docs/latest" });
+      }
+      return windowExpression(
+        resolveExpr(e.windowFunction, scope),
+        e.partitionSpec.map((x) => resolveExpr(x, scope)),
+        e.orderSpec.map((o) => resolveSortOrder(o, scope)),
+        e.frame,
+      );
     default:
       return assertNever(e);
   }
@@ -155,6 +172,11 @@ function resolveFunction(name: string, rawArgs: readonly ParsedExpr[], isDistinc
   const lower = name.toLowerCase();
   if (lower === "!=" || lower === "<>") {
     return resolveFunction("not", [{ kind: "UnresolvedFunction", name: "==", args: rawArgs, isDistinct: false }], false, scope);
+  }
+  const registered = scope.sessionFunctions?.lookupSessionFunction(lower);
+  if (registered !== undefined) {
+    const { name: udfName, func, returnType, evalType, deterministic } = registered;
+    return resolveExpr({ kind: "PythonUDF", name: udfName, func, returnType, args: rawArgs, evalType, deterministic }, scope);
   }
   const distinctOf = distinctAliasOf(lower);
   if (distinctOf !== undefined) return resolveFunction(distinctOf, rawArgs, true, scope);
@@ -271,6 +293,10 @@ export function containsAgg(e: Expr): boolean {
       return e.branches.some(([c, v]) => containsAgg(c) || containsAgg(v)) || (e.elseValue !== undefined && containsAgg(e.elseValue));
     case "LambdaFunction":
       return containsAgg(e.body);
+    case "WindowExpression":
+      // An aggregate over a window is the window's, not the query's; its arguments and spec
+      // may still hold the query's aggregates (rank() OVER (ORDER BY sum(x))).
+      return e.fn.args.some(containsAgg) || e.partitionSpec.some(containsAgg) || e.orderSpec.some(containsAgg);
     case "Literal":
     case "AttributeRef":
     case "BoundRef":

@@ -1,12 +1,37 @@
 import { AnalysisException } from "../../errors/spark-exception.js";
 import type { AttributeRef, NamedLambdaVariable } from "../../expr/expr.js";
+import type { DataType } from "../../types/data-type.js";
+import type { PlanIdMap } from "./frame-output.js";
 import { noPlan } from "./no-plan.js";
+
+/**
+ * A Python function registered for the session (`spark.udf.register(name, f, returnType)`):
+ * a call of `name(args)` in SQL, `expr()` or `selectExpr` becomes this PythonUDF.
+ */
+export interface SessionFunction {
+  readonly name: string;
+  /** cloudpickled `(function, returnType)`, as a PythonUDF expression carries it. */
+  readonly func: Uint8Array;
+  readonly returnType: DataType;
+  readonly evalType: number;
+  readonly deterministic: boolean;
+}
+
+/** The session's registered functions (catalog/session-catalog.ts implements it). */
+export interface SessionFunctionLookup {
+  /** The function registered under `name` (case-insensitive), if any. */
+  lookupSessionFunction(name: string): SessionFunction | undefined;
+}
 
 /** What expressions of one plan node may refer to: its input attributes, and frames by planId. */
 export interface Scope {
   readonly attrs: readonly AttributeRef[];
   /** Output of each node in the input subtree that carries a client planId (for `df["col"]`). */
-  readonly planIds: ReadonlyMap<number, readonly AttributeRef[]>;
+  readonly planIds: PlanIdMap;
+  /** The input's hidden columns (a using-join's keys), which `df["col"]` may still name. */
+  readonly hidden?: readonly AttributeRef[];
+  /** The operator the expressions belong to, for MISSING_ATTRIBUTES (Spark names it `!Project […]`). */
+  readonly operator?: string;
   readonly caseSensitive: boolean;
   /** spark.sql.session.timeZone, for TIMESTAMP '…' literals in SQL text. */
   readonly timeZone?: string;
@@ -21,6 +46,8 @@ export interface Scope {
    * has it, so the subquery's own columns shadow the outer query's (Spark's outer references).
    */
   readonly outer?: readonly AttributeRef[];
+  /** Functions registered for the session; they shadow built-in functions of the same name, as in Spark. */
+  readonly sessionFunctions?: SessionFunctionLookup;
 }
 
 /** Spark's identifier quoting in messages: `` `a` ``, with backquotes doubled. */
@@ -94,28 +121,73 @@ function distinctById(attrs: readonly AttributeRef[]): AttributeRef[] {
 }
 
 /**
- * Resolves a column reference. With a planId, the name is looked up in the output of the frame
- * that carries that planId (so `df1.id == df2.id` picks the right side of a join); otherwise
+ * `df["col"]`: the column of the frame with that planId, as Spark Connect resolves it. Every
+ * node of the input that carries the planId (a self-join has it on both sides) offers its
+ * column of that name; those the input can still see compete, the shallowest wins, and a tie
+ * is AMBIGUOUS_COLUMN_REFERENCE. A frame's column the input no longer has (dropped by a
+ * projection, or a frame that is not part of the input) is Spark's MISSING_ATTRIBUTES.
+ */
+function resolveFrameColumn(nameParts: readonly string[], planId: number, scope: Scope): AttributeRef {
+  const frames = scope.planIds.get(planId);
+  if (frames === undefined) throw missingAttributes(nameParts, undefined, scope);
+  const hidden = scope.hidden ?? [];
+  const visibleById = new Map<number, AttributeRef>();
+  for (const a of [...scope.attrs, ...hidden]) if (!visibleById.has(a.exprId)) visibleById.set(a.exprId, a);
+  let named: AttributeRef | undefined;
+  let best: { attr: AttributeRef; depth: number }[] = [];
+  for (const f of frames) {
+    const hits = distinctById(matchName(nameParts, f.attrs, scope.caseSensitive));
+    if (hits.length > 1) throw ambiguousReference(nameParts, hits);
+    const hit = hits[0];
+    if (hit === undefined) continue;
+    named ??= hit;
+    const seen = visibleById.get(hit.exprId);
+    if (seen === undefined) continue;
+    if (best.length === 0 || f.depth < best[0]!.depth) best = [{ attr: seen, depth: f.depth }];
+    else if (f.depth === best[0]!.depth && !best.some((b) => b.attr.exprId === seen.exprId)) best.push({ attr: seen, depth: f.depth });
+  }
+  if (best.length === 1) return best[0]!.attr;
+  if (best.length > 1) throw noPlan(new AnalysisException("AMBIGUOUS_COLUMN_REFERENCE", { name: quoteParts(nameParts) }));
+  if (named === undefined) throw unresolvedColumn(nameParts, frames[0]!.attrs);
+  throw missingAttributes(nameParts, named, scope);
+}
+
+/**
+ * MISSING_ATTRIBUTES: a frame's column that the operator's input does not have. Spark prints
+ * the operator as `!Project [name#4]`; only its kind is known here.
+ */
+function missingAttributes(nameParts: readonly string[], attr: AttributeRef | undefined, scope: Scope): AnalysisException {
+  const name = attr?.name ?? nameParts[nameParts.length - 1]!;
+  const same = scope.attrs.filter((a) => eq(a.name, name, scope.caseSensitive));
+  const params = {
+    missingAttributes: `"${name}"`,
+    input: scope.attrs.map((a) => `"${a.name}"`).join(", "),
+    operator: `!${scope.operator ?? "Project"}`,
+    ...(same.length > 0 ? { operation: same.map((a) => `"${a.name}"`).join(", ") } : {}),
+  };
+  return new AnalysisException(same.length > 0 ? "MISSING_ATTRIBUTES.RESOLVED_ATTRIBUTE_APPEAR_IN_OPERATION" : "MISSING_ATTRIBUTES.RESOLVED_ATTRIBUTE_MISSING_FROM_INPUT", params);
+}
+
+function ambiguousReference(nameParts: readonly string[], hits: readonly AttributeRef[]): AnalysisException {
+  return noPlan(new AnalysisException("AMBIGUOUS_REFERENCE", {
+    name: quoteParts(nameParts),
+    referenceNames: `[${hits.map((h) => quoteParts([...(h.qualifier ?? []), h.name])).join(", ")}]`,
+  }));
+}
+
+/**
+ * Resolves a column reference. With a planId, in the frame that carries it (so
+ * `df1.id == df2.id` picks the right side of a join, see resolveFrameColumn); otherwise
  * among the input columns. Ambiguous names raise AMBIGUOUS_REFERENCE, unknown ones
  * UNRESOLVED_COLUMN.WITH_SUGGESTION.
  */
 export function resolveColumn(nameParts: readonly string[], planId: number | undefined, scope: Scope): AttributeRef {
-  if (planId !== undefined) {
-    const frame = scope.planIds.get(planId);
-    if (frame !== undefined) {
-      const hits = distinctById(matchName(nameParts.slice(-1), frame, scope.caseSensitive));
-      const visible = hits.filter((h) => scope.attrs.some((a) => a.exprId === h.exprId));
-      if (visible.length >= 1) return scope.attrs.find((a) => a.exprId === visible[0]!.exprId)!;
-    }
-  }
+  if (planId !== undefined) return resolveFrameColumn(nameParts, planId, scope);
   let hits = distinctById(matchName(nameParts, scope.attrs, scope.caseSensitive));
+  // `d.k` after `e.join(d, "k")`: the right's key, hidden by the output, still answers to its qualifier
+  if (hits.length === 0 && scope.hidden !== undefined) hits = distinctById(matchName(nameParts, scope.hidden, scope.caseSensitive));
   if (hits.length === 0 && scope.outer !== undefined) hits = distinctById(matchName(nameParts, scope.outer, scope.caseSensitive));
   if (hits.length === 1) return hits[0]!;
-  if (hits.length > 1) {
-    throw noPlan(new AnalysisException("AMBIGUOUS_REFERENCE", {
-      name: quoteParts(nameParts),
-      referenceNames: `[${hits.map((h) => quoteParts([...(h.qualifier ?? []), h.name])).join(", ")}]`,
-    }));
-  }
+  if (hits.length > 1) throw ambiguousReference(nameParts, hits);
   throw unresolvedColumn(nameParts, scope.outer === undefined ? scope.attrs : [...scope.attrs, ...scope.outer]);
 }

@@ -8,8 +8,13 @@ import type { DataType, StructType } from "../../types/data-type.js";
 import type { CalendarInterval } from "../../columnar/calendar-interval.js";
 import type { BatchSegment } from "./encode-batch.js";
 
-/** Arrow type of an engine type (decimals as Decimal128, as Spark's Arrow conversion does). */
-export function arrowType(t: DataType): arrow.DataType {
+/**
+ * Arrow type of an engine type (decimals as Decimal128, as Spark's Arrow conversion does).
+ * `forBuilder`: nested timestamps as Int64, since arrow's builder takes a timestamp as epoch
+ * milliseconds (and multiplies); their microseconds go in as they are and `retype` gives the
+ * built data its timestamp type.
+ */
+export function arrowType(t: DataType, forBuilder = false): arrow.DataType {
   switch (t.kind) {
     case "null":
       return new arrow.Null();
@@ -46,29 +51,52 @@ export function arrowType(t: DataType): arrow.DataType {
     case "date":
       return new arrow.DateDay();
     case "timestamp":
-      return new arrow.TimestampMicrosecond("UTC");
+      return forBuilder ? new arrow.Int64() : new arrow.TimestampMicrosecond("UTC");
     case "timestamp_ntz":
-      return new arrow.TimestampMicrosecond();
+      return forBuilder ? new arrow.Int64() : new arrow.TimestampMicrosecond();
     case "array":
-      return new arrow.List(new arrow.Field("element", arrowType(t.elementType), t.containsNull));
+      return new arrow.List(new arrow.Field("element", arrowType(t.elementType, forBuilder), t.containsNull));
     case "map":
       return new arrow.Map_(
         new arrow.Field(
           "entries",
           new arrow.Struct<{ key: arrow.DataType; value: arrow.DataType }>([
-            new arrow.Field("key", arrowType(t.keyType), false),
-            new arrow.Field("value", arrowType(t.valueType), t.valueContainsNull),
+            new arrow.Field("key", arrowType(t.keyType, forBuilder), false),
+            new arrow.Field("value", arrowType(t.valueType, forBuilder), t.valueContainsNull),
           ]),
           false,
         ),
       );
     case "struct":
-      return new arrow.Struct(arrowFields(t));
+      return new arrow.Struct(arrowFields(t, forBuilder));
   }
 }
 
-function arrowFields(t: StructType): arrow.Field[] {
-  return t.fields.map((f) => new arrow.Field(f.name, arrowType(f.dataType), f.nullable));
+function arrowFields(t: StructType, forBuilder = false): arrow.Field[] {
+  return t.fields.map((f) => new arrow.Field(f.name, arrowType(f.dataType, forBuilder), f.nullable));
+}
+
+/** Built nested data (arrowType(t, true)) with its real types: Int64 timestamp children become timestamps. */
+function retype(d: arrow.Data, t: DataType): arrow.Data {
+  const base = { offset: d.offset, length: d.length, nullCount: d.nullCount, nullBitmap: d.nullBitmap } as const;
+  switch (t.kind) {
+    case "timestamp":
+    case "timestamp_ntz":
+      return arrow.makeData({ ...base, type: arrowType(t) as arrow.TimestampMicrosecond, data: d.values as BigInt64Array });
+    case "array":
+      return arrow.makeData({ ...base, type: arrowType(t) as arrow.List, valueOffsets: d.valueOffsets, child: retype(d.children[0]!, t.elementType) });
+    case "map": {
+      const entries = d.children[0]!;
+      const type = arrowType(t) as arrow.Map_;
+      const kv = [retype(entries.children[0]!, t.keyType), retype(entries.children[1]!, t.valueType)];
+      const child = arrow.makeData({ offset: entries.offset, length: entries.length, nullCount: entries.nullCount, nullBitmap: entries.nullBitmap, type: type.children[0]!.type, children: kv });
+      return arrow.makeData({ ...base, type, valueOffsets: d.valueOffsets, child });
+    }
+    case "struct":
+      return arrow.makeData({ ...base, type: arrowType(t) as arrow.Struct, children: t.fields.map((f, i) => retype(d.children[i]!, f.dataType)) });
+    default:
+      return d;
+  }
 }
 
 /** Row values of one column over the segments, in builder-friendly form. */
@@ -86,6 +114,8 @@ function toArrowJs(x: unknown, t: DataType): unknown {
   switch (t.kind) {
     case "long":
     case "day_time_interval":
+    case "timestamp":
+    case "timestamp_ntz":
       return typeof x === "bigint" ? x : BigInt(x as number);
     case "array":
       return (x as readonly unknown[]).map((e) => toArrowJs(e, t.elementType));
@@ -105,8 +135,6 @@ function toArrowJs(x: unknown, t: DataType): unknown {
     case "string":
     case "binary":
     case "date":
-    case "timestamp":
-    case "timestamp_ntz":
     case "year_month_interval":
       return x;
     case "decimal": {
@@ -320,9 +348,9 @@ function column(col: number, t: DataType, segments: readonly BatchSegment[], n: 
     case "array":
     case "map":
     case "struct": {
-      const vec = arrow.vectorFromArray(jsValues(col, segments), arrowType(t));
+      const vec = arrow.vectorFromArray(jsValues(col, segments), arrowType(t, true));
       const data = vec.data[0];
-      return data ?? arrow.makeData({ type: new arrow.Null(), length: n, nullCount: n });
+      return data === undefined ? arrow.makeData({ type: new arrow.Null(), length: n, nullCount: n }) : retype(data, t);
     }
     default:
       return assertNever(t);

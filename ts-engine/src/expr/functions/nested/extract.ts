@@ -31,6 +31,9 @@ export function structFieldIndex(t: StructType, name: string): number {
       new AnalysisException("FIELD_NOT_FOUND", { fieldName: `\`${name}\``, fields: t.fields.map((f) => `\`${f.name}\``).join(", ") }),
     );
   }
+  // ExtractValue.findField: a name that matches several fields (`a` and `A`) is ambiguous
+  const count = t.fields.filter((f) => f.name.toLowerCase() === name.toLowerCase()).length;
+  if (count > 1) throw markWithoutPlan(new AnalysisException("AMBIGUOUS_REFERENCE_TO_FIELDS", { field: `\`${name}\``, count: String(count) }));
   return idx;
 }
 

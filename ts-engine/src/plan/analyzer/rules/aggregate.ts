@@ -9,14 +9,15 @@ import { exprPrettySql, exprToString } from "../../../expr/expr-string.js";
 import type { Distinct, GroupingAnalytics, ParsedAggregate } from "../../parsed-plan.js";
 import type { ParsedExpr } from "../../../expr/parsed-expr.js";
 import type { Scope } from "../scope.js";
-import { aggregate } from "../../nodes/index.js";
+import { aggregate, project } from "../../nodes/index.js";
 import { outputOf } from "../../output.js";
 import { sameName, scopeOf, type AnalyzerCtx, type Resolved } from "../context.js";
 import { named } from "../naming.js";
 import { containsAgg } from "../resolve-expr.js";
 import { resolveExpanding } from "../resolve-expanding.js";
 import { resolveGroupingSets } from "./grouping-analytics.js";
-import { pivotOutputs } from "./pivot.js";
+import { implicitPivotGroupBy, pivotOutputs } from "./pivot.js";
+import { checkNoWindow, extractWindows, hasWindow, liftWindowsOverAggregate } from "./window.js";
 import { exprType } from "../../../expr/expr-type.js";
 import { sqlTypeName } from "../../../types/type-names.js";
 
@@ -43,6 +44,7 @@ function ungrouped(e: Expr, groups: readonly Expr[]): Expr | null {
  */
 export function resolveAggregate(child: Resolved, groupBy: readonly Expr[], aggs: readonly Expr[], ctx: AnalyzerCtx, prependGroups = false): Resolved {
   void ctx;
+  checkNoWindow(groupBy, "group");
   for (const g of groupBy) {
     if (containsAgg(g)) throw new AnalysisException("GROUP_BY_AGGREGATE", { sqlExpr: `"${exprPrettySql(g)}"` });
     const t = exprType(g);
@@ -51,10 +53,16 @@ export function resolveAggregate(child: Resolved, groupBy: readonly Expr[], aggs
       throw new AnalysisException("GROUP_EXPRESSION_TYPE_IS_NOT_ORDERABLE", { sqlExpr: `"${exprPrettySql(unalias(g))}"`, dataType: `"${sqlTypeName(t)}"` });
     }
   }
-  const outputs = [...(prependGroups ? groupBy.map(named) : []), ...aggs.map(named)];
+  const all = [...(prependGroups ? groupBy.map(named) : []), ...aggs.map(named)];
+  // windows over the aggregated rows: the aggregate computes what they read, they run above it
+  const lifted = all.some(hasWindow) ? liftWindowsOverAggregate(all, groupBy) : undefined;
+  const outputs = lifted?.aggOutputs ?? all;
   if (outputs.some(usesGroupingFunction)) throw new AnalysisException("UNSUPPORTED_GROUPING_EXPRESSION", {});
   checkGrouped(outputs, groupBy);
-  return { plan: aggregate(child.plan, groupBy.map(unalias), outputs), planIds: child.planIds };
+  const agg = aggregate(child.plan, groupBy.map(unalias), outputs);
+  if (lifted === undefined) return { plan: agg, planIds: child.planIds };
+  const w = extractWindows(agg, lifted.project);
+  return { plan: project(w.plan, w.exprs), planIds: child.planIds };
 }
 
 /** Non-aggregate parts of outputs must be grouping expressions (MISSING_AGGREGATION; MISSING_GROUP_BY without any). */
@@ -101,12 +109,16 @@ export function resolveAggregateNode(p: ParsedAggregate, ctx: AnalyzerCtx): Reso
   const aggs = resolveExpanding(p.aggs, scope);
   if (p.pivot !== undefined) {
     // Spark's ResolvePivot: the pivoted aggregates follow the grouping columns
-    return resolveAggregate(child, resolveExpanding(p.groupBy, scope), pivotOutputs(p.pivot, aggs, scope, ctx), ctx, true);
+    const outputs = pivotOutputs(p.pivot, aggs, scope, ctx);
+    const groupBy = p.pivot.implicitGroupBy === true ? implicitPivotGroupBy(child, p.pivot, aggs, scope) : resolveExpanding(p.groupBy, scope);
+    return resolveAggregate(child, groupBy, outputs, ctx, true);
   }
   if (p.groupingAnalytics !== undefined) {
     const ga = p.groupingAnalytics;
-    const groupBy = p.sqlSelect === true ? p.groupBy.flatMap((g) => groupByItem(g, p.aggs, aggs, scope)) : resolveExpanding(p.groupBy, scope);
-    const sets = ga.type === "groupingSets" ? ga.sets.map((s) => resolveExpanding(s, scope)) : [];
+    // SQL's grouping sets may name select-list aliases and ordinals, as its plain GROUP BY
+    const item = (g: ParsedExpr): Expr[] => (p.sqlSelect === true ? groupByItem(g, p.aggs, aggs, scope) : resolveExpanding([g], scope));
+    const groupBy = p.groupBy.flatMap(item);
+    const sets = ga.type === "groupingSets" ? ga.sets.map((s) => s.flatMap(item)) : [];
     return resolveGroupingAggregate(child, groupBy, ga, sets, aggs, p.sqlSelect !== true);
   }
   if (p.sqlSelect !== true) return resolveAggregate(child, resolveExpanding(p.groupBy, scope), aggs, ctx, true);

@@ -12,6 +12,7 @@ import type { Aggregate } from "../../logical-plan.js";
 import type { Resolved } from "../context.js";
 import { autoName, named } from "../naming.js";
 import { mapExprChildren } from "../../transform.js";
+import { exprChildren } from "../../../expr/transform.js";
 
 /** Spark's GroupingID column (LongType unless spark.sql.legacy.integerGroupingId). */
 export const GROUPING_ID_NAME = "spark_grouping_id";
@@ -101,6 +102,26 @@ export function resolveGroupingSets(
   const expanded = expand(below, projections, [...childOut, ...groupAttrs, gid, ...(duplicates ? [pos] : [])]);
   const replaced = outputs.map((o) => (o.kind === "Alias" ? { ...o, child: rewrite(o.child, groupBy, groupAttrs, gid) } : rewrite(o, groupBy, groupAttrs, gid)));
   return aggregate(expanded, [...groupAttrs, gid, ...(duplicates ? [pos] : [])], replaced.map(named));
+}
+
+/**
+ * HAVING / ORDER BY over an aggregate of grouping sets: grouping() and grouping_id() read its
+ * spark_grouping_id, as in its outputs (Spark's ResolveGroupingAnalytics for the Filter and Sort
+ * above it); other aggregates are left as they are.
+ */
+export function rewriteGroupingCalls(e: Expr, agg: Aggregate): Expr {
+  const at = agg.groupBy.findIndex((g) => g.kind === "AttributeRef" && g.name === GROUPING_ID_NAME);
+  const gid = agg.groupBy[at];
+  if (gid?.kind !== "AttributeRef") return e;
+  const keys = agg.groupBy.slice(0, at).filter((g): g is AttributeRef => g.kind === "AttributeRef");
+  return rewrite(e, keys, keys, gid);
+}
+
+/** Whether `e` calls grouping() or grouping_id() (outside aggregate calls, where they mean something). */
+export function callsGrouping(e: Expr): boolean {
+  if (e.kind === "AggCall") return false;
+  if (e.kind === "ScalarCall" && (e.fn === "grouping" || e.fn === "grouping_id")) return true;
+  return exprChildren(e).some(callsGrouping);
 }
 
 /** Grouping expressions (outside aggregate calls) → the Expand's attributes; grouping()/grouping_id() → bits of the id. */

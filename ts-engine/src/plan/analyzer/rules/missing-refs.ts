@@ -5,8 +5,10 @@ import { exprExists, transformExpr } from "../../../expr/transform.js";
 import type { LogicalPlan } from "../../logical-plan.js";
 import { aggregate, project } from "../../nodes/index.js";
 import { outputOf, toAttribute } from "../../output.js";
-import type { AnalyzerCtx, Resolved } from "../context.js";
+import { sessionFunctionsOf, type AnalyzerCtx, type Resolved } from "../context.js";
 import type { Scope } from "../scope.js";
+import { callsGrouping, rewriteGroupingCalls } from "./grouping-analytics.js";
+import { exposeHidden } from "../hidden-columns.js";
 
 function referenced(exprs: readonly Expr[]): AttributeRef[] {
   const out = new Map<number, AttributeRef>();
@@ -34,24 +36,31 @@ export function resolveWithMissingRefs(
   build: (input: LogicalPlan, exprs: readonly Expr[]) => LogicalPlan,
 ): Resolved {
   const outer = outputOf(child.plan);
-  const scope: Scope = { attrs: outer, planIds: child.planIds, caseSensitive: ctx.caseSensitive, ansi: ctx.ansi };
+  const scope: Scope = { attrs: outer, planIds: child.planIds, caseSensitive: ctx.caseSensitive, ansi: ctx.ansi, ...sessionFunctionsOf(ctx), ...(child.hidden === undefined ? {} : { hidden: child.hidden }) };
   let narrow: readonly Expr[] | undefined;
   let err: unknown;
   try {
     narrow = resolveAll(scope);
   } catch (e) {
-    if (!(e instanceof AnalysisException) || !e.errorClass.startsWith("UNRESOLVED_COLUMN")) throw e;
+    // a frame's column the projection dropped (MISSING_ATTRIBUTES) may still be below it
+    if (!(e instanceof AnalysisException) || !(e.errorClass.startsWith("UNRESOLVED_COLUMN") || e.errorClass.startsWith("MISSING_ATTRIBUTES"))) throw e;
     err = e;
   }
   const p = child.plan;
   // SQL's HAVING count(*) > 1: aggregate calls over an Aggregate become its hidden outputs (below).
-  const aggregates = narrow !== undefined && p.kind === "Aggregate" && narrow.some((e) => exprExists(e, (x) => x.kind === "AggCall"));
-  if (narrow !== undefined && !aggregates) return { plan: build(child.plan, narrow), planIds: child.planIds };
+  // HAVING grouping(k) = 1 over grouping sets: the call reads the aggregate's spark_grouping_id (below)
+  const aggregates = narrow !== undefined && p.kind === "Aggregate" && narrow.some((e) => callsGrouping(e) || exprExists(e, (x) => x.kind === "AggCall"));
+  if (narrow !== undefined && !aggregates) {
+    const input = exposeHidden(child, narrow);
+    // a using-join's hidden key named: the widened projection is narrowed again above
+    if (input !== child.plan) return { plan: project(build(input, narrow), outer), planIds: child.planIds };
+    return { plan: build(child.plan, narrow), planIds: child.planIds };
+  }
   {
     if (p.kind !== "Project" && p.kind !== "Aggregate") throw err;
     const below = outputOf(p.input);
     const ids = new Set(outer.map((a) => a.exprId));
-    const wide: Scope = { attrs: [...outer, ...below.filter((a) => !ids.has(a.exprId))], planIds: child.planIds, caseSensitive: ctx.caseSensitive, ansi: ctx.ansi, ...(ctx.timeZone === undefined ? {} : { timeZone: ctx.timeZone }) };
+    const wide: Scope = { attrs: [...outer, ...below.filter((a) => !ids.has(a.exprId))], planIds: child.planIds, caseSensitive: ctx.caseSensitive, ansi: ctx.ansi, ...(ctx.timeZone === undefined ? {} : { timeZone: ctx.timeZone }), ...sessionFunctionsOf(ctx) };
     let exprs: readonly Expr[];
     if (narrow !== undefined) exprs = narrow;
     else {
@@ -68,7 +77,7 @@ export function resolveWithMissingRefs(
     }
     // Aggregate: reuse matching outputs, add other aggregate expressions as hidden outputs.
     const extra: Expr[] = [];
-    const rewritten = exprs.map((e) =>
+    const rewritten = exprs.map((e) => rewriteGroupingCalls(e, p)).map((e) =>
       transformExpr(e, (x) => {
         if (x.kind === "AttributeRef" && ids.has(x.exprId)) return x;
         const hit = p.aggs.find((o) => exprSemanticEquals(unalias(o), x));

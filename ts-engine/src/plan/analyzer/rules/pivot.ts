@@ -7,11 +7,12 @@ import { newExprId, type AggCall, type Expr, type Literal } from "../../../expr/
 import { exprPrettySql } from "../../../expr/expr-string.js";
 import { exprType } from "../../../expr/expr-type.js";
 import { lookupFunction } from "../../../expr/functions/registry.js";
-import { transformExpr } from "../../../expr/transform.js";
+import { exprExists, transformExpr } from "../../../expr/transform.js";
 import { BooleanType, IntegerType, LongType, StringType, structType, type DataType } from "../../../types/data-type.js";
 import { sqlTypeName } from "../../../types/type-names.js";
 import type { PivotSpec } from "../../parsed-plan.js";
-import type { AnalyzerCtx } from "../context.js";
+import type { AnalyzerCtx, Resolved } from "../context.js";
+import { outputOf } from "../../output.js";
 import { autoName } from "../naming.js";
 import { containsAgg, resolveExpr } from "../resolve-expr.js";
 import { resolveExpanding } from "../resolve-expanding.js";
@@ -103,19 +104,40 @@ export function pivotOutputs(pivot: PivotSpec, aggs: readonly Expr[], scope: Sco
   const pivotCol = column.kind === "Alias" ? column.child : column;
   if (pivot.values === undefined) throw new InternalError("pivot values are filled in before analysis");
   const pivotType = exprType(pivotCol);
-  const values = resolveExpanding(pivot.values, scope).map((v) => pivotLiteral(v, pivotType, tz));
+  const resolvedValues = resolveExpanding(pivot.values, scope);
+  const values = resolvedValues.map((v) => pivotLiteral(v, pivotType, tz));
+  // SQL's `IN (1 AS one)`: an aliased value names its columns (Spark's outputName of a NamedExpression)
+  const names = resolvedValues.map((v, i) => (v.kind === "Alias" ? v.name : valueName(values[i]!, tz)));
   for (const a of aggs) {
     // raised while resolving the pivot: no plan appended
     if (!containsAgg(a)) throw markWithoutPlan(new AnalysisException("_LEGACY_ERROR_TEMP_1006", { sql: exprPrettySql(a.kind === "Alias" ? a.child : a) }));
   }
   const single = aggs.length === 1;
-  const outputs = values.flatMap((v) =>
+  const outputs = values.flatMap((v, i) =>
     aggs.map((a): Expr => {
       const body = a.kind === "Alias" ? a.child : a;
       const suffix = a.kind === "Alias" ? a.name : autoName(a);
-      const name = single ? valueName(v, tz) : `${valueName(v, tz)}_${suffix}`;
+      const name = single ? names[i]! : `${names[i]!}_${suffix}`;
       return { kind: "Alias", child: restrict(body, pivotCol, v), name, exprId: newExprId() };
     }),
   );
   return outputs;
+}
+
+/**
+ * SQL's PIVOT groups by every input column that neither the pivot column nor the aggregates
+ * read, in the input's order (Spark's ResolvePivot: `child.output` without the pivot column's
+ * and the aggregates' references).
+ */
+export function implicitPivotGroupBy(child: Resolved, pivot: PivotSpec, aggs: readonly Expr[], scope: Scope): Expr[] {
+  const read = new Set<number>();
+  const collect = (e: Expr): void => {
+    exprExists(e, (x) => {
+      if (x.kind === "AttributeRef") read.add(x.exprId);
+      return false;
+    });
+  };
+  collect(resolveExpr(pivot.column, scope));
+  for (const a of aggs) collect(a);
+  return outputOf(child.plan).filter((a) => !read.has(a.exprId));
 }

@@ -1,6 +1,7 @@
 import { AnalysisException, InternalError } from "../../../errors/spark-exception.js";
 import type { Expr } from "../../../expr/expr.js";
 import { lookupFunction } from "../../../expr/functions/registry.js";
+import { BooleanType, IntegerType, LongType } from "../../../types/data-type.js";
 import type { ParsedExpr } from "../../../expr/parsed-expr.js";
 import { filter, join, project } from "../../nodes/index.js";
 import { newExprId } from "../../../expr/expr.js";
@@ -94,6 +95,7 @@ export function resolvePredicateSubquery(p: PredicateSubquery, ctx: AnalyzerCtx)
     const eq = eqs.reduce((a, b) => call("and", [a, b]));
     preds.push(p.negated ? call("or", [eq, call("isnull", [eq])]) : eq);
   }
+  if (p.existenceColumn !== undefined) return existenceJoin(p.existenceColumn, p.negated, outer, d, p.values.length === 0 ? [] : p.values.map((v) => resolveExpr(v, scopeOf(outer, ctx))), ctx);
   const condition = preds.length === 0 ? ({ kind: "Literal", value: true, dataType: { kind: "boolean" } } as const) : preds.reduce((a, b) => call("and", [a, b]));
   const plan = join(outer.plan, d.plan, p.negated ? "left_anti" : "left_semi", condition);
   return { plan, planIds: outer.planIds };
@@ -122,18 +124,7 @@ export function resolveScalarSubqueryJoin(p: ScalarSubqueryJoin, ctx: AnalyzerCt
     if (!isUnresolved(err) || sub.kind !== "Project" || sub.input.kind !== "Filter") throw err;
   }
   const d = decorrelate(sub, outer, ctx);
-  const outerIds = new Set(outputOf(outer.plan).map((a) => a.exprId));
-  // each correlated predicate must be inner = outer: the inner side becomes a grouping key
-  const keys: { inner: Expr; outer: Expr }[] = d.correlated.map((c) => {
-    if (c.kind === "ScalarCall" && c.fn === "==" && c.args.length === 2) {
-      const [a, b] = c.args as [Expr, Expr];
-      const aOuter = refsOnly(a, outerIds);
-      const bOuter = refsOnly(b, outerIds);
-      if (aOuter && !refsAny(b, outerIds)) return { inner: b, outer: a };
-      if (bOuter && !refsAny(a, outerIds)) return { inner: a, outer: b };
-    }
-    throw new AnalysisException("UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_COLUMN_IS_NOT_ALLOWED_IN_PREDICATE", { treeNode: "Filter" });
-  });
+  const keys = equalityKeys(d.correlated, outer);
   const item = only(d.items);
   const keyAliases: Expr[] = keys.map((k, i) => ({ kind: "Alias", child: k.inner, name: `_key${i}`, exprId: newExprId() }));
   const value: Expr = { kind: "Alias", child: item, name: p.name, exprId: newExprId() };
@@ -143,6 +134,82 @@ export function resolveScalarSubqueryJoin(p: ScalarSubqueryJoin, ctx: AnalyzerCt
   const joined = join(outer.plan, agg.plan, "left", on);
   const keep = [...outputOf(outer.plan), aggOut[aggOut.length - 1]!];
   return { plan: project(joined, keep), planIds: outer.planIds };
+}
+
+function agg(name: string, args: readonly Expr[]): Expr {
+  const def = lookupFunction(name);
+  if (def?.kind !== "agg") throw new InternalError(`missing aggregate function ${name}`);
+  return def.resolve(name, args, false);
+}
+
+const TRUE: Expr = { kind: "Literal", value: true, dataType: BooleanType };
+const FALSE: Expr = { kind: "Literal", value: false, dataType: BooleanType };
+
+function alias(child: Expr, name: string): Expr {
+  return { kind: "Alias", child, name, exprId: newExprId() };
+}
+
+/**
+ * Joins to `outer` an aggregate of the subquery grouped by `innerKeys` (the whole subquery, one
+ * row, without keys), on `outerKeys = innerKeys`; the aggregate's `values` become the last columns.
+ */
+function joinAggregate(outer: LogicalPlan, d: Decorrelated, outerKeys: readonly Expr[], innerKeys: readonly Expr[], values: readonly Expr[], ctx: AnalyzerCtx): { plan: LogicalPlan; values: readonly Expr[] } {
+  const keyAliases = innerKeys.map((k, i) => alias(k, `_key${i}`));
+  const a = resolveAggregate({ plan: d.plan, planIds: d.planIds }, innerKeys, [...keyAliases, ...values.map((v, i) => alias(v, `_value${i}`))], ctx, false);
+  const out = outputOf(a.plan);
+  const on = innerKeys.length === 0 ? TRUE : outerKeys.map((o, i) => call("==", [o, out[i]!])).reduce((x, y) => call("and", [x, y]));
+  return { plan: join(outer, a.plan, innerKeys.length === 0 ? "inner" : "left", on), values: out.slice(innerKeys.length) };
+}
+
+/**
+ * A predicate subquery in any boolean position, as Spark's ExistenceJoin: the outer rows with
+ * one more boolean column, true when some subquery row matches them (the correlated
+ * equalities, and IN's values equal to its items), else false. Built from joins the engine
+ * has: the subquery's distinct matching keys left-joined (uncorrelated EXISTS: its row count
+ * crossed in). NOT IN matches null-aware, as Spark rewrites `NOT (v IN q)` under OR: a row
+ * also matches when v is null and q has rows, or when q's column holds a null.
+ */
+function existenceJoin(name: string, negated: boolean, outer: Resolved, d: Decorrelated, values: readonly Expr[], ctx: AnalyzerCtx): Resolved {
+  const keys = equalityKeys(d.correlated, outer);
+  const innerKeys = keys.map((k) => k.inner);
+  const outerKeys = keys.map((k) => k.outer);
+  let plan: LogicalPlan;
+  let flag: Expr;
+  if (keys.length === 0 && values.length === 0) {
+    const any = joinAggregate(outer.plan, d, [], [], [call(">", [agg("count", [{ kind: "Literal", value: 1, dataType: IntegerType }]), { kind: "Literal", value: 0, dataType: LongType }])], ctx);
+    plan = any.plan;
+    flag = any.values[0]!;
+  } else {
+    const matched = joinAggregate(outer.plan, d, [...outerKeys, ...values], [...innerKeys, ...(values.length === 0 ? [] : d.items)], [TRUE], ctx);
+    plan = matched.plan;
+    flag = call("coalesce", [matched.values[0]!, FALSE]);
+  }
+  if (negated && values.length > 0) {
+    if (values.length !== 1) throw new AnalysisException("NOT_IMPLEMENTED", { feature: "NOT IN with several columns outside the top-level AND of WHERE" });
+    const item = d.items[0]!;
+    const nonEmpty = call(">", [agg("count", [{ kind: "Literal", value: 1, dataType: IntegerType }]), { kind: "Literal", value: 0, dataType: LongType }]);
+    const stats = joinAggregate(plan, d, outerKeys, innerKeys, [nonEmpty, agg("bool_or", [call("isnull", [item])])], ctx);
+    plan = stats.plan;
+    const [rows, hasNull] = stats.values as [Expr, Expr];
+    const nullValue = call("and", [call("coalesce", [rows, FALSE]), call("isnull", [values[0]!])]);
+    flag = call("or", [call("or", [flag, nullValue]), call("coalesce", [hasNull, FALSE])]);
+  }
+  return { plan: project(plan, [...outputOf(outer.plan), alias(flag, name)]), planIds: outer.planIds };
+}
+
+/** Each correlated predicate as `inner = outer`, whose inner side becomes a grouping key; any other shape is Spark's error. */
+function equalityKeys(correlated: readonly Expr[], outer: Resolved): { inner: Expr; outer: Expr }[] {
+  const outerIds = new Set(outputOf(outer.plan).map((a) => a.exprId));
+  return correlated.map((c) => {
+    if (c.kind === "ScalarCall" && c.fn === "==" && c.args.length === 2) {
+      const [a, b] = c.args as [Expr, Expr];
+      const aOuter = refsOnly(a, outerIds);
+      const bOuter = refsOnly(b, outerIds);
+      if (aOuter && !refsAny(b, outerIds)) return { inner: b, outer: a };
+      if (bOuter && !refsAny(a, outerIds)) return { inner: a, outer: b };
+    }
+    throw new AnalysisException("UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.CORRELATED_COLUMN_IS_NOT_ALLOWED_IN_PREDICATE", { treeNode: "Filter" });
+  });
 }
 
 function refsAny(e: Expr, ids: ReadonlySet<number>): boolean {

@@ -7,6 +7,7 @@ import { widerType } from "../../../types/coercion.js";
 import { StringType, type DataType } from "../../../types/data-type.js";
 import { sqlTypeName } from "../../../types/type-names.js";
 import { expand } from "../../nodes/index.js";
+import { exprExists } from "../../../expr/transform.js";
 import { outputOf, toAttribute } from "../../output.js";
 import type { Unpivot } from "../../parsed-plan.js";
 import { scopeOf, type AnalyzerCtx, type Resolved } from "../context.js";
@@ -32,9 +33,16 @@ function valueName(e: Expr): string {
 export function resolveUnpivot(p: Unpivot, ctx: AnalyzerCtx): Resolved {
   const child = ctx.resolve(p.input);
   const scope = scopeOf(child, ctx);
-  const ids = resolveExpanding(p.ids, scope);
   let values: Expr[];
-  if (p.values === undefined) {
+  let ids: Expr[];
+  if (p.implicitIds === true) {
+    // SQL's UNPIVOT: every column the values do not read is an id (Spark's ResolveUnpivot with ids = None)
+    values = resolveExpanding(p.values ?? [], scope);
+    const read = new Set<number>();
+    for (const v of values) exprExists(v, (x) => x.kind === "AttributeRef" && (read.add(x.exprId), false));
+    ids = outputOf(child.plan).filter((a) => !read.has(a.exprId));
+  } else if (p.values === undefined) {
+    ids = resolveExpanding(p.ids, scope);
     const notColumns = ids.filter((e) => e.kind !== "AttributeRef");
     if (notColumns.length > 0) {
       const sql = (e: Expr): string => `${exprPrettySql(unalias(e))} AS ${quoteId(valueName(e))}`;
@@ -43,6 +51,7 @@ export function resolveUnpivot(p: Unpivot, ctx: AnalyzerCtx): Resolved {
     const idIds = new Set(ids.map((e) => (e as AttributeRef).exprId));
     values = outputOf(child.plan).filter((a) => !idIds.has(a.exprId));
   } else {
+    ids = resolveExpanding(p.ids, scope);
     values = resolveExpanding(p.values, scope);
   }
   if (values.length === 0) throw new AnalysisException("UNPIVOT_REQUIRES_VALUE_COLUMNS", {});
