@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import pathlib
+import shutil
 import subprocess
 import sys
 import venv
@@ -53,6 +54,9 @@ def main() -> None:
     # Build the engine first so the client records where its CLI lives.
     if not (ROOT / "ts-engine" / "dist" / "cli.js").exists():
         run("npm", "run", "build")
+    # setuptools builds in-tree: a build/lib left from an older checkout would ship modules the
+    # sources no longer have (a landing failed on a deleted package that still imported).
+    shutil.rmtree(ROOT / "build", ignore_errors=True)
     pip_install("--force-reinstall", "--no-deps", ".")
     pip_install(".")  # dependencies (pyzmq, msgpack, cloudpickle), skipped when satisfied
 

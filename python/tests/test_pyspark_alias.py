@@ -49,3 +49,16 @@ def test_missing_node_says_how_to_install(tmp_path):
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
     assert p.returncode != 0
     assert "Node.js >= 20" in p.stderr and "install" in p.stderr and "RuntimeError" not in p.stdout
+
+
+def test_top_level_shared_variable_names_and_the_py4j_shim_resolve():
+    import tspark
+    from tspark.accumulators import AccumulatorParam
+    from tspark.files import SparkFiles
+    from tspark.py4j.protocol import Py4JJavaError
+    from tspark.taskcontext import TaskContext
+    assert tspark.AccumulatorParam is AccumulatorParam and tspark.SparkFiles is SparkFiles
+    assert tspark.TaskContext is TaskContext and TaskContext.get() is None
+    tspark.install_as_pyspark()
+    import py4j.protocol
+    assert py4j.protocol.Py4JJavaError is Py4JJavaError

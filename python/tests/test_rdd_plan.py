@@ -1,9 +1,9 @@
 """RDD transformations build PROTOCOL.md RDD plans; fused functions run locally as the worker would."""
 import pickle
 
-import cloudpickle
-
 from tspark.context import SparkContext
+from tspark.taskcontext import TaskContext
+from tspark.worker.func_cache import load_function
 
 
 class FakeSession:
@@ -20,15 +20,24 @@ def run_plan(node):
     if kind == "Parallelize":
         return [pickle.loads(p) for p in node["partitions"]]
     if kind == "PythonMapPartitions":
-        f = cloudpickle.loads(node["func"])
-        return [list(f(i, iter(p))) for i, p in enumerate(run_plan(node["input"]))]
+        f = load_function(node["func"])
+        try:
+            return [list(f(i, iter(p))) for i, p in enumerate(run_plan(node["input"]))]
+        finally:
+            TaskContext._taskContext = None  # the functions ran here, not in a worker
     if kind == "PythonShuffle":
         n = node["numPartitions"]
+        part = load_function(node["partitionFunc"]) if "partitionFunc" in node else hash
         out = [[] for _ in range(n)]
         for p in run_plan(node["input"]):
             for k, v in p:
-                out[hash(k) % n].append((k, v))
+                out[part(k) % n].append((k, v))
         return out
+    if kind == "Union":
+        return [p for child in node["inputs"] for p in run_plan(child)]
+    if kind == "CoalescePartitions":
+        parts = run_plan(node["input"])
+        return [[x for i in g for x in parts[i]] for g in node["groups"]]
     raise AssertionError(kind)
 
 
@@ -72,3 +81,25 @@ def test_reduce_partials_skip_empty_partitions():
         assert part.reduce(lambda a, b: a + b) == 6
     finally:
         rdd_mod.RDD._collect_partials = monkey
+
+
+def test_union_flattens_and_zip_pairs_partitions():
+    a = sc().parallelize([1, 2, 3], 2)
+    b = sc().parallelize("abc", 2)
+    u = a.union(b).union(a)
+    assert u._plan()["kind"] == "Union" and len(u._plan()["inputs"]) == 3 and u.getNumPartitions() == 6
+    z = a.zip(b)._plan()
+    assert z["input"]["kind"] == "CoalescePartitions" and z["input"]["groups"] == [[0, 2], [1, 3]]
+    assert run_plan(z) == [[(1, "a")], [(2, "b"), (3, "c")]]
+
+
+def test_coalesce_groups_consecutive_partitions_as_spark():
+    node = sc().parallelize(range(20), 7).coalesce(3)._plan()
+    assert node["kind"] == "CoalescePartitions" and node["groups"] == [[0, 1], [2, 3], [4, 5, 6]]
+
+
+def test_partition_by_keeps_the_partitioner_and_skips_a_second_shuffle():
+    rdd = sc().parallelize([("a", 1)], 2).partitionBy(3)
+    assert rdd.partitionBy(3) is rdd and rdd.mapValues(str).partitioner == rdd.partitioner
+    assert rdd.map(lambda kv: kv).partitioner is None
+    assert "partitionFunc" not in rdd._plan() and "partitionFunc" in sc().parallelize([(1, 1)]).partitionBy(2, lambda k: k)._plan()

@@ -12,6 +12,15 @@ def install_as_pyspark() -> None:
     install()
 
 
+#: PySpark's other top-level names and the tspark modules that define them
+_SHARED = {
+    "Broadcast": "tspark.broadcast", "Accumulator": "tspark.accumulators",
+    "AccumulatorParam": "tspark.accumulators", "SparkFiles": "tspark.files",
+    "TaskContext": "tspark.taskcontext", "StatusTracker": "tspark.status",
+    "SparkJobInfo": "tspark.status", "SparkStageInfo": "tspark.status",
+}
+
+
 def __getattr__(name: str):  # PySpark exposes these at top level
     if name in ("SparkContext", "SparkConf"):
         from tspark import context
@@ -25,7 +34,12 @@ def __getattr__(name: str):  # PySpark exposes these at top level
     if name == "StorageLevel":
         from tspark.storagelevel import StorageLevel
         return StorageLevel
+    if name in _SHARED:
+        import importlib
+        return getattr(importlib.import_module(_SHARED[name]), name)
     raise AttributeError("module 'tspark' has no attribute %r" % name)
 
 
-__all__ = ["install_as_pyspark", "SparkContext", "SparkConf", "RDD", "Row", "StorageLevel", "__version__"]
+__all__ = ["install_as_pyspark", "SparkContext", "SparkConf", "RDD", "Row", "StorageLevel", "Broadcast",
+           "Accumulator", "AccumulatorParam", "SparkFiles", "TaskContext", "StatusTracker", "SparkJobInfo",
+           "SparkStageInfo", "__version__"]

@@ -15,6 +15,9 @@ from typing import Any, Optional, Sequence
 
 _PREFIX = "pyspark"
 _TARGET = "tspark"
+#: other top-level packages classic PySpark scripts import, and tspark's stand-ins for them
+#: (py4j.protocol.Py4JJavaError is what a failed RDD action raises)
+_OTHER_PREFIXES = {"py4j": "tspark.py4j"}
 
 
 class _AliasLoader(importlib.abc.Loader):
@@ -37,9 +40,13 @@ class PySparkAliasFinder(importlib.abc.MetaPathFinder):
 
     def find_spec(self, fullname: str, path: Optional[Sequence[str]], target: Any = None
                   ) -> Optional[importlib.machinery.ModuleSpec]:
-        if fullname != _PREFIX and not fullname.startswith(_PREFIX + "."):
+        top = fullname.split(".", 1)[0]
+        if top == _PREFIX:
+            target_name = _TARGET + fullname[len(_PREFIX):]
+        elif top in _OTHER_PREFIXES:
+            target_name = _OTHER_PREFIXES[top] + fullname[len(top):]
+        else:
             return None
-        target_name = _TARGET + fullname[len(_PREFIX):]
         if target_name not in sys.modules:
             try:
                 real_spec = importlib.util.find_spec(target_name)
@@ -58,7 +65,8 @@ def install() -> None:
     """Put the finder first on sys.meta_path (idempotent) and drop any pyspark already imported."""
     if not any(isinstance(f, PySparkAliasFinder) for f in sys.meta_path):
         sys.meta_path.insert(0, PySparkAliasFinder())
-    for name in [n for n in sys.modules if n == _PREFIX or n.startswith(_PREFIX + ".")]:
+    prefixes = (_PREFIX, *_OTHER_PREFIXES)
+    for name in [n for n in sys.modules if n.split(".", 1)[0] in prefixes]:
         mod = sys.modules[name]
         if not getattr(mod, "__name__", "").startswith(_TARGET):
             del sys.modules[name]

@@ -111,13 +111,15 @@ def test_writes_what_pyarrow_and_duckdb_read(utc, tmp_path):
     ]
 
 
-@pytest.mark.parametrize("codec,suffix", [("gzip", ".gz.parquet"), ("zstd", ".zstd.parquet"), ("none", ".parquet"), ("uncompressed", ".parquet")])
+@pytest.mark.parametrize("codec,suffix", [("gzip", ".gz.parquet"), ("zstd", ".zstd.parquet"), ("none", ".parquet"), ("uncompressed", ".parquet"),
+                                         ("brotli", ".br.parquet"), ("lz4", ".lz4hadoop.parquet"), ("lz4_raw", ".lz4raw.parquet")])
 def test_write_compression(utc, tmp_path, codec, suffix):
     out = tmp_path / codec
     utc.range(1000).selectExpr("id", "CAST(id AS STRING) AS s").write.option("compression", codec).parquet(str(out))
     files = _part_files(out)
     assert all(f.endswith(suffix) and not f.endswith(".snappy.parquet") for f in files)
-    expected = {"gzip": "GZIP", "zstd": "ZSTD", "none": "UNCOMPRESSED", "uncompressed": "UNCOMPRESSED"}[codec]
+    # pyarrow names parquet's deprecated (Hadoop-framed) LZ4 "UNKNOWN" and LZ4_RAW "LZ4", for Spark's files too
+    expected = {"gzip": "GZIP", "zstd": "ZSTD", "none": "UNCOMPRESSED", "uncompressed": "UNCOMPRESSED", "brotli": "BROTLI", "lz4": "UNKNOWN", "lz4_raw": "LZ4"}[codec]
     assert pq.ParquetFile(files[0]).metadata.row_group(0).column(0).compression == expected
     assert sorted(pq.read_table(out).column("id").to_pylist()) == list(range(1000))
     assert utc.read.parquet(str(out)).count() == 1000

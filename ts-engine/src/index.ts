@@ -7,6 +7,8 @@ export { DataFrame } from "./api/dataframe.js";
 export { StorageLevel } from "./plan/storage-level.js";
 export { Column } from "./api/column.js";
 export { GroupedData } from "./api/group.js";
+export { Window, WindowSpec } from "./api/window.js";
+export { Observation } from "./api/observation.js";
 export { DataFrameReader, type OptionValue, type OptionsObject } from "./api/dataframe-reader.js";
 export { DataFrameWriter } from "./api/dataframe-writer.js";
 export { Row, type TypedRow } from "./api/row.js";
@@ -15,6 +17,6 @@ export { Catalog, type CatalogColumn, type CatalogFunction, type Database, type 
 export type { RowLike, SchemaLike } from "./api/create-dataframe.js";
 export type { ColumnOrName } from "./api/functions.js";
 export type { SortOptions } from "./api/sort-orders.js";
-export { PySparkException, PySparkTypeError, PySparkValueError } from "./api/errors.js";
+export { PySparkAssertionError, PySparkException, PySparkTypeError, PySparkValueError } from "./api/errors.js";
 export { AnalysisException, ParseException, PythonException, SparkException } from "./errors/spark-exception.js";
 export * as functions from "./api/functions.js";

@@ -46,11 +46,17 @@ def test_node_column_has_the_same_methods():
 
 
 def test_over_and_outer_say_what_they_wait_for():
-    # over needs the window operator (issue 9); outer needs DataFrame subqueries.
-    from tspark.errors import PySparkNotImplementedError
-    with pytest.raises(PySparkNotImplementedError, match=r"NOT_IMPLEMENTED.*Column.over\(\) \(window functions, issue 9\)") as e:
+    # over landed with the window operator (issue 9): anything but a WindowSpec is PySpark's
+    # NOT_WINDOWSPEC; outer still needs DataFrame subqueries.
+    from tspark.errors import PySparkNotImplementedError, PySparkTypeError
+    from tspark.sql import Window
+    with pytest.raises(PySparkTypeError, match=r"NOT_WINDOWSPEC.*should be a WindowSpec, got NoneType") as e:
         Column({"kind": "UnresolvedAttribute", "nameParts": ["x"]}).over(None)
-    assert e.value.getCondition() == "NOT_IMPLEMENTED"
+    assert e.value.getCondition() == "NOT_WINDOWSPEC"
+    w = Column({"kind": "UnresolvedAttribute", "nameParts": ["x"]}).over(Window.partitionBy("k").rowsBetween(-1, 0))._expr
+    assert w == {"kind": "Window", "windowFunction": {"kind": "UnresolvedAttribute", "nameParts": ["x"]},
+                 "partitionSpec": [{"kind": "UnresolvedAttribute", "nameParts": ["k"]}], "orderSpec": [],
+                 "frame": {"type": "rows", "lower": -1, "upper": "currentRow"}}
     with pytest.raises(PySparkNotImplementedError, match=r"Column.outer\(\) \(DataFrame subqueries\)"):
         Column({"kind": "UnresolvedAttribute", "nameParts": ["x"]}).outer()
     if shutil.which("node") is None or not NODE_COLUMN.exists():
@@ -60,7 +66,7 @@ def test_over_and_outer_say_what_they_wait_for():
             " catch (e) { console.log(e.name + ' ' + e.message); } } })" % json.dumps(NODE_COLUMN.as_uri()))
     out = subprocess.run(["node", "--input-type=module", "-e", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.splitlines() == [
-        "PySparkNotImplementedError [NOT_IMPLEMENTED] Column.over() (window functions, issue 9) is not implemented.",
+        "PySparkTypeError [NOT_WINDOWSPEC] Argument `window` should be a WindowSpec, got undefined.",
         "PySparkNotImplementedError [NOT_IMPLEMENTED] Column.outer() (DataFrame subqueries) is not implemented.",
     ], out.stderr[-300:]
 

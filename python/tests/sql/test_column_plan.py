@@ -84,12 +84,12 @@ def test_reprs_match_pyspark():
 
 
 def test_udf_forms_pickle_function_and_type():
-    import cloudpickle
+    from tspark.worker.func_cache import load_function
 
     plus = F.udf(lambda x: x + 1, "long")
     e = plus("a")._expr
     assert e["kind"] == "PythonUDF" and e["returnType"] == "long" and e["args"] == [A] and e["evalType"] == 100
-    f, rt = cloudpickle.loads(e["func"])
+    f, rt = load_function(e["func"])
     assert f(1) == 2 and rt.simpleString() == "bigint"
 
     @F.udf(returnType=IntegerType())

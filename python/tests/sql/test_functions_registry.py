@@ -24,7 +24,7 @@ NODE_FUNCTIONS = DIST / "api" / "functions.js"
 #: SQL string, a CASE WHEN or a sort order themselves, call any function by name
 #: (call_function), (udf) wrap a pickled Python function, or (broadcast) put a hint on a frame's plan.
 CLIENT_ONLY = {
-    "col", "column", "lit", "expr", "when", "udf", "call_function", "broadcast",
+    "col", "column", "lit", "expr", "when", "udf", "pandas_udf", "call_function", "broadcast",
     "asc", "asc_nulls_first", "asc_nulls_last", "desc", "desc_nulls_first", "desc_nulls_last",
 }
 
@@ -75,7 +75,7 @@ AWAITING_ENGINE: set = set()
 #: Node exports that are no PySpark function: helpers the Node API's own modules share.
 NODE_HELPERS = {"attributeExpr", "toColumn"}
 #: PySpark functions the Node API lacks, with the reason: Node has no Python UDFs.
-NODE_MISSING = {"udf"}
+NODE_MISSING = {"udf", "pandas_udf"}
 
 
 def _node_json(code):

@@ -7,7 +7,9 @@ from tspark.sql.group import GroupedData
 from tspark.sql.session import SparkSession
 from tspark.sql.conf import RuntimeConfig
 from tspark.sql.udf import UserDefinedFunction, UDFRegistration
+from tspark.sql.window import Window, WindowSpec
+from tspark.sql.observation import Observation
 from tspark.sql import functions, types  # noqa: F401
 
 __all__ = ["SparkSession", "DataFrame", "Column", "Row", "GroupedData", "RuntimeConfig",
-           "UserDefinedFunction", "UDFRegistration", "functions", "types"]
+           "UserDefinedFunction", "UDFRegistration", "Window", "WindowSpec", "Observation", "functions", "types"]

@@ -50,6 +50,9 @@ def to_wire(v: Any, dt: T.DataType) -> Any:
         return bool(v)
     if isinstance(dt, T.BinaryType):
         return bytes(v)
+    if isinstance(dt, T.VariantType):
+        # [value, metadata] bins (bridge/PROTOCOL.md "Wire values").
+        return [bytes(v.value), bytes(v.metadata)]
     if isinstance(dt, T.DayTimeIntervalType):
         # Microseconds, exactly (timedelta keeps days, seconds and microseconds apart).
         return (v.days * 86400 + v.seconds) * 1000000 + v.microseconds
@@ -165,6 +168,9 @@ def value_decoder(dt: T.DataType) -> Optional[Callable[[Any], Any]]:
         return _year_month_not_implemented
     if isinstance(dt, T.CalendarIntervalType):
         return _calendar_interval_not_implemented
+    if isinstance(dt, T.VariantType):
+        # [value, metadata] bins as bytearrays, as PySpark's VariantType.fromInternal gives them.
+        return lambda pair: T.VariantVal(bytearray(pair[0]), bytearray(pair[1]))
     if isinstance(dt, T.BinaryType):
         return bytearray
     if isinstance(dt, T.ArrayType):

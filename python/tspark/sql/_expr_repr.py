@@ -21,6 +21,15 @@ def _literal(e: Dict[str, Any]) -> str:
     return str(v)
 
 
+_FRAME_BOUNDS = {"unboundedPreceding": "UNBOUNDED PRECEDING", "unboundedFollowing": "UNBOUNDED FOLLOWING",
+                 "currentRow": "CURRENT ROW"}
+
+
+def _frame_bound(b: Any) -> str:
+    """A window frame boundary as PySpark's Column repr shows it: a name, or the bare offset."""
+    return _FRAME_BOUNDS.get(b, str(b)) if isinstance(b, str) else str(b)
+
+
 def expr_repr(e: Dict[str, Any]) -> str:
     """``+(a, 1) AS x``, ``CAST(a AS INT)``, ``a DESC NULLS FIRST`` ... for one expression dict."""
     k = e["kind"]
@@ -60,4 +69,15 @@ def expr_repr(e: Dict[str, Any]) -> str:
             [expr_repr(e["function"])] + [expr_repr(a) for a in e["arguments"]])
     if k == "UnresolvedNamedLambdaVariable":
         return ".".join(e["nameParts"])
+    if k == "Window":
+        spec = []
+        if e["partitionSpec"]:
+            spec.append("PARTITION BY " + ", ".join(expr_repr(p) for p in e["partitionSpec"]))
+        if e["orderSpec"]:
+            spec.append("ORDER BY " + ", ".join(expr_repr(o) for o in e["orderSpec"]))
+        if "frame" in e:
+            f = e["frame"]
+            spec.append("%s BETWEEN %s AND %s" % ("ROWS" if f["type"] == "rows" else "RANGE",
+                                                 _frame_bound(f["lower"]), _frame_bound(f["upper"])))
+        return "%s OVER (%s)" % (expr_repr(e["windowFunction"]), " ".join(spec))
     return k

@@ -148,9 +148,12 @@ class Column:
     name = alias
 
     def over(self, window: Any) -> "Column":
-        """A window function or aggregate over a window: the window operator is not built yet (issue 9)."""
-        from tspark.errors import PySparkNotImplementedError
-        raise PySparkNotImplementedError.feature("Column.over() (window functions, issue 9)")
+        """This window function or aggregate evaluated over ``window`` (a WindowSpec, which
+        builds the expression: this module does not import the window module, which imports it)."""
+        if not callable(getattr(window, "_window_expr", None)):
+            raise PySparkTypeError(errorClass="NOT_WINDOWSPEC", messageParameters={
+                "arg_name": "window", "arg_type": type(window).__name__})
+        return Column(window._window_expr(self._expr))
 
     def outer(self) -> "Column":
         """Marks a column of an outer query inside a DataFrame subquery (``df.scalar()``,

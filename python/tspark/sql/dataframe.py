@@ -298,6 +298,8 @@ class DataFrame:
             raise PySparkTypeError(errorClass="NOT_STR", messageParameters={"arg_name": "name", "arg_type": type(name).__name__})
         if len(parameters) == 1 and isinstance(parameters[0], list):
             parameters = tuple(parameters[0])
+        # a column reference names its column (the partitioning hints take column names)
+        parameters = tuple(_hint_column_name(p) for p in parameters)
         flat: List[Any] = []
         for p in parameters:
             ok = isinstance(p, (str, int, float)) or (isinstance(p, list) and all(isinstance(x, (str, int, float)) for x in p))
@@ -469,9 +471,15 @@ class DataFrame:
         return self.head()
 
     def tail(self, num: int) -> List[Row]:
-        """The last `num` rows (collected)."""
-        rows = self.collect()
-        return rows[-num:] if num > 0 else []
+        """The last `num` rows: the result streams through, keeping only the last `num`."""
+        import collections
+        from tspark.sql._execute import iter_rows
+        if num <= 0:
+            return []
+        last: Any = collections.deque(maxlen=num)
+        for rows in iter_rows(self._session, self._plan):
+            last.extend(rows)
+        return list(last)
 
     def isEmpty(self) -> bool:
         """Whether the frame has no rows."""
@@ -564,6 +572,65 @@ class DataFrame:
     def createOrReplaceGlobalTempView(self, name: str) -> None:
         """Registers this frame as the global temp view ``global_temp.name``, replacing any."""
         self._create_view(name, is_global=True, replace=True)
+
+    # --- actions and iteration (issue 9 §9) ---
+    def offset(self, num: int) -> "DataFrame":
+        """The rows after the first `num` (Spark's Offset)."""
+        return self._new(R.offset(self._plan, int(num)))
+
+    def foreach(self, f: Any) -> None:
+        """Runs ``f(row)`` for every row in the engine's Python workers (a raising ``f`` is a
+        PythonException with its traceback)."""
+        self.rdd.foreach(f)
+
+    def foreachPartition(self, f: Any) -> None:
+        """Runs ``f(iterator of rows)`` once per partition in the engine's Python workers."""
+        def run(_: int, it: Any) -> Any:
+            f(it)
+            return []
+        self.rdd.mapPartitionsWithIndex(run)._collect_partials()
+
+    def observe(self, observation: Any, *exprs: Column) -> "DataFrame":
+        """This frame with named metrics (aggregate expressions) computed over the rows each
+        action runs through it, read back by ``observation.get`` (an Observation) once the first
+        action ends."""
+        from tspark.sql.observation import Observation
+        if len(exprs) == 0:
+            raise PySparkValueError(errorClass="CANNOT_BE_EMPTY", messageParameters={"item": "exprs"})
+        if not all(isinstance(c, Column) for c in exprs):
+            raise PySparkTypeError(errorClass="NOT_LIST_OF_COLUMN", messageParameters={"arg_name": "exprs"})
+        if isinstance(observation, Observation):
+            name, observation_id = observation._attach()
+        elif isinstance(observation, str):
+            name, observation_id = observation, None
+        else:
+            raise PySparkTypeError(errorClass="NOT_OBSERVATION_OR_STR", messageParameters={
+                "arg_name": "observation", "arg_type": type(observation).__name__})
+        observed = self._new(R.collect_metrics(self._plan, name, [c._expr for c in exprs], observation_id))
+        observed.schema  # noqa: B018  analyzed at once, as Spark's Dataset.observe (INVALID_OBSERVED_METRICS)
+        if isinstance(observation, Observation):
+            observation._observed(observed)
+        return observed
+
+    def sameSemantics(self, other: "DataFrame") -> bool:
+        """Whether both frames' analyzed plans are the same once canonicalized (expression ids
+        renumbered, attribute and alias names erased), so they give the same result."""
+        if not isinstance(other, DataFrame):
+            raise PySparkTypeError(errorClass="NOT_DATAFRAME", messageParameters={
+                "arg_name": "other", "arg_type": type(other).__name__})
+        from tspark.sql._execute import analyze
+        return bool(analyze(self._session, self._plan, "sameSemantics", other=other._plan)["same"])
+
+    def semanticHash(self) -> int:
+        """A hash of the canonicalized analyzed plan: equal for frames that sameSemantics
+        calls equal (the number itself is the engine's own, not the JVM's)."""
+        from tspark.sql._execute import analyze
+        return int(analyze(self._session, self._plan, "semanticHash")["hash"])
+
+    def inputFiles(self) -> List[str]:
+        """The files of the frame's file sources (every listed file), as ``file:///abs/path``."""
+        from tspark.sql._execute import analyze
+        return list(analyze(self._session, self._plan, "inputFiles")["files"])
 
     def _create_view(self, name: str, is_global: bool, replace: bool) -> None:
         from tspark.sql._execute import analyze
@@ -676,3 +743,12 @@ class DataFrame:
 
     def __repr__(self) -> str:
         return "DataFrame[%s]" % ", ".join("%s: %s" % (n, t) for n, t in self.dtypes)
+
+
+def _hint_column_name(p: Any) -> Any:
+    """A hint parameter: a plain column reference (``col("a")``, ``df.a``) as its name, anything else as it is."""
+    if isinstance(p, Column):
+        e = p._expr
+        if e.get("kind") == "UnresolvedAttribute" and len(e.get("nameParts", [])) == 1:
+            return e["nameParts"][0]
+    return p

@@ -4,12 +4,12 @@ import os
 import threading
 from typing import Any, Dict, Iterable, List, Optional, Union
 
-import cloudpickle
 
 from tspark._bridge.client import Client
 from tspark._bridge.launcher import EmbeddedEngine
 from tspark.conf import SparkConf
 from tspark.rdd import RDD
+from tspark.rdd._context_ops import ContextOps
 from tspark.errors import PySparkNotImplementedError, PySparkRuntimeError, PySparkTypeError
 from tspark.sql import types as T
 from tspark.sql._connect import open_client
@@ -274,8 +274,9 @@ def _stop_all() -> None:
 atexit.register(_stop_all)
 
 
-class SparkContext:
-    """``spark.sparkContext``: parallelize and textFile start RDD plans."""
+class SparkContext(ContextOps):
+    """``spark.sparkContext``: RDD sources, union, broadcast variables and accumulators
+    (tspark.rdd._context_ops), bound to a session's engine."""
 
     # Public as tspark.context.SparkContext (PySpark's pyspark.context), where it is re-exported.
     __module__ = "tspark.context"
@@ -295,7 +296,9 @@ class SparkContext:
 
     def _init(self, session: Any) -> None:
         self._session = session
+        self._init_ops()
         SparkContext._active = self
+        session._sc = self
 
     @classmethod
     def _for_session(cls, session: Any) -> "SparkContext":
@@ -310,70 +313,6 @@ class SparkContext:
         if conf is not None:
             b = b.config(conf=conf)
         return b.getOrCreate().sparkContext
-
-    @property
-    def defaultParallelism(self) -> int:
-        """Default partition count: the machine's cores, like local[*]."""
-        return max(os.cpu_count() or 1, 2)
-
-    @property
-    def appName(self) -> str:
-        return self._session._options.get("spark.app.name", "tspark")
-
-    @property
-    def master(self) -> str:
-        return self._session._options.get("spark.master", "local[*]")
-
-    @property
-    def version(self) -> str:
-        return self._session.version
-
-    def setLogLevel(self, logLevel: str) -> None:
-        """Accepted for compatibility."""
-
-    def parallelize(self, c: Iterable[Any], numSlices: Optional[int] = None) -> RDD:
-        """Distribute a local collection into numSlices partitions (each one pickled list)."""
-        data = list(c) if not isinstance(c, range) else c
-        n = max(1, int(numSlices) if numSlices else self.defaultParallelism)
-        size = len(data)
-        parts = [list(data[(i * size) // n:((i + 1) * size) // n]) for i in range(n)]
-        node = {"kind": "Parallelize", "partitions": [cloudpickle.dumps(p) for p in parts]}
-        return RDD(self, node, None, n)
-
-    def range(self, start: int, end: Optional[int] = None, step: int = 1, numSlices: Optional[int] = None) -> RDD:
-        """parallelize(range(...))."""
-        if end is None:
-            start, end = 0, start
-        return self.parallelize(range(start, end, step), numSlices)
-
-    @staticmethod
-    def _input_paths(name: str) -> str:
-        """A comma-separated list of paths (Hadoop's input paths), each made absolute."""
-        return ",".join(p if "://" in p or p.startswith("file:") else os.path.abspath(p)
-                        for p in name.split(",") if p)
-
-    @property
-    def defaultMinPartitions(self) -> int:
-        """min(defaultParallelism, 2), as Spark's SparkContext.defaultMinPartitions."""
-        return min(self.defaultParallelism, 2)
-
-    def textFile(self, name: str, minPartitions: Optional[int] = None, use_unicode: bool = True) -> RDD:
-        """Lines of text files as str elements: ``name`` is a file, directory or glob, or a
-        comma-separated list of them; .gz/.bz2/.zst/... files are decompressed. Partitions are
-        Hadoop's input splits for ``minPartitions`` (so there may be more of them)."""
-        mp = int(minPartitions) if minPartitions else self.defaultMinPartitions
-        node = {"kind": "TextFile", "path": self._input_paths(name), "minPartitions": mp}
-        return RDD(self, node, None, None)
-
-    def wholeTextFiles(self, path: str, minPartitions: Optional[int] = None, use_unicode: bool = True) -> RDD:
-        """One ``(path, content)`` pair per file (path as ``file:/abs/name``), as PySpark's."""
-        mp = int(minPartitions) if minPartitions else self.defaultMinPartitions
-        node = {"kind": "WholeTextFiles", "path": self._input_paths(path), "minPartitions": mp}
-        return RDD(self, node, None, None)
-
-    def emptyRDD(self) -> RDD:
-        """An RDD with no elements."""
-        return self.parallelize([], 1)
 
     def stop(self) -> None:
         """Stop the session."""

@@ -14,7 +14,7 @@ __all__ = [
     "DataType", "NullType", "StringType", "CharType", "VarcharType", "BinaryType", "BooleanType",
     "DateType", "TimestampType", "TimestampNTZType", "DecimalType", "DoubleType", "FloatType",
     "ByteType", "IntegerType", "LongType", "ShortType", "ArrayType", "MapType", "StructField",
-    "StructType", "DayTimeIntervalType", "YearMonthIntervalType", "VariantType", "Row", "CalendarIntervalType",
+    "StructType", "DayTimeIntervalType", "YearMonthIntervalType", "VariantType", "VariantVal", "Row", "CalendarIntervalType",
     "NumericType", "IntegralType", "FractionalType", "AtomicType",
 ]
 
@@ -275,7 +275,39 @@ class CalendarIntervalType(DataType, metaclass=DataTypeSingleton):
 
 
 class VariantType(AtomicType, metaclass=DataTypeSingleton):
-    """Semi-structured variant (declared for API parity)."""
+    """Semi-structured values (parse_json): each a VariantVal of Spark's variant bytes."""
+
+
+class VariantVal:
+    """A variant value: Spark's binary encoding, ``value`` and ``metadata`` bytes, as collect
+    gives them; ``str()`` and ``toJson()`` give its JSON, ``toPython()`` dicts, lists and scalars."""
+
+    def __init__(self, value: bytes, metadata: bytes):
+        self.value = value
+        self.metadata = metadata
+
+    def __str__(self) -> str:
+        from tspark.sql import _variant_codec
+        return _variant_codec.to_json(self.value, self.metadata)
+
+    def __repr__(self) -> str:
+        return "VariantVal(%r, %r)" % (self.value, self.metadata)
+
+    def toPython(self) -> Any:
+        """The variant as Python values: dicts, lists, ints, floats, Decimals, dates, datetimes (UTC), bytes."""
+        from tspark.sql import _variant_codec
+        return _variant_codec.to_python(self.value, self.metadata)
+
+    def toJson(self, zone_id: str = "UTC") -> str:
+        """The variant's JSON text, timestamps in ``zone_id``."""
+        from tspark.sql import _variant_codec
+        return _variant_codec.to_json(self.value, self.metadata, zone_id)
+
+    @classmethod
+    def parseJson(cls, json_str: str) -> "VariantVal":
+        """The VariantVal of JSON text, encoded as Spark's parse_json encodes it."""
+        from tspark.sql import _variant_codec
+        return VariantVal(*_variant_codec.parse_json(json_str))
 
 
 class ArrayType(DataType):

@@ -1,15 +1,17 @@
 """``evalUdfs``: apply row-at-a-time Python UDFs to a batch of argument columns.
 
-Request: ``{udfs: [{func, returnType, argOffsets}], argTypes: [type], columns: [[v…]…], numRows}``
+Request: ``{udfs: [{func, returnType, argOffsets, evalType}], argTypes: [type], columns: [[v…]…], numRows}``
 where ``func`` is cloudpickled ``(function, returnType)`` as the client pickles it (a bare
 function is accepted too) and ``argOffsets`` index ``columns``. Reply: ``{columns: [[v…]…]}``,
-one result column per UDF, in wire values of its ``returnType``. Fixed-width columns
+one result column per UDF, in wire values of its ``returnType``. Scalar pandas UDFs
+(evalType 200 and 204) get pandas Series per batch (pandas_udfs.py). Fixed-width columns
 travel as typed byte columns both ways (typed_columns.py).
 """
 from typing import Any, Callable, Dict, List
 
 from tspark.worker.from_wire import column_from_wire
 from tspark.worker.func_cache import load_function
+from tspark.worker.pandas_udfs import PANDAS_EVAL_TYPES, eval_pandas_udf
 from tspark.worker.typed_columns import encode_typed, fast_result
 from tspark.worker.to_wire import column_to_wire, to_wire_converter
 
@@ -32,8 +34,16 @@ def eval_udfs(req: Dict[str, Any]) -> Dict[str, Any]:
     for spec in req["udfs"]:
         f = _user_function(spec["func"])
         args = [cols[i] for i in spec["argOffsets"]]
-        results = list(map(f, *args)) if args else [f() for _ in range(n)]
         rt = spec["returnType"]
+        ev = spec.get("evalType")
+        eval_type = ev if isinstance(ev, int) else 100  # absent: a row-at-a-time UDF
+        if eval_type in PANDAS_EVAL_TYPES:
+            arg_types = [types[i] for i in spec["argOffsets"]]
+            max_records = req.get("maxRecordsPerBatch")
+            results = eval_pandas_udf(f, eval_type, arg_types, args, rt, n,
+                                      max_records if isinstance(max_records, int) else 10000)
+        else:
+            results = list(map(f, *args)) if args else [f() for _ in range(n)]
         fast = fast_result(rt, results)
         if fast is not None:
             out.append(fast)

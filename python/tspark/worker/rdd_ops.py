@@ -10,6 +10,7 @@ from typing import Any, Dict, Iterable, Iterator, List
 
 import cloudpickle
 
+from tspark.accumulators import _begin_task, _task_updates
 from tspark.worker.func_cache import load_function
 from tspark.worker.portable_hash import portable_hash
 
@@ -42,13 +43,16 @@ def input_elements(req: Dict[str, Any]) -> Iterator[Any]:
     """The partition's elements, lazily: ``strings`` (text lines), ``texts`` (chunks of
     UTF-8 text whose lines are the elements), ``wholeFiles`` with ``wholeFilePaths``
     (wholeTextFiles: ``(path, content)`` pairs, content decoded as UTF-8 with U+FFFD for bad
-    bytes, as Hadoop's Text.toString) or ``blobs`` (pickled lists)."""
+    bytes, as Hadoop's Text.toString; bytes with ``wholeFilesBinary``, binaryFiles) or ``blobs``
+    (pickled lists)."""
     strings = req.get("strings")
     if strings is not None:
         return iter(strings)
     whole = req.get("wholeFiles")
     if whole is not None:
         paths = req.get("wholeFilePaths") or []
+        if req.get("wholeFilesBinary"):
+            return ((p, bytes(c)) for p, c in zip(paths, whole))
         return ((p, bytes(c).decode("utf-8", errors="replace")) for p, c in zip(paths, whole))
     texts = req.get("texts")
     if texts is not None:
@@ -79,27 +83,42 @@ def chunked(items: Iterable[Any], size: int = CHUNK) -> List[bytes]:
         blobs.append(dump_list(part))
 
 
+def with_accumulators(reply: Dict[str, Any]) -> Dict[str, Any]:
+    """The reply of a task that succeeded, with what it added to accumulators (pickled
+    ``[(id, value)]``), which the engine forwards to the client to merge once."""
+    updates = _task_updates()
+    if updates:
+        reply["accumulators"] = dump_list(updates)
+    return reply
+
+
 def map_partitions(req: Dict[str, Any]) -> Dict[str, Any]:
     """{func, splitIndex, blobs|strings} → {blobs}: f(splitIndex, iterator) over the partition."""
-    return {"kind": "ok", "blobs": chunked(apply_func(req))}
+    _begin_task()
+    return with_accumulators({"kind": "ok", "blobs": chunked(apply_func(req))})
 
 
 def shuffle_write(req: Dict[str, Any]) -> Dict[str, Any]:
     """{numPartitions, blobs|strings, func?, splitIndex?} → {buckets: [[blob]…]} by portable_hash(key) % n.
 
     When ``func`` is given the partition function runs first (the engine fuses a
-    PythonMapPartitions into the shuffle's map side this way).
+    PythonMapPartitions into the shuffle's map side this way). ``partitionFunc`` (cloudpickled)
+    replaces portable_hash, as PySpark's partitionBy(n, partitionFunc) does.
     """
+    _begin_task()
     n = int(req["numPartitions"])
+    pf = req.get("partitionFunc")
+    part = portable_hash if pf is None else load_function(pf)
     buckets: List[List[Any]] = [[] for _ in range(n)]
     out: List[List[bytes]] = [[] for _ in range(n)]
     for k, v in apply_func(req):
-        b = buckets[portable_hash(k) % n]
+        j = part(k) % n
+        b = buckets[j]
         b.append((k, v))
         if len(b) >= CHUNK:
-            out[portable_hash(k) % n].append(dump_list(b))
+            out[j].append(dump_list(b))
             b.clear()
     for i, b in enumerate(buckets):
         if b:
             out[i].append(dump_list(b))
-    return {"kind": "ok", "buckets": out}
+    return with_accumulators({"kind": "ok", "buckets": out})

@@ -1,10 +1,18 @@
 import type { ParsedCaseWhen as CaseWhen, ParsedExpr as Expr, ParsedSortOrder as SortOrder } from "../expr/parsed-expr.js";
 import { exprPrettySql } from "../expr/expr-string.js";
+import type { WindowFrame } from "../expr/window-frame.js";
 import type { DataType } from "../types/data-type.js";
 import { parseDataType } from "../types/ddl.js";
 import { simpleString } from "../types/type-names.js";
 import { PySparkNotImplementedError, PySparkTypeError } from "./errors.js";
 import { literalOf, type LiteralValue } from "./literal.js";
+
+/** What `over` reads of a WindowSpec (api/window.ts): its partition keys, sort keys and frame. */
+export interface WindowSpecData {
+  readonly partitionSpec: readonly Expr[];
+  readonly orderSpec: readonly SortOrder[];
+  readonly frame?: WindowFrame;
+}
 
 /** An operand of a Column operator: another Column or a plain value (made a literal). */
 export type ColumnOrValue = Column | LiteralValue;
@@ -109,9 +117,20 @@ export class Column {
     if (more.length === 0) return new Column({ kind: "Alias", child: this.expr, name });
     return new Column({ kind: "Alias", child: this.expr, name, names: [name, ...more] });
   }
-  /** A window function or aggregate over a window: the window operator is not built yet (issue 9), so this raises NOT_IMPLEMENTED. */
-  over(_window?: unknown): never {
-    throw new PySparkNotImplementedError("Column.over() (window functions, issue 9)");
+  /** This window function or aggregate evaluated over `window` (a WindowSpec: `Window.partitionBy("k").orderBy("v")`). */
+  over(window: WindowSpecData): Column {
+    // a JS caller may pass anything: PySpark's NOT_WINDOWSPEC then
+    if (typeof window !== "object" || window === null || !Array.isArray(window.partitionSpec)) {
+      throw new PySparkTypeError("NOT_WINDOWSPEC", { arg_name: "window", arg_type: window === null ? "null" : typeof window });
+    }
+    const frame = window.frame;
+    return new Column({
+      kind: "Window",
+      windowFunction: this.expr,
+      partitionSpec: window.partitionSpec,
+      orderSpec: window.orderSpec,
+      ...(frame === undefined ? {} : { frame }),
+    });
   }
   /** An outer query's column inside a DataFrame subquery: tspark builds no DataFrame subqueries yet, so this raises NOT_IMPLEMENTED. */
   outer(): never {

@@ -1,3 +1,4 @@
+import { isVariantValue } from "../columnar/variant.js";
 import { isCalendarInterval } from "../columnar/calendar-interval.js";
 import type { DataType, StructType } from "../types/data-type.js";
 import { PySparkTypeError, PySparkValueError } from "./errors.js";
@@ -90,6 +91,9 @@ function convertValue(v: unknown, t: DataType, nullable: boolean, field: string)
       return typeof v === "number" && Number.isInteger(v) ? v : reject();
     case "calendar_interval":
       return isCalendarInterval(v) ? v : reject();
+    case "variant":
+      // A variant is its { value, metadata } bytes, as collect gives it back.
+      return isVariantValue(v) ? v : reject();
     case "array":
       return Array.isArray(v) ? v.map((x) => convertValue(x, t.elementType, t.containsNull, field)) : reject();
     case "map": {

@@ -16,6 +16,13 @@ export async function collectRows(df: DataFrame): Promise<Row[]> {
   return rows;
 }
 
+/** A frame's rows one at a time as the engine streams its batches (bounded by a batch, not the result). */
+export async function* iterateRows(df: DataFrame): AsyncGenerator<Row> {
+  const s = df.sparkSession;
+  const result = await s.engine.executeQuery(df.plan, s.execContext());
+  for await (const batch of result.batches) yield* batchToJsRows(batch, result.schema);
+}
+
 /** `df.count()`: as PySpark, `groupBy().count()` run by the engine. */
 export async function countRows(df: DataFrame): Promise<number> {
   const agg: Aggregate = {

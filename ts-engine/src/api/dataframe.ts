@@ -4,7 +4,7 @@ import { StorageLevel } from "../plan/storage-level.js";
 import type { StructType } from "../types/data-type.js";
 import { simpleString } from "../types/type-names.js";
 import { Column } from "./column.js";
-import { collectRows, countRows, printLine } from "./dataframe-actions.js";
+import { collectRows, countRows, iterateRows, printLine } from "./dataframe-actions.js";
 import { attributeExpr, toColumn, type ColumnOrName } from "./column-or-name.js";
 import { GroupedData } from "./group.js";
 import { dropPlan, fillPlan, replacePlan, type NaValue } from "./na-functions.js";
@@ -12,11 +12,12 @@ import * as stat from "./dataframe-stat.js";
 import { DataFrameWriter } from "./dataframe-writer.js";
 import { DataFrameWriterV2 } from "./dataframe-writer-v2.js";
 import { parseJoinType } from "./join-type.js";
+import { Observation } from "./observation.js";
 import { parseNameParts } from "./name-parts.js";
 import type { ExplainMode } from "./query-engine-port.js";
 import type { Row, TypedRow } from "./row.js";
 import { sortOrders, type SortOptions } from "./sort-orders.js";
-import { PySparkNotImplementedError, PySparkValueError } from "./errors.js";
+import { PySparkNotImplementedError, PySparkTypeError, PySparkValueError } from "./errors.js";
 import type { SparkSession } from "./spark-session.js";
 
 /** Columns given to select/groupBy: Columns or names, as separate arguments or arrays. */
@@ -513,6 +514,64 @@ export class DataFrame {
     const width = truncate === true ? 20 : truncate === false ? 0 : truncate;
     const s = this.sparkSession;
     return s.engine.showQuery(this.plan, n, width, vertical, s.execContext());
+  }
+
+  // --- actions and iteration (issue 9 §9) ---
+  /** The rows after the first `n` (Spark's Offset). */
+  offset(n: number): DataFrame {
+    return this.derive({ kind: "Offset", input: this.plan, n });
+  }
+  /** The last `n` rows: the result streams through, keeping only the last `n`. */
+  async tail(n: number): Promise<Row[]> {
+    if (n <= 0) return [];
+    const last: Row[] = [];
+    for await (const r of this.toLocalIterator()) {
+      last.push(r);
+      if (last.length > n) last.shift();
+    }
+    return last;
+  }
+  /** The rows one at a time, as the engine streams them (PySpark's toLocalIterator). */
+  toLocalIterator(): AsyncGenerator<Row> {
+    return iterateRows(this);
+  }
+  /**
+   * This frame with named metrics (aggregate expressions) computed over the rows each action
+   * runs through it (Spark's CollectMetrics), read by `observation.get` once the first action
+   * ends; analyzed at once, as Spark's Dataset.observe.
+   */
+  observe(observation: Observation | string, ...exprs: Column[]): DataFrame {
+    if (exprs.length === 0) throw new PySparkValueError("CANNOT_BE_EMPTY", { item: "exprs" });
+    if (!exprs.every((c) => c instanceof Column)) throw new PySparkTypeError("NOT_LIST_OF_COLUMN", { arg_name: "exprs" });
+    let name: string;
+    let observationId: string | undefined;
+    if (observation instanceof Observation) ({ name, id: observationId } = observation.attach());
+    else if (typeof observation === "string") name = observation;
+    else throw new PySparkTypeError("NOT_OBSERVATION_OR_STR", { arg_name: "observation", arg_type: typeof observation });
+    const metrics = exprs.map((c) => c.expr);
+    const observed = this.derive({ kind: "CollectMetrics", input: this.plan, name, metrics, ...(observationId === undefined ? {} : { observationId }) });
+    this.sparkSession.engine.analyzeSchema(observed.plan, this.sparkSession.execContext());
+    if (observation instanceof Observation) observation.observedIn(this.sparkSession);
+    return observed;
+  }
+  /** Whether both frames' analyzed plans are the same once canonicalized (Spark's Dataset.sameSemantics). */
+  sameSemantics(other: DataFrame): boolean {
+    if (!(other instanceof DataFrame)) throw new PySparkTypeError("NOT_DATAFRAME", { arg_name: "other", arg_type: typeof other });
+    const engine = this.sparkSession.engine;
+    if (engine.sameSemanticsQuery === undefined) throw new PySparkNotImplementedError("sameSemantics on this engine");
+    return engine.sameSemanticsQuery(this.plan, other.plan, this.sparkSession.execContext());
+  }
+  /** A hash of the canonicalized analyzed plan, equal for frames sameSemantics calls equal. */
+  semanticHash(): number {
+    const engine = this.sparkSession.engine;
+    if (engine.semanticHashQuery === undefined) throw new PySparkNotImplementedError("semanticHash on this engine");
+    return engine.semanticHashQuery(this.plan, this.sparkSession.execContext());
+  }
+  /** The files of the frame's file sources (every listed file), as `file:///abs/path`. */
+  inputFiles(): string[] {
+    const engine = this.sparkSession.engine;
+    if (engine.inputFilesQuery === undefined) throw new PySparkNotImplementedError("inputFiles on this engine");
+    return engine.inputFilesQuery(this.plan, this.sparkSession.execContext());
   }
 
   private derive(plan: ParsedPlan): DataFrame {

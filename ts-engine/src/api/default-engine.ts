@@ -10,6 +10,7 @@ import {
   unpersistQuery,
   numPartitionsQuery,
 } from "../engine/query-engine.js";
+import { inputFilesQuery, sameSemanticsQuery, semanticHashQuery } from "../engine/plan-semantics.js";
 import { createEngineServices } from "../engine/services.js";
 import { createTempView, runSql } from "../engine/sql-runner.js";
 import { catalogOp } from "../engine/catalog-api.js";
@@ -32,5 +33,8 @@ export const defaultEngine: QueryEnginePort = {
   catalogOp,
   writeTable,
   numPartitionsQuery,
+  semanticHashQuery,
+  sameSemanticsQuery,
+  inputFilesQuery,
   createServices: createEngineServices,
 };

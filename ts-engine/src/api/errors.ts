@@ -34,6 +34,13 @@ export class PySparkNotImplementedError extends PySparkException {
   }
 }
 
+/** PySpark's PySparkAssertionError. */
+export class PySparkAssertionError extends PySparkException {
+  constructor(errorClass: string, params: Readonly<Record<string, string>> = {}) {
+    super("PySparkAssertionError", errorClass, params);
+  }
+}
+
 /** PySpark's PySparkTypeError. */
 export class PySparkTypeError extends PySparkException {
   constructor(errorClass: string, params: Readonly<Record<string, string>> = {}) {
@@ -56,6 +63,8 @@ const TEMPLATES: Readonly<Record<string, string>> = {
   CANNOT_MERGE_TYPE: "Can not merge type `<data_type1>` and `<data_type2>`.",
   UNSUPPORTED_LITERAL: "Unsupported Literal <value> of type <type>.",
   NOT_COLUMN_OR_STR: "Argument `<arg_name>` should be a Column or str, got <arg_type>.",
+  NOT_WINDOWSPEC: "Argument `<arg_name>` should be a WindowSpec, got <arg_type>.",
+  NOT_INT: "Argument `<arg_name>` should be an int, got <arg_type>.",
   CANNOT_BE_EMPTY: "At least one <item> must be specified.",
   WRONG_NUM_COLUMNS: "Function `<func_name>` should take at least <num_cols> columns.",
   NOT_BOOL_OR_LIST: "Argument `<arg_name>` should be a bool or list, got <arg_type>.",
@@ -66,6 +75,13 @@ const TEMPLATES: Readonly<Record<string, string>> = {
   VALUE_NOT_PEARSON: "Value for `<arg_name>` only supports the 'pearson', got '<arg_value>'.",
   VALUE_NOT_POSITIVE: "Value for `<arg_name>` must be positive, got '<arg_value>'.",
   NEGATIVE_VALUE: "Value for `<arg_name>` must be greater than or equal to 0, got '<arg_value>'.",
+  NOT_DATAFRAME: "Argument `<arg_name>` should be a DataFrame, got <arg_type>.",
+  NOT_STR: "Argument `<arg_name>` should be a str, got <arg_type>.",
+  VALUE_NOT_NON_EMPTY_STR: "Value for `<arg_name>` must be a non-empty string, got '<arg_value>'.",
+  NOT_LIST_OF_COLUMN: "Argument `<arg_name>` should be a list[Column].",
+  NOT_OBSERVATION_OR_STR: "Argument `<arg_name>` should be an Observation or str, got <arg_type>.",
+  REUSE_OBSERVATION: "An Observation can be used with a DataFrame only once.",
+  NO_OBSERVE_BEFORE_GET: "Should observe by calling `DataFrame.observe` before `get`.",
 };
 
 function formatMessage(errorClass: string, params: Readonly<Record<string, string>>): string {

@@ -18,4 +18,7 @@ export * from "./functions-try.js";
 export * from "./functions-number-format.js";
 export * from "./functions-crypto.js";
 export * from "./functions-xml.js";
+export * from "./functions-variant.js";
+export * from "./functions-sketch.js";
 export * from "./functions-grouping.js";
+export * from "./functions-window.js";

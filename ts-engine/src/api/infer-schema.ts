@@ -111,6 +111,7 @@ export function checkDetermined(t: DataType): void {
       case "day_time_interval":
       case "year_month_interval":
       case "calendar_interval":
+      case "variant":
         return false;
       default:
         return assertNever(x);

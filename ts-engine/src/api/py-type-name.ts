@@ -58,6 +58,7 @@ export function pyDataTypeRepr(t: DataType): string {
     case "timestamp":
     case "timestamp_ntz":
     case "calendar_interval":
+    case "variant":
       return ATOMIC_NAMES[t.kind].py;
     default:
       return assertNever(t);

@@ -43,6 +43,12 @@ export interface QueryEnginePort {
   catalogOp(op: string, args: readonly (string | StorageLevel | undefined)[], ctx: ExecContext): unknown;
   /** `df.rdd.getNumPartitions()`: the result's partitions (the stages before the last run); absent in fakes. */
   numPartitionsQuery?(plan: ParsedPlan, ctx: ExecContext): Promise<number>;
+  /** `df.semanticHash()`: the analyzed plan's canonical hash; absent in fakes. */
+  semanticHashQuery?(plan: ParsedPlan, ctx: ExecContext): number;
+  /** `df.sameSemantics(other)`: whether the analyzed plans canonicalize alike; absent in fakes. */
+  sameSemanticsQuery?(plan: ParsedPlan, other: ParsedPlan, ctx: ExecContext): boolean;
+  /** `df.inputFiles()`: the files of the plan's file relations (`file:///…`); absent in fakes. */
+  inputFilesQuery?(plan: ParsedPlan, ctx: ExecContext): string[];
   /** Process-wide services (worker pool …), created once per process. */
   createServices(): EngineServices;
 }

@@ -1,3 +1,4 @@
+import { ObservationStore } from "../exec/observation-store.js";
 import { newSharedCatalog, SessionCatalog } from "../catalog/session-catalog.js";
 import { SqlConf } from "../conf/sql-conf.js";
 import { parseTableName } from "../sql/parse-table-name.js";
@@ -33,6 +34,8 @@ export class SparkSession {
   private readonly sqlConf: SqlConf;
   private nextPlanId = 0;
   private readonly catalogState = new SessionCatalog(processCatalog, { get: (k) => this.sqlConf.get(k) });
+  /** @internal metrics this session's actions observed (df.observe), read by Observation.get. */
+  readonly observationStore = new ObservationStore();
   private stopped = false;
 
   /** Prefer `SparkSession.builder…getOrCreate()`; this makes an independent session. */
@@ -124,6 +127,7 @@ export class SparkSession {
       signal: new AbortController().signal,
       services: sharedServices,
       catalog: this.catalogState,
+      observations: this.observationStore,
     };
   }
 }

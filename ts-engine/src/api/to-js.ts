@@ -86,6 +86,8 @@ export function valueToJs(x: unknown, t: DataType): unknown {
     case "year_month_interval":
     // A calendar interval stays { months, days, microseconds } (PySpark has no Python form for it).
     case "calendar_interval":
+    // A variant stays { value, metadata }: Spark's bytes, as PySpark's VariantVal holds them.
+    case "variant":
       return x;
     default:
       return assertNever(t);

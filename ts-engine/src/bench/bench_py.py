@@ -166,6 +166,7 @@ def _run_all(args, runners, prepare=None):
 import bench_py_strings  # noqa: E402  (the string kernels' workloads, issue 6)
 import bench_lineitem  # noqa: E402  (the lineitem file-reading workloads, issue 7)
 import bench_py_pivot  # noqa: E402  (the pivot workload, issue 9)
+import bench_py_window  # noqa: E402  (the window workload, issue 9)
 
 #: The frames of _frames each workload reads (tspark caches them just before it runs).
 WORKLOAD_INPUTS = {
@@ -174,6 +175,7 @@ WORKLOAD_INPUTS = {
     "date_format": ["dt"], "to_timestamp": ["dt"],
     **bench_py_strings.INPUTS,
     **bench_py_pivot.INPUTS,
+    **bench_py_window.INPUTS,
 }
 
 
@@ -247,6 +249,7 @@ def run_duckdb(args):
         **bench_py_strings.duckdb_runners(con, s["rows"], q, _row0),
         **bench_py_pivot.duckdb_runners(con, s["rows"], q, _row0),
         **bench_lineitem.duckdb_runners(args),
+        **bench_py_window.duckdb_runners(con, s["rows"], q, _row0),
     }
     out = _run_all(args, runners)
     threads = con.execute("SELECT current_setting('threads')").fetchone()[0]
@@ -334,6 +337,7 @@ def _frames(F, spark, s, cast_int, cast_str):
                  .withColumn("ts_text", F.col("ts").cast(cast_str)),
         **bench_py_strings.frames(F, spark, s["rows"], cast_str),
         **bench_py_pivot.frames(F, spark, s["rows"]),
+        **bench_py_window.frames(F, spark, s["rows"]),
     }
 
 
@@ -359,6 +363,8 @@ def _dataframe_runners(F, fr):
                          .agg(F.count("s"), F.sum("s")).toPandas(), lambda t: sig_to_timestamp(*_row0(t))),
         **bench_py_strings.dataframe_runners(F, fr, _row0),
         **bench_py_pivot.dataframe_runners(F, fr, _row0),
+        # Window from the same package as F (tspark.sql or pyspark.sql)
+        **bench_py_window.dataframe_runners(F, sys.modules[F.__name__.rsplit(".", 1)[0]].Window, fr, _row0),
     }
 
 

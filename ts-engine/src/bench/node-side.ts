@@ -34,6 +34,7 @@ import { lineitemWorkload } from "./workloads-lineitem.js";
 import type { Signature } from "./signature.js";
 import { dateFormatWorkload, datetimeFrame, toTimestampWorkload } from "./workloads-datetime.js";
 import { pivotFrame, pivotWorkload } from "./workloads-pivot.js";
+import { windowFrame, windowWorkload } from "./workloads-window.js";
 
 /** What run.ts asks of this process. */
 export interface NodeSideArgs {
@@ -120,6 +121,10 @@ async function timeWorkload(spark: SparkSession, spec: DataSpec, key: WorkloadKe
     case "str_split_size": {
       const df = stringsFrame(spark, spec);
       return withCached([df], () => timed(() => stringWorkload(df, key)));
+    }
+    case "window": {
+      const df = windowFrame(spark, spec);
+      return withCached([df], () => timed(() => windowWorkload(df)));
     }
   }
 }

@@ -12,6 +12,7 @@ export const WORKLOADS = [
   ["to_timestamp", "to_timestamp(text, 'yyyy-MM-dd HH:mm:ss')"],
   ["pivot", "groupBy(k).pivot(p, 7 values).sum(v)"],
   ...LINEITEM_WORKLOADS,
+  ...WINDOW_WORKLOADS,
 ] as const;
 
 /** A workload's key. */
@@ -26,3 +27,5 @@ export function isWorkloadKey(s: string): s is WorkloadKey {
 import { STRING_WORKLOADS } from "./workloads-strings.js";
 // The lineitem file-reading workloads (issue 7) live with theirs.
 import { LINEITEM_WORKLOADS } from "./workload-list-lineitem.js";
+// The window workload (issue 9) lives with its frame and query.
+import { WINDOW_WORKLOADS } from "./workloads-window.js";

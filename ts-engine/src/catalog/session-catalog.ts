@@ -2,7 +2,8 @@ import { AnalysisException } from "../errors/spark-exception.js";
 import { mapParsedChildren } from "../plan/parsed-children.js";
 import type { ParsedPlan } from "../plan/parsed-plan.js";
 import type { RelationLookup, ResolvedRelationName } from "../plan/analyzer/context.js";
-import { quoteParts } from "../plan/analyzer/scope.js";
+import { quoteParts, type SessionFunction, type SessionFunctionLookup } from "../plan/analyzer/scope.js";
+import { TempFunctions } from "./temp-functions.js";
 import { parseQueryPlan } from "../sql/parse-statement.js";
 import { TempViews } from "./temp-views.js";
 import path from "node:path";
@@ -70,8 +71,10 @@ export interface TableEntry {
  * global temp views, and the current database. Persistent databases and tables come with the
  * warehouse; until then `default` is the one database.
  */
-export class SessionCatalog implements RelationLookup {
+export class SessionCatalog implements RelationLookup, SessionFunctionLookup {
   readonly tempViews = new TempViews();
+  /** Python functions registered for the session (`spark.udf.register`). */
+  readonly tempFunctions = new TempFunctions();
   readonly globalTempViews: TempViews;
   /** What `ADD FILE|JAR|ARCHIVE` added (engine-wide, as Spark's are application-wide). */
   readonly resources: Readonly<Record<ResourceKind, Set<string>>>;
@@ -82,6 +85,11 @@ export class SessionCatalog implements RelationLookup {
     this.globalTempViews = shared.globalTempViews;
     this.resources = shared.resources;
     this.conf = conf;
+  }
+
+  /** The function `spark.udf.register` registered under `name`, if any (the analyzer's lookup). */
+  lookupSessionFunction(name: string): SessionFunction | undefined {
+    return this.tempFunctions.lookup(name);
   }
 
   /** The warehouse of `spark.sql.warehouse.dir` (a `file:` URI or a path; `./spark-warehouse` by default). */

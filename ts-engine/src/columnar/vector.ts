@@ -14,7 +14,8 @@ import { utf8FromStrings, type Utf8Data } from "./utf8.js";
  * - dec64: decimal(p ≤ 18, s) as unscaled BigInt64Array values (value = unscaled / 10^s);
  *   every unscaled value of precision ≤ 18 fits a long, as in Spark's compact Decimal
  * - dec128: decimal(19..38, s) as one unscaled bigint per value
- * - values: array/map/struct/null as plain JS values (arrays, [k, v][] pairs, field arrays)
+ * - values: array/map/struct/null as plain JS values (arrays, [k, v][] pairs, field arrays);
+ *   calendar intervals and variants as their objects (columnar/calendar-interval.ts, variant.ts)
  * Slots whose validity byte is 0 hold an arbitrary value and must not be read.
  */
 export type VectorStorage =
@@ -113,6 +114,7 @@ export const STORAGE_OF: Readonly<Record<DataType["kind"], VectorStorage>> = {
   map: "values",
   struct: "values",
   calendar_interval: "values",
+  variant: "values",
 };
 
 /** The storage a type uses by default: STORAGE_OF, with decimals past 18 digits on dec128. */

@@ -13,6 +13,7 @@ export interface ConfEntry {
 
 export const CONF_ENTRIES: readonly ConfEntry[] = [
   { key: "spark.sql.ansi.enabled", default: "true", doc: "ANSI SQL semantics: overflow and invalid casts raise errors." },
+  { key: "spark.sql.decimalOperations.allowPrecisionLoss", default: "true", doc: "Decimal arithmetic whose exact result needs more than 38 digits gives up fractional digits (true) or caps precision and scale at 38 (false)." },
   { key: "spark.sql.session.timeZone", default: Intl.DateTimeFormat().resolvedOptions().timeZone, doc: "Session time zone." },
   { key: "spark.sql.shuffle.partitions", default: "200", doc: "Partitions every shuffle writes (adaptive execution then coalesces small ones)." },
   { key: "spark.sql.autoBroadcastJoinThreshold", default: "10MB", doc: "Largest estimated size of a join side that is broadcast to every task; -1 disables broadcast joins." },

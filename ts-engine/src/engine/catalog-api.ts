@@ -4,7 +4,7 @@ import { lookupFunction } from "../expr/functions/registry.js";
 import { isValidStorageLevel, type StorageLevel } from "../plan/storage-level.js";
 import { parseTableName } from "../sql/parse-table-name.js";
 import type { CreateTableStatement } from "../sql/statement.js";
-import { parseDDL } from "../types/ddl.js";
+import { parseDataType, parseDDL } from "../types/ddl.js";
 import { createTable } from "./create-table.js";
 import {
   cacheTable,
@@ -45,7 +45,8 @@ export type CatalogOp =
   | "isCached"
   | "clearCache"
   | "refreshTable"
-  | "createTable";
+  | "createTable"
+  | "registerFunction";
 
 /** Arguments as the client sends them (strings, or absent), checked per method. */
 export type CatalogArgs = readonly (string | StorageLevel | undefined)[];
@@ -110,6 +111,24 @@ async function createTableOp(a: CatalogArgs, ctx: ExecContext): Promise<CatalogV
   return undefined;
 }
 
+/**
+ * `spark.udf.register(name, f, returnType)`: args are the name, the cloudpickled function as
+ * base64, the return type as a DDL type string, the eval type and "true"/"false" for
+ * deterministic. Replaces an earlier registration of the name, as Spark's does.
+ */
+function registerFunctionOp(a: CatalogArgs, ctx: ExecContext): CatalogValue {
+  const evalType = Number(str(a, 3, "evalType"));
+  if (!Number.isInteger(evalType)) throw new InvalidPlanInput("catalog.registerFunction: evalType must be an integer");
+  catalogOf(ctx).tempFunctions.register({
+    name: str(a, 0, "name"),
+    func: Buffer.from(str(a, 1, "func"), "base64"),
+    returnType: parseDataType(str(a, 2, "returnType")),
+    evalType,
+    deterministic: str(a, 4, "deterministic") === "true",
+  });
+  return undefined;
+}
+
 const OPS: Readonly<Record<CatalogOp, (args: CatalogArgs, ctx: ExecContext) => CatalogResult>> = {
   currentDatabase: (_a, ctx) => catalogOf(ctx).currentDatabase,
   setCurrentDatabase: (a, ctx) => {
@@ -152,7 +171,10 @@ const OPS: Readonly<Record<CatalogOp, (args: CatalogArgs, ctx: ExecContext) => C
   },
   listFunctions: (a) =>
     listFunctions(optStr(a, 1)).map((f) => ({ name: f.name, catalog: null, namespace: null, description: f.description, className: null, isTemporary: true })),
-  functionExists: (a) => lookupFunction(str(a, 0, "functionName")) !== undefined,
+  functionExists: (a, ctx) => {
+    const name = str(a, 0, "functionName");
+    return lookupFunction(name) !== undefined || ctx.catalog?.lookupSessionFunction(name) !== undefined;
+  },
   dropTempView: (a, ctx) => catalogOf(ctx).dropTempView(str(a, 0, "viewName")),
   dropGlobalTempView: (a, ctx) => catalogOf(ctx).dropGlobalTempView(str(a, 0, "viewName")),
   cacheTable: (a, ctx) => {
@@ -177,6 +199,7 @@ const OPS: Readonly<Record<CatalogOp, (args: CatalogArgs, ctx: ExecContext) => C
     return undefined;
   },
   createTable: createTableOp,
+  registerFunction: registerFunctionOp,
 };
 
 /** Every catalog method the engine serves. */

@@ -13,7 +13,7 @@ import { estimatedSize } from "../exec/size-estimate.js";
 import { IllegalArgumentException, InternalError } from "../errors/spark-exception.js";
 import { inMemoryRelation } from "../plan/nodes/index.js";
 import { isValidStorageLevel, StorageLevel, storageLevelString } from "../plan/storage-level.js";
-import { explainLogical } from "../plan/explain-logical.js";
+import { explainLogical, explainOptimizedWithStats } from "../plan/explain-logical.js";
 import type { LogicalPlan } from "../plan/logical-plan.js";
 import type { ParsedPlan } from "../plan/parsed-plan.js";
 import { outputOf, schemaOf } from "../plan/output.js";
@@ -64,7 +64,13 @@ function cachedLookup(ctx: ExecContext): AnalyzeOptions["cached"] {
 
 /** The analyzer's view of the session: its conf and its catalog's relations. */
 export function analyzeOptions(ctx: ExecContext): AnalyzeOptions {
-  return ctx.catalog === undefined ? { conf: ctx.conf } : { conf: ctx.conf, relations: ctx.catalog };
+  return ctx.catalog === undefined ? { conf: ctx.conf } : { conf: ctx.conf, relations: ctx.catalog, sessionFunctions: ctx.catalog };
+}
+
+/** The analyzed plan with cached data substituted (Spark's QueryExecution.withCachedData). */
+export function analyzeWithCachedData(plan: ParsedPlan, ctx: ExecContext): LogicalPlan {
+  const cached = cachedLookup(ctx);
+  return analyze(plan, cached === undefined ? analyzeOptions(ctx) : { ...analyzeOptions(ctx), cached });
 }
 
 /**
@@ -153,9 +159,56 @@ export function explainQuery(plan: ParsedPlan, mode: ExplainMode, ctx: ExecConte
   // A spark.sql query's parsed plan is the one its text parses to (Spark's == Parsed Logical Plan ==).
   if (plan.kind === "Sql") plan = parseQueryPlan(plan, ctx.conf.get("spark.sql.session.timeZone") ?? "UTC");
   const physical = explainPhysical(p.physical);
+  // no operator is compiled to code: what Spark prints with whole-stage codegen off
+  if (mode === "codegen") return "Found 0 WholeStageCodegen subtrees.\n";
+  if (mode === "cost") return `${explainOptimizedWithStats(p.optimized, statisticsText)}${physical}\n`;
   // Spark's simple explain string ends with a blank line; extended ends after the physical plan.
   if (mode !== "extended") return `${physical}\n`;
   return explainLogical(plan, p.analyzed, p.optimized) + physical;
+}
+
+/** `Statistics(sizeInBytes=80.0 B, rowCount=10)`: Spark's size-only plan statistics (the row count is known for a range). */
+function statisticsText(p: LogicalPlan): string {
+  const rows = p.kind === "Range" ? rangeRowCount(p.start, p.end, p.step) : undefined;
+  return `Statistics(sizeInBytes=${bytesToString(estimatedSize(p))}${rows === undefined ? "" : `, rowCount=${threeDigits(rows)}`})`;
+}
+
+/** A count as Spark's Statistics prints it: a BigDecimal of 3 significant digits, HALF_UP (`10`, `3.33E+4`). */
+function threeDigits(n: bigint): string {
+  const text = n.toString();
+  if (text.length <= 3) return text;
+  let exp = text.length - 1;
+  let q = BigInt(text.slice(0, 3)) + (Number(text[3]) >= 5 ? 1n : 0n);
+  if (q === 1000n) {
+    q = 100n;
+    exp++;
+  }
+  const d = q.toString();
+  return `${d[0]}.${d.slice(1)}E+${exp}`;
+}
+
+function rangeRowCount(start: number | bigint, end: number | bigint, step: number | bigint): bigint {
+  const s = BigInt(start);
+  const e = BigInt(end);
+  const st = BigInt(step);
+  const n = st > 0n ? (e - s + st - 1n) / st : (s - e - st - 1n) / -st;
+  return n > 0n ? n : 0n;
+}
+
+const UNITS: readonly (readonly [string, number])[] = [
+  ["EiB", 2 ** 60],
+  ["PiB", 2 ** 50],
+  ["TiB", 2 ** 40],
+  ["GiB", 2 ** 30],
+  ["MiB", 2 ** 20],
+  ["KiB", 2 ** 10],
+];
+
+/** Spark's Utils.bytesToString: one decimal, a unit once the size reaches twice it (`80.0 B`, `4.0 KiB`). */
+function bytesToString(size: number): string {
+  if (size >= 2 ** 71) return `${size.toExponential(1).replace("e+", "E+")} B`;
+  for (const [unit, bytes] of UNITS) if (size >= 2 * bytes) return `${(size / bytes).toFixed(1)} ${unit}`;
+  return `${size.toFixed(1)} B`;
 }
 
 /** `df.show(n, truncate, vertical)` text: runs the plan with a limit of n + 1 to know whether more rows exist. */

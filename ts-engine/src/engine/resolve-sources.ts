@@ -1,5 +1,6 @@
 import type { ExecContext } from "../exec/exec-context.js";
 import { resolveFileSource } from "../io/file-source.js";
+import { inferSplitsAsTasks } from "./infer-schema-tasks.js";
 import { mapParsedChildren, parsedChildren } from "../plan/parsed-children.js";
 import type { ParsedPlan, SqlQuery } from "../plan/parsed-plan.js";
 import { parseStatement } from "../sql/parse-statement.js";
@@ -23,7 +24,12 @@ export async function resolveSources(plan: ParsedPlan, ctx: ExecContext): Promis
     if (plan.relation !== undefined) return plan;
     const relation = await resolveFileSource(
       { format: plan.format, paths: plan.paths, options: plan.options, ...(plan.schema === undefined ? {} : { userSchema: plan.schema }) },
-      { conf: ctx.conf, timeZone: ctx.conf.get("spark.sql.session.timeZone") ?? "UTC", signal: ctx.signal },
+      {
+        conf: ctx.conf,
+        timeZone: ctx.conf.get("spark.sql.session.timeZone") ?? "UTC",
+        signal: ctx.signal,
+        inferSplits: (format, files, options) => inferSplitsAsTasks(format, files, options, ctx),
+      },
     );
     return { ...plan, relation };
   }

@@ -9,7 +9,11 @@ import { FILE_CONDITIONS } from "./conditions-files.js";
 import { PARQUET_CONDITIONS } from "./conditions-parquet.js";
 import { SQL_CONDITIONS } from "./conditions-sql.js";
 import { RESHAPE_CONDITIONS } from "./conditions-reshape.js";
+import { WINDOW_CONDITIONS } from "./conditions-window.js";
 import { FRAME_CONDITIONS } from "./conditions-frame.js";
+import { VARIANT_CONDITIONS } from "./conditions-variant.js";
+import { SKETCH_CONDITIONS } from "./conditions-sketch.js";
+import { HINT_CONDITIONS } from "./conditions-hints.js";
 
 export interface Condition {
   readonly sqlState: string;
@@ -316,5 +320,9 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
   ...PARQUET_CONDITIONS,
   ...SQL_CONDITIONS,
   ...RESHAPE_CONDITIONS,
+  ...WINDOW_CONDITIONS,
   ...FRAME_CONDITIONS,
+  ...VARIANT_CONDITIONS,
+  ...SKETCH_CONDITIONS,
+  ...HINT_CONDITIONS,
 };

@@ -15,7 +15,7 @@ import { evalContextOf, throwIfAborted } from "./util.js";
 const PREFETCH = 1;
 
 /** Distinct argument expressions of all UDFs (a column used twice is shipped once) and each UDF's offsets into them. */
-function planArguments(udfs: readonly PythonUDF[]): { args: Expr[]; calls: Omit<UdfCall, "func" | "returnType">[] } {
+function planArguments(udfs: readonly PythonUDF[]): { args: Expr[]; calls: Omit<UdfCall, "func" | "returnType" | "evalType">[] } {
   const args: Expr[] = [];
   const keys = new Map<string, number>();
   const calls = udfs.map((u) => ({
@@ -57,7 +57,7 @@ export class BatchEvalPythonExec implements ExecutionPlan {
     this.schema = structType([...child.schema.fields, ...resultFields]);
     const { args, calls } = planArguments(udfs);
     this.args = args;
-    this.calls = calls.map((c, i) => ({ ...c, func: udfs[i]!.func, returnType: udfs[i]!.returnType }));
+    this.calls = calls.map((c, i) => ({ ...c, func: udfs[i]!.func, returnType: udfs[i]!.returnType, evalType: udfs[i]!.evalType }));
   }
 
   numPartitions(ctx: ExecContext): number {
@@ -70,13 +70,14 @@ export class BatchEvalPythonExec implements ExecutionPlan {
 
   async *execute(partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
     const ectx = evalContextOf(ctx);
+    const maxRecordsPerBatch = Number(ctx.conf.get("spark.sql.execution.arrow.maxRecordsPerBatch") ?? "10000");
     const runner = pythonRunnerOf(ctx.services);
     const opts = { pythonExec: ctx.pythonExec, signal: ctx.signal };
     // One batch ahead: the next request waits in the worker's pipe while Python runs this one.
     const inFlight: { batch: ColumnBatch; results: Promise<Vector[]> }[] = [];
     for await (const b of this.child.execute(partition, ctx)) {
       throwIfAborted(ctx);
-      const results = b.numRows === 0 ? Promise.resolve(this.resultFields.map((f) => vectorFromValues(f.dataType, []))) : runner.evalUdfs(this.request(b, ectx), opts);
+      const results = b.numRows === 0 ? Promise.resolve(this.resultFields.map((f) => vectorFromValues(f.dataType, []))) : runner.evalUdfs(this.request(b, ectx, maxRecordsPerBatch), opts);
       results.catch(() => undefined); // surfaced when awaited below, in order
       inFlight.push({ batch: b, results });
       if (inFlight.length > PREFETCH) {
@@ -94,8 +95,8 @@ export class BatchEvalPythonExec implements ExecutionPlan {
     return makeBatch(this.schema, [...b.columns, ...cols], b.numRows);
   }
 
-  private request(b: ColumnBatch, ectx: EvalContext): EvalUdfsRequest {
+  private request(b: ColumnBatch, ectx: EvalContext, maxRecordsPerBatch: number): EvalUdfsRequest {
     const args = this.args.map((a) => (a.kind === "BoundRef" ? b.columns[a.ordinal]! : evaluate(a, b, ectx)));
-    return { udfs: this.calls, args, numRows: b.numRows };
+    return { udfs: this.calls, args, numRows: b.numRows, maxRecordsPerBatch };
   }
 }

@@ -1,4 +1,6 @@
 import type { SqlConf } from "../conf/sql-conf.js";
+import type { ColumnBatch } from "../columnar/batch.js";
+import type { ObservationStore } from "./observation-store.js";
 import type { WorkerPool } from "./scheduler/worker-pool.js";
 import type { PythonRunner } from "../python/python-runner.js";
 import type { CacheManager } from "./cache/cache-manager.js";
@@ -17,6 +19,10 @@ export interface ExecContext {
   readonly services: EngineServices;
   /** The session's catalog (temp views, global_temp); absent = no named relations. */
   readonly catalog?: SessionCatalog;
+  /** Where a task's CollectMetrics operators report their partial states (run-task.ts); absent = nobody gathers them. */
+  readonly reportMetrics?: (metricsId: number, partial: ColumnBatch) => void;
+  /** The session's observed metrics (df.observe), which each finished action records; absent = not kept. */
+  readonly observations?: ObservationStore;
 }
 
 /** Long-lived, process-wide services shared by all sessions. */

@@ -22,10 +22,13 @@ function line(p: PhysicalPlan): { readonly name: string; readonly detail: string
     case "Generate":
     case "Expand":
     case "Sample":
+    case "Window":
+    case "CollectMetrics":
       return { name: p.kind, detail: p.detail };
     case "Limit":
-      if (p.scope === "collect") return { name: "CollectLimit", detail: ` ${p.n}` };
-      return p.scope === "global" ? { name: "GlobalLimit", detail: ` ${p.n}, 0` } : { name: "LocalLimit", detail: ` ${p.n}` };
+      // Spark's CollectLimit prints its offset only when there is one; GlobalLimit always
+      if (p.scope === "collect") return { name: "CollectLimit", detail: ` ${p.n}${(p.offset ?? 0) > 0 ? `, ${p.offset}` : ""}` };
+      return p.scope === "global" ? { name: "GlobalLimit", detail: ` ${p.n}, ${p.offset ?? 0}` } : { name: "LocalLimit", detail: ` ${p.n}` };
     case "Union":
       return { name: "Union", detail: "" };
     case "HashJoin": {

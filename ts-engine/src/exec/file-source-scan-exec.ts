@@ -1,7 +1,8 @@
 import { makeBatch, type ColumnBatch } from "../columnar/batch.js";
 import { vectorFromValues } from "../columnar/builder.js";
-import type { Vector } from "../columnar/vector.js";
-import { SparkException } from "../errors/spark-exception.js";
+import { makeVector, type Vector } from "../columnar/vector.js";
+import { InternalError, SparkException } from "../errors/spark-exception.js";
+import { LongType, StringType } from "../types/data-type.js";
 import type { FormatContext, ReadRequest } from "../io/file-format.js";
 import type { FileSplit } from "../io/file-split.js";
 import { fileFormat } from "../io/formats.js";
@@ -44,6 +45,13 @@ export class FileSourceScanExec implements ExecutionPlan {
     const fctx: FormatContext = { conf: ctx.conf, timeZone: ctx.conf.get("spark.sql.session.timeZone") ?? "UTC", signal: ctx.signal };
     for (const split of part.splits) {
       try {
+        if (p.inferSchema === true) {
+          const si = format.splitInference;
+          if (si === undefined) throw new InternalError(`${format.name} has no split inference`);
+          const partial = JSON.stringify(await si.inferSplit(split, req.options, fctx));
+          yield makeBatch(p.schema, [makeVector(StringType, [split.file.path], null), vectorFromValues(LongType, [split.start]), makeVector(StringType, [partial], null)], 1);
+          continue;
+        }
         for await (const b of format.read(split, req, fctx)) {
           throwIfAborted(ctx);
           yield this.withPartitionValues(b, split);

@@ -6,9 +6,10 @@ import type { ExecutionPlan } from "./execution-plan.js";
 import { throwIfAborted } from "./util.js";
 
 /**
- * The first `n` rows of each partition, stopping the input as soon as it has them.
- * Spark's LocalLimit; a GlobalLimit is the same over the single partition an exchange
- * made, and CollectLimit the same per partition with the collector stopping at n.
+ * The first `n` rows of each partition (all of them when n is -1), stopping the input as soon
+ * as it has them, of which the first `skip` are dropped. Spark's LocalLimit; a GlobalLimit is
+ * the same over the single partition an exchange made (skipping its offset), and CollectLimit
+ * the same per partition with the collector stopping at n and skipping the offset.
  */
 export class LimitExec implements ExecutionPlan {
   readonly children: readonly ExecutionPlan[];
@@ -17,6 +18,7 @@ export class LimitExec implements ExecutionPlan {
     readonly child: ExecutionPlan,
     readonly n: number,
     readonly name: string,
+    readonly skip = 0,
   ) {
     this.children = [child];
   }
@@ -34,16 +36,17 @@ export class LimitExec implements ExecutionPlan {
   }
 
   async *execute(partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
-    let left = this.n;
+    let left = this.n < 0 ? Number.POSITIVE_INFINITY : this.n;
+    let skip = this.skip;
     if (left <= 0) return;
     for await (const b of this.child.execute(partition, ctx)) {
       throwIfAborted(ctx);
-      if (b.numRows >= left) {
-        yield sliceBatch(b, 0, left);
-        return;
-      }
-      left -= b.numRows;
-      yield b;
+      const take = Math.min(b.numRows, left);
+      left -= take;
+      const from = Math.min(skip, take);
+      skip -= from;
+      if (from < take) yield from === 0 && take === b.numRows ? b : sliceBatch(b, from, take);
+      if (left <= 0) return;
     }
   }
 }

@@ -19,6 +19,8 @@ export function hashClustering(p: PhysicalPlan): readonly number[] | null {
     case "BatchEvalPython":
     case "Generate":
     case "Sample":
+    case "Window":
+    case "CollectMetrics":
       // the input's columns come first and rows stay in their partition
       return hashClustering(p.input);
     case "Project": {

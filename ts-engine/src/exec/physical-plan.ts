@@ -1,4 +1,4 @@
-import type { AggCall, Expr, PythonUDF, ScalarCall, SortOrder } from "../expr/expr.js";
+import type { AggCall, Expr, PythonUDF, ScalarCall, SortOrder, WindowExpression } from "../expr/expr.js";
 import type { JoinType } from "../plan/logical-plan.js";
 import type { FilePartition } from "../io/file-split.js";
 import type { PushedFilter } from "../io/pushed-filter.js";
@@ -34,7 +34,9 @@ export type PhysicalPlan =
   | WriteFilesP
   | ExpandP
   | SampleP
-  | CoalesceP;
+  | WindowP
+  | CoalesceP
+  | CollectMetricsP;
 
 export type PhysicalKind = PhysicalPlan["kind"];
 
@@ -118,7 +120,10 @@ export interface SortP {
 export interface LimitP {
   readonly kind: "Limit";
   readonly input: PhysicalPlan;
+  /** Rows kept from the start, the offset's included (Spark's limit of GlobalLimitAndOffset); -1: all. */
   readonly n: number;
+  /** Rows skipped first (Spark's offset): by the global limit, or the collector of a CollectLimit. */
+  readonly offset?: number;
   readonly scope: "local" | "global" | "collect";
 }
 
@@ -192,9 +197,10 @@ export type Partitioning =
 /**
  * Why an exchange is there (Spark's ShuffleOrigin): an operator's required distribution
  * (ENSURE_REQUIREMENTS), or a user's repartition by number (kept as given, never coalesced)
- * or by columns alone (REPARTITION_BY_COL, coalesced like the others).
+ * or by columns alone (REPARTITION_BY_COL, coalesced like the others), or a REBALANCE hint
+ * by columns or by none (coalesced like the others, whatever its number).
  */
-export type ShuffleOrigin = "ENSURE_REQUIREMENTS" | "REPARTITION_BY_NUM" | "REPARTITION_BY_COL";
+export type ShuffleOrigin = "ENSURE_REQUIREMENTS" | "REPARTITION_BY_NUM" | "REPARTITION_BY_COL" | "REBALANCE_PARTITIONS_BY_NONE" | "REBALANCE_PARTITIONS_BY_COL";
 
 /** A stage boundary: the input's rows redistributed by `partitioning`. */
 export interface ShuffleExchangeP {
@@ -296,6 +302,11 @@ export interface FileSourceScanP {
   readonly detail: string;
   /** The format's supportBatch: explain prints a ColumnarToRow above the scan. */
   readonly batched: boolean;
+  /**
+   * Set on the scans schema inference runs (engine/infer-schema-tasks.ts): each split yields
+   * one row (path, start, the format's SplitInference part as JSON) instead of its records.
+   */
+  readonly inferSchema?: boolean;
 }
 
 /**
@@ -342,6 +353,21 @@ export interface SampleP {
 }
 
 /**
+ * Spark's WindowExec over one partition whose rows are clustered on `partitionSpec` and
+ * sorted by it then `orderSpec` (the planner puts an exchange and a sort under it): the
+ * input's columns, then one column per window expression. Everything is bound to the input.
+ */
+export interface WindowP {
+  readonly kind: "Window";
+  readonly input: PhysicalPlan;
+  readonly windowExprs: readonly WindowExpression[];
+  readonly partitionSpec: readonly Expr[];
+  readonly orderSpec: readonly SortOrder[];
+  readonly schema: StructType;
+  readonly detail: string;
+}
+
+/**
  * `df.coalesce(n)` (Spark's CoalesceExec): partition i of the output is input partitions
  * [i·m/n, (i+1)·m/n) of the m the input has, read one after another in the same task, with
  * no exchange. A task is sent `parts`: its input partitions' subtrees, each cut to its
@@ -381,7 +407,9 @@ export function childrenOf(p: PhysicalPlan): readonly PhysicalPlan[] {
     case "WriteFiles":
     case "Expand":
     case "Sample":
+    case "Window":
     case "Coalesce":
+    case "CollectMetrics":
       return [p.input];
     case "Union":
       return p.inputs;
@@ -410,6 +438,7 @@ export function physicalSchema(p: PhysicalPlan): StructType {
     case "FileSourceScan":
     case "WriteFiles":
     case "Expand":
+    case "Window":
       return p.schema;
     case "Filter":
     case "Sort":
@@ -418,6 +447,7 @@ export function physicalSchema(p: PhysicalPlan): StructType {
     case "BroadcastExchange":
     case "Sample":
     case "Coalesce":
+    case "CollectMetrics":
       return physicalSchema(p.input);
     case "BatchEvalPython": {
       const input = physicalSchema(p.input);
@@ -453,7 +483,9 @@ export function withChildren(p: PhysicalPlan, kids: readonly PhysicalPlan[]): Ph
     case "WriteFiles":
     case "Expand":
     case "Sample":
+    case "Window":
     case "Coalesce":
+    case "CollectMetrics":
       return { ...p, input: k0 };
     case "Union":
       return { ...p, inputs: kids };
@@ -463,4 +495,23 @@ export function withChildren(p: PhysicalPlan, kids: readonly PhysicalPlan[]): Ph
     default:
       return assertNever(p);
   }
+}
+
+/**
+ * Spark's CollectMetricsExec: the input's rows unchanged, while each task folds them into
+ * `calls` (bound to the input) and reports their partial states; the query merges them and
+ * evaluates `results` (over the calls' results, BoundRef i = call i) once the action ends.
+ * `metricsId` tells this node's partials from another's in the same query.
+ */
+export interface CollectMetricsP {
+  readonly kind: "CollectMetrics";
+  readonly input: PhysicalPlan;
+  readonly metricsId: number;
+  readonly name: string;
+  readonly observationId?: string;
+  readonly calls: readonly AggCall[];
+  readonly results: readonly Expr[];
+  /** The metrics' names and types, in order (the reported row). */
+  readonly metricsSchema: StructType;
+  readonly detail: string;
 }

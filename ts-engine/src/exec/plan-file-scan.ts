@@ -7,7 +7,7 @@ import { evaluate } from "../expr/eval/evaluate.js";
 import { isNondeterministicFunction } from "../expr/functions/registry.js";
 import { exprExists } from "../expr/transform.js";
 import type { FileStatus } from "../io/file-split.js";
-import { planFilePartitions } from "../io/file-splits.js";
+import { planFilePartitions, type SplitSettings } from "../io/file-splits.js";
 import { fileFormat } from "../io/formats.js";
 import { pushedFilterString, type PushedFilter } from "../io/pushed-filter.js";
 import { SourceOptions } from "../io/source-options.js";
@@ -84,6 +84,16 @@ function prune(files: readonly FileStatus[], filters: readonly Expr[], partAttrs
   return files.filter((_, i) => keep[i] === 1);
 }
 
+/** The session's split settings (spark.sql.files.*; minPartitionNum defaults to the parallelism), for scans and schema inference alike. */
+export function fileSplitSettings(ctx: ExecContext): SplitSettings {
+  const minParts = ctx.conf.getNumber("spark.sql.files.minPartitionNum");
+  return {
+    maxPartitionBytes: ctx.conf.getBytes("spark.sql.files.maxPartitionBytes"),
+    openCostInBytes: ctx.conf.getBytes("spark.sql.files.openCostInBytes"),
+    minPartitionNum: minParts > 0 ? minParts : Math.max(1, ctx.conf.getNumber("spark.default.parallelism") || ctx.services.parallelism),
+  };
+}
+
 /**
  * A file scan as Spark's FileSourceStrategy plans it: the conjuncts of the Filter right above
  * that read only partition columns prune the files (PartitionFilters) and are dropped from the
@@ -114,12 +124,7 @@ export function planFileScan(scan: FileScan, conjuncts: readonly Expr[], ctx: Ex
   const format = fileFormat(rel.format);
   const options = new SourceOptions(rel.options);
   const files = prune(rel.index.files, partitionFilters, partAttrs, ctx);
-  const minParts = ctx.conf.getNumber("spark.sql.files.minPartitionNum");
-  const parts = planFilePartitions(files, (f) => format.isSplittable(f, options), {
-    maxPartitionBytes: ctx.conf.getBytes("spark.sql.files.maxPartitionBytes"),
-    openCostInBytes: ctx.conf.getBytes("spark.sql.files.openCostInBytes"),
-    minPartitionNum: minParts > 0 ? minParts : Math.max(1, ctx.conf.getNumber("spark.default.parallelism") || ctx.services.parallelism),
-  });
+  const parts = planFilePartitions(files, (f) => format.isSplittable(f, options), fileSplitSettings(ctx));
   const partitions = parts.length > 0 ? parts : [{ index: 0, splits: [] }];
   const outIds = new Set(scan.output.map((a) => a.exprId));
   const required = dataAttrs.filter((a) => outIds.has(a.exprId));

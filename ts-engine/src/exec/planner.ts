@@ -1,6 +1,7 @@
 import type { ExecContext } from "./exec-context.js";
 import { hashClustering, satisfiesClustering } from "./output-partitioning.js";
 import { bindReferences } from "../expr/bind.js";
+import { planCollectMetrics } from "./plan-collect-metrics.js";
 import type { AggCall, AttributeRef, BoundRef, Expr, ScalarCall, SortOrder } from "../expr/expr.js";
 import { expandText, generatorText, sampleText } from "../plan/explain-logical.js";
 import { assertNever } from "../errors/assert-never.js";
@@ -20,6 +21,7 @@ import type { AggCallPlan, HashAggregateP, Partitioning, PhysicalPlan, ShuffleOr
 import { andAll, extractJoinKeys, splitConjuncts } from "../optimizer/join-keys.js";
 import { planFileScan } from "./plan-file-scan.js";
 import { planWriteFiles } from "./plan-write-files.js";
+import { planWindow } from "./window/plan-window.js";
 import { estimatedSize } from "./size-estimate.js";
 import { isOrderable, selectEquiJoin, type BuildSide } from "./join/join-selection.js";
 import { schemaOfAttrs } from "./util.js";
@@ -68,6 +70,13 @@ function planRepartition(p: Repartition, st: PlanState): PhysicalPlan {
   const s = p.scheme;
   const n = p.numPartitions ?? shufflePartitions(st.ctx);
   if (s.kind === "coalesce") return { kind: "Coalesce", input: child, numPartitions: n };
+  if (s.kind === "rebalance") {
+    // Spark's RebalancePartitions: hash or round robin, never SinglePartition; AQE sizes it
+    if (s.exprs.length === 0) return exchange(child, { kind: "roundRobin", numPartitions: n }, `RoundRobinPartitioning(${n})`, st, "REBALANCE_PARTITIONS_BY_NONE");
+    const keys = bindAll(s.exprs, p.input);
+    const shown = `hashpartitioning(${s.exprs.map(exprToString).join(", ")}, ${n})`;
+    return exchange(child, { kind: "hash", keys, numPartitions: n, sparkHash: true }, shown, st, "REBALANCE_PARTITIONS_BY_COL");
+  }
   const origin: ShuffleOrigin = p.numPartitions === undefined ? "REPARTITION_BY_COL" : "REPARTITION_BY_NUM";
   if (n === 1) return exchange(child, { kind: "single" }, "SinglePartition", st, origin);
   switch (s.kind) {
@@ -106,6 +115,8 @@ function singlePartition(p: PhysicalPlan): boolean {
     case "Generate":
     case "Expand":
     case "Sample":
+    case "Window":
+    case "CollectMetrics":
       return singlePartition(p.input);
     case "Coalesce":
       // Spark's CoalesceExec: SinglePartition when n is 1
@@ -457,6 +468,7 @@ function plan(p: LogicalPlan, st: PlanState): PhysicalPlan {
       return { kind: "Sort", input: ex, orders, detail };
     }
     case "Limit": {
+      if (p.input.kind === "Offset") return globalLimit(p.input.input, p.n + p.input.n, p.input.n, st);
       // Spark: GlobalLimit ← Exchange SinglePartition ← LocalLimit (the root's is CollectLimit)
       const local: PhysicalPlan = { kind: "Limit", input: plan(p.input, st), n: p.n, scope: "local" };
       return { kind: "Limit", input: exchange(local, { kind: "single" }, "SinglePartition", st), n: p.n, scope: "global" };
@@ -488,8 +500,15 @@ function plan(p: LogicalPlan, st: PlanState): PhysicalPlan {
     }
     case "Sample":
       return { kind: "Sample", input: plan(p.input, st), lowerBound: p.lowerBound, upperBound: p.upperBound, withReplacement: p.withReplacement, seed: p.seed, detail: sampleText(p).slice("Sample".length) };
+    case "Offset":
+      return p.input.kind === "Limit" ? globalLimit(p.input.input, p.input.n, p.n, st) : globalLimit(p.input, -1, p.n, st);
+    case "Window":
+      // Spark's WindowExec requires its input clustered on the partition keys (all rows in one partition without any)
+      return planWindow(p, plan(p.input, st), (input, keys, shown) => hashExchange(input, keys, shown, st));
     case "Repartition":
       return planRepartition(p, st);
+    case "CollectMetrics":
+      return planCollectMetrics(p, plan(p.input, st), st.nextPlanId++);
     case "BatchEvalPython": {
       const attrs = outputOf(p.input);
       const udfs = p.udfs.map((u) => ({ ...u, args: u.args.map((a) => bindReferences(a, attrs)) }));
@@ -502,11 +521,30 @@ function plan(p: LogicalPlan, st: PlanState): PhysicalPlan {
 }
 
 /**
+ * Spark's GlobalLimit with an offset (GlobalLimitAndOffset): the first `n` rows (-1: all) of
+ * one partition, the first `offset` of them skipped, over a LocalLimit of `n` per partition.
+ */
+function globalLimit(input: LogicalPlan, n: number, offset: number, st: PlanState): PhysicalPlan {
+  const child = plan(input, st);
+  const local: PhysicalPlan = n < 0 ? child : { kind: "Limit", input: child, n, scope: "local" };
+  return { kind: "Limit", input: exchange(local, { kind: "single" }, "SinglePartition", st), n, offset, scope: "global" };
+}
+
+/**
  * The physical plan of a resolved, optimized logical plan. A root Limit is Spark's
- * CollectLimit: each partition stops at n rows and the collector at n in all.
+ * CollectLimit: each partition stops at n rows and the collector at n in all; a root Offset
+ * (over a Limit, or under one) is a CollectLimit whose collector skips the offset's rows.
  */
 export function planPhysical(logical: LogicalPlan, ctx: ExecContext): PhysicalPlan {
   const st: PlanState = { ctx, nextPlanId: 1 };
+  if (logical.kind === "Limit" && logical.input.kind === "Offset") {
+    const o = logical.input;
+    return { kind: "Limit", input: plan(o.input, st), n: logical.n + o.n, offset: o.n, scope: "collect" };
+  }
+  if (logical.kind === "Offset") {
+    const inner = logical.input.kind === "Limit" ? logical.input : undefined;
+    return { kind: "Limit", input: plan(inner === undefined ? logical.input : inner.input, st), n: inner === undefined ? -1 : inner.n, offset: logical.n, scope: "collect" };
+  }
   if (logical.kind === "Limit") return { kind: "Limit", input: plan(logical.input, st), n: logical.n, scope: "collect" };
   return plan(logical, st);
 }

@@ -11,12 +11,12 @@ import { lineChunkText, readWholeFile, splitLines } from "../io/line-reader.js";
 /**
  * A partition task's input: what a runner takes, or files the task reads itself (on its
  * worker thread, so the main thread never reads a file): a textFile split (its lines, read
- * by the text source's line reader) or wholeTextFiles' files.
+ * by the text source's line reader) or whole files (wholeTextFiles' decoded, binaryFiles' as bytes).
  */
 export type TaskInput =
   | PartitionInput
   | { readonly kind: "textSplit"; readonly split: FileSplit }
-  | { readonly kind: "wholeTextFiles"; readonly files: readonly FileStatus[] };
+  | { readonly kind: "wholeTextFiles"; readonly files: readonly FileStatus[]; readonly binary: boolean };
 
 /**
  * One Python step of an RDD over one partition, as plain structured-clonable data, so it
@@ -38,9 +38,17 @@ export type PythonPartitionTask =
       readonly splitIndex: number;
       readonly input: TaskInput;
       readonly numPartitions: number;
+      /** cloudpickled `partitionFunc(key)` (null: portable_hash). */
+      readonly partitionFunc: Uint8Array | null;
     };
 
-/** A task's output: pickled blobs, tagged with their reduce partition (-1 for mapPartitions). */
+/** The bucket of a task output that holds the task's accumulator updates, not elements. */
+export const ACCUMULATOR_BUCKET = -2;
+
+/**
+ * A task's output: pickled blobs, tagged with their reduce partition (-1 for mapPartitions,
+ * ACCUMULATOR_BUCKET for the accumulator updates of the successful task).
+ */
 export interface PythonTaskOutput {
   readonly bucket: number;
   readonly blobs: readonly Uint8Array[];
@@ -49,11 +57,19 @@ export interface PythonTaskOutput {
 /** Runs a partition task on `runner` (the calling thread's Python workers). */
 export async function runPythonPartitionTask(task: PythonPartitionTask, runner: PythonRunner, opts: RunOptions): Promise<PythonTaskOutput[]> {
   const input = await resolveInput(task.input);
+  const updates: Uint8Array[] = [];
+  const withUpdates: RunOptions = { ...opts, onAccumulators: (b) => updates.push(b) };
+  const out = await runTask(task, input, runner, withUpdates);
+  if (updates.length > 0) out.push({ bucket: ACCUMULATOR_BUCKET, blobs: updates });
+  return out;
+}
+
+async function runTask(task: PythonPartitionTask, input: PartitionInput, runner: PythonRunner, opts: RunOptions): Promise<PythonTaskOutput[]> {
   switch (task.kind) {
     case "mapPartitions":
       return [{ bucket: -1, blobs: await runner.mapPartitions(task.func, task.splitIndex, input, opts) }];
     case "shuffleWrite": {
-      const buckets = await runner.shuffleWrite(task.func, task.splitIndex, input, task.numPartitions, opts);
+      const buckets = await runner.shuffleWrite(task.func, task.splitIndex, input, task.numPartitions, task.partitionFunc, opts);
       return buckets.map((blobs, bucket) => ({ bucket, blobs })).filter((o) => o.blobs.length > 0);
     }
     default:
@@ -76,7 +92,7 @@ async function resolveInput(input: TaskInput): Promise<PartitionInput> {
     case "wholeTextFiles": {
       const contents: Uint8Array[] = [];
       for (const f of input.files) contents.push(await readWholeFile(f.path));
-      return { kind: "wholeFiles", paths: input.files.map((f) => qualified(f.path)), contents };
+      return { kind: "wholeFiles", paths: input.files.map((f) => qualified(f.path)), contents, binary: input.binary };
     }
     default:
       return input;

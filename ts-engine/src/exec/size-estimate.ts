@@ -28,6 +28,8 @@ export function defaultSize(t: DataType): number {
       return t.precision <= 18 ? 8 : 16;
     case "calendar_interval":
       return 16;
+    case "variant":
+      return 32;
     case "string":
       return 20;
     case "binary":
@@ -93,6 +95,9 @@ export function estimatedSize(p: LogicalPlan): number {
     case "Sort":
     case "BatchEvalPython":
     case "Generate":
+    case "Window":
+    case "Offset":
+    case "CollectMetrics":
       return scaled(p, p.input);
     case "Expand":
       // Spark's Expand statistics: the child's size once per projection

@@ -1,6 +1,7 @@
 import { assertNever } from "../errors/assert-never.js";
 import type { Expr } from "./expr.js";
 import { exprChildren } from "./transform.js";
+import { frameEquals } from "./window-frame.js";
 
 function stripAlias(e: Expr): Expr {
   return e.kind === "Alias" ? stripAlias(e.child) : e;
@@ -39,6 +40,9 @@ export function exprSemanticEquals(x: Expr, y: Expr): boolean {
       break;
     case "NamedLambdaVariable":
       return b.kind === "NamedLambdaVariable" && a.exprId === b.exprId;
+    case "WindowExpression":
+      if (b.kind !== "WindowExpression" || !frameEquals(a.frame, b.frame) || a.partitionSpec.length !== b.partitionSpec.length) return false;
+      break;
     case "LambdaFunction":
     case "Alias":
     case "CaseWhen":

@@ -4,6 +4,7 @@ import type { ParsedExpr } from "./parsed-expr.js";
 import { NullType, type DataType } from "../types/data-type.js";
 import { simpleString, sqlTypeName } from "../types/type-names.js";
 import { literalToString } from "./literal-string.js";
+import { frameExplain, frameSql, type WindowFrame } from "./window-frame.js";
 
 /** Operators Spark prints infix, by ScalarCall/UnresolvedFunction name → SQL symbol. */
 const INFIX: Readonly<Record<string, string>> = {
@@ -34,14 +35,14 @@ const DEFAULT_ARRAY_SORT_LAMBDA =
   `lambdafunction((IF(((${V} IS NULL) AND (${V} IS NULL)), 0, (IF((${V} IS NULL), 1, (IF((${V} IS NULL), -1, ` +
   `(IF((${V} < ${V}), -1, (IF((${V} > ${V}), 1, 0)))))))))), ${V}, ${V})`;
 /** Functions whose generated column name shows their first argument only. */
-const FIRST_ARG_ONLY = new Set(["first", "last", "first_value", "last_value", "from_json", "to_json", "from_csv", "to_csv", "schema_of_json", "schema_of_csv"]);
+const FIRST_ARG_ONLY = new Set(["first", "last", "first_value", "last_value", "from_json", "to_json", "from_csv", "to_csv", "schema_of_json", "schema_of_csv", "from_xml", "to_xml", "schema_of_xml"]);
 
 /** Either form: explain prints the parsed plan too, and error messages quote both. */
 type AnyExpr = Expr | ParsedExpr;
 
 function call(name: string, args: readonly AnyExpr[], distinct: boolean, s: Style): string {
   // first/last (and first_value/last_value) print only their column, not the ignoreNulls flag
-  // (`first(i)`); the JSON/CSV functions only their input, not the schema, mode or options.
+  // (`first(i)`); the JSON/CSV/XML functions only their input, not the schema, mode or options.
   const shown = FIRST_ARG_ONLY.has(name) && s === "pretty" ? args.slice(0, 1) : args;
   const a = shown.map((x) => render(x, s));
   const op = INFIX[name];
@@ -84,6 +85,18 @@ function call(name: string, args: readonly AnyExpr[], distinct: boolean, s: Styl
       return `${a[0]}[${a[1]}]`;
     case "get_field":
       return `${a[0]}.${a[a.length - 1]}`;
+    // Spark's RankLike: `RANK()` in names (the order keys it takes as arguments are hidden), `rank(v#1)` in plans
+    case "rank":
+    case "dense_rank":
+    case "percent_rank":
+      return s === "pretty" ? `${name.toUpperCase()}()` : `${name}(${a.join(", ")})`;
+    // Spark's Lag keeps the user's offset in its name and the negated one (its frame offset) in plans
+    case "lag":
+      return s === "pretty" || a.length !== 3 ? `lag(${a.join(", ")})` : `lag(${a[0]}, ${negatedLiteral(args[1]!)}, ${a[2]})`;
+    // Spark's NthValue: `nth_value(x, 2) ignore nulls` in names, the flag as an argument in plans
+    case "nth_value":
+      if (s === "pretty" && a.length === 3) return `nth_value(${a[0]}, ${a[1]})${isTrueLiteral(args[2]!) ? " ignore nulls" : ""}`;
+      return `nth_value(${a.join(", ")})`;
     case "array_sort":
       // Spark resolves array_sort(a) with its default comparator lambda, and names the column after it.
       if (a.length === 1 && s === "pretty") return `array_sort(${a[0]}, ${DEFAULT_ARRAY_SORT_LAMBDA})`;
@@ -92,6 +105,16 @@ function call(name: string, args: readonly AnyExpr[], distinct: boolean, s: Styl
       // column names say DISTINCT; explain prints Spark's toAggString, lowercase
       return `${name}(${distinct ? (s === "pretty" ? "DISTINCT " : "distinct ") : ""}${a.join(", ")})`;
   }
+}
+
+/** A literal integer offset negated, as Spark's Lag shows its frame offset (`lag(x, 1)` plans as `lag(x#1, -1, null)`). */
+function negatedLiteral(e: AnyExpr): string {
+  if (e.kind === "Literal" && typeof e.value === "number") return String(-e.value);
+  return `(- ${render(e, "explain")})`;
+}
+
+function isTrueLiteral(e: AnyExpr): boolean {
+  return e.kind === "Literal" && e.value === true;
 }
 
 /**
@@ -127,6 +150,10 @@ function knownType(e: AnyExpr): DataType | undefined {
       return e.dataType;
     case "LambdaFunction":
       return knownType(e.body);
+    case "WindowExpression":
+      return e.fn.dataType;
+    case "Window":
+      return knownType(e.windowFunction);
     case "UnresolvedAttribute":
     case "UnresolvedStar":
     case "UnresolvedFunction":
@@ -198,9 +225,31 @@ function render(e: AnyExpr, s: Style): string {
       const parts = [render(e.body, s), ...e.args.map((a: AnyExpr) => render(a, s))];
       return s === "pretty" ? `lambdafunction(${parts.join(", ")})` : `lambdafunction(${parts.join(", ")}, false)`;
     }
+    case "WindowExpression":
+      return windowText(render(e.fn, s), e.partitionSpec, e.orderSpec, e.frame, s);
+    case "Window":
+      return windowText(render(e.windowFunction, s), e.partitionSpec, e.orderSpec, e.frame, s);
     default:
       return assertNever(e);
   }
+}
+
+/**
+ * Spark's WindowExpression: `f windowspecdefinition(k#1, v#2 ASC NULLS FIRST, specifiedwindowframe(...))`
+ * in plans, `f OVER (PARTITION BY k ORDER BY v ASC NULLS FIRST ROWS BETWEEN ...)` in names.
+ */
+function windowText(fn: string, partitionSpec: readonly AnyExpr[], orderSpec: readonly AnyExpr[], frame: WindowFrame | undefined, s: Style): string {
+  const parts = partitionSpec.map((x) => render(x, s));
+  const orders = orderSpec.map((x) => render(x, s));
+  if (s === "explain") {
+    return `${fn} windowspecdefinition(${[...parts, ...orders, frame === undefined ? "unspecifiedframe$()" : frameExplain(frame)].join(", ")})`;
+  }
+  const spec = [
+    ...(parts.length === 0 ? [] : [`PARTITION BY ${parts.join(", ")}`]),
+    ...(orders.length === 0 ? [] : [`ORDER BY ${orders.join(", ")}`]),
+    ...(frame === undefined ? [] : [frameSql(frame)]),
+  ];
+  return `${fn} OVER (${spec.join(" ")})`;
 }
 
 /** Spark-style expression text for explain: `(id#0L + 1) AS x#2L`, `cast(a#1 as string)`. */

@@ -23,6 +23,8 @@ export function exprType(e: Expr): DataType {
       return e.dataType;
     case "LambdaFunction":
       return exprType(e.body);
+    case "WindowExpression":
+      return e.fn.dataType;
     default:
       return assertNever(e);
   }
@@ -52,6 +54,8 @@ export function exprNullable(e: Expr): boolean {
       return e.nullable;
     case "LambdaFunction":
       return exprNullable(e.body);
+    case "WindowExpression":
+      return e.fn.nullable;
     default:
       return assertNever(e);
   }

@@ -1,4 +1,5 @@
 import type { DataType } from "../types/data-type.js";
+import type { WindowFrame } from "./window-frame.js";
 
 /**
  * Resolved expressions, as one discriminated union: what the analyzer produces and the
@@ -21,7 +22,9 @@ export type Expr =
   | BoundRef
   // --- higher-order functions (their lambdas; binding turns the variables into BoundRefs) ---
   | LambdaFunction
-  | NamedLambdaVariable;
+  | NamedLambdaVariable
+  // --- windows (the analyzer moves them into Window plan nodes) ---
+  | WindowExpression;
 
 /** The kinds of resolved expressions. */
 export type ExprKind = Expr["kind"];
@@ -146,6 +149,21 @@ export interface NamedLambdaVariable {
   readonly dataType: DataType;
   readonly nullable: boolean;
   readonly exprId: number;
+}
+
+/**
+ * A function over a window (Spark's WindowExpression with its WindowSpecDefinition):
+ * `fn` is an aggregate call or a window function's call (row_number, lag … : a ScalarCall
+ * whose registry entry is of kind "window"), evaluated for each row over the rows of its
+ * partition (`partitionSpec`) in `orderSpec` order, within `frame`. Only a Window plan
+ * node holds one; the analyzer takes them out of select lists (ExtractWindowExpressions).
+ */
+export interface WindowExpression {
+  readonly kind: "WindowExpression";
+  readonly fn: AggCall | ScalarCall;
+  readonly partitionSpec: readonly Expr[];
+  readonly orderSpec: readonly SortOrder[];
+  readonly frame: WindowFrame;
 }
 
 let nextExprId = 1;

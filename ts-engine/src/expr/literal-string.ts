@@ -32,6 +32,7 @@ export function literalToString(l: Literal, timeZone = "UTC"): string {
     case "day_time_interval":
     case "year_month_interval":
     case "calendar_interval":
+    case "variant":
     case "array":
     case "map":
     case "struct":

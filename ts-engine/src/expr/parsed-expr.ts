@@ -1,5 +1,6 @@
 import type { DataType } from "../types/data-type.js";
 import type { Literal } from "./expr.js";
+import type { WindowFrame } from "./window-frame.js";
 
 /**
  * Unresolved expressions, as the wire decoder (bridge/PROTOCOL.md "Expressions"), the Node
@@ -19,7 +20,8 @@ export type ParsedExpr =
   | ParsedSortOrder
   | ParsedPythonUDF
   | ParsedLambdaFunction
-  | UnresolvedNamedLambdaVariable;
+  | UnresolvedNamedLambdaVariable
+  | ParsedWindow;
 
 /** The kinds of unresolved expressions. */
 export type ParsedExprKind = ParsedExpr["kind"];
@@ -116,4 +118,22 @@ export interface ParsedLambdaFunction {
 export interface UnresolvedNamedLambdaVariable {
   readonly kind: "UnresolvedNamedLambdaVariable";
   readonly nameParts: readonly string[];
+}
+
+/**
+ * `fn.over(window)` (Spark Connect's Expression.Window): a window or aggregate function over
+ * a window spec. `frame` absent means the default: the whole partition without an ORDER BY,
+ * else RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW (Spark's defaults).
+ */
+export interface ParsedWindow {
+  readonly kind: "Window";
+  readonly windowFunction: ParsedExpr;
+  readonly partitionSpec: readonly ParsedExpr[];
+  readonly orderSpec: readonly ParsedSortOrder[];
+  readonly frame?: WindowFrame;
+  /**
+   * SQL's `OVER name`: the query's WINDOW clause defines it (the SQL parser substitutes the
+   * definition); still set at analysis when no WINDOW clause defines the name.
+   */
+  readonly windowName?: string;
 }

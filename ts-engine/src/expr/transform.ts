@@ -18,6 +18,8 @@ export function exprChildren(e: Expr): readonly Expr[] {
     case "LambdaFunction":
       // Spark's LambdaFunction: the body, then the variables it binds.
       return [e.body, ...e.args];
+    case "WindowExpression":
+      return [e.fn, ...e.partitionSpec, ...e.orderSpec];
     case "Literal":
     case "AttributeRef":
     case "BoundRef":
@@ -55,6 +57,13 @@ export function withNewChildren(e: Expr, kids: readonly Expr[]): Expr {
         return k.kind === "NamedLambdaVariable" ? k : a;
       });
       return { ...e, body: kids[0]!, args };
+    }
+    case "WindowExpression": {
+      const fn = kids[0]!;
+      const np = e.partitionSpec.length;
+      const orderSpec = kids.slice(1 + np).map((k) => (k.kind === "SortOrder" ? k : { kind: "SortOrder" as const, child: k, ascending: true, nullsFirst: true }));
+      // A rewrite may only replace the function by another function call (its arguments rewritten).
+      return { ...e, fn: fn.kind === "AggCall" || fn.kind === "ScalarCall" ? fn : e.fn, partitionSpec: kids.slice(1, 1 + np), orderSpec };
     }
     case "Literal":
     case "AttributeRef":

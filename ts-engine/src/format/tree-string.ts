@@ -42,6 +42,7 @@ function nested(t: DataType, prefix: string, out: string[]): void {
     case "day_time_interval":
     case "year_month_interval":
     case "calendar_interval":
+    case "variant":
       return;
     default:
       return assertNever(t);

@@ -33,6 +33,12 @@ export interface FileFormat {
    */
   inferSchema(files: readonly FileStatus[], options: SourceOptions, ctx: FormatContext): Promise<StructType | undefined>;
   /**
+   * Inference cut into splits (CSV, JSON), as Spark infers them with an aggregate over the
+   * records' RDD: each split's partial result is found by a task, and the partials are merged.
+   * The file source uses it when it reads records (see `SplitInference.readsRecords`).
+   */
+  readonly splitInference?: SplitInference;
+  /**
    * Whether a file may be cut into byte ranges read by different tasks (Spark's isSplitable):
    * false for compressed text, CSV/JSON multiLine, whole-text. The file layer then reads it whole.
    */
@@ -63,6 +69,30 @@ export interface FormatContext {
   /** spark.sql.session.timeZone (timestamps without an offset are read in it). */
   readonly timeZone: string;
   readonly signal: AbortSignal;
+  /**
+   * Cuts `files` into splits as a scan would, runs `format`'s SplitInference.inferSplit on
+   * each as tasks (on the worker pool) and returns the partials in file and offset order;
+   * absent where there is no scheduler (the format then infers in-process).
+   */
+  readonly inferSplits?: (format: string, files: readonly FileStatus[], options: readonly (readonly [string, string])[]) => Promise<readonly unknown[]>;
+}
+
+/**
+ * A format's schema inference as a fold over splits: `inferSplit` is one task's part (plain,
+ * structured-clonable and JSON-able data), `merge` combines the parts of every split in file
+ * and offset order, as Spark's CSVInferSchema / JsonInferSchema merge partitions' row types.
+ */
+export interface SplitInference {
+  /**
+   * Checks `options` as Spark does on the driver, before any task (raising its errors), and
+   * says whether inference under them reads the records (CSV without inferSchema reads only
+   * the first line: no tasks then).
+   */
+  readsRecords(options: SourceOptions, ctx: FormatContext): boolean;
+  /** The partial result of one split's records. */
+  inferSplit(split: FileSplit, options: SourceOptions, ctx: FormatContext): Promise<unknown>;
+  /** The data schema from the partials of all splits (in order); undefined when there was no record. */
+  merge(partials: readonly unknown[], options: SourceOptions, ctx: FormatContext): StructType | undefined;
 }
 
 /** What one split is read for. */

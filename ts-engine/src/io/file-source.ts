@@ -1,6 +1,7 @@
 import { AnalysisException } from "../errors/spark-exception.js";
 import { structType, type StructType } from "../types/data-type.js";
-import type { FormatContext } from "./file-format.js";
+import type { FileFormat, FormatContext } from "./file-format.js";
+import type { FileStatus } from "./file-split.js";
 import { listFiles, type FileIndex } from "./file-index.js";
 import { fileFormat } from "./formats.js";
 import { SourceOptions } from "./source-options.js";
@@ -38,6 +39,26 @@ const INFERRED = new Map<string, StructType>();
 const MAX_INFERRED = 256;
 
 /**
+ * The data schema of `files` as the format infers it: as tasks over the files' splits when
+ * the format's inference is a fold over splits that reads the records and a scheduler is
+ * there to run them (Spark infers CSV and JSON with an aggregate over the records' RDD), else
+ * in-process.
+ */
+async function inferDataSchema(
+  format: FileFormat,
+  files: readonly FileStatus[],
+  raw: readonly (readonly [string, string])[],
+  options: SourceOptions,
+  ctx: FormatContext,
+): Promise<StructType | undefined> {
+  const si = format.splitInference;
+  if (si !== undefined && files.length > 0 && ctx.inferSplits !== undefined && si.readsRecords(options, ctx)) {
+    return si.merge(await ctx.inferSplits(format.name, files, raw), options, ctx);
+  }
+  return format.inferSchema(files, options, ctx);
+}
+
+/**
  * Resolves a read as Spark's DataSource.resolveRelation does: lists the paths (PATH_NOT_FOUND
  * for a missing one), discovers partitions, and takes the user's schema (partition columns
  * it names keep its types) or infers the data schema from the files (UNABLE_TO_INFER_SCHEMA
@@ -58,7 +79,7 @@ export async function resolveFileSource(spec: FileSourceSpec, ctx: FormatContext
     const key = JSON.stringify([format.name, spec.options, settings, index.files.map((f) => [f.path, f.size, f.modificationTime])]);
     data = INFERRED.get(key);
     if (data === undefined) {
-      data = await format.inferSchema(index.files, options, ctx);
+      data = await inferDataSchema(format, index.files, spec.options, options, ctx);
       if (data === undefined) throw new AnalysisException("UNABLE_TO_INFER_SCHEMA", { format: format.displayName });
       if (INFERRED.size >= MAX_INFERRED) INFERRED.delete(INFERRED.keys().next().value!);
       INFERRED.set(key, data);

@@ -82,7 +82,14 @@ export function hadoopTextSplits(files: readonly FileStatus[], minPartitions: nu
  */
 export function wholeFileGroups(files: readonly FileStatus[], minPartitions: number): FileStatus[][] {
   const total = files.reduce((s, f) => s + f.size, 0);
-  const maxSplit = Math.ceil(total / Math.max(1, minPartitions));
+  return packFileGroups(files, Math.ceil(total / Math.max(1, minPartitions)));
+}
+
+/**
+ * CombineFileInputFormat's packing of unsplit files without locality: files in listing order,
+ * a group closed once it holds at least `maxSplit` bytes (0: one group).
+ */
+export function packFileGroups(files: readonly FileStatus[], maxSplit: number): FileStatus[][] {
   const out: FileStatus[][] = [];
   let cur: FileStatus[] = [];
   let size = 0;

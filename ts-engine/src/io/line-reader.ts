@@ -49,31 +49,33 @@ class Bounds {
 }
 
 function scanLines(buf: Uint8Array, limit: number, sep: Uint8Array | null, final: boolean, out: Bounds): number {
+  // Buffer.indexOf is memchr: several times faster than a loop over the bytes in JS
+  const b = Buffer.from(buf.buffer, buf.byteOffset, limit);
   let lineStart = 0;
   if (sep === null) {
-    for (let i = 0; i < limit; i++) {
-      const c = buf[i]!;
-      if (c === LF) {
-        out.push(lineStart, i);
-        lineStart = i + 1;
-      } else if (c === CR) {
-        if (i + 1 >= limit && !final) break;
-        out.push(lineStart, i);
-        if (i + 1 < limit && buf[i + 1] === LF) i++;
-        lineStart = i + 1;
+    // \n, \r\n or \r: the next \r is looked up once and kept, most files have none
+    let cr = b.indexOf(CR, 0);
+    for (;;) {
+      let lf = b.indexOf(LF, lineStart);
+      if (lf < 0) lf = limit;
+      if (cr >= 0 && cr < lf) {
+        if (cr + 1 >= limit && !final) break;
+        out.push(lineStart, cr);
+        lineStart = cr + 1 < limit && buf[cr + 1] === LF ? cr + 2 : cr + 1;
+        cr = b.indexOf(CR, lineStart);
+        continue;
       }
+      if (lf >= limit) break;
+      out.push(lineStart, lf);
+      lineStart = lf + 1;
     }
   } else {
-    const s0 = sep[0]!;
     const k = sep.length;
-    for (let i = 0; i + k <= limit; i++) {
-      if (buf[i] !== s0) continue;
-      let j = 1;
-      while (j < k && buf[i + j] === sep[j]) j++;
-      if (j < k) continue;
+    for (;;) {
+      const i = b.indexOf(sep, lineStart);
+      if (i < 0) break;
       out.push(lineStart, i);
       lineStart = i + k;
-      i += k - 1;
     }
   }
   if (final && lineStart < limit) {

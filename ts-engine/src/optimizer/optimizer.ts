@@ -3,11 +3,13 @@ import type { LogicalPlan } from "../plan/logical-plan.js";
 import type { OptimizerRule } from "./rule.js";
 import { COMPUTE_CURRENT_TIME, computeCurrentTime } from "./rules/compute-current-time.js";
 import { collapseProject } from "./rules/collapse-project.js";
+import { collapseWindow } from "./rules/collapse-window.js";
 import { extractPythonUdfs } from "./rules/extract-python-udfs.js";
 import { constantFolding } from "./rules/constant-folding.js";
 import { booleanSimplification } from "./rules/boolean-simplification.js";
 import { pruneColumns } from "./rules/prune-columns.js";
 import { pushDownFilter } from "./rules/push-down-filter.js";
+import { collapseRepartition } from "./rules/collapse-repartition.js";
 
 /**
  * The optimizer's rules, in the order they run. ExtractPythonUDFs comes last, as in Spark,
@@ -17,7 +19,9 @@ export const OPTIMIZER_RULES: readonly OptimizerRule[] = [
   constantFolding,
   booleanSimplification,
   pushDownFilter,
+  collapseRepartition,
   collapseProject,
+  collapseWindow,
   pruneColumns,
   extractPythonUdfs,
 ];
@@ -43,7 +47,7 @@ export function optimize(plan: LogicalPlan, conf: SqlConf, rules: readonly Optim
   let cur = skip.has(COMPUTE_CURRENT_TIME) ? plan : computeCurrentTime(plan, Date.now() * 1000, conf.get("spark.sql.session.timeZone") ?? "UTC");
   for (let i = 0; i < MAX_ITERATIONS; i++) {
     let next = cur;
-    for (const r of active) next = r.apply(next);
+    for (const r of active) next = r.apply(next, conf);
     if (next === cur) break;
     cur = next;
   }

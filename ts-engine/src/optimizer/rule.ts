@@ -1,4 +1,5 @@
 import type { LogicalPlan } from "../plan/logical-plan.js";
+import type { SqlConf } from "../conf/sql-conf.js";
 
 /**
  * One named rewrite of a resolved logical plan. `apply` returns the very same reference
@@ -6,5 +7,6 @@ import type { LogicalPlan } from "../plan/logical-plan.js";
  */
 export interface OptimizerRule {
   readonly name: string;
-  apply(plan: LogicalPlan): LogicalPlan;
+  /** `conf`: the session's settings, for the rules whose rewrite depends on one. */
+  apply(plan: LogicalPlan, conf?: SqlConf): LogicalPlan;
 }

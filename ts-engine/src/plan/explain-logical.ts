@@ -38,6 +38,8 @@ function parsedLine(p: ParsedPlan): string {
       return `Sort [${p.orders.map(exprToString).join(", ")}], ${p.global}`;
     case "Limit":
       return `GlobalLimit ${p.n}`;
+    case "Offset":
+      return `Offset ${p.n}`;
     case "Join":
       return joinLine(p.joinType, p.condition === undefined ? undefined : exprToString(p.condition));
     case "WithColumns":
@@ -78,6 +80,8 @@ function parsedLine(p: ParsedPlan): string {
       return `Repartition ${p.numPartitions}, ${p.shuffle}`;
     case "RepartitionByExpression":
       return `'RepartitionByExpression [${p.partitionExprs.map(exprToString).join(", ")}]${p.numPartitions === undefined ? "" : `, ${p.numPartitions}`}`;
+    case "CollectMetrics":
+      return `'CollectMetrics ${p.name}, [${p.metrics.map(exprToString).join(", ")}], 0`;
     default:
       return assertNever(p);
   }
@@ -95,6 +99,11 @@ function repartitionLine(p: Repartition): string {
       const keys = s.kind === "hash" ? s.exprs : s.orders;
       return `RepartitionByExpression [${keys.map(exprToString).join(", ")}]${p.numPartitions === undefined ? "" : `, ${p.numPartitions}`}`;
     }
+    case "rebalance":
+      // Spark's RebalancePartitions: its keys (none: nothing), then an explicit number
+      return ["RebalancePartitions", [...(s.exprs.length === 0 ? [] : [`[${s.exprs.map(exprToString).join(", ")}]`]), ...(p.numPartitions === undefined ? [] : [String(p.numPartitions)])].join(", ")]
+        .join(" ")
+        .trimEnd();
     default:
       return assertNever(s);
   }
@@ -135,8 +144,14 @@ function resolvedLine(p: LogicalPlan): string {
       return expandText(p.projections, p.output);
     case "Sample":
       return sampleText(p);
+    case "Window":
+      return windowLine(p);
+    case "Offset":
+      return `Offset ${p.n}`;
     case "Repartition":
       return repartitionLine(p);
+    case "CollectMetrics":
+      return `CollectMetrics ${p.name}, [${p.metrics.map(exprToString).join(", ")}], 0`;
     default:
       return assertNever(p);
   }
@@ -172,6 +187,20 @@ export function explainLogical(parsed: ParsedPlan, analyzed: LogicalPlan, optimi
     `== Analyzed Logical Plan ==\n${schema}\n${treeText(analyzed, resolvedLine, planChildren, resolvedInner)}\n\n` +
     `== Optimized Logical Plan ==\n${treeText(optimized, resolvedLine, planChildren, resolvedInner)}\n\n`
   );
+}
+
+/** `explain(mode="cost")`'s logical section: the optimized plan, each line followed by `, ` and its `stats`. */
+export function explainOptimizedWithStats(optimized: LogicalPlan, stats: (p: LogicalPlan) => string): string {
+  return `== Optimized Logical Plan ==\n${treeText(optimized, (p) => `${resolvedLine(p)}, ${stats(p)}`, planChildren, resolvedInner)}\n\n`;
+}
+
+/**
+ * `Window [f windowspecdefinition(...) AS w#3], [k#1], [v#2 ASC NULLS FIRST]`, as Spark's Window
+ * and WindowExec print (an empty partition or order list is left out, as Spark's argString does).
+ */
+export function windowLine(p: { windowExprs: readonly Expr[]; partitionSpec: readonly Expr[]; orderSpec: readonly Expr[] }): string {
+  const lists = [p.windowExprs, p.partitionSpec, p.orderSpec].filter((l, i) => i === 0 || l.length > 0);
+  return `Window ${lists.map((es) => `[${es.map(exprToString).join(", ")}]`).join(", ")}`;
 }
 
 /** A generator call as Spark's plans print it: explode_outer is `explode` with the outer flag. */

@@ -1,4 +1,4 @@
-import type { AttributeRef, Expr, PythonUDF, ScalarCall, SortOrder } from "../expr/expr.js";
+import type { Alias, AttributeRef, Expr, PythonUDF, ScalarCall, SortOrder } from "../expr/expr.js";
 import type { FileSourceRelation } from "../io/file-source.js";
 import type { StructType } from "../types/data-type.js";
 import type { StorageLevel } from "./storage-level.js";
@@ -27,7 +27,10 @@ export type LogicalPlan =
   | InsertIntoFiles
   | Expand
   | Sample
-  | Repartition;
+  | Window
+  | Offset
+  | Repartition
+  | CollectMetrics;
 
 /** The kinds of resolved plan nodes. */
 export type PlanKind = LogicalPlan["kind"];
@@ -225,6 +228,27 @@ export interface Sample {
 }
 
 /**
+ * Spark's Window: each of `windowExprs` (an Alias over a WindowExpression whose spec is this
+ * node's `partitionSpec` and `orderSpec`; frames may differ) computed for every input row.
+ * Output: the input's columns, then one per window expression. The analyzer makes one node
+ * per distinct spec (ExtractWindowExpressions), chained.
+ */
+export interface Window {
+  readonly kind: "Window";
+  readonly input: LogicalPlan;
+  readonly windowExprs: readonly Alias[];
+  readonly partitionSpec: readonly Expr[];
+  readonly orderSpec: readonly SortOrder[];
+}
+
+/** The rows after the first `n` (Spark's Offset), in the input's order. */
+export interface Offset {
+  readonly kind: "Offset";
+  readonly input: LogicalPlan;
+  readonly n: number;
+}
+
+/**
  * How a Repartition distributes rows (Spark's Repartition and RepartitionByExpression):
  * round robin (`repartition(n)`), by hash of `exprs` (`repartition(n, *cols)`), by ranges of
  * `orders` (`repartitionByRange`), or merging neighbouring partitions without a shuffle
@@ -234,7 +258,12 @@ export type RepartitionScheme =
   | { readonly kind: "roundRobin" }
   | { readonly kind: "hash"; readonly exprs: readonly Expr[] }
   | { readonly kind: "range"; readonly orders: readonly SortOrder[] }
-  | { readonly kind: "coalesce" };
+  | { readonly kind: "coalesce" }
+  /**
+   * Spark's RebalancePartitions (the REBALANCE hint): by hash of `exprs`, or round robin
+   * without them, into partitions that AQE then sizes (never a fixed count).
+   */
+  | { readonly kind: "rebalance"; readonly exprs: readonly Expr[] };
 
 /**
  * The input's rows redistributed as `scheme` says into `numPartitions` partitions. A
@@ -247,4 +276,18 @@ export interface Repartition {
   readonly input: LogicalPlan;
   readonly scheme: RepartitionScheme;
   readonly numPartitions?: number;
+}
+
+/**
+ * Spark's CollectMetrics (`df.observe`): the input's rows unchanged, while `metrics` (named
+ * aggregate expressions over them, each an Alias) are computed over every row that flows
+ * through and reported under `name` when the action ends; `observationId` ties them to the
+ * client's Observation.
+ */
+export interface CollectMetrics {
+  readonly kind: "CollectMetrics";
+  readonly input: LogicalPlan;
+  readonly name: string;
+  readonly metrics: readonly Alias[];
+  readonly observationId?: string;
 }

@@ -23,6 +23,7 @@ export function toAttribute(e: Expr): AttributeRef {
     case "BoundRef":
     case "LambdaFunction":
     case "NamedLambdaVariable":
+    case "WindowExpression":
       throw new InternalError(`output expression must be named: ${exprPrettySql(e)}`);
     default:
       return assertNever(e);
@@ -51,6 +52,7 @@ export function outputOf(plan: LogicalPlan): readonly AttributeRef[] {
     case "Filter":
     case "Sort":
     case "Limit":
+    case "Offset":
     case "Repartition":
       return outputOf(plan.input);
     case "Join": {
@@ -85,6 +87,10 @@ export function outputOf(plan: LogicalPlan): readonly AttributeRef[] {
     case "Expand":
       return plan.output;
     case "Sample":
+      return outputOf(plan.input);
+    case "Window":
+      return [...outputOf(plan.input), ...plan.windowExprs.map(toAttribute)];
+    case "CollectMetrics":
       return outputOf(plan.input);
     default:
       return assertNever(plan);

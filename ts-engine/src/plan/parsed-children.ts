@@ -35,8 +35,10 @@ export function parsedChildren(p: ParsedPlan): readonly ParsedPlan[] {
     case "Sample":
     case "StatSummary":
     case "ToSchema":
+    case "Offset":
     case "Repartition":
     case "RepartitionByExpression":
+    case "CollectMetrics":
       return [p.input];
     case "PredicateSubquery":
     case "ScalarSubqueryJoin":
@@ -85,8 +87,10 @@ export function mapParsedChildren(p: ParsedPlan, f: (c: ParsedPlan) => ParsedPla
     case "Sample":
     case "StatSummary":
     case "ToSchema":
+    case "Offset":
     case "Repartition":
-    case "RepartitionByExpression": {
+    case "RepartitionByExpression":
+    case "CollectMetrics": {
       const input = f(p.input);
       return input === p.input ? p : { ...p, input };
     }

@@ -42,8 +42,10 @@ export type ParsedPlan =
   | ParsedSample
   | StatSummary
   | ToSchema
+  | ParsedOffset
   | ParsedRepartition
-  | ParsedRepartitionByExpression;
+  | ParsedRepartitionByExpression
+  | ParsedCollectMetrics;
 
 /** The kinds of parsed plan nodes (all of them may arrive from the wire). */
 export type ParsedPlanKind = ParsedPlan["kind"];
@@ -335,6 +337,13 @@ export interface ScalarSubqueryJoin extends Base {
   readonly name: string;
 }
 
+/** `df.offset(n)` (Spark's Offset): the rows after the first `n`, in the input's order. */
+export interface ParsedOffset extends Base {
+  readonly kind: "Offset";
+  readonly input: ParsedPlan;
+  readonly n: number;
+}
+
 /**
  * unpivot/melt (Spark's Unpivot): for every row, one row per `values` column holding the
  * `ids` columns, the value column's name (`variableColumnName`) and its value
@@ -445,4 +454,17 @@ export interface ParsedRepartitionByExpression extends Base {
   readonly input: ParsedPlan;
   readonly partitionExprs: readonly ParsedExpr[];
   readonly numPartitions?: number;
+}
+
+/**
+ * `df.observe(observation | name, *exprs)` (Spark's CollectMetrics): `metrics` are computed
+ * over the input's rows as an action runs them; `observationId` names the client's
+ * Observation that receives them (absent for a name alone).
+ */
+export interface ParsedCollectMetrics extends Base {
+  readonly kind: "CollectMetrics";
+  readonly input: ParsedPlan;
+  readonly name: string;
+  readonly metrics: readonly ParsedExpr[];
+  readonly observationId?: string;
 }

@@ -2,7 +2,7 @@ import { assertNever } from "../errors/assert-never.js";
 import type { Expr } from "../expr/expr.js";
 import { exprChildren, exprExists, transformExpr, withNewChildren } from "../expr/transform.js";
 import type { LogicalPlan } from "./logical-plan.js";
-import { aggregate, batchEvalPython, expand, filter, generate, insertIntoFiles, join, limit, project, repartition, sample, sort, union } from "./nodes/index.js";
+import { aggregate, batchEvalPython, expand, filter, generate, insertIntoFiles, join, limit, offset, project, repartition, sample, sort, union, window, collectMetrics } from "./nodes/index.js";
 
 function sameArray<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
@@ -56,7 +56,10 @@ export function planChildren(p: LogicalPlan): readonly LogicalPlan[] {
     case "InsertIntoFiles":
     case "Expand":
     case "Sample":
+    case "Window":
+    case "Offset":
     case "Repartition":
+    case "CollectMetrics":
       return [p.input];
     default:
       return assertNever(p);
@@ -120,9 +123,21 @@ export function mapPlanChildren(p: LogicalPlan, f: (c: LogicalPlan) => LogicalPl
       const c = f(p.input);
       return c === p.input ? p : sample(c, p.lowerBound, p.upperBound, p.withReplacement, p.seed);
     }
+    case "Window": {
+      const c = f(p.input);
+      return c === p.input ? p : window(c, p.windowExprs, p.partitionSpec, p.orderSpec);
+    }
+    case "Offset": {
+      const c = f(p.input);
+      return c === p.input ? p : offset(c, p.n);
+    }
     case "Repartition": {
       const c = f(p.input);
       return c === p.input ? p : repartition(c, p.scheme, p.numPartitions);
+    }
+    case "CollectMetrics": {
+      const c = f(p.input);
+      return c === p.input ? p : collectMetrics(c, p.name, p.metrics, p.observationId);
     }
     default:
       return assertNever(p);

@@ -8,6 +8,8 @@ export interface UdfCall {
   readonly returnType: DataType;
   /** Indexes into the request's argument columns. */
   readonly argOffsets: readonly number[];
+  /** PySpark's PythonEvalType: 100 row at a time, 200 / 204 scalar pandas (a Series per batch). */
+  readonly evalType: number;
 }
 
 /** UDFs to evaluate over one batch of argument vectors (each `numRows` long). */
@@ -15,6 +17,11 @@ export interface EvalUdfsRequest {
   readonly udfs: readonly UdfCall[];
   readonly args: readonly Vector[];
   readonly numRows: number;
+  /**
+   * spark.sql.execution.arrow.maxRecordsPerBatch: pandas UDFs see batches of at most this
+   * many rows (≤ 0: the whole request); absent = 10000, Spark's default.
+   */
+  readonly maxRecordsPerBatch?: number;
 }
 
 /**
@@ -26,7 +33,13 @@ export type PartitionInput =
   | { readonly kind: "blobs"; readonly blobs: readonly Uint8Array[] }
   | { readonly kind: "strings"; readonly strings: readonly string[] }
   | { readonly kind: "text"; readonly chunks: readonly Uint8Array[] }
-  | { readonly kind: "wholeFiles"; readonly paths: readonly string[]; readonly contents: readonly Uint8Array[] };
+  | {
+      readonly kind: "wholeFiles";
+      readonly paths: readonly string[];
+      readonly contents: readonly Uint8Array[];
+      /** binaryFiles: contents stay bytes (wholeTextFiles decodes them as UTF-8). */
+      readonly binary: boolean;
+    };
 
 /** Options every runner call accepts. */
 export interface RunOptions {
@@ -34,6 +47,11 @@ export interface RunOptions {
   readonly pythonExec: string;
   /** Aborts the call (the worker running it is killed and replaced). */
   readonly signal?: AbortSignal;
+  /**
+   * Receives the accumulator updates of a successful partition call (a pickled list of
+   * `(id, value)` pairs, python/tspark/accumulators.py); a failed call sends none.
+   */
+  readonly onAccumulators?: (blob: Uint8Array) => void;
 }
 
 /**
@@ -52,13 +70,15 @@ export interface PythonRunner {
   mapPartitions(func: Uint8Array | null, splitIndex: number, input: PartitionInput, opts: RunOptions): Promise<Uint8Array[]>;
   /**
    * Map side of a shuffle: (key, value) elements (after `func`, when given) routed to
-   * `portable_hash(key) % numPartitions`; returns the blobs of each bucket.
+   * `partitionFunc(key) % numPartitions` (cloudpickled; null: portable_hash); returns the
+   * blobs of each bucket.
    */
   shuffleWrite(
     func: Uint8Array | null,
     splitIndex: number,
     input: PartitionInput,
     numPartitions: number,
+    partitionFunc: Uint8Array | null,
     opts: RunOptions,
   ): Promise<Uint8Array[][]>;
   /** Stops every worker. */

@@ -23,6 +23,12 @@ function asPositiveInt(v: unknown, path: string): number {
   return n;
 }
 
+function asIndex(v: unknown, path: string): number {
+  const n = typeof v === "bigint" ? Number(v) : v;
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 0 || n >= 1_000_000) fail(path, "expected a partition index in 0..999999");
+  return n;
+}
+
 /** Validates a wire RDD plan (unknown → typed); InvalidPlanInput names the offending path. */
 export function decodeRddPlan(raw: unknown, path = "rdd"): RddPlan {
   const m = asMap(raw, path);
@@ -38,6 +44,15 @@ export function decodeRddPlan(raw: unknown, path = "rdd"): RddPlan {
       if (typeof m.path !== "string" || m.path === "") fail(`${path}.path`, "expected a non-empty string");
       return { kind, path: m.path, minPartitions: asPositiveInt(m.minPartitions ?? 1, `${path}.minPartitions`) };
     }
+    case "BinaryFiles": {
+      if (typeof m.path !== "string" || m.path === "") fail(`${path}.path`, "expected a non-empty string");
+      return {
+        kind,
+        path: m.path,
+        minPartitions: asPositiveInt(m.minPartitions ?? 1, `${path}.minPartitions`),
+        parallelism: asPositiveInt(m.parallelism ?? 1, `${path}.parallelism`),
+      };
+    }
     case "PythonMapPartitions":
       return { kind, input: decodeRddPlan(m.input, `${path}.input`), func: asBin(m.func, `${path}.func`) };
     case "PythonShuffle":
@@ -45,7 +60,29 @@ export function decodeRddPlan(raw: unknown, path = "rdd"): RddPlan {
         kind,
         input: decodeRddPlan(m.input, `${path}.input`),
         numPartitions: asPositiveInt(m.numPartitions, `${path}.numPartitions`),
+        partitionFunc: m.partitionFunc === undefined || m.partitionFunc === null ? null : asBin(m.partitionFunc, `${path}.partitionFunc`),
       };
+    case "Union": {
+      const inputs = m.inputs;
+      if (!Array.isArray(inputs) || inputs.length === 0) fail(`${path}.inputs`, "expected a non-empty list");
+      return { kind, inputs: inputs.map((p: unknown, i) => decodeRddPlan(p, `${path}.inputs[${i}]`)) };
+    }
+    case "Cached": {
+      if (typeof m.id !== "string" || m.id === "") fail(`${path}.id`, "expected a non-empty string");
+      return { kind, id: m.id, input: decodeRddPlan(m.input, `${path}.input`) };
+    }
+    case "CoalescePartitions": {
+      const groups = m.groups;
+      if (!Array.isArray(groups) || groups.length === 0) fail(`${path}.groups`, "expected a non-empty list");
+      return {
+        kind,
+        input: decodeRddPlan(m.input, `${path}.input`),
+        groups: groups.map((g: unknown, j) => {
+          if (!Array.isArray(g)) fail(`${path}.groups[${j}]`, "expected a list of partition indexes");
+          return g.map((x: unknown, k) => asIndex(x, `${path}.groups[${j}][${k}]`));
+        }),
+      };
+    }
     default:
       return fail(`${path}.kind`, `unknown RDD plan node ${JSON.stringify(kind)}`);
   }

@@ -1,9 +1,12 @@
 import type { ExecContext } from "../exec/exec-context.js";
 import { pythonRunnerOf } from "../python/default-runner.js";
-import { batchBlobs, runPythonPartitionTask, type PythonPartitionTask, type PythonTaskOutput, type TaskInput } from "../exec/python-partition-task.js";
+import { ACCUMULATOR_BUCKET, batchBlobs, runPythonPartitionTask, type PythonPartitionTask, type PythonTaskOutput, type TaskInput } from "../exec/python-partition-task.js";
 import { assertNever } from "../errors/assert-never.js";
+import { InvalidPlanInput, SparkException } from "../errors/spark-exception.js";
 import type { RddPlan } from "./rdd-plan.js";
 import { hadoopTextSplits, listHadoopInputs, wholeFileGroups } from "../io/hadoop-input-splits.js";
+import { binaryFileGroups } from "./binary-file-groups.js";
+import { cachedPartitions, dropPartitions, keepPartitions } from "./rdd-cache.js";
 
 /** Operator kinds an RDD task reports to EngineServices.onTask (traces and placement tests). */
 const TASK_KINDS: Readonly<Record<PythonPartitionTask["kind"], readonly string[]>> = {
@@ -11,11 +14,19 @@ const TASK_KINDS: Readonly<Record<PythonPartitionTask["kind"], readonly string[]
   shuffleWrite: ["PythonShuffleWrite"],
 };
 
+/** Whether `e` says the Python worker running the task died (not that user code raised). */
+function workerDied(e: unknown): e is SparkException {
+  return e instanceof SparkException && e.errorClass === "PYTHON_WORKER_EXITED_UNEXPECTEDLY";
+}
+
 /** One RDD run: its context and a counter that numbers its Python steps as stages. */
 class RddRun {
   private nextStage = 0;
 
-  constructor(readonly ctx: ExecContext) {}
+  constructor(
+    readonly ctx: ExecContext,
+    private readonly onAccumulators: ((blob: Uint8Array) => void) | undefined,
+  ) {}
 
   /** A new stage id for one Python step over all partitions. */
   stage(): number {
@@ -28,17 +39,44 @@ class RddRun {
    * thread only schedules; the partition's blobs go to the worker and back.
    */
   async task(stageId: number, task: PythonPartitionTask): Promise<PythonTaskOutput[]> {
+    const maxFailures = Math.max(1, Math.floor(Number(this.ctx.conf.get("spark.task.maxFailures") ?? "4")) || 4);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(stageId, task);
+      } catch (e) {
+        // A Python worker that died (crash, os._exit, OOM kill) is replaced and the task runs
+        // again, up to spark.task.maxFailures attempts, as Spark retries a lost task; an
+        // exception raised by user code fails the job at once (it would raise again).
+        if (!workerDied(e) || this.ctx.signal.aborted) throw e;
+        if (attempt >= maxFailures) {
+          throw new SparkException(e.exceptionName, e.errorClass, e.messageParameters, {
+            rawMessage: `Job aborted due to stage failure: Task ${task.splitIndex} in stage ${stageId}.0 failed ${attempt} times, most recent failure: Lost task ${task.splitIndex}.${attempt - 1} in stage ${stageId}.0: ${e.message}`,
+          });
+        }
+      }
+    }
+  }
+
+  /** One attempt of a task; its accumulator updates are passed on only when it succeeds. */
+  private async attempt(stageId: number, task: PythonPartitionTask): Promise<PythonTaskOutput[]> {
     const { ctx } = this;
     const report = (threadId: number): void => ctx.services.onTask?.({ stageId, partition: task.splitIndex, kinds: TASK_KINDS[task.kind], threadId });
     const pool = ctx.services.workerPool;
+    let out: PythonTaskOutput[];
     if (pool === undefined || !pool.available) {
-      const out = await runPythonPartitionTask(task, pythonRunnerOf(ctx.services), { pythonExec: ctx.pythonExec, signal: ctx.signal });
+      out = await runPythonPartitionTask(task, pythonRunnerOf(ctx.services), { pythonExec: ctx.pythonExec, signal: ctx.signal });
       report(0);
-      return out;
+    } else {
+      out = [];
+      for await (const item of pool.runPython(task, ctx, report)) out.push({ bucket: item.bucket, blobs: batchBlobs(item.batch) });
     }
-    const out: PythonTaskOutput[] = [];
-    for await (const item of pool.runPython(task, ctx, report)) out.push({ bucket: item.bucket, blobs: batchBlobs(item.batch) });
-    return out;
+    // The task succeeded: its accumulator updates go to the client now, once; the rest are elements.
+    const elements: PythonTaskOutput[] = [];
+    for (const o of out) {
+      if (o.bucket !== ACCUMULATOR_BUCKET) elements.push(o);
+      else for (const b of o.blobs) this.onAccumulators?.(b);
+    }
+    return elements;
   }
 }
 
@@ -46,10 +84,11 @@ class RddRun {
  * Runs an RDD plan and yields the pickled blobs of its final partitions, in partition
  * order. Each Python step runs one task per partition on the worker threads (in parallel,
  * as many at once as there are threads); a shuffle's map side fuses the
- * PythonMapPartitions right below it into the same task.
+ * PythonMapPartitions right below it into the same task. `onAccumulators` receives each
+ * successful task's accumulator updates (never a failed attempt's).
  */
-export async function* executeRdd(plan: RddPlan, ctx: ExecContext): AsyncIterable<Uint8Array> {
-  const run = new RddRun(ctx);
+export async function* executeRdd(plan: RddPlan, ctx: ExecContext, onAccumulators?: (blob: Uint8Array) => void): AsyncIterable<Uint8Array> {
+  const run = new RddRun(ctx, onAccumulators);
   const parts = await computePartitions(plan, run);
   const pickleStage = run.stage();
   for (let i = 0; i < parts.length; i++) {
@@ -76,13 +115,29 @@ export async function rddNumPartitions(plan: RddPlan): Promise<number> {
       return rddNumPartitions(plan.input);
     case "PythonShuffle":
       return plan.numPartitions;
+    case "Union": {
+      let n = 0;
+      for (const input of plan.inputs) n += await rddNumPartitions(input);
+      return n;
+    }
+    case "CoalescePartitions":
+      return plan.groups.length;
+    case "BinaryFiles":
+      return binaryFileGroups(await listHadoopInputs(plan.path), plan.minPartitions, plan.parallelism).length;
+    case "Cached":
+      return cachedPartitions(plan.id)?.length ?? rddNumPartitions(plan.input);
     default:
       return assertNever(plan);
   }
 }
 
+/** `rdd.unpersist()`: drops the kept partitions of a Cached plan node (nothing else is one). */
+export function unpersistRdd(plan: RddPlan): boolean {
+  return plan.kind === "Cached" && dropPartitions(plan.id);
+}
+
 /** The blobs of a mapPartitions task's output (one item, or none when a worker sent nothing). */
-function mapped(out: readonly PythonTaskOutput[]): TaskInput {
+function mapped(out: readonly PythonTaskOutput[]): { readonly kind: "blobs"; readonly blobs: Uint8Array[] } {
   const blobs: Uint8Array[] = [];
   for (const o of out) for (const b of o.blobs) blobs.push(b); // not push(...): unbounded
   return { kind: "blobs", blobs };
@@ -97,7 +152,7 @@ async function computePartitions(plan: RddPlan, run: RddRun): Promise<TaskInput[
       // Only the split plan is made here (file sizes); each task reads its own byte range.
       return hadoopTextSplits(await listHadoopInputs(plan.path), plan.minPartitions).map((split) => ({ kind: "textSplit", split }));
     case "WholeTextFiles":
-      return wholeFileGroups(await listHadoopInputs(plan.path), plan.minPartitions).map((files) => ({ kind: "wholeTextFiles", files }));
+      return wholeFileGroups(await listHadoopInputs(plan.path), plan.minPartitions).map((files) => ({ kind: "wholeTextFiles", files, binary: false }));
     case "PythonMapPartitions": {
       const inputs = await computePartitions(plan.input, run);
       const stage = run.stage();
@@ -105,19 +160,69 @@ async function computePartitions(plan: RddPlan, run: RddRun): Promise<TaskInput[
       return outs.map(mapped);
     }
     case "PythonShuffle":
-      return shuffle(plan.input, plan.numPartitions, run);
+      return shuffle(plan.input, plan.numPartitions, plan.partitionFunc, run);
+    case "Union": {
+      // Each input's steps run as their own stages; the partitions follow one another.
+      const out: TaskInput[] = [];
+      for (const input of plan.inputs) for (const p of await computePartitions(input, run)) out.push(p);
+      return out;
+    }
+    case "CoalescePartitions":
+      return coalesced(await computePartitions(plan.input, run), plan.groups, run);
+    case "Cached": {
+      const hit = cachedPartitions(plan.id);
+      if (hit !== undefined) return hit.map((blobs) => ({ kind: "blobs", blobs }));
+      const parts = await computePartitions(plan.input, run);
+      const all = Array.from({ length: parts.length }, (_, i) => i);
+      const kept = (await coalesced(parts, all.map((i) => [i]), run)).map((p) => (p.kind === "blobs" ? p.blobs : []));
+      keepPartitions(plan.id, kept);
+      return kept.map((blobs) => ({ kind: "blobs", blobs }));
+    }
+    case "BinaryFiles":
+      return binaryFileGroups(await listHadoopInputs(plan.path), plan.minPartitions, plan.parallelism).map((files) => ({
+        kind: "wholeTextFiles",
+        files,
+        binary: true,
+      }));
     default:
       return assertNever(plan);
   }
 }
 
+/**
+ * Output partition j = the blobs of input partitions `groups[j]` in order. A partition not
+ * read yet (a text split, whole files) is read and pickled by a task first, once.
+ */
+async function coalesced(inputs: readonly TaskInput[], groups: readonly (readonly number[])[], run: RddRun): Promise<TaskInput[]> {
+  const used = new Set<number>();
+  for (const g of groups) {
+    for (const i of g) {
+      if (i >= inputs.length) throw new InvalidPlanInput(`rdd.groups: partition ${i} of an RDD with ${inputs.length} partitions`);
+      used.add(i);
+    }
+  }
+  const stage = run.stage();
+  const blobsOf = new Map<number, readonly Uint8Array[]>();
+  await Promise.all(
+    [...used].map(async (i) => {
+      const p = inputs[i]!;
+      blobsOf.set(i, p.kind === "blobs" ? p.blobs : mapped(await run.task(stage, { kind: "mapPartitions", func: null, splitIndex: i, input: p })).blobs);
+    }),
+  );
+  return groups.map((g) => {
+    const blobs: Uint8Array[] = [];
+    for (const i of g) for (const b of blobsOf.get(i)!) blobs.push(b);
+    return { kind: "blobs", blobs };
+  });
+}
+
 /** Map side per input partition (shuffleWrite), then reduce partition j = bucket j of every map output, in map order. */
-async function shuffle(input: RddPlan, n: number, run: RddRun): Promise<TaskInput[]> {
+async function shuffle(input: RddPlan, n: number, partitionFunc: Uint8Array | null, run: RddRun): Promise<TaskInput[]> {
   const fused = input.kind === "PythonMapPartitions" ? input : null;
   const source = fused !== null ? await computePartitions(fused.input, run) : await computePartitions(input, run);
   const func = fused !== null ? fused.func : null;
   const stage = run.stage();
-  const mapOutputs = await Promise.all(source.map((input, i) => run.task(stage, { kind: "shuffleWrite", func, splitIndex: i, input, numPartitions: n })));
+  const mapOutputs = await Promise.all(source.map((input, i) => run.task(stage, { kind: "shuffleWrite", func, splitIndex: i, input, numPartitions: n, partitionFunc })));
   const reduce: Uint8Array[][] = Array.from({ length: n }, () => []);
   for (const buckets of mapOutputs) {
     for (const { bucket, blobs } of buckets) {

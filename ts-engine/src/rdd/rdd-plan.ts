@@ -2,7 +2,7 @@
  * RDD plans (bridge/PROTOCOL.md "RDD plans") as one discriminated union. Elements are
  * opaque to the engine: pickled Python lists ("blobs") or, straight from a text file, lines.
  */
-export type RddPlan = Parallelize | TextFile | PythonMapPartitions | PythonShuffle | WholeTextFiles;
+export type RddPlan = Parallelize | TextFile | PythonMapPartitions | PythonShuffle | WholeTextFiles | UnionRdd | CoalescePartitions | BinaryFiles | CachedRdd;
 
 export type RddKind = RddPlan["kind"];
 
@@ -30,11 +30,16 @@ export interface PythonMapPartitions {
   readonly func: Uint8Array;
 }
 
-/** Hash-partition (key, value) elements into `numPartitions` by `portable_hash(key) % n`. */
+/**
+ * Hash-partition (key, value) elements into `numPartitions` by `portable_hash(key) % n`, or
+ * by a cloudpickled `partitionFunc(key) % n` (PySpark's partitionBy(n, partitionFunc):
+ * sortByKey's range partitioner, repartition's round robin).
+ */
 export interface PythonShuffle {
   readonly kind: "PythonShuffle";
   readonly input: RddPlan;
   readonly numPartitions: number;
+  readonly partitionFunc: Uint8Array | null;
 }
 
 /** `sc.wholeTextFiles(path, minPartitions)`: one `(path, content)` element per file, files packed into partitions. */
@@ -42,4 +47,44 @@ export interface WholeTextFiles {
   readonly kind: "WholeTextFiles";
   readonly path: string;
   readonly minPartitions: number;
+}
+
+/** `rdd.union(other)` / `sc.union(rdds)`: the inputs' partitions one after another, as Spark's UnionRDD. */
+export interface UnionRdd {
+  readonly kind: "Union";
+  readonly inputs: readonly RddPlan[];
+}
+
+/**
+ * Output partition j = the input partitions `groups[j]`, concatenated in that order, with no
+ * shuffle: Spark's CoalescedRDD (`coalesce(n)`: consecutive ranges), and the pairing of
+ * partitions that zip and cartesian read (an input partition may appear in several groups).
+ */
+export interface CoalescePartitions {
+  readonly kind: "CoalescePartitions";
+  readonly input: RddPlan;
+  readonly groups: readonly (readonly number[])[];
+}
+
+/**
+ * `sc.binaryFiles(path, minPartitions)`: one `(path, bytes)` element per file, files packed
+ * into partitions as Spark's StreamFileInputFormat packs them (rdd/binary-file-groups.ts).
+ */
+export interface BinaryFiles {
+  readonly kind: "BinaryFiles";
+  readonly path: string;
+  readonly minPartitions: number;
+  /** The context's defaultParallelism, which the packing divides the bytes by. */
+  readonly parallelism: number;
+}
+
+/**
+ * `rdd.persist()` / `rdd.cache()`: `input`'s partitions, computed by the first job that reads
+ * them and kept in the engine under `id` (a client-made unique id) for later jobs, until
+ * `unpersist` (action "unpersist").
+ */
+export interface CachedRdd {
+  readonly kind: "Cached";
+  readonly id: string;
+  readonly input: RddPlan;
 }

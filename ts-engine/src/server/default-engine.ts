@@ -10,13 +10,14 @@ import {
   unpersistQuery,
   numPartitionsQuery,
 } from "../engine/query-engine.js";
+import { inputFilesQuery, sameSemanticsQuery, semanticHashQuery } from "../engine/plan-semantics.js";
 import { createEngineServices } from "../engine/services.js";
 import { createTempView, runSql } from "../engine/sql-runner.js";
 import { catalogOp } from "../engine/catalog-api.js";
 import { writeTable } from "../engine/dataframe-table-write.js";
 import { createPythonRunner } from "../python/default-runner.js";
 import { decodeRddPlan } from "../rdd/decode-rdd.js";
-import { executeRdd, rddNumPartitions } from "../rdd/execute-rdd.js";
+import { executeRdd, rddNumPartitions, unpersistRdd } from "../rdd/execute-rdd.js";
 import type { ServerEngine } from "./engine-port.js";
 
 /** The engine the CLI serves: engine/query-engine.ts for DataFrames, rdd/ for RDDs. */
@@ -35,8 +36,12 @@ export const defaultServerEngine: ServerEngine = {
   catalogOp,
   writeTable,
   numPartitionsQuery,
-  runRdd: (raw, ctx) => executeRdd(decodeRddPlan(raw), ctx),
+  semanticHashQuery,
+  sameSemanticsQuery,
+  inputFilesQuery,
+  runRdd: (raw, ctx, onAccumulators) => executeRdd(decodeRddPlan(raw), ctx, onAccumulators),
   rddNumPartitions: (raw) => rddNumPartitions(decodeRddPlan(raw)),
+  rddUnpersist: (raw) => unpersistRdd(decodeRddPlan(raw)),
   createServices: () => {
     const services = createEngineServices();
     return { ...services, python: services.python ?? createPythonRunner() };

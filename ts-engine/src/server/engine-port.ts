@@ -30,9 +30,12 @@ export interface ServerEngine {
   explainQuery(plan: ParsedPlan, mode: ExplainMode, ctx: ExecContext): string;
   showQuery(plan: ParsedPlan, numRows: number, truncate: number, vertical: boolean, ctx: ExecContext): Promise<string>;
   treeStringQuery(plan: ParsedPlan, ctx: ExecContext): string;
-  runRdd(rawRdd: unknown, ctx: ExecContext): AsyncIterable<Uint8Array>;
+  /** `onAccumulators` receives the accumulator updates of each successful task (pickled). */
+  runRdd(rawRdd: unknown, ctx: ExecContext, onAccumulators?: (blob: Uint8Array) => void): AsyncIterable<Uint8Array>;
   /** `rdd.getNumPartitions()` of a wire RDD plan, planned without running it (absent in stand-ins without RDDs). */
   rddNumPartitions?(rawRdd: unknown, ctx: ExecContext): Promise<number>;
+  /** `rdd.unpersist()`: drops a persisted RDD's kept partitions (absent in stand-ins without RDDs). */
+  rddUnpersist?(rawRdd: unknown): boolean;
   /** `df.persist(level)` / `df.cache()`: registers the plan with the engine's cache. */
   persistQuery(plan: ParsedPlan, level: StorageLevel, ctx: ExecContext): void;
   /** `df.unpersist()`: drops the plan's cache entry (at once; stored blocks are freed by the promise). */
@@ -54,6 +57,12 @@ export interface ServerEngine {
   catalogOp(op: string, args: readonly (string | StorageLevel | undefined)[], ctx: ExecContext): unknown;
   /** `df.rdd.getNumPartitions()`: the result's partitions (the stages before the last run); absent in stand-ins. */
   numPartitionsQuery?(plan: ParsedPlan, ctx: ExecContext): Promise<number>;
+  /** `df.semanticHash()`: the analyzed plan's canonical hash; absent in stand-ins. */
+  semanticHashQuery?(plan: ParsedPlan, ctx: ExecContext): number;
+  /** `df.sameSemantics(other)`: whether the analyzed plans canonicalize alike; absent in stand-ins. */
+  sameSemanticsQuery?(plan: ParsedPlan, other: ParsedPlan, ctx: ExecContext): boolean;
+  /** `df.inputFiles()`: the files of the plan's file relations (`file:///…`); absent in stand-ins. */
+  inputFilesQuery?(plan: ParsedPlan, ctx: ExecContext): string[];
   /** Process-wide services (worker pool, Python runner), created once. */
   createServices(): EngineServices;
 }

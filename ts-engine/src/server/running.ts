@@ -35,6 +35,7 @@ export async function runRequest(
     signal: controller.signal,
     services: rc.state.services,
     catalog: session.catalog,
+    observations: session.observations,
   };
   try {
     await body({ ctx, window, signal: controller.signal });

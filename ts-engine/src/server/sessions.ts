@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { newSharedCatalog, SessionCatalog } from "../catalog/session-catalog.js";
 import { SqlConf } from "../conf/sql-conf.js";
 import { SparkException } from "../errors/spark-exception.js";
+import { ObservationStore } from "../exec/observation-store.js";
 
 /** A request in flight: cancelled through its AbortController (interrupt, release, shutdown). */
 export interface RunningRequest {
@@ -21,6 +22,8 @@ export interface Session {
   readonly running: Map<string, RunningRequest>;
   /** Its temp views and current database; the global temp views are the store's. */
   readonly catalog: SessionCatalog;
+  /** Metrics its actions observed (df.observe), read by the client's Observation.get. */
+  readonly observations: ObservationStore;
 }
 
 /** The error a cancelled request ends with (Spark's OPERATION_CANCELED). */
@@ -41,7 +44,7 @@ export class SessionStore {
   create(owner: string, pythonExec: string, conf: Readonly<Record<string, string>>): Session {
     const sqlConf = new SqlConf();
     for (const [k, v] of Object.entries(conf)) sqlConf.set(k, v);
-    const session: Session = { id: randomUUID(), owner, conf: sqlConf, pythonExec, running: new Map(), catalog: new SessionCatalog(this.sharedCatalog, sqlConf) };
+    const session: Session = { id: randomUUID(), owner, conf: sqlConf, pythonExec, running: new Map(), catalog: new SessionCatalog(this.sharedCatalog, sqlConf), observations: new ObservationStore() };
     this.sessions.set(session.id, session);
     this.authenticated.add(owner);
     return session;

@@ -7,7 +7,8 @@ import { numericLiteral } from "./literals.js";
 import { intervalLiteral } from "./interval-literal.js";
 import { unboundParameter, type ParserOptions, type SqlParameters } from "./parameters.js";
 import { rearrangeArguments, type CallArgument } from "./named-arguments.js";
-import { AnalysisException } from "../errors/spark-exception.js";
+import { overClause, parseWindowSpec } from "./window-clause.js";
+import { AnalysisException, ParseException } from "../errors/spark-exception.js";
 
 const COMPARE: Readonly<Record<string, string>> = { "=": "==", "==": "==", "<>": "!=", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">=", "<=>": "<=>" };
 
@@ -409,7 +410,7 @@ export class Parser {
       this.next();
       if (word === "cast" || word === "try_cast") return this.cast(word === "cast");
       this.callStart = t.pos;
-      return this.call(word);
+      return this.windowed(this.call(word));
     }
     if (RESERVED.has(word) && word !== "distinct") throw syntaxError(t);
     return this.columnRef(t.value);
@@ -450,6 +451,22 @@ export class Parser {
     const args = this.callArguments(name, start);
     const unitFirst = datetimeUnitFirst(name, args);
     return this.withFilter({ kind: "UnresolvedFunction", name: unitFirst === args ? name : UNIT_FIRST[name.toLowerCase()]!, args: unitFirst, isDistinct });
+  }
+
+  /**
+   * A call's optional `IGNORE NULLS` / `RESPECT NULLS` (the ignoreNulls flag of first, last,
+   * first_value, last_value, any_value and nth_value) and `OVER window` (sql/window-clause.ts).
+   */
+  private windowed(call: Expr): Expr {
+    let f = call;
+    if ((kw(this.peek(), "ignore") || kw(this.peek(), "respect")) && f.kind === "UnresolvedFunction") {
+      const ignore = this.next().value.toLowerCase() === "ignore";
+      this.expectKw("nulls");
+      f = withIgnoreNulls(f, ignore);
+    }
+    if (!this.acceptKw("over")) return f;
+    const src = { peek: () => this.peek(), next: () => this.next(), expression: () => this.expression() };
+    return overClause(f, parseWindowSpec(src));
   }
 
   /** Spark's `extract(field FROM source)`, with the field as a string literal argument. */
@@ -546,6 +563,18 @@ export class Parser {
     this.expectKw("end");
     return elseValue === undefined ? { kind: "CaseWhen", branches } : { kind: "CaseWhen", branches, elseValue };
   }
+}
+
+/** Where a function takes its ignoreNulls flag: first(x, flag), nth_value(x, n, flag). */
+const IGNORE_NULLS_ARG: Readonly<Record<string, number>> = { first: 1, last: 1, first_value: 1, last_value: 1, any_value: 1, nth_value: 2 };
+
+/** `f(...) IGNORE NULLS` as the call with its ignoreNulls argument set (a syntax error for other functions). */
+function withIgnoreNulls(f: Expr & { kind: "UnresolvedFunction" }, ignore: boolean): Expr {
+  const at = IGNORE_NULLS_ARG[f.name.toLowerCase()];
+  if (at === undefined || f.args.length !== at) {
+    throw new ParseException("INVALID_SQL_SYNTAX.FUNCTION_WITH_UNSUPPORTED_SYNTAX", { prettyName: `\`${f.name}\``, syntax: "IGNORE NULLS" });
+  }
+  return { ...f, args: [...f.args, { kind: "Literal", value: ignore, dataType: BooleanType }] };
 }
 
 const DATETIME_UNITS = new Set(["YEAR", "QUARTER", "MONTH", "WEEK", "DAY", "DAYOFYEAR", "HOUR", "MINUTE", "SECOND", "MILLISECOND", "MICROSECOND"]);

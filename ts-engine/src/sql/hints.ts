@@ -1,5 +1,6 @@
 import type { ParsedPlan } from "../plan/parsed-plan.js";
 import { Lexer, syntaxError, type Token } from "./lexer.js";
+import { isPartitionHint } from "../plan/partition-hint-names.js";
 
 /** One hint of a `/*+ … *\/` comment: its name and parameters (relation names or literals). */
 export interface SqlHint {
@@ -32,6 +33,7 @@ export function parseHints(tok: Token, timeZone: string): SqlHint[] {
           }
           parameters.push(name);
         } else if (a.type === "number") parameters.push(Number(a.text));
+        else if (a.type === "op" && a.value === "-" && lx.peek().type === "number") parameters.push(-Number(lx.next().text));
         else throw syntaxError({ ...a, pos: tok.pos + 3 + a.pos });
         const sep = lx.next();
         if (sep.type === "op" && sep.value === ")") break;
@@ -57,6 +59,8 @@ function relationName(p: ParsedPlan): string | undefined {
 export function applyHints(plan: ParsedPlan, hints: readonly SqlHint[]): ParsedPlan {
   let out = plan;
   for (const h of hints) {
+    // partitioning hints name columns, not relations (wrapPartitionHints places them)
+    if (isPartitionHint(h.name)) continue;
     const names = new Set(h.parameters.filter((x): x is string => typeof x === "string").map((x) => x.toLowerCase()));
     if (names.size === 0) continue;
     const mark = (p: ParsedPlan): ParsedPlan => {
@@ -69,6 +73,20 @@ export function applyHints(plan: ParsedPlan, hints: readonly SqlHint[]): ParsedP
       return n !== undefined && names.has(n.toLowerCase()) ? { kind: "Hint", input: p, name: h.name, parameters: [] } : p;
     };
     out = mark(out);
+  }
+  return out;
+}
+
+/**
+ * The partitioning hints of a SELECT (REPARTITION, COALESCE, REPARTITION_BY_RANGE,
+ * REBALANCE) over the whole query specification, as Spark's AstBuilder wraps it in
+ * UnresolvedHints (the first hint outermost); the analyzer makes them repartitions.
+ */
+export function wrapPartitionHints(plan: ParsedPlan, hints: readonly SqlHint[]): ParsedPlan {
+  let out = plan;
+  for (let i = hints.length - 1; i >= 0; i--) {
+    const h = hints[i]!;
+    if (isPartitionHint(h.name)) out = { kind: "Hint", input: out, name: h.name, parameters: h.parameters };
   }
   return out;
 }

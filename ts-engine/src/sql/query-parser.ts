@@ -6,7 +6,7 @@ import type { ParsedPlan } from "../plan/parsed-plan.js";
 import { Parser } from "./expr-parser.js";
 import { syntaxError, type Token } from "./lexer.js";
 import type { ParserOptions } from "./parameters.js";
-import { applyHints, parseHints } from "./hints.js";
+import { applyHints, parseHints, wrapPartitionHints } from "./hints.js";
 import { isFileFormat } from "../io/formats.js";
 import { lookupFunction } from "../expr/functions/registry.js";
 import { exprPrettySql } from "../expr/expr-string.js";
@@ -15,6 +15,7 @@ import type { ClauseSource } from "./clause-source.js";
 import { parseGroupBy } from "./group-by-clause.js";
 import { parsePivot, parseUnpivot } from "./pivot-clause.js";
 import { parseTableSample } from "./sample-clause.js";
+import { parseWindowSpec, substituteWindowRefs, type SqlWindowSpec } from "./window-clause.js";
 
 /**
  * Words that end a select item or a relation instead of being its bare alias: the clause and
@@ -487,7 +488,7 @@ export class QueryParser extends Parser {
       grouped = true;
     }
     if (this.scalars.length > 0 || this.subqueries.size > 0) throw notImplemented("subqueries in GROUP BY or HAVING");
-    if (this.peekKw("window")) throw notImplemented("WINDOW clause");
+    if (this.acceptKw("window")) plan = this.windowClause(plan, items);
     if (this.peekKw("qualify")) throw notImplemented("QUALIFY");
     if (!grouped && selectScalars.length > 0 && items.some(hasAggregateCall)) {
       // a global aggregate with a scalar subquery beside it: grouped by the subquery's one value
@@ -498,7 +499,7 @@ export class QueryParser extends Parser {
       if (grouped) throw notImplemented("IN / EXISTS subqueries in the select list of an aggregate");
       plan = this.projectWithSubqueries(plan, items, selectSubqueries);
     } else if (!grouped) plan = { kind: "Project", input: plan, exprs: items };
-    return distinct ? { kind: "Distinct", input: plan } : plan;
+    return wrapPartitionHints(distinct ? { kind: "Distinct", input: plan } : plan, hints);
   }
 
   /**
@@ -527,6 +528,25 @@ export class QueryParser extends Parser {
   private scalarItemName(e: ParsedExpr): ParsedExpr {
     if (e.kind !== "UnresolvedAttribute" || e.nameParts.length !== 1 || !this.scalars.some((s) => s.name === e.nameParts[0])) return e;
     return { kind: "Alias", child: e, name: "scalarsubquery()" };
+  }
+
+  /**
+   * `WINDOW name AS spec, …` (Spark's windowClause): the named specs replace `OVER name` in the
+   * select list and HAVING (sql/window-clause.ts); `items` is the select list the plan holds.
+   */
+  private windowClause(plan: ParsedPlan, items: ParsedExpr[]): ParsedPlan {
+    const defs = new Map<string, SqlWindowSpec>();
+    const src = { peek: () => this.peek(), next: () => this.next(), expression: () => this.expression() };
+    do {
+      const name = this.identifier();
+      this.expectKw("as");
+      defs.set(name.toLowerCase(), parseWindowSpec(src));
+    } while (this.acceptOp(","));
+    // the plan built so far holds `items` itself (an Aggregate's aggs): filled in where it is
+    items.forEach((e, i) => {
+      items[i] = substituteWindowRefs(e, defs);
+    });
+    return plan.kind === "Filter" ? { ...plan, condition: substituteWindowRefs(plan.condition, defs) } : plan;
   }
 
   /** A GROUP BY item: `GROUP BY 1` is the first select item (spark.sql.groupByOrdinal). */
@@ -856,6 +876,8 @@ function mapMarkers(e: ParsedExpr, f: (id: number, notAbove: boolean) => ParsedE
       return { ...e, body: m(e.body) };
     case "PythonUDF":
       return { ...e, args: e.args.map(m) };
+    case "Window":
+      return { ...e, windowFunction: m(e.windowFunction), partitionSpec: e.partitionSpec.map(m), orderSpec: e.orderSpec.map((o) => ({ ...o, child: m(o.child) })) };
     case "UnresolvedAttribute":
     case "UnresolvedStar":
     case "ExprString":

@@ -30,6 +30,7 @@ export const ATOMIC_NAMES: Readonly<Record<AtomicKind, AtomicNames>> = {
   timestamp: { simple: "timestamp", py: "TimestampType()" },
   timestamp_ntz: { simple: "timestamp_ntz", py: "TimestampNTZType()" },
   calendar_interval: { simple: "interval", py: "CalendarIntervalType()" },
+  variant: { simple: "variant", py: "VariantType()" },
 };
 
 /** The atomic kinds, from the table (wire decoders accept exactly these names). */

@@ -22,6 +22,9 @@ const isDatetime = (t: DataType): boolean => t.kind === "timestamp" || t.kind ==
 /** The verdict for casting `from` to `to` (checked on PySpark 4.0.1 for every atomic pair). */
 export function castVerdict(from: DataType, to: DataType, ansi: boolean): CastVerdict {
   if (typeEquals(from, to) || from.kind === "null") return OK;
+  // Variants: Spark's VariantGet.checkDataType (out) and castToVariant's types (in).
+  if (from.kind === "variant") return variantTarget(to) ? OK : NO;
+  if (to.kind === "variant") return variantSource(from) ? OK : NO;
   if (to.kind === "string") return OK;
   if (from.kind === "string") return to.kind === "array" || to.kind === "map" || to.kind === "struct" ? NO : OK;
   switch (to.kind) {
@@ -77,4 +80,38 @@ export function castVerdict(from: DataType, to: DataType, ansi: boolean): CastVe
 
 function firstFailure(...vs: readonly CastVerdict[]): CastVerdict {
   return vs.find((v) => !v.ok) ?? OK;
+}
+
+/** A type a variant casts to: atomic types but intervals, arrays and string-keyed maps of them, structs, VARIANT. */
+export function variantTarget(t: DataType): boolean {
+  switch (t.kind) {
+    case "array":
+      return variantTarget(t.elementType);
+    case "map":
+      return t.keyType.kind === "string" && variantTarget(t.valueType);
+    case "struct":
+      return t.fields.every((f) => variantTarget(f.dataType));
+    case "calendar_interval":
+    case "day_time_interval":
+    case "year_month_interval":
+    case "null":
+      return false;
+    default:
+      return true;
+  }
+}
+
+/** A type CAST(… AS VARIANT) takes (checked on PySpark 4.0.1): atomic types but calendar intervals, and arrays of them; maps and structs go through to_variant_object. */
+export function variantSource(t: DataType): boolean {
+  switch (t.kind) {
+    case "array":
+      return variantSource(t.elementType);
+    case "map":
+    case "struct":
+      return false;
+    case "calendar_interval":
+      return false;
+    default:
+      return true;
+  }
 }

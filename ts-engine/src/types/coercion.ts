@@ -41,6 +41,7 @@ export function asDecimal(t: DataType): DecimalType | null {
     case "day_time_interval":
     case "year_month_interval":
     case "calendar_interval":
+    case "variant":
     case "array":
     case "map":
     case "struct":

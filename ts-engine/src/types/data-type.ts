@@ -19,7 +19,8 @@ export type AtomicKind =
   | "date"
   | "timestamp"
   | "timestamp_ntz"
-  | "calendar_interval";
+  | "calendar_interval"
+  | "variant";
 
 export interface AtomicType {
   readonly kind: AtomicKind;
@@ -128,6 +129,8 @@ export const TimestampType = atomic("timestamp");
 export const TimestampNTZType = atomic("timestamp_ntz");
 /** Spark's CalendarIntervalType (make_interval): months, days and microseconds apart (columnar/calendar-interval.ts). */
 export const CalendarIntervalType = atomic("calendar_interval");
+/** Spark 4's VariantType (parse_json): self-describing values in Spark's binary encoding (columnar/variant.ts). */
+export const VariantType = atomic("variant");
 
 export function decimalType(precision: number, scale: number): DecimalType {
   return { kind: "decimal", precision, scale };
@@ -210,6 +213,7 @@ export function typeEquals(a: DataType, b: DataType): boolean {
     case "timestamp":
     case "timestamp_ntz":
     case "calendar_interval":
+    case "variant":
       return true;
     default:
       return assertNever(a);

@@ -2,6 +2,7 @@ import { ParseException } from "../errors/spark-exception.js";
 import {
   BinaryType,
   CalendarIntervalType,
+  VariantType,
   BooleanType,
   ByteType,
   DateType,
@@ -47,6 +48,7 @@ const SIMPLE: Readonly<Record<string, DataType>> = {
   binary: BinaryType,
   void: NullType,
   null: NullType,
+  variant: VariantType,
 };
 
 /** A tiny cursor over DDL text: identifiers, backquoted names, numbers and punctuation. */

@@ -5,6 +5,7 @@ export function isOrderable(t: DataType): boolean {
   switch (t.kind) {
     case "map":
     case "calendar_interval":
+    case "variant":
       return false;
     case "array":
       return isOrderable(t.elementType);

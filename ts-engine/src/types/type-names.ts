@@ -54,6 +54,7 @@ export function sqlTypeName(t: DataType): string {
     case "timestamp":
     case "timestamp_ntz":
     case "calendar_interval":
+    case "variant":
       return simpleString(t).toUpperCase();
     default:
       return assertNever(t);

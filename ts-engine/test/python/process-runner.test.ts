@@ -149,7 +149,7 @@ describe.skipIf(testPython.skipReason !== null)(`ProcessPythonRunner (${testPyth
   });
 
   it("routes pairs by PySpark's portable_hash", async () => {
-    const buckets = await runner.shuffleWrite(null, 0, { kind: "blobs", blobs: [pickledList("[('a', 1), ('b', 2), (None, 3), ((1, 'x'), 4), (7, 5)]")] }, 3, opts);
+    const buckets = await runner.shuffleWrite(null, 0, { kind: "blobs", blobs: [pickledList("[('a', 1), ('b', 2), (None, 3), ((1, 'x'), 4), (7, 5)]")] }, 3, null, opts);
     expect(buckets.length).toBe(3);
     // pyspark.rdd.portable_hash with PYTHONHASHSEED=0: None→0; 7→7%3=1; strs and tuples as recorded on PySpark.
     const where = buckets.map((b) => unpickleRepr(b));

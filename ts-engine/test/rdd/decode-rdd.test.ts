@@ -13,8 +13,28 @@ describe("decodeRddPlan", () => {
     expect(plan).toEqual({
       kind: "PythonShuffle",
       numPartitions: 2,
+      partitionFunc: null,
       input: { kind: "PythonMapPartitions", func: blob, input: { kind: "Parallelize", partitions: [blob] } },
     });
+  });
+
+  it("decodes a union, partition groups and a shuffle's partition function", () => {
+    const blob = new Uint8Array([7]);
+    const src = { kind: "Parallelize", partitions: [blob, blob] };
+    expect(decodeRddPlan({ kind: "Union", inputs: [src, src] })).toEqual({ kind: "Union", inputs: [src, src] });
+    expect(decodeRddPlan({ kind: "CoalescePartitions", input: src, groups: [[0, 1], [], [1]] })).toEqual({
+      kind: "CoalescePartitions",
+      input: src,
+      groups: [[0, 1], [], [1]],
+    });
+    expect(decodeRddPlan({ kind: "PythonShuffle", numPartitions: 3, partitionFunc: blob, input: src })).toEqual({
+      kind: "PythonShuffle",
+      numPartitions: 3,
+      partitionFunc: blob,
+      input: src,
+    });
+    expect(() => decodeRddPlan({ kind: "Union", inputs: [] })).toThrow(/rdd\.inputs: expected a non-empty list/);
+    expect(() => decodeRddPlan({ kind: "CoalescePartitions", input: src, groups: [[0, -1]] })).toThrow(/rdd\.groups\[0\]\[1\]/);
   });
 
   it("names the path of a bad field", () => {

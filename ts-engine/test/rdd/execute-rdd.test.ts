@@ -6,7 +6,7 @@ import { SqlConf } from "../../src/conf/sql-conf.js";
 import type { ExecContext } from "../../src/exec/exec-context.js";
 import { PythonException } from "../../src/errors/spark-exception.js";
 import { ProcessPythonRunner } from "../../src/python/worker-process/process-runner.js";
-import { executeRdd } from "../../src/rdd/execute-rdd.js";
+import { executeRdd, rddNumPartitions, unpersistRdd } from "../../src/rdd/execute-rdd.js";
 import type { RddPlan } from "../../src/rdd/rdd-plan.js";
 import { pickled, pickledList, testPython, unpickleRepr } from "../python/python-env.js";
 
@@ -16,7 +16,7 @@ async function collect(plan: RddPlan, ctx: ExecContext): Promise<string> {
   return unpickleRepr(blobs);
 }
 
-// The client's reduceByKey: local combine → PythonShuffle → merge (python/tspark/rdd.py combineByKey).
+// The client's reduceByKey: local combine → PythonShuffle → merge (python/tspark/rdd/_pairs.py combineByKey).
 const COMBINE = `(lambda f: lambda i, it: (lambda acc: [acc.__setitem__(k, f(acc[k], v) if k in acc else v) for k, v in it] and acc.items() or acc.items())({}))(lambda a, b: a + b)`;
 
 describe.skipIf(testPython.skipReason !== null)(`executeRdd (${testPython.skipReason ?? testPython.exe})`, () => {
@@ -53,7 +53,7 @@ describe.skipIf(testPython.skipReason !== null)(`executeRdd (${testPython.skipRe
       func: pickled("lambda i, it: ((w, 1) for line in it for w in line.split())"),
     };
     const combined: RddPlan = { kind: "PythonMapPartitions", input: words, func: pickled(COMBINE) };
-    const shuffled: RddPlan = { kind: "PythonShuffle", input: combined, numPartitions: 3 };
+    const shuffled: RddPlan = { kind: "PythonShuffle", input: combined, numPartitions: 3, partitionFunc: null };
     const merged: RddPlan = { kind: "PythonMapPartitions", input: shuffled, func: pickled(COMBINE) };
     const sorted: RddPlan = { kind: "PythonMapPartitions", input: merged, func: pickled("lambda i, it: [sorted(it)]") };
     const perPartition = await collect(sorted, ctx);
@@ -83,5 +83,36 @@ describe.skipIf(testPython.skipReason !== null)(`executeRdd (${testPython.skipRe
     expect((err as PythonException).pythonTraceback).toContain("ZeroDivisionError");
     const ok: RddPlan = { ...bad, input: { kind: "Parallelize", partitions: [pickledList("[1, 2]")] } };
     expect(await collect(ok, ctx)).toBe("[10, 5]");
+  });
+
+  it("concatenates a union's partitions and regroups partitions without a shuffle", async () => {
+    const a: RddPlan = { kind: "Parallelize", partitions: [pickledList("[1, 2]"), pickledList("[3]")] };
+    const b: RddPlan = { kind: "Parallelize", partitions: [pickledList("['x']")] };
+    const glom = (input: RddPlan): RddPlan => ({ kind: "PythonMapPartitions", input, func: pickled("lambda i, it: [(i, list(it))]") });
+    expect(await collect(glom({ kind: "Union", inputs: [a, b] }), ctx)).toBe("[(0, [1, 2]), (1, [3]), (2, ['x'])]");
+    const groups: RddPlan = { kind: "CoalescePartitions", input: { kind: "Union", inputs: [a, b] }, groups: [[2, 0], [], [1, 1]] };
+    expect(await collect(glom(groups), ctx)).toBe("[(0, ['x', 1, 2]), (1, []), (2, [3, 3])]");
+    const bad: RddPlan = { kind: "CoalescePartitions", input: a, groups: [[5]] };
+    await expect(collect(bad, ctx)).rejects.toThrow(/partition 5 of an RDD with 2 partitions/);
+  });
+
+  it("routes pairs by the shuffle's partition function", async () => {
+    const pairs: RddPlan = { kind: "Parallelize", partitions: [pickledList("[(1, 'a'), (2, 'b')]"), pickledList("[(3, 'c'), (4, 'd')]")] };
+    const shuffled: RddPlan = { kind: "PythonShuffle", input: pairs, numPartitions: 2, partitionFunc: pickled("lambda k: 0 if k < 3 else 1") };
+    const glom: RddPlan = { kind: "PythonMapPartitions", input: shuffled, func: pickled("lambda i, it: [list(it)]") };
+    expect(await collect(glom, ctx)).toBe("[[(1, 'a'), (2, 'b')], [(3, 'c'), (4, 'd')]]");
+  });
+
+  it("keeps a persisted RDD's partitions for later jobs until it is unpersisted", async () => {
+    const input: RddPlan = { kind: "Parallelize", partitions: [pickledList("[1, 2]"), pickledList("[3]")] };
+    const cached: RddPlan = { kind: "Cached", id: "test-cache-1", input: { kind: "PythonMapPartitions", input, func: pickled("lambda i, it: (x * 10 for x in it)") } };
+    expect(await collect(cached, ctx)).toBe("[10, 20, 30]");
+    // the same id over other data: the kept partitions answer, the lineage is not run
+    const other: RddPlan = { kind: "Cached", id: "test-cache-1", input: { kind: "Parallelize", partitions: [pickledList("[7]")] } };
+    expect(await collect(other, ctx)).toBe("[10, 20, 30]");
+    expect(await rddNumPartitions(other)).toBe(2);
+    expect(unpersistRdd(other)).toBe(true);
+    expect(await collect(other, ctx)).toBe("[7]");
+    expect(unpersistRdd(other)).toBe(true);
   });
 });

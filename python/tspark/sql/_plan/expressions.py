@@ -123,3 +123,14 @@ def lambda_function(body: Expr, arguments: Sequence[Expr]) -> Expr:
 def unresolved_named_lambda_variable(name: str) -> Expr:
     """A lambda variable placeholder (``x_1``), as PySpark names them."""
     return {"kind": "UnresolvedNamedLambdaVariable", "nameParts": [name]}
+
+
+def window(function: Expr, partition_spec: Sequence[Expr], order_spec: Sequence[Expr],
+           frame: Optional[Dict[str, Any]] = None) -> Expr:
+    """``function OVER (PARTITION BY … ORDER BY … frame)``; ``frame`` is ``{type, lower, upper}``
+    with boundaries "unboundedPreceding" / "unboundedFollowing" / "currentRow" or a signed int."""
+    e: Expr = {"kind": "Window", "windowFunction": function, "partitionSpec": list(partition_spec),
+               "orderSpec": list(order_spec)}
+    if frame is not None:
+        e["frame"] = frame
+    return e

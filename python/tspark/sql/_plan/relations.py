@@ -74,6 +74,18 @@ def limit(input: Plan, n: int) -> Plan:
     return _node("Limit", input=input, n=n)
 
 
+def offset(input: Plan, n: int) -> Plan:
+    """``offset``: the rows after the first ``n``."""
+    return _node("Offset", input=input, n=n)
+
+
+def collect_metrics(input: Plan, name: str, metrics: List[Expr], observation_id: Optional[str] = None) -> Plan:
+    """``observe``: ``metrics`` computed over the rows an action runs through (CollectMetrics)."""
+    if observation_id is None:
+        return _node("CollectMetrics", input=input, name=name, metrics=metrics)
+    return _node("CollectMetrics", input=input, name=name, metrics=metrics, observationId=observation_id)
+
+
 def join(left: Plan, right: Plan, join_type: str, condition: Optional[Expr] = None,
          using_columns: Optional[List[str]] = None) -> Plan:
     """``join``: by condition, or by column names that appear once in the output."""

@@ -15,4 +15,24 @@ def udf(f: Optional[Union[Callable[..., Any], T.DataType, str]] = None,
     return make_udf(f, returnType)
 
 
+def pandas_udf(f: Any = None, returnType: Any = None, functionType: Optional[int] = None) -> Any:
+    """A vectorized UDF over pandas Series: ``@pandas_udf("long") def f(s: pd.Series) -> pd.Series``;
+    the kind (scalar, scalar iterator) comes from the type hints or ``functionType``."""
+    from tspark.errors import PySparkTypeError
+    from tspark.sql.udf import UserDefinedFunction, infer_pandas_eval_type, make_udf_from
+    decorator = f is None or isinstance(f, (str, T.DataType))
+    if decorator:
+        rt = f or returnType
+        ft = functionType if functionType is not None else (returnType if isinstance(returnType, int) else None)
+    else:
+        rt, ft = returnType, functionType
+    if rt is None:
+        raise PySparkTypeError(errorClass="CANNOT_BE_NONE", messageParameters={"arg_name": "returnType"})
+
+    def make(fn: Callable[..., Any]) -> Any:
+        eval_type = ft if ft is not None else infer_pandas_eval_type(fn)
+        return make_udf_from(UserDefinedFunction(fn, rt, evalType=eval_type))
+    return make if decorator else make(f)
+
+
 __all__ = family_all(globals())

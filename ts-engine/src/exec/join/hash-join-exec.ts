@@ -1,7 +1,6 @@
-import { BATCH_SIZE, batchByteSize, makeBatch, type ColumnBatch } from "../../columnar/batch.js";
-import { concatBatches, sliceBatch } from "../../columnar/rows.js";
-import { selectedRows, takeVector } from "../../columnar/take.js";
-import type { Vector } from "../../columnar/vector.js";
+import { batchByteSize, type ColumnBatch } from "../../columnar/batch.js";
+import { concatBatches } from "../../columnar/rows.js";
+import { assertNever } from "../../errors/assert-never.js";
 import type { ExecContext } from "../../exec/exec-context.js";
 import { evaluate, type EvalContext } from "../../expr/eval/evaluate.js";
 import type { Expr } from "../../expr/expr.js";
@@ -13,6 +12,7 @@ import type { ExecutionPlan } from "../execution-plan.js";
 import { evalContextOf, throwIfAborted, yieldToEventLoop } from "../util.js";
 import { IndexBuffer } from "./index-buffer.js";
 import { RelationProbe, type HashedRelation } from "./hashed-relation.js";
+import { buildIntKeyIndex, intBuildKeys, probeIntKeyIndex, type IntKeyIndex } from "./int-key-index.js";
 import { inBatches, JoinOutput } from "./join-output.js";
 import type { MergeJoinSpec } from "./merge-join-stream.js";
 import { sortMergeFallback } from "./sort-merge-fallback.js";
@@ -22,12 +22,15 @@ import { MEMORY_POOL, type MemoryReservation } from "../memory/memory-pool.js";
 /** Heap bytes per build row beyond its data: chain links, the key table's slot and hash, the matched flag. */
 const BUILD_BYTES_PER_ROW = 40;
 
-/** The build side's rows chained by key: `head[group]` → first row, `next[row]` → following row. */
-interface BuildTable {
-  readonly table: GroupHashTable | null;
-  readonly head: Int32Array;
-  readonly next: Int32Array;
-}
+/**
+ * The build side's rows indexed on their keys: one integral key in the compact index
+ * (int-key-index.ts); other keys as dense key ids of a GroupHashTable with rows chained by
+ * id (`head[id]` → first row, `next[row]` → following row); no keys: every row (nested loop).
+ */
+type BuildTable =
+  | { readonly kind: "int"; readonly index: IntKeyIndex }
+  | { readonly kind: "keys"; readonly table: GroupHashTable; readonly head: Int32Array; readonly next: Int32Array }
+  | { readonly kind: "all" };
 
 /**
  * Hash join of one partition, every join type. The `build` side's partition (or, for a
@@ -36,7 +39,8 @@ interface BuildTable {
  * `residual` (the non-equi part of the condition) is checked on each candidate pair,
  * bound to [left columns…, right columns…]. Without keys every pair is a candidate
  * (nested loop). Outer rows of the build side are emitted after the stream ends, so a
- * join that needs them runs with both sides in the same partitions (shuffled).
+ * join that needs them runs with both sides in the same partitions (shuffled). Output
+ * goes through JoinOutput, which gathers only the columns the Project above reads.
  */
 export class HashJoinExec implements ExecutionPlan {
   readonly name: string;
@@ -63,6 +67,8 @@ export class HashJoinExec implements ExecutionPlan {
     private readonly detail: string,
     /** A broadcast build side the query hashed once and shares (see hashed-relation.ts). */
     private readonly relation?: HashedRelation,
+    /** The output columns the Project above reads (join-projection.ts); null: all. */
+    private readonly used: readonly boolean[] | null = null,
   ) {
     this.children = [left, right];
     this.name = leftKeys.length === 0 ? "BroadcastNestedLoopJoin" : broadcast ? "BroadcastHashJoin" : "ShuffledHashJoin";
@@ -86,9 +92,11 @@ export class HashJoinExec implements ExecutionPlan {
 
   private buildTable(rows: ColumnBatch, ectx: EvalContext): BuildTable {
     const n = rows.numRows;
-    const next = new Int32Array(n).fill(-1);
-    if (this.buildKeys.length === 0) return { table: null, head: new Int32Array(0), next };
+    if (this.buildKeys.length === 0) return { kind: "all" };
     const keys = this.buildKeys.map((k) => evaluate(k, rows, ectx));
+    const ik = intBuildKeys(keys, n);
+    if (ik !== null) return { kind: "int", index: buildIntKeyIndex(ik, keys[0]!.validity, n, false) };
+    const next = new Int32Array(n).fill(-1);
     const table = new GroupHashTable(this.buildKeys.map(exprType), Math.max(16, n));
     const gids = table.findOrInsert(keys, n);
     const head = new Int32Array(table.size).fill(-1);
@@ -100,37 +108,43 @@ export class HashJoinExec implements ExecutionPlan {
       next[r] = head[g]!;
       head[g] = r;
     }
-    return { table, head, next };
+    return { kind: "keys", table, head, next };
   }
 
   /** Candidate pairs (stream row, build row), in stream-row order. */
-  private candidates(sb: ColumnBatch, bt: BuildTable, nBuild: number, ectx: EvalContext, si: IndexBuffer, bi: IndexBuffer): void {
+  private candidates(sb: ColumnBatch, bt: BuildTable, nBuild: number, ectx: EvalContext, si: IndexBuffer, bi: IndexBuffer, oneEach: boolean): void {
     const n = sb.numRows;
-    if (bt.table === null) {
-      for (let i = 0; i < n; i++) {
-        for (let r = 0; r < nBuild; r++) {
-          si.push(i);
-          bi.push(r);
+    switch (bt.kind) {
+      case "all":
+        for (let i = 0; i < n; i++) {
+          for (let r = 0; r < nBuild; r++) {
+            si.push(i);
+            bi.push(r);
+          }
         }
+        return;
+      case "int":
+        probeIntKeyIndex(bt.index, evaluate(this.streamKeys[0]!, sb, ectx), n, si, bi, oneEach);
+        return;
+      case "keys": {
+        const gids = bt.table.find(this.streamKeys.map((k) => evaluate(k, sb, ectx)), n);
+        for (let i = 0; i < n; i++) {
+          const g = gids[i]!;
+          if (g < 0) continue;
+          for (let r = bt.head[g]!; r >= 0; r = bt.next[r]!) {
+            si.push(i);
+            bi.push(r);
+          }
+        }
+        return;
       }
-      return;
-    }
-    const gids = bt.table.find(this.streamKeys.map((k) => evaluate(k, sb, ectx)), n);
-    for (let i = 0; i < n; i++) {
-      const g = gids[i]!;
-      if (g < 0) continue;
-      for (let r = bt.head[g]!; r >= 0; r = bt.next[r]!) {
-        si.push(i);
-        bi.push(r);
-      }
+      default:
+        assertNever(bt);
     }
   }
 
-  /** Output columns [left…, right…] for stream rows `s` and build rows `b` (-1 = nulls). */
-  private columns(sb: ColumnBatch, rows: ColumnBatch, s: Int32Array, b: Int32Array): Vector[] {
-    const sc = sb.columns.map((c) => takeVector(c, s));
-    const bc = rows.columns.map((c) => takeVector(c, b));
-    return this.build === "right" ? [...sc, ...bc] : [...bc, ...sc];
+  private output(): JoinOutput {
+    return new JoinOutput(this.joinType, this.build === "right", this.residual, this.schema, this.streamPlan.schema, this.buildPlan.schema, this.used);
   }
 
   async *execute(partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
@@ -170,7 +184,9 @@ export class HashJoinExec implements ExecutionPlan {
     const rows = concatBatches(this.buildPlan.schema, parts);
     throwIfAborted(ctx);
     const bt = this.buildTable(rows, ectx);
-    const matched = new Uint8Array(rows.numRows);
+    const out = this.output();
+    const oneEach = out.existence && this.residual === undefined;
+    const matched = this.buildOuter ? new Uint8Array(rows.numRows) : null;
     const si = new IndexBuffer();
     const bi = new IndexBuffer();
     let count = 0;
@@ -178,36 +194,16 @@ export class HashJoinExec implements ExecutionPlan {
       throwIfAborted(ctx);
       si.clear();
       bi.clear();
-      this.candidates(sb, bt, rows.numRows, ectx, si, bi);
-      let s = si.view();
-      let b = bi.view();
-      if (this.residual !== undefined && s.length > 0) {
-        const pairs = makeBatch(this.schema, this.columns(sb, rows, s, b), s.length);
-        const pred = evaluate(this.residual, pairs, ectx);
-        const keep = selectedRows(pred);
-        const s2 = new Int32Array(keep.length);
-        const b2 = new Int32Array(keep.length);
-        for (let k = 0; k < keep.length; k++) {
-          s2[k] = s[keep[k]!]!;
-          b2[k] = b[keep[k]!]!;
-        }
-        s = s2;
-        b = b2;
-      }
-      for (let k = 0; k < b.length; k++) matched[b[k]!] = 1;
-      const out = this.streamOutput(sb, rows, s, b);
-      if (out !== null) for (let o = 0; o < out.numRows; o += BATCH_SIZE) yield sliceBatch(out, o, o + BATCH_SIZE);
+      this.candidates(sb, bt, rows.numRows, ectx, si, bi, oneEach);
+      const [s, b] = out.filter(sb, rows, si.view(), bi.view(), ectx);
+      if (matched !== null) for (let k = 0; k < b.length; k++) matched[b[k]!] = 1;
+      yield* inBatches(out.shape(sb, 0, sb.numRows, rows, s, b));
       if (++count % 4 === 0) await yieldToEventLoop();
     }
-    if (this.buildOuter) {
+    if (matched !== null) {
       const ub = new IndexBuffer();
       for (let k = 0; k < rows.numRows; k++) if (matched[k] === 0) ub.push(k);
-      if (ub.length > 0) {
-        const emptyStream = concatBatches(this.streamPlan.schema, []);
-        const nulls = new Int32Array(ub.length).fill(-1);
-        const out = makeBatch(this.schema, this.columns(emptyStream, rows, nulls, ub.view()), ub.length);
-        for (let o = 0; o < out.numRows; o += BATCH_SIZE) yield sliceBatch(out, o, o + BATCH_SIZE);
-      }
+      yield* inBatches(out.otherUnmatched(rows, ub.view()));
     }
   }
 
@@ -218,7 +214,7 @@ export class HashJoinExec implements ExecutionPlan {
   private async *probeShared(rel: HashedRelation, partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
     const ectx = evalContextOf(ctx);
     const probe = new RelationProbe(rel, this.buildKeys, ectx);
-    const out = new JoinOutput(this.joinType, this.build === "right", this.residual, this.schema, this.streamPlan.schema, this.buildPlan.schema);
+    const out = this.output();
     const si = new IndexBuffer();
     const bi = new IndexBuffer();
     let count = 0;
@@ -243,43 +239,7 @@ export class HashJoinExec implements ExecutionPlan {
       leftSchema: this.left.schema,
       rightSchema: this.right.schema,
       schema: this.schema,
+      used: this.used,
     };
-  }
-
-  /** What one stream batch contributes, given its surviving pairs (in stream-row order). */
-  private streamOutput(sb: ColumnBatch, rows: ColumnBatch, s: Int32Array, b: Int32Array): ColumnBatch | null {
-    const n = sb.numRows;
-    const jt = this.joinType;
-    if (jt === "left_semi" || jt === "left_anti") {
-      // planned with the right side as build: the stream is the left side
-      const hit = new Uint8Array(n);
-      for (let k = 0; k < s.length; k++) hit[s[k]!] = 1;
-      const want = jt === "left_semi" ? 1 : 0;
-      const idx = new IndexBuffer();
-      for (let i = 0; i < n; i++) if (hit[i] === want) idx.push(i);
-      if (idx.length === 0) return null;
-      return makeBatch(this.schema, sb.columns.map((c) => takeVector(c, idx.view())), idx.length);
-    }
-    if (this.streamOuter) {
-      const os = new IndexBuffer();
-      const ob = new IndexBuffer();
-      let k = 0;
-      for (let i = 0; i < n; i++) {
-        if (k < s.length && s[k] === i) {
-          while (k < s.length && s[k] === i) {
-            os.push(i);
-            ob.push(b[k]!);
-            k++;
-          }
-        } else {
-          os.push(i);
-          ob.push(-1);
-        }
-      }
-      s = os.view();
-      b = ob.view();
-    }
-    if (s.length === 0) return null;
-    return makeBatch(this.schema, this.columns(sb, rows, s, b), s.length);
   }
 }

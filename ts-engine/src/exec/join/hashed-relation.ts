@@ -8,6 +8,7 @@ import { hashInto, toKeyColumn } from "../aggregate/key-columns.js";
 import { shareBatch } from "../cache/shared-batch.js";
 import { IndexBuffer } from "./index-buffer.js";
 import { anyKeyNull, KeyComparer } from "./key-compare.js";
+import { buildIntKeyIndex, intBuildKeys, probeIntKeyIndex, type IntKeyIndex } from "./int-key-index.js";
 
 /**
  * A broadcast's rows with a hash index on its keys (Spark's HashedRelation), built once
@@ -15,13 +16,15 @@ import { anyKeyNull, KeyComparer } from "./key-compare.js";
  * index live in SharedArrayBuffers, so posting the relation to a task shares the memory
  * instead of copying it (cache/shared-batch.ts; values without typed storage, such as
  * binary and nested values, are still copied). `head[bucket]` is the first row of a bucket, `next[row]` the
- * following one; rows with a null key are in no bucket, since they never match.
+ * following one; rows with a null key are in no bucket, since they never match. A join on one
+ * integral key gets the compact `intIndex` instead (int-key-index.ts), and empty chains.
  */
 export interface HashedRelation {
   readonly batch: ColumnBatch;
   readonly hashes: Int32Array;
   readonly head: Int32Array;
   readonly next: Int32Array;
+  readonly intIndex?: IntKeyIndex;
 }
 
 function shared<T extends Int32Array | Uint8Array | Int8Array | Int16Array | Float32Array | Float64Array | BigInt64Array>(a: T): T {
@@ -53,6 +56,11 @@ export function buildHashedRelation(schema: StructType, batches: readonly Column
   const batch = shareBatch(all);
   const n = batch.numRows;
   const keys = keyExprs.map((k) => evaluate(k, batch, ectx));
+  const ik = intBuildKeys(keys, n);
+  if (ik !== null) {
+    const none = shared(new Int32Array(0));
+    return { batch, hashes: none, head: none, next: none, intIndex: buildIntKeyIndex(ik, keys[0]!.validity, n, true) };
+  }
   const hashes = shared(keyHashes(keys, n));
   const size = tableSize(n);
   const mask = size - 1;
@@ -81,10 +89,16 @@ export class RelationProbe {
     keyExprs: readonly Expr[],
     ectx: EvalContext,
   ) {
-    this.keys = keyExprs.map((k) => evaluate(k, rel.batch, ectx));
+    // the integral index compares the keys it stores: the relation's own are not needed
+    this.keys = rel.intIndex !== undefined ? [] : keyExprs.map((k) => evaluate(k, rel.batch, ectx));
   }
 
   candidates(streamKeys: readonly Vector[], n: number, si: IndexBuffer, bi: IndexBuffer): void {
+    const ii = this.rel.intIndex;
+    if (ii !== undefined) {
+      probeIntKeyIndex(ii, streamKeys[0]!, n, si, bi);
+      return;
+    }
     const { hashes, head, next } = this.rel;
     const mask = head.length - 1;
     const h = keyHashes(streamKeys, n);

@@ -7,6 +7,7 @@ import type { Expr } from "../../expr/expr.js";
 import type { JoinType } from "../../plan/logical-plan.js";
 import { structType, type StructType } from "../../types/data-type.js";
 import { IndexBuffer } from "./index-buffer.js";
+import { unreadColumn } from "./join-projection.js";
 
 /**
  * How a join turns candidate pairs into output rows, for the hash join and the sort-merge
@@ -32,6 +33,8 @@ export class JoinOutput {
     readonly schema: StructType,
     readonly streamSchema: StructType,
     readonly otherSchema: StructType,
+    /** The output columns the Project above reads (join-projection.ts); null: all of them. */
+    private readonly used: readonly boolean[] | null = null,
   ) {
     const jt = joinType;
     this.streamOuter = jt === "full" || (jt === "left" && streamIsLeft) || (jt === "right" && !streamIsLeft);
@@ -48,6 +51,22 @@ export class JoinOutput {
   columns(sb: ColumnBatch, other: ColumnBatch, s: Int32Array, o: Int32Array, sRows = false, oRows = false): Vector[] {
     const sc = sb.columns.map((c) => takeVector(c, s, s.length, { nonNegative: sRows }));
     const oc = other.columns.map((c) => takeVector(c, o, o.length, { nonNegative: oRows }));
+    return this.streamIsLeft ? [...sc, ...oc] : [...oc, ...sc];
+  }
+
+  /**
+   * The output columns for stream rows `s` and other rows `o`, as `columns` gives them,
+   * except that the columns the Project above never reads are not gathered.
+   */
+  private outColumns(sb: ColumnBatch, other: ColumnBatch, s: Int32Array, o: Int32Array, sRows: boolean, oRows: boolean): Vector[] {
+    const used = this.used;
+    if (used === null) return this.columns(sb, other, s, o, sRows, oRows);
+    const n = s.length;
+    const ns = sb.columns.length;
+    const sBase = this.streamIsLeft ? 0 : other.columns.length;
+    const oBase = this.streamIsLeft ? ns : 0;
+    const sc = sb.columns.map((c, j) => (used[sBase + j] === false ? unreadColumn(c.type, n) : takeVector(c, s, n, { nonNegative: sRows })));
+    const oc = other.columns.map((c, j) => (used[oBase + j] === false ? unreadColumn(c.type, n) : takeVector(c, o, n, { nonNegative: oRows })));
     return this.streamIsLeft ? [...sc, ...oc] : [...oc, ...sc];
   }
 
@@ -102,33 +121,35 @@ export class JoinOutput {
     }
     if (s.length === 0) return null;
     // every stream row is a row; the other side has -1 only where an outer stream row matched nothing
-    return makeBatch(this.schema, this.columns(sb, other, s, o, true, !outer), s.length);
+    return makeBatch(this.schema, this.outColumns(sb, other, s, o, true, !outer), s.length);
   }
 
   /** The pairs themselves: stream rows `s` joined with other rows `o`. */
   pairs(sb: ColumnBatch, other: ColumnBatch, s: Int32Array, o: Int32Array): ColumnBatch | null {
     if (s.length === 0) return null;
-    return makeBatch(this.schema, this.columns(sb, other, s, o, true, true), s.length);
+    return makeBatch(this.schema, this.outColumns(sb, other, s, o, true, true), s.length);
   }
 
   /** Stream rows `idx` alone (a semi or anti join's output). */
   streamRows(sb: ColumnBatch, idx: Int32Array): ColumnBatch | null {
     if (idx.length === 0) return null;
-    return makeBatch(this.schema, sb.columns.map((c) => takeVector(c, idx, idx.length, { nonNegative: true })), idx.length);
+    const used = this.used;
+    const n = idx.length;
+    return makeBatch(this.schema, sb.columns.map((c, j) => (used?.[j] === false ? unreadColumn(c.type, n) : takeVector(c, idx, n, { nonNegative: true }))), n);
   }
 
   /** Stream rows `idx` with nulls for the other side (unmatched rows of an outer stream). */
   streamUnmatched(sb: ColumnBatch, idx: Int32Array): ColumnBatch | null {
     if (idx.length === 0) return null;
     const none = concatBatches(this.otherSchema, []);
-    return makeBatch(this.schema, this.columns(sb, none, idx, new Int32Array(idx.length).fill(-1)), idx.length);
+    return makeBatch(this.schema, this.outColumns(sb, none, idx, new Int32Array(idx.length).fill(-1), true, false), idx.length);
   }
 
   /** Rows `idx` of the other side with nulls for the stream side (its unmatched outer rows). */
   otherUnmatched(other: ColumnBatch, idx: Int32Array): ColumnBatch | null {
     if (idx.length === 0) return null;
     const none = concatBatches(this.streamSchema, []);
-    return makeBatch(this.schema, this.columns(none, other, new Int32Array(idx.length).fill(-1), idx), idx.length);
+    return makeBatch(this.schema, this.outColumns(none, other, new Int32Array(idx.length).fill(-1), idx, false, true), idx.length);
   }
 }
 

@@ -45,6 +45,8 @@ export interface MergeJoinSpec {
   readonly leftSchema: StructType;
   readonly rightSchema: StructType;
   readonly schema: StructType;
+  /** The output columns the Project above reads (join-projection.ts); null or absent: all. */
+  readonly used?: readonly boolean[] | null;
 }
 
 /**
@@ -89,7 +91,7 @@ export class MergeJoinStream {
     const streamIsLeft = spec.joinType !== "right";
     this.streamSchema = streamIsLeft ? spec.leftSchema : spec.rightSchema;
     this.bufferedSchema = streamIsLeft ? spec.rightSchema : spec.leftSchema;
-    this.out = new JoinOutput(spec.joinType, streamIsLeft, spec.residual, spec.schema, this.streamSchema, this.bufferedSchema);
+    this.out = new JoinOutput(spec.joinType, streamIsLeft, spec.residual, spec.schema, this.streamSchema, this.bufferedSchema, spec.used ?? null);
     this.stream = new SortedSide(streamIsLeft ? left : right, streamIsLeft ? spec.leftKeys : spec.rightKeys, this.ectx);
     this.buffered = new SortedSide(streamIsLeft ? right : left, streamIsLeft ? spec.rightKeys : spec.leftKeys, this.ectx);
     this.emptyBuffered = concatBatches(this.bufferedSchema, []);

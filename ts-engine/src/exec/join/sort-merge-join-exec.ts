@@ -28,6 +28,8 @@ export class SortMergeJoinExec implements ExecutionPlan {
     readonly residual: Expr | undefined,
     readonly schema: StructType,
     private readonly detail: string,
+    /** The output columns the Project above reads (join-projection.ts); null: all. */
+    private readonly used: readonly boolean[] | null = null,
   ) {
     this.children = [left, right];
   }
@@ -51,6 +53,7 @@ export class SortMergeJoinExec implements ExecutionPlan {
         leftSchema: this.left.schema,
         rightSchema: this.right.schema,
         schema: this.schema,
+        used: this.used,
       };
       yield* new MergeJoinStream(spec, this.left.execute(partition, ctx), this.right.execute(partition, ctx), ctx, memory).run();
     } finally {

@@ -13,6 +13,7 @@ import type { HashedRelation } from "../join/hashed-relation.js";
 import type { BroadcastExchangeP, PhysicalPlan, ShuffleReadP } from "../physical-plan.js";
 import { childrenOf, coalescedRange, physicalSchema, withChildren } from "../physical-plan.js";
 import { runTask } from "./run-task.js";
+import { collectMetricsNodes, MetricsCollector } from "../observed-metrics.js";
 import { cutStages, stageKinds, type Stage } from "./stages.js";
 import type { StageTask, TaskBroadcastInput, TaskCacheInput, TaskItem, TaskOutput, TaskShuffleInput } from "./task.js";
 import type { Materialised } from "../cache/cache-manager.js";
@@ -62,13 +63,23 @@ class QueryRun {
   private error: unknown = undefined;
   private readonly detach: () => void;
 
-  constructor(outer: ExecContext) {
+  constructor(
+    outer: ExecContext,
+    private readonly metrics?: MetricsCollector,
+  ) {
     const onAbort = (): void => this.abort.abort();
     if (outer.signal.aborted) this.abort.abort();
     outer.signal.addEventListener("abort", onAbort, { once: true });
     this.detach = () => outer.signal.removeEventListener("abort", onAbort);
     this.ctx = { ...outer, signal: this.abort.signal };
     this.shuffleMemory = new ShuffleMemory(executionMemory(outer.conf), outer.conf);
+  }
+
+  /** Records the observed metrics of a run that ended (Spark reports them when the action succeeds). */
+  recordMetrics(): void {
+    const store = this.ctx.observations;
+    if (this.metrics === undefined || store === undefined) return;
+    for (const m of this.metrics.results(this.ctx)) store.record(m);
   }
 
   /** Ends the run: tasks still going are cancelled. */
@@ -115,6 +126,8 @@ class QueryRun {
       case "WriteFiles":
       case "Expand":
       case "Sample":
+      case "Window":
+      case "CollectMetrics":
         return this.partitionsOf(p.input);
       case "Union":
         return p.inputs.reduce((s, c) => s + this.partitionsOf(c), 0);
@@ -165,7 +178,7 @@ class QueryRun {
     const run = new QueryRun(this.ctx);
     try {
       const parts = await run.partitions(cutStages(physical));
-      if (physical.kind === "Limit" && physical.scope === "collect") return limitPartitions(parts, physical.n);
+      if (physical.kind === "Limit" && physical.scope === "collect") return limitPartitions(parts, physical.n, physical.offset ?? 0);
       return parts;
     } finally {
       run.close();
@@ -281,6 +294,8 @@ class QueryRun {
         case "WriteFiles":
         case "Expand":
         case "Sample":
+        case "Window":
+        case "CollectMetrics":
         case "ShuffleExchange":
         case "BroadcastExchange":
           return withChildren(
@@ -315,12 +330,13 @@ class QueryRun {
     const pool = this.ctx.services.workerPool;
     try {
       const task = await this.makeTask(stage, p, output);
-      if (pool !== undefined && pool.available) {
-        yield* pool.run(task, this.ctx, report);
-      } else {
-        yield* runTask(task, this.ctx);
-        report(0);
+      const onPool = pool !== undefined && pool.available;
+      for await (const item of onPool ? pool.run(task, this.ctx, report) : runTask(task, this.ctx)) {
+        // a CollectMetrics' partial states go to the query's metrics, not to the stage's output
+        if (item.metricsId !== undefined) this.metrics?.merge(item.metricsId, item.batch);
+        else yield item;
       }
+      if (!onPool) report(0);
     } catch (e) {
       throw this.fail(e);
     }
@@ -462,17 +478,34 @@ class QueryRun {
 }
 
 /** The first `n` rows of partitions taken in order (a cached CollectLimit). */
-function limitPartitions(parts: ColumnBatch[][], n: number): ColumnBatch[][] {
-  let left = n;
+function limitPartitions(parts: ColumnBatch[][], n: number, offset: number): ColumnBatch[][] {
+  let left = n < 0 ? Number.POSITIVE_INFINITY : n;
+  let skip = offset;
   return parts.map((bs) => {
     const out: ColumnBatch[] = [];
     for (const b of bs) {
       if (left <= 0) break;
-      out.push(b.numRows <= left ? b : sliceBatch(b, 0, left));
-      left -= b.numRows;
+      const take = Math.min(b.numRows, left);
+      left -= take;
+      const from = Math.min(skip, take);
+      skip -= from;
+      if (from < take) out.push(from === 0 && take === b.numRows ? b : sliceBatch(b, from, take));
     }
     return out;
   });
+}
+
+/** The rows of `batches` after the first `offset` (a CollectLimit's offset, Spark's CollectLimitExec). */
+async function* skipRows(batches: AsyncGenerator<ColumnBatch>, offset: number): AsyncGenerator<ColumnBatch> {
+  let skip = offset;
+  for await (const b of batches) {
+    if (skip >= b.numRows) {
+      skip -= b.numRows;
+      continue;
+    }
+    yield skip === 0 ? b : sliceBatch(b, skip, b.numRows);
+    skip = 0;
+  }
 }
 
 async function* batchesOf(items: AsyncIterable<TaskItem>): AsyncGenerator<ColumnBatch> {
@@ -503,10 +536,13 @@ export async function resultPartitions(plan: PhysicalPlan, ctx: ExecContext): Pr
  * partitions' batches in partition order; nothing runs until the first is pulled.
  */
 export async function* runPhysical(plan: PhysicalPlan, ctx: ExecContext): AsyncGenerator<ColumnBatch> {
-  const run = new QueryRun(ctx);
-  const limit = plan.kind === "Limit" && plan.scope === "collect" ? plan.n : Number.POSITIVE_INFINITY;
+  const observed = collectMetricsNodes(plan);
+  const run = new QueryRun(ctx, observed.length === 0 ? undefined : new MetricsCollector(observed, ctx.conf.ansi));
+  const collect = plan.kind === "Limit" && plan.scope === "collect" ? plan : undefined;
+  const limit = collect === undefined || collect.n < 0 ? Number.POSITIVE_INFINITY : collect.n;
   try {
-    yield* run.result(cutStages(plan), limit);
+    yield* skipRows(run.result(cutStages(plan), limit), collect?.offset ?? 0);
+    run.recordMetrics();
   } finally {
     run.close();
   }

@@ -94,6 +94,18 @@ function sortKeys(b: ColumnBatch, orders: readonly SortOrder[], ctx: ExecContext
  * scheduler calls it in-process.
  */
 export async function* runTask(task: StageTask, ctx: ExecContext): AsyncGenerator<TaskItem> {
+  // CollectMetrics operators report their partials once their partition ends: they follow the
+  // task's output, tagged with the operator. A range exchange's sampling pass reads the rows a
+  // second time, so its metrics are not counted.
+  const reported: TaskItem[] = [];
+  const reportMetrics = (metricsId: number, batch: ColumnBatch): void => {
+    reported.push({ bucket: -1, batch, metricsId });
+  };
+  yield* runTaskOutput(task, { ...ctx, reportMetrics });
+  if (task.output.kind !== "sample") yield* reported;
+}
+
+async function* runTaskOutput(task: StageTask, ctx: ExecContext): AsyncGenerator<TaskItem> {
   const exec = buildExec(task.plan, inputsOf(task));
   const rows = exec.execute(task.partition, ctx);
   const out = task.output;

@@ -70,6 +70,8 @@ export interface TaskItem {
   readonly batch: ColumnBatch;
   readonly offsets?: Int32Array;
   readonly relation?: HashedRelation;
+  /** A CollectMetrics operator's partial states (one row), not output rows: the operator's metricsId. */
+  readonly metricsId?: number;
 }
 
 /**
@@ -100,7 +102,15 @@ export interface WorkerPythonTask {
 
 /** Messages a worker sends back. Errors carry the SparkException's fields. */
 export type WorkerReply =
-  | { readonly type: "batch"; readonly taskId: number; readonly bucket: number; readonly batch: ColumnBatch; readonly offsets?: Int32Array; readonly relation?: HashedRelation }
+  | {
+      readonly type: "batch";
+      readonly taskId: number;
+      readonly bucket: number;
+      readonly batch: ColumnBatch;
+      readonly offsets?: Int32Array;
+      readonly relation?: HashedRelation;
+      readonly metricsId?: number;
+    }
   | { readonly type: "done"; readonly taskId: number }
   | {
       readonly type: "error";

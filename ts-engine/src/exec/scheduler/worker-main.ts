@@ -75,7 +75,8 @@ async function run(msg: WorkerTask | WorkerPythonTask): Promise<void> {
         const { batch, transfer } = prepareTransfer(item.batch);
         const offsets = item.offsets;
         if (offsets !== undefined) transfer.push(offsets.buffer as ArrayBuffer);
-        post({ type: "batch", taskId: msg.taskId, bucket: item.bucket, batch, ...(offsets === undefined ? {} : { offsets }) }, transfer);
+        const metrics = item.metricsId === undefined ? {} : { metricsId: item.metricsId };
+        post({ type: "batch", taskId: msg.taskId, bucket: item.bucket, batch, ...(offsets === undefined ? {} : { offsets }), ...metrics }, transfer);
       }
       state.inFlight++;
       while (state.inFlight >= WINDOW && !state.abort.signal.aborted) {

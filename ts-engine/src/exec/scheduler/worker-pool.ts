@@ -182,6 +182,7 @@ export class WorkerPool {
         batch: m.batch,
         ...(m.offsets === undefined ? {} : { offsets: m.offsets }),
         ...(m.relation === undefined ? {} : { relation: m.relation }),
+        ...(m.metricsId === undefined ? {} : { metricsId: m.metricsId }),
       });
       return;
     }

@@ -1,6 +1,7 @@
 import type { Utf8Builder } from "../../columnar/utf8.js";
 import { assertNever } from "../../errors/assert-never.js";
 import { civilInto, dayOfYear, isoDayOfWeek } from "./civil.js";
+import type { MonthNames } from "./month-names.js";
 import type { CompiledPattern, NumField, OffsetStyle, PatternOp, SignStyle, TextField } from "./pattern.js";
 import { zoneName } from "./zone-names.js";
 import type { ZoneRules } from "./zone-rules.js";
@@ -44,9 +45,11 @@ export class PatternFormatter {
   /** One writer per op, built once: the per-row loop calls them without dispatching on op kinds. */
   private readonly writers: readonly Writer[];
 
+  /** `months`: a locale's month names (the `locale` option of file sinks); English by default. */
   constructor(
     private readonly pattern: CompiledPattern,
     private readonly zone: ZoneRules,
+    private readonly months?: MonthNames,
   ) {
     this.maxBytes = bound(pattern.ops);
     this.writers = pattern.ops.map((op) => this.writerOf(op));
@@ -148,7 +151,7 @@ export class PatternFormatter {
         return pos;
       }
       case "text":
-        return writeAscii(buf, pos, textValue(op.field, op.style, f));
+        return writeAscii(buf, pos, textValue(op.field, op.style, f, this.months));
       case "offset":
         return writeAscii(buf, pos, formatOffset(f.offset, op.pattern, op.noOffsetText));
       case "localizedOffset":
@@ -209,9 +212,10 @@ function numValue(field: NumField, f: RowFields): number {
   }
 }
 
-function textValue(field: TextField, style: "short" | "full" | "narrow", f: RowFields): string {
+function textValue(field: TextField, style: "short" | "full" | "narrow", f: RowFields, months: MonthNames | undefined): string {
   switch (field) {
     case "month": {
+      if (months !== undefined && style !== "narrow") return (style === "full" ? months.full : months.short)[f.month - 1]!;
       const name = MONTHS[f.month - 1]!;
       return style === "full" ? name : style === "narrow" ? name[0]! : name.slice(0, 3);
     }

@@ -1,5 +1,6 @@
 import { assertNever } from "../../errors/assert-never.js";
 import { daysFromCivil, daysInMonth, isLeapYear } from "./civil.js";
+import type { MonthNames } from "./month-names.js";
 import type { CompiledPattern, OffsetStyle, PatternOp, TextField } from "./pattern.js";
 import { zoneRules, type ZoneRules } from "./zone-rules.js";
 
@@ -92,7 +93,17 @@ export class PatternParser {
   private f: Fields = emptyFields();
   private failAt = 0;
 
-  constructor(private readonly pattern: CompiledPattern) {}
+  /** `months`: a locale's month names (the `locale` option of file sources); English by default. */
+  private readonly months: { readonly full: readonly string[]; readonly short: readonly string[] } | undefined;
+
+  constructor(
+    private readonly pattern: CompiledPattern,
+    months?: MonthNames,
+  ) {
+    // lower-cased, as UTF-8 bytes in a string: matchLiteral compares byte by byte
+    const bytes = (s: string): string => String.fromCharCode(...new TextEncoder().encode(s.toLowerCase()));
+    this.months = months === undefined ? undefined : { full: months.full.map(bytes), short: months.short.map(bytes) };
+  }
 
   /** Parses b[start, end) into `out`; false (with out.error set) when the text does not match. */
   parse(b: Uint8Array, start: number, end: number, out: ParseResult): boolean {
@@ -221,7 +232,8 @@ export class PatternParser {
     let options: readonly string[];
     switch (field) {
       case "month":
-        options = style === "full" ? MONTHS : style === "narrow" ? MONTHS.map((m) => m[0]!) : MONTHS.map((m) => m.slice(0, 3));
+        if (this.months !== undefined && style !== "narrow") options = style === "full" ? this.months.full : this.months.short;
+        else options = style === "full" ? MONTHS : style === "narrow" ? MONTHS.map((m) => m[0]!) : MONTHS.map((m) => m.slice(0, 3));
         break;
       case "amPm":
         options = ["am", "pm"];

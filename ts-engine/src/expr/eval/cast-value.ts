@@ -1,4 +1,6 @@
 import { parseCalendarInterval } from "./calendar-interval-parse.js";
+import type { VariantValue } from "../../columnar/variant.js";
+import { castFromVariant, castToVariant } from "./cast-variant.js";
 import { assertNever } from "../../errors/assert-never.js";
 import type { DataType } from "../../types/data-type.js";
 import { InternalError } from "../../errors/spark-exception.js";
@@ -86,8 +88,16 @@ function parseBoolean(s: string, from: DataType, to: DataType, o: CastOptions): 
   return NULL;
 }
 
+/** A plain test (no type narrowing, so the exhaustive switches below still list VARIANT). */
+function isVariant(t: DataType): boolean {
+  return t.kind === "variant";
+}
+
 /** Casts one non-null value (vector convention) from `from` to `to`; returns null for a null result. */
 export function castValue(x: unknown, from: DataType, to: DataType, o: CastOptions): unknown {
+  // Variants convert as Spark's VariantGet.cast (ANSI: INVALID_VARIANT_CAST, else null) and castToVariant.
+  if (isVariant(from)) return castFromVariant(x as VariantValue, to, { failOnError: o.ansi, timeZone: o.timeZone }, castValue);
+  if (isVariant(to)) return castToVariant(x, from, o.timeZone);
   // Binary to string decodes UTF-8 (malformed bytes become U+FFFD, as Java's String does);
   // only show() prints binary as hex.
   if (to.kind === "string" && from.kind === "binary") return UTF8.decode(x as Uint8Array);
@@ -133,6 +143,8 @@ export function castValue(x: unknown, from: DataType, to: DataType, o: CastOptio
         case "calendar_interval":
           // Spark's safeStringToInterval: malformed text is null, whatever the ANSI mode.
           return parseCalendarInterval(s);
+        case "variant":
+          throw new InternalError("variant casts are handled at the top");
         case "null":
         case "byte":
         case "short":
@@ -162,6 +174,9 @@ export function castValue(x: unknown, from: DataType, to: DataType, o: CastOptio
     case "calendar_interval":
       // Only CAST(… AS STRING) passes analysis (handled above).
       throw new InternalError(`cannot cast interval to ${to.kind}`);
+    case "variant":
+      throw new InternalError("variant casts are handled at the top");
+
     case "timestamp":
     case "timestamp_ntz": {
       const us = Number(x as number | bigint);
@@ -249,6 +264,7 @@ function castNumeric(x: unknown, from: DataType, to: DataType, o: CastOptions): 
     case "date":
     case "timestamp_ntz":
     case "calendar_interval":
+    case "variant":
     case "array":
     case "map":
     case "struct":

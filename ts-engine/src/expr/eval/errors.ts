@@ -42,6 +42,7 @@ function castInvalidExceptionName(to: DataType): string {
     case "day_time_interval":
     case "year_month_interval":
     case "calendar_interval":
+    case "variant":
     case "array":
     case "map":
     case "struct":
@@ -101,6 +102,7 @@ export function numericSqlValue(x: number | bigint, from: DataType): string {
     case "day_time_interval":
     case "year_month_interval":
     case "calendar_interval":
+    case "variant":
     case "array":
     case "map":
     case "struct":

@@ -59,8 +59,9 @@ export function evaluate(e: Expr, batch: ColumnBatch, ctx: EvalContext): Vector 
     case "SortOrder":
     case "LambdaFunction":
     case "NamedLambdaVariable":
+    case "WindowExpression":
       // Lambdas run through their higher-order function; variables are bound to ordinals.
-      // Bound away before execution, or evaluated by their operators (aggregate, Python, sort).
+      // Bound away before execution, or evaluated by their operators (aggregate, Python, sort, window).
       throw new InternalError(`cannot evaluate ${e.kind}`);
     default:
       return assertNever(e);

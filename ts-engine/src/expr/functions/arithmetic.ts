@@ -29,7 +29,7 @@ function binaryArith(op: ArithOp, doc: FunctionDoc): ScalarFunctionDef {
     kind: "scalar",
     name: op,
     doc,
-    resolve(name, args) {
+    resolve(name, args, settings) {
       checkArity(name, args, 2);
       const [l, r] = args as [Expr, Expr];
       const lt = exprType(l);
@@ -43,7 +43,7 @@ function binaryArith(op: ArithOp, doc: FunctionDoc): ScalarFunctionDef {
       const dl = minimalLiteralDecimal(l, rt) ?? asDecimal(lt);
       const dr = minimalLiteralDecimal(r, lt) ?? asDecimal(rt);
       if (dl !== null && dr !== null && (lt.kind === "decimal" || rt.kind === "decimal") && op !== "div") {
-        const out = decimalResultType(op, dl, dr);
+        const out = decimalResultType(op, dl, dr, settings?.decimalAllowPrecisionLoss ?? true);
         return scalarCall(op, [implicitCast(l, dl), implicitCast(r, dr)], out, true);
       }
       const t = operandType(op, lt, rt);

@@ -9,6 +9,7 @@ import type { AggCall, Expr, Literal, ScalarCall } from "../expr.js";
 import type { EvalContext } from "../eval/eval-context.js";
 import { exprType } from "../expr-type.js";
 import type { Accumulator } from "./aggregate/accumulator.js";
+import type { WindowFrame } from "../window-frame.js";
 
 /**
  * What a function does, for users: the part of Spark's ExpressionDescription that its SQL
@@ -35,6 +36,12 @@ export interface FunctionParameter {
   readonly default?: Literal;
 }
 
+/** The session settings a type rule reads (the analyzer passes its scope's). */
+export interface ResolveSettings {
+  /** spark.sql.decimalOperations.allowPrecisionLoss: decimal results past 38 digits give up scale (true) or are capped (false). */
+  readonly decimalAllowPrecisionLoss: boolean;
+}
+
 /** A scalar function: a type rule (with implicit casts) and a vectorized implementation. */
 export interface ScalarFunctionDef {
   readonly kind: "scalar";
@@ -42,8 +49,8 @@ export interface ScalarFunctionDef {
   readonly doc: FunctionDoc;
   /** Spark's FunctionSignature, for the few functions that take named arguments (absent: NAMED_PARAMETERS_NOT_SUPPORTED). */
   readonly parameters?: readonly FunctionParameter[];
-  /** Type-checks resolved arguments and returns the resolved call (usually a ScalarCall). */
-  resolve(name: string, args: readonly Expr[]): Expr;
+  /** Type-checks resolved arguments and returns the resolved call (usually a ScalarCall); `settings` absent means the defaults. */
+  resolve(name: string, args: readonly Expr[], settings?: ResolveSettings): Expr;
   /** Evaluates the call over a batch of `numRows` rows; `args` are the evaluated argument vectors. */
   eval(args: readonly Vector[], call: ScalarCall, ctx: EvalContext, numRows: number): Vector;
   /** The value depends on the session (its time zone, or the clock), so it is never folded at plan time. */
@@ -81,25 +88,67 @@ export interface AggFunctionDef {
   readonly ignoresDistinct?: true;
   /** `*` as an argument stands for every row, so it resolves to the literal 1 (count(*) is count(1), as Spark's parser makes it). */
   readonly starMeansRows?: true;
+  /**
+   * The function over running window frames (UNBOUNDED PRECEDING … a monotone end) in O(n),
+   * as Spark's UnboundedPrecedingWindowFunctionFrame; undefined where the call has none (the
+   * window operator then takes the segment tree of `accumulator` states).
+   */
+  running?(call: AggCall, ansi: boolean): RunningKernel | undefined;
 }
 
 /**
- * The shape a window function's entry (row_number, rank, lag …) takes when window
- * functions land: a type rule plus an evaluator over one partition's rows in window order,
- * the whole partition per call. Aggregates need no such entry: over a frame they run
- * through their accumulator. Not part of FunctionDef until WindowExec can call it.
+ * An aggregate over running frames: row i's value is the aggregate of the update arguments'
+ * rows [partStart[i], frameEnd[i]) (frameEnd non-decreasing within a partition), for a run
+ * of sorted rows; undefined when this call's values need the general path (e.g. a long sum
+ * past ±2^53).
+ */
+export type RunningKernel = (args: readonly Vector[], partStart: Int32Array, frameEnd: Int32Array, n: number) => Vector | undefined;
+
+/**
+ * The rows a window function is evaluated over: a run of rows sorted by partition and order
+ * keys, cut at partition boundaries, with each row's partition, peer group (rows whose order
+ * keys are equal) and frame as half-open row ranges [start, end).
+ */
+export interface WindowRows {
+  readonly numRows: number;
+  readonly partStart: Int32Array;
+  readonly partEnd: Int32Array;
+  readonly peerStart: Int32Array;
+  readonly peerEnd: Int32Array;
+  /** The rows of each row's frame (empty when frameEnd <= frameStart). */
+  readonly frameStart: Int32Array;
+  readonly frameEnd: Int32Array;
+}
+
+/**
+ * A window function (row_number, rank, lag, nth_value …, Spark's WindowFunction that is not
+ * an aggregate): a type rule, the frame it runs in, and an evaluator over a run of sorted rows
+ * (WindowRows), all of them per call. Aggregates need no such entry: over a frame they run
+ * through their accumulator (exec/window/frame-aggregate.ts).
  */
 export interface WindowFunctionDef {
   readonly kind: "window";
   readonly name: string;
   readonly doc: FunctionDoc;
-  resolve(name: string, args: readonly Expr[]): Expr;
+  /** Type-checks resolved arguments and returns the resolved call (a ScalarCall named as this entry). */
+  resolve(name: string, args: readonly Expr[]): ScalarCall;
+  /** Spark's ranking and offset functions require an ORDER BY in their window. */
+  readonly requiresOrder: boolean;
+  /** Spark's frameless offset functions (lag, lead) reject any frame the user writes (_LEGACY_ERROR_TEMP_1035). */
+  readonly framelessOffset?: true;
   /**
-   * The function's value for each of `numRows` rows of one sorted partition; `args` are the
-   * evaluated arguments and `peerStart[i]` is the first row of row i's peer group (equal
-   * ordering keys), which rank-like functions need.
+   * The frame the function runs in: a fixed one (ranking: ROWS UNBOUNDED PRECEDING … CURRENT
+   * ROW; lag(x, 2): ROWS -2 … -2), which a different frame the user wrote must equal, or
+   * `undefined` to take the user's or the default frame (nth_value).
    */
-  evaluate(args: readonly Vector[], peerStart: Int32Array, numRows: number): Vector;
+  requiredFrame(call: ScalarCall): WindowFrame | undefined;
+  /**
+   * The call as the window's analysis finishes it: rank-like functions take the order keys as
+   * their arguments, as Spark's RankLike (explain prints `rank(v#1)`).
+   */
+  withOrder?(call: ScalarCall, orderKeys: readonly Expr[]): ScalarCall;
+  /** The value for each row of `rows`; `args` are the call's arguments evaluated over those rows. */
+  evaluate(args: readonly Vector[], call: ScalarCall, rows: WindowRows): Vector;
 }
 
 /** One column a generator makes (explode's `col`, posexplode's `pos`, a map's `key`/`value`). */
@@ -169,8 +218,8 @@ export interface HigherOrderFunctionDef {
   eval(values: readonly Vector[], lambdas: readonly LambdaRunner[], call: ScalarCall, ctx: EvalContext, numRows: number): Vector;
 }
 
-/** A registry entry. Window entries join this union with their operator. */
-export type FunctionDef = ScalarFunctionDef | AggFunctionDef | GeneratorFunctionDef | HigherOrderFunctionDef;
+/** A registry entry. */
+export type FunctionDef = ScalarFunctionDef | AggFunctionDef | GeneratorFunctionDef | HigherOrderFunctionDef | WindowFunctionDef;
 
 /** Wraps `e` in an implicit Cast to `to` unless it already has that type. */
 export function implicitCast(e: Expr, to: DataType): Expr {

@@ -17,6 +17,11 @@ function hex(algorithm: string, b: Uint8Array): string {
 
 const SHA2: Readonly<Record<number, string>> = { 0: "sha256", 224: "sha224", 256: "sha256", 384: "sha384", 512: "sha512" };
 
+/** True when `t` holds a variant anywhere (HASH_VARIANT_TYPE, as Spark's hash functions). */
+function containsVariant(t: DataType): boolean {
+  return t.kind === "variant" || (t.kind === "array" && containsVariant(t.elementType)) || (t.kind === "map" && (containsVariant(t.keyType) || containsVariant(t.valueType))) || (t.kind === "struct" && t.fields.some((f) => containsVariant(f.dataType)));
+}
+
 function containsMap(t: DataType): boolean {
   return t.kind === "map" || (t.kind === "array" && containsMap(t.elementType)) || (t.kind === "struct" && t.fields.some((f) => containsMap(f.dataType)));
 }
@@ -38,6 +43,9 @@ const XXHASH64: ScalarFunctionDef = {
     const call = scalarCall("xxhash64", args, LongType, false);
     if (args.some((a) => containsMap(exprType(a)))) {
       throw new AnalysisException("DATATYPE_MISMATCH.HASH_MAP_TYPE", { sqlExpr: quotedSql(call), functionName: "`xxhash64`" });
+    }
+    if (args.some((a) => containsVariant(exprType(a)))) {
+      throw new AnalysisException("DATATYPE_MISMATCH.HASH_VARIANT_TYPE", { sqlExpr: quotedSql(call), functionName: "`xxhash64`" });
     }
     return call;
   },

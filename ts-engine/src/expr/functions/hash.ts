@@ -6,6 +6,11 @@ import { SPARK_HASH_SEED } from "../kernels/murmur3.js";
 import { sparkHash } from "../kernels/spark-hash.js";
 import { doc, quotedSql, scalarCall, type ScalarFunctionDef } from "./function-def.js";
 
+/** True when `t` holds a variant anywhere (Spark's hash functions reject them: HASH_VARIANT_TYPE). */
+function containsVariant(t: DataType): boolean {
+  return t.kind === "variant" || (t.kind === "array" && containsVariant(t.elementType)) || (t.kind === "map" && (containsVariant(t.keyType) || containsVariant(t.valueType))) || (t.kind === "struct" && t.fields.some((f) => containsVariant(f.dataType)));
+}
+
 function containsMap(t: DataType): boolean {
   switch (t.kind) {
     case "map":
@@ -36,6 +41,9 @@ const HASH: ScalarFunctionDef = {
     const call = scalarCall("hash", args, IntegerType, false);
     if (args.some((a) => containsMap(exprType(a)))) {
       throw new AnalysisException("DATATYPE_MISMATCH.HASH_MAP_TYPE", { sqlExpr: quotedSql(call), functionName: "`hash`" });
+    }
+    if (args.some((a) => containsVariant(exprType(a)))) {
+      throw new AnalysisException("DATATYPE_MISMATCH.HASH_VARIANT_TYPE", { sqlExpr: quotedSql(call), functionName: "`hash`" });
     }
     return call;
   },

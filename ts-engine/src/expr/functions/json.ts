@@ -1,13 +1,16 @@
+import type { VariantValue } from "../../columnar/variant.js";
+import { variantToJson } from "../kernels/variant-json.js";
 import { calendarIntervalString, type CalendarInterval } from "../../columnar/calendar-interval.js";
 import { dayTimeIntervalString, yearMonthIntervalString } from "../eval/interval-string.js";
 import { AnalysisException, SparkException } from "../../errors/spark-exception.js";
-import { IntegerType, LongType, StringType, arrayType, mapType, structType, structField, DoubleType, BooleanType, type DataType, type StructType } from "../../types/data-type.js";
+import { IntegerType, StringType, arrayType, type DataType, type StructType } from "../../types/data-type.js";
 import { parseDataType } from "../../types/ddl.js";
 import { sqlTypeName } from "../../types/type-names.js";
 import { doubleToString, floatToString } from "../eval/to-string.js";
 import { exprNullable, exprType } from "../expr-type.js";
 import type { Expr, ScalarCall } from "../expr.js";
 import { jsonQuote, jsonText, parseJson, type JsonValue } from "../kernels/json-text.js";
+import { schemaOfJsonType, type JsonInferOptions } from "../kernels/json-infer.js";
 import { roundDecimalText } from "../kernels/decimal-round.js";
 import { checkArity, quotedSql, scalarCall, type ScalarFunctionDef } from "./function-def.js";
 import { coerceArgs, doc, rowFunction } from "./row-function.js";
@@ -176,7 +179,7 @@ const FROM_JSON: ScalarFunctionDef = {
 };
 
 /** Jackson's JSON of one value of type `t` (nulls inside structs are left out, as ignoreNullFields). */
-function toJson(x: unknown, t: DataType): string {
+function toJson(x: unknown, t: DataType, tz = "UTC"): string {
   if (x === null || x === undefined) return "null";
   switch (t.kind) {
     case "string":
@@ -206,15 +209,15 @@ function toJson(x: unknown, t: DataType): string {
     case "binary":
       return jsonQuote(Buffer.from(x as Uint8Array).toString("base64"));
     case "array":
-      return `[${(x as readonly unknown[]).map((e) => toJson(e, t.elementType)).join(",")}]`;
+      return `[${(x as readonly unknown[]).map((e) => toJson(e, t.elementType, tz)).join(",")}]`;
     case "map":
-      return `{${(x as readonly (readonly [unknown, unknown])[]).map(([k, v]) => `${jsonQuote(String(k))}:${toJson(v, t.valueType)}`).join(",")}}`;
+      return `{${(x as readonly (readonly [unknown, unknown])[]).map(([k, v]) => `${jsonQuote(String(k))}:${toJson(v, t.valueType, tz)}`).join(",")}}`;
     case "struct": {
       const fs = x as readonly unknown[];
       const parts: string[] = [];
       t.fields.forEach((f, i) => {
         const v = fs[i];
-        if (v !== null && v !== undefined) parts.push(`${jsonQuote(f.name)}:${toJson(v, f.dataType)}`);
+        if (v !== null && v !== undefined) parts.push(`${jsonQuote(f.name)}:${toJson(v, f.dataType, tz)}`);
       });
       return `{${parts.join(",")}}`;
     }
@@ -227,6 +230,9 @@ function toJson(x: unknown, t: DataType): string {
       return jsonQuote(yearMonthIntervalString(x as number, t));
     case "calendar_interval":
       return jsonQuote(calendarIntervalString(x as CalendarInterval));
+    case "variant":
+      // A variant writes its own JSON (Spark's to_json of VARIANT), timestamps in the session zone.
+      return variantToJson(x as VariantValue, tz);
   }
 }
 
@@ -238,14 +244,14 @@ const TO_JSON: ScalarFunctionDef = {
     checkArity("to_json", given, 1, 2);
     const a = given[0]!;
     const t = exprType(a);
-    if (t.kind !== "struct" && t.kind !== "array" && t.kind !== "map") {
+    if (t.kind !== "struct" && t.kind !== "array" && t.kind !== "map" && t.kind !== "variant") {
       throw new AnalysisException("DATATYPE_MISMATCH.INVALID_JSON_SCHEMA", { sqlExpr: quotedSql(scalarCall("to_json", [a], StringType, true)), schema: `"${sqlTypeName(t)}"` });
     }
     return scalarCall("to_json", [a], StringType, exprNullable(a));
   },
-  eval([a], call) {
+  eval([a], call, ctx) {
     const t = exprType(call.args[0]!);
-    return mapRows([a!], StringType, ([x]) => toJson(x, t));
+    return mapRows([a!], StringType, ([x]) => toJson(x, t, ctx.timeZone));
   },
 };
 
@@ -325,59 +331,10 @@ const GET_JSON_OBJECT = rowFunction<PathStep[] | null | undefined>({
   },
 });
 
-/** schema_of_json's inference: integers BIGINT, other numbers DOUBLE, objects STRUCT with sorted fields, nulls STRING. */
-function inferJson(v: JsonValue): DataType {
-  switch (v.kind) {
-    case "null":
-      return { kind: "null" };
-    case "bool":
-      return BooleanType;
-    case "num":
-      if (v.integral) {
-        const x = BigInt(v.text);
-        return x >= -(2n ** 63n) && x < 2n ** 63n ? LongType : { kind: "decimal", precision: Math.min(38, v.text.replace("-", "").length), scale: 0 };
-      }
-      return DoubleType;
-    case "str":
-      return StringType;
-    case "arr":
-      return arrayType(v.items.map(inferJson).reduce<DataType>((a, b) => mergeTypes(a, b), { kind: "null" }), true);
-    case "obj": {
-      const fields = new Map<string, DataType>();
-      for (const [k, x] of v.entries) fields.set(k, mergeTypes(fields.get(k) ?? { kind: "null" }, inferJson(x)));
-      return structType([...fields.keys()].sort().map((k) => structField(k, fields.get(k)!, true)));
-    }
-  }
-}
-
-function mergeTypes(a: DataType, b: DataType): DataType {
-  if (a.kind === "null") return b;
-  if (b.kind === "null") return a;
-  if (a.kind === b.kind && a.kind !== "array" && a.kind !== "struct" && a.kind !== "decimal") return a;
-  if ((a.kind === "long" && b.kind === "double") || (a.kind === "double" && b.kind === "long")) return DoubleType;
-  if (a.kind === "array" && b.kind === "array") return arrayType(mergeTypes(a.elementType, b.elementType), true);
-  if (a.kind === "struct" && b.kind === "struct") {
-    const fields = new Map<string, DataType>();
-    for (const f of [...a.fields, ...b.fields]) fields.set(f.name, mergeTypes(fields.get(f.name) ?? { kind: "null" }, f.dataType));
-    return structType([...fields.keys()].sort().map((k) => structField(k, fields.get(k)!, true)));
-  }
-  return StringType;
-}
-
-/** Null types left by inference become STRING, as Spark's canonicalizeType. */
-function canonical(t: DataType): DataType {
-  switch (t.kind) {
-    case "null":
-      return StringType;
-    case "array":
-      return arrayType(canonical(t.elementType), true);
-    case "struct":
-      return structType(t.fields.map((f) => structField(f.name, canonical(f.dataType), true)));
-    case "map":
-      return mapType(t.keyType, canonical(t.valueType), true);
-    default:
-      return t;
-  }
+/** The JSONOptions of schema_of_json's options map that change the inferred types (keys lower-cased by optionsOf). */
+function inferOptionsOf(m: ReadonlyMap<string, string>): JsonInferOptions {
+  const flag = (k: string): boolean => (m.get(k) ?? "false").trim().toLowerCase() === "true";
+  return { primitivesAsString: flag("primitivesasstring"), prefersDecimal: flag("prefersdecimal"), dropFieldIfAllNull: flag("dropfieldifallnull") };
 }
 
 const SCHEMA_OF_JSON: ScalarFunctionDef = {
@@ -390,13 +347,14 @@ const SCHEMA_OF_JSON: ScalarFunctionDef = {
     if (a.kind !== "Literal" || typeof a.value !== "string") {
       throw new AnalysisException("DATATYPE_MISMATCH.NON_FOLDABLE_INPUT", { sqlExpr: quotedSql(scalarCall("schema_of_json", [a], StringType, false)), inputName: "`json`", inputType: '"STRING"', inputExpr: quotedSql(a) });
     }
-    return scalarCall("schema_of_json", [a], StringType, false);
+    return scalarCall("schema_of_json", given.length > 1 ? [a, given[1]!] : [a], StringType, false);
   },
   eval([a], call) {
+    const o = inferOptionsOf(optionsOf(call.args[1]));
     return mapRows([a!], StringType, ([s]) => {
       const v = parseJson(s as string);
       if (v === null) throw malformed(s as string);
-      return sqlTypeName(canonical(inferJson(v)));
+      return sqlTypeName(schemaOfJsonType(v, o));
     });
   },
 };

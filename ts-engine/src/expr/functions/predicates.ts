@@ -28,7 +28,7 @@ function comparison(op: CompareOp, doc: FunctionDoc): ScalarFunctionDef {
         });
       }
       const nullable = op === "<=>" ? false : exprNullable(l) || exprNullable(r);
-      if (t.kind === "calendar_interval") {
+      if (t.kind === "calendar_interval" || t.kind === "variant") {
         // Spark's comparisons need an orderable type; CalendarIntervalType has no order (nor equality).
         throw new AnalysisException("DATATYPE_MISMATCH.INVALID_ORDERING_TYPE", {
           sqlExpr: quotedSql(scalarCall(op, args, BooleanType, true)),

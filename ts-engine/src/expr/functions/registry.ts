@@ -37,6 +37,10 @@ import { REPLICATE_ROWS_FUNCTIONS } from "./replicate-rows.js";
 import { AT_LEAST_N_NON_NULLS_FUNCTIONS } from "./at-least-n-non-nulls.js";
 import { APPROX_QUANTILE_FUNCTIONS } from "./aggregate/approx-quantile.js";
 import { FREQUENT_ITEMS_FUNCTIONS } from "./aggregate/frequent-items.js";
+import { WINDOW_FUNCTIONS } from "./window/window-functions.js";
+import { VARIANT_FUNCTIONS } from "./variant.js";
+import { HLL_FUNCTIONS } from "./hll.js";
+import { XML_STRUCT_FUNCTIONS } from "./xml-struct.js";
 
 /** Alternative spellings that Spark (or the wire) uses for the same function. */
 const ALIASES: Readonly<Record<string, string>> = {
@@ -97,6 +101,10 @@ for (const def of [
   ...AT_LEAST_N_NON_NULLS_FUNCTIONS,
   ...APPROX_QUANTILE_FUNCTIONS,
   ...FREQUENT_ITEMS_FUNCTIONS,
+  ...WINDOW_FUNCTIONS,
+  ...VARIANT_FUNCTIONS,
+  ...HLL_FUNCTIONS,
+  ...XML_STRUCT_FUNCTIONS,
 ]) {
   REGISTRY.set(def.name, def);
 }

@@ -48,7 +48,7 @@ const CONCRETE: Partial<Readonly<Record<Param, DataType>>> = {
 };
 
 function isAtomic(t: DataType): boolean {
-  return t.kind !== "array" && t.kind !== "map" && t.kind !== "struct";
+  return t.kind !== "array" && t.kind !== "map" && t.kind !== "struct" && t.kind !== "variant";
 }
 
 /** The argument implicitly cast for `param`, or null when Spark would reject its type. */

@@ -16,10 +16,21 @@ function bounded(p: number, s: number): DecimalType {
   return decimalType(MAX_PRECISION, Math.max(MAX_PRECISION - intDigits, minScale));
 }
 
-/** Result type of `a op b` for decimal operands, as Spark's DecimalPrecision rules. */
-export function decimalResultType(op: ArithOp, a: DecimalType, b: DecimalType): DecimalType {
+/** Spark's DecimalType.bounded: precision and scale each capped at 38 (allowPrecisionLoss off). */
+function capped(p: number, s: number): DecimalType {
+  return decimalType(Math.min(p, MAX_PRECISION), Math.min(s, MAX_PRECISION));
+}
+
+/**
+ * Result type of `a op b` for decimal operands, as Spark's DecimalPrecision rules. With
+ * spark.sql.decimalOperations.allowPrecisionLoss off (`allowPrecisionLoss` false) a result
+ * past 38 digits is capped instead of giving up scale, and division splits 38 digits between
+ * its integral and fractional parts as Spark does.
+ */
+export function decimalResultType(op: ArithOp, a: DecimalType, b: DecimalType, allowPrecisionLoss = true): DecimalType {
   const { precision: p1, scale: s1 } = a;
   const { precision: p2, scale: s2 } = b;
+  if (!allowPrecisionLoss) return decimalResultTypeNoLoss(op, p1, s1, p2, s2);
   switch (op) {
     case "+":
     case "-": {
@@ -36,6 +47,34 @@ export function decimalResultType(op: ArithOp, a: DecimalType, b: DecimalType): 
     case "div": {
       const s = Math.max(s1, s2);
       return bounded(Math.min(p1 - s1, p2 - s2) + s, s);
+    }
+  }
+}
+
+function decimalResultTypeNoLoss(op: ArithOp, p1: number, s1: number, p2: number, s2: number): DecimalType {
+  switch (op) {
+    case "+":
+    case "-": {
+      const s = Math.max(s1, s2);
+      return capped(Math.max(p1 - s1, p2 - s2) + s + 1, s);
+    }
+    case "*":
+      return capped(p1 + p2 + 1, s1 + s2);
+    case "/": {
+      let intDig = Math.min(MAX_PRECISION, p1 - s1 + s2);
+      let decDig = Math.min(MAX_PRECISION, Math.max(6, s1 + p2 + 1));
+      const diff = intDig + decDig - MAX_PRECISION;
+      if (diff > 0) {
+        // Java's int division: diff / 2 truncates.
+        decDig -= Math.trunc(diff / 2) + 1;
+        intDig = MAX_PRECISION - decDig;
+      }
+      return capped(intDig + decDig, decDig);
+    }
+    case "%":
+    case "div": {
+      const s = Math.max(s1, s2);
+      return capped(Math.min(p1 - s1, p2 - s2) + s, s);
     }
   }
 }

@@ -1,7 +1,7 @@
 /**
  * java.util.Random (the 48-bit linear congruential generator of its Javadoc), for the places
  * where Spark's values depend on its draws with a fixed seed (histogram_numeric's tie-breaking
- * with seed 31183).
+ * with seed 31183, count_min_sketch's hash seeds).
  */
 export class JavaRandom {
   private seed: bigint;
@@ -20,6 +20,15 @@ export class JavaRandom {
     const hi = BigInt(this.next(32));
     const lo = BigInt(this.next(32));
     return BigInt.asIntN(64, (hi << 32n) + lo);
+  }
+
+  /** Random.nextInt(bound): uniform in [0, bound), rejecting draws that would bias it (Java's loop, int overflow included). */
+  nextInt(bound: number): number {
+    let r = this.next(31);
+    const m = bound - 1;
+    if ((bound & m) === 0) return Number((BigInt(bound) * BigInt(r)) >> 31n);
+    for (let u = r; ((u - (r = u % bound) + m) | 0) < 0; u = this.next(31));
+    return r;
   }
 
   /** Random.nextDouble: 53 bits in [0, 1). */

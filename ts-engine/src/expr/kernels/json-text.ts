@@ -1,4 +1,4 @@
-import { doubleToString } from "../eval/to-string.js";
+import { doubleToString } from "../eval/java-number-string.js";
 import { JsonParser, type JsonFeatures, type JsonValue } from "./json-parser.js";
 
 export type { JsonValue } from "./json-parser.js";

@@ -1,3 +1,4 @@
+import type { VariantValue } from "../../columnar/variant.js";
 import { MAX_LONG_DIGITS, type Vector } from "../../columnar/vector.js";
 import type { DataType } from "../../types/data-type.js";
 import type { CalendarInterval } from "../../columnar/calendar-interval.js";
@@ -53,6 +54,11 @@ export function hashValue(x: unknown, t: DataType, seed: number): number {
     }
     case "decimal":
       return hashUnscaled(unscaled(x as string, t.scale), t.precision, seed);
+    case "variant": {
+      // hash() rejects variants (HASH_VARIANT_TYPE); exchanges that reach here hash the bytes.
+      const v = x as VariantValue;
+      return murmur3Bytes(v.metadata, 0, v.metadata.length, murmur3Bytes(v.value, 0, v.value.length, seed));
+    }
     case "calendar_interval": {
       // Spark's HashExpression: microseconds as a long, then days and months as ints.
       const iv = x as CalendarInterval;

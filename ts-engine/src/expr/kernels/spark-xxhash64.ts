@@ -1,3 +1,4 @@
+import type { VariantValue } from "../../columnar/variant.js";
 import type { Vector } from "../../columnar/vector.js";
 import type { DataType } from "../../types/data-type.js";
 import type { CalendarInterval } from "../../columnar/calendar-interval.js";
@@ -70,6 +71,11 @@ export function xxhashValue(x: unknown, t: DataType, seed: bigint): bigint {
       if (t.precision <= 18) return xxhash64Long(u, seed);
       const b = bigIntToJavaBytes(u);
       return xxhash64Bytes(b, 0, b.length, seed);
+    }
+    case "variant": {
+      // xxhash64() rejects variants (HASH_VARIANT_TYPE); anything else hashing them hashes the bytes.
+      const v = x as VariantValue;
+      return xxhash64Bytes(v.metadata, 0, v.metadata.length, xxhash64Bytes(v.value, 0, v.value.length, seed));
     }
     case "calendar_interval": {
       const iv = x as CalendarInterval;

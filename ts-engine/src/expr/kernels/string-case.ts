@@ -1,5 +1,6 @@
 import { expectStorage, makeVector, type Vector } from "../../columnar/vector.js";
-import { isAscii, utf8At, Utf8Builder } from "../../columnar/utf8.js";
+import { utf8At, Utf8Builder } from "../../columnar/utf8.js";
+import { asciiRange } from "./ascii.js";
 
 const LOWER = new Map<number, Uint8Array>();
 const UPPER = new Map<number, Uint8Array>();
@@ -35,7 +36,7 @@ export function changeCase(v: Vector, upper: boolean): Vector {
   const end = offsets[n]!;
   const from = upper ? 0x61 : 0x41;
   const to = upper ? 0x7a : 0x5a;
-  if (isAscii(bytes, base, end)) {
+  if (asciiRange(bytes, base, end)) {
     // The whole batch is ASCII: one pass over the bytes, the same value boundaries.
     const out = new Uint8Array(end - base);
     for (let k = base; k < end; k++) {
@@ -46,9 +47,13 @@ export function changeCase(v: Vector, upper: boolean): Vector {
     for (let i = 0; i <= n; i++) off[i] = offsets[i]! - base;
     return makeVector(v.type, { offsets: off, bytes: out }, v.validity, n);
   }
-  const b = new Utf8Builder(n, end - base + 16);
+  // Room for the worst case up front (a mapping at most triples a character's bytes), so no row reallocates.
+  const b = new Utf8Builder(n, 3 * (end - base) + 16);
   const d = { offsets, bytes };
   const table = upper ? UPPER : LOWER;
+  // The last non-ASCII character's mapping: text repeats its few non-ASCII letters row after row.
+  let lastCp = -1;
+  let lastMapped: Uint8Array = new Uint8Array(0);
   for (let i = 0; i < n; i++) {
     const s = offsets[i]!;
     const e = offsets[i + 1]!;
@@ -68,7 +73,11 @@ export function changeCase(v: Vector, upper: boolean): Vector {
       const cp = decodeAt(bytes, k, len);
       // Σ lowers to ς at the end of a word: context the per-character table cannot see.
       if (!upper && cp === 0x3a3) break;
-      const mapped = caseBytes(table, cp, upper);
+      if (cp !== lastCp) {
+        lastCp = cp;
+        lastMapped = caseBytes(table, cp, upper);
+      }
+      const mapped = lastMapped;
       for (let j = 0; j < mapped.length; j++) out[p++] = mapped[j]!;
       k += len;
     }

@@ -2,6 +2,7 @@ import { IntegerType } from "../../types/data-type.js";
 import { expectStorage, makeVector, type Vector } from "../../columnar/vector.js";
 import { Utf8Builder } from "../../columnar/utf8.js";
 import { andValidityAll } from "../eval/vectors.js";
+import { asciiRange } from "./ascii.js";
 
 /** True for a UTF-8 lead byte (not a continuation byte 10xxxxxx): one per code point. */
 const isLead = (b: number): boolean => (b & 0xc0) !== 0x80;
@@ -29,7 +30,9 @@ export function utf8Length(v: Vector): Vector {
   const { offsets, bytes } = expectStorage(v, "utf8").data;
   const n = v.length;
   const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) out[i] = charCount(bytes, offsets[i]!, offsets[i + 1]!);
+  // An all-ASCII batch has one character per byte: the lengths are the offsets' differences.
+  if (asciiRange(bytes, offsets[0]!, offsets[n]!)) for (let i = 0; i < n; i++) out[i] = offsets[i + 1]! - offsets[i]!;
+  else for (let i = 0; i < n; i++) out[i] = charCount(bytes, offsets[i]!, offsets[i + 1]!);
   return makeVector(IntegerType, out, v.validity, n);
 }
 
@@ -44,6 +47,10 @@ export function utf8Substring(str: Vector, pos: Vector, len: Vector): Vector {
   const n = str.length;
   const validity = andValidityAll([str, pos, len], n);
   const b = new Utf8Builder(n, Math.min(bytes.length, offsets[n]! - offsets[0]!));
+  if (asciiRange(bytes, offsets[0]!, offsets[n]!)) {
+    asciiSubstring(offsets, bytes, p, l, validity, n, b);
+    return makeVector(str.type, b.finish(), validity, n);
+  }
   for (let i = 0; i < n; i++) {
     if (validity !== null && validity[i] === 0) {
       b.commit(0);
@@ -63,9 +70,40 @@ export function utf8Substring(str: Vector, pos: Vector, len: Vector): Vector {
     }
     const bs = advance(bytes, s, e, start);
     const be = advance(bytes, bs, e, stop - start);
-    b.appendRange(bytes, bs, be);
+    copyValue(b, bytes, bs, be);
   }
   return makeVector(str.type, b.finish(), validity, n);
+}
+
+/** substring over an all-ASCII batch: characters are bytes, so the bounds are byte arithmetic (same rules as above). */
+function asciiSubstring(offsets: Int32Array, bytes: Uint8Array, p: Int32Array, l: Int32Array, validity: Uint8Array | null, n: number, b: Utf8Builder): void {
+  for (let i = 0; i < n; i++) {
+    if (validity !== null && validity[i] === 0) {
+      b.commit(0);
+      continue;
+    }
+    const s = offsets[i]!;
+    const e = offsets[i + 1]!;
+    const pi = p[i]!;
+    const li = l[i]!;
+    let start = pi > 0 ? pi - 1 : pi < 0 ? e - s + pi : 0;
+    const stop = start + li;
+    if (start < 0) start = 0;
+    if (li <= 0 || start >= stop || start >= e - s) {
+      b.commit(0);
+      continue;
+    }
+    copyValue(b, bytes, s + start, Math.min(e, s + stop));
+  }
+}
+
+/** Appends bytes[start, end) as one value with a plain loop: short values copy faster than through a subarray view. */
+function copyValue(b: Utf8Builder, bytes: Uint8Array, start: number, end: number): void {
+  const k = end - start;
+  const out = b.reserve(k);
+  const at = b.position();
+  for (let j = 0; j < k; j++) out[at + j] = bytes[start + j]!;
+  b.commit(k);
 }
 
 /** trim / ltrim / rtrim: strips ASCII spaces (0x20) only, as Spark's one-argument trim. */

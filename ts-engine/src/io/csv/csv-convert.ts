@@ -3,17 +3,20 @@ import { vectorFromValues } from "../../columnar/builder.js";
 import { Utf8Builder } from "../../columnar/utf8.js";
 import { makeVector, type Vector } from "../../columnar/vector.js";
 import { unscaled } from "../../columnar/decimal-value.js";
+import { daysFromCivil, daysInMonth } from "../../expr/datetime/civil.js";
+import { monthNamesFor } from "../../expr/datetime/month-names.js";
 import { compilePattern } from "../../expr/datetime/pattern.js";
 import { newParseResult, PatternParser } from "../../expr/datetime/pattern-parse.js";
 import { parseDateBytes, readTimestampBytes, type TimestampFields } from "../../expr/datetime/timestamp-text.js";
 import { zoneRulesOrUtc, type ZoneRules } from "../../expr/datetime/zone-rules.js";
 import { resolveSeconds } from "../../expr/eval/datetime.js";
+import { parseDayTimeInterval, parseYearMonthInterval } from "../../expr/eval/interval-parse.js";
 import { assertNever } from "../../errors/assert-never.js";
 import { InternalError } from "../../errors/spark-exception.js";
 import type { DataType, StructType } from "../../types/data-type.js";
 import type { CsvOptions } from "./csv-options.js";
-import { EMPTY, ESCAPED, QUOTED, unescapeToken, type CsvTokens } from "./csv-tokenizer.js";
-import { fastDoubleBytes, INTEGRAL_BOUNDS, parseDecimalValue, parseIntegralBytes, parseJavaBoolean, parseJavaDouble } from "./csv-values.js";
+import { ALL_FIELDS, BUILT, EMPTY, ESCAPED, QUOTED, RAW, unescapeToken, type CsvTokens } from "./csv-tokenizer.js";
+import { decimalNormalizer, fastDoubleBytes, INTEGRAL_BOUNDS, isUsLocale, parseDecimalValue, parseIntegralBytes, parseJavaBoolean, parseJavaDouble } from "./csv-values.js";
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -46,27 +49,31 @@ export class FieldText {
       this.str = this.o.emptyValue;
       return true;
     }
-    if (kind === ESCAPED) {
-      const v = unescapeToken(t.bytes, s, e, this.o.quote, this.o.escape);
+    if (kind === BUILT) {
+      const v = t.built.get(i) ?? "";
       if (v === this.o.nullValue) return false;
       this.str = v;
       return true;
     }
-    const nb = this.nullBytes;
-    if (nb.length === e - s) {
-      let eq = true;
-      for (let j = 0; j < nb.length; j++) {
-        if (t.bytes[s + j] !== nb[j]) {
-          eq = false;
-          break;
-        }
-      }
-      if (eq) return false;
+    if (kind === ESCAPED) {
+      const v = unescapeToken(t.bytes, s, e, this.o.quote, this.o.escape, this.o.escapeEscape);
+      if (v === this.o.nullValue) return false;
+      this.str = v;
+      return true;
     }
+    if (this.isNullRange(t.bytes, s, e)) return false;
     this.bytes = t.bytes;
     this.start = s;
     this.end = e;
     this.str = null;
+    return true;
+  }
+
+  /** Whether bytes [s, e) of `b` are nullValue (a plain field equal to it is null). */
+  isNullRange(b: Uint8Array, s: number, e: number): boolean {
+    const nb = this.nullBytes;
+    if (nb.length !== e - s) return false;
+    for (let j = 0; j < nb.length; j++) if (b[s + j] !== nb[j]) return false;
     return true;
   }
 
@@ -93,48 +100,80 @@ export interface ConvertContext {
 /** Parses one non-null field into column slot r; false when the text is malformed for the type. */
 type Slot = (f: FieldText, r: number) => boolean;
 
-/** A column being built for one batch: `slot` fills row r, `finish` makes the vector. */
+/** Parses a plain field, bytes [s, e) of `b` that are not nullValue, into slot r; false when malformed. */
+type RawSlot = (b: Uint8Array, s: number, e: number, r: number) => boolean;
+
+/**
+ * A column being built for one batch: `slot` fills row r from any field, `raw` (when the type
+ * has one) from a plain field's bytes without a FieldText (the common case: no quotes, no
+ * escapes), `finish` makes the vector.
+ */
 interface ColumnBuilder {
   readonly slot: Slot;
+  readonly raw?: RawSlot;
   finish(valid: Uint8Array): Vector;
 }
 
-function dateParser(pattern: string | undefined): (f: FieldText) => number | undefined {
-  if (pattern === undefined) {
-    // no dateFormat: Spark's default formatter with its fallback to stringToDate (cast semantics)
-    return (f) => {
-      f.asBytes();
-      const d = parseDateBytes(f.bytes, f.start, f.end);
-      return Number.isNaN(d) ? undefined : d;
-    };
-  }
-  const p = new PatternParser(compilePattern(pattern, true));
-  const res = newParseResult();
-  return (f) => {
-    f.asBytes();
-    return p.parse(f.bytes, f.start, f.end, res) ? res.days : undefined;
-  };
+/** The digit at b[i] (0–9), or a value past 9 when it is not one. */
+function digitAt(b: Uint8Array, i: number): number {
+  return (b[i]! - 48) >>> 0;
 }
 
-function timestampParser(pattern: string | undefined, zone: ZoneRules, ntz: boolean): (f: FieldText) => number | bigint | undefined {
+/** A date from exactly `yyyy-mm-dd` (the form nearly every file holds); NaN for anything else (the general parser then decides). */
+function isoDateBytes(b: Uint8Array, s: number, e: number): number {
+  if (e - s !== 10 || b[s + 4] !== 0x2d || b[s + 7] !== 0x2d) return Number.NaN;
+  const y0 = digitAt(b, s);
+  const y1 = digitAt(b, s + 1);
+  const y2 = digitAt(b, s + 2);
+  const y3 = digitAt(b, s + 3);
+  const m0 = digitAt(b, s + 5);
+  const m1 = digitAt(b, s + 6);
+  const d0 = digitAt(b, s + 8);
+  const d1 = digitAt(b, s + 9);
+  if (Math.max(y0, y1, y2, y3, m0, m1, d0, d1) > 9) return Number.NaN;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const m = m0 * 10 + m1;
+  const d = d0 * 10 + d1;
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return Number.NaN;
+  return daysFromCivil(y, m, d);
+}
+
+/** A date parser over bytes: days since the epoch, NaN when malformed. */
+type DateBytesParser = (b: Uint8Array, s: number, e: number) => number;
+
+function dateParser(pattern: string | undefined, locale: string): DateBytesParser {
+  if (pattern === undefined) {
+    // no dateFormat: Spark's default formatter with its fallback to stringToDate (cast semantics)
+    return (b, s, e) => {
+      const iso = isoDateBytes(b, s, e);
+      return Number.isNaN(iso) ? parseDateBytes(b, s, e) : iso;
+    };
+  }
+  const p = new PatternParser(compilePattern(pattern, true), monthNamesFor(locale));
+  const res = newParseResult();
+  return (b, s, e) => (p.parse(b, s, e, res) ? res.days : Number.NaN);
+}
+
+/** A timestamp parser over bytes: microseconds since the epoch, undefined when malformed. */
+type TimestampBytesParser = (b: Uint8Array, s: number, e: number) => number | bigint | undefined;
+
+function timestampParser(pattern: string | undefined, zone: ZoneRules, ntz: boolean, locale: string): TimestampBytesParser {
   const micros = (secs: number, us: number): number | bigint => {
     const v = secs * 1e6 + us;
     return Math.abs(v) <= Number.MAX_SAFE_INTEGER ? v : BigInt(secs) * 1000000n + BigInt(us);
   };
   if (pattern === undefined) {
     const fields: TimestampFields = { days: 0, secondOfDay: 0, micros: 0, zone: null };
-    return (f) => {
-      f.asBytes();
-      if (!readTimestampBytes(f.bytes, f.start, f.end, fields)) return undefined;
+    return (b, s, e) => {
+      if (!readTimestampBytes(b, s, e, fields)) return undefined;
       if (Number.isNaN(fields.days)) return undefined;
       return micros(resolveSeconds(fields, zone, ntz), fields.micros);
     };
   }
-  const p = new PatternParser(compilePattern(pattern, true));
+  const p = new PatternParser(compilePattern(pattern, true), monthNamesFor(locale));
   const res = newParseResult();
-  return (f) => {
-    f.asBytes();
-    if (!p.parse(f.bytes, f.start, f.end, res)) return undefined;
+  return (b, s, e) => {
+    if (!p.parse(b, s, e, res)) return undefined;
     const local = res.days * 86400 + res.secondOfDay;
     const secs = ntz ? local : res.offset !== null ? local - res.offset : (res.zone ?? zone).localToUtc(local);
     return micros(secs, res.micros);
@@ -188,21 +227,25 @@ export function fastUnscaled(b: Uint8Array, start: number, end: number, precisio
  * (fastUnscaled), anything else through Spark's BigDecimal path (parseDecimalValue: grouping
  * commas, exponents, HALF_UP rounding, overflow as a bad value).
  */
-function decimal64Builder(type: DataType & { kind: "decimal" }, n: number): ColumnBuilder {
+function decimal64Builder(type: DataType & { kind: "decimal" }, n: number, locale: string): ColumnBuilder {
+  const normalize = decimalNormalizer(locale);
+  // the bytes fast path reads US text only ("1.000" is a thousand in de-DE)
+  const plainText = isUsLocale(locale);
   const out = new BigInt64Array(n);
   const o32 = new Int32Array(out.buffer);
+  const raw: RawSlot = (b, s, e, r) => {
+    const u = fastUnscaled(b, s, e, type.precision, type.scale);
+    if (Number.isNaN(u)) return false;
+    const hi = Math.floor(u / TWO_32);
+    o32[2 * r] = (u - hi * TWO_32) | 0;
+    o32[2 * r + 1] = hi;
+    return true;
+  };
   return {
+    ...(plainText ? { raw } : {}),
     slot: (f, r) => {
-      if (f.str === null) {
-        const u = fastUnscaled(f.bytes, f.start, f.end, type.precision, type.scale);
-        if (!Number.isNaN(u)) {
-          const hi = Math.floor(u / TWO_32);
-          o32[2 * r] = (u - hi * TWO_32) | 0;
-          o32[2 * r + 1] = hi;
-          return true;
-        }
-      }
-      const t = parseDecimalValue(f.text(), type.precision, type.scale);
+      if (plainText && f.str === null && raw(f.bytes, f.start, f.end, r)) return true;
+      const t = parseDecimalValue(f.text(), type.precision, type.scale, normalize);
       if (t === undefined) return false;
       out[r] = unscaled(t, type.scale);
       return true;
@@ -214,10 +257,23 @@ function decimal64Builder(type: DataType & { kind: "decimal" }, n: number): Colu
   };
 }
 
-/** A builder of plain JS values (the vector convention), for the types parsed per value. */
-function valuesBuilder(type: DataType, n: number, parse: (f: FieldText) => unknown): ColumnBuilder {
+/**
+ * A builder of plain JS values (the vector convention), for the types parsed per value;
+ * `rawParse` reads a plain field's bytes (undefined: the general path decides).
+ */
+function valuesBuilder(type: DataType, n: number, parse: (f: FieldText) => unknown, rawParse?: (b: Uint8Array, s: number, e: number) => unknown): ColumnBuilder {
   const values = new Array<unknown>(n).fill(null);
   return {
+    ...(rawParse === undefined
+      ? {}
+      : {
+          raw: (b: Uint8Array, s: number, e: number, r: number): boolean => {
+            const v = rawParse(b, s, e);
+            if (v === undefined) return false;
+            values[r] = v;
+            return true;
+          },
+        }),
     slot: (f, r) => {
       const v = parse(f);
       if (v === undefined) return false;
@@ -244,6 +300,20 @@ function builderFor(type: DataType, n: number, o: CsvOptions, ctx: ConvertContex
         }
       };
       return {
+        raw: (src, s, e, r) => {
+          fill(r);
+          const k = e - s;
+          if (k > 32) b.appendRange(src, s, e);
+          else {
+            // short values (flags, codes) byte by byte: a subarray per value costs more than the copy
+            const out = b.reserve(k);
+            const at = b.position();
+            for (let j = 0; j < k; j++) out[at + j] = src[s + j]!;
+            b.commit(k);
+          }
+          filled++;
+          return true;
+        },
         slot: (f, r) => {
           fill(r);
           if (f.str !== null) b.appendString(f.str);
@@ -259,13 +329,17 @@ function builderFor(type: DataType, n: number, o: CsvOptions, ctx: ConvertContex
     case "byte": {
       const [lo, hi] = INTEGRAL_BOUNDS[type.kind];
       const d = type.kind === "integer" ? new Int32Array(n) : type.kind === "short" ? new Int16Array(n) : new Int8Array(n);
+      const raw: RawSlot = (b, s, e, r) => {
+        const v = parseIntegralBytes(b, s, e, lo, hi, false);
+        if (v === undefined) return false;
+        d[r] = Number(v);
+        return true;
+      };
       return {
+        raw,
         slot: (f, r) => {
           f.asBytes();
-          const v = parseIntegralBytes(f.bytes, f.start, f.end, lo, hi, false);
-          if (v === undefined) return false;
-          d[r] = Number(v);
-          return true;
+          return raw(f.bytes, f.start, f.end, r);
         },
         finish: (valid) => makeVector(type, d, compact(valid), n),
       };
@@ -273,20 +347,24 @@ function builderFor(type: DataType, n: number, o: CsvOptions, ctx: ConvertContex
     case "long": {
       const d = new Float64Array(n);
       let big: BigInt64Array | null = null;
-      return {
-        slot: (f, r) => {
-          f.asBytes();
-          const v = parseIntegralBytes(f.bytes, f.start, f.end, 0, 0, true);
-          if (v === undefined) return false;
+      const raw: RawSlot = (b, s, e, r) => {
+        const v = parseIntegralBytes(b, s, e, 0, 0, true);
+        if (v === undefined) return false;
           if (typeof v === "bigint") {
             if (big === null) {
               big = new BigInt64Array(n);
               for (let i = 0; i < r; i++) big[i] = BigInt(d[i]!);
             }
             big[r] = v;
-          } else if (big !== null) big[r] = BigInt(v);
-          else d[r] = v;
-          return true;
+        } else if (big !== null) big[r] = BigInt(v);
+        else d[r] = v;
+        return true;
+      };
+      return {
+        raw,
+        slot: (f, r) => {
+          f.asBytes();
+          return raw(f.bytes, f.start, f.end, r);
         },
         finish: (valid) => (big !== null ? makeVector(type, big, compact(valid), n) : makeVector(type, d, compact(valid), n)),
       };
@@ -294,15 +372,16 @@ function builderFor(type: DataType, n: number, o: CsvOptions, ctx: ConvertContex
     case "double":
     case "float": {
       const d = type.kind === "double" ? new Float64Array(n) : new Float32Array(n);
+      const raw: RawSlot = (b, s, e, r) => {
+        const fast = fastDoubleBytes(b, s, e);
+        if (Number.isNaN(fast)) return false;
+        d[r] = fast;
+        return true;
+      };
       return {
+        raw,
         slot: (f, r) => {
-          if (f.str === null) {
-            const fast = fastDoubleBytes(f.bytes, f.start, f.end);
-            if (!Number.isNaN(fast)) {
-              d[r] = fast;
-              return true;
-            }
-          }
+          if (f.str === null && raw(f.bytes, f.start, f.end, r)) return true;
           const s = f.text();
           let v: number | undefined;
           if (s === o.nanValue) v = Number.NaN;
@@ -319,17 +398,22 @@ function builderFor(type: DataType, n: number, o: CsvOptions, ctx: ConvertContex
     case "boolean":
       return valuesBuilder(type, n, (f) => parseJavaBoolean(f.text()));
     case "decimal":
-      if (type.precision <= 18) return decimal64Builder(type, n);
-      return valuesBuilder(type, n, (f) => parseDecimalValue(f.text(), type.precision, type.scale));
+      if (type.precision <= 18) return decimal64Builder(type, n, o.locale);
+      return valuesBuilder(type, n, (f) => parseDecimalValue(f.text(), type.precision, type.scale, decimalNormalizer(o.locale)));
     case "date": {
-      const p = dateParser(o.dateFormat);
+      const p = dateParser(o.dateFormat, o.locale);
       const d = new Int32Array(n);
+      const raw: RawSlot = (b, s, e, r) => {
+        const v = p(b, s, e);
+        if (Number.isNaN(v)) return false;
+        d[r] = v;
+        return true;
+      };
       return {
+        raw,
         slot: (f, r) => {
-          const v = p(f);
-          if (v === undefined) return false;
-          d[r] = v;
-          return true;
+          f.asBytes();
+          return raw(f.bytes, f.start, f.end, r);
         },
         finish: (valid) => makeVector(type, d, compact(valid), n),
       };
@@ -337,18 +421,30 @@ function builderFor(type: DataType, n: number, o: CsvOptions, ctx: ConvertContex
     case "timestamp":
     case "timestamp_ntz": {
       const ntz = type.kind === "timestamp_ntz";
-      const p = timestampParser(ntz ? o.timestampNTZFormat : o.timestampFormat, zoneRulesOrUtc(ctx.timeZone), ntz);
-      return valuesBuilder(type, n, p);
+      const p = timestampParser(ntz ? o.timestampNTZFormat : o.timestampFormat, zoneRulesOrUtc(ctx.timeZone), ntz, o.locale);
+      return valuesBuilder(
+        type,
+        n,
+        (f) => {
+          f.asBytes();
+          return p(f.bytes, f.start, f.end);
+        },
+        p,
+      );
     }
     case "null":
       return valuesBuilder(type, n, () => null);
+    // ANSI intervals from their SQL literal or bare form, as a cast from string reads them
+    case "day_time_interval":
+      return valuesBuilder(type, n, (f) => parseDayTimeInterval(f.text(), type) ?? undefined);
+    case "year_month_interval":
+      return valuesBuilder(type, n, (f) => parseYearMonthInterval(f.text(), type) ?? undefined);
     case "binary":
     case "array":
     case "map":
     case "struct":
-    case "day_time_interval":
-    case "year_month_interval":
     case "calendar_interval":
+    case "variant":
       throw new InternalError(`CSV cannot read ${type.kind} (checked when the source was resolved)`);
     default:
       return assertNever(type);
@@ -362,6 +458,29 @@ function compact(valid: Uint8Array): Uint8Array | null {
 
 /** Where each required column comes from: a field of the record, or the corrupt record text. */
 export type CsvColumn = { readonly kind: "field"; readonly index: number } | { readonly kind: "corrupt" };
+
+/** How many leading fields a record needs for `columns`, and whether that is fewer than all `dataFields` (Spark's column pruning). */
+function fieldsNeeded(columns: readonly CsvColumn[], dataFields: number): { readonly needed: number; readonly pruned: boolean } {
+  let needed = 0;
+  let fieldsRead = 0;
+  for (const c of columns) {
+    if (c.kind === "field") {
+      needed = Math.max(needed, c.index + 1);
+      fieldsRead++;
+    }
+  }
+  return { needed, pruned: fieldsRead < dataFields };
+}
+
+/**
+ * How many fields of each record the tokenizer must find for `columns`: when the scan is
+ * pruned only the leading ones it reads (count() none at all), else every field, since a
+ * record of another length is malformed. maxCharsPerColumn checks every value, so it keeps all.
+ */
+export function fieldsToTokenize(columns: readonly CsvColumn[], dataFields: number, o: CsvOptions): number {
+  const { needed, pruned } = fieldsNeeded(columns, dataFields);
+  return pruned && o.maxCharsPerColumn < 0 ? needed : ALL_FIELDS;
+}
 
 /**
  * The batch of the tokenized records, in `required` columns, and which records were malformed
@@ -381,15 +500,7 @@ export function convertRecords(
   let anyBad = false;
   // Spark's column pruning: when only some fields are read, univocity selects those, and only a
   // record too short for them is malformed by its length; reading every field, any other length is
-  let needed = 0;
-  let fieldsRead = 0;
-  for (const c of columns) {
-    if (c.kind === "field") {
-      needed = Math.max(needed, c.index + 1);
-      fieldsRead++;
-    }
-  }
-  const pruned = fieldsRead < dataFields;
+  const { needed, pruned } = fieldsNeeded(columns, dataFields);
   for (let r = 0; r < n; r++) {
     const k = t.recCount[r]!;
     if (pruned ? k < needed : k !== dataFields) {
@@ -409,9 +520,17 @@ export function convertRecords(
     }
     const b = builderFor(type, n, o, ctx);
     const valid = new Uint8Array(n);
+    const { recCount, recTok, kinds, starts, ends, bytes } = t;
+    const raw = b.raw;
     for (let r = 0; r < n; r++) {
-      if (c.index >= t.recCount[r]!) continue;
-      if (!f.read(t, t.recTok[r]! + c.index)) continue;
+      if (c.index >= recCount[r]!) continue;
+      const i = recTok[r]! + c.index;
+      // a plain field straight from its bytes; anything else (and text the fast path leaves) through FieldText
+      if (raw !== undefined && kinds[i] === RAW && !f.isNullRange(bytes, starts[i]!, ends[i]!) && raw(bytes, starts[i]!, ends[i]!, r)) {
+        valid[r] = 1;
+        continue;
+      }
+      if (!f.read(t, i)) continue;
       if (b.slot(f, r)) valid[r] = 1;
       else {
         bad[r] = 1;

@@ -9,19 +9,18 @@ import type { SourceOptions } from "../source-options.js";
 import { openTextSink } from "../text-sink.js";
 import { csvOptions, isUtf8Encoding } from "./csv-options.js";
 import { CORRUPT_RECORD_DEFAULT, readCsv } from "./csv-read.js";
-import { inferCsvSchema } from "./csv-schema.js";
+import { inferCsvSchema, inferCsvSplit, inferOptions, mergeCsvSplits, type CsvSplitTypes } from "./csv-schema.js";
 import { CsvWriter } from "./csv-writer.js";
 
-/** The atomic types CSV reads and writes (Spark's CSVFileFormat.supportDataType). */
+/** The atomic types CSV reads and writes (Spark's CSVFileFormat.supportDataType: ANSI intervals too, as their SQL literals). */
 function supported(t: DataType): boolean {
   switch (t.kind) {
     case "array":
     case "map":
     case "struct":
     case "binary":
-    case "day_time_interval":
-    case "year_month_interval":
     case "calendar_interval":
+    case "variant":
       return false;
     default:
       return true;
@@ -44,6 +43,12 @@ export const csvFormat: FileFormat = {
   async inferSchema(files: readonly FileStatus[], options: SourceOptions, ctx: FormatContext): Promise<StructType | undefined> {
     if (files.length === 0) return undefined;
     return inferCsvSchema(files, options, ctx.conf);
+  },
+  splitInference: {
+    readsRecords: (options, ctx) => inferOptions(options, ctx.conf).inferSchema,
+    inferSplit: (split, options, ctx) => inferCsvSplit(split, inferOptions(options, ctx.conf)),
+    // the parts are what inferCsvSplit returned, back from the tasks
+    merge: (parts, options, ctx) => mergeCsvSplits(parts as readonly CsvSplitTypes[], inferOptions(options, ctx.conf), ctx.conf.caseSensitive),
   },
   isSplittable(file: FileStatus, options: SourceOptions): boolean {
     const o = csvOptions(options, CORRUPT_RECORD_DEFAULT, false);

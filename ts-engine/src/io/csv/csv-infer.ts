@@ -13,7 +13,8 @@ import {
   type DataType,
 } from "../../types/data-type.js";
 import type { CsvOptions } from "./csv-options.js";
-import { fastDoubleBytes, INTEGRAL_BOUNDS, inferDecimalPrecision, parseIntegralBytes, parseJavaBoolean, parseJavaDouble } from "./csv-values.js";
+import { decimalNormalizer, fastDoubleBytes, INTEGRAL_BOUNDS, inferDecimalPrecision, isUsLocale, parseIntegralBytes, parseJavaBoolean, parseJavaDouble, type DecimalNormalizer } from "./csv-values.js";
+import { monthNamesFor } from "../../expr/datetime/month-names.js";
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -27,9 +28,14 @@ export class CsvTypeInference {
   private readonly dateP: ((s: string) => boolean) | null;
   private readonly dateBytes: ((b: Uint8Array, start: number, end: number) => boolean) | null;
   private readonly tsP: (s: string) => boolean;
+  private readonly decimals: DecimalNormalizer;
+  /** US locale: numbers are told from the bytes (elsewhere "1.000" may be a thousand). */
+  private readonly plainNumbers: boolean;
 
   constructor(private readonly o: CsvOptions) {
-    this.dateBytes = o.preferDate ? dateBytesTest(o.dateFormat) : null;
+    this.dateBytes = o.preferDate ? dateBytesTest(o.dateFormat, o.locale) : null;
+    this.decimals = decimalNormalizer(o.locale);
+    this.plainNumbers = isUsLocale(o.locale);
     const db = this.dateBytes;
     this.dateP =
       db === null
@@ -38,7 +44,7 @@ export class CsvTypeInference {
             const b = encoder.encode(s);
             return db(b, 0, b.length);
           };
-    this.tsP = timestampTest(o.timestampFormat);
+    this.tsP = timestampTest(o.timestampFormat, o.locale);
   }
 
   /**
@@ -47,7 +53,7 @@ export class CsvTypeInference {
    */
   inferBytes(soFar: DataType, b: Uint8Array, start: number, end: number): DataType {
     const k = soFar.kind;
-    if (k === "null" || k === "integer" || k === "long" || k === "double") {
+    if (this.plainNumbers && (k === "null" || k === "integer" || k === "long" || k === "double")) {
       let t: DataType | undefined;
       const [lo, hi] = INTEGRAL_BOUNDS.integer;
       const v = parseIntegralBytes(b, start, end, lo, hi, false);
@@ -107,7 +113,7 @@ export class CsvTypeInference {
   }
 
   private tryDecimal(f: string): DataType {
-    const d = inferDecimalPrecision(f);
+    const d = inferDecimalPrecision(f, this.decimals);
     return d !== undefined ? decimalType(d.precision, d.scale) : this.tryDouble(f);
   }
 
@@ -133,16 +139,16 @@ export class CsvTypeInference {
  * Whether text is a date for inference: with a `dateFormat`, by that pattern; without one by
  * Spark's default `yyyy-MM-dd` (inference does not fall back to the lenient cast forms).
  */
-export function dateBytesTest(pattern: string | undefined): (b: Uint8Array, start: number, end: number) => boolean {
-  const p = new PatternParser(compilePattern(pattern ?? "yyyy-MM-dd", true));
+export function dateBytesTest(pattern: string | undefined, locale = "en-US"): (b: Uint8Array, start: number, end: number) => boolean {
+  const p = new PatternParser(compilePattern(pattern ?? "yyyy-MM-dd", true), monthNamesFor(locale));
   const res = newParseResult();
   return (b, start, end) => p.parse(b, start, end, res);
 }
 
 /** Whether text is a timestamp: by `timestampFormat`, else as a cast to timestamp reads it (with a date part). */
-export function timestampTest(pattern: string | undefined): (s: string) => boolean {
+export function timestampTest(pattern: string | undefined, locale = "en-US"): (s: string) => boolean {
   if (pattern !== undefined) {
-    const p = new PatternParser(compilePattern(pattern, true));
+    const p = new PatternParser(compilePattern(pattern, true), monthNamesFor(locale));
     const res = newParseResult();
     return (s) => {
       const b = encoder.encode(s);

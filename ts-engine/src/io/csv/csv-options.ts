@@ -1,4 +1,4 @@
-import { IllegalArgumentException } from "../../errors/spark-exception.js";
+import { IllegalArgumentException, SparkException } from "../../errors/spark-exception.js";
 import type { SourceOptions } from "../source-options.js";
 
 /** How malformed records are handled (Spark's ParseMode). */
@@ -25,6 +25,11 @@ export interface CsvOptions {
   readonly sep: Uint8Array;
   readonly quote: number;
   readonly escape: number;
+  /**
+   * charToEscapeQuoteEscaping: the character that escapes `escape` itself inside a quoted value
+   * (univocity's escapeEscape); Spark's default is `escape` when it differs from the quote, else none.
+   */
+  readonly escapeEscape: number;
   readonly comment: number;
   readonly header: boolean;
   readonly inferSchema: boolean;
@@ -41,6 +46,8 @@ export interface CsvOptions {
   readonly timestampFormat: string | undefined;
   readonly timestampNTZFormat: string | undefined;
   readonly preferDate: boolean;
+  /** `locale` (a BCP 47 tag, Spark's default en-US): month names in date patterns, decimal separators. */
+  readonly locale: string;
   readonly mode: ParseMode;
   readonly columnNameOfCorruptRecord: string;
   readonly multiLine: boolean;
@@ -62,7 +69,8 @@ function charOption(o: SourceOptions, key: string, dflt: string, emptyMeans: num
   const v = o.get(key) ?? dflt;
   if (v.length === 0) return emptyMeans;
   const s = v === "\\t" ? "\t" : v;
-  if (s.length !== 1) throw new IllegalArgumentException(`${key} cannot be more than one character`);
+  // Spark's CSVOptions.getChar: QueryExecutionErrors.paramExceedOneCharError
+  if (s.length !== 1) throw new SparkException("SparkRuntimeException", "_LEGACY_ERROR_TEMP_2145", { paramName: key });
   const code = s.charCodeAt(0);
   if (code > 0x7f) throw new IllegalArgumentException(`${key} must be an ASCII character in tspark, got '${s}'`);
   return code;
@@ -85,12 +93,14 @@ function mode(o: SourceOptions): ParseMode {
 /** The options of a CSV read (`forWrite` false) or write, with Spark's defaults for each. */
 export function csvOptions(o: SourceOptions, corruptDefault: string, forWrite: boolean): CsvOptions {
   const quote = charOption(o, "quote", '"', 0);
+  const escape = charOption(o, "escape", "\\", 0);
   const lineSep = o.get("lineSep");
   if (lineSep !== undefined && lineSep.length === 0) throw new IllegalArgumentException("requirement failed: 'lineSep' cannot be an empty string.");
   return {
     sep: separator(o),
     quote,
-    escape: charOption(o, "escape", "\\", 0),
+    escape,
+    escapeEscape: charOption(o, "charToEscapeQuoteEscaping", escape !== quote ? String.fromCharCode(escape) : "", 0),
     comment: charOption(o, "comment", "\u0000", 0),
     header: o.bool("header", false),
     inferSchema: o.bool("inferSchema", false),
@@ -107,6 +117,7 @@ export function csvOptions(o: SourceOptions, corruptDefault: string, forWrite: b
     timestampFormat: o.get("timestampFormat"),
     timestampNTZFormat: o.get("timestampNTZFormat"),
     preferDate: o.bool("preferDate", true),
+    locale: o.get("locale") ?? "en-US",
     mode: mode(o),
     columnNameOfCorruptRecord: o.get("columnNameOfCorruptRecord") ?? corruptDefault,
     multiLine: o.bool("multiLine", false),

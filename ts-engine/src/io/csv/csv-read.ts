@@ -7,9 +7,9 @@ import { valueToString } from "../../expr/eval/to-string.js";
 import type { FormatContext, ReadRequest } from "../file-format.js";
 import type { FileSplit } from "../file-split.js";
 import { bufferLines, readWholeFile, splitLines, type LineChunk } from "../line-reader.js";
-import { convertRecords, type CsvColumn } from "./csv-convert.js";
+import { convertRecords, fieldsToTokenize, type CsvColumn } from "./csv-convert.js";
 import { csvOptions, isUtf8Encoding, type CsvOptions } from "./csv-options.js";
-import { checkMaxChars, CsvTokens, tokenizeRecord, type TokenizerSettings } from "./csv-tokenizer.js";
+import { ALL_FIELDS, checkMaxChars, CsvTokens, simpleLines, tokenizeLine, tokenizeRecord, type TokenizerSettings } from "./csv-tokenizer.js";
 
 /** Spark's spark.sql.columnNameOfCorruptRecord default. */
 export const CORRUPT_RECORD_DEFAULT = "_corrupt_record";
@@ -26,6 +26,7 @@ export function tokenizerSettings(o: CsvOptions): TokenizerSettings {
     sep: o.sep,
     quote: o.quote,
     escape: o.escape,
+    escapeEscape: o.escapeEscape,
     trimLeading: o.ignoreLeadingWhiteSpace,
     trimTrailing: o.ignoreTrailingWhiteSpace,
     lineSep: o.lineSep,
@@ -45,8 +46,9 @@ export async function utf8Bytes(path: string, encoding: string): Promise<Uint8Ar
  * its bytes are about to change. `firstRecordOnly` stops after the first record (the schema of a
  * read without inferSchema comes from the first line alone, as Spark reads it).
  */
-export async function* tokenizeSplit(split: FileSplit, o: CsvOptions, t: CsvTokens, firstRecordOnly = false): AsyncGenerator<void> {
+export async function* tokenizeSplit(split: FileSplit, o: CsvOptions, t: CsvTokens, firstRecordOnly = false, maxFields = ALL_FIELDS): AsyncGenerator<void> {
   const s = tokenizerSettings(o);
+  const simple = simpleLines(s);
   let headerPending = o.header && split.start === 0;
   const skip = (b: Uint8Array, start: number, end: number): boolean => {
     if (start >= end) return true;
@@ -64,7 +66,8 @@ export async function* tokenizeSplit(split: FileSplit, o: CsvOptions, t: CsvToke
         const a = c.starts[i]!;
         const e = c.ends[i]!;
         if (skip(c.bytes, a, e)) continue;
-        tokenizeRecord(t, c.bytes, a, e, s, false);
+        if (simple) tokenizeLine(t, c.bytes, a, e, s, maxFields);
+        else tokenizeRecord(t, c.bytes, a, e, s, false, maxFields);
         if (firstRecordOnly) {
           checkMaxChars(t, o.maxCharsPerColumn);
           yield;
@@ -144,7 +147,7 @@ export async function* readCsv(split: FileSplit, req: ReadRequest, ctx: FormatCo
   const dataNames = req.dataSchema.fields.filter((f) => f.name !== corrupt).map((f) => f.name);
   const columns: CsvColumn[] = req.requiredSchema.fields.map((f) => (f.name === corrupt && f.dataType.kind === "string" ? { kind: "corrupt" } : { kind: "field", index: dataNames.indexOf(f.name) }));
   const t = new CsvTokens();
-  for await (const _ of tokenizeSplit(split, o, t)) {
+  for await (const _ of tokenizeSplit(split, o, t, false, fieldsToTokenize(columns, dataNames.length, o))) {
     if (t.nRecords === 0) continue;
     const { batch, bad, anyBad } = convertRecords(t, req.requiredSchema, columns, dataNames.length, o, { timeZone: ctx.timeZone });
     if (!anyBad || o.mode === "PERMISSIVE") {

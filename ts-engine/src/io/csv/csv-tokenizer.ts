@@ -7,7 +7,8 @@ import type { UnescapedQuoteHandling } from "./csv-options.js";
  * the record closes it; any other unescaped quote turns the value into an unquoted one read raw
  * up to the next delimiter (unescapedQuoteHandling STOP_AT_DELIMITER, the default), is kept as a
  * character of the value (STOP_AT_CLOSING_QUOTE), makes the value null (SKIP_VALUE) or fails the
- * read (RAISE_ERROR); BACK_TO_DELIMITER is refused. Unquoted values are
+ * read (RAISE_ERROR), or cuts what was read of the value at its delimiters (BACK_TO_DELIMITER,
+ * see backToDelimiter; refused with multiLine). Unquoted values are
  * trimmed when ignoreLeading/TrailingWhiteSpace say so (whitespace: bytes ≤ 0x20).
  * Tokens are byte ranges; nothing is copied or decoded here.
  */
@@ -20,6 +21,8 @@ export const ESCAPED = 1;
 export const EMPTY = 2;
 /** A quoted value whose bytes are the value as they are (empty: the emptyValue). */
 export const QUOTED = 3;
+/** A value built as text while tokenizing (CsvTokens.built holds it): rare forms, e.g. an unescaped quote after escapes. */
+export const BUILT = 4;
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -35,6 +38,8 @@ export interface TokenizerSettings {
   readonly sep: Uint8Array;
   readonly quote: number;
   readonly escape: number;
+  /** charToEscapeQuoteEscaping (0: none): before `escape` inside a quoted value, makes it a plain character. */
+  readonly escapeEscape: number;
   readonly trimLeading: boolean;
   readonly trimTrailing: boolean;
   /** Record separator in multi-line mode (null: \n, \r\n or \r). */
@@ -57,11 +62,14 @@ export class CsvTokens {
   nTokens = 0;
   nRecords = 0;
   bytes: Uint8Array = new Uint8Array(0);
+  /** The text of BUILT tokens, by token index. */
+  readonly built = new Map<number, string>();
 
   reset(bytes: Uint8Array): void {
     this.bytes = bytes;
     this.nTokens = 0;
     this.nRecords = 0;
+    if (this.built.size > 0) this.built.clear();
   }
 
   private growTokens(): void {
@@ -139,16 +147,26 @@ function terminatorAt(b: Uint8Array, p: number, end: number, lineSep: Uint8Array
   return isSep(b, p, end, lineSep) ? lineSep.length : 0;
 }
 
+/** No limit on the fields tokenized per record. */
+export const ALL_FIELDS = 0x7fffffff;
+
 /**
  * Tokenizes one record starting at `pos`, up to `end` (a line's end in line mode) or to the
  * first record terminator outside quotes (`multiLine`). Returns the position after the record
- * (and its terminator).
+ * (and its terminator). In line mode `maxFields` stops after that many fields: a scan that
+ * reads only the first columns (Spark's CSV column pruning) never looks at the bytes after
+ * them, and the record's count is then "at least maxFields".
  */
-export function tokenizeRecord(t: CsvTokens, b: Uint8Array, pos: number, end: number, s: TokenizerSettings, multiLine: boolean): number {
-  const { sep, quote, escape } = s;
+export function tokenizeRecord(t: CsvTokens, b: Uint8Array, pos: number, end: number, s: TokenizerSettings, multiLine: boolean, maxFields = ALL_FIELDS): number {
+  const { sep, quote, escape, escapeEscape } = s;
   const k = sep.length;
   const s0 = sep[0]!;
   t.beginRecord(pos);
+  if (maxFields === 0 && !multiLine) {
+    t.endRecord(end);
+    return end;
+  }
+  let fields = 0;
   let p = pos;
   for (;;) {
     // one field
@@ -159,9 +177,10 @@ export function tokenizeRecord(t: CsvTokens, b: Uint8Array, pos: number, end: nu
       let kind = QUOTED;
       let closed = -1;
       let raw = false;
+      let back = false;
       while (q < end) {
         const c = b[q]!;
-        if (c === escape && escape !== quote && q + 1 < end && (b[q + 1] === quote || b[q + 1] === escape)) {
+        if (isEscapePair(b, q, end, quote, escape, escapeEscape)) {
           kind = ESCAPED;
           q += 2;
           continue;
@@ -186,20 +205,32 @@ export function tokenizeRecord(t: CsvTokens, b: Uint8Array, pos: number, end: nu
             continue;
           }
           if (s.unescaped === "RAISE_ERROR") throw new Error(UNESCAPED_QUOTE(quote));
-          if (s.unescaped === "BACK_TO_DELIMITER") throw new Error("unescapedQuoteHandling BACK_TO_DELIMITER is not supported by tspark's CSV reader");
+          if (s.unescaped === "BACK_TO_DELIMITER") {
+            // univocity also splits records at line breaks it meets then; multiLine files are not read so
+            if (multiLine) throw new Error("unescapedQuoteHandling BACK_TO_DELIMITER is not supported by tspark's CSV reader with multiLine");
+            back = true;
+            break;
+          }
           raw = true;
           break;
         }
         q++;
       }
-      if (raw) {
+      if (back) p = backToDelimiter(t, b, fs, end, s);
+      else if (raw) {
         // an unescaped quote: the whole value, quotes and all, up to the next delimiter
         let e = q;
         while (e < end && !(b[e] === s0 && isSep(b, e, end, sep)) && !(multiLine && terminatorAt(b, e, end, s.lineSep) > 0)) e++;
         let te = e;
         if (s.trimTrailing) while (te > fs && b[te - 1]! <= 0x20) te--;
-        // SKIP_VALUE: the value is skipped to the delimiter and read as null
-        t.push(fs, te, s.unescaped === "SKIP_VALUE" ? EMPTY : RAW);
+        if (s.unescaped === "SKIP_VALUE") {
+          // SKIP_VALUE: the value is skipped to the delimiter and read as null
+          t.push(fs, te, EMPTY);
+        } else if (kind === ESCAPED) {
+          // univocity keeps what it read of the quoted value (escapes undone), then the rest raw
+          t.built.set(t.nTokens, String.fromCharCode(quote) + unescapeToken(b, fs + 1, q, quote, escape, escapeEscape) + decoder.decode(b.subarray(q, te)));
+          t.push(fs, te, BUILT);
+        } else t.push(fs, te, RAW);
         p = e;
       } else if (closed < 0) {
         // no closing quote before the end: the rest, delimiters and all
@@ -222,6 +253,10 @@ export function tokenizeRecord(t: CsvTokens, b: Uint8Array, pos: number, end: nu
     }
     // after the field: a delimiter (another field follows), or the record's end
     if (p < end && b[p] === s0 && isSep(b, p, end, sep)) {
+      if (++fields === maxFields && !multiLine) {
+        t.endRecord(end);
+        return end;
+      }
       p += k;
       if (p >= end) {
         // a trailing delimiter: one more, empty field
@@ -249,7 +284,121 @@ export function tokenizeRecord(t: CsvTokens, b: Uint8Array, pos: number, end: nu
   }
 }
 
+/**
+ * Whether `tokenizeLine` may take its fast path under `s`: a one-byte delimiter and no
+ * trimming (Spark's reading defaults), so a field is the bytes up to the next delimiter
+ * unless it starts with the quote.
+ */
+export function simpleLines(s: TokenizerSettings): boolean {
+  return s.sep.length === 1 && !s.trimLeading && !s.trimTrailing;
+}
+
+/**
+ * One line's record (line mode), as tokenizeRecord reads it, in the tight loop the common
+ * case needs: unquoted fields found with one comparison per byte. A field that starts with
+ * the quote hands the whole line to tokenizeRecord. Only for settings where simpleLines holds.
+ */
+export function tokenizeLine(t: CsvTokens, b: Uint8Array, pos: number, end: number, s: TokenizerSettings, maxFields: number): void {
+  const s0 = s.sep[0]!;
+  const quote = s.quote;
+  const first = t.nTokens;
+  t.beginRecord(pos);
+  if (maxFields === 0) {
+    t.endRecord(end);
+    return;
+  }
+  let p = pos;
+  let fields = 0;
+  for (;;) {
+    if (p < end && b[p] === quote && quote !== 0) {
+      // a quoted field: the general tokenizer reads the line again from its start
+      t.nTokens = first;
+      tokenizeRecord(t, b, pos, end, s, false, maxFields);
+      return;
+    }
+    let e = p;
+    while (e < end && b[e] !== s0) e++;
+    t.push(p, e, e === p ? EMPTY : RAW);
+    if (e >= end || ++fields === maxFields) break;
+    p = e + 1;
+    if (p >= end) {
+      // a trailing delimiter: one more, empty field
+      t.push(p, p, EMPTY);
+      break;
+    }
+  }
+  t.endRecord(end);
+}
+
 const decoder = new TextDecoder();
+
+/**
+ * A quoted value that holds an unescaped quote, read under BACK_TO_DELIMITER (line mode) as
+ * univocity reads it: at each unescaped quote, what was read of the value so far is cut at
+ * the delimiters, each piece before one becoming a value of its own; reading goes on inside
+ * the quoted value without that quote, until a closing quote (followed by the delimiter or the
+ * line's end) or the line's end ends the last value. A doubled quote stands for one quote
+ * and, when the escape is another character, makes the next character count as following an
+ * unescaped quote. Pushes the values (BUILT) and returns the position after the last.
+ */
+function backToDelimiter(t: CsvTokens, b: Uint8Array, fs: number, end: number, s: TokenizerSettings): number {
+  const { sep, quote, escape, escapeEscape } = s;
+  let out: number[] = [];
+  const value = (bytes: readonly number[]): void => {
+    t.built.set(t.nTokens, decoder.decode(Uint8Array.from(bytes)));
+    t.push(fs, fs, BUILT);
+  };
+  const cut = (): void => {
+    let from = 0;
+    for (let i = 0; i + sep.length <= out.length; ) {
+      let match = true;
+      for (let j = 0; j < sep.length; j++) if (out[i + j] !== sep[j]) match = false;
+      if (match) {
+        value(out.slice(from, i));
+        i += sep.length;
+        from = i;
+      } else i++;
+    }
+    out = out.slice(from);
+  };
+  let q = fs + 1;
+  let afterDoubled = false;
+  while (q < end) {
+    const c = b[q]!;
+    if (isEscapePair(b, q, end, quote, escape, escapeEscape)) {
+      out.push(b[q + 1]!);
+      q += 2;
+      afterDoubled = false;
+      continue;
+    }
+    if (c === quote) {
+      let a = q + 1;
+      while (a < end && b[a]! <= 0x20 && !isSep(b, a, end, sep)) a++;
+      if (a >= end || isSep(b, a, end, sep)) {
+        value(out);
+        return a;
+      }
+      if (b[q + 1] === quote) {
+        out.push(quote);
+        q += 2;
+        afterDoubled = escape !== quote;
+        continue;
+      }
+      cut();
+      q++;
+      afterDoubled = false;
+      continue;
+    }
+    if (afterDoubled) {
+      cut();
+      afterDoubled = false;
+    }
+    out.push(c);
+    q++;
+  }
+  value(out);
+  return end;
+}
 
 /**
  * Fails as univocity does when a token of `t` holds more than `max` characters (-1: no limit):
@@ -269,12 +418,25 @@ export function checkMaxChars(t: CsvTokens, max: number): void {
   }
 }
 
-/** An ESCAPED token's value: escape + quote (or escape + escape) and doubled quotes undone. */
-export function unescapeToken(b: Uint8Array, start: number, end: number, quote: number, escape: number): string {
+/**
+ * Whether b[q], b[q + 1] is an escape pair inside a quoted value: escape + quote, or the escape
+ * escaped (charToEscapeQuoteEscaping + escape; with the default, escape + escape). Either
+ * stands for its second character.
+ */
+function isEscapePair(b: Uint8Array, q: number, end: number, quote: number, escape: number, escapeEscape: number): boolean {
+  if (q + 1 >= end || escape === 0) return false;
+  const c = b[q];
+  const n = b[q + 1];
+  if (c === escapeEscape && escapeEscape !== 0 && n === escape) return escape !== quote || escapeEscape !== escape;
+  return c === escape && escape !== quote && n === quote;
+}
+
+/** An ESCAPED token's value: escape pairs (see isEscapePair) and doubled quotes undone. */
+export function unescapeToken(b: Uint8Array, start: number, end: number, quote: number, escape: number, escapeEscape: number): string {
   const out: number[] = [];
   for (let i = start; i < end; i++) {
     const c = b[i]!;
-    if (c === escape && escape !== quote && i + 1 < end && (b[i + 1] === quote || b[i + 1] === escape)) {
+    if (isEscapePair(b, i, end, quote, escape, escapeEscape)) {
       out.push(b[++i]!);
     } else if (c === quote && escape === quote && b[i + 1] === quote) {
       out.push(quote);

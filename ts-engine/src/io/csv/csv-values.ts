@@ -120,13 +120,60 @@ export function parseJavaBoolean(text: string): boolean | undefined {
   return t === "true" ? true : t === "false" ? false : undefined;
 }
 
+/** Decimal text in a locale's form to plain decimal text (`-1234.5`), null when it is not a number in that form. */
+export type DecimalNormalizer = (text: string) => string | null;
+
+/** Spark's decimal parser for the US locale: the text without its grouping commas, read as java.math.BigDecimal. */
+const US_DECIMALS: DecimalNormalizer = (text) => text.replace(/,/g, "");
+
+/** Whether a `locale` tag is Spark's default, Locale.US, whose decimals are read as BigDecimal text. */
+export function isUsLocale(locale: string): boolean {
+  const t = locale.toLowerCase().replace(/_/g, "-");
+  return t === "en-us";
+}
+
+/**
+ * Spark's ExprUtils.getDecimalParser for `locale`: US text as BigDecimal reads it (grouping
+ * commas dropped); any other locale as its java.text.DecimalFormat parses a plain number: an
+ * optional minus, digits with the locale's grouping separators, its decimal separator and
+ * digits, nothing else (Spark requires the whole text to be read).
+ */
+export function decimalNormalizer(locale: string): DecimalNormalizer {
+  if (isUsLocale(locale)) return US_DECIMALS;
+  let group = ",";
+  let decimal = ".";
+  try {
+    for (const p of new Intl.NumberFormat(locale).formatToParts(-12345.5)) {
+      if (p.type === "group") group = p.value;
+      else if (p.type === "decimal") decimal = p.value;
+    }
+  } catch {
+    // a tag Intl refuses: Java's root locale has the same separators as the defaults above
+  }
+  return (text) => {
+    let s = text;
+    let neg = false;
+    if (s.startsWith("-") || s.startsWith("\u2212")) {
+      neg = true;
+      s = s.slice(1);
+    }
+    const at = s.indexOf(decimal);
+    const int = (at < 0 ? s : s.slice(0, at)).split(group).join("");
+    const frac = at < 0 ? "" : s.slice(at + decimal.length);
+    if ((int.length === 0 && frac.length === 0) || !/^\d*$/.test(int) || !/^\d*$/.test(frac)) return null;
+    return `${neg ? "-" : ""}${int.length === 0 ? "0" : int}${frac.length > 0 ? `.${frac}` : ""}`;
+  };
+}
+
 /**
  * A decimal(precision, scale) value as canonical text (the vector convention), from text read as
- * `new java.math.BigDecimal(text)` after removing grouping commas (Spark's decimal parser for
- * the US locale), rounded HALF_UP to `scale`; undefined when malformed or too wide.
+ * `new java.math.BigDecimal(text)` after `normalize` (Spark's decimal parser of the locale; US by
+ * default: grouping commas removed), rounded HALF_UP to `scale`; undefined when malformed or too wide.
  */
-export function parseDecimalValue(text: string, precision: number, scale: number): string | undefined {
-  const parts = parseDecimalText(text.replace(/,/g, ""));
+export function parseDecimalValue(text: string, precision: number, scale: number, normalize: DecimalNormalizer = US_DECIMALS): string | undefined {
+  const plain = normalize(text);
+  if (plain === null) return undefined;
+  const parts = parseDecimalText(plain);
   if (parts === null) return undefined;
   const v = unscaledOf(parts, scale);
   if (!fitsPrecision(v, precision)) return undefined;
@@ -134,8 +181,10 @@ export function parseDecimalValue(text: string, precision: number, scale: number
 }
 
 /** The decimal type Spark infers for integral-looking text too long for a long (precision = digits, scale 0). */
-export function inferDecimalPrecision(text: string): { readonly precision: number; readonly scale: number } | undefined {
-  const parts = parseDecimalText(text.replace(/,/g, ""));
+export function inferDecimalPrecision(text: string, normalize: DecimalNormalizer = US_DECIMALS): { readonly precision: number; readonly scale: number } | undefined {
+  const plain = normalize(text);
+  if (plain === null) return undefined;
+  const parts = parseDecimalText(plain);
   if (parts === null) return undefined;
   // java.math.BigDecimal's scale is -exponent; Spark keeps only scale <= 0 (no fraction digits)
   const scale = -parts.exponent;

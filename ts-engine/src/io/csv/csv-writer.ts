@@ -4,6 +4,8 @@ import { vectorToValues } from "../../columnar/rows.js";
 import type { Vector } from "../../columnar/vector.js";
 import { floorDiv } from "../../expr/datetime/civil.js";
 import { PatternFormatter } from "../../expr/datetime/pattern-format.js";
+import { monthNamesFor } from "../../expr/datetime/month-names.js";
+import { dayTimeIntervalString, yearMonthIntervalString } from "../../expr/eval/interval-string.js";
 import { compilePattern } from "../../expr/datetime/pattern.js";
 import { zoneRulesOrUtc, UTC_RULES, type ZoneRules } from "../../expr/datetime/zone-rules.js";
 import { doubleToString, floatToString } from "../../expr/eval/to-string.js";
@@ -35,9 +37,9 @@ function fromStrings(v: Vector, f: (x: unknown) => string): TextColumn {
   return { data: b.finish(), validity: v.validity };
 }
 
-function instants(v: Vector, pattern: string, zone: ZoneRules): TextColumn {
+function instants(v: Vector, pattern: string, zone: ZoneRules, locale: string): TextColumn {
   const values = vectorToValues(v);
-  const fmt = new PatternFormatter(compilePattern(pattern, false), zone);
+  const fmt = new PatternFormatter(compilePattern(pattern, false), zone, monthNamesFor(locale));
   const b = new Utf8Builder(values.length, values.length * 24);
   for (const x of values) {
     if (x === null || x === undefined) {
@@ -66,7 +68,7 @@ function textColumn(v: Vector, type: DataType, o: CsvOptions, tz: string): TextC
     case "float":
       return fromStrings(v, (x) => floatToString(Number(x)));
     case "date": {
-      const fmt = new PatternFormatter(compilePattern(o.dateFormat ?? DEFAULT_DATE, false), UTC_RULES);
+      const fmt = new PatternFormatter(compilePattern(o.dateFormat ?? DEFAULT_DATE, false), UTC_RULES, monthNamesFor(o.locale));
       const values = vectorToValues(v);
       const b = new Utf8Builder(values.length, values.length * 10);
       for (const x of values) {
@@ -76,9 +78,14 @@ function textColumn(v: Vector, type: DataType, o: CsvOptions, tz: string): TextC
       return { data: b.finish(), validity: v.validity };
     }
     case "timestamp":
-      return instants(v, o.timestampFormat ?? DEFAULT_TIMESTAMP, zoneRulesOrUtc(tz));
+      return instants(v, o.timestampFormat ?? DEFAULT_TIMESTAMP, zoneRulesOrUtc(tz), o.locale);
     case "timestamp_ntz":
-      return instants(v, o.timestampNTZFormat ?? DEFAULT_TIMESTAMP_NTZ, UTC_RULES);
+      return instants(v, o.timestampNTZFormat ?? DEFAULT_TIMESTAMP_NTZ, UTC_RULES, o.locale);
+    // ANSI intervals as Spark writes them: their SQL literal (INTERVAL '1-2' YEAR TO MONTH)
+    case "day_time_interval":
+      return fromStrings(v, (x) => dayTimeIntervalString(x as number | bigint, type));
+    case "year_month_interval":
+      return fromStrings(v, (x) => yearMonthIntervalString(Number(x), type));
     default:
       return fromStrings(v, String);
   }
@@ -88,7 +95,8 @@ function textColumn(v: Vector, type: DataType, o: CsvOptions, tz: string): TextC
  * Writes batches as CSV records (Spark's UnivocityGenerator over univocity's CsvWriter as
  * Spark sets it up): values trimmed unless ignoreLeading/TrailingWhiteSpace are false; quoted
  * when they hold the delimiter, the quote, a line break, or always with quoteAll; a quote inside
- * a quoted value is escaped with `escape` (escapeQuotes); nulls as nullValue, empty strings as
+ * a quoted value is escaped with `escape` (escapeQuotes), and the escape character itself with
+ * charToEscapeQuoteEscaping; nulls as nullValue, empty strings as
  * emptyValue; the header (column names) first when asked for.
  */
 export class CsvWriter implements OutputWriter {
@@ -149,10 +157,14 @@ export class CsvWriter implements OutputWriter {
     const s0 = this.sep[0]!;
     let needs = o.quoteAll;
     let hasQuote = false;
+    let hasEscape = false;
+    // univocity escapes the escape character inside a quoted value with charToEscapeQuoteEscaping
+    const ee = o.escape !== q && o.escape !== 0 ? o.escapeEscape : 0;
     for (let i = s; i < e; i++) {
       const c = b[i]!;
       if (c === q) hasQuote = true;
       else if (c === s0 || c === 0x0a || c === 0x0d) needs = true;
+      if (c === o.escape && ee !== 0) hasEscape = true;
     }
     if (hasQuote && o.escapeQuotes) needs = true;
     if (!needs || q === 0) {
@@ -161,12 +173,18 @@ export class CsvWriter implements OutputWriter {
     }
     const qb = Uint8Array.of(q);
     const esc = Uint8Array.of(o.escape === 0 ? q : o.escape, q);
+    const escEsc = Uint8Array.of(ee, o.escape);
     this.sink.append(qb, 0, 1);
     let from = s;
     for (let i = s; i < e; i++) {
-      if (b[i] === q) {
+      const c = b[i];
+      if (c === q) {
         this.sink.append(b, from, i);
         this.sink.append(esc, 0, 2);
+        from = i + 1;
+      } else if (hasEscape && c === o.escape) {
+        this.sink.append(b, from, i);
+        this.sink.append(escEsc, 0, 2);
         from = i + 1;
       }
     }

@@ -1,7 +1,9 @@
 import { makeBatch, type ColumnBatch } from "../../columnar/batch.js";
+import { parseDayTimeInterval, parseYearMonthInterval } from "../../expr/eval/interval-parse.js";
 import { vectorFromValues } from "../../columnar/builder.js";
 import { compilePattern } from "../../expr/datetime/pattern.js";
 import { newParseResult, PatternParser } from "../../expr/datetime/pattern-parse.js";
+import { monthNamesFor } from "../../expr/datetime/month-names.js";
 import { parseDateBytes, readTimestampBytes, type TimestampFields } from "../../expr/datetime/timestamp-text.js";
 import { zoneRulesOrUtc, type ZoneRules } from "../../expr/datetime/zone-rules.js";
 import { resolveSeconds } from "../../expr/eval/datetime.js";
@@ -22,6 +24,8 @@ export interface TimeFormats {
   readonly dateFormat: string | undefined;
   readonly timestampFormat: string | undefined;
   readonly timestampNTZFormat: string | undefined;
+  /** `locale` (absent: en-US): month names in the patterns. */
+  readonly locale?: string;
 }
 
 /**
@@ -37,9 +41,10 @@ export class TimeParsers {
   private readonly zone: ZoneRules;
 
   constructor(o: TimeFormats, tz: string) {
-    this.dateP = o.dateFormat === undefined ? null : new PatternParser(compilePattern(o.dateFormat, true));
-    this.tsP = o.timestampFormat === undefined ? null : new PatternParser(compilePattern(o.timestampFormat, true));
-    this.ntzP = o.timestampNTZFormat === undefined ? null : new PatternParser(compilePattern(o.timestampNTZFormat, true));
+    const months = o.locale === undefined ? undefined : monthNamesFor(o.locale);
+    this.dateP = o.dateFormat === undefined ? null : new PatternParser(compilePattern(o.dateFormat, true), months);
+    this.tsP = o.timestampFormat === undefined ? null : new PatternParser(compilePattern(o.timestampFormat, true), months);
+    this.ntzP = o.timestampNTZFormat === undefined ? null : new PatternParser(compilePattern(o.timestampNTZFormat, true), months);
     this.zone = zoneRulesOrUtc(tz);
   }
 
@@ -135,10 +140,20 @@ function convert(v: JsonValue, t: DataType, tp: TimeParsers): unknown {
     case "struct":
       if (v.kind !== "obj") throw new BadValue();
       return structValues(v, t, tp).values;
+    // ANSI intervals from their SQL literal or bare form, as a cast from string reads them
+    case "day_time_interval": {
+      const x = v.kind === "str" ? parseDayTimeInterval(v.value, t) : null;
+      if (x === null) throw new BadValue();
+      return x;
+    }
+    case "year_month_interval": {
+      const x = v.kind === "str" ? parseYearMonthInterval(v.value, t) : null;
+      if (x === null) throw new BadValue();
+      return x;
+    }
     case "null":
-    case "day_time_interval":
-    case "year_month_interval":
     case "calendar_interval":
+    case "variant":
       throw new BadValue();
     default:
       return assertNever(t);

@@ -8,15 +8,14 @@ import type { FileFormat, FormatContext, OutputWriter, ReadRequest } from "../fi
 import type { FileSplit, FileStatus } from "../file-split.js";
 import type { SourceOptions } from "../source-options.js";
 import { openTextSink } from "../text-sink.js";
-import { inferJsonSchema, optionsOf, readJson } from "./json-read.js";
+import { inferJsonSchema, inferJsonSplit, mergeJsonSplits, optionsOf, readJson, readOptionsOf, type JsonSplitTypes } from "./json-read.js";
 import { JsonWriter } from "./json-writer.js";
 
-/** Whether JSON holds the type (intervals and the null type are not written or read). */
+/** Whether JSON holds the type (ANSI intervals as their SQL literals; CalendarIntervalType is not written or read). */
 function supported(t: DataType): boolean {
   switch (t.kind) {
-    case "day_time_interval":
-    case "year_month_interval":
     case "calendar_interval":
+    case "variant":
       return false;
     case "array":
       return supported(t.elementType);
@@ -36,6 +35,15 @@ export const jsonFormat: FileFormat = {
   async inferSchema(files: readonly FileStatus[], options: SourceOptions, ctx: FormatContext): Promise<StructType | undefined> {
     if (files.length === 0) return undefined;
     return inferJsonSchema(files, options, ctx.conf);
+  },
+  splitInference: {
+    readsRecords: (options, ctx) => {
+      readOptionsOf(options, ctx.conf);
+      return true;
+    },
+    inferSplit: (split, options, ctx) => inferJsonSplit(split, readOptionsOf(options, ctx.conf)),
+    // the parts are what inferJsonSplit returned, back from the tasks
+    merge: (parts, options, ctx) => mergeJsonSplits(parts as readonly JsonSplitTypes[], readOptionsOf(options, ctx.conf)),
   },
   isSplittable(file: FileStatus, options: SourceOptions): boolean {
     return !options.bool("multiLine", false) && isUtf8Encoding((options.get("encoding") ?? "utf-8").toLowerCase()) && isSplittableCodec(file.path);

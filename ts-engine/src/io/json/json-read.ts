@@ -12,7 +12,7 @@ import type { FileSplit, FileStatus } from "../file-split.js";
 import { bufferLines, splitLines, type LineChunk } from "../line-reader.js";
 import type { SourceOptions } from "../source-options.js";
 import { JsonRowBuilder } from "./json-convert.js";
-import { canonicalJsonType, inferJsonType, mergeJsonTypes } from "./json-infer.js";
+import { canonicalJsonType, inferJsonType, mergeJsonTypes } from "../../expr/kernels/json-infer.js";
 import { jsonOptions, type JsonOptions } from "./json-options.js";
 import { JsonParser } from "../../expr/kernels/json-parser.js";
 
@@ -78,27 +78,53 @@ function parseRecord(text: string, o: JsonOptions): JsonValue | null {
 }
 
 /**
- * The schema Spark's JSON source infers (JsonInferSchema): each record's type merged across
- * records (objects' fields sorted by name, conflicts widened or made strings), null-only fields
- * as strings (or dropped: dropFieldIfAllNull), and in PERMISSIVE mode the corrupt record column
- * when some record is not an object. Undefined when there is no record.
+ * One split's part of JSON inference: its records' root types merged (null: no record), and
+ * whether some record was malformed or not an object (PERMISSIVE then adds the corrupt column).
  */
+export interface JsonSplitTypes {
+  readonly type: DataType | null;
+  readonly corrupt: boolean;
+}
+
+/** The part of JSON inference one split gives (Spark's JsonInferSchema over one partition). */
+export async function inferJsonSplit(split: FileSplit, o: JsonOptions): Promise<JsonSplitTypes> {
+  let t: DataType | null = null;
+  let corrupt = false;
+  for await (const text of records(split, o)) {
+    const v = parseRecord(text, o);
+    const ty = v === null ? null : inferJsonType(v, o);
+    if (ty === null || (ty.kind !== "struct" && !(ty.kind === "array" && ty.elementType.kind === "struct"))) {
+      corrupt = true;
+      t ??= structType([]);
+      continue;
+    }
+    const st = ty.kind === "array" ? ty.elementType : ty;
+    t = t === null ? st : mergeJsonTypes(t, st);
+  }
+  return { type: t, corrupt };
+}
+
+/** JSON inference in-process, file after file (each file one split). */
 export async function inferJsonSchema(files: readonly FileStatus[], options: SourceOptions, conf: SqlConf): Promise<StructType | undefined> {
   const o = readOptionsOf(options, conf);
+  const parts: JsonSplitTypes[] = [];
+  for (const file of files) parts.push(await inferJsonSplit({ file, start: 0, length: file.size }, o));
+  return mergeJsonSplits(parts, o);
+}
+
+/**
+ * The schema Spark's JSON source infers (JsonInferSchema) from the splits' parts: each
+ * record's type merged across records (objects' fields sorted by name, conflicts widened or
+ * made strings), null-only fields as strings (or dropped: dropFieldIfAllNull), and in
+ * PERMISSIVE mode the corrupt record column when some record is not an object. Undefined
+ * when there is no record.
+ */
+export function mergeJsonSplits(parts: readonly JsonSplitTypes[], o: JsonOptions): StructType | undefined {
   let t: DataType | undefined;
   let corrupt = false;
-  for (const file of files) {
-    for await (const text of records({ file, start: 0, length: file.size }, o)) {
-      const v = parseRecord(text, o);
-      const ty = v === null ? null : inferJsonType(v, o);
-      if (ty === null || (ty.kind !== "struct" && !(ty.kind === "array" && ty.elementType.kind === "struct"))) {
-        corrupt = true;
-        t ??= structType([]);
-        continue;
-      }
-      const st = ty.kind === "array" ? ty.elementType : ty;
-      t = t === undefined ? st : mergeJsonTypes(t, st);
-    }
+  for (const p of parts) {
+    corrupt ||= p.corrupt;
+    if (p.type !== null) t = t === undefined ? p.type : mergeJsonTypes(t, p.type);
   }
   if (t === undefined) return undefined;
   const c = canonicalJsonType(t, o);

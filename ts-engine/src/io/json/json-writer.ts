@@ -1,4 +1,5 @@
 import type { ColumnBatch } from "../../columnar/batch.js";
+import { dayTimeIntervalString, yearMonthIntervalString } from "../../expr/eval/interval-string.js";
 import { vectorToValues } from "../../columnar/rows.js";
 import { Utf8Builder, utf8At } from "../../columnar/utf8.js";
 import { floorDiv } from "../../expr/datetime/civil.js";
@@ -92,6 +93,11 @@ export class JsonWriter implements OutputWriter {
         return `{${(x as readonly (readonly [unknown, unknown])[]).map(([k, v]) => `${jsonQuote(String(k))}:${v === null || v === undefined ? "null" : this.value(v, t.valueType)}`).join(",")}}`;
       case "struct":
         return this.object(x as readonly unknown[], t);
+      // ANSI intervals as Spark's JacksonGenerator writes them: their SQL literal, as a string
+      case "day_time_interval":
+        return jsonQuote(dayTimeIntervalString(x as number | bigint, t));
+      case "year_month_interval":
+        return jsonQuote(yearMonthIntervalString(Number(x), t));
       default:
         return String(x);
     }

@@ -74,6 +74,7 @@ export function chunkToVector(chunk: DecodedChunk, type: DataType, element: Sche
     }
     case "null":
     case "calendar_interval":
+    case "variant":
     case "array":
     case "map":
     case "struct":

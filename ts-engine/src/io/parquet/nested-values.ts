@@ -130,6 +130,7 @@ export function nestedToValues(x: unknown, type: DataType, node: SchemaTree | un
     case "null":
     // Parquet has no calendar intervals (Spark cannot write them either).
     case "calendar_interval":
+    case "variant":
       return null;
   }
 }

@@ -30,7 +30,7 @@ class FileByteWriter extends ByteWriter {
 
 /** What a writer is configured with. */
 export interface ParquetWriteConfig {
-  /** A Spark codec name: snappy, gzip, zstd, none, uncompressed. */
+  /** A Spark codec name: snappy, gzip, zstd, brotli, lz4, lz4_raw, none, uncompressed. */
   readonly compression: string;
   readonly timestampOutput: TimestampOutput;
   /** Bytes buffered before a row group is cut (the `parquet.block.size` option; 128 MB by default). */

@@ -106,6 +106,7 @@ function emit(out: SchemaElement[], name: string, t: DataType, rep: "OPTIONAL" |
     case "day_time_interval":
     case "year_month_interval":
     case "calendar_interval":
+    case "variant":
       throw new Error(`${t.kind} cannot be written to Parquet`);
   }
 }
@@ -117,6 +118,7 @@ export function unwritableType(t: DataType): DataType | undefined {
     case "day_time_interval":
     case "year_month_interval":
     case "calendar_interval":
+    case "variant":
       return t;
     case "array":
       return unwritableType(t.elementType);

@@ -2,12 +2,32 @@ import { makeBatch, type ColumnBatch } from "../../columnar/batch.js";
 import { vectorFromValues } from "../../columnar/builder.js";
 import { assertNever } from "../../errors/assert-never.js";
 import type { DataType, StructType } from "../../types/data-type.js";
-import { parseIntegralBytes, INTEGRAL_BOUNDS, parseDecimalValue, parseJavaBoolean, parseJavaDouble } from "../csv/csv-values.js";
+import { decimalNormalizer, parseIntegralBytes, INTEGRAL_BOUNDS, parseDecimalValue, parseJavaBoolean, parseJavaDouble, type DecimalNormalizer } from "../csv/csv-values.js";
 import { BadValue, TimeParsers } from "../json/json-convert.js";
 import type { XmlOptions } from "./xml-options.js";
 import { isElement, type XmlElement } from "./xml-tree.js";
 
 const encoder = new TextEncoder();
+
+/** XML text with &, < and > escaped, as a serializer writes character data. */
+function escapeText(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** An element's children written back as XML (its inner XML). */
+function innerXml(e: XmlElement): string {
+  let out = "";
+  for (const c of e.children) {
+    if (!isElement(c)) out += escapeText(c.text);
+    else out += `<${c.name}${c.attrs.map(([k, v]) => ` ${k}="${escapeText(v).replace(/"/g, "&quot;")}"`).join("")}>${innerXml(c)}</${c.name}>`;
+  }
+  return out;
+}
+
+/** What a wildcard column takes of an element: its text when it holds only text, else its inner XML. */
+function wildcardValue(e: XmlElement): string {
+  return e.children.every((c) => !isElement(c)) ? e.children.map((c) => ("text" in c ? c.text : "")).join("").trim() : innerXml(e);
+}
 
 /**
  * Builds rows of a schema from parsed XML records, as Spark's StaxXmlParser converts them:
@@ -21,6 +41,7 @@ export class XmlRowBuilder {
   private readonly columns: unknown[][];
   private readonly corruptIndex: number;
   private readonly time: TimeParsers;
+  private readonly decimals: DecimalNormalizer;
   rows = 0;
   /** Row indexes of bad records in this batch, and the first bad record's text. */
   readonly bad: number[] = [];
@@ -34,14 +55,18 @@ export class XmlRowBuilder {
     this.columns = schema.fields.map(() => []);
     this.corruptIndex = schema.fields.findIndex((f) => f.name === o.columnNameOfCorruptRecord && f.dataType.kind === "string");
     this.time = new TimeParsers(o, tz);
+    this.decimals = decimalNormalizer(o.locale);
   }
 
   /** Adds one record (null: it did not parse) with its source text. */
   add(root: XmlElement | null, text: string): void {
     let values: unknown[] | null = null;
+    // Spark's partial results: a value that does not convert makes the record bad, and the
+    // fields read before it (in document order) keep their values
+    const partial: unknown[] = this.schema.fields.map(() => null);
     if (root !== null) {
       try {
-        values = this.object(root, this.schema, true);
+        values = this.object(root, this.schema, true, partial);
       } catch (e) {
         if (!(e instanceof BadValue)) throw e;
       }
@@ -49,7 +74,7 @@ export class XmlRowBuilder {
     if (values === null) {
       if (this.bad.length === 0) this.badText = text;
       this.bad.push(this.rows);
-      values = this.schema.fields.map(() => null);
+      values = root === null ? this.schema.fields.map(() => null) : partial;
       if (this.corruptIndex >= 0) values[this.corruptIndex] = text;
     }
     values.forEach((v, i) => this.columns[i]!.push(v));
@@ -66,8 +91,8 @@ export class XmlRowBuilder {
   }
 
   /** An element's fields of `st` (plain values), its attributes included when `withAttrs` or always for nested structs. */
-  private object(e: XmlElement, st: StructType, withAttrs: boolean): unknown[] {
-    const out: unknown[] = st.fields.map(() => null);
+  private object(e: XmlElement, st: StructType, withAttrs: boolean, into?: unknown[]): unknown[] {
+    const out: unknown[] = into ?? st.fields.map(() => null);
     const index = new Map(st.fields.map((f, i) => [f.name, i]));
     const lower = new Map(st.fields.map((f, i) => [f.name.toLowerCase(), i]));
     const find = (name: string): number | undefined => index.get(name) ?? lower.get(name.toLowerCase());
@@ -87,10 +112,17 @@ export class XmlRowBuilder {
       }
     }
     let text = "";
+    // Spark's wildcard column: a string takes the last child no field matches, an array of strings all of them
+    const wi = index.get(this.o.wildcardColName);
+    const wt = wi === undefined ? undefined : st.fields[wi]!.dataType;
+    const wild = wt !== undefined && (wt.kind === "string" || (wt.kind === "array" && wt.elementType.kind === "string"));
     for (const c of e.children) {
       if (isElement(c)) {
         const i = find(c.name);
-        if (i === undefined) continue;
+        if (i === undefined) {
+          if (wild) put(wi!, wt!, wildcardValue(c));
+          continue;
+        }
         const t = st.fields[i]!.dataType;
         put(i, t, this.value(c, t.kind === "array" ? t.elementType : t));
       } else text += c.text;
@@ -151,7 +183,7 @@ export class XmlRowBuilder {
         return x;
       }
       case "decimal": {
-        const x = parseDecimalValue(v, t.precision, t.scale);
+        const x = parseDecimalValue(v, t.precision, t.scale, this.decimals);
         if (x === undefined) throw new BadValue();
         return x;
       }
@@ -171,6 +203,7 @@ export class XmlRowBuilder {
       case "day_time_interval":
       case "year_month_interval":
       case "calendar_interval":
+      case "variant":
         throw new BadValue();
       default:
         return assertNever(t);

@@ -10,6 +10,8 @@ import { openTextSink } from "../text-sink.js";
 import { xmlOptions } from "./xml-options.js";
 import { inferXmlSchema, readXml } from "./xml-read.js";
 import { XmlWriter } from "./xml-writer.js";
+// Installs the XML parts from_xml / schema_of_xml / to_xml call (expr/functions/xml-codec.ts).
+import "./xml-function-codec.js";
 
 /** Whether XML holds the type (intervals and the null type are not written). */
 function supported(t: DataType): boolean {
@@ -17,6 +19,7 @@ function supported(t: DataType): boolean {
     case "day_time_interval":
     case "year_month_interval":
     case "calendar_interval":
+    case "variant":
     case "null":
       return false;
     case "array":

@@ -37,8 +37,8 @@ export class XmlSchemaInference {
     private readonly o: XmlOptions,
     private readonly caseSensitive: boolean,
   ) {
-    this.date = dateBytesTest(o.dateFormat);
-    this.ts = timestampTest(o.timestampFormat);
+    this.date = dateBytesTest(o.dateFormat, o.locale);
+    this.ts = timestampTest(o.timestampFormat, o.locale);
   }
 
   /** The type of one record (its root element). */

@@ -31,6 +31,15 @@ export interface XmlOptions {
   readonly declaration: string;
   readonly compression: string | undefined;
   readonly ignoreNamespace: boolean;
+  /** `locale` (Spark's default en-US): month names in the patterns, decimal separators. */
+  readonly locale: string;
+  /**
+   * wildcardColName (default xs_any): a string or array-of-strings field of the schema that
+   * takes the child elements no other field matches (their text, or their inner XML).
+   */
+  readonly wildcardColName: string;
+  /** rowValidationXSDPath: an XSD every row must validate against (no validator here: refused). */
+  readonly rowValidationXSDPath: string | undefined;
 }
 
 /** The XML options of a read or write: rowTag is required for both (Spark's XML_ROW_TAG_MISSING). */
@@ -61,5 +70,8 @@ export function xmlOptions(o: SourceOptions, corruptDefault: string): XmlOptions
     declaration: o.get("declaration") ?? 'version="1.0" encoding="UTF-8" standalone="yes"',
     compression: o.get("compression") ?? o.get("codec"),
     ignoreNamespace: o.bool("ignoreNamespace", false),
+    locale: o.get("locale") ?? "en-US",
+    wildcardColName: o.get("wildcardColName") ?? "xs_any",
+    rowValidationXSDPath: o.get("rowValidationXSDPath"),
   };
 }

@@ -1,7 +1,8 @@
 import { BATCH_SIZE, type ColumnBatch } from "../../columnar/batch.js";
 import { takeBatch } from "../../columnar/take.js";
 import type { SqlConf } from "../../conf/sql-conf.js";
-import { SparkException } from "../../errors/spark-exception.js";
+import { existsSync } from "node:fs";
+import { IllegalArgumentException, SparkException } from "../../errors/spark-exception.js";
 import { StringType, structField, structType, type DataType, type StructType } from "../../types/data-type.js";
 import { decodeCharset } from "../charset.js";
 import type { FormatContext, ReadRequest } from "../file-format.js";
@@ -19,7 +20,15 @@ const CORRUPT_DEFAULT = "_corrupt_record";
 
 /** The XML options of a read, with the session's corrupt record column name as default. */
 export function readOptionsOf(options: SourceOptions, conf: SqlConf): XmlOptions {
-  return xmlOptions(options, conf.get("spark.sql.columnNameOfCorruptRecord") ?? CORRUPT_DEFAULT);
+  const o = xmlOptions(options, conf.get("spark.sql.columnNameOfCorruptRecord") ?? CORRUPT_DEFAULT);
+  const xsd = o.rowValidationXSDPath;
+  if (xsd !== undefined) {
+    // Spark validates each row with javax.xml.validation; no XSD validator is available here,
+    // so a read that asks for one fails instead of returning rows it did not validate
+    if (!existsSync(xsd.replace(/^file:\/\//, ""))) throw new IllegalArgumentException(`File ${xsd} does not exist`);
+    throw new IllegalArgumentException(`rowValidationXSDPath is not supported by tspark's XML reader: it has no XSD validator (${xsd})`);
+  }
+  return o;
 }
 
 /** A file's records (decompressed, decoded from `encoding`) with their parsed root elements (null: malformed). */

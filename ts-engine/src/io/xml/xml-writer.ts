@@ -8,6 +8,15 @@ import { Stamp } from "../json/json-writer.js";
 import type { TextSink } from "../text-sink.js";
 import type { XmlOptions } from "./xml-options.js";
 
+/** The sink of a writer that only renders records (recordText) and writes no file. */
+const RENDER_ONLY: TextSink = {
+  append(): void {},
+  appendString(): void {},
+  flushIfFull: async (): Promise<void> => {},
+  close: async (): Promise<void> => {},
+  abort: async (): Promise<void> => {},
+};
+
 /** Spark's XML writer indents each nesting level by four spaces (its IndentingXMLStreamWriter). */
 const INDENT = "    ";
 
@@ -16,9 +25,9 @@ function escapeText(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-/** Text escaped for a double-quoted attribute value. */
+/** Text escaped for a double-quoted attribute value: &, < and " (Spark's StAX writer leaves > as it is there). */
 function escapeAttr(s: string): string {
-  return escapeText(s).replace(/"/g, "&quot;");
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
 }
 
 /**
@@ -126,6 +135,17 @@ export class XmlWriter implements OutputWriter {
     out.push(`${pad}<${name}${attrs}>${value ?? ""}\n`);
     for (const c of children) out.push(c);
     out.push(`${pad}</${name}>\n`);
+  }
+
+  /**
+   * One struct value as the element to_xml returns: rowTag with the fields inside, indented as
+   * in a file but from the left margin, without the trailing newline.
+   */
+  static recordText(values: readonly unknown[], schema: StructType, o: XmlOptions, tz: string): string {
+    const w = new XmlWriter(RENDER_ONLY, schema, o, tz);
+    const out: string[] = [];
+    w.struct(out, o.rowTag, values, schema, 0);
+    return out.join("").replace(/\n$/, "");
   }
 
   async write(batch: ColumnBatch): Promise<void> {

@@ -1,11 +1,11 @@
 import { makeBatch } from "../../columnar/batch.js";
 import { vectorToValues } from "../../columnar/rows.js";
 import { evaluate } from "../../expr/eval/evaluate.js";
-import type { Expr } from "../../expr/expr.js";
+import type { Alias, Expr } from "../../expr/expr.js";
 import { isNondeterministicFunction, lookupFunction } from "../../expr/functions/registry.js";
 import { exprType } from "../../expr/expr-type.js";
 import type { LogicalPlan } from "../../plan/logical-plan.js";
-import { aggregate, filter, project } from "../../plan/nodes/index.js";
+import { aggregate, filter, project, window, collectMetrics } from "../../plan/nodes/index.js";
 import { structType } from "../../types/data-type.js";
 import type { OptimizerRule } from "../rule.js";
 import { mapExprChildren, transformPlanUp } from "../../plan/transform.js";
@@ -46,7 +46,7 @@ function foldAll(es: readonly Expr[]): readonly Expr[] {
   return out.every((e, i) => e === es[i]) ? es : out;
 }
 
-/** Evaluates scalar calls (and numeric and string↔date casts) whose inputs are all literals once, at plan time, in Project, Filter and Aggregate. */
+/** Evaluates scalar calls (and numeric and string↔date casts) whose inputs are all literals once, at plan time, in Project, Filter, Aggregate, Window arguments and observed metrics. */
 export const constantFolding: OptimizerRule = {
   name: "ConstantFolding",
   apply(plan: LogicalPlan): LogicalPlan {
@@ -59,11 +59,26 @@ export const constantFolding: OptimizerRule = {
         const condition = fold(p.condition);
         return condition === p.condition ? p : filter(p.input, condition);
       }
+      if (p.kind === "Window") {
+        // Literal sub-expressions of window functions' arguments (lead(x, 1, 5)'s cast of 5), never the window calls themselves.
+        const windowExprs = p.windowExprs.map((a) => {
+          const w = a.child;
+          if (w.kind !== "WindowExpression") return a;
+          const args = foldAll(w.fn.args);
+          return args === w.fn.args ? a : { ...a, child: { ...w, fn: { ...w.fn, args } } };
+        });
+        return windowExprs.every((a, i) => a === p.windowExprs[i]) ? p : window(p.input, windowExprs, p.partitionSpec, p.orderSpec);
+      }
       if (p.kind === "Aggregate") {
         // Literal sub-expressions inside aggregate arguments (sum(price * (1 - disc))'s cast of 1).
         const groupBy = foldAll(p.groupBy);
         const aggs = foldAll(p.aggs);
         return groupBy === p.groupBy && aggs === p.aggs ? p : aggregate(p.input, groupBy, aggs);
+      }
+      if (p.kind === "CollectMetrics") {
+        // observed metrics are aggregate expressions too ((sum(x) * cast(2 as double)) prints as * 2.0)
+        const metrics = foldAll(p.metrics);
+        return metrics === p.metrics ? p : collectMetrics(p.input, p.name, metrics.filter((m): m is Alias => m.kind === "Alias"), p.observationId);
       }
       return p;
     });

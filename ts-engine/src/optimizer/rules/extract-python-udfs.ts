@@ -1,6 +1,6 @@
-import { newExprId, type AttributeRef, type Expr, type PythonUDF } from "../../expr/expr.js";
+import { newExprId, type AttributeRef, type Expr, type PythonUDF, type SortOrder } from "../../expr/expr.js";
 import type { LogicalPlan } from "../../plan/logical-plan.js";
-import { aggregate, batchEvalPython, filter, project } from "../../plan/nodes/index.js";
+import { aggregate, batchEvalPython, filter, join, project, sort } from "../../plan/nodes/index.js";
 import { outputOf } from "../../plan/output.js";
 import type { OptimizerRule } from "../rule.js";
 import { exprExists, mapExprChildren, transformExprDown, transformPlanUp } from "../../plan/transform.js";
@@ -18,15 +18,20 @@ function udfKey(u: PythonUDF): string {
   return JSON.stringify(u, (_k, v: unknown) => typeof v === "bigint" ? `${v}n` : v instanceof Uint8Array ? Buffer.from(v).toString("base64") : v);
 }
 
+/** Whether every column `e` reads is one of `ids` (the output of the node it would run over). */
+function readsOnly(e: Expr, ids: ReadonlySet<number>): boolean {
+  return !exprExists(e, (x) => x.kind === "AttributeRef" && !ids.has(x.exprId));
+}
+
 /**
- * UDFs in `exprs` whose arguments hold no other UDF and no aggregate (evaluable below the
- * node now), each once by structure, in first-seen order.
+ * UDFs in `exprs` whose arguments hold no other UDF and no aggregate and read only `ids`
+ * (evaluable below the node now, over that input), each once by structure, in first-seen order.
  */
-function innermostUdfs(exprs: readonly Expr[]): PythonUDF[] {
+function innermostUdfs(exprs: readonly Expr[], ids?: ReadonlySet<number>): PythonUDF[] {
   const found: PythonUDF[] = [];
   const keys = new Set<string>();
   const visit = (e: Expr): void => {
-    if (e.kind === "PythonUDF" && !e.args.some(hasUdf) && !e.args.some(hasAgg)) {
+    if (e.kind === "PythonUDF" && !e.args.some(hasUdf) && !e.args.some(hasAgg) && (ids === undefined || readsOnly(e, ids))) {
       const k = udfKey(e);
       if (!keys.has(k)) {
         keys.add(k);
@@ -53,7 +58,7 @@ function extract(input: LogicalPlan, exprs: readonly Expr[]): { input: LogicalPl
   let current = exprs;
   let counter = 0;
   for (;;) {
-    const udfs = innermostUdfs(current);
+    const udfs = innermostUdfs(current, new Set(outputOf(child).map((a) => a.exprId)));
     if (udfs.length === 0) break;
     const keys = udfs.map(udfKey);
     const resultAttrs: AttributeRef[] = udfs.map((u) => ({
@@ -93,6 +98,23 @@ function rewrite(plan: LogicalPlan): LogicalPlan {
     // The UDF result columns are internal: project them away again.
     return project(filter(r.input, r.exprs[0]!), outputOf(plan.input));
   }
+  if (plan.kind === "Sort" && plan.orders.some(hasUdf)) {
+    const r = extract(plan.input, plan.orders);
+    return project(sort(r.input, r.exprs as readonly SortOrder[], plan.global), outputOf(plan.input));
+  }
+  if (plan.kind === "Join" && plan.condition !== undefined && hasUdf(plan.condition)) {
+    // Spark's ExtractPythonUDFs runs a UDF over the join side whose columns it reads; one
+    // reading both sides makes an inner join a filter over the unconditioned join (Spark's
+    // ExtractPythonUDFFromJoinCondition).
+    const l = extract(plan.left, [plan.condition]);
+    const r = extract(plan.right, l.exprs);
+    const cond = r.exprs[0]!;
+    if (hasUdf(cond) && (plan.joinType === "inner" || plan.joinType === "cross")) {
+      const crossed = join(l.input, r.input, plan.joinType, undefined, plan.hint);
+      return project(rewrite(filter(crossed, cond)), outputOf(plan));
+    }
+    return project(join(l.input, r.input, plan.joinType, cond, plan.hint), outputOf(plan));
+  }
   if (plan.kind === "Aggregate") {
     // UDFs over grouping columns or aggregate inputs run below the Aggregate (Spark's
     // ExtractPythonUDFFromAggregate); one grouping key and its use in the output become
@@ -107,8 +129,8 @@ function rewrite(plan: LogicalPlan): LogicalPlan {
 }
 
 /**
- * Spark's ExtractPythonUDFs: pulls PythonUDF calls out of Project, Filter and Aggregate
- * (grouping keys, aggregate inputs) expressions
+ * Spark's ExtractPythonUDFs: pulls PythonUDF calls out of Project, Filter, Sort, Join
+ * conditions and Aggregate (grouping keys, aggregate inputs) expressions
  * into a BatchEvalPython node below them, which appends one result column per UDF, and
  * replaces each call by an AttributeRef to its result. Returns the same plan when there
  * is no UDF.

@@ -2,13 +2,13 @@ import type { Expr } from "../../expr/expr.js";
 import type { LogicalPlan, Project, Repartition } from "../../plan/logical-plan.js";
 import { aggregate, expand, fileScan, filter, inMemoryRelation, localRelation, project, repartition } from "../../plan/nodes/index.js";
 import { outputOf } from "../../plan/output.js";
+import { repartitionKeys as schemeKeys } from "../../plan/nodes/repartition.js";
 import type { OptimizerRule } from "../rule.js";
 import { referencedIds, transformPlanUp } from "../../plan/transform.js";
 
 /** The expressions a repartition reads (its keys). */
 function repartitionKeys(r: Repartition): readonly Expr[] {
-  const s = r.scheme;
-  return s.kind === "hash" ? s.exprs : s.kind === "range" ? s.orders : [];
+  return schemeKeys(r.scheme);
 }
 
 /**

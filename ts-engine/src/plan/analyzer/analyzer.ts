@@ -1,5 +1,7 @@
+import { resolveCollectMetrics } from "./rules/collect-metrics.js";
 import type { SqlConf } from "../../conf/sql-conf.js";
 import { AnalysisException, IllegalArgumentException } from "../../errors/spark-exception.js";
+import type { SessionFunctionLookup } from "./scope.js";
 import { assertNever } from "../../errors/assert-never.js";
 import { newExprId, type AttributeRef, type Expr } from "../../expr/expr.js";
 import { exprType } from "../../expr/expr-type.js";
@@ -8,7 +10,7 @@ import { sqlTypeName } from "../../types/type-names.js";
 import { LongType } from "../../types/data-type.js";
 import type { LogicalPlan } from "../logical-plan.js";
 import type { ParsedPlan } from "../parsed-plan.js";
-import { filter, limit, localRelation, range, sort } from "../nodes/index.js";
+import { filter, limit, localRelation, offset, range, sort } from "../nodes/index.js";
 import { outputOf } from "../output.js";
 import { framesBelow, type AnalyzerCtx, type PlanIdMap, type RelationLookup, type Resolved } from "./context.js";
 import { quoteParts } from "./scope.js";
@@ -30,14 +32,17 @@ import { summaryPlan } from "./rules/stat-summary.js";
 import { resolveToSchema } from "./rules/to-schema.js";
 import { resolveNADrop, resolveNAFill, resolveNAReplace } from "./rules/na-functions.js";
 import { unresolvedPlanString } from "./plan-string.js";
+import { checkNoWindow } from "./rules/window.js";
 import { resolveRepartition } from "./rules/repartition.js";
+import { resolvePartitionHint } from "./rules/partition-hints.js";
 
 function leafOutput(fields: readonly { name: string; dataType: AttributeRef["dataType"]; nullable: boolean }[]): AttributeRef[] {
   return fields.map((f) => ({ kind: "AttributeRef", name: f.name, dataType: f.dataType, nullable: f.nullable, exprId: newExprId() }));
 }
 
-/** Filter conditions must be boolean (DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN). */
+/** Filter conditions must be boolean (DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN) and hold no window function. */
 function checkBooleanFilter(condition: Expr): Expr {
+  checkNoWindow([condition], "filter");
   const t = exprType(condition);
   if (t.kind !== "boolean" && t.kind !== "null") {
     const sql = `"${exprPrettySql(condition)}"`;
@@ -100,8 +105,9 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
     case "ToDF":
       return resolveToDF(p, ctx);
     case "Hint":
-      // a join strategy hint is read off the parsed plan by the join above (resolveJoin)
-      return ctx.resolve(p.input);
+      // a partitioning hint becomes a repartition; a join strategy hint is read off the
+      // parsed plan by the join above (resolveJoin)
+      return resolvePartitionHint(p, ctx) ?? ctx.resolve(p.input);
     case "DataSource":
       return { plan: resolveDataSource(p), planIds: none };
     case "WriteFiles":
@@ -138,9 +144,16 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
       return ctx.resolve(summaryPlan(p, ctx.resolve(p.input)));
     case "ToSchema":
       return resolveToSchema(p, ctx);
+    case "Offset": {
+      if (p.n < 0) throw new AnalysisException("INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE", { name: "offset", expr: `"${p.n}"`, v: String(p.n) });
+      const child = ctx.resolve(p.input);
+      return { plan: offset(child.plan, p.n), planIds: child.planIds };
+    }
     case "Repartition":
     case "RepartitionByExpression":
       return resolveRepartition(p, ctx);
+    case "CollectMetrics":
+      return resolveCollectMetrics(p, ctx);
     default:
       return assertNever(p);
   }
@@ -156,6 +169,8 @@ export interface AnalyzeOptions {
   /** The session's tables and views (temp views, global_temp); absent = none. */
   readonly relations?: RelationLookup;
   readonly cached?: (parsed: ParsedPlan, resolved: LogicalPlan) => LogicalPlan | undefined;
+  /** Functions registered for the session (`spark.udf.register`); absent = none. */
+  readonly sessionFunctions?: SessionFunctionLookup;
 }
 
 /**
@@ -167,9 +182,11 @@ export interface AnalyzeOptions {
 export function analyze(plan: ParsedPlan, ctx: AnalyzeOptions): LogicalPlan {
   const actx: AnalyzerCtx = {
     ...(ctx.relations === undefined ? {} : { relations: ctx.relations }),
+    ...(ctx.sessionFunctions === undefined ? {} : { sessionFunctions: ctx.sessionFunctions }),
     caseSensitive: ctx.conf.caseSensitive,
     timeZone: ctx.conf.get("spark.sql.session.timeZone"),
     ansi: ctx.conf.ansi,
+    decimalAllowPrecisionLoss: ctx.conf.getBoolean("spark.sql.decimalOperations.allowPrecisionLoss"),
     resolve(p: ParsedPlan): Resolved {
       const resolved = resolveNode(p, actx);
       const hit = ctx.cached?.(p, resolved.plan);

@@ -2,7 +2,7 @@ import type { AttributeRef } from "../../expr/expr.js";
 import type { LogicalPlan } from "../logical-plan.js";
 import type { ParsedPlan } from "../parsed-plan.js";
 import { outputOf } from "../output.js";
-import type { Scope } from "./scope.js";
+import type { Scope, SessionFunctionLookup } from "./scope.js";
 import type { FrameOutput, PlanIdMap } from "./frame-output.js";
 
 export type { FrameOutput, PlanIdMap } from "./frame-output.js";
@@ -39,12 +39,21 @@ export interface AnalyzerCtx {
   readonly timeZone?: string;
   /** spark.sql.ansi.enabled (casts analysis accepts). */
   readonly ansi: boolean;
+  /** Functions registered for the session (`spark.udf.register`); absent = none. */
+  readonly sessionFunctions?: SessionFunctionLookup;
+  /** spark.sql.decimalOperations.allowPrecisionLoss (decimal arithmetic's result types); true when absent. */
+  readonly decimalAllowPrecisionLoss?: boolean;
   resolve(plan: ParsedPlan): Resolved;
 }
 
 /** The scope expressions over `r` resolve in. */
 export function scopeOf(r: Resolved, ctx: AnalyzerCtx): Scope {
-  return { attrs: outputOf(r.plan), planIds: r.planIds, caseSensitive: ctx.caseSensitive, timeZone: ctx.timeZone, ansi: ctx.ansi, ...(r.hidden === undefined ? {} : { hidden: r.hidden }) };
+  return { attrs: outputOf(r.plan), planIds: r.planIds, caseSensitive: ctx.caseSensitive, timeZone: ctx.timeZone, ansi: ctx.ansi, decimalAllowPrecisionLoss: ctx.decimalAllowPrecisionLoss ?? true, ...sessionFunctionsOf(ctx), ...(r.hidden === undefined ? {} : { hidden: r.hidden }) };
+}
+
+/** The `sessionFunctions` field of a scope made from `ctx` (none when the session has none). */
+export function sessionFunctionsOf(ctx: AnalyzerCtx): { readonly sessionFunctions?: SessionFunctionLookup } {
+  return ctx.sessionFunctions === undefined ? {} : { sessionFunctions: ctx.sessionFunctions };
 }
 
 /** Merges planId maps of several children (the first child's frames first). */

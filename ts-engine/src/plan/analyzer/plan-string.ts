@@ -29,6 +29,7 @@ function head(p: ParsedPlan): string {
     case "WithColumnsRenamed":
     case "Drop":
     case "Limit":
+    case "Offset":
     case "Distinct":
     case "Union":
     case "SubqueryAlias":
@@ -64,6 +65,9 @@ function head(p: ParsedPlan): string {
       return `Repartition ${p.numPartitions}, ${p.shuffle}`;
     case "RepartitionByExpression":
       return `'RepartitionByExpression ${exprs(p.partitionExprs)}${p.numPartitions === undefined ? "" : `, ${p.numPartitions}`}`;
+    case "CollectMetrics":
+      // Spark prints the Dataset id last (0 for a Dataset.observe)
+      return `'CollectMetrics ${p.name}, ${exprs(p.metrics)}, 0`;
     default:
       return assertNever(p);
   }

@@ -9,7 +9,7 @@ import type { HigherOrderFunctionDef } from "../../expr/functions/function-def.j
 import type { ParsedExpr, ParsedSortOrder } from "../../expr/parsed-expr.js";
 import { exprType } from "../../expr/expr-type.js";
 import { distinctAliasOf, lookupFunction } from "../../expr/functions/registry.js";
-import { implicitCast, quotedSql } from "../../expr/functions/function-def.js";
+import { implicitCast, quotedSql, type ResolveSettings } from "../../expr/functions/function-def.js";
 import { parseExpression } from "../../sql/parse-expression.js";
 import { exprExists } from "../../expr/transform.js";
 import { exprPrettySql } from "../../expr/expr-string.js";
@@ -18,6 +18,7 @@ import { resolveColumn, type Scope } from "./scope.js";
 import { regexColumns } from "./regex-columns.js";
 import { noPlan } from "./no-plan.js";
 import { quotedType } from "../../expr/functions/function-def.js";
+import { windowExpression } from "./window-spec.js";
 
 const SEARCH_PATH = "[`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`]";
 
@@ -84,6 +85,16 @@ export function resolveExpr(e: ParsedExpr, scope: Scope): Expr {
     case "LambdaFunction":
       // Only a higher-order function's argument may be a lambda (resolveFunction binds it).
       throw new AnalysisException("INVALID_LAMBDA_FUNCTION_CALL.NON_HIGHER_ORDER_FUNCTION", { class: "LambdaFunction" });
+    case "Window":
+      if (e.windowName !== undefined) {
+        throw new AnalysisException("MISSING_WINDOW_SPECIFICATION", { windowName: e.windowName, docroot: "https://spark.apache.org/docs/latest" });
+      }
+      return windowExpression(
+        resolveExpr(e.windowFunction, scope),
+        e.partitionSpec.map((x) => resolveExpr(x, scope)),
+        e.orderSpec.map((o) => resolveSortOrder(o, scope)),
+        e.frame,
+      );
     default:
       return assertNever(e);
   }
@@ -93,8 +104,8 @@ export function resolveExpr(e: ParsedExpr, scope: Scope): Expr {
 export function resolveSortOrder(o: ParsedSortOrder, scope: Scope): SortOrder {
   const sorted: SortOrder = { ...o, child: resolveExpr(o.child, scope) };
   const t = exprType(sorted.child);
-  if (t.kind === "calendar_interval") {
-    // Spark's SortOrder needs an orderable type; calendar intervals have no order.
+  if (t.kind === "calendar_interval" || t.kind === "variant") {
+    // Spark's SortOrder needs an orderable type; calendar intervals and variants have no order.
     throw new AnalysisException("DATATYPE_MISMATCH.INVALID_ORDERING_TYPE", { sqlExpr: `"${exprPrettySql(sorted)}"`, functionName: "`sortorder`", dataType: `"${sqlTypeName(t)}"` });
   }
   return sorted;
@@ -162,6 +173,11 @@ function resolveFunction(name: string, rawArgs: readonly ParsedExpr[], isDistinc
   if (lower === "!=" || lower === "<>") {
     return resolveFunction("not", [{ kind: "UnresolvedFunction", name: "==", args: rawArgs, isDistinct: false }], false, scope);
   }
+  const registered = scope.sessionFunctions?.lookupSessionFunction(lower);
+  if (registered !== undefined) {
+    const { name: udfName, func, returnType, evalType, deterministic } = registered;
+    return resolveExpr({ kind: "PythonUDF", name: udfName, func, returnType, args: rawArgs, evalType, deterministic }, scope);
+  }
   const distinctOf = distinctAliasOf(lower);
   if (distinctOf !== undefined) return resolveFunction(distinctOf, rawArgs, true, scope);
   const def = lookupFunction(name);
@@ -172,7 +188,7 @@ function resolveFunction(name: string, rawArgs: readonly ParsedExpr[], isDistinc
   const args = rawArgs.map((a) =>
     a.kind === "UnresolvedStar" && def.kind === "agg" && def.starMeansRows === true ? { kind: "Literal" as const, value: 1, dataType: IntegerType } : resolveExpr(a, scope),
   );
-  return applyFunction(name, args, isDistinct);
+  return applyFunction(name, args, isDistinct, { decimalAllowPrecisionLoss: scope.decimalAllowPrecisionLoss ?? true });
 }
 
 /**
@@ -217,7 +233,7 @@ function resolveHigherOrder(def: HigherOrderFunctionDef, name: string, rawArgs: 
 }
 
 /** A registry function over already resolved arguments (type checks and coercion are the entry's). */
-function applyFunction(name: string, args: readonly Expr[], isDistinct: boolean): Expr {
+function applyFunction(name: string, args: readonly Expr[], isDistinct: boolean, settings?: ResolveSettings): Expr {
   const lower = name.toLowerCase();
   const def = lookupFunction(name);
   if (def === undefined) {
@@ -233,7 +249,7 @@ function applyFunction(name: string, args: readonly Expr[], isDistinct: boolean)
     return def.resolve(lower, args, isDistinct);
   }
   try {
-    return def.resolve(lower, args);
+    return def.resolve(lower, args, settings);
   } catch (e) {
     // Spark raises a bad extract field while building the expression, before any plan exists.
     throw e instanceof AnalysisException && e.errorClass === "INVALID_EXTRACT_FIELD" ? noPlan(e) : e;
@@ -277,6 +293,10 @@ export function containsAgg(e: Expr): boolean {
       return e.branches.some(([c, v]) => containsAgg(c) || containsAgg(v)) || (e.elseValue !== undefined && containsAgg(e.elseValue));
     case "LambdaFunction":
       return containsAgg(e.body);
+    case "WindowExpression":
+      // An aggregate over a window is the window's, not the query's; its arguments and spec
+      // may still hold the query's aggregates (rank() OVER (ORDER BY sum(x))).
+      return e.fn.args.some(containsAgg) || e.partitionSpec.some(containsAgg) || e.orderSpec.some(containsAgg);
     case "Literal":
     case "AttributeRef":
     case "BoundRef":

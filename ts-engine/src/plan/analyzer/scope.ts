@@ -1,7 +1,27 @@
 import { AnalysisException } from "../../errors/spark-exception.js";
 import type { AttributeRef, NamedLambdaVariable } from "../../expr/expr.js";
+import type { DataType } from "../../types/data-type.js";
 import type { PlanIdMap } from "./frame-output.js";
 import { noPlan } from "./no-plan.js";
+
+/**
+ * A Python function registered for the session (`spark.udf.register(name, f, returnType)`):
+ * a call of `name(args)` in SQL, `expr()` or `selectExpr` becomes this PythonUDF.
+ */
+export interface SessionFunction {
+  readonly name: string;
+  /** cloudpickled `(function, returnType)`, as a PythonUDF expression carries it. */
+  readonly func: Uint8Array;
+  readonly returnType: DataType;
+  readonly evalType: number;
+  readonly deterministic: boolean;
+}
+
+/** The session's registered functions (catalog/session-catalog.ts implements it). */
+export interface SessionFunctionLookup {
+  /** The function registered under `name` (case-insensitive), if any. */
+  lookupSessionFunction(name: string): SessionFunction | undefined;
+}
 
 /** What expressions of one plan node may refer to: its input attributes, and frames by planId. */
 export interface Scope {
@@ -19,11 +39,15 @@ export interface Scope {
   readonly lambdaVars?: ReadonlyMap<string, NamedLambdaVariable>;
   /** spark.sql.ansi.enabled: which casts analysis accepts (Cast.canAnsiCast or canCast); true when absent. */
   readonly ansi?: boolean;
+  /** spark.sql.decimalOperations.allowPrecisionLoss, for decimal arithmetic's result types; true when absent. */
+  readonly decimalAllowPrecisionLoss?: boolean;
   /**
    * A correlated subquery's outer columns: a name resolves here only when no column of `attrs`
    * has it, so the subquery's own columns shadow the outer query's (Spark's outer references).
    */
   readonly outer?: readonly AttributeRef[];
+  /** Functions registered for the session; they shadow built-in functions of the same name, as in Spark. */
+  readonly sessionFunctions?: SessionFunctionLookup;
 }
 
 /** Spark's identifier quoting in messages: `` `a` ``, with backquotes doubled. */

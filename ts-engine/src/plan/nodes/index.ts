@@ -19,4 +19,7 @@ export { fileScan } from "./file-scan.js";
 export { insertIntoFiles } from "./insert-into-files.js";
 export { expand } from "./expand.js";
 export { sample } from "./sample.js";
+export { window } from "./window.js";
+export { offset } from "./offset.js";
 export { repartition } from "./repartition.js";
+export { collectMetrics } from "./collect-metrics.js";

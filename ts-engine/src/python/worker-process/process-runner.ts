@@ -23,9 +23,10 @@ export class ProcessPythonRunner implements PythonRunner {
     const reply = await this.call(opts, {
       kind: "evalUdfs",
       numRows: req.numRows,
+      maxRecordsPerBatch: req.maxRecordsPerBatch ?? 10000,
       argTypes: req.args.map((a) => typeJson(a.type)),
       columns: req.args.map(encodeArgColumn),
-      udfs: req.udfs.map((u) => ({ func: u.func, returnType: typeJson(u.returnType), argOffsets: u.argOffsets })),
+      udfs: req.udfs.map((u) => ({ func: u.func, returnType: typeJson(u.returnType), argOffsets: u.argOffsets, evalType: u.evalType })),
     });
     const cols = listOf(reply.columns, "columns");
     if (cols.length !== req.udfs.length) throw new InternalError("Python worker returned the wrong number of result columns");
@@ -42,9 +43,10 @@ export class ProcessPythonRunner implements PythonRunner {
     splitIndex: number,
     input: PartitionInput,
     numPartitions: number,
+    partitionFunc: Uint8Array | null,
     opts: RunOptions,
   ): Promise<Uint8Array[][]> {
-    const reply = await this.call(opts, { kind: "shuffleWrite", func, splitIndex, numPartitions, ...inputFields(input) });
+    const reply = await this.call(opts, { kind: "shuffleWrite", func, splitIndex, numPartitions, partitionFunc, ...inputFields(input) });
     return listOf(reply.buckets, "buckets") as Uint8Array[][];
   }
 
@@ -76,6 +78,7 @@ export class ProcessPythonRunner implements PythonRunner {
       });
     }
     if (frame.kind !== "ok") throw new InternalError(`Python worker sent an unexpected reply ${String(frame.kind)}`);
+    if (frame.accumulators instanceof Uint8Array) opts.onAccumulators?.(frame.accumulators);
     return frame;
   }
 }
@@ -131,7 +134,7 @@ function inputFields(input: PartitionInput): Frame {
     case "text":
       return { texts: input.chunks };
     case "wholeFiles":
-      return { wholeFilePaths: input.paths, wholeFiles: input.contents };
+      return { wholeFilePaths: input.paths, wholeFiles: input.contents, wholeFilesBinary: input.binary };
     default:
       return assertNever(input);
   }

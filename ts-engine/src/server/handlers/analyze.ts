@@ -16,6 +16,12 @@ function explainMode(mode: string): ExplainMode {
   return m;
 }
 
+/** An optional engine method, or InvalidPlanInput on an engine without it. */
+function supported<F>(f: F | undefined, method: string): F {
+  if (f === undefined) throw new InvalidPlanInput(`this engine does not answer ${method}`);
+  return f;
+}
+
 /**
  * schema / printSchema text / explain text / show() text of a plan, or its caching
  * (persist, unpersist, storageLevel, as Spark Connect's AnalyzePlan does), as one `analyzeResult`.
@@ -67,6 +73,23 @@ export async function handleAnalyze(req: AnalyzeRequest, session: Session, rc: R
         // df.write.saveAsTable / insertInto and df.writeTo(t): runs the write, replies once it is committed
         await engine.writeTable(plan, decodeTableWrite(req.write, "root.write"), ctx);
         return rc.send({ kind: "analyzeResult", id: req.id });
+      case "semanticHash":
+        return rc.send({ kind: "analyzeResult", id: req.id, hash: supported(engine.semanticHashQuery, "semanticHash")(plan, ctx) });
+      case "sameSemantics": {
+        if (req.other === undefined) throw new InvalidPlanInput("analyze sameSemantics needs the other plan");
+        const decodedOther = decodePlan(req.other);
+        const other = engine.resolveSources === undefined ? decodedOther : await engine.resolveSources(decodedOther, ctx);
+        return rc.send({ kind: "analyzeResult", id: req.id, same: supported(engine.sameSemanticsQuery, "sameSemantics")(plan, other, ctx) });
+      }
+      case "inputFiles":
+        return rc.send({ kind: "analyzeResult", id: req.id, files: supported(engine.inputFilesQuery, "inputFiles")(plan, ctx) });
+      case "observation": {
+        // Observation.get: the metrics of the first action that ran the observed plan, none before
+        if (req.observationId === undefined) throw new InvalidPlanInput("analyze observation needs an observationId");
+        const m = session.observations.get(req.observationId);
+        if (m === undefined) return rc.send({ kind: "analyzeResult", id: req.id });
+        return rc.send({ kind: "analyzeResult", id: req.id, schema: encodeStructType(m.schema), rows: [m.values] });
+      }
     }
   });
 }

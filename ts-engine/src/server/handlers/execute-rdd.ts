@@ -8,7 +8,7 @@ import type { Session } from "../sessions.js";
 
 /**
  * Runs an RDD plan: one `rddBatch` per pickled blob, same flow control as execute, then
- * `done`. Action `numPartitions` runs nothing and answers `done{numRows: partitions}`.
+ * `accumulatorUpdates` (when tasks added to accumulators) and `done`. Action `numPartitions` runs nothing and answers `done{numRows: partitions}`.
  */
 export async function handleExecuteRdd(req: ExecuteRddRequest, session: Session, rc: RequestContext): Promise<void> {
   await runRequest(req.id, session, rc, async ({ ctx, window, signal }) => {
@@ -18,11 +18,19 @@ export async function handleExecuteRdd(req: ExecuteRddRequest, session: Session,
       await rc.send(doneReply(req.id, await count(req.rdd, ctx)));
       return;
     }
+    if (req.action === "unpersist") {
+      rc.state.engine.rddUnpersist?.(req.rdd);
+      await rc.send(doneReply(req.id));
+      return;
+    }
     if (req.action !== "collect") throw new InvalidPlanInput(`message.action: unknown RDD action ${JSON.stringify(req.action)}`);
-    for await (const blob of untilAborted(rc.state.engine.runRdd(req.rdd, ctx), signal)) {
+    const updates: Uint8Array[] = [];
+    for await (const blob of untilAborted(rc.state.engine.runRdd(req.rdd, ctx, (b) => updates.push(b)), signal)) {
       const seq = await window.acquire();
       await rc.sendEncoded(encodeMsgpack({ kind: "rddBatch", id: req.id, seq, blob }));
     }
+    // Only once the job has succeeded: the client merges each task's updates exactly once.
+    if (updates.length > 0) await rc.sendEncoded(encodeMsgpack({ kind: "accumulatorUpdates", id: req.id, blobs: updates }));
     await rc.send(doneReply(req.id));
   });
 }

@@ -1,9 +1,11 @@
 import type { ParsedExpr, ParsedExprKind, ParsedSortOrder } from "../../expr/parsed-expr.js";
+import { CURRENT_ROW, UNBOUNDED_FOLLOWING, UNBOUNDED_PRECEDING, offsetBoundary, type FrameBoundary, type WindowFrame } from "../../expr/window-frame.js";
 import { decodeDataType } from "./decode-type.js";
 import { decodeValue } from "./decode-value.js";
 import {
   asBin,
   asBool,
+  asInt,
   asList,
   asMap,
   asSmallInt,
@@ -108,7 +110,33 @@ const DECODERS: Readonly<Record<WireExprKind, Decoder>> = {
     if (nameParts.length === 0) fail(`${p}.nameParts`, "must not be empty");
     return { kind: "UnresolvedNamedLambdaVariable", nameParts };
   },
+  Window: (m, p) => {
+    const frameRaw = opt(m, "frame");
+    return {
+      kind: "Window",
+      windowFunction: child(m, "windowFunction", p),
+      partitionSpec: exprList(m, "partitionSpec", p),
+      orderSpec: asList(req(m, "orderSpec", p), `${p}.orderSpec`).map((o, i) => decodeSortOrder(o, `${p}.orderSpec[${i}]`)),
+      ...(frameRaw === undefined ? {} : { frame: decodeFrame(frameRaw, `${p}.frame`) }),
+    };
+  },
 };
+
+/** A window frame: `{type: "rows"|"range", lower, upper}`, each end a boundary name or a signed integer offset. */
+function decodeFrame(raw: unknown, path: string): WindowFrame {
+  const m = asMap(raw, path);
+  const type = asString(req(m, "type", path), `${path}.type`);
+  if (type !== "rows" && type !== "range") fail(`${path}.type`, `expected "rows" or "range", got ${JSON.stringify(type)}`);
+  return { type, lower: decodeBoundary(req(m, "lower", path), `${path}.lower`), upper: decodeBoundary(req(m, "upper", path), `${path}.upper`) };
+}
+
+function decodeBoundary(raw: unknown, path: string): FrameBoundary {
+  if (raw === "unboundedPreceding") return UNBOUNDED_PRECEDING;
+  if (raw === "unboundedFollowing") return UNBOUNDED_FOLLOWING;
+  if (raw === "currentRow") return CURRENT_ROW;
+  if (typeof raw === "string") fail(path, `unknown frame boundary ${JSON.stringify(raw)}`);
+  return offsetBoundary(Number(asInt(raw, path)));
+}
 
 /** Every kind this decoder accepts (checked against bridge/schema/*.json). */
 export const WIRE_EXPR_KINDS: readonly WireExprKind[] = Object.keys(DECODERS) as WireExprKind[];

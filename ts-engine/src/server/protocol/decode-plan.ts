@@ -135,6 +135,7 @@ const DECODERS: Readonly<Record<WirePlanKind, Decoder>> = {
     const n = asSmallInt(req(m, "n", p), `${p}.n`);
     return { kind: "Limit", input: input(m, "input", p), n };
   },
+  Offset: (m, p) => ({ kind: "Offset", input: input(m, "input", p), n: asSmallInt(req(m, "n", p), `${p}.n`) }),
   Join: (m, p) => {
     const joinType = asString(req(m, "joinType", p), `${p}.joinType`);
     if (!JOIN_TYPES.has(joinType)) fail(`${p}.joinType`, `unknown join type ${JSON.stringify(joinType)}`);
@@ -293,6 +294,16 @@ const DECODERS: Readonly<Record<WirePlanKind, Decoder>> = {
       input: input(m, "input", p),
       partitionExprs: exprs(m, "partitionExprs", p),
       ...(n === undefined ? {} : { numPartitions: asSmallInt(n, `${p}.numPartitions`) }),
+    };
+  },
+  CollectMetrics: (m, p) => {
+    const id = opt(m, "observationId");
+    return {
+      kind: "CollectMetrics",
+      input: input(m, "input", p),
+      name: asString(req(m, "name", p), `${p}.name`),
+      metrics: exprs(m, "metrics", p),
+      ...(id === undefined ? {} : { observationId: asString(id, `${p}.observationId`) }),
     };
   },
 };

@@ -68,6 +68,12 @@ export function decodeValue(raw: unknown, t: DataType, path: string): unknown {
         if (kv[0] === null || kv[0] === undefined) fail(`${p}[0]`, "map keys cannot be null");
         return [decodeValue(kv[0], t.keyType, `${p}[0]`), decodeValue(kv[1], t.valueType, `${p}[1]`)];
       });
+    case "variant": {
+      // [value, metadata] bins, as encode-batch writes them (a VariantVal from the client).
+      const vs = asList(raw, path);
+      if (vs.length !== 2) fail(path, "expected [value, metadata]");
+      return { value: asBin(vs[0], `${path}[0]`), metadata: asBin(vs[1], `${path}[1]`) };
+    }
     case "calendar_interval": {
       // [months, days, microseconds], as encode-batch writes it.
       const vs = asList(raw, path);

@@ -1,3 +1,4 @@
+import type { VariantValue } from "../../columnar/variant.js";
 import { assertNever } from "../../errors/assert-never.js";
 import * as arrow from "apache-arrow";
 import { expectStorage, numbersOf, type NumberData } from "../../columnar/vector.js";
@@ -44,6 +45,9 @@ export function arrowType(t: DataType, forBuilder = false): arrow.DataType {
       return new arrow.IntervalYearMonth();
     case "calendar_interval":
       return new arrow.IntervalMonthDayNano();
+    case "variant":
+      // Spark's Arrow form of a variant: struct<value: binary, metadata: binary>.
+      return new arrow.Struct([new arrow.Field("value", new arrow.Binary(), false), new arrow.Field("metadata", new arrow.Binary(), false)]);
     case "date":
       return new arrow.DateDay();
     case "timestamp":
@@ -138,6 +142,10 @@ function toArrowJs(x: unknown, t: DataType): unknown {
       const words = new Uint32Array(4);
       writeDecimal128(words, 0, unscaled(x as string, t.scale));
       return words;
+    }
+    case "variant": {
+      const vv = x as VariantValue;
+      return { value: vv.value, metadata: vv.metadata };
     }
     case "calendar_interval": {
       // Arrow's month-day-nano layout: months, days, then the 64-bit nanoseconds as two words.
@@ -336,6 +344,7 @@ function column(col: number, t: DataType, segments: readonly BatchSegment[], n: 
     case "null":
     case "boolean":
     case "calendar_interval":
+    case "variant":
     case "array":
     case "map":
     case "struct": {

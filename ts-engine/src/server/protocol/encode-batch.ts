@@ -1,3 +1,4 @@
+import type { VariantValue } from "../../columnar/variant.js";
 import { assertNever } from "../../errors/assert-never.js";
 import type { ColumnBatch } from "../../columnar/batch.js";
 import type { Vector } from "../../columnar/vector.js";
@@ -43,6 +44,14 @@ export function writeTyped(w: MsgpackWriter, v: unknown, t: DataType): void {
       const fs = v as readonly unknown[];
       w.arrayHeader(t.fields.length);
       t.fields.forEach((f, i) => writeTyped(w, fs[i], f.dataType));
+      return;
+    }
+    case "variant": {
+      // [value, metadata] as two bins: Spark's variant bytes (bridge/PROTOCOL.md "Wire values").
+      const vv = v as VariantValue;
+      w.arrayHeader(2);
+      w.bin(vv.value);
+      w.bin(vv.metadata);
       return;
     }
     case "calendar_interval": {

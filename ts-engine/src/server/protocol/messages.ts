@@ -38,7 +38,7 @@ export interface AckRequest {
 }
 
 /** What an `analyze` request asks for. */
-export type AnalyzeMethod = "schema" | "treeString" | "explain" | "showString" | "persist" | "unpersist" | "storageLevel" | "sql" | "createView" | "numPartitions" | "writeTable";
+export type AnalyzeMethod = "schema" | "treeString" | "explain" | "showString" | "persist" | "unpersist" | "storageLevel" | "sql" | "createView" | "numPartitions" | "writeTable" | "semanticHash" | "sameSemantics" | "inputFiles" | "observation";
 
 /** schema / printSchema / explain / show text of a plan, with defaults filled in. */
 export interface AnalyzeRequest {
@@ -61,6 +61,10 @@ export interface AnalyzeRequest {
   readonly replace: boolean;
   /** writeTable: the table write (saveAsTable / insertInto / writeTo), decoded by decode-table-write.ts. */
   readonly write?: unknown;
+  /** sameSemantics: the other frame's plan (decoded by the handler). */
+  readonly other?: unknown;
+  /** observation: the client Observation's id (its df.observe plan carries the same). */
+  readonly observationId?: string;
 }
 
 /** Run an RDD plan (pickled blobs in, pickled blobs out). */
@@ -200,7 +204,7 @@ const DECODERS: Readonly<Record<RequestKind, Decoder>> = {
     id,
     sessionId: sid(m),
     plan: req(m, "plan", P),
-    method: oneOf(req(m, "method", P), ["schema", "treeString", "explain", "showString", "persist", "unpersist", "storageLevel", "sql", "createView", "numPartitions", "writeTable"], `${P}.method`),
+    method: oneOf(req(m, "method", P), ["schema", "treeString", "explain", "showString", "persist", "unpersist", "storageLevel", "sql", "createView", "numPartitions", "writeTable", "semanticHash", "sameSemantics", "inputFiles", "observation"], `${P}.method`),
     mode: optStr(m, "mode") ?? "simple",
     numRows: asSmallInt(opt(m, "numRows") ?? 20, `${P}.numRows`),
     truncate: asSmallInt(opt(m, "truncate") ?? 20, `${P}.truncate`),
@@ -211,6 +215,8 @@ const DECODERS: Readonly<Record<RequestKind, Decoder>> = {
     global: asBool(opt(m, "global") ?? false, `${P}.global`),
     replace: asBool(opt(m, "replace") ?? false, `${P}.replace`),
     ...(opt(m, "write") === undefined ? {} : { write: opt(m, "write") }),
+    ...(opt(m, "other") === undefined ? {} : { other: opt(m, "other") }),
+    ...(optStr(m, "observationId") === undefined ? {} : { observationId: optStr(m, "observationId") }),
   }),
   executeRdd: (m, id) => ({
     kind: "executeRdd",

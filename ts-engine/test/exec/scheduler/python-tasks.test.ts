@@ -121,7 +121,7 @@ describe.skipIf(skip !== null)(`Python work as worker-thread tasks (${skip ?? te
     const file = path.join(dir, "words.txt");
     writeFileSync(file, "a b a\nc a\n\nb\n");
     const words: RddPlan = { kind: "PythonMapPartitions", input: { kind: "TextFile", path: file, minPartitions: 2 }, func: pickled("lambda i, it: ((w, 1) for l in it for w in l.split())") };
-    const shuffled: RddPlan = { kind: "PythonShuffle", input: words, numPartitions: 3 };
+    const shuffled: RddPlan = { kind: "PythonShuffle", input: words, numPartitions: 3, partitionFunc: null };
     const counted: RddPlan = { kind: "PythonMapPartitions", input: shuffled, func: pickled("lambda i, it: [(k, len(list(g))) for k, g in __import__('itertools').groupby(sorted(it), key=lambda p: p[0])]") };
     const tasks: TaskEvent[] = [];
     const blobs: Uint8Array[] = [];

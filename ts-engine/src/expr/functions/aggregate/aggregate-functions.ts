@@ -20,6 +20,9 @@ import { SYNONYM_AGGREGATES } from "./first-value.js";
 import { TRY_AVG, TRY_SUM } from "./try-sum.js";
 import { LISTAGG_AGGREGATES } from "./listagg.js";
 import { BITMAP_AGGREGATES } from "./bitmap-agg.js";
+import { SCHEMA_OF_VARIANT_AGG } from "./schema-of-variant-agg.js";
+import { COUNT_MIN_SKETCH } from "./count-min-sketch.js";
+import { HLL_SKETCH_AGG, HLL_UNION_AGG } from "./hll-agg.js";
 import { HISTOGRAM_NUMERIC } from "./histogram-numeric.js";
 
 /** Every aggregate function's registry entry (each family's file holds entry and accumulator). */
@@ -52,5 +55,9 @@ export const AGGREGATE_FUNCTIONS: readonly AggFunctionDef[] = [
   TRY_AVG,
   ...LISTAGG_AGGREGATES,
   ...BITMAP_AGGREGATES,
+  SCHEMA_OF_VARIANT_AGG,
+  COUNT_MIN_SKETCH,
+  HLL_SKETCH_AGG,
+  HLL_UNION_AGG,
   HISTOGRAM_NUMERIC,
 ];

@@ -6,6 +6,7 @@ import { growF64, type Accumulator } from "./accumulator.js";
 import { DecimalAcc } from "./decimal-acc.js";
 import { IntervalAvgAcc } from "./interval-avg.js";
 import { SumAcc } from "./sum.js";
+import { runningAvg } from "../window/running-aggregates.js";
 
 const longSum = (ansi: boolean): Accumulator => new SumAcc(LongType, ansi);
 
@@ -102,6 +103,7 @@ function avg(fnName: string, doc: FunctionDoc): AggFunctionDef {
       return t.kind === "decimal" ? new DecimalAcc("avg", t, call.dataType, ansi) : new AvgAcc();
     },
     updateArgs: allArgs,
+    running: (call) => (call.dataType.kind === "double" ? runningAvg : undefined),
   };
 }
 

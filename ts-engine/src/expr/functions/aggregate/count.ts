@@ -4,6 +4,7 @@ import { LongType, type DataType } from "../../../types/data-type.js";
 import type { AggCall, Expr } from "../../expr.js";
 import { doc, aggCall, type AggFunctionDef } from "../function-def.js";
 import { growF64, isSingleGroup, type Accumulator } from "./accumulator.js";
+import { runningCount } from "../window/running-aggregates.js";
 
 function addCounts(counts: Float64Array, groups: Int32Array, n: number, args: readonly Vector[]): void {
   const masks = args.map((a) => a.validity).filter((m): m is Uint8Array => m !== null);
@@ -71,6 +72,7 @@ export const COUNT: AggFunctionDef = {
     return aggCall(name === "count" ? "count" : name, args, isDistinct, LongType, false);
   },
   accumulator: () => new CountAcc(),
+  running: () => runningCount,
   updateArgs(call: AggCall): readonly Expr[] {
     return !call.isDistinct && countsAllRows(call) ? [] : call.args;
   },

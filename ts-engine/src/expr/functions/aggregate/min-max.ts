@@ -8,6 +8,7 @@ import { exprType } from "../../expr-type.js";
 import { doc, type FunctionDoc, aggCall, allArgs, checkArity, firstArgType, type AggFunctionDef } from "../function-def.js";
 import { growF64, growU8, seenValidity, type Accumulator } from "./accumulator.js";
 import { DecimalAcc } from "./decimal-acc.js";
+import { runningMinMax } from "../window/running-aggregates.js";
 
 const NUMERIC_STATE = new Set(["boolean", "byte", "short", "integer", "float", "double", "date"]);
 
@@ -134,6 +135,7 @@ function minMax(fnName: "min" | "max", doc: FunctionDoc): AggFunctionDef {
       return t.kind === "decimal" ? new DecimalAcc(fnName, t, call.dataType) : new MinMaxAcc(call.dataType, fnName === "max");
     },
     updateArgs: allArgs,
+    running: (call) => (NUMERIC_STATE.has(call.dataType.kind) ? runningMinMax(call.dataType, fnName === "max") : undefined),
     ignoresDistinct: true,
   };
 }

@@ -7,6 +7,7 @@ import { doc, aggCall, allArgs, checkArity, firstArgType, implicitCast, unexpect
 import { growF64, growU8, isSingleGroup, seenValidity, type Accumulator } from "./accumulator.js";
 import { DecimalAcc } from "./decimal-acc.js";
 import { YearMonthSumAcc } from "./interval-sum.js";
+import { runningSum } from "../window/running-aggregates.js";
 
 const SAFE = Number.MAX_SAFE_INTEGER;
 const I64_MAX = (1n << 63n) - 1n;
@@ -139,4 +140,6 @@ export const SUM: AggFunctionDef = {
     return t.kind === "decimal" ? new DecimalAcc("sum", t, call.dataType, ansi) : new SumAcc(call.dataType, ansi);
   },
   updateArgs: allArgs,
+  // running sums of numbers in one pass (decimals and intervals take the general path)
+  running: (call) => (call.dataType.kind === "long" || call.dataType.kind === "double" ? runningSum(call.dataType) : undefined),
 };

@@ -9,7 +9,7 @@ import { exprPrettySql, exprToString } from "../../../expr/expr-string.js";
 import type { Distinct, GroupingAnalytics, ParsedAggregate } from "../../parsed-plan.js";
 import type { ParsedExpr } from "../../../expr/parsed-expr.js";
 import type { Scope } from "../scope.js";
-import { aggregate } from "../../nodes/index.js";
+import { aggregate, project } from "../../nodes/index.js";
 import { outputOf } from "../../output.js";
 import { sameName, scopeOf, type AnalyzerCtx, type Resolved } from "../context.js";
 import { named } from "../naming.js";
@@ -17,6 +17,9 @@ import { containsAgg } from "../resolve-expr.js";
 import { resolveExpanding } from "../resolve-expanding.js";
 import { resolveGroupingSets } from "./grouping-analytics.js";
 import { implicitPivotGroupBy, pivotOutputs } from "./pivot.js";
+import { checkNoWindow, extractWindows, hasWindow, liftWindowsOverAggregate } from "./window.js";
+import { exprType } from "../../../expr/expr-type.js";
+import { sqlTypeName } from "../../../types/type-names.js";
 
 function unalias(e: Expr): Expr {
   return e.kind === "Alias" ? unalias(e.child) : e;
@@ -41,13 +44,25 @@ function ungrouped(e: Expr, groups: readonly Expr[]): Expr | null {
  */
 export function resolveAggregate(child: Resolved, groupBy: readonly Expr[], aggs: readonly Expr[], ctx: AnalyzerCtx, prependGroups = false): Resolved {
   void ctx;
+  checkNoWindow(groupBy, "group");
   for (const g of groupBy) {
     if (containsAgg(g)) throw new AnalysisException("GROUP_BY_AGGREGATE", { sqlExpr: `"${exprPrettySql(g)}"` });
+    const t = exprType(g);
+    if (t.kind === "variant") {
+      // Spark's CheckAnalysis: grouping keys must be orderable (VARIANT is not).
+      throw new AnalysisException("GROUP_EXPRESSION_TYPE_IS_NOT_ORDERABLE", { sqlExpr: `"${exprPrettySql(unalias(g))}"`, dataType: `"${sqlTypeName(t)}"` });
+    }
   }
-  const outputs = [...(prependGroups ? groupBy.map(named) : []), ...aggs.map(named)];
+  const all = [...(prependGroups ? groupBy.map(named) : []), ...aggs.map(named)];
+  // windows over the aggregated rows: the aggregate computes what they read, they run above it
+  const lifted = all.some(hasWindow) ? liftWindowsOverAggregate(all, groupBy) : undefined;
+  const outputs = lifted?.aggOutputs ?? all;
   if (outputs.some(usesGroupingFunction)) throw new AnalysisException("UNSUPPORTED_GROUPING_EXPRESSION", {});
   checkGrouped(outputs, groupBy);
-  return { plan: aggregate(child.plan, groupBy.map(unalias), outputs), planIds: child.planIds };
+  const agg = aggregate(child.plan, groupBy.map(unalias), outputs);
+  if (lifted === undefined) return { plan: agg, planIds: child.planIds };
+  const w = extractWindows(agg, lifted.project);
+  return { plan: project(w.plan, w.exprs), planIds: child.planIds };
 }
 
 /** Non-aggregate parts of outputs must be grouping expressions (MISSING_AGGREGATION; MISSING_GROUP_BY without any). */

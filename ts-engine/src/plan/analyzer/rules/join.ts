@@ -9,7 +9,7 @@ import type { ScalarFunctionDef } from "../../../expr/functions/function-def.js"
 import { join, project } from "../../nodes/index.js";
 import type { ParsedJoin } from "../../parsed-plan.js";
 import { outputOf } from "../../output.js";
-import { mergePlanIds, sameName, type AnalyzerCtx, type FrameOutput, type Resolved } from "../context.js";
+import { mergePlanIds, sameName, sessionFunctionsOf, type AnalyzerCtx, type FrameOutput, type Resolved } from "../context.js";
 import { resolveExpr } from "../resolve-expr.js";
 import { quoteId, resolveColumn, type Scope } from "../scope.js";
 import { joinHintOf } from "./join-hints.js";
@@ -142,7 +142,7 @@ export function resolveJoin(p: ParsedJoin, ctx: AnalyzerCtx): Resolved {
   const planIds = mergePlanIds(left.planIds, right.planIds);
   const lOut = outputOf(left.plan);
   const rOut = outputOf(right.plan);
-  const base = { caseSensitive: ctx.caseSensitive, ansi: ctx.ansi, operator: "Join", ...(ctx.timeZone === undefined ? {} : { timeZone: ctx.timeZone }) };
+  const base = { caseSensitive: ctx.caseSensitive, ansi: ctx.ansi, operator: "Join", ...(ctx.timeZone === undefined ? {} : { timeZone: ctx.timeZone }), ...sessionFunctionsOf(ctx) };
   const scope: Scope = { ...base, attrs: [...lOut, ...rOut], planIds };
   const joinType = p.joinType === "cross" && p.condition !== undefined ? "inner" : p.joinType;
   const hint = joinHintOf(p.left, p.right);

@@ -5,7 +5,7 @@ import { exprExists, transformExpr } from "../../../expr/transform.js";
 import type { LogicalPlan } from "../../logical-plan.js";
 import { aggregate, project } from "../../nodes/index.js";
 import { outputOf, toAttribute } from "../../output.js";
-import type { AnalyzerCtx, Resolved } from "../context.js";
+import { sessionFunctionsOf, type AnalyzerCtx, type Resolved } from "../context.js";
 import type { Scope } from "../scope.js";
 import { callsGrouping, rewriteGroupingCalls } from "./grouping-analytics.js";
 import { exposeHidden } from "../hidden-columns.js";
@@ -36,7 +36,7 @@ export function resolveWithMissingRefs(
   build: (input: LogicalPlan, exprs: readonly Expr[]) => LogicalPlan,
 ): Resolved {
   const outer = outputOf(child.plan);
-  const scope: Scope = { attrs: outer, planIds: child.planIds, caseSensitive: ctx.caseSensitive, ansi: ctx.ansi, ...(child.hidden === undefined ? {} : { hidden: child.hidden }) };
+  const scope: Scope = { attrs: outer, planIds: child.planIds, caseSensitive: ctx.caseSensitive, ansi: ctx.ansi, ...sessionFunctionsOf(ctx), ...(child.hidden === undefined ? {} : { hidden: child.hidden }) };
   let narrow: readonly Expr[] | undefined;
   let err: unknown;
   try {
@@ -60,7 +60,7 @@ export function resolveWithMissingRefs(
     if (p.kind !== "Project" && p.kind !== "Aggregate") throw err;
     const below = outputOf(p.input);
     const ids = new Set(outer.map((a) => a.exprId));
-    const wide: Scope = { attrs: [...outer, ...below.filter((a) => !ids.has(a.exprId))], planIds: child.planIds, caseSensitive: ctx.caseSensitive, ansi: ctx.ansi, ...(ctx.timeZone === undefined ? {} : { timeZone: ctx.timeZone }) };
+    const wide: Scope = { attrs: [...outer, ...below.filter((a) => !ids.has(a.exprId))], planIds: child.planIds, caseSensitive: ctx.caseSensitive, ansi: ctx.ansi, ...(ctx.timeZone === undefined ? {} : { timeZone: ctx.timeZone }), ...sessionFunctionsOf(ctx) };
     let exprs: readonly Expr[];
     if (narrow !== undefined) exprs = narrow;
     else {

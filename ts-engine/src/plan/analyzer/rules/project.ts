@@ -12,6 +12,7 @@ import { resolveExpanding } from "../resolve-expanding.js";
 import { exposeHidden } from "../hidden-columns.js";
 import { resolveAggregate } from "./aggregate.js";
 import { extractGenerators, hasGenerator } from "./generate.js";
+import { extractWindows } from "./window.js";
 
 /** Project: stars expanded, expressions resolved and named; aggregates make it a global Aggregate. */
 export function resolveProject(p: ParsedProject, ctx: AnalyzerCtx): Resolved {
@@ -25,7 +26,9 @@ export function resolveProject(p: ParsedProject, ctx: AnalyzerCtx): Resolved {
   }
   const exprs = resolved.map(named);
   if (exprs.some(containsAgg)) return resolveAggregate(child, [], exprs, ctx);
-  return { plan: project(exposeHidden(child, exprs), exprs), planIds: child.planIds };
+  // Spark's ExtractWindowExpressions: window expressions become Window nodes under the projection.
+  const w = extractWindows(exposeHidden(child, exprs), exprs);
+  return { plan: project(w.plan, w.exprs), planIds: child.planIds };
 }
 
 /** withColumns: same-named columns are replaced in place, the others appended (all resolved against the input). */
@@ -48,7 +51,8 @@ export function resolveWithColumns(p: WithColumns, ctx: AnalyzerCtx): Resolved {
     const g = extractGenerators(child.plan, exprs);
     return { plan: project(g.plan, g.exprs), planIds: child.planIds };
   }
-  return { plan: project(child.plan, exprs), planIds: child.planIds };
+  const w = extractWindows(child.plan, exprs);
+  return { plan: project(w.plan, w.exprs), planIds: child.planIds };
 }
 
 /** withColumnsRenamed: matching columns get the new name (new exprId); unknown names are ignored. */

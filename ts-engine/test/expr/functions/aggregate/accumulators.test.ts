@@ -6,7 +6,9 @@ import type { Accumulator } from "../../../../src/expr/functions/aggregate/accum
 import { accumulatorFor, aggregateDefOf } from "../../../../src/expr/functions/aggregate/accumulator-for.js";
 import type { AggCall, BoundRef, Expr } from "../../../../src/expr/expr.js";
 import { lookupFunction, registeredAggregates } from "../../../../src/expr/functions/registry.js";
-import { arrayType, BinaryType, BooleanType, DoubleType, IntegerType, LongType, StringType, decimalType, type DataType } from "../../../../src/types/data-type.js";
+import { arrayType, BinaryType, BooleanType, DoubleType, IntegerType, LongType, StringType, VariantType, decimalType, type DataType } from "../../../../src/types/data-type.js";
+import { HllSketch, longCoupon } from "../../../../src/expr/kernels/hll-sketch.js";
+import { parseJsonVariant } from "../../../../src/expr/functions/variant.js";
 
 const ref = (t: DataType): BoundRef => ({ kind: "BoundRef", ordinal: 0, dataType: t, nullable: true, name: "x" });
 const flag = (v: boolean): Expr => ({ kind: "Literal", value: v, dataType: BooleanType });
@@ -71,6 +73,12 @@ const NUMS: readonly Rows[] = [
 ];
 
 const lit = (value: unknown, dataType: DataType): Expr => ({ kind: "Literal", value, dataType });
+/** An HLL sketch of the one value `v`, as hll_sketch_agg's bytes. */
+function sketchOf(v: number): Uint8Array {
+  const s = new HllSketch(12);
+  s.couponUpdate(longCoupon(BigInt(v)));
+  return s.toBytes();
+}
 const STRS: readonly Rows[] = [
   [
     [0, "a"],
@@ -94,6 +102,11 @@ const SAMPLES: Readonly<Record<string, { readonly type: DataType; readonly extra
   // df.approxQuantile's and df.freqItems's aggregates take literal parameters
   approx_quantile_summary: { type: DoubleType, extra: [{ kind: "Literal", value: [0.5], dataType: arrayType(DoubleType, false) }, lit(0.01, DoubleType)] },
   collect_frequent_items: { type: DoubleType, extra: [lit(100, IntegerType)] },
+  // the sketches take their literal parameters (eps, confidence, seed) and sketch bytes
+  count_min_sketch: { type: IntegerType, extra: [lit(0.5, DoubleType), lit(0.5, DoubleType), lit(1, IntegerType)] },
+  hll_sketch_agg: { type: IntegerType, extra: [] },
+  hll_union_agg: { type: BinaryType, extra: [], rows: NUMS.map((p) => p.map(([g, v]) => [g, v === null ? null : sketchOf(Number(v))] as const)) },
+  schema_of_variant_agg: { type: VariantType, extra: [], rows: NUMS.map((p) => p.map(([g, v]) => [g, v === null ? null : parseJsonVariant(`{"v":${String(v)}}`)] as const)) },
 };
 
 describe("every registered aggregate executes", () => {

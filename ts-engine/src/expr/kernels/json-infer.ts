@@ -1,4 +1,4 @@
-import type { JsonValue } from "../../expr/kernels/json-text.js";
+import type { JsonValue } from "./json-parser.js";
 import { parseDecimalText } from "../../columnar/decimal-value.js";
 import {
   BooleanType,
@@ -15,7 +15,18 @@ import {
   type StructField,
   type StructType,
 } from "../../types/data-type.js";
-import type { JsonOptions } from "./json-options.js";
+
+/**
+ * Spark's JSON schema inference (JsonInferSchema), the one both the JSON source (io/json)
+ * and schema_of_json use: Spark's SchemaOfJson calls the same inferField and canonicalizeType.
+ */
+
+/** The JSONOptions that change inferred types. */
+export interface JsonInferOptions {
+  readonly primitivesAsString: boolean;
+  readonly prefersDecimal: boolean;
+  readonly dropFieldIfAllNull: boolean;
+}
 
 /** The decimal type of a number's text (precision max(digits, scale)), undefined past 38 digits. */
 function decimalOf(text: string): DataType | undefined {
@@ -28,7 +39,7 @@ function decimalOf(text: string): DataType | undefined {
 }
 
 /** Spark's JsonInferSchema.inferField for one parsed value. */
-export function inferJsonType(v: JsonValue, o: JsonOptions): DataType {
+export function inferJsonType(v: JsonValue, o: JsonInferOptions): DataType {
   switch (v.kind) {
     case "null":
       return NullType;
@@ -90,9 +101,10 @@ export function mergeJsonTypes(a: DataType, b: DataType): DataType {
 
 /**
  * Spark's canonicalizeType: a field never seen with a value is a string (or dropped with
- * dropFieldIfAllNull), as are arrays of nothing but nulls; structs keep their remaining fields.
+ * dropFieldIfAllNull), as are arrays of nothing but nulls; structs keep their remaining
+ * fields, and one with no field left is dropped.
  */
-export function canonicalJsonType(t: DataType, o: JsonOptions): DataType | undefined {
+export function canonicalJsonType(t: DataType, o: JsonInferOptions): DataType | undefined {
   switch (t.kind) {
     case "null":
       return o.dropFieldIfAllNull ? undefined : StringType;
@@ -101,14 +113,27 @@ export function canonicalJsonType(t: DataType, o: JsonOptions): DataType | undef
       return e === undefined ? undefined : arrayType(e, true);
     }
     case "struct": {
+      // fields with an empty name are dropped, and so is a struct left with none (SPARK-8093)
       const fields: StructField[] = [];
       for (const f of t.fields) {
-        const c = canonicalJsonType(f.dataType, o);
+        const c = f.name.length === 0 ? undefined : canonicalJsonType(f.dataType, o);
         if (c !== undefined) fields.push(structField(f.name, c, true));
       }
-      return fields.length === 0 && o.dropFieldIfAllNull ? undefined : structType(fields);
+      return fields.length === 0 ? undefined : structType(fields);
     }
     default:
       return t;
   }
+}
+
+/**
+ * The type schema_of_json gives a parsed value, as Spark's SchemaOfJson: the value's type
+ * canonicalized as the reader does, an object with no field left as `STRUCT<>`, an array of
+ * objects as an array of that, anything else left with nothing as a string.
+ */
+export function schemaOfJsonType(v: JsonValue, o: JsonInferOptions): DataType {
+  const t = inferJsonType(v, o);
+  if (t.kind === "struct") return canonicalJsonType(t, o) ?? structType([]);
+  if (t.kind === "array" && t.elementType.kind === "struct") return arrayType(canonicalJsonType(t.elementType, o) ?? structType([]), t.containsNull);
+  return canonicalJsonType(t, o) ?? StringType;
 }

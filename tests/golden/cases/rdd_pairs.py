@@ -1,0 +1,45 @@
+# Key-value RDD methods with partition placement (portable_hash routing, glom):
+# partitionBy (default and custom partitionFunc), reduceByKey, groupByKey, combineByKey,
+# aggregateByKey, foldByKey, sortByKey / sortBy (sampled ranges), joins, cogroup, groupWith,
+# subtract, subtractByKey, intersection, lookup, countByKey, collectAsMap, mapValues,
+# flatMapValues, keys, values, groupBy, repartitionAndSortWithinPartitions, sampleByKey.
+from pyspark.sql import SparkSession
+
+spark = SparkSession.builder.appName("golden").getOrCreate()
+sc = spark.sparkContext
+pairs = sc.parallelize([("a", 1), ("b", 2), ("a", 3), ("c", 4), ("b", 5), ("d", 6), (7, "x"), (None, 0)], 3)
+print(pairs.partitionBy(3).glom().collect())
+print(pairs.partitionBy(2, lambda k: 0 if k == "a" else 1).glom().collect())
+words = sc.parallelize("the quick brown fox jumps over the lazy dog the end".split(), 2).map(lambda w: (w, 1))
+print(words.reduceByKey(lambda x, y: x + y).glom().collect())
+print(words.reduceByKey(lambda x, y: x + y, 3).glom().collect())
+print(words.groupByKey().mapValues(list).glom().collect())
+print(type(words.groupByKey().first()[1]).__name__, len(words.groupByKey().first()[1]))
+nums = sc.parallelize([(k % 3, k) for k in range(12)], 4)
+print(nums.combineByKey(lambda v: [v], lambda c, v: c + [v], lambda a, b: a + b).collect())
+print(nums.aggregateByKey((0, 0), lambda acc, v: (acc[0] + v, acc[1] + 1), lambda a, b: (a[0] + b[0], a[1] + b[1])).collect())
+print(nums.foldByKey(100, lambda a, b: a + b, 2).glom().collect())
+kv = sc.parallelize([(5, "e"), (1, "a"), (4, "d"), (2, "b"), (3, "c"), (9, "i"), (7, "g"), (8, "h"), (6, "f"), (0, "z")], 3)
+print(kv.sortByKey().glom().collect())
+print(kv.sortByKey(False, 2).glom().collect())
+print(kv.sortByKey(True, 1).collect())
+print(sc.parallelize(["bb", "a", "ccc", "dddd", "e"], 2).sortBy(lambda s: len(s), False).glom().collect())
+print(sc.parallelize(range(100), 4).map(lambda x: ((x * 37) % 101, x)).sortByKey(numPartitions=3).keys().glom().map(len).collect())
+x = sc.parallelize([("a", 1), ("b", 4), ("c", 5)], 2)
+y = sc.parallelize([("a", 2), ("a", 3), ("d", 7)], 2)
+print(x.join(y).getNumPartitions(), sorted(x.join(y).collect()), x.join(y).glom().collect())
+print(sorted(x.leftOuterJoin(y).collect()), sorted(x.rightOuterJoin(y).collect()))
+print(sorted(x.fullOuterJoin(y, 2).collect()))
+print(sorted((k, tuple(map(list, v))) for k, v in x.cogroup(y).collect()))
+print(sorted((k, tuple(map(list, v))) for k, v in x.groupWith(y, sc.parallelize([("b", 0)])).collect()))
+print(sorted(x.subtractByKey(y).collect()), sorted(sc.parallelize(range(10)).subtract(sc.parallelize(range(3, 8))).collect()))
+print(sorted(sc.parallelize([1, 2, 3, 4, 5]).intersection(sc.parallelize([4, 5, 6, 4])).collect()))
+print(y.lookup("a"), y.lookup("zz"), y.partitionBy(2).lookup("a"))
+print(sorted(y.countByKey().items()), x.collectAsMap())
+print(x.mapValues(lambda v: v * 10).collect(), x.flatMapValues(lambda v: range(v % 3)).collect())
+print(x.keys().collect(), x.values().collect())
+print(sorted((k, sorted(v)) for k, v in sc.parallelize(range(10), 3).groupBy(lambda n: n % 3).collect()))
+print(sc.parallelize([(3, "c"), (1, "a"), (2, "b"), (5, "e"), (4, "d")], 2).repartitionAndSortWithinPartitions(2).glom().collect())
+print(sc.parallelize([(i % 2, i) for i in range(40)], 2).sampleByKey(False, {0: 0.3, 1: 0.6}, 5).collect())
+print(pairs.reduceByKey(lambda a, b: a).partitioner is not None, pairs.map(lambda x: x).partitioner)
+spark.stop()

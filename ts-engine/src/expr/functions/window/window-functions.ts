@@ -1,0 +1,6 @@
+import type { WindowFunctionDef } from "../function-def.js";
+import { OFFSET_FUNCTIONS } from "./offset.js";
+import { RANKING_FUNCTIONS } from "./ranking.js";
+
+/** Every window function's registry entry (aggregates over windows are the aggregate entries). */
+export const WINDOW_FUNCTIONS: readonly WindowFunctionDef[] = [...RANKING_FUNCTIONS, ...OFFSET_FUNCTIONS];
