@@ -194,7 +194,7 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
   "INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE": {
     sqlState: "42K0E",
     template:
-      "The limit like expression <expr> is invalid. The limit expression must be equal to or greater than 0, but got <v>.",
+      "The limit like expression <expr> is invalid. The <name> expression must be equal to or greater than 0, but got <v>.",
   },
   "NON_FOLDABLE_ARGUMENT": {
     sqlState: "42K08",

@@ -308,10 +308,13 @@ export class QueryParser extends Parser {
       while (this.acceptOp(",")) orders.push(this.sortItem());
       plan = { kind: "Sort", input: plan, orders: orders.map((o) => this.sortOrdinal(o, input)), global: false };
     }
+    let limit: number | undefined;
     if (this.acceptKw("limit")) {
-      if (!this.acceptKw("all")) plan = { kind: "Limit", input: plan, n: this.limitValue("limit") };
+      if (!this.acceptKw("all")) limit = this.limitValue("limit");
     }
-    if (this.peekKw("offset")) throw notImplemented("OFFSET");
+    // Spark's withQueryResultClauses: LIMIT l OFFSET o is Limit(l) over Offset(o) (the windows part's Offset node)
+    if (this.acceptKw("offset")) plan = { kind: "Offset", input: plan, n: this.limitValue("offset") };
+    if (limit !== undefined) plan = { kind: "Limit", input: plan, n: limit };
     return plan;
   }
 
@@ -331,11 +334,10 @@ export class QueryParser extends Parser {
     const e = this.expression();
     const v = e.kind === "Literal" ? e.value : undefined;
     if (typeof v === "number" && Number.isInteger(v)) {
-      if (v < 0) throw new AnalysisException("INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE", { expr: `"${v}"`, v: String(v) });
+      if (v < 0) throw new AnalysisException("INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE", { name: clause, expr: `"${v}"`, v: String(v) });
       return v;
     }
     if (typeof v === "bigint") return Number(v);
-    void clause;
     throw syntaxError(t);
   }
 

@@ -88,7 +88,7 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
       );
     }
     case "Limit": {
-      if (p.n < 0) throw new AnalysisException("INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE", { expr: `"${p.n}"`, v: String(p.n) });
+      if (p.n < 0) throw new AnalysisException("INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE", { name: "limit", expr: `"${p.n}"`, v: String(p.n) });
       const child = ctx.resolve(p.input);
       return { plan: limit(child.plan, p.n), planIds: child.planIds };
     }
