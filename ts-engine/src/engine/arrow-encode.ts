@@ -1,12 +1,20 @@
-import type { VariantValue } from "../../columnar/variant.js";
-import { assertNever } from "../../errors/assert-never.js";
+import type { VariantValue } from "../columnar/variant.js";
+import { assertNever } from "../errors/assert-never.js";
 import * as arrow from "apache-arrow";
-import { expectStorage, numbersOf, type NumberData } from "../../columnar/vector.js";
-import { valueAt } from "../../expr/eval/vectors.js";
-import { unscaled } from "../../columnar/decimal-value.js";
-import type { DataType, StructType } from "../../types/data-type.js";
-import type { CalendarInterval } from "../../columnar/calendar-interval.js";
-import type { BatchSegment } from "./encode-batch.js";
+import { expectStorage, numbersOf, type NumberData } from "../columnar/vector.js";
+import { valueAt } from "../expr/eval/vectors.js";
+import { unscaled } from "../columnar/decimal-value.js";
+import type { DataType, StructType } from "../types/data-type.js";
+import type { CalendarInterval } from "../columnar/calendar-interval.js";
+import type { ColumnBatch } from "../columnar/batch.js";
+
+
+/** A row range `[start, end)` of one batch (the server's result chunks are lists of these). */
+export interface BatchSegment {
+  readonly batch: ColumnBatch;
+  readonly start: number;
+  readonly end: number;
+}
 
 /**
  * Arrow type of an engine type (decimals as Decimal128, as Spark's Arrow conversion does).
@@ -359,10 +367,14 @@ function column(col: number, t: DataType, segments: readonly BatchSegment[], n: 
 
 /** One chunk of rows as Arrow IPC stream bytes (schema message + one record batch). */
 export function encodeArrowIpc(schema: StructType, segments: readonly BatchSegment[]): Uint8Array {
+  return arrow.tableToIPC(arrowTable(schema, segments), "stream");
+}
+
+/** The rows of `segments` as one Arrow table with Spark's Arrow types (the Node API's df.toArrow). */
+export function arrowTable(schema: StructType, segments: readonly BatchSegment[]): arrow.Table {
   const n = segments.reduce((k, s) => k + (s.end - s.start), 0);
   const arrowSchema = new arrow.Schema(arrowFields(schema));
   const children = schema.fields.map((f, i) => column(i, f.dataType, segments, n));
   const structData = arrow.makeData({ type: new arrow.Struct(arrowSchema.fields), length: n, nullCount: 0, children });
-  const table = new arrow.Table(arrowSchema, [new arrow.RecordBatch(arrowSchema, structData)]);
-  return arrow.tableToIPC(table, "stream");
+  return new arrow.Table(arrowSchema, [new arrow.RecordBatch(arrowSchema, structData)]);
 }
