@@ -52,6 +52,8 @@ function line(p: PhysicalPlan): { readonly name: string; readonly detail: string
       return { name: "WriteFiles", detail: "" };
     case "Coalesce":
       return { name: "Coalesce", detail: ` ${p.numPartitions}` };
+    case "ArrowPython":
+      return { name: p.name, detail: p.detail };
     default:
       return assertNever(p);
   }
