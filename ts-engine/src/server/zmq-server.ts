@@ -7,6 +7,7 @@ import { checkFrameDepth, decodeMsgpack } from "./protocol/msgpack-decode.js";
 import { encodeMsgpack } from "./protocol/msgpack-writer.js";
 import { errorReply, type Reply } from "./protocol/replies.js";
 import type { Logger, RequestContext, ServerState } from "./request-context.js";
+import { LogThrottle } from "./log-throttle.js";
 import { SessionStore } from "./sessions.js";
 
 /** Where to bind, the token handshakes must present, and the engine to serve. */
@@ -31,6 +32,8 @@ export class EngineServer {
   private sendChain: Promise<void> = Promise.resolve();
   private loop: Promise<void> | undefined;
   private closed = false;
+  /** Bad frames are logged, but a flood of them only a few lines per window. */
+  private readonly badFrameLog: LogThrottle;
 
   constructor(private readonly opts: EngineServerOptions) {
     this.state = {
@@ -40,6 +43,7 @@ export class EngineServer {
       token: opts.token,
       log: opts.log ?? (() => undefined),
     };
+    this.badFrameLog = new LogThrottle(this.state.log);
   }
 
   /** Binds and starts serving; resolves to the bound address `tcp://host:port`. */
@@ -114,7 +118,7 @@ export class EngineServer {
       void dispatch(req, rc);
     } catch (e) {
       const err = e instanceof InvalidPlanInput ? e : new InvalidPlanInput(`undecodable frame: ${e instanceof Error ? e.message : String(e)}`);
-      this.state.log(`bad frame from ${rc.identity}: ${err.message}`);
+      this.badFrameLog.write(`bad frame from ${rc.identity}: ${err.message}`);
       rc.send(errorReply(id, toSparkException(err))).catch(() => undefined);
     }
   }

@@ -73,4 +73,18 @@ describe("sessions and concurrent requests", () => {
     await a.request({ kind: "config", id: "1", sessionId: sa, op: "set", key: "k", value: "a" });
     expect(await b.request({ kind: "config", id: "2", sessionId: sb, op: "get", key: "k" })).toEqual({ kind: "configResult", id: "2" });
   });
+
+  it("binds a session to the identity that created it: another client cannot drive it by its id", async () => {
+    const s = await startServer(fakeEngine(1));
+    server = s.server;
+    const owner = new TestClient(s.address);
+    const other = new TestClient(s.address);
+    clients.push(owner, other);
+    const sid = (await owner.handshake())["sessionId"];
+    await other.handshake(); // authenticated, but not the owner
+    const r = await other.request({ kind: "config", id: "x1", sessionId: sid, op: "set", key: "k", value: "stolen" });
+    expect(r).toMatchObject({ kind: "error", id: "x1", errorClass: "INVALID_HANDLE.SESSION_NOT_FOUND" });
+    expect(await other.request({ kind: "release", id: "x2", sessionId: sid })).toMatchObject({ kind: "error", errorClass: "INVALID_HANDLE.SESSION_NOT_FOUND" });
+    expect(await owner.request({ kind: "config", id: "o1", sessionId: sid, op: "get", key: "k" })).toEqual({ kind: "configResult", id: "o1" });
+  });
 });
