@@ -7,6 +7,7 @@ engine is alive (embedded: the child process; remote: ping/pong) so that a dead 
 becomes a clear error within seconds instead of a hang.
 """
 import itertools
+import os
 import threading
 import time
 from collections import defaultdict, deque
@@ -44,6 +45,9 @@ class Client:
         self._ctx = zmq.Context.instance()
         self._sock = self._ctx.socket(zmq.DEALER)
         self._sock.setsockopt(zmq.LINGER, 0)
+        # the engine binds a session to the identity that created it: a fixed random identity
+        # survives a reconnect of the TCP connection, where ZeroMQ would otherwise pick a new one
+        self._sock.setsockopt(zmq.ROUTING_ID, b"\x01" + os.urandom(15))
         self._sock.connect(address)
         self._lock = threading.Lock()
         self._parked: Dict[str, Deque[Msg]] = defaultdict(deque)

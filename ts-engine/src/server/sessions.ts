@@ -41,6 +41,8 @@ export function operationCanceled(): SparkException {
 export class SessionStore {
   private readonly sessions = new Map<string, Session>();
   private readonly authenticated = new Set<string>();
+  /** When each identity was last heard from (any frame, pings included). */
+  private readonly lastSeen = new Map<string, number>();
   /** The engine's global temp views (global_temp) and databases, shared by its sessions. */
   private readonly sharedCatalog = newSharedCatalog();
 
@@ -50,7 +52,34 @@ export class SessionStore {
     const session: Session = { id: randomUUID(), owner, conf: sqlConf, pythonExec, running: new Map(), catalog: new SessionCatalog(this.sharedCatalog, sqlConf), observations: new ObservationStore(), checkpoints: new SessionCheckpoints() };
     this.sessions.set(session.id, session);
     this.authenticated.add(owner);
+    this.lastSeen.set(owner, Date.now());
     return session;
+  }
+
+  /** Records that `identity` sent a frame: its sessions are not idle. */
+  touch(identity: string, now = Date.now()): void {
+    if (this.lastSeen.has(identity)) this.lastSeen.set(identity, now);
+  }
+
+  /**
+   * Releases the sessions of every identity silent for longer than `idleMs` (cancelling what
+   * they run) and forgets the identity; returns the released session ids. A live client pings
+   * every few seconds, so only clients that vanished without a release expire (Spark Connect's
+   * spark.connect.session.manager.defaultSessionTimeout, 60 min by default, plays this part).
+   */
+  expireIdle(idleMs: number, now = Date.now()): string[] {
+    const gone = new Set<string>();
+    for (const [identity, t] of this.lastSeen) if (now - t > idleMs) gone.add(identity);
+    if (gone.size === 0) return [];
+    const released: string[] = [];
+    for (const s of [...this.sessions.values()]) {
+      if (gone.has(s.owner) && this.release(s.id)) released.push(s.id);
+    }
+    for (const identity of gone) {
+      this.lastSeen.delete(identity);
+      this.authenticated.delete(identity);
+    }
+    return released;
   }
 
   get(sessionId: string): Session | undefined {
