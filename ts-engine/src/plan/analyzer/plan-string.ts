@@ -68,6 +68,10 @@ function head(p: ParsedPlan): string {
     case "CollectMetrics":
       // Spark prints the Dataset id last (0 for a Dataset.observe)
       return `'CollectMetrics ${p.name}, ${exprs(p.metrics)}, 0`;
+    case "PythonMapGroups":
+      return `'${p.groupingExprs.length === 0 ? "MapInPython" : "FlatMapGroupsInPython"} ${exprs(p.groupingExprs)}`;
+    case "PythonCoGroup":
+      return `'FlatMapCoGroupsInPython ${exprs(p.inputGroupingExprs)}, ${exprs(p.otherGroupingExprs)}`;
     default:
       return assertNever(p);
   }
