@@ -24,6 +24,8 @@ export interface Session {
   readonly catalog: SessionCatalog;
   /** Metrics its actions observed (df.observe), read by the client's Observation.get. */
   readonly observations: ObservationStore;
+  /** The client process on this host that owns the session (handshake clientPid), when it said. */
+  readonly clientPid?: number;
 }
 
 /** The error a cancelled request ends with (Spark's OPERATION_CANCELED). */
@@ -41,10 +43,19 @@ export class SessionStore {
   /** The engine's global temp views (global_temp) and databases, shared by its sessions. */
   private readonly sharedCatalog = newSharedCatalog();
 
-  create(owner: string, pythonExec: string, conf: Readonly<Record<string, string>>): Session {
+  create(owner: string, pythonExec: string, conf: Readonly<Record<string, string>>, clientPid?: number): Session {
     const sqlConf = new SqlConf();
     for (const [k, v] of Object.entries(conf)) sqlConf.set(k, v);
-    const session: Session = { id: randomUUID(), owner, conf: sqlConf, pythonExec, running: new Map(), catalog: new SessionCatalog(this.sharedCatalog, sqlConf), observations: new ObservationStore() };
+    const session: Session = {
+      id: randomUUID(),
+      owner,
+      conf: sqlConf,
+      pythonExec,
+      running: new Map(),
+      catalog: new SessionCatalog(this.sharedCatalog, sqlConf),
+      observations: new ObservationStore(),
+      ...(clientPid === undefined ? {} : { clientPid }),
+    };
     this.sessions.set(session.id, session);
     this.authenticated.add(owner);
     return session;
@@ -70,6 +81,17 @@ export class SessionStore {
     for (const r of s.running.values()) r.controller.abort(operationCanceled());
     this.sessions.delete(sessionId);
     return true;
+  }
+
+  /**
+   * Releases the sessions whose client process is gone (killed, crashed): ZeroMQ never says a
+   * DEALER vanished, so without this a dead client's queries would keep their Python workers
+   * (a never-returning UDF forever). Returns the released session ids.
+   */
+  releaseDeadClients(isAlive: (pid: number) => boolean): string[] {
+    const dead = [...this.sessions.values()].filter((s) => s.clientPid !== undefined && !isAlive(s.clientPid)).map((s) => s.id);
+    for (const id of dead) this.release(id);
+    return dead;
   }
 
   /** Cancels everything (engine shutdown). */
