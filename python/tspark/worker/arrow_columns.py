@@ -11,7 +11,9 @@ from typing import Any, Dict, List
 from tspark.worker.from_wire import column_from_wire
 from tspark.worker.pandas_udfs import arrow_type
 from tspark.worker.to_wire import column_to_wire, to_wire_converter
-from tspark.worker.typed_columns import RESULT_FORMAT, encode_typed
+from tspark.worker.typed_columns import RESULT_FORMAT
+
+_LONG_SAFE = (1 << 53) - 1
 
 _NUMPY = {"i32": "<i4", "f64": "<f8", "f32": "<f4", "u8": "u1"}
 #: Spark types whose Arrow form is a plain numpy-convertible buffer of this numpy dtype.
@@ -60,9 +62,15 @@ def wire_from_arrow(t: Any, arr: Any) -> Any:
         return out
     if t in ("timestamp", "timestamp_ntz"):
         arr = arr.cast(pa.timestamp("us")).cast(pa.int64())
-        vals = arr.to_pylist()
-        return encode_typed("long", vals) or vals
+    if t in ("long", "timestamp", "timestamp_ntz"):
+        # exact as doubles within ±2^53 (the engine's Number fast path), through numpy: no
+        # Python int per value; past that, msgpack ints
+        ints = np.asarray(arr.cast(pa.int64()).fill_null(0).to_numpy(zero_copy_only=False))
+        if len(ints) == 0 or int(np.abs(ints).max()) <= _LONG_SAFE:
+            out = {"t": "f64", "data": ints.astype("<f8").tobytes()}
+            if arr.null_count:
+                out["validity"] = np.asarray(arr.is_valid().to_numpy(zero_copy_only=False)).astype("u1").tobytes()
+            return out
+        return arr.to_pylist()
     vals = arr.to_pylist()
-    if t == "long":
-        return encode_typed("long", vals) or vals
     return column_to_wire(t, vals, to_wire_converter(t))
