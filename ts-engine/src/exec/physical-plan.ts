@@ -279,6 +279,8 @@ export interface InMemoryTableScanP {
   /** `InMemoryRelation [...], StorageLevel(...)` and the cached plan under it, for explain. */
   readonly relationLine: string;
   readonly cachedPlanLines: readonly string[];
+  /** A checkpoint's saved rows: explain prints Spark's `Scan ExistingRDD[…]`, with no relation under it. */
+  readonly checkpoint?: true;
 }
 
 /**

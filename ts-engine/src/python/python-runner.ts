@@ -88,6 +88,22 @@ export type PartitionInput =
       readonly binary: boolean;
     };
 
+/** One chunk of a partition's rows for `foreachPartition`: columns of `numRows` rows. */
+export interface RowsChunk {
+  readonly columns: readonly Vector[];
+  readonly numRows: number;
+}
+
+/** What `foreachPartition` runs: the function, how it is called, and the rows' column names and types. */
+export interface ForeachPartitionRequest {
+  /** cloudpickled `f(row)` (perRow) or `f(iterator of rows)`. */
+  readonly func: Uint8Array;
+  readonly perRow: boolean;
+  readonly splitIndex: number;
+  readonly names: readonly string[];
+  readonly types: readonly DataType[];
+}
+
 /** Options every runner call accepts. */
 export interface RunOptions {
   /** Interpreter that runs the code: the client's own (ExecContext.pythonExec). */
@@ -132,6 +148,12 @@ export interface PythonRunner {
     partitionFunc: Uint8Array | null,
     opts: RunOptions,
   ): Promise<Uint8Array[][]>;
+  /**
+   * df.foreach / foreachPartition over one partition: the rows reach the function chunk by
+   * chunk as it reads them, so neither side holds the partition; resolves when it returned
+   * (a function that stops reading early ends the partition; `chunks` is then closed).
+   */
+  foreachPartition(req: ForeachPartitionRequest, chunks: AsyncIterable<RowsChunk>, opts: RunOptions): Promise<void>;
   /** Stops every worker. */
   close(): Promise<void>;
 }

@@ -3,6 +3,7 @@ import { newSharedCatalog, SessionCatalog } from "../catalog/session-catalog.js"
 import { SqlConf } from "../conf/sql-conf.js";
 import { SparkException } from "../errors/spark-exception.js";
 import { ObservationStore } from "../exec/observation-store.js";
+import { SessionCheckpoints } from "../exec/cache/session-checkpoints.js";
 
 /** A request in flight: cancelled through its AbortController (interrupt, release, shutdown). */
 export interface RunningRequest {
@@ -24,6 +25,8 @@ export interface Session {
   readonly catalog: SessionCatalog;
   /** Metrics its actions observed (df.observe), read by the client's Observation.get. */
   readonly observations: ObservationStore;
+  /** Its checkpoints' saved rows, freed when it is released. */
+  readonly checkpoints: SessionCheckpoints;
   /** The client process on this host that owns the session (handshake clientPid), when it said. */
   readonly clientPid?: number;
 }
@@ -54,6 +57,7 @@ export class SessionStore {
       running: new Map(),
       catalog: new SessionCatalog(this.sharedCatalog, sqlConf),
       observations: new ObservationStore(),
+      checkpoints: new SessionCheckpoints(),
       ...(clientPid === undefined ? {} : { clientPid }),
     };
     this.sessions.set(session.id, session);
@@ -80,6 +84,7 @@ export class SessionStore {
     if (s === undefined) return false;
     for (const r of s.running.values()) r.controller.abort(operationCanceled());
     this.sessions.delete(sessionId);
+    void s.checkpoints.freeAll();
     return true;
   }
 

@@ -1,5 +1,6 @@
 import { isGroupedAggPandasUdf, PythonEvalType } from "../../expr/python-eval-type.js";
 import { castVerdict } from "../../types/cast-rules.js";
+import { coerceCollations, withResultCollation } from "../../expr/functions/collation.js";
 import { AnalysisException } from "../../errors/spark-exception.js";
 import { BooleanType, IntegerType, NullType, StringType } from "../../types/data-type.js";
 import { widerTypeOfAll } from "../../types/coercion.js";
@@ -254,7 +255,9 @@ function applyFunction(name: string, args: readonly Expr[], isDistinct: boolean,
     return def.resolve(lower, args, isDistinct);
   }
   try {
-    return def.resolve(lower, args, settings);
+    // Spark's CollationTypeCoercion settles the string arguments' collation first
+    const c = coerceCollations(lower, args);
+    return withResultCollation(lower, def.resolve(lower, c.args, settings), c.collation);
   } catch (e) {
     // Spark raises a bad extract field while building the expression, before any plan exists.
     throw e instanceof AnalysisException && e.errorClass === "INVALID_EXTRACT_FIELD" ? noPlan(e) : e;
