@@ -177,7 +177,7 @@ class Client:
 
     def handshake(self, app_name: Optional[str], conf: Dict[str, str]) -> Msg:
         """Open the session; fills session_id and versions."""
-        reply = self.request(protocol.handshake(self.next_id(), self._token, app_name, conf))
+        reply = self.request(protocol.handshake(self.next_id(), self._token, app_name, conf, _local_pid(self.address)))
         self.session_id = str(reply["sessionId"])
         self.engine_version = str(reply.get("engineVersion", ""))
         self.spark_version = str(reply.get("sparkVersion", ""))
@@ -196,3 +196,17 @@ class Client:
         self._dead = self._dead or "the session was stopped"
         with self._lock:
             self._sock.close(0)
+
+
+def _local_pid(address: str) -> Optional[int]:
+    """This process's pid when the engine runs on this host (a loopback or ipc address), for the
+    engine to notice the client died; None for a remote engine, where the pid means nothing."""
+    import os
+    import re
+    m = re.match(r"^(tcp)://(\[?[^\]/]*\]?|[^:/]*):", address)
+    if address.startswith("ipc://") or address.startswith("inproc://"):
+        return os.getpid()
+    if m is None:
+        return None
+    host = m.group(2).strip("[]").lower()
+    return os.getpid() if host in ("127.0.0.1", "localhost", "::1") or host.startswith("127.") else None

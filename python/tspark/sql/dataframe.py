@@ -759,6 +759,16 @@ class DataFrame:
         """A stratified sample by the values of ``col``."""
         return _stat.sampleBy(self, col, fractions, seed)
 
+    def mapInPandas(self, func: Any, schema: Any, barrier: bool = False, profile: Any = None) -> "DataFrame":
+        """``func(iterator of pandas.DataFrame) -> iterator of pandas.DataFrame`` over each partition."""
+        from tspark.sql.pandas.map_ops import mapInPandas
+        return mapInPandas(self, func, schema, barrier)
+
+    def mapInArrow(self, func: Any, schema: Any, barrier: bool = False, profile: Any = None) -> "DataFrame":
+        """``func(iterator of pyarrow.RecordBatch) -> iterator of pyarrow.RecordBatch`` over each partition."""
+        from tspark.sql.pandas.map_ops import mapInArrow
+        return mapInArrow(self, func, schema, barrier)
+
     def __repr__(self) -> str:
         return "DataFrame[%s]" % ", ".join("%s: %s" % (n, t) for n, t in self.dtypes)
 

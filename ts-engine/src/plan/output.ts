@@ -92,6 +92,9 @@ export function outputOf(plan: LogicalPlan): readonly AttributeRef[] {
       return [...outputOf(plan.input), ...plan.windowExprs.map(toAttribute)];
     case "CollectMetrics":
       return outputOf(plan.input);
+    case "PythonMapGroups":
+    case "PythonCoGroup":
+      return plan.output;
     default:
       return assertNever(plan);
   }

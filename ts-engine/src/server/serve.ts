@@ -79,6 +79,7 @@ export async function serve(opts: ServeOptions): Promise<number> {
     };
     const timer = setInterval(() => {
       if (opts.parentPid !== undefined && !isAlive(opts.parentPid)) stop(`parent process ${opts.parentPid} exited`);
+      server.releaseDeadClients(isAlive);
     }, 500);
     if (opts.parentPid === undefined) timer.unref();
     process.once("SIGTERM", () => stop("SIGTERM"));

@@ -27,6 +27,8 @@ export interface Session {
   readonly observations: ObservationStore;
   /** Its checkpoints' saved rows, freed when it is released. */
   readonly checkpoints: SessionCheckpoints;
+  /** The client process on this host that owns the session (handshake clientPid), when it said. */
+  readonly clientPid?: number;
 }
 
 /** The error a cancelled request ends with (Spark's OPERATION_CANCELED). */
@@ -46,10 +48,20 @@ export class SessionStore {
   /** The engine's global temp views (global_temp) and databases, shared by its sessions. */
   private readonly sharedCatalog = newSharedCatalog();
 
-  create(owner: string, pythonExec: string, conf: Readonly<Record<string, string>>): Session {
+  create(owner: string, pythonExec: string, conf: Readonly<Record<string, string>>, clientPid?: number): Session {
     const sqlConf = new SqlConf();
     for (const [k, v] of Object.entries(conf)) sqlConf.set(k, v);
-    const session: Session = { id: randomUUID(), owner, conf: sqlConf, pythonExec, running: new Map(), catalog: new SessionCatalog(this.sharedCatalog, sqlConf), observations: new ObservationStore(), checkpoints: new SessionCheckpoints() };
+    const session: Session = {
+      id: randomUUID(),
+      owner,
+      conf: sqlConf,
+      pythonExec,
+      running: new Map(),
+      catalog: new SessionCatalog(this.sharedCatalog, sqlConf),
+      observations: new ObservationStore(),
+      checkpoints: new SessionCheckpoints(),
+      ...(clientPid === undefined ? {} : { clientPid }),
+    };
     this.sessions.set(session.id, session);
     this.authenticated.add(owner);
     this.lastSeen.set(owner, Date.now());
@@ -103,6 +115,17 @@ export class SessionStore {
     this.sessions.delete(sessionId);
     void s.checkpoints.freeAll();
     return true;
+  }
+
+  /**
+   * Releases the sessions whose client process is gone (killed, crashed): ZeroMQ never says a
+   * DEALER vanished, so without this a dead client's queries would keep their Python workers
+   * (a never-returning UDF forever). Returns the released session ids.
+   */
+  releaseDeadClients(isAlive: (pid: number) => boolean): string[] {
+    const dead = [...this.sessions.values()].filter((s) => s.clientPid !== undefined && !isAlive(s.clientPid)).map((s) => s.id);
+    for (const id of dead) this.release(id);
+    return dead;
   }
 
   /** Cancels everything (engine shutdown). */

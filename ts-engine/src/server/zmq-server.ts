@@ -73,6 +73,13 @@ export class EngineServer {
     return this.router.lastEndpoint ?? "";
   }
 
+  /** Ends the sessions of clients on this host whose process is gone (cancelling their queries); returns how many. */
+  releaseDeadClients(isAlive: (pid: number) => boolean): number {
+    const dead = this.state.sessions.releaseDeadClients(isAlive);
+    for (const id of dead) this.state.log(`session ${id} released: its client process is gone`);
+    return dead.length;
+  }
+
   /** Number of open sessions (for tests and diagnostics). */
   get sessionCount(): number {
     return this.state.sessions.size;

@@ -1,4 +1,5 @@
 import { resolveCollectMetrics } from "./rules/collect-metrics.js";
+import { resolvePythonCoGroup, resolvePythonMapGroups } from "./rules/python-map-groups.js";
 import type { SqlConf } from "../../conf/sql-conf.js";
 import { AnalysisException, IllegalArgumentException } from "../../errors/spark-exception.js";
 import type { SessionFunctionLookup } from "./scope.js";
@@ -154,6 +155,10 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
       return resolveRepartition(p, ctx);
     case "CollectMetrics":
       return resolveCollectMetrics(p, ctx);
+    case "PythonMapGroups":
+      return resolvePythonMapGroups(p, ctx);
+    case "PythonCoGroup":
+      return resolvePythonCoGroup(p, ctx);
     default:
       return assertNever(p);
   }

@@ -2,7 +2,7 @@ import os from "node:os";
 import type { Vector } from "../../columnar/vector.js";
 import { assertNever } from "../../errors/assert-never.js";
 import { InternalError } from "../../errors/spark-exception.js";
-import type { EvalAggRequest, EvalUdfsRequest, ForeachPartitionRequest, PartitionInput, PythonRunner, RowsChunk, RunOptions } from "../python-runner.js";
+import type { EvalAggRequest, EvalUdfsRequest, ForeachPartitionRequest, PartitionInput, PythonMapRequest, PythonMapResult, PythonMapSide, PythonRunner, RowsChunk, RunOptions } from "../python-runner.js";
 import { decodeResultColumn, encodeArgColumn } from "../column-codec.js";
 import { typeJson } from "../type-json.js";
 import { pythonExceptionFromFrame } from "../worker-errors.js";
@@ -46,6 +46,30 @@ export class ProcessPythonRunner implements PythonRunner {
     const cols = listOf(reply.columns, "columns");
     if (cols.length !== req.udfs.length) throw new InternalError("Python worker returned the wrong number of result columns");
     return cols.map((c, i) => decodeResultColumn(req.udfs[i]!.returnType, c, req.starts.length));
+  }
+
+  async pythonMap(req: PythonMapRequest, opts: RunOptions): Promise<PythonMapResult> {
+    const head = { kind: "pythonMap", func: req.func, evalType: req.evalType, returnType: typeJson(req.returnType), maxRecordsPerBatch: req.maxRecordsPerBatch ?? 10000 };
+    let body: Frame;
+    switch (req.kind) {
+      case "map":
+        body = sideFields("", req.input);
+        break;
+      case "groups":
+        body = { ...sideFields("", req.input), starts: int32Bytes(req.starts), ends: int32Bytes(req.ends) };
+        break;
+      case "cogroups":
+        body = { ...sideFields("left", req.left), ...sideFields("right", req.right), pairs: int32Bytes(req.pairs) };
+        break;
+      default:
+        return assertNever(req);
+    }
+    const reply = await this.call(opts, { ...head, ...body });
+    const cols = listOf(reply.columns, "columns");
+    const fields = req.returnType.fields;
+    if (cols.length !== fields.length) throw new InternalError("Python worker returned the wrong number of result columns");
+    const n = Number(reply.numRows);
+    return { numRows: n, columns: cols.map((c, i) => decodeResultColumn(fields[i]!.dataType, c, n)) };
   }
 
   async mapPartitions(func: Uint8Array | null, splitIndex: number, input: PartitionInput, opts: RunOptions): Promise<Uint8Array[]> {
@@ -193,4 +217,16 @@ function listOf(v: unknown, what: string): unknown[] {
 /** An Int32Array as its little-endian bytes (the worker reads them with memoryview.cast("i")). */
 function int32Bytes(a: Int32Array): Uint8Array {
   return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+}
+
+/** A pythonMap side's fields, named with `prefix` ("" for a one-sided request), as python_map.py reads them. */
+function sideFields(prefix: string, side: PythonMapSide): Frame {
+  return {
+    [`${prefix}NumRows`]: side.numRows,
+    [`${prefix}ArgNames`]: side.argNames,
+    [`${prefix}ArgTypes`]: side.args.map((a) => typeJson(a.type)),
+    [`${prefix}Columns`]: side.args.map(encodeArgColumn),
+    [`${prefix}KeyTypes`]: side.keys.map((k) => typeJson(k.type)),
+    [`${prefix}KeyColumns`]: side.keys.map(encodeArgColumn),
+  };
 }

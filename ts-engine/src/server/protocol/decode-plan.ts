@@ -308,6 +308,21 @@ const DECODERS: Readonly<Record<WirePlanKind, Decoder>> = {
       ...(id === undefined ? {} : { observationId: asString(id, `${p}.observationId`) }),
     };
   },
+  PythonMapGroups: (m, p) => ({
+    kind: "PythonMapGroups",
+    input: input(m, "input", p),
+    groupingExprs: exprs(m, "groupingExprs", p),
+    udf: decodeExpr(req(m, "udf", p), `${p}.udf`),
+    isBarrier: asBool(req(m, "isBarrier", p), `${p}.isBarrier`),
+  }),
+  PythonCoGroup: (m, p) => ({
+    kind: "PythonCoGroup",
+    input: input(m, "input", p),
+    inputGroupingExprs: exprs(m, "inputGroupingExprs", p),
+    other: input(m, "other", p),
+    otherGroupingExprs: exprs(m, "otherGroupingExprs", p),
+    udf: decodeExpr(req(m, "udf", p), `${p}.udf`),
+  }),
 };
 
 /** A double field (msgpack may carry an integral value as an int). */
