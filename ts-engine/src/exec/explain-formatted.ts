@@ -95,6 +95,7 @@ function fieldsOf(p: PhysicalPlan, notes: ExplainNotes | undefined): readonly st
     case "Window":
     case "Coalesce":
     case "CollectMetrics":
+    case "ArrowPython":
       return [input(), ...argumentLines(operatorLine(p).detail)];
     default:
       return assertNever(p);

@@ -54,6 +54,8 @@ export function operatorLine(p: PhysicalPlan): { readonly name: string; readonly
       return { name: "WriteFiles", detail: "" };
     case "Coalesce":
       return { name: "Coalesce", detail: ` ${p.numPartitions}` };
+    case "ArrowPython":
+      return { name: p.name, detail: p.detail };
     default:
       return assertNever(p);
   }

@@ -3,6 +3,7 @@ import type { JoinType } from "../plan/logical-plan.js";
 import type { FilePartition } from "../io/file-split.js";
 import type { PushedFilter } from "../io/pushed-filter.js";
 import { assertNever } from "../errors/assert-never.js";
+import type { ArrowPythonOp } from "./python/arrow-python-op.js";
 import { structType, type StructField, type StructType } from "../types/data-type.js";
 
 /**
@@ -36,7 +37,8 @@ export type PhysicalPlan =
   | SampleP
   | WindowP
   | CoalesceP
-  | CollectMetricsP;
+  | CollectMetricsP
+  | ArrowPythonP;
 
 export type PhysicalKind = PhysicalPlan["kind"];
 
@@ -178,6 +180,22 @@ export interface BatchEvalPythonP {
   readonly input: PhysicalPlan;
   readonly udfs: readonly PythonUDF[];
   readonly resultFields: readonly StructField[];
+  readonly detail: string;
+}
+
+/**
+ * A Python operator that feeds pandas/Arrow UDFs whole groups of rows (Spark's
+ * AggregateInPandas, ArrowWindowPython …): `op` says which; `name` is the operator name
+ * explain prints. Expressions are bound to the input.
+ */
+export interface ArrowPythonP {
+  readonly kind: "ArrowPython";
+  readonly input: PhysicalPlan;
+  /** The right side of a cogrouped operator (co-partitioned with `input` on its keys). */
+  readonly other?: PhysicalPlan;
+  readonly op: ArrowPythonOp;
+  readonly name: string;
+  readonly schema: StructType;
   readonly detail: string;
 }
 
@@ -413,6 +431,8 @@ export function childrenOf(p: PhysicalPlan): readonly PhysicalPlan[] {
     case "Coalesce":
     case "CollectMetrics":
       return [p.input];
+    case "ArrowPython":
+      return p.other === undefined ? [p.input] : [p.input, p.other];
     case "Union":
       return p.inputs;
     case "HashJoin":
@@ -441,6 +461,7 @@ export function physicalSchema(p: PhysicalPlan): StructType {
     case "WriteFiles":
     case "Expand":
     case "Window":
+    case "ArrowPython":
       return p.schema;
     case "Filter":
     case "Sort":
@@ -489,6 +510,8 @@ export function withChildren(p: PhysicalPlan, kids: readonly PhysicalPlan[]): Ph
     case "Coalesce":
     case "CollectMetrics":
       return { ...p, input: k0 };
+    case "ArrowPython":
+      return p.other === undefined ? { ...p, input: k0 } : { ...p, input: k0, other: kids[1]! };
     case "Union":
       return { ...p, inputs: kids };
     case "HashJoin":

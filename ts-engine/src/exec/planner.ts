@@ -22,6 +22,7 @@ import { andAll, extractJoinKeys, splitConjuncts } from "../optimizer/join-keys.
 import { planFileScan } from "./plan-file-scan.js";
 import { planWriteFiles } from "./plan-write-files.js";
 import { planWindow } from "./window/plan-window.js";
+import { isPandasAggregate, isPandasWindow, planAggregateInPandas, planWindowInPandas } from "./python/plan-arrow-python.js";
 import { estimatedSize } from "./size-estimate.js";
 import { isOrderable, selectEquiJoin, type BuildSide } from "./join/join-selection.js";
 import { schemaOfAttrs } from "./util.js";
@@ -122,6 +123,8 @@ function singlePartition(p: PhysicalPlan): boolean {
     case "Window":
     case "CollectMetrics":
       return singlePartition(p.input);
+    case "ArrowPython":
+      return singlePartition(p.input) && (p.other === undefined || singlePartition(p.other));
     case "Coalesce":
       // Spark's CoalesceExec: SinglePartition when n is 1
       return p.numPartitions === 1;
@@ -507,6 +510,7 @@ function planNode(p: LogicalPlan, st: PlanState): PhysicalPlan {
     case "InsertIntoFiles":
       return planWriteFiles(p, plan(p.input, st));
     case "Aggregate":
+      if (isPandasAggregate(p)) return planAggregateInPandas(p, plan(p.input, st), (input, keys, shown) => hashExchange(input, keys, shown, st));
       return planAggregate(p, st);
     case "Sort": {
       const c = plan(p.input, st);
@@ -554,6 +558,7 @@ function planNode(p: LogicalPlan, st: PlanState): PhysicalPlan {
     case "Offset":
       return p.input.kind === "Limit" ? globalLimit(p.input.input, p.input.n, p.n, st) : globalLimit(p.input, -1, p.n, st);
     case "Window":
+      if (isPandasWindow(p)) return planWindowInPandas(p, plan(p.input, st), (input, keys, shown) => hashExchange(input, keys, shown, st));
       // Spark's WindowExec requires its input clustered on the partition keys (all rows in one partition without any)
       return planWindow(p, plan(p.input, st), (input, keys, shown) => hashExchange(input, keys, shown, st));
     case "Repartition":

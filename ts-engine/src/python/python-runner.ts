@@ -25,6 +25,20 @@ export interface EvalUdfsRequest {
 }
 
 /**
+ * Grouped-aggregate pandas UDFs (evalType 202) over ranges of rows: each UDF is called once
+ * per range [starts[i], ends[i]) of the argument columns, with pandas Series of those rows,
+ * and returns one value per range (a group of an aggregate, a window partition, or one
+ * row's window frame).
+ */
+export interface EvalAggRequest {
+  readonly udfs: readonly UdfCall[];
+  readonly args: readonly Vector[];
+  readonly numRows: number;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+}
+
+/**
  * An RDD partition's elements: pickled Python lists ("blobs"), text lines, or raw UTF-8
  * text whose lines the worker splits (`text`: each chunk holds whole lines, one file's;
  * lines end at \n, \r\n or \r, as Hadoop's LineRecordReader ends them).
@@ -79,6 +93,8 @@ export interface RunOptions {
 export interface PythonRunner {
   /** Result vectors, one per UDF (typed by its returnType), each `numRows` long. */
   evalUdfs(req: EvalUdfsRequest, opts: RunOptions): Promise<Vector[]>;
+  /** Result vectors, one per UDF (typed by its returnType), each with one value per range. */
+  evalAggPandas(req: EvalAggRequest, opts: RunOptions): Promise<Vector[]>;
   /**
    * `func(splitIndex, iterator) -> iterable` over the partition (no func: the elements
    * unchanged); the output as pickled blobs of up to a few thousand elements each.

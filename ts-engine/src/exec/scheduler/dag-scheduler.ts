@@ -128,6 +128,7 @@ class QueryRun {
       case "Sample":
       case "Window":
       case "CollectMetrics":
+      case "ArrowPython":
         return this.partitionsOf(p.input);
       case "Union":
         return p.inputs.reduce((s, c) => s + this.partitionsOf(c), 0);
@@ -296,6 +297,7 @@ class QueryRun {
         case "Sample":
         case "Window":
         case "CollectMetrics":
+        case "ArrowPython":
         case "ShuffleExchange":
         case "BroadcastExchange":
           return withChildren(

@@ -2,7 +2,7 @@ import os from "node:os";
 import type { Vector } from "../../columnar/vector.js";
 import { assertNever } from "../../errors/assert-never.js";
 import { InternalError } from "../../errors/spark-exception.js";
-import type { EvalUdfsRequest, ForeachPartitionRequest, PartitionInput, PythonRunner, RowsChunk, RunOptions } from "../python-runner.js";
+import type { EvalAggRequest, EvalUdfsRequest, ForeachPartitionRequest, PartitionInput, PythonRunner, RowsChunk, RunOptions } from "../python-runner.js";
 import { decodeResultColumn, encodeArgColumn } from "../column-codec.js";
 import { typeJson } from "../type-json.js";
 import { pythonExceptionFromFrame } from "../worker-errors.js";
@@ -31,6 +31,21 @@ export class ProcessPythonRunner implements PythonRunner {
     const cols = listOf(reply.columns, "columns");
     if (cols.length !== req.udfs.length) throw new InternalError("Python worker returned the wrong number of result columns");
     return cols.map((c, i) => decodeResultColumn(req.udfs[i]!.returnType, c, req.numRows));
+  }
+
+  async evalAggPandas(req: EvalAggRequest, opts: RunOptions): Promise<Vector[]> {
+    const reply = await this.call(opts, {
+      kind: "aggPandas",
+      numRows: req.numRows,
+      argTypes: req.args.map((a) => typeJson(a.type)),
+      columns: req.args.map(encodeArgColumn),
+      udfs: req.udfs.map((u) => ({ func: u.func, returnType: typeJson(u.returnType), argOffsets: u.argOffsets, evalType: u.evalType })),
+      starts: int32Bytes(req.starts),
+      ends: int32Bytes(req.ends),
+    });
+    const cols = listOf(reply.columns, "columns");
+    if (cols.length !== req.udfs.length) throw new InternalError("Python worker returned the wrong number of result columns");
+    return cols.map((c, i) => decodeResultColumn(req.udfs[i]!.returnType, c, req.starts.length));
   }
 
   async mapPartitions(func: Uint8Array | null, splitIndex: number, input: PartitionInput, opts: RunOptions): Promise<Uint8Array[]> {
@@ -173,4 +188,9 @@ function inputFields(input: PartitionInput): Frame {
 function listOf(v: unknown, what: string): unknown[] {
   if (!Array.isArray(v)) throw new InternalError(`Python worker reply lacks ${what}`);
   return v;
+}
+
+/** An Int32Array as its little-endian bytes (the worker reads them with memoryview.cast("i")). */
+function int32Bytes(a: Int32Array): Uint8Array {
+  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 }
