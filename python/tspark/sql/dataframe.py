@@ -145,6 +145,16 @@ class DataFrame:
         m = colsMap[0]
         return self._new(R.with_columns(self._plan, list(m.keys()), [c._expr for c in m.values()]))
 
+    def withMetadata(self, columnName: str, metadata: Dict[str, Any]) -> "DataFrame":
+        """The frame with column ``columnName``'s field metadata replaced by ``metadata``."""
+        if not isinstance(metadata, dict):
+            raise PySparkTypeError(errorClass="NOT_DICT", messageParameters={
+                "arg_name": "metadata", "arg_type": type(metadata).__name__})
+        # an empty dict keeps the column's metadata, as PySpark 4.0.1 does
+        df = self.withColumn(columnName, Column(E.alias(E.column_from_name(columnName), columnName, metadata=metadata or None)))
+        df.schema  # analyzed now, as Spark's withMetadata: an unknown column raises here
+        return df
+
     def withColumnRenamed(self, existing: str, new: str) -> "DataFrame":
         """Rename one column (a no-op when it does not exist)."""
         return self._new(R.with_columns_renamed(self._plan, [(existing, new)]))

@@ -1,4 +1,4 @@
-import type { DataType } from "../types/data-type.js";
+import type { DataType, FieldMetadata } from "../types/data-type.js";
 import type { WindowFrame } from "./window-frame.js";
 
 /**
@@ -52,6 +52,8 @@ export interface Alias {
    * rule (plan/analyzer/rules/generate.ts) gives them to its columns.
    */
   readonly names?: readonly string[];
+  /** `alias(name, metadata=…)` (Spark's explicitMetadata); absent: the child attribute's. */
+  readonly metadata?: FieldMetadata;
 }
 
 export interface Cast {
@@ -98,6 +100,8 @@ export interface AttributeRef {
   readonly nullable: boolean;
   readonly exprId: number;
   readonly qualifier?: readonly string[];
+  /** The column's field metadata (Spark's AttributeReference.metadata); absent = empty. */
+  readonly metadata?: FieldMetadata;
 }
 
 /** A resolved scalar function from the registry; args already coerced. */

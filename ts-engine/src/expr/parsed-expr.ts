@@ -1,4 +1,4 @@
-import type { DataType } from "../types/data-type.js";
+import type { DataType, FieldMetadata } from "../types/data-type.js";
 import type { Literal } from "./expr.js";
 import type { WindowFrame } from "./window-frame.js";
 
@@ -67,6 +67,8 @@ export interface ParsedAlias {
   readonly name: string;
   /** Several names (Spark's MultiAlias, as Spark Connect's repeated Alias.name), for a generator's columns. */
   readonly names?: readonly string[];
+  /** `alias(name, metadata=…)`: the column's new field metadata. */
+  readonly metadata?: FieldMetadata;
 }
 
 /** `col.cast(type)` (a user cast: shown in generated names, unlike the analyzer's implicit ones). */

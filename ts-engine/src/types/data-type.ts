@@ -49,6 +49,16 @@ export interface StructField {
   readonly name: string;
   readonly dataType: DataType;
   readonly nullable: boolean;
+  /** Spark's field Metadata (`df.withMetadata`, `alias(metadata=…)`); absent = empty. */
+  readonly metadata?: FieldMetadata;
+}
+
+/** A JSON value held in field metadata (Spark's Metadata: strings, numbers, booleans, arrays, nested metadata). */
+export type MetadataValue = string | number | boolean | null | readonly MetadataValue[] | FieldMetadata;
+
+/** A StructField's metadata: JSON values by key, as Spark's Metadata JSON prints them. */
+export interface FieldMetadata {
+  readonly [key: string]: MetadataValue;
 }
 
 export interface StructType {
@@ -155,8 +165,8 @@ export function mapType(keyType: DataType, valueType: DataType, valueContainsNul
   return { kind: "map", keyType, valueType, valueContainsNull };
 }
 
-export function structField(name: string, dataType: DataType, nullable = true): StructField {
-  return { name, dataType, nullable };
+export function structField(name: string, dataType: DataType, nullable = true, metadata?: FieldMetadata): StructField {
+  return metadata === undefined || Object.keys(metadata).length === 0 ? { name, dataType, nullable } : { name, dataType, nullable, metadata };
 }
 
 export function structType(fields: readonly StructField[]): StructType {

@@ -38,6 +38,6 @@ export function encodeDataType(t: DataType): unknown {
 export function encodeStructType(t: StructType): unknown {
   return {
     type: "struct",
-    fields: t.fields.map((f) => ({ name: f.name, type: encodeDataType(f.dataType), nullable: f.nullable, metadata: {} })),
+    fields: t.fields.map((f) => ({ name: f.name, type: encodeDataType(f.dataType), nullable: f.nullable, metadata: f.metadata ?? {} })),
   };
 }

@@ -38,7 +38,8 @@ export function sqlTypeName(t: DataType): string {
     case "map":
       return `MAP<${sqlTypeName(t.keyType)}, ${sqlTypeName(t.valueType)}>`;
     case "struct":
-      return `STRUCT<${t.fields.map((f) => `${f.name}: ${sqlTypeName(f.dataType)}`).join(", ")}>`;
+      // Spark 4's StructField.sql: a non-nullable field says NOT NULL
+      return `STRUCT<${t.fields.map((f) => `${f.name}: ${sqlTypeName(f.dataType)}${f.nullable ? "" : " NOT NULL"}`).join(", ")}>`;
     case "decimal":
       return `DECIMAL(${t.precision},${t.scale})`;
     case "string":

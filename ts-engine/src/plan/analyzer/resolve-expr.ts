@@ -68,7 +68,7 @@ export function resolveExpr(e: ParsedExpr, scope: Scope): Expr {
       return e;
     case "Alias": {
       const c = resolveExpr(e.child, scope);
-      if (e.names === undefined) return { kind: "Alias", child: c, name: e.name, exprId: newExprId() };
+      if (e.names === undefined) return { kind: "Alias", child: c, name: e.name, exprId: newExprId(), ...(e.metadata === undefined ? {} : { metadata: e.metadata }) };
       if (c.kind !== "ScalarCall" || lookupFunction(c.fn)?.kind !== "generator") {
         throw new AnalysisException("MULTI_ALIAS_WITHOUT_GENERATOR", { names: e.names.join(", "), expr: `"${exprPrettySql(c)}"` });
       }
