@@ -13,6 +13,8 @@ import { defaultEngine } from "./default-engine.js";
 import type { QueryEnginePort } from "./query-engine-port.js";
 import { RuntimeConfig } from "./runtime-config.js";
 import { SparkSessionBuilder } from "./spark-session-builder.js";
+import { SparkContext } from "./spark-context.js";
+import { UDFRegistration } from "./udf-registration.js";
 
 let activeSession: SparkSession | null = null;
 let sharedServices: EngineServices | null = null;
@@ -37,6 +39,7 @@ export class SparkSession {
   /** @internal metrics this session's actions observed (df.observe), read by Observation.get. */
   readonly observationStore = new ObservationStore();
   private stopped = false;
+  private sparkContextState: SparkContext | undefined;
 
   /** Prefer `SparkSession.builder…getOrCreate()`; this makes an independent session. */
   constructor(options: { conf?: Readonly<Record<string, string>>; engine?: QueryEnginePort } = {}) {
@@ -111,6 +114,20 @@ export class SparkSession {
   stop(): void {
     this.stopped = true;
     if (activeSession === this) activeSession = null;
+  }
+
+  /**
+   * `spark.sparkContext`: RDDs with JavaScript functions (parallelize, range, textFile …),
+   * run on the engine's worker threads.
+   */
+  get sparkContext(): SparkContext {
+    this.sparkContextState ??= new SparkContext(this);
+    return this.sparkContextState;
+  }
+
+  /** `spark.udf`: registers JavaScript UDFs for SQL (`spark.udf.register("plus1", (x) => x + 1, "long")`). */
+  get udf(): UDFRegistration {
+    return new UDFRegistration(this);
   }
 
   /** @internal wraps a plan as a DataFrame, giving its root a fresh planId. */
