@@ -1,7 +1,7 @@
 import type { ParsedExpr as Expr } from "../expr/parsed-expr.js";
 import type { ParsedPlan } from "../plan/parsed-plan.js";
 import { StorageLevel } from "../plan/storage-level.js";
-import type { FieldMetadata, StructType } from "../types/data-type.js";
+import { udtOf, type FieldMetadata, type StructType } from "../types/data-type.js";
 import { simpleString } from "../types/type-names.js";
 import { Column } from "./column.js";
 import type * as arrow from "apache-arrow";
@@ -54,7 +54,8 @@ export class DataFrame {
   }
   /** `[name, simpleString type]` pairs (`["age", "bigint"]`). */
   get dtypes(): [string, string][] {
-    return this.schema.fields.map((f) => [f.name, simpleString(f.dataType)]);
+    // PySpark's UserDefinedType.simpleString is "udt"
+    return this.schema.fields.map((f) => [f.name, udtOf(f.dataType) === undefined ? simpleString(f.dataType) : "udt"]);
   }
   /** Prints the schema tree, as PySpark's printSchema. */
   printSchema(): void {

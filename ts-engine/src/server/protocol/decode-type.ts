@@ -1,6 +1,7 @@
 import { collationName } from "../../types/collation.js";
 import {
   collatedStringType,
+  withUdt,
   arrayType,
   atomic,
   decimalType,
@@ -56,6 +57,18 @@ export function decodeDataType(raw: unknown, path: string): DataType {
       );
     case "struct":
       return decodeStructType(raw, path);
+    case "udt": {
+      // PySpark's UserDefinedType: the engine keeps the sqlType, marked (types/data-type.ts withUdt)
+      const sqlType = decodeDataType(req(raw, "sqlType", path), `${path}.sqlType`);
+      const opt = (k: string): string | undefined => (raw[k] === undefined || raw[k] === null ? undefined : asString(raw[k], `${path}.${k}`));
+      const serializedClass = opt("serializedClass");
+      const scalaClass = opt("class");
+      return withUdt(sqlType, {
+        pyClass: asString(req(raw, "pyClass", path), `${path}.pyClass`),
+        ...(serializedClass === undefined ? {} : { serializedClass }),
+        ...(scalaClass === undefined ? {} : { scalaClass }),
+      });
+    }
     default:
       return fail(`${path}.type`, `unknown data type ${JSON.stringify(t)}`);
   }
