@@ -1,0 +1,92 @@
+import type { Vector } from "../columnar/vector.js";
+import { assertNever } from "../errors/assert-never.js";
+import { InternalError } from "../errors/spark-exception.js";
+import { decodeResultColumn, encodeArgColumn } from "./column-codec.js";
+import type { EvalUdfsRequest, PartitionInput, RunOptions } from "./python-runner.js";
+import { typeJson } from "./type-json.js";
+import { pythonExceptionFromFrame } from "./worker-errors.js";
+
+/**
+ * The request and reply frames of the Python worker protocol (python/tspark/worker/main.py's
+ * HANDLERS), one home for both runners: the pipe workers (worker-process/) and the in-process
+ * interpreter (in-process/) send the same maps and read the same replies.
+ */
+export type Frame = Readonly<Record<string, unknown>>;
+
+/** An `evalUdfs` request: argument columns and the UDFs over them. */
+export function evalUdfsFrame(req: EvalUdfsRequest): Frame {
+  return {
+    kind: "evalUdfs",
+    numRows: req.numRows,
+    maxRecordsPerBatch: req.maxRecordsPerBatch ?? 10000,
+    argTypes: req.args.map((a) => typeJson(a.type)),
+    columns: req.args.map(encodeArgColumn),
+    udfs: req.udfs.map((u) => ({ func: u.func, returnType: typeJson(u.returnType), argOffsets: u.argOffsets, evalType: u.evalType })),
+  };
+}
+
+/** The result vectors of an `evalUdfs` reply. */
+export function evalUdfsResult(req: EvalUdfsRequest, reply: Frame): Vector[] {
+  const cols = listOf(reply.columns, "columns");
+  if (cols.length !== req.udfs.length) throw new InternalError("Python worker returned the wrong number of result columns");
+  return cols.map((c, i) => decodeResultColumn(req.udfs[i]!.returnType, c, req.numRows));
+}
+
+/** A `mapPartitions` request. */
+export function mapPartitionsFrame(func: Uint8Array | null, splitIndex: number, input: PartitionInput): Frame {
+  return { kind: "mapPartitions", func, splitIndex, ...inputFields(input) };
+}
+
+/** A `shuffleWrite` request. */
+export function shuffleWriteFrame(func: Uint8Array | null, splitIndex: number, input: PartitionInput, numPartitions: number, partitionFunc: Uint8Array | null): Frame {
+  return { kind: "shuffleWrite", func, splitIndex, numPartitions, partitionFunc, ...inputFields(input) };
+}
+
+/** The blobs of a `mapPartitions` reply. */
+export function blobsOf(reply: Frame): Uint8Array[] {
+  return listOf(reply.blobs, "blobs") as Uint8Array[];
+}
+
+/** The buckets of a `shuffleWrite` reply. */
+export function bucketsOf(reply: Frame): Uint8Array[][] {
+  return listOf(reply.buckets, "buckets") as Uint8Array[][];
+}
+
+/**
+ * A reply checked: an `error` frame (user code raised) becomes PythonException with the
+ * worker's traceback; an `ok` frame's accumulator updates go to `opts.onAccumulators`.
+ */
+export function checkedReply(reply: unknown, opts: RunOptions): Frame {
+  if (typeof reply !== "object" || reply === null) throw new InternalError("Python worker sent a non-map reply");
+  const frame = reply as Frame;
+  if (frame.kind === "error") {
+    throw pythonExceptionFromFrame({
+      exceptionName: String(frame.exceptionName ?? "Exception"),
+      message: String(frame.message ?? ""),
+      traceback: String(frame.traceback ?? ""),
+    });
+  }
+  if (frame.kind !== "ok") throw new InternalError(`Python worker sent an unexpected reply ${String(frame.kind)}`);
+  if (frame.accumulators instanceof Uint8Array) opts.onAccumulators?.(frame.accumulators);
+  return frame;
+}
+
+function inputFields(input: PartitionInput): Frame {
+  switch (input.kind) {
+    case "blobs":
+      return { blobs: input.blobs };
+    case "strings":
+      return { strings: input.strings };
+    case "text":
+      return { texts: input.chunks };
+    case "wholeFiles":
+      return { wholeFilePaths: input.paths, wholeFiles: input.contents, wholeFilesBinary: input.binary };
+    default:
+      return assertNever(input);
+  }
+}
+
+function listOf(v: unknown, what: string): unknown[] {
+  if (!Array.isArray(v)) throw new InternalError(`Python worker reply lacks ${what}`);
+  return v;
+}
