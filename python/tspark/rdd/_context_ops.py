@@ -9,6 +9,7 @@ import shutil
 import sys
 import tempfile
 import time
+import uuid
 from typing import Any, Dict, Iterable, List, Optional, Tuple, TypeVar
 
 import cloudpickle
@@ -113,11 +114,15 @@ class ContextOps:
         importlib.invalidate_caches()
 
     def setCheckpointDir(self, dirName: str) -> None:
-        """Where checkpoint() writes."""
-        self._checkpoint_dir = dirName
+        """Where checkpoint() writes: a new directory named by a UUID inside ``dirName``, as Spark makes."""
+        root = os.path.abspath(dirName[len("file:"):] if dirName.startswith("file:") else dirName)
+        d = os.path.join(root, str(uuid.uuid4()))
+        os.makedirs(d, exist_ok=True)
+        self._checkpoint_dir = d
 
     def getCheckpointDir(self) -> Optional[str]:
-        return self._checkpoint_dir
+        """``file:`` + the directory setCheckpointDir made, None before it is called."""
+        return None if self._checkpoint_dir is None else "file:" + self._checkpoint_dir
 
     # --- settings ---
     def getConf(self) -> SparkConf:
