@@ -2,7 +2,7 @@ import type { Vector } from "../columnar/vector.js";
 import { assertNever } from "../errors/assert-never.js";
 import { InternalError } from "../errors/spark-exception.js";
 import { decodeResultColumn, encodeArgColumn } from "./column-codec.js";
-import type { EvalUdfsRequest, PartitionInput, RunOptions } from "./python-runner.js";
+import type { EvalAggRequest, EvalUdfsRequest, PartitionInput, RunOptions } from "./python-runner.js";
 import { typeJson } from "./type-json.js";
 import { pythonExceptionFromFrame } from "./worker-errors.js";
 
@@ -32,6 +32,31 @@ export function evalUdfsResult(req: EvalUdfsRequest, reply: Frame): Vector[] {
   return cols.map((c, i) => decodeResultColumn(req.udfs[i]!.returnType, c, req.numRows));
 }
 
+/** An `aggPandas` request: grouped-aggregate pandas UDFs over the argument columns' groups [starts[g], ends[g]). */
+export function evalAggFrame(req: EvalAggRequest): Frame {
+  return {
+    kind: "aggPandas",
+    numRows: req.numRows,
+    argTypes: req.args.map((a) => typeJson(a.type)),
+    columns: req.args.map(encodeArgColumn),
+    udfs: req.udfs.map((u) => ({ func: u.func, returnType: typeJson(u.returnType), argOffsets: u.argOffsets, evalType: u.evalType })),
+    starts: int32Bytes(req.starts),
+    ends: int32Bytes(req.ends),
+  };
+}
+
+/** The result vectors of an `aggPandas` reply: one value per group. */
+export function evalAggResult(req: EvalAggRequest, reply: Frame): Vector[] {
+  const cols = listOf(reply.columns, "columns");
+  if (cols.length !== req.udfs.length) throw new InternalError("Python worker returned the wrong number of result columns");
+  return cols.map((c, i) => decodeResultColumn(req.udfs[i]!.returnType, c, req.starts.length));
+}
+
+/** An Int32Array as its little-endian bytes (the worker reads them with memoryview.cast("i")). */
+function int32Bytes(a: Int32Array): Uint8Array {
+  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+}
+
 /** A `mapPartitions` request. */
 export function mapPartitionsFrame(func: Uint8Array | null, splitIndex: number, input: PartitionInput): Frame {
   return { kind: "mapPartitions", func, splitIndex, ...inputFields(input) };
@@ -54,7 +79,7 @@ export function bucketsOf(reply: Frame): Uint8Array[][] {
 
 /**
  * A reply checked: an `error` frame (user code raised) becomes PythonException with the
- * worker's traceback; an `ok` frame's accumulator updates go to `opts.onAccumulators`.
+ * worker's traceback; an `ok` (or `more`) frame's accumulator updates go to `opts.onAccumulators`.
  */
 export function checkedReply(reply: unknown, opts: RunOptions): Frame {
   if (typeof reply !== "object" || reply === null) throw new InternalError("Python worker sent a non-map reply");
@@ -66,7 +91,8 @@ export function checkedReply(reply: unknown, opts: RunOptions): Frame {
       traceback: String(frame.traceback ?? ""),
     });
   }
-  if (frame.kind !== "ok") throw new InternalError(`Python worker sent an unexpected reply ${String(frame.kind)}`);
+  // "more": a streaming request (foreachPartition) asks for its next chunk
+  if (frame.kind !== "ok" && frame.kind !== "more") throw new InternalError(`Python worker sent an unexpected reply ${String(frame.kind)}`);
   if (frame.accumulators instanceof Uint8Array) opts.onAccumulators?.(frame.accumulators);
   return frame;
 }

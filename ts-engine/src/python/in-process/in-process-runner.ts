@@ -1,8 +1,20 @@
 import { spawnSync } from "node:child_process";
 import type { Vector } from "../../columnar/vector.js";
 import { SparkException } from "../../errors/spark-exception.js";
-import type { EvalUdfsRequest, PartitionInput, PythonRunner, RunOptions } from "../python-runner.js";
-import { blobsOf, bucketsOf, checkedReply, evalUdfsFrame, evalUdfsResult, mapPartitionsFrame, shuffleWriteFrame, type Frame } from "../runner-frames.js";
+import type { EvalAggRequest, EvalUdfsRequest, ForeachPartitionRequest, PartitionInput, PythonRunner, RowsChunk, RunOptions } from "../python-runner.js";
+import {
+  blobsOf,
+  bucketsOf,
+  checkedReply,
+  evalAggFrame,
+  evalAggResult,
+  evalUdfsFrame,
+  evalUdfsResult,
+  mapPartitionsFrame,
+  shuffleWriteFrame,
+  type Frame,
+} from "../runner-frames.js";
+import { ProcessPythonRunner } from "../worker-process/process-runner.js";
 import { decodeBody, encodeBody } from "../worker-process/frame-codec.js";
 import { resolvePythonExec, workerEnv } from "../worker-process/worker-env.js";
 import { workerSpawnError } from "../worker-errors.js";
@@ -42,13 +54,28 @@ let embedded: Promise<Embedded> | null = null;
  * time however many worker threads ask. A call cannot be interrupted: on abort it rejects at
  * once and its result is dropped when it ends.
  *
+ * foreachPartition's conversation (chunks asked for mid-request over the worker's pipes)
+ * runs on a worker process of its own.
+ *
  * The embedded interpreter must be the client's minor version (cloudpickled code does not
  * cross minors) and have hash randomization off (PYTHONHASHSEED=0, set in the engine's
  * environment before it starts), which portable_hash's shuffle routing relies on.
  */
 export class InProcessPythonRunner implements PythonRunner {
+  /** The worker process foreachPartition streams to, made on first use. */
+  private streaming: ProcessPythonRunner | null = null;
+
   async evalUdfs(req: EvalUdfsRequest, opts: RunOptions): Promise<Vector[]> {
     return evalUdfsResult(req, await this.call(opts, evalUdfsFrame(req)));
+  }
+
+  async evalAggPandas(req: EvalAggRequest, opts: RunOptions): Promise<Vector[]> {
+    return evalAggResult(req, await this.call(opts, evalAggFrame(req)));
+  }
+
+  foreachPartition(req: ForeachPartitionRequest, chunks: AsyncIterable<RowsChunk>, opts: RunOptions): Promise<void> {
+    this.streaming ??= new ProcessPythonRunner(1);
+    return this.streaming.foreachPartition(req, chunks, opts);
   }
 
   async mapPartitions(func: Uint8Array | null, splitIndex: number, input: PartitionInput, opts: RunOptions): Promise<Uint8Array[]> {
@@ -66,8 +93,12 @@ export class InProcessPythonRunner implements PythonRunner {
     return bucketsOf(await this.call(opts, shuffleWriteFrame(func, splitIndex, input, numPartitions, partitionFunc)));
   }
 
-  /** Nothing to stop: the embedded interpreter lives as long as the process. */
-  async close(): Promise<void> {}
+  /** Stops foreachPartition's worker; the embedded interpreter lives as long as the process. */
+  async close(): Promise<void> {
+    const s = this.streaming;
+    this.streaming = null;
+    await s?.close();
+  }
 
   private async call(opts: RunOptions, frame: Frame): Promise<Frame> {
     const { py, module } = await loadEmbedded(opts.pythonExec);

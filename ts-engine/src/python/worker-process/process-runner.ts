@@ -1,7 +1,21 @@
 import os from "node:os";
 import type { Vector } from "../../columnar/vector.js";
-import type { EvalUdfsRequest, PartitionInput, PythonRunner, RunOptions } from "../python-runner.js";
-import { blobsOf, bucketsOf, checkedReply, evalUdfsFrame, evalUdfsResult, mapPartitionsFrame, shuffleWriteFrame, type Frame } from "../runner-frames.js";
+import { InternalError } from "../../errors/spark-exception.js";
+import type { EvalAggRequest, EvalUdfsRequest, ForeachPartitionRequest, PartitionInput, PythonRunner, RowsChunk, RunOptions } from "../python-runner.js";
+import { encodeArgColumn } from "../column-codec.js";
+import { typeJson } from "../type-json.js";
+import {
+  blobsOf,
+  bucketsOf,
+  checkedReply,
+  evalAggFrame,
+  evalAggResult,
+  evalUdfsFrame,
+  evalUdfsResult,
+  mapPartitionsFrame,
+  shuffleWriteFrame,
+  type Frame,
+} from "../runner-frames.js";
 import { WorkerPool } from "./worker-pool.js";
 import { resolvePythonExec } from "./worker-env.js";
 import { RequestNotStarted, type WorkerProcess } from "./worker-process.js";
@@ -17,6 +31,10 @@ export class ProcessPythonRunner implements PythonRunner {
     return evalUdfsResult(req, await this.call(opts, evalUdfsFrame(req)));
   }
 
+  async evalAggPandas(req: EvalAggRequest, opts: RunOptions): Promise<Vector[]> {
+    return evalAggResult(req, await this.call(opts, evalAggFrame(req)));
+  }
+
   async mapPartitions(func: Uint8Array | null, splitIndex: number, input: PartitionInput, opts: RunOptions): Promise<Uint8Array[]> {
     return blobsOf(await this.call(opts, mapPartitionsFrame(func, splitIndex, input)));
   }
@@ -30,6 +48,32 @@ export class ProcessPythonRunner implements PythonRunner {
     opts: RunOptions,
   ): Promise<Uint8Array[][]> {
     return bucketsOf(await this.call(opts, shuffleWriteFrame(func, splitIndex, input, numPartitions, partitionFunc)));
+  }
+
+  async foreachPartition(req: ForeachPartitionRequest, chunks: AsyncIterable<RowsChunk>, opts: RunOptions): Promise<void> {
+    const head = { func: req.func, perRow: req.perRow, splitIndex: req.splitIndex, names: req.names, types: req.types.map(typeJson) };
+    const frame = (c: RowsChunk | undefined, first: boolean): Frame => ({
+      ...(first ? { kind: "foreachPartition", ...head } : { kind: "chunk" }),
+      columns: c === undefined ? req.types.map(() => []) : c.columns.map(encodeArgColumn),
+      numRows: c?.numRows ?? 0,
+      last: c === undefined,
+    });
+    const it = chunks[Symbol.asyncIterator]();
+    await this.pool(opts.pythonExec).useExclusive(async (w) => {
+      let done = false;
+      try {
+        // one chunk in flight: the next is made only when Python asks for it ("more")
+        for (let first = true; ; first = false) {
+          const next = await it.next();
+          if (next.done === true) done = true;
+          const reply = checkedReply(await requestAbortable(w, frame(next.done === true ? undefined : next.value, first), opts.signal), opts);
+          if (reply.kind !== "more") return;
+          if (done) throw new InternalError("Python worker asked for rows past the partition's end");
+        }
+      } finally {
+        if (!done) await it.return?.();
+      }
+    });
   }
 
   async close(): Promise<void> {
