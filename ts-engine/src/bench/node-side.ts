@@ -38,6 +38,7 @@ import type { Signature } from "./signature.js";
 import { dateFormatWorkload, datetimeFrame, toTimestampWorkload } from "./workloads-datetime.js";
 import { pivotFrame, pivotWorkload } from "./workloads-pivot.js";
 import { windowFrame, windowWorkload } from "./workloads-window.js";
+import { isRddKey, nodeRunsRddKey, rddWorkload } from "./workloads-rdd.js";
 
 /** What run.ts asks of this process. */
 export interface NodeSideArgs {
@@ -84,6 +85,8 @@ async function timeWorkload(spark: SparkSession, spec: DataSpec, key: WorkloadKe
   };
   // Lineitem workloads read their files in every run (nothing to cache first).
   if (isLineitemKey(key)) return { ...(await lineitemWorkload(spark, spec.rows, key, repeat)), load: 0 };
+  // RDD and UDF workloads generate their input in every run (issue 10: bench_py_rdd.py's data).
+  if (isRddKey(key)) return { ...(await rddWorkload(spark, spec, key, repeat)), load: 0 };
   switch (key) {
     case "groupby":
     case "filter": {
@@ -148,6 +151,7 @@ async function main(): Promise<void> {
   const errors: Record<string, string> = {};
   let load = 0;
   for (const key of args.workloads) {
+    if (isRddKey(key) && !nodeRunsRddKey(key)) continue; // pandas_udf: no pandas in Node
     try {
       const r = await timeWorkload(spark, args.spec, key, args.repeat);
       times[key] = r.seconds;

@@ -14,6 +14,7 @@ export const WORKLOADS = [
   ["pivot", "groupBy(k).pivot(p, 7 values).sum(v)"],
   ...LINEITEM_WORKLOADS,
   ...WINDOW_WORKLOADS,
+  ...RDD_WORKLOADS,
 ] as const;
 
 /** A workload's key. */
@@ -30,3 +31,5 @@ import { STRING_WORKLOADS } from "./workloads-strings.js";
 import { LINEITEM_WORKLOADS } from "./workload-list-lineitem.js";
 // The window workload (issue 9) lives with its frame and query.
 import { WINDOW_WORKLOADS } from "./workloads-window.js";
+// The RDD and Python-UDF workloads (issue 10) live with their Node side.
+import { RDD_WORKLOADS } from "./workloads-rdd.js";

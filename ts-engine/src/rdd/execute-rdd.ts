@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import type { ExecContext } from "../exec/exec-context.js";
 import { pythonRunnerOf } from "../python/default-runner.js";
 import { ACCUMULATOR_BUCKET, batchBlobs, runPythonPartitionTask, type PythonPartitionTask, type PythonTaskOutput, type TaskInput } from "../exec/python-partition-task.js";
@@ -34,7 +35,10 @@ class RddRun {
     readonly ctx: ExecContext,
     private readonly onAccumulators: ((blob: Uint8Array) => void) | undefined,
     readonly family: RddFamily = "python",
-  ) {}
+  ) {
+    // every running task of the job listens for the job's abort: one per partition, not a leak
+    setMaxListeners(0, ctx.signal);
+  }
 
   /** The task that turns a partition not read yet into blobs of its elements, unchanged. */
   readTask(splitIndex: number, input: TaskInput): PythonPartitionTask {
