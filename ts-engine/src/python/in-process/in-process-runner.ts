@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import type { Vector } from "../../columnar/vector.js";
 import { SparkException } from "../../errors/spark-exception.js";
-import type { EvalAggRequest, EvalUdfsRequest, ForeachPartitionRequest, PartitionInput, PythonRunner, RowsChunk, RunOptions } from "../python-runner.js";
+import type { EvalAggRequest, EvalUdfsRequest, ForeachPartitionRequest, PartitionInput, PythonMapRequest, PythonMapResult, PythonRunner, RowsChunk, RunOptions } from "../python-runner.js";
 import {
   blobsOf,
   bucketsOf,
@@ -11,6 +11,8 @@ import {
   evalUdfsFrame,
   evalUdfsResult,
   mapPartitionsFrame,
+  pythonMapFrame,
+  pythonMapResult,
   shuffleWriteFrame,
   type Frame,
 } from "../runner-frames.js";
@@ -71,6 +73,10 @@ export class InProcessPythonRunner implements PythonRunner {
 
   async evalAggPandas(req: EvalAggRequest, opts: RunOptions): Promise<Vector[]> {
     return evalAggResult(req, await this.call(opts, evalAggFrame(req)));
+  }
+
+  async pythonMap(req: PythonMapRequest, opts: RunOptions): Promise<PythonMapResult> {
+    return pythonMapResult(req, await this.call(opts, pythonMapFrame(req)));
   }
 
   foreachPartition(req: ForeachPartitionRequest, chunks: AsyncIterable<RowsChunk>, opts: RunOptions): Promise<void> {
