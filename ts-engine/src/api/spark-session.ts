@@ -1,4 +1,5 @@
 import { ObservationStore } from "../exec/observation-store.js";
+import { SessionCheckpoints } from "../exec/cache/session-checkpoints.js";
 import { newSharedCatalog, SessionCatalog } from "../catalog/session-catalog.js";
 import { SqlConf } from "../conf/sql-conf.js";
 import { parseTableName } from "../sql/parse-table-name.js";
@@ -38,6 +39,8 @@ export class SparkSession {
   private readonly catalogState = new SessionCatalog(processCatalog, { get: (k) => this.sqlConf.get(k) });
   /** @internal metrics this session's actions observed (df.observe), read by Observation.get. */
   readonly observationStore = new ObservationStore();
+  /** @internal the checkpoints this session made (freed by stop()). */
+  readonly checkpointStore = new SessionCheckpoints();
   private stopped = false;
   private sparkContextState: SparkContext | undefined;
 
@@ -113,6 +116,7 @@ export class SparkSession {
   /** Ends the session; the next getOrCreate() makes a new one. */
   stop(): void {
     this.stopped = true;
+    void this.checkpointStore.freeAll();
     if (activeSession === this) activeSession = null;
   }
 
@@ -145,6 +149,7 @@ export class SparkSession {
       services: sharedServices,
       catalog: this.catalogState,
       observations: this.observationStore,
+      checkpoints: this.checkpointStore,
     };
   }
 }

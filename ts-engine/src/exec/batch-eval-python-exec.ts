@@ -16,7 +16,7 @@ import { evalJsUdfs, isJsUdf } from "./js-function/js-udf.js";
 const PREFETCH = 1;
 
 /** Distinct argument expressions of all UDFs (a column used twice is shipped once) and each UDF's offsets into them. */
-function planArguments(udfs: readonly PythonUDF[]): { args: Expr[]; calls: Omit<UdfCall, "func" | "returnType" | "evalType">[] } {
+export function planArguments(udfs: readonly PythonUDF[]): { args: Expr[]; calls: Omit<UdfCall, "func" | "returnType" | "evalType">[] } {
   const args: Expr[] = [];
   const keys = new Map<string, number>();
   const calls = udfs.map((u) => ({

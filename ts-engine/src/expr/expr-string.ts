@@ -151,7 +151,7 @@ function knownType(e: AnyExpr): DataType | undefined {
     case "LambdaFunction":
       return knownType(e.body);
     case "WindowExpression":
-      return e.fn.dataType;
+      return e.fn.kind === "PythonUDF" ? e.fn.returnType : e.fn.dataType;
     case "Window":
       return knownType(e.windowFunction);
     case "UnresolvedAttribute":

@@ -89,19 +89,31 @@ export class Parser {
     if (!this.acceptKw(word)) throw syntaxError(this.peek());
   }
 
+  /**
+   * End of input, else PARSE_SYNTAX_ERROR at the token left over; `: extra input 'x'` when it is
+   * the only one (ANTLR's single-token deletion, which Spark's message reports so).
+   */
+  protected expectEnd(): void {
+    const t = this.peek();
+    if (t.type === "eof") return;
+    const save = this.lx.pos;
+    this.next();
+    const last = this.peek().type === "eof";
+    this.lx.pos = save;
+    throw last ? syntaxError(t, `: extra input '${t.text}'`) : syntaxError(t);
+  }
+
   /** `expr [AS] alias` or `*` / `t.*`, then end of input. */
   parseNamedExpressionToEnd(): Expr {
     const e = this.namedExpression();
-    const t = this.peek();
-    if (t.type !== "eof") throw syntaxError(t, `: extra input '${t.text}'`);
+    this.expectEnd();
     return e;
   }
 
   /** A plain expression, then end of input. */
   parseExpressionToEnd(): Expr {
     const e = this.expression();
-    const t = this.peek();
-    if (t.type !== "eof") throw syntaxError(t, `: extra input '${t.text}'`);
+    this.expectEnd();
     return e;
   }
 
@@ -109,8 +121,7 @@ export class Parser {
   parseNamePartsToEnd(): string[] {
     const parts = [this.identifier()];
     while (this.acceptOp(".")) parts.push(this.identifier());
-    const t = this.peek();
-    if (t.type !== "eof") throw syntaxError(t, `: extra input '${t.text}'`);
+    this.expectEnd();
     return parts;
   }
 

@@ -1,3 +1,4 @@
+import { isGroupedAggPandasUdf, PythonEvalType } from "../../expr/python-eval-type.js";
 import { castVerdict } from "../../types/cast-rules.js";
 import { coerceCollations, withResultCollation } from "../../expr/functions/collation.js";
 import { AnalysisException } from "../../errors/spark-exception.js";
@@ -77,8 +78,12 @@ export function resolveExpr(e: ParsedExpr, scope: Scope): Expr {
       return checkedCast({ ...e, child: resolveExpr(e.child, scope) }, scope);
     case "SortOrder":
       return { ...e, child: resolveExpr(e.child, scope) };
-    case "PythonUDF":
-      return { ...e, args: e.args.map((a) => resolveExpr(a, scope)) };
+    case "PythonUDF": {
+      const args = e.args.map((a) => resolveExpr(a, scope));
+      // a grouped-aggregate pandas UDF is an aggregate function: no aggregate in its arguments
+      if (e.evalType === PythonEvalType.groupedAggPandas && args.some(containsAgg)) throw new AnalysisException("NESTED_AGGREGATE_FUNCTION", {});
+      return { ...e, args };
+    }
     case "CaseWhen":
       return resolveCaseWhen(e.branches, e.elseValue, scope);
     case "UnresolvedNamedLambdaVariable":
@@ -286,8 +291,10 @@ export function containsAgg(e: Expr): boolean {
     case "AggCall":
       return true;
     case "ScalarCall":
-    case "PythonUDF":
       return e.args.some(containsAgg);
+    case "PythonUDF":
+      // a grouped-aggregate pandas UDF is an aggregate function (Spark's PythonUDAF)
+      return isGroupedAggPandasUdf(e) || e.args.some(containsAgg);
     case "Alias":
     case "Cast":
     case "SortOrder":
