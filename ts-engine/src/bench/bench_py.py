@@ -167,6 +167,7 @@ import bench_py_strings  # noqa: E402  (the string kernels' workloads, issue 6)
 import bench_lineitem  # noqa: E402  (the lineitem file-reading workloads, issue 7)
 import bench_py_pivot  # noqa: E402  (the pivot workload, issue 9)
 import bench_py_window  # noqa: E402  (the window workload, issue 9)
+import bench_py_sql_parse  # noqa: E402  (the SQL parse + analyze workload, issue 8)
 
 #: The frames of _frames each workload reads (tspark caches them just before it runs).
 WORKLOAD_INPUTS = {
@@ -176,6 +177,7 @@ WORKLOAD_INPUTS = {
     **bench_py_strings.INPUTS,
     **bench_py_pivot.INPUTS,
     **bench_py_window.INPUTS,
+    **bench_py_sql_parse.INPUTS,
 }
 
 
@@ -250,6 +252,7 @@ def run_duckdb(args):
         **bench_py_pivot.duckdb_runners(con, s["rows"], q, _row0),
         **bench_lineitem.duckdb_runners(args),
         **bench_py_window.duckdb_runners(con, s["rows"], q, _row0),
+        **bench_py_sql_parse.duckdb_runners(con, q, _row0),
     }
     out = _run_all(args, runners)
     threads = con.execute("SELECT current_setting('threads')").fetchone()[0]
@@ -338,6 +341,7 @@ def _frames(F, spark, s, cast_int, cast_str):
         **bench_py_strings.frames(F, spark, s["rows"], cast_str),
         **bench_py_pivot.frames(F, spark, s["rows"]),
         **bench_py_window.frames(F, spark, s["rows"]),
+        **bench_py_sql_parse.frames(F, spark, s["rows"]),
     }
 
 
@@ -365,6 +369,7 @@ def _dataframe_runners(F, fr):
         **bench_py_pivot.dataframe_runners(F, fr, _row0),
         # Window from the same package as F (tspark.sql or pyspark.sql)
         **bench_py_window.dataframe_runners(F, sys.modules[F.__name__.rsplit(".", 1)[0]].Window, fr, _row0),
+        **bench_py_sql_parse.dataframe_runners(F, fr, _row0),
     }
 
 

@@ -13,6 +13,7 @@ export const WORKLOADS = [
   ["pivot", "groupBy(k).pivot(p, 7 values).sum(v)"],
   ...LINEITEM_WORKLOADS,
   ...WINDOW_WORKLOADS,
+  ...SQL_PARSE_WORKLOADS,
 ] as const;
 
 /** A workload's key. */
@@ -29,3 +30,5 @@ import { STRING_WORKLOADS } from "./workloads-strings.js";
 import { LINEITEM_WORKLOADS } from "./workload-list-lineitem.js";
 // The window workload (issue 9) lives with its frame and query.
 import { WINDOW_WORKLOADS } from "./workloads-window.js";
+// The SQL front end's parse + analyze workload (issue 8) lives with its queries.
+import { SQL_PARSE_WORKLOADS } from "./workloads-sql-parse.js";
