@@ -1,4 +1,5 @@
 import type { DataType } from "../types/data-type.js";
+import type { SqlOrigin } from "../errors/query-context.js";
 import type { WindowFrame } from "./window-frame.js";
 
 /**
@@ -58,6 +59,8 @@ export interface Cast {
   readonly kind: "Cast";
   readonly child: Expr;
   readonly dataType: DataType;
+  /** Where SQL text wrote it: its runtime errors show the fragment (errors/query-context.ts). */
+  readonly sqlOrigin?: SqlOrigin;
   /** ANSI mode (Spark 4 default): invalid input raises CAST_INVALID_INPUT instead of giving null. */
   readonly ansi?: boolean;
   /** Inserted by the analyzer's type coercion: hidden in generated column names, shown by explain. */
@@ -107,6 +110,8 @@ export interface ScalarCall {
   readonly args: readonly Expr[];
   readonly dataType: DataType;
   readonly nullable: boolean;
+  /** Where SQL text wrote it: its runtime errors show the fragment (errors/query-context.ts). */
+  readonly sqlOrigin?: SqlOrigin;
 }
 
 /** A resolved aggregate function; only legal inside Aggregate expressions. */
