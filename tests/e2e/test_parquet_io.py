@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import decimal
 import glob
+import importlib.util
 import json
 import pathlib
 
@@ -15,36 +16,23 @@ pq = pytest.importorskip("pyarrow.parquet")
 duckdb = pytest.importorskip("duckdb")
 
 from tspark.sql import Row  # noqa: E402
-from tspark.sql.types import (  # noqa: E402
-    ArrayType, BinaryType, BooleanType, ByteType, DateType, DecimalType, DoubleType, FloatType,
-    IntegerType, LongType, MapType, ShortType, StringType, StructField, StructType, TimestampNTZType,
-    TimestampType,
-)
+from tspark.sql import types as T  # noqa: E402
+from tspark.sql.types import StructField, StructType, TimestampNTZType, TimestampType  # noqa: E402
 
 FIXTURES = pathlib.Path(__file__).resolve().parents[1] / "fixtures" / "parquet"
 UTC = datetime.timezone.utc
 
-ALL_TYPES = StructType([
-    StructField("b", BooleanType()), StructField("i8", ByteType()), StructField("i16", ShortType()),
-    StructField("i32", IntegerType()), StructField("i64", LongType()), StructField("f32", FloatType()),
-    StructField("f64", DoubleType()), StructField("s", StringType()), StructField("bin", BinaryType()),
-    StructField("d", DateType()), StructField("ts", TimestampType()), StructField("ntz", TimestampNTZType()),
-    StructField("dec5", DecimalType(5, 2)), StructField("dec15", DecimalType(15, 3)), StructField("dec30", DecimalType(30, 5)),
-    StructField("arr", ArrayType(IntegerType())), StructField("m", MapType(StringType(), LongType())),
-    StructField("st", StructType([StructField("x", IntegerType()), StructField("y", StringType())])),
-    StructField("arrst", ArrayType(StructType([StructField("z", DoubleType())]))),
-])
 
-ROWS = [
-    (True, 1, 2, 3, 9007199254740993, 1.5, 2.25, "héllo", bytearray(b"\x00\x01"), datetime.date(2024, 2, 29),
-     datetime.datetime(2024, 1, 2, 3, 4, 5, 123456), datetime.datetime(2024, 1, 2, 3, 4, 5, 6),
-     decimal.Decimal("123.45"), decimal.Decimal("-999999999999.999"), decimal.Decimal("1234567890123456789012345.12345"),
-     [1, None, 3], {"a": 1, "b": None}, (7, "y"), [(1.5,), None]),
-    (None,) * 19,
-    (False, -128, -32768, -2147483648, -9223372036854775808, float("-inf"), float("-inf"), "", bytearray(b""), datetime.date(1970, 1, 1),
-     datetime.datetime(1969, 12, 31, 23, 59, 59, 999999), datetime.datetime(1, 1, 1, 0, 0, 0), decimal.Decimal("-0.01"), decimal.Decimal("0.000"),
-     decimal.Decimal("-99999999999999999999999.99999"), [], {}, (None, None), []),
-]
+def _fixture_module():
+    """tests/fixtures/parquet/spark_all_types.py: the frame make_spark_fixtures.py wrote."""
+    spec = importlib.util.spec_from_file_location("spark_all_types", FIXTURES / "spark_all_types.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+SPARK_FIXTURES = _fixture_module()
+ALL_TYPES, ROWS = SPARK_FIXTURES.all_types(T)
 
 
 @pytest.fixture()
@@ -286,3 +274,29 @@ def test_output_timestamp_type_int64(utc, tmp_path, kind, unit):
     assert pf.schema.column(0).physical_type == "INT64" and unit.lower() in pf.schema.column(0).logical_type.to_json().lower()
     # TimestampNTZ stays micros whatever the setting
     assert "microseconds" in pf.schema.column(1).logical_type.to_json()
+
+
+def test_interval_columns_as_spark_writes_them(utc, tmp_path):
+    # a file PySpark 4.0.1 wrote: bare INT32 / INT64, typed again from Spark's footer schema
+    spark_file = FIXTURES / "spark-intervals.snappy.parquet"
+    df = utc.read.parquet(str(spark_file))
+    assert [f.dataType.simpleString() for f in df.schema.fields] == [
+        "int", "interval year to month", "interval day to second", "array<interval month>", "struct<x:interval day>"]
+    assert [r["dt"] for r in df.orderBy("id").select("dt").collect()] == [
+        -datetime.timedelta(days=3, hours=4, minutes=5, seconds=6.789), datetime.timedelta(0), datetime.timedelta(days=3, hours=4, minutes=5, seconds=6.789)]
+    # tspark writes the same physical layout, which pyarrow and DuckDB read as plain integers
+    out = tmp_path / "iv"
+    utc.sql(SPARK_FIXTURES.INTERVALS_SQL).write.parquet(str(out))
+    for f in _part_files(out):
+        written = pq.read_schema(f)
+        assert str(written.field("ym").type) == "int32" and str(written.field("dt").type) == "int64"
+        # the same physical types as Spark's file (nullability aside: tspark infers `dt` nullable)
+        def physical(schema):
+            return str(schema.remove_metadata()).replace(" not null", "")
+        assert physical(pq.read_schema(spark_file)) == physical(written)
+    got = sorted(pq.read_table(str(out)).to_pylist(), key=lambda r: r["id"])
+    assert [(r["ym"], r["dt"]) for r in got] == [(14, -273906789000), (None, 0), (42, 273906789000)]
+    assert duckdb.sql(f"SELECT sum(dt), sum(ym) FROM '{out}/*.parquet'").fetchall() == [(0, 56)]
+    back = utc.read.parquet(str(out)).orderBy("id")
+    assert back.schema == df.schema
+    assert back.selectExpr("CAST(ym AS STRING)", "CAST(st.x AS STRING)").collect() == df.orderBy("id").selectExpr("CAST(ym AS STRING)", "CAST(st.x AS STRING)").collect()

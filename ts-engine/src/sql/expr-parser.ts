@@ -13,7 +13,7 @@ import { AnalysisException, ParseException } from "../errors/spark-exception.js"
 const COMPARE: Readonly<Record<string, string>> = { "=": "==", "==": "==", "<>": "!=", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">=", "<=>": "<=>" };
 
 /** Words that end an expression, so they are never taken as a bare alias. */
-const RESERVED = new Set(["and", "or", "not", "is", "in", "between", "like", "rlike", "as", "when", "then", "else", "end", "from", "where", "div", "case", "null", "true", "false", "distinct"]);
+const RESERVED = new Set(["and", "or", "not", "is", "in", "between", "like", "rlike", "as", "when", "then", "else", "end", "from", "where", "div", "case", "null", "true", "false", "distinct", "collate"]);
 
 function fn(name: string, ...args: Expr[]): Expr {
   return { kind: "UnresolvedFunction", name, args, isDistinct: false };
@@ -337,8 +337,15 @@ export class Parser {
 
   protected postfix(e: Expr): Expr {
     let out = e;
-    while (this.acceptOp("::")) out = { kind: "Cast", child: out, dataType: parseDataType(this.lx.readTypeText()) };
-    return out;
+    for (;;) {
+      if (this.acceptOp("::")) out = { kind: "Cast", child: out, dataType: parseDataType(this.lx.readTypeText()) };
+      else if (this.acceptKw("collate")) {
+        // Spark 4's `expr COLLATE name` is the collate function (its column name: collate(expr, name))
+        const name = this.next();
+        if (name.type !== "ident" && name.type !== "quoted") throw syntaxError(name);
+        out = fn("collate", out, { kind: "Literal", value: name.value, dataType: StringType });
+      } else return out;
+    }
   }
 
   protected primary(): Expr {

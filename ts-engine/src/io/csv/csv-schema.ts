@@ -1,7 +1,7 @@
 import type { SqlConf } from "../../conf/sql-conf.js";
 import { StringType, structField, structType, type DataType, type StructType } from "../../types/data-type.js";
 import type { FileSplit, FileStatus } from "../file-split.js";
-import { FieldText } from "./csv-convert.js";
+import { FieldText } from "./field-text.js";
 import { compatibleType, CsvTypeInference, finalType } from "./csv-infer.js";
 import { csvOptions, type CsvOptions } from "./csv-options.js";
 import { CORRUPT_RECORD_DEFAULT, tokenizeSplit } from "./csv-read.js";

@@ -1,6 +1,4 @@
-import { makeBatch, type ColumnBatch } from "../../columnar/batch.js";
 import { parseDayTimeInterval, parseYearMonthInterval } from "../../expr/eval/interval-parse.js";
-import { vectorFromValues } from "../../columnar/builder.js";
 import { compilePattern } from "../../expr/datetime/pattern.js";
 import { newParseResult, PatternParser } from "../../expr/datetime/pattern-parse.js";
 import { monthNamesFor } from "../../expr/datetime/month-names.js";
@@ -11,7 +9,6 @@ import { jsonText, type JsonValue } from "../../expr/kernels/json-text.js";
 import { assertNever } from "../../errors/assert-never.js";
 import type { DataType, StructType } from "../../types/data-type.js";
 import { parseDecimalValue } from "../csv/csv-values.js";
-import type { JsonOptions } from "./json-options.js";
 import { RAW_TEXT } from "../../expr/kernels/json-parser.js";
 
 /** A value that does not convert to its field's type: the record is a bad record. */
@@ -89,7 +86,7 @@ const RANGES: Readonly<Record<"byte" | "short" | "integer" | "long", readonly [b
 };
 
 /** Spark's JacksonParser conversion of one value to `t` (vector convention); BadValue when it does not fit. */
-function convert(v: JsonValue, t: DataType, tp: TimeParsers): unknown {
+export function convertJsonValue(v: JsonValue, t: DataType, tp: TimeParsers): unknown {
   if (v.kind === "null") return null;
   switch (t.kind) {
     case "string":
@@ -133,10 +130,10 @@ function convert(v: JsonValue, t: DataType, tp: TimeParsers): unknown {
       return Uint8Array.from(Buffer.from(v.value, "base64"));
     case "array":
       if (v.kind !== "arr") throw new BadValue();
-      return v.items.map((x) => convert(x, t.elementType, tp));
+      return v.items.map((x) => convertJsonValue(x, t.elementType, tp));
     case "map":
       if (v.kind !== "obj") throw new BadValue();
-      return v.entries.map(([k, x]) => [k, convert(x, t.valueType, tp)]);
+      return v.entries.map(([k, x]) => [k, convertJsonValue(x, t.valueType, tp)]);
     case "struct":
       if (v.kind !== "obj") throw new BadValue();
       return structValues(v, t, tp).values;
@@ -161,7 +158,7 @@ function convert(v: JsonValue, t: DataType, tp: TimeParsers): unknown {
 }
 
 /** A struct's field values from an object: missing fields null; a field that does not convert is null and marks the record bad. */
-function structValues(v: JsonValue & { kind: "obj" }, t: StructType, tp: TimeParsers): { values: unknown[]; bad: boolean } {
+export function structValues(v: JsonValue & { kind: "obj" }, t: StructType, tp: TimeParsers): { values: unknown[]; bad: boolean } {
   const byName = new Map<string, JsonValue>();
   for (const [k, x] of v.entries) byName.set(k, x);
   let bad = false;
@@ -169,7 +166,7 @@ function structValues(v: JsonValue & { kind: "obj" }, t: StructType, tp: TimePar
     const x = byName.get(f.name);
     if (x === undefined) return null;
     try {
-      return convert(x, f.dataType, tp);
+      return convertJsonValue(x, f.dataType, tp);
     } catch (e) {
       if (!(e instanceof BadValue)) throw e;
       bad = true;
@@ -177,66 +174,4 @@ function structValues(v: JsonValue & { kind: "obj" }, t: StructType, tp: TimePar
     }
   });
   return { values, bad };
-}
-
-/**
- * Rows of one record's text, as Spark's JacksonParser makes them: an object is a row, an array
- * of objects one row each; anything else (or text that does not parse) is a bad record. Each
- * row comes with whether it is bad (a field that did not convert: partial values, PERMISSIVE).
- */
-export class JsonRowBuilder {
-  private readonly tp: TimeParsers;
-  private readonly columns: unknown[][];
-  private readonly corruptAt: number;
-  private readonly dataSchema: StructType;
-  readonly bad: number[] = [];
-  /** The raw text of the first bad record (FAILFAST's message). */
-  badText = "";
-  rows = 0;
-
-  constructor(
-    private readonly required: StructType,
-    o: JsonOptions,
-    tz: string,
-  ) {
-    this.tp = new TimeParsers(o, tz);
-    this.corruptAt = required.fields.findIndex((f) => f.name === o.columnNameOfCorruptRecord && f.dataType.kind === "string");
-    this.dataSchema = { kind: "struct", fields: required.fields.filter((_, i) => i !== this.corruptAt) };
-    this.columns = required.fields.map(() => []);
-  }
-
-  /** Adds the rows of one record (`value` null: it did not parse); `raw` is its text for the corrupt record column. */
-  add(value: JsonValue | null, raw: string): void {
-    const objs = value === null ? null : value.kind === "obj" ? [value] : value.kind === "arr" && value.items.every((x) => x.kind === "obj") ? value.items : null;
-    if (objs === null) {
-      this.push(this.dataSchema.fields.map(() => null), true, raw);
-      return;
-    }
-    for (const obj of objs) {
-      if (obj.kind !== "obj") continue;
-      const { values, bad } = structValues(obj, this.dataSchema, this.tp);
-      this.push(values, bad, raw);
-    }
-  }
-
-  private push(values: readonly unknown[], bad: boolean, raw: string): void {
-    let j = 0;
-    this.required.fields.forEach((_, i) => {
-      this.columns[i]!.push(i === this.corruptAt ? (bad ? raw : null) : values[j++]);
-    });
-    if (bad) {
-      if (this.bad.length === 0) this.badText = raw;
-      this.bad.push(this.rows);
-    }
-    this.rows++;
-  }
-
-  /** The batch of the rows added so far. */
-  batch(): ColumnBatch {
-    return makeBatch(
-      this.required,
-      this.required.fields.map((f, i) => vectorFromValues(f.dataType, this.columns[i]!)),
-      this.rows,
-    );
-  }
 }

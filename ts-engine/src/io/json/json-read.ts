@@ -11,8 +11,9 @@ import type { FormatContext, ReadRequest } from "../file-format.js";
 import type { FileSplit, FileStatus } from "../file-split.js";
 import { bufferLines, splitLines, type LineChunk } from "../line-reader.js";
 import type { SourceOptions } from "../source-options.js";
-import { JsonRowBuilder } from "./json-convert.js";
-import { canonicalJsonType, inferJsonType, mergeJsonTypes } from "../../expr/kernels/json-infer.js";
+import { JsonBatchBuilder } from "./json-batch-builder.js";
+import { InferredFields } from "./json-infer-fields.js";
+import { canonicalJsonType, mergeJsonTypes } from "../../expr/kernels/json-infer.js";
 import { jsonOptions, type JsonOptions } from "./json-options.js";
 import { JsonParser } from "../../expr/kernels/json-parser.js";
 
@@ -56,14 +57,7 @@ async function* records(split: FileSplit, o: JsonOptions): AsyncGenerator<string
     if (text.trim().length > 0) yield text;
     return;
   }
-  // Another encoding (UTF-16/32, Latin-1 …): its bytes cannot be cut at a byte 0x0A, so the
-  // file is one split (isSplittable), transcoded to UTF-8 whole and then cut into lines.
-  const chunks: AsyncIterable<LineChunk> | Iterable<LineChunk> = isUtf8Encoding(o.encoding)
-    ? splitLines(split, o.lineSep)
-    : split.start !== 0
-      ? []
-      : [bufferLines(await utf8Bytes(split.file.path, o.encoding), o.lineSep)];
-  for await (const c of chunks) {
+  for await (const c of lineChunks(split, o)) {
     for (let i = 0; i < c.count; i++) {
       const s = decoder.decode(c.bytes.subarray(c.starts[i]!, c.ends[i]!));
       if (s.trim().length > 0 && !(o.allowComments && new JsonParser(s, o).isBlank())) yield s;
@@ -88,20 +82,13 @@ export interface JsonSplitTypes {
 
 /** The part of JSON inference one split gives (Spark's JsonInferSchema over one partition). */
 export async function inferJsonSplit(split: FileSplit, o: JsonOptions): Promise<JsonSplitTypes> {
-  let t: DataType | null = null;
-  let corrupt = false;
-  for await (const text of records(split, o)) {
-    const v = parseRecord(text, o);
-    const ty = v === null ? null : inferJsonType(v, o);
-    if (ty === null || (ty.kind !== "struct" && !(ty.kind === "array" && ty.elementType.kind === "struct"))) {
-      corrupt = true;
-      t ??= structType([]);
-      continue;
-    }
-    const st = ty.kind === "array" ? ty.elementType : ty;
-    t = t === null ? st : mergeJsonTypes(t, st);
+  const acc = new InferredFields(o);
+  if (o.multiLine) {
+    for await (const text of records(split, o)) acc.addValue(parseRecord(text, o));
+  } else {
+    for await (const c of lineChunks(split, o)) for (let i = 0; i < c.count; i++) acc.addLine(c.bytes, c.starts[i]!, c.ends[i]!);
   }
-  return { type: t, corrupt };
+  return { type: acc.type(), corrupt: acc.corrupt };
 }
 
 /** JSON inference in-process, file after file (each file one split). */
@@ -137,31 +124,54 @@ export function mergeJsonSplits(parts: readonly JsonSplitTypes[], o: JsonOptions
   return st;
 }
 
-/** One split of a JSON scan as batches of the required columns, with Spark's three modes. */
+/** The lines of a split as chunks: cut at line ends in UTF-8, or (another encoding) the whole file transcoded first. */
+async function* lineChunks(split: FileSplit, o: JsonOptions): AsyncGenerator<LineChunk> {
+  // Another encoding (UTF-16/32, Latin-1 …): its bytes cannot be cut at a byte 0x0A, so the
+  // file is one split (isSplittable), transcoded to UTF-8 whole and then cut into lines.
+  if (isUtf8Encoding(o.encoding)) yield* splitLines(split, o.lineSep);
+  else if (split.start === 0) yield bufferLines(await utf8Bytes(split.file.path, o.encoding), o.lineSep);
+}
+
+/**
+ * One split of a JSON scan as batches of the required columns, with Spark's three modes:
+ * JSON lines scanned on bytes with only the projected fields converted (JsonBatchBuilder), a
+ * multiLine file's one document through the general parser.
+ */
 export async function* readJson(split: FileSplit, req: ReadRequest, ctx: FormatContext): AsyncGenerator<ColumnBatch> {
   const o = readOptionsOf(req.options, ctx.conf);
-  let b = new JsonRowBuilder(req.requiredSchema, o, ctx.timeZone);
-  const emit = (rb: JsonRowBuilder): ColumnBatch | null => {
-    const batch = rb.batch();
-    if (rb.bad.length === 0 || o.mode === "PERMISSIVE") return batch;
+  const b = new JsonBatchBuilder(req.requiredSchema, o, ctx.timeZone);
+  const emit = (): ColumnBatch | null => {
+    const { batch, bad, anyBad, badText } = b.finish();
+    if (!anyBad || o.mode === "PERMISSIVE") return batch;
     if (o.mode === "FAILFAST") {
-      throw new SparkException("SparkException", "MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION", { badRecord: `[${rb.badText}]`, failFastMode: "FAILFAST" });
+      throw new SparkException("SparkException", "MALFORMED_RECORD_IN_PARSING.WITHOUT_SUGGESTION", { badRecord: `[${badText}]`, failFastMode: "FAILFAST" });
     }
-    const bad = new Set(rb.bad);
     const keep: number[] = [];
-    for (let r = 0; r < batch.numRows; r++) if (!bad.has(r)) keep.push(r);
+    for (let r = 0; r < batch.numRows; r++) if (bad[r] === 0) keep.push(r);
     return takeBatch(batch, Int32Array.from(keep));
   };
-  for await (const text of records(split, o)) {
-    b.add(parseRecord(text, o), text);
-    if (b.rows >= BATCH_SIZE) {
-      const out = emit(b);
+  if (o.multiLine) {
+    for await (const text of records(split, o)) {
+      b.reset(new Uint8Array(0));
+      b.addGeneral(parseRecord(text, o), text);
+      const out = emit();
       if (out !== null) yield out;
-      b = new JsonRowBuilder(req.requiredSchema, o, ctx.timeZone);
     }
+    return;
   }
-  if (b.rows > 0) {
-    const out = emit(b);
-    if (out !== null) yield out;
+  for await (const c of lineChunks(split, o)) {
+    b.reset(c.bytes);
+    for (let i = 0; i < c.count; i++) {
+      b.addLine(c.starts[i]!, c.ends[i]!);
+      if (b.rows >= BATCH_SIZE) {
+        const out = emit();
+        if (out !== null) yield out;
+        b.reset(c.bytes);
+      }
+    }
+    if (b.rows > 0) {
+      const out = emit();
+      if (out !== null) yield out;
+    }
   }
 }

@@ -211,6 +211,7 @@ function toWriterValue(x: unknown, type: DataType, int96: boolean): unknown {
     }
     case "long":
     case "timestamp_ntz":
+    case "day_time_interval":
       return typeof x === "bigint" ? x : BigInt(x as number);
     case "decimal":
       return typeof x === "bigint" ? x : unscaled(String(x), type.scale);

@@ -1,6 +1,7 @@
 import { parquetSchema, type FileMetaData, type SchemaElement, type SchemaTree } from "hyparquet";
 import { AnalysisException } from "../../errors/spark-exception.js";
 import type { DataType, StructField, StructType } from "../../types/data-type.js";
+import { parseIntervalTypeString } from "../../types/atomic-names.js";
 
 /** Spark's name for a Parquet primitive in "Illegal Parquet type" errors: `INT64 (TIMESTAMP(NANOS,true))`. */
 function illegalType(e: SchemaElement): AnalysisException {
@@ -150,7 +151,67 @@ function fieldOf(node: SchemaTree, opts: SchemaOptions): StructField {
  */
 export function sparkSchemaOf(metadata: FileMetaData, opts: SchemaOptions = DEFAULT_SCHEMA_OPTIONS): StructType {
   const root = parquetSchema(metadata);
-  return { kind: "struct", fields: root.children.map((c) => fieldOf(c, opts)) };
+  const st: StructType = { kind: "struct", fields: root.children.map((c) => fieldOf(c, opts)) };
+  const written = metadata.key_value_metadata?.find((kv) => kv.key === SPARK_ROW_METADATA)?.value;
+  if (written === undefined) return st;
+  let json: unknown;
+  try {
+    json = JSON.parse(written);
+  } catch {
+    return st; // Spark falls back to the Parquet schema when its own does not parse
+  }
+  const t = withWrittenIntervals(st, json);
+  return t.kind === "struct" ? t : st;
+}
+
+/** The footer key under which Spark writes the Catalyst schema (ParquetReadSupport.SPARK_METADATA_KEY). */
+const SPARK_ROW_METADATA = "org.apache.spark.sql.parquet.row.metadata";
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/**
+ * `t` with the ANSI interval types Spark's own schema (its footer metadata, in Spark's JSON
+ * type form) gives where the Parquet schema says only INT32 / INT64: Spark writes
+ * year-month intervals as bare INT32 and day-time intervals as bare INT64 and reads them back
+ * through that schema (ParquetFileFormat.readSchemaFromFooter). Everything else keeps the type
+ * the Parquet schema gives.
+ */
+function withWrittenIntervals(t: DataType, json: unknown): DataType {
+  if (typeof json === "string") {
+    const w = parseIntervalTypeString(json);
+    if (w === null) return t;
+    return (w.kind === "year_month_interval" && t.kind === "integer") || (w.kind === "day_time_interval" && t.kind === "long") ? w : t;
+  }
+  if (!isRecord(json)) return t;
+  switch (t.kind) {
+    case "struct": {
+      const fields = Array.isArray(json.fields) ? json.fields : [];
+      const byName = new Map<string, unknown>();
+      for (const f of fields) if (isRecord(f) && typeof f.name === "string") byName.set(f.name, f.type);
+      let changed = false;
+      const out = t.fields.map((f) => {
+        const w = byName.get(f.name);
+        const d = w === undefined ? f.dataType : withWrittenIntervals(f.dataType, w);
+        if (d === f.dataType) return f;
+        changed = true;
+        return { ...f, dataType: d };
+      });
+      return changed ? { kind: "struct", fields: out } : t;
+    }
+    case "array": {
+      const e = withWrittenIntervals(t.elementType, json.elementType);
+      return e === t.elementType ? t : { ...t, elementType: e };
+    }
+    case "map": {
+      const k = withWrittenIntervals(t.keyType, json.keyType);
+      const v = withWrittenIntervals(t.valueType, json.valueType);
+      return k === t.keyType && v === t.valueType ? t : { ...t, keyType: k, valueType: v };
+    }
+    default:
+      return t;
+  }
 }
 
 /** `t` with every field, element and value nullable, as Spark's file sources read data. */

@@ -102,9 +102,13 @@ function emit(out: SchemaElement[], name: string, t: DataType, rep: "OPTIONAL" |
       out.push({ name, repetition_type: rep, num_children: t.fields.length });
       for (const f of t.fields) emit(out, f.name, f.dataType, f.nullable ? "OPTIONAL" : "REQUIRED", ts);
       return;
-    case "null":
-    case "day_time_interval":
+    // ANSI intervals bare, as Spark's SparkToParquetSchemaConverter writes them: months as INT32,
+    // microseconds as INT64; their types come back from Spark's schema in the footer metadata.
     case "year_month_interval":
+      return leaf({ type: "INT32" });
+    case "day_time_interval":
+      return leaf({ type: "INT64" });
+    case "null":
     case "calendar_interval":
     case "variant":
       throw new Error(`${t.kind} cannot be written to Parquet`);
@@ -115,8 +119,6 @@ function emit(out: SchemaElement[], name: string, t: DataType, rep: "OPTIONAL" |
 export function unwritableType(t: DataType): DataType | undefined {
   switch (t.kind) {
     case "null":
-    case "day_time_interval":
-    case "year_month_interval":
     case "calendar_interval":
     case "variant":
       return t;

@@ -40,6 +40,9 @@ function canWiden(from: DataType, to: DataType): boolean {
 export function widenVector(v: Vector, field: StructField, path: string, parquetType: string): Vector {
   const to = field.dataType;
   if (sameShape(v.type, to)) return v.type === to ? v : retypeVector(v, to);
+  // INT32 read as a year-month interval, INT64 as a day-time one (ParquetVectorUpdaterFactory):
+  // the months and microseconds are the stored integers
+  if ((v.type.kind === "integer" && to.kind === "year_month_interval") || (v.type.kind === "long" && to.kind === "day_time_interval")) return retypeVector(v, to);
   if (!canWiden(v.type, to)) {
     throw new SparkException("SparkException", "FAILED_READ_FILE.PARQUET_COLUMN_DATA_TYPE_MISMATCH", {
       path,

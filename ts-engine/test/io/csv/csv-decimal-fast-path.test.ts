@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { unscaled } from "../../../src/columnar/decimal-value.js";
-import { fastUnscaled } from "../../../src/io/csv/csv-convert.js";
+import { fastUnscaled } from "../../../src/io/csv/column-builders.js";
 import { parseDecimalValue } from "../../../src/io/csv/csv-values.js";
 import { FUZZ_SEED, FuzzRandom } from "../../fuzz-seed.js";
 
