@@ -32,13 +32,13 @@ import {
   type DataSpec,
 } from "./workloads.js";
 import { stringsFrame, stringWorkload } from "./workloads-strings.js";
+import { parseTimesNote, sqlParseSignature, sqlParseWorkload, tpchViews } from "./workloads-sql-parse.js";
 import { isLineitemKey } from "./workload-list-lineitem.js";
 import { lineitemWorkload } from "./workloads-lineitem.js";
 import type { Signature } from "./signature.js";
 import { dateFormatWorkload, datetimeFrame, toTimestampWorkload } from "./workloads-datetime.js";
 import { pivotFrame, pivotWorkload } from "./workloads-pivot.js";
 import { windowFrame, windowWorkload } from "./workloads-window.js";
-import { parseTimesNote, sqlParseSignature, sqlParseWorkload, tpchViews } from "./workloads-sql-parse.js";
 
 /** What run.ts asks of this process. */
 export interface NodeSideArgs {
