@@ -1,6 +1,6 @@
 import type { DataType } from "../types/data-type.js";
-import type { SqlOrigin } from "../errors/query-context.js";
 import type { WindowFrame } from "./window-frame.js";
+import type { SqlOrigin } from "../errors/query-context.js";
 
 /**
  * Resolved expressions, as one discriminated union: what the analyzer produces and the

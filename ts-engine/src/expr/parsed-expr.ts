@@ -1,7 +1,7 @@
 import type { DataType } from "../types/data-type.js";
-import type { SqlOrigin } from "../errors/query-context.js";
 import type { Literal } from "./expr.js";
 import type { WindowFrame } from "./window-frame.js";
+import type { SqlOrigin } from "../errors/query-context.js";
 
 /**
  * Unresolved expressions, as the wire decoder (bridge/PROTOCOL.md "Expressions"), the Node
