@@ -164,6 +164,7 @@ def _run_all(args, runners, prepare=None):
 
 
 import bench_py_strings  # noqa: E402  (the string kernels' workloads, issue 6)
+import bench_py_sql_parse  # noqa: E402  (the SQL parse + analyze workload, issue 8)
 import bench_lineitem  # noqa: E402  (the lineitem file-reading workloads, issue 7)
 import bench_py_pivot  # noqa: E402  (the pivot workload, issue 9)
 import bench_py_window  # noqa: E402  (the window workload, issue 9)
@@ -175,6 +176,7 @@ WORKLOAD_INPUTS = {
     "join": ["fact", "dim"], "join_broadcast": ["fact", "dim"], "sort_double": ["sv"], "sort_string": ["ss"],
     "date_format": ["dt"], "to_timestamp": ["dt"],
     **bench_py_strings.INPUTS,
+    **bench_py_sql_parse.INPUTS,
     **bench_py_pivot.INPUTS,
     **bench_py_window.INPUTS,
 }
@@ -250,6 +252,7 @@ def run_duckdb(args):
                            "(SELECT CAST(epoch(strptime(ts_text, '%Y-%m-%d %H:%M:%S')) AS BIGINT) AS s FROM fact)"),
                          lambda t: sig_to_timestamp(*_row0(t))),
         **bench_py_strings.duckdb_runners(con, s["rows"], q, _row0),
+        **bench_py_sql_parse.duckdb_runners(con, q, _row0),
         **bench_py_pivot.duckdb_runners(con, s["rows"], q, _row0),
         **bench_lineitem.duckdb_runners(args),
         **bench_py_window.duckdb_runners(con, s["rows"], q, _row0),
@@ -342,6 +345,7 @@ def _frames(F, spark, s, cast_int, cast_str):
         "dt": rng.select(F.timestamp_seconds(F.lit(1600000000) + (F.col("id") * 7919) % 300000000).alias("ts"))
                  .withColumn("ts_text", F.col("ts").cast(cast_str)),
         **bench_py_strings.frames(F, spark, s["rows"], cast_str),
+        **bench_py_sql_parse.frames(F, spark, s["rows"]),
         **bench_py_pivot.frames(F, spark, s["rows"]),
         **bench_py_window.frames(F, spark, s["rows"]),
     }
@@ -372,6 +376,7 @@ def _dataframe_runners(F, fr):
                                                   - 1600000000).alias("s"))
                          .agg(F.count("s"), F.sum("s")).toPandas(), lambda t: sig_to_timestamp(*_row0(t))),
         **bench_py_strings.dataframe_runners(F, fr, _row0),
+        **bench_py_sql_parse.dataframe_runners(F, fr, _row0),
         **bench_py_pivot.dataframe_runners(F, fr, _row0),
         # Window from the same package as F (tspark.sql or pyspark.sql)
         **bench_py_window.dataframe_runners(F, sys.modules[F.__name__.rsplit(".", 1)[0]].Window, fr, _row0),

@@ -1,5 +1,6 @@
 import type { DataType, FieldMetadata } from "../types/data-type.js";
 import type { WindowFrame } from "./window-frame.js";
+import type { SqlOrigin } from "../errors/query-context.js";
 
 /**
  * Resolved expressions, as one discriminated union: what the analyzer produces and the
@@ -60,6 +61,8 @@ export interface Cast {
   readonly kind: "Cast";
   readonly child: Expr;
   readonly dataType: DataType;
+  /** Where SQL text wrote it: its runtime errors show the fragment (errors/query-context.ts). */
+  readonly sqlOrigin?: SqlOrigin;
   /** ANSI mode (Spark 4 default): invalid input raises CAST_INVALID_INPUT instead of giving null. */
   readonly ansi?: boolean;
   /** Inserted by the analyzer's type coercion: hidden in generated column names, shown by explain. */
@@ -111,6 +114,8 @@ export interface ScalarCall {
   readonly args: readonly Expr[];
   readonly dataType: DataType;
   readonly nullable: boolean;
+  /** Where SQL text wrote it: its runtime errors show the fragment (errors/query-context.ts). */
+  readonly sqlOrigin?: SqlOrigin;
 }
 
 /** A resolved aggregate function; only legal inside Aggregate expressions. */

@@ -61,7 +61,9 @@ export function resolveExpr(e: ParsedExpr, scope: Scope): Expr {
         throw err;
       }
     case "UnresolvedFunction": {
-      const f = resolveFunction(e.name, e.args, e.isDistinct, scope);
+      const resolved = resolveFunction(e.name, e.args, e.isDistinct, scope);
+      // the call keeps where SQL text wrote it, for its runtime errors' query context
+      const f = e.sqlOrigin !== undefined && (resolved.kind === "ScalarCall" || resolved.kind === "Cast") && resolved.sqlOrigin === undefined ? { ...resolved, sqlOrigin: e.sqlOrigin } : resolved;
       return e.filter === undefined ? f : withAggFilter(f, resolveExpr(e.filter, scope));
     }
     case "Literal":
