@@ -2,6 +2,7 @@ import { createReadStream, createWriteStream } from "node:fs";
 import type { Readable, Transform, Writable } from "node:stream";
 import zlib from "node:zlib";
 import { IllegalArgumentException } from "../errors/spark-exception.js";
+import { bzip2Compress } from "./codecs/bzip2-compress.js";
 import { bzip2Decompress } from "./codecs/bzip2-stream.js";
 import { HadoopBlockCompress, HadoopBlockDecompress } from "./codecs/hadoop-block-stream.js";
 import { lz4CompressChunk, lz4DecodeChunk, snappyCompressChunk, snappyDecodeChunk } from "./codecs/raw-chunks.js";
@@ -33,7 +34,7 @@ const HADOOP_BLOCK = 256 * 1024;
 const CODECS: readonly Codec[] = [
   { name: "gzip", extension: ".gz", splittableInSpark: false, decompress: () => zlib.createGunzip(), compress: () => zlib.createGzip() },
   { name: "deflate", extension: ".deflate", splittableInSpark: false, decompress: () => zlib.createInflate(), compress: () => zlib.createDeflate() },
-  { name: "bzip2", extension: ".bz2", splittableInSpark: true, decompress: () => bzip2Decompress() },
+  { name: "bzip2", extension: ".bz2", splittableInSpark: true, decompress: () => bzip2Decompress(), compress: () => bzip2Compress() },
   { name: "zstd", extension: ".zst", splittableInSpark: false, decompress: () => new ZstdDecompress(), compress: () => new ZstdCompress() },
   {
     name: "snappy",
@@ -72,8 +73,8 @@ export function isSplittableCodec(path: string): boolean {
 
 /**
  * The codec a writer's `compression` option names (undefined: none). Unknown names fail as
- * Spark's CompressionCodecs.getCodecClassName does; a Spark codec that tspark cannot write
- * (bzip2) fails naming the ones it can.
+ * Spark's CompressionCodecs.getCodecClassName does; a codec tspark reads but cannot write
+ * (none today) fails naming the ones it can.
  */
 export function codecByName(name: string | undefined): Codec | undefined {
   if (name === undefined) return undefined;
