@@ -1,6 +1,6 @@
 /// <reference path="./untyped-codecs.d.ts" />
 import { Transform, type TransformCallback } from "node:stream";
-import factory, { type Bz2Module } from "libbzip2-wasm";
+import type { Bz2Module } from "libbzip2-wasm";
 
 /**
  * A bzip2 stream encoder (`.bz2` output, Hadoop's BZip2Codec) over libbzip2 compiled to wasm
@@ -19,9 +19,9 @@ const WORK_FACTOR = 30;
 
 let loaded: Promise<Bz2Module> | undefined;
 
-/** The wasm module, instantiated once per thread on first use. */
+/** The wasm module, loaded and instantiated once per thread on first use (writers without bzip2 never load it). */
 function bz2(): Promise<Bz2Module> {
-  loaded ??= factory();
+  loaded ??= import("libbzip2-wasm").then((m) => m.default());
   return loaded;
 }
 

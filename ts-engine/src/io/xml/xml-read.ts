@@ -21,8 +21,8 @@ const CORRUPT_DEFAULT = "_corrupt_record";
 /** The XML options of a read, with the session's corrupt record column name as default. */
 export function readOptionsOf(options: SourceOptions, conf: SqlConf): XmlOptions {
   const o = xmlOptions(options, conf.get("spark.sql.columnNameOfCorruptRecord") ?? CORRUPT_DEFAULT);
-  // the XSD is checked before any task runs, as Spark resolves it when the options are built
-  if (o.rowValidationXSDPath !== undefined) XmlRowValidator.open(o.rowValidationXSDPath).dispose();
+  // a missing XSD fails before any task runs; a broken one when the first file is read
+  if (o.rowValidationXSDPath !== undefined) XmlRowValidator.checkExists(o.rowValidationXSDPath);
   return o;
 }
 
@@ -32,7 +32,7 @@ export function readOptionsOf(options: SourceOptions, conf: SqlConf): XmlOptions
  */
 async function* fileRecords(path: string, o: XmlOptions, parser: XmlRecordParser): AsyncGenerator<{ readonly text: string; readonly root: XmlElement | null }> {
   const text = decodeCharset(await readWholeFile(path), o.encoding);
-  const xsd = o.rowValidationXSDPath === undefined ? null : XmlRowValidator.open(o.rowValidationXSDPath);
+  const xsd = o.rowValidationXSDPath === undefined ? null : await XmlRowValidator.open(o.rowValidationXSDPath);
   try {
     for (const r of xmlRecords(text, o.rowTag)) yield { text: r, root: xsd !== null && !xsd.valid(r) ? null : parser.parse(r) };
   } finally {

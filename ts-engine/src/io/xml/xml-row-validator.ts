@@ -1,6 +1,15 @@
 import { existsSync, readFileSync } from "node:fs";
-import { XmlDocument, XmlLibError, XsdValidator } from "libxml2-wasm";
+import type { XmlDocument, XsdValidator } from "libxml2-wasm";
 import { IllegalArgumentException } from "../../errors/spark-exception.js";
+
+type Libxml2 = typeof import("libxml2-wasm");
+let libxml2: Promise<Libxml2> | undefined;
+
+/** libxml2-wasm, instantiated on first use: reads without an XSD never load it. */
+function load(): Promise<Libxml2> {
+  libxml2 ??= import("libxml2-wasm");
+  return libxml2;
+}
 
 /** The local file a rowValidationXSDPath names (a plain path or a file: URI). */
 function localPath(path: string): string {
@@ -15,18 +24,26 @@ function localPath(path: string): string {
  * libxml2's XSD validator (libxml2-wasm). `dispose` frees the compiled schema.
  */
 export class XmlRowValidator {
-  private constructor(private readonly validator: XsdValidator) {}
+  private constructor(
+    private readonly lib: Libxml2,
+    private readonly validator: XsdValidator,
+  ) {}
+
+  /** Fails when the XSD file at `path` is missing (checked before any task runs). */
+  static checkExists(path: string): void {
+    if (!existsSync(localPath(path))) throw new IllegalArgumentException(`File ${path} does not exist`);
+  }
 
   /** The validator of the XSD file at `path`; IllegalArgumentException when it is missing or not an XSD. */
-  static open(path: string): XmlRowValidator {
-    const file = localPath(path);
-    if (!existsSync(file)) throw new IllegalArgumentException(`File ${path} does not exist`);
+  static async open(path: string): Promise<XmlRowValidator> {
+    XmlRowValidator.checkExists(path);
+    const lib = await load();
     let doc: XmlDocument | undefined;
     try {
-      doc = XmlDocument.fromString(readFileSync(file, "utf8"));
-      return new XmlRowValidator(XsdValidator.fromDoc(doc));
+      doc = lib.XmlDocument.fromString(readFileSync(localPath(path), "utf8"));
+      return new XmlRowValidator(lib, lib.XsdValidator.fromDoc(doc));
     } catch (e) {
-      if (!(e instanceof XmlLibError)) throw e;
+      if (!(e instanceof lib.XmlLibError)) throw e;
       throw new IllegalArgumentException(`rowValidationXSDPath ${path} is not a valid XML schema: ${e.message.trim()}`);
     } finally {
       doc?.dispose();
@@ -37,11 +54,11 @@ export class XmlRowValidator {
   valid(text: string): boolean {
     let doc: XmlDocument | undefined;
     try {
-      doc = XmlDocument.fromString(text);
+      doc = this.lib.XmlDocument.fromString(text);
       this.validator.validate(doc);
       return true;
     } catch (e) {
-      if (e instanceof XmlLibError) return false;
+      if (e instanceof this.lib.XmlLibError) return false;
       throw e;
     } finally {
       doc?.dispose();
