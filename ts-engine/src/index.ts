@@ -20,3 +20,7 @@ export type { SortOptions } from "./api/sort-orders.js";
 export { PySparkAssertionError, PySparkException, PySparkTypeError, PySparkValueError } from "./api/errors.js";
 export { AnalysisException, ParseException, PythonException, SparkException } from "./errors/spark-exception.js";
 export * as functions from "./api/functions.js";
+export { SparkContext } from "./api/spark-context.js";
+export { RDD, type Captures } from "./api/rdd.js";
+export { UDFRegistration } from "./api/udf-registration.js";
+export { JsFunctionException } from "./errors/js-function-exception.js";

@@ -74,8 +74,8 @@ AWAITING_ENGINE: set = set()
 
 #: Node exports that are no PySpark function: helpers the Node API's own modules share.
 NODE_HELPERS = {"attributeExpr", "toColumn"}
-#: PySpark functions the Node API lacks, with the reason: Node has no Python UDFs.
-NODE_MISSING = {"udf", "pandas_udf"}
+#: PySpark functions the Node API lacks, with the reason: Node has no pandas (its `udf` takes JS functions).
+NODE_MISSING = {"pandas_udf"}
 
 
 def _node_json(code):

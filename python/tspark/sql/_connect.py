@@ -4,13 +4,19 @@ from typing import Any, Dict, Optional, Tuple
 
 from tspark._bridge.client import Client
 from tspark._bridge.launcher import EmbeddedEngine
+from tspark.errors import PySparkNotImplementedError
 
 
 def parse_remote(url: str) -> Tuple[str, Dict[str, str]]:
-    """``tcp://h:p/;token=T`` -> (``tcp://h:p``, {"token": "T"}); ``sc://`` is read as ``tcp://``."""
+    """``tcp://h:p/;token=T`` -> (``tcp://h:p``, {"token": "T"}).
+
+    ``sc://`` names a Spark Connect (gRPC) server, not a tspark engine: reading it as ``tcp://``
+    would write ZeroMQ frames to a gRPC port and wait forever, so it is refused at once.
+    """
+    if url.startswith("sc://"):
+        raise PySparkNotImplementedError.feature(
+            "Running on a Spark Connect server (%s)" % url.split("/;")[0])
     base, _, params = url.partition("/;")
-    if base.startswith("sc://"):
-        base = "tcp://" + base[len("sc://"):]
     base = base.rstrip("/")
     opts: Dict[str, str] = {}
     for part in params.split(";"):

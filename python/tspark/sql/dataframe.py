@@ -351,24 +351,24 @@ class DataFrame:
     def checkpoint(self, eager: bool = True) -> "DataFrame":
         """A frame of this frame's rows with its lineage cut: later queries read the saved rows
         (explain shows Spark's ``Scan ExistingRDD``), in as many partitions as it has now."""
-        return self._checkpointed()
+        return self._checkpointed(eager)
 
     def localCheckpoint(self, eager: bool = True, storageLevel: Any = None) -> "DataFrame":
         """As checkpoint (tspark keeps both kinds of checkpoint the same way)."""
         from tspark.storagelevel import StorageLevel
         if storageLevel is not None and not isinstance(storageLevel, StorageLevel):
             raise TypeError("storageLevel must be of type pyspark.StorageLevel")  # PySpark's own message
-        return self._checkpointed()
+        return self._checkpointed(eager)
 
-    def _checkpointed(self) -> "DataFrame":
-        # The rows are computed now (eager or not) and become the new frame's local relation:
-        # its plan no longer holds this frame's, as Spark's LogicalRDD over the saved RDD.
-        from tspark.sql._convert import rows_to_wire, wire_type
+    def _checkpointed(self, eager: bool) -> "DataFrame":
+        # The engine keeps the rows (computed now when eager, else by the first action that
+        # reads them) until the session ends; the new frame's plan only names them, as Spark's
+        # LogicalRDD over the saved RDD: it no longer holds this frame's plan.
+        from tspark.sql._convert import wire_type
         from tspark.sql._execute import analyze
-        n = int(analyze(self._session, self._plan, "numPartitions")["numPartitions"])
-        schema = self.schema
-        rows = rows_to_wire([tuple(r) for r in self.collect()], schema)
-        df = self._new(R.local_relation(wire_type(schema), rows, max(1, n)))
+        reply = analyze(self._session, self._plan, "checkpoint", eager=bool(eager))
+        schema = T.StructType.fromJson(reply["schema"])
+        df = self._new(R.local_relation(wire_type(schema), [], checkpoint_id=reply["checkpointId"]))
         df._schema = schema
         return df
 
@@ -579,16 +579,34 @@ class DataFrame:
         return self._new(R.offset(self._plan, int(num)))
 
     def foreach(self, f: Any) -> None:
-        """Runs ``f(row)`` for every row in the engine's Python workers (a raising ``f`` is a
-        PythonException with its traceback)."""
-        self.rdd.foreach(f)
+        """Runs ``f(row)`` for every row in the engine's Python workers, each partition
+        streamed to them in chunks (a raising ``f`` is a PythonException with its traceback)."""
+        self._foreach(f, per_row=True)
 
     def foreachPartition(self, f: Any) -> None:
-        """Runs ``f(iterator of rows)`` once per partition in the engine's Python workers."""
-        def run(_: int, it: Any) -> Any:
-            f(it)
-            return []
-        self.rdd.mapPartitionsWithIndex(run)._collect_partials()
+        """Runs ``f(iterator of rows)`` once per partition in the engine's Python workers; the
+        iterator reads the partition chunk by chunk as ``f`` consumes it."""
+        self._foreach(f, per_row=False)
+
+    def _foreach(self, f: Any, per_row: bool) -> None:
+        # PySpark runs both over df.rdd; here the engine streams each partition of the plan's
+        # result to a worker (never the whole frame in the client or the engine).
+        import pickle
+        from tspark.accumulators import _merge_updates
+        from tspark.errors import PythonException
+        from tspark.errors._from_wire import _PYTHON_PREAMBLE
+        from tspark.py4j.protocol import from_python_exception
+        from tspark.rdd._core import dumps_command
+        from tspark.sql._execute import analyze
+        func = dumps_command(f)
+        try:
+            reply = analyze(self._session, self._plan, "foreach", func=func, perRow=per_row)
+        except PythonException as e:
+            # as an RDD action: classic scripts catch py4j's Py4JJavaError (also a PythonException)
+            text = str(e)
+            raise from_python_exception(text[len(_PYTHON_PREAMBLE):] if text.startswith(_PYTHON_PREAMBLE) else text) from None
+        for blob in reply.get("accumulators") or []:
+            _merge_updates(pickle.loads(blob))
 
     def observe(self, observation: Any, *exprs: Column) -> "DataFrame":
         """This frame with named metrics (aggregate expressions) computed over the rows each

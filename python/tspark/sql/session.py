@@ -109,7 +109,9 @@ class SparkSession:
         self._remote = remote
         self._sc = None
         self._client: Client
-        self._engine: Optional[EmbeddedEngine]
+        # set before connecting: a failed connect must surface its own error, not an AttributeError
+        # from code (stop, __del__, atexit) that reads the half-built session
+        self._engine: Optional[EmbeddedEngine] = None
         self._client, self._engine = open_client(remote, options, self._on_engine_dead)
         self.conf = RuntimeConfig(self)
         return self

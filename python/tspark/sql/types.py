@@ -109,8 +109,33 @@ class FractionalType(NumericType):
     """Float, double and decimal."""
 
 
-class StringType(AtomicType, metaclass=DataTypeSingleton):
-    """UTF-8 string."""
+class StringType(AtomicType):
+    """UTF-8 string, with a collation (Spark 4): ``StringType("UTF8_LCASE")``; UTF8_BINARY by default."""
+
+    providerSpark = "spark"
+    providerICU = "icu"
+    providers = [providerSpark, providerICU]
+
+    def __init__(self, collation: str = "UTF8_BINARY"):
+        self.collation = collation
+
+    @classmethod
+    def collationProvider(cls, collationName: str) -> str:
+        """``spark`` for the UTF8_* collations, ``icu`` for the others (as PySpark)."""
+        return cls.providerSpark if collationName.startswith("UTF8") else cls.providerICU
+
+    def simpleString(self) -> str:
+        return "string" if self.isUTF8BinaryCollation() else "string collate %s" % self.collation
+
+    def jsonValue(self) -> str:
+        return self.simpleString()
+
+    def __repr__(self) -> str:
+        return "StringType()" if self.isUTF8BinaryCollation() else "StringType('%s')" % self.collation
+
+    def isUTF8BinaryCollation(self) -> bool:
+        """Whether this is the default collation (bytes compare)."""
+        return self.collation == "UTF8_BINARY"
 
 
 class CharType(AtomicType):
@@ -456,6 +481,7 @@ _ATOMIC = {t.typeName(): t for t in [
     DoubleType, FloatType, ByteType, IntegerType, LongType, ShortType, VariantType]}
 _FIXED = re.compile(r"decimal\(\s*(\d+)\s*,\s*(-?\d+)\s*\)")
 _LEN = re.compile(r"(char|varchar)\(\s*(\d+)\s*\)")
+_STRING_WITH_COLLATION = re.compile(r"string\s+collate\s+(\w+)")
 
 
 _INTERVAL = re.compile(r"interval\s+(\w+)(?:\s+to\s+(\w+))?", re.IGNORECASE)
@@ -489,6 +515,9 @@ def _parse_datatype_json_value(v: Union[str, Dict[str, Any]]) -> DataType:
         m = _FIXED.fullmatch(v)
         if m:
             return DecimalType(int(m.group(1)), int(m.group(2)))
+        m = _STRING_WITH_COLLATION.fullmatch(v)
+        if m:
+            return StringType(m.group(1))
         m = _LEN.fullmatch(v)
         if m:
             return CharType(int(m.group(2))) if m.group(1) == "char" else VarcharType(int(m.group(2)))
@@ -617,6 +646,10 @@ class _DdlParser:
             if parsed is None:
                 self.fail()
             return parsed
+        if t == "string" and self.peek().lower() == "collate":
+            # Spark 4's `STRING COLLATE <name>`; the engine checks and canonicalizes the name
+            self.next()
+            return StringType(self.next())
         if t in _SIMPLE:
             return _SIMPLE[t]()
         self.fail()
@@ -685,7 +718,7 @@ def _escape_meta(name: str) -> str:
 
 def _jvm_type_name(dt: DataType) -> str:
     # The JVM's name: parameterised types print their parameters (decimal(10,2), char(3) ...).
-    if isinstance(dt, (DecimalType, CharType, VarcharType, DayTimeIntervalType, YearMonthIntervalType)):
+    if isinstance(dt, (DecimalType, CharType, VarcharType, DayTimeIntervalType, YearMonthIntervalType, StringType)):
         return dt.simpleString()
     return dt.typeName()
 

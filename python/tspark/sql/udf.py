@@ -58,6 +58,13 @@ def infer_pandas_eval_type(f: Callable[..., Any]) -> int:
         "signature": str(inspect.signature(f))})
 
 
+def _check_grouped_agg_type(rt: T.DataType) -> None:
+    """PySpark's check when a grouped-aggregate pandas UDF is made: no struct results."""
+    if isinstance(rt, T.StructType):
+        raise PySparkNotImplementedError(errorClass="NOT_IMPLEMENTED", messageParameters={
+            "feature": "Invalid return type with grouped aggregate Pandas UDFs: %s" % rt})
+
+
 class UserDefinedFunction:
     """A callable that applies `func` to columns; ``returnType`` is a DataType."""
 
@@ -76,12 +83,16 @@ class UserDefinedFunction:
         self.evalType = evalType
         self.deterministic = deterministic
         self._pickled: Union[bytes, None] = None
+        if evalType == SQL_GROUPED_AGG_PANDAS_UDF and isinstance(returnType, T.DataType):
+            _check_grouped_agg_type(returnType)
 
     @property
     def returnType(self) -> T.DataType:
         """The declared return type (DDL strings parsed on first use)."""
         if isinstance(self._returnType, str):
             self._returnType = T.DataType.fromDDL(self._returnType)
+            if self.evalType == SQL_GROUPED_AGG_PANDAS_UDF:
+                _check_grouped_agg_type(self._returnType)
         return self._returnType
 
     def _command(self) -> bytes:
@@ -90,9 +101,6 @@ class UserDefinedFunction:
         return self._pickled
 
     def __call__(self, *cols: Any) -> Column:
-        if self.evalType == SQL_GROUPED_AGG_PANDAS_UDF:
-            raise PySparkNotImplementedError(errorClass="NOT_IMPLEMENTED", messageParameters={
-                "feature": "grouped-aggregate pandas_udf (Series -> scalar)"})
         args = [to_col_expr(c) for c in cols]
         return Column(E.python_udf(self._name, self._command(), wire_type(self.returnType), args,
                                    self.evalType, self.deterministic))

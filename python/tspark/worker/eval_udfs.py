@@ -16,7 +16,7 @@ from tspark.worker.typed_columns import encode_typed, fast_result
 from tspark.worker.to_wire import column_to_wire, to_wire_converter
 
 
-def _user_function(blob: bytes) -> Callable[..., Any]:
+def user_function(blob: bytes) -> Callable[..., Any]:
     obj = load_function(blob)
     if isinstance(obj, tuple):
         obj = obj[0]
@@ -32,7 +32,7 @@ def eval_udfs(req: Dict[str, Any]) -> Dict[str, Any]:
     cols: List[List[Any]] = [column_from_wire(t, c) for t, c in zip(types, req["columns"])]
     out: List[List[Any]] = []
     for spec in req["udfs"]:
-        f = _user_function(spec["func"])
+        f = user_function(spec["func"])
         args = [cols[i] for i in spec["argOffsets"]]
         rt = spec["returnType"]
         ev = spec.get("evalType")
@@ -44,11 +44,15 @@ def eval_udfs(req: Dict[str, Any]) -> Dict[str, Any]:
                                       max_records if isinstance(max_records, int) else 10000)
         else:
             results = list(map(f, *args)) if args else [f() for _ in range(n)]
-        fast = fast_result(rt, results)
-        if fast is not None:
-            out.append(fast)
-            continue
-        vals = column_to_wire(rt, results, to_wire_converter(rt))
-        typed = encode_typed(rt, vals)
-        out.append(vals if typed is None else typed)
+        out.append(result_column(rt, results))
     return {"kind": "ok", "columns": out}
+
+
+def result_column(rt: Any, results: List[Any]) -> Any:
+    """A UDF's Python results as the wire column of its return type ``rt`` (typed bytes where it can)."""
+    fast = fast_result(rt, results)
+    if fast is not None:
+        return fast
+    vals = column_to_wire(rt, results, to_wire_converter(rt))
+    typed = encode_typed(rt, vals)
+    return vals if typed is None else typed

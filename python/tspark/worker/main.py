@@ -11,15 +11,19 @@ import traceback
 from typing import Any, BinaryIO, Callable, Dict, Tuple
 
 from tspark.worker.eval_udfs import eval_udfs
+from tspark.worker import foreach_ops
 from tspark.worker.framing import read_frame, write_frame
+from tspark.worker.grouped_agg import agg_pandas
 from tspark.worker.rdd_ops import map_partitions, shuffle_write
 
 Handler = Callable[[Dict[str, Any]], Dict[str, Any]]
 
 HANDLERS: Dict[str, Handler] = {
     "evalUdfs": eval_udfs,
+    "aggPandas": agg_pandas,
     "mapPartitions": map_partitions,
     "shuffleWrite": shuffle_write,
+    "foreachPartition": foreach_ops.foreach_partition,
     "ping": lambda req: {"kind": "pong"},
 }
 
@@ -74,6 +78,7 @@ def handle(req: Any) -> Dict[str, Any]:
 def main() -> None:
     """Serve frames until the engine closes stdin."""
     frames_in, frames_out = _take_pipes()
+    foreach_ops.PIPES = (frames_in, frames_out)  # its conversation reads chunks mid-request
     while True:
         req = read_frame(frames_in)
         if req is None:

@@ -1,4 +1,8 @@
+import type * as arrow from "apache-arrow";
+import { arrowTable, type BatchSegment } from "../engine/arrow-encode.js";
+import { checkpointRelation } from "../engine/checkpoint-query.js";
 import type { ParsedAggregate as Aggregate } from "../plan/parsed-plan.js";
+import { PySparkNotImplementedError } from "./errors.js";
 import { call } from "./column.js";
 import type { DataFrame } from "./dataframe.js";
 import { literalOf } from "./literal.js";
@@ -21,6 +25,22 @@ export async function* iterateRows(df: DataFrame): AsyncGenerator<Row> {
   const s = df.sparkSession;
   const result = await s.engine.executeQuery(df.plan, s.execContext());
   for await (const batch of result.batches) yield* batchToJsRows(batch, result.schema);
+}
+
+/** `df.toArrow()`: the rows as one Arrow table with Spark's Arrow types (PySpark's toArrow). */
+export async function toArrowTable(df: DataFrame): Promise<arrow.Table> {
+  const s = df.sparkSession;
+  const result = await s.engine.executeQuery(df.plan, s.execContext());
+  const segments: BatchSegment[] = [];
+  for await (const batch of result.batches) segments.push({ batch, start: 0, end: batch.numRows });
+  return arrowTable(result.schema, segments);
+}
+
+/** `df.checkpoint(eager)` / `localCheckpoint`: a frame over the rows the engine keeps for the session (engine/checkpoint-query.ts). */
+export async function checkpointFrame(df: DataFrame, eager: boolean): Promise<DataFrame> {
+  const s = df.sparkSession;
+  if (s.engine.checkpointQuery === undefined) throw new PySparkNotImplementedError("checkpoint on this engine");
+  return s.frame(checkpointRelation(await s.engine.checkpointQuery(df.plan, eager, s.execContext())));
 }
 
 /** `df.count()`: as PySpark, `groupBy().count()` run by the engine. */

@@ -4,7 +4,8 @@ import { StorageLevel } from "../plan/storage-level.js";
 import type { StructType } from "../types/data-type.js";
 import { simpleString } from "../types/type-names.js";
 import { Column } from "./column.js";
-import { collectRows, countRows, iterateRows, printLine } from "./dataframe-actions.js";
+import type * as arrow from "apache-arrow";
+import { checkpointFrame, collectRows, countRows, iterateRows, printLine, toArrowTable } from "./dataframe-actions.js";
 import { attributeExpr, toColumn, type ColumnOrName } from "./column-or-name.js";
 import { GroupedData } from "./group.js";
 import { dropPlan, fillPlan, replacePlan, type NaValue } from "./na-functions.js";
@@ -572,6 +573,23 @@ export class DataFrame {
     const engine = this.sparkSession.engine;
     if (engine.inputFilesQuery === undefined) throw new PySparkNotImplementedError("inputFiles on this engine");
     return engine.inputFilesQuery(this.plan, this.sparkSession.execContext());
+  }
+
+  // --- checkpoints and Arrow (issue 9 §8, §10) ---
+  /**
+   * A frame of this frame's rows, kept in the engine until the session stops, with its
+   * lineage cut (explain shows Spark's `Scan ExistingRDD`); `eager` computes them now.
+   */
+  checkpoint(eager = true): Promise<DataFrame> {
+    return checkpointFrame(this, eager);
+  }
+  /** As checkpoint (the engine keeps both kinds of checkpoint the same way). */
+  localCheckpoint(eager = true): Promise<DataFrame> {
+    return checkpointFrame(this, eager);
+  }
+  /** The rows as an Arrow table with Spark's Arrow types (PySpark's toArrow). */
+  toArrow(): Promise<arrow.Table> {
+    return toArrowTable(this);
   }
 
   private derive(plan: ParsedPlan): DataFrame {

@@ -15,6 +15,7 @@ import { createEngineServices } from "../engine/services.js";
 import { createTempView, runSql } from "../engine/sql-runner.js";
 import { catalogOp } from "../engine/catalog-api.js";
 import { writeTable } from "../engine/dataframe-table-write.js";
+import { checkpointQuery } from "../engine/checkpoint-query.js";
 import type { QueryEnginePort } from "./query-engine-port.js";
 
 /** The in-process engine: engine/query-engine.ts's entry points and engine services. */
@@ -36,5 +37,6 @@ export const defaultEngine: QueryEnginePort = {
   semanticHashQuery,
   sameSemanticsQuery,
   inputFilesQuery,
+  checkpointQuery,
   createServices: createEngineServices,
 };

@@ -88,3 +88,11 @@ function formatMessage(errorClass: string, params: Readonly<Record<string, strin
   const t = TEMPLATES[errorClass] ?? Object.values(params).join(" ");
   return t.replace(/<([a-zA-Z0-9_]+)>/g, (m, k: string) => params[k] ?? m);
 }
+
+/** Python's plain ValueError, which PySpark's RDD actions raise ("RDD is empty", "Can not reduce() empty RDD"). */
+export class ValueError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ValueError";
+  }
+}

@@ -22,3 +22,4 @@ export * from "./functions-variant.js";
 export * from "./functions-sketch.js";
 export * from "./functions-grouping.js";
 export * from "./functions-window.js";
+export * from "./functions-collation.js";

@@ -49,6 +49,8 @@ export interface QueryEnginePort {
   sameSemanticsQuery?(plan: ParsedPlan, other: ParsedPlan, ctx: ExecContext): boolean;
   /** `df.inputFiles()`: the files of the plan's file relations (`file:///…`); absent in fakes. */
   inputFilesQuery?(plan: ParsedPlan, ctx: ExecContext): string[];
+  /** `df.checkpoint(eager)` / `localCheckpoint`: the rows kept in the engine for the session; absent in fakes. */
+  checkpointQuery?(plan: ParsedPlan, eager: boolean, ctx: ExecContext): Promise<{ readonly checkpointId: string; readonly schema: StructType }>;
   /** Process-wide services (worker pool …), created once per process. */
   createServices(): EngineServices;
 }

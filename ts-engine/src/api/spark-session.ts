@@ -1,4 +1,5 @@
 import { ObservationStore } from "../exec/observation-store.js";
+import { SessionCheckpoints } from "../exec/cache/session-checkpoints.js";
 import { newSharedCatalog, SessionCatalog } from "../catalog/session-catalog.js";
 import { SqlConf } from "../conf/sql-conf.js";
 import { parseTableName } from "../sql/parse-table-name.js";
@@ -13,6 +14,8 @@ import { defaultEngine } from "./default-engine.js";
 import type { QueryEnginePort } from "./query-engine-port.js";
 import { RuntimeConfig } from "./runtime-config.js";
 import { SparkSessionBuilder } from "./spark-session-builder.js";
+import { SparkContext } from "./spark-context.js";
+import { UDFRegistration } from "./udf-registration.js";
 
 let activeSession: SparkSession | null = null;
 let sharedServices: EngineServices | null = null;
@@ -36,7 +39,10 @@ export class SparkSession {
   private readonly catalogState = new SessionCatalog(processCatalog, { get: (k) => this.sqlConf.get(k) });
   /** @internal metrics this session's actions observed (df.observe), read by Observation.get. */
   readonly observationStore = new ObservationStore();
+  /** @internal the checkpoints this session made (freed by stop()). */
+  readonly checkpointStore = new SessionCheckpoints();
   private stopped = false;
+  private sparkContextState: SparkContext | undefined;
 
   /** Prefer `SparkSession.builder…getOrCreate()`; this makes an independent session. */
   constructor(options: { conf?: Readonly<Record<string, string>>; engine?: QueryEnginePort } = {}) {
@@ -110,7 +116,22 @@ export class SparkSession {
   /** Ends the session; the next getOrCreate() makes a new one. */
   stop(): void {
     this.stopped = true;
+    void this.checkpointStore.freeAll();
     if (activeSession === this) activeSession = null;
+  }
+
+  /**
+   * `spark.sparkContext`: RDDs with JavaScript functions (parallelize, range, textFile …),
+   * run on the engine's worker threads.
+   */
+  get sparkContext(): SparkContext {
+    this.sparkContextState ??= new SparkContext(this);
+    return this.sparkContextState;
+  }
+
+  /** `spark.udf`: registers JavaScript UDFs for SQL (`spark.udf.register("plus1", (x) => x + 1, "long")`). */
+  get udf(): UDFRegistration {
+    return new UDFRegistration(this);
   }
 
   /** @internal wraps a plan as a DataFrame, giving its root a fresh planId. */
@@ -128,6 +149,7 @@ export class SparkSession {
       services: sharedServices,
       catalog: this.catalogState,
       observations: this.observationStore,
+      checkpoints: this.checkpointStore,
     };
   }
 }

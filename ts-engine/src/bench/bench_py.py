@@ -171,7 +171,7 @@ import bench_py_window  # noqa: E402  (the window workload, issue 9)
 #: The frames of _frames each workload reads (tspark caches them just before it runs).
 WORKLOAD_INPUTS = {
     "groupby": ["bench"], "filter": ["bench"], "groupby_str": ["gk"], "count_distinct": ["distinct"],
-    "join": ["fact", "dim"], "sort_double": ["sv"], "sort_string": ["ss"],
+    "join": ["fact", "dim"], "join_broadcast": ["fact", "dim"], "sort_double": ["sv"], "sort_string": ["ss"],
     "date_format": ["dt"], "to_timestamp": ["dt"],
     **bench_py_strings.INPUTS,
     **bench_py_pivot.INPUTS,
@@ -239,6 +239,8 @@ def run_duckdb(args):
         "count_distinct": (q("SELECT k1, count(DISTINCT dk) AS n FROM fact GROUP BY k1"),
                            lambda t: sig_count_distinct(*_cols(t))),
         "join": (q("SELECT count(*), sum(v), sum(w) FROM fact JOIN dim USING (fk)"), lambda t: sig_join(*_row0(t))),
+        # DuckDB has no join hints: the same query (it builds its hash table on dim either way)
+        "join_broadcast": (q("SELECT count(*), sum(v), sum(w) FROM fact JOIN dim USING (fk)"), lambda t: sig_join(*_row0(t))),
         "sort_double": (q("SELECT sv FROM fact ORDER BY sv"), lambda t: sig_sorted(_first_col(t))),
         "sort_string": (q("SELECT ss FROM fact ORDER BY ss"), lambda t: sig_sorted(_first_col(t))),
         "date_format": (q("SELECT count(f), min(f), max(f) FROM (SELECT strftime(ts, '%Y-%m-%d %H:%M:%S') AS f FROM fact)"),
@@ -309,6 +311,7 @@ def run_pandas(args):
         "groupby_str": (groupby_str, lambda r: sig_groupby_str(*r)),
         "count_distinct": (count_distinct, lambda r: sig_count_distinct(*r)),
         "join": (join, lambda r: sig_join(*r)),
+        "join_broadcast": (join, lambda r: sig_join(*r)),
         "sort_double": (lambda: fact["sv"].sort_values(ignore_index=True), lambda r: sig_sorted(pa.array(r))),
         "sort_string": (lambda: fact["ss"].sort_values(ignore_index=True), lambda r: sig_sorted(pa.array(r))),
         **bench_lineitem.pandas_runners(args),
@@ -354,6 +357,10 @@ def _dataframe_runners(F, fr):
                            lambda t: sig_count_distinct(*_cols(t))),
         "join": (lambda: fr["fact"].join(fr["dim"], "fk").agg(F.count("*"), F.sum("v"), F.sum("w")).toPandas(),
                  lambda t: sig_join(*_row0(t))),
+        # Spark plans the join above as a SortMergeJoin (the cached dim is over the broadcast
+        # threshold); with the hint it is a BroadcastHashJoin.
+        "join_broadcast": (lambda: fr["fact"].join(F.broadcast(fr["dim"]), "fk").agg(F.count("*"), F.sum("v"), F.sum("w"))
+                           .toPandas(), lambda t: sig_join(*_row0(t))),
         "sort_double": (lambda: fr["sv"].orderBy("sv").toPandas(), lambda t: sig_sorted(_first_col(t))),
         "sort_string": (lambda: fr["ss"].orderBy("ss").toPandas(), lambda t: sig_sorted(_first_col(t))),
         "date_format": (lambda: fr["dt"].select(F.date_format("ts", "yyyy-MM-dd HH:mm:ss").alias("f"))

@@ -6,6 +6,7 @@ export const DUCKDB_RATIO_TARGETS: Readonly<Partial<Record<WorkloadKey, number>>
   groupby: 1.5,
   groupby_str: 1.5,
   join: 1.5,
+  join_broadcast: 1.5,
   sort_double: 2,
   sort_string: 2,
   date_format: 2,

@@ -5,6 +5,7 @@ export const WORKLOADS = [
   ["groupby_str", "group-by string key gk"],
   ["count_distinct", "count(DISTINCT dk) by k1"],
   ["join", "join fact ⋈ dim, agg"],
+  ["join_broadcast", "join fact ⋈ broadcast(dim), agg"],
   ["sort_double", "sort doubles"],
   ["sort_string", "sort strings"],
   ...STRING_WORKLOADS,

@@ -168,10 +168,30 @@ export async function countDistinct(df: DataFrame): Promise<Signature> {
   return countDistinctSignature(await countDistinctRows(df));
 }
 
-/** Inner join fact ⋈ dim on fk, then count(*), sum(v), sum(w). */
+/**
+ * Inner join fact ⋈ dim on fk, then count(*), sum(v), sum(w). With the cached 1M-row dim
+ * (16 MB, over spark.sql.autoBroadcastJoinThreshold's 10 MB) Spark plans this as a
+ * SortMergeJoin, and so does tspark; joinBroadcastAgg asks for the broadcast plan.
+ */
 export async function joinAgg(fact: DataFrame, dim: DataFrame): Promise<Signature> {
-  const r = await fact.join(dim, "fk").agg(F.count("*"), F.sum("v"), F.sum("w")).first();
+  const r = await joinQuery(fact, dim).first();
   return { count: Number(r?.get(0) ?? 0), sumV: Number(r?.get(1) ?? 0), sumW: Number(r?.get(2) ?? 0) };
+}
+
+/** The join workloads' query (untimed callers read its plan). */
+export function joinQuery(fact: DataFrame, dim: DataFrame): DataFrame {
+  return fact.join(dim, "fk").agg(F.count("*"), F.sum("v"), F.sum("w"));
+}
+
+/** The join operator the engine runs for `df` (SortMergeJoin, BroadcastHashJoin …), read from its physical plan. */
+export function joinStrategy(df: DataFrame): string {
+  const s = df.sparkSession;
+  return /\b(\w+HashJoin|SortMergeJoin|\w+NestedLoopJoin)\b/.exec(s.engine.explainQuery(df.plan, "simple", s.execContext()))?.[1] ?? "no join";
+}
+
+/** The same join with `F.broadcast(dim)`: a broadcast hash join (BuildRight), as Spark plans it with the hint. */
+export function joinBroadcastAgg(fact: DataFrame, dim: DataFrame): Promise<Signature> {
+  return joinAgg(fact, F.broadcast(dim));
 }
 
 /**

@@ -2,7 +2,9 @@ import type { ColumnBatch } from "../columnar/batch.js";
 import { makeBatch } from "../columnar/batch.js";
 import { batchToRows } from "../columnar/rows.js";
 import type { PhysicalPlan } from "../exec/physical-plan.js";
-import { planPhysical } from "../exec/planner.js";
+import { planPhysicalExplained } from "../exec/planner.js";
+import type { ExplainNotes } from "../exec/explain-notes.js";
+import { explainFormatted } from "../exec/explain-formatted.js";
 import { resultPartitions, runPhysical } from "../exec/scheduler/dag-scheduler.js";
 import { showString } from "../format/show-string.js";
 import { treeString } from "../format/tree-string.js";
@@ -14,6 +16,7 @@ import { IllegalArgumentException, InternalError } from "../errors/spark-excepti
 import { inMemoryRelation } from "../plan/nodes/index.js";
 import { isValidStorageLevel, StorageLevel, storageLevelString } from "../plan/storage-level.js";
 import { explainLogical, explainOptimizedWithStats } from "../plan/explain-logical.js";
+import type { AttributeRef } from "../expr/expr.js";
 import type { LogicalPlan } from "../plan/logical-plan.js";
 import type { ParsedPlan } from "../plan/parsed-plan.js";
 import { outputOf, schemaOf } from "../plan/output.js";
@@ -23,6 +26,7 @@ import { resolveSources as resolveFileSources } from "./resolve-sources.js";
 import { resolvePivotValues } from "./pivot-values.js";
 import { runWrite } from "./run-write.js";
 import { parseQueryPlan } from "../sql/parse-statement.js";
+import { checkCheckpoints } from "./check-checkpoints.js";
 
 /** An executing query: its schema, and its result batches in order, produced as they are pulled. */
 export interface QueryResult {
@@ -45,6 +49,8 @@ interface Prepared {
   readonly analyzed: LogicalPlan;
   readonly optimized: LogicalPlan;
   readonly physical: PhysicalPlan;
+  /** What formatted explain prints about `physical`. */
+  readonly notes: ExplainNotes;
 }
 
 /**
@@ -58,7 +64,7 @@ function cachedLookup(ctx: ExecContext): AnalyzeOptions["cached"] {
   return (parsed, resolved) => {
     const e = cache.lookup(parsed);
     if (e === undefined) return undefined;
-    return inMemoryRelation(e.id, outputOf(resolved), e.level, e.planLines, e.sizeInBytes);
+    return inMemoryRelation(e.id, outputOf(resolved), e.level, e.planLines, e.sizeInBytes, undefined, e.checkpointId !== undefined);
   };
 }
 
@@ -78,11 +84,12 @@ export function analyzeWithCachedData(plan: ParsedPlan, ctx: ExecContext): Logic
  * Spark's withCachedData does: `analyzed` (shown by explain) is the plan as written.
  */
 function prepare(plan: ParsedPlan, ctx: ExecContext): Prepared {
+  checkCheckpoints(plan, ctx);
   const cached = cachedLookup(ctx);
   const analyzed = analyze(plan, analyzeOptions(ctx));
   const withCached = cached === undefined ? analyzed : analyze(plan, { ...analyzeOptions(ctx), cached });
   const optimized = optimize(withCached, ctx.conf);
-  return { analyzed, optimized, physical: planPhysical(optimized, ctx) };
+  return { analyzed, optimized, ...planPhysicalExplained(optimized, ctx) };
 }
 
 async function* noBatches(): AsyncGenerator<ColumnBatch> {}
@@ -107,6 +114,15 @@ export async function executeQuery(plan: ParsedPlan, ctx: ExecContext): Promise<
   return { schema, batches: relabel(schema, runPhysical(physical, ctx)) };
 }
 
+/** A query's result attributes and schema, optimized and physical plans, its sources resolved (df.foreach, checkpoint). */
+export async function preparePlans(
+  plan: ParsedPlan,
+  ctx: ExecContext,
+): Promise<{ readonly output: readonly AttributeRef[]; readonly schema: StructType; readonly optimized: LogicalPlan; readonly physical: PhysicalPlan; readonly notes: ExplainNotes }> {
+  const { analyzed, optimized, physical, notes } = prepare(await resolveSources(plan, ctx), ctx);
+  return { output: outputOf(analyzed), schema: schemaOf(analyzed), optimized, physical, notes };
+}
+
 /**
  * `df.persist(level)` / `df.cache()`: registers the plan with the engine's cache (nothing
  * runs; the first query that reads it materialises it). A plan already cached keeps its
@@ -117,7 +133,7 @@ export function persistQuery(plan: ParsedPlan, level: StorageLevel, ctx: ExecCon
   if (cache === undefined) throw new InternalError("this engine has no cache manager");
   if (!isValidStorageLevel(level)) throw new IllegalArgumentException(`Invalid StorageLevel: ${storageLevelString(level)}`);
   if (cache.lookup(plan) !== undefined) return;
-  const { analyzed, optimized, physical } = prepare(plan, ctx);
+  const { analyzed, optimized, physical, notes } = prepare(plan, ctx);
   cache.register({
     parsed: plan,
     output: outputOf(analyzed),
@@ -126,6 +142,7 @@ export function persistQuery(plan: ParsedPlan, level: StorageLevel, ctx: ExecCon
     physical,
     planLines: physicalPlanLines(physical),
     sizeInBytes: estimatedSize(optimized),
+    notes,
   });
 }
 
@@ -161,6 +178,7 @@ export function explainQuery(plan: ParsedPlan, mode: ExplainMode, ctx: ExecConte
   const physical = explainPhysical(p.physical);
   // no operator is compiled to code: what Spark prints with whole-stage codegen off
   if (mode === "codegen") return "Found 0 WholeStageCodegen subtrees.\n";
+  if (mode === "formatted") return explainFormatted(p.physical, p.notes, (id) => ctx.services.cache?.get(id));
   if (mode === "cost") return `${explainOptimizedWithStats(p.optimized, statisticsText)}${physical}\n`;
   // Spark's simple explain string ends with a blank line; extended ends after the physical plan.
   if (mode !== "extended") return `${physical}\n`;

@@ -14,6 +14,11 @@ export const FRAME_CONDITIONS: Readonly<Record<string, { readonly sqlState: stri
     sqlState: "42000",
     template: "Ambiguous reference to the field <field>. It appears <count> times in the schema.",
   },
+  "CHECKPOINT_RDD_BLOCK_ID_NOT_FOUND": {
+    sqlState: "56000",
+    template:
+      "Checkpoint block <rddBlockId> not found!\nEither the executor that originally checkpointed this partition is no longer alive, or the original RDD is unpersisted.\nIf this problem persists, you may consider using `rdd.checkpoint()` instead, which is slower than local checkpointing but more fault-tolerant.",
+  },
   "MISSING_ATTRIBUTES.RESOLVED_ATTRIBUTE_APPEAR_IN_OPERATION": {
     sqlState: "XX000",
     template:

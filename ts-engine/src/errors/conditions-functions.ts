@@ -152,6 +152,22 @@ export const FUNCTION_CONDITIONS: Readonly<Record<string, { readonly sqlState: s
     sqlState: "42704",
     template: "The value <collationName> does not represent a correct collation name. Suggested valid collation names: [<proposals>].",
   },
+  "COLLATION_MISMATCH.EXPLICIT": {
+    sqlState: "42P21",
+    template: "Could not determine which collation to use for string functions and operators. Error occurred due to the mismatch between explicit collations: [<explicitTypes>]. Decide on a single explicit collation and remove others.",
+  },
+  "COLLATION_MISMATCH.IMPLICIT": {
+    sqlState: "42P21",
+    template: "Could not determine which collation to use for string functions and operators. Error occurred due to the mismatch between implicit collations: [<implicitTypes>]. Use COLLATE function to set the collation explicitly.",
+  },
+  "INDETERMINATE_COLLATION_IN_EXPRESSION": {
+    sqlState: "42P22",
+    template: "Data type of <expr> has indeterminate collation. Use COLLATE clause to set the collation explicitly.",
+  },
+  "UNSUPPORTED_FEATURE.TRIM_COLLATION": {
+    sqlState: "0A000",
+    template: "The feature is not supported: TRIM specifier in the collation.",
+  },
   "DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION": {
     sqlState: "22003",
     template: "Decimal precision <precision> exceeds max precision <maxPrecision>.",

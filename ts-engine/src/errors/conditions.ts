@@ -14,6 +14,7 @@ import { FRAME_CONDITIONS } from "./conditions-frame.js";
 import { VARIANT_CONDITIONS } from "./conditions-variant.js";
 import { SKETCH_CONDITIONS } from "./conditions-sketch.js";
 import { HINT_CONDITIONS } from "./conditions-hints.js";
+import { PYTHON_CONDITIONS } from "./conditions-python.js";
 
 export interface Condition {
   readonly sqlState: string;
@@ -325,4 +326,5 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
   ...VARIANT_CONDITIONS,
   ...SKETCH_CONDITIONS,
   ...HINT_CONDITIONS,
+  ...PYTHON_CONDITIONS,
 };

@@ -84,5 +84,10 @@ export class InvalidPlanInput extends SparkException {
 export function toSparkException(e: unknown): SparkException {
   if (e instanceof SparkException) return e;
   const msg = e instanceof Error ? e.message : String(e);
+  // a plan within the frame-depth ceiling can still be too deep for some phase's recursion: the
+  // client's plan is the cause, and the engine is unharmed (the stack unwound)
+  if (e instanceof RangeError && msg.includes("call stack")) {
+    return new InvalidPlanInput("the plan is nested too deeply for the engine (maximum call stack size exceeded); split the query into smaller steps (for example, cache or checkpoint an intermediate DataFrame)");
+  }
   return new InternalError(msg);
 }

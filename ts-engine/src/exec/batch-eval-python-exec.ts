@@ -6,16 +6,17 @@ import type { EvalContext } from "../expr/eval/evaluate.js";
 import { evaluate } from "../expr/eval/evaluate.js";
 import type { Expr, PythonUDF } from "../expr/expr.js";
 import { pythonRunnerOf } from "../python/default-runner.js";
-import type { EvalUdfsRequest, UdfCall } from "../python/python-runner.js";
+import type { EvalUdfsRequest, PythonRunner, RunOptions, UdfCall } from "../python/python-runner.js";
 import { structType, type StructField, type StructType } from "../types/data-type.js";
 import type { ExecutionPlan } from "./execution-plan.js";
 import { evalContextOf, throwIfAborted } from "./util.js";
+import { evalJsUdfs, isJsUdf } from "./js-function/js-udf.js";
 
 /** Requests kept in flight per partition beyond the one being awaited. */
 const PREFETCH = 1;
 
 /** Distinct argument expressions of all UDFs (a column used twice is shipped once) and each UDF's offsets into them. */
-function planArguments(udfs: readonly PythonUDF[]): { args: Expr[]; calls: Omit<UdfCall, "func" | "returnType" | "evalType">[] } {
+export function planArguments(udfs: readonly PythonUDF[]): { args: Expr[]; calls: Omit<UdfCall, "func" | "returnType" | "evalType">[] } {
   const args: Expr[] = [];
   const keys = new Map<string, number>();
   const calls = udfs.map((u) => ({
@@ -77,7 +78,7 @@ export class BatchEvalPythonExec implements ExecutionPlan {
     const inFlight: { batch: ColumnBatch; results: Promise<Vector[]> }[] = [];
     for await (const b of this.child.execute(partition, ctx)) {
       throwIfAborted(ctx);
-      const results = b.numRows === 0 ? Promise.resolve(this.resultFields.map((f) => vectorFromValues(f.dataType, []))) : runner.evalUdfs(this.request(b, ectx, maxRecordsPerBatch), opts);
+      const results = b.numRows === 0 ? Promise.resolve(this.resultFields.map((f) => vectorFromValues(f.dataType, []))) : this.evalBatch(this.request(b, ectx, maxRecordsPerBatch), runner, opts);
       results.catch(() => undefined); // surfaced when awaited below, in order
       inFlight.push({ batch: b, results });
       if (inFlight.length > PREFETCH) {
@@ -89,6 +90,28 @@ export class BatchEvalPythonExec implements ExecutionPlan {
       const next = inFlight.shift()!;
       yield this.withResults(next.batch, await next.results);
     }
+  }
+
+  /**
+   * The request's results: the Python runner's, or, for the Node API's JavaScript UDFs, this
+   * thread's own (in order with the Python ones when a plan mixes both).
+   */
+  private evalBatch(req: EvalUdfsRequest, runner: PythonRunner, opts: RunOptions): Promise<Vector[]> {
+    if (!req.udfs.some(isJsUdf)) return runner.evalUdfs(req, opts);
+    const js = req.udfs.filter(isJsUdf);
+    const py = req.udfs.filter((u) => !isJsUdf(u));
+    let jsOut: Vector[];
+    try {
+      jsOut = evalJsUdfs({ ...req, udfs: js });
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    if (py.length === 0) return Promise.resolve(jsOut);
+    return runner.evalUdfs({ ...req, udfs: py }, opts).then((pyOut) => {
+      let j = 0;
+      let p = 0;
+      return req.udfs.map((u) => (isJsUdf(u) ? jsOut[j++]! : pyOut[p++]!));
+    });
   }
 
   private withResults(b: ColumnBatch, cols: readonly Vector[]): ColumnBatch {

@@ -25,6 +25,7 @@ import { SortExec } from "./sort/sort-exec.js";
 import { UnionExec } from "./union-exec.js";
 import { WindowExec } from "./window/window-exec.js";
 import { CoalesceExec } from "./exchange/coalesce-exec.js";
+import { arrowPythonExec } from "./python/arrow-python-exec.js";
 
 type Builder<K extends PhysicalKind> = (p: PhysicalPlan & { kind: K }, inputs: StageInputs) => ExecutionPlan;
 
@@ -65,6 +66,7 @@ const BUILDERS: { readonly [K in PhysicalKind]: Builder<K> } = {
     const c = i.cached(p.cacheId);
     return new InMemoryTableScanExec(p.schema, p.columns, c.numPartitions, (q) => c.read(q), p.detail);
   },
+  ArrowPython: (p, i) => arrowPythonExec(p, buildExec(p.input, i)),
   Coalesce: (p, i) =>
     new CoalesceExec(
       buildExec(p.input, i),

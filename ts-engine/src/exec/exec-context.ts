@@ -4,6 +4,7 @@ import type { ObservationStore } from "./observation-store.js";
 import type { WorkerPool } from "./scheduler/worker-pool.js";
 import type { PythonRunner } from "../python/python-runner.js";
 import type { CacheManager } from "./cache/cache-manager.js";
+import type { SessionCheckpoints } from "./cache/session-checkpoints.js";
 import type { SessionCatalog } from "../catalog/session-catalog.js";
 
 /**
@@ -23,6 +24,8 @@ export interface ExecContext {
   readonly reportMetrics?: (metricsId: number, partial: ColumnBatch) => void;
   /** The session's observed metrics (df.observe), which each finished action records; absent = not kept. */
   readonly observations?: ObservationStore;
+  /** The session's checkpoints (df.checkpoint), freed with it; absent = checkpoints cannot be made. */
+  readonly checkpoints?: SessionCheckpoints;
 }
 
 /** Long-lived, process-wide services shared by all sessions. */

@@ -4,10 +4,10 @@ import { childrenOf } from "./physical-plan.js";
 import { innerChildLines } from "../plan/inner-children.js";
 
 /** Operators Spark compiles with whole-stage codegen (printed with a `*(n)` prefix). */
-const CODEGEN = new Set(["Project", "Filter", "Range", "Scan ExistingRDD", "HashAggregate", "Sort", "BroadcastHashJoin", "ShuffledHashJoin", "SortMergeJoin", "LocalLimit", "GlobalLimit", "Generate", "Expand", "Sample"]);
+export const CODEGEN = new Set(["Project", "Filter", "Range", "Scan ExistingRDD", "HashAggregate", "Sort", "BroadcastHashJoin", "ShuffledHashJoin", "SortMergeJoin", "LocalLimit", "GlobalLimit", "Generate", "Expand", "Sample"]);
 
 /** The operator name and bracketed detail explain prints, as Spark names what runs. */
-function line(p: PhysicalPlan): { readonly name: string; readonly detail: string } {
+export function operatorLine(p: PhysicalPlan): { readonly name: string; readonly detail: string } {
   switch (p.kind) {
     case "Range":
       return { name: "Range", detail: ` (${p.start}, ${p.end}, step=${p.step}, splits=${p.slices})` };
@@ -43,8 +43,10 @@ function line(p: PhysicalPlan): { readonly name: string; readonly detail: string
       return { name: "BroadcastExchange", detail: p.detail };
     case "ShuffleRead":
     case "BroadcastRead":
-      return line(p.exchange);
+      return operatorLine(p.exchange);
     case "InMemoryTableScan":
+      // a checkpoint reads its saved rows as Spark's RDDScanExec over the checkpointed RDD
+      if (p.checkpoint === true) return { name: "Scan ExistingRDD", detail: p.detail };
       return { name: "InMemoryTableScan", detail: p.detail };
     case "FileSourceScan":
       return { name: "FileScan", detail: p.detail };
@@ -52,17 +54,21 @@ function line(p: PhysicalPlan): { readonly name: string; readonly detail: string
       return { name: "WriteFiles", detail: "" };
     case "Coalesce":
       return { name: "Coalesce", detail: ` ${p.numPartitions}` };
+    case "ArrowPython":
+      return { name: p.name, detail: p.detail };
     default:
       return assertNever(p);
   }
 }
 
-function shown(p: PhysicalPlan): readonly PhysicalPlan[] {
+/** The children explain shows: a shuffle or broadcast read stands for its exchange, over the exchange's input. */
+export function shown(p: PhysicalPlan): readonly PhysicalPlan[] {
   if (p.kind === "ShuffleRead" || p.kind === "BroadcastRead") return [p.exchange.input];
   return childrenOf(p);
 }
 
-function hasExchange(p: PhysicalPlan): boolean {
+/** Whether a plan runs with an exchange, which Spark 4's AQE then wraps in AdaptiveSparkPlan. */
+export function hasExchange(p: PhysicalPlan): boolean {
   if (p.kind === "ShuffleExchange" || p.kind === "BroadcastExchange" || p.kind === "HashJoin" || p.kind === "SortMergeJoin") return true;
   return shown(p).some(hasExchange);
 }
@@ -74,7 +80,7 @@ interface Printer {
 }
 
 function print(p: PhysicalPlan, prefix: string, childPrefix: string, pr: Printer, inStage: number): void {
-  const { name, detail } = line(p);
+  const { name, detail } = operatorLine(p);
   if (p.kind === "FileSourceScan" && p.batched) {
     // A columnar scan feeds a ColumnarToRow, the first operator of its codegen stage (Spark's
     // vectorized readers); the scan itself is outside the stage.
@@ -87,7 +93,7 @@ function print(p: PhysicalPlan, prefix: string, childPrefix: string, pr: Printer
   if (pr.stars && CODEGEN.has(name)) stageId = inStage > 0 ? inStage : ++pr.stage;
   const star = stageId > 0 ? `*(${stageId}) ` : "";
   pr.lines.push(`${prefix}${star}${name}${detail}`);
-  if (p.kind === "InMemoryTableScan") {
+  if (p.kind === "InMemoryTableScan" && p.checkpoint !== true) {
     // the relation is the scan's inner child and the cached plan the relation's (Spark's innerChildren)
     const relation = [p.relationLine, ...innerChildLines("", p.cachedPlanLines)];
     for (const l of innerChildLines(childPrefix, relation)) pr.lines.push(l);

@@ -6,11 +6,15 @@ import type { Expr } from "../expr/expr.js";
 import type { StructType } from "../types/data-type.js";
 import type { ExecutionPlan } from "./execution-plan.js";
 import { evalContextOf, throwIfAborted } from "./util.js";
+import { selectInto, simpleSelection } from "./filter-selection.js";
 
 /** Keeps the rows whose predicate is true; null counts as false (SQL WHERE). */
 export class FilterExec implements ExecutionPlan {
   readonly name = "Filter";
   readonly children: readonly ExecutionPlan[];
+
+  /** The condition as selection loops, when it is an AND of column-versus-number comparisons. */
+  private readonly simple: ReturnType<typeof simpleSelection>;
 
   constructor(
     readonly child: ExecutionPlan,
@@ -18,6 +22,7 @@ export class FilterExec implements ExecutionPlan {
     private readonly detail: string,
   ) {
     this.children = [child];
+    this.simple = simpleSelection(condition);
   }
 
   get schema(): StructType {
@@ -35,13 +40,17 @@ export class FilterExec implements ExecutionPlan {
   async *execute(partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
     const base = evalContextOf(ctx);
     let rowOffset = 0;
+    // the selected row numbers, reused batch after batch (takeBatch copies the rows out)
+    let sel = new Int32Array(0);
+    const simple = this.simple;
     for await (const b of this.child.execute(partition, ctx)) {
       throwIfAborted(ctx);
       // Nondeterministic functions (rand, monotonically_increasing_id) read the batch's position.
       const ectx = { ...base, partition: { index: partition, rowOffset } };
       rowOffset += b.numRows;
-      const pred = evaluate(this.condition, b, ectx);
-      const idx = selectedRows(pred);
+      if (simple !== null && sel.length < b.numRows) sel = new Int32Array(b.numRows);
+      const k = simple === null ? -1 : selectInto(simple, b, sel);
+      const idx = k >= 0 ? sel.subarray(0, k) : selectedRows(evaluate(this.condition, b, ectx));
       if (idx.length === b.numRows) yield b;
       // selected row numbers: never -1
       else if (idx.length > 0) yield takeBatch(b, idx, idx.length, { nonNegative: true });

@@ -66,6 +66,9 @@ export function hashClustering(p: PhysicalPlan): readonly number[] | null {
     case "Coalesce":
       // merged neighbours: rows of one key may sit in any output partition (Spark's UnknownPartitioning)
       return null;
+    case "ArrowPython":
+      // rows stay in their partition, but the output columns are the operator's own
+      return null;
     default:
       return assertNever(p);
   }

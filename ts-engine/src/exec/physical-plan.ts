@@ -3,6 +3,7 @@ import type { JoinType } from "../plan/logical-plan.js";
 import type { FilePartition } from "../io/file-split.js";
 import type { PushedFilter } from "../io/pushed-filter.js";
 import { assertNever } from "../errors/assert-never.js";
+import type { ArrowPythonOp } from "./python/arrow-python-op.js";
 import { structType, type StructField, type StructType } from "../types/data-type.js";
 
 /**
@@ -36,7 +37,8 @@ export type PhysicalPlan =
   | SampleP
   | WindowP
   | CoalesceP
-  | CollectMetricsP;
+  | CollectMetricsP
+  | ArrowPythonP;
 
 export type PhysicalKind = PhysicalPlan["kind"];
 
@@ -182,6 +184,22 @@ export interface BatchEvalPythonP {
 }
 
 /**
+ * A Python operator that feeds pandas/Arrow UDFs whole groups of rows (Spark's
+ * AggregateInPandas, ArrowWindowPython …): `op` says which; `name` is the operator name
+ * explain prints. Expressions are bound to the input.
+ */
+export interface ArrowPythonP {
+  readonly kind: "ArrowPython";
+  readonly input: PhysicalPlan;
+  /** The right side of a cogrouped operator (co-partitioned with `input` on its keys). */
+  readonly other?: PhysicalPlan;
+  readonly op: ArrowPythonOp;
+  readonly name: string;
+  readonly schema: StructType;
+  readonly detail: string;
+}
+
+/**
  * How a shuffle distributes rows over its output partitions. `hash` with `sparkHash` places
  * rows by Spark's own Murmur3 `hash(keys)` (a user's repartition by columns, so each row lands
  * where Spark puts it); other hash exchanges use the engine's faster partitioning hash, which
@@ -261,6 +279,8 @@ export interface InMemoryTableScanP {
   /** `InMemoryRelation [...], StorageLevel(...)` and the cached plan under it, for explain. */
   readonly relationLine: string;
   readonly cachedPlanLines: readonly string[];
+  /** A checkpoint's saved rows: explain prints Spark's `Scan ExistingRDD[…]`, with no relation under it. */
+  readonly checkpoint?: true;
 }
 
 /**
@@ -411,6 +431,8 @@ export function childrenOf(p: PhysicalPlan): readonly PhysicalPlan[] {
     case "Coalesce":
     case "CollectMetrics":
       return [p.input];
+    case "ArrowPython":
+      return p.other === undefined ? [p.input] : [p.input, p.other];
     case "Union":
       return p.inputs;
     case "HashJoin":
@@ -439,6 +461,7 @@ export function physicalSchema(p: PhysicalPlan): StructType {
     case "WriteFiles":
     case "Expand":
     case "Window":
+    case "ArrowPython":
       return p.schema;
     case "Filter":
     case "Sort":
@@ -487,6 +510,8 @@ export function withChildren(p: PhysicalPlan, kids: readonly PhysicalPlan[]): Ph
     case "Coalesce":
     case "CollectMetrics":
       return { ...p, input: k0 };
+    case "ArrowPython":
+      return p.other === undefined ? { ...p, input: k0 } : { ...p, input: k0, other: kids[1]! };
     case "Union":
       return { ...p, inputs: kids };
     case "HashJoin":

@@ -101,7 +101,11 @@ export function fileSplitSettings(ctx: ExecContext): SplitSettings {
  * (PushedFilters) and kept in the Filter. The scan reads only the data columns in its output.
  * Returns the scan and the conjuncts the Filter above must still apply.
  */
-export function planFileScan(scan: FileScan, conjuncts: readonly Expr[], ctx: ExecContext): { readonly scan: FileSourceScanP; readonly remaining: readonly Expr[] } {
+export function planFileScan(
+  scan: FileScan,
+  conjuncts: readonly Expr[],
+  ctx: ExecContext,
+): { readonly scan: FileSourceScanP; readonly remaining: readonly Expr[]; readonly formatted: readonly string[] } {
   const rel = scan.relation;
   const nData = rel.dataSchema.fields.length;
   const dataAttrs = scan.relationOutput.slice(0, nData);
@@ -146,6 +150,16 @@ export function planFileScan(scan: FileScan, conjuncts: readonly Expr[], ctx: Ex
     `ReadSchema: ${abbreviate(simpleString(requiredSchema), max)}`,
   ];
   const detail = ` ${rel.format} [${scan.output.map(exprToString).join(",")}] ${meta.join(", ")}`;
+  // formatted explain (FileSourceScanExec.verboseStringWithOperatorId): the metadata but
+  // DataFilters and Format, empty ones left out, the location as its class and root paths
+  const roots = rel.index.rootPaths;
+  const where = roots.length <= 1 ? `[${roots.join(", ")}]` : `[${roots[0]!}, ... ${roots.length - 1} entries]`;
+  const formatted = [
+    `Output [${scan.output.length}]: [${scan.output.map(exprToString).join(", ")}]`,
+    ...meta
+      .filter((m) => !m.startsWith("DataFilters:") && !m.startsWith("Format:") && !m.endsWith(": []") && !m.endsWith(": "))
+      .map((m) => (m.startsWith("Location:") ? `Location: InMemoryFileIndex ${where}` : m)),
+  ];
   const remaining = all.filter((c) => !partitionFilters.includes(c));
   return {
     scan: {
@@ -164,5 +178,6 @@ export function planFileScan(scan: FileScan, conjuncts: readonly Expr[], ctx: Ex
       batched,
     },
     remaining,
+    formatted,
   };
 }

@@ -22,13 +22,18 @@ import { andAll, extractJoinKeys, splitConjuncts } from "../optimizer/join-keys.
 import { planFileScan } from "./plan-file-scan.js";
 import { planWriteFiles } from "./plan-write-files.js";
 import { planWindow } from "./window/plan-window.js";
+import { isPandasAggregate, isPandasWindow, planAggregateInPandas, planWindowInPandas } from "./python/plan-arrow-python.js";
 import { estimatedSize } from "./size-estimate.js";
 import { isOrderable, selectEquiJoin, type BuildSide } from "./join/join-selection.js";
 import { schemaOfAttrs } from "./util.js";
+import { ExplainNotes, fieldString } from "./explain-notes.js";
+import { distinctPhaseFields, finalAggregateFields, partialAggregateFields } from "./explain-aggregate.js";
 
 interface PlanState {
   readonly ctx: ExecContext;
   nextPlanId: number;
+  /** What formatted explain prints beyond the plan; absent when nobody explains it. */
+  readonly notes?: ExplainNotes;
 }
 
 function bindAll(es: readonly Expr[], input: LogicalPlan): Expr[] {
@@ -118,6 +123,8 @@ function singlePartition(p: PhysicalPlan): boolean {
     case "Window":
     case "CollectMetrics":
       return singlePartition(p.input);
+    case "ArrowPython":
+      return singlePartition(p.input) && (p.other === undefined || singlePartition(p.other));
     case "Coalesce":
       // Spark's CoalesceExec: SinglePartition when n is 1
       return p.numPartitions === 1;
@@ -215,7 +222,14 @@ function planAggregate(p: Aggregate, st: PlanState): PhysicalPlan {
   );
   const keys = spec.groupBy.map((g, i) => ref(i, g, `_k${i}`));
   const ex = hashExchange(partial, keys, spec.groupBy, st);
-  return aggregate(ex, keys, mergeCalls(callsBound, k, ansi), "final", spec.results, schemaOfAttrs(outputOf(p)), aggDetail(spec.groupBy, spec.calls, false));
+  const final = aggregate(ex, keys, mergeCalls(callsBound, k, ansi), "final", spec.results, schemaOfAttrs(outputOf(p)), aggDetail(spec.groupBy, spec.calls, false));
+  if (st.notes !== undefined) {
+    const noted = partialAggregateFields(outputOf(p.input), spec.groupBy, spec.calls, ansi);
+    st.notes.fields(partial, noted.fields);
+    st.notes.output(partial, noted.output);
+    st.notes.fields(final, finalAggregateFields(noted.output, spec.groupBy, spec.calls, p.aggs));
+  }
+  return final;
 }
 
 /**
@@ -228,7 +242,9 @@ function planComplete(p: Aggregate, spec: AggSpec, child: PhysicalPlan, st: Plan
   const ex = hashExchange(child, groupBound, spec.groupBy, st);
   const callsBound = spec.calls.map((c) => bindCall(c, p.input));
   const calls: AggCallPlan[] = callsBound.map((call) => ({ call, input: "update", offset: 0 }));
-  return aggregate(ex, groupBound, calls, "final", spec.results, schemaOfAttrs(outputOf(p)), aggDetail(spec.groupBy, spec.calls, false));
+  const complete = aggregate(ex, groupBound, calls, "final", spec.results, schemaOfAttrs(outputOf(p)), aggDetail(spec.groupBy, spec.calls, false));
+  st.notes?.fields(complete, finalAggregateFields(outputOf(p.input), spec.groupBy, spec.calls, p.aggs));
+  return complete;
 }
 
 /** Whether every distinct call reads the same arguments (Spark's one-distinct-group case). */
@@ -293,7 +309,7 @@ function planOneDistinct(p: Aggregate, spec: AggSpec, child: PhysicalPlan, disti
   const results = spec.results.map((r) =>
     transformExprDown(r, (e) => (e.kind === "BoundRef" && e.ordinal >= k ? { ...e, ordinal: k + perm[e.ordinal - k]! } : undefined)),
   );
-  return aggregate(
+  const final = aggregate(
     ex2,
     keys3,
     mergeCalls(calls3.map((c) => c.call), k, ansi),
@@ -302,6 +318,20 @@ function planOneDistinct(p: Aggregate, spec: AggSpec, child: PhysicalPlan, disti
     schemaOfAttrs(outputOf(p)),
     fnDetail(spec.groupBy, order.map((c) => ["", c] as const)),
   );
+  if (st.notes !== undefined) {
+    const n = st.notes;
+    const phase = (node: PhysicalPlan, input: readonly Expr[], keys: readonly Expr[], named: readonly (readonly [string, AggCall])[]): readonly Expr[] => {
+      const noted = distinctPhaseFields(input, keys, named, ansi);
+      n.fields(node, noted.fields);
+      n.output(node, noted.output);
+      return noted.output;
+    };
+    const o1 = phase(p1, outputOf(p.input), keys1, plain.map((c) => ["partial_", c] as const));
+    const o2 = phase(p2, o1, keys1, plain.map((c) => ["merge_", c] as const));
+    const o3 = phase(p3, o2, spec.groupBy, [...plain.map((c) => ["merge_", c] as const), ...distinct.map((c) => ["partial_", c] as const)]);
+    n.fields(final, finalAggregateFields(o3, spec.groupBy, order, p.aggs));
+  }
+  return final;
 }
 
 function planRange(p: LogicalPlan & { kind: "Range" }, st: PlanState): PhysicalPlan {
@@ -350,19 +380,30 @@ function planJoin(p: Join, st: PlanState): PhysicalPlan {
   const rightKeys = keys.rightKeys.map((k) => bindReferences(k, ra));
   const ls = estimatedSize(p.left);
   const rs = estimatedSize(p.right);
-  const join = (left: PhysicalPlan, right: PhysicalPlan, build: BuildSide, strategy: "shuffled" | "broadcast", detail: string): PhysicalPlan => ({
-    kind: "HashJoin",
-    left,
-    right,
-    joinType: jt,
-    leftKeys,
-    rightKeys,
-    ...(residual === undefined ? {} : { residual }),
-    build,
-    strategy,
-    schema,
-    detail,
-  });
+  // formatted explain's join fields (Spark's HashJoin / SortMergeJoinExec verbose strings)
+  const joinFields = [
+    ...(keys.leftKeys.length === 0 ? [] : [fieldString("Left keys", keys.leftKeys.map(exprToString)), fieldString("Right keys", keys.rightKeys.map(exprToString))]),
+    `Join type: ${JOIN_TYPE_NAMES[jt]}`,
+    `Join condition: ${keys.residual === undefined ? "None" : exprToString(keys.residual)}`,
+  ];
+  const noted = (j: PhysicalPlan): PhysicalPlan => {
+    st.notes?.fields(j, joinFields);
+    return j;
+  };
+  const join = (left: PhysicalPlan, right: PhysicalPlan, build: BuildSide, strategy: "shuffled" | "broadcast", detail: string): PhysicalPlan =>
+    noted({
+      kind: "HashJoin",
+      left,
+      right,
+      joinType: jt,
+      leftKeys,
+      rightKeys,
+      ...(residual === undefined ? {} : { residual }),
+      build,
+      strategy,
+      schema,
+      detail,
+    });
   const side = (b: BuildSide): string => (b === "left" ? "BuildLeft" : "BuildRight");
   if (leftKeys.length === 0) {
     // nested loop: Spark's BroadcastNestedLoopJoin broadcasts the side the join type lets it
@@ -405,7 +446,7 @@ function planJoin(p: Join, st: PlanState): PhysicalPlan {
     orders: ascending(bound),
     detail: ` ${exprList(ascending(shown))}, false, 0`,
   });
-  return {
+  return noted({
     kind: "SortMergeJoin",
     left: sorted(le, leftKeys, keys.leftKeys),
     right: sorted(re, rightKeys, keys.rightKeys),
@@ -415,7 +456,7 @@ function planJoin(p: Join, st: PlanState): PhysicalPlan {
     ...(residual === undefined ? {} : { residual }),
     schema,
     detail: ` ${exprList(keys.leftKeys)}, ${exprList(keys.rightKeys)}, ${JOIN_TYPE_NAMES[jt]}${cond}`,
-  };
+  });
 }
 
 /** Whether `exprs` are exactly `attrs`, in order. */
@@ -423,7 +464,14 @@ function sameAttrs(exprs: readonly Expr[], attrs: readonly AttributeRef[]): bool
   return exprs.length === attrs.length && exprs.every((e, i) => e.kind === "AttributeRef" && e.exprId === attrs[i]!.exprId);
 }
 
+/** The physical plan of `p`; formatted explain's notes learn its output. */
 function plan(p: LogicalPlan, st: PlanState): PhysicalPlan {
+  const phys = planNode(p, st);
+  st.notes?.output(phys, outputOf(p));
+  return phys;
+}
+
+function planNode(p: LogicalPlan, st: PlanState): PhysicalPlan {
   switch (p.kind) {
     case "Range":
       return planRange(p, st);
@@ -433,8 +481,8 @@ function plan(p: LogicalPlan, st: PlanState): PhysicalPlan {
       return { kind: "LocalTableScan", schema: schemaOfAttrs(attrs), rows: p.rows, slices, detail: scanDetail(attrs) };
     }
     case "Project":
-      // Spark's RemoveRedundantProjects: a projection of exactly a file scan's columns is the scan
-      if ((p.input.kind === "FileScan" || (p.input.kind === "Filter" && p.input.input.kind === "FileScan")) && sameAttrs(p.exprs, outputOf(p.input))) return plan(p.input, st);
+      // Spark's RemoveRedundantProjects: a projection of exactly its input's columns, in order, is its input
+      if (sameAttrs(p.exprs, outputOf(p.input))) return plan(p.input, st);
       return {
         kind: "Project",
         input: plan(p.input, st),
@@ -445,18 +493,24 @@ function plan(p: LogicalPlan, st: PlanState): PhysicalPlan {
     case "Filter": {
       if (p.input.kind === "FileScan") {
         // FileSourceStrategy: the scan takes the filter's conjuncts (pruning, pushed filters)
-        const { scan, remaining } = planFileScan(p.input, splitConjuncts(p.condition), st.ctx);
+        const { scan, remaining, formatted } = planFileScan(p.input, splitConjuncts(p.condition), st.ctx);
+        st.notes?.fields(scan, formatted);
+        st.notes?.output(scan, outputOf(p.input));
         const cond = andAll(remaining);
         if (cond === undefined) return scan;
         return { kind: "Filter", input: scan, condition: bindAll([cond], p.input)[0]!, detail: ` ${exprToString(cond)}` };
       }
       return { kind: "Filter", input: plan(p.input, st), condition: bindAll([p.condition], p.input)[0]!, detail: ` ${exprToString(p.condition)}` };
     }
-    case "FileScan":
-      return planFileScan(p, [], st.ctx).scan;
+    case "FileScan": {
+      const { scan, formatted } = planFileScan(p, [], st.ctx);
+      st.notes?.fields(scan, formatted);
+      return scan;
+    }
     case "InsertIntoFiles":
       return planWriteFiles(p, plan(p.input, st));
     case "Aggregate":
+      if (isPandasAggregate(p)) return planAggregateInPandas(p, plan(p.input, st), (input, keys, shown) => hashExchange(input, keys, shown, st));
       return planAggregate(p, st);
     case "Sort": {
       const c = plan(p.input, st);
@@ -483,9 +537,10 @@ function plan(p: LogicalPlan, st: PlanState): PhysicalPlan {
         cacheId: p.cacheId,
         columns: p.columns,
         schema: schemaOfAttrs(p.output),
-        detail: ` ${exprList(p.output)}`,
+        detail: p.checkpoint === true ? scanDetail(p.output) : ` ${exprList(p.output)}`,
         relationLine: `InMemoryRelation ${exprList(p.relationOutput)}, ${storageLevelString(p.storageLevel)}`,
         cachedPlanLines: p.cachedPlanLines,
+        ...(p.checkpoint === true ? { checkpoint: true as const } : {}),
       };
     case "Generate": {
       const attrs = outputOf(p.input);
@@ -503,6 +558,7 @@ function plan(p: LogicalPlan, st: PlanState): PhysicalPlan {
     case "Offset":
       return p.input.kind === "Limit" ? globalLimit(p.input.input, p.input.n, p.n, st) : globalLimit(p.input, -1, p.n, st);
     case "Window":
+      if (isPandasWindow(p)) return planWindowInPandas(p, plan(p.input, st), (input, keys, shown) => hashExchange(input, keys, shown, st));
       // Spark's WindowExec requires its input clustered on the partition keys (all rows in one partition without any)
       return planWindow(p, plan(p.input, st), (input, keys, shown) => hashExchange(input, keys, shown, st));
     case "Repartition":
@@ -535,8 +591,20 @@ function globalLimit(input: LogicalPlan, n: number, offset: number, st: PlanStat
  * CollectLimit: each partition stops at n rows and the collector at n in all; a root Offset
  * (over a Limit, or under one) is a CollectLimit whose collector skips the offset's rows.
  */
-export function planPhysical(logical: LogicalPlan, ctx: ExecContext): PhysicalPlan {
-  const st: PlanState = { ctx, nextPlanId: 1 };
+export function planPhysical(logical: LogicalPlan, ctx: ExecContext, notes?: ExplainNotes): PhysicalPlan {
+  const st: PlanState = notes === undefined ? { ctx, nextPlanId: 1 } : { ctx, nextPlanId: 1, notes };
+  const root = planRoot(logical, st);
+  notes?.output(root, outputOf(logical));
+  return root;
+}
+
+/** The physical plan of a query and what formatted explain prints about it. */
+export function planPhysicalExplained(logical: LogicalPlan, ctx: ExecContext): { readonly physical: PhysicalPlan; readonly notes: ExplainNotes } {
+  const notes = new ExplainNotes();
+  return { physical: planPhysical(logical, ctx, notes), notes };
+}
+
+function planRoot(logical: LogicalPlan, st: PlanState): PhysicalPlan {
   if (logical.kind === "Limit" && logical.input.kind === "Offset") {
     const o = logical.input;
     return { kind: "Limit", input: plan(o.input, st), n: logical.n + o.n, offset: o.n, scope: "collect" };

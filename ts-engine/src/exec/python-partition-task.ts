@@ -7,6 +7,9 @@ import type { PartitionInput, PythonRunner, RunOptions } from "../python/python-
 import { qualified } from "../io/file-index.js";
 import type { FileSplit, FileStatus } from "../io/file-split.js";
 import { lineChunkText, readWholeFile, splitLines } from "../io/line-reader.js";
+import type { JsPartitioner } from "./js-function/js-partitioner.js";
+import { runJsMapPartitions, runJsShuffleWrite } from "./js-function/js-partition-task.js";
+import type { JsStep } from "./js-function/js-steps.js";
 
 /**
  * A partition task's input: what a runner takes, or files the task reads itself (on its
@@ -23,7 +26,8 @@ export type TaskInput =
  * runs as a task on a worker thread (whose own Python worker process does the work), as
  * PySpark runs each partition of a PythonRDD as a task: `mapPartitions` yields the
  * partition's new elements, `shuffleWrite` the map side of a shuffle, bucketed by
- * `portable_hash(key) % numPartitions`.
+ * `portable_hash(key) % numPartitions`. The `js…` kinds are the same two steps of a Node
+ * API RDD, whose functions are JavaScript (exec/js-function/) run on the worker thread itself.
  */
 export type PythonPartitionTask =
   | {
@@ -40,6 +44,20 @@ export type PythonPartitionTask =
       readonly numPartitions: number;
       /** cloudpickled `partitionFunc(key)` (null: portable_hash). */
       readonly partitionFunc: Uint8Array | null;
+    }
+  | {
+      readonly kind: "jsMapPartitions";
+      readonly steps: readonly JsStep[];
+      readonly splitIndex: number;
+      readonly input: TaskInput;
+    }
+  | {
+      readonly kind: "jsShuffleWrite";
+      readonly steps: readonly JsStep[];
+      readonly splitIndex: number;
+      readonly input: TaskInput;
+      readonly numPartitions: number;
+      readonly partitioner: JsPartitioner;
     };
 
 /** The bucket of a task output that holds the task's accumulator updates, not elements. */
@@ -72,6 +90,10 @@ async function runTask(task: PythonPartitionTask, input: PartitionInput, runner:
       const buckets = await runner.shuffleWrite(task.func, task.splitIndex, input, task.numPartitions, task.partitionFunc, opts);
       return buckets.map((blobs, bucket) => ({ bucket, blobs })).filter((o) => o.blobs.length > 0);
     }
+    case "jsMapPartitions":
+      return runJsMapPartitions(task.steps, task.splitIndex, input);
+    case "jsShuffleWrite":
+      return runJsShuffleWrite(task.steps, task.splitIndex, input, task.numPartitions, task.partitioner);
     default:
       return assertNever(task);
   }

@@ -151,7 +151,7 @@ function knownType(e: AnyExpr): DataType | undefined {
     case "LambdaFunction":
       return knownType(e.body);
     case "WindowExpression":
-      return e.fn.dataType;
+      return e.fn.kind === "PythonUDF" ? e.fn.returnType : e.fn.dataType;
     case "Window":
       return knownType(e.windowFunction);
     case "UnresolvedAttribute":
@@ -188,7 +188,12 @@ function render(e: AnyExpr, s: Style): string {
       return e.sql;
     case "Literal":
       // Spark's Literal.toString (plans) prints a null as `null`; its .sql (column names) as `NULL`
-      return s === "explain" && (e.value === null || e.value === undefined) ? "null" : literalToString(e);
+      if (s === "explain" && (e.value === null || e.value === undefined)) return "null";
+      // a collated string literal's SQL names its collation: 'x' collate UTF8_LCASE
+      if (s === "pretty" && "collation" in e.dataType && typeof e.value === "string") {
+        return `'${e.value.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}' collate ${e.dataType.collation}`;
+      }
+      return literalToString(e);
     case "Alias":
       return s === "pretty" ? render(e.child, s) : `${render(e.child, s)} AS ${e.name}#${"exprId" in e ? e.exprId : 0}${aliasSuffix(e.child)}`;
     case "Cast":

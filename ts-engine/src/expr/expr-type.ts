@@ -24,7 +24,7 @@ export function exprType(e: Expr): DataType {
     case "LambdaFunction":
       return exprType(e.body);
     case "WindowExpression":
-      return e.fn.dataType;
+      return e.fn.kind === "PythonUDF" ? e.fn.returnType : e.fn.dataType;
     default:
       return assertNever(e);
   }
@@ -55,7 +55,7 @@ export function exprNullable(e: Expr): boolean {
     case "LambdaFunction":
       return exprNullable(e.body);
     case "WindowExpression":
-      return e.fn.nullable;
+      return e.fn.kind === "PythonUDF" ? true : e.fn.nullable;
     default:
       return assertNever(e);
   }

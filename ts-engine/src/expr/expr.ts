@@ -160,7 +160,8 @@ export interface NamedLambdaVariable {
  */
 export interface WindowExpression {
   readonly kind: "WindowExpression";
-  readonly fn: AggCall | ScalarCall;
+  /** An aggregate, a window function, or a grouped-aggregate pandas UDF (run by ArrowWindowPython). */
+  readonly fn: AggCall | ScalarCall | PythonUDF;
   readonly partitionSpec: readonly Expr[];
   readonly orderSpec: readonly SortOrder[];
   readonly frame: WindowFrame;

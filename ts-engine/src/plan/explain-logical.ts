@@ -1,8 +1,9 @@
 import type { Expr, ScalarCall } from "../expr/expr.js";
 import { lookupFunction } from "../expr/functions/registry.js";
 import { assertNever } from "../errors/assert-never.js";
+import { parsedPlanLine } from "./parsed-plan-line.js";
+import { sampleText } from "./sample-text.js";
 import { exprToString } from "../expr/expr-string.js";
-import { doubleToString } from "../expr/eval/to-string.js";
 import { planChildren } from "../plan/transform.js";
 import { simpleString } from "../types/type-names.js";
 import type { JoinType, LogicalPlan, Repartition } from "./logical-plan.js";
@@ -20,71 +21,9 @@ function joinLine(joinType: JoinType, condition: string | undefined): string {
   return `Join ${joinType === "left_semi" ? "LeftSemi" : joinType}${condition === undefined ? "" : `, ${condition}`}`;
 }
 
-/** One line of the parsed plan; the sugar nodes print their kind. */
+/** One line of the parsed plan (parsed-plan-line.ts, as explain prints it). */
 function parsedLine(p: ParsedPlan): string {
-  switch (p.kind) {
-    case "Range":
-      return rangeLine(p);
-    case "LocalRelation":
-      // Parsed rows have no attributes yet (the analyzer makes them).
-      return "LogicalRDD [], false";
-    case "Project":
-      return `Project [${p.exprs.map(exprToString).join(", ")}]`;
-    case "Filter":
-      return `Filter ${exprToString(p.condition)}`;
-    case "Aggregate":
-      return `Aggregate [${p.groupBy.map(exprToString).join(", ")}], [${p.aggs.map(exprToString).join(", ")}]`;
-    case "Sort":
-      return `Sort [${p.orders.map(exprToString).join(", ")}], ${p.global}`;
-    case "Limit":
-      return `GlobalLimit ${p.n}`;
-    case "Offset":
-      return `Offset ${p.n}`;
-    case "Join":
-      return joinLine(p.joinType, p.condition === undefined ? undefined : exprToString(p.condition));
-    case "WithColumns":
-    case "WithColumnsRenamed":
-    case "Drop":
-    case "Distinct":
-    case "Union":
-    case "SubqueryAlias":
-    case "ToDF":
-      return p.kind;
-    case "UnresolvedRelation":
-      return `'UnresolvedRelation [${p.nameParts.join(", ")}], [], false`;
-    case "Sql":
-      return `'Sql ${p.query}`;
-    case "PredicateSubquery":
-      return `'Filter ${p.negated ? "NOT " : ""}${p.values.length === 0 ? "exists" : "in"}#subquery`;
-    case "ScalarSubqueryJoin":
-      return `'Join LeftOuter, scalar-subquery#${p.name}`;
-    case "SetOperation":
-      return `'${p.op === "intersect" ? "Intersect" : "Except"} ${p.all === true}`;
-    case "Hint":
-      return `UnresolvedHint ${p.name}${p.parameters.length === 0 ? "" : `, [${p.parameters.join(", ")}]`}`;
-    case "DataSource":
-      return `'UnresolvedDataSource ${p.format}, [${p.paths.join(", ")}]`;
-    case "WriteFiles":
-      return `'WriteFiles ${p.format}, ${p.path}`;
-    case "Unpivot":
-      return `'Unpivot ArraySeq(${p.ids.map(exprToString).join(", ")}), ${p.variableColumnName}, ${p.valueColumnName}`;
-    case "NAFill":
-    case "NADrop":
-    case "NAReplace":
-    case "StatSummary":
-    case "ToSchema":
-      return `'${p.kind}`;
-    case "Sample":
-      return `'${sampleText(p)}`;
-    case "Repartition":
-      return `Repartition ${p.numPartitions}, ${p.shuffle}`;
-    case "RepartitionByExpression":
-      return `'RepartitionByExpression [${p.partitionExprs.map(exprToString).join(", ")}]${p.numPartitions === undefined ? "" : `, ${p.numPartitions}`}`;
-    case "CollectMetrics":
-      return `'CollectMetrics ${p.name}, [${p.metrics.map(exprToString).join(", ")}], 0`;
-    default:
-      return assertNever(p);
-  }
+  return parsedPlanLine(p, "explain");
 }
 
 /** Spark's `Repartition n, shuffle` or `RepartitionByExpression [keys], n`. */
@@ -132,6 +71,7 @@ function resolvedLine(p: LogicalPlan): string {
     case "BatchEvalPython":
       return p.kind;
     case "InMemoryRelation":
+      if (p.checkpoint === true) return `LogicalRDD [${p.output.map(exprToString).join(", ")}], false`;
       return `InMemoryRelation [${p.relationOutput.map(exprToString).join(", ")}], ${storageLevelString(p.storageLevel)}`;
     case "Generate":
       return `Generate ${generatorText(p.generator)}, ${p.outer}, [${p.generatorOutput.map(exprToString).join(", ")}]`;
@@ -159,7 +99,7 @@ function resolvedLine(p: LogicalPlan): string {
 
 /** The lines printed under a node as its inner children (the cached plan of an InMemoryRelation). */
 function resolvedInner(p: LogicalPlan): readonly string[] {
-  return p.kind === "InMemoryRelation" ? p.cachedPlanLines : [];
+  return p.kind === "InMemoryRelation" && p.checkpoint !== true ? p.cachedPlanLines : [];
 }
 
 function treeText<P>(root: P, line: (p: P) => string, children: (p: P) => readonly P[], inner: (p: P) => readonly string[] = () => []): string {
@@ -216,7 +156,4 @@ export function expandText(projections: readonly (readonly Expr[])[], output: re
   return `Expand [${rows.join(", ")}], [${output.map(exprToString).join(", ")}]`;
 }
 
-/** Spark's `Sample 0.0, 0.5, false, 42` (logical and physical alike; bounds as Java prints doubles). */
-export function sampleText(p: { readonly lowerBound: number; readonly upperBound: number; readonly withReplacement: boolean; readonly seed: bigint }): string {
-  return `Sample ${doubleToString(p.lowerBound)}, ${doubleToString(p.upperBound)}, ${p.withReplacement}, ${p.seed}`;
-}
+export { sampleText } from "./sample-text.js";

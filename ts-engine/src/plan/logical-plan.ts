@@ -155,6 +155,8 @@ export interface InMemoryRelation {
   readonly cachedPlanLines: readonly string[];
   /** Estimated bytes of the cached rows (for join selection). */
   readonly sizeInBytes: number;
+  /** The saved rows of df.checkpoint / localCheckpoint: Spark's LogicalRDD, explained as one. */
+  readonly checkpoint?: true;
 }
 
 /**

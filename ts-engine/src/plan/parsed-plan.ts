@@ -69,6 +69,8 @@ export interface ParsedLocalRelation extends Base {
   readonly schema: StructType;
   readonly rows: readonly (readonly unknown[])[];
   readonly numPartitions?: number;
+  /** A checkpoint's saved rows, kept in the engine under this id (rows is then empty). */
+  readonly checkpointId?: string;
 }
 
 /** select(...): may hold stars, and aggregates (which make it a global aggregate). */

@@ -25,6 +25,20 @@ export interface EvalUdfsRequest {
 }
 
 /**
+ * Grouped-aggregate pandas UDFs (evalType 202) over ranges of rows: each UDF is called once
+ * per range [starts[i], ends[i]) of the argument columns, with pandas Series of those rows,
+ * and returns one value per range (a group of an aggregate, a window partition, or one
+ * row's window frame).
+ */
+export interface EvalAggRequest {
+  readonly udfs: readonly UdfCall[];
+  readonly args: readonly Vector[];
+  readonly numRows: number;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+}
+
+/**
  * An RDD partition's elements: pickled Python lists ("blobs"), text lines, or raw UTF-8
  * text whose lines the worker splits (`text`: each chunk holds whole lines, one file's;
  * lines end at \n, \r\n or \r, as Hadoop's LineRecordReader ends them).
@@ -40,6 +54,22 @@ export type PartitionInput =
       /** binaryFiles: contents stay bytes (wholeTextFiles decodes them as UTF-8). */
       readonly binary: boolean;
     };
+
+/** One chunk of a partition's rows for `foreachPartition`: columns of `numRows` rows. */
+export interface RowsChunk {
+  readonly columns: readonly Vector[];
+  readonly numRows: number;
+}
+
+/** What `foreachPartition` runs: the function, how it is called, and the rows' column names and types. */
+export interface ForeachPartitionRequest {
+  /** cloudpickled `f(row)` (perRow) or `f(iterator of rows)`. */
+  readonly func: Uint8Array;
+  readonly perRow: boolean;
+  readonly splitIndex: number;
+  readonly names: readonly string[];
+  readonly types: readonly DataType[];
+}
 
 /** Options every runner call accepts. */
 export interface RunOptions {
@@ -63,6 +93,8 @@ export interface RunOptions {
 export interface PythonRunner {
   /** Result vectors, one per UDF (typed by its returnType), each `numRows` long. */
   evalUdfs(req: EvalUdfsRequest, opts: RunOptions): Promise<Vector[]>;
+  /** Result vectors, one per UDF (typed by its returnType), each with one value per range. */
+  evalAggPandas(req: EvalAggRequest, opts: RunOptions): Promise<Vector[]>;
   /**
    * `func(splitIndex, iterator) -> iterable` over the partition (no func: the elements
    * unchanged); the output as pickled blobs of up to a few thousand elements each.
@@ -81,6 +113,12 @@ export interface PythonRunner {
     partitionFunc: Uint8Array | null,
     opts: RunOptions,
   ): Promise<Uint8Array[][]>;
+  /**
+   * df.foreach / foreachPartition over one partition: the rows reach the function chunk by
+   * chunk as it reads them, so neither side holds the partition; resolves when it returned
+   * (a function that stops reading early ends the partition; `chunks` is then closed).
+   */
+  foreachPartition(req: ForeachPartitionRequest, chunks: AsyncIterable<RowsChunk>, opts: RunOptions): Promise<void>;
   /** Stops every worker. */
   close(): Promise<void>;
 }

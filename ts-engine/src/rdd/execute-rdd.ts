@@ -4,6 +4,7 @@ import { ACCUMULATOR_BUCKET, batchBlobs, runPythonPartitionTask, type PythonPart
 import { assertNever } from "../errors/assert-never.js";
 import { InvalidPlanInput, SparkException } from "../errors/spark-exception.js";
 import type { RddPlan } from "./rdd-plan.js";
+import type { JsPartitioner } from "../exec/js-function/js-partitioner.js";
 import { hadoopTextSplits, listHadoopInputs, wholeFileGroups } from "../io/hadoop-input-splits.js";
 import { binaryFileGroups } from "./binary-file-groups.js";
 import { cachedPartitions, dropPartitions, keepPartitions } from "./rdd-cache.js";
@@ -12,7 +13,16 @@ import { cachedPartitions, dropPartitions, keepPartitions } from "./rdd-cache.js
 const TASK_KINDS: Readonly<Record<PythonPartitionTask["kind"], readonly string[]>> = {
   mapPartitions: ["PythonMapPartitions"],
   shuffleWrite: ["PythonShuffleWrite"],
+  jsMapPartitions: ["JsMapPartitions"],
+  jsShuffleWrite: ["JsShuffleWrite"],
 };
+
+/**
+ * Whose elements a plan's blobs hold: pickled Python lists (the Python client's RDDs) or
+ * V8-serialized JS arrays (the Node API's). It decides how a partition not read yet (a text
+ * split, whole files) is turned into blobs.
+ */
+export type RddFamily = "python" | "js";
 
 /** Whether `e` says the Python worker running the task died (not that user code raised). */
 function workerDied(e: unknown): e is SparkException {
@@ -26,7 +36,13 @@ class RddRun {
   constructor(
     readonly ctx: ExecContext,
     private readonly onAccumulators: ((blob: Uint8Array) => void) | undefined,
+    readonly family: RddFamily = "python",
   ) {}
+
+  /** The task that turns a partition not read yet into blobs of its elements, unchanged. */
+  readTask(splitIndex: number, input: TaskInput): PythonPartitionTask {
+    return this.family === "js" ? { kind: "jsMapPartitions", steps: [], splitIndex, input } : { kind: "mapPartitions", func: null, splitIndex, input };
+  }
 
   /** A new stage id for one Python step over all partitions. */
   stage(): number {
@@ -87,14 +103,19 @@ class RddRun {
  * PythonMapPartitions right below it into the same task. `onAccumulators` receives each
  * successful task's accumulator updates (never a failed attempt's).
  */
-export async function* executeRdd(plan: RddPlan, ctx: ExecContext, onAccumulators?: (blob: Uint8Array) => void): AsyncIterable<Uint8Array> {
-  const run = new RddRun(ctx, onAccumulators);
+export async function* executeRdd(
+  plan: RddPlan,
+  ctx: ExecContext,
+  onAccumulators?: (blob: Uint8Array) => void,
+  family: RddFamily = "python",
+): AsyncIterable<Uint8Array> {
+  const run = new RddRun(ctx, onAccumulators, family);
   const parts = await computePartitions(plan, run);
   const pickleStage = run.stage();
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i]!;
     // A text split is not read yet: a task reads and pickles it (no function applied).
-    const blobs = p.kind === "blobs" ? p.blobs : (await run.task(pickleStage, { kind: "mapPartitions", func: null, splitIndex: i, input: p }))[0]!.blobs;
+    const blobs = p.kind === "blobs" ? p.blobs : mapped(await run.task(pickleStage, run.readTask(i, p))).blobs;
     yield* blobs;
   }
 }
@@ -126,6 +147,10 @@ export async function rddNumPartitions(plan: RddPlan): Promise<number> {
       return binaryFileGroups(await listHadoopInputs(plan.path), plan.minPartitions, plan.parallelism).length;
     case "Cached":
       return cachedPartitions(plan.id)?.length ?? rddNumPartitions(plan.input);
+    case "JsMapPartitions":
+      return rddNumPartitions(plan.input);
+    case "JsShuffle":
+      return plan.numPartitions;
     default:
       return assertNever(plan);
   }
@@ -184,6 +209,14 @@ async function computePartitions(plan: RddPlan, run: RddRun): Promise<TaskInput[
         files,
         binary: true,
       }));
+    case "JsMapPartitions": {
+      const inputs = await computePartitions(plan.input, run);
+      const stage = run.stage();
+      const outs = await Promise.all(inputs.map((input, i) => run.task(stage, { kind: "jsMapPartitions", steps: plan.steps, splitIndex: i, input })));
+      return outs.map(mapped);
+    }
+    case "JsShuffle":
+      return jsShuffle(plan.input, plan.numPartitions, plan.partitioner, run);
     default:
       return assertNever(plan);
   }
@@ -206,7 +239,7 @@ async function coalesced(inputs: readonly TaskInput[], groups: readonly (readonl
   await Promise.all(
     [...used].map(async (i) => {
       const p = inputs[i]!;
-      blobsOf.set(i, p.kind === "blobs" ? p.blobs : mapped(await run.task(stage, { kind: "mapPartitions", func: null, splitIndex: i, input: p })).blobs);
+      blobsOf.set(i, p.kind === "blobs" ? p.blobs : mapped(await run.task(stage, run.readTask(i, p))).blobs);
     }),
   );
   return groups.map((g) => {
@@ -216,13 +249,18 @@ async function coalesced(inputs: readonly TaskInput[], groups: readonly (readonl
   });
 }
 
-/** Map side per input partition (shuffleWrite), then reduce partition j = bucket j of every map output, in map order. */
-async function shuffle(input: RddPlan, n: number, partitionFunc: Uint8Array | null, run: RddRun): Promise<TaskInput[]> {
-  const fused = input.kind === "PythonMapPartitions" ? input : null;
-  const source = fused !== null ? await computePartitions(fused.input, run) : await computePartitions(input, run);
-  const func = fused !== null ? fused.func : null;
+/** A JS shuffle: as `shuffle`, the JsMapPartitions right below fused into its map side. */
+async function jsShuffle(input: RddPlan, n: number, partitioner: JsPartitioner, run: RddRun): Promise<TaskInput[]> {
+  const fused = input.kind === "JsMapPartitions" ? input : null;
+  const source = await computePartitions(fused !== null ? fused.input : input, run);
+  const steps = fused !== null ? fused.steps : [];
   const stage = run.stage();
-  const mapOutputs = await Promise.all(source.map((input, i) => run.task(stage, { kind: "shuffleWrite", func, splitIndex: i, input, numPartitions: n, partitionFunc })));
+  const mapOutputs = await Promise.all(source.map((input, i) => run.task(stage, { kind: "jsShuffleWrite", steps, splitIndex: i, input, numPartitions: n, partitioner })));
+  return reducePartitions(mapOutputs, n);
+}
+
+/** Reduce partition j = bucket j of every map output, in map order. */
+function reducePartitions(mapOutputs: readonly (readonly PythonTaskOutput[])[], n: number): TaskInput[] {
   const reduce: Uint8Array[][] = Array.from({ length: n }, () => []);
   for (const buckets of mapOutputs) {
     for (const { bucket, blobs } of buckets) {
@@ -231,4 +269,14 @@ async function shuffle(input: RddPlan, n: number, partitionFunc: Uint8Array | nu
     }
   }
   return reduce.map((blobs) => ({ kind: "blobs", blobs }));
+}
+
+/** Map side per input partition (shuffleWrite), then reduce partition j = bucket j of every map output, in map order. */
+async function shuffle(input: RddPlan, n: number, partitionFunc: Uint8Array | null, run: RddRun): Promise<TaskInput[]> {
+  const fused = input.kind === "PythonMapPartitions" ? input : null;
+  const source = fused !== null ? await computePartitions(fused.input, run) : await computePartitions(input, run);
+  const func = fused !== null ? fused.func : null;
+  const stage = run.stage();
+  const mapOutputs = await Promise.all(source.map((input, i) => run.task(stage, { kind: "shuffleWrite", func, splitIndex: i, input, numPartitions: n, partitionFunc })));
+  return reducePartitions(mapOutputs, n);
 }

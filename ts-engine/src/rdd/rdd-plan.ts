@@ -1,8 +1,24 @@
+import type { JsPartitioner } from "../exec/js-function/js-partitioner.js";
+import type { JsStep } from "../exec/js-function/js-steps.js";
+
 /**
  * RDD plans (bridge/PROTOCOL.md "RDD plans") as one discriminated union. Elements are
  * opaque to the engine: pickled Python lists ("blobs") or, straight from a text file, lines.
+ * The Node API's RDDs use the same plans with JS steps (JsMapPartitions, JsShuffle) and
+ * blobs of V8-serialized elements (exec/js-function/js-elements.ts); they never come off the wire.
  */
-export type RddPlan = Parallelize | TextFile | PythonMapPartitions | PythonShuffle | WholeTextFiles | UnionRdd | CoalescePartitions | BinaryFiles | CachedRdd;
+export type RddPlan =
+  | Parallelize
+  | TextFile
+  | PythonMapPartitions
+  | PythonShuffle
+  | WholeTextFiles
+  | UnionRdd
+  | CoalescePartitions
+  | BinaryFiles
+  | CachedRdd
+  | JsMapPartitions
+  | JsShuffle;
 
 export type RddKind = RddPlan["kind"];
 
@@ -87,4 +103,19 @@ export interface CachedRdd {
   readonly kind: "Cached";
   readonly id: string;
   readonly input: RddPlan;
+}
+
+/** A Node API RDD's fused JavaScript steps over each partition of `input` (one task per partition). */
+export interface JsMapPartitions {
+  readonly kind: "JsMapPartitions";
+  readonly input: RddPlan;
+  readonly steps: readonly JsStep[];
+}
+
+/** Repartition a Node API RDD's `[key, value]` elements into `numPartitions` by `partitioner` (hash, a user function, sorted ranges). */
+export interface JsShuffle {
+  readonly kind: "JsShuffle";
+  readonly input: RddPlan;
+  readonly numPartitions: number;
+  readonly partitioner: JsPartitioner;
 }

@@ -13,6 +13,8 @@ import {
 import { inputFilesQuery, sameSemanticsQuery, semanticHashQuery } from "../engine/plan-semantics.js";
 import { createEngineServices } from "../engine/services.js";
 import { createTempView, runSql } from "../engine/sql-runner.js";
+import { foreachQuery } from "../engine/foreach-query.js";
+import { checkpointQuery } from "../engine/checkpoint-query.js";
 import { catalogOp } from "../engine/catalog-api.js";
 import { writeTable } from "../engine/dataframe-table-write.js";
 import { createPythonRunner } from "../python/default-runner.js";
@@ -39,6 +41,8 @@ export const defaultServerEngine: ServerEngine = {
   semanticHashQuery,
   sameSemanticsQuery,
   inputFilesQuery,
+  foreachQuery,
+  checkpointQuery,
   runRdd: (raw, ctx, onAccumulators) => executeRdd(decodeRddPlan(raw), ctx, onAccumulators),
   rddNumPartitions: (raw) => rddNumPartitions(decodeRddPlan(raw)),
   rddUnpersist: (raw) => unpersistRdd(decodeRddPlan(raw)),

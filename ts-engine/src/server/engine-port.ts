@@ -63,6 +63,13 @@ export interface ServerEngine {
   sameSemanticsQuery?(plan: ParsedPlan, other: ParsedPlan, ctx: ExecContext): boolean;
   /** `df.inputFiles()`: the files of the plan's file relations (`file:///…`); absent in stand-ins. */
   inputFilesQuery?(plan: ParsedPlan, ctx: ExecContext): string[];
+  /**
+   * `df.foreach(f)` / `df.foreachPartition(f)`: each result partition streamed to a Python
+   * worker that calls the cloudpickled `func`; `onAccumulators` as for runRdd. Absent in stand-ins.
+   */
+  foreachQuery?(plan: ParsedPlan, func: Uint8Array, perRow: boolean, ctx: ExecContext, onAccumulators: (blob: Uint8Array) => void): Promise<void>;
+  /** `df.checkpoint(eager)` / `localCheckpoint`: the rows kept in the engine for the session; absent in stand-ins. */
+  checkpointQuery?(plan: ParsedPlan, eager: boolean, ctx: ExecContext): Promise<{ readonly checkpointId: string; readonly schema: StructType }>;
   /** Process-wide services (worker pool, Python runner), created once. */
   createServices(): EngineServices;
 }

@@ -36,6 +36,7 @@ export async function runRequest(
     services: rc.state.services,
     catalog: session.catalog,
     observations: session.observations,
+    checkpoints: session.checkpoints,
   };
   try {
     await body({ ctx, window, signal: controller.signal });

@@ -3,6 +3,7 @@ import { newSharedCatalog, SessionCatalog } from "../catalog/session-catalog.js"
 import { SqlConf } from "../conf/sql-conf.js";
 import { SparkException } from "../errors/spark-exception.js";
 import { ObservationStore } from "../exec/observation-store.js";
+import { SessionCheckpoints } from "../exec/cache/session-checkpoints.js";
 
 /** A request in flight: cancelled through its AbortController (interrupt, release, shutdown). */
 export interface RunningRequest {
@@ -24,6 +25,8 @@ export interface Session {
   readonly catalog: SessionCatalog;
   /** Metrics its actions observed (df.observe), read by the client's Observation.get. */
   readonly observations: ObservationStore;
+  /** Its checkpoints' saved rows, freed when it is released. */
+  readonly checkpoints: SessionCheckpoints;
 }
 
 /** The error a cancelled request ends with (Spark's OPERATION_CANCELED). */
@@ -44,7 +47,7 @@ export class SessionStore {
   create(owner: string, pythonExec: string, conf: Readonly<Record<string, string>>): Session {
     const sqlConf = new SqlConf();
     for (const [k, v] of Object.entries(conf)) sqlConf.set(k, v);
-    const session: Session = { id: randomUUID(), owner, conf: sqlConf, pythonExec, running: new Map(), catalog: new SessionCatalog(this.sharedCatalog, sqlConf), observations: new ObservationStore() };
+    const session: Session = { id: randomUUID(), owner, conf: sqlConf, pythonExec, running: new Map(), catalog: new SessionCatalog(this.sharedCatalog, sqlConf), observations: new ObservationStore(), checkpoints: new SessionCheckpoints() };
     this.sessions.set(session.id, session);
     this.authenticated.add(owner);
     return session;
@@ -69,6 +72,7 @@ export class SessionStore {
     if (s === undefined) return false;
     for (const r of s.running.values()) r.controller.abort(operationCanceled());
     this.sessions.delete(sessionId);
+    void s.checkpoints.freeAll();
     return true;
   }
 

@@ -3,7 +3,7 @@ import { InvalidPlanInput, toSparkException } from "../errors/spark-exception.js
 import { dispatch } from "./dispatch.js";
 import type { ServerEngine } from "./engine-port.js";
 import { decodeRequest, peekId } from "./protocol/messages.js";
-import { decodeMsgpack } from "./protocol/msgpack-decode.js";
+import { checkFrameDepth, decodeMsgpack } from "./protocol/msgpack-decode.js";
 import { encodeMsgpack } from "./protocol/msgpack-writer.js";
 import { errorReply, type Reply } from "./protocol/replies.js";
 import type { Logger, RequestContext, ServerState } from "./request-context.js";
@@ -109,6 +109,7 @@ export class EngineServer {
       if (body.length !== 1) throw new InvalidPlanInput(`expected one frame per message, got ${body.length}`);
       const raw = decodeMsgpack(body[0]!);
       id = peekId(raw);
+      checkFrameDepth(raw);
       const req = decodeRequest(raw);
       void dispatch(req, rc);
     } catch (e) {

@@ -13,7 +13,7 @@ import { AnalysisException, ParseException } from "../errors/spark-exception.js"
 const COMPARE: Readonly<Record<string, string>> = { "=": "==", "==": "==", "<>": "!=", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">=", "<=>": "<=>" };
 
 /** Words that end an expression, so they are never taken as a bare alias. */
-const RESERVED = new Set(["and", "or", "not", "is", "in", "between", "like", "rlike", "as", "when", "then", "else", "end", "from", "where", "div", "case", "null", "true", "false", "distinct"]);
+const RESERVED = new Set(["and", "or", "not", "is", "in", "between", "like", "rlike", "as", "when", "then", "else", "end", "from", "where", "div", "case", "null", "true", "false", "distinct", "collate"]);
 
 function fn(name: string, ...args: Expr[]): Expr {
   return { kind: "UnresolvedFunction", name, args, isDistinct: false };
@@ -89,19 +89,31 @@ export class Parser {
     if (!this.acceptKw(word)) throw syntaxError(this.peek());
   }
 
+  /**
+   * End of input, else PARSE_SYNTAX_ERROR at the token left over; `: extra input 'x'` when it is
+   * the only one (ANTLR's single-token deletion, which Spark's message reports so).
+   */
+  protected expectEnd(): void {
+    const t = this.peek();
+    if (t.type === "eof") return;
+    const save = this.lx.pos;
+    this.next();
+    const last = this.peek().type === "eof";
+    this.lx.pos = save;
+    throw last ? syntaxError(t, `: extra input '${t.text}'`) : syntaxError(t);
+  }
+
   /** `expr [AS] alias` or `*` / `t.*`, then end of input. */
   parseNamedExpressionToEnd(): Expr {
     const e = this.namedExpression();
-    const t = this.peek();
-    if (t.type !== "eof") throw syntaxError(t, `: extra input '${t.text}'`);
+    this.expectEnd();
     return e;
   }
 
   /** A plain expression, then end of input. */
   parseExpressionToEnd(): Expr {
     const e = this.expression();
-    const t = this.peek();
-    if (t.type !== "eof") throw syntaxError(t, `: extra input '${t.text}'`);
+    this.expectEnd();
     return e;
   }
 
@@ -109,8 +121,7 @@ export class Parser {
   parseNamePartsToEnd(): string[] {
     const parts = [this.identifier()];
     while (this.acceptOp(".")) parts.push(this.identifier());
-    const t = this.peek();
-    if (t.type !== "eof") throw syntaxError(t, `: extra input '${t.text}'`);
+    this.expectEnd();
     return parts;
   }
 
@@ -317,8 +328,15 @@ export class Parser {
 
   protected postfix(e: Expr): Expr {
     let out = e;
-    while (this.acceptOp("::")) out = { kind: "Cast", child: out, dataType: parseDataType(this.lx.readTypeText()) };
-    return out;
+    for (;;) {
+      if (this.acceptOp("::")) out = { kind: "Cast", child: out, dataType: parseDataType(this.lx.readTypeText()) };
+      else if (this.acceptKw("collate")) {
+        // Spark 4's `expr COLLATE name` is the collate function (its column name: collate(expr, name))
+        const name = this.next();
+        if (name.type !== "ident" && name.type !== "quoted") throw syntaxError(name);
+        out = fn("collate", out, { kind: "Literal", value: name.value, dataType: StringType });
+      } else return out;
+    }
   }
 
   protected primary(): Expr {

@@ -187,6 +187,9 @@ export class Lexer {
       if (j >= s.length) throw syntaxError({ type: "eof", text: "", value: "", pos: j });
       i = j + 1;
     }
+    // Spark 4: `STRING COLLATE <name>` is one type
+    const collate = /^string\s+collate\s+[A-Za-z_][A-Za-z0-9_]*/i.exec(s.slice(start));
+    if (collate !== null) i = start + collate[0].length;
     this.pos = i;
     return s.slice(start, i);
   }

@@ -1,4 +1,3 @@
-import { ParseException } from "../errors/spark-exception.js";
 import type { ParsedExpr } from "../expr/parsed-expr.js";
 import type { ParsedPlan } from "../plan/parsed-plan.js";
 import { syntaxError } from "./lexer.js";
@@ -20,14 +19,35 @@ export function parsePivot(src: ClauseSource, input: ParsedPlan): ParsedPlan {
     return e;
   });
   expectWord(src, "for");
-  if (isOp(src.peek(), "(")) throw new ParseException("NOT_IMPLEMENTED", { feature: "PIVOT over several columns" });
-  const column: ParsedExpr = { kind: "UnresolvedAttribute", nameParts: [src.identifier()] };
+  // `FOR (a, b) IN ((1, 'x') AS p, …)`: the pivot column is struct(a, b), each value a struct (Spark's withPivot)
+  const several = isOp(src.peek(), "(");
+  const column: ParsedExpr = several ? struct(parenthesizedList(src, () => ({ kind: "UnresolvedAttribute", nameParts: [src.identifier()] }))) : { kind: "UnresolvedAttribute", nameParts: [src.identifier()] };
   expectWord(src, "in");
   expectOp(src, "(");
-  const values = commaList(src, () => src.namedExpression());
+  const values = commaList(src, () => (several && isOp(src.peek(), "(") ? tupleValue(src) : src.namedExpression()));
   expectOp(src, ")");
   expectOp(src, ")");
   return { kind: "Aggregate", input, groupBy: [], aggs, pivot: { column, values, implicitGroupBy: true } };
+}
+
+function struct(args: readonly ParsedExpr[]): ParsedExpr {
+  return { kind: "UnresolvedFunction", name: "struct", args, isDistinct: false };
+}
+
+/** `(x, y, …)`, each read by `item`. */
+function parenthesizedList<T>(src: ClauseSource, item: () => T): T[] {
+  expectOp(src, "(");
+  const out = commaList(src, item);
+  expectOp(src, ")");
+  return out;
+}
+
+/** A value of a several-column pivot: `(1, 'x') [AS] name`, a struct of the values. */
+function tupleValue(src: ClauseSource): ParsedExpr {
+  const value = struct(parenthesizedList(src, () => src.expression()));
+  const t = src.peek();
+  if (acceptWord(src, "as") || (t.type === "ident" && !isOp(t, ",")) || t.type === "quoted") return { kind: "Alias", child: value, name: src.identifier() };
+  return value;
 }
 
 /**
@@ -43,7 +63,7 @@ export function parseUnpivot(src: ClauseSource, input: ParsedPlan): ParsedPlan {
     includeNulls = true;
   } else if (acceptWord(src, "exclude")) expectWord(src, "nulls");
   expectOp(src, "(");
-  if (isOp(src.peek(), "(")) throw new ParseException("NOT_IMPLEMENTED", { feature: "UNPIVOT into several value columns" });
+  if (isOp(src.peek(), "(")) return unpivotSeveral(src, input, includeNulls);
   const valueColumnName = src.identifier();
   expectWord(src, "for");
   const variableColumnName = src.identifier();
@@ -65,8 +85,57 @@ export function parseUnpivot(src: ClauseSource, input: ParsedPlan): ParsedPlan {
   expectOp(src, ")");
   expectOp(src, ")");
   const unpivot: ParsedPlan = { kind: "Unpivot", input, ids: [], implicitIds: true, values, variableColumnName, valueColumnName };
-  if (includeNulls) return unpivot;
-  const value: ParsedExpr = { kind: "UnresolvedAttribute", nameParts: [valueColumnName] };
-  const coalesce: ParsedExpr = { kind: "UnresolvedFunction", name: "coalesce", args: [value], isDistinct: false };
-  return { kind: "Filter", input: unpivot, condition: { kind: "UnresolvedFunction", name: "isnotnull", args: [coalesce], isDistinct: false } };
+  return includeNulls ? unpivot : withoutNullRows(unpivot, [valueColumnName]);
+}
+
+/** EXCLUDE NULLS: rows whose values are all null go (Spark's `isnotnull(coalesce(v1, v2, …))`). */
+function withoutNullRows(input: ParsedPlan, valueColumns: readonly string[]): ParsedPlan {
+  const coalesce: ParsedExpr = { kind: "UnresolvedFunction", name: "coalesce", args: valueColumns.map((n) => ({ kind: "UnresolvedAttribute", nameParts: [n] })), isDistinct: false };
+  return { kind: "Filter", input, condition: { kind: "UnresolvedFunction", name: "isnotnull", args: [coalesce], isDistinct: false } };
+}
+
+/** The column an unpivot over several value columns carries its values in, as one struct, until they are split out. */
+const VALUES_STRUCT = "__unpivot_values";
+
+/**
+ * `UNPIVOT ((v1, v2) FOR name IN ((a1, a2) [AS x], …))` (Spark's multi-value unpivot): each group
+ * of columns becomes one row, its columns the value columns v1, v2, …, the variable column its
+ * alias or its columns' names joined by `_`. Planned as the one-value Unpivot of a struct per
+ * group whose fields are named v1, v2 (so that the groups' types widen field by field), the
+ * fields then split out.
+ */
+function unpivotSeveral(src: ClauseSource, input: ParsedPlan, includeNulls: boolean): ParsedPlan {
+  const valueColumns = parenthesizedList(src, () => src.identifier());
+  expectWord(src, "for");
+  const variableColumnName = src.identifier();
+  expectWord(src, "in");
+  expectOp(src, "(");
+  const groups = commaList(src, (): ParsedExpr => {
+    const t0 = src.peek();
+    const columns = parenthesizedList(src, () => {
+      const nameParts = [src.identifier()];
+      while (isOp(src.peek(), ".")) {
+        src.next();
+        nameParts.push(src.identifier());
+      }
+      return nameParts;
+    });
+    if (columns.length !== valueColumns.length) throw syntaxError(t0);
+    const fields = columns.flatMap((parts, i): ParsedExpr[] => [{ kind: "Literal", value: valueColumns[i]!, dataType: { kind: "string" } }, { kind: "UnresolvedAttribute", nameParts: parts }]);
+    const value: ParsedExpr = { kind: "UnresolvedFunction", name: "named_struct", args: fields, isDistinct: false };
+    const t = src.peek();
+    const alias = acceptWord(src, "as") || (t.type === "ident" && !isWord(t, "for")) || t.type === "quoted" ? src.identifier() : columns.map((parts) => parts[parts.length - 1]!).join("_");
+    return { kind: "Alias", child: value, name: alias };
+  });
+  expectOp(src, ")");
+  expectOp(src, ")");
+  const unpivot: ParsedPlan = { kind: "Unpivot", input, ids: [], implicitIds: true, values: groups, variableColumnName, valueColumnName: VALUES_STRUCT };
+  const struct: ParsedExpr = { kind: "UnresolvedAttribute", nameParts: [VALUES_STRUCT] };
+  const split: ParsedPlan = {
+    kind: "Project",
+    input: unpivot,
+    exprs: [{ kind: "UnresolvedStar" }, ...valueColumns.map((v): ParsedExpr => ({ kind: "Alias", child: { kind: "UnresolvedAttribute", nameParts: [VALUES_STRUCT, v] }, name: v }))],
+  };
+  const values: ParsedPlan = { kind: "Drop", input: split, columns: [struct] };
+  return includeNulls ? values : withoutNullRows(values, valueColumns);
 }

@@ -25,7 +25,7 @@ import { parseWindowSpec, substituteWindowRefs, type SqlWindowSpec } from "./win
 const CLAUSE_WORDS = new Set([
   "from", "where", "group", "having", "order", "sort", "cluster", "distribute", "limit", "offset", "union", "except",
   "minus", "intersect", "join", "inner", "left", "right", "full", "cross", "natural", "semi", "anti", "on", "using",
-  "lateral", "window", "qualify", "pivot", "unpivot", "tablesample", "select", "with", "values", "as", "outer",
+  "lateral", "window", "pivot", "unpivot", "tablesample", "select", "with", "values", "as", "outer",
 ]);
 
 /** Set operations, and their binding: INTERSECT before UNION/EXCEPT (Spark's default precedence). */
@@ -105,13 +105,38 @@ export class QueryParser extends Parser {
   }
 
   protected override parenthesized(): ParsedExpr {
-    if (!this.startsQuery()) return super.parenthesized();
+    if (!this.startsQuery()) return this.rowOrParenthesized();
     const plan = this.query();
     this.expectOp(")");
     // the value is a column the WHERE clause joins in (whereClause), read by this name
     const name = `__scalar_subquery_${this.nextSubquery++}`;
     this.scalars.push({ name, plan });
     return { kind: "UnresolvedAttribute", nameParts: [name] };
+  }
+
+  /**
+   * After `(` not followed by a query: `(e)`, or the row `(a, b, …)` (Spark's rowConstructor, a
+   * struct); a row before `[NOT] IN (SELECT …)` compares column by column with the subquery's
+   * columns (a multi-column IN subquery).
+   */
+  private rowOrParenthesized(): ParsedExpr {
+    const first = this.expression();
+    if (!this.acceptOp(",")) {
+      this.expectOp(")");
+      return first;
+    }
+    const items = [first, this.expression()];
+    while (this.acceptOp(",")) items.push(this.expression());
+    this.expectOp(")");
+    const save = this.lx.pos;
+    const negated = this.acceptKw("not");
+    if (this.acceptKw("in") && this.acceptOp("(") && this.startsQuery()) {
+      const plan = this.query();
+      this.expectOp(")");
+      return this.placeholder(plan, items, negated);
+    }
+    this.lx.pos = save;
+    return { kind: "UnresolvedFunction", name: "struct", args: items, isDistinct: false };
   }
 
   protected override identStart(t: Token): ParsedExpr {
@@ -458,43 +483,89 @@ export class QueryParser extends Parser {
     // a scalar subquery is one value for the whole query: grouping by it keeps the groups, and lets
     // the select list and HAVING read it next to aggregates
     const scalarKeys = (): ParsedExpr[] => selectScalars.map((sc) => ({ kind: "UnresolvedAttribute", nameParts: [sc.name] }));
+    // IN / EXISTS of an aggregate's select list: existence columns joined below the aggregate.
+    // They read grouping columns only, so each is one value per group: grouping by them too
+    // keeps the groups and lets the select list read them (call before building the Aggregate)
+    let selectKeys: ParsedExpr[] | undefined;
+    const groupSubqueries = (): ParsedExpr[] => {
+      if (selectKeys !== undefined) return selectKeys;
+      const keys: ParsedExpr[] = [];
+      items.forEach((item, i) => {
+        if (!containsMarker(item)) return;
+        const named: ParsedExpr = item.kind === "Alias" ? item : { kind: "Alias", child: item, name: exprPrettySql(subqueryDisplay(item, selectSubqueries)) };
+        const r = this.existenceColumns(plan, named, selectSubqueries);
+        plan = r.plan;
+        items[i] = r.expr;
+        keys.push(...r.names.map((n): ParsedExpr => ({ kind: "UnresolvedAttribute", nameParts: [n] })));
+      });
+      selectKeys = keys;
+      return keys;
+    };
     let grouped = false;
     if (this.peekKw("group")) {
       this.next();
       this.expectKw("by");
       grouped = true;
       if (this.acceptKw("all")) {
+        groupSubqueries(); // GROUP BY ALL groups by the existence columns as by any non-aggregate item
         plan = { kind: "Aggregate", input: plan, groupBy: [], aggs: items, sqlSelect: true, groupByAll: true };
       } else {
         const clause = parseGroupBy(this.source(), () => this.groupItem(items));
+        if (clause.kind !== "plain" && selectSubqueries.size > 0) throw notImplemented("IN / EXISTS subqueries in the select list of CUBE, ROLLUP or GROUPING SETS");
+        const subqueryKeys = groupSubqueries();
         plan =
           clause.kind === "plain"
-            ? { kind: "Aggregate", input: plan, groupBy: [...clause.exprs, ...scalarKeys()], aggs: items, sqlSelect: true }
+            ? { kind: "Aggregate", input: plan, groupBy: [...clause.exprs, ...scalarKeys(), ...subqueryKeys], aggs: items, sqlSelect: true }
             : { kind: "Aggregate", input: plan, groupBy: clause.groupBy, aggs: items, sqlSelect: true, groupingAnalytics: clause.analytics };
       }
     }
     if (this.acceptKw("having")) {
       const condition = this.expression();
       // HAVING without GROUP BY makes the query a global aggregate, as in Spark.
-      if (!grouped) plan = { kind: "Aggregate", input: plan, groupBy: scalarKeys(), aggs: items, sqlSelect: true };
-      if (this.subqueries.size > 0) throw notImplemented("IN / EXISTS subqueries in HAVING");
+      if (!grouped) {
+        const subqueryKeys = groupSubqueries();
+        plan = { kind: "Aggregate", input: plan, groupBy: [...scalarKeys(), ...subqueryKeys], aggs: items, sqlSelect: true };
+      }
+      const havingScalars = new Set<string>();
       if (this.scalars.length > 0 && plan.kind === "Aggregate") {
         // HAVING agg > (SELECT …): the subquery's value joined below the aggregate, as a grouping key
         const having = this.scalars;
+        for (const sc of having) havingScalars.add(sc.name);
         this.scalars = [];
         let input = plan.input;
         for (const sc of having) input = { kind: "ScalarSubqueryJoin", input, subquery: sc.plan, name: sc.name };
         plan = { ...plan, input, groupBy: [...plan.groupBy, ...having.map((sc): ParsedExpr => ({ kind: "UnresolvedAttribute", nameParts: [sc.name] }))] };
       }
-      plan = { kind: "Filter", input: plan, condition };
+      if (this.subqueries.size > 0) {
+        // IN / EXISTS in HAVING: the plain conjuncts filter the groups (they may name aggregates),
+        // the subqueries then join the aggregated rows as in WHERE. Aggregates those conjuncts
+        // (and IN's values) read become hidden columns of the aggregate, dropped after
+        const plain: ParsedExpr[] = [];
+        const withSubquery: ParsedExpr[] = [];
+        for (const c of conjunctsOf(condition)) (containsMarker(c) ? withSubquery : plain).push(c);
+        if (plain.length > 0) plan = { kind: "Filter", input: plan, condition: andAll(plain) };
+        const hidden: ParsedExpr[] = [];
+        const hoist = (e: ParsedExpr): ParsedExpr =>
+          mapAggregateCalls(e, havingScalars, (agg) => {
+            const name = `__having_${this.nextSubquery++}`;
+            items.push({ kind: "Alias", child: agg, name });
+            hidden.push({ kind: "UnresolvedAttribute", nameParts: [name] });
+            return { kind: "UnresolvedAttribute", nameParts: [name] };
+          });
+        const hoisted = withSubquery.map(hoist);
+        for (const [id, sub] of this.subqueries) this.subqueries.set(id, { ...sub, values: sub.values.map(hoist) });
+        plan = this.whereClause(plan, andAll(hoisted));
+        if (hidden.length > 0) plan = { kind: "Drop", input: plan, columns: hidden };
+      } else plan = { kind: "Filter", input: plan, condition };
       grouped = true;
     }
     if (this.scalars.length > 0 || this.subqueries.size > 0) throw notImplemented("subqueries in GROUP BY or HAVING");
     if (this.acceptKw("window")) plan = this.windowClause(plan, items);
-    if (this.peekKw("qualify")) throw notImplemented("QUALIFY");
-    if (!grouped && selectScalars.length > 0 && items.some(hasAggregateCall)) {
-      // a global aggregate with a scalar subquery beside it: grouped by the subquery's one value
-      plan = { kind: "Aggregate", input: plan, groupBy: scalarKeys(), aggs: items, sqlSelect: true };
+    // Spark 4.0.1's grammar has no QUALIFY: the word is a table alias, or the query ends before it (PARSE_SYNTAX_ERROR)
+    if (!grouped && (selectScalars.length > 0 || selectSubqueries.size > 0) && items.some(hasAggregateCall)) {
+      // a global aggregate with a subquery beside it: grouped by the subquery's one value
+      const subqueryKeys = groupSubqueries();
+      plan = { kind: "Aggregate", input: plan, groupBy: [...scalarKeys(), ...subqueryKeys], aggs: items, sqlSelect: true };
       grouped = true;
     }
     if (selectSubqueries.size > 0) {
@@ -639,13 +710,29 @@ export class QueryParser extends Parser {
         continue;
       }
       if (this.acceptKw("on")) {
-        left = { kind: "Join", left, right, joinType: joinType === "cross" ? "inner" : joinType, condition: this.expression() };
+        left = this.joinOn(left, right, joinType === "cross" ? "inner" : joinType, this.expression());
       } else if (this.acceptKw("using")) {
         left = { kind: "Join", left, right, joinType: joinType === "cross" ? "inner" : joinType, usingColumns: this.identifierList() };
       } else {
         left = { kind: "Join", left, right, joinType: joinType === "cross" ? "cross" : joinType };
       }
     }
+  }
+
+  /**
+   * `left JOIN right ON cond`. Subqueries in an inner join's condition: the conjuncts without
+   * them stay the join's condition and the rest filter the joined rows (whereClause), which for
+   * an inner join is the same predicate, as Spark's optimizer pushes it either way.
+   */
+  private joinOn(left: ParsedPlan, right: ParsedPlan, joinType: JoinType, condition: ParsedExpr): ParsedPlan {
+    if (this.subqueries.size === 0 && this.scalars.length === 0) return { kind: "Join", left, right, joinType, condition };
+    if (joinType !== "inner") throw notImplemented(`subqueries in the ON condition of a ${joinType.toUpperCase()} JOIN`);
+    const scalarNames = new Set(this.scalars.map((s) => s.name));
+    const plain: ParsedExpr[] = [];
+    const withSubquery: ParsedExpr[] = [];
+    for (const c of conjunctsOf(condition)) (containsMarker(c) || readsAny(c, scalarNames) ? withSubquery : plain).push(c);
+    const joined: ParsedPlan = { kind: "Join", left, right, joinType, ...(plain.length === 0 ? {} : { condition: andAll(plain) }) };
+    return this.whereClause(joined, andAll(withSubquery));
   }
 
   /** `PIVOT (…)` / `UNPIVOT (…) [alias]` after a relation (Spark's relationExtension), any number of them. */
@@ -930,4 +1017,42 @@ function selectItems(p: ParsedPlan): readonly ParsedExpr[] | undefined {
   if (p.kind === "Aggregate") return p.aggs;
   if (p.kind === "Distinct" || (p.kind === "Filter" && p.input.kind === "Aggregate")) return selectItems(p.input);
   return undefined;
+}
+
+function conjunctsOf(e: ParsedExpr): ParsedExpr[] {
+  if (e.kind === "UnresolvedFunction" && e.name === "and" && e.args.length === 2) return [...conjunctsOf(e.args[0]!), ...conjunctsOf(e.args[1]!)];
+  return [e];
+}
+
+function andAll(es: readonly ParsedExpr[]): ParsedExpr {
+  return es.reduce((a, b) => ({ kind: "UnresolvedFunction", name: "and", args: [a, b], isDistinct: false }));
+}
+
+/** Whether `e` reads one of the one-part column `names` (the columns scalar subqueries stand for). */
+function readsAny(e: ParsedExpr, names: ReadonlySet<string>): boolean {
+  if (e.kind === "UnresolvedAttribute") return e.nameParts.length === 1 && names.has(e.nameParts[0]!);
+  if (e.kind === "UnresolvedFunction") return e.args.some((a) => readsAny(a, names));
+  if (e.kind === "Alias" || e.kind === "Cast") return readsAny(e.child, names);
+  if (e.kind === "CaseWhen") return e.branches.some(([c, v]) => readsAny(c, names) || readsAny(v, names)) || (e.elseValue !== undefined && readsAny(e.elseValue, names));
+  return false;
+}
+
+/** `e` with each aggregate call (outside window expressions) and each column of `names` replaced by `f(e)`. */
+function mapAggregateCalls(e: ParsedExpr, names: ReadonlySet<string>, f: (call: ParsedExpr) => ParsedExpr): ParsedExpr {
+  const m = (x: ParsedExpr): ParsedExpr => mapAggregateCalls(x, names, f);
+  switch (e.kind) {
+    case "UnresolvedAttribute":
+      return e.nameParts.length === 1 && names.has(e.nameParts[0]!) ? f(e) : e;
+    case "UnresolvedFunction":
+      if (markerId(e) === undefined && lookupFunction(e.name)?.kind === "agg") return f(e);
+      return { ...e, args: e.args.map(m) };
+    case "Alias":
+    case "Cast":
+    case "SortOrder":
+      return { ...e, child: m(e.child) };
+    case "CaseWhen":
+      return { ...e, branches: e.branches.map(([c, v]) => [m(c), m(v)] as const), ...(e.elseValue === undefined ? {} : { elseValue: m(e.elseValue) }) };
+    default:
+      return e;
+  }
 }

@@ -29,16 +29,14 @@ export class StatementParser extends TableStatementParser {
   parseStatementToEnd(): SqlStatement {
     const s = this.statement();
     this.acceptOp(";");
-    const t = this.peek();
-    if (t.type !== "eof") throw syntaxError(t, `: extra input '${t.text}'`);
+    this.expectEnd();
     return s;
   }
 
   /** A table name (`t`, `db.t`, `` `a.b` ``), then end of input: `spark.table`'s argument. */
   parseMultipartNameToEnd(): string[] {
     const parts = this.multipartName();
-    const t = this.peek();
-    if (t.type !== "eof") throw syntaxError(t, `: extra input '${t.text}'`);
+    this.expectEnd();
     return parts;
   }
 

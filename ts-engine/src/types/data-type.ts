@@ -73,8 +73,19 @@ export interface YearMonthIntervalType {
   readonly endField: number;
 }
 
+/**
+ * Spark 4's StringType with a collation other than UTF8_BINARY (`StringType("UTF8_LCASE")`,
+ * `STRING COLLATE UNICODE_CI`): still kind "string" (every string kernel takes it), with the
+ * canonical collation name (types/collation.ts). UTF8_BINARY is the plain atomic StringType.
+ */
+export interface CollatedStringType {
+  readonly kind: "string";
+  readonly collation: string;
+}
+
 export type DataType =
   | AtomicType
+  | CollatedStringType
   | DecimalType
   | DayTimeIntervalType
   | YearMonthIntervalType
@@ -163,6 +174,19 @@ export function isNumeric(t: DataType): boolean {
   return NUMERIC.has(t.kind);
 }
 
+/**
+ * The collation of a string type: its name, or "UTF8_BINARY" for the plain StringType (and for
+ * any other type, whose values never compare as collated strings).
+ */
+export function collationOf(t: DataType): string {
+  return "collation" in t ? t.collation : "UTF8_BINARY";
+}
+
+/** StringType with collation `name` (already canonical): the plain StringType for UTF8_BINARY. */
+export function collatedStringType(name: string): DataType {
+  return name === "UTF8_BINARY" ? StringType : { kind: "string", collation: name };
+}
+
 /** Structural equality of two types, including nullability flags. */
 export function typeEquals(a: DataType, b: DataType): boolean {
   if (a === b) return true;
@@ -199,6 +223,9 @@ export function typeEquals(a: DataType, b: DataType): boolean {
         })
       );
     }
+    case "string":
+      // Spark's StringType equality includes the collation id.
+      return collationOf(a) === collationOf(b);
     case "null":
     case "boolean":
     case "byte":
@@ -207,7 +234,6 @@ export function typeEquals(a: DataType, b: DataType): boolean {
     case "long":
     case "float":
     case "double":
-    case "string":
     case "binary":
     case "date":
     case "timestamp":

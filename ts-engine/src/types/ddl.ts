@@ -16,6 +16,7 @@ import {
   TimestampNTZType,
   TimestampType,
   arrayType,
+  collatedStringType,
   decimalType,
   mapType,
   structField,
@@ -25,6 +26,7 @@ import {
   type StructType,
 } from "./data-type.js";
 import { parseIntervalTypeString } from "./atomic-names.js";
+import { collationName } from "./collation.js";
 
 const SIMPLE: Readonly<Record<string, DataType>> = {
   string: StringType,
@@ -182,6 +184,12 @@ function parseType(c: Cursor): DataType {
       c.int();
       c.expect(")");
       return StringType;
+    case "string": {
+      // Spark 4: `STRING COLLATE <name>` (a collated StringType)
+      if (!/^\s*collate\b/i.test(c.text.slice(c.pos))) return StringType;
+      c.name();
+      return collatedStringType(collationName(c.name()));
+    }
     default: {
       const t = SIMPLE[word];
       if (t === undefined) {

@@ -23,6 +23,9 @@ export function encodeDataType(t: DataType): unknown {
       };
     case "struct":
       return encodeStructType(t);
+    case "string":
+      // a collated string's wire form is PySpark's simpleString (`string collate UNICODE_CI`)
+      return "collation" in t ? `string collate ${t.collation}` : "string";
     default: {
       // Only atomic types are left (a new parameterised kind fails to compile here).
       const atomicType: AtomicType = t;

@@ -19,6 +19,9 @@ export function simpleString(t: DataType): string {
       return `map<${simpleString(t.keyType)},${simpleString(t.valueType)}>`;
     case "struct":
       return `struct<${t.fields.map((f) => `${f.name}:${simpleString(f.dataType)}`).join(",")}>`;
+    case "string":
+      // Spark's StringType(collation).simpleString: `string collate UTF8_LCASE`
+      return "collation" in t ? `string collate ${t.collation}` : "string";
     default:
       return ATOMIC_NAMES[t.kind].simple;
   }
@@ -38,6 +41,8 @@ export function sqlTypeName(t: DataType): string {
       return `STRUCT<${t.fields.map((f) => `${f.name}: ${sqlTypeName(f.dataType)}`).join(", ")}>`;
     case "decimal":
       return `DECIMAL(${t.precision},${t.scale})`;
+    case "string":
+      return "collation" in t ? `STRING COLLATE ${t.collation}` : "STRING";
     case "day_time_interval":
     case "year_month_interval":
     case "null":
@@ -48,7 +53,6 @@ export function sqlTypeName(t: DataType): string {
     case "long":
     case "float":
     case "double":
-    case "string":
     case "binary":
     case "date":
     case "timestamp":
@@ -69,5 +73,6 @@ export function typeName(t: DataType): string {
   if (t.kind === "decimal") return `decimal(${t.precision},${t.scale})`;
   if (t.kind === "day_time_interval" || t.kind === "year_month_interval") return intervalTypeString(t);
   if (t.kind === "calendar_interval") return "interval";
+  if (t.kind === "string") return simpleString(t);
   return t.kind;
 }

@@ -23,9 +23,11 @@ def range_(start: int, end: int, step: int, num_partitions: Optional[int] = None
     return _node("Range", start=start, end=end, step=step, numPartitions=num_partitions)
 
 
-def local_relation(schema: Dict[str, Any], rows: List[List[Any]], num_partitions: Optional[int] = None) -> Plan:
-    """Rows from the client (createDataFrame), as wire values."""
-    return _node("LocalRelation", schema=schema, rows=rows, numPartitions=num_partitions)
+def local_relation(schema: Dict[str, Any], rows: List[List[Any]], num_partitions: Optional[int] = None,
+                   checkpoint_id: Optional[str] = None) -> Plan:
+    """Rows from the client (createDataFrame), as wire values; with ``checkpoint_id`` none: the
+    rows a checkpoint saved in the engine under that id."""
+    return _node("LocalRelation", schema=schema, rows=rows, numPartitions=num_partitions, checkpointId=checkpoint_id)
 
 
 def project(input: Plan, exprs: Sequence[Expr]) -> Plan:

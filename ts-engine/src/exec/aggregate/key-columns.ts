@@ -4,6 +4,8 @@ import { murmur3Bytes } from "../../expr/kernels/murmur3.js";
 import { valueAt } from "../../expr/eval/vectors.js";
 import { LONG_SAFE } from "../../columnar/builder.js";
 import { valueKey } from "../../columnar/value-key.js";
+import { needsCollationKey, utf8CollationKeys } from "../../columnar/collation-key.js";
+import { collationOfType } from "../../types/collation.js";
 
 /**
  * A batch's key column in the form the hash tables compare: numbers as a Float64Array
@@ -41,6 +43,12 @@ export function toKeyColumn(v: Vector): KeyColumn {
       big[i] = b > lim || b < -lim ? b : undefined;
     }
     return { num, big, obj: null, utf8: null, nulls };
+  }
+  if (v.storage === "utf8" && needsCollationKey(v.type)) {
+    // A collated string groups, joins and partitions by its collation key (Spark's
+    // CollationFactory hash and equality); as an `obj` key the table keeps the first value
+    // seen for output, as Spark's aggregate does.
+    return { num: null, big: null, obj: utf8CollationKeys(collationOfType(v.type), v.data, n), utf8: null, nulls };
   }
   if (v.storage === "utf8") return { num: null, big: null, obj: null, utf8: v.data, nulls };
   const nd = numberData(v);

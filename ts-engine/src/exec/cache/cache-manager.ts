@@ -7,6 +7,7 @@ import { StorageLevel } from "../../plan/storage-level.js";
 import type { StructType } from "../../types/data-type.js";
 import { executionMemory } from "../memory/memory-size.js";
 import type { PhysicalPlan } from "../physical-plan.js";
+import type { ExplainNotes } from "../explain-notes.js";
 import { CacheStore, type CacheStoreStats } from "./cache-store.js";
 import { samePlan } from "./same-plan.js";
 
@@ -22,6 +23,14 @@ export interface CacheEntry {
   readonly physical: PhysicalPlan;
   readonly planLines: readonly string[];
   readonly sizeInBytes: number;
+  /** What formatted explain prints about `physical` (under the InMemoryRelation of a scan of it). */
+  readonly notes?: ExplainNotes;
+  /**
+   * Set on a checkpoint's saved rows (df.checkpoint / localCheckpoint): the frame's plan is a
+   * LocalRelation naming this id, matched by it alone; neither unpersist nor clearCache drops
+   * the entry, only its session's end (exec/cache/session-checkpoints.ts).
+   */
+  readonly checkpointId?: string;
 }
 
 interface EntryState {
@@ -63,6 +72,7 @@ export class CacheManager {
 
   /** The entry whose plan matches `plan`, if any. */
   lookup(plan: ParsedPlan): CacheEntry | undefined {
+    if (plan.kind === "LocalRelation" && plan.checkpointId !== undefined) return this.entries.find((s) => s.entry.checkpointId === plan.checkpointId)?.entry;
     for (const s of this.entries) if (s.entry.parsed.kind === plan.kind && samePlan(s.entry.parsed, plan)) return s.entry;
     return undefined;
   }
@@ -81,7 +91,7 @@ export class CacheManager {
    * cached keeps its entry and level (Spark: "Asked to cache already cached data").
    */
   register(e: Omit<CacheEntry, "id">): CacheEntry {
-    const found = this.lookup(e.parsed);
+    const found = e.checkpointId === undefined ? this.lookup(e.parsed) : undefined;
     if (found !== undefined) return found;
     const entry: CacheEntry = { ...e, id: this.nextId++ };
     this.entries.push({ entry, partitions: null, loading: null });
@@ -91,10 +101,17 @@ export class CacheManager {
   /** Drops the entry matching `plan` and its stored partitions; false when nothing matched. */
   async unpersist(plan: ParsedPlan): Promise<boolean> {
     const found = this.lookup(plan);
-    if (found === undefined) return false;
-    const i = this.entries.findIndex((s) => s.entry === found);
+    // a checkpoint's rows are not a cache: unpersisting its frame keeps them, as in Spark
+    if (found === undefined || found.checkpointId !== undefined) return false;
+    return this.drop(found.id);
+  }
+
+  /** Drops entry `id` and its stored partitions (a checkpoint's, when its session ends); false when absent. */
+  async drop(id: number): Promise<boolean> {
+    const i = this.entries.findIndex((s) => s.entry.id === id);
+    if (i < 0) return false;
     const [s] = this.entries.splice(i, 1);
-    if (s !== undefined && s.partitions !== null) await this.store.removeEntry(found.id, s.partitions);
+    if (s !== undefined && s.partitions !== null) await this.store.removeEntry(id, s.partitions);
     return true;
   }
 
@@ -150,8 +167,8 @@ export class CacheManager {
     return this.store.stats();
   }
 
-  /** Drops every entry (spark.catalog.clearCache). */
+  /** Drops every entry but the checkpoints' (spark.catalog.clearCache). */
   async clear(): Promise<void> {
-    for (const s of this.entries.splice(0)) if (s.partitions !== null) await this.store.removeEntry(s.entry.id, s.partitions);
+    for (const s of this.entries.filter((x) => x.entry.checkpointId === undefined)) await this.drop(s.entry.id);
   }
 }

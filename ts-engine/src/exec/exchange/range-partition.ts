@@ -7,6 +7,7 @@ import { structField, structType } from "../../types/data-type.js";
 import { keyComparator, type RowComparator } from "../sort/compare.js";
 import { sortPermutation } from "../sort/sort-permutation.js";
 import { prefixWords } from "../sort/utf8-prefix.js";
+import { needsCollationKey } from "../../columnar/collation-key.js";
 
 /** Comparators over rows of `cols` (one per sort order), in the orders' directions. */
 function comparators(cols: readonly Vector[], orders: readonly SortOrder[]): RowComparator[] {
@@ -146,7 +147,7 @@ function compareBytes(a: Uint8Array, a0: number, a1: number, b: Uint8Array, b0: 
  * prefixes tie, so most steps are two number comparisons instead of a byte loop.
  */
 function utf8PartitionIds(key: Vector, n: number, boundsCol: Vector, ascending: boolean, out: Int32Array): boolean {
-  if (key.storage !== "utf8" || boundsCol.storage !== "utf8" || key.validity !== null || boundsCol.validity !== null) return false;
+  if (key.storage !== "utf8" || boundsCol.storage !== "utf8" || needsCollationKey(key.type) || key.validity !== null || boundsCol.validity !== null) return false;
   const { offsets: ko, bytes: kb } = key.data;
   const { offsets: bo, bytes: bb } = boundsCol.data;
   const nb = boundsCol.length;

@@ -1,4 +1,6 @@
 import { compareUtf8 } from "../../columnar/utf8.js";
+import { needsCollationKey, utf8CollationComparator } from "../../columnar/collation-key.js";
+import { collationOfType } from "../../types/collation.js";
 import type { Vector } from "../../columnar/vector.js";
 import { InternalError } from "../../errors/spark-exception.js";
 import { compareValues } from "../../expr/kernels/compare-values.js";
@@ -62,6 +64,8 @@ export function crossComparator(a: Vector, b: Vector): CrossComparator {
     return (i, j) => cmpNum(na[i]!, nb[j]!);
   }
   if (a.storage === "utf8" && b.storage === "utf8") {
+    // collated join keys match under their collation (both sides share it after coercion)
+    if (needsCollationKey(a.type)) return utf8CollationComparator(collationOfType(a.type), a.data, a.length, b.data, b.length);
     const { offsets: ao, bytes: ab } = a.data;
     const { offsets: bo, bytes: bb } = b.data;
     return (i, j) => compareUtf8(ab, ao[i]!, ao[i + 1]!, bb, bo[j]!, bo[j + 1]!);

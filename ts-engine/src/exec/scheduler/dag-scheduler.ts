@@ -128,6 +128,7 @@ class QueryRun {
       case "Sample":
       case "Window":
       case "CollectMetrics":
+      case "ArrowPython":
         return this.partitionsOf(p.input);
       case "Union":
         return p.inputs.reduce((s, c) => s + this.partitionsOf(c), 0);
@@ -296,6 +297,7 @@ class QueryRun {
         case "Sample":
         case "Window":
         case "CollectMetrics":
+        case "ArrowPython":
         case "ShuffleExchange":
         case "BroadcastExchange":
           return withChildren(
@@ -475,6 +477,28 @@ class QueryRun {
       throw this.fail(e);
     }
   }
+
+  /**
+   * Hands each result partition's batches, as its task makes them, to `consume`, a lane's
+   * worth of partitions at a time (df.foreach / foreachPartition): nothing is gathered here,
+   * so only the partitions being consumed are in memory.
+   */
+  async eachPartition(stage: Stage, consume: (partition: number, batches: AsyncIterable<ColumnBatch>) => Promise<void>): Promise<void> {
+    await this.parents(stage);
+    const n = this.partitionsOf(stage.plan);
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (next < n) {
+        const p = next++;
+        await consume(p, batchesOf(this.task(stage, p, { kind: "rows" })));
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: Math.min(n, this.lanes) }, lane));
+    } catch (e) {
+      throw this.fail(e);
+    }
+  }
 }
 
 /** The first `n` rows of partitions taken in order (a cached CollectLimit). */
@@ -542,6 +566,22 @@ export async function* runPhysical(plan: PhysicalPlan, ctx: ExecContext): AsyncG
   const limit = collect === undefined || collect.n < 0 ? Number.POSITIVE_INFINITY : collect.n;
   try {
     yield* skipRows(run.result(cutStages(plan), limit), collect?.offset ?? 0);
+    run.recordMetrics();
+  } finally {
+    run.close();
+  }
+}
+
+/**
+ * Runs a physical plan and hands each result partition's batches to `consume` as they are
+ * made, several partitions at once (one per lane), with no ordering and no gathering:
+ * df.foreach / foreachPartition stream every partition to Python this way.
+ */
+export async function runPhysicalPartitions(plan: PhysicalPlan, ctx: ExecContext, consume: (partition: number, batches: AsyncIterable<ColumnBatch>) => Promise<void>): Promise<void> {
+  const observed = collectMetricsNodes(plan);
+  const run = new QueryRun(ctx, observed.length === 0 ? undefined : new MetricsCollector(observed, ctx.conf.ansi));
+  try {
+    await run.eachPartition(cutStages(plan), consume);
     run.recordMetrics();
   } finally {
     run.close();

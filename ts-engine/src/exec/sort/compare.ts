@@ -1,6 +1,8 @@
 import type { Vector } from "../../columnar/vector.js";
 import { compareUtf8 } from "../../columnar/utf8.js";
 import { compareStrings } from "../../expr/kernels/compare-values.js";
+import { needsCollationKey, utf8CollationComparator } from "../../columnar/collation-key.js";
+import { collationOfType } from "../../types/collation.js";
 
 /** Compares rows i and j of one sort key; negative when i sorts first. */
 export type RowComparator = (i: number, j: number) => number;
@@ -57,6 +59,8 @@ function baseComparator(v: Vector): RowComparator {
       return (i, j) => cmpNum(d[i]!, d[j]!);
     }
     case "utf8": {
+      // A collated string sorts by its collation (Spark's collation-aware ordering).
+      if (needsCollationKey(v.type)) return utf8CollationComparator(collationOfType(v.type), v.data, v.length, v.data, v.length);
       const { offsets: o, bytes: b } = v.data;
       return (i, j) => compareUtf8(b, o[i]!, o[i + 1]!, b, o[j]!, o[j + 1]!);
     }

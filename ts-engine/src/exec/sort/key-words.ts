@@ -2,6 +2,7 @@ import type { Vector } from "../../columnar/vector.js";
 import type { DataType } from "../../types/data-type.js";
 import { isLongType } from "../../columnar/vector.js";
 import { prefixWords, type PrefixSource } from "./utf8-prefix.js";
+import { needsCollationKey } from "../../columnar/collation-key.js";
 
 /**
  * One unsigned word of a normalized sort key: comparing rows' words as unsigned integers,
@@ -168,6 +169,8 @@ function valueWords(v: Vector, n: number): ValueWords | null {
 
 /** Strings and binaries have a byte-order prefix; nested values have no normal form. */
 function prefixSourceOf(v: Vector): PrefixSource | null {
+  // a collated string's order is not its bytes' order: the comparator sorts it
+  if (v.storage === "utf8" && needsCollationKey(v.type)) return null;
   if (v.storage === "utf8") return { kind: "utf8", offsets: v.data.offsets, bytes: v.data.bytes };
   if (v.storage === "binary") return { kind: "byteArrays", values: v.data };
   return null;

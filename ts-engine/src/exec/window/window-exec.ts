@@ -115,6 +115,8 @@ function evaluateWindow(w: WindowExpression, run: ColumnBatch, bounds: Partition
     }
     return aggregateOverFrames(fn, args, frames, n, ansi);
   }
+  // pandas UDFs over windows run in ArrowWindowPython (the planner never gives them to WindowExec)
+  if (fn.kind === "PythonUDF") throw new InternalError(`pandas UDF ${fn.name} in a SQL window`);
   const def = lookupFunction(fn.fn);
   if (def?.kind !== "window") throw new InternalError(`${fn.fn} is not a window function`);
   const args = fn.args.map((a) => evaluate(a, run, ectx));

@@ -1,4 +1,4 @@
-import { expectStorage, type Vector } from "../../columnar/vector.js";
+import { expectStorage, retypeVector, type Vector } from "../../columnar/vector.js";
 import type { ColumnBatch } from "../../columnar/batch.js";
 import { assertNever } from "../../errors/assert-never.js";
 import { InternalError } from "../../errors/spark-exception.js";
@@ -51,7 +51,9 @@ export function evaluate(e: Expr, batch: ColumnBatch, ctx: EvalContext): Vector 
       }
       if (def === undefined || def.kind !== "scalar") throw new InternalError(`no scalar function ${e.fn}`);
       const args = e.args.map((a) => evaluate(a, batch, ctx));
-      return def.eval(args, e, ctx, n);
+      const out = def.eval(args, e, ctx, n);
+      // a string result typed with its input's collation (collation.ts) carries it on the vector
+      return "collation" in e.dataType && out.type !== e.dataType && out.storage === "utf8" ? retypeVector(out, e.dataType) : out;
     }
     case "AttributeRef":
     case "AggCall":

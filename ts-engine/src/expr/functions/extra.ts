@@ -6,7 +6,10 @@ import { widerType } from "../../types/coercion.js";
 import { parseDataType } from "../../types/ddl.js";
 import { sqlTypeName } from "../../types/type-names.js";
 import { exprNullable, exprType } from "../expr-type.js";
-import type { Expr } from "../expr.js";
+import type { Expr, ScalarCall } from "../expr.js";
+import { collationOfType, isBinaryEquality, type Collation } from "../../types/collation.js";
+import { collationEndsWith, collationMatcher, collationStartsWith } from "../kernels/collation-search.js";
+import { callCollation } from "./collation.js";
 import { likeToRegExp } from "./misc.js";
 import { mapRows } from "./row-map.js";
 import { utf8Like, utf8Placement, utf8Rlike } from "../kernels/string-match.js";
@@ -73,6 +76,13 @@ const ISNAN: ScalarFunctionDef = {
   },
 };
 
+/** contains / startswith / endswith of one row under a (non-binary) collation. */
+const COLLATED_PREDICATES: Readonly<Record<string, (c: Collation, s: string, p: string) => boolean>> = {
+  contains: (c, s, p) => p === "" || collationMatcher(c, p)(s, 0) !== null,
+  startswith: collationStartsWith,
+  endswith: collationEndsWith,
+};
+
 function stringPredicate(name: string, kernel: (s: Vector, p: Vector) => Vector, doc: FunctionDoc): ScalarFunctionDef {
   return {
     kind: "scalar",
@@ -80,12 +90,26 @@ function stringPredicate(name: string, kernel: (s: Vector, p: Vector) => Vector,
     doc,
     resolve(_n, args) {
       checkArity(name, args, 2);
-      return scalarCall(name, args.map((a) => implicitCast(a, StringType)), BooleanType, args.some(exprNullable));
+      const call = scalarCall(name, args.map((a) => implicitCast(a, StringType)), BooleanType, args.some(exprNullable));
+      if (COLLATED_PREDICATES[name] === undefined && !isBinaryEquality(collationOfType(exprType(call.args[0]!))) && !lcaseOnly(name, call)) {
+        // Spark's regex functions take UTF8_BINARY and UTF8_LCASE only (StringTypeBinaryLcase)
+        throw unexpectedInputType(call, 0, call.args[0]!, '"STRING"');
+      }
+      return call;
     },
-    eval(args) {
+    eval(args, call) {
+      const c = callCollation(call);
+      const pred = COLLATED_PREDICATES[name];
+      if (c !== null && pred !== undefined) return mapRows(args, BooleanType, ([s, p]) => pred(c, s as string, p as string));
       return kernel(args[0]!, args[1]!);
     },
   };
+}
+
+/** Whether a regex predicate's input collation is one Spark's regex functions take (UTF8_LCASE). */
+function lcaseOnly(name: string, call: ScalarCall): boolean {
+  const c = collationOfType(exprType(call.args[0]!));
+  return name !== "ilike" && c.provider === "spark" && c.lcase && !c.rtrim;
 }
 
 /** try_cast(x, 'type'): a non-ANSI cast (null instead of an error). */

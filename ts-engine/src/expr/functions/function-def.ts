@@ -225,6 +225,12 @@ export type FunctionDef = ScalarFunctionDef | AggFunctionDef | GeneratorFunction
 export function implicitCast(e: Expr, to: DataType): Expr {
   const from = exprType(e);
   if (typeEquals(from, to)) return e;
+  if (from.kind === "string" && to.kind === "string") {
+    // Spark's string parameters take any collation (StringTypeWithCollation); a string literal
+    // coerced to a collated string is a collated literal (printed `'x' collate UTF8_LCASE`).
+    if (!("collation" in to)) return e;
+    if (e.kind === "Literal") return { ...e, dataType: to };
+  }
   if (e.kind === "Literal" && e.value === null) return { kind: "Literal", value: null, dataType: to };
   return { kind: "Cast", child: e, dataType: to, implicit: true };
 }

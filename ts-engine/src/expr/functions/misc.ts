@@ -11,6 +11,8 @@ import { broadcast } from "../eval/vectors.js";
 import { exprNullable, exprType } from "../expr-type.js";
 import type { Expr } from "../expr.js";
 import { coerceArgs } from "./row-function.js";
+import { collationOfType } from "../../types/collation.js";
+import { callCollation } from "./collation.js";
 import { checkArity, implicitCast, quotedSql, quotedType, scalarCall, unexpectedInputType, type ScalarFunctionDef, doc, type FunctionDoc } from "./function-def.js";
 
 /** A one-argument string function whose kernel works on the UTF-8 vector. */
@@ -124,9 +126,15 @@ const LIKE: ScalarFunctionDef = {
   doc: doc("str like pattern", "Returns true if `str` matches the SQL pattern (`_` one character, `%` any sequence, `\\\\` escapes), null if either is null."),
   resolve(name, args) {
     checkArity(name, args, 2);
-    return scalarCall("like", args.map((a: Expr) => implicitCast(a, StringType)), BooleanType, args.some(exprNullable));
+    const call = scalarCall("like", args.map((a: Expr) => implicitCast(a, StringType)), BooleanType, args.some(exprNullable));
+    const c = collationOfType(exprType(call.args[0]!));
+    // Spark's LIKE takes UTF8_BINARY and UTF8_LCASE strings only
+    if (c.provider === "icu" || c.rtrim) throw unexpectedInputType(call, 0, call.args[0]!, '"STRING"');
+    return call;
   },
-  eval([s, p]) {
+  eval([s, p], call) {
+    // UTF8_LCASE: the value and the pattern compare lowercased (Spark's collation-aware Like)
+    if (callCollation(call) !== null) return utf8Like(changeCase(s!, false), changeCase(p!, false), cachedLikeRegExp);
     return utf8Like(s!, p!, cachedLikeRegExp);
   },
 };

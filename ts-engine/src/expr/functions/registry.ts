@@ -41,6 +41,7 @@ import { WINDOW_FUNCTIONS } from "./window/window-functions.js";
 import { VARIANT_FUNCTIONS } from "./variant.js";
 import { HLL_FUNCTIONS } from "./hll.js";
 import { XML_STRUCT_FUNCTIONS } from "./xml-struct.js";
+import { COLLATION_FUNCTIONS } from "./collation.js";
 
 /** Alternative spellings that Spark (or the wire) uses for the same function. */
 const ALIASES: Readonly<Record<string, string>> = {
@@ -105,6 +106,7 @@ for (const def of [
   ...VARIANT_FUNCTIONS,
   ...HLL_FUNCTIONS,
   ...XML_STRUCT_FUNCTIONS,
+  ...COLLATION_FUNCTIONS,
 ]) {
   REGISTRY.set(def.name, def);
 }

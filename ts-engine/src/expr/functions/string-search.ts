@@ -1,7 +1,10 @@
 import { SparkException } from "../../errors/spark-exception.js";
 import { BooleanType, IntegerType, StringType, type DataType } from "../../types/data-type.js";
 import { exprType } from "../expr-type.js";
-import type { Expr } from "../expr.js";
+import type { Expr, ScalarCall } from "../expr.js";
+import type { Collation } from "../../types/collation.js";
+import { collationMatcher, type CollationMatcher } from "../kernels/collation-search.js";
+import { callCollation } from "./collation.js";
 import type { ScalarFunctionDef } from "./function-def.js";
 import { doc, lit, rowFunction } from "./row-function.js";
 
@@ -33,8 +36,35 @@ function unitIndex(s: string, chars: number): number {
   return k;
 }
 
+/**
+ * The per-call search of a collation-aware function: null under UTF8_BINARY (plain indexOf),
+ * else the collation and a matcher kept for the last pattern (patterns are mostly literals).
+ */
+interface CollatedSearch {
+  readonly collation: Collation;
+  pattern: string | null;
+  matcher: CollationMatcher | null;
+}
+
+function prepareSearch(arg: number): (call: ScalarCall) => CollatedSearch | null {
+  return (call) => {
+    const c = callCollation(call, arg);
+    return c === null ? null : { collation: c, pattern: null, matcher: null };
+  };
+}
+
+/** UTF-16 index of the first match of `sub` in `s` at or after `from` (-1 when none), under the call's collation. */
+function find(search: CollatedSearch | null, s: string, sub: string, from: number): number {
+  if (search === null) return s.indexOf(sub, from);
+  if (search.pattern !== sub || search.matcher === null) {
+    search.pattern = sub;
+    search.matcher = collationMatcher(search.collation, sub);
+  }
+  return search.matcher(s, from)?.start ?? -1;
+}
+
 /** locate(substr, str, pos): as Spark's StringLocate, 0 for a position below 1 or a null position. */
-function locateRow(sub: unknown, str: unknown, pos: unknown): number | null {
+function locateRow(sub: unknown, str: unknown, pos: unknown, search: CollatedSearch | null = null): number | null {
   if (pos === null) return 0;
   if (sub === null || str === null) return null;
   const p = pos as number;
@@ -42,7 +72,7 @@ function locateRow(sub: unknown, str: unknown, pos: unknown): number | null {
   const s = str as string;
   const from = unitIndex(s, p - 1);
   if (from > s.length) return 0;
-  const k = s.indexOf(sub as string, from);
+  const k = find(search, s, sub as string, from);
   return k < 0 ? 0 : charPos(s, k);
 }
 
@@ -85,8 +115,9 @@ export const STRING_SEARCH_FUNCTIONS: readonly ScalarFunctionDef[] = [
     doc: doc("instr(str, substr)", "Returns the 1-based position of the first occurrence of `substr` in `str`, 0 when absent."),
     params: ["string", "string"],
     result: IntegerType,
-    row: ([s, sub]) => {
-      const k = (s as string).indexOf(sub as string);
+    prepare: prepareSearch(0),
+    row: ([s, sub], search) => {
+      const k = find(search, s as string, sub as string, 0);
       return k < 0 ? 0 : charPos(s as string, k);
     },
   }),
@@ -99,7 +130,8 @@ export const STRING_SEARCH_FUNCTIONS: readonly ScalarFunctionDef[] = [
     result: IntegerType,
     nullSafe: true,
     mayReturnNull: true,
-    row: ([sub, s, p]) => locateRow(sub, s, p),
+    prepare: prepareSearch(1),
+    row: ([sub, s, p], search) => locateRow(sub, s, p, search),
   }),
   rowFunction({
     name: "position",
@@ -110,7 +142,8 @@ export const STRING_SEARCH_FUNCTIONS: readonly ScalarFunctionDef[] = [
     result: IntegerType,
     nullSafe: true,
     mayReturnNull: true,
-    row: ([sub, s, p]) => locateRow(sub, s, p),
+    prepare: prepareSearch(1),
+    row: ([sub, s, p], search) => locateRow(sub, s, p, search),
   }),
   rowFunction({
     name: "find_in_set",

@@ -1,4 +1,6 @@
 import { IntegerType, StringType, type DataType } from "../../types/data-type.js";
+import { collationReplace } from "../kernels/collation-search.js";
+import { callCollation } from "./collation.js";
 import { exprNullable } from "../expr-type.js";
 import { changeCase } from "../kernels/string-case.js";
 import { utf8Length } from "../kernels/string-slice.js";
@@ -184,7 +186,9 @@ export const STRING_TRANSFORM_FUNCTIONS: readonly ScalarFunctionDef[] = [
     minArgs: 2,
     defaults: [lit("", StringType)],
     result: StringType,
-    row: ([s, f, r]) => ((f as string) === "" ? s : (s as string).split(f as string).join(r as string)),
+    // under a collation, matches of `search` are found as that collation compares (Spark's StringReplace)
+    prepare: (call) => callCollation(call),
+    row: ([s, f, r], c) => ((f as string) === "" ? s : c !== null ? collationReplace(c, s as string, f as string, r as string) : (s as string).split(f as string).join(r as string)),
   }),
   rowFunction({
     name: "translate",

@@ -2,6 +2,8 @@ import { assertNever } from "../../errors/assert-never.js";
 import { isLongType, makeVector, numberData, type Vector } from "../../columnar/vector.js";
 import { BooleanType } from "../../types/data-type.js";
 import { compareUtf8, equalUtf8 } from "../../columnar/utf8.js";
+import { needsCollationKey, utf8CollationComparator } from "../../columnar/collation-key.js";
+import { collationOfType } from "../../types/collation.js";
 import { andValidity, constantNumber, toBigInts, valid, valueAt } from "../eval/vectors.js";
 import { testCompare as test, type CompareOp } from "./compare-op.js";
 import { compareDecimals } from "./decimal-compare.js";
@@ -88,6 +90,10 @@ export function compare(op: CompareOp, a: Vector, b: Vector): Vector {
     }
   } else if (ad !== null && bd !== null) {
     numericLoop(op, ad, bd, out, n);
+  } else if (a.storage === "utf8" && b.storage === "utf8" && needsCollationKey(a.type)) {
+    // Collated strings compare under their collation (both sides share it after coercion).
+    const cmp = utf8CollationComparator(collationOfType(a.type), a.data, n, b.data, n);
+    for (let i = 0; i < n; i++) out[i] = test(op, cmp(i, i));
   } else if (a.storage === "utf8" && b.storage === "utf8") {
     // Strings compare as UTF-8 bytes (Spark's binary order); equality only needs lengths + bytes.
     const { offsets: ao, bytes: ab } = a.data;

@@ -15,6 +15,10 @@ function sameAttrs(exprs: readonly Expr[], attrs: readonly AttributeRef[]): bool
   return exprs.length === attrs.length && exprs.every((e, i) => e.kind === "AttributeRef" && e.exprId === attrs[i]!.exprId);
 }
 
+function isPythonWindow(w: Window): boolean {
+  return w.windowExprs.some((a) => a.child.kind === "WindowExpression" && a.child.fn.kind === "PythonUDF");
+}
+
 function collapse(p: LogicalPlan): LogicalPlan {
   // a projection of exactly a window's columns is no-op (Spark's RemoveNoopOperators)
   if (p.kind === "Project" && p.input.kind === "Window" && sameAttrs(p.exprs, outputOf(p.input))) {
@@ -25,6 +29,8 @@ function collapse(p: LogicalPlan): LogicalPlan {
   const between = p.input.kind === "Project" && p.input.exprs.every((e) => e.kind === "AttributeRef") ? p.input : undefined;
   const below = between === undefined ? p.input : between.input;
   if (below.kind !== "Window" || !sameList(p.partitionSpec, below.partitionSpec) || !sameList(p.orderSpec, below.orderSpec)) return p;
+  // Spark's CollapseWindow keeps pandas UDF windows and SQL windows apart (WindowFunctionType)
+  if (isPythonWindow(p) !== isPythonWindow(below)) return p;
   const lowerIds = new Set(below.windowExprs.map((a) => a.exprId));
   for (const a of p.windowExprs) for (const id of referencedIds(a)) if (lowerIds.has(id)) return p;
   const merged: Window = window(below.input, [...below.windowExprs, ...p.windowExprs], p.partitionSpec, p.orderSpec);

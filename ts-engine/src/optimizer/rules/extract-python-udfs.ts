@@ -1,3 +1,4 @@
+import { isGroupedAggPandasUdf } from "../../expr/python-eval-type.js";
 import { newExprId, type AttributeRef, type Expr, type PythonUDF, type SortOrder } from "../../expr/expr.js";
 import type { LogicalPlan } from "../../plan/logical-plan.js";
 import { aggregate, batchEvalPython, filter, join, project, sort } from "../../plan/nodes/index.js";
@@ -6,7 +7,7 @@ import type { OptimizerRule } from "../rule.js";
 import { exprExists, mapExprChildren, transformExprDown, transformPlanUp } from "../../plan/transform.js";
 
 function hasUdf(e: Expr): boolean {
-  return exprExists(e, (x) => x.kind === "PythonUDF");
+  return exprExists(e, (x) => x.kind === "PythonUDF" && !isGroupedAggPandasUdf(x));
 }
 
 function hasAgg(e: Expr): boolean {
@@ -31,7 +32,8 @@ function innermostUdfs(exprs: readonly Expr[], ids?: ReadonlySet<number>): Pytho
   const found: PythonUDF[] = [];
   const keys = new Set<string>();
   const visit = (e: Expr): void => {
-    if (e.kind === "PythonUDF" && !e.args.some(hasUdf) && !e.args.some(hasAgg) && (ids === undefined || readsOnly(e, ids))) {
+    // a grouped-aggregate pandas UDF is an aggregate, run by its own operator (only scalar UDFs in its arguments run here)
+    if (e.kind === "PythonUDF" && !isGroupedAggPandasUdf(e) && !e.args.some(hasUdf) && !e.args.some(hasAgg) && (ids === undefined || readsOnly(e, ids))) {
       const k = udfKey(e);
       if (!keys.has(k)) {
         keys.add(k);

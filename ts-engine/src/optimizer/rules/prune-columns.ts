@@ -73,7 +73,8 @@ function pruneCachedScan(p: LogicalPlan): LogicalPlan {
   // the scan may sit under a Filter, which then reads its condition's columns too
   const under = p.input.kind === "Filter" ? p.input : null;
   const rel = under === null ? p.input : under.input;
-  if (rel.kind !== "InMemoryRelation") return p;
+  // a checkpoint is Spark's LogicalRDD, which column pruning leaves whole
+  if (rel.kind !== "InMemoryRelation" || rel.checkpoint === true) return p;
   const used = new Set<number>();
   for (const e of p.kind === "Project" ? p.exprs : [...p.groupBy, ...p.aggs]) referencedIds(e, used);
   if (under !== null) referencedIds(under.condition, used);

@@ -1,4 +1,6 @@
+import { isGroupedAggPandasUdf, PythonEvalType } from "../../expr/python-eval-type.js";
 import { castVerdict } from "../../types/cast-rules.js";
+import { coerceCollations, withResultCollation } from "../../expr/functions/collation.js";
 import { AnalysisException } from "../../errors/spark-exception.js";
 import { BooleanType, IntegerType, NullType, StringType } from "../../types/data-type.js";
 import { widerTypeOfAll } from "../../types/coercion.js";
@@ -76,8 +78,12 @@ export function resolveExpr(e: ParsedExpr, scope: Scope): Expr {
       return checkedCast({ ...e, child: resolveExpr(e.child, scope) }, scope);
     case "SortOrder":
       return { ...e, child: resolveExpr(e.child, scope) };
-    case "PythonUDF":
-      return { ...e, args: e.args.map((a) => resolveExpr(a, scope)) };
+    case "PythonUDF": {
+      const args = e.args.map((a) => resolveExpr(a, scope));
+      // a grouped-aggregate pandas UDF is an aggregate function: no aggregate in its arguments
+      if (e.evalType === PythonEvalType.groupedAggPandas && args.some(containsAgg)) throw new AnalysisException("NESTED_AGGREGATE_FUNCTION", {});
+      return { ...e, args };
+    }
     case "CaseWhen":
       return resolveCaseWhen(e.branches, e.elseValue, scope);
     case "UnresolvedNamedLambdaVariable":
@@ -249,7 +255,9 @@ function applyFunction(name: string, args: readonly Expr[], isDistinct: boolean,
     return def.resolve(lower, args, isDistinct);
   }
   try {
-    return def.resolve(lower, args, settings);
+    // Spark's CollationTypeCoercion settles the string arguments' collation first
+    const c = coerceCollations(lower, args);
+    return withResultCollation(lower, def.resolve(lower, c.args, settings), c.collation);
   } catch (e) {
     // Spark raises a bad extract field while building the expression, before any plan exists.
     throw e instanceof AnalysisException && e.errorClass === "INVALID_EXTRACT_FIELD" ? noPlan(e) : e;
@@ -283,8 +291,10 @@ export function containsAgg(e: Expr): boolean {
     case "AggCall":
       return true;
     case "ScalarCall":
-    case "PythonUDF":
       return e.args.some(containsAgg);
+    case "PythonUDF":
+      // a grouped-aggregate pandas UDF is an aggregate function (Spark's PythonUDAF)
+      return isGroupedAggPandasUdf(e) || e.args.some(containsAgg);
     case "Alias":
     case "Cast":
     case "SortOrder":

@@ -1,3 +1,4 @@
+import { isGroupedAggPandasUdf } from "../../expr/python-eval-type.js";
 import { AnalysisException } from "../../errors/spark-exception.js";
 import type { Expr, SortOrder, WindowExpression } from "../../expr/expr.js";
 import { exprType } from "../../expr/expr-type.js";
@@ -81,6 +82,12 @@ export function windowExpression(rawFn: Expr, partitionSpec: readonly Expr[], or
   if (fn.kind === "AggCall") {
     const w: WindowExpression = { kind: "WindowExpression", fn, partitionSpec, orderSpec, frame: userFrame ?? defaultFrame(orderSpec) };
     if (fn.isDistinct) throw new AnalysisException("DISTINCT_WINDOW_FUNCTION_UNSUPPORTED", { windowExpr: `"${exprPrettySql(w)}"` });
+    checkFrame(w);
+    return w;
+  }
+  if (fn.kind === "PythonUDF" && isGroupedAggPandasUdf(fn)) {
+    // Spark's ArrowWindowPython: any ROWS or RANGE frame, the default one without a frame
+    const w: WindowExpression = { kind: "WindowExpression", fn, partitionSpec, orderSpec, frame: userFrame ?? defaultFrame(orderSpec) };
     checkFrame(w);
     return w;
   }

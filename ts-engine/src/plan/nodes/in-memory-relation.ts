@@ -14,6 +14,7 @@ export function inMemoryRelation(
   cachedPlanLines: readonly string[],
   sizeInBytes: number,
   columns: readonly number[] = relationOutput.map((_, i) => i),
+  checkpoint = false,
 ): InMemoryRelation {
   invariant(Number.isInteger(cacheId) && cacheId >= 0, "InMemoryRelation", () => `cacheId ${cacheId}`);
   invariant(
@@ -22,5 +23,5 @@ export function inMemoryRelation(
     () => `columns ${columns.join(",")} of ${relationOutput.length}`,
   );
   const output = columns.map((c) => relationOutput[c]!);
-  return Object.freeze({ kind: "InMemoryRelation", cacheId, relationOutput, columns, output, storageLevel, cachedPlanLines, sizeInBytes });
+  return Object.freeze({ kind: "InMemoryRelation", cacheId, relationOutput, columns, output, storageLevel, cachedPlanLines, sizeInBytes, ...(checkpoint ? { checkpoint: true as const } : {}) });
 }

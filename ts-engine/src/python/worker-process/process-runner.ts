@@ -2,7 +2,7 @@ import os from "node:os";
 import type { Vector } from "../../columnar/vector.js";
 import { assertNever } from "../../errors/assert-never.js";
 import { InternalError } from "../../errors/spark-exception.js";
-import type { EvalUdfsRequest, PartitionInput, PythonRunner, RunOptions } from "../python-runner.js";
+import type { EvalAggRequest, EvalUdfsRequest, ForeachPartitionRequest, PartitionInput, PythonRunner, RowsChunk, RunOptions } from "../python-runner.js";
 import { decodeResultColumn, encodeArgColumn } from "../column-codec.js";
 import { typeJson } from "../type-json.js";
 import { pythonExceptionFromFrame } from "../worker-errors.js";
@@ -33,6 +33,21 @@ export class ProcessPythonRunner implements PythonRunner {
     return cols.map((c, i) => decodeResultColumn(req.udfs[i]!.returnType, c, req.numRows));
   }
 
+  async evalAggPandas(req: EvalAggRequest, opts: RunOptions): Promise<Vector[]> {
+    const reply = await this.call(opts, {
+      kind: "aggPandas",
+      numRows: req.numRows,
+      argTypes: req.args.map((a) => typeJson(a.type)),
+      columns: req.args.map(encodeArgColumn),
+      udfs: req.udfs.map((u) => ({ func: u.func, returnType: typeJson(u.returnType), argOffsets: u.argOffsets, evalType: u.evalType })),
+      starts: int32Bytes(req.starts),
+      ends: int32Bytes(req.ends),
+    });
+    const cols = listOf(reply.columns, "columns");
+    if (cols.length !== req.udfs.length) throw new InternalError("Python worker returned the wrong number of result columns");
+    return cols.map((c, i) => decodeResultColumn(req.udfs[i]!.returnType, c, req.starts.length));
+  }
+
   async mapPartitions(func: Uint8Array | null, splitIndex: number, input: PartitionInput, opts: RunOptions): Promise<Uint8Array[]> {
     const reply = await this.call(opts, { kind: "mapPartitions", func, splitIndex, ...inputFields(input) });
     return listOf(reply.blobs, "blobs") as Uint8Array[];
@@ -48,6 +63,32 @@ export class ProcessPythonRunner implements PythonRunner {
   ): Promise<Uint8Array[][]> {
     const reply = await this.call(opts, { kind: "shuffleWrite", func, splitIndex, numPartitions, partitionFunc, ...inputFields(input) });
     return listOf(reply.buckets, "buckets") as Uint8Array[][];
+  }
+
+  async foreachPartition(req: ForeachPartitionRequest, chunks: AsyncIterable<RowsChunk>, opts: RunOptions): Promise<void> {
+    const head = { func: req.func, perRow: req.perRow, splitIndex: req.splitIndex, names: req.names, types: req.types.map(typeJson) };
+    const frame = (c: RowsChunk | undefined, first: boolean): Frame => ({
+      ...(first ? { kind: "foreachPartition", ...head } : { kind: "chunk" }),
+      columns: c === undefined ? req.types.map(() => []) : c.columns.map(encodeArgColumn),
+      numRows: c?.numRows ?? 0,
+      last: c === undefined,
+    });
+    const it = chunks[Symbol.asyncIterator]();
+    await this.pool(opts.pythonExec).useExclusive(async (w) => {
+      let done = false;
+      try {
+        // one chunk in flight: the next is made only when Python asks for it ("more")
+        for (let first = true; ; first = false) {
+          const next = await it.next();
+          if (next.done === true) done = true;
+          const reply = this.checked(await requestAbortable(w, frame(next.done === true ? undefined : next.value, first), opts.signal), opts);
+          if (reply.kind !== "more") return;
+          if (done) throw new InternalError("Python worker asked for rows past the partition's end");
+        }
+      } finally {
+        if (!done) await it.return?.();
+      }
+    });
   }
 
   async close(): Promise<void> {
@@ -67,7 +108,11 @@ export class ProcessPythonRunner implements PythonRunner {
   }
 
   private async call(opts: RunOptions, msg: Frame): Promise<Frame> {
-    const reply = await sendRetrying(this.pool(opts.pythonExec), msg, opts.signal);
+    return this.checked(await sendRetrying(this.pool(opts.pythonExec), msg, opts.signal), opts);
+  }
+
+  /** A reply frame: an error frame thrown as PythonException, accumulator updates passed on. */
+  private checked(reply: unknown, opts: RunOptions): Frame {
     if (typeof reply !== "object" || reply === null) throw new InternalError("Python worker sent a non-map reply");
     const frame = reply as Frame;
     if (frame.kind === "error") {
@@ -77,7 +122,7 @@ export class ProcessPythonRunner implements PythonRunner {
         traceback: String(frame.traceback ?? ""),
       });
     }
-    if (frame.kind !== "ok") throw new InternalError(`Python worker sent an unexpected reply ${String(frame.kind)}`);
+    if (frame.kind !== "ok" && frame.kind !== "more") throw new InternalError(`Python worker sent an unexpected reply ${String(frame.kind)}`);
     if (frame.accumulators instanceof Uint8Array) opts.onAccumulators?.(frame.accumulators);
     return frame;
   }
@@ -143,4 +188,9 @@ function inputFields(input: PartitionInput): Frame {
 function listOf(v: unknown, what: string): unknown[] {
   if (!Array.isArray(v)) throw new InternalError(`Python worker reply lacks ${what}`);
   return v;
+}
+
+/** An Int32Array as its little-endian bytes (the worker reads them with memoryview.cast("i")). */
+function int32Bytes(a: Int32Array): Uint8Array {
+  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 }

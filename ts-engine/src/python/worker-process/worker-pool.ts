@@ -30,6 +30,19 @@ export class WorkerPool {
   }
 
   /**
+   * Run `fn` with a worker of this pool that nothing else is sent to meanwhile (a
+   * conversation of several frames: foreachPartition's chunks).
+   */
+  async useExclusive<T>(fn: (w: WorkerProcess) => Promise<T>): Promise<T> {
+    const w = await this.acquireIdle();
+    try {
+      return await fn(w);
+    } finally {
+      this.release(w, MAX_DEPTH);
+    }
+  }
+
+  /**
    * Stops all workers: an idle one by closing its stdin (it exits cleanly), a busy one by
    * SIGKILL (nobody waits for its answers any more: the engine or its thread is stopping).
    * Resolves when the processes are gone, killing any still there after `graceMs`.
@@ -79,11 +92,31 @@ export class WorkerPool {
     }
   }
 
-  private release(w: WorkerProcess): void {
+  /** An idle worker (or a new one), loaded MAX_DEPTH so that `pick` hands it to nobody else. */
+  private async acquireIdle(): Promise<WorkerProcess> {
+    for (;;) {
+      let idle: WorkerProcess | null = null;
+      for (const [w, n] of this.load) {
+        if (w.dead) this.load.delete(w);
+        else if (n === 0 && idle === null) idle = w;
+      }
+      if (idle === null && this.load.size < this.size) {
+        idle = new WorkerProcess(this.pythonExec);
+        this.load.set(idle, 0);
+      }
+      if (idle !== null) {
+        this.load.set(idle, MAX_DEPTH);
+        return idle;
+      }
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+
+  private release(w: WorkerProcess, held = 1): void {
     const n = this.load.get(w);
     if (n !== undefined) {
       if (w.dead) this.load.delete(w);
-      else this.load.set(w, n - 1);
+      else this.load.set(w, n - held);
     }
     if (this.closed && !w.dead && w.inFlight === 0) w.stop();
     this.waiters.shift()?.();

@@ -90,6 +90,17 @@ export async function handleAnalyze(req: AnalyzeRequest, session: Session, rc: R
         if (m === undefined) return rc.send({ kind: "analyzeResult", id: req.id });
         return rc.send({ kind: "analyzeResult", id: req.id, schema: encodeStructType(m.schema), rows: [m.values] });
       }
+      case "foreach": {
+        // df.foreach / foreachPartition: runs now; the successful tasks' accumulator updates come back once
+        if (req.func === undefined) throw new InvalidPlanInput("analyze foreach needs a func");
+        const updates: Uint8Array[] = [];
+        await supported(engine.foreachQuery, "foreach")(plan, req.func, req.perRow, ctx, (b) => updates.push(b));
+        return rc.send({ kind: "analyzeResult", id: req.id, accumulators: updates });
+      }
+      case "checkpoint": {
+        const r = await supported(engine.checkpointQuery, "checkpoint")(plan, req.eager, ctx);
+        return rc.send({ kind: "analyzeResult", id: req.id, checkpointId: r.checkpointId, schema: encodeStructType(r.schema) });
+      }
     }
   });
 }

@@ -93,7 +93,8 @@ const DECODERS: Readonly<Record<WirePlanKind, Decoder>> = {
       if (row.length !== schema.fields.length) fail(rp, `expected ${schema.fields.length} values, got ${row.length}`);
       return schema.fields.map((f, j) => decodeValue(row[j], f.dataType, `${rp}[${j}]`));
     });
-    return { kind: "LocalRelation", schema, rows, ...optPartitions(m, p) };
+    const checkpointId = opt(m, "checkpointId");
+    return { kind: "LocalRelation", schema, rows, ...optPartitions(m, p), ...(checkpointId === undefined ? {} : { checkpointId: asString(checkpointId, `${p}.checkpointId`) }) };
   },
   Project: (m, p) => ({ kind: "Project", input: input(m, "input", p), exprs: exprs(m, "exprs", p) }),
   Filter: (m, p) => ({

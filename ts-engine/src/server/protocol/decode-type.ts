@@ -1,4 +1,6 @@
+import { collationName } from "../../types/collation.js";
 import {
+  collatedStringType,
   arrayType,
   atomic,
   decimalType,
@@ -14,6 +16,8 @@ import { ATOMIC_KINDS, parseIntervalTypeString } from "../../types/atomic-names.
 
 const ATOMIC: ReadonlySet<string> = new Set<AtomicKind>(ATOMIC_KINDS);
 
+const COLLATED = /^string\s+collate\s+(\w+)$/i;
+
 const DECIMAL = /^decimal\(\s*(\d+)\s*,\s*(-?\d+)\s*\)$/;
 
 /** Decodes Spark's JSON type form (`"long"`, `"decimal(10,2)"`, `{type:"array",…}`). */
@@ -21,6 +25,8 @@ export function decodeDataType(raw: unknown, path: string): DataType {
   if (typeof raw === "string") {
     if (ATOMIC.has(raw)) return atomic(raw as AtomicKind);
     if (raw === "decimal") return decimalType(10, 0);
+    const collated = COLLATED.exec(raw);
+    if (collated !== null) return collatedStringType(collationName(collated[1]!));
     const interval = raw.startsWith("interval") ? parseIntervalTypeString(raw) : null;
     if (interval !== null) return interval;
     const m = DECIMAL.exec(raw);

@@ -1,6 +1,6 @@
 import type { VariantValue } from "../../columnar/variant.js";
 import { assertNever } from "../../errors/assert-never.js";
-import type { ColumnBatch } from "../../columnar/batch.js";
+import type { BatchSegment } from "../../engine/arrow-encode.js";
 import type { Vector } from "../../columnar/vector.js";
 import type { DataType } from "../../types/data-type.js";
 import type { CalendarInterval } from "../../columnar/calendar-interval.js";
@@ -8,11 +8,7 @@ import { MsgpackWriter } from "./msgpack-writer.js";
 import { formatUnscaled } from "../../columnar/decimal-value.js";
 
 /** A row range `[start, end)` of one batch; a chunk is a list of these. */
-export interface BatchSegment {
-  readonly batch: ColumnBatch;
-  readonly start: number;
-  readonly end: number;
-}
+export type { BatchSegment } from "../../engine/arrow-encode.js";
 
 /**
  * Writes one engine value of type `t` as a wire value (bridge/PROTOCOL.md "Wire values"):

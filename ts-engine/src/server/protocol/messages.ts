@@ -38,7 +38,7 @@ export interface AckRequest {
 }
 
 /** What an `analyze` request asks for. */
-export type AnalyzeMethod = "schema" | "treeString" | "explain" | "showString" | "persist" | "unpersist" | "storageLevel" | "sql" | "createView" | "numPartitions" | "writeTable" | "semanticHash" | "sameSemantics" | "inputFiles" | "observation";
+export type AnalyzeMethod = "schema" | "treeString" | "explain" | "showString" | "persist" | "unpersist" | "storageLevel" | "sql" | "createView" | "numPartitions" | "writeTable" | "semanticHash" | "sameSemantics" | "inputFiles" | "observation" | "foreach" | "checkpoint";
 
 /** schema / printSchema / explain / show text of a plan, with defaults filled in. */
 export interface AnalyzeRequest {
@@ -65,6 +65,11 @@ export interface AnalyzeRequest {
   readonly other?: unknown;
   /** observation: the client Observation's id (its df.observe plan carries the same). */
   readonly observationId?: string;
+  /** foreach: the cloudpickled function, called per row (`perRow`) or once per partition. */
+  readonly func?: Uint8Array;
+  readonly perRow: boolean;
+  /** checkpoint: compute the rows now (else the first action that reads them does). */
+  readonly eager: boolean;
 }
 
 /** Run an RDD plan (pickled blobs in, pickled blobs out). */
@@ -204,7 +209,7 @@ const DECODERS: Readonly<Record<RequestKind, Decoder>> = {
     id,
     sessionId: sid(m),
     plan: req(m, "plan", P),
-    method: oneOf(req(m, "method", P), ["schema", "treeString", "explain", "showString", "persist", "unpersist", "storageLevel", "sql", "createView", "numPartitions", "writeTable", "semanticHash", "sameSemantics", "inputFiles", "observation"], `${P}.method`),
+    method: oneOf(req(m, "method", P), ["schema", "treeString", "explain", "showString", "persist", "unpersist", "storageLevel", "sql", "createView", "numPartitions", "writeTable", "semanticHash", "sameSemantics", "inputFiles", "observation", "foreach", "checkpoint"], `${P}.method`),
     mode: optStr(m, "mode") ?? "simple",
     numRows: asSmallInt(opt(m, "numRows") ?? 20, `${P}.numRows`),
     truncate: asSmallInt(opt(m, "truncate") ?? 20, `${P}.truncate`),
@@ -217,6 +222,9 @@ const DECODERS: Readonly<Record<RequestKind, Decoder>> = {
     ...(opt(m, "write") === undefined ? {} : { write: opt(m, "write") }),
     ...(opt(m, "other") === undefined ? {} : { other: opt(m, "other") }),
     ...(optStr(m, "observationId") === undefined ? {} : { observationId: optStr(m, "observationId") }),
+    ...funcField(opt(m, "func"), `${P}.func`),
+    perRow: asBool(opt(m, "perRow") ?? false, `${P}.perRow`),
+    eager: asBool(opt(m, "eager") ?? true, `${P}.eager`),
   }),
   executeRdd: (m, id) => ({
     kind: "executeRdd",
@@ -275,4 +283,11 @@ export function decodeRequest(raw: unknown): Request {
   const decoder = Object.hasOwn(DECODERS, kind) ? DECODERS[kind as RequestKind] : undefined;
   if (decoder === undefined) fail(`${P}.kind`, `unknown message kind ${JSON.stringify(kind)}`);
   return decoder(m, id);
+}
+
+/** An optional pickled function field (bytes). */
+function funcField(v: unknown, path: string): { readonly func?: Uint8Array } {
+  if (v === undefined || v === null) return {};
+  if (!(v instanceof Uint8Array)) fail(path, "expected bytes");
+  return { func: v };
 }

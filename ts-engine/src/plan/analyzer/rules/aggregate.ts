@@ -1,3 +1,4 @@
+import { isGroupedAggPandasUdf } from "../../../expr/python-eval-type.js";
 import { AnalysisException, InternalError, SparkException } from "../../../errors/spark-exception.js";
 import { newExprId, type AttributeRef, type Expr } from "../../../expr/expr.js";
 import { lookupFunction } from "../../../expr/functions/registry.js";
@@ -27,7 +28,7 @@ function unalias(e: Expr): Expr {
 
 /** Finds an attribute used outside aggregate calls and outside grouping expressions (MISSING_AGGREGATION). */
 function ungrouped(e: Expr, groups: readonly Expr[]): Expr | null {
-  if (e.kind === "AggCall") return null;
+  if (e.kind === "AggCall" || isGroupedAggPandasUdf(e)) return null;
   if (groups.some((g) => exprSemanticEquals(g, e))) return null;
   if (e.kind === "AttributeRef") return e;
   for (const c of exprChildren(e)) {
@@ -59,6 +60,7 @@ export function resolveAggregate(child: Resolved, groupBy: readonly Expr[], aggs
   const outputs = lifted?.aggOutputs ?? all;
   if (outputs.some(usesGroupingFunction)) throw new AnalysisException("UNSUPPORTED_GROUPING_EXPRESSION", {});
   checkGrouped(outputs, groupBy);
+  checkPandasPlacement(outputs);
   const agg = aggregate(child.plan, groupBy.map(unalias), outputs);
   if (lifted === undefined) return { plan: agg, planIds: child.planIds };
   const w = extractWindows(agg, lifted.project);
@@ -74,6 +76,23 @@ function checkGrouped(outputs: readonly Expr[], groupBy: readonly Expr[]): void 
     const sql = exprPrettySql(bad);
     throw new AnalysisException("MISSING_AGGREGATION", { expression: `"${sql}"`, expressionAnyValue: `"any_value(${sql})"` });
   }
+}
+
+/**
+ * Spark's CheckAnalysis: grouped-aggregate pandas UDFs run in their own operator, so they
+ * cannot share an aggregate with SQL aggregate functions (INVALID_PANDAS_UDF_PLACEMENT).
+ */
+function checkPandasPlacement(outputs: readonly Expr[]): void {
+  const names: string[] = [];
+  for (const o of outputs) {
+    exprExists(o, (x) => {
+      if (x.kind === "PythonUDF" && isGroupedAggPandasUdf(x) && !names.includes(x.name)) names.push(x.name);
+      return false;
+    });
+  }
+  if (names.length === 0 || !outputs.some((o) => exprExists(o, (x) => x.kind === "AggCall"))) return;
+  // raised with no plan appended, as Spark's message shows it
+  throw markWithoutPlan(new AnalysisException("INVALID_PANDAS_UDF_PLACEMENT", { functionList: names.map((n) => `\`${n}\``).join(", ") }));
 }
 
 /** grouping()/grouping_id() (registry calls that only grouping sets give a meaning). */

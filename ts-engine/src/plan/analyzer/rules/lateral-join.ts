@@ -12,6 +12,7 @@ import { resolveExpanding } from "../resolve-expanding.js";
 import { resolveExpr } from "../resolve-expr.js";
 import type { Scope } from "../scope.js";
 import { resolveJoin } from "./join.js";
+import { correlatedKey, groupedLateralOf, isGrouped, joinGroupedLateral, type GroupedLateral } from "./lateral-grouped.js";
 
 function call(name: string, args: readonly Expr[]): Expr {
   const def = lookupFunction(name);
@@ -39,6 +40,8 @@ interface LateralShape {
   readonly condition?: ParsedExpr;
   readonly alias?: string;
   readonly names?: readonly string[];
+  /** The body's LIMIT, DISTINCT and grouping (a plain select has none of them set). */
+  readonly grouped?: GroupedLateral;
 }
 
 function shapeOf(p: ParsedPlan): LateralShape | undefined {
@@ -53,10 +56,13 @@ function shapeOf(p: ParsedPlan): LateralShape | undefined {
     names = body.names;
     body = body.input;
   }
-  if (body.kind !== "Project") return undefined;
   const extra = { ...(alias === undefined ? {} : { alias }), ...(names === undefined ? {} : { names }) };
-  if (body.input.kind === "Filter") return { items: body.exprs, rel: body.input.input, condition: body.input.condition, ...extra };
-  return { items: body.exprs, rel: body.input, ...extra };
+  const grouped = groupedLateralOf(body);
+  if (grouped !== undefined) {
+    const { condition, ...g } = grouped;
+    return { items: g.items, rel: g.rel, ...(condition === undefined ? {} : { condition }), ...extra, grouped: g };
+  }
+  return undefined;
 }
 
 /**
@@ -65,8 +71,9 @@ function shapeOf(p: ParsedPlan): LateralShape | undefined {
  * subquery, `SELECT … FROM u WHERE u.k = t.k`) is decorrelated as Spark's
  * DecorrelateInnerQuery does for a plain select: the conditions on left columns join the left
  * side to the subquery's relation, and its select list is computed over the joined rows (the
- * subquery's columns first, then the left's, as its outer references resolve). Aggregates,
- * DISTINCT, LIMIT and set operations in a correlated lateral subquery are not supported yet.
+ * subquery's columns first, then the left's, as its outer references resolve). One that
+ * aggregates, deduplicates or limits is grouped per correlated key first (lateral-grouped.ts);
+ * set operations in a correlated lateral subquery are not supported yet.
  */
 export function resolveLateralJoin(p: ParsedJoin, ctx: AnalyzerCtx): Resolved {
   const plain: ParsedJoin = { kind: "Join", left: p.left, right: p.right, joinType: p.joinType, ...(p.condition === undefined ? {} : { condition: p.condition }) };
@@ -77,7 +84,7 @@ export function resolveLateralJoin(p: ParsedJoin, ctx: AnalyzerCtx): Resolved {
     if (!isUnresolved(err)) throw err;
   }
   const shape = shapeOf(p.right);
-  if (shape === undefined) throw notImplemented("a correlated LATERAL subquery other than SELECT … FROM … WHERE …");
+  if (shape === undefined) throw notImplemented("a correlated LATERAL subquery other than SELECT … FROM … WHERE … [GROUP BY …] [ORDER BY …] [LIMIT …]");
   const joinType = p.joinType === "cross" ? "inner" : p.joinType;
   if (joinType !== "inner" && joinType !== "left") throw notImplemented(`${joinType.toUpperCase()} JOIN LATERAL with a correlated subquery`);
   if (joinType === "left" && p.condition !== undefined) throw notImplemented("LEFT JOIN LATERAL … ON with a correlated subquery");
@@ -88,24 +95,41 @@ export function resolveLateralJoin(p: ParsedJoin, ctx: AnalyzerCtx): Resolved {
   // the subquery's own columns shadow the left side's of the same name (Spark's outer references)
   const both: Scope = { ...innerScope, outer: outputOf(left.plan), planIds };
   const local: Expr[] = [];
+  const localParsed: ParsedExpr[] = [];
   const correlated: Expr[] = [];
+  const correlatedParsed: ParsedExpr[] = [];
   for (const c of shape.condition === undefined ? [] : conjuncts(shape.condition)) {
     try {
       local.push(resolveExpr(c, innerScope));
+      localParsed.push(c);
     } catch (e) {
       if (!isUnresolved(e)) throw e;
       correlated.push(resolveExpr(c, both));
+      correlatedParsed.push(c);
     }
   }
-  const and = (xs: readonly Expr[]): Expr | undefined => (xs.length === 0 ? undefined : xs.reduce((a, b) => call("and", [a, b])));
-  const rel = local.length === 0 ? inner.plan : filter(inner.plan, and(local)!);
-  const on = and(correlated) ?? ({ kind: "Literal", value: true, dataType: { kind: "boolean" } } as const);
-  const joined = join(left.plan, rel, joinType, on);
-  // the select list over the joined rows (their nullability after an outer join), inner columns first
+  let joined: LogicalPlan;
+  let items: readonly Expr[];
+  if (shape.grouped !== undefined && isGrouped(shape.grouped, innerScope)) {
+    // aggregates, DISTINCT, LIMIT: grouped per correlated key, then joined (lateral-grouped.ts)
+    const outerScope = scopeOf(left, ctx);
+    const keys = correlatedParsed.map((c) => correlatedKey(c, innerScope, outerScope));
+    const r = joinGroupedLateral(left, shape.grouped, localParsed, keys, joinType, innerScope, ctx);
+    joined = r.plan;
+    items = r.items;
+  } else {
+    const and = (xs: readonly Expr[]): Expr | undefined => (xs.length === 0 ? undefined : xs.reduce((a, b) => call("and", [a, b])));
+    const rel = local.length === 0 ? inner.plan : filter(inner.plan, and(local)!);
+    const on = and(correlated) ?? ({ kind: "Literal", value: true, dataType: { kind: "boolean" } } as const);
+    joined = join(left.plan, rel, joinType, on);
+    // the select list over the joined rows (their nullability after an outer join), inner columns first
+    const out = outputOf(joined);
+    const leftIds = new Set(outputOf(left.plan).map((a) => a.exprId));
+    const itemScope: Scope = { ...innerScope, attrs: out.filter((a) => !leftIds.has(a.exprId)), outer: out.filter((a) => leftIds.has(a.exprId)), planIds };
+    items = resolveExpanding(shape.items, itemScope).map(named);
+  }
   const out = outputOf(joined);
   const leftIds = new Set(outputOf(left.plan).map((a) => a.exprId));
-  const itemScope: Scope = { ...innerScope, attrs: out.filter((a) => !leftIds.has(a.exprId)), outer: out.filter((a) => leftIds.has(a.exprId)), planIds };
-  const items = resolveExpanding(shape.items, itemScope).map(named);
   if (shape.names !== undefined && shape.names.length !== items.length) {
     throw new AnalysisException("NUM_COLUMNS_MISMATCH", { operator: "toDF", firstNumColumns: String(items.length), invalidOrdinalNum: "second", invalidNumColumns: String(shape.names.length) });
   }

@@ -42,12 +42,20 @@ function valueName(v: Literal, timeZone: string): string {
  */
 function pivotLiteral(e: Expr, pivotType: DataType, timeZone: string): Literal {
   const v = e.kind === "Alias" ? e.child : e;
-  if (v.kind !== "Literal" && !(v.kind === "Cast" && v.child.kind === "Literal")) {
+  // a several-column pivot's values are structs of literals (constants, folded like a literal)
+  const constantStruct = v.kind === "ScalarCall" && (v.fn === "struct" || v.fn === "named_struct") && !exprExists(v, (x) => x.kind === "AttributeRef" || x.kind === "AggCall" || x.kind === "PythonUDF");
+  if (v.kind !== "Literal" && !(v.kind === "Cast" && v.child.kind === "Literal") && !constantStruct) {
     throw new AnalysisException("NON_LITERAL_PIVOT_VALUES", { expression: `"${exprPrettySql(v)}"` });
   }
   const t = exprType(v);
   if (t.kind === "null") return { kind: "Literal", value: null, dataType: pivotType };
   try {
+    // a struct value: each field cast to the pivot struct's field (names and types), then built
+    if (constantStruct && pivotType.kind === "struct" && t.kind === "struct" && t.fields.length === pivotType.fields.length) {
+      const fields = v.fn === "struct" ? v.args : v.args.filter((_, i) => i % 2 === 1);
+      const built = call("named_struct", pivotType.fields.flatMap((f, i): Expr[] => [{ kind: "Literal", value: f.name, dataType: StringType }, { kind: "Cast", child: fields[i]!, dataType: f.dataType }]));
+      return { kind: "Literal", value: constantValue(built, timeZone), dataType: pivotType };
+    }
     return { kind: "Literal", value: constantValue({ kind: "Cast", child: v, dataType: pivotType }, timeZone), dataType: pivotType };
   } catch {
     throw new AnalysisException("PIVOT_VALUE_DATA_TYPE_MISMATCH", {

@@ -3,7 +3,7 @@ import type { Expr } from "../../../expr/expr.js";
 import { lookupFunction } from "../../../expr/functions/registry.js";
 import { BooleanType, IntegerType, LongType } from "../../../types/data-type.js";
 import type { ParsedExpr } from "../../../expr/parsed-expr.js";
-import { filter, join, project } from "../../nodes/index.js";
+import { filter, join, project, union } from "../../nodes/index.js";
 import { newExprId } from "../../../expr/expr.js";
 import { exprExists } from "../../../expr/transform.js";
 import { resolveAggregate } from "./aggregate.js";
@@ -170,6 +170,7 @@ function joinAggregate(outer: LogicalPlan, d: Decorrelated, outerKeys: readonly 
  * also matches when v is null and q has rows, or when q's column holds a null.
  */
 function existenceJoin(name: string, negated: boolean, outer: Resolved, d: Decorrelated, values: readonly Expr[], ctx: AnalyzerCtx): Resolved {
+  if (negated && values.length > 1) return nullAwareExistence(name, outer, d, values);
   const keys = equalityKeys(d.correlated, outer);
   const innerKeys = keys.map((k) => k.inner);
   const outerKeys = keys.map((k) => k.outer);
@@ -185,7 +186,6 @@ function existenceJoin(name: string, negated: boolean, outer: Resolved, d: Decor
     flag = call("coalesce", [matched.values[0]!, FALSE]);
   }
   if (negated && values.length > 0) {
-    if (values.length !== 1) throw new AnalysisException("NOT_IMPLEMENTED", { feature: "NOT IN with several columns outside the top-level AND of WHERE" });
     const item = d.items[0]!;
     const nonEmpty = call(">", [agg("count", [{ kind: "Literal", value: 1, dataType: IntegerType }]), { kind: "Literal", value: 0, dataType: LongType }]);
     const stats = joinAggregate(plan, d, outerKeys, innerKeys, [nonEmpty, agg("bool_or", [call("isnull", [item])])], ctx);
@@ -195,6 +195,21 @@ function existenceJoin(name: string, negated: boolean, outer: Resolved, d: Decor
     flag = call("or", [call("or", [flag, nullValue]), call("coalesce", [hasNull, FALSE])]);
   }
   return { plan: project(plan, [...outputOf(outer.plan), alias(flag, name)]), planIds: outer.planIds };
+}
+
+/**
+ * `(a, b) NOT IN (q)` outside a conjunction, null-aware: the outer rows with a boolean column,
+ * true when some row of q does not make `a = x AND b = y` false (equal, or null on either side),
+ * as Spark's null-aware ExistenceJoin. A semi join on that condition gives the rows it holds
+ * for, an anti join the others; their union keeps every outer row once.
+ */
+function nullAwareExistence(name: string, outer: Resolved, d: Decorrelated, values: readonly Expr[]): Resolved {
+  const eq = values.map((v, i) => call("==", [v, d.items[i]!])).reduce((a, b) => call("and", [a, b]));
+  const cond = [...d.correlated, call("or", [eq, call("isnull", [eq])])].reduce((a, b) => call("and", [a, b]));
+  const outerOut = outputOf(outer.plan);
+  const matched = project(join(outer.plan, d.plan, "left_semi", cond), [...outerOut, alias(TRUE, name)]);
+  const unmatched = project(join(outer.plan, d.plan, "left_anti", cond), [...outerOut, alias(FALSE, name)]);
+  return { plan: union([matched, unmatched]), planIds: outer.planIds };
 }
 
 /** Each correlated predicate as `inner = outer`, whose inner side becomes a grouping key; any other shape is Spark's error. */

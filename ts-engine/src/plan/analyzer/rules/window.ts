@@ -16,7 +16,9 @@ export function hasWindow(e: Expr): boolean {
 
 function sameSpec(a: WindowExpression, b: WindowExpression): boolean {
   const same = (x: readonly Expr[], y: readonly Expr[]): boolean => x.length === y.length && x.every((e, i) => exprSemanticEquals(e, y[i]!));
-  return same(a.partitionSpec, b.partitionSpec) && same(a.orderSpec, b.orderSpec);
+  // pandas UDFs and SQL window functions never share a node (Spark's WindowFunctionType split)
+  const python = (w: WindowExpression): boolean => w.fn.kind === "PythonUDF";
+  return python(a) === python(b) && same(a.partitionSpec, b.partitionSpec) && same(a.orderSpec, b.orderSpec);
 }
 
 /** WINDOW_FUNCTION_WITHOUT_OVER_CLAUSE for a window function called outside OVER. */

@@ -1,0 +1,31 @@
+import type { Expr, PythonUDF, SortOrder } from "../../expr/expr.js";
+import type { WindowFrame } from "../../expr/window-frame.js";
+
+/**
+ * Spark's AggregateInPandasExec: grouped-aggregate pandas UDFs over each group of rows (the
+ * input is clustered and sorted on `groupBy`); one output row per group, `results`
+ * evaluated over [group keys…, UDF results…] (BoundRef i). No keys: the whole partition is
+ * one group (the planner gives it one partition).
+ */
+export interface AggregateInPandasOp {
+  readonly kind: "aggregate";
+  readonly groupBy: readonly Expr[];
+  readonly udfs: readonly PythonUDF[];
+  readonly results: readonly Expr[];
+}
+
+/**
+ * Spark's WindowInPandasExec (ArrowWindowPythonExec after 4.0): grouped-aggregate pandas
+ * UDFs over each row's window frame; the input's columns then one column per UDF. The input
+ * is clustered on `partitionSpec` and sorted by it then `orderSpec`.
+ */
+export interface WindowInPandasOp {
+  readonly kind: "window";
+  readonly partitionSpec: readonly Expr[];
+  readonly orderSpec: readonly SortOrder[];
+  readonly udfs: readonly PythonUDF[];
+  readonly frames: readonly WindowFrame[];
+}
+
+/** What an ArrowPython operator computes. */
+export type ArrowPythonOp = AggregateInPandasOp | WindowInPandasOp;

@@ -1,0 +1,95 @@
+import { bindReferences } from "../../expr/bind.js";
+import type { BoundRef, Expr, PythonUDF, SortOrder, WindowExpression } from "../../expr/expr.js";
+import { exprSemanticEquals } from "../../expr/expr-equals.js";
+import { exprType } from "../../expr/expr-type.js";
+import { isGroupedAggPandasUdf } from "../../expr/python-eval-type.js";
+import { windowLine } from "../../plan/explain-logical.js";
+import type { Aggregate, Window } from "../../plan/logical-plan.js";
+import { outputOf } from "../../plan/output.js";
+import { exprExists, transformExprDown } from "../../plan/transform.js";
+import { InternalError } from "../../errors/spark-exception.js";
+import { exprList } from "../explain-detail.js";
+import type { PhysicalPlan } from "../physical-plan.js";
+import { schemaOfAttrs } from "../util.js";
+import type { ClusterOn } from "../window/plan-window.js";
+
+function ascending(keys: readonly Expr[]): SortOrder[] {
+  return keys.map((child): SortOrder => ({ kind: "SortOrder", child, ascending: true, nullsFirst: true }));
+}
+
+/** Whether an Aggregate computes grouped-aggregate pandas UDFs (planned as AggregateInPandas). */
+export function isPandasAggregate(p: Aggregate): boolean {
+  return p.aggs.some((a) => exprExists(a, isGroupedAggPandasUdf));
+}
+
+/**
+ * Spark's AggregateInPandasExec as its planner and EnsureRequirements place it: the input
+ * clustered on the grouping keys (one partition without keys) and sorted by them, then the
+ * operator. Its outputs are rewritten over [keys…, UDF results…], each UDF computed once.
+ */
+export function planAggregateInPandas(p: Aggregate, child: PhysicalPlan, clusterOn: ClusterOn): PhysicalPlan {
+  const attrs = outputOf(p.input);
+  const bind = (e: Expr): Expr => bindReferences(e, attrs);
+  const k = p.groupBy.length;
+  const udfs: PythonUDF[] = [];
+  const results = p.aggs.map((out) =>
+    transformExprDown(out, (e): Expr | undefined => {
+      if (e.kind === "Alias") return undefined;
+      const gi = p.groupBy.findIndex((g) => exprSemanticEquals(g, e));
+      if (gi >= 0) return { kind: "BoundRef", ordinal: gi, dataType: exprType(e), nullable: true, name: `_k${gi}` } satisfies BoundRef;
+      if (e.kind === "PythonUDF" && isGroupedAggPandasUdf(e)) {
+        let ui = udfs.findIndex((u) => exprSemanticEquals(u, e));
+        if (ui < 0) ui = udfs.push(e) - 1;
+        return { kind: "BoundRef", ordinal: k + ui, dataType: e.returnType, nullable: true, name: `_a${ui}` } satisfies BoundRef;
+      }
+      if (e.kind === "AggCall") throw new InternalError("a pandas aggregate mixed with SQL aggregates reached the planner");
+      return undefined;
+    }),
+  );
+  const groupBy = p.groupBy.map(bind);
+  const clustered = clusterOn(child, groupBy, p.groupBy);
+  const sorted: PhysicalPlan = k === 0 ? clustered : { kind: "Sort", input: clustered, orders: ascending(groupBy), detail: ` ${exprList(ascending(p.groupBy))}, false, 0` };
+  const boundUdfs = udfs.map((u) => ({ ...u, args: u.args.map(bind) }));
+  return {
+    kind: "ArrowPython",
+    input: sorted,
+    op: { kind: "aggregate", groupBy, udfs: boundUdfs, results },
+    name: "AggregateInPandas",
+    schema: schemaOfAttrs(outputOf(p)),
+    detail: ` ${exprList(p.groupBy)}, ${exprList(udfs)}, ${exprList(p.aggs)}`,
+  };
+}
+
+/** Whether a Window node computes pandas UDFs (the analyzer never mixes them with SQL window functions in one node). */
+export function isPandasWindow(p: Window): boolean {
+  return p.windowExprs.some((a) => a.child.kind === "WindowExpression" && a.child.fn.kind === "PythonUDF");
+}
+
+/**
+ * Spark's WindowInPandasExec, placed as its WindowExec: clustered on the partition keys,
+ * sorted by them then the window's order, then the operator (the input's columns and one per UDF).
+ */
+export function planWindowInPandas(p: Window, child: PhysicalPlan, clusterOn: ClusterOn): PhysicalPlan {
+  const attrs = outputOf(p.input);
+  const bind = (e: Expr): Expr => bindReferences(e, attrs);
+  const partitionSpec = p.partitionSpec.map(bind);
+  const orderSpec = p.orderSpec.map((o) => bind(o) as SortOrder);
+  const sortBound = [...ascending(partitionSpec), ...orderSpec];
+  const sortShown = [...ascending(p.partitionSpec), ...p.orderSpec];
+  const clustered = clusterOn(child, partitionSpec, p.partitionSpec);
+  const sorted: PhysicalPlan = sortBound.length === 0 ? clustered : { kind: "Sort", input: clustered, orders: sortBound, detail: ` ${exprList(sortShown)}, false, 0` };
+  const wes = p.windowExprs.map((a) => a.child as WindowExpression);
+  const udfs = wes.map((w) => {
+    if (w.fn.kind !== "PythonUDF") throw new InternalError("a SQL window function in a pandas window node");
+    return { ...w.fn, args: w.fn.args.map(bind) };
+  });
+  const line = windowLine(p);
+  return {
+    kind: "ArrowPython",
+    input: sorted,
+    op: { kind: "window", partitionSpec, orderSpec, udfs, frames: wes.map((w) => w.frame) },
+    name: "WindowInPandas",
+    schema: schemaOfAttrs(outputOf(p)),
+    detail: line.slice("Window".length),
+  };
+}
