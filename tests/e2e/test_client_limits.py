@@ -56,3 +56,17 @@ def test_a_port_where_nothing_listens_names_the_engine_not_an_attribute() -> Non
          .config("spark.tspark.client.livenessTimeout", "1").create())
     assert type(ei.value).__name__ == "EngineUnreachable", repr(ei.value)
     assert "TSPARK_ENGINE_UNREACHABLE" in str(ei.value)
+
+
+@pytest.mark.parametrize("make", [
+    lambda s: s.range(0, 10, 1, 10**9),
+    lambda s: s.range(10).repartition(2**31),
+    lambda s: s.range(10).repartition(10**9, "id"),
+])
+def test_a_billion_partitions_is_refused_at_once_and_the_engine_keeps_serving(spark, make) -> None:
+    t = time.monotonic()
+    with pytest.raises(Exception) as ei:
+        make(spark).count()
+    assert time.monotonic() - t < 10
+    assert "INVALID_PLAN_INPUT" in str(ei.value) and "more than the engine's limit of 100000" in str(ei.value)
+    assert spark.range(0, 10, 1, 3).count() == 10

@@ -134,6 +134,8 @@ def test_a_python_worker_killed_mid_query_fails_the_query_cleanly_and_the_next_r
 
     proc, addr = server
     spark = SparkSession.builder.remote(addr).getOrCreate()
+    # one attempt per task: a killed worker fails the query (with retries it would run again)
+    spark.conf.set("spark.task.maxFailures", "1")
     errors: list[BaseException] = []
     slow = F.udf(lambda x: __import__("time").sleep(0.01) or x, "long")
 

@@ -20,6 +20,7 @@ await yargs(hideBin(process.argv))
         .option("port", { type: "number", default: 15002, describe: "TCP port; 0 picks a free one" })
         .option("token", { type: "string", describe: "Auth token clients must present (also env TSPARK_AUTH_TOKEN)" })
         .option("parent-pid", { type: "number", describe: "Exit when this process dies (polled every 500 ms)" })
+        .option("session-timeout", { type: "number", describe: "Release a session after its client sent nothing for this many seconds (default 3600, as Spark Connect)" })
         .epilog(`Environment: ${WORKER_THREADS_ENV}=N limits the engine to N worker threads (default: one per core).`),
     async (argv) => {
       const token = argv.token ?? process.env["TSPARK_AUTH_TOKEN"] ?? undefined;
@@ -28,6 +29,7 @@ await yargs(hideBin(process.argv))
         port: argv.port,
         ...(token === undefined || token === "" ? {} : { token }),
         ...(argv["parent-pid"] === undefined ? {} : { parentPid: argv["parent-pid"] }),
+        ...(argv["session-timeout"] === undefined ? {} : { sessionTimeoutMs: argv["session-timeout"] * 1000 }),
       });
       process.exit(code);
     },

@@ -7,6 +7,7 @@ engine is alive (embedded: the child process; remote: ping/pong) so that a dead 
 becomes a clear error within seconds instead of a hang.
 """
 import itertools
+import os
 import threading
 import time
 from collections import defaultdict, deque
@@ -44,6 +45,9 @@ class Client:
         self._ctx = zmq.Context.instance()
         self._sock = self._ctx.socket(zmq.DEALER)
         self._sock.setsockopt(zmq.LINGER, 0)
+        # the engine binds a session to the identity that created it: a fixed random identity
+        # survives a reconnect of the TCP connection, where ZeroMQ would otherwise pick a new one
+        self._sock.setsockopt(zmq.ROUTING_ID, b"\x01" + os.urandom(15))
         self._sock.connect(address)
         self._lock = threading.Lock()
         self._parked: Dict[str, Deque[Msg]] = defaultdict(deque)
@@ -173,7 +177,7 @@ class Client:
 
     def handshake(self, app_name: Optional[str], conf: Dict[str, str]) -> Msg:
         """Open the session; fills session_id and versions."""
-        reply = self.request(protocol.handshake(self.next_id(), self._token, app_name, conf))
+        reply = self.request(protocol.handshake(self.next_id(), self._token, app_name, conf, _local_pid(self.address)))
         self.session_id = str(reply["sessionId"])
         self.engine_version = str(reply.get("engineVersion", ""))
         self.spark_version = str(reply.get("sparkVersion", ""))
@@ -192,3 +196,17 @@ class Client:
         self._dead = self._dead or "the session was stopped"
         with self._lock:
             self._sock.close(0)
+
+
+def _local_pid(address: str) -> Optional[int]:
+    """This process's pid when the engine runs on this host (a loopback or ipc address), for the
+    engine to notice the client died; None for a remote engine, where the pid means nothing."""
+    import os
+    import re
+    m = re.match(r"^(tcp)://(\[?[^\]/]*\]?|[^:/]*):", address)
+    if address.startswith("ipc://") or address.startswith("inproc://"):
+        return os.getpid()
+    if m is None:
+        return None
+    host = m.group(2).strip("[]").lower()
+    return os.getpid() if host in ("127.0.0.1", "localhost", "::1") or host.startswith("127.") else None

@@ -13,8 +13,10 @@ TERMINAL = frozenset(["done", "error", "analyzeResult", "configResult", "catalog
 CHUNKS = frozenset(["batch", "arrowBatch", "rddBatch"])
 
 
-def handshake(req_id: str, token: Optional[str], app_name: Optional[str], conf: Dict[str, str]) -> Msg:
-    """First message on a connection: protocol version, interpreter for lambdas, auth."""
+def handshake(req_id: str, token: Optional[str], app_name: Optional[str], conf: Dict[str, str],
+              client_pid: Optional[int] = None) -> Msg:
+    """First message on a connection: protocol version, interpreter for lambdas, auth; a client on
+    the engine's host gives its pid, so the engine ends its session (and its queries) if it dies."""
     m: Msg = {"kind": "handshake", "id": req_id, "protocolVersion": PROTOCOL_VERSION,
               "client": CLIENT_NAME, "pythonExec": sys.executable,
               "pythonVersion": "%d.%d" % sys.version_info[:2]}
@@ -24,6 +26,8 @@ def handshake(req_id: str, token: Optional[str], app_name: Optional[str], conf: 
         m["appName"] = app_name
     if conf:
         m["conf"] = dict(conf)
+    if client_pid is not None:
+        m["clientPid"] = client_pid
     return m
 
 

@@ -13,6 +13,8 @@ ERROR_CONDITIONS = {
     'FIELD_DATA_TYPE_UNACCEPTABLE_WITH_NAME': '<field_name>: <data_type> can not accept object <obj> in type <obj_type>.',
     'FIELD_NOT_NULLABLE': 'Field is not nullable, but got None.',
     'FIELD_NOT_NULLABLE_WITH_NAME': '<field_name>: This field is not nullable, but got None.',
+    'FIELD_TYPE_MISMATCH': '<obj> is not an instance of type <data_type>.',
+    'FIELD_TYPE_MISMATCH_WITH_NAME': '<field_name>: <obj> is not an instance of type <data_type>.',
     'FIELD_STRUCT_LENGTH_MISMATCH': 'Length of object (<object_length>) does not match with length of fields (<field_length>).',
     'FIELD_STRUCT_LENGTH_MISMATCH_WITH_NAME': '<field_name>: Length of object (<object_length>) does not match with length of fields (<field_length>).',
     'VALUE_OUT_OF_BOUNDS': 'Value for `<arg_name>` must be between <lower_bound> and <upper_bound> (inclusive), got <actual>',

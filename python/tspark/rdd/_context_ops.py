@@ -9,6 +9,7 @@ import shutil
 import sys
 import tempfile
 import time
+import uuid
 from typing import Any, Dict, Iterable, List, Optional, Tuple, TypeVar
 
 import cloudpickle
@@ -36,6 +37,7 @@ class ContextOps:
         self._work_dir: Optional[str] = None
         self._py_files: List[str] = []
         self._added_files: List[str] = []
+        self._added_archives: List[str] = []
         self._checkpoint_dir: Optional[str] = None
         self._next_broadcast = itertools.count()
         self._next_accumulator = itertools.count()
@@ -57,7 +59,8 @@ class ContextOps:
 
     def _task_env(self) -> Tuple[Optional[str], List[str], Dict[str, str]]:
         """What every task of the next job gets (tspark/worker/task_env.py)."""
-        root = os.path.join(self._work_dir, "files") if self._work_dir is not None and self._added_files else None
+        shared = self._added_files or self._added_archives
+        root = os.path.join(self._work_dir, "files") if self._work_dir is not None and shared else None
         return root, list(self._py_files), dict(self._local_properties)
 
     # --- shared variables ---
@@ -101,6 +104,26 @@ class ContextOps:
         """The files added with addFile."""
         return ["file:" + p for p in self._added_files]
 
+    def addArchive(self, path: str) -> None:
+        """Unpack an archive (.zip, .jar, .tar, .tar.gz, .tgz) for every task: ``SparkFiles.get(name)``
+        is the directory of its contents, named as the archive file, as Spark's addArchive."""
+        src = path[len("file:"):] if path.startswith("file:") else path
+        name = os.path.basename(src)
+        fmt = "zip" if name.endswith((".zip", ".jar")) else "gztar" if name.endswith((".tar.gz", ".tgz")) else \
+            "tar" if name.endswith(".tar") else None
+        if fmt is None:
+            raise ValueError("Unsupported archive %s: addArchive takes .zip, .jar, .tar, .tar.gz or .tgz" % path)
+        dest = os.path.join(self._dir("files"), name)
+        if dest not in self._added_archives:
+            shutil.unpack_archive(src, dest, fmt)
+            self._added_archives.append(dest)
+        SparkFiles._root_directory = os.path.dirname(dest)
+
+    @property
+    def listArchives(self) -> List[str]:
+        """The archives added with addArchive."""
+        return ["file:" + p for p in self._added_archives]
+
     def addPyFile(self, path: str) -> None:
         """A .py, .zip or .egg file importable by every task (and on the driver)."""
         self.addFile(path)
@@ -113,11 +136,15 @@ class ContextOps:
         importlib.invalidate_caches()
 
     def setCheckpointDir(self, dirName: str) -> None:
-        """Where checkpoint() writes."""
-        self._checkpoint_dir = dirName
+        """Where checkpoint() writes: a new directory named by a UUID inside ``dirName``, as Spark makes."""
+        root = os.path.abspath(dirName[len("file:"):] if dirName.startswith("file:") else dirName)
+        d = os.path.join(root, str(uuid.uuid4()))
+        os.makedirs(d, exist_ok=True)
+        self._checkpoint_dir = d
 
     def getCheckpointDir(self) -> Optional[str]:
-        return self._checkpoint_dir
+        """``file:`` + the directory setCheckpointDir made, None before it is called."""
+        return None if self._checkpoint_dir is None else "file:" + self._checkpoint_dir
 
     # --- settings ---
     def getConf(self) -> SparkConf:
@@ -307,6 +334,21 @@ class ContextOps:
         node = {"kind": "BinaryFiles", "path": self._input_paths(path), "minPartitions": mp,
                 "parallelism": self.defaultParallelism}
         return RDD(self, node, None, None)
+
+    def binaryRecords(self, path: str, recordLength: int) -> RDD:
+        """The fixed-length records of flat binary files, as bytes of ``recordLength`` each
+        (Hadoop's FixedLengthInputFormat; a file whose size is no multiple of it fails as there)."""
+        n = int(recordLength)
+        if n <= 0:
+            raise ValueError("recordLength must be positive, got %d" % n)
+
+        def records(kv: Any) -> Iterable[bytes]:
+            data = kv[1]
+            whole = len(data) - len(data) % n
+            if whole != len(data):
+                raise IOError("Partial record(length = %d) found at the end of split." % (len(data) - whole))
+            return [bytes(data[i:i + n]) for i in range(0, whole, n)]
+        return self.binaryFiles(path).flatMap(records)
 
     def pickleFile(self, name: str, minPartitions: Optional[int] = None) -> RDD:
         """The elements saved by saveAsPickleFile (by tspark or by Spark): one partition per

@@ -6,6 +6,7 @@ PipelinedRDD does, so a chain of map/filter costs one pass through a Python work
 """
 import gc
 import itertools
+import os
 import pickle
 import sys
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional
@@ -60,6 +61,9 @@ class RDDCore:
         self._storage = StorageLevel(False, False, False, False, 1)
         self._cache_id: Optional[str] = None
         self._checkpointed = False
+        self._checkpoint_file: Optional[str] = None
+        self._checkpoint_rdd: Optional["RDDCore"] = None
+        self._checkpointing = False
         self._local_checkpointed = False
         self._parent: Optional["RDDCore"] = None
 
@@ -74,6 +78,9 @@ class RDDCore:
     def _plan(self) -> Dict[str, Any]:
         """The wire plan of this RDD: the source, with the fused function on top if any; a
         persisted RDD's plan is kept by the engine under its cache id once computed."""
+        if self._checkpoint_rdd is not None:
+            # checkpointed: read from the saved files, the lineage is cut (ReliableCheckpointRDD)
+            return self._checkpoint_rdd._plan()
         plan = self._pipelined_plan()
         if self._cache_id is not None:
             return {"kind": "Cached", "id": self._cache_id, "input": plan}
@@ -193,15 +200,40 @@ class RDDCore:
         return self._storage
 
     def checkpoint(self) -> None:
-        """Mark for checkpointing (into sc.setCheckpointDir's directory)."""
+        """Mark for checkpointing: after the next job that computes this RDD, its partitions
+        are saved under sc.setCheckpointDir's directory (rdd-<id>/part-NNNNN, pickled as
+        saveAsPickleFile writes) and read from there from then on, as Spark's reliable
+        checkpoint (which also computes the RDD again to save it: persist it first to avoid that)."""
+        if self.ctx._checkpoint_dir is None:
+            from tspark.py4j.protocol import JavaExceptionStandIn, Py4JJavaError
+            raise Py4JJavaError("An error occurred while calling o0.checkpoint.", JavaExceptionStandIn(
+                "org.apache.spark.SparkException: Checkpoint directory has not been set in the SparkContext"))
         self._checkpointed = True
 
     def isCheckpointed(self) -> bool:
-        return self._checkpointed
+        """Whether the checkpoint has been saved (False until a job computed the RDD, as Spark)."""
+        return self._checkpoint_file is not None
+
+    def _do_checkpoint(self) -> None:
+        """After a job: save every marked RDD of its lineage not saved yet (Spark's doCheckpoint)."""
+        rdd: Optional[RDDCore] = self
+        while rdd is not None:
+            if rdd._checkpointed and rdd._checkpoint_file is None and not rdd._checkpointing:
+                path = os.path.join(self.ctx._checkpoint_dir, "rdd-%d" % rdd._id)
+                rdd._checkpointing = True
+                try:
+                    rdd.saveAsPickleFile(path)  # type: ignore[attr-defined]  (OutputOps)
+                finally:
+                    rdd._checkpointing = False
+                rdd._checkpoint_rdd = self.ctx.pickleFile(path)
+                rdd._checkpoint_file = "file:" + path
+            rdd = rdd._parent
 
     def localCheckpoint(self) -> None:
-        """Mark for a local checkpoint (kept in the engine)."""
+        """A local checkpoint: the partitions are kept in the engine from the first job that
+        computes them (as persist does; Spark's localCheckpoint persists to the block manager)."""
         self._local_checkpointed = True
+        self.cache()  # type: ignore[attr-defined]  (persistence is RDD's)
 
     def isLocallyCheckpointed(self) -> bool:
         return self._local_checkpointed
@@ -210,8 +242,8 @@ class RDDCore:
         """Nothing to clean: a shuffle's blocks live only for the job that made them."""
 
     def getCheckpointFile(self) -> Optional[str]:
-        """None: no reliable checkpoint file is written."""
-        return None
+        """The saved checkpoint's directory (``file:…/rdd-<id>``), None before it is saved."""
+        return self._checkpoint_file
 
     # --- running ---
     def _collect_partials(self) -> List[Any]:
@@ -243,6 +275,7 @@ class RDDCore:
             jobs.end(job, ok)
             if was_enabled:
                 gc.enable()
+        self._do_checkpoint()
         return out
 
     def __reduce__(self) -> Any:

@@ -15,8 +15,9 @@ class NarrowOps(RDDCore):
     def mapPartitionsWithIndex(self, f: PartitionFunc, preservesPartitioning: bool = False) -> Any:
         """Apply f(splitIndex, iterator) -> iterable to each partition (fused with the pending
         function, so consecutive steps are one worker pass)."""
-        if self._cache_id is not None:
-            # A persisted RDD is read from its kept partitions: nothing fuses through it.
+        if self._cache_id is not None or self._checkpoint_rdd is not None:
+            # A persisted RDD is read from its kept partitions, a checkpointed one from its
+            # files: nothing fuses through it.
             rdd = self._new(self._plan(), f, self._num_partitions)
             rdd.partitioner = self.partitioner if preservesPartitioning else None
             return rdd

@@ -9,6 +9,7 @@ import bisect
 import copy
 from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Tuple
 
+from tspark.rdd._external import external_merge, external_sort, memory_limit_mb
 from tspark.rdd._narrow import NarrowOps
 from tspark.rdd._partitioner import Partitioner
 from tspark.resultiterable import ResultIterable
@@ -25,17 +26,27 @@ def _combine_values(createCombiner: Callable[[Any], Any], mergeValue: Callable[[
     return combine
 
 
-def _merge_combiners(mergeCombiners: Callable[[Any, Any], Any]) -> Callable[[Iterator[Any]], Iterable[Any]]:
+def _merge_combiners(mergeCombiners: Callable[[Any, Any], Any], limit_mb: float, local_dir: str) -> Callable[[Iterator[Any]], Iterable[Any]]:
+    """The reduce side of combineByKey: spills by key hash past ``limit_mb`` (rdd/_external.py)."""
     def merge(it: Iterator[Any]) -> Iterable[Any]:
-        acc: Dict[Any, Any] = {}
-        for k, c in it:
-            acc[k] = mergeCombiners(acc[k], c) if k in acc else c
-        return acc.items()
+        return external_merge(it, mergeCombiners, limit_mb, local_dir)
     return merge
+
+
+def _sorter(keyfunc: Callable[[Any], Any], ascending: bool, limit_mb: float, local_dir: str) -> Callable[[Iterator[Any]], Iterator[Any]]:
+    """A partition sorted by keyfunc(key), spilling sorted runs past ``limit_mb``."""
+    def sort_partition(it: Iterator[Any]) -> Iterator[Any]:
+        return external_sort(it, lambda kv: keyfunc(kv[0]), not ascending, limit_mb, local_dir)
+    return sort_partition
 
 
 class PairOps(NarrowOps):
     """Transformations of (key, value) RDDs."""
+
+    def _spill_settings(self) -> Tuple[float, str]:
+        """spark.python.worker.memory (PySpark's default 512m) and spark.local.dir, read when the step is built."""
+        conf = self.ctx.getConf()
+        return memory_limit_mb(conf.get("spark.python.worker.memory", "512m") or "512m"), conf.get("spark.local.dir", "") or ""
 
     def partitionBy(self, numPartitions: Optional[int] = None,
                     partitionFunc: Callable[[Any], int] = portable_hash) -> Any:
@@ -58,7 +69,7 @@ class PairOps(NarrowOps):
             numPartitions = self._defaultReducePartitions()
         local = self.mapPartitions(_combine_values(createCombiner, mergeValue), preservesPartitioning=True)
         shuffled = local.partitionBy(numPartitions, partitionFunc)
-        return shuffled.mapPartitions(_merge_combiners(mergeCombiners), preservesPartitioning=True)
+        return shuffled.mapPartitions(_merge_combiners(mergeCombiners, *self._spill_settings()), preservesPartitioning=True)
 
     def reduceByKey(self, func: Callable[[Any, Any], Any], numPartitions: Optional[int] = None,
                     partitionFunc: Callable[[Any], int] = portable_hash) -> Any:
@@ -122,9 +133,7 @@ class PairOps(NarrowOps):
         if numPartitions is None:
             numPartitions = self._defaultReducePartitions()
         n = int(numPartitions)
-
-        def sort_partition(it: Iterator[Any]) -> Iterator[Any]:
-            return iter(sorted(it, key=lambda kv: keyfunc(kv[0]), reverse=not ascending))
+        sort_partition = _sorter(keyfunc, bool(ascending), *self._spill_settings())
         if n == 1:
             rdd = self.coalesce(1) if self.getNumPartitions() > 1 else self
             return rdd.mapPartitions(sort_partition, True)
@@ -150,8 +159,7 @@ class PairOps(NarrowOps):
         """partitionBy, then each partition sorted by key."""
         if numPartitions is None:
             numPartitions = self._defaultReducePartitions()
-        return self.partitionBy(numPartitions, partitionFunc).mapPartitions(
-            lambda it: iter(sorted(it, key=lambda kv: keyfunc(kv[0]), reverse=not ascending)), True)
+        return self.partitionBy(numPartitions, partitionFunc).mapPartitions(_sorter(keyfunc, ascending, *self._spill_settings()), True)
 
     # --- joins and cogroups (PySpark's pyspark.join: a groupByKey over a tagged union) ---
     def cogroup(self, other: Any, numPartitions: Optional[int] = None) -> Any:

@@ -36,6 +36,9 @@ def to_wire(v: Any, dt: T.DataType) -> Any:
     """The wire value of Python value `v` under type `dt` (None stays None)."""
     if v is None:
         return None
+    if isinstance(dt, T.UserDefinedType):
+        # the engine holds a UDT's values as its sqlType (PySpark's UserDefinedType.toInternal)
+        return to_wire(dt.serialize(v), dt.sqlType())
     if isinstance(dt, (T.LongType, T.IntegerType, T.ShortType, T.ByteType)):
         return int(v)
     if isinstance(dt, T.CalendarIntervalType):
@@ -152,6 +155,9 @@ def _calendar_interval_not_implemented(_value: Any) -> Any:
 
 def value_decoder(dt: T.DataType) -> Optional[Callable[[Any], Any]]:
     """Converter for one non-null wire value of `dt`, or None when the value is already Python's."""
+    if isinstance(dt, T.UserDefinedType):
+        inner = value_decoder(dt.sqlType())
+        return (lambda v: dt.deserialize(v)) if inner is None else (lambda v: dt.deserialize(inner(v)))
     if isinstance(dt, T.DateType):
         return lambda d: datetime.date.fromordinal(d + _EPOCH_ORDINAL)
     if isinstance(dt, T.TimestampType):

@@ -8,11 +8,26 @@ from tspark.sql._convert import decode_rows
 from tspark.sql.row import Row
 
 
+def _job_stream(session: Any, client: Any, req: Dict[str, Any]) -> Iterator[Dict[str, Any]]:
+    """The request's replies, the action counted as a job of the session's SparkContext while it
+    runs (its group and tags), so that sc.cancelAllJobs / cancelJobGroup / cancelJobsWithTag stop
+    DataFrame actions too, as in Spark."""
+    sc = session.sparkContext
+    jobs = sc._jobs
+    job = jobs.start(sc.getLocalProperty("spark.jobGroup.id"), req["id"], frozenset(sc.getJobTags()))
+    ok = False
+    try:
+        yield from client.stream(req)
+        ok = True
+    finally:
+        jobs.end(job, ok)
+
+
 def iter_rows(session: Any, plan: Dict[str, Any]) -> Iterator[List[Row]]:
     """Yield the result's rows batch by batch (each chunk acknowledged as it is decoded)."""
     client = session._client_checked()
     schema = T.StructType()
-    for msg in client.stream(protocol.execute(client.next_id(), client.session_id, plan, "rows")):
+    for msg in _job_stream(session, client, protocol.execute(client.next_id(), client.session_id, plan, "rows")):
         kind = msg.get("kind")
         if kind == "schema":
             schema = T.StructType.fromJson(msg["schema"])
@@ -43,7 +58,7 @@ def collect_arrow(session: Any, plan: Dict[str, Any]) -> Tuple[T.StructType, Lis
     client = session._client_checked()
     schema = T.StructType()
     chunks: List[bytes] = []
-    for msg in client.stream(protocol.execute(client.next_id(), client.session_id, plan, "arrow")):
+    for msg in _job_stream(session, client, protocol.execute(client.next_id(), client.session_id, plan, "arrow")):
         kind = msg.get("kind")
         if kind == "schema":
             schema = T.StructType.fromJson(msg["schema"])

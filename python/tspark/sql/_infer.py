@@ -19,6 +19,9 @@ def infer_type(obj: Any) -> T.DataType:
     """The DataType PySpark infers for one value (int -> LongType, dict -> MapType, ...)."""
     if obj is None:
         return T.NullType()
+    if hasattr(obj, "__UDT__"):
+        # a user-defined type's objects name their UDT (PySpark's _infer_type)
+        return obj.__UDT__
     dt = _TYPE_MAPPINGS.get(type(obj))
     if dt is T.DecimalType:
         return T.DecimalType(38, 18)  # precision varies row to row, so Spark picks the widest

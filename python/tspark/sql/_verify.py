@@ -41,7 +41,18 @@ def make_verifier(dt: T.DataType, nullable: bool = True, name: Optional[str] = N
         if type(obj) not in _ACCEPTABLE.get(type(dt), (type(obj),)):
             raise unacceptable(obj)
 
-    if isinstance(dt, (T.StringType, T.CharType, T.VarcharType, T.NullType, T.VariantType)):
+    if isinstance(dt, T.UserDefinedType):
+        inner = make_verifier(dt.sqlType(), name=name)
+
+        def verify_value(obj: Any) -> None:
+            # PySpark's verify_udf: the object must be of this UDT, and its serialized form fit the sqlType
+            if not (hasattr(obj, "__UDT__") and obj.__UDT__ == dt):
+                if name is not None:
+                    raise PySparkValueError(errorClass="FIELD_TYPE_MISMATCH_WITH_NAME", messageParameters={
+                        "field_name": str(name), "obj": str(obj), "data_type": str(dt)})
+                raise PySparkValueError(errorClass="FIELD_TYPE_MISMATCH", messageParameters={"obj": str(obj), "data_type": str(dt)})
+            inner(dt.serialize(obj))
+    elif isinstance(dt, (T.StringType, T.CharType, T.VarcharType, T.NullType, T.VariantType)):
         def verify_value(obj: Any) -> None:
             pass
     elif type(dt) in _BOUNDS:

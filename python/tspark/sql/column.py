@@ -136,8 +136,12 @@ class Column:
     def alias(self, *alias: str, **kwargs: Any) -> "Column":
         """Name the column; several names name a generator's columns (Spark's MultiAlias:
         ``explode(m).alias("k", "v")``), which only one name may carry ``metadata`` for."""
+        metadata = kwargs.get("metadata")
         if len(alias) == 1:
-            return Column(E.alias(self._expr, alias[0]))
+            if metadata is not None and not isinstance(metadata, dict):
+                raise PySparkTypeError(errorClass="NOT_DICT", messageParameters={
+                    "arg_name": "metadata", "arg_type": type(metadata).__name__})
+            return Column(E.alias(self._expr, alias[0], metadata=metadata or None))
         if kwargs.get("metadata"):
             raise PySparkValueError(errorClass="ONLY_ALLOWED_FOR_SINGLE_COLUMN", messageParameters={"arg_name": "metadata"})
         if not alias:

@@ -145,6 +145,16 @@ class DataFrame:
         m = colsMap[0]
         return self._new(R.with_columns(self._plan, list(m.keys()), [c._expr for c in m.values()]))
 
+    def withMetadata(self, columnName: str, metadata: Dict[str, Any]) -> "DataFrame":
+        """The frame with column ``columnName``'s field metadata replaced by ``metadata``."""
+        if not isinstance(metadata, dict):
+            raise PySparkTypeError(errorClass="NOT_DICT", messageParameters={
+                "arg_name": "metadata", "arg_type": type(metadata).__name__})
+        # an empty dict keeps the column's metadata, as PySpark 4.0.1 does
+        df = self.withColumn(columnName, Column(E.alias(E.column_from_name(columnName), columnName, metadata=metadata or None)))
+        df.schema  # analyzed now, as Spark's withMetadata: an unknown column raises here
+        return df
+
     def withColumnRenamed(self, existing: str, new: str) -> "DataFrame":
         """Rename one column (a no-op when it does not exist)."""
         return self._new(R.with_columns_renamed(self._plan, [(existing, new)]))
@@ -758,6 +768,16 @@ class DataFrame:
     def sampleBy(self, col: Any, fractions: Dict[Any, float], seed: Optional[int] = None) -> "DataFrame":
         """A stratified sample by the values of ``col``."""
         return _stat.sampleBy(self, col, fractions, seed)
+
+    def mapInPandas(self, func: Any, schema: Any, barrier: bool = False, profile: Any = None) -> "DataFrame":
+        """``func(iterator of pandas.DataFrame) -> iterator of pandas.DataFrame`` over each partition."""
+        from tspark.sql.pandas.map_ops import mapInPandas
+        return mapInPandas(self, func, schema, barrier)
+
+    def mapInArrow(self, func: Any, schema: Any, barrier: bool = False, profile: Any = None) -> "DataFrame":
+        """``func(iterator of pyarrow.RecordBatch) -> iterator of pyarrow.RecordBatch`` over each partition."""
+        from tspark.sql.pandas.map_ops import mapInArrow
+        return mapInArrow(self, func, schema, barrier)
 
     def __repr__(self) -> str:
         return "DataFrame[%s]" % ", ".join("%s: %s" % (n, t) for n, t in self.dtypes)

@@ -93,6 +93,26 @@ class GroupedData:
         """max of each column."""
         return self._numeric("max", cols)
 
+    def applyInPandas(self, func: Any, schema: Any) -> Any:
+        """``func(pandas.DataFrame)`` or ``func(key, pandas.DataFrame)`` → a pandas.DataFrame, once per group."""
+        from tspark.sql.pandas import group_ops
+        return group_ops.applyInPandas(self, func, schema)
+
+    def applyInArrow(self, func: Any, schema: Any) -> Any:
+        """``func(pyarrow.Table)`` or ``func(key, pyarrow.Table)`` → a pyarrow.Table, once per group."""
+        from tspark.sql.pandas import group_ops
+        return group_ops.applyInArrow(self, func, schema)
+
+    def apply(self, udf: Any) -> Any:
+        """The deprecated form of applyInPandas taking a GROUPED_MAP pandas_udf."""
+        from tspark.sql.pandas import group_ops
+        return group_ops.apply(self, udf)
+
+    def cogroup(self, other: "GroupedData") -> Any:
+        """Co-group with another grouped frame, for ``applyInPandas`` / ``applyInArrow`` over both."""
+        from tspark.sql.pandas.group_ops import PandasCogroupedOps
+        return PandasCogroupedOps(self, other)
+
     def pivot(self, pivot_col: str, values: Optional[List[Any]] = None) -> "GroupedData":
         """One output column per value of ``pivot_col`` (and aggregate). Without ``values`` the
         engine finds the column's distinct values, sorted, at most ``spark.sql.pivotMaxValues``."""

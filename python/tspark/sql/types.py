@@ -15,7 +15,7 @@ __all__ = [
     "DateType", "TimestampType", "TimestampNTZType", "DecimalType", "DoubleType", "FloatType",
     "ByteType", "IntegerType", "LongType", "ShortType", "ArrayType", "MapType", "StructField",
     "StructType", "DayTimeIntervalType", "YearMonthIntervalType", "VariantType", "VariantVal", "Row", "CalendarIntervalType",
-    "NumericType", "IntegralType", "FractionalType", "AtomicType",
+    "NumericType", "IntegralType", "FractionalType", "AtomicType", "UserDefinedType",
 ]
 
 
@@ -476,6 +476,111 @@ class StructType(DataType):
         return _tree_string(self, level)
 
 
+class UserDefinedType(DataType):
+    """A user-defined type (PySpark's UserDefinedType): Python objects stored as ``sqlType()`` values.
+
+    Subclasses give ``sqlType``, ``module``, ``serialize`` and ``deserialize`` (and ``scalaUDT``
+    when a Scala twin exists). The engine keeps the values in the sqlType's form; collect and
+    toPandas give back ``deserialize``'s objects.
+    """
+
+    @classmethod
+    def typeName(cls) -> str:
+        return cls.__name__.lower()
+
+    @classmethod
+    def sqlType(cls) -> DataType:
+        """Underlying SQL storage type for this UDT."""
+        raise _not_implemented("sqlType()")
+
+    @classmethod
+    def module(cls) -> str:
+        """The Python module of the UDT."""
+        raise _not_implemented("module()")
+
+    @classmethod
+    def scalaUDT(cls) -> str:
+        """The class name of the paired Scala UDT ('' when there is none)."""
+        return ""
+
+    def needConversion(self) -> bool:
+        return True
+
+    @classmethod
+    def _cachedSqlType(cls) -> DataType:
+        """sqlType(), once per class (toInternal calls it per value)."""
+        if "_cached_sql_type" not in cls.__dict__:
+            cls._cached_sql_type = cls.sqlType()  # type: ignore[attr-defined]
+        return cls._cached_sql_type  # type: ignore[attr-defined]
+
+    def toInternal(self, obj: Any) -> Any:
+        if obj is not None:
+            return self._cachedSqlType().toInternal(self.serialize(obj))
+        return None
+
+    def fromInternal(self, obj: Any) -> Any:
+        v = self._cachedSqlType().fromInternal(obj)
+        if v is not None:
+            return self.deserialize(v)
+        return None
+
+    def serialize(self, obj: Any) -> Any:
+        """A user-type object as a SQL datum."""
+        raise _not_implemented("toInternal()")
+
+    def deserialize(self, datum: Any) -> Any:
+        """A SQL datum as a user-type object."""
+        raise _not_implemented("fromInternal()")
+
+    def simpleString(self) -> str:
+        return "udt"
+
+    def json(self) -> str:
+        return json.dumps(self.jsonValue(), separators=(",", ":"), sort_keys=True)
+
+    def jsonValue(self) -> Dict[str, Any]:
+        schema: Dict[str, Any] = {"type": "udt"}
+        if self.scalaUDT():
+            assert self.module() != "__main__", "UDT in __main__ cannot work with ScalaUDT"
+            schema["class"] = self.scalaUDT()
+        schema["pyClass"] = "%s.%s" % (self.module(), type(self).__name__)
+        if not self.scalaUDT():
+            import base64
+            import cloudpickle
+            schema["serializedClass"] = base64.b64encode(cloudpickle.dumps(type(self))).decode("utf8")
+        schema["sqlType"] = self.sqlType().jsonValue()
+        return schema
+
+    @classmethod
+    def fromJson(cls, json: Dict[str, Any]) -> "UserDefinedType":
+        py_udt = str(json["pyClass"])
+        split = py_udt.rfind(".")
+        py_module, py_class = py_udt[:split], py_udt[split + 1:]
+        try:
+            m = __import__(py_module, globals(), locals(), [py_class])
+            if hasattr(m, py_class):
+                return getattr(m, py_class)()
+        except ImportError:
+            pass
+        if "serializedClass" in json:
+            # the class itself travels cloudpickled (a UDT defined in __main__ or a notebook)
+            import base64
+            import cloudpickle
+            return cloudpickle.loads(base64.b64decode(json["serializedClass"].encode("utf-8")))()
+        raise ValueError("Could not find UDT class %s" % py_udt)
+
+    def __eq__(self, other: Any) -> bool:
+        return type(self) is type(other)
+
+    def __hash__(self) -> int:
+        return hash(type(self))
+
+
+def _not_implemented(feature: str) -> Exception:
+    from tspark.errors import PySparkNotImplementedError
+    return PySparkNotImplementedError(errorClass="NOT_IMPLEMENTED", messageParameters={"feature": feature})
+
+
 _ATOMIC = {t.typeName(): t for t in [
     NullType, StringType, BinaryType, BooleanType, DateType, TimestampType, TimestampNTZType,
     DoubleType, FloatType, ByteType, IntegerType, LongType, ShortType, VariantType]}
@@ -532,6 +637,8 @@ def _parse_datatype_json_value(v: Union[str, Dict[str, Any]]) -> DataType:
         return MapType.fromJson(v)
     if tpe == "struct":
         return StructType.fromJson(v)
+    if tpe == "udt":
+        return UserDefinedType.fromJson(v)
     raise ValueError("Could not parse datatype: %s" % v)
 
 
@@ -717,6 +824,12 @@ def _escape_meta(name: str) -> str:
 
 
 def _jvm_type_name(dt: DataType) -> str:
+    if isinstance(dt, UserDefinedType):
+        # the JVM's typeName: PythonUserDefinedType, or the Scala UDT's (VectorUDT → vector)
+        simple = dt.scalaUDT().split(".")[-1] if dt.scalaUDT() else "PythonUserDefinedType"
+        for suffix in ("$", "Type", "UDT"):
+            simple = simple[:-len(suffix)] if simple.endswith(suffix) else simple
+        return simple.lower()
     # The JVM's name: parameterised types print their parameters (decimal(10,2), char(3) ...).
     if isinstance(dt, (DecimalType, CharType, VarcharType, DayTimeIntervalType, YearMonthIntervalType, StringType)):
         return dt.simpleString()

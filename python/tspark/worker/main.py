@@ -14,6 +14,7 @@ from tspark.worker.eval_udfs import eval_udfs
 from tspark.worker import foreach_ops
 from tspark.worker.framing import read_frame, write_frame
 from tspark.worker.grouped_agg import agg_pandas
+from tspark.worker.python_map import python_map
 from tspark.worker.rdd_ops import map_partitions, shuffle_write
 
 Handler = Callable[[Dict[str, Any]], Dict[str, Any]]
@@ -21,6 +22,7 @@ Handler = Callable[[Dict[str, Any]], Dict[str, Any]]
 HANDLERS: Dict[str, Handler] = {
     "evalUdfs": eval_udfs,
     "aggPandas": agg_pandas,
+    "pythonMap": python_map,
     "mapPartitions": map_partitions,
     "shuffleWrite": shuffle_write,
     "foreachPartition": foreach_ops.foreach_partition,

@@ -1,7 +1,7 @@
 import type { ParsedCaseWhen as CaseWhen, ParsedExpr as Expr, ParsedSortOrder as SortOrder } from "../expr/parsed-expr.js";
 import { exprPrettySql } from "../expr/expr-string.js";
 import type { WindowFrame } from "../expr/window-frame.js";
-import type { DataType } from "../types/data-type.js";
+import type { DataType, FieldMetadata } from "../types/data-type.js";
 import { parseDataType } from "../types/ddl.js";
 import { simpleString } from "../types/type-names.js";
 import { PySparkNotImplementedError, PySparkTypeError } from "./errors.js";
@@ -113,9 +113,15 @@ export class Column {
     return this.geq(lower).and(this.leq(upper));
   }
   /** Names the column (`AS name`); several names name a generator's columns (`explode(m).alias("k", "v")`, Spark's MultiAlias). */
-  alias(name: string, ...more: string[]): Column {
-    if (more.length === 0) return new Column({ kind: "Alias", child: this.expr, name });
-    return new Column({ kind: "Alias", child: this.expr, name, names: [name, ...more] });
+  alias(name: string, ...more: string[]): Column;
+  /** `alias(name, { metadata })`: the column named, with this field metadata (PySpark's `alias(name, metadata=…)`). */
+  alias(name: string, options: { readonly metadata: FieldMetadata }): Column;
+  alias(name: string, ...more: (string | { readonly metadata: FieldMetadata })[]): Column {
+    const [first] = more;
+    if (first !== undefined && typeof first === "object") return new Column({ kind: "Alias", child: this.expr, name, metadata: first.metadata });
+    const names = more.filter((m): m is string => typeof m === "string");
+    if (names.length === 0) return new Column({ kind: "Alias", child: this.expr, name });
+    return new Column({ kind: "Alias", child: this.expr, name, names: [name, ...names] });
   }
   /** This window function or aggregate evaluated over `window` (a WindowSpec: `Window.partitionBy("k").orderBy("v")`). */
   over(window: WindowSpecData): Column {

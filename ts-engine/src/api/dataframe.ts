@@ -1,7 +1,7 @@
 import type { ParsedExpr as Expr } from "../expr/parsed-expr.js";
 import type { ParsedPlan } from "../plan/parsed-plan.js";
 import { StorageLevel } from "../plan/storage-level.js";
-import type { StructType } from "../types/data-type.js";
+import { udtOf, type FieldMetadata, type StructType } from "../types/data-type.js";
 import { simpleString } from "../types/type-names.js";
 import { Column } from "./column.js";
 import type * as arrow from "apache-arrow";
@@ -54,7 +54,8 @@ export class DataFrame {
   }
   /** `[name, simpleString type]` pairs (`["age", "bigint"]`). */
   get dtypes(): [string, string][] {
-    return this.schema.fields.map((f) => [f.name, simpleString(f.dataType)]);
+    // PySpark's UserDefinedType.simpleString is "udt"
+    return this.schema.fields.map((f) => [f.name, udtOf(f.dataType) === undefined ? simpleString(f.dataType) : "udt"]);
   }
   /** Prints the schema tree, as PySpark's printSchema. */
   printSchema(): void {
@@ -119,6 +120,15 @@ export class DataFrame {
   /** Adds or replaces one column. */
   withColumn(name: string, c: Column): DataFrame {
     return this.derive({ kind: "WithColumns", input: this.plan, names: [name], exprs: [c.expr] });
+  }
+  /** The frame with column `name`'s field metadata replaced by `metadata` (PySpark's withMetadata). */
+  withMetadata(name: string, metadata: FieldMetadata): DataFrame {
+    if (typeof metadata !== "object" || metadata === null || Array.isArray(metadata)) {
+      throw new PySparkTypeError("NOT_DICT", { arg_name: "metadata", arg_type: metadata === null ? "null" : typeof metadata });
+    }
+    const c: Expr = { kind: "UnresolvedAttribute", nameParts: parseNameParts(name) };
+    // an empty object keeps the column's metadata, as PySpark 4.0.1 does
+    return this.withColumn(name, new Column({ kind: "Alias", child: c, name, ...(Object.keys(metadata).length === 0 ? {} : { metadata }) }));
   }
   /** Adds or replaces several columns (`{name: column}`). */
   withColumns(cols: Readonly<Record<string, Column>>): DataFrame {

@@ -23,3 +23,4 @@ export * from "./functions-sketch.js";
 export * from "./functions-grouping.js";
 export * from "./functions-window.js";
 export * from "./functions-collation.js";
+export * from "./functions-udt.js";

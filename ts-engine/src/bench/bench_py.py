@@ -164,9 +164,11 @@ def _run_all(args, runners, prepare=None):
 
 
 import bench_py_strings  # noqa: E402  (the string kernels' workloads, issue 6)
+import bench_py_sql_parse  # noqa: E402  (the SQL parse + analyze workload, issue 8)
 import bench_lineitem  # noqa: E402  (the lineitem file-reading workloads, issue 7)
 import bench_py_pivot  # noqa: E402  (the pivot workload, issue 9)
 import bench_py_window  # noqa: E402  (the window workload, issue 9)
+import bench_py_rdd  # noqa: E402  (the RDD and Python-UDF workloads, issue 10)
 
 #: The frames of _frames each workload reads (tspark caches them just before it runs).
 WORKLOAD_INPUTS = {
@@ -174,6 +176,7 @@ WORKLOAD_INPUTS = {
     "join": ["fact", "dim"], "join_broadcast": ["fact", "dim"], "sort_double": ["sv"], "sort_string": ["ss"],
     "date_format": ["dt"], "to_timestamp": ["dt"],
     **bench_py_strings.INPUTS,
+    **bench_py_sql_parse.INPUTS,
     **bench_py_pivot.INPUTS,
     **bench_py_window.INPUTS,
 }
@@ -249,9 +252,11 @@ def run_duckdb(args):
                            "(SELECT CAST(epoch(strptime(ts_text, '%Y-%m-%d %H:%M:%S')) AS BIGINT) AS s FROM fact)"),
                          lambda t: sig_to_timestamp(*_row0(t))),
         **bench_py_strings.duckdb_runners(con, s["rows"], q, _row0),
+        **bench_py_sql_parse.duckdb_runners(con, q, _row0),
         **bench_py_pivot.duckdb_runners(con, s["rows"], q, _row0),
         **bench_lineitem.duckdb_runners(args),
         **bench_py_window.duckdb_runners(con, s["rows"], q, _row0),
+        **bench_py_rdd.duckdb_runners(con, args, q),
     }
     out = _run_all(args, runners)
     threads = con.execute("SELECT current_setting('threads')").fetchone()[0]
@@ -315,6 +320,7 @@ def run_pandas(args):
         "sort_double": (lambda: fact["sv"].sort_values(ignore_index=True), lambda r: sig_sorted(pa.array(r))),
         "sort_string": (lambda: fact["ss"].sort_values(ignore_index=True), lambda r: sig_sorted(pa.array(r))),
         **bench_lineitem.pandas_runners(args),
+        **bench_py_rdd.plain_runners(args),
     }
     out = _run_all(args, runners)
     out.update(load=load, note=f"pandas {pd.__version__} (one thread)")
@@ -339,6 +345,7 @@ def _frames(F, spark, s, cast_int, cast_str):
         "dt": rng.select(F.timestamp_seconds(F.lit(1600000000) + (F.col("id") * 7919) % 300000000).alias("ts"))
                  .withColumn("ts_text", F.col("ts").cast(cast_str)),
         **bench_py_strings.frames(F, spark, s["rows"], cast_str),
+        **bench_py_sql_parse.frames(F, spark, s["rows"]),
         **bench_py_pivot.frames(F, spark, s["rows"]),
         **bench_py_window.frames(F, spark, s["rows"]),
     }
@@ -369,6 +376,7 @@ def _dataframe_runners(F, fr):
                                                   - 1600000000).alias("s"))
                          .agg(F.count("s"), F.sum("s")).toPandas(), lambda t: sig_to_timestamp(*_row0(t))),
         **bench_py_strings.dataframe_runners(F, fr, _row0),
+        **bench_py_sql_parse.dataframe_runners(F, fr, _row0),
         **bench_py_pivot.dataframe_runners(F, fr, _row0),
         # Window from the same package as F (tspark.sql or pyspark.sql)
         **bench_py_window.dataframe_runners(F, sys.modules[F.__name__.rsplit(".", 1)[0]].Window, fr, _row0),
@@ -377,13 +385,15 @@ def _dataframe_runners(F, fr):
 
 def run_tspark(args):
     from tspark.sql import SparkSession, functions as F
+    from tspark.sql.functions import pandas_udf
     from tspark.sql.types import IntegerType, StringType
 
     # UTC, so the datetime workloads' text matches DuckDB's naive timestamps.
     spark = SparkSession.builder.appName("bench").config("spark.sql.session.timeZone", "UTC").config("spark.sql.execution.arrow.pyspark.enabled", "true").getOrCreate()
     try:
         fr = _frames(F, spark, args["spec"], IntegerType(), StringType())
-        out = _run_all(args, {**_dataframe_runners(F, fr), **bench_lineitem.dataframe_runners(F, spark, args)}, _cache_inputs(fr))
+        out = _run_all(args, {**_dataframe_runners(F, fr), **bench_lineitem.dataframe_runners(F, spark, args),
+                              **bench_py_rdd.rdd_runners(spark, F, args, pandas_udf)}, _cache_inputs(fr))
     finally:
         spark.stop()
     out["note"] = "each workload's inputs cache()d and counted first (excluded), unpersisted after"
@@ -393,6 +403,7 @@ def run_tspark(args):
 def run_pyspark(args):
     import pyspark
     from pyspark.sql import SparkSession, functions as F
+    from pyspark.sql.functions import pandas_udf
     from pyspark.sql.types import IntegerType, StringType
 
     spark = (
@@ -409,7 +420,8 @@ def run_pyspark(args):
             fr[name] = fr[name].cache()
             fr[name].count()
         load = time.perf_counter() - t0
-        out = _run_all(args, {**_dataframe_runners(F, fr), **bench_lineitem.dataframe_runners(F, spark, args)})
+        out = _run_all(args, {**_dataframe_runners(F, fr), **bench_lineitem.dataframe_runners(F, spark, args),
+                              **bench_py_rdd.rdd_runners(spark, F, args, pandas_udf)})
     finally:
         spark.stop()
     out.update(load=load, note=f"pyspark {pyspark.__version__}, local[2], inputs cache()d")

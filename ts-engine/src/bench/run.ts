@@ -85,6 +85,7 @@ function bench(opts: BenchOptions): number {
   console.log("What each timing includes:");
   console.log("  DuckDB: queries over tables loaded first (CREATE TABLE … AS, excluded), results fetched to Arrow.");
   console.log("  pandas: over numpy/Arrow columns built first (excluded); one thread.");
+  console.log("  RDD/UDF rows (issue 10): the pandas column is plain single-process Python; Node runs JavaScript functions.");
   console.log("  PySpark: over inputs cache()d and counted first (excluded); results through toPandas().");
   console.log("  tspark: over each workload's inputs cache()d and counted first (excluded; unpersisted after it);");
   console.log("          Node results as Rows, sorts as the engine's result batches handed over in-process;");

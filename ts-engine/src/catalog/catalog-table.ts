@@ -36,6 +36,8 @@ export interface CatalogTable {
   readonly viewText?: string;
   /** The database a view's one-part relation names mean (the current one when it was created: Spark's View Catalog and Namespace). */
   readonly viewDatabase?: string;
+  /** A view query's own column names (Spark's View Query Output Columns), which the view's columns rename. */
+  readonly viewQueryColumns?: readonly string[];
 }
 
 /** Whether the catalog entry is a persistent view rather than a table. */
@@ -87,6 +89,7 @@ export function encodeCatalogTable(t: CatalogTable, dbDir: string): string {
       ...(t.comment === undefined ? {} : { comment: t.comment }),
       createdTime: t.createdTime,
       ...(t.viewText === undefined ? {} : { viewText: t.viewText, viewDatabase: t.viewDatabase ?? t.database }),
+      ...(t.viewQueryColumns === undefined ? {} : { viewQueryColumns: t.viewQueryColumns }),
     },
     null,
     2,
@@ -121,6 +124,7 @@ export function decodeCatalogTable(text: string, dbDir: string): CatalogTable {
   const comment = m["comment"];
   const viewText = m["viewText"];
   const viewDatabase = m["viewDatabase"];
+  const queryColumns = m["viewQueryColumns"];
   const schemaText = str(m, "schema");
   return {
     database: str(m, "database"),
@@ -136,5 +140,6 @@ export function decodeCatalogTable(text: string, dbDir: string): CatalogTable {
     ...(typeof comment === "string" ? { comment } : {}),
     createdTime: typeof created === "number" ? created : 0,
     ...(typeof viewText === "string" ? { viewText, viewDatabase: typeof viewDatabase === "string" ? viewDatabase : str(m, "database") } : {}),
+    ...(Array.isArray(queryColumns) && queryColumns.every((c): c is string => typeof c === "string") ? { viewQueryColumns: queryColumns } : {}),
   };
 }

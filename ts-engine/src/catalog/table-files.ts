@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { FileSourceRelation } from "../io/file-source.js";
 import type { FileStatus } from "../io/file-split.js";
@@ -10,6 +10,24 @@ import { dataColumns, partitionFields, type CatalogTable } from "./catalog-table
 /** Names every reader skips (`_SUCCESS`, `.crc`, staging directories), as Spark's InMemoryFileIndex. */
 function hidden(name: string): boolean {
   return (name.startsWith("_") && !name.includes("=")) || name.startsWith(".");
+}
+
+/**
+ * The file in a partition's directory that names the partition's own location when
+ * `ALTER TABLE … ADD PARTITION … LOCATION` put it elsewhere (Spark keeps it in the catalog's
+ * CatalogTablePartition; here the directories are the partition registry, so the directory
+ * stays and points there). Hidden from readers, as every `_` file.
+ */
+export const PARTITION_LOCATION_FILE = "_tspark_partition_location";
+
+/** The custom location a partition directory points to, if it has one. */
+export function partitionLocation(dir: string): string | undefined {
+  try {
+    const text = readFileSync(path.join(dir, PARTITION_LOCATION_FILE), "utf8").trim();
+    return text === "" ? undefined : text;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -45,6 +63,9 @@ export function tableRelation(t: CatalogTable, timeZone: string): FileSourceRela
         files.push({ path: full, size: st.size, modificationTime: st.mtimeMs, partitionValues: values });
       }
     }
+    // a partition added with a LOCATION of its own: its files there too (rows inserted since are here)
+    const elsewhere = values.length === parts.length && parts.length > 0 ? partitionLocation(dir) : undefined;
+    if (elsewhere !== undefined) leafFiles(elsewhere, values, files);
   };
   walk(t.location, []);
   return {
@@ -54,4 +75,21 @@ export function tableRelation(t: CatalogTable, timeZone: string): FileSourceRela
     dataSchema: structType(dataColumns(t)),
     partitionSchema: structType(parts),
   };
+}
+
+/** The visible files directly in `dir` (a partition's own location), with the partition's values. */
+function leafFiles(dir: string, values: readonly unknown[], out: FileStatus[]): void {
+  let entries: import("node:fs").Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (hidden(e.name) || !e.isFile()) continue;
+    const full = path.join(dir, e.name);
+    const st = statSync(full);
+    out.push({ path: full, size: st.size, modificationTime: st.mtimeMs, partitionValues: values });
+  }
 }

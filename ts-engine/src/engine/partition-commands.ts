@@ -1,4 +1,6 @@
-import { mkdirSync, readdirSync, renameSync, rmSync, existsSync } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, rmSync, existsSync, writeFileSync } from "node:fs";
+import { PARTITION_LOCATION_FILE, partitionLocation } from "../catalog/table-files.js";
+import { localPath } from "../io/file-index.js";
 import path from "node:path";
 import { partitionFields, type CatalogTable } from "../catalog/catalog-table.js";
 import { AnalysisException } from "../errors/spark-exception.js";
@@ -12,7 +14,8 @@ import { staticValue } from "./insert-into-table.js";
 /*
  * Partitions of a file table are its `k=v/…` directories (Spark's catalog registers them as it
  * writes them; here the directories are the registry, so a partition written by another engine
- * is seen at once). ADD makes an empty directory, DROP removes one, RENAME moves one.
+ * is seen at once). ADD makes an empty directory (one with a LOCATION of its own points there),
+ * DROP removes one, RENAME moves one.
  */
 
 /** The table as Spark's partition errors name it (`db`.`t`, without the catalog). */
@@ -57,7 +60,7 @@ export async function alterPartitions(t: CatalogTable, a: AlterTableAction & { k
   switch (a.kind) {
     case "addPartitions": {
       const parts = partitioned(t, "ALTER TABLE ADD PARTITION");
-      const dirs: string[] = [];
+      const dirs: { dir: string; location?: string }[] = [];
       for (const p of a.partitions) {
         const values = await specValues(t, p.spec, ctx);
         const dir = fullDir(t, values);
@@ -65,11 +68,15 @@ export async function alterPartitions(t: CatalogTable, a: AlterTableAction & { k
           if (a.ifNotExists) continue;
           throw new AnalysisException("PARTITIONS_ALREADY_EXIST", { partitionList: specText(parts, values), tableName: ident(t) });
         }
-        // the directories are the partitions here, so one elsewhere cannot be registered
-        if (p.location !== undefined) throw new AnalysisException("NOT_IMPLEMENTED", { feature: "ALTER TABLE … ADD PARTITION … LOCATION" });
-        dirs.push(dir);
+        dirs.push({ dir, ...(p.location === undefined ? {} : { location: path.resolve(localPath(p.location)) }) });
       }
-      for (const d of dirs) mkdirSync(d, { recursive: true });
+      for (const d of dirs) {
+        mkdirSync(d.dir, { recursive: true });
+        if (d.location === undefined) continue;
+        // a LOCATION of its own: created as Spark's catalog creates it, and pointed to (catalog/table-files.ts)
+        mkdirSync(d.location, { recursive: true });
+        writeFileSync(path.join(d.dir, PARTITION_LOCATION_FILE), `${d.location}\n`);
+      }
       return;
     }
     case "dropPartitions": {
@@ -84,7 +91,12 @@ export async function alterPartitions(t: CatalogTable, a: AlterTableAction & { k
         }
         dirs.push(dir);
       }
-      for (const d of dirs) rmSync(d, { recursive: true, force: true });
+      for (const d of dirs) {
+        // a managed table's partition goes with its files, also at a LOCATION of its own (Spark's InMemoryCatalog)
+        const elsewhere = partitionLocation(d);
+        if (elsewhere !== undefined && t.tableType === "MANAGED") rmSync(elsewhere, { recursive: true, force: true });
+        rmSync(d, { recursive: true, force: true });
+      }
       return;
     }
     case "renamePartition": {

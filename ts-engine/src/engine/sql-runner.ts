@@ -214,7 +214,7 @@ async function runStatement(s: SqlStatement, q: SqlQuery, ctx: ExecContext): Pro
     case "ShowPartitions":
       return { kind: "command", schema: struct(["partition", StringType, false]), rows: await showPartitions(s, ctx) };
     case "ShowCreateTable":
-      return { kind: "command", schema: struct(["createtab_stmt", StringType, false]), rows: [[showCreateTableText(s.nameParts, ctx)]] };
+      return { kind: "command", schema: struct(["createtab_stmt", StringType, false]), rows: [[showCreateTableText(s.nameParts, s.nameOrigin, ctx)]] };
     case "ShowTblProperties":
       return { kind: "command", schema: struct(["key", StringType, false], ["value", StringType, false]), rows: tableProperties(s.nameParts, s.key, ctx) };
     case "TruncateTable":

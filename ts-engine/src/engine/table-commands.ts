@@ -1,10 +1,11 @@
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { dataColumns, partitionFields, type CatalogTable } from "../catalog/catalog-table.js";
-import { showCreateTable } from "../catalog/show-create-table.js";
+import { dataColumns, isView, partitionFields, type CatalogTable } from "../catalog/catalog-table.js";
+import { GLOBAL_TEMP_DATABASE } from "../catalog/session-catalog.js";
+import { showCreateTable, VIEW_SCHEMA_MODE } from "../catalog/show-create-table.js";
 import { AnalysisException } from "../errors/spark-exception.js";
 import type { ExecContext } from "../exec/exec-context.js";
-import { quoteParts } from "../plan/analyzer/scope.js";
+import { quoteId, quoteParts } from "../plan/analyzer/scope.js";
 import type { AlterTableStatement, TruncateTableStatement } from "../sql/statement.js";
 import { alterViewQuery } from "./view-commands.js";
 import { alterPartitions } from "./partition-commands.js";
@@ -113,9 +114,12 @@ export function truncateTable(s: TruncateTableStatement, ctx: ExecContext): void
   mkdirSync(t.location, { recursive: true });
 }
 
-/** `SHOW CREATE TABLE t`: one row, the DDL. */
-export function showCreateTableText(nameParts: readonly string[], ctx: ExecContext): string {
-  return showCreateTable(catalogOf(ctx).requireTable(nameParts));
+/** `SHOW CREATE TABLE t`: one row, the DDL (of a table or a persistent view; a temp view has none). */
+export function showCreateTableText(nameParts: readonly string[], nameOrigin: { readonly line: number; readonly pos: number } | undefined, ctx: ExecContext): string {
+  const catalog = catalogOf(ctx);
+  const temp = (nameParts.length === 1 && catalog.tempViews.has(nameParts[0]!)) || (nameParts.length === 2 && nameParts[0]!.toLowerCase() === GLOBAL_TEMP_DATABASE && catalog.lookupRelation(nameParts) !== undefined);
+  if (temp) throw atName(new AnalysisException("EXPECT_PERMANENT_VIEW_NOT_TEMP", { operation: "SHOW CREATE TABLE", viewName: quoteParts(nameParts) }), nameOrigin);
+  return showCreateTable(catalog.requireTable(nameParts));
 }
 
 /** `SHOW TBLPROPERTIES t [(key)]`: the properties, or one (with Spark's message when absent). */
@@ -137,6 +141,30 @@ function javaDateString(ms: number): string {
   return `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
 }
 
+/**
+ * DESCRIBE EXTENDED's details of a persistent view, in Spark's CatalogTable.toLinkedHashMap
+ * order: no provider or location, its text (the original is the same: tspark keeps one), the
+ * schema mode Spark 4 gives a view by default, and the query's own column names.
+ */
+function viewDetails(t: CatalogTable): [string, string][] {
+  const text = t.viewText ?? "";
+  const detail: [string, string][] = [
+    ["Catalog", "spark_catalog"],
+    ["Database", t.database],
+    ["Table", t.name],
+    ["Created Time", javaDateString(t.createdTime)],
+    ["Last Access", "UNKNOWN"],
+    ["Created By", "Spark 4.0.1"],
+    ["Type", "VIEW"],
+  ];
+  if (t.comment !== undefined) detail.push(["Comment", t.comment]);
+  detail.push(["View Text", text], ["View Original Text", text], ["View Schema Mode", VIEW_SCHEMA_MODE], ["View Catalog and Namespace", `spark_catalog.${t.viewDatabase ?? t.database}`]);
+  const columns = t.viewQueryColumns ?? t.schema.fields.map((f) => f.name);
+  detail.push(["View Query Output Columns", `[${columns.map(quoteId).join(", ")}]`]);
+  if (t.properties.length > 0) detail.push(["Table Properties", `[${t.properties.map(([k, v]) => `${k}=${v}`).join(", ")}]`]);
+  return detail;
+}
+
 /** DESCRIBE's column rows of a table (with partition information), then EXTENDED's table details. */
 export function describeTable(t: CatalogTable, extended: boolean): DescribeRow[] {
   const comments = new Map(t.columnComments);
@@ -149,6 +177,10 @@ export function describeTable(t: CatalogTable, extended: boolean): DescribeRow[]
   }
   if (!extended) return rows;
   rows.push(["", "", ""], ["# Detailed Table Information", "", ""]);
+  if (isView(t)) {
+    for (const [k, v] of viewDetails(t)) rows.push([k, v, ""]);
+    return rows;
+  }
   const detail: [string, string][] = [
     ["Catalog", "spark_catalog"],
     ["Database", t.database],

@@ -196,6 +196,10 @@ export const SQL_CONDITIONS: Readonly<Record<string, { readonly sqlState: string
     sqlState: "42809",
     template: "'<operation>' expects a table but <viewName> is a view. Please use ALTER VIEW instead.",
   },
+  "EXPECT_PERMANENT_VIEW_NOT_TEMP": {
+    sqlState: "42809",
+    template: "'<operation>' expects a permanent view but <viewName> is a temp view.",
+  },
   "EXPECT_VIEW_NOT_TABLE.NO_ALTERNATIVE": {
     sqlState: "42809",
     template: "The table <tableName> does not support <operation>. ",

@@ -1,4 +1,4 @@
-import type { SparkException } from "./spark-exception.js";
+import { SparkException } from "./spark-exception.js";
 
 /** How much text around the fragment the summary shows on its first and last line (Spark's maxExtraContextLength). */
 const MAX_EXTRA = 32;
@@ -46,4 +46,37 @@ export function withQueryContext<E extends SparkException>(e: E, sqlText: string
   const lead = e.exceptionName === "ParseException" ? "\n" : "";
   e.message = `${lead}${e.message}\n${queryContextSummary(sqlText, start, stop)}`;
   return e;
+}
+
+/**
+ * Where an expression stood in SQL text (offsets of its first and last character, both
+ * inclusive): the parser sets it on calls, operators and casts, and the runtime errors Spark
+ * reports with a query context carry the fragment (`== SQL (line L, position P) ==`).
+ */
+export interface SqlOrigin {
+  readonly text: string;
+  readonly start: number;
+  readonly stop: number;
+}
+
+/**
+ * The runtime errors Spark raises with the query context of the expression that failed (its
+ * ANSI arithmetic, cast and index errors; others, such as CAST_OVERFLOW or
+ * DATETIME_FIELD_OUT_OF_BOUNDS, come without one).
+ */
+const RUNTIME_CONTEXT_CLASSES: ReadonlySet<string> = new Set(["DIVIDE_BY_ZERO", "ARITHMETIC_OVERFLOW", "CAST_INVALID_INPUT", "INVALID_ARRAY_INDEX", "INVALID_ARRAY_INDEX_IN_ELEMENT_AT", "INTERVAL_DIVIDED_BY_ZERO"]);
+
+/**
+ * Runs `f`, an expression's own work (its arguments evaluated before), and adds the
+ * expression's SQL fragment to a runtime error of Spark's context-carrying classes that has
+ * none yet (the innermost expression that raised names itself, as Spark's).
+ */
+export function withSqlOrigin<T>(origin: SqlOrigin | undefined, f: () => T): T {
+  if (origin === undefined) return f();
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof SparkException && RUNTIME_CONTEXT_CLASSES.has(e.errorClass) && !e.message.includes("\n== SQL (")) withQueryContext(e, origin.text, origin.start, origin.stop);
+    throw e;
+  }
 }

@@ -66,7 +66,7 @@ const BUILDERS: { readonly [K in PhysicalKind]: Builder<K> } = {
     const c = i.cached(p.cacheId);
     return new InMemoryTableScanExec(p.schema, p.columns, c.numPartitions, (q) => c.read(q), p.detail);
   },
-  ArrowPython: (p, i) => arrowPythonExec(p, buildExec(p.input, i)),
+  ArrowPython: (p, i) => arrowPythonExec(p, buildExec(p.input, i), p.other === undefined ? undefined : buildExec(p.other, i)),
   Coalesce: (p, i) =>
     new CoalesceExec(
       buildExec(p.input, i),

@@ -3,7 +3,7 @@ import { hashClustering, satisfiesClustering } from "./output-partitioning.js";
 import { bindReferences } from "../expr/bind.js";
 import { planCollectMetrics } from "./plan-collect-metrics.js";
 import type { AggCall, AttributeRef, BoundRef, Expr, ScalarCall, SortOrder } from "../expr/expr.js";
-import { expandText, generatorText, sampleText } from "../plan/explain-logical.js";
+import { expandText, generatorText, pythonMapLine, sampleText } from "../plan/explain-logical.js";
 import { assertNever } from "../errors/assert-never.js";
 import { exprSemanticEquals } from "../expr/expr-equals.js";
 import { exprType } from "../expr/expr-type.js";
@@ -22,7 +22,7 @@ import { andAll, extractJoinKeys, splitConjuncts } from "../optimizer/join-keys.
 import { planFileScan } from "./plan-file-scan.js";
 import { planWriteFiles } from "./plan-write-files.js";
 import { planWindow } from "./window/plan-window.js";
-import { isPandasAggregate, isPandasWindow, planAggregateInPandas, planWindowInPandas } from "./python/plan-arrow-python.js";
+import { isPandasAggregate, isPandasWindow, planAggregateInPandas, planPythonCoGroup, planPythonMapGroups, planWindowInPandas } from "./python/plan-arrow-python.js";
 import { estimatedSize } from "./size-estimate.js";
 import { isOrderable, selectEquiJoin, type BuildSide } from "./join/join-selection.js";
 import { schemaOfAttrs } from "./util.js";
@@ -565,6 +565,10 @@ function planNode(p: LogicalPlan, st: PlanState): PhysicalPlan {
       return planRepartition(p, st);
     case "CollectMetrics":
       return planCollectMetrics(p, plan(p.input, st), st.nextPlanId++);
+    case "PythonMapGroups":
+      return planPythonMapGroups(p, plan(p.input, st), (input, keys, shown) => hashExchange(input, keys, shown, st), pythonMapLine(p));
+    case "PythonCoGroup":
+      return planPythonCoGroup(p, plan(p.left, st), plan(p.right, st), (l, r, lk, rk, ls, rs) => coPartition(l, r, lk, rk, ls, rs, st), pythonMapLine(p));
     case "BatchEvalPython": {
       const attrs = outputOf(p.input);
       const udfs = p.udfs.map((u) => ({ ...u, args: u.args.map((a) => bindReferences(a, attrs)) }));
@@ -574,6 +578,16 @@ function planNode(p: LogicalPlan, st: PlanState): PhysicalPlan {
     default:
       return assertNever(p);
   }
+}
+
+/**
+ * Both sides of a cogroup hash-partitioned on their keys into the same partitions, as a
+ * shuffled join's sides are (no exchange when both are already one partition).
+ */
+function coPartition(l: PhysicalPlan, r: PhysicalPlan, lk: readonly Expr[], rk: readonly Expr[], ls: readonly Expr[], rs: readonly Expr[], st: PlanState): { left: PhysicalPlan; right: PhysicalPlan } {
+  if (singlePartition(l) && singlePartition(r)) return { left: l, right: r };
+  if (lk.length === 0) return { left: exchange(l, { kind: "single" }, "SinglePartition", st), right: exchange(r, { kind: "single" }, "SinglePartition", st) };
+  return { left: exchange(l, hashing(lk, st), hashShown(ls, st), st), right: exchange(r, hashing(rk, st), hashShown(rs, st), st) };
 }
 
 /**

@@ -98,7 +98,10 @@ export function estimatedSize(p: LogicalPlan): number {
     case "Window":
     case "Offset":
     case "CollectMetrics":
+    case "PythonMapGroups":
       return scaled(p, p.input);
+    case "PythonCoGroup":
+      return estimatedSize(p.left) + estimatedSize(p.right);
     case "Expand":
       // Spark's Expand statistics: the child's size once per projection
       return scaled(p, p.input) * p.projections.length;

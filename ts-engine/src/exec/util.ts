@@ -25,7 +25,7 @@ export function evalContextOf(ctx: ExecContext): EvalContext {
 
 /** The batch schema of an operator whose output is `attrs`. */
 export function schemaOfAttrs(attrs: readonly AttributeRef[]): StructType {
-  return structType(attrs.map((a) => structField(a.name, a.dataType, a.nullable)));
+  return structType(attrs.map((a) => structField(a.name, a.dataType, a.nullable, a.metadata)));
 }
 
 /** The value-producing part of a projection item (`x AS y` evaluates `x`). */

@@ -1,5 +1,6 @@
-import type { DataType } from "../types/data-type.js";
+import type { DataType, FieldMetadata } from "../types/data-type.js";
 import type { WindowFrame } from "./window-frame.js";
+import type { SqlOrigin } from "../errors/query-context.js";
 
 /**
  * Resolved expressions, as one discriminated union: what the analyzer produces and the
@@ -52,12 +53,16 @@ export interface Alias {
    * rule (plan/analyzer/rules/generate.ts) gives them to its columns.
    */
   readonly names?: readonly string[];
+  /** `alias(name, metadata=…)` (Spark's explicitMetadata); absent: the child attribute's. */
+  readonly metadata?: FieldMetadata;
 }
 
 export interface Cast {
   readonly kind: "Cast";
   readonly child: Expr;
   readonly dataType: DataType;
+  /** Where SQL text wrote it: its runtime errors show the fragment (errors/query-context.ts). */
+  readonly sqlOrigin?: SqlOrigin;
   /** ANSI mode (Spark 4 default): invalid input raises CAST_INVALID_INPUT instead of giving null. */
   readonly ansi?: boolean;
   /** Inserted by the analyzer's type coercion: hidden in generated column names, shown by explain. */
@@ -98,6 +103,8 @@ export interface AttributeRef {
   readonly nullable: boolean;
   readonly exprId: number;
   readonly qualifier?: readonly string[];
+  /** The column's field metadata (Spark's AttributeReference.metadata); absent = empty. */
+  readonly metadata?: FieldMetadata;
 }
 
 /** A resolved scalar function from the registry; args already coerced. */
@@ -107,6 +114,8 @@ export interface ScalarCall {
   readonly args: readonly Expr[];
   readonly dataType: DataType;
   readonly nullable: boolean;
+  /** Where SQL text wrote it: its runtime errors show the fragment (errors/query-context.ts). */
+  readonly sqlOrigin?: SqlOrigin;
 }
 
 /** A resolved aggregate function; only legal inside Aggregate expressions. */

@@ -1,6 +1,7 @@
-import type { DataType } from "../types/data-type.js";
+import type { DataType, FieldMetadata } from "../types/data-type.js";
 import type { Literal } from "./expr.js";
 import type { WindowFrame } from "./window-frame.js";
+import type { SqlOrigin } from "../errors/query-context.js";
 
 /**
  * Unresolved expressions, as the wire decoder (bridge/PROTOCOL.md "Expressions"), the Node
@@ -52,6 +53,8 @@ export interface UnresolvedFunction {
   readonly isDistinct: boolean;
   /** SQL's `agg(...) FILTER (WHERE cond)` on an aggregate call. */
   readonly filter?: ParsedExpr;
+  /** Where SQL text wrote the call or operator (kept by the resolved call, for runtime errors' context). */
+  readonly sqlOrigin?: SqlOrigin;
 }
 
 /** SQL expression text (`expr()`, `selectExpr`, `filter("a > 1")`), parsed by the engine. */
@@ -67,6 +70,8 @@ export interface ParsedAlias {
   readonly name: string;
   /** Several names (Spark's MultiAlias, as Spark Connect's repeated Alias.name), for a generator's columns. */
   readonly names?: readonly string[];
+  /** `alias(name, metadata=…)`: the column's new field metadata. */
+  readonly metadata?: FieldMetadata;
 }
 
 /** `col.cast(type)` (a user cast: shown in generated names, unlike the analyzer's implicit ones). */
@@ -76,6 +81,8 @@ export interface ParsedCast {
   readonly dataType: DataType;
   /** `try_cast` sends false: invalid input gives null even in ANSI mode. */
   readonly ansi?: boolean;
+  /** Where SQL text wrote the cast (kept by the resolved cast, for runtime errors' context). */
+  readonly sqlOrigin?: SqlOrigin;
 }
 
 /** `when(...).otherwise(...)` / SQL CASE WHEN, untyped until its values are resolved. */

@@ -1,5 +1,5 @@
 import { assertNever } from "../errors/assert-never.js";
-import type { DataType, StructType } from "../types/data-type.js";
+import { udtOf, type DataType, type StructType } from "../types/data-type.js";
 import { typeName } from "../types/type-names.js";
 import { escapeMetaCharacters } from "./text-width.js";
 
@@ -8,6 +8,8 @@ function name(t: DataType): string {
 }
 
 function nested(t: DataType, prefix: string, out: string[]): void {
+  // a user-defined type is one leaf (Spark prints no children for its sqlType)
+  if (udtOf(t) !== undefined) return;
   switch (t.kind) {
     case "array":
       out.push(`${prefix}-- element: ${name(t.elementType)} (containsNull = ${t.containsNull})\n`);

@@ -18,6 +18,9 @@ export function canonicalPlanString(plan: LogicalPlan): string {
 const ERASED: Readonly<Record<string, readonly string[]>> = {
   AttributeRef: ["name", "qualifier"],
   Alias: ["name", "names"],
+  // where SQL text wrote a call or cast (its errors' context) is not part of what it computes
+  ScalarCall: ["sqlOrigin"],
+  Cast: ["sqlOrigin"],
 };
 
 function write(v: unknown, ids: Map<number, number>, out: string[]): void {

@@ -6,7 +6,7 @@ import { sampleText } from "./sample-text.js";
 import { exprToString } from "../expr/expr-string.js";
 import { planChildren } from "../plan/transform.js";
 import { simpleString } from "../types/type-names.js";
-import type { JoinType, LogicalPlan, Repartition } from "./logical-plan.js";
+import type { JoinType, LogicalPlan, PythonCoGroup, PythonMapGroups, Repartition } from "./logical-plan.js";
 import { innerChildLines } from "./inner-children.js";
 import { schemaOf } from "./output.js";
 import { storageLevelString } from "./storage-level.js";
@@ -92,6 +92,9 @@ function resolvedLine(p: LogicalPlan): string {
       return repartitionLine(p);
     case "CollectMetrics":
       return `CollectMetrics ${p.name}, [${p.metrics.map(exprToString).join(", ")}], 0`;
+    case "PythonMapGroups":
+    case "PythonCoGroup":
+      return pythonMapLine(p);
     default:
       return assertNever(p);
   }
@@ -157,3 +160,23 @@ export function expandText(projections: readonly (readonly Expr[])[], output: re
 }
 
 export { sampleText } from "./sample-text.js";
+
+/** Spark's names of the Python map operators by evalType (logical and physical alike). */
+export function pythonMapName(evalType: number, grouped: boolean): string {
+  const arrow = evalType === 207 || evalType === 209 || evalType === 210;
+  if (evalType === 206 || evalType === 210) return arrow ? "FlatMapCoGroupsInArrow" : "FlatMapCoGroupsInPandas";
+  if (grouped) return arrow ? "FlatMapGroupsInArrow" : "FlatMapGroupsInPandas";
+  return arrow ? "PythonMapInArrow" : "MapInPandas";
+}
+
+/** `MapInPandas f(a#1, b#2)#3, [x#4, y#5], false`, `FlatMapGroupsInPandas [k#1], f(…)#3, [x#4]` as Spark prints them. */
+export function pythonMapLine(p: PythonMapGroups | PythonCoGroup): string {
+  const out = `[${p.output.map(exprToString).join(", ")}]`;
+  const udf = exprToString(p.udf);
+  if (p.kind === "PythonCoGroup") {
+    return `${pythonMapName(p.udf.evalType, true)} [${p.leftGroupBy.map(exprToString).join(", ")}], [${p.rightGroupBy.map(exprToString).join(", ")}], ${udf}, ${out}`;
+  }
+  const name = pythonMapName(p.udf.evalType, p.groupBy.length > 0 || p.udf.evalType === 201 || p.udf.evalType === 209);
+  if (p.udf.evalType === 205 || p.udf.evalType === 207) return `${name} ${udf}, ${out}, ${p.isBarrier}`;
+  return `${name} [${p.groupBy.map(exprToString).join(", ")}], ${udf}, ${out}`;
+}

@@ -30,7 +30,9 @@ export type LogicalPlan =
   | Window
   | Offset
   | Repartition
-  | CollectMetrics;
+  | CollectMetrics
+  | PythonMapGroups
+  | PythonCoGroup;
 
 /** The kinds of resolved plan nodes. */
 export type PlanKind = LogicalPlan["kind"];
@@ -292,4 +294,35 @@ export interface CollectMetrics {
   readonly name: string;
   readonly metrics: readonly Alias[];
   readonly observationId?: string;
+}
+
+/**
+ * Spark's MapInPandas / MapInArrow (no `groupBy`: `udf` over an iterator of each partition's
+ * batches) and FlatMapGroupsInPandas / FlatMapGroupsInArrow (`udf` once per group of
+ * `groupBy`). `udf`'s arguments are the input's columns, its evalType says which (205, 207,
+ * 201, 209) and its returnType is the output struct; `output` are the rows it returns.
+ * `isBarrier`: mapInPandas(barrier=True), which runs as a barrier stage in Spark.
+ */
+export interface PythonMapGroups {
+  readonly kind: "PythonMapGroups";
+  readonly input: LogicalPlan;
+  readonly groupBy: readonly Expr[];
+  readonly udf: PythonUDF;
+  readonly output: readonly AttributeRef[];
+  readonly isBarrier: boolean;
+}
+
+/**
+ * Spark's FlatMapCoGroupsInPandas / FlatMapCoGroupsInArrow (`df1.groupBy(k).cogroup(
+ * df2.groupBy(k)).applyInPandas`): `udf` once per key present on either side, with both
+ * sides' rows of that key; its arguments are the left's columns then the right's.
+ */
+export interface PythonCoGroup {
+  readonly kind: "PythonCoGroup";
+  readonly left: LogicalPlan;
+  readonly right: LogicalPlan;
+  readonly leftGroupBy: readonly Expr[];
+  readonly rightGroupBy: readonly Expr[];
+  readonly udf: PythonUDF;
+  readonly output: readonly AttributeRef[];
 }

@@ -11,8 +11,12 @@ export function toAttribute(e: Expr): AttributeRef {
   switch (e.kind) {
     case "AttributeRef":
       return e;
-    case "Alias":
-      return { kind: "AttributeRef", name: e.name, dataType: exprType(e.child), nullable: exprNullable(e.child), exprId: e.exprId };
+    case "Alias": {
+      // Spark's Alias.metadata: the explicit one, else the aliased attribute's
+      const metadata = e.metadata ?? (e.child.kind === "AttributeRef" || e.child.kind === "Alias" ? toAttribute(e.child).metadata : undefined);
+      const a: AttributeRef = { kind: "AttributeRef", name: e.name, dataType: exprType(e.child), nullable: exprNullable(e.child), exprId: e.exprId };
+      return metadata === undefined ? a : { ...a, metadata };
+    }
     case "Literal":
     case "Cast":
     case "CaseWhen":
@@ -92,6 +96,9 @@ export function outputOf(plan: LogicalPlan): readonly AttributeRef[] {
       return [...outputOf(plan.input), ...plan.windowExprs.map(toAttribute)];
     case "CollectMetrics":
       return outputOf(plan.input);
+    case "PythonMapGroups":
+    case "PythonCoGroup":
+      return plan.output;
     default:
       return assertNever(plan);
   }
@@ -99,5 +106,5 @@ export function outputOf(plan: LogicalPlan): readonly AttributeRef[] {
 
 /** The schema (names, types, nullability) of a resolved plan. */
 export function schemaOf(plan: LogicalPlan): StructType {
-  return structType(outputOf(plan).map((a) => structField(a.name, a.dataType, a.nullable)));
+  return structType(outputOf(plan).map((a) => structField(a.name, a.dataType, a.nullable, a.metadata)));
 }

@@ -39,7 +39,10 @@ export function parsedChildren(p: ParsedPlan): readonly ParsedPlan[] {
     case "Repartition":
     case "RepartitionByExpression":
     case "CollectMetrics":
+    case "PythonMapGroups":
       return [p.input];
+    case "PythonCoGroup":
+      return [p.input, p.other];
     case "PredicateSubquery":
     case "ScalarSubqueryJoin":
       return [p.input, p.subquery];
@@ -90,9 +93,15 @@ export function mapParsedChildren(p: ParsedPlan, f: (c: ParsedPlan) => ParsedPla
     case "Offset":
     case "Repartition":
     case "RepartitionByExpression":
-    case "CollectMetrics": {
+    case "CollectMetrics":
+    case "PythonMapGroups": {
       const input = f(p.input);
       return input === p.input ? p : { ...p, input };
+    }
+    case "PythonCoGroup": {
+      const input = f(p.input);
+      const other = f(p.other);
+      return input === p.input && other === p.other ? p : { ...p, input, other };
     }
     case "PredicateSubquery":
     case "ScalarSubqueryJoin": {

@@ -90,6 +90,10 @@ export function parsedPlanLine(p: ParsedPlan, style: ParsedPlanStyle): string {
     case "CollectMetrics":
       // Spark prints the Dataset id last (0 for a Dataset.observe)
       return `'CollectMetrics ${p.name}, ${list(p.metrics)}, 0`;
+    case "PythonMapGroups":
+      return `'${p.groupingExprs.length === 0 ? "MapInPandas" : "FlatMapGroupsInPandas"} ${list(p.groupingExprs)}`;
+    case "PythonCoGroup":
+      return `'FlatMapCoGroupsInPandas ${list(p.inputGroupingExprs)}, ${list(p.otherGroupingExprs)}`;
     default:
       return assertNever(p);
   }

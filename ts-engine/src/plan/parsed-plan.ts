@@ -45,7 +45,9 @@ export type ParsedPlan =
   | ParsedOffset
   | ParsedRepartition
   | ParsedRepartitionByExpression
-  | ParsedCollectMetrics;
+  | ParsedCollectMetrics
+  | ParsedPythonMapGroups
+  | ParsedPythonCoGroup;
 
 /** The kinds of parsed plan nodes (all of them may arrive from the wire). */
 export type ParsedPlanKind = ParsedPlan["kind"];
@@ -469,4 +471,28 @@ export interface ParsedCollectMetrics extends Base {
   readonly name: string;
   readonly metrics: readonly ParsedExpr[];
   readonly observationId?: string;
+}
+
+/**
+ * `df.mapInPandas` / `mapInArrow` (no `groupingExprs`) and `df.groupBy(...).applyInPandas` /
+ * `applyInArrow`: `udf` is a PythonUDF (its evalType says which, its returnType is the output
+ * struct) applied to all of the input's columns; its wire `args` are ignored, as the function
+ * always sees every column (PySpark passes them all).
+ */
+export interface ParsedPythonMapGroups extends Base {
+  readonly kind: "PythonMapGroups";
+  readonly input: ParsedPlan;
+  readonly groupingExprs: readonly ParsedExpr[];
+  readonly udf: ParsedExpr;
+  readonly isBarrier: boolean;
+}
+
+/** `gd1.cogroup(gd2).applyInPandas` / `applyInArrow`: `udf` over both sides' columns, grouped by each side's keys. */
+export interface ParsedPythonCoGroup extends Base {
+  readonly kind: "PythonCoGroup";
+  readonly input: ParsedPlan;
+  readonly inputGroupingExprs: readonly ParsedExpr[];
+  readonly other: ParsedPlan;
+  readonly otherGroupingExprs: readonly ParsedExpr[];
+  readonly udf: ParsedExpr;
 }

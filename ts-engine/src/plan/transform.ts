@@ -2,7 +2,7 @@ import { assertNever } from "../errors/assert-never.js";
 import type { Expr } from "../expr/expr.js";
 import { exprChildren, exprExists, transformExpr, withNewChildren } from "../expr/transform.js";
 import type { LogicalPlan } from "./logical-plan.js";
-import { aggregate, batchEvalPython, expand, filter, generate, insertIntoFiles, join, limit, offset, project, repartition, sample, sort, union, window, collectMetrics } from "./nodes/index.js";
+import { aggregate, batchEvalPython, expand, filter, generate, insertIntoFiles, join, limit, offset, project, repartition, sample, sort, union, window, collectMetrics, pythonCoGroup, pythonMapGroups } from "./nodes/index.js";
 
 function sameArray<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
@@ -43,6 +43,7 @@ export function planChildren(p: LogicalPlan): readonly LogicalPlan[] {
     case "FileScan":
       return [];
     case "Join":
+    case "PythonCoGroup":
       return [p.left, p.right];
     case "Union":
       return p.inputs;
@@ -60,6 +61,7 @@ export function planChildren(p: LogicalPlan): readonly LogicalPlan[] {
     case "Offset":
     case "Repartition":
     case "CollectMetrics":
+    case "PythonMapGroups":
       return [p.input];
     default:
       return assertNever(p);
@@ -138,6 +140,15 @@ export function mapPlanChildren(p: LogicalPlan, f: (c: LogicalPlan) => LogicalPl
     case "CollectMetrics": {
       const c = f(p.input);
       return c === p.input ? p : collectMetrics(c, p.name, p.metrics, p.observationId);
+    }
+    case "PythonMapGroups": {
+      const c = f(p.input);
+      return c === p.input ? p : pythonMapGroups(c, p.groupBy, p.udf, p.output, p.isBarrier);
+    }
+    case "PythonCoGroup": {
+      const l = f(p.left);
+      const r = f(p.right);
+      return l === p.left && r === p.right ? p : pythonCoGroup(l, r, p.leftGroupBy, p.rightGroupBy, p.udf, p.output);
     }
     default:
       return assertNever(p);

@@ -1,5 +1,5 @@
 import type { Vector } from "../columnar/vector.js";
-import type { DataType } from "../types/data-type.js";
+import type { DataType, StructType } from "../types/data-type.js";
 
 /** One row-at-a-time UDF of an `evalUdfs` request. */
 export interface UdfCall {
@@ -36,6 +36,39 @@ export interface EvalAggRequest {
   readonly numRows: number;
   readonly starts: Int32Array;
   readonly ends: Int32Array;
+}
+
+/** One side of a pythonMap request: rows of argument columns (named as the frame's columns) and their grouping values. */
+export interface PythonMapSide {
+  readonly argNames: readonly string[];
+  readonly args: readonly Vector[];
+  /** The grouping expressions' values per row (the `key` a function of two arguments gets); none for a map. */
+  readonly keys: readonly Vector[];
+  readonly numRows: number;
+}
+
+/**
+ * A function over whole batches (bridge of Spark's MapInPandas, FlatMapGroupsInPandas,
+ * FlatMapCoGroupsInPandas and their Arrow forms, by `evalType` 205/207, 201/209, 206/210):
+ * `map` calls it once over the side's rows cut into batches of at most maxRecordsPerBatch;
+ * `groups` once per row range; `cogroups` once per pair of ranges (left start, end, right
+ * start, end; -1, -1 for a side without the key). It returns rows of `returnType`.
+ */
+export type PythonMapRequest = {
+  readonly func: Uint8Array;
+  readonly evalType: number;
+  readonly returnType: StructType;
+  readonly maxRecordsPerBatch?: number;
+} & (
+  | { readonly kind: "map"; readonly input: PythonMapSide }
+  | { readonly kind: "groups"; readonly input: PythonMapSide; readonly starts: Int32Array; readonly ends: Int32Array }
+  | { readonly kind: "cogroups"; readonly left: PythonMapSide; readonly right: PythonMapSide; readonly pairs: Int32Array }
+);
+
+/** The rows a pythonMap request returned: one vector per field of its returnType. */
+export interface PythonMapResult {
+  readonly numRows: number;
+  readonly columns: readonly Vector[];
 }
 
 /**
@@ -95,6 +128,8 @@ export interface PythonRunner {
   evalUdfs(req: EvalUdfsRequest, opts: RunOptions): Promise<Vector[]>;
   /** Result vectors, one per UDF (typed by its returnType), each with one value per range. */
   evalAggPandas(req: EvalAggRequest, opts: RunOptions): Promise<Vector[]>;
+  /** The rows a batch function (mapInPandas, applyInPandas, cogrouped …) returns for the request's rows. */
+  pythonMap(req: PythonMapRequest, opts: RunOptions): Promise<PythonMapResult>;
   /**
    * `func(splitIndex, iterator) -> iterable` over the partition (no func: the elements
    * unchanged); the output as pickled blobs of up to a few thousand elements each.

@@ -27,3 +27,24 @@ export function workerSpawnError(pythonExec: string, cause: string): SparkExcept
     message: `Cannot start the Python worker '${pythonExec} -m tspark.worker': ${cause}`,
   });
 }
+
+/** Whether `e` says a Python worker died mid-task (its task may run again on a fresh worker). */
+export function workerExited(e: unknown): e is SparkException {
+  return e instanceof SparkException && e.errorClass === "PYTHON_WORKER_EXITED_UNEXPECTEDLY";
+}
+
+/**
+ * The job failure after a task's last attempt, as Spark's DAGScheduler words it (`Job aborted
+ * due to stage failure: Task 1 in stage 3.0 failed 4 times, most recent failure: Lost task
+ * 1.3 in stage 3.0: …`), keeping the cause's class.
+ */
+export function stageFailure(e: SparkException, partition: number, stageId: number, attempts: number): SparkException {
+  return new SparkException(e.exceptionName, e.errorClass, e.messageParameters, {
+    rawMessage: `Job aborted due to stage failure: Task ${partition} in stage ${stageId}.0 failed ${attempts} times, most recent failure: Lost task ${partition}.${attempts - 1} in stage ${stageId}.0: ${e.message}`,
+  });
+}
+
+/** spark.task.maxFailures: attempts of a task whose Python worker died (default 4, as Spark). */
+export function maxTaskFailures(value: string | undefined): number {
+  return Math.max(1, Math.floor(Number(value ?? "4")) || 4);
+}

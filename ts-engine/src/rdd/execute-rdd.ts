@@ -1,8 +1,10 @@
+import { setMaxListeners } from "node:events";
 import type { ExecContext } from "../exec/exec-context.js";
 import { pythonRunnerOf } from "../python/default-runner.js";
 import { ACCUMULATOR_BUCKET, batchBlobs, runPythonPartitionTask, type PythonPartitionTask, type PythonTaskOutput, type TaskInput } from "../exec/python-partition-task.js";
 import { assertNever } from "../errors/assert-never.js";
-import { InvalidPlanInput, SparkException } from "../errors/spark-exception.js";
+import { InvalidPlanInput } from "../errors/spark-exception.js";
+import { maxTaskFailures, stageFailure, workerExited } from "../python/worker-errors.js";
 import type { RddPlan } from "./rdd-plan.js";
 import type { JsPartitioner } from "../exec/js-function/js-partitioner.js";
 import { hadoopTextSplits, listHadoopInputs, wholeFileGroups } from "../io/hadoop-input-splits.js";
@@ -25,10 +27,6 @@ const TASK_KINDS: Readonly<Record<PythonPartitionTask["kind"], readonly string[]
 export type RddFamily = "python" | "js";
 
 /** Whether `e` says the Python worker running the task died (not that user code raised). */
-function workerDied(e: unknown): e is SparkException {
-  return e instanceof SparkException && e.errorClass === "PYTHON_WORKER_EXITED_UNEXPECTEDLY";
-}
-
 /** One RDD run: its context and a counter that numbers its Python steps as stages. */
 class RddRun {
   private nextStage = 0;
@@ -37,7 +35,10 @@ class RddRun {
     readonly ctx: ExecContext,
     private readonly onAccumulators: ((blob: Uint8Array) => void) | undefined,
     readonly family: RddFamily = "python",
-  ) {}
+  ) {
+    // every running task of the job listens for the job's abort: one per partition, not a leak
+    setMaxListeners(0, ctx.signal);
+  }
 
   /** The task that turns a partition not read yet into blobs of its elements, unchanged. */
   readTask(splitIndex: number, input: TaskInput): PythonPartitionTask {
@@ -55,7 +56,7 @@ class RddRun {
    * thread only schedules; the partition's blobs go to the worker and back.
    */
   async task(stageId: number, task: PythonPartitionTask): Promise<PythonTaskOutput[]> {
-    const maxFailures = Math.max(1, Math.floor(Number(this.ctx.conf.get("spark.task.maxFailures") ?? "4")) || 4);
+    const maxFailures = maxTaskFailures(this.ctx.conf.get("spark.task.maxFailures"));
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.attempt(stageId, task);
@@ -63,12 +64,8 @@ class RddRun {
         // A Python worker that died (crash, os._exit, OOM kill) is replaced and the task runs
         // again, up to spark.task.maxFailures attempts, as Spark retries a lost task; an
         // exception raised by user code fails the job at once (it would raise again).
-        if (!workerDied(e) || this.ctx.signal.aborted) throw e;
-        if (attempt >= maxFailures) {
-          throw new SparkException(e.exceptionName, e.errorClass, e.messageParameters, {
-            rawMessage: `Job aborted due to stage failure: Task ${task.splitIndex} in stage ${stageId}.0 failed ${attempt} times, most recent failure: Lost task ${task.splitIndex}.${attempt - 1} in stage ${stageId}.0: ${e.message}`,
-          });
-        }
+        if (!workerExited(e) || this.ctx.signal.aborted) throw e;
+        if (attempt >= maxFailures) throw stageFailure(e, task.splitIndex, stageId, attempt);
       }
     }
   }

@@ -49,7 +49,9 @@ async function route(req: Request, rc: RequestContext): Promise<void> {
       // With a token, nothing runs for an identity that has not passed a good handshake.
       if (token !== undefined && !sessions.isAuthenticated(rc.identity)) throw authenticationFailed();
       const session = sessions.get(req.sessionId);
-      if (session === undefined) {
+      // a session belongs to the identity that created it: another client, authenticated or not,
+      // cannot drive it by its id (Spark Connect binds sessions to their user the same way)
+      if (session === undefined || session.owner !== rc.identity) {
         if (req.kind === "ack") return; // a late ack after release is harmless
         throw sessionNotFound(req.sessionId);
       }

@@ -10,6 +10,8 @@ export interface ServeOptions {
   readonly token?: string;
   readonly parentPid?: number;
   readonly engine?: ServerEngine;
+  /** Idle-session timeout (EngineServerOptions.sessionTimeoutMs). */
+  readonly sessionTimeoutMs?: number;
 }
 
 function logLine(line: string): void {
@@ -45,6 +47,7 @@ export async function serve(opts: ServeOptions): Promise<number> {
     engine: opts.engine ?? defaultServerEngine,
     log: logLine,
     ...(opts.token === undefined ? {} : { token: opts.token }),
+    ...(opts.sessionTimeoutMs === undefined ? {} : { sessionTimeoutMs: opts.sessionTimeoutMs }),
   });
   // One failing query must not take every session down: a stray rejection or throw from
   // some operator's callback is logged, and the server keeps serving the other requests.
@@ -76,6 +79,7 @@ export async function serve(opts: ServeOptions): Promise<number> {
     };
     const timer = setInterval(() => {
       if (opts.parentPid !== undefined && !isAlive(opts.parentPid)) stop(`parent process ${opts.parentPid} exited`);
+      server.releaseDeadClients(isAlive);
     }, 500);
     if (opts.parentPid === undefined) timer.unref();
     process.once("SIGTERM", () => stop("SIGTERM"));

@@ -27,6 +27,8 @@ export interface Session {
   readonly observations: ObservationStore;
   /** Its checkpoints' saved rows, freed when it is released. */
   readonly checkpoints: SessionCheckpoints;
+  /** The client process on this host that owns the session (handshake clientPid), when it said. */
+  readonly clientPid?: number;
 }
 
 /** The error a cancelled request ends with (Spark's OPERATION_CANCELED). */
@@ -41,16 +43,55 @@ export function operationCanceled(): SparkException {
 export class SessionStore {
   private readonly sessions = new Map<string, Session>();
   private readonly authenticated = new Set<string>();
+  /** When each identity was last heard from (any frame, pings included). */
+  private readonly lastSeen = new Map<string, number>();
   /** The engine's global temp views (global_temp) and databases, shared by its sessions. */
   private readonly sharedCatalog = newSharedCatalog();
 
-  create(owner: string, pythonExec: string, conf: Readonly<Record<string, string>>): Session {
+  create(owner: string, pythonExec: string, conf: Readonly<Record<string, string>>, clientPid?: number): Session {
     const sqlConf = new SqlConf();
     for (const [k, v] of Object.entries(conf)) sqlConf.set(k, v);
-    const session: Session = { id: randomUUID(), owner, conf: sqlConf, pythonExec, running: new Map(), catalog: new SessionCatalog(this.sharedCatalog, sqlConf), observations: new ObservationStore(), checkpoints: new SessionCheckpoints() };
+    const session: Session = {
+      id: randomUUID(),
+      owner,
+      conf: sqlConf,
+      pythonExec,
+      running: new Map(),
+      catalog: new SessionCatalog(this.sharedCatalog, sqlConf),
+      observations: new ObservationStore(),
+      checkpoints: new SessionCheckpoints(),
+      ...(clientPid === undefined ? {} : { clientPid }),
+    };
     this.sessions.set(session.id, session);
     this.authenticated.add(owner);
+    this.lastSeen.set(owner, Date.now());
     return session;
+  }
+
+  /** Records that `identity` sent a frame: its sessions are not idle. */
+  touch(identity: string, now = Date.now()): void {
+    if (this.lastSeen.has(identity)) this.lastSeen.set(identity, now);
+  }
+
+  /**
+   * Releases the sessions of every identity silent for longer than `idleMs` (cancelling what
+   * they run) and forgets the identity; returns the released session ids. A live client pings
+   * every few seconds, so only clients that vanished without a release expire (Spark Connect's
+   * spark.connect.session.manager.defaultSessionTimeout, 60 min by default, plays this part).
+   */
+  expireIdle(idleMs: number, now = Date.now()): string[] {
+    const gone = new Set<string>();
+    for (const [identity, t] of this.lastSeen) if (now - t > idleMs) gone.add(identity);
+    if (gone.size === 0) return [];
+    const released: string[] = [];
+    for (const s of [...this.sessions.values()]) {
+      if (gone.has(s.owner) && this.release(s.id)) released.push(s.id);
+    }
+    for (const identity of gone) {
+      this.lastSeen.delete(identity);
+      this.authenticated.delete(identity);
+    }
+    return released;
   }
 
   get(sessionId: string): Session | undefined {
@@ -74,6 +115,17 @@ export class SessionStore {
     this.sessions.delete(sessionId);
     void s.checkpoints.freeAll();
     return true;
+  }
+
+  /**
+   * Releases the sessions whose client process is gone (killed, crashed): ZeroMQ never says a
+   * DEALER vanished, so without this a dead client's queries would keep their Python workers
+   * (a never-returning UDF forever). Returns the released session ids.
+   */
+  releaseDeadClients(isAlive: (pid: number) => boolean): string[] {
+    const dead = [...this.sessions.values()].filter((s) => s.clientPid !== undefined && !isAlive(s.clientPid)).map((s) => s.id);
+    for (const id of dead) this.release(id);
+    return dead;
   }
 
   /** Cancels everything (engine shutdown). */

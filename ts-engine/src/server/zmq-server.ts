@@ -7,6 +7,7 @@ import { checkFrameDepth, decodeMsgpack } from "./protocol/msgpack-decode.js";
 import { encodeMsgpack } from "./protocol/msgpack-writer.js";
 import { errorReply, type Reply } from "./protocol/replies.js";
 import type { Logger, RequestContext, ServerState } from "./request-context.js";
+import { LogThrottle } from "./log-throttle.js";
 import { SessionStore } from "./sessions.js";
 
 /** Where to bind, the token handshakes must present, and the engine to serve. */
@@ -17,7 +18,15 @@ export interface EngineServerOptions {
   readonly token?: string;
   readonly engine: ServerEngine;
   readonly log?: Logger;
+  /**
+   * Sessions whose client sent nothing (not even a ping) for this long are released; default
+   * 60 minutes, as Spark Connect's spark.connect.session.manager.defaultSessionTimeout.
+   */
+  readonly sessionTimeoutMs?: number;
 }
+
+/** Spark Connect's default idle-session timeout. */
+export const DEFAULT_SESSION_TIMEOUT_MS = 60 * 60 * 1000;
 
 /**
  * The engine's ZeroMQ ROUTER (bridge/PROTOCOL.md): one frame per message after the
@@ -31,6 +40,9 @@ export class EngineServer {
   private sendChain: Promise<void> = Promise.resolve();
   private loop: Promise<void> | undefined;
   private closed = false;
+  private expiry: ReturnType<typeof setInterval> | undefined;
+  /** Bad frames are logged, but a flood of them only a few lines per window. */
+  private readonly badFrameLog: LogThrottle;
 
   constructor(private readonly opts: EngineServerOptions) {
     this.state = {
@@ -40,6 +52,7 @@ export class EngineServer {
       token: opts.token,
       log: opts.log ?? (() => undefined),
     };
+    this.badFrameLog = new LogThrottle(this.state.log);
   }
 
   /** Binds and starts serving; resolves to the bound address `tcp://host:port`. */
@@ -47,12 +60,24 @@ export class EngineServer {
     const host = this.opts.host.includes(":") ? `[${this.opts.host}]` : this.opts.host;
     await this.router.bind(`tcp://${host}:${this.opts.port === 0 ? "*" : String(this.opts.port)}`);
     this.loop = this.receiveLoop();
+    const idleMs = this.opts.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS;
+    this.expiry = setInterval(() => {
+      for (const id of this.state.sessions.expireIdle(idleMs)) this.state.log(`session ${id} expired: its client was silent for more than ${Math.round(idleMs / 1000)} s`);
+    }, Math.min(60_000, Math.max(50, idleMs / 4)));
+    this.expiry.unref();
     return this.address;
   }
 
   /** The bound endpoint, e.g. `tcp://127.0.0.1:40123`. */
   get address(): string {
     return this.router.lastEndpoint ?? "";
+  }
+
+  /** Ends the sessions of clients on this host whose process is gone (cancelling their queries); returns how many. */
+  releaseDeadClients(isAlive: (pid: number) => boolean): number {
+    const dead = this.state.sessions.releaseDeadClients(isAlive);
+    for (const id of dead) this.state.log(`session ${id} released: its client process is gone`);
+    return dead.length;
   }
 
   /** Number of open sessions (for tests and diagnostics). */
@@ -64,6 +89,7 @@ export class EngineServer {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    if (this.expiry !== undefined) clearInterval(this.expiry);
     this.state.sessions.closeAll();
     await this.sendChain.catch(() => undefined);
     this.router.close();
@@ -105,6 +131,7 @@ export class EngineServer {
       sendEncoded: (bytes: Uint8Array) => this.sendFrame(identity, bytes),
     };
     let id = "";
+    this.state.sessions.touch(rc.identity);
     try {
       if (body.length !== 1) throw new InvalidPlanInput(`expected one frame per message, got ${body.length}`);
       const raw = decodeMsgpack(body[0]!);
@@ -114,7 +141,7 @@ export class EngineServer {
       void dispatch(req, rc);
     } catch (e) {
       const err = e instanceof InvalidPlanInput ? e : new InvalidPlanInput(`undecodable frame: ${e instanceof Error ? e.message : String(e)}`);
-      this.state.log(`bad frame from ${rc.identity}: ${err.message}`);
+      this.badFrameLog.write(`bad frame from ${rc.identity}: ${err.message}`);
       rc.send(errorReply(id, toSparkException(err))).catch(() => undefined);
     }
   }

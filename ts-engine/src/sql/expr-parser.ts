@@ -268,17 +268,26 @@ export class Parser {
 
   /** Binary operators of precedence ≥ minPrec, left-associative, by precedence climbing. */
   private binary(minPrec: number): Expr {
-    return this.binaryFrom(this.unary(), minPrec);
+    const start = this.peek().pos;
+    return this.binaryFrom(this.unary(), minPrec, start);
   }
 
-  private binaryFrom(left: Expr, minPrec: number): Expr {
+  /** `start`: where `left` began in the text (each operator's fragment runs from there to its right operand's end). */
+  private binaryFrom(left: Expr, minPrec: number, start?: number): Expr {
     let e = left;
     for (;;) {
       const op = this.binaryOp(this.peek());
       if (op === undefined || op[0] < minPrec) return e;
       this.next();
-      e = fn(op[1], e, this.binary(op[0] + 1));
+      const call = fn(op[1], e, this.binary(op[0] + 1));
+      e = start === undefined ? call : this.fromText(call, start);
     }
+  }
+
+  /** `e` (a call or cast) with where it stands in the text: from `start` to the last token read. */
+  protected fromText(e: Expr, start: number): Expr {
+    if (e.kind !== "UnresolvedFunction" && e.kind !== "Cast") return e;
+    return { ...e, sqlOrigin: { text: this.lx.text, start, stop: this.lx.pos - 1 } };
   }
 
   protected unary(): Expr {
@@ -426,9 +435,9 @@ export class Parser {
     }
     if (nextTok.type === "op" && nextTok.value === "(") {
       this.next();
-      if (word === "cast" || word === "try_cast") return this.cast(word === "cast");
+      if (word === "cast" || word === "try_cast") return this.fromText(this.cast(word === "cast"), t.pos);
       this.callStart = t.pos;
-      return this.windowed(this.call(word));
+      return this.windowed(this.fromText(this.call(word), t.pos));
     }
     if (RESERVED.has(word) && word !== "distinct") throw syntaxError(t);
     return this.columnRef(t.value);

@@ -274,6 +274,8 @@ export interface AlterTableStatement {
 export interface ShowCreateTableStatement {
   readonly kind: "ShowCreateTable";
   readonly nameParts: readonly string[];
+  /** Where the name stands in the text (Spark's `; line L pos P` of its errors). */
+  readonly nameOrigin?: { readonly line: number; readonly pos: number };
 }
 
 /** `SHOW TBLPROPERTIES t [('key')]`. */

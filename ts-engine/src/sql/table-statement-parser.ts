@@ -379,9 +379,10 @@ export class TableStatementParser extends QueryParser {
   /** After `SHOW CREATE`: TABLE t [AS SERDE]. */
   protected showCreateTable(): SqlStatement {
     this.expectKw("table");
+    const nameOrigin = this.origin(this.peek().pos);
     const nameParts = this.multipartName();
     if (this.acceptKw("as")) this.expectKw("serde");
-    return { kind: "ShowCreateTable", nameParts };
+    return { kind: "ShowCreateTable", nameParts, nameOrigin };
   }
 
   /** After `SHOW TBLPROPERTIES`: t [('key')]. */

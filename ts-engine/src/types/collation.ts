@@ -115,7 +115,10 @@ function parseCollation(text: string): Collation | null {
 
 /** The BCP 47 tag of a locale ICU has collation data for, or "" (an unknown locale). */
 function canonicalLocale(tags: readonly string[]): string {
-  const tag = tags.length === 3 ? `${tags[0]}-${tags[1]}-${tags[2]}` : tags.join("-");
+  // ICU takes ISO 3166 alpha-3 countries (sr_Cyrl_SRB); BCP 47 does not, and collation data
+  // never differs by country for them, so such a locale collates as its language (and script).
+  const usable = tags.filter((t, i) => !(i > 0 && /^[A-Z]{3}$/.test(t)));
+  const tag = usable.join("-");
   try {
     return Intl.Collator.supportedLocalesOf([tag]).length > 0 ? tag : "";
   } catch {

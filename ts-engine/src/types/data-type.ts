@@ -49,6 +49,16 @@ export interface StructField {
   readonly name: string;
   readonly dataType: DataType;
   readonly nullable: boolean;
+  /** Spark's field Metadata (`df.withMetadata`, `alias(metadata=…)`); absent = empty. */
+  readonly metadata?: FieldMetadata;
+}
+
+/** A JSON value held in field metadata (Spark's Metadata: strings, numbers, booleans, arrays, nested metadata). */
+export type MetadataValue = string | number | boolean | null | readonly MetadataValue[] | FieldMetadata;
+
+/** A StructField's metadata: JSON values by key, as Spark's Metadata JSON prints them. */
+export interface FieldMetadata {
+  readonly [key: string]: MetadataValue;
 }
 
 export interface StructType {
@@ -155,8 +165,8 @@ export function mapType(keyType: DataType, valueType: DataType, valueContainsNul
   return { kind: "map", keyType, valueType, valueContainsNull };
 }
 
-export function structField(name: string, dataType: DataType, nullable = true): StructField {
-  return { name, dataType, nullable };
+export function structField(name: string, dataType: DataType, nullable = true, metadata?: FieldMetadata): StructField {
+  return metadata === undefined || Object.keys(metadata).length === 0 ? { name, dataType, nullable } : { name, dataType, nullable, metadata };
 }
 
 export function structType(fields: readonly StructField[]): StructType {
@@ -187,10 +197,44 @@ export function collatedStringType(name: string): DataType {
   return name === "UTF8_BINARY" ? StringType : { kind: "string", collation: name };
 }
 
+/**
+ * PySpark's UserDefinedType, as the engine keeps it: a mark on its sqlType. The engine stores,
+ * computes, shows and casts the values as the sqlType (as Spark's PythonUserDefinedType does);
+ * the mark travels with the type so that schemas sent to the client name the UDT, whose
+ * `deserialize` turns collected values back into the user's objects.
+ */
+export interface UserDefinedTypeInfo {
+  /** `module.ClassName` of the Python UDT class. */
+  readonly pyClass: string;
+  /** The class cloudpickled, base64 (PySpark's jsonValue when the UDT has no Scala twin). */
+  readonly serializedClass?: string;
+  /** The paired Scala UDT's class name (VectorUDT's `org.apache.spark.ml.linalg.VectorUDT`). */
+  readonly scalaClass?: string;
+}
+
+/** `sqlType` marked as the UDT `udt`. */
+export function withUdt(sqlType: DataType, udt: UserDefinedTypeInfo): DataType {
+  return Object.assign({}, sqlType, { udt });
+}
+
+/** The UDT a type is, if it is one. */
+export function udtOf(t: DataType): UserDefinedTypeInfo | undefined {
+  return "udt" in t ? (t as { readonly udt: UserDefinedTypeInfo }).udt : undefined;
+}
+
+/** A UDT's sqlType without the mark (unwrap_udt); any other type as it is. */
+export function withoutUdt(t: DataType): DataType {
+  if (udtOf(t) === undefined) return t;
+  const { udt: _udt, ...rest } = t as DataType & { readonly udt: UserDefinedTypeInfo };
+  return rest.kind === "string" && !("collation" in rest) ? StringType : (rest as DataType);
+}
+
 /** Structural equality of two types, including nullability flags. */
 export function typeEquals(a: DataType, b: DataType): boolean {
   if (a === b) return true;
   if (a.kind !== b.kind) return false;
+  // a UDT is not its sqlType, nor another UDT over the same sqlType
+  if (udtOf(a)?.pyClass !== udtOf(b)?.pyClass) return false;
   switch (a.kind) {
     case "decimal": {
       const o = b as DecimalType;

@@ -1,4 +1,4 @@
-import type { AtomicType, DataType, StructType } from "./data-type.js";
+import { udtOf, withoutUdt, type AtomicType, type DataType, type StructType } from "./data-type.js";
 import { intervalTypeString } from "./atomic-names.js";
 
 /**
@@ -6,6 +6,17 @@ import { intervalTypeString } from "./atomic-names.js";
  * the Python worker reads (bridge/PROTOCOL.md "Data types"); atomic types are their kind.
  */
 export function encodeDataType(t: DataType): unknown {
+  const udt = udtOf(t);
+  if (udt !== undefined) {
+    // PySpark's UserDefinedType.jsonValue: {type:"udt", class?, pyClass, serializedClass?, sqlType}
+    return {
+      type: "udt",
+      ...(udt.scalaClass === undefined ? {} : { class: udt.scalaClass }),
+      pyClass: udt.pyClass,
+      ...(udt.serializedClass === undefined ? {} : { serializedClass: udt.serializedClass }),
+      sqlType: encodeDataType(withoutUdt(t)),
+    };
+  }
   switch (t.kind) {
     case "decimal":
       return `decimal(${t.precision},${t.scale})`;
@@ -38,6 +49,6 @@ export function encodeDataType(t: DataType): unknown {
 export function encodeStructType(t: StructType): unknown {
   return {
     type: "struct",
-    fields: t.fields.map((f) => ({ name: f.name, type: encodeDataType(f.dataType), nullable: f.nullable, metadata: {} })),
+    fields: t.fields.map((f) => ({ name: f.name, type: encodeDataType(f.dataType), nullable: f.nullable, metadata: f.metadata ?? {} })),
   };
 }

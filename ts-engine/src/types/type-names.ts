@@ -1,5 +1,5 @@
 import { assertNever } from "../errors/assert-never.js";
-import type { DataType } from "./data-type.js";
+import { udtOf, type DataType } from "./data-type.js";
 import { ATOMIC_NAMES, intervalTypeString } from "./atomic-names.js";
 
 /**
@@ -38,7 +38,8 @@ export function sqlTypeName(t: DataType): string {
     case "map":
       return `MAP<${sqlTypeName(t.keyType)}, ${sqlTypeName(t.valueType)}>`;
     case "struct":
-      return `STRUCT<${t.fields.map((f) => `${f.name}: ${sqlTypeName(f.dataType)}`).join(", ")}>`;
+      // Spark 4's StructField.sql: a non-nullable field says NOT NULL
+      return `STRUCT<${t.fields.map((f) => `${f.name}: ${sqlTypeName(f.dataType)}${f.nullable ? "" : " NOT NULL"}`).join(", ")}>`;
     case "decimal":
       return `DECIMAL(${t.precision},${t.scale})`;
     case "string":
@@ -70,6 +71,12 @@ export function sqlTypeName(t: DataType): string {
  * `integer`, `decimal(10,2)`, `array`, `struct`.
  */
 export function typeName(t: DataType): string {
+  const udt = udtOf(t);
+  if (udt !== undefined) {
+    // the JVM's typeName: PythonUserDefinedType, or the Scala UDT's class name (VectorUDT → vector)
+    const simple = udt.scalaClass === undefined ? "PythonUserDefinedType" : (udt.scalaClass.split(".").pop() ?? "");
+    return simple.replace(/\$$/, "").replace(/Type$/, "").replace(/UDT$/, "").toLowerCase();
+  }
   if (t.kind === "decimal") return `decimal(${t.precision},${t.scale})`;
   if (t.kind === "day_time_interval" || t.kind === "year_month_interval") return intervalTypeString(t);
   if (t.kind === "calendar_interval") return "interval";

@@ -10,6 +10,7 @@ describe("collations: names, keys and comparators", () => {
     expect(collationName("utf8_lcase")).toBe("UTF8_LCASE");
     expect(collationName("unicode_ai_ci")).toBe("UNICODE_CI_AI");
     expect(collationName("DE_ci_ai")).toBe("de_CI_AI");
+    expect(collationName("sr_Cyrl_SRB_ci")).toBe("sr_Cyrl_SRB_CI");
     expect(() => collationName("UTF8_LCAS")).toThrow("Suggested valid collation names: [UTF8_LCASE]");
     expect(() => collationName("UNICODE_RTRIM")).toThrow("[UNSUPPORTED_FEATURE.TRIM_COLLATION]");
   });

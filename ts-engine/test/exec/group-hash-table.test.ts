@@ -27,6 +27,24 @@ describe("GroupHashTable", () => {
     expect(Array.from(c)).toEqual([1, 0]);
   });
 
+  it("answers into its own array when asked to reuse it, with the same ids", () => {
+    const fresh = new GroupHashTable([IntegerType, DoubleType]);
+    const reused = new GroupHashTable([IntegerType, DoubleType]);
+    const batches = [
+      [vectorFromValues(IntegerType, [1, 2, 3]), vectorFromValues(DoubleType, [0.5, 1.5, 2.5])],
+      [vectorFromValues(IntegerType, [3, null, 1]), vectorFromValues(DoubleType, [2.5, 0.5, 0.5])],
+      [vectorFromValues(IntegerType, [2, 1]), vectorFromValues(DoubleType, [1.5, 0.5])],
+    ];
+    let last: Int32Array | null = null;
+    for (const keys of batches) {
+      const n = keys[0]!.length;
+      const r = reused.findOrInsert(keys, n, true);
+      expect(Array.from(r)).toEqual(Array.from(fresh.findOrInsert(keys, n)));
+      if (last !== null) expect(r.buffer).toBe(last.buffer);
+      last = r;
+    }
+  });
+
   it("grows past its initial capacity and finds every key again", () => {
     const n = 50_000;
     const t = new GroupHashTable([LongType], 4);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { ExecContext } from "../../src/exec/exec-context.js";
-import type { EngineServer } from "../../src/server/zmq-server.js";
+import { EngineServer } from "../../src/server/zmq-server.js";
 import { fakeEngine, RANGE_PLAN, startServer, TestClient, type Msg } from "./helpers.js";
 
 describe("sessions and concurrent requests", () => {
@@ -72,5 +72,39 @@ describe("sessions and concurrent requests", () => {
     expect(sa).not.toBe(sb);
     await a.request({ kind: "config", id: "1", sessionId: sa, op: "set", key: "k", value: "a" });
     expect(await b.request({ kind: "config", id: "2", sessionId: sb, op: "get", key: "k" })).toEqual({ kind: "configResult", id: "2" });
+  });
+
+  it("binds a session to the identity that created it: another client cannot drive it by its id", async () => {
+    const s = await startServer(fakeEngine(1));
+    server = s.server;
+    const owner = new TestClient(s.address);
+    const other = new TestClient(s.address);
+    clients.push(owner, other);
+    const sid = (await owner.handshake())["sessionId"];
+    await other.handshake(); // authenticated, but not the owner
+    const r = await other.request({ kind: "config", id: "x1", sessionId: sid, op: "set", key: "k", value: "stolen" });
+    expect(r).toMatchObject({ kind: "error", id: "x1", errorClass: "INVALID_HANDLE.SESSION_NOT_FOUND" });
+    expect(await other.request({ kind: "release", id: "x2", sessionId: sid })).toMatchObject({ kind: "error", errorClass: "INVALID_HANDLE.SESSION_NOT_FOUND" });
+    expect(await owner.request({ kind: "config", id: "o1", sessionId: sid, op: "get", key: "k" })).toEqual({ kind: "configResult", id: "o1" });
+  });
+
+  it("releases the sessions of a client that went silent, and keeps those of a client that pings", async () => {
+    const logs: string[] = [];
+    const srv = new EngineServer({ host: "127.0.0.1", port: 0, engine: fakeEngine(1), log: (l) => logs.push(l), sessionTimeoutMs: 2_000 });
+    server = srv;
+    const address = await srv.start();
+    const silent = new TestClient(address);
+    const lively = new TestClient(address);
+    clients.push(silent, lively);
+    const gone = (await silent.handshake())["sessionId"];
+    const kept = (await lively.handshake())["sessionId"];
+    for (let i = 0; i < 40; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      await lively.request({ kind: "ping", id: `p${i}` });
+    }
+    expect(srv.sessionCount).toBe(1);
+    expect(logs.some((l) => l.includes(`session ${String(gone)} expired`))).toBe(true);
+    expect(await silent.request({ kind: "config", id: "s1", sessionId: gone, op: "get", key: "k" })).toMatchObject({ errorClass: "INVALID_HANDLE.SESSION_NOT_FOUND" });
+    expect(await lively.request({ kind: "config", id: "l1", sessionId: kept, op: "get", key: "k" })).toEqual({ kind: "configResult", id: "l1" });
   });
 });

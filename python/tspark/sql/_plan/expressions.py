@@ -1,4 +1,5 @@
 """Expression nodes as plain dicts (bridge/PROTOCOL.md "Expressions"); `kind` first."""
+import json
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 Expr = Dict[str, Any]
@@ -82,11 +83,14 @@ def literal(value: Any, data_type: Any) -> Expr:
     return {"kind": "Literal", "value": value, "dataType": data_type}
 
 
-def alias(child: Expr, name: str, *more: str) -> Expr:
-    """``child AS name``; with more names ``child AS (name, more...)``, Spark's MultiAlias."""
+def alias(child: Expr, name: str, *more: str, metadata: Optional[Dict[str, Any]] = None) -> Expr:
+    """``child AS name``; with more names ``child AS (name, more...)``, Spark's MultiAlias.
+    ``metadata`` (the column's field metadata) travels as its JSON text."""
     e: Expr = {"kind": "Alias", "child": child, "name": name}
     if more:
         e["names"] = [name, *more]
+    if metadata is not None:
+        e["metadata"] = json.dumps(metadata)
     return e
 
 

@@ -200,3 +200,15 @@ def repartition_by_expression(input: Plan, partition_exprs: Sequence[Expr], num_
     """``repartition([n,] *cols)`` (hash) or ``repartitionByRange([n,] *cols)`` (SortOrder expressions: range)."""
     return _node("RepartitionByExpression", input=input, partitionExprs=list(partition_exprs),
                  numPartitions=num_partitions)
+
+
+def python_map_groups(input: Plan, grouping: Sequence[Expr], udf: Expr, is_barrier: bool) -> Plan:
+    """``mapInPandas`` / ``mapInArrow`` (no grouping) and ``groupBy().applyInPandas`` / ``applyInArrow``."""
+    return _node("PythonMapGroups", input=input, groupingExprs=list(grouping), udf=udf, isBarrier=is_barrier)
+
+
+def python_cogroup(input: Plan, grouping: Sequence[Expr], other: Plan, other_grouping: Sequence[Expr],
+                   udf: Expr) -> Plan:
+    """``gd1.cogroup(gd2).applyInPandas`` / ``applyInArrow``."""
+    return _node("PythonCoGroup", input=input, inputGroupingExprs=list(grouping), other=other,
+                 otherGroupingExprs=list(other_grouping), udf=udf)

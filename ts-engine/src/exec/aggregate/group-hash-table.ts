@@ -54,10 +54,27 @@ export class GroupHashTable {
     }
   }
 
+  /*
+   * Per-batch arrays are the table's own, reused from batch to batch: every array a batch
+   * allocates is external memory to V8, and past each 64 MB of it V8 runs a full
+   * mark-compact ("external memory pressure"), two or three per 10M-row aggregation.
+   */
+  private hashScratch = new Int32Array(0);
+  private idScratch = new Int32Array(0);
+
+  /** `n` zeroed hash slots, valid until the next call. */
   private hashAll(cols: readonly KeyColumn[], n: number): Int32Array {
-    const h = new Int32Array(n);
+    if (this.hashScratch.length < n) this.hashScratch = new Int32Array(Math.max(n, 8192));
+    const h = this.hashScratch.subarray(0, n);
+    h.fill(0);
     for (const c of cols) hashInto(c, h, n);
     return h;
+  }
+
+  /** `n` group-id slots for findOrInsert's answer, valid until its next call. */
+  private groupIds(n: number): Int32Array {
+    if (this.idScratch.length < n) this.idScratch = new Int32Array(Math.max(n, 8192));
+    return this.idScratch.subarray(0, n);
   }
 
   private equal(g: number, cols: readonly KeyColumn[], i: number): boolean {
@@ -254,7 +271,7 @@ export class GroupHashTable {
    * Group ids through the DirectIntMap when every key is a non-null Int32 column (and no key
    * column of the table holds strings or wide longs); null when that path does not apply.
    */
-  private findOrInsertDirect(keys: readonly Vector[], n: number): Int32Array | null {
+  private findOrInsertDirect(keys: readonly Vector[], n: number, reuse: boolean): Int32Array | null {
     if (this.direct === null || keys.length === 0 || keys.length > 2) return null;
     const ka = keys[0]!;
     const kb = keys.length === 2 ? keys[1]! : null;
@@ -266,7 +283,7 @@ export class GroupHashTable {
     this.direct ??= DirectIntMap.forBatch(a, b, n);
     const dm = this.direct;
     if (dm === null) return null;
-    const out = new Int32Array(n);
+    const out = reuse ? this.groupIds(n) : new Int32Array(n);
     const cells = dm.cells;
     const { minX, spanX, minY, spanY } = dm;
     const two = b !== null;
@@ -288,12 +305,16 @@ export class GroupHashTable {
     return out;
   }
 
-  /** Group id of every row of the key vectors, adding new groups as needed. */
-  findOrInsert(keys: readonly Vector[], n: number): Int32Array {
-    const direct = this.findOrInsertDirect(keys, n);
+  /**
+   * Group id of every row of the key vectors, adding new groups as needed. With `reuse`
+   * the answer is the table's own array, overwritten by the next call (an aggregation
+   * reads it at once); otherwise a fresh one.
+   */
+  findOrInsert(keys: readonly Vector[], n: number, reuse = false): Int32Array {
+    const direct = this.findOrInsertDirect(keys, n, reuse);
     if (direct !== null) return direct;
     const cols = keys.map(toKeyColumn);
-    const out = new Int32Array(n);
+    const out = reuse ? this.groupIds(n) : new Int32Array(n);
     if (this.plainNumeric(cols)) {
       this.findOrInsertNumeric(cols, n, out);
       return out;

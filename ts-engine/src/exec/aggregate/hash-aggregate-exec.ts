@@ -129,7 +129,8 @@ export class HashAggregateExec implements ExecutionPlan {
       if (k === 0) groups = singleGroupIds(n);
       else {
         keys = groupBy.map((g) => (g.kind === "BoundRef" ? b.columns[g.ordinal]! : evaluate(g, b, ectx)));
-        groups = table.findOrInsert(keys, n);
+        // the table's own array, read by the accumulators below before the next batch
+        groups = table.findOrInsert(keys, n, true);
       }
       for (let a = 0; a < accs.length; a++) {
         const acc = accs[a]!;

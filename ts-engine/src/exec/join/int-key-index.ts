@@ -15,7 +15,7 @@ import type { IndexBuffer } from "./index-buffer.js";
  * Numbers is Spark's key equality. `shared` puts the arrays in SharedArrayBuffers, so a
  * broadcast's index is posted to every task without a copy.
  */
-export type IntKeyIndex =
+export type IntKeyIndex = (
   | { readonly kind: "direct"; readonly first: Int32Array; readonly min: number; readonly next: Int32Array }
   | {
       readonly kind: "hash";
@@ -23,7 +23,11 @@ export type IntKeyIndex =
       readonly next: Int32Array;
       /** 32 - log2(slot count): the multiplicative hash keeps the top bits. */
       readonly shift: number;
-    };
+    }
+) & {
+  /** No key has two build rows (a dimension's primary key): every chain is one row long. */
+  readonly unique: boolean;
+};
 
 /** Fibonacci hashing's multiplier (2^32 / golden ratio). */
 const GOLDEN = 0x9e3779b1 | 0;
@@ -63,14 +67,17 @@ export function buildIntKeyIndex(k: Float64Array, valid: Uint8Array | null, n: n
   if (span > 0 && span <= 2 * n + 1024) {
     const first = allocI32(span, shared);
     first.fill(-1);
+    let unique = true;
     // backwards, so that each key's chain lists its rows in row order
     for (let r = n - 1; r >= 0; r--) {
       if (valid !== null && valid[r] === 0) continue;
       const d = k[r]! - min;
-      next[r] = first[d]!;
+      const f = first[d]!;
+      if (f >= 0) unique = false;
+      next[r] = f;
       first[d] = r;
     }
-    return { kind: "direct", first, min, next };
+    return { kind: "direct", first, min, next, unique };
   }
   let bits = 4;
   while (1 << bits < 2 * n) bits++;
@@ -79,6 +86,7 @@ export function buildIntKeyIndex(k: Float64Array, valid: Uint8Array | null, n: n
   const shift = 32 - bits;
   const slots = allocF64(2 * cap, shared);
   for (let s = 0; s < cap; s++) slots[2 * s + 1] = -1;
+  let unique = true;
   for (let r = n - 1; r >= 0; r--) {
     if (valid !== null && valid[r] === 0) continue;
     const x = k[r]!;
@@ -93,12 +101,13 @@ export function buildIntKeyIndex(k: Float64Array, valid: Uint8Array | null, n: n
       if (slots[2 * s] === x) {
         next[r] = first;
         slots[2 * s + 1] = r;
+        unique = false;
         break;
       }
       s = (s + 1) & mask;
     }
   }
-  return { kind: "hash", slots, next, shift };
+  return { kind: "hash", slots, next, shift, unique };
 }
 
 /** The first build row of each stream row's key (-1: none, or a null key), for the direct index. */
@@ -149,6 +158,23 @@ export function probeIntKeyIndex(idx: IntKeyIndex, stream: Vector, n: number, si
   const firsts = firstScratch;
   if (idx.kind === "direct") firstRowsDirect(idx, sk, stream.validity, n, firsts);
   else firstRowsHashed(idx, sk, stream.validity, n, firsts);
+  if (oneEach || idx.unique) {
+    // one pair per matching row: written branch-free into room made first (no push per pair)
+    si.reserve(n);
+    bi.reserve(n);
+    const sd = si.data;
+    const bd = bi.data;
+    let m = si.length;
+    for (let i = 0; i < n; i++) {
+      const f = firsts[i]!;
+      sd[m] = i;
+      bd[m] = f;
+      m += +(f >= 0);
+    }
+    si.length = m;
+    bi.length = m;
+    return;
+  }
   const next = idx.next;
   for (let i = 0; i < n; i++) {
     const f = firsts[i]!;

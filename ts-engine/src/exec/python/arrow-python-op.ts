@@ -27,5 +27,37 @@ export interface WindowInPandasOp {
   readonly frames: readonly WindowFrame[];
 }
 
+/**
+ * Spark's MapInPandasExec / PythonMapInArrowExec: `udf` (over all input columns) called once
+ * per partition over its batches; its rows are the output.
+ */
+export interface MapInPythonOp {
+  readonly kind: "mapPartitions";
+  readonly udf: PythonUDF;
+}
+
+/**
+ * Spark's FlatMapGroupsInPandasExec / FlatMapGroupsInArrowExec: the input clustered and
+ * sorted on `groupBy`; `udf` once per group, its rows the output.
+ */
+export interface FlatMapGroupsOp {
+  readonly kind: "flatMapGroups";
+  readonly groupBy: readonly Expr[];
+  readonly udf: PythonUDF;
+}
+
+/**
+ * Spark's FlatMapCoGroupsInPandasExec / InArrowExec: both inputs clustered on their keys the
+ * same way and sorted by them; `udf` (args: the left's columns then the right's, the first
+ * `leftArgs` of them the left's) once per key found on either side.
+ */
+export interface FlatMapCoGroupsOp {
+  readonly kind: "flatMapCoGroups";
+  readonly leftGroupBy: readonly Expr[];
+  readonly rightGroupBy: readonly Expr[];
+  readonly udf: PythonUDF;
+  readonly leftArgs: number;
+}
+
 /** What an ArrowPython operator computes. */
-export type ArrowPythonOp = AggregateInPandasOp | WindowInPandasOp;
+export type ArrowPythonOp = AggregateInPandasOp | WindowInPandasOp | MapInPythonOp | FlatMapGroupsOp | FlatMapCoGroupsOp;

@@ -3,8 +3,8 @@ import type { BoundRef, Expr, PythonUDF, SortOrder, WindowExpression } from "../
 import { exprSemanticEquals } from "../../expr/expr-equals.js";
 import { exprType } from "../../expr/expr-type.js";
 import { isGroupedAggPandasUdf } from "../../expr/python-eval-type.js";
-import { windowLine } from "../../plan/explain-logical.js";
-import type { Aggregate, Window } from "../../plan/logical-plan.js";
+import { pythonMapName, windowLine } from "../../plan/explain-logical.js";
+import type { Aggregate, PythonCoGroup, PythonMapGroups, Window } from "../../plan/logical-plan.js";
 import { outputOf } from "../../plan/output.js";
 import { exprExists, transformExprDown } from "../../plan/transform.js";
 import { InternalError } from "../../errors/spark-exception.js";
@@ -91,5 +91,59 @@ export function planWindowInPandas(p: Window, child: PhysicalPlan, clusterOn: Cl
     name: "WindowInPandas",
     schema: schemaOfAttrs(outputOf(p)),
     detail: line.slice("Window".length),
+  };
+}
+
+/** `f(a#1, b#2)#3, [x#4, y#5]`-style detail of a Python map operator (the logical line without its name). */
+function mapDetail(line: string, name: string): string {
+  return line.startsWith(name) ? line.slice(name.length) : ` ${line}`;
+}
+
+/**
+ * Spark's MapInPandasExec / PythonMapInArrowExec (no keys: over the input's partitions as they
+ * are) and FlatMapGroupsInPandasExec / InArrowExec (clustered on the keys and sorted by them).
+ */
+export function planPythonMapGroups(p: PythonMapGroups, child: PhysicalPlan, clusterOn: ClusterOn, line: string): PhysicalPlan {
+  const attrs = outputOf(p.input);
+  const bind = (e: Expr): Expr => bindReferences(e, attrs);
+  const udf = { ...p.udf, args: p.udf.args.map(bind) };
+  const schema = schemaOfAttrs(p.output);
+  const grouped = p.udf.evalType === 201 || p.udf.evalType === 209;
+  const name = pythonMapName(p.udf.evalType, grouped);
+  if (!grouped) return { kind: "ArrowPython", input: child, op: { kind: "mapPartitions", udf }, name, schema, detail: mapDetail(line, name) };
+  const groupBy = p.groupBy.map(bind);
+  const clustered = clusterOn(child, groupBy, p.groupBy);
+  const sorted: PhysicalPlan = groupBy.length === 0 ? clustered : { kind: "Sort", input: clustered, orders: ascending(groupBy), detail: ` ${exprList(ascending(p.groupBy))}, false, 0` };
+  return { kind: "ArrowPython", input: sorted, op: { kind: "flatMapGroups", groupBy, udf }, name, schema, detail: mapDetail(line, name) };
+}
+
+/**
+ * Spark's FlatMapCoGroupsInPandasExec: both sides hash-partitioned on their keys into the same
+ * partitions (`coPartition`, as a shuffled join places them) and sorted by them.
+ */
+export function planPythonCoGroup(
+  p: PythonCoGroup,
+  left: PhysicalPlan,
+  right: PhysicalPlan,
+  coPartition: (l: PhysicalPlan, r: PhysicalPlan, lk: readonly Expr[], rk: readonly Expr[], lShown: readonly Expr[], rShown: readonly Expr[]) => { left: PhysicalPlan; right: PhysicalPlan },
+  line: string,
+): PhysicalPlan {
+  const la = outputOf(p.left);
+  const ra = outputOf(p.right);
+  const lk = p.leftGroupBy.map((e) => bindReferences(e, la));
+  const rk = p.rightGroupBy.map((e) => bindReferences(e, ra));
+  const both = coPartition(left, right, lk, rk, p.leftGroupBy, p.rightGroupBy);
+  const sort = (input: PhysicalPlan, keys: readonly Expr[], shown: readonly Expr[]): PhysicalPlan =>
+    keys.length === 0 ? input : { kind: "Sort", input, orders: ascending(keys), detail: ` ${exprList(ascending(shown))}, false, 0` };
+  const udf = { ...p.udf, args: p.udf.args.map((e) => bindReferences(e, [...la, ...ra])) };
+  const name = pythonMapName(p.udf.evalType, true);
+  return {
+    kind: "ArrowPython",
+    input: sort(both.left, lk, p.leftGroupBy),
+    other: sort(both.right, rk, p.rightGroupBy),
+    op: { kind: "flatMapCoGroups", leftGroupBy: lk, rightGroupBy: rk, udf, leftArgs: la.length },
+    name,
+    schema: schemaOfAttrs(p.output),
+    detail: mapDetail(line, name),
   };
 }

@@ -13,6 +13,7 @@ import type { HashedRelation } from "../join/hashed-relation.js";
 import type { BroadcastExchangeP, PhysicalPlan, ShuffleReadP } from "../physical-plan.js";
 import { childrenOf, coalescedRange, physicalSchema, withChildren } from "../physical-plan.js";
 import { runTask } from "./run-task.js";
+import { maxTaskFailures, stageFailure, workerExited } from "../../python/worker-errors.js";
 import { collectMetricsNodes, MetricsCollector } from "../observed-metrics.js";
 import { cutStages, stageKinds, type Stage } from "./stages.js";
 import type { StageTask, TaskBroadcastInput, TaskCacheInput, TaskItem, TaskOutput, TaskShuffleInput } from "./task.js";
@@ -333,7 +334,9 @@ class QueryRun {
     try {
       const task = await this.makeTask(stage, p, output);
       const onPool = pool !== undefined && pool.available;
-      for await (const item of onPool ? pool.run(task, this.ctx, report) : runTask(task, this.ctx)) {
+      const attempt = (): AsyncIterable<TaskItem> => (onPool ? pool.run(task, this.ctx, report) : runTask(task, this.ctx));
+      const python = kinds.includes("BatchEvalPython") || kinds.includes("ArrowPython");
+      for await (const item of python ? await this.retried(stage.id, p, attempt) : attempt()) {
         // a CollectMetrics' partial states go to the query's metrics, not to the stage's output
         if (item.metricsId !== undefined) this.metrics?.merge(item.metricsId, item.batch);
         else yield item;
@@ -341,6 +344,26 @@ class QueryRun {
       if (!onPool) report(0);
     } catch (e) {
       throw this.fail(e);
+    }
+  }
+
+  /**
+   * A task of a stage that runs Python, its items kept until it succeeds: when its Python
+   * worker dies (crash, os._exit, OOM kill) the task runs again on a fresh one, up to
+   * spark.task.maxFailures attempts as Spark retries a lost task, and then the job fails
+   * naming the task. An exception raised by user code fails at once (it would raise again).
+   */
+  private async retried(stageId: number, p: number, attempt: () => AsyncIterable<TaskItem>): Promise<TaskItem[]> {
+    const max = maxTaskFailures(this.ctx.conf.get("spark.task.maxFailures"));
+    for (let n = 1; ; n++) {
+      const items: TaskItem[] = [];
+      try {
+        for await (const item of attempt()) items.push(item);
+        return items;
+      } catch (e) {
+        if (!workerExited(e) || this.ctx.signal.aborted || this.abort.signal.aborted) throw e;
+        if (n >= max) throw stageFailure(e, p, stageId, n);
+      }
     }
   }
 

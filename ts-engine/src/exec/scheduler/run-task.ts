@@ -246,11 +246,45 @@ class KeyReservoir {
     if (this.batches.length >= RESERVOIR_BATCHES) this.compact();
   }
 
-  /** Copies the kept rows into one batch and drops the batches they came from. */
+  /**
+   * Copies the kept rows into one batch and drops the batches they came from: each batch
+   * gives its own picks (the sample's order does not matter, its bounds are sorted), so
+   * only the kept rows are copied, not every batch seen.
+   */
   private compact(): void {
     if (this.filled === 0) return;
-    const all = concatBatches(this.batches[0]!.schema, this.batches);
-    const kept = takeBatch(all, this.picks.subarray(0, this.filled));
+    const nb = this.batches.length;
+    const starts = new Int32Array(nb + 1);
+    for (let j = 0; j < nb; j++) starts[j + 1] = starts[j]! + this.batches[j]!.numRows;
+    // picks grouped by batch (a counting sort on the batch of each pick)
+    const of = new Int32Array(this.filled);
+    const counts = new Int32Array(nb + 1);
+    for (let k = 0; k < this.filled; k++) {
+      const p = this.picks[k]!;
+      let lo = 0;
+      let hi = nb - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if (starts[mid]! <= p) lo = mid;
+        else hi = mid - 1;
+      }
+      of[k] = lo;
+      counts[lo + 1]!++;
+    }
+    for (let j = 0; j < nb; j++) counts[j + 1]! += counts[j]!;
+    const local = new Int32Array(this.filled);
+    const at = counts.slice(0, nb);
+    for (let k = 0; k < this.filled; k++) {
+      const j = of[k]!;
+      local[at[j]!++] = this.picks[k]! - starts[j]!;
+    }
+    const pieces: ColumnBatch[] = [];
+    for (let j = 0; j < nb; j++) {
+      const from = counts[j]!;
+      const to = counts[j + 1]!;
+      if (to > from) pieces.push(takeBatch(this.batches[j]!, local.subarray(from, to), to - from, { nonNegative: true }));
+    }
+    const kept = pieces.length === 1 ? pieces[0]! : concatBatches(this.batches[0]!.schema, pieces);
     this.base += this.rows;
     // the kept rows become rows [base - filled, base) of the stream, so picks index them again
     this.base -= this.filled;

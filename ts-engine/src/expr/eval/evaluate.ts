@@ -2,6 +2,7 @@ import { expectStorage, retypeVector, type Vector } from "../../columnar/vector.
 import type { ColumnBatch } from "../../columnar/batch.js";
 import { assertNever } from "../../errors/assert-never.js";
 import { InternalError } from "../../errors/spark-exception.js";
+import { withSqlOrigin } from "../../errors/query-context.js";
 import { NullType } from "../../types/data-type.js";
 import type { CaseWhen, Expr, Literal } from "../expr.js";
 import { lookupFunction } from "../functions/registry.js";
@@ -34,7 +35,7 @@ export function evaluate(e: Expr, batch: ColumnBatch, ctx: EvalContext): Vector 
       return evaluate(e.child, batch, ctx);
     case "Cast": {
       const c = evaluate(e.child, batch, ctx);
-      return castVector(c, e.dataType, e.ansi === undefined ? ctx : { ...ctx, ansi: e.ansi });
+      return withSqlOrigin(e.sqlOrigin, () => castVector(c, e.dataType, e.ansi === undefined ? ctx : { ...ctx, ansi: e.ansi }));
     }
     case "CaseWhen":
       return caseWhen(e, batch, ctx);
@@ -51,7 +52,8 @@ export function evaluate(e: Expr, batch: ColumnBatch, ctx: EvalContext): Vector 
       }
       if (def === undefined || def.kind !== "scalar") throw new InternalError(`no scalar function ${e.fn}`);
       const args = e.args.map((a) => evaluate(a, batch, ctx));
-      const out = def.eval(args, e, ctx, n);
+      // SQL text's runtime errors name the call that raised them (Spark's query context)
+      const out = e.sqlOrigin === undefined ? def.eval(args, e, ctx, n) : withSqlOrigin(e.sqlOrigin, () => def.eval(args, e, ctx, n));
       // a string result typed with its input's collation (collation.ts) carries it on the vector
       return "collation" in e.dataType && out.type !== e.dataType && out.storage === "utf8" ? retypeVector(out, e.dataType) : out;
     }

@@ -42,6 +42,7 @@ import { VARIANT_FUNCTIONS } from "./variant.js";
 import { HLL_FUNCTIONS } from "./hll.js";
 import { XML_STRUCT_FUNCTIONS } from "./xml-struct.js";
 import { COLLATION_FUNCTIONS } from "./collation.js";
+import { UDT_FUNCTIONS } from "./udt.js";
 
 /** Alternative spellings that Spark (or the wire) uses for the same function. */
 const ALIASES: Readonly<Record<string, string>> = {
@@ -107,6 +108,7 @@ for (const def of [
   ...HLL_FUNCTIONS,
   ...XML_STRUCT_FUNCTIONS,
   ...COLLATION_FUNCTIONS,
+  ...UDT_FUNCTIONS,
 ]) {
   REGISTRY.set(def.name, def);
 }

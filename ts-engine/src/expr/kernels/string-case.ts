@@ -24,6 +24,41 @@ function caseBytes(table: Map<number, Uint8Array>, cp: number, upper: boolean): 
 }
 
 /**
+ * The case mapping of bytes[base, end) in one pass over the whole batch, when every character
+ * maps to as many bytes as it has (ASCII, ß, é, Ä … : nearly all text), so every value keeps its
+ * byte offsets and no per-row bookkeeping is needed; null as soon as one character does not
+ * (İ → i̇, ŉ → ʼN) or is a Σ (whose lower case depends on its word), for the per-row path.
+ */
+function sameLengthCase(bytes: Uint8Array, base: number, end: number, upper: boolean): Uint8Array | null {
+  const out = new Uint8Array(end - base);
+  const from = upper ? 0x61 : 0x41;
+  const to = upper ? 0x7a : 0x5a;
+  const table = upper ? UPPER : LOWER;
+  let lastCp = -1;
+  let lastMapped: Uint8Array = new Uint8Array(0);
+  let k = base;
+  while (k < end) {
+    const c = bytes[k]!;
+    if (c < 0x80) {
+      out[k - base] = c >= from && c <= to ? c ^ 0x20 : c;
+      k++;
+      continue;
+    }
+    const len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+    const cp = decodeAt(bytes, k, len);
+    if (cp !== lastCp) {
+      if (!upper && cp === 0x3a3) return null;
+      lastCp = cp;
+      lastMapped = caseBytes(table, cp, upper);
+    }
+    if (lastMapped.length !== len || k + len > end) return null;
+    for (let j = 0; j < len; j++) out[k - base + j] = lastMapped[j]!;
+    k += len;
+  }
+  return out;
+}
+
+/**
  * lower / upper over UTF-8 bytes. ASCII bytes map in place (Spark's UTF8String fast path);
  * other characters through a per-code-point table of the locale-independent Unicode mapping
  * (as Java's toLowerCase/toUpperCase under the root locale). A value holding Σ, whose lower
@@ -46,6 +81,12 @@ export function changeCase(v: Vector, upper: boolean): Vector {
     const off = new Int32Array(n + 1);
     for (let i = 0; i <= n; i++) off[i] = offsets[i]! - base;
     return makeVector(v.type, { offsets: off, bytes: out }, v.validity, n);
+  }
+  const same = sameLengthCase(bytes, base, end, upper);
+  if (same !== null) {
+    const off = base === 0 ? offsets.subarray(0, n + 1) : new Int32Array(n + 1);
+    if (base !== 0) for (let i = 0; i <= n; i++) off[i] = offsets[i]! - base;
+    return makeVector(v.type, { offsets: off, bytes: same }, v.validity, n);
   }
   // Room for the worst case up front (a mapping at most triples a character's bytes), so no row reallocates.
   const b = new Utf8Builder(n, 3 * (end - base) + 16);

@@ -1,28 +1,15 @@
 import { IntegerType } from "../../types/data-type.js";
 import { expectStorage, makeVector, type Vector } from "../../columnar/vector.js";
-import { Utf8Builder } from "../../columnar/utf8.js";
+import { Utf8Builder, type Utf8Data } from "../../columnar/utf8.js";
 import { andValidityAll } from "../eval/vectors.js";
 import { asciiRange } from "./ascii.js";
 
-/** True for a UTF-8 lead byte (not a continuation byte 10xxxxxx): one per code point. */
-const isLead = (b: number): boolean => (b & 0xc0) !== 0x80;
 
 /** Code points in bytes[s, e). */
 function charCount(bytes: Uint8Array, s: number, e: number): number {
   let c = 0;
   for (let k = s; k < e; k++) if ((bytes[k]! & 0xc0) !== 0x80) c++;
   return c;
-}
-
-/** Byte position of the `chars`-th code point at or after `s` (or `e` when the value is shorter). */
-function advance(bytes: Uint8Array, s: number, e: number, chars: number): number {
-  let k = s;
-  while (chars > 0 && k < e) {
-    k++;
-    while (k < e && !isLead(bytes[k]!)) k++;
-    chars--;
-  }
-  return k;
 }
 
 /** length(str): characters (code points), as Spark's UTF8String.numChars. */
@@ -46,16 +33,26 @@ export function utf8Substring(str: Vector, pos: Vector, len: Vector): Vector {
   const l = expectStorage(len, "i32").data;
   const n = str.length;
   const validity = andValidityAll([str, pos, len], n);
-  const b = new Utf8Builder(n, Math.min(bytes.length, offsets[n]! - offsets[0]!));
   if (asciiRange(bytes, offsets[0]!, offsets[n]!)) {
+    const b = new Utf8Builder(n, Math.min(bytes.length, offsets[n]! - offsets[0]!));
     asciiSubstring(offsets, bytes, p, l, validity, n, b);
     return makeVector(str.type, b.finish(), validity, n);
   }
+  return makeVector(str.type, utf8SubstringRows(offsets, bytes, p, l, validity, n), validity, n);
+}
+
+/**
+ * The non-ASCII substring: one loop over the rows writing into one output buffer (a value's
+ * substring is never longer than the value), code points found by lead bytes, no per-row
+ * builder call.
+ */
+function utf8SubstringRows(offsets: Int32Array, bytes: Uint8Array, p: Int32Array, l: Int32Array, validity: Uint8Array | null, n: number): Utf8Data {
+  const out = new Uint8Array(offsets[n]! - offsets[0]!);
+  const off = new Int32Array(n + 1);
+  let at = 0;
   for (let i = 0; i < n; i++) {
-    if (validity !== null && validity[i] === 0) {
-      b.commit(0);
-      continue;
-    }
+    off[i] = at;
+    if (validity !== null && validity[i] === 0) continue;
     const s = offsets[i]!;
     const e = offsets[i + 1]!;
     const pi = p[i]!;
@@ -64,15 +61,20 @@ export function utf8Substring(str: Vector, pos: Vector, len: Vector): Vector {
     let start = pi > 0 ? pi - 1 : pi < 0 ? total + pi : 0;
     const stop = start + li;
     if (start < 0) start = 0;
-    if (li <= 0 || start >= stop) {
-      b.commit(0);
-      continue;
+    if (li <= 0 || start >= stop) continue;
+    // skip `start` code points, then copy `stop - start` more
+    let k = s;
+    for (let c = start; c > 0 && k < e; c--) {
+      k++;
+      while (k < e && (bytes[k]! & 0xc0) === 0x80) k++;
     }
-    const bs = advance(bytes, s, e, start);
-    const be = advance(bytes, bs, e, stop - start);
-    copyValue(b, bytes, bs, be);
+    for (let c = stop - start; c > 0 && k < e; c--) {
+      out[at++] = bytes[k++]!;
+      while (k < e && (bytes[k]! & 0xc0) === 0x80) out[at++] = bytes[k++]!;
+    }
   }
-  return makeVector(str.type, b.finish(), validity, n);
+  off[n] = at;
+  return { offsets: off, bytes: out.subarray(0, at) };
 }
 
 /** substring over an all-ASCII batch: characters are bytes, so the bounds are byte arithmetic (same rules as above). */

@@ -1,6 +1,6 @@
 import { parquetSchema, type FileMetaData, type SchemaElement, type SchemaTree } from "hyparquet";
 import { AnalysisException } from "../../errors/spark-exception.js";
-import type { DataType, StructField, StructType } from "../../types/data-type.js";
+import type { DataType, FieldMetadata, StructField, StructType } from "../../types/data-type.js";
 import { parseIntervalTypeString } from "../../types/atomic-names.js";
 
 /** Spark's name for a Parquet primitive in "Illegal Parquet type" errors: `INT64 (TIMESTAMP(NANOS,true))`. */
@@ -151,8 +151,16 @@ function fieldOf(node: SchemaTree, opts: SchemaOptions): StructField {
  */
 export function sparkSchemaOf(metadata: FileMetaData, opts: SchemaOptions = DEFAULT_SCHEMA_OPTIONS): StructType {
   const root = parquetSchema(metadata);
-  const st: StructType = { kind: "struct", fields: root.children.map((c) => fieldOf(c, opts)) };
-  const written = metadata.key_value_metadata?.find((kv) => kv.key === SPARK_ROW_METADATA)?.value;
+  const kept = sparkFieldMetadata(metadata);
+  const st: StructType = {
+    kind: "struct",
+    fields: root.children.map((c) => {
+      const f = fieldOf(c, opts);
+      const m = kept.get(f.name);
+      return m === undefined ? f : { ...f, metadata: m };
+    }),
+  };
+  const written = sparkRowMetadata(metadata);
   if (written === undefined) return st;
   let json: unknown;
   try {
@@ -214,11 +222,38 @@ function withWrittenIntervals(t: DataType, json: unknown): DataType {
   }
 }
 
+/** Spark's Catalyst schema JSON from the footer, if a Spark writer left it there. */
+function sparkRowMetadata(metadata: FileMetaData): string | undefined {
+  // the footer is read with raw parsers: keys and values may still be UTF-8 bytes
+  const text = (v: unknown): string | undefined => (typeof v === "string" ? v : v instanceof Uint8Array ? new TextDecoder().decode(v) : undefined);
+  return text(metadata.key_value_metadata?.find((e) => text(e.key) === SPARK_ROW_METADATA)?.value);
+}
+
+/**
+ * The field metadata Spark wrote in the footer's `org.apache.spark.sql.parquet.row.metadata`
+ * (the schema's JSON), which Spark's reader restores (by top-level column name).
+ */
+function sparkFieldMetadata(metadata: FileMetaData): Map<string, FieldMetadata> {
+  const out = new Map<string, FieldMetadata>();
+  const value = sparkRowMetadata(metadata);
+  if (value === undefined) return out;
+  try {
+    const schema = JSON.parse(value) as { fields?: { name?: unknown; metadata?: unknown }[] };
+    for (const f of schema.fields ?? []) {
+      const m = f.metadata;
+      if (typeof f.name === "string" && typeof m === "object" && m !== null && !Array.isArray(m) && Object.keys(m).length > 0) out.set(f.name, m as FieldMetadata);
+    }
+  } catch {
+    // a footer key another writer filled with something else: no metadata, as Spark falls back
+  }
+  return out;
+}
+
 /** `t` with every field, element and value nullable, as Spark's file sources read data. */
 export function asNullable(t: DataType): DataType {
   switch (t.kind) {
     case "struct":
-      return { kind: "struct", fields: t.fields.map((f) => ({ name: f.name, dataType: asNullable(f.dataType), nullable: true })) };
+      return { kind: "struct", fields: t.fields.map((f) => ({ ...f, dataType: asNullable(f.dataType), nullable: true })) };
     case "array":
       return { kind: "array", elementType: asNullable(t.elementType), containsNull: true };
     case "map":

@@ -1,4 +1,5 @@
 import { resolveCollectMetrics } from "./rules/collect-metrics.js";
+import { resolvePythonCoGroup, resolvePythonMapGroups } from "./rules/python-map-groups.js";
 import type { SqlConf } from "../../conf/sql-conf.js";
 import { AnalysisException, IllegalArgumentException } from "../../errors/spark-exception.js";
 import type { SessionFunctionLookup } from "./scope.js";
@@ -7,7 +8,7 @@ import { newExprId, type AttributeRef, type Expr } from "../../expr/expr.js";
 import { exprType } from "../../expr/expr-type.js";
 import { exprPrettySql } from "../../expr/expr-string.js";
 import { sqlTypeName } from "../../types/type-names.js";
-import { LongType } from "../../types/data-type.js";
+import { LongType, type StructField } from "../../types/data-type.js";
 import type { LogicalPlan } from "../logical-plan.js";
 import type { ParsedPlan } from "../parsed-plan.js";
 import { filter, limit, localRelation, offset, range, sort } from "../nodes/index.js";
@@ -36,8 +37,8 @@ import { checkNoWindow } from "./rules/window.js";
 import { resolveRepartition } from "./rules/repartition.js";
 import { resolvePartitionHint } from "./rules/partition-hints.js";
 
-function leafOutput(fields: readonly { name: string; dataType: AttributeRef["dataType"]; nullable: boolean }[]): AttributeRef[] {
-  return fields.map((f) => ({ kind: "AttributeRef", name: f.name, dataType: f.dataType, nullable: f.nullable, exprId: newExprId() }));
+function leafOutput(fields: readonly StructField[]): AttributeRef[] {
+  return fields.map((f) => ({ kind: "AttributeRef", name: f.name, dataType: f.dataType, nullable: f.nullable, exprId: newExprId(), ...(f.metadata === undefined ? {} : { metadata: f.metadata }) }));
 }
 
 /** Filter conditions must be boolean (DATATYPE_MISMATCH.FILTER_NOT_BOOLEAN) and hold no window function. */
@@ -154,6 +155,10 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
       return resolveRepartition(p, ctx);
     case "CollectMetrics":
       return resolveCollectMetrics(p, ctx);
+    case "PythonMapGroups":
+      return resolvePythonMapGroups(p, ctx);
+    case "PythonCoGroup":
+      return resolvePythonCoGroup(p, ctx);
     default:
       return assertNever(p);
   }

@@ -61,14 +61,16 @@ export function resolveExpr(e: ParsedExpr, scope: Scope): Expr {
         throw err;
       }
     case "UnresolvedFunction": {
-      const f = resolveFunction(e.name, e.args, e.isDistinct, scope);
+      const resolved = resolveFunction(e.name, e.args, e.isDistinct, scope);
+      // the call keeps where SQL text wrote it, for its runtime errors' query context
+      const f = e.sqlOrigin !== undefined && (resolved.kind === "ScalarCall" || resolved.kind === "Cast") && resolved.sqlOrigin === undefined ? { ...resolved, sqlOrigin: e.sqlOrigin } : resolved;
       return e.filter === undefined ? f : withAggFilter(f, resolveExpr(e.filter, scope));
     }
     case "Literal":
       return e;
     case "Alias": {
       const c = resolveExpr(e.child, scope);
-      if (e.names === undefined) return { kind: "Alias", child: c, name: e.name, exprId: newExprId() };
+      if (e.names === undefined) return { kind: "Alias", child: c, name: e.name, exprId: newExprId(), ...(e.metadata === undefined ? {} : { metadata: e.metadata }) };
       if (c.kind !== "ScalarCall" || lookupFunction(c.fn)?.kind !== "generator") {
         throw new AnalysisException("MULTI_ALIAS_WITHOUT_GENERATOR", { names: e.names.join(", "), expr: `"${exprPrettySql(c)}"` });
       }

@@ -48,6 +48,11 @@ export interface Scope {
   readonly outer?: readonly AttributeRef[];
   /** Functions registered for the session; they shadow built-in functions of the same name, as in Spark. */
   readonly sessionFunctions?: SessionFunctionLookup;
+  /**
+   * A frame's column the input lacks resolves to the frame's attribute instead of raising
+   * MISSING_ATTRIBUTES: only to print the failing operator as Spark does (missing-operator.ts).
+   */
+  readonly lenientFrameColumns?: boolean;
 }
 
 /** Spark's identifier quoting in messages: `` `a` ``, with backquotes doubled. */
@@ -149,12 +154,14 @@ function resolveFrameColumn(nameParts: readonly string[], planId: number, scope:
   if (best.length === 1) return best[0]!.attr;
   if (best.length > 1) throw noPlan(new AnalysisException("AMBIGUOUS_COLUMN_REFERENCE", { name: quoteParts(nameParts) }));
   if (named === undefined) throw unresolvedColumn(nameParts, frames[0]!.attrs);
+  if (scope.lenientFrameColumns === true) return named;
   throw missingAttributes(nameParts, named, scope);
 }
 
 /**
  * MISSING_ATTRIBUTES: a frame's column that the operator's input does not have. Spark prints
- * the operator as `!Project [name#4]`; only its kind is known here.
+ * the operator as `!Project [name#4]`; only its kind is known here (missing-operator.ts adds
+ * the expressions where the operator is resolved).
  */
 function missingAttributes(nameParts: readonly string[], attr: AttributeRef | undefined, scope: Scope): AnalysisException {
   const name = attr?.name ?? nameParts[nameParts.length - 1]!;

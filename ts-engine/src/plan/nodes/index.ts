@@ -23,3 +23,4 @@ export { window } from "./window.js";
 export { offset } from "./offset.js";
 export { repartition } from "./repartition.js";
 export { collectMetrics } from "./collect-metrics.js";
+export { pythonCoGroup, pythonMapGroups } from "./python-map-groups.js";

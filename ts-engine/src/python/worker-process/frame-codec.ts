@@ -49,3 +49,13 @@ export class FrameReader {
     return frame;
   }
 }
+
+/** One frame's msgpack body alone (the in-process runner passes bodies without a length prefix). */
+export function encodeBody(msg: unknown): Uint8Array {
+  return packr.pack(msg);
+}
+
+/** A frame decoded from its msgpack body, as FrameReader decodes the pipe's frames. */
+export function decodeBody(body: Uint8Array): unknown {
+  return unpackr.unpack(body);
+}

@@ -1,16 +1,26 @@
 import os from "node:os";
 import type { Vector } from "../../columnar/vector.js";
-import { assertNever } from "../../errors/assert-never.js";
 import { InternalError } from "../../errors/spark-exception.js";
-import type { EvalAggRequest, EvalUdfsRequest, ForeachPartitionRequest, PartitionInput, PythonRunner, RowsChunk, RunOptions } from "../python-runner.js";
-import { decodeResultColumn, encodeArgColumn } from "../column-codec.js";
+import type { EvalAggRequest, EvalUdfsRequest, ForeachPartitionRequest, PartitionInput, PythonMapRequest, PythonMapResult, PythonRunner, RowsChunk, RunOptions } from "../python-runner.js";
+import { encodeArgColumn } from "../column-codec.js";
 import { typeJson } from "../type-json.js";
-import { pythonExceptionFromFrame } from "../worker-errors.js";
+import {
+  blobsOf,
+  bucketsOf,
+  checkedReply,
+  evalAggFrame,
+  evalAggResult,
+  evalUdfsFrame,
+  evalUdfsResult,
+  mapPartitionsFrame,
+  pythonMapFrame,
+  pythonMapResult,
+  shuffleWriteFrame,
+  type Frame,
+} from "../runner-frames.js";
 import { WorkerPool } from "./worker-pool.js";
 import { resolvePythonExec } from "./worker-env.js";
 import { RequestNotStarted, type WorkerProcess } from "./worker-process.js";
-
-type Frame = Readonly<Record<string, unknown>>;
 
 /** PythonRunner over pools of `python -m tspark.worker` processes, one pool per interpreter. */
 export class ProcessPythonRunner implements PythonRunner {
@@ -20,37 +30,19 @@ export class ProcessPythonRunner implements PythonRunner {
   constructor(private readonly size: number = Math.max(1, os.availableParallelism())) {}
 
   async evalUdfs(req: EvalUdfsRequest, opts: RunOptions): Promise<Vector[]> {
-    const reply = await this.call(opts, {
-      kind: "evalUdfs",
-      numRows: req.numRows,
-      maxRecordsPerBatch: req.maxRecordsPerBatch ?? 10000,
-      argTypes: req.args.map((a) => typeJson(a.type)),
-      columns: req.args.map(encodeArgColumn),
-      udfs: req.udfs.map((u) => ({ func: u.func, returnType: typeJson(u.returnType), argOffsets: u.argOffsets, evalType: u.evalType })),
-    });
-    const cols = listOf(reply.columns, "columns");
-    if (cols.length !== req.udfs.length) throw new InternalError("Python worker returned the wrong number of result columns");
-    return cols.map((c, i) => decodeResultColumn(req.udfs[i]!.returnType, c, req.numRows));
+    return evalUdfsResult(req, await this.call(opts, evalUdfsFrame(req)));
   }
 
   async evalAggPandas(req: EvalAggRequest, opts: RunOptions): Promise<Vector[]> {
-    const reply = await this.call(opts, {
-      kind: "aggPandas",
-      numRows: req.numRows,
-      argTypes: req.args.map((a) => typeJson(a.type)),
-      columns: req.args.map(encodeArgColumn),
-      udfs: req.udfs.map((u) => ({ func: u.func, returnType: typeJson(u.returnType), argOffsets: u.argOffsets, evalType: u.evalType })),
-      starts: int32Bytes(req.starts),
-      ends: int32Bytes(req.ends),
-    });
-    const cols = listOf(reply.columns, "columns");
-    if (cols.length !== req.udfs.length) throw new InternalError("Python worker returned the wrong number of result columns");
-    return cols.map((c, i) => decodeResultColumn(req.udfs[i]!.returnType, c, req.starts.length));
+    return evalAggResult(req, await this.call(opts, evalAggFrame(req)));
+  }
+
+  async pythonMap(req: PythonMapRequest, opts: RunOptions): Promise<PythonMapResult> {
+    return pythonMapResult(req, await this.call(opts, pythonMapFrame(req)));
   }
 
   async mapPartitions(func: Uint8Array | null, splitIndex: number, input: PartitionInput, opts: RunOptions): Promise<Uint8Array[]> {
-    const reply = await this.call(opts, { kind: "mapPartitions", func, splitIndex, ...inputFields(input) });
-    return listOf(reply.blobs, "blobs") as Uint8Array[];
+    return blobsOf(await this.call(opts, mapPartitionsFrame(func, splitIndex, input)));
   }
 
   async shuffleWrite(
@@ -61,8 +53,7 @@ export class ProcessPythonRunner implements PythonRunner {
     partitionFunc: Uint8Array | null,
     opts: RunOptions,
   ): Promise<Uint8Array[][]> {
-    const reply = await this.call(opts, { kind: "shuffleWrite", func, splitIndex, numPartitions, partitionFunc, ...inputFields(input) });
-    return listOf(reply.buckets, "buckets") as Uint8Array[][];
+    return bucketsOf(await this.call(opts, shuffleWriteFrame(func, splitIndex, input, numPartitions, partitionFunc)));
   }
 
   async foreachPartition(req: ForeachPartitionRequest, chunks: AsyncIterable<RowsChunk>, opts: RunOptions): Promise<void> {
@@ -81,7 +72,7 @@ export class ProcessPythonRunner implements PythonRunner {
         for (let first = true; ; first = false) {
           const next = await it.next();
           if (next.done === true) done = true;
-          const reply = this.checked(await requestAbortable(w, frame(next.done === true ? undefined : next.value, first), opts.signal), opts);
+          const reply = checkedReply(await requestAbortable(w, frame(next.done === true ? undefined : next.value, first), opts.signal), opts);
           if (reply.kind !== "more") return;
           if (done) throw new InternalError("Python worker asked for rows past the partition's end");
         }
@@ -108,23 +99,7 @@ export class ProcessPythonRunner implements PythonRunner {
   }
 
   private async call(opts: RunOptions, msg: Frame): Promise<Frame> {
-    return this.checked(await sendRetrying(this.pool(opts.pythonExec), msg, opts.signal), opts);
-  }
-
-  /** A reply frame: an error frame thrown as PythonException, accumulator updates passed on. */
-  private checked(reply: unknown, opts: RunOptions): Frame {
-    if (typeof reply !== "object" || reply === null) throw new InternalError("Python worker sent a non-map reply");
-    const frame = reply as Frame;
-    if (frame.kind === "error") {
-      throw pythonExceptionFromFrame({
-        exceptionName: String(frame.exceptionName ?? "Exception"),
-        message: String(frame.message ?? ""),
-        traceback: String(frame.traceback ?? ""),
-      });
-    }
-    if (frame.kind !== "ok" && frame.kind !== "more") throw new InternalError(`Python worker sent an unexpected reply ${String(frame.kind)}`);
-    if (frame.accumulators instanceof Uint8Array) opts.onAccumulators?.(frame.accumulators);
-    return frame;
+    return checkedReply(await sendRetrying(this.pool(opts.pythonExec), msg, opts.signal), opts);
   }
 }
 
@@ -168,29 +143,4 @@ function requestAbortable(w: WorkerProcess, msg: Frame, signal: AbortSignal | un
       },
     );
   });
-}
-
-function inputFields(input: PartitionInput): Frame {
-  switch (input.kind) {
-    case "blobs":
-      return { blobs: input.blobs };
-    case "strings":
-      return { strings: input.strings };
-    case "text":
-      return { texts: input.chunks };
-    case "wholeFiles":
-      return { wholeFilePaths: input.paths, wholeFiles: input.contents, wholeFilesBinary: input.binary };
-    default:
-      return assertNever(input);
-  }
-}
-
-function listOf(v: unknown, what: string): unknown[] {
-  if (!Array.isArray(v)) throw new InternalError(`Python worker reply lacks ${what}`);
-  return v;
-}
-
-/** An Int32Array as its little-endian bytes (the worker reads them with memoryview.cast("i")). */
-function int32Bytes(a: Int32Array): Uint8Array {
-  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 }

@@ -29,7 +29,7 @@ export async function handleHandshake(req: HandshakeRequest, rc: RequestContext)
     );
   }
   const conf = req.appName === undefined ? req.conf : { ...req.conf, "spark.app.name": req.appName };
-  const session = sessions.create(rc.identity, req.pythonExec, conf);
+  const session = sessions.create(rc.identity, req.pythonExec, conf, req.clientPid);
   log(`session ${session.id} opened by ${req.client}`);
   await rc.send({
     kind: "handshakeOk",

@@ -1,6 +1,6 @@
 import type { ParsedExpr, ParsedExprKind, ParsedSortOrder } from "../../expr/parsed-expr.js";
 import { CURRENT_ROW, UNBOUNDED_FOLLOWING, UNBOUNDED_PRECEDING, offsetBoundary, type FrameBoundary, type WindowFrame } from "../../expr/window-frame.js";
-import { decodeDataType } from "./decode-type.js";
+import { decodeDataType, decodeMetadata } from "./decode-type.js";
 import { decodeValue } from "./decode-value.js";
 import {
   asBin,
@@ -64,7 +64,10 @@ const DECODERS: Readonly<Record<WireExprKind, Decoder>> = {
   },
   Alias: (m, p) => {
     const base = { kind: "Alias" as const, child: child(m, "child", p), name: asString(req(m, "name", p), `${p}.name`) };
-    return m["names"] === undefined ? base : { ...base, names: asStringList(m["names"], `${p}.names`) };
+    // metadata travels as its JSON text, as Spark Connect's Alias.metadata
+    const metadata = m["metadata"] === undefined ? undefined : decodeMetadata(parseJson(asString(m["metadata"], `${p}.metadata`), `${p}.metadata`), `${p}.metadata`);
+    const withMeta = metadata === undefined ? base : { ...base, metadata };
+    return m["names"] === undefined ? withMeta : { ...withMeta, names: asStringList(m["names"], `${p}.names`) };
   },
   Cast: (m, p) => ({
     kind: "Cast",
@@ -162,4 +165,13 @@ export function decodeSortOrder(raw: unknown, path: string): ParsedSortOrder {
   const m = asMap(raw, path);
   if (m["kind"] !== "SortOrder") fail(`${path}.kind`, "expected SortOrder");
   return decodeSortOrderMap(m, path);
+}
+
+/** JSON text parsed, or InvalidPlanInput naming the path. */
+function parseJson(text: string, path: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return fail(path, "expected JSON text");
+  }
 }

@@ -11,6 +11,7 @@ import {
   asInt,
   asList,
   asMap,
+  asPartitionCount,
   asSmallInt,
   asString,
   asStringList,
@@ -39,7 +40,7 @@ function exprs(m: WireMap, key: string, path: string) {
 function optPartitions(m: WireMap, path: string): { numPartitions?: number } {
   const v = opt(m, "numPartitions");
   if (v === undefined) return {};
-  const n = asSmallInt(v, `${path}.numPartitions`);
+  const n = asPartitionCount(v, `${path}.numPartitions`);
   if (n < 1) fail(`${path}.numPartitions`, "must be positive");
   return { numPartitions: n };
 }
@@ -285,7 +286,7 @@ const DECODERS: Readonly<Record<WirePlanKind, Decoder>> = {
     kind: "Repartition",
     input: input(m, "input", p),
     // checked by the analyzer, which raises Spark's error for a count below 1
-    numPartitions: asSmallInt(req(m, "numPartitions", p), `${p}.numPartitions`),
+    numPartitions: asPartitionCount(req(m, "numPartitions", p), `${p}.numPartitions`),
     shuffle: asBool(req(m, "shuffle", p), `${p}.shuffle`),
   }),
   RepartitionByExpression: (m, p) => {
@@ -294,7 +295,7 @@ const DECODERS: Readonly<Record<WirePlanKind, Decoder>> = {
       kind: "RepartitionByExpression",
       input: input(m, "input", p),
       partitionExprs: exprs(m, "partitionExprs", p),
-      ...(n === undefined ? {} : { numPartitions: asSmallInt(n, `${p}.numPartitions`) }),
+      ...(n === undefined ? {} : { numPartitions: asPartitionCount(n, `${p}.numPartitions`) }),
     };
   },
   CollectMetrics: (m, p) => {
@@ -307,6 +308,21 @@ const DECODERS: Readonly<Record<WirePlanKind, Decoder>> = {
       ...(id === undefined ? {} : { observationId: asString(id, `${p}.observationId`) }),
     };
   },
+  PythonMapGroups: (m, p) => ({
+    kind: "PythonMapGroups",
+    input: input(m, "input", p),
+    groupingExprs: exprs(m, "groupingExprs", p),
+    udf: decodeExpr(req(m, "udf", p), `${p}.udf`),
+    isBarrier: asBool(req(m, "isBarrier", p), `${p}.isBarrier`),
+  }),
+  PythonCoGroup: (m, p) => ({
+    kind: "PythonCoGroup",
+    input: input(m, "input", p),
+    inputGroupingExprs: exprs(m, "inputGroupingExprs", p),
+    other: input(m, "other", p),
+    otherGroupingExprs: exprs(m, "otherGroupingExprs", p),
+    udf: decodeExpr(req(m, "udf", p), `${p}.udf`),
+  }),
 };
 
 /** A double field (msgpack may carry an integral value as an int). */

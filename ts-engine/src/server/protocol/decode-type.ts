@@ -1,6 +1,7 @@
 import { collationName } from "../../types/collation.js";
 import {
   collatedStringType,
+  withUdt,
   arrayType,
   atomic,
   decimalType,
@@ -9,6 +10,8 @@ import {
   structType,
   type AtomicKind,
   type DataType,
+  type FieldMetadata,
+  type MetadataValue,
   type StructType,
 } from "../../types/data-type.js";
 import { asBool, asList, asMap, asString, describe, fail, isMap, req } from "./wire-reader.js";
@@ -54,6 +57,18 @@ export function decodeDataType(raw: unknown, path: string): DataType {
       );
     case "struct":
       return decodeStructType(raw, path);
+    case "udt": {
+      // PySpark's UserDefinedType: the engine keeps the sqlType, marked (types/data-type.ts withUdt)
+      const sqlType = decodeDataType(req(raw, "sqlType", path), `${path}.sqlType`);
+      const opt = (k: string): string | undefined => (raw[k] === undefined || raw[k] === null ? undefined : asString(raw[k], `${path}.${k}`));
+      const serializedClass = opt("serializedClass");
+      const scalaClass = opt("class");
+      return withUdt(sqlType, {
+        pyClass: asString(req(raw, "pyClass", path), `${path}.pyClass`),
+        ...(serializedClass === undefined ? {} : { serializedClass }),
+        ...(scalaClass === undefined ? {} : { scalaClass }),
+      });
+    }
     default:
       return fail(`${path}.type`, `unknown data type ${JSON.stringify(t)}`);
   }
@@ -70,7 +85,25 @@ export function decodeStructType(raw: unknown, path: string): StructType {
       asString(req(fm, "name", p), `${p}.name`),
       decodeDataType(req(fm, "type", p), `${p}.type`),
       asBool(req(fm, "nullable", p), `${p}.nullable`),
+      decodeMetadata(fm["metadata"], `${p}.metadata`),
     );
   });
   return structType(fields);
+}
+
+/** A field's metadata: a map of JSON values (absent or null: none). */
+export function decodeMetadata(raw: unknown, path: string): FieldMetadata | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  const value = (v: unknown, p: string): MetadataValue => {
+    if (v === null || typeof v === "string" || typeof v === "boolean") return v;
+    if (typeof v === "number") return v;
+    if (typeof v === "bigint") return Number(v);
+    if (Array.isArray(v)) return v.map((x, i) => value(x, `${p}[${i}]`));
+    if (typeof v === "object") return decodeMetadata(v, p) ?? {};
+    return fail(p, "expected a JSON value");
+  };
+  const m = asMap(raw, path);
+  const out: Record<string, MetadataValue> = {};
+  for (const [k, v] of Object.entries(m)) out[k] = value(v, `${path}.${k}`);
+  return out;
 }

@@ -14,6 +14,8 @@ export interface HandshakeRequest {
   readonly token?: string;
   readonly appName?: string;
   readonly conf: Readonly<Record<string, string>>;
+  /** The client's process id, sent by a client on the engine's own host (loopback): its session ends when that process is gone. */
+  readonly clientPid?: number;
 }
 
 /** Result chunks as msgpack rows (`batch`) or Arrow IPC (`arrowBatch`). */
@@ -185,6 +187,7 @@ const DECODERS: Readonly<Record<RequestKind, Decoder>> = {
     }
     const token = optStr(m, "token");
     const appName = optStr(m, "appName");
+    const pid = opt(m, "clientPid");
     return {
       kind: "handshake",
       id,
@@ -194,6 +197,7 @@ const DECODERS: Readonly<Record<RequestKind, Decoder>> = {
       conf,
       ...(token === undefined ? {} : { token }),
       ...(appName === undefined ? {} : { appName }),
+      ...(pid === undefined ? {} : { clientPid: asSmallInt(pid, `${P}.clientPid`) }),
     };
   },
   execute: (m, id) => ({

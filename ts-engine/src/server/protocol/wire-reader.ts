@@ -59,6 +59,20 @@ export function asInt(v: unknown, path: string): number | bigint {
   return v;
 }
 
+/**
+ * The most partitions a DataFrame plan may ask for (Range, LocalRelation, repartition). Each
+ * partition is a task: 10,000 empty ones take seconds, and `range(0, 10, 1, 10**9)` would hold
+ * the engine for hours while its task list grew by gigabytes, so the count is refused at decode.
+ */
+export const MAX_PARTITIONS = 100_000;
+
+/** A partition count from a plan: an int of at most MAX_PARTITIONS (a lower bound is the caller's). */
+export function asPartitionCount(v: unknown, path: string): number {
+  const n = asSmallInt(v, path);
+  if (n > MAX_PARTITIONS) fail(path, `${n} partitions is more than the engine's limit of ${MAX_PARTITIONS}`);
+  return n;
+}
+
 /** An int that must fit a JS number (counts, sizes, ids). */
 export function asSmallInt(v: unknown, path: string): number {
   if (typeof v !== "number" || !Number.isSafeInteger(v)) fail(path, `expected an int, got ${describe(v)}`);

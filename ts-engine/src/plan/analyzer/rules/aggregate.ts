@@ -1,3 +1,4 @@
+import { withOperatorText } from "../missing-operator.js";
 import { isGroupedAggPandasUdf } from "../../../expr/python-eval-type.js";
 import { AnalysisException, InternalError, SparkException } from "../../../errors/spark-exception.js";
 import { newExprId, type AttributeRef, type Expr } from "../../../expr/expr.js";
@@ -140,7 +141,15 @@ export function resolveAggregateNode(p: ParsedAggregate, ctx: AnalyzerCtx): Reso
     const sets = ga.type === "groupingSets" ? ga.sets.map((s) => s.flatMap(item)) : [];
     return resolveGroupingAggregate(child, groupBy, ga, sets, aggs, p.sqlSelect !== true);
   }
-  if (p.sqlSelect !== true) return resolveAggregate(child, resolveExpanding(p.groupBy, scope), aggs, ctx, true);
+  if (p.sqlSelect !== true) {
+    // Spark's message names the Aggregate: its grouping expressions, then the grouping columns and aggregates
+    const both = withOperatorText(
+      scope,
+      (s) => ({ groupBy: resolveExpanding(p.groupBy, s), aggs: resolveExpanding(p.aggs, s) }),
+      (r) => `Aggregate [${r.groupBy.map((g) => exprToString(unalias(g))).join(", ")}], [${[...r.groupBy, ...r.aggs].map((e) => exprToString(named(e))).join(", ")}]`,
+    );
+    return resolveAggregate(child, both.groupBy, both.aggs, ctx, true);
+  }
   // GROUP BY ALL groups by every select item that holds no aggregate (Spark 3.4+).
   if (p.groupByAll === true) return resolveAggregate(child, aggs.filter((a) => !containsAgg(a)).map(unalias), aggs, ctx, false);
   const groupBy = p.groupBy.flatMap((g) => groupByItem(g, p.aggs, aggs, scope));

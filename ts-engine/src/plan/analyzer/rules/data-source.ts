@@ -13,7 +13,15 @@ import { noPlan } from "../no-plan.js";
 export function resolveDataSource(p: DataSource): FileScan {
   const rel = p.relation;
   if (rel === undefined) throw new InternalError(`data source ${p.format} was not resolved before analysis`);
-  const attrs: AttributeRef[] = relationSchema(rel).fields.map((f) => ({ kind: "AttributeRef", name: f.name, dataType: f.dataType, nullable: true, exprId: newExprId() }));
+  const attrs: AttributeRef[] = relationSchema(rel).fields.map((f) => ({
+    kind: "AttributeRef",
+    name: f.name,
+    dataType: f.dataType,
+    nullable: true,
+    exprId: newExprId(),
+    // a Parquet file's field metadata (Spark's row.metadata footer key) stays the column's
+    ...(f.metadata === undefined ? {} : { metadata: f.metadata }),
+  }));
   return fileScan(rel, attrs);
 }
 

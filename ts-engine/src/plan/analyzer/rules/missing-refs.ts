@@ -1,7 +1,7 @@
 import { AnalysisException } from "../../../errors/spark-exception.js";
 import { newExprId, type AttributeRef, type Expr } from "../../../expr/expr.js";
 import { exprSemanticEquals } from "../../../expr/expr-equals.js";
-import { exprExists, transformExpr } from "../../../expr/transform.js";
+import { exprChildren, exprExists, withNewChildren } from "../../../expr/transform.js";
 import type { LogicalPlan } from "../../logical-plan.js";
 import { aggregate, project } from "../../nodes/index.js";
 import { outputOf, toAttribute } from "../../output.js";
@@ -77,21 +77,25 @@ export function resolveWithMissingRefs(
     }
     // Aggregate: reuse matching outputs, add other aggregate expressions as hidden outputs.
     const extra: Expr[] = [];
-    const rewritten = exprs.map((e) => rewriteGroupingCalls(e, p)).map((e) =>
-      transformExpr(e, (x) => {
-        if (x.kind === "AttributeRef" && ids.has(x.exprId)) return x;
-        const hit = p.aggs.find((o) => exprSemanticEquals(unalias(o), x));
-        if (hit !== undefined) return toAttribute(hit);
-        // HAVING k > 1 where k is grouped by but not selected (a grouping expression, or a scalar subquery's value)
-        const grouping = x.kind !== "Literal" && p.groupBy.some((g) => exprSemanticEquals(unalias(g), x));
-        if (x.kind === "AggCall" || grouping) {
-          const alias: Expr = { kind: "Alias", child: x, name: `_hidden${extra.length}`, exprId: newExprId() };
-          extra.push(alias);
-          return toAttribute(alias);
-        }
-        return x;
-      }),
-    );
+    // top down: an aggregate call is computed whole (its argument `k` is the input's column even
+    // when `k` is also a grouping key), so nothing inside it is rewritten
+    const rewrite = (x: Expr): Expr => {
+      if (x.kind === "AttributeRef" && ids.has(x.exprId)) return x;
+      const hit = p.aggs.find((o) => exprSemanticEquals(unalias(o), x));
+      if (hit !== undefined) return toAttribute(hit);
+      // HAVING k > 1 where k is grouped by but not selected (a grouping expression, or a scalar subquery's value)
+      const grouping = x.kind !== "Literal" && p.groupBy.some((g) => exprSemanticEquals(unalias(g), x));
+      if (x.kind === "AggCall" || grouping) {
+        const alias: Expr = { kind: "Alias", child: x, name: `_hidden${extra.length}`, exprId: newExprId() };
+        extra.push(alias);
+        return toAttribute(alias);
+      }
+      const kids = exprChildren(x);
+      if (kids.length === 0) return x;
+      const next = kids.map(rewrite);
+      return next.every((k, i) => k === kids[i]) ? x : withNewChildren(x, next);
+    };
+    const rewritten = exprs.map((e) => rewriteGroupingCalls(e, p)).map(rewrite);
     const widened = aggregate(p.input, p.groupBy, [...p.aggs, ...extra]);
     return { plan: project(build(widened, rewritten), outer), planIds: child.planIds };
   }

@@ -132,8 +132,16 @@ export function resolveScalarSubqueryJoin(p: ScalarSubqueryJoin, ctx: AnalyzerCt
   const aggOut = outputOf(agg.plan);
   const on = keys.map((k, i) => call("==", [k.outer, aggOut[i]!])).reduce((a, b) => call("and", [a, b]));
   const joined = join(outer.plan, agg.plan, "left", on);
-  const keep = [...outputOf(outer.plan), aggOut[aggOut.length - 1]!];
-  return { plan: project(joined, keep), planIds: outer.planIds };
+  const result = aggOut[aggOut.length - 1]!;
+  // outer rows without a match take the aggregate's value over no rows (count 0, not null):
+  // Spark's RewriteCorrelatedScalarSubquery "count bug" handling, here the subquery's own
+  // aggregate over its relation filtered to nothing, crossed in (one row)
+  const empty = resolveAggregate({ plan: filter(d.plan, FALSE), planIds: d.planIds }, [], [{ ...value, exprId: newExprId() } as Expr], ctx, false);
+  const crossed = join(joined, empty.plan, "inner", TRUE);
+  const unmatched = call("isnull", [aggOut[0]!]);
+  const fixed: Expr = { kind: "Alias", child: { kind: "CaseWhen", branches: [[unmatched, outputOf(empty.plan)[0]!]], elseValue: result, dataType: result.dataType }, name: p.name, exprId: newExprId() };
+  const keep = [...outputOf(outer.plan), fixed];
+  return { plan: project(crossed, keep), planIds: outer.planIds };
 }
 
 function agg(name: string, args: readonly Expr[]): Expr {

@@ -1,3 +1,5 @@
+import { withOperatorText } from "../missing-operator.js";
+import { exprToString } from "../../../expr/expr-string.js";
 import { newExprId, type AttributeRef, type Expr } from "../../../expr/expr.js";
 import { AnalysisException } from "../../../errors/spark-exception.js";
 import type { LogicalPlan } from "../../logical-plan.js";
@@ -18,7 +20,7 @@ import { extractWindows } from "./window.js";
 export function resolveProject(p: ParsedProject, ctx: AnalyzerCtx): Resolved {
   const child = ctx.resolve(p.input);
   const scope = scopeOf(child, ctx);
-  const resolved = resolveExpanding(p.exprs, scope);
+  const resolved = withOperatorText(scope, (s) => resolveExpanding(p.exprs, s), (r) => `Project ${exprList(r.map(named))}`);
   if (hasGenerator(resolved)) {
     // Generators are taken out before naming: their columns get the generator's names.
     const g = extractGenerators(child.plan, resolved);
@@ -35,8 +37,17 @@ export function resolveProject(p: ParsedProject, ctx: AnalyzerCtx): Resolved {
 export function resolveWithColumns(p: WithColumns, ctx: AnalyzerCtx): Resolved {
   const child = ctx.resolve(p.input);
   const scope = scopeOf(child, ctx);
-  const values = p.exprs.map((e) => resolveExpr(e, scope));
   const attrs = outputOf(child.plan);
+  // Spark's message names the projection withColumns makes: the input's columns, the new ones aliased
+  const shown = (vs: readonly Expr[]): string =>
+    `Project ${exprList([
+      ...attrs.map((a) => {
+        const i = p.names.findIndex((n) => sameName(n, a.name, ctx.caseSensitive));
+        return i < 0 ? a : ({ kind: "Alias", child: vs[i]!, name: p.names[i]!, exprId: newExprId() } as const);
+      }),
+      ...p.names.flatMap((n, i) => (attrs.some((a) => sameName(n, a.name, ctx.caseSensitive)) ? [] : [{ kind: "Alias", child: vs[i]!, name: n, exprId: newExprId() } as const])),
+    ])}`;
+  const values = withOperatorText(scope, (s) => p.exprs.map((e) => resolveExpr(e, s)), shown);
   const used = new Set<number>();
   const exprs: Expr[] = attrs.map((a) => {
     const i = p.names.findIndex((n) => sameName(n, a.name, ctx.caseSensitive));
@@ -108,4 +119,9 @@ export function resolveToDF(p: ToDF, ctx: AnalyzerCtx): Resolved {
 export function qualify(child: Resolved, alias: string, qualifier: readonly string[] = [alias]): LogicalPlan {
   const exprs: AttributeRef[] = outputOf(child.plan).map((a) => ({ ...a, qualifier }));
   return project(child.plan, exprs);
+}
+
+/** `[a#1, (b#2 + 1) AS c#3]`, as Spark lists an operator's expressions. */
+function exprList(es: readonly Expr[]): string {
+  return `[${es.map(exprToString).join(", ")}]`;
 }

@@ -11,7 +11,8 @@ import { outputOf } from "../../output.js";
 import { mergePlanIds, sameName, type AnalyzerCtx, type Resolved } from "../context.js";
 import { quoteId } from "../scope.js";
 
-const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+// Spark's CheckAnalysis.ordinalNumber: words for the first three, then `4th`, `16th`, `22th`
+const ORDINALS = ["first", "second", "third"];
 
 function ordinal(i: number): string {
   return ORDINALS[i] ?? `${i + 1}th`;

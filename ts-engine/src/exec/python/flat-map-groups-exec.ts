@@ -1,0 +1,56 @@
+import type { ColumnBatch } from "../../columnar/batch.js";
+import { evaluate } from "../../expr/eval/evaluate.js";
+import { pythonRunnerOf } from "../../python/default-runner.js";
+import type { StructType } from "../../types/data-type.js";
+import type { ExecContext } from "../exec-context.js";
+import type { ExecutionPlan } from "../execution-plan.js";
+import { evalContextOf, throwIfAborted } from "../util.js";
+import { partitionBounds } from "../window/window-bounds.js";
+import type { FlatMapGroupsOp } from "./arrow-python-op.js";
+import { groupRanges, wholeGroupRuns } from "./group-runs.js";
+import { maxRecordsPerBatch } from "./map-in-python-exec.js";
+import { mapSide, resultBatches } from "./python-map-side.js";
+
+/**
+ * Spark's FlatMapGroupsInPandasExec / FlatMapGroupsInArrowExec over one partition clustered
+ * and sorted on the grouping keys: runs of whole groups go to a worker in one request (each
+ * group a row range with its key), the function is called once per group, and the rows it
+ * returns are the output, group after group.
+ */
+export class FlatMapGroupsExec implements ExecutionPlan {
+  readonly children: readonly ExecutionPlan[];
+
+  constructor(
+    readonly child: ExecutionPlan,
+    private readonly op: FlatMapGroupsOp,
+    readonly name: string,
+    readonly schema: StructType,
+    private readonly detail: string,
+  ) {
+    this.children = [child];
+  }
+
+  numPartitions(ctx: ExecContext): number {
+    return this.child.numPartitions(ctx);
+  }
+
+  explainDetail(): string {
+    return this.detail;
+  }
+
+  async *execute(partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
+    const ectx = evalContextOf(ctx);
+    const runner = pythonRunnerOf(ctx.services);
+    const opts = { pythonExec: ctx.pythonExec, signal: ctx.signal };
+    const u = this.op.udf;
+    for await (const run of wholeGroupRuns(this.child.execute(partition, ctx), this.child.schema, this.op.groupBy, ectx)) {
+      throwIfAborted(ctx);
+      const keys = this.op.groupBy.map((k) => evaluate(k, run, ectx));
+      const bounds = partitionBounds(keys, [], run.numRows);
+      const { starts, ends } = groupRanges(bounds.partIndex, bounds.numPartitions, run.numRows);
+      const input = mapSide(run, u.args, this.op.groupBy, ectx);
+      const res = await runner.pythonMap({ kind: "groups", func: u.func, evalType: u.evalType, returnType: this.schema, maxRecordsPerBatch: maxRecordsPerBatch(ctx), input, starts, ends }, opts);
+      yield* resultBatches(this.schema, res);
+    }
+  }
+}
