@@ -1,6 +1,6 @@
 /// <reference path="./untyped-codecs.d.ts" />
 import { Transform, type TransformCallback } from "node:stream";
-import type { Bz2Module } from "libbzip2-wasm";
+import type { Bz2Instance, Bz2Module } from "libbzip2-wasm";
 
 /**
  * A bzip2 stream encoder (`.bz2` output, Hadoop's BZip2Codec) over libbzip2 compiled to wasm
@@ -21,8 +21,46 @@ let loaded: Promise<Bz2Module> | undefined;
 
 /** The wasm module, loaded and instantiated once per thread on first use (writers without bzip2 never load it). */
 function bz2(): Promise<Bz2Module> {
-  loaded ??= import("libbzip2-wasm").then((m) => m.default());
+  loaded ??= instantiate();
   return loaded;
+}
+
+/**
+ * Instantiates libbzip2-wasm, working around its 2019 emscripten glue:
+ * - the module object is a thenable whose `then` calls back with the module itself, so
+ *   awaiting it (or returning it from a promise callback) adopts it again forever: an endless
+ *   microtask loop that spins the thread at 100% and never lets the write finish. It is waited
+ *   on through a callback that ignores its argument, and `then` is deleted before the module
+ *   enters any promise;
+ * - under Node it installs process handlers that turn any unhandled rejection in the engine
+ *   into an abort; those are removed again.
+ */
+async function instantiate(): Promise<Bz2Module> {
+  const { default: factory } = await import("libbzip2-wasm");
+  const exceptions = new Set(process.listeners("uncaughtException"));
+  const rejections = new Set(process.listeners("unhandledRejection"));
+  const dropAddedHandlers = (): void => {
+    for (const l of process.listeners("uncaughtException")) if (!exceptions.has(l)) process.off("uncaughtException", l);
+    for (const l of process.listeners("unhandledRejection")) if (!rejections.has(l)) process.off("unhandledRejection", l);
+  };
+  const loadedModule: { m?: Bz2Instance } = {};
+  try {
+    await new Promise<void>((resolve, reject) => {
+      // a wasm instantiation that aborts rejects instead of leaving the write waiting forever
+      const m = factory({ onAbort: (what) => reject(new Error(`libbzip2-wasm failed to load: ${String(what)}`)) });
+      loadedModule.m = m;
+      dropAddedHandlers();
+      if (m.then === undefined) resolve();
+      else m.then(() => resolve());
+    });
+  } finally {
+    dropAddedHandlers();
+  }
+  const m = loadedModule.m;
+  if (m === undefined) throw new Error("libbzip2-wasm did not load");
+  delete m.then;
+  const ready: Bz2Module = m;
+  return ready;
 }
 
 /** One complete bzip2 stream of `input`. */
@@ -30,7 +68,11 @@ function compressStream(m: Bz2Module, input: Uint8Array): Buffer {
   const r = m.compressBZ2(input, BLOCK_SIZE, WORK_FACTOR);
   try {
     if (r.error !== 0) throw new Error(`bzip2 compression failed (libbzip2 error ${r.error}${r.errorMsg ? `: ${r.errorMsg}` : ""})`);
-    return Buffer.from(r.output);
+    const out = Buffer.from(r.output);
+    // the glue allocates the output with new[] and never frees it: without this each stream
+    // would leak its size in the wasm heap, which only grows
+    m._free(r.output.byteOffset);
+    return out;
   } finally {
     r.delete();
   }

@@ -29,7 +29,16 @@ declare module "libbzip2-wasm" {
   /** libbzip2 (emscripten): compresses the whole input as one bzip2 stream (block size 1-9, work factor 0-250). */
   export interface Bz2Module {
     compressBZ2(input: Uint8Array, blockSize: number, workFactor: number): Bz2Result;
+    /** libc's free over the wasm heap (a pointer is a byte offset into it). */
+    _free(pointer: number): void;
   }
-  /** Instantiates the wasm module. */
-  export default function factory(): Promise<Bz2Module>;
+  /**
+   * The module object as the (emscripten 1.38) factory returns it: usable once `then` has
+   * called back. `then` returns the module itself, so the object must not be awaited.
+   */
+  export interface Bz2Instance extends Bz2Module {
+    then?: (callback: (m: Bz2Module) => void) => unknown;
+  }
+  /** Instantiates the wasm module (asynchronously: wait through `then`); `onAbort` is called if that fails. */
+  export default function factory(overrides?: { onAbort?: (what: unknown) => void }): Bz2Instance;
 }
