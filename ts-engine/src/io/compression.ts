@@ -7,6 +7,7 @@ import { bzip2Decompress } from "./codecs/bzip2-stream.js";
 import { HadoopBlockCompress, HadoopBlockDecompress } from "./codecs/hadoop-block-stream.js";
 import { lz4CompressChunk, lz4DecodeChunk, snappyCompressChunk, snappyDecodeChunk } from "./codecs/raw-chunks.js";
 import { ZstdCompress, ZstdDecompress } from "./codecs/zstd-stream.js";
+import type { SourceOptions } from "./source-options.js";
 
 /**
  * A compression codec, chosen on read by a file's extension (as Hadoop's
@@ -89,6 +90,14 @@ export function codecByName(name: string | undefined): Codec | undefined {
     throw new IllegalArgumentException(`Codec [${name}] can be read but not written by tspark. Writable codecs are ${[...can, "none"].join(", ")}.`);
   }
   return c;
+}
+
+/**
+ * An output file's name ending: `base` (".csv") and the extension of the codec the
+ * `compression` option (or its alias `codec`) names, as the text formats' writers name files.
+ */
+export function compressedExtension(base: string, options: SourceOptions): string {
+  return `${base}${codecByName(options.get("compression") ?? options.get("codec"))?.extension ?? ""}`;
 }
 
 /** A file's bytes as a stream, decompressed when its extension names a codec. */
