@@ -67,6 +67,10 @@ ENGINE_ONLY = {
     "approx_quantile_summary",
     # Spark's CollectFrequentItems behind df.freqItems: no SQL name
     "collect_frequent_items",
+    # Spark's PreciseTimestampConversion and KnownNullable, which the time-window rewrite builds: no SQL name
+    "precisetimestampconversion", "knownnullable",
+    # Spark's MergingSessionsExec as a window function over a session-window aggregate's partial rows: no SQL name
+    "merge_sessions",
 }
 
 #: Wrappers whose engine part is still being built (none now; the staleness test keeps it honest).

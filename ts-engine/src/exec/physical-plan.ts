@@ -385,6 +385,8 @@ export interface WindowP {
   readonly orderSpec: readonly SortOrder[];
   readonly schema: StructType;
   readonly detail: string;
+  /** The operator explain names when it is not Spark's Window (MergingSessions: a session-window aggregate's merge). */
+  readonly name?: string;
 }
 
 /**

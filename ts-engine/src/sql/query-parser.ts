@@ -53,6 +53,15 @@ function unalias(e: ParsedExpr): ParsedExpr {
   return e.kind === "Alias" ? e.child : e;
 }
 
+/** The output name of a select item that is a window(…) / session_window(…) call (maybe aliased) or an aliased window_time(…), else undefined. */
+function timeWindowItemName(item: ParsedExpr): string | undefined {
+  const inner = unalias(item);
+  if (inner.kind !== "UnresolvedFunction") return undefined;
+  const fn = inner.name.toLowerCase();
+  if (item.kind === "Alias" && (fn === "window" || fn === "session_window" || fn === "window_time")) return item.name;
+  return fn === "window" || fn === "session_window" ? fn : undefined;
+}
+
 /**
  * Spark SQL queries → the engine's ParsedPlan, with no text rewriting: SELECT … FROM (joins of
  * every kind, subqueries in FROM, VALUES, range()), WHERE, GROUP BY [ALL] / HAVING, DISTINCT,
@@ -351,6 +360,9 @@ export class QueryParser extends Parser {
     if (items === undefined) return o;
     const item = items[n - 1];
     if (item === undefined || n < 1) throw new AnalysisException("ORDER_BY_POS_OUT_OF_RANGE", { index: String(n), size: String(items.length) });
+    // a time window item sorts by its output column: the aggregate below groups by that column, not the call
+    const windowName = timeWindowItemName(item);
+    if (windowName !== undefined) return { ...o, child: { kind: "UnresolvedAttribute", nameParts: [windowName] } };
     return { ...o, child: unalias(item) };
   }
 
