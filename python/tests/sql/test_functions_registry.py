@@ -28,6 +28,9 @@ CLIENT_ONLY = {
     # udtf wraps a pickled Python class; call_udf calls a registered function by name
     "udtf", "call_udf",
     "asc", "asc_nulls_first", "asc_nulls_last", "desc", "desc_nulls_first", "desc_nulls_last",
+    # partition transforms: only writeTo(t).partitionedBy reads them (the engine's
+    # plan/partition-transform.ts); Spark's SQL has no such function (UNRESOLVED_ROUTINE)
+    "years", "months", "days", "hours", "bucket",
 }
 
 #: PySpark spellings that call a registry function under another name (as PySpark's own
