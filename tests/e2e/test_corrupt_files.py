@@ -116,6 +116,9 @@ def _cases(spark, d: pathlib.Path) -> Dict[str, Tuple[Callable[[], Any], Any]]:
     # text
     empty_txt = _write(d / "text/empty.txt", b"")
     cases["text zero bytes"] = (lambda: r().text(empty_txt).collect(), [])
+    cases["text zero bytes, wholetext"] = (lambda: r().text(empty_txt, wholetext=True).count(), 0)
+    header_only = _write(d / "csv/header.csv", "a,b\n")
+    cases["csv header only"] = (lambda: (r().csv(header_only, header=True, inferSchema=True).schema.simpleString(), r().csv(header_only, header=True).count()), ("struct<a:string,b:string>", 0))
 
     # Parquet: cut in half, garbled pages, zero bytes, not Parquet at all; one bad file among good
     data = _good_parquet(spark, d)
@@ -169,6 +172,7 @@ def _cases(spark, d: pathlib.Path) -> Dict[str, Tuple[Callable[[], Any], Any]]:
     cases["xml reading only the corrupt record column"] = (lambda: r().option("rowTag", "row").schema(xs).xml(mismatched).select("_corrupt_record").collect(), only)
     empty_xml = _write(d / "xml/empty.xml", b"")
     cases["xml zero bytes"] = (lambda: r().option("rowTag", "row").schema("a INT").xml(empty_xml).collect(), [])
+    cases["xml zero bytes, inferred"] = (lambda: r().option("rowTag", "row").xml(empty_xml).schema.simpleString(), "struct<>")
 
     # gzip and bzip2: cut in half, garbage, zero bytes
     gz = gzip.compress(LINES.encode())
