@@ -1,16 +1,13 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { AnalysisException, functions as F, SparkSession } from "../../src/index.js";
+import { tempDir } from "../temp-dir.js";
 
 const spark = SparkSession.builder.appName("read-write").getOrCreate();
-const dir = mkdtempSync(path.join(tmpdir(), "node-rw-"));
-afterAll(async () => {
-  await spark.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => spark.stop());
+const dir = tempDir("node-rw-");
 
 describe("Node API: spark.read and df.write", () => {
   it("reads text files with partition columns and prunes them by a filter", async () => {
