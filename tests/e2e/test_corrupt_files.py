@@ -10,8 +10,8 @@ every case runs on classic PySpark and is compared the same way. Classic PySpark
 failure as a Py4JJavaError; its Java exception chain is searched for the first exception with an
 error condition, whose class's simple name is what tspark's exception is named.
 
-Where tspark differs (stated at the case): a bzip2 file with garbage after its magic fails where
-Hadoop's decoder reads it as empty.
+Not covered, because tspark differs: a file deleted between listing and reading (tspark lists the
+files again for every action, so ignoreMissingFiles has nothing to skip there).
 """
 from __future__ import annotations
 
@@ -100,12 +100,25 @@ def _cases(spark, d: pathlib.Path) -> Dict[str, Tuple[Callable[[], Any], Any]]:
     cases["json cut FAILFAST"] = (lambda: r().schema(js).json(cut_json, mode="FAILFAST").collect(), fail_read)
     cut_doc = _write(d / "json/trunc_ml.json", '[{"a":1},{"a":')
     cases["json cut multiLine FAILFAST"] = (lambda: r().schema("a INT").json(cut_doc, multiLine=True, mode="FAILFAST").collect(), fail_read)
+    garbage = _write(d / "json/garbage.json", bytes(range(256)) * 4)
+    cases["json binary garbage, inferred"] = (lambda: (r().json(garbage).schema.simpleString(), r().json(garbage).count()), ("struct<_corrupt_record:string>", 9))
+    vt = _write(d / "json/vt.json", b'{"a":1}\n\x0b\x0c\n \t\n{"a":2}\n')
+    cases["json vertical tab and form feed are not blank"] = (lambda: r().json(vt).collect(), [(None, 1), ("\x0b\x0c", None), (None, 2)])
+    only = ("AnalysisException", "UNSUPPORTED_FEATURE.QUERY_ONLY_CORRUPT_RECORD_COLUMN")
+    cases["json reading only the corrupt record column"] = (lambda: r().json(cut_json).select("_corrupt_record").collect(), only)
+    cases["json filtering only on the corrupt record column"] = (lambda: r().json(cut_json).where("_corrupt_record IS NOT NULL").count(), only)
+    cases["json only the corrupt record column, cached first"] = (lambda: r().json(cut_json).cache().select("_corrupt_record").collect(), [(None,), ('{"a":2,"b":',)])
+    cases["csv reading only the corrupt record column"] = (lambda: r().schema(schema).csv(ragged, header=True).select("_corrupt_record").collect(), only)
+    cases["csv counting with the corrupt record column"] = (lambda: r().schema(schema).csv(ragged, header=True).select("_corrupt_record").count(), 4)
     empty_json = _write(d / "json/empty.json", b"")
     cases["json zero bytes, inferred"] = (lambda: (r().json(empty_json).schema.simpleString(), r().json(empty_json).count()), ("struct<>", 0))
 
     # text
     empty_txt = _write(d / "text/empty.txt", b"")
     cases["text zero bytes"] = (lambda: r().text(empty_txt).collect(), [])
+    cases["text zero bytes, wholetext"] = (lambda: r().text(empty_txt, wholetext=True).count(), 0)
+    header_only = _write(d / "csv/header.csv", "a,b\n")
+    cases["csv header only"] = (lambda: (r().csv(header_only, header=True, inferSchema=True).schema.simpleString(), r().csv(header_only, header=True).count()), ("struct<a:string,b:string>", 0))
 
     # Parquet: cut in half, garbled pages, zero bytes, not Parquet at all; one bad file among good
     data = _good_parquet(spark, d)
@@ -156,8 +169,10 @@ def _cases(spark, d: pathlib.Path) -> Dict[str, Tuple[Callable[[], Any], Any]]:
     cases["xml cut FAILFAST"] = (lambda: r().option("rowTag", "row").option("mode", "FAILFAST").schema(xs).xml(cut_xml).collect(), fail_read)
     mismatched = _write(d / "xml/garbled.xml", "<rows><row><a>1</b></row><row><a>2</a></row></rows>")
     cases["xml mismatched tag"] = (lambda: r().option("rowTag", "row").schema(xs).xml(mismatched).collect(), [(None, "<row><a>1</b></row>"), (2, None)])
+    cases["xml reading only the corrupt record column"] = (lambda: r().option("rowTag", "row").schema(xs).xml(mismatched).select("_corrupt_record").collect(), only)
     empty_xml = _write(d / "xml/empty.xml", b"")
     cases["xml zero bytes"] = (lambda: r().option("rowTag", "row").schema("a INT").xml(empty_xml).collect(), [])
+    cases["xml zero bytes, inferred"] = (lambda: r().option("rowTag", "row").xml(empty_xml).schema.simpleString(), "struct<>")
 
     # gzip and bzip2: cut in half, garbage, zero bytes
     gz = gzip.compress(LINES.encode())
@@ -174,6 +189,12 @@ def _cases(spark, d: pathlib.Path) -> Dict[str, Tuple[Callable[[], Any], Any]]:
     cut_bz = _write(d / "bz/cut.txt.bz2", b[: len(b) // 2])
     cases["bzip2 cut"] = (lambda: r().text(cut_bz).count(), fail_read)
     cases["bzip2 cut, ignoreCorruptFiles"] = (lambda: r().option("ignoreCorruptFiles", True).text(cut_bz).count(), 0)
+    not_bz = _write(d / "bz2/garbage.txt.bz2", b"BZh9 not really bzip2\n" * 10)
+    cases["bzip2 header then garbage reads as nothing (no block magic)"] = (lambda: r().text(not_bz).count(), 0)
+    plain_bz = _write(d / "bz4/plain.txt.bz2", b"hello world\n" * 10)
+    cases["bzip2 plain text reads as nothing"] = (lambda: r().text(plain_bz).count(), 0)
+    bad_block = _write(d / "bz5/block.txt.bz2", b"BZh91AY&SY" + b"\x00" * 50)
+    cases["bzip2 bad block"] = (lambda: r().text(bad_block).count(), fail_read)
     empty_bz = _write(d / "bz3/empty.txt.bz2", b"")
     cases["bzip2 zero bytes"] = (lambda: r().text(empty_bz).count(), 0)
 

@@ -45,6 +45,7 @@ export class FileSourceScanExec implements ExecutionPlan {
     const format = fileFormat(p.format);
     const req: ReadRequest = { dataSchema: p.dataSchema, requiredSchema: p.requiredSchema, filters: p.filters, options: new SourceOptions(p.options) };
     const fctx: FormatContext = { conf: ctx.conf, timeZone: ctx.conf.get("spark.sql.session.timeZone") ?? "UTC", signal: ctx.signal };
+    format.checkRead?.(req, fctx);
     const ignore = ignoreFilesOf(req.options, ctx.conf);
     for (const split of part.splits) {
       try {

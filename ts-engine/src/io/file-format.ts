@@ -50,6 +50,11 @@ export interface FileFormat {
    */
   read(split: FileSplit, req: ReadRequest, ctx: FormatContext): AsyncIterable<ColumnBatch>;
   /**
+   * Checks a read before any of its splits is read, raising what Spark's buildReader raises
+   * on the driver (an AnalysisException, not a task's FAILED_READ_FILE). Absent: nothing to check.
+   */
+  checkRead?(req: ReadRequest, ctx: FormatContext): void;
+  /**
    * Whether scans of `schema` (the scan's output) hand columnar batches to the operators
    * above, as Spark's FileFormat.supportBatch says: explain then prints `Batched: true` and a
    * ColumnarToRow above the scan (Spark's vectorized Parquet reader). Absent means false.

@@ -1,6 +1,8 @@
+import type { SqlConf } from "../conf/sql-conf.js";
 import { AnalysisException } from "../errors/spark-exception.js";
 import { sqlTypeName } from "../types/type-names.js";
 import type { DataType, StructType } from "../types/data-type.js";
+import type { ReadRequest } from "./file-format.js";
 
 /** The data type kinds a format cannot hold, wherever they sit (inside arrays, map values and struct fields too). */
 export type UnsupportedKinds = ReadonlySet<DataType["kind"]>;
@@ -30,5 +32,18 @@ export function checkDataTypes(schema: StructType, format: string, unsupported: 
     if (!supportsDataType(f.dataType, unsupported)) {
       throw new AnalysisException("UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE", { columnName: `\`${f.name}\``, columnType: `"${sqlTypeName(f.dataType)}"`, format });
     }
+  }
+}
+
+/**
+ * Spark's refusal of a scan that reads nothing but the corrupt record column
+ * (UNSUPPORTED_FEATURE.QUERY_ONLY_CORRUPT_RECORD_COLUMN, from the CSV, JSON and XML sources'
+ * buildReader): that column is only filled when other columns are parsed.
+ */
+export function checkNotOnlyCorruptRecord(req: ReadRequest, conf: SqlConf): void {
+  const corrupt = req.options.get("columnNameOfCorruptRecord") ?? conf.get("spark.sql.columnNameOfCorruptRecord") ?? "_corrupt_record";
+  const required = req.requiredSchema;
+  if (required.fields.length === 1 && required.fields[0]!.name === corrupt) {
+    throw new AnalysisException("UNSUPPORTED_FEATURE.QUERY_ONLY_CORRUPT_RECORD_COLUMN", {});
   }
 }

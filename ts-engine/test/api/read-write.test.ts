@@ -1,5 +1,6 @@
-import { readdirSync, writeFileSync, mkdirSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { AnalysisException, functions as F, SparkSession } from "../../src/index.js";
 import { tempDir } from "../temp-dir.js";
@@ -99,4 +100,46 @@ describe("Node API: spark.read and df.write", () => {
       [2, null, 2],
     ]);
   });
+
+  it("validates XML rows against an XSD, writes bzip2, skips corrupt files and reads BACK_TO_DELIMITER multiLine, as from Python", async () => {
+    const xsd = path.join(dir, "row.xsd");
+    writeFileSync(
+      xsd,
+      '<?xml version="1.0"?><xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="r"><xs:complexType><xs:sequence>' +
+        '<xs:element name="n" type="xs:integer"/></xs:sequence></xs:complexType></xs:element></xs:schema>',
+    );
+    const xml = path.join(dir, "xsd-in.xml");
+    writeFileSync(xml, "<rows><r><n>1</n></r><r><n>x</n></r><r><n>3</n></r></rows>");
+    const valid = await spark.read.schema("n INT, _corrupt_record STRING").xml(xml, { rowTag: "r", rowValidationXSDPath: xsd });
+    expect((await valid.collect()).map((r) => [r.get(0), r.get(1)])).toEqual([
+      [1, null],
+      [null, "<r><n>x</n></r>"],
+      [3, null],
+    ]);
+    const dropped = await spark.read.xml(xml, { rowTag: "r", rowValidationXSDPath: xsd, mode: "DROPMALFORMED" });
+    expect(await dropped.count()).toBe(2);
+
+    const bz = path.join(dir, "bz-out");
+    await spark.range(5000).selectExpr("CAST(id AS STRING) AS value").write.option("compression", "bzip2").text(bz);
+    const parts = readdirSync(bz).filter((n) => n.startsWith("part-"));
+    expect(parts.length).toBeGreaterThan(0);
+    expect(parts.every((n) => n.endsWith(".txt.bz2") && readFileSync(path.join(bz, n)).subarray(0, 3).toString() === "BZh")).toBe(true);
+    expect(await (await spark.read.text(bz)).selectExpr("sum(CAST(value AS BIGINT))").collect().then((r) => r[0]!.get(0))).toBe((5000 * 4999) / 2);
+
+    const mixed = path.join(dir, "corrupt-mix");
+    mkdirSync(mixed);
+    writeFileSync(path.join(mixed, "a.txt"), "ok1\nok2\n");
+    writeFileSync(path.join(mixed, "b.txt.gz"), gzipSync(Buffer.from("x\n".repeat(5000))).subarray(0, 40));
+    await expect((await spark.read.text(mixed)).count()).rejects.toThrow(/FAILED_READ_FILE.*b\.txt\.gz/);
+    const skipped = await spark.read.option("ignoreCorruptFiles", true).text(mixed);
+    expect((await skipped.collect()).map((r) => r.get(0)).filter((v) => v !== "x")).toEqual(["ok1", "ok2"]);
+
+    const csv = path.join(dir, "btd.csv");
+    writeFileSync(csv, 'a,"x\ny"z",w\n1,2,3\n');
+    const btd = await spark.read.schema("c0 string, c1 string, c2 string, c3 string, c4 string").csv(csv, { unescapedQuoteHandling: "BACK_TO_DELIMITER", multiLine: true });
+    expect((await btd.collect()).map((r) => [0, 1, 2, 3, 4].map((i) => r.get(i)))).toEqual([
+      ["a", "x", null, null, null],
+      ["yz", "w", "1", "2", "3"],
+    ]);
+  }, 120_000);
 });

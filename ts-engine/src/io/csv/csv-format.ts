@@ -1,7 +1,7 @@
 import type { ColumnBatch } from "../../columnar/batch.js";
 import type { StructType } from "../../types/data-type.js";
 import { codecByName, compressedExtension, isSplittableCodec } from "../compression.js";
-import { checkDataTypes, type UnsupportedKinds } from "../format-data-types.js";
+import { checkDataTypes, checkNotOnlyCorruptRecord, type UnsupportedKinds } from "../format-data-types.js";
 import type { FileFormat, FormatContext, OutputWriter, ReadRequest } from "../file-format.js";
 import type { FileSplit, FileStatus } from "../file-split.js";
 import type { SourceOptions } from "../source-options.js";
@@ -31,6 +31,9 @@ export const csvFormat: FileFormat = {
   isSplittable(file: FileStatus, options: SourceOptions): boolean {
     const o = csvOptions(options, CORRUPT_RECORD_DEFAULT, false);
     return !o.multiLine && isUtf8Encoding(o.encoding) && isSplittableCodec(file.path);
+  },
+  checkRead(req: ReadRequest, ctx: FormatContext): void {
+    checkNotOnlyCorruptRecord(req, ctx.conf);
   },
   read(split: FileSplit, req: ReadRequest, ctx: FormatContext): AsyncIterable<ColumnBatch> {
     checkDataTypes(req.requiredSchema, "CSV", UNSUPPORTED);

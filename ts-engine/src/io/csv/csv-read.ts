@@ -118,7 +118,8 @@ export async function* tokenizeSplit(split: FileSplit, o: CsvOptions, t: CsvToke
       yield;
       return;
     }
-    if (t.nRecords >= BATCH_SIZE) {
+    // an open record (BACK_TO_DELIMITER) waits for the next record's values before a batch is cut
+    if (t.nRecords >= BATCH_SIZE && !t.openTail) {
       checkMaxChars(t, o.maxCharsPerColumn);
       yield;
       t.reset(bytes);

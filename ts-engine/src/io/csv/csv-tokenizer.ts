@@ -9,7 +9,7 @@ import type { UnescapedQuoteHandling } from "./csv-options.js";
  * up to the next delimiter (unescapedQuoteHandling STOP_AT_DELIMITER, the default), is kept as a
  * character of the value (STOP_AT_CLOSING_QUOTE), makes the value null (SKIP_VALUE) or fails the
  * read (RAISE_ERROR), or cuts what was read of the value at its delimiters (BACK_TO_DELIMITER,
- * see backToDelimiter; refused with multiLine). Unquoted values are
+ * see backToDelimiter). Unquoted values are
  * trimmed when ignoreLeading/TrailingWhiteSpace say so (whitespace: bytes ≤ 0x20).
  * Tokens are byte ranges; nothing is copied or decoded here.
  */
@@ -65,6 +65,16 @@ export class CsvTokens {
   bytes: Uint8Array = new Uint8Array(0);
   /** The text of BUILT tokens, by token index. */
   readonly built = new Map<number, string>();
+  /**
+   * BACK_TO_DELIMITER with multiLine: the token at which a line break inside a quoted value
+   * ended the record being tokenized (-1: none). See tokenizeRecord.
+   */
+  splitAt = -1;
+  /**
+   * Whether the last record is still open: the values after such a line break, which
+   * univocity keeps and completes with the next record's values.
+   */
+  openTail = false;
 
   private checkedBytes: Uint8Array | null = null;
   private bytesAreUtf8 = true;
@@ -73,6 +83,8 @@ export class CsvTokens {
     this.bytes = bytes;
     this.nTokens = 0;
     this.nRecords = 0;
+    this.splitAt = -1;
+    this.openTail = false;
     if (this.built.size > 0) this.built.clear();
   }
 
@@ -113,6 +125,13 @@ export class CsvTokens {
 
   /** @internal */
   beginRecord(start: number): void {
+    if (this.openTail) {
+      // the open record takes this record's values; its raw text is this record's
+      this.openTail = false;
+      this.nRecords--;
+      this.recStart[this.nRecords] = start;
+      return;
+    }
     if (this.nRecords === this.recTok.length) this.growRecords();
     this.recTok[this.nRecords] = this.nTokens;
     this.recStart[this.nRecords] = start;
@@ -121,8 +140,30 @@ export class CsvTokens {
   /** @internal */
   endRecord(end: number): void {
     const r = this.nRecords++;
+    const split = this.splitAt;
+    if (split >= 0 && split < this.nTokens) {
+      // the record ended at a line break inside a value: the values after it open a record
+      // of their own, with no raw text until the next record completes it
+      this.splitAt = -1;
+      this.recCount[r] = split - this.recTok[r]!;
+      this.recEnd[r] = end;
+      if (this.nRecords === this.recTok.length) this.growRecords();
+      const tail = this.nRecords++;
+      this.recTok[tail] = split;
+      this.recCount[tail] = this.nTokens - split;
+      this.recStart[tail] = -1;
+      this.recEnd[tail] = -1;
+      this.openTail = true;
+      return;
+    }
+    this.splitAt = -1;
     this.recCount[r] = this.nTokens - this.recTok[r]!;
     this.recEnd[r] = end;
+  }
+
+  /** Whether record r has raw text (the corrupt record column); an open tail's is null until completed. */
+  hasText(r: number): boolean {
+    return this.recStart[r]! >= 0;
   }
 
   /** Whether the bytes tokens point into are valid UTF-8 (checked once per chunk: a chunk is tokenized over several batches). */
@@ -219,8 +260,6 @@ export function tokenizeRecord(t: CsvTokens, b: Uint8Array, pos: number, end: nu
           }
           if (s.unescaped === "RAISE_ERROR") throw new Error(UNESCAPED_QUOTE(quote));
           if (s.unescaped === "BACK_TO_DELIMITER") {
-            // univocity also splits records at line breaks it meets then; multiLine files are not read so
-            if (multiLine) throw new Error("unescapedQuoteHandling BACK_TO_DELIMITER is not supported by tspark's CSV reader with multiLine");
             back = true;
             break;
           }
@@ -229,7 +268,7 @@ export function tokenizeRecord(t: CsvTokens, b: Uint8Array, pos: number, end: nu
         }
         q++;
       }
-      if (back) p = backToDelimiter(t, b, fs, end, s);
+      if (back) p = backToDelimiter(t, b, fs, end, s, multiLine);
       else if (raw) {
         // an unescaped quote: the whole value, quotes and all, up to the next delimiter
         let e = q;
@@ -292,7 +331,12 @@ export function tokenizeRecord(t: CsvTokens, b: Uint8Array, pos: number, end: nu
       t.endRecord(p);
       return p + Math.max(n, 1);
     }
-    t.endRecord(p);
+    // a value that ran to the end of the file (an unclosed quote): Spark's record text drops
+    // the file's last line break (stripLineEnd)
+    let e = p;
+    if (multiLine && e > pos && b[e - 1] === LF) e--;
+    if (multiLine && e > pos && b[e - 1] === CR) e--;
+    t.endRecord(e);
     return end;
   }
 }
@@ -346,27 +390,43 @@ export function tokenizeLine(t: CsvTokens, b: Uint8Array, pos: number, end: numb
 const decoder = new TextDecoder();
 
 /**
- * A quoted value that holds an unescaped quote, read under BACK_TO_DELIMITER (line mode) as
- * univocity reads it: at each unescaped quote, what was read of the value so far is cut at
- * the delimiters, each piece before one becoming a value of its own; reading goes on inside
- * the quoted value without that quote, until a closing quote (followed by the delimiter or the
- * line's end) or the line's end ends the last value. A doubled quote stands for one quote
- * and, when the escape is another character, makes the next character count as following an
- * unescaped quote. Pushes the values (BUILT) and returns the position after the last.
+ * A quoted value that holds an unescaped quote, read under BACK_TO_DELIMITER as univocity
+ * reads it: at each unescaped quote, what was read of the value so far is cut at the
+ * delimiters, each piece before one becoming a value of its own; reading goes on inside the
+ * quoted value without that quote, until a closing quote (followed by the delimiter or the
+ * record's end) or the end of the input (a line in line mode, the file with multiLine) ends
+ * the last value. A doubled quote stands for one quote and, when the escape is another
+ * character, makes the next character count as following an unescaped quote.
+ *
+ * With multiLine the value may hold line breaks (read as \n, as univocity normalizes them),
+ * and the cut is at line breaks too: the first one ends the record there (univocity's
+ * pending record, see CsvTokens.splitAt); the values after it stay open and the next record's
+ * values complete them. Pushes the values (BUILT) and returns the position after the last.
  */
-function backToDelimiter(t: CsvTokens, b: Uint8Array, fs: number, end: number, s: TokenizerSettings): number {
+function backToDelimiter(t: CsvTokens, b: Uint8Array, fs: number, end: number, s: TokenizerSettings, multiLine: boolean): number {
   const { sep, quote, escape, escapeEscape } = s;
   let out: number[] = [];
   const value = (bytes: readonly number[]): void => {
     t.built.set(t.nTokens, decoder.decode(Uint8Array.from(bytes)));
     t.push(fs, fs, BUILT);
   };
+  // line breaks inside the value: \n after normalizing \r\n and \r, or the lineSep given
+  const nl: readonly number[] = s.lineSep === null ? [LF] : Array.from(s.lineSep);
+  const matchAt = (i: number, m: ArrayLike<number>): boolean => {
+    if (i + m.length > out.length) return false;
+    for (let j = 0; j < m.length; j++) if (out[i + j] !== m[j]) return false;
+    return true;
+  };
   const cut = (): void => {
     let from = 0;
-    for (let i = 0; i + sep.length <= out.length; ) {
-      let match = true;
-      for (let j = 0; j < sep.length; j++) if (out[i + j] !== sep[j]) match = false;
-      if (match) {
+    for (let i = 0; i < out.length; ) {
+      if (multiLine && matchAt(i, nl)) {
+        value(out.slice(from, i));
+        // the first line break ends the record; later ones in the same record only end values
+        if (t.splitAt < 0) t.splitAt = t.nTokens;
+        i += nl.length;
+        from = i;
+      } else if (matchAt(i, sep)) {
         value(out.slice(from, i));
         i += sep.length;
         from = i;
@@ -374,6 +434,7 @@ function backToDelimiter(t: CsvTokens, b: Uint8Array, fs: number, end: number, s
     }
     out = out.slice(from);
   };
+  const ends = (a: number): boolean => a >= end || isSep(b, a, end, sep) || (multiLine && terminatorAt(b, a, end, s.lineSep) > 0);
   let q = fs + 1;
   let afterDoubled = false;
   while (q < end) {
@@ -386,10 +447,20 @@ function backToDelimiter(t: CsvTokens, b: Uint8Array, fs: number, end: number, s
     }
     if (c === quote) {
       let a = q + 1;
-      while (a < end && b[a]! <= 0x20 && !isSep(b, a, end, sep)) a++;
-      if (a >= end || isSep(b, a, end, sep)) {
+      while (a < end && b[a]! <= 0x20 && !ends(a)) a++;
+      if (ends(a)) {
         value(out);
         return a;
+      }
+      if (a > q + 1) {
+        // whitespace after the quote and more text: univocity puts the quotes back and reads
+        // the rest raw up to the delimiter (as STOP_AT_DELIMITER does)
+        let e = a;
+        while (e < end && !isSep(b, e, end, sep) && !(multiLine && terminatorAt(b, e, end, s.lineSep) > 0)) e++;
+        let te = e;
+        if (s.trimTrailing) while (te > a && b[te - 1]! <= 0x20) te--;
+        value([quote, ...out, quote, ...b.subarray(q + 1, te)]);
+        return e;
       }
       if (b[q + 1] === quote) {
         out.push(quote);
@@ -405,6 +476,11 @@ function backToDelimiter(t: CsvTokens, b: Uint8Array, fs: number, end: number, s
     if (afterDoubled) {
       cut();
       afterDoubled = false;
+    }
+    if (multiLine && c === CR && s.lineSep === null) {
+      out.push(LF);
+      q += q + 1 < end && b[q + 1] === LF ? 2 : 1;
+      continue;
     }
     out.push(c);
     q++;

@@ -6,7 +6,7 @@ import type { DataType, StructType } from "../../types/data-type.js";
 import { builderFor, compact, valuesBuilder, type ColumnBuilder, type ValueFormats } from "../csv/column-builders.js";
 import { BadValue, convertJsonValue, structValues, TimeParsers } from "./json-convert.js";
 import type { JsonOptions } from "./json-options.js";
-import { ABSENT, ARRAY, BLANK, FALSE, FLOAT, GENERAL, INT, JsonRecordScanner, NULL, OBJECT, ProjectedFields, STR, STR_ESCAPED, TRUE } from "./json-record-scan.js";
+import { ABSENT, ARRAY, BLANK, FALSE, FLOAT, GENERAL, INT, JsonRecordScanner, NULL, OBJECT, ProjectedFields, STR, STR_ESCAPED, TRUE, isBlankRecord } from "./json-record-scan.js";
 
 const decoder = new TextDecoder();
 
@@ -143,7 +143,7 @@ export class JsonBatchBuilder {
       return;
     }
     const text = decoder.decode(this.bytes.subarray(s, e));
-    if (text.trim().length === 0 || (this.o.allowComments && new JsonParser(text, this.o).isBlank())) return;
+    if (isBlankRecord(text) || (this.o.allowComments && new JsonParser(text, this.o).isBlank())) return;
     this.addGeneral(new JsonParser(text, this.o).parseAll(), text);
   }
 

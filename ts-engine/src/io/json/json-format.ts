@@ -2,7 +2,7 @@ import type { ColumnBatch } from "../../columnar/batch.js";
 import type { StructType } from "../../types/data-type.js";
 import { codecByName, compressedExtension, isSplittableCodec } from "../compression.js";
 import { isUtf8Encoding } from "../csv/csv-options.js";
-import { checkDataTypes, type UnsupportedKinds } from "../format-data-types.js";
+import { checkDataTypes, checkNotOnlyCorruptRecord, type UnsupportedKinds } from "../format-data-types.js";
 import type { FileFormat, FormatContext, OutputWriter, ReadRequest } from "../file-format.js";
 import type { FileSplit, FileStatus } from "../file-split.js";
 import type { SourceOptions } from "../source-options.js";
@@ -32,6 +32,9 @@ export const jsonFormat: FileFormat = {
   },
   isSplittable(file: FileStatus, options: SourceOptions): boolean {
     return !options.bool("multiLine", false) && isUtf8Encoding((options.get("encoding") ?? "utf-8").toLowerCase()) && isSplittableCodec(file.path);
+  },
+  checkRead(req: ReadRequest, ctx: FormatContext): void {
+    checkNotOnlyCorruptRecord(req, ctx.conf);
   },
   read(split: FileSplit, req: ReadRequest, ctx: FormatContext): AsyncIterable<ColumnBatch> {
     return readJson(split, req, ctx);

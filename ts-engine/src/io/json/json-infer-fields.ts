@@ -2,7 +2,7 @@ import { inferJsonType, mergeJsonTypes } from "../../expr/kernels/json-infer.js"
 import { JsonParser, type JsonValue } from "../../expr/kernels/json-parser.js";
 import { BooleanType, DoubleType, LongType, NullType, StringType, structField, structType, type DataType, type StructType } from "../../types/data-type.js";
 import type { JsonOptions } from "./json-options.js";
-import { ARRAY, FALSE, FLOAT, GENERAL, INT, JsonRecordScanner, NULL, OBJECT, STR, STR_ESCAPED, TRUE, type FieldSink } from "./json-record-scan.js";
+import { ARRAY, FALSE, FLOAT, GENERAL, INT, JsonRecordScanner, NULL, OBJECT, STR, STR_ESCAPED, TRUE, isBlankRecord, type FieldSink } from "./json-record-scan.js";
 
 const decoder = new TextDecoder();
 
@@ -41,7 +41,7 @@ export class InferredFields implements FieldSink {
     const r = this.scanner.scanRecord(b, s, e, this);
     if (r === GENERAL) {
       const text = decoder.decode(b.subarray(s, e));
-      if (text.trim().length === 0 || (this.o.allowComments && new JsonParser(text, this.o).isBlank())) return;
+      if (isBlankRecord(text) || (this.o.allowComments && new JsonParser(text, this.o).isBlank())) return;
       this.addValue(new JsonParser(text, this.o).parseAll());
     } else if (r !== 0) this.seen = true;
   }

@@ -16,6 +16,7 @@ import { InferredFields } from "./json-infer-fields.js";
 import { canonicalJsonType, mergeJsonTypes } from "../../expr/kernels/json-infer.js";
 import { jsonOptions, type JsonOptions } from "./json-options.js";
 import { JsonParser } from "../../expr/kernels/json-parser.js";
+import { isBlankRecord } from "./json-record-scan.js";
 
 const decoder = new TextDecoder();
 
@@ -54,13 +55,13 @@ async function* records(split: FileSplit, o: JsonOptions): AsyncGenerator<string
   if (o.multiLine) {
     if (split.start !== 0) return;
     const text = decoder.decode(await utf8Bytes(split.file.path, o.encoding));
-    if (text.trim().length > 0) yield text;
+    if (!isBlankRecord(text)) yield text;
     return;
   }
   for await (const c of lineChunks(split, o)) {
     for (let i = 0; i < c.count; i++) {
       const s = decoder.decode(c.bytes.subarray(c.starts[i]!, c.ends[i]!));
-      if (s.trim().length > 0 && !(o.allowComments && new JsonParser(s, o).isBlank())) yield s;
+      if (!isBlankRecord(s) && !(o.allowComments && new JsonParser(s, o).isBlank())) yield s;
     }
   }
 }

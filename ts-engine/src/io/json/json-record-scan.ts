@@ -37,6 +37,16 @@ export const GENERAL = -1;
 /** Nesting deeper than this goes to the general parser (keeps the recursion shallow). */
 const MAX_DEPTH = 256;
 
+const JACKSON_BLANK = /^[ \t\r\n]*$/;
+
+/**
+ * Whether record text is only Jackson's whitespace (space, tab, CR, LF): Spark skips such
+ * records, where any other character (a vertical tab, a form feed, U+00A0) makes a malformed one.
+ */
+export function isBlankRecord(text: string): boolean {
+  return JACKSON_BLANK.test(text);
+}
+
 function isWs(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }

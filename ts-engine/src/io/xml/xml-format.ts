@@ -1,7 +1,7 @@
 import type { ColumnBatch } from "../../columnar/batch.js";
 import type { StructType } from "../../types/data-type.js";
 import { codecByName, compressedExtension } from "../compression.js";
-import { checkDataTypes, type UnsupportedKinds } from "../format-data-types.js";
+import { checkDataTypes, checkNotOnlyCorruptRecord, type UnsupportedKinds } from "../format-data-types.js";
 import type { FileFormat, FormatContext, OutputWriter, ReadRequest } from "../file-format.js";
 import type { FileSplit, FileStatus } from "../file-split.js";
 import type { SourceOptions } from "../source-options.js";
@@ -29,6 +29,9 @@ export const xmlFormat: FileFormat = {
   },
   isSplittable(): boolean {
     return false;
+  },
+  checkRead(req: ReadRequest, ctx: FormatContext): void {
+    checkNotOnlyCorruptRecord(req, ctx.conf);
   },
   read(split: FileSplit, req: ReadRequest, ctx: FormatContext): AsyncIterable<ColumnBatch> {
     return readXml(split, req, ctx);

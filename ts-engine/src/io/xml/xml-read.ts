@@ -43,7 +43,7 @@ async function* fileRecords(path: string, o: XmlOptions, parser: XmlRecordParser
 /**
  * The schema Spark's XML source infers (XmlInferSchema): every record's type merged, fields
  * sorted by name, the corrupt record column added in PERMISSIVE mode when a record does not
- * parse; undefined when no file holds a record.
+ * parse; no columns (Spark: `struct<>`) when no file holds a record.
  */
 export async function inferXmlSchema(files: readonly FileStatus[], options: SourceOptions, conf: SqlConf): Promise<StructType | undefined> {
   const o = readOptionsOf(options, conf);
@@ -62,7 +62,6 @@ export async function inferXmlSchema(files: readonly FileStatus[], options: Sour
       t = t === undefined ? rt : inf.merge(t, rt);
     }
   }
-  if (t === undefined && !corrupt) return undefined;
   const done = t === undefined ? undefined : inf.finish(t);
   let st: StructType = done !== undefined && done.kind === "struct" ? done : structType([]);
   if (corrupt && o.mode === "PERMISSIVE" && !st.fields.some((f) => f.name === o.columnNameOfCorruptRecord)) {
