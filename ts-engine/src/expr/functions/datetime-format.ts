@@ -6,7 +6,7 @@ import { floorDiv } from "../datetime/civil.js";
 import { compilePattern } from "../datetime/pattern.js";
 import { PatternFormatter } from "../datetime/pattern-format.js";
 import { newParseResult, PatternParser } from "../datetime/pattern-parse.js";
-import { fixedLayout, formatFixed, parseFixed, type FixedLayout, type FixedParsed } from "../datetime/fixed-layout.js";
+import { fixedLayout, formatFixed, parseFixed, parseFixedBatch, type FixedLayout, type FixedParsed } from "../datetime/fixed-layout.js";
 import { zoneRulesOrUtc, type ZoneRules } from "../datetime/zone-rules.js";
 import { castVector } from "../eval/cast.js";
 import type { EvalContext } from "../eval/eval-context.js";
@@ -183,11 +183,19 @@ function parseVector(v: Vector, fmt: Vector, target: ParseTarget, outType: DataT
   const out = new Float64Array(n);
   const validity = writableValidity(andNull(v.validity, fmt.validity, n), n);
   const raise = ctx.ansi && !lenient;
+  // one pattern for the batch: its fixed layout parses every row slot by slot first
+  const batch = parser !== null && parser.layout !== null ? parseFixedBatch(parser.layout, bytes, offsets, n, validity) : null;
   for (let i = 0; i < n; i++) {
     if (validity[i] === 0) continue;
+    if (batch !== null && batch.ok[i] === 1) {
+      const local = batch.days[i]! * 86400 + batch.secondOfDay[i]!;
+      const secs = target === "ntz" ? local : zone.localToUtc(local);
+      out[i] = target === "seconds" ? secs : secs * 1e6 + batch.micros[i]!;
+      continue;
+    }
     if (literal === null) parser = compiledParse(parsers, textAt(fmt, i)!);
     const p = parser!;
-    if (p.layout !== null && parseFixed(p.layout, bytes, offsets[i]!, offsets[i + 1]!, fast)) {
+    if (batch === null && p.layout !== null && parseFixed(p.layout, bytes, offsets[i]!, offsets[i + 1]!, fast)) {
       // The layout has no zone or offset field: the local time is in the session zone.
       const local = fast.days * 86400 + fast.secondOfDay;
       const secs = target === "ntz" ? local : zone.localToUtc(local);
