@@ -360,3 +360,79 @@ export function parseFixedBatch(layout: FixedLayout, b: Uint8Array, offsets: Int
   }
   return { ok, days, secondOfDay, micros };
 }
+
+/**
+ * formatFixed over a whole batch of local date-times, slot by slot: the civil fields of every
+ * row first, then one loop per field writing its digits at the same place in each row's
+ * `width` bytes, and the literals copied per run. Null when some row's year is outside 0–9999
+ * (the caller formats the batch row by row then). Row i's text is bytes[i·width, (i+1)·width).
+ */
+export function formatFixedBatch(layout: FixedLayout, days: Int32Array, secondOfDay: Int32Array, micros: Float64Array, n: number): Uint8Array | null {
+  const w = layout.width;
+  const fields = new Int32Array(7 * n);
+  for (let i = 0; i < n; i++) {
+    // civil_from_days (Hinnant) in int32 arithmetic, as formatFixed
+    const z = (days[i]! + 719468) | 0;
+    const era = ((z >= 0 ? z : z - 146096) / 146097) | 0;
+    const doe = (z - era * 146097) | 0;
+    const yoe = ((doe - ((doe / 1460) | 0) + ((doe / 36524) | 0) - ((doe / 146096) | 0)) / 365) | 0;
+    const doy = (doe - (365 * yoe + ((yoe / 4) | 0) - ((yoe / 100) | 0))) | 0;
+    const mp = ((5 * doy + 2) / 153) | 0;
+    const month = mp < 10 ? mp + 3 : mp - 9;
+    const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    if (year < 0 || year > 9999) return null;
+    const sod = secondOfDay[i]!;
+    fields[YEAR * n + i] = year;
+    fields[MONTH * n + i] = month;
+    fields[DAY * n + i] = doy - (((153 * mp + 2) / 5) | 0) + 1;
+    fields[HOUR * n + i] = (sod / 3600) | 0;
+    fields[MINUTE * n + i] = ((sod / 60) | 0) % 60;
+    fields[SECOND * n + i] = sod % 60;
+  }
+  const out = new Uint8Array(n * w);
+  const slots = layout.slots;
+  const template = layout.template;
+  for (let s = 0; s < slots.length; s += 3) {
+    const kind = slots[s]!;
+    const at = slots[s + 1]!;
+    const width = slots[s + 2]!;
+    if (kind === LITERAL) {
+      for (let k = at; k < at + width; k++) {
+        const t = template[k]!;
+        for (let i = 0, p = k; i < n; i++, p += w) out[p] = t;
+      }
+      continue;
+    }
+    if (kind === FRACTION) {
+      // the first digits of the microsecond, then zeros past the sixth
+      for (let i = 0, p = at; i < n; i++, p += w) {
+        let div = 100000;
+        for (let k = 0; k < width; k++) {
+          out[p + k] = k < 6 ? 0x30 + (Math.floor(micros[i]! / div) % 10) : 0x30;
+          div /= 10;
+        }
+      }
+      continue;
+    }
+    const base = kind * n;
+    if (kind === YEAR) {
+      for (let i = 0, p = at; i < n; i++, p += w) {
+        const y = fields[base + i]!;
+        const hi = (y / 100) | 0;
+        const lo = y - hi * 100;
+        out[p] = 0x30 + ((hi / 10) | 0);
+        out[p + 1] = 0x30 + (hi % 10);
+        out[p + 2] = 0x30 + ((lo / 10) | 0);
+        out[p + 3] = 0x30 + (lo % 10);
+      }
+      continue;
+    }
+    for (let i = 0, p = at; i < n; i++, p += w) {
+      const v = fields[base + i]!;
+      const t = (v / 10) | 0;
+      out[p] = 0x30 + t;
+      out[p + 1] = 0x30 + v - t * 10;
+    }
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Utf8Builder, utf8At } from "../../../src/columnar/utf8.js";
-import { fixedLayout, formatFixed, parseFixed, parseFixedBatch, type FixedParsed } from "../../../src/expr/datetime/fixed-layout.js";
+import { fixedLayout, formatFixed, formatFixedBatch, parseFixed, parseFixedBatch, type FixedParsed } from "../../../src/expr/datetime/fixed-layout.js";
 import { yearOfDays } from "../../../src/expr/datetime/civil.js";
 import { compilePattern } from "../../../src/expr/datetime/pattern.js";
 import { PatternFormatter } from "../../../src/expr/datetime/pattern-format.js";
@@ -39,6 +39,26 @@ describe(`fixed-layout datetime patterns (seed ${FUZZ_SEED})`, () => {
         if (formatFixed(layout, b, days, sod, micros)) expect(utf8At(b.finish(), 0), `${p} ${days} ${sod} ${micros}`).toBe(general(p, days, sod, micros));
         else expect(yearOfDays(days) < 0 || yearOfDays(days) > 9999, `${p} declined ${days}`).toBe(true);
       }
+    }
+  });
+
+  it("formats a batch slot by slot exactly as row by row, and declines a batch with a year outside 0–9999", () => {
+    const rnd = new FuzzRandom(FUZZ_SEED ^ 0x1234);
+    for (const p of FIXED) {
+      const layout = fixedLayout(compilePattern(p, false))!;
+      const n = 300;
+      const days = Int32Array.from({ length: n }, () => (rnd.next() % 3_600_000) - 719_000);
+      const sods = Int32Array.from({ length: n }, () => rnd.next() % 86400);
+      const micros = Float64Array.from({ length: n }, () => rnd.next() % 1_000_000);
+      const bytes = formatFixedBatch(layout, days, sods, micros, n)!;
+      const dec = new TextDecoder();
+      for (let i = 0; i < n; i++) {
+        const b = new Utf8Builder(1, 8);
+        expect(formatFixed(layout, b, days[i]!, sods[i]!, micros[i]!)).toBe(true);
+        expect(dec.decode(bytes.subarray(i * layout.width, (i + 1) * layout.width)), `${p} ${days[i]}`).toBe(utf8At(b.finish(), 0));
+      }
+      days[n >> 1] = -800_000; // year −221
+      expect(formatFixedBatch(layout, days, sods, micros, n)).toBeNull();
     }
   });
 
