@@ -185,6 +185,10 @@ class PySparkImportError(PySparkException, ImportError):
     """An optional dependency is missing."""
 
 
+class PySparkPicklingError(PySparkException, __import__("pickle").PicklingError):
+    """A function or class could not be pickled for the engine (UDTF_SERIALIZATION_ERROR)."""
+
+
 class SparkConnectException(PySparkException):
     """Base of bridge-level failures (PySpark's Spark Connect name)."""
 

@@ -779,6 +779,11 @@ class DataFrame:
         from tspark.sql.pandas.map_ops import mapInArrow
         return mapInArrow(self, func, schema, barrier)
 
+    def asTable(self) -> Any:
+        """This frame as a UDTF's TABLE argument (``my_udtf(df.asTable().partitionBy("k"))``)."""
+        from tspark.sql.table_arg import TableArg
+        return TableArg(self, [], [], False)
+
     def __repr__(self) -> str:
         return "DataFrame[%s]" % ", ".join("%s: %s" % (n, t) for n, t in self.dtypes)
 

@@ -2,7 +2,7 @@ import { AnalysisException, ParseException, SparkException } from "../errors/spa
 import { assertNever } from "../errors/assert-never.js";
 import type { ParsedExpr, ParsedSortOrder } from "../expr/parsed-expr.js";
 import type { JoinType } from "../plan/logical-plan.js";
-import type { ParsedPlan } from "../plan/parsed-plan.js";
+import type { ParsedPlan, ParsedPythonUDTF, ParsedTableFunctionArg } from "../plan/parsed-plan.js";
 import { Parser } from "./expr-parser.js";
 import { syntaxError, type Token } from "./lexer.js";
 import type { ParserOptions } from "./parameters.js";
@@ -668,12 +668,104 @@ export class QueryParser extends Parser {
     let plan = this.joinedRelation();
     while (this.acceptOp(",")) {
       if (this.peekKw("lateral")) {
-        plan = this.joinedRelation(lateralJoin(plan, this.lateralQuery(), "inner", undefined));
+        plan = this.joinedRelation(this.lateralRelation(plan, "inner", () => undefined));
         continue;
       }
       plan = { kind: "Join", left: plan, right: this.joinedRelation(), joinType: "inner" };
     }
     return plan;
+  }
+
+  /**
+   * A call of a table function registered by name (a Python UDTF, `spark.udtf.register`),
+   * resolved at analysis: `f(1, x => 2, TABLE(t) PARTITION BY a ORDER BY b)`; with `lateral`,
+   * joined to that relation's rows (`FROM t, LATERAL f(t.a) [AS u(c1, c2)]`).
+   */
+  private udtfCall(lateral: ParsedPlan | undefined): ParsedPlan {
+    const nameTok = this.next();
+    this.expectOp("(");
+    const args: ParsedTableFunctionArg[] = [];
+    if (!this.acceptOp(")")) {
+      do args.push(this.udtfArgument());
+      while (this.acceptOp(","));
+      this.expectOp(")");
+    }
+    const call: ParsedPythonUDTF = { kind: "PythonUDTF", udtf: nameTok.value, args, ...(lateral === undefined ? {} : { lateral }) };
+    if (lateral === undefined) return call;
+    // an alias names the function's own columns (the left side keeps its names)
+    const t = this.peek();
+    let alias: string | undefined;
+    if (this.acceptKw("as")) alias = this.identifier();
+    else if ((t.type === "ident" && !this.endsExpression(t.value.toLowerCase())) || t.type === "quoted") alias = this.identifier();
+    if (alias === undefined) return call;
+    const columnAliases = this.peekOp("(") ? this.identifierList() : undefined;
+    return { ...call, alias, ...(columnAliases === undefined ? {} : { columnAliases }) };
+  }
+
+  /** One argument of a UDTF call: `TABLE(t)` / `TABLE t` / `TABLE(query)` with its partitioning, `name => value`, or a value. */
+  private udtfArgument(): ParsedTableFunctionArg {
+    const t = this.peek();
+    let name: string | undefined;
+    if (t.type === "ident" || t.type === "quoted") {
+      const save = this.lx.pos;
+      this.next();
+      if (this.acceptOp("=>")) name = t.value;
+      else this.lx.pos = save;
+    }
+    const named = name === undefined ? {} : { name };
+    if (!this.peekKw("table")) return { kind: "expr", expr: this.expression(), ...named };
+    this.next();
+    let plan: ParsedPlan;
+    if (this.acceptOp("(")) {
+      plan = this.startsQuery() ? this.query() : this.tableName();
+      this.expectOp(")");
+    } else plan = this.tableName();
+    let partitionBy: ParsedExpr[] = [];
+    let orderBy: ParsedExpr[] = [];
+    let withSinglePartition = false;
+    if (this.acceptKw("with")) {
+      this.expectKw("single");
+      this.expectKw("partition");
+      withSinglePartition = true;
+    } else if (this.acceptKw("partition")) {
+      this.expectKw("by");
+      partitionBy = this.parenthesizedOrList(() => this.expression());
+    }
+    if (this.acceptKw("order")) {
+      this.expectKw("by");
+      orderBy = this.parenthesizedOrList(() => this.sortItem());
+    }
+    return { kind: "table", table: { plan, partitionBy, orderBy, withSinglePartition }, ...named };
+  }
+
+  /** `(a, b)` or `a, b` (PARTITION BY and ORDER BY of a TABLE argument take either). */
+  private parenthesizedOrList<T>(item: () => T): T[] {
+    const out: T[] = [];
+    const paren = this.acceptOp("(");
+    do out.push(item());
+    while (this.acceptOp(","));
+    if (paren) this.expectOp(")");
+    return out;
+  }
+
+  /** After LATERAL: a function call (a UDTF over each row of `left`), else a subquery. */
+  private startsLateralCall(): boolean {
+    const save = this.lx.pos;
+    this.expectKw("lateral");
+    const t = this.next();
+    const call = (t.type === "ident" || t.type === "quoted") && this.peekOp("(");
+    this.lx.pos = save;
+    return call;
+  }
+
+  /** `LATERAL f(…)` (a UDTF) or `LATERAL (query)` joined to `left`. */
+  private lateralRelation(left: ParsedPlan, joinType: JoinType, condition: () => ParsedExpr | undefined): ParsedPlan {
+    if (!this.startsLateralCall()) return lateralJoin(left, this.lateralQuery(), joinType, condition());
+    this.expectKw("lateral");
+    const call = this.udtfCall(left);
+    const cond = condition();
+    if (joinType !== "inner" && joinType !== "cross") throw notImplemented(`a ${joinType} join with a LATERAL table function`);
+    return cond === undefined ? call : { kind: "Filter", input: call, condition: cond };
   }
 
   /** `LATERAL (query) [alias]`: the subquery, aliased. */
@@ -699,9 +791,7 @@ export class QueryParser extends Parser {
       }
       if (!natural && this.peekKw("lateral")) {
         // `JOIN LATERAL (…) [ON cond]`
-        const lateral = this.lateralQuery();
-        const condition = this.acceptKw("on") ? this.expression() : undefined;
-        left = lateralJoin(left, lateral, joinType, condition);
+        left = this.lateralRelation(left, joinType, () => (this.acceptKw("on") ? this.expression() : undefined));
         continue;
       }
       const right = this.relationPrimary();
@@ -876,15 +966,19 @@ export class QueryParser extends Parser {
 
   /** `range(end)`, `range(start, end[, step[, numPartitions]])`; other table-valued functions are not there yet. */
   private tableValuedFunction(): ParsedPlan {
+    const save = this.lx.pos;
     const nameTok = this.next();
     const name = nameTok.value.toLowerCase();
     this.expectOp("(");
+    if (name !== "range" && !GENERATOR_TVFS.has(name)) {
+      this.lx.pos = save;
+      return this.udtfCall(undefined);
+    }
     const args: ParsedExpr[] = this.acceptOp(")") ? [] : this.callArguments(name, nameTok.pos);
     if (GENERATOR_TVFS.has(name)) {
       // a generator in FROM: its rows over one input row (Spark's generator table functions)
       return { kind: "Project", input: oneRow(), exprs: [{ kind: "UnresolvedFunction", name, args, isDistinct: false }] };
     }
-    if (name !== "range") throw notImplemented(`table-valued function ${nameTok.value}`);
     const ints = args.map((a) => {
       const v = a.kind === "Literal" ? a.value : undefined;
       if (typeof v === "number" && Number.isInteger(v)) return v;
