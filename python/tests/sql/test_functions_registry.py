@@ -28,6 +28,9 @@ CLIENT_ONLY = {
     # udtf wraps a pickled Python class; call_udf calls a registered function by name
     "udtf", "call_udf",
     "asc", "asc_nulls_first", "asc_nulls_last", "desc", "desc_nulls_first", "desc_nulls_last",
+    # partition transforms: only writeTo(t).partitionedBy reads them (the engine's
+    # plan/partition-transform.ts); Spark's SQL has no such function (UNRESOLVED_ROUTINE)
+    "years", "months", "days", "hours", "bucket",
 }
 
 #: PySpark spellings that call a registry function under another name (as PySpark's own
@@ -69,6 +72,10 @@ ENGINE_ONLY = {
     "approx_quantile_summary",
     # Spark's CollectFrequentItems behind df.freqItems: no SQL name
     "collect_frequent_items",
+    # Spark's PreciseTimestampConversion and KnownNullable, which the time-window rewrite builds: no SQL name
+    "precisetimestampconversion", "knownnullable",
+    # Spark's MergingSessionsExec as a window function over a session-window aggregate's partial rows: no SQL name
+    "merge_sessions",
 }
 
 #: Wrappers whose engine part is still being built (none now; the staleness test keeps it honest).

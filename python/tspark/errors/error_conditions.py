@@ -49,6 +49,7 @@ ERROR_CONDITIONS = {
     'NOT_LIST_OF_COLUMN_OR_STR': 'Argument `<arg_name>` should be a list[Column].',
     'CANNOT_INFER_ARRAY_ELEMENT_TYPE': 'Can not infer the element data type, an non-empty list starting with an non-None value is required.',
     'NOT_LIST_OF_STR': 'Argument `<arg_name>` should be a list[str], got <arg_type>.',
+    'CANNOT_SET_TOGETHER': '<arg_list> should not be set together.',
     'NOT_INT_OR_SLICE_OR_STR': 'Argument `<arg_name>` should be an int, slice or str, got <arg_type>.',
     'NOT_BOOL_OR_DICT_OR_FLOAT_OR_INT_OR_LIST_OR_STR_OR_TUPLE': 'Argument `<arg_name>` should be a bool, dict, float, int, str or tuple, got <arg_type>.',
     'NOT_COLUMN_OR_FLOAT_OR_INT_OR_LIST_OR_STR': 'Argument `<arg_name>` should be a Column, float, integer, list or string, got <arg_type>.',

@@ -178,10 +178,11 @@ const OPS: Readonly<Record<CatalogOp, (args: CatalogArgs, ctx: ExecContext) => C
     const catalog = catalogOf(ctx);
     const table = parts.length === 1 && catalog.tempViews.has(parts[0]!) ? undefined : catalog.getTable(parts);
     const isPart = (n: string): boolean => table?.partitionColumns.some((p) => p.toLowerCase() === n.toLowerCase()) ?? false;
+    const isBucket = (n: string): boolean => table?.bucketSpec?.bucketColumns.some((b) => b.toLowerCase() === n.toLowerCase()) ?? false;
     const comment = (n: string): string | null => table?.columnComments.find(([k]) => k === n.toLowerCase())?.[1] ?? null;
     // a table's columns are nullable as its catalog schema says (CTAS makes every column nullable)
     const nullable = (n: string, fallback: boolean): boolean => table?.schema.fields.find((f) => f.name.toLowerCase() === n.toLowerCase())?.nullable ?? fallback;
-    return cols.map((c) => ({ name: c.name, description: comment(c.name), dataType: c.dataType, nullable: nullable(c.name, c.nullable), isPartition: isPart(c.name), isBucket: false, isCluster: false }));
+    return cols.map((c) => ({ name: c.name, description: comment(c.name), dataType: c.dataType, nullable: nullable(c.name, c.nullable), isPartition: isPart(c.name), isBucket: isBucket(c.name), isCluster: false }));
   },
   listFunctions: (a) =>
     listFunctions(optStr(a, 1)).map((f) => ({ name: f.name, catalog: null, namespace: null, description: f.description, className: null, isTemporary: true })),

@@ -203,6 +203,8 @@ export interface InsertIntoFiles {
   readonly mode: SaveMode;
   readonly options: readonly (readonly [string, string])[];
   readonly partitionBy: readonly AttributeRef[];
+  /** A bucketed write: the input column of each row's bucket id (`_00003` in its file's name, not in the file). */
+  readonly bucketId?: AttributeRef;
 }
 
 /**

@@ -267,6 +267,8 @@ export interface WriteFiles extends Base {
   readonly mode: string;
   readonly options: readonly (readonly [string, string])[];
   readonly partitionBy: readonly string[];
+  /** A bucketed table's write (Spark's BucketSpec): the input column holding each row's bucket id, which names its file and is not written. */
+  readonly bucketIdColumn?: string;
 }
 
 /** A table or view by name (`FROM t`, `spark.table("t")`), looked up in the session catalog by the analyzer. */

@@ -116,7 +116,7 @@ export function mapPlanChildren(p: LogicalPlan, f: (c: LogicalPlan) => LogicalPl
     }
     case "InsertIntoFiles": {
       const c = f(p.input);
-      return c === p.input ? p : insertIntoFiles(c, p.format, p.path, p.mode, p.options, p.partitionBy);
+      return c === p.input ? p : insertIntoFiles(c, p.format, p.path, p.mode, p.options, p.partitionBy, p.bucketId);
     }
     case "Expand": {
       const c = f(p.input);

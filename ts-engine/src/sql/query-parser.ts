@@ -1,4 +1,5 @@
 import { AnalysisException, ParseException, SparkException } from "../errors/spark-exception.js";
+import { relationNames, subquerySide } from "./join-side.js";
 import { assertNever } from "../errors/assert-never.js";
 import type { ParsedExpr, ParsedSortOrder } from "../expr/parsed-expr.js";
 import type { JoinType } from "../plan/logical-plan.js";
@@ -51,6 +52,15 @@ function ordinal(e: ParsedExpr): number | undefined {
 
 function unalias(e: ParsedExpr): ParsedExpr {
   return e.kind === "Alias" ? e.child : e;
+}
+
+/** The output name of a select item that is a window(…) / session_window(…) call (maybe aliased) or an aliased window_time(…), else undefined. */
+function timeWindowItemName(item: ParsedExpr): string | undefined {
+  const inner = unalias(item);
+  if (inner.kind !== "UnresolvedFunction") return undefined;
+  const fn = inner.name.toLowerCase();
+  if (item.kind === "Alias" && (fn === "window" || fn === "session_window" || fn === "window_time")) return item.name;
+  return fn === "window" || fn === "session_window" ? fn : undefined;
 }
 
 /**
@@ -351,6 +361,9 @@ export class QueryParser extends Parser {
     if (items === undefined) return o;
     const item = items[n - 1];
     if (item === undefined || n < 1) throw new AnalysisException("ORDER_BY_POS_OUT_OF_RANGE", { index: String(n), size: String(items.length) });
+    // a time window item sorts by its output column: the aggregate below groups by that column, not the call
+    const windowName = timeWindowItemName(item);
+    if (windowName !== undefined) return { ...o, child: { kind: "UnresolvedAttribute", nameParts: [windowName] } };
     return { ...o, child: unalias(item) };
   }
 
@@ -816,13 +829,59 @@ export class QueryParser extends Parser {
    */
   private joinOn(left: ParsedPlan, right: ParsedPlan, joinType: JoinType, condition: ParsedExpr): ParsedPlan {
     if (this.subqueries.size === 0 && this.scalars.length === 0) return { kind: "Join", left, right, joinType, condition };
-    if (joinType !== "inner") throw notImplemented(`subqueries in the ON condition of a ${joinType.toUpperCase()} JOIN`);
+    if (joinType !== "inner") return this.outerJoinOn(left, right, joinType, condition);
     const scalarNames = new Set(this.scalars.map((s) => s.name));
     const plain: ParsedExpr[] = [];
     const withSubquery: ParsedExpr[] = [];
     for (const c of conjunctsOf(condition)) (containsMarker(c) || readsAny(c, scalarNames) ? withSubquery : plain).push(c);
     const joined: ParsedPlan = { kind: "Join", left, right, joinType, ...(plain.length === 0 ? {} : { condition: andAll(plain) }) };
     return this.whereClause(joined, andAll(withSubquery));
+  }
+
+  /**
+   * An outer (or semi / anti) join whose ON condition holds subqueries: each subquery reads one
+   * input's columns, so it becomes a column of that input (an existence column for IN / EXISTS,
+   * a joined scalar for a scalar subquery) which the join condition reads in its place, and
+   * the columns are dropped after the join. The condition stays the join's, so unmatched rows
+   * are kept as an outer join keeps them (Spark's RewritePredicateSubquery on a Join's condition).
+   */
+  private outerJoinOn(left: ParsedPlan, right: ParsedPlan, joinType: JoinType, condition: ParsedExpr): ParsedPlan {
+    const names = { left: relationNames(left), right: relationNames(right) };
+    const sides = { left, right };
+    const added: string[] = [];
+    const sideOf = (values: readonly ParsedExpr[], plan: ParsedPlan): "left" | "right" => {
+      const side = subquerySide(values, plan, names.left, names.right);
+      // Spark's CheckAnalysis: a join condition's subquery may read one join input only
+      if (side === "both") throw new AnalysisException("UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.UNSUPPORTED_CORRELATED_EXPRESSION_IN_JOIN_CONDITION", { subqueryExpression: "" });
+      if (side === "unknown") throw notImplemented(`a subquery over unqualified columns in the ON condition of a ${joinType.toUpperCase()} JOIN (qualify them with their table's name)`);
+      // an uncorrelated subquery is the same for every row: the preserved side evaluates it once per row
+      return side === "none" ? (joinType === "right" ? "right" : "left") : side;
+    };
+    const cond = mapMarkers(condition, (id, notAbove) => {
+      const sub = this.subqueries.get(id);
+      if (sub === undefined) return undefined;
+      this.subqueries.delete(id);
+      const name = `__exists_${this.nextSubquery++}`;
+      added.push(name);
+      const not = sub.negated !== notAbove;
+      const side = sideOf(sub.values, sub.plan);
+      sides[side] = { kind: "PredicateSubquery", input: sides[side], subquery: sub.plan, values: sub.values, negated: not && sub.values.length > 0, existenceColumn: name };
+      const ref: ParsedExpr = { kind: "UnresolvedAttribute", nameParts: [name] };
+      return not ? { kind: "UnresolvedFunction", name: "not", args: [ref], isDistinct: false } : ref;
+    });
+    for (const sc of this.scalars) {
+      // Spark's CheckAnalysis: a correlated scalar subquery may stand in filters, aggregates and projections, not a join's condition
+      if (subquerySide([], sc.plan, names.left, names.right) !== "none") {
+        throw new AnalysisException("UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.UNSUPPORTED_CORRELATED_SCALAR_SUBQUERY", { treeNode: "" });
+      }
+      const side = sideOf([], sc.plan);
+      sides[side] = { kind: "ScalarSubqueryJoin", input: sides[side], subquery: sc.plan, name: sc.name };
+      added.push(sc.name);
+    }
+    this.scalars = [];
+    const joined: ParsedPlan = { kind: "Join", left: sides.left, right: sides.right, joinType, condition: cond };
+    // a semi / anti join outputs the left side only: its added columns are dropped the same way
+    return { kind: "Drop", input: joined, columns: added.map((n) => ({ kind: "UnresolvedAttribute", nameParts: [n] })) };
   }
 
   /** `PIVOT (…)` / `UNPIVOT (…) [alias]` after a relation (Spark's relationExtension), any number of them. */

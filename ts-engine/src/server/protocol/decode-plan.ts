@@ -17,6 +17,7 @@ import {
   asStringList,
   describe,
   fail,
+  MAX_LOCAL_RELATION_ROWS,
   opt,
   req,
   type WireMap,
@@ -88,7 +89,9 @@ const DECODERS: Readonly<Record<WirePlanKind, Decoder>> = {
   },
   LocalRelation: (m, p) => {
     const schema = decodeStructType(req(m, "schema", p), `${p}.schema`);
-    const rows = asList(req(m, "rows", p), `${p}.rows`).map((r, i) => {
+    const rawRows = asList(req(m, "rows", p), `${p}.rows`);
+    if (rawRows.length > MAX_LOCAL_RELATION_ROWS) fail(`${p}.rows`, `${rawRows.length} rows is more than the engine's limit of ${MAX_LOCAL_RELATION_ROWS} for local data; write it to a file and read that instead`);
+    const rows = rawRows.map((r, i) => {
       const rp = `${p}.rows[${i}]`;
       const row = asList(r, rp);
       if (row.length !== schema.fields.length) fail(rp, `expected ${schema.fields.length} values, got ${row.length}`);
