@@ -23,7 +23,8 @@ def spark():
 def start_engine_server(*extra: str, env: dict[str, str] | None = None) -> tuple[subprocess.Popen[str], str]:
     """Start `tspark-engine serve` on an ephemeral port; returns the process and its address."""
     proc = subprocess.Popen(
-        ["node", str(CLI), "serve", "--host", "127.0.0.1", "--port", "0", *extra],
+        # --python: this venv's interpreter runs the clients' UDFs (the engine's allow-list)
+        ["node", str(CLI), "serve", "--host", "127.0.0.1", "--port", "0", "--python", sys.executable, *extra],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

@@ -34,7 +34,11 @@ def _dealer(addr: str) -> zmq.Socket:
 def _handshake(sock: zmq.Socket) -> str:
     import sys
 
-    sock.send(msgpack.packb({"kind": "handshake", "id": "h", "protocolVersion": 1, "client": "test", "pythonExec": sys.executable, "pythonVersion": "3"}, use_bin_type=True))
+    from tspark._bridge.security import local_engine_token
+
+    # a standalone serve generates its token into a 0600 file this user's clients read
+    token = local_engine_token(sock.getsockopt_string(zmq.LAST_ENDPOINT))
+    sock.send(msgpack.packb({"kind": "handshake", "id": "h", "protocolVersion": 1, "client": "test", "pythonExec": sys.executable, "pythonVersion": "3", "token": token}, use_bin_type=True))
     reply = msgpack.unpackb(sock.recv(), raw=False)
     assert reply["kind"] == "handshakeOk", reply
     return reply["sessionId"]

@@ -20,3 +20,9 @@ def test_handshake_carries_interpreter():
     import sys
     m = protocol.handshake("r0", None, "app", {})
     assert m["pythonExec"] == sys.executable and m["protocolVersion"] == 1 and "token" not in m
+
+
+def test_a_string_that_is_not_utf8_decodes_with_replacement_characters():
+    # the engine keeps a file's bytes as read; Spark's UTF8String.toString replaces malformed input
+    raw = b"\x81\xa1s\xa4v\xcd\x01x"  # {"s": "v<0xcd 0x01>x"}
+    assert codec.unpack(raw) == {"s": "v\ufffd\x01x"}

@@ -47,5 +47,10 @@ def _split(o: Any, depth: int) -> Any:
 
 
 def unpack(data: bytes) -> Any:
-    """Decode one message: str stays str, bin becomes bytes, arrays become lists."""
-    return msgpack.unpackb(data, raw=False, strict_map_key=False)
+    """Decode one message: str stays str, bin becomes bytes, arrays become lists.
+
+    A string value may hold bytes that are not UTF-8 (a CSV or text file read as UTF-8 keeps its
+    bytes in the engine); they become U+FFFD, as Spark's UTF8String.toString decodes them (Java
+    replaces malformed input), instead of a UnicodeDecodeError that would lose the whole result.
+    """
+    return msgpack.unpackb(data, raw=False, strict_map_key=False, unicode_errors="replace")

@@ -9,6 +9,7 @@ import secrets
 import selectors
 import shutil
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -84,8 +85,9 @@ class EmbeddedEngine:
     @classmethod
     def start(cls) -> "EmbeddedEngine":
         """Launch the engine and wait for its ready line."""
+        # --python: the engine runs this client's UDFs with this interpreter, and with no other
         argv = engine_command() + ["serve", "--host", "127.0.0.1", "--port", "0",
-                                   "--parent-pid", str(os.getpid())]
+                                   "--parent-pid", str(os.getpid()), "--python", sys.executable]
         token = secrets.token_hex(16)
         log = tempfile.NamedTemporaryFile(prefix="tspark-engine-", suffix=".log", delete=False)
         env = dict(os.environ, TSPARK_AUTH_TOKEN=token)

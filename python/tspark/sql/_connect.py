@@ -1,9 +1,14 @@
-"""Open a bridge connection: embedded engine (default) or a remote ``tcp://host:port[/;token=T]``."""
+"""Open a bridge connection: embedded engine (default) or a remote ``tcp://host:port[/;k=v...]``.
+
+URL parameters: ``token`` (else ``spark.tspark.token``, env TSPARK_AUTH_TOKEN, or the token file a
+loopback ``serve`` generated), ``serverKey`` and ``clientKey`` for CURVE (see _bridge/security.py).
+"""
 import os
 from typing import Any, Dict, Optional, Tuple
 
 from tspark._bridge.client import Client
 from tspark._bridge.launcher import EmbeddedEngine
+from tspark._bridge.security import curve_keys, local_engine_token
 from tspark.errors import PySparkNotImplementedError
 
 
@@ -30,13 +35,17 @@ def open_client(remote: Optional[str], options: Dict[str, str], on_dead: Any
                 ) -> Tuple[Client, Optional[EmbeddedEngine]]:
     """Connect (starting an engine when not remote) and perform the handshake."""
     app_name = options.get("spark.app.name")
-    conf = {k: v for k, v in options.items() if k not in ("spark.remote",)}
+    # credentials stay on the client: they are not session conf the engine could echo back
+    conf = {k: v for k, v in options.items()
+            if k not in ("spark.remote", "spark.tspark.token") and not k.startswith("spark.tspark.curve.")}
     engine: Optional[EmbeddedEngine] = None
     if remote:
         address, params = parse_remote(remote)
-        token = params.get("token") or options.get("spark.tspark.token") or os.environ.get("TSPARK_AUTH_TOKEN")
+        curve = curve_keys(params, options)
+        token = (params.get("token") or options.get("spark.tspark.token") or os.environ.get("TSPARK_AUTH_TOKEN")
+                 or local_engine_token(address))
         timeout = float(options.get("spark.tspark.client.livenessTimeout", "6"))
-        client = Client(address, token=token, liveness_timeout=timeout, on_dead=on_dead)
+        client = Client(address, token=token, liveness_timeout=timeout, on_dead=on_dead, curve=curve)
     else:
         engine = EmbeddedEngine.start()
         client = Client(engine.address, token=engine.token, is_alive=engine.alive,

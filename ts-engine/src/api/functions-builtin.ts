@@ -25,3 +25,4 @@ export * from "./functions-window.js";
 export * from "./functions-collation.js";
 export * from "./functions-udt.js";
 export * from "./functions-time-window.js";
+export * from "./functions-partitioning.js";

@@ -25,7 +25,7 @@ import { andAll, extractJoinKeys, splitConjuncts } from "../optimizer/join-keys.
 import { planFileScan } from "./plan-file-scan.js";
 import { planWriteFiles } from "./plan-write-files.js";
 import { planWindow } from "./window/plan-window.js";
-import { isPandasAggregate, isPandasWindow, planAggregateInPandas, planPythonCoGroup, planPythonMapGroups, planWindowInPandas } from "./python/plan-arrow-python.js";
+import { isPandasAggregate, isPandasWindow, planAggregateInPandas, planPythonCoGroup, planPythonMapGroups, planPythonUdtf, planWindowInPandas } from "./python/plan-arrow-python.js";
 import { estimatedSize } from "./size-estimate.js";
 import { isOrderable, selectEquiJoin, type BuildSide } from "./join/join-selection.js";
 import { schemaOfAttrs } from "./util.js";
@@ -630,6 +630,8 @@ function planNode(p: LogicalPlan, st: PlanState): PhysicalPlan {
       return planPythonMapGroups(p, plan(p.input, st), (input, keys, shown) => hashExchange(input, keys, shown, st), pythonMapLine(p));
     case "PythonCoGroup":
       return planPythonCoGroup(p, plan(p.left, st), plan(p.right, st), (l, r, lk, rk, ls, rs) => coPartition(l, r, lk, rk, ls, rs, st), pythonMapLine(p));
+    case "PythonUDTF":
+      return planPythonUdtf(p, plan(p.input, st), (input, keys, shown) => hashExchange(input, keys, shown, st));
     case "BatchEvalPython": {
       const attrs = outputOf(p.input);
       const udfs = p.udfs.map((u) => ({ ...u, args: u.args.map((a) => bindReferences(a, attrs)) }));

@@ -1,5 +1,6 @@
 import type { EngineServices } from "../exec/exec-context.js";
 import type { ServerEngine } from "./engine-port.js";
+import type { PythonAllowList } from "./security/python-allow-list.js";
 import type { Reply } from "./protocol/replies.js";
 import type { SessionStore } from "./sessions.js";
 
@@ -13,6 +14,8 @@ export interface ServerState {
   readonly sessions: SessionStore;
   /** Auth token the handshake must present; undefined = none required. */
   readonly token: string | undefined;
+  /** Interpreters sessions may run Python with; undefined = the client's own (in-process tests only). */
+  readonly pythonAllowList: PythonAllowList | undefined;
   readonly log: Logger;
 }
 

@@ -1,6 +1,6 @@
 import type { ExecContext } from "../exec/exec-context.js";
 import { toSparkException } from "../errors/spark-exception.js";
-import { abortReason, AckWindow } from "./flow-control.js";
+import { abortReason, ACK_TIMEOUT_MS, AckWindow, MAX_UNACKED, STREAM_SILENCE_MS } from "./flow-control.js";
 import { errorReply } from "./protocol/replies.js";
 import type { RequestContext } from "./request-context.js";
 import type { Session } from "./sessions.js";
@@ -24,7 +24,17 @@ export async function runRequest(
   body: (scope: RunScope) => Promise<void>,
 ): Promise<void> {
   const controller = new AbortController();
-  const window = new AckWindow(controller.signal);
+  // a stream whose client went silent (killed, unreachable) is dropped within seconds
+  let logged = false;
+  const silentFor = (): number | undefined => {
+    const ms = rc.state.sessions.silentFor(rc.identity);
+    if (ms !== undefined && ms > STREAM_SILENCE_MS && !logged) {
+      logged = true;
+      rc.state.log(`request ${id}: client ${rc.identity} sent nothing for ${Math.round(ms / 1000)} s; dropping its result stream`);
+    }
+    return ms;
+  };
+  const window = new AckWindow(controller.signal, MAX_UNACKED, ACK_TIMEOUT_MS, silentFor);
   if (session.running.has(id)) {
     session.running.get(id)?.controller.abort();
   }
@@ -33,7 +43,8 @@ export async function runRequest(
     conf: session.conf,
     pythonExec: session.pythonExec,
     signal: controller.signal,
-    services: rc.state.services,
+    // the engine's threads and Python workers, but this session's own cache (sessions.ts)
+    services: rc.state.services.cache === undefined ? rc.state.services : { ...rc.state.services, cache: session.cache },
     catalog: session.catalog,
     observations: session.observations,
     checkpoints: session.checkpoints,

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { newSharedCatalog, SessionCatalog } from "../catalog/session-catalog.js";
 import { SqlConf } from "../conf/sql-conf.js";
 import { SparkException } from "../errors/spark-exception.js";
+import { CacheManager } from "../exec/cache/cache-manager.js";
 import { ObservationStore } from "../exec/observation-store.js";
 import { SessionCheckpoints } from "../exec/cache/session-checkpoints.js";
 
@@ -27,6 +28,12 @@ export interface Session {
   readonly observations: ObservationStore;
   /** Its checkpoints' saved rows, freed when it is released. */
   readonly checkpoints: SessionCheckpoints;
+  /**
+   * Its cached queries (df.cache/persist), freed when it is released. Per session, not per engine:
+   * cache entries match on client plans, which name temp views, and one session's view `t` must
+   * never answer another's query over its own `t`; clearCache and unpersist stay in the session.
+   */
+  readonly cache: CacheManager;
   /** The client process on this host that owns the session (handshake clientPid), when it said. */
   readonly clientPid?: number;
 }
@@ -60,6 +67,7 @@ export class SessionStore {
       catalog: new SessionCatalog(this.sharedCatalog, sqlConf),
       observations: new ObservationStore(),
       checkpoints: new SessionCheckpoints(),
+      cache: new CacheManager(),
       ...(clientPid === undefined ? {} : { clientPid }),
     };
     this.sessions.set(session.id, session);
@@ -71,6 +79,12 @@ export class SessionStore {
   /** Records that `identity` sent a frame: its sessions are not idle. */
   touch(identity: string, now = Date.now()): void {
     if (this.lastSeen.has(identity)) this.lastSeen.set(identity, now);
+  }
+
+  /** Milliseconds since `identity` last sent a frame; undefined for an identity without a session. */
+  silentFor(identity: string, now = Date.now()): number | undefined {
+    const t = this.lastSeen.get(identity);
+    return t === undefined ? undefined : now - t;
   }
 
   /**
@@ -113,7 +127,7 @@ export class SessionStore {
     if (s === undefined) return false;
     for (const r of s.running.values()) r.controller.abort(operationCanceled());
     this.sessions.delete(sessionId);
-    void s.checkpoints.freeAll();
+    void s.checkpoints.freeAll().then(() => s.cache.clear());
     return true;
   }
 

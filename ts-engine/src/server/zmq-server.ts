@@ -1,4 +1,4 @@
-import { Router } from "zeromq";
+import { Context, Router } from "zeromq";
 import { InvalidPlanInput, toSparkException } from "../errors/spark-exception.js";
 import { dispatch } from "./dispatch.js";
 import type { ServerEngine } from "./engine-port.js";
@@ -9,6 +9,14 @@ import { errorReply, type Reply } from "./protocol/replies.js";
 import type { Logger, RequestContext, ServerState } from "./request-context.js";
 import { LogThrottle } from "./log-throttle.js";
 import { SessionStore } from "./sessions.js";
+import type { PythonAllowList } from "./security/python-allow-list.js";
+import { ZapHandler } from "./security/zap-handler.js";
+
+/** CURVE for the server socket: its secret key and the client public keys (Z85) it admits. */
+export interface CurveServerOptions {
+  readonly secretKey: string;
+  readonly allowedClients: ReadonlySet<string>;
+}
 
 /** Where to bind, the token handshakes must present, and the engine to serve. */
 export interface EngineServerOptions {
@@ -23,7 +31,22 @@ export interface EngineServerOptions {
    * 60 minutes, as Spark Connect's spark.connect.session.manager.defaultSessionTimeout.
    */
   readonly sessionTimeoutMs?: number;
+  /** Encrypt and authenticate every connection with CURVE, admitting only the listed client keys. */
+  readonly curve?: CurveServerOptions;
+  /** The interpreters sessions may run Python with; without it the client's own (in-process tests). */
+  readonly pythonAllowList?: PythonAllowList;
+  /** Largest frame accepted at all (ZMQ_MAXMSGSIZE: the peer is disconnected); default 1 GiB. */
+  readonly maxFrameBytes?: number;
 }
+
+/** Default ceiling on any one frame: larger local relations must go through files. */
+export const DEFAULT_MAX_FRAME_BYTES = 1 << 30;
+
+/**
+ * The largest frame an identity may send before its handshake succeeded: a handshake or a ping is
+ * a few hundred bytes, so an unauthenticated peer never gets a large frame decoded.
+ */
+export const PRE_HANDSHAKE_MAX_FRAME_BYTES = 64 * 1024;
 
 /** Spark Connect's default idle-session timeout. */
 export const DEFAULT_SESSION_TIMEOUT_MS = 60 * 60 * 1000;
@@ -35,7 +58,8 @@ export const DEFAULT_SESSION_TIMEOUT_MS = 60 * 60 * 1000;
  * id "" and the server keeps serving.
  */
 export class EngineServer {
-  private readonly router = new Router({ linger: 0 });
+  private readonly router: Router;
+  private readonly zap: ZapHandler | undefined;
   private readonly state: ServerState;
   private sendChain: Promise<void> = Promise.resolve();
   private loop: Promise<void> | undefined;
@@ -45,19 +69,34 @@ export class EngineServer {
   private readonly badFrameLog: LogThrottle;
 
   constructor(private readonly opts: EngineServerOptions) {
+    const log = opts.log ?? (() => undefined);
     this.state = {
       engine: opts.engine,
       services: opts.engine.createServices(),
       sessions: new SessionStore(),
       token: opts.token,
-      log: opts.log ?? (() => undefined),
+      pythonAllowList: opts.pythonAllowList,
+      log,
     };
     this.badFrameLog = new LogThrottle(this.state.log);
+    const maxMessageSize = opts.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
+    if (opts.curve === undefined) {
+      this.router = new Router({ linger: 0, maxMessageSize });
+      this.zap = undefined;
+    } else {
+      // A context of its own: libzmq allows one ZAP handler per context, and this one must answer
+      // for this socket only (tests run several servers in one process).
+      const context = new Context();
+      this.zap = new ZapHandler(context, opts.curve.allowedClients, log);
+      this.router = new Router({ context, linger: 0, maxMessageSize, curveServer: true, curveSecretKey: opts.curve.secretKey, zapDomain: "tspark" });
+    }
   }
 
   /** Binds and starts serving; resolves to the bound address `tcp://host:port`. */
   async start(): Promise<string> {
     const host = this.opts.host.includes(":") ? `[${this.opts.host}]` : this.opts.host;
+    // the ZAP handler first: a CURVE socket with no handler bound admits every client key
+    await this.zap?.start();
     await this.router.bind(`tcp://${host}:${this.opts.port === 0 ? "*" : String(this.opts.port)}`);
     this.loop = this.receiveLoop();
     const idleMs = this.opts.sessionTimeoutMs ?? DEFAULT_SESSION_TIMEOUT_MS;
@@ -94,6 +133,7 @@ export class EngineServer {
     await this.sendChain.catch(() => undefined);
     this.router.close();
     await this.loop?.catch(() => undefined);
+    await this.zap?.close();
     // Python workers and worker threads are ours to stop; a stuck one must not hold up exit.
     const { python, workerPool } = this.state.services;
     await Promise.race([
@@ -134,7 +174,11 @@ export class EngineServer {
     this.state.sessions.touch(rc.identity);
     try {
       if (body.length !== 1) throw new InvalidPlanInput(`expected one frame per message, got ${body.length}`);
-      const raw = decodeMsgpack(body[0]!);
+      const frame = body[0]!;
+      if (frame.length > PRE_HANDSHAKE_MAX_FRAME_BYTES && !this.state.sessions.isAuthenticated(rc.identity)) {
+        throw new InvalidPlanInput(`a ${frame.length}-byte frame before a successful handshake; the limit before authentication is ${PRE_HANDSHAKE_MAX_FRAME_BYTES} bytes`);
+      }
+      const raw = decodeMsgpack(frame);
       id = peekId(raw);
       checkFrameDepth(raw);
       const req = decodeRequest(raw);

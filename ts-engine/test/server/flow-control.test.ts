@@ -39,4 +39,24 @@ describe("AckWindow", () => {
     await w.acquire();
     await expect(w.acquire()).rejects.toMatchObject({ errorClass: "OPERATION_CANCELED" });
   });
+
+  it("drops a stream within seconds once its client has gone silent, not after the ack timeout", async () => {
+    let silent = 0;
+    const w = new AckWindow(new AbortController().signal, 1, 60_000, () => silent, 500);
+    await w.acquire();
+    const t0 = Date.now();
+    const p = w.acquire();
+    silent = 2000;
+    await expect(p).rejects.toMatchObject({ errorClass: "OPERATION_CANCELED" });
+    expect(Date.now() - t0).toBeLessThan(5000);
+  });
+
+  it("keeps waiting for a slow reader whose client still pings", async () => {
+    const w = new AckWindow(new AbortController().signal, 1, 60_000, () => 100, 500);
+    await w.acquire();
+    const p = w.acquire();
+    await new Promise((r) => setTimeout(r, 1500));
+    w.ack(0);
+    await expect(p).resolves.toBe(1);
+  });
 });

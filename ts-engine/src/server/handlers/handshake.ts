@@ -13,8 +13,9 @@ export function authenticationFailed(): SparkException {
 
 /**
  * First message of a connection: checks the token (constant time) and the protocol
- * version, then creates a session owned by the sender's identity, whose Python code
- * runs with the client's own interpreter (`pythonExec`).
+ * version, then creates a session owned by the sender's identity. Its Python code runs with the
+ * interpreter the client asks for (spark.pyspark.python, else its own `pythonExec`) only when the
+ * engine's allow-list holds it, else with the engine's default (security/python-allow-list.ts).
  */
 export async function handleHandshake(req: HandshakeRequest, rc: RequestContext): Promise<void> {
   const { sessions, token, log } = rc.state;
@@ -29,7 +30,8 @@ export async function handleHandshake(req: HandshakeRequest, rc: RequestContext)
     );
   }
   const conf = req.appName === undefined ? req.conf : { ...req.conf, "spark.app.name": req.appName };
-  const session = sessions.create(rc.identity, req.pythonExec, conf, req.clientPid);
+  const pythonExec = chooseInterpreter(req.conf["spark.pyspark.python"] ?? req.pythonExec, rc);
+  const session = sessions.create(rc.identity, pythonExec, conf, req.clientPid);
   log(`session ${session.id} opened by ${req.client}`);
   await rc.send({
     kind: "handshakeOk",
@@ -38,4 +40,14 @@ export async function handleHandshake(req: HandshakeRequest, rc: RequestContext)
     engineVersion: ENGINE_VERSION,
     sparkVersion: SPARK_VERSION,
   });
+}
+
+/** The interpreter a session runs: the requested one when allowed, else the engine's default. */
+function chooseInterpreter(requested: string, rc: RequestContext): string {
+  const allow = rc.state.pythonAllowList;
+  if (allow === undefined) return requested;
+  const listed = allow.match(requested);
+  if (listed !== undefined) return listed;
+  rc.state.log(`client ${rc.identity} asked for Python interpreter ${JSON.stringify(requested)}, which is not in the engine's allow-list (serve --python); its session runs ${allow.defaultInterpreter}`);
+  return allow.defaultInterpreter;
 }

@@ -66,6 +66,13 @@ export function asInt(v: unknown, path: string): number | bigint {
  */
 export const MAX_PARTITIONS = 100_000;
 
+/**
+ * The most rows one LocalRelation may carry (createDataFrame from local data). Every row becomes
+ * a JS array before it becomes columns, so a frame of a billion empty rows (one byte each) would
+ * cost tens of gigabytes; larger local data belongs in a file (spark.read) or in several frames.
+ */
+export const MAX_LOCAL_RELATION_ROWS = 20_000_000;
+
 /** A partition count from a plan: an int of at most MAX_PARTITIONS (a lower bound is the caller's). */
 export function asPartitionCount(v: unknown, path: string): number {
   const n = asSmallInt(v, path);
