@@ -8,6 +8,18 @@ afterAll(() => spark.stop());
 const words = ["b", "A", "a", "B", "ä", "Ä", "z", "_x", "1"];
 
 describe("Node API end to end: string collations", () => {
+  it("takes min and max in the collation's order (tests/golden/cases/funcs_collations_minmax.out)", async () => {
+    const df = spark.createDataFrame([["B"], ["a"], ["C"]], "s string").select(F.collate("s", "UTF8_LCASE").alias("l"), "s");
+    const r = (await df.agg(F.min("l"), F.max("l"), F.min("s"), F.max("s")).collect())[0]!;
+    expect([r.get(0), r.get(1), r.get(2), r.get(3)]).toEqual(["a", "C", "B", "a"]);
+  });
+
+  it("finds substring_index and split_part delimiters in the collation (tests/golden/cases/funcs_collations_search.out)", async () => {
+    const df = spark.createDataFrame([["wwwXmyxSQLxorg"]], "s string").select(F.collate("s", "UTF8_LCASE").alias("l"));
+    const r = (await df.select(F.substring_index("l", "x", 2), F.substring_index("l", "x", -2), F.split_part("l", F.lit("X"), F.lit(-1))).collect())[0]!;
+    expect([r.get(0), r.get(1), r.get(2)]).toEqual(["wwwXmy", "SQLxorg", "org"]);
+  });
+
   it("types a collated column as Spark prints it", async () => {
     const df = spark.createDataFrame([["Abc"], ["abc"]], "a string").select(F.collate("a", "utf8_lcase").alias("l"), F.collation(F.collate("a", "unicode_ci")));
     expect(df.dtypes).toEqual([

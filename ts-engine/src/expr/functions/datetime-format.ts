@@ -6,7 +6,7 @@ import { floorDiv } from "../datetime/civil.js";
 import { compilePattern } from "../datetime/pattern.js";
 import { PatternFormatter } from "../datetime/pattern-format.js";
 import { newParseResult, PatternParser } from "../datetime/pattern-parse.js";
-import { fixedLayout, formatFixed, parseFixed, type FixedLayout, type FixedParsed } from "../datetime/fixed-layout.js";
+import { fixedLayout, formatFixed, formatFixedBatch, parseFixed, parseFixedBatch, type FixedLayout, type FixedParsed } from "../datetime/fixed-layout.js";
 import { zoneRulesOrUtc, type ZoneRules } from "../datetime/zone-rules.js";
 import { castVector } from "../eval/cast.js";
 import type { EvalContext } from "../eval/eval-context.js";
@@ -67,6 +67,27 @@ function formatInstants(seconds: Float64Array, micros: Float64Array, validity: U
  * common case, in one loop that splits each instant itself (no seconds/micros arrays).
  */
 function formatMicrosFixed(us: Float64Array, validity: Uint8Array | null, f: CompiledFormat, layout: FixedLayout, zone: ZoneRules, n: number): Vector {
+  if (validity === null) {
+    // no nulls: split every instant, then write the batch slot by slot (every row `width` bytes)
+    const days = new Int32Array(n);
+    const sods = new Int32Array(n);
+    const micros = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const x = us[i]!;
+      const s = Math.floor(x / 1e6);
+      micros[i] = x - s * 1e6;
+      const local = s + zone.offsetAt(s);
+      const d = Math.floor(local / 86400);
+      days[i] = d;
+      sods[i] = local - d * 86400;
+    }
+    const bytes = formatFixedBatch(layout, days, sods, micros, n);
+    if (bytes !== null) {
+      const offsets = new Int32Array(n + 1);
+      for (let i = 1; i <= n; i++) offsets[i] = i * layout.width;
+      return makeVector(StringType, { offsets, bytes }, null, n);
+    }
+  }
   const b = new Utf8Builder(n, n * layout.width);
   for (let i = 0; i < n; i++) {
     if (validity !== null && validity[i] === 0) {
@@ -183,11 +204,19 @@ function parseVector(v: Vector, fmt: Vector, target: ParseTarget, outType: DataT
   const out = new Float64Array(n);
   const validity = writableValidity(andNull(v.validity, fmt.validity, n), n);
   const raise = ctx.ansi && !lenient;
+  // one pattern for the batch: its fixed layout parses every row slot by slot first
+  const batch = parser !== null && parser.layout !== null ? parseFixedBatch(parser.layout, bytes, offsets, n, validity) : null;
   for (let i = 0; i < n; i++) {
     if (validity[i] === 0) continue;
+    if (batch !== null && batch.ok[i] === 1) {
+      const local = batch.days[i]! * 86400 + batch.secondOfDay[i]!;
+      const secs = target === "ntz" ? local : zone.localToUtc(local);
+      out[i] = target === "seconds" ? secs : secs * 1e6 + batch.micros[i]!;
+      continue;
+    }
     if (literal === null) parser = compiledParse(parsers, textAt(fmt, i)!);
     const p = parser!;
-    if (p.layout !== null && parseFixed(p.layout, bytes, offsets[i]!, offsets[i + 1]!, fast)) {
+    if (batch === null && p.layout !== null && parseFixed(p.layout, bytes, offsets[i]!, offsets[i + 1]!, fast)) {
       // The layout has no zone or offset field: the local time is in the session zone.
       const local = fast.days * 86400 + fast.secondOfDay;
       const secs = target === "ntz" ? local : zone.localToUtc(local);

@@ -76,8 +76,30 @@ function locateRow(sub: unknown, str: unknown, pos: unknown, search: CollatedSea
   return k < 0 ? 0 : charPos(s, k);
 }
 
-function substringIndex(s: string, delim: string, count: number): string {
+/** Every match of `delim` in `s` left to right, none overlapping, under the call's collation (Spark's collation-aware search). */
+function collatedMatches(search: CollatedSearch, s: string, delim: string): { start: number; end: number }[] {
+  if (search.pattern !== delim || search.matcher === null) {
+    search.pattern = delim;
+    search.matcher = collationMatcher(search.collation, delim);
+  }
+  const out: { start: number; end: number }[] = [];
+  for (let from = 0; from <= s.length; ) {
+    const m = search.matcher(s, from);
+    if (m === null) break;
+    out.push(m);
+    from = m.end > m.start ? m.end : m.end + 1;
+  }
+  return out;
+}
+
+function substringIndex(s: string, delim: string, count: number, search: CollatedSearch | null = null): string {
   if (delim === "" || count === 0) return "";
+  if (search !== null) {
+    // under a collation the delimiter matches as the collation compares (UTF8_LCASE: any case)
+    const ms = collatedMatches(search, s, delim);
+    if (count > 0) return count > ms.length ? s : s.slice(0, ms[count - 1]!.start);
+    return -count > ms.length ? s : s.slice(ms[ms.length + count]!.end);
+  }
   if (count > 0) {
     let k = -1;
     for (let c = 0; c < count; c++) {
@@ -94,12 +116,22 @@ function substringIndex(s: string, delim: string, count: number): string {
   return s.slice(k + delim.length);
 }
 
-function splitPart(s: string, delim: string, part: number): string {
+function splitPart(s: string, delim: string, part: number, search: CollatedSearch | null = null): string {
   if (part === 0) {
     throw new SparkException("SparkRuntimeException", "INVALID_INDEX_OF_ZERO", {});
   }
   if (delim === "") return part === 1 || part === -1 ? s : "";
-  const parts = s.split(delim);
+  let parts: string[];
+  if (search === null) parts = s.split(delim);
+  else {
+    parts = [];
+    let at = 0;
+    for (const m of collatedMatches(search, s, delim)) {
+      parts.push(s.slice(at, m.start));
+      at = m.end;
+    }
+    parts.push(s.slice(at));
+  }
   const idx = part > 0 ? part - 1 : parts.length + part;
   return idx < 0 || idx >= parts.length ? "" : parts[idx]!;
 }
@@ -157,14 +189,16 @@ export const STRING_SEARCH_FUNCTIONS: readonly ScalarFunctionDef[] = [
     doc: doc("substring_index(str, delim, count)", "Returns the part of `str` before the `count`-th occurrence of `delim` (after the -count-th from the end when count is negative)."),
     params: ["string", "string", "int"],
     result: StringType,
-    row: ([s, d, c]) => substringIndex(s as string, d as string, c as number),
+    prepare: prepareSearch(0),
+    row: ([s, d, c], search) => substringIndex(s as string, d as string, c as number, search),
   }),
   rowFunction({
     name: "split_part",
     doc: doc("split_part(str, delimiter, partNum)", "Splits `str` by `delimiter` and returns part `partNum` (1-based; negative counts from the end; empty string when out of range)."),
     params: ["string", "string", "int"],
     result: StringType,
-    row: ([s, d, p]) => splitPart(s as string, d as string, p as number),
+    prepare: prepareSearch(0),
+    row: ([s, d, p], search) => splitPart(s as string, d as string, p as number, search),
   }),
   rowFunction({
     name: "elt",

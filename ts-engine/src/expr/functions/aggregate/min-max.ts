@@ -1,5 +1,7 @@
 import { makeVector, numbersOf, type Vector } from "../../../columnar/vector.js";
-import { compareUtf8, Utf8Builder } from "../../../columnar/utf8.js";
+import { compareUtf8, utf8At, Utf8Builder } from "../../../columnar/utf8.js";
+import { collationComparator, needsCollationKey } from "../../../columnar/collation-key.js";
+import { collationOfType } from "../../../types/collation.js";
 import { allocVector, vectorFromValues } from "../../../columnar/builder.js";
 import { vectorToValues } from "../../../columnar/rows.js";
 import { compareValues } from "../../../columnar/value-order.js";
@@ -28,12 +30,18 @@ export class MinMaxAcc implements Accumulator {
   private strs: Uint8Array[] = [];
   private seen: Uint8Array = new Uint8Array(16);
 
+  /** A collated string's comparator (UTF8_LCASE, ICU …); null for binary order. */
+  private readonly collated: ((a: string, b: string) => number) | null;
+  /** The collated state's text, per group (decoded once when it changes). */
+  private texts: string[] = [];
+
   constructor(
     private readonly type: DataType,
     private readonly isMax: boolean,
   ) {
     this.partialTypes = [type];
     this.numeric = NUMERIC_STATE.has(type.kind);
+    this.collated = needsCollationKey(type) ? collationComparator(collationOfType(type)) : null;
   }
 
   ensure(n: number): void {
@@ -53,6 +61,24 @@ export class MinMaxAcc implements Accumulator {
         const g = groups[i]!;
         const x = d[i]!;
         if (seen[g] === 0 || (this.isMax ? less(nums[g]!, x) : less(x, nums[g]!))) nums[g] = x;
+        seen[g] = 1;
+      }
+      return;
+    }
+    if (v.storage === "utf8" && this.collated !== null) {
+      // Spark's Min/Max of a collated string: the collation's order (equal values keep the first)
+      const cmp = this.collated;
+      const strs = this.strs;
+      const texts = this.texts;
+      const sign = this.isMax ? -1 : 1;
+      for (let i = 0; i < n; i++) {
+        if (val !== null && val[i] === 0) continue;
+        const g = groups[i]!;
+        const x = utf8At(v.data, i);
+        if (seen[g] === 0 || sign * cmp(x, texts[g]!) < 0) {
+          texts[g] = x;
+          strs[g] = v.data.bytes.slice(v.data.offsets[i]!, v.data.offsets[i + 1]!);
+        }
         seen[g] = 1;
       }
       return;
