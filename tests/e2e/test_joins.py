@@ -69,6 +69,27 @@ def test_every_strategy_gives_the_same_rows_for_every_join_type(spark) -> None:
         assert want, how
 
 
+def test_a_dimension_keyed_by_a_range_joins_alike_in_every_strategy(spark) -> None:
+    from tspark.sql import functions as F
+
+    # the broadcast side's keys are 100..599 once each (a surrogate key: the dense layout);
+    # the stream has keys below, inside and past that range, and nulls
+    left = spark.range(3000).select(F.when(F.col("id") % 13 == 0, None).otherwise(F.col("id") % 700).alias("k"), F.col("id").alias("v"))
+    right = spark.range(100, 600).select(F.col("id").alias("k2"), (F.col("id") * 2).alias("w"))
+    spark.conf.set("spark.sql.shuffle.partitions", "4")
+    for how in ["inner", "left", "left_semi", "left_anti"]:
+        want = None
+        for l, r in [(left, F.broadcast(right)), (left.hint("merge"), right), (left, right.hint("shuffle_hash"))]:
+            got = _rows(l.join(r, left.k == right.k2, how))
+            if want is None:
+                want = got
+            assert got == want, how
+        matched = sum(1 for i in range(3000) if i % 13 != 0 and 100 <= i % 700 < 600)
+        assert len(want) == {"inner": matched, "left": 3000, "left_semi": matched, "left_anti": 3000 - matched}[how], how
+        if how == "inner":
+            assert all(w == 2 * k for k, _, _, w in want)
+
+
 def test_sort_merge_join_is_the_default_past_the_broadcast_threshold(spark) -> None:
     left, right = _frames(spark)
     assert "BroadcastHashJoin" in _explain(left.join(right, left.k == right.k2))

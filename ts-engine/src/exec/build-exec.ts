@@ -17,6 +17,7 @@ import { LimitExec } from "./limit-exec.js";
 import { LocalTableScanExec } from "./local-table-scan-exec.js";
 import type { HashedRelation } from "./join/hashed-relation.js";
 import type { HashJoinP, PhysicalKind, PhysicalPlan, SortMergeJoinP } from "./physical-plan.js";
+import { physicalSchema } from "./physical-plan.js";
 import type { Expr } from "../expr/expr.js";
 import { projectedColumns } from "./join/join-projection.js";
 import { ProjectExec } from "./project-exec.js";
@@ -85,12 +86,13 @@ function sortMergeJoin(p: SortMergeJoinP, i: StageInputs, used: readonly boolean
 }
 
 /**
- * A Project's input; a join directly below it is told which of its columns the Project
- * reads, so that it gathers only those (late materialization, join-projection.ts).
+ * A Project's input; a join or filter directly below it is told which of its columns the
+ * Project reads, so that it gathers only those (late materialization, join-projection.ts).
  */
 function buildProjected(input: PhysicalPlan, i: StageInputs, exprs: readonly Expr[]): ExecutionPlan {
   if (input.kind === "HashJoin") return hashJoin(input, i, projectedColumns(exprs, input.schema.fields.length));
   if (input.kind === "SortMergeJoin") return sortMergeJoin(input, i, projectedColumns(exprs, input.schema.fields.length));
+  if (input.kind === "Filter") return new FilterExec(buildExec(input.input, i), input.condition, input.detail, projectedColumns(exprs, physicalSchema(input).fields.length));
   return buildExec(input, i);
 }
 

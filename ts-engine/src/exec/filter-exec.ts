@@ -1,5 +1,6 @@
-import type { ColumnBatch } from "../columnar/batch.js";
-import { selectedRows, takeBatch } from "../columnar/take.js";
+import { makeBatch, type ColumnBatch } from "../columnar/batch.js";
+import { selectedRows, takeBatch, takeVector } from "../columnar/take.js";
+import { unreadColumn } from "./join/join-projection.js";
 import type { ExecContext } from "./exec-context.js";
 import { evaluate } from "../expr/eval/evaluate.js";
 import type { Expr } from "../expr/expr.js";
@@ -20,6 +21,13 @@ export class FilterExec implements ExecutionPlan {
     readonly child: ExecutionPlan,
     readonly condition: Expr,
     private readonly detail: string,
+    /**
+     * The columns the Project directly above reads (join-projection.ts), null: all. The
+     * others are not copied out of the kept rows (they are left as nulls nobody reads),
+     * as Spark's generated code for a filter followed by a projection copies only the
+     * fields the projection keeps.
+     */
+    private readonly used: readonly boolean[] | null = null,
   ) {
     this.children = [child];
     this.simple = simpleSelection(condition);
@@ -53,7 +61,15 @@ export class FilterExec implements ExecutionPlan {
       const idx = k >= 0 ? sel.subarray(0, k) : selectedRows(evaluate(this.condition, b, ectx));
       if (idx.length === b.numRows) yield b;
       // selected row numbers: never -1
-      else if (idx.length > 0) yield takeBatch(b, idx, idx.length, { nonNegative: true });
+      else if (idx.length > 0) yield this.kept(b, idx);
     }
+  }
+
+  /** Rows `idx` of `b` (selected row numbers, never -1), only the used columns gathered. */
+  private kept(b: ColumnBatch, idx: Int32Array): ColumnBatch {
+    const used = this.used;
+    const n = idx.length;
+    if (used === null) return takeBatch(b, idx, n, { nonNegative: true });
+    return makeBatch(b.schema, b.columns.map((c, j) => (used[j] === false ? unreadColumn(c.type, n) : takeVector(c, idx, n, { nonNegative: true }))), n);
   }
 }

@@ -8,21 +8,13 @@ import { blobsBatch, runPythonPartitionTask } from "../python-partition-task.js"
 import { runTask } from "./run-task.js";
 import { CRASH_TEST_CONF, type TaskItem, type WorkerControl, type WorkerPythonTask, type WorkerReply, type WorkerTask } from "./task.js";
 import { prepareTransfer } from "./transfer.js";
+import { workerNice } from "./worker-nice.js";
 
 /** Batches a worker may have in flight before it waits for the main thread's ack. */
 const WINDOW = 8;
 
-/**
- * Nice value of a worker thread. The thread that serves ZeroMQ must answer a ping within
- * milliseconds while the workers compute; on a machine whose cores are all busy the
- * kernel would otherwise share them evenly. On Linux the nice value is per thread
- * (setpriority of pid 0 changes the calling thread only), so this ranks computation
- * behind serving and costs nothing when cores are free.
- */
-const WORKER_NICE = 10;
-
 try {
-  setPriority(0, WORKER_NICE);
+  setPriority(0, workerNice());
 } catch {
   // not permitted or not supported: run at the default priority
 }
