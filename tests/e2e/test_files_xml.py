@@ -1,6 +1,6 @@
 """XML reads through the Python client beyond the goldens (tests/golden/cases/files_xml*.py):
-rowValidationXSDPath, which Spark honours with javax.xml.validation and tspark cannot (no XSD
-validator), fails clearly instead of returning rows it did not validate."""
+rowValidationXSDPath, which Spark honours with javax.xml.validation and tspark with libxml2's
+XSD validator (golden files_xml_xsd), and its errors for a missing or broken XSD."""
 from __future__ import annotations
 
 import pathlib
@@ -16,10 +16,24 @@ def _rows(tmp_path: pathlib.Path) -> str:
     return str(p)
 
 
-def test_row_validation_xsd_path_fails_clearly(spark, tmp_path: pathlib.Path):
+def test_row_validation_xsd_path_validates_each_row(spark, tmp_path: pathlib.Path):
+    # rowValidationXSDPath used to be refused; now a row that does not validate is malformed
     xsd = tmp_path / "s.xsd"
-    xsd.write_text('<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="row"/></xs:schema>')
-    with pytest.raises(IllegalArgumentException, match="rowValidationXSDPath is not supported"):
+    xsd.write_text('<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:element name="row"><xs:complexType><xs:sequence>'
+                   '<xs:element name="a" type="xs:integer"/></xs:sequence></xs:complexType></xs:element></xs:schema>')
+    def r():
+        return spark.read.option("rowTag", "row").option("rowValidationXSDPath", "file://" + str(xsd))
+    assert [tuple(x) for x in r().schema("a STRING, _corrupt_record STRING").xml(_rows(tmp_path)).collect()] == [
+        ("1", None), (None, "<row><a>oops</a></row>")]
+    assert [tuple(x) for x in r().option("mode", "DROPMALFORMED").xml(_rows(tmp_path)).collect()] == [(1,)]
+    with pytest.raises(Exception, match="MALFORMED_RECORD_IN_PARSING"):
+        r().option("mode", "FAILFAST").schema("a STRING").xml(_rows(tmp_path)).collect()
+
+
+def test_row_validation_xsd_path_names_a_broken_schema(spark, tmp_path: pathlib.Path):
+    xsd = tmp_path / "broken.xsd"
+    xsd.write_text("<xs:schema xmlns:xs='http://www.w3.org/2001/XMLSchema'><xs:element")
+    with pytest.raises(IllegalArgumentException, match="broken.xsd is not a valid XML schema"):
         spark.read.option("rowTag", "row").option("rowValidationXSDPath", str(xsd)).xml(_rows(tmp_path)).collect()
 
 

@@ -16,7 +16,8 @@ CASES = pathlib.Path(__file__).resolve().parents[1] / "golden" / "cases"
 SUBMIT = shutil.which("tspark-submit", path=str(pathlib.Path(sys.executable).parent))
 
 
-@pytest.mark.parametrize("case", sorted(p.stem for p in CASES.glob("*.py")))
+# cases/_fixtures.py (and any "_" module) is the setup cases import, no case
+@pytest.mark.parametrize("case", sorted(p.stem for p in CASES.glob("*.py") if not p.name.startswith("_")))
 def test_golden(case: str) -> None:
     assert SUBMIT, "tspark-submit is not installed in this venv"
     script = CASES / f"{case}.py"

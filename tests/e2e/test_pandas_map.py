@@ -97,6 +97,41 @@ def test_cogroup_pairs_every_key_of_either_side(spark) -> None:
     assert got == sorted((3 if k % 2 == 0 else 0) + (10 if k % 3 == 0 else 0) for k in keys)
 
 
+def test_cogroup_over_many_runs_of_groups_pairs_every_key(spark) -> None:
+    # one partition per side, over 2 runs of 65,536 rows each on the left: co-groups are cut
+    # at run boundaries, and a key's rows on both sides must still meet in one call
+    spark.conf.set("spark.sql.shuffle.partitions", "1")
+    try:
+        left = spark.range(0, 140000).selectExpr("id % 3000 AS k", "id AS v")
+        right = spark.range(0, 20000).selectExpr("(id * 7) % 4000 AS k", "id AS w")
+
+        def merge(key, l, r):
+            return pd.DataFrame({"k": [key[0]], "nl": [len(l)], "nr": [len(r)]})
+        got = left.groupBy("k").cogroup(right.groupBy("k")).applyInPandas(merge, "k long, nl long, nr long").collect()
+    finally:
+        spark.conf.unset("spark.sql.shuffle.partitions")
+    expected = {}
+    for v in range(140000):
+        expected.setdefault(v % 3000, [0, 0])[0] += 1
+    for w in range(20000):
+        expected.setdefault((w * 7) % 4000, [0, 0])[1] += 1
+    assert len(got) == len(expected)
+    assert {r.k: [r.nl, r.nr] for r in got} == expected
+
+
+def test_map_in_pandas_streams_a_partition_it_reads_only_part_of(spark) -> None:
+    # the function reads two batches of a 1M-row partition and stops: the rest is never sent
+    spark.conf.set("spark.sql.execution.arrow.maxRecordsPerBatch", "1000")
+    try:
+        def first_two(it):
+            yield next(it).head(1)
+            yield next(it).head(1)
+        got = spark.range(0, 1000000, 1, 1).mapInPandas(first_two, "id long").collect()
+    finally:
+        spark.conf.unset("spark.sql.execution.arrow.maxRecordsPerBatch")
+    assert [r.id for r in got] == [0, 1000]
+
+
 def test_a_bad_result_is_a_python_exception_and_the_session_survives(spark) -> None:
     import pytest
     from tspark.errors import PythonException
@@ -106,3 +141,15 @@ def test_a_bad_result_is_a_python_exception_and_the_session_survives(spark) -> N
     with pytest.raises(PythonException, match="UDF_RETURN_TYPE"):
         spark.range(4).mapInPandas(lambda it: 1, "id long").collect()
     assert spark.range(5).mapInPandas(lambda it: it, "id long").count() == 5
+
+
+def test_cogroup_keys_of_different_counts_raise_what_pyspark_raises(spark) -> None:
+    # PySpark 4.0.1 (recorded): IllegalArgumentException when the frame is made, before any action
+    import pytest
+    from tspark.errors import IllegalArgumentException
+
+    a = spark.createDataFrame([(1, 2, 3.0)], "k1 long, k2 long, v double")
+    b = spark.createDataFrame([(1, 4.0)], "k1 long, w double")
+    with pytest.raises(IllegalArgumentException) as e:
+        a.groupby("k1", "k2").cogroup(b.groupby("k1")).applyInPandas(lambda l, r: l, "n long")
+    assert str(e.value) == "requirement failed: Cogroup keys must have same size: 2 != 1"

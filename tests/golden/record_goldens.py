@@ -36,7 +36,8 @@ def main() -> None:
     ap.add_argument("--python", default=os.environ.get("PYSPARK_GOLDEN_PYTHON", sys.executable))
     ap.add_argument("cases", nargs="*")
     args = ap.parse_args()
-    cases = [CASES / f"{c}.py" for c in args.cases] if args.cases else sorted(CASES.glob("*.py"))
+    # a module whose name starts with "_" is shared setup the cases import (cases/_fixtures.py), no case
+    cases = [CASES / f"{c}.py" for c in args.cases] if args.cases else sorted(p for p in CASES.glob("*.py") if not p.name.startswith("_"))
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
         for line in pool.map(lambda c: record(args.python, c), cases):
             print(line)

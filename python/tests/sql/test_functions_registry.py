@@ -25,7 +25,12 @@ NODE_FUNCTIONS = DIST / "api" / "functions.js"
 #: (call_function), (udf) wrap a pickled Python function, or (broadcast) put a hint on a frame's plan.
 CLIENT_ONLY = {
     "col", "column", "lit", "expr", "when", "udf", "pandas_udf", "call_function", "broadcast",
+    # udtf wraps a pickled Python class; call_udf calls a registered function by name
+    "udtf", "call_udf",
     "asc", "asc_nulls_first", "asc_nulls_last", "desc", "desc_nulls_first", "desc_nulls_last",
+    # partition transforms: only writeTo(t).partitionedBy reads them (the engine's
+    # plan/partition-transform.ts); Spark's SQL has no such function (UNRESOLVED_ROUTINE)
+    "years", "months", "days", "hours", "bucket",
 }
 
 #: PySpark spellings that call a registry function under another name (as PySpark's own
@@ -67,6 +72,10 @@ ENGINE_ONLY = {
     "approx_quantile_summary",
     # Spark's CollectFrequentItems behind df.freqItems: no SQL name
     "collect_frequent_items",
+    # Spark's PreciseTimestampConversion and KnownNullable, which the time-window rewrite builds: no SQL name
+    "precisetimestampconversion", "knownnullable",
+    # Spark's MergingSessionsExec as a window function over a session-window aggregate's partial rows: no SQL name
+    "merge_sessions",
 }
 
 #: Wrappers whose engine part is still being built (none now; the staleness test keeps it honest).
@@ -74,8 +83,9 @@ AWAITING_ENGINE: set = set()
 
 #: Node exports that are no PySpark function: helpers the Node API's own modules share.
 NODE_HELPERS = {"attributeExpr", "toColumn"}
-#: PySpark functions the Node API lacks, with the reason: Node has no pandas (its `udf` takes JS functions).
-NODE_MISSING = {"pandas_udf"}
+#: PySpark functions the Node API lacks, with the reason: Node has no pandas (its `udf` takes JS functions)
+#: and no Python classes to make UDTFs of.
+NODE_MISSING = {"pandas_udf", "udtf"}
 
 
 def _node_json(code):

@@ -31,9 +31,14 @@ def handshake(req_id: str, token: Optional[str], app_name: Optional[str], conf: 
     return m
 
 
-def execute(req_id: str, session_id: str, plan: Msg, fmt: str = "rows") -> Msg:
-    """Run a relation; replies schema, batch*/arrowBatch*, done."""
-    return {"kind": "execute", "id": req_id, "sessionId": session_id, "plan": plan, "format": fmt}
+def execute(req_id: str, session_id: str, plan: Msg, fmt: str = "rows",
+            local_iterator: Optional[Msg] = None) -> Msg:
+    """Run a relation; replies schema, batch*/arrowBatch*, done. ``local_iterator``
+    ({prefetchPartitions}) runs the result partitions one (or two) at a time."""
+    m: Msg = {"kind": "execute", "id": req_id, "sessionId": session_id, "plan": plan, "format": fmt}
+    if local_iterator is not None:
+        m["localIterator"] = local_iterator
+    return m
 
 
 def ack(req_id: str, session_id: str, seq: int) -> Msg:

@@ -126,6 +126,11 @@ class SparkRuntimeException(PySparkException):
     """A runtime error in the engine."""
 
 
+class SparkException(PySparkException):
+    """An error the engine raised as Spark's org.apache.spark.SparkException (FAILED_READ_FILE,
+    MALFORMED_RECORD_IN_PARSING ...), as Spark Connect's pyspark.errors.exceptions.connect.SparkException."""
+
+
 class SparkUpgradeException(PySparkException):
     """Behaviour changed with an upgrade."""
 
@@ -183,6 +188,10 @@ class PySparkKeyError(PySparkException, KeyError):
 
 class PySparkImportError(PySparkException, ImportError):
     """An optional dependency is missing."""
+
+
+class PySparkPicklingError(PySparkException, __import__("pickle").PicklingError):
+    """A function or class could not be pickled for the engine (UDTF_SERIALIZATION_ERROR)."""
 
 
 class SparkConnectException(PySparkException):

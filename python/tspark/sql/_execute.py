@@ -1,6 +1,7 @@
 """Actions over the bridge: run a plan and decode rows, Arrow tables, or analyze results."""
+import contextlib
 import gc
-from typing import Any, Dict, Iterator, List, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 from tspark._bridge import protocol
 from tspark.sql import types as T
@@ -8,26 +9,35 @@ from tspark.sql._convert import decode_rows
 from tspark.sql.row import Row
 
 
-def _job_stream(session: Any, client: Any, req: Dict[str, Any]) -> Iterator[Dict[str, Any]]:
-    """The request's replies, the action counted as a job of the session's SparkContext while it
-    runs (its group and tags), so that sc.cancelAllJobs / cancelJobGroup / cancelJobsWithTag stop
-    DataFrame actions too, as in Spark."""
+@contextlib.contextmanager
+def _as_job(session: Any, req: Dict[str, Any]) -> Iterator[None]:
+    """Counts request ``req`` as a job of the session's SparkContext while it runs (its group and
+    tags), so that sc.cancelAllJobs / cancelJobGroup / cancelJobsWithTag stop DataFrame actions
+    too, as in Spark."""
     sc = session.sparkContext
     jobs = sc._jobs
     job = jobs.start(sc.getLocalProperty("spark.jobGroup.id"), req["id"], frozenset(sc.getJobTags()))
     ok = False
     try:
-        yield from client.stream(req)
+        yield
         ok = True
     finally:
         jobs.end(job, ok)
 
 
-def iter_rows(session: Any, plan: Dict[str, Any]) -> Iterator[List[Row]]:
-    """Yield the result's rows batch by batch (each chunk acknowledged as it is decoded)."""
+def _job_stream(session: Any, client: Any, req: Dict[str, Any]) -> Iterator[Dict[str, Any]]:
+    """The request's replies, the action counted as a job while it runs (_as_job)."""
+    with _as_job(session, req):
+        yield from client.stream(req)
+
+
+def iter_rows(session: Any, plan: Dict[str, Any], local_iterator: Optional[Dict[str, Any]] = None) -> Iterator[List[Row]]:
+    """Yield the result's rows batch by batch (each chunk acknowledged as it is decoded);
+    ``local_iterator`` ({prefetchPartitions}) has the engine run one partition at a time."""
     client = session._client_checked()
     schema = T.StructType()
-    for msg in _job_stream(session, client, protocol.execute(client.next_id(), client.session_id, plan, "rows")):
+    req = protocol.execute(client.next_id(), client.session_id, plan, "rows", local_iterator)
+    for msg in _job_stream(session, client, req):
         kind = msg.get("kind")
         if kind == "schema":
             schema = T.StructType.fromJson(msg["schema"])
@@ -71,3 +81,12 @@ def analyze(session: Any, plan: Dict[str, Any], method: str, **opts: Any) -> Dic
     """One analyze request (schema / treeString / explain / showString)."""
     client = session._client_checked()
     return client.request(protocol.analyze(client.next_id(), client.session_id, plan, method, **opts))
+
+
+def analyze_job(session: Any, plan: Dict[str, Any], method: str, **opts: Any) -> Dict[str, Any]:
+    """An analyze request that runs the plan (show, foreach, checkpoint), counted as a job of the
+    session's SparkContext while it runs, so that its job group and tags can cancel it."""
+    client = session._client_checked()
+    req = protocol.analyze(client.next_id(), client.session_id, plan, method, **opts)
+    with _as_job(session, req):
+        return client.request(req)

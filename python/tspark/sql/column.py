@@ -249,6 +249,16 @@ class Column:
             args += [make_literal("drop"), make_literal(n)]
         return Column(E.function("update_fields", args))
 
+    def __getattr__(self, item: str) -> "Column":
+        # PySpark's Column.__getattr__: `c.field` is `c["field"]` (a struct field, a map key)
+        if item.startswith("__"):
+            from tspark.errors import PySparkAttributeError
+            raise PySparkAttributeError(errorClass="CANNOT_ACCESS_TO_DUNDER", messageParameters={})
+        if item.startswith("_"):
+            # the Column's own private state (absent while it is being built or unpickled)
+            raise AttributeError(item)
+        return self[item]
+
     def __getitem__(self, k: Any) -> "Column":
         if isinstance(k, slice):
             return self.substr(k.start, k.stop)

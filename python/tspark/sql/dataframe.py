@@ -375,8 +375,8 @@ class DataFrame:
         # reads them) until the session ends; the new frame's plan only names them, as Spark's
         # LogicalRDD over the saved RDD: it no longer holds this frame's plan.
         from tspark.sql._convert import wire_type
-        from tspark.sql._execute import analyze
-        reply = analyze(self._session, self._plan, "checkpoint", eager=bool(eager))
+        from tspark.sql._execute import analyze_job
+        reply = analyze_job(self._session, self._plan, "checkpoint", eager=bool(eager))
         schema = T.StructType.fromJson(reply["schema"])
         df = self._new(R.local_relation(wire_type(schema), [], checkpoint_id=reply["checkpointId"]))
         df._schema = schema
@@ -460,9 +460,12 @@ class DataFrame:
         return collect_rows(self._session, self._plan)
 
     def toLocalIterator(self, prefetchPartitions: bool = False) -> Any:
-        """Rows one chunk at a time."""
+        """The rows as an iterator, partition by partition as PySpark runs them: the engine
+        computes one partition at a time (the next one too with ``prefetchPartitions``) and
+        sends its rows as they are read, so neither side holds the whole result."""
         from tspark.sql._execute import iter_rows
-        for rows in iter_rows(self._session, self._plan):
+        opts = {"prefetchPartitions": bool(prefetchPartitions)}
+        for rows in iter_rows(self._session, self._plan, opts):
             yield from rows
 
     def take(self, num: int) -> List[Row]:
@@ -517,9 +520,9 @@ class DataFrame:
         else:
             raise PySparkTypeError(errorClass="NOT_BOOL", messageParameters={
                 "arg_name": "truncate", "arg_type": type(truncate).__name__})
-        from tspark.sql._execute import analyze
-        print(analyze(self._session, self._plan, "showString", numRows=n, truncate=width,
-                      vertical=vertical)["text"])
+        from tspark.sql._execute import analyze_job
+        print(analyze_job(self._session, self._plan, "showString", numRows=n, truncate=width,
+                          vertical=vertical)["text"])
 
     def toPandas(self) -> Any:
         """The rows as a pandas DataFrame with PySpark's dtypes (through Arrow when
@@ -607,10 +610,11 @@ class DataFrame:
         from tspark.errors._from_wire import _PYTHON_PREAMBLE
         from tspark.py4j.protocol import from_python_exception
         from tspark.rdd._core import dumps_command
-        from tspark.sql._execute import analyze
+        from tspark.sql._execute import analyze_job
         func = dumps_command(f)
         try:
-            reply = analyze(self._session, self._plan, "foreach", func=func, perRow=per_row)
+            # a job of the SparkContext: setJobGroup / job tags and their cancel calls reach it
+            reply = analyze_job(self._session, self._plan, "foreach", func=func, perRow=per_row)
         except PythonException as e:
             # as an RDD action: classic scripts catch py4j's Py4JJavaError (also a PythonException)
             text = str(e)
@@ -778,6 +782,11 @@ class DataFrame:
         """``func(iterator of pyarrow.RecordBatch) -> iterator of pyarrow.RecordBatch`` over each partition."""
         from tspark.sql.pandas.map_ops import mapInArrow
         return mapInArrow(self, func, schema, barrier)
+
+    def asTable(self) -> Any:
+        """This frame as a UDTF's TABLE argument (``my_udtf(df.asTable().partitionBy("k"))``)."""
+        from tspark.sql.table_arg import TableArg
+        return TableArg(self, [], [], False)
 
     def __repr__(self) -> str:
         return "DataFrame[%s]" % ", ".join("%s: %s" % (n, t) for n, t in self.dtypes)

@@ -5,7 +5,7 @@ files, infers schemas and writes; the client only builds the plan.
 """
 from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 
-from tspark.errors import AnalysisException, PySparkNotImplementedError, PySparkTypeError
+from tspark.errors import AnalysisException, PySparkNotImplementedError, PySparkTypeError, PySparkValueError
 from tspark.sql import types as T
 from tspark.sql._convert import wire_type
 from tspark.sql._plan import relations as R
@@ -19,6 +19,23 @@ PathOrPaths = Union[str, List[str], Tuple[str, ...]]
 
 #: Spark's SaveMode names (case-insensitive).
 _SAVE_MODES = ("append", "overwrite", "ignore", "error", "errorifexists", "default")
+
+
+def _column_names(col: Any, cols: Tuple[Any, ...]) -> List[str]:
+    """bucketBy / sortBy's columns: names, or one list or tuple of names, as PySpark checks them."""
+    if isinstance(col, (list, tuple)):
+        if cols:
+            raise PySparkValueError(errorClass="CANNOT_SET_TOGETHER", messageParameters={
+                "arg_list": f"`col` of type {type(col).__name__} and `cols`"})
+        col, cols = col[0], tuple(col[1:])
+    for c in cols:
+        if not isinstance(c, str):
+            raise PySparkTypeError(errorClass="NOT_LIST_OF_STR", messageParameters={
+                "arg_name": "cols", "arg_type": type(c).__name__})
+    if not isinstance(col, str):
+        raise PySparkTypeError(errorClass="NOT_LIST_OF_STR", messageParameters={
+            "arg_name": "col", "arg_type": type(col).__name__})
+    return [col, *cols]
 
 
 def _paths(path: Any, name: str = "path") -> List[str]:
@@ -208,6 +225,9 @@ class DataFrameWriter(OptionUtils):
         self._mode = "errorifexists"
         self._options: Dict[str, str] = {}
         self._partition_by: List[str] = []
+        self._num_buckets: Optional[int] = None
+        self._bucket_by: List[str] = []
+        self._sort_by: List[str] = []
 
     def mode(self, saveMode: Optional[str]) -> "DataFrameWriter":
         """``append``, ``overwrite``, ``ignore``, ``error``/``errorifexists`` (None keeps the current mode);
@@ -248,12 +268,27 @@ class DataFrameWriter(OptionUtils):
         return self
 
     def bucketBy(self, numBuckets: int, col: Any, *cols: Optional[str]) -> "DataFrameWriter":
-        """Bucketed tables (files split by a hash of the columns) are not written by tspark."""
-        raise PySparkNotImplementedError.feature("DataFrameWriter.bucketBy()")
+        """Buckets the rows of ``saveAsTable`` into ``numBuckets`` files per task by Spark's
+        ``pmod(hash(cols), numBuckets)`` (a bucketed table; ``save`` and ``insertInto`` refuse it, as Spark)."""
+        if not isinstance(numBuckets, int) or isinstance(numBuckets, bool):
+            raise PySparkTypeError(errorClass="NOT_INT", messageParameters={
+                "arg_name": "numBuckets", "arg_type": type(numBuckets).__name__})
+        self._num_buckets = numBuckets
+        self._bucket_by = _column_names(col, cols)
+        return self
 
     def sortBy(self, col: Any, *cols: Optional[str]) -> "DataFrameWriter":
-        """Sorting within buckets needs bucketBy."""
-        raise PySparkNotImplementedError.feature("DataFrameWriter.sortBy()")
+        """Sorts each bucket file of a bucketed ``saveAsTable`` by the columns (ascending)."""
+        self._sort_by = _column_names(col, cols)
+        return self
+
+    def _bucket_spec(self) -> Optional[Dict[str, Any]]:
+        if self._num_buckets is None and not self._sort_by:
+            return None
+        spec: Dict[str, Any] = {"bucketColumns": list(self._bucket_by), "sortColumns": list(self._sort_by)}
+        if self._num_buckets is not None:
+            spec["numBuckets"] = self._num_buckets
+        return spec
 
     def clusterBy(self, *cols: Union[str, List[str]]) -> "DataFrameWriter":
         """Clustering needs tables."""
@@ -274,9 +309,21 @@ class DataFrameWriter(OptionUtils):
             path = self._options.pop("path", None)
         if path is None:
             raise PySparkNotImplementedError.feature("DataFrameWriter.save() without a path (tables)")
+        self._assert_not_bucketed("save")
         fmt = self._format or self._spark.conf.get("spark.sql.sources.default") or "parquet"
         plan = R.write_files(self._df._plan, fmt, path, self._mode, self._options, self._partition_by)
         collect_rows(self._spark, plan)
+
+    def _assert_not_bucketed(self, operation: str) -> None:
+        """Spark's DataFrameWriter.assertNotBucketed: only saveAsTable writes buckets."""
+        if self._num_buckets is None and not self._sort_by:
+            return
+        if self._num_buckets is None:
+            raise AnalysisException(errorClass="SORT_BY_WITHOUT_BUCKETING", messageParameters={}, sqlState="42601",
+                                    _full_message="[SORT_BY_WITHOUT_BUCKETING] sortBy must be used together with bucketBy. SQLSTATE: 42601")
+        what, cls = ("bucketBy", "_LEGACY_ERROR_TEMP_1312") if not self._sort_by else ("bucketBy and sortBy", "_LEGACY_ERROR_TEMP_1313")
+        raise AnalysisException(errorClass=cls, messageParameters={"operation": operation},
+                                _full_message=f"'{operation}' does not support {what} right now.")
 
     def _write_table(self, spec: Dict[str, Any]) -> None:
         from tspark.sql._execute import analyze
@@ -285,6 +332,7 @@ class DataFrameWriter(OptionUtils):
     def insertInto(self, tableName: str, overwrite: Optional[bool] = None) -> None:
         """Inserts the rows into an existing table by column position (``overwrite=True`` replaces
         its rows; None follows the writer's mode), as PySpark's insertInto."""
+        self._assert_not_bucketed("insertInto")
         if overwrite is None:
             overwrite = self._mode.lower() == "overwrite"
         self._write_table({"tableName": tableName, "method": "insertInto", "overwrite": bool(overwrite),
@@ -304,6 +352,9 @@ class DataFrameWriter(OptionUtils):
         spec: Dict[str, Any] = {"tableName": name, "method": "saveAsTable", "mode": self._mode,
                                 "options": [[k, v] for k, v in self._options.items()],
                                 "partitionBy": list(self._partition_by), "properties": []}
+        bucket = self._bucket_spec()
+        if bucket is not None:
+            spec["bucketBy"] = bucket
         if self._format is not None:
             spec["format"] = self._format
         self._write_table(spec)
@@ -386,7 +437,7 @@ class DataFrameWriterV2:
         self._provider: Optional[str] = None
         self._options: Dict[str, str] = {}
         self._properties: Dict[str, str] = {}
-        self._partitions: List[str] = []
+        self._transforms: List[Dict[str, Any]] = []
 
     def using(self, provider: str) -> "DataFrameWriterV2":
         """The table's format (parquet, csv, json, text)."""
@@ -410,26 +461,20 @@ class DataFrameWriterV2:
         return self
 
     def partitionedBy(self, col: Any, *cols: Any) -> "DataFrameWriterV2":
-        """Partition columns: names or plain column references (partition transforms such as
-        ``years(col)`` are not supported)."""
-        names: List[str] = []
-        for c in (col,) + cols:
-            if isinstance(c, str):
-                names.append(c)
-                continue
-            expr = getattr(c, "_expr", None)
-            if not isinstance(expr, dict) or expr.get("kind") != "UnresolvedAttribute":
-                raise PySparkNotImplementedError.feature("DataFrameWriterV2.partitionedBy() with partition transforms")
-            names.append(".".join(expr["nameParts"]))
-        self._partitions = names
+        """The table's partitioning: column names, column references and the transforms of
+        ``functions.partitioning`` (years, months, days, hours, bucket). On the session catalog a
+        ``bucket(n, col)`` makes a bucketed table and the others are refused, as Spark's."""
+        self._transforms = [_partition_transform(c) for c in (col,) + cols]
         return self
 
     def _run(self, method: str) -> None:
         from tspark.sql._execute import analyze
         spec: Dict[str, Any] = {"tableName": self._table, "method": method,
                                 "options": [[k, v] for k, v in self._options.items()],
-                                "partitionBy": self._partitions,
+                                "partitionBy": [t["column"] for t in self._transforms if t["name"] == "identity"],
                                 "properties": [[k, v] for k, v in self._properties.items()]}
+        if self._transforms:
+            spec["transforms"] = self._transforms
         if self._provider is not None:
             spec["format"] = self._provider
         analyze(self._df._session, self._df._plan, "writeTable", write=spec)
@@ -459,5 +504,47 @@ class DataFrameWriterV2:
         self._run("overwritePartitions")
 
     def overwrite(self, condition: Any) -> None:
-        """Overwriting rows that match a condition needs a table format with row-level deletes."""
-        raise PySparkNotImplementedError.feature("DataFrameWriterV2.overwrite(condition)")
+        """Replaces the rows matching ``condition`` with the frame's rows. The session catalog's
+        file tables are v1 tables, which Spark refuses before the condition is evaluated."""
+        self._run("overwrite")
+
+
+#: The partition transforms of ``functions.partitioning`` that take one column.
+_TRANSFORMS = ("years", "months", "days", "hours")
+
+
+def _partition_transform(c: Any) -> Dict[str, Any]:
+    """A partitionedBy argument as Spark's DataFrameWriterV2 reads it: a column name or
+    reference (identity), or a transform over one column."""
+    if isinstance(c, str):
+        return {"name": "identity", "column": c}
+    expr = getattr(c, "_expr", None)
+    if isinstance(expr, dict):
+        if expr.get("kind") == "UnresolvedAttribute":
+            return {"name": "identity", "column": ".".join(expr["nameParts"])}
+        if expr.get("kind") == "UnresolvedFunction":
+            name, args = str(expr.get("name", "")).lower(), expr.get("args", [])
+            if name in _TRANSFORMS and len(args) == 1 and args[0].get("kind") == "UnresolvedAttribute":
+                return {"name": name, "column": ".".join(args[0]["nameParts"])}
+            if (name == "bucket" and len(args) == 2 and args[0].get("kind") == "Literal"
+                    and isinstance(args[0].get("value"), int) and args[1].get("kind") == "UnresolvedAttribute"):
+                return {"name": "bucket", "column": ".".join(args[1]["nameParts"]), "numBuckets": args[0]["value"]}
+    text = _transform_text(expr)
+    raise AnalysisException(errorClass="_LEGACY_ERROR_TEMP_1316", messageParameters={"expr": text},
+                            _full_message="Invalid partition transformation: %s." % text)
+
+
+def _transform_text(e: Any) -> str:
+    """An expression as Spark's error prints an unresolved one: ``\`+\`(id, 1)``."""
+    if not isinstance(e, dict):
+        return str(e)
+    kind = e.get("kind")
+    if kind == "UnresolvedAttribute":
+        return ".".join(e["nameParts"])
+    if kind == "Literal":
+        return str(e.get("value"))
+    if kind == "UnresolvedFunction":
+        name = str(e.get("name"))
+        shown = name if name.isidentifier() else "`%s`" % name
+        return "%s(%s)" % (shown, ", ".join(_transform_text(a) for a in e.get("args", [])))
+    return str(kind)

@@ -187,6 +187,12 @@ class SparkSession:
         from tspark.sql.udf import UDFRegistration
         return UDFRegistration(self)
 
+    @property
+    def udtf(self) -> Any:
+        """``spark.udtf.register(name, f)``: a Python UDTF for SQL's FROM clause and LATERAL joins."""
+        from tspark.sql.udtf_registration import UDTFRegistration
+        return UDTFRegistration(self)
+
     # --- DataFrame sources ---
     def range(self, start: int, end: Optional[int] = None, step: int = 1,
               numPartitions: Optional[int] = None) -> DataFrame:

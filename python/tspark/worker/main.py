@@ -14,8 +14,9 @@ from tspark.worker.eval_udfs import eval_udfs
 from tspark.worker import foreach_ops
 from tspark.worker.framing import read_frame, write_frame
 from tspark.worker.grouped_agg import agg_pandas
-from tspark.worker.python_map import python_map
+from tspark.worker.python_map import python_map, python_map_stream
 from tspark.worker.rdd_ops import map_partitions, shuffle_write
+from tspark.worker.udtf import udtf
 
 Handler = Callable[[Dict[str, Any]], Dict[str, Any]]
 
@@ -23,9 +24,11 @@ HANDLERS: Dict[str, Handler] = {
     "evalUdfs": eval_udfs,
     "aggPandas": agg_pandas,
     "pythonMap": python_map,
+    "pythonMapStream": python_map_stream,
     "mapPartitions": map_partitions,
     "shuffleWrite": shuffle_write,
     "foreachPartition": foreach_ops.foreach_partition,
+    "udtf": udtf,
     "ping": lambda req: {"kind": "pong"},
 }
 

@@ -3,7 +3,8 @@
 - SQL_MAP_PANDAS_ITER_UDF (205, ``mapInPandas``) and SQL_MAP_ARROW_ITER_UDF (207,
   ``mapInArrow``): ``f`` is called once per partition with an iterator of pandas DataFrames
   (pyarrow RecordBatches) of at most ``maxRecordsPerBatch`` rows, and yields frames (batches)
-  of the output schema.
+  of the output schema; the partition streams in (``pythonMapStream``, chunk frames asked for
+  as the iterator reads) and the output goes back with each request for more.
 - SQL_GROUPED_MAP_PANDAS_UDF (201, ``applyInPandas``) and SQL_GROUPED_MAP_ARROW_UDF (209,
   ``applyInArrow``): ``f(frame)`` or ``f(key, frame)`` once per group (the row ranges
   ``starts``/``ends``; ``key`` is the tuple of the group's grouping values) returns a pandas
@@ -134,28 +135,25 @@ def _to_pandas(batch: Any) -> Any:
     return batch.to_pandas(date_as_object=True)
 
 
-def _map_iter(f: Callable[..., Any], eval_type: int, batch: Any, rt: Any, max_records: int) -> List[List[Any]]:
-    """mapInPandas / mapInArrow over one partition: the result's columns, per output batch."""
+def _map_results(f: Callable[..., Any], eval_type: int, inputs: Iterator[Any], rt: Any, parts: List[List[Any]]) -> None:
+    """mapInPandas / mapInArrow: ``f`` over the batches ``inputs`` yields; each result's columns are appended to ``parts``."""
     pandas = eval_type == MAP_PANDAS
     label = "pandas.DataFrame" if pandas else "pyarrow.RecordBatch"
-    inputs = (_to_pandas(b) if pandas else b for b in _slices(batch, max_records))
     result = f(inputs)
     if not isinstance(result, Iterator) and not hasattr(result, "__iter__"):
         raise _type_error("iterator of %s" % label, type(result).__name__)
-    out = []
     for elem in result:
         if pandas:
             import pandas as pd
             if not isinstance(elem, pd.DataFrame):
                 raise _type_error("iterator of pandas.DataFrame", "iterator of %s" % type(elem).__name__)
             _verify_pandas(elem, rt, truncate=True)
-            out.append(_pandas_columns(elem, rt))
+            parts.append(_pandas_columns(elem, rt))
         else:
             import pyarrow as pa
             if not isinstance(elem, pa.RecordBatch):
                 raise _type_error("iterator of pyarrow.RecordBatch", "iterator of %s" % type(elem).__name__)
-            out.append(_arrow_columns(elem, rt))
-    return out
+            parts.append(_arrow_columns(elem, rt))
 
 
 def _key(key_cols: List[Any], row: int) -> Tuple[Any, ...]:
@@ -201,16 +199,12 @@ def _side(req: Dict[str, Any], prefix: str, pandas: bool) -> Tuple[Any, List[Any
 
 
 def python_map(req: Dict[str, Any]) -> Dict[str, Any]:
-    """Run one map, grouped-map or cogrouped-map request; reply with the output columns."""
+    """Run one grouped-map or cogrouped-map request; reply with the output columns (maps stream: python_map_stream)."""
     f = user_function(req["func"])
     eval_type = int(req["evalType"])
     rt = req["returnType"]
     pandas = eval_type in _PANDAS
-    if eval_type in (MAP_PANDAS, MAP_ARROW):
-        batch, _ = _side(req, "", pandas)
-        max_records = req.get("maxRecordsPerBatch")
-        parts = _map_iter(f, eval_type, batch, rt, max_records if isinstance(max_records, int) else 10000)
-    elif eval_type in (GROUPED_MAP_PANDAS, GROUPED_MAP_ARROW):
+    if eval_type in (GROUPED_MAP_PANDAS, GROUPED_MAP_ARROW):
         batch, keys = _side(req, "", pandas)
         nargs = _arg_count(f)
         parts = []
@@ -242,3 +236,46 @@ def python_map(req: Dict[str, Any]) -> Dict[str, Any]:
 def _table(batch: Any) -> Any:
     import pyarrow as pa
     return pa.Table.from_batches([batch])
+
+
+def python_map_stream(req: Dict[str, Any]) -> Dict[str, Any]:
+    """mapInPandas / mapInArrow over a partition that arrives in chunks: the function's iterator
+    reads the first chunk's batches, and when it wants more the worker sends the output made
+    so far (``{kind: "more", numRows, columns}``) and reads the next ``chunk`` frame; the last
+    reply is ``ok`` with the rest. Neither side holds the whole partition."""
+    from tspark.worker import foreach_ops
+    from tspark.worker.framing import read_frame, write_frame
+    f = user_function(req["func"])
+    eval_type = int(req["evalType"])
+    rt = req["returnType"]
+    pandas = eval_type == MAP_PANDAS
+    max_records = req.get("maxRecordsPerBatch")
+    max_records = max_records if isinstance(max_records, int) else 10000
+    parts: List[List[Any]] = []
+    state = {"req": req}
+
+    def reply(kind: str) -> Dict[str, Any]:
+        n = sum(len(p[0]) for p in parts) if parts and parts[0] else 0
+        out = {"kind": kind, "numRows": n, "columns": _concat(rt, parts)}
+        parts.clear()
+        return out
+
+    def batches() -> Iterator[Any]:
+        while True:
+            cur = state["req"]
+            batch, _ = _side(cur, "", pandas)
+            for b in _slices(batch, max_records):
+                yield _to_pandas(b) if pandas else b
+            if cur.get("last", True):
+                return
+            if foreach_ops.PIPES is None:
+                raise RuntimeError("a streamed mapInPandas needs the worker's pipes")
+            frames_in, frames_out = foreach_ops.PIPES
+            write_frame(frames_out, reply("more"))
+            nxt = read_frame(frames_in)
+            if not isinstance(nxt, dict) or nxt.get("kind") != "chunk":
+                raise RuntimeError("mapInPandas expected the next chunk of its partition")
+            state["req"] = nxt
+
+    _map_results(f, eval_type, batches(), rt, parts)
+    return reply("ok")

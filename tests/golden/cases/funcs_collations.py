@@ -1,28 +1,8 @@
-import re
-
-from pyspark.sql import SparkSession, functions as F
+from _fixtures import attempt, attempt_condition, golden_session
+from pyspark.sql import functions as F
 from pyspark.sql.types import StringType, StructField, StructType
 
-spark = SparkSession.builder.appName("golden").getOrCreate()
-
-
-def attempt(label, f):
-    try:
-        f()
-        print(label, "no error")
-    except Exception as e:
-        print(label, type(e).__name__, str(e).split("\n")[0].split("; line ")[0].rstrip(";"))
-
-
-def attempt_condition(label, f):
-    # Spark raises a bad collation name while building the expression, so PySpark sees a Py4JJavaError.
-    try:
-        f()
-        print(label, "no error")
-    except Exception as e:
-        found = re.search(r"\[([A-Z_.]+)\] [^\n]*", str(e))
-        print(label, "error", found.group(0).split(" SQLSTATE")[0] if found else None)
-
+spark = golden_session()
 
 df = spark.createDataFrame([("Abc", "ABC"), ("abc", "xyz"), ("ß", "SS"), ("İ", "i"), (None, "a")], "a string, b string").coalesce(1)
 d2 = df.select(F.collate("a", "UTF8_LCASE").alias("l"), F.collate("b", "UNICODE_CI").alias("u"), "a", "b")

@@ -1,32 +1,12 @@
 import datetime
-import re
 from decimal import Decimal
 
-from pyspark.sql import SparkSession, functions as F
+from _fixtures import attempt, attempt_condition, golden_session
+from pyspark.sql import functions as F
 from pyspark.sql.types import VariantVal
 
-spark = SparkSession.builder.appName("golden").getOrCreate()
+spark = golden_session()
 spark.conf.set("spark.sql.session.timeZone", "UTC")
-
-
-def attempt(label, f):
-    try:
-        f()
-        print(label, "no error")
-    except Exception as e:
-        # The SQL text position (`; line 1 pos 7`) is left out: tspark's SQL errors do not carry it yet.
-        print(label, type(e).__name__, str(e).split("\n")[0].split("; line ")[0].rstrip(";"))
-
-
-def attempt_condition(label, f):
-    # Errors raised while rows are computed reach PySpark wrapped in a Py4JJavaError; both name the condition.
-    try:
-        f()
-        print(label, "no error")
-    except Exception as e:
-        found = re.search(r"\[([A-Z_.]+)\] [^\n]*", str(e))
-        print(label, "error", found.group(0).split(" SQLSTATE")[0] if found else None)
-
 
 docs = ['{"b":1,"a":[1,2.50,"x",null,true,1e3,12345678901234567890123,-129,40000,3000000000]}',
         '{"z":{"y":[1,{"q":"\\u00e9\\n"}]},"a":1.5e300,"long_key_name_for_offsets":"' + "s" * 70 + '"}',

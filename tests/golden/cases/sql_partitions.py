@@ -1,20 +1,9 @@
-import tempfile
-
-from pyspark.sql import SparkSession
+from _fixtures import golden_session, sql_reporter
 
 # SHOW PARTITIONS and ALTER TABLE … ADD / DROP / RENAME PARTITION: rows and Spark's messages;
 # Hive tables (STORED AS, ROW FORMAT), which Spark without Hive support refuses
-spark = SparkSession.builder.appName("golden").config("spark.sql.warehouse.dir", tempfile.mkdtemp()).getOrCreate()
-
-
-def report(q):
-    try:
-        spark.sql(q).collect()
-        print("no error")
-    except Exception as e:
-        print(type(e).__name__, e.getCondition())
-        print(str(e))
-
+spark = golden_session(warehouse=True)
+report = sql_reporter(spark)
 
 spark.sql("CREATE TABLE s (amount INT, region STRING, year INT) USING parquet PARTITIONED BY (region, year)")
 spark.sql("INSERT INTO s VALUES (1, 'north', 2024), (2, 'a b/c', 2025), (3, NULL, 2024)")

@@ -1,23 +1,15 @@
-from pyspark.sql import SparkSession
+from _fixtures import golden_session, sql_reporter
 
 # SQL's GROUPING SETS / CUBE / ROLLUP, PIVOT, UNPIVOT, INTERSECT/EXCEPT ALL, subqueries under OR
 # and in the select list, named arguments: column names, show() and errors as PySpark prints them
-spark = SparkSession.builder.appName("golden").getOrCreate()
+spark = golden_session()
 spark.sql(
     "CREATE OR REPLACE TEMP VIEW sales AS SELECT * FROM VALUES ('north', 'a', 3), ('south', 'a', 1), "
     "('north', 'b', 4), (NULL, 'b', 5) AS sales(region, item, qty)"
 )
 spark.sql("CREATE OR REPLACE TEMP VIEW i AS SELECT * FROM VALUES (3), (5) AS i(q)")
 
-
-def report(q):
-    try:
-        spark.sql(q).collect()
-        print("no error")
-    except Exception as e:
-        print(type(e).__name__, e.getCondition())
-        print(str(e))
-
+report = sql_reporter(spark)
 
 spark.sql("SELECT region, item, sum(qty), grouping(region), grouping_id() FROM sales GROUP BY CUBE(region, item) ORDER BY 5, 1, 2").show()
 spark.sql("SELECT region, sum(qty) AS total FROM sales GROUP BY region WITH ROLLUP HAVING total > 3 ORDER BY region").show()

@@ -1,19 +1,10 @@
-from pyspark.sql import SparkSession
+from _fixtures import golden_session, sql_reporter
 
 # Subqueries outside WHERE (HAVING, an inner join's ON, an aggregate's select list), correlated
 # LATERAL subqueries that aggregate, several-column PIVOT / UNPIVOT: the column names Spark
 # gives them; QUALIFY, which Spark 4.0.1's grammar lacks, and its syntax errors
-spark = SparkSession.builder.appName("golden").getOrCreate()
-
-
-def report(q):
-    try:
-        spark.sql(q).collect()
-        print("no error")
-    except Exception as e:
-        print(type(e).__name__, e.getCondition())
-        print(str(e))
-
+spark = golden_session()
+report = sql_reporter(spark)
 
 spark.sql("CREATE OR REPLACE TEMP VIEW t AS SELECT * FROM VALUES (1, 10), (1, 20), (2, 30), (NULL, 50) AS t(k, v)")
 spark.sql("CREATE OR REPLACE TEMP VIEW u AS SELECT * FROM VALUES (1, 'x'), (3, 'y') AS u(k, s)")

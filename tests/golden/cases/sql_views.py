@@ -1,19 +1,8 @@
-import tempfile
-
-from pyspark.sql import SparkSession
+from _fixtures import golden_session, sql_reporter
 
 # Persistent views: what SHOW / DESCRIBE / the catalog print for them, and Spark's errors
-spark = SparkSession.builder.appName("golden").config("spark.sql.warehouse.dir", tempfile.mkdtemp()).getOrCreate()
-
-
-def report(q):
-    try:
-        spark.sql(q).collect()
-        print("no error")
-    except Exception as e:
-        print(type(e).__name__, e.getCondition())
-        print(str(e))
-
+spark = golden_session(warehouse=True)
+report = sql_reporter(spark)
 
 spark.sql("CREATE TABLE base (id INT, name STRING) USING parquet")
 spark.sql("INSERT INTO base VALUES (1, 'a'), (2, 'b')")

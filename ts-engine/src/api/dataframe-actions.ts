@@ -1,6 +1,7 @@
 import type * as arrow from "apache-arrow";
 import { arrowTable, type BatchSegment } from "../engine/arrow-encode.js";
 import { checkpointRelation } from "../engine/checkpoint-query.js";
+import type { ResultRunOptions } from "../exec/scheduler/dag-scheduler.js";
 import type { ParsedAggregate as Aggregate } from "../plan/parsed-plan.js";
 import { PySparkNotImplementedError } from "./errors.js";
 import { call } from "./column.js";
@@ -20,10 +21,14 @@ export async function collectRows(df: DataFrame): Promise<Row[]> {
   return rows;
 }
 
-/** A frame's rows one at a time as the engine streams its batches (bounded by a batch, not the result). */
-export async function* iterateRows(df: DataFrame): AsyncGenerator<Row> {
+/**
+ * A frame's rows one at a time as the engine streams its batches. toLocalIterator passes
+ * `partitionsAtOnce` (1, or 2 with prefetchPartitions): the result partitions then run in
+ * order that many at a time, so memory is bounded by what the consumer has yet to read.
+ */
+export async function* iterateRows(df: DataFrame, opts: ResultRunOptions = {}): AsyncGenerator<Row> {
   const s = df.sparkSession;
-  const result = await s.engine.executeQuery(df.plan, s.execContext());
+  const result = await s.engine.executeQuery(df.plan, s.execContext(), opts);
   for await (const batch of result.batches) yield* batchToJsRows(batch, result.schema);
 }
 

@@ -1,5 +1,6 @@
-import { AnalysisException } from "../errors/spark-exception.js";
-import type { TableWriteMethod, TableWriteSpec } from "../engine/dataframe-table-write.js";
+import { SparkException } from "../errors/spark-exception.js";
+import type { PartitionTransform, TableWriteMethod, TableWriteSpec } from "../engine/dataframe-table-write.js";
+import type { ParsedExpr } from "../expr/parsed-expr.js";
 import type { Column } from "./column.js";
 import type { DataFrame } from "./dataframe.js";
 import type { OptionValue } from "./dataframe-reader.js";
@@ -13,7 +14,7 @@ export class DataFrameWriterV2 {
   private provider: string | undefined;
   private readonly opts = new Map<string, string>();
   private readonly props = new Map<string, string>();
-  private partitions: string[] = [];
+  private transforms: PartitionTransform[] = [];
 
   /** @internal use `df.writeTo(table)`. */
   constructor(
@@ -45,14 +46,20 @@ export class DataFrameWriterV2 {
     return this;
   }
 
-  /** Partition columns, by name or as plain column references (partition transforms are not supported). */
+  /**
+   * The table's partitioning: column names, column references and the partition transforms of
+   * `functions.years/months/days/hours/bucket` (on the session catalog a bucket(n, col) is a
+   * bucketed table and the others are refused, as Spark's).
+   */
   partitionedBy(...cols: readonly (string | Column)[]): this {
-    this.partitions = cols.map((c) => {
-      if (typeof c === "string") return c;
-      if (c.expr.kind !== "UnresolvedAttribute") throw new AnalysisException("NOT_IMPLEMENTED", { feature: "partition transforms in partitionedBy" });
-      return c.expr.nameParts.join(".");
-    });
+    this.transforms = cols.map((c) => partitionTransform(typeof c === "string" ? { kind: "UnresolvedAttribute", nameParts: c.split(".") } : c.expr));
     return this;
+  }
+
+  /** Replaces the rows that match `condition` (on the session catalog's file tables: Spark's v1 error). */
+  overwrite(condition: Column): Promise<void> {
+    void condition; // a v1 table rejects the write before any condition is evaluated, as Spark's
+    return this.run("overwrite");
   }
 
   private run(method: TableWriteMethod): Promise<void> {
@@ -61,8 +68,9 @@ export class DataFrameWriterV2 {
       tableName: this.table,
       method,
       options: [...this.opts.entries()],
-      partitionBy: this.partitions,
+      partitionBy: this.transforms.filter((t) => t.name === "identity").map((t) => t.column),
       properties: [...this.props.entries()],
+      ...(this.transforms.length === 0 ? {} : { transforms: this.transforms }),
       ...(this.provider === undefined ? {} : { format: this.provider }),
     };
     return s.engine.writeTable(this.df.plan, spec, s.execContext());
@@ -92,4 +100,29 @@ export class DataFrameWriterV2 {
   overwritePartitions(): Promise<void> {
     return this.run("overwritePartitions");
   }
+}
+
+const TRANSFORM_NAMES: readonly PartitionTransform["name"][] = ["years", "months", "days", "hours"];
+
+/** A partitionedBy argument as a transform, as Spark's DataFrameWriterV2 reads one: a column, or a transform over a column. */
+function partitionTransform(e: ParsedExpr): PartitionTransform {
+  if (e.kind === "UnresolvedAttribute") return { name: "identity", column: e.nameParts.join(".") };
+  if (e.kind === "UnresolvedFunction") {
+    const name = TRANSFORM_NAMES.find((n) => n === e.name.toLowerCase());
+    const [a, b] = e.args;
+    if (name !== undefined && e.args.length === 1 && a?.kind === "UnresolvedAttribute") return { name, column: a.nameParts.join(".") };
+    if (e.name.toLowerCase() === "bucket" && e.args.length === 2 && a?.kind === "Literal" && typeof a.value === "number" && b?.kind === "UnresolvedAttribute") {
+      return { name: "bucket", column: b.nameParts.join("."), numBuckets: a.value };
+    }
+  }
+  const text = transformText(e);
+  throw new SparkException("AnalysisException", "_LEGACY_ERROR_TEMP_1316", { expr: text }, { rawMessage: `Invalid partition transformation: ${text}.`, sqlState: "" });
+}
+
+/** An expression as Spark's error prints an unresolved one: `` `+`(id, 1) ``. */
+function transformText(e: ParsedExpr): string {
+  if (e.kind === "UnresolvedAttribute") return e.nameParts.join(".");
+  if (e.kind === "Literal") return String(e.value);
+  if (e.kind === "UnresolvedFunction") return `${/^[A-Za-z_]\w*$/.test(e.name) ? e.name : `\`${e.name}\``}(${e.args.map(transformText).join(", ")})`;
+  return e.kind;
 }

@@ -1,4 +1,6 @@
+import { AnalysisException, SparkException } from "../errors/spark-exception.js";
 import type { WriteFiles } from "../plan/parsed-plan.js";
+import { PySparkTypeError } from "./errors.js";
 import type { DataFrame } from "./dataframe.js";
 import type { OptionsObject, OptionValue } from "./dataframe-reader.js";
 
@@ -12,6 +14,9 @@ export class DataFrameWriter {
   private saveMode = "errorifexists";
   private readonly opts = new Map<string, string>();
   private partitionColumns: string[] = [];
+  private numBuckets: number | undefined;
+  private bucketColumns: string[] = [];
+  private sortColumns: string[] = [];
 
   /** @internal use `df.write`. */
   constructor(private readonly df: DataFrame) {}
@@ -46,8 +51,34 @@ export class DataFrameWriter {
     return this;
   }
 
+  /**
+   * Buckets the rows of `saveAsTable` into `numBuckets` files per task by Spark's
+   * `pmod(hash(cols), numBuckets)` (a bucketed table; save and insertInto refuse it, as Spark).
+   */
+  bucketBy(numBuckets: number, col: string | readonly string[], ...cols: string[]): this {
+    if (!Number.isInteger(numBuckets)) throw new PySparkTypeError("NOT_INT", { arg_name: "numBuckets", arg_type: typeof numBuckets });
+    this.numBuckets = numBuckets;
+    this.bucketColumns = [...(typeof col === "string" ? [col] : col), ...cols];
+    return this;
+  }
+
+  /** Sorts each bucket file of a bucketed `saveAsTable` by the columns (ascending). */
+  sortBy(col: string | readonly string[], ...cols: string[]): this {
+    this.sortColumns = [...(typeof col === "string" ? [col] : col), ...cols];
+    return this;
+  }
+
+  /** Spark's DataFrameWriter.assertNotBucketed: only saveAsTable writes buckets. */
+  private assertNotBucketed(operation: string): void {
+    if (this.numBuckets === undefined && this.sortColumns.length === 0) return;
+    if (this.numBuckets === undefined) throw new AnalysisException("SORT_BY_WITHOUT_BUCKETING", {});
+    const [what, cls] = this.sortColumns.length === 0 ? ["bucketBy", "_LEGACY_ERROR_TEMP_1312"] : ["bucketBy and sortBy", "_LEGACY_ERROR_TEMP_1313"];
+    throw new SparkException("AnalysisException", cls, { operation }, { rawMessage: `'${operation}' does not support ${what} right now.`, sqlState: "" });
+  }
+
   /** Writes the rows as files under `path`. */
   async save(path: string, options: OptionsObject = {}): Promise<void> {
+    this.assertNotBucketed("save");
     this.options(options);
     const s = this.df.sparkSession;
     const plan: WriteFiles = {
@@ -73,12 +104,17 @@ export class DataFrameWriter {
   async saveAsTable(name: string, options: OptionsObject = {}): Promise<void> {
     this.options(options);
     const s = this.df.sparkSession;
-    const spec = { tableName: name, method: "saveAsTable" as const, mode: this.saveMode, options: [...this.opts.entries()], partitionBy: this.partitionColumns, properties: [] };
+    const bucketed = this.numBuckets !== undefined || this.sortColumns.length > 0;
+    const spec = {
+      tableName: name, method: "saveAsTable" as const, mode: this.saveMode, options: [...this.opts.entries()], partitionBy: this.partitionColumns, properties: [],
+      ...(bucketed ? { bucketBy: { ...(this.numBuckets === undefined ? {} : { numBuckets: this.numBuckets }), bucketColumns: this.bucketColumns, sortColumns: this.sortColumns } } : {}),
+    };
     await s.engine.writeTable(this.df.plan, this.fmt === undefined ? spec : { ...spec, format: this.fmt }, s.execContext());
   }
 
   /** Inserts the rows into an existing table by column position (overwrite: replacing its rows), as Spark's insertInto. */
   async insertInto(tableName: string, overwrite?: boolean): Promise<void> {
+    this.assertNotBucketed("insertInto");
     const s = this.df.sparkSession;
     const replace = overwrite ?? this.saveMode.toLowerCase() === "overwrite";
     await s.engine.writeTable(this.df.plan, { tableName, method: "insertInto", overwrite: replace, options: [], partitionBy: [], properties: [] }, s.execContext());

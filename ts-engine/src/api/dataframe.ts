@@ -536,15 +536,18 @@ export class DataFrame {
   async tail(n: number): Promise<Row[]> {
     if (n <= 0) return [];
     const last: Row[] = [];
-    for await (const r of this.toLocalIterator()) {
+    for await (const r of iterateRows(this)) {
       last.push(r);
       if (last.length > n) last.shift();
     }
     return last;
   }
-  /** The rows one at a time, as the engine streams them (PySpark's toLocalIterator). */
-  toLocalIterator(): AsyncGenerator<Row> {
-    return iterateRows(this);
+  /**
+   * The rows one at a time, partition by partition (PySpark's toLocalIterator): one result
+   * partition runs at a time, the next one too with `prefetchPartitions`.
+   */
+  toLocalIterator(prefetchPartitions = false): AsyncGenerator<Row> {
+    return iterateRows(this, { partitionsAtOnce: prefetchPartitions ? 2 : 1 });
   }
   /**
    * This frame with named metrics (aggregate expressions) computed over the rows each action

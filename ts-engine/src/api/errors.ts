@@ -65,6 +65,7 @@ const TEMPLATES: Readonly<Record<string, string>> = {
   NOT_COLUMN_OR_STR: "Argument `<arg_name>` should be a Column or str, got <arg_type>.",
   NOT_WINDOWSPEC: "Argument `<arg_name>` should be a WindowSpec, got <arg_type>.",
   NOT_INT: "Argument `<arg_name>` should be an int, got <arg_type>.",
+  NOT_COLUMN_OR_INT: "Argument `<arg_name>` should be a Column or int, got <arg_type>.",
   CANNOT_BE_EMPTY: "At least one <item> must be specified.",
   WRONG_NUM_COLUMNS: "Function `<func_name>` should take at least <num_cols> columns.",
   NOT_BOOL_OR_LIST: "Argument `<arg_name>` should be a bool or list, got <arg_type>.",

@@ -24,3 +24,5 @@ export * from "./functions-grouping.js";
 export * from "./functions-window.js";
 export * from "./functions-collation.js";
 export * from "./functions-udt.js";
+export * from "./functions-time-window.js";
+export * from "./functions-partitioning.js";

@@ -64,3 +64,8 @@ export function makeUdf(fn: JsFunction, returnType: DataType, deterministic: boo
     asNondeterministic: () => makeUdf(fn, returnType, false),
   });
 }
+
+/** `call_udf(name, ...cols)`: the function `spark.udf.register` registered as `udfName`, called on `cols` (resolved by name, as SQL does). */
+export function call_udf(udfName: string, ...cols: ColumnOrName[]): Column {
+  return new Column({ kind: "UnresolvedFunction", name: udfName, args: cols.map((c) => toColumn(c).expr), isDistinct: false });
+}

@@ -54,4 +54,4 @@ export const desc_nulls_last = (c: ColumnOrName): Column => toColumn(c).desc_nul
 
 export * from "./functions-builtin.js";
 export * from "./functions-hints.js";
-export { udf, type UserDefinedFunction } from "./functions-udf.js";
+export { call_udf, udf, type UserDefinedFunction } from "./functions-udf.js";

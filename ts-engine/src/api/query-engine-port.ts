@@ -1,5 +1,6 @@
 import type { ColumnBatch } from "../columnar/batch.js";
 import type { EngineServices, ExecContext } from "../exec/exec-context.js";
+import type { ResultRunOptions } from "../exec/scheduler/dag-scheduler.js";
 import type { ParsedPlan, SqlQuery } from "../plan/parsed-plan.js";
 import type { SqlOutcome } from "../engine/sql-runner.js";
 import type { StorageLevel } from "../plan/storage-level.js";
@@ -20,7 +21,8 @@ export type ExplainMode = "simple" | "extended" | "formatted" | "cost" | "codege
  * interface so that plan-building tests can run with a fake engine.
  */
 export interface QueryEnginePort {
-  executeQuery(plan: ParsedPlan, ctx: ExecContext): Promise<QueryResultLike>;
+  /** `opts.partitionsAtOnce`: result partitions computed ahead of the consumer (toLocalIterator). */
+  executeQuery(plan: ParsedPlan, ctx: ExecContext, opts?: ResultRunOptions): Promise<QueryResultLike>;
   analyzeSchema(plan: ParsedPlan, ctx: ExecContext): StructType;
   showQuery(plan: ParsedPlan, numRows: number, truncate: number, vertical: boolean, ctx: ExecContext): Promise<string>;
   treeStringQuery(plan: ParsedPlan, ctx: ExecContext): string;

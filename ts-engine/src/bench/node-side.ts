@@ -51,6 +51,8 @@ export interface NodeSideArgs {
 /** One workload's timing: seconds (median), the answer's signature, and the seconds spent loading its input. */
 interface Timed {
   readonly seconds: number;
+  /** Median process CPU seconds of the timed runs, where measured. */
+  readonly cpu?: number;
   readonly result: Signature;
   readonly load: number;
 }
@@ -82,7 +84,7 @@ async function timeWorkload(spark: SparkSession, spec: DataSpec, key: WorkloadKe
   // The query (collect included) is timed; its answer is reduced to a signature after the clock stops.
   const signed = async <T>(fn: () => Promise<T>, sign: (value: T) => Signature): Promise<Omit<Timed, "load">> => {
     const r = await medianOf(fn, repeat);
-    return { seconds: r.seconds, result: sign(r.value) };
+    return { seconds: r.seconds, cpu: r.cpu, result: sign(r.value) };
   };
   // Lineitem workloads read their files in every run (nothing to cache first).
   if (isLineitemKey(key)) return { ...(await lineitemWorkload(spark, spec.rows, key, repeat)), load: 0 };
@@ -117,7 +119,7 @@ async function timeWorkload(spark: SparkSession, spec: DataSpec, key: WorkloadKe
       return withCached([df], async () => {
         const r = await medianOf(() => sortColumn(df), repeat);
         // The answer checked is the last timed run's output, converted after the clock stopped.
-        return { seconds: r.seconds, result: r.value.check() };
+        return { seconds: r.seconds, cpu: r.cpu, result: r.value.check() };
       });
     }
     case "date_format":
@@ -151,6 +153,7 @@ async function main(): Promise<void> {
   const args = JSON.parse(process.argv[2] ?? "{}") as NodeSideArgs;
   const spark = SparkSession.builder.appName("bench").getOrCreate();
   const times: Record<string, number> = {};
+  const cpu: Record<string, number> = {};
   const results: Record<string, Signature> = {};
   const errors: Record<string, string> = {};
   let load = 0;
@@ -159,6 +162,7 @@ async function main(): Promise<void> {
     try {
       const r = await timeWorkload(spark, args.spec, key, args.repeat);
       times[key] = r.seconds;
+      if (r.cpu !== undefined) cpu[key] = r.cpu;
       results[key] = r.result;
       load += r.load;
     } catch (e) {
@@ -168,6 +172,7 @@ async function main(): Promise<void> {
   spark.stop();
   const out: SideRun = {
     times,
+    cpu,
     results,
     load,
     note: `inputs cache()d and counted first (excluded)${plans.length > 0 ? `; ${plans.join(", ")}` : ""}${args.workloads.includes("sql_parse_tpch") && results["sql_parse_tpch"] !== undefined ? `; ${parseTimesNote()}` : ""}`,

@@ -5,6 +5,8 @@ import { WORKLOADS } from "./workload-list.js";
 export interface EngineRun {
   readonly name: string;
   readonly times?: Readonly<Record<string, number>>;
+  /** Median process CPU seconds per timed run, by workload (where the side measures it). */
+  readonly cpu?: Readonly<Record<string, number>>;
   readonly results?: Readonly<Record<string, Signature>>;
   /** Workloads that failed on this engine, and why. */
   readonly errors?: Readonly<Record<string, string>>;
@@ -66,6 +68,31 @@ export function benchTable(r: BenchRuns): string {
     timeColumn(r.pyspark),
     ratioColumn("tspark/DuckDB", r.node2, r.duckdb),
   ]);
+}
+
+/**
+ * Where a speed-up is lost: tspark-node's median process CPU per run with all worker threads
+ * and with one, their ratio (above 1: the threads do more work together, e.g. contention or
+ * duplicated work), and the cores each kept busy on average (CPU / wall: near 1 with 2
+ * threads is a serial part). Workloads without CPU figures are left out.
+ */
+export function cpuTable(all: EngineRun, one: EngineRun): string {
+  const f = (x: number | undefined): string => (x === undefined ? "n/a" : x.toFixed(3));
+  const busy = (r: EngineRun, k: string): string => {
+    const c = r.cpu?.[k];
+    const t = r.times?.[k];
+    return c === undefined || t === undefined || t === 0 ? "n/a" : (c / t).toFixed(2);
+  };
+  const keys = WORKLOADS.filter(([k]) => all.cpu?.[k] !== undefined || one.cpu?.[k] !== undefined);
+  const rows = [
+    ["workload", `${all.name} CPU (s)`, `${one.name} CPU (s)`, "CPU ratio", `cores busy ${all.name}`, `cores busy ${one.name}`],
+    ...keys.map(([k, label]) => {
+      const a = all.cpu?.[k];
+      const b = one.cpu?.[k];
+      return [label, f(a), f(b), a === undefined || b === undefined || b === 0 ? "n/a" : `${(a / b).toFixed(2)}x`, busy(all, k), busy(one, k)];
+    }),
+  ];
+  return renderTable(rows);
 }
 
 /**

@@ -12,7 +12,7 @@ import { WORKER_THREADS_ENV } from "../engine/services.js";
 import type { NodeSideArgs } from "./node-side.js";
 import { parseBenchOptions, USAGE, type BenchOptions } from "./options.js";
 import { runPython, type PythonArgs } from "./python-side.js";
-import { agreement, benchTable, type EngineRun } from "./report.js";
+import { agreement, benchTable, cpuTable, type EngineRun } from "./report.js";
 import { parseSideRun, type SideRun } from "./side-run.js";
 import { targetLines } from "./targets.js";
 import { dataSpec } from "./workloads.js";
@@ -79,6 +79,9 @@ function bench(opts: BenchOptions): number {
   console.log(benchTable({ node2, node1, python, duckdb, pandas, pyspark }));
   console.log("\nspeed-up = tspark-node 1t / tspark-node " + `${t}t; tspark/DuckDB = tspark-node ${t}t / DuckDB.`);
   console.log(`load average at end (1, 5, 15 min): ${load()}`);
+  console.log("\ntspark-node process CPU per run (median; every thread):");
+  console.log(cpuTable(node2, node1));
+  console.log("");
   if (!opts.quick) {
     console.log("Issue 5's targets (informational: figures depend on the machine and its load):");
     for (const line of targetLines({ node2, node1, python, duckdb, pandas, pyspark })) console.log(`  ${line}`);

@@ -7,6 +7,8 @@ import type { Signature } from "./signature.js";
  */
 export interface SideRun {
   readonly times?: Readonly<Record<string, number>>;
+  /** Median process CPU seconds per timed run, by workload (the in-process Node side measures it). */
+  readonly cpu?: Readonly<Record<string, number>>;
   readonly results?: Readonly<Record<string, Signature>>;
   readonly errors?: Readonly<Record<string, string>>;
   /** Seconds spent loading the input (excluded from `times`), when the side loads it first. */

@@ -2,6 +2,7 @@ import { InternalError } from "../errors/spark-exception.js";
 import { parseDDL } from "../types/ddl.js";
 import { structType, type StructField, type StructType } from "../types/data-type.js";
 import { schemaDDL } from "./table-ddl.js";
+import type { BucketSpec } from "../plan/bucket-spec.js";
 
 /**
  * A persistent table as the catalog keeps it (Spark's CatalogTable): where its files are, in
@@ -38,7 +39,10 @@ export interface CatalogTable {
   readonly viewDatabase?: string;
   /** A view query's own column names (Spark's View Query Output Columns), which the view's columns rename. */
   readonly viewQueryColumns?: readonly string[];
+  /** `CLUSTERED BY … [SORTED BY …] INTO n BUCKETS` / bucketBy: how the table's files are bucketed (Spark's BucketSpec). */
+  readonly bucketSpec?: BucketSpec;
 }
+
 
 /** Whether the catalog entry is a persistent view rather than a table. */
 export function isView(t: CatalogTable): boolean {
@@ -90,6 +94,7 @@ export function encodeCatalogTable(t: CatalogTable, dbDir: string): string {
       createdTime: t.createdTime,
       ...(t.viewText === undefined ? {} : { viewText: t.viewText, viewDatabase: t.viewDatabase ?? t.database }),
       ...(t.viewQueryColumns === undefined ? {} : { viewQueryColumns: t.viewQueryColumns }),
+      ...(t.bucketSpec === undefined ? {} : { bucketSpec: t.bucketSpec }),
     },
     null,
     2,
@@ -126,6 +131,7 @@ export function decodeCatalogTable(text: string, dbDir: string): CatalogTable {
   const viewDatabase = m["viewDatabase"];
   const queryColumns = m["viewQueryColumns"];
   const schemaText = str(m, "schema");
+  const bucketSpec = m["bucketSpec"] === undefined ? undefined : decodeBucketSpec(m["bucketSpec"]);
   return {
     database: str(m, "database"),
     name: str(m, "name"),
@@ -141,5 +147,19 @@ export function decodeCatalogTable(text: string, dbDir: string): CatalogTable {
     createdTime: typeof created === "number" ? created : 0,
     ...(typeof viewText === "string" ? { viewText, viewDatabase: typeof viewDatabase === "string" ? viewDatabase : str(m, "database") } : {}),
     ...(Array.isArray(queryColumns) && queryColumns.every((c): c is string => typeof c === "string") ? { viewQueryColumns: queryColumns } : {}),
+    ...(bucketSpec === undefined ? {} : { bucketSpec }),
   };
+}
+
+function stringList(v: unknown, what: string): string[] {
+  if (!Array.isArray(v) || !v.every((c): c is string => typeof c === "string")) throw new InternalError(`table metadata: ${what} is not a list of strings`);
+  return v;
+}
+
+function decodeBucketSpec(v: unknown): BucketSpec {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) throw new InternalError("table metadata: bucketSpec is not an object");
+  const m = v as Record<string, unknown>;
+  const n = m["numBuckets"];
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 1) throw new InternalError("table metadata: bucketSpec.numBuckets");
+  return { numBuckets: n, bucketColumns: stringList(m["bucketColumns"], "bucketSpec.bucketColumns"), sortColumns: stringList(m["sortColumns"], "bucketSpec.sortColumns") };
 }

@@ -75,6 +75,8 @@ export class SessionCatalog implements RelationLookup, SessionFunctionLookup {
   readonly tempViews = new TempViews();
   /** Python functions registered for the session (`spark.udf.register`). */
   readonly tempFunctions = new TempFunctions();
+  /** Python UDTFs registered for the session (`spark.udtf.register`): Spark's table function registry, apart from functions. */
+  readonly tempTableFunctions = new TempFunctions();
   readonly globalTempViews: TempViews;
   /** What `ADD FILE|JAR|ARCHIVE` added (engine-wide, as Spark's are application-wide). */
   readonly resources: Readonly<Record<ResourceKind, Set<string>>>;
@@ -90,6 +92,11 @@ export class SessionCatalog implements RelationLookup, SessionFunctionLookup {
   /** The function `spark.udf.register` registered under `name`, if any (the analyzer's lookup). */
   lookupSessionFunction(name: string): SessionFunction | undefined {
     return this.tempFunctions.lookup(name);
+  }
+
+  /** The UDTF `spark.udtf.register` registered under `name`, if any (the analyzer's lookup of table functions). */
+  lookupSessionTableFunction(name: string): SessionFunction | undefined {
+    return this.tempTableFunctions.lookup(name);
   }
 
   /** The warehouse of `spark.sql.warehouse.dir` (a `file:` URI or a path; `./spark-warehouse` by default). */

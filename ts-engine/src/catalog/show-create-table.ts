@@ -8,7 +8,7 @@ function propertyList(ps: readonly (readonly [string, string])[]): string {
 
 /**
  * `SHOW CREATE TABLE t` as Spark's ShowCreateTableCommand prints a data source table: the
- * columns, USING, OPTIONS, PARTITIONED BY, LOCATION (external tables only), COMMENT and
+ * columns, USING, OPTIONS, PARTITIONED BY, CLUSTERED BY … [SORTED BY …] INTO n BUCKETS, LOCATION (external tables only), COMMENT and
  * TBLPROPERTIES.
  */
 export function showCreateTable(t: CatalogTable): string {
@@ -18,6 +18,12 @@ export function showCreateTable(t: CatalogTable): string {
   let out = `CREATE TABLE ${quoteParts(["spark_catalog", t.database, t.name]).replace(/`/g, "")} (\n${cols})\nUSING ${t.provider}\n`;
   if (t.options.length > 0) out += `OPTIONS (\n${propertyList(t.options)})\n`;
   if (t.partitionColumns.length > 0) out += `PARTITIONED BY (${t.partitionColumns.map(quoteIfNeeded).join(", ")})\n`;
+  const b = t.bucketSpec;
+  if (b !== undefined) {
+    out += `CLUSTERED BY (${b.bucketColumns.map(quoteIfNeeded).join(", ")})\n`;
+    if (b.sortColumns.length > 0) out += `SORTED BY (${b.sortColumns.map(quoteIfNeeded).join(", ")})\n`;
+    out += `INTO ${b.numBuckets} BUCKETS\n`;
+  }
   if (t.comment !== undefined) out += `COMMENT '${t.comment}'\n`;
   if (t.tableType === "EXTERNAL") out += `LOCATION 'file:${t.location}'\n`;
   if (t.properties.length > 0) out += `TBLPROPERTIES (\n${propertyList(t.properties)})\n`;

@@ -49,6 +49,8 @@ export const CONF_ENTRIES: readonly ConfEntry[] = [
   { key: "spark.sql.mapKeyDedupPolicy", default: "EXCEPTION", doc: "What building a map with a duplicated key does: EXCEPTION raises DUPLICATED_MAP_KEY, LAST_WIN keeps the last value." },
   { key: "spark.sql.files.maxPartitionBytes", default: "128MB", doc: "The most bytes of files one partition of a file scan reads." },
   { key: "spark.sql.files.openCostInBytes", default: "4MB", doc: "What opening a file counts as, in bytes, when file splits are packed into partitions." },
+  { key: "spark.sql.files.ignoreCorruptFiles", default: "false", doc: "Whether a file scan skips the rest of a file it cannot read (corrupt, truncated) instead of failing; the `ignoreCorruptFiles` read option overrides it." },
+  { key: "spark.sql.files.ignoreMissingFiles", default: "false", doc: "Whether a file scan skips a file deleted after it was listed instead of failing; the `ignoreMissingFiles` read option overrides it." },
   { key: "spark.sql.files.minPartitionNum", default: "0", doc: "The partitions a file scan aims for at least; 0 means the default parallelism." },
   { key: "spark.sql.sources.partitionOverwriteMode", default: "STATIC", doc: "STATIC: an overwrite replaces everything under the path; DYNAMIC: only the partition directories the write produces." },
   { key: "spark.sql.sources.default", default: "parquet", doc: "The format spark.read.load / df.write.save use when none is given." },

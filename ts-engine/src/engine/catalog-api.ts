@@ -5,6 +5,7 @@ import { isValidStorageLevel, type StorageLevel } from "../plan/storage-level.js
 import { parseTableName } from "../sql/parse-table-name.js";
 import type { CreateTableStatement } from "../sql/statement.js";
 import { parseDataType, parseDDL } from "../types/ddl.js";
+import type { TempFunctions } from "../catalog/temp-functions.js";
 import { createTable } from "./create-table.js";
 import {
   cacheTable,
@@ -46,7 +47,8 @@ export type CatalogOp =
   | "clearCache"
   | "refreshTable"
   | "createTable"
-  | "registerFunction";
+  | "registerFunction"
+  | "registerTableFunction";
 
 /** Arguments as the client sends them (strings, or absent), checked per method. */
 export type CatalogArgs = readonly (string | StorageLevel | undefined)[];
@@ -117,9 +119,21 @@ async function createTableOp(a: CatalogArgs, ctx: ExecContext): Promise<CatalogV
  * deterministic. Replaces an earlier registration of the name, as Spark's does.
  */
 function registerFunctionOp(a: CatalogArgs, ctx: ExecContext): CatalogValue {
+  return registerIn(catalogOf(ctx).tempFunctions, a);
+}
+
+/**
+ * `spark.udtf.register(name, f)`: the same arguments as registerFunction (the return type a
+ * struct, the eval type 300 or 301), kept apart as Spark's table function registry keeps them.
+ */
+function registerTableFunctionOp(a: CatalogArgs, ctx: ExecContext): CatalogValue {
+  return registerIn(catalogOf(ctx).tempTableFunctions, a);
+}
+
+function registerIn(functions: TempFunctions, a: CatalogArgs): CatalogValue {
   const evalType = Number(str(a, 3, "evalType"));
   if (!Number.isInteger(evalType)) throw new InvalidPlanInput("catalog.registerFunction: evalType must be an integer");
-  catalogOf(ctx).tempFunctions.register({
+  functions.register({
     name: str(a, 0, "name"),
     func: Buffer.from(str(a, 1, "func"), "base64"),
     returnType: parseDataType(str(a, 2, "returnType")),
@@ -164,10 +178,11 @@ const OPS: Readonly<Record<CatalogOp, (args: CatalogArgs, ctx: ExecContext) => C
     const catalog = catalogOf(ctx);
     const table = parts.length === 1 && catalog.tempViews.has(parts[0]!) ? undefined : catalog.getTable(parts);
     const isPart = (n: string): boolean => table?.partitionColumns.some((p) => p.toLowerCase() === n.toLowerCase()) ?? false;
+    const isBucket = (n: string): boolean => table?.bucketSpec?.bucketColumns.some((b) => b.toLowerCase() === n.toLowerCase()) ?? false;
     const comment = (n: string): string | null => table?.columnComments.find(([k]) => k === n.toLowerCase())?.[1] ?? null;
     // a table's columns are nullable as its catalog schema says (CTAS makes every column nullable)
     const nullable = (n: string, fallback: boolean): boolean => table?.schema.fields.find((f) => f.name.toLowerCase() === n.toLowerCase())?.nullable ?? fallback;
-    return cols.map((c) => ({ name: c.name, description: comment(c.name), dataType: c.dataType, nullable: nullable(c.name, c.nullable), isPartition: isPart(c.name), isBucket: false, isCluster: false }));
+    return cols.map((c) => ({ name: c.name, description: comment(c.name), dataType: c.dataType, nullable: nullable(c.name, c.nullable), isPartition: isPart(c.name), isBucket: isBucket(c.name), isCluster: false }));
   },
   listFunctions: (a) =>
     listFunctions(optStr(a, 1)).map((f) => ({ name: f.name, catalog: null, namespace: null, description: f.description, className: null, isTemporary: true })),
@@ -200,6 +215,7 @@ const OPS: Readonly<Record<CatalogOp, (args: CatalogArgs, ctx: ExecContext) => C
   },
   createTable: createTableOp,
   registerFunction: registerFunctionOp,
+  registerTableFunction: registerTableFunctionOp,
 };
 
 /** Every catalog method the engine serves. */

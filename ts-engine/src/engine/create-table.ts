@@ -10,6 +10,7 @@ import { fileFormat } from "../io/formats.js";
 import { quoteParts } from "../plan/analyzer/scope.js";
 import type { ParsedPlan } from "../plan/parsed-plan.js";
 import type { CreateTableStatement } from "../sql/statement.js";
+import type { BucketSpec } from "../plan/bucket-spec.js";
 import { structField, structType, type StructField, type StructType } from "../types/data-type.js";
 import { catalogOf } from "./catalog-commands.js";
 import { analyzeSchema } from "./query-engine.js";
@@ -52,12 +53,41 @@ function withPartitionsLast(schema: StructType, partitionColumns: readonly strin
   return structType([...schema.fields.filter((f) => !isPart.has(f.name.toLowerCase())), ...parts]);
 }
 
+/** A legacy AnalysisException (Spark's _LEGACY_ERROR_TEMP_*: the message alone, no SQLSTATE). */
+function legacy(errorClass: string, message: string): SparkException {
+  return new SparkException("AnalysisException", errorClass, {}, { rawMessage: message, sqlState: "" });
+}
+
+/**
+ * A bucket spec checked against the table as Spark checks one (BucketSpec's bucket count
+ * against spark.sql.sources.bucketing.maxBuckets, then PreprocessTableCreation): every bucket and
+ * sort column is a column of the table, none is a partition column; names take the schema's case.
+ */
+function checkedBucketSpec(spec: BucketSpec, schema: StructType, partitionColumns: readonly string[], tableName: string, ctx: ExecContext): BucketSpec {
+  const max = Number(ctx.conf.get("spark.sql.sources.bucketing.maxBuckets") ?? "100000");
+  if (!(spec.numBuckets > 0 && spec.numBuckets <= max)) {
+    throw legacy("_LEGACY_ERROR_TEMP_1083", `Number of buckets should be greater than 0 but less than or equal to bucketing.maxBuckets (\`${max}\`). Got \`${spec.numBuckets}\`.`);
+  }
+  const resolve = (c: string, colType: string): string => {
+    const f = schema.fields.find((x) => x.name.toLowerCase() === c.toLowerCase());
+    if (f === undefined) throw new AnalysisException("COLUMN_NOT_DEFINED_IN_TABLE", { colType, colName: quoteParts([c]), tableName, tableCols: schema.fields.map((x) => quoteParts([x.name])).join(", ") });
+    return f.name;
+  };
+  const bucketColumns = spec.bucketColumns.map((c) => resolve(c, "bucket"));
+  const sortColumns = spec.sortColumns.map((c) => resolve(c, "sort"));
+  const parts = new Set(partitionColumns.map((c) => c.toLowerCase()));
+  const partList = `'${partitionColumns.join(", ")}'`;
+  for (const c of bucketColumns) if (parts.has(c.toLowerCase())) throw legacy("_LEGACY_ERROR_TEMP_1166", `Bucketing column '${c}' should not be part of partition columns ${partList}.`);
+  for (const c of sortColumns) if (parts.has(c.toLowerCase())) throw legacy("_LEGACY_ERROR_TEMP_1167", `Bucket sorting column '${c}' should not be part of partition columns ${partList}.`);
+  return { numBuckets: spec.numBuckets, bucketColumns, sortColumns };
+}
+
 /** The schema and partitioning `CREATE TABLE t LIKE src` copies: a table's, or a view's columns. */
-function likeSource(like: readonly string[], ctx: ExecContext): { schema: StructType; partitionColumns: readonly string[]; provider?: string; options: readonly (readonly [string, string])[]; comments: CatalogTable["columnComments"] } {
+function likeSource(like: readonly string[], ctx: ExecContext): { schema: StructType; partitionColumns: readonly string[]; provider?: string; options: readonly (readonly [string, string])[]; comments: CatalogTable["columnComments"]; bucketSpec?: BucketSpec } {
   const catalog = catalogOf(ctx);
   if (like.length === 1 && catalog.tempViews.has(like[0]!)) return { schema: analyzeSchema({ kind: "UnresolvedRelation", nameParts: like }, ctx), partitionColumns: [], options: [], comments: [] };
   const src = catalog.requireTable(like);
-  return { schema: src.schema, partitionColumns: src.partitionColumns, provider: src.provider, options: src.options, comments: src.columnComments };
+  return { schema: src.schema, partitionColumns: src.partitionColumns, provider: src.provider, options: src.options, comments: src.columnComments, ...(src.bucketSpec === undefined ? {} : { bucketSpec: src.bucketSpec }) };
 }
 
 /** The schema a CREATE TABLE without columns or query reads from its location's files, as Spark infers it. */
@@ -106,6 +136,8 @@ export async function createTable(s: CreateTableStatement, ctx: ExecContext): Pr
   }
   checkUniqueNames(schema.fields);
   schema = withPartitionsLast(schema, partitionColumns, quoteParts(["spark_catalog", n.database, n.name]));
+  const bucketSource = like !== undefined ? like.bucketSpec : s.bucketSpec;
+  const bucketSpec = bucketSource === undefined ? undefined : checkedBucketSpec(bucketSource, schema, partitionColumns, quoteParts(["spark_catalog", n.database, n.name]), ctx);
   const w = catalog.warehouse;
   const managed = location === undefined;
   const dir = location ?? w.managedLocation(n.database, n.name);
@@ -127,6 +159,7 @@ export async function createTable(s: CreateTableStatement, ctx: ExecContext): Pr
     columnComments: comments,
     ...(s.comment === undefined ? {} : { comment: s.comment }),
     createdTime: Date.now(),
+    ...(bucketSpec === undefined ? {} : { bucketSpec }),
   };
   catalog.createTable(table);
   try {

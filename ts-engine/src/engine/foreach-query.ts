@@ -1,7 +1,7 @@
 import type { ColumnBatch } from "../columnar/batch.js";
 import { sliceBatch } from "../columnar/rows.js";
 import type { ExecContext } from "../exec/exec-context.js";
-import { runPhysical, runPhysicalPartitions } from "../exec/scheduler/dag-scheduler.js";
+import { runPhysicalPartitions } from "../exec/scheduler/dag-scheduler.js";
 import type { ParsedPlan } from "../plan/parsed-plan.js";
 import { pythonRunnerOf } from "../python/default-runner.js";
 import type { RowsChunk } from "../python/python-runner.js";
@@ -25,8 +25,10 @@ async function* chunksOf(batches: AsyncIterable<ColumnBatch>): AsyncGenerator<Ro
  * each result partition's batches stream, chunk by chunk as Python reads them, to a Python
  * worker that calls `f` (PySpark runs them over `df.rdd`, one task per partition). Neither
  * the client nor the engine gathers the frame: only the partitions being consumed are held.
- * A root limit is one partition, as Spark's CollectLimit gives df.rdd. `onAccumulators` gets
- * each partition's accumulator updates once its function returned.
+ * A root limit is one partition, as Spark's CollectLimit gives df.rdd. A partition whose
+ * Python worker dies runs again (spark.task.maxFailures, as Spark retries a lost task).
+ * `onAccumulators` gets each partition's accumulator updates once its function returned
+ * (a lost attempt's updates never arrive, as in Spark).
  */
 export async function foreachQuery(plan: ParsedPlan, func: Uint8Array, perRow: boolean, ctx: ExecContext, onAccumulators?: (blob: Uint8Array) => void): Promise<void> {
   const { schema, physical } = await preparePlans(plan, ctx);
@@ -37,6 +39,5 @@ export async function foreachQuery(plan: ParsedPlan, func: Uint8Array, perRow: b
   const types = fields.map((f) => f.dataType);
   const run = (splitIndex: number, batches: AsyncIterable<ColumnBatch>): Promise<void> =>
     runner.foreachPartition({ func, perRow, splitIndex, names, types }, chunksOf(batches), opts);
-  if (physical.kind === "Limit" && physical.scope === "collect") return run(0, runPhysical(physical, ctx));
   await runPhysicalPartitions(physical, ctx, run);
 }

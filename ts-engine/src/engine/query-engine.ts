@@ -5,7 +5,7 @@ import type { PhysicalPlan } from "../exec/physical-plan.js";
 import { planPhysicalExplained } from "../exec/planner.js";
 import type { ExplainNotes } from "../exec/explain-notes.js";
 import { explainFormatted } from "../exec/explain-formatted.js";
-import { resultPartitions, runPhysical } from "../exec/scheduler/dag-scheduler.js";
+import { resultPartitions, runPhysical, type ResultRunOptions } from "../exec/scheduler/dag-scheduler.js";
 import { showString } from "../format/show-string.js";
 import { treeString } from "../format/tree-string.js";
 import { optimize } from "../optimizer/optimizer.js";
@@ -102,8 +102,9 @@ async function* relabel(schema: StructType, src: AsyncIterable<ColumnBatch>): As
  * Runs a plan: analyze → optimize → physical plan → stages cut at the exchanges, every
  * operator in tasks on the worker pool (dag-scheduler). Batches come back in partition
  * order, so Sort and Limit order is kept; nothing runs until `batches` is iterated.
+ * `opts.partitionsAtOnce` bounds the result partitions computed ahead (toLocalIterator).
  */
-export async function executeQuery(plan: ParsedPlan, ctx: ExecContext): Promise<QueryResult> {
+export async function executeQuery(plan: ParsedPlan, ctx: ExecContext, opts: ResultRunOptions = {}): Promise<QueryResult> {
   const { analyzed, physical } = prepare(await resolveSources(plan, ctx), ctx);
   const schema = schemaOf(analyzed);
   if (analyzed.kind === "InsertIntoFiles" && physical.kind === "WriteFiles") {
@@ -111,7 +112,7 @@ export async function executeQuery(plan: ParsedPlan, ctx: ExecContext): Promise<
     await runWrite(analyzed, physical, ctx);
     return { schema, batches: noBatches() };
   }
-  return { schema, batches: relabel(schema, runPhysical(physical, ctx)) };
+  return { schema, batches: relabel(schema, runPhysical(physical, ctx, opts)) };
 }
 
 /** A query's result attributes and schema, optimized and physical plans, its sources resolved (df.foreach, checkpoint). */

@@ -14,6 +14,8 @@ export interface SaveTarget {
   readonly options?: readonly (readonly [string, string])[];
   /** Columns written as `key=value` directories. */
   readonly partitionBy?: readonly string[];
+  /** A bucketed table's write: the plan's column of each row's bucket id (it names the file and is not written). */
+  readonly bucketIdColumn?: string;
 }
 
 /**
@@ -32,6 +34,7 @@ export async function saveToPath(plan: ParsedPlan, target: SaveTarget, ctx: Exec
     mode: target.mode,
     options: target.options ?? [],
     partitionBy: target.partitionBy ?? [],
+    ...(target.bucketIdColumn === undefined ? {} : { bucketIdColumn: target.bucketIdColumn }),
   };
   const result = await executeQuery(write, ctx);
   for await (const _ of result.batches) {

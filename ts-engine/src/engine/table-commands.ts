@@ -191,6 +191,11 @@ export function describeTable(t: CatalogTable, extended: boolean): DescribeRow[]
     ["Type", t.tableType],
     ["Provider", t.provider],
   ];
+  const b = t.bucketSpec;
+  if (b !== undefined) {
+    // Spark's BucketSpec.toLinkedHashMap, right after the provider
+    detail.push(["Num Buckets", String(b.numBuckets)], ["Bucket Columns", `[${b.bucketColumns.map(quoteId).join(", ")}]`], ["Sort Columns", `[${b.sortColumns.map(quoteId).join(", ")}]`]);
+  }
   if (t.comment !== undefined) detail.push(["Comment", t.comment]);
   if (t.properties.length > 0) detail.push(["Table Properties", `[${t.properties.map(([k, v]) => `${k}=${v}`).join(", ")}]`]);
   detail.push(["Location", `file:${t.location}`]);

@@ -108,6 +108,10 @@ export const SQL_CONDITIONS: Readonly<Record<string, { readonly sqlState: string
     sqlState: "42607",
     template: "It is not allowed to use an aggregate function in the argument of another aggregate function. Please use the inner aggregate function in a sub-query.",
   },
+  "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.UNSUPPORTED_CORRELATED_EXPRESSION_IN_JOIN_CONDITION": {
+    sqlState: "0A000",
+    template: "Unsupported subquery expression: Correlated subqueries in the join predicate cannot reference both join inputs:\n<subqueryExpression>",
+  },
   "UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.UNSUPPORTED_CORRELATED_SCALAR_SUBQUERY": {
     sqlState: "0A000",
     template: "Unsupported subquery expression: Correlated scalar subqueries can only be used in filters, aggregations, projections, and UPDATE/MERGE/DELETE commands:\n<treeNode>",
@@ -231,6 +235,18 @@ export const SQL_CONDITIONS: Readonly<Record<string, { readonly sqlState: string
   "COLUMN_NOT_DEFINED_IN_TABLE": {
     sqlState: "42703",
     template: "<colType> column <colName> is not defined in table <tableName>, defined table columns are: <tableCols>.",
+  },
+  "SORT_BY_WITHOUT_BUCKETING": {
+    sqlState: "42601",
+    template: "sortBy must be used together with bucketBy.",
+  },
+  "UNSUPPORTED_PARTITION_TRANSFORM": {
+    sqlState: "0A000",
+    template: "Unsupported partition transform: <transform>. The supported transforms are `identity`, `bucket`, and `clusterBy`. Ensure your transform expression uses one of these.",
+  },
+  "UNSUPPORTED_FEATURE.MULTIPLE_BUCKET_TRANSFORMS": {
+    sqlState: "0A000",
+    template: "The feature is not supported: Multiple bucket TRANSFORMs.",
   },
   "UNSUPPORTED_FEATURE.TABLE_OPERATION": {
     sqlState: "0A000",

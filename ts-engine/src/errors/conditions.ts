@@ -13,6 +13,7 @@ import { WINDOW_CONDITIONS } from "./conditions-window.js";
 import { FRAME_CONDITIONS } from "./conditions-frame.js";
 import { VARIANT_CONDITIONS } from "./conditions-variant.js";
 import { SKETCH_CONDITIONS } from "./conditions-sketch.js";
+import { TIME_WINDOW_CONDITIONS } from "./conditions-time-window.js";
 import { HINT_CONDITIONS } from "./conditions-hints.js";
 import { PYTHON_CONDITIONS } from "./conditions-python.js";
 
@@ -325,6 +326,7 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
   ...FRAME_CONDITIONS,
   ...VARIANT_CONDITIONS,
   ...SKETCH_CONDITIONS,
+  ...TIME_WINDOW_CONDITIONS,
   ...HINT_CONDITIONS,
   ...PYTHON_CONDITIONS,
 };

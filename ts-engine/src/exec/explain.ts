@@ -22,9 +22,10 @@ export function operatorLine(p: PhysicalPlan): { readonly name: string; readonly
     case "Generate":
     case "Expand":
     case "Sample":
-    case "Window":
     case "CollectMetrics":
       return { name: p.kind, detail: p.detail };
+    case "Window":
+      return { name: p.name ?? p.kind, detail: p.detail };
     case "Limit":
       // Spark's CollectLimit prints its offset only when there is one; GlobalLimit always
       if (p.scope === "collect") return { name: "CollectLimit", detail: ` ${p.n}${(p.offset ?? 0) > 0 ? `, ${p.offset}` : ""}` };

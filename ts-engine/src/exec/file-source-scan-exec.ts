@@ -6,6 +6,7 @@ import { LongType, StringType } from "../types/data-type.js";
 import type { FormatContext, ReadRequest } from "../io/file-format.js";
 import type { FileSplit } from "../io/file-split.js";
 import { fileFormat } from "../io/formats.js";
+import { ignoreFilesOf, skipsFile } from "../io/ignore-files.js";
 import { SourceOptions } from "../io/source-options.js";
 import type { ExecContext } from "./exec-context.js";
 import type { ExecutionPlan } from "./execution-plan.js";
@@ -16,7 +17,8 @@ import { throwIfAborted } from "./util.js";
  * Reads one partition's file splits with the scan's format (on whichever thread runs the
  * task): the format returns the required data columns; partition columns are the split's
  * directory values, repeated. A failure that is not already Spark's names the file
- * (FAILED_READ_FILE), as Spark's FileScanRDD does.
+ * (FAILED_READ_FILE), as Spark's FileScanRDD does, unless ignoreCorruptFiles /
+ * ignoreMissingFiles say to skip the rest of that file.
  */
 export class FileSourceScanExec implements ExecutionPlan {
   readonly name = "FileScan";
@@ -43,6 +45,7 @@ export class FileSourceScanExec implements ExecutionPlan {
     const format = fileFormat(p.format);
     const req: ReadRequest = { dataSchema: p.dataSchema, requiredSchema: p.requiredSchema, filters: p.filters, options: new SourceOptions(p.options) };
     const fctx: FormatContext = { conf: ctx.conf, timeZone: ctx.conf.get("spark.sql.session.timeZone") ?? "UTC", signal: ctx.signal };
+    const ignore = ignoreFilesOf(req.options, ctx.conf);
     for (const split of part.splits) {
       try {
         if (p.inferSchema === true) {
@@ -57,6 +60,8 @@ export class FileSourceScanExec implements ExecutionPlan {
           yield this.withPartitionValues(b, split);
         }
       } catch (e) {
+        // ignoreCorruptFiles / ignoreMissingFiles: the rest of this file is skipped, as FileScanRDD does
+        if (skipsFile(e, ignore)) continue;
         throw readFailure(e, split);
       }
     }
@@ -84,7 +89,8 @@ function readFailure(e: unknown, split: FileSplit): unknown {
   if (e instanceof Error && e.name === "AbortError") return e;
   const code = e instanceof Error && "code" in e ? e.code : undefined;
   const cls = code === "ENOENT" ? "FAILED_READ_FILE.FILE_NOT_EXIST" : "FAILED_READ_FILE.NO_HINT";
-  const err = new SparkException("SparkRuntimeException", cls, { path: `file://${split.file.path}` });
+  // QueryExecutionErrors.cannotReadFilesError / fileNotExistError: a SparkException
+  const err = new SparkException("SparkException", cls, { path: `file://${split.file.path}` });
   err.message = `${err.message}\n${e instanceof Error ? e.message : String(e)}`;
   return err;
 }

@@ -346,6 +346,8 @@ export interface WriteFilesP {
   readonly partitionColumns: readonly number[];
   /** Ordinals of the columns written into the files. */
   readonly dataColumns: readonly number[];
+  /** A bucketed write: the ordinal of the int column of each row's bucket id (Spark's `_00003` file name suffix). */
+  readonly bucketColumn?: number;
   readonly schema: StructType;
 }
 
@@ -385,6 +387,8 @@ export interface WindowP {
   readonly orderSpec: readonly SortOrder[];
   readonly schema: StructType;
   readonly detail: string;
+  /** The operator explain names when it is not Spark's Window (MergingSessions: a session-window aggregate's merge). */
+  readonly name?: string;
 }
 
 /**

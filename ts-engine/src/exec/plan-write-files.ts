@@ -15,7 +15,8 @@ export function planWriteFiles(p: InsertIntoFiles, input: PhysicalPlan): WriteFi
   const out = outputOf(p.input);
   const jobId = randomUUID();
   const partitionColumns = p.partitionBy.map((a) => out.findIndex((o) => o.exprId === a.exprId));
-  const dataColumns = out.map((_, i) => i).filter((i) => !partitionColumns.includes(i));
+  const bucketColumn = p.bucketId === undefined ? -1 : out.findIndex((o) => o.exprId === p.bucketId!.exprId);
+  const dataColumns = out.map((_, i) => i).filter((i) => !partitionColumns.includes(i) && i !== bucketColumn);
   return {
     kind: "WriteFiles",
     input,
@@ -25,6 +26,7 @@ export function planWriteFiles(p: InsertIntoFiles, input: PhysicalPlan): WriteFi
     jobId,
     partitionColumns,
     dataColumns,
+    ...(bucketColumn < 0 ? {} : { bucketColumn }),
     schema: WRITTEN_FILES_SCHEMA,
   };
 }

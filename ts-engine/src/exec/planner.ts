@@ -2,7 +2,10 @@ import type { ExecContext } from "./exec-context.js";
 import { hashClustering, satisfiesClustering } from "./output-partitioning.js";
 import { bindReferences } from "../expr/bind.js";
 import { planCollectMetrics } from "./plan-collect-metrics.js";
-import type { AggCall, AttributeRef, BoundRef, Expr, ScalarCall, SortOrder } from "../expr/expr.js";
+import { newExprId, type AggCall, type AttributeRef, type BoundRef, type Expr, type ScalarCall, type SortOrder, type WindowExpression } from "../expr/expr.js";
+import { SESSION_WINDOW_MARKER } from "../expr/functions/time-window.js";
+import { WHOLE_PARTITION } from "../expr/window-frame.js";
+import { simpleString } from "../types/type-names.js";
 import { expandText, generatorText, pythonMapLine, sampleText } from "../plan/explain-logical.js";
 import { assertNever } from "../errors/assert-never.js";
 import { exprSemanticEquals } from "../expr/expr-equals.js";
@@ -13,7 +16,7 @@ import type { Aggregate, Join, LogicalPlan, Repartition } from "../plan/logical-
 import { outputOf } from "../plan/output.js";
 import { storageLevelString } from "../plan/storage-level.js";
 import { transformExprDown } from "../plan/transform.js";
-import { structField, type StructType } from "../types/data-type.js";
+import { structField, structType, type StructType } from "../types/data-type.js";
 import { aggSpecOf, distinctMatters, makeAccumulator, type AggSpec } from "./aggregate/agg-spec.js";
 import { partialSchema } from "./aggregate/hash-aggregate-exec.js";
 import { aggDetail, exprList, JOIN_TYPE_NAMES, scanDetail } from "./explain-detail.js";
@@ -22,12 +25,12 @@ import { andAll, extractJoinKeys, splitConjuncts } from "../optimizer/join-keys.
 import { planFileScan } from "./plan-file-scan.js";
 import { planWriteFiles } from "./plan-write-files.js";
 import { planWindow } from "./window/plan-window.js";
-import { isPandasAggregate, isPandasWindow, planAggregateInPandas, planPythonCoGroup, planPythonMapGroups, planWindowInPandas } from "./python/plan-arrow-python.js";
+import { isPandasAggregate, isPandasWindow, planAggregateInPandas, planPythonCoGroup, planPythonMapGroups, planPythonUdtf, planWindowInPandas } from "./python/plan-arrow-python.js";
 import { estimatedSize } from "./size-estimate.js";
 import { isOrderable, selectEquiJoin, type BuildSide } from "./join/join-selection.js";
 import { schemaOfAttrs } from "./util.js";
 import { ExplainNotes, fieldString } from "./explain-notes.js";
-import { distinctPhaseFields, finalAggregateFields, partialAggregateFields } from "./explain-aggregate.js";
+import { bufferAttrs, distinctPhaseFields, finalAggregateFields, partialAggregateFields } from "./explain-aggregate.js";
 
 interface PlanState {
   readonly ctx: ExecContext;
@@ -211,6 +214,7 @@ function planAggregate(p: Aggregate, st: PlanState): PhysicalPlan {
   const k = spec.groupBy.length;
   const groupBound = bindAll(spec.groupBy, p.input);
   const callsBound = spec.calls.map((c) => bindCall(c, p.input));
+  if (sessionKeyIndex(spec.groupBy) >= 0) return planSessionAggregate(p, spec, child, st);
   const partial = aggregate(
     child,
     groupBound,
@@ -230,6 +234,63 @@ function planAggregate(p: Aggregate, st: PlanState): PhysicalPlan {
     st.notes.fields(final, finalAggregateFields(noted.output, spec.groupBy, spec.calls, p.aggs));
   }
   return final;
+}
+
+/** The grouping key that is a session window (its attribute carries Spark's spark.sessionWindow marker), or -1. */
+function sessionKeyIndex(groupBy: readonly Expr[]): number {
+  return groupBy.findIndex((g) => g.kind === "AttributeRef" && g.metadata?.[SESSION_WINDOW_MARKER] === true);
+}
+
+/**
+ * An aggregate grouped by a session window, as Spark's AggUtils plans it with
+ * MergingSessionsExec: partial aggregate on all keys (each row's own session), exchange on the
+ * other keys, sort by them and the session, merge overlapping sessions of a group
+ * (merge_sessions over the partial rows, printed as MergingSessions), and the final aggregate
+ * grouped by the merged session.
+ */
+function planSessionAggregate(p: Aggregate, spec: AggSpec, child: PhysicalPlan, st: PlanState): PhysicalPlan {
+  const ansi = st.ctx.conf.ansi;
+  const k = spec.groupBy.length;
+  const sk = sessionKeyIndex(spec.groupBy);
+  const callsBound = spec.calls.map((c) => bindCall(c, p.input));
+  const schema = partialSchema(spec.groupBy, spec.calls, ansi);
+  const partial = aggregate(child, bindAll(spec.groupBy, p.input), callsBound.map((call) => ({ call, input: "update", offset: 0 })), "partial", [], schema, aggDetail(spec.groupBy, spec.calls, true));
+  const keys = spec.groupBy.map((g, i) => ref(i, g, `_k${i}`));
+  const others = keys.filter((_x, i) => i !== sk);
+  const othersShown = spec.groupBy.filter((_x, i) => i !== sk);
+  const ex = hashExchange(partial, others, othersShown, st);
+  const asc = (e: Expr): SortOrder => ({ kind: "SortOrder", child: e, ascending: true, nullsFirst: true });
+  const orders = [...others.map(asc), asc(keys[sk]!)];
+  const sorted: PhysicalPlan = { kind: "Sort", input: ex, orders, detail: ` ${exprList([...othersShown, spec.groupBy[sk]!].map(asc))}, false, 0` };
+  const session = spec.groupBy[sk]!;
+  const mergeFn = scalarCallOf("merge_sessions", keys[sk]!);
+  const merged: WindowExpression = { kind: "WindowExpression", fn: mergeFn, partitionSpec: others, orderSpec: [asc(keys[sk]!)], frame: WHOLE_PARTITION };
+  const mergedAt = schema.fields.length;
+  const mergedSchema = structType([...schema.fields, structField(session.kind === "AttributeRef" ? session.name : "session_window", exprType(session), false)]);
+  const mergeDetail = mergingSessionsDetail(othersShown, session, spec.groupBy, spec.calls, ansi);
+  const merging: PhysicalPlan = { kind: "Window", input: sorted, windowExprs: [merged], partitionSpec: others, orderSpec: [asc(keys[sk]!)], schema: mergedSchema, detail: mergeDetail, name: "MergingSessions" };
+  const finalKeys = keys.map((key, i) => (i === sk ? ref(mergedAt, session, `_k${i}`) : key));
+  return aggregate(merging, finalKeys, mergeCalls(callsBound, k, ansi), "final", spec.results, schemaOfAttrs(outputOf(p)), aggDetail(spec.groupBy, spec.calls, false));
+}
+
+/**
+ * MergingSessionsExec's arguments as Spark prints them: the distribution keys, isStreaming,
+ * the grouping keys, the session column with its type, the merge calls, their result
+ * attributes, the buffer offset and the output (keys, then the partial buffers).
+ */
+function mergingSessionsDetail(others: readonly Expr[], session: Expr, keys: readonly Expr[], calls: readonly AggCall[], ansi: boolean): string {
+  const t = exprType(session);
+  const typeText = t.kind === "struct" ? `struct<${t.fields.map((f) => `${f.name}: ${simpleString(f.dataType)}`).join(", ")}>` : simpleString(t);
+  const results = calls.map((c) => `${exprToString(c)}#${newExprId()}${c.dataType.kind === "long" ? "L" : ""}`);
+  const buffers = calls.flatMap((c) => bufferAttrs(c, ansi));
+  return (
+    ` List(${others.map(exprToString).join(", ")}), false, ${exprList(keys)}, ${exprToString(session)}: ${typeText},` +
+    ` [${calls.map((c) => `merge_${exprToString(c)}`).join(", ")}], [${results.join(", ")}], ${keys.length}, ${exprList([...keys, ...buffers])}`
+  );
+}
+
+function scalarCallOf(fn: string, arg: Expr): ScalarCall {
+  return { kind: "ScalarCall", fn, args: [arg], dataType: exprType(arg), nullable: false };
 }
 
 /**
@@ -569,6 +630,8 @@ function planNode(p: LogicalPlan, st: PlanState): PhysicalPlan {
       return planPythonMapGroups(p, plan(p.input, st), (input, keys, shown) => hashExchange(input, keys, shown, st), pythonMapLine(p));
     case "PythonCoGroup":
       return planPythonCoGroup(p, plan(p.left, st), plan(p.right, st), (l, r, lk, rk, ls, rs) => coPartition(l, r, lk, rk, ls, rs, st), pythonMapLine(p));
+    case "PythonUDTF":
+      return planPythonUdtf(p, plan(p.input, st), (input, keys, shown) => hashExchange(input, keys, shown, st));
     case "BatchEvalPython": {
       const attrs = outputOf(p.input);
       const udfs = p.udfs.map((u) => ({ ...u, args: u.args.map((a) => bindReferences(a, attrs)) }));

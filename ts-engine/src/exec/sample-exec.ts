@@ -13,8 +13,9 @@ import { throwIfAborted } from "./util.js";
  * order, and keeps the rows whose draw is in [lowerBound, upperBound), so the same seed and
  * partitioning give Spark's rows, and randomSplit's pieces (same seed, adjacent bounds) are
  * disjoint. With replacement, as Spark's PoissonSampler (gap sampling off, as SampleExec
- * asks): each row is repeated a Poisson(upperBound − lowerBound) number of times, drawn from
- * commons-math's Well19937c seeded per partition as PartitionwiseSampledRDD does.
+ * asks): each row is repeated a Poisson(upperBound − lowerBound) number of times, drawn as
+ * commons-math's PoissonDistribution draws them (both of its methods, below and from a mean
+ * of 40) from a Well19937c seeded per partition as PartitionwiseSampledRDD does.
  */
 export class SampleExec implements ExecutionPlan {
   readonly name = "Sample";

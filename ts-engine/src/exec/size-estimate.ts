@@ -99,6 +99,7 @@ export function estimatedSize(p: LogicalPlan): number {
     case "Offset":
     case "CollectMetrics":
     case "PythonMapGroups":
+    case "PythonUDTF":
       return scaled(p, p.input);
     case "PythonCoGroup":
       return estimatedSize(p.left) + estimatedSize(p.right);

@@ -29,9 +29,10 @@ interface OpenFile {
 /**
  * Writes one partition of the input (Spark's FileFormatWriter.executeTask): rows go to one
  * file per partition directory (`k=v/…`, values escaped as Spark's escapePathName, nulls as
- * __HIVE_DEFAULT_PARTITION__), named `part-<task>-<job>-c000<ext>`, in the staging directory.
- * An empty task writes no file, except task 0 of an unpartitioned write (as Spark, so that an
- * empty result still leaves a file). On failure the task's files are aborted; the committer
+ * __HIVE_DEFAULT_PARTITION__), named `part-<task>-<job>-c000<ext>`, in the staging directory; a
+ * bucketed write (bucketColumn) has one file per directory and bucket, `part-<task>-<job>_<bucket>.c000<ext>`.
+ * An empty task writes no file, except task 0 of an unpartitioned, unbucketed write (as Spark,
+ * so that an empty result still leaves a file). On failure the task's files are aborted; the committer
  * removes the staging directory.
  */
 export class WriteFilesExec implements ExecutionPlan {
@@ -61,34 +62,40 @@ export class WriteFilesExec implements ExecutionPlan {
     const inSchema = this.input.schema;
     const dataSchema = structType(p.dataColumns.map((i) => inSchema.fields[i]!));
     const fctx: FormatContext = { conf: ctx.conf, timeZone: ctx.conf.get("spark.sql.session.timeZone") ?? "UTC", signal: ctx.signal };
-    const name = `part-${String(partition).padStart(5, "0")}-${p.jobId}-c000${format.outputExtension(options)}`;
+    // Spark's file names: part-<task>-<job>-c000<ext>, bucketed part-<task>-<job>_<bucket>.c000<ext> (BucketingUtils.bucketIdToString)
+    const nameOf = (bucket: number | undefined): string =>
+      `part-${String(partition).padStart(5, "0")}-${p.jobId}${bucket === undefined ? "-" : `_${String(bucket).padStart(5, "0")}.`}c000${format.outputExtension(options)}`;
     const open = new Map<string, OpenFile>();
-    const fileFor = async (dir: string): Promise<OpenFile> => {
-      let f = open.get(dir);
+    const fileFor = async (dir: string, bucket?: number): Promise<OpenFile> => {
+      const key = bucket === undefined ? dir : `${dir}\u0000${bucket}`;
+      let f = open.get(key);
       if (f === undefined) {
+        const name = nameOf(bucket);
         const rel = dir === "" ? name : path.join(dir, name);
         const full = path.join(p.stagingDir, rel);
         await mkdir(path.dirname(full), { recursive: true });
         f = { rel, writer: await format.createWriter(full, dataSchema, options, fctx), rows: 0 };
-        open.set(dir, f);
+        open.set(key, f);
       }
       return f;
     };
     const dataOf = (b: ColumnBatch): ColumnBatch => makeBatch(dataSchema, p.dataColumns.map((i) => b.columns[i]!), b.numRows);
+    const bucketed = p.bucketColumn !== undefined;
     try {
-      if (p.partitionColumns.length === 0 && partition === 0) await fileFor("");
+      // an empty unpartitioned, unbucketed write still leaves task 0's file (Spark's SingleDirectoryDataWriter)
+      if (p.partitionColumns.length === 0 && !bucketed && partition === 0) await fileFor("");
       for await (const b of this.input.execute(partition, ctx)) {
         throwIfAborted(ctx);
         if (b.numRows === 0) continue;
-        if (p.partitionColumns.length === 0) {
+        if (p.partitionColumns.length === 0 && !bucketed) {
           const f = await fileFor("");
           await f.writer.write(dataOf(b));
           f.rows += b.numRows;
           continue;
         }
-        for (const [dir, rows] of groupByDirectory(b, p.partitionColumns, fctx.timeZone)) {
-          const f = await fileFor(dir);
-          const part = rows.length === b.numRows ? b : takeBatch(b, Int32Array.from(rows));
+        for (const g of groupByDirectory(b, p.partitionColumns, p.bucketColumn, fctx.timeZone)) {
+          const f = await fileFor(g.dir, g.bucket);
+          const part = g.rows.length === b.numRows ? b : takeBatch(b, Int32Array.from(g.rows));
           await f.writer.write(dataOf(part));
           f.rows += part.numRows;
         }
@@ -110,13 +117,21 @@ export class WriteFilesExec implements ExecutionPlan {
   }
 }
 
-/** The rows of a batch by their partition directory (`a=1/b=x`), in order of first appearance. */
-function groupByDirectory(b: ColumnBatch, cols: readonly number[], tz: string): Map<string, number[]> {
+/** Rows of one batch that go to one file: a partition directory (`a=1/b=x`, "" when unpartitioned) and, bucketed, a bucket. */
+interface FileGroup {
+  readonly dir: string;
+  readonly bucket: number | undefined;
+  readonly rows: number[];
+}
+
+/** The rows of a batch by their partition directory and bucket, in order of first appearance. */
+function groupByDirectory(b: ColumnBatch, cols: readonly number[], bucketColumn: number | undefined, tz: string): FileGroup[] {
   const parts = cols.map((c) => {
     const field = b.schema.fields[c]!;
     return { name: escapePathName(field.name), type: field.dataType, values: vectorToValues(b.columns[c]!) };
   });
-  const groups = new Map<string, number[]>();
+  const buckets = bucketColumn === undefined ? undefined : vectorToValues(b.columns[bucketColumn]!);
+  const groups = new Map<string, FileGroup>();
   for (let i = 0; i < b.numRows; i++) {
     const dir = parts
       .map((q) => {
@@ -125,9 +140,11 @@ function groupByDirectory(b: ColumnBatch, cols: readonly number[], tz: string): 
         return `${q.name}=${text === "" ? DEFAULT_PARTITION_NAME : text}`;
       })
       .join("/");
-    let g = groups.get(dir);
-    if (g === undefined) groups.set(dir, (g = []));
-    g.push(i);
+    const bucket = buckets === undefined ? undefined : Number(buckets[i]);
+    const key = bucket === undefined ? dir : `${dir}\u0000${bucket}`;
+    let g = groups.get(key);
+    if (g === undefined) groups.set(key, (g = { dir, bucket, rows: [] }));
+    g.rows.push(i);
   }
-  return groups;
+  return [...groups.values()];
 }

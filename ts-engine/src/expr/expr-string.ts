@@ -2,7 +2,7 @@ import { assertNever } from "../errors/assert-never.js";
 import type { Expr } from "./expr.js";
 import type { ParsedExpr } from "./parsed-expr.js";
 import { NullType, type DataType } from "../types/data-type.js";
-import { simpleString, sqlTypeName } from "../types/type-names.js";
+import { scalaTypeString, simpleString, sqlTypeName } from "../types/type-names.js";
 import { literalToString } from "./literal-string.js";
 import { frameExplain, frameSql, type WindowFrame } from "./window-frame.js";
 
@@ -165,6 +165,10 @@ function knownType(e: AnyExpr): DataType | undefined {
   }
 }
 
+function scalaType(t: DataType | undefined): string {
+  return t === undefined ? "NullType" : scalaTypeString(t);
+}
+
 /** Spark marks bigint attributes with `L` in explain (`x#2L`). */
 function aliasSuffix(child: AnyExpr): string {
   return knownType(child)?.kind === "long" ? "L" : "";
@@ -213,6 +217,10 @@ function render(e: AnyExpr, s: Style): string {
     case "AttributeRef":
       return attr(e.name, e.exprId, e.dataType, s);
     case "ScalarCall":
+      // Spark's PreciseTimestampConversion prints the types it converts between
+      if (e.fn === "precisetimestampconversion" && e.args.length === 1) {
+        return `precisetimestampconversion(${render(e.args[0]!, s)}, ${scalaType(knownType(e.args[0]!))}, ${scalaTypeString(e.dataType)})`;
+      }
       return call(e.fn, e.args, false, s);
     case "AggCall": {
       const text = e.fn === "mode" ? modeCall(e.args, s) : call(e.fn, e.args, e.isDistinct, s);

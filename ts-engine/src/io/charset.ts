@@ -1,3 +1,6 @@
+import { isUtf8 } from "node:buffer";
+import { Utf8Builder } from "../columnar/utf8.js";
+import { makeVector, type Vector } from "../columnar/vector.js";
 import { AnalysisException, SparkException } from "../errors/spark-exception.js";
 
 /** The charsets Spark 4 accepts in the file sources' `encoding` option (CharsetProvider.VALID_CHARSETS, legacy javaCharsets off). */
@@ -81,4 +84,24 @@ function decodeUtf32(b: Uint8Array, start: number, little: boolean): string {
   if ((b.length - start) % 4 !== 0) cps.push(0xfffd);
   if (cps.length > 0) parts.push(String.fromCodePoint(...cps));
   return parts.join("");
+}
+
+const replacingUtf8 = new TextDecoder("utf-8");
+
+/**
+ * The values of a string vector read from bytes that are not all valid UTF-8, each decoded on
+ * its own with U+FFFD for what does not decode, as Java's decoder gives Spark the text of a
+ * file (a value's bytes never join with the next value's). Valid values are copied as they are.
+ */
+export function replaceInvalidUtf8(v: Vector): Vector {
+  if (v.storage !== "utf8") return v;
+  const { offsets, bytes } = v.data;
+  const b = new Utf8Builder(v.length, offsets[v.length]! + 16);
+  for (let i = 0; i < v.length; i++) {
+    const s = offsets[i]!;
+    const e = offsets[i + 1]!;
+    if (isUtf8(bytes.subarray(s, e))) b.appendRange(bytes, s, e);
+    else b.appendString(replacingUtf8.decode(bytes.subarray(s, e)));
+  }
+  return makeVector(v.type, b.finish(), v.validity, v.length);
 }

@@ -2,10 +2,12 @@ import { createReadStream, createWriteStream } from "node:fs";
 import type { Readable, Transform, Writable } from "node:stream";
 import zlib from "node:zlib";
 import { IllegalArgumentException } from "../errors/spark-exception.js";
+import { bzip2Compress } from "./codecs/bzip2-compress.js";
 import { bzip2Decompress } from "./codecs/bzip2-stream.js";
 import { HadoopBlockCompress, HadoopBlockDecompress } from "./codecs/hadoop-block-stream.js";
 import { lz4CompressChunk, lz4DecodeChunk, snappyCompressChunk, snappyDecodeChunk } from "./codecs/raw-chunks.js";
 import { ZstdCompress, ZstdDecompress } from "./codecs/zstd-stream.js";
+import type { SourceOptions } from "./source-options.js";
 
 /**
  * A compression codec, chosen on read by a file's extension (as Hadoop's
@@ -33,7 +35,7 @@ const HADOOP_BLOCK = 256 * 1024;
 const CODECS: readonly Codec[] = [
   { name: "gzip", extension: ".gz", splittableInSpark: false, decompress: () => zlib.createGunzip(), compress: () => zlib.createGzip() },
   { name: "deflate", extension: ".deflate", splittableInSpark: false, decompress: () => zlib.createInflate(), compress: () => zlib.createDeflate() },
-  { name: "bzip2", extension: ".bz2", splittableInSpark: true, decompress: () => bzip2Decompress() },
+  { name: "bzip2", extension: ".bz2", splittableInSpark: true, decompress: () => bzip2Decompress(), compress: () => bzip2Compress() },
   { name: "zstd", extension: ".zst", splittableInSpark: false, decompress: () => new ZstdDecompress(), compress: () => new ZstdCompress() },
   {
     name: "snappy",
@@ -72,8 +74,8 @@ export function isSplittableCodec(path: string): boolean {
 
 /**
  * The codec a writer's `compression` option names (undefined: none). Unknown names fail as
- * Spark's CompressionCodecs.getCodecClassName does; a Spark codec that tspark cannot write
- * (bzip2) fails naming the ones it can.
+ * Spark's CompressionCodecs.getCodecClassName does; a codec tspark reads but cannot write
+ * (none today) fails naming the ones it can.
  */
 export function codecByName(name: string | undefined): Codec | undefined {
   if (name === undefined) return undefined;
@@ -88,6 +90,14 @@ export function codecByName(name: string | undefined): Codec | undefined {
     throw new IllegalArgumentException(`Codec [${name}] can be read but not written by tspark. Writable codecs are ${[...can, "none"].join(", ")}.`);
   }
   return c;
+}
+
+/**
+ * An output file's name ending: `base` (".csv") and the extension of the codec the
+ * `compression` option (or its alias `codec`) names, as the text formats' writers name files.
+ */
+export function compressedExtension(base: string, options: SourceOptions): string {
+  return `${base}${codecByName(options.get("compression") ?? options.get("codec"))?.extension ?? ""}`;
 }
 
 /** A file's bytes as a stream, decompressed when its extension names a codec. */

@@ -12,7 +12,7 @@ export interface SplitSettings {
 
 /**
  * The partitions a scan reads, as Spark's FileSourceScanExec plans them: the split size is
- * min(maxPartitionBytes, max(openCost, total bytes per core)); splittable files are cut
+ * min(maxPartitionBytes, max(openCost, total bytes per core)); empty files are left out, splittable files are cut
  * into splits of that size, the splits sorted by size (largest first) and packed next-fit
  * into partitions of at most that size, each file counted with the open cost.
  */
@@ -23,7 +23,10 @@ export function planFilePartitions(files: readonly FileStatus[], splittable: (f:
   const maxSplit = Math.min(s.maxPartitionBytes, Math.max(s.openCostInBytes, perCore));
   const splits: FileSplit[] = [];
   for (const f of files) {
-    if (f.size > 0 && splittable(f)) {
+    // an empty file has no rows, whatever its format says of zero bytes (Spark's scan leaves
+    // zero-length files out: an empty .gz or .parquet reads as nothing, not as an error)
+    if (f.size === 0) continue;
+    if (splittable(f)) {
       for (let off = 0; off < f.size; off += maxSplit) splits.push({ file: f, start: off, length: Math.min(maxSplit, f.size - off) });
     } else splits.push({ file: f, start: 0, length: f.size });
   }

@@ -20,7 +20,15 @@ const BY_NAME: ReadonlyMap<string, FileFormat> = new Map(FILE_FORMATS.map((f) =>
 /** The format `name` names (case-insensitive, as Spark's DataSource.lookupDataSource), else DATA_SOURCE_NOT_FOUND. */
 export function fileFormat(name: string): FileFormat {
   const f = BY_NAME.get(name.toLowerCase());
-  if (f === undefined) throw new AnalysisException("DATA_SOURCE_NOT_FOUND", { provider: name });
+  if (f === undefined) {
+    // Spark names Avro's separate module (QueryCompilationErrors.failedToFindAvroDataSourceError)
+    if (name.toLowerCase() === "avro") {
+      throw new AnalysisException("_LEGACY_ERROR_TEMP_1139", {
+        message: `Failed to find data source: ${name}. Avro is built-in but external data source module since Spark 2.4. Please deploy the application as per the deployment section of Apache Avro Data Source Guide.`,
+      });
+    }
+    throw new AnalysisException("DATA_SOURCE_NOT_FOUND", { provider: name });
+  }
   return f;
 }
 

@@ -6,7 +6,7 @@ import { sampleText } from "./sample-text.js";
 import { exprToString } from "../expr/expr-string.js";
 import { planChildren } from "../plan/transform.js";
 import { simpleString } from "../types/type-names.js";
-import type { JoinType, LogicalPlan, PythonCoGroup, PythonMapGroups, Repartition } from "./logical-plan.js";
+import type { JoinType, LogicalPlan, PythonCoGroup, PythonMapGroups, PythonUDTF, Repartition } from "./logical-plan.js";
 import { innerChildLines } from "./inner-children.js";
 import { schemaOf } from "./output.js";
 import { storageLevelString } from "./storage-level.js";
@@ -95,6 +95,8 @@ function resolvedLine(p: LogicalPlan): string {
     case "PythonMapGroups":
     case "PythonCoGroup":
       return pythonMapLine(p);
+    case "PythonUDTF":
+      return `Generate ${pythonUdtfString(p)}, false, [${p.output.map(exprToString).join(", ")}]`;
     default:
       return assertNever(p);
   }
@@ -167,6 +169,11 @@ export function pythonMapName(evalType: number, grouped: boolean): string {
   if (evalType === 206 || evalType === 210) return arrow ? "FlatMapCoGroupsInArrow" : "FlatMapCoGroupsInPandas";
   if (grouped) return arrow ? "FlatMapGroupsInArrow" : "FlatMapGroupsInPandas";
   return arrow ? "PythonMapInArrow" : "MapInPandas";
+}
+
+/** A UDTF call as Spark prints its generator: `MyUDTF(a#1, 2)#3`. */
+export function pythonUdtfString(p: PythonUDTF): string {
+  return `${p.udtf.name}(${p.udtf.args.map(exprToString).join(", ")})#${p.udtfId}`;
 }
 
 /** `MapInPandas f(a#1, b#2)#3, [x#4, y#5], false`, `FlatMapGroupsInPandas [k#1], f(…)#3, [x#4]` as Spark prints them. */

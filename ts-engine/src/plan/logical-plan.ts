@@ -1,5 +1,6 @@
 import type { Alias, AttributeRef, Expr, PythonUDF, ScalarCall, SortOrder } from "../expr/expr.js";
 import type { FileSourceRelation } from "../io/file-source.js";
+import type { UdtfArgShape } from "../python/python-runner.js";
 import type { StructType } from "../types/data-type.js";
 import type { StorageLevel } from "./storage-level.js";
 
@@ -32,7 +33,8 @@ export type LogicalPlan =
   | Repartition
   | CollectMetrics
   | PythonMapGroups
-  | PythonCoGroup;
+  | PythonCoGroup
+  | PythonUDTF;
 
 /** The kinds of resolved plan nodes. */
 export type PlanKind = LogicalPlan["kind"];
@@ -201,6 +203,8 @@ export interface InsertIntoFiles {
   readonly mode: SaveMode;
   readonly options: readonly (readonly [string, string])[];
   readonly partitionBy: readonly AttributeRef[];
+  /** A bucketed write: the input column of each row's bucket id (`_00003` in its file's name, not in the file). */
+  readonly bucketId?: AttributeRef;
 }
 
 /**
@@ -325,4 +329,26 @@ export interface PythonCoGroup {
   readonly rightGroupBy: readonly Expr[];
   readonly udf: PythonUDF;
   readonly output: readonly AttributeRef[];
+}
+
+/**
+ * Spark's Generate over a PythonUDTF (planned as BatchEvalPythonUDTF, or ArrowEvalPythonUDTF
+ * for an Arrow UDTF): the UDTF's class is instantiated per partition of the input (per
+ * `partitionBy` key when a TABLE argument has PARTITION BY, the input then clustered on it and
+ * sorted by it and `orderBy`; one partition with `singlePartition`), `eval` is called per row
+ * with `udtf.args` shaped by `shapes`, and `terminate` at the end. Output: the `passThrough`
+ * input columns (a lateral join's left side, null on terminate's rows), then `output`.
+ */
+export interface PythonUDTF {
+  readonly kind: "PythonUDTF";
+  readonly input: LogicalPlan;
+  readonly udtf: PythonUDF;
+  readonly shapes: readonly UdtfArgShape[];
+  readonly passThrough: readonly AttributeRef[];
+  readonly partitionBy: readonly Expr[];
+  readonly orderBy: readonly SortOrder[];
+  readonly singlePartition: boolean;
+  readonly output: readonly AttributeRef[];
+  /** The id Spark's explain prints after the call (`f(a#1)#2`). */
+  readonly udtfId: number;
 }

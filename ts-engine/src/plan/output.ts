@@ -99,6 +99,8 @@ export function outputOf(plan: LogicalPlan): readonly AttributeRef[] {
     case "PythonMapGroups":
     case "PythonCoGroup":
       return plan.output;
+    case "PythonUDTF":
+      return [...plan.passThrough, ...plan.output];
     default:
       return assertNever(plan);
   }

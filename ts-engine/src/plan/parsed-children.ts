@@ -1,5 +1,5 @@
 import { assertNever } from "../errors/assert-never.js";
-import type { ParsedPlan } from "./parsed-plan.js";
+import { mapUdtfCallChildren, udtfCallChildren, type ParsedPlan } from "./parsed-plan.js";
 
 /** The direct inputs of a parsed plan node, left to right (for plan printing and rewrites). */
 export function parsedChildren(p: ParsedPlan): readonly ParsedPlan[] {
@@ -43,6 +43,8 @@ export function parsedChildren(p: ParsedPlan): readonly ParsedPlan[] {
       return [p.input];
     case "PythonCoGroup":
       return [p.input, p.other];
+    case "PythonUDTF":
+      return udtfCallChildren(p);
     case "PredicateSubquery":
     case "ScalarSubqueryJoin":
       return [p.input, p.subquery];
@@ -103,6 +105,8 @@ export function mapParsedChildren(p: ParsedPlan, f: (c: ParsedPlan) => ParsedPla
       const other = f(p.other);
       return input === p.input && other === p.other ? p : { ...p, input, other };
     }
+    case "PythonUDTF":
+      return mapUdtfCallChildren(p, f);
     case "PredicateSubquery":
     case "ScalarSubqueryJoin": {
       const input = f(p.input);

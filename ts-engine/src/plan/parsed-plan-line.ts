@@ -94,6 +94,8 @@ export function parsedPlanLine(p: ParsedPlan, style: ParsedPlanStyle): string {
       return `'${p.groupingExprs.length === 0 ? "MapInPandas" : "FlatMapGroupsInPandas"} ${list(p.groupingExprs)}`;
     case "PythonCoGroup":
       return `'FlatMapCoGroupsInPandas ${list(p.inputGroupingExprs)}, ${list(p.otherGroupingExprs)}`;
+    case "PythonUDTF":
+      return `'UnresolvedTableValuedFunction [${typeof p.udtf === "string" ? p.udtf : p.udtf.kind === "PythonUDF" ? p.udtf.name : "udtf"}], ${list(p.args.flatMap((a) => (a.kind === "expr" ? [a.expr] : [])))}`;
     default:
       return assertNever(p);
   }

@@ -47,7 +47,8 @@ export type ParsedPlan =
   | ParsedRepartitionByExpression
   | ParsedCollectMetrics
   | ParsedPythonMapGroups
-  | ParsedPythonCoGroup;
+  | ParsedPythonCoGroup
+  | ParsedPythonUDTF;
 
 /** The kinds of parsed plan nodes (all of them may arrive from the wire). */
 export type ParsedPlanKind = ParsedPlan["kind"];
@@ -266,6 +267,8 @@ export interface WriteFiles extends Base {
   readonly mode: string;
   readonly options: readonly (readonly [string, string])[];
   readonly partitionBy: readonly string[];
+  /** A bucketed table's write (Spark's BucketSpec): the input column holding each row's bucket id, which names its file and is not written. */
+  readonly bucketIdColumn?: string;
 }
 
 /** A table or view by name (`FROM t`, `spark.table("t")`), looked up in the session catalog by the analyzer. */
@@ -495,4 +498,59 @@ export interface ParsedPythonCoGroup extends Base {
   readonly other: ParsedPlan;
   readonly otherGroupingExprs: readonly ParsedExpr[];
   readonly udf: ParsedExpr;
+}
+
+/**
+ * A TABLE argument of a table function call: SQL's `TABLE(t) [PARTITION BY … [ORDER BY …] |
+ * WITH SINGLE PARTITION]`, or `df.asTable().partitionBy(…).orderBy(…)`.
+ */
+export interface ParsedTableArgument {
+  readonly plan: ParsedPlan;
+  readonly partitionBy: readonly ParsedExpr[];
+  readonly orderBy: readonly ParsedExpr[];
+  readonly withSinglePartition: boolean;
+}
+
+/** One argument of a table function call, by position or (with `name`) by keyword. */
+export type ParsedTableFunctionArg =
+  | { readonly kind: "expr"; readonly expr: ParsedExpr; readonly name?: string }
+  | { readonly kind: "table"; readonly table: ParsedTableArgument; readonly name?: string };
+
+/**
+ * A Python UDTF call (`my_udtf(lit(1))`, SQL's `FROM my_udtf(…)` and `t, LATERAL my_udtf(t.a)`):
+ * `udtf` is the PythonUDF of the class (its func pickles (class, returnType), its returnType is
+ * the output struct) or, from SQL, the name `spark.udtf.register` gave it; `lateral` is the
+ * relation whose rows the call is joined with (its columns come first); without it the call
+ * runs over one row, or over its TABLE argument's rows.
+ */
+export interface ParsedPythonUDTF extends Base {
+  readonly kind: "PythonUDTF";
+  readonly udtf: ParsedExpr | string;
+  readonly args: readonly ParsedTableFunctionArg[];
+  readonly lateral?: ParsedPlan;
+  /** SQL's `LATERAL f(…) AS alias(c1, c2)`: the qualifier and names of the function's own columns. */
+  readonly alias?: string;
+  readonly columnAliases?: readonly string[];
+}
+
+/** The relations a UDTF call reads: its lateral side, then its TABLE arguments' plans. */
+export function udtfCallChildren(p: ParsedPythonUDTF): ParsedPlan[] {
+  const tables = p.args.flatMap((a) => (a.kind === "table" ? [a.table.plan] : []));
+  return p.lateral === undefined ? tables : [p.lateral, ...tables];
+}
+
+/** A UDTF call with `f` applied to each relation it reads; the same reference when none changed. */
+export function mapUdtfCallChildren(p: ParsedPythonUDTF, f: (c: ParsedPlan) => ParsedPlan): ParsedPythonUDTF {
+  let changed = false;
+  const lateral = p.lateral === undefined ? undefined : f(p.lateral);
+  if (lateral !== p.lateral) changed = true;
+  const args = p.args.map((a): ParsedTableFunctionArg => {
+    if (a.kind !== "table") return a;
+    const plan = f(a.table.plan);
+    if (plan === a.table.plan) return a;
+    changed = true;
+    return { ...a, table: { ...a.table, plan } };
+  });
+  if (!changed) return p;
+  return { ...p, args, ...(lateral === undefined ? {} : { lateral }) };
 }

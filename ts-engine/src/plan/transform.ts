@@ -2,7 +2,7 @@ import { assertNever } from "../errors/assert-never.js";
 import type { Expr } from "../expr/expr.js";
 import { exprChildren, exprExists, transformExpr, withNewChildren } from "../expr/transform.js";
 import type { LogicalPlan } from "./logical-plan.js";
-import { aggregate, batchEvalPython, expand, filter, generate, insertIntoFiles, join, limit, offset, project, repartition, sample, sort, union, window, collectMetrics, pythonCoGroup, pythonMapGroups } from "./nodes/index.js";
+import { aggregate, batchEvalPython, expand, filter, generate, insertIntoFiles, join, limit, offset, project, repartition, sample, sort, union, window, collectMetrics, pythonCoGroup, pythonMapGroups, pythonUdtf } from "./nodes/index.js";
 
 function sameArray<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
@@ -62,6 +62,7 @@ export function planChildren(p: LogicalPlan): readonly LogicalPlan[] {
     case "Repartition":
     case "CollectMetrics":
     case "PythonMapGroups":
+    case "PythonUDTF":
       return [p.input];
     default:
       return assertNever(p);
@@ -115,7 +116,7 @@ export function mapPlanChildren(p: LogicalPlan, f: (c: LogicalPlan) => LogicalPl
     }
     case "InsertIntoFiles": {
       const c = f(p.input);
-      return c === p.input ? p : insertIntoFiles(c, p.format, p.path, p.mode, p.options, p.partitionBy);
+      return c === p.input ? p : insertIntoFiles(c, p.format, p.path, p.mode, p.options, p.partitionBy, p.bucketId);
     }
     case "Expand": {
       const c = f(p.input);
@@ -149,6 +150,10 @@ export function mapPlanChildren(p: LogicalPlan, f: (c: LogicalPlan) => LogicalPl
       const l = f(p.left);
       const r = f(p.right);
       return l === p.left && r === p.right ? p : pythonCoGroup(l, r, p.leftGroupBy, p.rightGroupBy, p.udf, p.output);
+    }
+    case "PythonUDTF": {
+      const c = f(p.input);
+      return c === p.input ? p : pythonUdtf(c, p);
     }
     default:
       return assertNever(p);

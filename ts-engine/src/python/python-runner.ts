@@ -48,10 +48,9 @@ export interface PythonMapSide {
 }
 
 /**
- * A function over whole batches (bridge of Spark's MapInPandas, FlatMapGroupsInPandas,
- * FlatMapCoGroupsInPandas and their Arrow forms, by `evalType` 205/207, 201/209, 206/210):
- * `map` calls it once over the side's rows cut into batches of at most maxRecordsPerBatch;
- * `groups` once per row range; `cogroups` once per pair of ranges (left start, end, right
+ * A function over whole batches (bridge of Spark's FlatMapGroupsInPandas,
+ * FlatMapCoGroupsInPandas and their Arrow forms, by `evalType` 201/209, 206/210; MapInPandas
+ * streams, `pythonMapStream`): `groups` calls it once per row range; `cogroups` once per pair of ranges (left start, end, right
  * start, end; -1, -1 for a side without the key). It returns rows of `returnType`.
  */
 export type PythonMapRequest = {
@@ -60,15 +59,62 @@ export type PythonMapRequest = {
   readonly returnType: StructType;
   readonly maxRecordsPerBatch?: number;
 } & (
-  | { readonly kind: "map"; readonly input: PythonMapSide }
   | { readonly kind: "groups"; readonly input: PythonMapSide; readonly starts: Int32Array; readonly ends: Int32Array }
   | { readonly kind: "cogroups"; readonly left: PythonMapSide; readonly right: PythonMapSide; readonly pairs: Int32Array }
 );
+
+/**
+ * A mapInPandas / mapInArrow function (evalType 205 / 207) run over a partition that arrives
+ * in chunks: `empty` is a side of no rows (the argument names and types an empty partition
+ * still sends).
+ */
+export interface PythonMapStreamHead {
+  readonly func: Uint8Array;
+  readonly evalType: number;
+  readonly returnType: StructType;
+  readonly maxRecordsPerBatch: number;
+  readonly empty: PythonMapSide;
+}
 
 /** The rows a pythonMap request returned: one vector per field of its returnType. */
 export interface PythonMapResult {
   readonly numRows: number;
   readonly columns: readonly Vector[];
+}
+
+/** How one argument of a UDTF call is made of the request's argument columns. */
+export type UdtfArgShape =
+  /** One column (`args[arg]`); `name`: passed as a keyword argument (`f(x => 1)` / `f(x=lit(1))`). */
+  | { readonly kind: "scalar"; readonly arg: number; readonly name?: string }
+  /** A TABLE argument: a Row of the columns `args[first …]` named `names`. */
+  | { readonly kind: "table"; readonly first: number; readonly names: readonly string[]; readonly name?: string };
+
+/**
+ * A Python UDTF (evalType 300, or 301 for the Arrow form) over rows: a new instance of its
+ * class per range [starts[i], ends[i]), `eval` per row, `terminate` at the range's end
+ * (python/tspark/worker/udtf.py).
+ */
+export interface EvalUdtfRequest {
+  /** cloudpickled `(class, returnType)`. */
+  readonly func: Uint8Array;
+  readonly evalType: number;
+  readonly name: string;
+  readonly returnType: StructType;
+  readonly args: readonly Vector[];
+  readonly shapes: readonly UdtfArgShape[];
+  readonly numRows: number;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+}
+
+/**
+ * The rows a UDTF yielded: columns of its returnType, and each row's input row (`terminate`'s
+ * rows carry their range's last row, as Spark joins them; -1 for an empty range).
+ */
+export interface EvalUdtfResult {
+  readonly numRows: number;
+  readonly columns: readonly Vector[];
+  readonly rowIndex: Int32Array;
 }
 
 /**
@@ -130,6 +176,14 @@ export interface PythonRunner {
   evalAggPandas(req: EvalAggRequest, opts: RunOptions): Promise<Vector[]>;
   /** The rows a batch function (mapInPandas, applyInPandas, cogrouped …) returns for the request's rows. */
   pythonMap(req: PythonMapRequest, opts: RunOptions): Promise<PythonMapResult>;
+  /**
+   * mapInPandas / mapInArrow over a partition streamed to the worker chunk by chunk, as the
+   * function reads its iterator; its output comes back as it is made (neither side holds the
+   * partition).
+   */
+  pythonMapStream(head: PythonMapStreamHead, chunks: AsyncIterable<PythonMapSide>, opts: RunOptions): AsyncIterable<PythonMapResult>;
+  /** The rows a Python UDTF yields over the request's rows. */
+  evalUdtf(req: EvalUdtfRequest, opts: RunOptions): Promise<EvalUdtfResult>;
   /**
    * `func(splitIndex, iterator) -> iterable` over the partition (no func: the elements
    * unchanged); the output as pickled blobs of up to a few thousand elements each.

@@ -2,7 +2,7 @@ import type { Vector } from "../columnar/vector.js";
 import { assertNever } from "../errors/assert-never.js";
 import { InternalError } from "../errors/spark-exception.js";
 import { decodeResultColumn, encodeArgColumn } from "./column-codec.js";
-import type { EvalAggRequest, EvalUdfsRequest, PartitionInput, PythonMapRequest, PythonMapResult, PythonMapSide, RunOptions } from "./python-runner.js";
+import type { EvalAggRequest, EvalUdfsRequest, EvalUdtfRequest, EvalUdtfResult, PartitionInput, PythonMapStreamHead, PythonMapRequest, PythonMapResult, PythonMapSide, RunOptions } from "./python-runner.js";
 import { typeJson } from "./type-json.js";
 import { pythonExceptionFromFrame } from "./worker-errors.js";
 
@@ -117,12 +117,10 @@ function listOf(v: unknown, what: string): unknown[] {
   return v;
 }
 
-/** A `pythonMap` request (mapInPandas/mapInArrow, grouped and cogrouped applyIn*): python/tspark/worker/python_map.py. */
+/** A `pythonMap` request (grouped and cogrouped applyIn*): python/tspark/worker/python_map.py. */
 export function pythonMapFrame(req: PythonMapRequest): Frame {
   const head = { kind: "pythonMap", func: req.func, evalType: req.evalType, returnType: typeJson(req.returnType), maxRecordsPerBatch: req.maxRecordsPerBatch ?? 10000 };
   switch (req.kind) {
-    case "map":
-      return { ...head, ...sideFields("", req.input) };
     case "groups":
       return { ...head, ...sideFields("", req.input), starts: int32Bytes(req.starts), ends: int32Bytes(req.ends) };
     case "cogroups":
@@ -151,4 +149,55 @@ function sideFields(prefix: string, side: PythonMapSide): Frame {
     [`${prefix}KeyTypes`]: side.keys.map((k) => typeJson(k.type)),
     [`${prefix}KeyColumns`]: side.keys.map(encodeArgColumn),
   };
+}
+
+/** A `udtf` request (python/tspark/worker/udtf.py). */
+export function evalUdtfFrame(req: EvalUdtfRequest): Frame {
+  return {
+    kind: "udtf",
+    func: req.func,
+    evalType: req.evalType,
+    name: req.name,
+    returnType: typeJson(req.returnType),
+    numRows: req.numRows,
+    argTypes: req.args.map((a) => typeJson(a.type)),
+    columns: req.args.map(encodeArgColumn),
+    shapes: req.shapes.map((s) => ({ ...s })),
+    starts: int32Bytes(req.starts),
+    ends: int32Bytes(req.ends),
+  };
+}
+
+/** A `udtf` reply: the rows' columns in the return schema and each row's input row index. */
+export function evalUdtfResult(req: EvalUdtfRequest, reply: Frame): EvalUdtfResult {
+  const cols = listOf(reply.columns, "columns");
+  const fields = req.returnType.fields;
+  if (cols.length !== fields.length) throw new InternalError("Python worker returned the wrong number of result columns");
+  const n = Number(reply.numRows);
+  const raw = reply.rowIndex;
+  if (!(raw instanceof Uint8Array) || raw.byteLength !== n * 4) throw new InternalError("Python worker reply lacks rowIndex");
+  // copied: the reply's bytes (a view into a pooled Buffer) need not be 4-byte aligned
+  const rowIndex = new Int32Array(n);
+  new Uint8Array(rowIndex.buffer).set(raw);
+  return { numRows: n, columns: cols.map((c, i) => decodeResultColumn(fields[i]!.dataType, c, n)), rowIndex };
+}
+
+/**
+ * A frame of a streamed pythonMap (python/tspark/worker/python_map.py python_map_stream): the
+ * first carries the function, the later ones (`chunk`) only rows; `last` says no chunk follows.
+ */
+export function pythonMapStreamFrame(head: PythonMapStreamHead, side: PythonMapSide, first: boolean, last: boolean): Frame {
+  const start = first
+    ? { kind: "pythonMapStream", func: head.func, evalType: head.evalType, returnType: typeJson(head.returnType), maxRecordsPerBatch: head.maxRecordsPerBatch }
+    : { kind: "chunk" };
+  return { ...start, ...sideFields("", side), last };
+}
+
+/** The output rows a streamed pythonMap's `more` or `ok` reply carries. */
+export function pythonMapStreamResult(head: PythonMapStreamHead, reply: Frame): PythonMapResult {
+  const cols = listOf(reply.columns, "columns");
+  const fields = head.returnType.fields;
+  if (cols.length !== fields.length) throw new InternalError("Python worker returned the wrong number of result columns");
+  const n = Number(reply.numRows);
+  return { numRows: n, columns: cols.map((c, i) => decodeResultColumn(fields[i]!.dataType, c, n)) };
 }

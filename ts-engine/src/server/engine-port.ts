@@ -1,5 +1,6 @@
 import type { ColumnBatch } from "../columnar/batch.js";
 import type { EngineServices, ExecContext } from "../exec/exec-context.js";
+import type { ResultRunOptions } from "../exec/scheduler/dag-scheduler.js";
 import type { ParsedPlan, SqlQuery } from "../plan/parsed-plan.js";
 import type { StorageLevel } from "../plan/storage-level.js";
 import type { StructType } from "../types/data-type.js";
@@ -25,7 +26,8 @@ export type ExplainMode = "simple" | "extended" | "formatted" | "cost" | "codege
  * layer has landed. `runRdd` decodes the wire RDD plan and yields pickled blobs.
  */
 export interface ServerEngine {
-  executeQuery(plan: ParsedPlan, ctx: ExecContext): Promise<QueryResultLike>;
+  /** `opts.partitionsAtOnce`: result partitions computed ahead of the consumer (toLocalIterator). */
+  executeQuery(plan: ParsedPlan, ctx: ExecContext, opts?: ResultRunOptions): Promise<QueryResultLike>;
   analyzeSchema(plan: ParsedPlan, ctx: ExecContext): StructType;
   explainQuery(plan: ParsedPlan, mode: ExplainMode, ctx: ExecContext): string;
   showQuery(plan: ParsedPlan, numRows: number, truncate: number, vertical: boolean, ctx: ExecContext): Promise<string>;

@@ -1,8 +1,9 @@
 import { AnalysisException, ParseException, SparkException } from "../errors/spark-exception.js";
+import { relationNames, subquerySide } from "./join-side.js";
 import { assertNever } from "../errors/assert-never.js";
 import type { ParsedExpr, ParsedSortOrder } from "../expr/parsed-expr.js";
 import type { JoinType } from "../plan/logical-plan.js";
-import type { ParsedPlan } from "../plan/parsed-plan.js";
+import type { ParsedPlan, ParsedPythonUDTF, ParsedTableFunctionArg } from "../plan/parsed-plan.js";
 import { Parser } from "./expr-parser.js";
 import { syntaxError, type Token } from "./lexer.js";
 import type { ParserOptions } from "./parameters.js";
@@ -51,6 +52,15 @@ function ordinal(e: ParsedExpr): number | undefined {
 
 function unalias(e: ParsedExpr): ParsedExpr {
   return e.kind === "Alias" ? e.child : e;
+}
+
+/** The output name of a select item that is a window(…) / session_window(…) call (maybe aliased) or an aliased window_time(…), else undefined. */
+function timeWindowItemName(item: ParsedExpr): string | undefined {
+  const inner = unalias(item);
+  if (inner.kind !== "UnresolvedFunction") return undefined;
+  const fn = inner.name.toLowerCase();
+  if (item.kind === "Alias" && (fn === "window" || fn === "session_window" || fn === "window_time")) return item.name;
+  return fn === "window" || fn === "session_window" ? fn : undefined;
 }
 
 /**
@@ -351,6 +361,9 @@ export class QueryParser extends Parser {
     if (items === undefined) return o;
     const item = items[n - 1];
     if (item === undefined || n < 1) throw new AnalysisException("ORDER_BY_POS_OUT_OF_RANGE", { index: String(n), size: String(items.length) });
+    // a time window item sorts by its output column: the aggregate below groups by that column, not the call
+    const windowName = timeWindowItemName(item);
+    if (windowName !== undefined) return { ...o, child: { kind: "UnresolvedAttribute", nameParts: [windowName] } };
     return { ...o, child: unalias(item) };
   }
 
@@ -668,12 +681,104 @@ export class QueryParser extends Parser {
     let plan = this.joinedRelation();
     while (this.acceptOp(",")) {
       if (this.peekKw("lateral")) {
-        plan = this.joinedRelation(lateralJoin(plan, this.lateralQuery(), "inner", undefined));
+        plan = this.joinedRelation(this.lateralRelation(plan, "inner", () => undefined));
         continue;
       }
       plan = { kind: "Join", left: plan, right: this.joinedRelation(), joinType: "inner" };
     }
     return plan;
+  }
+
+  /**
+   * A call of a table function registered by name (a Python UDTF, `spark.udtf.register`),
+   * resolved at analysis: `f(1, x => 2, TABLE(t) PARTITION BY a ORDER BY b)`; with `lateral`,
+   * joined to that relation's rows (`FROM t, LATERAL f(t.a) [AS u(c1, c2)]`).
+   */
+  private udtfCall(lateral: ParsedPlan | undefined): ParsedPlan {
+    const nameTok = this.next();
+    this.expectOp("(");
+    const args: ParsedTableFunctionArg[] = [];
+    if (!this.acceptOp(")")) {
+      do args.push(this.udtfArgument());
+      while (this.acceptOp(","));
+      this.expectOp(")");
+    }
+    const call: ParsedPythonUDTF = { kind: "PythonUDTF", udtf: nameTok.value, args, ...(lateral === undefined ? {} : { lateral }) };
+    if (lateral === undefined) return call;
+    // an alias names the function's own columns (the left side keeps its names)
+    const t = this.peek();
+    let alias: string | undefined;
+    if (this.acceptKw("as")) alias = this.identifier();
+    else if ((t.type === "ident" && !this.endsExpression(t.value.toLowerCase())) || t.type === "quoted") alias = this.identifier();
+    if (alias === undefined) return call;
+    const columnAliases = this.peekOp("(") ? this.identifierList() : undefined;
+    return { ...call, alias, ...(columnAliases === undefined ? {} : { columnAliases }) };
+  }
+
+  /** One argument of a UDTF call: `TABLE(t)` / `TABLE t` / `TABLE(query)` with its partitioning, `name => value`, or a value. */
+  private udtfArgument(): ParsedTableFunctionArg {
+    const t = this.peek();
+    let name: string | undefined;
+    if (t.type === "ident" || t.type === "quoted") {
+      const save = this.lx.pos;
+      this.next();
+      if (this.acceptOp("=>")) name = t.value;
+      else this.lx.pos = save;
+    }
+    const named = name === undefined ? {} : { name };
+    if (!this.peekKw("table")) return { kind: "expr", expr: this.expression(), ...named };
+    this.next();
+    let plan: ParsedPlan;
+    if (this.acceptOp("(")) {
+      plan = this.startsQuery() ? this.query() : this.tableName();
+      this.expectOp(")");
+    } else plan = this.tableName();
+    let partitionBy: ParsedExpr[] = [];
+    let orderBy: ParsedExpr[] = [];
+    let withSinglePartition = false;
+    if (this.acceptKw("with")) {
+      this.expectKw("single");
+      this.expectKw("partition");
+      withSinglePartition = true;
+    } else if (this.acceptKw("partition")) {
+      this.expectKw("by");
+      partitionBy = this.parenthesizedOrList(() => this.expression());
+    }
+    if (this.acceptKw("order")) {
+      this.expectKw("by");
+      orderBy = this.parenthesizedOrList(() => this.sortItem());
+    }
+    return { kind: "table", table: { plan, partitionBy, orderBy, withSinglePartition }, ...named };
+  }
+
+  /** `(a, b)` or `a, b` (PARTITION BY and ORDER BY of a TABLE argument take either). */
+  private parenthesizedOrList<T>(item: () => T): T[] {
+    const out: T[] = [];
+    const paren = this.acceptOp("(");
+    do out.push(item());
+    while (this.acceptOp(","));
+    if (paren) this.expectOp(")");
+    return out;
+  }
+
+  /** After LATERAL: a function call (a UDTF over each row of `left`), else a subquery. */
+  private startsLateralCall(): boolean {
+    const save = this.lx.pos;
+    this.expectKw("lateral");
+    const t = this.next();
+    const call = (t.type === "ident" || t.type === "quoted") && this.peekOp("(");
+    this.lx.pos = save;
+    return call;
+  }
+
+  /** `LATERAL f(…)` (a UDTF) or `LATERAL (query)` joined to `left`. */
+  private lateralRelation(left: ParsedPlan, joinType: JoinType, condition: () => ParsedExpr | undefined): ParsedPlan {
+    if (!this.startsLateralCall()) return lateralJoin(left, this.lateralQuery(), joinType, condition());
+    this.expectKw("lateral");
+    const call = this.udtfCall(left);
+    const cond = condition();
+    if (joinType !== "inner" && joinType !== "cross") throw notImplemented(`a ${joinType} join with a LATERAL table function`);
+    return cond === undefined ? call : { kind: "Filter", input: call, condition: cond };
   }
 
   /** `LATERAL (query) [alias]`: the subquery, aliased. */
@@ -699,9 +804,7 @@ export class QueryParser extends Parser {
       }
       if (!natural && this.peekKw("lateral")) {
         // `JOIN LATERAL (…) [ON cond]`
-        const lateral = this.lateralQuery();
-        const condition = this.acceptKw("on") ? this.expression() : undefined;
-        left = lateralJoin(left, lateral, joinType, condition);
+        left = this.lateralRelation(left, joinType, () => (this.acceptKw("on") ? this.expression() : undefined));
         continue;
       }
       const right = this.relationPrimary();
@@ -726,13 +829,59 @@ export class QueryParser extends Parser {
    */
   private joinOn(left: ParsedPlan, right: ParsedPlan, joinType: JoinType, condition: ParsedExpr): ParsedPlan {
     if (this.subqueries.size === 0 && this.scalars.length === 0) return { kind: "Join", left, right, joinType, condition };
-    if (joinType !== "inner") throw notImplemented(`subqueries in the ON condition of a ${joinType.toUpperCase()} JOIN`);
+    if (joinType !== "inner") return this.outerJoinOn(left, right, joinType, condition);
     const scalarNames = new Set(this.scalars.map((s) => s.name));
     const plain: ParsedExpr[] = [];
     const withSubquery: ParsedExpr[] = [];
     for (const c of conjunctsOf(condition)) (containsMarker(c) || readsAny(c, scalarNames) ? withSubquery : plain).push(c);
     const joined: ParsedPlan = { kind: "Join", left, right, joinType, ...(plain.length === 0 ? {} : { condition: andAll(plain) }) };
     return this.whereClause(joined, andAll(withSubquery));
+  }
+
+  /**
+   * An outer (or semi / anti) join whose ON condition holds subqueries: each subquery reads one
+   * input's columns, so it becomes a column of that input (an existence column for IN / EXISTS,
+   * a joined scalar for a scalar subquery) which the join condition reads in its place, and
+   * the columns are dropped after the join. The condition stays the join's, so unmatched rows
+   * are kept as an outer join keeps them (Spark's RewritePredicateSubquery on a Join's condition).
+   */
+  private outerJoinOn(left: ParsedPlan, right: ParsedPlan, joinType: JoinType, condition: ParsedExpr): ParsedPlan {
+    const names = { left: relationNames(left), right: relationNames(right) };
+    const sides = { left, right };
+    const added: string[] = [];
+    const sideOf = (values: readonly ParsedExpr[], plan: ParsedPlan): "left" | "right" => {
+      const side = subquerySide(values, plan, names.left, names.right);
+      // Spark's CheckAnalysis: a join condition's subquery may read one join input only
+      if (side === "both") throw new AnalysisException("UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.UNSUPPORTED_CORRELATED_EXPRESSION_IN_JOIN_CONDITION", { subqueryExpression: "" });
+      if (side === "unknown") throw notImplemented(`a subquery over unqualified columns in the ON condition of a ${joinType.toUpperCase()} JOIN (qualify them with their table's name)`);
+      // an uncorrelated subquery is the same for every row: the preserved side evaluates it once per row
+      return side === "none" ? (joinType === "right" ? "right" : "left") : side;
+    };
+    const cond = mapMarkers(condition, (id, notAbove) => {
+      const sub = this.subqueries.get(id);
+      if (sub === undefined) return undefined;
+      this.subqueries.delete(id);
+      const name = `__exists_${this.nextSubquery++}`;
+      added.push(name);
+      const not = sub.negated !== notAbove;
+      const side = sideOf(sub.values, sub.plan);
+      sides[side] = { kind: "PredicateSubquery", input: sides[side], subquery: sub.plan, values: sub.values, negated: not && sub.values.length > 0, existenceColumn: name };
+      const ref: ParsedExpr = { kind: "UnresolvedAttribute", nameParts: [name] };
+      return not ? { kind: "UnresolvedFunction", name: "not", args: [ref], isDistinct: false } : ref;
+    });
+    for (const sc of this.scalars) {
+      // Spark's CheckAnalysis: a correlated scalar subquery may stand in filters, aggregates and projections, not a join's condition
+      if (subquerySide([], sc.plan, names.left, names.right) !== "none") {
+        throw new AnalysisException("UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.UNSUPPORTED_CORRELATED_SCALAR_SUBQUERY", { treeNode: "" });
+      }
+      const side = sideOf([], sc.plan);
+      sides[side] = { kind: "ScalarSubqueryJoin", input: sides[side], subquery: sc.plan, name: sc.name };
+      added.push(sc.name);
+    }
+    this.scalars = [];
+    const joined: ParsedPlan = { kind: "Join", left: sides.left, right: sides.right, joinType, condition: cond };
+    // a semi / anti join outputs the left side only: its added columns are dropped the same way
+    return { kind: "Drop", input: joined, columns: added.map((n) => ({ kind: "UnresolvedAttribute", nameParts: [n] })) };
   }
 
   /** `PIVOT (…)` / `UNPIVOT (…) [alias]` after a relation (Spark's relationExtension), any number of them. */
@@ -876,15 +1025,19 @@ export class QueryParser extends Parser {
 
   /** `range(end)`, `range(start, end[, step[, numPartitions]])`; other table-valued functions are not there yet. */
   private tableValuedFunction(): ParsedPlan {
+    const save = this.lx.pos;
     const nameTok = this.next();
     const name = nameTok.value.toLowerCase();
     this.expectOp("(");
+    if (name !== "range" && !GENERATOR_TVFS.has(name)) {
+      this.lx.pos = save;
+      return this.udtfCall(undefined);
+    }
     const args: ParsedExpr[] = this.acceptOp(")") ? [] : this.callArguments(name, nameTok.pos);
     if (GENERATOR_TVFS.has(name)) {
       // a generator in FROM: its rows over one input row (Spark's generator table functions)
       return { kind: "Project", input: oneRow(), exprs: [{ kind: "UnresolvedFunction", name, args, isDistinct: false }] };
     }
-    if (name !== "range") throw notImplemented(`table-valued function ${nameTok.value}`);
     const ints = args.map((a) => {
       const v = a.kind === "Literal" ? a.value : undefined;
       if (typeof v === "number" && Number.isInteger(v)) return v;

@@ -1,5 +1,6 @@
 import type { ParsedExpr } from "../expr/parsed-expr.js";
 import type { ParsedPlan } from "../plan/parsed-plan.js";
+import type { BucketSpec } from "../plan/bucket-spec.js";
 import type { StructField } from "../types/data-type.js";
 
 /**
@@ -206,6 +207,8 @@ export interface CreateTableStatement {
   /** PARTITIONED BY names (or, with column types, new partition columns appended to the schema). */
   readonly partitionColumns: readonly string[];
   readonly partitionDefinitions?: readonly ColumnDefinition[];
+  /** `CLUSTERED BY … [SORTED BY …] INTO n BUCKETS` (or bucketBy / a bucket() transform). */
+  readonly bucketSpec?: BucketSpec;
   readonly options: readonly (readonly [string, string])[];
   readonly properties: readonly (readonly [string, string])[];
   readonly location?: string;

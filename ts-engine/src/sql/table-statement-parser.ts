@@ -1,4 +1,6 @@
-import { ParseException } from "../errors/spark-exception.js";
+import { ParseException, SparkException } from "../errors/spark-exception.js";
+import type { BucketSpec } from "../plan/bucket-spec.js";
+import { transformPartitioning, type PartitionTransform } from "../plan/partition-transform.js";
 import type { ParsedExpr } from "../expr/parsed-expr.js";
 import type { ParsedPlan } from "../plan/parsed-plan.js";
 import { structField } from "../types/data-type.js";
@@ -155,6 +157,7 @@ export class TableStatementParser extends QueryParser {
     let location: string | undefined;
     let comment: string | undefined;
     let hiveSerde: string | undefined;
+    let bucketSpec: BucketSpec | undefined;
     for (;;) {
       const t = this.peek();
       if (this.acceptKw("using")) provider = this.identifier();
@@ -167,9 +170,15 @@ export class TableStatementParser extends QueryParser {
         const save = this.lx.pos;
         this.expectOp("(");
         this.identifier();
-        const typed = !this.peekOpIs(",") && !this.peekOpIs(")");
+        const transformed = this.peekOpIs("(") || this.partitionListHasTransform();
+        const typed = !transformed && !this.peekOpIs(",") && !this.peekOpIs(")");
         this.lx.pos = save;
-        if (typed) {
+        if (transformed) {
+          // `PARTITIONED BY (c, bucket(4, a), years(ts))`: the session catalog keeps columns and one bucket spec
+          const p = transformPartitioning(this.partitionTransforms());
+          partitionColumns = [...p.partitionColumns];
+          if (p.bucketSpec !== undefined) bucketSpec = oneBucketSpec(bucketSpec, p.bucketSpec);
+        } else if (typed) {
           partitionDefinitions = this.columnDefinitions();
           partitionColumns = partitionDefinitions.map((c) => c.field.name);
         } else partitionColumns = this.identifierList();
@@ -181,8 +190,10 @@ export class TableStatementParser extends QueryParser {
       } else if (this.acceptKw("row")) {
         this.expectKw("format");
         hiveSerde = this.rowFormat();
-      } else if (t.type === "ident" && ["clustered", "skewed", "cluster"].includes(t.value.toLowerCase())) {
-        // bucketing needs bucketed writes, which tspark has not
+      } else if (this.acceptKw("clustered")) {
+        bucketSpec = oneBucketSpec(bucketSpec, this.bucketSpec());
+      } else if (t.type === "ident" && ["skewed", "cluster"].includes(t.value.toLowerCase())) {
+        // SKEWED BY is Hive's; CLUSTER BY (liquid clustering) needs a table format with clustering
         throw new ParseException("NOT_IMPLEMENTED", { feature: `CREATE TABLE … ${t.value.toUpperCase()}` });
       } else break;
     }
@@ -203,9 +214,90 @@ export class TableStatementParser extends QueryParser {
       ...(location === undefined ? {} : { location }),
       ...(comment === undefined ? {} : { comment }),
       ...(hiveSerde === undefined ? {} : { hiveSerde }),
+      ...(bucketSpec === undefined ? {} : { bucketSpec }),
       ...(plan === undefined ? {} : { plan }),
     };
     return s;
+  }
+
+  /** Inside `PARTITIONED BY (…)` after its first name: whether a later item is a transform `name(…)` (not a typed column's `DECIMAL(10, 2)`). */
+  private partitionListHasTransform(): boolean {
+    const save = this.lx.pos;
+    try {
+      let depth = 0;
+      let itemStart = false;
+      for (;;) {
+        const t = this.next();
+        if (t.type === "eof") return false;
+        const op = t.type === "op" ? t.value : "";
+        if (depth === 0 && itemStart && t.type === "ident" && this.peekOpIs("(")) return true;
+        itemStart = depth === 0 && op === ",";
+        if (op === "(") depth++;
+        else if (op === ")" && depth-- === 0) return false;
+      }
+    } finally {
+      this.lx.pos = save;
+    }
+  }
+
+  /** `(item, …)` of PARTITIONED BY with transforms: `col`, `years(col)` … `hours(col)`, `bucket(n, col)`. */
+  private partitionTransforms(): PartitionTransform[] {
+    this.expectOp("(");
+    const out: PartitionTransform[] = [];
+    do {
+      const nameTok = this.peek();
+      const name = this.identifier();
+      if (!this.acceptOp("(")) {
+        out.push({ name: "identity", column: name });
+        continue;
+      }
+      const fn = name.toLowerCase();
+      if (fn === "bucket") {
+        const n = this.next();
+        if (n.type !== "number" || !/^\d+$/.test(n.value)) throw syntaxError(n);
+        this.expectOp(",");
+        out.push({ name: "bucket", numBuckets: Number(n.value), column: this.identifier() });
+      } else if (fn === "years" || fn === "months" || fn === "days" || fn === "hours") {
+        out.push({ name: fn, column: this.identifier() });
+      } else throw syntaxError(nameTok);
+      this.expectOp(")");
+    } while (this.acceptOp(","));
+    this.expectOp(")");
+    return out;
+  }
+
+  /**
+   * After `CLUSTERED`: `BY (cols) [SORTED BY (col [ASC], …)] INTO n BUCKETS` (Spark's
+   * bucketSpec); a sort column may only be ascending, as Spark's parser says.
+   */
+  private bucketSpec(): BucketSpec {
+    this.expectKw("by");
+    const bucketColumns = this.identifierList();
+    const sortColumns: string[] = [];
+    if (this.acceptKw("sorted")) {
+      this.expectKw("by");
+      this.expectOp("(");
+      do {
+        sortColumns.push(this.identifier());
+        const desc = this.peek();
+        if (this.acceptKw("desc")) {
+          throw new SparkException("ParseException", "_LEGACY_ERROR_TEMP_0035", {}, { rawMessage: `\nOperation not allowed: Column ordering must be ASC, was '${desc.text}'.`, sqlState: "" });
+        }
+        this.acceptKw("asc");
+      } while (this.acceptOp(","));
+      this.expectOp(")");
+    }
+    this.expectKw("into");
+    const n = this.next();
+    if (n.type !== "number" || !/^\d+$/.test(n.value)) throw syntaxError(n);
+    this.expectKw("buckets");
+    const numBuckets = Number(n.value);
+    // Spark's parser builds the BucketSpec, whose check against bucketing.maxBuckets (default 100000) fails here
+    if (numBuckets < 1 || numBuckets > 100000) {
+      const text = `\nNumber of buckets should be greater than 0 but less than or equal to bucketing.maxBuckets (\`100000\`). Got \`${numBuckets}\`.\n== SQL ==\n${this.lx.text}`;
+      throw new SparkException("ParseException", "_LEGACY_ERROR_TEMP_1083", {}, { rawMessage: text, sqlState: "" });
+    }
+    return { numBuckets, bucketColumns, sortColumns };
   }
 
   /** After `STORED AS`: a Hive file format (its SerDe, Spark's HiveSerDe.sourceToSerDe) or `INPUTFORMAT '…' OUTPUTFORMAT '…'`. */
@@ -394,4 +486,10 @@ export class TableStatementParser extends QueryParser {
     this.expectOp(")");
     return { kind: "ShowTblProperties", nameParts, key };
   }
+}
+
+/** A table's one bucket spec: a bucket() partition transform and CLUSTERED BY both is Spark's MULTIPLE_BUCKET_TRANSFORMS. */
+function oneBucketSpec(had: BucketSpec | undefined, spec: BucketSpec): BucketSpec {
+  if (had !== undefined) throw new SparkException("UnsupportedOperationException", "UNSUPPORTED_FEATURE.MULTIPLE_BUCKET_TRANSFORMS", {});
+  return spec;
 }

@@ -5,9 +5,13 @@ import {
   StringType,
   TimestampType,
   decimalType,
+  structField,
+  structType,
   typeEquals,
+  udtOf,
   type DataType,
   type DecimalType,
+  type StructField,
 } from "./data-type.js";
 
 /** Spark's numeric precedence for implicit widening (TypeCoercion.numericPrecedence). */
@@ -88,6 +92,24 @@ export function widerType(a: DataType, b: DataType): DataType | null {
   if (a.kind === "array" && b.kind === "array") {
     const e = widerType(a.elementType, b.elementType);
     return e === null ? null : { kind: "array", elementType: e, containsNull: a.containsNull || b.containsNull };
+  }
+  if (a.kind === "map" && b.kind === "map") {
+    const k = widerType(a.keyType, b.keyType);
+    const v = widerType(a.valueType, b.valueType);
+    return k === null || v === null ? null : { kind: "map", keyType: k, valueType: v, valueContainsNull: a.valueContainsNull || b.valueContainsNull };
+  }
+  if (a.kind === "struct" && b.kind === "struct" && udtOf(a) === undefined && udtOf(b) === undefined) {
+    // Spark's findTypeForComplex: the same field names in order, each field's type widened, nullable if either is
+    if (a.fields.length !== b.fields.length) return null;
+    const fields: StructField[] = [];
+    for (let i = 0; i < a.fields.length; i++) {
+      const fa = a.fields[i]!;
+      const fb = b.fields[i]!;
+      const t = fa.name.toLowerCase() === fb.name.toLowerCase() ? widerType(fa.dataType, fb.dataType) : null;
+      if (t === null) return null;
+      fields.push(structField(fa.name, t, fa.nullable || fb.nullable, fa.metadata));
+    }
+    return structType(fields);
   }
   return null;
 }

@@ -83,3 +83,26 @@ export function typeName(t: DataType): string {
   if (t.kind === "string") return simpleString(t);
   return t.kind;
 }
+
+/**
+ * A type as Scala's DataType.toString prints it in Spark's legacy messages and plan strings
+ * (`LongType`, `TimestampType`, `DayTimeIntervalType(2,2)`, `DecimalType(10,2)`).
+ */
+export function scalaTypeString(t: DataType): string {
+  switch (t.kind) {
+    case "decimal":
+      return `DecimalType(${t.precision},${t.scale})`;
+    case "day_time_interval":
+      return `DayTimeIntervalType(${t.startField},${t.endField})`;
+    case "year_month_interval":
+      return `YearMonthIntervalType(${t.startField},${t.endField})`;
+    case "array":
+    case "map":
+    case "struct":
+      return simpleString(t);
+    case "string":
+      return "StringType";
+    default:
+      return ATOMIC_NAMES[t.kind].py.replace("()", "");
+  }
+}

@@ -1,8 +1,8 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { functions as F, SparkSession } from "../../src/index.js";
+import { tempDir } from "../temp-dir.js";
 
 // Expected answers are PySpark 4.0.1's (tests/golden/cases/actions_semantics.out).
 const spark = SparkSession.builder.appName("plan-semantics").getOrCreate();
@@ -22,7 +22,7 @@ describe("Node API: sameSemantics, semanticHash, inputFiles", () => {
   });
 
   it("lists every file of the frame's file sources as file:/// URIs, none under a cache", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "tspark-inputfiles-"));
+    const dir = tempDir("tspark-inputfiles-");
     await spark.range(6).withColumn("k", F.col("id").mod(2)).write.partitionBy("k").parquet(join(dir, "p"));
     const p = await spark.read.parquet(join(dir, "p"));
     const files = p.inputFiles();

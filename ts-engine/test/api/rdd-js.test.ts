@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { SparkSession } from "../../src/index.js";
+import { tempDir } from "../temp-dir.js";
 
 // Node API RDDs with JavaScript functions. Expected values are computed in plain JS (or
 // are PySpark's documented results for the same calls, e.g. its doctests).
@@ -76,7 +76,7 @@ describe("Node API RDDs: narrow transformations", () => {
   });
 
   it("reads text files line by line", async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "tspark-rdd-js-"));
+    const dir = tempDir("tspark-rdd-js-");
     writeFileSync(path.join(dir, "a.txt"), "the quick brown fox\r\njumps over the lazy dog\nthe end\n");
     writeFileSync(path.join(dir, "b.txt"), "\nlast");
     const lines = sc.textFile(dir);

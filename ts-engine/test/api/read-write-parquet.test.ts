@@ -1,13 +1,13 @@
-import { mkdtempSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { functions as F, SparkSession } from "../../src/index.js";
+import { tempDir } from "../temp-dir.js";
 
 const spark = SparkSession.builder.appName("read-write-parquet").getOrCreate();
 afterAll(() => spark.stop());
-const dir = mkdtempSync(path.join(tmpdir(), "node-parquet-"));
+const dir = tempDir("node-parquet-");
 const fixture = fileURLToPath(new URL("../../../tests/fixtures/parquet/spark-all-types.snappy.parquet", import.meta.url));
 
 describe("Node API: Parquet", () => {

@@ -1,12 +1,12 @@
-import { mkdtempSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { AnalysisException, functions as F, SparkSession } from "../../src/index.js";
+import { tempDir } from "../temp-dir.js";
 
 const spark = SparkSession.builder.appName("read-write").getOrCreate();
 afterAll(() => spark.stop());
-const dir = mkdtempSync(path.join(tmpdir(), "node-rw-"));
+const dir = tempDir("node-rw-");
 
 describe("Node API: spark.read and df.write", () => {
   it("reads text files with partition columns and prunes them by a filter", async () => {

@@ -72,5 +72,10 @@ describe("Node API: offset, tail and toLocalIterator", () => {
     const seen: unknown[] = [];
     for await (const r of rows.toLocalIterator()) seen.push(r.get(0));
     expect(seen).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    // prefetchPartitions: the next partition runs while one is read; the order is the same
+    const parted = spark.range(0, 50, 1, 5);
+    const prefetched: unknown[] = [];
+    for await (const r of parted.toLocalIterator(true)) prefetched.push(r.get(0));
+    expect(prefetched).toEqual(Array.from({ length: 50 }, (_, i) => i));
   });
 });

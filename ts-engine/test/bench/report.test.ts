@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { agreement, benchTable, timingTable, type EngineRun } from "../../src/bench/report.js";
+import { agreement, benchTable, cpuTable, timingTable, type EngineRun } from "../../src/bench/report.js";
 import { sameSignature, type Signature } from "../../src/bench/signature.js";
 
 const duck: EngineRun = {
@@ -50,6 +50,17 @@ describe("bench table", () => {
     expect(lines[1]).toMatch(/^group-by k1,k2 sum\(v\)\s+1\.000\s+1\.800\s+1\.80x\s+1\.200\s+0\.500\s+0\.900\s+n\/a\s+2\.00x$/);
     expect(lines[2]).toMatch(/^sort doubles\s+2\.000\s+3\.000\s+1\.50x\s+2\.500\s+0\.800\s+n\/a\s+n\/a\s+2\.50x$/);
     expect(lines).toHaveLength(3); // workloads no engine timed get no row
+  });
+});
+
+describe("bench CPU table", () => {
+  it("prints each thread count's process CPU, their ratio and the cores kept busy; rows only where CPU was measured", () => {
+    const two: EngineRun = { name: "2t", times: { groupby: 0.5, filter: 1 }, cpu: { groupby: 0.8 } };
+    const one: EngineRun = { name: "1t", times: { groupby: 0.9, filter: 1.5 }, cpu: { groupby: 0.9 } };
+    const lines = cpuTable(two, one).split("\n");
+    expect(lines[0]).toMatch(/^workload\s+2t CPU \(s\)\s+1t CPU \(s\)\s+CPU ratio\s+cores busy 2t\s+cores busy 1t$/);
+    expect(lines[1]).toMatch(/^group-by k1,k2 sum\(v\)\s+0\.800\s+0\.900\s+0\.89x\s+1\.60\s+1\.00$/);
+    expect(lines).toHaveLength(2);
   });
 });
 

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { abortFiles, commitFiles, stagingDirOf } from "../../src/io/file-committer.js";
+import { tempDir } from "../temp-dir.js";
 
 function stage(target: string, files: Record<string, string>): string {
   const staging = stagingDirOf(target, `job${Math.random().toString(36).slice(2)}`);
@@ -17,7 +17,7 @@ const visible = (d: string): string[] => readdirSync(d).filter((n) => !n.startsW
 
 describe("commitFiles", () => {
   it("creates the target with the files and _SUCCESS, leaving no staging behind", async () => {
-    const root = mkdtempSync(path.join(tmpdir(), "commit-"));
+    const root = tempDir("commit-");
     const target = path.join(root, "out");
     const staging = stage(target, { "part-0": "a" });
     await commitFiles({ target, staging, mode: "create", files: ["part-0"] });
@@ -26,7 +26,7 @@ describe("commitFiles", () => {
   });
 
   it("overwrite keeps the earlier data until the commit, then replaces it whole", async () => {
-    const root = mkdtempSync(path.join(tmpdir(), "commit-"));
+    const root = tempDir("commit-");
     const target = path.join(root, "out");
     mkdirSync(target);
     writeFileSync(path.join(target, "old"), "old");
@@ -38,7 +38,7 @@ describe("commitFiles", () => {
   });
 
   it("append adds files beside the existing ones; dynamic overwrite replaces only written partitions", async () => {
-    const root = mkdtempSync(path.join(tmpdir(), "commit-"));
+    const root = tempDir("commit-");
     const target = path.join(root, "out");
     mkdirSync(path.join(target, "k=1"), { recursive: true });
     mkdirSync(path.join(target, "k=2"), { recursive: true });
@@ -53,7 +53,7 @@ describe("commitFiles", () => {
   });
 
   it("abort removes the staging directory and leaves the target untouched", async () => {
-    const root = mkdtempSync(path.join(tmpdir(), "commit-"));
+    const root = tempDir("commit-");
     const target = path.join(root, "out");
     const staging = stage(target, { "part-0": "x" });
     await abortFiles(staging);

@@ -1,11 +1,11 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { hadoopTextSplits, listHadoopInputs, wholeFileGroups } from "../../src/io/hadoop-input-splits.js";
 import { splitLines } from "../../src/io/line-reader.js";
 import type { FileSplit } from "../../src/io/file-split.js";
 import { FUZZ_SEED, FuzzRandom } from "../fuzz-seed.js";
+import { tempDir } from "../temp-dir.js";
 
 const text = new TextDecoder();
 
@@ -30,7 +30,7 @@ function linesOf(t: string): string[] {
 
 describe("sc.textFile's input splits (Hadoop's FileInputFormat)", () => {
   it("reads a file of 300k lines in 3 splits of about a third each", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "tspark-textfile-"));
+    const dir = tempDir("tspark-textfile-");
     const file = path.join(dir, "big.txt");
     const n = 300_000;
     writeFileSync(file, Array.from({ length: n }, (_, i) => `line ${i}`).join("\n") + "\n");
@@ -48,7 +48,7 @@ describe("sc.textFile's input splits (Hadoop's FileInputFormat)", () => {
     const pick = (n: number): number => rnd.next() % n;
     const ends = ["\n", "\r\n", "\r"];
     for (let round = 0; round < 40; round++) {
-      const dir = mkdtempSync(path.join(tmpdir(), "tspark-splits-"));
+      const dir = tempDir("tspark-splits-");
       const byFile = new Map<string, string[]>();
       const files = 1 + pick(4);
       for (let f = 0; f < files; f++) {
@@ -69,14 +69,14 @@ describe("sc.textFile's input splits (Hadoop's FileInputFormat)", () => {
   });
 
   it("splits on \\n, \\r\\n and \\r and drops only a final empty line", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "tspark-ends-"));
+    const dir = tempDir("tspark-ends-");
     writeFileSync(path.join(dir, "a.txt"), "a\r\nb\rc\n\nd\n");
     writeFileSync(path.join(dir, "b.txt"), "");
     expect((await readSplits(hadoopTextSplits(await listHadoopInputs(dir), 1))).flat()).toEqual(["a", "b", "c", "", "d"]);
   });
 
   it("plans splits from file sizes only, as Hadoop's getSplits: goal size, 1.1 slop, one file per split", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "tspark-plan-"));
+    const dir = tempDir("tspark-plan-");
     writeFileSync(path.join(dir, "a.txt"), "0123456789");
     writeFileSync(path.join(dir, "b.txt"), "abcdefghij");
     writeFileSync(path.join(dir, "_SUCCESS"), "");
@@ -103,7 +103,7 @@ describe("sc.textFile's input splits (Hadoop's FileInputFormat)", () => {
   });
 
   it("keeps a compressed file as one split and gives an empty file none (ignoreEmptySplits)", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "tspark-plan-gz-"));
+    const dir = tempDir("tspark-plan-gz-");
     writeFileSync(path.join(dir, "a.txt.gz"), Buffer.alloc(1000));
     writeFileSync(path.join(dir, "b.txt"), "");
     const splits = hadoopTextSplits(await listHadoopInputs(dir), 8);
@@ -111,7 +111,7 @@ describe("sc.textFile's input splits (Hadoop's FileInputFormat)", () => {
   });
 
   it("lists comma-separated paths and globs, and rejects a subdirectory and a missing path", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "tspark-list-"));
+    const dir = tempDir("tspark-list-");
     writeFileSync(path.join(dir, "x1.txt"), "1\n");
     writeFileSync(path.join(dir, "x2.txt"), "2\n");
     writeFileSync(path.join(dir, "y.log"), "3\n");

@@ -1,12 +1,12 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import type { FileSplit, FileStatus } from "../../src/io/file-split.js";
 import { splitLines } from "../../src/io/line-reader.js";
+import { tempDir } from "../temp-dir.js";
 
-const dir = mkdtempSync(path.join(tmpdir(), "line-reader-"));
+const dir = tempDir("line-reader-");
 const dec = new TextDecoder();
 
 function file(name: string, bytes: Uint8Array | string): FileStatus {

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { SqlConf } from "../../src/conf/sql-conf.js";
@@ -9,6 +8,7 @@ import { ProcessPythonRunner } from "../../src/python/worker-process/process-run
 import { executeRdd, rddNumPartitions, unpersistRdd } from "../../src/rdd/execute-rdd.js";
 import type { RddPlan } from "../../src/rdd/rdd-plan.js";
 import { pickled, pickledList, testPython, unpickleRepr } from "../python/python-env.js";
+import { tempDir } from "../temp-dir.js";
 
 async function collect(plan: RddPlan, ctx: ExecContext): Promise<string> {
   const blobs: Uint8Array[] = [];
@@ -44,7 +44,7 @@ describe.skipIf(testPython.skipReason !== null)(`executeRdd (${testPython.skipRe
   });
 
   it("runs a word count from a text file through a shuffle", async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "tspark-rdd-"));
+    const dir = tempDir("tspark-rdd-");
     const file = path.join(dir, "words.txt");
     writeFileSync(file, "the quick brown fox\r\njumps over the lazy dog\nthe end\n");
     const words: RddPlan = {
@@ -64,7 +64,7 @@ describe.skipIf(testPython.skipReason !== null)(`executeRdd (${testPython.skipRe
   });
 
   it("collects a text file's lines as str", async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "tspark-rdd-"));
+    const dir = tempDir("tspark-rdd-");
     writeFileSync(path.join(dir, "a.txt"), "x\ny\n");
     writeFileSync(path.join(dir, "b.txt"), "z");
     // A directory's files come in readdir order, as Spark's Hadoop listing gives them (not sorted by name).

@@ -212,3 +212,9 @@ def python_cogroup(input: Plan, grouping: Sequence[Expr], other: Plan, other_gro
     """``gd1.cogroup(gd2).applyInPandas`` / ``applyInArrow``."""
     return _node("PythonCoGroup", input=input, inputGroupingExprs=list(grouping), other=other,
                  otherGroupingExprs=list(other_grouping), udf=udf)
+
+
+def python_udtf(udtf: Expr, args: Sequence[Dict[str, Any]], lateral: Optional[Plan] = None) -> Plan:
+    """A Python UDTF call (``udtf`` its PythonUDF, ``args`` {kind: "expr"|"table", …}); joined to
+    the rows of ``lateral`` when given."""
+    return _node("PythonUDTF", udtf=udtf, args=list(args), lateral=lateral)

@@ -35,4 +35,19 @@ def pandas_udf(f: Any = None, returnType: Any = None, functionType: Optional[int
     return make if decorator else make(f)
 
 
+def udtf(cls: Any = None, *, returnType: Any = None, useArrow: Optional[bool] = None) -> Any:
+    """A Python UDTF: ``udtf(MyClass, returnType="a: int")`` or the decorator ``@udtf(returnType=...)``;
+    calling it gives a DataFrame of the rows its ``eval``/``terminate`` yield."""
+    from tspark.sql.udtf import udtf_function
+    return udtf_function(cls, returnType=returnType, useArrow=useArrow)
+
+
+def call_udf(udfName: str, *cols: Any) -> Any:
+    """Call the function ``spark.udf.register`` registered as ``udfName`` on ``cols`` (resolved by name, as SQL does)."""
+    from tspark.sql._invoke import to_col_expr
+    from tspark.sql._plan import expressions as E
+    from tspark.sql.column import Column
+    return Column(E.function(udfName, [to_col_expr(c) for c in cols]))
+
+
 __all__ = family_all(globals())

@@ -27,6 +27,8 @@ from tspark.sql.functions._variant import *  # noqa: F401,F403
 from tspark.sql.functions._sketch import *  # noqa: F401,F403
 from tspark.sql.functions._collation import *  # noqa: F401,F403
 from tspark.sql.functions._udt import *  # noqa: F401,F403
+from tspark.sql.functions._time_window import *  # noqa: F401,F403
+from tspark.sql.functions._partitioning import *  # noqa: F401,F403
 
 # The concatenation of the star-imported families' __all__ (each a function defined there).
 __all__ = [n for n, v in list(globals().items())

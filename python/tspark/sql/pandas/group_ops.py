@@ -75,6 +75,11 @@ class PandasCogroupedOps:
         _checked(func, eval_type)
         _plain_groupby(self._gd1)
         _plain_groupby(self._gd2)
+        if len(self._gd1._grouping) != len(self._gd2._grouping):
+            # Spark's FlatMapCoGroupsInPandas check (a require), raised when the frame is made
+            from tspark.errors import IllegalArgumentException
+            raise IllegalArgumentException("requirement failed: Cogroup keys must have same size: %d != %d"
+                                           % (len(self._gd1._grouping), len(self._gd2._grouping)))
         left, right = self._gd1._df, self._gd2._df
         plan = R.python_cogroup(left._plan, self._gd1._grouping, right._plan, self._gd2._grouping,
                                 batch_udf(func, schema, eval_type))

@@ -84,3 +84,35 @@ export async function* mergeOrdered<T>(count: number, make: StreamFactory<T>, co
     for (const ch of chans) ch?.cancel();
   }
 }
+
+/**
+ * Yields stream 0's items, then stream 1's, …, running only the stream being read and the
+ * `ahead` streams after it (PySpark's toLocalIterator: one partition at a time, or with
+ * prefetchPartitions the next one too). A stream ahead buffers at most AHEAD_LIMIT items and
+ * then waits, so memory is bounded by `ahead + 1` streams' buffers, however slow the reader.
+ */
+export async function* mergeOrderedAhead<T>(count: number, make: StreamFactory<T>, ahead: number): AsyncGenerator<T> {
+  if (ahead <= 0) {
+    for (let i = 0; i < count; i++) yield* make(i);
+    return;
+  }
+  const chans: (Channel<T> | undefined)[] = [];
+  const start = (i: number): void => {
+    if (i >= count || chans[i] !== undefined) return;
+    const ch = new Channel<T>(AHEAD_LIMIT);
+    chans[i] = ch;
+    pump(make(i), ch).then(
+      () => ch.close(),
+      (e: unknown) => ch.fail(e),
+    );
+  };
+  try {
+    for (let i = 0; i < count; i++) {
+      for (let j = i; j <= i + ahead; j++) start(j);
+      yield* chans[i]!.drain();
+      chans[i] = undefined;
+    }
+  } finally {
+    for (const ch of chans) ch?.cancel();
+  }
+}

@@ -1,4 +1,5 @@
 import type { Vector } from "../../columnar/vector.js";
+import { assertNever } from "../../errors/assert-never.js";
 import { InternalError } from "../../errors/spark-exception.js";
 import { integralKey } from "./columnar-merge.js";
 import type { IndexBuffer } from "./index-buffer.js";
@@ -17,6 +18,12 @@ import type { IndexBuffer } from "./index-buffer.js";
  */
 export type IntKeyIndex = (
   | { readonly kind: "direct"; readonly first: Int32Array; readonly min: number; readonly next: Int32Array }
+  /**
+   * The build rows are the keys min, min + 1, … min + span - 1, each once, in that order
+   * (denseLayout): key k is row k - min, so a probe is a range check with no lookup at
+   * all (DuckDB's perfect hash join on a dense surrogate key). `next` is empty.
+   */
+  | { readonly kind: "dense"; readonly min: number; readonly span: number; readonly next: Int32Array }
   | {
       readonly kind: "hash";
       readonly slots: Float64Array;
@@ -110,6 +117,35 @@ export function buildIntKeyIndex(k: Float64Array, valid: Uint8Array | null, n: n
   return { kind: "hash", slots, next, shift, unique };
 }
 
+/**
+ * The build rows' order that makes a unique direct index dense (row r holds key min + r),
+ * or null when some key in its range is missing (or repeated): then `first` is that
+ * order, every slot filled. A caller that reorders its rows so gets `denseIndex(idx)`.
+ */
+export function denseOrder(idx: IntKeyIndex): Int32Array | null {
+  if (idx.kind !== "direct" || !idx.unique) return null;
+  const first = idx.first;
+  // as many keys as rows (no null key) and every one of them present
+  if (first.length !== idx.next.length) return null;
+  for (let d = 0; d < first.length; d++) if (first[d]! < 0) return null;
+  return first;
+}
+
+/** The dense index of rows reordered by `denseOrder(idx)` (row r is key idx.min + r). */
+export function denseIndex(idx: IntKeyIndex & { kind: "direct" }): IntKeyIndex {
+  return { kind: "dense", min: idx.min, span: idx.first.length, next: new Int32Array(0), unique: true };
+}
+
+/** The build row of each stream row's key (-1: none, or a null key), for the dense index: the key's offset, no lookup. */
+function firstRowsDense(idx: IntKeyIndex & { kind: "dense" }, sk: Float64Array, valid: Uint8Array | null, n: number, out: Int32Array): void {
+  const { min, span } = idx;
+  for (let i = 0; i < n; i++) {
+    const d = sk[i]! - min;
+    // d is an exact integer below span (< 2^31) when it is in range; outside it matches nothing
+    out[i] = d >= 0 && d < span && (valid === null || valid[i] === 1) ? d : -1;
+  }
+}
+
 /** The first build row of each stream row's key (-1: none, or a null key), for the direct index. */
 function firstRowsDirect(idx: IntKeyIndex & { kind: "direct" }, sk: Float64Array, valid: Uint8Array | null, n: number, out: Int32Array): void {
   const { first, min } = idx;
@@ -156,8 +192,19 @@ export function probeIntKeyIndex(idx: IntKeyIndex, stream: Vector, n: number, si
   // first the lookups, a loop of independent reads, then the chains
   if (firstScratch.length < n) firstScratch = new Int32Array(Math.max(n, 8192));
   const firsts = firstScratch;
-  if (idx.kind === "direct") firstRowsDirect(idx, sk, stream.validity, n, firsts);
-  else firstRowsHashed(idx, sk, stream.validity, n, firsts);
+  switch (idx.kind) {
+    case "direct":
+      firstRowsDirect(idx, sk, stream.validity, n, firsts);
+      break;
+    case "dense":
+      firstRowsDense(idx, sk, stream.validity, n, firsts);
+      break;
+    case "hash":
+      firstRowsHashed(idx, sk, stream.validity, n, firsts);
+      break;
+    default:
+      assertNever(idx);
+  }
   if (oneEach || idx.unique) {
     // one pair per matching row: written branch-free into room made first (no push per pair)
     si.reserve(n);

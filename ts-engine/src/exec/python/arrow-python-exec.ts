@@ -6,6 +6,7 @@ import { AggregateInPandasExec } from "./aggregate-in-pandas-exec.js";
 import { FlatMapCoGroupsExec } from "./flat-map-cogroups-exec.js";
 import { FlatMapGroupsExec } from "./flat-map-groups-exec.js";
 import { MapInPythonExec } from "./map-in-python-exec.js";
+import { UdtfExec } from "./udtf-exec.js";
 import { WindowInPandasExec } from "./window-in-pandas-exec.js";
 
 /** The operator of an ArrowPython node over its built inputs (`other`: a cogroup's right side). */
@@ -23,6 +24,8 @@ export function arrowPythonExec(p: ArrowPythonP, input: ExecutionPlan, other: Ex
     case "flatMapCoGroups":
       if (other === undefined) throw new InternalError("a cogroup without its right side");
       return new FlatMapCoGroupsExec(input, other, op, p.name, p.schema, p.detail);
+    case "udtf":
+      return new UdtfExec(input, op, p.name, p.schema, p.detail);
     default:
       return assertNever(op);
   }

@@ -1,5 +1,6 @@
 import type { Expr, PythonUDF, SortOrder } from "../../expr/expr.js";
 import type { WindowFrame } from "../../expr/window-frame.js";
+import type { UdtfArgShape } from "../../python/python-runner.js";
 
 /**
  * Spark's AggregateInPandasExec: grouped-aggregate pandas UDFs over each group of rows (the
@@ -59,5 +60,19 @@ export interface FlatMapCoGroupsOp {
   readonly leftArgs: number;
 }
 
+/**
+ * Spark's BatchEvalPythonUDTFExec / ArrowEvalPythonUDTFExec: the UDTF over each partition (a
+ * new instance where `partitionBy` changes, the input clustered and sorted on it), its
+ * arguments `udtf.args` shaped by `shapes`; output: the first `passThrough` input columns
+ * (a lateral join's left side) of the row each output row came from, then the UDTF's columns.
+ */
+export interface UdtfOp {
+  readonly kind: "udtf";
+  readonly udtf: PythonUDF;
+  readonly shapes: readonly UdtfArgShape[];
+  readonly partitionBy: readonly Expr[];
+  readonly passThrough: number;
+}
+
 /** What an ArrowPython operator computes. */
-export type ArrowPythonOp = AggregateInPandasOp | WindowInPandasOp | MapInPythonOp | FlatMapGroupsOp | FlatMapCoGroupsOp;
+export type ArrowPythonOp = AggregateInPandasOp | WindowInPandasOp | MapInPythonOp | FlatMapGroupsOp | FlatMapCoGroupsOp | UdtfOp;

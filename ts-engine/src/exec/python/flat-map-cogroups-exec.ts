@@ -1,5 +1,5 @@
 import type { ColumnBatch } from "../../columnar/batch.js";
-import { concatBatches } from "../../columnar/rows.js";
+import { concatBatches, sliceBatch, sliceVector } from "../../columnar/rows.js";
 import { compareValues } from "../../columnar/value-order.js";
 import type { Vector } from "../../columnar/vector.js";
 import { evaluate } from "../../expr/eval/evaluate.js";
@@ -13,7 +13,7 @@ import type { ExecutionPlan } from "../execution-plan.js";
 import { evalContextOf, throwIfAborted } from "../util.js";
 import { partitionBounds } from "../window/window-bounds.js";
 import type { FlatMapCoGroupsOp } from "./arrow-python-op.js";
-import { groupRanges } from "./group-runs.js";
+import { groupRanges, wholeGroupRuns } from "./group-runs.js";
 import { maxRecordsPerBatch } from "./map-in-python-exec.js";
 import { mapSide, resultBatches } from "./python-map-side.js";
 
@@ -24,16 +24,26 @@ interface SideGroups {
   readonly ends: Int32Array;
 }
 
-async function gather(plan: ExecutionPlan, partition: number, ctx: ExecContext, keyExprs: readonly Expr[], ectx: EvalContext): Promise<SideGroups> {
-  const batches: ColumnBatch[] = [];
-  for await (const b of plan.execute(partition, ctx)) {
-    throwIfAborted(ctx);
-    if (b.numRows > 0) batches.push(b);
-  }
-  const run = concatBatches(plan.schema, batches);
+/** A run of whole groups of one side: its rows, keys and each group's row range. */
+function sideGroups(run: ColumnBatch, keyExprs: readonly Expr[], ectx: EvalContext): SideGroups {
   const keys = keyExprs.map((k) => evaluate(k, run, ectx));
   const bounds = partitionBounds(keys, [], run.numRows);
   return { run, keys, ...groupRanges(bounds.partIndex, bounds.numPartitions, run.numRows) };
+}
+
+/** Groups [from, to) of a side's run, rebased to start at row 0. */
+function groupsBetween(s: SideGroups, from: number, to: number): SideGroups {
+  if (from === 0 && to === s.starts.length) return s;
+  const a = to > from ? s.starts[from]! : 0;
+  const b = to > from ? s.ends[to - 1]! : 0;
+  return { run: sliceBatch(s.run, a, b), keys: s.keys.map((k) => sliceVector(k, a, b)), starts: s.starts.slice(from, to).map((x) => x - a), ends: s.ends.slice(from, to).map((x) => x - a) };
+}
+
+/** How many of `s`'s groups (from the first) have keys ≤ the key of row `row` of `other`. */
+function groupsUpTo(s: SideGroups, other: SideGroups, row: number): number {
+  let n = 0;
+  while (n < s.starts.length && compareKeys(s, s.starts[n]!, other, row) <= 0) n++;
+  return n;
 }
 
 /** Grouping order of two keys (both sides sort their keys ascending, nulls first). */
@@ -69,9 +79,9 @@ function pairGroups(l: SideGroups, r: SideGroups): Int32Array {
 
 /**
  * Spark's FlatMapCoGroupsInPandasExec / InArrowExec over one partition of two inputs
- * co-partitioned on their keys and sorted by them: both sides' rows are gathered, their
- * groups merged by key, and the function called once per key with both sides' rows (an
- * empty frame for a side without it) in one worker request.
+ * co-partitioned on their keys and sorted by them: both sides are read in runs of whole
+ * groups, merged by key, and the function called once per key with both sides' rows (an
+ * empty frame for a side without it), a worker request per merged stretch of runs.
  */
 export class FlatMapCoGroupsExec implements ExecutionPlan {
   readonly children: readonly ExecutionPlan[];
@@ -97,9 +107,50 @@ export class FlatMapCoGroupsExec implements ExecutionPlan {
 
   async *execute(partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
     const ectx = evalContextOf(ctx);
-    const l = await gather(this.left, partition, ctx, this.op.leftGroupBy, ectx);
-    const r = await gather(this.right, partition, ctx, this.op.rightGroupBy, ectx);
-    if (l.run.numRows === 0 && r.run.numRows === 0) return;
+    const { leftGroupBy, rightGroupBy } = this.op;
+    const lRuns = wholeGroupRuns(this.left.execute(partition, ctx), this.left.schema, leftGroupBy, ectx)[Symbol.asyncIterator]();
+    const rRuns = wholeGroupRuns(this.right.execute(partition, ctx), this.right.schema, rightGroupBy, ectx)[Symbol.asyncIterator]();
+    const none = (plan: ExecutionPlan, keys: readonly Expr[]): SideGroups => sideGroups(concatBatches(plan.schema, []), keys, ectx);
+    let l: SideGroups | null = null;
+    let r: SideGroups | null = null;
+    let lDone = false;
+    let rDone = false;
+    // runs of whole groups from both sides, merged in key order: the smaller of the two runs'
+    // last keys bounds what both sides hold entirely, so those co-groups go to the worker and
+    // the rest waits for the other side's next run (memory: about a run per side)
+    for (;;) {
+      throwIfAborted(ctx);
+      if (l === null && !lDone) {
+        const n = await lRuns.next();
+        if (n.done === true) lDone = true;
+        else l = sideGroups(n.value, leftGroupBy, ectx);
+      }
+      if (r === null && !rDone) {
+        const n = await rRuns.next();
+        if (n.done === true) rDone = true;
+        else r = sideGroups(n.value, rightGroupBy, ectx);
+      }
+      if (l === null && r === null) return;
+      let lTake: number;
+      let rTake: number;
+      if (l === null) [lTake, rTake] = [0, r!.starts.length];
+      else if (r === null) [lTake, rTake] = [l.starts.length, 0];
+      else {
+        const lLast = l.starts[l.starts.length - 1]!;
+        const rLast = r.starts[r.starts.length - 1]!;
+        if (compareKeys(l, lLast, r, rLast) <= 0) [lTake, rTake] = [l.starts.length, groupsUpTo(r, l, lLast)];
+        else [lTake, rTake] = [groupsUpTo(l, r, rLast), r.starts.length];
+      }
+      const lPart = l === null ? none(this.left, leftGroupBy) : groupsBetween(l, 0, lTake);
+      const rPart = r === null ? none(this.right, rightGroupBy) : groupsBetween(r, 0, rTake);
+      yield* await this.call(lPart, rPart, ctx, ectx);
+      l = l === null || lTake === l.starts.length ? null : groupsBetween(l, lTake, l.starts.length);
+      r = r === null || rTake === r.starts.length ? null : groupsBetween(r, rTake, r.starts.length);
+    }
+  }
+
+  /** One worker request for the co-groups of two runs. */
+  private async call(l: SideGroups, r: SideGroups, ctx: ExecContext, ectx: EvalContext): Promise<Generator<ColumnBatch>> {
     const u = this.op.udf;
     const leftArgs = u.args.slice(0, this.op.leftArgs);
     // the right side's arguments are bound after the left's columns: rebase them onto the right input
@@ -118,6 +169,6 @@ export class FlatMapCoGroupsExec implements ExecutionPlan {
       },
       { pythonExec: ctx.pythonExec, signal: ctx.signal },
     );
-    yield* resultBatches(this.schema, res);
+    return resultBatches(this.schema, res);
   }
 }

@@ -3,8 +3,8 @@ import type { BoundRef, Expr, PythonUDF, SortOrder, WindowExpression } from "../
 import { exprSemanticEquals } from "../../expr/expr-equals.js";
 import { exprType } from "../../expr/expr-type.js";
 import { isGroupedAggPandasUdf } from "../../expr/python-eval-type.js";
-import { pythonMapName, windowLine } from "../../plan/explain-logical.js";
-import type { Aggregate, PythonCoGroup, PythonMapGroups, Window } from "../../plan/logical-plan.js";
+import { pythonMapName, pythonUdtfString, windowLine } from "../../plan/explain-logical.js";
+import type { Aggregate, PythonCoGroup, PythonMapGroups, PythonUDTF, Window } from "../../plan/logical-plan.js";
 import { outputOf } from "../../plan/output.js";
 import { exprExists, transformExprDown } from "../../plan/transform.js";
 import { InternalError } from "../../errors/spark-exception.js";
@@ -145,5 +145,32 @@ export function planPythonCoGroup(
     name,
     schema: schemaOfAttrs(p.output),
     detail: mapDetail(line, name),
+  };
+}
+
+/**
+ * Spark's BatchEvalPythonUDTFExec (ArrowEvalPythonUDTFExec for an Arrow UDTF). A TABLE
+ * argument with PARTITION BY is clustered on its keys and sorted by them then its ORDER BY,
+ * as Spark's planner requires; WITH SINGLE PARTITION gathers every row into one partition.
+ */
+export function planPythonUdtf(p: PythonUDTF, child: PhysicalPlan, clusterOn: ClusterOn): PhysicalPlan {
+  const attrs = outputOf(p.input);
+  const bind = (e: Expr): Expr => bindReferences(e, attrs);
+  const partitionBy = p.partitionBy.map(bind);
+  const orderBy = p.orderBy.map((o) => bind(o) as SortOrder);
+  const placed = partitionBy.length > 0 || p.singlePartition ? clusterOn(child, partitionBy, p.partitionBy) : child;
+  const sortBound = [...ascending(partitionBy), ...orderBy];
+  const sortShown = [...ascending(p.partitionBy), ...p.orderBy];
+  const sorted: PhysicalPlan = sortBound.length === 0 ? placed : { kind: "Sort", input: placed, orders: sortBound, detail: ` ${exprList(sortShown)}, false, 0` };
+  const udtf = { ...p.udtf, args: p.udtf.args.map(bind) };
+  const name = p.udtf.evalType === 301 ? "ArrowEvalPythonUDTF" : "BatchEvalPythonUDTF";
+  return {
+    kind: "ArrowPython",
+    input: sorted,
+    op: { kind: "udtf", udtf, shapes: p.shapes, partitionBy, passThrough: p.passThrough.length },
+    name,
+    schema: schemaOfAttrs([...p.passThrough, ...p.output]),
+    // Spark's BatchEvalPythonUDTF [udtf], [requiredChildOutput], [resultAttrs]; no child list when it keeps none
+    detail: ` ${pythonUdtfString(p)}, ${p.passThrough.length === 0 ? "" : `${exprList(p.passThrough)}, `}${exprList(p.output)}`,
   };
 }

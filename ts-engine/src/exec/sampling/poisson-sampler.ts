@@ -1,4 +1,5 @@
 import { JavaRandom } from "../../expr/kernels/java-random.js";
+import { PoissonLargeMean, smallMeanCount } from "./poisson-large-mean.js";
 import { Well19937c } from "./well19937c.js";
 
 /**
@@ -9,6 +10,8 @@ import { Well19937c } from "./well19937c.js";
 export class PoissonSampler {
   private readonly rng: Well19937c;
   private readonly p: number;
+  /** commons-math's other method, from a mean of 40 on. */
+  private readonly large: PoissonLargeMean | undefined;
 
   constructor(
     private readonly mean: number,
@@ -16,33 +19,12 @@ export class PoissonSampler {
   ) {
     this.rng = new Well19937c(seed);
     this.p = Math.exp(-mean);
+    this.large = mean >= 40 ? new PoissonLargeMean(mean, this.rng) : undefined;
   }
 
-  /**
-   * PoissonDistribution.sample for a mean below 40: multiply uniforms until the product drops
-   * below e^-mean (commons-math's nextPoisson, capped at 1000·mean draws). Above 40
-   * commons-math switches to a rejection method on normal and exponential deviates, which is
-   * not reproduced: the count there is the normal approximation, so rows differ from Spark's.
-   */
+  /** PoissonDistribution.sample(): one row's number of copies (commons-math's nextPoisson). */
   nextCount(): number {
-    const mean = this.mean;
-    if (mean >= 40) return this.largeMeanCount();
-    let n = 0;
-    let r = 1;
-    while (n < 1000 * mean) {
-      r *= this.rng.nextDouble();
-      if (r >= this.p) n++;
-      else return n;
-    }
-    return n;
-  }
-
-  private largeMeanCount(): number {
-    // Box-Muller on the same generator: a Poisson count with the right mean and variance.
-    const u1 = Math.max(this.rng.nextDouble(), Number.MIN_VALUE);
-    const u2 = this.rng.nextDouble();
-    const z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-    return Math.max(0, Math.round(this.mean + Math.sqrt(this.mean) * z));
+    return this.large !== undefined ? this.large.next() : smallMeanCount(this.rng, this.mean, this.p);
   }
 
   /** The rows of a batch of `n`, each index repeated its count (ascending, as Spark emits them). */

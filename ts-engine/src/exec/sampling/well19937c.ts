@@ -7,6 +7,8 @@
 export class Well19937c {
   private readonly v = new Int32Array(R);
   private index = 0;
+  /** BitsStreamGenerator's cached second Gaussian of a pair (NaN: none). */
+  private gaussian = Number.NaN;
 
   constructor(seed: bigint) {
     this.setSeed(seed);
@@ -25,6 +27,7 @@ export class Well19937c {
       v[i] = (Math.imul(1812433253, l ^ (l >> 30)) + i) | 0;
     }
     this.index = 0;
+    this.gaussian = Number.NaN; // BitsStreamGenerator.clear()
   }
 
   /** Well19937c.next(bits): one step of the recurrence, tempered, top `bits` bits. */
@@ -56,6 +59,24 @@ export class Well19937c {
     const high = this.next(26);
     const low = this.next(26);
     return (high * 2 ** 26 + low) * 2 ** -52;
+  }
+
+  /**
+   * BitsStreamGenerator.nextGaussian: Box-Muller over two doubles, the pair's second value
+   * kept for the next call.
+   */
+  nextGaussian(): number {
+    if (!Number.isNaN(this.gaussian)) {
+      const g = this.gaussian;
+      this.gaussian = Number.NaN;
+      return g;
+    }
+    const x = this.nextDouble();
+    const y = this.nextDouble();
+    const alpha = 2 * Math.PI * x;
+    const r = Math.sqrt(-2 * Math.log(y));
+    this.gaussian = r * Math.sin(alpha);
+    return r * Math.cos(alpha);
   }
 }
 

@@ -4,7 +4,7 @@ import type { ExecContext } from "../../exec/exec-context.js";
 import { InternalError } from "../../errors/spark-exception.js";
 import { assertNever } from "../../errors/assert-never.js";
 import { coalescePartitions, identityRanges, type PartitionRange } from "../exchange/coalesce-partitions.js";
-import { mergeOrdered } from "../exchange/merge-streams.js";
+import { mergeOrdered, mergeOrderedAhead } from "../exchange/merge-streams.js";
 import { ShuffleMemory, ShuffleOutput } from "../exchange/shuffle-store.js";
 import { executionMemory } from "../memory/memory-size.js";
 import { rangeBounds } from "../exchange/range-partition.js";
@@ -18,6 +18,15 @@ import { collectMetricsNodes, MetricsCollector } from "../observed-metrics.js";
 import { cutStages, stageKinds, type Stage } from "./stages.js";
 import type { StageTask, TaskBroadcastInput, TaskCacheInput, TaskItem, TaskOutput, TaskShuffleInput } from "./task.js";
 import type { Materialised } from "../cache/cache-manager.js";
+
+/** How a query's result partitions run. */
+export interface ResultRunOptions {
+  /**
+   * Result partitions computed at once, in order (toLocalIterator: 1, or 2 with
+   * prefetchPartitions, as PySpark runs one job per partition); every lane by default.
+   */
+  readonly partitionsAtOnce?: number;
+}
 
 /** Range exchanges sample this many keys per output partition (Spark's sampleSizePerPartition), at most 1M. */
 const SAMPLE_PER_PARTITION = 100;
@@ -232,8 +241,12 @@ class QueryRun {
     }
   }
 
-  /** Partition `p` of a stage as a task: local rows cut to it, its shuffle blocks, broadcasts and cached batches. */
-  private async makeTask(stage: Stage, p: number, output: TaskOutput): Promise<StageTask> {
+  /**
+   * Partition `p` of a stage as a task: local rows cut to it, its shuffle blocks, broadcasts
+   * and cached batches. A `retryable` task's shuffle blocks stay with this run (not handed
+   * out for the last time, not moved to the worker), so that another attempt can read them.
+   */
+  private async makeTask(stage: Stage, p: number, output: TaskOutput, retryable: boolean): Promise<StageTask> {
     const shuffleReads: Promise<TaskShuffleInput>[] = [];
     const broadcasts: TaskBroadcastInput[] = [];
     const reads: Promise<TaskCacheInput>[] = [];
@@ -250,7 +263,7 @@ class QueryRun {
           const s = this.shuffle(q.shuffleId);
           const r = s.ranges[part];
           const base = { shuffleId: q.shuffleId, numPartitions: s.ranges.length, partition: part };
-          shuffleReads.push(r === undefined ? Promise.resolve({ ...base, batches: [] }) : s.take(r, output.kind !== "sample").then((batches) => ({ ...base, batches })));
+          shuffleReads.push(r === undefined ? Promise.resolve({ ...base, batches: [] }) : s.take(r, output.kind !== "sample" && !retryable).then((batches) => ({ ...base, batches })));
           return q;
         }
         case "BroadcastRead": {
@@ -312,7 +325,7 @@ class QueryRun {
     const plan = cut(stage.plan, p);
     const shuffles = await Promise.all(shuffleReads);
     const cached = await Promise.all(reads);
-    return { stageId: stage.id, plan, partition: p, output, shuffles, broadcasts, cached };
+    return { stageId: stage.id, plan, partition: p, output, shuffles, broadcasts, cached, ...(retryable ? { retryable } : {}) };
   }
 
   /** Partition `part` of a cached relation for one task: the store's blocks (read back when spilled). */
@@ -326,17 +339,20 @@ class QueryRun {
     return { ...base, batches: await cache.read(cacheId, part) };
   }
 
-  /** Runs a task where it belongs and reports where it ran; its failure fails the query. */
-  private async *task(stage: Stage, p: number, output: TaskOutput): AsyncGenerator<TaskItem> {
+  /**
+   * Runs a task where it belongs and reports where it ran; its failure fails the query.
+   * `retryable`: the caller may run the task again (a foreach partition whose worker died).
+   */
+  private async *task(stage: Stage, p: number, output: TaskOutput, retryable = false): AsyncGenerator<TaskItem> {
     const kinds = stageKinds(stage.plan);
     const report = (threadId: number): void => this.ctx.services.onTask?.({ stageId: stage.id, partition: p, kinds, threadId });
     const pool = this.ctx.services.workerPool;
     try {
-      const task = await this.makeTask(stage, p, output);
+      const python = kinds.includes("BatchEvalPython") || kinds.includes("ArrowPython");
+      const task = await this.makeTask(stage, p, output, retryable || python);
       const onPool = pool !== undefined && pool.available;
       const attempt = (): AsyncIterable<TaskItem> => (onPool ? pool.run(task, this.ctx, report) : runTask(task, this.ctx));
-      const python = kinds.includes("BatchEvalPython") || kinds.includes("ArrowPython");
-      for await (const item of python ? await this.retried(stage.id, p, attempt) : attempt()) {
+      for await (const item of python ? await this.retried(stage.id, p, () => gathered(attempt())) : attempt()) {
         // a CollectMetrics' partial states go to the query's metrics, not to the stage's output
         if (item.metricsId !== undefined) this.metrics?.merge(item.metricsId, item.batch);
         else yield item;
@@ -348,18 +364,17 @@ class QueryRun {
   }
 
   /**
-   * A task of a stage that runs Python, its items kept until it succeeds: when its Python
-   * worker dies (crash, os._exit, OOM kill) the task runs again on a fresh one, up to
-   * spark.task.maxFailures attempts as Spark retries a lost task, and then the job fails
-   * naming the task. An exception raised by user code fails at once (it would raise again).
+   * A task that runs Python, run until it succeeds (a stage's items are gathered first; a
+   * foreach task is its partition streamed to a worker): when its Python worker dies (crash,
+   * os._exit, OOM kill) the task runs again on a fresh one, up to spark.task.maxFailures
+   * attempts as Spark retries a lost task, and then the job fails naming the task. An
+   * exception raised by user code fails at once (it would raise again).
    */
-  private async retried(stageId: number, p: number, attempt: () => AsyncIterable<TaskItem>): Promise<TaskItem[]> {
+  private async retried<T>(stageId: number, p: number, attempt: () => Promise<T>): Promise<T> {
     const max = maxTaskFailures(this.ctx.conf.get("spark.task.maxFailures"));
     for (let n = 1; ; n++) {
-      const items: TaskItem[] = [];
       try {
-        for await (const item of attempt()) items.push(item);
-        return items;
+        return await attempt();
       } catch (e) {
         if (!workerExited(e) || this.ctx.signal.aborted || this.abort.signal.aborted) throw e;
         if (n >= max) throw stageFailure(e, p, stageId, n);
@@ -476,19 +491,25 @@ class QueryRun {
     }
   }
 
-  /** The result stage's batches in partition order, cut at `limit` rows in all. */
-  async *result(stage: Stage, limit: number): AsyncGenerator<ColumnBatch> {
+  /**
+   * The result stage's batches in partition order, cut at `limit` rows in all (`retryable`:
+   * the caller may read them again; `atOnce`: at most that many partitions run together).
+   */
+  async *result(stage: Stage, limit: number, retryable = false, atOnce?: number): AsyncGenerator<ColumnBatch> {
     await this.parents(stage);
     const n = this.partitionsOf(stage.plan);
     let left = limit;
     if (left <= 0) return;
-    const make = (p: number): AsyncIterable<ColumnBatch> => batchesOf(this.task(stage, p, { kind: "rows" }));
+    const make = (p: number): AsyncIterable<ColumnBatch> => batchesOf(this.task(stage, p, { kind: "rows" }, retryable));
     // Without a limit every batch is kept by the caller: later partitions run to their end
     // while earlier ones drain instead of stalling after a few batches (as Spark fetches
     // every partition of a collect at once). With a limit they wait, to stop early.
     const ahead = Number.isFinite(limit) ? undefined : Number.POSITIVE_INFINITY;
+    // A bounded run (toLocalIterator) holds only what its reader is about to read: the
+    // partition being read and atOnce - 1 after it, each a few batches ahead at most.
+    const merged = atOnce === undefined ? mergeOrdered(n, make, this.lanes, ahead) : mergeOrderedAhead(n, make, atOnce - 1);
     try {
-      for await (const b of mergeOrdered(n, make, this.lanes, ahead)) {
+      for await (const b of merged) {
         if (b.numRows >= left) {
           yield sliceBatch(b, 0, left);
           return;
@@ -513,11 +534,24 @@ class QueryRun {
     const lane = async (): Promise<void> => {
       while (next < n) {
         const p = next++;
-        await consume(p, batchesOf(this.task(stage, p, { kind: "rows" })));
+        // the consumer's Python worker dying loses the task: it runs again, partition and all
+        await this.retried(stage.id, p, () => consume(p, batchesOf(this.task(stage, p, { kind: "rows" }, true))));
       }
     };
     try {
       await Promise.all(Array.from({ length: Math.min(n, this.lanes) }, lane));
+    } catch (e) {
+      throw this.fail(e);
+    }
+  }
+
+  /**
+   * A root CollectLimit's rows handed to `consume` as one partition (Spark's df.rdd of a
+   * CollectLimit has one), retried as eachPartition's are when the consumer's worker dies.
+   */
+  async limitedPartition(stage: Stage, limit: number, offset: number, consume: (partition: number, batches: AsyncIterable<ColumnBatch>) => Promise<void>): Promise<void> {
+    try {
+      await this.retried(stage.id, 0, () => consume(0, skipRows(this.result(stage, limit, true), offset)));
     } catch (e) {
       throw this.fail(e);
     }
@@ -555,6 +589,13 @@ async function* skipRows(batches: AsyncGenerator<ColumnBatch>, offset: number): 
   }
 }
 
+/** Every item of a task attempt, kept until it ends (a retried attempt's items are dropped with it). */
+async function gathered(items: AsyncIterable<TaskItem>): Promise<TaskItem[]> {
+  const out: TaskItem[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
 async function* batchesOf(items: AsyncIterable<TaskItem>): AsyncGenerator<ColumnBatch> {
   for await (const item of items) yield item.batch;
 }
@@ -581,14 +622,15 @@ export async function resultPartitions(plan: PhysicalPlan, ctx: ExecContext): Pr
  * Runs a physical plan: cuts it into stages at its exchanges and runs the stage DAG,
  * every operator inside tasks (on the worker pool when there is one). Yields the result
  * partitions' batches in partition order; nothing runs until the first is pulled.
+ * `opts.partitionsAtOnce` bounds how many result partitions run ahead of the consumer.
  */
-export async function* runPhysical(plan: PhysicalPlan, ctx: ExecContext): AsyncGenerator<ColumnBatch> {
+export async function* runPhysical(plan: PhysicalPlan, ctx: ExecContext, opts: ResultRunOptions = {}): AsyncGenerator<ColumnBatch> {
   const observed = collectMetricsNodes(plan);
   const run = new QueryRun(ctx, observed.length === 0 ? undefined : new MetricsCollector(observed, ctx.conf.ansi));
   const collect = plan.kind === "Limit" && plan.scope === "collect" ? plan : undefined;
   const limit = collect === undefined || collect.n < 0 ? Number.POSITIVE_INFINITY : collect.n;
   try {
-    yield* skipRows(run.result(cutStages(plan), limit), collect?.offset ?? 0);
+    yield* skipRows(run.result(cutStages(plan), limit, false, opts.partitionsAtOnce), collect?.offset ?? 0);
     run.recordMetrics();
   } finally {
     run.close();
@@ -598,13 +640,16 @@ export async function* runPhysical(plan: PhysicalPlan, ctx: ExecContext): AsyncG
 /**
  * Runs a physical plan and hands each result partition's batches to `consume` as they are
  * made, several partitions at once (one per lane), with no ordering and no gathering:
- * df.foreach / foreachPartition stream every partition to Python this way.
+ * df.foreach / foreachPartition stream every partition to Python this way. A root
+ * CollectLimit is one partition. A partition whose consumer rejects because its Python
+ * worker died is run and consumed again (spark.task.maxFailures).
  */
 export async function runPhysicalPartitions(plan: PhysicalPlan, ctx: ExecContext, consume: (partition: number, batches: AsyncIterable<ColumnBatch>) => Promise<void>): Promise<void> {
   const observed = collectMetricsNodes(plan);
   const run = new QueryRun(ctx, observed.length === 0 ? undefined : new MetricsCollector(observed, ctx.conf.ansi));
   try {
-    await run.eachPartition(cutStages(plan), consume);
+    if (plan.kind === "Limit" && plan.scope === "collect") await run.limitedPartition(cutStages(plan), plan.n < 0 ? Number.POSITIVE_INFINITY : plan.n, plan.offset ?? 0, consume);
+    else await run.eachPartition(cutStages(plan), consume);
     run.recordMetrics();
   } finally {
     run.close();

@@ -57,6 +57,11 @@ export interface StageTask {
   readonly shuffles: readonly TaskShuffleInput[];
   readonly broadcasts: readonly TaskBroadcastInput[];
   readonly cached: readonly TaskCacheInput[];
+  /**
+   * The task may run again (a retried Python task): its shuffle blocks are copied to the
+   * worker, not moved, so the main thread still holds them for the next attempt.
+   */
+  readonly retryable?: boolean;
 }
 
 /**

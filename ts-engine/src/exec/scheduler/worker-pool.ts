@@ -84,8 +84,9 @@ export class WorkerPool {
     const ch = new Channel<TaskItem>(Number.MAX_SAFE_INTEGER);
     const conf = ctx.conf.entries();
     const transfer: ArrayBuffer[] = [];
-    // a range exchange's sampling pass reads the blocks its partitioning pass reads again: copy those
-    const move = task.output.kind !== "sample";
+    // a range exchange's sampling pass reads the blocks its partitioning pass reads again, and a
+    // retryable task's next attempt reads them again: copy those
+    const move = task.output.kind !== "sample" && task.retryable !== true;
     const shuffles = !move
       ? task.shuffles
       : task.shuffles.map((s) => ({

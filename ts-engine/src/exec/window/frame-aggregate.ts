@@ -29,8 +29,17 @@ export function aggregateOverPartitions(call: AggCall, args: readonly Vector[], 
  * aligned blocks, merged in order (so first/last/collect_list keep their order); every step
  * merges one block for all rows at once, one merge call per level. O(n log w) for frames of
  * w rows, whatever the function; an empty frame gives the function's empty result.
+ * `initial`: rows [0, initial.rows) start from that partial state (one group's), merged before
+ * their frames: the rows of the partition that came before this run (window-carry.ts).
  */
-export function aggregateOverFrames(call: AggCall, args: readonly Vector[], frames: FrameRanges, n: number, ansi: boolean): Vector {
+export function aggregateOverFrames(
+  call: AggCall,
+  args: readonly Vector[],
+  frames: FrameRanges,
+  n: number,
+  ansi: boolean,
+  initial?: { readonly partial: readonly Vector[]; readonly rows: number },
+): Vector {
   const { frameStart, frameEnd } = frames;
   let maxLen = 0;
   for (let i = 0; i < n; i++) {
@@ -39,6 +48,11 @@ export function aggregateOverFrames(call: AggCall, args: readonly Vector[], fram
   }
   const out = makeAccumulator(call, ansi);
   out.ensure(n);
+  if (initial !== undefined && initial.rows > 0) {
+    const k = initial.rows;
+    const first = new Int32Array(k);
+    out.merge(identity(k), k, initial.partial.map((v) => takeVector(v, first, k)));
+  }
   if (maxLen === 0) return out.result(n);
   const maxLevel = 31 - Math.clz32(maxLen);
   // levels[l][node]: the partial state of rows [node << l, (node + 1) << l)

@@ -2,7 +2,7 @@ import { parseCalendarInterval } from "./calendar-interval-parse.js";
 import type { VariantValue } from "../../columnar/variant.js";
 import { castFromVariant, castToVariant } from "./cast-variant.js";
 import { assertNever } from "../../errors/assert-never.js";
-import type { DataType } from "../../types/data-type.js";
+import { typeEquals, type DataType } from "../../types/data-type.js";
 import { InternalError } from "../../errors/spark-exception.js";
 import { castInvalidInput, castOverflow, numericSqlValue } from "./errors.js";
 import { parseDate, parseTimestamp, zonedToMicros, zoneOffsetSeconds } from "./datetime.js";
@@ -95,6 +95,14 @@ function isVariant(t: DataType): boolean {
 
 /** Casts one non-null value (vector convention) from `from` to `to`; returns null for a null result. */
 export function castValue(x: unknown, from: DataType, to: DataType, o: CastOptions): unknown {
+  if (typeEquals(from, to)) return x;
+  // a struct (its field values in order) and an array cast element by element, as Spark's castStruct / castArray
+  if (from.kind === "struct" && to.kind === "struct" && from.fields.length === to.fields.length && Array.isArray(x)) {
+    return x.map((v: unknown, i) => (v === null || v === undefined ? null : castValue(v, from.fields[i]!.dataType, to.fields[i]!.dataType, o)));
+  }
+  if (from.kind === "array" && to.kind === "array" && Array.isArray(x)) {
+    return x.map((v: unknown) => (v === null || v === undefined ? null : castValue(v, from.elementType, to.elementType, o)));
+  }
   // Variants convert as Spark's VariantGet.cast (ANSI: INVALID_VARIANT_CAST, else null) and castToVariant.
   if (isVariant(from)) return castFromVariant(x as VariantValue, to, { failOnError: o.ansi, timeZone: o.timeZone }, castValue);
   if (isVariant(to)) return castToVariant(x, from, o.timeZone);

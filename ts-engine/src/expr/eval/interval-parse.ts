@@ -82,6 +82,7 @@ export function parseYearMonthInterval(text: string, t: YearMonthIntervalType): 
     if (mm > 11) return null;
     months = Number(m[2]!) * 12 + mm;
   } else months = t.startField === 0 ? Number(m[2]!) * 12 : Number(m[2]!);
-  if (months > 2147483647) return null;
+  // an int of months: -2147483648 (INTERVAL '-178956970-8' YEAR TO MONTH) fits, +2147483648 does not
+  if (months > (m[1] === "-" ? 2147483648 : 2147483647)) return null;
   return m[1] === "-" ? -months : months;
 }

@@ -250,8 +250,9 @@ function toTimestampDef(name: string, outType: DataType, lenient: boolean, descr
     eval(args, _call, ctx) {
       const v = args[0]!;
       if (v.type.kind !== "string" || args.length === 1) {
-        const c = castVector(v, outType.kind === "date" ? TimestampType : outType, lenient ? { ...ctx, ansi: false } : ctx);
-        return outType.kind === "date" ? castVector(c, DateType, ctx) : c;
+        // to_date without a format is Spark's Cast(child, DateType): a bad string is CAST_INVALID_INPUT to DATE
+        if (outType.kind === "date") return castVector(v, DateType, ctx);
+        return castVector(v, outType, lenient ? { ...ctx, ansi: false } : ctx);
       }
       const parsed = parseVector(v, args[1]!, ntz ? "ntz" : "timestamp", ntz ? TimestampNTZType : TimestampType, ctx, lenient);
       return outType.kind === "date" ? castVector(parsed, DateType, ctx) : parsed;

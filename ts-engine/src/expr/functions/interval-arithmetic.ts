@@ -31,9 +31,11 @@ export function resolveIntervalArith(op: ArithOp, l: Expr, r: Expr): Expr | null
     return scalarCall(op, [implicitCast(l, out), implicitCast(r, out)], out, exprNullable(l) || exprNullable(r));
   }
   const scaled = (iv: DataType): DataType => (iv.kind === "year_month_interval" ? yearMonthIntervalType() : dayTimeIntervalType());
-  if (op === "*" && isInterval(lt) && isNumeric(rt)) return scalarCall(op, [l, r], scaled(lt), true);
-  if (op === "*" && isNumeric(lt) && isInterval(rt)) return scalarCall(op, [r, l], scaled(rt), true);
-  if (op === "/" && isInterval(lt) && isNumeric(rt)) return scalarCall(op, [l, r], scaled(lt), true);
+  // Spark's Multiply/Divide(YM|DT)Interval: null only from a null operand (overflow and ÷0 raise)
+  const nullable = exprNullable(l) || exprNullable(r);
+  if (op === "*" && isInterval(lt) && isNumeric(rt)) return scalarCall(op, [l, r], scaled(lt), nullable);
+  if (op === "*" && isNumeric(lt) && isInterval(rt)) return scalarCall(op, [r, l], scaled(rt), nullable);
+  if (op === "/" && isInterval(lt) && isNumeric(rt)) return scalarCall(op, [l, r], scaled(lt), nullable);
   return null;
 }
 

@@ -43,6 +43,7 @@ import { HLL_FUNCTIONS } from "./hll.js";
 import { XML_STRUCT_FUNCTIONS } from "./xml-struct.js";
 import { COLLATION_FUNCTIONS } from "./collation.js";
 import { UDT_FUNCTIONS } from "./udt.js";
+import { TIME_WINDOW_FUNCTIONS } from "./time-window.js";
 
 /** Alternative spellings that Spark (or the wire) uses for the same function. */
 const ALIASES: Readonly<Record<string, string>> = {
@@ -109,6 +110,7 @@ for (const def of [
   ...XML_STRUCT_FUNCTIONS,
   ...COLLATION_FUNCTIONS,
   ...UDT_FUNCTIONS,
+  ...TIME_WINDOW_FUNCTIONS,
 ]) {
   REGISTRY.set(def.name, def);
 }

@@ -2,10 +2,11 @@ import { makeVector, numberData, retypeVector, type Vector } from "../../columna
 import { allocVector, longVectorFromBigInts } from "../../columnar/builder.js";
 import { divHalfUp, pow10 } from "../../columnar/decimal-value.js";
 import { InternalError, SparkException } from "../../errors/spark-exception.js";
-import { IntegerType, LongType, type DataType } from "../../types/data-type.js";
+import { DoubleType, IntegerType, LongType, type DataType } from "../../types/data-type.js";
 import { arithmetic, negate } from "./arithmetic.js";
 import { unscaledData } from "./decimal-arith.js";
 import { toBigInts } from "../eval/vectors.js";
+import { valueToString } from "../eval/to-string.js";
 
 const ANSI_CONF = '"spark.sql.ansi.enabled"';
 
@@ -82,9 +83,10 @@ function roundHalfUp(x: number): number {
  * `interval * num` and `interval / num` (Spark's Multiply/DivideDTInterval and YMInterval):
  * exact for integral and decimal factors, HALF_UP rounding to whole months/microseconds;
  * dividing by zero raises INTERVAL_DIVIDED_BY_ZERO; a result past long (int for months)
- * overflows as ARITHMETIC_OVERFLOW / INTERVAL_ARITHMETIC_OVERFLOW under ANSI, null otherwise.
+ * raises Java's ArithmeticException (no error class) with ANSI on or off, as Spark's does
+ * (`_ansi` is kept for the callers' uniform signature).
  */
-export function intervalScale(op: "*" | "/", interval: Vector, factor: Vector, resultType: DataType, ansi: boolean): Vector {
+export function intervalScale(op: "*" | "/", interval: Vector, factor: Vector, resultType: DataType, _ansi: boolean): Vector {
   const n = interval.length;
   const xs = toBigInts(interval.type.kind === "year_month_interval" ? longFromInts(interval) : retypeVector(interval, LongType));
   const f = factorOf(factor);
@@ -103,9 +105,9 @@ export function intervalScale(op: "*" | "/", interval: Vector, factor: Vector, r
       const k = f.get(i);
       if (op === "/" && k === 0) throw intervalDividedByZero();
       const q = op === "*" ? Number(x) * k : Number(x) / k;
-      if (!Number.isFinite(q)) {
-        if (ansi) throw ym ? intervalOverflow(op === "*" ? "try_multiply" : "try_divide") : new SparkException("ArithmeticException", "ARITHMETIC_OVERFLOW", { message: "long overflow", alternative: "", config: ANSI_CONF });
-        continue;
+      // Spark's Multiply/Divide(YM|DT)Interval round with Guava's DoubleMath, which throws past int/long
+      if (!Number.isFinite(q) || Math.abs(roundHalfUp(q)) > (ym ? 2147483647 : 9.223372036854776e18)) {
+        throw javaArithmetic(`rounded value is out of range for input ${valueToString(q, DoubleType, "UTC")} and rounding mode HALF_UP`);
       }
       r = BigInt(roundHalfUp(q));
     } else {
@@ -115,11 +117,9 @@ export function intervalScale(op: "*" | "/", interval: Vector, factor: Vector, r
       r = op === "*" ? divHalfUp(x * k, den) : divHalfUp(x * den, k);
     }
     if (r > max || r < min) {
-      if (ansi) {
-        if (ym) throw intervalOverflow(op === "*" ? "try_multiply" : "try_divide");
-        throw new SparkException("ArithmeticException", "ARITHMETIC_OVERFLOW", { message: "long overflow", alternative: "", config: ANSI_CONF });
-      }
-      continue;
+      // Java's own ArithmeticException, ANSI on or off: Math.multiplyExact for integral factors,
+      // BigDecimal's intValueExact / longValueExact ("Overflow") for decimal ones and for ÷
+      throw javaArithmetic(op === "*" && f.kind !== "decimal" ? (ym ? "integer overflow" : "long overflow") : "Overflow");
     }
     out[i] = r;
     validity[i] = 1;
@@ -136,4 +136,9 @@ export function intervalScale(op: "*" | "/", interval: Vector, factor: Vector, r
 function longFromInts(v: Vector): Vector {
   const d = numberData(v)!;
   return makeVector(LongType, Float64Array.from(d), v.validity, v.length);
+}
+
+/** A java.lang.ArithmeticException as Spark lets it through: its message alone, no error class. */
+function javaArithmetic(message: string): SparkException {
+  return new SparkException("ArithmeticException", "", {}, { rawMessage: message, sqlState: "" });
 }

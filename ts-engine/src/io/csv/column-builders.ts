@@ -229,6 +229,44 @@ export function valuesBuilder(type: DataType, n: number, parse: (f: FieldText) =
   };
 }
 
+/** The typed arrays fixed-width columns are built in (long has its own builder: it may turn to BigInt). */
+type FixedWidthArray = Int8Array | Int16Array | Int32Array | Float32Array | Float64Array;
+
+/**
+ * A builder over one typed array: `parse` reads a plain field's bytes (NaN: malformed, unless
+ * `text` is given, which then reads the field's text and decides; undefined: malformed).
+ * Without `text`, a field with quotes or escapes is turned back into bytes and parsed the same way.
+ */
+function fixedWidthBuilder(type: DataType, n: number, d: FixedWidthArray, parse: (b: Uint8Array, s: number, e: number) => number, text?: (f: FieldText) => number | undefined): ColumnBuilder {
+  const raw: RawSlot = (b, s, e, r) => {
+    const v = parse(b, s, e);
+    if (Number.isNaN(v)) return false;
+    d[r] = v;
+    return true;
+  };
+  const slot: Slot =
+    text === undefined
+      ? (f, r) => {
+          f.asBytes();
+          return raw(f.bytes, f.start, f.end, r);
+        }
+      : (f, r) => {
+          if (f.str === null && raw(f.bytes, f.start, f.end, r)) return true;
+          const v = text(f);
+          if (v === undefined) return false;
+          d[r] = v;
+          return true;
+        };
+  return {
+    raw,
+    slot,
+    put: (v, r) => {
+      d[r] = v as number;
+    },
+    finish: (valid) => makeVector(type, d, compact(valid), n),
+  };
+}
+
 /** The builder of one column of `type` for a batch of `n` rows (CSV's UnivocityParser.makeConverter). */
 export function builderFor(type: DataType, n: number, o: ValueFormats, ctx: ConvertContext): ColumnBuilder {
   switch (type.kind) {
@@ -276,23 +314,10 @@ export function builderFor(type: DataType, n: number, o: ValueFormats, ctx: Conv
     case "byte": {
       const [lo, hi] = INTEGRAL_BOUNDS[type.kind];
       const d = type.kind === "integer" ? new Int32Array(n) : type.kind === "short" ? new Int16Array(n) : new Int8Array(n);
-      const raw: RawSlot = (b, s, e, r) => {
+      return fixedWidthBuilder(type, n, d, (b, s, e) => {
         const v = parseIntegralBytes(b, s, e, lo, hi, false);
-        if (v === undefined) return false;
-        d[r] = Number(v);
-        return true;
-      };
-      return {
-        raw,
-        slot: (f, r) => {
-          f.asBytes();
-          return raw(f.bytes, f.start, f.end, r);
-        },
-        put: (v, r) => {
-          d[r] = v as number;
-        },
-        finish: (valid) => makeVector(type, d, compact(valid), n),
-      };
+        return v === undefined ? Number.NaN : Number(v);
+      });
     }
     case "long": {
       const d = new Float64Array(n);
@@ -324,60 +349,22 @@ export function builderFor(type: DataType, n: number, o: ValueFormats, ctx: Conv
       };
     }
     case "double":
-    case "float": {
-      const d = type.kind === "double" ? new Float64Array(n) : new Float32Array(n);
-      const raw: RawSlot = (b, s, e, r) => {
-        const fast = fastDoubleBytes(b, s, e);
-        if (Number.isNaN(fast)) return false;
-        d[r] = fast;
-        return true;
-      };
-      return {
-        raw,
-        slot: (f, r) => {
-          if (f.str === null && raw(f.bytes, f.start, f.end, r)) return true;
-          const s = f.text();
-          let v: number | undefined;
-          if (s === o.nanValue) v = Number.NaN;
-          else if (s === o.positiveInf) v = Infinity;
-          else if (s === o.negativeInf) v = -Infinity;
-          else v = parseJavaDouble(s);
-          if (v === undefined) return false;
-          d[r] = v;
-          return true;
-        },
-        put: (v, r) => {
-          d[r] = v as number;
-        },
-        finish: (valid) => makeVector(type, d, compact(valid), n),
-      };
-    }
+    case "float":
+      // plain decimal text from the bytes; anything else (nanValue, exponents, "Infinity") as Java reads it
+      return fixedWidthBuilder(type, n, type.kind === "double" ? new Float64Array(n) : new Float32Array(n), fastDoubleBytes, (f) => {
+        const s = f.text();
+        if (s === o.nanValue) return Number.NaN;
+        if (s === o.positiveInf) return Infinity;
+        if (s === o.negativeInf) return -Infinity;
+        return parseJavaDouble(s);
+      });
     case "boolean":
       return valuesBuilder(type, n, (f) => parseJavaBoolean(f.text()));
     case "decimal":
       if (type.precision <= 18) return decimal64Builder(type, n, o.locale);
       return valuesBuilder(type, n, (f) => parseDecimalValue(f.text(), type.precision, type.scale, decimalNormalizer(o.locale)));
-    case "date": {
-      const p = dateParser(o.dateFormat, o.locale);
-      const d = new Int32Array(n);
-      const raw: RawSlot = (b, s, e, r) => {
-        const v = p(b, s, e);
-        if (Number.isNaN(v)) return false;
-        d[r] = v;
-        return true;
-      };
-      return {
-        raw,
-        slot: (f, r) => {
-          f.asBytes();
-          return raw(f.bytes, f.start, f.end, r);
-        },
-        put: (v, r) => {
-          d[r] = v as number;
-        },
-        finish: (valid) => makeVector(type, d, compact(valid), n),
-      };
-    }
+    case "date":
+      return fixedWidthBuilder(type, n, new Int32Array(n), dateParser(o.dateFormat, o.locale));
     case "timestamp":
     case "timestamp_ntz": {
       const ntz = type.kind === "timestamp_ntz";

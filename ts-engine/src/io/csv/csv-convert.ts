@@ -2,6 +2,7 @@ import { makeBatch, type ColumnBatch } from "../../columnar/batch.js";
 import { Utf8Builder } from "../../columnar/utf8.js";
 import { makeVector, type Vector } from "../../columnar/vector.js";
 import type { StructType } from "../../types/data-type.js";
+import { replaceInvalidUtf8 } from "../charset.js";
 import { builderFor, compact, type ConvertContext } from "./column-builders.js";
 import type { CsvOptions } from "./csv-options.js";
 import { ALL_FIELDS, RAW, type CsvTokens } from "./csv-tokenizer.js";
@@ -101,5 +102,7 @@ export function convertRecords(
     }
     vectors[corruptAt] = makeVector(required.fields[corruptAt]!.dataType, cb.finish(), compact(valid), n);
   }
-  return { batch: makeBatch(required, vectors, n), bad, anyBad };
+  // bytes that are not UTF-8 read as U+FFFD, as Java decodes the file for Spark (strings and the corrupt record alike)
+  const out = t.validUtf8() ? vectors : vectors.map(replaceInvalidUtf8);
+  return { batch: makeBatch(required, out, n), bad, anyBad };
 }

@@ -1,8 +1,7 @@
 import type { ColumnBatch } from "../../columnar/batch.js";
-import { AnalysisException } from "../../errors/spark-exception.js";
-import { sqlTypeName } from "../../types/type-names.js";
-import type { DataType, StructType } from "../../types/data-type.js";
-import { codecByName, isSplittableCodec } from "../compression.js";
+import type { StructType } from "../../types/data-type.js";
+import { codecByName, compressedExtension, isSplittableCodec } from "../compression.js";
+import { checkDataTypes, type UnsupportedKinds } from "../format-data-types.js";
 import type { FileFormat, FormatContext, OutputWriter, ReadRequest } from "../file-format.js";
 import type { FileSplit, FileStatus } from "../file-split.js";
 import type { SourceOptions } from "../source-options.js";
@@ -12,29 +11,8 @@ import { CORRUPT_RECORD_DEFAULT, readCsv } from "./csv-read.js";
 import { inferCsvSchema, inferCsvSplit, inferOptions, mergeCsvSplits, type CsvSplitTypes } from "./csv-schema.js";
 import { CsvWriter } from "./csv-writer.js";
 
-/** The atomic types CSV reads and writes (Spark's CSVFileFormat.supportDataType: ANSI intervals too, as their SQL literals). */
-function supported(t: DataType): boolean {
-  switch (t.kind) {
-    case "array":
-    case "map":
-    case "struct":
-    case "binary":
-    case "calendar_interval":
-    case "variant":
-      return false;
-    default:
-      return true;
-  }
-}
-
-/** Raises UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE for a column CSV cannot hold. */
-function checkSchema(schema: StructType): void {
-  for (const f of schema.fields) {
-    if (!supported(f.dataType)) {
-      throw new AnalysisException("UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE", { columnName: `\`${f.name}\``, columnType: `"${sqlTypeName(f.dataType)}"`, format: "CSV" });
-    }
-  }
-}
+/** What CSV cannot hold: only atomic types (Spark's CSVFileFormat.supportDataType: ANSI intervals too, as their SQL literals). */
+const UNSUPPORTED: UnsupportedKinds = new Set(["array", "map", "struct", "binary", "calendar_interval", "variant"]);
 
 /** Spark's CSV source and sink (CSVFileFormat) with its options and modes. */
 export const csvFormat: FileFormat = {
@@ -55,14 +33,14 @@ export const csvFormat: FileFormat = {
     return !o.multiLine && isUtf8Encoding(o.encoding) && isSplittableCodec(file.path);
   },
   read(split: FileSplit, req: ReadRequest, ctx: FormatContext): AsyncIterable<ColumnBatch> {
-    checkSchema(req.requiredSchema);
+    checkDataTypes(req.requiredSchema, "CSV", UNSUPPORTED);
     return readCsv(split, req, ctx);
   },
   outputExtension(options: SourceOptions): string {
-    return `.csv${codecByName(options.get("compression") ?? options.get("codec"))?.extension ?? ""}`;
+    return compressedExtension(".csv", options);
   },
   checkWriteSchema(schema: StructType): void {
-    checkSchema(schema);
+    checkDataTypes(schema, "CSV", UNSUPPORTED);
   },
   async createWriter(path: string, schema: StructType, options: SourceOptions, ctx: FormatContext): Promise<OutputWriter> {
     const o = csvOptions(options, CORRUPT_RECORD_DEFAULT, true);

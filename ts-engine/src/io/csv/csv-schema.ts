@@ -85,11 +85,11 @@ export async function inferCsvSplit(split: FileSplit, o: CsvOptions): Promise<Cs
  * The schema Spark's CSV source infers from the splits' parts (in file and offset order):
  * names from the first file's header (or `_c0`…, as many as the first record has fields),
  * each column's type the parts' types merged (Spark's mergeRowTypes), or strings without
- * inferSchema. Undefined when there is no record at all.
+ * inferSchema. Files without a record give no columns (Spark: `struct<>`, zero rows).
  */
-export function mergeCsvSplits(parts: readonly CsvSplitTypes[], o: CsvOptions, caseSensitive: boolean): StructType | undefined {
+export function mergeCsvSplits(parts: readonly CsvSplitTypes[], o: CsvOptions, caseSensitive: boolean): StructType {
   const head = parts.find((p) => p.first !== null)?.first;
-  if (head === undefined || head === null) return undefined;
+  if (head === undefined || head === null) return structType([]);
   const names = o.header ? safeHeader(head, caseSensitive) : head.map((_, i) => `_c${i}`);
   if (!o.inferSchema) return structType(names.map((n) => structField(n, StringType, true)));
   const types: DataType[] = names.map(() => NullType);

@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import type { UnescapedQuoteHandling } from "./csv-options.js";
 
 /**
@@ -65,6 +66,9 @@ export class CsvTokens {
   /** The text of BUILT tokens, by token index. */
   readonly built = new Map<number, string>();
 
+  private checkedBytes: Uint8Array | null = null;
+  private bytesAreUtf8 = true;
+
   reset(bytes: Uint8Array): void {
     this.bytes = bytes;
     this.nTokens = 0;
@@ -119,6 +123,15 @@ export class CsvTokens {
     const r = this.nRecords++;
     this.recCount[r] = this.nTokens - this.recTok[r]!;
     this.recEnd[r] = end;
+  }
+
+  /** Whether the bytes tokens point into are valid UTF-8 (checked once per chunk: a chunk is tokenized over several batches). */
+  validUtf8(): boolean {
+    if (this.checkedBytes !== this.bytes) {
+      this.checkedBytes = this.bytes;
+      this.bytesAreUtf8 = isUtf8(this.bytes);
+    }
+    return this.bytesAreUtf8;
   }
 
   /** Drops the last record (a comment or blank line found after tokenizing). */

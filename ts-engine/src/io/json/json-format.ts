@@ -1,9 +1,8 @@
 import type { ColumnBatch } from "../../columnar/batch.js";
-import { AnalysisException } from "../../errors/spark-exception.js";
-import { sqlTypeName } from "../../types/type-names.js";
-import type { DataType, StructType } from "../../types/data-type.js";
-import { codecByName, isSplittableCodec } from "../compression.js";
+import type { StructType } from "../../types/data-type.js";
+import { codecByName, compressedExtension, isSplittableCodec } from "../compression.js";
 import { isUtf8Encoding } from "../csv/csv-options.js";
+import { checkDataTypes, type UnsupportedKinds } from "../format-data-types.js";
 import type { FileFormat, FormatContext, OutputWriter, ReadRequest } from "../file-format.js";
 import type { FileSplit, FileStatus } from "../file-split.js";
 import type { SourceOptions } from "../source-options.js";
@@ -11,22 +10,8 @@ import { openTextSink } from "../text-sink.js";
 import { inferJsonSchema, inferJsonSplit, mergeJsonSplits, optionsOf, readJson, readOptionsOf, type JsonSplitTypes } from "./json-read.js";
 import { JsonWriter } from "./json-writer.js";
 
-/** Whether JSON holds the type (ANSI intervals as their SQL literals; CalendarIntervalType is not written or read). */
-function supported(t: DataType): boolean {
-  switch (t.kind) {
-    case "calendar_interval":
-    case "variant":
-      return false;
-    case "array":
-      return supported(t.elementType);
-    case "map":
-      return supported(t.valueType);
-    case "struct":
-      return t.fields.every((f) => supported(f.dataType));
-    default:
-      return true;
-  }
-}
+/** What JSON cannot hold (ANSI intervals are written and read as their SQL literals; CalendarIntervalType is not). */
+const UNSUPPORTED: UnsupportedKinds = new Set(["calendar_interval", "variant"]);
 
 /** Spark's JSON source and sink (JsonFileFormat): JSON lines or multiLine documents. */
 export const jsonFormat: FileFormat = {
@@ -52,14 +37,10 @@ export const jsonFormat: FileFormat = {
     return readJson(split, req, ctx);
   },
   outputExtension(options: SourceOptions): string {
-    return `.json${codecByName(options.get("compression") ?? options.get("codec"))?.extension ?? ""}`;
+    return compressedExtension(".json", options);
   },
   checkWriteSchema(schema: StructType): void {
-    for (const f of schema.fields) {
-      if (!supported(f.dataType)) {
-        throw new AnalysisException("UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE", { columnName: `\`${f.name}\``, columnType: `"${sqlTypeName(f.dataType)}"`, format: "JSON" });
-      }
-    }
+    checkDataTypes(schema, "JSON", UNSUPPORTED);
   },
   async createWriter(path: string, schema: StructType, options: SourceOptions, ctx: FormatContext): Promise<OutputWriter> {
     const o = optionsOf(options, ctx.conf);

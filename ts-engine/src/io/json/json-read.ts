@@ -103,17 +103,17 @@ export async function inferJsonSchema(files: readonly FileStatus[], options: Sou
  * The schema Spark's JSON source infers (JsonInferSchema) from the splits' parts: each
  * record's type merged across records (objects' fields sorted by name, conflicts widened or
  * made strings), null-only fields as strings (or dropped: dropFieldIfAllNull), and in
- * PERMISSIVE mode the corrupt record column when some record is not an object. Undefined
- * when there is no record.
+ * PERMISSIVE mode the corrupt record column when some record is not an object. Files
+ * without a record give no columns (Spark: `struct<>`, zero rows).
  */
-export function mergeJsonSplits(parts: readonly JsonSplitTypes[], o: JsonOptions): StructType | undefined {
+export function mergeJsonSplits(parts: readonly JsonSplitTypes[], o: JsonOptions): StructType {
   let t: DataType | undefined;
   let corrupt = false;
   for (const p of parts) {
     corrupt ||= p.corrupt;
     if (p.type !== null) t = t === undefined ? p.type : mergeJsonTypes(t, p.type);
   }
-  if (t === undefined) return undefined;
+  if (t === undefined) return structType([]);
   const c = canonicalJsonType(t, o);
   let st: StructType = c !== undefined && c.kind === "struct" ? c : structType([]);
   const name = o.columnNameOfCorruptRecord;

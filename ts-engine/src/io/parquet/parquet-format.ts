@@ -2,13 +2,14 @@ import { open } from "node:fs/promises";
 import { BATCH_SIZE, makeBatch, type ColumnBatch } from "../../columnar/batch.js";
 import { sliceVector } from "../../columnar/rows.js";
 import type { Vector } from "../../columnar/vector.js";
-import { AnalysisException } from "../../errors/spark-exception.js";
+import { AnalysisException, SparkException } from "../../errors/spark-exception.js";
 import type { SchemaElement } from "hyparquet";
 import type { SqlConf } from "../../conf/sql-conf.js";
 import type { DataType, StructField, StructType } from "../../types/data-type.js";
 import { sqlTypeName } from "../../types/type-names.js";
 import type { FileFormat, FormatContext, OutputWriter, ReadRequest } from "../file-format.js";
 import type { FileSplit, FileStatus } from "../file-split.js";
+import { ignoreFilesOf, skipsFile } from "../ignore-files.js";
 import type { SourceOptions } from "../source-options.js";
 import { readFooter, type ParquetFooter } from "./parquet-footer.js";
 import { qualified } from "../file-index.js";
@@ -71,8 +72,12 @@ async function* readSplit(split: FileSplit, req: ReadRequest, ctx: FormatContext
   const path = split.file.path;
   const caseSensitive = ctx.conf.caseSensitive;
   const pushdown = ctx.conf.get("spark.sql.parquet.filterPushdown", "true") !== "false";
-  // Errors that are not Spark's are wrapped by FileSourceScanExec into FAILED_READ_FILE naming the file.
-  const footer = await readFooter(path);
+  // Errors that are not Spark's are wrapped by FileSourceScanExec into FAILED_READ_FILE naming
+  // the file; a footer that does not read is Parquet's RuntimeException "... is not a Parquet
+  // file" under FAILED_READ_FILE.NO_HINT, as Spark's reader raises it.
+  const footer = await readFooter(path).catch((e: unknown) => {
+    throw e instanceof SparkException && e.errorClass === "FAILED_READ_FILE.CANNOT_READ_FILE_FOOTER" ? new Error(`${qualified(path)} is not a Parquet file: ${e.message.split("\n").at(-1) ?? ""}`) : e;
+  });
   const groups = rowGroupsOf(footer, split);
   if (groups.length === 0) return;
   const fileSchema = sparkSchemaOf(footer.metadata, schemaOptions(ctx.conf));
@@ -122,13 +127,23 @@ export const parquetFormat: FileFormat = {
   name: "parquet",
   displayName: "Parquet",
   async inferSchema(files: readonly FileStatus[], options: SourceOptions, ctx: FormatContext): Promise<StructType | undefined> {
-    const candidates = files.filter((f) => f.size > 0);
-    if (candidates.length === 0) return undefined;
+    if (files.length === 0) return undefined;
     const merge = options.bool("mergeSchema", ctx.conf.get("spark.sql.parquet.mergeSchema", "false") === "true");
+    const ignoreCorrupt = ignoreFilesOf(options, ctx.conf).corrupt;
     let schema: StructType | undefined;
-    for (const f of merge ? candidates : candidates.slice(0, 1)) {
-      // A corrupt footer raises FAILED_READ_FILE.CANNOT_READ_FILE_FOOTER naming the file.
-      const s = sparkSchemaOf((await readFooter(f.path)).metadata, schemaOptions(ctx.conf));
+    // Spark reads the first file's footer (every footer with mergeSchema); under
+    // ignoreCorruptFiles a footer that does not read is left out, so a corrupt first file
+    // leaves nothing to infer from (UNABLE_TO_INFER_SCHEMA), as in Spark
+    for (const f of merge ? files : files.slice(0, 1)) {
+      let footer: ParquetFooter;
+      try {
+        // A corrupt footer raises FAILED_READ_FILE.CANNOT_READ_FILE_FOOTER naming the file.
+        footer = await readFooter(f.path);
+      } catch (e) {
+        if (ignoreCorrupt && skipsFile(e, { corrupt: true, missing: false })) continue;
+        throw e;
+      }
+      const s = sparkSchemaOf(footer.metadata, schemaOptions(ctx.conf));
       schema = schema === undefined ? s : mergeStructs(schema, s, ctx.conf.caseSensitive);
     }
     return schema === undefined ? undefined : (asNullable(schema) as StructType);

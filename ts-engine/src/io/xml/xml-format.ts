@@ -1,8 +1,7 @@
 import type { ColumnBatch } from "../../columnar/batch.js";
-import { AnalysisException } from "../../errors/spark-exception.js";
-import { sqlTypeName } from "../../types/type-names.js";
-import type { DataType, StructType } from "../../types/data-type.js";
-import { codecByName } from "../compression.js";
+import type { StructType } from "../../types/data-type.js";
+import { codecByName, compressedExtension } from "../compression.js";
+import { checkDataTypes, type UnsupportedKinds } from "../format-data-types.js";
 import type { FileFormat, FormatContext, OutputWriter, ReadRequest } from "../file-format.js";
 import type { FileSplit, FileStatus } from "../file-split.js";
 import type { SourceOptions } from "../source-options.js";
@@ -13,25 +12,8 @@ import { XmlWriter } from "./xml-writer.js";
 // Installs the XML parts from_xml / schema_of_xml / to_xml call (expr/functions/xml-codec.ts).
 import "./xml-function-codec.js";
 
-/** Whether XML holds the type (intervals and the null type are not written). */
-function supported(t: DataType): boolean {
-  switch (t.kind) {
-    case "day_time_interval":
-    case "year_month_interval":
-    case "calendar_interval":
-    case "variant":
-    case "null":
-      return false;
-    case "array":
-      return supported(t.elementType);
-    case "map":
-      return supported(t.valueType);
-    case "struct":
-      return t.fields.every((f) => supported(f.dataType));
-    default:
-      return true;
-  }
-}
+/** What XML cannot hold: intervals and the null type are not written. */
+const UNSUPPORTED: UnsupportedKinds = new Set(["day_time_interval", "year_month_interval", "calendar_interval", "variant", "null"]);
 
 /**
  * Spark 4.0's built-in XML source and sink (XmlFileFormat): rows are the `rowTag` elements of
@@ -52,15 +34,11 @@ export const xmlFormat: FileFormat = {
     return readXml(split, req, ctx);
   },
   outputExtension(options: SourceOptions): string {
-    return `.xml${codecByName(options.get("compression") ?? options.get("codec"))?.extension ?? ""}`;
+    return compressedExtension(".xml", options);
   },
   checkWriteSchema(schema: StructType, options: SourceOptions): void {
     xmlOptions(options, "_corrupt_record"); // rowTag is required before any task runs
-    for (const f of schema.fields) {
-      if (!supported(f.dataType)) {
-        throw new AnalysisException("UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE", { columnName: `\`${f.name}\``, columnType: `"${sqlTypeName(f.dataType)}"`, format: "XML" });
-      }
-    }
+    checkDataTypes(schema, "XML", UNSUPPORTED);
   },
   async createWriter(path: string, schema: StructType, options: SourceOptions, ctx: FormatContext): Promise<OutputWriter> {
     const o = xmlOptions(options, "_corrupt_record");

@@ -38,7 +38,7 @@ export interface XmlOptions {
    * takes the child elements no other field matches (their text, or their inner XML).
    */
   readonly wildcardColName: string;
-  /** rowValidationXSDPath: an XSD every row must validate against (no validator here: refused). */
+  /** rowValidationXSDPath: an XSD every row must validate against (an invalid row is a malformed record). */
   readonly rowValidationXSDPath: string | undefined;
 }
 

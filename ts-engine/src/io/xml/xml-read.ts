@@ -1,8 +1,7 @@
 import { BATCH_SIZE, type ColumnBatch } from "../../columnar/batch.js";
 import { takeBatch } from "../../columnar/take.js";
 import type { SqlConf } from "../../conf/sql-conf.js";
-import { existsSync } from "node:fs";
-import { IllegalArgumentException, SparkException } from "../../errors/spark-exception.js";
+import { SparkException } from "../../errors/spark-exception.js";
 import { StringType, structField, structType, type DataType, type StructType } from "../../types/data-type.js";
 import { decodeCharset } from "../charset.js";
 import type { FormatContext, ReadRequest } from "../file-format.js";
@@ -13,6 +12,7 @@ import { XmlRowBuilder } from "./xml-convert.js";
 import { XmlSchemaInference } from "./xml-infer.js";
 import { xmlOptions, type XmlOptions } from "./xml-options.js";
 import { xmlRecords } from "./xml-records.js";
+import { XmlRowValidator } from "./xml-row-validator.js";
 import { XmlRecordParser, type XmlElement } from "./xml-tree.js";
 
 /** spark.sql.columnNameOfCorruptRecord's default. */
@@ -21,20 +21,23 @@ const CORRUPT_DEFAULT = "_corrupt_record";
 /** The XML options of a read, with the session's corrupt record column name as default. */
 export function readOptionsOf(options: SourceOptions, conf: SqlConf): XmlOptions {
   const o = xmlOptions(options, conf.get("spark.sql.columnNameOfCorruptRecord") ?? CORRUPT_DEFAULT);
-  const xsd = o.rowValidationXSDPath;
-  if (xsd !== undefined) {
-    // Spark validates each row with javax.xml.validation; no XSD validator is available here,
-    // so a read that asks for one fails instead of returning rows it did not validate
-    if (!existsSync(xsd.replace(/^file:\/\//, ""))) throw new IllegalArgumentException(`File ${xsd} does not exist`);
-    throw new IllegalArgumentException(`rowValidationXSDPath is not supported by tspark's XML reader: it has no XSD validator (${xsd})`);
-  }
+  // a missing XSD fails before any task runs; a broken one when the first file is read
+  if (o.rowValidationXSDPath !== undefined) XmlRowValidator.checkExists(o.rowValidationXSDPath);
   return o;
 }
 
-/** A file's records (decompressed, decoded from `encoding`) with their parsed root elements (null: malformed). */
+/**
+ * A file's records (decompressed, decoded from `encoding`) with their parsed root elements
+ * (null: malformed, or not valid against rowValidationXSDPath's schema).
+ */
 async function* fileRecords(path: string, o: XmlOptions, parser: XmlRecordParser): AsyncGenerator<{ readonly text: string; readonly root: XmlElement | null }> {
   const text = decodeCharset(await readWholeFile(path), o.encoding);
-  for (const r of xmlRecords(text, o.rowTag)) yield { text: r, root: parser.parse(r) };
+  const xsd = o.rowValidationXSDPath === undefined ? null : await XmlRowValidator.open(o.rowValidationXSDPath);
+  try {
+    for (const r of xmlRecords(text, o.rowTag)) yield { text: r, root: xsd !== null && !xsd.valid(r) ? null : parser.parse(r) };
+  } finally {
+    xsd?.dispose();
+  }
 }
 
 /**

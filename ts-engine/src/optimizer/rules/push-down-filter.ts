@@ -1,7 +1,7 @@
 import type { AttributeRef, Expr } from "../../expr/expr.js";
 import { isNondeterministicFunction } from "../../expr/functions/registry.js";
 import type { Filter, LogicalPlan } from "../../plan/logical-plan.js";
-import { filter, join, project, repartition } from "../../plan/nodes/index.js";
+import { expand, filter, join, project, repartition } from "../../plan/nodes/index.js";
 import { outputOf } from "../../plan/output.js";
 import { andAll, splitConjuncts } from "../join-keys.js";
 import type { OptimizerRule } from "../rule.js";
@@ -26,6 +26,25 @@ function throughProject(f: Filter): LogicalPlan {
   // Filters on an aggregate-free projection only; substituting keeps names of the inner attributes.
   const cond = transformExprUp(f.condition, (x) => (x.kind === "AttributeRef" ? (defs.get(x.exprId) ?? x) : x));
   return project(filter(p.input, cond), p.exprs);
+}
+
+/**
+ * Filter over Expand (Spark's PushPredicateThroughNonJoin): the conjuncts that read only
+ * columns every projection passes through unchanged hold for each copy of a row exactly when
+ * they hold for the row, so they filter below the Expand (a sliding window's isnotnull(ts)).
+ */
+function throughExpand(f: Filter): LogicalPlan {
+  const ex = f.input;
+  if (ex.kind !== "Expand") return f;
+  const passed = ex.output.filter((a, i) => ex.projections.every((proj) => proj[i]?.kind === "AttributeRef" && proj[i].exprId === a.exprId));
+  const down: Expr[] = [];
+  const stay: Expr[] = [];
+  for (const c of splitConjuncts(f.condition)) (deterministic(c) && readsOnly(c, passed) ? down : stay).push(c);
+  const cond = andAll(down);
+  if (cond === undefined) return f;
+  const pushed = expand(filter(ex.input, cond), ex.projections, ex.output);
+  const rest = andAll(stay);
+  return rest === undefined ? pushed : filter(pushed, rest);
 }
 
 /** Filter over Join: conjuncts that read one side only move below the join where that keeps its meaning. */
@@ -74,6 +93,7 @@ export const pushDownFilter: OptimizerRule = {
       if (p.kind !== "Filter") return p;
       if (p.input.kind === "Project") return throughProject(p);
       if (p.input.kind === "Join") return intoJoin(p);
+      if (p.input.kind === "Expand") return throughExpand(p);
       // Spark's PushPredicateThroughNonJoin: a repartition keeps every row, so filter first
       if (p.input.kind === "Repartition" && deterministic(p.condition)) return repartition(filter(p.input.input, p.condition), p.input.scheme, p.input.numPartitions);
       return p;

@@ -1,5 +1,6 @@
 import { resolveCollectMetrics } from "./rules/collect-metrics.js";
 import { resolvePythonCoGroup, resolvePythonMapGroups } from "./rules/python-map-groups.js";
+import { resolvePythonUdtf } from "./rules/python-udtf.js";
 import type { SqlConf } from "../../conf/sql-conf.js";
 import { AnalysisException, IllegalArgumentException } from "../../errors/spark-exception.js";
 import type { SessionFunctionLookup } from "./scope.js";
@@ -159,6 +160,8 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
       return resolvePythonMapGroups(p, ctx);
     case "PythonCoGroup":
       return resolvePythonCoGroup(p, ctx);
+    case "PythonUDTF":
+      return resolvePythonUdtf(p, ctx);
     default:
       return assertNever(p);
   }

@@ -21,6 +21,8 @@ export interface SessionFunction {
 export interface SessionFunctionLookup {
   /** The function registered under `name` (case-insensitive), if any. */
   lookupSessionFunction(name: string): SessionFunction | undefined;
+  /** The Python UDTF `spark.udtf.register` registered under `name` (Spark's table function registry), if any. */
+  lookupSessionTableFunction?(name: string): SessionFunction | undefined;
 }
 
 /** What expressions of one plan node may refer to: its input attributes, and frames by planId. */

@@ -24,3 +24,4 @@ export { offset } from "./offset.js";
 export { repartition } from "./repartition.js";
 export { collectMetrics } from "./collect-metrics.js";
 export { pythonCoGroup, pythonMapGroups } from "./python-map-groups.js";
+export { pythonUdtf } from "./python-udtf.js";

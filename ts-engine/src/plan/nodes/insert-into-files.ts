@@ -11,6 +11,7 @@ export function insertIntoFiles(
   mode: SaveMode,
   options: readonly (readonly [string, string])[],
   partitionBy: readonly AttributeRef[],
+  bucketId?: AttributeRef,
 ): InsertIntoFiles {
   const out = outputOf(input);
   invariant(
@@ -18,5 +19,6 @@ export function insertIntoFiles(
     "InsertIntoFiles",
     () => "partition column outside the input",
   );
-  return Object.freeze({ kind: "InsertIntoFiles", input, format, path, mode, options, partitionBy });
+  invariant(bucketId === undefined || out.some((o) => o.exprId === bucketId.exprId), "InsertIntoFiles", () => "bucket id column outside the input");
+  return Object.freeze({ kind: "InsertIntoFiles", input, format, path, mode, options, partitionBy, ...(bucketId === undefined ? {} : { bucketId }) });
 }

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import type { Vector } from "../../columnar/vector.js";
 import { SparkException } from "../../errors/spark-exception.js";
-import type { EvalAggRequest, EvalUdfsRequest, ForeachPartitionRequest, PartitionInput, PythonMapRequest, PythonMapResult, PythonRunner, RowsChunk, RunOptions } from "../python-runner.js";
+import type { EvalAggRequest, EvalUdfsRequest, EvalUdtfRequest, EvalUdtfResult, ForeachPartitionRequest, PartitionInput, PythonMapRequest, PythonMapResult, PythonMapSide, PythonMapStreamHead, PythonRunner, RowsChunk, RunOptions } from "../python-runner.js";
 import {
   blobsOf,
   bucketsOf,
@@ -13,6 +13,8 @@ import {
   mapPartitionsFrame,
   pythonMapFrame,
   pythonMapResult,
+  evalUdtfFrame,
+  evalUdtfResult,
   shuffleWriteFrame,
   type Frame,
 } from "../runner-frames.js";
@@ -77,6 +79,16 @@ export class InProcessPythonRunner implements PythonRunner {
 
   async pythonMap(req: PythonMapRequest, opts: RunOptions): Promise<PythonMapResult> {
     return pythonMapResult(req, await this.call(opts, pythonMapFrame(req)));
+  }
+
+  pythonMapStream(head: PythonMapStreamHead, chunks: AsyncIterable<PythonMapSide>, opts: RunOptions): AsyncIterable<PythonMapResult> {
+    // a conversation of several frames: on a worker process, as foreachPartition's
+    this.streaming ??= new ProcessPythonRunner(1);
+    return this.streaming.pythonMapStream(head, chunks, opts);
+  }
+
+  async evalUdtf(req: EvalUdtfRequest, opts: RunOptions): Promise<EvalUdtfResult> {
+    return evalUdtfResult(req, await this.call(opts, evalUdtfFrame(req)));
   }
 
   foreachPartition(req: ForeachPartitionRequest, chunks: AsyncIterable<RowsChunk>, opts: RunOptions): Promise<void> {

@@ -1,7 +1,7 @@
 import os from "node:os";
 import type { Vector } from "../../columnar/vector.js";
 import { InternalError } from "../../errors/spark-exception.js";
-import type { EvalAggRequest, EvalUdfsRequest, ForeachPartitionRequest, PartitionInput, PythonMapRequest, PythonMapResult, PythonRunner, RowsChunk, RunOptions } from "../python-runner.js";
+import type { EvalAggRequest, EvalUdfsRequest, EvalUdtfRequest, EvalUdtfResult, ForeachPartitionRequest, PartitionInput, PythonMapRequest, PythonMapResult, PythonMapSide, PythonMapStreamHead, PythonRunner, RowsChunk, RunOptions } from "../python-runner.js";
 import { encodeArgColumn } from "../column-codec.js";
 import { typeJson } from "../type-json.js";
 import {
@@ -15,6 +15,10 @@ import {
   mapPartitionsFrame,
   pythonMapFrame,
   pythonMapResult,
+  pythonMapStreamFrame,
+  pythonMapStreamResult,
+  evalUdtfFrame,
+  evalUdtfResult,
   shuffleWriteFrame,
   type Frame,
 } from "../runner-frames.js";
@@ -39,6 +43,41 @@ export class ProcessPythonRunner implements PythonRunner {
 
   async pythonMap(req: PythonMapRequest, opts: RunOptions): Promise<PythonMapResult> {
     return pythonMapResult(req, await this.call(opts, pythonMapFrame(req)));
+  }
+
+  async *pythonMapStream(head: PythonMapStreamHead, chunks: AsyncIterable<PythonMapSide>, opts: RunOptions): AsyncIterable<PythonMapResult> {
+    const pool = this.pool(opts.pythonExec);
+    const w = await pool.acquireExclusive();
+    const it = chunks[Symbol.asyncIterator]();
+    let ended = false;
+    let clean = false;
+    try {
+      // one chunk ahead, so that each frame knows whether it is the last; the worker asks
+      // for the next ("more", with the output so far) only when the function reads past it
+      let cur = await it.next();
+      let side = cur.done === true ? head.empty : cur.value;
+      for (let first = true; ; first = false) {
+        const next = cur.done === true ? cur : await it.next();
+        const last = next.done === true;
+        if (last) ended = true;
+        const reply = checkedReply(await requestAbortable(w, pythonMapStreamFrame(head, side, first, last), opts.signal), opts);
+        if (reply.kind !== "more") clean = true;
+        yield pythonMapStreamResult(head, reply);
+        if (reply.kind !== "more") return;
+        if (last) throw new InternalError("Python worker asked for rows past the partition's end");
+        cur = next;
+        side = (next as IteratorYieldResult<PythonMapSide>).value;
+      }
+    } finally {
+      if (!ended) await it.return?.();
+      // a conversation left mid-way (the consumer stopped reading, an error) leaves the worker waiting for a chunk: replace it
+      if (!clean) w.stop(true);
+      pool.releaseExclusive(w);
+    }
+  }
+
+  async evalUdtf(req: EvalUdtfRequest, opts: RunOptions): Promise<EvalUdtfResult> {
+    return evalUdtfResult(req, await this.call(opts, evalUdtfFrame(req)));
   }
 
   async mapPartitions(func: Uint8Array | null, splitIndex: number, input: PartitionInput, opts: RunOptions): Promise<Uint8Array[]> {

@@ -34,12 +34,27 @@ export class WorkerPool {
    * conversation of several frames: foreachPartition's chunks).
    */
   async useExclusive<T>(fn: (w: WorkerProcess) => Promise<T>): Promise<T> {
-    const w = await this.acquireIdle();
+    const w = await this.acquireExclusive();
     try {
       return await fn(w);
     } finally {
-      this.release(w, MAX_DEPTH);
+      this.releaseExclusive(w);
     }
+  }
+
+  /**
+   * A worker nothing else is sent to until `releaseExclusive` (a streamed conversation that
+   * yields between its frames). When none is idle a new one is made even past `size`: the
+   * conversation's own input may need a worker of this pool meanwhile (a Python step below a
+   * streamed one in the same task), which must not wait for this one.
+   */
+  async acquireExclusive(): Promise<WorkerProcess> {
+    return this.acquireIdle();
+  }
+
+  /** Gives back a worker of `acquireExclusive`. */
+  releaseExclusive(w: WorkerProcess): void {
+    this.release(w, MAX_DEPTH);
   }
 
   /**
@@ -100,7 +115,7 @@ export class WorkerPool {
         if (w.dead) this.load.delete(w);
         else if (n === 0 && idle === null) idle = w;
       }
-      if (idle === null && this.load.size < this.size) {
+      if (idle === null && !this.closed) {
         idle = new WorkerProcess(this.pythonExec);
         this.load.set(idle, 0);
       }

@@ -26,7 +26,8 @@ async function chunkEncoder(format: ResultFormat): Promise<ChunkEncoder> {
 export async function handleExecute(req: ExecuteRequest, session: Session, rc: RequestContext): Promise<void> {
   await runRequest(req.id, session, rc, async ({ ctx, window, signal }) => {
     const plan = decodePlan(req.plan);
-    const result = await rc.state.engine.executeQuery(plan, ctx);
+    const iterate = req.localIterator;
+    const result = await rc.state.engine.executeQuery(plan, ctx, iterate === undefined ? {} : { partitionsAtOnce: iterate.prefetchPartitions ? 2 : 1 });
     await rc.send(schemaReply(req.id, result.schema));
     const encodeChunk = await chunkEncoder(req.format);
     const chunker = req.format === "arrow" ? new Chunker(ARROW_CHUNK_ROWS, ARROW_TARGET_CHUNK_BYTES) : new Chunker();

@@ -1,5 +1,5 @@
 import type { JoinType } from "../../plan/logical-plan.js";
-import type { GroupingAnalytics, ParsedPlan, ParsedPlanKind, PivotSpec } from "../../plan/parsed-plan.js";
+import type { GroupingAnalytics, ParsedPlan, ParsedPlanKind, ParsedTableFunctionArg, PivotSpec } from "../../plan/parsed-plan.js";
 import type { ParsedExpr } from "../../expr/parsed-expr.js";
 import { parseTableName } from "../../sql/parse-table-name.js";
 import { decodeExpr, decodeSortOrder } from "./decode-expr.js";
@@ -324,7 +324,36 @@ const DECODERS: Readonly<Record<WirePlanKind, Decoder>> = {
     otherGroupingExprs: exprs(m, "otherGroupingExprs", p),
     udf: decodeExpr(req(m, "udf", p), `${p}.udf`),
   }),
+  PythonUDTF: (m, p) => {
+    const lateral = opt(m, "lateral");
+    return {
+      kind: "PythonUDTF",
+      udtf: decodeExpr(req(m, "udtf", p), `${p}.udtf`),
+      args: asList(req(m, "args", p), `${p}.args`).map((a, i) => tableFunctionArg(a, `${p}.args[${i}]`)),
+      ...(lateral === undefined ? {} : { lateral: decodePlanAt(lateral, `${p}.lateral`) }),
+    };
+  },
 };
+
+/** A UDTF call's argument: `{kind: "expr", expr, name?}` or `{kind: "table", plan, partitionBy, orderBy, withSinglePartition, name?}`. */
+function tableFunctionArg(raw: unknown, p: string): ParsedTableFunctionArg {
+  const m = asMap(raw, p);
+  const n = opt(m, "name");
+  const name = n === undefined ? {} : { name: asString(n, `${p}.name`) };
+  const kind = asString(req(m, "kind", p), `${p}.kind`);
+  if (kind === "expr") return { kind, expr: decodeExpr(req(m, "expr", p), `${p}.expr`), ...name };
+  if (kind !== "table") fail(`${p}.kind`, `expected "expr" or "table", got ${JSON.stringify(kind)}`);
+  return {
+    kind,
+    table: {
+      plan: input(m, "plan", p),
+      partitionBy: exprs(m, "partitionBy", p),
+      orderBy: exprs(m, "orderBy", p),
+      withSinglePartition: asBool(req(m, "withSinglePartition", p), `${p}.withSinglePartition`),
+    },
+    ...name,
+  };
+}
 
 /** A double field (msgpack may carry an integral value as an int). */
 function asDouble(v: unknown, path: string): number {

@@ -1,5 +1,34 @@
-import { tableWriteMethod, type TableWriteSpec } from "../../engine/dataframe-table-write.js";
+import { tableWriteMethod, type PartitionTransform, type TableWriteSpec } from "../../engine/dataframe-table-write.js";
 import { asBool, asList, asMap, asString, asStringList, fail, opt, req } from "./wire-reader.js";
+
+const TRANSFORMS: readonly PartitionTransform["name"][] = ["identity", "years", "months", "days", "hours", "bucket"];
+
+function int(raw: unknown, path: string): number {
+  if (typeof raw !== "number" || !Number.isInteger(raw)) fail(path, "expected an integer");
+  return raw as number;
+}
+
+function bucketBy(raw: unknown, path: string): NonNullable<TableWriteSpec["bucketBy"]> {
+  const m = asMap(raw, path);
+  const n = opt(m, "numBuckets");
+  return {
+    ...(n === undefined ? {} : { numBuckets: int(n, `${path}.numBuckets`) }),
+    bucketColumns: asStringList(opt(m, "bucketColumns") ?? [], `${path}.bucketColumns`),
+    sortColumns: asStringList(opt(m, "sortColumns") ?? [], `${path}.sortColumns`),
+  };
+}
+
+function transforms(raw: unknown, path: string): PartitionTransform[] {
+  return asList(raw, path).map((t, i) => {
+    const p = `${path}[${i}]`;
+    const m = asMap(t, p);
+    const name = asString(req(m, "name", p), `${p}.name`);
+    const hit = TRANSFORMS.find((x) => x === name);
+    if (hit === undefined) fail(`${p}.name`, `unknown partition transform ${JSON.stringify(name)}`);
+    const n = opt(m, "numBuckets");
+    return { name: hit!, column: asString(req(m, "column", p), `${p}.column`), ...(n === undefined ? {} : { numBuckets: int(n, `${p}.numBuckets`) }) };
+  });
+}
 
 function pairs(raw: unknown, path: string): [string, string][] {
   return asList(raw, path).map((p, i) => {
@@ -11,7 +40,9 @@ function pairs(raw: unknown, path: string): [string, string][] {
 
 /**
  * Decodes the `write` of an `analyze` request with method `writeTable` (bridge/PROTOCOL.md):
- * `{tableName, method, mode?, overwrite?, format?, options, partitionBy, properties}`.
+ * `{tableName, method, mode?, overwrite?, format?, options, partitionBy, properties, bucketBy?,
+ * transforms?}` (bucketBy: `{numBuckets?, bucketColumns, sortColumns}`; transforms: writeTo's
+ * partitionedBy, `[{name, column, numBuckets?}]`).
  */
 export function decodeTableWrite(raw: unknown, path: string): TableWriteSpec {
   const m = asMap(raw, path);
@@ -27,5 +58,7 @@ export function decodeTableWrite(raw: unknown, path: string): TableWriteSpec {
     options: pairs(opt(m, "options") ?? [], `${path}.options`),
     partitionBy: asStringList(opt(m, "partitionBy") ?? [], `${path}.partitionBy`),
     properties: pairs(opt(m, "properties") ?? [], `${path}.properties`),
+    ...(opt(m, "bucketBy") === undefined ? {} : { bucketBy: bucketBy(opt(m, "bucketBy"), `${path}.bucketBy`) }),
+    ...(opt(m, "transforms") === undefined ? {} : { transforms: transforms(opt(m, "transforms"), `${path}.transforms`) }),
   };
 }

@@ -29,6 +29,11 @@ export interface ExecuteRequest {
   /** Raw wire plan; the handler decodes it so that errors carry this request's id. */
   readonly plan: unknown;
   readonly format: ResultFormat;
+  /**
+   * df.toLocalIterator: the result partitions run one at a time in order (two with
+   * prefetchPartitions), so the engine holds no more than the consumer is about to read.
+   */
+  readonly localIterator?: { readonly prefetchPartitions: boolean };
 }
 
 /** Flow control: the client consumed chunks up to `seq` of request `id`. */
@@ -151,6 +156,13 @@ function sid(m: WireMap): string {
   return asString(req(m, "sessionId", P), `${P}.sessionId`);
 }
 
+/** An execute's optional `localIterator` map ({prefetchPartitions}). */
+function localIteratorOf(v: unknown): Pick<ExecuteRequest, "localIterator"> {
+  if (v === undefined) return {};
+  const m = asMap(v, `${P}.localIterator`);
+  return { localIterator: { prefetchPartitions: asBool(opt(m, "prefetchPartitions") ?? false, `${P}.localIterator.prefetchPartitions`) } };
+}
+
 /** A wire StorageLevel map ({useDisk, useMemory, useOffHeap, deserialized, replication}). */
 function decodeStorageLevel(v: unknown, path: string): StorageLevel {
   if (v === undefined) return StorageLevel.MEMORY_AND_DISK_DESER;
@@ -206,6 +218,7 @@ const DECODERS: Readonly<Record<RequestKind, Decoder>> = {
     sessionId: sid(m),
     plan: req(m, "plan", P),
     format: oneOf(opt(m, "format") ?? "rows", ["rows", "arrow"], `${P}.format`),
+    ...localIteratorOf(opt(m, "localIterator")),
   }),
   ack: (m, id) => ({ kind: "ack", id, sessionId: sid(m), seq: asSmallInt(req(m, "seq", P), `${P}.seq`) }),
   analyze: (m, id) => ({

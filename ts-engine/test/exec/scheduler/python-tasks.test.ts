@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
@@ -15,6 +14,7 @@ import type { RddPlan } from "../../../src/rdd/rdd-plan.js";
 import { LongType, type DataType } from "../../../src/types/data-type.js";
 import { alias, col, fn, lit } from "../../engine/helpers.js";
 import { pickled, pickledList, testPython, unpickleRepr } from "../../python/python-env.js";
+import { tempDir } from "../../temp-dir.js";
 
 const script = fileURLToPath(new URL("../../../dist/exec/scheduler/worker-main.js", import.meta.url));
 const skip = !existsSync(script) ? "needs `npm run build` (dist/exec/scheduler/worker-main.js)" : testPython.skipReason;
@@ -100,7 +100,7 @@ describe.skipIf(skip !== null)(`Python work as worker-thread tasks (${skip ?? te
   });
 
   it("cancels a running UDF by killing the thread's Python process", async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "tspark-cancel-"));
+    const dir = tempDir("tspark-cancel-");
     const pidFile = path.join(dir, "pid");
     const ac = new AbortController();
     const slow = `lambda x: open(${JSON.stringify(pidFile)}, 'w').write(str(__import__('os').getpid())) and __import__('time').sleep(60)`;
@@ -117,7 +117,7 @@ describe.skipIf(skip !== null)(`Python work as worker-thread tasks (${skip ?? te
   });
 
   it("runs RDD steps (map side of a shuffle, then the reduce side) as worker-thread tasks", async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "tspark-rdd-"));
+    const dir = tempDir("tspark-rdd-");
     const file = path.join(dir, "words.txt");
     writeFileSync(file, "a b a\nc a\n\nb\n");
     const words: RddPlan = { kind: "PythonMapPartitions", input: { kind: "TextFile", path: file, minPartitions: 2 }, func: pickled("lambda i, it: ((w, 1) for l in it for w in l.split())") };
@@ -141,7 +141,7 @@ describe.skipIf(skip !== null)(`Python work as worker-thread tasks (${skip ?? te
     const own = new WorkerPool({ size: 2, script });
     const idle = await rows(withUdf(4, "lambda x: __import__('os').getpid()"), ctxOf([], new AbortController().signal, own));
     const idlePids = [...new Set(idle.map((r) => r[1] as number))];
-    const dir = mkdtempSync(path.join(os.tmpdir(), "tspark-close-"));
+    const dir = tempDir("tspark-close-");
     const pidFile = path.join(dir, "pid");
     const slow = `lambda x: open(${JSON.stringify(pidFile)}, 'w').write(str(__import__('os').getpid())) and __import__('time').sleep(60)`;
     const q = rows({ kind: "Project", input: { kind: "Range", start: 0, end: 1, step: 1, numPartitions: 1 }, exprs: [alias(udf(slow, LongType, [col("id")]), "y")] }, ctxOf([], new AbortController().signal, own));

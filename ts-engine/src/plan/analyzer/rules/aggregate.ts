@@ -20,6 +20,7 @@ import { resolveExpanding } from "../resolve-expanding.js";
 import { resolveGroupingSets } from "./grouping-analytics.js";
 import { implicitPivotGroupBy, pivotOutputs } from "./pivot.js";
 import { checkNoWindow, extractWindows, hasWindow, liftWindowsOverAggregate } from "./window.js";
+import { extractTimeWindows, hasTimeWindow } from "./time-window.js";
 import { exprType } from "../../../expr/expr-type.js";
 import { sqlTypeName } from "../../../types/type-names.js";
 
@@ -44,8 +45,18 @@ function ungrouped(e: Expr, groups: readonly Expr[]): Expr | null {
  * output list: grouping columns first when `prependGroups` (groupBy().agg()), then the named
  * aggregate expressions. Non-aggregate parts of outputs must be grouping expressions.
  */
-export function resolveAggregate(child: Resolved, groupBy: readonly Expr[], aggs: readonly Expr[], ctx: AnalyzerCtx, prependGroups = false): Resolved {
+export function resolveAggregate(input: Resolved, groupByIn: readonly Expr[], aggsIn: readonly Expr[], ctx: AnalyzerCtx, prependGroups = false): Resolved {
   void ctx;
+  let child = input;
+  let groupBy = groupByIn;
+  let aggs = aggsIn;
+  if (hasTimeWindow([...groupBy, ...aggs])) {
+    // Spark's TimeWindowing / SessionWindowing over the Aggregate: grouping by the window column computed below
+    const tw = extractTimeWindows(child.plan, [...groupBy, ...aggs]);
+    child = { ...child, plan: tw.plan };
+    groupBy = tw.exprs.slice(0, groupBy.length);
+    aggs = tw.exprs.slice(groupBy.length);
+  }
   checkNoWindow(groupBy, "group");
   for (const g of groupBy) {
     if (containsAgg(g)) throw new AnalysisException("GROUP_BY_AGGREGATE", { sqlExpr: `"${exprPrettySql(g)}"` });
@@ -126,7 +137,14 @@ function resolveGroupingAggregate(
 export function resolveAggregateNode(p: ParsedAggregate, ctx: AnalyzerCtx): Resolved {
   const child = ctx.resolve(p.input);
   const scope = scopeOf(child, ctx);
-  const aggs = resolveExpanding(p.aggs, scope);
+  let aggs: Expr[];
+  try {
+    aggs = resolveExpanding(p.aggs, scope);
+  } catch (err) {
+    const windowed = p.sqlSelect === true && p.groupingAnalytics === undefined && p.pivot === undefined && err instanceof AnalysisException ? resolveOverGroupedWindow(p, child, scope, ctx) : null;
+    if (windowed === null) throw err;
+    return windowed;
+  }
   if (p.pivot !== undefined) {
     // Spark's ResolvePivot: the pivoted aggregates follow the grouping columns
     const outputs = pivotOutputs(p.pivot, aggs, scope, ctx);
@@ -154,6 +172,25 @@ export function resolveAggregateNode(p: ParsedAggregate, ctx: AnalyzerCtx): Reso
   if (p.groupByAll === true) return resolveAggregate(child, aggs.filter((a) => !containsAgg(a)).map(unalias), aggs, ctx, false);
   const groupBy = p.groupBy.flatMap((g) => groupByItem(g, p.aggs, aggs, scope));
   return resolveAggregate(child, groupBy, aggs, ctx, false);
+}
+
+/**
+ * SQL's `SELECT window.start … GROUP BY window(ts, …)`: the select list reads the column the
+ * grouping's time window becomes (Spark's TimeWindowing runs before the list resolves), so
+ * the window is computed first and the list resolved over it; null when the grouping holds none.
+ */
+function resolveOverGroupedWindow(p: ParsedAggregate, child: Resolved, scope: Scope, ctx: AnalyzerCtx): Resolved | null {
+  let groupBy: Expr[];
+  try {
+    groupBy = resolveExpanding(p.groupBy, scope);
+  } catch {
+    return null;
+  }
+  if (!hasTimeWindow(groupBy)) return null;
+  const tw = extractTimeWindows(child.plan, groupBy);
+  const windowed: Resolved = { ...child, plan: tw.plan };
+  const aggs = resolveExpanding(p.aggs, scopeOf(windowed, ctx)).map(tw.substitute);
+  return resolveAggregate(windowed, tw.exprs, aggs, ctx, false);
 }
 
 /**

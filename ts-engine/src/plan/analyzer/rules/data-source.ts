@@ -68,7 +68,9 @@ export function resolveWriteFiles(p: WriteFiles, ctx: AnalyzerCtx): Resolved {
   if (partitionBy.length > 0 && partitionBy.length === out.length) {
     throw noPlan(new AnalysisException("_LEGACY_ERROR_TEMP_1157", { message: "Cannot use all columns for partition columns" }));
   }
-  return { plan: insertIntoFiles(child.plan, format.name, p.path, mode, p.options, partitionBy), planIds: child.planIds };
+  const bucketId = p.bucketIdColumn === undefined ? undefined : out.find((x) => x.name === p.bucketIdColumn);
+  if (p.bucketIdColumn !== undefined && bucketId === undefined) throw new InternalError(`bucket id column ${p.bucketIdColumn} is not in the write's input`);
+  return { plan: insertIntoFiles(child.plan, format.name, p.path, mode, p.options, partitionBy, bucketId), planIds: child.planIds };
 }
 
 function structText(attrs: readonly AttributeRef[]): string {

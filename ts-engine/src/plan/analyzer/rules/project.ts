@@ -15,12 +15,16 @@ import { exposeHidden } from "../hidden-columns.js";
 import { resolveAggregate } from "./aggregate.js";
 import { extractGenerators, hasGenerator } from "./generate.js";
 import { extractWindows } from "./window.js";
+import { extractTimeWindows } from "./time-window.js";
 
 /** Project: stars expanded, expressions resolved and named; aggregates make it a global Aggregate. */
 export function resolveProject(p: ParsedProject, ctx: AnalyzerCtx): Resolved {
-  const child = ctx.resolve(p.input);
-  const scope = scopeOf(child, ctx);
-  const resolved = withOperatorText(scope, (s) => resolveExpanding(p.exprs, s), (r) => `Project ${exprList(r.map(named))}`);
+  const input = ctx.resolve(p.input);
+  const scope = scopeOf(input, ctx);
+  // Spark's TimeWindowing / SessionWindowing / ResolveWindowTime: window calls become columns computed below
+  const tw = extractTimeWindows(input.plan, withOperatorText(scope, (s) => resolveExpanding(p.exprs, s), (r) => `Project ${exprList(r.map(named))}`));
+  const child: Resolved = tw.plan === input.plan ? input : { ...input, plan: tw.plan };
+  const resolved = tw.exprs;
   if (hasGenerator(resolved)) {
     // Generators are taken out before naming: their columns get the generator's names.
     const g = extractGenerators(child.plan, resolved);
@@ -47,7 +51,8 @@ export function resolveWithColumns(p: WithColumns, ctx: AnalyzerCtx): Resolved {
       }),
       ...p.names.flatMap((n, i) => (attrs.some((a) => sameName(n, a.name, ctx.caseSensitive)) ? [] : [{ kind: "Alias", child: vs[i]!, name: n, exprId: newExprId() } as const])),
     ])}`;
-  const values = withOperatorText(scope, (s) => p.exprs.map((e) => resolveExpr(e, s)), shown);
+  const tw = extractTimeWindows(child.plan, withOperatorText(scope, (s) => p.exprs.map((e) => resolveExpr(e, s)), shown));
+  const values = tw.exprs;
   const used = new Set<number>();
   const exprs: Expr[] = attrs.map((a) => {
     const i = p.names.findIndex((n) => sameName(n, a.name, ctx.caseSensitive));
@@ -59,10 +64,10 @@ export function resolveWithColumns(p: WithColumns, ctx: AnalyzerCtx): Resolved {
     if (!used.has(i)) exprs.push({ kind: "Alias", child: values[i]!, name: n, exprId: newExprId() });
   });
   if (hasGenerator(exprs)) {
-    const g = extractGenerators(child.plan, exprs);
+    const g = extractGenerators(tw.plan, exprs);
     return { plan: project(g.plan, g.exprs), planIds: child.planIds };
   }
-  const w = extractWindows(child.plan, exprs);
+  const w = extractWindows(tw.plan, exprs);
   return { plan: project(w.plan, w.exprs), planIds: child.planIds };
 }
 

@@ -1,6 +1,5 @@
-import { AnalysisException } from "../../../errors/spark-exception.js";
+import { AnalysisException, IllegalArgumentException } from "../../../errors/spark-exception.js";
 import { newExprId, type AttributeRef, type Expr, type PythonUDF } from "../../../expr/expr.js";
-import { exprPrettySql } from "../../../expr/expr-string.js";
 import { pythonCoGroup, pythonMapGroups } from "../../nodes/index.js";
 import { outputOf } from "../../output.js";
 import type { ParsedPythonCoGroup, ParsedPythonMapGroups } from "../../parsed-plan.js";
@@ -48,8 +47,8 @@ export function resolvePythonCoGroup(p: ParsedPythonCoGroup, ctx: AnalyzerCtx): 
   const lkeys = groupingOf(p.inputGroupingExprs, left, ctx);
   const rkeys = groupingOf(p.otherGroupingExprs, right, ctx);
   if (lkeys.length !== rkeys.length) {
-    // Spark's FlatMapCoGroupsInPandas requires the two groupings to match in arity
-    throw new AnalysisException("_LEGACY_ERROR_TEMP_2421", { left: lkeys.map(exprPrettySql).join(", "), right: rkeys.map(exprPrettySql).join(", ") });
+    // Spark's FlatMapCoGroupsInPandas: require(left.size == right.size), PySpark 4.0.1's IllegalArgumentException
+    throw new IllegalArgumentException(`requirement failed: Cogroup keys must have same size: ${lkeys.length} != ${rkeys.length}`);
   }
   const udf = udfOver(p.udf, [...outputOf(left.plan), ...outputOf(right.plan)]);
   const none: PlanIdMap = new Map();
