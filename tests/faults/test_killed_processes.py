@@ -182,7 +182,7 @@ def test_remote_client_that_vanishes_mid_stream_has_its_stream_dropped_within_se
         assert wait_for(lambda: "dropping its result stream" in _log_of(proc), 30), _log_of(proc)[-2000:]
         took = time.monotonic() - t0
         print("vanished remote client: stream dropped after %.1f s" % took)
-        assert took < 20
+        assert took < 30  # 10 s of silence, plus the engine's 1 s checks and a loaded machine
         probe = RawClient(addr)
         assert probe.ping()
     finally:

@@ -29,6 +29,9 @@ await yargs(hideBin(process.argv))
         .option("allow", { type: "string", describe: "With --curve-keys: file of client public keys to admit, one per line (.pub files concatenated)" })
         .option("python", { type: "string", array: true, describe: "Interpreter(s) sessions may run Python with; the first is the default (default: PYSPARK_PYTHON, else python3)" })
         .option("max-frame-mb", { type: "number", describe: "Largest message a client may send, in MiB (default 1024)" })
+        .option("max-partitions", { type: "number", describe: "Most partitions a plan may ask for (default 100000)" })
+        .option("max-local-rows", { type: "number", describe: "Most rows of local data (createDataFrame) in one plan (default 20000000)" })
+        .option("max-depth", { type: "number", describe: "Deepest nesting of a message (default and most 2500)" })
         .option("parent-pid", { type: "number", describe: "Exit when this process dies (polled every 500 ms)" })
         .option("session-timeout", { type: "number", describe: "Release a session after its client sent nothing for this many seconds (default 3600, as Spark Connect)" })
         .epilog(`Environment: ${WORKER_THREADS_ENV}=N limits the engine to N worker threads (default: one per core); TSPARK_AUTH_TOKEN is the auth token; TSPARK_RUNTIME_DIR moves the generated token file.`),
@@ -53,6 +56,11 @@ await yargs(hideBin(process.argv))
         ...(argv.allow === undefined ? {} : { allow: argv.allow }),
         ...(argv.python === undefined ? {} : { python: argv.python.map(String) }),
         ...(argv["max-frame-mb"] === undefined ? {} : { maxFrameBytes: Math.floor(argv["max-frame-mb"] * 1024 * 1024) }),
+        limits: {
+          ...(argv["max-partitions"] === undefined ? {} : { maxPartitions: argv["max-partitions"] }),
+          ...(argv["max-local-rows"] === undefined ? {} : { maxLocalRows: argv["max-local-rows"] }),
+          ...(argv["max-depth"] === undefined ? {} : { maxDepth: argv["max-depth"] }),
+        },
       });
       process.exit(code);
     },

@@ -16,6 +16,7 @@ import { agreement, benchTable, cpuTable, type EngineRun } from "./report.js";
 import { parseSideRun, type SideRun } from "./side-run.js";
 import { targetLines } from "./targets.js";
 import { dataSpec } from "./workloads.js";
+import { runLoadBench } from "./load-bench.js";
 
 const nodeSide = fileURLToPath(new URL("./node-side.js", import.meta.url));
 
@@ -127,6 +128,11 @@ function bench(opts: BenchOptions): number {
 }
 
 function main(): void {
+  // the load run (load-bench.ts) is its own mode, with its own flags
+  if (process.argv.includes("--load")) {
+    process.exitCode = runLoadBench(process.argv.slice(2));
+    return;
+  }
   let opts: BenchOptions;
   try {
     opts = parseBenchOptions(process.argv.slice(2), process.env);

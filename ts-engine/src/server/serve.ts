@@ -5,6 +5,7 @@ import { startParentWatchdog } from "./parent-watchdog.js";
 import { readAllowList, readKeyPair, secretKeyPath } from "./security/curve-keys.js";
 import { PythonAllowList } from "./security/python-allow-list.js";
 import { generateToken, removeTokenFile, tokenFilePath, writeTokenFile } from "./security/token-file.js";
+import { configureDecodeLimits, type DecodeLimits } from "./protocol/decode-limits.js";
 import { EngineServer, type CurveServerOptions } from "./zmq-server.js";
 
 /** `tspark-engine serve` options (see cli.ts). */
@@ -25,6 +26,8 @@ export interface ServeOptions {
   readonly python?: readonly string[];
   /** Largest frame in bytes (EngineServerOptions.maxFrameBytes). */
   readonly maxFrameBytes?: number;
+  /** Decode-time ceilings for partitions, local rows and nesting (protocol/decode-limits.ts). */
+  readonly limits?: Partial<DecodeLimits>;
 }
 
 function logLine(line: string): void {
@@ -75,6 +78,14 @@ export async function serve(opts: ServeOptions): Promise<number> {
         "Generate keys with `tspark-engine keys generate DIR`, then pass --curve-keys DIR --allow FILE (a token may be added with TSPARK_AUTH_TOKEN), or bind 127.0.0.1.",
     );
     return 2;
+  }
+  if (opts.limits !== undefined) {
+    try {
+      configureDecodeLimits(opts.limits);
+    } catch (e) {
+      logLine(e instanceof Error ? e.message : String(e));
+      return 2;
+    }
   }
   const generated = opts.token === undefined && curve === undefined;
   const token = opts.token ?? (generated ? generateToken() : undefined);

@@ -16,8 +16,8 @@ import {
   asString,
   asStringList,
   describe,
+  asLocalRows,
   fail,
-  MAX_LOCAL_RELATION_ROWS,
   opt,
   req,
   type WireMap,
@@ -89,9 +89,7 @@ const DECODERS: Readonly<Record<WirePlanKind, Decoder>> = {
   },
   LocalRelation: (m, p) => {
     const schema = decodeStructType(req(m, "schema", p), `${p}.schema`);
-    const rawRows = asList(req(m, "rows", p), `${p}.rows`);
-    if (rawRows.length > MAX_LOCAL_RELATION_ROWS) fail(`${p}.rows`, `${rawRows.length} rows is more than the engine's limit of ${MAX_LOCAL_RELATION_ROWS} for local data; write it to a file and read that instead`);
-    const rows = rawRows.map((r, i) => {
+    const rows = asLocalRows(req(m, "rows", p), `${p}.rows`).map((r, i) => {
       const rp = `${p}.rows[${i}]`;
       const row = asList(r, rp);
       if (row.length !== schema.fields.length) fail(rp, `expected ${schema.fields.length} values, got ${row.length}`);

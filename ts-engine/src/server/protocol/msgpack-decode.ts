@@ -1,5 +1,6 @@
 import { addExtension, Unpackr } from "msgpackr";
 import { InvalidPlanInput } from "../../errors/spark-exception.js";
+import { decodeLimits, HARD_MAX_DEPTH } from "./decode-limits.js";
 
 /**
  * The one msgpack decoder of the bridge: maps become plain objects, `bin` becomes a
@@ -14,12 +15,12 @@ const unpackr = new Unpackr({
 });
 
 /**
- * The deepest nesting of maps and arrays a message may have. The decoders and the analyzer recurse
- * once or twice per level, and Node's default stack overflows at a chain of about 1,400 `+`
- * (2,800 levels). Checked right after decoding, so a hostile or buggy client gets a clear error
- * and the engine never overflows its stack on that message.
+ * The deepest nesting of maps and arrays a message may have by default (decode-limits.ts: the
+ * decoders and the analyzer recurse once or twice per level, and Node's default stack overflows at
+ * a chain of about 1,400 `+`). Checked right after decoding, so a hostile or buggy client gets a
+ * clear error and the engine never overflows its stack on that message.
  */
-export const MAX_FRAME_DEPTH = 2_500;
+export const MAX_FRAME_DEPTH = HARD_MAX_DEPTH;
 
 /** Levels the Python client packs per NESTED_EXT value (python/tspark/_bridge/codec.py). */
 const LEVELS_PER_EXT = 256;
@@ -39,7 +40,7 @@ let extNesting = 0;
 addExtension({
   type: NESTED_EXT,
   unpack: (bytes: Uint8Array): unknown => {
-    if (extNesting * LEVELS_PER_EXT > MAX_FRAME_DEPTH) return TOO_DEEP;
+    if (extNesting * LEVELS_PER_EXT > decodeLimits().maxDepth) return TOO_DEEP;
     extNesting++;
     try {
       return unpackr.unpack(bytes);
@@ -60,8 +61,9 @@ export function decodeMsgpack(frame: Uint8Array): unknown {
  * decodeMsgpack so that the server has read the request id first and the error reaches the request.
  */
 export function checkFrameDepth(value: unknown): void {
-  if (nestingDepth(value, MAX_FRAME_DEPTH) > MAX_FRAME_DEPTH) {
-    throw new InvalidPlanInput(`the message nests deeper than ${MAX_FRAME_DEPTH} levels; split the query into smaller steps (for example, cache or checkpoint an intermediate DataFrame)`);
+  const max = decodeLimits().maxDepth;
+  if (nestingDepth(value, max) > max) {
+    throw new InvalidPlanInput(`the message nests deeper than ${max} levels; split the query into smaller steps (for example, cache or checkpoint an intermediate DataFrame)`);
   }
 }
 

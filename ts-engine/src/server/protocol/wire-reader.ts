@@ -1,4 +1,5 @@
 import { InvalidPlanInput } from "../../errors/spark-exception.js";
+import { decodeLimits, DEFAULT_DECODE_LIMITS } from "./decode-limits.js";
 
 /** A msgpack map as decoded: string keys, unknown values. */
 export type WireMap = Readonly<Record<string, unknown>>;
@@ -59,25 +60,23 @@ export function asInt(v: unknown, path: string): number | bigint {
   return v;
 }
 
-/**
- * The most partitions a DataFrame plan may ask for (Range, LocalRelation, repartition). Each
- * partition is a task: 10,000 empty ones take seconds, and `range(0, 10, 1, 10**9)` would hold
- * the engine for hours while its task list grew by gigabytes, so the count is refused at decode.
- */
-export const MAX_PARTITIONS = 100_000;
+/** The default partition ceiling (decode-limits.ts; serve --max-partitions changes it). */
+export const MAX_PARTITIONS = DEFAULT_DECODE_LIMITS.maxPartitions;
 
-/**
- * The most rows one LocalRelation may carry (createDataFrame from local data). Every row becomes
- * a JS array before it becomes columns, so a frame of a billion empty rows (one byte each) would
- * cost tens of gigabytes; larger local data belongs in a file (spark.read) or in several frames.
- */
-export const MAX_LOCAL_RELATION_ROWS = 20_000_000;
-
-/** A partition count from a plan: an int of at most MAX_PARTITIONS (a lower bound is the caller's). */
+/** A partition count from a plan: an int within the partition ceiling (a lower bound is the caller's). */
 export function asPartitionCount(v: unknown, path: string): number {
   const n = asSmallInt(v, path);
-  if (n > MAX_PARTITIONS) fail(path, `${n} partitions is more than the engine's limit of ${MAX_PARTITIONS}`);
+  const max = decodeLimits().maxPartitions;
+  if (n > max) fail(path, `${n} partitions is more than the engine's limit of ${max}`);
   return n;
+}
+
+/** A LocalRelation's row list, within the local-rows ceiling (decode-limits.ts). */
+export function asLocalRows(v: unknown, path: string): readonly unknown[] {
+  const rows = asList(v, path);
+  const max = decodeLimits().maxLocalRows;
+  if (rows.length > max) fail(path, `${rows.length} rows is more than the engine's limit of ${max} for local data; write it to a file and read that instead`);
+  return rows;
 }
 
 /** An int that must fit a JS number (counts, sizes, ids). */
