@@ -10,6 +10,7 @@ import { lineChunkText, readWholeFile, splitLines } from "../io/line-reader.js";
 import type { JsPartitioner } from "./js-function/js-partitioner.js";
 import { runJsMapPartitions, runJsShuffleWrite } from "./js-function/js-partition-task.js";
 import type { JsStep } from "./js-function/js-steps.js";
+import { SpillFile } from "./memory/spill-file.js";
 
 /**
  * A partition task's input: what a runner takes, or files the task reads itself (on its
@@ -19,7 +20,9 @@ import type { JsStep } from "./js-function/js-steps.js";
 export type TaskInput =
   | PartitionInput
   | { readonly kind: "textSplit"; readonly split: FileSplit }
-  | { readonly kind: "wholeTextFiles"; readonly files: readonly FileStatus[]; readonly binary: boolean };
+  | { readonly kind: "wholeTextFiles"; readonly files: readonly FileStatus[]; readonly binary: boolean }
+  /** A partition's blobs spilled by the main thread (rdd/rdd-spill.ts): binary batches in a spill file. */
+  | { readonly kind: "spilledBlobs"; readonly path: string };
 
 /**
  * One Python step of an RDD over one partition, as plain structured-clonable data, so it
@@ -116,13 +119,18 @@ async function resolveInput(input: TaskInput): Promise<PartitionInput> {
       for (const f of input.files) contents.push(await readWholeFile(f.path));
       return { kind: "wholeFiles", paths: input.files.map((f) => qualified(f.path)), contents, binary: input.binary };
     }
+    case "spilledBlobs": {
+      const blobs: Uint8Array[] = [];
+      for (const b of await SpillFile.readAll(input.path, BLOBS_SCHEMA)) for (const x of batchBlobs(b)) blobs.push(x);
+      return { kind: "blobs", blobs };
+    }
     default:
       return input;
   }
 }
 
 /** The one-column schema blobs travel in between threads (the task pool streams column batches). */
-const BLOBS_SCHEMA = structType([structField("blob", BinaryType, false)]);
+export const BLOBS_SCHEMA = structType([structField("blob", BinaryType, false)]);
 
 /** Blobs as a batch of one binary column, the form a pool task streams back. */
 export function blobsBatch(blobs: readonly Uint8Array[]): ColumnBatch {
