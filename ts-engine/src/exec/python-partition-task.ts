@@ -49,6 +49,14 @@ export type PythonPartitionTask =
       readonly partitionFunc: Uint8Array | null;
     }
   | {
+      /** A barrier stage's partitions, all in one task (their functions run at once, python/tspark/worker/barrier.py). */
+      readonly kind: "barrierMapPartitions";
+      readonly func: Uint8Array;
+      /** 0: the stage's first partition (a failure names it). */
+      readonly splitIndex: number;
+      readonly inputs: readonly TaskInput[];
+    }
+  | {
       readonly kind: "jsMapPartitions";
       readonly steps: readonly JsStep[];
       readonly splitIndex: number;
@@ -77,15 +85,17 @@ export interface PythonTaskOutput {
 
 /** Runs a partition task on `runner` (the calling thread's Python workers). */
 export async function runPythonPartitionTask(task: PythonPartitionTask, runner: PythonRunner, opts: RunOptions): Promise<PythonTaskOutput[]> {
-  const input = await resolveInput(task.input);
   const updates: Uint8Array[] = [];
   const withUpdates: RunOptions = { ...opts, onAccumulators: (b) => updates.push(b) };
-  const out = await runTask(task, input, runner, withUpdates);
+  const out =
+    task.kind === "barrierMapPartitions"
+      ? (await runner.barrierMapPartitions(task.func, await Promise.all(task.inputs.map(resolveInput)), withUpdates)).map((blobs, bucket) => ({ bucket, blobs }))
+      : await runTask(task, await resolveInput(task.input), runner, withUpdates);
   if (updates.length > 0) out.push({ bucket: ACCUMULATOR_BUCKET, blobs: updates });
   return out;
 }
 
-async function runTask(task: PythonPartitionTask, input: PartitionInput, runner: PythonRunner, opts: RunOptions): Promise<PythonTaskOutput[]> {
+async function runTask(task: Exclude<PythonPartitionTask, { kind: "barrierMapPartitions" }>, input: PartitionInput, runner: PythonRunner, opts: RunOptions): Promise<PythonTaskOutput[]> {
   switch (task.kind) {
     case "mapPartitions":
       return [{ bucket: -1, blobs: await runner.mapPartitions(task.func, task.splitIndex, input, opts) }];

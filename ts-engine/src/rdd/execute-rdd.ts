@@ -16,6 +16,7 @@ import { cachedPartitions, dropPartitions, keepPartitions } from "./rdd-cache.js
 /** Operator kinds an RDD task reports to EngineServices.onTask (traces and placement tests). */
 const TASK_KINDS: Readonly<Record<PythonPartitionTask["kind"], readonly string[]>> = {
   mapPartitions: ["PythonMapPartitions"],
+  barrierMapPartitions: ["PythonBarrierMapPartitions"],
   shuffleWrite: ["PythonShuffleWrite"],
   jsMapPartitions: ["JsMapPartitions"],
   jsShuffleWrite: ["JsShuffleWrite"],
@@ -208,6 +209,13 @@ async function computePartitions(plan: RddPlan, run: RddRun): Promise<TaskInput[
     case "PythonMapPartitions": {
       const inputs = await computePartitions(plan.input, run);
       const stage = run.stage();
+      if (plan.barrier === true) {
+        // a barrier stage: every partition in one task, so that all of them run at once
+        const out = await run.task(stage, { kind: "barrierMapPartitions", func: plan.func, splitIndex: 0, inputs });
+        const parts: PythonTaskOutput[][] = inputs.map(() => []);
+        for (const o of out) parts[o.bucket]?.push(o);
+        return stepOutputs(inputs, parts, run);
+      }
       const outs = await Promise.all(inputs.map((input, i) => run.task(stage, { kind: "mapPartitions", func: plan.func, splitIndex: i, input })));
       return stepOutputs(inputs, outs, run);
     }
