@@ -17,6 +17,7 @@ _SHARED = {
     "Broadcast": "tspark.broadcast", "Accumulator": "tspark.accumulators",
     "AccumulatorParam": "tspark.accumulators", "SparkFiles": "tspark.files",
     "TaskContext": "tspark.taskcontext", "StatusTracker": "tspark.status",
+    "BarrierTaskContext": "tspark.taskcontext", "BarrierTaskInfo": "tspark.taskcontext",
     "SparkJobInfo": "tspark.status", "SparkStageInfo": "tspark.status",
 }
 
@@ -42,4 +43,4 @@ def __getattr__(name: str):  # PySpark exposes these at top level
 
 __all__ = ["install_as_pyspark", "SparkContext", "SparkConf", "RDD", "Row", "StorageLevel", "Broadcast",
            "Accumulator", "AccumulatorParam", "SparkFiles", "TaskContext", "StatusTracker", "SparkJobInfo",
-           "SparkStageInfo", "__version__"]
+           "SparkStageInfo", "BarrierTaskContext", "BarrierTaskInfo", "__version__"]

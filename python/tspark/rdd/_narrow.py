@@ -53,6 +53,11 @@ class NarrowOps(RDDCore):
         """Elements where f is true."""
         return self.mapPartitionsWithIndex(lambda _, it: filter(f, it), True)
 
+    def barrier(self) -> Any:
+        """An RDDBarrier: its mapPartitions runs as a barrier stage (BarrierTaskContext)."""
+        from tspark.rdd._barrier import RDDBarrier
+        return RDDBarrier(self)
+
     def glom(self) -> Any:
         """Each partition as one list."""
         return self.mapPartitionsWithIndex(lambda _, it: [list(it)])

@@ -10,6 +10,7 @@ import sys
 import traceback
 from typing import Any, BinaryIO, Callable, Dict, Tuple
 
+from tspark.worker.barrier import barrier_map_partitions
 from tspark.worker.eval_udfs import eval_udfs
 from tspark.worker import foreach_ops
 from tspark.worker.framing import read_frame, write_frame
@@ -26,6 +27,7 @@ HANDLERS: Dict[str, Handler] = {
     "pythonMap": python_map,
     "pythonMapStream": python_map_stream,
     "mapPartitions": map_partitions,
+    "barrierMapPartitions": barrier_map_partitions,
     "shuffleWrite": shuffle_write,
     "foreachPartition": foreach_ops.foreach_partition,
     "udtf": udtf,

@@ -6,7 +6,7 @@ import sys
 from typing import Dict, Optional, Sequence
 
 from tspark.files import SparkFiles
-from tspark.taskcontext import TaskContext
+from tspark.taskcontext import TaskContext, _thread
 
 
 def enter_task(files_root: Optional[str], py_files: Sequence[str], properties: Dict[str, str],
@@ -17,4 +17,10 @@ def enter_task(files_root: Optional[str], py_files: Sequence[str], properties: D
     for p in py_files:
         if p not in sys.path:
             sys.path.insert(1, p)
+    barrier = getattr(_thread, "context", None)
+    if barrier is not None:
+        # a barrier task (worker/barrier.py), one thread of several: its own context gets the job's details
+        barrier._stageId = stage
+        barrier._localProperties = dict(properties)
+        return
     TaskContext._taskContext = TaskContext(partition, stage, 0, partition, properties)

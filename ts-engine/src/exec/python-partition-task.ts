@@ -10,6 +10,7 @@ import { lineChunkText, readWholeFile, splitLines } from "../io/line-reader.js";
 import type { JsPartitioner } from "./js-function/js-partitioner.js";
 import { runJsMapPartitions, runJsShuffleWrite } from "./js-function/js-partition-task.js";
 import type { JsStep } from "./js-function/js-steps.js";
+import { SpillFile } from "./memory/spill-file.js";
 
 /**
  * A partition task's input: what a runner takes, or files the task reads itself (on its
@@ -19,7 +20,9 @@ import type { JsStep } from "./js-function/js-steps.js";
 export type TaskInput =
   | PartitionInput
   | { readonly kind: "textSplit"; readonly split: FileSplit }
-  | { readonly kind: "wholeTextFiles"; readonly files: readonly FileStatus[]; readonly binary: boolean };
+  | { readonly kind: "wholeTextFiles"; readonly files: readonly FileStatus[]; readonly binary: boolean }
+  /** A partition's blobs spilled by the main thread (rdd/rdd-spill.ts): binary batches in a spill file. */
+  | { readonly kind: "spilledBlobs"; readonly path: string };
 
 /**
  * One Python step of an RDD over one partition, as plain structured-clonable data, so it
@@ -44,6 +47,14 @@ export type PythonPartitionTask =
       readonly numPartitions: number;
       /** cloudpickled `partitionFunc(key)` (null: portable_hash). */
       readonly partitionFunc: Uint8Array | null;
+    }
+  | {
+      /** A barrier stage's partitions, all in one task (their functions run at once, python/tspark/worker/barrier.py). */
+      readonly kind: "barrierMapPartitions";
+      readonly func: Uint8Array;
+      /** 0: the stage's first partition (a failure names it). */
+      readonly splitIndex: number;
+      readonly inputs: readonly TaskInput[];
     }
   | {
       readonly kind: "jsMapPartitions";
@@ -74,15 +85,17 @@ export interface PythonTaskOutput {
 
 /** Runs a partition task on `runner` (the calling thread's Python workers). */
 export async function runPythonPartitionTask(task: PythonPartitionTask, runner: PythonRunner, opts: RunOptions): Promise<PythonTaskOutput[]> {
-  const input = await resolveInput(task.input);
   const updates: Uint8Array[] = [];
   const withUpdates: RunOptions = { ...opts, onAccumulators: (b) => updates.push(b) };
-  const out = await runTask(task, input, runner, withUpdates);
+  const out =
+    task.kind === "barrierMapPartitions"
+      ? (await runner.barrierMapPartitions(task.func, await Promise.all(task.inputs.map(resolveInput)), withUpdates)).map((blobs, bucket) => ({ bucket, blobs }))
+      : await runTask(task, await resolveInput(task.input), runner, withUpdates);
   if (updates.length > 0) out.push({ bucket: ACCUMULATOR_BUCKET, blobs: updates });
   return out;
 }
 
-async function runTask(task: PythonPartitionTask, input: PartitionInput, runner: PythonRunner, opts: RunOptions): Promise<PythonTaskOutput[]> {
+async function runTask(task: Exclude<PythonPartitionTask, { kind: "barrierMapPartitions" }>, input: PartitionInput, runner: PythonRunner, opts: RunOptions): Promise<PythonTaskOutput[]> {
   switch (task.kind) {
     case "mapPartitions":
       return [{ bucket: -1, blobs: await runner.mapPartitions(task.func, task.splitIndex, input, opts) }];
@@ -116,13 +129,18 @@ async function resolveInput(input: TaskInput): Promise<PartitionInput> {
       for (const f of input.files) contents.push(await readWholeFile(f.path));
       return { kind: "wholeFiles", paths: input.files.map((f) => qualified(f.path)), contents, binary: input.binary };
     }
+    case "spilledBlobs": {
+      const blobs: Uint8Array[] = [];
+      for (const b of await SpillFile.readAll(input.path, BLOBS_SCHEMA)) for (const x of batchBlobs(b)) blobs.push(x);
+      return { kind: "blobs", blobs };
+    }
     default:
       return input;
   }
 }
 
 /** The one-column schema blobs travel in between threads (the task pool streams column batches). */
-const BLOBS_SCHEMA = structType([structField("blob", BinaryType, false)]);
+export const BLOBS_SCHEMA = structType([structField("blob", BinaryType, false)]);
 
 /** Blobs as a batch of one binary column, the form a pool task streams back. */
 export function blobsBatch(blobs: readonly Uint8Array[]): ColumnBatch {

@@ -190,6 +190,12 @@ export interface PythonRunner {
    */
   mapPartitions(func: Uint8Array | null, splitIndex: number, input: PartitionInput, opts: RunOptions): Promise<Uint8Array[]>;
   /**
+   * A barrier stage (`rdd.barrier().mapPartitions`): `func(splitIndex, iterator)` over every
+   * partition at once in one worker, so BarrierTaskContext.barrier() / allGather() can wait
+   * for all of them; one list of blobs per partition.
+   */
+  barrierMapPartitions(func: Uint8Array, inputs: readonly PartitionInput[], opts: RunOptions): Promise<Uint8Array[][]>;
+  /**
    * Map side of a shuffle: (key, value) elements (after `func`, when given) routed to
    * `partitionFunc(key) % numPartitions` (cloudpickled; null: portable_hash); returns the
    * blobs of each bucket.

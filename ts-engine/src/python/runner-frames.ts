@@ -67,6 +67,11 @@ export function shuffleWriteFrame(func: Uint8Array | null, splitIndex: number, i
   return { kind: "shuffleWrite", func, splitIndex, numPartitions, partitionFunc, ...inputFields(input) };
 }
 
+/** A `barrierMapPartitions` request: every partition's input fields, in partition order. */
+export function barrierMapPartitionsFrame(func: Uint8Array, inputs: readonly PartitionInput[]): Frame {
+  return { kind: "barrierMapPartitions", func, partitions: inputs.map(inputFields) };
+}
+
 /** The blobs of a `mapPartitions` reply. */
 export function blobsOf(reply: Frame): Uint8Array[] {
   return listOf(reply.blobs, "blobs") as Uint8Array[];

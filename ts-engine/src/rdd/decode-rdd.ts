@@ -54,7 +54,7 @@ export function decodeRddPlan(raw: unknown, path = "rdd"): RddPlan {
       };
     }
     case "PythonMapPartitions":
-      return { kind, input: decodeRddPlan(m.input, `${path}.input`), func: asBin(m.func, `${path}.func`) };
+      return { kind, input: decodeRddPlan(m.input, `${path}.input`), func: asBin(m.func, `${path}.func`), ...(m.barrier === true ? { barrier: true as const } : {}) };
     case "PythonShuffle":
       return {
         kind,

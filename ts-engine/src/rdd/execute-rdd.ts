@@ -1,7 +1,9 @@
 import { setMaxListeners } from "node:events";
 import type { ExecContext } from "../exec/exec-context.js";
 import { pythonRunnerOf } from "../python/default-runner.js";
-import { ACCUMULATOR_BUCKET, batchBlobs, runPythonPartitionTask, type PythonPartitionTask, type PythonTaskOutput, type TaskInput } from "../exec/python-partition-task.js";
+import { ACCUMULATOR_BUCKET, batchBlobs, BLOBS_SCHEMA, runPythonPartitionTask, type PythonPartitionTask, type PythonTaskOutput, type TaskInput } from "../exec/python-partition-task.js";
+import { SpillFile } from "../exec/memory/spill-file.js";
+import { RddMemory } from "./rdd-spill.js";
 import { assertNever } from "../errors/assert-never.js";
 import { InvalidPlanInput } from "../errors/spark-exception.js";
 import { maxTaskFailures, stageFailure, workerExited } from "../python/worker-errors.js";
@@ -14,6 +16,7 @@ import { cachedPartitions, dropPartitions, keepPartitions } from "./rdd-cache.js
 /** Operator kinds an RDD task reports to EngineServices.onTask (traces and placement tests). */
 const TASK_KINDS: Readonly<Record<PythonPartitionTask["kind"], readonly string[]>> = {
   mapPartitions: ["PythonMapPartitions"],
+  barrierMapPartitions: ["PythonBarrierMapPartitions"],
   shuffleWrite: ["PythonShuffleWrite"],
   jsMapPartitions: ["JsMapPartitions"],
   jsShuffleWrite: ["JsShuffleWrite"],
@@ -30,6 +33,8 @@ export type RddFamily = "python" | "js";
 /** One RDD run: its context and a counter that numbers its Python steps as stages. */
 class RddRun {
   private nextStage = 0;
+  /** The partitions held between stages, spilled past the execution memory. */
+  readonly memory: RddMemory;
 
   constructor(
     readonly ctx: ExecContext,
@@ -38,6 +43,14 @@ class RddRun {
   ) {
     // every running task of the job listens for the job's abort: one per partition, not a leak
     setMaxListeners(0, ctx.signal);
+    this.memory = new RddMemory(ctx.conf);
+  }
+
+  /** A partition's blobs in memory: as held, read back from its spill file, or read and pickled by a task (a text split, whole files). */
+  async blobsOf(stage: number, splitIndex: number, p: TaskInput): Promise<Uint8Array[]> {
+    if (p.kind === "blobs") return [...p.blobs];
+    if (p.kind === "spilledBlobs") return spilledBlobs(p.path);
+    return mapped(await this.task(stage, this.readTask(splitIndex, p)));
   }
 
   /** The task that turns a partition not read yet into blobs of its elements, unchanged. */
@@ -107,13 +120,16 @@ export async function* executeRdd(
   family: RddFamily = "python",
 ): AsyncIterable<Uint8Array> {
   const run = new RddRun(ctx, onAccumulators, family);
-  const parts = await computePartitions(plan, run);
-  const pickleStage = run.stage();
-  for (let i = 0; i < parts.length; i++) {
-    const p = parts[i]!;
-    // A text split is not read yet: a task reads and pickles it (no function applied).
-    const blobs = p.kind === "blobs" ? p.blobs : mapped(await run.task(pickleStage, run.readTask(i, p))).blobs;
-    yield* blobs;
+  try {
+    const parts = await computePartitions(plan, run);
+    const pickleStage = run.stage();
+    for (let i = 0; i < parts.length; i++) {
+      // A text split is not read yet: a task reads and pickles it (no function applied).
+      yield* await run.blobsOf(pickleStage, i, parts[i]!);
+      await run.memory.release([parts[i]!]);
+    }
+  } finally {
+    await run.memory.close();
   }
 }
 
@@ -159,10 +175,25 @@ export function unpersistRdd(plan: RddPlan): boolean {
 }
 
 /** The blobs of a mapPartitions task's output (one item, or none when a worker sent nothing). */
-function mapped(out: readonly PythonTaskOutput[]): { readonly kind: "blobs"; readonly blobs: Uint8Array[] } {
+function mapped(out: readonly PythonTaskOutput[]): Uint8Array[] {
   const blobs: Uint8Array[] = [];
   for (const o of out) for (const b of o.blobs) blobs.push(b); // not push(...): unbounded
-  return { kind: "blobs", blobs };
+  return blobs;
+}
+
+/** The blobs of a partition the main thread spilled (rdd-spill.ts). */
+async function spilledBlobs(file: string): Promise<Uint8Array[]> {
+  const blobs: Uint8Array[] = [];
+  for (const b of await SpillFile.readAll(file, BLOBS_SCHEMA)) for (const x of batchBlobs(b)) blobs.push(x);
+  return blobs;
+}
+
+/** One step's outputs kept for the next (their inputs released: the step has read them). */
+async function stepOutputs(inputs: readonly TaskInput[], outs: readonly (readonly PythonTaskOutput[])[], run: RddRun): Promise<TaskInput[]> {
+  await run.memory.release(inputs);
+  const kept: TaskInput[] = [];
+  for (const o of outs) kept.push(await run.memory.keep(mapped(o)));
+  return kept;
 }
 
 /** Every partition of `plan`, materialized. */
@@ -178,8 +209,15 @@ async function computePartitions(plan: RddPlan, run: RddRun): Promise<TaskInput[
     case "PythonMapPartitions": {
       const inputs = await computePartitions(plan.input, run);
       const stage = run.stage();
+      if (plan.barrier === true) {
+        // a barrier stage: every partition in one task, so that all of them run at once
+        const out = await run.task(stage, { kind: "barrierMapPartitions", func: plan.func, splitIndex: 0, inputs });
+        const parts: PythonTaskOutput[][] = inputs.map(() => []);
+        for (const o of out) parts[o.bucket]?.push(o);
+        return stepOutputs(inputs, parts, run);
+      }
       const outs = await Promise.all(inputs.map((input, i) => run.task(stage, { kind: "mapPartitions", func: plan.func, splitIndex: i, input })));
-      return outs.map(mapped);
+      return stepOutputs(inputs, outs, run);
     }
     case "PythonShuffle":
       return shuffle(plan.input, plan.numPartitions, plan.partitionFunc, run);
@@ -196,7 +234,10 @@ async function computePartitions(plan: RddPlan, run: RddRun): Promise<TaskInput[
       if (hit !== undefined) return hit.map((blobs) => ({ kind: "blobs", blobs }));
       const parts = await computePartitions(plan.input, run);
       const all = Array.from({ length: parts.length }, (_, i) => i);
-      const kept = (await coalesced(parts, all.map((i) => [i]), run)).map((p) => (p.kind === "blobs" ? p.blobs : []));
+      // a cached RDD's partitions live in memory (the RDD cache), never in the run's spill files
+      const stage = run.stage();
+      const kept = await Promise.all(parts.map((p, i) => run.blobsOf(stage, i, p)));
+      await run.memory.release(parts);
       keepPartitions(plan.id, kept);
       return kept.map((blobs) => ({ kind: "blobs", blobs }));
     }
@@ -210,7 +251,7 @@ async function computePartitions(plan: RddPlan, run: RddRun): Promise<TaskInput[
       const inputs = await computePartitions(plan.input, run);
       const stage = run.stage();
       const outs = await Promise.all(inputs.map((input, i) => run.task(stage, { kind: "jsMapPartitions", steps: plan.steps, splitIndex: i, input })));
-      return outs.map(mapped);
+      return stepOutputs(inputs, outs, run);
     }
     case "JsShuffle":
       return jsShuffle(plan.input, plan.numPartitions, plan.partitioner, run);
@@ -235,15 +276,17 @@ async function coalesced(inputs: readonly TaskInput[], groups: readonly (readonl
   const blobsOf = new Map<number, readonly Uint8Array[]>();
   await Promise.all(
     [...used].map(async (i) => {
-      const p = inputs[i]!;
-      blobsOf.set(i, p.kind === "blobs" ? p.blobs : mapped(await run.task(stage, run.readTask(i, p))).blobs);
+      blobsOf.set(i, await run.blobsOf(stage, i, inputs[i]!));
     }),
   );
-  return groups.map((g) => {
+  await run.memory.release(inputs);
+  const out: TaskInput[] = [];
+  for (const g of groups) {
     const blobs: Uint8Array[] = [];
     for (const i of g) for (const b of blobsOf.get(i)!) blobs.push(b);
-    return { kind: "blobs", blobs };
-  });
+    out.push(await run.memory.keep(blobs));
+  }
+  return out;
 }
 
 /** A JS shuffle: as `shuffle`, the JsMapPartitions right below fused into its map side. */
@@ -253,11 +296,12 @@ async function jsShuffle(input: RddPlan, n: number, partitioner: JsPartitioner, 
   const steps = fused !== null ? fused.steps : [];
   const stage = run.stage();
   const mapOutputs = await Promise.all(source.map((input, i) => run.task(stage, { kind: "jsShuffleWrite", steps, splitIndex: i, input, numPartitions: n, partitioner })));
-  return reducePartitions(mapOutputs, n);
+  await run.memory.release(source);
+  return reducePartitions(mapOutputs, n, run);
 }
 
-/** Reduce partition j = bucket j of every map output, in map order. */
-function reducePartitions(mapOutputs: readonly (readonly PythonTaskOutput[])[], n: number): TaskInput[] {
+/** Reduce partition j = bucket j of every map output, in map order (kept in memory or spilled, rdd-spill.ts). */
+async function reducePartitions(mapOutputs: readonly (readonly PythonTaskOutput[])[], n: number, run: RddRun): Promise<TaskInput[]> {
   const reduce: Uint8Array[][] = Array.from({ length: n }, () => []);
   for (const buckets of mapOutputs) {
     for (const { bucket, blobs } of buckets) {
@@ -265,7 +309,12 @@ function reducePartitions(mapOutputs: readonly (readonly PythonTaskOutput[])[], 
       for (const blob of blobs) reduce[bucket]!.push(blob);
     }
   }
-  return reduce.map((blobs) => ({ kind: "blobs", blobs }));
+  const out: TaskInput[] = [];
+  for (let j = 0; j < n; j++) {
+    out.push(await run.memory.keep(reduce[j]!));
+    reduce[j] = [];
+  }
+  return out;
 }
 
 /** Map side per input partition (shuffleWrite), then reduce partition j = bucket j of every map output, in map order. */
@@ -275,5 +324,6 @@ async function shuffle(input: RddPlan, n: number, partitionFunc: Uint8Array | nu
   const func = fused !== null ? fused.func : null;
   const stage = run.stage();
   const mapOutputs = await Promise.all(source.map((input, i) => run.task(stage, { kind: "shuffleWrite", func, splitIndex: i, input, numPartitions: n, partitionFunc })));
-  return reducePartitions(mapOutputs, n);
+  await run.memory.release(source);
+  return reducePartitions(mapOutputs, n, run);
 }

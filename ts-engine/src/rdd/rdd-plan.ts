@@ -44,6 +44,11 @@ export interface PythonMapPartitions {
   readonly kind: "PythonMapPartitions";
   readonly input: RddPlan;
   readonly func: Uint8Array;
+  /**
+   * `rdd.barrier().mapPartitions(f)`: a barrier stage, whose tasks all run at once
+   * (BarrierTaskContext.barrier / allGather wait for every one of them).
+   */
+  readonly barrier?: true;
 }
 
 /**

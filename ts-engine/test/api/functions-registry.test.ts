@@ -9,8 +9,9 @@ const NOT_ENGINE = new Set([
   ...["col", "column", "lit", "expr", "when", "asc", "desc", "toColumn", "attributeExpr", "countDistinct", "count_distinct", "sum_distinct", "log", "create_map"],
   ...["call_function", "asc_nulls_first", "asc_nulls_last", "desc_nulls_first", "desc_nulls_last", "sumDistinct", "negate", "listagg_distinct", "string_agg_distinct", "broadcast"],
   ...["toDegrees", "toRadians", "bitwiseNOT", "shiftLeft", "shiftRight", "shiftRightUnsigned"],
-  // a JavaScript UDF (functions-udf.ts) wraps a user function, not a registry entry
+  // a JavaScript UDF (functions-udf.ts) wraps a user function, not a registry entry; call_udf calls a registered one by name
   "udf",
+  "call_udf",
 ]);
 
 describe("functions", () => {

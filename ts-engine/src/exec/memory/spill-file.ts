@@ -141,6 +141,29 @@ export class SpillFile {
     return out;
   }
 
+  /**
+   * Every batch of a finished spill file at `file`, read front to back: for a task on another
+   * thread, which has the file's path but not this object (an RDD's spilled partition).
+   */
+  static async readAll(file: string, schema: StructType): Promise<ColumnBatch[]> {
+    const h = await fsp.open(file, "r");
+    try {
+      const { size } = await h.stat();
+      const out: ColumnBatch[] = [];
+      const len = new Uint8Array(8);
+      for (let pos = 0; pos < size; ) {
+        await readFully(h, len, pos);
+        const body = new Uint8Array(new DataView(len.buffer).getFloat64(0, true));
+        await readFully(h, body, pos + 8);
+        pos += 8 + body.byteLength;
+        out.push(decodeBatch(schema, body));
+      }
+      return out;
+    } finally {
+      await h.close();
+    }
+  }
+
   /** Removes the file (idempotent; never throws). */
   async delete(): Promise<void> {
     if (this.deleted) return;

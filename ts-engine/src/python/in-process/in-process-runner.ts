@@ -3,6 +3,7 @@ import type { Vector } from "../../columnar/vector.js";
 import { SparkException } from "../../errors/spark-exception.js";
 import type { EvalAggRequest, EvalUdfsRequest, EvalUdtfRequest, EvalUdtfResult, ForeachPartitionRequest, PartitionInput, PythonMapRequest, PythonMapResult, PythonMapSide, PythonMapStreamHead, PythonRunner, RowsChunk, RunOptions } from "../python-runner.js";
 import {
+  barrierMapPartitionsFrame,
   blobsOf,
   bucketsOf,
   checkedReply,
@@ -94,6 +95,10 @@ export class InProcessPythonRunner implements PythonRunner {
   foreachPartition(req: ForeachPartitionRequest, chunks: AsyncIterable<RowsChunk>, opts: RunOptions): Promise<void> {
     this.streaming ??= new ProcessPythonRunner(1);
     return this.streaming.foreachPartition(req, chunks, opts);
+  }
+
+  async barrierMapPartitions(func: Uint8Array, inputs: readonly PartitionInput[], opts: RunOptions): Promise<Uint8Array[][]> {
+    return bucketsOf(await this.call(opts, barrierMapPartitionsFrame(func, inputs)));
   }
 
   async mapPartitions(func: Uint8Array | null, splitIndex: number, input: PartitionInput, opts: RunOptions): Promise<Uint8Array[]> {

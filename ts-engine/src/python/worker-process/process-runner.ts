@@ -5,6 +5,7 @@ import type { EvalAggRequest, EvalUdfsRequest, EvalUdtfRequest, EvalUdtfResult, 
 import { encodeArgColumn } from "../column-codec.js";
 import { typeJson } from "../type-json.js";
 import {
+  barrierMapPartitionsFrame,
   blobsOf,
   bucketsOf,
   checkedReply,
@@ -78,6 +79,10 @@ export class ProcessPythonRunner implements PythonRunner {
 
   async evalUdtf(req: EvalUdtfRequest, opts: RunOptions): Promise<EvalUdtfResult> {
     return evalUdtfResult(req, await this.call(opts, evalUdtfFrame(req)));
+  }
+
+  async barrierMapPartitions(func: Uint8Array, inputs: readonly PartitionInput[], opts: RunOptions): Promise<Uint8Array[][]> {
+    return bucketsOf(await this.call(opts, barrierMapPartitionsFrame(func, inputs)));
   }
 
   async mapPartitions(func: Uint8Array | null, splitIndex: number, input: PartitionInput, opts: RunOptions): Promise<Uint8Array[]> {
