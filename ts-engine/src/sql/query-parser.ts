@@ -862,11 +862,17 @@ export class QueryParser extends Parser {
    * ResolveSQLOnFile does (spark.sql.runSQLOnFiles).
    */
   private tableName(): ParsedPlan {
-    const origin = this.origin(this.peek().pos);
+    const start = this.peek().pos;
+    const origin = this.origin(start);
     if (this.peekKw("identifier")) {
       const save = this.lx.pos;
       this.next();
-      if (this.peekOp("(")) return this.tableAlias({ kind: "UnresolvedRelation", nameParts: this.identifierClause(), origin }, true);
+      if (this.peekOp("(")) {
+        const nameParts = this.identifierClause();
+        // `IDENTIFIER('range')(1, 3)`: the clause names a table-valued function (Spark's functionTable)
+        if (nameParts.length === 1 && this.peekOp("(")) return this.tableAlias(this.tableValuedFunction(nameParts[0]!, start), true);
+        return this.tableAlias({ kind: "UnresolvedRelation", nameParts, origin }, true);
+      }
       this.lx.pos = save;
     }
     const parts = [this.identifier()];
@@ -922,8 +928,8 @@ export class QueryParser extends Parser {
   }
 
   /** `range(end)`, `range(start, end[, step[, numPartitions]])`; other table-valued functions are not there yet. */
-  private tableValuedFunction(): ParsedPlan {
-    const nameTok = this.next();
+  private tableValuedFunction(given?: string, givenPos?: number): ParsedPlan {
+    const nameTok = given === undefined ? this.next() : { value: given, pos: givenPos ?? 0 };
     const name = nameTok.value.toLowerCase();
     this.expectOp("(");
     const args: ParsedExpr[] = this.acceptOp(")") ? [] : this.callArguments(name, nameTok.pos);
