@@ -11,6 +11,8 @@ const NOT_ENGINE = new Set([
   ...["toDegrees", "toRadians", "bitwiseNOT", "shiftLeft", "shiftRight", "shiftRightUnsigned"],
   // a JavaScript UDF (functions-udf.ts) wraps a user function, not a registry entry
   "udf",
+  // partition transforms (functions-partitioning.ts): only writeTo(t).partitionedBy reads them (plan/partition-transform.ts)
+  ...["years", "months", "days", "hours", "bucket"],
 ]);
 
 describe("functions", () => {
