@@ -535,7 +535,7 @@ def _partition_transform(c: Any) -> Dict[str, Any]:
 
 
 def _transform_text(e: Any) -> str:
-    """An expression as Spark's error prints an unresolved one: ``\`+\`(id, 1)``."""
+    """An expression as Spark's error prints an unresolved one: an operator backquoted, as in `+`(id, 1)."""
     if not isinstance(e, dict):
         return str(e)
     kind = e.get("kind")

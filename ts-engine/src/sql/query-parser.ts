@@ -694,8 +694,8 @@ export class QueryParser extends Parser {
    * resolved at analysis: `f(1, x => 2, TABLE(t) PARTITION BY a ORDER BY b)`; with `lateral`,
    * joined to that relation's rows (`FROM t, LATERAL f(t.a) [AS u(c1, c2)]`).
    */
-  private udtfCall(lateral: ParsedPlan | undefined): ParsedPlan {
-    const nameTok = this.next();
+  private udtfCall(lateral: ParsedPlan | undefined, given?: string): ParsedPlan {
+    const udtf = given ?? this.next().value;
     this.expectOp("(");
     const args: ParsedTableFunctionArg[] = [];
     if (!this.acceptOp(")")) {
@@ -703,7 +703,7 @@ export class QueryParser extends Parser {
       while (this.acceptOp(","));
       this.expectOp(")");
     }
-    const call: ParsedPythonUDTF = { kind: "PythonUDTF", udtf: nameTok.value, args, ...(lateral === undefined ? {} : { lateral }) };
+    const call: ParsedPythonUDTF = { kind: "PythonUDTF", udtf, args, ...(lateral === undefined ? {} : { lateral }) };
     if (lateral === undefined) return call;
     // an alias names the function's own columns (the left side keeps its names)
     const t = this.peek();
@@ -964,11 +964,17 @@ export class QueryParser extends Parser {
    * ResolveSQLOnFile does (spark.sql.runSQLOnFiles).
    */
   private tableName(): ParsedPlan {
-    const origin = this.origin(this.peek().pos);
+    const start = this.peek().pos;
+    const origin = this.origin(start);
     if (this.peekKw("identifier")) {
       const save = this.lx.pos;
       this.next();
-      if (this.peekOp("(")) return this.tableAlias({ kind: "UnresolvedRelation", nameParts: this.identifierClause(), origin }, true);
+      if (this.peekOp("(")) {
+        const nameParts = this.identifierClause();
+        // `IDENTIFIER('range')(1, 3)`: the clause names a table-valued function (Spark's functionTable)
+        if (nameParts.length === 1 && this.peekOp("(")) return this.tableAlias(this.tableValuedFunction(nameParts[0]!, start), true);
+        return this.tableAlias({ kind: "UnresolvedRelation", nameParts, origin }, true);
+      }
       this.lx.pos = save;
     }
     const parts = [this.identifier()];
@@ -1024,15 +1030,12 @@ export class QueryParser extends Parser {
   }
 
   /** `range(end)`, `range(start, end[, step[, numPartitions]])`; other table-valued functions are not there yet. */
-  private tableValuedFunction(): ParsedPlan {
-    const save = this.lx.pos;
-    const nameTok = this.next();
+  private tableValuedFunction(given?: string, givenPos?: number): ParsedPlan {
+    const nameTok = given === undefined ? this.next() : { value: given, pos: givenPos ?? 0 };
     const name = nameTok.value.toLowerCase();
+    // any other name is a registered Python UDTF (its arguments may be TABLE(...) or named)
+    if (name !== "range" && !GENERATOR_TVFS.has(name)) return this.udtfCall(undefined, nameTok.value);
     this.expectOp("(");
-    if (name !== "range" && !GENERATOR_TVFS.has(name)) {
-      this.lx.pos = save;
-      return this.udtfCall(undefined);
-    }
     const args: ParsedExpr[] = this.acceptOp(")") ? [] : this.callArguments(name, nameTok.pos);
     if (GENERATOR_TVFS.has(name)) {
       // a generator in FROM: its rows over one input row (Spark's generator table functions)

@@ -12,6 +12,8 @@ const NOT_ENGINE = new Set([
   // a JavaScript UDF (functions-udf.ts) wraps a user function, not a registry entry; call_udf calls a registered one by name
   "udf",
   "call_udf",
+  // partition transforms (functions-partitioning.ts): only writeTo(t).partitionedBy reads them (plan/partition-transform.ts)
+  ...["years", "months", "days", "hours", "bucket"],
 ]);
 
 describe("functions", () => {
