@@ -67,6 +67,8 @@ ENGINE_ONLY = {
     "approx_quantile_summary",
     # Spark's CollectFrequentItems behind df.freqItems: no SQL name
     "collect_frequent_items",
+    # what a pivot of numeric aggregates runs (one pass over slots, where Spark plans PivotFirst): no SQL name
+    "pivot_agg",
 }
 
 #: Wrappers whose engine part is still being built (none now; the staleness test keeps it honest).
