@@ -51,6 +51,8 @@ ENGINE_ONLY = {
     "get_field", "get_item", "try_cast", "update_fields",
     # SQL-only spellings: PySpark's wrappers are timestamp_add / timestamp_diff.
     "timestampadd", "timestampdiff",
+    # what a pivot of numeric aggregates runs (one pass over slots, where Spark plans PivotFirst): no SQL name
+    "pivot_agg",
     # collections: SQL's map (PySpark's create_map) and any (a SQL-only spelling of bool_or)
     "map", "any",
     "chr", "len", "luhn_check", "uuid",
@@ -67,8 +69,6 @@ ENGINE_ONLY = {
     "approx_quantile_summary",
     # Spark's CollectFrequentItems behind df.freqItems: no SQL name
     "collect_frequent_items",
-    # what a pivot of numeric aggregates runs (one pass over slots, where Spark plans PivotFirst): no SQL name
-    "pivot_agg",
 }
 
 #: Wrappers whose engine part is still being built (none now; the staleness test keeps it honest).
