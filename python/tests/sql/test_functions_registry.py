@@ -56,6 +56,8 @@ ENGINE_ONLY = {
     "get_field", "get_item", "try_cast", "update_fields",
     # SQL-only spellings: PySpark's wrappers are timestamp_add / timestamp_diff.
     "timestampadd", "timestampdiff",
+    # what a pivot of numeric aggregates runs (one pass over slots, where Spark plans PivotFirst): no SQL name
+    "pivot_agg",
     # collections: SQL's map (PySpark's create_map) and any (a SQL-only spelling of bool_or)
     "map", "any",
     "chr", "len", "luhn_check", "uuid",

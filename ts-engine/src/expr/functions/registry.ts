@@ -37,6 +37,7 @@ import { REPLICATE_ROWS_FUNCTIONS } from "./replicate-rows.js";
 import { AT_LEAST_N_NON_NULLS_FUNCTIONS } from "./at-least-n-non-nulls.js";
 import { APPROX_QUANTILE_FUNCTIONS } from "./aggregate/approx-quantile.js";
 import { FREQUENT_ITEMS_FUNCTIONS } from "./aggregate/frequent-items.js";
+import { pivotAggFunctions } from "./aggregate/pivot-agg.js";
 import { WINDOW_FUNCTIONS } from "./window/window-functions.js";
 import { VARIANT_FUNCTIONS } from "./variant.js";
 import { HLL_FUNCTIONS } from "./hll.js";
@@ -104,6 +105,7 @@ for (const def of [
   ...AT_LEAST_N_NON_NULLS_FUNCTIONS,
   ...APPROX_QUANTILE_FUNCTIONS,
   ...FREQUENT_ITEMS_FUNCTIONS,
+  ...pivotAggFunctions(lookupFunction),
   ...WINDOW_FUNCTIONS,
   ...VARIANT_FUNCTIONS,
   ...HLL_FUNCTIONS,

@@ -19,6 +19,7 @@ import { containsAgg } from "../resolve-expr.js";
 import { resolveExpanding } from "../resolve-expanding.js";
 import { resolveGroupingSets } from "./grouping-analytics.js";
 import { implicitPivotGroupBy, pivotOutputs } from "./pivot.js";
+import { resolvePivotAgg } from "./pivot-agg-plan.js";
 import { checkNoWindow, extractWindows, hasWindow, liftWindowsOverAggregate } from "./window.js";
 import { extractTimeWindows, hasTimeWindow } from "./time-window.js";
 import { exprType } from "../../../expr/expr-type.js";
@@ -146,10 +147,12 @@ export function resolveAggregateNode(p: ParsedAggregate, ctx: AnalyzerCtx): Reso
     return windowed;
   }
   if (p.pivot !== undefined) {
-    // Spark's ResolvePivot: the pivoted aggregates follow the grouping columns
-    const outputs = pivotOutputs(p.pivot, aggs, scope, ctx);
+    // Spark's ResolvePivot: the pivoted aggregates follow the grouping columns; numeric
+    // aggregate calls in one pass over slots (pivot-agg-plan.ts), others one CASE per value
     const groupBy = p.pivot.implicitGroupBy === true ? implicitPivotGroupBy(child, p.pivot, aggs, scope) : resolveExpanding(p.groupBy, scope);
-    return resolveAggregate(child, groupBy, outputs, ctx, true);
+    const slotted = resolvePivotAgg(child, groupBy, p.pivot, aggs, scope, ctx, (c, g, a) => resolveAggregate(c, g, a, ctx, true));
+    if (slotted !== undefined) return slotted;
+    return resolveAggregate(child, groupBy, pivotOutputs(p.pivot, aggs, scope, ctx), ctx, true);
   }
   if (p.groupingAnalytics !== undefined) {
     const ga = p.groupingAnalytics;

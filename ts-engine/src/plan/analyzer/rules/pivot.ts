@@ -103,10 +103,28 @@ function restrict(agg: Expr, pivot: Expr, value: Literal): Expr {
  * groupBy(...).pivot(column, values).agg(...), as Spark's ResolvePivot for aggregates that
  * PivotFirst does not take: one Aggregate on the grouping columns whose outputs are, for
  * each value and each aggregate, the aggregate over the rows of that value. Columns are named
- * by the value (one aggregate) or `value_aggregate` (several). Spark computes numeric
- * aggregates through PivotFirst instead, with the same results but another explain.
+ * by the value (one aggregate) or `value_aggregate` (several). Numeric aggregate calls go
+ * through pivot_agg's slots instead (pivot-agg-plan.ts), where Spark takes PivotFirst.
  */
 export function pivotOutputs(pivot: PivotSpec, aggs: readonly Expr[], scope: Scope, ctx: AnalyzerCtx): Expr[] {
+  const { pivotCol, values, names } = resolvePivotValues(pivot, aggs, scope, ctx);
+  return values.flatMap((v, i) =>
+    aggs.map((a): Expr => {
+      const body = a.kind === "Alias" ? a.child : a;
+      return { kind: "Alias", child: restrict(body, pivotCol, v), name: pivotOutputName(aggs, a, names[i]!), exprId: newExprId() };
+    }),
+  );
+}
+
+/** A pivot's column, its values folded to literals of its type, and the column name each value gives. */
+export interface PivotValues {
+  readonly pivotCol: Expr;
+  readonly values: readonly Literal[];
+  readonly names: readonly string[];
+}
+
+/** Resolves the pivot column and values and checks the aggregates (Spark's ResolvePivot, before it plans). */
+export function resolvePivotValues(pivot: PivotSpec, aggs: readonly Expr[], scope: Scope, ctx: AnalyzerCtx): PivotValues {
   const tz = ctx.timeZone ?? "UTC";
   const column = resolveExpr(pivot.column, scope);
   const pivotCol = column.kind === "Alias" ? column.child : column;
@@ -120,16 +138,13 @@ export function pivotOutputs(pivot: PivotSpec, aggs: readonly Expr[], scope: Sco
     // raised while resolving the pivot: no plan appended
     if (!containsAgg(a)) throw markWithoutPlan(new AnalysisException("_LEGACY_ERROR_TEMP_1006", { sql: exprPrettySql(a.kind === "Alias" ? a.child : a) }));
   }
-  const single = aggs.length === 1;
-  const outputs = values.flatMap((v, i) =>
-    aggs.map((a): Expr => {
-      const body = a.kind === "Alias" ? a.child : a;
-      const suffix = a.kind === "Alias" ? a.name : autoName(a);
-      const name = single ? names[i]! : `${names[i]!}_${suffix}`;
-      return { kind: "Alias", child: restrict(body, pivotCol, v), name, exprId: newExprId() };
-    }),
-  );
-  return outputs;
+  return { pivotCol, values, names };
+}
+
+/** The output column of a value (named `valueName`) and aggregate `a`: the value's name with one aggregate, else `value_aggregate` (Spark's outputName). */
+export function pivotOutputName(aggs: readonly Expr[], a: Expr, valueName: string): string {
+  const suffix = a.kind === "Alias" ? a.name : autoName(a);
+  return aggs.length === 1 ? valueName : `${valueName}_${suffix}`;
 }
 
 /**

@@ -102,6 +102,8 @@ const SAMPLES: Readonly<Record<string, { readonly type: DataType; readonly extra
   // df.approxQuantile's and df.freqItems's aggregates take literal parameters
   approx_quantile_summary: { type: DoubleType, extra: [{ kind: "Literal", value: [0.5], dataType: arrayType(DoubleType, false) }, lit(0.01, DoubleType)] },
   collect_frequent_items: { type: DoubleType, extra: [lit(100, IntegerType)] },
+  // a pivot's aggregate: the pivot column, the inner function and its arguments, then the pivot values
+  pivot_agg: { type: DoubleType, extra: [{ kind: "Literal", value: "sum", dataType: StringType }, lit(1, IntegerType), ref(DoubleType), lit(1, DoubleType), lit(5, DoubleType), lit(40, DoubleType)] },
   // the sketches take their literal parameters (eps, confidence, seed) and sketch bytes
   count_min_sketch: { type: IntegerType, extra: [lit(0.5, DoubleType), lit(0.5, DoubleType), lit(1, IntegerType)] },
   hll_sketch_agg: { type: IntegerType, extra: [] },
