@@ -93,11 +93,27 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
-/** Lines of a whole byte stream, chunk by chunk. */
-async function* streamLines(src: AsyncIterable<Uint8Array>, sep: Uint8Array | null): AsyncGenerator<LineChunk> {
+/**
+ * Bytes left free before each piece byteRange reads, so the previous piece's unfinished line
+ * is copied in front of it instead of both into a new buffer (a line longer than this is
+ * concatenated as before).
+ */
+const ROOM = 64 << 10;
+
+/** `carry` followed by `piece` as one buffer: in the room before `piece` when there is `room` enough, else a copy of both. */
+function prepend(carry: Uint8Array, piece: Uint8Array, room: number): Uint8Array {
+  if (carry.length === 0) return piece;
+  if (carry.length > room || carry.length > piece.byteOffset) return concat(carry, piece);
+  const out = new Uint8Array(piece.buffer, piece.byteOffset - carry.length, carry.length + piece.length);
+  out.set(carry, 0);
+  return out;
+}
+
+/** Lines of a whole byte stream, chunk by chunk; each piece of `src` has `room` bytes of its own buffer free before it. */
+async function* streamLines(src: AsyncIterable<Uint8Array>, sep: Uint8Array | null, room = 0): AsyncGenerator<LineChunk> {
   let carry: Uint8Array = new Uint8Array(0);
   for await (const piece of src) {
-    const buf = concat(carry, piece);
+    const buf = prepend(carry, piece, room);
     const out = new Bounds();
     const used = scanLines(buf, buf.length, sep, false, out);
     carry = buf.subarray(used);
@@ -110,20 +126,34 @@ async function* streamLines(src: AsyncIterable<Uint8Array>, sep: Uint8Array | nu
   }
 }
 
-/** [begin, end) of a file as chunks read from disk, READ_SIZE at a time, stopping early when `more` says so. */
-async function* byteRange(path: string, begin: number, stopAt: () => boolean): AsyncGenerator<Uint8Array> {
+/**
+ * A file from `begin` as pieces read from disk, READ_SIZE at a time (each with ROOM free
+ * bytes of its buffer before it), stopping early when `stopAt` says so. While the pieces
+ * before `aheadUntil` are consumed, the next one is already being read: parsing one piece
+ * overlaps reading the next, instead of the thread idling on every read.
+ */
+async function* byteRange(path: string, begin: number, stopAt: () => boolean, aheadUntil = Infinity): AsyncGenerator<Uint8Array> {
   const fh = await open(path, "r");
+  const readAt = async (at: number): Promise<Uint8Array> => {
+    const buf = new Uint8Array(ROOM + READ_SIZE);
+    const { bytesRead } = await fh.read(buf, ROOM, READ_SIZE, at);
+    return buf.subarray(ROOM, ROOM + bytesRead);
+  };
+  let pending: Promise<Uint8Array> | null = null;
   try {
     let pos = begin;
     for (;;) {
       if (stopAt()) return;
-      const buf = new Uint8Array(READ_SIZE);
-      const { bytesRead } = await fh.read(buf, 0, READ_SIZE, pos);
-      if (bytesRead === 0) return;
-      pos += bytesRead;
-      yield bytesRead === READ_SIZE ? buf : buf.subarray(0, bytesRead);
+      const piece: Uint8Array = await (pending ?? readAt(pos));
+      pending = null;
+      if (piece.length === 0) return;
+      pos += piece.length;
+      if (pos < aheadUntil) pending = readAt(pos);
+      yield piece;
     }
   } finally {
+    // a read still in flight finishes before the file is closed (its bytes are dropped)
+    if (pending !== null) await pending.catch(() => undefined);
     await fh.close();
   }
 }
@@ -143,7 +173,7 @@ export async function* splitLines(split: FileSplit, sep: Uint8Array | null): Asy
   }
   const end = split.start + split.length;
   if (split.start === 0 && end >= size) {
-    yield* streamLines(byteRange(path, 0, () => false), sep);
+    yield* streamLines(byteRange(path, 0, () => false), sep, ROOM);
     return;
   }
   // A separator of k bytes that ends inside the split may begin up to k - 1 bytes before it:
@@ -153,7 +183,8 @@ export async function* splitLines(split: FileSplit, sep: Uint8Array | null): Asy
   let base = from;
   let first = split.start !== 0;
   let done = false;
-  for await (const chunk of streamLines(byteRange(path, from, () => done), sep)) {
+  // reads ahead up to the split's end: past it only the rest of the last line is wanted
+  for await (const chunk of streamLines(byteRange(path, from, () => done, end), sep, ROOM)) {
     const { starts, ends, bytes } = chunk;
     let lo = 0;
     if (first) {

@@ -122,39 +122,43 @@ const POW10 = Array.from({ length: 19 }, (_, k) => 10 ** k);
 
 /**
  * The unscaled value of plain decimal bytes `[+-]digits[.digits]` at `scale` when it is exact in a
- * double (at most 15 significant digits, no more fraction digits than `scale`, within
- * `precision`); NaN otherwise (exponents, grouping commas, spaces, rounding: the text path).
+ * double (below 2^53, no more fraction digits than `scale`, within `precision`); NaN otherwise
+ * (exponents, grouping commas, spaces, rounding: the text path). The integer and fraction
+ * digits are read in two tight loops; every intermediate stays below 2^53 or the result is NaN.
  */
 export function fastUnscaled(b: Uint8Array, start: number, end: number, precision: number, scale: number): number {
   let i = start;
   let neg = false;
-  if (i < end && (b[i] === 0x2d || b[i] === 0x2b)) {
-    neg = b[i] === 0x2d;
+  const c0 = b[i];
+  if (c0 === 0x2d || c0 === 0x2b) {
+    neg = c0 === 0x2d;
     i++;
   }
+  const intStart = i;
   let v = 0;
-  let digits = 0;
-  let frac = -1;
-  let any = false;
   for (; i < end; i++) {
-    const c = b[i]!;
-    if (c === 0x2e) {
-      if (frac >= 0) return Number.NaN;
-      frac = 0;
-      continue;
-    }
-    const d = c - 0x30;
-    if (d < 0 || d > 9) return Number.NaN;
-    any = true;
-    if (frac >= 0) frac++;
-    if (v !== 0 || d !== 0) digits++;
+    const d = (b[i]! - 0x30) >>> 0;
+    if (d > 9) break;
     v = v * 10 + d;
   }
-  const f = frac < 0 ? 0 : frac;
-  if (!any || f > scale || digits + (scale - f) > 15) return Number.NaN;
+  let digits = i - intStart;
+  let f = 0;
+  if (i < end) {
+    if (b[i] !== 0x2e) return Number.NaN;
+    const fracStart = ++i;
+    for (; i < end; i++) {
+      const d = (b[i]! - 0x30) >>> 0;
+      if (d > 9) return Number.NaN;
+      v = v * 10 + d;
+    }
+    f = i - fracStart;
+    digits += f;
+  }
+  // v is exact while it stays below 2^53 (once past it, it never comes back below)
+  if (digits === 0 || f > scale || v > Number.MAX_SAFE_INTEGER) return Number.NaN;
   const u = v * POW10[scale - f]!;
   // the integer part may hold at most precision - scale digits
-  if (u >= POW10[precision]!) return Number.NaN;
+  if (u >= POW10[precision]! || u > Number.MAX_SAFE_INTEGER) return Number.NaN;
   return neg ? -u : u;
 }
 
@@ -169,9 +173,16 @@ function decimal64Builder(type: DataType & { kind: "decimal" }, n: number, local
   const plainText = isUsLocale(locale);
   const out = new BigInt64Array(n);
   const o32 = new Int32Array(out.buffer);
+  const { precision, scale } = type;
   const raw: RawSlot = (b, s, e, r) => {
-    const u = fastUnscaled(b, s, e, type.precision, type.scale);
+    const u = fastUnscaled(b, s, e, precision, scale);
     if (Number.isNaN(u)) return false;
+    if (u >= -2147483648 && u <= 2147483647) {
+      // the common case: the low half is the value, the high half its sign
+      o32[2 * r] = u;
+      o32[2 * r + 1] = u < 0 ? -1 : 0;
+      return true;
+    }
     const hi = Math.floor(u / TWO_32);
     o32[2 * r] = (u - hi * TWO_32) | 0;
     o32[2 * r + 1] = hi;

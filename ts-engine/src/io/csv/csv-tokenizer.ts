@@ -114,6 +114,11 @@ export class CsvTokens {
     this.recEnd = grow(this.recEnd);
   }
 
+  /** Room for `k` more tokens without growing. @internal */
+  reserveTokens(k: number): void {
+    while (this.nTokens + k > this.starts.length) this.growTokens();
+  }
+
   /** @internal */
   push(start: number, end: number, kind: number): void {
     if (this.nTokens === this.starts.length) this.growTokens();
@@ -364,6 +369,11 @@ export function tokenizeLine(t: CsvTokens, b: Uint8Array, pos: number, end: numb
     t.endRecord(end);
     return;
   }
+  // a line of k bytes has at most k + 1 fields: room for all of them first, then plain
+  // stores into the token arrays (no capacity check per field)
+  t.reserveTokens(Math.min(maxFields, end - pos + 1));
+  const { starts, ends, kinds } = t;
+  let n = first;
   let p = pos;
   let fields = 0;
   for (;;) {
@@ -375,15 +385,20 @@ export function tokenizeLine(t: CsvTokens, b: Uint8Array, pos: number, end: numb
     }
     let e = p;
     while (e < end && b[e] !== s0) e++;
-    t.push(p, e, e === p ? EMPTY : RAW);
+    starts[n] = p;
+    ends[n] = e;
+    kinds[n++] = e === p ? EMPTY : RAW;
     if (e >= end || ++fields === maxFields) break;
     p = e + 1;
     if (p >= end) {
       // a trailing delimiter: one more, empty field
-      t.push(p, p, EMPTY);
+      starts[n] = p;
+      ends[n] = p;
+      kinds[n++] = EMPTY;
       break;
     }
   }
+  t.nTokens = n;
   t.endRecord(end);
 }
 

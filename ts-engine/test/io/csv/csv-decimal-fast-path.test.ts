@@ -38,6 +38,8 @@ describe("CSV decimals read from bytes", () => {
     expect(f("1e3", 15, 2)).toBeNaN();
     expect(f("1,000", 15, 2)).toBeNaN();
     expect(f("1000", 4, 2)).toBeNaN(); // 100000 has 6 digits > precision 4
-    expect(f("1234567890123456", 18, 0)).toBeNaN(); // past 15 digits: exactness in a double
+    expect(f("1234567890123456", 18, 0)).toBe(1234567890123456); // 16 digits, below 2^53: exact
+    expect(f("9007199254740993", 18, 0)).toBeNaN(); // past 2^53: not exact in a double
+    expect(f("900719925474099.3", 18, 2)).toBeNaN(); // exact digits, but past 2^53 once scaled
   });
 });
