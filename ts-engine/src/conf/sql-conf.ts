@@ -47,6 +47,7 @@ export const CONF_ENTRIES: readonly ConfEntry[] = [
   },
   { key: "spark.memory.fraction", default: "0.6", doc: "Fraction of (executor memory − reserved) that execution (sort, aggregate, join buffers) may use." },
   { key: "spark.sql.mapKeyDedupPolicy", default: "EXCEPTION", doc: "What building a map with a duplicated key does: EXCEPTION raises DUPLICATED_MAP_KEY, LAST_WIN keeps the last value." },
+  { key: "spark.sql.csv.filterPushdown.enabled", default: "true", doc: "Whether a CSV scan applies the pushed filters while it parses, skipping the rest of a record as soon as a filter rejects it (Spark's OrderedFilters)." },
   { key: "spark.sql.files.maxPartitionBytes", default: "128MB", doc: "The most bytes of files one partition of a file scan reads." },
   { key: "spark.sql.files.openCostInBytes", default: "4MB", doc: "What opening a file counts as, in bytes, when file splits are packed into partitions." },
   { key: "spark.sql.files.ignoreCorruptFiles", default: "false", doc: "Whether a file scan skips the rest of a file it cannot read (corrupt, truncated) instead of failing; the `ignoreCorruptFiles` read option overrides it." },

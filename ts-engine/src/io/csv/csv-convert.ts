@@ -1,9 +1,12 @@
 import { makeBatch, type ColumnBatch } from "../../columnar/batch.js";
+import { takeBatch } from "../../columnar/take.js";
 import { Utf8Builder } from "../../columnar/utf8.js";
 import { makeVector, type Vector } from "../../columnar/vector.js";
 import type { StructType } from "../../types/data-type.js";
 import { replaceInvalidUtf8 } from "../charset.js";
+import { evalPushedFilter, TRUE } from "../pushed-filter-eval.js";
 import { builderFor, compact, type ConvertContext } from "./column-builders.js";
+import type { OrderedFilters } from "./csv-filters.js";
 import type { CsvOptions } from "./csv-options.js";
 import { ALL_FIELDS, RAW, type CsvTokens } from "./csv-tokenizer.js";
 import { FieldText } from "./field-text.js";
@@ -37,7 +40,9 @@ export function fieldsToTokenize(columns: readonly CsvColumn[], dataFields: numb
 /**
  * The batch of the tokenized records, in `required` columns, and which records were malformed
  * (token count ≠ `dataFields`, or a field that does not parse as its column's type: that field
- * is null, as Spark's partial results in PERMISSIVE mode).
+ * is null, as Spark's partial results in PERMISSIVE mode). With `filters`, columns are
+ * converted in order and a record leaves the batch once a filter at a converted column is not
+ * TRUE for it (its later columns are not converted).
  */
 export function convertRecords(
   t: CsvTokens,
@@ -46,6 +51,7 @@ export function convertRecords(
   dataFields: number,
   o: CsvOptions,
   ctx: ConvertContext,
+  filters: OrderedFilters | null = null,
 ): { readonly batch: ColumnBatch; readonly bad: Uint8Array; readonly anyBad: boolean } {
   const n = t.nRecords;
   const bad = new Uint8Array(n);
@@ -63,6 +69,11 @@ export function convertRecords(
   const f = new FieldText(o);
   const vectors: Vector[] = [];
   let corruptAt = -1;
+  // filter push-down: rows still alive, and the rows whose field failed in the current column
+  // (Spark does not evaluate the filters at a field whose conversion threw)
+  const alive = filters === null ? null : new Uint8Array(n).fill(1);
+  const failed = filters === null ? null : new Uint8Array(n);
+  let dropped = 0;
   columns.forEach((c, ci) => {
     const type = required.fields[ci]!.dataType;
     if (c.kind === "corrupt") {
@@ -74,8 +85,13 @@ export function convertRecords(
     const valid = new Uint8Array(n);
     const { recCount, recTok, kinds, starts, ends, bytes } = t;
     const raw = b.raw;
+    failed?.fill(0);
     for (let r = 0; r < n; r++) {
-      if (c.index >= recCount[r]!) continue;
+      if (alive !== null && alive[r] === 0) continue;
+      if (c.index >= recCount[r]!) {
+        if (failed !== null) failed[r] = 1;
+        continue;
+      }
       const i = recTok[r]! + c.index;
       // a plain field straight from its bytes; anything else (and text the fast path leaves) through FieldText
       if (raw !== undefined && kinds[i] === RAW && !f.isNullRange(bytes, starts[i]!, ends[i]!) && raw(bytes, starts[i]!, ends[i]!, r)) {
@@ -87,9 +103,20 @@ export function convertRecords(
       else {
         bad[r] = 1;
         anyBad = true;
+        if (failed !== null) failed[r] = 1;
       }
     }
     vectors.push(b.finish(valid));
+    const filter = filters?.[ci];
+    if (filter !== undefined && alive !== null && failed !== null) {
+      const result = evalPushedFilter(filter, (name) => vectorNamed(required, vectors, name), n);
+      for (let r = 0; r < n; r++) {
+        if (alive[r] === 1 && failed[r] === 0 && result[r] !== TRUE) {
+          alive[r] = 0;
+          dropped++;
+        }
+      }
+    }
   });
   if (corruptAt >= 0) {
     const cb = new Utf8Builder(n, 16);
@@ -105,5 +132,24 @@ export function convertRecords(
   }
   // bytes that are not UTF-8 read as U+FFFD, as Java decodes the file for Spark (strings and the corrupt record alike)
   const out = t.validUtf8() ? vectors : vectors.map(replaceInvalidUtf8);
-  return { batch: makeBatch(required, out, n), bad, anyBad };
+  const batch = makeBatch(required, out, n);
+  if (alive === null || dropped === 0) return { batch, bad, anyBad };
+  // records a filter rejected are gone, malformed or not (Spark's parser returns no row for them)
+  const keep = new Int32Array(n - dropped);
+  const keptBad = new Uint8Array(n - dropped);
+  let k = 0;
+  let keptAnyBad = false;
+  for (let r = 0; r < n; r++) {
+    if (alive[r] === 0) continue;
+    keptBad[k] = bad[r]!;
+    if (bad[r] === 1) keptAnyBad = true;
+    keep[k++] = r;
+  }
+  return { batch: takeBatch(batch, keep), bad: keptBad, anyBad: keptAnyBad };
+}
+
+/** The vector of the required column `name` among those converted so far (undefined: not yet, or not read). */
+function vectorNamed(required: StructType, vectors: readonly Vector[], name: string): Vector | undefined {
+  const i = required.fields.findIndex((f) => f.name === name);
+  return i >= 0 && i < vectors.length ? vectors[i] : undefined;
 }

@@ -8,6 +8,7 @@ import type { FormatContext, ReadRequest } from "../file-format.js";
 import type { FileSplit } from "../file-split.js";
 import { bufferLines, readWholeFile, splitLines, type LineChunk } from "../line-reader.js";
 import { convertRecords, fieldsToTokenize, type CsvColumn } from "./csv-convert.js";
+import { orderedFilters } from "./csv-filters.js";
 import { csvOptions, isUtf8Encoding, type CsvOptions } from "./csv-options.js";
 import { ALL_FIELDS, checkMaxChars, CsvTokens, simpleLines, tokenizeLine, tokenizeRecord, type TokenizerSettings } from "./csv-tokenizer.js";
 
@@ -140,17 +141,19 @@ function rowText(b: ColumnBatch, r: number, tz: string): string {
 /**
  * One split of a CSV scan as batches of the required columns, with Spark's modes: PERMISSIVE
  * keeps malformed records (partial values, the raw record in the corrupt record column),
- * DROPMALFORMED drops them, FAILFAST fails on the first.
+ * DROPMALFORMED drops them, FAILFAST fails on the first. Records the pushed filters reject
+ * are dropped while converting (csv-filters.ts), before any mode sees them.
  */
 export async function* readCsv(split: FileSplit, req: ReadRequest, ctx: FormatContext): AsyncGenerator<ColumnBatch> {
   const o = scanOptions(req, ctx);
   const corrupt = o.columnNameOfCorruptRecord;
   const dataNames = req.dataSchema.fields.filter((f) => f.name !== corrupt).map((f) => f.name);
   const columns: CsvColumn[] = req.requiredSchema.fields.map((f) => (f.name === corrupt && f.dataType.kind === "string" ? { kind: "corrupt" } : { kind: "field", index: dataNames.indexOf(f.name) }));
+  const filters = orderedFilters(req.filters, req.requiredSchema, corrupt, ctx.conf.getBoolean("spark.sql.csv.filterPushdown.enabled"));
   const t = new CsvTokens();
   for await (const _ of tokenizeSplit(split, o, t, false, fieldsToTokenize(columns, dataNames.length, o))) {
     if (t.nRecords === 0) continue;
-    const { batch, bad, anyBad } = convertRecords(t, req.requiredSchema, columns, dataNames.length, o, { timeZone: ctx.timeZone });
+    const { batch, bad, anyBad } = convertRecords(t, req.requiredSchema, columns, dataNames.length, o, { timeZone: ctx.timeZone }, filters);
     if (!anyBad || o.mode === "PERMISSIVE") {
       yield batch;
       continue;
