@@ -120,3 +120,39 @@ def test_foreach_runs_in_python_workers_and_raises_python_exception(spark, tmp_p
     with pytest.raises(PythonException) as e:
         df.foreach(boom)
     assert "ValueError: bad row" in str(e.value) and "in boom" in str(e.value)
+
+
+def test_a_huge_window_partition_spills_and_stays_exact_9(spark, tmp_path):
+    """Issue 9 §1: one window partition of 30,000 rows whose functions cannot stream (lag, lead,
+    ntile, percent_rank, cume_dist, a frame reaching past the current row, the whole partition)
+    goes to spark.local.dir past spark.sql.windowExec.buffer.spill.threshold, as Spark spills its
+    window buffer; every value is exact and no spill file is left."""
+    n = 30_000
+    spark.conf.set("spark.sql.windowExec.buffer.spill.threshold", "1000")
+    spark.conf.set("spark.local.dir", str(tmp_path))
+    try:
+        df = spark.range(0, n, 1, 3).select((F.col("id") % 1).alias("k"), "id", ((F.col("id") * 7919) % 1000).alias("x"))
+        w = Window.partitionBy("k").orderBy("id")
+        got = df.select("id", F.lag("x", 2, -1).over(w).alias("lg"), F.lead("x").over(w).alias("ld"),
+                        F.ntile(7).over(w).alias("nt"), F.percent_rank().over(w).alias("pr"),
+                        F.cume_dist().over(Window.partitionBy("k").orderBy((F.col("id") / 10).cast("int"))).alias("cd"),
+                        F.sum("x").over(w.rowsBetween(-3, Window.unboundedFollowing)).alias("s"),
+                        F.max("x").over(Window.partitionBy("k")).alias("mx")).orderBy("id").collect()
+    finally:
+        spark.conf.unset("spark.sql.windowExec.buffer.spill.threshold")
+        spark.conf.unset("spark.local.dir")
+    xs = [(i * 7919) % 1000 for i in range(n)]
+    suffix = [0] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        suffix[i] = suffix[i + 1] + xs[i]
+    base, extra = divmod(n, 7)
+    assert len(got) == n
+    for i, r in enumerate(got):
+        pos = i
+        ntile = pos // (base + 1) + 1 if pos < (base + 1) * extra else extra + (pos - (base + 1) * extra) // base + 1
+        assert (r.lg, r.ld, r.nt) == (xs[i - 2] if i >= 2 else -1, xs[i + 1] if i + 1 < n else None, ntile), i
+        assert r.pr == i / (n - 1) and r.cd == min(n, (i // 10 + 1) * 10) / n, i
+        assert r.s == suffix[max(0, i - 3)] and r.mx == max(xs), i
+    # the partition went to spark.local.dir (the sort below it fits in memory), and nothing is left
+    assert any(tmp_path.iterdir()), "the window should have spilled to spark.local.dir"
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []

@@ -326,8 +326,9 @@ class DataFrameWriter(OptionUtils):
                                 _full_message=f"'{operation}' does not support {what} right now.")
 
     def _write_table(self, spec: Dict[str, Any]) -> None:
-        from tspark.sql._execute import analyze
-        analyze(self._spark, self._df._plan, "writeTable", write=spec)
+        # a job of the SparkContext while it runs, so its job group and tags cancel it
+        from tspark.sql._execute import analyze_job
+        analyze_job(self._spark, self._df._plan, "writeTable", write=spec)
 
     def insertInto(self, tableName: str, overwrite: Optional[bool] = None) -> None:
         """Inserts the rows into an existing table by column position (``overwrite=True`` replaces
@@ -468,7 +469,7 @@ class DataFrameWriterV2:
         return self
 
     def _run(self, method: str) -> None:
-        from tspark.sql._execute import analyze
+        from tspark.sql._execute import analyze_job
         spec: Dict[str, Any] = {"tableName": self._table, "method": method,
                                 "options": [[k, v] for k, v in self._options.items()],
                                 "partitionBy": [t["column"] for t in self._transforms if t["name"] == "identity"],
@@ -477,7 +478,7 @@ class DataFrameWriterV2:
             spec["transforms"] = self._transforms
         if self._provider is not None:
             spec["format"] = self._provider
-        analyze(self._df._session, self._df._plan, "writeTable", write=spec)
+        analyze_job(self._df._session, self._df._plan, "writeTable", write=spec)
 
     def clusterBy(self, col: str, *cols: str) -> "DataFrameWriterV2":
         """Clustering needs a table format with clustering (Delta, Iceberg), which tspark has not."""

@@ -87,6 +87,10 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     sqlState: "42601",
     template: "Syntax error at or near <error><hint>.",
   },
+  "ASSIGNMENT_ARITY_MISMATCH": {
+    sqlState: "42802",
+    template: "The number of columns or variables assigned or aliased: <numTarget> does not match the number of source expressions: <numExpr>.",
+  },
   "NUM_COLUMNS_MISMATCH": {
     sqlState: "42826",
     template:

@@ -1,6 +1,7 @@
 import { takeVector } from "../../columnar/take.js";
 import type { Vector } from "../../columnar/vector.js";
 import type { AggCall } from "../../expr/expr.js";
+import type { Accumulator } from "../../expr/functions/aggregate/accumulator.js";
 import { makeAccumulator } from "../aggregate/agg-spec.js";
 import type { FrameRanges } from "./frame-bounds.js";
 
@@ -29,8 +30,10 @@ export function aggregateOverPartitions(call: AggCall, args: readonly Vector[], 
  * aligned blocks, merged in order (so first/last/collect_list keep their order); every step
  * merges one block for all rows at once, one merge call per level. O(n log w) for frames of
  * w rows, whatever the function; an empty frame gives the function's empty result.
- * `initial`: rows [0, initial.rows) start from that partial state (one group's), merged before
- * their frames: the rows of the partition that came before this run (window-carry.ts).
+ * `edges`: partial states (one group's each) of rows outside this run that some frames
+ * cover: each `before` state is merged into its rows ahead of their frames (the partition's
+ * rows before this run: window-carry.ts, spilled-window.ts), each `after` state behind them
+ * (rows after a spilled partition's view), so the order of the frame's rows is kept.
  */
 export function aggregateOverFrames(
   call: AggCall,
@@ -38,7 +41,7 @@ export function aggregateOverFrames(
   frames: FrameRanges,
   n: number,
   ansi: boolean,
-  initial?: { readonly partial: readonly Vector[]; readonly rows: number },
+  edges?: FrameEdges,
 ): Vector {
   const { frameStart, frameEnd } = frames;
   let maxLen = 0;
@@ -48,12 +51,35 @@ export function aggregateOverFrames(
   }
   const out = makeAccumulator(call, ansi);
   out.ensure(n);
-  if (initial !== undefined && initial.rows > 0) {
-    const k = initial.rows;
-    const first = new Int32Array(k);
-    out.merge(identity(k), k, initial.partial.map((v) => takeVector(v, first, k)));
-  }
-  if (maxLen === 0) return out.result(n);
+  for (const e of edges?.before ?? []) mergeEdge(out, e);
+  if (maxLen > 0) mergeFrames(call, args, frames, n, ansi, maxLen, out);
+  for (const e of edges?.after ?? []) mergeEdge(out, e);
+  return out.result(n);
+}
+
+/** A state of rows outside a run and the rows (of the run) whose frames cover them. */
+export interface EdgeState {
+  /** One group's partial state. */
+  readonly partial: readonly Vector[];
+  /** The rows that take it. */
+  readonly rows: Int32Array;
+}
+
+/** The states merged ahead of (before) and behind (after) the frames of a run's rows. */
+export interface FrameEdges {
+  readonly before: readonly EdgeState[];
+  readonly after: readonly EdgeState[];
+}
+
+function mergeEdge(out: Accumulator, e: EdgeState): void {
+  const k = e.rows.length;
+  if (k === 0) return;
+  out.merge(e.rows, k, e.partial.map((v) => takeVector(v, new Int32Array(k), k)));
+}
+
+/** The segment-tree merge of every row's frame [frameStart, frameEnd) into `out`'s group of that row. */
+function mergeFrames(call: AggCall, args: readonly Vector[], frames: FrameRanges, n: number, ansi: boolean, maxLen: number, out: Accumulator): void {
+  const { frameStart, frameEnd } = frames;
   const maxLevel = 31 - Math.clz32(maxLen);
   // levels[l][node]: the partial state of rows [node << l, (node + 1) << l)
   const levels: Vector[][] = [];
@@ -126,5 +152,4 @@ export function aggregateOverFrames(
     active = rowOf.slice(0, k);
     numActive = k;
   }
-  return out.result(n);
 }

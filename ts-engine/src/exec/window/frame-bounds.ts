@@ -10,7 +10,7 @@ export interface FrameRanges {
 }
 
 /** The order key of a RANGE frame with offsets as plain numbers in sort direction (descending keys negated). */
-function directedKey(key: Vector, ascending: boolean, n: number): Float64Array {
+export function directedKey(key: Vector, ascending: boolean, n: number): Float64Array {
   const out = new Float64Array(n);
   const sign = ascending ? 1 : -1;
   switch (key.storage) {

@@ -118,6 +118,11 @@ export interface WindowRows {
   /** The rows of each row's frame (empty when frameEnd <= frameStart). */
   readonly frameStart: Int32Array;
   readonly frameEnd: Int32Array;
+  /**
+   * Peer groups of the first row's partition that start before row 0: a view of a spilled
+   * partition, whose bounds reach past the view (partStart < 0); 0 (absent) otherwise.
+   */
+  readonly peersBefore?: number;
 }
 
 /**

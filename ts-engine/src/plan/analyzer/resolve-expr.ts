@@ -1,3 +1,4 @@
+import { isOrderable } from "../../types/orderable.js";
 import { isGroupedAggPandasUdf, PythonEvalType } from "../../expr/python-eval-type.js";
 import { castVerdict } from "../../types/cast-rules.js";
 import { coerceCollations, withResultCollation } from "../../expr/functions/collation.js";
@@ -112,8 +113,9 @@ export function resolveExpr(e: ParsedExpr, scope: Scope): Expr {
 export function resolveSortOrder(o: ParsedSortOrder, scope: Scope): SortOrder {
   const sorted: SortOrder = { ...o, child: resolveExpr(o.child, scope) };
   const t = exprType(sorted.child);
-  if (t.kind === "calendar_interval" || t.kind === "variant") {
-    // Spark's SortOrder needs an orderable type; calendar intervals and variants have no order.
+  if (!isOrderable(t)) {
+    // Spark's SortOrder needs an orderable type (RowOrdering.isOrderable): maps, calendar
+    // intervals and variants have no order, nor arrays or structs of them.
     throw new AnalysisException("DATATYPE_MISMATCH.INVALID_ORDERING_TYPE", { sqlExpr: `"${exprPrettySql(sorted)}"`, functionName: "`sortorder`", dataType: `"${sqlTypeName(t)}"` });
   }
   return sorted;

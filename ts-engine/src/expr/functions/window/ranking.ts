@@ -81,7 +81,7 @@ export const DENSE_RANK = ranking(
   IntegerType,
   (r) => {
     const out = new Int32Array(r.numRows);
-    let rank = 0;
+    let rank = r.peersBefore ?? 0;
     for (let i = 0; i < r.numRows; i++) {
       if (i === r.partStart[i]) rank = 1;
       else if (i === r.peerStart[i]) rank++;

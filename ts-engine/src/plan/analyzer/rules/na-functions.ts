@@ -1,4 +1,5 @@
-import { InternalError } from "../../../errors/spark-exception.js";
+import { AnalysisException, InternalError } from "../../../errors/spark-exception.js";
+import { markWithoutPlan } from "../../../errors/without-plan.js";
 import type { AttributeRef, Expr, Literal } from "../../../expr/expr.js";
 import { newExprId } from "../../../expr/expr.js";
 import { lookupFunction } from "../../../expr/functions/registry.js";
@@ -21,11 +22,20 @@ function call(name: string, args: readonly Expr[]): Expr {
   return def.resolve(name, args);
 }
 
-/** A subset column by name, as Spark's `df.resolve(name)`: unknown names are UNRESOLVED_COLUMN. */
+/**
+ * A subset column by name, as Spark's `df.resolve(name)`: unknown names are UNRESOLVED_COLUMN,
+ * raised before analysis (no plan appended).
+ */
 function column(name: string, attrs: readonly AttributeRef[], scope: Scope): AttributeRef {
   const hit = attrs.find((a) => sameName(a.name, name, scope.caseSensitive));
   if (hit !== undefined) return hit;
-  const e = resolveExpr({ kind: "UnresolvedAttribute", nameParts: [name] }, scope);
+  let e: Expr;
+  try {
+    e = resolveExpr({ kind: "UnresolvedAttribute", nameParts: [name] }, scope);
+  } catch (err) {
+    if (err instanceof AnalysisException) throw markWithoutPlan(err);
+    throw err;
+  }
   if (e.kind !== "AttributeRef") throw new InternalError(`${name} resolved to no column`);
   return e;
 }

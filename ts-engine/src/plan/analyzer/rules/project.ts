@@ -1,3 +1,4 @@
+import { markWithoutPlan } from "../../../errors/without-plan.js";
 import { withOperatorText } from "../missing-operator.js";
 import { exprToString } from "../../../expr/expr-string.js";
 import { newExprId, type AttributeRef, type Expr } from "../../../expr/expr.js";
@@ -107,12 +108,8 @@ export function resolveToDF(p: ToDF, ctx: AnalyzerCtx): Resolved {
   const child = ctx.resolve(p.input);
   const attrs = outputOf(child.plan);
   if (attrs.length !== p.names.length) {
-    throw new AnalysisException("NUM_COLUMNS_MISMATCH", {
-      operator: "toDF",
-      firstNumColumns: String(attrs.length),
-      invalidOrdinalNum: "second",
-      invalidNumColumns: String(p.names.length),
-    });
+    // Dataset.toDF checks the names before analysis: no plan appended
+    throw markWithoutPlan(new AnalysisException("ASSIGNMENT_ARITY_MISMATCH", { numTarget: String(attrs.length), numExpr: String(p.names.length) }));
   }
   const exprs: Expr[] = attrs.map((a, i) =>
     a.name === p.names[i] ? a : { kind: "Alias", child: a, name: p.names[i]!, exprId: newExprId() },

@@ -21,14 +21,8 @@ function ordinal(i: number): string {
 /** A column list by name: the wanted name → the child's attribute, or a typed null when missing. */
 function projectByName(wanted: readonly AttributeRef[], child: LogicalPlan, allowMissing: boolean, ctx: AnalyzerCtx): LogicalPlan {
   const out = outputOf(child);
-  if (!allowMissing && out.length !== wanted.length) {
-    throw new AnalysisException("NUM_COLUMNS_MISMATCH", {
-      operator: "UNION",
-      firstNumColumns: String(wanted.length),
-      invalidOrdinalNum: "second",
-      invalidNumColumns: String(out.length),
-    });
-  }
+  // Spark's ResolveUnion looks every name up first (a missing one is _LEGACY_ERROR_TEMP_1201),
+  // and only then compares the column counts
   const exprs: Expr[] = wanted.map((f) => {
     const hit = out.find((a) => sameName(a.name, f.name, ctx.caseSensitive));
     if (hit !== undefined) return hit;
@@ -38,6 +32,14 @@ function projectByName(wanted: readonly AttributeRef[], child: LogicalPlan, allo
     }
     return { kind: "Alias", child: { kind: "Literal", value: null, dataType: f.dataType }, name: f.name, exprId: newExprId() };
   });
+  if (!allowMissing && out.length !== wanted.length) {
+    throw new AnalysisException("NUM_COLUMNS_MISMATCH", {
+      operator: "UNION",
+      firstNumColumns: String(wanted.length),
+      invalidOrdinalNum: "second",
+      invalidNumColumns: String(out.length),
+    });
+  }
   if (exprs.every((e, i) => e === out[i]) && exprs.length === out.length) return child;
   return project(child, exprs);
 }
