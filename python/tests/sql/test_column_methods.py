@@ -78,3 +78,16 @@ def test_alias_with_several_names_is_a_multi_alias():
     assert c.alias("k")._expr == {"kind": "Alias", "child": c._expr, "name": "k"}
     with pytest.raises(PySparkValueError, match="ONLY_ALLOWED_FOR_SINGLE_COLUMN"):
         c.alias("k", "v", metadata={"a": 1})
+
+
+def test_attribute_access_is_item_access_as_pyspark():
+    # PySpark's Column.__getattr__: any name but a dunder is c[name], "_x" included
+    from tspark.sql import functions as F
+    from tspark.errors import PySparkAttributeError
+    c = F.col("s")
+    assert repr(c._x) == repr(c["_x"]) and repr(c.field) == repr(c["field"])
+    with pytest.raises(PySparkAttributeError):
+        c.__nope__
+    import copy
+    import pickle
+    assert repr(copy.copy(c)) == repr(c) and repr(pickle.loads(pickle.dumps(c))) == repr(c)

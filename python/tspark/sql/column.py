@@ -254,8 +254,8 @@ class Column:
         if item.startswith("__"):
             from tspark.errors import PySparkAttributeError
             raise PySparkAttributeError(errorClass="CANNOT_ACCESS_TO_DUNDER", messageParameters={})
-        if item.startswith("_"):
-            # the Column's own private state (absent while it is being built or unpickled)
+        if item == "_expr":
+            # the Column's own state (absent while it is being built or unpickled): no field of it
             raise AttributeError(item)
         return self[item]
 

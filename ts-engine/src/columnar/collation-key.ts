@@ -2,6 +2,7 @@ import type { Collation } from "../types/collation.js";
 import { collationOfType, isBinaryEquality } from "../types/collation.js";
 import type { DataType } from "../types/data-type.js";
 import { utf8Strings, type Utf8Data } from "./utf8.js";
+import { compareCodePoints, compareValues } from "./value-order.js";
 
 /**
  * How strings of a collation compare, equal and hash (Spark's CollationFactory.Collation:
@@ -83,25 +84,8 @@ export function collationComparator(c: Collation): (a: string, b: string) => num
   return (a, b) => {
     const x = collationKey(c, a);
     const y = collationKey(c, b);
-    return codePointCompare(x, y);
+    return compareCodePoints(x, y);
   };
-}
-
-/** Code-point order of two JS strings (Spark's UTF-8 byte order). */
-function codePointCompare(x: string, y: string): number {
-  if (x === y) return 0;
-  const n = Math.min(x.length, y.length);
-  for (let i = 0; i < n; i++) {
-    const a = x.charCodeAt(i);
-    const b = y.charCodeAt(i);
-    if (a !== b) {
-      const sa = a >= 0xd800 && a <= 0xdfff;
-      const sb = b >= 0xd800 && b <= 0xdfff;
-      if (sa !== sb) return sa ? 1 : -1;
-      return a < b ? -1 : 1;
-    }
-  }
-  return x.length < y.length ? -1 : x.length === y.length ? 0 : 1;
 }
 
 /** Keyed values per storage and collation: joins compare one batch with many. */
@@ -143,5 +127,80 @@ export function utf8CollationComparator(c: Collation, a: Utf8Data, na: number, b
   }
   const x = utf8CollationKeys(c, a, na);
   const y = utf8CollationKeys(c, b, nb);
-  return (i, j) => codePointCompare(x[i]!, y[j]!);
+  return (i, j) => compareCodePoints(x[i]!, y[j]!);
+}
+
+/**
+ * Whether values of `t` hold strings of a non-binary collation inside an array, struct or map
+ * (a top-level string is needsCollationKey's case): such values compare, group and hash
+ * under their strings' collations (Spark's collation-aware orderings of nested types).
+ */
+export function nestsCollatedStrings(t: DataType): boolean {
+  switch (t.kind) {
+    case "array":
+      return needsCollationKey(t.elementType) || nestsCollatedStrings(t.elementType);
+    case "struct":
+      return t.fields.some((f) => needsCollationKey(f.dataType) || nestsCollatedStrings(f.dataType));
+    case "map":
+      return needsCollationKey(t.keyType) || needsCollationKey(t.valueType) || nestsCollatedStrings(t.keyType) || nestsCollatedStrings(t.valueType);
+    default:
+      return false;
+  }
+}
+
+/**
+ * The value of type `t` (vector convention: arrays as JS arrays, structs as field arrays,
+ * maps as [k, v] pairs) with every collated string replaced by its collation key, so values
+ * equal under their collations become equal values (for grouping, DISTINCT and hashing).
+ */
+export function collationKeyedValue(t: DataType, x: unknown): unknown {
+  if (x === null || x === undefined) return null;
+  switch (t.kind) {
+    case "string":
+      return needsCollationKey(t) ? collationKey(collationOfType(t), x as string) : x;
+    case "array":
+      return (x as readonly unknown[]).map((e) => collationKeyedValue(t.elementType, e));
+    case "struct":
+      return t.fields.map((f, i) => collationKeyedValue(f.dataType, (x as readonly unknown[])[i]));
+    case "map":
+      return (x as readonly (readonly [unknown, unknown])[]).map(([k, v]) => [collationKeyedValue(t.keyType, k), collationKeyedValue(t.valueType, v)]);
+    default:
+      return x;
+  }
+}
+
+/**
+ * Spark's ordering of two non-null values of type `t` with strings compared under their
+ * collations at any depth (arrays and structs element by element, null first); negative when
+ * `a` sorts first. Other values order as compareValues.
+ */
+export function collationAwareComparator(t: DataType): (a: unknown, b: unknown) => number {
+  switch (t.kind) {
+    case "string": {
+      if (!needsCollationKey(t)) return compareValues;
+      const cmp = collationComparator(collationOfType(t));
+      return (a, b) => cmp(a as string, b as string);
+    }
+    case "array": {
+      const el = collationAwareComparator(t.elementType);
+      return (a, b) => compareSequences(a as readonly unknown[], b as readonly unknown[], () => el);
+    }
+    case "struct": {
+      const fields = t.fields.map((f) => collationAwareComparator(f.dataType));
+      return (a, b) => compareSequences(a as readonly unknown[], b as readonly unknown[], (i) => fields[i] ?? compareValues);
+    }
+    default:
+      return compareValues;
+  }
+}
+
+function compareSequences(a: readonly unknown[], b: readonly unknown[], cmpAt: (i: number) => (x: unknown, y: unknown) => number): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a[i];
+    const y = b[i];
+    const c = x === null ? (y === null ? 0 : -1) : y === null ? 1 : cmpAt(i)(x, y);
+    if (c !== 0) return c;
+  }
+  return a.length - b.length;
 }

@@ -36,10 +36,11 @@ export function compareValues(a: unknown, b: unknown): number {
 }
 
 /**
- * JS compares strings by UTF-16 code unit, which puts U+E000..U+FFFF after the surrogate
- * pairs of U+10000 and above; code point order (= UTF-8 byte order) puts them before.
+ * Code-point order of two JS strings (= UTF-8 byte order, as Spark compares strings);
+ * negative when `a` sorts first. JS compares strings by UTF-16 code unit, which puts
+ * U+E000..U+FFFF after the surrogate pairs of U+10000 and above; code point order puts them before.
  */
-function compareCodePoints(a: string, b: string): number {
+export function compareCodePoints(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
     const x = a.charCodeAt(i);

@@ -4,7 +4,7 @@ import { murmur3Bytes } from "../../expr/kernels/murmur3.js";
 import { valueAt } from "../../expr/eval/vectors.js";
 import { LONG_SAFE } from "../../columnar/builder.js";
 import { valueKey } from "../../columnar/value-key.js";
-import { needsCollationKey, utf8CollationKeys } from "../../columnar/collation-key.js";
+import { collationKeyedValue, needsCollationKey, nestsCollatedStrings, utf8CollationKeys } from "../../columnar/collation-key.js";
 import { collationOfType } from "../../types/collation.js";
 
 /**
@@ -54,7 +54,9 @@ export function toKeyColumn(v: Vector): KeyColumn {
   const nd = numberData(v);
   if (nd === null) {
     const obj = new Array<unknown>(n);
-    for (let i = 0; i < n; i++) obj[i] = normalizeObjKey(valueAt(v, i));
+    // arrays and structs of collated strings group by their strings' collation keys
+    if (nestsCollatedStrings(v.type)) for (let i = 0; i < n; i++) obj[i] = normalizeObjKey(collationKeyedValue(v.type, valueAt(v, i)));
+    else for (let i = 0; i < n; i++) obj[i] = normalizeObjKey(valueAt(v, i));
     return { num: null, big: null, obj, utf8: null, nulls };
   }
   let num: Float64Array;

@@ -1,5 +1,5 @@
 import { compareUtf8 } from "../../columnar/utf8.js";
-import { needsCollationKey, utf8CollationComparator } from "../../columnar/collation-key.js";
+import { collationAwareComparator, needsCollationKey, nestsCollatedStrings, utf8CollationComparator } from "../../columnar/collation-key.js";
 import { collationOfType } from "../../types/collation.js";
 import type { Vector } from "../../columnar/vector.js";
 import { InternalError } from "../../errors/spark-exception.js";
@@ -85,6 +85,11 @@ export function crossComparator(a: Vector, b: Vector): CrossComparator {
     const x = a.data;
     const y = b.data;
     const kind = a.type.kind;
+    // arrays and structs of collated strings match under the collation
+    if (nestsCollatedStrings(a.type)) {
+      const cmp = collationAwareComparator(a.type);
+      return (i, j) => cmp(x[i], y[j]);
+    }
     return (i, j) => compareValues(x[i], y[j], kind);
   }
   throw new InternalError(`join keys of different storage: ${a.storage} and ${b.storage}`);

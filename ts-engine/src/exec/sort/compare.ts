@@ -1,7 +1,7 @@
 import type { Vector } from "../../columnar/vector.js";
 import { compareUtf8 } from "../../columnar/utf8.js";
 import { compareStrings } from "../../expr/kernels/compare-values.js";
-import { needsCollationKey, utf8CollationComparator } from "../../columnar/collation-key.js";
+import { collationAwareComparator, needsCollationKey, nestsCollatedStrings, utf8CollationComparator } from "../../columnar/collation-key.js";
 import { collationOfType } from "../../types/collation.js";
 
 /** Compares rows i and j of one sort key; negative when i sorts first. */
@@ -70,6 +70,11 @@ function baseComparator(v: Vector): RowComparator {
     }
     case "values": {
       const d = v.data;
+      // arrays and structs of collated strings sort under the collation
+      if (nestsCollatedStrings(v.type)) {
+        const cmp = collationAwareComparator(v.type);
+        return (i, j) => cmp(d[i], d[j]);
+      }
       return (i, j) => cmpUnknown(d[i], d[j]);
     }
   }

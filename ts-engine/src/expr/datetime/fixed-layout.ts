@@ -1,4 +1,3 @@
-import type { Utf8Builder } from "../../columnar/utf8.js";
 import { daysFromCivil, daysInMonth } from "./civil.js";
 import type { CompiledPattern, PatternOp } from "./pattern.js";
 
@@ -7,11 +6,12 @@ import type { CompiledPattern, PatternOp } from "./pattern.js";
  * (`yyyy-MM-dd HH:mm:ss`, `yyyy-MM-dd`, `yyyyMMdd`, `dd/MM/yyyy HH:mm:ss.SSS` …): a pattern
  * made only of ASCII literals, a 4-letter `y`/`u` year, two-letter M d H m s fields and `S`
  * fractions always prints the same number of bytes at the same places (for years 0–9999), so
- * one row is a handful of digit writes computed straight from the day number, with no op
- * dispatch. Parsing checks the bytes against the same layout and reads the digits in place.
- * Rows the layout does not cover (other years, text of another length, out-of-range fields,
- * literals in another case) go to the general formatter/parser, which gives Spark's result
- * or error for them, so the fast path only ever answers where both paths agree.
+ * a batch is written slot by slot, one tight loop per field over all rows, computed straight
+ * from the day numbers with no op dispatch. Parsing checks the bytes against the same layout
+ * and reads the digits in place, also slot by slot. Rows the layout does not cover (other
+ * years, text of another length, out-of-range fields, literals in another case) go to the
+ * general formatter/parser, which gives Spark's result or error for them, so the fast path
+ * only ever answers where both paths agree.
  */
 
 /** Slot kinds, as small integers so the per-row loop is a switch over an Int32Array. */
@@ -113,150 +113,6 @@ function boundedAfter(ops: readonly PatternOp[], i: number, strict: boolean): bo
   return true;
 }
 
-/**
- * Writes local date-time (days since epoch, second of day, microsecond) with `layout` at the
- * builder's position; false (nothing written) for a year outside 0–9999, which the general
- * formatter prints with a sign or more digits.
- */
-export function formatFixed(layout: FixedLayout, out: Utf8Builder, days: number, secondOfDay: number, micros: number): boolean {
-  // civil_from_days (Hinnant), inlined and in int32 arithmetic (`| 0` truncates; only the era
-  // division can see a negative operand, so it floors explicitly): this runs once per row, and
-  // the day numbers of Float64-stored timestamps (±2^53 µs) are far inside int32.
-  const z = (days + 719468) | 0;
-  const era = ((z >= 0 ? z : z - 146096) / 146097) | 0;
-  const doe = (z - era * 146097) | 0;
-  const yoe = ((doe - ((doe / 1460) | 0) + ((doe / 36524) | 0) - ((doe / 146096) | 0)) / 365) | 0;
-  const doy = (doe - (365 * yoe + ((yoe / 4) | 0) - ((yoe / 100) | 0))) | 0;
-  const mp = ((5 * doy + 2) / 153) | 0;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  if (year < 0 || year > 9999) return false;
-  const day = doy - (((153 * mp + 2) / 5) | 0) + 1;
-  const sod = secondOfDay | 0;
-  const w = layout.width;
-  const buf = out.reserve(w);
-  const base = out.position();
-  const slots = layout.slots;
-  const template = layout.template;
-  for (let s = 0; s < slots.length; s += 3) {
-    const p = base + slots[s + 1]!;
-    switch (slots[s]!) {
-      case LITERAL: {
-        const from = slots[s + 1]!;
-        const to = from + slots[s + 2]!;
-        for (let k = from; k < to; k++) buf[base + k] = template[k]!;
-        break;
-      }
-      case YEAR:
-        two(buf, p, (year / 100) | 0);
-        two(buf, p + 2, year % 100);
-        break;
-      case MONTH:
-        two(buf, p, month);
-        break;
-      case DAY:
-        two(buf, p, day);
-        break;
-      case HOUR:
-        two(buf, p, (sod / 3600) | 0);
-        break;
-      case MINUTE:
-        two(buf, p, ((sod / 60) | 0) % 60);
-        break;
-      case SECOND:
-        two(buf, p, sod % 60);
-        break;
-      default: {
-        // FRACTION: the first digits of the microsecond, then zeros past the sixth.
-        const digits = slots[s + 2]!;
-        let div = 100000;
-        for (let k = 0; k < digits; k++) {
-          buf[p + k] = k < 6 ? 0x30 + (Math.floor(micros / div) % 10) : 0x30;
-          div /= 10;
-        }
-      }
-    }
-  }
-  out.commit(w);
-  return true;
-}
-
-function two(buf: Uint8Array, p: number, v: number): void {
-  const t = (v / 10) | 0;
-  buf[p] = 0x30 + t;
-  buf[p + 1] = 0x30 + v - t * 10;
-}
-
-/** Where parseFixed puts a parsed local date-time. */
-export interface FixedParsed {
-  days: number;
-  secondOfDay: number;
-  micros: number;
-}
-
-/**
- * Parses b[start, end) with `layout` into `out`: true only when the text has the layout's
- * length, its literals byte for byte, digits in every field, and fields Java's strict
- * resolver accepts. Anything else is false, and the caller asks the general parser, which
- * either agrees (case-insensitive literals) or gives Spark's error.
- */
-export function parseFixed(layout: FixedLayout, b: Uint8Array, start: number, end: number, out: FixedParsed): boolean {
-  if (end - start !== layout.width) return false;
-  const slots = layout.slots;
-  const template = layout.template;
-  let year = 1970;
-  let month = 1;
-  let day = 1;
-  let hour = 0;
-  let minute = 0;
-  let second = 0;
-  let micros = 0;
-  for (let s = 0; s < slots.length; s += 3) {
-    const kind = slots[s]!;
-    const at = slots[s + 1]!;
-    const w = slots[s + 2]!;
-    const p = start + at;
-    if (kind === LITERAL) {
-      for (let k = 0; k < w; k++) if (b[p + k] !== template[at + k]) return false;
-      continue;
-    }
-    let v = 0;
-    for (let k = 0; k < w; k++) {
-      const d = b[p + k]! - 0x30;
-      if (d < 0 || d > 9) return false;
-      v = v * 10 + d;
-    }
-    switch (kind) {
-      case YEAR:
-        year = v;
-        break;
-      case MONTH:
-        month = v;
-        break;
-      case DAY:
-        day = v;
-        break;
-      case HOUR:
-        hour = v;
-        break;
-      case MINUTE:
-        minute = v;
-        break;
-      case SECOND:
-        second = v;
-        break;
-      default:
-        // FRACTION: nanoseconds scaled to microseconds (digits past the sixth truncated, as Spark).
-        micros = Math.floor((v * 10 ** (9 - w)) / 1000);
-    }
-  }
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return false;
-  out.days = daysFromCivil(year, month, day);
-  out.secondOfDay = hour * 3600 + minute * 60 + second;
-  out.micros = micros;
-  return true;
-}
-
 /** What parseFixedBatch gives per row: whether the layout parsed it, and its local day and time. */
 export interface FixedBatch {
   /** 1 where the row's text fits the layout and its fields are valid. */
@@ -267,10 +123,13 @@ export interface FixedBatch {
 }
 
 /**
- * parseFixed over a whole batch, slot by slot: one tight loop over the rows per literal or
- * field (the positions are the same in every row), so no row pays the slot dispatch, then one
- * loop that checks the fields and computes each row's day and time. Rows with `skip[i]` 0
- * (nulls), another length, or any mismatch get ok 0, for the general parser to answer.
+ * Parses every row of a batch with `layout`, slot by slot: one tight loop over the rows per
+ * literal or field (the positions are the same in every row), so no row pays the slot
+ * dispatch, then one loop that checks the fields as Java's strict resolver does and computes
+ * each row's day and time. A row is ok only when its text has the layout's length, its
+ * literals byte for byte, digits in every field, and valid fields. Rows with `skip[i]` 0
+ * (nulls), another length, or any mismatch get ok 0, for the general parser to answer (it
+ * either agrees, e.g. for literals in another case, or gives Spark's error).
  */
 export function parseFixedBatch(layout: FixedLayout, b: Uint8Array, offsets: Int32Array, n: number, skip: Uint8Array): FixedBatch {
   const ok = new Uint8Array(n);
@@ -362,16 +221,19 @@ export function parseFixedBatch(layout: FixedLayout, b: Uint8Array, offsets: Int
 }
 
 /**
- * formatFixed over a whole batch of local date-times, slot by slot: the civil fields of every
- * row first, then one loop per field writing its digits at the same place in each row's
- * `width` bytes, and the literals copied per run. Null when some row's year is outside 0–9999
- * (the caller formats the batch row by row then). Row i's text is bytes[i·width, (i+1)·width).
+ * Formats a whole batch of local date-times (days since epoch, second of day, microsecond)
+ * with `layout`, slot by slot: the civil fields of every row first (civil_from_days, Hinnant,
+ * in int32 arithmetic), then one loop per field writing its digits at the same place in each
+ * row's `width` bytes, and the literals copied per run. Null when some row's year is outside
+ * 0–9999, which the general formatter prints with a sign or more digits (the caller formats
+ * the batch row by row then). Row i's text is bytes[i·width, (i+1)·width).
  */
 export function formatFixedBatch(layout: FixedLayout, days: Int32Array, secondOfDay: Int32Array, micros: Float64Array, n: number): Uint8Array | null {
   const w = layout.width;
   const fields = new Int32Array(7 * n);
   for (let i = 0; i < n; i++) {
-    // civil_from_days (Hinnant) in int32 arithmetic, as formatFixed
+    // `| 0` truncates; only the era division can see a negative operand, so it floors
+    // explicitly; the day numbers of Float64-stored timestamps (±2^53 µs) are far inside int32
     const z = (days[i]! + 719468) | 0;
     const era = ((z >= 0 ? z : z - 146096) / 146097) | 0;
     const doe = (z - era * 146097) | 0;

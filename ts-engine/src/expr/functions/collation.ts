@@ -8,6 +8,7 @@ import { makeVector } from "../../columnar/vector.js";
 import { exprNullable, exprType } from "../expr-type.js";
 import type { Expr, ScalarCall } from "../expr.js";
 import { foldedValue } from "./foldable.js";
+import type { RegexCase } from "../kernels/java-regex.js";
 import { checkArity, doc, quotedSql, scalarCall, unexpectedInputType, type ScalarFunctionDef } from "./function-def.js";
 
 /**
@@ -103,6 +104,7 @@ const ALL_STRING_ARGS = new Set([
   "==", "<", "<=", ">", ">=", "<=>", "in", "coalesce", "nvl", "ifnull", "nullif", "nvl2", "greatest", "least",
   "array", "concat", "concat_ws", "lpad", "rpad", "translate", "replace", "contains", "startswith", "endswith",
   "instr", "locate", "position", "substring_index", "split_part", "find_in_set", "elt", "array_contains", "array_position", "array_remove",
+  "regexp_replace",
 ]);
 
 /** Functions whose string result never carries an input's collation (Spark types them with the default StringType). */
@@ -173,4 +175,29 @@ export function callCollation(call: ScalarCall, arg = 0): Collation | null {
   if (a === undefined) return null;
   const c = collationOfType(exprType(a));
   return isBinaryEquality(c) ? null : c;
+}
+
+/**
+ * How a regex function matches strings of its subject's collation: UTF8_LCASE with
+ * CASE_INSENSITIVE | UNICODE_CASE (Spark's CollationSupport.collationAwareRegexFlags), every
+ * other accepted collation as written.
+ */
+export function regexCase(call: ScalarCall, arg = 0): RegexCase {
+  const a = call.args[arg];
+  if (a === undefined) return "sensitive";
+  const c = collationOfType(exprType(a));
+  return c.provider === "spark" && c.lcase ? "unicodeInsensitive" : "sensitive";
+}
+
+/**
+ * Spark's regex functions (rlike, regexp_*, split, like) take UTF8_BINARY and UTF8_LCASE
+ * strings only (StringTypeBinaryLcase): any other collation of argument `arg` is
+ * DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE. Returns the call.
+ */
+export function checkRegexCollation(call: ScalarCall, arg = 0): ScalarCall {
+  const a = call.args[arg];
+  if (a === undefined || exprType(a).kind !== "string") return call;
+  const c = collationOfType(exprType(a));
+  if (c.provider === "icu" || c.rtrim) throw unexpectedInputType(call, arg, a, '"STRING"');
+  return call;
 }

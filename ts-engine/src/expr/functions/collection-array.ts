@@ -1,5 +1,6 @@
 import { compareValues } from "../../columnar/value-order.js";
 import { valueKey } from "../../columnar/value-key.js";
+import { collationAwareComparator, collationKeyedValue, needsCollationKey, nestsCollatedStrings } from "../../columnar/collation-key.js";
 import { AnalysisException, IllegalArgumentException } from "../../errors/spark-exception.js";
 import { exprPrettySql } from "../expr-string.js";
 import { widerType, widerTypeOfAll } from "../../types/coercion.js";
@@ -14,15 +15,50 @@ import { valueToString } from "../eval/to-string.js";
 import { expectArray, runtimeError, typeText, unexpected } from "./collection-values.js";
 import { coerce } from "./collection-values.js";
 import type { EvalContext } from "../eval/eval-context.js";
-import type { Vector } from "../../columnar/vector.js";
+import { makeVector, type Vector } from "../../columnar/vector.js";
 import type { ScalarCall } from "../expr.js";
 
 /**
  * Array functions of Spark 4.0 (ArrayContains, ArrayPosition, ArrayDistinct … in Spark's
  * collectionOperations.scala). Arrays are JS arrays in "values" vectors, so each function is
  * one pass over a batch's rows (mapRows), comparing elements with Spark's ordering (NaN equal
- * to NaN, -0.0 to 0.0) through valueKey / compareValues.
+ * to NaN, -0.0 to 0.0) through valueKey / compareValues, and collated strings (also inside
+ * nested elements) under their collation (elementKey / elementOrder).
  */
+
+type Key = (x: unknown) => unknown;
+type Order = (x: unknown, y: unknown) => number;
+
+const elementKeys = new WeakMap<ScalarCall, Key>();
+const elementOrders = new WeakMap<ScalarCall, Order>();
+
+/** The element type of the call's array argument `arg`. */
+function elementTypeOf(call: ScalarCall, arg: number): DataType {
+  const t = exprType(call.args[arg]!);
+  return t.kind === "array" ? t.elementType : t;
+}
+
+/** Keys for which `===` is the equality of the call's array elements (their collation's, for collated strings). */
+function elementKey(call: ScalarCall, arg = 0): Key {
+  let k = elementKeys.get(call);
+  if (k === undefined) {
+    const el = elementTypeOf(call, arg);
+    k = needsCollationKey(el) || nestsCollatedStrings(el) ? (x) => valueKey(collationKeyedValue(el, x)) : valueKey;
+    elementKeys.set(call, k);
+  }
+  return k;
+}
+
+/** Spark's ordering of the call's array elements (collated strings under their collation). */
+function elementOrder(call: ScalarCall, arg = 0): Order {
+  let o = elementOrders.get(call);
+  if (o === undefined) {
+    const el = elementTypeOf(call, arg);
+    o = needsCollationKey(el) || nestsCollatedStrings(el) ? collationAwareComparator(el) : compareValues;
+    elementOrders.set(call, o);
+  }
+  return o;
+}
 
 type RowFn = (vals: unknown[], call: ScalarCall, ctx: EvalContext) => unknown;
 
@@ -64,10 +100,10 @@ function arrayAndElement(name: string, args: readonly Expr[]): [Expr, Expr, Arra
 
 const quoted = (e: Expr): string => exprPrettySql(e);
 
-/** True when arrays a and b share a key set membership test (Spark's ordering equality). */
-function keySet(a: readonly unknown[]): Set<unknown> {
+/** The keys of an array's non-null elements, for membership tests (Spark's ordering equality). */
+function keySet(a: readonly unknown[], key: Key): Set<unknown> {
   const s = new Set<unknown>();
-  for (const x of a) if (x !== null) s.add(valueKey(x));
+  for (const x of a) if (x !== null) s.add(key(x));
   return s;
 }
 
@@ -91,7 +127,15 @@ function sizeLike(name: string): ScalarFunctionDef {
       return scalarCall(name, args, IntegerType, exprNullable(args[0]!));
     },
     eval([a], _call, ctx) {
-      return mapRows([a!], IntegerType, ([x]) => (x === null ? (ctx.ansi ? null : -1) : arr(x).length), false);
+      const v = a!;
+      if (v.storage !== "values") return mapRows([v], IntegerType, ([x]) => (x === null ? (ctx.ansi ? null : -1) : arr(x).length), false);
+      // one typed loop: arrays are JS arrays, maps [k, v] pair arrays (the vector convention)
+      const n = v.length;
+      const out = new Int32Array(n);
+      const values = v.data;
+      const validity = v.validity;
+      for (let i = 0; i < n; i++) out[i] = validity !== null && validity[i] === 0 ? -1 : arr(values[i]).length;
+      return makeVector(IntegerType, out, ctx.ansi ? validity : null, n);
     },
   };
 }
@@ -114,12 +158,13 @@ const ARRAY_CONTAINS = arrayFn(
     const [a, v] = arrayAndElement("array_contains", args);
     return scalarCall("array_contains", [a, v], BooleanType, true);
   },
-  ([a, v]) => {
-    const k = valueKey(v);
+  ([a, v], call) => {
+    const key = elementKey(call);
+    const k = key(v);
     let sawNull = false;
     for (const x of arr(a)) {
       if (x === null) sawNull = true;
-      else if (valueKey(x) === k) return true;
+      else if (key(x) === k) return true;
     }
     return sawNull ? null : false;
   },
@@ -132,10 +177,11 @@ const ARRAY_POSITION = arrayFn(
     const [a, v] = arrayAndElement("array_position", args);
     return scalarCall("array_position", [a, v], LongType, anyNullable(args));
   },
-  ([a, v]) => {
-    const k = valueKey(v);
+  ([a, v], call) => {
+    const key = elementKey(call);
+    const k = key(v);
     const xs = arr(a);
-    for (let i = 0; i < xs.length; i++) if (xs[i] !== null && valueKey(xs[i]) === k) return i + 1;
+    for (let i = 0; i < xs.length; i++) if (xs[i] !== null && key(xs[i]) === k) return i + 1;
     return 0;
   },
 );
@@ -147,18 +193,19 @@ const ARRAY_REMOVE = arrayFn(
     const [a, v, t] = arrayAndElement("array_remove", args);
     return scalarCall("array_remove", [a, v], t, anyNullable(args));
   },
-  ([a, v]) => {
-    const k = valueKey(v);
-    return arr(a).filter((x) => x === null || valueKey(x) !== k);
+  ([a, v], call) => {
+    const key = elementKey(call);
+    const k = key(v);
+    return arr(a).filter((x) => x === null || key(x) !== k);
   },
 );
 
 /** Distinct elements in first-occurrence order, one null kept (ArrayDistinct). */
-function distinctOf(xs: readonly unknown[]): unknown[] {
+function distinctOf(xs: readonly unknown[], key: Key): unknown[] {
   const seen = new Set<unknown>();
   const out: unknown[] = [];
   for (const x of xs) {
-    const k = x === null ? NULL_KEY : valueKey(x);
+    const k = x === null ? NULL_KEY : key(x);
     if (seen.has(k)) continue;
     seen.add(k);
     out.push(x);
@@ -176,7 +223,7 @@ const ARRAY_DISTINCT = arrayFn(
     const t = expectArray(scalarCall("array_distinct", args, NullType, true), args, 0);
     return scalarCall("array_distinct", args, t, anyNullable(args));
   },
-  ([a]) => distinctOf(arr(a)),
+  ([a], call) => distinctOf(arr(a), elementKey(call)),
 );
 
 /** Two arrays coerced to one array type (array_union, array_intersect, array_except, arrays_overlap). */
@@ -199,7 +246,7 @@ function twoArrays(name: string, args: readonly Expr[]): [Expr, Expr, ArrayType]
   return [coerce(args[0]!, t), coerce(args[1]!, t), t];
 }
 
-function setOp(name: string, d: FunctionDoc, f: (a: readonly unknown[], b: readonly unknown[]) => unknown[]): ScalarFunctionDef {
+function setOp(name: string, d: FunctionDoc, f: (a: readonly unknown[], b: readonly unknown[], key: Key) => unknown[]): ScalarFunctionDef {
   return arrayFn(
     name,
     d,
@@ -207,22 +254,22 @@ function setOp(name: string, d: FunctionDoc, f: (a: readonly unknown[], b: reado
       const [a, b, t] = twoArrays(name, args);
       return scalarCall(name, [a, b], t, anyNullable(args));
     },
-    ([a, b]) => f(arr(a), arr(b)),
+    ([a, b], call) => f(arr(a), arr(b), elementKey(call)),
   );
 }
 
 const hasNull = (xs: readonly unknown[]): boolean => xs.some((x) => x === null);
 
-const ARRAY_UNION = setOp("array_union", doc("array_union(array1, array2)", "Returns the distinct elements of both arrays, in order of first occurrence."), (a, b) => distinctOf([...a, ...b]));
-const ARRAY_INTERSECT = setOp("array_intersect", doc("array_intersect(array1, array2)", "Returns the distinct elements present in both arrays, in the first array's order."), (a, b) => {
-  const inB = keySet(b);
+const ARRAY_UNION = setOp("array_union", doc("array_union(array1, array2)", "Returns the distinct elements of both arrays, in order of first occurrence."), (a, b, key) => distinctOf([...a, ...b], key));
+const ARRAY_INTERSECT = setOp("array_intersect", doc("array_intersect(array1, array2)", "Returns the distinct elements present in both arrays, in the first array's order."), (a, b, key) => {
+  const inB = keySet(b, key);
   const bNull = hasNull(b);
-  return distinctOf(a.filter((x) => (x === null ? bNull : inB.has(valueKey(x)))));
+  return distinctOf(a.filter((x) => (x === null ? bNull : inB.has(key(x)))), key);
 });
-const ARRAY_EXCEPT = setOp("array_except", doc("array_except(array1, array2)", "Returns the distinct elements of the first array that are not in the second."), (a, b) => {
-  const inB = keySet(b);
+const ARRAY_EXCEPT = setOp("array_except", doc("array_except(array1, array2)", "Returns the distinct elements of the first array that are not in the second."), (a, b, key) => {
+  const inB = keySet(b, key);
   const bNull = hasNull(b);
-  return distinctOf(a.filter((x) => (x === null ? !bNull : !inB.has(valueKey(x)))));
+  return distinctOf(a.filter((x) => (x === null ? !bNull : !inB.has(key(x)))), key);
 });
 
 const ARRAYS_OVERLAP: ScalarFunctionDef = arrayFn(
@@ -232,11 +279,12 @@ const ARRAYS_OVERLAP: ScalarFunctionDef = arrayFn(
     const [a, b] = twoArrays("arrays_overlap", args);
     return scalarCall("arrays_overlap", [a, b], BooleanType, true);
   },
-  ([a, b]) => {
+  ([a, b], call) => {
+    const key = elementKey(call);
     const xs = arr(a);
     const ys = arr(b);
-    const inB = keySet(ys);
-    for (const x of xs) if (x !== null && inB.has(valueKey(x))) return true;
+    const inB = keySet(ys, key);
+    for (const x of xs) if (x !== null && inB.has(key(x))) return true;
     return xs.length > 0 && ys.length > 0 && (hasNull(xs) || hasNull(ys)) ? null : false;
   },
 );
@@ -335,9 +383,10 @@ function extremum(name: string, sign: 1 | -1): ScalarFunctionDef {
       const t = expectArray(scalarCall(name, args, NullType, true), args, 0);
       return scalarCall(name, args, t.elementType, true);
     },
-    ([a]) => {
+    ([a], call) => {
+      const order = elementOrder(call);
       let best: unknown = null;
-      for (const x of arr(a)) if (x !== null && (best === null || sign * compareValues(x, best) > 0)) best = x;
+      for (const x of arr(a)) if (x !== null && (best === null || sign * order(x, best) > 0)) best = x;
       return best;
     },
   );
@@ -357,10 +406,10 @@ const ARRAY_REPEAT = arrayFn(
 );
 
 /** Sorts non-null elements by Spark's ordering; nulls first ascending, last descending (sort_array). */
-function sortedArray(xs: readonly unknown[], asc: boolean, nullsFirst: boolean): unknown[] {
+function sortedArray(xs: readonly unknown[], asc: boolean, nullsFirst: boolean, order: Order): unknown[] {
   const vals = xs.filter((x) => x !== null);
   const nulls = xs.length - vals.length;
-  vals.sort((x, y) => (asc ? compareValues(x, y) : compareValues(y, x)));
+  vals.sort((x, y) => (asc ? order(x, y) : order(y, x)));
   const pad = new Array<unknown>(nulls).fill(null);
   return nullsFirst ? [...pad, ...vals] : [...vals, ...pad];
 }
@@ -377,15 +426,15 @@ const SORT_ARRAY: ScalarFunctionDef = arrayFn(
     }
     return scalarCall("sort_array", [args[0]!, asc], t, exprNullable(args[0]!));
   },
-  ([a, asc]) => {
+  ([a, asc], call) => {
     const up = asc !== false;
-    return sortedArray(arr(a), up, up);
+    return sortedArray(arr(a), up, up, elementOrder(call));
   },
 );
 
 /** array_sort(array) without a comparator: ascending, nulls last (the comparator form is a higher-order function). */
-export function arraySortDefault(xs: readonly unknown[]): unknown[] {
-  return sortedArray(xs, true, false);
+export function arraySortDefault(xs: readonly unknown[], call: ScalarCall): unknown[] {
+  return sortedArray(xs, true, false, elementOrder(call));
 }
 
 const SLICE: ScalarFunctionDef = arrayFn(

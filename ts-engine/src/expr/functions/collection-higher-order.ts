@@ -515,7 +515,7 @@ const ARRAY_SORT = hof({
   eval([arr], lambdas, call) {
     const rows = vectorToValues(arr!) as (readonly unknown[] | null)[];
     const cmp = lambdas[0];
-    if (cmp === undefined) return valuesVector(call.dataType, rows.map((r) => (r === null ? null : arraySortDefault(r))));
+    if (cmp === undefined) return valuesVector(call.dataType, rows.map((r) => (r === null ? null : arraySortDefault(r, call))));
     const et = (call.dataType as { elementType: DataType }).elementType;
     const ls: unknown[] = [];
     const rs: unknown[] = [];

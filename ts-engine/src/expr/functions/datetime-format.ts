@@ -6,7 +6,7 @@ import { floorDiv } from "../datetime/civil.js";
 import { compilePattern } from "../datetime/pattern.js";
 import { PatternFormatter } from "../datetime/pattern-format.js";
 import { newParseResult, PatternParser } from "../datetime/pattern-parse.js";
-import { fixedLayout, formatFixed, formatFixedBatch, parseFixed, parseFixedBatch, type FixedLayout, type FixedParsed } from "../datetime/fixed-layout.js";
+import { fixedLayout, formatFixedBatch, parseFixedBatch, type FixedLayout } from "../datetime/fixed-layout.js";
 import { zoneRulesOrUtc, type ZoneRules } from "../datetime/zone-rules.js";
 import { castVector } from "../eval/cast.js";
 import type { EvalContext } from "../eval/eval-context.js";
@@ -31,12 +31,19 @@ function lit(value: string): Expr {
   return { kind: "Literal", value, dataType: StringType };
 }
 
-/** Formats instants (whole seconds and microseconds) in `zone` with per-row or literal patterns. */
+/**
+ * Formats instants (whole seconds and microseconds) in `zone` with per-row or literal patterns.
+ * A literal pattern with a fixed layout writes the whole batch slot by slot first.
+ */
 function formatInstants(seconds: Float64Array, micros: Float64Array, validity: Uint8Array | null, fmt: Vector, zone: ZoneRules, n: number): Vector {
-  const b = new Utf8Builder(n, n * 20);
   const literal = constantText(fmt);
   const patterns = new PatternCache(zone);
   let formatter = literal === null ? null : patterns.get(literal);
+  if (formatter?.layout != null) {
+    const fixed = formatBatchFixed(formatter.layout, seconds.subarray(0, n), 1, micros, validity, zone);
+    if (fixed !== null) return fixed;
+  }
+  const b = new Utf8Builder(n, n * 20);
   const outValidity = writableValidity(validity, n);
   for (let i = 0; i < n; i++) {
     if (outValidity[i] === 0) {
@@ -56,54 +63,38 @@ function formatInstants(seconds: Float64Array, micros: Float64Array, validity: U
     const off = zone.offsetAt(s);
     const local = s + off;
     const days = floorDiv(local, 86400);
-    const f = formatter!;
-    if (f.layout === null || !formatFixed(f.layout, b, days, local - days * 86400, micros[i]!)) f.general.format(b, days, local - days * 86400, micros[i]!, off, s);
+    formatter!.general.format(b, days, local - days * 86400, micros[i]!, off, s);
   }
   return makeVector(StringType, b.finish(), compactValidity(outValidity), n);
 }
 
 /**
- * date_format of Float64 microseconds with one literal pattern that has a fixed layout: the
- * common case, in one loop that splits each instant itself (no seconds/micros arrays).
+ * A batch of instants formatted with a fixed layout (datetime/fixed-layout.ts): each row's
+ * local day, second of day and microsecond, then the batch written slot by slot, every row
+ * `width` bytes (null rows too: their slots hold text that is never read). The instants are
+ * `instants` in units of 1/`unit` s, with their microseconds in `fraction` when given (else
+ * the part below the second). Null when some year is outside 0–9999, for the general path.
  */
-function formatMicrosFixed(us: Float64Array, validity: Uint8Array | null, f: CompiledFormat, layout: FixedLayout, zone: ZoneRules, n: number): Vector {
-  if (validity === null) {
-    // no nulls: split every instant, then write the batch slot by slot (every row `width` bytes)
-    const days = new Int32Array(n);
-    const sods = new Int32Array(n);
-    const micros = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const x = us[i]!;
-      const s = Math.floor(x / 1e6);
-      micros[i] = x - s * 1e6;
-      const local = s + zone.offsetAt(s);
-      const d = Math.floor(local / 86400);
-      days[i] = d;
-      sods[i] = local - d * 86400;
-    }
-    const bytes = formatFixedBatch(layout, days, sods, micros, n);
-    if (bytes !== null) {
-      const offsets = new Int32Array(n + 1);
-      for (let i = 1; i <= n; i++) offsets[i] = i * layout.width;
-      return makeVector(StringType, { offsets, bytes }, null, n);
-    }
-  }
-  const b = new Utf8Builder(n, n * layout.width);
+function formatBatchFixed(layout: FixedLayout, instants: Float64Array, unit: number, fraction: Float64Array | null, validity: Uint8Array | null, zone: ZoneRules): Vector | null {
+  const n = instants.length;
+  const days = new Int32Array(n);
+  const sods = new Int32Array(n);
+  const micros = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    if (validity !== null && validity[i] === 0) {
-      b.commit(0);
-      continue;
-    }
-    const x = us[i]!;
-    const s = Math.floor(x / 1e6);
-    const micros = x - s * 1e6;
-    const off = zone.offsetAt(s);
-    const local = s + off;
-    const days = Math.floor(local / 86400);
-    const sod = local - days * 86400;
-    if (!formatFixed(layout, b, days, sod, micros)) f.general.format(b, days, sod, micros, off, s);
+    if (validity !== null && validity[i] === 0) continue;
+    const x = instants[i]!;
+    const s = Math.floor(x / unit);
+    micros[i] = fraction === null ? x - s * unit : fraction[i]!;
+    const local = s + zone.offsetAt(s);
+    const d = Math.floor(local / 86400);
+    days[i] = d;
+    sods[i] = local - d * 86400;
   }
-  return makeVector(StringType, b.finish(), validity, n);
+  const bytes = formatFixedBatch(layout, days, sods, micros, n);
+  if (bytes === null) return null;
+  const offsets = new Int32Array(n + 1);
+  for (let i = 1; i <= n; i++) offsets[i] = i * layout.width;
+  return makeVector(StringType, { offsets, bytes }, validity, n);
 }
 
 /** A pattern compiled for formatting: the general formatter, and its fixed layout when it has one. */
@@ -140,8 +131,10 @@ const DATE_FORMAT: ScalarFunctionDef = {
     const zone = zoneRulesOrUtc(ctx.timeZone);
     const literal = constantText(args[1]!);
     if (literal !== null && v.storage === "f64") {
-      const f = new PatternCache(zone).get(literal);
-      if (f.layout !== null) return formatMicrosFixed(v.data, v.validity, f, f.layout, zone, v.length);
+      // the common case: Float64 microseconds and one literal pattern with a fixed layout
+      const layout = new PatternCache(zone).get(literal).layout;
+      const fixed = layout === null ? null : formatBatchFixed(layout, v.data.subarray(0, v.length), 1e6, null, v.validity, zone);
+      if (fixed !== null) return fixed;
     }
     const { seconds, micros } = microsParts(v);
     return formatInstants(seconds, micros, andNull(v.validity, args[1]!.validity, v.length), args[1]!, zone, v.length);
@@ -200,11 +193,11 @@ function parseVector(v: Vector, fmt: Vector, target: ParseTarget, outType: DataT
   const parsers = new Map<string, CompiledParse>();
   let parser = literal === null ? null : compiledParse(parsers, literal);
   const res = newParseResult();
-  const fast: FixedParsed = { days: 0, secondOfDay: 0, micros: 0 };
   const out = new Float64Array(n);
   const validity = writableValidity(andNull(v.validity, fmt.validity, n), n);
   const raise = ctx.ansi && !lenient;
-  // one pattern for the batch: its fixed layout parses every row slot by slot first
+  // one pattern for the batch: its fixed layout parses every row slot by slot first (the
+  // layout has no zone or offset field: the local time is in the session zone)
   const batch = parser !== null && parser.layout !== null ? parseFixedBatch(parser.layout, bytes, offsets, n, validity) : null;
   for (let i = 0; i < n; i++) {
     if (validity[i] === 0) continue;
@@ -216,13 +209,6 @@ function parseVector(v: Vector, fmt: Vector, target: ParseTarget, outType: DataT
     }
     if (literal === null) parser = compiledParse(parsers, textAt(fmt, i)!);
     const p = parser!;
-    if (batch === null && p.layout !== null && parseFixed(p.layout, bytes, offsets[i]!, offsets[i + 1]!, fast)) {
-      // The layout has no zone or offset field: the local time is in the session zone.
-      const local = fast.days * 86400 + fast.secondOfDay;
-      const secs = target === "ntz" ? local : zone.localToUtc(local);
-      out[i] = target === "seconds" ? secs : secs * 1e6 + fast.micros;
-      continue;
-    }
     if (!p.general.parse(bytes, offsets[i]!, offsets[i + 1]!, res)) {
       if (raise) throw cannotParse(utf8At(data, i), res.error);
       validity[i] = 0;

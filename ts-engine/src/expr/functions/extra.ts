@@ -9,7 +9,7 @@ import { exprNullable, exprType } from "../expr-type.js";
 import type { Expr, ScalarCall } from "../expr.js";
 import { collationOfType, isBinaryEquality, type Collation } from "../../types/collation.js";
 import { collationEndsWith, collationMatcher, collationStartsWith } from "../kernels/collation-search.js";
-import { callCollation } from "./collation.js";
+import { callCollation, checkRegexCollation, regexCase } from "./collation.js";
 import { likeToRegExp } from "./misc.js";
 import { mapRows } from "./row-map.js";
 import { utf8Like, utf8Placement, utf8Rlike } from "../kernels/string-match.js";
@@ -83,7 +83,7 @@ const COLLATED_PREDICATES: Readonly<Record<string, (c: Collation, s: string, p: 
   endswith: collationEndsWith,
 };
 
-function stringPredicate(name: string, kernel: (s: Vector, p: Vector) => Vector, doc: FunctionDoc): ScalarFunctionDef {
+function stringPredicate(name: string, kernel: (s: Vector, p: Vector, call: ScalarCall) => Vector, doc: FunctionDoc): ScalarFunctionDef {
   return {
     kind: "scalar",
     name,
@@ -91,25 +91,16 @@ function stringPredicate(name: string, kernel: (s: Vector, p: Vector) => Vector,
     resolve(_n, args) {
       checkArity(name, args, 2);
       const call = scalarCall(name, args.map((a) => implicitCast(a, StringType)), BooleanType, args.some(exprNullable));
-      if (COLLATED_PREDICATES[name] === undefined && !isBinaryEquality(collationOfType(exprType(call.args[0]!))) && !lcaseOnly(name, call)) {
-        // Spark's regex functions take UTF8_BINARY and UTF8_LCASE only (StringTypeBinaryLcase)
-        throw unexpectedInputType(call, 0, call.args[0]!, '"STRING"');
-      }
-      return call;
+      // Spark's regex functions (rlike, ilike) take UTF8_BINARY and UTF8_LCASE only (StringTypeBinaryLcase)
+      return COLLATED_PREDICATES[name] === undefined ? checkRegexCollation(call) : call;
     },
     eval(args, call) {
       const c = callCollation(call);
       const pred = COLLATED_PREDICATES[name];
       if (c !== null && pred !== undefined) return mapRows(args, BooleanType, ([s, p]) => pred(c, s as string, p as string));
-      return kernel(args[0]!, args[1]!);
+      return kernel(args[0]!, args[1]!, call);
     },
   };
-}
-
-/** Whether a regex predicate's input collation is one Spark's regex functions take (UTF8_LCASE). */
-function lcaseOnly(name: string, call: ScalarCall): boolean {
-  const c = collationOfType(exprType(call.args[0]!));
-  return name !== "ilike" && c.provider === "spark" && c.lcase && !c.rtrim;
 }
 
 /** try_cast(x, 'type'): a non-ANSI cast (null instead of an error). */
@@ -137,7 +128,7 @@ export const EXTRA_FUNCTIONS: readonly ScalarFunctionDef[] = [
   stringPredicate("contains", (s, p) => utf8Placement(s, p, "contains"), doc("contains(left, right)", "Returns true if `right` occurs in `left`, null if either is null.")),
   stringPredicate("startswith", (s, p) => utf8Placement(s, p, "startsWith"), doc("startswith(left, right)", "Returns true if `left` starts with `right`, null if either is null.")),
   stringPredicate("endswith", (s, p) => utf8Placement(s, p, "endsWith"), doc("endswith(left, right)", "Returns true if `left` ends with `right`, null if either is null.")),
-  stringPredicate("rlike", utf8Rlike, doc("rlike(str, regexp)", "Returns true if some substring of `str` matches the Java regular expression `regexp`.")),
+  stringPredicate("rlike", (s, p, call) => utf8Rlike(s, p, regexCase(call)), doc("rlike(str, regexp)", "Returns true if some substring of `str` matches the Java regular expression `regexp`.")),
   stringPredicate("ilike", (s, p) => utf8Like(changeCase(s, false), changeCase(p, false), likeToRegExp), doc("str ilike pattern", "Returns true if `str` matches the SQL pattern `pattern` ignoring case.")),
   TRY_CAST,
 ];

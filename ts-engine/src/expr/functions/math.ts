@@ -1,6 +1,5 @@
 import { expectStorage, makeVector } from "../../columnar/vector.js";
-import { collationComparator, needsCollationKey } from "../../columnar/collation-key.js";
-import { collationOfType } from "../../types/collation.js";
+import { collationAwareComparator, needsCollationKey, nestsCollatedStrings } from "../../columnar/collation-key.js";
 import { DoubleType, LongType, isNumeric, type DataType } from "../../types/data-type.js";
 import { widerTypeOfAll } from "../../types/coercion.js";
 import { unscaled, formatUnscaled } from "../eval/decimal.js";
@@ -155,9 +154,8 @@ function extreme(name: string, sign: 1 | -1, doc: FunctionDoc): ScalarFunctionDe
     eval(args) {
       const n = args[0]!.length;
       const type = args[0]!.type;
-      // collated strings compare under their collation (greatest(l, 'B') of UTF8_LCASE)
-      const coll = needsCollationKey(type) ? collationComparator(collationOfType(type)) : null;
-      const cmp = coll === null ? (x: unknown, y: unknown) => compareValues(x, y, type.kind) : (x: unknown, y: unknown) => coll(x as string, y as string);
+      // collated strings compare under their collation, also inside arrays and structs (greatest(l, 'B') of UTF8_LCASE)
+      const cmp = needsCollationKey(type) || nestsCollatedStrings(type) ? collationAwareComparator(type) : (x: unknown, y: unknown) => compareValues(x, y, type.kind);
       const out: unknown[] = new Array<unknown>(n);
       for (let i = 0; i < n; i++) {
         let best: unknown = null;

@@ -2,10 +2,12 @@ import { expectStorage, makeVector } from "../../columnar/vector.js";
 import { Utf8Builder, utf8Strings } from "../../columnar/utf8.js";
 import { AnalysisException, SparkException } from "../../errors/spark-exception.js";
 import { BooleanType, IntegerType, StringType, arrayType } from "../../types/data-type.js";
-import { exprNullable } from "../expr-type.js";
-import type { ScalarCall } from "../expr.js";
-import { andValidityAll, constantString } from "../eval/vectors.js";
-import { javaRegExp, translateJavaRegex } from "../kernels/java-regex.js";
+import { exprNullable, exprType } from "../expr-type.js";
+import type { Expr, ScalarCall } from "../expr.js";
+import { checkRegexCollation, regexCase } from "./collation.js";
+import { andValidityAll, constantNumber, constantString } from "../eval/vectors.js";
+import { asciiClassPattern, replaceAsciiClass } from "../kernels/ascii-class-replace.js";
+import { javaRegExp, translateJavaRegex, type RegexCase } from "../kernels/java-regex.js";
 import { javaReplacement, type Replacement } from "../kernels/java-replacement.js";
 import { checkArity, doc, quotedSql, scalarCall, type ScalarFunctionDef } from "./function-def.js";
 import { coerceArgs, lit, rowFunction } from "./row-function.js";
@@ -13,16 +15,22 @@ import { coerceArgs, lit, rowFunction } from "./row-function.js";
 /**
  * The regexp_* family over Java regular expressions (kernels/java-regex.ts): a literal pattern
  * is translated and compiled once per expression; a pattern that varies by row is compiled
- * once per distinct value (javaRegExp's cache).
+ * once per distinct value (javaRegExp's cache). A UTF8_LCASE subject matches case-insensitively
+ * (Spark's collation-aware regex flags); other collations are rejected at analysis.
  */
 
+/** The rowFunction check of a regex function's subject collation (checkRegexCollation). */
+function regexSubject(args: readonly Expr[], display: string): void {
+  checkRegexCollation(scalarCall(display, args, StringType, true));
+}
+
 /** The compiled pattern of row i: the expression's constant one, else the row's. */
-function patternFor(constant: RegExp | null, pats: readonly string[] | null, i: number, global: boolean, fn: string): RegExp {
+function patternFor(constant: RegExp | null, pats: readonly string[] | null, i: number, global: boolean, fn: string, caseMode: RegexCase): RegExp {
   if (constant !== null) {
     constant.lastIndex = 0;
     return constant;
   }
-  return javaRegExp(pats![i]!, global, fn);
+  return javaRegExp(pats![i]!, global, fn, caseMode);
 }
 
 /** The Java group `idx` of a match, as Spark: IllegalArgumentException-like error past the group count. */
@@ -68,18 +76,25 @@ const REGEXP_REPLACE: ScalarFunctionDef = {
         currentValue: String(pos.value),
       });
     }
-    return scalarCall("regexp_replace", args, StringType, args.some(exprNullable));
+    return checkRegexCollation(scalarCall("regexp_replace", args, StringType, args.some(exprNullable)));
   },
-  eval([str, pat, rep, pos], _call) {
+  eval([str, pat, rep, pos], call) {
+    const caseMode = regexCase(call);
     const n = str!.length;
     const validity = andValidityAll([str!, pat!, rep!, pos!], n);
-    const strs = utf8Strings(expectStorage(str!, "utf8").data, n);
     const cp = constantString(pat!);
     const cr = constantString(rep!);
-    const constant = cp === null ? null : javaRegExp(cp, true, "regexp_replace");
+    const constant = cp === null ? null : javaRegExp(cp, true, "regexp_replace", caseMode);
     const constRep = cr === null || cp === null ? null : javaReplacement(cr, translateJavaRegex(cp, "regexp_replace"));
     const pats = cp === null ? utf8Strings(expectStorage(pat!, "utf8").data, n) : null;
     const reps = cr === null ? utf8Strings(expectStorage(rep!, "utf8").data, n) : null;
+    const cls = cp === null || cr === null || caseMode !== "sensitive" || constantNumber(pos!) !== 1 || /[$\\]/.test(cr) ? null : asciiClassPattern(cp);
+    if (cls !== null) {
+      // one ASCII class (`[0-9]+`, `\s+` …) and a plain replacement: matched on the bytes
+      const d = expectStorage(str!, "utf8").data;
+      return makeVector(StringType, replaceAsciiClass(d, n, cls, Buffer.from(cr!, "utf8"), validity), validity, n);
+    }
+    const strs = utf8Strings(expectStorage(str!, "utf8").data, n);
     const positions = expectStorage(pos!, "i32").data;
     const b = new Utf8Builder(n, expectStorage(str!, "utf8").data.bytes.length);
     for (let i = 0; i < n; i++) {
@@ -89,7 +104,7 @@ const REGEXP_REPLACE: ScalarFunctionDef = {
       }
       const p = Math.max(1, positions[i]!);
       const s = strs[i]!;
-      const re = patternFor(constant, pats, i, true, "regexp_replace");
+      const re = patternFor(constant, pats, i, true, "regexp_replace", caseMode);
       const r: Replacement = constRep ?? javaReplacement(reps![i]!, translateJavaRegex(cp ?? pats![i]!, "regexp_replace"));
       if (p === 1) b.appendString(typeof r === "string" ? s.replace(re, r) : s.replace(re, r));
       else if (p > s.length) b.appendString(s);
@@ -104,18 +119,20 @@ const REGEXP_REPLACE: ScalarFunctionDef = {
 
 interface ConstPattern {
   readonly re: RegExp | null;
+  readonly caseMode: RegexCase;
 }
 
-/** Compiles the call's pattern argument once when it is a literal. */
+/** Compiles the call's pattern argument once when it is a literal, in its subject's case mode. */
 function constPattern(index: number, global: boolean, fn: string): (call: ScalarCall) => ConstPattern {
   return (call) => {
     const p = call.args[index];
-    return { re: p !== undefined && p.kind === "Literal" && typeof p.value === "string" ? javaRegExp(p.value, global, fn) : null };
+    const caseMode = regexCase(call);
+    return { re: p !== undefined && p.kind === "Literal" && typeof p.value === "string" ? javaRegExp(p.value, global, fn, caseMode) : null, caseMode };
   };
 }
 
 function regexOf(state: ConstPattern, pattern: string, global: boolean, fn: string): RegExp {
-  const re = state.re ?? javaRegExp(pattern, global, fn);
+  const re = state.re ?? javaRegExp(pattern, global, fn, state.caseMode);
   re.lastIndex = 0;
   return re;
 }
@@ -140,6 +157,7 @@ const regexpExtract = rowFunction<ConstPattern>({
   minArgs: 2,
   defaults: [lit(1, IntegerType)],
   result: StringType,
+  check: regexSubject,
   prepare: constPattern(1, false, "regexp_extract"),
   row([s, p, idx], state) {
     const re = regexOf(state, p as string, false, "regexp_extract");
@@ -155,7 +173,9 @@ const regexpExtractAll = rowFunction<ConstPattern>({
   params: ["string", "string", "int"],
   minArgs: 2,
   defaults: [lit(1, IntegerType)],
-  result: arrayType(StringType, true),
+  // the matches keep the subject's collation (Spark's ArrayType(subject.dataType))
+  result: (args) => arrayType(exprType(args[0]!), true),
+  check: regexSubject,
   prepare: constPattern(1, true, "regexp_extract_all"),
   row([s, p, idx], state) {
     const re = regexOf(state, p as string, true, "regexp_extract_all");
@@ -171,6 +191,7 @@ const regexpCount = rowFunction<ConstPattern>({
   doc: doc("regexp_count(str, regexp)", "Returns how many times the Java regular expression `regexp` matches in `str`."),
   params: ["string", "string"],
   result: IntegerType,
+  check: regexSubject,
   prepare: constPattern(1, true, "regexp_count"),
   row([s, p], state) {
     let c = 0;
@@ -185,6 +206,7 @@ const regexpSubstr = rowFunction<ConstPattern>({
   params: ["string", "string"],
   result: StringType,
   mayReturnNull: true,
+  check: regexSubject,
   prepare: constPattern(1, false, "regexp_substr"),
   row([s, p], state) {
     const m = regexOf(state, p as string, false, "regexp_substr").exec(s as string);
@@ -209,6 +231,7 @@ const regexpInstr = rowFunction<ConstPattern>({
   minArgs: 2,
   defaults: [lit(0, IntegerType)],
   result: IntegerType,
+  check: regexSubject,
   prepare: constPattern(1, false, "regexp_instr"),
   row([s, p, idx], state) {
     const re = regexOf(state, p as string, false, "regexp_instr");
@@ -226,6 +249,7 @@ function rlikeAlias(name: string, display: string): ScalarFunctionDef {
     doc: doc(`${name}(str, regexp)`, "Returns true if some substring of `str` matches the Java regular expression `regexp` (same as rlike)."),
     params: ["string", "string"],
     result: BooleanType,
+    check: regexSubject,
     prepare: constPattern(1, false, name),
     row([s, p], state) {
       return regexOf(state, p as string, false, name).test(s as string);

@@ -6,7 +6,11 @@ import { checkArity, implicitCast, scalarCall, type ScalarFunctionDef, doc, type
 import { mapRows } from "./row-map.js";
 import { utf8Concat, utf8ConcatWs } from "../kernels/string-concat.js";
 import { utf8Substring, utf8Trim } from "../kernels/string-slice.js";
-import { javaSplit } from "../kernels/string-split.js";
+import { javaSplit, literalSplitText, utf8SplitLiteral } from "../kernels/string-split.js";
+import { expectStorage, makeVector, type Vector } from "../../columnar/vector.js";
+import { constantNumber, constantString } from "../eval/vectors.js";
+import type { RegexCase } from "../kernels/java-regex.js";
+import { checkRegexCollation, regexCase } from "./collation.js";
 
 const strings = (args: readonly Expr[]): Expr[] => args.map((a) => implicitCast(a, StringType));
 
@@ -148,10 +152,12 @@ const substringDef = (fnName: "substring" | "substr", doc: FunctionDoc): ScalarF
  * Spark's UTF8String.split: Java's String.split, except that an empty pattern gives one part
  * per character without Java's trailing empty string.
  */
-function sparkSplit(s: string, pattern: string, limit: number): string[] {
-  // Java's own fast path: a one-character pattern that is no regex metacharacter splits literally.
-  if (pattern.length === 1 && limit <= 0 && !".$|()[{^?*+\\".includes(pattern) && s !== "") return s.split(pattern);
-  if (pattern !== "" || s === "") return javaSplit(s, pattern, limit);
+function sparkSplit(s: string, pattern: string, limit: number, caseMode: RegexCase): string[] {
+  // a pattern that matches only its own text splits literally (Java's own fast path, extended)
+  const literal = caseMode === "sensitive" && limit <= 0 && s !== "" ? literalSplitText(pattern) : null;
+  if (literal !== null) return s.split(literal);
+  // under UTF8_LCASE Spark splits around `(?ui)` + pattern, so an empty pattern is Java's too
+  if (pattern !== "" || s === "" || caseMode !== "sensitive") return javaSplit(s, pattern, limit, caseMode);
   const cps = Array.from(s);
   if (limit > 0 && cps.length > limit) return [...cps.slice(0, limit - 1), cps.slice(limit - 1).join("")];
   return cps;
@@ -166,10 +172,22 @@ const SPLIT: ScalarFunctionDef = {
     checkArity("split", args, 2, 3);
     const limit: Literal = { kind: "Literal", value: -1, dataType: IntegerType };
     const all = [implicitCast(args[0]!, StringType), implicitCast(args[1]!, StringType), implicitCast(args[2] ?? limit, IntegerType)];
-    return scalarCall("split", all, arrayType(StringType, false), all.some(exprNullable));
+    // the parts keep the subject's collation (Spark's ArrayType(str.dataType))
+    return checkRegexCollation(scalarCall("split", all, arrayType(exprType(all[0]!), false), all.some(exprNullable)));
   },
-  eval(args) {
-    return mapRows(args, arrayType(StringType, false), ([s, p, l]) => sparkSplit(s as string, p as string, l as number));
+  eval(args, call) {
+    const [str, pat, lim] = args as [Vector, Vector, Vector];
+    const sep = constantString(pat);
+    const limit = constantNumber(lim);
+    const caseMode = regexCase(call);
+    const literal = sep === null || caseMode !== "sensitive" ? null : literalSplitText(sep);
+    if (literal !== null && limit !== null) {
+      // a literal separator (split(s, '_'), split(s, ', ')): cut in place from the UTF-8 bytes
+      const d = expectStorage(str, "utf8").data;
+      const parts = utf8SplitLiteral(d.offsets, d.bytes, str.length, literal, limit, str.validity);
+      if (parts !== null) return makeVector(call.dataType, parts, str.validity, str.length);
+    }
+    return mapRows(args, call.dataType, ([s, p, l]) => sparkSplit(s as string, p as string, l as number, caseMode));
   },
 };
 

@@ -1,3 +1,5 @@
+import { compareCodePoints } from "../../columnar/value-order.js";
+
 /**
  * Row-value ordering with Spark semantics, shared by comparison kernels and sorting:
  * NaN equals NaN and is larger than any other double; -0.0 equals 0.0; strings compare
@@ -13,21 +15,7 @@ export function compareNumbers(x: number, y: number): number {
 }
 
 /** Code-point order of two strings (differs from `<` only for surrogate pairs vs U+E000–U+FFFF). */
-export function compareStrings(x: string, y: string): number {
-  if (x === y) return 0;
-  const n = Math.min(x.length, y.length);
-  for (let i = 0; i < n; i++) {
-    const a = x.charCodeAt(i);
-    const b = y.charCodeAt(i);
-    if (a !== b) {
-      const sa = a >= 0xd800 && a <= 0xdfff;
-      const sb = b >= 0xd800 && b <= 0xdfff;
-      if (sa !== sb) return sa ? 1 : -1;
-      return a < b ? -1 : 1;
-    }
-  }
-  return x.length - y.length < 0 ? -1 : x.length === y.length ? 0 : 1;
-}
+export const compareStrings = compareCodePoints;
 
 /** Numeric order of two canonical decimal strings (`-12.50`, `3`). */
 export function compareDecimalStrings(x: string, y: string): number {

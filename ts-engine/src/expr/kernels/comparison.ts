@@ -2,7 +2,7 @@ import { assertNever } from "../../errors/assert-never.js";
 import { isLongType, makeVector, numberData, type Vector } from "../../columnar/vector.js";
 import { BooleanType } from "../../types/data-type.js";
 import { compareUtf8, equalUtf8 } from "../../columnar/utf8.js";
-import { needsCollationKey, utf8CollationComparator } from "../../columnar/collation-key.js";
+import { collationAwareComparator, needsCollationKey, nestsCollatedStrings, utf8CollationComparator } from "../../columnar/collation-key.js";
 import { collationOfType } from "../../types/collation.js";
 import { andValidity, constantNumber, toBigInts, valid, valueAt } from "../eval/vectors.js";
 import { testCompare as test, type CompareOp } from "./compare-op.js";
@@ -106,6 +106,13 @@ export function compare(op: CompareOp, a: Vector, b: Vector): Vector {
     const x = toBigInts(a);
     const y = toBigInts(b);
     for (let i = 0; i < n; i++) out[i] = test(op, x[i]! < y[i]! ? -1 : x[i]! > y[i]! ? 1 : 0);
+  } else if (nestsCollatedStrings(a.type)) {
+    // arrays and structs of collated strings compare element by element under the collation
+    const cmp = collationAwareComparator(a.type);
+    for (let i = 0; i < n; i++) {
+      if (!valid(a.validity, i) || !valid(b.validity, i)) continue;
+      out[i] = test(op, cmp(valueAt(a, i), valueAt(b, i)));
+    }
   } else {
     for (let i = 0; i < n; i++) {
       if (!valid(a.validity, i) || !valid(b.validity, i)) continue;

@@ -161,24 +161,57 @@ function classChar(cp: number): string {
   return hex(cp);
 }
 
+/**
+ * Java's Character.toUpperCase / toLowerCase of one code point (the simple, one-to-one
+ * mappings: JS's full mappings that give several code points leave the character as it is,
+ * except İ, whose simple lower case is i).
+ */
+function javaCase(cp: number, upper: boolean): number {
+  if (!upper && cp === 0x130) return 0x69;
+  const ch = String.fromCodePoint(cp);
+  const m = upper ? ch.toUpperCase() : ch.toLowerCase();
+  const c = m.codePointAt(0)!;
+  return m.length === (c > 0xffff ? 2 : 1) ? c : cp;
+}
+
+/** The highest code point with a case mapping (Adlam, U+1E943), so the index below stops there. */
+const LAST_CASED = 0x1e943;
+let caseClasses: Map<number, number[]> | null = null;
+
+/**
+ * The code points that Java's CASE_INSENSITIVE | UNICODE_CASE matches for `cp`: those whose
+ * toLowerCase(toUpperCase(x)) equals cp's (Pattern's SingleU), from an index built once.
+ */
+function unicodeCaseClass(cp: number): readonly number[] {
+  if (caseClasses === null) {
+    caseClasses = new Map();
+    for (let x = 0; x <= LAST_CASED; x++) {
+      if (x >= 0xd800 && x <= 0xdfff) continue;
+      const key = javaCase(javaCase(x, true), false);
+      if (key === x && javaCase(x, true) === x) continue; // uncased: a class of its own
+      const list = caseClasses.get(key);
+      if (list === undefined) caseClasses.set(key, [x]);
+      else list.push(x);
+    }
+  }
+  const key = cp > LAST_CASED ? cp : javaCase(javaCase(cp, true), false);
+  return caseClasses.get(key) ?? [cp];
+}
+
 /** The case variants Java's CASE_INSENSITIVE adds to a set (ASCII letters; all letters with UNICODE_CASE). */
 function foldRanges(ranges: readonly Range[], unicode: boolean): Range[] {
   const out: Range[] = [...ranges];
   for (const [lo, hi] of ranges) {
+    if (unicode && hi - lo < 2048) {
+      for (let cp = lo; cp <= hi; cp++) for (const x of unicodeCaseClass(cp)) out.push([x, x]);
+      continue;
+    }
     const a = Math.max(lo, 0x61);
     const b = Math.min(hi, 0x7a);
     if (a <= b) out.push([a - 32, b - 32]);
     const c = Math.max(lo, 0x41);
     const d = Math.min(hi, 0x5a);
     if (c <= d) out.push([c + 32, d + 32]);
-    if (unicode && hi - lo < 2048) {
-      for (let cp = Math.max(lo, 0x80); cp <= hi; cp++) {
-        const ch = String.fromCodePoint(cp);
-        for (const v of [ch.toLowerCase(), ch.toUpperCase()]) {
-          if ([...v].length === 1) out.push([v.codePointAt(0)!, v.codePointAt(0)!]);
-        }
-      }
-    }
   }
   return normalize(out);
 }
@@ -202,6 +235,7 @@ class Translator {
   constructor(
     private readonly pattern: string,
     private readonly functionName: string,
+    private readonly initial: Flags,
   ) {
     this.cps = Array.from(pattern, (c) => c.codePointAt(0)!);
   }
@@ -219,7 +253,7 @@ class Translator {
   }
 
   run(): JavaRegex {
-    this.alternation(NO_FLAGS);
+    this.alternation(this.initial);
     if (this.pos < this.cps.length) throw this.error("Unmatched closing ')'");
     // Capture numbers in JavaScript follow the order of opening parens in the output.
     const groupMap: number[] = [0];
@@ -734,20 +768,29 @@ class Translator {
   }
 }
 
+/**
+ * Pattern.compile's flags that Spark passes: UTF8_LCASE strings match with CASE_INSENSITIVE |
+ * UNICODE_CASE (CollationSupport's lowercase regex flags), as though the pattern began `(?ui)`.
+ */
+export type RegexCase = "sensitive" | "unicodeInsensitive";
+
+const UNICODE_INSENSITIVE: Flags = { ...NO_FLAGS, i: true, u: true };
+
 const cache = new Map<string, JavaRegex>();
 
 /** The translation of a Java pattern (cached by pattern text: literal patterns compile once). */
-export function translateJavaRegex(pattern: string, functionName = "rlike"): JavaRegex {
-  let t = cache.get(pattern);
+export function translateJavaRegex(pattern: string, functionName = "rlike", caseMode: RegexCase = "sensitive"): JavaRegex {
+  const key = (caseMode === "sensitive" ? "-" : "i") + pattern;
+  let t = cache.get(key);
   if (t === undefined) {
-    t = new Translator(pattern, functionName).run();
+    t = new Translator(pattern, functionName, caseMode === "sensitive" ? NO_FLAGS : UNICODE_INSENSITIVE).run();
     try {
       new RegExp(t.source, t.flags);
     } catch (e) {
       throw fail(pattern, e instanceof Error ? e.message : String(e), functionName);
     }
     if (cache.size > 1000) cache.clear();
-    cache.set(pattern, t);
+    cache.set(key, t);
   }
   return t;
 }
@@ -758,11 +801,11 @@ const compiled = new Map<string, RegExp>();
  * A compiled RegExp for a Java pattern (`g` adds the global flag for replace/split scans),
  * cached by pattern so a literal pattern compiles once per process, not once per row.
  */
-export function javaRegExp(pattern: string, global = false, functionName = "rlike"): RegExp {
-  const key = (global ? "g" : "-") + pattern;
+export function javaRegExp(pattern: string, global = false, functionName = "rlike", caseMode: RegexCase = "sensitive"): RegExp {
+  const key = (global ? "g" : "-") + (caseMode === "sensitive" ? "-" : "i") + pattern;
   let re = compiled.get(key);
   if (re === undefined) {
-    const t = translateJavaRegex(pattern, functionName);
+    const t = translateJavaRegex(pattern, functionName, caseMode);
     re = new RegExp(t.source, global ? t.flags + "g" : t.flags);
     if (compiled.size > 1000) compiled.clear();
     compiled.set(key, re);

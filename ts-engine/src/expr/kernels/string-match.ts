@@ -2,7 +2,7 @@ import { BooleanType } from "../../types/data-type.js";
 import { expectStorage, makeVector, type Vector } from "../../columnar/vector.js";
 import { utf8FromStrings, utf8Strings, type Utf8Data } from "../../columnar/utf8.js";
 import { andValidity, constantString } from "../eval/vectors.js";
-import { javaRegExp } from "./java-regex.js";
+import { javaRegExp, type RegexCase } from "./java-regex.js";
 
 /** Whether needle occurs in hay[s, e) at byte position `at`. */
 function bytesAt(hay: Uint8Array, at: number, needle: Uint8Array): boolean {
@@ -82,9 +82,9 @@ export function utf8Like(str: Vector, pattern: Vector, toRegExp: (p: string) => 
   return regexTest(str, pattern, toRegExp);
 }
 
-/** `str RLIKE pattern` with Java regex semantics (java-regex.ts), each distinct pattern compiled once. */
-export function utf8Rlike(str: Vector, pattern: Vector): Vector {
-  return regexTest(str, pattern, (p) => javaRegExp(p, false, "rlike"));
+/** `str RLIKE pattern` with Java regex semantics (java-regex.ts), each distinct pattern compiled once (case-insensitive for UTF8_LCASE). */
+export function utf8Rlike(str: Vector, pattern: Vector, caseMode: RegexCase = "sensitive"): Vector {
+  return regexTest(str, pattern, (p) => javaRegExp(p, false, "rlike", caseMode));
 }
 
 function regexTest(str: Vector, pattern: Vector, toRegExp: (p: string) => RegExp): Vector {
