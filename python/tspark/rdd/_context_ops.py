@@ -316,13 +316,32 @@ class ContextOps:
     # --- sources ---
     def parallelize(self, c: Iterable[Any], numSlices: Optional[int] = None) -> RDD:
         """Distribute a local collection into numSlices partitions (each one pickled list),
-        sliced as Spark's ParallelCollectionRDD slices (partition i = [i*n/k, (i+1)*n/k))."""
-        data = list(c) if not isinstance(c, range) else c
+        sliced as Spark's ParallelCollectionRDD slices (partition i = [i*n/k, (i+1)*n/k)).
+        A ``range`` is not shipped: each task makes its own slice, as PySpark's parallelize
+        does (its bounds computed as PySpark computes them)."""
         n = max(1, int(numSlices) if numSlices else self.defaultParallelism)
+        if isinstance(c, range) and len(c) > 0:
+            return self._parallelize_range(c, n)
+        data = list(c)
         size = len(data)
         parts = [list(data[(i * size) // n:((i + 1) * size) // n]) for i in range(n)]
         node = {"kind": "Parallelize", "partitions": [cloudpickle.dumps(p) for p in parts]}
         return RDD(self, node, None, n)
+
+    def _parallelize_range(self, r: range, n: int) -> RDD:
+        """A non-empty range in ``n`` partitions, each produced by its task: partition i is
+        ``range(start(i), start(i + 1), step)`` with start(i) = r[0] + int(i * len(r) / n) * step,
+        PySpark's bounds (float division included)."""
+        size, step, first = len(r), r.step, r[0]
+
+        def start(split: int) -> int:
+            return first + int(split * size / n) * step
+
+        def make(split: int, it: Iterable[Any]) -> Iterable[Any]:
+            for _ in it:  # the partitions are empty lists: nothing to read
+                pass
+            return range(start(split), start(split + 1), step)
+        return self.parallelize([], n).mapPartitionsWithIndex(make)
 
     def range(self, start: int, end: Optional[int] = None, step: int = 1, numSlices: Optional[int] = None) -> RDD:
         """parallelize(range(...))."""
