@@ -42,9 +42,20 @@ def run_plan(node):
 
 
 def test_parallelize_slices_like_pyspark():
-    node = sc().parallelize(range(1, 11), 3)._plan()
+    node = sc().parallelize(list(range(1, 11)), 3)._plan()
     assert node["kind"] == "Parallelize" and [pickle.loads(p) for p in node["partitions"]] == \
         [[1, 2, 3], [4, 5, 6], [7, 8, 9, 10]]
+
+
+def test_a_range_is_made_by_its_tasks_not_shipped():
+    """parallelize(range) ships empty partitions and a function that makes each slice, with
+    PySpark's bounds start + int(i * len / n) * step."""
+    node = sc().parallelize(range(1, 11), 3)._plan()
+    assert node["kind"] == "PythonMapPartitions" and node["input"]["kind"] == "Parallelize"
+    assert [pickle.loads(p) for p in node["input"]["partitions"]] == [[], [], []]
+    assert [list(p) for p in run_plan(node)] == [[1, 2, 3], [4, 5, 6], [7, 8, 9, 10]]
+    stepped = sc().range(0, 20, 3, 4)._plan()
+    assert [list(p) for p in run_plan(stepped)] == [[0], [3, 6], [9, 12], [15, 18]]
 
 
 def test_narrow_chain_is_fused_into_one_node():

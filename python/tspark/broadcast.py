@@ -21,6 +21,8 @@ _worker_values: Dict[int, Any] = {}
 _lock = threading.Lock()
 #: loads per broadcast id in this process (tests check "once per worker")
 _load_counts: Dict[int, int] = {}
+#: a task's handle before it has read its value
+_UNSET: Any = object()
 
 
 def _from_path(bid: int, path: str) -> "Broadcast[Any]":
@@ -30,6 +32,7 @@ def _from_path(bid: int, path: str) -> "Broadcast[Any]":
     b._path = path
     b._driver = False
     b._destroyed = False
+    b._loaded = _UNSET
     return b
 
 
@@ -41,6 +44,8 @@ class Broadcast(Generic[T]):
     _driver: bool
     _destroyed: bool
     _value: T
+    #: a task's handle keeps the value it read (a lambda reads ``b.value`` once per element)
+    _loaded: Any
 
     def __init__(self, bid: int, value: T, path: str):
         self._bid = bid
@@ -48,6 +53,7 @@ class Broadcast(Generic[T]):
         self._driver = True
         self._destroyed = False
         self._value = value
+        self._loaded = _UNSET
         with open(path, "wb") as f:
             pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
 
@@ -60,6 +66,9 @@ class Broadcast(Generic[T]):
     @property
     def value(self) -> T:
         """The value: the driver's object, or the worker's copy loaded once per process."""
+        loaded = self._loaded
+        if loaded is not _UNSET:
+            return loaded
         if self._driver:
             if self._destroyed:
                 raise PySparkRuntimeError(errorClass="BROADCAST_VARIABLE_NOT_LOADED",
@@ -69,7 +78,8 @@ class Broadcast(Generic[T]):
             if self._bid not in _worker_values:
                 _worker_values[self._bid] = self.load_from_path(self._path)
                 _load_counts[self._bid] = _load_counts.get(self._bid, 0) + 1
-            return _worker_values[self._bid]
+            self._loaded = _worker_values[self._bid]
+            return self._loaded
 
     def load_from_path(self, path: str) -> T:
         """Unpickle a value written by dump."""

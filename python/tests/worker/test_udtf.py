@@ -100,3 +100,40 @@ def test_arguments_that_do_not_match_eval():
     cls = type("TwoArgs", (), {"eval": lambda self, x, y: [(x, y)]})
     with pytest.raises(PySparkRuntimeError, match="UDTF_EVAL_METHOD_ARGUMENTS_DO_NOT_MATCH_SIGNATURE"):
         udtf(_req(cls, [[1]], [{"kind": "scalar", "arg": 0}], [0], [1]))
+
+
+def test_a_streamed_partition_keeps_one_instance_across_chunks():
+    """udtf_stream: eval over each chunk, a ``more`` reply per chunk (row indexes within it),
+    then terminate once after the last chunk, with the last chunk's last row."""
+    import io
+
+    from tspark.worker import foreach_ops
+    from tspark.worker.framing import read_frame, write_frame
+    from tspark.worker.udtf import udtf_stream
+    class Tally(Counter):
+        def terminate(self):
+            yield self.c, "t%d" % self.c
+    head = _req(Tally, [[10, 11]], [{"kind": "scalar", "arg": 0}], [0], [2])
+    head.update(kind="udtfStream", last=False)
+    for k in ("starts", "ends"):
+        del head[k]
+    later = io.BytesIO()
+    write_frame(later, {"kind": "chunk", "numRows": 0, "columns": [[]], "last": False})
+    write_frame(later, {"kind": "chunk", "numRows": 3, "columns": [[12, 13, 14]], "last": True})
+    later.seek(0)
+    out = io.BytesIO()
+    saved = foreach_ops.PIPES
+    foreach_ops.PIPES = (later, out)
+    try:
+        last = udtf_stream(head)
+    finally:
+        foreach_ops.PIPES = saved
+    out.seek(0)
+    replies = [read_frame(out), read_frame(out)]
+    assert [r["kind"] for r in replies] == ["more", "more"]
+    assert _rows(replies[0])[0] == [0, 1] and _rows(replies[0])[1][1] == ["e", "e"]
+    assert replies[1]["numRows"] == 0
+    assert last["kind"] == "ok"
+    # terminate counted all five rows of the three chunks: one instance, joined with the last row
+    idx, vals = _rows(last)
+    assert idx == [0, 1, 2, 2] and vals[1] == ["e", "e", "e", "t5"]

@@ -15,6 +15,18 @@ from tspark.rdd._pairs import PairOps
 from tspark.statcounter import StatCounter
 
 
+def _count_elements(it: Iterable[Any]) -> List[int]:
+    """A partition's element count, taken in slices so the loop runs in C (``sum(1 for _ in it)``
+    costs a generator step per element)."""
+    it = iter(it)
+    n = 0
+    while True:
+        k = len(list(itertools.islice(it, 4096)))
+        n += k
+        if k < 4096:
+            return [n]
+
+
 class BoundedFloat(float):
     """An approximate result with its confidence and bounds (sumApprox, meanApprox)."""
 
@@ -48,7 +60,7 @@ class Actions(PairOps):
 
     def count(self) -> int:
         """Number of elements (counted per partition by the workers)."""
-        return sum(self.mapPartitions(lambda it: [sum(1 for _ in it)])._collect_partials())
+        return sum(self.mapPartitions(_count_elements)._collect_partials())
 
     def sum(self) -> Any:
         """Sum of the elements."""

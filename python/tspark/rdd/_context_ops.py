@@ -25,6 +25,28 @@ from tspark.status import JobRegistry, StatusTracker
 
 T = TypeVar("T")
 
+#: the Hadoop input formats tspark reads, by API (mapred, mapreduce)
+_SEQUENCE_INPUTS = frozenset({"org.apache.hadoop.mapred.SequenceFileInputFormat",
+                              "org.apache.hadoop.mapreduce.lib.input.SequenceFileInputFormat"})
+_TEXT_INPUTS = frozenset({"org.apache.hadoop.mapred.TextInputFormat",
+                          "org.apache.hadoop.mapreduce.lib.input.TextInputFormat"})
+
+
+def _no_converters(*converters: Optional[str]) -> None:
+    """Key/value converters are JVM classes (org.apache.spark.api.python.Converter): tspark has no JVM to run them."""
+    for c in converters:
+        if c is not None:
+            from tspark.errors import PySparkNotImplementedError
+            raise PySparkNotImplementedError.feature("the JVM converter class %s" % c)
+
+
+def _conf_input_dir(conf: Optional[Dict[str, str]]) -> str:
+    """The input paths a Hadoop conf names (hadoopRDD / newAPIHadoopRDD)."""
+    for key in ("mapreduce.input.fileinputformat.inputdir", "mapred.input.dir"):
+        if conf and conf.get(key):
+            return conf[key]
+    raise ValueError("the Hadoop conf names no input directory (mapreduce.input.fileinputformat.inputdir)")
+
 
 class ContextOps:
     """The RDD half of SparkContext; ``_session`` is the SparkSession it runs on."""
@@ -195,6 +217,11 @@ class ContextOps:
         """None: the engine serves no Spark UI (PySpark also gives None with the UI disabled)."""
         return None
 
+    @property
+    def resources(self) -> Dict[str, Any]:
+        """The resources (GPUs …) assigned to the driver: none in local mode."""
+        return {}
+
     def sparkUser(self) -> str:
         """The user running the application."""
         import getpass
@@ -289,13 +316,32 @@ class ContextOps:
     # --- sources ---
     def parallelize(self, c: Iterable[Any], numSlices: Optional[int] = None) -> RDD:
         """Distribute a local collection into numSlices partitions (each one pickled list),
-        sliced as Spark's ParallelCollectionRDD slices (partition i = [i*n/k, (i+1)*n/k))."""
-        data = list(c) if not isinstance(c, range) else c
+        sliced as Spark's ParallelCollectionRDD slices (partition i = [i*n/k, (i+1)*n/k)).
+        A ``range`` is not shipped: each task makes its own slice, as PySpark's parallelize
+        does (its bounds computed as PySpark computes them)."""
         n = max(1, int(numSlices) if numSlices else self.defaultParallelism)
+        if isinstance(c, range) and len(c) > 0:
+            return self._parallelize_range(c, n)
+        data = list(c)
         size = len(data)
         parts = [list(data[(i * size) // n:((i + 1) * size) // n]) for i in range(n)]
         node = {"kind": "Parallelize", "partitions": [cloudpickle.dumps(p) for p in parts]}
         return RDD(self, node, None, n)
+
+    def _parallelize_range(self, r: range, n: int) -> RDD:
+        """A non-empty range in ``n`` partitions, each produced by its task: partition i is
+        ``range(start(i), start(i + 1), step)`` with start(i) = r[0] + int(i * len(r) / n) * step,
+        PySpark's bounds (float division included)."""
+        size, step, first = len(r), r.step, r[0]
+
+        def start(split: int) -> int:
+            return first + int(split * size / n) * step
+
+        def make(split: int, it: Iterable[Any]) -> Iterable[Any]:
+            for _ in it:  # the partitions are empty lists: nothing to read
+                pass
+            return range(start(split), start(split + 1), step)
+        return self.parallelize([], n).mapPartitionsWithIndex(make)
 
     def range(self, start: int, end: Optional[int] = None, step: int = 1, numSlices: Optional[int] = None) -> RDD:
         """parallelize(range(...))."""
@@ -349,6 +395,64 @@ class ContextOps:
                 raise IOError("Partial record(length = %d) found at the end of split." % (len(data) - whole))
             return [bytes(data[i:i + n]) for i in range(0, whole, n)]
         return self.binaryFiles(path).flatMap(records)
+
+    def _hadoop_splits(self, path: str, minSplits: Optional[int], min_split_size: int) -> RDD:
+        """One ``path<TAB>start<TAB>length`` str per Hadoop input split of ``path`` (the engine
+        plans them as for textFile, with the input format's smallest split size)."""
+        mp = int(minSplits) if minSplits else self.defaultMinPartitions
+        node = {"kind": "HadoopSplits", "path": self._input_paths(path), "minPartitions": mp,
+                "minSplitSize": int(min_split_size)}
+        return RDD(self, node, None, None)
+
+    def _input_format(self, path: str, inputFormatClass: str, minSplits: Optional[int],
+                      keyConverter: Optional[str], valueConverter: Optional[str]) -> RDD:
+        """The (key, value) pairs of an input format tspark reads: SequenceFiles and text with
+        line offsets, in the old (mapred) and new (mapreduce) APIs."""
+        from tspark.worker import hadoop_text, sequence_file
+        _no_converters(keyConverter, valueConverter)
+        if inputFormatClass in _SEQUENCE_INPUTS:
+            return self._hadoop_splits(path, minSplits, sequence_file.MIN_SPLIT_SIZE).flatMap(sequence_file.read_pairs)
+        if inputFormatClass in _TEXT_INPUTS:
+            return self._hadoop_splits(path, minSplits, 1).flatMap(hadoop_text.read_text_pairs)
+        from tspark.errors import PySparkNotImplementedError
+        raise PySparkNotImplementedError.feature("the Hadoop input format %s (tspark reads %s)" % (
+            inputFormatClass, ", ".join(sorted(_SEQUENCE_INPUTS | _TEXT_INPUTS))))
+
+    def sequenceFile(self, path: str, keyClass: Optional[str] = None, valueClass: Optional[str] = None,
+                     keyConverter: Optional[str] = None, valueConverter: Optional[str] = None,
+                     minSplits: Optional[int] = None, batchSize: int = 0) -> RDD:
+        """The (key, value) records of Hadoop SequenceFiles (a file, directory or glob), their
+        Writables converted as PySpark converts them (Text → str, IntWritable/LongWritable →
+        int, DoubleWritable/FloatWritable → float, BooleanWritable → bool, BytesWritable →
+        bytearray, NullWritable → None); one partition per Hadoop input split."""
+        return self._input_format(path, "org.apache.hadoop.mapred.SequenceFileInputFormat", minSplits,
+                                  keyConverter, valueConverter)
+
+    def hadoopFile(self, path: str, inputFormatClass: str, keyClass: str, valueClass: str,
+                   keyConverter: Optional[str] = None, valueConverter: Optional[str] = None,
+                   conf: Optional[Dict[str, str]] = None, batchSize: int = 0) -> RDD:
+        """An old-API (mapred) Hadoop input format's records: SequenceFileInputFormat, or
+        TextInputFormat's (byte offset, line) pairs."""
+        return self._input_format(path, inputFormatClass, None, keyConverter, valueConverter)
+
+    def newAPIHadoopFile(self, path: str, inputFormatClass: str, keyClass: str, valueClass: str,
+                         keyConverter: Optional[str] = None, valueConverter: Optional[str] = None,
+                         conf: Optional[Dict[str, str]] = None, batchSize: int = 0) -> RDD:
+        """A new-API (mapreduce) Hadoop input format's records; its splits are whole blocks
+        (the new API takes no minimum partition count)."""
+        return self._input_format(path, inputFormatClass, 1, keyConverter, valueConverter)
+
+    def hadoopRDD(self, inputFormatClass: str, keyClass: str, valueClass: str,
+                  keyConverter: Optional[str] = None, valueConverter: Optional[str] = None,
+                  conf: Optional[Dict[str, str]] = None, batchSize: int = 0) -> RDD:
+        """hadoopFile of the input directory the Hadoop conf names (``mapreduce.input.fileinputformat.inputdir``)."""
+        return self._input_format(_conf_input_dir(conf), inputFormatClass, None, keyConverter, valueConverter)
+
+    def newAPIHadoopRDD(self, inputFormatClass: str, keyClass: str, valueClass: str,
+                        keyConverter: Optional[str] = None, valueConverter: Optional[str] = None,
+                        conf: Optional[Dict[str, str]] = None, batchSize: int = 0) -> RDD:
+        """newAPIHadoopFile of the input directory the Hadoop conf names."""
+        return self._input_format(_conf_input_dir(conf), inputFormatClass, 1, keyConverter, valueConverter)
 
     def pickleFile(self, name: str, minPartitions: Optional[int] = None) -> RDD:
         """The elements saved by saveAsPickleFile (by tspark or by Spark): one partition per

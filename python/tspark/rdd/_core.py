@@ -66,6 +66,7 @@ class RDDCore:
         self._checkpointing = False
         self._local_checkpointed = False
         self._parent: Optional["RDDCore"] = None
+        self._resource_profile: Any = None
 
     def _new(self, source: Dict[str, Any], func: Optional[PartitionFunc] = None,
              num_partitions: Optional[int] = None) -> Any:
@@ -153,7 +154,7 @@ class RDDCore:
         def walk(node: Dict[str, Any], depth: int) -> None:
             kind = node["kind"]
             label = {"Parallelize": "ParallelCollectionRDD", "TextFile": "HadoopRDD",
-                     "WholeTextFiles": "WholeTextFileRDD", "PythonMapPartitions": "PythonRDD",
+                     "WholeTextFiles": "WholeTextFileRDD", "HadoopSplits": "HadoopRDD", "PythonMapPartitions": "PythonRDD",
                      "PythonShuffle": "ShuffledRDD", "Union": "UnionRDD",
                      "CoalescePartitions": "CoalescedRDD"}.get(kind, kind)
             lines.append(("%s+-" % (" |  " * (depth - 1)) if depth else "") + label)
@@ -237,6 +238,20 @@ class RDDCore:
 
     def isLocallyCheckpointed(self) -> bool:
         return self._local_checkpointed
+
+    # --- stage-level scheduling ---
+    def withResources(self, profile: Any) -> Any:
+        """Ask for ``profile``'s resources when computing this RDD. Spark accepts custom
+        profiles only on YARN, Kubernetes and Standalone clusters, never in local mode: the
+        profile is kept (getResourceProfile returns it, as in Spark) and its SparkException
+        is raised, as PySpark's Py4JJavaError."""
+        self._resource_profile = profile
+        dynamic = str(self.ctx.getConf().get("spark.dynamicAllocation.enabled", "false")).lower() == "true"
+        raise profile._unsupported_error(dynamic)
+
+    def getResourceProfile(self) -> Any:
+        """The profile given to withResources, or None."""
+        return self._resource_profile
 
     def cleanShuffleDependencies(self, blocking: bool = False) -> None:
         """Nothing to clean: a shuffle's blocks live only for the job that made them."""

@@ -5,7 +5,7 @@ failed job leaves no part files in place. The engine's workers share the client'
 (the embedded engine), so the client checks and commits the directory."""
 import os
 import shutil
-from typing import Any, Iterator, Optional
+from typing import Any, Dict, Iterator, Optional
 
 from tspark.rdd._actions import Actions
 
@@ -18,13 +18,37 @@ _CODECS = {
 }
 
 
+#: the Hadoop output formats tspark writes: (kind, API) by class
+_OUTPUT_FORMATS = {
+    "org.apache.hadoop.mapred.SequenceFileOutputFormat": ("sequence", "mapred"),
+    "org.apache.hadoop.mapreduce.lib.output.SequenceFileOutputFormat": ("sequence", "mapreduce"),
+    "org.apache.hadoop.mapred.TextOutputFormat": ("text", "mapred"),
+    "org.apache.hadoop.mapreduce.lib.output.TextOutputFormat": ("text", "mapreduce"),
+}
+
+
 def _local(path: str) -> str:
     p = path[len("file:"):] if path.startswith("file:") else path
     return os.path.abspath(p)
 
 
+def _write_bytes(name: str, data: bytes, module: Optional[str]) -> None:
+    """A part file's bytes, compressed by the codec's module (gzip, bz2, zlib) when given."""
+    import bz2
+    import gzip
+    import zlib
+    if module == "gzip":
+        data = gzip.compress(data)
+    elif module == "bz2":
+        data = bz2.compress(data)
+    elif module == "zlib":
+        data = zlib.compress(data)
+    with open(name, "wb") as f:
+        f.write(data)
+
+
 class OutputOps(Actions):
-    """saveAsTextFile, saveAsPickleFile."""
+    """saveAsTextFile, saveAsPickleFile, saveAsSequenceFile and the Hadoop output formats."""
 
     def _save(self, path: str, write: Any) -> None:
         """Run ``write(staging_dir, split, iterator)`` per partition, then commit the files."""
@@ -73,20 +97,70 @@ class OutputOps(Actions):
             ext, module = codec
 
         def write(staging: str, split: int, it: Iterator[Any]) -> Iterator[Any]:
-            import bz2
-            import gzip
-            import zlib
             name = os.path.join(staging, "part-%05d%s" % (split, ext))
             lines = (x if isinstance(x, bytes) else bytes(x) if isinstance(x, bytearray)
                      else str(x).encode("utf-8") for x in it)
-            data = b"".join(line + b"\n" for line in lines)
-            if module == "gzip":
-                data = gzip.compress(data)
-            elif module == "bz2":
-                data = bz2.compress(data)
-            elif module == "zlib":
-                data = zlib.compress(data)
-            with open(name, "wb") as f:
-                f.write(data)
+            _write_bytes(name, b"".join(line + b"\n" for line in lines), module)
+            return iter(())
+        self._save(path, write)
+
+    def saveAsSequenceFile(self, path: str, compressionCodecClass: Optional[str] = None) -> None:
+        """(key, value) pairs as an uncompressed Hadoop SequenceFile per partition, their
+        Writable classes those of the first pair (int → IntWritable, or LongWritable past 32
+        bits; float → DoubleWritable; str → Text; bool → BooleanWritable; bytes →
+        BytesWritable; None → NullWritable), as PySpark writes them."""
+        self.saveAsHadoopFile(path, "org.apache.hadoop.mapred.SequenceFileOutputFormat",
+                              compressionCodecClass=compressionCodecClass)
+
+    def saveAsHadoopFile(self, path: str, outputFormatClass: str, keyClass: Optional[str] = None,
+                         valueClass: Optional[str] = None, keyConverter: Optional[str] = None,
+                         valueConverter: Optional[str] = None, conf: Optional[Dict[str, str]] = None,
+                         compressionCodecClass: Optional[str] = None) -> None:
+        """Pairs through an old-API (mapred) output format: SequenceFileOutputFormat or
+        TextOutputFormat (``key<TAB>value`` lines), files ``part-NNNNN``."""
+        self._save_hadoop(path, outputFormatClass, "mapred", keyClass, valueClass, keyConverter, valueConverter,
+                          compressionCodecClass)
+
+    def saveAsNewAPIHadoopFile(self, path: str, outputFormatClass: str, keyClass: Optional[str] = None,
+                               valueClass: Optional[str] = None, keyConverter: Optional[str] = None,
+                               valueConverter: Optional[str] = None, conf: Optional[Dict[str, str]] = None) -> None:
+        """Pairs through a new-API (mapreduce) output format, files ``part-r-NNNNN``."""
+        self._save_hadoop(path, outputFormatClass, "mapreduce", keyClass, valueClass, keyConverter, valueConverter, None)
+
+    def _save_hadoop(self, path: str, outputFormatClass: str, api: str, keyClass: Optional[str],
+                     valueClass: Optional[str], keyConverter: Optional[str], valueConverter: Optional[str],
+                     codec: Optional[str]) -> None:
+        from tspark.errors import PySparkNotImplementedError, UnsupportedOperationException
+        from tspark.rdd._context_ops import _no_converters
+        from tspark.worker import sequence_file
+        _no_converters(keyConverter, valueConverter)
+        fmt = _OUTPUT_FORMATS.get(outputFormatClass)
+        if fmt is None or fmt[1] != api:
+            raise PySparkNotImplementedError.feature("the Hadoop output format %s (tspark writes %s)" % (
+                outputFormatClass, ", ".join(sorted(k for k, v in _OUTPUT_FORMATS.items() if v[1] == api))))
+        if codec is not None and fmt[0] == "sequence":
+            raise PySparkNotImplementedError.feature("compressed SequenceFiles (%s)" % codec)
+        # the classes of the first pair, for every partition's file (PySpark's inferKeyValueTypes runs rdd.first())
+        first = self.take(1)
+        if not first:
+            raise UnsupportedOperationException("empty collection")
+        kc, vc = sequence_file.first_classes(first[0])
+        kc, vc = keyClass or kc, valueClass or vc
+        prefix = "part-r-" if api == "mapreduce" else "part-"
+        ext, module = "", None
+        if codec is not None:
+            if codec not in _CODECS:
+                raise ValueError("Compression codec %s is not available (supported: %s)" % (codec, ", ".join(sorted(_CODECS))))
+            ext, module = _CODECS[codec]
+        kind = fmt[0]
+
+        def write(staging: str, split: int, it: Iterator[Any]) -> Iterator[Any]:
+            name = os.path.join(staging, "%s%05d%s" % (prefix, split, ext))
+            if kind == "sequence":
+                from tspark.worker.sequence_file import write_pairs
+                write_pairs(name, it, kc, vc)
+            else:
+                from tspark.worker.hadoop_text import text_lines
+                _write_bytes(name, b"".join(text_lines(it)), module)
             return iter(())
         self._save(path, write)

@@ -17,7 +17,7 @@ from tspark.worker.framing import read_frame, write_frame
 from tspark.worker.grouped_agg import agg_pandas
 from tspark.worker.python_map import python_map, python_map_stream
 from tspark.worker.rdd_ops import map_partitions, shuffle_write
-from tspark.worker.udtf import udtf
+from tspark.worker.udtf import udtf, udtf_stream
 
 Handler = Callable[[Dict[str, Any]], Dict[str, Any]]
 
@@ -31,6 +31,7 @@ HANDLERS: Dict[str, Handler] = {
     "shuffleWrite": shuffle_write,
     "foreachPartition": foreach_ops.foreach_partition,
     "udtf": udtf,
+    "udtfStream": udtf_stream,
     "ping": lambda req: {"kind": "pong"},
 }
 

@@ -1,15 +1,14 @@
 """The files of ``rdd.saveAsPickleFile`` / ``sc.pickleFile``, as Spark writes them: a Hadoop
-SequenceFile (version 6, uncompressed) of NullWritable keys and BytesWritable values, each
+SequenceFile (sequence_file.py) of NullWritable keys and BytesWritable values, each
 value a Java-serialized ``byte[][]`` of up to 10 pickled batches (Spark's saveAsObjectFile
 of PySpark's batched pickles). Written and read by tasks in the workers, so files pass
 between tspark and Spark both ways."""
 import os
 import struct
-from typing import BinaryIO, Iterator, List
+from typing import Iterator, List
 
-_KEY_CLASS = b"org.apache.hadoop.io.NullWritable"
-_VALUE_CLASS = b"org.apache.hadoop.io.BytesWritable"
-_SYNC_INTERVAL = 100 * 20  # bytes between sync markers (SequenceFile.SYNC_INTERVAL)
+from tspark.worker.sequence_file import BYTES, NULL, read_split, write_sequence_file
+
 _INT = struct.Struct(">i")
 
 # java.io.ObjectOutputStream's encoding of byte[][] (class descriptors with their serialVersionUIDs)
@@ -68,55 +67,15 @@ def read_java_byte_arrays(data: bytes) -> List[bytes]:
     return out
 
 
-def _text(s: bytes) -> bytes:
-    return bytes([len(s)]) + s  # Hadoop Text: a one-byte VInt below 128, then the bytes
-
-
 def write_object_file(path: str, values: Iterator[bytes]) -> None:
     """A SequenceFile of NullWritable → BytesWritable(value) records."""
-    sync = os.urandom(16)
-    with open(path, "wb") as f:
-        f.write(b"SEQ\x06" + _text(_KEY_CLASS) + _text(_VALUE_CLASS) + b"\x00\x00" + _INT.pack(0) + sync)
-        last_sync = f.tell()
-        for v in values:
-            if f.tell() >= last_sync + _SYNC_INTERVAL:
-                f.write(_INT.pack(-1) + sync)
-                last_sync = f.tell()
-            f.write(_INT.pack(4 + len(v)) + _INT.pack(0) + _INT.pack(len(v)) + v)
-
-
-def _read_exact(f: BinaryIO, n: int) -> bytes:
-    b = f.read(n)
-    if len(b) != n:
-        raise EOFError("truncated SequenceFile")
-    return b
+    write_sequence_file(path, NULL, BYTES, ((b"", _INT.pack(len(v)) + v) for v in values))
 
 
 def read_object_file(path: str) -> Iterator[bytes]:
-    """The BytesWritable values of an uncompressed SequenceFile with NullWritable keys."""
-    with open(path, "rb") as f:
-        head = f.read(4)
-        if head[:3] != b"SEQ" or len(head) < 4 or head[3] != 6:
-            raise ValueError("%s is not a version 6 SequenceFile" % path)
-        for _ in range(2):  # key and value class names
-            n = _read_exact(f, 1)[0]
-            _read_exact(f, n)
-        if _read_exact(f, 2) != b"\x00\x00":
-            raise ValueError("%s is a compressed SequenceFile, which pickleFile does not read" % path)
-        (meta,) = _INT.unpack(_read_exact(f, 4))
-        for _ in range(meta * 2):  # metadata: Text key, Text value pairs
-            n = _read_exact(f, 1)[0]
-            _read_exact(f, n)
-        _read_exact(f, 16)  # the sync marker
-        while True:
-            b = f.read(4)
-            if not b:
-                return
-            (length,) = _INT.unpack(_read_exact(f, 4) if len(b) < 4 else b)
-            if length == -1:
-                _read_exact(f, 16)
-                continue
-            (key_len,) = _INT.unpack(_read_exact(f, 4))
-            record = _read_exact(f, length)
-            (size,) = _INT.unpack_from(record, key_len)
-            yield record[key_len + 4:key_len + 4 + size]
+    """The BytesWritable values of an uncompressed SequenceFile (its keys are NullWritable)."""
+    for _, value_class, _, v in read_split(path, 0, os.path.getsize(path)):
+        if value_class != BYTES:
+            raise ValueError("%s holds %s values, not a pickle file's BytesWritable" % (path, value_class))
+        (size,) = _INT.unpack_from(v)
+        yield v[4:4 + size]

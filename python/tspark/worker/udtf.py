@@ -141,15 +141,16 @@ class _Rows:
         self.row_index.extend([row] * len(frame))
 
 
-def _argument_builder(req: Dict[str, Any], n: int, arrow: bool) -> Tuple[List[Any], Dict[str, Any], Callable[[int], Tuple[List[Any], Dict[str, Any]]]]:
-    """The call's argument shapes: placeholders for the signature check, and a function giving row i's arguments."""
-    types = req["argTypes"]
-    cols = [column_from_wire(t, c) for t, c in zip(types, req["columns"])]
+def _argument_builder(head: Dict[str, Any], columns: List[Any], arrow: bool) -> Tuple[List[Any], Dict[str, Any], Callable[[int], Tuple[List[Any], Dict[str, Any]]]]:
+    """The call's argument shapes (``head``'s argTypes and shapes) over one request's argument
+    ``columns``: placeholders for the signature check, and a function giving row i's arguments."""
+    types = head["argTypes"]
+    cols = [column_from_wire(t, c) for t, c in zip(types, columns)]
     if arrow:
         from tspark.worker.pandas_udfs import to_pandas
         series = [to_pandas(t, c) for t, c in zip(types, cols)]
     getters: List[Tuple[Optional[str], Callable[[int], Any]]] = []
-    for s in req["shapes"]:
+    for s in head["shapes"]:
         name = s.get("name")
         if s["kind"] == "table":
             first, names = int(s["first"]), list(s["names"])
@@ -188,44 +189,120 @@ def _wrapped(f: Callable[..., Any], method: str, skip: type) -> Callable[..., An
     return call
 
 
+class _Udtf:
+    """One call's UDTF: its class checked and made into instances as PySpark's worker makes
+    them, with eval/terminate wrapped, and the rows they yield."""
+
+    def __init__(self, head: Dict[str, Any]):
+        cls, analyze_result = _handler(head["func"])
+        self.name = str(head.get("name", cls.__name__))
+        self.cls = cls
+        self.arrow = int(head.get("evalType", SQL_TABLE_UDF)) == SQL_ARROW_TABLE_UDF
+        self.construct = _constructor(cls, analyze_result, self.name)
+        self.head = head
+        self.out = _Rows(head["returnType"], self.arrow)
+
+    def arguments(self, columns: List[Any]) -> Callable[[int], Tuple[List[Any], Dict[str, Any]]]:
+        """Row i's arguments of a request's columns, the call checked against eval's signature."""
+        placeholders, kw_placeholders, row_args = _argument_builder(self.head, columns, self.arrow)
+        try:
+            inspect.signature(self.cls.eval).bind(None, *placeholders, **kw_placeholders)
+        except TypeError as e:
+            raise _runtime_error("UDTF_EVAL_METHOD_ARGUMENTS_DO_NOT_MATCH_SIGNATURE", {"name": self.name, "reason": str(e)}) from None
+        return row_args
+
+    def instance(self) -> "_Instance":
+        try:
+            return _Instance(self.construct())
+        except Exception as e:  # noqa: BLE001 - the user's __init__
+            raise _runtime_error("UDTF_EXEC_ERROR", {"method_name": "__init__", "error": str(e)}) from None
+
+    def reply(self, kind: str) -> Dict[str, Any]:
+        """The rows yielded since the last reply, column-wise, with their input row indexes."""
+        from array import array
+        out = self.out
+        reply = {"kind": kind, "numRows": len(out.row_index),
+                 "columns": [result_column(t, c) for (_, t, _), c in zip(out.fields, out.cols)],
+                 "rowIndex": array("i", out.row_index).tobytes()}
+        self.out = _Rows(self.head["returnType"], self.arrow)
+        return reply
+
+
+class _Instance:
+    """A UDTF instance: ``eval`` over rows until SkipRestOfInputTableException, then ``terminate`` and ``cleanup``."""
+
+    def __init__(self, inst: Any):
+        self.inst = inst
+        self.eval = _wrapped(inst.eval, "eval", SkipRestOfInputTableException)
+        self.skipping = False
+
+    def rows(self, out: _Rows, row_args: Callable[[int], Tuple[List[Any], Dict[str, Any]]], a: int, b: int) -> None:
+        """eval of rows [a, b) (none once eval asked to skip the rest of its input)."""
+        for i in range(a, b):
+            if self.skipping:
+                return
+            args, kwargs = row_args(i)
+            try:
+                out.add("eval", self.eval(*args, **kwargs), i)
+            except SkipRestOfInputTableException:
+                self.skipping = True
+
+    def finish(self, out: _Rows, last_row: int) -> None:
+        """terminate (its rows joined with ``last_row``, the input's last; -1 for none) and cleanup."""
+        try:
+            if hasattr(self.inst, "terminate"):
+                out.add("terminate", _wrapped(self.inst.terminate, "terminate", SkipRestOfInputTableException)(), last_row)
+        finally:
+            self.cleanup()
+
+    def cleanup(self) -> None:
+        if hasattr(self.inst, "cleanup"):
+            self.inst.cleanup()
+
+
 def udtf(req: Dict[str, Any]) -> Dict[str, Any]:
     """Run one UDTF request over its ranges of rows; reply with the rows and their input row indexes."""
-    cls, analyze_result = _handler(req["func"])
-    name = str(req.get("name", cls.__name__))
-    eval_type = int(req.get("evalType", SQL_TABLE_UDF))
-    arrow = eval_type == SQL_ARROW_TABLE_UDF
-    n = int(req["numRows"])
-    construct = _constructor(cls, analyze_result, name)
-    skip = SkipRestOfInputTableException
-    placeholders, kw_placeholders, row_args = _argument_builder(req, n, arrow)
-    try:
-        inspect.signature(cls.eval).bind(None, *placeholders, **kw_placeholders)
-    except TypeError as e:
-        raise _runtime_error("UDTF_EVAL_METHOD_ARGUMENTS_DO_NOT_MATCH_SIGNATURE", {"name": name, "reason": str(e)}) from None
-    out = _Rows(req["returnType"], arrow)
+    call = _Udtf(req)
+    row_args = call.arguments(req["columns"])
     starts = memoryview(req["starts"]).cast("i").tolist()
     ends = memoryview(req["ends"]).cast("i").tolist()
     for a, b in zip(starts, ends):
+        inst = call.instance()
         try:
-            inst = construct()
-        except Exception as e:  # noqa: BLE001 - the user's __init__
-            raise _runtime_error("UDTF_EXEC_ERROR", {"method_name": "__init__", "error": str(e)}) from None
-        ev = _wrapped(inst.eval, "eval", skip)
-        term = _wrapped(inst.terminate, "terminate", skip) if hasattr(inst, "terminate") else None
-        try:
-            for i in range(a, b):
-                args, kwargs = row_args(i)
-                try:
-                    out.add("eval", ev(*args, **kwargs), i)
-                except skip:
-                    break
-            if term is not None:
-                # Spark joins terminate's rows with the range's last input row (none: -1)
-                out.add("terminate", term(), b - 1 if b > a else -1)
-        finally:
-            if hasattr(inst, "cleanup"):
-                inst.cleanup()
-    from array import array
-    return {"kind": "ok", "numRows": len(out.row_index),
-            "columns": [result_column(t, c) for (_, t, _), c in zip(out.fields, out.cols)],
-            "rowIndex": array("i", out.row_index).tobytes()}
+            inst.rows(call.out, row_args, a, b)
+        except BaseException:
+            inst.cleanup()
+            raise
+        # Spark joins terminate's rows with the range's last input row (none: -1)
+        inst.finish(call.out, b - 1 if b > a else -1)
+    return call.reply("ok")
+
+
+def udtf_stream(req: Dict[str, Any]) -> Dict[str, Any]:
+    """One instance over a partition that arrives in chunks (a UDTF call without PARTITION BY,
+    as Spark runs one instance per input partition): ``eval`` over each chunk's rows, a
+    ``more`` reply with the rows they yielded (row indexes within the chunk), then the next
+    ``chunk`` frame; after the ``last`` one, ``terminate`` and the ``ok`` reply."""
+    from tspark.worker import foreach_ops
+    from tspark.worker.framing import read_frame, write_frame
+    call = _Udtf(req)
+    inst = call.instance()
+    cur = req
+    try:
+        while True:
+            n = int(cur["numRows"])
+            inst.rows(call.out, call.arguments(cur["columns"]), 0, n)
+            if cur.get("last", True):
+                break
+            if foreach_ops.PIPES is None:
+                raise RuntimeError("a streamed UDTF needs the worker's pipes")
+            frames_in, frames_out = foreach_ops.PIPES
+            write_frame(frames_out, call.reply("more"))
+            cur = read_frame(frames_in)
+            if not isinstance(cur, dict) or cur.get("kind") != "chunk":
+                raise RuntimeError("a streamed UDTF expected the next chunk of its partition")
+    except BaseException:
+        inst.cleanup()
+        raise
+    inst.finish(call.out, n - 1 if n > 0 else -1)
+    return call.reply("ok")

@@ -7,7 +7,8 @@ import type { Expr } from "../expr/expr.js";
 import type { StructType } from "../types/data-type.js";
 import type { ExecContext } from "./exec-context.js";
 import type { ExecutionPlan } from "./execution-plan.js";
-import { evalContextOf, throwIfAborted } from "./util.js";
+import { UnaryExec } from "./unary-exec.js";
+import { evalContextOf } from "./util.js";
 
 /**
  * Spark's ExpandExec: each input batch is projected once per projection, a whole batch per
@@ -15,31 +16,21 @@ import { evalContextOf, throwIfAborted } from "./util.js";
  * gathered into Spark's row order (every projection of input row 0, then of row 1 …). A cube
  * over n columns costs 2^n projections of the batch and one gather, never a walk per row.
  */
-export class ExpandExec implements ExecutionPlan {
+export class ExpandExec extends UnaryExec {
   readonly name = "Expand";
-  readonly children: readonly ExecutionPlan[];
 
   constructor(
-    readonly child: ExecutionPlan,
+    child: ExecutionPlan,
     private readonly projections: readonly (readonly Expr[])[],
-    readonly schema: StructType,
-    private readonly detail: string,
+    schema: StructType,
+    detail: string,
   ) {
-    this.children = [child];
-  }
-
-  numPartitions(ctx: ExecContext): number {
-    return this.child.numPartitions(ctx);
-  }
-
-  explainDetail(): string {
-    return this.detail;
+    super(child, schema, detail);
   }
 
   async *execute(partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
     const ectx = evalContextOf(ctx);
-    for await (const b of this.child.execute(partition, ctx)) {
-      throwIfAborted(ctx);
+    for await (const b of this.input(partition, ctx)) {
       if (b.numRows === 0) continue;
       // One output batch per input batch (a vector may reach the consumer once only: workers
       // hand batches over by transfer), in Spark's order: each input row's projections in turn.

@@ -8,41 +8,32 @@ import { InternalError } from "../errors/spark-exception.js";
 import type { StructType } from "../types/data-type.js";
 import type { ExecContext } from "./exec-context.js";
 import type { ExecutionPlan } from "./execution-plan.js";
-import { evalContextOf, throwIfAborted } from "./util.js";
+import { UnaryExec } from "./unary-exec.js";
+import { evalContextOf } from "./util.js";
 
 /**
  * Spark's GenerateExec: the generator expands each input batch at once into its generated
  * columns and each output row's source row; the input's columns are gathered by those rows.
  * With `outer`, an input row that generates nothing yields one row with null generated columns.
  */
-export class GenerateExec implements ExecutionPlan {
+export class GenerateExec extends UnaryExec {
   readonly name = "Generate";
-  readonly children: readonly ExecutionPlan[];
 
   constructor(
-    readonly child: ExecutionPlan,
+    child: ExecutionPlan,
     readonly generator: ScalarCall,
     readonly outer: boolean,
-    readonly schema: StructType,
-    private readonly detail: string,
+    schema: StructType,
+    detail: string,
   ) {
-    this.children = [child];
-  }
-
-  numPartitions(ctx: ExecContext): number {
-    return this.child.numPartitions(ctx);
-  }
-
-  explainDetail(): string {
-    return this.detail;
+    super(child, schema, detail);
   }
 
   async *execute(partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
     const def = lookupFunction(this.generator.fn);
     if (def?.kind !== "generator") throw new InternalError(`${this.generator.fn} is not a generator`);
     const ectx = evalContextOf(ctx);
-    for await (const b of this.child.execute(partition, ctx)) {
-      throwIfAborted(ctx);
+    for await (const b of this.input(partition, ctx)) {
       const args = this.generator.args.map((a) => evaluate(a, b, ectx));
       const out = def.generate(args, this.generator, b.numRows);
       const { rows, generated } = this.outer ? withOuterRows(out.sourceRows, b.numRows) : { rows: out.sourceRows, generated: null };

@@ -48,16 +48,17 @@ export async function listHadoopInputs(paths: string): Promise<FileStatus[]> {
 
 /**
  * `sc.textFile`'s splits, as Hadoop's (mapred) FileInputFormat.getSplits makes them for
- * `minPartitions`: goal size = total bytes / minPartitions, split size = max(1, min(goal, block
- * size)); each splittable file is cut into splits of that size while more than 1.1 split
- * sizes remain, the rest being its last split; a compressed file (gzip, deflate …: no
- * splittable codec) is one split; an empty file none (spark.hadoopRDD.ignoreEmptySplits, on by
- * default). One partition per split.
+ * `minPartitions`: goal size = total bytes / minPartitions, split size = max(minSplitSize,
+ * min(goal, block size)); each splittable file is cut into splits of that size while more
+ * than 1.1 split sizes remain, the rest being its last split; a compressed file (gzip,
+ * deflate …: no splittable codec) is one split; an empty file none
+ * (spark.hadoopRDD.ignoreEmptySplits, on by default). One partition per split. `minSplitSize`
+ * is the input format's (1 for text; SequenceFileInputFormat's is its sync interval).
  */
-export function hadoopTextSplits(files: readonly FileStatus[], minPartitions: number): FileSplit[] {
+export function hadoopTextSplits(files: readonly FileStatus[], minPartitions: number, minSplitSize = 1): FileSplit[] {
   const total = files.reduce((s, f) => s + f.size, 0);
   const goal = Math.floor(total / Math.max(1, minPartitions));
-  const splitSize = Math.max(1, Math.min(goal, LOCAL_BLOCK_SIZE));
+  const splitSize = Math.max(minSplitSize, 1, Math.min(goal, LOCAL_BLOCK_SIZE));
   const out: FileSplit[] = [];
   for (const f of files) {
     if (f.size === 0) continue;

@@ -108,6 +108,21 @@ export interface EvalUdtfRequest {
 }
 
 /**
+ * A UDTF over a partition that arrives in chunks (a call without PARTITION BY: one instance
+ * for the whole partition): the request's fields but the rows, which each chunk carries.
+ */
+export type EvalUdtfStreamHead = Omit<EvalUdtfRequest, "args" | "numRows" | "starts" | "ends"> & {
+  /** A chunk of no rows (its argument columns typed): what an empty partition sends. */
+  readonly empty: UdtfChunk;
+};
+
+/** One chunk of a streamed UDTF's input: argument columns of `numRows` rows. */
+export interface UdtfChunk {
+  readonly args: readonly Vector[];
+  readonly numRows: number;
+}
+
+/**
  * The rows a UDTF yielded: columns of its returnType, and each row's input row (`terminate`'s
  * rows carry their range's last row, as Spark joins them; -1 for an empty range).
  */
@@ -184,6 +199,12 @@ export interface PythonRunner {
   pythonMapStream(head: PythonMapStreamHead, chunks: AsyncIterable<PythonMapSide>, opts: RunOptions): AsyncIterable<PythonMapResult>;
   /** The rows a Python UDTF yields over the request's rows. */
   evalUdtf(req: EvalUdtfRequest, opts: RunOptions): Promise<EvalUdtfResult>;
+  /**
+   * One UDTF instance over a partition streamed chunk by chunk: one result per chunk, its row
+   * indexes within that chunk (the last result also holds `terminate`'s rows, joined with the
+   * partition's last row; -1 for an empty partition). Neither side holds the partition.
+   */
+  evalUdtfStream(head: EvalUdtfStreamHead, chunks: AsyncIterable<UdtfChunk>, opts: RunOptions): AsyncIterable<EvalUdtfResult>;
   /**
    * `func(splitIndex, iterator) -> iterable` over the partition (no func: the elements
    * unchanged); the output as pickled blobs of up to a few thousand elements each.

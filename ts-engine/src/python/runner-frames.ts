@@ -2,7 +2,20 @@ import type { Vector } from "../columnar/vector.js";
 import { assertNever } from "../errors/assert-never.js";
 import { InternalError } from "../errors/spark-exception.js";
 import { decodeResultColumn, encodeArgColumn } from "./column-codec.js";
-import type { EvalAggRequest, EvalUdfsRequest, EvalUdtfRequest, EvalUdtfResult, PartitionInput, PythonMapStreamHead, PythonMapRequest, PythonMapResult, PythonMapSide, RunOptions } from "./python-runner.js";
+import type {
+  EvalAggRequest,
+  EvalUdfsRequest,
+  EvalUdtfRequest,
+  EvalUdtfResult,
+  EvalUdtfStreamHead,
+  PartitionInput,
+  PythonMapStreamHead,
+  PythonMapRequest,
+  PythonMapResult,
+  PythonMapSide,
+  RunOptions,
+  UdtfChunk,
+} from "./python-runner.js";
 import { typeJson } from "./type-json.js";
 import { pythonExceptionFromFrame } from "./worker-errors.js";
 
@@ -173,8 +186,19 @@ export function evalUdtfFrame(req: EvalUdtfRequest): Frame {
   };
 }
 
-/** A `udtf` reply: the rows' columns in the return schema and each row's input row index. */
-export function evalUdtfResult(req: EvalUdtfRequest, reply: Frame): EvalUdtfResult {
+/**
+ * A frame of a streamed UDTF (python/tspark/worker/udtf.py udtf_stream): the first carries the
+ * call, the later ones (`chunk`) only rows; `last` says no chunk follows.
+ */
+export function evalUdtfStreamFrame(head: EvalUdtfStreamHead, chunk: UdtfChunk, first: boolean, last: boolean): Frame {
+  const start = first
+    ? { kind: "udtfStream", func: head.func, evalType: head.evalType, name: head.name, returnType: typeJson(head.returnType), argTypes: chunk.args.map((a) => typeJson(a.type)), shapes: head.shapes.map((s) => ({ ...s })) }
+    : { kind: "chunk" };
+  return { ...start, numRows: chunk.numRows, columns: chunk.args.map(encodeArgColumn), last };
+}
+
+/** A `udtf` reply (or a streamed UDTF's `more`/`ok`): the rows' columns in the return schema and each row's input row index. */
+export function evalUdtfResult(req: Pick<EvalUdtfRequest, "returnType">, reply: Frame): EvalUdtfResult {
   const cols = listOf(reply.columns, "columns");
   const fields = req.returnType.fields;
   if (cols.length !== fields.length) throw new InternalError("Python worker returned the wrong number of result columns");

@@ -53,6 +53,12 @@ export function decodeRddPlan(raw: unknown, path = "rdd"): RddPlan {
         parallelism: asPositiveInt(m.parallelism ?? 1, `${path}.parallelism`),
       };
     }
+    case "HadoopSplits": {
+      if (typeof m.path !== "string" || m.path === "") fail(`${path}.path`, "expected a non-empty string");
+      const minSplitSize = typeof m.minSplitSize === "bigint" ? Number(m.minSplitSize) : (m.minSplitSize ?? 1);
+      if (typeof minSplitSize !== "number" || !Number.isInteger(minSplitSize) || minSplitSize < 1) fail(`${path}.minSplitSize`, "expected a positive int");
+      return { kind, path: m.path, minPartitions: asPositiveInt(m.minPartitions ?? 1, `${path}.minPartitions`), minSplitSize };
+    }
     case "PythonMapPartitions":
       return { kind, input: decodeRddPlan(m.input, `${path}.input`), func: asBin(m.func, `${path}.func`), ...(m.barrier === true ? { barrier: true as const } : {}) };
     case "PythonShuffle":

@@ -158,6 +158,8 @@ export async function rddNumPartitions(plan: RddPlan): Promise<number> {
       return plan.groups.length;
     case "BinaryFiles":
       return binaryFileGroups(await listHadoopInputs(plan.path), plan.minPartitions, plan.parallelism).length;
+    case "HadoopSplits":
+      return hadoopTextSplits(await listHadoopInputs(plan.path), plan.minPartitions, plan.minSplitSize).length;
     case "Cached":
       return cachedPartitions(plan.id)?.length ?? rddNumPartitions(plan.input);
     case "JsMapPartitions":
@@ -246,6 +248,12 @@ async function computePartitions(plan: RddPlan, run: RddRun): Promise<TaskInput[
         kind: "wholeTextFiles",
         files,
         binary: true,
+      }));
+    case "HadoopSplits":
+      // only the split plan (file sizes): the partition function reads its split's records
+      return hadoopTextSplits(await listHadoopInputs(plan.path), plan.minPartitions, plan.minSplitSize).map((split) => ({
+        kind: "strings",
+        strings: [`${split.file.path}\t${split.start}\t${split.length}`],
       }));
     case "JsMapPartitions": {
       const inputs = await computePartitions(plan.input, run);

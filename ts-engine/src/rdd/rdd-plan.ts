@@ -16,6 +16,7 @@ export type RddPlan =
   | UnionRdd
   | CoalescePartitions
   | BinaryFiles
+  | HadoopSplits
   | CachedRdd
   | JsMapPartitions
   | JsShuffle;
@@ -97,6 +98,19 @@ export interface BinaryFiles {
   readonly minPartitions: number;
   /** The context's defaultParallelism, which the packing divides the bytes by. */
   readonly parallelism: number;
+}
+
+/**
+ * The input splits of Hadoop files (`sc.sequenceFile`, `sc.hadoopFile` …), planned as for
+ * TextFile with the input format's smallest split size: partition i holds one str element,
+ * `path<TAB>start<TAB>length`, which the client's partition function reads
+ * (python/tspark/worker/sequence_file.py, hadoop_text.py).
+ */
+export interface HadoopSplits {
+  readonly kind: "HadoopSplits";
+  readonly path: string;
+  readonly minPartitions: number;
+  readonly minSplitSize: number;
 }
 
 /**

@@ -37,6 +37,12 @@ describe("decodeRddPlan", () => {
     expect(() => decodeRddPlan({ kind: "CoalescePartitions", input: src, groups: [[0, -1]] })).toThrow(/rdd\.groups\[0\]\[1\]/);
   });
 
+  it("decodes Hadoop input splits with the input format's smallest split size", () => {
+    expect(decodeRddPlan({ kind: "HadoopSplits", path: "/d", minPartitions: 2, minSplitSize: 102400 })).toEqual({ kind: "HadoopSplits", path: "/d", minPartitions: 2, minSplitSize: 102400 });
+    expect(decodeRddPlan({ kind: "HadoopSplits", path: "/d" })).toEqual({ kind: "HadoopSplits", path: "/d", minPartitions: 1, minSplitSize: 1 });
+    expect(() => decodeRddPlan({ kind: "HadoopSplits", path: "/d", minSplitSize: 0 })).toThrow(/rdd\.minSplitSize/);
+  });
+
   it("names the path of a bad field", () => {
     expect(() => decodeRddPlan({ kind: "PythonMapPartitions", func: "x", input: { kind: "Parallelize", partitions: [] } })).toThrow(
       /rdd\.func: expected binary/,

@@ -72,6 +72,18 @@ describe.skipIf(testPython.skipReason !== null)(`executeRdd (${testPython.skipRe
     expect(got === "['x', 'y', 'z']" || got === "['z', 'x', 'y']", got).toBe(true);
   });
 
+  it("gives one path-start-length element per Hadoop split, at least the minimum split size", async () => {
+    const dir = tempDir("tspark-rdd-");
+    const file = path.join(dir, "data");
+    writeFileSync(file, Buffer.alloc(1000));
+    const plan = (minSplitSize: number): RddPlan => ({ kind: "HadoopSplits", path: file, minPartitions: 4, minSplitSize });
+    expect(await rddNumPartitions(plan(1))).toBe(4);
+    expect(await collect(plan(1), ctx)).toBe(`['${file}\\t0\\t250', '${file}\\t250\\t250', '${file}\\t500\\t250', '${file}\\t750\\t250']`);
+    // SequenceFileInputFormat's smallest split (its sync interval) keeps a small file whole
+    expect(await rddNumPartitions(plan(102400))).toBe(1);
+    expect(await collect(plan(102400), ctx)).toBe(`['${file}\\t0\\t1000']`);
+  });
+
   it("raises PythonException from a failing lambda, and the next job runs", async () => {
     const bad: RddPlan = {
       kind: "PythonMapPartitions",

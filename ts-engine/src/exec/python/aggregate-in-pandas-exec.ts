@@ -10,10 +10,10 @@ import { structField, structType, type StructType } from "../../types/data-type.
 import { planArguments } from "../batch-eval-python-exec.js";
 import type { ExecContext } from "../exec-context.js";
 import type { ExecutionPlan } from "../execution-plan.js";
-import { evalContextOf, throwIfAborted } from "../util.js";
-import { partitionBounds } from "../window/window-bounds.js";
+import { UnaryExec } from "../unary-exec.js";
+import { evalContextOf } from "../util.js";
 import type { AggregateInPandasOp } from "./arrow-python-op.js";
-import { groupRanges, wholeGroupRuns } from "./group-runs.js";
+import { keyGroups, wholeGroupRuns } from "./group-runs.js";
 
 /**
  * Spark's AggregateInPandasExec over one partition clustered and sorted on the grouping
@@ -22,20 +22,19 @@ import { groupRanges, wholeGroupRuns } from "./group-runs.js";
  * are evaluated over [keys…, UDF results…]. An empty partition gives no rows, even without
  * grouping keys, as Spark's operator does.
  */
-export class AggregateInPandasExec implements ExecutionPlan {
+export class AggregateInPandasExec extends UnaryExec {
   readonly name = "AggregateInPandas";
-  readonly children: readonly ExecutionPlan[];
   private readonly args: readonly Expr[];
   private readonly calls: readonly UdfCall[];
   private readonly rowSchema: StructType;
 
   constructor(
-    readonly child: ExecutionPlan,
+    child: ExecutionPlan,
     private readonly op: AggregateInPandasOp,
-    readonly schema: StructType,
-    private readonly detail: string,
+    schema: StructType,
+    detail: string,
   ) {
-    this.children = [child];
+    super(child, schema, detail);
     const { args, calls } = planArguments(op.udfs);
     this.args = args;
     this.calls = calls.map((c, i) => ({ ...c, func: op.udfs[i]!.func, returnType: op.udfs[i]!.returnType, evalType: op.udfs[i]!.evalType }));
@@ -43,24 +42,13 @@ export class AggregateInPandasExec implements ExecutionPlan {
     this.rowSchema = structType(fields);
   }
 
-  numPartitions(ctx: ExecContext): number {
-    return this.child.numPartitions(ctx);
-  }
-
-  explainDetail(): string {
-    return this.detail;
-  }
-
   async *execute(partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
     const ectx = evalContextOf(ctx);
     const runner = pythonRunnerOf(ctx.services);
     const opts = { pythonExec: ctx.pythonExec, signal: ctx.signal };
-    for await (const run of wholeGroupRuns(this.child.execute(partition, ctx), this.child.schema, this.op.groupBy, ectx)) {
-      throwIfAborted(ctx);
+    for await (const run of wholeGroupRuns(this.input(partition, ctx), this.child.schema, this.op.groupBy, ectx)) {
       const n = run.numRows;
-      const keys = this.op.groupBy.map((k) => evaluate(k, run, ectx));
-      const bounds = partitionBounds(keys, [], n);
-      const { starts, ends } = groupRanges(bounds.partIndex, bounds.numPartitions, n);
+      const { keys, starts, ends } = keyGroups(this.op.groupBy, run, ectx);
       const args = this.args.map((a) => (a.kind === "BoundRef" ? run.columns[a.ordinal]! : evaluate(a, run, ectx)));
       const results = await runner.evalAggPandas({ udfs: this.calls, args, numRows: n, starts, ends }, opts);
       const g = starts.length;

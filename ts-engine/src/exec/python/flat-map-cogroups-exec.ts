@@ -2,7 +2,6 @@ import type { ColumnBatch } from "../../columnar/batch.js";
 import { concatBatches, sliceBatch, sliceVector } from "../../columnar/rows.js";
 import { compareValues } from "../../columnar/value-order.js";
 import type { Vector } from "../../columnar/vector.js";
-import { evaluate } from "../../expr/eval/evaluate.js";
 import type { EvalContext } from "../../expr/eval/eval-context.js";
 import { valueAt } from "../../expr/eval/vectors.js";
 import type { Expr } from "../../expr/expr.js";
@@ -11,9 +10,8 @@ import type { StructType } from "../../types/data-type.js";
 import type { ExecContext } from "../exec-context.js";
 import type { ExecutionPlan } from "../execution-plan.js";
 import { evalContextOf, throwIfAborted } from "../util.js";
-import { partitionBounds } from "../window/window-bounds.js";
 import type { FlatMapCoGroupsOp } from "./arrow-python-op.js";
-import { groupRanges, wholeGroupRuns } from "./group-runs.js";
+import { keyGroups, wholeGroupRuns } from "./group-runs.js";
 import { maxRecordsPerBatch } from "./map-in-python-exec.js";
 import { mapSide, resultBatches } from "./python-map-side.js";
 
@@ -26,9 +24,7 @@ interface SideGroups {
 
 /** A run of whole groups of one side: its rows, keys and each group's row range. */
 function sideGroups(run: ColumnBatch, keyExprs: readonly Expr[], ectx: EvalContext): SideGroups {
-  const keys = keyExprs.map((k) => evaluate(k, run, ectx));
-  const bounds = partitionBounds(keys, [], run.numRows);
-  return { run, keys, ...groupRanges(bounds.partIndex, bounds.numPartitions, run.numRows) };
+  return { run, ...keyGroups(keyExprs, run, ectx) };
 }
 
 /** Groups [from, to) of a side's run, rebased to start at row 0. */

@@ -1,13 +1,12 @@
 import type { ColumnBatch } from "../../columnar/batch.js";
-import { evaluate } from "../../expr/eval/evaluate.js";
 import { pythonRunnerOf } from "../../python/default-runner.js";
 import type { StructType } from "../../types/data-type.js";
 import type { ExecContext } from "../exec-context.js";
 import type { ExecutionPlan } from "../execution-plan.js";
-import { evalContextOf, throwIfAborted } from "../util.js";
-import { partitionBounds } from "../window/window-bounds.js";
+import { UnaryExec } from "../unary-exec.js";
+import { evalContextOf } from "../util.js";
 import type { FlatMapGroupsOp } from "./arrow-python-op.js";
-import { groupRanges, wholeGroupRuns } from "./group-runs.js";
+import { keyGroups, wholeGroupRuns } from "./group-runs.js";
 import { maxRecordsPerBatch } from "./map-in-python-exec.js";
 import { mapSide, resultBatches } from "./python-map-side.js";
 
@@ -17,25 +16,15 @@ import { mapSide, resultBatches } from "./python-map-side.js";
  * group a row range with its key), the function is called once per group, and the rows it
  * returns are the output, group after group.
  */
-export class FlatMapGroupsExec implements ExecutionPlan {
-  readonly children: readonly ExecutionPlan[];
-
+export class FlatMapGroupsExec extends UnaryExec {
   constructor(
-    readonly child: ExecutionPlan,
+    child: ExecutionPlan,
     private readonly op: FlatMapGroupsOp,
     readonly name: string,
-    readonly schema: StructType,
-    private readonly detail: string,
+    schema: StructType,
+    detail: string,
   ) {
-    this.children = [child];
-  }
-
-  numPartitions(ctx: ExecContext): number {
-    return this.child.numPartitions(ctx);
-  }
-
-  explainDetail(): string {
-    return this.detail;
+    super(child, schema, detail);
   }
 
   async *execute(partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
@@ -43,11 +32,8 @@ export class FlatMapGroupsExec implements ExecutionPlan {
     const runner = pythonRunnerOf(ctx.services);
     const opts = { pythonExec: ctx.pythonExec, signal: ctx.signal };
     const u = this.op.udf;
-    for await (const run of wholeGroupRuns(this.child.execute(partition, ctx), this.child.schema, this.op.groupBy, ectx)) {
-      throwIfAborted(ctx);
-      const keys = this.op.groupBy.map((k) => evaluate(k, run, ectx));
-      const bounds = partitionBounds(keys, [], run.numRows);
-      const { starts, ends } = groupRanges(bounds.partIndex, bounds.numPartitions, run.numRows);
+    for await (const run of wholeGroupRuns(this.input(partition, ctx), this.child.schema, this.op.groupBy, ectx)) {
+      const { starts, ends } = keyGroups(this.op.groupBy, run, ectx);
       const input = mapSide(run, u.args, this.op.groupBy, ectx);
       const res = await runner.pythonMap({ kind: "groups", func: u.func, evalType: u.evalType, returnType: this.schema, maxRecordsPerBatch: maxRecordsPerBatch(ctx), input, starts, ends }, opts);
       yield* resultBatches(this.schema, res);

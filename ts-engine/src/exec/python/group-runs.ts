@@ -3,8 +3,9 @@ import type { ColumnBatch } from "../../columnar/batch.js";
 import { evaluate } from "../../expr/eval/evaluate.js";
 import type { EvalContext } from "../../expr/eval/eval-context.js";
 import type { Expr } from "../../expr/expr.js";
+import type { Vector } from "../../columnar/vector.js";
 import type { StructType } from "../../types/data-type.js";
-import { markChanges } from "../window/window-bounds.js";
+import { markChanges, partitionBounds } from "../window/window-bounds.js";
 
 /** Rows buffered before a run is cut at its last group boundary and handed on. */
 const RUN_ROWS = 1 << 16;
@@ -67,4 +68,11 @@ export function groupRanges(groupIndex: Int32Array, numGroups: number, n: number
   }
   if (g >= 0) ends[g] = n;
   return { starts, ends };
+}
+
+/** A run's grouping keys, evaluated, and each group's row range (the run sorted on the keys). */
+export function keyGroups(keys: readonly Expr[], run: ColumnBatch, ectx: EvalContext): { keys: Vector[]; starts: Int32Array; ends: Int32Array } {
+  const values = keys.map((k) => evaluate(k, run, ectx));
+  const bounds = partitionBounds(values, [], run.numRows);
+  return { keys: values, ...groupRanges(bounds.partIndex, bounds.numPartitions, run.numRows) };
 }

@@ -5,6 +5,7 @@ import type { PythonMapSide } from "../../python/python-runner.js";
 import type { StructType } from "../../types/data-type.js";
 import type { ExecContext } from "../exec-context.js";
 import type { ExecutionPlan } from "../execution-plan.js";
+import { UnaryExec } from "../unary-exec.js";
 import { evalContextOf, throwIfAborted } from "../util.js";
 import type { MapInPythonOp } from "./arrow-python-op.js";
 import { mapSide, resultBatches } from "./python-map-side.js";
@@ -22,12 +23,11 @@ const CHUNK_ROWS = 1 << 16;
  * excepted), so that the worker's cut into batches of maxRecordsPerBatch falls where Spark's
  * does; `maxRecords` ≤ 0: one chunk of the whole partition, as Spark sends it then.
  */
-async function* chunksOf(batches: AsyncIterable<ColumnBatch>, schema: StructType, maxRecords: number, ctx: ExecContext): AsyncGenerator<ColumnBatch> {
+export async function* chunksOf(batches: AsyncIterable<ColumnBatch>, schema: StructType, maxRecords: number): AsyncGenerator<ColumnBatch> {
   const unit = maxRecords > 0 ? Math.max(maxRecords, Math.floor(CHUNK_ROWS / maxRecords) * maxRecords) : Infinity;
   let held: ColumnBatch[] = [];
   let rows = 0;
   for await (const b of batches) {
-    throwIfAborted(ctx);
     if (b.numRows === 0) continue;
     held.push(b);
     rows += b.numRows;
@@ -48,25 +48,15 @@ async function* chunksOf(batches: AsyncIterable<ColumnBatch>, schema: StructType
  * are the output. The partition streams to the worker in chunks as the function reads, and
  * its output comes back as it is made, so neither side holds the partition.
  */
-export class MapInPythonExec implements ExecutionPlan {
-  readonly children: readonly ExecutionPlan[];
-
+export class MapInPythonExec extends UnaryExec {
   constructor(
-    readonly child: ExecutionPlan,
+    child: ExecutionPlan,
     private readonly op: MapInPythonOp,
     readonly name: string,
-    readonly schema: StructType,
-    private readonly detail: string,
+    schema: StructType,
+    detail: string,
   ) {
-    this.children = [child];
-  }
-
-  numPartitions(ctx: ExecContext): number {
-    return this.child.numPartitions(ctx);
-  }
-
-  explainDetail(): string {
-    return this.detail;
+    super(child, schema, detail);
   }
 
   async *execute(partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
@@ -78,7 +68,7 @@ export class MapInPythonExec implements ExecutionPlan {
       for await (const c of chunks) yield mapSide(c, u.args, [], ectx);
     };
     const head = { func: u.func, evalType: u.evalType, returnType: this.schema, maxRecordsPerBatch: max, empty: mapSide(concatBatches(childSchema, []), u.args, [], ectx) };
-    const out = pythonRunnerOf(ctx.services).pythonMapStream(head, sides(chunksOf(this.child.execute(partition, ctx), childSchema, max, ctx)), {
+    const out = pythonRunnerOf(ctx.services).pythonMapStream(head, sides(chunksOf(this.input(partition, ctx), childSchema, max)), {
       pythonExec: ctx.pythonExec,
       signal: ctx.signal,
     });

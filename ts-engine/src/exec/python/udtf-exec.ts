@@ -2,54 +2,37 @@ import type { ColumnBatch } from "../../columnar/batch.js";
 import { concatBatches } from "../../columnar/rows.js";
 import { takeVector } from "../../columnar/take.js";
 import { evaluate } from "../../expr/eval/evaluate.js";
-import type { EvalContext } from "../../expr/eval/eval-context.js";
+import { vectorFromValues } from "../../columnar/builder.js";
+import type { Vector } from "../../columnar/vector.js";
+import { exprType } from "../../expr/expr-type.js";
 import { pythonRunnerOf } from "../../python/default-runner.js";
-import type { EvalUdtfResult } from "../../python/python-runner.js";
+import type { EvalUdtfResult, UdtfChunk } from "../../python/python-runner.js";
 import type { StructType } from "../../types/data-type.js";
 import type { ExecContext } from "../exec-context.js";
 import type { ExecutionPlan } from "../execution-plan.js";
-import { evalContextOf, throwIfAborted } from "../util.js";
-import { partitionBounds } from "../window/window-bounds.js";
+import { UnaryExec } from "../unary-exec.js";
+import { evalContextOf } from "../util.js";
 import type { UdtfOp } from "./arrow-python-op.js";
-import { groupRanges, wholeGroupRuns } from "./group-runs.js";
+import { keyGroups, wholeGroupRuns } from "./group-runs.js";
+import { chunksOf } from "./map-in-python-exec.js";
 import { resultBatches } from "./python-map-side.js";
-
-/** The partition's rows as one batch (a UDTF without PARTITION BY keeps one instance for all of them). */
-async function* wholePartition(batches: AsyncIterable<ColumnBatch>, schema: StructType, ctx: ExecContext): AsyncGenerator<ColumnBatch> {
-  const all: ColumnBatch[] = [];
-  for await (const b of batches) {
-    throwIfAborted(ctx);
-    if (b.numRows > 0) all.push(b);
-  }
-  yield concatBatches(schema, all);
-}
 
 /**
  * Spark's BatchEvalPythonUDTFExec / ArrowEvalPythonUDTFExec over one partition: the UDTF's
- * class is instantiated once for the partition (once per PARTITION BY key, the input then
- * sorted on it, in runs of whole keys), `eval` runs per row and `terminate` at the end. Each
- * output row carries its input row's kept columns (a lateral join's left side; nulls for
- * terminate's rows), then the UDTF's own.
+ * class is instantiated once for the partition, whose rows stream to the worker in chunks
+ * (once per PARTITION BY key, the input then sorted on it and sent in runs of whole keys),
+ * `eval` runs per row and `terminate` at the end. Each output row carries its input row's
+ * kept columns (a lateral join's left side; nulls for terminate's rows), then the UDTF's own.
  */
-export class UdtfExec implements ExecutionPlan {
-  readonly children: readonly ExecutionPlan[];
-
+export class UdtfExec extends UnaryExec {
   constructor(
-    readonly child: ExecutionPlan,
+    child: ExecutionPlan,
     private readonly op: UdtfOp,
     readonly name: string,
-    readonly schema: StructType,
-    private readonly detail: string,
+    schema: StructType,
+    detail: string,
   ) {
-    this.children = [child];
-  }
-
-  numPartitions(ctx: ExecContext): number {
-    return this.child.numPartitions(ctx);
-  }
-
-  explainDetail(): string {
-    return this.detail;
+    super(child, schema, detail);
   }
 
   async *execute(partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
@@ -59,23 +42,30 @@ export class UdtfExec implements ExecutionPlan {
     const { udtf, shapes, partitionBy } = this.op;
     const rt = udtf.returnType;
     if (rt.kind !== "struct") return;
-    const input = this.child.execute(partition, ctx);
-    const runs = partitionBy.length > 0 ? wholeGroupRuns(input, this.child.schema, partitionBy, ectx) : wholePartition(input, this.child.schema, ctx);
-    for await (const run of runs) {
-      throwIfAborted(ctx);
-      const { starts, ends } = this.ranges(run, ectx);
-      const args = udtf.args.map((e) => (e.kind === "BoundRef" ? run.columns[e.ordinal]! : evaluate(e, run, ectx)));
-      const res = await runner.evalUdtf({ func: udtf.func, evalType: udtf.evalType, name: udtf.name, returnType: rt, args, shapes, numRows: run.numRows, starts, ends }, opts);
-      yield* this.output(run, res);
+    const input = this.input(partition, ctx);
+    const argsOf = (b: ColumnBatch): Vector[] => udtf.args.map((e) => (e.kind === "BoundRef" ? b.columns[e.ordinal]! : evaluate(e, b, ectx)));
+    const call = { func: udtf.func, evalType: udtf.evalType, name: udtf.name, returnType: rt, shapes };
+    if (partitionBy.length > 0) {
+      for await (const run of wholeGroupRuns(input, this.child.schema, partitionBy, ectx)) {
+        const { starts, ends } = keyGroups(partitionBy, run, ectx);
+        yield* this.output(run, await runner.evalUdtf({ ...call, args: argsOf(run), numRows: run.numRows, starts, ends }, opts));
+      }
+      return;
     }
-  }
-
-  /** One range per PARTITION BY key of the run, or the whole run. */
-  private ranges(run: ColumnBatch, ectx: EvalContext): { starts: Int32Array; ends: Int32Array } {
-    if (this.op.partitionBy.length === 0) return { starts: Int32Array.of(0), ends: Int32Array.of(run.numRows) };
-    const keys = this.op.partitionBy.map((k) => evaluate(k, run, ectx));
-    const bounds = partitionBounds(keys, [], run.numRows);
-    return groupRanges(bounds.partIndex, bounds.numPartitions, run.numRows);
+    // one instance for the whole partition: chunks go to the worker as it asks, each one held
+    // here until its result comes back (the runner reads one chunk ahead)
+    const schema = this.child.schema;
+    const held: ColumnBatch[] = [];
+    const chunks = async function* (): AsyncGenerator<UdtfChunk> {
+      for await (const c of chunksOf(input, schema, 1)) {
+        held.push(c);
+        yield { args: argsOf(c), numRows: c.numRows };
+      }
+    };
+    const head = { ...call, empty: { args: udtf.args.map((e) => vectorFromValues(exprType(e), [])), numRows: 0 } };
+    for await (const res of runner.evalUdtfStream(head, chunks(), opts)) {
+      yield* this.output(held.shift() ?? concatBatches(schema, []), res); // none held: the empty partition's
+    }
   }
 
   /** The UDTF's rows after the kept input columns of the row each came from. */

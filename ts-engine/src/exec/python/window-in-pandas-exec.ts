@@ -11,7 +11,8 @@ import type { StructType } from "../../types/data-type.js";
 import { planArguments } from "../batch-eval-python-exec.js";
 import type { ExecContext } from "../exec-context.js";
 import type { ExecutionPlan } from "../execution-plan.js";
-import { evalContextOf, throwIfAborted } from "../util.js";
+import { UnaryExec } from "../unary-exec.js";
+import { evalContextOf } from "../util.js";
 import { frameRanges } from "../window/frame-bounds.js";
 import { partitionBounds, type PartitionBounds } from "../window/window-bounds.js";
 import type { WindowInPandasOp } from "./arrow-python-op.js";
@@ -29,38 +30,28 @@ function wholePartition(f: WindowFrame): boolean {
  * row on that row's frame, as Spark's bounded-window path does. The frames are computed here
  * by the same code as the engine's own windows and sent as row ranges.
  */
-export class WindowInPandasExec implements ExecutionPlan {
+export class WindowInPandasExec extends UnaryExec {
   readonly name = "WindowInPandas";
-  readonly children: readonly ExecutionPlan[];
   private readonly args: readonly Expr[];
   private readonly calls: readonly UdfCall[];
 
   constructor(
-    readonly child: ExecutionPlan,
+    child: ExecutionPlan,
     private readonly op: WindowInPandasOp,
-    readonly schema: StructType,
-    private readonly detail: string,
+    schema: StructType,
+    detail: string,
   ) {
-    this.children = [child];
+    super(child, schema, detail);
     const { args, calls } = planArguments(op.udfs);
     this.args = args;
     this.calls = calls.map((c, i) => ({ ...c, func: op.udfs[i]!.func, returnType: op.udfs[i]!.returnType, evalType: op.udfs[i]!.evalType }));
-  }
-
-  numPartitions(ctx: ExecContext): number {
-    return this.child.numPartitions(ctx);
-  }
-
-  explainDetail(): string {
-    return this.detail;
   }
 
   async *execute(partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
     const ectx = evalContextOf(ctx);
     const runner = pythonRunnerOf(ctx.services);
     const opts: RunOptions = { pythonExec: ctx.pythonExec, signal: ctx.signal };
-    for await (const run of wholeGroupRuns(this.child.execute(partition, ctx), this.child.schema, this.op.partitionSpec, ectx)) {
-      throwIfAborted(ctx);
+    for await (const run of wholeGroupRuns(this.input(partition, ctx), this.child.schema, this.op.partitionSpec, ectx)) {
       const n = run.numRows;
       const partKeys = this.op.partitionSpec.map((k) => evaluate(k, run, ectx));
       const orderKeys = this.op.orderSpec.map((o) => evaluate(o.child, run, ectx));

@@ -1,24 +1,8 @@
 import { spawnSync } from "node:child_process";
-import type { Vector } from "../../columnar/vector.js";
 import { SparkException } from "../../errors/spark-exception.js";
-import type { EvalAggRequest, EvalUdfsRequest, EvalUdtfRequest, EvalUdtfResult, ForeachPartitionRequest, PartitionInput, PythonMapRequest, PythonMapResult, PythonMapSide, PythonMapStreamHead, PythonRunner, RowsChunk, RunOptions } from "../python-runner.js";
-import {
-  barrierMapPartitionsFrame,
-  blobsOf,
-  bucketsOf,
-  checkedReply,
-  evalAggFrame,
-  evalAggResult,
-  evalUdfsFrame,
-  evalUdfsResult,
-  mapPartitionsFrame,
-  pythonMapFrame,
-  pythonMapResult,
-  evalUdtfFrame,
-  evalUdtfResult,
-  shuffleWriteFrame,
-  type Frame,
-} from "../runner-frames.js";
+import type { EvalUdtfResult, EvalUdtfStreamHead, ForeachPartitionRequest, PythonMapResult, PythonMapSide, PythonMapStreamHead, PythonRunner, RowsChunk, RunOptions, UdtfChunk } from "../python-runner.js";
+import { FrameRunner } from "../frame-runner.js";
+import { checkedReply, type Frame } from "../runner-frames.js";
 import { ProcessPythonRunner } from "../worker-process/process-runner.js";
 import { decodeBody, encodeBody } from "../worker-process/frame-codec.js";
 import { resolvePythonExec, workerEnv } from "../worker-process/worker-env.js";
@@ -66,21 +50,9 @@ let embedded: Promise<Embedded> | null = null;
  * cross minors) and have hash randomization off (PYTHONHASHSEED=0, set in the engine's
  * environment before it starts), which portable_hash's shuffle routing relies on.
  */
-export class InProcessPythonRunner implements PythonRunner {
+export class InProcessPythonRunner extends FrameRunner implements PythonRunner {
   /** The worker process foreachPartition streams to, made on first use. */
   private streaming: ProcessPythonRunner | null = null;
-
-  async evalUdfs(req: EvalUdfsRequest, opts: RunOptions): Promise<Vector[]> {
-    return evalUdfsResult(req, await this.call(opts, evalUdfsFrame(req)));
-  }
-
-  async evalAggPandas(req: EvalAggRequest, opts: RunOptions): Promise<Vector[]> {
-    return evalAggResult(req, await this.call(opts, evalAggFrame(req)));
-  }
-
-  async pythonMap(req: PythonMapRequest, opts: RunOptions): Promise<PythonMapResult> {
-    return pythonMapResult(req, await this.call(opts, pythonMapFrame(req)));
-  }
 
   pythonMapStream(head: PythonMapStreamHead, chunks: AsyncIterable<PythonMapSide>, opts: RunOptions): AsyncIterable<PythonMapResult> {
     // a conversation of several frames: on a worker process, as foreachPartition's
@@ -88,32 +60,14 @@ export class InProcessPythonRunner implements PythonRunner {
     return this.streaming.pythonMapStream(head, chunks, opts);
   }
 
-  async evalUdtf(req: EvalUdtfRequest, opts: RunOptions): Promise<EvalUdtfResult> {
-    return evalUdtfResult(req, await this.call(opts, evalUdtfFrame(req)));
+  evalUdtfStream(head: EvalUdtfStreamHead, chunks: AsyncIterable<UdtfChunk>, opts: RunOptions): AsyncIterable<EvalUdtfResult> {
+    this.streaming ??= new ProcessPythonRunner(1);
+    return this.streaming.evalUdtfStream(head, chunks, opts);
   }
 
   foreachPartition(req: ForeachPartitionRequest, chunks: AsyncIterable<RowsChunk>, opts: RunOptions): Promise<void> {
     this.streaming ??= new ProcessPythonRunner(1);
     return this.streaming.foreachPartition(req, chunks, opts);
-  }
-
-  async barrierMapPartitions(func: Uint8Array, inputs: readonly PartitionInput[], opts: RunOptions): Promise<Uint8Array[][]> {
-    return bucketsOf(await this.call(opts, barrierMapPartitionsFrame(func, inputs)));
-  }
-
-  async mapPartitions(func: Uint8Array | null, splitIndex: number, input: PartitionInput, opts: RunOptions): Promise<Uint8Array[]> {
-    return blobsOf(await this.call(opts, mapPartitionsFrame(func, splitIndex, input)));
-  }
-
-  async shuffleWrite(
-    func: Uint8Array | null,
-    splitIndex: number,
-    input: PartitionInput,
-    numPartitions: number,
-    partitionFunc: Uint8Array | null,
-    opts: RunOptions,
-  ): Promise<Uint8Array[][]> {
-    return bucketsOf(await this.call(opts, shuffleWriteFrame(func, splitIndex, input, numPartitions, partitionFunc)));
   }
 
   /** Stops foreachPartition's worker; the embedded interpreter lives as long as the process. */
@@ -123,7 +77,7 @@ export class InProcessPythonRunner implements PythonRunner {
     await s?.close();
   }
 
-  private async call(opts: RunOptions, frame: Frame): Promise<Frame> {
+  protected async call(opts: RunOptions, frame: Frame): Promise<Frame> {
     const { py, module } = await loadEmbedded(opts.pythonExec);
     opts.signal?.throwIfAborted();
     const reply = py.call(module, "handle_frame", encodeBody(frame));

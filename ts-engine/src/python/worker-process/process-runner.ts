@@ -1,73 +1,58 @@
 import os from "node:os";
-import type { Vector } from "../../columnar/vector.js";
 import { InternalError } from "../../errors/spark-exception.js";
-import type { EvalAggRequest, EvalUdfsRequest, EvalUdtfRequest, EvalUdtfResult, ForeachPartitionRequest, PartitionInput, PythonMapRequest, PythonMapResult, PythonMapSide, PythonMapStreamHead, PythonRunner, RowsChunk, RunOptions } from "../python-runner.js";
+import type { EvalUdtfResult, EvalUdtfStreamHead, ForeachPartitionRequest, PythonMapResult, PythonMapSide, PythonMapStreamHead, PythonRunner, RowsChunk, RunOptions, UdtfChunk } from "../python-runner.js";
 import { encodeArgColumn } from "../column-codec.js";
+import { FrameRunner } from "../frame-runner.js";
 import { typeJson } from "../type-json.js";
-import {
-  barrierMapPartitionsFrame,
-  blobsOf,
-  bucketsOf,
-  checkedReply,
-  evalAggFrame,
-  evalAggResult,
-  evalUdfsFrame,
-  evalUdfsResult,
-  mapPartitionsFrame,
-  pythonMapFrame,
-  pythonMapResult,
-  pythonMapStreamFrame,
-  pythonMapStreamResult,
-  evalUdtfFrame,
-  evalUdtfResult,
-  shuffleWriteFrame,
-  type Frame,
-} from "../runner-frames.js";
+import { checkedReply, evalUdtfResult, evalUdtfStreamFrame, pythonMapStreamFrame, pythonMapStreamResult, type Frame } from "../runner-frames.js";
 import { WorkerPool } from "./worker-pool.js";
 import { resolvePythonExec } from "./worker-env.js";
 import { RequestNotStarted, type WorkerProcess } from "./worker-process.js";
 
 /** PythonRunner over pools of `python -m tspark.worker` processes, one pool per interpreter. */
-export class ProcessPythonRunner implements PythonRunner {
+export class ProcessPythonRunner extends FrameRunner implements PythonRunner {
   private readonly pools = new Map<string, WorkerPool>();
 
   /** `size`: workers per interpreter (default: the number of cores). */
-  constructor(private readonly size: number = Math.max(1, os.availableParallelism())) {}
-
-  async evalUdfs(req: EvalUdfsRequest, opts: RunOptions): Promise<Vector[]> {
-    return evalUdfsResult(req, await this.call(opts, evalUdfsFrame(req)));
+  constructor(private readonly size: number = Math.max(1, os.availableParallelism())) {
+    super();
   }
 
-  async evalAggPandas(req: EvalAggRequest, opts: RunOptions): Promise<Vector[]> {
-    return evalAggResult(req, await this.call(opts, evalAggFrame(req)));
+  pythonMapStream(head: PythonMapStreamHead, chunks: AsyncIterable<PythonMapSide>, opts: RunOptions): AsyncIterable<PythonMapResult> {
+    // the worker asks for the next chunk ("more", with the output so far) only when the function reads past it
+    return mapAsync(this.converse(chunks, head.empty, (side, first, last) => pythonMapStreamFrame(head, side, first, last), opts), (reply) => pythonMapStreamResult(head, reply));
   }
 
-  async pythonMap(req: PythonMapRequest, opts: RunOptions): Promise<PythonMapResult> {
-    return pythonMapResult(req, await this.call(opts, pythonMapFrame(req)));
+  evalUdtfStream(head: EvalUdtfStreamHead, chunks: AsyncIterable<UdtfChunk>, opts: RunOptions): AsyncIterable<EvalUdtfResult> {
+    return mapAsync(this.converse(chunks, head.empty, (c, first, last) => evalUdtfStreamFrame(head, c, first, last), opts), (reply) => evalUdtfResult(head, reply));
   }
 
-  async *pythonMapStream(head: PythonMapStreamHead, chunks: AsyncIterable<PythonMapSide>, opts: RunOptions): AsyncIterable<PythonMapResult> {
+  /**
+   * A conversation of several frames on a worker of its own: `frame(chunk, first, last)` per
+   * chunk, one chunk ahead so that each frame knows whether it is the last (`empty` stands in
+   * for a partition of none); the worker answers a chunk with `more` when it wants the next
+   * and ends with another reply, which is the last one yielded.
+   */
+  private async *converse<C>(chunks: AsyncIterable<C>, empty: C, frame: (chunk: C, first: boolean, last: boolean) => Frame, opts: RunOptions): AsyncGenerator<Frame> {
     const pool = this.pool(opts.pythonExec);
     const w = await pool.acquireExclusive();
     const it = chunks[Symbol.asyncIterator]();
     let ended = false;
     let clean = false;
     try {
-      // one chunk ahead, so that each frame knows whether it is the last; the worker asks
-      // for the next ("more", with the output so far) only when the function reads past it
       let cur = await it.next();
-      let side = cur.done === true ? head.empty : cur.value;
+      let chunk = cur.done === true ? empty : cur.value;
       for (let first = true; ; first = false) {
         const next = cur.done === true ? cur : await it.next();
         const last = next.done === true;
         if (last) ended = true;
-        const reply = checkedReply(await requestAbortable(w, pythonMapStreamFrame(head, side, first, last), opts.signal), opts);
+        const reply = checkedReply(await requestAbortable(w, frame(chunk, first, last), opts.signal), opts);
         if (reply.kind !== "more") clean = true;
-        yield pythonMapStreamResult(head, reply);
+        yield reply;
         if (reply.kind !== "more") return;
         if (last) throw new InternalError("Python worker asked for rows past the partition's end");
         cur = next;
-        side = (next as IteratorYieldResult<PythonMapSide>).value;
+        chunk = (next as IteratorYieldResult<C>).value;
       }
     } finally {
       if (!ended) await it.return?.();
@@ -75,29 +60,6 @@ export class ProcessPythonRunner implements PythonRunner {
       if (!clean) w.stop(true);
       pool.releaseExclusive(w);
     }
-  }
-
-  async evalUdtf(req: EvalUdtfRequest, opts: RunOptions): Promise<EvalUdtfResult> {
-    return evalUdtfResult(req, await this.call(opts, evalUdtfFrame(req)));
-  }
-
-  async barrierMapPartitions(func: Uint8Array, inputs: readonly PartitionInput[], opts: RunOptions): Promise<Uint8Array[][]> {
-    return bucketsOf(await this.call(opts, barrierMapPartitionsFrame(func, inputs)));
-  }
-
-  async mapPartitions(func: Uint8Array | null, splitIndex: number, input: PartitionInput, opts: RunOptions): Promise<Uint8Array[]> {
-    return blobsOf(await this.call(opts, mapPartitionsFrame(func, splitIndex, input)));
-  }
-
-  async shuffleWrite(
-    func: Uint8Array | null,
-    splitIndex: number,
-    input: PartitionInput,
-    numPartitions: number,
-    partitionFunc: Uint8Array | null,
-    opts: RunOptions,
-  ): Promise<Uint8Array[][]> {
-    return bucketsOf(await this.call(opts, shuffleWriteFrame(func, splitIndex, input, numPartitions, partitionFunc)));
   }
 
   async foreachPartition(req: ForeachPartitionRequest, chunks: AsyncIterable<RowsChunk>, opts: RunOptions): Promise<void> {
@@ -142,16 +104,11 @@ export class ProcessPythonRunner implements PythonRunner {
     return p;
   }
 
-  private async call(opts: RunOptions, msg: Frame): Promise<Frame> {
+  protected async call(opts: RunOptions, msg: Frame): Promise<Frame> {
     return checkedReply(await sendRetrying(this.pool(opts.pythonExec), msg, opts.signal), opts);
   }
 }
 
-/**
- * Runs one request. On abort it rejects at once; the worker is killed only when it is
- * running this very request (deep in user code), not when the request merely waits in
- * its pipe behind another one (its reply is then dropped).
- */
 /**
  * Sends `msg` to a worker of the interpreter's pool; a request dropped unrun because another
  * query killed the worker it was queued on goes to another worker.
@@ -167,6 +124,11 @@ async function sendRetrying(pool: WorkerPool, msg: Frame, signal: AbortSignal | 
   }
 }
 
+/**
+ * Runs one request. On abort it rejects at once; the worker is killed only when it is
+ * running this very request (deep in user code), not when the request merely waits in
+ * its pipe behind another one (its reply is then dropped).
+ */
 function requestAbortable(w: WorkerProcess, msg: Frame, signal: AbortSignal | undefined): Promise<unknown> {
   const { id, reply } = w.send(msg);
   if (signal === undefined) return reply;
@@ -187,4 +149,9 @@ function requestAbortable(w: WorkerProcess, msg: Frame, signal: AbortSignal | un
       },
     );
   });
+}
+
+/** `src`'s items through `f`, as they come. */
+async function* mapAsync<A, B>(src: AsyncIterable<A>, f: (a: A) => B): AsyncGenerator<B> {
+  for await (const a of src) yield f(a);
 }
