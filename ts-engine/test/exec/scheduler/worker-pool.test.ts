@@ -12,7 +12,7 @@ import { planPhysical } from "../../../src/exec/planner.js";
 import type { StageTask } from "../../../src/exec/scheduler/task.js";
 import type { LogicalPlan } from "../../../src/plan/logical-plan.js";
 import type { ParsedPlan } from "../../../src/plan/parsed-plan.js";
-import { LongType } from "../../../src/types/data-type.js";
+import { LongType, StringType } from "../../../src/types/data-type.js";
 import { alias, col, fn, lit } from "../../engine/helpers.js";
 
 const script = fileURLToPath(new URL("../../../dist/exec/scheduler/worker-main.js", import.meta.url));
@@ -51,6 +51,25 @@ describe.skipIf(!built)("WorkerPool (needs `npm run build`: dist/exec/scheduler/
     const rows: unknown[][] = [];
     for await (const b of res.batches) rows.push(...batchToRows(b));
     expect(rows).toEqual([[499_999_500_000, 1_000_000]]);
+  });
+
+  it("streams literal columns over many batches: the literal's reused vector is copied to the main thread, never moved", async () => {
+    const plan: LogicalPlan = {
+      kind: "Project",
+      input: { kind: "Range", start: 0, end: 50_000, step: 1, numPartitions: 2 },
+      exprs: [col("id"), alias(lit("x".repeat(40), StringType), "pad"), alias(lit(7, LongType), "seven"), alias(lit(null, LongType), "none")],
+    };
+    for (const partitionsAtOnce of [undefined, 1]) {
+      const res = await executeQuery(plan, ctxWith(), partitionsAtOnce === undefined ? {} : { partitionsAtOnce });
+      let n = 0;
+      for await (const b of res.batches) {
+        for (const r of batchToRows(b)) {
+          expect([Number(r[0]), r[1], Number(r[2]), r[3]]).toEqual([n, "x".repeat(40), 7, null]);
+          n++;
+        }
+      }
+      expect(n).toBe(50_000);
+    }
   });
 
   it("reports a worker-side error as the same Spark error", async () => {
