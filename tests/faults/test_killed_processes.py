@@ -94,6 +94,32 @@ def test_python_worker_killed_mid_task_is_retried() -> None:
         proc.wait(timeout=15)
 
 
+def test_worker_thread_killed_mid_task_is_retried() -> None:
+    """a worker thread that dies mid-task (process.exit or a fatal error in the thread): the task runs again on a fresh thread; past spark.task.maxFailures the job fails naming it"""
+    from tspark.sql import SparkSession, functions as F
+
+    proc, addr = start_engine_server()
+    spark = SparkSession.builder.remote(addr).create()
+    try:
+        df = spark.range(0, 200_000, 1, 4).groupBy((F.col("id") % 11).alias("k")).agg(F.sum("id").alias("s"))
+        expected = sorted((k, sum(range(k, 200_000, 11))) for k in range(11))
+        for fault in ("exit:1", "throw:1"):
+            # every task that reads the shuffle loses its thread on its first attempt(s)
+            spark.conf.set("spark.tspark.test.workerExitOnShuffleRead", fault)
+            assert sorted((r.k, r.s) for r in df.collect()) == expected, fault
+        spark.conf.set("spark.tspark.test.workerExitOnShuffleRead", "true")
+        spark.conf.set("spark.task.maxFailures", "2")
+        with pytest.raises(Exception, match=r"Task \d+ in stage \d+\.0 failed 2 times, most recent failure: Lost task \d+\.1 .*ExecutorLostFailure \(worker thread \d+ exited"):
+            df.collect()
+        spark.conf.unset("spark.tspark.test.workerExitOnShuffleRead")
+        spark.conf.unset("spark.task.maxFailures")
+        assert sorted((r.k, r.s) for r in df.collect()) == expected
+    finally:
+        spark.stop()
+        proc.terminate()
+        proc.wait(timeout=15)
+
+
 def test_to_local_iterator_over_a_literal_column_streams_every_row() -> None:
     """toLocalIterator over a string literal column on the worker threads: every row arrives (a reused literal vector was once moved away)"""
     from tspark.sql import SparkSession
