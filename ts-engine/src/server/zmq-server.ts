@@ -3,7 +3,7 @@ import { InvalidPlanInput, toSparkException } from "../errors/spark-exception.js
 import { dispatch } from "./dispatch.js";
 import type { ServerEngine } from "./engine-port.js";
 import { decodeRequest, peekId } from "./protocol/messages.js";
-import { checkFrameDepth, decodeMsgpack } from "./protocol/msgpack-decode.js";
+import { checkFrameDepth, decodeMsgpack, peekFrameId } from "./protocol/msgpack-decode.js";
 import { encodeMsgpack } from "./protocol/msgpack-writer.js";
 import { errorReply, type Reply } from "./protocol/replies.js";
 import type { Logger, RequestContext, ServerState } from "./request-context.js";
@@ -178,9 +178,14 @@ export class EngineServer {
       if (frame.length > PRE_HANDSHAKE_MAX_FRAME_BYTES && !this.state.sessions.isAuthenticated(rc.identity)) {
         throw new InvalidPlanInput(`a ${frame.length}-byte frame before a successful handshake; the limit before authentication is ${PRE_HANDSHAKE_MAX_FRAME_BYTES} bytes`);
       }
+      try {
+        checkFrameDepth(frame);
+      } catch (e) {
+        id = peekFrameId(frame);
+        throw e;
+      }
       const raw = decodeMsgpack(frame);
       id = peekId(raw);
-      checkFrameDepth(raw);
       const req = decodeRequest(raw);
       void dispatch(req, rc);
     } catch (e) {
