@@ -211,7 +211,7 @@ def _log_of(proc: subprocess.Popen) -> str:
 
 
 def test_remote_client_that_vanishes_mid_stream_has_its_stream_dropped_within_seconds() -> None:
-    """a client with no pid on this host vanishes mid-stream: the engine drops its stream after 10 s of silence, not 10 min"""
+    """a client with no pid on this host vanishes mid-stream: its closed connection cancels the stream within seconds, not 10 min"""
     proc, addr = start_engine_server()
     try:
         c = RawClient(addr)
@@ -222,10 +222,10 @@ def test_remote_client_that_vanishes_mid_stream_has_its_stream_dropped_within_se
         assert first["kind"] in ("schema", "batch"), first
         c.close()  # never acks again, never pings: gone
         t0 = time.monotonic()
-        assert wait_for(lambda: "dropping its result stream" in _log_of(proc), 30), _log_of(proc)[-2000:]
+        assert wait_for(lambda: "disconnected and stayed silent" in _log_of(proc), 30), _log_of(proc)[-2000:]
         took = time.monotonic() - t0
-        print("vanished remote client: stream dropped after %.1f s" % took)
-        assert took < 30  # 10 s of silence, plus the engine's 1 s checks and a loaded machine
+        print("vanished remote client: stream cancelled after %.1f s" % took)
+        assert took < 8  # the 3 s grace for a reconnect, the 0.5 s checks and a loaded machine
         probe = RawClient(addr)
         assert probe.ping()
     finally:
