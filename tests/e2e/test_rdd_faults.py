@@ -10,6 +10,7 @@ import threading
 import pytest
 
 from conftest import run_python
+from tests_support import die_first
 
 
 def test_a_raising_lambda_is_py4j_java_error_under_the_pyspark_alias() -> None:
@@ -48,26 +49,15 @@ def test_an_unpicklable_closure_is_a_pickling_error_in_the_client(spark) -> None
     assert rdd.count() == 1
 
 
-def _die_first(attempts_dir: str, times: int):
-    def f(x):
-        import os
-        marker = os.path.join(attempts_dir, "attempt-%d" % len(os.listdir(attempts_dir)))
-        open(marker, "w").close()
-        if len(os.listdir(attempts_dir)) <= times:
-            os._exit(3)
-        return x * 2
-    return f
-
-
 def test_a_dying_worker_is_retried_then_the_job_succeeds(spark, tmp_path) -> None:
-    f = _die_first(str(tmp_path), 2)
+    f = die_first(str(tmp_path), 2)
     assert spark.sparkContext.parallelize([1, 2, 3], 1).map(f).collect() == [2, 4, 6]
     # two attempts died on their first element, the third ran all three elements
     assert len(list(tmp_path.iterdir())) == 2 + 3
 
 
 def test_a_worker_dying_every_time_fails_after_max_failures(spark, tmp_path) -> None:
-    f = _die_first(str(tmp_path), 100)
+    f = die_first(str(tmp_path), 100)
     spark.conf.set("spark.task.maxFailures", "3")
     try:
         with pytest.raises(Exception, match=r"Task 0 in stage \d+\.0 failed 3 times, most recent failure: .*Python worker exited unexpectedly"):

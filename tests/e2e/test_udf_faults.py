@@ -6,28 +6,19 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-
-def _die_first(attempts_dir: str, times: int):
-    def f(x):
-        import os
-        marker = os.path.join(attempts_dir, "attempt-%d" % len(os.listdir(attempts_dir)))
-        open(marker, "w").close()
-        if len(os.listdir(attempts_dir)) <= times:
-            os._exit(3)
-        return x * 2
-    return f
+from tests_support import die_first
 
 
 def test_a_udf_whose_worker_dies_is_retried_then_succeeds(spark, tmp_path) -> None:
     from tspark.sql import functions as F
-    f = F.udf(_die_first(str(tmp_path), 2), "long")
+    f = F.udf(die_first(str(tmp_path), 2), "long")
     assert [r[0] for r in spark.range(0, 3, 1, 1).select(f("id")).collect()] == [0, 2, 4]
     # two attempts died on their first row, the third ran the batch (one call per row)
     assert len(list(tmp_path.iterdir())) == 2 + 3
 
 
 def test_a_pandas_stage_is_retried_too(spark, tmp_path) -> None:
-    die = _die_first(str(tmp_path), 1)
+    die = die_first(str(tmp_path), 1)
 
     def f(it):
         for pdf in it:
@@ -38,7 +29,7 @@ def test_a_pandas_stage_is_retried_too(spark, tmp_path) -> None:
 
 def test_a_worker_dying_every_time_fails_naming_the_task(spark, tmp_path) -> None:
     from tspark.sql import functions as F
-    f = F.udf(_die_first(str(tmp_path), 100), "long")
+    f = F.udf(die_first(str(tmp_path), 100), "long")
     spark.conf.set("spark.task.maxFailures", "3")
     try:
         with pytest.raises(Exception, match=r"Task 0 in stage \d+\.0 failed 3 times, most recent failure: Lost task 0\.2 .*Python worker exited unexpectedly"):

@@ -31,3 +31,17 @@ def wait_until(pred: Callable[[], bool], timeout: float) -> bool:
             return True
         time.sleep(0.1)
     return pred()
+
+
+def die_first(attempts_dir: str, times: int) -> Callable[[int], int]:
+    """A function for Python tasks that records each call in `attempts_dir` and kills its own
+    Python worker (os._exit) on the first `times` calls, then doubles its argument: the fault
+    tests' way to make a task's worker die a known number of times."""
+    def f(x):
+        import os
+        marker = os.path.join(attempts_dir, "attempt-%d" % len(os.listdir(attempts_dir)))
+        open(marker, "w").close()
+        if len(os.listdir(attempts_dir)) <= times:
+            os._exit(3)
+        return x * 2
+    return f

@@ -94,6 +94,51 @@ def test_python_worker_killed_mid_task_is_retried() -> None:
         proc.wait(timeout=15)
 
 
+def test_worker_thread_killed_mid_task_is_retried() -> None:
+    """a worker thread that dies mid-task (process.exit or a fatal error in the thread): the task runs again on a fresh thread; past spark.task.maxFailures the job fails naming it"""
+    from tspark.sql import SparkSession, functions as F
+
+    proc, addr = start_engine_server()
+    spark = SparkSession.builder.remote(addr).create()
+    try:
+        df = spark.range(0, 200_000, 1, 4).groupBy((F.col("id") % 11).alias("k")).agg(F.sum("id").alias("s"))
+        expected = sorted((k, sum(range(k, 200_000, 11))) for k in range(11))
+        for fault in ("exit:1", "throw:1"):
+            # every task that reads the shuffle loses its thread on its first attempt(s)
+            spark.conf.set("spark.tspark.test.workerExitOnShuffleRead", fault)
+            assert sorted((r.k, r.s) for r in df.collect()) == expected, fault
+        spark.conf.set("spark.tspark.test.workerExitOnShuffleRead", "true")
+        spark.conf.set("spark.task.maxFailures", "2")
+        with pytest.raises(Exception, match=r"Task \d+ in stage \d+\.0 failed 2 times, most recent failure: Lost task \d+\.1 .*ExecutorLostFailure \(worker thread \d+ exited"):
+            df.collect()
+        spark.conf.unset("spark.tspark.test.workerExitOnShuffleRead")
+        spark.conf.unset("spark.task.maxFailures")
+        assert sorted((r.k, r.s) for r in df.collect()) == expected
+    finally:
+        spark.stop()
+        proc.terminate()
+        proc.wait(timeout=15)
+
+
+def test_to_local_iterator_over_a_literal_column_streams_every_row() -> None:
+    """toLocalIterator over a string literal column on the worker threads: every row arrives (a reused literal vector was once moved away)"""
+    from tspark.sql import SparkSession
+
+    proc, addr = start_engine_server()
+    spark = SparkSession.builder.remote(addr).create()
+    try:
+        df = spark.range(0, 600_000, 1, 4).selectExpr("id", "repeat('x', 40) AS pad", "7 AS seven")
+        n = 0
+        for row in df.toLocalIterator():
+            assert row.id == n and row.pad == "x" * 40 and row.seven == 7
+            n += 1
+        assert n == 600_000
+    finally:
+        spark.stop()
+        proc.terminate()
+        proc.wait(timeout=15)
+
+
 def _children_deep(pid: int, needle: bytes) -> list[int]:
     """Processes under `pid` (children of its children too) whose command line holds `needle`."""
     found, frontier = [], [pid]
@@ -111,9 +156,7 @@ COLLECTOR = r"""
 import sys
 from tspark.sql import SparkSession
 spark = SparkSession.builder.remote(sys.argv[1]).getOrCreate()
-# (no string column: toLocalIterator over a string column of a 4-partition range fails on main with
-# INTERNAL_ERROR "Cannot perform %TypedArray%.prototype.slice on a detached ArrayBuffer", an exec bug)
-df = spark.range(0, 20_000_000, 1, 4).selectExpr("id", "id * 2 AS b", "id % 7 AS c")
+df = spark.range(0, 20_000_000, 1, 4).selectExpr("id", "repeat('x', 40) AS pad")
 print("started", flush=True)
 for i, row in enumerate(df.toLocalIterator()):
     if i == 10:
@@ -168,7 +211,7 @@ def _log_of(proc: subprocess.Popen) -> str:
 
 
 def test_remote_client_that_vanishes_mid_stream_has_its_stream_dropped_within_seconds() -> None:
-    """a client with no pid on this host vanishes mid-stream: the engine drops its stream after 10 s of silence, not 10 min"""
+    """a client with no pid on this host vanishes mid-stream: its closed connection cancels the stream within seconds, not 10 min"""
     proc, addr = start_engine_server()
     try:
         c = RawClient(addr)
@@ -179,10 +222,10 @@ def test_remote_client_that_vanishes_mid_stream_has_its_stream_dropped_within_se
         assert first["kind"] in ("schema", "batch"), first
         c.close()  # never acks again, never pings: gone
         t0 = time.monotonic()
-        assert wait_for(lambda: "dropping its result stream" in _log_of(proc), 30), _log_of(proc)[-2000:]
+        assert wait_for(lambda: "disconnected and stayed silent" in _log_of(proc), 30), _log_of(proc)[-2000:]
         took = time.monotonic() - t0
-        print("vanished remote client: stream dropped after %.1f s" % took)
-        assert took < 30  # 10 s of silence, plus the engine's 1 s checks and a loaded machine
+        print("vanished remote client: stream cancelled after %.1f s" % took)
+        assert took < 8  # the 3 s grace for a reconnect, the 0.5 s checks and a loaded machine
         probe = RawClient(addr)
         assert probe.ping()
     finally:

@@ -17,6 +17,7 @@ import { parseSideRun, type SideRun } from "./side-run.js";
 import { targetLines } from "./targets.js";
 import { dataSpec } from "./workloads.js";
 import { runLoadBench } from "./load-bench.js";
+import { runTransportBench } from "./transport-bench.js";
 
 const nodeSide = fileURLToPath(new URL("./node-side.js", import.meta.url));
 
@@ -131,6 +132,11 @@ function main(): void {
   // the load run (load-bench.ts) is its own mode, with its own flags
   if (process.argv.includes("--load")) {
     process.exitCode = runLoadBench(process.argv.slice(2));
+    return;
+  }
+  // so is the transport run (transport-bench.ts): tcp:// against ipc:// round trips
+  if (process.argv.includes("--transport")) {
+    void runTransportBench(process.argv.slice(2)).then((code) => (process.exitCode = code));
     return;
   }
   let opts: BenchOptions;

@@ -5,8 +5,8 @@ import { operationCanceled } from "./sessions.js";
 export const MAX_UNACKED = 4;
 
 /**
- * How long a stream waits for the client to acknowledge before giving up. ZeroMQ does not
- * report a vanished DEALER, so without this a dead remote client would pin its query forever.
+ * How long a stream waits for the client to acknowledge before giving up: the last backstop,
+ * after the closed connection and the silence checks, against a client that pins its query.
  */
 export const ACK_TIMEOUT_MS = 10 * 60 * 1000;
 
@@ -14,8 +14,9 @@ export const ACK_TIMEOUT_MS = 10 * 60 * 1000;
  * How long a stream waiting for acks tolerates total silence from its client (not even the
  * keepalive pings the Python client sends every 2 s while a stream is open): past it the client is
  * taken for gone (killed, or its host unreachable) and the stream is cancelled, so its query's
- * memory is freed within seconds instead of after ACK_TIMEOUT_MS. ZeroMQ cannot say which peer
- * disconnected, so silence is the signal. A client on this host is noticed sooner by its pid.
+ * memory is freed within seconds instead of after ACK_TIMEOUT_MS. This is the backstop for a
+ * client whose host became unreachable: a client whose connection closed (killed) is noticed
+ * after DISCONNECT_GRACE_MS (zmq-server.ts), and one on this host sooner still, by its pid.
  */
 export const STREAM_SILENCE_MS = 10_000;
 

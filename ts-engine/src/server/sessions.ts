@@ -43,6 +43,13 @@ export function operationCanceled(): SparkException {
   return new SparkException("SparkException", "OPERATION_CANCELED", { message: "Operation has been canceled." }, { sqlState: "HY008" });
 }
 
+/** The error a request ends with when its client's connection closed and it did not come back. */
+export function clientGone(): SparkException {
+  return new SparkException("SparkException", "OPERATION_CANCELED", {
+    message: "The client's connection closed and it did not reconnect; its running operations were canceled.",
+  }, { sqlState: "HY008" });
+}
+
 /**
  * All sessions of the engine, and which client identities passed the handshake.
  * With a token configured, only authenticated identities may run anything.
@@ -52,6 +59,10 @@ export class SessionStore {
   private readonly authenticated = new Set<string>();
   /** When each identity was last heard from (any frame, pings included). */
   private readonly lastSeen = new Map<string, number>();
+  /** When each identity's connection was seen to close (the ROUTER's disconnect notification). */
+  private readonly droppedAt = new Map<string, number>();
+  /** When some connection was last seen to close, which one unknown (the socket monitor's event). */
+  private anyDroppedAt = Number.NEGATIVE_INFINITY;
   /** The engine's global temp views (global_temp) and databases, shared by its sessions. */
   private readonly sharedCatalog = newSharedCatalog();
 
@@ -103,9 +114,40 @@ export class SessionStore {
     }
     for (const identity of gone) {
       this.lastSeen.delete(identity);
+      this.droppedAt.delete(identity);
       this.authenticated.delete(identity);
     }
     return released;
+  }
+
+  /** Records that `identity`'s connection closed (undefined: some connection closed, which one unknown). */
+  connectionClosed(identity: string | undefined, now = Date.now()): void {
+    if (identity === undefined) this.anyDroppedAt = now;
+    else if (this.lastSeen.has(identity)) this.droppedAt.set(identity, now);
+  }
+
+  /**
+   * Cancels what each client whose connection closed still runs, once it has sent nothing for
+   * `graceMs` since (a client waiting on a request pings or acks every two seconds or so, and one
+   * whose connection only blinked reconnects with the same identity and is heard from again);
+   * returns those clients' identities with how many requests each lost. This frees a killed
+   * remote client's streams and jobs within seconds. The sessions stay until they expire (their
+   * client may reconnect).
+   */
+  cancelClosed(graceMs: number, now = Date.now()): [string, number][] {
+    const out: [string, number][] = [];
+    for (const s of this.sessions.values()) {
+      if (s.running.size === 0) continue;
+      const seen = this.lastSeen.get(s.owner) ?? 0;
+      // a client on this host is watched by its pid instead: "some connection closed" is not about it
+      const closed = Math.max(this.droppedAt.get(s.owner) ?? Number.NEGATIVE_INFINITY, s.clientPid === undefined ? this.anyDroppedAt : Number.NEGATIVE_INFINITY);
+      if (closed < seen || now - closed < graceMs) continue;
+      const n = s.running.size;
+      for (const r of s.running.values()) r.controller.abort(clientGone());
+      out.push([s.owner, n]);
+    }
+    for (const [identity, t] of this.droppedAt) if (now - t >= graceMs) this.droppedAt.delete(identity);
+    return out;
   }
 
   get(sessionId: string): Session | undefined {
@@ -132,9 +174,9 @@ export class SessionStore {
   }
 
   /**
-   * Releases the sessions whose client process is gone (killed, crashed): ZeroMQ never says a
-   * DEALER vanished, so without this a dead client's queries would keep their Python workers
-   * (a never-returning UDF forever). Returns the released session ids.
+   * Releases the sessions whose client process is gone (killed, crashed), sooner than the
+   * closed connection (cancelClosed) says so, and sessions and all: a dead client's queries
+   * would otherwise keep their Python workers (a never-returning UDF). Returns the released ids.
    */
   releaseDeadClients(isAlive: (pid: number) => boolean): string[] {
     const dead = [...this.sessions.values()].filter((s) => s.clientPid !== undefined && !isAlive(s.clientPid)).map((s) => s.id);

@@ -3,7 +3,7 @@ import { InvalidPlanInput, toSparkException } from "../errors/spark-exception.js
 import { dispatch } from "./dispatch.js";
 import type { ServerEngine } from "./engine-port.js";
 import { decodeRequest, peekId } from "./protocol/messages.js";
-import { checkFrameDepth, decodeMsgpack } from "./protocol/msgpack-decode.js";
+import { checkFrameDepth, decodeMsgpack, peekFrameId } from "./protocol/msgpack-decode.js";
 import { encodeMsgpack } from "./protocol/msgpack-writer.js";
 import { errorReply, type Reply } from "./protocol/replies.js";
 import type { Logger, RequestContext, ServerState } from "./request-context.js";
@@ -37,6 +37,8 @@ export interface EngineServerOptions {
   readonly pythonAllowList?: PythonAllowList;
   /** Largest frame accepted at all (ZMQ_MAXMSGSIZE: the peer is disconnected); default 1 GiB. */
   readonly maxFrameBytes?: number;
+  /** How long a client whose connection closed may stay silent before what it runs is cancelled; default DISCONNECT_GRACE_MS. */
+  readonly disconnectGraceMs?: number;
 }
 
 /** Default ceiling on any one frame: larger local relations must go through files. */
@@ -52,19 +54,50 @@ export const PRE_HANDSHAKE_MAX_FRAME_BYTES = 64 * 1024;
 export const DEFAULT_SESSION_TIMEOUT_MS = 60 * 60 * 1000;
 
 /**
+ * How long a client whose connection closed may stay silent before its streams and jobs are
+ * cancelled: a live client waiting on a request pings or acks every two seconds at most (the
+ * Python client's keepalive), and a connection that only blinked comes back within a ZeroMQ
+ * reconnect interval.
+ */
+export const DISCONNECT_GRACE_MS = 3000;
+
+/** libzmq's ZMQ_ROUTER_NOTIFY socket option and its ZMQ_NOTIFY_DISCONNECT flag. */
+const ZMQ_ROUTER_NOTIFY = 97;
+const ZMQ_NOTIFY_DISCONNECT = 2;
+
+/** A ROUTER that can report which peer disconnected. */
+class NotifyingRouter extends Router {
+  /**
+   * Asks for ZMQ_ROUTER_NOTIFY: an empty message from a peer's routing id when its connection
+   * closes. A libzmq built without its draft API refuses the option: false then.
+   */
+  notifyDisconnects(): boolean {
+    try {
+      this.setInt32Option(ZMQ_ROUTER_NOTIFY, ZMQ_NOTIFY_DISCONNECT);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+/**
  * The engine's ZeroMQ ROUTER (bridge/PROTOCOL.md): one frame per message after the
  * identity, msgpack maps. Every frame is handled on its own task, so pings and acks are
  * answered while queries stream; frames that cannot be decoded get an `error` reply with
  * id "" and the server keeps serving.
  */
 export class EngineServer {
-  private readonly router: Router;
+  private readonly router: NotifyingRouter;
+  /** Whether the ROUTER names the peer of each closed connection (else the socket monitor says only that one closed). */
+  private readonly notifies: boolean;
   private readonly zap: ZapHandler | undefined;
   private readonly state: ServerState;
   private sendChain: Promise<void> = Promise.resolve();
   private loop: Promise<void> | undefined;
   private closed = false;
   private expiry: ReturnType<typeof setInterval> | undefined;
+  private reaper: ReturnType<typeof setInterval> | undefined;
   /** Bad frames are logged, but a flood of them only a few lines per window. */
   private readonly badFrameLog: LogThrottle;
 
@@ -81,15 +114,16 @@ export class EngineServer {
     this.badFrameLog = new LogThrottle(this.state.log);
     const maxMessageSize = opts.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
     if (opts.curve === undefined) {
-      this.router = new Router({ linger: 0, maxMessageSize });
+      this.router = new NotifyingRouter({ linger: 0, maxMessageSize });
       this.zap = undefined;
     } else {
       // A context of its own: libzmq allows one ZAP handler per context, and this one must answer
       // for this socket only (tests run several servers in one process).
       const context = new Context();
       this.zap = new ZapHandler(context, opts.curve.allowedClients, log);
-      this.router = new Router({ context, linger: 0, maxMessageSize, curveServer: true, curveSecretKey: opts.curve.secretKey, zapDomain: "tspark" });
+      this.router = new NotifyingRouter({ context, linger: 0, maxMessageSize, curveServer: true, curveSecretKey: opts.curve.secretKey, zapDomain: "tspark" });
     }
+    this.notifies = this.router.notifyDisconnects();
   }
 
   /** Binds and starts serving; resolves to the bound address `tcp://host:port`. */
@@ -104,6 +138,14 @@ export class EngineServer {
       for (const id of this.state.sessions.expireIdle(idleMs)) this.state.log(`session ${id} expired: its client was silent for more than ${Math.round(idleMs / 1000)} s`);
     }, Math.min(60_000, Math.max(50, idleMs / 4)));
     this.expiry.unref();
+    if (!this.notifies) void this.watchDisconnects();
+    const graceMs = this.opts.disconnectGraceMs ?? DISCONNECT_GRACE_MS;
+    this.reaper = setInterval(() => {
+      for (const [identity, n] of this.state.sessions.cancelClosed(graceMs)) {
+        this.state.log(`client ${identity} disconnected and stayed silent for ${graceMs / 1000} s: cancelled its ${n} running request(s)`);
+      }
+    }, Math.max(50, Math.min(500, graceMs / 4)));
+    this.reaper.unref();
     return this.address;
   }
 
@@ -129,6 +171,7 @@ export class EngineServer {
     if (this.closed) return;
     this.closed = true;
     if (this.expiry !== undefined) clearInterval(this.expiry);
+    if (this.reaper !== undefined) clearInterval(this.reaper);
     this.state.sessions.closeAll();
     await this.sendChain.catch(() => undefined);
     this.router.close();
@@ -151,6 +194,17 @@ export class EngineServer {
     return p;
   }
 
+  /** Without ROUTER_NOTIFY: the socket monitor's disconnect events, which name no peer. */
+  private async watchDisconnects(): Promise<void> {
+    try {
+      for await (const event of this.router.events) {
+        if (event.type === "disconnect") this.state.sessions.connectionClosed(undefined);
+      }
+    } catch (e) {
+      if (!this.closed) this.state.log(`socket monitor ended: ${String(e)}`);
+    }
+  }
+
   private async receiveLoop(): Promise<void> {
     try {
       for await (const frames of this.router) {
@@ -171,6 +225,13 @@ export class EngineServer {
       sendEncoded: (bytes: Uint8Array) => this.sendFrame(identity, bytes),
     };
     let id = "";
+    if (this.notifies && body.length === 1 && body[0]!.length === 0) {
+      // ROUTER_NOTIFY: this peer's connection closed. A live peer that sent an empty frame looks
+      // the same: it gets the bad frame's error (a reply to a closed peer is dropped), unlogged.
+      this.state.sessions.connectionClosed(rc.identity);
+      rc.send(errorReply("", toSparkException(new InvalidPlanInput("undecodable frame: an empty frame")))).catch(() => undefined);
+      return;
+    }
     this.state.sessions.touch(rc.identity);
     try {
       if (body.length !== 1) throw new InvalidPlanInput(`expected one frame per message, got ${body.length}`);
@@ -178,9 +239,14 @@ export class EngineServer {
       if (frame.length > PRE_HANDSHAKE_MAX_FRAME_BYTES && !this.state.sessions.isAuthenticated(rc.identity)) {
         throw new InvalidPlanInput(`a ${frame.length}-byte frame before a successful handshake; the limit before authentication is ${PRE_HANDSHAKE_MAX_FRAME_BYTES} bytes`);
       }
+      try {
+        checkFrameDepth(frame);
+      } catch (e) {
+        id = peekFrameId(frame);
+        throw e;
+      }
       const raw = decodeMsgpack(frame);
       id = peekId(raw);
-      checkFrameDepth(raw);
       const req = decodeRequest(raw);
       void dispatch(req, rc);
     } catch (e) {

@@ -107,4 +107,37 @@ describe("sessions and concurrent requests", () => {
     expect(await silent.request({ kind: "config", id: "s1", sessionId: gone, op: "get", key: "k" })).toMatchObject({ errorClass: "INVALID_HANDLE.SESSION_NOT_FOUND" });
     expect(await lively.request({ kind: "config", id: "l1", sessionId: kept, op: "get", key: "k" })).toEqual({ kind: "configResult", id: "l1" });
   });
+
+  it("cancels what a client whose connection closed was running, within the grace, and keeps a live client's", async () => {
+    const logs: string[] = [];
+    const srv = new EngineServer({ host: "127.0.0.1", port: 0, engine: fakeEngine(0, { hang: true }), log: (l) => logs.push(l), disconnectGraceMs: 400 });
+    server = srv;
+    const address = await srv.start();
+    const killed = new TestClient(address);
+    const lively = new TestClient(address, 10_000);
+    clients.push(lively);
+    const a = (await killed.handshake())["sessionId"];
+    const b = (await lively.handshake())["sessionId"];
+    await killed.send({ kind: "execute", id: "k", sessionId: a, plan: RANGE_PLAN });
+    expect((await killed.recv())["kind"]).toBe("schema");
+    await lively.send({ kind: "execute", id: "l", sessionId: b, plan: RANGE_PLAN });
+    expect((await lively.recv())["kind"]).toBe("schema");
+    const closedAt = Date.now();
+    killed.close();
+    // the live client keeps talking (as the Python client's keepalive does) while it waits
+    for (let i = 0; i < 8 && !logs.some((l) => l.includes("disconnected")); i++) {
+      await new Promise((r) => setTimeout(r, 150));
+      await lively.send({ kind: "ping", id: `p${i}` });
+      expect((await lively.recv())["kind"]).toBe("pong");
+    }
+    await new Promise((r) => setTimeout(r, 600));
+    const line = logs.find((l) => l.includes("disconnected and stayed silent"));
+    expect(line, logs.join("\n")).toMatch(/cancelled its 1 running request/);
+    expect(Date.now() - closedAt).toBeLessThan(5000);
+    // the live client's query still runs: its interrupt finds it
+    await lively.send({ kind: "interrupt", id: "i", sessionId: b, targetId: "l" });
+    const replies = [await lively.recv(), await lively.recv()];
+    expect(replies.find((m) => m["id"] === "l")).toMatchObject({ kind: "error", errorClass: "OPERATION_CANCELED" });
+    expect(logs.filter((l) => l.includes("disconnected and stayed silent")).length).toBe(1);
+  });
 });

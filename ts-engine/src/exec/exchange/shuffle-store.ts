@@ -25,6 +25,8 @@ export class ShuffleMemory {
 
 /** One map output chunk: its rows grouped by reduce partition, in memory or spilled. */
 interface Chunk {
+  /** The map task (partition) that made it; a reader gets chunks in map partition order. */
+  readonly mapPartition: number;
   batch: ColumnBatch | null;
   readonly offsets: Int32Array;
   readonly bytes: number;
@@ -41,7 +43,9 @@ interface Chunk {
  * task's chunks of rows grouped by reduce partition (PartitionedBatch), so a reader of
  * partitions [a, b) takes one slice of each chunk. Chunks past the query's ShuffleMemory
  * budget are spilled as they arrive; a reader of a spilled chunk reads just its
- * partitions' batches back.
+ * partitions' batches back. Readers get the chunks in map partition order, whatever order the
+ * map tasks ended in, so that a reduce task reads the same input every time it runs (a task
+ * whose worker thread died runs again and skips the output it already gave: task-retry.ts).
  */
 export class ShuffleOutput {
   private chunks: Chunk[] = [];
@@ -58,14 +62,17 @@ export class ShuffleOutput {
     this.bytes = new Float64Array(numPartitions);
   }
 
-  /** Adds one map task chunk (rows grouped by reduce partition, `offsets` per partition). */
-  add(batch: ColumnBatch, offsets: Int32Array | undefined): void {
+  /** Adds one chunk of map task `mapPartition` (rows grouped by reduce partition, `offsets` per partition). */
+  add(batch: ColumnBatch, offsets: Int32Array | undefined, mapPartition = 0): void {
     if (offsets === undefined || offsets.length !== this.numPartitions + 1) throw new InternalError("shuffle map output without partition offsets");
     if (batch.numRows === 0) return;
     this.schema ??= batch.schema;
     const bytes = batchByteSize(batch);
-    const chunk: Chunk = { batch, offsets, bytes, file: null, frames: null, spilling: null };
-    this.chunks.push(chunk);
+    const chunk: Chunk = { mapPartition, batch, offsets, bytes, file: null, frames: null, spilling: null };
+    // after the last chunk of a map partition not after it (a task's chunks keep their order)
+    let at = this.chunks.length;
+    while (at > 0 && this.chunks[at - 1]!.mapPartition > mapPartition) at--;
+    this.chunks.splice(at, 0, chunk);
     const perRow = bytes / batch.numRows;
     for (let p = 0; p < this.numPartitions; p++) this.bytes[p]! += (offsets[p + 1]! - offsets[p]!) * perRow;
     this.memory.held += bytes;

@@ -8,7 +8,7 @@ import { mergeOrdered, mergeOrderedAhead } from "../exchange/merge-streams.js";
 import { ShuffleMemory, ShuffleOutput } from "../exchange/shuffle-store.js";
 import { executionMemory } from "../memory/memory-size.js";
 import { rangeBounds } from "../exchange/range-partition.js";
-import type { Expr } from "../../expr/expr.js";
+import type { Expr, SortOrder } from "../../expr/expr.js";
 import type { HashedRelation } from "../join/hashed-relation.js";
 import type { BroadcastExchangeP, PhysicalPlan, ShuffleReadP } from "../physical-plan.js";
 import { childrenOf, coalescedRange, physicalSchema, withChildren } from "../physical-plan.js";
@@ -17,6 +17,8 @@ import { maxTaskFailures, stageFailure, workerExited } from "../../python/worker
 import { collectMetricsNodes, MetricsCollector } from "../observed-metrics.js";
 import { cutStages, stageKinds, type Stage } from "./stages.js";
 import type { StageTask, TaskBroadcastInput, TaskCacheInput, TaskItem, TaskOutput, TaskShuffleInput } from "./task.js";
+import { closing, retriedOnThreadLoss, threadLost } from "./task-retry.js";
+import type { WorkerPool } from "./worker-pool.js";
 import type { Materialised } from "../cache/cache-manager.js";
 
 /** How a query's result partitions run. */
@@ -70,12 +72,19 @@ class QueryRun {
   private readonly runs = new Map<number, Promise<void>>();
   /** The cached relations this run reads, once materialised. */
   private readonly cached = new Map<number, Materialised>();
+  /** Each range shuffle's bounds (null: its input was empty), kept for a re-run of its stage. */
+  private readonly rangeBounds = new Map<number, ColumnBatch | null>();
   private error: unknown = undefined;
   private readonly detach: () => void;
 
   constructor(
     outer: ExecContext,
     private readonly metrics?: MetricsCollector,
+    /**
+     * The run this one re-runs stages of (a task whose worker thread died took its shuffle
+     * blocks with it): its shuffles' partitions and range bounds are taken as they were.
+     */
+    private readonly lineageOf?: QueryRun,
   ) {
     const onAbort = (): void => this.abort.abort();
     if (outer.signal.aborted) this.abort.abort();
@@ -236,7 +245,8 @@ class QueryRun {
       const n = outs[0]!.numPartitions;
       if (outs.some((o) => o.numPartitions !== n)) throw new InternalError("co-partitioned shuffles differ in partitions");
       const sizes = Array.from({ length: n }, (_, i) => outs.reduce((s, o) => s + o.bytes[i]!, 0));
-      const ranges = g.some((id) => fixed.has(id)) ? identityRanges(n) : coalescePartitions(sizes, this.ctx.conf, this.ctx.services.parallelism);
+      const inherited = this.lineageOf?.shuffles.get(g[0]!)?.ranges;
+      const ranges = inherited ?? (g.some((id) => fixed.has(id)) ? identityRanges(n) : coalescePartitions(sizes, this.ctx.conf, this.ctx.services.parallelism));
       for (const o of outs) o.ranges = ranges;
     }
   }
@@ -352,7 +362,8 @@ class QueryRun {
       const task = await this.makeTask(stage, p, output, retryable || python);
       const onPool = pool !== undefined && pool.available;
       const attempt = (): AsyncIterable<TaskItem> => (onPool ? pool.run(task, this.ctx, report) : runTask(task, this.ctx));
-      for await (const item of python ? await this.retried(stage.id, p, () => gathered(attempt())) : attempt()) {
+      const items = python ? await this.retried(stage.id, p, () => gathered(attempt())) : onPool ? this.onThreads(stage, p, output, task, pool, report) : attempt();
+      for await (const item of items) {
         // a CollectMetrics' partial states go to the query's metrics, not to the stage's output
         if (item.metricsId !== undefined) this.metrics?.merge(item.metricsId, item.batch);
         else yield item;
@@ -364,11 +375,37 @@ class QueryRun {
   }
 
   /**
+   * A task on the worker threads, run again on a fresh thread when its thread dies, up to
+   * spark.task.maxFailures attempts (task-retry.ts). The shuffle blocks a dead thread was sent
+   * died with it, so a later attempt reads them from a re-run of the stages that wrote them
+   * (same partitions, same range bounds, chunks in map partition order), as Spark resubmits a
+   * map stage whose output was lost.
+   */
+  private onThreads(stage: Stage, p: number, output: TaskOutput, first: StageTask, pool: WorkerPool, report: (threadId: number) => void): AsyncIterable<TaskItem> {
+    const moved = first.retryable !== true && output.kind !== "sample" && first.shuffles.some((s) => s.batches.length > 0);
+    const attempt = async (n: number): Promise<AsyncIterable<TaskItem>> => {
+      if (n === 0) return pool.run(first, this.ctx, report);
+      if (!moved) return pool.run({ ...first, attempt: n }, this.ctx, report);
+      const rerun = new QueryRun(this.ctx, undefined, this);
+      try {
+        await rerun.parents(stage);
+        const task = await rerun.makeTask(stage, p, output, false);
+        return closing(pool.run({ ...task, attempt: n }, this.ctx, report), () => rerun.close());
+      } catch (e) {
+        rerun.close();
+        throw e;
+      }
+    };
+    const maxFailures = maxTaskFailures(this.ctx.conf.get("spark.task.maxFailures"));
+    return retriedOnThreadLoss(attempt, { stageId: stage.id, partition: p, maxFailures, cancelled: () => this.abort.signal.aborted });
+  }
+
+  /**
    * A task that runs Python, run until it succeeds (a stage's items are gathered first; a
-   * foreach task is its partition streamed to a worker): when its Python worker dies (crash,
-   * os._exit, OOM kill) the task runs again on a fresh one, up to spark.task.maxFailures
-   * attempts as Spark retries a lost task, and then the job fails naming the task. An
-   * exception raised by user code fails at once (it would raise again).
+   * foreach task is its partition streamed to a worker): when its Python worker or its worker
+   * thread dies (crash, os._exit, OOM kill) the task runs again on a fresh one, up to
+   * spark.task.maxFailures attempts as Spark retries a lost task, and then the job fails naming
+   * the task. An exception raised by user code fails at once (it would raise again).
    */
   private async retried<T>(stageId: number, p: number, attempt: () => Promise<T>): Promise<T> {
     const max = maxTaskFailures(this.ctx.conf.get("spark.task.maxFailures"));
@@ -376,7 +413,7 @@ class QueryRun {
       try {
         return await attempt();
       } catch (e) {
-        if (!workerExited(e) || this.ctx.signal.aborted || this.abort.signal.aborted) throw e;
+        if (!(workerExited(e) || threadLost(e)) || this.ctx.signal.aborted || this.abort.signal.aborted) throw e;
         if (n >= max) throw stageFailure(e, p, stageId, n);
       }
     }
@@ -408,6 +445,15 @@ class QueryRun {
       this.relations.set(broadcastId, item.relation);
       this.broadcasts.set(broadcastId, [item.relation.batch]);
     });
+  }
+
+  /** A range shuffle's bounds from a sample of its map stage's sort keys (null: no rows). */
+  private async sampledBounds(stage: Stage, n: number, orders: readonly SortOrder[], numPartitions: number): Promise<ColumnBatch | null> {
+    const size = Math.min(SAMPLE_PER_PARTITION * numPartitions, 1_000_000);
+    const perTask = Math.ceil((3 * size) / Math.max(1, n));
+    const samples: ColumnBatch[] = [];
+    await this.all(stage, n, () => ({ kind: "sample", orders, size: perTask }), (_p, item) => samples.push(item.batch));
+    return samples.length === 0 ? null : rangeBounds(concatBatches(samples[0]!.schema, samples), orders, numPartitions);
   }
 
   /** Runs a stage that feeds others (memoized: each runs once). */
@@ -457,25 +503,19 @@ class QueryRun {
       case "shuffle": {
         const part = out.partitioning;
         if (part.kind === "range") {
-          const size = Math.min(SAMPLE_PER_PARTITION * part.numPartitions, 1_000_000);
-          const perTask = Math.ceil((3 * size) / Math.max(1, n));
-          const samples: ColumnBatch[] = [];
-          await this.all(stage, n, () => ({ kind: "sample", orders: part.orders, size: perTask }), (_p, item) => samples.push(item.batch));
-          const sample = samples.length === 0 ? null : concatBatches(samples[0]!.schema, samples);
-          const bounds =
-            sample === null
-              ? null
-              : await rangeBounds(sample, part.orders, part.numPartitions);
+          const known = this.lineageOf?.rangeBounds.get(out.shuffleId);
+          const bounds = known !== undefined ? known : await this.sampledBounds(stage, n, part.orders, part.numPartitions);
+          this.rangeBounds.set(out.shuffleId, bounds);
           const so = new ShuffleOutput(bounds === null ? 1 : bounds.numRows + 1, this.shuffleMemory);
           this.shuffles.set(out.shuffleId, so);
           if (bounds === null) return;
-          await this.all(stage, n, () => ({ kind: "range", orders: part.orders, bounds }), (_p, item) => so.add(item.batch, item.offsets));
+          await this.all(stage, n, () => ({ kind: "range", orders: part.orders, bounds }), (p, item) => so.add(item.batch, item.offsets, p));
           return;
         }
         if (part.kind === "roundRobin") {
           const so = new ShuffleOutput(part.numPartitions, this.shuffleMemory);
           this.shuffles.set(out.shuffleId, so);
-          await this.all(stage, n, () => ({ kind: "roundRobin", numPartitions: part.numPartitions }), (_p, item) => so.add(item.batch, item.offsets));
+          await this.all(stage, n, () => ({ kind: "roundRobin", numPartitions: part.numPartitions }), (p, item) => so.add(item.batch, item.offsets, p));
           return;
         }
         const numPartitions = part.kind === "hash" ? part.numPartitions : 1;
@@ -483,7 +523,7 @@ class QueryRun {
         const sparkHash = part.kind === "hash" && part.sparkHash === true;
         const so = new ShuffleOutput(numPartitions, this.shuffleMemory);
         this.shuffles.set(out.shuffleId, so);
-        await this.all(stage, n, () => ({ kind: "hash", keys, numPartitions, ...(sparkHash ? { sparkHash } : {}) }), (_p, item) => so.add(item.batch, item.offsets));
+        await this.all(stage, n, () => ({ kind: "hash", keys, numPartitions, ...(sparkHash ? { sparkHash } : {}) }), (p, item) => so.add(item.batch, item.offsets, p));
         return;
       }
       default:

@@ -62,6 +62,8 @@ export interface StageTask {
    * worker, not moved, so the main thread still holds them for the next attempt.
    */
   readonly retryable?: boolean;
+  /** Which attempt this is (0 first, absent too): a task whose worker thread died runs again (task-retry.ts). */
+  readonly attempt?: number;
 }
 
 /**
@@ -80,8 +82,10 @@ export interface TaskItem {
 }
 
 /**
- * Test hook (fault tests only): with this conf "true", a worker ends its thread abruptly,
- * as a crash would, on a task that reads a shuffle, so the pool's replacement is tested.
+ * Test hook (fault tests only): a worker thread dies, as a crash would, on a task that reads a
+ * shuffle, so that the pool's replacement and the task's retry are tested. "true" or "exit":
+ * process.exit in the thread on every attempt; "exit:N": on the first N attempts only; "throw"
+ * and "throw:N": an uncaught error in the thread instead (worker-main.ts).
  */
 export const CRASH_TEST_CONF = "spark.tspark.test.workerExitOnShuffleRead";
 

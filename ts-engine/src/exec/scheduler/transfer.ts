@@ -1,10 +1,12 @@
 import type { ColumnBatch } from "../../columnar/batch.js";
 import { makeBatch } from "../../columnar/batch.js";
 import { makeVector, type Vector } from "../../columnar/vector.js";
+import { isPinned } from "../../columnar/pinned-buffers.js";
 import { compactUtf8 } from "../../columnar/utf8.js";
 
+/** Whether `a` is the whole of a buffer that is its own to give away (not a cache's: pinned-buffers.ts). */
 function owns(a: ArrayBufferView): boolean {
-  return a.byteOffset === 0 && a.byteLength === a.buffer.byteLength && a.buffer instanceof ArrayBuffer;
+  return a.byteOffset === 0 && a.byteLength === a.buffer.byteLength && a.buffer instanceof ArrayBuffer && !isPinned(a.buffer);
 }
 
 function own<T extends ArrayBufferView>(a: T): T {
@@ -14,7 +16,8 @@ function own<T extends ArrayBufferView>(a: T): T {
 
 /**
  * The batch made ready to post with its buffers transferred (not copied): views into a
- * larger buffer are copied first, so moving a buffer never detaches another vector's data.
+ * larger buffer, and buffers a cache keeps (a literal's vector, reused by the next batch), are
+ * copied first, so moving a buffer never detaches data that is still in use.
  * Returns the batch and the transfer list.
  */
 export function prepareTransfer(b: ColumnBatch): { batch: ColumnBatch; transfer: ArrayBuffer[] } {

@@ -49,9 +49,22 @@ async function* itemsOf(msg: WorkerTask | WorkerPythonTask, signal: AbortSignal)
   }
   const conf = new SqlConf();
   for (const [k, v] of msg.conf) conf.set(k, v);
-  if (conf.getBoolean(CRASH_TEST_CONF) && msg.task.shuffles.length > 0) process.exit(70);
+  if (msg.task.shuffles.length > 0) await crashForTest(conf.get(CRASH_TEST_CONF), msg.task.attempt ?? 0);
   const ctx: ExecContext = { conf, pythonExec: msg.pythonExec, signal, services: { parallelism: 1, python } };
   yield* runTask(msg.task, ctx);
+}
+
+/** CRASH_TEST_CONF's fault ("exit" | "throw", on the first N attempts when ":N" follows), if this attempt has it. */
+async function crashForTest(spec: string | undefined, attempt: number): Promise<void> {
+  const m = spec === undefined ? null : /^(true|exit|throw)(?::(\d+))?$/.exec(spec.trim());
+  if (m === null || (m[2] !== undefined && attempt >= Number(m[2]))) return;
+  if (m[1] !== "throw") process.exit(70);
+  // outside any task's promise: the thread's uncaught error, not a task failure; the task waits
+  // for it, so that the thread cannot take another task before it dies
+  setImmediate(() => {
+    throw new Error("worker thread crash (test)");
+  });
+  await new Promise<never>(() => undefined);
 }
 
 async function run(msg: WorkerTask | WorkerPythonTask): Promise<void> {

@@ -8,6 +8,7 @@ import { Channel } from "../exchange/channel.js";
 import { cancelledError } from "../cancelled-error.js";
 import type { PythonPartitionTask } from "../python-partition-task.js";
 import type { StageTask, TaskItem, WorkerControl, WorkerPythonTask, WorkerReply, WorkerTask } from "./task.js";
+import { threadLostError } from "./task-retry.js";
 import { prepareTransfer } from "./transfer.js";
 
 interface RunningTask {
@@ -52,8 +53,9 @@ const CLOSE_GRACE_MS = 1500;
  * A pool of worker threads (one per core by default) that run stage tasks. A worker runs
  * one task at a time and streams its batches back with their buffers transferred; the
  * consumer acknowledges each batch so a worker never gets more than a few ahead. A task's
- * shuffle blocks are transferred to the worker, not copied. A worker that dies fails its
- * task with InternalError and is replaced by a fresh thread for the next task. Idle
+ * shuffle blocks are transferred to the worker, not copied. A worker that dies (process.exit,
+ * a fatal error, its heap out of memory) fails its task with WORKER_THREAD_EXITED_UNEXPECTEDLY
+ * (the scheduler runs it again: task-retry.ts) and is replaced by a fresh thread. Idle
  * workers do not keep the process alive. Each worker thread owns the Python worker
  * process its tasks' UDFs and RDD steps talk to.
  */
@@ -154,12 +156,14 @@ export class WorkerPool {
   private spawn(): Slot {
     const worker = new Worker(this.script);
     const slot: Slot = { worker, task: null };
+    // kept: a thread that has exited reports threadId -1
+    const threadId = worker.threadId;
     worker.on("message", (m: WorkerReply) => this.onMessage(slot, m));
     const fail = (why: string): void => {
       const i = this.slots.indexOf(slot);
       if (i < 0) return;
       this.slots.splice(i, 1);
-      slot.task?.ch.fail(new InternalError(`worker thread failed: ${why}`));
+      slot.task?.ch.fail(threadLostError(threadId, why));
       slot.task = null;
       this.dispatch();
     };

@@ -1,5 +1,6 @@
 import { expectStorage, retypeVector, type Vector } from "../../columnar/vector.js";
 import type { ColumnBatch } from "../../columnar/batch.js";
+import { pinVector } from "../../columnar/pinned-buffers.js";
 import { assertNever } from "../../errors/assert-never.js";
 import { InternalError } from "../../errors/spark-exception.js";
 import { withSqlOrigin } from "../../errors/query-context.js";
@@ -73,7 +74,8 @@ export function evaluate(e: Expr, batch: ColumnBatch, ctx: EvalContext): Vector 
 }
 
 // Literal vectors are immutable (kernels never write their inputs), so one per literal node and
-// batch length is reused across batches instead of being allocated per batch.
+// batch length is reused across batches instead of being allocated per batch. Its buffers are
+// pinned: a worker posting a batch copies them rather than moving them (scheduler/transfer.ts).
 const literalCache = new WeakMap<Literal, Vector>();
 
 function literalVector(e: Literal, n: number): Vector {
@@ -85,7 +87,7 @@ function literalVector(e: Literal, n: number): Vector {
     if (view !== null) return view;
   }
   const v = markConstant(broadcast(e.dataType, e.value, n));
-  if (hit === undefined || hit.length < n) literalCache.set(e, v);
+  if (hit === undefined || hit.length < n) literalCache.set(e, pinVector(v));
   return v;
 }
 

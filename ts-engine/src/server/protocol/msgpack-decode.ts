@@ -1,6 +1,7 @@
 import { addExtension, Unpackr } from "msgpackr";
 import { InvalidPlanInput } from "../../errors/spark-exception.js";
 import { decodeLimits, HARD_MAX_DEPTH } from "./decode-limits.js";
+import { frameNestsDeeper, NESTED_EXT } from "./frame-depth.js";
 
 /**
  * The one msgpack decoder of the bridge: maps become plain objects, `bin` becomes a
@@ -17,8 +18,8 @@ const unpackr = new Unpackr({
 /**
  * The deepest nesting of maps and arrays a message may have by default (decode-limits.ts: the
  * decoders and the analyzer recurse once or twice per level, and Node's default stack overflows at
- * a chain of about 1,400 `+`). Checked right after decoding, so a hostile or buggy client gets a
- * clear error and the engine never overflows its stack on that message.
+ * a chain of about 1,400 `+`). Checked on the frame's bytes before decoding (checkFrameDepth), so a
+ * hostile or buggy client gets a clear error and the engine never overflows its stack on it.
  */
 export const MAX_FRAME_DEPTH = HARD_MAX_DEPTH;
 
@@ -32,10 +33,10 @@ const TOO_DEEP: unique symbol = Symbol("too deep");
  * Extension type 1 carries a subtree packed on its own: the Python client splits messages nested
  * deeper than its packer's 511-level limit (bridge/PROTOCOL.md, Conventions). It decodes in place
  * (msgpackr's unpack is re-entrant), so handlers never see it. Past MAX_FRAME_DEPTH the subtree
- * is replaced by TOO_DEEP rather than decoded: decoding would overflow the stack, and throwing here
- * would lose the request id the error reply needs.
+ * is replaced by TOO_DEEP rather than decoded (peekFrameId decodes a refused frame for its id
+ * only): decoding would overflow the stack, and throwing here would lose the id.
  */
-export const NESTED_EXT = 1;
+export { NESTED_EXT };
 let extNesting = 0;
 addExtension({
   type: NESTED_EXT,
@@ -57,36 +58,31 @@ export function decodeMsgpack(frame: Uint8Array): unknown {
 }
 
 /**
- * Throws InvalidPlanInput when a decoded message nests deeper than MAX_FRAME_DEPTH. Separate from
- * decodeMsgpack so that the server has read the request id first and the error reaches the request.
+ * Throws InvalidPlanInput when a frame nests deeper than the depth ceiling (MAX_FRAME_DEPTH by
+ * default), read from its bytes before it is decoded (frame-depth.ts). Separate from decodeMsgpack
+ * so that the server can still read the request id of a refused frame for its error reply.
  */
-export function checkFrameDepth(value: unknown): void {
+export function checkFrameDepth(frame: Uint8Array): void {
   const max = decodeLimits().maxDepth;
-  if (nestingDepth(value, max) > max) {
+  if (frameNestsDeeper(frame, max)) {
     throw new InvalidPlanInput(`the message nests deeper than ${max} levels; split the query into smaller steps (for example, cache or checkpoint an intermediate DataFrame)`);
   }
 }
 
-/** The nesting depth of maps and arrays in `v`, counted without recursion; stops once past `limit`. */
-function nestingDepth(v: unknown, limit: number): number {
-  let max = 0;
-  const stack: [unknown, number][] = [[v, 0]];
-  while (stack.length > 0) {
-    const [x, d] = stack.pop()!;
-    if (x === TOO_DEEP) return limit + 1;
-    if (d > max) {
-      max = d;
-      if (max > limit) return max;
+/**
+ * The request id of a frame that will not be decoded for use (one nested too deep), for its error
+ * reply: its subtrees past the ceiling are not decoded (TOO_DEEP), and a plain frame so deep that
+ * decoding overflows the stack has no id ("").
+ */
+export function peekFrameId(frame: Uint8Array): string {
+  try {
+    const v = unpackr.unpack(frame) as unknown;
+    if (typeof v === "object" && v !== null && !Array.isArray(v)) {
+      const id = (v as Record<string, unknown>)["id"];
+      if (typeof id === "string") return id;
     }
-    if (Array.isArray(x)) {
-      for (const e of x) if (isNested(e)) stack.push([e, d + 1]);
-    } else if (x !== null && typeof x === "object" && !ArrayBuffer.isView(x)) {
-      for (const e of Object.values(x)) if (isNested(e)) stack.push([e, d + 1]);
-    }
+  } catch {
+    // undecodable: no id
   }
-  return max;
-}
-
-function isNested(e: unknown): boolean {
-  return e === TOO_DEEP || (e !== null && typeof e === "object");
+  return "";
 }

@@ -71,4 +71,15 @@ describe("shuffle store memory budget", () => {
     expect(spilled).toEqual(plain);
     expect(plain.length).toBe(1001);
   });
+
+  it("hands a reader the chunks in map partition order, whatever order the map tasks ended in", async () => {
+    const out = new ShuffleOutput(2, new ShuffleMemory(1 << 30, new SqlConf()));
+    // map task 2's chunk arrives first, then task 0's two chunks, then task 1's
+    for (const [map, base] of [[2, 200], [0, 0], [0, 10], [1, 100]] as const) {
+      const { batch, offsets } = chunk(base, 4, 2);
+      out.add(batch, offsets, map);
+    }
+    out.ranges = [{ start: 0, end: 2 }];
+    expect(values(await out.take(out.ranges[0]!, true))).toEqual([0, 1, 2, 3, 10, 11, 12, 13, 100, 101, 102, 103, 200, 201, 202, 203]);
+  });
 });

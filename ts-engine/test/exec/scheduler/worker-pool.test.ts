@@ -12,7 +12,7 @@ import { planPhysical } from "../../../src/exec/planner.js";
 import type { StageTask } from "../../../src/exec/scheduler/task.js";
 import type { LogicalPlan } from "../../../src/plan/logical-plan.js";
 import type { ParsedPlan } from "../../../src/plan/parsed-plan.js";
-import { LongType } from "../../../src/types/data-type.js";
+import { LongType, StringType } from "../../../src/types/data-type.js";
 import { alias, col, fn, lit } from "../../engine/helpers.js";
 
 const script = fileURLToPath(new URL("../../../dist/exec/scheduler/worker-main.js", import.meta.url));
@@ -51,6 +51,25 @@ describe.skipIf(!built)("WorkerPool (needs `npm run build`: dist/exec/scheduler/
     const rows: unknown[][] = [];
     for await (const b of res.batches) rows.push(...batchToRows(b));
     expect(rows).toEqual([[499_999_500_000, 1_000_000]]);
+  });
+
+  it("streams literal columns over many batches: the literal's reused vector is copied to the main thread, never moved", async () => {
+    const plan: LogicalPlan = {
+      kind: "Project",
+      input: { kind: "Range", start: 0, end: 50_000, step: 1, numPartitions: 2 },
+      exprs: [col("id"), alias(lit("x".repeat(40), StringType), "pad"), alias(lit(7, LongType), "seven"), alias(lit(null, LongType), "none")],
+    };
+    for (const partitionsAtOnce of [undefined, 1]) {
+      const res = await executeQuery(plan, ctxWith(), partitionsAtOnce === undefined ? {} : { partitionsAtOnce });
+      let n = 0;
+      for await (const b of res.batches) {
+        for (const r of batchToRows(b)) {
+          expect([Number(r[0]), r[1], Number(r[2]), r[3]]).toEqual([n, "x".repeat(40), 7, null]);
+          n++;
+        }
+      }
+      expect(n).toBe(50_000);
+    }
   });
 
   it("reports a worker-side error as the same Spark error", async () => {
@@ -165,17 +184,41 @@ describe.skipIf(!built)("stages on the pool", () => {
     expect(tasks.filter((t) => t.kinds.includes("HashJoin")).length).toBe(6);
   });
 
-  it("fails the query of a worker thread that dies with InternalError, replaces the thread, and runs the next query", async () => {
+  it("retries a task whose worker thread exits, on a fresh thread, re-running the stage whose blocks it lost", async () => {
     await run(grouped);
     const before = pool.threadIds();
     const crash = new SqlConf();
-    crash.set(CRASH_TEST_CONF, "true");
-    await expect(run(grouped, crash)).rejects.toMatchObject({ errorClass: "INTERNAL_ERROR", exceptionName: "SparkRuntimeException" });
-    const rows = await run(grouped);
+    crash.set(CRASH_TEST_CONF, "exit:1");
+    const rows = await run(grouped, crash);
     expect(rows.length).toBe(97);
     expect(rows.reduce((s, r) => s + (r[1] as number), 0)).toBe((50_000 * 49_999) / 2);
     const after = pool.threadIds();
     expect(after.length).toBe(2);
     expect(after.some((id) => !before.includes(id))).toBe(true);
+  });
+
+  it("retries after an uncaught error in the thread too, and keeps a range shuffle's partitions", async () => {
+    const crash = new SqlConf();
+    crash.set(CRASH_TEST_CONF, "throw:1");
+    crash.set("spark.sql.shuffle.partitions", "3");
+    const sorted: LogicalPlan = { kind: "Sort", global: true, input: grouped, orders: [{ kind: "SortOrder", child: col("s"), ascending: false, nullsFirst: false }] };
+    const rows = await run(sorted, crash);
+    expect(rows.length).toBe(97);
+    expect(rows.every((r, i) => i === 0 || (rows[i - 1]![1] as number) >= (r[1] as number))).toBe(true);
+    expect(rows.reduce((s, r) => s + (r[1] as number), 0)).toBe((50_000 * 49_999) / 2);
+  });
+
+  it("fails the job after spark.task.maxFailures lost threads, naming the task, and the next query runs", async () => {
+    const crash = new SqlConf();
+    crash.set(CRASH_TEST_CONF, "true");
+    crash.set("spark.task.maxFailures", "2");
+    await expect(run(grouped, crash)).rejects.toMatchObject({
+      errorClass: "WORKER_THREAD_EXITED_UNEXPECTEDLY",
+      exceptionName: "SparkException",
+      message: expect.stringMatching(/^Job aborted due to stage failure: Task \d+ in stage \d+\.0 failed 2 times, most recent failure: Lost task \d+\.1 in stage \d+\.0: .*ExecutorLostFailure \(worker thread \d+ exited caused by one of the running tasks\) Reason: exited with code 70/),
+    });
+    const rows = await run(grouped);
+    expect(rows.length).toBe(97);
+    expect(pool.threadIds().length).toBe(2);
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { configureDecodeLimits, DEFAULT_DECODE_LIMITS } from "../../../src/server/protocol/decode-limits.js";
 import { decodePlan } from "../../../src/server/protocol/decode-plan.js";
 import { checkFrameDepth } from "../../../src/server/protocol/msgpack-decode.js";
+import { encodeMsgpack } from "../../../src/server/protocol/msgpack-writer.js";
 
 const schema = { type: "struct", fields: [{ name: "a", type: "integer", nullable: true, metadata: {} }] };
 
@@ -29,8 +30,8 @@ describe("decode-time ceilings (serve --max-partitions --max-local-rows --max-de
 
   it("lowers the nesting ceiling, and never raises it past the stack-safe 2,500 levels", () => {
     configureDecodeLimits({ maxDepth: 50 });
-    expect(() => checkFrameDepth(nested(60))).toThrow(/deeper than 50 levels/);
-    checkFrameDepth(nested(40));
+    expect(() => checkFrameDepth(encodeMsgpack(nested(60)))).toThrow(/deeper than 50 levels/);
+    checkFrameDepth(encodeMsgpack(nested(40)));
     expect(() => configureDecodeLimits({ maxDepth: 3000 })).toThrow(/cannot exceed 2500/);
     expect(() => configureDecodeLimits({ maxPartitions: 0 })).toThrow(/positive integer/);
   });
