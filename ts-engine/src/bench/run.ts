@@ -17,6 +17,7 @@ import { parseSideRun, type SideRun } from "./side-run.js";
 import { targetLines } from "./targets.js";
 import { dataSpec } from "./workloads.js";
 import { runLoadBench } from "./load-bench.js";
+import { runTpchBench } from "./tpch/tpch-run.js";
 
 const nodeSide = fileURLToPath(new URL("./node-side.js", import.meta.url));
 
@@ -131,6 +132,11 @@ function main(): void {
   // the load run (load-bench.ts) is its own mode, with its own flags
   if (process.argv.includes("--load")) {
     process.exitCode = runLoadBench(process.argv.slice(2));
+    return;
+  }
+  // so is the TPC-H run (tpch/tpch-run.ts): 22 queries at a scale factor, every engine
+  if (process.argv.includes("--tpch")) {
+    process.exitCode = runTpchBench(process.argv.slice(2));
     return;
   }
   let opts: BenchOptions;
