@@ -3,6 +3,7 @@ import type { Expr, SortOrder } from "../../expr/expr.js";
 import type { HashedRelation } from "../join/hashed-relation.js";
 import type { PhysicalPlan } from "../physical-plan.js";
 import type { PythonPartitionTask } from "../python-partition-task.js";
+import type { TaskOperatorMetrics } from "../metrics/operator-metrics.js";
 
 /**
  * What a task does with its partition's rows: stream them back (`rows`), split them by
@@ -62,6 +63,8 @@ export interface StageTask {
    * worker, not moved, so the main thread still holds them for the next attempt.
    */
   readonly retryable?: boolean;
+  /** Take the task's per-operator metrics (exec/metrics) and send them back with its end. */
+  readonly profile?: boolean;
 }
 
 /**
@@ -116,7 +119,7 @@ export type WorkerReply =
       readonly relation?: HashedRelation;
       readonly metricsId?: number;
     }
-  | { readonly type: "done"; readonly taskId: number }
+  | { readonly type: "done"; readonly taskId: number; readonly operatorMetrics?: TaskOperatorMetrics }
   | {
       readonly type: "error";
       readonly taskId: number;
