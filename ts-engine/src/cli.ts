@@ -2,6 +2,7 @@
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { WORKER_THREADS_ENV } from "./engine/services.js";
+import { setProfileOutput, sinkFor } from "./exec/metrics/profile-output.js";
 import { runKeysCommand } from "./server/security/keys-command.js";
 import { readTokenFile } from "./server/security/token-file.js";
 import { serve } from "./server/serve.js";
@@ -34,8 +35,10 @@ await yargs(hideBin(process.argv))
         .option("max-depth", { type: "number", describe: "Deepest nesting of a message (default and most 2500)" })
         .option("parent-pid", { type: "number", describe: "Exit when this process dies (polled every 500 ms)" })
         .option("session-timeout", { type: "number", describe: "Release a session after its client sent nothing for this many seconds (default 3600, as Spark Connect)" })
+        .option("profile", { type: "string", describe: "Write each query's plan with per-operator metrics (rows, batches, time, peak memory) as it ends: to stderr, or to the file given (env TSPARK_PROFILE)" })
         .epilog(`Environment: ${WORKER_THREADS_ENV}=N limits the engine to N worker threads (default: one per core); TSPARK_AUTH_TOKEN is the auth token; TSPARK_RUNTIME_DIR moves the generated token file.`),
     async (argv) => {
+      if (argv.profile !== undefined) setProfileOutput(sinkFor(argv.profile));
       if (argv.token !== undefined) process.stderr.write("[tspark-engine] warning: --token is visible to every local user in ps; use TSPARK_AUTH_TOKEN or --token-file\n");
       let token = argv.token ?? process.env["TSPARK_AUTH_TOKEN"] ?? undefined;
       if (argv["token-file"] !== undefined) {

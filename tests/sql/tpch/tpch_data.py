@@ -1,4 +1,4 @@
-"""TPC-H-shaped data at a small scale factor, written as Parquet, for tests/e2e/test_tpch.py.
+"""TPC-H-shaped data, written as Parquet, for tests/e2e/test_tpch.py, the Node API test and `npm run bench -- --tpch`.
 
 No dbgen and no DuckDB tpch extension are installable offline, so this follows dbgen's
 rules closely enough for the 22 queries to select rows: the 25 nations in 5 regions, part
@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import decimal
 import random
-from typing import Dict, List
+from typing import Dict, Iterator, List, Tuple
 
 NATIONS = [
     ("ALGERIA", 0), ("ARGENTINA", 1), ("BRAZIL", 1), ("CANADA", 1), ("EGYPT", 4), ("ETHIOPIA", 0),
@@ -45,20 +45,28 @@ END = datetime.date(1998, 8, 2)
 CURRENT = datetime.date(1995, 6, 17)
 
 
+_CENT = decimal.Decimal("0.01")
+
+
 def _money(x: float) -> decimal.Decimal:
-    return decimal.Decimal(x).quantize(decimal.Decimal("0.01"))
+    return decimal.Decimal(x).quantize(_CENT)
 
 
 def _text(r: random.Random, n: int) -> str:
     return " ".join(r.choice(WORDS) for _ in range(n))
 
 
-def generate(sf: float = 0.01, seed: int = 20261201) -> Dict[str, List[tuple]]:
-    """The eight tables' rows at scale factor `sf` (part 200,000·sf, supplier 10,000·sf, …)."""
+#: Orders (with their lines) per chunk that `chunks` yields: bounds memory at large scale factors.
+CHUNK_ORDERS = 100_000
+
+
+def chunks(sf: float = 0.01, seed: int = 20261201) -> Iterator[Tuple[str, List[tuple]]]:
+    """The eight tables' rows at scale factor `sf` (part 200,000·sf, supplier 10,000·sf, …), as
+    (table, rows) pieces in generation order: orders and lineitem come CHUNK_ORDERS orders at a time."""
     r = random.Random(seed)
     n_part, n_supp, n_cust, n_orders = int(200_000 * sf), int(10_000 * sf), int(150_000 * sf), int(1_500_000 * sf)
-    region = [(i, name, _text(r, 5)) for i, name in enumerate(REGIONS)]
-    nation = [(i, name, rk, _text(r, 6)) for i, (name, rk) in enumerate(NATIONS)]
+    yield "region", [(i, name, _text(r, 5)) for i, name in enumerate(REGIONS)]
+    yield "nation", [(i, name, rk, _text(r, 6)) for i, (name, rk) in enumerate(NATIONS)]
     part, retail = [], {}
     for pk in range(1, n_part + 1):
         price = _money((90000 + (pk // 10) % 20001 + 100 * (pk % 1000)) / 100)
@@ -67,6 +75,8 @@ def generate(sf: float = 0.01, seed: int = 20261201) -> Dict[str, List[tuple]]:
         part.append((pk, " ".join(r.sample(COLORS, 5)), "Manufacturer#%d" % m, "Brand#%d%d" % (m, r.randint(1, 5)),
                      "%s %s %s" % (r.choice(TYPE1), r.choice(TYPE2), r.choice(TYPE3)), r.randint(1, 50),
                      "%s %s" % (r.choice(CONT1), r.choice(CONT2)), price, _text(r, 3)))
+    yield "part", part
+    del part
     supplier = []
     for sk in range(1, n_supp + 1):
         nk = r.randrange(25)
@@ -75,18 +85,31 @@ def generate(sf: float = 0.01, seed: int = 20261201) -> Dict[str, List[tuple]]:
             comment = "%s Customer %s Complaints %s" % (_text(r, 2), _text(r, 1), _text(r, 1))
         supplier.append((sk, "Supplier#%09d" % sk, _text(r, 2), nk, "%d-%03d-%03d-%04d" % (nk + 10, r.randrange(1000), r.randrange(1000), r.randrange(10000)),
                          _money(r.uniform(-999.99, 9999.99)), comment))
+    yield "supplier", supplier
+    del supplier
     partsupp = []
     for pk in range(1, n_part + 1):
         for i in range(4):
             sk = (pk + i * (n_supp // 4 + (pk - 1) // n_supp)) % n_supp + 1
             partsupp.append((pk, sk, r.randint(1, 9999), _money(r.uniform(1.0, 1000.0)), _text(r, 8)))
+        if len(partsupp) >= 4 * CHUNK_ORDERS:
+            yield "partsupp", partsupp
+            partsupp = []
+    yield "partsupp", partsupp
     customer = []
     for ck in range(1, n_cust + 1):
         nk = r.randrange(25)
         customer.append((ck, "Customer#%09d" % ck, _text(r, 3), nk, "%d-%03d-%03d-%04d" % (nk + 10, r.randrange(1000), r.randrange(1000), r.randrange(10000)),
                          _money(r.uniform(-999.99, 9999.99)), r.choice(SEGMENTS), _text(r, 6)))
+    yield "customer", customer
+    del customer
+    # quantities, discounts and taxes take few values: each decimal made once (the same values)
+    qty_of = {q: _money(q) for q in range(1, 51)}
+    disc_of = {d: _money(d / 100) for d in range(0, 11)}
+    tax_of = {t: _money(t / 100) for t in range(0, 9)}
     orders, lineitem = [], []
     span = (END - START).days - 151
+    day = datetime.timedelta(days=1)
     for i in range(1, n_orders + 1):
         ok = (i // 8) * 32 + i % 8  # dbgen's sparse order keys
         ck = r.randrange(1, n_cust + 1)
@@ -102,21 +125,33 @@ def generate(sf: float = 0.01, seed: int = 20261201) -> Dict[str, List[tuple]]:
             sk = (pk + r.randrange(4) * (n_supp // 4 + (pk - 1) // n_supp)) % n_supp + 1
             qty = r.randint(1, 50)
             price = _money(float(retail[pk]) * qty)
-            disc = _money(r.randint(0, 10) / 100)
-            tax = _money(r.randint(0, 8) / 100)
-            ship = odate + datetime.timedelta(days=r.randint(1, 121))
-            commit = odate + datetime.timedelta(days=r.randint(30, 90))
-            receipt = ship + datetime.timedelta(days=r.randint(1, 30))
+            disc = disc_of[r.randint(0, 10)]
+            tax = tax_of[r.randint(0, 8)]
+            ship = odate + day * r.randint(1, 121)
+            commit = odate + day * r.randint(30, 90)
+            receipt = ship + day * r.randint(1, 30)
             flag = r.choice("RA") if receipt <= CURRENT else "N"
             status = "O" if ship > CURRENT else "F"
             statuses.append(status)
             total += float(price) * (1 + float(tax)) * (1 - float(disc))
-            lineitem.append((ok, pk, sk, ln, _money(qty), price, disc, tax, flag, status, ship, commit, receipt,
+            lineitem.append((ok, pk, sk, ln, qty_of[qty], price, disc, tax, flag, status, ship, commit, receipt,
                              r.choice(INSTRUCTS), r.choice(MODES), _text(r, 4)))
         ostatus = "F" if all(s == "F" for s in statuses) else "O" if all(s == "O" for s in statuses) else "P"
         orders.append((ok, ck, ostatus, _money(total), odate, r.choice(PRIORITIES), "Clerk#%09d" % r.randint(1, max(1, int(1000 * sf))), 0, comment))
-    return {"region": region, "nation": nation, "part": part, "supplier": supplier, "partsupp": partsupp,
-            "customer": customer, "orders": orders, "lineitem": lineitem}
+        if len(orders) >= CHUNK_ORDERS:
+            yield "orders", orders
+            yield "lineitem", lineitem
+            orders, lineitem = [], []
+    yield "orders", orders
+    yield "lineitem", lineitem
+
+
+def generate(sf: float = 0.01, seed: int = 20261201) -> Dict[str, List[tuple]]:
+    """The eight tables' rows at scale factor `sf`, whole (`chunks` gives them piece by piece)."""
+    out: Dict[str, List[tuple]] = {}
+    for name, rows in chunks(sf, seed):
+        out.setdefault(name, []).extend(rows)
+    return out
 
 
 #: Each table's columns as DDL, in dbgen's order and with the spec's types.
@@ -135,22 +170,32 @@ _ARROW = {"INT": "int32", "BIGINT": "int64", "STRING": "string", "DATE": "date32
 
 
 def write_parquet(directory: str, sf: float = 0.01) -> Dict[str, str]:
-    """Writes each table as `<directory>/<table>.parquet` (pyarrow); returns the paths by table."""
+    """Writes each table as `<directory>/<table>.parquet` (pyarrow, a row group per chunk); returns the paths by table."""
     import os
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     os.makedirs(directory, exist_ok=True)
-    paths = {}
-    for name, rows in generate(sf).items():
+    schemas = {}
+    for name, ddl in SCHEMAS.items():
         fields = []
-        for col in SCHEMAS[name].split(", "):
+        for col in ddl.split(", "):
             cname, ctype = col.split(" ", 1)
             t = _ARROW[ctype]
             fields.append(pa.field(cname, pa.decimal128(15, 2) if t == "decimal" else getattr(pa, t)()))
-        schema = pa.schema(fields)
-        cols = list(zip(*rows)) if rows else [[] for _ in fields]
-        table = pa.Table.from_arrays([pa.array(list(c), type=f.type) for c, f in zip(cols, fields)], schema=schema)
-        paths[name] = os.path.join(directory, name + ".parquet")
-        pq.write_table(table, paths[name])
+        schemas[name] = pa.schema(fields)
+    paths = {name: os.path.join(directory, name + ".parquet") for name in SCHEMAS}
+    writers = {}
+    try:
+        for name, rows in chunks(sf):
+            schema = schemas[name]
+            if name not in writers:
+                writers[name] = pq.ParquetWriter(paths[name], schema)
+            if not rows:
+                continue
+            cols = list(zip(*rows))
+            writers[name].write_table(pa.Table.from_arrays([pa.array(list(c), type=f.type) for c, f in zip(cols, schema)], schema=schema))
+    finally:
+        for w in writers.values():
+            w.close()
     return paths

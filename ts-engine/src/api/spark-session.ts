@@ -1,4 +1,5 @@
 import { ObservationStore } from "../exec/observation-store.js";
+import { ProfileStore } from "../exec/metrics/profile-store.js";
 import { SessionCheckpoints } from "../exec/cache/session-checkpoints.js";
 import { newSharedCatalog, SessionCatalog } from "../catalog/session-catalog.js";
 import { SqlConf } from "../conf/sql-conf.js";
@@ -39,6 +40,8 @@ export class SparkSession {
   private readonly catalogState = new SessionCatalog(processCatalog, { get: (k) => this.sqlConf.get(k) });
   /** @internal metrics this session's actions observed (df.observe), read by Observation.get. */
   readonly observationStore = new ObservationStore();
+  /** @internal its frames' last profiled runs, for explain("formatted") after an action. */
+  readonly profileStore = new ProfileStore();
   /** @internal the checkpoints this session made (freed by stop()). */
   readonly checkpointStore = new SessionCheckpoints();
   private stopped = false;
@@ -150,6 +153,7 @@ export class SparkSession {
       catalog: this.catalogState,
       observations: this.observationStore,
       checkpoints: this.checkpointStore,
+      profiles: this.profileStore,
     };
   }
 }

@@ -27,6 +27,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --workloads a,b     only these (${WORKLOADS.map(([k]) => k).join(", ")})
   --threads N         worker threads of the parallel tspark runs (default: cores); the other run uses 1
   --pyspark PYTHON    also run PySpark with this interpreter (env TSPARK_BENCH_PYSPARK)
+  --tpch              TPC-H's 22 queries instead, at a scale factor (--tpch --help lists its flags)
 Other modes: --load [--clients N] [--queries M] [--seconds T] (load-bench.ts), --transport [--round-trips N] (transport-bench.ts).
 The tspark engine's thread count is set through TSPARK_WORKER_THREADS (engine/services.ts).
 Exits 1 when an answer differs between engines or a tspark run fails.`;

@@ -18,6 +18,7 @@ import { targetLines } from "./targets.js";
 import { dataSpec } from "./workloads.js";
 import { runLoadBench } from "./load-bench.js";
 import { runTransportBench } from "./transport-bench.js";
+import { runTpchBench } from "./tpch/tpch-run.js";
 
 const nodeSide = fileURLToPath(new URL("./node-side.js", import.meta.url));
 
@@ -137,6 +138,11 @@ function main(): void {
   // so is the transport run (transport-bench.ts): tcp:// against ipc:// round trips
   if (process.argv.includes("--transport")) {
     void runTransportBench(process.argv.slice(2)).then((code) => (process.exitCode = code));
+    return;
+  }
+  // so is the TPC-H run (tpch/tpch-run.ts): 22 queries at a scale factor, every engine
+  if (process.argv.includes("--tpch")) {
+    process.exitCode = runTpchBench(process.argv.slice(2));
     return;
   }
   let opts: BenchOptions;

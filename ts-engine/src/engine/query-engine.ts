@@ -5,6 +5,8 @@ import type { PhysicalPlan } from "../exec/physical-plan.js";
 import { planPhysicalExplained } from "../exec/planner.js";
 import type { ExplainNotes } from "../exec/explain-notes.js";
 import { explainFormatted } from "../exec/explain-formatted.js";
+import { QueryProfile } from "../exec/metrics/query-profile.js";
+import { profileOutput } from "../exec/metrics/profile-output.js";
 import { resultPartitions, runPhysical, type ResultRunOptions } from "../exec/scheduler/dag-scheduler.js";
 import { showString } from "../format/show-string.js";
 import { treeString } from "../format/tree-string.js";
@@ -105,14 +107,43 @@ async function* relabel(schema: StructType, src: AsyncIterable<ColumnBatch>): As
  * `opts.partitionsAtOnce` bounds the result partitions computed ahead (toLocalIterator).
  */
 export async function executeQuery(plan: ParsedPlan, ctx: ExecContext, opts: ResultRunOptions = {}): Promise<QueryResult> {
-  const { analyzed, physical } = prepare(await resolveSources(plan, ctx), ctx);
+  const { analyzed, physical, notes } = prepare(await resolveSources(plan, ctx), ctx);
   const schema = schemaOf(analyzed);
   if (analyzed.kind === "InsertIntoFiles" && physical.kind === "WriteFiles") {
     // a write command runs to completion here and returns no rows
     await runWrite(analyzed, physical, ctx);
     return { schema, batches: noBatches() };
   }
-  return { schema, batches: relabel(schema, runPhysical(physical, ctx, opts)) };
+  const profile = profileFor(plan, physical, notes, ctx);
+  if (profile === undefined) return { schema, batches: relabel(schema, runPhysical(physical, ctx, opts)) };
+  return { schema, batches: profiled(profile, physical, notes, relabel(schema, runPhysical(physical, { ...ctx, profile }, opts))) };
+}
+
+/** Queries profiled so far, numbering the profile output. */
+let profiledQueries = 0;
+
+/**
+ * The per-operator metrics of this run, when anyone will read them: a frame's run is kept for
+ * its explain("formatted") (by its root's plan id), and every run is when the profile output is on.
+ */
+function profileFor(plan: ParsedPlan, physical: PhysicalPlan, notes: ExplainNotes, ctx: ExecContext): QueryProfile | undefined {
+  const keep = ctx.profiles !== undefined && plan.planId !== undefined;
+  if (!keep && profileOutput() === undefined) return undefined;
+  const profile = new QueryProfile(physical);
+  if (keep) ctx.profiles!.record(plan.planId!, { physical, notes, profile });
+  return profile;
+}
+
+/** The run's batches; once the last is handed over, the profile is finished and written where profiles go. */
+async function* profiled(profile: QueryProfile, physical: PhysicalPlan, notes: ExplainNotes, batches: AsyncIterable<ColumnBatch>): AsyncGenerator<ColumnBatch> {
+  profile.start();
+  try {
+    yield* batches;
+  } finally {
+    profile.finish();
+  }
+  const write = profileOutput();
+  if (write !== undefined) write(`== tspark profile: query ${++profiledQueries}, ${(profile.wall ?? 0).toFixed(1)} ms ==\n${explainFormatted(physical, notes, () => undefined, profile)}`);
 }
 
 /** A query's result attributes and schema, optimized and physical plans, its sources resolved (df.foreach, checkpoint). */
@@ -179,7 +210,12 @@ export function explainQuery(plan: ParsedPlan, mode: ExplainMode, ctx: ExecConte
   const physical = explainPhysical(p.physical);
   // no operator is compiled to code: what Spark prints with whole-stage codegen off
   if (mode === "codegen") return "Found 0 WholeStageCodegen subtrees.\n";
-  if (mode === "formatted") return explainFormatted(p.physical, p.notes, (id) => ctx.services.cache?.get(id));
+  if (mode === "formatted") {
+    // after an action on this frame: the plan that ran, with what each operator did
+    const ran = plan.planId === undefined ? undefined : ctx.profiles?.get(plan.planId);
+    if (ran !== undefined && ran.profile.wall !== undefined) return explainFormatted(ran.physical, ran.notes, (id) => ctx.services.cache?.get(id), ran.profile);
+    return explainFormatted(p.physical, p.notes, (id) => ctx.services.cache?.get(id));
+  }
   if (mode === "cost") return `${explainOptimizedWithStats(p.optimized, statisticsText)}${physical}\n`;
   // Spark's simple explain string ends with a blank line; extended ends after the physical plan.
   if (mode !== "extended") return `${physical}\n`;

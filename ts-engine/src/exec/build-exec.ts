@@ -27,6 +27,7 @@ import { UnionExec } from "./union-exec.js";
 import { WindowExec } from "./window/window-exec.js";
 import { CoalesceExec } from "./exchange/coalesce-exec.js";
 import { arrowPythonExec } from "./python/arrow-python-exec.js";
+import { MeteredExec } from "./metrics/metered-exec.js";
 
 type Builder<K extends PhysicalKind> = (p: PhysicalPlan & { kind: K }, inputs: StageInputs) => ExecutionPlan;
 
@@ -90,9 +91,9 @@ function sortMergeJoin(p: SortMergeJoinP, i: StageInputs, used: readonly boolean
  * Project reads, so that it gathers only those (late materialization, join-projection.ts).
  */
 function buildProjected(input: PhysicalPlan, i: StageInputs, exprs: readonly Expr[]): ExecutionPlan {
-  if (input.kind === "HashJoin") return hashJoin(input, i, projectedColumns(exprs, input.schema.fields.length));
-  if (input.kind === "SortMergeJoin") return sortMergeJoin(input, i, projectedColumns(exprs, input.schema.fields.length));
-  if (input.kind === "Filter") return new FilterExec(buildExec(input.input, i), input.condition, input.detail, projectedColumns(exprs, physicalSchema(input).fields.length));
+  if (input.kind === "HashJoin") return metered(input, i, hashJoin(input, i, projectedColumns(exprs, input.schema.fields.length)));
+  if (input.kind === "SortMergeJoin") return metered(input, i, sortMergeJoin(input, i, projectedColumns(exprs, input.schema.fields.length)));
+  if (input.kind === "Filter") return metered(input, i, new FilterExec(buildExec(input.input, i), input.condition, input.detail, projectedColumns(exprs, physicalSchema(input).fields.length)));
   return buildExec(input, i);
 }
 
@@ -108,5 +109,11 @@ function sharedRelation(p: HashJoinP, inputs: StageInputs): HashedRelation | und
  * them by reads of `inputs`). Built on whichever thread runs the stage's tasks.
  */
 export function buildExec(p: PhysicalPlan, inputs: StageInputs): ExecutionPlan {
-  return (BUILDERS[p.kind] as Builder<typeof p.kind>)(p, inputs);
+  return metered(p, inputs, (BUILDERS[p.kind] as Builder<typeof p.kind>)(p, inputs));
+}
+
+/** `exec` with its metrics taken when the task meters `p` (a profiled query). */
+function metered(p: PhysicalPlan, inputs: StageInputs, exec: ExecutionPlan): ExecutionPlan {
+  const path = inputs.metered?.get(p);
+  return path === undefined ? exec : new MeteredExec(exec, path);
 }

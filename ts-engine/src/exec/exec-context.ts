@@ -6,6 +6,9 @@ import type { PythonRunner } from "../python/python-runner.js";
 import type { CacheManager } from "./cache/cache-manager.js";
 import type { SessionCheckpoints } from "./cache/session-checkpoints.js";
 import type { SessionCatalog } from "../catalog/session-catalog.js";
+import type { TaskMetricsRecorder } from "./metrics/operator-metrics.js";
+import type { QueryProfile } from "./metrics/query-profile.js";
+import type { ProfileStore } from "./metrics/profile-store.js";
 
 /**
  * What a running query may use: the session's conf, the Python interpreter that runs
@@ -26,6 +29,12 @@ export interface ExecContext {
   readonly observations?: ObservationStore;
   /** The session's checkpoints (df.checkpoint), freed with it; absent = checkpoints cannot be made. */
   readonly checkpoints?: SessionCheckpoints;
+  /** The session's last profiled runs (explain formatted shows their metrics); absent = none kept. */
+  readonly profiles?: ProfileStore;
+  /** The running query's per-operator metrics, gathered as its tasks end; absent = not taken. */
+  readonly profile?: QueryProfile;
+  /** The running task's operator meters (exec/metrics/metered-exec.ts); absent = not metered. */
+  readonly operatorMetrics?: TaskMetricsRecorder;
 }
 
 /** Long-lived, process-wide services shared by all sessions. */

@@ -6,6 +6,9 @@ import { JOIN_TYPE_NAMES } from "./explain-detail.js";
 import { CODEGEN, hasExchange, operatorLine, shown } from "./explain.js";
 import { fieldString, type ExplainNotes } from "./explain-notes.js";
 import type { PhysicalPlan } from "./physical-plan.js";
+import type { QueryProfile } from "./metrics/query-profile.js";
+import { planPaths } from "./metrics/plan-paths.js";
+import { childrenOf } from "./physical-plan.js";
 
 /** A cached relation's plan and notes, for the InMemoryRelation under its scan. */
 export type CachedPlanOf = (cacheId: number) => { readonly physical: PhysicalPlan; readonly notes?: ExplainNotes } | undefined;
@@ -28,6 +31,18 @@ interface Walk {
   readonly cachedPlan: CachedPlanOf;
   readonly stars: boolean;
   stage: number;
+  /** The run's metrics, when the plan is one that ran (explain after an action), and the plan's paths. */
+  readonly profile?: { readonly of: QueryProfile; readonly paths: ReadonlyMap<PhysicalPlan, string> } | undefined;
+}
+
+/** `Metrics: rows=…, batches=…, …`: what an operator did in the run, or nothing when it did not run in a task. */
+function metricsLine(p: PhysicalPlan, w: Walk): string[] {
+  const path = w.profile?.paths.get(p);
+  const m = path === undefined ? undefined : w.profile!.of.of(path);
+  if (m === undefined) return [];
+  const self = w.profile!.of.selfMs(path!, childrenOf(p).length, p.kind === "ShuffleExchange" || p.kind === "BroadcastExchange") ?? m.timeMs;
+  const mem = m.peakBytes <= 0 ? "" : `, peak memory=${m.peakBytes < 1 << 20 ? `${(m.peakBytes / 1024).toFixed(1)} KiB` : `${(m.peakBytes / (1 << 20)).toFixed(1)} MiB`}`;
+  return [`Metrics: rows=${m.rows}, batches=${m.batches}, tasks=${m.tasks}, time=${m.timeMs.toFixed(1)} ms (self ${self.toFixed(1)} ms)${mem}`];
 }
 
 const attrs = (es: readonly Expr[]): string[] => es.map(exprToString);
@@ -115,7 +130,7 @@ function build(p: PhysicalPlan, w: Walk, inStage: number): Shown {
   if (p.kind === "FileSourceScan" && p.batched) {
     // a columnar scan feeds a ColumnarToRow, the first operator of its codegen stage
     const stage = w.stars ? (inStage > 0 ? inStage : ++w.stage) : 0;
-    const scan: Shown = { treeName: name, name, fields: fieldsOf(p, w.notes), children: [], inner: [], stage: 0, id: 0 };
+    const scan: Shown = { treeName: name, name, fields: [...fieldsOf(p, w.notes), ...metricsLine(p, w)], children: [], inner: [], stage: 0, id: 0 };
     return { treeName: "ColumnarToRow", name: "ColumnarToRow", fields: [fieldString("Input", attrs(outputOf(p, w.notes)))], children: [scan], inner: [], stage, id: 0 };
   }
   const stage = w.stars && CODEGEN.has(name) ? (inStage > 0 ? inStage : ++w.stage) : 0;
@@ -127,15 +142,17 @@ function build(p: PhysicalPlan, w: Walk, inStage: number): Shown {
     inner.push({ treeName: "InMemoryRelation", name: "InMemoryRelation", fields: [`Arguments: ${relation}`], children: [], inner: under, stage: 0, id: 0 });
   }
   const children = shown(p).map((c) => build(c, w, stage));
-  return { treeName: treeNameOf(p, name), name, fields: fieldsOf(p, w.notes), children, inner, stage, id: 0 };
+  return { treeName: treeNameOf(p, name), name, fields: [...fieldsOf(p, w.notes), ...metricsLine(p, w)], children, inner, stage, id: 0 };
 }
 
 /** A plan's shown root: AdaptiveSparkPlan over plans with an exchange (Spark 4's AQE), which are then not compiled. */
-function root(plan: PhysicalPlan, notes: ExplainNotes | undefined, cachedPlan: CachedPlanOf): Shown {
+function root(plan: PhysicalPlan, notes: ExplainNotes | undefined, cachedPlan: CachedPlanOf, profile?: QueryProfile): Shown {
   const adaptive = hasExchange(plan);
-  const top = build(plan, { notes, cachedPlan, stars: !adaptive, stage: 0 }, 0);
+  const metrics = profile === undefined ? undefined : { of: profile, paths: planPaths(plan) };
+  const top = build(plan, { notes, cachedPlan, stars: !adaptive, stage: 0, profile: metrics }, 0);
   if (!adaptive) return top;
-  const fields = [fieldString("Output", attrs(outputOf(plan, notes))), "Arguments: isFinalPlan=false"];
+  // after the run, the plan is the final one (Spark prints isFinalPlan=true once AQE is done)
+  const fields = [fieldString("Output", attrs(outputOf(plan, notes))), `Arguments: isFinalPlan=${profile === undefined ? "false" : "true"}`];
   return { treeName: "AdaptiveSparkPlan", name: "AdaptiveSparkPlan", fields, children: [top], inner: [], stage: 0, id: 0 };
 }
 
@@ -163,10 +180,12 @@ function treeLines(s: Shown, prefix: string, childPrefix: string, out: string[])
 /**
  * `explain(mode="formatted")` and SQL's EXPLAIN FORMATTED in Spark 4's layout (ExplainUtils):
  * the operator tree with ids (`* ` marks whole-stage codegen), then each operator's fields in
- * id order (`(2) Filter [codegen id : 1]`, `Input [1]: [id#0L]`, `Condition : …`).
+ * id order (`(2) Filter [codegen id : 1]`, `Input [1]: [id#0L]`, `Condition : …`). With the
+ * `profile` of a run of this plan (explain after an action), each operator that ran also shows a
+ * `Metrics:` line: rows and batches out, tasks, time (its inputs' included, and its own), peak memory.
  */
-export function explainFormatted(plan: PhysicalPlan, notes: ExplainNotes | undefined, cachedPlan: CachedPlanOf): string {
-  const top = root(plan, notes, cachedPlan);
+export function explainFormatted(plan: PhysicalPlan, notes: ExplainNotes | undefined, cachedPlan: CachedPlanOf, profile?: QueryProfile): string {
+  const top = root(plan, notes, cachedPlan, profile);
   const all: Shown[] = [];
   number(top, { n: 1 }, all);
   const tree: string[] = [];

@@ -48,6 +48,7 @@ export async function runRequest(
     catalog: session.catalog,
     observations: session.observations,
     checkpoints: session.checkpoints,
+    profiles: session.profiles,
   };
   try {
     await body({ ctx, window, signal: controller.signal });

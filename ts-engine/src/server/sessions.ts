@@ -5,6 +5,7 @@ import { SparkException } from "../errors/spark-exception.js";
 import { CacheManager } from "../exec/cache/cache-manager.js";
 import { ObservationStore } from "../exec/observation-store.js";
 import { SessionCheckpoints } from "../exec/cache/session-checkpoints.js";
+import { ProfileStore } from "../exec/metrics/profile-store.js";
 
 /** A request in flight: cancelled through its AbortController (interrupt, release, shutdown). */
 export interface RunningRequest {
@@ -28,6 +29,8 @@ export interface Session {
   readonly observations: ObservationStore;
   /** Its checkpoints' saved rows, freed when it is released. */
   readonly checkpoints: SessionCheckpoints;
+  /** Its frames' last profiled runs (explain formatted after an action shows their metrics). */
+  readonly profiles: ProfileStore;
   /**
    * Its cached queries (df.cache/persist), freed when it is released. Per session, not per engine:
    * cache entries match on client plans, which name temp views, and one session's view `t` must
@@ -78,6 +81,7 @@ export class SessionStore {
       catalog: new SessionCatalog(this.sharedCatalog, sqlConf),
       observations: new ObservationStore(),
       checkpoints: new SessionCheckpoints(),
+      profiles: new ProfileStore(),
       cache: new CacheManager(),
       ...(clientPid === undefined ? {} : { clientPid }),
     };

@@ -3,6 +3,7 @@ import { sliceBatch } from "../../columnar/rows.js";
 import type { StructType } from "../../types/data-type.js";
 import type { ExecutionPlan } from "../execution-plan.js";
 import type { HashedRelation } from "../join/hashed-relation.js";
+import type { PhysicalPlan } from "../physical-plan.js";
 
 /** What a stage reads from the stages before it (shuffle partitions, broadcasts) and from the cache. */
 export interface StageInputs {
@@ -14,6 +15,8 @@ export interface StageInputs {
   cached(id: number): { readonly numPartitions: number; read(partition: number): readonly ColumnBatch[] };
   /** Broadcast `id` hashed on its join keys, when it was (built once per query, shared). */
   relation?(id: number): HashedRelation | undefined;
+  /** The nodes whose operators are metered, with their paths (exec/metrics/plan-paths.ts); absent = none. */
+  readonly metered?: ReadonlyMap<PhysicalPlan, string>;
 }
 
 /** Inputs of a stage that reads nothing from other stages. */

@@ -11,6 +11,21 @@ export function unableToAcquireMemory(requested: number, received: number): Spar
   });
 }
 
+/** Told what an operator's reservations hold (exec/metrics: its peak memory), growth positive. */
+export interface MemoryMeter {
+  held(deltaBytes: number): void;
+}
+
+/** The meter of the operator whose code runs now on this thread (exec/metrics/metered-exec.ts). */
+let currentMeter: MemoryMeter | undefined;
+
+/** Makes `m` the current meter; returns the one before (to restore). */
+export function setMemoryMeter(m: MemoryMeter | undefined): MemoryMeter | undefined {
+  const prev = currentMeter;
+  currentMeter = m;
+  return prev;
+}
+
 /**
  * The execution memory of one thread's heap (each worker thread has its own V8 heap, so
  * each has its own pool: this module's state is per isolate), shared fairly by the tasks
@@ -34,7 +49,7 @@ export class MemoryPool {
 
   /** A new, empty reservation for one operator of one task, against `capacity` bytes. */
   register(owner: string, capacity: number): MemoryReservation {
-    const r = new MemoryReservation(this, owner, capacity);
+    const r = new MemoryReservation(this, owner, capacity, currentMeter);
     this.active.add(r);
     return r;
   }
@@ -76,6 +91,8 @@ export class MemoryReservation {
     private readonly pool: MemoryPool,
     readonly owner: string,
     readonly capacity: number,
+    /** The operator that made the reservation, told of what it holds (absent: no profile). */
+    private readonly meter?: MemoryMeter,
   ) {}
 
   /** Bytes held. */
@@ -89,6 +106,7 @@ export class MemoryReservation {
     if (bytes > this.pool.headroom(this)) return false;
     this.bytes += bytes;
     this.pool.take(bytes);
+    this.meter?.held(bytes);
     return true;
   }
 
@@ -102,6 +120,7 @@ export class MemoryReservation {
     const b = Math.min(bytes, this.bytes);
     this.bytes -= b;
     this.pool.release(b);
+    this.meter?.held(-b);
   }
 
   /** Gives back everything held. */

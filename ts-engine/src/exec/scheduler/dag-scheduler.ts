@@ -20,6 +20,7 @@ import type { StageTask, TaskBroadcastInput, TaskCacheInput, TaskItem, TaskOutpu
 import { closing, retriedOnThreadLoss, threadLost } from "./task-retry.js";
 import type { WorkerPool } from "./worker-pool.js";
 import type { Materialised } from "../cache/cache-manager.js";
+import { TaskMetricsRecorder, type TaskOperatorMetrics } from "../metrics/operator-metrics.js";
 
 /** How a query's result partitions run. */
 export interface ResultRunOptions {
@@ -335,7 +336,9 @@ class QueryRun {
     const plan = cut(stage.plan, p);
     const shuffles = await Promise.all(shuffleReads);
     const cached = await Promise.all(reads);
-    return { stageId: stage.id, plan, partition: p, output, shuffles, broadcasts, cached, ...(retryable ? { retryable } : {}) };
+    // a range exchange's sampling pass reads its input a second time: its metrics are not counted
+    const profile = this.ctx.profile !== undefined && output.kind !== "sample";
+    return { stageId: stage.id, plan, partition: p, output, shuffles, broadcasts, cached, ...(retryable ? { retryable } : {}), ...(profile ? { profile } : {}) };
   }
 
   /** Partition `part` of a cached relation for one task: the store's blocks (read back when spilled). */
@@ -355,20 +358,26 @@ class QueryRun {
    */
   private async *task(stage: Stage, p: number, output: TaskOutput, retryable = false): AsyncGenerator<TaskItem> {
     const kinds = stageKinds(stage.plan);
-    const report = (threadId: number): void => this.ctx.services.onTask?.({ stageId: stage.id, partition: p, kinds, threadId });
+    const report = (threadId: number, operatorMetrics?: TaskOperatorMetrics): void => {
+      this.ctx.services.onTask?.({ stageId: stage.id, partition: p, kinds, threadId });
+      if (operatorMetrics !== undefined) this.ctx.profile?.add(stage, operatorMetrics);
+    };
     const pool = this.ctx.services.workerPool;
     try {
       const python = kinds.includes("BatchEvalPython") || kinds.includes("ArrowPython");
       const task = await this.makeTask(stage, p, output, retryable || python);
       const onPool = pool !== undefined && pool.available;
-      const attempt = (): AsyncIterable<TaskItem> => (onPool ? pool.run(task, this.ctx, report) : runTask(task, this.ctx));
+      // in-process, the task's operators are metered here (on the pool, the worker meters them)
+      const recorder = !onPool && task.profile === true ? new TaskMetricsRecorder() : undefined;
+      const local = recorder === undefined ? this.ctx : { ...this.ctx, operatorMetrics: recorder };
+      const attempt = (): AsyncIterable<TaskItem> => (onPool ? pool.run(task, this.ctx, report) : runTask(task, local));
       const items = python ? await this.retried(stage.id, p, () => gathered(attempt())) : onPool ? this.onThreads(stage, p, output, task, pool, report) : attempt();
       for await (const item of items) {
         // a CollectMetrics' partial states go to the query's metrics, not to the stage's output
         if (item.metricsId !== undefined) this.metrics?.merge(item.metricsId, item.batch);
         else yield item;
       }
-      if (!onPool) report(0);
+      if (!onPool) report(0, recorder?.snapshot());
     } catch (e) {
       throw this.fail(e);
     }

@@ -13,6 +13,7 @@ import { buildHashedRelation } from "../join/hashed-relation.js";
 import { keyBatch, rangePartitionIds } from "../exchange/range-partition.js";
 import type { StageInputs } from "../exchange/stage-input-exec.js";
 import { evalContextOf, throwIfAborted } from "../util.js";
+import { planPaths } from "../metrics/plan-paths.js";
 import type { StageTask, TaskItem } from "./task.js";
 
 /** A task's reads: only its own partition of each shuffle was sent with it. */
@@ -106,7 +107,8 @@ export async function* runTask(task: StageTask, ctx: ExecContext): AsyncGenerato
 }
 
 async function* runTaskOutput(task: StageTask, ctx: ExecContext): AsyncGenerator<TaskItem> {
-  const exec = buildExec(task.plan, inputsOf(task));
+  const inputs = inputsOf(task);
+  const exec = buildExec(task.plan, ctx.operatorMetrics === undefined ? inputs : { ...inputs, metered: planPaths(task.plan) });
   const rows = exec.execute(task.partition, ctx);
   const out = task.output;
   switch (out.kind) {

@@ -18,6 +18,8 @@ export interface Stage {
   readonly output: StageOutput;
   /** The stages whose output this stage reads (they run first). */
   readonly parents: readonly Stage[];
+  /** The query plan's node this stage's root was cut from (exec/metrics maps task metrics onto it). */
+  readonly source?: PhysicalPlan;
 }
 
 /** Cuts a physical plan at its exchanges into the DAG of stages; returns the result stage. */
@@ -27,13 +29,13 @@ export function cutStages(root: PhysicalPlan): Stage {
     if (p.kind === "ShuffleExchange") {
       const own: Stage[] = [];
       const plan = cut(p.input, own);
-      parents.push({ id: nextId++, plan, output: { kind: "shuffle", shuffleId: p.planId, partitioning: p.partitioning }, parents: own });
+      parents.push({ id: nextId++, plan, output: { kind: "shuffle", shuffleId: p.planId, partitioning: p.partitioning }, parents: own, source: p.input });
       return { kind: "ShuffleRead", shuffleId: p.planId, schema: physicalSchema(p.input), exchange: p };
     }
     if (p.kind === "BroadcastExchange") {
       const own: Stage[] = [];
       const plan = cut(p.input, own);
-      parents.push({ id: nextId++, plan, output: { kind: "broadcast", broadcastId: p.planId, ...(p.keys === undefined ? {} : { keys: p.keys }) }, parents: own });
+      parents.push({ id: nextId++, plan, output: { kind: "broadcast", broadcastId: p.planId, ...(p.keys === undefined ? {} : { keys: p.keys }) }, parents: own, source: p.input });
       return { kind: "BroadcastRead", broadcastId: p.planId, schema: physicalSchema(p.input), exchange: p };
     }
     return withChildren(
@@ -43,7 +45,7 @@ export function cutStages(root: PhysicalPlan): Stage {
   };
   const parents: Stage[] = [];
   const plan = cut(root, parents);
-  return { id: nextId++, plan, output: { kind: "result" }, parents };
+  return { id: nextId++, plan, output: { kind: "result" }, parents, source: root };
 }
 
 /** Every operator kind in a stage's plan (for traces and to see what a stage runs). */

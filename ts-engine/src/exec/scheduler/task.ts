@@ -3,6 +3,7 @@ import type { Expr, SortOrder } from "../../expr/expr.js";
 import type { HashedRelation } from "../join/hashed-relation.js";
 import type { PhysicalPlan } from "../physical-plan.js";
 import type { PythonPartitionTask } from "../python-partition-task.js";
+import type { TaskOperatorMetrics } from "../metrics/operator-metrics.js";
 
 /**
  * What a task does with its partition's rows: stream them back (`rows`), split them by
@@ -64,6 +65,8 @@ export interface StageTask {
   readonly retryable?: boolean;
   /** Which attempt this is (0 first, absent too): a task whose worker thread died runs again (task-retry.ts). */
   readonly attempt?: number;
+  /** Take the task's per-operator metrics (exec/metrics) and send them back with its end. */
+  readonly profile?: boolean;
 }
 
 /**
@@ -120,7 +123,7 @@ export type WorkerReply =
       readonly relation?: HashedRelation;
       readonly metricsId?: number;
     }
-  | { readonly type: "done"; readonly taskId: number }
+  | { readonly type: "done"; readonly taskId: number; readonly operatorMetrics?: TaskOperatorMetrics }
   | {
       readonly type: "error";
       readonly taskId: number;

@@ -9,6 +9,7 @@ import { runTask } from "./run-task.js";
 import { CRASH_TEST_CONF, type TaskItem, type WorkerControl, type WorkerPythonTask, type WorkerReply, type WorkerTask } from "./task.js";
 import { prepareTransfer } from "./transfer.js";
 import { workerNice } from "./worker-nice.js";
+import { TaskMetricsRecorder } from "../metrics/operator-metrics.js";
 
 /** Batches a worker may have in flight before it waits for the main thread's ack. */
 const WINDOW = 8;
@@ -39,8 +40,8 @@ function post(msg: WorkerReply, transfer: ArrayBuffer[] = []): void {
   parentPort!.postMessage(msg, transfer);
 }
 
-/** The items of a task message: a stage task's operators, or an RDD partition's Python step. */
-async function* itemsOf(msg: WorkerTask | WorkerPythonTask, signal: AbortSignal): AsyncGenerator<TaskItem> {
+/** The items of a task message: a stage task's operators (metered into `recorder` when given), or an RDD partition's Python step. */
+async function* itemsOf(msg: WorkerTask | WorkerPythonTask, signal: AbortSignal, recorder: TaskMetricsRecorder | undefined): AsyncGenerator<TaskItem> {
   if (msg.type === "runPython") {
     for (const out of await runPythonPartitionTask(msg.task, python, { pythonExec: msg.pythonExec, signal })) {
       yield { bucket: out.bucket, batch: blobsBatch(out.blobs) };
@@ -50,7 +51,7 @@ async function* itemsOf(msg: WorkerTask | WorkerPythonTask, signal: AbortSignal)
   const conf = new SqlConf();
   for (const [k, v] of msg.conf) conf.set(k, v);
   if (msg.task.shuffles.length > 0) await crashForTest(conf.get(CRASH_TEST_CONF), msg.task.attempt ?? 0);
-  const ctx: ExecContext = { conf, pythonExec: msg.pythonExec, signal, services: { parallelism: 1, python } };
+  const ctx: ExecContext = { conf, pythonExec: msg.pythonExec, signal, services: { parallelism: 1, python }, ...(recorder === undefined ? {} : { operatorMetrics: recorder }) };
   yield* runTask(msg.task, ctx);
 }
 
@@ -70,8 +71,9 @@ async function crashForTest(spec: string | undefined, attempt: number): Promise<
 async function run(msg: WorkerTask | WorkerPythonTask): Promise<void> {
   const state: Running = { abort: new AbortController(), inFlight: 0, wake: null };
   running.set(msg.taskId, state);
+  const recorder = msg.type === "run" && msg.task.profile === true ? new TaskMetricsRecorder() : undefined;
   try {
-    for await (const item of itemsOf(msg, state.abort.signal)) {
+    for await (const item of itemsOf(msg, state.abort.signal, recorder)) {
       if (state.abort.signal.aborted) break;
       if (item.relation !== undefined) {
         // shared memory: posting it shares the buffers, nothing to transfer
@@ -88,7 +90,7 @@ async function run(msg: WorkerTask | WorkerPythonTask): Promise<void> {
         await new Promise<void>((r) => (state.wake = r));
       }
     }
-    post({ type: "done", taskId: msg.taskId });
+    post({ type: "done", taskId: msg.taskId, ...(recorder === undefined ? {} : { operatorMetrics: recorder.snapshot() }) });
   } catch (e) {
     const se = toSparkException(e);
     post({

@@ -7,6 +7,7 @@ import { InternalError, SparkException } from "../../errors/spark-exception.js";
 import { Channel } from "../exchange/channel.js";
 import { cancelledError } from "../cancelled-error.js";
 import type { PythonPartitionTask } from "../python-partition-task.js";
+import type { TaskOperatorMetrics } from "../metrics/operator-metrics.js";
 import type { StageTask, TaskItem, WorkerControl, WorkerPythonTask, WorkerReply, WorkerTask } from "./task.js";
 import { threadLostError } from "./task-retry.js";
 import { prepareTransfer } from "./transfer.js";
@@ -14,7 +15,7 @@ import { prepareTransfer } from "./transfer.js";
 interface RunningTask {
   readonly id: number;
   readonly ch: Channel<TaskItem>;
-  readonly onDone?: (threadId: number) => void;
+  readonly onDone?: (threadId: number, operatorMetrics?: TaskOperatorMetrics) => void;
 }
 
 interface Slot {
@@ -78,9 +79,9 @@ export class WorkerPool {
   /**
    * Runs `task` on a worker; its output arrives as it is made. The task's shuffle input
    * buffers move to the worker (they are read once; a sampling pass copies them); broadcasts are copied.
-   * `onDone` learns which thread ran it.
+   * `onDone` learns which thread ran it, and the task's operator metrics when it was profiled.
    */
-  run(task: StageTask, ctx: PoolTaskContext, onDone?: (threadId: number) => void): AsyncIterable<TaskItem> {
+  run(task: StageTask, ctx: PoolTaskContext, onDone?: (threadId: number, operatorMetrics?: TaskOperatorMetrics) => void): AsyncIterable<TaskItem> {
     if (!this.available || this.closed) throw new InternalError("worker pool is not available");
     const id = this.nextId++;
     const ch = new Channel<TaskItem>(Number.MAX_SAFE_INTEGER);
@@ -192,7 +193,7 @@ export class WorkerPool {
       return;
     }
     if (m.type === "done") {
-      t.onDone?.(slot.worker.threadId);
+      t.onDone?.(slot.worker.threadId, m.operatorMetrics);
       t.ch.close();
     }
     else {
