@@ -52,7 +52,7 @@ def main() -> None:
     if extra:
         pip_install(*sorted(set(extra)))
     # Build the engine first so the client records where its CLI lives.
-    if not (ROOT / "ts-engine" / "dist" / "cli.js").exists():
+    if not (ROOT / "ts-engine" / "dist" / "bundle" / "cli.js").exists():
         run("npm", "run", "build")
     # setuptools builds in-tree: a build/lib left from an older checkout would ship modules the
     # sources no longer have (a landing failed on a deleted package that still imported).

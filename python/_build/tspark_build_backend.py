@@ -1,7 +1,7 @@
 """PEP 517 backend: setuptools, after recording this checkout's engine CLI path.
 
 The generated module tspark/_engine_path.py lets an installed client find
-ts-engine/dist/cli.js from any working directory (the launcher checks it exists).
+ts-engine/dist/bundle/cli.js from any working directory (the launcher checks it exists).
 """
 from pathlib import Path
 
@@ -12,7 +12,7 @@ _ROOT = Path(__file__).resolve().parents[2]
 
 
 def _record_engine_path() -> None:
-    cli = _ROOT / "ts-engine" / "dist" / "cli.js"
+    cli = _ROOT / "ts-engine" / "dist" / "bundle" / "cli.js"  # the bundled engine (ts-engine/scripts/bundle.mjs)
     target = _ROOT / "python" / "tspark" / "_engine_path.py"
     target.write_text('"""Generated at install time: where the engine CLI of this checkout lives."""\n'
                       "ENGINE_CLI = %r\n" % str(cli))

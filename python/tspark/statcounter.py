@@ -9,12 +9,31 @@ import copy
 import math
 from typing import Any, Dict, Iterable, Union
 
-try:
-    from numpy import maximum, minimum, sqrt
-except ImportError:  # pragma: no cover - numpy is optional, as in PySpark
-    maximum = max  # type: ignore[assignment]
-    minimum = min  # type: ignore[assignment]
-    sqrt = math.sqrt  # type: ignore[assignment]
+
+def _bind_numpy() -> None:
+    """Rebinds maximum/minimum/sqrt to numpy's (or the builtins without numpy) at their first call:
+    importing numpy costs a third of a second, and ``import tspark.sql`` reaches this module."""
+    global maximum, minimum, sqrt
+    try:
+        from numpy import maximum, minimum, sqrt  # type: ignore[assignment]
+    except ImportError:  # pragma: no cover - numpy is optional, as in PySpark
+        maximum, minimum, sqrt = max, min, math.sqrt  # type: ignore[assignment]
+
+
+def maximum(a: Any, b: Any) -> Any:  # noqa: F811 - replaced by numpy's at the first call
+    _bind_numpy()
+    return maximum(a, b)
+
+
+def minimum(a: Any, b: Any) -> Any:  # noqa: F811
+    _bind_numpy()
+    return minimum(a, b)
+
+
+def sqrt(x: Any) -> Any:  # noqa: F811
+    _bind_numpy()
+    return sqrt(x)
+
 
 __all__ = ["StatCounter"]
 

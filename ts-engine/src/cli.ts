@@ -12,7 +12,7 @@ import { ENGINE_VERSION } from "./server/version.js";
  * `tspark-engine`: `serve` runs the ZeroMQ engine server; `keys` makes and lists CURVE key pairs;
  * `version` / `--version` print the version.
  */
-await yargs(hideBin(process.argv))
+void yargs(hideBin(process.argv))
   .scriptName("tspark-engine")
   // A repeated option takes its last value (`--host a --host b` binds b), never an array.
   .parserConfiguration({ "duplicate-arguments-array": false })

@@ -2,7 +2,7 @@
 
 The engine CLI is found via env TSPARK_ENGINE_CLI, else the path recorded when the
 package was installed (tspark/_engine_path.py), else ``tspark-engine`` on PATH, else
-a source checkout's ts-engine/dist/cli.js next to this package.
+a source checkout's ts-engine/dist/bundle/cli.js (or unbundled dist/cli.js) next to this package.
 """
 import os
 import secrets
@@ -46,9 +46,9 @@ def _recorded_cli() -> Optional[str]:
 def _checkout_cli() -> Optional[str]:
     here = Path(__file__).resolve()
     for parent in here.parents:
-        cand = parent / "ts-engine" / "dist" / "cli.js"
-        if cand.exists():
-            return str(cand)
+        for cand in (parent / "ts-engine" / "dist" / "bundle" / "cli.js", parent / "ts-engine" / "dist" / "cli.js"):
+            if cand.exists():
+                return str(cand)
     return None
 
 

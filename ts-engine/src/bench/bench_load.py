@@ -15,7 +15,7 @@ import threading
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[3]
-CLI = ROOT / "ts-engine" / "dist" / "cli.js"
+CLI = ROOT / "ts-engine" / "dist" / "bundle" / "cli.js"
 
 CLIENT = r"""
 import json, sys, time

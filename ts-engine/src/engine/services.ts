@@ -32,5 +32,8 @@ export function workerThreadsFromEnv(env: Readonly<Record<string, string | undef
  */
 export function createEngineServices(opts: { readonly parallelism?: number } = {}): EngineServices {
   const parallelism = Math.max(1, opts.parallelism ?? workerThreadsFromEnv() ?? availableParallelism());
-  return { parallelism, workerPool: new WorkerPool({ size: parallelism }), python: createPythonRunner(parallelism), cache: new CacheManager() };
+  const workerPool = new WorkerPool({ size: parallelism });
+  // The threads load their modules now, while the client connects, not at the first query.
+  workerPool.warm();
+  return { parallelism, workerPool, python: createPythonRunner(parallelism), cache: new CacheManager() };
 }
