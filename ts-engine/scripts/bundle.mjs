@@ -2,7 +2,9 @@
 // thread loads a few files instead of ~900 (dist's modules and the pure-JS dependencies):
 // - cli.cjs and worker-main.cjs: CommonJS bundles that cli.js and worker-main.js (small ES-module
 //   stubs) run through cached-loader.js, which keeps V8's compiled code between runs;
-// - index.js (the Node API's export) and parent-watchdog-thread.js: ES modules with shared chunks.
+// - index.js and parent-watchdog-thread.js: ES modules with shared chunks. The Node API's export stays
+//   dist/index.js: the bundle renames identifiers (size -> size2) inside engine-made JS functions that
+//   travel to the worker threads as source with their captures named, which breaks them.
 // Native addons and packages that load .wasm files beside themselves stay external. Every file is
 // flat in dist/bundle/, two levels under ts-engine/ as dist/'s own modules are, so that
 // `new URL("./worker-main.js", import.meta.url)` and `../../package.json` resolve alike.
