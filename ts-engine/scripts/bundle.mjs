@@ -2,14 +2,15 @@
 // thread loads a few files instead of ~900 (dist's modules and the pure-JS dependencies):
 // - cli.cjs and worker-main.cjs: CommonJS bundles that cli.js and worker-main.js (small ES-module
 //   stubs) run through cached-loader.js, which keeps V8's compiled code between runs;
-// - index.js and parent-watchdog-thread.js: ES modules with shared chunks. The Node API's export stays
-//   dist/index.js: the bundle renames identifiers (size -> size2) inside engine-made JS functions that
-//   travel to the worker threads as source with their captures named, which breaks them.
+// - parent-watchdog-thread.js: an ES module, for the CLI's watchdog thread.
+// The Node API's export stays dist/index.js (not bundled): bundling renames identifiers (size ->
+// size2) inside engine-made JS functions that travel to the worker threads as source with their
+// captures named, which breaks them.
 // Native addons and packages that load .wasm files beside themselves stay external. Every file is
 // flat in dist/bundle/, two levels under ts-engine/ as dist/'s own modules are, so that
 // `new URL("./worker-main.js", import.meta.url)` and `../../package.json` resolve alike.
 // Measured on the 2-core dev machine (CPU of importing the engine, load 10-20): dist/ 860-1,100 ms,
-// the ES-module bundle 270-400 ms, the CommonJS bundle with its code cache 210-300 ms.
+// an ES-module bundle 270-400 ms, the CommonJS bundle with its code cache 210-300 ms.
 import { build } from "esbuild";
 import { chmodSync, copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -22,9 +23,8 @@ const common = { bundle: true, platform: "node", target: "node20", outdir, exter
 rmSync(outdir, { recursive: true, force: true });
 await build({
   ...common,
-  entryPoints: { index: `${dist}index.js`, "parent-watchdog-thread": `${dist}server/parent-watchdog-thread.js` },
+  entryPoints: { "parent-watchdog-thread": `${dist}server/parent-watchdog-thread.js` },
   format: "esm",
-  splitting: true,
   // bundled CommonJS dependencies call require(); an ES module has none of its own
   banner: { js: 'import { createRequire as __tsparkCreateRequire } from "node:module"; const require = __tsparkCreateRequire(import.meta.url);' },
 });
