@@ -26,7 +26,8 @@ def _stuck_frame(spark, pid_file: str):
 
 
 def _gone(pid: int) -> bool:
-    return not os.path.exists("/proc/%d" % pid) or b") Z" in open("/proc/%d/stat" % pid, "rb").read()
+    from tests_support import process_gone
+    return process_gone(pid)
 
 
 @pytest.mark.parametrize("how", ["saveAsTable", "insertInto", "save", "writeTo"])

@@ -24,6 +24,15 @@ def engine_pids_for_parent(parent_pid: int) -> list[int]:
     return found
 
 
+def process_gone(pid: int) -> bool:
+    """Whether `pid` has exited (gone, or a zombie): a process may vanish between looking and reading."""
+    try:
+        with open("/proc/%d/stat" % pid, "rb") as f:
+            return b") Z" in f.read()
+    except FileNotFoundError:
+        return True
+
+
 def wait_until(pred: Callable[[], bool], timeout: float) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
