@@ -53,4 +53,15 @@ describe.skipIf(testPython.skipReason !== null)(`foreachPartition (${testPython.
     await expect(runner.foreachPartition(req("lambda r: 1 / 0", true), chunks(3, 10).source, opts)).rejects.toThrow(/ZeroDivisionError/);
     await runner.foreachPartition(req("lambda it: sum(1 for _ in it)", false), chunks(3, 10).source, opts);
   });
+
+  it("leaves no worker waiting for a chunk when the partition fails between chunks", async () => {
+    // the second chunk fails to be made (a cancel, a failed scan) while Python waits for it
+    async function* failing(): AsyncGenerator<RowsChunk> {
+      yield* chunks(1, 10).source;
+      throw new Error("scan failed");
+    }
+    for (let i = 0; i < 4; i++) await expect(runner.foreachPartition(req("lambda r: None", true), failing(), opts)).rejects.toThrow(/scan failed/);
+    // every worker of the pool serves a fresh conversation from its start
+    await Promise.all([0, 1, 2].map(() => runner.foreachPartition(req("lambda it: sum(1 for _ in it)", false), chunks(3, 10).source, opts)));
+  });
 });

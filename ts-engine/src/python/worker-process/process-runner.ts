@@ -46,8 +46,9 @@ export class ProcessPythonRunner extends FrameRunner implements PythonRunner {
         const next = cur.done === true ? cur : await it.next();
         const last = next.done === true;
         if (last) ended = true;
-        const reply = checkedReply(await requestAbortable(w, frame(chunk, first, last), opts.signal), opts);
-        if (reply.kind !== "more") clean = true;
+        const raw = await requestAbortable(w, frame(chunk, first, last), opts.signal);
+        clean = endsConversation(raw);
+        const reply = checkedReply(raw, opts);
         yield reply;
         if (reply.kind !== "more") return;
         if (last) throw new InternalError("Python worker asked for rows past the partition's end");
@@ -73,17 +74,21 @@ export class ProcessPythonRunner extends FrameRunner implements PythonRunner {
     const it = chunks[Symbol.asyncIterator]();
     await this.pool(opts.pythonExec).useExclusive(async (w) => {
       let done = false;
+      let clean = false;
       try {
         // one chunk in flight: the next is made only when Python asks for it ("more")
         for (let first = true; ; first = false) {
           const next = await it.next();
           if (next.done === true) done = true;
-          const reply = checkedReply(await requestAbortable(w, frame(next.done === true ? undefined : next.value, first), opts.signal), opts);
-          if (reply.kind !== "more") return;
+          const raw = await requestAbortable(w, frame(next.done === true ? undefined : next.value, first), opts.signal);
+          clean = endsConversation(raw);
+          if (checkedReply(raw, opts).kind !== "more") return;
           if (done) throw new InternalError("Python worker asked for rows past the partition's end");
         }
       } finally {
         if (!done) await it.return?.();
+        // left mid-way (a cancel while the next chunk was being made, an error) the worker still waits for a chunk: replace it
+        if (!clean) w.stop(true);
       }
     });
   }
@@ -149,6 +154,11 @@ function requestAbortable(w: WorkerProcess, msg: Frame, signal: AbortSignal | un
       },
     );
   });
+}
+
+/** Whether a worker's reply ends its conversation (`ok` or `error`: it reads no further chunk). */
+function endsConversation(raw: unknown): boolean {
+  return typeof raw === "object" && raw !== null && (raw as Frame).kind !== "more";
 }
 
 /** `src`'s items through `f`, as they come. */
