@@ -99,3 +99,21 @@ def test_parallel_queries_on_one_session(spark) -> None:
     with concurrent.futures.ThreadPoolExecutor(4) as pool:
         results = list(pool.map(lambda n: spark.range(n).count(), [10, 100, 1000, 10000]))
     assert results == [10, 100, 1000, 10000]
+
+
+def test_a_star_among_function_arguments_expands_in_a_projection(spark) -> None:
+    """Issue 9: struct("*"), concat(*) in SQL, as Spark's ResolveReferences expands them; a star
+    outside a projection list is still INVALID_USAGE_OF_STAR_OR_REGEX with its message."""
+    from tspark.errors import AnalysisException
+    from tspark.sql import functions as F
+    df = spark.createDataFrame([(1, "a")], "x int, y string")
+    s = df.select(F.struct("*"))
+    assert s.columns == ["struct(x, y)"]
+    assert s.collect()[0][0].asDict() == {"x": 1, "y": "a"}
+    assert df.select(F.struct(F.col("*")).alias("s")).schema.simpleString() == "struct<s:struct<x:int,y:string>>"
+    assert df.groupBy("x").agg(F.first(F.struct("*")).alias("f")).collect()[0].f.y == "a"
+    df.createOrReplaceTempView("star_args")
+    row = spark.sql("select concat(*) as c, struct(*) as s from star_args").collect()[0]
+    assert (row.c, row.s.y) == ("1a", "a")
+    with pytest.raises(AnalysisException, match=r"\[INVALID_USAGE_OF_STAR_OR_REGEX\] Invalid usage of '\*' in expression"):
+        df.filter(F.coalesce(F.col("*")) > 0).collect()

@@ -128,6 +128,10 @@ export const SQL_CONDITIONS: Readonly<Record<string, { readonly sqlState: string
     sqlState: "42823",
     template: "Invalid subquery: Scalar subquery must return only one column, but got <number>.",
   },
+  "INVALID_USAGE_OF_STAR_OR_REGEX": {
+    sqlState: "42000",
+    template: "Invalid usage of <elem> in <prettyName>.",
+  },
   "CANNOT_RESOLVE_STAR_EXPAND": {
     sqlState: "42704",
     template: "Cannot resolve <targetString>.* given input columns <columns>. Please check that the specified table or struct exists and is accessible in the input columns.",

@@ -548,6 +548,14 @@ export class Parser {
 
   /** A function argument: an expression, or a lambda `x -> body` / `(x, y) -> body` (higher-order functions). */
   protected argument(): Expr {
+    // a bare `*` argument (`struct(*)`, `concat(*)`): the analyzer expands it in a projection list
+    if (this.peek().type === "op" && this.peek().value === "*") {
+      const save = this.lx.pos;
+      this.next();
+      const after = this.peek();
+      if (after.type === "op" && (after.value === "," || after.value === ")")) return { kind: "UnresolvedStar" };
+      this.lx.pos = save;
+    }
     const names = this.lambdaParams();
     if (names === null) return this.expression();
     const body = this.expression();

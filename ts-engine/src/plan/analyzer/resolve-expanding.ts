@@ -2,7 +2,7 @@ import { newExprId, type Expr } from "../../expr/expr.js";
 import { exprType } from "../../expr/expr-type.js";
 import { scalarCall } from "../../expr/functions/function-def.js";
 import { IntegerType, StringType } from "../../types/data-type.js";
-import type { ParsedExpr } from "../../expr/parsed-expr.js";
+import type { ParsedExpr, UnresolvedStar } from "../../expr/parsed-expr.js";
 import { AnalysisException } from "../../errors/spark-exception.js";
 import { regexColumns } from "./regex-columns.js";
 import { parseExpression } from "../../sql/parse-expression.js";
@@ -41,37 +41,33 @@ function structStar(target: readonly string[], scope: Scope): Expr[] | null {
  */
 export function resolveExpanding(exprs: readonly ParsedExpr[], scope: Scope): Expr[] {
   const out: Expr[] = [];
+  // stars among function arguments expand too (`struct(*)`), against this list's input
+  const inner: Scope = { ...scope, expandStar: (star) => expandStar(star, scope) };
   for (const raw of exprs) {
     const e = raw.kind === "ExprString" ? parseExpression(raw.sql, scope.timeZone) : raw;
-    if (e.kind !== "UnresolvedStar") {
-      // SQL text resolves as text so that its errors carry the SQL origin (`line 1 pos N`).
-      out.push(resolveExpr(raw, scope));
-      continue;
-    }
-    if (e.regex !== undefined) {
-      out.push(...regexColumns(e.regex, e.target, scope));
-      continue;
-    }
-    if (e.target === undefined || e.target.length === 0) {
-      // df["*"]: the shallowest frame with that planId, as its columns are visible now
-      const frames = e.planId === undefined ? undefined : scope.planIds.get(e.planId);
-      const frame = frames === undefined ? undefined : [...frames].sort((a, b) => a.depth - b.depth)[0]!.attrs;
-      out.push(...(frame === undefined ? scope.attrs : frame.map((a) => scope.attrs.find((x) => x.exprId === a.exprId) ?? a)));
-      continue;
-    }
-    const hits = scope.attrs.filter((a) => matchName([...e.target!, a.name], [a], scope.caseSensitive).length > 0);
-    const fields = hits.length === 0 ? structStar(e.target, scope) : null;
-    if (fields !== null) {
-      out.push(...fields);
-      continue;
-    }
-    if (hits.length === 0) {
-      throw new AnalysisException("CANNOT_RESOLVE_STAR_EXPAND", {
-        targetString: quoteParts(e.target),
-        columns: scope.attrs.map((a) => quoteParts([a.name])).join(", "),
-      });
-    }
-    out.push(...hits);
+    // SQL text resolves as text so that its errors carry the SQL origin (`line 1 pos N`).
+    out.push(...(e.kind === "UnresolvedStar" ? expandStar(e, scope) : [resolveExpr(raw, inner)]));
   }
   return out;
+}
+
+/** The columns one star stands for: `*`, `t.*`, `st.*` over a struct, or a colRegex. */
+function expandStar(e: UnresolvedStar, scope: Scope): Expr[] {
+  if (e.regex !== undefined) return regexColumns(e.regex, e.target, scope);
+  if (e.target === undefined || e.target.length === 0) {
+    // df["*"]: the shallowest frame with that planId, as its columns are visible now
+    const frames = e.planId === undefined ? undefined : scope.planIds.get(e.planId);
+    const frame = frames === undefined ? undefined : [...frames].sort((a, b) => a.depth - b.depth)[0]!.attrs;
+    return [...(frame === undefined ? scope.attrs : frame.map((a) => scope.attrs.find((x) => x.exprId === a.exprId) ?? a))];
+  }
+  const hits = scope.attrs.filter((a) => matchName([...e.target!, a.name], [a], scope.caseSensitive).length > 0);
+  const fields = hits.length === 0 ? structStar(e.target, scope) : null;
+  if (fields !== null) return fields;
+  if (hits.length === 0) {
+    throw new AnalysisException("CANNOT_RESOLVE_STAR_EXPAND", {
+      targetString: quoteParts(e.target),
+      columns: scope.attrs.map((a) => quoteParts([a.name])).join(", "),
+    });
+  }
+  return hits;
 }

@@ -195,9 +195,11 @@ function resolveFunction(name: string, rawArgs: readonly ParsedExpr[], isDistinc
     throw new AnalysisException("UNRESOLVED_ROUTINE", { routineName: `\`${name}\``, searchPath: SEARCH_PATH });
   }
   if (def.kind === "higherOrder") return resolveHigherOrder(def, lower, rawArgs, scope);
-  const args = rawArgs.map((a) =>
-    a.kind === "UnresolvedStar" && def.kind === "agg" && def.starMeansRows === true ? { kind: "Literal" as const, value: 1, dataType: IntegerType } : resolveExpr(a, scope),
-  );
+  const args = rawArgs.flatMap((a): Expr[] => {
+    if (a.kind !== "UnresolvedStar") return [resolveExpr(a, scope)];
+    if (def.kind === "agg" && def.starMeansRows === true) return [{ kind: "Literal", value: 1, dataType: IntegerType }];
+    return a.regex === undefined && scope.expandStar !== undefined ? scope.expandStar(a) : [resolveExpr(a, scope)];
+  });
   return applyFunction(name, args, isDistinct, { decimalAllowPrecisionLoss: scope.decimalAllowPrecisionLoss ?? true });
 }
 

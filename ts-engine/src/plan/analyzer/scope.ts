@@ -1,5 +1,6 @@
 import { AnalysisException } from "../../errors/spark-exception.js";
-import type { AttributeRef, NamedLambdaVariable } from "../../expr/expr.js";
+import type { AttributeRef, Expr, NamedLambdaVariable } from "../../expr/expr.js";
+import type { UnresolvedStar } from "../../expr/parsed-expr.js";
 import type { DataType } from "../../types/data-type.js";
 import type { PlanIdMap } from "./frame-output.js";
 import { noPlan } from "./no-plan.js";
@@ -55,6 +56,12 @@ export interface Scope {
    * MISSING_ATTRIBUTES: only to print the failing operator as Spark does (missing-operator.ts).
    */
   readonly lenientFrameColumns?: boolean;
+  /**
+   * In a projection or aggregate list: a star among a function's arguments (`struct(*)`,
+   * `concat(*)`) expands into these columns, as Spark's ResolveReferences does in Project and
+   * Aggregate; elsewhere it raises INVALID_USAGE_OF_STAR_OR_REGEX.
+   */
+  readonly expandStar?: (star: UnresolvedStar) => Expr[];
 }
 
 /** Spark's identifier quoting in messages: `` `a` ``, with backquotes doubled. */
