@@ -68,6 +68,8 @@ ENGINE_ONLY = {
     "multiply_interval", "divide_interval",
     # Spark's ReplicateRows, which exceptAll / intersectAll plan (RewriteExceptAll): no SQL name
     "replicaterows",
+    # Spark's LikeAny / LikeAll / NotLikeAny / NotLikeAll, which `x [NOT] LIKE ANY|ALL (…)` builds: no SQL name
+    "likeany", "likeall", "notlikeany", "notlikeall",
     # Spark's AtLeastNNonNulls, which df.na.drop / dropna filter on: no SQL name
     "atleastnnonnulls",
     # Spark's QuantileSummaries behind df.approxQuantile (StatFunctions.multipleApproxQuantiles): no SQL name

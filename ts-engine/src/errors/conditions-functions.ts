@@ -92,6 +92,18 @@ export const FUNCTION_CONDITIONS: Readonly<Record<string, { readonly sqlState: s
     sqlState: "42601",
     template: "The format is invalid: <format>. Currency characters must appear before digits in the number format.",
   },
+  "INVALID_FORMAT.ESC_AT_THE_END": {
+    sqlState: "42601",
+    template: "The format is invalid: <format>. The escape character is not allowed to end with.",
+  },
+  "INVALID_FORMAT.ESC_IN_THE_MIDDLE": {
+    sqlState: "42601",
+    template: "The format is invalid: <format>. The escape character is not allowed to precede <char>.",
+  },
+  "INVALID_ESCAPE_CHAR": {
+    sqlState: "42604",
+    template: "`EscapeChar` should be a string literal of length one, but got <sqlExpr>.",
+  },
   "INVALID_FORMAT.EMPTY": {
     sqlState: "42601",
     template: "The format is invalid: <format>. The number format string cannot be empty.",

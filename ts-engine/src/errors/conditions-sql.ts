@@ -36,6 +36,10 @@ export const SQL_CONDITIONS: Readonly<Record<string, { readonly sqlState: string
     sqlState: "42826",
     template: "<operator> can only be performed on inputs with the same number of columns, but the first input has <firstNumColumns> columns and the <invalidOrdinalNum> input has <invalidNumColumns> columns.",
   },
+  "INVALID_ESC": {
+    sqlState: "42604",
+    template: "Found an invalid escape string: <invalidEscape>. The escape string must contain only one character.",
+  },
   "INVALID_SET_SYNTAX": {
     sqlState: "42000",
     template: "Expected format is 'SET', 'SET key', or 'SET key=value'. If you want to include special characters in key, or include semicolon in value, please use backquotes, e.g., SET `key`=`value`.",

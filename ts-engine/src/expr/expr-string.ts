@@ -35,7 +35,7 @@ const DEFAULT_ARRAY_SORT_LAMBDA =
   `lambdafunction((IF(((${V} IS NULL) AND (${V} IS NULL)), 0, (IF((${V} IS NULL), 1, (IF((${V} IS NULL), -1, ` +
   `(IF((${V} < ${V}), -1, (IF((${V} > ${V}), 1, 0)))))))))), ${V}, ${V})`;
 /** Functions whose generated column name shows their first argument only. */
-const FIRST_ARG_ONLY = new Set(["first", "last", "first_value", "last_value", "from_json", "to_json", "from_csv", "to_csv", "schema_of_json", "schema_of_csv", "from_xml", "to_xml", "schema_of_xml"]);
+const FIRST_ARG_ONLY = new Set(["likeany", "likeall", "notlikeany", "notlikeall", "first", "last", "first_value", "last_value", "from_json", "to_json", "from_csv", "to_csv", "schema_of_json", "schema_of_csv", "from_xml", "to_xml", "schema_of_xml"]);
 
 /** Either form: explain prints the parsed plan too, and error messages quote both. */
 type AnyExpr = Expr | ParsedExpr;
@@ -74,8 +74,11 @@ function call(name: string, args: readonly AnyExpr[], distinct: boolean, s: Styl
       return s === "explain" ? `isnotnull(${a[0]})` : `(${a[0]} IS NOT NULL)`;
     case "in":
       return `(${a[0]} IN (${a.slice(1).join(", ")}))`;
+    // Spark's Like prints its escape unless it is the default `\`; ILike (replaced by Like) never does
     case "like":
-      return `${a[0]} LIKE ${a[1]}`;
+      return a.length === 3 && a[2] !== "\\" ? `${a[0]} LIKE ${a[1]} ESCAPE '${a[2]}'` : `${a[0]} LIKE ${a[1]}`;
+    case "ilike":
+      return `ilike(${a[0]}, ${a[1]})`;
     case "rlike":
       return `RLIKE(${a[0]}, ${a[1]})`;
     case "extract":

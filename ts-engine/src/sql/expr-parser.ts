@@ -9,6 +9,7 @@ import { unboundParameter, type ParserOptions, type SqlParameters } from "./para
 import { rearrangeArguments, type CallArgument } from "./named-arguments.js";
 import { overClause, parseWindowSpec } from "./window-clause.js";
 import { AnalysisException, ParseException } from "../errors/spark-exception.js";
+import { withQueryContext } from "../errors/query-context.js";
 
 const COMPARE: Readonly<Record<string, string>> = { "=": "==", "==": "==", "<>": "!=", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">=", "<=>": "<=>" };
 
@@ -207,6 +208,7 @@ export class Parser {
         if (this.acceptKw("true") || this.acceptKw("false")) throw syntaxError(this.peek());
         throw syntaxError(this.peek());
       }
+      const opStart = this.peek().pos;
       const neg = kw(this.peek(), "not");
       if (neg) this.next();
       if (this.acceptKw("in")) {
@@ -226,8 +228,17 @@ export class Parser {
         const r = fn("between", e, lo, this.comparison());
         return neg ? fn("not", r) : r;
       }
-      if (this.acceptKw("like")) {
-        const r = fn("like", e, this.comparison());
+      if (this.acceptKw("rlike") || this.acceptKw("regexp")) {
+        const r = fn("rlike", e, this.comparison());
+        return neg ? fn("not", r) : r;
+      }
+      const like = this.acceptKw("like") ? "like" : this.acceptKw("ilike") ? "ilike" : undefined;
+      if (like !== undefined) {
+        const quantifier = this.likeQuantifier();
+        // Spark's query context of a LIKE error runs from the operator ([NOT] LIKE) to the clause's end
+        if (quantifier !== undefined) return this.quantifiedLike(like, quantifier, e, neg, opStart);
+        const pattern = this.comparison();
+        const r = this.acceptKw("escape") ? fn(like, e, pattern, this.likeEscape(opStart)) : fn(like, e, pattern);
         return neg ? fn("not", r) : r;
       }
       if (neg) throw syntaxError(this.peek());
@@ -237,6 +248,56 @@ export class Parser {
 
   protected comparison(): Expr {
     return this.binary(1);
+  }
+
+  /** After LIKE/ILIKE: `ANY`, `SOME` or `ALL` when a parenthesized pattern list follows (SOME is ANY). */
+  private likeQuantifier(): "any" | "all" | undefined {
+    const t = this.peek();
+    const q = kw(t, "any") || kw(t, "some") ? "any" : kw(t, "all") ? "all" : undefined;
+    if (q === undefined) return undefined;
+    const save = this.lx.pos;
+    this.lx.next();
+    const paren = this.peek();
+    this.lx.pos = save;
+    if (paren.type !== "op" || paren.value !== "(") return undefined;
+    this.next();
+    return q;
+  }
+
+  /**
+   * `e [NOT] LIKE|ILIKE ANY|ALL (p, …)`, as Spark's parser builds it: over string literals
+   * likeany/likeall/notlikeany/notlikeall (ILIKE lowercases the value and the patterns); over any
+   * other list the ORs (ANY) or ANDs (ALL) of the single LIKEs, each negated under NOT.
+   */
+  private quantifiedLike(like: "like" | "ilike", q: "any" | "all", e: Expr, neg: boolean, start: number): Expr {
+    this.expectOp("(");
+    if (this.peek().type === "op" && this.peek().value === ")") {
+      const err = new ParseException("_LEGACY_ERROR_TEMP_0064", { msg: "Expected something between '(' and ')'." });
+      this.next();
+      throw withQueryContext(err, this.lx.text, start, this.lx.pos - 1);
+    }
+    const patterns = [this.expression()];
+    while (this.acceptOp(",")) patterns.push(this.expression());
+    this.expectOp(")");
+    const literals = patterns.every((p) => p.kind === "Literal" && typeof p.value === "string");
+    if (literals) {
+      const name = `${neg ? "not" : ""}like${q}`;
+      if (like === "like") return fn(name, e, ...patterns);
+      const lowered = patterns.map((p) => (p.kind === "Literal" && typeof p.value === "string" ? { ...p, value: p.value.toLowerCase() } : p));
+      return fn(name, fn("lower", e), ...lowered);
+    }
+    const each = patterns.map((p) => (neg ? fn("not", fn(like, e, p)) : fn(like, e, p)));
+    return each.reduce((acc, x) => fn(q === "any" ? "or" : "and", acc, x));
+  }
+
+  /** After ESCAPE: the one-character string literal (Spark's INVALID_ESC otherwise). */
+  private likeEscape(start: number): Expr {
+    const t = this.next();
+    if (t.type !== "string") throw syntaxError(t);
+    if ([...t.value].length !== 1) {
+      throw withQueryContext(new ParseException("INVALID_ESC", { invalidEscape: `'${t.value}'` }), this.lx.text, start, this.lx.pos - 1);
+    }
+    return { kind: "Literal", value: t.value, dataType: StringType };
   }
 
   /** The binary operator at the cursor with its precedence (Spark's: comparisons < | < ^ < & < + - || < * / % DIV), else undefined. */

@@ -229,6 +229,19 @@ export function withoutUdt(t: DataType): DataType {
   return rest.kind === "string" && !("collation" in rest) ? StringType : (rest as DataType);
 }
 
+/**
+ * Equal up to field names and nullability, at every depth (Spark's equalsStructurally with
+ * ignoreNullability): the rule by which two structs whose fields differ only in name compare.
+ */
+export function typeEqualsStructurally(a: DataType, b: DataType): boolean {
+  if (a.kind === "array" && b.kind === "array") return typeEqualsStructurally(a.elementType, b.elementType);
+  if (a.kind === "map" && b.kind === "map") return typeEqualsStructurally(a.keyType, b.keyType) && typeEqualsStructurally(a.valueType, b.valueType);
+  if (a.kind === "struct" && b.kind === "struct" && udtOf(a) === undefined && udtOf(b) === undefined) {
+    return a.fields.length === b.fields.length && a.fields.every((f, i) => typeEqualsStructurally(f.dataType, b.fields[i]!.dataType));
+  }
+  return typeEquals(a, b);
+}
+
 /** Structural equality of two types, including nullability flags. */
 export function typeEquals(a: DataType, b: DataType): boolean {
   if (a === b) return true;

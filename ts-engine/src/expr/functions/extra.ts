@@ -10,7 +10,6 @@ import type { Expr, ScalarCall } from "../expr.js";
 import { collationOfType, isBinaryEquality, type Collation } from "../../types/collation.js";
 import { collationEndsWith, collationMatcher, collationStartsWith } from "../kernels/collation-search.js";
 import { callCollation, checkRegexCollation, regexCase } from "./collation.js";
-import { likeToRegExp } from "./misc.js";
 import { mapRows } from "./row-map.js";
 import { utf8Like, utf8Placement, utf8Rlike } from "../kernels/string-match.js";
 import { changeCase } from "../kernels/string-case.js";
@@ -129,6 +128,5 @@ export const EXTRA_FUNCTIONS: readonly ScalarFunctionDef[] = [
   stringPredicate("startswith", (s, p) => utf8Placement(s, p, "startsWith"), doc("startswith(left, right)", "Returns true if `left` starts with `right`, null if either is null.")),
   stringPredicate("endswith", (s, p) => utf8Placement(s, p, "endsWith"), doc("endswith(left, right)", "Returns true if `left` ends with `right`, null if either is null.")),
   stringPredicate("rlike", (s, p, call) => utf8Rlike(s, p, regexCase(call)), doc("rlike(str, regexp)", "Returns true if some substring of `str` matches the Java regular expression `regexp`.")),
-  stringPredicate("ilike", (s, p) => utf8Like(changeCase(s, false), changeCase(p, false), likeToRegExp), doc("str ilike pattern", "Returns true if `str` matches the SQL pattern `pattern` ignoring case.")),
   TRY_CAST,
 ];

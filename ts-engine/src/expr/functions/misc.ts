@@ -107,55 +107,10 @@ const COALESCE: ScalarFunctionDef = {
   },
 };
 
-/** SQL LIKE pattern → RegExp (`%` any run, `_` one char, `\` escapes). */
-export function likeToRegExp(pattern: string): RegExp {
-  let re = "";
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!;
-    if (c === "\\" && i + 1 < pattern.length) re += pattern[++i]!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    else if (c === "%") re += "[\\s\\S]*";
-    else if (c === "_") re += "[\\s\\S]";
-    else re += c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  }
-  return new RegExp(`^${re}$`, "u");
-}
-
-const LIKE: ScalarFunctionDef = {
-  kind: "scalar",
-  name: "like",
-  doc: doc("str like pattern", "Returns true if `str` matches the SQL pattern (`_` one character, `%` any sequence, `\\\\` escapes), null if either is null."),
-  resolve(name, args) {
-    checkArity(name, args, 2);
-    const call = scalarCall("like", args.map((a: Expr) => implicitCast(a, StringType)), BooleanType, args.some(exprNullable));
-    const c = collationOfType(exprType(call.args[0]!));
-    // Spark's LIKE takes UTF8_BINARY and UTF8_LCASE strings only
-    if (c.provider === "icu" || c.rtrim) throw unexpectedInputType(call, 0, call.args[0]!, '"STRING"');
-    return call;
-  },
-  eval([s, p], call) {
-    // UTF8_LCASE: the value and the pattern compare lowercased (Spark's collation-aware Like)
-    if (callCollation(call) !== null) return utf8Like(changeCase(s!, false), changeCase(p!, false), cachedLikeRegExp);
-    return utf8Like(s!, p!, cachedLikeRegExp);
-  },
-};
-
-const likeCache = new Map<string, RegExp>();
-
-/** likeToRegExp, compiled once per distinct pattern. */
-function cachedLikeRegExp(pattern: string): RegExp {
-  let re = likeCache.get(pattern);
-  if (re === undefined) {
-    if (likeCache.size > 1000) likeCache.clear();
-    likeCache.set(pattern, (re = likeToRegExp(pattern)));
-  }
-  return re;
-}
-
 /** Registry entries for a first set of general scalar functions. */
 export const MISC_FUNCTIONS: readonly ScalarFunctionDef[] = [
   ABS,
   COALESCE,
-  LIKE,
   stringKernel("upper", (v) => changeCase(v, true), StringType, doc("upper(str)", "Returns `str` with all characters changed to uppercase.")),
   stringKernel("lower", (v) => changeCase(v, false), StringType, doc("lower(str)", "Returns `str` with all characters changed to lowercase.")),
   LENGTH,

@@ -1,5 +1,5 @@
 import { AnalysisException } from "../../errors/spark-exception.js";
-import { BooleanType, type DataType } from "../../types/data-type.js";
+import { BooleanType, typeEqualsStructurally, type DataType } from "../../types/data-type.js";
 import { binaryOperandType, widerTypeOfAll } from "../../types/coercion.js";
 import { compare, type CompareOp } from "../kernels/comparison.js";
 import { andOr, not } from "../kernels/logic.js";
@@ -20,6 +20,8 @@ function comparison(op: CompareOp, doc: FunctionDoc): ScalarFunctionDef {
       const lt = exprType(l);
       const rt = exprType(r);
       const t = binaryOperandType(lt, rt);
+      // structs (and arrays/maps of them) whose fields differ only in name compare field by field, uncast
+      if (t === null && typeEqualsStructurally(lt, rt)) return scalarCall(op, [l, r], BooleanType, op === "<=>" ? false : exprNullable(l) || exprNullable(r));
       if (t === null) {
         throw new AnalysisException("DATATYPE_MISMATCH.BINARY_OP_DIFF_TYPES", {
           sqlExpr: quotedSql(scalarCall(op, args, BooleanType, true)),
@@ -129,6 +131,9 @@ const IN: ScalarFunctionDef = {
   doc: doc("expr in (value1, value2, ...)", "Returns true if `expr` equals any value, null if none does and some value (or expr) is null, else false."),
   resolve(name, args) {
     checkArity(name, args, 1, Infinity);
+    // Spark's In: values whose types differ from the value's only in struct field names need no cast
+    const x = exprType(args[0]!);
+    if (args.every((a) => typeEqualsStructurally(exprType(a), x))) return scalarCall("in", args, BooleanType, args.some(exprNullable));
     const t = commonTypeOrThrow(scalarCall("in", args, BooleanType, true), args);
     return scalarCall("in", args.map((a) => implicitCast(a, t)), BooleanType, args.some(exprNullable));
   },

@@ -2,6 +2,7 @@ import type { AggFunctionDef, FunctionDef } from "./function-def.js";
 import { ARITHMETIC_FUNCTIONS } from "./arithmetic.js";
 import { PREDICATE_FUNCTIONS } from "./predicates.js";
 import { MISC_FUNCTIONS } from "./misc.js";
+import { LIKE_FUNCTIONS } from "./like.js";
 import { MATH_FUNCTIONS } from "./math.js";
 import { STRING_FUNCTIONS } from "./string.js";
 import { COLLECTION_FUNCTIONS } from "./collection.js";
@@ -70,6 +71,7 @@ for (const def of [
   ...ARITHMETIC_FUNCTIONS,
   ...PREDICATE_FUNCTIONS,
   ...MISC_FUNCTIONS,
+  ...LIKE_FUNCTIONS,
   ...MATH_FUNCTIONS,
   ...STRING_FUNCTIONS,
   ...COLLECTION_FUNCTIONS,

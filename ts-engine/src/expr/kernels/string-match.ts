@@ -52,9 +52,9 @@ export function utf8Placement(str: Vector, pattern: Vector, how: Placement): Vec
   return makeVector(BooleanType, out, validity, n);
 }
 
-/** A LIKE pattern with no `_` and no escape, `%` only at its ends: a byte placement test. */
-function simpleLike(p: string): { how: Placement; needle: string } | null {
-  if (p.includes("_") || p.includes("\\")) return null;
+/** A LIKE pattern with no `_` and no `escape`, `%` only at its ends: a byte placement test. */
+function simpleLike(p: string, escape: string): { how: Placement; needle: string } | null {
+  if (p.includes("_") || p.includes(escape)) return null;
   const lead = p.startsWith("%");
   const trail = p.length > 1 && p.endsWith("%");
   const core = p.slice(lead ? 1 : 0, trail ? p.length - 1 : p.length);
@@ -68,10 +68,10 @@ function simpleLike(p: string): { how: Placement; needle: string } | null {
  * as a byte test, as Spark's LikeSimplification rewrites it; others through `toRegExp`, compiled
  * once per distinct pattern.
  */
-export function utf8Like(str: Vector, pattern: Vector, toRegExp: (p: string) => RegExp): Vector {
+export function utf8Like(str: Vector, pattern: Vector, toRegExp: (p: string) => RegExp, escape = "\\"): Vector {
   const n = str.length;
   const c = constantString(pattern);
-  const simple = c === null ? null : simpleLike(c);
+  const simple = c === null ? null : simpleLike(c, escape);
   if (simple !== null) {
     const needle = utf8FromStrings([simple.needle]).bytes;
     const hay = expectStorage(str, "utf8").data;

@@ -7,7 +7,7 @@ import { utf8Length, utf8Substring, utf8Trim } from "../../../src/expr/kernels/s
 import { utf8Concat, utf8ConcatWs } from "../../../src/expr/kernels/string-concat.js";
 import { utf8Like, utf8Placement, utf8Rlike } from "../../../src/expr/kernels/string-match.js";
 import { javaSplit } from "../../../src/expr/kernels/string-split.js";
-import { likeToRegExp } from "../../../src/expr/functions/misc.js";
+import { likeToRegExp } from "../../../src/expr/functions/like.js";
 import { sparkSubstring } from "../../../src/expr/functions/string.js";
 import { IntegerType, StringType } from "../../../src/types/data-type.js";
 
