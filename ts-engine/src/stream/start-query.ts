@@ -164,7 +164,9 @@ export async function startStreamingQuery(plan: ParsedPlan, spec: WriteStreamSpe
   const mode = parseOutputMode(spec.outputMode ?? "append");
   checkOutputMode(plan, mode);
   const schema = schemaOf(analyzeWithCachedData(await resolveSources(plan, ctx), ctx));
-  if (STREAM_FILE_FORMATS.has(spec.format.toLowerCase()) && optionOf(spec.options, "path") === undefined) throw pathNotSpecified();
+  const sinkFormat = spec.format.toLowerCase();
+  if (!STREAM_FILE_FORMATS.has(sinkFormat) && !TEMP_CHECKPOINT_SINKS.has(sinkFormat)) throw new AnalysisException("DATA_SOURCE_NOT_FOUND", { provider: spec.format });
+  if (STREAM_FILE_FORMATS.has(sinkFormat) && optionOf(spec.options, "path") === undefined) throw pathNotSpecified();
   const dir = await checkpointDir(spec, ctx);
   const checkpoint = new StreamCheckpoint(dir);
   const sink = await makeSink(spec, schema, checkpoint, mode, deps);

@@ -1,6 +1,6 @@
 import { assertNever } from "../../errors/assert-never.js";
 import { InvalidPlanInput, type SparkException } from "../../errors/spark-exception.js";
-import { explainQuery } from "../../engine/query-engine.js";
+import { explainQuery, resolveSources } from "../../engine/query-engine.js";
 import type { MicroBatchExecution } from "../../stream/micro-batch.js";
 import type { ClientChannel, ClientEvent } from "../../stream/sinks/stream-sink.js";
 import { foreachBatchFailed, startStreamingQuery, type WriteStreamSpec } from "../../stream/start-query.js";
@@ -175,7 +175,7 @@ export async function handleStream(req: StreamRequest, session: Session, rc: Req
     case "explain":
       return runRequest(req.id, session, rc, async ({ ctx }) => {
         const q = queryOf(session, req);
-        return result(rc, req.id, explainQuery(q.explainPlan, req.extended ? "extended" : "simple", ctx));
+        return result(rc, req.id, explainQuery(await resolveSources(q.explainPlan, ctx), req.extended ? "extended" : "simple", ctx));
       });
     case "active":
       return result(rc, req.id, session.streams.list().map(describeQuery));
