@@ -36,9 +36,7 @@ export async function streamingSourceSchema(node: StreamingSourceNode, ctx: Exec
   if (format === "text") return node.schema ?? structType([structField("value", StringType)]);
   if (node.schema !== undefined) return node.schema;
   if (!ctx.conf.getBoolean("spark.sql.streaming.schemaInference")) {
-    throw new IllegalArgumentException(
-      "Schema must be specified when creating a streaming source DataFrame. If some files already exist in the directory, then depending on the file format you may be able to create a static DataFrame on that directory with 'spark.read.load(directory)' and infer schema from it.",
-    );
+    throw new SparkException("IllegalArgumentException", "_LEGACY_ERROR_TEMP_2048");
   }
   const relation = await resolveFileSource(
     { format, paths: [streamSourcePath(node)], options: node.options },

@@ -18,5 +18,15 @@ export const STREAMING_CONDITIONS: Readonly<Record<string, { readonly sqlState: 
     sqlState: "42KDE",
     template: "Invalid streaming output mode: <outputMode>. This output mode is not supported for <operation> on streaming DataFrames/DataSets.",
   },
+  "STREAMING_OUTPUT_MODE.INVALID": {
+    sqlState: "42KDE",
+    template: "Invalid streaming output mode: <outputMode>. Accepted output modes are 'Append', 'Complete', 'Update'.",
+  },
+  "_LEGACY_ERROR_TEMP_1194": { sqlState: "XX000", template: "queryName must be specified for memory sink." },
+  "_LEGACY_ERROR_TEMP_2048": {
+    sqlState: "XX000",
+    template:
+      "Schema must be specified when creating a streaming source DataFrame. If some files already exist in the directory, then depending on the file format you may be able to create a static DataFrame on that directory with 'spark.read.load(directory)' and infer schema from it.",
+  },
   "STREAM_FAILED": { sqlState: "XXKST", template: "Query [id = <id>, runId = <runId>] terminated with exception: <message>" },
 };

@@ -40,6 +40,8 @@ export interface StreamQuerySpec {
 
 /** How long an idle query waits before it looks for new data again (spark.sql.streaming.pollingDelay). */
 const POLLING_DELAY_MS = 10;
+/** How often an idle query reports a progress without a batch (spark.sql.streaming.noDataProgressEventInterval). */
+const NO_DATA_PROGRESS_MS = 10_000;
 /** Progress reports kept (spark.sql.streaming.numRecentProgressUpdates). */
 const RECENT_PROGRESS = 100;
 
@@ -75,6 +77,8 @@ export class MicroBatchExecution {
   private idleChecks = 0;
   private readonly idleWaiters: (() => void)[] = [];
   private lastPlan: ParsedPlan | undefined;
+  /** When the last report was made (a batch's or an idle one); idle triggers report at most every NO_DATA_PROGRESS_MS. */
+  private lastReportMs = Number.NEGATIVE_INFINITY;
   /** Resolves when the query ended, however it ended. */
   readonly terminated: Promise<void>;
 
@@ -151,6 +155,7 @@ export class MicroBatchExecution {
         const latestOffsetMs = Date.now() - started;
         const hasData = ends.some((e, i) => e !== undefined && e !== committed[i]);
         if (!hasData) {
+          if (Date.now() - NO_DATA_PROGRESS_MS >= this.lastReportMs) this.reportIdle(batchId, committed, started, latestOffsetMs);
           this.markIdle();
           if (trigger.kind === "once" || trigger.kind === "availableNow") break;
           this.statusNow = { message: "Waiting for data to arrive", isDataAvailable: false, isTriggerActive: false };
@@ -237,7 +242,41 @@ export class MicroBatchExecution {
       })),
       sink: { description: sink.description, numOutputRows: written },
     });
+    this.record(t4);
+  }
+
+  private record(at: number): void {
+    this.lastReportMs = at;
     if (this.progress.length > RECENT_PROGRESS) this.progress.shift();
+  }
+
+  /** A trigger that found no new data reports a progress of no rows for the next batch id, as Spark's finishNoExecutionTrigger. */
+  private reportIdle(batchId: number, committed: readonly (string | undefined)[], started: number, latestOffsetMs: number): void {
+    const now = Date.now();
+    this.progress.push({
+      id: this.id,
+      runId: this.runId,
+      name: this.name ?? null,
+      timestamp: new Date(started).toISOString(),
+      batchId,
+      batchDuration: now - started,
+      numInputRows: 0,
+      inputRowsPerSecond: 0,
+      processedRowsPerSecond: 0,
+      durationMs: { latestOffset: latestOffsetMs, triggerExecution: now - started },
+      stateOperators: [],
+      sources: this.spec.sources.map((s, i) => ({
+        description: s.description,
+        startOffset: offsetValue(committed[i]),
+        endOffset: offsetValue(committed[i]),
+        latestOffset: offsetValue(committed[i]),
+        numInputRows: 0,
+        inputRowsPerSecond: 0,
+        processedRowsPerSecond: 0,
+      })),
+      sink: { description: this.spec.sink.description, numOutputRows: -1 },
+    });
+    this.record(now);
   }
 }
 

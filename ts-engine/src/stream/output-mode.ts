@@ -1,4 +1,4 @@
-import { IllegalArgumentException } from "../errors/spark-exception.js";
+import { SparkException } from "../errors/spark-exception.js";
 
 /** Spark's OutputMode: which rows of the result table each batch hands to the sink. */
 export type OutputMode = "append" | "complete" | "update";
@@ -7,7 +7,5 @@ export type OutputMode = "append" | "complete" | "update";
 export function parseOutputMode(s: string): OutputMode {
   const m = s.toLowerCase();
   if (m === "append" || m === "complete" || m === "update") return m;
-  throw new IllegalArgumentException(
-    `[STREAMING_OUTPUT_MODE.INVALID] Invalid streaming output mode: ${s}. Accepted output modes are 'Append', 'Complete', 'Update'. SQLSTATE: 42KDE`,
-  );
+  throw new SparkException("IllegalArgumentException", "STREAMING_OUTPUT_MODE.INVALID", { outputMode: s });
 }

@@ -34,7 +34,8 @@ export interface QueryProgress {
   readonly numInputRows: number;
   readonly inputRowsPerSecond: number;
   readonly processedRowsPerSecond: number;
-  readonly durationMs: BatchDurations;
+  /** A batch's phases; an idle trigger's report has latestOffset and triggerExecution only. */
+  readonly durationMs: BatchDurations | Pick<BatchDurations, "latestOffset" | "triggerExecution">;
   readonly eventTime?: Readonly<Record<string, string>>;
   readonly stateOperators: readonly unknown[];
   readonly sources: readonly SourceProgress[];

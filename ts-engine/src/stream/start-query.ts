@@ -110,7 +110,7 @@ async function makeSink(spec: WriteStreamSpec, schema: StructType, checkpoint: S
   const format = spec.format.toLowerCase();
   switch (format) {
     case "memory": {
-      if (spec.queryName === undefined) throw new AnalysisException("_LEGACY_ERROR_TEMP_3103", { msg: "queryName must be specified for memory sink." });
+      if (spec.queryName === undefined) throw new AnalysisException("_LEGACY_ERROR_TEMP_1194");
       if (mode !== "complete" && (await checkpoint.hasOffsets())) {
         throw new AnalysisException("_LEGACY_ERROR_TEMP_1299", { checkpointPath: path.join(checkpoint.dir, "offsets") });
       }

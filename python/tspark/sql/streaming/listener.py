@@ -50,13 +50,52 @@ def _as_doubles(d: Dict[str, Any]) -> Dict[str, Any]:
 
 
 class _JsonView(dict):
-    """A report part: a dict whose keys read as attributes too."""
+    """A report part: a dict whose keys read as attributes too, printed as Spark's pretty JSON."""
+
+    def __init__(self, wire: Dict[str, Any], **fields: Any):
+        super().__init__(**fields)
+        self._wire = wire
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
         try:
             return self[name]
         except KeyError:
             raise AttributeError(name) from None
+
+    @property
+    def json(self) -> str:
+        """The compact JSON of this part (Spark's ``json``)."""
+        return json.dumps(self._wire, separators=(",", ":"))
+
+    @property
+    def prettyJson(self) -> str:
+        """The indented JSON of this part (Spark's ``prettyJson``)."""
+        return _pretty(self._wire, 0)
+
+    def __str__(self) -> str:
+        return self.prettyJson
+
+    __repr__ = __str__
+
+
+def _offset_text(v: Any) -> str:
+    """An offset as PySpark gives it: the JVM's JSON text, ``"None"`` when there is none."""
+    return "None" if v is None else json.dumps(v, separators=(",", ":"))
+
+
+def _source(w: Dict[str, Any]) -> _JsonView:
+    w = _as_doubles(w)
+    return _JsonView(w, description=w.get("description"), startOffset=_offset_text(w.get("startOffset")),
+                     endOffset=_offset_text(w.get("endOffset")), latestOffset=_offset_text(w.get("latestOffset")),
+                     numInputRows=w.get("numInputRows"), inputRowsPerSecond=w.get("inputRowsPerSecond"),
+                     processedRowsPerSecond=w.get("processedRowsPerSecond"), metrics=dict(w.get("metrics") or {}))
+
+
+def _sink(w: Dict[str, Any]) -> _JsonView:
+    return _JsonView(w, description=w.get("description"), numOutputRows=w.get("numOutputRows"),
+                     metrics=dict(w.get("metrics") or {}))
 
 
 class StreamingQueryProgress(_JsonView):
@@ -65,15 +104,15 @@ class StreamingQueryProgress(_JsonView):
     numInputRows, inputRowsPerSecond, processedRowsPerSecond, observedMetrics."""
 
     def __init__(self, wire: Dict[str, Any]):
-        self._wire = _as_doubles(dict(wire))
-        w = self._wire
+        w = _as_doubles(dict(wire))
         super().__init__(
+            w,
             id=w.get("id"), runId=w.get("runId"), name=w.get("name"), timestamp=w.get("timestamp"),
             batchId=w.get("batchId"), batchDuration=w.get("batchDuration"),
             durationMs=dict(w.get("durationMs") or {}), eventTime=dict(w.get("eventTime") or {}),
-            stateOperators=[_JsonView(s) for s in w.get("stateOperators") or []],
-            sources=[_JsonView(_as_doubles(s)) for s in w.get("sources") or []],
-            sink=_JsonView(w.get("sink") or {}),
+            stateOperators=[_JsonView(s, **s) for s in w.get("stateOperators") or []],
+            sources=[_source(s) for s in w.get("sources") or []],
+            sink=_sink(w.get("sink") or {}),
             numInputRows=w.get("numInputRows"), inputRowsPerSecond=w.get("inputRowsPerSecond"),
             processedRowsPerSecond=w.get("processedRowsPerSecond"),
             observedMetrics=dict(w.get("observedMetrics") or {}))
@@ -81,21 +120,6 @@ class StreamingQueryProgress(_JsonView):
         for k in ("eventTime", "observedMetrics"):
             if not w.get(k):
                 w.pop(k, None)
-
-    @property
-    def json(self) -> str:
-        """The compact JSON of the report (Spark's ``json``)."""
-        return json.dumps(self._wire, separators=(",", ":"))
-
-    @property
-    def prettyJson(self) -> str:
-        """The indented JSON of the report (Spark's ``prettyJson``)."""
-        return _pretty(self._wire, 0)
-
-    def __str__(self) -> str:
-        return self.prettyJson
-
-    __repr__ = __str__
 
 
 def progress_list(wire: List[Dict[str, Any]]) -> List[StreamingQueryProgress]:

@@ -11,7 +11,7 @@ const RULE = "-------------------------------------------";
 /**
  * `format("console")`: each batch printed where the client prints (its stdout), as Spark's
  * ConsoleSink prints on the driver: the `Batch: N` header between rules, then show()'s table
- * (numRows rows, default 20; truncate, default true), then an empty line.
+ * (numRows rows, default 20; truncate, default true) as df.show() prints it.
  */
 export class ConsoleSink implements StreamSink {
   readonly description: string;
@@ -31,7 +31,7 @@ export class ConsoleSink implements StreamSink {
 
   async addBatch(batchId: number, plan: ParsedPlan, _mode: unknown, ctx: ExecContext): Promise<number> {
     const table = await this.show(plan, this.numRows, this.truncate, false, ctx);
-    await this.channel.deliver({ kind: "console", batchId, text: `${RULE}\nBatch: ${batchId}\n${RULE}\n${table.endsWith("\n") ? table : `${table}\n`}\n` });
+    await this.channel.deliver({ kind: "console", batchId, text: `${RULE}\nBatch: ${batchId}\n${RULE}\n${table}\n` });
     return -1;
   }
 }
