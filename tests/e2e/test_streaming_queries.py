@@ -246,3 +246,13 @@ def test_processing_time_trigger_runs_new_files(spark, src):
         assert sorted(r.v for r in spark.table("mem_pt").collect()) == [1, 2, 3, 7]
     finally:
         q.stop()
+
+
+def test_update_mode_emits_the_groups_each_batch_touched(spark, src):
+    seen = []
+    agg = _stream(spark, src, maxFilesPerTrigger=1).groupBy("k").agg(F.sum("v").alias("s"))
+    q = agg.writeStream.outputMode("update") \
+        .foreachBatch(lambda df, i: seen.append((i, sorted(tuple(r) for r in df.collect())))) \
+        .trigger(availableNow=True).start()
+    q.awaitTermination()
+    assert seen == [(0, [("a", 1), ("b", 2)]), (1, [("a", 4)])]

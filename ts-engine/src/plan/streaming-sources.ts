@@ -48,3 +48,21 @@ export function hasStreamingSort(plan: ParsedPlan): boolean {
   if (plan.kind === "Sort" && isStreamingPlan(plan)) return true;
   return parsedChildren(plan).some(hasStreamingSort);
 }
+
+/**
+ * How many leading output columns of a streaming aggregation are its group keys: the
+ * DataFrame groupBy(...).agg(...) at the top of the plan (through aliases and filters), which
+ * puts its grouping columns first; undefined when the top is anything else.
+ */
+export function streamingGroupKeyCount(plan: ParsedPlan): number | undefined {
+  switch (plan.kind) {
+    case "SubqueryAlias":
+    case "Filter":
+    case "Hint":
+      return streamingGroupKeyCount(plan.input);
+    case "Aggregate":
+      return plan.sqlSelect === true || plan.groupingAnalytics !== undefined || plan.pivot !== undefined ? undefined : plan.groupBy.length;
+    default:
+      return undefined;
+  }
+}

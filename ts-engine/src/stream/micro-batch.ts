@@ -1,13 +1,14 @@
 import { SparkException, toSparkException } from "../errors/spark-exception.js";
 import type { ExecContext } from "../exec/exec-context.js";
 import type { ParsedPlan } from "../plan/parsed-plan.js";
-import { hasStreamingAggregation, withBatchSources } from "../plan/streaming-sources.js";
+import { hasStreamingAggregation, streamingGroupKeyCount, withBatchSources } from "../plan/streaming-sources.js";
 import type { StreamCheckpoint } from "./checkpoint/stream-checkpoint.js";
 import type { OutputMode } from "./output-mode.js";
 import { offsetValue, perSecond, type BatchDurations, type QueryProgress } from "./progress.js";
 import type { StreamSink } from "./sinks/stream-sink.js";
 import type { StreamSource } from "./sources/stream-source.js";
 import type { Trigger } from "./trigger.js";
+import type { StructType } from "../types/data-type.js";
 
 /** What a query's status says (Spark's StreamingQueryStatus). */
 export interface QueryStatus {
@@ -30,6 +31,8 @@ export interface StreamQuerySpec {
   readonly checkpoint: StreamCheckpoint;
   /** An ExecContext for one batch, cancelled by `signal`. */
   readonly context: (signal: AbortSignal) => ExecContext;
+  /** Runs a plan to its schema and rows (update mode's changed groups). */
+  readonly collectRows: (plan: ParsedPlan, ctx: ExecContext) => Promise<{ readonly schema: StructType; readonly rows: unknown[][] }>;
   /** Counts a plan's rows (a source's rows in a batch, for the progress report). */
   readonly countRows: (plan: ParsedPlan, ctx: ExecContext) => Promise<number>;
   /** The conf entries the offsets log records. */
@@ -199,16 +202,20 @@ export class MicroBatchExecution {
     // the result table as a whole: an aggregation in complete/update mode runs over every range so far
     const whole = mode !== "append" && hasStreamingAggregation(this.spec.plan);
     const batchPlans: ParsedPlan[] = [];
+    const slices: ParsedPlan[] = [];
     const counts: number[] = [];
     for (let i = 0; i < sources.length; i++) {
       const s = sources[i]!;
       const end = ends[i] ?? starts[i];
       const slice = end === undefined ? undefined : await s.planBatch(starts[i], end);
       counts.push(slice === undefined ? 0 : await this.spec.countRows(slice, ctx));
+      slices.push(slice ?? { kind: "LocalRelation", schema: s.schema, rows: [] });
       batchPlans.push(end === undefined ? { kind: "LocalRelation", schema: s.schema, rows: [] } : whole ? await s.planBatch(undefined, end) : slice!);
     }
-    const plan = withBatchSources(this.spec.plan, batchPlans);
+    let plan = withBatchSources(this.spec.plan, batchPlans);
     this.lastPlan = plan;
+    const keys = whole && mode === "update" ? streamingGroupKeyCount(this.spec.plan) : undefined;
+    if (keys !== undefined) plan = await this.updatedGroups(plan, withBatchSources(this.spec.plan, slices), keys, ctx);
     const t2 = Date.now();
     const written = await sink.addBatch(batchId, plan, mode, ctx);
     const t3 = Date.now();
@@ -243,6 +250,16 @@ export class MicroBatchExecution {
       sink: { description: sink.description, numOutputRows: written },
     });
     this.record(t4);
+  }
+
+  /**
+   * Update mode: the rows of the whole result table whose group this batch's rows touched (the
+   * groups of the same aggregation over the batch alone), as Spark's state store emits them.
+   */
+  private async updatedGroups(whole: ParsedPlan, batchOnly: ParsedPlan, keyCount: number, ctx: ExecContext): Promise<ParsedPlan> {
+    const touched = new Set((await this.spec.collectRows(batchOnly, ctx)).rows.map((r) => groupKey(r, keyCount)));
+    const all = await this.spec.collectRows(whole, ctx);
+    return { kind: "LocalRelation", schema: all.schema, rows: all.rows.filter((r) => touched.has(groupKey(r, keyCount))) };
   }
 
   private record(at: number): void {
@@ -283,4 +300,9 @@ export class MicroBatchExecution {
 /** An offsets-log line back to a source offset ("-" = the source had none yet). */
 function parseLogged(line: string): string | undefined {
   return line === "-" ? undefined : line;
+}
+
+/** A row's first `n` values as one comparable text (bigints and bytes included). */
+function groupKey(row: readonly unknown[], n: number): string {
+  return JSON.stringify(row.slice(0, n), (_k, v: unknown) => (typeof v === "bigint" ? `${v}n` : v instanceof Uint8Array ? Array.from(v) : v));
 }

@@ -190,6 +190,7 @@ export async function startStreamingQuery(plan: ParsedPlan, spec: WriteStreamSpe
     checkpoint,
     context: deps.context,
     countRows,
+    collectRows: rowCollector(executeQuery),
     conf,
     onTerminated: (done) => deps.manager.terminated(done),
   });

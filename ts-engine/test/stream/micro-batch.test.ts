@@ -71,6 +71,7 @@ async function query(source: CountingSource, sink: StreamSink, trigger: Trigger,
     checkpoint: ck,
     context,
     countRows: async (p) => (p.kind === "LocalRelation" ? p.rows.length : 0),
+    collectRows: async () => ({ schema, rows: [] }),
     conf: {},
     onTerminated: () => undefined,
   };
