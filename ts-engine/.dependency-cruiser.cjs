@@ -27,6 +27,7 @@
  * - exec: the physical plan, its operators, the planner, the scheduler and ExecContext.
  * - rdd: RDD plans, run on exec's worker machinery.
  * - engine: QueryEngine, the façade that analyzes, optimizes, plans and runs a query.
+ * - stream: Structured Streaming's micro-batch queries, run through engine batch by batch.
  * - server, api: the ZeroMQ server and the Node API, peers on top of engine; neither
  *   imports the other (a difference between them belongs below both).
  * - root: index.ts (the package's exports) and cli.ts.
@@ -54,6 +55,7 @@ const LAYERS = [
   { name: "exec", path: "^src/exec/" },
   { name: "rdd", path: "^src/rdd/" },
   { name: "engine", path: "^src/engine/" },
+  { name: "stream", path: "^src/stream/" },
   { name: "server", path: "^src/server/", peers: ["api"] },
   { name: "api", path: "^src/api/", peers: ["server"] },
   { name: "root", path: "^src/[^/]+$" },

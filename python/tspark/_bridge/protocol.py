@@ -8,7 +8,8 @@ CLIENT_NAME = "tspark-python/0.1.0"
 Msg = Dict[str, Any]
 
 #: replies that end a request
-TERMINAL = frozenset(["done", "error", "analyzeResult", "configResult", "catalogResult", "pong", "handshakeOk"])
+TERMINAL = frozenset(["done", "error", "analyzeResult", "configResult", "catalogResult", "pong", "handshakeOk",
+                      "streamResult"])
 #: result chunks the client acknowledges (flow control)
 CHUNKS = frozenset(["batch", "arrowBatch", "rddBatch"])
 
@@ -91,3 +92,12 @@ def python_version() -> str:
 def catalog(req_id: str, session_id: str, op: str, args: List[Any]) -> Msg:
     """A ``spark.catalog`` method by name with its positional arguments (None for omitted ones)."""
     return {"kind": "catalog", "id": req_id, "sessionId": session_id, "op": op, "args": args}
+
+
+def stream(req_id: str, session_id: str, op: str, **fields: Any) -> Msg:
+    """A Structured Streaming request: ``start`` (plan, writer) stays open as the query's event
+    channel; the other ops (describe, progress, awaitTermination, processAllAvailable, stop,
+    explain, active, awaitAnyTermination, resetTerminated, eventDone) answer one streamResult."""
+    m: Msg = {"kind": "stream", "id": req_id, "sessionId": session_id, "op": op}
+    m.update((k, v) for k, v in fields.items() if v is not None)
+    return m

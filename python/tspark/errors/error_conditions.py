@@ -104,6 +104,9 @@ ERROR_CONDITIONS = {
     'NOT_LIST_OF_COLUMN': 'Argument `<arg_name>` should be a list[Column].',
     'REUSE_OBSERVATION': 'An Observation can be used with a DataFrame only once.',
     'NO_OBSERVE_BEFORE_GET': 'Should observe by calling `DataFrame.observe` before `get`.',
+    'ONLY_ALLOW_SINGLE_TRIGGER': 'Only a single trigger is allowed.',
+    'VALUE_NOT_TRUE': "Value for `<arg_name>` must be True, got '<arg_value>'.",
+    'ATTRIBUTE_NOT_CALLABLE': 'Attribute `<attr_name>` in provided object `<obj_name>` is not callable.',
     'VALUE_NOT_NON_EMPTY_STR': "Value for `<arg_name>` must be a non-empty string, got '<arg_value>'.",
     # pandas / Arrow UDF and UDTF results (PySpark's worker raises these)
     'UDF_RETURN_TYPE': 'Return type of the user-defined function should be <expected>, but is <actual>.',

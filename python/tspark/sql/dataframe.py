@@ -549,6 +549,25 @@ class DataFrame:
         from tspark.sql.readwriter import DataFrameWriter
         return DataFrameWriter(self)
 
+    @property
+    def writeStream(self) -> Any:
+        """A DataStreamWriter of this streaming frame (``df.writeStream.format("console").start()``)."""
+        from tspark.sql.streaming.readwriter import DataStreamWriter
+        return DataStreamWriter(self)
+
+    @property
+    def isStreaming(self) -> bool:
+        """Whether the frame reads a streaming source (``spark.readStream``)."""
+        def streaming(node: Any) -> bool:
+            if isinstance(node, dict):
+                if node.get("kind") == "DataSource" and node.get("isStreaming"):
+                    return True
+                return any(streaming(v) for v in node.values())
+            if isinstance(node, list):
+                return any(streaming(v) for v in node)
+            return False
+        return streaming(self._plan)
+
     def writeTo(self, table: str) -> Any:
         """A DataFrameWriterV2 for the catalog table ``table``: ``df.writeTo("t").using("parquet").create()``."""
         from tspark.sql.readwriter import DataFrameWriterV2

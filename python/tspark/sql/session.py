@@ -253,6 +253,21 @@ class SparkSession:
         return DataFrameReader(self, lambda plan: DataFrame(plan, self))
 
     @property
+    def readStream(self) -> Any:
+        """A DataStreamReader (``spark.readStream.format("rate").load()``, ``.json(dir)``)."""
+        from tspark.sql.streaming.readwriter import DataStreamReader
+        return DataStreamReader(self, lambda plan: DataFrame(plan, self))
+
+    @property
+    def streams(self) -> Any:
+        """The session's StreamingQueryManager (``spark.streams.active``)."""
+        from tspark.sql.streaming.query import StreamingQueryManager
+        manager = self.__dict__.get("_streams")
+        if manager is None:
+            manager = self.__dict__["_streams"] = StreamingQueryManager(self)
+        return manager
+
+    @property
     def catalog(self) -> Any:
         """``spark.catalog``: databases, temp views, functions and cached tables."""
         from tspark.sql.catalog import Catalog

@@ -29,6 +29,7 @@ import { resolvePivotValues } from "./pivot-values.js";
 import { runWrite } from "./run-write.js";
 import { parseQueryPlan } from "../sql/parse-statement.js";
 import { checkCheckpoints } from "./check-checkpoints.js";
+import { checkNotStreaming } from "./streaming-schema.js";
 
 /** An executing query: its schema, and its result batches in order, produced as they are pulled. */
 export interface QueryResult {
@@ -107,6 +108,7 @@ async function* relabel(schema: StructType, src: AsyncIterable<ColumnBatch>): As
  * `opts.partitionsAtOnce` bounds the result partitions computed ahead (toLocalIterator).
  */
 export async function executeQuery(plan: ParsedPlan, ctx: ExecContext, opts: ResultRunOptions = {}): Promise<QueryResult> {
+  checkNotStreaming(plan);
   const { analyzed, physical, notes } = prepare(await resolveSources(plan, ctx), ctx);
   const schema = schemaOf(analyzed);
   if (analyzed.kind === "InsertIntoFiles" && physical.kind === "WriteFiles") {
@@ -151,6 +153,7 @@ export async function preparePlans(
   plan: ParsedPlan,
   ctx: ExecContext,
 ): Promise<{ readonly output: readonly AttributeRef[]; readonly schema: StructType; readonly optimized: LogicalPlan; readonly physical: PhysicalPlan; readonly notes: ExplainNotes }> {
+  checkNotStreaming(plan);
   const { analyzed, optimized, physical, notes } = prepare(await resolveSources(plan, ctx), ctx);
   return { output: outputOf(analyzed), schema: schemaOf(analyzed), optimized, physical, notes };
 }
@@ -274,6 +277,7 @@ export async function showQuery(
   vertical: boolean,
   ctx: ExecContext,
 ): Promise<string> {
+  checkNotStreaming(plan);
   const limited: ParsedPlan = { kind: "Limit", input: await resolveSources(plan, ctx), n: Math.max(0, numRows) + 1 };
   const res = await executeQuery(limited, ctx);
   const rows: unknown[][] = [];

@@ -1,6 +1,7 @@
 import type { ExecContext } from "../exec/exec-context.js";
 import { resolveFileSource } from "../io/file-source.js";
 import { inferSplitsAsTasks } from "./infer-schema-tasks.js";
+import { streamingSourceSchema } from "./streaming-schema.js";
 import { mapParsedChildren, parsedChildren } from "../plan/parsed-children.js";
 import type { ParsedPlan, SqlQuery } from "../plan/parsed-plan.js";
 import { parseStatement } from "../sql/parse-statement.js";
@@ -22,6 +23,8 @@ function hasUnresolvedSource(plan: ParsedPlan): boolean {
 export async function resolveSources(plan: ParsedPlan, ctx: ExecContext): Promise<ParsedPlan> {
   if (plan.kind === "DataSource") {
     if (plan.relation !== undefined) return plan;
+    // a streaming source analyzes as an empty relation of its schema (its batches are planned by stream/)
+    if (plan.isStreaming === true) return { kind: "LocalRelation", schema: await streamingSourceSchema({ ...plan, isStreaming: true }, ctx), rows: [], ...(plan.planId === undefined ? {} : { planId: plan.planId }) };
     const relation = await resolveFileSource(
       { format: plan.format, paths: plan.paths, options: plan.options, ...(plan.schema === undefined ? {} : { userSchema: plan.schema }) },
       {

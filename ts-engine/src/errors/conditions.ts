@@ -16,6 +16,7 @@ import { SKETCH_CONDITIONS } from "./conditions-sketch.js";
 import { TIME_WINDOW_CONDITIONS } from "./conditions-time-window.js";
 import { HINT_CONDITIONS } from "./conditions-hints.js";
 import { PYTHON_CONDITIONS } from "./conditions-python.js";
+import { STREAMING_CONDITIONS } from "./conditions-streaming.js";
 
 export interface Condition {
   readonly sqlState: string;
@@ -333,4 +334,5 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
   ...TIME_WINDOW_CONDITIONS,
   ...HINT_CONDITIONS,
   ...PYTHON_CONDITIONS,
+  ...STREAMING_CONDITIONS,
 };

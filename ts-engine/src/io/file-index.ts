@@ -4,6 +4,7 @@ import { castValue } from "../expr/eval/cast-value.js";
 import { AnalysisException, SparkException } from "../errors/spark-exception.js";
 import { StringType, TimestampType, structField, structType, type StructField, type StructType } from "../types/data-type.js";
 import type { FileStatus } from "./file-split.js";
+import { committedSinkFiles } from "./file-sink-log.js";
 import { globSegmentRegex, hasGlob } from "./glob.js";
 import { inferPartitionType, parsePartitionDir, partitionValue, widerPartitionType } from "./partition-values.js";
 import type { SourceOptions } from "./source-options.js";
@@ -69,7 +70,13 @@ interface Leaf {
   readonly dirs: readonly (readonly [string, string])[];
 }
 
+/**
+ * The files under `root`; a streaming file sink's output (a `_spark_metadata` log in `root`)
+ * gives only the files its log committed, as Spark's MetadataLogFileIndex.
+ */
 async function listLeaves(root: string, recursive: boolean, out: Leaf[]): Promise<void> {
+  const committed = await committedSinkFiles(root);
+  const found: Leaf[] = [];
   const walk = async (dir: string, dirs: readonly (readonly [string, string])[]): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -81,11 +88,16 @@ async function listLeaves(root: string, recursive: boolean, out: Leaf[]): Promis
         await walk(full, recursive || kv === null ? dirs : [...dirs, [kv.key, kv.raw]]);
       } else {
         const st = await stat(full);
-        out.push({ path: full, size: st.size, mtime: st.mtimeMs, dirs });
+        found.push({ path: full, size: st.size, mtime: st.mtimeMs, dirs });
       }
     }
   };
   await walk(root, []);
+  if (committed === undefined) out.push(...found);
+  else {
+    const keep = new Set(committed);
+    for (const l of found) if (keep.has(l.path)) out.push(l);
+  }
 }
 
 /** A `modifiedBefore`/`modifiedAfter` threshold in ms, read in the `timeZone` option or the session's. */

@@ -253,6 +253,8 @@ export interface DataSource extends Base {
    * inference read the disk, which analysis does not), as Spark resolves a DataSource at load.
    */
   readonly relation?: FileSourceRelation;
+  /** `spark.readStream...load()`: a streaming source, read batch by batch by a streaming query (stream/). */
+  readonly isStreaming?: boolean;
 }
 
 /**

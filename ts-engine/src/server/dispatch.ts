@@ -9,6 +9,7 @@ import { handleInterrupt } from "./handlers/interrupt.js";
 import { handlePing } from "./handlers/ping.js";
 import { handleRelease } from "./handlers/release.js";
 import { handleCatalog } from "./handlers/catalog.js";
+import { handleStream } from "./handlers/stream.js";
 import type { Request, SessionRequest } from "./protocol/messages.js";
 import { errorReply } from "./protocol/replies.js";
 import type { RequestContext } from "./request-context.js";
@@ -27,6 +28,7 @@ const SESSION_HANDLERS: SessionHandlers = {
   interrupt: handleInterrupt,
   release: handleRelease,
   catalog: handleCatalog,
+  stream: handleStream,
 };
 
 function sessionNotFound(handle: string): SparkException {

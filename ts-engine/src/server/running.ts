@@ -12,6 +12,21 @@ export interface RunScope {
   readonly signal: AbortSignal;
 }
 
+/** An ExecContext of `session` whose work `signal` cancels (a request's, or a streaming query's batch). */
+export function sessionContext(session: Session, rc: RequestContext, signal: AbortSignal): ExecContext {
+  return {
+    conf: session.conf,
+    pythonExec: session.pythonExec,
+    signal,
+    // the engine's threads and Python workers, but this session's own cache (sessions.ts)
+    services: rc.state.services.cache === undefined ? rc.state.services : { ...rc.state.services, cache: session.cache },
+    catalog: session.catalog,
+    observations: session.observations,
+    checkpoints: session.checkpoints,
+    profiles: session.profiles,
+  };
+}
+
 /**
  * Runs `body` as a cancellable request of `session`: registers it (for interrupt and ack),
  * gives it an ExecContext with its own AbortSignal, and turns any throw into an `error`
@@ -39,17 +54,7 @@ export async function runRequest(
     session.running.get(id)?.controller.abort();
   }
   session.running.set(id, { id, controller, ack: (seq) => window.ack(seq) });
-  const ctx: ExecContext = {
-    conf: session.conf,
-    pythonExec: session.pythonExec,
-    signal: controller.signal,
-    // the engine's threads and Python workers, but this session's own cache (sessions.ts)
-    services: rc.state.services.cache === undefined ? rc.state.services : { ...rc.state.services, cache: session.cache },
-    catalog: session.catalog,
-    observations: session.observations,
-    checkpoints: session.checkpoints,
-    profiles: session.profiles,
-  };
+  const ctx = sessionContext(session, rc, controller.signal);
   try {
     await body({ ctx, window, signal: controller.signal });
   } catch (e) {

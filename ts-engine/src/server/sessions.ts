@@ -6,6 +6,7 @@ import { CacheManager } from "../exec/cache/cache-manager.js";
 import { ObservationStore } from "../exec/observation-store.js";
 import { SessionCheckpoints } from "../exec/cache/session-checkpoints.js";
 import { ProfileStore } from "../exec/metrics/profile-store.js";
+import { StreamingQueryManager } from "../stream/query-manager.js";
 
 /** A request in flight: cancelled through its AbortController (interrupt, release, shutdown). */
 export interface RunningRequest {
@@ -39,6 +40,8 @@ export interface Session {
   readonly cache: CacheManager;
   /** The client process on this host that owns the session (handshake clientPid), when it said. */
   readonly clientPid?: number;
+  /** Its streaming queries (`spark.streams`), stopped when it is released. */
+  readonly streams: StreamingQueryManager;
 }
 
 /** The error a cancelled request ends with (Spark's OPERATION_CANCELED). */
@@ -83,6 +86,7 @@ export class SessionStore {
       checkpoints: new SessionCheckpoints(),
       profiles: new ProfileStore(),
       cache: new CacheManager(),
+      streams: new StreamingQueryManager(),
       ...(clientPid === undefined ? {} : { clientPid }),
     };
     this.sessions.set(session.id, session);
@@ -173,6 +177,7 @@ export class SessionStore {
     if (s === undefined) return false;
     for (const r of s.running.values()) r.controller.abort(operationCanceled());
     this.sessions.delete(sessionId);
+    void s.streams.stopAll();
     void s.checkpoints.freeAll().then(() => s.cache.clear());
     return true;
   }

@@ -36,7 +36,7 @@ describe("bridge/schema stays in step with the decoders", () => {
 
   it("lists the replies the server sends", () => {
     expect(kindsOf(load("messages.json"), "Reply").sort()).toEqual(
-      ["analyzeResult", "arrowBatch", "batch", "catalogResult", "configResult", "done", "error", "handshakeOk", "pong", "rddBatch", "schema"],
+      ["analyzeResult", "arrowBatch", "batch", "catalogResult", "configResult", "done", "error", "handshakeOk", "pong", "rddBatch", "schema", "streamEvent", "streamResult", "streamStarted"],
     );
   });
 });

@@ -78,7 +78,7 @@ function vectorOf(t: DataType, values: readonly unknown[]): Vector {
 describe("bridge vectors", () => {
   it("has cases in every area", () => {
     const areas = new Set(cases.map((c) => relative(VECTORS, c).split("/")[0]));
-    for (const a of ["handshake", "plan", "reply", "rdd"]) expect(areas.has(a)).toBe(true);
+    for (const a of ["handshake", "plan", "reply", "rdd", "stream"]) expect(areas.has(a)).toBe(true);
   });
 
   for (const path of cases) {
@@ -96,7 +96,7 @@ describe("bridge vectors", () => {
       });
 
       const kind = (c.message as { kind: string }).kind;
-      if (["handshake", "execute", "executeRdd"].includes(kind)) {
+      if (["handshake", "execute", "executeRdd", "stream"].includes(kind)) {
         it("validates as a request", () => {
           expect(decodeRequest(decodeMsgpack(golden)).kind).toBe(kind);
         });
@@ -105,7 +105,7 @@ describe("bridge vectors", () => {
       if (c.engine !== undefined) {
         it("decodes its plan into the expected engine tree", () => {
           const req = decodeRequest(decodeMsgpack(golden));
-          if (req.kind !== "execute") throw new Error("plan vectors are execute requests");
+          if (req.kind !== "execute" && req.kind !== "stream") throw new Error("plan vectors are execute or stream requests");
           expect(normalize(decodePlan(req.plan))).toEqual(untag(c.engine, "number"));
         });
       }

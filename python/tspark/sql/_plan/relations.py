@@ -122,9 +122,12 @@ def to_df(input: Plan, names: Sequence[str]) -> Plan:
 
 
 def data_source(format: str, paths: Sequence[str], options: Dict[str, str],
-                schema: Optional[Dict[str, Any]] = None, ddl: Optional[str] = None) -> Plan:
-    """``spark.read...load(paths)``: a file source the engine lists and resolves."""
-    return _node("DataSource", format=format, paths=list(paths), options=dict(options), schema=schema, ddl=ddl)
+                schema: Optional[Dict[str, Any]] = None, ddl: Optional[str] = None,
+                is_streaming: bool = False) -> Plan:
+    """``spark.read...load(paths)``: a file source the engine lists and resolves; with
+    ``is_streaming``, ``spark.readStream...load()``: a source read batch by batch by a query."""
+    return _node("DataSource", format=format, paths=list(paths), options=dict(options), schema=schema, ddl=ddl,
+                 isStreaming=True if is_streaming else None)
 
 
 def write_files(input: Plan, format: str, path: str, mode: str, options: Dict[str, str],

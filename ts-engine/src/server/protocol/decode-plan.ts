@@ -193,6 +193,7 @@ const DECODERS: Readonly<Record<WirePlanKind, Decoder>> = {
       paths: asStringList(req(m, "paths", p), `${p}.paths`),
       options: stringOptions(m, p),
       ...(userSchema === undefined ? {} : { schema: userSchema }),
+      ...(asBool(opt(m, "isStreaming") ?? false, `${p}.isStreaming`) ? { isStreaming: true } : {}),
     };
   },
   WriteFiles: (m, p) => ({

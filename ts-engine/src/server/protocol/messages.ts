@@ -1,5 +1,5 @@
 import { StorageLevel } from "../../plan/storage-level.js";
-import { asBool, asList, asMap, asSmallInt, asString, fail, opt, req, type WireMap } from "./wire-reader.js";
+import { asBool, asList, asMap, asSmallInt, asString, describe, fail, opt, req, type WireMap } from "./wire-reader.js";
 
 /** The protocol version this engine speaks (bridge/PROTOCOL.md, Versioning). */
 export const PROTOCOL_VERSION = 1;
@@ -131,6 +131,48 @@ export interface CatalogRequest {
   readonly args: readonly (string | StorageLevel | undefined)[];
 }
 
+/** What a `stream` request does (bridge/PROTOCOL.md, "Streaming queries"). */
+export type StreamOp =
+  | "start"
+  | "describe"
+  | "progress"
+  | "awaitTermination"
+  | "processAllAvailable"
+  | "stop"
+  | "explain"
+  | "active"
+  | "awaitAnyTermination"
+  | "resetTerminated"
+  | "eventDone";
+
+/** The ops of a `stream` request, for the decoder. */
+export const STREAM_OPS: readonly StreamOp[] = ["start", "describe", "progress", "awaitTermination", "processAllAvailable", "stop", "explain", "active", "awaitAnyTermination", "resetTerminated", "eventDone"];
+
+/**
+ * Structured Streaming: `start` runs `plan` into the sink `writer` describes and stays open
+ * (streamStarted, then streamEvent per console batch or foreachBatch call, which the client
+ * answers with `eventDone`, then done when the query ends); the other ops read or drive query
+ * `queryId` (or the session's `spark.streams`) and answer one streamResult.
+ */
+export interface StreamRequest {
+  readonly kind: "stream";
+  readonly id: string;
+  readonly sessionId: string;
+  readonly op: StreamOp;
+  readonly queryId?: string;
+  /** start: the streaming DataFrame's plan and its writeStream settings (decoded by the handler). */
+  readonly plan?: unknown;
+  readonly writer?: unknown;
+  /** awaitTermination / awaitAnyTermination: seconds to wait at most (absent: no limit). */
+  readonly timeout?: number;
+  /** explain: extended. */
+  readonly extended: boolean;
+  /** eventDone: the event's seq, and the client's error when handling it failed. */
+  readonly seq?: number;
+  readonly error?: string;
+  readonly traceback?: string;
+}
+
 /** Every client → engine message. */
 export type Request =
   | HandshakeRequest
@@ -142,7 +184,8 @@ export type Request =
   | InterruptRequest
   | ReleaseRequest
   | PingRequest
-  | CatalogRequest;
+  | CatalogRequest
+  | StreamRequest;
 
 /** The `kind` of every request. */
 export type RequestKind = Request["kind"];
@@ -278,6 +321,27 @@ const DECODERS: Readonly<Record<RequestKind, Decoder>> = {
     // strings, nil for an omitted optional argument, or a StorageLevel map (cacheTable)
     args: asList(opt(m, "args") ?? [], `${P}.args`).map((a, i) => (a === null || a === undefined ? undefined : typeof a === "string" ? a : decodeStorageLevel(a, `${P}.args[${i}]`))),
   }),
+  stream: (m, id) => {
+    const queryId = optStr(m, "queryId");
+    const timeout = opt(m, "timeout");
+    const seq = opt(m, "seq");
+    const error = optStr(m, "error");
+    const traceback = optStr(m, "traceback");
+    return {
+      kind: "stream",
+      id,
+      sessionId: sid(m),
+      op: oneOf(req(m, "op", P), STREAM_OPS, `${P}.op`),
+      ...(queryId === undefined ? {} : { queryId }),
+      ...(opt(m, "plan") === undefined ? {} : { plan: opt(m, "plan") }),
+      ...(opt(m, "writer") === undefined ? {} : { writer: opt(m, "writer") }),
+      ...(timeout === undefined || timeout === null ? {} : { timeout: seconds(timeout, `${P}.timeout`) }),
+      extended: asBool(opt(m, "extended") ?? false, `${P}.extended`),
+      ...(seq === undefined ? {} : { seq: asSmallInt(seq, `${P}.seq`) }),
+      ...(error === undefined ? {} : { error }),
+      ...(traceback === undefined ? {} : { traceback }),
+    };
+  },
 };
 
 /** Every kind this decoder accepts (checked against bridge/schema/*.json). */
@@ -300,6 +364,13 @@ export function decodeRequest(raw: unknown): Request {
   const decoder = Object.hasOwn(DECODERS, kind) ? DECODERS[kind as RequestKind] : undefined;
   if (decoder === undefined) fail(`${P}.kind`, `unknown message kind ${JSON.stringify(kind)}`);
   return decoder(m, id);
+}
+
+/** A non-negative number of seconds (int or float). */
+function seconds(v: unknown, path: string): number {
+  if (typeof v === "number" && Number.isFinite(v) && v >= 0) return v;
+  if (typeof v === "bigint" && v >= 0n) return Number(v);
+  return fail(path, `expected a number of seconds, got ${describe(v)}`);
 }
 
 /** An optional pickled function field (bytes). */
