@@ -17,7 +17,8 @@ import { referencedIds } from "../plan/transform.js";
 import { simpleString } from "../types/type-names.js";
 import { BooleanType, structType } from "../types/data-type.js";
 import type { ExecContext } from "./exec-context.js";
-import type { FileSourceScanP, ScanColumn } from "./physical-plan.js";
+import { bucketedPartitions, bucketIdOfFile, selectedBuckets } from "./bucketed-scan.js";
+import type { BucketedOutput, FileSourceScanP, ScanColumn } from "./physical-plan.js";
 import { schemaOfAttrs } from "./util.js";
 
 /** Spark's StringUtils.abbreviate at spark.sql.maxMetadataStringLength: longer values end in "...". */
@@ -84,6 +85,33 @@ function prune(files: readonly FileStatus[], filters: readonly Expr[], partAttrs
   return files.filter((_, i) => keep[i] === 1);
 }
 
+/**
+ * How a scan of a bucketed table reads (Spark's FileSourceScanExec.bucketedScan and its
+ * "Bucketed" metadata): by bucket when bucketing is on, every bucket column is read, every
+ * file names its bucket, and the planner wants it; the buckets its filters select either way.
+ */
+function bucketRead(
+  scan: FileScan,
+  dataAttrs: readonly AttributeRef[],
+  dataFilters: readonly Expr[],
+  want: boolean,
+  ctx: ExecContext,
+): { readonly shown?: string; readonly selected?: ReadonlySet<number>; readonly bucketing?: BucketedOutput } {
+  const spec = scan.relation.bucketSpec;
+  if (spec === undefined) return {};
+  if (!ctx.conf.getBoolean("spark.sql.sources.bucketing.enabled")) return { shown: "false (disabled by configuration)" };
+  const col = (name: string): AttributeRef | undefined => dataAttrs.find((a) => a.name.toLowerCase() === name.toLowerCase());
+  const selected = spec.bucketColumns.length === 1 ? selectedBuckets(dataFilters, col(spec.bucketColumns[0]!), spec.numBuckets) : undefined;
+  const ordinals = spec.bucketColumns.map((n) => {
+    const a = col(n);
+    return a === undefined ? -1 : scan.output.findIndex((o) => o.exprId === a.exprId);
+  });
+  if (ordinals.some((o) => o < 0)) return { shown: "false (bucket column(s) not read)", ...(selected === undefined ? {} : { selected }) };
+  const named = scan.relation.index.files.every((f) => bucketIdOfFile(f.path) !== undefined);
+  if (!want || !named) return { shown: "false (disabled by query planner)", ...(selected === undefined ? {} : { selected }) };
+  return { shown: "true", ...(selected === undefined ? {} : { selected }), bucketing: { ordinals, numBuckets: spec.numBuckets } };
+}
+
 /** The session's split settings (spark.sql.files.*; minPartitionNum defaults to the parallelism), for scans and schema inference alike. */
 export function fileSplitSettings(ctx: ExecContext): SplitSettings {
   const minParts = ctx.conf.getNumber("spark.sql.files.minPartitionNum");
@@ -105,6 +133,7 @@ export function planFileScan(
   scan: FileScan,
   conjuncts: readonly Expr[],
   ctx: ExecContext,
+  wantBucketed = true,
 ): { readonly scan: FileSourceScanP; readonly remaining: readonly Expr[]; readonly formatted: readonly string[] } {
   const rel = scan.relation;
   const nData = rel.dataSchema.fields.length;
@@ -127,8 +156,11 @@ export function planFileScan(
   }
   const format = fileFormat(rel.format);
   const options = new SourceOptions(rel.options);
-  const files = prune(rel.index.files, partitionFilters, partAttrs, ctx);
-  const parts = planFilePartitions(files, (f) => format.isSplittable(f, options), fileSplitSettings(ctx));
+  const bucket = bucketRead(scan, dataAttrs, dataFilters, wantBucketed, ctx);
+  const kept = prune(rel.index.files, partitionFilters, partAttrs, ctx);
+  // Spark prunes a bucketed table's files by bucket whether or not it reads them by bucket
+  const files = bucket.selected === undefined ? kept : kept.filter((f) => bucket.selected!.has(bucketIdOfFile(f.path) ?? -1));
+  const parts = bucket.bucketing !== undefined ? bucketedPartitions(files, bucket.bucketing.numBuckets) : planFilePartitions(files, (f) => format.isSplittable(f, options), fileSplitSettings(ctx));
   const partitions = parts.length > 0 ? parts : [{ index: 0, splits: [] }];
   const outIds = new Set(scan.output.map((a) => a.exprId));
   const required = dataAttrs.filter((a) => outIds.has(a.exprId));
@@ -142,14 +174,16 @@ export function planFileScan(
   const batched = format.supportBatch?.(schemaOfAttrs(scan.output), ctx.conf) ?? false;
   const meta = [
     `Batched: ${batched}`,
+    ...(bucket.shown === undefined ? [] : [`Bucketed: ${bucket.shown}`]),
     `DataFilters: ${list(dataFilters.map(exprToString))}`,
     `Format: ${format.displayName}`,
     `Location: ${abbreviate(`InMemoryFileIndex${locationText(rel.index.rootPaths, max)}`, max)}`,
     `PartitionFilters: ${list(partitionFilters.map(exprToString))}`,
     `PushedFilters: ${list(pushed.map(pushedFilterString))}`,
     `ReadSchema: ${abbreviate(simpleString(requiredSchema), max)}`,
+    ...(bucket.bucketing === undefined ? [] : [`SelectedBucketsCount: ${bucket.selected?.size ?? bucket.bucketing.numBuckets} out of ${bucket.bucketing.numBuckets}`]),
   ];
-  const detail = ` ${rel.format} [${scan.output.map(exprToString).join(",")}] ${meta.join(", ")}`;
+  const detail = ` ${rel.format} ${rel.table ?? ""}[${scan.output.map(exprToString).join(",")}] ${meta.join(", ")}`;
   // formatted explain (FileSourceScanExec.verboseStringWithOperatorId): the metadata but
   // DataFilters and Format, empty ones left out, the location as its class and root paths
   const roots = rel.index.rootPaths;
@@ -176,6 +210,7 @@ export function planFileScan(
       schema: schemaOfAttrs(scan.output),
       detail,
       batched,
+      ...(bucket.bucketing === undefined ? {} : { bucketing: bucket.bucketing }),
     },
     remaining,
     formatted,
