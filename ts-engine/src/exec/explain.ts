@@ -71,8 +71,9 @@ export function shown(p: PhysicalPlan): readonly PhysicalPlan[] {
 /** Whether a plan runs with an exchange, which Spark 4's AQE then wraps in AdaptiveSparkPlan. */
 export function hasExchange(p: PhysicalPlan): boolean {
   if (p.kind === "ShuffleExchange" || p.kind === "BroadcastExchange" || p.kind === "HashJoin" || p.kind === "SortMergeJoin") return true;
-  // a table read by bucket stands in for the exchange of the operator above, which AQE still plans around
-  if (p.kind === "FileSourceScan" && p.bucketing !== undefined) return true;
+  // Spark's InsertAdaptiveSparkPlan also plans around an operator that requires a distribution
+  // its input already has (one partition, a table read by bucket): a final aggregate, a window
+  if ((p.kind === "HashAggregate" && p.output === "final") || p.kind === "Window") return true;
   return shown(p).some(hasExchange);
 }
 

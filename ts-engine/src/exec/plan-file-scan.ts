@@ -4,18 +4,17 @@ import { bindReferences } from "../expr/bind.js";
 import type { AttributeRef, Expr } from "../expr/expr.js";
 import { exprToString } from "../expr/expr-string.js";
 import { evaluate } from "../expr/eval/evaluate.js";
-import { isNondeterministicFunction } from "../expr/functions/registry.js";
-import { exprExists } from "../expr/transform.js";
 import type { FileStatus } from "../io/file-split.js";
 import { planFilePartitions, type SplitSettings } from "../io/file-splits.js";
 import { fileFormat } from "../io/formats.js";
 import { pushedFilterString, type PushedFilter } from "../io/pushed-filter.js";
 import { SourceOptions } from "../io/source-options.js";
 import { translateFilter } from "../io/translate-filter.js";
+import { deterministic, notNullConstraints } from "../optimizer/constraints.js";
 import type { FileScan } from "../plan/logical-plan.js";
 import { referencedIds } from "../plan/transform.js";
 import { simpleString } from "../types/type-names.js";
-import { BooleanType, structType } from "../types/data-type.js";
+import { structType } from "../types/data-type.js";
 import type { ExecContext } from "./exec-context.js";
 import { bucketedPartitions, bucketIdOfFile, selectedBuckets } from "./bucketed-scan.js";
 import type { BucketedOutput, FileSourceScanP, ScanColumn } from "./physical-plan.js";
@@ -39,34 +38,13 @@ function locationText(paths: readonly string[], threshold: number): string {
   return `${s}]`;
 }
 
-function deterministic(e: Expr): boolean {
-  return !exprExists(e, (x) => x.kind === "PythonUDF" || (x.kind === "ScalarCall" && isNondeterministicFunction(x.fn)));
-}
-
-/** Functions whose result is null when any input is (Spark's NullIntolerant expressions). */
-const NULL_INTOLERANT = new Set(["==", "<", "<=", ">", ">=", "+", "-", "*", "/", "%", "not", "negative", "startswith", "endswith", "contains"]);
-
-/** The attributes a predicate is null whenever they are null, through null-intolerant expressions. */
-function nullIntolerantAttrs(e: Expr, out: AttributeRef[]): void {
-  if (e.kind === "AttributeRef") {
-    if (!out.some((a) => a.exprId === e.exprId)) out.push(e);
-  } else if (e.kind === "Cast") nullIntolerantAttrs(e.child, out);
-  else if (e.kind === "ScalarCall" && NULL_INTOLERANT.has(e.fn)) for (const a of e.args) nullIntolerantAttrs(a, out);
-}
 
 /**
  * The conjuncts with Spark's inferred IS NOT NULL constraints first (InferFiltersFromConstraints:
  * a null-intolerant predicate over nullable `a` implies isnotnull(a)), skipping ones already there.
  */
 function withNotNullConstraints(conjuncts: readonly Expr[]): Expr[] {
-  const attrs: AttributeRef[] = [];
-  for (const c of conjuncts) nullIntolerantAttrs(c, attrs);
-  const present = (a: AttributeRef): boolean =>
-    conjuncts.some((c) => c.kind === "ScalarCall" && c.fn === "isnotnull" && c.args[0]?.kind === "AttributeRef" && c.args[0].exprId === a.exprId);
-  const inferred: Expr[] = attrs
-    .filter((a) => a.nullable && !present(a))
-    .map((a) => ({ kind: "ScalarCall", fn: "isnotnull", args: [a], dataType: BooleanType, nullable: false }));
-  return [...inferred, ...conjuncts];
+  return [...notNullConstraints(conjuncts), ...conjuncts];
 }
 
 /** The files whose partition values pass `filters` (evaluated on one row per file, as Spark's listFiles prunes). */
