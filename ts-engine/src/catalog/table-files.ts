@@ -74,6 +74,8 @@ export function tableRelation(t: CatalogTable, timeZone: string): FileSourceRela
     index: { rootPaths: [qualified(t.location)], files, partitionSchema: structType(parts) },
     dataSchema: structType(dataColumns(t)),
     partitionSchema: structType(parts),
+    table: `spark_catalog.${t.database}.${t.name}`,
+    ...(t.bucketSpec === undefined ? {} : { bucketSpec: { numBuckets: t.bucketSpec.numBuckets, bucketColumns: t.bucketSpec.bucketColumns } }),
   };
 }
 

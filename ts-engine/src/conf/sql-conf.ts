@@ -25,6 +25,12 @@ export const CONF_ENTRIES: readonly ConfEntry[] = [
     default: "true",
     doc: "Prefer a sort-merge join to a shuffled hash join for equi-joins too large to broadcast (Spark's default); false lets a side that fits a local hash map and is 3x smaller than the other build a shuffled hash join.",
   },
+  { key: "spark.sql.sources.bucketing.enabled", default: "true", doc: "Read bucketed tables by bucket: a scan of one bucket per partition where an aggregate or join on the bucket columns needs no exchange, and buckets pruned by equality / IN filters on the bucket column." },
+  {
+    key: "spark.sql.sources.bucketing.autoBucketedScan.enabled",
+    default: "true",
+    doc: "Read a bucketed table by bucket only where an operator above benefits (Spark's DisableUnnecessaryBucketedScan); false reads every bucketed table by bucket.",
+  },
   { key: "spark.sql.adaptive.enabled", default: "true", doc: "Adaptive query execution: shuffle partitions are coalesced from the map output sizes." },
   { key: "spark.sql.adaptive.coalescePartitions.enabled", default: "true", doc: "With adaptive execution, merge contiguous small shuffle partitions." },
   { key: "spark.sql.adaptive.advisoryPartitionSizeInBytes", default: "64MB", doc: "Target size of a shuffle partition after coalescing." },

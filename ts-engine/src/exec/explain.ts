@@ -71,6 +71,9 @@ export function shown(p: PhysicalPlan): readonly PhysicalPlan[] {
 /** Whether a plan runs with an exchange, which Spark 4's AQE then wraps in AdaptiveSparkPlan. */
 export function hasExchange(p: PhysicalPlan): boolean {
   if (p.kind === "ShuffleExchange" || p.kind === "BroadcastExchange" || p.kind === "HashJoin" || p.kind === "SortMergeJoin") return true;
+  // Spark's InsertAdaptiveSparkPlan also plans around an operator that requires a distribution
+  // its input already has (one partition, a table read by bucket): a final aggregate, a window
+  if ((p.kind === "HashAggregate" && p.output === "final") || p.kind === "Window") return true;
   return shown(p).some(hasExchange);
 }
 
@@ -82,9 +85,10 @@ interface Printer {
 
 function print(p: PhysicalPlan, prefix: string, childPrefix: string, pr: Printer, inStage: number): void {
   const { name, detail } = operatorLine(p);
-  if (p.kind === "FileSourceScan" && p.batched) {
+  if (p.kind === "FileSourceScan" && p.batched && pr.stars) {
     // A columnar scan feeds a ColumnarToRow, the first operator of its codegen stage (Spark's
-    // vectorized readers); the scan itself is outside the stage.
+    // vectorized readers); the scan itself is outside the stage. AQE's initial plan, printed
+    // before the columnar transitions are inserted, has no ColumnarToRow.
     const stage = pr.stars ? (inStage > 0 ? inStage : ++pr.stage) : 0;
     pr.lines.push(`${prefix}${stage > 0 ? `*(${stage}) ` : ""}ColumnarToRow`);
     pr.lines.push(`${childPrefix}+- ${name}${detail}`);

@@ -1,7 +1,7 @@
 import type { Expr } from "../expr/expr.js";
 import type { JoinType } from "../plan/logical-plan.js";
 import { assertNever } from "../errors/assert-never.js";
-import { physicalSchema, type PhysicalPlan } from "./physical-plan.js";
+import { physicalSchema, type BucketedOutput, type PhysicalPlan } from "./physical-plan.js";
 
 /**
  * The output columns a physical plan's rows are hash-clustered on (Spark's
@@ -48,6 +48,9 @@ export function hashClustering(p: PhysicalPlan): readonly number[] | null {
       // a broadcast join keeps its streamed side's partitions
       if (p.build === "right") return p.joinType === "full" || p.joinType === "right" ? null : hashClustering(p.left);
       return p.joinType === "inner" || p.joinType === "right" ? shifted(hashClustering(p.right), physicalSchema(p.left).fields.length) : null;
+    case "FileSourceScan":
+      // a bucketed table read by bucket: partition i holds the rows of bucket i
+      return p.bucketing === undefined ? null : [...p.bucketing.ordinals];
     case "Range":
     case "LocalTableScan":
     case "Limit":
@@ -56,7 +59,6 @@ export function hashClustering(p: PhysicalPlan): readonly number[] | null {
     case "ShuffleRead":
     case "BroadcastRead":
     case "InMemoryTableScan":
-    case "FileSourceScan":
     case "Expand":
       // Spark's ExpandExec: UnknownPartitioning (a row's copies carry other values)
       return null;
@@ -71,6 +73,30 @@ export function hashClustering(p: PhysicalPlan): readonly number[] | null {
       return null;
     default:
       return assertNever(p);
+  }
+}
+
+/**
+ * A bucketed scan's partitioning as it reaches `p` through the operators that keep rows in
+ * their partition and columns in place or projected (Spark's HashPartitioning of a bucketed
+ * FileSourceScanExec, whose partition ids are the bucket ids): what a join needs to read both
+ * sides with no exchange when they have the same bucket count. Null otherwise.
+ */
+export function bucketedPartitioning(p: PhysicalPlan): BucketedOutput | null {
+  switch (p.kind) {
+    case "FileSourceScan":
+      return p.bucketing ?? null;
+    case "Filter":
+    case "Sort":
+    case "CollectMetrics":
+      return bucketedPartitioning(p.input);
+    case "Project": {
+      const b = bucketedPartitioning(p.input);
+      const c = hashClustering(p);
+      return b === null || c === null ? null : { ordinals: c, numBuckets: b.numBuckets };
+    }
+    default:
+      return null;
   }
 }
 

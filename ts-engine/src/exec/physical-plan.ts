@@ -322,11 +322,24 @@ export interface FileSourceScanP {
   readonly detail: string;
   /** The format's supportBatch: explain prints a ColumnarToRow above the scan. */
   readonly batched: boolean;
+  /** Set when the scan reads a bucketed table by bucket: partition i holds bucket i's rows. */
+  readonly bucketing?: BucketedOutput;
   /**
    * Set on the scans schema inference runs (engine/infer-schema-tasks.ts): each split yields
    * one row (path, start, the format's SplitInference part as JSON) instead of its records.
    */
   readonly inferSchema?: boolean;
+}
+
+/**
+ * A bucketed scan's output partitioning (Spark's HashPartitioning(bucket columns, numBuckets)):
+ * the output ordinals of the bucket columns, in the bucket spec's order, and the bucket count.
+ * Rows sit in partition pmod(Murmur3(bucket columns), numBuckets), the place a `sparkHash`
+ * exchange on the same columns puts them.
+ */
+export interface BucketedOutput {
+  readonly ordinals: readonly number[];
+  readonly numBuckets: number;
 }
 
 /**

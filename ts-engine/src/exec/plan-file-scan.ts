@@ -4,20 +4,20 @@ import { bindReferences } from "../expr/bind.js";
 import type { AttributeRef, Expr } from "../expr/expr.js";
 import { exprToString } from "../expr/expr-string.js";
 import { evaluate } from "../expr/eval/evaluate.js";
-import { isNondeterministicFunction } from "../expr/functions/registry.js";
-import { exprExists } from "../expr/transform.js";
 import type { FileStatus } from "../io/file-split.js";
 import { planFilePartitions, type SplitSettings } from "../io/file-splits.js";
 import { fileFormat } from "../io/formats.js";
 import { pushedFilterString, type PushedFilter } from "../io/pushed-filter.js";
 import { SourceOptions } from "../io/source-options.js";
 import { translateFilter } from "../io/translate-filter.js";
+import { deterministic, notNullConstraints } from "../optimizer/constraints.js";
 import type { FileScan } from "../plan/logical-plan.js";
 import { referencedIds } from "../plan/transform.js";
 import { simpleString } from "../types/type-names.js";
-import { BooleanType, structType } from "../types/data-type.js";
+import { structType } from "../types/data-type.js";
 import type { ExecContext } from "./exec-context.js";
-import type { FileSourceScanP, ScanColumn } from "./physical-plan.js";
+import { bucketedPartitions, bucketIdOfFile, selectedBuckets } from "./bucketed-scan.js";
+import type { BucketedOutput, FileSourceScanP, ScanColumn } from "./physical-plan.js";
 import { schemaOfAttrs } from "./util.js";
 
 /** Spark's StringUtils.abbreviate at spark.sql.maxMetadataStringLength: longer values end in "...". */
@@ -38,34 +38,13 @@ function locationText(paths: readonly string[], threshold: number): string {
   return `${s}]`;
 }
 
-function deterministic(e: Expr): boolean {
-  return !exprExists(e, (x) => x.kind === "PythonUDF" || (x.kind === "ScalarCall" && isNondeterministicFunction(x.fn)));
-}
-
-/** Functions whose result is null when any input is (Spark's NullIntolerant expressions). */
-const NULL_INTOLERANT = new Set(["==", "<", "<=", ">", ">=", "+", "-", "*", "/", "%", "not", "negative", "startswith", "endswith", "contains"]);
-
-/** The attributes a predicate is null whenever they are null, through null-intolerant expressions. */
-function nullIntolerantAttrs(e: Expr, out: AttributeRef[]): void {
-  if (e.kind === "AttributeRef") {
-    if (!out.some((a) => a.exprId === e.exprId)) out.push(e);
-  } else if (e.kind === "Cast") nullIntolerantAttrs(e.child, out);
-  else if (e.kind === "ScalarCall" && NULL_INTOLERANT.has(e.fn)) for (const a of e.args) nullIntolerantAttrs(a, out);
-}
 
 /**
  * The conjuncts with Spark's inferred IS NOT NULL constraints first (InferFiltersFromConstraints:
  * a null-intolerant predicate over nullable `a` implies isnotnull(a)), skipping ones already there.
  */
 function withNotNullConstraints(conjuncts: readonly Expr[]): Expr[] {
-  const attrs: AttributeRef[] = [];
-  for (const c of conjuncts) nullIntolerantAttrs(c, attrs);
-  const present = (a: AttributeRef): boolean =>
-    conjuncts.some((c) => c.kind === "ScalarCall" && c.fn === "isnotnull" && c.args[0]?.kind === "AttributeRef" && c.args[0].exprId === a.exprId);
-  const inferred: Expr[] = attrs
-    .filter((a) => a.nullable && !present(a))
-    .map((a) => ({ kind: "ScalarCall", fn: "isnotnull", args: [a], dataType: BooleanType, nullable: false }));
-  return [...inferred, ...conjuncts];
+  return [...notNullConstraints(conjuncts), ...conjuncts];
 }
 
 /** The files whose partition values pass `filters` (evaluated on one row per file, as Spark's listFiles prunes). */
@@ -82,6 +61,33 @@ function prune(files: readonly FileStatus[], filters: readonly Expr[], partAttrs
     for (let i = 0; i < files.length; i++) if (v.data[i] !== 1 || (v.validity !== null && v.validity[i] === 0)) keep[i] = 0;
   }
   return files.filter((_, i) => keep[i] === 1);
+}
+
+/**
+ * How a scan of a bucketed table reads (Spark's FileSourceScanExec.bucketedScan and its
+ * "Bucketed" metadata): by bucket when bucketing is on, every bucket column is read, every
+ * file names its bucket, and the planner wants it; the buckets its filters select either way.
+ */
+function bucketRead(
+  scan: FileScan,
+  dataAttrs: readonly AttributeRef[],
+  dataFilters: readonly Expr[],
+  want: boolean,
+  ctx: ExecContext,
+): { readonly shown?: string; readonly selected?: ReadonlySet<number>; readonly bucketing?: BucketedOutput } {
+  const spec = scan.relation.bucketSpec;
+  if (spec === undefined) return {};
+  if (!ctx.conf.getBoolean("spark.sql.sources.bucketing.enabled")) return { shown: "false (disabled by configuration)" };
+  const col = (name: string): AttributeRef | undefined => dataAttrs.find((a) => a.name.toLowerCase() === name.toLowerCase());
+  const selected = spec.bucketColumns.length === 1 ? selectedBuckets(dataFilters, col(spec.bucketColumns[0]!), spec.numBuckets) : undefined;
+  const ordinals = spec.bucketColumns.map((n) => {
+    const a = col(n);
+    return a === undefined ? -1 : scan.output.findIndex((o) => o.exprId === a.exprId);
+  });
+  if (ordinals.some((o) => o < 0)) return { shown: "false (bucket column(s) not read)", ...(selected === undefined ? {} : { selected }) };
+  const named = scan.relation.index.files.every((f) => bucketIdOfFile(f.path) !== undefined);
+  if (!want || !named) return { shown: "false (disabled by query planner)", ...(selected === undefined ? {} : { selected }) };
+  return { shown: "true", ...(selected === undefined ? {} : { selected }), bucketing: { ordinals, numBuckets: spec.numBuckets } };
 }
 
 /** The session's split settings (spark.sql.files.*; minPartitionNum defaults to the parallelism), for scans and schema inference alike. */
@@ -105,6 +111,7 @@ export function planFileScan(
   scan: FileScan,
   conjuncts: readonly Expr[],
   ctx: ExecContext,
+  wantBucketed = true,
 ): { readonly scan: FileSourceScanP; readonly remaining: readonly Expr[]; readonly formatted: readonly string[] } {
   const rel = scan.relation;
   const nData = rel.dataSchema.fields.length;
@@ -127,8 +134,11 @@ export function planFileScan(
   }
   const format = fileFormat(rel.format);
   const options = new SourceOptions(rel.options);
-  const files = prune(rel.index.files, partitionFilters, partAttrs, ctx);
-  const parts = planFilePartitions(files, (f) => format.isSplittable(f, options), fileSplitSettings(ctx));
+  const bucket = bucketRead(scan, dataAttrs, dataFilters, wantBucketed, ctx);
+  const kept = prune(rel.index.files, partitionFilters, partAttrs, ctx);
+  // Spark prunes a bucketed table's files by bucket whether or not it reads them by bucket
+  const files = bucket.selected === undefined ? kept : kept.filter((f) => bucket.selected!.has(bucketIdOfFile(f.path) ?? -1));
+  const parts = bucket.bucketing !== undefined ? bucketedPartitions(files, bucket.bucketing.numBuckets) : planFilePartitions(files, (f) => format.isSplittable(f, options), fileSplitSettings(ctx));
   const partitions = parts.length > 0 ? parts : [{ index: 0, splits: [] }];
   const outIds = new Set(scan.output.map((a) => a.exprId));
   const required = dataAttrs.filter((a) => outIds.has(a.exprId));
@@ -142,14 +152,16 @@ export function planFileScan(
   const batched = format.supportBatch?.(schemaOfAttrs(scan.output), ctx.conf) ?? false;
   const meta = [
     `Batched: ${batched}`,
+    ...(bucket.shown === undefined ? [] : [`Bucketed: ${bucket.shown}`]),
     `DataFilters: ${list(dataFilters.map(exprToString))}`,
     `Format: ${format.displayName}`,
     `Location: ${abbreviate(`InMemoryFileIndex${locationText(rel.index.rootPaths, max)}`, max)}`,
     `PartitionFilters: ${list(partitionFilters.map(exprToString))}`,
     `PushedFilters: ${list(pushed.map(pushedFilterString))}`,
     `ReadSchema: ${abbreviate(simpleString(requiredSchema), max)}`,
+    ...(bucket.bucketing === undefined ? [] : [`SelectedBucketsCount: ${bucket.selected?.size ?? bucket.bucketing.numBuckets} out of ${bucket.bucketing.numBuckets}`]),
   ];
-  const detail = ` ${rel.format} [${scan.output.map(exprToString).join(",")}] ${meta.join(", ")}`;
+  const detail = ` ${rel.format} ${rel.table ?? ""}[${scan.output.map(exprToString).join(",")}] ${meta.join(", ")}`;
   // formatted explain (FileSourceScanExec.verboseStringWithOperatorId): the metadata but
   // DataFilters and Format, empty ones left out, the location as its class and root paths
   const roots = rel.index.rootPaths;
@@ -176,6 +188,7 @@ export function planFileScan(
       schema: schemaOfAttrs(scan.output),
       detail,
       batched,
+      ...(bucket.bucketing === undefined ? {} : { bucketing: bucket.bucketing }),
     },
     remaining,
     formatted,

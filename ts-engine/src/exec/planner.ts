@@ -1,5 +1,5 @@
 import type { ExecContext } from "./exec-context.js";
-import { hashClustering, satisfiesClustering } from "./output-partitioning.js";
+import { bucketedPartitioning, hashClustering, satisfiesClustering } from "./output-partitioning.js";
 import { bindReferences } from "../expr/bind.js";
 import { planCollectMetrics } from "./plan-collect-metrics.js";
 import { newExprId, type AggCall, type AttributeRef, type BoundRef, type Expr, type ScalarCall, type SortOrder, type WindowExpression } from "../expr/expr.js";
@@ -12,15 +12,15 @@ import { exprSemanticEquals } from "../expr/expr-equals.js";
 import { exprType } from "../expr/expr-type.js";
 import { exprToString } from "../expr/expr-string.js";
 import { InternalError } from "../errors/spark-exception.js";
-import type { Aggregate, Join, LogicalPlan, Repartition } from "../plan/logical-plan.js";
+import type { Aggregate, FileScan, Join, LogicalPlan, Repartition } from "../plan/logical-plan.js";
 import { outputOf } from "../plan/output.js";
 import { storageLevelString } from "../plan/storage-level.js";
-import { transformExprDown } from "../plan/transform.js";
+import { planExists, transformExprDown } from "../plan/transform.js";
 import { structField, structType, type StructType } from "../types/data-type.js";
 import { aggSpecOf, distinctMatters, makeAccumulator, type AggSpec } from "./aggregate/agg-spec.js";
 import { partialSchema } from "./aggregate/hash-aggregate-exec.js";
 import { aggDetail, exprList, JOIN_TYPE_NAMES, scanDetail } from "./explain-detail.js";
-import type { AggCallPlan, HashAggregateP, Partitioning, PhysicalPlan, ShuffleOrigin } from "./physical-plan.js";
+import { childrenOf, type AggCallPlan, type FileSourceScanP, type HashAggregateP, type Partitioning, type PhysicalPlan, type ShuffleOrigin } from "./physical-plan.js";
 import { andAll, extractJoinKeys, splitConjuncts } from "../optimizer/join-keys.js";
 import { planFileScan } from "./plan-file-scan.js";
 import { planWriteFiles } from "./plan-write-files.js";
@@ -37,6 +37,33 @@ interface PlanState {
   nextPlanId: number;
   /** What formatted explain prints beyond the plan; absent when nobody explains it. */
   readonly notes?: ExplainNotes;
+  /**
+   * The bucketed-table scans read by bucket: all that can be on the first planning, then only
+   * the ones an exchange was left out for (Spark's DisableUnnecessaryBucketedScan).
+   */
+  readonly bucketedScans?: ReadonlySet<FileScan>;
+  /** The scans read by bucket so far, and the ones whose bucketing saved an exchange. */
+  readonly bucketed: Map<FileSourceScanP, FileScan>;
+  readonly relied: Set<FileScan>;
+}
+
+/** Remembers that the bucketed scans feeding `p` (below any exchange) stand in for an exchange, so they stay bucketed. */
+function relyOnBuckets(p: PhysicalPlan, st: PlanState): void {
+  if (p.kind === "ShuffleExchange" || p.kind === "BroadcastExchange") return;
+  if (p.kind === "FileSourceScan") {
+    const logical = st.bucketed.get(p);
+    if (logical !== undefined) st.relied.add(logical);
+    return;
+  }
+  for (const c of childrenOf(p)) relyOnBuckets(c, st);
+}
+
+/** A file scan, read by bucket where the planning pass allows it. */
+function fileScanOf(scan: FileScan, conjuncts: readonly Expr[], st: PlanState): ReturnType<typeof planFileScan> {
+  const want = st.bucketedScans === undefined || st.bucketedScans.has(scan);
+  const planned = planFileScan(scan, conjuncts, st.ctx, want);
+  if (planned.scan.bucketing !== undefined) st.bucketed.set(planned.scan, scan);
+  return planned;
 }
 
 function bindAll(es: readonly Expr[], input: LogicalPlan): Expr[] {
@@ -154,7 +181,10 @@ function singlePartition(p: PhysicalPlan): boolean {
  */
 function hashExchange(input: PhysicalPlan, keys: readonly Expr[], shownKeys: readonly Expr[], st: PlanState): PhysicalPlan {
   if (singlePartition(input)) return input;
-  if (keys.length > 0 && satisfiesClustering(hashClustering(input), keys)) return input;
+  if (keys.length > 0 && satisfiesClustering(hashClustering(input), keys)) {
+    relyOnBuckets(input, st);
+    return input;
+  }
   const n = shufflePartitions(st.ctx);
   if (keys.length === 0) return exchange(input, { kind: "single" }, "SinglePartition", st);
   return exchange(input, { kind: "hash", keys, numPartitions: n }, `hashpartitioning(${shownKeys.map(exprToString).join(", ")}, ${n})`, st);
@@ -495,8 +525,9 @@ function planJoin(p: Join, st: PlanState): PhysicalPlan {
   }
   // one side already in one partition still needs the other side shuffled to match it
   const bothSingle = singlePartition(l) && singlePartition(r);
-  const le = bothSingle ? l : exchange(l, hashing(leftKeys, st), hashShown(keys.leftKeys, st), st);
-  const re = bothSingle ? r : exchange(r, hashing(rightKeys, st), hashShown(keys.rightKeys, st), st);
+  const buckets = bothSingle ? undefined : bucketedSides(l, r, leftKeys, rightKeys, keys.leftKeys, keys.rightKeys, st);
+  const le = buckets?.left ?? (bothSingle ? l : exchange(l, hashing(leftKeys, st), hashShown(keys.leftKeys, st), st));
+  const re = buckets?.right ?? (bothSingle ? r : exchange(r, hashing(rightKeys, st), hashShown(keys.rightKeys, st), st));
   if (choice.strategy === "shuffled") {
     const detail = ` ${exprList(keys.leftKeys)}, ${exprList(keys.rightKeys)}, ${JOIN_TYPE_NAMES[jt]}, ${side(choice.build)}${cond}`;
     return join(le, re, choice.build, "shuffled", detail);
@@ -518,6 +549,63 @@ function planJoin(p: Join, st: PlanState): PhysicalPlan {
     schema,
     detail: ` ${exprList(keys.leftKeys)}, ${exprList(keys.rightKeys)}, ${JOIN_TYPE_NAMES[jt]}${cond}`,
   });
+}
+
+/**
+ * A shuffled join's sides when both read bucketed tables on the join keys (Spark's
+ * EnsureRequirements with two HashShuffleSpecs): the same bucket count and the bucket columns
+ * at the same key positions need no exchange; different counts shuffle the side with fewer
+ * buckets into the other's, by Spark's hash of the keys that match the other side's bucket
+ * columns, so its partition i meets bucket i. Undefined when the sides are not both bucketed
+ * on matching keys.
+ */
+function bucketedSides(
+  l: PhysicalPlan,
+  r: PhysicalPlan,
+  lk: readonly Expr[],
+  rk: readonly Expr[],
+  lShown: readonly Expr[],
+  rShown: readonly Expr[],
+  st: PlanState,
+): { readonly left: PhysicalPlan; readonly right: PhysicalPlan } | undefined {
+  const lb = bucketedPartitioning(l);
+  const rb = bucketedPartitioning(r);
+  const ordinal = (e: Expr | undefined): number => (e?.kind === "BoundRef" ? e.ordinal : -1);
+  if (lb === null || rb === null) {
+    // one bucketed side: the other is shuffled into its buckets by the keys at its bucket columns' positions
+    const one = lb ?? rb;
+    if (one === null) return undefined;
+    const [ks, others, otherShown] = lb !== null ? [lk, rk, rShown] : [rk, lk, lShown];
+    const at = one.ordinals.map((o) => ks.findIndex((k) => ordinal(k) === o));
+    if (at.some((i) => i < 0) || new Set(at).size !== at.length) return undefined;
+    const text = `hashpartitioning(${at.map((i) => exprToString(otherShown[i]!)).join(", ")}, ${one.numBuckets})`;
+    const shuffled = exchange(lb !== null ? r : l, { kind: "hash", keys: at.map((i) => others[i]!), numPartitions: one.numBuckets, sparkHash: true }, text, st);
+    relyOnBuckets(lb !== null ? l : r, st);
+    return lb !== null ? { left: l, right: shuffled } : { left: shuffled, right: r };
+  }
+  if (lb.ordinals.length !== rb.ordinals.length) return undefined;
+  // the key position of each bucket column, the same on both sides, with the same type (the hash depends on it)
+  const positions = lb.ordinals.map((o, j) => {
+    const i = lk.findIndex((k, x) => ordinal(k) === o && ordinal(rk[x]) === rb.ordinals[j]);
+    return i >= 0 && simpleString(exprType(lk[i]!)) === simpleString(exprType(rk[i]!)) ? i : -1;
+  });
+  if (positions.some((i) => i < 0)) return undefined;
+  const reshuffle = (side: PhysicalPlan, ks: readonly Expr[], shown: readonly Expr[], n: number): PhysicalPlan => {
+    const picked = positions.map((i) => ks[i]!);
+    const text = `hashpartitioning(${positions.map((i) => exprToString(shown[i]!)).join(", ")}, ${n})`;
+    return exchange(side, { kind: "hash", keys: picked, numPartitions: n, sparkHash: true }, text, st);
+  };
+  if (lb.numBuckets === rb.numBuckets) {
+    relyOnBuckets(l, st);
+    relyOnBuckets(r, st);
+    return { left: l, right: r };
+  }
+  if (lb.numBuckets > rb.numBuckets) {
+    relyOnBuckets(l, st);
+    return { left: l, right: reshuffle(r, rk, rShown, lb.numBuckets) };
+  }
+  relyOnBuckets(r, st);
+  return { left: reshuffle(l, lk, lShown, rb.numBuckets), right: r };
 }
 
 /** Whether `exprs` are exactly `attrs`, in order. */
@@ -554,7 +642,7 @@ function planNode(p: LogicalPlan, st: PlanState): PhysicalPlan {
     case "Filter": {
       if (p.input.kind === "FileScan") {
         // FileSourceStrategy: the scan takes the filter's conjuncts (pruning, pushed filters)
-        const { scan, remaining, formatted } = planFileScan(p.input, splitConjuncts(p.condition), st.ctx);
+        const { scan, remaining, formatted } = fileScanOf(p.input, splitConjuncts(p.condition), st);
         st.notes?.fields(scan, formatted);
         st.notes?.output(scan, outputOf(p.input));
         const cond = andAll(remaining);
@@ -564,7 +652,7 @@ function planNode(p: LogicalPlan, st: PlanState): PhysicalPlan {
       return { kind: "Filter", input: plan(p.input, st), condition: bindAll([p.condition], p.input)[0]!, detail: ` ${exprToString(p.condition)}` };
     }
     case "FileScan": {
-      const { scan, formatted } = planFileScan(p, [], st.ctx);
+      const { scan, formatted } = fileScanOf(p, [], st);
       st.notes?.fields(scan, formatted);
       return scan;
     }
@@ -669,7 +757,21 @@ function globalLimit(input: LogicalPlan, n: number, offset: number, st: PlanStat
  * (over a Limit, or under one) is a CollectLimit whose collector skips the offset's rows.
  */
 export function planPhysical(logical: LogicalPlan, ctx: ExecContext, notes?: ExplainNotes): PhysicalPlan {
-  const st: PlanState = notes === undefined ? { ctx, nextPlanId: 1 } : { ctx, nextPlanId: 1, notes };
+  const fresh = (bucketedScans?: ReadonlySet<FileScan>): PlanState => ({
+    ctx,
+    nextPlanId: 1,
+    bucketed: new Map(),
+    relied: new Set(),
+    ...(bucketedScans === undefined ? {} : { bucketedScans }),
+  });
+  let st = fresh();
+  if (ctx.conf.getBoolean("spark.sql.sources.bucketing.autoBucketedScan.enabled") && planExists(logical, (q) => q.kind === "FileScan" && q.relation.bucketSpec !== undefined)) {
+    // Spark's DisableUnnecessaryBucketedScan: a first planning reads every bucketed table by
+    // bucket; only the scans whose buckets saved an exchange keep it in the plan that runs
+    planRoot(logical, st);
+    st = fresh(new Set(st.relied));
+  }
+  if (notes !== undefined) st = { ...st, notes };
   const root = planRoot(logical, st);
   notes?.output(root, outputOf(logical));
   return root;

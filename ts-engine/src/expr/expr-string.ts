@@ -72,8 +72,9 @@ function call(name: string, args: readonly AnyExpr[], distinct: boolean, s: Styl
       return s === "explain" ? `isnull(${a[0]})` : `(${a[0]} IS NULL)`;
     case "isnotnull":
       return s === "explain" ? `isnotnull(${a[0]})` : `(${a[0]} IS NOT NULL)`;
+    // Spark's In: `(x IN (1, 2))` in names (sql), `x#1 IN (1,2)` in plans (toString)
     case "in":
-      return `(${a[0]} IN (${a.slice(1).join(", ")}))`;
+      return s === "explain" ? `${a[0]} IN (${a.slice(1).join(",")})` : `(${a[0]} IN (${a.slice(1).join(", ")}))`;
     // Spark's Like prints its escape unless it is the default `\`; ILike (replaced by Like) never does
     case "like":
       return a.length === 3 && a[2] !== "\\" ? `${a[0]} LIKE ${a[1]} ESCAPE '${a[2]}'` : `${a[0]} LIKE ${a[1]}`;

@@ -27,6 +27,10 @@ export interface FileSourceRelation {
   readonly index: FileIndex;
   readonly dataSchema: StructType;
   readonly partitionSchema: StructType;
+  /** The catalog table read, as explain names it (`spark_catalog.default.t`); absent for a path's files. */
+  readonly table?: string;
+  /** A bucketed table's buckets (Spark's HadoopFsRelation.bucketSpec): its files are `…_0000N…` per bucket N. */
+  readonly bucketSpec?: { readonly numBuckets: number; readonly bucketColumns: readonly string[] };
 }
 
 /** The relation's full schema: data columns, then partition columns (HadoopFsRelation.schema). */

@@ -10,6 +10,9 @@ import { booleanSimplification } from "./rules/boolean-simplification.js";
 import { pruneColumns } from "./rules/prune-columns.js";
 import { pushDownFilter } from "./rules/push-down-filter.js";
 import { collapseRepartition } from "./rules/collapse-repartition.js";
+import { combineFilters } from "./rules/combine-filters.js";
+import { inferFiltersFromConstraints } from "./rules/infer-filters-from-constraints.js";
+import { reorderJoin } from "./rules/reorder-join.js";
 
 /**
  * The optimizer's rules, in the order they run. ExtractPythonUDFs comes last, as in Spark,
@@ -18,7 +21,10 @@ import { collapseRepartition } from "./rules/collapse-repartition.js";
 export const OPTIMIZER_RULES: readonly OptimizerRule[] = [
   constantFolding,
   booleanSimplification,
+  reorderJoin,
   pushDownFilter,
+  combineFilters,
+  inferFiltersFromConstraints,
   collapseRepartition,
   collapseProject,
   collapseWindow,

@@ -170,3 +170,8 @@ export function transformPlanDown(p: LogicalPlan, f: (p: LogicalPlan) => Logical
   const q = f(p);
   return mapPlanChildren(q, (c) => transformPlanDown(c, f));
 }
+
+/** Whether any node of the plan tree satisfies `pred`. */
+export function planExists(p: LogicalPlan, pred: (p: LogicalPlan) => boolean): boolean {
+  return pred(p) || planChildren(p).some((c) => planExists(c, pred));
+}

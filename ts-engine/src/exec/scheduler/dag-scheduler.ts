@@ -39,12 +39,28 @@ const SAMPLE_PER_PARTITION = 100;
  * reads each through its Sort), which must be coalesced alike; null for other nodes.
  */
 function coPartitionedReads(p: PhysicalPlan): readonly [ShuffleReadP, ShuffleReadP] | null {
-  const readOf = (q: PhysicalPlan): ShuffleReadP | null => (q.kind === "ShuffleRead" ? q : q.kind === "Sort" ? readOf(q.input) : null);
   if (p.kind === "HashJoin" && p.strategy === "shuffled" && p.left.kind === "ShuffleRead" && p.right.kind === "ShuffleRead") return [p.left, p.right];
   if (p.kind !== "SortMergeJoin") return null;
   const l = readOf(p.left);
   const r = readOf(p.right);
   return l === null || r === null ? null : [l, r];
+}
+
+function readOf(q: PhysicalPlan): ShuffleReadP | null {
+  return q.kind === "ShuffleRead" ? q : q.kind === "Sort" ? readOf(q.input) : null;
+}
+
+/**
+ * The shuffle read of a shuffled join whose other side is a bucketed table read by bucket
+ * (planner.ts bucketedSides): its partitions must stay the buckets' (Spark's AQE coalesces
+ * no shuffle whose stage also reads a table's partitions); null for other nodes.
+ */
+function readBesideBuckets(p: PhysicalPlan): ShuffleReadP | null {
+  const shuffled = (p.kind === "HashJoin" && p.strategy === "shuffled") || p.kind === "SortMergeJoin";
+  if (!shuffled) return null;
+  const l = readOf(p.left);
+  const r = readOf(p.right);
+  return l === null ? r : r === null ? l : null;
 }
 
 function sliceRows<T>(rows: readonly T[], slices: number, p: number): T[] {
@@ -237,6 +253,8 @@ class QueryRun {
       if (p.kind === "ShuffleRead" && !grouped.has(p.shuffleId)) groups.push([p.shuffleId]);
       // a user's repartition(n) keeps its n partitions (AQE coalesces no REPARTITION_BY_NUM shuffle)
       if (p.kind === "ShuffleRead" && p.exchange.origin === "REPARTITION_BY_NUM") fixed.add(p.shuffleId);
+      const beside = readBesideBuckets(p);
+      if (beside !== null) fixed.add(beside.shuffleId);
       for (const c of childrenOf(p)) visit(c);
     };
     const fixed = new Set<number>();

@@ -1,6 +1,6 @@
 import type { Expr } from "../../expr/expr.js";
 import type { LogicalPlan, Project, Repartition } from "../../plan/logical-plan.js";
-import { aggregate, expand, fileScan, filter, inMemoryRelation, localRelation, project, repartition } from "../../plan/nodes/index.js";
+import { aggregate, expand, fileScan, filter, inMemoryRelation, join, localRelation, project, repartition } from "../../plan/nodes/index.js";
 import { outputOf } from "../../plan/output.js";
 import { repartitionKeys as schemeKeys } from "../../plan/nodes/repartition.js";
 import type { OptimizerRule } from "../rule.js";
@@ -106,6 +106,28 @@ function pruneFileScan(p: LogicalPlan): LogicalPlan {
 }
 
 /**
+ * A projection over a join: each join input keeps only the columns the projection and the
+ * join condition read (Spark's ColumnPruning on Project(Join)), as a projection of its own
+ * that CollapseProject then merges into the input's and pruneFileScan takes to the scan.
+ */
+function pruneJoinInputs(p: LogicalPlan): LogicalPlan {
+  if (p.kind !== "Project" || p.input.kind !== "Join") return p;
+  const j = p.input;
+  const used = new Set<number>();
+  for (const e of p.exprs) referencedIds(e, used);
+  if (j.condition !== undefined) referencedIds(j.condition, used);
+  const narrowed = (side: LogicalPlan): LogicalPlan => {
+    const attrs = outputOf(side);
+    const keep = attrs.filter((a) => used.has(a.exprId));
+    return keep.length === attrs.length ? side : project(side, keep);
+  };
+  const left = narrowed(j.left);
+  const right = narrowed(j.right);
+  if (left === j.left && right === j.right) return p;
+  return project(join(left, right, j.joinType, j.condition, j.hint), p.exprs);
+}
+
+/**
  * Drops columns nobody reads: Project items under an Aggregate that does not use them,
  * LocalRelation columns that the Project directly above never reads, and cached columns
  * a Project or Aggregate directly above never reads, so scans build fewer vectors (Range has a single column and needs nothing).
@@ -114,7 +136,7 @@ export const pruneColumns: OptimizerRule = {
   name: "ColumnPruning",
   apply(plan: LogicalPlan): LogicalPlan {
     return transformPlanUp(plan, (q) => {
-      const p = pruneFileScan(pruneCachedScan(pruneUnderAggregate(pruneExpand(q))));
+      const p = pruneFileScan(pruneCachedScan(pruneUnderAggregate(pruneExpand(pruneJoinInputs(q)))));
       if (p.kind !== "Project" || p.input.kind !== "LocalRelation") return p;
       const rel = p.input;
       const used = new Set<number>();

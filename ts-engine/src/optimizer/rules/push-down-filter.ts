@@ -85,11 +85,37 @@ function intoJoin(f: Filter): LogicalPlan {
   return rest === undefined ? pushed : filter(pushed, rest);
 }
 
+/**
+ * An inner (or semi) join's condition conjuncts that read one side only filter that side
+ * (Spark's PushPredicateThroughJoin on a join's condition): `a JOIN b ON a.k = b.k AND a.x > 1`
+ * filters a first. An outer join's condition must see every row of its preserved side.
+ */
+function conditionIntoSides(j: LogicalPlan & { kind: "Join" }): LogicalPlan {
+  if (j.condition === undefined || !(j.joinType === "inner" || j.joinType === "cross" || j.joinType === "left_semi")) return j;
+  const la = outputOf(j.left);
+  const ra = outputOf(j.right);
+  const toLeft: Expr[] = [];
+  const toRight: Expr[] = [];
+  const stay: Expr[] = [];
+  for (const c of splitConjuncts(j.condition)) {
+    const refs = referencedIds(c);
+    if (refs.size === 0 || !deterministic(c)) stay.push(c);
+    else if (readsOnly(c, la)) toLeft.push(c);
+    else if (readsOnly(c, ra)) toRight.push(c);
+    else stay.push(c);
+  }
+  if (toLeft.length === 0 && toRight.length === 0) return j;
+  const lc = andAll(toLeft);
+  const rc = andAll(toRight);
+  return join(lc === undefined ? j.left : filter(j.left, lc), rc === undefined ? j.right : filter(j.right, rc), j.joinType, andAll(stay), j.hint);
+}
+
 /** Moves filters below projections and into the sides of joins, so fewer rows flow up. */
 export const pushDownFilter: OptimizerRule = {
   name: "PushDownPredicates",
   apply(plan: LogicalPlan): LogicalPlan {
     return transformPlanDown(plan, (p) => {
+      if (p.kind === "Join") return conditionIntoSides(p);
       if (p.kind !== "Filter") return p;
       if (p.input.kind === "Project") return throughProject(p);
       if (p.input.kind === "Join") return intoJoin(p);

@@ -133,6 +133,8 @@ export function resolveScalarSubqueryJoin(p: ScalarSubqueryJoin, ctx: AnalyzerCt
   const on = keys.map((k, i) => call("==", [k.outer, aggOut[i]!])).reduce((a, b) => call("and", [a, b]));
   const joined = join(outer.plan, agg.plan, "left", on);
   const result = aggOut[aggOut.length - 1]!;
+  // an aggregate that is null over no rows (min, max, sum …): the left join's null is its value
+  if (nullOnNoRows(item)) return { plan: project(joined, [...outputOf(outer.plan), { kind: "Alias", child: result, name: p.name, exprId: newExprId() }]), planIds: outer.planIds };
   // outer rows without a match take the aggregate's value over no rows (count 0, not null):
   // Spark's RewriteCorrelatedScalarSubquery "count bug" handling, here the subquery's own
   // aggregate over its relation filtered to nothing, crossed in (one row)
@@ -142,6 +144,14 @@ export function resolveScalarSubqueryJoin(p: ScalarSubqueryJoin, ctx: AnalyzerCt
   const fixed: Expr = { kind: "Alias", child: { kind: "CaseWhen", branches: [[unmatched, outputOf(empty.plan)[0]!]], elseValue: result, dataType: result.dataType }, name: p.name, exprId: newExprId() };
   const keep = [...outputOf(outer.plan), fixed];
   return { plan: project(crossed, keep), planIds: outer.planIds };
+}
+
+/** Aggregates whose value over no rows is null (Spark's evalAggregateOnZeroTups gives null: no "count bug"). */
+const NULL_ON_NO_ROWS = new Set(["min", "max", "sum", "avg", "mean", "first", "last", "any_value", "first_value", "last_value", "max_by", "min_by", "median", "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop"]);
+
+function nullOnNoRows(e: Expr): boolean {
+  if (e.kind === "Alias" || e.kind === "Cast") return nullOnNoRows(e.child);
+  return e.kind === "AggCall" && NULL_ON_NO_ROWS.has(e.fn);
 }
 
 function agg(name: string, args: readonly Expr[]): Expr {
