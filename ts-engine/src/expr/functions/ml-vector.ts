@@ -1,10 +1,12 @@
-import { makeVector } from "../../columnar/vector.js";
-import { IllegalArgumentException } from "../../errors/spark-exception.js";
+import { makeVector, numbersOf } from "../../columnar/vector.js";
+import { IllegalArgumentException, SparkException } from "../../errors/spark-exception.js";
 import { isVectorType, VectorUDTType } from "../../ml/linalg/vector-type.js";
-import { densify, denseRow, vectorFromRow } from "../../ml/linalg/vector-value.js";
+import { densify, denseRow, vectorFromRow, vectorSize, type VectorRow } from "../../ml/linalg/vector-value.js";
+import { simpleString } from "../../types/type-names.js";
+import { exprToString } from "../expr-string.js";
 import { arrayType, DoubleType, FloatType, isNumeric } from "../../types/data-type.js";
 import { exprType } from "../expr-type.js";
-import { checkArity, doc, scalarCall, unexpectedInputType, type ScalarFunctionDef } from "./function-def.js";
+import { checkArity, doc, implicitCast, scalarCall, unexpectedInputType, type ScalarFunctionDef } from "./function-def.js";
 
 /**
  * `vector_to_array(col, dtype)`: pyspark.ml.functions' conversion of a vector column to
@@ -75,3 +77,117 @@ const ARRAY_TO_VECTOR: ScalarFunctionDef = {
 
 /** pyspark.ml.functions' vector conversions. */
 export const ML_VECTOR_FUNCTIONS: readonly ScalarFunctionDef[] = [VECTOR_TO_ARRAY, ARRAY_TO_VECTOR];
+
+
+const INVALID_MODES = ["error", "skip", "keep"];
+
+/**
+ * `vector_assemble(handleInvalid, cols…)`: VectorAssembler's kernel. Numeric columns add one
+ * entry, vector columns their entries; the result is dense or sparse as Spark's
+ * Vectors.dense(...).compressed picks (sparse when that takes less space). A null or NaN
+ * raises (handleInvalid "error"), or becomes NaN ("keep"); "skip" is a filter the client adds.
+ */
+const VECTOR_ASSEMBLE: ScalarFunctionDef = {
+  kind: "scalar",
+  name: "vector_assemble",
+  doc: doc("vector_assemble(handleInvalid, cols...)", "Assembles numeric and vector columns into one vector (pyspark.ml VectorAssembler)."),
+  resolve(name, args) {
+    if (args.length < 2) checkArity(name, args, 2);
+    const mode = args[0]!.kind === "Literal" ? args[0]!.value : undefined;
+    if (typeof mode !== "string" || !INVALID_MODES.includes(mode)) throw new IllegalArgumentException(`handleInvalid must be one of ${INVALID_MODES.join(", ")}`);
+    const cols = args.slice(1).map((a) => {
+      const t = exprType(a);
+      if (isVectorType(t)) return a;
+      if (isNumeric(t) || t.kind === "boolean") return implicitCast(a, DoubleType);
+      throw new IllegalArgumentException(`Data type ${simpleString(t).toUpperCase()} of column ${exprToString(a)} is not supported.`);
+    });
+    return scalarCall(name, [args[0]!, ...cols], VectorUDTType, true);
+  },
+  eval(args, call, _ctx, n) {
+    const keep = call.args[0]!.kind === "Literal" && call.args[0]!.value === "keep";
+    const cols = args.slice(1);
+    const kinds = call.args.slice(1).map((a) => isVectorType(exprType(a)));
+    const out: unknown[] = new Array<unknown>(n);
+    const idx: number[] = [];
+    const vals: number[] = [];
+    for (let i = 0; i < n; i++) {
+      idx.length = 0;
+      vals.length = 0;
+      let size = 0;
+      for (let c = 0; c < cols.length; c++) {
+        const v = cols[c]!;
+        const isNull = v.validity !== null && v.validity[i] === 0;
+        if (kinds[c]) {
+          if (isNull) throw new SparkException("SparkException", "", { message: ASSEMBLE_NULL_VECTOR }, { rawMessage: ASSEMBLE_NULL_VECTOR, sqlState: "" });
+          const x = vectorFromRow((v.data as readonly (readonly unknown[])[])[i]!);
+          const d = x.values;
+          for (let k = 0; k < d.length; k++) {
+            const value = d[k]!;
+            if (value !== 0) {
+              idx.push(size + (x.kind === "dense" ? k : x.indices[k]!));
+              vals.push(value);
+            }
+          }
+          size += x.kind === "dense" ? x.values.length : x.size;
+        } else {
+          const value = isNull ? NaN : numbersOf(v)[i]!;
+          if (Number.isNaN(value) && !keep) throw new SparkException("SparkException", "", { message: ASSEMBLE_INVALID }, { rawMessage: ASSEMBLE_INVALID, sqlState: "" });
+          if (value !== 0) {
+            idx.push(size);
+            vals.push(value);
+          }
+          size += 1;
+        }
+      }
+      out[i] = compressed(size, idx, vals);
+    }
+    return makeVector(call.dataType, out, null, n);
+  },
+};
+
+const ASSEMBLE_INVALID =
+  "Encountered NaN while assembling a row with handleInvalid = \"error\". Consider removing NaNs from dataset or using handleInvalid = \"keep\" or \"skip\".";
+const ASSEMBLE_NULL_VECTOR =
+  "Encountered null while assembling a row with handleInvalid = \"error\". Consider removing nulls from dataset or using handleInvalid = \"keep\" or \"skip\".";
+
+/** Spark's Vector.compressed: sparse when 1.5·(nnz + 1) < size, else dense. */
+function compressed(size: number, idx: readonly number[], vals: readonly number[]): VectorRow {
+  if (1.5 * (vals.length + 1) < size) return [0, size, idx.slice(), vals.slice()];
+  const dense = new Array<number>(size).fill(0);
+  for (let k = 0; k < idx.length; k++) dense[idx[k]!] = vals[k]!;
+  return denseRow(dense);
+}
+
+/** `ml_linear_predict(features, coefficients, intercept)`: βᵀx + b for linear models' transform. */
+const ML_LINEAR_PREDICT: ScalarFunctionDef = {
+  kind: "scalar",
+  name: "ml_linear_predict",
+  doc: doc("ml_linear_predict(features, coefficients, intercept)", "A linear model's prediction (pyspark.ml LinearRegressionModel)."),
+  resolve(name, args) {
+    checkArity(name, args, 3);
+    const f = args[0]!;
+    if (!isVectorType(exprType(f))) throw unexpectedInputType(scalarCall(name, args, exprType(f), true), 0, f, '"VECTOR"');
+    return scalarCall(name, [f, implicitCast(args[1]!, arrayType(DoubleType, false)), implicitCast(args[2]!, DoubleType)], DoubleType, true);
+  },
+  eval([fv, cv, bv], _call, _ctx, n) {
+    const rows = fv!.data as readonly (readonly unknown[] | null)[];
+    const coefs = (cv!.data as readonly (readonly number[])[])[0]!;
+    const b = numbersOf(bv!)[0]!;
+    const out = new Float64Array(n);
+    const validity = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      if (fv!.validity !== null && fv!.validity[i] === 0) continue;
+      const x = vectorFromRow(rows[i]!);
+      if (vectorSize(x) !== coefs.length) throw new IllegalArgumentException(`requirement failed: BLAS.dot(x: Vector, y:Vector) was given Vectors with non-matching sizes: x.size = ${vectorSize(x)}, y.size = ${coefs.length}`);
+      let s = b;
+      if (x.kind === "dense") for (let k = 0; k < coefs.length; k++) s += x.values[k]! * coefs[k]!;
+      else for (let k = 0; k < x.indices.length; k++) s += x.values[k]! * coefs[x.indices[k]!]!;
+      out[i] = s;
+      validity[i] = 1;
+    }
+    return makeVector(DoubleType, out, validity, n);
+  },
+};
+
+/** The kernels tspark.ml's transforms run as. */
+export const ML_STAGE_FUNCTIONS: readonly ScalarFunctionDef[] = [VECTOR_ASSEMBLE, ML_LINEAR_PREDICT];
