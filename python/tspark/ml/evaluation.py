@@ -3,6 +3,7 @@ from typing import Any, Dict, Optional
 
 from tspark.ml.param import Param, Params, TypeConverters
 from tspark.ml.param.shared import HasLabelCol, HasPredictionCol, HasWeightCol
+from tspark.ml.util import keyword_only
 
 __all__ = ["Evaluator", "RegressionEvaluator"]
 
@@ -31,12 +32,12 @@ class RegressionEvaluator(Evaluator, HasLabelCol, HasPredictionCol, HasWeightCol
     throughOrigin = Param(Params._dummy(), "throughOrigin", "whether the regression is through the origin.",
                           typeConverter=TypeConverters.toBoolean)
 
+    @keyword_only
     def __init__(self, *, predictionCol: str = "prediction", labelCol: str = "label", metricName: str = "rmse",
                  weightCol: Optional[str] = None, throughOrigin: bool = False):
         super().__init__()
         self._setDefault(metricName="rmse", throughOrigin=False)
-        self._set(predictionCol=predictionCol, labelCol=labelCol, metricName=metricName, weightCol=weightCol,
-                  throughOrigin=throughOrigin)
+        self._set(**self._input_kwargs)
 
     def setMetricName(self, value: str) -> "RegressionEvaluator":
         return self._set(metricName=value)  # type: ignore[return-value]

@@ -4,6 +4,7 @@ from typing import Any, List, Optional
 from tspark.ml.base import Transformer
 from tspark.ml.param import Param, Params, TypeConverters
 from tspark.ml.param.shared import HasHandleInvalid, HasInputCols, HasOutputCol
+from tspark.ml.util import keyword_only
 from tspark.sql._invoke import to_col_expr
 from tspark.sql._plan import expressions as E
 from tspark.sql._plan.literals import make_literal
@@ -21,18 +22,20 @@ class VectorAssembler(Transformer, HasInputCols, HasOutputCol, HasHandleInvalid)
         "data), 'error' (throw an error), or 'keep' (return relevant number of NaN in the output). Column "
         "lengths are taken from the size of ML Attribute Group, which can be set using `VectorSizeHint` in "
         "a pipeline before `VectorAssembler`. Column lengths can also be inferred from first rows of the "
-        "data since it is safe to do so but only in case of 'error' or 'skip'.",
+        "data since it is safe to do so but only in case of 'error' or 'skip').",
         typeConverter=TypeConverters.toString)
 
+    @keyword_only
     def __init__(self, *, inputCols: Optional[List[str]] = None, outputCol: Optional[str] = None,
                  handleInvalid: str = "error"):
         super().__init__()
         self._setDefault(handleInvalid="error", outputCol=self.uid + "__output")
-        self._set(inputCols=inputCols, outputCol=outputCol, handleInvalid=handleInvalid)
+        self._set(**self._input_kwargs)
 
+    @keyword_only
     def setParams(self, *, inputCols: Optional[List[str]] = None, outputCol: Optional[str] = None,
                   handleInvalid: str = "error") -> "VectorAssembler":
-        return self._set(inputCols=inputCols, outputCol=outputCol, handleInvalid=handleInvalid)  # type: ignore[return-value]
+        return self._set(**self._input_kwargs)  # type: ignore[return-value]
 
     def setInputCols(self, value: List[str]) -> "VectorAssembler":
         return self._set(inputCols=value)  # type: ignore[return-value]

@@ -3,6 +3,7 @@ from typing import Any, Dict, List, Optional
 
 from tspark.ml.base import Estimator, Model, Transformer
 from tspark.ml.param import Param, Params
+from tspark.ml.util import keyword_only
 
 __all__ = ["Pipeline", "PipelineModel"]
 
@@ -12,9 +13,10 @@ class Pipeline(Estimator):
 
     stages = Param(Params._dummy(), "stages", "a list of pipeline stages")
 
+    @keyword_only
     def __init__(self, *, stages: Optional[List[Any]] = None):
         super().__init__()
-        self._set(stages=stages)
+        self._set(**self._input_kwargs)
 
     def setStages(self, value: List[Any]) -> "Pipeline":
         return self._set(stages=value)  # type: ignore[return-value]

@@ -10,6 +10,7 @@ from tspark.ml.param.shared import (
     HasMaxBlockSizeInMB, HasMaxIter, HasPredictionCol, HasRegParam, HasSolver, HasStandardization, HasTol,
     HasWeightCol,
 )
+from tspark.ml.util import keyword_only
 from tspark.sql._invoke import to_col_expr
 from tspark.sql._plan import expressions as E
 from tspark.sql._plan.literals import make_literal
@@ -40,16 +41,14 @@ class _LinearRegressionParams(HasFeaturesCol, HasLabelCol, HasPredictionCol, Has
 class LinearRegression(Estimator, _LinearRegressionParams):
     """Least squares with optional L2 penalty (solver normal/auto; elastic net is not yet in the engine)."""
 
+    @keyword_only
     def __init__(self, *, featuresCol: str = "features", labelCol: str = "label", predictionCol: str = "prediction",
                  maxIter: int = 100, regParam: float = 0.0, elasticNetParam: float = 0.0, tol: float = 1e-6,
                  fitIntercept: bool = True, standardization: bool = True, solver: str = "auto",
                  weightCol: Optional[str] = None, aggregationDepth: int = 2, loss: str = "squaredError",
                  epsilon: float = 1.35, maxBlockSizeInMB: float = 0.0):
         super().__init__()
-        self._set(featuresCol=featuresCol, labelCol=labelCol, predictionCol=predictionCol, maxIter=maxIter,
-                  regParam=regParam, elasticNetParam=elasticNetParam, tol=tol, fitIntercept=fitIntercept,
-                  standardization=standardization, solver=solver, weightCol=weightCol,
-                  aggregationDepth=aggregationDepth, loss=loss, epsilon=epsilon, maxBlockSizeInMB=maxBlockSizeInMB)
+        self._set(**self._input_kwargs)
 
     def setParams(self, **kwargs: Any) -> "LinearRegression":
         return self._set(**kwargs)  # type: ignore[return-value]
