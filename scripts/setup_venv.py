@@ -1,7 +1,7 @@
 """Create or refresh the project-local Python environment in .venv/ and install the tspark client.
 
 Usage: python3 scripts/setup_venv.py [--test] [--bench]
-  --test   also install test dependencies (pytest, pandas, pyarrow, duckdb, import-linter)
+  --test   also install test dependencies (pytest, pandas, pyarrow, duckdb, import-linter, scikit-learn)
   --bench  also install DuckDB and pandas for `npm run bench`
 
 Idempotent: the venv is created once; the client is reinstalled (non-editable, as a user
@@ -22,7 +22,7 @@ VENV = ROOT / ".venv"
 PY = VENV / "bin" / "python"
 
 # import-linter: the import rules in pyproject.toml, checked by scripts/pytest.py (npm run lint:deps)
-TEST_DEPS = ["pytest>=7", "pandas", "pyarrow", "duckdb", "import-linter>=2.16"]  # duckdb: the Parquet cross-tool tests and the bench's lineitem data
+TEST_DEPS = ["pytest>=7", "pandas", "pyarrow", "duckdb", "import-linter>=2.16", "scikit-learn"]  # duckdb: the Parquet cross-tool tests and the bench's lineitem data
 BENCH_DEPS = ["duckdb", "pandas", "pyarrow"]
 
 

@@ -11,6 +11,8 @@
  * - errors, conf: Spark's exceptions and SQLConf; everything may raise or read them.
  * - types: Spark's data types and DDL parsing (raises ParseException).
  * - columnar: batches and vectors of those types.
+ * - ml/linalg: Spark's ML vectors as the engine holds them in VectorUDT columns (show prints
+ *   them, ML kernels compute on them), needing nothing above columnar.
  * - python: the processes that run user Python over columnar batches; exec, rdd and engine
  *   use it, and it needs nothing above columnar.
  * - expr: expression nodes, the function registry, kernels, and how expressions print
@@ -25,6 +27,8 @@
  *   its RelationLookup interface and which exec's context carries per session.
  * - optimizer: logical rewrites of resolved plans.
  * - exec: the physical plan, its operators, the planner, the scheduler and ExecContext.
+ * - ml: the pyspark.ml stages (training over partitions on exec's worker pool, transforms
+ *   as expressions); the engine runs them.
  * - rdd: RDD plans, run on exec's worker machinery.
  * - engine: QueryEngine, the façade that analyzes, optimizes, plans and runs a query.
  * - stream: Structured Streaming's micro-batch queries, run through engine batch by batch.
@@ -43,6 +47,7 @@ const LAYERS = [
   { name: "conf", path: "^src/conf/" },
   { name: "types", path: "^src/types/" },
   { name: "columnar", path: "^src/columnar/" },
+  { name: "ml/linalg", path: "^src/ml/linalg/" },
   { name: "python", path: "^src/python/" },
   { name: "expr", path: "^src/expr/" },
   { name: "format", path: "^src/format/" },
@@ -53,6 +58,7 @@ const LAYERS = [
   { name: "catalog", path: "^src/catalog/" },
   { name: "optimizer", path: "^src/optimizer/" },
   { name: "exec", path: "^src/exec/" },
+  { name: "ml", path: "^src/ml/(?!linalg/)" },
   { name: "rdd", path: "^src/rdd/" },
   { name: "engine", path: "^src/engine/" },
   { name: "stream", path: "^src/stream/" },

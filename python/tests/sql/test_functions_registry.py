@@ -80,6 +80,9 @@ ENGINE_ONLY = {
     "precisetimestampconversion", "knownnullable",
     # Spark's MergingSessionsExec as a window function over a session-window aggregate's partial rows: no SQL name
     "merge_sessions",
+    # pyspark.ml.functions' vector conversions and the kernels ML transforms run as (tspark.ml):
+    # Spark runs them as Scala UDFs, with no SQL name
+    "vector_to_array", "array_to_vector",
 }
 
 #: Wrappers whose engine part is still being built (none now; the staleness test keeps it honest).

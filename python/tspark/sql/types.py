@@ -556,12 +556,15 @@ class UserDefinedType(DataType):
         py_udt = str(json["pyClass"])
         split = py_udt.rfind(".")
         py_module, py_class = py_udt[:split], py_udt[split + 1:]
-        try:
-            m = __import__(py_module, globals(), locals(), [py_class])
-            if hasattr(m, py_class):
-                return getattr(m, py_class)()
-        except ImportError:
-            pass
+        # PySpark's own UDTs (pyspark.ml.linalg.VectorUDT) are tspark's under the same path
+        candidates = ["tspark" + py_module[len("pyspark"):]] if py_module.startswith("pyspark.") else []
+        for name in candidates + [py_module]:
+            try:
+                m = __import__(name, globals(), locals(), [py_class])
+                if hasattr(m, py_class):
+                    return getattr(m, py_class)()
+            except ImportError:
+                pass
         if "serializedClass" in json:
             # the class itself travels cloudpickled (a UDT defined in __main__ or a notebook)
             import base64

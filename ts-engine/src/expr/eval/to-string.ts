@@ -3,7 +3,8 @@ import { variantToJson } from "../kernels/variant-json.js";
 import { calendarIntervalString, type CalendarInterval } from "../../columnar/calendar-interval.js";
 import { dayTimeIntervalString, yearMonthIntervalString } from "./interval-string.js";
 import { assertNever } from "../../errors/assert-never.js";
-import type { DataType } from "../../types/data-type.js";
+import { udtOf, type DataType } from "../../types/data-type.js";
+import { VECTOR_UDT_CLASS, vectorText } from "../../ml/linalg/vector-value.js";
 import { formatDate, formatTimestamp } from "./datetime.js";
 import { doubleToString, floatToString } from "./java-number-string.js";
 
@@ -18,6 +19,8 @@ function hexBytes(b: Uint8Array): string {
  * a cast to string (`nullText` "null") as `null`; arrays `[1, 2]`, maps `{a -> 1}`, structs `{1, a}`, binary `[61 62]`, timestamps in `tz`.
  */
 export function valueToString(v: unknown, t: DataType, tz: string, nullText = "NULL"): string {
+  // Spark's UDT cast to string prints the user object (VectorUDT: Vector.toString)
+  if (udtOf(t)?.scalaClass === VECTOR_UDT_CLASS) return vectorText(v as readonly unknown[], doubleToString);
   switch (t.kind) {
     case "double":
       return doubleToString(v as number);

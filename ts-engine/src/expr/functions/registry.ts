@@ -45,6 +45,7 @@ import { HLL_FUNCTIONS } from "./hll.js";
 import { XML_STRUCT_FUNCTIONS } from "./xml-struct.js";
 import { COLLATION_FUNCTIONS } from "./collation.js";
 import { UDT_FUNCTIONS } from "./udt.js";
+import { ML_STAGE_FUNCTIONS, ML_VECTOR_FUNCTIONS } from "./ml-vector.js";
 import { TIME_WINDOW_FUNCTIONS } from "./time-window.js";
 
 /** Alternative spellings that Spark (or the wire) uses for the same function. */
@@ -114,6 +115,8 @@ for (const def of [
   ...XML_STRUCT_FUNCTIONS,
   ...COLLATION_FUNCTIONS,
   ...UDT_FUNCTIONS,
+  ...ML_VECTOR_FUNCTIONS,
+  ...ML_STAGE_FUNCTIONS,
   ...TIME_WINDOW_FUNCTIONS,
 ]) {
   REGISTRY.set(def.name, def);

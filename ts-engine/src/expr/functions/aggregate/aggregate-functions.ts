@@ -24,9 +24,11 @@ import { SCHEMA_OF_VARIANT_AGG } from "./schema-of-variant-agg.js";
 import { COUNT_MIN_SKETCH } from "./count-min-sketch.js";
 import { HLL_SKETCH_AGG, HLL_UNION_AGG } from "./hll-agg.js";
 import { HISTOGRAM_NUMERIC } from "./histogram-numeric.js";
+import { ML_LEAST_SQUARES_FUNCTIONS } from "./ml-least-squares.js";
 
 /** Every aggregate function's registry entry (each family's file holds entry and accumulator). */
 export const AGGREGATE_FUNCTIONS: readonly AggFunctionDef[] = [
+  ...ML_LEAST_SQUARES_FUNCTIONS,
   COUNT,
   SUM,
   AVG,
