@@ -68,3 +68,32 @@ def test_disk_full_on_write_is_a_clear_error_with_no_partial_output(remote, tmp_
         assert spark.range(3).count() == 3
     finally:
         subprocess.run(["umount", "-l", mnt], capture_output=True)
+
+
+def test_python_worker_over_its_memory_limit_raises_memory_error_and_the_session_serves_on(remote) -> None:
+    """a UDF and an RDD lambda allocating past spark.executor.pyspark.memory: MemoryError with its
+    traceback reaches the user (as PySpark's worker limit gives), no machine-wide OOM, and the
+    session's next Python query runs on fresh workers"""
+    from tspark.errors import PythonException
+    from tspark.sql import functions as F
+    from tspark.sql.types import LongType
+
+    proc, spark = remote
+    spark.conf.set("spark.executor.pyspark.memory", "256m")
+    try:
+        @F.udf(LongType())
+        def hog(x):
+            return len(bytearray(4 * 1024 ** 3))
+
+        with pytest.raises(PythonException) as info:
+            spark.range(2).select(hog("id")).collect()
+        assert "MemoryError" in str(info.value) and "in hog" in str(info.value), str(info.value)[:500]
+        with pytest.raises(Exception) as rdd_info:
+            spark.sparkContext.parallelize([1, 2], 2).map(lambda x: len(bytearray(4 * 1024 ** 3))).collect()
+        assert "MemoryError" in str(rdd_info.value), str(rdd_info.value)[:500]
+        assert spark.range(3).select(F.udf(lambda x: x * 2, LongType())("id")).collect()[2][0] == 4
+    finally:
+        spark.conf.unset("spark.executor.pyspark.memory")
+    assert alive(proc)
+    # without the limit the same workers' pool is another one: a small allocation still runs
+    assert spark.range(1).select(F.udf(lambda x: len(bytearray(1024)), LongType())("id")).collect()[0][0] == 1024

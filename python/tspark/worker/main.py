@@ -83,8 +83,25 @@ def handle(req: Any) -> Dict[str, Any]:
         return error_frame(e)
 
 
+def _limit_memory() -> None:
+    """Caps this process's address space at PYSPARK_EXECUTOR_MEMORY_MB (spark.executor.pyspark.memory),
+    as PySpark's worker does: an allocation past it raises MemoryError in the user's code."""
+    mb = os.environ.get("PYSPARK_EXECUTOR_MEMORY_MB", "")
+    if not mb.isdigit():
+        return
+    try:
+        import resource
+        limit = int(mb) * 1024 * 1024
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if soft == resource.RLIM_INFINITY or limit < soft:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit if hard == resource.RLIM_INFINITY or limit < hard else hard))
+    except (ImportError, OSError, ValueError) as e:  # no resource module (Windows) or not permitted: run unlimited
+        print("WARN: failed to set memory limit: %s" % e, file=sys.stderr)
+
+
 def main() -> None:
     """Serve frames until the engine closes stdin."""
+    _limit_memory()
     frames_in, frames_out = _take_pipes()
     foreach_ops.PIPES = (frames_in, frames_out)  # its conversation reads chunks mid-request
     while True:

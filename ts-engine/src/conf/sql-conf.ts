@@ -43,6 +43,13 @@ export const CONF_ENTRIES: readonly ConfEntry[] = [
   { key: "spark.sql.execution.arrow.pyspark.fallback.enabled", default: "true", doc: "With Arrow on, fall back to rows when a type has no Arrow form." },
   { key: "spark.app.name", default: "tspark", doc: "Application name." },
   {
+    key: "spark.executor.pyspark.memory",
+    default: "",
+    doc:
+      "Address-space limit of each Python worker process (Spark's size string, bare numbers in MiB), applied as PySpark's worker does " +
+      "(RLIMIT_AS): user code that allocates past it gets MemoryError. Empty (the default) means no limit.",
+  },
+  {
     key: "spark.executor.memory",
     default: "",
     doc:

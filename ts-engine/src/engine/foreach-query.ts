@@ -6,6 +6,7 @@ import type { ParsedPlan } from "../plan/parsed-plan.js";
 import { pythonRunnerOf } from "../python/default-runner.js";
 import type { RowsChunk } from "../python/python-runner.js";
 import { preparePlans } from "./query-engine.js";
+import { pythonRunOptions } from "../exec/python/python-run-options.js";
 
 /** Rows per chunk sent to Python: a chunk's Rows are all that a worker holds at once. */
 export const FOREACH_CHUNK_ROWS = 4096;
@@ -34,7 +35,7 @@ export async function foreachQuery(plan: ParsedPlan, func: Uint8Array, perRow: b
   const { schema, physical } = await preparePlans(plan, ctx);
   const fields = schema.fields;
   const runner = pythonRunnerOf(ctx.services);
-  const opts = { pythonExec: ctx.pythonExec, signal: ctx.signal, ...(onAccumulators === undefined ? {} : { onAccumulators }) };
+  const opts = { ...pythonRunOptions(ctx), ...(onAccumulators === undefined ? {} : { onAccumulators }) };
   const names = fields.map((f) => f.name);
   const types = fields.map((f) => f.dataType);
   const run = (splitIndex: number, batches: AsyncIterable<ColumnBatch>): Promise<void> =>

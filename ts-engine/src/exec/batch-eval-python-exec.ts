@@ -11,6 +11,7 @@ import { structType, type StructField, type StructType } from "../types/data-typ
 import type { ExecutionPlan } from "./execution-plan.js";
 import { evalContextOf, throwIfAborted } from "./util.js";
 import { evalJsUdfs, isJsUdf } from "./js-function/js-udf.js";
+import { pythonRunOptions } from "./python/python-run-options.js";
 
 /** Requests kept in flight per partition beyond the one being awaited. */
 const PREFETCH = 1;
@@ -73,7 +74,7 @@ export class BatchEvalPythonExec implements ExecutionPlan {
     const ectx = evalContextOf(ctx);
     const maxRecordsPerBatch = Number(ctx.conf.get("spark.sql.execution.arrow.maxRecordsPerBatch") ?? "10000");
     const runner = pythonRunnerOf(ctx.services);
-    const opts = { pythonExec: ctx.pythonExec, signal: ctx.signal };
+    const opts = pythonRunOptions(ctx);
     // One batch ahead: the next request waits in the worker's pipe while Python runs this one.
     const inFlight: { batch: ColumnBatch; results: Promise<Vector[]> }[] = [];
     for await (const b of this.child.execute(partition, ctx)) {

@@ -169,6 +169,12 @@ export interface ForeachPartitionRequest {
 export interface RunOptions {
   /** Interpreter that runs the code: the client's own (ExecContext.pythonExec). */
   readonly pythonExec: string;
+  /**
+   * `spark.executor.pyspark.memory` in MiB: every worker process that runs the call is limited
+   * to it (RLIMIT_AS, as PySpark's worker sets it), so a UDF that allocates past it gets Python's
+   * MemoryError instead of the machine's OOM killer. Absent: no limit.
+   */
+  readonly workerMemoryMb?: number;
   /** Aborts the call (the worker running it is killed and replaced). */
   readonly signal?: AbortSignal;
   /**

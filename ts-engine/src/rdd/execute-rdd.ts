@@ -12,6 +12,7 @@ import type { JsPartitioner } from "../exec/js-function/js-partitioner.js";
 import { hadoopTextSplits, listHadoopInputs, wholeFileGroups } from "../io/hadoop-input-splits.js";
 import { binaryFileGroups } from "./binary-file-groups.js";
 import { cachedPartitions, dropPartitions, keepPartitions } from "./rdd-cache.js";
+import { pythonRunOptions } from "../exec/python/python-run-options.js";
 
 /** Operator kinds an RDD task reports to EngineServices.onTask (traces and placement tests). */
 const TASK_KINDS: Readonly<Record<PythonPartitionTask["kind"], readonly string[]>> = {
@@ -90,11 +91,11 @@ class RddRun {
     const pool = ctx.services.workerPool;
     let out: PythonTaskOutput[];
     if (pool === undefined || !pool.available) {
-      out = await runPythonPartitionTask(task, pythonRunnerOf(ctx.services), { pythonExec: ctx.pythonExec, signal: ctx.signal });
+      out = await runPythonPartitionTask(task, pythonRunnerOf(ctx.services), pythonRunOptions(ctx));
       report(0);
     } else {
       out = [];
-      for await (const item of pool.runPython(task, ctx, report)) out.push({ bucket: item.bucket, blobs: batchBlobs(item.batch) });
+      for await (const item of pool.runPython(task, { ...ctx, ...pythonRunOptions(ctx), signal: ctx.signal }, report)) out.push({ bucket: item.bucket, blobs: batchBlobs(item.batch) });
     }
     // The task succeeded: its accumulator updates go to the client now, once; the rest are elements.
     const elements: PythonTaskOutput[] = [];

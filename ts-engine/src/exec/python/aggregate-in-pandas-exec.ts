@@ -14,6 +14,7 @@ import { UnaryExec } from "../unary-exec.js";
 import { evalContextOf } from "../util.js";
 import type { AggregateInPandasOp } from "./arrow-python-op.js";
 import { keyGroups, wholeGroupRuns } from "./group-runs.js";
+import { pythonRunOptions } from "./python-run-options.js";
 
 /**
  * Spark's AggregateInPandasExec over one partition clustered and sorted on the grouping
@@ -45,7 +46,7 @@ export class AggregateInPandasExec extends UnaryExec {
   async *execute(partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
     const ectx = evalContextOf(ctx);
     const runner = pythonRunnerOf(ctx.services);
-    const opts = { pythonExec: ctx.pythonExec, signal: ctx.signal };
+    const opts = pythonRunOptions(ctx);
     for await (const run of wholeGroupRuns(this.input(partition, ctx), this.child.schema, this.op.groupBy, ectx)) {
       const n = run.numRows;
       const { keys, starts, ends } = keyGroups(this.op.groupBy, run, ectx);

@@ -14,6 +14,7 @@ import type { FlatMapCoGroupsOp } from "./arrow-python-op.js";
 import { keyGroups, wholeGroupRuns } from "./group-runs.js";
 import { maxRecordsPerBatch } from "./map-in-python-exec.js";
 import { mapSide, resultBatches } from "./python-map-side.js";
+import { pythonRunOptions } from "./python-run-options.js";
 
 interface SideGroups {
   readonly run: ColumnBatch;
@@ -163,7 +164,7 @@ export class FlatMapCoGroupsExec implements ExecutionPlan {
         right: mapSide(r.run, rightArgs, this.op.rightGroupBy, ectx),
         pairs: pairGroups(l, r),
       },
-      { pythonExec: ctx.pythonExec, signal: ctx.signal },
+      pythonRunOptions(ctx),
     );
     return resultBatches(this.schema, res);
   }

@@ -9,6 +9,7 @@ import type { FlatMapGroupsOp } from "./arrow-python-op.js";
 import { keyGroups, wholeGroupRuns } from "./group-runs.js";
 import { maxRecordsPerBatch } from "./map-in-python-exec.js";
 import { mapSide, resultBatches } from "./python-map-side.js";
+import { pythonRunOptions } from "./python-run-options.js";
 
 /**
  * Spark's FlatMapGroupsInPandasExec / FlatMapGroupsInArrowExec over one partition clustered
@@ -30,7 +31,7 @@ export class FlatMapGroupsExec extends UnaryExec {
   async *execute(partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
     const ectx = evalContextOf(ctx);
     const runner = pythonRunnerOf(ctx.services);
-    const opts = { pythonExec: ctx.pythonExec, signal: ctx.signal };
+    const opts = pythonRunOptions(ctx);
     const u = this.op.udf;
     for await (const run of wholeGroupRuns(this.input(partition, ctx), this.child.schema, this.op.groupBy, ectx)) {
       const { starts, ends } = keyGroups(this.op.groupBy, run, ectx);

@@ -9,6 +9,7 @@ import { UnaryExec } from "../unary-exec.js";
 import { evalContextOf, throwIfAborted } from "../util.js";
 import type { MapInPythonOp } from "./arrow-python-op.js";
 import { mapSide, resultBatches } from "./python-map-side.js";
+import { pythonRunOptions } from "./python-run-options.js";
 
 /** spark.sql.execution.arrow.maxRecordsPerBatch (≤ 0: one batch per partition). */
 export function maxRecordsPerBatch(ctx: ExecContext): number {
@@ -68,10 +69,7 @@ export class MapInPythonExec extends UnaryExec {
       for await (const c of chunks) yield mapSide(c, u.args, [], ectx);
     };
     const head = { func: u.func, evalType: u.evalType, returnType: this.schema, maxRecordsPerBatch: max, empty: mapSide(concatBatches(childSchema, []), u.args, [], ectx) };
-    const out = pythonRunnerOf(ctx.services).pythonMapStream(head, sides(chunksOf(this.input(partition, ctx), childSchema, max)), {
-      pythonExec: ctx.pythonExec,
-      signal: ctx.signal,
-    });
+    const out = pythonRunnerOf(ctx.services).pythonMapStream(head, sides(chunksOf(this.input(partition, ctx), childSchema, max)), pythonRunOptions(ctx));
     for await (const res of out) {
       throwIfAborted(ctx);
       yield* resultBatches(this.schema, res);

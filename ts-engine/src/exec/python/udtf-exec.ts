@@ -16,6 +16,7 @@ import type { UdtfOp } from "./arrow-python-op.js";
 import { keyGroups, wholeGroupRuns } from "./group-runs.js";
 import { chunksOf } from "./map-in-python-exec.js";
 import { resultBatches } from "./python-map-side.js";
+import { pythonRunOptions } from "./python-run-options.js";
 
 /**
  * Spark's BatchEvalPythonUDTFExec / ArrowEvalPythonUDTFExec over one partition: the UDTF's
@@ -38,7 +39,7 @@ export class UdtfExec extends UnaryExec {
   async *execute(partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
     const ectx = evalContextOf(ctx);
     const runner = pythonRunnerOf(ctx.services);
-    const opts = { pythonExec: ctx.pythonExec, signal: ctx.signal };
+    const opts = pythonRunOptions(ctx);
     const { udtf, shapes, partitionBy } = this.op;
     const rt = udtf.returnType;
     if (rt.kind !== "struct") return;

@@ -17,6 +17,7 @@ import { frameRanges } from "../window/frame-bounds.js";
 import { partitionBounds, type PartitionBounds } from "../window/window-bounds.js";
 import type { WindowInPandasOp } from "./arrow-python-op.js";
 import { groupRanges, wholeGroupRuns } from "./group-runs.js";
+import { pythonRunOptions } from "./python-run-options.js";
 
 function wholePartition(f: WindowFrame): boolean {
   return f.lower.kind === "unboundedPreceding" && f.upper.kind === "unboundedFollowing";
@@ -50,7 +51,7 @@ export class WindowInPandasExec extends UnaryExec {
   async *execute(partition: number, ctx: ExecContext): AsyncIterable<ColumnBatch> {
     const ectx = evalContextOf(ctx);
     const runner = pythonRunnerOf(ctx.services);
-    const opts: RunOptions = { pythonExec: ctx.pythonExec, signal: ctx.signal };
+    const opts: RunOptions = pythonRunOptions(ctx);
     for await (const run of wholeGroupRuns(this.input(partition, ctx), this.child.schema, this.op.partitionSpec, ectx)) {
       const n = run.numRows;
       const partKeys = this.op.partitionSpec.map((k) => evaluate(k, run, ectx));

@@ -110,6 +110,8 @@ export interface WorkerPythonTask {
   readonly taskId: number;
   readonly task: PythonPartitionTask;
   readonly pythonExec: string;
+  /** RunOptions.workerMemoryMb of the session (spark.executor.pyspark.memory); absent: no limit. */
+  readonly workerMemoryMb?: number;
 }
 
 /** Messages a worker sends back. Errors carry the SparkException's fields. */

@@ -43,7 +43,7 @@ function post(msg: WorkerReply, transfer: ArrayBuffer[] = []): void {
 /** The items of a task message: a stage task's operators (metered into `recorder` when given), or an RDD partition's Python step. */
 async function* itemsOf(msg: WorkerTask | WorkerPythonTask, signal: AbortSignal, recorder: TaskMetricsRecorder | undefined): AsyncGenerator<TaskItem> {
   if (msg.type === "runPython") {
-    for (const out of await runPythonPartitionTask(msg.task, python, { pythonExec: msg.pythonExec, signal })) {
+    for (const out of await runPythonPartitionTask(msg.task, python, { pythonExec: msg.pythonExec, signal, ...(msg.workerMemoryMb === undefined ? {} : { workerMemoryMb: msg.workerMemoryMb }) })) {
       yield { bucket: out.bucket, batch: blobsBatch(out.blobs) };
     }
     return;

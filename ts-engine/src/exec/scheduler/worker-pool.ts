@@ -110,11 +110,11 @@ export class WorkerPool {
    * Runs an RDD partition's Python step on a worker (its Python process does the work);
    * the output blobs arrive as batches of one binary column (exec/python-partition-task.ts).
    */
-  runPython(task: PythonPartitionTask, ctx: Pick<PoolTaskContext, "pythonExec" | "signal">, onDone?: (threadId: number) => void): AsyncIterable<TaskItem> {
+  runPython(task: PythonPartitionTask, ctx: Pick<PoolTaskContext, "pythonExec" | "signal"> & { readonly workerMemoryMb?: number }, onDone?: (threadId: number) => void): AsyncIterable<TaskItem> {
     if (!this.available || this.closed) throw new InternalError("worker pool is not available");
     const id = this.nextId++;
     const ch = new Channel<TaskItem>(Number.MAX_SAFE_INTEGER);
-    const msg: WorkerPythonTask = { type: "runPython", taskId: id, task, pythonExec: ctx.pythonExec };
+    const msg: WorkerPythonTask = { type: "runPython", taskId: id, task, pythonExec: ctx.pythonExec, ...(ctx.workerMemoryMb === undefined ? {} : { workerMemoryMb: ctx.workerMemoryMb }) };
     this.queue.push({ msg, transfer: [], task: { id, ch, ...(onDone === undefined ? {} : { onDone }) } });
     this.dispatch();
     return this.consume(id, ch, ctx);

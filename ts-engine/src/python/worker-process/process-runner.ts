@@ -9,7 +9,7 @@ import { WorkerPool } from "./worker-pool.js";
 import { resolvePythonExec } from "./worker-env.js";
 import { RequestNotStarted, type WorkerProcess } from "./worker-process.js";
 
-/** PythonRunner over pools of `python -m tspark.worker` processes, one pool per interpreter. */
+/** PythonRunner over pools of `python -m tspark.worker` processes, one pool per interpreter and memory limit. */
 export class ProcessPythonRunner extends FrameRunner implements PythonRunner {
   private readonly pools = new Map<string, WorkerPool>();
 
@@ -34,7 +34,7 @@ export class ProcessPythonRunner extends FrameRunner implements PythonRunner {
    * and ends with another reply, which is the last one yielded.
    */
   private async *converse<C>(chunks: AsyncIterable<C>, empty: C, frame: (chunk: C, first: boolean, last: boolean) => Frame, opts: RunOptions): AsyncGenerator<Frame> {
-    const pool = this.pool(opts.pythonExec);
+    const pool = this.pool(opts);
     const w = await pool.acquireExclusive();
     const it = chunks[Symbol.asyncIterator]();
     let ended = false;
@@ -72,7 +72,7 @@ export class ProcessPythonRunner extends FrameRunner implements PythonRunner {
       last: c === undefined,
     });
     const it = chunks[Symbol.asyncIterator]();
-    await this.pool(opts.pythonExec).useExclusive(async (w) => {
+    await this.pool(opts).useExclusive(async (w) => {
       let done = false;
       let clean = false;
       try {
@@ -99,18 +99,20 @@ export class ProcessPythonRunner extends FrameRunner implements PythonRunner {
     await Promise.all(pools.map((p) => p.close()));
   }
 
-  private pool(pythonExec: string): WorkerPool {
-    const exec = resolvePythonExec(pythonExec);
-    let p = this.pools.get(exec);
+  /** The pool of the call's interpreter under its memory limit (workers of another limit are other processes). */
+  private pool(opts: RunOptions): WorkerPool {
+    const exec = resolvePythonExec(opts.pythonExec);
+    const key = opts.workerMemoryMb === undefined ? exec : `${exec}\0${opts.workerMemoryMb}`;
+    let p = this.pools.get(key);
     if (p === undefined) {
-      p = new WorkerPool(exec, this.size);
-      this.pools.set(exec, p);
+      p = new WorkerPool(exec, this.size, opts.workerMemoryMb);
+      this.pools.set(key, p);
     }
     return p;
   }
 
   protected async call(opts: RunOptions, msg: Frame): Promise<Frame> {
-    return checkedReply(await sendRetrying(this.pool(opts.pythonExec), msg, opts.signal), opts);
+    return checkedReply(await sendRetrying(this.pool(opts), msg, opts.signal), opts);
   }
 }
 

@@ -17,6 +17,8 @@ export class WorkerPool {
   constructor(
     readonly pythonExec: string,
     readonly size: number,
+    /** Each worker's address-space limit in MiB (RunOptions.workerMemoryMb); absent: none. */
+    readonly memoryMb?: number,
   ) {}
 
   /** Run `fn` with a worker of this pool (possibly shared by pipelined requests). */
@@ -89,7 +91,7 @@ export class WorkerPool {
     }
     if (best !== null && bestLoad === 0) return best;
     if (this.load.size < this.size) {
-      const w = new WorkerProcess(this.pythonExec);
+      const w = new WorkerProcess(this.pythonExec, this.memoryMb);
       this.load.set(w, 0);
       return w;
     }
@@ -116,7 +118,7 @@ export class WorkerPool {
         else if (n === 0 && idle === null) idle = w;
       }
       if (idle === null && !this.closed) {
-        idle = new WorkerProcess(this.pythonExec);
+        idle = new WorkerProcess(this.pythonExec, this.memoryMb);
         this.load.set(idle, 0);
       }
       if (idle !== null) {

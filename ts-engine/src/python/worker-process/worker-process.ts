@@ -34,8 +34,10 @@ export class WorkerProcess {
   /** Resolves once the OS process is gone (its "close": exited and pipes drained). */
   readonly exited: Promise<void>;
 
-  constructor(readonly pythonExec: string) {
-    this.child = spawn(pythonExec, ["-u", "-m", "tspark.worker"], { env: workerEnv(), stdio: ["pipe", "pipe", "pipe"] });
+  /** `memoryMb`: the process's address-space limit (PYSPARK_EXECUTOR_MEMORY_MB, which the worker applies as PySpark's does). */
+  constructor(readonly pythonExec: string, memoryMb?: number) {
+    const env = memoryMb === undefined ? workerEnv() : { ...workerEnv(), PYSPARK_EXECUTOR_MEMORY_MB: String(memoryMb) };
+    this.child = spawn(pythonExec, ["-u", "-m", "tspark.worker"], { env, stdio: ["pipe", "pipe", "pipe"] });
     this.child.stdout.on("data", (chunk: Buffer) => this.onData(chunk));
     this.child.stderr.on("data", (chunk: Buffer) => this.onStderr(chunk));
     this.child.on("error", (e) => this.die(workerSpawnError(pythonExec, e.message)));
