@@ -256,3 +256,15 @@ def test_update_mode_emits_the_groups_each_batch_touched(spark, src):
         .trigger(availableNow=True).start()
     q.awaitTermination()
     assert seen == [(0, [("a", 1), ("b", 2)]), (1, [("a", 4)])]
+
+
+def test_stop_from_inside_foreach_batch_ends_the_query(spark, src):
+    calls = []
+    holder = {}
+
+    def once_then_stop(df, i):
+        calls.append(i)
+        holder["q"].stop()
+    holder["q"] = q = _stream(spark, src, maxFilesPerTrigger=1).writeStream.foreachBatch(once_then_stop).start()
+    q.awaitTermination(60)
+    assert calls == [0] and not q.isActive and q.exception() is None
