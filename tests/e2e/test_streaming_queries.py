@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from tspark.errors import AnalysisException, IllegalArgumentException, PySparkValueError, StreamingQueryException
+from tspark.errors import AnalysisException, IllegalArgumentException, PySparkTypeError, PySparkValueError, StreamingQueryException
 from tspark.sql import functions as F
 
 
@@ -256,3 +256,27 @@ def test_update_mode_emits_the_groups_each_batch_touched(spark, src):
         .trigger(availableNow=True).start()
     q.awaitTermination()
     assert seen == [(0, [("a", 1), ("b", 2)]), (1, [("a", 4)])]
+
+
+def test_stop_from_inside_foreach_batch_ends_the_query(spark, src):
+    calls = []
+    holder = {}
+
+    def once_then_stop(df, i):
+        calls.append(i)
+        holder["q"].stop()
+    holder["q"] = q = _stream(spark, src, maxFilesPerTrigger=1).writeStream.foreachBatch(once_then_stop).start()
+    q.awaitTermination(60)
+    assert calls == [0] and not q.isActive and q.exception() is None
+
+
+def test_with_watermark_is_ignored_in_batch_and_refused_on_streams(spark, src):
+    batch = spark.createDataFrame([(1, "2024-01-01 00:00:00")], "v INT, t STRING").select("v", F.col("t").cast("timestamp").alias("t"))
+    assert batch.withWatermark("t", "10 minutes").collect() == batch.collect()
+    with pytest.raises(PySparkTypeError) as e:
+        batch.withWatermark(None, "1 minute")
+    assert e.value.getCondition() == "NOT_STR"
+    stream = spark.readStream.format("rate-micro-batch").option("rowsPerBatch", 1).load().withWatermark("timestamp", "1 minute")
+    assert stream.isStreaming
+    with pytest.raises(Exception, match="UNSUPPORTED_FEATURE.STREAMING_WATERMARK"):
+        stream.writeStream.format("console").start()

@@ -555,6 +555,14 @@ class DataFrame:
         from tspark.sql.streaming.readwriter import DataStreamWriter
         return DataStreamWriter(self)
 
+    def withWatermark(self, eventTime: str, delayThreshold: str) -> "DataFrame":
+        """The event-time watermark of a stream (batch frames ignore it, as in Spark)."""
+        for name, value in (("eventTime", eventTime), ("delayThreshold", delayThreshold)):
+            if not value or type(value) is not str:
+                raise PySparkTypeError(errorClass="NOT_STR", messageParameters={
+                    "arg_name": name, "arg_type": type(value).__name__})
+        return self._new(R.event_time_watermark(self._plan, eventTime, delayThreshold))
+
     @property
     def isStreaming(self) -> bool:
         """Whether the frame reads a streaming source (``spark.readStream``)."""

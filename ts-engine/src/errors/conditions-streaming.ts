@@ -28,5 +28,9 @@ export const STREAMING_CONDITIONS: Readonly<Record<string, { readonly sqlState: 
     template:
       "Schema must be specified when creating a streaming source DataFrame. If some files already exist in the directory, then depending on the file format you may be able to create a static DataFrame on that directory with 'spark.read.load(directory)' and infer schema from it.",
   },
+  "UNSUPPORTED_FEATURE.STREAMING_WATERMARK": {
+    sqlState: "0A000",
+    template: "The feature is not supported: withWatermark on a streaming DataFrame (event-time watermarks and late-data handling are not implemented in tspark yet).",
+  },
   "STREAM_FAILED": { sqlState: "XXKST", template: "Query [id = <id>, runId = <runId>] terminated with exception: <message>" },
 };

@@ -35,6 +35,7 @@ export function parsedChildren(p: ParsedPlan): readonly ParsedPlan[] {
     case "Sample":
     case "StatSummary":
     case "ToSchema":
+    case "EventTimeWatermark":
     case "Offset":
     case "Repartition":
     case "RepartitionByExpression":
@@ -92,6 +93,7 @@ export function mapParsedChildren(p: ParsedPlan, f: (c: ParsedPlan) => ParsedPla
     case "Sample":
     case "StatSummary":
     case "ToSchema":
+    case "EventTimeWatermark":
     case "Offset":
     case "Repartition":
     case "RepartitionByExpression":

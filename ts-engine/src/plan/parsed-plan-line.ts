@@ -81,6 +81,8 @@ export function parsedPlanLine(p: ParsedPlan, style: ParsedPlanStyle): string {
     case "StatSummary":
     case "ToSchema":
       return `'${p.kind}`;
+    case "EventTimeWatermark":
+      return `'EventTimeWatermark '${p.eventTime}, ${p.delay}`;
     case "Sample":
       return `'${sampleText(p)}`;
     case "Repartition":

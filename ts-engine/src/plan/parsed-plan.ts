@@ -42,6 +42,7 @@ export type ParsedPlan =
   | ParsedSample
   | StatSummary
   | ToSchema
+  | EventTimeWatermark
   | ParsedOffset
   | ParsedRepartition
   | ParsedRepartitionByExpression
@@ -235,6 +236,17 @@ export interface ToDF extends Base {
   readonly kind: "ToDF";
   readonly input: ParsedPlan;
   readonly names: readonly string[];
+}
+
+/**
+ * `df.withWatermark(eventTime, delayThreshold)`: how late event-time data may arrive. A batch
+ * plan ignores it, as Spark's EliminateEventTimeWatermark; streaming queries do not support it yet.
+ */
+export interface EventTimeWatermark extends Base {
+  readonly kind: "EventTimeWatermark";
+  readonly input: ParsedPlan;
+  readonly eventTime: string;
+  readonly delay: string;
 }
 
 /**

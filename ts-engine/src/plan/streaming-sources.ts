@@ -66,3 +66,9 @@ export function streamingGroupKeyCount(plan: ParsedPlan): number | undefined {
       return undefined;
   }
 }
+
+/** Whether a streaming plan sets an event-time watermark (df.withWatermark over a stream). */
+export function hasStreamingWatermark(plan: ParsedPlan): boolean {
+  if (plan.kind === "EventTimeWatermark" && isStreamingPlan(plan)) return true;
+  return parsedChildren(plan).some(hasStreamingWatermark);
+}

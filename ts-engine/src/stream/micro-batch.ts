@@ -41,8 +41,13 @@ export interface StreamQuerySpec {
   readonly onTerminated: (q: MicroBatchExecution) => void;
 }
 
-/** How long an idle query waits before it looks for new data again (spark.sql.streaming.pollingDelay). */
+/**
+ * How long an idle query waits before it looks for new data again: Spark's
+ * spark.sql.streaming.pollingDelay (10 ms) for sources that only compute offsets, longer where
+ * a look lists a directory, so that an idle file stream does not keep a core busy.
+ */
 const POLLING_DELAY_MS = 10;
+const LISTING_POLL_MS = 100;
 /** How often an idle query reports a progress without a batch (spark.sql.streaming.noDataProgressEventInterval). */
 const NO_DATA_PROGRESS_MS = 10_000;
 /** Progress reports kept (spark.sql.streaming.numRecentProgressUpdates). */
@@ -162,7 +167,8 @@ export class MicroBatchExecution {
           this.markIdle();
           if (trigger.kind === "once" || trigger.kind === "availableNow") break;
           this.statusNow = { message: "Waiting for data to arrive", isDataAvailable: false, isTriggerActive: false };
-          await sleep(trigger.kind === "processingTime" ? Math.max(POLLING_DELAY_MS, trigger.intervalMs - (Date.now() - started)) : POLLING_DELAY_MS, signal);
+          const poll = sources.every((s) => s.endless) ? POLLING_DELAY_MS : LISTING_POLL_MS;
+          await sleep(trigger.kind === "processingTime" ? Math.max(poll, trigger.intervalMs - (Date.now() - started)) : poll, signal);
           continue;
         }
         await this.runBatch(batchId, committed, ends, started, latestOffsetMs, true);

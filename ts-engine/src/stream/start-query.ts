@@ -9,7 +9,7 @@ import { analyzeWithCachedData, executeQuery, resolveSources, showQuery } from "
 import { saveToPath } from "../engine/save-to-path.js";
 import { createTempView } from "../engine/sql-runner.js";
 import { pathNotSpecified, streamingSourceName, streamingSourceSchema, streamSourcePath, STREAM_FILE_FORMATS } from "../engine/streaming-schema.js";
-import { hasStreamingAggregation, hasStreamingSort, streamingSources, type StreamingSourceNode } from "../plan/streaming-sources.js";
+import { hasStreamingAggregation, hasStreamingSort, hasStreamingWatermark, streamingSources, type StreamingSourceNode } from "../plan/streaming-sources.js";
 import type { ParsedPlan } from "../plan/parsed-plan.js";
 import { schemaOf } from "../plan/output.js";
 import type { StructType } from "../types/data-type.js";
@@ -161,6 +161,9 @@ export async function startStreamingQuery(plan: ParsedPlan, spec: WriteStreamSpe
   const nodes = streamingSources(plan);
   if (nodes.length === 0) throw new AnalysisException("_LEGACY_ERROR_TEMP_3103", { msg: "'writeStream' can be called only on streaming Dataset/DataFrame" });
   const trigger = parseTrigger(spec.trigger, plan);
+  if (hasStreamingWatermark(plan)) {
+    throw new SparkException("UnsupportedOperationException", "UNSUPPORTED_FEATURE.STREAMING_WATERMARK", {});
+  }
   const mode = parseOutputMode(spec.outputMode ?? "append");
   checkOutputMode(plan, mode);
   const schema = schemaOf(analyzeWithCachedData(await resolveSources(plan, ctx), ctx));

@@ -135,6 +135,11 @@ def write_files(input: Plan, format: str, path: str, mode: str, options: Dict[st
     """``df.write...save(path)``: the input written as files (runs when executed)."""
     return _node("WriteFiles", input=input, format=format, path=path, mode=mode, options=dict(options),
                  partitionBy=list(partition_by))
+def event_time_watermark(input: Plan, event_time: str, delay: str) -> Plan:
+    """``withWatermark``: the event-time column and how late its data may arrive."""
+    return _node("EventTimeWatermark", input=input, eventTime=event_time, delay=delay)
+
+
 def unresolved_relation(name: str) -> Plan:
     """``spark.table(name)``: a table or view by (unparsed) name, looked up by the engine's catalog."""
     return _node("UnresolvedRelation", name=name)

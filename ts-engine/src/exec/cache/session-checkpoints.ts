@@ -12,6 +12,14 @@ export class SessionCheckpoints {
     this.held.push({ cache, id });
   }
 
+  /** Frees the checkpoint saved under `checkpointId` (a streaming foreachBatch's batch, once the function returned). */
+  async free(checkpointId: string): Promise<void> {
+    const i = this.held.findIndex(({ cache, id }) => cache.get(id)?.checkpointId === checkpointId);
+    if (i < 0) return;
+    const [{ cache, id }] = this.held.splice(i, 1) as [{ readonly cache: CacheManager; readonly id: number }];
+    await cache.drop(id);
+  }
+
   /** Frees every checkpoint of the session. */
   async freeAll(): Promise<void> {
     for (const { cache, id } of this.held.splice(0)) await cache.drop(id);

@@ -146,6 +146,9 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
       return ctx.resolve(summaryPlan(p, ctx.resolve(p.input)));
     case "ToSchema":
       return resolveToSchema(p, ctx);
+    case "EventTimeWatermark":
+      // batch plans drop the watermark (Spark's EliminateEventTimeWatermark)
+      return ctx.resolve(p.input);
     case "Offset": {
       if (p.n < 0) throw new AnalysisException("INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE", { name: "offset", expr: `"${p.n}"`, v: String(p.n) });
       const child = ctx.resolve(p.input);

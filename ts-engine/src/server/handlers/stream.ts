@@ -60,11 +60,13 @@ class QueryChannel implements ClientChannel {
 
   constructor(private readonly startId: string, private readonly rc: RequestContext, private readonly signal: AbortSignal) {}
 
-  async deliver(event: ClientEvent): Promise<void> {
+  async deliver(event: ClientEvent, batchSignal: AbortSignal): Promise<void> {
     const seq = this.seq++;
     const done = new Promise<void>((resolve, reject) => {
       this.pending.set(seq, { resolve, reject });
-      this.signal.addEventListener("abort", () => reject(this.signal.reason), { once: true });
+      const signal = AbortSignal.any([this.signal, batchSignal]);
+      if (signal.aborted) reject(signal.reason);
+      signal.addEventListener("abort", () => reject(signal.reason), { once: true });
     });
     await this.rc.send({ kind: "streamEvent", id: this.startId, seq, event });
     try {

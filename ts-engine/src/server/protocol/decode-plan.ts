@@ -271,6 +271,12 @@ const DECODERS: Readonly<Record<WirePlanKind, Decoder>> = {
     seed: BigInt(asInt(req(m, "seed", p), `${p}.seed`)),
     ...(asBool(opt(m, "deterministicOrder") ?? false, `${p}.deterministicOrder`) ? { deterministicOrder: true } : {}),
   }),
+  EventTimeWatermark: (m, p) => ({
+    kind: "EventTimeWatermark",
+    input: input(m, "input", p),
+    eventTime: asString(req(m, "eventTime", p), `${p}.eventTime`),
+    delay: asString(req(m, "delay", p), `${p}.delay`),
+  }),
   ToSchema: (m, p) => ({ kind: "ToSchema", input: input(m, "input", p), schema: decodeStructType(req(m, "schema", p), `${p}.schema`) }),
   StatSummary: (m, p) => ({ kind: "StatSummary", input: input(m, "input", p), statistics: asStringList(req(m, "statistics", p), `${p}.statistics`) }),
   NAReplace: (m, p) => ({

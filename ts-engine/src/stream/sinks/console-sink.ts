@@ -31,7 +31,7 @@ export class ConsoleSink implements StreamSink {
 
   async addBatch(batchId: number, plan: ParsedPlan, _mode: unknown, ctx: ExecContext): Promise<number> {
     const table = await this.show(plan, this.numRows, this.truncate, false, ctx);
-    await this.channel.deliver({ kind: "console", batchId, text: `${RULE}\nBatch: ${batchId}\n${RULE}\n${table}\n` });
+    await this.channel.deliver({ kind: "console", batchId, text: `${RULE}\nBatch: ${batchId}\n${RULE}\n${table}\n` }, ctx.signal);
     return -1;
   }
 }

@@ -23,7 +23,12 @@ export class ForeachBatchSink implements StreamSink {
 
   async addBatch(batchId: number, plan: ParsedPlan, _mode: unknown, ctx: ExecContext): Promise<number> {
     const kept = await this.keep(plan, ctx);
-    await this.channel.deliver({ kind: "foreachBatch", batchId, checkpointId: kept.checkpointId, schema: this.toWireSchema(kept.schema) });
+    try {
+      await this.channel.deliver({ kind: "foreachBatch", batchId, checkpointId: kept.checkpointId, schema: this.toWireSchema(kept.schema) }, ctx.signal);
+    } finally {
+      // the batch's rows live as long as the call, as Spark's batch DataFrame
+      await ctx.checkpoints?.free(kept.checkpointId);
+    }
     return -1;
   }
 }

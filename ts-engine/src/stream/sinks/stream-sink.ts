@@ -21,7 +21,11 @@ export type ClientEvent =
   | { readonly kind: "console"; readonly batchId: number; readonly text: string }
   | { readonly kind: "foreachBatch"; readonly batchId: number; readonly checkpointId: string; readonly schema: unknown };
 
-/** The client's end of a running query: `deliver` resolves once the client handled the event, and rejects with its error. */
+/**
+ * The client's end of a running query: `deliver` resolves once the client handled the event,
+ * and rejects with its error, or when `signal` (the batch's) aborts (the query was stopped,
+ * perhaps from inside the client's own foreachBatch function).
+ */
 export interface ClientChannel {
-  deliver(event: ClientEvent): Promise<void>;
+  deliver(event: ClientEvent, signal: AbortSignal): Promise<void>;
 }
