@@ -14,6 +14,7 @@ import { FRAME_CONDITIONS } from "./conditions-frame.js";
 import { VARIANT_CONDITIONS } from "./conditions-variant.js";
 import { SKETCH_CONDITIONS } from "./conditions-sketch.js";
 import { TIME_WINDOW_CONDITIONS } from "./conditions-time-window.js";
+import { INTERVAL_CONDITIONS } from "./conditions-interval.js";
 import { HINT_CONDITIONS } from "./conditions-hints.js";
 import { PYTHON_CONDITIONS } from "./conditions-python.js";
 import { STREAMING_CONDITIONS } from "./conditions-streaming.js";
@@ -332,6 +333,7 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
   ...VARIANT_CONDITIONS,
   ...SKETCH_CONDITIONS,
   ...TIME_WINDOW_CONDITIONS,
+  ...INTERVAL_CONDITIONS,
   ...HINT_CONDITIONS,
   ...PYTHON_CONDITIONS,
   ...STREAMING_CONDITIONS,

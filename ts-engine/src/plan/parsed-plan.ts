@@ -187,6 +187,13 @@ export interface ParsedJoin extends Base {
   readonly natural?: boolean;
   /** SQL's `JOIN LATERAL (subquery)`: the right side may read the left's columns (a correlated lateral subquery). */
   readonly lateral?: boolean;
+  /**
+   * SQL's outer join whose ON condition has a subquery over unqualified outer columns (`k IN
+   * (SELECT …)`): the parser cannot tell their side, so this join has the subquery on the left
+   * and `orElse` the same join with it on the right, which the analyzer resolves instead when
+   * this one's columns do not resolve.
+   */
+  readonly orElse?: ParsedJoin;
 }
 
 /**

@@ -477,7 +477,7 @@ export class Parser {
       return { kind: "Literal", value: bytes, dataType: BinaryType };
     }
     if (word === "interval" && (nextTok.type === "string" || nextTok.type === "number" || (nextTok.type === "op" && (nextTok.value === "-" || nextTok.value === "+")))) {
-      return intervalLiteral({ peek: () => this.peek(), next: () => this.next() });
+      return intervalLiteral({ peek: () => this.peek(), next: () => this.next(), text: this.lx.text }, t.pos);
     }
     if ((word === "date" || word === "timestamp" || word === "timestamp_ltz" || word === "timestamp_ntz") && nextTok.type === "string") {
       this.next();

@@ -846,6 +846,24 @@ export class QueryParser extends Parser {
    * are kept as an outer join keeps them (Spark's RewritePredicateSubquery on a Join's condition).
    */
   private outerJoinOn(left: ParsedPlan, right: ParsedPlan, joinType: JoinType, condition: ParsedExpr): ParsedPlan {
+    // IN values of unqualified columns name no side: the join is built with them on the left,
+    // and again on the right for the analyzer to take when the left's do not resolve
+    const subqueries = new Map(this.subqueries);
+    const scalars = [...this.scalars];
+    const next = this.nextSubquery;
+    const unknown = { seen: false };
+    const first = this.outerJoinOnSides(left, right, joinType, condition, "left", unknown);
+    if (!unknown.seen || first.kind !== "Drop" || first.input.kind !== "Join") return first;
+    this.subqueries.clear();
+    for (const [k, v] of subqueries) this.subqueries.set(k, v);
+    this.scalars = scalars;
+    this.nextSubquery = next;
+    const second = this.outerJoinOnSides(left, right, joinType, condition, "right", unknown);
+    if (second.kind !== "Drop" || second.input.kind !== "Join") return first;
+    return { ...first, input: { ...first.input, orElse: second.input } };
+  }
+
+  private outerJoinOnSides(left: ParsedPlan, right: ParsedPlan, joinType: JoinType, condition: ParsedExpr, unqualifiedSide: "left" | "right", unknown: { seen: boolean }): ParsedPlan {
     const names = { left: relationNames(left), right: relationNames(right) };
     const sides = { left, right };
     const added: string[] = [];
@@ -853,7 +871,10 @@ export class QueryParser extends Parser {
       const side = subquerySide(values, plan, names.left, names.right);
       // Spark's CheckAnalysis: a join condition's subquery may read one join input only
       if (side === "both") throw new AnalysisException("UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.UNSUPPORTED_CORRELATED_EXPRESSION_IN_JOIN_CONDITION", { subqueryExpression: "" });
-      if (side === "unknown") throw notImplemented(`a subquery over unqualified columns in the ON condition of a ${joinType.toUpperCase()} JOIN (qualify them with their table's name)`);
+      if (side === "unknown") {
+        unknown.seen = true;
+        return unqualifiedSide;
+      }
       // an uncorrelated subquery is the same for every row: the preserved side evaluates it once per row
       return side === "none" ? (joinType === "right" ? "right" : "left") : side;
     };

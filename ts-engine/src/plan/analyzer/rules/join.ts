@@ -137,6 +137,17 @@ function hiddenKeys(keys: readonly (readonly [AttributeRef, AttributeRef])[], ke
  * the left's other columns, then the right's; a full outer join's key is coalesce(left, right).
  */
 export function resolveJoin(p: ParsedJoin, ctx: AnalyzerCtx): Resolved {
+  if (p.orElse === undefined) return resolveJoinHere(p, ctx);
+  try {
+    return resolveJoinHere(p, ctx);
+  } catch (e) {
+    // the subquery's columns are the other input's (ParsedJoin.orElse)
+    if (!(e instanceof AnalysisException && e.errorClass.startsWith("UNRESOLVED_COLUMN"))) throw e;
+    return resolveJoin(p.orElse, ctx);
+  }
+}
+
+function resolveJoinHere(p: ParsedJoin, ctx: AnalyzerCtx): Resolved {
   const left = ctx.resolve(p.left);
   const right = dedupRight(left, ctx.resolve(p.right));
   const planIds = mergePlanIds(left.planIds, right.planIds);

@@ -96,6 +96,9 @@ export function resolveWithMissingRefs(
       return next.every((k, i) => k === kids[i]) ? x : withNewChildren(x, next);
     };
     const rewritten = exprs.map((e) => rewriteGroupingCalls(e, p)).map(rewrite);
+    // HAVING c > 1 over a column neither grouped by nor aggregated: Spark resolves it against the aggregate's output only
+    const known = new Set([...ids, ...extra.map((e) => (e.kind === "Alias" ? e.exprId : undefined))]);
+    if (err !== undefined && referenced(rewritten).some((a) => !known.has(a.exprId))) throw err;
     const widened = aggregate(p.input, p.groupBy, [...p.aggs, ...extra]);
     return { plan: project(build(widened, rewritten), outer), planIds: child.planIds };
   }
