@@ -788,6 +788,32 @@ class DataFrame:
         from tspark.sql.table_arg import TableArg
         return TableArg(self, [], [], False)
 
+    # --- subquery expressions (PySpark 4.0) ---
+    def scalar(self) -> Column:
+        """This one-column frame as a value: its single row's value, null without rows
+        (Spark's ScalarSubquery); ``col.outer()`` inside names the enclosing query's columns."""
+        return Column(E.subquery_expression("scalar", self._plan))
+
+    def exists(self) -> Column:
+        """Whether this frame has any row, as a boolean Column (Spark's Exists); correlated
+        through ``col.outer()`` references to the enclosing query."""
+        return Column(E.subquery_expression("exists", self._plan))
+
+    def transpose(self, indexColumn: Optional[Any] = None) -> "DataFrame":
+        """Columns become rows: one row per non-index column (its name in ``key``), one column
+        per non-null value of ``indexColumn`` (the first column when None), ascending, as
+        Spark's Transpose; the values take the other columns' tightest common type."""
+        index = None if indexColumn is None else self._col_expr(indexColumn)
+        return self._new(R.transpose(self._plan, index))
+
+    def isLocal(self) -> bool:
+        """Whether collect() and take() can run without executors: the analyzed plan is a
+        local relation of the query itself (SQL ``VALUES``, a command's result)."""
+        if getattr(self, "_is_command_result", False):
+            return True
+        from tspark.sql._execute import analyze
+        return bool(analyze(self._session, self._plan, "isLocal")["isLocal"])
+
     def __repr__(self) -> str:
         return "DataFrame[%s]" % ", ".join("%s: %s" % (n, t) for n, t in self.dtypes)
 

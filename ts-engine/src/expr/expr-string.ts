@@ -159,7 +159,10 @@ function knownType(e: AnyExpr): DataType | undefined {
     case "UnresolvedFunction":
     case "ExprString":
     case "UnresolvedNamedLambdaVariable":
+    case "SubqueryExpression":
       return undefined;
+    case "OuterReference":
+      return knownType(e.child);
     default:
       return assertNever(e);
   }
@@ -242,6 +245,11 @@ function render(e: AnyExpr, s: Style): string {
       return windowText(render(e.fn, s), e.partitionSpec, e.orderSpec, e.frame, s);
     case "Window":
       return windowText(render(e.windowFunction, s), e.partitionSpec, e.orderSpec, e.frame, s);
+    // Spark's names: scalarsubquery() / exists(), and an outer column as LazyOuterReference's lazy(x)
+    case "SubqueryExpression":
+      return e.subqueryType === "scalar" ? "scalarsubquery()" : "exists()";
+    case "OuterReference":
+      return `lazy(${render(e.child, s)})`;
     default:
       return assertNever(e);
   }
