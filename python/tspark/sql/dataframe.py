@@ -814,6 +814,55 @@ class DataFrame:
         from tspark.sql._execute import analyze
         return bool(analyze(self._session, self._plan, "isLocal")["isLocal"])
 
+    def metadataColumn(self, colName: str) -> Column:
+        """The frame's metadata column ``colName``, resolved now as classic PySpark does (tspark's
+        file scans expose no ``_metadata`` yet: that name is an unresolved column)."""
+        if not isinstance(colName, str):
+            raise PySparkTypeError(errorClass="NOT_STR", messageParameters={
+                "arg_name": "colName", "arg_type": type(colName).__name__})
+        col = Column(E.column_from_name(colName, self._plan["planId"]))
+        from tspark.sql._execute import analyze
+        analyze(self._session, R.project(self._plan, [col._expr]), "schema")
+        return col
+
+    # --- PySpark 4.0 members classic PySpark answers without an engine feature ---
+    def mergeInto(self, table: str, condition: Column) -> Any:
+        """A MergeIntoWriter of this frame into ``table`` on ``condition`` (see tspark.sql.merge)."""
+        from tspark.sql.merge import MergeIntoWriter
+        return MergeIntoWriter(self, table, condition)
+
+    @property
+    def executionInfo(self) -> Any:
+        """Spark Connect's execution info: classic PySpark raises CLASSIC_OPERATION_NOT_SUPPORTED_ON_DF."""
+        raise PySparkValueError(errorClass="CLASSIC_OPERATION_NOT_SUPPORTED_ON_DF",
+                                messageParameters={"member": "queryExecution"})
+
+    @property
+    def plot(self) -> Any:
+        """PySpark's plotting accessor; it draws with plotly (PACKAGE_NOT_INSTALLED without it)."""
+        from tspark.sql.plot import PySparkPlotAccessor
+        return PySparkPlotAccessor(self)
+
+    def pandas_api(self, index_col: Any = None) -> Any:
+        """pandas-on-Spark needs pandas and pyarrow (PACKAGE_NOT_INSTALLED without them); tspark has
+        no pandas-on-Spark layer, so with them it raises NOT_IMPLEMENTED."""
+        from tspark.sql.plot import require_package
+        require_package("pandas", "2.0.0", "Pandas")
+        require_package("pyarrow", "11.0.0", "PyArrow")
+        from tspark.errors import PySparkNotImplementedError
+        raise PySparkNotImplementedError.feature("DataFrame.pandas_api (pandas-on-Spark)")
+
+    def toJSON(self, use_unicode: bool = True) -> Any:
+        """An RDD of each row as a JSON object string (``to_json(struct(*))``; nulls left out)."""
+        from tspark.sql.functions import struct, to_json
+        return self.select(to_json(struct("*"))).rdd.map(lambda r: r[0])
+
+    def registerTempTable(self, name: str) -> None:
+        """Deprecated since 2.0: createOrReplaceTempView, with PySpark's FutureWarning."""
+        import warnings
+        warnings.warn("Deprecated in 2.0, use createOrReplaceTempView instead.", FutureWarning)
+        self.createOrReplaceTempView(name)
+
     def __repr__(self) -> str:
         return "DataFrame[%s]" % ", ".join("%s: %s" % (n, t) for n, t in self.dtypes)
 
