@@ -854,8 +854,8 @@ class DataFrame:
 
     def toJSON(self, use_unicode: bool = True) -> Any:
         """An RDD of each row as a JSON object string (``to_json(struct(*))``; nulls left out)."""
-        from tspark.sql.functions import struct, to_json
-        return self.select(to_json(struct("*"))).rdd.map(lambda r: r[0])
+        row_json = E.function("to_json", [E.function("struct", [E.unresolved_star()])])
+        return self.select(Column(row_json)).rdd.map(lambda r: r[0])
 
     def registerTempTable(self, name: str) -> None:
         """Deprecated since 2.0: createOrReplaceTempView, with PySpark's FutureWarning."""
