@@ -45,10 +45,10 @@ def test_node_column_has_the_same_methods():
     assert sorted(node - PYSPARK_COLUMN - NODE_EXTRA - private) == []
 
 
-def test_over_and_outer_say_what_they_wait_for():
+def test_over_checks_its_window_and_outer_marks_an_outer_reference():
     # over landed with the window operator (issue 9): anything but a WindowSpec is PySpark's
-    # NOT_WINDOWSPEC; outer still needs DataFrame subqueries.
-    from tspark.errors import PySparkNotImplementedError, PySparkTypeError
+    # NOT_WINDOWSPEC; outer (DataFrame subqueries) wraps the column in an OuterReference.
+    from tspark.errors import PySparkTypeError
     from tspark.sql import Window
     with pytest.raises(PySparkTypeError, match=r"NOT_WINDOWSPEC.*should be a WindowSpec, got NoneType") as e:
         Column({"kind": "UnresolvedAttribute", "nameParts": ["x"]}).over(None)
@@ -57,17 +57,17 @@ def test_over_and_outer_say_what_they_wait_for():
     assert w == {"kind": "Window", "windowFunction": {"kind": "UnresolvedAttribute", "nameParts": ["x"]},
                  "partitionSpec": [{"kind": "UnresolvedAttribute", "nameParts": ["k"]}], "orderSpec": [],
                  "frame": {"type": "rows", "lower": -1, "upper": "currentRow"}}
-    with pytest.raises(PySparkNotImplementedError, match=r"Column.outer\(\) \(DataFrame subqueries\)"):
-        Column({"kind": "UnresolvedAttribute", "nameParts": ["x"]}).outer()
+    assert Column({"kind": "UnresolvedAttribute", "nameParts": ["x"]}).outer()._expr == {
+        "kind": "OuterReference", "child": {"kind": "UnresolvedAttribute", "nameParts": ["x"]}}
     if shutil.which("node") is None or not NODE_COLUMN.exists():
         return
     code = ("import(%s).then(m => { const c = new m.Column({kind: 'UnresolvedAttribute', nameParts: ['x']});"
-            " for (const f of [() => c.over(), () => c.outer()]) { try { f(); console.log('no error'); }"
+            " for (const f of [() => c.over(), () => c.outer()]) { try { const r = f(); console.log(r.expr.kind); }"
             " catch (e) { console.log(e.name + ' ' + e.message); } } })" % json.dumps(NODE_COLUMN.as_uri()))
     out = subprocess.run(["node", "--input-type=module", "-e", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.splitlines() == [
         "PySparkTypeError [NOT_WINDOWSPEC] Argument `window` should be a WindowSpec, got undefined.",
-        "PySparkNotImplementedError [NOT_IMPLEMENTED] Column.outer() (DataFrame subqueries) is not implemented.",
+        "OuterReference",
     ], out.stderr[-300:]
 
 

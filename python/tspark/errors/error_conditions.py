@@ -2,6 +2,9 @@
 
 #: error class -> message template with <param> placeholders
 ERROR_CONDITIONS = {
+    'PACKAGE_NOT_INSTALLED': '<package_name> >= <minimum_version> must be installed; however, it was not found.',
+    'CLASSIC_OPERATION_NOT_SUPPORTED_ON_DF': "Calling property or member '<member>' is not supported in PySpark Classic, please use Spark Connect instead.",
+    'UNSUPPORTED_PLOT_BACKEND': '`<backend>` is not supported, it should be one of the values from <supported_backends>',
     'VALUE_NOT_ALLOWED': 'Value for `<arg_name>` has to be amongst the following values: <allowed_values>.',
     'CANNOT_BE_EMPTY': 'At least one <item> must be specified.',
     'NOT_COLUMN_OR_INT': 'Argument `<arg_name>` should be a Column or int, got <arg_type>.',

@@ -80,4 +80,8 @@ def expr_repr(e: Dict[str, Any]) -> str:
             spec.append("%s BETWEEN %s AND %s" % ("ROWS" if f["type"] == "rows" else "RANGE",
                                                  _frame_bound(f["lower"]), _frame_bound(f["upper"])))
         return "%s OVER (%s)" % (expr_repr(e["windowFunction"]), " ".join(spec))
+    if k == "OuterReference":
+        return "lazy(%s)" % expr_repr(e["child"])
+    if k == "SubqueryExpression":
+        return "scalarsubquery()" if e["subqueryType"] == "scalar" else "exists()"
     return k

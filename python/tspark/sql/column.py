@@ -160,10 +160,9 @@ class Column:
         return Column(window._window_expr(self._expr))
 
     def outer(self) -> "Column":
-        """Marks a column of an outer query inside a DataFrame subquery (``df.scalar()``,
-        ``df.exists()``), which tspark does not build yet."""
-        from tspark.errors import PySparkNotImplementedError
-        raise PySparkNotImplementedError.feature("Column.outer() (DataFrame subqueries)")
+        """Marks this column as the outer query's inside a DataFrame subquery (``df.scalar()``,
+        ``df.exists()``, ``lateralJoin``), as PySpark 4.0's Column.outer."""
+        return Column(E.outer_reference(self._expr))
 
     def cast(self, dataType: Union[T.DataType, str]) -> "Column":
         """``CAST(self AS dataType)``; dataType as a DataType or a DDL string (``"int"``)."""

@@ -815,6 +815,81 @@ class DataFrame:
         from tspark.sql.table_arg import TableArg
         return TableArg(self, [], [], False)
 
+    # --- subquery expressions (PySpark 4.0) ---
+    def scalar(self) -> Column:
+        """This one-column frame as a value: its single row's value, null without rows
+        (Spark's ScalarSubquery); ``col.outer()`` inside names the enclosing query's columns."""
+        return Column(E.subquery_expression("scalar", self._plan))
+
+    def exists(self) -> Column:
+        """Whether this frame has any row, as a boolean Column (Spark's Exists); correlated
+        through ``col.outer()`` references to the enclosing query."""
+        return Column(E.subquery_expression("exists", self._plan))
+
+    def transpose(self, indexColumn: Optional[Any] = None) -> "DataFrame":
+        """Columns become rows: one row per non-index column (its name in ``key``), one column
+        per non-null value of ``indexColumn`` (the first column when None), ascending, as
+        Spark's Transpose; the values take the other columns' tightest common type."""
+        index = None if indexColumn is None else self._col_expr(indexColumn)
+        return self._new(R.transpose(self._plan, index))
+
+    def isLocal(self) -> bool:
+        """Whether collect() and take() can run without executors: the analyzed plan is a
+        local relation of the query itself (SQL ``VALUES``, a command's result)."""
+        if getattr(self, "_is_command_result", False):
+            return True
+        from tspark.sql._execute import analyze
+        return bool(analyze(self._session, self._plan, "isLocal")["isLocal"])
+
+    def metadataColumn(self, colName: str) -> Column:
+        """The frame's metadata column ``colName``, resolved now as classic PySpark does (tspark's
+        file scans expose no ``_metadata`` yet: that name is an unresolved column)."""
+        if not isinstance(colName, str):
+            raise PySparkTypeError(errorClass="NOT_STR", messageParameters={
+                "arg_name": "colName", "arg_type": type(colName).__name__})
+        col = Column(E.column_from_name(colName, self._plan["planId"]))
+        from tspark.sql._execute import analyze
+        analyze(self._session, R.project(self._plan, [col._expr]), "schema")
+        return col
+
+    # --- PySpark 4.0 members classic PySpark answers without an engine feature ---
+    def mergeInto(self, table: str, condition: Column) -> Any:
+        """A MergeIntoWriter of this frame into ``table`` on ``condition`` (see tspark.sql.merge)."""
+        from tspark.sql.merge import MergeIntoWriter
+        return MergeIntoWriter(self, table, condition)
+
+    @property
+    def executionInfo(self) -> Any:
+        """Spark Connect's execution info: classic PySpark raises CLASSIC_OPERATION_NOT_SUPPORTED_ON_DF."""
+        raise PySparkValueError(errorClass="CLASSIC_OPERATION_NOT_SUPPORTED_ON_DF",
+                                messageParameters={"member": "queryExecution"})
+
+    @property
+    def plot(self) -> Any:
+        """PySpark's plotting accessor; it draws with plotly (PACKAGE_NOT_INSTALLED without it)."""
+        from tspark.sql.plot import PySparkPlotAccessor
+        return PySparkPlotAccessor(self)
+
+    def pandas_api(self, index_col: Any = None) -> Any:
+        """pandas-on-Spark needs pandas and pyarrow (PACKAGE_NOT_INSTALLED without them); tspark has
+        no pandas-on-Spark layer, so with them it raises NOT_IMPLEMENTED."""
+        from tspark.sql.plot import require_package
+        require_package("pandas", "2.0.0", "Pandas")
+        require_package("pyarrow", "11.0.0", "PyArrow")
+        from tspark.errors import PySparkNotImplementedError
+        raise PySparkNotImplementedError.feature("DataFrame.pandas_api (pandas-on-Spark)")
+
+    def toJSON(self, use_unicode: bool = True) -> Any:
+        """An RDD of each row as a JSON object string (``to_json(struct(*))``; nulls left out)."""
+        row_json = E.function("to_json", [E.function("struct", [E.unresolved_star()])])
+        return self.select(Column(row_json)).rdd.map(lambda r: r[0])
+
+    def registerTempTable(self, name: str) -> None:
+        """Deprecated since 2.0: createOrReplaceTempView, with PySpark's FutureWarning."""
+        import warnings
+        warnings.warn("Deprecated in 2.0, use createOrReplaceTempView instead.", FutureWarning)
+        self.createOrReplaceTempView(name)
+
     def __repr__(self) -> str:
         return "DataFrame[%s]" % ", ".join("%s: %s" % (n, t) for n, t in self.dtypes)
 

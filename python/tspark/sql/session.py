@@ -244,7 +244,10 @@ class SparkSession:
         res = analyze(self, plan, "sql")
         if res.get("rows") is None:
             return DataFrame(plan, self)
-        return DataFrame(R.local_relation(res["schema"], [list(r) for r in res["rows"]]), self)
+        result = DataFrame(R.local_relation(res["schema"], [list(r) for r in res["rows"]]), self)
+        # a command's result is Spark's CommandResult, which isLocal() answers True for
+        result._is_command_result = True
+        return result
 
     @property
     def read(self) -> Any:

@@ -138,9 +138,9 @@ export class Column {
       ...(frame === undefined ? {} : { frame }),
     });
   }
-  /** An outer query's column inside a DataFrame subquery: tspark builds no DataFrame subqueries yet, so this raises NOT_IMPLEMENTED. */
-  outer(): never {
-    throw new PySparkNotImplementedError("Column.outer() (DataFrame subqueries)");
+  /** Inside a DataFrame subquery (`df.scalar()`, `df.exists()`), this column of the enclosing query (PySpark 4.0's Column.outer). */
+  outer(): Column {
+    return new Column({ kind: "OuterReference", child: this.expr });
   }
   /** Same as `alias`. */
   name(name: string): Column {

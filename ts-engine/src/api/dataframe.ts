@@ -588,6 +588,32 @@ export class DataFrame {
     return engine.inputFilesQuery(this.plan, this.sparkSession.execContext());
   }
 
+  // --- subquery expressions, transpose, isLocal (PySpark 4.0) ---
+  /** This one-column frame as a value: its single row's value, null without rows (Spark's ScalarSubquery). */
+  scalar(): Column {
+    return new Column({ kind: "SubqueryExpression", subqueryType: "scalar", plan: this.plan });
+  }
+  /** Whether this frame has any row, as a boolean Column (Spark's Exists); correlated through `col.outer()`. */
+  exists(): Column {
+    return new Column({ kind: "SubqueryExpression", subqueryType: "exists", plan: this.plan });
+  }
+  /**
+   * Columns become rows (Spark's Transpose): one row per non-index column (its name in `key`),
+   * one column per non-null index value, ascending; the index values are found now, as Spark does.
+   */
+  async transpose(indexColumn?: ColumnOrName): Promise<DataFrame> {
+    const plan: ParsedPlan = { kind: "Transpose", input: this.plan, ...(indexColumn === undefined ? {} : { indexColumn: toColumn(indexColumn).expr }) };
+    const engine = this.sparkSession.engine;
+    if (engine.resolveSources === undefined) throw new PySparkNotImplementedError("transpose on this engine");
+    return this.derive(await engine.resolveSources(plan, this.sparkSession.execContext()));
+  }
+  /** Whether collect and take need no executors: the frame is SQL text that is an inline table (`VALUES …`). */
+  isLocal(): boolean {
+    const engine = this.sparkSession.engine;
+    if (engine.isLocalQuery === undefined) throw new PySparkNotImplementedError("isLocal on this engine");
+    return engine.isLocalQuery(this.plan, this.sparkSession.execContext());
+  }
+
   // --- checkpoints and Arrow (issue 9 §8, §10) ---
   /**
    * A frame of this frame's rows, kept in the engine until the session stops, with its

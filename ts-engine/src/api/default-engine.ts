@@ -10,7 +10,7 @@ import {
   unpersistQuery,
   numPartitionsQuery,
 } from "../engine/query-engine.js";
-import { inputFilesQuery, sameSemanticsQuery, semanticHashQuery } from "../engine/plan-semantics.js";
+import { inputFilesQuery, isLocalQuery, sameSemanticsQuery, semanticHashQuery } from "../engine/plan-semantics.js";
 import { createEngineServices } from "../engine/services.js";
 import { createTempView, runSql } from "../engine/sql-runner.js";
 import { catalogOp } from "../engine/catalog-api.js";
@@ -37,6 +37,7 @@ export const defaultEngine: QueryEnginePort = {
   semanticHashQuery,
   sameSemanticsQuery,
   inputFilesQuery,
+  isLocalQuery,
   checkpointQuery,
   createServices: createEngineServices,
 };

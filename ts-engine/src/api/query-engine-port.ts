@@ -33,6 +33,8 @@ export interface QueryEnginePort {
   unpersistQuery(plan: ParsedPlan, ctx: ExecContext): Promise<void>;
   /** `df.storageLevel`: the level the plan is cached at (StorageLevel NONE when it is not). */
   storageLevelQuery(plan: ParsedPlan, ctx: ExecContext): StorageLevel;
+  /** `df.isLocal()`: whether the plan is SQL text that is an inline table; absent in fakes. */
+  isLocalQuery?(plan: ParsedPlan, ctx: ExecContext): boolean;
   /** The plan with its file sources resolved (files listed, schemas inferred); absent in fakes that read no files. */
   resolveSources?(plan: ParsedPlan, ctx: ExecContext): Promise<ParsedPlan>;
   /** `spark.sql(...)`: a checked query (lazy), or a command run now with its result rows. */

@@ -69,6 +69,7 @@ export const CONF_ENTRIES: readonly ConfEntry[] = [
   { key: "spark.sql.sources.partitionOverwriteMode", default: "STATIC", doc: "STATIC: an overwrite replaces everything under the path; DYNAMIC: only the partition directories the write produces." },
   { key: "spark.sql.sources.default", default: "parquet", doc: "The format spark.read.load / df.write.save use when none is given." },
   { key: "spark.sql.maxMetadataStringLength", default: "100", doc: "The longest value explain prints in a file scan's metadata (longer ones end in ...)." },
+  { key: "spark.sql.transposeMaxValues", default: "500", doc: "The most index values df.transpose() may turn into columns (more raise TRANSPOSE_EXCEED_ROW_LIMIT)." },
   { key: "spark.sql.pivotMaxValues", default: "10000", doc: "The most distinct values a pivot without values may find in its column (more raise an error)." },
   { key: "spark.sql.windowExec.buffer.spill.threshold", default: "2147483647", doc: "Rows of one window partition the window operator holds before it spills the partition to spark.local.dir (it spills sooner past its memory budget)." },
   { key: "spark.local.dir", default: os.tmpdir(), doc: "Directory for spill files (sorted runs); each engine process uses its own subdirectory, and every file is deleted when its task ends." },

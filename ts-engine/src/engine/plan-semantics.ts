@@ -33,3 +33,13 @@ export function inputFilesQuery(plan: ParsedPlan, ctx: ExecContext): string[] {
   visit(analyzeWithCachedData(plan, ctx));
   return [...files];
 }
+
+/**
+ * `df.isLocal()` (Dataset.isLocal: the analyzed plan is a LocalRelation): SQL text that is an
+ * inline table (`VALUES …`, Spark's LocalRelation; tspark plans it as a union of one-row
+ * projections). A client's createDataFrame is not: classic PySpark ships its rows as an RDD
+ * (a LogicalRDD), and tspark's client answers for the frames of command results itself.
+ */
+export function isLocalQuery(plan: ParsedPlan, _ctx: ExecContext): boolean {
+  return plan.kind === "Sql" && /^\s*values\b/i.test(plan.query);
+}

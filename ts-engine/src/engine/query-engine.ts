@@ -26,6 +26,7 @@ import type { StructType } from "../types/data-type.js";
 import type { ExecContext } from "../exec/exec-context.js";
 import { resolveSources as resolveFileSources } from "./resolve-sources.js";
 import { resolvePivotValues } from "./pivot-values.js";
+import { resolveTransposes } from "./transpose-values.js";
 import { runWrite } from "./run-write.js";
 import { parseQueryPlan } from "../sql/parse-statement.js";
 import { checkCheckpoints } from "./check-checkpoints.js";
@@ -42,7 +43,8 @@ export interface QueryResult {
  * the values of every pivot given none, which a query over its input finds (pivot-values.ts).
  */
 export async function resolveSources(plan: ParsedPlan, ctx: ExecContext): Promise<ParsedPlan> {
-  return resolvePivotValues(await resolveFileSources(plan, ctx), ctx, executeQuery);
+  const files = await resolveFileSources(plan, ctx);
+  return resolvePivotValues(await resolveTransposes(files, ctx, analyzeOptions(ctx), executeQuery), ctx, executeQuery);
 }
 
 /** Explain modes of `df.explain(mode)`. */

@@ -28,4 +28,16 @@ export const FRAME_CONDITIONS: Readonly<Record<string, { readonly sqlState: stri
     sqlState: "XX000",
     template: "Resolved attribute(s) <missingAttributes> missing from <input> in operator <operator>. ",
   },
+  "TRANSPOSE_EXCEED_ROW_LIMIT": {
+    sqlState: "54006",
+    template: "Number of rows exceeds the allowed limit of <maxValues> for TRANSPOSE. If this was intended, set <config> to at least the current row count.",
+  },
+  "TRANSPOSE_INVALID_INDEX_COLUMN": {
+    sqlState: "42804",
+    template: "Invalid index column for TRANSPOSE because: <reason>",
+  },
+  "TRANSPOSE_NO_LEAST_COMMON_TYPE": {
+    sqlState: "42K09",
+    template: "Transpose requires non-index columns to share a least common type, but <dt1> and <dt2> do not.",
+  },
 };

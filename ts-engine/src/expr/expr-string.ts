@@ -40,11 +40,17 @@ const FIRST_ARG_ONLY = new Set(["likeany", "likeall", "notlikeany", "notlikeall"
 /** Either form: explain prints the parsed plan too, and error messages quote both. */
 type AnyExpr = Expr | ParsedExpr;
 
+/** Spark's quoteIfNeeded: a name that is not a plain identifier in backquotes. */
+function quoteIfNeeded(name: string): string {
+  return /^[a-zA-Z_][a-zA-Z0-9_]*$/.test(name) ? name : `\`${name.replace(/`/g, "``")}\``;
+}
+
 function call(name: string, args: readonly AnyExpr[], distinct: boolean, s: Style): string {
   // first/last (and first_value/last_value) print only their column, not the ignoreNulls flag
   // (`first(i)`); the JSON/CSV/XML functions only their input, not the schema, mode or options.
   const shown = FIRST_ARG_ONLY.has(name) && s === "pretty" ? args.slice(0, 1) : args;
-  const a = shown.map((x) => render(x, s));
+  // an aliased argument prints as Spark's Alias.sql, `1 AS x` (`struct(1 AS x)`, `array(1 AS z)`)
+  const a = shown.map((x) => (s === "pretty" && x.kind === "Alias" ? `${render(x.child, s)} AS ${quoteIfNeeded(x.name)}` : render(x, s)));
   const op = INFIX[name];
   if (op !== undefined && a.length === 2) return `(${a[0]} ${op} ${a[1]})`;
   switch (name) {
@@ -163,7 +169,10 @@ function knownType(e: AnyExpr): DataType | undefined {
     case "UnresolvedFunction":
     case "ExprString":
     case "UnresolvedNamedLambdaVariable":
+    case "SubqueryExpression":
       return undefined;
+    case "OuterReference":
+      return knownType(e.child);
     default:
       return assertNever(e);
   }
@@ -246,6 +255,11 @@ function render(e: AnyExpr, s: Style): string {
       return windowText(render(e.fn, s), e.partitionSpec, e.orderSpec, e.frame, s);
     case "Window":
       return windowText(render(e.windowFunction, s), e.partitionSpec, e.orderSpec, e.frame, s);
+    // Spark's names: scalarsubquery() / exists(), and an outer column as LazyOuterReference's lazy(x)
+    case "SubqueryExpression":
+      return e.subqueryType === "scalar" ? "scalarsubquery()" : "exists()";
+    case "OuterReference":
+      return `lazy(${render(e.child, s)})`;
     default:
       return assertNever(e);
   }

@@ -22,7 +22,9 @@ export type ParsedExpr =
   | ParsedPythonUDF
   | ParsedLambdaFunction
   | UnresolvedNamedLambdaVariable
-  | ParsedWindow;
+  | ParsedWindow
+  | SubqueryExpression
+  | OuterReference;
 
 /** The kinds of unresolved expressions. */
 export type ParsedExprKind = ParsedExpr["kind"];
@@ -143,4 +145,29 @@ export interface ParsedWindow {
    * definition); still set at analysis when no WINDOW clause defines the name.
    */
   readonly windowName?: string;
+}
+
+/**
+ * `df.scalar()` / `df.exists()` (Spark's ScalarSubquery / Exists built by PySpark 4.0's
+ * DataFrame API): a subquery as a value. The analyzer joins it to the operator holding it
+ * (rules/subquery-expression.ts), so only Filter, Project and WithColumns may hold one.
+ */
+export interface SubqueryExpression extends SubqueryPlanField {
+  readonly kind: "SubqueryExpression";
+  readonly subqueryType: "scalar" | "exists";
+}
+
+/**
+ * The subquery's `plan: ParsedPlan`, which plan/parsed-plan.ts adds by declaration merging:
+ * expressions sit below plans in the layers, so this module cannot import the plan type.
+ */
+export interface SubqueryPlanField {}
+
+/**
+ * `col.outer()` (PySpark 4.0's Column.outer, Spark's LazyOuterReference): inside a subquery,
+ * the column of the query around it (the subquery's own columns are not looked at).
+ */
+export interface OuterReference {
+  readonly kind: "OuterReference";
+  readonly child: ParsedExpr;
 }

@@ -29,6 +29,7 @@ export function parsedChildren(p: ParsedPlan): readonly ParsedPlan[] {
     case "Hint":
     case "WriteFiles":
     case "Unpivot":
+    case "Transpose":
     case "NAFill":
     case "NADrop":
     case "NAReplace":
@@ -87,6 +88,7 @@ export function mapParsedChildren(p: ParsedPlan, f: (c: ParsedPlan) => ParsedPla
     case "Hint":
     case "WriteFiles":
     case "Unpivot":
+    case "Transpose":
     case "NAFill":
     case "NADrop":
     case "NAReplace":

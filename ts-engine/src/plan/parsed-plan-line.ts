@@ -71,6 +71,8 @@ export function parsedPlanLine(p: ParsedPlan, style: ParsedPlanStyle): string {
       return explain ? `'UnresolvedDataSource ${p.format}, [${p.paths.join(", ")}]` : `'UnresolvedDataSource ${p.format}`;
     case "WriteFiles":
       return explain ? `'WriteFiles ${p.format}, ${p.path}` : `'WriteFiles ${p.format}`;
+    case "Transpose":
+      return `'Transpose${p.indexColumn === undefined ? "" : ` ${exprToString(p.indexColumn)}`}`;
     case "Unpivot":
       return explain
         ? `'Unpivot ArraySeq(${p.ids.map(exprToString).join(", ")}), ${p.variableColumnName}, ${p.valueColumnName}`

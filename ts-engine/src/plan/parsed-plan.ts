@@ -36,6 +36,7 @@ export type ParsedPlan =
   | PredicateSubquery
   | ScalarSubqueryJoin
   | Unpivot
+  | Transpose
   | NAFill
   | NADrop
   | NAReplace
@@ -217,6 +218,13 @@ export interface ParsedUnion extends Base {
   readonly allowMissingColumns: boolean;
 }
 
+declare module "../expr/parsed-expr.js" {
+  /** A subquery expression's plan (see SubqueryExpression). */
+  interface SubqueryPlanField {
+    readonly plan: ParsedPlan;
+  }
+}
+
 /** df.alias("t"): lets `t.col` qualify this frame's columns. */
 export interface SubqueryAlias extends Base {
   readonly kind: "SubqueryAlias";
@@ -370,6 +378,19 @@ export interface ParsedOffset extends Base {
   readonly kind: "Offset";
   readonly input: ParsedPlan;
   readonly n: number;
+}
+
+/**
+ * `df.transpose(indexColumn)` (Spark's Transpose): one row per non-index column (its name in
+ * `key`), one column per non-null index value (named by the value cast to a string, in
+ * ascending order). The engine finds the values before analysis (engine/transpose-values.ts)
+ * and rewrites the node into an aggregate per column, so analysis never meets it.
+ */
+export interface Transpose extends Base {
+  readonly kind: "Transpose";
+  readonly input: ParsedPlan;
+  /** Absent: the first column. */
+  readonly indexColumn?: ParsedExpr;
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   unpersistQuery,
   numPartitionsQuery,
 } from "../engine/query-engine.js";
-import { inputFilesQuery, sameSemanticsQuery, semanticHashQuery } from "../engine/plan-semantics.js";
+import { inputFilesQuery, isLocalQuery, sameSemanticsQuery, semanticHashQuery } from "../engine/plan-semantics.js";
 import { createEngineServices } from "../engine/services.js";
 import { createTempView, runSql } from "../engine/sql-runner.js";
 import { foreachQuery } from "../engine/foreach-query.js";
@@ -41,6 +41,7 @@ export const defaultServerEngine: ServerEngine = {
   semanticHashQuery,
   sameSemanticsQuery,
   inputFilesQuery,
+  isLocalQuery,
   foreachQuery,
   checkpointQuery,
   runRdd: (raw, ctx, onAccumulators) => executeRdd(decodeRddPlan(raw), ctx, onAccumulators),

@@ -65,6 +65,8 @@ export interface ServerEngine {
   sameSemanticsQuery?(plan: ParsedPlan, other: ParsedPlan, ctx: ExecContext): boolean;
   /** `df.inputFiles()`: the files of the plan's file relations (`file:///…`); absent in stand-ins. */
   inputFilesQuery?(plan: ParsedPlan, ctx: ExecContext): string[];
+  /** `df.isLocal()`: whether the analyzed plan is the query's own local relation; absent in stand-ins. */
+  isLocalQuery?(plan: ParsedPlan, ctx: ExecContext): boolean;
   /**
    * `df.foreach(f)` / `df.foreachPartition(f)`: each result partition streamed to a Python
    * worker that calls the cloudpickled `func`; `onAccumulators` as for runRdd. Absent in stand-ins.

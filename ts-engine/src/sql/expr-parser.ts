@@ -396,10 +396,23 @@ export class Parser {
     return lit;
   }
 
+  /**
+   * Casts (`e::type`), COLLATE, and Spark's extract-value postfixes on any primary: `e[key]` (an
+   * array element, a map value) and `e.field` (a struct field), as on a function call's result
+   * (`named_struct('a', 1).a`, `map(…)['k'].z[0]`, `struct(*).y`).
+   */
   protected postfix(e: Expr): Expr {
     let out = e;
     for (;;) {
       if (this.acceptOp("::")) out = { kind: "Cast", child: out, dataType: parseDataType(this.lx.readTypeText()) };
+      else if (this.acceptOp("[")) {
+        const key = this.expression();
+        this.expectOp("]");
+        out = fn("get_item", out, key);
+      } else if (this.peek().type === "op" && this.peek().value === "." && out.kind !== "UnresolvedStar") {
+        this.next();
+        out = fn("get_field", out, { kind: "Literal", value: this.identifier(), dataType: StringType });
+      }
       else if (this.acceptKw("collate")) {
         // Spark 4's `expr COLLATE name` is the collate function (its column name: collate(expr, name))
         const name = this.next();
@@ -534,11 +547,30 @@ export class Parser {
       return this.withFilter({ kind: "UnresolvedFunction", name, args: [{ kind: "Literal", value: 1, dataType: { kind: "integer" } }], isDistinct: false });
     }
     if (name === "extract") return this.extract();
+    if (name.toLowerCase() === "struct") return this.structCall(name);
     const isDistinct = this.acceptKw("distinct");
     if (!isDistinct) this.acceptKw("all");
     const args = this.callArguments(name, start);
     const unitFirst = datetimeUnitFirst(name, args);
     return this.withFilter({ kind: "UnresolvedFunction", name: unitFirst === args ? name : UNIT_FIRST[name.toLowerCase()]!, args: unitFirst, isDistinct });
+  }
+
+  /** `struct(e [AS] name, …, *)`: Spark's struct rule takes named expressions, the names becoming field names. */
+  private structCall(name: string): Expr {
+    const args = [this.structArgument()];
+    while (this.acceptOp(",")) args.push(this.structArgument());
+    this.expectOp(")");
+    return { kind: "UnresolvedFunction", name, args, isDistinct: false };
+  }
+
+  private structArgument(): Expr {
+    const t = this.peek();
+    if (t.type === "op" && t.value === "*") return this.argument();
+    const e = this.expression();
+    if (this.acceptKw("as")) return { kind: "Alias", child: e, name: this.identifier() };
+    const n = this.peek();
+    if ((n.type === "ident" && !this.endsExpression(n.value.toLowerCase())) || n.type === "quoted") return { kind: "Alias", child: e, name: this.identifier() };
+    return e;
   }
 
   /**

@@ -1149,7 +1149,10 @@ function mapMarkers(e: ParsedExpr, f: (id: number, notAbove: boolean) => ParsedE
     case "ExprString":
     case "Literal":
     case "UnresolvedNamedLambdaVariable":
+    case "SubqueryExpression":
       return e;
+    case "OuterReference":
+      return { ...e, child: m(e.child) };
     default:
       return assertNever(e);
   }

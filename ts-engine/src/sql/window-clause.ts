@@ -177,7 +177,10 @@ export function substituteWindowRefs(e: ParsedExpr, defs: ReadonlyMap<string, Sq
     case "ExprString":
     case "Literal":
     case "UnresolvedNamedLambdaVariable":
+    case "SubqueryExpression":
       return e;
+    case "OuterReference":
+      return { ...e, child: sub(e.child) };
     default:
       return assertNever(e);
   }

@@ -138,3 +138,13 @@ def window(function: Expr, partition_spec: Sequence[Expr], order_spec: Sequence[
     if frame is not None:
         e["frame"] = frame
     return e
+
+
+def outer_reference(child: Expr) -> Expr:
+    """``col.outer()``: inside a subquery, a column of the query around it."""
+    return {"kind": "OuterReference", "child": child}
+
+
+def subquery_expression(subquery_type: str, plan: Dict[str, Any]) -> Expr:
+    """``df.scalar()`` (``"scalar"``) / ``df.exists()`` (``"exists"``): a subquery as a value."""
+    return {"kind": "SubqueryExpression", "subqueryType": subquery_type, "plan": plan}

@@ -164,6 +164,11 @@ def unpivot(input: Plan, ids: Sequence[Expr], values: Optional[Sequence[Expr]], 
                  variableColumnName=variable_column_name, valueColumnName=value_column_name)
 
 
+def transpose(input: Plan, index_column: Optional[Expr]) -> Plan:
+    """``transpose``: a row per non-index column, a column per index value (the first column without one)."""
+    return _node("Transpose", input=input, indexColumn=index_column)
+
+
 def na_fill(input: Plan, columns: Optional[Sequence[str]], values: Sequence[Expr], per_column: bool = False) -> Plan:
     """``fillna`` / ``na.fill``: one value for the columns of its type, or (``per_column``) one per column."""
     return _node("NAFill", input=input, columns=None if columns is None else list(columns), values=list(values),

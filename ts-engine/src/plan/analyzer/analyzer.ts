@@ -2,7 +2,7 @@ import { resolveCollectMetrics } from "./rules/collect-metrics.js";
 import { resolvePythonCoGroup, resolvePythonMapGroups } from "./rules/python-map-groups.js";
 import { resolvePythonUdtf } from "./rules/python-udtf.js";
 import type { SqlConf } from "../../conf/sql-conf.js";
-import { AnalysisException, IllegalArgumentException } from "../../errors/spark-exception.js";
+import { AnalysisException, IllegalArgumentException, InternalError } from "../../errors/spark-exception.js";
 import type { SessionFunctionLookup } from "./scope.js";
 import { assertNever } from "../../errors/assert-never.js";
 import { newExprId, type AttributeRef, type Expr } from "../../expr/expr.js";
@@ -27,6 +27,7 @@ import { resolveDataSource, resolveWriteFiles } from "./rules/data-source.js";
 import { resolveSetOperation } from "./rules/set-operation.js";
 import { resolvePredicateSubquery, resolveScalarSubqueryJoin } from "./rules/predicate-subquery.js";
 import { resolveLateralJoin } from "./rules/lateral-join.js";
+import { joinSubqueryExpressions } from "./rules/subquery-expression.js";
 import { resolveWithMissingRefs } from "./rules/missing-refs.js";
 import { resolveUnpivot } from "./rules/unpivot.js";
 import { resolveSample } from "./rules/sample.js";
@@ -55,6 +56,8 @@ function checkBooleanFilter(condition: Expr): Expr {
 
 function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
   const none: PlanIdMap = new Map();
+  const withSubqueries = joinSubqueryExpressions(p);
+  if (withSubqueries !== undefined) return ctx.resolve(withSubqueries);
   switch (p.kind) {
     case "Range":
       if (Number(p.step) === 0) throw new IllegalArgumentException(`requirement failed: step (0) cannot be 0`);
@@ -132,6 +135,9 @@ function resolveNode(p: ParsedPlan, ctx: AnalyzerCtx): Resolved {
       return resolvePredicateSubquery(p, ctx);
     case "ScalarSubqueryJoin":
       return resolveScalarSubqueryJoin(p, ctx);
+    case "Transpose":
+      // engine/transpose-values.ts rewrites it before analysis, as it needs the index values
+      throw new InternalError("Transpose reached analysis before its index values were found");
     case "Unpivot":
       return resolveUnpivot(p, ctx);
     case "NAFill":

@@ -17,7 +17,7 @@ import { parseExpression } from "../../sql/parse-expression.js";
 import { exprExists } from "../../expr/transform.js";
 import { exprPrettySql } from "../../expr/expr-string.js";
 import { sqlTypeName } from "../../types/type-names.js";
-import { resolveColumn, type Scope } from "./scope.js";
+import { quoteParts, resolveColumn, type Scope } from "./scope.js";
 import { regexColumns } from "./regex-columns.js";
 import { noPlan } from "./no-plan.js";
 import { quotedType } from "../../expr/functions/function-def.js";
@@ -104,9 +104,27 @@ export function resolveExpr(e: ParsedExpr, scope: Scope): Expr {
         e.orderSpec.map((o) => resolveSortOrder(o, scope)),
         e.frame,
       );
+    case "OuterReference":
+      return resolveOuterReference(e.child, scope);
+    case "SubqueryExpression":
+      // Filter, Project and WithColumns join their subqueries in (rules/subquery-expression.ts)
+      throw new AnalysisException("UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY.UNSUPPORTED_CORRELATED_SCALAR_SUBQUERY", { treeNode: scope.operator ?? "" });
     default:
       return assertNever(e);
   }
+}
+
+/**
+ * `col.outer()`: resolved among the outer query's columns only. Outside a correlated subquery
+ * it is an unresolved column, which is how a subquery shows it is correlated (decorrelate).
+ */
+function resolveOuterReference(child: ParsedExpr, scope: Scope): Expr {
+  if (scope.outer === undefined) {
+    const name = child.kind === "UnresolvedAttribute" ? quoteParts(child.nameParts) : `\`${exprPrettySql(child)}\``;
+    throw new AnalysisException("UNRESOLVED_COLUMN.WITHOUT_SUGGESTION", { objectName: name });
+  }
+  const { outer, hidden: _hidden, ...rest } = scope;
+  return resolveExpr(child, { ...rest, attrs: outer });
 }
 
 /** A sort key resolved (its child), still a SortOrder. */

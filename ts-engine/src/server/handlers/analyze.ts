@@ -83,6 +83,8 @@ export async function handleAnalyze(req: AnalyzeRequest, session: Session, rc: R
       }
       case "inputFiles":
         return rc.send({ kind: "analyzeResult", id: req.id, files: supported(engine.inputFilesQuery, "inputFiles")(plan, ctx) });
+      case "isLocal":
+        return rc.send({ kind: "analyzeResult", id: req.id, isLocal: supported(engine.isLocalQuery, "isLocal")(plan, ctx) });
       case "observation": {
         // Observation.get: the metrics of the first action that ran the observed plan, none before
         if (req.observationId === undefined) throw new InvalidPlanInput("analyze observation needs an observationId");

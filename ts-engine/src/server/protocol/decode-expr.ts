@@ -2,6 +2,7 @@ import type { ParsedExpr, ParsedExprKind, ParsedSortOrder } from "../../expr/par
 import { CURRENT_ROW, UNBOUNDED_FOLLOWING, UNBOUNDED_PRECEDING, offsetBoundary, type FrameBoundary, type WindowFrame } from "../../expr/window-frame.js";
 import { decodeDataType, decodeMetadata } from "./decode-type.js";
 import { decodeValue } from "./decode-value.js";
+import { decodeSubqueryPlan } from "./subquery-plan-decoder.js";
 import {
   asBin,
   asBool,
@@ -123,6 +124,12 @@ const DECODERS: Readonly<Record<WireExprKind, Decoder>> = {
       ...(frameRaw === undefined ? {} : { frame: decodeFrame(frameRaw, `${p}.frame`) }),
     };
   },
+  SubqueryExpression: (m, p) => {
+    const subqueryType = asString(req(m, "subqueryType", p), `${p}.subqueryType`);
+    if (subqueryType !== "scalar" && subqueryType !== "exists") fail(`${p}.subqueryType`, `expected "scalar" or "exists", got ${JSON.stringify(subqueryType)}`);
+    return { kind: "SubqueryExpression", subqueryType, plan: decodeSubqueryPlan(req(m, "plan", p), `${p}.plan`) };
+  },
+  OuterReference: (m, p) => ({ kind: "OuterReference", child: child(m, "child", p) }),
 };
 
 /** A window frame: `{type: "rows"|"range", lower, upper}`, each end a boundary name or a signed integer offset. */

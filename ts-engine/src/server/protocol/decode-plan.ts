@@ -3,6 +3,7 @@ import type { GroupingAnalytics, ParsedPlan, ParsedPlanKind, ParsedTableFunction
 import type { ParsedExpr } from "../../expr/parsed-expr.js";
 import { parseTableName } from "../../sql/parse-table-name.js";
 import { decodeExpr, decodeSortOrder } from "./decode-expr.js";
+import { registerPlanDecoder } from "./subquery-plan-decoder.js";
 import { decodeStructType } from "./decode-type.js";
 import { parseDDL } from "../../types/ddl.js";
 import { decodeValue } from "./decode-value.js";
@@ -242,6 +243,11 @@ const DECODERS: Readonly<Record<WirePlanKind, Decoder>> = {
     right: input(m, "right", p),
     ...(asBool(opt(m, "all") ?? false, `${p}.all`) ? { all: true } : {}),
   }),
+  Transpose: (m, p) => ({
+    kind: "Transpose",
+    input: input(m, "input", p),
+    ...(opt(m, "indexColumn") === undefined ? {} : { indexColumn: decodeExpr(req(m, "indexColumn", p), `${p}.indexColumn`) }),
+  }),
   Unpivot: (m, p) => ({
     kind: "Unpivot",
     input: input(m, "input", p),
@@ -402,6 +408,8 @@ export function decodePlanAt(raw: unknown, path: string): ParsedPlan {
  * field and converting LocalRelation rows and Literals to the vector value convention.
  * Throws InvalidPlanInput naming the path of the first bad field (`root.input.condition`).
  */
+registerPlanDecoder(decodePlanAt);
+
 export function decodePlan(raw: unknown): ParsedPlan {
   return decodePlanAt(raw, "root");
 }

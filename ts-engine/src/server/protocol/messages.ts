@@ -45,7 +45,7 @@ export interface AckRequest {
 }
 
 /** What an `analyze` request asks for. */
-export type AnalyzeMethod = "schema" | "treeString" | "explain" | "showString" | "persist" | "unpersist" | "storageLevel" | "sql" | "createView" | "numPartitions" | "writeTable" | "semanticHash" | "sameSemantics" | "inputFiles" | "observation" | "foreach" | "checkpoint";
+export type AnalyzeMethod = "schema" | "treeString" | "explain" | "showString" | "persist" | "unpersist" | "storageLevel" | "sql" | "createView" | "numPartitions" | "writeTable" | "semanticHash" | "sameSemantics" | "inputFiles" | "isLocal" | "observation" | "foreach" | "checkpoint";
 
 /** schema / printSchema / explain / show text of a plan, with defaults filled in. */
 export interface AnalyzeRequest {
@@ -269,7 +269,7 @@ const DECODERS: Readonly<Record<RequestKind, Decoder>> = {
     id,
     sessionId: sid(m),
     plan: req(m, "plan", P),
-    method: oneOf(req(m, "method", P), ["schema", "treeString", "explain", "showString", "persist", "unpersist", "storageLevel", "sql", "createView", "numPartitions", "writeTable", "semanticHash", "sameSemantics", "inputFiles", "observation", "foreach", "checkpoint"], `${P}.method`),
+    method: oneOf(req(m, "method", P), ["schema", "treeString", "explain", "showString", "persist", "unpersist", "storageLevel", "sql", "createView", "numPartitions", "writeTable", "semanticHash", "sameSemantics", "inputFiles", "isLocal", "observation", "foreach", "checkpoint"], `${P}.method`),
     mode: optStr(m, "mode") ?? "simple",
     numRows: asSmallInt(opt(m, "numRows") ?? 20, `${P}.numRows`),
     truncate: asSmallInt(opt(m, "truncate") ?? 20, `${P}.truncate`),

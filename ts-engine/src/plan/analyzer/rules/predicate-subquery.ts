@@ -48,14 +48,15 @@ function decorrelate(sub: ParsedPlan, outer: Resolved, ctx: AnalyzerCtx): Decorr
     const r = ctx.resolve(sub);
     return { plan: r.plan, planIds: r.planIds, items: outputOf(r.plan), correlated: [] };
   } catch (err) {
-    if (!isUnresolved(err) || sub.kind !== "Project" || sub.input.kind !== "Filter") throw err;
-    const inner = ctx.resolve(sub.input.input);
+    const shape = isUnresolved(err) ? correlatedShape(sub) : undefined;
+    if (shape === undefined) throw err;
+    const inner = ctx.resolve(shape.filter.input);
     const innerScope = scopeOf(inner, ctx);
     // the subquery's own columns shadow the outer query's of the same name (Q2's partsupp inside and out)
     const both: Scope = { ...innerScope, outer: outputOf(outer.plan), planIds: mergePlanIds(inner.planIds, outer.planIds) };
     const local: Expr[] = [];
     const correlated: Expr[] = [];
-    for (const c of conjuncts(sub.input.condition)) {
+    for (const c of conjuncts(shape.filter.condition)) {
       try {
         local.push(resolveExpr(c, innerScope));
       } catch (e) {
@@ -65,9 +66,21 @@ function decorrelate(sub: ParsedPlan, outer: Resolved, ctx: AnalyzerCtx): Decorr
     }
     const plan = local.length === 0 ? inner.plan : filter(inner.plan, local.reduce((a, b) => call("and", [a, b])));
     const scope = scopeOf({ plan, planIds: inner.planIds }, ctx);
-    const items = sub.exprs.some((e) => e.kind === "UnresolvedStar") ? outputOf(plan) : sub.exprs.map((e) => resolveExpr(e.kind === "Alias" ? e.child : e, scope));
+    const items = shape.items === undefined || shape.items.some((e) => e.kind === "UnresolvedStar") ? outputOf(plan) : shape.items.map((e) => resolveExpr(e.kind === "Alias" ? e.child : e, scope));
     return { plan, planIds: inner.planIds, items, correlated };
   }
+}
+
+/**
+ * The shapes a correlated subquery may have: `SELECT items FROM rel WHERE cond` (a Project or
+ * a global Aggregate over a Filter, as SQL and `df.where(…).select(…)` build it) or the filter
+ * alone (`df.where(…).exists()`, whose items are all its columns).
+ */
+function correlatedShape(sub: ParsedPlan): { filter: Extract<ParsedPlan, { kind: "Filter" }>; items?: readonly ParsedExpr[] } | undefined {
+  if (sub.kind === "Filter") return { filter: sub };
+  if (sub.kind === "Project" && sub.input.kind === "Filter") return { filter: sub.input, items: sub.exprs };
+  if (sub.kind === "Aggregate" && sub.groupBy.length === 0 && sub.input.kind === "Filter") return { filter: sub.input, items: sub.aggs };
+  return undefined;
 }
 
 /**
@@ -102,8 +115,8 @@ export function resolvePredicateSubquery(p: PredicateSubquery, ctx: AnalyzerCtx)
 }
 
 /**
- * A scalar subquery as a joined column. Uncorrelated: `input` crossed with the subquery's one
- * row. Correlated (`SELECT agg(…) FROM t WHERE t.k = outer.k …`): the aggregate grouped by the
+ * A scalar subquery as a joined column. Uncorrelated: `input` left-joined with the subquery's
+ * one row (null when it has none). Correlated (`SELECT agg(…) FROM t WHERE t.k = outer.k …`): the aggregate grouped by the
  * inner sides of the correlated equalities, left-joined on them, so outer rows without a match
  * see null, as Spark's RewriteCorrelatedScalarSubquery gives for a non-count aggregate.
  */
@@ -118,10 +131,11 @@ export function resolveScalarSubqueryJoin(p: ScalarSubqueryJoin, ctx: AnalyzerCt
     const r = ctx.resolve(sub);
     const col = only(outputOf(r.plan));
     const right = project(r.plan, [{ kind: "Alias", child: col, name: p.name, exprId: newExprId() }]);
+    // a left join: a subquery without rows is null for every outer row (Spark's ScalarSubquery)
     const t: Expr = { kind: "Literal", value: true, dataType: { kind: "boolean" } };
-    return { plan: join(outer.plan, right, "inner", t), planIds: outer.planIds };
+    return { plan: join(outer.plan, right, "left", t), planIds: outer.planIds };
   } catch (err) {
-    if (!isUnresolved(err) || sub.kind !== "Project" || sub.input.kind !== "Filter") throw err;
+    if (!isUnresolved(err) || correlatedShape(sub) === undefined) throw err;
   }
   const d = decorrelate(sub, outer, ctx);
   const keys = equalityKeys(d.correlated, outer);
