@@ -56,7 +56,8 @@ def close(actual: object, expected: object, rel: float, path: str = "") -> None:
 @pytest.mark.parametrize("name", ["linear_regression_ols", "linear_regression_normal_no_intercept",
                                   "linear_regression_ridge", "linear_regression_ridge_unstandardized",
                                   "linear_regression_weighted", "regression_evaluator", "scalers",
-                                  "scaler_sparse_and_constant", "string_indexer", "bucketizer_and_tokenizer"])
+                                  "scaler_sparse_and_constant", "string_indexer", "bucketizer_and_tokenizer",
+                                  "one_hot_encoder"])
 def test_closed_form_fit_matches_pyspark(results: dict, name: str) -> None:
     close(results[name], REFERENCE[name], 1e-6, name)
 

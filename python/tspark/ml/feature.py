@@ -5,7 +5,7 @@ from typing import Any, Dict, List, Optional
 from tspark.ml.base import Estimator, Model, Transformer
 from tspark.ml.linalg import DenseVector
 from tspark.ml.param import Param, Params, TypeConverters
-from tspark.ml.param.shared import HasHandleInvalid, HasInputCol, HasInputCols, HasOutputCol
+from tspark.ml.param.shared import HasHandleInvalid, HasInputCol, HasInputCols, HasOutputCol, HasOutputCols
 from tspark.ml.util import keyword_only
 from tspark.sql._invoke import to_col_expr
 from tspark.sql._plan import expressions as E
@@ -13,7 +13,7 @@ from tspark.sql._plan.literals import make_literal
 from tspark.sql.column import Column
 
 __all__ = ["VectorAssembler", "StandardScaler", "StandardScalerModel", "MinMaxScaler", "MinMaxScalerModel",
-           "Tokenizer", "Bucketizer", "StringIndexer", "StringIndexerModel"]
+           "Tokenizer", "Bucketizer", "StringIndexer", "StringIndexerModel", "OneHotEncoder", "OneHotEncoderModel"]
 
 
 class VectorAssembler(Transformer, HasInputCols, HasOutputCol, HasHandleInvalid):
@@ -399,3 +399,92 @@ class StringIndexerModel(Model, HasInputCol, HasOutputCol, HasHandleInvalid):
         unseen = F.raise_error(F.concat(F.lit("Unseen label: "), v, F.lit(". To handle unseen labels, set Param handleInvalid to keep.")))
         null = F.raise_error(F.lit("StringIndexer encountered NULL value. To handle or skip NULLS, try setting StringIndexer.handleInvalid."))
         return dataset.withColumn(self.getOutputCol(), F.when(v.isNull(), null).when(index.isNull(), unseen).otherwise(index).cast("double"))
+
+
+class OneHotEncoder(Estimator, HasInputCol, HasOutputCol, HasInputCols, HasOutputCols, HasHandleInvalid):
+    """Maps category indices to sparse one-hot vectors (the last category dropped by default)."""
+
+    handleInvalid = Param(Params._dummy(), "handleInvalid",
+                          "How to handle invalid data during transform(). Options are 'keep' (invalid data "
+                          "presented as an extra categorical feature) or error (throw an error). Note that this "
+                          "Param is only used during transform; during fitting, invalid data will result in an "
+                          "error.", typeConverter=TypeConverters.toString)
+    dropLast = Param(Params._dummy(), "dropLast", "whether to drop the last category",
+                     typeConverter=TypeConverters.toBoolean)
+
+    @keyword_only
+    def __init__(self, *, inputCols: Optional[List[str]] = None, outputCols: Optional[List[str]] = None,
+                 handleInvalid: str = "error", dropLast: bool = True, inputCol: Optional[str] = None,
+                 outputCol: Optional[str] = None):
+        super().__init__()
+        self._setDefault(handleInvalid="error", dropLast=True)
+        self._set(**self._input_kwargs)
+
+    def getDropLast(self) -> bool:
+        return self.getOrDefault(self.dropLast)
+
+    def setDropLast(self, value: bool) -> "OneHotEncoder":
+        return self._set(dropLast=value)  # type: ignore[return-value]
+
+    def setInputCols(self, value: List[str]) -> "OneHotEncoder":
+        return self._set(inputCols=value)  # type: ignore[return-value]
+
+    def setOutputCols(self, value: List[str]) -> "OneHotEncoder":
+        return self._set(outputCols=value)  # type: ignore[return-value]
+
+    def setInputCol(self, value: str) -> "OneHotEncoder":
+        return self._set(inputCol=value)  # type: ignore[return-value]
+
+    def setOutputCol(self, value: str) -> "OneHotEncoder":
+        return self._set(outputCol=value)  # type: ignore[return-value]
+
+    def setHandleInvalid(self, value: str) -> "OneHotEncoder":
+        return self._set(handleInvalid=value)  # type: ignore[return-value]
+
+    def _columns(self) -> Any:
+        if self.isSet(self.inputCols):
+            return self.getInputCols(), self.getOutputCols()
+        return [self.getInputCol()], [self.getOutputCol()]
+
+    def _fit(self, dataset: Any) -> "OneHotEncoderModel":
+        from tspark.sql import functions as F
+        ins, _ = self._columns()
+        row = dataset.agg(*[F.max(F.col(c).cast("double")).alias("m%d" % i) for i, c in enumerate(ins)]).collect()[0]
+        sizes = [int(row[i]) + 1 if row[i] is not None else 0 for i in range(len(ins))]
+        model = OneHotEncoderModel(sizes)
+        self._copyValues(model)
+        return model
+
+
+class OneHotEncoderModel(Model, HasInputCol, HasOutputCol, HasInputCols, HasOutputCols, HasHandleInvalid):
+    """A fitted OneHotEncoder: ``categorySizes`` per input column (engine kernel ``ml_one_hot``)."""
+
+    handleInvalid = OneHotEncoder.handleInvalid
+    dropLast = OneHotEncoder.dropLast
+
+    def __init__(self, categorySizes: List[int]):
+        super().__init__()
+        self._sizes = list(categorySizes)
+        self._setDefault(handleInvalid="error", dropLast=True)
+
+    @property
+    def categorySizes(self) -> List[int]:
+        return list(self._sizes)
+
+    def getDropLast(self) -> bool:
+        return self.getOrDefault(self.dropLast)
+
+    def setHandleInvalid(self, value: str) -> "OneHotEncoderModel":
+        return self._set(handleInvalid=value)  # type: ignore[return-value]
+
+    def setDropLast(self, value: bool) -> "OneHotEncoderModel":
+        return self._set(dropLast=value)  # type: ignore[return-value]
+
+    def _transform(self, dataset: Any) -> Any:
+        ins, outs = OneHotEncoder._columns(self)  # type: ignore[arg-type]
+        keep = self.getHandleInvalid() == "keep"
+        for c, o, size in zip(ins, outs, self._sizes):
+            call = E.function("ml_one_hot", [to_col_expr(c), make_literal(size), make_literal(self.getDropLast()),
+                                             make_literal(keep)])
+            dataset = dataset.withColumn(o, Column(call))
+        return dataset

@@ -154,11 +154,25 @@ def bucketizer_and_tokenizer(spark: Any) -> Dict[str, Any]:
     return out
 
 
+def one_hot_encoder(spark: Any) -> Dict[str, Any]:
+    from pyspark.ml.feature import OneHotEncoder
+    df = spark.createDataFrame([(0.0, 1.0), (1.0, 0.0), (2.0, 1.0), (0.0, 2.0)], ["a", "b"])
+    model = OneHotEncoder(inputCols=["a", "b"], outputCols=["va", "vb"]).fit(df)
+    out: Dict[str, Any] = {"sizes": model.categorySizes,
+                           "dropLast": [[repr(r.va), repr(r.vb)] for r in model.transform(df).collect()]}
+    full = OneHotEncoder(inputCol="a", outputCol="v", dropLast=False).fit(df)
+    out["full"] = [repr(r.v) for r in full.transform(df).collect()]
+    unseen = spark.createDataFrame([(5.0, 0.0), (1.0, 0.0)], ["a", "b"])
+    out["keep"] = [repr(r.va) for r in model.setHandleInvalid("keep").transform(unseen).collect()]
+    out["keep_full"] = [repr(r.v) for r in full.setHandleInvalid("keep").transform(unseen).collect()]
+    return out
+
+
 SCENARIOS: Dict[str, Callable[[Any], Dict[str, Any]]] = {
     f.__name__: f for f in [linear_regression_ols, linear_regression_normal_no_intercept, linear_regression_ridge,
                             linear_regression_ridge_unstandardized, linear_regression_weighted,
                             regression_evaluator, params_api, vector_assembler_invalid, scalers,
-                            scaler_sparse_and_constant, string_indexer, bucketizer_and_tokenizer]}
+                            scaler_sparse_and_constant, string_indexer, bucketizer_and_tokenizer, one_hot_encoder]}
 
 
 def run_all(spark: Any, names: List[str]) -> Dict[str, Any]:

@@ -3,6 +3,7 @@ import { IllegalArgumentException, SparkException } from "../../errors/spark-exc
 import { isVectorType, VectorUDTType } from "../../ml/linalg/vector-type.js";
 import { densify, denseRow, vectorFromRow, vectorSize, type VectorRow } from "../../ml/linalg/vector-value.js";
 import { simpleString } from "../../types/type-names.js";
+import { doubleToString } from "../eval/java-number-string.js";
 import { exprToString } from "../expr-string.js";
 import { arrayType, DoubleType, FloatType, isNumeric } from "../../types/data-type.js";
 import { exprType } from "../expr-type.js";
@@ -233,5 +234,53 @@ const ML_AFFINE: ScalarFunctionDef = {
   },
 };
 
+function literalNumber(e: { readonly kind: string; readonly value?: unknown }): number {
+  return e.kind === "Literal" ? Number(e.value) : NaN;
+}
+
+/**
+ * `ml_one_hot(index, numCategories, dropLast, keepInvalid)`: OneHotEncoderModel's kernel. The
+ * vector has numCategories (+1 with keepInvalid) slots, less one with dropLast; an index
+ * past the categories is the extra slot (keepInvalid) or raises, and a dropped slot is the
+ * all-zero vector, as Spark encodes.
+ */
+const ML_ONE_HOT: ScalarFunctionDef = {
+  kind: "scalar",
+  name: "ml_one_hot",
+  doc: doc("ml_one_hot(index, numCategories, dropLast, keepInvalid)", "One-hot encodes a category index (pyspark.ml OneHotEncoder)."),
+  resolve(name, args) {
+    checkArity(name, args, 4);
+    return scalarCall(name, [implicitCast(args[0]!, DoubleType), ...args.slice(1)], VectorUDTType, true);
+  },
+  eval([iv], call, _ctx, n) {
+    const numCategories = literalNumber(call.args[1]!);
+    const dropLast = call.args[2]!.kind === "Literal" && call.args[2]!.value === true;
+    const keep = call.args[3]!.kind === "Literal" && call.args[3]!.value === true;
+    const size = numCategories + (keep ? 1 : 0) - (dropLast ? 1 : 0);
+    const xs = numbersOf(iv!);
+    const out: unknown[] = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) {
+      if (iv!.validity !== null && iv!.validity[i] === 0) {
+        if (!keep) throw new SparkException("SparkException", "", { message: ONE_HOT_NULL }, { rawMessage: ONE_HOT_NULL, sqlState: "" });
+        out[i] = numCategories < size ? [0, size, [numCategories], [1]] : [0, size, [], []];
+        continue;
+      }
+      const x = xs[i]!;
+      let slot = x;
+      if (!(x >= 0 && Number.isInteger(x)) || x >= numCategories) {
+        if (!keep) {
+          const msg = x >= 0 && Number.isInteger(x) ? `Unseen value: ${doubleToString(x)}. To handle unseen values, set Param handleInvalid to keep.` : `Negative value: ${doubleToString(x)}. Input can't be negative. To handle invalid values, set Param handleInvalid to keep.`;
+          throw new SparkException("SparkException", "", { message: msg }, { rawMessage: msg, sqlState: "" });
+        }
+        slot = numCategories;
+      }
+      out[i] = slot < size ? [0, size, [slot], [1]] : [0, size, [], []];
+    }
+    return makeVector(VectorUDTType, out, null, n);
+  },
+};
+
+const ONE_HOT_NULL = "The input column contains null values. To handle null values, set Param handleInvalid to keep.";
+
 /** The kernels tspark.ml's transforms run as. */
-export const ML_STAGE_FUNCTIONS: readonly ScalarFunctionDef[] = [VECTOR_ASSEMBLE, ML_LINEAR_PREDICT, ML_AFFINE];
+export const ML_STAGE_FUNCTIONS: readonly ScalarFunctionDef[] = [VECTOR_ASSEMBLE, ML_LINEAR_PREDICT, ML_AFFINE, ML_ONE_HOT];
