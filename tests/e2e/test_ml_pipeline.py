@@ -71,3 +71,7 @@ def test_vector_assembler_invalid_rows(results: dict) -> None:
     assert got["skip"] == want["skip"] and got["keep"] == want["keep"]
     # PySpark raises its Py4JJavaError (a failed Scala UDF); tspark its SparkException: both raise
     assert want["error"] != "no error" and got["error"] != "no error"
+
+
+def test_non_vector_features_raise_spark_error(results: dict) -> None:
+    close(results["bad_input"], REFERENCE["bad_input"], 0.0, "bad_input")

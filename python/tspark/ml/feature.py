@@ -3,6 +3,7 @@ import math
 from typing import Any, Dict, List, Optional
 
 from tspark.ml.base import Estimator, Model, Transformer
+from tspark.ml._schema import check_vector_column
 from tspark.ml.linalg import DenseVector
 from tspark.ml.param import Param, Params, TypeConverters
 from tspark.ml.param.shared import HasHandleInvalid, HasInputCol, HasInputCols, HasOutputCol, HasOutputCols
@@ -88,6 +89,7 @@ class _ScalerModel(Model, HasInputCol, HasOutputCol):
 
 def _summary(dataset: Any, col: str) -> Any:
     """Count, mean, unbiased variance, min and max per feature, aggregated in the engine."""
+    check_vector_column(dataset, col)
     s = dataset.agg(Column(E.function("ml_feature_summary", [to_col_expr(col), make_literal(1.0)])).alias("s")).collect()[0][0]
     if s is None:
         from tspark.errors import IllegalArgumentException

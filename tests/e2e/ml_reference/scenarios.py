@@ -168,11 +168,27 @@ def one_hot_encoder(spark: Any) -> Dict[str, Any]:
     return out
 
 
+def bad_input(spark: Any) -> Dict[str, Any]:
+    from pyspark.ml.feature import StandardScaler
+    from pyspark.ml.regression import LinearRegression
+    df = spark.createDataFrame([(1.0, 2.0)], ["features", "label"])
+    out: Dict[str, Any] = {}
+    for name, stage in [("linear_regression", LinearRegression()),
+                        ("standard_scaler", StandardScaler(inputCol="features", outputCol="o"))]:
+        try:
+            stage.fit(df)
+            out[name] = "no error"
+        except Exception as e:  # noqa: BLE001 - class and message are what is compared
+            out[name] = [type(e).__name__, str(e).split("\n")[0]]
+    return out
+
+
 SCENARIOS: Dict[str, Callable[[Any], Dict[str, Any]]] = {
     f.__name__: f for f in [linear_regression_ols, linear_regression_normal_no_intercept, linear_regression_ridge,
                             linear_regression_ridge_unstandardized, linear_regression_weighted,
                             regression_evaluator, params_api, vector_assembler_invalid, scalers,
-                            scaler_sparse_and_constant, string_indexer, bucketizer_and_tokenizer, one_hot_encoder]}
+                            scaler_sparse_and_constant, string_indexer, bucketizer_and_tokenizer, one_hot_encoder,
+                            bad_input]}
 
 
 def run_all(spark: Any, names: List[str]) -> Dict[str, Any]:
