@@ -82,7 +82,8 @@ ENGINE_ONLY = {
     "merge_sessions",
     # pyspark.ml.functions' vector conversions and the kernels ML transforms run as (tspark.ml):
     # Spark runs them as Scala UDFs, with no SQL name
-    "vector_to_array", "array_to_vector",
+    "vector_to_array", "array_to_vector", "vector_assemble", "ml_linear_predict", "ml_affine",
+    "ml_linear_regression", "ml_feature_summary", "ml_one_hot",
 }
 
 #: Wrappers whose engine part is still being built (none now; the staleness test keeps it honest).

@@ -3,6 +3,7 @@
 from typing import Any, List, Optional
 
 from tspark.ml.base import Estimator, Model
+from tspark.ml._schema import check_vector_column
 from tspark.ml.linalg import DenseVector
 from tspark.ml.param import Param, Params, TypeConverters
 from tspark.ml.param.shared import (
@@ -91,6 +92,7 @@ class LinearRegression(Estimator, _LinearRegressionParams):
         if self.getSolver() == "l-bfgs" or self.getLoss() != "squaredError":
             raise PySparkNotImplementedError(errorClass="NOT_IMPLEMENTED",
                                              messageParameters={"feature": "LinearRegression solver l-bfgs / huber loss"})
+        check_vector_column(dataset, self.getFeaturesCol())
         weight = self.getOrDefault(self.weightCol) if self.isDefined(self.weightCol) else None
         args = [to_col_expr(self.getFeaturesCol()), to_col_expr(self.getLabelCol()),
                 to_col_expr(weight) if weight else make_literal(1.0),

@@ -102,10 +102,93 @@ def vector_assembler_invalid(spark: Any) -> Dict[str, Any]:
     return out
 
 
+def scalers(spark: Any) -> Dict[str, Any]:
+    from pyspark.ml.feature import MinMaxScaler, StandardScaler
+    df = _assembled(spark)
+    std = StandardScaler(inputCol="features", outputCol="s").fit(df)
+    centred = StandardScaler(inputCol="features", outputCol="s", withMean=True).fit(df)
+    mm = MinMaxScaler(inputCol="features", outputCol="m", min=-1.0, max=2.0).fit(df)
+    first = lambda m, c: [float(x) for x in m.transform(df).select(c).first()[0]]  # noqa: E731
+    return {"std": [float(x) for x in std.std], "mean": [float(x) for x in std.mean],
+            "scaled": first(std, "s"), "centred": first(centred, "s"),
+            "originalMin": [float(x) for x in mm.originalMin], "originalMax": [float(x) for x in mm.originalMax],
+            "minmax": first(mm, "m")}
+
+
+def scaler_sparse_and_constant(spark: Any) -> Dict[str, Any]:
+    from pyspark.ml.feature import MinMaxScaler, StandardScaler
+    from pyspark.ml.linalg import Vectors
+    df = spark.createDataFrame([(Vectors.sparse(3, {0: 2.0}),), (Vectors.dense(4.0, 1.0, 5.0),),
+                                (Vectors.sparse(3, {2: 5.0}),)], ["v"])
+    s = StandardScaler(inputCol="v", outputCol="o").fit(df).transform(df)
+    m = MinMaxScaler(inputCol="v", outputCol="o").fit(df).transform(df)
+    return {"standard": [repr(r.o) for r in s.collect()], "minmax": [repr(r.o) for r in m.collect()]}
+
+
+def string_indexer(spark: Any) -> Dict[str, Any]:
+    from pyspark.ml.feature import StringIndexer
+    from sklearn.datasets import load_wine
+    wine = load_wine()
+    rows = [("class_%d" % t, "c%d" % (i % 4 if i % 7 else 1)) for i, t in enumerate(wine.target)]
+    df = spark.createDataFrame(rows, ["cls", "tie"])
+    out: Dict[str, Any] = {}
+    for order in ["frequencyDesc", "frequencyAsc", "alphabetDesc", "alphabetAsc"]:
+        out[order] = StringIndexer(inputCol="tie", outputCol="i", stringOrderType=order).fit(df).labels
+    model = StringIndexer(inputCol="cls", outputCol="i").fit(df)
+    out["labels"] = model.labels
+    out["indices"] = [r.i for r in model.transform(df).select("i").limit(8).collect()]
+    unseen = spark.createDataFrame([("class_9",), ("class_1",), (None,)], ["cls"])
+    out["keep"] = [r.i for r in model.setHandleInvalid("keep").transform(unseen).collect()]
+    out["skip"] = [r.i for r in model.setHandleInvalid("skip").transform(unseen).collect()]
+    return out
+
+
+def bucketizer_and_tokenizer(spark: Any) -> Dict[str, Any]:
+    from pyspark.ml.feature import Bucketizer, Tokenizer
+    df = spark.createDataFrame([(-0.5, "Hello  World"), (0.0, "a\tB c "), (0.5, "Spark"), (1.0, " lead"),
+                                (float("nan"), "x")], ["x", "t"])
+    b = Bucketizer(splits=[-1.0, 0.0, 0.5, 1.0], inputCol="x", outputCol="b")
+    out = {"keep": [r.b for r in b.setHandleInvalid("keep").transform(df).collect()],
+           "skip": [r.b for r in b.setHandleInvalid("skip").transform(df).collect()],
+           "tokens": [r.w for r in Tokenizer(inputCol="t", outputCol="w").transform(df).collect()]}
+    return out
+
+
+def one_hot_encoder(spark: Any) -> Dict[str, Any]:
+    from pyspark.ml.feature import OneHotEncoder
+    df = spark.createDataFrame([(0.0, 1.0), (1.0, 0.0), (2.0, 1.0), (0.0, 2.0)], ["a", "b"])
+    model = OneHotEncoder(inputCols=["a", "b"], outputCols=["va", "vb"]).fit(df)
+    out: Dict[str, Any] = {"sizes": model.categorySizes,
+                           "dropLast": [[repr(r.va), repr(r.vb)] for r in model.transform(df).collect()]}
+    full = OneHotEncoder(inputCol="a", outputCol="v", dropLast=False).fit(df)
+    out["full"] = [repr(r.v) for r in full.transform(df).collect()]
+    unseen = spark.createDataFrame([(5.0, 0.0), (1.0, 0.0)], ["a", "b"])
+    out["keep"] = [repr(r.va) for r in model.setHandleInvalid("keep").transform(unseen).collect()]
+    out["keep_full"] = [repr(r.v) for r in full.setHandleInvalid("keep").transform(unseen).collect()]
+    return out
+
+
+def bad_input(spark: Any) -> Dict[str, Any]:
+    from pyspark.ml.feature import StandardScaler
+    from pyspark.ml.regression import LinearRegression
+    df = spark.createDataFrame([(1.0, 2.0)], ["features", "label"])
+    out: Dict[str, Any] = {}
+    for name, stage in [("linear_regression", LinearRegression()),
+                        ("standard_scaler", StandardScaler(inputCol="features", outputCol="o"))]:
+        try:
+            stage.fit(df)
+            out[name] = "no error"
+        except Exception as e:  # noqa: BLE001 - class and message are what is compared
+            out[name] = [type(e).__name__, str(e).split("\n")[0]]
+    return out
+
+
 SCENARIOS: Dict[str, Callable[[Any], Dict[str, Any]]] = {
     f.__name__: f for f in [linear_regression_ols, linear_regression_normal_no_intercept, linear_regression_ridge,
                             linear_regression_ridge_unstandardized, linear_regression_weighted,
-                            regression_evaluator, params_api, vector_assembler_invalid]}
+                            regression_evaluator, params_api, vector_assembler_invalid, scalers,
+                            scaler_sparse_and_constant, string_indexer, bucketizer_and_tokenizer, one_hot_encoder,
+                            bad_input]}
 
 
 def run_all(spark: Any, names: List[str]) -> Dict[str, Any]:

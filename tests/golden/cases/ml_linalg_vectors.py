@@ -12,6 +12,8 @@ print(repr(Vectors.dense(1, 2.5)), repr(Vectors.sparse(4, {1: 2.0})), repr(Vecto
 print(Vectors.dense(0.0, 2.0) == Vectors.sparse(2, {1: 2.0}), hash(Vectors.dense(0.0, 2.0)) == hash(Vectors.sparse(2, {1: 2.0})))
 print(dv.dot(dv), sv.dot(Vectors.dense(1.0, 1.0, 1.0)), sv.squared_distance(Vectors.dense(0.0, 0.0, 0.0)), sv.norm(2), sv[2], sv.numNonzeros())
 print(Vectors.dense(1e-7, 1e21, 123456789.0), Vectors.zeros(2), sv.toArray(), len(sv))
+third = Vectors.dense(1 / 3, 2.123456, 1e-7, -0.00005)
+print(repr(third), str(third), repr(Vectors.sparse(3, {1: 2 / 3})), repr(DenseMatrix(1, 2, [1 / 3, 2.5])))
 m = DenseMatrix(2, 2, [1.0, 2.0, 3.0, 4.0])
 print(repr(m))
 print(str(m))

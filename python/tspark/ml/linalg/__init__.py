@@ -18,8 +18,15 @@ __all__ = ["Vector", "DenseVector", "SparseVector", "Vectors", "Matrix", "DenseM
 
 
 def _format_double(x: float) -> str:
-    """A double as Python's repr prints it inside PySpark's vector str()."""
-    return repr(float(x))
+    """A double as str() prints it inside PySpark's vector str()."""
+    return str(float(x))
+
+
+def _format_short(x: float, digits: int = 4) -> str:
+    """A double as PySpark's reprs print it: rounded to 4 digits, then cut after them."""
+    # numpy's rounding (scale, then round half to even), as PySpark rounds its np.float64 values
+    s = str(float(np.round(np.float64(x), digits)))
+    return s[: s.index(".") + 1 + digits] if "." in s else s
 
 
 class VectorUDT(UserDefinedType):
@@ -168,7 +175,7 @@ class DenseVector(Vector):
         return "[" + ",".join(_format_double(v) for v in self.array) + "]"
 
     def __repr__(self) -> str:
-        return "DenseVector([%s])" % ", ".join(_format_double(v) for v in self.array)
+        return "DenseVector([%s])" % ", ".join(_format_short(v) for v in self.array)
 
     def __eq__(self, other: Any) -> bool:
         if isinstance(other, DenseVector):
@@ -303,7 +310,7 @@ class SparseVector(Vector):
         return "(%d,%s,%s)" % (self.size, inds, vals)
 
     def __repr__(self) -> str:
-        entries = ", ".join("%d: %s" % (int(i), _format_double(v)) for i, v in zip(self.indices, self.values))
+        entries = ", ".join("%d: %s" % (int(i), _format_short(v)) for i, v in zip(self.indices, self.values))
         return "SparseVector(%d, {%s})" % (self.size, entries)
 
     def __eq__(self, other: Any) -> bool:
@@ -405,7 +412,7 @@ class DenseMatrix(Matrix):
         return "DenseMatrix(%s)" % np.array2string(self.toArray(), separator=", ", prefix="DenseMatrix(")
 
     def __repr__(self) -> str:
-        entries = [_format_double(v) for v in self.values]
+        entries = [_format_short(v) for v in self.values]
         if len(entries) >= 16:
             entries = entries[:8] + ["..."] + entries[-8:]
         return "DenseMatrix(%s, %s, [%s], %s)" % (self.numRows, self.numCols, ", ".join(entries), self.isTransposed)
@@ -471,7 +478,7 @@ class SparseMatrix(Matrix):
         return "SparseMatrix(%s, %s, [%s], [%s], [%s], %s)" % (
             self.numRows, self.numCols, ", ".join(cut([str(int(c)) for c in self.colPtrs])),
             ", ".join(cut([str(int(r)) for r in self.rowIndices])),
-            ", ".join(cut([_format_double(v) for v in self.values])), self.isTransposed)
+            ", ".join(cut([_format_short(v) for v in self.values])), self.isTransposed)
 
     def __str__(self) -> str:
         lines = ["%d X %d CSC%sMatrix" % (self.numRows, self.numCols, "R" if self.isTransposed else "")]

@@ -1,5 +1,6 @@
 import { expectStorage, retypeVector, type Vector } from "../../columnar/vector.js";
 import type { ColumnBatch } from "../../columnar/batch.js";
+import { takeBatch } from "../../columnar/take.js";
 import { pinVector } from "../../columnar/pinned-buffers.js";
 import { assertNever } from "../../errors/assert-never.js";
 import { InternalError } from "../../errors/spark-exception.js";
@@ -92,24 +93,43 @@ function literalVector(e: Literal, n: number): Vector {
 }
 
 /** CASE WHEN: first branch whose condition is true (null counts as false), else ELSE, else null. */
+/**
+ * CASE WHEN as Spark evaluates it: a row's later conditions run only when no earlier one
+ * held, and a branch's value only for the rows that pick it, so a value that would raise on
+ * other rows (raise_error, an ANSI division by zero) raises only where it is chosen.
+ */
 function caseWhen(e: CaseWhen, batch: ColumnBatch, ctx: EvalContext): Vector {
   const n = batch.numRows;
   const type = e.dataType ?? NullType;
-  const conds = e.branches.map(([c]) => evaluate(c, batch, ctx));
-  const condBits = conds.map((c) => expectStorage(c, "bool").data);
-  const values = e.branches.map(([, v]) => evaluate(v, batch, ctx));
-  const other = e.elseValue === undefined ? null : evaluate(e.elseValue, batch, ctx);
-  const out: unknown[] = new Array<unknown>(n);
-  for (let i = 0; i < n; i++) {
-    let picked: Vector | null = other;
-    for (let b = 0; b < conds.length; b++) {
-      const c = conds[b]!;
-      if (valid(c.validity, i) && condBits[b]![i] === 1) {
-        picked = values[b]!;
-        break;
-      }
+  const nb = e.branches.length;
+  // choice[i]: the branch row i takes (nb: the else value)
+  const choice = new Int32Array(n).fill(nb);
+  let pending = Int32Array.from({ length: n }, (_, i) => i);
+  for (let b = 0; b < nb && pending.length > 0; b++) {
+    const cond = evaluateRows(e.branches[b]![0], batch, pending, ctx);
+    const bits = expectStorage(cond, "bool").data;
+    const rest: number[] = [];
+    for (let k = 0; k < pending.length; k++) {
+      if (valid(cond.validity, k) && bits[k] === 1) choice[pending[k]!] = b;
+      else rest.push(pending[k]!);
     }
-    out[i] = picked === null ? null : valueAt(picked, i);
+    pending = Int32Array.from(rest);
+  }
+  const out: unknown[] = new Array<unknown>(n).fill(null);
+  for (let b = 0; b <= nb; b++) {
+    const valueExpr = b < nb ? e.branches[b]![1] : e.elseValue;
+    if (valueExpr === undefined) continue;
+    const rows: number[] = [];
+    for (let i = 0; i < n; i++) if (choice[i] === b) rows.push(i);
+    if (rows.length === 0) continue;
+    const picked = Int32Array.from(rows);
+    const values = evaluateRows(valueExpr, batch, picked, ctx);
+    for (let k = 0; k < picked.length; k++) out[picked[k]!] = valueAt(values, k);
   }
   return vectorFromRowValues(type, out);
+}
+
+/** `e` over the rows `rows` of `batch` (the whole batch when that is every row). */
+function evaluateRows(e: Expr, batch: ColumnBatch, rows: Int32Array, ctx: EvalContext): Vector {
+  return rows.length === batch.numRows ? evaluate(e, batch, ctx) : evaluate(e, takeBatch(batch, rows), ctx);
 }

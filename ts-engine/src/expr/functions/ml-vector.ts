@@ -1,8 +1,9 @@
-import { makeVector, numbersOf } from "../../columnar/vector.js";
+import { makeVector, numbersOf, type Vector } from "../../columnar/vector.js";
 import { IllegalArgumentException, SparkException } from "../../errors/spark-exception.js";
 import { isVectorType, VectorUDTType } from "../../ml/linalg/vector-type.js";
 import { densify, denseRow, vectorFromRow, vectorSize, type VectorRow } from "../../ml/linalg/vector-value.js";
 import { simpleString } from "../../types/type-names.js";
+import { doubleToString } from "../eval/java-number-string.js";
 import { exprToString } from "../expr-string.js";
 import { arrayType, DoubleType, FloatType, isNumeric } from "../../types/data-type.js";
 import { exprType } from "../expr-type.js";
@@ -189,5 +190,97 @@ const ML_LINEAR_PREDICT: ScalarFunctionDef = {
   },
 };
 
+/**
+ * `ml_affine(features, shift, scale, offset, keepSparse)`: y_j = (x_j - shift_j)·scale_j + offset_j,
+ * the scalers' transform (StandardScaler, MinMaxScaler). With keepSparse (no shift, no offset)
+ * a sparse vector stays sparse, as Spark's StandardScaler without centring keeps it;
+ * MinMaxScaler's output is always dense.
+ */
+const ML_AFFINE: ScalarFunctionDef = {
+  kind: "scalar",
+  name: "ml_affine",
+  doc: doc("ml_affine(features, shift, scale, offset, keepSparse)", "An element-wise affine map of vectors (pyspark.ml scalers)."),
+  resolve(name, args) {
+    checkArity(name, args, 5);
+    const f = args[0]!;
+    if (!isVectorType(exprType(f))) throw unexpectedInputType(scalarCall(name, args, exprType(f), true), 0, f, '"VECTOR"');
+    const arr = arrayType(DoubleType, false);
+    return scalarCall(name, [f, implicitCast(args[1]!, arr), implicitCast(args[2]!, arr), implicitCast(args[3]!, arr), args[4]!], VectorUDTType, true);
+  },
+  eval([fv, sv, kv, ov], call, _ctx, n) {
+    const rows = fv!.data as readonly (readonly unknown[] | null)[];
+    const first = (v: Vector): readonly number[] => (v.data as readonly (readonly number[])[])[0]!;
+    const shift = first(sv!);
+    const scale = first(kv!);
+    const offset = first(ov!);
+    const linear = call.args[4]!.kind === "Literal" && call.args[4]!.value === true && shift.every((x) => x === 0) && offset.every((x) => x === 0);
+    const out: unknown[] = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) {
+      if (fv!.validity !== null && fv!.validity[i] === 0) {
+        out[i] = null;
+        continue;
+      }
+      const x = vectorFromRow(rows[i]!);
+      if (vectorSize(x) !== scale.length) throw new IllegalArgumentException(`requirement failed: Number of features must be ${scale.length} but got ${vectorSize(x)}`);
+      if (linear && x.kind === "sparse") {
+        out[i] = [0, x.size, Array.from(x.indices), Array.from(x.values, (val, k) => val * scale[x.indices[k]!]!)];
+        continue;
+      }
+      const dense = densify(x);
+      for (let j = 0; j < dense.length; j++) dense[j] = (dense[j]! - shift[j]!) * scale[j]! + offset[j]!;
+      out[i] = denseRow(dense);
+    }
+    return makeVector(VectorUDTType, out, fv!.validity, n);
+  },
+};
+
+function literalNumber(e: { readonly kind: string; readonly value?: unknown }): number {
+  return e.kind === "Literal" ? Number(e.value) : NaN;
+}
+
+/**
+ * `ml_one_hot(index, numCategories, dropLast, keepInvalid)`: OneHotEncoderModel's kernel. The
+ * vector has numCategories (+1 with keepInvalid) slots, less one with dropLast; an index
+ * past the categories is the extra slot (keepInvalid) or raises, and a dropped slot is the
+ * all-zero vector, as Spark encodes.
+ */
+const ML_ONE_HOT: ScalarFunctionDef = {
+  kind: "scalar",
+  name: "ml_one_hot",
+  doc: doc("ml_one_hot(index, numCategories, dropLast, keepInvalid)", "One-hot encodes a category index (pyspark.ml OneHotEncoder)."),
+  resolve(name, args) {
+    checkArity(name, args, 4);
+    return scalarCall(name, [implicitCast(args[0]!, DoubleType), ...args.slice(1)], VectorUDTType, true);
+  },
+  eval([iv], call, _ctx, n) {
+    const numCategories = literalNumber(call.args[1]!);
+    const dropLast = call.args[2]!.kind === "Literal" && call.args[2]!.value === true;
+    const keep = call.args[3]!.kind === "Literal" && call.args[3]!.value === true;
+    const size = numCategories + (keep ? 1 : 0) - (dropLast ? 1 : 0);
+    const xs = numbersOf(iv!);
+    const out: unknown[] = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) {
+      if (iv!.validity !== null && iv!.validity[i] === 0) {
+        if (!keep) throw new SparkException("SparkException", "", { message: ONE_HOT_NULL }, { rawMessage: ONE_HOT_NULL, sqlState: "" });
+        out[i] = numCategories < size ? [0, size, [numCategories], [1]] : [0, size, [], []];
+        continue;
+      }
+      const x = xs[i]!;
+      let slot = x;
+      if (!(x >= 0 && Number.isInteger(x)) || x >= numCategories) {
+        if (!keep) {
+          const msg = x >= 0 && Number.isInteger(x) ? `Unseen value: ${doubleToString(x)}. To handle unseen values, set Param handleInvalid to keep.` : `Negative value: ${doubleToString(x)}. Input can't be negative. To handle invalid values, set Param handleInvalid to keep.`;
+          throw new SparkException("SparkException", "", { message: msg }, { rawMessage: msg, sqlState: "" });
+        }
+        slot = numCategories;
+      }
+      out[i] = slot < size ? [0, size, [slot], [1]] : [0, size, [], []];
+    }
+    return makeVector(VectorUDTType, out, null, n);
+  },
+};
+
+const ONE_HOT_NULL = "The input column contains null values. To handle null values, set Param handleInvalid to keep.";
+
 /** The kernels tspark.ml's transforms run as. */
-export const ML_STAGE_FUNCTIONS: readonly ScalarFunctionDef[] = [VECTOR_ASSEMBLE, ML_LINEAR_PREDICT];
+export const ML_STAGE_FUNCTIONS: readonly ScalarFunctionDef[] = [VECTOR_ASSEMBLE, ML_LINEAR_PREDICT, ML_AFFINE, ML_ONE_HOT];

@@ -25,6 +25,20 @@ describe("evaluate", () => {
     expect(values(evaluate(e, batch, ctx))).toEqual(["small", "small", "big", "small"]);
   });
 
+  it("evaluates a CASE WHEN branch only on the rows that pick it", () => {
+    // raise_error in a branch no row takes must not raise (Spark evaluates CASE lazily per row)
+    const e: Expr = {
+      kind: "CaseWhen",
+      branches: [
+        [call(">", BooleanType, ref(0, LongType), lit(2, LongType)), call("*", LongType, ref(0, LongType), lit(10, LongType))],
+        [call("<", BooleanType, ref(0, LongType), lit(0, LongType)), call("raise_error", LongType, lit("never", StringType))],
+      ],
+      elseValue: ref(0, LongType),
+      dataType: LongType,
+    };
+    expect(values(evaluate(e, batch, ctx))).toEqual([1, 2, 30, null]);
+  });
+
   it("evaluates casts, in and between", () => {
     const cast: Expr = { kind: "Cast", child: ref(0, LongType), dataType: DoubleType };
     expect(values(evaluate(cast, batch, ctx))).toEqual([1, 2, 3, null]);

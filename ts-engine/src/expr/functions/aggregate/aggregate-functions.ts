@@ -25,10 +25,12 @@ import { COUNT_MIN_SKETCH } from "./count-min-sketch.js";
 import { HLL_SKETCH_AGG, HLL_UNION_AGG } from "./hll-agg.js";
 import { HISTOGRAM_NUMERIC } from "./histogram-numeric.js";
 import { ML_LEAST_SQUARES_FUNCTIONS } from "./ml-least-squares.js";
+import { ML_SUMMARY_FUNCTIONS } from "./ml-summary.js";
 
 /** Every aggregate function's registry entry (each family's file holds entry and accumulator). */
 export const AGGREGATE_FUNCTIONS: readonly AggFunctionDef[] = [
   ...ML_LEAST_SQUARES_FUNCTIONS,
+  ...ML_SUMMARY_FUNCTIONS,
   COUNT,
   SUM,
   AVG,

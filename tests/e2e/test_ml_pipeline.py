@@ -1,4 +1,5 @@
-"""pyspark.ml end to end: linear regression, regression metrics, params and the vector assembler
+"""pyspark.ml end to end: linear regression, regression metrics, params, the vector assembler,
+scalers, StringIndexer, Bucketizer and Tokenizer
 on scikit-learn's diabetes data, run unchanged under the pyspark alias and compared with what
 real PySpark 4.0.1 computed (ml_reference/reference.json, written by ml_reference/record.py).
 
@@ -54,7 +55,9 @@ def close(actual: object, expected: object, rel: float, path: str = "") -> None:
 
 @pytest.mark.parametrize("name", ["linear_regression_ols", "linear_regression_normal_no_intercept",
                                   "linear_regression_ridge", "linear_regression_ridge_unstandardized",
-                                  "linear_regression_weighted", "regression_evaluator"])
+                                  "linear_regression_weighted", "regression_evaluator", "scalers",
+                                  "scaler_sparse_and_constant", "string_indexer", "bucketizer_and_tokenizer",
+                                  "one_hot_encoder"])
 def test_closed_form_fit_matches_pyspark(results: dict, name: str) -> None:
     close(results[name], REFERENCE[name], 1e-6, name)
 
@@ -68,3 +71,7 @@ def test_vector_assembler_invalid_rows(results: dict) -> None:
     assert got["skip"] == want["skip"] and got["keep"] == want["keep"]
     # PySpark raises its Py4JJavaError (a failed Scala UDF); tspark its SparkException: both raise
     assert want["error"] != "no error" and got["error"] != "no error"
+
+
+def test_non_vector_features_raise_spark_error(results: dict) -> None:
+    close(results["bad_input"], REFERENCE["bad_input"], 0.0, "bad_input")
