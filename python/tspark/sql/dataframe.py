@@ -251,6 +251,18 @@ class DataFrame:
         raise PySparkTypeError(errorClass="NOT_COLUMN_OR_LIST_OR_STR", messageParameters={
             "arg_name": "on", "arg_type": type(on).__name__})
 
+    def lateralJoin(self, other: "DataFrame", on: Optional[Column] = None, how: Optional[str] = None) -> "DataFrame":
+        """A lateral join (PySpark 4.0): ``other`` is evaluated for each row of this frame and may
+        read its columns through ``col.outer()``; ``how`` is inner (default), cross or left."""
+        jt = "inner" if how is None else _JOIN_TYPES.get(str(how).lower().replace("_", ""))
+        if jt not in ("inner", "left", "cross"):
+            supported = "'inner', 'leftouter', 'left', 'left_outer', 'cross'"
+            raise AnalysisException(
+                errorClass="UNSUPPORTED_JOIN_TYPE", messageParameters={"typ": str(how), "supported": supported},
+                sqlState="0A000", _full_message="[UNSUPPORTED_JOIN_TYPE] Unsupported join type '%s'. Supported join types "
+                "include: %s. SQLSTATE: 0A000" % (how, supported))
+        return self._new(R.join(self._plan, other._plan, jt, condition=None if on is None else on._expr, lateral=True))
+
     def crossJoin(self, other: "DataFrame") -> "DataFrame":
         """Cartesian product."""
         return self._new(R.join(self._plan, other._plan, "cross"))

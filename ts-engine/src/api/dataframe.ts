@@ -1,3 +1,4 @@
+import { AnalysisException } from "../errors/spark-exception.js";
 import type { ParsedExpr as Expr } from "../expr/parsed-expr.js";
 import type { ParsedPlan } from "../plan/parsed-plan.js";
 import { StorageLevel } from "../plan/storage-level.js";
@@ -606,6 +607,14 @@ export class DataFrame {
     const engine = this.sparkSession.engine;
     if (engine.resolveSources === undefined) throw new PySparkNotImplementedError("transpose on this engine");
     return this.derive(await engine.resolveSources(plan, this.sparkSession.execContext()));
+  }
+  /** A lateral join (PySpark 4.0): `other` per row of this frame, reading its columns through `col.outer()`; `how` inner (default), left or cross. */
+  lateralJoin(other: DataFrame, on?: Column, how = "inner"): DataFrame {
+    const joinType = parseJoinType(how);
+    if (joinType !== "inner" && joinType !== "left" && joinType !== "cross") {
+      throw new AnalysisException("UNSUPPORTED_JOIN_TYPE", { typ: how, supported: "'inner', 'leftouter', 'left', 'left_outer', 'cross'" });
+    }
+    return this.derive({ kind: "Join", left: this.plan, right: other.plan, joinType, lateral: true, ...(on === undefined ? {} : { condition: on.expr }) });
   }
   /** Whether collect and take need no executors: the frame is SQL text that is an inline table (`VALUES …`). */
   isLocal(): boolean {

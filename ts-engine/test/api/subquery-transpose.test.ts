@@ -31,6 +31,18 @@ describe("Node API: scalar(), exists(), Column.outer()", () => {
   });
 });
 
+describe("Node API: lateralJoin", () => {
+  it("evaluates the right side per left row through outer references", async () => {
+    const t1 = spark.createDataFrame([[0, 1], [1, 2]], ["c1", "c2"]).alias("t1");
+    const t2 = spark.createDataFrame([[0, 2], [0, 3]], ["c1", "c2"]).alias("t2");
+    const per = await t1.lateralJoin(spark.range(1).select(F.col("c1").outer().plus(F.col("c2").outer()).alias("c3"))).orderBy("c1").collect();
+    expect(per.map((r) => r["c3"])).toEqual([1, 3]);
+    const left = await t1.lateralJoin(t2.where(F.col("t1.c1").outer().eq(F.col("t2.c1"))).select(F.col("t2.c2").alias("v")), undefined, "left").orderBy("t1.c1", "v").collect();
+    expect(left.map((r) => r["v"])).toEqual([2, 3, null]);
+    expect(() => t1.lateralJoin(t2, undefined, "full")).toThrow(/UNSUPPORTED_JOIN_TYPE/);
+  });
+});
+
 describe("Node API: transpose and isLocal", () => {
   it("turns the index values into columns, ascending, nulls dropped", async () => {
     const t = await spark.createDataFrame([["x", 1, 2.5], ["y", 3, 4.5], [null, 5, 6.5]], ["k", "a", "b"]).transpose();

@@ -89,10 +89,11 @@ def collect_metrics(input: Plan, name: str, metrics: List[Expr], observation_id:
 
 
 def join(left: Plan, right: Plan, join_type: str, condition: Optional[Expr] = None,
-         using_columns: Optional[List[str]] = None) -> Plan:
-    """``join``: by condition, or by column names that appear once in the output."""
+         using_columns: Optional[List[str]] = None, lateral: bool = False) -> Plan:
+    """``join``: by condition, or by column names that appear once in the output; ``lateral``
+    (``lateralJoin``): the right side may read the left's columns through ``col.outer()``."""
     return _node("Join", left=left, right=right, joinType=join_type, condition=condition,
-                 usingColumns=using_columns)
+                 usingColumns=using_columns, lateral=True if lateral else None)
 
 
 def distinct(input: Plan, columns: Optional[Sequence[str]] = None, within_watermark: bool = False) -> Plan:

@@ -152,6 +152,7 @@ const DECODERS: Readonly<Record<WirePlanKind, Decoder>> = {
       joinType: joinType as JoinType,
       ...(cond === undefined ? {} : { condition: decodeExpr(cond, `${p}.condition`) }),
       ...(using === undefined ? {} : { usingColumns: asStringList(using, `${p}.usingColumns`) }),
+      ...(asBool(opt(m, "lateral") ?? false, `${p}.lateral`) ? { lateral: true } : {}),
     };
   },
   Distinct: (m, p) => {

@@ -113,7 +113,8 @@ export function correlatedKey(c: ParsedExpr, innerScope: Scope, outerScope: Scop
     }
   };
   if (c.kind === "UnresolvedFunction" && c.name === "==" && c.args.length === 2) {
-    const [a, b] = c.args as [ParsedExpr, ParsedExpr];
+    // `col.outer()` (lateralJoin) names the outer side explicitly: resolved over the outer scope as it stands
+    const [a, b] = (c.args as [ParsedExpr, ParsedExpr]).map((e) => (e.kind === "OuterReference" ? e.child : e)) as [ParsedExpr, ParsedExpr];
     if (resolves(a, innerScope) && resolves(b, outerScope)) return { inner: a, outer: b };
     if (resolves(b, innerScope) && resolves(a, outerScope)) return { inner: b, outer: a };
   }
