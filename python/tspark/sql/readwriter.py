@@ -3,7 +3,7 @@ pyspark.sql.readwriter: builders that collect a format, options and a schema, th
 ``DataSource`` relation (read) or run a ``WriteFiles`` plan (write). The engine lists the
 files, infers schemas and writes; the client only builds the plan.
 """
-from typing import Any, Callable, Dict, List, Optional, Tuple, Union
+from typing import Any, Callable, Dict, List, Optional, Tuple, TypeVar, Union
 
 from tspark.errors import AnalysisException, PySparkNotImplementedError, PySparkTypeError, PySparkValueError
 from tspark.sql import types as T
@@ -47,6 +47,8 @@ def _paths(path: Any, name: str = "path") -> List[str]:
         "arg_name": name, "arg_type": type(path).__name__})
 
 
+_Self = TypeVar("_Self", bound="SourceConfig")
+
 class OptionUtils:
     """Keyword options as strings, as PySpark's OptionUtils._set_opts (None means not given)."""
 
@@ -58,8 +60,9 @@ class OptionUtils:
                 self.option(k, v)  # type: ignore[attr-defined]
 
 
-class DataFrameReader(OptionUtils):
-    """``spark.read``: format, options and schema, then ``load`` (or ``csv``/``json``/``text``/``parquet``)."""
+class SourceConfig(OptionUtils):
+    """What a batch and a streaming reader both configure before ``load``: the source's format,
+    its schema and its options (``spark.read`` and ``spark.readStream`` alike)."""
 
     def __init__(self, spark: "SparkSession", frame: Callable[[Any], "DataFrame"]):  # noqa: F821
         self._spark = spark
@@ -69,12 +72,12 @@ class DataFrameReader(OptionUtils):
         self._ddl: Optional[str] = None
         self._options: Dict[str, str] = {}
 
-    def format(self, source: str) -> "DataFrameReader":
-        """The data source's short name: ``csv``, ``json``, ``text``, ``parquet``."""
+    def format(self: _Self, source: str) -> _Self:
+        """The data source's short name: ``csv``, ``json``, ``text``, ``parquet`` (streams also ``rate``, ``rate-micro-batch``)."""
         self._format = source
         return self
 
-    def schema(self, schema: Union[T.StructType, str]) -> "DataFrameReader":
+    def schema(self: _Self, schema: Union[T.StructType, str]) -> _Self:
         """The schema to read with (a StructType or a DDL string such as ``"a INT, b STRING"``)."""
         if isinstance(schema, T.StructType):
             self._schema, self._ddl = wire_type(schema), None
@@ -85,16 +88,20 @@ class DataFrameReader(OptionUtils):
                 "arg_name": "schema", "arg_type": type(schema).__name__})
         return self
 
-    def option(self, key: str, value: Any) -> "DataFrameReader":
+    def option(self: _Self, key: str, value: Any) -> _Self:
         """One option (booleans become ``"true"``/``"false"``, as in PySpark)."""
         self._options[key] = _to_str(value)
         return self
 
-    def options(self, **options: Any) -> "DataFrameReader":
+    def options(self: _Self, **options: Any) -> _Self:
         """Several options at once."""
         for k, v in options.items():
             self.option(k, v)
         return self
+
+
+class DataFrameReader(SourceConfig):
+    """``spark.read``: format, options and schema, then ``load`` (or ``csv``/``json``/``text``/``parquet``)."""
 
     def load(self, path: Optional[PathOrPaths] = None, format: Optional[str] = None,
              schema: Union[T.StructType, str, None] = None, **options: Any) -> "DataFrame":

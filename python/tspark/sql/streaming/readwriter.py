@@ -5,53 +5,17 @@ from typing import Any, Callable, Dict, List, Optional, Union
 
 from tspark.errors import PySparkTypeError, PySparkValueError
 from tspark.sql import types as T
-from tspark.sql._convert import wire_type
 from tspark.sql._plan import relations as R
 from tspark.sql.conf import _to_str
-from tspark.sql.readwriter import OptionUtils
+from tspark.sql.readwriter import SourceConfig
 from tspark.sql.streaming.query import StreamingQuery, start_query
 
 # No import of dataframe or session (they import this module): the session hands the reader a
 # factory of DataFrames, and the writer makes its frames with its DataFrame's own class.
 
 
-class DataStreamReader(OptionUtils):
+class DataStreamReader(SourceConfig):
     """``spark.readStream``: format, options and schema, then ``load`` (or csv/json/parquet/text/orc)."""
-
-    def __init__(self, spark: Any, frame: Callable[[Any], Any]):
-        self._spark = spark
-        self._frame = frame
-        self._format: Optional[str] = None
-        self._schema: Optional[Dict[str, Any]] = None
-        self._ddl: Optional[str] = None
-        self._options: Dict[str, str] = {}
-
-    def format(self, source: str) -> "DataStreamReader":
-        """The source: ``rate``, ``rate-micro-batch``, or a file format (csv, json, parquet, text, orc)."""
-        self._format = source
-        return self
-
-    def schema(self, schema: Union[T.StructType, str]) -> "DataStreamReader":
-        """The schema to read with (a StructType or a DDL string)."""
-        if isinstance(schema, T.StructType):
-            self._schema, self._ddl = wire_type(schema), None
-        elif isinstance(schema, str):
-            self._schema, self._ddl = None, schema
-        else:
-            raise PySparkTypeError(errorClass="NOT_STR_OR_STRUCT", messageParameters={
-                "arg_name": "schema", "arg_type": type(schema).__name__})
-        return self
-
-    def option(self, key: str, value: Any) -> "DataStreamReader":
-        """One option (booleans become ``"true"``/``"false"``)."""
-        self._options[key] = _to_str(value)
-        return self
-
-    def options(self, **options: Any) -> "DataStreamReader":
-        """Several options at once."""
-        for k, v in options.items():
-            self.option(k, v)
-        return self
 
     def load(self, path: Optional[str] = None, format: Optional[str] = None,
              schema: Union[T.StructType, str, None] = None, **options: Any) -> Any:
