@@ -57,8 +57,10 @@ def main() -> None:
     # setuptools builds in-tree: a build/lib left from an older checkout would ship modules the
     # sources no longer have (a landing failed on a deleted package that still imported).
     shutil.rmtree(ROOT / "build", ignore_errors=True)
-    pip_install("--force-reinstall", "--no-deps", ".")
-    pip_install(".")  # dependencies (pyzmq, msgpack, cloudpickle), skipped when satisfied
+    # engine=checkout: the client runs this checkout's engine (a rebuild needs no reinstall); a
+    # plain `pip install .` / `pip wheel .` would copy the engine into the package instead.
+    pip_install("--force-reinstall", "--no-deps", "--config-settings", "engine=checkout", ".")
+    pip_install("--config-settings", "engine=checkout", ".")  # dependencies (pyzmq, msgpack, cloudpickle), skipped when satisfied
 
 
 if __name__ == "__main__":
