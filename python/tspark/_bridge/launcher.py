@@ -28,7 +28,7 @@ NODE_MISSING = (
     "tspark runs its engine on Node.js, but `node` was not found on PATH. "
     "tspark needs Node.js >= 20: install it from https://nodejs.org/ "
     "(or with your package manager, e.g. `apt-get install nodejs`, `brew install node`, "
-    "or `nvm install 20`), then run your program again. "
+    "or `nvm install 20`), or `pip install 'tspark[node]'` for Node.js from PyPI, then run your program again. "
     "Alternatively connect to a running engine with SparkSession.builder.remote('tcp://host:port')."
 )
 
