@@ -5,7 +5,8 @@ Usage: python3 scripts/setup_venv.py [--test] [--bench]
   --bench  also install DuckDB and pandas for `npm run bench`
 
 Idempotent: the venv is created once; the client is reinstalled (non-editable, as a user
-would `pip install .`) each run so tests see the current sources.
+would `pip install .`, but with `-C engine=checkout`: it runs this checkout's engine rather
+than a copy, so a rebuild needs no reinstall) each run so tests see the current sources.
 """
 from __future__ import annotations
 
