@@ -45,12 +45,22 @@ function quoteIfNeeded(name: string): string {
   return /^[a-zA-Z_][a-zA-Z0-9_]*$/.test(name) ? name : `\`${name.replace(/`/g, "``")}\``;
 }
 
+/**
+ * The alias the analyzer gives a nested column reference (`st.y` → `get_field(st, y) AS y`),
+ * which Spark trims inside expressions (CleanupAliases): it prints as the reference, `st.y`.
+ */
+function isNestedColumnAlias(x: AnyExpr): boolean {
+  if (x.kind !== "Alias" || x.child.kind !== "ScalarCall" || x.child.fn !== "get_field") return false;
+  const last = x.child.args[x.child.args.length - 1];
+  return last !== undefined && last.kind === "Literal" && last.value === x.name;
+}
+
 function call(name: string, args: readonly AnyExpr[], distinct: boolean, s: Style): string {
   // first/last (and first_value/last_value) print only their column, not the ignoreNulls flag
   // (`first(i)`); the JSON/CSV/XML functions only their input, not the schema, mode or options.
   const shown = FIRST_ARG_ONLY.has(name) && s === "pretty" ? args.slice(0, 1) : args;
   // an aliased argument prints as Spark's Alias.sql, `1 AS x` (`struct(1 AS x)`, `array(1 AS z)`)
-  const a = shown.map((x) => (s === "pretty" && x.kind === "Alias" ? `${render(x.child, s)} AS ${quoteIfNeeded(x.name)}` : render(x, s)));
+  const a = shown.map((x) => (s === "pretty" && x.kind === "Alias" && !isNestedColumnAlias(x) ? `${render(x.child, s)} AS ${quoteIfNeeded(x.name)}` : render(x, s)));
   const op = INFIX[name];
   if (op !== undefined && a.length === 2) return `(${a[0]} ${op} ${a[1]})`;
   switch (name) {

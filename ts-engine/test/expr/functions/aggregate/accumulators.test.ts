@@ -9,6 +9,8 @@ import { lookupFunction, registeredAggregates } from "../../../../src/expr/funct
 import { arrayType, BinaryType, BooleanType, DoubleType, IntegerType, LongType, StringType, VariantType, decimalType, type DataType } from "../../../../src/types/data-type.js";
 import { HllSketch, longCoupon } from "../../../../src/expr/kernels/hll-sketch.js";
 import { parseJsonVariant } from "../../../../src/expr/functions/variant.js";
+import { VectorUDTType } from "../../../../src/ml/linalg/vector-type.js";
+import { denseRow } from "../../../../src/ml/linalg/vector-value.js";
 
 const ref = (t: DataType): BoundRef => ({ kind: "BoundRef", ordinal: 0, dataType: t, nullable: true, name: "x" });
 const flag = (v: boolean): Expr => ({ kind: "Literal", value: v, dataType: BooleanType });
@@ -23,25 +25,30 @@ function resolved(fn: string, t: DataType, extra: readonly Expr[] = [], isDistin
 /** Rows of one input batch: [group id, value]. */
 type Rows = readonly (readonly [number, unknown])[];
 
-function feed(acc: Accumulator, t: DataType, rows: Rows, numGroups: number, numArgs = 1): void {
+function feed(acc: Accumulator, t: DataType, rows: Rows, numGroups: number, numArgs = 1, argTypes?: readonly DataType[]): void {
   acc.ensure(numGroups);
   const groups = Int32Array.from(rows.map((r) => r[0]));
+  // With `argTypes` each row's value holds one value per argument column.
+  if (argTypes !== undefined) {
+    acc.update(groups, rows.length, argTypes.map((at, i) => vectorFromValues(at, rows.map((r) => (r[1] as readonly unknown[])[i]))));
+    return;
+  }
   const v = vectorFromValues(t, rows.map((r) => r[1]));
   // Functions of several columns (corr, max_by …) read the same column for each.
   acc.update(groups, rows.length, Array.from({ length: numArgs }, () => v));
 }
 
 /** The call's per-group results over `parts` (each one partition's rows): in one accumulator, and split into partial → merge. */
-function run(call: AggCall, t: DataType, parts: readonly Rows[], numGroups: number): { direct: unknown[]; merged: unknown[] } {
+function run(call: AggCall, t: DataType, parts: readonly Rows[], numGroups: number, argTypes?: readonly DataType[]): { direct: unknown[]; merged: unknown[] } {
   const numArgs = aggregateDefOf(call).updateArgs(call).length;
   const direct = accumulatorFor(call, true);
-  for (const p of parts) feed(direct, t, p, numGroups, numArgs);
+  for (const p of parts) feed(direct, t, p, numGroups, numArgs, argTypes);
   const final = accumulatorFor(call, true);
   final.ensure(numGroups);
   const ids = Int32Array.from({ length: numGroups }, (_, g) => g);
   for (const p of parts) {
     const partial = accumulatorFor(call, true);
-    feed(partial, t, p, numGroups, numArgs);
+    feed(partial, t, p, numGroups, numArgs, argTypes);
     const state: Vector[] = partial.partial(numGroups);
     expect(state.map((v) => v.type)).toEqual(partial.partialTypes);
     final.merge(ids, numGroups, state);
@@ -88,8 +95,28 @@ const STRS: readonly Rows[] = [
   [[0, "c"]],
 ];
 
-/** Input type and further arguments for aggregates that do not take one double column. */
-const SAMPLES: Readonly<Record<string, { readonly type: DataType; readonly extra: readonly Expr[]; readonly rows?: readonly Rows[] }>> = {
+/** Rows of [group, [features vector, label, weight]] for the ML fits (tspark.ml's aggregates over vectors). */
+const VECTOR_ROWS: readonly Rows[] = [
+  [
+    [0, [denseRow([1, 2]), 3, 1]],
+    [1, [denseRow([0, 1]), 1, 2]],
+    [0, [denseRow([2, 1]), 4, 1]],
+    [2, [denseRow([1, 1]), 2, 1]],
+  ],
+  [
+    [1, [denseRow([3, 1]), 2, 1]],
+    [0, [denseRow([1, 0]), 1, 1]],
+    [2, [denseRow([2, 3]), 5, 1]],
+    [1, [denseRow([1, 4]), 0, 1]],
+    [2, [denseRow([0, 2]), 1, 2]],
+  ],
+];
+
+/** Input type and further arguments for aggregates that do not take one double column (`argTypes`: one column per update argument). */
+const SAMPLES: Readonly<Record<string, { readonly type: DataType; readonly extra: readonly Expr[]; readonly rows?: readonly Rows[]; readonly argTypes?: readonly DataType[] }>> = {
+  // tspark.ml's feature statistics (vector, weight) and least-squares fit (vector, label, weight; intercept, regParam, standardization as literals)
+  ml_feature_summary: { type: VectorUDTType, extra: [ref(DoubleType)], rows: VECTOR_ROWS.map((p) => p.map(([g, v]) => [g, [(v as unknown[])[0], (v as unknown[])[2]]] as const)), argTypes: [VectorUDTType, DoubleType] },
+  ml_linear_regression: { type: VectorUDTType, extra: [ref(DoubleType), ref(DoubleType), lit(true, BooleanType), lit(0, DoubleType), lit(true, BooleanType)], rows: VECTOR_ROWS, argTypes: [VectorUDTType, DoubleType, DoubleType] },
   ...Object.fromEntries(["corr", "covar_pop", "covar_samp", "max_by", "min_by", ...["avgx", "avgy", "count", "intercept", "r2", "slope", "sxx", "sxy", "syy"].map((r) => `regr_${r}`)].map((n) => [n, { type: DoubleType, extra: [ref(DoubleType)] }])),
   ...Object.fromEntries(["bool_and", "bool_or", "every", "some", "any", "count_if"].map((n) => [n, { type: BooleanType, extra: [] }])),
   ...Object.fromEntries(["bit_and", "bit_or", "bit_xor"].map((n) => [n, { type: IntegerType, extra: [] }])),
@@ -119,7 +146,7 @@ describe("every registered aggregate executes", () => {
       const def = lookupFunction(name);
       if (def === undefined || def.kind !== "agg") throw new Error(`${name} is not an aggregate`);
       const call = def.resolve(name, [ref(sample.type), ...sample.extra], false);
-      const { direct, merged } = run(call, sample.type, sample.rows ?? NUMS, 3);
+      const { direct, merged } = run(call, sample.type, sample.rows ?? NUMS, 3, sample.argTypes);
       // Welford's merge may round the last bit differently from one pass (as in Spark)
       merged.forEach((m, g) => (typeof m === "number" ? expect(m).toBeCloseTo(direct[g] as number, 12) : expect(m).toEqual(direct[g])));
       return direct.length === 3;
