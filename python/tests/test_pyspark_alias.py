@@ -12,10 +12,9 @@ import pyspark.sql.functions
 from pyspark.errors import AnalysisException
 import tspark.sql.functions
 print(SparkSession.__module__, pyspark.sql.functions is tspark.sql.functions, LongType(), Row(a=1))
-try:
-    import pyspark.ml
-except ModuleNotFoundError as e:
-    print("missing", e.name)
+import pyspark.ml.linalg
+import tspark.ml.linalg
+print("ml", pyspark.ml.linalg is tspark.ml.linalg, pyspark.ml.linalg.Vectors.dense([1.0, 2.0]))
 import sys; print(sys.argv[1:])
 """
 
@@ -30,7 +29,7 @@ def test_tspark_submit_runs_unmodified_script(tmp_path):
     p = run(lambda s: [sys.executable, "-m", "tspark.submit", "--master", "local[2]", "--conf", "a=b", s, "x", "y"],
             tmp_path)
     assert p.returncode == 0, p.stderr
-    assert p.stdout.splitlines() == ["tspark.sql.session True LongType() Row(a=1)", "missing pyspark.ml",
+    assert p.stdout.splitlines() == ["tspark.sql.session True LongType() Row(a=1)", "ml True [1.0,2.0]",
                                      "['x', 'y']"]
 
 
