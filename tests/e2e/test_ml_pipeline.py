@@ -75,3 +75,27 @@ def test_vector_assembler_invalid_rows(results: dict) -> None:
 
 def test_non_vector_features_raise_spark_error(results: dict) -> None:
     close(results["bad_input"], REFERENCE["bad_input"], 0.0, "bad_input")
+
+
+def test_linear_regression_options_not_built_yet_fail_at_fit_naming_the_feature() -> None:
+    """elastic net and the l-bfgs solver are not built: fit raises NOT_IMPLEMENTED naming them, and the session serves on"""
+    proc = run_python(
+        "from tspark.sql import SparkSession\n"
+        "from tspark.ml.linalg import Vectors\n"
+        "from tspark.ml.regression import LinearRegression\n"
+        "from tspark.errors import PySparkNotImplementedError\n"
+        "spark = SparkSession.builder.getOrCreate()\n"
+        "df = spark.createDataFrame([(Vectors.dense([1.0]), 1.0), (Vectors.dense([2.0]), 2.0)], ['features', 'label'])\n"
+        "for lr in (LinearRegression(regParam=0.1, elasticNetParam=0.5), LinearRegression(solver='l-bfgs')):\n"
+        "    try:\n"
+        "        lr.fit(df)\n"
+        "        print('no error')\n"
+        "    except PySparkNotImplementedError as e:\n"
+        "        print(e.getCondition(), str(e))\n"
+        "print(LinearRegression().fit(df).coefficients)\n")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.splitlines() == [
+        "NOT_IMPLEMENTED [NOT_IMPLEMENTED] LinearRegression with elasticNetParam > 0 is not supported by tspark yet.",
+        "NOT_IMPLEMENTED [NOT_IMPLEMENTED] LinearRegression solver l-bfgs / huber loss is not supported by tspark yet.",
+        "[1.0]",
+    ]

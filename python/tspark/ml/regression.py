@@ -87,11 +87,9 @@ class LinearRegression(Estimator, _LinearRegressionParams):
     def _fit(self, dataset: Any) -> "LinearRegressionModel":
         from tspark.errors import PySparkNotImplementedError
         if self.getElasticNetParam() != 0.0 and self.getRegParam() != 0.0:
-            raise PySparkNotImplementedError(errorClass="NOT_IMPLEMENTED",
-                                             messageParameters={"feature": "LinearRegression with elasticNetParam > 0"})
+            raise PySparkNotImplementedError.feature("LinearRegression with elasticNetParam > 0")
         if self.getSolver() == "l-bfgs" or self.getLoss() != "squaredError":
-            raise PySparkNotImplementedError(errorClass="NOT_IMPLEMENTED",
-                                             messageParameters={"feature": "LinearRegression solver l-bfgs / huber loss"})
+            raise PySparkNotImplementedError.feature("LinearRegression solver l-bfgs / huber loss")
         check_vector_column(dataset, self.getFeaturesCol())
         weight = self.getOrDefault(self.weightCol) if self.isDefined(self.weightCol) else None
         args = [to_col_expr(self.getFeaturesCol()), to_col_expr(self.getLabelCol()),
